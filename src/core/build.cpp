@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The canonicalising constructors. Always-true algebra happens here, once, as nodes are made:
+// flattening, like terms, equal bases merged, exact numeric folding, x^0 = 1, x^1 = x, and the
+// function table's exact evaluations (sin(0) = 0). Optional identities live in calculus/rules.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/node.hpp"
+
+namespace ddx {
+namespace {
+
+Expr make(Node&& n) { return Expr(intern(std::move(n))); }
+
+// c * t for a canonical term t (not a Number, not an Add, coefficient 1), without re-sorting.
+Expr scale_term(const Number& c, Expr t) {
+  if (c.is_one()) return t;
+  if (c.is_zero() && c.is_exact()) return num(c);
+  Node n;
+  n.kind = Kind::Mul;
+  n.number = c;
+  if (t.is(Kind::Mul)) {
+    n.ops.assign(t.bases().begin(), t.bases().end());
+    n.exps.assign(t.exponents().begin(), t.exponents().end());
+  } else if (t.is(Kind::Pow)) {
+    n.ops = {t.base()};
+    n.exps = {t.exponent()};
+  } else {
+    n.ops = {t};
+    n.exps = {Expr(1)};
+  }
+  return make(std::move(n));
+}
+
+// The Mul of coefficient 1 holding the factors of a Mul (its "term" part).
+Expr unit_part(Expr m) {
+  if (m.bases().size() == 1) return pow(m.bases()[0], m.exponents()[0]);
+  Node n;
+  n.kind = Kind::Mul;
+  n.number = Number(1);
+  n.ops.assign(m.bases().begin(), m.bases().end());
+  n.exps.assign(m.exponents().begin(), m.exponents().end());
+  return make(std::move(n));
+}
+
+bool is_positive_real_constant(Expr b) {
+  return b.is(Kind::Constant) || (b.is_number() && b.number().sign() > 0);
+}
+
+}  // namespace
+
+Expr num(const Number& n) {
+  Node node;
+  node.kind = Kind::Number;
+  node.number = n;
+  return make(std::move(node));
+}
+
+Expr rational(long long p, long long q) { return num(Number::rational(p, q)); }
+
+Expr sym(std::string_view name) {
+  Node n;
+  n.kind = Kind::Symbol;
+  n.name = std::string(name);
+  return make(std::move(n));
+}
+
+Expr constant(ConstantId c) {
+  Node n;
+  n.kind = Kind::Constant;
+  n.id = static_cast<std::uint8_t>(c);
+  return make(std::move(n));
+}
+Expr e_const() { return constant(ConstantId::E); }
+Expr pi_const() { return constant(ConstantId::Pi); }
+
+Expr add(std::vector<Expr> operands) {
+  Number constant_term(0);
+  std::vector<std::pair<Expr, Number>> acc;
+  std::unordered_map<const Node*, std::size_t> index;
+  auto add_term = [&](Expr t, const Number& c) {
+    auto [it, fresh] = index.try_emplace(t.node(), acc.size());
+    if (fresh)
+      acc.emplace_back(t, c);
+    else
+      acc[it->second].second += c;
+  };
+  for (Expr e : operands) {
+    switch (e.kind()) {
+      case Kind::Number: constant_term += e.number(); break;
+      case Kind::Add:
+        constant_term += e.number();
+        for (std::size_t i = 0; i < e.terms().size(); ++i) add_term(e.terms()[i], e.coefficients()[i]);
+        break;
+      case Kind::Mul:
+        if (!e.number().is_one()) {
+          add_term(unit_part(e), e.number());
+          break;
+        }
+        [[fallthrough]];
+      default: add_term(e, Number(1));
+    }
+  }
+  std::erase_if(acc, [](const auto& tc) { return tc.second.is_zero() && tc.second.is_exact(); });
+  if (acc.empty()) return num(constant_term);
+  if (acc.size() == 1 && constant_term.is_zero()) return scale_term(acc[0].second, acc[0].first);
+  std::sort(acc.begin(), acc.end(), [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
+  Node n;
+  n.kind = Kind::Add;
+  n.number = constant_term;
+  n.ops.reserve(acc.size());
+  n.coeffs.reserve(acc.size());
+  for (auto& [t, c] : acc) {
+    n.ops.push_back(t);
+    n.coeffs.push_back(c);
+  }
+  return make(std::move(n));
+}
+
+Expr mul(std::vector<Expr> operands) {
+  Number coeff(1);
+  std::vector<std::pair<Expr, Expr>> acc;  // base, summed exponent
+  std::unordered_map<const Node*, std::size_t> index;
+  auto add_factor = [&](Expr b, Expr x) {
+    auto [it, fresh] = index.try_emplace(b.node(), acc.size());
+    if (fresh)
+      acc.emplace_back(b, x);
+    else
+      acc[it->second].second = acc[it->second].second + x;
+  };
+  for (Expr e : operands) {
+    switch (e.kind()) {
+      case Kind::Number: coeff *= e.number(); break;
+      case Kind::Mul:
+        coeff *= e.number();
+        for (std::size_t i = 0; i < e.bases().size(); ++i) add_factor(e.bases()[i], e.exponents()[i]);
+        break;
+      case Kind::Pow: add_factor(e.base(), e.exponent()); break;
+      default: add_factor(e, Expr(1));
+    }
+  }
+  if (coeff.is_zero()) {
+    // 0 * (1/0) must still fail: check that no factor is a division by zero (x^-1 at 0 is symbolic).
+    return num(coeff.is_exact() ? Number(0) : coeff);
+  }
+  // Combined exponents may fold (x^2 x^-2 = 1, sqrt(2)^2 = 2, (xy)^(1/2)^2 = x y): re-canonicalise.
+  std::vector<std::pair<Expr, Expr>> final_factors;
+  std::vector<Expr> pending;
+  for (auto& [b, x] : acc) {
+    if (x.is_zero() && x.number().is_exact()) continue;
+    Expr p = x.is_one() ? b : pow(b, x);
+    switch (p.kind()) {
+      case Kind::Number: coeff *= p.number(); break;
+      case Kind::Mul:
+        coeff *= p.number();
+        for (std::size_t i = 0; i < p.bases().size(); ++i) pending.push_back(pow(p.bases()[i], p.exponents()[i]));
+        break;
+      case Kind::Pow: final_factors.emplace_back(p.base(), p.exponent()); break;
+      default: final_factors.emplace_back(p, Expr(1));
+    }
+  }
+  if (!pending.empty()) {
+    pending.push_back(num(coeff));
+    for (auto& [b, x] : final_factors) pending.push_back(x.is_one() ? b : pow(b, x));
+    return mul(std::move(pending));
+  }
+  if (coeff.is_zero()) return num(coeff);
+  if (final_factors.empty()) return num(coeff);
+  std::sort(final_factors.begin(), final_factors.end(),
+            [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
+  if (final_factors.size() == 1 && coeff.is_one()) {
+    auto& [b, x] = final_factors[0];
+    return x.is_one() ? b : pow(b, x);
+  }
+  Node n;
+  n.kind = Kind::Mul;
+  n.number = coeff;
+  for (auto& [b, x] : final_factors) {
+    n.ops.push_back(b);
+    n.exps.push_back(x);
+  }
+  return make(std::move(n));
+}
+
+Expr pow(Expr b, Expr x) {
+  if (x.is_number()) {
+    const Number& xn = x.number();
+    if (xn.is_zero()) {
+      if (b.is_zero()) throw MathError("0^0 is undefined");
+      return xn.is_exact() ? Expr(1) : num(Number::from_double(1.0));
+    }
+    if (xn.is_one()) return b;
+  }
+  if (b.is_number()) {
+    const Number& bn = b.number();
+    if (bn.is_one()) return b;
+    if (x.is_number()) {
+      const Number& xn = x.number();
+      if (xn.is_integer() && !xn.fits_long() && !bn.is_zero() && !bn.is_minus_one())
+        throw LimitError("exponent " + xn.to_string() + " is too large for an exact power");
+      if (auto r = bn.pow(xn)) return num(*r);
+      // Irrational exact power: keep a fractional exponent in (0, 1): 2^(3/2) = 2 sqrt(2).
+      Number whole = xn.floor();
+      if (!whole.is_zero()) return mul({pow(b, num(whole)), pow(b, num(xn - whole))});
+    } else if (bn.is_zero() && x.is_number() && x.number().is_negative()) {
+      throw MathError("division by zero");
+    }
+  }
+  if (b.is(Kind::Pow) && (x.is_integer() || is_positive_real_constant(b.base())))
+    return pow(b.base(), b.exponent() * x);
+  if (b.is(Kind::Mul)) {
+    if (x.is_integer()) {
+      std::vector<Expr> factors{pow(num(b.number()), x)};
+      for (std::size_t i = 0; i < b.bases().size(); ++i) factors.push_back(pow(b.bases()[i], b.exponents()[i] * x));
+      return mul(std::move(factors));
+    }
+    if (b.number().sign() > 0 && !b.number().is_one())
+      return pow(num(b.number()), x) * pow(unit_part(b), x);
+  }
+  if (b.is(Kind::Constant) && b.constant() == ConstantId::E && x.is(Kind::Call) &&
+      function_info(x.function()).name == "log")
+    return x.args()[0];
+  Node n;
+  n.kind = Kind::Pow;
+  n.ops = {b, x};
+  return make(std::move(n));
+}
+
+Expr call(FunctionId f, std::vector<Expr> args) {
+  const FunctionInfo& info = function_info(f);
+  if (info.arity >= 0 && static_cast<int>(args.size()) != info.arity)
+    throw std::logic_error(info.name + " takes " + std::to_string(info.arity) + " argument(s)");
+  if (info.eval)
+    if (auto r = info.eval(args)) return *r;
+  if (info.numeric) {
+    bool all_numbers = true, any_float = false;
+    for (Expr a : args) {
+      all_numbers = all_numbers && a.is_number();
+      any_float = any_float || (a.is_number() && a.number().is_float());
+    }
+    if (all_numbers && any_float) {
+      std::vector<double> values;
+      for (Expr a : args) values.push_back(a.number().to_double());
+      double r = info.numeric(values);
+      if (!std::isfinite(r)) {
+        std::string s = info.name + "(";
+        for (std::size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + args[i].number().to_string();
+        throw MathError(s + ") is undefined");
+      }
+      return num(Number::from_double(r));
+    }
+  }
+  Node n;
+  n.kind = Kind::Call;
+  n.function = f;
+  n.ops = std::move(args);
+  return make(std::move(n));
+}
+
+Expr derivative(FunctionId f, std::vector<Expr> args, std::vector<int> indices) {
+  if (indices.empty()) return call(f, std::move(args));
+  std::sort(indices.begin(), indices.end());
+  Node n;
+  n.kind = Kind::Derivative;
+  n.function = f;
+  n.ops = std::move(args);
+  n.indices = std::move(indices);
+  return make(std::move(n));
+}
+
+Expr operator+(Expr a, Expr b) { return add({a, b}); }
+Expr operator-(Expr a, Expr b) { return add({a, -b}); }
+Expr operator-(Expr a) { return mul({Expr(-1), a}); }
+Expr operator*(Expr a, Expr b) { return mul({a, b}); }
+Expr operator/(Expr a, Expr b) {
+  if (b.is_zero()) throw MathError("division by zero");
+  return mul({a, pow(b, Expr(-1))});
+}
+Expr sqrt(Expr a) { return pow(a, rational(1, 2)); }
+
+}  // namespace ddx

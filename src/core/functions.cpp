@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The built-in function table (one row per function) and the registry of abstract functions.
+// Adding a function means adding one row here: printers, the differentiator, numeric evaluation
+// and completion all read it.
+#include "core/functions.hpp"
+
+#include <cmath>
+#include <deque>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/errors.hpp"
+
+namespace ddx {
+namespace {
+
+using Numeric = std::function<double(std::span<const double>)>;
+using Eval = std::function<std::optional<Expr>(Args)>;
+using Partial = std::function<Expr(Args)>;
+
+Numeric unary(double (*fn)(double)) {
+  return [fn](std::span<const double> v) { return fn(v[0]); };
+}
+
+// -u for an argument that visibly carries a minus sign (-x, -2y, -3), else nullopt.
+std::optional<Expr> negated(Expr a) {
+  if (has_negative_sign(a)) return -a;
+  return std::nullopt;
+}
+// Odd functions pull the sign out: sin(-x) = -sin(x).
+Eval odd(std::string name, Eval at_numbers = nullptr) {
+  return [name, at_numbers](Args a) -> std::optional<Expr> {
+    if (a[0].is_zero() && a[0].number().is_exact()) return Expr(0);
+    if (at_numbers)
+      if (auto r = at_numbers(a)) return r;
+    if (auto m = negated(a[0])) return -call(name, {*m});
+    return std::nullopt;
+  };
+}
+// Even functions drop it: cos(-x) = cos(x).
+Eval even(std::string name, Expr at_zero) {
+  return [name, at_zero](Args a) -> std::optional<Expr> {
+    if (a[0].is_zero() && a[0].number().is_exact()) return at_zero;
+    if (auto m = negated(a[0])) return call(name, {*m});
+    return std::nullopt;
+  };
+}
+
+// n*pi for an exact integer n, else nullopt.
+std::optional<Number> pi_multiple(Expr a) {
+  if (a.is(Kind::Constant) && a.constant() == ConstantId::Pi) return Number(1);
+  if (a.is(Kind::Mul) && a.bases().size() == 1 && a.bases()[0] == pi_const() && a.exponents()[0].is_one() &&
+      a.number().is_exact())
+    return a.number();
+  return std::nullopt;
+}
+
+bool is_e(Expr a) { return a.is(Kind::Constant) && a.constant() == ConstantId::E; }
+
+Expr half() { return rational(1, 2); }
+
+double sign_of(double x) { return (x > 0) - (x < 0); }
+
+std::vector<FunctionInfo> builtin_table() {
+  std::vector<FunctionInfo> t;
+  auto row = [&](std::string name, int arity, std::string latex, std::string rule, Numeric numeric, Eval eval,
+                 std::vector<Partial> partials) {
+    t.push_back(FunctionInfo{std::move(name), arity, std::move(latex), std::move(rule), std::move(numeric),
+                             std::move(eval), std::move(partials), false, {}});
+  };
+  // clang-format off
+  row("sin", 1, "\\sin", "trigonometric", unary(std::sin),
+      odd("sin", [](Args a) -> std::optional<Expr> {
+        if (auto n = pi_multiple(a[0]); n && n->is_integer()) return Expr(0);
+        return std::nullopt; }),
+      {[](Args a) { return cos(a[0]); }});
+  row("cos", 1, "\\cos", "trigonometric", unary(std::cos),
+      [](Args a) -> std::optional<Expr> {
+        if (auto n = pi_multiple(a[0]); n && n->is_integer())
+          return Expr((*n / Number(2)).is_integer() ? 1 : -1);
+        if (auto m = negated(a[0])) return cos(*m);
+        if (a[0].is_zero() && a[0].number().is_exact()) return Expr(1);
+        return std::nullopt; },
+      {[](Args a) { return -sin(a[0]); }});
+  row("tan", 1, "\\tan", "trigonometric", unary(std::tan),
+      odd("tan", [](Args a) -> std::optional<Expr> {
+        if (auto n = pi_multiple(a[0])) {
+          if (n->is_integer()) return Expr(0);
+          if ((*n * Number(2)).is_integer()) throw MathError("tan is undefined at odd multiples of pi/2");
+        }
+        return std::nullopt; }),
+      {[](Args a) { return 1 + pow(tan(a[0]), 2); }});
+  row("cot", 1, "\\cot", "trigonometric", [](std::span<const double> v) { return 1 / std::tan(v[0]); },
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_zero()) throw MathError("cot(0) is undefined");
+        if (auto m = negated(a[0])) return -call("cot", {*m});
+        return std::nullopt; },
+      {[](Args a) { return -1 - pow(call("cot", {a[0]}), 2); }});
+  row("sec", 1, "\\sec", "trigonometric", [](std::span<const double> v) { return 1 / std::cos(v[0]); },
+      even("sec", Expr(1)),
+      {[](Args a) { return call("sec", {a[0]}) * tan(a[0]); }});
+  row("csc", 1, "\\csc", "trigonometric", [](std::span<const double> v) { return 1 / std::sin(v[0]); },
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_zero()) throw MathError("csc(0) is undefined");
+        if (auto m = negated(a[0])) return -call("csc", {*m});
+        return std::nullopt; },
+      {[](Args a) { return -call("csc", {a[0]}) * call("cot", {a[0]}); }});
+  row("asin", 1, "\\arcsin", "inverse trigonometric", unary(std::asin), odd("asin"),
+      {[](Args a) { return 1 / sqrt(1 - pow(a[0], 2)); }});
+  row("acos", 1, "\\arccos", "inverse trigonometric", unary(std::acos),
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_one()) return Expr(0);
+        return std::nullopt; },
+      {[](Args a) { return -1 / sqrt(1 - pow(a[0], 2)); }});
+  row("atan", 1, "\\arctan", "inverse trigonometric", unary(std::atan), odd("atan"),
+      {[](Args a) { return 1 / (pow(a[0], 2) + 1); }});
+  row("sinh", 1, "\\sinh", "hyperbolic", unary(std::sinh), odd("sinh"),
+      {[](Args a) { return call("cosh", {a[0]}); }});
+  row("cosh", 1, "\\cosh", "hyperbolic", unary(std::cosh), even("cosh", Expr(1)),
+      {[](Args a) { return call("sinh", {a[0]}); }});
+  row("tanh", 1, "\\tanh", "hyperbolic", unary(std::tanh), odd("tanh"),
+      {[](Args a) { return 1 - pow(call("tanh", {a[0]}), 2); }});
+  row("asinh", 1, "\\operatorname{asinh}", "inverse hyperbolic", unary(std::asinh), odd("asinh"),
+      {[](Args a) { return 1 / sqrt(pow(a[0], 2) + 1); }});
+  row("acosh", 1, "\\operatorname{acosh}", "inverse hyperbolic", unary(std::acosh),
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_one()) return Expr(0);
+        return std::nullopt; },
+      {[](Args a) { return 1 / sqrt(pow(a[0], 2) - 1); }});
+  row("atanh", 1, "\\operatorname{atanh}", "inverse hyperbolic", unary(std::atanh), odd("atanh"),
+      {[](Args a) { return 1 / (1 - pow(a[0], 2)); }});
+  // exp(u) is e^u and sqrt(u) is u^(1/2): one canonical form each, so they simplify together.
+  row("exp", 1, "\\exp", "exponential", unary(std::exp),
+      [](Args a) -> std::optional<Expr> { return pow(e_const(), a[0]); },
+      {[](Args a) { return exp(a[0]); }});
+  row("log", 1, "\\log", "logarithm",
+      [](std::span<const double> v) { return v[0] > 0 ? std::log(v[0]) : NAN; },
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_zero()) throw MathError("log(0) is undefined");
+        if (a[0].is_number() && a[0].number().is_negative()) throw MathError("log of a negative number is not real");
+        if (a[0].is_one()) return Expr(0);
+        if (is_e(a[0])) return Expr(1);
+        if (a[0].is(Kind::Pow) && is_e(a[0].base()) && a[0].exponent().is_number()) return a[0].exponent();
+        return std::nullopt; },
+      {[](Args a) { return 1 / a[0]; }});
+  row("sqrt", 1, "\\sqrt", "power", unary(std::sqrt),
+      [](Args a) -> std::optional<Expr> { return sqrt(a[0]); },
+      {[](Args a) { return 1 / (2 * sqrt(a[0])); }});
+  row("abs", 1, "", "absolute value", unary(std::fabs),
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_number()) return num(a[0].number().is_negative() ? -a[0].number() : a[0].number());
+        if (a[0].is(Kind::Constant)) return a[0];
+        if (auto m = negated(a[0])) return abs(*m);
+        return std::nullopt; },
+      {[](Args a) { return sign(a[0]); }});
+  row("sign", 1, "\\operatorname{sign}", "sign", unary(sign_of),
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_number()) return Expr(a[0].number().sign());
+        if (a[0].is(Kind::Constant)) return Expr(1);
+        if (auto m = negated(a[0])) return -sign(*m);
+        return std::nullopt; },
+      {[](Args) { return Expr(0); }});
+  row("sigmoid", 1, "\\sigma", "sigmoid", [](std::span<const double> v) { return 1 / (1 + std::exp(-v[0])); },
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_zero() && a[0].number().is_exact()) return half();
+        return std::nullopt; },
+      {[](Args a) { Expr s = call("sigmoid", {a[0]}); return s * (1 - s); }});
+  row("softplus", 1, "\\operatorname{softplus}", "softplus",
+      [](std::span<const double> v) { return std::log1p(std::exp(v[0])); }, nullptr,
+      {[](Args a) { return call("sigmoid", {a[0]}); }});
+  row("relu", 1, "\\operatorname{relu}", "relu", [](std::span<const double> v) { return v[0] > 0 ? v[0] : 0.0; },
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_number()) return a[0].number().is_negative() ? Expr(0) : a[0];
+        return std::nullopt; },
+      {[](Args a) { return (1 + sign(a[0])) / 2; }});
+  row("max", 2, "\\max", "max", [](std::span<const double> v) { return std::max(v[0], v[1]); },
+      [](Args a) -> std::optional<Expr> {
+        if (a[0] == a[1]) return a[0];
+        if (a[0].is_number() && a[1].is_number()) return a[0].number() < a[1].number() ? a[1] : a[0];
+        return std::nullopt; },
+      {[](Args a) { return (1 + sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 - sign(a[0] - a[1])) / 2; }});
+  row("min", 2, "\\min", "min", [](std::span<const double> v) { return std::min(v[0], v[1]); },
+      [](Args a) -> std::optional<Expr> {
+        if (a[0] == a[1]) return a[0];
+        if (a[0].is_number() && a[1].is_number()) return a[0].number() < a[1].number() ? a[0] : a[1];
+        return std::nullopt; },
+      {[](Args a) { return (1 - sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 + sign(a[0] - a[1])) / 2; }});
+  // clang-format on
+  return t;
+}
+
+struct Registry {
+  std::deque<FunctionInfo> rows;  // deque: references stay valid as abstract functions are added
+  std::unordered_map<std::string, FunctionId> by_name;
+  std::size_t builtin_count = 0;
+  Registry() {
+    for (auto& info : builtin_table()) {
+      by_name.emplace(info.name, static_cast<FunctionId>(rows.size()));
+      rows.push_back(std::move(info));
+    }
+    builtin_count = rows.size();
+  }
+};
+
+Registry& registry() {
+  static Registry r;
+  return r;
+}
+
+}  // namespace
+
+const FunctionInfo& function_info(FunctionId f) { return registry().rows.at(f); }
+
+std::optional<FunctionId> find_function(std::string_view name) {
+  auto& r = registry();
+  if (auto it = r.by_name.find(std::string(name)); it != r.by_name.end()) return it->second;
+  return std::nullopt;
+}
+
+FunctionId abstract_function(std::string_view name, int arity) {
+  auto& r = registry();
+  if (auto it = r.by_name.find(std::string(name)); it != r.by_name.end()) return it->second;
+  FunctionInfo info;
+  info.name = std::string(name);
+  info.arity = arity;
+  info.rule = "abstract function";
+  info.abstract = true;
+  auto id = static_cast<FunctionId>(r.rows.size());
+  r.rows.push_back(std::move(info));
+  r.by_name.emplace(std::string(name), id);
+  return id;
+}
+
+void set_abstract_params(FunctionId f, std::vector<std::string> params) {
+  auto& info = registry().rows.at(f);
+  if (info.abstract && info.params.empty()) info.params = std::move(params);
+}
+
+std::vector<std::string> builtin_function_names() {
+  std::vector<std::string> names;
+  auto& r = registry();
+  for (std::size_t i = 0; i < r.builtin_count; ++i) names.push_back(r.rows[i].name);
+  return names;
+}
+
+Expr call(std::string_view name, std::vector<Expr> args) {
+  auto f = find_function(name);
+  if (!f) throw std::logic_error("unknown built-in function " + std::string(name));
+  return call(*f, std::move(args));
+}
+Expr sin(Expr a) { return call("sin", {a}); }
+Expr cos(Expr a) { return call("cos", {a}); }
+Expr tan(Expr a) { return call("tan", {a}); }
+Expr log(Expr a) { return call("log", {a}); }
+Expr exp(Expr a) { return call("exp", {a}); }
+Expr sign(Expr a) { return call("sign", {a}); }
+Expr abs(Expr a) { return call("abs", {a}); }
+
+}  // namespace ddx

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The function table: one row per built-in function (name, arity, LaTeX name, numeric evaluator,
+// exact evaluation, one partial derivative per argument with a human rule name), plus the abstract
+// functions (f, g, h, ...) that users apply without defining. Printers, the differentiator, the
+// evaluator and completion all read this one table.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx {
+
+using Args = std::span<const Expr>;
+
+struct FunctionInfo {
+  std::string name;
+  int arity = 1;
+  std::string latex;   // "\\sin"; empty means \operatorname{name}
+  std::string rule;    // human rule name used by `steps`: "trigonometric", "logarithm", ...
+  std::function<double(std::span<const double>)> numeric;      // may return NaN outside the domain
+  std::function<std::optional<Expr>(Args)> eval;               // exact simplification, e.g. sin(0) = 0
+  std::vector<std::function<Expr(Args)>> partials;             // ∂f/∂arg_i at args, one per argument
+  bool abstract = false;                                       // f, g, h, ...: no rules at all
+  std::vector<std::string> params;                             // abstract: parameter names for ∂f/∂u
+};
+
+const FunctionInfo& function_info(FunctionId f);
+std::optional<FunctionId> find_function(std::string_view name);
+// Finds or registers the abstract function `name`; params are recorded on first registration
+// (SPEC §2: "its parameters take the names of its first application to plain symbols").
+FunctionId abstract_function(std::string_view name, int arity);
+void set_abstract_params(FunctionId f, std::vector<std::string> params);
+// Names of the built-in functions, for completion and help.
+std::vector<std::string> builtin_function_names();
+
+// Convenience builders for built-ins (throw std::logic_error if the name is not in the table).
+Expr call(std::string_view name, std::vector<Expr> args);
+Expr sin(Expr a);
+Expr cos(Expr a);
+Expr tan(Expr a);
+Expr log(Expr a);
+Expr exp(Expr a);
+Expr sign(Expr a);
+Expr abs(Expr a);
+
+}  // namespace ddx

@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Number arithmetic: int64 rationals with overflow checks, GMP rationals beyond, doubles for floats.
+// This is the only file that includes GMP.
+#include "core/number.hpp"
+
+#include <gmpxx.h>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <numeric>
+
+#include "core/errors.hpp"
+
+namespace ddx {
+
+struct Number::Big {
+  mpq_class q;
+};
+
+namespace {
+
+// Integer results larger than this many decimal digits are refused (SPEC §10: 100,000 digits work).
+constexpr double max_result_digits = 1'000'000;
+
+using i128 = __int128;
+
+bool fits_i64(i128 v) { return v > INT64_MIN && v <= INT64_MAX; }  // INT64_MIN excluded: -v must fit
+
+mpz_class to_mpz(long long v) {
+  mpz_class z;
+  mpz_set_si(z.get_mpz_t(), v);
+  return z;
+}
+
+}  // namespace
+
+struct NumberAccess {
+  static mpq_class to_mpq(const Number& n) {
+    if (n.rep_ == Number::Rep::Big) return n.big().q;
+    mpq_class q(to_mpz(n.num_), to_mpz(n.den_));
+    return q;  // already canonical
+  }
+  static Number from(const mpq_class& q) {
+    Number::Big b{q};
+    return Number::make_big(b);
+  }
+  static Number small(long long num, long long den) {
+    Number n;
+    n.num_ = num;
+    n.den_ = den;
+    return n;
+  }
+};
+
+namespace {
+// Reduces an exact i128 fraction and returns it as a Number (Small when it fits).
+Number reduce(i128 num, i128 den) {
+  if (den < 0) num = -num, den = -den;
+  i128 a = num < 0 ? -num : num, b = den;
+  while (b != 0) {
+    i128 t = a % b;
+    a = b;
+    b = t;
+  }
+  if (a > 1) num /= a, den /= a;
+  if (fits_i64(num) && fits_i64(den)) return NumberAccess::small(static_cast<long long>(num), static_cast<long long>(den));
+  // Rare: build through GMP from the two halves.
+  auto to_z = [](i128 v) {
+    bool neg = v < 0;
+    unsigned __int128 u = neg ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
+    mpz_class z;
+    mpz_import(z.get_mpz_t(), 2, -1, sizeof(std::uint64_t), 0, 0,
+               std::array<std::uint64_t, 2>{static_cast<std::uint64_t>(u), static_cast<std::uint64_t>(u >> 64)}.data());
+    return neg ? mpz_class(-z) : z;
+  };
+  mpq_class q(to_z(num), to_z(den));
+  q.canonicalize();
+  return NumberAccess::from(q);
+}
+}  // namespace
+
+Number Number::make_big(const Big& b) {
+  const mpz_class& n = b.q.get_num();
+  const mpz_class& d = b.q.get_den();
+  if (mpz_fits_slong_p(n.get_mpz_t()) && mpz_fits_slong_p(d.get_mpz_t())) {
+    long long nv = mpz_get_si(n.get_mpz_t()), dv = mpz_get_si(d.get_mpz_t());
+    if (nv != INT64_MIN) return NumberAccess::small(nv, dv);
+  }
+  Number r;
+  r.rep_ = Rep::Big;
+  r.big_ = std::make_shared<const Big>(b);
+  return r;
+}
+
+Number Number::rational(long long num, long long den) {
+  if (den == 0) throw MathError("division by zero");
+  return reduce(num, den);
+}
+
+Number Number::from_integer_text(std::string_view digits) {
+  std::string_view body = digits;
+  if (!body.empty() && (body[0] == '-' || body[0] == '+')) body.remove_prefix(1);
+  if (body.size() > 100'000) throw LimitError("integer has more than 100000 digits");
+  if (body.size() <= 18) {
+    long long v = 0;
+    std::from_chars(body.data(), body.data() + body.size(), v);
+    return digits.starts_with('-') ? Number(-v) : Number(v);
+  }
+  mpz_class z(std::string(digits.starts_with('+') ? digits.substr(1) : digits), 10);
+  return NumberAccess::from(mpq_class(z));
+}
+
+Number Number::from_double(double v) {
+  Number n;
+  n.rep_ = Rep::Float;
+  n.flt_ = v == 0 ? 0.0 : v;  // no negative zero
+  n.num_ = 0;
+  return n;
+}
+
+bool Number::is_integer() const {
+  if (rep_ == Rep::Small) return den_ == 1;
+  if (rep_ == Rep::Big) return big().q.get_den() == 1;
+  return false;
+}
+bool Number::is_zero() const {
+  if (rep_ == Rep::Small) return num_ == 0;
+  if (rep_ == Rep::Float) return flt_ == 0;
+  return false;  // Big is never zero (zero fits Small)
+}
+bool Number::is_one() const { return rep_ == Rep::Small && num_ == 1 && den_ == 1; }
+bool Number::is_minus_one() const { return rep_ == Rep::Small && num_ == -1 && den_ == 1; }
+int Number::sign() const {
+  if (rep_ == Rep::Small) return (num_ > 0) - (num_ < 0);
+  if (rep_ == Rep::Float) return (flt_ > 0) - (flt_ < 0);
+  return sgn(big().q);
+}
+double Number::to_double() const {
+  if (rep_ == Rep::Small) return den_ == 1 ? static_cast<double>(num_) : static_cast<double>(num_) / static_cast<double>(den_);
+  if (rep_ == Rep::Float) return flt_;
+  return big().q.get_d();
+}
+
+Number Number::numerator() const {
+  if (rep_ == Rep::Small) return Number(num_);
+  return NumberAccess::from(mpq_class(big().q.get_num()));
+}
+Number Number::denominator() const {
+  if (rep_ == Rep::Small) return Number(den_);
+  return NumberAccess::from(mpq_class(big().q.get_den()));
+}
+
+Number Number::operator-() const {
+  if (rep_ == Rep::Small) return NumberAccess::small(-num_, den_);
+  if (rep_ == Rep::Float) return from_double(-flt_);
+  return NumberAccess::from(mpq_class(-big().q));
+}
+
+Number operator+(const Number& a, const Number& b) {
+  using Rep = Number::Rep;
+  if (a.rep_ == Rep::Float || b.rep_ == Rep::Float) return Number::from_double(a.to_double() + b.to_double());
+  if (a.rep_ == Rep::Small && b.rep_ == Rep::Small) {
+    if (a.den_ == 1 && b.den_ == 1) return reduce(static_cast<i128>(a.num_) + b.num_, 1);
+    i128 num = static_cast<i128>(a.num_) * b.den_ + static_cast<i128>(b.num_) * a.den_;
+    i128 den = static_cast<i128>(a.den_) * b.den_;
+    return reduce(num, den);
+  }
+  return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) + NumberAccess::to_mpq(b)));
+}
+
+Number operator*(const Number& a, const Number& b) {
+  using Rep = Number::Rep;
+  if (a.rep_ == Rep::Float || b.rep_ == Rep::Float) return Number::from_double(a.to_double() * b.to_double());
+  if (a.rep_ == Rep::Small && b.rep_ == Rep::Small)
+    return reduce(static_cast<i128>(a.num_) * b.num_, static_cast<i128>(a.den_) * b.den_);
+  return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) * NumberAccess::to_mpq(b)));
+}
+
+Number operator/(const Number& a, const Number& b) {
+  using Rep = Number::Rep;
+  if (b.is_zero()) throw MathError("division by zero");
+  if (a.rep_ == Rep::Float || b.rep_ == Rep::Float) return Number::from_double(a.to_double() / b.to_double());
+  if (a.rep_ == Rep::Small && b.rep_ == Rep::Small)
+    return reduce(static_cast<i128>(a.num_) * b.den_, static_cast<i128>(a.den_) * b.num_);
+  return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) / NumberAccess::to_mpq(b)));
+}
+
+namespace {
+// Exact integer root of a non-negative integer, or nullopt when not perfect.
+std::optional<mpz_class> exact_root(const mpz_class& v, unsigned long k) {
+  mpz_class r;
+  if (mpz_root(r.get_mpz_t(), v.get_mpz_t(), k) == 0) return std::nullopt;
+  return r;
+}
+
+mpq_class int_power(const mpq_class& base, unsigned long e) {
+  mpz_class n, d;
+  mpz_pow_ui(n.get_mpz_t(), base.get_num_mpz_t(), e);
+  mpz_pow_ui(d.get_mpz_t(), base.get_den_mpz_t(), e);
+  mpq_class q(n, d);
+  q.canonicalize();
+  return q;
+}
+}  // namespace
+
+std::optional<Number> Number::pow(const Number& e) const {
+  if (is_float() || e.is_float()) {
+    double b = to_double(), x = e.to_double();
+    if (b == 0 && x < 0) throw MathError("division by zero");
+    double r = std::pow(b, x);
+    if (std::isnan(r)) throw MathError("result is not a real number: " + to_string() + "^" + e.to_string());
+    if (std::isinf(r)) throw LimitError("floating-point overflow in " + to_string() + "^" + e.to_string());
+    return from_double(r);
+  }
+  if (e.is_zero()) {
+    if (is_zero()) throw MathError("0^0 is undefined");
+    return Number(1);
+  }
+  if (is_zero()) {
+    if (e.is_negative()) throw MathError("division by zero");
+    return Number(0);
+  }
+  if (is_one()) return Number(1);
+  if (is_minus_one() && e.is_integer()) {
+    bool odd = e.rep_ == Rep::Small ? (e.num_ % 2 != 0) : mpz_odd_p(e.big().q.get_num_mpz_t());
+    return Number(odd ? -1 : 1);
+  }
+  if (e.rep_ != Rep::Small) return std::nullopt;  // giant exponent: stays symbolic (or is refused by the caller)
+  mpq_class base = NumberAccess::to_mpq(*this);
+  long long p = e.num_, q = e.den_;
+  unsigned long mag = static_cast<unsigned long>(p < 0 ? -p : p);
+  if (q != 1) {
+    // A rational exponent p/q is exact only for perfect q-th powers (negative bases with even q never).
+    if (sgn(base) < 0 && q % 2 == 0) return std::nullopt;
+    mpz_class n = abs(base.get_num()), d = base.get_den();
+    auto rn = exact_root(n, static_cast<unsigned long>(q));
+    if (!rn) return std::nullopt;
+    auto rd = exact_root(d, static_cast<unsigned long>(q));
+    if (!rd) return std::nullopt;
+    mpq_class root(sgn(base) < 0 ? mpz_class(-*rn) : *rn, *rd);
+    base = root;
+  }
+  double digits = static_cast<double>(mag) *
+                  std::max(std::log10(std::abs(base.get_num().get_d()) + 1), std::log10(base.get_den().get_d() + 1));
+  if (!std::isfinite(digits) || digits > max_result_digits)
+    throw LimitError("integer result too large (more than " + std::to_string(static_cast<long>(max_result_digits)) + " digits)");
+  mpq_class r = int_power(base, mag);
+  if (p < 0) r = 1 / r;
+  return NumberAccess::from(r);
+}
+
+Number Number::floor() const {
+  if (rep_ == Rep::Float) return from_double(std::floor(flt_));
+  mpz_class f;
+  mpq_class q = NumberAccess::to_mpq(*this);
+  mpz_fdiv_q(f.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+  return NumberAccess::from(mpq_class(f));
+}
+
+std::size_t Number::digits_estimate() const {
+  if (rep_ == Rep::Small) return 20;
+  if (rep_ == Rep::Float) return 17;
+  return mpz_sizeinbase(big().q.get_num_mpz_t(), 10) + mpz_sizeinbase(big().q.get_den_mpz_t(), 10);
+}
+
+int compare(const Number& a, const Number& b) {
+  using Rep = Number::Rep;
+  if (a.rep_ == Rep::Small && b.rep_ == Rep::Small) {
+    if (a.den_ == b.den_) return (a.num_ > b.num_) - (a.num_ < b.num_);
+    i128 l = static_cast<i128>(a.num_) * b.den_, r = static_cast<i128>(b.num_) * a.den_;
+    return (l > r) - (l < r);
+  }
+  if (a.rep_ == Rep::Float || b.rep_ == Rep::Float) {
+    double x = a.to_double(), y = b.to_double();
+    if (x != y) return x < y ? -1 : 1;
+    return (a.rep_ == Rep::Float) - (b.rep_ == Rep::Float);
+  }
+  int c = cmp(NumberAccess::to_mpq(a), NumberAccess::to_mpq(b));
+  return (c > 0) - (c < 0);
+}
+
+std::size_t Number::hash() const {
+  auto mix = [](std::size_t h, std::size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); };
+  switch (rep_) {
+    case Rep::Small: return mix(std::hash<long long>{}(num_), std::hash<long long>{}(den_));
+    case Rep::Float: return mix(0xf10a7, std::hash<double>{}(flt_));
+    case Rep::Big: {
+      const mpz_class& n = big().q.get_num();
+      std::size_t h = 0xb16;
+      std::size_t limbs = mpz_size(n.get_mpz_t());
+      for (std::size_t i = 0; i < limbs; ++i) h = mix(h, mpz_getlimbn(n.get_mpz_t(), i));
+      return mix(h, mpz_size(big().q.get_den_mpz_t()));
+    }
+  }
+  return 0;
+}
+
+std::string Number::to_string() const {
+  switch (rep_) {
+    case Rep::Small:
+      return den_ == 1 ? std::to_string(num_) : std::to_string(num_) + "/" + std::to_string(den_);
+    case Rep::Big: return big().q.get_str(10);
+    case Rep::Float: {
+      char buf[64];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, flt_);
+      std::string s(buf, end);
+      if (s.find_first_of(".e") == std::string::npos && s.find("inf") == std::string::npos &&
+          s.find("nan") == std::string::npos)
+        s += ".0";
+      return s;
+    }
+  }
+  return {};
+}
+
+}  // namespace ddx

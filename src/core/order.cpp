@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The canonical total order on expressions. Structural only (never addresses or hashes), so sums,
+// products and printed output are the same from run to run.
+#include <algorithm>
+#include <cctype>
+
+#include "core/functions.hpp"
+#include "core/node.hpp"
+
+namespace ddx {
+namespace {
+
+// Names compare with digit runs as numbers, so x2 < x10 and w_2 < w_11.
+int natural_compare(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
+      std::size_t i2 = i, j2 = j;
+      while (i2 < a.size() && std::isdigit(static_cast<unsigned char>(a[i2]))) ++i2;
+      while (j2 < b.size() && std::isdigit(static_cast<unsigned char>(b[j2]))) ++j2;
+      std::string_view da(a.data() + i, i2 - i), db(b.data() + j, j2 - j);
+      while (da.size() > 1 && da[0] == '0') da.remove_prefix(1);
+      while (db.size() > 1 && db[0] == '0') db.remove_prefix(1);
+      if (da.size() != db.size()) return da.size() < db.size() ? -1 : 1;
+      if (int c = da.compare(db)) return c < 0 ? -1 : 1;
+      i = i2, j = j2;
+      continue;
+    }
+    if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]) ? -1 : 1;
+    ++i, ++j;
+  }
+  if (i < a.size()) return 1;
+  if (j < b.size()) return -1;
+  return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
+}
+
+int compare_numbers(const Number& a, const Number& b) {
+  if (int c = compare(a, b)) return c;
+  return static_cast<int>(a.is_float()) - static_cast<int>(b.is_float());
+}
+
+int compare_lists(std::span<const Expr> a, std::span<const Expr> b) {
+  std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i)
+    if (int c = compare(a[i], b[i])) return c;
+  return (a.size() > b.size()) - (a.size() < b.size());
+}
+
+}  // namespace
+
+int compare(Expr a, Expr b) {
+  if (a == b) return 0;
+  const Node& x = *a.node();
+  const Node& y = *b.node();
+  if (x.kind != y.kind) return x.kind < y.kind ? -1 : 1;
+  switch (x.kind) {
+    case Kind::Number: return compare_numbers(x.number, y.number);
+    case Kind::Constant: return (x.id > y.id) - (x.id < y.id);
+    case Kind::Symbol: return natural_compare(x.name, y.name);
+    case Kind::Call:
+    case Kind::Derivative: {
+      if (x.function != y.function)
+        if (int c = natural_compare(function_info(x.function).name, function_info(y.function).name)) return c;
+      if (int c = compare_lists(x.ops, y.ops)) return c;
+      if (x.indices != y.indices) return x.indices < y.indices ? -1 : 1;
+      return (x.function > y.function) - (x.function < y.function);
+    }
+    case Kind::Pow: return compare_lists(x.ops, y.ops);
+    case Kind::Mul: {
+      std::size_t n = std::min(x.ops.size(), y.ops.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        if (int c = compare(x.ops[i], y.ops[i])) return c;
+        if (int c = compare(x.exps[i], y.exps[i])) return c;
+      }
+      if (x.ops.size() != y.ops.size()) return x.ops.size() < y.ops.size() ? -1 : 1;
+      return compare_numbers(x.number, y.number);
+    }
+    case Kind::Add: {
+      std::size_t n = std::min(x.ops.size(), y.ops.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        if (int c = compare(x.ops[i], y.ops[i])) return c;
+        if (int c = compare_numbers(x.coeffs[i], y.coeffs[i])) return c;
+      }
+      if (x.ops.size() != y.ops.size()) return x.ops.size() < y.ops.size() ? -1 : 1;
+      return compare_numbers(x.number, y.number);
+    }
+  }
+  return 0;
+}
+
+}  // namespace ddx
