@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The syntax tree of one input line: plain C++ (no Boost), mirroring the text faithfully.
+// It knows no function names and resolves nothing: `xy`, `sin x`, `x(x+1)` arrive exactly as
+// typed and grammar/lower.cpp decides what they mean against the session's definitions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ddx::grammar {
+
+// Byte offsets [begin, end) into the ORIGINAL (un-normalised) input line.
+struct SourceSpan {
+    std::uint32_t begin = 0, end = 0;
+};
+
+enum class NodeKind {
+    Number,    // text = literal digits as typed ("12", "2.5", "1e-3"); is_float when '.'/exponent
+    Word,      // text = a whole identifier run `[A-Za-z][A-Za-z0-9_]*`, never split here ("xy", "sinx",
+               // "log_2"); Greek letters/π arrive already spelt out ("alpha", "pi")
+    Apply,     // text = name, name_span; children = arguments. `WORD(args)`: a call OR a product
+               // (`x(x+1)`), lowering decides. Arguments may be Equation / Range / At / Compare nodes.
+    Prime,     // `f'(x)`, `f''(t)`: text = name, name_span, order = number of primes, children = args
+    Neg,       // unary minus: children = {operand}. (Unary plus is dropped.)
+    Sum,       // flat `a + b - c`: children = terms, ops[i] in {'+','-'} is the sign before
+               // children[i]; ops[0] == '+'. Always >= 2 children.
+    Product,   // flat, left-associative run of `*`, `/` and juxtaposition at ONE precedence level:
+               // ops[i] in {'*','/',' '} is the operator before children[i] (' ' = juxtaposed);
+               // ops[0] == ' '. `1/2x` = {1,2,x} ops " / " i.e. (1/2)·x; `sin x cos x` =
+               // {sin,x,cos,x} ops "    " (lowering regroups into sin(x)·cos(x)). Always >= 2 children.
+    Pow,       // children = {base, exponent}; right-associative; `**` is the same. See note below.
+    Group,     // parentheses kept: children = {inner}
+    Vector,    // `[a, b]`: children = elements (a matrix is a Vector of Vectors)
+    DerivOp,   // `d/dx E`, `d^2/dx^2 E`, `∂/∂x E`, `∂^2/∂x∂y E`: children = {operand};
+               // order = n of d^n (1 if absent); vars = one entry per differentiation, in order
+               // (`∂^2/∂x∂y` -> {x,y}; `d^2/dx^2` -> {x,x}); is_partial for ∂. order == vars.size()
+               // is checked by parse_line.
+    Leibniz,   // `dy/dx`, `∂z/∂x`, `d^2y/dx^2`, `∂^2z/∂x∂y`: text = name (y), name_span, order,
+               // vars, is_partial as for DerivOp; no children
+    Equation,  // `x = 1` (call argument or `at` binding): text = name, name_span, children = {value}
+    Range,     // `x = a .. b [step s]`: text = name, name_span, children = {a, b} or {a, b, s}
+    At,        // `E at x = 1, y = 2`: children = {E, Equation...}
+    Compare,   // `A == B`: children = {A, B}
+};
+
+// One node kind + the few fields each kind uses (see NodeKind); unused fields stay default.
+struct Node {
+    NodeKind kind = NodeKind::Number;
+    SourceSpan span;               // the whole construct, in the original line
+    std::string text;              // Number literal / Word / name of Apply, Prime, Leibniz, Equation, Range
+    SourceSpan name_span;          // where `text` is, for the named kinds (Apply, Prime, Leibniz, Equation, Range)
+    bool is_float = false;         // Number: has '.' or an exponent -> floating point
+    bool is_partial = false;       // DerivOp / Leibniz written with ∂
+    int order = 0;                 // DerivOp / Leibniz: derivative order; Prime: number of primes
+    std::vector<std::string> vars; // DerivOp / Leibniz: differentiation variables, one per order
+    std::string ops;               // Sum / Product operators, one per child (see NodeKind)
+    std::vector<Node> children;
+};
+
+// Notes for lowering (shapes that need names to be resolved):
+//  * `sin^2(x)` arrives as Product{Pow{sin, 2}, Group{x}} ops "  " — same shape as `x^2(x+1)`.
+//  * An exponent is a single power-level operand, so `e^x(x+1)` is Pow{e, Apply{x, [x+1]}}: when
+//    lowering finds that Apply is a product (x is no function), it must re-associate to
+//    (e^x)·(x+1), because juxtaposition never happens inside an exponent.
+//  * `2 d/dx x^2` is Product{2, DerivOp}: a derivative operator may be the last factor of a run.
+
+enum class StatementKind {
+    Expression, // body
+    Definition, // name [params] (= | :=) body
+    Command,    // `:name args...`
+};
+
+struct Statement {
+    StatementKind kind = StatementKind::Expression;
+    SourceSpan span;            // the whole statement (without the `steps` prefix's trailing space)
+    bool steps = false;         // `steps STMT`
+    Node body;                  // Expression: the expression; Definition: the right-hand side
+    std::string name;           // Definition: the defined name; Command: command name without ':'
+    SourceSpan name_span;
+    bool is_function = false;   // Definition written `NAME(ARG, ...) = ...`
+    std::vector<Node> params;   // Definition parameters (Word nodes)
+    bool colon_equals = false;  // Definition written with `:=`
+    std::string args;           // Command: raw argument text from the original line, trimmed
+    SourceSpan args_span;
+};
+
+} // namespace ddx::grammar

@@ -1,0 +1,515 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Spirit X3 grammar of one input line (SPEC §2, §3, §7), over normalised ASCII text.
+// Builds the public ast.hpp tree directly with semantic actions (one tree, no x3::variant);
+// knows no function names. Included ONLY by formula.cpp.
+#pragma once
+
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "grammar/ast.hpp"
+#include "grammar/config.hpp"
+#include "grammar/formula.hpp"
+#include "grammar/utf8.hpp"
+
+namespace ddx::grammar::parser {
+namespace x3 = boost::spirit::x3;
+namespace ascii = x3::ascii;
+using ascii::alnum;
+using ascii::alpha;
+using ascii::char_;
+using ascii::digit;
+using boost::fusion::at_c;
+using x3::_attr;
+using x3::_val;
+using x3::eoi;
+using x3::lexeme;
+using x3::lit;
+using x3::raw;
+
+////////////////////////////////////////////////////////////////////////////
+// Hooks: spans and errors
+////////////////////////////////////////////////////////////////////////////
+
+// spanned[p]: records the extent of p's match in the enclosing rule's attribute (X3 hands a
+// rule's value to on_success only when the rule has no semantic actions, and ours all do).
+// Offsets are into the normalised text; parse.cpp maps them back to the original line.
+template <typename Subject>
+struct spanned_directive : x3::unary_parser<Subject, spanned_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, spanned_directive<Subject>>;
+    static bool const is_pass_through_unary = true;
+    constexpr spanned_directive(Subject const& subject) : base_type(subject) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+               Attribute& attr) const {
+        x3::skip_over(first, last, context);
+        Iterator const start = first;
+        if (!this->subject.parse(first, last, context, rcontext, attr)) return false;
+        using Value = std::remove_reference_t<RContext>;
+        if constexpr (std::is_same_v<Value, Node> || std::is_same_v<Value, Statement>) {
+            auto const begin = x3::get<state_tag>(context).begin;
+            rcontext.span = {static_cast<std::uint32_t>(start - begin),
+                             static_cast<std::uint32_t>(first - begin)};
+        }
+        return true;
+    }
+};
+
+struct spanned_gen {
+    template <typename Subject>
+    constexpr spanned_directive<typename x3::extension::as_parser<Subject>::value_type>
+    operator[](Subject const& subject) const {
+        return {x3::as_parser(subject)};
+    }
+};
+constexpr spanned_gen spanned{};
+
+// Only the top rule handles errors: the first expectation failure unwinds to it, and we record
+// where and what (a rule name in user words, or a quoted literal) without printing anything.
+struct report_error {
+    template <typename Iterator, typename Exception, typename Context>
+    x3::error_handler_result on_error(Iterator&, Iterator const&, Exception const& x,
+                                      Context const& context) const {
+        auto& state = x3::get<state_tag>(context);
+        if (!state.failed) {
+            state.failed = true;
+            state.where = x.where();
+            state.which = x.which();
+        }
+        return x3::error_handler_result::fail;
+    }
+};
+
+////////////////////////////////////////////////////////////////////////////
+// Semantic actions (they run only once the parser they decorate has matched)
+////////////////////////////////////////////////////////////////////////////
+
+inline SourceSpan cover(SourceSpan a, SourceSpan b) { return {a.begin, b.end}; }
+
+inline Node make_node(NodeKind kind, std::vector<Node> children) {
+    Node n;
+    n.kind = kind;
+    if (!children.empty()) n.span = cover(children.front().span, children.back().span);
+    n.children = std::move(children);
+    return n;
+}
+
+auto const assign = [](auto& ctx) { _val(ctx) = std::move(_attr(ctx)); };
+
+// Appends the matched operand to a flat Sum/Product in _val, wrapping _val first if needed.
+// (No sub-rule returns a bare Sum/Product, so a _val of kind K is always our own chain.)
+template <NodeKind K, char Op>
+struct push_chain {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        Node& v = _val(ctx);
+        if (v.kind != K) {
+            Node chain;
+            chain.kind = K;
+            chain.span = v.span;
+            chain.ops.push_back(K == NodeKind::Sum ? '+' : ' ');
+            chain.children.push_back(std::move(v));
+            v = std::move(chain);
+        }
+        Node& item = _attr(ctx);
+        v.span.end = item.span.end;
+        v.ops.push_back(Op);
+        v.children.push_back(std::move(item));
+    }
+};
+
+template <NodeKind K>
+struct wrap_val { // _val = K{_attr}
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        std::vector<Node> ch;
+        ch.push_back(std::move(_attr(ctx)));
+        _val(ctx) = make_node(K, std::move(ch));
+    }
+};
+
+auto const make_pow = [](auto& ctx) {
+    std::vector<Node> ch;
+    ch.push_back(std::move(_val(ctx)));
+    ch.push_back(std::move(_attr(ctx)));
+    _val(ctx) = make_node(NodeKind::Pow, std::move(ch));
+};
+
+template <NodeKind K>
+struct binary_val { // _val = K{_val, _attr}
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        std::vector<Node> ch;
+        ch.push_back(std::move(_val(ctx)));
+        ch.push_back(std::move(_attr(ctx)));
+        _val(ctx) = make_node(K, std::move(ch));
+    }
+};
+
+auto const push_child = [](auto& ctx) { _val(ctx).children.push_back(std::move(_attr(ctx))); };
+auto const push_back = [](auto& ctx) { _val(ctx).push_back(std::move(_attr(ctx))); };
+
+auto const make_number = [](auto& ctx) {
+    auto const& range = _attr(ctx);
+    Node& v = _val(ctx);
+    v.kind = NodeKind::Number;
+    v.text.assign(range.begin(), range.end());
+    v.is_float = v.text.find_first_of(".eE") != std::string::npos;
+};
+
+auto const make_word = [](auto& ctx) {
+    _val(ctx).kind = NodeKind::Word;
+    _val(ctx).text = std::move(_attr(ctx));
+};
+
+// Takes over name and name_span from a Word node in _attr, giving _val the kind K.
+template <NodeKind K>
+struct name_from_word {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        Node& v = _val(ctx);
+        v.kind = K;
+        v.text = std::move(_attr(ctx).text);
+        v.name_span = _attr(ctx).span;
+    }
+};
+
+// _val (a Word, its span so far = the name) + args in _attr -> Apply / Prime.
+template <NodeKind K>
+struct to_call {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        Node& v = _val(ctx);
+        v.kind = K;
+        v.name_span = v.span;
+        v.children = std::move(_attr(ctx));
+    }
+};
+
+template <bool Partial>
+struct init_deriv {
+    template <typename Context>
+    void operator()(Context& ctx) const {
+        _val(ctx).kind = NodeKind::DerivOp;
+        _val(ctx).is_partial = Partial;
+        _val(ctx).order = 1;
+    }
+};
+auto const set_order = [](auto& ctx) {
+    auto const n = _attr(ctx);
+    _val(ctx).order = n > 1000000u ? 1000000 : static_cast<int>(n);
+};
+auto const push_var = [](auto& ctx) { _val(ctx).vars.push_back(std::move(_attr(ctx))); };
+// `dx^k`: the variable counts k times (capped: parse.cpp rejects orders above its limit).
+auto const repeat_var = [](auto& ctx) {
+    auto& vars = _val(ctx).vars;
+    auto const k = _attr(ctx);
+    if (k == 0) { vars.pop_back(); return; }
+    for (unsigned i = 1; i < k && vars.size() <= 1001; ++i) vars.push_back(vars.back());
+};
+auto const make_leibniz_name = [](auto& ctx) {
+    _val(ctx).kind = NodeKind::Leibniz;
+    _val(ctx).text = std::move(_attr(ctx).text);
+    _val(ctx).name_span = _attr(ctx).span;
+};
+auto const make_deriv = [](auto& ctx) {
+    Node& v = _val(ctx);
+    v = std::move(at_c<0>(_attr(ctx)));
+    v.children.push_back(std::move(at_c<1>(_attr(ctx))));
+};
+auto const inc_order = [](auto& ctx) { ++_val(ctx).order; };
+
+auto const make_at = [](auto& ctx) {
+    std::vector<Node> ch;
+    ch.push_back(std::move(_val(ctx)));
+    for (auto& eq : _attr(ctx)) ch.push_back(std::move(eq));
+    _val(ctx) = make_node(NodeKind::At, std::move(ch));
+};
+auto const make_equation = [](auto& ctx) {
+    Node& v = _val(ctx);
+    v = std::move(at_c<0>(_attr(ctx)));
+    v.children.push_back(std::move(at_c<1>(_attr(ctx))));
+};
+auto const make_range = [](auto& ctx) {
+    Node& v = _val(ctx);
+    v.kind = NodeKind::Range;
+    for (auto& c : _attr(ctx).children) v.children.push_back(std::move(c));
+};
+
+auto const set_body = [](auto& ctx) { _val(ctx).body = std::move(_attr(ctx)); };
+auto const make_definition = [](auto& ctx) {
+    Statement& v = _val(ctx);
+    v = std::move(at_c<0>(_attr(ctx)));
+    v.kind = StatementKind::Definition;
+    v.body = std::move(at_c<1>(_attr(ctx)));
+};
+auto const def_name = [](auto& ctx) {
+    _val(ctx).name = _attr(ctx).text;
+    _val(ctx).name_span = _attr(ctx).span;
+};
+auto const def_function = [](auto& ctx) { _val(ctx).is_function = true; };
+auto const def_param = [](auto& ctx) { _val(ctx).params.push_back(std::move(_attr(ctx))); };
+auto const def_colon = [](auto& ctx) { _val(ctx).colon_equals = true; };
+auto const with_steps = [](auto& ctx) {
+    _val(ctx) = std::move(_attr(ctx));
+    _val(ctx).steps = true;
+};
+auto const command_name = [](auto& ctx) {
+    _val(ctx).kind = StatementKind::Command;
+    _val(ctx).name.assign(_attr(ctx).begin(), _attr(ctx).end());
+};
+auto const command_args = [](auto& ctx) {
+    auto const begin = x3::get<state_tag>(ctx).begin;
+    _val(ctx).args_span = {static_cast<std::uint32_t>(_attr(ctx).begin() - begin),
+                           static_cast<std::uint32_t>(_attr(ctx).end() - begin)};
+};
+
+////////////////////////////////////////////////////////////////////////////
+// Rule IDs and rules. Names are what "expected ..." says to the user.
+////////////////////////////////////////////////////////////////////////////
+
+struct line_class : report_error {};
+#define DDX_RULE(name, attr, text) \
+    struct name##_class {}; \
+    x3::rule<name##_class, attr> const name = text;
+
+DDX_RULE(statement, Statement, "a statement")
+DDX_RULE(command, Statement, "a command")
+DDX_RULE(statement_body, Statement, "a statement")
+DDX_RULE(definition, Statement, "a definition")
+DDX_RULE(definition_head, Statement, "a definition")
+DDX_RULE(full_expr, Node, "an expression")
+DDX_RULE(compare, Node, "an expression")
+DDX_RULE(expr, Node, "an expression")
+DDX_RULE(product, Node, "an expression")
+DDX_RULE(unary, Node, "an expression")
+DDX_RULE(juxt_factor, Node, "an expression")
+DDX_RULE(power, Node, "an expression")
+DDX_RULE(exponent, Node, "an exponent")
+DDX_RULE(exponent_power, Node, "an exponent")
+DDX_RULE(primary, Node, "an expression")
+DDX_RULE(exponent_primary, Node, "an exponent")
+DDX_RULE(number, Node, "a number")
+DDX_RULE(word, std::string, "a name")
+DDX_RULE(word_node, Node, "a name")
+DDX_RULE(named, Node, "an expression")
+DDX_RULE(tight_named, Node, "an exponent")
+DDX_RULE(args, std::vector<Node>, "arguments")
+DDX_RULE(argument, Node, "an argument")
+DDX_RULE(group, Node, "an expression")
+DDX_RULE(vector, Node, "a vector")
+DDX_RULE(equation_head, Node, "an equation like x = 1")
+DDX_RULE(equation, Node, "an equation like x = 1")
+DDX_RULE(equations, std::vector<Node>, "an equation like x = 1")
+DDX_RULE(range_tail, Node, "a range")
+DDX_RULE(binding, Node, "an equation like x = 1")
+DDX_RULE(deriv_head, Node, "a derivative operator")
+DDX_RULE(d_head, Node, "a derivative operator")
+DDX_RULE(partial_head, Node, "a derivative operator")
+DDX_RULE(deriv_expr, Node, "an expression")
+DDX_RULE(deriv_operand, Node, "an expression to differentiate")
+DDX_RULE(deriv_sum, Node, "an expression to differentiate")
+DDX_RULE(leibniz, Node, "a derivative")
+DDX_RULE(d_leibniz, Node, "a derivative")
+DDX_RULE(partial_leibniz, Node, "a derivative")
+#undef DDX_RULE
+
+line_type const line = "a line";
+
+////////////////////////////////////////////////////////////////////////////
+// Lexical pieces (parser expressions, not rules)
+////////////////////////////////////////////////////////////////////////////
+
+auto const word_end = !(alnum | '_');
+// Reserved only where a juxtaposed factor could start: `x at x = 1`, `.. 2 step 0.5`.
+auto const keyword = lexeme[(lit("at") | lit("step")) >> word_end];
+auto const at_kw = lexeme[lit("at") >> word_end];
+auto const step_kw = lexeme[lit("step") >> word_end];
+// `steps` is a prefix only when an operand follows, so `steps = 3` and `steps + 1` stay plain.
+auto const steps_kw = lexeme[lit("steps") >> word_end] >>
+    !(lit('=') | ':' | '+' | '*' | '/' | '^' | ')' | ']' | ',' | ';' | eoi);
+auto const partial = lit(partial_marker);
+auto const single_eq = lit('=') >> !lit('=');
+
+// `x^k` after a differentiation variable: repeats it k times.
+auto const var_spec = word[push_var] >> -(lit('^') >> x3::uint_[repeat_var]);
+
+// The three suffix loops are shared by their rules and by deriv_operand's continuation after a
+// leading group, so nothing is ever parsed twice (backtracking here would be exponential).
+auto const pow_suffix = ((lit('^') | lit("**")) > exponent)[make_pow];
+auto const product_suffix =
+      ((lit('*') >> !lit('*')) > unary)[push_chain<NodeKind::Product, '*'>{}]
+    | (lit('/') > unary)[push_chain<NodeKind::Product, '/'>{}]
+    | (!keyword >> juxt_factor)[push_chain<NodeKind::Product, ' '>{}];
+auto const sum_suffix = (lit('+') > product)[push_chain<NodeKind::Sum, '+'>{}]
+                      | (lit('-') > product)[push_chain<NodeKind::Sum, '-'>{}];
+// Inside a derivative's operand a `+`/`-` directly followed by another derivative operator ends
+// the operand: `d/dx x^2 + d/dx x^3`.
+auto const deriv_sum_suffix = !((lit('+') | lit('-')) >> deriv_head) >> sum_suffix;
+// What may follow a parenthesised operand for it to be the whole operand: `d/dx (x^2) + x`.
+auto const deriv_group_end = lit('+') | '-' | ')' | ']' | ',' | ';' | "==" | ".." | at_kw | eoi;
+
+////////////////////////////////////////////////////////////////////////////
+// Statements
+////////////////////////////////////////////////////////////////////////////
+
+// line ::= [statement] { ";" [statement] }
+auto const line_def = -statement[push_back] >> *(lit(';') >> -statement[push_back]);
+
+// statement ::= command | "steps" statement_body | statement_body
+auto const statement_def = spanned[command[assign]
+                         | (steps_kw >> statement_body)[with_steps]
+                         | statement_body[assign]];
+
+// command ::= ":" NAME REST-OF-LINE        (the rest is kept raw, `;` included)
+auto const command_def = spanned[lexeme[lit(':') >> raw[+(alnum | char_("-_"))][command_name] >>
+                                *ascii::blank >> raw[*char_][command_args]]];
+
+// statement_body ::= definition | full_expr
+auto const statement_body_def = spanned[definition[assign] | full_expr[set_body]];
+
+// definition ::= definition_head full_expr
+auto const definition_def = spanned[(definition_head > full_expr)[make_definition]];
+
+// definition_head ::= NAME [ "(" [NAME { "," NAME }] ")" ] ( ":=" | "=" )     (not "==")
+auto const definition_head_def = spanned[word_node[def_name] >>
+    -(lit('(')[def_function] >> -(word_node[def_param] % ',') >> ')') >>
+    (lit(":=")[def_colon] | single_eq)];
+
+////////////////////////////////////////////////////////////////////////////
+// Expressions, loosest first
+////////////////////////////////////////////////////////////////////////////
+
+// full_expr ::= compare [ "at" equations ]
+auto const full_expr_def = spanned[compare[assign] >> -(at_kw > equations)[make_at]];
+
+// equations ::= equation { "," equation }      (a comma not followed by NAME "=" ends the list)
+auto const equations_def = equation[push_back] >> *(lit(',') >> equation[push_back]);
+
+// compare ::= expr [ "==" expr ]
+auto const compare_def = spanned[expr[assign] >> -(lit("==") > expr)[binary_val<NodeKind::Compare>{}]];
+
+// expr ::= product { ("+" | "-") product }
+auto const expr_def = spanned[product[assign] >> *sum_suffix];
+
+// product ::= unary { "*" unary | "/" unary | juxt_factor }     (one left-associative level)
+auto const product_def = spanned[unary[assign] >> *product_suffix];
+
+// unary ::= "-" unary | "+" unary | deriv_expr | power
+auto const unary_def = spanned[(lit('-') > unary)[wrap_val<NodeKind::Neg>{}]
+                     | (lit('+') > unary)[assign]
+                     | (&(lit('d') | partial) >> deriv_expr[assign])
+                     | power[assign]];
+
+// juxt_factor ::= deriv_expr | power         (never a sign: `2 -x` is a subtraction)
+auto const juxt_factor_def = spanned[(&(lit('d') | partial) >> deriv_expr[assign]) | power[assign]];
+
+// power ::= primary [ ("^" | "**") exponent ]
+auto const power_def = spanned[primary[assign] >> -pow_suffix];
+
+// exponent ::= "-" exponent | "+" exponent | exponent_power     (no juxtaposition inside)
+auto const exponent_def = spanned[(lit('-') > exponent)[wrap_val<NodeKind::Neg>{}]
+                        | (lit('+') > exponent)[assign]
+                        | exponent_power[assign]];
+
+// exponent_power ::= exponent_primary [ ("^" | "**") exponent ]      (right-associative)
+auto const exponent_power_def = spanned[exponent_primary[assign] >> -pow_suffix];
+
+// primary ::= number | leibniz | named | group | vector
+// (cheap first-character guards keep failed alternatives from building nodes: long lines)
+auto const primary_def = spanned[number[assign] | (&(lit('d') | partial) >> leibniz[assign])
+                       | named[assign] | group[assign] | vector[assign]];
+
+// exponent_primary ::= as primary, but a call needs "(" right after the name, so that
+// `x^x (log(x) + 1)` is (x^x)·(log(x) + 1)
+auto const exponent_primary_def = spanned[number[assign] | (&(lit('d') | partial) >> leibniz[assign])
+                                | tight_named[assign] | group[assign] | vector[assign]];
+
+// group ::= "(" expr ")"
+auto const group_def = spanned[(lit('(') > expr > ')')[wrap_val<NodeKind::Group>{}]];
+
+// vector ::= "[" expr { "," expr } "]"
+auto const vector_def = spanned[(lit('[') > expr)[wrap_val<NodeKind::Vector>{}] >>
+                        *((lit(',') > expr)[push_child]) > ']'];
+
+// number ::= (DIGITS ["." DIGITS] | "." DIGITS) [("e"|"E") ["+"|"-"] DIGITS]
+// (`2e^x` and `2e` leave the `e` alone: an exponent needs digits)
+auto const number_def = spanned[lexeme[raw[(+digit >> -(lit('.') >> +digit) | lit('.') >> +digit) >>
+               -(char_("eE") >> -char_("+-") >> +digit)]][make_number]];
+
+// NAME ::= letter { letter | digit | "_" }       (never split here; lowering does)
+auto const word_def = lexeme[raw[alpha >> *(alnum | '_')]];
+auto const word_node_def = spanned[word[make_word]];
+
+// named ::= NAME [ "'" {"'"} "(" args ")" | "(" args ")" ]        (Word, Prime or Apply)
+auto const named_def = spanned[word_node[assign] >>
+    -( (x3::no_skip[+lit('\'')[inc_order]] > '(' > args > ')')[to_call<NodeKind::Prime>{}]
+     | (lit('(') > args > ')')[to_call<NodeKind::Apply>{}])];
+auto const tight_named_def = spanned[word_node[assign] >>
+    -( (x3::no_skip[+lit('\'')[inc_order]] > '(' > args > ')')[to_call<NodeKind::Prime>{}]
+     | (x3::no_skip[lit('(')] > args > ')')[to_call<NodeKind::Apply>{}])];
+
+// args ::= [argument { "," argument }]
+auto const args_def = -(argument[push_back] >> *((lit(',') > argument)[push_back]));
+
+// argument ::= binding | full_expr
+auto const argument_def = spanned[binding[assign] | full_expr[assign]];
+
+// binding ::= equation [".." expr ["step" expr]]
+auto const binding_def = spanned[equation[assign] >> -range_tail[make_range]];
+auto const range_tail_def = spanned[(lit("..") > expr)[push_child] >> -((step_kw > expr)[push_child])];
+
+// equation ::= NAME "=" expr
+auto const equation_head_def = spanned[word_node[name_from_word<NodeKind::Equation>{}] >> single_eq];
+auto const equation_def = spanned[(equation_head > expr)[make_equation]];
+
+////////////////////////////////////////////////////////////////////////////
+// Differentiation (SPEC §3): exact token shapes, no spaces inside
+////////////////////////////////////////////////////////////////////////////
+
+// deriv_expr ::= deriv_head deriv_operand
+auto const deriv_expr_def = spanned[(deriv_head > deriv_operand)[make_deriv]];
+
+// deriv_head ::= "d" ["^" N] "/" "d" var | "∂" ["^" N] "/" ("∂" var)+      var ::= NAME ["^" N]
+auto const deriv_head_def = spanned[d_head[assign] | partial_head[assign]];
+auto const d_head_def = spanned[lexeme[x3::eps[init_deriv<false>{}] >> lit('d') >>
+                               -(lit('^') >> x3::uint_[set_order]) >> lit('/') >> lit('d') >> var_spec]];
+auto const partial_head_def = spanned[lexeme[x3::eps[init_deriv<true>{}] >> partial >>
+                                     -(lit('^') >> x3::uint_[set_order]) >> lit('/') >>
+                                     +(partial >> var_spec)]];
+
+// deriv_operand ::= group &deriv_group_end
+//                 | group [pow_suffix] {product_suffix} {deriv_sum_suffix}
+//                 | deriv_sum
+auto const deriv_operand_def = spanned[(group[assign] >> (&deriv_group_end | (-pow_suffix >> *product_suffix >> *deriv_sum_suffix)))
+    | deriv_sum[assign]];
+
+// deriv_sum ::= product { ("+" | "-") product }    (stopping before "+ d/dx ...")
+auto const deriv_sum_def = spanned[product[assign] >> *deriv_sum_suffix];
+
+// leibniz ::= "d" ["^" N] NAME "/" "d" var | "∂" ["^" N] NAME "/" ("∂" var)+
+auto const leibniz_def = spanned[d_leibniz[assign] | partial_leibniz[assign]];
+auto const d_leibniz_def = spanned[lexeme[x3::eps[init_deriv<false>{}] >> lit('d') >>
+                                  -(lit('^') >> x3::uint_[set_order]) >> word_node[make_leibniz_name] >>
+                                  lit('/') >> lit('d') >> var_spec]];
+auto const partial_leibniz_def = spanned[lexeme[x3::eps[init_deriv<true>{}] >> partial >>
+                                        -(lit('^') >> x3::uint_[set_order]) >>
+                                        word_node[make_leibniz_name] >> lit('/') >>
+                                        +(partial >> var_spec)]];
+
+BOOST_SPIRIT_DEFINE(line, statement, command, statement_body, definition, definition_head,
+                    full_expr, equations, compare, expr, product, unary, juxt_factor, power,
+                    exponent, exponent_power, primary, exponent_primary, group, vector, number,
+                    word, word_node, named, tight_named, args, argument,
+                    binding, range_tail, equation_head, equation, deriv_expr, deriv_head, d_head,
+                    partial_head, deriv_operand, deriv_sum, leibniz, d_leibniz, partial_leibniz)
+
+} // namespace ddx::grammar::parser
+
+namespace ddx::grammar {
+parser::line_type const& line_parser() { return parser::line; }
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Lowering: the syntax tree of one statement -> canonical expressions. Resolves names against the
+// session (definitions, functions, `ans`), splits letter runs (`4xy` = 4·x·y), decides call vs
+// product (`f(x)` vs `x(x+1)`), applies `sin x` by juxtaposition and evaluates derivative
+// operators. Reports semantic errors with the AST node's span; never sees Spirit.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/expr.hpp"
+#include "grammar/ast.hpp"
+
+namespace ddx::grammar {
+
+// A value a statement can produce: a scalar expression, a (nested) list, or a truth value.
+struct Value {
+  enum class Kind { Scalar, List, Truth } kind = Kind::Scalar;
+  Expr scalar;
+  std::vector<Value> items;
+  bool truth = false;
+
+  static Value of(Expr e) { return Value{Kind::Scalar, e, {}, false}; }
+  static Value list(std::vector<Value> v) { return Value{Kind::List, Expr(), std::move(v), false}; }
+  static Value boolean(bool b) { return Value{Kind::Truth, Expr(), {}, b}; }
+};
+
+// A user function `NAME(PARAMS) = BODY`.
+struct FunctionDefinition {
+  std::vector<Expr> params;  // symbols
+  Expr body;
+};
+
+// What lowering needs to know of the session. Implemented by the session; read-only here.
+class NameScope {
+ public:
+  virtual ~NameScope() = default;
+  // The value of a defined variable with every definition it uses substituted, or nullopt.
+  virtual std::optional<Expr> variable_value(std::string_view name) const = 0;
+  virtual const FunctionDefinition* function_definition(std::string_view name) const = 0;
+  virtual std::optional<Value> previous_answer() const = 0;
+};
+
+// A semantic error at a place in the line (byte offsets), thrown inside lowering only.
+struct LowerError {
+  SourceSpan span;
+  std::string message;
+};
+
+// Lowers an expression node. Throws LowerError (with a span) for every error, including math
+// errors (division by zero, log(0), ...) raised while building the node.
+Value lower_expression(const Node& node, const NameScope& scope);
+
+// Lowers a definition's right-hand side keeping defined names as symbols (so that `y = u^3`
+// remembers that y depends on u). Function parameters are plain symbols.
+Expr lower_definition_body(const Node& node, const NameScope& scope);
+
+// True when `name` is a plain identifier ddx accepts as a variable name (x, x1, x_1, w_11, alpha).
+bool is_identifier(std::string_view name);
+// True for the reserved words that can never be defined: e, pi, ans and function names.
+bool is_reserved(std::string_view name);
+
+}  // namespace ddx::grammar

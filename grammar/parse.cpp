@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The facade behind parse.hpp: normalise, pre-scan the nesting depth, run the X3 grammar,
+// then map spans back to the original line and turn failures into positioned diagnostics.
+// No exception leaves this file.
+#include "grammar/parse.hpp"
+
+#include <exception>
+#include <functional>
+#include <new>
+
+#include <pthread.h>
+
+#include "grammar/config.hpp"
+#include "grammar/formula.hpp"
+#include "grammar/utf8.hpp"
+
+namespace ddx::grammar {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_operand_end(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == ')' || c == ']' || c == '.' || c == '\'';
+}
+
+// Rejects input whose parse would recurse deeper than max_nesting before Spirit runs (its
+// recursion would otherwise overflow the stack). Counts brackets plus, per bracket level, the
+// pending chain of unary signs, `^` and derivative operators; over-estimates, never under.
+// Returns the offset of the offending character, or npos; `deepest` gets the maximum level.
+std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
+    std::vector<std::size_t> saved;
+    std::size_t outer = 0; // sum over open brackets of (1 + chain when it opened)
+    std::size_t chain = 0; // pending recursion at the current bracket level
+    char prev = 0;         // last non-blank character
+    bool blank = false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        char const c = t[i];
+        if (is_blank(c)) { blank = true; continue; }
+        switch (c) {
+        case '(': case '[':
+            outer += 1 + chain;
+            saved.push_back(chain);
+            chain = 0;
+            break;
+        case ')': case ']':
+            if (!saved.empty()) {
+                chain = saved.back();
+                saved.pop_back();
+                outer -= 1 + chain;
+            }
+            break;
+        case '^':
+            ++chain;
+            break;
+        case '+': case '-':
+            if (is_operand_end(prev)) chain = 0; // binary
+            else ++chain;                        // unary: recursion
+            break;
+        case '*':
+            if (i + 1 < t.size() && t[i + 1] == '*') { ++chain; ++i; }
+            else chain = 0;
+            break;
+        case '/':
+            if (i + 1 < t.size() && (t[i + 1] == 'd' || t[i + 1] == partial_marker)) ++chain;
+            else chain = 0;
+            break;
+        case ',': case '=': case ';':
+            chain = 0;
+            break;
+        default:
+            if (blank && is_operand_end(prev)) chain = 0; // a new juxtaposed factor
+            break;
+        }
+        if (outer + chain > deepest) deepest = outer + chain;
+        if (outer + chain > max_nesting) return i;
+        prev = c;
+        blank = false;
+    }
+    return std::string::npos;
+}
+
+// Maps every span of a node tree from normalised offsets to original byte offsets, and checks
+// what the grammar cannot: derivative orders. Returns the first problem found.
+struct Finisher {
+    NormalizedLine const& norm;
+    std::vector<Diagnostic>& diagnostics;
+
+    SourceSpan map(SourceSpan s) const {
+        return {norm.byte_at(s.begin), norm.end_byte_at(s.begin, s.end)};
+    }
+    void error(SourceSpan normalised, std::string message) {
+        if (!diagnostics.empty()) return;
+        Diagnostic d;
+        d.span = map(normalised);
+        d.column = norm.cp_at(normalised.begin) + 1;
+        d.message = std::move(message);
+        diagnostics.push_back(std::move(d));
+    }
+    void node(Node& n) {
+        if (n.kind == NodeKind::DerivOp || n.kind == NodeKind::Leibniz) {
+            if (n.order < 1 || n.order > max_derivative_order)
+                error(n.span, "derivative order must be between 1 and " +
+                                  std::to_string(max_derivative_order));
+            else if (static_cast<std::size_t>(n.order) != n.vars.size())
+                error(n.span, "derivative order " + std::to_string(n.order) +
+                                  " does not match the " + std::to_string(n.vars.size()) +
+                                  " differentiation variable(s)");
+        }
+        bool const named = n.kind == NodeKind::Apply || n.kind == NodeKind::Prime ||
+                           n.kind == NodeKind::Leibniz || n.kind == NodeKind::Equation ||
+                           n.kind == NodeKind::Range;
+        if (named) n.name_span = map(n.name_span);
+        n.span = map(n.span);
+        for (auto& c : n.children) node(c);
+    }
+};
+
+// Runs `work` on a thread with a large stack. X3 needs a few KB of stack per nesting level
+// (about 3 MB for 1000 levels at -O2, much more at -O0), more than a default 8 MB thread can
+// promise; the pages are only committed when touched. Falls back to the calling thread.
+void run_with_large_stack(std::function<void()> const& work) {
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) != 0) { work(); return; }
+    pthread_attr_setstacksize(&attr, std::size_t{512} << 20);
+    struct Job {
+        std::function<void()> const* work;
+        std::exception_ptr error;
+    } job{&work, nullptr};
+    auto const body = [](void* p) -> void* {
+        auto* j = static_cast<Job*>(p);
+        try { (*j->work)(); } catch (...) { j->error = std::current_exception(); }
+        return nullptr;
+    };
+    pthread_t thread;
+    bool const started = pthread_create(&thread, &attr, body, &job) == 0;
+    pthread_attr_destroy(&attr);
+    if (!started) { work(); return; }
+    pthread_join(thread, nullptr);
+    if (job.error) std::rethrow_exception(job.error);
+}
+
+Diagnostic diagnostic_at(NormalizedLine const& norm, std::size_t offset, std::string message) {
+    Diagnostic d;
+    auto const b = norm.byte_at(offset);
+    d.span = {b, offset < norm.text.size() ? norm.end_byte_at(offset, offset + 1) : b};
+    d.column = norm.cp_at(offset) + 1;
+    d.message = std::move(message);
+    return d;
+}
+
+// Where an error "at" offset should point: the next non-blank character, or one past the last
+// non-blank character when only blanks (or a comment) remain.
+std::size_t error_offset(std::string const& t, std::size_t offset) {
+    std::size_t i = offset;
+    while (i < t.size() && is_blank(t[i])) ++i;
+    if (i < t.size()) return i;
+    while (i > 0 && is_blank(t[i - 1])) --i;
+    return i;
+}
+
+std::string expected_message(std::string const& which) {
+    // Literals come quoted by X3: '(' and "==".
+    if (which.size() >= 2 && which.front() == '"') return "expected '" + which.substr(1, which.size() - 2) + "'";
+    return "expected " + which;
+}
+
+// The original code point at a normalised offset, for "unexpected 'X'".
+std::string original_char(std::string_view line, NormalizedLine const& norm, std::size_t offset) {
+    auto const cp = norm.cp_at(offset);
+    auto const b = norm.byte_of_cp[cp], e = norm.byte_of_cp[cp + 1];
+    return std::string(line.substr(b, e - b));
+}
+
+void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome& out) {
+    std::string const& t = norm.text;
+    std::size_t deepest = 0;
+    if (auto const bad = nesting_violation(t, deepest); bad != std::string::npos) {
+        out.diagnostics.push_back(diagnostic_at(
+            norm, bad, "nesting deeper than " + std::to_string(max_nesting) + " levels"));
+        return;
+    }
+
+    namespace x3 = boost::spirit::x3;
+    parser::ParseState state;
+    state.begin = t.data();
+    parser::iterator_type first = t.data();
+    parser::iterator_type const last = t.data() + t.size();
+    std::vector<Statement> statements;
+    bool ok = false;
+    auto const run = [&] {
+        ok = x3::phrase_parse(first, last, x3::with<parser::state_tag>(state)[line_parser()],
+                              x3::ascii::blank, statements);
+    };
+    if (deepest > 64) run_with_large_stack(run);
+    else run();
+    if (state.failed) {
+        auto const at = error_offset(t, static_cast<std::size_t>(state.where - t.data()));
+        out.diagnostics.push_back(diagnostic_at(norm, at, expected_message(state.which)));
+        return;
+    }
+    if (!ok || first != last) {
+        auto const at = error_offset(t, static_cast<std::size_t>(first - t.data()));
+        if (at >= t.size()) {
+            out.diagnostics.push_back(diagnostic_at(norm, at, "expected an expression"));
+        } else {
+            std::string c = original_char(line, norm, at);
+            if (c == "\xE2\x88\x82") // a lone ∂ outside the operator shapes
+                out.diagnostics.push_back(diagnostic_at(
+                    norm, at, "unexpected '∂' (write ∂/∂x EXPR or ∂z/∂x)"));
+            else
+                out.diagnostics.push_back(diagnostic_at(norm, at, "unexpected '" + c + "'"));
+        }
+        return;
+    }
+
+    Finisher finish{norm, out.diagnostics};
+    for (auto& s : statements) {
+        if (s.kind == StatementKind::Command) {
+            // Raw arguments come from the original line (they may hold any Unicode), trimmed.
+            auto b = norm.byte_at(s.args_span.begin);
+            auto e = norm.end_byte_at(s.args_span.begin, s.args_span.end);
+            while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t' || line[e - 1] == '\r')) --e;
+            s.args.assign(line.substr(b, e - b));
+            s.args_span = {b, e};
+            s.span = finish.map(s.span);
+            s.span.end = e > s.span.end ? e : s.span.end;
+            continue;
+        }
+        s.span = finish.map(s.span);
+        s.name_span = finish.map(s.name_span);
+        for (auto& p : s.params) finish.node(p);
+        finish.node(s.body);
+    }
+    if (out.diagnostics.empty()) out.statements = std::move(statements);
+}
+
+} // namespace
+
+ParseOutcome parse_line(std::string_view line) {
+    ParseOutcome out;
+    try {
+        if (line.size() > 0xFFFFFF00u) { // offsets are 32-bit
+            out.diagnostics.push_back({{0, 0}, 1, 1, "line too long"});
+            return out;
+        }
+        NormalizedLine norm = normalize_line(line);
+        if (!norm.ok) {
+            Diagnostic d;
+            auto const b = norm.byte_of_cp[norm.error_cp];
+            d.span = {b, b + 1};
+            d.column = norm.error_cp + 1;
+            d.message = norm.error;
+            out.diagnostics.push_back(std::move(d));
+            return out;
+        }
+        parse_normalised(line, norm, out);
+    } catch (std::bad_alloc const&) {
+        out.statements.clear();
+        out.diagnostics.assign(1, Diagnostic{{0, 0}, 1, 1, "out of memory while parsing"});
+    } catch (std::exception const& e) {
+        out.statements.clear();
+        out.diagnostics.assign(1, Diagnostic{{0, 0}, 1, 1, std::string("internal parser error: ") + e.what()});
+    } catch (...) {
+        out.statements.clear();
+        out.diagnostics.assign(1, Diagnostic{{0, 0}, 1, 1, "internal parser error"});
+    }
+    return out;
+}
+
+std::size_t column_of(std::string_view line, std::size_t byte_offset) {
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < byte_offset && i < line.size(); ++i)
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+    return column;
+}
+
+} // namespace ddx::grammar

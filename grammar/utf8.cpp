@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Strict UTF-8 decoding and the Unicode -> ASCII normalisation table of the input language.
+// Owns the offset map from normalised bytes back to original code points; knows no grammar.
+#include "grammar/utf8.hpp"
+
+#include <cstdio>
+
+namespace ddx::grammar {
+namespace {
+
+constexpr char32_t invalid = 0xFFFFFFFF;
+
+// Decodes one code point at line[i]; sets `len`. Rejects overlongs, surrogates, > U+10FFFF.
+char32_t decode(std::string_view line, std::size_t i, std::size_t& len) {
+    auto const b0 = static_cast<unsigned char>(line[i]);
+    len = 1;
+    if (b0 < 0x80) return b0;
+    std::size_t need;
+    char32_t cp, min;
+    if (b0 >= 0xC2 && b0 <= 0xDF) { need = 1; cp = b0 & 0x1F; min = 0x80; }
+    else if (b0 >= 0xE0 && b0 <= 0xEF) { need = 2; cp = b0 & 0x0F; min = 0x800; }
+    else if (b0 >= 0xF0 && b0 <= 0xF4) { need = 3; cp = b0 & 0x07; min = 0x10000; }
+    else return invalid;
+    for (std::size_t k = 1; k <= need; ++k) {
+        if (i + k >= line.size()) return invalid;
+        auto const b = static_cast<unsigned char>(line[i + k]);
+        if ((b & 0xC0) != 0x80) return invalid;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return invalid;
+    len = need + 1;
+    return cp;
+}
+
+char const* const greek_lower[] = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+    "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma" /* final ς */, "sigma", "tau",
+    "upsilon", "phi", "chi", "psi", "omega"};
+
+// The Greek (and π) spelling of a code point, or nullptr.
+char const* greek_name(char32_t cp) {
+    if (cp >= 0x03B1 && cp <= 0x03C9) return greek_lower[cp - 0x03B1];
+    switch (cp) {
+    case 0x03D1: return "theta";   // ϑ
+    case 0x03D5: return "phi";     // ϕ
+    case 0x03F5: return "epsilon"; // ϵ
+    case 0x00B5: return "mu";      // micro sign
+    default: return nullptr;
+    }
+}
+
+// Superscript digit or minus -> its ASCII character, else 0.
+char superscript(char32_t cp) {
+    switch (cp) {
+    case 0x00B2: return '2';
+    case 0x00B3: return '3';
+    case 0x00B9: return '1';
+    case 0x2070: return '0';
+    case 0x207B: return '-';
+    default: return (cp >= 0x2074 && cp <= 0x2079) ? static_cast<char>('4' + (cp - 0x2074)) : 0;
+    }
+}
+
+// Single-character operator and space replacements, else 0.
+char operator_replacement(char32_t cp) {
+    switch (cp) {
+    case 0x00B7: case 0x00D7: case 0x22C5: case 0x2219: return '*'; // · × ⋅ ∙
+    case 0x2212: case 0x2013: return '-';                            // − –
+    case 0x00F7: case 0x2215: return '/';                            // ÷ ∕
+    case 0x00A0: case 0x2009: case 0x202F: case 0x2002: case 0x2003: return ' ';
+    case 0x2202: return partial_marker;                               // ∂
+    default: return 0;
+    }
+}
+
+bool is_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+bool is_alnum(char c) { return is_word_char(c) && c != '_'; }
+
+} // namespace
+
+NormalizedLine normalize_line(std::string_view line) {
+    NormalizedLine out;
+    out.text.reserve(line.size() + 8);
+    out.cp_of_byte.reserve(line.size() + 9);
+    out.byte_of_cp.reserve(line.size() + 1);
+
+    std::uint32_t cp_index = 0;
+    bool in_superscript = false;
+    // A `:command` (at the start of a statement) keeps its arguments raw: any valid Unicode is
+    // allowed there and stands in the normalised text as one placeholder byte per code point.
+    bool statement_start = true, in_command = false;
+    auto emit = [&](char c) {
+        out.text.push_back(c);
+        out.cp_of_byte.push_back(cp_index);
+    };
+    auto fail = [&](std::string message) {
+        out.ok = false;
+        out.error_cp = cp_index;
+        out.error = std::move(message);
+    };
+
+    std::size_t i = 0;
+    while (i < line.size()) {
+        std::size_t len = 1;
+        char32_t const cp = decode(line, i, len);
+        if (cp == '#') break; // comment to end of line: neither parsed nor validated
+        out.byte_of_cp.push_back(static_cast<std::uint32_t>(i));
+        if (cp == invalid) {
+            char buf[48];
+            std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X",
+                          static_cast<unsigned>(static_cast<unsigned char>(line[i])));
+            fail(buf);
+            return out;
+        }
+        if (cp == 0) { fail("unexpected NUL character"); return out; }
+        if (statement_start && cp == ':') in_command = true;
+        if (cp == ';' && !in_command) statement_start = true;
+        else if (cp != ' ' && cp != '\t') statement_start = false;
+        char const sup = in_command ? 0 : superscript(cp);
+        if (in_command && cp >= 0x80) {
+            emit('_');
+        } else if (sup) {
+            if (!in_superscript) emit('^');
+            emit(sup);
+        } else if (cp == '\r' || cp == '\n') {
+            emit(' ');
+        } else if (cp < 0x20 && cp != '\t') {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "unexpected control character U+%04X",
+                          static_cast<unsigned>(cp));
+            fail(buf);
+            return out;
+        } else if (cp == 0x7F) {
+            fail("unexpected control character U+007F");
+            return out;
+        } else if (cp < 0x80) {
+            emit(static_cast<char>(cp));
+        } else if (char const r = operator_replacement(cp)) {
+            emit(r);
+        } else if (char const* name = greek_name(cp)) {
+            // Each Greek letter is a whole word: `αβ` = alpha·beta, `2α` = 2·alpha. A lone `d`
+            // right before it stays attached so that `d/dα` and `dα/dt` keep their token shape.
+            auto const n = out.text.size();
+            bool const lone_d = n >= 1 && out.text[n - 1] == 'd' && (n == 1 || !is_word_char(out.text[n - 2]));
+            if (n > 0 && is_word_char(out.text[n - 1]) && !lone_d) emit(' ');
+            for (char const* p = name; *p; ++p) emit(*p);
+            if (i + len < line.size() && is_alnum(line[i + len])) emit(' ');
+        } else {
+            fail("unexpected character '" + std::string(line.substr(i, len)) + "'");
+            return out;
+        }
+        in_superscript = sup != 0;
+        i += len;
+        ++cp_index;
+    }
+    // Sentinels: the end of the normalised text maps to one past the last code point.
+    out.cp_of_byte.push_back(cp_index);
+    out.byte_of_cp.push_back(static_cast<std::uint32_t>(i));
+    return out;
+}
+
+} // namespace ddx::grammar

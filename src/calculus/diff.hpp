@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Symbolic differentiation: the structural rules (sum, product, power, ...) and one generic
+// chain-sum over the function table's partials. Results come out canonical, not expanded.
+// Knows nothing of definitions or dependencies: callers substitute those first.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx::calc {
+
+// Receives one call per rule application, inner applications before outer ones (for `steps`).
+class DiffTrace {
+ public:
+  virtual ~DiffTrace() = default;
+  virtual void rule(std::string_view rule_name, Expr input, Expr result) = 0;
+};
+
+inline constexpr int max_derivative_order = 10000;
+
+// The order-th partial derivative of e with respect to the Symbol var (other symbols are
+// constants). order 0 returns e. Throws LimitError past max_derivative_order, std::invalid_argument
+// for a negative order or a var that is not a Symbol. With a trace, the memo is bypassed so that
+// every rule application is reported.
+Expr diff(Expr e, Expr var, int order = 1, DiffTrace* trace = nullptr);
+// Mixed partial: differentiates by vars[0], then vars[1], ... (order of the list is irrelevant to
+// the result for smooth expressions, and exactly so for abstract functions).
+Expr diff(Expr e, const std::vector<Expr>& vars, DiffTrace* trace = nullptr);
+
+// Drops the process-wide (node, var) memo (tests, or to bound memory in long sessions).
+void clear_diff_memo();
+
+}  // namespace ddx::calc

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Expansion of products and positive integer powers of sums. Sums are handled as flat lists of
+// terms (each already carrying its coefficient) so that like terms are collected by add() after
+// every multiplication, which keeps intermediate results as small as the final one.
+#include "calculus/expand.hpp"
+
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "core/errors.hpp"
+
+namespace ddx::calc {
+namespace {
+
+using Terms = std::vector<Expr>;
+
+// The summands of e with their coefficients applied: 3 + 2x -> {3, 2x}; anything else -> {e}.
+Terms terms_of(Expr e) {
+  if (!e.is(Kind::Add)) return {e};
+  Terms t;
+  t.reserve(e.terms().size() + 1);
+  if (!e.number().is_zero()) t.push_back(num(e.number()));
+  for (std::size_t i = 0; i < e.terms().size(); ++i) t.push_back(num(e.coefficients()[i]) * e.terms()[i]);
+  return t;
+}
+
+[[noreturn]] void too_many(double n) {
+  throw LimitError("expansion would have about " + std::to_string(static_cast<long long>(std::min(n, 9e18))) +
+                   " terms (limit " + std::to_string(static_cast<long long>(max_expand_terms)) + ")");
+}
+
+Terms multiply(const Terms& a, const Terms& b) {
+  Terms out;
+  out.reserve(a.size() * b.size());
+  for (Expr x : a)
+    for (Expr y : b) out.push_back(x * y);
+  return terms_of(add(std::move(out)));
+}
+
+// Number of monomials of (t_1 + ... + t_k)^n: C(n + k - 1, k - 1), in floating point to avoid
+// overflow; an upper bound on the result size.
+double multinomial_count(double n, double k) {
+  return std::exp(std::lgamma(n + k) - std::lgamma(n + 1) - std::lgamma(k));
+}
+
+class Expander {
+ public:
+  Expr operator()(Expr e) {
+    switch (e.kind()) {
+      case Kind::Number:
+      case Kind::Constant:
+      case Kind::Symbol: return e;
+      default: break;
+    }
+    if (auto it = done_.find(e.node()); it != done_.end()) return it->second;
+    Expr r = compute(e);
+    done_.emplace(e.node(), r);
+    return r;
+  }
+
+ private:
+  Expr compute(Expr e) {
+    switch (e.kind()) {
+      case Kind::Call:
+      case Kind::Derivative: return map_children(e, [this](Expr c) { return (*this)(c); });
+      case Kind::Pow: return power((*this)(e.base()), (*this)(e.exponent()));
+      case Kind::Mul: {
+        std::vector<Expr> factors{num(e.number())};
+        for (std::size_t i = 0; i < e.bases().size(); ++i)
+          factors.push_back(power((*this)(e.bases()[i]), (*this)(e.exponents()[i])));
+        return product(factors);
+      }
+      case Kind::Add: {
+        Terms all{num(e.number())};
+        for (std::size_t i = 0; i < e.terms().size(); ++i)
+          for (Expr t : terms_of((*this)(e.terms()[i]))) all.push_back(num(e.coefficients()[i]) * t);
+        return add(std::move(all));
+      }
+      default: return e;
+    }
+  }
+
+  // b^x for expanded b and x, multiplying out when b is a sum and x a positive integer.
+  Expr power(Expr b, Expr x) {
+    Expr p = pow(b, x);
+    if (p.is(Kind::Mul)) {  // (2(x+1))^2 = 4 (x+1)^2: the sum's power is a factor now
+      std::vector<Expr> factors{num(p.number())};
+      for (std::size_t i = 0; i < p.bases().size(); ++i) factors.push_back(pow(p.bases()[i], p.exponents()[i]));
+      return product(factors);
+    }
+    if (!p.is(Kind::Pow) || !p.base().is(Kind::Add) || !p.exponent().is_integer() ||
+        p.exponent().number().sign() <= 0)
+      return p;
+    Terms base = terms_of(p.base());
+    const Number& n = p.exponent().number();
+    double count = n.fits_long() ? multinomial_count(static_cast<double>(n.to_long()), static_cast<double>(base.size()))
+                                 : INFINITY;
+    if (!(count <= max_expand_terms)) too_many(count);
+    Terms r = base;
+    for (long long i = 1; i < n.to_long(); ++i) r = multiply(r, base);
+    return add(std::move(r));
+  }
+
+  // Multiplies out already-expanded factors: the sums among them are distributed over each other.
+  Expr product(const std::vector<Expr>& factors) {
+    std::vector<Expr> plain;
+    std::vector<Terms> sums;
+    double count = 1;
+    for (Expr f : factors) {
+      if (f.is(Kind::Add)) {
+        sums.push_back(terms_of(f));
+        count *= static_cast<double>(sums.back().size());
+      } else {
+        plain.push_back(f);
+      }
+    }
+    if (sums.empty()) return mul(std::move(plain));
+    if (count > max_expand_terms) too_many(count);
+    Terms r{mul(std::move(plain))};
+    for (const Terms& s : sums) r = multiply(r, s);
+    return add(std::move(r));
+  }
+
+  std::unordered_map<const void*, Expr> done_;
+};
+
+}  // namespace
+
+Expr expand(Expr e) { return Expander()(e); }
+
+}  // namespace ddx::calc

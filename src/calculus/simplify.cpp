@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The simplifier driver: bottom-up rule rewriting to a fixpoint, then the same on the expanded
+// form, keeping the smaller result. Rules themselves are data in rules.cpp.
+#include "calculus/simplify.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "calculus/expand.hpp"
+#include "calculus/rules.hpp"
+#include "core/errors.hpp"
+
+namespace ddx::calc {
+namespace {
+
+std::size_t saturating_add(std::size_t a, std::size_t b) {
+  return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+class Rewriter {
+ public:
+  explicit Rewriter(std::vector<std::string>* fired) : fired_(fired) {}
+
+  // Rewrites to a fixpoint: passes repeat while any rule fires, up to the step cap.
+  Expr run(Expr e) {
+    for (;;) {
+      changed_ = false;
+      done_.clear();
+      e = pass(e);
+      if (!changed_ || steps_ >= max_simplify_steps) return e;
+    }
+  }
+
+ private:
+  // One bottom-up pass: children first, then rules at this node until none applies.
+  Expr pass(Expr e) {
+    if (auto it = done_.find(e.node()); it != done_.end()) return it->second;
+    Expr r = rebuild(e);
+    for (bool again = true; again && steps_ < max_simplify_steps;) {
+      again = false;
+      for (const Rule& rule : simplify_rules()) {
+        auto out = apply_rule(rule, r);
+        if (!out || *out == r) continue;
+        if (fired_) fired_->push_back(rule.name);
+        ++steps_;
+        changed_ = again = true;
+        // The replacement may expose new work below it (sqrt(sin^2 + cos^2 ...)); the next pass sees it.
+        r = *out;
+        break;
+      }
+    }
+    done_.emplace(e.node(), r);
+    return r;
+  }
+
+  // Children rewritten. Products are walked by factor (b^x as one unit) so that patterns like
+  // sqrt(_u^2) see the power, not its base and exponent apart.
+  Expr rebuild(Expr e) {
+    switch (e.kind()) {
+      case Kind::Mul: {
+        std::vector<Expr> f{num(e.number())};
+        for (std::size_t i = 0; i < e.bases().size(); ++i) f.push_back(pass(pow(e.bases()[i], e.exponents()[i])));
+        return mul(std::move(f));
+      }
+      case Kind::Add: {
+        std::vector<Expr> t{num(e.number())};
+        for (std::size_t i = 0; i < e.terms().size(); ++i) t.push_back(num(e.coefficients()[i]) * pass(e.terms()[i]));
+        return add(std::move(t));
+      }
+      default: return map_children(e, [this](Expr c) { return pass(c); });
+    }
+  }
+
+  std::vector<std::string>* fired_;
+  std::unordered_map<const void*, Expr> done_;
+  int steps_ = 0;
+  bool changed_ = false;
+};
+
+std::size_t size_of(Expr e, std::unordered_map<const void*, std::size_t>& memo) {
+  if (auto it = memo.find(e.node()); it != memo.end()) return it->second;
+  std::size_t n = 1;
+  if (e.is(Kind::Add)) {
+    n += !e.number().is_zero();
+    for (const Number& c : e.coefficients()) n += !c.is_one();
+  } else if (e.is(Kind::Mul)) {
+    n += !e.number().is_one();
+    for (Expr x : e.exponents()) n += !x.is_one();  // exponent 1 is implicit, not a node
+  }
+  for_each_child(e, [&](Expr c) {
+    if (!(e.is(Kind::Mul) && c.is_one())) n = saturating_add(n, size_of(c, memo));
+  });
+  memo.emplace(e.node(), n);
+  return n;
+}
+
+}  // namespace
+
+std::size_t expr_size(Expr e) {
+  std::unordered_map<const void*, std::size_t> memo;
+  return size_of(e, memo);
+}
+
+Expr simplify(Expr e, std::vector<std::string>* fired) {
+  std::vector<std::string> direct_fired, expanded_fired;
+  Expr direct = Rewriter(&direct_fired).run(e);
+  Expr best = direct;
+  try {
+    Expr expanded = Rewriter(&expanded_fired).run(expand(direct));
+    if (expr_size(expanded) < expr_size(direct)) best = expanded;
+  } catch (const LimitError&) {
+    // Too large to expand: the rewritten form stands.
+  }
+  if (fired) {
+    fired->insert(fired->end(), direct_fired.begin(), direct_fired.end());
+    if (best != direct) {
+      fired->push_back("expand");
+      fired->insert(fired->end(), expanded_fired.begin(), expanded_fired.end());
+    }
+  }
+  return best;
+}
+
+}  // namespace ddx::calc

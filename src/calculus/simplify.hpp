@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// simplify(): applies the rule table bottom-up to a fixpoint (with a step cap), and also tries
+// the expanded form, keeping whichever is smaller. Records the names of the rules that fired.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx::calc {
+
+inline constexpr int max_simplify_steps = 10000;
+
+// A size measure: number of nodes of e as a tree (numeric coefficients count as a node when not 1).
+std::size_t expr_size(Expr e);
+
+// Rewrites e with simplify_rules() to a fixpoint; if fired is given, appends the name of each rule
+// application (in order). Never throws LimitError from expansion: a too-large expansion is skipped.
+Expr simplify(Expr e, std::vector<std::string>* fired = nullptr);
+
+}  // namespace ddx::calc

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The LaTeX emitter: amsmath, no `$`, no raw Unicode. \frac, \sqrt{}, ^{} and \left( \right)
+// following SymPy's spelling (\sin^{2}{\left(x \right)}); the layout comes from present.cpp.
+#include <cctype>
+
+#include "print/emit.hpp"
+
+namespace ddx::print {
+namespace {
+
+bool is_exact_natural(const Display& d) { return d.kind == DKind::Number && d.value.is_integer(); }
+
+std::string number(const Number& n) {
+  std::string s = n.to_string();
+  auto e = s.find('e');
+  if (e == std::string::npos) return s;
+  // 1e-05 -> 1 \cdot 10^{-5}: an `e` here would read as Euler's number.
+  std::string mantissa = s.substr(0, e), exponent = s.substr(e + 1);
+  if (!exponent.empty() && exponent[0] == '+') exponent.erase(0, 1);
+  bool minus = !exponent.empty() && exponent[0] == '-';
+  if (minus) exponent.erase(0, 1);
+  while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
+  return mantissa + " \\cdot 10^{" + (minus ? "-" : "") + exponent + "}";
+}
+
+std::string function_name(FunctionId f) {
+  const FunctionInfo& info = function_info(f);
+  if (info.abstract) return latex_name(info.name);
+  return info.latex.empty() ? "\\operatorname{" + info.name + "}" : info.latex;
+}
+
+class Latex {
+ public:
+  std::string emit(const Display& d) {
+    switch (d.kind) {
+      case DKind::Number: return number(d.value);
+      case DKind::Symbol: return latex_name(d.name);
+      case DKind::Constant: return d.constant == ConstantId::Pi ? "\\pi" : "e";
+      case DKind::Call:
+        if (function_info(d.function).name == "abs") return "\\left|" + args(d) + "\\right|";
+        return function_name(d.function) + "{\\left(" + args(d) + " \\right)}";
+      case DKind::Derivative: return derivative(d);
+      case DKind::Pow: {
+        const Display& base = d.children[0];
+        if (base.kind == DKind::Call && is_exact_natural(d.children[1]) && function_info(base.function).name != "abs")
+          return function_name(base.function) + "^{" + emit(d.children[1]) + "}{\\left(" + args(base) + " \\right)}";
+        return child(d, 0) + "^{" + emit(d.children[1]) + "}";
+      }
+      case DKind::Sqrt: return "\\sqrt{" + emit(d.children[0]) + "}";
+      case DKind::Product: {
+        std::string out = child(d, 0);
+        for (std::size_t i = 1; i < d.children.size(); ++i) {
+          std::string next = child(d, i);
+          bool digit = std::isdigit(static_cast<unsigned char>(next[0]));
+          out += (digit ? " \\cdot " : " ") + next;
+        }
+        return out;
+      }
+      case DKind::Fraction: return "\\frac{" + emit(d.children[0]) + "}{" + emit(d.children[1]) + "}";
+      case DKind::Sum: {
+        std::string out;
+        for (std::size_t i = 0; i < d.children.size(); ++i) {
+          const Display& t = d.children[i];
+          if (t.kind == DKind::Neg)
+            out += (i ? " - " : "-") + child(t, 0);
+          else
+            out += (i ? " + " : "") + emit(t);
+        }
+        return out;
+      }
+      case DKind::Neg: return "-" + child(d, 0);
+    }
+    return {};
+  }
+
+ private:
+  std::string child(const Display& parent, std::size_t i) {
+    std::string s = emit(parent.children[i]);
+    return needs_parens(parent, i, true) ? "\\left(" + s + "\\right)" : s;
+  }
+
+  std::string args(const Display& d) {
+    std::string out;
+    for (std::size_t i = 0; i < d.children.size(); ++i) out += (i ? ", " : "") + emit(d.children[i]);
+    return out;
+  }
+
+  // f'{\left(x \right)}; \frac{\partial^{2} f}{\partial u \partial v}, with the point only when it
+  // is not the function's own parameters.
+  std::string derivative(const Display& d) {
+    std::string name = function_name(d.function);
+    std::string point = "{\\left(" + args(d) + " \\right)}";
+    if (d.children.size() == 1) return name + std::string(d.indices.size(), '\'') + point;
+    std::size_t n = d.indices.size();
+    std::vector<std::string> vars = derivative_vars(d);
+    std::string out = leibniz(function_info(d.function).name, vars, static_cast<int>(n), true, Format::Latex);
+    return d.point_implicit ? out : out + point;
+  }
+};
+
+}  // namespace
+
+std::string emit_latex(const Display& d) { return Latex().emit(d); }
+
+}  // namespace ddx::print

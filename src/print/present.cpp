@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Expr -> display tree: reading order of terms and factors, signs as subtraction, negative
+// exponents and rational coefficients as fractions, x^(1/2) as a square root, and the single
+// precedence function that decides parentheses for every format. No strings are made here.
+#include "print/present.hpp"
+
+#include <algorithm>
+
+namespace ddx::print {
+namespace {
+
+Display leaf(DKind k) {
+  Display d;
+  d.kind = k;
+  return d;
+}
+
+Display unary(DKind k, Display child) {
+  Display d = leaf(k);
+  d.children.push_back(std::move(child));
+  return d;
+}
+
+Display binary(DKind k, Display a, Display b) {
+  Display d = leaf(k);
+  d.children.push_back(std::move(a));
+  d.children.push_back(std::move(b));
+  return d;
+}
+
+Display number_leaf(const Number& n) {
+  Display d = leaf(DKind::Number);
+  d.value = n;
+  return d;
+}
+
+// Any Number, signed and rational: -3/2 becomes Neg(Fraction(3, 2)).
+Display number_display(const Number& n) {
+  if (n.is_negative()) return unary(DKind::Neg, number_display(-n));
+  if (n.is_exact() && !n.is_integer())
+    return binary(DKind::Fraction, number_leaf(n.numerator()), number_leaf(n.denominator()));
+  return number_leaf(n);
+}
+
+Display product(std::vector<Display> factors) {
+  if (factors.empty()) return number_leaf(Number(1));
+  if (factors.size() == 1) return std::move(factors[0]);
+  Display d = leaf(DKind::Product);
+  d.children = std::move(factors);
+  return d;
+}
+
+// Degree in the symbols, used to order terms; `poly` is false once a function call or a symbolic
+// exponent appears (such terms are read first, as in e^x - a x, then by degree).
+struct Degree {
+  double deg = 0;
+  bool poly = true;
+};
+
+Degree degree(Expr e) {
+  switch (e.kind()) {
+    case Kind::Number:
+    case Kind::Constant: return {};
+    case Kind::Symbol: return {1, true};
+    case Kind::Call:
+    case Kind::Derivative: return {0, false};
+    case Kind::Pow: {
+      Degree b = degree(e.base());
+      if (!e.exponent().is_number()) return {0, false};
+      return {b.deg * e.exponent().number().to_double(), b.poly};
+    }
+    case Kind::Mul: {
+      Degree d;
+      for (std::size_t i = 0; i < e.bases().size(); ++i) {
+        Degree f = degree(pow(e.bases()[i], e.exponents()[i]));
+        d.deg += f.deg;
+        d.poly = d.poly && f.poly;
+      }
+      return d;
+    }
+    case Kind::Add: {
+      Degree d{-1e300, true};
+      bool any = false;
+      for (Expr t : e.terms()) {
+        Degree f = degree(t);
+        d.deg = any ? std::max(d.deg, f.deg) : f.deg;
+        d.poly = d.poly && f.poly;
+        any = true;
+      }
+      if (!e.number().is_zero()) d.deg = std::max(d.deg, 0.0);
+      return d;
+    }
+  }
+  return {};
+}
+
+// Factor groups, in reading order: numeric radicals and constants (sqrt(2), pi, e^4), symbols and
+// their powers (a, x^2, sqrt(x), x^x), exponentials (e^x, 2^x), parenthesised sums and products,
+// then function calls and derivatives. 3a sqrt(x), x e^x, 3u^2 (6x^2 + 6x), x^x (log(x) + 1).
+int factor_group(Expr base, Expr exponent) {
+  switch (base.kind()) {
+    case Kind::Number:
+    case Kind::Constant: return exponent.is_number() ? 0 : 2;
+    case Kind::Symbol: return 1;
+    case Kind::Call:
+    case Kind::Derivative: return 4;
+    default: return 3;
+  }
+}
+
+// Built-ins in table order (sin before cos before tan, as textbooks write them), then abstract
+// functions by name (their ids depend on the order a session met them, names do not).
+int function_order(FunctionId a, FunctionId b) {
+  const FunctionInfo& ia = function_info(a);
+  const FunctionInfo& ib = function_info(b);
+  if (ia.abstract != ib.abstract) return ia.abstract ? 1 : -1;
+  if (!ia.abstract) return (a > b) - (a < b);
+  int c = ia.name.compare(ib.name);
+  return (c > 0) - (c < 0);
+}
+
+using Factor = std::pair<Expr, Expr>;  // base, exponent
+
+bool factor_less(const Factor& x, const Factor& y) {
+  int gx = factor_group(x.first, x.second), gy = factor_group(y.first, y.second);
+  if (gx != gy) return gx < gy;
+  if (gx == 3) {  // powers of sums before the sums themselves: (e^x - a x)^2 (e^x - a)
+    bool px = !x.second.is_one(), py = !y.second.is_one();
+    if (px != py) return px;
+  }
+  if (gx == 4 && x.first.function() != y.first.function())
+    return function_order(x.first.function(), y.first.function()) < 0;
+  if (int c = compare(x.first, y.first)) return c < 0;
+  return compare(x.second, y.second) < 0;
+}
+
+Display present_factor(Expr base, Expr exponent) {
+  if (exponent.is_one()) return present(base);
+  if (exponent.is_number() && exponent.number() == Number::rational(1, 2) && exponent.number().is_exact())
+    return unary(DKind::Sqrt, present(base));
+  return binary(DKind::Pow, present(base), present(exponent));
+}
+
+// coefficient * prod(base^exponent): numeric coefficient first, negative numeric exponents and the
+// coefficient's denominator below the fraction bar, a negative coefficient as a leading minus.
+Display present_product(const Number& coefficient, std::vector<Factor> factors) {
+  std::sort(factors.begin(), factors.end(), factor_less);
+  bool negative = coefficient.is_negative();
+  Number c = negative ? -coefficient : coefficient;
+  std::vector<Display> num, den;
+  if (c.is_exact()) {
+    if (!c.numerator().is_one() || factors.empty()) num.push_back(number_leaf(c.numerator()));
+    if (!c.denominator().is_one()) den.push_back(number_leaf(c.denominator()));
+  } else {
+    num.push_back(number_leaf(c));  // a float coefficient, even 1.0, keeps the result a float
+  }
+  for (auto& [b, x] : factors) {
+    if (x.is_number() && x.number().is_negative())
+      den.push_back(present_factor(b, ddx::num(-x.number())));
+    else
+      num.push_back(present_factor(b, x));
+  }
+  Display out = product(std::move(num));
+  if (!den.empty()) out = binary(DKind::Fraction, std::move(out), product(std::move(den)));
+  return negative ? unary(DKind::Neg, std::move(out)) : out;
+}
+
+std::vector<Factor> factors_of(Expr term) {
+  std::vector<Factor> fs;
+  if (term.is(Kind::Mul)) {
+    for (std::size_t i = 0; i < term.bases().size(); ++i) fs.emplace_back(term.bases()[i], term.exponents()[i]);
+  } else if (term.is(Kind::Pow)) {
+    fs.emplace_back(term.base(), term.exponent());
+  } else {
+    fs.emplace_back(term, Expr(1));
+  }
+  return fs;
+}
+
+// Terms: non-polynomial ones first (e^x - a x, 2 sin(x) cos(x)/x - ...), then by degree descending
+// (6x^2 + 4), then canonical order; the constant last (tan(x)^2 + 1) - except that a positive
+// constant leads a sum whose other terms are all negative: 1 - x, 1 - tanh(x)^2.
+Display present_sum(Expr e) {
+  struct Term {
+    Expr term;
+    Number coefficient;
+    Degree degree;
+  };
+  std::vector<Term> terms;
+  for (std::size_t i = 0; i < e.terms().size(); ++i)
+    terms.push_back({e.terms()[i], e.coefficients()[i], degree(e.terms()[i])});
+  std::stable_sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) {
+    if (a.degree.poly != b.degree.poly) return !a.degree.poly;
+    if (a.degree.deg != b.degree.deg) return a.degree.deg > b.degree.deg;
+    return compare(a.term, b.term) < 0;
+  });
+  Display sum = leaf(DKind::Sum);
+  bool all_negative = std::all_of(terms.begin(), terms.end(), [](const Term& t) { return t.coefficient.is_negative(); });
+  const Number& constant = e.number();
+  bool has_constant = !(constant.is_zero() && constant.is_exact());
+  bool constant_first = has_constant && all_negative && !constant.is_negative();
+  if (constant_first) sum.children.push_back(number_display(constant));
+  for (const Term& t : terms) sum.children.push_back(present_product(t.coefficient, factors_of(t.term)));
+  if (has_constant && !constant_first) sum.children.push_back(number_display(constant));
+  return sum;
+}
+
+bool is_atom(const Display& d) {
+  return d.kind == DKind::Number || d.kind == DKind::Symbol || d.kind == DKind::Constant ||
+         d.kind == DKind::Call || (d.kind == DKind::Derivative && !is_leibniz_form(d));
+}
+
+}  // namespace
+
+Display present(Expr e) {
+  switch (e.kind()) {
+    case Kind::Number: return number_display(e.number());
+    case Kind::Constant: {
+      Display d = leaf(DKind::Constant);
+      d.constant = e.constant();
+      return d;
+    }
+    case Kind::Symbol: {
+      Display d = leaf(DKind::Symbol);
+      d.name = e.name();
+      return d;
+    }
+    case Kind::Call:
+    case Kind::Derivative: {
+      Display d = leaf(e.is(Kind::Call) ? DKind::Call : DKind::Derivative);
+      d.function = e.function();
+      for (Expr a : e.args()) d.children.push_back(present(a));
+      if (e.is(Kind::Derivative)) {
+        d.indices.assign(e.indices().begin(), e.indices().end());
+        const auto& params = function_info(e.function()).params;
+        d.point_implicit = e.args().size() > 1 && params.size() == e.args().size();
+        for (std::size_t i = 0; d.point_implicit && i < params.size(); ++i)
+          d.point_implicit = e.args()[i].is(Kind::Symbol) && e.args()[i].name() == params[i];
+      }
+      return d;
+    }
+    case Kind::Pow: return present_product(Number(1), {{e.base(), e.exponent()}});
+    case Kind::Mul: return present_product(e.number(), factors_of(e));
+    case Kind::Add: return present_sum(e);
+  }
+  return leaf(DKind::Number);
+}
+
+bool is_leibniz_form(const Display& d) { return d.kind == DKind::Derivative && d.children.size() > 1; }
+
+std::vector<std::string> derivative_vars(const Display& d) {
+  const auto& params = function_info(d.function).params;
+  std::vector<std::string> vars;
+  for (int i : d.indices)
+    vars.push_back(static_cast<std::size_t>(i) < params.size() ? params[i] : "x" + std::to_string(i + 1));
+  return vars;
+}
+
+bool needs_parens(const Display& parent, std::size_t i, bool latex) {
+  const Display& c = parent.children[i];
+  switch (parent.kind) {
+    case DKind::Neg: return c.kind == DKind::Sum;
+    case DKind::Product:
+      return c.kind == DKind::Sum || c.kind == DKind::Neg || c.kind == DKind::Fraction;
+    case DKind::Fraction:
+      if (latex) return false;
+      if (i == 0) return c.kind == DKind::Sum || c.kind == DKind::Neg || c.kind == DKind::Fraction;
+      // In ddx 1/2x means x/2: a denominator that is more than one factor must be bracketed.
+      return !(is_atom(c) || c.kind == DKind::Pow || c.kind == DKind::Sqrt);
+    case DKind::Pow:
+      if (i == 0)  // `^` binds tightest and is right-associative: (x^2)^(1/3), (-2)^x, (3/2)^x
+        return !is_atom(c);
+      if (latex) return false;
+      return !(c.kind == DKind::Number || c.kind == DKind::Symbol || c.kind == DKind::Constant ||
+               c.kind == DKind::Call || (c.kind == DKind::Derivative && !is_leibniz_form(c)));
+    default: return false;
+  }
+}
+
+}  // namespace ddx::print

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The display tree: an Expr rearranged once for reading (term order, subtraction, fractions,
+// square roots), shared by every emitter so that the formats cannot drift apart. All layout
+// decisions live here; emitters only choose tokens. Parentheses come from one function, needs_parens.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/expr.hpp"
+#include "core/functions.hpp"
+
+namespace ddx::print {
+
+enum class DKind {
+  Number,      // a non-negative Number (integer or float; rationals become Fraction)
+  Symbol,      // name
+  Constant,    // constant (e, pi)
+  Call,        // function, children = arguments
+  Derivative,  // abstract derivative; function, indices, children = arguments; point_implicit
+  Pow,         // children = {base, exponent}
+  Sqrt,        // children = {radicand}
+  Product,     // children = factors (>= 2), numeric coefficient first
+  Fraction,    // children = {numerator, denominator}
+  Sum,         // children = terms (>= 2) in reading order; a Neg child is a subtraction
+  Neg,         // children = {operand}: unary minus
+};
+
+struct Display {
+  DKind kind = DKind::Number;
+  Number value;               // Number
+  std::string name;           // Symbol
+  ConstantId constant = ConstantId::E;
+  FunctionId function = 0;    // Call, Derivative
+  std::vector<int> indices;   // Derivative
+  bool point_implicit = false;  // Derivative of a multi-argument function at its own parameters: ∂f/∂u
+  std::vector<Display> children;
+};
+
+// Builds the display tree of e.
+Display present(Expr e);
+
+// Whether child `i` of `parent` must be parenthesised. `latex`: \frac, ^{} and \sqrt{} group by
+// themselves, so only products, powers and signs need \left( \right) there.
+bool needs_parens(const Display& parent, std::size_t i, bool latex);
+
+// True for a derivative that prints as a Leibniz quotient (∂f/∂u): it binds like a fraction.
+bool is_leibniz_form(const Display& d);
+
+// The partial-derivative variable names of a multi-argument abstract derivative (parameter names,
+// or x1, x2, ... when the function has none recorded).
+std::vector<std::string> derivative_vars(const Display& d);
+
+}  // namespace ddx::print

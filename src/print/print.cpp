@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The public entry points (print.hpp): format dispatch, Leibniz symbols for chain displays, and
+// the naming helpers shared by the emitters (Greek letters, superscripts, LaTeX names).
+#include <array>
+#include <cctype>
+
+#include "print/emit.hpp"
+
+namespace ddx::print {
+namespace {
+
+// Same spelling and order as the parser's table (grammar/utf8.cpp), so names round-trip.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 24> greek{{
+    {"alpha", "α"}, {"beta", "β"},   {"gamma", "γ"}, {"delta", "δ"},   {"epsilon", "ε"}, {"zeta", "ζ"},
+    {"eta", "η"},   {"theta", "θ"},  {"iota", "ι"},  {"kappa", "κ"},   {"lambda", "λ"},  {"mu", "μ"},
+    {"nu", "ν"},    {"xi", "ξ"},     {"omicron", "ο"}, {"rho", "ρ"},   {"sigma", "σ"},   {"tau", "τ"},
+    {"upsilon", "υ"}, {"phi", "φ"}, {"chi", "χ"},   {"psi", "ψ"},     {"omega", "ω"},   {"pi", "π"},
+}};
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+// A name without subscript: \alpha, x, \mathrm{rate}. LaTeX has no \omicron: it is a plain o.
+std::string latex_head(std::string_view head) {
+  if (head == "omicron") return "o";
+  if (!greek_letter(head).empty()) return "\\" + std::string(head);
+  if (head.size() == 1) return std::string(head);
+  return "\\mathrm{" + std::string(head) + "}";
+}
+
+}  // namespace
+
+std::string_view greek_letter(std::string_view name) {
+  for (auto& [spelt, letter] : greek)
+    if (spelt == name) return letter;
+  return {};
+}
+
+std::string superscript(std::string_view s) {
+  static constexpr std::array<std::string_view, 10> digits{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (char c : s) {
+    if (c == '-')
+      out += "⁻";
+    else if (std::isdigit(static_cast<unsigned char>(c)))
+      out += digits[c - '0'];
+  }
+  return out;
+}
+
+std::string latex_name(std::string_view name) {
+  // x_1 -> x_{1}, w_11 -> w_{11}, alpha_2 -> \alpha_{2}, x1 -> x_{1}.
+  if (auto u = name.find('_'); u != std::string_view::npos && u > 0 && u + 1 < name.size()) {
+    std::string_view sub = name.substr(u + 1);
+    return latex_head(name.substr(0, u)) + "_{" + (all_digits(sub) ? std::string(sub) : latex_name(sub)) + "}";
+  }
+  std::size_t d = name.size();
+  while (d > 0 && std::isdigit(static_cast<unsigned char>(name[d - 1]))) --d;
+  if (d > 0 && d < name.size()) return latex_head(name.substr(0, d)) + "_{" + std::string(name.substr(d)) + "}";
+  return latex_head(name);
+}
+
+std::string symbol_name(std::string_view name, Format f) {
+  switch (f) {
+    case Format::Latex: return latex_name(name);
+    case Format::Unicode: {
+      // Only a whole Greek name becomes its letter; alpha_1 -> α_1 would not re-parse as one name.
+      std::string_view g = greek_letter(name);
+      return g.empty() ? std::string(name) : std::string(g);
+    }
+    default: return std::string(name);
+  }
+}
+
+std::string to_string(Expr e, Format f) {
+  Display d = present(e);
+  return f == Format::Latex ? emit_latex(d) : emit_linear(d, f);
+}
+
+std::string leibniz(std::string_view num, std::vector<std::string> vars, int order, bool partial, Format f) {
+  if (vars.size() == 1 && order > 1) vars.assign(static_cast<std::size_t>(order), vars[0]);
+  int n = static_cast<int>(vars.size());
+  // Runs of one variable: {x, x, y} -> (x, 2), (y, 1).
+  std::vector<std::pair<std::string, int>> runs;
+  for (auto& v : vars) {
+    if (!runs.empty() && runs.back().first == v)
+      ++runs.back().second;
+    else
+      runs.emplace_back(v, 1);
+  }
+  if (f == Format::Code) {
+    std::string out = "diff(" + std::string(num);
+    if (runs.size() == 1)
+      return out + ", " + runs[0].first + (n > 1 ? ", " + std::to_string(n) : "") + ")";
+    for (auto& v : vars) out += ", " + v;
+    return out + ")";
+  }
+  if (f == Format::Latex) {
+    std::string d = partial ? "\\partial" : "d";
+    std::string sep = partial ? " " : "";
+    std::string top = d + (n > 1 ? "^{" + std::to_string(n) + "}" : "") + sep + latex_name(num);
+    std::string bottom;
+    for (auto& [v, k] : runs)
+      bottom += (bottom.empty() ? "" : " ") + d + sep + latex_name(v) + (k > 1 ? "^{" + std::to_string(k) + "}" : "");
+    return "\\frac{" + top + "}{" + bottom + "}";
+  }
+  auto power = [&](int k) {
+    return f == Format::Unicode ? superscript(std::to_string(k)) : "^" + std::to_string(k);
+  };
+  std::string d = partial ? "∂" : "d";
+  std::string out = d + (n > 1 ? power(n) : "") + symbol_name(num, f) + "/";
+  for (auto& [v, k] : runs) out += d + symbol_name(v, f) + (k > 1 ? power(k) : "");
+  return out;
+}
+
+bool parse_format(std::string_view name, Format& out) {
+  if (name == "text") out = Format::Text;
+  else if (name == "unicode") out = Format::Unicode;
+  else if (name == "latex") out = Format::Latex;
+  else if (name == "code") out = Format::Code;
+  else return false;
+  return true;
+}
+
+}  // namespace ddx::print

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The printers' public face: an Expr in one of four formats (SPEC §9), and the Leibniz symbols
+// (dy/dx, ∂z/∂x) that chain displays need. Printing never changes the expression: every text,
+// unicode and code string parses back to the same canonical Expr.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx::print {
+
+enum class Format { Text, Unicode, Latex, Code };
+
+// `2 sin(x) cos(x)/x - sin(x)^2/x^2` (Text), `… − sin²(x)/x²` (Unicode),
+// `\frac{…}{x} - \frac{\sin^{2}{\left(x \right)}}{x^{2}}` (Latex), `2*sin(x)*cos(x)/x - …` (Code).
+std::string to_string(Expr e, Format f);
+
+// A Leibniz symbol: d num / d vars. `vars` holds one entry per differentiation ({x, y} for
+// ∂²z/∂x∂y) or a single variable repeated `order` times ({x} with order 2 is d²y/dx²).
+// Text `dy/dx`, `d^2y/dx^2`, `∂^2z/∂x∂y`; Unicode `d²y/dx²`; Latex `\frac{dy}{dx}`,
+// `\frac{\partial^{2} z}{\partial x \partial y}`; Code `diff(y, x)`, `diff(z, x, y)`.
+std::string leibniz(std::string_view num, std::vector<std::string> vars, int order, bool partial, Format f);
+
+// A variable name as the format writes it: `x_1` -> `x_{1}`, `alpha` -> `\alpha` (Latex),
+// `alpha` -> `α` (Unicode); unchanged in Text and Code.
+std::string symbol_name(std::string_view name, Format f);
+
+// Parses a format name ("text", "unicode", "latex", "code"); false when unknown.
+bool parse_format(std::string_view name, Format& out);
+
+}  // namespace ddx::print

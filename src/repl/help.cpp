@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Help texts. Every example here is a statement ddx accepts.
+#include "repl/help.hpp"
+
+namespace ddx {
+
+std::string usage_text() {
+  return R"(usage: ddx [options] [FILE...]
+
+Differentiate formulas exactly. With no FILE and a terminal, starts the REPL;
+with piped input, reads statements from stdin, one per line (or separated by ';').
+
+options:
+  -e STMT              run STMT (may be repeated), print the answers and exit
+  -f, --format FMT     output format: text (default), unicode, latex, code, json
+      --latex          same as --format latex
+      --steps          explain each derivative step by step
+  -h, --help           show this help and exit
+      --version        show the version and exit
+
+examples:
+  ddx -e 'd/dx (3x+4)^2'
+  echo 'd/dx sin(x)^2' | ddx
+  ddx --latex -e 'd/dx x^x'
+
+exit status: 0 when every statement succeeded, 1 when any failed, 2 for bad usage.
+)";
+}
+
+std::string help_text(std::string_view topic) {
+  if (topic == "diff" || topic == "derivatives")
+    return R"(derivatives:
+  d/dx x^3 + 2x          derivative with respect to x (scope: to the end, a bracket or a comma)
+  d^2/dx^2 sin(x)        higher order
+  diff(x^2 y, x, y)      mixed partial; diff(E, x, 3) is the third derivative
+  y = u^3; u = 2x + 1    definitions; then dy/dx
+  f'(x), f''(t)          derivatives of abstract or defined functions)";
+  if (topic == "format" || topic == "formats")
+    return R"(formats:  :format text|unicode|latex|code|json   (or ddx --format FMT)
+  text     2 sin(x) cos(x)/x - sin(x)^2/x^2
+  latex    \frac{2 \sin{\left(x \right)} \cos{\left(x \right)}}{x} - ...
+  code     2*sin(x)*cos(x)/x - sin(x)^2/x^2)";
+  return R"(ddx — exact derivatives.  Try:
+  d/dx (3x+4)^2              -> 18x + 24
+  d/dx x^x                   -> x^x (log(x) + 1)
+  diff(2x^3 + 4x y + 5y^2, x)
+  expand((x+1)^3)   simplify(sin(x)^2 + cos(x)^2)
+  y = u^3   u = 2x^3 + 3x^2   dy/dx
+  d/dx x^2 at x = 3
+
+functions: sin cos tan cot sec csc asin acos atan sinh cosh tanh asinh acosh atanh
+           exp log ln sqrt abs sign log_b sigmoid softplus relu max min
+constants: e, pi
+commands:  :help [diff|format]  :format FMT  :vars  :clear [NAME]  :steps on|off  :quit)";
+}
+
+}  // namespace ddx

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rendering of outcomes (see render.hpp).
+#include "repl/render.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace ddx {
+
+std::string render_value(const grammar::Value& v, print::Format f) {
+  switch (v.kind) {
+    case grammar::Value::Kind::Scalar: return print::to_string(v.scalar, f);
+    case grammar::Value::Kind::Truth: return v.truth ? "true" : "false";
+    case grammar::Value::Kind::List: {
+      bool latex = f == print::Format::Latex;
+      std::string s = latex ? "\\left[ " : "[";
+      for (std::size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + render_value(v.items[i], f);
+      return s + (latex ? " \\right]" : "]");
+    }
+  }
+  return {};
+}
+
+std::string json_quote(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+namespace {
+print::Format print_format(OutputFormat f) {
+  switch (f) {
+    case OutputFormat::Unicode: return print::Format::Unicode;
+    case OutputFormat::Latex: return print::Format::Latex;
+    case OutputFormat::Code: return print::Format::Code;
+    default: return print::Format::Text;
+  }
+}
+}  // namespace
+
+std::string render_stdout(const Outcome& o, OutputFormat f, std::size_t line_number) {
+  if (f == OutputFormat::Json) {
+    std::string j = "{\"input\": " + json_quote(o.input);
+    switch (o.kind) {
+      case Outcome::Kind::Answer:
+        j += ", \"text\": " + json_quote(render_value(o.value, print::Format::Text));
+        j += ", \"latex\": " + json_quote(render_value(o.value, print::Format::Latex));
+        j += ", \"code\": " + json_quote(render_value(o.value, print::Format::Code));
+        break;
+      case Outcome::Kind::Defined: j += ", \"defined\": " + json_quote(o.message); break;
+      case Outcome::Kind::Message:
+        if (o.message.empty()) return {};
+        j += ", \"message\": " + json_quote(o.message);
+        break;
+      case Outcome::Kind::Error:
+        j += ", \"error\": {\"message\": " + json_quote(o.message) + ", \"line\": " + std::to_string(line_number) +
+             ", \"column\": " + std::to_string(o.column) + "}";
+        break;
+    }
+    return j + "}";
+  }
+  switch (o.kind) {
+    case Outcome::Kind::Answer: return render_value(o.value, print_format(f));
+    case Outcome::Kind::Message: return o.message;
+    default: return {};
+  }
+}
+
+std::string render_error(const Outcome& o, std::string_view source, std::size_t line_number) {
+  // A stream rather than string concatenation: g++ 12 gives false -Wrestrict warnings on the latter.
+  std::ostringstream s;
+  s << source << ':' << line_number;
+  if (o.column > 0) s << ':' << o.column;
+  s << ": error: " << o.message;
+  return s.str();
+}
+
+}  // namespace ddx

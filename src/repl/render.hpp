@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Turns statement outcomes into the text a front end prints: answers in the session's format,
+// JSON objects, and error messages in `FILE:LINE:COL: error: ...` form.
+#pragma once
+
+#include <string>
+
+#include "repl/session.hpp"
+
+namespace ddx {
+
+// The answer of an Answer outcome in `f` (not Json). Multi-line answers end lines with '\n'.
+std::string render_value(const grammar::Value& v, print::Format f);
+// What goes to stdout for an outcome in format `f` (may be empty; no trailing newline).
+std::string render_stdout(const Outcome& o, OutputFormat f, std::size_t line_number);
+// `SOURCE:LINE:COL: error: MESSAGE` for batch mode.
+std::string render_error(const Outcome& o, std::string_view source, std::size_t line_number);
+// A JSON string literal.
+std::string json_quote(std::string_view s);
+
+}  // namespace ddx

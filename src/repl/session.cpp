@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Statement evaluation: expressions, definitions (with cycle checks) and the `:command` table.
+#include "repl/session.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "calculus/eval.hpp"
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "repl/help.hpp"
+
+namespace ddx {
+
+std::optional<OutputFormat> parse_format(std::string_view name) {
+  if (name == "text") return OutputFormat::Text;
+  if (name == "unicode") return OutputFormat::Unicode;
+  if (name == "latex") return OutputFormat::Latex;
+  if (name == "code") return OutputFormat::Code;
+  if (name == "json") return OutputFormat::Json;
+  return std::nullopt;
+}
+
+std::string_view format_name(OutputFormat f) {
+  switch (f) {
+    case OutputFormat::Text: return "text";
+    case OutputFormat::Unicode: return "unicode";
+    case OutputFormat::Latex: return "latex";
+    case OutputFormat::Code: return "code";
+    case OutputFormat::Json: return "json";
+  }
+  return "text";
+}
+
+namespace {
+
+std::string_view slice(std::string_view line, grammar::SourceSpan span) {
+  std::size_t b = std::min<std::size_t>(span.begin, line.size());
+  std::size_t e = std::clamp<std::size_t>(span.end, b, line.size());
+  return line.substr(b, e - b);
+}
+
+Outcome error_at(std::string input, std::string message, std::size_t column) {
+  Outcome o;
+  o.kind = Outcome::Kind::Error;
+  o.input = std::move(input);
+  o.message = std::move(message);
+  o.column = column;
+  return o;
+}
+
+Outcome message(std::string text) {
+  Outcome o;
+  o.kind = Outcome::Kind::Message;
+  o.message = std::move(text);
+  return o;
+}
+
+// Hides function parameters while a function body is lowered, so `f(x) = x^2` means the
+// parameter x even when a variable x is defined.
+class ParameterScope : public grammar::NameScope {
+ public:
+  ParameterScope(const grammar::NameScope& outer, std::set<std::string, std::less<>> params)
+      : outer_(outer), params_(std::move(params)) {}
+  std::optional<Expr> variable_value(std::string_view name) const override {
+    if (params_.count(name)) return std::nullopt;
+    return outer_.variable_value(name);
+  }
+  const grammar::FunctionDefinition* function_definition(std::string_view name) const override {
+    return outer_.function_definition(name);
+  }
+  std::optional<grammar::Value> previous_answer() const override { return outer_.previous_answer(); }
+
+ private:
+  const grammar::NameScope& outer_;
+  std::set<std::string, std::less<>> params_;
+};
+
+}  // namespace
+
+std::vector<Outcome> Session::eval_line(std::string_view line) {
+  grammar::ParseOutcome parsed = grammar::parse_line(line);
+  if (!parsed.ok()) {
+    const auto& d = parsed.diagnostics.front();
+    return {error_at(std::string(line), d.message, d.column)};
+  }
+  std::vector<Outcome> out;
+  for (const grammar::Statement& s : parsed.statements) {
+    out.push_back(run(s, line));
+    if (quit_) break;
+  }
+  return out;
+}
+
+Outcome Session::run(const grammar::Statement& s, std::string_view line) {
+  std::string input(slice(line, s.span));
+  try {
+    switch (s.kind) {
+      case grammar::StatementKind::Command: return command(s);
+      case grammar::StatementKind::Definition: return define(s, line);
+      case grammar::StatementKind::Expression: {
+        Outcome o;
+        o.kind = Outcome::Kind::Answer;
+        o.input = input;
+        o.value = grammar::lower_expression(s.body, *this);
+        ans_ = o.value;
+        return o;
+      }
+    }
+  } catch (const grammar::LowerError& e) {
+    return error_at(input, e.message, grammar::column_of(line, e.span.begin));
+  } catch (const MathError& e) {
+    return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
+  } catch (const LimitError& e) {
+    return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
+  }
+  return error_at(input, "unsupported statement", grammar::column_of(line, s.span.begin));
+}
+
+std::optional<Expr> Session::variable_value(std::string_view name) const {
+  auto it = variables_.find(name);
+  if (it == variables_.end()) return std::nullopt;
+  // Substitute every defined name the body uses, recursively (definitions are acyclic).
+  std::unordered_map<Expr, Expr> s;
+  for (Expr v : calc::free_symbols(it->second.body))
+    if (auto inner = variable_value(v.name())) s.emplace(v, *inner);
+  return s.empty() ? it->second.body : calc::substitute(it->second.body, s);
+}
+
+const grammar::FunctionDefinition* Session::function_definition(std::string_view name) const {
+  auto it = functions_.find(name);
+  return it == functions_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Session::defined_names() const {
+  std::vector<std::string> names;
+  for (const auto& [n, v] : variables_) names.push_back(n);
+  for (const auto& [n, f] : functions_) names.push_back(n);
+  return names;
+}
+
+// The chain of names through which `body` reaches `name`, if defining name = body makes a cycle.
+std::optional<std::string> Session::cycle_through(std::string_view name, Expr body) const {
+  std::function<std::optional<std::string>(Expr, int)> walk = [&](Expr e, int depth) -> std::optional<std::string> {
+    if (depth > 10000) return std::string("...");
+    for (Expr v : calc::free_symbols(e)) {
+      if (v.name() == name) return std::string(name);
+      auto it = variables_.find(v.name());
+      if (it == variables_.end()) continue;
+      if (auto path = walk(it->second.body, depth + 1)) return v.name() + " -> " + *path;
+    }
+    return std::nullopt;
+  };
+  return walk(body, 0);
+}
+
+Outcome Session::define(const grammar::Statement& s, std::string_view line) {
+  std::string input(slice(line, s.span));
+  const std::string& name = s.name;
+  if (grammar::is_reserved(name))
+    return error_at(input, "'" + name + "' is reserved and cannot be redefined", grammar::column_of(line, s.name_span.begin));
+  Outcome o;
+  o.kind = Outcome::Kind::Defined;
+  o.input = input;
+  o.message = name;
+  if (s.is_function) {
+    std::set<std::string, std::less<>> names;
+    grammar::FunctionDefinition def;
+    for (const grammar::Node& p : s.params) {
+      if (p.kind != grammar::NodeKind::Word || !grammar::is_identifier(p.text) || grammar::is_reserved(p.text))
+        return error_at(input, "a parameter must be a variable name", grammar::column_of(line, p.span.begin));
+      if (!names.insert(p.text).second)
+        return error_at(input, "parameter '" + p.text + "' appears twice", grammar::column_of(line, p.span.begin));
+      def.params.push_back(sym(p.text));
+    }
+    ParameterScope scope(*this, names);
+    def.body = grammar::lower_expression(s.body, scope).scalar;
+    functions_[name] = std::move(def);
+    variables_.erase(name);
+    return o;
+  }
+  Expr body = grammar::lower_definition_body(s.body, *this);
+  if (auto path = cycle_through(name, body))
+    return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path +
+                               "); the old definition stays",
+                    grammar::column_of(line, s.body.span.begin));
+  auto it = variables_.find(name);
+  std::size_t order = it == variables_.end() ? next_order_++ : it->second.order;
+  variables_[name] = Variable{body, order};
+  functions_.erase(name);
+  return o;
+}
+
+Outcome Session::command(const grammar::Statement& s) {
+  std::istringstream args(s.args);
+  std::string first;
+  args >> first;
+  const std::string& c = s.name;
+  if (c == "quit" || c == "q" || c == "exit") {
+    quit_ = true;
+    return message("");
+  }
+  if (c == "help") return message(help_text(first));
+  if (c == "format") {
+    if (first.empty()) return message(std::string(format_name(format_)));
+    auto f = parse_format(first);
+    if (!f) return error_at(":" + c + " " + s.args, "unknown format '" + first + "' (text, unicode, latex, code, json)", 0);
+    format_ = *f;
+    return message("");
+  }
+  if (c == "steps") {
+    if (first == "on" || first == "off") {
+      steps_ = first == "on";
+      return message("");
+    }
+    return error_at(":steps " + s.args, "usage: :steps on|off", 0);
+  }
+  if (c == "vars") {
+    std::vector<std::pair<std::size_t, std::string>> rows;
+    for (const auto& [n, v] : variables_)
+      rows.emplace_back(v.order, n + " = " + print::to_string(v.body, print::Format::Text));
+    std::sort(rows.begin(), rows.end());
+    std::string text;
+    for (const auto& [order, row] : rows) text += row + "\n";
+    for (const auto& [n, f] : functions_) {
+      std::string params;
+      for (Expr p : f.params) params += (params.empty() ? "" : ", ") + p.name();
+      text += n + "(" + params + ") = " + print::to_string(f.body, print::Format::Text) + "\n";
+    }
+    if (text.empty()) text = "no definitions\n";
+    text.pop_back();
+    return message(text);
+  }
+  if (c == "clear") {
+    if (first.empty()) {
+      variables_.clear();
+      functions_.clear();
+      return message("");
+    }
+    if (!variables_.erase(first) && !functions_.erase(first))
+      return error_at(":clear " + s.args, "'" + first + "' is not defined", 0);
+    return message("");
+  }
+  return error_at(":" + c, "unknown command ':" + c + "' (try :help)", 0);
+}
+
+}  // namespace ddx

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Session: all state of one ddx run (definitions, `ans`, settings) and the evaluation of input
+// lines into outcomes. Does no I/O: front ends print what it returns (render.hpp).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/lower.hpp"
+#include "grammar/parse.hpp"
+#include "print/print.hpp"
+
+namespace ddx {
+
+enum class OutputFormat { Text, Unicode, Latex, Code, Json };
+std::optional<OutputFormat> parse_format(std::string_view name);
+std::string_view format_name(OutputFormat f);
+
+// What one statement produced.
+struct Outcome {
+  enum class Kind { Answer, Defined, Message, Error } kind = Kind::Answer;
+  std::string input;        // the statement as typed
+  grammar::Value value;     // Answer
+  std::string message;      // Defined: the name; Message: command output; Error: the error text
+  std::size_t column = 0;   // Error: 1-based code-point column in the line (0 when not positional)
+};
+
+class Session : public grammar::NameScope {
+ public:
+  // Evaluates one logical line (statements separated by ';'). A failed statement changes nothing.
+  std::vector<Outcome> eval_line(std::string_view line);
+
+  OutputFormat format() const { return format_; }
+  void set_format(OutputFormat f) { format_ = f; }
+  bool quit_requested() const { return quit_; }
+  bool steps() const { return steps_; }
+  void set_steps(bool on) { steps_ = on; }
+
+  // Names for completion: defined variables and functions.
+  std::vector<std::string> defined_names() const;
+
+  // NameScope
+  std::optional<Expr> variable_value(std::string_view name) const override;
+  const grammar::FunctionDefinition* function_definition(std::string_view name) const override;
+  std::optional<grammar::Value> previous_answer() const override { return ans_; }
+
+ private:
+  Outcome run(const grammar::Statement& s, std::string_view line);
+  Outcome define(const grammar::Statement& s, std::string_view line);
+  Outcome command(const grammar::Statement& s);
+  std::optional<std::string> cycle_through(std::string_view name, Expr body) const;
+
+  struct Variable {
+    Expr body;        // as written, defined names kept as symbols
+    std::size_t order;
+  };
+  std::map<std::string, Variable, std::less<>> variables_;
+  std::map<std::string, grammar::FunctionDefinition, std::less<>> functions_;
+  std::size_t next_order_ = 0;
+  std::optional<grammar::Value> ans_;
+  OutputFormat format_ = OutputFormat::Text;
+  bool steps_ = false;
+  bool quit_ = false;
+};
+
+}  // namespace ddx

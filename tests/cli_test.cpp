@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command line as scripts use it (SPEC §1, §10): modes, options, exit codes, error format.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "support/run_ddx.hpp"
+
+using ddx_test::run_ddx;
+
+TEST_CASE("batch stdin: answers on stdout, no prompt, exit 0") {
+  auto r = run_ddx("", "d/dx (3x+4)^2\n\n# a comment\nd/dx x^3 # trailing comment\n");
+  CHECK(r.out.find("ddx>") == std::string::npos);
+  CHECK(r.err.empty());
+  CHECK(r.status == 0);
+  CHECK(r.out.find('\n') != std::string::npos);
+  // Two answers: blank lines and comments print nothing.
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+}
+
+TEST_CASE("batch parse error: <stdin>:LINE:COL on stderr, exit 1, later lines still run") {
+  auto r = run_ddx("", "d/dx x^2\nd/dx (3x+\nd/dx x^3\n");
+  CHECK(r.status == 1);
+  CHECK(r.err.rfind("<stdin>:2:10: error: ", 0) == 0);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+}
+
+TEST_CASE("the issue's acceptance line: d/dx (3x+ at column 10") {
+  auto r = run_ddx("", "d/dx (3x+\n");
+  CHECK(r.status == 1);
+  CHECK(r.err.rfind("<stdin>:1:10: error: ", 0) == 0);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("-e runs statements in order; definitions carry over") {
+  auto r = run_ddx("-e 'y = x^2' -e 'd/dx y'", "");
+  CHECK(r.status == 0);
+  CHECK(r.out == "2x\n");
+}
+
+TEST_CASE("statements separated by ';'") {
+  auto r = run_ddx("", "a = 2; d/dx a x^2\n");
+  CHECK(r.out == "4x\n");
+}
+
+TEST_CASE("FILE... run in one session") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "ddx_cli_files";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.ddx") << "u = 3x\n";
+  std::ofstream(dir / "b.ddx") << "d/dx u^2\n";
+  auto r = run_ddx("'" + (dir / "a.ddx").string() + "' '" + (dir / "b.ddx").string() + "'", "");
+  CHECK(r.status == 0);
+  CHECK(r.out == "18x\n");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("errors in files are FILE:LINE:COL") {
+  namespace fs = std::filesystem;
+  fs::path file = fs::temp_directory_path() / "ddx_cli_err.ddx";
+  std::ofstream(file) << "x + 1\n\nx +* 2\n";
+  auto r = run_ddx("'" + file.string() + "'", "");
+  CHECK(r.status == 1);
+  CHECK(r.err.rfind(file.string() + ":3:4: error: ", 0) == 0);
+  fs::remove(file);
+}
+
+TEST_CASE("usage: --help, --version exit 0; bad options exit 2") {
+  auto help = run_ddx("--help", "");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("usage: ddx") != std::string::npos);
+  auto version = run_ddx("--version", "");
+  CHECK(version.status == 0);
+  CHECK(version.out.rfind("ddx ", 0) == 0);
+  CHECK(run_ddx("--no-such-option", "").status == 2);
+  CHECK(run_ddx("--format nonsense", "").status == 2);
+  CHECK(run_ddx("-e", "").status == 2);
+  CHECK(run_ddx("/nonexistent/file.ddx", "").status == 2);
+}
+
+TEST_CASE("--format latex and --latex print LaTeX") {
+  auto a = run_ddx("--format latex", "d/dx e^x\n");
+  auto b = run_ddx("--latex", "d/dx e^x\n");
+  CHECK(a.out == "e^{x}\n");
+  CHECK(b.out == a.out);
+}
+
+TEST_CASE("json: one object per statement, errors too, nothing on stderr") {
+  auto r = run_ddx("--format json", "d/dx x^2\nd/dx (x\ny = 3\n");
+  CHECK(r.err.empty());
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "{\"input\": \"d/dx x^2\", \"text\": \"2x\", \"latex\": \"2 x\", \"code\": \"2*x\"}\n"
+        "{\"input\": \"d/dx (x\", \"error\": {\"message\": \"expected ')'\", \"line\": 2, \"column\": 8}}\n"
+        "{\"input\": \"y = 3\", \"defined\": \"y\"}\n");
+}
+
+TEST_CASE("a failed statement changes nothing") {
+  auto r = run_ddx("", "y = x^2\ny = 1/0\nd/dx y\nans\n");
+  CHECK(r.status == 1);
+  CHECK(r.out == "2x\n2x\n");
+}

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tests of grammar/parse.hpp: tree shapes (as S-expressions, see grammar/ast_dump.cpp) for the
+// syntax of SPEC §2, §3, §7, and positioned errors (§10). No lowering, no evaluation.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+
+#include "grammar/parse.hpp"
+
+using ddx::grammar::dump;
+using ddx::grammar::parse_line;
+
+namespace {
+
+struct Row {
+    std::string input;
+    std::string expected; // dump() of the outcome
+};
+
+void check_rows(std::initializer_list<Row> rows) {
+    for (auto const& row : rows) {
+        CAPTURE(row.input);
+        auto const outcome = parse_line(row.input);
+        CHECK(dump(outcome) == row.expected);
+    }
+}
+
+struct ErrorRow {
+    std::string input;
+    std::size_t column;
+    std::string message_part;
+};
+
+void check_errors(std::initializer_list<ErrorRow> rows) {
+    for (auto const& row : rows) {
+        CAPTURE(row.input);
+        auto const outcome = parse_line(row.input);
+        REQUIRE_FALSE(outcome.ok());
+        CHECK(outcome.statements.empty());
+        auto const& d = outcome.diagnostics.front();
+        CAPTURE(d.message);
+        CHECK(d.column == row.column);
+        CHECK(d.message.find(row.message_part) != std::string::npos);
+    }
+}
+
+} // namespace
+
+TEST_CASE("parse: numbers and words") {
+    check_rows({
+        {"42", "42"},
+        {"123456789012345678901234567890", "123456789012345678901234567890"},
+        {"2.5", "2.5"},
+        {".5", ".5"},
+        {"1e-3", "1e-3"},
+        {"2.5E3", "2.5E3"},
+        {"2e^x", "(juxt 2 (^ e x))"},
+        {"2e", "(juxt 2 e)"},
+        {"2e3x", "(juxt 2e3 x)"},
+        {"xy", "xy"},
+        {"x3x4", "x3x4"},
+        {"sinx", "sinx"},
+        {"log_2(x)", "(apply log_2 x)"},
+        {"w_11", "w_11"},
+        {"ans + 1", "(+ ans 1)"},
+    });
+    auto const o = parse_line("2.5 + 3");
+    REQUIRE(o.ok());
+    CHECK(o.statements[0].body.children[0].is_float);
+    CHECK_FALSE(o.statements[0].body.children[1].is_float);
+}
+
+TEST_CASE("parse: precedence and associativity") {
+    check_rows({
+        {"1 + 2*3", "(+ 1 (* 2 3))"},
+        {"a - b + c", "(sum a - b + c)"},
+        {"a - b - c", "(- a b c)"},
+        {"2^3^2", "(^ 2 (^ 3 2))"},
+        {"2**3**2", "(^ 2 (^ 3 2))"},
+        {"-x^2", "(neg (^ x 2))"},
+        {"x^-1", "(^ x (neg 1))"},
+        {"2*-x", "(* 2 (neg x))"},
+        {"2 -x", "(- 2 x)"},
+        {"--x", "(neg (neg x))"},
+        {"+x", "x"},
+        {"a/b/c", "(prod a / b / c)"},
+        {"a/b*c", "(prod a / b * c)"},
+        {"x^2^-y", "(^ x (^ 2 (neg y)))"},
+    });
+}
+
+TEST_CASE("parse: implicit multiplication") {
+    check_rows({
+        {"3x", "(juxt 3 x)"},
+        {"4xy", "(juxt 4 xy)"},
+        {"2(x+1)", "(juxt 2 (group (+ x 1)))"},
+        {"(x+1)(x-1)", "(juxt (group (+ x 1)) (group (- x 1)))"},
+        {"x y", "(juxt x y)"},
+        {"2 sin(x)", "(juxt 2 (apply sin x))"},
+        {"1/2x", "(prod 1 / 2 . x)"},
+        {"a/b c", "(prod a / b . c)"},
+        {"x^x (log(x) + 1)", "(juxt (^ x x) (group (+ (apply log x) 1)))"},
+        // Without a space the exponent's word takes the call; lowering re-associates when `x` turns
+        // out to be no function (see ast.hpp).
+        {"x^x(log(x) + 1)", "(^ x (apply x (+ (apply log x) 1)))"},
+        {"x^2y", "(juxt (^ x 2) y)"},
+        {"sin x^2", "(juxt sin (^ x 2))"},
+        {"sin 2x", "(juxt sin 2 x)"},
+        {"sin x cos x", "(juxt sin x cos x)"},
+        {"sin x + 1", "(+ (juxt sin x) 1)"},
+        {"sin^2(x)", "(juxt (^ sin 2) (group x))"},
+        {"x(x+1)", "(apply x (+ x 1))"},
+        {"x (x+1)", "(apply x (+ x 1))"},
+        {"2x(x-1)", "(juxt 2 (apply x (- x 1)))"},
+        {"e^sin(x)", "(^ e (apply sin x))"},
+        {"2*sin x", "(prod 2 * sin . x)"},
+        {"d*x + d + 3d", "(+ (* d x) d (juxt 3 d))"},
+        {"d/2", "(/ d 2)"},
+    });
+}
+
+TEST_CASE("parse: calls, vectors, primes") {
+    check_rows({
+        {"f(x, y)", "(apply f x y)"},
+        {"f()", "(apply f)"},
+        {"f'(x)", "(f' x)"},
+        {"f''(t)", "(f'' t)"},
+        {"f'(x)^2", "(^ (f' x) 2)"},
+        {"diff(x^3, x, 2)", "(apply diff (^ x 3) x 2)"},
+        {"grad(f, [x, y])", "(apply grad f (vec x y))"},
+        {"[[a, b], [c, d]]", "(vec (vec a b) (vec c d))"},
+        {"jacobian([f, g], [x, y])", "(apply jacobian (vec f g) (vec x y))"},
+        {"approx(e, 30)", "(apply approx e 30)"},
+        {"tangent(x^2, x = 1)", "(apply tangent (^ x 2) (= x 1))"},
+        {"table(x^2, x = -2 .. 2 step 0.25)", "(apply table (^ x 2) (range x (neg 2) 2 0.25))"},
+        {"plot(sin x, x = -2 .. 2)", "(apply plot (juxt sin x) (range x (neg 2) 2))"},
+        {"approx(d/dx x^2 at x = 1)", "(apply approx (at (deriv 1 [x] (^ x 2)) (= x 1)))"},
+    });
+}
+
+TEST_CASE("parse: derivative operators and their scope") {
+    check_rows({
+        {"d/dx x^2 + 3x", "(deriv 1 [x] (+ (^ x 2) (juxt 3 x)))"},
+        {"d/dx x^2 + d/dx x^3", "(+ (deriv 1 [x] (^ x 2)) (deriv 1 [x] (^ x 3)))"},
+        {"d/dx x^2 - d/dx x^3 + 1", "(- (deriv 1 [x] (^ x 2)) (deriv 1 [x] (+ (^ x 3) 1)))"},
+        {"d/dx (x^2) + x", "(+ (deriv 1 [x] (group (^ x 2))) x)"},
+        {"d/dx (x^2)", "(deriv 1 [x] (group (^ x 2)))"},
+        {"d/dx (3x+4)^2", "(deriv 1 [x] (^ (group (+ (juxt 3 x) 4)) 2))"},
+        {"d/dx (x+1)(x-1) + x", "(deriv 1 [x] (+ (juxt (group (+ x 1)) (group (- x 1))) x))"},
+        {"d/dx (2x^3 + 4x + 8)", "(deriv 1 [x] (group (+ (juxt 2 (^ x 3)) (juxt 4 x) 8)))"},
+        {"d/dx a^x", "(deriv 1 [x] (^ a x))"},
+        {"d/dx log_a(x)", "(deriv 1 [x] (apply log_a x))"},
+        {"d/dx sin(x)^2 / x", "(deriv 1 [x] (/ (^ (apply sin x) 2) x))"},
+        {"d^2/dt^2 (v_0 t + a t^2/2)", "(deriv 2 [t t] (group (+ (juxt v_0 t) (prod a . (^ t 2) / 2))))"},
+        {"d^3/dx^3 x^5", "(deriv 3 [x x x] (^ x 5))"},
+        {"∂/∂x (2x^3 + 4xy + 5y^2)", "(pderiv 1 [x] (group (+ (juxt 2 (^ x 3)) (juxt 4 xy) (juxt 5 (^ y 2)))))"},
+        {"∂^2/∂x∂y x^2 y", "(pderiv 2 [x y] (juxt (^ x 2) y))"},
+        {"∂^2/∂x^2 x^3", "(pderiv 2 [x x] (^ x 3))"},
+        {"2 d/dx x^2", "(juxt 2 (deriv 1 [x] (^ x 2)))"},
+        {"-d/dx x", "(neg (deriv 1 [x] x))"},
+        {"(d/dx x^2) + 1", "(+ (group (deriv 1 [x] (^ x 2))) 1)"},
+        {"d/dx d/dy x y", "(deriv 1 [x] (deriv 1 [y] (juxt x y)))"},
+        {"d/dx sin(x^2) == 2x cos(x^2)", "(== (deriv 1 [x] (apply sin (^ x 2))) (juxt 2 x (apply cos (^ x 2))))"},
+        {"d/dx x^2 at x = 1", "(at (deriv 1 [x] (^ x 2)) (= x 1))"},
+        {"d/dx abs(x) at x = 0, y = 2", "(at (deriv 1 [x] (apply abs x)) (= x 0) (= y 2))"},
+        {"[d/dx x^2, d/dx x]", "(vec (deriv 1 [x] (^ x 2)) (deriv 1 [x] x))"},
+        {"d/dt(v_0 t)", "(deriv 1 [t] (group (juxt v_0 t)))"},
+    });
+}
+
+TEST_CASE("parse: Leibniz notation") {
+    check_rows({
+        {"dy/dx", "(leibniz y 1 [x])"},
+        {"dz/dt + 1", "(+ (leibniz z 1 [t]) 1)"},
+        {"∂z/∂x", "(pleibniz z 1 [x])"},
+        {"d^2y/dx^2", "(leibniz y 2 [x x])"},
+        {"∂x5/∂x3", "(pleibniz x5 1 [x3])"},
+        {"∂^2z/∂x∂y", "(pleibniz z 2 [x y])"},
+        {"2 dy/dx", "(juxt 2 (leibniz y 1 [x]))"},
+        {"x/dx", "(/ x dx)"},
+    });
+}
+
+TEST_CASE("parse: statements") {
+    check_rows({
+        {"u = 2x^3 + 3x^2", "(define u (+ (juxt 2 (^ x 3)) (juxt 3 (^ x 2))))"},
+        {"u := x", "(define: u x)"},
+        {"f(x) = x^2", "(define f (x) (^ x 2))"},
+        {"g(u, v) = u v", "(define g (u v) (juxt u v))"},
+        {"z = f(u, v)", "(define z (apply f u v))"},
+        {"f(x) == x^2", "(== (apply f x) (^ x 2))"},
+        {"A == B", "(== A B)"},
+        {"x = 1; y = 2; x + y", "(define x 1); (define y 2); (+ x y)"},
+        {"x;;y;", "x; y"},
+        {"steps d/dx sin(x^2)", "(steps (deriv 1 [x] (apply sin (^ x 2))))"},
+        {"steps = 3", "(define steps 3)"},
+        {"steps + 1", "(+ steps 1)"},
+        {":vars", "(:vars \"\")"},
+        {":clear u", "(:clear \"u\")"},
+        {":plot-to out.svg  ", "(:plot-to \"out.svg\")"},
+        {":export ∂ file.tex", "(:export \"∂ file.tex\")"},
+        {"x = 1; :format latex; y", "(define x 1); (:format \"latex; y\")"},
+        {"", ""},
+        {"   \t ", ""},
+        {"# a comment", ""},
+        {"x + 1 # then a comment", "(+ x 1)"},
+        {"x # unicode in comments is ignored: \xff", "x"},
+        {"y = x^2 at x = 3", "(define y (at (^ x 2) (= x 3)))"},
+    });
+}
+
+TEST_CASE("parse: Unicode input") {
+    check_rows({
+        {"π", "pi"},
+        {"2π r", "(juxt 2 pi r)"},
+        {"αβ", "(juxt alpha beta)"},
+        {"2α", "(juxt 2 alpha)"},
+        {"α_1 + ω", "(+ alpha_1 omega)"},
+        {"φ(x)", "(apply phi x)"},
+        {"a · b × c", "(* a b c)"},
+        {"a − b", "(- a b)"},
+        {"x² + y³", "(+ (^ x 2) (^ y 3))"},
+        {"x⁻¹", "(^ x (neg 1))"},
+        {"x²y", "(juxt (^ x 2) y)"},
+        {"sin²(x)", "(juxt (^ sin 2) (group x))"},
+        {"d²/dx² x⁴", "(deriv 2 [x x] (^ x 4))"},
+        {"∂²/∂x∂y x y", "(pderiv 2 [x y] (juxt x y))"},
+        {"d/dθ sin θ", "(deriv 1 [theta] (juxt sin theta))"},
+        {"x\u00a0+ 1", "(+ x 1)"},
+    });
+}
+
+TEST_CASE("parse: spans and columns refer to the original line") {
+    auto const o = parse_line("α + sin(π)");
+    REQUIRE(o.ok());
+    auto const& sum = o.statements[0].body;
+    REQUIRE(sum.kind == ddx::grammar::NodeKind::Sum);
+    CHECK(sum.span.begin == 0);
+    CHECK(sum.span.end == 12); // α and π are two bytes each
+    auto const& alpha = sum.children[0];
+    CHECK(alpha.span.begin == 0);
+    CHECK(alpha.span.end == 2);
+    auto const& call = sum.children[1];
+    CHECK(call.text == "sin");
+    CHECK(call.name_span.begin == 5);
+    CHECK(call.name_span.end == 8);
+    CHECK(call.children[0].span.begin == 9);
+    CHECK(call.children[0].span.end == 11);
+    CHECK(ddx::grammar::column_of("α + sin(π)", call.children[0].span.begin) == 9);
+
+    auto const d = parse_line("f(x) = x");
+    REQUIRE(d.ok());
+    CHECK(d.statements[0].name_span.begin == 0);
+    CHECK(d.statements[0].name_span.end == 1);
+    CHECK(d.statements[0].params.at(0).span.begin == 2);
+
+    auto const c = parse_line("  :export  résumé.tex ");
+    REQUIRE(c.ok());
+    CHECK(c.statements[0].args == "résumé.tex");
+}
+
+TEST_CASE("parse: errors name what was expected, with 1-based code-point columns") {
+    check_errors({
+        {"d/dx (3x+", 10, "expected an expression"},
+        {"d/dx (3x+   ", 10, "expected an expression"},
+        {"x+*2", 3, "expected an expression"},
+        {")", 1, "unexpected ')'"},
+        {"x)", 2, "unexpected ')'"},
+        {"(x+1", 5, "expected ')'"},
+        {"(x+1 # comment", 5, "expected ')'"},
+        {"[a, b", 6, "expected ']'"},
+        {"[a, ]", 5, "expected an expression"},
+        {"f(x", 4, "expected ')'"},
+        {"f'", 3, "expected '('"},
+        {"x = ", 4, "expected an expression"},
+        {"x^", 3, "expected an exponent"},
+        {"d/dx", 5, "expected an expression to differentiate"},
+        {"x at", 5, "expected an equation"},
+        {"table(x, x = 1 .. )", 19, "expected an expression"},
+        {"α ?", 3, "unexpected '?'"},
+        {"α + ?", 5, "expected an expression"},
+        {"α + € 1", 5, "unexpected character '€'"},
+        {"x \xff", 3, "invalid UTF-8"},
+        {"x \xc3", 3, "invalid UTF-8"},
+        {"\xc0\xaf", 1, "invalid UTF-8"},          // overlong '/'
+        {"\xed\xa0\x80", 1, "invalid UTF-8"},      // surrogate
+        {std::string("x +\0 1", 6), 4, "NUL"},
+        {"x\x01", 2, "control character"},
+        {"2 ∂ x", 3, "unexpected '∂'"},
+        {"d^2/dx^3 x", 1, "does not match"},
+        {"1 == 2 == 3", 8, "unexpected '='"},
+        {"x +", 4, "expected an expression"},
+    });
+}
+
+TEST_CASE("parse: nesting limits") {
+    auto nest = [](std::size_t n) { return std::string(n, '(') + "x" + std::string(n, ')'); };
+    CHECK(parse_line(nest(1000)).ok());
+    CHECK(parse_line(std::string(1000, '-') + "x").ok());
+    CHECK(parse_line("[" + std::string(998, '[') + "x" + std::string(999, ']')).ok());
+    std::string chain = "2";
+    for (int i = 0; i < 999; ++i) chain += "^2";
+    CHECK(parse_line(chain).ok());
+
+    check_errors({
+        {nest(1001), 1001, "nesting deeper than 1000"},
+        {nest(100000), 1001, "nesting deeper than 1000"},
+        {std::string(100000, '-') + "x", 1001, "nesting deeper than 1000"},
+        {std::string(100000, '(') , 1001, "nesting deeper than 1000"},
+    });
+    chain += "^2^2";
+    CHECK_FALSE(parse_line(chain).ok());
+}
+
+TEST_CASE("parse: long lines are linear and do not crash") {
+    using clock = std::chrono::steady_clock;
+    auto const start = clock::now();
+    std::string sum;
+    sum.reserve(10'000'000);
+    while (sum.size() < 10'000'000 - 4) sum += "x+1+";
+    sum += "x";
+    auto const o = parse_line(sum);
+    CHECK(o.ok());
+    std::string digits(100'000, '7');
+    auto const n = parse_line(digits);
+    REQUIRE(n.ok());
+    CHECK(n.statements[0].body.text.size() == 100'000);
+    std::string word(10'000'000, 'x');
+    CHECK(parse_line(word).ok());
+    std::string junk(10'000'000, '?');
+    CHECK_FALSE(parse_line(junk).ok());
+    std::string utf(5'000'000, '\xce'); // α without continuation bytes
+    CHECK_FALSE(parse_line(utf).ok());
+    auto const seconds = std::chrono::duration<double>(clock::now() - start).count();
+    CHECK(seconds < 10.0);
+}
