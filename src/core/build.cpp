@@ -3,6 +3,7 @@
 // flattening, like terms, equal bases merged, exact numeric folding, x^0 = 1, x^1 = x, and the
 // function table's exact evaluations (sin(0) = 0). Optional identities live in calculus/rules.
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <stdexcept>
 #include <unordered_map>
@@ -45,6 +46,26 @@ Expr unit_part(Expr m) {
   n.ops.assign(m.bases().begin(), m.bases().end());
   n.exps.assign(m.exponents().begin(), m.exponents().end());
   return make(std::move(n));
+}
+
+// n^(p/q) for an integer n with a factor k^q (trial division by small primes): k^p · m^(p/q),
+// so sqrt(8) = 2 sqrt(2) and sqrt(12) = 2 sqrt(3). nullopt when nothing can be pulled out.
+std::optional<Expr> extract_perfect_power(const Number& n, const Number& x) {
+  if (!n.fits_long() || n.to_long() <= 0 || !x.denominator().fits_long() || !x.numerator().fits_long()) return std::nullopt;
+  long long rest = n.to_long(), q = x.denominator().to_long(), pulled = 1;
+  if (q > 64) return std::nullopt;
+  for (long long p = 2; p <= 1000 && p * p <= rest; ++p) {
+    long long pq = 1;
+    bool overflow = false;
+    for (long long i = 0; i < q && !overflow; ++i) overflow = __builtin_mul_overflow(pq, p, &pq);
+    if (overflow) break;
+    while (rest % pq == 0) {
+      rest /= pq;
+      pulled *= p;
+    }
+  }
+  if (pulled == 1) return std::nullopt;
+  return pow(Expr(pulled), num(x.numerator())) * pow(Expr(rest), num(x));
 }
 
 bool is_positive_real_constant(Expr b) {
@@ -106,6 +127,13 @@ Expr add(std::vector<Expr> operands) {
     }
   }
   std::erase_if(acc, [](const auto& tc) { return tc.second.is_zero() && tc.second.is_exact(); });
+  // Merging can leave a sum with coefficient 1 as a term (2(x+1) - (x+1) + 5): flatten it, or the
+  // result would be (x+1) + 5 instead of the canonical x + 6. One more round suffices.
+  if (std::any_of(acc.begin(), acc.end(), [](const auto& tc) { return tc.first.is(Kind::Add) && tc.second.is_one(); })) {
+    std::vector<Expr> flat{num(constant_term)};
+    for (auto& [t, c] : acc) flat.push_back(scale_term(c, t));
+    return add(std::move(flat));
+  }
   if (acc.empty()) return num(constant_term);
   if (acc.size() == 1 && constant_term.is_zero()) return scale_term(acc[0].second, acc[0].first);
   std::sort(acc.begin(), acc.end(), [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
@@ -170,6 +198,15 @@ Expr mul(std::vector<Expr> operands) {
   }
   if (coeff.is_zero()) return num(coeff);
   if (final_factors.empty()) return num(coeff);
+  // A number times a single sum distributes, as in SymPy: 6 (3x + 4) is 18x + 24, and sums of
+  // such terms collect (so no Mul ever holds a coefficient and a lone sum).
+  if (final_factors.size() == 1 && final_factors[0].first.is(Kind::Add) && final_factors[0].second.is_one() &&
+      !coeff.is_one()) {
+    Expr sum = final_factors[0].first;
+    std::vector<Expr> terms{num(coeff * sum.number())};
+    for (std::size_t i = 0; i < sum.terms().size(); ++i) terms.push_back(scale_term(coeff * sum.coefficients()[i], sum.terms()[i]));
+    return add(std::move(terms));
+  }
   std::sort(final_factors.begin(), final_factors.end(),
             [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
   if (final_factors.size() == 1 && coeff.is_one()) {
@@ -203,6 +240,9 @@ Expr pow(Expr b, Expr x) {
       if (xn.is_integer() && !xn.fits_long() && !bn.is_zero() && !bn.is_minus_one())
         throw LimitError("exponent " + xn.to_string() + " is too large for an exact power");
       if (auto r = bn.pow(xn)) return num(*r);
+      if (bn.is_negative() && xn.is_exact() && (xn.denominator() / Number(2)).is_integer())
+        throw MathError("(" + bn.to_string() + ")^(" + xn.to_string() + ") is not a real number");
+      if (auto split = extract_perfect_power(bn, xn)) return *split;
       // Irrational exact power: keep a fractional exponent in (0, 1): 2^(3/2) = 2 sqrt(2).
       Number whole = xn.floor();
       if (!whole.is_zero()) return mul({pow(b, num(whole)), pow(b, num(xn - whole))});

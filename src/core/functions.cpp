@@ -192,6 +192,7 @@ std::vector<FunctionInfo> builtin_table() {
 struct Registry {
   std::deque<FunctionInfo> rows;  // deque: references stay valid as abstract functions are added
   std::unordered_map<std::string, FunctionId> by_name;
+  std::unordered_map<std::string, FunctionId> abstract_by_key;  // "f/2"
   std::size_t builtin_count = 0;
   Registry() {
     for (auto& info : builtin_table()) {
@@ -219,7 +220,10 @@ std::optional<FunctionId> find_function(std::string_view name) {
 
 FunctionId abstract_function(std::string_view name, int arity) {
   auto& r = registry();
-  if (auto it = r.by_name.find(std::string(name)); it != r.by_name.end()) return it->second;
+  if (auto it = r.by_name.find(std::string(name)); it != r.by_name.end() && !r.rows[it->second].abstract) return it->second;
+  // f(x) and f(x, y) are different unknown functions that share a name.
+  std::string key = std::string(name) + "/" + std::to_string(arity);
+  if (auto it = r.abstract_by_key.find(key); it != r.abstract_by_key.end()) return it->second;
   FunctionInfo info;
   info.name = std::string(name);
   info.arity = arity;
@@ -227,7 +231,8 @@ FunctionId abstract_function(std::string_view name, int arity) {
   info.abstract = true;
   auto id = static_cast<FunctionId>(r.rows.size());
   r.rows.push_back(std::move(info));
-  r.by_name.emplace(std::string(name), id);
+  r.abstract_by_key.emplace(key, id);
+  r.by_name.emplace(std::string(name), id);  // the first arity seen answers find_function
   return id;
 }
 

@@ -100,11 +100,17 @@ class Linear {
     if (f_ == Format::Unicode && is_exact_natural(exponent)) {
       std::string sup = superscript(exponent.value.to_string());
       // sin²(x) for built-ins, as textbooks write it (the parser reads sin^2(x) as sin(x)^2).
-      if (base.kind == DKind::Call && !function_info(base.function).abstract)
+      if (unicode_function_power(d))
         return function_info(base.function).name + sup + "(" + args(base) + ")";
       return child(d, 0) + sup;
     }
     return child(d, 0) + "^" + child(d, 1);
+  }
+
+  // sin²(x): a built-in raised to a natural power, written with the exponent on the name.
+  static bool unicode_function_power(const Display& d) {
+    const Display& base = d.children[0];
+    return is_exact_natural(d.children[1]) && base.kind == DKind::Call && !function_info(base.function).abstract;
   }
 
   // The rightmost name of a factor as printed, if it ends in one (x, x^a, pi).
@@ -131,8 +137,14 @@ class Linear {
     if (prev.kind == DKind::Number && prev_s.find('e') == std::string::npos && tight_after_number(next)) return "";
     // "2 3" would be read as one number by a human, and 2 3^x is easy to misread: be explicit.
     if (!next_s.empty() && (std::isdigit(static_cast<unsigned char>(next_s[0])) || next_s[0] == '.')) return times;
-    // f (x + 1) and alpha (x + 1) would re-parse as calls.
-    if (!next_s.empty() && next_s[0] == '(' && callable_name(trailing_name(prev))) return times;
+    // f (x + 1) and alpha (x + 1) would re-parse as calls, and in x (x + 1)^2 the power would bind
+    // to the whole x(x + 1), which the parser reads as one operand.
+    if (!next_s.empty() && next_s[0] == '(') {
+      std::string name = trailing_name(prev);
+      if (!name.empty() && (next.kind == DKind::Pow || callable_name(name))) return times;
+    }
+    // sin²(x) y would read as sin²(x y): the argument of `sin²` runs to the next operator.
+    if (f_ == Format::Unicode && prev.kind == DKind::Pow && unicode_function_power(prev)) return times;
     // √x y could read as √(x y).
     if (f_ == Format::Unicode && prev.kind == DKind::Sqrt && prev_s.back() != ')') return times;
     return " ";
