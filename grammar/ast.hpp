@@ -37,7 +37,8 @@ enum class NodeKind {
                // (`∂^2/∂x∂y` -> {x,y}; `d^2/dx^2` -> {x,x}); is_partial for ∂. order == vars.size()
                // is checked by parse_line.
     Leibniz,   // `dy/dx`, `∂z/∂x`, `d^2y/dx^2`, `∂^2z/∂x∂y`: text = name (y), name_span, order,
-               // vars, is_partial as for DerivOp; no children
+               // vars, is_partial as for DerivOp; children = the point when written
+               // `∂f/∂u(x^2, y)` (an abstract derivative as ddx prints it), else none
     Equation,  // `x = 1` (call argument or `at` binding): text = name, name_span, children = {value}
     Range,     // `x = a .. b [step s]`: text = name, name_span, children = {a, b} or {a, b, s}
     At,        // `E at x = 1, y = 2`: children = {E, Equation...}

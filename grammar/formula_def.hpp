@@ -340,13 +340,16 @@ auto const var_spec = word[push_var] >> -(lit('^') >> x3::uint_[repeat_var]);
 
 // The three suffix loops are shared by their rules and by deriv_operand's continuation after a
 // leading group, so nothing is ever parsed twice (backtracking here would be exponential).
-auto const pow_suffix = ((lit('^') | lit("**")) > exponent)[make_pow];
+auto const pow_suffix = &(lit('^') | lit("**")) >> ((lit('^') | lit("**")) > exponent)[make_pow];
+// (Each alternative is guarded by its first character: an action builds a Node before trying
+// its subject, and these loops run once per operand of lines up to 10 MB.)
+auto const juxt_start = alnum | '(' | '[' | '.' | partial;
 auto const product_suffix =
-      ((lit('*') >> !lit('*')) > unary)[push_chain<NodeKind::Product, '*'>{}]
-    | (lit('/') > unary)[push_chain<NodeKind::Product, '/'>{}]
-    | (!keyword >> juxt_factor)[push_chain<NodeKind::Product, ' '>{}];
-auto const sum_suffix = (lit('+') > product)[push_chain<NodeKind::Sum, '+'>{}]
-                      | (lit('-') > product)[push_chain<NodeKind::Sum, '-'>{}];
+      (&lit('*') >> ((lit('*') >> !lit('*')) > unary)[push_chain<NodeKind::Product, '*'>{}])
+    | (&lit('/') >> (lit('/') > unary)[push_chain<NodeKind::Product, '/'>{}])
+    | (&juxt_start >> !keyword >> juxt_factor[push_chain<NodeKind::Product, ' '>{}]);
+auto const sum_suffix = (&lit('+') >> (lit('+') > product)[push_chain<NodeKind::Sum, '+'>{}])
+                      | (&lit('-') >> (lit('-') > product)[push_chain<NodeKind::Sum, '-'>{}]);
 // Inside a derivative's operand a `+`/`-` directly followed by another derivative operator ends
 // the operand: `d/dx x^2 + d/dx x^3`.
 auto const deriv_sum_suffix = !((lit('+') | lit('-')) >> deriv_head) >> sum_suffix;
@@ -400,8 +403,8 @@ auto const expr_def = spanned[product[assign] >> *sum_suffix];
 auto const product_def = spanned[unary[assign] >> *product_suffix];
 
 // unary ::= "-" unary | "+" unary | deriv_expr | power
-auto const unary_def = spanned[(lit('-') > unary)[wrap_val<NodeKind::Neg>{}]
-                     | (lit('+') > unary)[assign]
+auto const unary_def = spanned[(&lit('-') >> (lit('-') > unary)[wrap_val<NodeKind::Neg>{}])
+                     | (&lit('+') >> (lit('+') > unary)[assign])
                      | (&(lit('d') | partial) >> deriv_expr[assign])
                      | power[assign]];
 
@@ -412,8 +415,8 @@ auto const juxt_factor_def = spanned[(&(lit('d') | partial) >> deriv_expr[assign
 auto const power_def = spanned[primary[assign] >> -pow_suffix];
 
 // exponent ::= "-" exponent | "+" exponent | exponent_power     (no juxtaposition inside)
-auto const exponent_def = spanned[(lit('-') > exponent)[wrap_val<NodeKind::Neg>{}]
-                        | (lit('+') > exponent)[assign]
+auto const exponent_def = spanned[(&lit('-') >> (lit('-') > exponent)[wrap_val<NodeKind::Neg>{}])
+                        | (&lit('+') >> (lit('+') > exponent)[assign])
                         | exponent_power[assign]];
 
 // exponent_power ::= exponent_primary [ ("^" | "**") exponent ]      (right-associative)
@@ -421,13 +424,15 @@ auto const exponent_power_def = spanned[exponent_primary[assign] >> -pow_suffix]
 
 // primary ::= number | leibniz | named | group | vector
 // (cheap first-character guards keep failed alternatives from building nodes: long lines)
-auto const primary_def = spanned[number[assign] | (&(lit('d') | partial) >> leibniz[assign])
-                       | named[assign] | group[assign] | vector[assign]];
+auto const primary_def = spanned[(&(digit | '.') >> number[assign])
+                       | (&(lit('d') | partial) >> leibniz[assign]) | (&alpha >> named[assign])
+                       | (&lit('(') >> group[assign]) | (&lit('[') >> vector[assign])];
 
 // exponent_primary ::= as primary, but a call needs "(" right after the name, so that
 // `x^x (log(x) + 1)` is (x^x)·(log(x) + 1)
-auto const exponent_primary_def = spanned[number[assign] | (&(lit('d') | partial) >> leibniz[assign])
-                                | tight_named[assign] | group[assign] | vector[assign]];
+auto const exponent_primary_def = spanned[(&(digit | '.') >> number[assign])
+                                | (&(lit('d') | partial) >> leibniz[assign]) | (&alpha >> tight_named[assign])
+                                | (&lit('(') >> group[assign]) | (&lit('[') >> vector[assign])];
 
 // group ::= "(" expr ")"
 auto const group_def = spanned[(lit('(') > expr > ')')[wrap_val<NodeKind::Group>{}]];
@@ -491,8 +496,12 @@ auto const deriv_operand_def = spanned[(group[assign] >> (&deriv_group_end | (-p
 // deriv_sum ::= product { ("+" | "-") product }    (stopping before "+ d/dx ...")
 auto const deriv_sum_def = spanned[product[assign] >> *deriv_sum_suffix];
 
-// leibniz ::= "d" ["^" N] NAME "/" "d" var | "∂" ["^" N] NAME "/" ("∂" var)+
-auto const leibniz_def = spanned[d_leibniz[assign] | partial_leibniz[assign]];
+// leibniz ::= ("d" ["^" N] NAME "/" "d" var | "∂" ["^" N] NAME "/" ("∂" var)+) ["(" args ")"]
+// (the optional arguments, right after the last variable, are the point of an abstract
+// derivative as ddx prints it: `∂f/∂u(x^2, y)`)
+auto const set_leibniz_args = [](auto& ctx) { _val(ctx).children = std::move(_attr(ctx)); };
+auto const leibniz_def = spanned[(d_leibniz[assign] | partial_leibniz[assign]) >>
+                                 -(x3::no_skip[lit('(')] > args > ')')[set_leibniz_args]];
 auto const d_leibniz_def = spanned[lexeme[x3::eps[init_deriv<false>{}] >> lit('d') >>
                                   -(lit('^') >> x3::uint_[set_order]) >> word_node[make_leibniz_name] >>
                                   lit('/') >> lit('d') >> var_spec]];

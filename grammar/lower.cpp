@@ -189,7 +189,8 @@ class Lowerer {
   }
 
   bool is_function_word(const Node& n) {
-    if (n.kind == NodeKind::Pow) return is_function_word(n.children[0]);
+    // `sin^2 x` and `-sin^2(x)` (unary minus binds looser than ^, tighter than juxtaposition).
+    if (n.kind == NodeKind::Pow || n.kind == NodeKind::Neg) return is_function_word(n.children[0]);
     return n.kind == NodeKind::Word && !defined(n.text) && (builtin_name(n.text) || !log_base(n.text).empty());
   }
 
@@ -210,9 +211,19 @@ class Lowerer {
 
   // A flat run of `*`, `/` and juxtaposition; `sin x cos x` applies each function word to the
   // juxtaposed factors after it, up to the next operator or function word.
+  // All factors go to one n-ary mul(), so that a printed product `3 (a) (b)` reads back as the
+  // same node (mul distributes a number over a lone sum, so pairwise folding could differ).
   Expr product(const Node& n) {
-    Expr acc;
-    bool first = true;
+    std::vector<Expr> factors = product_factors(n);
+    try {
+      return mul(std::move(factors));
+    } catch (const MathError& e) {
+      throw LowerError{n.span, e.what()};
+    }
+  }
+
+  std::vector<Expr> product_factors(const Node& n) {
+    std::vector<Expr> factors;
     std::size_t i = 0;
     while (i < n.children.size()) {
       const Node& c = n.children[i];
@@ -222,27 +233,43 @@ class Lowerer {
         std::size_t j = i + 1;
         std::vector<Expr> arg;
         while (j < n.children.size() && n.ops[j] == ' ' && !is_function_word(n.children[j])) arg.push_back(scalar(n.children[j++]));
-        const Node& fn = c.kind == NodeKind::Pow ? c.children[0] : c;
+        bool negate = c.kind == NodeKind::Neg;
+        const Node& powered = negate ? c.children[0] : c;
+        const Node& fn = powered.kind == NodeKind::Pow ? powered.children[0] : powered;
         if (arg.empty()) throw LowerError{fn.span, "'" + fn.text + "' needs an argument: " + fn.text + "(x) or " + fn.text + " x"};
         try {
           v = apply_builtin(fn.text, {mul(std::move(arg))}, fn);
-          if (c.kind == NodeKind::Pow) v = pow(v, scalar(c.children[1]));
+          if (powered.kind == NodeKind::Pow) v = pow(v, scalar(powered.children[1]));
+          if (negate) v = -v;
         } catch (const MathError& e) {
           throw LowerError{c.span, e.what()};
         }
         i = j;
       } else {
-        v = scalar(c);
+        // `-(a) (b)`: the sign is a factor of the whole product, not of (a) alone (which would
+        // distribute over a sum and read back differently from how products are printed).
+        const Node* inner = &c;
+        while (inner->kind == NodeKind::Neg) {
+          factors.push_back(Expr(-1));
+          inner = &inner->children[0];
+        }
+        v = scalar(*inner);
         ++i;
       }
-      try {
-        acc = first ? v : (op == '/' ? acc / v : acc * v);
-        first = false;
-      } catch (const MathError& e) {
-        throw LowerError{c.span, e.what()};
+      if (op == '/') {
+        if (v.is_zero()) throw LowerError{c.span, "division by zero"};
+        // x/(3 (y - 1)) divides by each factor: the same node as printed, even though
+        // 3 (y - 1) alone would distribute to 3y - 3.
+        const Node& divisor = c.kind == NodeKind::Group ? c.children[0] : c;
+        if (divisor.kind == NodeKind::Product) {
+          for (Expr f : product_factors(divisor)) factors.push_back(pow(f, Expr(-1)));
+          continue;
+        }
+        v = pow(v, Expr(-1));
       }
+      factors.push_back(v);
     }
-    return acc;
+    return factors;
   }
 
   Expr power(const Node& n) {
@@ -389,10 +416,45 @@ class Lowerer {
   Expr leibniz(const Node& n) {
     auto value = scope_.variable_value(n.text);
     if (!value)
+      if (auto d = abstract_leibniz(n)) return *d;
+    if (value && !n.children.empty())
+      throw LowerError{n.children[0].span, "'" + n.text + "' is a defined name, not a function: write d" + n.text + "/d" + n.vars[0] + " at ..."};
+    if (!value)
       throw LowerError{n.name_span, "'" + n.text + "' is not defined; define it first, e.g. " + n.text + " = x^2"};
     Expr e = *value;
     for (const std::string& v : n.vars) e = diff_checked(e, sym(v), 1, n);
     return e;
+  }
+
+  // `∂f/∂u` for an abstract f(u, v): the derivative node at the parameters (the printed form of
+  // abstract derivatives, which must re-parse).
+  std::optional<Expr> abstract_leibniz(const Node& n) {
+    auto f = find_function(n.text);
+    if (!f || !function_info(*f).abstract) return std::nullopt;
+    const FunctionInfo& info = function_info(*f);
+    if (info.params.empty()) return std::nullopt;
+    std::vector<int> indices;
+    for (const std::string& v : n.vars) {
+      auto it = std::find(info.params.begin(), info.params.end(), v);
+      if (it == info.params.end())
+        throw LowerError{n.span, n.text + " has no parameter '" + v + "' (its parameters: " + join(info.params) + ")"};
+      indices.push_back(static_cast<int>(it - info.params.begin()));
+    }
+    std::vector<Expr> args;
+    if (n.children.empty()) {
+      for (const std::string& p : info.params) args.push_back(sym(p));
+    } else {
+      if (n.children.size() != info.params.size())
+        throw LowerError{n.span, n.text + " takes " + std::to_string(info.params.size()) + " argument(s)"};
+      for (const Node& c : n.children) args.push_back(scalar(c));
+    }
+    return derivative(*f, std::move(args), std::move(indices));
+  }
+
+  static std::string join(const std::vector<std::string>& names) {
+    std::string s;
+    for (const std::string& n : names) s += (s.empty() ? "" : ", ") + n;
+    return s;
   }
 
   Expr prime(const Node& n) {

@@ -139,6 +139,11 @@ NormalizedLine normalize_line(std::string_view line) {
             emit(static_cast<char>(cp));
         } else if (char const r = operator_replacement(cp)) {
             emit(r);
+        } else if (cp == 0x221A) {
+            // √ reads like a function name applied by juxtaposition: `2√x` = 2 sqrt(x),
+            // `√(x + 1)` = sqrt(x + 1), `√x·y` = sqrt(x)·y.
+            if (!out.text.empty() && is_word_char(out.text.back())) emit(' ');
+            for (char c : std::string_view("sqrt ")) emit(c);
         } else if (char const* name = greek_name(cp)) {
             // Each Greek letter is a whole word: `αβ` = alpha·beta, `2α` = 2·alpha. A lone `d`
             // right before it stays attached so that `d/dα` and `dα/dt` keep their token shape.

@@ -132,7 +132,9 @@ std::vector<Row> table() {
       {"-x - 1", -x - 1, "-x - 1", "−x − 1", "-x - 1", nullptr},
       {"1 - x^2", 1 - pow(x, 2), "1 - x^2", "1 − x²", "1 - x^{2}", nullptr},
       {"-x/2", -x / 2, "-x/2", "−x/2", "-\\frac{x}{2}", nullptr},
-      {"-3 (x + 1)", -3 * (x + 1), "-3 (x + 1)", "−3 (x + 1)", "-3 \\left(x + 1\\right)", "-3*(x + 1)"},
+      // (a number times a lone sum distributes in the core: -3 (x + 1) is -3x - 3)
+      {"-3y (x + 1)", mul({Expr(-3), x + 1, y}), "-3y (x + 1)", "−3y (x + 1)", "-3 y \\left(x + 1\\right)", "-3*y*(x + 1)"},
+      {"-3 (x + 1)^2", -3 * pow(x + 1, 2), "-3 (x + 1)^2", "−3 (x + 1)²", "-3 \\left(x + 1\\right)^{2}", "-3*(x + 1)^2"},
       // precedence and round-trip shapes
       {"-x^2", -pow(x, 2), "-x^2", "−x²", "-x^{2}", nullptr},
       {"(-2)^x", pow(Expr(-2), x), "(-2)^x", "(−2)^x", "\\left(-2\\right)^{x}", nullptr},

@@ -39,12 +39,15 @@ TEST_CASE("expand") {
       {"power of product", pow(2 * (x + 1), 2), 4 * pow(x, 2) + 8 * x + 4},
       {"fraction", (x + 1) / x, 1 + 1 / x},
       {"no sums", x * y, x * y},
+      // Multiplying terms can merge roots into a new sum, which must be multiplied out too.
+      {"merged roots", (1 + sqrt(x + y)) * (x * sqrt(x + y)), x * sqrt(x + y) + pow(x, 2) + x * y},
   };
   for (const Row& row : rows) {
     CAPTURE(row.name);
     Expr got = expand(row.input);
     CAPTURE(debug_string(got));
     CHECK(got == row.expected);
+    CHECK(expand(got) == got);
   }
 }
 

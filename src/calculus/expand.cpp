@@ -30,11 +30,30 @@ Terms terms_of(Expr e) {
                    " terms (limit " + std::to_string(static_cast<long long>(max_expand_terms)) + ")");
 }
 
+// A sum, or a power of a sum with a positive integer exponent.
+bool expandable_factor(Expr b, Expr x) {
+  return b.is(Kind::Add) && x.is_integer() && x.number().sign() > 0;
+}
+
+// True when multiplying two expanded terms produced a new sum factor to multiply out: merged
+// bases can do that, sqrt(x + y) sqrt(x + y) = x + y.
+bool needs_expansion(Expr p) {
+  if (p.is(Kind::Add)) return true;
+  if (p.is(Kind::Pow)) return expandable_factor(p.base(), p.exponent());
+  if (p.is(Kind::Mul))
+    for (std::size_t i = 0; i < p.bases().size(); ++i)
+      if (expandable_factor(p.bases()[i], p.exponents()[i])) return true;
+  return false;
+}
+
 Terms multiply(const Terms& a, const Terms& b) {
   Terms out;
   out.reserve(a.size() * b.size());
   for (Expr x : a)
-    for (Expr y : b) out.push_back(x * y);
+    for (Expr y : b) {
+      Expr p = x * y;
+      out.push_back(needs_expansion(p) ? expand(p) : p);
+    }
   return terms_of(add(std::move(out)));
 }
 

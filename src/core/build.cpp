@@ -187,8 +187,15 @@ Expr mul(std::vector<Expr> operands) {
         coeff *= p.number();
         for (std::size_t i = 0; i < p.bases().size(); ++i) pending.push_back(pow(p.bases()[i], p.exponents()[i]));
         break;
-      case Kind::Pow: final_factors.emplace_back(p.base(), p.exponent()); break;
-      default: final_factors.emplace_back(p, Expr(1));
+      case Kind::Pow:
+        // A power whose base changed ((x^-2)^-1 = x^2) may now share its base with another
+        // factor (x^-3): merge again, or the product would hold x twice.
+        if (p.base() != b) pending.push_back(p);
+        else final_factors.emplace_back(p.base(), p.exponent());
+        break;
+      default:
+        if (p != b) pending.push_back(p);
+        else final_factors.emplace_back(p, Expr(1));
     }
   }
   if (!pending.empty()) {
@@ -198,13 +205,16 @@ Expr mul(std::vector<Expr> operands) {
   }
   if (coeff.is_zero()) return num(coeff);
   if (final_factors.empty()) return num(coeff);
-  // A number times a single sum distributes, as in SymPy: 6 (3x + 4) is 18x + 24, and sums of
-  // such terms collect (so no Mul ever holds a coefficient and a lone sum).
+  // A number times a lone sum distributes, as in SymPy and GiNaC: 6 (3x + 4) is 18x + 24, and
+  // such terms collect inside sums. Products of several factors keep their coefficient, so
+  // 3 (x + 1) (x - 1) stays; the parser builds a product from all its factors at once, which
+  // keeps printed products reading back as the same expression.
   if (final_factors.size() == 1 && final_factors[0].first.is(Kind::Add) && final_factors[0].second.is_one() &&
       !coeff.is_one()) {
     Expr sum = final_factors[0].first;
     std::vector<Expr> terms{num(coeff * sum.number())};
-    for (std::size_t i = 0; i < sum.terms().size(); ++i) terms.push_back(scale_term(coeff * sum.coefficients()[i], sum.terms()[i]));
+    for (std::size_t i = 0; i < sum.terms().size(); ++i)
+      terms.push_back(scale_term(coeff * sum.coefficients()[i], sum.terms()[i]));
     return add(std::move(terms));
   }
   std::sort(final_factors.begin(), final_factors.end(),
