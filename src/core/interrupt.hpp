@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Cooperative cancellation: a SIGINT handler sets a flag; long loops in the algebra poll it and
+// throw Interrupted, which the session turns into "interrupted" with all state intact.
+#pragma once
+
+#include <atomic>
+#include <stdexcept>
+
+namespace ddx {
+
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
+namespace detail {
+inline std::atomic<bool> interrupt_flag{false};  // lock-free, so safe to set from a signal handler
+}
+
+inline void request_interrupt() noexcept { detail::interrupt_flag.store(true, std::memory_order_relaxed); }
+inline void clear_interrupt() noexcept { detail::interrupt_flag.store(false, std::memory_order_relaxed); }
+inline bool interrupt_requested() noexcept { return detail::interrupt_flag.load(std::memory_order_relaxed); }
+// Call from inner loops; cheap (one relaxed load).
+inline void check_interrupt() {
+  if (interrupt_requested()) throw Interrupted();
+}
+
+}  // namespace ddx
