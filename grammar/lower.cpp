@@ -3,12 +3,15 @@
 // is where names meet the function table and the session's definitions.
 #include "grammar/lower.hpp"
 
+#include "grammar/lowering.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <unordered_map>
 
 #include "calculus/diff.hpp"
@@ -83,18 +86,23 @@ SourceSpan sub_span(SourceSpan whole, std::size_t offset, std::size_t length) {
   return SourceSpan{static_cast<std::uint32_t>(whole.begin + offset), static_cast<std::uint32_t>(whole.begin + offset + length)};
 }
 
-class Lowerer {
+class Lowerer : public Lowering {
  public:
   Lowerer(const NameScope& scope, bool keep_names) : scope_(scope), keep_names_(keep_names) {}
 
-  Value value(const Node& n) {
+  const NameScope& scope() const override { return scope_; }
+
+  Value value(const Node& n) override {
     switch (n.kind) {
       case NodeKind::Vector: {
         std::vector<Value> items;
         for (const Node& c : n.children) items.push_back(value(c));
         return Value::list(std::move(items));
       }
-      case NodeKind::Compare: return Value::boolean(equal(scalar(n.children[0]), scalar(n.children[1])));
+      case NodeKind::Compare: return compare_expressions(scalar(n.children[0]), scalar(n.children[1]));
+      case NodeKind::Apply:
+        if (auto procedure = find_procedure(n.text)) return (*procedure)(n, *this);
+        break;
       case NodeKind::Group:
         if (n.children[0].kind == NodeKind::Vector || n.children[0].kind == NodeKind::Compare) return value(n.children[0]);
         break;
@@ -110,7 +118,7 @@ class Lowerer {
     return Value::of(scalar(n));
   }
 
-  Expr scalar(const Node& n) {
+  Expr scalar(const Node& n) override {
     try {
       return scalar_unguarded(n);
     } catch (const MathError& e) {
@@ -295,14 +303,7 @@ class Lowerer {
     return letters >= 2 && !is_identifier(w);
   }
 
-  static bool is_special(std::string_view w) {
-    return w == "diff" || w == "expand" || w == "simplify" || w == "approx" || is_planned(w);
-  }
-  // Built-in commands of later issues: an honest error now rather than an abstract function.
-  static bool is_planned(std::string_view w) {
-    return w == "grad" || w == "jacobian" || w == "hessian" || w == "total" || w == "tangent" || w == "table" ||
-           w == "plot";
-  }
+  static bool is_special(std::string_view w) { return find_procedure(w).has_value(); }
 
   Expr apply(const Node& n) {
     const std::string& w = n.text;
@@ -310,7 +311,13 @@ class Lowerer {
       if (n.children.size() != 1) throw LowerError{n.span, "expected one expression in parentheses"};
       return word(w, n.name_span) * scalar(n.children[0]);
     }
-    if (is_special(w)) return special(n);
+    if (auto procedure = find_procedure(w)) {
+      Value v = (*procedure)(n, *this);
+      if (v.kind != Value::Kind::Scalar && v.kind != Value::Kind::Chain)
+        throw LowerError{n.span, "'" + w + "' gives a " + (v.kind == Value::Kind::List ? "vector or matrix" : "result") +
+                                     " that cannot be used inside an expression"};
+      return v.scalar;
+    }
     std::vector<Expr> args;
     for (const Node& c : n.children) args.push_back(scalar(c));
     if (builtin_name(w) || !log_base(w).empty()) return apply_builtin(w, std::move(args), n);
@@ -341,63 +348,14 @@ class Lowerer {
     return calc::substitute(def.body, s);
   }
 
-  Expr variable(const Node& n) {
+  Expr variable(const Node& n) override {
     if (n.kind == NodeKind::Group) return variable(n.children[0]);
     if (n.kind != NodeKind::Word || !is_identifier(n.text) || n.text == "e" || n.text == "pi")
       throw LowerError{n.span, "expected a variable name here"};
     return sym(n.text);
   }
 
-  Expr special(const Node& n) {
-    const std::string& w = n.text;
-    if (w == "diff") {
-      if (n.children.size() < 2) throw LowerError{n.span, "diff takes an expression and variables: diff(x^2, x)"};
-      Expr e = scalar(n.children[0]);
-      for (std::size_t i = 1; i < n.children.size(); ++i) {
-        const Node& c = n.children[i];
-        if (c.kind == NodeKind::Number) {
-          if (i == 1 || c.is_float) throw LowerError{c.span, "expected a variable name here"};
-          Expr var = variable(n.children[i - 1]);
-          Number k = Number::from_integer_text(c.text);
-          if (k.sign() <= 0 || !k.fits_long() || k.to_long() > max_order)
-            throw LowerError{c.span, "derivative order must be a positive integer up to " + std::to_string(max_order)};
-          e = diff_checked(e, var, static_cast<int>(k.to_long()) - 1, c);
-          continue;
-        }
-        e = diff_checked(e, variable(c), 1, c);
-      }
-      return e;
-    }
-    if (is_planned(w)) throw LowerError{n.name_span, "'" + w + "' is not available yet in this version of ddx"};
-    if (w == "approx") return approx(n);
-    if (n.children.size() != 1) throw LowerError{n.span, w + " takes 1 argument"};
-    Expr e = scalar(n.children[0]);
-    if (w == "expand") return calc::expand(e);
-    return calc::simplify(e);
-  }
-
-  // approx(E[, digits]): a decimal value with `digits` significant digits (default 15).
-  Expr approx(const Node& n) {
-    if (n.children.empty() || n.children.size() > 2) throw LowerError{n.span, "approx takes an expression and optionally a digit count"};
-    int digits = 15;
-    if (n.children.size() == 2) {
-      const Node& d = n.children[1];
-      if (d.kind != NodeKind::Number || d.is_float || d.text.size() > 3 || std::stoi(d.text) < 1)
-        throw LowerError{d.span, "expected a number of digits (1 to 17)"};
-      digits = std::stoi(d.text);
-      if (digits > 17) throw LowerError{d.span, "more than 17 significant digits needs arbitrary precision, not available yet"};
-    }
-    Expr e = scalar(n.children[0]);
-    std::vector<Expr> free = calc::free_symbols(e);
-    if (!free.empty()) throw LowerError{n.children[0].span, "cannot approximate: '" + free[0].name() + "' has no value"};
-    double v = calc::evaluate(e, {});
-    if (!std::isfinite(v)) throw LowerError{n.children[0].span, "the value is not a real number"};
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-    return num(Number::from_double(std::strtod(buf, nullptr)));
-  }
-
-  Expr diff_checked(Expr e, Expr var, int order, const Node& at) {
+  Expr differentiate(Expr e, Expr var, int order, const Node& at) override {
     if (order <= 0) return e;
     if (!keep_names_ && scope_.variable_value(var.name()))
       throw LowerError{at.span, "'" + var.name() + "' is a defined name; differentiating with respect to it is not supported yet"};
@@ -408,7 +366,7 @@ class Lowerer {
     Expr e = scalar(n.children[0]);
     for (const std::string& v : n.vars) {
       if (!is_identifier(v)) throw LowerError{n.span, "cannot differentiate with respect to '" + v + "'"};
-      e = diff_checked(e, sym(v), 1, n);
+      e = differentiate(e, sym(v), 1, n);
     }
     return e;
   }
@@ -421,8 +379,11 @@ class Lowerer {
       throw LowerError{n.children[0].span, "'" + n.text + "' is a defined name, not a function: write d" + n.text + "/d" + n.vars[0] + " at ..."};
     if (!value)
       throw LowerError{n.name_span, "'" + n.text + "' is not defined; define it first, e.g. " + n.text + " = x^2"};
-    Expr e = *value;
-    for (const std::string& v : n.vars) e = diff_checked(e, sym(v), 1, n);
+    // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held
+    // independent, as the chain display does; further orders differentiate the result.
+    calc::DefinitionLookup body_of = [this](std::string_view name) { return scope_.definition_body(name); };
+    Expr e = calc::chain_rule(n.text, n.vars[0], n.is_partial, body_of).substituted;
+    for (std::size_t i = 1; i < n.vars.size(); ++i) e = calc::diff(e, sym(n.vars[i]));
     return e;
   }
 
@@ -479,24 +440,45 @@ class Lowerer {
   }
 
   Expr at(const Node& n) {
-    Expr e = scalar(n.children[0]);
+    const Node& operand = n.children[0];
+    Expr e = scalar(operand);
     std::unordered_map<Expr, Expr> s;
+    std::string point;
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       const Node& eq = n.children[i];
       if (eq.kind != NodeKind::Equation || !is_identifier(eq.text))
         throw LowerError{eq.span, "expected NAME = VALUE after 'at'"};
-      s[sym(eq.text)] = scalar(eq.children[0]);
+      Expr value = scalar(eq.children[0]);
+      s[sym(eq.text)] = value;
+      point += (point.empty() ? "" : ", ") + eq.text + " = " + print::to_string(value, print::Format::Text);
     }
-    return calc::substitute(e, s);
+    if (!is_derivative(operand)) return calc::substitute(e, s);
+    // A derivative evaluated where it does not exist must not quietly print a number: sign(u)
+    // (from |u|, relu, max, min) at u = 0 is a corner, and a division by zero is a vertical tangent.
+    std::string corner;
+    std::function<void(Expr)> scan = [&](Expr x) {
+      if (!corner.empty()) return;
+      if (x.is(Kind::Call) && function_info(x.function()).name == "sign" && calc::substitute(x.args()[0], s).is_zero())
+        corner = print::to_string(x.args()[0], print::Format::Text);
+      for_each_child(x, scan);
+    };
+    scan(e);
+    if (!corner.empty())
+      throw LowerError{n.span, "the derivative does not exist at " + point + " (a corner: " + corner + " = 0 there)"};
+    try {
+      return calc::substitute(e, s);
+    } catch (const MathError& err) {
+      throw LowerError{n.span, "the derivative does not exist at " + point + " (" + err.what() + ")"};
+    }
   }
 
-  bool equal(Expr a, Expr b) {
-    if (a == b) return true;
-    Expr d = calc::simplify(calc::expand(a - b));
-    return d.is_zero();
+  static bool is_derivative(const Node& n) {
+    if (n.kind == NodeKind::Group) return is_derivative(n.children[0]);
+    return n.kind == NodeKind::DerivOp || n.kind == NodeKind::Leibniz || n.kind == NodeKind::Prime ||
+           (n.kind == NodeKind::Apply && n.text == "diff");
   }
 
-  static constexpr long long max_order = 10000;
+
   const NameScope& scope_;
   bool keep_names_;
 };

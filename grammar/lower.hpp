@@ -5,27 +5,65 @@
 // operators. Reports semantic errors with the AST node's span; never sees Spirit.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "calculus/chain.hpp"
 #include "core/expr.hpp"
 #include "grammar/ast.hpp"
+#include "print/print.hpp"
 
 namespace ddx::grammar {
 
-// A value a statement can produce: a scalar expression, a (nested) list, or a truth value.
+// A value a statement can produce: a scalar expression, a (nested) list, a truth value, or a
+// scalar shown with its derivation (a chain through definitions; `scalar` holds the result).
+// Display: a result with a shape of its own (`dz = ... dx + ... dy`, `y = 2x - 1`, a table),
+// printed by its renderer; `scalar` holds the expression `ans` takes from it.
 struct Value {
-  enum class Kind { Scalar, List, Truth } kind = Kind::Scalar;
+  using Renderer = std::function<std::string(print::Format)>;
+  enum class Kind { Scalar, List, Truth, Chain, Display } kind = Kind::Scalar;
   Expr scalar;
   std::vector<Value> items;
   bool truth = false;
+  std::shared_ptr<const calc::Chain> chain;  // Chain
+  Renderer display;                          // Display
+  std::string note;                          // printed after the value as a comment (e.g. a layout)
 
-  static Value of(Expr e) { return Value{Kind::Scalar, e, {}, false}; }
-  static Value list(std::vector<Value> v) { return Value{Kind::List, Expr(), std::move(v), false}; }
-  static Value boolean(bool b) { return Value{Kind::Truth, Expr(), {}, b}; }
+  static Value of(Expr e) {
+    Value v;
+    v.scalar = e;
+    return v;
+  }
+  static Value list(std::vector<Value> items) {
+    Value v;
+    v.kind = Kind::List;
+    v.items = std::move(items);
+    return v;
+  }
+  static Value boolean(bool b) {
+    Value v;
+    v.kind = Kind::Truth;
+    v.truth = b;
+    return v;
+  }
+  static Value derivation(calc::Chain c) {
+    Value v;
+    v.kind = Kind::Chain;
+    v.scalar = c.substituted;
+    v.chain = std::make_shared<const calc::Chain>(std::move(c));
+    return v;
+  }
+  static Value shown(Expr result, Renderer r) {
+    Value v;
+    v.kind = Kind::Display;
+    v.scalar = result;
+    v.display = std::move(r);
+    return v;
+  }
 };
 
 // A user function `NAME(PARAMS) = BODY`.
@@ -42,6 +80,10 @@ class NameScope {
   virtual std::optional<Expr> variable_value(std::string_view name) const = 0;
   virtual const FunctionDefinition* function_definition(std::string_view name) const = 0;
   virtual std::optional<Value> previous_answer() const = 0;
+  // The body of a defined variable as written (defined names kept as symbols), or nullopt.
+  virtual std::optional<Expr> definition_body(std::string_view) const { return std::nullopt; }
+  // `:set layout denominator`: Jacobians transposed.
+  virtual bool denominator_layout() const { return false; }
 };
 
 // A semantic error at a place in the line (byte offsets), thrown inside lowering only.

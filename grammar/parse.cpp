@@ -25,28 +25,33 @@ bool is_operand_end(char c) {
 
 // Rejects input whose parse would recurse deeper than max_nesting before Spirit runs (its
 // recursion would otherwise overflow the stack). Counts brackets plus, per bracket level, the
-// pending chain of unary signs, `^` and derivative operators; over-estimates, never under.
-// Returns the offset of the offending character, or npos; `deepest` gets the maximum level.
+// pending chain of unary signs and `^`, and the derivative operators (whose operand takes
+// juxtaposed factors, so `d/dx d/dx ... x` nests although it looks like a product: only `,`
+// `=` `;` end them). Over-estimates, never under. Returns the offset of the offending
+// character, or npos; `deepest` gets the maximum level.
 std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
-    std::vector<std::size_t> saved;
-    std::size_t outer = 0; // sum over open brackets of (1 + chain when it opened)
-    std::size_t chain = 0; // pending recursion at the current bracket level
-    char prev = 0;         // last non-blank character
+    struct Level { std::size_t chain, derivs; };
+    std::vector<Level> saved;
+    std::size_t outer = 0;  // sum over open brackets of (1 + chain + derivs when it opened)
+    std::size_t chain = 0;  // pending unary signs and `^` at the current bracket level
+    std::size_t derivs = 0; // derivative operators at the current bracket level
+    char prev = 0;          // last non-blank character
     bool blank = false;
     for (std::size_t i = 0; i < t.size(); ++i) {
         char const c = t[i];
         if (is_blank(c)) { blank = true; continue; }
         switch (c) {
         case '(': case '[':
-            outer += 1 + chain;
-            saved.push_back(chain);
-            chain = 0;
+            outer += 1 + chain + derivs;
+            saved.push_back({chain, derivs});
+            chain = derivs = 0;
             break;
         case ')': case ']':
             if (!saved.empty()) {
-                chain = saved.back();
+                chain = saved.back().chain;
+                derivs = saved.back().derivs;
                 saved.pop_back();
-                outer -= 1 + chain;
+                outer -= 1 + chain + derivs;
             }
             break;
         case '^':
@@ -61,18 +66,19 @@ std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
             else chain = 0;
             break;
         case '/':
-            if (i + 1 < t.size() && (t[i + 1] == 'd' || t[i + 1] == partial_marker)) ++chain;
+            if (i + 1 < t.size() && (t[i + 1] == 'd' || t[i + 1] == partial_marker)) ++derivs;
             else chain = 0;
             break;
         case ',': case '=': case ';':
-            chain = 0;
+            chain = derivs = 0;
             break;
         default:
             if (blank && is_operand_end(prev)) chain = 0; // a new juxtaposed factor
             break;
         }
-        if (outer + chain > deepest) deepest = outer + chain;
-        if (outer + chain > max_nesting) return i;
+        std::size_t const level = outer + chain + derivs;
+        if (level > deepest) deepest = level;
+        if (level > max_nesting) return i;
         prev = c;
         blank = false;
     }
@@ -239,8 +245,10 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
 ParseOutcome parse_line(std::string_view line) {
     ParseOutcome out;
     try {
-        if (line.size() > 0xFFFFFF00u) { // offsets are 32-bit
-            out.diagnostics.push_back({{0, 0}, 1, 1, "line too long"});
+        if (line.size() > max_line_bytes) {
+            // Checked before anything else so that a runaway line costs no more than reading it.
+            out.diagnostics.push_back({{0, 0}, 1, 1, "line longer than " + std::to_string(max_line_bytes) +
+                                                          " bytes (the limit)"});
             return out;
         }
         NormalizedLine norm = normalize_line(line);

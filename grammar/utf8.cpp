@@ -124,8 +124,15 @@ NormalizedLine normalize_line(std::string_view line) {
         } else if (sup) {
             if (!in_superscript) emit('^');
             emit(sup);
-        } else if (cp == '\r' || cp == '\n') {
-            emit(' ');
+        } else if (cp == '\r' && i + 1 == line.size()) {
+            // CRLF: the line reader strips the LF, and a CR right before it is part of the same
+            // line ending (Windows files). Accepted by design; nothing else is dropped.
+        } else if (cp == '\r') {
+            fail("unexpected carriage return (CR) inside the line");
+            return out;
+        } else if (cp == '\n') {
+            fail("unexpected line break inside a line (separate statements with ';')");
+            return out;
         } else if (cp < 0x20 && cp != '\t') {
             char buf[64];
             std::snprintf(buf, sizeof buf, "unexpected control character U+%04X",

@@ -9,7 +9,9 @@
 #include <unordered_map>
 
 #include "core/errors.hpp"
+#include "core/interrupt.hpp"
 #include "core/functions.hpp"
+#include "core/stats.hpp"
 
 namespace ddx::calc {
 namespace {
@@ -34,9 +36,11 @@ class Differentiator {
   Differentiator(Expr var, DiffTrace* trace) : var_(var), trace_(trace) {}
 
   Expr d(Expr e) {
+    check_interrupt();  // every node visited: Ctrl-C and --timeout stop huge derivatives
     if (!trace_) {
       if (auto it = memo().find({e.node(), var_.node()}); it != memo().end()) return it->second;
     }
+    if (trace_) trace_->enter(e);
     Expr r = compute(e);
     if (!trace_) {
       if (memo().size() >= memo_limit) memo().clear();
@@ -166,6 +170,7 @@ void check_var(Expr var) {
 }  // namespace
 
 Expr diff(Expr e, Expr var, int order, DiffTrace* trace) {
+  stats::ScopedTimer timer(stats::diff_seconds);
   check_var(var);
   if (order < 0) throw std::invalid_argument("derivative order must be a positive integer");
   if (order > max_derivative_order)

@@ -16,6 +16,9 @@ class DiffTrace {
  public:
   virtual ~DiffTrace() = default;
   virtual void rule(std::string_view rule_name, Expr input, Expr result) = 0;
+  // Called when the differentiator starts on input, before any rule application for its parts;
+  // the rule() call for the same input closes it. Lets `steps` rebuild the tree of applications.
+  virtual void enter(Expr input) { (void)input; }
 };
 
 inline constexpr int max_derivative_order = 10000;

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/errors.hpp"
+#include "core/interrupt.hpp"
 
 namespace ddx::calc {
 namespace {
@@ -51,6 +52,7 @@ Terms multiply(const Terms& a, const Terms& b) {
   out.reserve(a.size() * b.size());
   for (Expr x : a)
     for (Expr y : b) {
+      check_interrupt();  // the innermost loop of every expansion
       Expr p = x * y;
       out.push_back(needs_expansion(p) ? expand(p) : p);
     }
@@ -116,6 +118,14 @@ class Expander {
     double count = n.fits_long() ? multinomial_count(static_cast<double>(n.to_long()), static_cast<double>(base.size()))
                                  : INFINITY;
     if (!(count <= max_expand_terms)) too_many(count);
+    // The coefficients grow too: (x + 1)^100000 has only 100001 terms but about 3e9 digits.
+    double digits = 0;
+    for (Expr t : base) digits = std::max(digits, static_cast<double>(split_coefficient(t).first.digits_estimate()));
+    digits = static_cast<double>(n.to_long()) * (digits + std::log10(static_cast<double>(base.size())));
+    if (count * digits > max_expand_digits)
+      throw LimitError("expansion too large: about " + std::to_string(static_cast<long long>(count)) +
+                       " terms with coefficients of up to " + std::to_string(static_cast<long long>(digits)) +
+                       " digits");
     Terms r = base;
     for (long long i = 1; i < n.to_long(); ++i) r = multiply(r, base);
     return add(std::move(r));

@@ -8,6 +8,8 @@
 namespace ddx::calc {
 
 inline constexpr double max_expand_terms = 1'000'000;
+// Upper bound on terms x coefficient digits of a power expansion, estimated before starting.
+inline constexpr double max_expand_digits = 100'000'000;
 
 // (x + 1)^2 -> x^2 + 2x + 1; 2(x + y) -> 2x + 2y. Negative powers of sums stay as they are.
 // Throws LimitError, before building anything, when a product or power would exceed

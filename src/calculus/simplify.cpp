@@ -9,6 +9,7 @@
 #include "calculus/expand.hpp"
 #include "calculus/rules.hpp"
 #include "core/errors.hpp"
+#include "core/interrupt.hpp"
 
 namespace ddx::calc {
 namespace {
@@ -34,6 +35,7 @@ class Rewriter {
  private:
   // One bottom-up pass: children first, then rules at this node until none applies.
   Expr pass(Expr e) {
+    check_interrupt();
     if (auto it = done_.find(e.node()); it != done_.end()) return it->second;
     Expr r = rebuild(e);
     for (bool again = true; again && steps_ < max_simplify_steps;) {

@@ -10,6 +10,7 @@
 
 #include "core/errors.hpp"
 #include "core/functions.hpp"
+#include "core/interrupt.hpp"
 #include "core/node.hpp"
 
 namespace ddx {
@@ -111,6 +112,7 @@ Expr add(std::vector<Expr> operands) {
       acc[it->second].second += c;
   };
   for (Expr e : operands) {
+    check_interrupt();  // sums of a million terms take a while
     switch (e.kind()) {
       case Kind::Number: constant_term += e.number(); break;
       case Kind::Add:
@@ -161,6 +163,7 @@ Expr mul(std::vector<Expr> operands) {
       acc[it->second].second = acc[it->second].second + x;
   };
   for (Expr e : operands) {
+    check_interrupt();
     switch (e.kind()) {
       case Kind::Number: coeff *= e.number(); break;
       case Kind::Mul:

@@ -59,6 +59,19 @@ bool is_e(Expr a) { return a.is(Kind::Constant) && a.constant() == ConstantId::E
 
 Expr half() { return rational(1, 2); }
 
+// Refuses a number outside a real function's domain (asin(2), acosh(0), atanh(1)), then
+// defers to `inner`. Symbolic arguments pass: only numbers can be checked.
+Eval in_domain(std::string name, bool (*ok)(double), std::string why, Eval inner) {
+  return [name, ok, why, inner](Args a) -> std::optional<Expr> {
+    if (a[0].is_number() && !ok(a[0].number().to_double()))
+      throw MathError(name + "(" + a[0].number().to_string() + ") is undefined: " + why);
+    return inner ? inner(a) : std::nullopt;
+  };
+}
+bool within_one(double x) { return x >= -1 && x <= 1; }
+bool at_least_one(double x) { return x >= 1; }
+bool inside_one(double x) { return x > -1 && x < 1; }
+
 double sign_of(double x) { return (x > 0) - (x < 0); }
 
 std::vector<FunctionInfo> builtin_table() {
@@ -105,12 +118,13 @@ std::vector<FunctionInfo> builtin_table() {
         if (auto m = negated(a[0])) return -call("csc", {*m});
         return std::nullopt; },
       {[](Args a) { return -call("csc", {a[0]}) * call("cot", {a[0]}); }});
-  row("asin", 1, "\\arcsin", "inverse trigonometric", unary(std::asin), odd("asin"),
+  row("asin", 1, "\\arcsin", "inverse trigonometric", unary(std::asin),
+      in_domain("asin", within_one, "the argument must be between -1 and 1", odd("asin")),
       {[](Args a) { return 1 / sqrt(1 - pow(a[0], 2)); }});
   row("acos", 1, "\\arccos", "inverse trigonometric", unary(std::acos),
-      [](Args a) -> std::optional<Expr> {
+      in_domain("acos", within_one, "the argument must be between -1 and 1", [](Args a) -> std::optional<Expr> {
         if (a[0].is_one()) return Expr(0);
-        return std::nullopt; },
+        return std::nullopt; }),
       {[](Args a) { return -1 / sqrt(1 - pow(a[0], 2)); }});
   row("atan", 1, "\\arctan", "inverse trigonometric", unary(std::atan), odd("atan"),
       {[](Args a) { return 1 / (pow(a[0], 2) + 1); }});
@@ -123,11 +137,12 @@ std::vector<FunctionInfo> builtin_table() {
   row("asinh", 1, "\\operatorname{asinh}", "inverse hyperbolic", unary(std::asinh), odd("asinh"),
       {[](Args a) { return 1 / sqrt(pow(a[0], 2) + 1); }});
   row("acosh", 1, "\\operatorname{acosh}", "inverse hyperbolic", unary(std::acosh),
-      [](Args a) -> std::optional<Expr> {
+      in_domain("acosh", at_least_one, "the argument must be at least 1", [](Args a) -> std::optional<Expr> {
         if (a[0].is_one()) return Expr(0);
-        return std::nullopt; },
+        return std::nullopt; }),
       {[](Args a) { return 1 / sqrt(pow(a[0], 2) - 1); }});
-  row("atanh", 1, "\\operatorname{atanh}", "inverse hyperbolic", unary(std::atanh), odd("atanh"),
+  row("atanh", 1, "\\operatorname{atanh}", "inverse hyperbolic", unary(std::atanh),
+      in_domain("atanh", inside_one, "the argument must be strictly between -1 and 1", odd("atanh")),
       {[](Args a) { return 1 / (1 - pow(a[0], 2)); }});
   // exp(u) is e^u and sqrt(u) is u^(1/2): one canonical form each, so they simplify together.
   row("exp", 1, "\\exp", "exponential", unary(std::exp),

@@ -5,6 +5,8 @@
 
 #include <unordered_set>
 
+#include "core/statement_limits.hpp"
+
 namespace ddx {
 namespace {
 
@@ -51,6 +53,7 @@ const Node* intern(Node&& n) {
   n.hash = structural_hash(n);
   auto& t = table();
   if (auto it = t.find(&n); it != t.end()) return *it;
+  charge_new_node();  // the per-statement size limit; throws before anything is stored
   const Node* stored = new Node(std::move(n));
   t.insert(stored);
   return stored;

@@ -114,6 +114,9 @@ Number Number::from_integer_text(std::string_view digits) {
 }
 
 Number Number::from_double(double v) {
+  // Every float enters here, so no inf or nan can ever be stored, printed or computed with.
+  if (std::isnan(v)) throw MathError("the floating-point result is not a real number");
+  if (std::isinf(v)) throw LimitError("floating-point overflow (beyond about 1.8e308)");
   Number n;
   n.rep_ = Rep::Float;
   n.flt_ = v == 0 ? 0.0 : v;  // no negative zero

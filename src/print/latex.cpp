@@ -37,6 +37,11 @@ class Latex {
       case DKind::Symbol: return latex_name(d.name);
       case DKind::Constant: return d.constant == ConstantId::Pi ? "\\pi" : "e";
       case DKind::Call:
+        if (auto p = pending_derivative_of(d.function)) {  // `steps`: a derivative not yet taken
+          std::string op = p->partial ? "\\frac{\\partial}{\\partial " + latex_name(p->var) + "}"
+                                      : "\\frac{d}{d" + latex_name(p->var) + "}";
+          return op + "\\left(" + emit(d.children[0]) + "\\right)";
+        }
         if (function_info(d.function).name == "abs") return "\\left|" + args(d) + "\\right|";
         return function_name(d.function) + "{\\left(" + args(d) + " \\right)}";
       case DKind::Derivative: return derivative(d);

@@ -102,7 +102,8 @@ int factor_group(Expr base, Expr exponent) {
     case Kind::Number:
     case Kind::Constant: return exponent.is_number() ? 0 : 2;
     case Kind::Symbol: return 1;
-    case Kind::Call:
+    case Kind::Call:  // a pending derivative of `steps` last: cos(x^2) d/dx (x^2)
+      return pending_derivative_of(base.function()) ? 5 : 4;
     case Kind::Derivative: return 4;
     default: return 3;
   }
@@ -205,6 +206,12 @@ Display present_sum(Expr e) {
   return sum;
 }
 
+// A pending derivative of `steps`, alone or as the last factor of a product.
+bool ends_in_pending(const Display& d) {
+  if (d.kind == DKind::Call) return pending_derivative_of(d.function).has_value();
+  return d.kind == DKind::Product && ends_in_pending(d.children.back());
+}
+
 bool is_atom(const Display& d) {
   return d.kind == DKind::Number || d.kind == DKind::Symbol || d.kind == DKind::Constant ||
          d.kind == DKind::Call || (d.kind == DKind::Derivative && !is_leibniz_form(d));
@@ -246,6 +253,21 @@ Display present(Expr e) {
   return leaf(DKind::Number);
 }
 
+std::optional<PendingDerivative> pending_derivative_of(FunctionId f) {
+  const FunctionInfo& info = function_info(f);
+  if (!info.abstract || info.arity != 1) return std::nullopt;
+  for (std::string_view op : {"d/d", "∂/∂"}) {
+    if (info.name.size() > op.size() && info.name.compare(0, op.size(), op) == 0)
+      return PendingDerivative{info.name.substr(op.size()), op != "d/d"};
+  }
+  return std::nullopt;
+}
+
+bool pending_operand_needs_parens(const Display& d) {
+  if (d.kind == DKind::Call) return pending_derivative_of(d.function).has_value();
+  return !is_atom(d);
+}
+
 bool is_leibniz_form(const Display& d) { return d.kind == DKind::Derivative && d.children.size() > 1; }
 
 std::vector<std::string> derivative_vars(const Display& d) {
@@ -264,6 +286,8 @@ bool needs_parens(const Display& parent, std::size_t i, bool latex) {
       return c.kind == DKind::Sum || c.kind == DKind::Neg || c.kind == DKind::Fraction;
     case DKind::Fraction:
       if (latex) return false;
+      // `steps`: d/dx (x^2)/x would read as the derivative of the quotient: (d/dx (x^2))/x.
+      if (i == 0 && ends_in_pending(c)) return true;
       if (i == 0) return c.kind == DKind::Sum || c.kind == DKind::Neg || c.kind == DKind::Fraction;
       // In ddx 1/2x means x/2: a denominator that is more than one factor must be bracketed.
       return !(is_atom(c) || c.kind == DKind::Pow || c.kind == DKind::Sqrt);

@@ -4,6 +4,7 @@
 // decisions live here; emitters only choose tokens. Parentheses come from one function, needs_parens.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,16 @@ struct Display {
   bool point_implicit = false;  // Derivative of a multi-argument function at its own parameters: ∂f/∂u
   std::vector<Display> children;
 };
+
+// A pending derivative of `steps` (calc::pending_derivative_function): an abstract function of
+// one argument named `d/dVAR` or `∂/∂VAR`, printed as an operator before its argument.
+struct PendingDerivative {
+  std::string var;
+  bool partial = false;
+};
+std::optional<PendingDerivative> pending_derivative_of(FunctionId f);
+// Whether the operand of a pending derivative needs brackets: `d/dx x`, `d/dx sin(x)`, `d/dx (x^2)`.
+bool pending_operand_needs_parens(const Display& operand);
 
 // Builds the display tree of e.
 Display present(Expr e);

@@ -31,7 +31,9 @@ class Linear {
       case DKind::Constant:
         if (d.constant == ConstantId::Pi) return f_ == Format::Unicode ? "π" : "pi";
         return f_ == Format::Code ? "exp(1)" : "e";
-      case DKind::Call: return function_info(d.function).name + "(" + args(d) + ")";
+      case DKind::Call:
+        if (auto p = pending_derivative_of(d.function)) return pending(*p, d.children[0]);
+        return function_info(d.function).name + "(" + args(d) + ")";
       case DKind::Derivative: return derivative(d);
       case DKind::Pow: return power(d);
       case DKind::Sqrt: {
@@ -74,6 +76,14 @@ class Linear {
   std::string child(const Display& parent, std::size_t i) {
     std::string s = emit(parent.children[i]);
     return needs_parens(parent, i, false) ? "(" + s + ")" : s;
+  }
+
+  // `steps` shows a derivative not yet taken as `d/dx (x^2)`; Code as diff(x^2, x), which re-parses.
+  std::string pending(const PendingDerivative& p, const Display& operand) {
+    std::string s = emit(operand);
+    if (f_ == Format::Code) return "diff(" + s + ", " + p.var + ")";
+    std::string op = leibniz("", {p.var}, 1, p.partial, f_);
+    return op + (pending_operand_needs_parens(operand) ? " (" + s + ")" : " " + s);
   }
 
   std::string args(const Display& d) {

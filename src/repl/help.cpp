@@ -15,6 +15,8 @@ options:
   -f, --format FMT     output format: text (default), unicode, latex, code, json
       --latex          same as --format latex
       --steps          explain each derivative step by step
+      --stats          at exit, print phase times and peak memory on stderr
+      --timeout SECS   stop any line that computes longer than SECS seconds
   -h, --help           show this help and exit
       --version        show the version and exit
 
@@ -35,6 +37,16 @@ std::string help_text(std::string_view topic) {
   diff(x^2 y, x, y)      mixed partial; diff(E, x, 3) is the third derivative
   y = u^3; u = 2x + 1    definitions; then dy/dx
   f'(x), f''(t)          derivatives of abstract or defined functions)";
+  if (topic == "errors" || topic == "limits")
+    return R"(errors and limits (each is an error naming the cause; a failed statement changes nothing):
+  1/0, log(0), 0^0, tan(pi/2), sqrt(-1), asin(2), float overflow    math errors, never nan or inf
+  nesting (brackets, signs, ^ chains, d/dx) deeper than 1000 levels
+  lines longer than 4 MiB; integers of more than 100000 digits typed in
+  exact results of more than 1000000 digits (10^10^10); x^(10^100) stays symbolic
+  expansions of more than 1000000 terms; derivative order above 1000
+  more than 5000000 new subexpressions in one statement
+  invalid UTF-8, NUL and other control characters, a CR inside a line (a final CR is a CRLF line end)
+  Ctrl-C or --timeout SECS: the computation stops, definitions stay)";
   if (topic == "format" || topic == "formats")
     return R"(formats:  :format text|unicode|latex|code|json   (or ddx --format FMT)
   text     2 sin(x) cos(x)/x - sin(x)^2/x^2
@@ -51,7 +63,7 @@ std::string help_text(std::string_view topic) {
 functions: sin cos tan cot sec csc asin acos atan sinh cosh tanh asinh acosh atanh
            exp log ln sqrt abs sign log_b sigmoid softplus relu max min
 constants: e, pi
-commands:  :help [diff|format]  :format FMT  :vars  :clear [NAME]  :steps on|off  :quit)";
+commands:  :help [diff|format|errors]  :format FMT  :vars  :clear [NAME]  :steps on|off  :quit)";
 }
 
 }  // namespace ddx

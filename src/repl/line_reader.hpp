@@ -14,8 +14,10 @@ namespace ddx {
 class LineReader {
  public:
   virtual ~LineReader() = default;
-  // The next physical line without its newline, or nullopt at end of input.
+  // The next physical line without its newline, or nullopt at end of input or when the user
+  // cancelled the line (Ctrl-C; then cancelled() is true until the next read).
   virtual std::optional<std::string> read(bool continuation) = 0;
+  virtual bool cancelled() const { return false; }
 };
 
 class StreamLineReader : public LineReader {
@@ -34,7 +36,8 @@ class StreamLineReader : public LineReader {
 // Completion candidates for the word being typed (functions, defined names, :commands).
 using Completer = std::function<std::vector<std::string>()>;
 
-// GNU Readline with persistent history ($XDG_STATE_HOME/ddx/history) and completion.
+// GNU Readline with persistent history ($XDG_STATE_HOME/ddx/history) and completion, including
+// Julia-style LaTeX names (`\partial` Tab -> ∂).
 std::unique_ptr<LineReader> make_readline_reader(Completer names);
 
 }  // namespace ddx

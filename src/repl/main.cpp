@@ -1,18 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ddx's entry point: command-line options, choice of mode (REPL, -e, files, batch stdin) and
 // the loop that feeds lines to the session and prints what comes back.
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <chrono>
+
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/functions.hpp"
+#include "core/large_stack.hpp"
+#include "core/stats.hpp"
 #include "repl/help.hpp"
+#include "repl/interactive.hpp"
 #include "repl/line_reader.hpp"
 #include "repl/render.hpp"
 #include "repl/session.hpp"
+#include "repl/terminal.hpp"
+#include "repl/watchdog.hpp"
 
 #ifndef DDX_VERSION
 #define DDX_VERSION "dev"
@@ -26,6 +36,8 @@ struct Options {
   std::vector<std::string> files;
   OutputFormat format = OutputFormat::Text;
   bool steps = false;
+  bool stats = false;  // --stats: phase times and peak RSS on stderr at exit
+  double timeout = 0;  // --timeout SECONDS per line; 0: none
 };
 
 // Feeds logical lines to the session and prints the outcomes.
@@ -33,9 +45,30 @@ class Runner {
  public:
   Runner(Session& session, bool interactive) : session_(session), interactive_(interactive) {}
 
+  // Deeply nested lines recurse deeply in every stage: they run on a large stack (issue 7).
   void run_line(const std::string& line, std::string_view source, std::size_t line_number) {
-    for (const Outcome& o : session_.eval_line(line)) {
+    run_with_large_stack(line.size(), [&] { run_line_here(line, source, line_number); });
+  }
+  void set_timeout(double seconds) { timeout_ = seconds; }
+
+  void run_line_here(const std::string& line, std::string_view source, std::size_t line_number) {
+    auto t0 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+    begin_computation();  // Ctrl-C from here on interrupts this line's computation
+    std::vector<Outcome> outcomes;
+    {
+      Watchdog watchdog(timeout_);
+      outcomes = session_.eval_line(line);
+      if (watchdog.fired())
+        for (Outcome& o : outcomes)
+          if (o.kind == Outcome::Kind::Error && o.message == "interrupted")
+            o.message = "time limit exceeded (--timeout " + timeout_text() + " s)";
+    }
+    end_computation();
+    if (stats::enabled) eval_seconds_ += seconds_since(t0);
+    for (const Outcome& o : outcomes) {
+      auto t1 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
       std::string out = render_stdout(o, session_.format(), line_number);
+      if (stats::enabled) print_seconds_ += seconds_since(t1);
       if (o.kind == Outcome::Kind::Error) {
         failed_ = true;
         if (session_.format() == OutputFormat::Json) {
@@ -58,7 +91,7 @@ class Runner {
     std::size_t number = 0;
     while (!session_.quit_requested()) {
       auto line = reader.read(false);
-      if (!line) break;
+      if (!line || sigint_seen()) break;
       std::size_t first = ++number;
       while (!line->empty() && line->back() == '\\') {
         line->pop_back();
@@ -73,17 +106,36 @@ class Runner {
 
   bool failed() const { return failed_; }
 
+  // --stats: parse is parsing plus lowering (eval time less differentiation); print is rendering.
+  void report_stats() const {
+    if (!stats::enabled) return;
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    std::cerr << "stats: parse=" << eval_seconds_ - stats::diff_seconds << " diff=" << stats::diff_seconds
+              << " print=" << print_seconds_ << " peak_rss_kb=" << ru.ru_maxrss << '\n';
+  }
+
  private:
+  static double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+
   static void report_interactive(const std::string& line, const Outcome& o) {
-    if (o.column > 0) {
-      std::cerr << "  " << line << '\n' << "  " << std::string(o.column - 1, ' ') << "^\n";
-    }
-    std::cerr << "error: " << o.message << '\n';
+    std::cout.flush();
+    std::cerr << caret_error(line, o) << std::flush;
+  }
+
+  std::string timeout_text() const {
+    std::ostringstream s;
+    s << timeout_;
+    return s.str();
   }
 
   Session& session_;
   bool interactive_;
   bool failed_ = false;
+  double timeout_ = 0;
+  double eval_seconds_ = 0, print_seconds_ = 0;
 };
 
 int usage_error(const std::string& message) {
@@ -126,6 +178,15 @@ int main(int argc, char** argv) {
       opt.format = OutputFormat::Latex;
     } else if (a == "--steps") {
       opt.steps = true;
+    } else if (a == "--stats") {
+      opt.stats = true;
+    } else if (a == "--timeout" || a.starts_with("--timeout=")) {
+      std::optional<std::string> v = a.starts_with("--timeout=") ? std::optional(a.substr(10)) : value(a);
+      if (!v) return usage_error("--timeout needs a number of seconds");
+      char* end = nullptr;
+      opt.timeout = std::strtod(v->c_str(), &end);
+      if (v->empty() || *end != '\0' || !(opt.timeout > 0 && opt.timeout <= 1e6))
+        return usage_error("--timeout needs a number of seconds (0 < SECONDS <= 1000000)");
     } else if (a == "--") {
       for (++i; i < args.size(); ++i) opt.files.push_back(args[i]);
     } else if (a.size() > 1 && a[0] == '-') {
@@ -135,16 +196,23 @@ int main(int argc, char** argv) {
     }
   }
 
+  stats::enabled = opt.stats;
   Session session;
   session.set_format(opt.format);
   session.set_steps(opt.steps);
 
+  bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && opt.statements.empty() && opt.files.empty();
+  install_sigint_handler(interactive);
+  const char* no_colour = std::getenv("NO_COLOR");
+  set_colour(interactive && !(no_colour && *no_colour));
+
   if (!opt.statements.empty() || !opt.files.empty()) {
     Runner runner(session, false);
+    runner.set_timeout(opt.timeout);
     for (std::size_t i = 0; i < opt.statements.size() && !session.quit_requested(); ++i)
       runner.run_line(opt.statements[i], "<command line>", i + 1);
     for (const std::string& path : opt.files) {
-      if (session.quit_requested()) break;
+      if (session.quit_requested() || sigint_seen()) break;
       std::ifstream in(path);
       if (!in) {
         std::cerr << "ddx: cannot open '" << path << "'\n";
@@ -154,25 +222,34 @@ int main(int argc, char** argv) {
       runner.run_reader(reader, path);
     }
     std::cout.flush();
+    runner.report_stats();
+    if (sigint_seen()) return 130;
     return runner.failed() ? 1 : 0;
   }
 
-  bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
   Runner runner(session, interactive);
+  runner.set_timeout(opt.timeout);
   if (interactive) {
-    std::cout << "ddx " << DDX_VERSION << " — exact derivatives. :help for help, Ctrl-D to quit.\n";
+    std::cout << "ddx " << DDX_VERSION << " — exact derivatives. "
+              << paint("2", ":help for help, Ctrl-D to quit.") << "\n";
     auto reader = make_readline_reader([&session] {
       std::vector<std::string> names = builtin_function_names();
       for (const std::string& n : session.defined_names()) names.push_back(n);
-      for (const char* c : {":help", ":format", ":vars", ":clear", ":steps", ":quit"}) names.emplace_back(c);
+      for (const char* c : {":help", ":format", ":vars", ":clear", ":steps", ":export", ":quit"})
+        names.emplace_back(c);
       return names;
     });
-    runner.run_reader(*reader, "<stdin>");
+    run_interactive(session, *reader,
+                    [&runner](const std::string& line, std::size_t n) { runner.run_line(line, "<stdin>", n); });
     return 0;
   }
+  // Untied, reading a line no longer flushes stdout: a pipe gets block-buffered output.
+  std::cin.tie(nullptr);
   StreamLineReader reader(std::cin);
   runner.run_reader(reader, "<stdin>");
   std::cout.flush();
+  runner.report_stats();
+  if (sigint_seen()) return 130;  // SIGINT in batch: what was printed is flushed, then 130
   return runner.failed() ? 1 : 0;
 }
 

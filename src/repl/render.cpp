@@ -2,21 +2,53 @@
 // Rendering of outcomes (see render.hpp).
 #include "repl/render.hpp"
 
+#include "repl/render_chain.hpp"
+
 #include <cstdio>
 #include <sstream>
 
 namespace ddx {
 
+namespace {
+
+// Vectors and matrices: `[a, b]`, `[[a, b], [c, d]]` in text (re-parseable); pmatrix in LaTeX.
+std::string render_list(const grammar::Value& v, print::Format f) {
+  if (f != print::Format::Latex) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + render_value(v.items[i], f);
+    return s + "]";
+  }
+  auto row = [&](const grammar::Value& r) {
+    if (r.kind != grammar::Value::Kind::List) return render_value(r, f);
+    std::string s;
+    for (std::size_t i = 0; i < r.items.size(); ++i) s += (i ? " & " : "") + render_value(r.items[i], f);
+    return s;
+  };
+  bool matrix = !v.items.empty() && v.items[0].kind == grammar::Value::Kind::List;
+  std::string s = "\\begin{pmatrix} ";
+  if (matrix) {
+    for (std::size_t i = 0; i < v.items.size(); ++i) s += (i ? " \\\\ " : "") + row(v.items[i]);
+  } else {
+    s += row(v);
+  }
+  return s + " \\end{pmatrix}";
+}
+
+std::string with_note(std::string s, const std::string& note, print::Format f) {
+  if (note.empty()) return s;
+  if (f == print::Format::Latex) return s + " \\quad \\text{(" + note + ")}";
+  return s + "  # " + note;  // a comment: the answer still reads back as the same value
+}
+
+}  // namespace
+
 std::string render_value(const grammar::Value& v, print::Format f) {
   switch (v.kind) {
-    case grammar::Value::Kind::Scalar: return print::to_string(v.scalar, f);
-    case grammar::Value::Kind::Truth: return v.truth ? "true" : "false";
-    case grammar::Value::Kind::List: {
-      bool latex = f == print::Format::Latex;
-      std::string s = latex ? "\\left[ " : "[";
-      for (std::size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + render_value(v.items[i], f);
-      return s + (latex ? " \\right]" : "]");
-    }
+    case grammar::Value::Kind::Scalar: return with_note(print::to_string(v.scalar, f), v.note, f);
+    case grammar::Value::Kind::Truth: return with_note(v.truth ? "true" : "false", v.note, f);
+    case grammar::Value::Kind::Chain: return render_chain(*v.chain, f);
+    case grammar::Value::Kind::Display: return v.display(f);
+    case grammar::Value::Kind::List: return with_note(render_list(v, f), v.note, f);
   }
   return {};
 }

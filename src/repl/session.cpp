@@ -11,6 +11,8 @@
 #include "calculus/eval.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
+#include "core/interrupt.hpp"
+#include "core/statement_limits.hpp"
 #include "repl/help.hpp"
 
 namespace ddx {
@@ -73,6 +75,10 @@ class ParameterScope : public grammar::NameScope {
     return outer_.function_definition(name);
   }
   std::optional<grammar::Value> previous_answer() const override { return outer_.previous_answer(); }
+  std::optional<Expr> definition_body(std::string_view name) const override {
+    if (params_.count(name)) return std::nullopt;
+    return outer_.definition_body(name);
+  }
 
  private:
   const grammar::NameScope& outer_;
@@ -97,6 +103,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
 
 Outcome Session::run(const grammar::Statement& s, std::string_view line) {
   std::string input(slice(line, s.span));
+  NodeBudget budget;  // a statement creates at most max_statement_nodes new nodes (SPEC §10)
   try {
     switch (s.kind) {
       case grammar::StatementKind::Command: return command(s);
@@ -105,8 +112,13 @@ Outcome Session::run(const grammar::Statement& s, std::string_view line) {
         Outcome o;
         o.kind = Outcome::Kind::Answer;
         o.input = input;
-        o.value = grammar::lower_expression(s.body, *this);
-        ans_ = o.value;
+        if (auto chain = chain_display(s.body))
+          o.value = std::move(*chain);
+        else
+          o.value = grammar::lower_expression(s.body, *this);
+        // A derivation or a display (`y = 2x - 1`) leaves its expression as `ans`.
+        bool shaped = o.value.kind == grammar::Value::Kind::Chain || o.value.kind == grammar::Value::Kind::Display;
+        ans_ = shaped ? grammar::Value::of(o.value.scalar) : o.value;
         return o;
       }
     }
@@ -116,8 +128,37 @@ Outcome Session::run(const grammar::Statement& s, std::string_view line) {
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const LimitError& e) {
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
+  } catch (const Interrupted&) {  // Ctrl-C or --timeout: the statement is abandoned, state intact
+    return error_at(input, "interrupted", 0);
+  } catch (const std::bad_alloc&) {
+    return error_at(input, "out of memory", grammar::column_of(line, s.span.begin));
+  } catch (const std::exception& e) {  // a bug, but never a crash: report it, change nothing
+    return error_at(input, std::string("internal error: ") + e.what(), grammar::column_of(line, s.span.begin));
   }
   return error_at(input, "unsupported statement", grammar::column_of(line, s.span.begin));
+}
+
+// `dy/dx`, `∂z/∂x` and `diff(z, x)` on a defined name show the chain rule through the
+// definitions (SPEC §5); everything else is an ordinary value.
+std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) const {
+  using grammar::NodeKind;
+  std::string target, var;
+  bool partial = false;
+  if (body.kind == NodeKind::Leibniz && body.vars.size() == 1 && body.children.empty()) {
+    target = body.text;
+    var = body.vars[0];
+    partial = body.is_partial;
+  } else if (body.kind == NodeKind::Apply && body.text == "diff" && body.children.size() == 2 &&
+             body.children[0].kind == NodeKind::Word && body.children[1].kind == NodeKind::Word) {
+    target = body.children[0].text;
+    var = body.children[1].text;
+    if (auto it = variables_.find(target); it != variables_.end()) partial = calc::free_symbols(it->second.body).size() > 1;
+  } else {
+    return std::nullopt;
+  }
+  if (!variables_.count(target) || !grammar::is_identifier(var)) return std::nullopt;
+  calc::DefinitionLookup body_of = [this](std::string_view n) { return definition_body(n); };
+  return grammar::Value::derivation(calc::chain_rule(target, var, partial, body_of));
 }
 
 std::optional<Expr> Session::variable_value(std::string_view name) const {
@@ -128,6 +169,12 @@ std::optional<Expr> Session::variable_value(std::string_view name) const {
   for (Expr v : calc::free_symbols(it->second.body))
     if (auto inner = variable_value(v.name())) s.emplace(v, *inner);
   return s.empty() ? it->second.body : calc::substitute(it->second.body, s);
+}
+
+std::optional<Expr> Session::definition_body(std::string_view name) const {
+  auto it = variables_.find(name);
+  if (it == variables_.end()) return std::nullopt;
+  return it->second.body;
 }
 
 const grammar::FunctionDefinition* Session::function_definition(std::string_view name) const {
@@ -217,6 +264,15 @@ Outcome Session::command(const grammar::Statement& s) {
       return message("");
     }
     return error_at(":steps " + s.args, "usage: :steps on|off", 0);
+  }
+  if (c == "set") {
+    std::string value;
+    args >> value;
+    if (first == "layout" && (value == "numerator" || value == "denominator")) {
+      denominator_layout_ = value == "denominator";
+      return message("");
+    }
+    return error_at(":set " + s.args, "usage: :set layout numerator|denominator", 0);
   }
   if (c == "vars") {
     std::vector<std::pair<std::size_t, std::string>> rows;

@@ -46,11 +46,14 @@ class Session : public grammar::NameScope {
   std::optional<Expr> variable_value(std::string_view name) const override;
   const grammar::FunctionDefinition* function_definition(std::string_view name) const override;
   std::optional<grammar::Value> previous_answer() const override { return ans_; }
+  std::optional<Expr> definition_body(std::string_view name) const override;
+  bool denominator_layout() const override { return denominator_layout_; }
 
  private:
   Outcome run(const grammar::Statement& s, std::string_view line);
   Outcome define(const grammar::Statement& s, std::string_view line);
   Outcome command(const grammar::Statement& s);
+  std::optional<grammar::Value> chain_display(const grammar::Node& body) const;
   std::optional<std::string> cycle_through(std::string_view name, Expr body) const;
 
   struct Variable {
@@ -63,6 +66,7 @@ class Session : public grammar::NameScope {
   std::optional<grammar::Value> ans_;
   OutputFormat format_ = OutputFormat::Text;
   bool steps_ = false;
+  bool denominator_layout_ = false;
   bool quit_ = false;
 };
 

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The benchmark orchestrator (bench/run.sh is the one command): generates each cell's task,
+# runs ddx and its peers in alternation with timeouts, then prints medians (whole run and
+# derivative-only), ddx/GiNaC ratios, output sizes, peak RSS and a numeric check against GiNaC.
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+import gen
+
+# Issue 6's SymEngine figures (whole s, diff-only s): the bar, since SymEngine is no Debian package.
+SYMENGINE = {
+    "W1 2000": (0.060, 0.0020), "W1 20000": (9.6, 0.029), "W2 200": (0.019, 0.0010),
+    "W2 2000": (2.74, 0.108), "W3 100": (0.021, 0.00066), "W3 400": (0.28, 0.0092),
+    "W4 30": (0.036, 0.020), "W4 100": (1.48, 1.02), "W5 50": (0.012, 0.0036),
+    "W5 200": (0.098, 0.054), "W6 20": (0.0044, 0.00014), "W6 40": (0.0045, 0.00028),
+    "W7 10000": (0.096, 0.022), "W7 100000": (0.90, 0.22), "W8 1000000": (14.6, 0.22),
+}
+
+
+def ddx_script(variables, order, exprs):
+    """ddx statements for a task: one result line per (expression, variable) pair."""
+    suffix = "" if order == 1 else f", {order}"
+    if len(exprs) == 1 and len(variables) > 1:  # all partials of one big expression: define it once
+        return f"F = {exprs[0]}\n" + "".join(f"diff(F, {v}{suffix})\n" for v in variables)
+    return "".join(f"diff({e}, {v}{suffix})\n" for e in exprs for v in variables)
+
+
+def maxima_script(variables, order, exprs):
+    head = "display2d:false$\nlinel:1000000$\n"
+    if len(exprs) == 1 and len(variables) > 1:
+        return head + f"F: {exprs[0]}$\n" + "".join(f"print(diff(F, {v}, {order}))$\n" for v in variables)
+    return head + "".join(f"print(diff({e}, {v}, {order}))$\n" for e in exprs for v in variables)
+
+
+class Result:
+    def __init__(self, status, wall=None, diff=None, rss_kb=None, out_chars=None):
+        self.status, self.wall, self.diff, self.rss_kb, self.out_chars = status, wall, diff, rss_kb, out_chars
+
+
+def run_once(cmd, out_path, timeout, stdin_path=None):
+    """Runs cmd with stdout to a file; wall time, child's peak RSS (wait4) and its `stats:` line."""
+    err_path = out_path + ".err"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err, \
+            open(stdin_path or os.devnull, "rb") as inp:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdin=inp, stdout=out, stderr=err, start_new_session=True)
+        timed_out = threading.Event()
+
+        def kill():
+            timed_out.set()
+            os.killpg(p.pid, signal.SIGKILL)
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        timer.cancel()
+        p.returncode = 0
+    if timed_out.is_set():
+        return Result("timeout")
+    stats = {}
+    with open(err_path, errors="replace") as f:
+        for line in f:
+            if line.startswith("stats:"):
+                stats = dict(kv.split("=") for kv in line.split()[1:])
+    if os.waitstatus_to_exitcode(status) != 0:
+        return Result("fails")
+    with open(out_path, "rb") as f:
+        chars = sum(len(line.rstrip(b"\n")) for line in f
+                    if not line.startswith(b"batchload(") and line.strip() != b"quit()")
+    diff = float(stats["diff"]) if "diff" in stats else None
+    return Result("ok", wall, diff, usage.ru_maxrss, chars)
+
+
+def systems(args, workdir, cell_name):
+    base = os.path.join(workdir, cell_name.replace(" ", "_"))
+    out = {"ddx": ([args.ddx, "--stats", "--format", "code", base + ".ddx"], base + ".ddx.out", None)}
+    if args.ginac:
+        out["GiNaC"] = ([args.ginac, "run", base + ".task"], base + ".ginac.out", None)
+    if "sympy" in args.peers:
+        out["SymPy"] = ([args.python, os.path.join(os.path.dirname(__file__), "sympy_driver.py"), base + ".task"],
+                        base + ".sympy.out", None)
+    if "maxima" in args.peers:
+        out["Maxima"] = (["maxima", "--very-quiet", "-r", f'batchload("{base}.mac")$ quit();'], base + ".maxima.out",
+                         None)
+    return base, out
+
+
+def write_inputs(base, workload, size):
+    variables, order, exprs = gen.GENERATORS[workload](size)
+    with open(base + ".task", "w") as f:
+        f.write(gen.task_text(workload, size))
+    with open(base + ".ddx", "w") as f:
+        f.write(ddx_script(variables, order, exprs))
+    with open(base + ".mac", "w") as f:
+        f.write(maxima_script(variables, order, exprs))
+
+
+def bench_cell(args, workdir, workload, size):
+    name = f"{workload} {size}"
+    base, cmds = systems(args, workdir, name)
+    write_inputs(base, workload, size)
+    runs = {s: [] for s in cmds}
+    for _ in range(args.runs):
+        for s, (cmd, out_path, stdin) in cmds.items():  # alternate systems within each round
+            if runs[s] and runs[s][-1].status != "ok":
+                continue  # a peer that timed out or failed once is not retried
+            timeout = args.peer_timeout if s in ("SymPy", "Maxima") else args.timeout
+            runs[s].append(run_once(cmd, out_path, timeout, stdin))
+    summary = {}
+    for s, rs in runs.items():
+        ok = [r for r in rs if r.status == "ok"]
+        if len(ok) < len(rs) or not ok:
+            summary[s] = Result(rs[-1].status if rs else "skipped")
+            continue
+        diffs = [r.diff for r in ok if r.diff is not None]
+        summary[s] = Result("ok", statistics.median(r.wall for r in ok), statistics.median(diffs) if diffs else None,
+                            max(r.rss_kb for r in ok), ok[-1].out_chars)
+    check = "-"
+    if args.ginac and summary["ddx"].status == "ok":
+        p = subprocess.run([args.ginac, "check", base + ".task", cmds["ddx"][1], str(args.samples)],
+                           capture_output=True, text=True, timeout=args.timeout * 4)
+        line = (p.stdout.strip().splitlines() or [p.stderr.strip() or "FAIL"])[-1]
+        check = "ok" if p.returncode == 0 else "FAIL"
+        if p.returncode != 0:
+            print(f"  check {name}: {p.stdout.strip()} {p.stderr.strip()}", file=sys.stderr)
+        else:
+            check = "ok " + line.split(": ")[1].split(" of")[0]
+    return name, summary, check
+
+
+def fmt_t(r, attr="wall"):
+    if r is None:
+        return "-"
+    if r.status != "ok":
+        return r.status
+    v = getattr(r, attr)
+    return "-" if v is None else f"{v:.4f}" if v < 10 else f"{v:.1f}"
+
+
+def ratio(a, b, attr):
+    if not a or not b or a.status != "ok" or b.status != "ok" or getattr(a, attr) is None or not getattr(b, attr):
+        return "-"
+    return f"{getattr(a, attr) / getattr(b, attr):.2f}"
+
+
+def targets(name, d, g):
+    """W: whole <= 0.5 GiNaC and <= SymEngine; D: diff <= SymEngine; M: RSS <= GiNaC. '+' met, '-' missed."""
+    if d.status != "ok":
+        return "W- D- M-"
+    se = SYMENGINE.get(name)
+    gok = g is not None and g.status == "ok"
+    w = (not gok or d.wall <= 0.5 * g.wall) and (se is None or d.wall <= se[0])
+    dd = se is None or d.diff is None or d.diff <= se[1]
+    m = not gok or d.rss_kb <= g.rss_kb
+    return " ".join(k + ("+" if ok else "-") for k, ok in (("W", w), ("D", dd), ("M", m)))
+
+
+def print_table(rows):
+    head = ["cell", "ddx whole", "ddx diff", "GiNaC whole", "GiNaC diff", "ratio whole", "ratio diff", "SymPy whole",
+            "Maxima whole", "ddx chars", "GiNaC chars", "ddx RSS MB", "GiNaC RSS MB", "targets", "check"]
+    table = [head]
+    for name, s, check in rows:
+        d, g = s["ddx"], s.get("GiNaC")
+        mb = lambda r: f"{r.rss_kb / 1024:.1f}" if r and r.status == "ok" else "-"  # noqa: E731
+        chars = lambda r: str(r.out_chars) if r and r.status == "ok" else "-"  # noqa: E731
+        table.append([name, fmt_t(d), fmt_t(d, "diff"), fmt_t(g), fmt_t(g, "diff"), ratio(d, g, "wall"),
+                      ratio(d, g, "diff"), fmt_t(s.get("SymPy")), fmt_t(s.get("Maxima")), chars(d), chars(g), mb(d),
+                      mb(g), targets(name, d, g), check])
+    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in table]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    print("\n".join(lines))
+    print("times in seconds (medians); targets: W whole <= 0.5x GiNaC and <= SymEngine, D diff <= SymEngine,"
+          " M peak RSS <= GiNaC; check = ddx results compared numerically with GiNaC's on a sample")
+
+
+def scaling(rows):
+    by = {name: s["ddx"] for name, s, _ in rows}
+    for small, big in (("W1 2000", "W1 20000"), ("W2 200", "W2 2000")):
+        a, b = by.get(small), by.get(big)
+        if a and b and a.status == b.status == "ok":
+            print(f"scaling {big} / {small}: time x{b.wall / a.wall:.1f} (diff x{(b.diff or 0) / max(a.diff or 1e-9, 1e-9):.1f}),"
+                  f" output x{b.out_chars / max(a.out_chars, 1):.1f}")
+
+
+def startup(ddx, runs=50):
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([ddx, "-e", "d/dx x^2"], stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--ddx", required=True)
+    ap.add_argument("--ginac", help="ginac_driver binary (omit to run ddx alone)")
+    ap.add_argument("--python", default="/usr/bin/python3", help="python with sympy for the SymPy peer")
+    ap.add_argument("--peers", default="sympy,maxima", help="comma list of extra peers: sympy, maxima")
+    ap.add_argument("--quick", action="store_true", help="the smaller size of each workload, 3 runs")
+    ap.add_argument("--cells", help="e.g. W1:2000,W2:200 (default: every cell of the issue)")
+    ap.add_argument("--runs", type=int)
+    ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--peer-timeout", type=float)
+    ap.add_argument("--samples", type=int, default=20)
+    ap.add_argument("--workdir", default="/tmp/ddx-bench")
+    args = ap.parse_args()
+    args.runs = args.runs or (3 if args.quick else 5)
+    args.peer_timeout = args.peer_timeout or (20 if args.quick else args.timeout)
+    args.peers = [p for p in args.peers.split(",") if p]
+    if args.cells:
+        cells = [(c.split(":")[0], int(c.split(":")[1])) for c in args.cells.split(",")]
+    else:
+        cells = [(w, n) for w, sizes in gen.SIZES.items() for n in (sizes[:1] if args.quick else sizes)]
+    os.makedirs(args.workdir, exist_ok=True)
+    rows = []
+    for w, n in cells:
+        print(f"running {w} {n} ...", file=sys.stderr, flush=True)
+        rows.append(bench_cell(args, args.workdir, w, n))
+    print_table(rows)
+    scaling(rows)
+    print(f"startup: ddx -e 'd/dx x^2' median {startup(args.ddx) * 1000:.2f} ms (target <= 5 ms)")
+
+
+if __name__ == "__main__":
+    main()

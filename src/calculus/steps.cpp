@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// explain_derivative: records the differentiator's rule applications as a tree (DiffTrace enter /
+// rule events) and replays it outer to inner. Each node's local formula - its rule with the parts
+// kept undifferentiated - is also the differentiator's work: diff() applied once to the node with
+// each part replaced by an opaque stand-in function, checked against the traced result.
+#include "calculus/steps.hpp"
+
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "calculus/diff.hpp"
+#include "calculus/eval.hpp"
+#include "core/functions.hpp"
+
+namespace ddx::calc {
+namespace {
+
+struct TraceNode {
+  std::string rule;
+  Expr input, result;
+  std::vector<std::size_t> children;
+  bool closed = false;
+};
+
+// Rebuilds the tree from enter/rule events: each rule() closes the innermost open enter().
+class Recorder : public DiffTrace {
+ public:
+  void enter(Expr input) override {
+    std::size_t i = nodes_.size();
+    nodes_.push_back({{}, input, input, {}, false});
+    if (open_.empty())
+      roots_.push_back(i);
+    else
+      nodes_[open_.back()].children.push_back(i);
+    open_.push_back(i);
+  }
+  void rule(std::string_view name, Expr input, Expr result) override {
+    // A trace without enter events (an older differentiator) cannot be replayed: treat it as
+    // one step per order, never as a wrong tree.
+    if (open_.empty() || nodes_[open_.back()].input != input) {
+      consistent_ = false;
+      return;
+    }
+    TraceNode& n = nodes_[open_.back()];
+    n.rule = std::string(name);
+    n.result = result;
+    n.closed = true;
+    open_.pop_back();
+  }
+  const std::vector<TraceNode>& nodes() const { return nodes_; }
+  const std::vector<std::size_t>& roots() const { return roots_; }
+  bool consistent() const { return consistent_ && open_.empty(); }
+
+ private:
+  std::vector<TraceNode> nodes_;
+  std::vector<std::size_t> open_, roots_;
+  bool consistent_ = true;
+};
+
+bool is_leaf(Expr e) { return e.is(Kind::Number) || e.is(Kind::Constant) || e.is(Kind::Symbol); }
+
+using Replacements = std::unordered_map<Expr, Expr>;
+
+// Replaces whole subexpressions (calls, derivatives) by key, everywhere, re-canonicalising.
+Expr replace(Expr e, const Replacements& m) {
+  if (auto it = m.find(e); it != m.end()) return it->second;
+  if (is_leaf(e)) return e;
+  return map_children(e, [&](Expr c) { return replace(c, m); });
+}
+
+bool contains(Expr e, Expr part) {
+  if (e == part) return true;
+  bool found = false;
+  for_each_child(e, [&](Expr c) { found = found || contains(c, part); });
+  return found;
+}
+
+// The parts the differentiator differentiates separately, in its order, and a way to put the
+// node back together from (possibly replaced) parts.
+std::vector<Expr> parts_of(Expr e) {
+  std::vector<Expr> parts;
+  switch (e.kind()) {
+    case Kind::Add: parts.assign(e.terms().begin(), e.terms().end()); break;
+    case Kind::Mul:
+      for (std::size_t i = 0; i < e.bases().size(); ++i)
+        parts.push_back(e.exponents()[i].is_one() ? e.bases()[i] : pow(e.bases()[i], e.exponents()[i]));
+      break;
+    case Kind::Pow: parts = {e.base(), e.exponent()}; break;
+    case Kind::Call:
+    case Kind::Derivative: parts.assign(e.args().begin(), e.args().end()); break;
+    default: break;
+  }
+  return parts;
+}
+
+Expr rebuild(Expr e, const std::vector<Expr>& parts) {
+  switch (e.kind()) {
+    case Kind::Add: {
+      std::vector<Expr> terms{num(e.number())};
+      for (std::size_t i = 0; i < parts.size(); ++i) terms.push_back(num(e.coefficients()[i]) * parts[i]);
+      return add(std::move(terms));
+    }
+    case Kind::Mul: {
+      std::vector<Expr> factors{num(e.number())};
+      factors.insert(factors.end(), parts.begin(), parts.end());
+      return mul(std::move(factors));
+    }
+    case Kind::Pow: return pow(parts[0], parts[1]);
+    case Kind::Call: return call(e.function(), parts);
+    case Kind::Derivative: return derivative(e.function(), parts, {e.indices().begin(), e.indices().end()});
+    default: return e;
+  }
+}
+
+// A node's rule with its parts kept: the formula with pending derivatives, the children to
+// expand next (one per pending derivative), and the chain's outer function when there is one.
+struct Local {
+  Expr formula;
+  std::vector<std::size_t> pending;
+  std::optional<Expr> outer;   // over stand-in symbol
+  std::optional<Expr> inner;
+  std::optional<Expr> inner_symbol;
+};
+
+class Replayer {
+ public:
+  Replayer(const Recorder& rec, Expr var, bool partial, Expr question)
+      : rec_(rec), var_(var), partial_(partial) {
+    for (Expr s : free_symbols(question)) used_.insert(s.name());
+  }
+
+  StepBlock block(std::size_t root) {
+    const TraceNode& r = rec_.nodes()[root];
+    StepBlock b;
+    b.operand = r.input;
+    b.question = pending_derivative(r.input, var_, partial_);
+    b.answer = r.result;
+    shown_ = b.question;
+    steps_ = &b.steps;
+    expand(root, true);
+    if (b.steps.empty() || b.steps.back().expression != r.result) b.steps.push_back({"simplify", {}, {}, {}, r.result});
+    return b;
+  }
+
+ private:
+  const Recorder& rec_;
+  Expr var_;
+  bool partial_;
+  Expr shown_;
+  std::vector<Step>* steps_ = nullptr;
+  std::unordered_set<std::string> used_;
+  std::size_t next_letter_ = 0;
+
+  Expr pending(Expr e) const { return pending_derivative(e, var_, partial_); }
+
+  // u, v, w, ... as in a textbook chain (seed 001: cos(u), u = v^3, v = e^x - ax), skipping names
+  // the question already uses.
+  Expr fresh_symbol() {
+    static const char* letters[] = {"u", "v", "w", "t", "s", "r", "p", "q", "z"};
+    while (next_letter_ < std::size(letters) && used_.count(letters[next_letter_])) ++next_letter_;
+    if (next_letter_ >= std::size(letters)) return sym("u_" + std::to_string(next_letter_++));
+    return sym(letters[next_letter_++]);
+  }
+
+  // A trivial part (its derivative is 0, or it is a lone symbol or number) is folded into its
+  // parent's step; every other part is kept under a stand-in while the node's rule is applied.
+  // Computed once per node: the chain's fresh symbol must not be drawn twice.
+  const Local& local(std::size_t index) {
+    auto it = locals_.find(index);
+    if (it == locals_.end()) it = locals_.emplace(index, compute_local(index)).first;
+    return it->second;
+  }
+
+  Local compute_local(std::size_t index) {
+    const TraceNode& n = rec_.nodes()[index];
+    std::vector<Expr> parts = parts_of(n.input);
+    std::unordered_map<Expr, std::size_t> child_of;
+    for (std::size_t c : n.children) child_of.emplace(rec_.nodes()[c].input, c);
+    Local out{n.result, {}, {}, {}, {}};
+    if (n.children.size() != parts.size()) return out;  // not the shape we know: show the result
+    std::vector<Expr> stood = parts;
+    Replacements back, check;
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      auto it = child_of.find(parts[i]);
+      if (it == child_of.end()) return out;
+      const TraceNode& c = rec_.nodes()[it->second];
+      if (is_leaf(parts[i]) || c.result.is_zero()) continue;
+      FunctionId f = abstract_function("steps·u" + std::to_string(i), 1);
+      Expr s = call(f, {var_});
+      Expr ds = derivative(f, {var_}, {0});
+      stood[i] = s;
+      back[s] = parts[i];
+      back[ds] = pending(parts[i]);
+      check[s] = parts[i];
+      check[ds] = c.result;
+      kept.push_back(it->second);
+    }
+    try {
+      Expr applied = diff(rebuild(n.input, stood), var_);
+      // The formula must give exactly the traced result once the parts' traced derivatives are
+      // put in; otherwise the step would claim something the differentiator did not do.
+      if (replace(applied, check) != n.result) return out;
+      out.formula = replace(applied, back);
+    } catch (const std::exception&) {
+      return out;
+    }
+    // Dedupe: a part that occurs twice is one pending derivative, expanded once.
+    std::unordered_set<Expr> seen;
+    for (std::size_t c : kept)
+      if (seen.insert(rec_.nodes()[c].input).second) out.pending.push_back(c);
+    bool chain = n.rule.find("chain rule") != std::string::npos;
+    if (chain && kept.size() == 1 && parts.size() <= 2 && !n.input.is(Kind::Add) && !n.input.is(Kind::Mul)) {
+      Expr inner = rec_.nodes()[kept[0]].input;
+      Expr u = fresh_symbol();
+      std::vector<Expr> with_u = parts;
+      for (Expr& p : with_u)
+        if (p == inner) p = u;
+      out.outer = rebuild(n.input, with_u);
+      out.inner = inner;
+      out.inner_symbol = u;
+    }
+    return out;
+  }
+
+  std::unordered_map<std::size_t, Local> locals_;
+
+  void expand(std::size_t index, bool root) {
+    const TraceNode& n = rec_.nodes()[index];
+    Expr target = pending(n.input);
+    if (!root && !contains(shown_, target)) return;  // cancelled, or already expanded as a twin
+    const Local& l = local(index);
+    shown_ = replace(shown_, {{target, l.formula}});
+    // A sum or product shows its elementary parts (e^x, a x, x^3: nothing left pending inside)
+    // differentiated in the same line, as a textbook does: "sum rule; exponential; power rule".
+    // Chain rules keep their inner derivative pending for a line, which is what they teach.
+    std::string rule = n.rule;
+    std::vector<std::size_t> next;
+    Replacements folded;
+    for (std::size_t c : l.pending) {
+      if (n.input.is(Kind::Add) || n.input.is(Kind::Mul)) {
+        const Local& lc = local(c);
+        if (lc.pending.empty()) {
+          folded.emplace(pending(rec_.nodes()[c].input), lc.formula);
+          if (rule.find(rec_.nodes()[c].rule) == std::string::npos) rule += "; " + rec_.nodes()[c].rule;
+          continue;
+        }
+      }
+      next.push_back(c);
+    }
+    if (!folded.empty()) shown_ = replace(shown_, folded);
+    steps_->push_back({rule, l.outer, l.inner_symbol, l.inner, shown_});
+    for (std::size_t c : next) expand(c, false);
+  }
+};
+
+}  // namespace
+
+FunctionId pending_derivative_function(const std::string& var, bool partial) {
+  return abstract_function((partial ? "∂/∂" : "d/d") + var, 1);
+}
+
+Expr pending_derivative(Expr operand, Expr var, bool partial) {
+  return call(pending_derivative_function(var.name(), partial), {operand});
+}
+
+Steps explain_derivative(Expr e, Expr var, int order, bool partial, std::optional<Expr> as_written) {
+  Recorder rec;
+  Expr answer = diff(e, var, order, &rec);
+  Steps out;
+  out.operand = as_written.value_or(e);
+  out.var = var;
+  out.order = order;
+  out.partial = partial;
+  out.answer = answer;
+  if (!rec.consistent()) {
+    // Fallback: one step per order, each the differentiator's answer.
+    Expr cur = e;
+    for (int k = 0; k < order && !cur.is_zero(); ++k) {
+      Expr next = diff(cur, var);
+      out.blocks.push_back({cur, pending_derivative(cur, var, partial), {{"simplify", {}, {}, {}, next}}, next});
+      cur = next;
+    }
+  } else {
+    Replayer r(rec, var, partial, out.operand);
+    for (std::size_t root : rec.roots()) out.blocks.push_back(r.block(root));
+  }
+  // diff does not even look at 0 (it stops once a derivative vanishes); say why the answer is 0.
+  if (out.blocks.empty() && order > 0)
+    out.blocks.push_back({e, pending_derivative(e, var, partial), {{"constant", {}, {}, {}, Expr(0)}}, Expr(0)});
+  if (as_written && *as_written != e && !out.blocks.empty()) {
+    StepBlock& first = out.blocks.front();
+    first.steps.insert(first.steps.begin(), {"definition substitution", {}, {}, {}, first.question});
+    first.question = pending_derivative(*as_written, var, partial);
+  }
+  return out;
+}
+
+}  // namespace ddx::calc

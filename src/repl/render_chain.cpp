@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Chain display (see render_chain.hpp):
+//   dy/dx = dy/du * du/dx            the chain in Leibniz form over the named intermediates
+//         = 3u^2 (6x^2 + 6x)         each factor's derivative filled in
+//         = 3 (2x^3 + 3x^2)^2 (6x^2 + 6x)   every definition substituted
+// A line that would repeat the one before (or say nothing new) is left out.
+#include "repl/render_chain.hpp"
+
+namespace ddx {
+namespace {
+
+std::string factor_text(const calc::LeibnizFactor& f, print::Format fmt) {
+  return print::leibniz(f.name, {f.var}, 1, f.partial, fmt);
+}
+
+std::string_view times(print::Format f) {
+  switch (f) {
+    case print::Format::Unicode: return " · ";
+    case print::Format::Latex: return " \\cdot ";
+    case print::Format::Code: return "*";
+    default: return " * ";
+  }
+}
+
+std::string leibniz_line(const calc::Chain& c, print::Format f) {
+  std::string s;
+  for (std::size_t i = 0; i < c.terms.size(); ++i) {
+    if (i) s += " + ";
+    for (std::size_t j = 0; j < c.terms[i].size(); ++j) {
+      if (j) s += times(f);
+      s += factor_text(c.terms[i][j], f);
+    }
+  }
+  return s;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;  // code points, not bytes
+  return n;
+}
+
+}  // namespace
+
+std::string render_chain(const calc::Chain& c, print::Format f) {
+  std::string lhs = print::leibniz(c.target, {c.var}, 1, c.partial, f);
+  std::vector<std::string> steps;
+  // The Leibniz line, unless the chain is just the question itself (no intermediates).
+  bool trivial = c.terms.size() == 1 && c.terms[0].size() == 1 && c.terms[0][0].name == c.target;
+  if (!c.terms.empty() && !trivial) steps.push_back(leibniz_line(c, f));
+  bool informative = false;
+  for (const auto& term : c.terms)
+    for (const auto& factor : term) informative = informative || factor.informative;
+  if (informative || c.terms.empty()) {
+    std::string filled = print::to_string(c.filled, f);
+    std::string substituted = print::to_string(c.substituted, f);
+    if (steps.empty() || steps.back() != filled) steps.push_back(filled);
+    if (steps.back() != substituted) steps.push_back(substituted);
+  }
+  if (f == print::Format::Latex) {
+    std::string s = "\\begin{aligned} " + lhs;
+    for (std::size_t i = 0; i < steps.size(); ++i) s += (i ? " \\\\ &= " : " &= ") + steps[i];
+    return s + " \\end{aligned}";
+  }
+  std::string s = lhs;
+  std::string indent(display_width(lhs), ' ');
+  for (std::size_t i = 0; i < steps.size(); ++i) s += (i ? "\n" + indent : std::string()) + " = " + steps[i];
+  return s;
+}
+
+}  // namespace ddx

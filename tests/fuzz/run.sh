@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The sanitizer build and the fuzzers (issue 7). One clang build with AddressSanitizer +
+# UndefinedBehaviorSanitizer (+ libFuzzer coverage) serves both the whole test suite and the
+# libFuzzer targets, so CI compiles the project only twice in all (Release and this).
+#   run.sh build DIR                 configure + build DIR with clang, ASan, UBSan, fuzz targets
+#   run.sh suite DIR                 run DIR's ctest (the whole suite under the sanitizers)
+#   run.sh fuzz DIR TARGET SECONDS   fuzz TARGET (parse_fuzz | statement_fuzz) for SECONDS;
+#                                    crashers are left in DIR/fuzz-TARGET/ (artifacts)
+#   run.sh replay DIR                run both targets once over tests/fuzz/regressions/
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+src="$(cd "$here/../.." && pwd)"
+mode="${1:?usage: run.sh build|suite|fuzz|replay DIR ...}"
+dir="${2:?build directory}"
+cxx="${DDX_FUZZ_CXX:-clang++-14}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+
+case "$mode" in
+  build)
+    command -v "$cxx" >/dev/null || { echo "run.sh: $cxx not found (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 1; }
+    cmake -S "$src" -B "$dir" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -fsanitize=fuzzer-no-link" \
+      -DDDX_FUZZ=ON -DDDX_SANITIZER_TESTS=OFF >/dev/null
+    cmake --build "$dir" -j2
+    ;;
+  suite)
+    ctest --test-dir "$dir" --output-on-failure -j2
+    ;;
+  fuzz)
+    target="${3:?target}"
+    seconds="${4:?seconds}"
+    work="$dir/fuzz-$target"
+    mkdir -p "$work/corpus" "$work/seeds"
+    # Seeds: every transcript line (parser) or whole transcript (statements), plus every regression.
+    if [[ "$target" == parse_fuzz ]]; then
+      n=0
+      for f in "$src"/tests/transcripts/*.in; do
+        while IFS= read -r line; do printf '%s' "$line" >"$work/seeds/line$((n++))"; done <"$f"
+      done
+    else
+      cp "$src"/tests/transcripts/*.in "$work/seeds/"
+    fi
+    cp "$here"/regressions/* "$work/seeds/" 2>/dev/null || true
+    cd "$work"
+    "$dir/tests/fuzz/$target" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
+      -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$work/" \
+      "$work/corpus" "$work/seeds"
+    ;;
+  replay)
+    for target in parse_fuzz statement_fuzz; do
+      files=("$here"/regressions/*)
+      [[ -e "${files[0]}" ]] || break
+      "$dir/tests/fuzz/$target" -rss_limit_mb=2048 -timeout=10 "${files[@]}"
+    done
+    ;;
+  *)
+    echo "run.sh: unknown mode '$mode'" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The REPL as a person uses it (SPEC §1, §10, §11): ddx runs in a real terminal under tmux; the
+// tests type keys and read the screen. Skipped only where tmux is missing (CI installs it).
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "support/run_ddx.hpp"
+#include "support/tmux.hpp"
+
+namespace fs = std::filesystem;
+using ddx_test::TmuxSession;
+
+namespace {
+
+// A fresh HOME / XDG_STATE_HOME for one test, removed afterwards.
+struct TempHome {
+  fs::path dir;
+  TempHome() {
+    static int counter = 0;
+    dir = fs::temp_directory_path() / ("ddx_tmux_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~TempHome() { fs::remove_all(dir); }
+};
+
+bool skip_without_tmux() {
+  if (ddx_test::have_tmux()) return false;
+  MESSAGE("tmux is not installed: terminal tests skipped (bash .ci/deps installs it)");
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("tmux: banner, prompt and an answer") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  TmuxSession t(home.dir);
+  REQUIRE(t.wait_for("ddx>"));
+  CHECK(t.screen().find(":help for help") != std::string::npos);
+  t.type("d/dx (3x+4)^2");
+  t.key("Enter");
+  CHECK(t.wait_for("18x + 24"));
+  CHECK(t.wait_until("ddx>", 2));
+}
+
+TEST_CASE("tmux: history is kept across sessions (Up after a restart), 0700/0600") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  {
+    TmuxSession t(home.dir);
+    REQUIRE(t.wait_for("ddx>"));
+    t.type("d/dx x^5");
+    t.key("Enter");
+    REQUIRE(t.wait_for("5x^4"));
+    t.type("d/dx x^5");  // a consecutive duplicate is not stored twice
+    t.key("Enter");
+    REQUIRE(t.wait_until("5x^4", 2));
+    t.key("C-d");
+    REQUIRE(t.wait_for("[exit 0]"));
+  }
+  fs::path file = home.dir / "state" / "ddx" / "history";
+  REQUIRE(fs::exists(file));
+  CHECK(ddx_test::read_file(file) == "d/dx x^5\n");
+  struct stat st {};
+  REQUIRE(::stat(file.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  REQUIRE(::stat(file.parent_path().c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+
+  TmuxSession t(home.dir);
+  REQUIRE(t.wait_for("ddx>"));
+  t.key("Up");
+  CHECK(t.wait_for("ddx> d/dx x^5"));
+  t.key("Enter");
+  CHECK(t.wait_for("5x^4"));
+}
+
+TEST_CASE("tmux: Tab completes functions, defined names and :commands") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  TmuxSession t(home.dir);
+  REQUIRE(t.wait_for("ddx>"));
+  t.type("sigm");
+  t.key("Tab");
+  CHECK(t.wait_for("ddx> sigmoid"));
+  t.key("C-u");
+  t.type("velocity = 3t^2");
+  t.key("Enter");
+  t.type("d/dt velo");
+  t.key("Tab");
+  CHECK(t.wait_for("ddx> d/dt velocity"));
+  t.key("Enter");
+  CHECK(t.wait_for("6t"));
+  t.type(":for");
+  t.key("Tab");
+  CHECK(t.wait_for("ddx> :format"));
+}
+
+TEST_CASE("tmux: Tab after a LaTeX name gives its symbol") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  TmuxSession t(home.dir);
+  REQUIRE(t.wait_for("ddx>"));
+  t.type("\\partial");
+  t.key("Tab");
+  t.type("/\\partial");
+  t.key("Tab");
+  t.type("x \\alpha");
+  t.key("Tab");
+  t.type(" x^2 + \\pi");
+  t.key("Tab");
+  t.type(" x");
+  CHECK(t.wait_for("ddx> ∂/∂x α x^2 + π x"));
+  t.key("Enter");
+  CHECK(t.wait_for("2 alpha x + pi"));
+}
+
+TEST_CASE("tmux: Ctrl-C discards the typed line; on an empty line it gives a hint") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  TmuxSession t(home.dir);
+  REQUIRE(t.wait_for("ddx>"));
+  t.type("d/dx x^7");
+  t.key("C-c");
+  REQUIRE(t.wait_for("d/dx x^7^C"));
+  t.key("C-c");
+  CHECK(t.wait_for("(use :quit or Ctrl-D to exit)"));
+  t.type("d/dx x^3");
+  t.key("Enter");
+  CHECK(t.wait_for("3x^2"));
+  CHECK(t.screen().find("7x^6") == std::string::npos);
+}
+
+TEST_CASE("tmux: Ctrl-C interrupts a long computation and keeps the definitions") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  TmuxSession t(home.dir);
+  REQUIRE(t.wait_for("ddx>"));
+  t.type("y = x^3");
+  t.key("Enter");
+  // About 12 s of expansion on this machine when left alone.
+  t.type("expand((x+y+z+w+v)^30) == 0");
+  t.key("Enter");
+  REQUIRE(t.wait_for("== 0"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let the computation start
+  t.key("C-c");
+  CHECK(t.wait_for("interrupted", 4.0));
+  REQUIRE(t.wait_until("ddx>", 3));
+  t.type("d/dx y");
+  t.key("Enter");
+  CHECK(t.wait_for("3x^2"));
+}
+
+TEST_CASE("tmux: Ctrl-D on an empty line exits 0; :quit too") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  {
+    TmuxSession t(home.dir);
+    REQUIRE(t.wait_for("ddx>"));
+    t.key("C-d");
+    CHECK(t.wait_for("[exit 0]"));
+  }
+  TmuxSession t(home.dir);
+  REQUIRE(t.wait_for("ddx>"));
+  t.type(":quit");
+  t.key("Enter");
+  CHECK(t.wait_for("[exit 0]"));
+}
+
+TEST_CASE("tmux: an error echoes the input with a caret under the column") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  TmuxSession t(home.dir);
+  REQUIRE(t.wait_for("ddx>"));
+  t.type("d/dx (3x+)");
+  t.key("Enter");
+  REQUIRE(t.wait_for("error: "));
+  std::string s = t.screen();
+  CHECK(s.find("  d/dx (3x+)\n           ^\n") != std::string::npos);
+}
+
+TEST_CASE("tmux: an open bracket or a trailing backslash continues on a ... prompt") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  TmuxSession t(home.dir);
+  REQUIRE(t.wait_for("ddx>"));
+  t.type("d/dx (x^2 +");
+  t.key("Enter");
+  REQUIRE(t.wait_for("..."));
+  t.type("x^3)");
+  t.key("Enter");
+  CHECK(t.wait_for("3x^2 + 2x"));
+  t.type("d/dx x^4 \\");
+  t.key("Enter");
+  REQUIRE(t.wait_until("...", 2));
+  t.type(" + x");
+  t.key("Enter");
+  CHECK(t.wait_for("4x^3 + 1"));
+}
