@@ -183,7 +183,11 @@ class Lowerer : public Lowering {
                                  std::string(w.substr(f.size())) + "'?"};
     std::vector<Expr> factors;
     std::size_t offset = 0;
-    for (std::string_view part : split_run(w)) {
+    std::vector<std::string_view> parts = split_run(w);
+    // A run that does not split (`_` of `x_`) would recurse forever (found by fuzzing).
+    if (parts.size() == 1)
+      throw LowerError{span, "unexpected '" + std::string(w) + "' (a subscript needs letters or digits: x_1)"};
+    for (std::string_view part : parts) {
       factors.push_back(word(part, sub_span(span, offset, part.size())));
       offset += part.size();
     }

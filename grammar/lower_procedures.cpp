@@ -9,6 +9,7 @@
 
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
+#include "calculus/evalf.hpp"
 #include "calculus/expand.hpp"
 #include "calculus/simplify.hpp"
 #include "calculus/vector.hpp"
@@ -52,31 +53,32 @@ Value simplify_procedure(const Node& call, Lowering& l) {
   return Value::of(calc::simplify(l.scalar(call.children[0])));
 }
 
-// approx(E[, digits]): a decimal value with `digits` significant digits (default 15).
+// approx(E[, digits]): a decimal value with `digits` significant digits (default 15), computed
+// with MPFR at that precision; `ans` keeps it as a float.
 Value approx_procedure(const Node& call, Lowering& l) {
   expect_arguments(call, 1, 2, "approx(EXPR) or approx(EXPR, DIGITS)");
   int digits = 15;
   if (call.children.size() == 2) {
     const Node& d = call.children[1];
-    if (d.kind != NodeKind::Number || d.is_float || d.text.size() > 3 || std::stoi(d.text) < 1)
-      throw LowerError{d.span, "expected a number of digits (1 to 17)"};
+    if (d.kind != NodeKind::Number || d.is_float || d.text.size() > 6 || std::stoi(d.text) < 1 ||
+        std::stoi(d.text) > calc::max_evalf_digits)
+      throw LowerError{d.span, "expected a number of digits (1 to " + std::to_string(calc::max_evalf_digits) + ")"};
     digits = std::stoi(d.text);
-    if (digits > 17) throw LowerError{d.span, "more than 17 significant digits needs arbitrary precision, not available yet"};
   }
   const Node& arg = call.children[0];
   Expr e = l.scalar(arg);
-  std::vector<Expr> free = calc::free_symbols(e);
-  if (!free.empty()) throw LowerError{arg.span, "cannot approximate: '" + free[0].name() + "' has no value"};
-  double v;
+  std::string text;
   try {
-    v = calc::evaluate(e, {});
+    text = calc::evalf(e, digits);
   } catch (const MathError& err) {
-    throw LowerError{arg.span, std::string("cannot approximate: ") + err.what()};
+    throw LowerError{arg.span, err.what()};
   }
-  if (!std::isfinite(v)) throw LowerError{arg.span, "the value is not a real number"};
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-  return Value::of(num(Number::from_double(std::strtod(buf, nullptr))));
+  Expr value = num(Number::from_double(std::strtod(text.c_str(), nullptr)));
+  return Value::shown(value, [text](print::Format f) {
+    auto e = text.find('e');
+    if (f != print::Format::Latex || e == std::string::npos) return text;
+    return text.substr(0, e) + " \\cdot 10^{" + text.substr(e + 1) + "}";
+  });
 }
 
 // The variables of a vector literal `[x, y]`, or the free symbols of `of` when absent.

@@ -125,6 +125,7 @@ TEST_CASE("tmux: Ctrl-C discards the typed line; on an empty line it gives a hin
   TmuxSession t(home.dir);
   REQUIRE(t.wait_for("ddx>"));
   t.type("d/dx x^7");
+  REQUIRE(t.wait_for("ddx> d/dx x^7"));  // Ctrl-C flushes keys the terminal has not delivered yet
   t.key("C-c");
   REQUIRE(t.wait_for("d/dx x^7^C"));
   t.key("C-c");

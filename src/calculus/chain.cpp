@@ -23,6 +23,7 @@ class ChainBuilder {
     auto key = std::string(n);
     if (auto it = reaches_.find(key); it != reaches_.end()) return it->second;
     bool r = false;
+    reaches_[key] = false;  // a cycle (refused by sessions, possible through the API) ends here
     if (auto body = body_of_(n))
       for (Expr s : free_symbols(*body))
         if (s.name() != n && reaches(s.name(), depth + 1)) {

@@ -120,7 +120,12 @@ class Expander {
     if (!(count <= max_expand_terms)) too_many(count);
     // The coefficients grow too: (x + 1)^100000 has only 100001 terms but about 3e9 digits.
     double digits = 0;
-    for (Expr t : base) digits = std::max(digits, static_cast<double>(split_coefficient(t).first.digits_estimate()));
+    for (Expr t : base) {
+      const Number c = split_coefficient(t).first;
+      double d = c.fits_long() ? std::log10(std::abs(static_cast<double>(c.to_long())) + 1)
+                               : static_cast<double>(c.digits_estimate());
+      digits = std::max(digits, d);
+    }
     digits = static_cast<double>(n.to_long()) * (digits + std::log10(static_cast<double>(base.size())));
     if (count * digits > max_expand_digits)
       throw LimitError("expansion too large: about " + std::to_string(static_cast<long long>(count)) +

@@ -8,8 +8,8 @@
 
 namespace ddx {
 
-// New nodes one statement may intern (about 250 bytes each; 5 million is roughly 1.5 GB).
-inline constexpr std::size_t max_statement_nodes = 5'000'000;
+// New nodes one statement may intern (with their tables about 450 bytes each: 3 million is about 1.4 GB).
+inline constexpr std::size_t max_statement_nodes = 3'000'000;
 
 // While alive, interning more than `limit` new nodes throws LimitError. Not nestable: the
 // outermost guard (one per statement) wins; unlimited again when it ends.

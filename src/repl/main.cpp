@@ -16,6 +16,7 @@
 #include "core/functions.hpp"
 #include "core/large_stack.hpp"
 #include "core/stats.hpp"
+#include "repl/export_tex.hpp"
 #include "repl/help.hpp"
 #include "repl/interactive.hpp"
 #include "repl/line_reader.hpp"
@@ -55,7 +56,9 @@ class Runner {
     auto t0 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     begin_computation();  // Ctrl-C from here on interrupts this line's computation
     std::vector<Outcome> outcomes;
-    {
+    if (auto exported = tex_export_.handle(line)) {  // `:export FILE.tex` needs the whole session
+      outcomes.push_back(std::move(*exported));
+    } else {
       Watchdog watchdog(timeout_);
       outcomes = session_.eval_line(line);
       if (watchdog.fired())
@@ -66,6 +69,7 @@ class Runner {
     end_computation();
     if (stats::enabled) eval_seconds_ += seconds_since(t0);
     for (const Outcome& o : outcomes) {
+      tex_export_.record(o, session_);
       auto t1 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
       std::string out = render_stdout(o, session_.format(), line_number);
       if (stats::enabled) print_seconds_ += seconds_since(t1);
@@ -134,6 +138,7 @@ class Runner {
   Session& session_;
   bool interactive_;
   bool failed_ = false;
+  TexExport tex_export_;
   double timeout_ = 0;
   double eval_seconds_ = 0, print_seconds_ = 0;
 };

@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The terminal plot (a braille canvas with axes, ticks and legend), value tables, and curves of
+// expressions. Sampling and scales come from plot_scale.hpp so the SVG shows the same picture.
+#include "print/plot.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+#include "calculus/eval.hpp"
+#include "core/errors.hpp"
+#include "print/plot_scale.hpp"
+
+namespace ddx::print {
+namespace {
+
+using namespace plot_detail;
+
+// Line styles for monochrome plots, over the running count of dots drawn along a curve.
+bool style_on(int style, int k) {
+  switch (style % 4) {
+    case 0: return true;                             // solid
+    case 1: return k % 6 < 4;                        // dashed
+    case 2: return k % 3 == 0;                       // dotted
+    default: return k % 10 < 5 || k % 10 == 7;       // dash-dot
+  }
+}
+
+constexpr const char* ansi[] = {"\x1b[34m", "\x1b[31m", "\x1b[32m", "\x1b[35m", "\x1b[33m", "\x1b[36m"};
+constexpr const char* ansi_reset = "\x1b[0m";
+
+std::string utf8(char32_t c) {
+  std::string s;
+  if (c < 0x80) {
+    s += static_cast<char>(c);
+  } else if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return s;
+}
+
+// Dot (px, py) of a braille cell: columns 0-1, rows 0-3 (U+2800 bit layout).
+constexpr unsigned char dot_bit[4][2] = {{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
+
+class Canvas {
+ public:
+  Canvas(int cols, int rows) : cols_(cols), rows_(rows), bits_(cols * rows, 0), owner_(cols * rows, -1) {}
+  int width() const { return cols_ * 2; }
+  int height() const { return rows_ * 4; }
+
+  void set(int px, int py, int curve) {
+    if (px < 0 || py < 0 || px >= width() || py >= height()) return;
+    int cell = (py / 4) * cols_ + px / 2;
+    bits_[cell] |= dot_bit[py % 4][px % 2];
+    if (curve >= 0) owner_[cell] = curve;
+  }
+
+  // A straight run of dots from (ax, ay) to (bx, by), each dot counted for the line style.
+  void line(int ax, int ay, int bx, int by, int curve, int style, int& count) {
+    int dx = std::abs(bx - ax), dy = -std::abs(by - ay);
+    int sx = ax < bx ? 1 : -1, sy = ay < by ? 1 : -1, err = dx + dy;
+    for (;;) {
+      if (style_on(style, count++)) set(ax, ay, curve);
+      if (ax == bx && ay == by) break;
+      int e2 = 2 * err;
+      if (e2 >= dy) err += dy, ax += sx;
+      if (e2 <= dx) err += dx, ay += sy;
+    }
+  }
+
+  std::string row(int r, bool color) const {
+    std::string out;
+    int open = -1;
+    for (int c = 0; c < cols_; ++c) {
+      int cell = r * cols_ + c;
+      int want = color ? owner_[cell] : -1;
+      if (want != open) {
+        if (open >= 0) out += ansi_reset;
+        if (want >= 0) out += ansi[want % 6];
+        open = want;
+      }
+      out += utf8(0x2800 + bits_[cell]);
+    }
+    if (open >= 0) out += ansi_reset;
+    return out;
+  }
+
+ private:
+  int cols_, rows_;
+  std::vector<unsigned char> bits_;
+  std::vector<int> owner_;
+};
+
+std::size_t columns(const std::string& s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", v == 0 ? 0.0 : v);  // no -0
+  return buf;
+}
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+Curve curve_of(Expr e, Expr var, std::string label) {
+  for (Expr s : calc::free_symbols(e))
+    if (s != var) throw MathError("cannot plot: " + s.name() + " has no value (give it one, or plot against it)");
+  std::string name = var.name();
+  return {std::move(label), [e, name](double x) {
+            try {
+              return calc::evaluate(e, {{name, x}});
+            } catch (const MathError&) {
+              return static_cast<double>(NAN);
+            }
+          }};
+}
+
+std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1, int width, int height, bool color) {
+  if (!(x0 < x1) || !std::isfinite(x0) || !std::isfinite(x1)) throw std::invalid_argument("plot range must have x0 < x1");
+  if (width < 20 || height < 4) throw std::invalid_argument("plot size must be at least 20x4");
+  // The y labels are chosen first (they set the left margin), from the range of a first sampling.
+  int rows = height;
+  auto coarse = sample(curves, x0, x1, 2 * width);
+  Range yr = y_range(coarse);
+  std::vector<double> yt = nice_ticks(yr.lo, yr.hi, std::max(2, rows / 3));
+  double yspacing = yt.size() > 1 ? yt[1] - yt[0] : yr.hi - yr.lo;
+  std::vector<std::string> ylabels;
+  std::size_t margin = 1;
+  for (double v : yt) {
+    ylabels.push_back(tick_label(v, yspacing));
+    margin = std::max(margin, ylabels.back().size());
+  }
+  int cols = width - static_cast<int>(margin) - 2;  // label, space, axis character
+  if (cols < 8) throw std::invalid_argument("plot too narrow for its labels");
+  Canvas canvas(cols, rows);
+  int W = canvas.width(), H = canvas.height();
+  auto px_of = [&](double x) { return static_cast<int>(std::lround((x - x0) / (x1 - x0) * (W - 1))); };
+  auto py_of = [&](double y) { return (yr.hi - y) / (yr.hi - yr.lo) * (H - 1); };
+
+  // Zero axes, dotted, so they never read as a curve.
+  if (yr.lo < 0 && yr.hi > 0) {
+    int py = static_cast<int>(std::lround(py_of(0)));
+    for (int px = 0; px < W; px += 2) canvas.set(px, py, -1);
+  }
+  if (x0 < 0 && x1 > 0) {
+    int px = px_of(0);
+    for (int py = 0; py < H; py += 2) canvas.set(px, py, -1);
+  }
+
+  // One sample per dot column; consecutive finite samples are joined unless the jump spans more
+  // than the whole height (a pole, not a steep stretch of the curve).
+  auto ys = sample(curves, x0, x1, W);
+  for (std::size_t c = 0; c < curves.size(); ++c) {
+    int style = color ? 0 : static_cast<int>(c), count = 0;
+    for (int i = 0; i < W; ++i) {
+      double y = ys[c][static_cast<std::size_t>(i)];
+      if (std::isnan(y)) continue;
+      double fy = py_of(y);
+      double prev = i > 0 ? ys[c][static_cast<std::size_t>(i - 1)] : NAN;
+      bool joined = !std::isnan(prev) && std::abs(prev - y) < (yr.hi - yr.lo);
+      // Clamp far-off values so that the drawn segment keeps its direction up to the frame.
+      auto clamp = [&](double v) { return static_cast<int>(std::lround(std::clamp(v, -1.0 * H, 2.0 * H))); };
+      if (joined)
+        canvas.line(i - 1, clamp(py_of(prev)), i, clamp(fy), static_cast<int>(c), style, count);
+      else if (fy >= -0.5 && fy <= H - 0.5 && style_on(style, count++))
+        canvas.set(i, clamp(fy), static_cast<int>(c));
+    }
+  }
+
+  // Assemble: y labels at the rows of their ticks, the axis, the canvas.
+  std::vector<std::string> left(static_cast<std::size_t>(rows), std::string(margin, ' ') + " │");
+  for (std::size_t k = 0; k < yt.size(); ++k) {
+    int r = static_cast<int>(std::lround(py_of(yt[k]))) / 4;
+    if (r < 0 || r >= rows) continue;
+    left[static_cast<std::size_t>(r)] = std::string(margin - ylabels[k].size(), ' ') + ylabels[k] + " ┤";
+  }
+  std::string out;
+  for (int r = 0; r < rows; ++r) out += left[static_cast<std::size_t>(r)] + canvas.row(r, color) + "\n";
+
+  // The x axis with ┬ under each tick, then the labels centred under them where they fit.
+  std::vector<double> xt = nice_ticks(x0, x1, std::max(2, cols / 5));
+  double xspacing = xt.size() > 1 ? xt[1] - xt[0] : x1 - x0;
+  std::string axis(margin + 1, ' ');
+  axis += "└";
+  std::vector<int> tick_col(static_cast<std::size_t>(cols), 0);
+  for (double v : xt) tick_col[static_cast<std::size_t>(std::clamp(px_of(v) / 2, 0, cols - 1))] = 1;
+  for (int c = 0; c < cols; ++c) axis += tick_col[static_cast<std::size_t>(c)] ? "┬" : "─";
+  out += axis + "\n";
+  std::string labels(margin + 2 + static_cast<std::size_t>(cols) + 8, ' ');
+  std::size_t next_free = 0;
+  for (double v : xt) {
+    std::string s = tick_label(v, xspacing);
+    long centre = static_cast<long>(margin) + 2 + std::clamp(px_of(v) / 2, 0, cols - 1);
+    long start = std::max<long>(0, centre - static_cast<long>(s.size() / 2));
+    if (start < static_cast<long>(next_free)) continue;
+    labels.replace(static_cast<std::size_t>(start), s.size(), s);
+    next_free = static_cast<std::size_t>(start) + s.size() + 1;
+  }
+  while (!labels.empty() && labels.back() == ' ') labels.pop_back();
+  out += labels + "\n";
+
+  // Legend: a sample of each curve's line style (or colour), then its label.
+  std::string legend(margin + 2, ' ');
+  for (std::size_t c = 0; c < curves.size(); ++c) {
+    int style = color ? 0 : static_cast<int>(c);
+    std::string sample_line;
+    for (int k = 0; k < 8; k += 2)
+      sample_line += utf8(0x2800 + (style_on(style, k) ? 0x02 : 0) + (style_on(style, k + 1) ? 0x10 : 0));
+    if (color) sample_line = ansi[c % 6] + sample_line + ansi_reset;
+    legend += (c ? "   " : "") + sample_line + " " + curves[c].label;
+  }
+  if (yr.empty) legend += (curves.empty() ? "" : "   ") + std::string("(undefined everywhere on this range)");
+  out += legend + "\n";
+  return out;
+}
+
+std::string table_text(const std::vector<Curve>& curves, const std::string& var, double x0, double x1, double step,
+                       TableFormat format) {
+  if (!(step > 0) || !std::isfinite(step)) throw std::invalid_argument("table step must be positive");
+  if (!(x0 <= x1) || !std::isfinite(x0) || !std::isfinite(x1)) throw std::invalid_argument("table range must have x0 <= x1");
+  double count = std::floor((x1 - x0) / step + 1e-9) + 1;
+  if (count > max_table_rows)
+    throw std::invalid_argument("table would have more than " + std::to_string(max_table_rows) + " rows");
+  int n = static_cast<int>(count);
+  // x = x0 + i step, not a running sum, so that -2 .. 2 step 0.1 ends at 2, not 1.9999999999999.
+  std::vector<double> xs;
+  for (int i = 0; i < n; ++i) {
+    double x = x0 + step * i;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.12g", x);  // drop the last bits of accumulated rounding
+    xs.push_back(std::strtod(buf, nullptr));
+  }
+  std::vector<std::vector<double>> vals(curves.size());
+  for (std::size_t c = 0; c < curves.size(); ++c)
+    for (double x : xs) {
+      double y = curves[c].f ? curves[c].f(x) : NAN;
+      vals[c].push_back(y);
+    }
+  auto cell = [&](double y, const char* undefined) { return std::isfinite(y) ? number(y) : std::string(undefined); };
+  std::string out;
+  if (format == TableFormat::Json) {
+    out = "[";
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      out += i ? ",\n {" : "{";
+      out += json_string(var) + ": " + number(xs[i]);
+      for (std::size_t c = 0; c < curves.size(); ++c) out += ", " + json_string(curves[c].label) + ": " + cell(vals[c][i], "null");
+      out += "}";
+    }
+    return out + "]";
+  }
+  if (format == TableFormat::Csv) {
+    out = csv_field(var);
+    for (const Curve& c : curves) out += "," + csv_field(c.label);
+    out += "\n";
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      out += number(xs[i]);
+      for (std::size_t c = 0; c < curves.size(); ++c) out += "," + cell(vals[c][i], "");
+      out += "\n";
+    }
+    return out;
+  }
+  // Text: every column right-aligned to its widest entry, two spaces apart.
+  std::vector<std::vector<std::string>> table(xs.size() + 1);
+  table[0].push_back(var);
+  for (const Curve& c : curves) table[0].push_back(c.label);
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    table[i + 1].push_back(number(xs[i]));
+    for (std::size_t c = 0; c < curves.size(); ++c) table[i + 1].push_back(cell(vals[c][i], "undefined"));
+  }
+  std::vector<std::size_t> w(curves.size() + 1, 0);
+  for (auto& row : table)
+    for (std::size_t k = 0; k < row.size(); ++k) w[k] = std::max(w[k], columns(row[k]));
+  for (auto& row : table) {
+    std::string line;
+    for (std::size_t k = 0; k < row.size(); ++k) line += (k ? "  " : "") + std::string(w[k] - columns(row[k]), ' ') + row[k];
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace ddx::print

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Plots and tables of real functions of one variable (SPEC §7 `plot`, `table`): a Unicode braille
+// plot for the terminal, a standalone SVG (svg.hpp), and value tables as text, CSV or JSON.
+// Functions are plain callbacks, NaN meaning "undefined here"; curve_of makes one from an Expr.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx::print {
+
+struct Curve {
+  std::string label;                 // legend / column header, e.g. "2x^2 + 2"
+  std::function<double(double)> f;  // NaN or ±inf: undefined there (drawn as a gap)
+};
+
+// The curve of e as a function of the Symbol var, through calc::evaluate. Throws MathError up
+// front when e has another free symbol ("a has no value"); points where evaluation fails
+// (outside the domain) are NaN.
+Curve curve_of(Expr e, Expr var, std::string label);
+
+// A braille plot (2×4 dots per character) of the curves over [x0, x1]: y tick labels on the left,
+// x tick labels below, dotted zero axes when 0 is in range, and a legend line. `width` is the
+// whole line width in columns (labels included), `height` the number of canvas rows. y range:
+// the finite samples, clipped to robust percentiles when a few huge values (poles) would flatten
+// the rest. Without colour each curve has its own line style (solid, dashed, dotted, dash-dot);
+// with colour, ANSI colours. Lines end with '\n'. Throws std::invalid_argument unless x0 < x1
+// and the size is at least 20×4.
+std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1, int width = 72,
+                          int height = 20, bool color = false);
+
+enum class TableFormat { Text, Csv, Json };
+
+// Values of the curves at x = x0, x0 + step, ... up to x1 (inclusive, with rounding slack):
+// Text: right-aligned columns under a header (`var` then the labels), "undefined" where NaN;
+// Csv: a header line and comma-separated values, empty where undefined;
+// Json: an array of objects {"x": -2, "2x^2 + 2": 10}, null where undefined.
+// Numbers print with up to 15 significant digits. Throws std::invalid_argument for step <= 0,
+// x1 < x0, or more than max_table_rows rows.
+inline constexpr int max_table_rows = 100000;
+std::string table_text(const std::vector<Curve>& curves, const std::string& var, double x0, double x1,
+                       double step, TableFormat format);
+
+}  // namespace ddx::print

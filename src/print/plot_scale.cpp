@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sampling, robust y range and tick placement shared by the terminal and SVG plotters.
+#include "print/plot_scale.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ddx::print::plot_detail {
+
+double sample_x(double x0, double x1, int n, int i) {
+  if (n <= 1) return x0;
+  return i == n - 1 ? x1 : x0 + (x1 - x0) * i / (n - 1);  // the last sample exactly at x1
+}
+
+std::vector<std::vector<double>> sample(const std::vector<Curve>& curves, double x0, double x1, int n) {
+  std::vector<std::vector<double>> out;
+  for (const Curve& c : curves) {
+    std::vector<double> ys(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      double y = c.f ? c.f(sample_x(x0, x1, n, i)) : NAN;
+      ys[static_cast<std::size_t>(i)] = std::isfinite(y) ? y : NAN;
+    }
+    out.push_back(std::move(ys));
+  }
+  return out;
+}
+
+Range y_range(const std::vector<std::vector<double>>& samples) {
+  std::vector<double> ys;
+  for (const auto& c : samples)
+    for (double y : c)
+      if (std::isfinite(y)) ys.push_back(y);
+  Range r;
+  if (ys.empty()) return r;
+  r.empty = false;
+  std::sort(ys.begin(), ys.end());
+  double lo = ys.front(), hi = ys.back();
+  // Near a pole (tan, 1/x) a handful of samples are orders of magnitude beyond the rest; scaling
+  // to them would flatten everything else into one row. Clip to the 2nd..98th percentiles then.
+  auto at = [&](double q) { return ys[static_cast<std::size_t>(q * static_cast<double>(ys.size() - 1))]; };
+  double qlo = at(0.02), qhi = at(0.98);
+  if (qhi > qlo && hi - lo > 10 * (qhi - qlo)) {
+    double pad = 0.15 * (qhi - qlo);
+    lo = std::max(lo, qlo - pad);
+    hi = std::min(hi, qhi + pad);
+  }
+  if (hi - lo <= 1e-12 * std::max(1.0, std::abs(hi))) {
+    double d = std::max(1.0, std::abs(hi) * 0.1);
+    lo -= d;
+    hi += d;
+  } else {
+    double pad = 0.04 * (hi - lo);
+    lo -= pad;
+    hi += pad;
+  }
+  r.lo = lo;
+  r.hi = hi;
+  return r;
+}
+
+std::vector<double> nice_ticks(double lo, double hi, int max_count) {
+  std::vector<double> ticks;
+  if (!(hi > lo) || max_count < 1) return ticks;
+  double span = hi - lo;
+  double raw = span / std::max(1, max_count - 1);
+  double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = mag;
+  for (double m : {1.0, 2.0, 5.0, 10.0}) {
+    step = m * mag;
+    if (std::floor(hi / step) - std::ceil(lo / step) + 1 <= max_count) break;
+  }
+  for (double k = std::ceil(lo / step); k * step <= hi + 1e-9 * step; k += 1) {
+    double v = k * step;
+    ticks.push_back(std::abs(v) < 1e-12 * step ? 0.0 : v);  // no -0
+  }
+  return ticks;
+}
+
+std::string tick_label(double v, double spacing) {
+  char buf[64];
+  if (v == 0) return "0";
+  double a = std::abs(v);
+  if (a >= 1e6 || (a < 1e-4)) {
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+  }
+  int decimals = spacing > 0 ? std::max(0, static_cast<int>(std::ceil(-std::log10(spacing) - 1e-9))) : 0;
+  std::snprintf(buf, sizeof buf, "%.*f", std::min(decimals, 10), v);
+  return buf;
+}
+
+}  // namespace ddx::print::plot_detail

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPEC §4, §5 and §7 through the session: definitions, chains as a textbook shows them,
+// evaluation, vector calculus; and the property that a chain equals differentiating the fully
+// substituted expression.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "calculus/chain.hpp"
+#include "calculus/diff.hpp"
+#include "calculus/eval.hpp"
+#include "core/errors.hpp"
+#include "calculus/vector.hpp"
+#include "support/random_expr.hpp"
+#include "support/session_helpers.hpp"
+
+using ddx_test::answer;
+
+namespace {
+std::string run(const std::vector<std::string>& lines, ddx::OutputFormat f = ddx::OutputFormat::Text) {
+  ddx::Session s;
+  s.set_format(f);
+  std::string last;
+  for (const std::string& line : lines) last = answer(s, line);
+  return last;
+}
+}  // namespace
+
+TEST_CASE("SPEC §5: the textbook chain, three lines") {
+  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "dy/dx"}) ==
+        "dy/dx = dy/du * du/dx\n"
+        "      = 3u^2 (6x^2 + 6x)\n"
+        "      = 3 (2x^3 + 3x^2)^2 (6x^2 + 6x)");
+  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "dy/dx"}, ddx::OutputFormat::Unicode) ==
+        "dy/dx = dy/du · du/dx\n"
+        "      = 3u² (6x² + 6x)\n"
+        "      = 3 (2x³ + 3x²)² (6x² + 6x)");
+  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "dy/dx"}, ddx::OutputFormat::Latex) ==
+        "\\begin{aligned} \\frac{dy}{dx} &= \\frac{dy}{du} \\cdot \\frac{du}{dx} \\\\ &= 3 u^{2} \\left(6 x^{2} + 6 x\\right) "
+        "\\\\ &= 3 \\left(2 x^{3} + 3 x^{2}\\right)^{2} \\left(6 x^{2} + 6 x\\right) \\end{aligned}");
+  // The same through diff(NAME, x); ans is the substituted result.
+  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "diff(y, x)", "ans"}) == "3 (2x^3 + 3x^2)^2 (6x^2 + 6x)");
+}
+
+TEST_CASE("SPEC §5: multivariate chain sums with ∂ where a name has several arguments") {
+  CHECK(run({"z = f(u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂x"}, ddx::OutputFormat::Unicode) ==
+        "∂z/∂x = ∂z/∂u · ∂u/∂x + ∂z/∂v · ∂v/∂x");
+  CHECK(run({"z = f(u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂y"}) == "∂z/∂y = ∂z/∂u * ∂u/∂y + ∂z/∂v * ∂v/∂y");
+  CHECK(run({"z = f(u, v); u = g(x); v = h(x)", "dz/dx"}, ddx::OutputFormat::Unicode) ==
+        "dz/dx = ∂z/∂u · du/dx + ∂z/∂v · dv/dx");
+  CHECK(run({"z = f(u, v); u = x^2; v = sin(x)", "dz/dx"}) ==
+        "dz/dx = ∂z/∂u * du/dx + ∂z/∂v * dv/dx\n"
+        "      = 2x ∂f/∂u + cos(x) ∂f/∂v\n"
+        "      = 2x ∂f/∂u(x^2, sin(x)) + cos(x) ∂f/∂v(x^2, sin(x))");
+}
+
+TEST_CASE("seed 002: local derivatives and backpropagation, exact") {
+  std::vector<std::string> defs = {"x3 = x1 + x2", "x4 = x2^2 e^4", "x5 = x3 x4 + e"};
+  auto with = [&](const std::string& q) {
+    auto lines = defs;
+    lines.push_back(q);
+    return run(lines);
+  };
+  CHECK(with("∂x5/∂x2 at x1 = 3, x2 = 4") == "72e^4");
+  CHECK(with("∂x5/∂x1 at x1 = 3, x2 = 4") == "16e^4");
+  CHECK(with("∂x5/∂x3").rfind("∂x5/∂x3 = x4\n", 0) == 0);
+  CHECK(with("∂x5/∂x3 at x1 = 3, x2 = 4") == "16e^4");
+}
+
+TEST_CASE("SPEC §4: definitions, redefinition, cycles, :vars, :clear") {
+  ddx::Session s;
+  CHECK(answer(s, "u := 2x") == "");
+  CHECK(answer(s, "y = u^2") == "");
+  CHECK(answer(s, "y") == "4x^2");
+  CHECK(answer(s, "u = 3x") == "");  // redefinition replaces; y follows
+  CHECK(answer(s, "y") == "9x^2");
+  std::string cycle = answer(s, "u = y");
+  CHECK(cycle.find("depend on itself") != std::string::npos);
+  CHECK(answer(s, "y") == "9x^2");  // the old u stays
+  CHECK(answer(s, "w = g(x)") == "");
+  CHECK(answer(s, "d/dx w") == "g'(x)");
+  CHECK(answer(s, ":vars") == "u = 3x\ny = u^2\nw = g(x)");
+  CHECK(answer(s, ":clear y") == "");
+  CHECK(answer(s, "y") == "y");
+  CHECK(answer(s, ":clear") == "");
+  CHECK(answer(s, ":vars") == "no definitions");
+  CHECK(answer(s, "dq/dx").find("'q' is not defined") != std::string::npos);
+}
+
+TEST_CASE("SPEC §7: vectors, matrices, grad, jacobian, hessian, total, at, approx, tangent, ==") {
+  struct Row {
+    std::vector<std::string> lines;
+    std::string expected;
+  };
+  for (const Row& row : std::vector<Row>{
+           {{"[a, b, c]"}, "[a, b, c]"},
+           {{"[[a, b], [c, d]]"}, "[[a, b], [c, d]]"},
+           {{"grad(x^2 y + y^3)"}, "[2x y, x^2 + 3y^2]"},
+           {{"grad(x^2 y, [y, x])"}, "[x^2, 2x y]"},
+           {{"jacobian([x^2 y, 5x + sin(y)], [x, y])"}, "[[2x y, x^2], [5, cos(y)]]  # numerator layout"},
+           {{":set layout denominator", "jacobian([x^2 y, 5x + sin(y)], [x, y])"},
+            "[[2x y, 5], [x^2, cos(y)]]  # denominator layout"},
+           {{"hessian(x^3 y^2, [x, y])"}, "[[6x y^2, 6x^2 y], [6x^2 y, 2x^3]]"},
+           {{"z = 2x^3 + 4x y + 5y^2", "total(z)"}, "dz = (6x^2 + 4y) dx + (4x + 10y) dy"},
+           {{"d/dx x^2 at x = 1"}, "2"},
+           {{"x^2 y at x = 1, y = 2"}, "2"},
+           {{"approx(pi)"}, "3.14159265358979"},
+           {{"approx(pi, 30)"}, "3.14159265358979323846264338328"},
+           {{"tangent(x^2, x = 1)"}, "y = 2x - 1"},
+           {{"tangent(x^2, x = 1)", "ans"}, "2x - 1"},
+           {{"d/dx sin(x^2) == 2x cos(x^2)"}, "true"},
+           {{"x == x + 1"}, "false"},
+       }) {
+    CAPTURE(row.lines.back());
+    CHECK(run(row.lines) == row.expected);
+  }
+  CHECK(run({"d/dx abs(x) at x = 0"}).find("does not exist at x = 0") != std::string::npos);
+  CHECK(run({"jacobian([x^2 y, 5x + sin(y)], [x, y])"}, ddx::OutputFormat::Latex) ==
+        "\\begin{pmatrix} 2 x y & x^{2} \\\\ 5 & \\cos{\\left(y \\right)} \\end{pmatrix} \\quad \\text{(numerator layout)}");
+}
+
+TEST_CASE("property: a chain through random definitions equals differentiating the substituted expression") {
+  using namespace ddx;
+  int checked = 0;
+  for (std::uint64_t seed = 1; checked < 300 && seed < 3000; ++seed) {
+    test::RandomExpr gen(seed);
+    // y = F(u, x), u = G(v, x), v = H(x): random F, G, H with u and v standing in for y in the generator.
+    std::unordered_map<std::string, Expr> defs;
+    try {
+      Expr h = calc::substitute(gen(3), {{sym("y"), sym("x")}});
+      Expr g = calc::substitute(gen(3), {{sym("y"), sym("v")}});
+      Expr f = calc::substitute(gen(3), {{sym("y"), sym("u")}});
+      defs = {{"y", f}, {"u", g}, {"v", h}};
+    } catch (const std::exception&) {
+      continue;
+    }
+    INFO("seed " << seed);
+    calc::DefinitionLookup body_of = [&](std::string_view n) -> std::optional<Expr> {
+      auto it = defs.find(std::string(n));
+      if (it == defs.end()) return std::nullopt;
+      return it->second;
+    };
+    try {
+      calc::Chain c = calc::chain_rule("y", "x", false, body_of);
+      Expr direct = calc::diff(calc::substitute_definitions(sym("y"), body_of), sym("x"));
+      // Equal as functions: compare at random points (canonical forms may differ in grouping).
+      std::mt19937_64 rng(seed);
+      std::uniform_real_distribution<double> pick(-2, 2);
+      for (int k = 0; k < 3; ++k) {
+        std::unordered_map<std::string, double> at{{"x", pick(rng)}};
+        double a = calc::evaluate(c.substituted, at), b = calc::evaluate(direct, at);
+        if (!std::isfinite(a) || !std::isfinite(b) || std::abs(b) > 1e8) continue;
+        CHECK(std::abs(a - b) <= 1e-6 * (1 + std::abs(b)));
+      }
+    } catch (const MathError&) {
+      continue;
+    }
+    ++checked;
+  }
+  CHECK(checked == 300);
+}
+
+TEST_CASE("property: the Jacobian in denominator layout is the transpose; mixed partials commute") {
+  using namespace ddx;
+  for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+    test::RandomExpr gen(seed);
+    Expr f, g;
+    try {
+      f = gen(3);
+      g = gen(3);
+    } catch (const std::exception&) {
+      continue;
+    }
+    INFO("seed " << seed);
+    std::vector<Expr> vars{sym("x"), sym("y")};
+    calc::Matrix j = calc::jacobian({f, g}, vars);
+    calc::Matrix t = calc::transpose(j);
+    for (std::size_t r = 0; r < 2; ++r)
+      for (std::size_t c = 0; c < 2; ++c) CHECK(t[c][r] == j[r][c]);
+    // Mixed partials agree as functions (their canonical forms may group terms differently).
+    calc::Matrix h = calc::hessian(f, vars);
+    std::unordered_map<std::string, double> at{{"x", 0.7}, {"y", -1.3}};
+    double a = calc::evaluate(h[0][1], at), b = calc::evaluate(h[1][0], at);
+    if (std::isfinite(a) && std::isfinite(b)) CHECK(std::abs(a - b) <= 1e-6 * (1 + std::abs(a)));
+  }
+}

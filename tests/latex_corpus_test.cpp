@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LaTeX that ddx produces, gathered for KaTeX (tests/katex/run.sh renders it with
+// throwOnError and strict): random expressions and their derivatives, and the rows of an exported
+// `:export` document. Written to $DDX_LATEX_LOG when set, one string per line; always checked
+// here for the basics (balanced braces, no raw Unicode).
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "calculus/diff.hpp"
+#include "core/errors.hpp"
+#include "print/print.hpp"
+#include "repl/export_tex.hpp"
+#include "repl/session.hpp"
+#include "support/random_expr.hpp"
+
+namespace {
+
+void log_latex(const std::string& tex) {
+  const char* path = std::getenv("DDX_LATEX_LOG");
+  if (!path || !*path) return;
+  std::string line = tex;
+  for (char& c : line)
+    if (c == '\n') c = ' ';
+  std::ofstream(path, std::ios::app) << line << '\n';
+}
+
+bool braces_balance(const std::string& s) {
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      ++i;
+      continue;
+    }
+    depth += s[i] == '{' ? 1 : s[i] == '}' ? -1 : 0;
+    if (depth < 0) return false;
+  }
+  return depth == 0;
+}
+
+void check_latex(const std::string& tex) {
+  CAPTURE(tex);
+  CHECK(braces_balance(tex));
+  for (unsigned char c : tex) REQUIRE(c < 0x80);
+  log_latex(tex);
+}
+
+}  // namespace
+
+TEST_CASE("LaTeX corpus: random expressions and their derivatives") {
+  const std::uint64_t seed = 20261122;
+  CAPTURE(seed);
+  ddx::test::RandomExpr gen(seed);
+  int made = 0;
+  for (int i = 0; i < 400 && made < 150; ++i) {
+    try {
+      ddx::Expr e = gen(4);
+      check_latex(ddx::print::to_string(e, ddx::print::Format::Latex));
+      check_latex(ddx::print::to_string(ddx::calc::diff(e, ddx::sym("x")), ddx::print::Format::Latex));
+      ++made;
+    } catch (const ddx::MathError&) {  // e.g. a random 1/0: try another
+    }
+  }
+  CHECK(made >= 100);
+}
+
+TEST_CASE("LaTeX corpus: :export questions and answers") {
+  ddx::Session session;
+  ddx::TexExport tex;
+  for (const char* line : {"d/dx (3x+4)^2", "y = u^3", "u = 2x^3 + 3x^2", "dy/dx", "d^2/dx^2 sin(x) cos(x)",
+                           "∂^2/∂x∂y x^2 y^3", "d/dx α x^2 + π x", "expand((x+1)^3)", "d/dx x^2 at x = 3",
+                           "[x, 2x]", "d/dx x_1^2 + w_11 x_1", "d/dx sigmoid(x)", "# not a statement",
+                           "d/dx {odd} & $ % ~ \\"}) {
+    for (const ddx::Outcome& o : session.eval_line(line)) tex.record(o, session);
+  }
+  std::string doc = tex.document();
+  CHECK(doc.find("\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24") != std::string::npos);
+  CHECK(doc.find("\\frac{dy}{dx} &= \\frac{dy}{du}") != std::string::npos);
+  CHECK(doc.find("\\frac{\\partial^{2}}{\\partial x \\partial y} x^{2} y^{3} &=") != std::string::npos);
+  CHECK(doc.find("\\text{\\texttt{expand((x+1)\\textasciicircum{}3)}}") != std::string::npos);
+  // Every align* row, as KaTeX sees it inside an aligned environment.
+  std::size_t at = 0;
+  int rows = 0;
+  while ((at = doc.find("\\begin{align*}\n", at)) != std::string::npos) {
+    at += 15;
+    std::size_t end = doc.find("\n\\end{align*}", at);
+    REQUIRE(end != std::string::npos);
+    check_latex("\\begin{aligned}" + doc.substr(at, end - at) + "\\end{aligned}");
+    ++rows;
+  }
+  CHECK(rows >= 10);
+  check_latex(ddx::latex_texttt("d/dx {odd} & $ % ~ \\ # ∂ α · π √x²"));
+}
