@@ -15,7 +15,7 @@ namespace ddx::grammar {
 // Deepest nesting accepted (brackets, unary-sign runs, `^` chains, derivative operators).
 // Every later stage (lowering, algebra, printers) recurses at most this deep as well; front
 // ends evaluate long lines on a large stack (core/large_stack.hpp).
-inline constexpr std::size_t max_nesting = 1000;
+inline constexpr std::size_t max_nesting = 10000;
 // Longest input line accepted, in bytes (a 1,000,000-term sum `x+x+...` is 2 MB).
 inline constexpr std::size_t max_line_bytes = std::size_t{4} << 20;
 // Highest derivative order accepted in d^n/dx^n and friends.

@@ -134,7 +134,7 @@ std::optional<Outcome> TexExport::handle(std::string_view line) const {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (out << document() && out.flush()) {
     o.kind = Outcome::Kind::Message;
-    o.message = "wrote " + path + " (" + std::to_string(entries_.size()) + " statements)";
+    o.message = "wrote " + path + " (" + std::to_string(entries_.size()) + (entries_.size() == 1 ? " statement)" : " statements)");
   } else {
     o.message = "cannot write '" + path + "'";
   }

@@ -144,6 +144,15 @@ std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) 
   using grammar::NodeKind;
   std::string target, var;
   bool partial = false;
+  if (body.kind == NodeKind::Leibniz && body.vars.size() > 1 && body.children.empty() && variables_.count(body.text)) {
+    // Higher orders: the question, then the value (the chain of a chain is no textbook line).
+    Expr value = grammar::lower_expression(body, *this).scalar;
+    grammar::Node question = body;
+    return grammar::Value::shown(value, [question, value](print::Format f) {
+      return print::leibniz(question.text, question.vars, static_cast<int>(question.vars.size()), question.is_partial, f) +
+             " = " + print::to_string(value, f);
+    });
+  }
   if (body.kind == NodeKind::Leibniz && body.vars.size() == 1 && body.children.empty()) {
     target = body.text;
     var = body.vars[0];

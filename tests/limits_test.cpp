@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The bad-input table (issue 7, SPEC §10): hostile or huge input through the real binary, each
+// with its error (or answer), exit status and a following statement that must still work; then
+// atomicity (a failed or interrupted statement changes nothing) and interrupts through Session.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/interrupt.hpp"
+#include "grammar/parse.hpp"
+#include "support/run_ddx.hpp"
+#include "support/session_helpers.hpp"
+
+namespace {
+
+using ddx_test::answer;
+using ddx_test::run_ddx;
+
+std::string repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+struct Row {
+  std::string name;
+  std::string line;    // one input line (no newline)
+  std::string expect;  // the answer on stdout, or the error message (a substring) on stderr
+  bool error;
+  std::size_t column = 0;  // for errors: the column in `<stdin>:1:COL`, 0 to skip the check
+};
+
+std::vector<Row> table() {
+  const std::string deep = std::to_string(ddx::grammar::max_nesting);
+  const std::string too_deep = "nesting deeper than " + deep + " levels";
+  const std::size_t limit = ddx::grammar::max_nesting;
+  return {
+      {"100,000-deep parentheses", repeat("(", 100000) + "x" + repeat(")", 100000), too_deep, true, limit + 1},
+      {"nesting exactly at the limit", repeat("(", limit) + "x" + repeat(")", limit), "x", false},
+      {"nesting one past the limit", repeat("(", limit + 1) + "x" + repeat(")", limit + 1), too_deep, true, limit + 1},
+      {"sin(sin(...)) 2000 deep", repeat("sin(", 2000) + "x" + repeat(")", 2000), "sin(sin(", false},
+      {"100,000 unary minus signs", repeat("-", 100000) + "x", too_deep, true, limit + 1},
+      {"x^x^...^x 100,000 times", repeat("x^", 100000) + "x", too_deep, true},
+      {"d/dx 10,000 times", repeat("d/dx ", 10000) + "x^2", too_deep, true},
+      {"nested diff 10,000 deep", repeat("diff(", 10000) + "x^2" + repeat(", x)", 10000), too_deep, true},
+      {"a 10 MB line", repeat("x", 10'000'000), "line longer than", true, 1},
+      {"a 1,000,000-term sum", "x" + repeat("+x", 999'999), "1000000x", false},
+      {"10^10^10", "10^10^10", "integer result too large", true},
+      {"100,000-digit integers work", repeat("9", 100000) + " - " + repeat("9", 100000), "0", false},
+      {"100,001 digits do not", repeat("9", 100001), "more than 100000 digits", true},
+      {"expand((x+1)^100000)", "expand((x+1)^100000)", "expansion too large", true},
+      {"d/dx x^(10^10) is exact", "d/dx x^(10^10)", "10000000000x^9999999999", false},
+      {"x^(10^100) stays symbolic", "x^(10^100)", "x^" + std::string("1") + repeat("0", 100), false},
+      {"d^100000/dx^100000 sin(x)", "d^100000/dx^100000 sin(x)", "derivative order must be between 1 and", true, 1},
+      {"invalid UTF-8", "x + \xff", "invalid UTF-8 byte 0xFF", true, 5},
+      {"a truncated UTF-8 sequence", "x\xce", "invalid UTF-8 byte 0xCE", true, 2},
+      {"NUL", std::string("x\0y", 3), "unexpected NUL character", true, 2},
+      {"another control character", "x\x07", "unexpected control character U+0007", true, 2},
+      {"an unknown character", "x \xe2\x82\xac 2", "unexpected character '\xe2\x82\xac'", true, 3},
+      {"a CR inside a line", "x\ry", "unexpected carriage return", true, 2},
+      {"CRLF line end is accepted", "d/dx x^3\r", "3x^2", false},
+      {"(x+1 at end of input", "(x+1", "expected ')'", true, 5},
+      {"x+*2", "x+*2", "expected an expression", true, 3},
+      {")", ")", "unexpected ')'", true, 1},
+      {"2 3 is a product", "2 3", "6", false},
+      {"x_ (fuzz: endless recursion)", "x_", "a subscript needs letters or digits", true, 2},
+      {"1/0", "1/0", "division by zero", true},
+      {"log(0)", "log(0)", "log(0) is undefined", true},
+      {"0^0", "0^0", "0^0 is undefined", true},
+      {"tan(pi/2)", "tan(pi/2)", "tan is undefined at odd multiples of pi/2", true},
+      {"sqrt(-1)", "sqrt(-1)", "is not a real number", true},
+      {"asin(2)", "asin(2)", "asin(2) is undefined", true},
+      {"acosh(0)", "acosh(0)", "acosh(0) is undefined", true},
+      {"float overflow", "1e308 * 10.0", "floating-point overflow", true},
+      {"float literal overflow", "1e999", "floating-point overflow", true},
+      {"float power overflow", "10.0^400", "floating-point overflow", true},
+      {"log of a negative float", "log(-1.0)", "undefined", true},
+  };
+}
+
+std::string last_line(const std::string& s) {
+  std::string t = s;
+  while (!t.empty() && t.back() == '\n') t.pop_back();
+  auto nl = t.rfind('\n');
+  return nl == std::string::npos ? t : t.substr(nl + 1);
+}
+
+}  // namespace
+
+TEST_CASE("bad-input table: each row errors (or answers) and the next statement still works") {
+  for (const Row& row : table()) {
+    CAPTURE(row.name);
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = run_ddx("", row.line + "\nd/dx x^2\n");
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(seconds < 30);  // bounded (a second or so in Release; sanitizers are slower)
+    CHECK(last_line(r.out) == "2x");  // the following statement still works
+    if (row.error) {
+      CHECK(r.status == 1);
+      CHECK(r.err.find(row.expect) != std::string::npos);
+      CHECK(r.err.find("\n") == r.err.size() - 1);  // exactly one error line
+      if (row.column) CHECK(r.err.rfind("<stdin>:1:" + std::to_string(row.column) + ": error: ", 0) == 0);
+      CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);  // only the following answer
+    } else {
+      CHECK(r.status == 0);
+      CHECK(r.err.empty());
+      CHECK(r.out.find(row.expect) != std::string::npos);
+    }
+    // Never an answer that lies.
+    CHECK(r.out.find("nan") == std::string::npos);
+    CHECK(r.out.find("inf") == std::string::npos);
+  }
+}
+
+TEST_CASE("--timeout stops a long computation; the next line still runs") {
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = run_ddx("--timeout 0.5", "expand((x+y+z)^400)\nd/dx x^2\n");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(seconds < 10);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("time limit exceeded (--timeout 0.5 s)") != std::string::npos);
+  CHECK(r.out == "2x\n");
+  CHECK(run_ddx("--timeout abc", "").status == 2);
+}
+
+TEST_CASE("atomicity: a failing statement changes no definition and not ans") {
+  ddx::Session s;
+  CHECK(answer(s, "a = x^2").empty());
+  CHECK(answer(s, "d/dx a") == "2x");
+  CHECK(answer(s, "x + 1") == "x + 1");
+  for (const char* bad : {"a = 1/0", "a = log(0)", "a = 10^10^10", "a = expand((x+1)^100000)", "a = x_",
+                          "a = (x+1", "a = asin(2)", "a = 1e999", "a = d^100000/dx^100000 x", "a = 2; b = 1/0"}) {
+    CAPTURE(bad);
+    std::string out = answer(s, bad);
+    CHECK(out.find("error@") != std::string::npos);
+    CHECK(answer(s, "ans") == "x + 1");  // checked first: evaluating `a` would set ans
+    CHECK(answer(s, "b").find("2") == std::string::npos);  // b never got defined
+    CHECK(answer(s, "a") == (std::string(bad) == "a = 2; b = 1/0" ? "2" : "x^2"));
+    CHECK(answer(s, "a = x^2").empty());
+    CHECK(answer(s, "x + 1") == "x + 1");
+  }
+}
+
+TEST_CASE("interrupt: a long expansion stops promptly, state intact, the flag is not sticky") {
+  ddx::Session s;
+  CHECK(answer(s, "a = y^3").empty());
+  CHECK(answer(s, "x + 1") == "x + 1");
+  ddx::clear_interrupt();
+  std::chrono::steady_clock::time_point requested;
+  std::thread ctrl_c([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    requested = std::chrono::steady_clock::now();
+    ddx::request_interrupt();
+  });
+  std::string out = answer(s, "a = expand((x+y+z)^400)");
+  auto stopped = std::chrono::steady_clock::now();
+  ctrl_c.join();
+  CHECK(out == "error@0: interrupted");
+  // SPEC: within 100 ms; allow slack for sanitizer builds and a busy CI machine.
+  CHECK(std::chrono::duration<double>(stopped - requested).count() < 0.5);
+  ddx::clear_interrupt();  // the front end does this before each line (begin_computation)
+  CHECK(answer(s, "ans") == "x + 1");
+  CHECK(answer(s, "a") == "y^3");
+  CHECK(answer(s, "d/dy a") == "3y^2");
+}
