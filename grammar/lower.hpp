@@ -13,14 +13,23 @@
 #include <vector>
 
 #include "calculus/chain.hpp"
+#include "calculus/steps.hpp"
 #include "core/expr.hpp"
 #include "grammar/ast.hpp"
+#include "print/plot.hpp"
 #include "print/print.hpp"
 
 namespace ddx::grammar {
 
 // A value a statement can produce: a scalar expression, a (nested) list, a truth value, or a
 // scalar shown with its derivation (a chain through definitions; `scalar` holds the result).
+// A plot to draw: the session decides where (terminal, SVG file) since that depends on its output.
+struct PlotRequest {
+  std::vector<print::Curve> curves;
+  double x0 = 0, x1 = 0;
+  std::string title;
+};
+
 // Display: a result with a shape of its own (`dz = ... dx + ... dy`, `y = 2x - 1`, a table),
 // printed by its renderer; `scalar` holds the expression `ans` takes from it.
 struct Value {
@@ -32,6 +41,8 @@ struct Value {
   std::shared_ptr<const calc::Chain> chain;  // Chain
   Renderer display;                          // Display
   std::string note;                          // printed after the value as a comment (e.g. a layout)
+  std::shared_ptr<const PlotRequest> plot;   // Display of a plot
+  std::shared_ptr<const calc::Steps> steps;  // Display of a step-by-step derivation (for JSON)
 
   static Value of(Expr e) {
     Value v;

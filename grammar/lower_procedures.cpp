@@ -186,6 +186,7 @@ const std::unordered_map<std::string_view, Procedure>& procedures() {
       {"diff", diff_procedure},       {"expand", expand_procedure},     {"simplify", simplify_procedure},
       {"approx", approx_procedure},   {"grad", grad_procedure},         {"jacobian", jacobian_procedure},
       {"hessian", hessian_procedure}, {"total", total_procedure},       {"tangent", tangent_procedure},
+      {"plot", plot_procedure},       {"table", table_procedure},
   };
   return table;
 }

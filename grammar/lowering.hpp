@@ -26,6 +26,10 @@ class Lowering {
 using Procedure = Value (*)(const Node& call, Lowering& l);
 std::optional<Procedure> find_procedure(std::string_view name);
 
+// plot(EXPR, ..., x = a .. b) and table(EXPR, ..., x = a .. b step s) (lower_plot_procedures.cpp).
+Value plot_procedure(const Node& call, Lowering& l);
+Value table_procedure(const Node& call, Lowering& l);
+
 // `A == B`: true when A - B simplifies to 0; otherwise decided numerically at random points,
 // with a note saying so.
 Value compare_expressions(Expr a, Expr b);

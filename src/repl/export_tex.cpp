@@ -121,6 +121,7 @@ std::optional<Outcome> TexExport::handle(std::string_view line) const {
   std::size_t b = line.find_first_not_of(" \t");
   if (b == std::string_view::npos || line.substr(b, 7) != ":export") return std::nullopt;
   std::string_view rest = line.substr(b + 7);
+  rest = rest.substr(0, rest.find('#'));  // a trailing comment, as after any statement
   if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t') return std::nullopt;
   std::size_t p = rest.find_first_not_of(" \t"), q = rest.find_last_not_of(" \t");
   Outcome o;

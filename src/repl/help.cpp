@@ -50,8 +50,47 @@ std::string help_text(std::string_view topic) {
   if (topic == "format" || topic == "formats")
     return R"(formats:  :format text|unicode|latex|code|json   (or ddx --format FMT)
   text     2 sin(x) cos(x)/x - sin(x)^2/x^2
+  unicode  2 sin(x) cos(x)/x − sin²(x)/x²
   latex    \frac{2 \sin{\left(x \right)} \cos{\left(x \right)}}{x} - ...
-  code     2*sin(x)*cos(x)/x - sin(x)^2/x^2)";
+  code     2*sin(x)*cos(x)/x - sin(x)^2/x^2
+  json     {"input": ..., "text": ..., "latex": ..., "code": ...}, one object per statement
+  :export session.tex    a LaTeX document (amsmath) of every answer so far; pdflatex session.tex)";
+  if (topic == "chain" || topic == "definitions" || topic == "define")
+    return R"(definitions and chains:
+  y = u^3                name = expression (or :=); definitions print nothing
+  u = 2x^3 + 3x^2        y now depends on x through u
+  dy/dx                  the chain rule, shown step by step
+  z = f(u, v)            an unknown function of u and v
+  ∂z/∂u                  partial derivative (ASCII: diff(z, u))
+  sq(t) = t^2 + 1        a function; then d/dx sq(3x)
+  :vars   :clear y   :clear)";
+  if (topic == "functions")
+    return R"(functions: sin cos tan cot sec csc asin acos atan sinh cosh tanh asinh acosh atanh
+           exp log ln sqrt abs sign log_b sigmoid softplus relu max min
+  d/dx log_2(x)          logarithm to base 2
+  d/dx sigmoid(x)        ML favourites: sigmoid, softplus, relu, max, min
+  d/dx sin x^2           `sin x^2` = sin(x^2); sin^2(x) = sin(x)^2
+  d/dx f(2x + 1)         undefined f, g, h ... are abstract functions: 2 f'(2x + 1)
+  constants: e, pi (π); ans is the previous answer)";
+  if (topic == "vectors" || topic == "vector" || topic == "matrices")
+    return R"(vectors and matrices:
+  [x^2, x y]                   a vector; [[a, b], [c, d]] a matrix
+  grad(x^2 y + y^3)            gradient over the free symbols, sorted
+  jacobian([x y, x + y], [x, y])
+  hessian(x^2 y + y^3, [x, y])
+  tangent(x^2, x = 1)          y = 2x - 1
+  d/dx x^3 at x = 2            substitute exactly; approx(pi, 30) for decimals)";
+  if (topic == "commands" || topic == "keys" || topic == "repl")
+    return R"(commands:
+  :help [topic]      topics: diff chain functions vectors formats commands errors
+  :format FMT        text, unicode, latex, code or json
+  :vars              list definitions;  :clear NAME / :clear  forget them
+  :steps on|off      explain each derivative step by step (also: steps d/dx sin(x^2))
+  :export FILE.tex   write every answer so far as a LaTeX document
+  :quit              leave (or Ctrl-D on an empty line)
+keys: Tab completes functions, names and :commands; \partial Tab -> ∂, \alpha Tab -> α, \pi Tab -> π
+      Up/Down history (kept in $XDG_STATE_HOME/ddx/history); Ctrl-C cancels the line or the
+      running computation; a line ending in \ or with an open ( or [ continues on the next)";
   return R"(ddx — exact derivatives.  Try:
   d/dx (3x+4)^2              -> 18x + 24
   d/dx x^x                   -> x^x (log(x) + 1)
@@ -63,7 +102,8 @@ std::string help_text(std::string_view topic) {
 functions: sin cos tan cot sec csc asin acos atan sinh cosh tanh asinh acosh atanh
            exp log ln sqrt abs sign log_b sigmoid softplus relu max min
 constants: e, pi
-commands:  :help [diff|format|errors]  :format FMT  :vars  :clear [NAME]  :steps on|off  :quit)";
+commands:  :help [diff|chain|functions|vectors|formats|commands|errors]  :format FMT  :vars
+           :clear [NAME]  :steps on|off  :export FILE.tex  :quit)";
 }
 
 }  // namespace ddx

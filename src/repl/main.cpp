@@ -205,6 +205,11 @@ int main(int argc, char** argv) {
   Session session;
   session.set_format(opt.format);
   session.set_steps(opt.steps);
+  {  // plots draw on a terminal stdout (in colour unless NO_COLOR); elsewhere only to SVG files
+    const char* no_color = std::getenv("NO_COLOR");
+    bool tty = isatty(STDOUT_FILENO);
+    session.set_terminal(tty, tty && !(no_color && *no_color));
+  }
 
   bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && opt.statements.empty() && opt.files.empty();
   install_sigint_handler(interactive);

@@ -2,6 +2,7 @@
 // Rendering of outcomes (see render.hpp).
 #include "repl/render.hpp"
 
+#include "print/steps_render.hpp"
 #include "repl/render_chain.hpp"
 
 #include <cstdio>
@@ -94,6 +95,16 @@ std::string render_stdout(const Outcome& o, OutputFormat f, std::size_t line_num
         j += ", \"text\": " + json_quote(render_value(o.value, print::Format::Text));
         j += ", \"latex\": " + json_quote(render_value(o.value, print::Format::Latex));
         j += ", \"code\": " + json_quote(render_value(o.value, print::Format::Code));
+        if (o.value.steps) {  // steps as an array: [{"order": 1, "rule": ..., "expression": ...}]
+          j += ", \"steps\": [";
+          bool first = true;
+          for (const print::StepRow& row : print::step_rows(*o.value.steps, print::Format::Text)) {
+            j += std::string(first ? "" : ", ") + "{\"order\": " + std::to_string(row.order) +
+                 ", \"rule\": " + json_quote(row.rule) + ", \"expression\": " + json_quote(row.expression) + "}";
+            first = false;
+          }
+          j += "]";
+        }
         break;
       case Outcome::Kind::Defined: j += ", \"defined\": " + json_quote(o.message); break;
       case Outcome::Kind::Message:

@@ -85,6 +85,14 @@ class ParameterScope : public grammar::NameScope {
   std::set<std::string, std::less<>> params_;
 };
 
+// Does e call (or differentiate) a function named `name`? A body that does would be recursive.
+bool calls_function(Expr e, std::string_view name) {
+  if ((e.is(Kind::Call) || e.is(Kind::Derivative)) && function_info(e.function()).name == name) return true;
+  bool found = false;
+  for_each_child(e, [&](Expr c) { found = found || calls_function(c, name); });
+  return found;
+}
+
 }  // namespace
 
 std::vector<Outcome> Session::eval_line(std::string_view line) {
@@ -112,10 +120,11 @@ Outcome Session::run(const grammar::Statement& s, std::string_view line) {
         Outcome o;
         o.kind = Outcome::Kind::Answer;
         o.input = input;
-        if (auto chain = chain_display(s.body))
-          o.value = std::move(*chain);
-        else
-          o.value = grammar::lower_expression(s.body, *this);
+        std::optional<grammar::Value> shown;
+        if (s.steps || steps_) shown = explain(s.body);
+        if (!shown) shown = chain_display(s.body);
+        o.value = shown ? std::move(*shown) : grammar::lower_expression(s.body, *this);
+        if (o.value.plot) return draw(std::move(o));
         // A derivation or a display (`y = 2x - 1`) leaves its expression as `ans`.
         bool shaped = o.value.kind == grammar::Value::Kind::Chain || o.value.kind == grammar::Value::Kind::Display;
         ans_ = shaped ? grammar::Value::of(o.value.scalar) : o.value;
@@ -234,6 +243,9 @@ Outcome Session::define(const grammar::Statement& s, std::string_view line) {
     }
     ParameterScope scope(*this, names);
     def.body = grammar::lower_expression(s.body, scope).scalar;
+    if (calls_function(def.body, name))
+      return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",
+                      grammar::column_of(line, s.body.span.begin));
     functions_[name] = std::move(def);
     variables_.erase(name);
     return o;
@@ -273,6 +285,10 @@ Outcome Session::command(const grammar::Statement& s) {
       return message("");
     }
     return error_at(":steps " + s.args, "usage: :steps on|off", 0);
+  }
+  if (c == "plot-to") {
+    plot_to_ = first;  // empty: back to the terminal
+    return message("");
   }
   if (c == "set") {
     std::string value;

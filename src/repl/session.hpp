@@ -38,6 +38,11 @@ class Session : public grammar::NameScope {
   bool quit_requested() const { return quit_; }
   bool steps() const { return steps_; }
   void set_steps(bool on) { steps_ = on; }
+  // Where plots go: a terminal (with colour or not) or, when neither, nowhere but an SVG file.
+  void set_terminal(bool terminal, bool color) {
+    terminal_ = terminal;
+    color_ = color;
+  }
 
   // Names for completion: defined variables and functions.
   std::vector<std::string> defined_names() const;
@@ -54,6 +59,8 @@ class Session : public grammar::NameScope {
   Outcome define(const grammar::Statement& s, std::string_view line);
   Outcome command(const grammar::Statement& s);
   std::optional<grammar::Value> chain_display(const grammar::Node& body) const;
+  std::optional<grammar::Value> explain(const grammar::Node& body) const;
+  Outcome draw(Outcome o) const;
   std::optional<std::string> cycle_through(std::string_view name, Expr body) const;
 
   struct Variable {
@@ -67,6 +74,8 @@ class Session : public grammar::NameScope {
   OutputFormat format_ = OutputFormat::Text;
   bool steps_ = false;
   bool denominator_layout_ = false;
+  bool terminal_ = false, color_ = false;
+  std::string plot_to_;  // `:plot-to FILE.svg`
   bool quit_ = false;
 };
 

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The parts of a statement's evaluation that present rather than compute: `steps` (SPEC §8)
+// and plots (SPEC §7), whose destination (terminal, SVG file) is session state.
+#include <fstream>
+
+#include "calculus/steps.hpp"
+#include "core/errors.hpp"
+#include "print/steps_render.hpp"
+#include "print/svg.hpp"
+#include "repl/session.hpp"
+
+namespace ddx {
+
+// A derivative question (d/dx E, dy/dx, diff(E, x, ...)) explained rule by rule; nullopt when
+// the statement is no derivative.
+std::optional<grammar::Value> Session::explain(const grammar::Node& body) const {
+  using grammar::NodeKind;
+  const grammar::Node* operand = nullptr;
+  std::optional<Expr> operand_value;
+  std::vector<std::string> vars;
+  bool partial = false;
+  if (body.kind == NodeKind::DerivOp) {
+    operand = &body.children[0];
+    vars = body.vars;
+    partial = body.is_partial;
+  } else if (body.kind == NodeKind::Leibniz && body.children.empty() && variables_.count(body.text)) {
+    operand_value = variable_value(body.text);
+    vars = body.vars;
+    partial = body.is_partial;
+  } else if (body.kind == NodeKind::Apply && body.text == "diff" && body.children.size() >= 2) {
+    operand = &body.children[0];
+    for (std::size_t i = 1; i < body.children.size(); ++i) {
+      const grammar::Node& c = body.children[i];
+      if (c.kind == NodeKind::Number && !vars.empty() && !c.is_float && c.text.size() < 6) {
+        for (int k = 1; k < std::stoi(c.text); ++k) vars.push_back(vars.back());
+      } else if (c.kind == NodeKind::Word) {
+        vars.push_back(c.text);
+      } else {
+        return std::nullopt;  // let ordinary lowering report it
+      }
+    }
+    partial = true;
+  } else {
+    return std::nullopt;
+  }
+  for (const std::string& v : vars)
+    if (!grammar::is_identifier(v)) return std::nullopt;
+  Expr e = operand ? grammar::lower_expression(*operand, *this).scalar : *operand_value;
+  std::optional<Expr> as_written;
+  if (operand) {
+    Expr written = grammar::lower_definition_body(*operand, *this);
+    if (written != e) as_written = written;
+  } else {
+    as_written = sym(body.text);
+  }
+  // One explanation per run of the same variable: diff(E, x, x, y) is d/dx twice, then d/dy.
+  std::vector<calc::Steps> parts;
+  for (std::size_t i = 0; i < vars.size();) {
+    std::size_t j = i;
+    while (j < vars.size() && vars[j] == vars[i]) ++j;
+    parts.push_back(calc::explain_derivative(e, sym(vars[i]), static_cast<int>(j - i), partial, parts.empty() ? as_written : std::nullopt));
+    e = parts.back().answer;
+    i = j;
+  }
+  auto shared = std::make_shared<const std::vector<calc::Steps>>(std::move(parts));
+  grammar::Value v = grammar::Value::shown(e, [shared](print::Format f) {
+    std::string s;
+    for (const calc::Steps& part : *shared) {
+      if (!s.empty()) s += f == print::Format::Latex ? " \\\\ " : "\n";
+      s += print::render_steps(part, f);
+      while (!s.empty() && s.back() == '\n') s.pop_back();
+    }
+    return s;
+  });
+  v.steps = std::make_shared<const calc::Steps>(shared->back());
+  return v;
+}
+
+// Sends a plot where it belongs: an SVG file after `:plot-to`, the terminal, or nowhere (with
+// an error saying how to export) when output is not a terminal.
+Outcome Session::draw(Outcome o) const {
+  const grammar::PlotRequest& p = *o.value.plot;
+  if (!plot_to_.empty()) {
+    std::ofstream out(plot_to_);
+    out << print::plot_svg(p.curves, p.x0, p.x1, p.title);
+    if (!out) {
+      o.kind = Outcome::Kind::Error;
+      o.message = "cannot write " + plot_to_;
+      return o;
+    }
+    o.kind = Outcome::Kind::Message;
+    o.message = "plot written to " + plot_to_;
+    return o;
+  }
+  if (!terminal_) {
+    o.kind = Outcome::Kind::Error;
+    o.message = "plot draws in a terminal; here, write it to a file first with :plot-to FILE.svg";
+    return o;
+  }
+  auto request = o.value.plot;
+  bool color = color_;
+  o.value.display = [request, color](print::Format) {
+    std::string s = print::plot_terminal(request->curves, request->x0, request->x1, 72, 20, color);
+    while (!s.empty() && s.back() == '\n') s.pop_back();
+    return s;
+  };
+  return o;
+}
+
+}  // namespace ddx

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Output formats end to end (SPEC §9): the `:export` document compiles with pdflatex, and every
+// JSON line parses (node's JSON.parse), errors are objects with line and column, and each
+// answer's "text" typed back into ddx gives the same answer.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/run_ddx.hpp"
+#include "support/tmux.hpp"
+
+namespace fs = std::filesystem;
+using ddx_test::sh_quote;
+
+namespace {
+
+struct TempDir {
+  fs::path dir;
+  TempDir() {
+    static int counter = 0;
+    dir = fs::temp_directory_path() / ("ddx_fmt_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~TempDir() { fs::remove_all(dir); }
+};
+
+bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+const char* k_session =
+    "d/dx (3x+4)^2\n"
+    "∂/∂x (2x^3 + 4xy + 5y^2)\n"
+    "d/dx x^x\n"
+    "d/dx sin(x)^2 / x\n"
+    "d/dx f(2x + 1)\n"
+    "d/dx (a x^(3/2) + b x^(1/2) + c)\n"
+    "y = u^3\n"
+    "u = 2x^3 + 3x^2\n"
+    "dy/dx\n"
+    "d^2/dx^2 sin(x) cos(x)\n"
+    "expand((x+1)^3)\n"
+    "grad(x^2 w + w^3)\n"
+    "d/dx {100% & $5 ~ #x_1\n"
+    "d/dx (x\n";
+
+}  // namespace
+
+TEST_CASE("export: the :export document compiles with pdflatex") {
+  if (!have("pdflatex")) {
+    MESSAGE("pdflatex is not installed: skipped (bash .ci/deps installs texlive-latex-base)");
+    return;
+  }
+  TempDir t;
+  fs::path tex = t.dir / "session.tex";
+  auto r = ddx_test::run_ddx("", std::string(k_session) + ":export " + tex.string() + "\n");
+  CHECK(r.out.find("wrote " + tex.string()) != std::string::npos);
+  REQUIRE(fs::exists(tex));
+  std::string doc = ddx_test::read_file(tex);
+  CHECK(doc.rfind("\\documentclass{article}\n\\usepackage{amsmath}\n", 0) == 0);
+  CHECK(doc.find("\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24") != std::string::npos);
+  CHECK(ddx_test::TmuxSession::occurrences(doc, "\\begin{align*}") == 10);
+  std::string cmd = "cd " + sh_quote(t.dir.string()) +
+                    " && pdflatex -halt-on-error -interaction=nonstopmode session.tex > pdflatex.log 2>&1";
+  int status = std::system(cmd.c_str());
+  INFO(ddx_test::read_file(t.dir / "pdflatex.log"));
+  CHECK(status == 0);
+  CHECK(fs::exists(t.dir / "session.pdf"));
+}
+
+TEST_CASE("export: usage and unwritable files are errors") {
+  auto r = ddx_test::run_ddx("", ":export\n:export /nonexistent/dir/x.tex\n");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("usage: :export FILE.tex") != std::string::npos);
+  CHECK(r.err.find("cannot write") != std::string::npos);
+}
+
+TEST_CASE("json: every line parses; errors carry line and column; text round-trips") {
+  if (!have("node")) {
+    MESSAGE("node is not installed: skipped (bash .ci/deps installs nodejs)");
+    return;
+  }
+  TempDir t;
+  auto r = ddx_test::run_ddx("--format json", k_session);
+  CHECK(r.err.empty());
+  CHECK(r.status == 1);
+  {
+    std::ofstream(t.dir / "out.jsonl") << r.out;
+  }
+  // node prints, per line, `ok TEXT` for answers worth re-typing, `error LINE COLUMN`, or `other`.
+  const char* script =
+      "const ls = require('fs').readFileSync(process.argv[1], 'utf8').split('\\n').filter(Boolean);"
+      "for (const l of ls) { const o = JSON.parse(l);"
+      "  if (typeof o.input !== 'string') throw new Error('no input: ' + l);"
+      "  if (o.error) { if (typeof o.error.message !== 'string') throw new Error(l);"
+      "    console.log('error ' + o.error.line + ' ' + o.error.column); }"
+      "  else if (o.text !== undefined) { if (typeof o.latex !== 'string' || typeof o.code !== 'string') throw new Error(l);"
+      "    console.log(o.text.includes('\\n') || o.text.includes(' = ') ? 'other' : 'ok ' + o.text); }"
+      "  else console.log('other'); }";
+  std::string parsed = ddx_test::capture("node -e " + sh_quote(script) + " " + sh_quote((t.dir / "out.jsonl").string()) + " 2>&1");
+  std::vector<std::string> rows = lines_of(parsed);
+  REQUIRE(rows.size() == lines_of(r.out).size());
+  CHECK(rows.back() == "error 14 8");
+  std::string retype, expected;
+  for (const std::string& row : rows) {
+    if (!row.starts_with("ok ")) continue;
+    retype += row.substr(3) + "\n";
+    expected += row.substr(3) + "\n";
+  }
+  CHECK(lines_of(expected).size() >= 9);
+  auto again = ddx_test::run_ddx("", retype);
+  CHECK(again.err.empty());
+  CHECK(again.out == expected);
+}
