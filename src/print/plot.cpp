@@ -3,6 +3,8 @@
 // expressions. Sampling and scales come from plot_scale.hpp so the SVG shows the same picture.
 #include "print/plot.hpp"
 
+#include "print/json.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -107,22 +109,6 @@ std::string number(double v) {
   return buf;
 }
 
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -273,8 +259,8 @@ std::string table_text(const std::vector<Curve>& curves, const std::string& var,
     out = "[";
     for (std::size_t i = 0; i < xs.size(); ++i) {
       out += i ? ",\n {" : "{";
-      out += json_string(var) + ": " + number(xs[i]);
-      for (std::size_t c = 0; c < curves.size(); ++c) out += ", " + json_string(curves[c].label) + ": " + cell(vals[c][i], "null");
+      out += json_quote(var) + ": " + number(xs[i]);
+      for (std::size_t c = 0; c < curves.size(); ++c) out += ", " + json_quote(curves[c].label) + ": " + cell(vals[c][i], "null");
       out += "}";
     }
     return out + "]";

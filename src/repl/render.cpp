@@ -2,6 +2,7 @@
 // Rendering of outcomes (see render.hpp).
 #include "repl/render.hpp"
 
+#include "print/json.hpp"
 #include "print/steps_render.hpp"
 #include "repl/render_chain.hpp"
 
@@ -9,6 +10,8 @@
 #include <sstream>
 
 namespace ddx {
+
+using print::json_quote;
 
 namespace {
 
@@ -54,27 +57,6 @@ std::string render_value(const grammar::Value& v, print::Format f) {
   return {};
 }
 
-std::string json_quote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 namespace {
 print::Format print_format(OutputFormat f) {

@@ -15,7 +15,5 @@ std::string render_value(const grammar::Value& v, print::Format f);
 std::string render_stdout(const Outcome& o, OutputFormat f, std::size_t line_number);
 // `SOURCE:LINE:COL: error: MESSAGE` for batch mode.
 std::string render_error(const Outcome& o, std::string_view source, std::size_t line_number);
-// A JSON string literal.
-std::string json_quote(std::string_view s);
 
 }  // namespace ddx
