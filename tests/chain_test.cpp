@@ -160,7 +160,7 @@ TEST_CASE("property: a chain through random definitions equals differentiating t
   CHECK(checked == 300);
 }
 
-TEST_CASE("property: the Jacobian in denominator layout is the transpose; mixed partials commute") {
+TEST_CASE("property: the Jacobian in denominator layout is the transpose, and mixed partials commute") {
   using namespace ddx;
   for (std::uint64_t seed = 1; seed <= 100; ++seed) {
     test::RandomExpr gen(seed);

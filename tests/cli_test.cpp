@@ -34,13 +34,13 @@ TEST_CASE("the issue's acceptance line: d/dx (3x+ at column 10") {
   CHECK(r.out.empty());
 }
 
-TEST_CASE("-e runs statements in order; definitions carry over") {
+TEST_CASE("-e runs statements in order and definitions carry over") {
   auto r = run_ddx("-e 'y = x^2' -e 'd/dx y'", "");
   CHECK(r.status == 0);
   CHECK(r.out == "2x\n");
 }
 
-TEST_CASE("statements separated by ';'") {
+TEST_CASE("statements separated by semicolons") {
   auto r = run_ddx("", "a = 2; d/dx a x^2\n");
   CHECK(r.out == "4x\n");
 }
@@ -67,7 +67,7 @@ TEST_CASE("errors in files are FILE:LINE:COL") {
   fs::remove(file);
 }
 
-TEST_CASE("usage: --help, --version exit 0; bad options exit 2") {
+TEST_CASE("usage: --help, --version exit 0, bad options exit 2") {
   auto help = run_ddx("--help", "");
   CHECK(help.status == 0);
   CHECK(help.out.find("usage: ddx") != std::string::npos);

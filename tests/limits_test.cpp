@@ -117,7 +117,7 @@ TEST_CASE("bad-input table: each row errors (or answers) and the next statement 
   }
 }
 
-TEST_CASE("--timeout stops a long computation; the next line still runs") {
+TEST_CASE("--timeout stops a long computation and the next line still runs") {
   auto t0 = std::chrono::steady_clock::now();
   auto r = run_ddx("--timeout 0.5", "expand((x+y+z)^400)\nd/dx x^2\n");
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -86,7 +86,7 @@ TEST_CASE("export: usage and unwritable files are errors") {
   CHECK(r.err.find("cannot write") != std::string::npos);
 }
 
-TEST_CASE("json: every line parses; errors carry line and column; text round-trips") {
+TEST_CASE("json: every line parses, then errors carry line and column, then text round-trips") {
   if (!have("node")) {
     MESSAGE("node is not installed: skipped (bash .ci/deps installs nodejs)");
     return;

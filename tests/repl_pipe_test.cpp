@@ -46,7 +46,7 @@ PipeRun run_sh(const std::string& script) {
 
 }  // namespace
 
-TEST_CASE("pipe: no prompt, banner or ANSI bytes; nothing written under HOME") {
+TEST_CASE("pipe: no prompt, banner or ANSI bytes, then nothing written under HOME") {
   auto r = run_sh("printf 'd/dx x^2\\nd/dx (x\\n:help\\n' | \"$DDX\"");
   CHECK(r.status == 1);
   CHECK(r.out.find("ddx>") == std::string::npos);

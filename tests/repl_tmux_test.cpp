@@ -119,7 +119,7 @@ TEST_CASE("tmux: Tab after a LaTeX name gives its symbol") {
   CHECK(t.wait_for("2 alpha x + pi"));
 }
 
-TEST_CASE("tmux: Ctrl-C discards the typed line; on an empty line it gives a hint") {
+TEST_CASE("tmux: Ctrl-C discards the typed line, then on an empty line it gives a hint") {
   if (skip_without_tmux()) return;
   TempHome home;
   TmuxSession t(home.dir);
@@ -156,7 +156,7 @@ TEST_CASE("tmux: Ctrl-C interrupts a long computation and keeps the definitions"
   CHECK(t.wait_for("3x^2"));
 }
 
-TEST_CASE("tmux: Ctrl-D on an empty line exits 0; :quit too") {
+TEST_CASE("tmux: Ctrl-D on an empty line exits 0, then :quit too") {
   if (skip_without_tmux()) return;
   TempHome home;
   {

@@ -49,7 +49,10 @@ std::string with_note(std::string s, const std::string& note, print::Format f) {
 std::string render_value(const grammar::Value& v, print::Format f) {
   switch (v.kind) {
     case grammar::Value::Kind::Scalar: return with_note(print::to_string(v.scalar, f), v.note, f);
-    case grammar::Value::Kind::Truth: return with_note(v.truth ? "true" : "false", v.note, f);
+    case grammar::Value::Kind::Truth: {
+      std::string word = v.truth ? "true" : "false";
+      return with_note(f == print::Format::Latex ? "\\text{" + word + "}" : word, v.note, f);
+    }
     case grammar::Value::Kind::Chain: return render_chain(*v.chain, f);
     case grammar::Value::Kind::Display: return v.display(f);
     case grammar::Value::Kind::List: return with_note(render_list(v, f), v.note, f);
