@@ -317,7 +317,7 @@ class Lowerer : public Lowering {
     }
     if (auto procedure = find_procedure(w)) {
       Value v = (*procedure)(n, *this);
-      if (v.kind != Value::Kind::Scalar && v.kind != Value::Kind::Chain)
+      if (v.kind != Value::Kind::Scalar && v.kind != Value::Kind::Chain && !v.usable_in_expressions)
         throw LowerError{n.span, "'" + w + "' gives a " + (v.kind == Value::Kind::List ? "vector or matrix" : "result") +
                                      " that cannot be used inside an expression"};
       return v.scalar;

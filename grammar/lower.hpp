@@ -43,6 +43,7 @@ struct Value {
   std::string note;                          // printed after the value as a comment (e.g. a layout)
   std::shared_ptr<const PlotRequest> plot;   // Display of a plot
   std::shared_ptr<const calc::Steps> steps;  // Display of a step-by-step derivation (for JSON)
+  bool usable_in_expressions = false;        // Display: `scalar` may stand inside a larger expression
 
   static Value of(Expr e) {
     Value v;

@@ -74,11 +74,13 @@ Value approx_procedure(const Node& call, Lowering& l) {
     throw LowerError{arg.span, err.what()};
   }
   Expr value = num(Number::from_double(std::strtod(text.c_str(), nullptr)));
-  return Value::shown(value, [text](print::Format f) {
+  Value v = Value::shown(value, [text](print::Format f) {
     auto e = text.find('e');
     if (f != print::Format::Latex || e == std::string::npos) return text;
     return text.substr(0, e) + " \\cdot 10^{" + text.substr(e + 1) + "}";
   });
+  v.usable_in_expressions = true;  // approx(pi) + 1
+  return v;
 }
 
 // The variables of a vector literal `[x, y]`, or the free symbols of `of` when absent.
@@ -178,7 +180,9 @@ Value tangent_procedure(const Node& call, Lowering& l) {
   Expr f = l.scalar(call.children[0]);
   Expr x = sym(at.text);
   Expr line = calc::tangent_line(f, x, l.scalar(at.children[0]));
-  return Value::shown(line, [line](print::Format fmt) { return "y = " + print::to_string(line, fmt); });
+  Value v = Value::shown(line, [line](print::Format fmt) { return "y = " + print::to_string(line, fmt); });
+  v.usable_in_expressions = true;  // plot(x^2, tangent(x^2, x = 1), x = -1 .. 3)
+  return v;
 }
 
 const std::unordered_map<std::string_view, Procedure>& procedures() {

@@ -9,6 +9,8 @@
 #include "grammar/parse.hpp"
 
 using ddx::grammar::dump;
+using ddx::grammar::max_line_bytes;
+using ddx::grammar::max_nesting;
 using ddx::grammar::parse_line;
 
 namespace {
@@ -295,22 +297,28 @@ TEST_CASE("parse: errors name what was expected, with 1-based code-point columns
 }
 
 TEST_CASE("parse: nesting limits") {
-    auto nest = [](std::size_t n) { return std::string(n, '(') + "x" + std::string(n, ')'); };
-    CHECK(parse_line(nest(1000)).ok());
-    CHECK(parse_line(std::string(1000, '-') + "x").ok());
-    CHECK(parse_line("[" + std::string(998, '[') + "x" + std::string(999, ']')).ok());
+    constexpr std::size_t n = max_nesting;
+    auto const deeper = "nesting deeper than " + std::to_string(n);
+    auto nest = [](std::size_t k) { return std::string(k, '(') + "x" + std::string(k, ')'); };
+    CHECK(parse_line(nest(n)).ok());
+    CHECK(parse_line(std::string(n, '-') + "x").ok());
+    CHECK(parse_line("[" + std::string(n - 2, '[') + "x" + std::string(n - 1, ']')).ok());
     std::string chain = "2";
-    for (int i = 0; i < 999; ++i) chain += "^2";
+    for (std::size_t i = 0; i + 1 < n; ++i) chain += "^2";
     CHECK(parse_line(chain).ok());
 
     check_errors({
-        {nest(1001), 1001, "nesting deeper than 1000"},
-        {nest(100000), 1001, "nesting deeper than 1000"},
-        {std::string(100000, '-') + "x", 1001, "nesting deeper than 1000"},
-        {std::string(100000, '(') , 1001, "nesting deeper than 1000"},
+        {nest(n + 1), n + 1, deeper},
+        {nest(100000), n + 1, deeper},
+        {std::string(100000, '-') + "x", n + 1, deeper},
+        {std::string(100000, '('), n + 1, deeper},
     });
     chain += "^2^2";
     CHECK_FALSE(parse_line(chain).ok());
+    // Derivative operators nest although they read like juxtaposition (found by fuzzing).
+    std::string ops;
+    for (std::size_t i = 0; i <= n; ++i) ops += "d/dx ";
+    CHECK_FALSE(parse_line(ops + "x").ok());
 }
 
 TEST_CASE("parse: long lines are linear and do not crash") {
@@ -328,8 +336,10 @@ TEST_CASE("parse: long lines are linear and do not crash") {
     auto const n = parse_line(digits);
     REQUIRE(n.ok());
     CHECK(n.statements[0].body.text.size() == 100'000);
-    std::string word(10'000'000, 'x');
+    std::string word(max_line_bytes, 'x');
     CHECK(parse_line(word).ok());
+    word += 'x'; // one byte past the line limit
+    CHECK(parse_line(word).diagnostics.front().message.find("line longer than") != std::string::npos);
     std::string junk(10'000'000, '?');
     CHECK_FALSE(parse_line(junk).ok());
     std::string utf(5'000'000, '\xce'); // α without continuation bytes

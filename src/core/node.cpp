@@ -51,10 +51,6 @@ std::unordered_set<const Node*, NodeHash, NodeEqual>& table() {
 
 const Node* intern(Node&& n) {
   n.hash = structural_hash(n);
-  std::uint32_t h = 0;
-  for (Expr e : n.ops) h = std::max(h, e.node()->height + 1);
-  for (Expr e : n.exps) h = std::max(h, e.node()->height + 1);
-  n.height = h;
   auto& t = table();
   if (auto it = t.find(&n); it != t.end()) return *it;
   charge_new_node();  // the per-statement size limit; throws before anything is stored

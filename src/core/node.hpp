@@ -15,9 +15,6 @@ struct Node {
   std::uint8_t id = 0;        // ConstantId for Constant
   FunctionId function = 0;    // Call, Derivative
   std::size_t hash = 0;       // structural hash, computed once by intern()
-  // Longest path to a leaf (leaves 0), computed by intern(). compare() orders nodes of one kind
-  // by height first, so comparing sin(sin(...(x))) chains is O(1) instead of O(depth).
-  std::uint32_t height = 0;
   Number number;              // Number: value; Add: constant; Mul: coefficient
   std::string name;           // Symbol
   std::vector<Expr> ops;      // Pow: {base, exp}; Call/Derivative: args; Add: terms; Mul: bases

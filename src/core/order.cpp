@@ -53,8 +53,6 @@ int compare(Expr a, Expr b) {
   const Node& x = *a.node();
   const Node& y = *b.node();
   if (x.kind != y.kind) return x.kind < y.kind ? -1 : 1;
-  // Shallower first: decides deep comparisons in O(1) (see Node::height).
-  if (x.height != y.height) return x.height < y.height ? -1 : 1;
   switch (x.kind) {
     case Kind::Number: return compare_numbers(x.number, y.number);
     case Kind::Constant: return (x.id > y.id) - (x.id < y.id);
