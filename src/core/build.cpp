@@ -6,8 +6,7 @@
 #include <optional>
 #include <cmath>
 #include <stdexcept>
-#include <unordered_map>
-
+#include "core/collect.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
@@ -76,6 +75,19 @@ bool is_positive_real_constant(Expr b) {
 }  // namespace
 
 Expr num(const Number& n) {
+  // Small integers are made all the time (Expr(1), exponents, coefficients): intern them once.
+  constexpr long long lo = -64, hi = 1024;
+  static const Node* small[hi - lo + 1] = {};
+  if (n.fits_long() && n.to_long() >= lo && n.to_long() <= hi) {
+    const Node*& slot = small[n.to_long() - lo];
+    if (!slot) {
+      Node node;
+      node.kind = Kind::Number;
+      node.number = n;
+      slot = intern(std::move(node));
+    }
+    return Expr(slot);
+  }
   Node node;
   node.kind = Kind::Number;
   node.number = n;
@@ -102,21 +114,24 @@ Expr pi_const() { return constant(ConstantId::Pi); }
 
 Expr add(std::vector<Expr> operands) {
   Number constant_term(0);
-  std::vector<std::pair<Expr, Number>> acc;
-  std::unordered_map<const Node*, std::size_t> index;
-  auto add_term = [&](Expr t, const Number& c) {
-    auto [it, fresh] = index.try_emplace(t.node(), acc.size());
-    if (fresh)
-      acc.emplace_back(t, c);
-    else
-      acc[it->second].second += c;
-  };
-  for (Expr e : operands) {
+  // The largest sum among the operands is already sorted: the other terms merge into it.
+  std::size_t run = operands.size();
+  for (std::size_t k = 0; k < operands.size(); ++k)
+    if (operands[k].is(Kind::Add) && operands[k].terms().size() >= 8 &&
+        (run == operands.size() || operands[k].terms().size() > operands[run].terms().size()))
+      run = k;
+  std::vector<detail::Item<Number>> items;
+  items.reserve(operands.size());
+  std::size_t source = 0;
+  auto add_term = [&](Expr t, const Number& c) { items.push_back({t, c, source}); };
+  for (; source < operands.size(); ++source) {
+    Expr e = operands[source];
     check_interrupt();  // sums of a million terms take a while
     switch (e.kind()) {
       case Kind::Number: constant_term += e.number(); break;
       case Kind::Add:
         constant_term += e.number();
+        if (source == run) break;
         for (std::size_t i = 0; i < e.terms().size(); ++i) add_term(e.terms()[i], e.coefficients()[i]);
         break;
       case Kind::Mul:
@@ -128,6 +143,10 @@ Expr add(std::vector<Expr> operands) {
       default: add_term(e, Number(1));
     }
   }
+  std::span<const Expr> run_terms;
+  std::span<const Number> run_coeffs;
+  if (run < operands.size()) run_terms = operands[run].terms(), run_coeffs = operands[run].coefficients();
+  auto acc = detail::collect(items, run_terms, run_coeffs, run, [](const Number& a, const Number& b) { return a + b; });
   std::erase_if(acc, [](const auto& tc) { return tc.second.is_zero() && tc.second.is_exact(); });
   // Merging can leave a sum with coefficient 1 as a term (2(x+1) - (x+1) + 5): flatten it, or the
   // result would be (x+1) + 5 instead of the canonical x + 6. One more round suffices.
@@ -138,7 +157,7 @@ Expr add(std::vector<Expr> operands) {
   }
   if (acc.empty()) return num(constant_term);
   if (acc.size() == 1 && constant_term.is_zero()) return scale_term(acc[0].second, acc[0].first);
-  std::sort(acc.begin(), acc.end(), [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
+  // acc is sorted by construction (collect).
   Node n;
   n.kind = Kind::Add;
   n.number = constant_term;
@@ -153,21 +172,25 @@ Expr add(std::vector<Expr> operands) {
 
 Expr mul(std::vector<Expr> operands) {
   Number coeff(1);
-  std::vector<std::pair<Expr, Expr>> acc;  // base, summed exponent
-  std::unordered_map<const Node*, std::size_t> index;
-  auto add_factor = [&](Expr b, Expr x) {
-    auto [it, fresh] = index.try_emplace(b.node(), acc.size());
-    if (fresh)
-      acc.emplace_back(b, x);
-    else
-      acc[it->second].second = acc[it->second].second + x;
-  };
-  for (Expr e : operands) {
+  // The largest product among the operands is already sorted: the other factors merge into it,
+  // so d/dx of sin(sin(...)) (one new factor per level) does not re-sort the whole product.
+  std::size_t run = operands.size();
+  for (std::size_t k = 0; k < operands.size(); ++k)
+    if (operands[k].is(Kind::Mul) && operands[k].bases().size() >= 8 &&
+        (run == operands.size() || operands[k].bases().size() > operands[run].bases().size()))
+      run = k;
+  std::vector<detail::Item<Expr>> items;
+  items.reserve(operands.size() + 4);
+  std::size_t source = 0;
+  auto add_factor = [&](Expr b, Expr x) { items.push_back({b, x, source}); };
+  for (; source < operands.size(); ++source) {
+    Expr e = operands[source];
     check_interrupt();
     switch (e.kind()) {
       case Kind::Number: coeff *= e.number(); break;
       case Kind::Mul:
         coeff *= e.number();
+        if (source == run) break;
         for (std::size_t i = 0; i < e.bases().size(); ++i) add_factor(e.bases()[i], e.exponents()[i]);
         break;
       case Kind::Pow: add_factor(e.base(), e.exponent()); break;
@@ -178,6 +201,10 @@ Expr mul(std::vector<Expr> operands) {
     // 0 * (1/0) must still fail: check that no factor is a division by zero (x^-1 at 0 is symbolic).
     return num(coeff.is_exact() ? Number(0) : coeff);
   }
+  std::span<const Expr> run_bases, run_exps;
+  if (run < operands.size()) run_bases = operands[run].bases(), run_exps = operands[run].exponents();
+  // base, summed exponent; sorted by base
+  auto acc = detail::collect(items, run_bases, run_exps, run, [](Expr a, Expr b) { return a + b; });
   // Combined exponents may fold (x^2 x^-2 = 1, sqrt(2)^2 = 2, (xy)^(1/2)^2 = x y): re-canonicalise.
   std::vector<std::pair<Expr, Expr>> final_factors;
   std::vector<Expr> pending;
@@ -220,8 +247,7 @@ Expr mul(std::vector<Expr> operands) {
       terms.push_back(scale_term(coeff * sum.coefficients()[i], sum.terms()[i]));
     return add(std::move(terms));
   }
-  std::sort(final_factors.begin(), final_factors.end(),
-            [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
+  // final_factors keeps acc's sorted order (collect), so there is nothing to sort.
   if (final_factors.size() == 1 && coeff.is_one()) {
     auto& [b, x] = final_factors[0];
     return x.is_one() ? b : pow(b, x);

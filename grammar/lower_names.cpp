@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The names of the input language (see names.hpp and lower.hpp's is_identifier/is_reserved).
+#include "grammar/names.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/functions.hpp"
+#include "grammar/lower.hpp"
+#include "grammar/lowering.hpp"
+
+namespace ddx::grammar {
+
+namespace {
+constexpr std::array<std::string_view, 24> greek_names = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",     "theta", "iota", "kappa", "lambda", "mu",
+    "nu",    "xi",   "omicron", "rho", "sigma",   "tau",  "upsilon", "phi",   "chi",  "psi",   "omega", "varphi"};
+}  // namespace
+
+bool is_greek(std::string_view w) {
+  return std::find(greek_names.begin(), greek_names.end(), w) != greek_names.end();
+}
+
+std::optional<std::string> builtin_name(std::string_view w) {
+  if (w == "ln") return std::string("log");
+  if (auto f = find_function(w); f && !function_info(*f).abstract) return std::string(w);
+  return std::nullopt;
+}
+std::string_view log_base(std::string_view w) {
+  if (w.size() > 4 && w.starts_with("log_")) return w.substr(4);
+  return {};
+}
+
+bool is_fgh_name(std::string_view w) {
+  if (w.empty() || (w[0] != 'f' && w[0] != 'g' && w[0] != 'h')) return false;
+  if (w.size() == 1) return true;
+  std::string_view rest = w.substr(1);
+  if (std::all_of(rest.begin(), rest.end(), is_digit)) return true;
+  return rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum);
+}
+
+std::string function_prefix(std::string_view w) {
+  std::string best;
+  for (const std::string& name : builtin_function_names())
+    if (w.size() > name.size() && w.starts_with(name) && name.size() > best.size()) best = name;
+  if (best.empty() && w.size() > 2 && w.starts_with("ln")) best = "ln";
+  return best;
+}
+
+std::vector<std::string_view> split_run(std::string_view w) {
+  std::vector<std::string_view> parts;
+  std::size_t i = 0;
+  while (i < w.size()) {
+    std::size_t start = i++;
+    if (i < w.size() && is_digit(w[i])) {
+      while (i < w.size() && is_digit(w[i])) ++i;
+    } else if (i + 1 < w.size() && w[i] == '_' && is_alnum(w[i + 1])) {
+      ++i;
+      while (i < w.size() && is_alnum(w[i])) ++i;
+    }
+    parts.push_back(w.substr(start, i - start));
+  }
+  return parts;
+}
+
+bool is_identifier(std::string_view w) {
+  if (w.empty() || !is_letter(w[0])) return false;
+  if (is_greek(w) || w == "pi") return true;
+  std::string_view rest = w.substr(1);
+  if (rest.empty() || std::all_of(rest.begin(), rest.end(), is_digit)) return true;
+  return rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum);
+}
+
+bool is_reserved(std::string_view w) {
+  return w == "e" || w == "pi" || w == "ans" || builtin_name(w).has_value() || find_procedure(w).has_value();
+}
+
+}  // namespace ddx::grammar

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The names of the input language: which words are functions, Greek letters, identifiers, and how
+// a run of letters splits into identifiers (`4xy` = 4·x·y, `x3x4` = x3·x4). Internal to lowering.
+#pragma once
+
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ddx::grammar {
+
+inline bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+inline bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+inline bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+bool is_greek(std::string_view w);
+// The built-in function a word names (`ln` -> log), or nullopt (abstract functions are not built-in).
+std::optional<std::string> builtin_name(std::string_view w);
+// `log_2`, `log_a`: the base part, or empty.
+std::string_view log_base(std::string_view w);
+// f, g, h with an optional index: f1, f_2, g_u (always calls, never products).
+bool is_fgh_name(std::string_view w);
+// Longest built-in function name that `w` starts with (for the `sinx` hint), or empty.
+std::string function_prefix(std::string_view w);
+// Letter runs split into identifiers: x3x4 -> x3, x4; w_11y -> w_11y (a subscript takes letters too).
+std::vector<std::string_view> split_run(std::string_view w);
+
+}  // namespace ddx::grammar

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Collecting like terms (add) and like factors (mul) into a sorted, duplicate-free list: the
+// operands' items are sorted once and merged into the largest operand's already sorted list, so
+// x*(long product) costs O(log n) comparisons and no hash table. Private to build.cpp.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx::detail {
+
+template <class V>
+struct Item {
+  Expr key;
+  V value;
+  std::size_t source;  // operand index: values of one key combine in operand order, as floats require
+};
+
+// Merges `items` (any order) into the sorted, duplicate-free run (run_keys, run_values) that came
+// from operand `run_source` (run may be empty). Equal keys' values are combined with `combine`
+// left to right in operand order, exactly as a one-pass accumulation would.
+template <class V, class Combine>
+std::vector<std::pair<Expr, V>> collect(std::vector<Item<V>>& items, std::span<const Expr> run_keys,
+                                        std::span<const V> run_values, std::size_t run_source, Combine combine) {
+  auto less = [](const Item<V>& a, const Item<V>& b) { return compare(a.key, b.key) < 0; };
+  if (items.size() <= 16) {  // stable insertion sort: no buffer for the common 2-5 operands
+    for (std::size_t i = 1; i < items.size(); ++i)
+      for (std::size_t j = i; j > 0 && less(items[j], items[j - 1]); --j) std::swap(items[j], items[j - 1]);
+  } else {
+    std::stable_sort(items.begin(), items.end(), less);
+  }
+  std::vector<std::pair<Expr, V>> out;
+  out.reserve(run_keys.size() + items.size());
+  std::size_t p = 0;  // next unread run position
+  for (std::size_t i = 0; i < items.size();) {
+    Expr key = items[i].key;
+    std::size_t j = i + 1;
+    while (j < items.size() && items[j].key == key) ++j;
+    auto at = std::lower_bound(run_keys.begin() + static_cast<std::ptrdiff_t>(p), run_keys.end(), key,
+                               [](Expr a, Expr k) { return compare(a, k) < 0; });
+    for (auto q = static_cast<std::size_t>(at - run_keys.begin()); p < q; ++p) out.emplace_back(run_keys[p], run_values[p]);
+    std::optional<V> v;
+    auto fold = [&](const V& x) { v = v ? combine(*v, x) : x; };
+    std::size_t g = i;
+    for (; g < j && items[g].source < run_source; ++g) fold(items[g].value);
+    if (p < run_keys.size() && run_keys[p] == key) fold(run_values[p++]);
+    for (; g < j; ++g) fold(items[g].value);
+    out.emplace_back(key, std::move(*v));
+    i = j;
+  }
+  for (; p < run_keys.size(); ++p) out.emplace_back(run_keys[p], run_values[p]);
+  return out;
+}
+
+}  // namespace ddx::detail
