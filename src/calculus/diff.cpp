@@ -11,6 +11,7 @@
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
 #include "core/functions.hpp"
+#include "core/node.hpp"
 #include "core/stats.hpp"
 
 namespace ddx::calc {
@@ -33,10 +34,13 @@ constexpr std::size_t memo_limit = 4'000'000;
 
 class Differentiator {
  public:
-  Differentiator(Expr var, DiffTrace* trace) : var_(var), trace_(trace) {}
+  Differentiator(Expr var, DiffTrace* trace) : var_(var), var_bit_(symbol_bit(var.name())), trace_(trace) {}
 
   Expr d(Expr e) {
     check_interrupt();  // every node visited: Ctrl-C and --timeout stop huge derivatives
+    // No occurrence of the variable: 0 without walking or memoising (all n partials of a big
+    // sum visit each term n times otherwise). `steps` still walks, to name the constant rule.
+    if (!trace_ && !(e.node()->symbols & var_bit_)) return Expr(0);
     if (!trace_) {
       if (auto it = memo().find({e.node(), var_.node()}); it != memo().end()) return it->second;
     }
@@ -160,6 +164,7 @@ class Differentiator {
   }
 
   Expr var_;
+  std::uint64_t var_bit_;
   DiffTrace* trace_;
 };
 

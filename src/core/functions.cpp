@@ -253,7 +253,7 @@ FunctionId abstract_function(std::string_view name, int arity) {
 
 void set_abstract_params(FunctionId f, std::vector<std::string> params) {
   auto& info = registry().rows.at(f);
-  if (info.abstract && info.params.empty()) info.params = std::move(params);
+  if (info.abstract) info.params = std::move(params);
 }
 
 std::vector<std::string> builtin_function_names() {

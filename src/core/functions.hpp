@@ -32,9 +32,10 @@ struct FunctionInfo {
 
 const FunctionInfo& function_info(FunctionId f);
 std::optional<FunctionId> find_function(std::string_view name);
-// Finds or registers the abstract function `name`; params are recorded on first registration
-// (SPEC §2: "its parameters take the names of its first application to plain symbols").
+// Finds or registers the abstract function `name` of `arity` arguments.
 FunctionId abstract_function(std::string_view name, int arity);
+// Names its parameters (for ∂f/∂u). Lowering calls it on the first application to plain symbols
+// (SPEC §2); an explicit call replaces earlier names.
 void set_abstract_params(FunctionId f, std::vector<std::string> params);
 // Names of the built-in functions, for completion and help.
 std::vector<std::string> builtin_function_names();

@@ -49,10 +49,17 @@ std::unordered_set<const Node*, NodeHash, NodeEqual>& table() {
 
 }  // namespace
 
+std::uint64_t symbol_bit(const std::string& name) {
+  return std::uint64_t{1} << (std::hash<std::string>{}(name) & 63);
+}
+
 const Node* intern(Node&& n) {
   n.hash = structural_hash(n);
   auto& t = table();
   if (auto it = t.find(&n); it != t.end()) return *it;
+  if (n.kind == Kind::Symbol) n.symbols = symbol_bit(n.name);
+  for (Expr e : n.ops) n.symbols |= e.node()->symbols;
+  for (Expr e : n.exps) n.symbols |= e.node()->symbols;
   charge_new_node();  // the per-statement size limit; throws before anything is stored
   const Node* stored = new Node(std::move(n));
   t.insert(stored);

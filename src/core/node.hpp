@@ -15,6 +15,9 @@ struct Node {
   std::uint8_t id = 0;        // ConstantId for Constant
   FunctionId function = 0;    // Call, Derivative
   std::size_t hash = 0;       // structural hash, computed once by intern()
+  // A 64-bit Bloom filter of the symbols occurring in the node (symbol_bit of each), computed by
+  // intern(): a clear bit proves the symbol absent, so d/dx of the node is 0 without a walk.
+  std::uint64_t symbols = 0;
   Number number;              // Number: value; Add: constant; Mul: coefficient
   std::string name;           // Symbol
   std::vector<Expr> ops;      // Pow: {base, exp}; Call/Derivative: args; Add: terms; Mul: bases
@@ -22,6 +25,9 @@ struct Node {
   std::vector<Number> coeffs; // Add: coefficients, parallel to ops
   std::vector<int> indices;   // Derivative: differentiated argument positions, sorted
 };
+
+// The bit a symbol named `name` sets in Node::symbols.
+std::uint64_t symbol_bit(const std::string& name);
 
 // Returns the unique interned node equal to `n` (inserting it if new). Nodes live for the process.
 const Node* intern(Node&& n);

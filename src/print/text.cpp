@@ -25,47 +25,86 @@ class Linear {
   explicit Linear(Format f) : f_(f) {}
 
   std::string emit(const Display& d) {
+    std::string out;
+    put(d, out);
+    return out;
+  }
+
+  // Appends d to out. One growing buffer, not a string per subtree: nested calls 2000 deep
+  // (sin(sin(...))) would otherwise copy their text once per level.
+  void put(const Display& d, std::string& out) {
     switch (d.kind) {
-      case DKind::Number: return d.value.to_string();
-      case DKind::Symbol: return f_ == Format::Unicode ? symbol_name(d.name, f_) : d.name;
+      case DKind::Number: out += d.value.to_string(); return;
+      case DKind::Symbol:
+        if (f_ == Format::Unicode) out += symbol_name(d.name, f_);
+        else out += d.name;
+        return;
       case DKind::Constant:
-        if (d.constant == ConstantId::Pi) return f_ == Format::Unicode ? "π" : "pi";
-        return f_ == Format::Code ? "exp(1)" : "e";
+        if (d.constant == ConstantId::Pi) out += f_ == Format::Unicode ? "π" : "pi";
+        else out += f_ == Format::Code ? "exp(1)" : "e";
+        return;
       case DKind::Call:
-        if (auto p = pending_derivative_of(d.function)) return pending(*p, d.children[0]);
-        return function_info(d.function).name + "(" + args(d) + ")";
-      case DKind::Derivative: return derivative(d);
-      case DKind::Pow: return power(d);
+        if (auto p = pending_derivative_of(d.function)) {
+          out += pending(*p, d.children[0]);
+          return;
+        }
+        out += function_info(d.function).name;
+        out += '(';
+        put_args(d, out);
+        out += ')';
+        return;
+      case DKind::Derivative: out += derivative(d); return;
+      case DKind::Pow: power(d, out); return;
       case DKind::Sqrt: {
-        std::string s = emit(d.children[0]);
-        if (f_ != Format::Unicode) return "sqrt(" + s + ")";
         const Display& r = d.children[0];
-        bool bare = is_exact_natural(r) || r.kind == DKind::Symbol || r.kind == DKind::Constant;
-        return bare ? "√" + s : "√(" + s + ")";
+        bool bare = f_ == Format::Unicode &&
+                    (is_exact_natural(r) || r.kind == DKind::Symbol || r.kind == DKind::Constant);
+        out += f_ != Format::Unicode ? "sqrt(" : bare ? "√" : "√(";
+        put(r, out);
+        if (!bare) out += ')';
+        return;
       }
       case DKind::Product: {
-        std::string out = child(d, 0);
+        std::size_t start = out.size();
+        put_child(d, 0, out);
         for (std::size_t i = 1; i < d.children.size(); ++i) {
-          std::string next = child(d, i);
-          out += separator(d.children[i - 1], out, d.children[i], next) + next;
+          std::size_t pos = out.size();
+          if (f_ == Format::Code) {  // always '*': no need to look at the neighbours' text
+            out += '*';
+            put_child(d, i, out);
+            continue;
+          }
+          put_child(d, i, out);
+          std::string_view so_far(out.data() + start, pos - start), next(out.data() + pos, out.size() - pos);
+          std::string sep = separator(d.children[i - 1], so_far, d.children[i], next);
+          if (!sep.empty()) out.insert(pos, sep);
         }
-        return out;
+        return;
       }
-      case DKind::Fraction: return child(d, 0) + "/" + child(d, 1);
-      case DKind::Sum: {
-        std::string out;
+      case DKind::Fraction:
+        put_child(d, 0, out);
+        out += '/';
+        put_child(d, 1, out);
+        return;
+      case DKind::Sum:
         for (std::size_t i = 0; i < d.children.size(); ++i) {
           const Display& t = d.children[i];
-          if (t.kind == DKind::Neg)
-            out += (i ? " " + minus() + " " : minus()) + child(t, 0);
-          else
-            out += (i ? " + " : "") + emit(t);
+          if (t.kind == DKind::Neg) {
+            if (i) out += ' ';
+            out += minus();
+            if (i) out += ' ';
+            put_child(t, 0, out);
+          } else {
+            if (i) out += " + ";
+            put(t, out);
+          }
         }
-        return out;
-      }
-      case DKind::Neg: return minus() + child(d, 0);
+        return;
+      case DKind::Neg:
+        out += minus();
+        put_child(d, 0, out);
+        return;
     }
-    return {};
   }
 
  private:
@@ -73,9 +112,18 @@ class Linear {
 
   std::string minus() const { return f_ == Format::Unicode ? "−" : "-"; }
 
-  std::string child(const Display& parent, std::size_t i) {
-    std::string s = emit(parent.children[i]);
-    return needs_parens(parent, i, false) ? "(" + s + ")" : s;
+  void put_child(const Display& parent, std::size_t i, std::string& out) {
+    bool parens = needs_parens(parent, i, false);
+    if (parens) out += '(';
+    put(parent.children[i], out);
+    if (parens) out += ')';
+  }
+
+  void put_args(const Display& d, std::string& out) {
+    for (std::size_t i = 0; i < d.children.size(); ++i) {
+      if (i) out += ", ";
+      put(d.children[i], out);
+    }
   }
 
   // `steps` shows a derivative not yet taken as `d/dx (x^2)`; Code as diff(x^2, x), which re-parses.
@@ -102,19 +150,31 @@ class Linear {
     return d.point_implicit ? out : out + "(" + args(d) + ")";
   }
 
-  std::string power(const Display& d) {
+  void power(const Display& d, std::string& out) {
     const Display& base = d.children[0];
     const Display& exponent = d.children[1];
-    if (f_ == Format::Code && base.kind == DKind::Constant && base.constant == ConstantId::E)
-      return "exp(" + emit(exponent) + ")";
+    if (f_ == Format::Code && base.kind == DKind::Constant && base.constant == ConstantId::E) {
+      out += "exp(";
+      put(exponent, out);
+      out += ')';
+      return;
+    }
     if (f_ == Format::Unicode && is_exact_natural(exponent)) {
       std::string sup = superscript(exponent.value.to_string());
       // sin²(x) for built-ins, as textbooks write it (the parser reads sin^2(x) as sin(x)^2).
-      if (unicode_function_power(d))
-        return function_info(base.function).name + sup + "(" + args(base) + ")";
-      return child(d, 0) + sup;
+      if (unicode_function_power(d)) {
+        out += function_info(base.function).name + sup + "(";
+        put_args(base, out);
+        out += ')';
+        return;
+      }
+      put_child(d, 0, out);
+      out += sup;
+      return;
     }
-    return child(d, 0) + "^" + child(d, 1);
+    put_child(d, 0, out);
+    out += '^';
+    put_child(d, 1, out);
   }
 
   // sin²(x): a built-in raised to a natural power, written with the exponent on the name.
@@ -141,7 +201,8 @@ class Linear {
     return !((n[0] == 'e' || n[0] == 'E') && n.size() > 1);
   }
 
-  std::string separator(const Display& prev, const std::string& prev_s, const Display& next, const std::string& next_s) {
+  // prev_s: the product's text so far; next_s: the next factor's text.
+  std::string separator(const Display& prev, std::string_view prev_s, const Display& next, std::string_view next_s) {
     if (f_ == Format::Code) return "*";
     const std::string times = f_ == Format::Unicode ? "·" : "*";
     if (prev.kind == DKind::Number && prev_s.find('e') == std::string::npos && tight_after_number(next)) return "";

@@ -97,14 +97,18 @@ std::string question_latex(std::string_view input, const grammar::NameScope& sco
 
 void TexExport::record(const Outcome& o, const grammar::NameScope& scope) {
   if (o.kind != Outcome::Kind::Answer) return;
+  if (o.value.kind != grammar::Value::Kind::Chain) {
+    entries_.push_back({question_latex(o.input, scope), {}, o.value});
+    return;
+  }
   std::string answer = render_value(o.value, print::Format::Latex);
   // A chain already reads `dy/dx &= ... \\ &= ...`: its rows become the align*'s own rows.
   const std::string open = "\\begin{aligned}", close = "\\end{aligned}";
   if (o.value.kind == grammar::Value::Kind::Chain && answer.starts_with(open) && answer.ends_with(close)) {
-    entries_.push_back({"", answer.substr(open.size(), answer.size() - open.size() - close.size())});
+    entries_.push_back({"", answer.substr(open.size(), answer.size() - open.size() - close.size()), {}});
     return;
   }
-  entries_.push_back({question_latex(o.input, scope), answer});
+  entries_.push_back({question_latex(o.input, scope), answer, {}});
 }
 
 std::string TexExport::document() const {
@@ -112,8 +116,10 @@ std::string TexExport::document() const {
       "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n"
       "\\section*{ddx session}\n";
   if (entries_.empty()) doc += "No statements were answered.\n";
-  for (const Entry& e : entries_)
-    doc += "\\begin{align*}\n" + (e.question.empty() ? e.answer : e.question + " &= " + e.answer) + "\n\\end{align*}\n";
+  for (const Entry& e : entries_) {
+    std::string answer = e.value ? render_value(*e.value, print::Format::Latex) : e.answer;
+    doc += "\\begin{align*}\n" + (e.question.empty() ? answer : e.question + " &= " + answer) + "\n\\end{align*}\n";
+  }
   return doc + "\\end{document}\n";
 }
 

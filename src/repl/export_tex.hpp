@@ -25,6 +25,9 @@ class TexExport {
  private:
   struct Entry {
     std::string question, answer;
+    // The answer, rendered only when a document is written: a batch of 100k lines must not pay
+    // for (and hold) the LaTeX of every result it never exports. Exprs are immortal, so this keeps.
+    std::optional<grammar::Value> value;
   };
   std::vector<Entry> entries_;
 };
