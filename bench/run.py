@@ -46,7 +46,7 @@ class Result:
         self.status, self.wall, self.diff, self.rss_kb, self.out_chars = status, wall, diff, rss_kb, out_chars
 
 
-def run_once(cmd, out_path, timeout, stdin_path=None):
+def run_once(cmd, out_path, timeout, stdin_path=None, expected_lines=None):
     """Runs cmd with stdout to a file; wall time, peak RSS and the program's own `stats:` line."""
     err_path, rss_path = out_path + ".err", out_path + ".rss"
     # GNU time measures peak RSS: wait4's figure for a child of this Python process would include
@@ -77,8 +77,12 @@ def run_once(cmd, out_path, timeout, stdin_path=None):
     if os.waitstatus_to_exitcode(status) != 0:
         return Result("fails")
     with open(out_path, "rb") as f:
-        chars = sum(len(line.rstrip(b"\n")) for line in f
-                    if not line.startswith(b"batchload(") and line.strip() != b"quit()")
+        lines = [line.rstrip(b"\n") for line in f
+                 if line.strip() and not line.startswith(b"batchload(") and line.strip() != b"quit()"]
+    # Maxima reports a Lisp stack overflow and still exits 0: a result missing is a failure.
+    if expected_lines is not None and len(lines) != expected_lines:
+        return Result("fails")
+    chars = sum(len(line) for line in lines)
     diff = float(stats["diff"]) if "diff" in stats else None
     with open(rss_path) as f:
         rss_kb = int(f.read().split()[-1])
@@ -113,6 +117,8 @@ def write_inputs(base, workload, size):
 def bench_cell(args, workdir, workload, size):
     name = f"{workload} {size}"
     base, cmds = systems(args, workdir, name)
+    variables, _, exprs = gen.GENERATORS[workload](size)
+    expected = len(variables) * len(exprs)
     write_inputs(base, workload, size)
     runs = {s: [] for s in cmds}
     for _ in range(args.runs):
@@ -120,7 +126,7 @@ def bench_cell(args, workdir, workload, size):
             if runs[s] and runs[s][-1].status != "ok":
                 continue  # a peer that timed out or failed once is not retried
             timeout = args.peer_timeout if s in ("SymPy", "Maxima") else args.timeout
-            runs[s].append(run_once(cmd, out_path, timeout, stdin))
+            runs[s].append(run_once(cmd, out_path, timeout, stdin, expected))
     summary = {}
     for s, rs in runs.items():
         ok = [r for r in rs if r.status == "ok"]
