@@ -2,15 +2,56 @@
 // libFuzzer target (b): whole statements. Each input is split into lines that one fresh Session
 // evaluates in turn (parse, lower, simplify, differentiate); every outcome is then rendered in
 // every output format, as the front end would, on a large stack like the front end.
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string_view>
+#include <thread>
 
+#include "core/interrupt.hpp"
 #include "core/large_stack.hpp"
 #include "repl/render.hpp"
 #include "repl/session.hpp"
 
 namespace {
+
+// Inputs that are valid but expensive (a 1000th derivative, a big expansion, 100,000 digits of pi)
+// would make the fuzzer crawl: each input gets 200 ms, enforced through the interrupt flag the
+// way --timeout does, by one long-lived thread (a thread per input would cost more than most runs).
+class Deadline {
+ public:
+  Deadline() : thread_([this] { watch(); }) { thread_.detach(); }
+  void start() {
+    ddx::clear_interrupt();
+    until_.store(now_ms() + 200);
+  }
+  void stop() {
+    until_.store(never);
+    ddx::clear_interrupt();
+  }
+
+ private:
+  static constexpr long long never = std::numeric_limits<long long>::max();
+  static long long now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+  }
+  void watch() {
+    for (;;) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      if (now_ms() > until_.load()) ddx::request_interrupt();
+    }
+  }
+  std::atomic<long long> until_{never};
+  std::thread thread_;
+};
+
+Deadline& deadline() {
+  static auto* d = new Deadline();  // never destroyed: its thread runs for the whole process
+  return *d;
+}
 
 void render_everything(const ddx::Outcome& o) {
   // A std::exception escaping the algebra is a bug even though the session survives it.
@@ -25,6 +66,7 @@ void render_everything(const ddx::Outcome& o) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
+  deadline().start();
   ddx::run_with_large_stack(input.size(), [&] {
     ddx::Session session;
     while (!input.empty() && !session.quit_requested()) {
@@ -34,5 +76,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       for (const ddx::Outcome& o : session.eval_line(line)) render_everything(o);
     }
   });
+  deadline().stop();
   return 0;
 }
