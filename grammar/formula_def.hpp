@@ -100,6 +100,20 @@ struct into_gen {
     }
 };
 constexpr into_gen into{};
+} // namespace ddx::grammar::parser
+
+namespace boost::spirit::x3 {
+// `lit('+') > into[unary]` fails with "expected " + the rule's name, as `lit('+') > unary` did.
+template <typename Subject>
+struct get_info<ddx::grammar::parser::into_directive<Subject>> {
+    typedef std::string result_type;
+    std::string operator()(ddx::grammar::parser::into_directive<Subject> const& p) const {
+        return what(p.subject);
+    }
+};
+} // namespace boost::spirit::x3
+
+namespace ddx::grammar::parser {
 
 // Only the top rule handles errors: the first expectation failure unwinds to it, and we record
 // where and what (a rule name in user words, or a quoted literal) without printing anything.
@@ -144,7 +158,9 @@ struct push_chain {
             Node chain;
             chain.kind = K;
             chain.span = v.span;
+            chain.ops.reserve(2);
             chain.ops.push_back(K == NodeKind::Sum ? '+' : ' ');
+            chain.children.reserve(2); // a chain has at least two operands
             chain.children.push_back(std::move(v));
             v = std::move(chain);
         }
@@ -194,9 +210,9 @@ auto const make_number = [](auto& ctx) {
     v.is_float = v.text.find_first_of(".eE") != std::string::npos;
 };
 
-auto const make_word = [](auto& ctx) {
+auto const make_word = [](auto& ctx) { // _attr: the raw range of the name
     _val(ctx).kind = NodeKind::Word;
-    _val(ctx).text = std::move(_attr(ctx));
+    _val(ctx).text.assign(_attr(ctx).begin(), _attr(ctx).end());
 };
 
 // Takes over name and name_span from a Word node in _attr, giving _val the kind K.
@@ -367,6 +383,11 @@ auto const steps_kw = lexeme[lit("steps") >> word_end] >>
     !(lit('=') | ':' | '+' | '*' | '/' | '^' | ')' | ']' | ',' | ';' | eoi);
 auto const partial = lit(partial_marker);
 auto const single_eq = lit('=') >> !lit('=');
+// Lookaheads that a derivative operator and a Leibniz quotient must pass (each accepts more than
+// what it guards), so that words like `diff` and `dx` are not tried as those node by node first.
+auto const deriv_start = &(lexeme[lit('d') >> (lit('^') | '/')] | partial);
+auto const leibniz_start =
+    &(lexeme[lit('d') >> -(lit('^') >> x3::uint_) >> alpha >> *(alnum | '_') >> '/'] | partial);
 
 // `x^k` after a differentiation variable: repeats it k times.
 auto const var_spec = word[push_var] >> -(lit('^') >> x3::uint_[repeat_var]);
@@ -406,7 +427,11 @@ auto const command_def = spanned[lexeme[lit(':') >> raw[+(alnum | char_("-_"))][
                                 *ascii::blank >> raw[*char_][command_args]]];
 
 // statement_body ::= definition | full_expr
-auto const statement_body_def = spanned[definition[assign] | full_expr[set_body]];
+// (definition is tried only where definition_head would match, tested without building nodes)
+auto const name_chars = lexeme[alpha >> *(alnum | '_')];
+auto const definition_start =
+    &(name_chars >> -(lit('(') >> -(name_chars % ',') >> ')') >> (lit(":=") | single_eq));
+auto const statement_body_def = spanned[(definition_start >> definition[assign]) | full_expr[set_body]];
 
 // definition ::= definition_head full_expr
 auto const definition_def = spanned[(definition_head > full_expr)[make_definition]];
@@ -438,11 +463,11 @@ auto const product_def = spanned[into[unary] >> *product_suffix];
 // unary ::= "-" unary | "+" unary | deriv_expr | power
 auto const unary_def = spanned[(&lit('-') >> (lit('-') > unary)[wrap_val<NodeKind::Neg>{}])
                      | (&lit('+') >> (lit('+') > into[unary]))
-                     | (&(lit('d') | partial) >> into[deriv_expr])
+                     | (deriv_start >> into[deriv_expr])
                      | into[power]];
 
 // juxt_factor ::= deriv_expr | power         (never a sign: `2 -x` is a subtraction)
-auto const juxt_factor_def = spanned[(&(lit('d') | partial) >> into[deriv_expr]) | into[power]];
+auto const juxt_factor_def = spanned[(deriv_start >> into[deriv_expr]) | into[power]];
 
 // power ::= primary [ ("^" | "**") exponent ]
 auto const power_def = spanned[into[primary] >> -pow_suffix];
@@ -458,13 +483,13 @@ auto const exponent_power_def = spanned[into[exponent_primary] >> -pow_suffix];
 // primary ::= number | leibniz | named | group | vector
 // (cheap first-character guards keep failed alternatives from building nodes: long lines)
 auto const primary_def = spanned[(&(digit | '.') >> into[number])
-                       | (&(lit('d') | partial) >> into[leibniz]) | (&alpha >> into[named])
+                       | (leibniz_start >> into[leibniz]) | (&alpha >> into[named])
                        | (&lit('(') >> into[group]) | (&lit('[') >> into[vector])];
 
 // exponent_primary ::= as primary, but a call needs "(" right after the name, so that
 // `x^x (log(x) + 1)` is (x^x)·(log(x) + 1)
 auto const exponent_primary_def = spanned[(&(digit | '.') >> into[number])
-                                | (&(lit('d') | partial) >> into[leibniz]) | (&alpha >> into[tight_named])
+                                | (leibniz_start >> into[leibniz]) | (&alpha >> into[tight_named])
                                 | (&lit('(') >> into[group]) | (&lit('[') >> into[vector])];
 
 // group ::= "(" expr ")"
@@ -481,7 +506,7 @@ auto const number_def = spanned[lexeme[raw[(+digit >> -(lit('.') >> +digit) | li
 
 // NAME ::= letter { letter | digit | "_" }       (never split here; lowering does)
 auto const word_def = lexeme[raw[alpha >> *(alnum | '_')]];
-auto const word_node_def = spanned[word[make_word]];
+auto const word_node_def = spanned[lexeme[raw[alpha >> *(alnum | '_')]][make_word]]; // = word, without a string to move
 
 // named ::= NAME [ "'" {"'"} "(" args ")" | "(" args ")" ]        (Word, Prime or Apply)
 auto const named_def = spanned[into[word_node] >>
@@ -495,7 +520,10 @@ auto const tight_named_def = spanned[into[word_node] >>
 auto const args_def = -(argument[push_back] >> *((lit(',') > argument)[push_back]));
 
 // argument ::= binding | full_expr
-auto const argument_def = spanned[binding[assign] | into[full_expr]];
+// (binding is tried only where its head `NAME =` matches: the same test as equation_head's,
+// without building a node for every argument that is a plain expression)
+auto const binding_start = &(name_chars >> single_eq);
+auto const argument_def = spanned[(binding_start >> binding[assign]) | into[full_expr]];
 
 // binding ::= equation [".." expr ["step" expr]]
 auto const binding_def = spanned[into[equation] >> -range_tail[make_range]];

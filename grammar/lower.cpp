@@ -70,6 +70,7 @@ Expr Lowerer::scalar_unguarded(const Node& n) {
     case NodeKind::Neg: return -scalar(n.children[0]);
     case NodeKind::Sum: {
       std::vector<Expr> terms;
+      terms.reserve(n.children.size());
       for (std::size_t i = 0; i < n.children.size(); ++i) {
         Expr t = scalar(n.children[i]);
         terms.push_back(n.ops[i] == '-' ? -t : t);
@@ -168,6 +169,7 @@ Expr Lowerer::product(const Node& n) {
 
 std::vector<Expr> Lowerer::product_factors(const Node& n) {
   std::vector<Expr> factors;
+  factors.reserve(n.children.size());
   std::size_t i = 0;
   while (i < n.children.size()) {
     const Node& c = n.children[i];
@@ -253,6 +255,7 @@ Expr Lowerer::apply(const Node& n) {
     return v.scalar;
   }
   std::vector<Expr> args;
+  args.reserve(n.children.size());
   for (const Node& c : n.children) args.push_back(scalar(c));
   if (builtin_name(w) || !log_base(w).empty()) return apply_builtin(w, std::move(args), n);
   if (const FunctionDefinition* def = scope_.function_definition(w)) return apply_definition(*def, args, n);

@@ -40,7 +40,7 @@ class Latex {
         if (auto p = pending_derivative_of(d.function)) {  // `steps`: a derivative not yet taken
           std::string op = p->partial ? "\\frac{\\partial}{\\partial " + latex_name(p->var) + "}"
                                       : "\\frac{d}{d" + latex_name(p->var) + "}";
-          return op + "\\left(" + emit(d.children[0]) + "\\right)";
+          return op + "\\left(" + emit(present_arg(d, 0)) + "\\right)";
         }
         if (function_info(d.function).name == "abs") return "\\left|" + args(d) + "\\right|";
         return function_name(d.function) + "{\\left(" + args(d) + " \\right)}";
@@ -86,7 +86,7 @@ class Latex {
 
   std::string args(const Display& d) {
     std::string out;
-    for (std::size_t i = 0; i < d.children.size(); ++i) out += (i ? ", " : "") + emit(d.children[i]);
+    for (std::size_t i = 0; i < d.args.size(); ++i) out += (i ? ", " : "") + emit(present_arg(d, i));
     return out;
   }
 
@@ -95,7 +95,7 @@ class Latex {
   std::string derivative(const Display& d) {
     std::string name = function_name(d.function);
     std::string point = "{\\left(" + args(d) + " \\right)}";
-    if (d.children.size() == 1) return name + std::string(d.indices.size(), '\'') + point;
+    if (d.args.size() == 1) return name + std::string(d.indices.size(), '\'') + point;
     std::size_t n = d.indices.size();
     std::vector<std::string> vars = derivative_vars(d);
     std::string out = leibniz(function_info(d.function).name, vars, static_cast<int>(n), true, Format::Latex);

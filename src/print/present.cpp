@@ -236,9 +236,9 @@ Display present(Expr e) {
     case Kind::Derivative: {
       Display d = leaf(e.is(Kind::Call) ? DKind::Call : DKind::Derivative);
       d.function = e.function();
-      for (Expr a : e.args()) d.children.push_back(present(a));
+      d.args = e.args();
       if (e.is(Kind::Derivative)) {
-        d.indices.assign(e.indices().begin(), e.indices().end());
+        d.indices = e.indices();
         const auto& params = function_info(e.function()).params;
         d.point_implicit = e.args().size() > 1 && params.size() == e.args().size();
         for (std::size_t i = 0; d.point_implicit && i < params.size(); ++i)
@@ -268,7 +268,7 @@ bool pending_operand_needs_parens(const Display& d) {
   return !is_atom(d);
 }
 
-bool is_leibniz_form(const Display& d) { return d.kind == DKind::Derivative && d.children.size() > 1; }
+bool is_leibniz_form(const Display& d) { return d.kind == DKind::Derivative && d.args.size() > 1; }
 
 std::vector<std::string> derivative_vars(const Display& d) {
   const auto& params = function_info(d.function).params;

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/expr.hpp"
@@ -17,8 +19,8 @@ enum class DKind {
   Number,      // a non-negative Number (integer or float; rationals become Fraction)
   Symbol,      // name
   Constant,    // constant (e, pi)
-  Call,        // function, children = arguments
-  Derivative,  // abstract derivative; function, indices, children = arguments; point_implicit
+  Call,        // function, args = arguments (presented by the emitter, one at a time)
+  Derivative,  // abstract derivative; function, indices, args = arguments; point_implicit
   Pow,         // children = {base, exponent}
   Sqrt,        // children = {radicand}
   Product,     // children = factors (>= 2), numeric coefficient first
@@ -27,15 +29,22 @@ enum class DKind {
   Neg,         // children = {operand}: unary minus
 };
 
+// Names, arguments and indices point into the Expr's node (nodes are never freed), so a node of
+// a big result's tree costs no allocation of its own.
 struct Display {
   DKind kind = DKind::Number;
   Number value;               // Number
-  std::string name;           // Symbol
+  std::string_view name;      // Symbol
   ConstantId constant = ConstantId::E;
   FunctionId function = 0;    // Call, Derivative
-  std::vector<int> indices;   // Derivative
+  std::span<const int> indices;  // Derivative
   bool point_implicit = false;  // Derivative of a multi-argument function at its own parameters: ∂f/∂u
-  std::vector<Display> children;
+  // Call, Derivative: the arguments, left as expressions. A big result shares its subexpressions
+  // (d/dx of sin(sin(...sin(x))) 2000 deep repeats each inner call in every factor): presented
+  // eagerly, the tree would hold every copy at once (hundreds of MB); the emitters present one
+  // argument at a time instead (present_arg) and drop it once written.
+  std::span<const Expr> args;
+  std::vector<Display> children;  // every other kind
 };
 
 // A pending derivative of `steps` (calc::pending_derivative_function): an abstract function of
@@ -50,6 +59,8 @@ bool pending_operand_needs_parens(const Display& operand);
 
 // Builds the display tree of e.
 Display present(Expr e);
+// The display tree of argument i of a Call or Derivative.
+inline Display present_arg(const Display& d, std::size_t i) { return present(d.args[i]); }
 
 // Whether child `i` of `parent` must be parenthesised. `latex`: \frac, ^{} and \sqrt{} group by
 // themselves, so only products, powers and signs need \left( \right) there.

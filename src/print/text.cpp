@@ -45,7 +45,7 @@ class Linear {
         return;
       case DKind::Call:
         if (auto p = pending_derivative_of(d.function)) {
-          out += pending(*p, d.children[0]);
+          out += pending(*p, present_arg(d, 0));
           return;
         }
         out += function_info(d.function).name;
@@ -120,9 +120,9 @@ class Linear {
   }
 
   void put_args(const Display& d, std::string& out) {
-    for (std::size_t i = 0; i < d.children.size(); ++i) {
+    for (std::size_t i = 0; i < d.args.size(); ++i) {
       if (i) out += ", ";
-      put(d.children[i], out);
+      put(present_arg(d, i), out);
     }
   }
 
@@ -136,7 +136,7 @@ class Linear {
 
   std::string args(const Display& d) {
     std::string out;
-    for (std::size_t i = 0; i < d.children.size(); ++i) out += (i ? ", " : "") + emit(d.children[i]);
+    for (std::size_t i = 0; i < d.args.size(); ++i) out += (i ? ", " : "") + emit(present_arg(d, i));
     return out;
   }
 
@@ -144,7 +144,7 @@ class Linear {
   // still re-parses (other CAS have no common spelling for an abstract derivative).
   std::string derivative(const Display& d) {
     const std::string& name = function_info(d.function).name;
-    if (d.children.size() == 1) return name + std::string(d.indices.size(), '\'') + "(" + args(d) + ")";
+    if (d.args.size() == 1) return name + std::string(d.indices.size(), '\'') + "(" + args(d) + ")";
     Format f = f_ == Format::Unicode ? Format::Unicode : Format::Text;
     std::string out = leibniz(name, derivative_vars(d), static_cast<int>(d.indices.size()), true, f);
     return d.point_implicit ? out : out + "(" + args(d) + ")";
@@ -185,7 +185,7 @@ class Linear {
 
   // The rightmost name of a factor as printed, if it ends in one (x, x^a, pi).
   static std::string trailing_name(const Display& d) {
-    if (d.kind == DKind::Symbol) return d.name;
+    if (d.kind == DKind::Symbol) return std::string(d.name);
     if (d.kind == DKind::Constant) return d.constant == ConstantId::Pi ? "pi" : "e";
     if (d.kind == DKind::Pow && !needs_parens(d, 1, false)) return trailing_name(d.children[1]);
     return {};
@@ -196,7 +196,7 @@ class Linear {
     if (d.kind == DKind::Pow) return tight_after_number(d.children[0]);
     if (d.kind == DKind::Constant) return d.constant == ConstantId::E;
     if (d.kind != DKind::Symbol) return false;
-    const std::string& n = d.name;
+    std::string_view n = d.name;
     if (!std::isalpha(static_cast<unsigned char>(n[0])) || callable_name(n)) return false;
     return !((n[0] == 'e' || n[0] == 'E') && n.size() > 1);
   }
