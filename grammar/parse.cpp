@@ -167,6 +167,9 @@ std::size_t error_offset(std::string const& t, std::size_t offset) {
 std::string expected_message(std::string const& which) {
     // Literals come quoted by X3: '(' and "==".
     if (which.size() >= 2 && which.front() == '"') return "expected '" + which.substr(1, which.size() - 2) + "'";
+    // Every rule is named in user words; a parser without a name would report its C++ type
+    // (X3's fallback), which must never reach a user.
+    if (which.find_first_of("0123456789_<:") != std::string::npos) return "unexpected input";
     return "expected " + which;
 }
 
