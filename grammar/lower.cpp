@@ -143,7 +143,10 @@ bool Lowerer::is_function_word(const Node& n) {
 Expr Lowerer::apply_builtin(std::string_view name, std::vector<Expr> args, const Node& at) {
   if (std::string_view b = log_base(name); !b.empty()) {
     if (args.size() != 1) throw LowerError{at.span, std::string(name) + " takes 1 argument"};
-    Expr base = is_digit(b[0]) ? num(Number::from_integer_text(b)) : word(b, at.name_span);
+    bool digits = std::all_of(b.begin(), b.end(), is_digit);
+    if (!digits && !is_identifier(b))
+      throw LowerError{at.name_span, "the base of log_b must be a whole number or a name: log_2(x), log_a(x)"};
+    Expr base = digits ? num(Number::from_integer_text(b)) : word(b, at.name_span);
     return log(args[0]) / log(base);
   }
   std::string fn = *builtin_name(name);

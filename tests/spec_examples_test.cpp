@@ -128,6 +128,7 @@ TEST_CASE("errors name the cause and the column") {
            {"0^0", 1, "0^0"},
            {"dy/dx", 2, "y = "},
            {"sin", 1, "sin(x)"},
+           {"log_888a(x)", 1, "base of log_b"},  // found by the statement fuzzer (was an internal error)
        }) {
     CAPTURE(row.input);
     std::string a = answer(row.input);

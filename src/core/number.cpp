@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <functional>
 #include <numeric>
+#include <stdexcept>
 
 #include "core/errors.hpp"
 
@@ -104,6 +105,8 @@ Number Number::from_integer_text(std::string_view digits) {
   std::string_view body = digits;
   if (!body.empty() && (body[0] == '-' || body[0] == '+')) body.remove_prefix(1);
   if (body.size() > 100'000) throw LimitError("integer has more than 100000 digits");
+  if (body.empty() || body.find_first_not_of("0123456789") != std::string_view::npos)
+    throw std::invalid_argument("not an integer: " + std::string(digits));  // callers pass digits only
   if (body.size() <= 18) {
     long long v = 0;
     std::from_chars(body.data(), body.data() + body.size(), v);
