@@ -8,6 +8,7 @@
 #   run.sh fuzz DIR TARGET SECONDS   fuzz TARGET (parse_fuzz | statement_fuzz) for SECONDS;
 #                                    crashers are left in DIR/fuzz-TARGET/ (artifacts)
 #   run.sh replay DIR                run both targets once over tests/fuzz/regressions/
+# DDX_FUZZ_SEED fixes libFuzzer's random seed (0, the default, picks a new one each run).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 src="$(cd "$here/../.." && pwd)"
@@ -46,6 +47,7 @@ case "$mode" in
     cd "$work"
     "$dir/tests/fuzz/$target" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
       -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$work/" \
+      -seed="${DDX_FUZZ_SEED:-0}" \
       "$work/corpus" "$work/seeds"
     ;;
   replay)
