@@ -139,12 +139,12 @@ TEST_CASE("steps: sin(x^2) in every format") {
         "  = cos(x²) d/dx (x²)    (trigonometric, chain rule: outer sin(u), inner u = x²)\n"
         "  = 2x cos(x²)           (power rule)");
   CHECK(print::render_steps(s, Format::Latex) ==
-        "\\begin{align*}\n"
+        "\\begin{aligned}\n"
         "& \\frac{d}{dx}\\left(\\sin{\\left(x^{2} \\right)}\\right) \\\\\n"
         "&= \\cos{\\left(x^{2} \\right)} \\frac{d}{dx}\\left(x^{2}\\right) && \\text{trigonometric, chain rule: outer "
         "}\\sin{\\left(u \\right)}\\text{, inner }u = x^{2} \\\\\n"
         "&= 2 x \\cos{\\left(x^{2} \\right)} && \\text{power rule}\n"
-        "\\end{align*}");
+        "\\end{aligned}");
   auto rows = print::step_rows(s, Format::Code);
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].expression == "cos(x^2)*diff(x^2, x)");

@@ -54,14 +54,14 @@ std::vector<StepRow> step_rows(const calc::Steps& s, Format f) {
 std::string render_steps(const calc::Steps& s, Format f) {
   std::string out;
   if (f == Format::Latex) {
-    out = "\\begin{align*}\n";
+    out = "\\begin{aligned}\n";  // math-mode content, like every LaTeX answer (and :export nests it)
     for (std::size_t k = 0; k < s.blocks.size(); ++k) {
       const calc::StepBlock& b = s.blocks[k];
       out += "& " + header(s, b, static_cast<int>(k + 1), f) + " \\\\\n";
       for (const calc::Step& st : b.steps) out += "&= " + to_string(st.expression, f) + " && " + step_rule(st, f) + " \\\\\n";
     }
     if (out.size() >= 4 && out.compare(out.size() - 4, 4, " \\\\\n") == 0) out.erase(out.size() - 4);
-    return out + "\n\\end{align*}";
+    return out + "\n\\end{aligned}";
   }
   // The rule column starts after the longest expression when that keeps lines reasonably short.
   std::vector<StepRow> rows = step_rows(s, f);

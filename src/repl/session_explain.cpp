@@ -70,6 +70,8 @@ std::optional<grammar::Value> Session::explain(const grammar::Node& body) const 
       s += print::render_steps(part, f);
       while (!s.empty() && s.back() == '\n') s.pop_back();
     }
+    // Several parts (diff(E, x, y)) stack in one outer aligned block, so the LaTeX stays one piece of math.
+    if (f == print::Format::Latex && shared->size() > 1) s = "\\begin{aligned} " + s + " \\end{aligned}";
     return s;
   });
   v.steps = std::make_shared<const calc::Steps>(shared->back());
