@@ -4,6 +4,9 @@
 // in tokens; every layout decision was made in present.cpp. Output must re-parse in ddx.
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "print/emit.hpp"
 
@@ -140,14 +143,40 @@ class Linear {
     return out;
   }
 
-  // f'(x), f''(2x + 1); ∂f/∂u, ∂^2f/∂u∂v, ∂f/∂u(x^2, y). Code keeps ddx's own notation so that it
-  // still re-parses (other CAS have no common spelling for an abstract derivative).
+  // f'(x), f''(2x + 1); ∂f/∂u, ∂^2f/∂u∂v, ∂f/∂u(x^2, y). Code writes diff(f(x), x, 2) and
+  // diff(f(u, v), u, v) where the point is the function's own variables (SymPy, Maxima and ddx all
+  // read that); at any other point it keeps ddx's notation, which only ddx re-reads.
   std::string derivative(const Display& d) {
     const std::string& name = function_info(d.function).name;
+    if (f_ == Format::Code) {
+      if (auto code = derivative_call(d)) return *code;
+    }
     if (d.args.size() == 1) return name + std::string(d.indices.size(), '\'') + "(" + args(d) + ")";
     Format f = f_ == Format::Unicode ? Format::Unicode : Format::Text;
     std::string out = leibniz(name, derivative_vars(d), static_cast<int>(d.indices.size()), true, f);
     return d.point_implicit ? out : out + "(" + args(d) + ")";
+  }
+
+  // diff(f(x, y), x, y) when every argument is a distinct symbol, else nullopt.
+  std::optional<std::string> derivative_call(const Display& d) {
+    std::vector<std::string> names;
+    for (Expr a : d.args) {
+      if (!a.is(Kind::Symbol) || std::find(names.begin(), names.end(), a.name()) != names.end()) return std::nullopt;
+      names.push_back(a.name());
+    }
+    std::string out = "diff(" + function_info(d.function).name + "(" + args(d) + ")";
+    // Runs of one variable as `x, n`: diff(f(x), x, 2). With several variables every count is
+    // written, diff(f(u, v), u, 2, v, 1), as Maxima requires.
+    std::vector<std::pair<int, std::size_t>> runs;
+    for (int i : d.indices) {
+      if (runs.empty() || runs.back().first != i) runs.emplace_back(i, 0);
+      ++runs.back().second;
+    }
+    for (const auto& [index, count] : runs) {
+      out += ", " + names[static_cast<std::size_t>(index)];
+      if (count > 1 || runs.size() > 1) out += ", " + std::to_string(count);
+    }
+    return out + ")";
   }
 
   void power(const Display& d, std::string& out) {
