@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "support/run_ddx.hpp"
+#include "support/temp_dir.hpp"
 #include "support/tmux.hpp"
 
 namespace fs = std::filesystem;
@@ -19,16 +20,6 @@ using ddx_test::sh_quote;
 
 namespace {
 
-struct TempDir {
-  fs::path dir;
-  TempDir() {
-    static int counter = 0;
-    dir = fs::temp_directory_path() / ("ddx_fmt_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~TempDir() { fs::remove_all(dir); }
-};
 
 bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
 
@@ -71,7 +62,7 @@ TEST_CASE("export: the :export document compiles with pdflatex") {
     MESSAGE("pdflatex is not installed: skipped (bash .ci/deps installs texlive-latex-base)");
     return;
   }
-  TempDir t;
+  ddx_test::TempDir t("ddx_fmt");
   fs::path tex = t.dir / "session.tex";
   auto r = ddx_test::run_ddx("", std::string(k_session) + k_shaped + ":export " + tex.string() + "\n");
   CHECK(r.out.find("wrote " + tex.string()) != std::string::npos);
@@ -100,7 +91,7 @@ TEST_CASE("json: every line parses, then errors carry line and column, then text
     MESSAGE("node is not installed: skipped (bash .ci/deps installs nodejs)");
     return;
   }
-  TempDir t;
+  ddx_test::TempDir t("ddx_fmt");
   auto r = ddx_test::run_ddx("--format json", k_session);
   CHECK(r.err.empty());
   CHECK(r.status == 1);

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "support/run_ddx.hpp"
+#include "support/temp_dir.hpp"
 #include "support/tmux.hpp"
 
 namespace fs = std::filesystem;
@@ -16,15 +17,8 @@ using ddx_test::TmuxSession;
 namespace {
 
 // A fresh HOME / XDG_STATE_HOME for one test, removed afterwards.
-struct TempHome {
-  fs::path dir;
-  TempHome() {
-    static int counter = 0;
-    dir = fs::temp_directory_path() / ("ddx_tmux_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~TempHome() { fs::remove_all(dir); }
+struct TempHome : ddx_test::TempDir {
+  TempHome() : TempDir("ddx_tmux") {}
 };
 
 bool skip_without_tmux() {
