@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdlib>
 #include <cstdint>
 #include <limits>
 #include <string_view>
@@ -18,14 +19,15 @@
 namespace {
 
 // Inputs that are valid but expensive (a 1000th derivative, a big expansion, 100,000 digits of pi)
-// would make the fuzzer crawl: each input gets 200 ms, enforced through the interrupt flag the
-// way --timeout does, by one long-lived thread (a thread per input would cost more than most runs).
+// would make the fuzzer crawl: each input gets 200 ms (DDX_FUZZ_DEADLINE_MS), enforced through
+// the interrupt flag the way --timeout does, by one long-lived thread (a thread per input would
+// cost more than most runs).
 class Deadline {
  public:
   Deadline() : thread_([this] { watch(); }) { thread_.detach(); }
   void start() {
     ddx::clear_interrupt();
-    until_.store(now_ms() + 200);
+    until_.store(now_ms() + budget_ms_);
   }
   void stop() {
     until_.store(never);
@@ -44,6 +46,8 @@ class Deadline {
       if (now_ms() > until_.load()) ddx::request_interrupt();
     }
   }
+  // DDX_FUZZ_DEADLINE_MS overrides the 200 ms (long campaigns use less, to keep the rate up).
+  long long budget_ms_ = std::getenv("DDX_FUZZ_DEADLINE_MS") ? std::atoll(std::getenv("DDX_FUZZ_DEADLINE_MS")) : 200;
   std::atomic<long long> until_{never};
   std::thread thread_;
 };
