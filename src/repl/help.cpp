@@ -79,7 +79,11 @@ std::string help_text(std::string_view topic) {
   jacobian([x y, x + y], [x, y])
   hessian(x^2 y + y^3, [x, y])
   tangent(x^2, x = 1)          y = 2x - 1
-  d/dx x^3 at x = 2            substitute exactly; approx(pi, 30) for decimals)";
+  total(x^2 y)                 the total differential: df = 2x y dx + x^2 dy
+  d/dx x^3 at x = 2            substitute exactly; approx(pi, 30) for decimals
+  d/dx sin(x^2) == 2x cos(x^2) check an answer: true or false
+  table(x^2, x = -2 .. 2 step 0.5)       a column of values (CSV with --format code)
+  plot(x^2, 2x, x = -2 .. 2)             a plot in the terminal, or after :plot-to FILE.svg)";
   if (topic == "commands" || topic == "keys" || topic == "repl")
     return R"(commands:
   :help [topic]      topics: diff chain functions vectors formats commands errors
@@ -87,6 +91,8 @@ std::string help_text(std::string_view topic) {
   :vars              list definitions;  :clear NAME / :clear  forget them
   :steps on|off      explain each derivative step by step (also: steps d/dx sin(x^2))
   :export FILE.tex   write every answer so far as a LaTeX document
+  :plot-to FILE.svg  send the plots that follow to an SVG file (:plot-to alone: the terminal)
+  :set layout numerator|denominator   how jacobian lays out its matrix
   :quit              leave (or Ctrl-D on an empty line)
 keys: Tab completes functions, names and :commands; \partial Tab -> ∂, \alpha Tab -> α, \pi Tab -> π
       Up/Down history (kept in $XDG_STATE_HOME/ddx/history); Ctrl-C cancels the line or the
@@ -103,7 +109,7 @@ functions: sin cos tan cot sec csc asin acos atan sinh cosh tanh asinh acosh ata
            exp log ln sqrt abs sign log_b sigmoid softplus relu max min
 constants: e, pi
 commands:  :help [diff|chain|functions|vectors|formats|commands|errors]  :format FMT  :vars
-           :clear [NAME]  :steps on|off  :export FILE.tex  :quit)";
+           :clear [NAME]  :steps on|off  :export FILE.tex  :plot-to FILE.svg  :set layout L  :quit)";
 }
 
 }  // namespace ddx
