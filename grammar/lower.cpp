@@ -182,8 +182,13 @@ std::vector<Expr> Lowerer::product_factors(const Node& n) {
       std::size_t j = i + 1;
       std::vector<Expr> arg;
       while (j < n.children.size() && n.ops[j] == ' ' && !is_function_word(n.children[j])) arg.push_back(scalar(n.children[j++]));
-      bool negate = c.kind == NodeKind::Neg;
-      const Node& powered = negate ? c.children[0] : c;
+      bool negate = false;  // `-sin x`, `--sin x` (a run of signs, found by the fuzzer)
+      const Node* signed_node = &c;
+      while (signed_node->kind == NodeKind::Neg) {
+        negate = !negate;
+        signed_node = &signed_node->children[0];
+      }
+      const Node& powered = *signed_node;
       const Node& fn = powered.kind == NodeKind::Pow ? powered.children[0] : powered;
       if (arg.empty()) throw LowerError{fn.span, "'" + fn.text + "' needs an argument: " + fn.text + "(x) or " + fn.text + " x"};
       try {

@@ -8,12 +8,14 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/functions.hpp"
+#include "core/interrupt.hpp"
 #include "core/large_stack.hpp"
 #include "core/stats.hpp"
 #include "repl/export_tex.hpp"
@@ -56,7 +58,7 @@ class Runner {
     auto t0 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     begin_computation();  // Ctrl-C from here on interrupts this line's computation
     std::vector<Outcome> outcomes;
-    if (auto exported = tex_export_.handle(line)) {  // `:export FILE.tex` needs the whole session
+    if (auto exported = export_interruptibly(line)) {  // `:export FILE.tex` needs the whole session
       outcomes.push_back(std::move(*exported));
     } else {
       Watchdog watchdog(timeout_);
@@ -109,6 +111,19 @@ class Runner {
   }
 
   bool failed() const { return failed_; }
+
+  // :export renders every answer so far, inside the computation window, so Ctrl-C may stop it.
+  std::optional<Outcome> export_interruptibly(const std::string& line) {
+    try {
+      return tex_export_.handle(line);
+    } catch (const Interrupted&) {
+      Outcome o;
+      o.kind = Outcome::Kind::Error;
+      o.input = line;
+      o.message = "interrupted";
+      return o;
+    }
+  }
 
   // --stats: parse is parsing plus lowering (eval time less differentiation); print is rendering.
   void report_stats() const {

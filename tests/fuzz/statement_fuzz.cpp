@@ -10,6 +10,7 @@
 #include <limits>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "core/interrupt.hpp"
 #include "core/large_stack.hpp"
@@ -70,16 +71,19 @@ void render_everything(const ddx::Outcome& o) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
-  deadline().start();
   ddx::run_with_large_stack(input.size(), [&] {
     ddx::Session session;
     while (!input.empty() && !session.quit_requested()) {
       std::size_t nl = input.find('\n');
       std::string_view line = input.substr(0, nl);
       input = nl == std::string_view::npos ? std::string_view{} : input.substr(nl + 1);
-      for (const ddx::Outcome& o : session.eval_line(line)) render_everything(o);
+      deadline().start();
+      std::vector<ddx::Outcome> outcomes = session.eval_line(line);
+      // As in ddx, rendering runs outside the computation: no interrupt may reach it (the
+      // printers build expressions, whose constructors poll the flag).
+      deadline().stop();
+      for (const ddx::Outcome& o : outcomes) render_everything(o);
     }
   });
-  deadline().stop();
   return 0;
 }
