@@ -168,3 +168,18 @@ TEST_CASE("interrupt: a long expansion stops promptly, state intact, the flag is
   CHECK(answer(s, "a") == "y^3");
   CHECK(answer(s, "d/dy a") == "3y^2");
 }
+
+TEST_CASE("an answer whose printed form would be astronomically long is refused, quickly") {
+  // Each definition doubles the printed size while the shared expression grows by two nodes:
+  // u25 prints as a tree of about 2^25 terms.
+  ddx::Session s;
+  CHECK(answer(s, "u1 = x + sin(x)").empty());
+  for (int i = 2; i <= 25; ++i)
+    CHECK(answer(s, "u" + std::to_string(i) + " = u" + std::to_string(i - 1) + " + sin(u" + std::to_string(i - 1) + ")")
+              .empty());
+  CHECK(answer(s, "x^2") == "x^2");
+  std::string refused = answer(s, "u25");
+  CHECK(refused.find("too large to print") != std::string::npos);
+  CHECK(answer(s, "ans") == "x^2");  // the failed statement changed nothing
+  CHECK(answer(s, "u25 at x = 0") == "0");
+}

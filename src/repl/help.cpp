@@ -44,7 +44,7 @@ std::string help_text(std::string_view topic) {
   lines longer than 4 MiB; integers of more than 100000 digits typed in
   exact results of more than 1000000 digits (10^10^10); x^(10^100) stays symbolic
   expansions of more than 1000000 terms; derivative order above 1000
-  more than 3000000 new subexpressions in one statement
+  more than 3000000 new subexpressions in one statement; answers of more than 5000000 printed terms
   invalid UTF-8, NUL and other control characters, a CR inside a line (a final CR is a CRLF line end)
   Ctrl-C or --timeout SECS: the computation stops, definitions stay)";
   if (topic == "format" || topic == "formats")

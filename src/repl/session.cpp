@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "calculus/eval.hpp"
+#include "calculus/simplify.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
@@ -16,6 +17,12 @@
 #include "repl/help.hpp"
 
 namespace ddx {
+
+void ensure_printable(Expr e) {
+  if (calc::expr_size(e) > max_printed_terms)
+    throw LimitError("the answer is too large to print (more than " + std::to_string(max_printed_terms) +
+                     " terms); try it at a point: ... at x = 1");
+}
 
 std::optional<OutputFormat> parse_format(std::string_view name) {
   if (name == "text") return OutputFormat::Text;
@@ -93,6 +100,23 @@ bool calls_function(Expr e, std::string_view name) {
   return found;
 }
 
+void ensure_printable(const grammar::Value& v) {
+  switch (v.kind) {
+    case grammar::Value::Kind::List:
+      for (const grammar::Value& item : v.items) ensure_printable(item);
+      return;
+    case grammar::Value::Kind::Chain:
+      ensure_printable(v.chain->filled);
+      ensure_printable(v.chain->substituted);
+      return;
+    case grammar::Value::Kind::Truth: return;
+    default: ensure_printable(v.scalar);
+  }
+  if (v.steps)
+    for (const calc::StepBlock& block : v.steps->blocks)
+      for (const calc::Step& step : block.steps) ensure_printable(step.expression);
+}
+
 }  // namespace
 
 std::vector<Outcome> Session::eval_line(std::string_view line) {
@@ -125,6 +149,7 @@ Outcome Session::run(const grammar::Statement& s, std::string_view line) {
         if (!shown) shown = chain_display(s.body);
         o.value = shown ? std::move(*shown) : grammar::lower_expression(s.body, *this);
         if (o.value.plot) return draw(std::move(o));
+        ensure_printable(o.value);
         // A derivation or a display (`y = 2x - 1`) leaves its expression as `ans`.
         bool shaped = o.value.kind == grammar::Value::Kind::Chain || o.value.kind == grammar::Value::Kind::Display;
         ans_ = shaped ? grammar::Value::of(o.value.scalar) : o.value;

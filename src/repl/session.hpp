@@ -19,6 +19,12 @@ enum class OutputFormat { Text, Unicode, Latex, Code, Json };
 std::optional<OutputFormat> parse_format(std::string_view name);
 std::string_view format_name(OutputFormat f);
 
+// The printed form of an expression is a tree, and sharing in the DAG can make it exponentially
+// larger than the expression itself (derivatives of x^x^x^x...): such an answer is refused
+// (LimitError) before printing it would take forever.
+inline constexpr std::size_t max_printed_terms = 5'000'000;
+void ensure_printable(Expr e);
+
 // What one statement produced.
 struct Outcome {
   enum class Kind { Answer, Defined, Message, Error } kind = Kind::Answer;

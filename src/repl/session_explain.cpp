@@ -59,6 +59,8 @@ std::optional<grammar::Value> Session::explain(const grammar::Node& body) const 
     std::size_t j = i;
     while (j < vars.size() && vars[j] == vars[i]) ++j;
     parts.push_back(calc::explain_derivative(e, sym(vars[i]), static_cast<int>(j - i), partial, parts.empty() ? as_written : std::nullopt));
+    for (const calc::StepBlock& block : parts.back().blocks)
+      for (const calc::Step& step : block.steps) ensure_printable(step.expression);
     e = parts.back().answer;
     i = j;
   }
