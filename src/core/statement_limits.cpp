@@ -10,12 +10,14 @@ namespace ddx {
 namespace {
 bool active = false;
 std::size_t left = 0;
+std::size_t limit_in_force = 0;  // for the message
 }  // namespace
 
 NodeBudget::NodeBudget(std::size_t limit) : owner_(!active) {
   if (!owner_) return;
   active = true;
   left = limit;
+  limit_in_force = limit;
 }
 
 NodeBudget::~NodeBudget() {
@@ -25,7 +27,7 @@ NodeBudget::~NodeBudget() {
 void charge_new_node() {
   if (!active) return;
   if (left == 0)
-    throw LimitError("expression too large: more than " + std::to_string(max_statement_nodes) +
+    throw LimitError("expression too large: more than " + std::to_string(limit_in_force) +
                      " new subexpressions in one statement");
   --left;
 }

@@ -14,6 +14,7 @@
 
 #include "core/interrupt.hpp"
 #include "core/large_stack.hpp"
+#include "core/statement_limits.hpp"
 #include "repl/render.hpp"
 #include "repl/session.hpp"
 
@@ -58,6 +59,13 @@ Deadline& deadline() {
   return *d;
 }
 
+std::size_t node_limit() {
+  static const std::size_t limit = std::getenv("DDX_FUZZ_NODE_LIMIT")
+                                       ? static_cast<std::size_t>(std::atoll(std::getenv("DDX_FUZZ_NODE_LIMIT")))
+                                       : ddx::max_statement_nodes;
+  return limit;
+}
+
 void render_everything(const ddx::Outcome& o) {
   // A std::exception escaping the algebra is a bug even though the session survives it.
   if (o.kind == ddx::Outcome::Kind::Error && o.message.rfind("internal error", 0) == 0) __builtin_trap();
@@ -78,7 +86,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::string_view line = input.substr(0, nl);
       input = nl == std::string_view::npos ? std::string_view{} : input.substr(nl + 1);
       deadline().start();
-      std::vector<ddx::Outcome> outcomes = session.eval_line(line);
+      std::vector<ddx::Outcome> outcomes;
+      {
+        // A tighter node budget than ddx's (which is per statement) keeps long campaigns fast and
+        // their memory bounded: nodes are interned for the process (DDX_FUZZ_NODE_LIMIT).
+        ddx::NodeBudget budget(node_limit());
+        outcomes = session.eval_line(line);
+      }
       // As in ddx, rendering runs outside the computation: no interrupt may reach it (the
       // printers build expressions, whose constructors poll the flag).
       deadline().stop();
