@@ -9,6 +9,9 @@
 #                                    crashers are left in DIR/fuzz-TARGET/ (artifacts)
 #   run.sh replay DIR                run both targets once over tests/fuzz/regressions/
 # DDX_FUZZ_SEED fixes libFuzzer's random seed (0, the default, picks a new one each run).
+# For long statement campaigns: DDX_FUZZ_DEADLINE_MS (default 200) and DDX_FUZZ_NODE_LIMIT
+# (default ddx's 3,000,000) keep each input cheap, e.g. 20 and 100000; nodes are interned for the
+# process, so restart with -runs=1000000 batches to stay under -rss_limit_mb=2048.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 src="$(cd "$here/../.." && pwd)"
