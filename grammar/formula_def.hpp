@@ -59,14 +59,16 @@ struct spanned_directive : x3::unary_parser<Subject, spanned_directive<Subject>>
     }
 };
 
-struct spanned_gen {
+// `d[p]` for a directive template d: the one generator both spanned[] and into[] use.
+template <template <typename> class Directive>
+struct directive_gen {
     template <typename Subject>
-    constexpr spanned_directive<typename x3::extension::as_parser<Subject>::value_type>
+    constexpr Directive<typename x3::extension::as_parser<Subject>::value_type>
     operator[](Subject const& subject) const {
         return {x3::as_parser(subject)};
     }
 };
-constexpr spanned_gen spanned{};
+constexpr directive_gen<spanned_directive> spanned{};
 
 // into[r]: runs the rule r straight on the enclosing rule's value instead of on a fresh Node that
 // an `assign` action then moves over, so a leaf passing up through the ten precedence levels is
@@ -92,14 +94,7 @@ struct into_directive : x3::unary_parser<Subject, into_directive<Subject>> {
     }
 };
 
-struct into_gen {
-    template <typename Subject>
-    constexpr into_directive<typename x3::extension::as_parser<Subject>::value_type>
-    operator[](Subject const& subject) const {
-        return {x3::as_parser(subject)};
-    }
-};
-constexpr into_gen into{};
+constexpr directive_gen<into_directive> into{};
 } // namespace ddx::grammar::parser
 
 namespace boost::spirit::x3 {
