@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "calculus/diff.hpp"
+#include "calculus/simplify.hpp"
 #include "calculus/steps.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
@@ -195,6 +196,22 @@ TEST_CASE("steps: partial, higher order, definitions, abstract functions") {
     CHECK(calc::explain_derivative(Expr(5), x).blocks[0].steps.back().rule == "constant");
     CHECK(calc::explain_derivative(x, x).blocks[0].steps.back().rule == "variable");
   }
+}
+
+TEST_CASE("steps: the trace is charged against a budget of printed terms") {
+  Expr x = sym("x");
+  Expr e = pow(x, x);
+  calc::Steps full = calc::explain_derivative(e, x, 3);
+  std::size_t used = 0;
+  for (const calc::StepBlock& b : full.blocks)
+    for (const calc::Step& st : b.steps) used += calc::expr_size(st.expression);
+  REQUIRE(used > 10);
+  std::size_t budget = used + 7;
+  calc::Steps charged = calc::explain_derivative(e, x, 3, false, std::nullopt, &budget);
+  CHECK(budget == 7);
+  CHECK(charged.answer == full.answer);
+  std::size_t short_budget = used - 1;
+  CHECK_THROWS_AS(calc::explain_derivative(e, x, 3, false, std::nullopt, &short_budget), calc::TraceTooLong);
 }
 
 TEST_CASE("steps: random expressions end in diff's answer") {

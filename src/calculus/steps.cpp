@@ -6,15 +6,19 @@
 #include "calculus/steps.hpp"
 
 #include <functional>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
+#include "calculus/simplify.hpp"
 #include "core/functions.hpp"
 
 namespace ddx::calc {
 namespace {
+
+void charge_terms(Expr shown, std::size_t& terms_left);
 
 struct TraceNode {
   std::string rule;
@@ -63,17 +67,32 @@ bool is_leaf(Expr e) { return e.is(Kind::Number) || e.is(Kind::Constant) || e.is
 using Replacements = std::unordered_map<Expr, Expr>;
 
 // Replaces whole subexpressions (calls, derivatives) by key, everywhere, re-canonicalising.
-Expr replace(Expr e, const Replacements& m) {
+// Memoised per node: the expressions are DAGs whose printed trees can be exponentially larger.
+Expr replace(Expr e, const Replacements& m, Replacements& done) {
   if (auto it = m.find(e); it != m.end()) return it->second;
   if (is_leaf(e)) return e;
-  return map_children(e, [&](Expr c) { return replace(c, m); });
+  if (auto it = done.find(e); it != done.end()) return it->second;
+  Expr out = map_children(e, [&](Expr c) { return replace(c, m, done); });
+  done.emplace(e, out);
+  return out;
+}
+
+Expr replace(Expr e, const Replacements& m) {
+  Replacements done;
+  return replace(e, m, done);
+}
+
+bool contains(Expr e, Expr part, std::unordered_set<Expr>& searched) {
+  if (e == part) return true;
+  if (!searched.insert(e).second) return false;
+  bool found = false;
+  for_each_child(e, [&](Expr c) { found = found || contains(c, part, searched); });
+  return found;
 }
 
 bool contains(Expr e, Expr part) {
-  if (e == part) return true;
-  bool found = false;
-  for_each_child(e, [&](Expr c) { found = found || contains(c, part); });
-  return found;
+  std::unordered_set<Expr> searched;
+  return contains(e, part, searched);
 }
 
 // The parts the differentiator differentiates separately, in its order, and a way to put the
@@ -125,8 +144,8 @@ struct Local {
 
 class Replayer {
  public:
-  Replayer(const Recorder& rec, Expr var, bool partial, Expr question)
-      : rec_(rec), var_(var), partial_(partial) {
+  Replayer(const Recorder& rec, Expr var, bool partial, Expr question, std::size_t max_terms)
+      : rec_(rec), var_(var), partial_(partial), terms_left_(max_terms) {
     for (Expr s : free_symbols(question)) used_.insert(s.name());
   }
 
@@ -139,9 +158,11 @@ class Replayer {
     shown_ = b.question;
     steps_ = &b.steps;
     expand(root, true);
-    if (b.steps.empty() || b.steps.back().expression != r.result) b.steps.push_back({"simplify", {}, {}, {}, r.result});
+    if (b.steps.empty() || b.steps.back().expression != r.result) push({"simplify", {}, {}, {}, r.result});
     return b;
   }
+
+  std::size_t terms_left() const { return terms_left_; }
 
  private:
   const Recorder& rec_;
@@ -151,6 +172,13 @@ class Replayer {
   std::vector<Step>* steps_ = nullptr;
   std::unordered_set<std::string> used_;
   std::size_t next_letter_ = 0;
+  std::size_t terms_left_;
+
+  // Each step prints the whole expression: the trace stops once it would print too much.
+  void push(Step step) {
+    charge_terms(step.expression, terms_left_);
+    steps_->push_back(std::move(step));
+  }
 
   Expr pending(Expr e) const { return pending_derivative(e, var_, partial_); }
 
@@ -250,7 +278,7 @@ class Replayer {
       next.push_back(c);
     }
     if (!folded.empty()) shown_ = replace(shown_, folded);
-    steps_->push_back({rule, l.outer, l.inner_symbol, l.inner, shown_});
+    push({rule, l.outer, l.inner_symbol, l.inner, shown_});
     for (std::size_t c : next) expand(c, false);
   }
 };
@@ -265,7 +293,17 @@ Expr pending_derivative(Expr operand, Expr var, bool partial) {
   return call(pending_derivative_function(var.name(), partial), {operand});
 }
 
-Steps explain_derivative(Expr e, Expr var, int order, bool partial, std::optional<Expr> as_written) {
+namespace {
+void charge_terms(Expr shown, std::size_t& terms_left) {
+  std::size_t terms = expr_size(shown);
+  if (terms > terms_left) throw TraceTooLong();
+  terms_left -= terms;
+}
+}  // namespace
+
+Steps explain_derivative(Expr e, Expr var, int order, bool partial, std::optional<Expr> as_written, std::size_t* terms_left) {
+  std::size_t unlimited = std::numeric_limits<std::size_t>::max();
+  std::size_t& budget = terms_left ? *terms_left : unlimited;
   Recorder rec;
   Expr answer = diff(e, var, order, &rec);
   Steps out;
@@ -279,12 +317,14 @@ Steps explain_derivative(Expr e, Expr var, int order, bool partial, std::optiona
     Expr cur = e;
     for (int k = 0; k < order && !cur.is_zero(); ++k) {
       Expr next = diff(cur, var);
+      charge_terms(next, budget);
       out.blocks.push_back({cur, pending_derivative(cur, var, partial), {{"simplify", {}, {}, {}, next}}, next});
       cur = next;
     }
   } else {
-    Replayer r(rec, var, partial, out.operand);
+    Replayer r(rec, var, partial, out.operand, budget);
     for (std::size_t root : rec.roots()) out.blocks.push_back(r.block(root));
+    budget = r.terms_left();
   }
   // diff does not even look at 0 (it stops once a derivative vanishes); say why the answer is 0.
   if (out.blocks.empty() && order > 0)

@@ -4,6 +4,7 @@
 // pending derivatives (`d/dx (x^2)`). Data only; print/steps_render.hpp turns it into text.
 #pragma once
 
+#include <exception>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,8 +51,16 @@ struct Steps {
 // applications. `as_written`, when given and different from e, is the question as the user wrote
 // it (with defined names); the first step is then the substitution of their definitions.
 // `partial` only changes the operator shown (∂/∂x). Throws what diff throws.
+// `terms_left`, when given, is a budget of printed terms (calc::expr_size) for the whole trace,
+// every step's expression counted: it is reduced by what the trace uses, and TraceTooLong is
+// thrown as soon as the trace would exceed it (the budget is then spent: do not reuse it).
 Steps explain_derivative(Expr e, Expr var, int order = 1, bool partial = false,
-                         std::optional<Expr> as_written = std::nullopt);
+                         std::optional<Expr> as_written = std::nullopt, std::size_t* terms_left = nullptr);
+
+// A trace that would print more terms than its budget; the derivative itself may be fine.
+struct TraceTooLong : std::exception {
+  const char* what() const noexcept override { return "the steps would print too many terms"; }
+};
 
 // The abstract function `d/dVAR` (or `∂/∂VAR`) of one argument that stands for a derivative not
 // yet taken. Printers recognise it by name (print::pending_derivative_of) and write `d/dx (u)`,

@@ -45,6 +45,7 @@ std::string help_text(std::string_view topic) {
   exact results of more than 1000000 digits (10^10^10); x^(10^100) stays symbolic
   expansions of more than 1000000 terms; derivative order above 1000
   more than 3000000 new subexpressions in one statement; answers of more than 5000000 printed terms
+  a steps trace of more than 100000 printed terms shows the answer alone, with a note
   invalid UTF-8, NUL and other control characters, a CR inside a line (a final CR is a CRLF line end)
   Ctrl-C or --timeout SECS: the computation stops, definitions stay)";
   if (topic == "format" || topic == "formats")

@@ -53,8 +53,8 @@ std::string render_value(const grammar::Value& v, print::Format f) {
       std::string word = v.truth ? "true" : "false";
       return with_note(f == print::Format::Latex ? "\\text{" + word + "}" : word, v.note, f);
     }
-    case grammar::Value::Kind::Chain: return render_chain(*v.chain, f);
-    case grammar::Value::Kind::Display: return v.display(f);
+    case grammar::Value::Kind::Chain: return with_note(render_chain(*v.chain, f), v.note, f);
+    case grammar::Value::Kind::Display: return with_note(v.display(f), v.note, f);
     case grammar::Value::Kind::List: return with_note(render_list(v, f), v.note, f);
   }
   return {};

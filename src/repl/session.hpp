@@ -24,6 +24,9 @@ std::string_view format_name(OutputFormat f);
 // (LimitError) before printing it would take forever.
 inline constexpr std::size_t max_printed_terms = 5'000'000;
 void ensure_printable(Expr e);
+// A `steps` trace prints the whole expression at every step; one that would print more terms than
+// this in all is replaced by the answer alone, with a note (SPEC §8, §10).
+inline constexpr std::size_t max_steps_terms = 100'000;
 
 // What one statement produced.
 struct Outcome {
