@@ -7,15 +7,22 @@
 #   run.sh suite DIR                 run DIR's ctest (the whole suite under the sanitizers)
 #   run.sh fuzz DIR TARGET SECONDS   fuzz TARGET (parse_fuzz | statement_fuzz) for SECONDS;
 #                                    crashers are left in DIR/fuzz-TARGET/ (artifacts)
+#   run.sh campaign DIR TARGET SECONDS
+#                                    a long campaign: fork mode on both cores, crashes, timeouts
+#                                    and OOMs recorded in DIR/fuzz-TARGET/ and the campaign goes on
 #   run.sh replay DIR                run both targets once over tests/fuzz/regressions/
 # DDX_FUZZ_SEED fixes libFuzzer's random seed (0, the default, picks a new one each run).
-# For long statement campaigns: DDX_FUZZ_DEADLINE_MS (default 200) and DDX_FUZZ_NODE_LIMIT
-# (default ddx's 3,000,000) keep each input cheap, e.g. 20 and 100000; nodes are interned for the
-# process, so restart with -runs=1000000 batches to stay under -rss_limit_mb=2048.
+# Both modes use ddx.dict (keywords, commands, operators, the Unicode forms).
+# Long statement campaigns: DDX_FUZZ_DEADLINE_MS (default 200) and DDX_FUZZ_NODE_LIMIT (default
+# ddx's 3,000,000) keep each input cheap (campaign uses 10 and 30000). Nodes are interned for the
+# process, so memory grows with every input: fork mode restarts its workers, which keeps them
+# small and fast. Entropic scheduling is off in campaigns: with ~60,000 features it took half of
+# each worker's time. For speed, a campaign build may drop the comparison tracing
+# (-fno-sanitize-coverage=trace-cmp, about 2x faster); ddx.dict supplies the keywords instead.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 src="$(cd "$here/../.." && pwd)"
-mode="${1:?usage: run.sh build|suite|fuzz|replay DIR ...}"
+mode="${1:?usage: run.sh build|suite|fuzz|campaign|replay DIR ...}"
 dir="${2:?build directory}"
 cxx="${DDX_FUZZ_CXX:-clang++-14}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0}"
@@ -32,26 +39,38 @@ case "$mode" in
   suite)
     ctest --test-dir "$dir" --output-on-failure -j2
     ;;
+  seeds)
+    target="${3:?target}"
+    work="$dir/fuzz-$target"
+    mkdir -p "$work/corpus" "$work/seeds"
+    # Seeds: every transcript line, plus (statements) every whole transcript, plus every regression.
+    n=0
+    for f in "$src"/tests/transcripts/*.in; do
+      while IFS= read -r line; do printf '%s' "$line" >"$work/seeds/line$((n++))"; done <"$f"
+    done
+    [[ "$target" == parse_fuzz ]] || cp "$src"/tests/transcripts/*.in "$work/seeds/"
+    cp "$here"/regressions/* "$work/seeds/" 2>/dev/null || true
+    ;;
   fuzz)
     target="${3:?target}"
     seconds="${4:?seconds}"
     work="$dir/fuzz-$target"
-    mkdir -p "$work/corpus" "$work/seeds"
-    # Seeds: every transcript line (parser) or whole transcript (statements), plus every regression.
-    if [[ "$target" == parse_fuzz ]]; then
-      n=0
-      for f in "$src"/tests/transcripts/*.in; do
-        while IFS= read -r line; do printf '%s' "$line" >"$work/seeds/line$((n++))"; done <"$f"
-      done
-    else
-      cp "$src"/tests/transcripts/*.in "$work/seeds/"
-    fi
-    cp "$here"/regressions/* "$work/seeds/" 2>/dev/null || true
+    "$0" seeds "$dir" "$target"
     cd "$work"
     "$dir/tests/fuzz/$target" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
       -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$work/" \
-      -seed="${DDX_FUZZ_SEED:-0}" \
+      -seed="${DDX_FUZZ_SEED:-0}" -dict="$here/ddx.dict" \
       "$work/corpus" "$work/seeds"
+    ;;
+  campaign)
+    target="${3:?target}"
+    seconds="${4:?seconds}"
+    export DDX_FUZZ_DEADLINE_MS="${DDX_FUZZ_DEADLINE_MS:-10}" DDX_FUZZ_NODE_LIMIT="${DDX_FUZZ_NODE_LIMIT:-30000}"
+    "$0" seeds "$dir" "$target"
+    cd "$dir/fuzz-$target"
+    "$dir/tests/fuzz/$target" -fork=2 -entropic=0 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+      -max_len=4096 -rss_limit_mb=2048 -timeout=10 -max_total_time="$seconds" -print_final_stats=1 \
+      -artifact_prefix="$dir/fuzz-$target/" -dict="$here/ddx.dict" corpus seeds
     ;;
   replay)
     for target in parse_fuzz statement_fuzz; do
