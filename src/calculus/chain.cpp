@@ -103,4 +103,32 @@ Chain chain_rule(std::string_view target, std::string_view var, bool partial, co
   return c;
 }
 
+std::optional<Chain> second_order_chain(std::string_view target, std::string_view var, const DefinitionLookup& body_of) {
+  std::optional<Expr> body = body_of(target);
+  if (!body || target == var) return std::nullopt;
+  ChainBuilder builder(var, body_of);
+  std::optional<Expr> through;
+  for (Expr s : free_symbols(*body)) {
+    if (!builder.reaches(s.name())) continue;
+    if (through || s.name() == var) return std::nullopt;  // a second route, or var itself
+    through = s;
+  }
+  if (!through) return std::nullopt;
+  Chain c;
+  c.target = std::string(target);
+  c.var = std::string(var);
+  c.order = 2;
+  c.through = through->name();
+  DefinitionLookup others = [&](std::string_view n) -> std::optional<Expr> {
+    if (n == var) return std::nullopt;
+    return body_of(n);
+  };
+  Expr x = sym(c.var);
+  Expr du_dx = chain_rule(c.through, var, false, body_of).filled;
+  Expr d2u_dx2 = diff(substitute_definitions(*through, others), x, 2);
+  c.filled = diff(*body, *through, 2) * pow(du_dx, 2) + diff(*body, *through) * d2u_dx2;
+  c.substituted = substitute_definitions(c.filled, others);
+  return c;
+}
+
 }  // namespace ddx::calc

@@ -30,7 +30,11 @@ struct LeibnizFactor {
 struct Chain {
   std::string target, var;
   bool partial = false;                            // the question used ∂
-  std::vector<std::vector<LeibnizFactor>> terms;   // a sum of products
+  std::vector<std::vector<LeibnizFactor>> terms;   // a sum of products (first order)
+  // Second order through one intermediate u: d²y/dx² = d²y/du² (du/dx)² + dy/du d²u/dx²;
+  // `through` is u, and `terms` is empty.
+  int order = 1;
+  std::string through;
   Expr filled;                                     // the chain with the factors' values
   Expr substituted;                                // `filled` with every definition substituted
 };
@@ -38,6 +42,12 @@ struct Chain {
 // The chain of d target / d var. `target` must be defined; `var` may be an independent symbol or a
 // defined name (then treated as independent, as seed 002's local derivatives are).
 Chain chain_rule(std::string_view target, std::string_view var, bool partial, const DefinitionLookup& body_of);
+
+// d²target/dvar² as the chain through the one defined name u that target's body reaches var
+// through (y = u^3, u = 2x^3 + 3x^2): nullopt when the body reaches var through anything else too
+// (y = x u), or directly. `filled` keeps u in d²y/du² and dy/du and has du/dx (as its own chain)
+// and d²u/dx² filled in; `substituted` is the value.
+std::optional<Chain> second_order_chain(std::string_view target, std::string_view var, const DefinitionLookup& body_of);
 
 // Substitutes every defined name in e, recursively.
 Expr substitute_definitions(Expr e, const DefinitionLookup& body_of);

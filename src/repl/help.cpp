@@ -61,6 +61,7 @@ std::string help_text(std::string_view topic) {
   y = u^3                name = expression (or :=); definitions print nothing
   u = 2x^3 + 3x^2        y now depends on x through u
   dy/dx                  the chain rule, shown step by step
+  d^2y/dx^2              the second-order chain rule through u
   z = f(u, v)            an unknown function of u and v
   ∂z/∂u                  partial derivative (ASCII: diff(z, u))
   sq(t) = t^2 + 1        a function; then d/dx sq(3x)

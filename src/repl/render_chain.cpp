@@ -34,6 +34,21 @@ std::string leibniz_line(const calc::Chain& c, print::Format f) {
   return s;
 }
 
+// d^2y/du^2 * (du/dx)^2 + dy/du * d^2u/dx^2
+std::string second_order_line(const calc::Chain& c, print::Format f) {
+  std::string du_dx = print::leibniz(c.through, {c.var}, 1, false, f);
+  std::string squared;
+  switch (f) {
+    case print::Format::Latex: squared = "\\left(" + du_dx + "\\right)^{2}"; break;
+    case print::Format::Unicode: squared = "(" + du_dx + ")²"; break;
+    case print::Format::Code: squared = du_dx + "^2"; break;  // diff(u, x)^2
+    default: squared = "(" + du_dx + ")^2";
+  }
+  std::string t(times(f));
+  return print::leibniz(c.target, {c.through, c.through}, 2, false, f) + t + squared + " + " +
+         print::leibniz(c.target, {c.through}, 1, false, f) + t + print::leibniz(c.through, {c.var, c.var}, 2, false, f);
+}
+
 std::size_t display_width(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;  // code points, not bytes
@@ -43,12 +58,14 @@ std::size_t display_width(std::string_view s) {
 }  // namespace
 
 std::string render_chain(const calc::Chain& c, print::Format f) {
-  std::string lhs = print::leibniz(c.target, {c.var}, 1, c.partial, f);
+  std::string lhs = c.order == 2 ? print::leibniz(c.target, {c.var, c.var}, 2, c.partial, f)
+                                 : print::leibniz(c.target, {c.var}, 1, c.partial, f);
   std::vector<std::string> steps;
+  if (c.order == 2) steps.push_back(second_order_line(c, f));
   // The Leibniz line, unless the chain is just the question itself (no intermediates).
   bool trivial = c.terms.size() == 1 && c.terms[0].size() == 1 && c.terms[0][0].name == c.target;
   if (!c.terms.empty() && !trivial) steps.push_back(leibniz_line(c, f));
-  bool informative = false;
+  bool informative = c.order == 2;
   for (const auto& term : c.terms)
     for (const auto& factor : term) informative = informative || factor.informative;
   if (informative || c.terms.empty()) {

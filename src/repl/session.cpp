@@ -179,7 +179,10 @@ std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) 
   std::string target, var;
   bool partial = false;
   if (body.kind == NodeKind::Leibniz && body.vars.size() > 1 && body.children.empty() && variables_.count(body.text)) {
-    // Higher orders: the question, then the value (the chain of a chain is no textbook line).
+    calc::DefinitionLookup body_of = [this](std::string_view n) { return definition_body(n); };
+    if (body.vars.size() == 2 && body.vars[0] == body.vars[1] && !body.is_partial && grammar::is_identifier(body.vars[0]))
+      if (auto chain = calc::second_order_chain(body.text, body.vars[0], body_of)) return grammar::Value::derivation(std::move(*chain));
+    // Other higher orders: the question, then the value.
     Expr value = grammar::lower_expression(body, *this).scalar;
     grammar::Node question = body;
     return grammar::Value::shown(value, [question, value](print::Format f) {
