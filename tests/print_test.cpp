@@ -118,6 +118,10 @@ std::vector<Row> table() {
       // numbers
       {"float", flt(10.0), "10.0", nullptr, "10.0", nullptr},
       {"float coefficient", flt(2.5) * x, "2.5x", nullptr, "2.5 x", "2.5*x"},
+      // SPEC §6: no zero terms, floats included; the float survives in the constant
+      {"cancelled float terms", flt(0.5) * x - flt(0.5) * x, "0.0", nullptr, "0.0", nullptr},
+      {"cancelled float term beside a number", flt(2.5) * x + 3 - flt(2.5) * x, "3.0", nullptr, "3.0", nullptr},
+      {"cancelled float term beside a symbol", flt(2.5) * x + y - flt(2.5) * x, "y", nullptr, "y", nullptr},
       {"tiny float", flt(1e-5), "1e-05", nullptr, "1 \\cdot 10^{-5}", nullptr},
       {"big integer", num(Number::from_integer_text("123456789012345678901234567890")),
        "123456789012345678901234567890", nullptr, "123456789012345678901234567890", nullptr},

@@ -147,7 +147,15 @@ Expr add(std::vector<Expr> operands) {
   std::span<const Number> run_coeffs;
   if (run < operands.size()) run_terms = operands[run].terms(), run_coeffs = operands[run].coefficients();
   auto acc = detail::collect(items, run_terms, run_coeffs, run, [](const Number& a, const Number& b) { return a + b; });
-  std::erase_if(acc, [](const auto& tc) { return tc.second.is_zero() && tc.second.is_exact(); });
+  // Terms that cancel go, floats too (0.5x - 0.5x is 0.0, not 0.0x, as 0.0*x is 0.0); a float
+  // zero leaves its float-ness in the constant.
+  bool float_zero = false;
+  std::erase_if(acc, [&](const auto& tc) {
+    if (!tc.second.is_zero()) return false;
+    float_zero = float_zero || tc.second.is_float();
+    return true;
+  });
+  if (float_zero && constant_term.is_exact()) constant_term += Number::from_double(0.0);
   // Merging can leave a sum with coefficient 1 as a term (2(x+1) - (x+1) + 5): flatten it, or the
   // result would be (x+1) + 5 instead of the canonical x + 6. One more round suffices.
   if (std::any_of(acc.begin(), acc.end(), [](const auto& tc) { return tc.first.is(Kind::Add) && tc.second.is_one(); })) {
