@@ -90,9 +90,15 @@ Expr Lowerer::prime(const Node& n) {
     Expr d = calc::diff(def->body, def->params[0], n.order);
     return calc::substitute(d, {{def->params[0], args[0]}});
   }
-  if (builtin_name(w)) {
-    if (args.size() != 1) throw LowerError{n.span, w + "' needs a function of one variable"};
-    Expr d = calc::diff(call(*builtin_name(w), {t}), t, n.order);
+  if (builtin_name(w) || !log_base(w).empty()) {  // sin'(x), log_2'(x)
+    std::string primed = w + std::string(static_cast<std::size_t>(n.order), '\'');
+    if (builtin_name(w)) {
+      int arity = function_info(*find_function(*builtin_name(w))).arity;
+      if (arity != 1)  // max'(x): a prime needs one variable, and max has two
+        throw LowerError{n.span, primed + " needs a function of one variable, and " + w + " takes " + std::to_string(arity) + " arguments"};
+    }
+    if (args.size() != 1) throw LowerError{n.span, primed + " needs a function of one variable"};
+    Expr d = calc::diff(apply_builtin(w, {t}, n), t, n.order);
     return calc::substitute(d, {{t, args[0]}});
   }
   if (args.size() != 1) throw LowerError{n.span, w + "' needs a function of one variable; use diff(" + w + "(...), var)"};

@@ -131,6 +131,8 @@ TEST_CASE("errors name the cause and the column") {
            {"dy/dx", 2, "y = "},
            {"sin", 1, "sin(x)"},
            {"log_888a(x)", 1, "base of log_b"},  // found by the statement fuzzer (was an internal error)
+           {"max'(x)", 1, "max takes 2 arguments"},  // found by the statement fuzzer (was an internal error)
+           {"min''(x)", 1, "min'' needs a function of one variable"},
        }) {
     CAPTURE(row.input);
     std::string a = answer(row.input);
@@ -150,6 +152,8 @@ TEST_CASE("definitions, redefinition and cycles keep the session consistent") {
   CHECK(answer(s, "f(3)") == "10");
   CHECK(answer(s, "f'(x)") == "2x");
   CHECK(answer(s, "g'(x)") == "g'(x)");
+  CHECK(answer(s, "sin''(x)") == "-sin(x)");
+  CHECK(answer(s, "log_2'(x)") == answer("d/dx log_2(x)"));  // a built-in log base, not an unknown function
   CHECK(answer(s, "d/dx g(2x + 1)") == "2 g'(2x + 1)");
   CHECK(answer(s, "ans + 1") == "2 g'(2x + 1) + 1");
   CHECK(answer(s, "d/dx x^2 at x = 1") == "2");
