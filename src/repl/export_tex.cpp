@@ -95,20 +95,8 @@ std::string question_latex(std::string_view input, const grammar::NameScope& sco
   return latex_texttt(input);
 }
 
-void TexExport::record(const Outcome& o, const grammar::NameScope& scope) {
-  if (o.kind != Outcome::Kind::Answer) return;
-  if (o.value.kind != grammar::Value::Kind::Chain) {
-    entries_.push_back({question_latex(o.input, scope), {}, o.value});
-    return;
-  }
-  std::string answer = render_value(o.value, print::Format::Latex);
-  // A chain already reads `dy/dx &= ... \\ &= ...`: its rows become the align*'s own rows.
-  const std::string open = "\\begin{aligned}", close = "\\end{aligned}";
-  if (o.value.kind == grammar::Value::Kind::Chain && answer.starts_with(open) && answer.ends_with(close)) {
-    entries_.push_back({"", answer.substr(open.size(), answer.size() - open.size() - close.size()), {}});
-    return;
-  }
-  entries_.push_back({question_latex(o.input, scope), answer, {}});
+void TexExport::record(const Outcome& o, DefinitionsSnapshot definitions) {
+  if (o.kind == Outcome::Kind::Answer) entries_.push_back({o.input, std::move(definitions), o.value});
 }
 
 std::string TexExport::document() const {
@@ -116,9 +104,17 @@ std::string TexExport::document() const {
       "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n"
       "\\section*{ddx session}\n";
   if (entries_.empty()) doc += "No statements were answered.\n";
+  const std::string open = "\\begin{aligned}", close = "\\end{aligned}";
   for (const Entry& e : entries_) {
-    std::string answer = e.value ? render_value(*e.value, print::Format::Latex) : e.answer;
-    doc += "\\begin{align*}\n" + (e.question.empty() ? answer : e.question + " &= " + answer) + "\n\\end{align*}\n";
+    std::string answer = render_value(e.value, print::Format::Latex);
+    std::string row;
+    if (e.value.kind == grammar::Value::Kind::Chain && answer.starts_with(open) && answer.ends_with(close)) {
+      // A chain already reads `dy/dx &= ... \\ &= ...`: its rows become the align*'s own rows.
+      row = answer.substr(open.size(), answer.size() - open.size() - close.size());
+    } else {
+      row = question_latex(e.input, e.definitions) + " &= " + answer;
+    }
+    doc += "\\begin{align*}\n" + row + "\n\\end{align*}\n";
   }
   return doc + "\\end{document}\n";
 }

@@ -9,25 +9,28 @@
 #include <string_view>
 #include <vector>
 
+#include "repl/definitions.hpp"
 #include "repl/session.hpp"
 
 namespace ddx {
 
 class TexExport {
  public:
-  // Notes an answered statement; call right after it ran, while the definitions it used stand.
-  void record(const Outcome& o, const grammar::NameScope& scope);
+  // Notes an answered statement with the definitions it was answered under (Session::snapshot()).
+  void record(const Outcome& o, DefinitionsSnapshot definitions);
   // Handles a line that is exactly `:export FILE`: writes the document and says so (or fails).
   // nullopt for every other line.
   std::optional<Outcome> handle(std::string_view line) const;
   std::string document() const;
 
  private:
+  // The question and the answer are rendered only when a document is written: a batch of 100k
+  // lines must not pay for (and hold) the LaTeX of every statement it never exports. Exprs are
+  // immortal and the definitions a snapshot, so both keep.
   struct Entry {
-    std::string question, answer;
-    // The answer, rendered only when a document is written: a batch of 100k lines must not pay
-    // for (and hold) the LaTeX of every result it never exports. Exprs are immortal, so this keeps.
-    std::optional<grammar::Value> value;
+    std::string input;                // the statement as typed: its question
+    DefinitionsSnapshot definitions;  // what the question's names meant then
+    grammar::Value value;             // the answer
   };
   std::vector<Entry> entries_;
 };

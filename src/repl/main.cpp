@@ -71,7 +71,7 @@ class Runner {
     end_computation();
     if (stats::enabled) eval_seconds_ += seconds_since(t0);
     for (const Outcome& o : outcomes) {
-      tex_export_.record(o, session_);
+      tex_export_.record(o, session_.snapshot());
       auto t1 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
       std::string out = render_stdout(o, session_.format(), line_number);
       if (stats::enabled) print_seconds_ += seconds_since(t1);

@@ -178,7 +178,7 @@ std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) 
   using grammar::NodeKind;
   std::string target, var;
   bool partial = false;
-  if (body.kind == NodeKind::Leibniz && body.vars.size() > 1 && body.children.empty() && variables_.count(body.text)) {
+  if (body.kind == NodeKind::Leibniz && body.vars.size() > 1 && body.children.empty() && defs_->variable(body.text)) {
     calc::DefinitionLookup body_of = [this](std::string_view n) { return definition_body(n); };
     if (body.vars.size() == 2 && body.vars[0] == body.vars[1] && !body.is_partial && grammar::is_identifier(body.vars[0]))
       if (auto chain = calc::second_order_chain(body.text, body.vars[0], body_of)) return grammar::Value::derivation(std::move(*chain));
@@ -198,40 +198,30 @@ std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) 
              body.children[0].kind == NodeKind::Word && body.children[1].kind == NodeKind::Word) {
     target = body.children[0].text;
     var = body.children[1].text;
-    if (auto it = variables_.find(target); it != variables_.end()) partial = calc::free_symbols(it->second.body).size() > 1;
+    if (auto b = definition_body(target)) partial = calc::free_symbols(*b).size() > 1;
   } else {
     return std::nullopt;
   }
-  if (!variables_.count(target) || !grammar::is_identifier(var)) return std::nullopt;
+  if (!defs_->variable(target) || !grammar::is_identifier(var)) return std::nullopt;
   calc::DefinitionLookup body_of = [this](std::string_view n) { return definition_body(n); };
   return grammar::Value::derivation(calc::chain_rule(target, var, partial, body_of));
 }
 
-std::optional<Expr> Session::variable_value(std::string_view name) const {
-  auto it = variables_.find(name);
-  if (it == variables_.end()) return std::nullopt;
-  // Substitute every defined name the body uses, recursively (definitions are acyclic).
-  std::unordered_map<Expr, Expr> s;
-  for (Expr v : calc::free_symbols(it->second.body))
-    if (auto inner = variable_value(v.name())) s.emplace(v, *inner);
-  return s.empty() ? it->second.body : calc::substitute(it->second.body, s);
-}
+std::optional<Expr> Session::variable_value(std::string_view name) const { return defs_->value(name, defs_->version()); }
 
 std::optional<Expr> Session::definition_body(std::string_view name) const {
-  auto it = variables_.find(name);
-  if (it == variables_.end()) return std::nullopt;
-  return it->second.body;
+  const Definitions::Variable* v = defs_->variable(name);
+  return v ? std::optional<Expr>(v->body) : std::nullopt;
 }
 
 const grammar::FunctionDefinition* Session::function_definition(std::string_view name) const {
-  auto it = functions_.find(name);
-  return it == functions_.end() ? nullptr : &it->second;
+  return defs_->function(name, defs_->version());
 }
 
 std::vector<std::string> Session::defined_names() const {
   std::vector<std::string> names;
-  for (const auto& [n, v] : variables_) names.push_back(n);
-  for (const auto& [n, f] : functions_) names.push_back(n);
+  for (const auto& [n, v] : defs_->variables()) names.push_back(n);
+  for (const auto& [n, f] : defs_->functions()) names.push_back(n);
   return names;
 }
 
@@ -241,9 +231,9 @@ std::optional<std::string> Session::cycle_through(std::string_view name, Expr bo
     if (depth > 10000) return std::string("...");
     for (Expr v : calc::free_symbols(e)) {
       if (v.name() == name) return std::string(name);
-      auto it = variables_.find(v.name());
-      if (it == variables_.end()) continue;
-      if (auto path = walk(it->second.body, depth + 1)) return v.name() + " -> " + *path;
+      const Definitions::Variable* defined = defs_->variable(v.name());
+      if (!defined) continue;
+      if (auto path = walk(defined->body, depth + 1)) return v.name() + " -> " + *path;
     }
     return std::nullopt;
   };
@@ -274,8 +264,7 @@ Outcome Session::define(const grammar::Statement& s, std::string_view line) {
     if (calls_function(def.body, name))
       return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",
                       grammar::column_of(line, s.body.span.begin));
-    functions_[name] = std::move(def);
-    variables_.erase(name);
+    defs_->define_function(name, std::move(def));
     return o;
   }
   Expr body = grammar::lower_definition_body(s.body, *this);
@@ -283,10 +272,7 @@ Outcome Session::define(const grammar::Statement& s, std::string_view line) {
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path +
                                "); the old definition stays",
                     grammar::column_of(line, s.body.span.begin));
-  auto it = variables_.find(name);
-  std::size_t order = it == variables_.end() ? next_order_++ : it->second.order;
-  variables_[name] = Variable{body, order};
-  functions_.erase(name);
+  defs_->define_variable(name, body);
   return o;
 }
 
@@ -329,15 +315,15 @@ Outcome Session::command(const grammar::Statement& s) {
   }
   if (c == "vars") {
     std::vector<std::pair<std::size_t, std::string>> rows;
-    for (const auto& [n, v] : variables_)
-      rows.emplace_back(v.order, n + " = " + print::to_string(v.body, print::Format::Text));
+    for (const auto& [n, v] : defs_->variables())
+      rows.emplace_back(v->order, n + " = " + print::to_string(v->body, print::Format::Text));
     std::sort(rows.begin(), rows.end());
     std::string text;
     for (const auto& [order, row] : rows) text += row + "\n";
-    for (const auto& [n, f] : functions_) {
+    for (const auto& [n, f] : defs_->functions()) {
       std::string params;
-      for (Expr p : f.params) params += (params.empty() ? "" : ", ") + p.name();
-      text += n + "(" + params + ") = " + print::to_string(f.body, print::Format::Text) + "\n";
+      for (Expr p : f->params) params += (params.empty() ? "" : ", ") + p.name();
+      text += n + "(" + params + ") = " + print::to_string(f->body, print::Format::Text) + "\n";
     }
     if (text.empty()) text = "no definitions\n";
     text.pop_back();
@@ -345,12 +331,10 @@ Outcome Session::command(const grammar::Statement& s) {
   }
   if (c == "clear") {
     if (first.empty()) {
-      variables_.clear();
-      functions_.clear();
+      defs_->clear();
       return message("");
     }
-    if (!variables_.erase(first) && !functions_.erase(first))
-      return error_at(":clear " + s.args, "'" + first + "' is not defined", 0);
+    if (!defs_->erase(first)) return error_at(":clear " + s.args, "'" + first + "' is not defined", 0);
     return message("");
   }
   return error_at(":" + c, "unknown command ':" + c + "' (try :help)", 0);

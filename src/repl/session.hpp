@@ -12,6 +12,7 @@
 #include "grammar/lower.hpp"
 #include "grammar/parse.hpp"
 #include "print/print.hpp"
+#include "repl/definitions.hpp"
 
 namespace ddx {
 
@@ -63,6 +64,9 @@ class Session : public grammar::NameScope {
   std::optional<Expr> definition_body(std::string_view name) const override;
   bool denominator_layout() const override { return denominator_layout_; }
 
+  // The definitions as they stand now, frozen (a pointer copy): later statements do not change it.
+  DefinitionsSnapshot snapshot() const { return DefinitionsSnapshot(defs_, denominator_layout_); }
+
  private:
   Outcome run(const grammar::Statement& s, std::string_view line);
   Outcome define(const grammar::Statement& s, std::string_view line);
@@ -72,13 +76,7 @@ class Session : public grammar::NameScope {
   Outcome draw(Outcome o) const;
   std::optional<std::string> cycle_through(std::string_view name, Expr body) const;
 
-  struct Variable {
-    Expr body;        // as written, defined names kept as symbols
-    std::size_t order;
-  };
-  std::map<std::string, Variable, std::less<>> variables_;
-  std::map<std::string, grammar::FunctionDefinition, std::less<>> functions_;
-  std::size_t next_order_ = 0;
+  std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
   std::optional<grammar::Value> ans_;
   OutputFormat format_ = OutputFormat::Text;
   bool steps_ = false;

@@ -23,7 +23,7 @@ std::optional<grammar::Value> Session::explain(const grammar::Node& body) const 
     operand = &body.children[0];
     vars = body.vars;
     partial = body.is_partial;
-  } else if (body.kind == NodeKind::Leibniz && body.children.empty() && variables_.count(body.text)) {
+  } else if (body.kind == NodeKind::Leibniz && body.children.empty() && defs_->variable(body.text)) {
     operand_value = variable_value(body.text);
     vars = body.vars;
     partial = body.is_partial;

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A session's definitions (`u = 2x + 1`, `f(t) = t^2`), kept as an append-only history of
+// versions: a snapshot is a pointer and a version number, so `:export` can keep, for every answer,
+// the definitions it was given under, and render the question only if a document is ever written.
+// (A copy-on-write map would copy every definition at each redefinition a snapshot still sees:
+// quadratic for a script that alternates definitions and questions.)
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "grammar/lower.hpp"
+
+namespace ddx {
+
+class Definitions {
+ public:
+  using Version = std::size_t;
+  struct Variable {
+    Expr body;          // as written, defined names kept as symbols
+    std::size_t order;  // when the name was first defined, for :vars
+  };
+
+  Version version() const { return version_; }
+
+  // Each change makes a new version; a name is a variable, a function or undefined at a time.
+  void define_variable(const std::string& name, Expr body);  // keeps its :vars place when redefined
+  void define_function(const std::string& name, grammar::FunctionDefinition def);
+  bool erase(std::string_view name);  // false (and no change) when the name is not defined
+  void clear();
+
+  // The name as it was at version v (default: now).
+  const Variable* variable(std::string_view name) const { return variable(name, version_); }
+  const Variable* variable(std::string_view name, Version v) const;
+  const grammar::FunctionDefinition* function(std::string_view name, Version v) const;
+  // The value of a defined name with every definition it uses substituted (definitions are acyclic).
+  std::optional<Expr> value(std::string_view name, Version v) const;
+
+  // What is defined now, by name.
+  std::vector<std::pair<std::string, const Variable*>> variables() const;
+  std::vector<std::pair<std::string, const grammar::FunctionDefinition*>> functions() const;
+
+ private:
+  struct Change {
+    Version version;
+    std::optional<Variable> variable;                   // both empty: undefined from here on
+    std::optional<grammar::FunctionDefinition> function;
+  };
+  const Change* at(std::string_view name, Version v) const;
+  void change(const std::string& name, Change c);
+
+  std::map<std::string, std::deque<Change>, std::less<>> history_;  // deque: pointers stay valid
+  Version version_ = 0;
+  std::size_t next_order_ = 0;
+};
+
+// The names of a session at one version, frozen: what lowering sees of a session, without its
+// `ans` (a snapshot is for re-reading questions, and `ans` has moved on).
+class DefinitionsSnapshot final : public grammar::NameScope {
+ public:
+  DefinitionsSnapshot(std::shared_ptr<const Definitions> definitions, bool denominator_layout)
+      : definitions_(std::move(definitions)), version_(definitions_->version()), denominator_layout_(denominator_layout) {}
+  std::optional<Expr> variable_value(std::string_view name) const override { return definitions_->value(name, version_); }
+  const grammar::FunctionDefinition* function_definition(std::string_view name) const override {
+    return definitions_->function(name, version_);
+  }
+  std::optional<grammar::Value> previous_answer() const override { return std::nullopt; }
+  std::optional<Expr> definition_body(std::string_view name) const override {
+    const Definitions::Variable* v = definitions_->variable(name, version_);
+    return v ? std::optional<Expr>(v->body) : std::nullopt;
+  }
+  bool denominator_layout() const override { return denominator_layout_; }
+
+ private:
+  std::shared_ptr<const Definitions> definitions_;
+  Definitions::Version version_;
+  bool denominator_layout_;
+};
+
+}  // namespace ddx
