@@ -45,19 +45,21 @@ Expr instantiate(Expr replacement, const Bindings& b) {
   return substitute(replacement, s);
 }
 
-// The ways subject term c*t can be k times a pattern term: all of it (k = c), or one factor of a
-// product with the other factors going into k (k sin(x)^2: factor sin(x)^2, k = k).
-std::vector<std::pair<Expr, Expr>> term_splits(Expr t, const Number& c) {
-  std::vector<std::pair<Expr, Expr>> out{{t, num(c)}};
-  if (t.is(Kind::Mul))
-    for (std::size_t m = 0; m < t.bases().size(); ++m) {
-      Expr factor = pow(t.bases()[m], t.exponents()[m]);
-      std::vector<Expr> others{num(c * t.number())};
-      for (std::size_t n = 0; n < t.bases().size(); ++n)
-        if (n != m) others.push_back(pow(t.bases()[n], t.exponents()[n]));
-      out.emplace_back(factor, mul(std::move(others)));
-    }
-  return out;
+// A subject term c*t is matched whole (split 0) or by one factor of its product (split m >= 1),
+// the rest being the common factor k. The part is cheap (an existing factor); the cofactor is a
+// new product, so it is built only once the part has matched.
+std::size_t split_count(Expr t) { return t.is(Kind::Mul) ? t.bases().size() + 1 : 1; }
+
+Expr split_part(Expr t, std::size_t m) {
+  return m == 0 ? t : pow(t.bases()[m - 1], t.exponents()[m - 1]);
+}
+
+Expr split_cofactor(Expr t, const Number& c, std::size_t m) {
+  if (m == 0) return num(c);
+  std::vector<Expr> others{num(c * t.number())};
+  for (std::size_t n = 0; n < t.bases().size(); ++n)
+    if (n != m - 1) others.push_back(pow(t.bases()[n], t.exponents()[n]));
+  return mul(std::move(others));
 }
 
 // Pattern sum terms [i..] against unused subject terms with one common factor k.
@@ -66,17 +68,20 @@ bool match_terms(Expr p, Expr s, std::size_t i, std::vector<bool>& used, std::op
   if (i == p.terms().size()) return done(b, *k);
   for (std::size_t j = 0; j < s.terms().size(); ++j) {
     if (used[j]) continue;
-    for (auto [part, cofactor] : term_splits(s.terms()[j], s.coefficients()[j])) {
-      Expr ratio = cofactor / num(p.coefficients()[i]);
-      if (k && ratio != *k) continue;
-      std::optional<Expr> saved = k;
-      k = ratio;
+    Expr t = s.terms()[j];
+    for (std::size_t m = 0; m < split_count(t); ++m) {
       used[j] = true;
       Bindings trial = b;
-      bool ok = match(p.terms()[i], part, trial,
-                      [&](Bindings& nb) { return match_terms(p, s, i + 1, used, k, nb, done); });
+      bool ok = match(p.terms()[i], split_part(t, m), trial, [&](Bindings& nb) {
+        Expr ratio = split_cofactor(t, s.coefficients()[j], m) / num(p.coefficients()[i]);
+        if (k && ratio != *k) return false;
+        std::optional<Expr> saved = k;
+        k = ratio;
+        bool matched = match_terms(p, s, i + 1, used, k, nb, done);
+        k = saved;
+        return matched;
+      });
       used[j] = false;
-      k = saved;
       if (ok) return true;
     }
   }
