@@ -18,7 +18,12 @@
 namespace ddx::calc {
 namespace {
 
-void charge_terms(Expr shown, std::size_t& terms_left);
+// Takes a shown expression's printed size from the trace's budget; TraceTooLong when it is spent.
+void charge_terms(Expr shown, std::size_t& terms_left) {
+  std::size_t terms = expr_size(shown);
+  if (terms > terms_left) throw TraceTooLong();
+  terms_left -= terms;
+}
 
 struct TraceNode {
   std::string rule;
@@ -292,14 +297,6 @@ FunctionId pending_derivative_function(const std::string& var, bool partial) {
 Expr pending_derivative(Expr operand, Expr var, bool partial) {
   return call(pending_derivative_function(var.name(), partial), {operand});
 }
-
-namespace {
-void charge_terms(Expr shown, std::size_t& terms_left) {
-  std::size_t terms = expr_size(shown);
-  if (terms > terms_left) throw TraceTooLong();
-  terms_left -= terms;
-}
-}  // namespace
 
 Steps explain_derivative(Expr e, Expr var, int order, bool partial, std::optional<Expr> as_written, std::size_t* terms_left) {
   std::size_t unlimited = std::numeric_limits<std::size_t>::max();
