@@ -139,39 +139,58 @@ TEST_CASE("SPEC §7: vectors, matrices, grad, jacobian, hessian, total, at, appr
         "\\begin{pmatrix} 2 x y & x^{2} \\\\ 5 & \\cos{\\left(y \\right)} \\end{pmatrix} \\quad \\text{(numerator layout)}");
 }
 
+namespace {
+using RandomDefinitions = std::unordered_map<std::string, ddx::Expr>;
+
+// y = F(u, x), u = G(v, x), v = H(x) from three random expressions (the generator's y standing in
+// for u, v or x); with `y_through_u_only`, F's x is u too. nullopt when building one failed.
+std::optional<RandomDefinitions> random_definitions(std::uint64_t seed, bool y_through_u_only) {
+  using namespace ddx;
+  test::RandomExpr gen(seed);
+  try {
+    Expr h = calc::substitute(gen(3), {{sym("y"), sym("x")}});
+    Expr g = calc::substitute(gen(3), {{sym("y"), sym("v")}});
+    std::unordered_map<Expr, Expr> f_names{{sym("y"), sym("u")}};
+    if (y_through_u_only) f_names.emplace(sym("x"), sym("u"));
+    Expr f = calc::substitute(gen(3), f_names);
+    return RandomDefinitions{{"y", f}, {"u", g}, {"v", h}};
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+ddx::calc::DefinitionLookup lookup_in(const RandomDefinitions& defs) {
+  return [&defs](std::string_view n) -> std::optional<ddx::Expr> {
+    auto it = defs.find(std::string(n));
+    if (it == defs.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+// a and b agree as functions of x at three random points (canonical forms may group differently).
+void check_same_function(ddx::Expr a, ddx::Expr b, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> pick(-2, 2);
+  for (int k = 0; k < 3; ++k) {
+    std::unordered_map<std::string, double> at{{"x", pick(rng)}};
+    double va = ddx::calc::evaluate(a, at), vb = ddx::calc::evaluate(b, at);
+    if (!std::isfinite(va) || !std::isfinite(vb) || std::abs(vb) > 1e8) continue;
+    CHECK(std::abs(va - vb) <= 1e-6 * (1 + std::abs(vb)));
+  }
+}
+}  // namespace
+
 TEST_CASE("property: a chain through random definitions equals differentiating the substituted expression") {
   using namespace ddx;
   int checked = 0;
   for (std::uint64_t seed = 1; checked < 300 && seed < 3000; ++seed) {
-    test::RandomExpr gen(seed);
-    // y = F(u, x), u = G(v, x), v = H(x): random F, G, H with u and v standing in for y in the generator.
-    std::unordered_map<std::string, Expr> defs;
-    try {
-      Expr h = calc::substitute(gen(3), {{sym("y"), sym("x")}});
-      Expr g = calc::substitute(gen(3), {{sym("y"), sym("v")}});
-      Expr f = calc::substitute(gen(3), {{sym("y"), sym("u")}});
-      defs = {{"y", f}, {"u", g}, {"v", h}};
-    } catch (const std::exception&) {
-      continue;
-    }
+    std::optional<RandomDefinitions> defs = random_definitions(seed, false);
+    if (!defs) continue;
     INFO("seed " << seed);
-    calc::DefinitionLookup body_of = [&](std::string_view n) -> std::optional<Expr> {
-      auto it = defs.find(std::string(n));
-      if (it == defs.end()) return std::nullopt;
-      return it->second;
-    };
+    calc::DefinitionLookup body_of = lookup_in(*defs);
     try {
       calc::Chain c = calc::chain_rule("y", "x", false, body_of);
-      Expr direct = calc::diff(calc::substitute_definitions(sym("y"), body_of), sym("x"));
-      // Equal as functions: compare at random points (canonical forms may differ in grouping).
-      std::mt19937_64 rng(seed);
-      std::uniform_real_distribution<double> pick(-2, 2);
-      for (int k = 0; k < 3; ++k) {
-        std::unordered_map<std::string, double> at{{"x", pick(rng)}};
-        double a = calc::evaluate(c.substituted, at), b = calc::evaluate(direct, at);
-        if (!std::isfinite(a) || !std::isfinite(b) || std::abs(b) > 1e8) continue;
-        CHECK(std::abs(a - b) <= 1e-6 * (1 + std::abs(b)));
-      }
+      check_same_function(c.substituted, calc::diff(calc::substitute_definitions(sym("y"), body_of), sym("x")), seed);
     } catch (const MathError&) {
       continue;
     }
@@ -184,41 +203,19 @@ TEST_CASE("property: the second-order chain equals differentiating the substitut
   using namespace ddx;
   int checked = 0;
   for (std::uint64_t seed = 1; checked < 200 && seed < 3000; ++seed) {
-    test::RandomExpr gen(seed);
-    // y = F(u), u = G(v, x), v = H(x): y reaches x only through u.
-    std::unordered_map<std::string, Expr> defs;
-    try {
-      Expr h = calc::substitute(gen(3), {{sym("y"), sym("x")}});
-      Expr g = calc::substitute(gen(3), {{sym("y"), sym("v")}});
-      Expr f = calc::substitute(gen(3), {{sym("y"), sym("u")}, {sym("x"), sym("u")}});
-      defs = {{"y", f}, {"u", g}, {"v", h}};
-    } catch (const std::exception&) {
-      continue;
-    }
+    std::optional<RandomDefinitions> defs = random_definitions(seed, true);  // y reaches x only through u
+    if (!defs) continue;
     INFO("seed " << seed);
-    calc::DefinitionLookup body_of = [&](std::string_view n) -> std::optional<Expr> {
-      auto it = defs.find(std::string(n));
-      if (it == defs.end()) return std::nullopt;
-      return it->second;
-    };
+    calc::DefinitionLookup body_of = lookup_in(*defs);
     try {
+      Expr y = calc::substitute_definitions(sym("y"), body_of);
       std::optional<calc::Chain> c = calc::second_order_chain("y", "x", body_of);
       if (!c) {
-        // only when y does not depend on x at all (F constant, or G and H free of x)
-        Expr y = calc::substitute_definitions(sym("y"), body_of);  // may throw MathError: skipped
-        CHECK(calc::diff(y, sym("x")).is_zero());
+        CHECK(calc::diff(y, sym("x")).is_zero());  // only when y does not depend on x at all
         continue;
       }
       CHECK(c->through == "u");
-      Expr direct = calc::diff(calc::substitute_definitions(sym("y"), body_of), sym("x"), 2);
-      std::mt19937_64 rng(seed);
-      std::uniform_real_distribution<double> pick(-2, 2);
-      for (int k = 0; k < 3; ++k) {
-        std::unordered_map<std::string, double> at{{"x", pick(rng)}};
-        double a = calc::evaluate(c->substituted, at), b = calc::evaluate(direct, at);
-        if (!std::isfinite(a) || !std::isfinite(b) || std::abs(b) > 1e8) continue;
-        CHECK(std::abs(a - b) <= 1e-6 * (1 + std::abs(b)));
-      }
+      check_same_function(c->substituted, calc::diff(y, sym("x"), 2), seed);
     } catch (const MathError&) {
       continue;
     }
