@@ -57,6 +57,14 @@ struct Degree {
   bool poly = true;
 };
 
+Degree degree(Expr e);
+
+Degree power_degree(Expr base, Expr exponent) {
+  if (!exponent.is_number()) return {0, false};
+  Degree b = degree(base);
+  return {b.deg * exponent.number().to_double(), b.poly};
+}
+
 Degree degree(Expr e) {
   switch (e.kind()) {
     case Kind::Number:
@@ -64,15 +72,11 @@ Degree degree(Expr e) {
     case Kind::Symbol: return {1, true};
     case Kind::Call:
     case Kind::Derivative: return {0, false};
-    case Kind::Pow: {
-      Degree b = degree(e.base());
-      if (!e.exponent().is_number()) return {0, false};
-      return {b.deg * e.exponent().number().to_double(), b.poly};
-    }
+    case Kind::Pow: return power_degree(e.base(), e.exponent());
     case Kind::Mul: {
       Degree d;
       for (std::size_t i = 0; i < e.bases().size(); ++i) {
-        Degree f = degree(pow(e.bases()[i], e.exponents()[i]));
+        Degree f = e.exponents()[i].is_one() ? degree(e.bases()[i]) : power_degree(e.bases()[i], e.exponents()[i]);
         d.deg += f.deg;
         d.poly = d.poly && f.poly;
       }
@@ -163,7 +167,8 @@ Display present_product(const Number& coefficient, std::vector<Factor> factors) 
   }
   Display out = product(std::move(num));
   if (!den.empty()) out = binary(DKind::Fraction, std::move(out), product(std::move(den)));
-  return negative ? unary(DKind::Neg, std::move(out)) : out;
+  if (negative) return unary(DKind::Neg, std::move(out));
+  return out;  // (a conditional expression here would copy the whole tree)
 }
 
 std::vector<Factor> factors_of(Expr term) {
