@@ -70,16 +70,17 @@ class ChainBuilder {
   std::unordered_map<std::string, bool> reaches_;
 };
 
-}  // namespace
-
-Expr substitute_definitions(Expr e, const DefinitionLookup& body_of) {
-  std::unordered_map<Expr, Expr> s;
-  for (Expr v : free_symbols(e))
-    if (auto body = body_of(v.name())) s.emplace(v, substitute_definitions(*body, body_of));
-  return s.empty() ? e : substitute(e, s);
+// Every definition but var's: the variable keeps its own name when it is itself a defined name
+// (∂x5/∂x3 treats x3 as independent).
+DefinitionLookup all_but(std::string_view var, const DefinitionLookup& body_of) {
+  return [var = std::string(var), &body_of](std::string_view n) -> std::optional<Expr> {
+    if (n == var) return std::nullopt;
+    return body_of(n);
+  };
 }
 
-Chain chain_rule(std::string_view target, std::string_view var, bool partial, const DefinitionLookup& body_of) {
+// The chain's Leibniz terms and their filled-in value, without the substitution.
+Chain leibniz_chain(std::string_view target, std::string_view var, bool partial, const DefinitionLookup& body_of) {
   Chain c;
   c.target = std::string(target);
   c.var = std::string(var);
@@ -93,13 +94,21 @@ Chain chain_rule(std::string_view target, std::string_view var, bool partial, co
     sum.push_back(mul(std::move(product)));
   }
   c.filled = target == var ? Expr(1) : add(std::move(sum));
-  // The variable keeps its own name when it is itself a defined name (∂x5/∂x3 treats x3 as
-  // independent), so substitute everything but it.
-  DefinitionLookup others = [&](std::string_view n) -> std::optional<Expr> {
-    if (n == var) return std::nullopt;
-    return body_of(n);
-  };
-  c.substituted = substitute_definitions(c.filled, others);
+  return c;
+}
+
+}  // namespace
+
+Expr substitute_definitions(Expr e, const DefinitionLookup& body_of) {
+  std::unordered_map<Expr, Expr> s;
+  for (Expr v : free_symbols(e))
+    if (auto body = body_of(v.name())) s.emplace(v, substitute_definitions(*body, body_of));
+  return s.empty() ? e : substitute(e, s);
+}
+
+Chain chain_rule(std::string_view target, std::string_view var, bool partial, const DefinitionLookup& body_of) {
+  Chain c = leibniz_chain(target, var, partial, body_of);
+  c.substituted = substitute_definitions(c.filled, all_but(var, body_of));
   return c;
 }
 
@@ -119,12 +128,9 @@ std::optional<Chain> second_order_chain(std::string_view target, std::string_vie
   c.var = std::string(var);
   c.order = 2;
   c.through = through->name();
-  DefinitionLookup others = [&](std::string_view n) -> std::optional<Expr> {
-    if (n == var) return std::nullopt;
-    return body_of(n);
-  };
+  DefinitionLookup others = all_but(var, body_of);
   Expr x = sym(c.var);
-  Expr du_dx = chain_rule(c.through, var, false, body_of).filled;
+  Expr du_dx = leibniz_chain(c.through, var, false, body_of).filled;
   Expr d2u_dx2 = diff(substitute_definitions(*through, others), x, 2);
   c.filled = diff(*body, *through, 2) * pow(du_dx, 2) + diff(*body, *through) * d2u_dx2;
   c.substituted = substitute_definitions(c.filled, others);

@@ -53,6 +53,11 @@ const grammar::FunctionDefinition* Definitions::function(std::string_view name, 
   return c && c->function ? &*c->function : nullptr;
 }
 
+std::optional<Expr> Definitions::body(std::string_view name, Version v) const {
+  const Variable* var = variable(name, v);
+  return var ? std::optional<Expr>(var->body) : std::nullopt;
+}
+
 std::optional<Expr> Definitions::value(std::string_view name, Version v) const {
   const Variable* var = variable(name, v);
   if (!var) return std::nullopt;

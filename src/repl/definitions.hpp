@@ -40,6 +40,7 @@ class Definitions {
   const Variable* variable(std::string_view name) const { return variable(name, version_); }
   const Variable* variable(std::string_view name, Version v) const;
   const grammar::FunctionDefinition* function(std::string_view name, Version v) const;
+  std::optional<Expr> body(std::string_view name, Version v) const;  // as written
   // The value of a defined name with every definition it uses substituted (definitions are acyclic).
   std::optional<Expr> value(std::string_view name, Version v) const;
 
@@ -72,10 +73,7 @@ class DefinitionsSnapshot final : public grammar::NameScope {
     return definitions_->function(name, version_);
   }
   std::optional<grammar::Value> previous_answer() const override { return std::nullopt; }
-  std::optional<Expr> definition_body(std::string_view name) const override {
-    const Definitions::Variable* v = definitions_->variable(name, version_);
-    return v ? std::optional<Expr>(v->body) : std::nullopt;
-  }
+  std::optional<Expr> definition_body(std::string_view name) const override { return definitions_->body(name, version_); }
   bool denominator_layout() const override { return denominator_layout_; }
 
  private:

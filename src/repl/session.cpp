@@ -110,11 +110,8 @@ void ensure_printable(const grammar::Value& v) {
       ensure_printable(v.chain->substituted);
       return;
     case grammar::Value::Kind::Truth: return;
-    default: ensure_printable(v.scalar);
+    default: ensure_printable(v.scalar);  // steps: each step is within max_steps_terms already
   }
-  if (v.steps)
-    for (const calc::StepBlock& block : v.steps->blocks)
-      for (const calc::Step& step : block.steps) ensure_printable(step.expression);
 }
 
 }  // namespace
@@ -209,10 +206,7 @@ std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) 
 
 std::optional<Expr> Session::variable_value(std::string_view name) const { return defs_->value(name, defs_->version()); }
 
-std::optional<Expr> Session::definition_body(std::string_view name) const {
-  const Definitions::Variable* v = defs_->variable(name);
-  return v ? std::optional<Expr>(v->body) : std::nullopt;
-}
+std::optional<Expr> Session::definition_body(std::string_view name) const { return defs_->body(name, defs_->version()); }
 
 const grammar::FunctionDefinition* Session::function_definition(std::string_view name) const {
   return defs_->function(name, defs_->version());
