@@ -33,9 +33,11 @@ enum class NodeKind {
     Group,     // parentheses kept: children = {inner}
     Vector,    // `[a, b]`: children = elements (a matrix is a Vector of Vectors)
     DerivOp,   // `d/dx E`, `d^2/dx^2 E`, `∂/∂x E`, `∂^2/∂x∂y E`: children = {operand};
-               // order = n of d^n (1 if absent); vars = one entry per differentiation, in order
-               // (`∂^2/∂x∂y` -> {x,y}; `d^2/dx^2` -> {x,x}); is_partial for ∂. order == vars.size()
-               // is checked by parse_line.
+               // order = n of d^n (1 if absent); vars = the differentiation variables in order,
+               // each with its power (`∂^2/∂x∂y` -> {x 1, y 1}; `d^2/dx^2` -> {x 2}); is_partial
+               // for ∂. parse_line checks that order is the sum of the powers. Derivatives
+               // written as fractions arrive here too: `d(x^2)/dx`, `dx^2/dx`, `df(x)/dx`,
+               // `d^2(E)/dx^2` are DerivOps whose operand is the numerator.
     Leibniz,   // `dy/dx`, `∂z/∂x`, `d^2y/dx^2`, `∂^2z/∂x∂y`: text = name (y), name_span, order,
                // vars, is_partial as for DerivOp; children = the point when written
                // `∂f/∂u(x^2, y)` (an abstract derivative as ddx prints it), else none
@@ -43,6 +45,12 @@ enum class NodeKind {
     Range,     // `x = a .. b [step s]`: text = name, name_span, children = {a, b} or {a, b, s}
     At,        // `E at x = 1, y = 2`: children = {E, Equation...}
     Compare,   // `A == B`: children = {A, B}
+};
+
+// A differentiation variable and how many times it is taken: `dx^3` is {x, 3}.
+struct DiffVar {
+    std::string name;
+    std::uint64_t count = 1;
 };
 
 // One node kind + the few fields each kind uses (see NodeKind); unused fields stay default.
@@ -53,11 +61,24 @@ struct Node {
     SourceSpan name_span;          // where `text` is, for the named kinds (Apply, Prime, Leibniz, Equation, Range)
     bool is_float = false;         // Number: has '.' or an exponent -> floating point
     bool is_partial = false;       // DerivOp / Leibniz written with ∂
-    int order = 0;                 // DerivOp / Leibniz: derivative order; Prime: number of primes
-    std::vector<std::string> vars; // DerivOp / Leibniz: differentiation variables, one per order
+    std::uint64_t order = 0;       // DerivOp / Leibniz: derivative order; Prime: number of primes
+    std::vector<DiffVar> vars;     // DerivOp / Leibniz: differentiation variables with their powers
     std::string ops;               // Sum / Product operators, one per child (see NodeKind)
     std::vector<Node> children;
 };
+
+// One name per differentiation (`{x 2, y 1}` -> {x, x, y}), for the displays that list them;
+// empty when the order is above `limit`.
+inline std::vector<std::string> listed_vars(Node const& n, std::uint64_t limit) {
+    std::uint64_t total = 0;
+    for (DiffVar const& v : n.vars) {
+        if (v.count > limit - total) return {};
+        total += v.count;
+    }
+    std::vector<std::string> out;
+    for (DiffVar const& v : n.vars) out.insert(out.end(), v.count, v.name);
+    return out;
+}
 
 // Notes for lowering (shapes that need names to be resolved):
 //  * `sin^2(x)` arrives as Product{Pow{sin, 2}, Group{x}} ops "  " — same shape as `x^2(x+1)`.

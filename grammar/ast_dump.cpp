@@ -19,7 +19,16 @@ void dump_children(std::string& out, Node const& n, std::size_t from = 0) {
 
 void dump_vars(std::string& out, Node const& n) {
     out += ' ' + std::to_string(n.order) + " [";
-    for (std::size_t i = 0; i < n.vars.size(); ++i) out += (i ? " " : "") + n.vars[i];
+    // One name per differentiation while that stays short (`[x x y]`), else `[x^1000]`.
+    bool first = true;
+    for (DiffVar const& v : n.vars) {
+        if (v.count <= 4) {
+            for (std::uint64_t k = 0; k < v.count; ++k, first = false) out += (first ? "" : " ") + v.name;
+        } else {
+            out += (first ? "" : " ") + v.name + "^" + std::to_string(v.count);
+            first = false;
+        }
+    }
     out += ']';
 }
 

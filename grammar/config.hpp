@@ -3,7 +3,9 @@
 // (formula.cpp) and its only call site (parse.cpp). They must match, or the link fails.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -14,9 +16,11 @@ namespace x3 = boost::spirit::x3;
 using iterator_type = char const*;
 
 // Threaded through the parse with x3::with<state_tag>: the input start (spans are offsets from
-// it) and the first expectation failure (on_error stores it; nothing is printed).
+// it), the matching bracket of each opening one (lookahead.hpp) and the first expectation
+// failure (on_error stores it; nothing is printed).
 struct ParseState {
     iterator_type begin = nullptr;
+    std::vector<std::uint32_t> const* closing = nullptr;
     bool failed = false;
     iterator_type where = nullptr;
     std::string which;

@@ -13,6 +13,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/config.hpp"
 #include "grammar/formula.hpp"
+#include "grammar/lookahead.hpp"
 #include "grammar/utf8.hpp"
 
 namespace ddx::grammar::parser {
@@ -243,18 +244,11 @@ struct init_deriv {
         _val(ctx).order = 1;
     }
 };
-auto const set_order = [](auto& ctx) {
-    auto const n = _attr(ctx);
-    _val(ctx).order = n > 1000000u ? 1000000 : static_cast<int>(n);
-};
-auto const push_var = [](auto& ctx) { _val(ctx).vars.push_back(std::move(_attr(ctx))); };
-// `dx^k`: the variable counts k times (capped: parse.cpp rejects orders above its limit).
-auto const repeat_var = [](auto& ctx) {
-    auto& vars = _val(ctx).vars;
-    auto const k = _attr(ctx);
-    if (k == 0) { vars.pop_back(); return; }
-    for (unsigned i = 1; i < k && vars.size() <= 1001; ++i) vars.push_back(vars.back());
-};
+auto const set_order = [](auto& ctx) { _val(ctx).order = _attr(ctx); };
+auto const push_var = [](auto& ctx) { _val(ctx).vars.push_back(DiffVar{std::move(_attr(ctx)), 1}); };
+// `dx^k`: the variable is taken k times.
+auto const repeat_var = [](auto& ctx) { _val(ctx).vars.back().count = _attr(ctx); };
+auto const push_numerator = [](auto& ctx) { _val(ctx).children.push_back(std::move(_attr(ctx))); };
 auto const make_leibniz_name = [](auto& ctx) {
     _val(ctx).kind = NodeKind::Leibniz;
     _val(ctx).text = std::move(_attr(ctx).text);
@@ -356,6 +350,7 @@ DDX_RULE(d_head, Node, "a derivative operator")
 DDX_RULE(partial_head, Node, "a derivative operator")
 DDX_RULE(deriv_expr, Node, "an expression")
 DDX_RULE(deriv_operand, Node, "an expression to differentiate")
+DDX_RULE(fraction_derivative, Node, "a derivative")
 DDX_RULE(deriv_sum, Node, "an expression to differentiate")
 DDX_RULE(leibniz, Node, "a derivative")
 DDX_RULE(d_leibniz, Node, "a derivative")
@@ -384,8 +379,26 @@ auto const deriv_start = &(lexeme[lit('d') >> (lit('^') | '/')] | partial);
 auto const leibniz_start =
     &(lexeme[lit('d') >> -(lit('^') >> x3::uint_) >> alpha >> *(alnum | '_') >> '/'] | partial);
 
-// `x^k` after a differentiation variable: repeats it k times.
-auto const var_spec = word[push_var] >> -(lit('^') >> x3::uint_[repeat_var]);
+// `x^k` after a differentiation variable: takes it k times. (Orders are 64-bit: a number too
+// large for that does not parse as an order.)
+auto const order_number = x3::ulong_long;
+auto const var_spec = word[push_var] >> -(lit('^') >> order_number[repeat_var]);
+
+// Asks lookahead.hpp whether a derivative written as a fraction (`d(x^2)/dx`) starts here: a
+// character scan using the line's bracket table, so that a `d(` that is no derivative costs
+// nothing to turn down (trying the rule and backtracking would be exponential in nested `d(`).
+struct fraction_ahead_parser : x3::parser<fraction_ahead_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
+        x3::skip_over(first, last, context);
+        auto const& state = x3::get<state_tag>(context);
+        std::string_view const text(state.begin, static_cast<std::size_t>(last - state.begin));
+        return fraction_derivative_ahead(text, static_cast<std::size_t>(first - state.begin), *state.closing);
+    }
+};
+fraction_ahead_parser const fraction_ahead{};
 
 // The three suffix loops are shared by their rules and by deriv_operand's continuation after a
 // leading group, so nothing is ever parsed twice (backtracking here would be exponential).
@@ -475,9 +488,10 @@ auto const exponent_def = spanned[(&lit('-') >> (lit('-') > exponent)[wrap_val<N
 // exponent_power ::= exponent_primary [ ("^" | "**") exponent ]      (right-associative)
 auto const exponent_power_def = spanned[into[exponent_primary] >> -pow_suffix];
 
-// primary ::= number | leibniz | named | group | vector
+// primary ::= number | fraction_derivative | leibniz | named | group | vector
 // (cheap first-character guards keep failed alternatives from building nodes: long lines)
 auto const primary_def = spanned[(&(digit | '.') >> into[number])
+                       | (fraction_ahead >> into[fraction_derivative])
                        | (leibniz_start >> into[leibniz]) | (&alpha >> into[named])
                        | (&lit('(') >> into[group]) | (&lit('[') >> into[vector])];
 
@@ -487,8 +501,8 @@ auto const exponent_primary_def = spanned[(&(digit | '.') >> into[number])
                                 | (leibniz_start >> into[leibniz]) | (&alpha >> into[tight_named])
                                 | (&lit('(') >> into[group]) | (&lit('[') >> into[vector])];
 
-// group ::= "(" expr ")"
-auto const group_def = spanned[(lit('(') > expr > ')')[wrap_val<NodeKind::Group>{}]];
+// group ::= "(" full_expr ")"           (`(x^3 at x = 2) + 1`: a point inside brackets)
+auto const group_def = spanned[(lit('(') > full_expr > ')')[wrap_val<NodeKind::Group>{}]];
 
 // vector ::= "[" expr { "," expr } "]"
 auto const vector_def = spanned[(lit('[') > expr)[wrap_val<NodeKind::Vector>{}] >>
@@ -538,9 +552,9 @@ auto const deriv_expr_def = spanned[(deriv_head > deriv_operand)[make_deriv]];
 // deriv_head ::= "d" ["^" N] "/" "d" var | "∂" ["^" N] "/" ("∂" var)+      var ::= NAME ["^" N]
 auto const deriv_head_def = spanned[d_head[assign] | partial_head[assign]];
 auto const d_head_def = spanned[lexeme[x3::eps[init_deriv<false>{}] >> lit('d') >>
-                               -(lit('^') >> x3::uint_[set_order]) >> lit('/') >> lit('d') >> var_spec]];
+                               -(lit('^') >> order_number[set_order]) >> lit('/') >> lit('d') >> var_spec]];
 auto const partial_head_def = spanned[lexeme[x3::eps[init_deriv<true>{}] >> partial >>
-                                     -(lit('^') >> x3::uint_[set_order]) >> lit('/') >>
+                                     -(lit('^') >> order_number[set_order]) >> lit('/') >>
                                      +(partial >> var_spec)]];
 
 // deriv_operand ::= group &deriv_group_end
@@ -552,6 +566,16 @@ auto const deriv_operand_def = spanned[(into[group] >> (&deriv_group_end | (-pow
 // deriv_sum ::= product { ("+" | "-") product }    (stopping before "+ d/dx ...")
 auto const deriv_sum_def = spanned[into[product] >> *deriv_sum_suffix];
 
+// fraction_derivative ::= ("d" | "∂") ["^" N] exponent_power "/" ("d" var | ("∂" var)+)
+// (a derivative written as a fraction: `d(x^2)/dx`, `dx^2/dx`, `df(x)/dx`, `d^2(E)/dx^2`; the
+// numerator is a power-level operand with no juxtaposition, and fraction_ahead has checked the
+// shape first)
+auto const fraction_derivative_def = spanned[
+    lexeme[(lit('d')[init_deriv<false>{}] | partial[init_deriv<true>{}]) >>
+           -(lit('^') >> order_number[set_order])] >>
+    exponent_power[push_numerator] >>
+    lit('/') >> lexeme[(lit('d') >> var_spec) | +(partial >> var_spec)]];
+
 // leibniz ::= ("d" ["^" N] NAME "/" "d" var | "∂" ["^" N] NAME "/" ("∂" var)+) ["(" args ")"]
 // (the optional arguments, right after the last variable, are the point of an abstract
 // derivative as ddx prints it: `∂f/∂u(x^2, y)`)
@@ -559,10 +583,10 @@ auto const set_leibniz_args = [](auto& ctx) { _val(ctx).children = std::move(_at
 auto const leibniz_def = spanned[(d_leibniz[assign] | partial_leibniz[assign]) >>
                                  -(x3::no_skip[lit('(')] > args > ')')[set_leibniz_args]];
 auto const d_leibniz_def = spanned[lexeme[x3::eps[init_deriv<false>{}] >> lit('d') >>
-                                  -(lit('^') >> x3::uint_[set_order]) >> word_node[make_leibniz_name] >>
+                                  -(lit('^') >> order_number[set_order]) >> word_node[make_leibniz_name] >>
                                   lit('/') >> lit('d') >> var_spec]];
 auto const partial_leibniz_def = spanned[lexeme[x3::eps[init_deriv<true>{}] >> partial >>
-                                        -(lit('^') >> x3::uint_[set_order]) >>
+                                        -(lit('^') >> order_number[set_order]) >>
                                         word_node[make_leibniz_name] >> lit('/') >>
                                         +(partial >> var_spec)]];
 
@@ -571,7 +595,8 @@ BOOST_SPIRIT_DEFINE(line, statement, command, statement_body, definition, defini
                     exponent, exponent_power, primary, exponent_primary, group, vector, number,
                     word, word_node, named, tight_named, args, argument,
                     binding, range_tail, equation_head, equation, deriv_expr, deriv_head, d_head,
-                    partial_head, deriv_operand, deriv_sum, leibniz, d_leibniz, partial_leibniz)
+                    partial_head, deriv_operand, fraction_derivative, deriv_sum, leibniz, d_leibniz,
+                    partial_leibniz)
 
 } // namespace ddx::grammar::parser
 

@@ -23,6 +23,14 @@ SourceSpan sub_span(SourceSpan whole, std::size_t offset, std::size_t length) {
 
 bool is_special(std::string_view w) { return find_procedure(w).has_value(); }
 
+// Longest run of unknown letters that still splits into factors (`abc` = a·b·c); a longer one is
+// far more likely a name ddx does not know (`loss`, `backprop`) than a product.
+constexpr std::size_t max_split_factors = 3;
+
+std::string foreign_message(std::string_view w) {
+  return "'" + std::string(w) + "' is not a ddx function: ddx differentiates (see :help functions)";
+}
+
 }  // namespace
 
 Value Lowerer::value(const Node& n) {
@@ -32,13 +40,16 @@ Value Lowerer::value(const Node& n) {
       for (const Node& c : n.children) items.push_back(value(c));
       return Value::list(std::move(items));
     }
-    case NodeKind::Compare: return compare_expressions(scalar(n.children[0]), scalar(n.children[1]));
+    case NodeKind::Compare: return compare(n);
+    case NodeKind::At: return at(n);
     case NodeKind::Apply:
       if (auto procedure = find_procedure(n.text)) return (*procedure)(n, *this);
       break;
-    case NodeKind::Group:
-      if (n.children[0].kind == NodeKind::Vector || n.children[0].kind == NodeKind::Compare) return value(n.children[0]);
+    case NodeKind::Group: {
+      NodeKind inner = n.children[0].kind;
+      if (inner == NodeKind::Vector || inner == NodeKind::Compare || inner == NodeKind::At) return value(n.children[0]);
       break;
+    }
     case NodeKind::Word:
       if (n.text == "ans") {
         auto a = scope_.previous_answer();
@@ -78,15 +89,25 @@ Expr Lowerer::scalar_unguarded(const Node& n) {
       return add(std::move(terms));
     }
     case NodeKind::Product: return product(n);
-    case NodeKind::Pow: return power(n);
+    case NodeKind::Pow: {
+      if (is_function_word(n.children[0]))
+        throw LowerError{n.children[0].span, "'" + n.children[0].text + "' needs an argument: " + n.children[0].text + "^2(x)"};
+      return mul(juxtaposed_factors(n));
+    }
     case NodeKind::Group: return scalar(n.children[0]);
     case NodeKind::DerivOp: return derivative_operator(n);
     case NodeKind::Leibniz: return leibniz(n);
-    case NodeKind::At: return at(n);
+    case NodeKind::At: {
+      Value v = at(n);
+      if (v.kind != Value::Kind::Scalar) throw LowerError{n.span, "a vector or matrix cannot be used inside an expression here"};
+      return v.scalar;
+    }
     case NodeKind::Vector: throw LowerError{n.span, "a vector cannot be used inside an expression here"};
     case NodeKind::Compare: throw LowerError{n.span, "'==' compares whole expressions; use it at the top level"};
     case NodeKind::Equation:
-    case NodeKind::Range: throw LowerError{n.name_span, "unexpected '=' (to define a name, write it at the start: NAME = EXPR)"};
+    case NodeKind::Range:
+      throw LowerError{n.name_span, "unexpected '=': NAME = VALUE belongs after 'at', in tangent(f, x = a), or in a "
+                                    "table or plot range (a definition is a line of its own: NAME = EXPR)"};
   }
   throw LowerError{n.span, "unsupported expression"};
 }
@@ -97,40 +118,98 @@ Expr Lowerer::number(const Node& n) {
 }
 
 // A word as a value: a defined name, a constant, an identifier, or a run of identifiers.
-Expr Lowerer::word(std::string_view w, SourceSpan span) {
+Expr Lowerer::word(std::string_view w, SourceSpan span) { return mul(run_factors(w, span)); }
+
+// The factors a word stands for: one for a name (defined, a constant, an identifier), or the
+// identifiers of a short run of letters (`4xy` = 4·x·y, `x3x4` = x3·x4).
+std::vector<Expr> Lowerer::run_factors(std::string_view w, SourceSpan span) {
   if (w == "ans") {
     auto a = scope_.previous_answer();
     if (!a) throw LowerError{span, "there is no previous answer yet"};
     if (a->kind != Value::Kind::Scalar) throw LowerError{span, "ans is not a scalar here"};
-    return a->scalar;
+    return {a->scalar};
   }
-  if (auto v = defined(w)) return *v;
-  if (w == "e") return e_const();
-  if (w == "pi") return pi_const();
+  if (auto v = defined(w)) return {*v};
+  // A defined function named bare means its body over its parameters: after f(x, y) = x^2 y,
+  // grad(f) is [2x y, x^2].
+  if (const FunctionDefinition* def = scope_.function_definition(w)) return {def->body};
+  if (w == "e") return {e_const()};
+  if (w == "pi") return {pi_const()};
+  if (is_foreign_name(w)) throw LowerError{span, foreign_message(w)};
   if (builtin_name(w) || !log_base(w).empty())
     throw LowerError{span, "'" + std::string(w) + "' is a function: write " + std::string(w) + "(x) or " +
                                std::string(w) + " x"};
-  if (is_identifier(w)) return sym(w);
+  if (is_special(w)) throw LowerError{span, "'" + std::string(w) + "' needs its arguments: " + std::string(w) + "(...)"};
+  if (is_identifier(w)) return {sym(w)};
   if (std::string f = function_prefix(w); !f.empty())
     throw LowerError{span, "unknown name '" + std::string(w) + "'; did you mean '" + f + " " +
                                std::string(w.substr(f.size())) + "'?"};
-  std::vector<Expr> factors;
-  std::size_t offset = 0;
   std::vector<std::string_view> parts = split_run(w);
   // A run that does not split (`_` of `x_`) would recurse forever (found by fuzzing).
   if (parts.size() == 1)
     throw LowerError{span, "unexpected '" + std::string(w) + "' (a subscript needs letters or digits: x_1)"};
+  if (parts.size() > max_split_factors)
+    throw LowerError{span, "unknown name '" + std::string(w) + "' (define it first, or write a product with spaces: " +
+                               std::string(parts[0]) + " " + std::string(parts[1]) + " ...)"};
+  std::vector<Expr> factors;
+  std::size_t offset = 0;
   for (std::string_view part : parts) {
-    factors.push_back(word(part, sub_span(span, offset, part.size())));
+    for (Expr f : run_factors(part, sub_span(span, offset, part.size()))) factors.push_back(f);
     offset += part.size();
   }
-  return mul(std::move(factors));
+  return factors;
+}
+
+// The factors a juxtaposed operand stands for, in order. `^` binds tighter than juxtaposition,
+// also inside a run of letters and before a bracket, so a power on a run raises its last factor
+// only (`ax^2` = a·x², `x(x+1)^2` = x·(x+1)²), and an exponent takes only the first factor of a
+// run (`e^x(x+1)` = eˣ·(x+1), `xe^x` = x·eˣ).
+std::vector<Expr> Lowerer::juxtaposed_factors(const Node& n) {
+  switch (n.kind) {
+    case NodeKind::Word: return run_factors(n.text, n.span);
+    case NodeKind::Apply:
+      if (!apply_is_call(n)) {
+        if (n.children.size() != 1) throw LowerError{n.span, "expected one expression in parentheses"};
+        std::vector<Expr> factors = run_factors(n.text, n.name_span);
+        factors.push_back(scalar(n.children[0]));
+        return factors;
+      }
+      break;
+    case NodeKind::Neg: {  // only in an exponent: x^-ab
+      std::vector<Expr> factors = juxtaposed_factors(n.children[0]);
+      factors.front() = -factors.front();
+      return factors;
+    }
+    case NodeKind::Pow: {
+      std::vector<Expr> base = juxtaposed_factors(n.children[0]);
+      std::vector<Expr> exponent = juxtaposed_factors(n.children[1]);
+      base.back() = pow(base.back(), exponent.front());
+      base.insert(base.end(), exponent.begin() + 1, exponent.end());
+      return base;
+    }
+    default: break;
+  }
+  return {scalar(n)};
+}
+
+bool Lowerer::is_held(std::string_view w) const {
+  return std::find(held_.begin(), held_.end(), w) != held_.end();
 }
 
 std::optional<Expr> Lowerer::defined(std::string_view w) {
-  if (!scope_.variable_value(w)) return std::nullopt;
-  if (keep_names_) return sym(w);
-  return scope_.variable_value(w);
+  if (!scope_.definition_body(w)) return std::nullopt;
+  if (keep_names_ || is_held(w)) return sym(w);
+  if (held_.empty()) return scope_.variable_value(w);
+  return value_holding(w);
+}
+
+// The value of a defined name with every definition it uses substituted, except the held ones.
+Expr Lowerer::value_holding(std::string_view w) {
+  Expr body = *scope_.definition_body(w);
+  std::unordered_map<Expr, Expr> s;
+  for (Expr v : calc::free_symbols(body))
+    if (!is_held(v.name()) && scope_.definition_body(v.name())) s.emplace(v, value_holding(v.name()));
+  return s.empty() ? body : calc::substitute(body, s);
 }
 
 bool Lowerer::is_function_word(const Node& n) {
@@ -177,7 +256,7 @@ std::vector<Expr> Lowerer::product_factors(const Node& n) {
   while (i < n.children.size()) {
     const Node& c = n.children[i];
     char op = i == 0 ? ' ' : n.ops[i];
-    Expr v;
+    std::vector<Expr> values;
     if (is_function_word(c)) {
       std::size_t j = i + 1;
       std::vector<Expr> arg;
@@ -192,9 +271,9 @@ std::vector<Expr> Lowerer::product_factors(const Node& n) {
       const Node& fn = powered.kind == NodeKind::Pow ? powered.children[0] : powered;
       if (arg.empty()) throw LowerError{fn.span, "'" + fn.text + "' needs an argument: " + fn.text + "(x) or " + fn.text + " x"};
       try {
-        v = apply_builtin(fn.text, {mul(std::move(arg))}, fn);
-        if (powered.kind == NodeKind::Pow) v = pow(v, scalar(powered.children[1]));
-        if (negate) v = -v;
+        Expr v = apply_builtin(fn.text, {mul(std::move(arg))}, fn);
+        if (powered.kind == NodeKind::Pow) v = function_power(fn, powered.children[1], v);
+        values.push_back(negate ? -v : v);
       } catch (const MathError& e) {
         throw LowerError{c.span, e.what()};
       }
@@ -207,10 +286,11 @@ std::vector<Expr> Lowerer::product_factors(const Node& n) {
         factors.push_back(Expr(-1));
         inner = &inner->children[0];
       }
-      v = scalar(*inner);
+      values = juxtaposed_factors(*inner);
       ++i;
     }
     if (op == '/') {
+      Expr v = mul(values);
       if (v.is_zero()) throw LowerError{c.span, "division by zero"};
       // x/(3 (y - 1)) divides by each factor: the same node as printed, even though
       // 3 (y - 1) alone would distribute to 3y - 3.
@@ -219,27 +299,36 @@ std::vector<Expr> Lowerer::product_factors(const Node& n) {
         for (Expr f : product_factors(divisor)) factors.push_back(pow(f, Expr(-1)));
         continue;
       }
-      v = pow(v, Expr(-1));
+      // `1/2x` is x/2 (juxtaposition binds like `*`), but `1/ab` and `1/a(b+c)` are written as
+      // if the whole run were the divisor, and read so by many: refuse rather than guess.
+      if (values.size() > 1) {
+        std::string run = c.kind == NodeKind::Apply ? c.text + "(...)" : c.kind == NodeKind::Word ? c.text : "this";
+        throw LowerError{c.span, "dividing by " + run + " is ambiguous: write /(" + run +
+                                     ") to divide by the whole product, or put a space or '*' after the divisor"};
+      }
+      factors.push_back(pow(values.front(), Expr(-1)));
+      continue;
     }
-    factors.push_back(v);
+    factors.insert(factors.end(), values.begin(), values.end());
   }
   return factors;
 }
 
-Expr Lowerer::power(const Node& n) {
-  const Node& base = n.children[0];
-  const Node& exponent = n.children[1];
-  if (is_function_word(base)) throw LowerError{base.span, "'" + base.text + "' needs an argument: " + base.text + "^2(x)"};
-  // `e^x(x+1)`: juxtaposition never happens inside an exponent, so a product-like Apply in the
-  // exponent re-associates to (e^x)·(x + 1).
-  if (exponent.kind == NodeKind::Apply && !apply_is_call(exponent) && exponent.children.size() == 1)
-    return pow(scalar(base), word(exponent.text, exponent.name_span)) * scalar(exponent.children[0]);
-  return pow(scalar(base), scalar(exponent));
+// `sin^2(x)` is sin(x)^2; `sin^-1(x)` is refused: arcsin or 1/sin, a reader cannot tell.
+Expr Lowerer::function_power(const Node& fn, const Node& exponent, Expr applied) {
+  Expr k = scalar(exponent);
+  if (k.is_minus_one()) {
+    std::string name = *builtin_name(fn.text);
+    std::string inverse = find_function("a" + name) ? "a" + name + "(x) for the inverse function or " : "";
+    throw LowerError{fn.span, fn.text + "^-1(x) is ambiguous: write " + inverse + "1/" + fn.text + "(x) for the reciprocal"};
+  }
+  return pow(applied, k);
 }
 
 bool Lowerer::apply_is_call(const Node& n) {
   const std::string& w = n.text;
-  if (builtin_name(w) || !log_base(w).empty() || is_special(w) || scope_.function_definition(w)) return true;
+  if (builtin_name(w) || !log_base(w).empty() || is_special(w) || is_foreign_name(w) || scope_.function_definition(w))
+    return true;
   if (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w)) return true;
   if (auto f = find_function(w); f && function_info(*f).abstract) return true;
   if (defined(w)) return false;
@@ -251,10 +340,10 @@ bool Lowerer::apply_is_call(const Node& n) {
 
 Expr Lowerer::apply(const Node& n) {
   const std::string& w = n.text;
-  if (!apply_is_call(n)) {
-    if (n.children.size() != 1) throw LowerError{n.span, "expected one expression in parentheses"};
-    return word(w, n.name_span) * scalar(n.children[0]);
-  }
+  if (!apply_is_call(n)) return mul(juxtaposed_factors(n));
+  if (is_foreign_name(w)) throw LowerError{n.name_span, foreign_message(w)};
+  if (w == "sum" || w == "mean")
+    throw LowerError{n.name_span, "'" + w + "' over an index is not supported yet (write the terms out: x_1 + x_2 + x_3)"};
   if (auto procedure = find_procedure(w)) {
     Value v = (*procedure)(n, *this);
     if (v.kind != Value::Kind::Scalar && v.kind != Value::Kind::Chain && !v.usable_in_expressions)
@@ -300,11 +389,53 @@ Expr Lowerer::variable(const Node& n) {
   return sym(n.text);
 }
 
-Expr Lowerer::differentiate(Expr e, Expr var, int order, const Node& at) {
-  if (order <= 0) return e;
-  if (!keep_names_ && scope_.variable_value(var.name()))
-    throw LowerError{at.span, "'" + var.name() + "' is a defined name; differentiating with respect to it is not supported yet"};
-  return calc::diff(e, var, order);
+Expr Lowerer::operand(const Node& n, const std::vector<Expr>& vars) {
+  std::size_t held_before = held_.size();
+  for (Expr v : vars)
+    if (v.is(Kind::Symbol) && scope_.definition_body(v.name()) && !is_held(v.name())) held_.push_back(v.name());
+  std::vector<ActivePoint> points = std::move(points_);
+  points_.clear();
+  auto restore = [&] {
+    held_.resize(held_before);
+    points_ = std::move(points);
+  };
+  try {
+    Expr e = scalar(n);
+    restore();
+    return e;
+  } catch (...) {
+    restore();
+    throw;
+  }
+}
+
+// `A == B` for expressions, vectors and matrices (entry by entry; different shapes are unequal).
+Value Lowerer::compare(const Node& n) {
+  Value a = value(n.children[0]);
+  Value b = value(n.children[1]);
+  std::vector<std::pair<Expr, Expr>> pairs;
+  std::function<bool(const Value&, const Value&)> pair_up = [&](const Value& x, const Value& y) {
+    bool x_list = x.kind == Value::Kind::List, y_list = y.kind == Value::Kind::List;
+    if (x.kind == Value::Kind::Truth || y.kind == Value::Kind::Truth)
+      throw LowerError{n.span, "'==' compares expressions, vectors and matrices, not truth values"};
+    if (x_list != y_list) return false;
+    if (!x_list) {
+      pairs.emplace_back(x.scalar, y.scalar);
+      return true;
+    }
+    if (x.items.size() != y.items.size()) return false;
+    for (std::size_t i = 0; i < x.items.size(); ++i)
+      if (!pair_up(x.items[i], y.items[i])) return false;
+    return true;
+  };
+  if (!pair_up(a, b)) return Value::boolean(false);
+  Value all = Value::boolean(true);
+  for (const auto& [x, y] : pairs) {
+    Value v = compare_expressions(x, y);
+    if (!v.truth) return v;
+    if (!v.note.empty()) all.note = v.note;
+  }
+  return all;
 }
 
 Value lower_expression(const Node& node, const NameScope& scope) {

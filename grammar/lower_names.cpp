@@ -21,10 +21,32 @@ bool is_greek(std::string_view w) {
   return std::find(greek_names.begin(), greek_names.end(), w) != greek_names.end();
 }
 
+// Other spellings of built-in functions that mean exactly the same function.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> function_aliases = {{
+    {"ln", "log"},       {"arcsin", "asin"},  {"arccos", "acos"},   {"arctan", "atan"},   {"arsinh", "asinh"},
+    {"arcosh", "acosh"}, {"artanh", "atanh"}, {"arcsinh", "asinh"}, {"arccosh", "acosh"}, {"arctanh", "atanh"},
+}};
+
+// Operations other systems have and ddx does not: naming one is an error that says so, never an
+// abstract function echoed back as if it were an answer (and never split into letters).
+constexpr std::array<std::string_view, 25> foreign_names = {
+    "integrate", "integral", "int",        "antiderivative", "limit",     "lim",       "solve",
+    "dsolve",    "nsolve",   "fsolve",     "roots",          "derivative", "Derivative", "factorial",
+    "Integrate", "Limit",    "Solve",      "gcd",            "lcm",       "mod",       "floor",
+    "ceil",      "round",    "binomial",   "erf"};
+
 std::optional<std::string> builtin_name(std::string_view w) {
-  if (w == "ln") return std::string("log");
+  for (const auto& [alias, name] : function_aliases)
+    if (w == alias) {
+      if (find_function(name)) return std::string(name);
+      return std::nullopt;
+    }
   if (auto f = find_function(w); f && !function_info(*f).abstract) return std::string(w);
   return std::nullopt;
+}
+
+bool is_foreign_name(std::string_view w) {
+  return std::find(foreign_names.begin(), foreign_names.end(), w) != foreign_names.end();
 }
 std::string_view log_base(std::string_view w) {
   if (w.size() > 4 && w.starts_with("log_")) return w.substr(4);
@@ -72,7 +94,8 @@ bool is_identifier(std::string_view w) {
 }
 
 bool is_reserved(std::string_view w) {
-  return w == "e" || w == "pi" || w == "ans" || builtin_name(w).has_value() || find_procedure(w).has_value();
+  return w == "e" || w == "pi" || w == "ans" || builtin_name(w).has_value() || find_procedure(w).has_value() ||
+         is_foreign_name(w);
 }
 
 }  // namespace ddx::grammar

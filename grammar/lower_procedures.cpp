@@ -3,6 +3,7 @@
 // (diff, expand, simplify, approx, grad, jacobian, hessian, total, tangent). One table; each
 // entry lowers its own arguments, because some take variables, vectors or `x = a` bindings.
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <random>
 #include <unordered_map>
@@ -24,23 +25,33 @@ void expect_arguments(const Node& call, std::size_t min, std::size_t max, const 
     throw LowerError{call.span, std::string("usage: ") + usage};
 }
 
+// A derivative order written as an argument: a positive integer, which may be an expression
+// (diff(x, x, 10^8)).
+std::uint64_t order_argument(const Node& n, Lowering& l) {
+  Expr k = l.scalar(n);
+  if (!k.is_integer() || k.number().sign() <= 0) throw LowerError{n.span, "expected a positive whole number as the order"};
+  if (!k.number().fits_long()) return UINT64_MAX;
+  return static_cast<std::uint64_t>(k.number().to_long());
+}
+
 // diff(E, x), diff(E, x, 2), diff(E, x, y): partial derivatives in order.
 Value diff_procedure(const Node& call, Lowering& l) {
   expect_arguments(call, 2, 1000, "diff(EXPR, x), diff(EXPR, x, 2) or diff(EXPR, x, y)");
-  Expr e = l.scalar(call.children[0]);
+  calc::Differentiations d;
   for (std::size_t i = 1; i < call.children.size(); ++i) {
     const Node& c = call.children[i];
-    if (c.kind == NodeKind::Number) {
-      if (i == 1 || c.is_float) throw LowerError{c.span, "expected a variable name here"};
-      Number k = Number::from_integer_text(c.text);
-      if (k.sign() <= 0 || !k.fits_long() || k.to_long() > max_diff_order)
-        throw LowerError{c.span, "derivative order must be a positive integer up to " + std::to_string(max_diff_order)};
-      e = l.differentiate(e, l.variable(call.children[i - 1]), static_cast<int>(k.to_long()) - 1, c);
+    bool is_name = c.kind == NodeKind::Word || (c.kind == NodeKind::Group && c.children[0].kind == NodeKind::Word);
+    if (!is_name && i > 1) {  // an order: how many more times the variable before it is taken
+      std::uint64_t k = order_argument(c, l);
+      d.back().second = k;
       continue;
     }
-    e = l.differentiate(e, l.variable(c), 1, c);
+    d.emplace_back(l.variable(c), 1);
   }
-  return Value::of(e);
+  std::vector<Expr> vars;
+  for (const auto& [var, count] : d) vars.push_back(var);
+  Expr e = l.operand(call.children[0], vars);
+  return Value::of(l.differentiate(e, d, call));
 }
 
 Value expand_procedure(const Node& call, Lowering& l) {
@@ -83,14 +94,38 @@ Value approx_procedure(const Node& call, Lowering& l) {
   return v;
 }
 
-// The variables of a vector literal `[x, y]`, or the free symbols of `of` when absent.
-std::vector<Expr> variables_argument(const Node& call, std::size_t index, const std::vector<Expr>& of, Lowering& l) {
-  if (call.children.size() <= index) return calc::variables_of(of);
+// The variables of a vector literal `[x, y]` (or a single name) at argument `index`, or none
+// when the call has no such argument.
+std::optional<std::vector<Expr>> variables_argument(const Node& call, std::size_t index, Lowering& l) {
+  if (call.children.size() <= index) return std::nullopt;
   const Node& n = call.children[index].kind == NodeKind::Group ? call.children[index].children[0] : call.children[index];
-  if (n.kind != NodeKind::Vector) return {l.variable(n)};
+  if (n.kind != NodeKind::Vector) return std::vector<Expr>{l.variable(n)};
   std::vector<Expr> vars;
   for (const Node& c : n.children) vars.push_back(l.variable(c));
   return vars;
+}
+
+// The functions of grad, jacobian, hessian and total, lowered with the listed variables held
+// independent (a defined y among them is a variable, never a silent 0 column), and the variables:
+// those listed, or the free symbols of the functions.
+struct Differentiated {
+  std::vector<Expr> functions;
+  std::vector<Expr> vars;
+};
+Differentiated differentiated(const Node& call, Lowering& l) {
+  auto listed = variables_argument(call, 1, l);
+  std::vector<Expr> held = listed ? *listed : std::vector<Expr>{};
+  Differentiated out;
+  const Node& first = call.children[0].kind == NodeKind::Group && call.children[0].children[0].kind == NodeKind::Vector
+                          ? call.children[0].children[0]
+                          : call.children[0];
+  if (first.kind == NodeKind::Vector) {
+    for (const Node& c : first.children) out.functions.push_back(l.operand(c, held));
+  } else {
+    out.functions.push_back(l.operand(first, held));
+  }
+  out.vars = listed ? *listed : calc::variables_of(out.functions);
+  return out;
 }
 
 Value vector_value(const calc::Row& row) {
@@ -105,22 +140,27 @@ Value matrix_value(const calc::Matrix& m) {
   return Value::list(std::move(rows));
 }
 
+// The matrix of first derivatives: rows are functions, columns variables.
+calc::Matrix first_derivatives(const Node& call, const Differentiated& f, Lowering& l) {
+  calc::Matrix m;
+  for (Expr fn : f.functions) {
+    calc::Row row;
+    for (Expr v : f.vars) row.push_back(l.differentiate(fn, {{v, 1}}, call));
+    m.push_back(std::move(row));
+  }
+  return m;
+}
+
 Value grad_procedure(const Node& call, Lowering& l) {
   expect_arguments(call, 1, 2, "grad(f) or grad(f, [x, y])");
-  Expr f = l.scalar(call.children[0]);
-  return vector_value(calc::gradient(f, variables_argument(call, 1, {f}, l)));
+  Differentiated f = differentiated(call, l);
+  if (f.functions.size() != 1) throw LowerError{call.children[0].span, "grad takes one function; for several, use jacobian"};
+  return vector_value(first_derivatives(call, f, l)[0]);
 }
 
 Value jacobian_procedure(const Node& call, Lowering& l) {
   expect_arguments(call, 1, 2, "jacobian([f, g], [x, y])");
-  const Node& first = call.children[0];
-  std::vector<Expr> fs;
-  if (first.kind == NodeKind::Vector) {
-    for (const Node& c : first.children) fs.push_back(l.scalar(c));
-  } else {
-    fs.push_back(l.scalar(first));
-  }
-  calc::Matrix m = calc::jacobian(fs, variables_argument(call, 1, fs, l));
+  calc::Matrix m = first_derivatives(call, differentiated(call, l), l);
   bool denominator = l.scope().denominator_layout();
   Value v = matrix_value(denominator ? calc::transpose(m) : m);
   v.note = denominator ? "denominator layout" : "numerator layout";
@@ -129,20 +169,32 @@ Value jacobian_procedure(const Node& call, Lowering& l) {
 
 Value hessian_procedure(const Node& call, Lowering& l) {
   expect_arguments(call, 1, 2, "hessian(f) or hessian(f, [x, y])");
-  Expr f = l.scalar(call.children[0]);
-  return matrix_value(calc::hessian(f, variables_argument(call, 1, {f}, l)));
+  Differentiated f = differentiated(call, l);
+  if (f.functions.size() != 1) throw LowerError{call.children[0].span, "hessian takes one function"};
+  calc::Matrix m;
+  for (Expr a : f.vars) {
+    calc::Row row;
+    for (Expr b : f.vars) {
+      calc::Differentiations d = a == b ? calc::Differentiations{{a, 2}} : calc::Differentiations{{a, 1}, {b, 1}};
+      row.push_back(l.differentiate(f.functions[0], d, call));
+    }
+    m.push_back(std::move(row));
+  }
+  return matrix_value(m);
 }
 
-// total(z): dz = ∂z/∂x dx + ∂z/∂y dy over the free symbols of z (definitions substituted).
+// total(z), total(z, [x, y]): dz = ∂z/∂x dx + ∂z/∂y dy over the free symbols of z (definitions
+// substituted) or the listed variables.
 Value total_procedure(const Node& call, Lowering& l) {
-  expect_arguments(call, 1, 1, "total(z)");
+  expect_arguments(call, 1, 2, "total(z) or total(z, [x, y])");
   const Node& arg = call.children[0];
-  Expr f = l.scalar(arg);
+  Differentiated f = differentiated(call, l);
+  if (f.functions.size() != 1) throw LowerError{arg.span, "total takes one function"};
   std::string name = arg.kind == NodeKind::Word ? arg.text : "f";
   std::vector<std::pair<Expr, std::string>> terms;  // coefficient, variable name
   Expr sum;
-  for (Expr v : calc::variables_of({f})) {
-    Expr c = calc::diff(f, v);
+  for (Expr v : f.vars) {
+    Expr c = l.differentiate(f.functions[0], {{v, 1}}, call);
     if (c.is_zero()) continue;
     terms.emplace_back(c, v.name());
     sum = sum + c * sym("d" + v.name());
@@ -172,14 +224,23 @@ Value total_procedure(const Node& call, Lowering& l) {
   return Value::shown(sum, render);
 }
 
-// tangent(f, x = a): y = f(a) + f'(a) (x - a).
+// tangent(f, x = a): y = f(a) + f'(a) (x - a), refused where f has no derivative.
 Value tangent_procedure(const Node& call, Lowering& l) {
   expect_arguments(call, 2, 2, "tangent(f, x = a)");
   const Node& at = call.children[1];
   if (at.kind != NodeKind::Equation) throw LowerError{at.span, "expected the point as x = a, e.g. tangent(x^2, x = 1)"};
-  Expr f = l.scalar(call.children[0]);
   Expr x = sym(at.text);
-  Expr line = calc::tangent_line(f, x, l.scalar(at.children[0]));
+  Expr f = l.operand(call.children[0], {x});
+  Expr a = l.scalar(at.children[0]);
+  std::string point = at.text + " = " + print::to_string(a, print::Format::Text);
+  Expr slope = l.differentiate_at(f, {{x, 1}}, {{x, a}}, point, call);
+  Expr fa;
+  try {
+    fa = calc::substitute(f, {{x, a}});
+  } catch (const MathError& e) {
+    throw LowerError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
+  }
+  Expr line = calc::expand(fa + slope * (x - a));
   Value v = Value::shown(line, [line](print::Format fmt) { return "y = " + print::to_string(line, fmt); });
   v.usable_in_expressions = true;  // plot(x^2, tangent(x^2, x = 1), x = -1 .. 3)
   return v;

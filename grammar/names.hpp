@@ -16,8 +16,11 @@ inline bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)
 inline bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 bool is_greek(std::string_view w);
-// The built-in function a word names (`ln` -> log), or nullopt (abstract functions are not built-in).
+// The built-in function a word names (`ln` -> log, `arcsin` -> asin), or nullopt (abstract
+// functions are not built-in).
 std::optional<std::string> builtin_name(std::string_view w);
+// An operation of other systems that ddx does not have (`integrate`, `limit`, `solve`, ...).
+bool is_foreign_name(std::string_view w);
 // `log_2`, `log_a`: the base part, or empty.
 std::string_view log_base(std::string_view w);
 // f, g, h with an optional index: f1, f_2, g_u (always calls, never products).

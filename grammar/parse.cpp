@@ -12,6 +12,7 @@
 
 #include "grammar/config.hpp"
 #include "grammar/formula.hpp"
+#include "grammar/lookahead.hpp"
 #include "grammar/utf8.hpp"
 
 namespace ddx::grammar {
@@ -86,7 +87,8 @@ std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
 }
 
 // Maps every span of a node tree from normalised offsets to original byte offsets, and checks
-// what the grammar cannot: derivative orders. Returns the first problem found.
+// what the grammar cannot: that a derivative's order matches its variables. Returns the first
+// problem found.
 struct Finisher {
     NormalizedLine const& norm;
     std::vector<Diagnostic>& diagnostics;
@@ -104,13 +106,16 @@ struct Finisher {
     }
     void node(Node& n) {
         if (n.kind == NodeKind::DerivOp || n.kind == NodeKind::Leibniz) {
-            if (n.order < 1 || n.order > max_derivative_order)
-                error(n.span, "derivative order must be between 1 and " +
-                                  std::to_string(max_derivative_order));
-            else if (static_cast<std::size_t>(n.order) != n.vars.size())
+            // Orders are counted, not listed (d^(10^8)/dx^(10^8) is legal: the evaluator
+            // decides whether it can be done), so the sum saturates rather than wraps.
+            std::uint64_t taken = 0;
+            for (DiffVar const& v : n.vars) taken = v.count > UINT64_MAX - taken ? UINT64_MAX : taken + v.count;
+            if (n.order < 1)
+                error(n.span, "derivative order must be at least 1");
+            else if (taken != n.order)
                 error(n.span, "derivative order " + std::to_string(n.order) +
-                                  " does not match the " + std::to_string(n.vars.size()) +
-                                  " differentiation variable(s)");
+                                  " does not match the variables below it (" + std::to_string(taken) +
+                                  " differentiation" + (taken == 1 ? ")" : "s)"));
         }
         bool const named = n.kind == NodeKind::Apply || n.kind == NodeKind::Prime ||
                            n.kind == NodeKind::Leibniz || n.kind == NodeKind::Equation ||
@@ -194,6 +199,8 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
     namespace x3 = boost::spirit::x3;
     parser::ParseState state;
     state.begin = t.data();
+    std::vector<std::uint32_t> const closing = matching_brackets(t);
+    state.closing = &closing;
     parser::iterator_type first = t.data();
     parser::iterator_type const last = t.data() + t.size();
     std::vector<Statement> statements;

@@ -18,8 +18,6 @@ namespace ddx::grammar {
 inline constexpr std::size_t max_nesting = 10000;
 // Longest input line accepted, in bytes (a 1,000,000-term sum `x+x+...` is 2 MB).
 inline constexpr std::size_t max_line_bytes = std::size_t{4} << 20;
-// Highest derivative order accepted in d^n/dx^n and friends.
-inline constexpr int max_derivative_order = 1000;
 
 struct Diagnostic {
     SourceSpan span;          // byte offsets into the original line

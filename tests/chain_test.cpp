@@ -45,7 +45,7 @@ TEST_CASE("SPEC §5: the textbook chain, three lines") {
 TEST_CASE("SPEC §3, §5: d^2y/dx^2 of a defined name is the second-order chain rule") {
   CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "d^2y/dx^2"}) ==
         "d^2y/dx^2 = d^2y/du^2 * (du/dx)^2 + dy/du * d^2u/dx^2\n"
-        "          = 6u*(6x^2 + 6x)^2 + 3u^2 (12x + 6)\n"
+        "          = 6u (6x^2 + 6x)^2 + 3u^2 (12x + 6)\n"
         "          = 6 (6x^2 + 6x)^2 (2x^3 + 3x^2) + 3 (2x^3 + 3x^2)^2 (12x + 6)");
   CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "d^2y/dx^2", "ans == d^2/dx^2 (2x^3 + 3x^2)^3"}) == "true");
   CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "d^2y/dx^2"}, ddx::OutputFormat::Latex) ==

@@ -21,7 +21,7 @@ class DiffTrace {
   virtual void enter(Expr input) { (void)input; }
 };
 
-inline constexpr int max_derivative_order = 10000;
+inline constexpr int max_derivative_order = 1000;
 
 // The order-th partial derivative of e with respect to the Symbol var (other symbols are
 // constants). order 0 returns e. Throws LimitError past max_derivative_order, std::invalid_argument

@@ -256,6 +256,11 @@ void set_abstract_params(FunctionId f, std::vector<std::string> params) {
   if (info.abstract) info.params = std::move(params);
 }
 
+void forget_abstract_params(std::string_view name) {
+  for (FunctionInfo& info : registry().rows)
+    if (info.abstract && (name.empty() || info.name == name)) info.params.clear();
+}
+
 std::vector<std::string> builtin_function_names() {
   std::vector<std::string> names;
   auto& r = registry();

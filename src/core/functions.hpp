@@ -37,6 +37,9 @@ FunctionId abstract_function(std::string_view name, int arity);
 // Names its parameters (for ∂f/∂u). Lowering calls it on the first application to plain symbols
 // (SPEC §2); an explicit call replaces earlier names.
 void set_abstract_params(FunctionId f, std::vector<std::string> params);
+// Forgets the parameter names of the abstract functions called `name` (all of them when empty):
+// a definition of that name, or `:clear`, replaces what an earlier application taught.
+void forget_abstract_params(std::string_view name = {});
 // Names of the built-in functions, for completion and help.
 std::vector<std::string> builtin_function_names();
 

@@ -237,11 +237,10 @@ class Linear {
     if (prev.kind == DKind::Number && prev_s.find('e') == std::string::npos && tight_after_number(next)) return "";
     // "2 3" would be read as one number by a human, and 2 3^x is easy to misread: be explicit.
     if (!next_s.empty() && (std::isdigit(static_cast<unsigned char>(next_s[0])) || next_s[0] == '.')) return times;
-    // f (x + 1) and alpha (x + 1) would re-parse as calls, and in x (x + 1)^2 the power would bind
-    // to the whole x(x + 1), which the parser reads as one operand.
+    // f (x + 1) and alpha (x + 1) would re-parse as calls.
     if (!next_s.empty() && next_s[0] == '(') {
       std::string name = trailing_name(prev);
-      if (!name.empty() && (next.kind == DKind::Pow || callable_name(name))) return times;
+      if (!name.empty() && callable_name(name)) return times;
     }
     // sin²(x) y would read as sin²(x y): the argument of `sin²` runs to the next operator.
     if (f_ == Format::Unicode && prev.kind == DKind::Pow && unicode_function_power(prev)) return times;

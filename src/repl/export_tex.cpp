@@ -20,16 +20,12 @@ std::string var_latex(const std::string& name) { return print::to_string(sym(nam
 std::string operator_latex(const grammar::Node& n, const std::string& target) {
   std::string d = n.is_partial ? "\\partial" : "d";
   std::string top = d, bottom;
-  std::size_t order = n.vars.size();
-  if (order > 1) top += "^{" + std::to_string(order) + "}";
+  if (n.order > 1) top += "^{" + std::to_string(n.order) + "}";
   if (!target.empty()) top += (n.is_partial ? " " : "") + target;
-  for (std::size_t i = 0; i < order;) {
-    std::size_t j = i;
-    while (j < order && n.vars[j] == n.vars[i]) ++j;
+  for (const grammar::DiffVar& v : n.vars) {
     if (!bottom.empty()) bottom += " ";
-    bottom += d + (n.is_partial ? " " : "") + var_latex(n.vars[i]);
-    if (j - i > 1) bottom += "^{" + std::to_string(j - i) + "}";
-    i = j;
+    bottom += d + (n.is_partial ? " " : "") + var_latex(v.name);
+    if (v.count > 1) bottom += "^{" + std::to_string(v.count) + "}";
   }
   return "\\frac{" + top + "}{" + bottom + "}";
 }

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
@@ -175,21 +176,23 @@ std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) 
   using grammar::NodeKind;
   std::string target, var;
   bool partial = false;
-  if (body.kind == NodeKind::Leibniz && body.vars.size() > 1 && body.children.empty() && defs_->variable(body.text)) {
+  std::vector<std::string> vars;
+  if (body.kind == NodeKind::Leibniz) vars = grammar::listed_vars(body, calc::max_derivative_order);
+  if (body.kind == NodeKind::Leibniz && vars.size() > 1 && body.children.empty() && defs_->variable(body.text)) {
     calc::DefinitionLookup body_of = [this](std::string_view n) { return definition_body(n); };
-    if (body.vars.size() == 2 && body.vars[0] == body.vars[1] && !body.is_partial && grammar::is_identifier(body.vars[0]))
-      if (auto chain = calc::second_order_chain(body.text, body.vars[0], body_of)) return grammar::Value::derivation(std::move(*chain));
+    if (vars.size() == 2 && vars[0] == vars[1] && !body.is_partial && grammar::is_identifier(vars[0]))
+      if (auto chain = calc::second_order_chain(body.text, vars[0], body_of)) return grammar::Value::derivation(std::move(*chain));
     // Other higher orders: the question, then the value.
     Expr value = grammar::lower_expression(body, *this).scalar;
-    grammar::Node question = body;
-    return grammar::Value::shown(value, [question, value](print::Format f) {
-      return print::leibniz(question.text, question.vars, static_cast<int>(question.vars.size()), question.is_partial, f) +
-             " = " + print::to_string(value, f);
+    std::string name = body.text;
+    bool is_partial = body.is_partial;
+    return grammar::Value::shown(value, [name, vars, is_partial, value](print::Format f) {
+      return print::leibniz(name, vars, static_cast<int>(vars.size()), is_partial, f) + " = " + print::to_string(value, f);
     });
   }
-  if (body.kind == NodeKind::Leibniz && body.vars.size() == 1 && body.children.empty()) {
+  if (body.kind == NodeKind::Leibniz && vars.size() == 1 && body.children.empty()) {
     target = body.text;
-    var = body.vars[0];
+    var = vars[0];
     partial = body.is_partial;
   } else if (body.kind == NodeKind::Apply && body.text == "diff" && body.children.size() == 2 &&
              body.children[0].kind == NodeKind::Word && body.children[1].kind == NodeKind::Word) {
@@ -259,6 +262,7 @@ Outcome Session::define(const grammar::Statement& s, std::string_view line) {
       return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",
                       grammar::column_of(line, s.body.span.begin));
     defs_->define_function(name, std::move(def));
+    forget_abstract_params(name);
     return o;
   }
   Expr body = grammar::lower_definition_body(s.body, *this);
@@ -326,9 +330,11 @@ Outcome Session::command(const grammar::Statement& s) {
   if (c == "clear") {
     if (first.empty()) {
       defs_->clear();
+      forget_abstract_params();
       return message("");
     }
     if (!defs_->erase(first)) return error_at(":clear " + s.args, "'" + first + "' is not defined", 0);
+    forget_abstract_params(first);
     return message("");
   }
   return error_at(":" + c, "unknown command ':" + c + "' (try :help)", 0);

@@ -3,6 +3,7 @@
 // and plots (SPEC §7), whose destination (terminal, SVG file) is session state.
 #include <fstream>
 
+#include "calculus/diff.hpp"
 #include "calculus/steps.hpp"
 #include "core/errors.hpp"
 #include "print/steps_render.hpp"
@@ -21,11 +22,11 @@ std::optional<grammar::Value> Session::explain(const grammar::Node& body) const 
   bool partial = false;
   if (body.kind == NodeKind::DerivOp) {
     operand = &body.children[0];
-    vars = body.vars;
+    vars = grammar::listed_vars(body, calc::max_derivative_order);
     partial = body.is_partial;
   } else if (body.kind == NodeKind::Leibniz && body.children.empty() && defs_->variable(body.text)) {
     operand_value = variable_value(body.text);
-    vars = body.vars;
+    vars = grammar::listed_vars(body, calc::max_derivative_order);
     partial = body.is_partial;
   } else if (body.kind == NodeKind::Apply && body.text == "diff" && body.children.size() >= 2) {
     operand = &body.children[0];
@@ -43,6 +44,7 @@ std::optional<grammar::Value> Session::explain(const grammar::Node& body) const 
   } else {
     return std::nullopt;
   }
+  if (vars.empty()) return std::nullopt;  // orders past the limit: ordinary lowering decides
   for (const std::string& v : vars)
     if (!grammar::is_identifier(v)) return std::nullopt;
   Expr e = operand ? grammar::lower_expression(*operand, *this).scalar : *operand_value;

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The grammar's character-level lookaheads (see lookahead.hpp).
+#include "grammar/lookahead.hpp"
+
+#include "grammar/names.hpp"
+#include "grammar/utf8.hpp"
+
+namespace ddx::grammar {
+
+std::vector<std::uint32_t> matching_brackets(std::string_view text) {
+    std::vector<std::uint32_t> closing(text.size(), no_match);
+    std::vector<std::uint32_t> open;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char const c = text[i];
+        if (c == '(' || c == '[') {
+            open.push_back(static_cast<std::uint32_t>(i));
+        } else if (c == ')' || c == ']') {
+            if (open.empty()) continue;
+            if ((text[open.back()] == '(') == (c == ')')) closing[open.back()] = static_cast<std::uint32_t>(i);
+            open.pop_back();
+        }
+    }
+    return closing;
+}
+
+namespace {
+
+struct Scanner {
+    std::string_view text;
+    std::vector<std::uint32_t> const& closing;
+    std::size_t i;
+
+    bool at(char c) const { return i < text.size() && text[i] == c; }
+    bool letter() const { return i < text.size() && is_letter(text[i]); }
+    bool digit() const { return i < text.size() && is_digit(text[i]); }
+    void blanks() {
+        while (at(' ') || at('\t')) ++i;
+    }
+    // A bracketed group starting here; false when unbalanced.
+    bool group() {
+        if (!at('(') || closing[i] == no_match) return false;
+        i = closing[i] + 1;
+        return true;
+    }
+    void name() {
+        while (i < text.size() && (is_alnum(text[i]) || text[i] == '_')) ++i;
+    }
+    bool digits() {
+        if (!digit()) return false;
+        while (digit()) ++i;
+        return true;
+    }
+    // "^" or "**" and what an exponent may be without juxtaposition: a sign, then a number, a
+    // name with an optional call right after it, or a group; right-associative, so it may repeat.
+    bool power_suffix() {
+        bool any = false;
+        for (;;) {
+            if (at('^')) ++i;
+            else if (at('*') && i + 1 < text.size() && text[i + 1] == '*') i += 2;
+            else return any;
+            while (at('-') || at('+')) ++i;
+            if (digit()) {
+                digits();
+                if (at('.')) ++i, digits();
+            } else if (letter()) {
+                name();
+                if (at('(') && !group()) return false;
+            } else if (!group()) {
+                return false;
+            }
+            any = true;
+        }
+    }
+};
+
+} // namespace
+
+bool fraction_derivative_ahead(std::string_view text, std::size_t pos, std::vector<std::uint32_t> const& closing) {
+    Scanner s{text, closing, pos};
+    if (!s.at('d') && !s.at(partial_marker)) return false;
+    ++s.i;
+    if (s.at('^')) {
+        ++s.i;
+        if (!s.digits()) return false;
+    }
+    bool bracketed = false;
+    if (s.at('(')) {
+        if (!s.group()) return false;
+        bracketed = true;
+    } else if (s.letter()) {
+        s.name();
+        if (s.at('(')) {
+            if (!s.group()) return false;
+            bracketed = true;
+        }
+    } else {
+        return false;
+    }
+    bool const powered = s.power_suffix();
+    if (!bracketed && !powered) return false;  // `dy/dx`: a Leibniz quotient
+    s.blanks();
+    if (!s.at('/')) return false;
+    ++s.i;
+    s.blanks();
+    if (s.at(partial_marker)) return true;
+    if (!s.at('d')) return false;
+    ++s.i;
+    return s.letter();
+}
+
+} // namespace ddx::grammar

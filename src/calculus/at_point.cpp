@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Derivatives at a point from one-sided limits (see at_point.hpp). The only discontinuity the
+// function table has is sign(u), which jumps where u crosses 0 (abs, relu, max and min bring it
+// in through their derivatives); every other function is continuous on its domain, and leaving
+// the domain (1/0, log(0)) is an error of its own. So a one-sided limit along x is the value at
+// the point with each sign(u) whose u vanishes there replaced by the sign u takes just beside the
+// point: that of u's first non-zero derivative, flipped on the left for odd orders.
+#include "calculus/at_point.hpp"
+
+#include "calculus/diff.hpp"
+#include "calculus/eval.hpp"
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/interrupt.hpp"
+
+namespace ddx::calc {
+namespace {
+
+// How many derivatives of u are tried to find the side on which u leaves 0.
+constexpr int max_taylor_order = 8;
+
+enum class Side { Left, Right };
+
+bool is_sign(Expr e) { return e.is(Kind::Call) && function_info(e.function()).name == "sign"; }
+
+class OneSided {
+ public:
+  OneSided(Expr var, const Point& point, Side side) : var_(var), point_(point), side_(side) {}
+
+  // lim g(x) as x -> point from this side; throws MathError when it is not finite.
+  Expr limit(Expr g) {
+    check_interrupt();
+    if (auto it = point_.find(g); it != point_.end()) return it->second;
+    if (g.is(Kind::Number) || g.is(Kind::Constant) || g.is(Kind::Symbol)) return g;
+    if (auto it = done_.find(g.node()); it != done_.end()) return it->second;
+    Expr r = is_sign(g) ? sign_limit(g.args()[0]) : map_children(g, [this](Expr c) { return limit(c); });
+    done_.emplace(g.node(), r);
+    return r;
+  }
+
+ private:
+  // sign(u) beside the point: u's value there when it is not 0; else the sign u leaves 0 with.
+  Expr sign_limit(Expr u) {
+    Expr at = limit(u);
+    if (!at.is_zero() || !depends_on(u, var_)) return sign(at);
+    Expr du = u;
+    for (int k = 1; k <= max_taylor_order; ++k) {
+      du = diff(du, var_);
+      Expr v = OneSided(var_, point_, side_).limit(du);
+      if (v.is_zero()) continue;
+      if (!v.is_number()) throw NoDerivative(NoDerivative::Cause::Undecided, var_, u, Expr());
+      int s = v.number().sign();
+      if (side_ == Side::Left && k % 2 == 1) s = -s;
+      return Expr(s);
+    }
+    throw NoDerivative(NoDerivative::Cause::Undecided, var_, u, Expr());
+  }
+
+  Expr var_;
+  const Point& point_;
+  Side side_;
+  std::unordered_map<const void*, Expr> done_;
+};
+
+struct Limits {
+  Expr left, right;
+};
+
+Limits both_sides(Expr g, Expr var, const Point& point) {
+  return {OneSided(var, point, Side::Left).limit(g), OneSided(var, point, Side::Right).limit(g)};
+}
+
+}  // namespace
+
+Expr derivative_at(Expr f, const Differentiations& d, const Point& point) {
+  std::vector<Expr> order;  // one variable per differentiation
+  for (const auto& [var, count] : d) order.insert(order.end(), count, var);
+  if (order.empty()) return substitute(f, point);
+  try {
+    // The function itself must be continuous along the first variable: its value there (a typed
+    // sign(0) is 0) must equal both one-sided limits.
+    Expr g = f;
+    Expr value = substitute(f, point);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      // Before differentiating along order[i], g must be continuous along it (for i > 0, g's value
+      // is the limit just agreed along order[i - 1], so only a change of variable can break it).
+      if (i == 0 || order[i] != order[i - 1]) {
+        Limits along = both_sides(g, order[i], point);
+        if (along.left != value || along.right != value)
+          throw NoDerivative(NoDerivative::Cause::Jump, order[i], along.left, along.right);
+      }
+      g = diff(g, order[i]);
+      Limits slopes = both_sides(g, order[i], point);
+      if (slopes.left != slopes.right)
+        throw NoDerivative(NoDerivative::Cause::Corner, order[i], slopes.left, slopes.right);
+      value = slopes.left;
+    }
+    return value;
+  } catch (const MathError& e) {
+    throw NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what());
+  }
+}
+
+std::optional<Number> polynomial_degree(Expr e, Expr var) {
+  if (!depends_on(e, var)) return Number(0);
+  switch (e.kind()) {
+    case Kind::Symbol: return Number(1);
+    case Kind::Pow: {
+      auto base = polynomial_degree(e.base(), var);
+      Expr k = e.exponent();
+      if (!base || !k.is_integer() || k.number().is_negative()) return std::nullopt;
+      return *base * k.number();
+    }
+    case Kind::Mul: {
+      Number total(0);
+      for (std::size_t i = 0; i < e.bases().size(); ++i) {
+        auto f = polynomial_degree(pow(e.bases()[i], e.exponents()[i]), var);
+        if (!f) return std::nullopt;
+        total += *f;
+      }
+      return total;
+    }
+    case Kind::Add: {
+      Number top(0);
+      for (Expr t : e.terms()) {
+        auto f = polynomial_degree(t, var);
+        if (!f) return std::nullopt;
+        if (top < *f) top = *f;
+      }
+      return top;
+    }
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace ddx::calc

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Derivatives at a point, given only where they exist. A derivative's formula can print a number
+// at a point where there is no derivative at all (sign(x) is 0 at 0, so d/dx abs(x) "is" 0
+// there), so the value is taken from the one-sided limits instead: the function must be
+// continuous there and the slopes from the left and from the right must agree (abs(x^2) and
+// x abs(x) are differentiable at 0; abs, sign and relu are not). Also the degree test that lets
+// orders past the limit differentiate a polynomial of lower degree to 0.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx::calc {
+
+// Differentiate by each variable `count` times, in order: {{x, 2}, {y, 1}} is ∂³/∂y∂x².
+using Differentiations = std::vector<std::pair<Expr, std::uint64_t>>;
+using Point = std::unordered_map<Expr, Expr>;
+
+// Raised when a derivative does not exist at the point, or ddx cannot tell. Carries the values
+// that show why; the caller words it (printing is not the algebra's business).
+struct NoDerivative : std::runtime_error {
+  enum class Cause {
+    Jump,       // the function is not continuous along `along`: left and right differ from it
+    Corner,     // the slopes from the left and from the right differ
+    Undefined,  // leaving the domain (division by zero, log(0)): detail says which
+    Undecided,  // ddx cannot tell on which side `left` (an expression) leaves 0
+  };
+  NoDerivative(Cause c, Expr along_var, Expr l, Expr r, std::string detail_text = {})
+      : std::runtime_error(detail_text.empty() ? "no derivative" : detail_text),
+        cause(c), along(along_var), left(l), right(r), detail(std::move(detail_text)) {}
+  Cause cause;
+  Expr along, left, right;
+  std::string detail;
+};
+
+// The derivative of f at the point (every symbol of the point substituted; others stay): the
+// agreed one-sided limits of the last derivative, after checking that f is continuous along the
+// first variable and each derivative before the last exists. Throws NoDerivative.
+Expr derivative_at(Expr f, const Differentiations& d, const Point& point);
+
+// The degree of e as a polynomial in var, or nullopt when it is not one (var inside a function,
+// a negative or fractional power, ...). An expression free of var has degree 0.
+std::optional<Number> polynomial_degree(Expr e, Expr var);
+
+}  // namespace ddx::calc
