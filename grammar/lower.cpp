@@ -332,10 +332,19 @@ bool Lowerer::apply_is_call(const Node& n) {
   if (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w)) return true;
   if (auto f = find_function(w); f && function_info(*f).abstract) return true;
   if (defined(w)) return false;
-  // A multi-letter name is a function: loss(w), phi(x); a single letter (with index) is a factor.
+  // A single letter (with index) is a factor: x(x+1). A long name is a function: loss(w).
   std::size_t letters = 0;
   for (char c : w) letters += is_letter(c);
-  return letters >= 2 && !is_identifier(w);
+  if (letters < 2 || is_identifier(w)) return false;
+  // A short run of letters could be either (xy(x+1): x·y·(x+1), or a function xy): refuse.
+  std::vector<std::string_view> parts = split_run(w);
+  if (parts.size() > 1 && parts.size() <= max_split_factors) {
+    std::string spaced;
+    for (std::string_view p : parts) spaced += std::string(p) + " ";
+    throw LowerError{n.name_span, "'" + w + "(...)' is ambiguous: write " + spaced +
+                                      "(...) for a product, or define the function first: " + w + "(t) = ..."};
+  }
+  return true;
 }
 
 Expr Lowerer::apply(const Node& n) {

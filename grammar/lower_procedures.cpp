@@ -199,7 +199,8 @@ Value total_procedure(const Node& call, Lowering& l) {
     terms.emplace_back(c, v.name());
     sum = sum + c * sym("d" + v.name());
   }
-  auto render = [name, terms](print::Format fmt) {
+  auto render = [name, terms, sum](print::Format fmt) {
+    if (fmt == print::Format::Code) return print::to_string(sum, fmt);  // one pasteable expression
     bool latex = fmt == print::Format::Latex;
     auto differential = [&](const std::string& v) {
       return latex ? "\\mathrm{d}" + print::symbol_name(v, fmt) : "d" + print::symbol_name(v, fmt);
@@ -241,7 +242,9 @@ Value tangent_procedure(const Node& call, Lowering& l) {
     throw LowerError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
   }
   Expr line = calc::expand(fa + slope * (x - a));
-  Value v = Value::shown(line, [line](print::Format fmt) { return "y = " + print::to_string(line, fmt); });
+  Value v = Value::shown(line, [line](print::Format fmt) {
+    return (fmt == print::Format::Code ? "" : "y = ") + print::to_string(line, fmt);  // code: the expression alone
+  });
   v.usable_in_expressions = true;  // plot(x^2, tangent(x^2, x = 1), x = -1 .. 3)
   return v;
 }

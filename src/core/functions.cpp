@@ -38,16 +38,18 @@ Eval odd(std::string name, Eval at_numbers = nullptr) {
   };
 }
 // Even functions drop it: cos(-x) = cos(x).
-Eval even(std::string name, Expr at_zero) {
-  return [name, at_zero](Args a) -> std::optional<Expr> {
+Eval even(std::string name, Expr at_zero, Eval at_numbers = nullptr) {
+  return [name, at_zero, at_numbers](Args a) -> std::optional<Expr> {
     if (a[0].is_zero() && a[0].number().is_exact()) return at_zero;
+    if (at_numbers)
+      if (auto r = at_numbers(a)) return r;
     if (auto m = negated(a[0])) return call(name, {*m});
     return std::nullopt;
   };
 }
 
-// n*pi for an exact integer n, else nullopt.
-std::optional<Number> pi_multiple(Expr a) {
+// n for an argument n·π with n an exact rational (π, 2π/3, -π/6), else nullopt.
+std::optional<Number> pi_multiple_rational(Expr a) {
   if (a.is(Kind::Constant) && a.constant() == ConstantId::Pi) return Number(1);
   if (a.is(Kind::Mul) && a.bases().size() == 1 && a.bases()[0] == pi_const() && a.exponents()[0].is_one() &&
       a.number().is_exact())
@@ -55,7 +57,80 @@ std::optional<Number> pi_multiple(Expr a) {
   return std::nullopt;
 }
 
+std::string pi_text(const Number& n) {
+  if (n.is_one()) return "pi";
+  if (n.is_integer()) return n.to_string() + "pi";
+  std::string top = n.numerator().is_one() ? "pi" : n.numerator().to_string() + "pi";
+  return top + "/" + n.denominator().to_string();
+}
+
 bool is_e(Expr a) { return a.is(Kind::Constant) && a.constant() == ConstantId::E; }
+
+// sin(r·π) for r in [0, 1/2] where it has a closed form in square roots (denominators 1, 2, 3,
+// 4, 5, 6, 8, 10, 12), else nullopt.
+std::optional<Expr> sin_of_pi_fraction(const Number& r) {
+  Expr s2 = sqrt(Expr(2)), s5 = sqrt(Expr(5)), s6 = sqrt(Expr(6));
+  struct Row {
+    long long num, den;
+    Expr value;
+  };
+  const Row table[] = {
+      {0, 1, Expr(0)},
+      {1, 12, (s6 - s2) / 4},
+      {1, 10, (s5 - 1) / 4},
+      {1, 8, sqrt(2 - s2) / 2},
+      {1, 6, rational(1, 2)},
+      {1, 5, sqrt(10 - 2 * s5) / 4},
+      {1, 4, s2 / 2},
+      {3, 10, (s5 + 1) / 4},
+      {1, 3, sqrt(Expr(3)) / 2},
+      {3, 8, sqrt(2 + s2) / 2},
+      {2, 5, sqrt(10 + 2 * s5) / 4},
+      {5, 12, (s6 + s2) / 4},
+      {1, 2, Expr(1)},
+  };
+  for (const Row& row : table)
+    if (r == Number::rational(row.num, row.den)) return row.value;
+  return std::nullopt;
+}
+
+// sin(n·π) for an exact rational n with a closed form: reduced to [0, π/2] by periodicity and
+// symmetry (sin(π + t) = -sin(t), sin(π - t) = sin(t)).
+std::optional<Expr> sin_at_pi_multiple(Number n) {
+  n = n - (n / Number(2)).floor() * Number(2);  // [0, 2)
+  bool negative = false;
+  if (!(n < Number(1))) {
+    n = n - Number(1);
+    negative = true;
+  }
+  if (Number::rational(1, 2) < n) n = Number(1) - n;
+  auto v = sin_of_pi_fraction(n);
+  if (!v) return std::nullopt;
+  return negative ? -*v : *v;
+}
+
+// The exact value of a trigonometric function at a rational multiple of π with a closed form;
+// an undefined one (tan(π/2), cot(0)) is an error, as at any other pole.
+std::optional<Expr> trig_at_pi_multiple(std::string_view name, Expr a) {
+  auto n = pi_multiple_rational(a);
+  if (!n) return std::nullopt;
+  auto s = sin_at_pi_multiple(*n);
+  auto c = sin_at_pi_multiple(*n + Number::rational(1, 2));
+  if (!s || !c) return std::nullopt;
+  auto ratio = [&](Expr top, Expr bottom) -> Expr {
+    if (bottom.is_zero()) throw MathError(std::string(name) + " is undefined at " + pi_text(*n));
+    return top / bottom;
+  };
+  if (name == "sin") return *s;
+  if (name == "cos") return *c;
+  if (name == "tan") return ratio(*s, *c);
+  if (name == "cot") return ratio(*c, *s);
+  if (name == "sec") return ratio(Expr(1), *c);
+  return ratio(Expr(1), *s);  // csc
+}
+Eval exact_trig(std::string name) {
+  return [name](Args a) { return trig_at_pi_multiple(name, a[0]); };
+}
 
 Expr half() { return rational(1, 2); }
 
@@ -82,39 +157,26 @@ std::vector<FunctionInfo> builtin_table() {
                              std::move(eval), std::move(partials), false, {}});
   };
   // clang-format off
-  row("sin", 1, "\\sin", "trigonometric", unary(std::sin),
-      odd("sin", [](Args a) -> std::optional<Expr> {
-        if (auto n = pi_multiple(a[0]); n && n->is_integer()) return Expr(0);
-        return std::nullopt; }),
+  row("sin", 1, "\\sin", "trigonometric", unary(std::sin), odd("sin", exact_trig("sin")),
       {[](Args a) { return cos(a[0]); }});
-  row("cos", 1, "\\cos", "trigonometric", unary(std::cos),
-      [](Args a) -> std::optional<Expr> {
-        if (auto n = pi_multiple(a[0]); n && n->is_integer())
-          return Expr((*n / Number(2)).is_integer() ? 1 : -1);
-        if (auto m = negated(a[0])) return cos(*m);
-        if (a[0].is_zero() && a[0].number().is_exact()) return Expr(1);
-        return std::nullopt; },
+  row("cos", 1, "\\cos", "trigonometric", unary(std::cos), even("cos", Expr(1), exact_trig("cos")),
       {[](Args a) { return -sin(a[0]); }});
-  row("tan", 1, "\\tan", "trigonometric", unary(std::tan),
-      odd("tan", [](Args a) -> std::optional<Expr> {
-        if (auto n = pi_multiple(a[0])) {
-          if (n->is_integer()) return Expr(0);
-          if ((*n * Number(2)).is_integer()) throw MathError("tan is undefined at odd multiples of pi/2");
-        }
-        return std::nullopt; }),
+  row("tan", 1, "\\tan", "trigonometric", unary(std::tan), odd("tan", exact_trig("tan")),
       {[](Args a) { return 1 + pow(tan(a[0]), 2); }});
   row("cot", 1, "\\cot", "trigonometric", [](std::span<const double> v) { return 1 / std::tan(v[0]); },
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_zero()) throw MathError("cot(0) is undefined");
+        if (auto v = trig_at_pi_multiple("cot", a[0])) return v;
         if (auto m = negated(a[0])) return -call("cot", {*m});
         return std::nullopt; },
       {[](Args a) { return -1 - pow(call("cot", {a[0]}), 2); }});
   row("sec", 1, "\\sec", "trigonometric", [](std::span<const double> v) { return 1 / std::cos(v[0]); },
-      even("sec", Expr(1)),
+      even("sec", Expr(1), exact_trig("sec")),
       {[](Args a) { return call("sec", {a[0]}) * tan(a[0]); }});
   row("csc", 1, "\\csc", "trigonometric", [](std::span<const double> v) { return 1 / std::sin(v[0]); },
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_zero()) throw MathError("csc(0) is undefined");
+        if (auto v = trig_at_pi_multiple("csc", a[0])) return v;
         if (auto m = negated(a[0])) return -call("csc", {*m});
         return std::nullopt; },
       {[](Args a) { return -call("csc", {a[0]}) * call("cot", {a[0]}); }});

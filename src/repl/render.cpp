@@ -39,7 +39,8 @@ std::string render_list(const grammar::Value& v, print::Format f) {
 }
 
 std::string with_note(std::string s, const std::string& note, print::Format f) {
-  if (note.empty()) return s;
+  // Code is pasted into other systems as it is: one expression and nothing else.
+  if (note.empty() || f == print::Format::Code) return s;
   if (f == print::Format::Latex) return s + " \\quad \\text{(" + note + ")}";
   return s + "  # " + note;  // a comment: the answer still reads back as the same value
 }
@@ -53,7 +54,9 @@ std::string render_value(const grammar::Value& v, print::Format f) {
       std::string word = v.truth ? "true" : "false";
       return with_note(f == print::Format::Latex ? "\\text{" + word + "}" : word, v.note, f);
     }
-    case grammar::Value::Kind::Chain: return with_note(render_chain(*v.chain, f), v.note, f);
+    case grammar::Value::Kind::Chain:
+      if (f == print::Format::Code) return print::to_string(v.scalar, f);  // one pasteable expression
+      return with_note(render_chain(*v.chain, f), v.note, f);
     case grammar::Value::Kind::Display: return with_note(v.display(f), v.note, f);
     case grammar::Value::Kind::List: return with_note(render_list(v, f), v.note, f);
   }

@@ -187,6 +187,7 @@ std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) 
     std::string name = body.text;
     bool is_partial = body.is_partial;
     return grammar::Value::shown(value, [name, vars, is_partial, value](print::Format f) {
+      if (f == print::Format::Code) return print::to_string(value, f);  // one pasteable expression
       return print::leibniz(name, vars, static_cast<int>(vars.size()), is_partial, f) + " = " + print::to_string(value, f);
     });
   }

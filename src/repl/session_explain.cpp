@@ -77,7 +77,8 @@ std::optional<grammar::Value> Session::explain(const grammar::Node& body) const 
     return answer;
   }
   auto shared = std::make_shared<const std::vector<calc::Steps>>(std::move(parts));
-  grammar::Value v = grammar::Value::shown(e, [shared](print::Format f) {
+  grammar::Value v = grammar::Value::shown(e, [shared, e](print::Format f) {
+    if (f == print::Format::Code) return print::to_string(e, f);  // one pasteable expression
     std::string s;
     for (const calc::Steps& part : *shared) {
       if (!s.empty()) s += f == print::Format::Latex ? " \\\\ " : "\n";
