@@ -45,6 +45,8 @@ enum class NodeKind {
     Range,     // `x = a .. b [step s]`: text = name, name_span, children = {a, b} or {a, b, s}
     At,        // `E at x = 1, y = 2`: children = {E, Equation...}
     Compare,   // `A == B`: children = {A, B}
+    Equality,  // `F = G` as a call argument whose left side is no plain name (`x^2 + y^2 = 1`):
+               // children = {F, G}
 };
 
 // A differentiation variable and how many times it is taken: `dx^3` is {x, 3}.

@@ -528,11 +528,12 @@ auto const tight_named_def = spanned[into[word_node] >>
 // args ::= [argument { "," argument }]
 auto const args_def = -(argument[push_back] >> *((lit(',') > argument)[push_back]));
 
-// argument ::= binding | full_expr
+// argument ::= binding | full_expr ["=" full_expr]
 // (binding is tried only where its head `NAME =` matches: the same test as equation_head's,
 // without building a node for every argument that is a plain expression)
 auto const binding_start = &(name_chars >> single_eq);
-auto const argument_def = spanned[(binding_start >> binding[assign]) | into[full_expr]];
+auto const argument_def = spanned[(binding_start >> binding[assign]) |
+                                  (into[full_expr] >> -(single_eq > full_expr)[binary_val<NodeKind::Equality>{}])];
 
 // binding ::= equation [".." expr ["step" expr]]
 auto const binding_def = spanned[into[equation] >> -range_tail[make_range]];

@@ -104,10 +104,11 @@ Expr Lowerer::scalar_unguarded(const Node& n) {
     }
     case NodeKind::Vector: throw LowerError{n.span, "a vector cannot be used inside an expression here"};
     case NodeKind::Compare: throw LowerError{n.span, "'==' compares whole expressions; use it at the top level"};
+    case NodeKind::Equality: throw LowerError{n.span, "an equation cannot be used as a value here (to compare, write ==)"};
     case NodeKind::Equation:
     case NodeKind::Range:
       throw LowerError{n.name_span, "unexpected '=': NAME = VALUE belongs after 'at', in tangent(f, x = a), or in a "
-                                    "table or plot range (a definition is a line of its own: NAME = EXPR)"};
+                                    "table or plot range"};
   }
   throw LowerError{n.span, "unsupported expression"};
 }
