@@ -31,6 +31,10 @@ std::string foreign_message(std::string_view w) {
   return "'" + std::string(w) + "' is not a ddx function: ddx differentiates (see :help functions)";
 }
 
+std::string planned_message(std::string_view w) {
+  return "'" + std::string(w) + "' is not supported yet in this version of ddx";
+}
+
 }  // namespace
 
 Value Lowerer::value(const Node& n) {
@@ -137,6 +141,7 @@ std::vector<Expr> Lowerer::run_factors(std::string_view w, SourceSpan span) {
   if (w == "e") return {e_const()};
   if (w == "pi") return {pi_const()};
   if (is_foreign_name(w)) throw LowerError{span, foreign_message(w)};
+  if (is_planned_name(w)) throw LowerError{span, planned_message(w)};
   if (builtin_name(w) || !log_base(w).empty())
     throw LowerError{span, "'" + std::string(w) + "' is a function: write " + std::string(w) + "(x) or " +
                                std::string(w) + " x"};
@@ -149,9 +154,12 @@ std::vector<Expr> Lowerer::run_factors(std::string_view w, SourceSpan span) {
   // A run that does not split (`_` of `x_`) would recurse forever (found by fuzzing).
   if (parts.size() == 1)
     throw LowerError{span, "unexpected '" + std::string(w) + "' (a subscript needs letters or digits: x_1)"};
-  if (parts.size() > max_split_factors)
-    throw LowerError{span, "unknown name '" + std::string(w) + "' (define it first, or write a product with spaces: " +
-                               std::string(parts[0]) + " " + std::string(parts[1]) + " ...)"};
+  if (parts.size() > max_split_factors) {
+    std::string spaced;
+    for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
+    throw LowerError{span, "unknown name '" + std::string(w) + "' (define it first" +
+                               (parts.size() <= 6 ? ", or write a product with spaces: " + spaced : std::string()) + ")"};
+  }
   std::vector<Expr> factors;
   std::size_t offset = 0;
   for (std::string_view part : parts) {
@@ -328,7 +336,8 @@ Expr Lowerer::function_power(const Node& fn, const Node& exponent, Expr applied)
 
 bool Lowerer::apply_is_call(const Node& n) {
   const std::string& w = n.text;
-  if (builtin_name(w) || !log_base(w).empty() || is_special(w) || is_foreign_name(w) || scope_.function_definition(w))
+  if (builtin_name(w) || !log_base(w).empty() || is_special(w) || is_foreign_name(w) || is_planned_name(w) ||
+      scope_.function_definition(w))
     return true;
   if (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w)) return true;
   if (auto f = find_function(w); f && function_info(*f).abstract) return true;
@@ -352,8 +361,7 @@ Expr Lowerer::apply(const Node& n) {
   const std::string& w = n.text;
   if (!apply_is_call(n)) return mul(juxtaposed_factors(n));
   if (is_foreign_name(w)) throw LowerError{n.name_span, foreign_message(w)};
-  if (w == "sum" || w == "mean")
-    throw LowerError{n.name_span, "'" + w + "' over an index is not supported yet (write the terms out: x_1 + x_2 + x_3)"};
+  if (is_planned_name(w)) throw LowerError{n.name_span, planned_message(w)};
   if (auto procedure = find_procedure(w)) {
     Value v = (*procedure)(n, *this);
     if (v.kind != Value::Kind::Scalar && v.kind != Value::Kind::Chain && !v.usable_in_expressions)

@@ -35,6 +35,12 @@ constexpr std::array<std::string_view, 25> foreign_names = {
     "Integrate", "Limit",    "Solve",      "gcd",            "lcm",       "mod",       "floor",
     "ceil",      "round",    "binomial",   "erf"};
 
+// Operations ddx does not have yet but will: an error that says so rather than an abstract
+// function (a row leaves this list when its procedure lands).
+constexpr std::array<std::string_view, 16> planned_names = {
+    "sum", "mean", "prod", "product", "taylor", "series", "critical", "implicit",
+    "backprop", "det", "inv", "tr", "transpose", "norm", "logdet", "softmax"};
+
 std::optional<std::string> builtin_name(std::string_view w) {
   for (const auto& [alias, name] : function_aliases)
     if (w == alias) {
@@ -43,6 +49,10 @@ std::optional<std::string> builtin_name(std::string_view w) {
     }
   if (auto f = find_function(w); f && !function_info(*f).abstract) return std::string(w);
   return std::nullopt;
+}
+
+bool is_planned_name(std::string_view w) {
+  return std::find(planned_names.begin(), planned_names.end(), w) != planned_names.end();
 }
 
 bool is_foreign_name(std::string_view w) {
@@ -95,7 +105,7 @@ bool is_identifier(std::string_view w) {
 
 bool is_reserved(std::string_view w) {
   return w == "e" || w == "pi" || w == "ans" || builtin_name(w).has_value() || find_procedure(w).has_value() ||
-         is_foreign_name(w);
+         is_foreign_name(w) || is_planned_name(w);
 }
 
 }  // namespace ddx::grammar

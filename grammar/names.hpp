@@ -21,6 +21,8 @@ bool is_greek(std::string_view w);
 std::optional<std::string> builtin_name(std::string_view w);
 // An operation of other systems that ddx does not have (`integrate`, `limit`, `solve`, ...).
 bool is_foreign_name(std::string_view w);
+// An operation ddx does not have yet (`taylor`, `det`, ...): refused as such, never an abstract f.
+bool is_planned_name(std::string_view w);
 // `log_2`, `log_a`: the base part, or empty.
 std::string_view log_base(std::string_view w);
 // f, g, h with an optional index: f1, f_2, g_u (always calls, never products).

@@ -142,7 +142,10 @@ TEST_CASE("trust: names other systems use, aliases and ambiguous inverses") {
       {"sin^-1(x)", "error: write asin(x) for the inverse function or 1/sin(x)"},
       {"sin^(-1)(x)", "error: ambiguous"},
       {"sum(x_n, n = 1 .. N)", "error: not supported yet"},
-      {"backprop x5 at x1 = 3, x2 = 4", "error: unknown name 'backprop'"},
+      {"taylor(sin(x), x = 0, 4)", "error: not supported yet"},
+      {"det", "error: not supported yet"},
+      {"backprop x5 at x1 = 3, x2 = 4", "error: 'backprop' is not supported yet"},
+      {"gradient_descent", "error: unknown name 'gradient_descent'"},
   });
   // The old message sent users to a definition for a `=` inside a call.
   CHECK(answer("f(x = 1)").find("NAME = EXPR") == std::string::npos);
