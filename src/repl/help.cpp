@@ -35,15 +35,20 @@ std::string help_text(std::string_view topic) {
   d/dx x^3 + 2x          derivative with respect to x (scope: to the end, a bracket or a comma)
   d^2/dx^2 sin(x)        higher order
   diff(x^2 y, x, y)      mixed partial; diff(E, x, 3) is the third derivative
+  d(x^2)/dx   dx^2/dx    a derivative written as a fraction, as on paper (d*x^2/(d*x): a variable d)
   y = u^3; u = 2x + 1    definitions; then dy/dx
-  f'(x), f''(t)          derivatives of abstract or defined functions)";
+  f'(x), f''(t)          derivatives of abstract or defined functions
+  d/dx abs(x^2) at x = 0 the derivative there; refused where there is none (abs(x) at 0: a corner)
+reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than juxtaposition)";
   if (topic == "errors" || topic == "limits")
     return R"(errors and limits (each is an error naming the cause; a failed statement changes nothing):
   1/0, log(0), 0^0, tan(pi/2), sqrt(-1), asin(2), float overflow    math errors, never nan or inf
   nesting (brackets, signs, ^ chains, d/dx) deeper than 10000 levels
   lines longer than 4 MiB; integers of more than 100000 digits typed in
   exact results of more than 1000000 digits (10^10^10); x^(10^100) stays symbolic
-  expansions of more than 1000000 terms; derivative order above 1000
+  expansions of more than 1000000 terms; derivative order above 1000 (a polynomial of lower degree: 0)
+  unknown names of 4 or more letters (loss); ambiguous forms: sin^-1(x), 1/ab, xy(x+1)
+  names of operations ddx does not do (integrate, limit, solve): an error that says so
   more than 3000000 new subexpressions in one statement; answers of more than 5000000 printed terms
   a steps trace of more than 100000 printed terms shows the answer alone, with a note
   invalid UTF-8, NUL and other control characters, a CR inside a line (a final CR is a CRLF line end)
