@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <unordered_map>
+#include <utility>
 
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
@@ -413,9 +414,13 @@ Expr Lowerer::operand(const Node& n, const std::vector<Expr>& vars) {
     if (v.is(Kind::Symbol) && scope_.definition_body(v.name()) && !is_held(v.name())) held_.push_back(v.name());
   std::vector<ActivePoint> points = std::move(points_);
   points_.clear();
+  // A derivative inside a definition's body differentiates the names' values (u = x^2;
+  // y = d/dx u is 2x), though the body itself keeps the names as written.
+  bool keep_names = std::exchange(keep_names_, false);
   auto restore = [&] {
     held_.resize(held_before);
     points_ = std::move(points);
+    keep_names_ = keep_names;
   };
   try {
     Expr e = scalar(n);

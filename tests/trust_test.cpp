@@ -116,6 +116,11 @@ TEST_CASE("trust: a defined function named bare means its body over its paramete
              {"h(t) = sin(t)"});
 }
 
+TEST_CASE("trust: a derivative inside a definition differentiates the names' values") {
+  check_rows({{"y", "2x"}, {"dy/dx", "dy/dx = 2"}}, {"u = x^2", "y = d/dx u"});
+  check_rows({{"w", "2x"}}, {"u = x^2", "w = diff(u, x)"});
+}
+
 TEST_CASE("trust: a defined name among the variables is held independent") {
   std::vector<std::string> defs = {"y = u^3"};
   check_rows({{"grad(x^2 y + y^3, [x, y])", "[2x y, x^2 + 3y^2]"},
