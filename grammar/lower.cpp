@@ -347,6 +347,10 @@ bool Lowerer::apply_is_call(const Node& n) {
   std::size_t letters = 0;
   for (char c : w) letters += is_letter(c);
   if (letters < 2 || is_identifier(w)) return false;
+  // xsin(x): a function name glued to the factors before it, not a new function.
+  if (std::string f = function_suffix(w); !f.empty())
+    throw LowerError{n.name_span, "unknown function '" + w + "'; did you mean '" + w.substr(0, w.size() - f.size()) + " " +
+                                      f + "(...)'?"};
   // A short run of letters could be either (xy(x+1): x·y·(x+1), or a function xy): refuse.
   std::vector<std::string_view> parts = split_run(w);
   if (parts.size() > 1 && parts.size() <= max_split_factors) {

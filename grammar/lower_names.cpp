@@ -79,6 +79,16 @@ std::string function_prefix(std::string_view w) {
   return best;
 }
 
+std::string function_suffix(std::string_view w) {
+  std::string best;
+  for (const std::string& name : builtin_function_names())
+    if (w.size() > name.size() && w.ends_with(name) && name.size() > best.size()) best = name;
+  if (best.empty() && w.size() > 2 && w.ends_with("ln")) best = "ln";
+  if (best.empty()) return best;
+  std::string_view head = w.substr(0, w.size() - best.size());
+  return std::all_of(head.begin(), head.end(), is_letter) ? best : std::string();
+}
+
 std::vector<std::string_view> split_run(std::string_view w) {
   std::vector<std::string_view> parts;
   std::size_t i = 0;

@@ -29,6 +29,8 @@ std::string_view log_base(std::string_view w);
 bool is_fgh_name(std::string_view w);
 // Longest built-in function name that `w` starts with (for the `sinx` hint), or empty.
 std::string function_prefix(std::string_view w);
+// Longest built-in function name that `w` ends with after a run of letters (`xsin` -> sin), or empty.
+std::string function_suffix(std::string_view w);
 // Letter runs split into identifiers: x3x4 -> x3, x4; w_11y -> w_11y (a subscript takes letters too).
 std::vector<std::string_view> split_run(std::string_view w);
 

@@ -64,6 +64,8 @@ TEST_CASE("trust: ^ binds tighter than juxtaposition, also inside letter runs an
       {"abcd", "error: unknown name 'abcd'"},
       {"sinx", "error: did you mean 'sin x'"},
       {"xy(x+1)", "error: ambiguous"},
+      {"xsin(x)", "error: did you mean 'x sin(...)'"},
+      {"d/dx xlog(x)", "error: did you mean 'x log(...)'"},
   });
 }
 
