@@ -4,7 +4,11 @@
 # (derivatives in every notation, chains, points, procedures, comparisons, errors), so that a
 # change meant to keep behaviour can be checked byte for byte in every format. The outputs live
 # beside it in tests/transcripts/golden_batch*.out; regenerate them only when a change of
-# behaviour is intended, and read the diff.
+# behaviour is intended, and read the diff:
+#   python3 tests/golden/make_batch.py $(ls tests/transcripts/*.in | grep -v golden) \
+#       > tests/transcripts/golden_batch.in
+#   for b in golden_batch golden_batch_unicode; do (cd tests/transcripts &&
+#       ../../build/ddx $(cat $b.args) < $b.in > $b.out 2> $b.err; echo $? > $b.status); done
 import sys
 
 
