@@ -61,13 +61,13 @@ std::vector<Expr> variables(const calc::Differentiations& d) {
 
 Expr Lowerer::differentiate(Expr e, const calc::Differentiations& d, const Node& at) {
   for (const auto& [var, count] : d) {
-    if (count <= static_cast<std::uint64_t>(calc::max_derivative_order)) continue;
+    if (count <= static_cast<std::uint64_t>(max_derivative_order)) continue;
     // Orders past the limit: a polynomial of lower degree differentiates to 0 at once (SymPy
     // answers diff(x, x, 10**8) instantly); anything else would take too long.
     auto degree = calc::polynomial_degree(e, var);
     if (degree && *degree < Number(static_cast<long long>(std::min<std::uint64_t>(count, LLONG_MAX)))) return Expr(0);
     throw LowerError{at.span, "derivative order " + std::to_string(count) + " is beyond the limit of " +
-                                  std::to_string(calc::max_derivative_order) +
+                                  std::to_string(max_derivative_order) +
                                   " (only a polynomial of lower degree, whose derivative is 0, may go further)"};
   }
   if (!points_.empty()) return differentiate_at(e, d, points_.back().values, points_.back().text, at);
@@ -171,8 +171,8 @@ std::optional<Expr> Lowerer::abstract_leibniz(const Node& n) {
     auto it = std::find(info.params.begin(), info.params.end(), v.name);
     if (it == info.params.end())
       throw LowerError{n.span, n.text + " has no parameter '" + v.name + "' (its parameters: " + join(info.params) + ")"};
-    if (v.count > static_cast<std::uint64_t>(calc::max_derivative_order))
-      throw LowerError{n.span, "derivative order must be at most " + std::to_string(calc::max_derivative_order)};
+    if (v.count > static_cast<std::uint64_t>(max_derivative_order))
+      throw LowerError{n.span, "derivative order must be at most " + std::to_string(max_derivative_order)};
     indices.insert(indices.end(), static_cast<std::size_t>(v.count), static_cast<int>(it - info.params.begin()));
   }
   std::vector<Expr> args;
@@ -191,8 +191,8 @@ Expr Lowerer::prime(const Node& n) {
   for (const Node& c : n.children) args.push_back(scalar(c));
   const std::string& w = n.text;
   Expr t = sym("_t");  // a private symbol: user identifiers never start with '_'
-  if (n.order > static_cast<std::uint64_t>(calc::max_derivative_order))
-    throw LowerError{n.span, "derivative order must be at most " + std::to_string(calc::max_derivative_order)};
+  if (n.order > static_cast<std::uint64_t>(max_derivative_order))
+    throw LowerError{n.span, "derivative order must be at most " + std::to_string(max_derivative_order)};
   calc::Differentiations d;
   Expr body;
   if (const FunctionDefinition* def = scope_.function_definition(w)) {

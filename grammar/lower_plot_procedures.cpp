@@ -70,8 +70,8 @@ Value plot_procedure(const Node& call, Lowering& l) {
 Value table_procedure(const Node& call, Lowering& l) {
   Range range = range_argument(call, l, "table(EXPR, ..., x = a .. b step s)");
   if (range.step <= 0) range.step = (range.to - range.from) / 10;
-  if ((range.to - range.from) / range.step > print::max_table_rows)
-    throw LowerError{call.children.back().span, "a table has at most " + std::to_string(print::max_table_rows) + " rows"};
+  if ((range.to - range.from) / range.step > max_table_rows)
+    throw LowerError{call.children.back().span, "a table has at most " + std::to_string(max_table_rows) + " rows"};
   std::vector<print::Curve> cs = curves(call, range, l);
   std::string var = range.var.name();
   return Value::shown(Expr(), [cs, var, range](print::Format f) {

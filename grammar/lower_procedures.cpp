@@ -72,8 +72,8 @@ Value approx_procedure(const Node& call, Lowering& l) {
   if (call.children.size() == 2) {
     const Node& d = call.children[1];
     if (d.kind != NodeKind::Number || d.is_float || d.text.size() > 6 || std::stoi(d.text) < 1 ||
-        std::stoi(d.text) > calc::max_evalf_digits)
-      throw LowerError{d.span, "expected a number of digits (1 to " + std::to_string(calc::max_evalf_digits) + ")"};
+        std::stoi(d.text) > max_evalf_digits)
+      throw LowerError{d.span, "expected a number of digits (1 to " + std::to_string(max_evalf_digits) + ")"};
     digits = std::stoi(d.text);
   }
   const Node& arg = call.children[0];

@@ -8,16 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.hpp"
 #include "grammar/ast.hpp"
 
 namespace ddx::grammar {
 
-// Deepest nesting accepted (brackets, unary-sign runs, `^` chains, derivative operators).
-// Every later stage (lowering, algebra, printers) recurses at most this deep as well; front
-// ends evaluate long lines on a large stack (core/large_stack.hpp).
-inline constexpr std::size_t max_nesting = 10000;
-// Longest input line accepted, in bytes (a 1,000,000-term sum `x+x+...` is 2 MB).
-inline constexpr std::size_t max_line_bytes = std::size_t{4} << 20;
+// The deepest nesting and the longest line accepted are in core/limits.hpp (max_nesting,
+// max_line_bytes): every later stage recurses at most max_nesting deep as well; front ends
+// evaluate long lines on a large stack (core/large_stack.hpp).
 
 struct Diagnostic {
     SourceSpan span;          // byte offsets into the original line

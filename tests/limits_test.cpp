@@ -36,9 +36,9 @@ struct Row {
 };
 
 std::vector<Row> table() {
-  const std::string deep = std::to_string(ddx::grammar::max_nesting);
+  const std::string deep = std::to_string(ddx::max_nesting);
   const std::string too_deep = "nesting deeper than " + deep + " levels";
-  const std::size_t limit = ddx::grammar::max_nesting;
+  const std::size_t limit = ddx::max_nesting;
   return {
       {"100,000-deep parentheses", repeat("(", 100000) + "x" + repeat(")", 100000), too_deep, true, limit + 1},
       {"nesting exactly at the limit", repeat("(", limit) + "x" + repeat(")", limit), "x", false},

@@ -9,8 +9,8 @@
 #include "grammar/parse.hpp"
 
 using ddx::grammar::dump;
-using ddx::grammar::max_line_bytes;
-using ddx::grammar::max_nesting;
+using ddx::max_line_bytes;
+using ddx::max_nesting;
 using ddx::grammar::parse_line;
 
 namespace {

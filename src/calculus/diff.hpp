@@ -4,6 +4,7 @@
 // Knows nothing of definitions or dependencies: callers substitute those first.
 #pragma once
 
+#include "core/limits.hpp"
 #include <string_view>
 #include <vector>
 
@@ -21,7 +22,6 @@ class DiffTrace {
   virtual void enter(Expr input) { (void)input; }
 };
 
-inline constexpr int max_derivative_order = 1000;
 
 // The order-th partial derivative of e with respect to the Symbol var (other symbols are
 // constants). order 0 returns e. Throws LimitError past max_derivative_order, std::invalid_argument

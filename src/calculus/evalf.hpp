@@ -2,6 +2,7 @@
 // Decimal values to any number of significant digits (MPFR), for approx(EXPR, DIGITS).
 #pragma once
 
+#include "core/limits.hpp"
 #include <string>
 
 #include "core/expr.hpp"
@@ -13,6 +14,5 @@ namespace ddx::calc {
 // value is not a real number (log(-1), 1/0 after rounding, ...).
 std::string evalf(Expr e, int digits);
 
-inline constexpr int max_evalf_digits = 100'000;
 
 }  // namespace ddx::calc

@@ -3,6 +3,7 @@
 // the expanded form, keeping whichever is smaller. Records the names of the rules that fired.
 #pragma once
 
+#include "core/limits.hpp"
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -11,7 +12,6 @@
 
 namespace ddx::calc {
 
-inline constexpr int max_simplify_steps = 10000;
 
 // A size measure: number of nodes of e as a tree (numeric coefficients count as a node when not 1).
 std::size_t expr_size(Expr e);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Number arithmetic: int64 rationals with overflow checks, GMP rationals beyond, doubles for floats.
 // This is the only file that includes GMP.
+#include "core/limits.hpp"
 #include "core/number.hpp"
 
 #include <gmpxx.h>
@@ -24,7 +25,6 @@ struct Number::Big {
 namespace {
 
 // Integer results larger than this many decimal digits are refused (SPEC §10: 100,000 digits work).
-constexpr double max_result_digits = 1'000'000;
 
 using i128 = __int128;
 
@@ -104,7 +104,8 @@ Number Number::rational(long long num, long long den) {
 Number Number::from_integer_text(std::string_view digits) {
   std::string_view body = digits;
   if (!body.empty() && (body[0] == '-' || body[0] == '+')) body.remove_prefix(1);
-  if (body.size() > 100'000) throw LimitError("integer has more than 100000 digits");
+  if (body.size() > max_integer_digits)
+    throw LimitError("integer has more than " + std::to_string(max_integer_digits) + " digits");
   if (body.empty() || body.find_first_not_of("0123456789") != std::string_view::npos)
     throw std::invalid_argument("not an integer: " + std::string(digits));  // callers pass digits only
   if (body.size() <= 18) {

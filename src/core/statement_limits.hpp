@@ -4,12 +4,11 @@
 // take; the check sits where nodes are made (node.cpp), the cheapest place that sees them all.
 #pragma once
 
+#include "core/limits.hpp"
 #include <cstddef>
 
 namespace ddx {
 
-// New nodes one statement may intern (with their tables about 450 bytes each: 3 million is about 1.4 GB).
-inline constexpr std::size_t max_statement_nodes = 3'000'000;
 
 // While alive, interning more than `limit` new nodes throws LimitError. Not nestable: the
 // outermost guard (one per statement) wins; unlimited again when it ends.

@@ -4,6 +4,7 @@
 // Functions are plain callbacks, NaN meaning "undefined here"; curve_of makes one from an Expr.
 #pragma once
 
+#include "core/limits.hpp"
 #include <functional>
 #include <string>
 #include <vector>
@@ -40,7 +41,6 @@ enum class TableFormat { Text, Csv, Json };
 // Json: an array of objects {"x": -2, "2x^2 + 2": 10}, null where undefined.
 // Numbers print with up to 15 significant digits. Throws std::invalid_argument for step <= 0,
 // x1 < x0, or more than max_table_rows rows.
-inline constexpr int max_table_rows = 100000;
 std::string table_text(const std::vector<Curve>& curves, const std::string& var, double x0, double x1,
                        double step, TableFormat format);
 

@@ -177,7 +177,7 @@ std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) 
   std::string target, var;
   bool partial = false;
   std::vector<std::string> vars;
-  if (body.kind == NodeKind::Leibniz) vars = grammar::listed_vars(body, calc::max_derivative_order);
+  if (body.kind == NodeKind::Leibniz) vars = grammar::listed_vars(body, max_derivative_order);
   if (body.kind == NodeKind::Leibniz && vars.size() > 1 && body.children.empty() && defs_->variable(body.text)) {
     calc::DefinitionLookup body_of = [this](std::string_view n) { return definition_body(n); };
     if (vars.size() == 2 && vars[0] == vars[1] && !body.is_partial && grammar::is_identifier(vars[0]))

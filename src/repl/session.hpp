@@ -3,6 +3,7 @@
 // lines into outcomes. Does no I/O: front ends print what it returns (render.hpp).
 #pragma once
 
+#include "core/limits.hpp"
 #include <map>
 #include <optional>
 #include <string>
@@ -23,11 +24,9 @@ std::string_view format_name(OutputFormat f);
 // The printed form of an expression is a tree, and sharing in the DAG can make it exponentially
 // larger than the expression itself (derivatives of x^x^x^x...): such an answer is refused
 // (LimitError) before printing it would take forever.
-inline constexpr std::size_t max_printed_terms = 5'000'000;
 void ensure_printable(Expr e);
 // A `steps` trace prints the whole expression at every step; one that would print more terms than
 // this in all is replaced by the answer alone, with a note (SPEC §8, §10).
-inline constexpr std::size_t max_steps_terms = 100'000;
 
 // What one statement produced.
 struct Outcome {

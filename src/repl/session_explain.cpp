@@ -22,11 +22,11 @@ std::optional<grammar::Value> Session::explain(const grammar::Node& body) const 
   bool partial = false;
   if (body.kind == NodeKind::DerivOp) {
     operand = &body.children[0];
-    vars = grammar::listed_vars(body, calc::max_derivative_order);
+    vars = grammar::listed_vars(body, max_derivative_order);
     partial = body.is_partial;
   } else if (body.kind == NodeKind::Leibniz && body.children.empty() && defs_->variable(body.text)) {
     operand_value = variable_value(body.text);
-    vars = grammar::listed_vars(body, calc::max_derivative_order);
+    vars = grammar::listed_vars(body, max_derivative_order);
     partial = body.is_partial;
   } else if (body.kind == NodeKind::Apply && body.text == "diff" && body.children.size() >= 2) {
     operand = &body.children[0];

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every documented limit of ddx, in one place (docs/language.md "Limits" quotes this file, and
+// so do the README and `:help errors`). Each is checked before the work it guards and gives a
+// positioned error; nothing here may depend on anything else, so every layer can include it.
+#pragma once
+
+#include <cstddef>
+
+namespace ddx {
+
+// Input
+inline constexpr std::size_t max_nesting = 10000;                    // brackets, sign runs, ^ chains, d/dx
+inline constexpr std::size_t max_line_bytes = std::size_t{4} << 20;  // a 1,000,000-term sum fits
+inline constexpr std::size_t max_integer_digits = 100'000;           // integers typed in
+
+// Exact arithmetic and algebra
+inline constexpr double max_result_digits = 1'000'000;    // exact results (10^10^10 is refused)
+inline constexpr double max_expand_terms = 1'000'000;     // terms of an expansion, estimated first
+inline constexpr double max_expand_digits = 100'000'000;  // terms x coefficient digits of a power expansion
+inline constexpr int max_derivative_order = 1000;         // beyond it only a polynomial of lower degree (0)
+inline constexpr std::size_t max_statement_nodes = 3'000'000;  // new subexpressions per statement (memory)
+inline constexpr int max_simplify_steps = 10000;          // rule applications per simplify
+inline constexpr int max_evalf_digits = 100'000;          // approx(E, DIGITS)
+
+// Output
+inline constexpr std::size_t max_printed_terms = 5'000'000;  // an answer's printed size (sharing can make it exponential)
+inline constexpr std::size_t max_steps_terms = 100'000;      // a steps trace in all; past it, the answer alone
+inline constexpr int max_table_rows = 100'000;               // table(E, x = a .. b step s)
+
+}  // namespace ddx
