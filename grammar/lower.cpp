@@ -217,9 +217,9 @@ std::optional<Expr> Lowerer::defined(std::string_view w) {
 Expr Lowerer::value_holding(std::string_view w) {
   Expr body = *scope_.definition_body(w);
   std::unordered_map<Expr, Expr> s;
-  for (Expr v : calc::free_symbols(body))
+  for (Expr v : free_symbols(body))
     if (!is_held(v.name()) && scope_.definition_body(v.name())) s.emplace(v, value_holding(v.name()));
-  return s.empty() ? body : calc::substitute(body, s);
+  return s.empty() ? body : substitute(body, s);
 }
 
 bool Lowerer::is_function_word(const Node& n) {
@@ -402,7 +402,7 @@ Expr Lowerer::apply_definition(const FunctionDefinition& def, const std::vector<
     throw LowerError{n.span, n.text + " takes " + std::to_string(def.params.size()) + " argument(s)"};
   std::unordered_map<Expr, Expr> s;
   for (std::size_t i = 0; i < args.size(); ++i) s.emplace(def.params[i], args[i]);
-  return calc::substitute(def.body, s);
+  return substitute(def.body, s);
 }
 
 Expr Lowerer::variable(const Node& n) {

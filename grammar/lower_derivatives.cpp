@@ -217,12 +217,12 @@ Expr Lowerer::prime(const Node& n) {
   d.emplace_back(t, n.order);
   // At a point, the derivative is taken where the argument lands: f'(2x) at x = 1 is f' at 2.
   if (!points_.empty()) {
-    Expr where = calc::substitute(args[0], points_.back().values);
+    Expr where = substitute(args[0], points_.back().values);
     calc::Point p = points_.back().values;
     p[t] = where;
     return differentiate_at(body, d, p, points_.back().text, n);
   }
-  return calc::substitute(calc::diff(body, t, static_cast<int>(n.order)), {{t, args[0]}});
+  return substitute(calc::diff(body, t, static_cast<int>(n.order)), {{t, args[0]}});
 }
 
 Value Lowerer::at(const Node& n) {
@@ -252,7 +252,7 @@ Value Lowerer::at(const Node& n) {
         return Value::list(std::move(items));
       }
       case Value::Kind::Truth: throw LowerError{n.span, "'at' evaluates expressions, vectors and matrices, not truth values"};
-      default: return Value::of(calc::substitute(x.scalar, point.values));
+      default: return Value::of(ddx::substitute(x.scalar, point.values));
     }
   };
   try {

@@ -237,7 +237,7 @@ Value tangent_procedure(const Node& call, Lowering& l) {
   Expr slope = l.differentiate_at(f, {{x, 1}}, {{x, a}}, point, call);
   Expr fa;
   try {
-    fa = calc::substitute(f, {{x, a}});
+    fa = substitute(f, {{x, a}});
   } catch (const MathError& e) {
     throw LowerError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
   }

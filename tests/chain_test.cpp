@@ -148,11 +148,11 @@ std::optional<RandomDefinitions> random_definitions(std::uint64_t seed, bool y_t
   using namespace ddx;
   test::RandomExpr gen(seed);
   try {
-    Expr h = calc::substitute(gen(3), {{sym("y"), sym("x")}});
-    Expr g = calc::substitute(gen(3), {{sym("y"), sym("v")}});
+    Expr h = substitute(gen(3), {{sym("y"), sym("x")}});
+    Expr g = substitute(gen(3), {{sym("y"), sym("v")}});
     std::unordered_map<Expr, Expr> f_names{{sym("y"), sym("u")}};
     if (y_through_u_only) f_names.emplace(sym("x"), sym("u"));
-    Expr f = calc::substitute(gen(3), f_names);
+    Expr f = substitute(gen(3), f_names);
     return RandomDefinitions{{"y", f}, {"u", g}, {"v", h}};
   } catch (const std::exception&) {
     return std::nullopt;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Substitution, free symbols, dependency tests and numeric evaluation of expressions.
-// Exact substitution re-canonicalises; numeric evaluation reads the function table's evaluators.
+// Numeric evaluation of expressions, from the function table's evaluators. (Exact substitution
+// and free symbols are core: core/substitute.hpp.)
 #pragma once
 
 #include <string>
@@ -8,16 +8,9 @@
 #include <vector>
 
 #include "core/expr.hpp"
+#include "core/substitute.hpp"
 
 namespace ddx::calc {
-
-// Replaces each Symbol key of s by its value, everywhere (also inside function arguments and
-// Derivative nodes: f'(x) at x = 2 is f'(2)), re-canonicalising. May throw MathError (1/x at x = 0).
-Expr substitute(Expr e, const std::unordered_map<Expr, Expr>& s);
-// The symbols of e (not e or pi), sorted by compare.
-std::vector<Expr> free_symbols(Expr e);
-// True when the Symbol var occurs in e.
-bool depends_on(Expr e, Expr var);
 
 // Numeric value of e with the symbols given by name. Outside the real domain the result is NaN
 // (log(-1), sqrt(-1)) or +-inf (1/0). Throws MathError for a symbol with no value and for

@@ -120,7 +120,7 @@ std::string csv_field(const std::string& s) {
 }  // namespace
 
 Curve curve_of(Expr e, Expr var, std::string label) {
-  for (Expr s : calc::free_symbols(e))
+  for (Expr s : free_symbols(e))
     if (s != var) throw MathError("cannot plot: " + s.name() + " has no value (give it one, or plot against it)");
   std::string name = var.name();
   return {std::move(label), [e, name](double x) {

@@ -62,9 +62,9 @@ std::optional<Expr> Definitions::value(std::string_view name, Version v) const {
   const Variable* var = variable(name, v);
   if (!var) return std::nullopt;
   std::unordered_map<Expr, Expr> s;
-  for (Expr sym : calc::free_symbols(var->body))
+  for (Expr sym : free_symbols(var->body))
     if (auto inner = value(sym.name(), v)) s.emplace(sym, *inner);
-  return s.empty() ? var->body : calc::substitute(var->body, s);
+  return s.empty() ? var->body : substitute(var->body, s);
 }
 
 std::vector<std::pair<std::string, const Definitions::Variable*>> Definitions::variables() const {

@@ -199,7 +199,7 @@ std::optional<grammar::Value> Session::chain_display(const grammar::Node& body) 
              body.children[0].kind == NodeKind::Word && body.children[1].kind == NodeKind::Word) {
     target = body.children[0].text;
     var = body.children[1].text;
-    if (auto b = definition_body(target)) partial = calc::free_symbols(*b).size() > 1;
+    if (auto b = definition_body(target)) partial = free_symbols(*b).size() > 1;
   } else {
     return std::nullopt;
   }
@@ -227,7 +227,7 @@ std::vector<std::string> Session::defined_names() const {
 std::optional<std::string> Session::cycle_through(std::string_view name, Expr body) const {
   std::function<std::optional<std::string>(Expr, int)> walk = [&](Expr e, int depth) -> std::optional<std::string> {
     if (depth > 10000) return std::string("...");
-    for (Expr v : calc::free_symbols(e)) {
+    for (Expr v : free_symbols(e)) {
       if (v.name() == name) return std::string(name);
       const Definitions::Variable* defined = defs_->variable(v.name());
       if (!defined) continue;

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Substitution, free symbols and dependency tests: the walks over expressions that every layer
+// needs (resolving names, evaluating, differentiating). Exact substitution re-canonicalises.
+#pragma once
+
+#include <unordered_map>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx {
+
+// Replaces each Symbol key of s by its value, everywhere (also inside function arguments and
+// Derivative nodes: f'(x) at x = 2 is f'(2)), re-canonicalising. May throw MathError (1/x at x = 0).
+Expr substitute(Expr e, const std::unordered_map<Expr, Expr>& s);
+// The symbols of e (not e or pi), sorted by compare.
+std::vector<Expr> free_symbols(Expr e);
+// True when the Symbol var occurs in e.
+bool depends_on(Expr e, Expr var);
+
+}  // namespace ddx
