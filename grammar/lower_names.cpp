@@ -6,20 +6,15 @@
 #include <array>
 
 #include "core/functions.hpp"
+#include "core/greek.hpp"
 #include "grammar/lower.hpp"
 #include "grammar/lowering.hpp"
 
 namespace ddx::grammar {
 
-namespace {
-constexpr std::array<std::string_view, 24> greek_names = {
-    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",     "theta", "iota", "kappa", "lambda", "mu",
-    "nu",    "xi",   "omicron", "rho", "sigma",   "tau",  "upsilon", "phi",   "chi",  "psi",   "omega", "varphi"};
-}  // namespace
 
-bool is_greek(std::string_view w) {
-  return std::find(greek_names.begin(), greek_names.end(), w) != greek_names.end();
-}
+// A Greek letter's name, except pi (the constant).
+bool is_greek(std::string_view w) { return w != "pi" && !greek_letter(w).empty(); }
 
 // Other spellings of built-in functions that mean exactly the same function.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 10> function_aliases = {{

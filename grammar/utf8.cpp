@@ -3,6 +3,8 @@
 // Owns the offset map from normalised bytes back to original code points; knows no grammar.
 #include "grammar/utf8.hpp"
 
+#include "core/greek.hpp"
+
 #include <cstdio>
 
 namespace ddx::grammar {
@@ -30,23 +32,6 @@ char32_t decode(std::string_view line, std::size_t i, std::size_t& len) {
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return invalid;
     len = need + 1;
     return cp;
-}
-
-char const* const greek_lower[] = {
-    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-    "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma" /* final ς */, "sigma", "tau",
-    "upsilon", "phi", "chi", "psi", "omega"};
-
-// The Greek (and π) spelling of a code point, or nullptr.
-char const* greek_name(char32_t cp) {
-    if (cp >= 0x03B1 && cp <= 0x03C9) return greek_lower[cp - 0x03B1];
-    switch (cp) {
-    case 0x03D1: return "theta";   // ϑ
-    case 0x03D5: return "phi";     // ϕ
-    case 0x03F5: return "epsilon"; // ϵ
-    case 0x00B5: return "mu";      // micro sign
-    default: return nullptr;
-    }
 }
 
 // Superscript digit or minus -> its ASCII character, else 0.
@@ -151,13 +136,13 @@ NormalizedLine normalize_line(std::string_view line) {
             // `√(x + 1)` = sqrt(x + 1), `√x·y` = sqrt(x)·y.
             if (!out.text.empty() && is_word_char(out.text.back())) emit(' ');
             for (char c : std::string_view("sqrt ")) emit(c);
-        } else if (char const* name = greek_name(cp)) {
+        } else if (std::string_view const name = greek_name(cp); !name.empty()) {
             // Each Greek letter is a whole word: `αβ` = alpha·beta, `2α` = 2·alpha. A lone `d`
             // right before it stays attached so that `d/dα` and `dα/dt` keep their token shape.
             auto const n = out.text.size();
             bool const lone_d = n >= 1 && out.text[n - 1] == 'd' && (n == 1 || !is_word_char(out.text[n - 2]));
             if (n > 0 && is_word_char(out.text[n - 1]) && !lone_d) emit(' ');
-            for (char const* p = name; *p; ++p) emit(*p);
+            for (char const c : name) emit(c);
             if (i + len < line.size() && is_alnum(line[i + len])) emit(' ');
         } else {
             fail("unexpected character '" + std::string(line.substr(i, len)) + "'");

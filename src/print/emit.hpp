@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/greek.hpp"
 #include "print/present.hpp"
 #include "print/print.hpp"
 
@@ -16,8 +17,6 @@ std::string emit_linear(const Display& d, Format f);
 // LaTeX (latex.cpp).
 std::string emit_latex(const Display& d);
 
-// The Greek letter for a spelt-out name ("alpha" -> "α"), or "" when the name is not Greek.
-std::string_view greek_letter(std::string_view name);
 // "12" -> "¹²" (digits and '-' only).
 std::string superscript(std::string_view s);
 // A symbol or abstract function name in LaTeX: x_{1}, \alpha, \mathrm{rate}.

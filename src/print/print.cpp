@@ -4,18 +4,11 @@
 #include <array>
 #include <cctype>
 
+#include "core/greek.hpp"
 #include "print/emit.hpp"
 
 namespace ddx::print {
 namespace {
-
-// Same spelling and order as the parser's table (grammar/utf8.cpp), so names round-trip.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 24> greek{{
-    {"alpha", "α"}, {"beta", "β"},   {"gamma", "γ"}, {"delta", "δ"},   {"epsilon", "ε"}, {"zeta", "ζ"},
-    {"eta", "η"},   {"theta", "θ"},  {"iota", "ι"},  {"kappa", "κ"},   {"lambda", "λ"},  {"mu", "μ"},
-    {"nu", "ν"},    {"xi", "ξ"},     {"omicron", "ο"}, {"rho", "ρ"},   {"sigma", "σ"},   {"tau", "τ"},
-    {"upsilon", "υ"}, {"phi", "φ"}, {"chi", "χ"},   {"psi", "ψ"},     {"omega", "ω"},   {"pi", "π"},
-}};
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -33,12 +26,6 @@ std::string latex_head(std::string_view head) {
 }
 
 }  // namespace
-
-std::string_view greek_letter(std::string_view name) {
-  for (auto& [spelt, letter] : greek)
-    if (spelt == name) return letter;
-  return {};
-}
 
 std::string superscript(std::string_view s) {
   static constexpr std::array<std::string_view, 10> digits{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};

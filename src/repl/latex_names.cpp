@@ -2,38 +2,32 @@
 // The LaTeX-name table behind Tab completion (see latex_names.hpp).
 #include "repl/latex_names.hpp"
 
-#include <iterator>
+#include <utility>
+
+#include "core/greek.hpp"
 
 namespace ddx {
 namespace {
 
-struct LatexName {
-  const char* name;
-  const char* symbol;
-};
-
-// Every symbol here is one grammar/utf8.cpp accepts (operators, ∂, √, Greek lower case).
-constexpr LatexName k_names[] = {
-    {"\\partial", "∂"}, {"\\cdot", "·"},   {"\\times", "×"},   {"\\sqrt", "√"},    {"\\alpha", "α"},
-    {"\\beta", "β"},    {"\\gamma", "γ"},  {"\\delta", "δ"},   {"\\epsilon", "ε"}, {"\\varepsilon", "ε"},
-    {"\\zeta", "ζ"},    {"\\eta", "η"},    {"\\theta", "θ"},   {"\\iota", "ι"},    {"\\kappa", "κ"},
-    {"\\lambda", "λ"},  {"\\mu", "μ"},     {"\\nu", "ν"},      {"\\xi", "ξ"},      {"\\omicron", "ο"},
-    {"\\pi", "π"},      {"\\rho", "ρ"},    {"\\sigma", "σ"},   {"\\tau", "τ"},     {"\\upsilon", "υ"},
-    {"\\phi", "φ"},     {"\\chi", "χ"},    {"\\psi", "ψ"},     {"\\omega", "ω"},
+// The LaTeX names that are not Greek letters; every symbol is one grammar/utf8.cpp accepts.
+constexpr std::pair<std::string_view, std::string_view> k_operators[] = {
+    {"\\partial", "∂"}, {"\\cdot", "·"}, {"\\times", "×"}, {"\\sqrt", "√"}, {"\\varepsilon", "ε"},
 };
 
 }  // namespace
 
 const char* latex_symbol(std::string_view name) {
-  for (const LatexName& n : k_names)
-    if (name == n.name) return n.symbol;
+  for (const auto& [latex, symbol] : k_operators)
+    if (name == latex) return symbol.data();
+  if (name.starts_with("\\"))
+    if (std::string_view letter = greek_letter(name.substr(1)); !letter.empty()) return letter.data();
   return nullptr;
 }
 
 std::vector<std::string> latex_symbol_names() {
   std::vector<std::string> out;
-  out.reserve(std::size(k_names));
-  for (const LatexName& n : k_names) out.emplace_back(n.name);
+  for (const auto& [latex, symbol] : k_operators) out.emplace_back(latex);
+  for (const GreekLetter& g : greek_letters) out.push_back("\\" + std::string(g.name));
   return out;
 }
 
