@@ -17,7 +17,7 @@
 using ddx_test::answer;
 
 namespace {
-std::string run(const std::vector<std::string>& lines, ddx::OutputFormat f = ddx::OutputFormat::Text) {
+std::string run(const std::vector<std::string>& lines, ddx::print::Format f = ddx::print::Format::Text) {
   ddx::Session s;
   s.set_format(f);
   std::string last;
@@ -31,11 +31,11 @@ TEST_CASE("SPEC §5: the textbook chain, three lines") {
         "dy/dx = dy/du * du/dx\n"
         "      = 3u^2 (6x^2 + 6x)\n"
         "      = 3 (2x^3 + 3x^2)^2 (6x^2 + 6x)");
-  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "dy/dx"}, ddx::OutputFormat::Unicode) ==
+  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "dy/dx"}, ddx::print::Format::Unicode) ==
         "dy/dx = dy/du · du/dx\n"
         "      = 3u² (6x² + 6x)\n"
         "      = 3 (2x³ + 3x²)² (6x² + 6x)");
-  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "dy/dx"}, ddx::OutputFormat::Latex) ==
+  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "dy/dx"}, ddx::print::Format::Latex) ==
         "\\begin{aligned} \\frac{dy}{dx} &= \\frac{dy}{du} \\cdot \\frac{du}{dx} \\\\ &= 3 u^{2} \\left(6 x^{2} + 6 x\\right) "
         "\\\\ &= 3 \\left(2 x^{3} + 3 x^{2}\\right)^{2} \\left(6 x^{2} + 6 x\\right) \\end{aligned}");
   // The same through diff(NAME, x); ans is the substituted result.
@@ -48,7 +48,7 @@ TEST_CASE("SPEC §3, §5: d^2y/dx^2 of a defined name is the second-order chain 
         "          = 6u (6x^2 + 6x)^2 + 3u^2 (12x + 6)\n"
         "          = 6 (6x^2 + 6x)^2 (2x^3 + 3x^2) + 3 (2x^3 + 3x^2)^2 (12x + 6)");
   CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "d^2y/dx^2", "ans == d^2/dx^2 (2x^3 + 3x^2)^3"}) == "true");
-  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "d^2y/dx^2"}, ddx::OutputFormat::Latex) ==
+  CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "d^2y/dx^2"}, ddx::print::Format::Latex) ==
         "\\begin{aligned} \\frac{d^{2}y}{dx^{2}} &= \\frac{d^{2}y}{du^{2}} \\cdot \\left(\\frac{du}{dx}\\right)^{2} + "
         "\\frac{dy}{du} \\cdot \\frac{d^{2}u}{dx^{2}} \\\\ &= 6 u \\left(6 x^{2} + 6 x\\right)^{2} + 3 u^{2} "
         "\\left(12 x + 6\\right) \\\\ &= 6 \\left(6 x^{2} + 6 x\\right)^{2} \\left(2 x^{3} + 3 x^{2}\\right) + 3 "
@@ -63,10 +63,10 @@ TEST_CASE("SPEC §3, §5: d^2y/dx^2 of a defined name is the second-order chain 
 }
 
 TEST_CASE("SPEC §5: multivariate chain sums with ∂ where a name has several arguments") {
-  CHECK(run({"z = f(u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂x"}, ddx::OutputFormat::Unicode) ==
+  CHECK(run({"z = f(u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂x"}, ddx::print::Format::Unicode) ==
         "∂z/∂x = ∂z/∂u · ∂u/∂x + ∂z/∂v · ∂v/∂x");
   CHECK(run({"z = f(u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂y"}) == "∂z/∂y = ∂z/∂u * ∂u/∂y + ∂z/∂v * ∂v/∂y");
-  CHECK(run({"z = f(u, v); u = g(x); v = h(x)", "dz/dx"}, ddx::OutputFormat::Unicode) ==
+  CHECK(run({"z = f(u, v); u = g(x); v = h(x)", "dz/dx"}, ddx::print::Format::Unicode) ==
         "dz/dx = ∂z/∂u · du/dx + ∂z/∂v · dv/dx");
   CHECK(run({"z = f(u, v); u = x^2; v = sin(x)", "dz/dx"}) ==
         "dz/dx = ∂z/∂u * du/dx + ∂z/∂v * dv/dx\n"
@@ -135,7 +135,7 @@ TEST_CASE("SPEC §7: vectors, matrices, grad, jacobian, hessian, total, at, appr
     CHECK(run(row.lines) == row.expected);
   }
   CHECK(run({"d/dx abs(x) at x = 0"}).find("does not exist at x = 0") != std::string::npos);
-  CHECK(run({"jacobian([x^2 y, 5x + sin(y)], [x, y])"}, ddx::OutputFormat::Latex) ==
+  CHECK(run({"jacobian([x^2 y, 5x + sin(y)], [x, y])"}, ddx::print::Format::Latex) ==
         "\\begin{pmatrix} 2 x y & x^{2} \\\\ 5 & \\cos{\\left(y \\right)} \\end{pmatrix} \\quad \\text{(numerator layout)}");
 }
 

@@ -279,8 +279,8 @@ TEST_CASE("print: Leibniz symbols") {
 }
 
 TEST_CASE("print: format names") {
-  Format f = Format::Text;
-  CHECK(print::parse_format("latex", f));
-  CHECK(f == Format::Latex);
-  CHECK_FALSE(print::parse_format("json", f));
+  CHECK(print::parse_format("latex") == Format::Latex);
+  CHECK(print::parse_format("json") == Format::Json);
+  CHECK_FALSE(print::parse_format("yaml").has_value());
+  for (std::string_view name : print::format_names()) CHECK(print::format_name(*print::parse_format(name)) == name);
 }

@@ -217,7 +217,7 @@ TEST_CASE("trust: exact trigonometric values at rational multiples of pi") {
 
 TEST_CASE("trust: code output is one pasteable expression") {
   ddx::Session s;
-  s.set_format(ddx::OutputFormat::Code);
+  s.set_format(ddx::print::Format::Code);
   CHECK(answer(s, "jacobian([x^2 y, 5x + sin(y)], [x, y])") == "[[2*x*y, x^2], [5, cos(y)]]");
   CHECK(answer(s, "sin(x)^2 + cos(x)^2 == 1") == "true");
   CHECK(answer(s, "tangent(x^2, x = 1)") == "2*x - 1");

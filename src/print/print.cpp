@@ -104,13 +104,32 @@ std::string leibniz(std::string_view num, std::vector<std::string> vars, int ord
   return out;
 }
 
-bool parse_format(std::string_view name, Format& out) {
-  if (name == "text") out = Format::Text;
-  else if (name == "unicode") out = Format::Unicode;
-  else if (name == "latex") out = Format::Latex;
-  else if (name == "code") out = Format::Code;
-  else return false;
-  return true;
+namespace {
+constexpr std::pair<std::string_view, Format> format_table[] = {
+    {"text", Format::Text}, {"unicode", Format::Unicode}, {"latex", Format::Latex},
+    {"code", Format::Code}, {"json", Format::Json},
+};
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+  for (const auto& [n, f] : format_table)
+    if (n == name) return f;
+  return std::nullopt;
+}
+
+std::string_view format_name(Format f) {
+  for (const auto& [n, g] : format_table)
+    if (g == f) return n;
+  return "text";
+}
+
+const std::vector<std::string_view>& format_names() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> v;
+    for (const auto& [n, f] : format_table) v.push_back(n);
+    return v;
+  }();
+  return names;
 }
 
 }  // namespace ddx::print

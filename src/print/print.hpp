@@ -4,6 +4,7 @@
 // unicode and code string parses back to the same canonical Expr.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +13,14 @@
 
 namespace ddx::print {
 
-enum class Format { Text, Unicode, Latex, Code };
+// Every output format, in one enum. Json is a statement-level wrapper (print/json.hpp): its
+// fields are the other formats, and an expression "in Json" is written as Text.
+enum class Format { Text, Unicode, Latex, Code, Json };
+
+// "text" -> Text, ...; nullopt for an unknown name. format_names() lists them for help and completion.
+std::optional<Format> parse_format(std::string_view name);
+std::string_view format_name(Format f);
+const std::vector<std::string_view>& format_names();
 
 // `2 sin(x) cos(x)/x - sin(x)^2/x^2` (Text), `… − sin²(x)/x²` (Unicode),
 // `\frac{…}{x} - \frac{\sin^{2}{\left(x \right)}}{x^{2}}` (Latex), `2*sin(x)*cos(x)/x - …` (Code).
@@ -28,7 +36,5 @@ std::string leibniz(std::string_view num, std::vector<std::string> vars, int ord
 // `alpha` -> `α` (Unicode); unchanged in Text and Code.
 std::string symbol_name(std::string_view name, Format f);
 
-// Parses a format name ("text", "unicode", "latex", "code"); false when unknown.
-bool parse_format(std::string_view name, Format& out);
 
 }  // namespace ddx::print

@@ -37,7 +37,7 @@ namespace {
 struct Options {
   std::vector<std::string> statements;  // -e
   std::vector<std::string> files;
-  OutputFormat format = OutputFormat::Text;
+  print::Format format = print::Format::Text;
   bool steps = false;
   bool stats = false;  // --stats: phase times and peak RSS on stderr at exit
   double timeout = 0;  // --timeout SECONDS per line; 0: none
@@ -77,7 +77,7 @@ class Runner {
       if (stats::enabled) print_seconds_ += seconds_since(t1);
       if (o.kind == Outcome::Kind::Error) {
         failed_ = true;
-        if (session_.format() == OutputFormat::Json) {
+        if (session_.format() == print::Format::Json) {
           std::cout << out << '\n';
         } else if (interactive_) {
           report_interactive(line, o);
@@ -191,11 +191,11 @@ int main(int argc, char** argv) {
     } else if (a == "-f" || a == "--format" || a.starts_with("--format=")) {
       std::optional<std::string> v = a.starts_with("--format=") ? std::optional(a.substr(9)) : value(a);
       if (!v) return usage_error(a + " needs a format");
-      auto f = parse_format(*v);
+      auto f = print::parse_format(*v);
       if (!f) return usage_error("unknown format '" + *v + "' (text, unicode, latex, code, json)");
       opt.format = *f;
     } else if (a == "--latex") {
-      opt.format = OutputFormat::Latex;
+      opt.format = print::Format::Latex;
     } else if (a == "--steps") {
       opt.steps = true;
     } else if (a == "--stats") {

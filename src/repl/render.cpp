@@ -63,20 +63,8 @@ std::string render_value(const grammar::Value& v, print::Format f) {
   return {};
 }
 
-
-namespace {
-print::Format print_format(OutputFormat f) {
-  switch (f) {
-    case OutputFormat::Unicode: return print::Format::Unicode;
-    case OutputFormat::Latex: return print::Format::Latex;
-    case OutputFormat::Code: return print::Format::Code;
-    default: return print::Format::Text;
-  }
-}
-}  // namespace
-
-std::string render_stdout(const Outcome& o, OutputFormat f, std::size_t line_number) {
-  if (f == OutputFormat::Json) {
+std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_number) {
+  if (f == print::Format::Json) {
     std::string j = "{\"input\": " + json_quote(o.input);
     switch (o.kind) {
       case Outcome::Kind::Answer:
@@ -107,7 +95,7 @@ std::string render_stdout(const Outcome& o, OutputFormat f, std::size_t line_num
     return j + "}";
   }
   switch (o.kind) {
-    case Outcome::Kind::Answer: return render_value(o.value, print_format(f));
+    case Outcome::Kind::Answer: return render_value(o.value, f);
     case Outcome::Kind::Message: return o.message;
     default: return {};
   }

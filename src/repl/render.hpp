@@ -12,7 +12,7 @@ namespace ddx {
 // The answer of an Answer outcome in `f` (not Json). Multi-line answers end lines with '\n'.
 std::string render_value(const grammar::Value& v, print::Format f);
 // What goes to stdout for an outcome in format `f` (may be empty; no trailing newline).
-std::string render_stdout(const Outcome& o, OutputFormat f, std::size_t line_number);
+std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_number);
 // `SOURCE:LINE:COL: error: MESSAGE` for batch mode.
 std::string render_error(const Outcome& o, std::string_view source, std::size_t line_number);
 

@@ -25,26 +25,6 @@ void ensure_printable(Expr e) {
                      " terms); try it at a point: ... at x = 1");
 }
 
-std::optional<OutputFormat> parse_format(std::string_view name) {
-  if (name == "text") return OutputFormat::Text;
-  if (name == "unicode") return OutputFormat::Unicode;
-  if (name == "latex") return OutputFormat::Latex;
-  if (name == "code") return OutputFormat::Code;
-  if (name == "json") return OutputFormat::Json;
-  return std::nullopt;
-}
-
-std::string_view format_name(OutputFormat f) {
-  switch (f) {
-    case OutputFormat::Text: return "text";
-    case OutputFormat::Unicode: return "unicode";
-    case OutputFormat::Latex: return "latex";
-    case OutputFormat::Code: return "code";
-    case OutputFormat::Json: return "json";
-  }
-  return "text";
-}
-
 namespace {
 
 std::string_view slice(std::string_view line, grammar::SourceSpan span) {
@@ -286,8 +266,8 @@ Outcome Session::command(const grammar::Statement& s) {
   }
   if (c == "help") return message(help_text(first));
   if (c == "format") {
-    if (first.empty()) return message(std::string(format_name(format_)));
-    auto f = parse_format(first);
+    if (first.empty()) return message(std::string(print::format_name(format_)));
+    auto f = print::parse_format(first);
     if (!f) return error_at(":" + c + " " + s.args, "unknown format '" + first + "' (text, unicode, latex, code, json)", 0);
     format_ = *f;
     return message("");

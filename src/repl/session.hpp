@@ -17,9 +17,6 @@
 
 namespace ddx {
 
-enum class OutputFormat { Text, Unicode, Latex, Code, Json };
-std::optional<OutputFormat> parse_format(std::string_view name);
-std::string_view format_name(OutputFormat f);
 
 // The printed form of an expression is a tree, and sharing in the DAG can make it exponentially
 // larger than the expression itself (derivatives of x^x^x^x...): such an answer is refused
@@ -42,8 +39,8 @@ class Session : public grammar::NameScope {
   // Evaluates one logical line (statements separated by ';'). A failed statement changes nothing.
   std::vector<Outcome> eval_line(std::string_view line);
 
-  OutputFormat format() const { return format_; }
-  void set_format(OutputFormat f) { format_ = f; }
+  print::Format format() const { return format_; }
+  void set_format(print::Format f) { format_ = f; }
   bool quit_requested() const { return quit_; }
   bool steps() const { return steps_; }
   void set_steps(bool on) { steps_ = on; }
@@ -77,7 +74,7 @@ class Session : public grammar::NameScope {
 
   std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
   std::optional<grammar::Value> ans_;
-  OutputFormat format_ = OutputFormat::Text;
+  print::Format format_ = print::Format::Text;
   bool steps_ = false;
   bool denominator_layout_ = false;
   bool terminal_ = false, color_ = false;

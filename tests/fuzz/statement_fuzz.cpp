@@ -83,14 +83,14 @@ void render_everything(const ddx::Outcome& o) {
   // A std::exception escaping the algebra is a bug even though the session survives it.
   if (o.kind == ddx::Outcome::Kind::Error && o.message.rfind("internal error", 0) == 0) __builtin_trap();
   if (huge(o)) {
-    (void)ddx::render_stdout(o, ddx::OutputFormat::Text, 1);
+    (void)ddx::render_stdout(o, ddx::print::Format::Text, 1);
   } else {
     // JSON carries the text, latex and code renderings (and the steps rows), which are exactly
     // what --format text|latex|code print for an answer: rendering those again would only halve
     // the rate. Text is still rendered on its own for messages, which JSON frames differently.
-    (void)ddx::render_stdout(o, ddx::OutputFormat::Unicode, 1);
-    (void)ddx::render_stdout(o, ddx::OutputFormat::Json, 1);
-    if (o.kind != ddx::Outcome::Kind::Answer) (void)ddx::render_stdout(o, ddx::OutputFormat::Text, 1);
+    (void)ddx::render_stdout(o, ddx::print::Format::Unicode, 1);
+    (void)ddx::render_stdout(o, ddx::print::Format::Json, 1);
+    if (o.kind != ddx::Outcome::Kind::Answer) (void)ddx::render_stdout(o, ddx::print::Format::Text, 1);
   }
   (void)ddx::render_error(o, "<fuzz>", 1);
 }
