@@ -290,10 +290,6 @@ class Replayer {
 
 }  // namespace
 
-FunctionId pending_derivative_function(const std::string& var, bool partial) {
-  return abstract_function((partial ? "∂/∂" : "d/d") + var, 1);
-}
-
 Expr pending_derivative(Expr operand, Expr var, bool partial) {
   return call(pending_derivative_function(var.name(), partial), {operand});
 }

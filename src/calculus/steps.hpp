@@ -62,10 +62,8 @@ struct TraceTooLong : std::exception {
   const char* what() const noexcept override { return "the steps would print too many terms"; }
 };
 
-// The abstract function `d/dVAR` (or `∂/∂VAR`) of one argument that stands for a derivative not
-// yet taken. Printers recognise it by name (print::pending_derivative_of) and write `d/dx (u)`,
-// `\frac{d}{dx}\left(u\right)`, `diff(u, x)`. Users cannot type such a name.
-FunctionId pending_derivative_function(const std::string& var, bool partial);
+// A derivative not yet taken: the typed marker core/functions.hpp's pending_derivative_function
+// makes, applied to operand. Printers write it `d/dx (u)`, `\frac{d}{dx}\left(u\right)`, `diff(u, x)`.
 Expr pending_derivative(Expr operand, Expr var, bool partial = false);
 
 }  // namespace ddx::calc

@@ -154,7 +154,7 @@ std::vector<FunctionInfo> builtin_table() {
   auto row = [&](std::string name, int arity, std::string latex, std::string rule, Numeric numeric, Eval eval,
                  std::vector<Partial> partials) {
     t.push_back(FunctionInfo{std::move(name), arity, std::move(latex), std::move(rule), std::move(numeric),
-                             std::move(eval), std::move(partials), false, {}});
+                             std::move(eval), std::move(partials), false, {}, std::nullopt});
   };
   // clang-format off
   row("sin", 1, "\\sin", "trigonometric", unary(std::sin), odd("sin", exact_trig("sin")),
@@ -316,6 +316,22 @@ FunctionId abstract_function(std::string_view name, int arity) {
 void set_abstract_params(FunctionId f, std::vector<std::string> params) {
   auto& info = registry().rows.at(f);
   if (info.abstract) info.params = std::move(params);
+}
+
+FunctionId pending_derivative_function(const std::string& var, bool partial) {
+  auto& r = registry();
+  std::string key = (partial ? "∂/∂" : "d/d") + var;
+  if (auto it = r.abstract_by_key.find(key); it != r.abstract_by_key.end()) return it->second;
+  FunctionInfo info;
+  info.name = key;
+  info.arity = 1;
+  info.rule = "pending derivative";
+  info.abstract = true;
+  info.pending = PendingDerivative{var, partial};
+  auto id = static_cast<FunctionId>(r.rows.size());
+  r.rows.push_back(std::move(info));
+  r.abstract_by_key.emplace(key, id);
+  return id;
 }
 
 void forget_abstract_params(std::string_view name) {

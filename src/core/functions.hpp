@@ -18,6 +18,13 @@ namespace ddx {
 
 using Args = std::span<const Expr>;
 
+// The marker `steps` puts where a derivative is not taken yet: `d/dx (x^2)` in
+// `cos(x^2) d/dx (x^2)`. A typed field of its function row, read by the printers.
+struct PendingDerivative {
+  std::string var;
+  bool partial = false;
+};
+
 struct FunctionInfo {
   std::string name;
   int arity = 1;
@@ -28,6 +35,7 @@ struct FunctionInfo {
   std::vector<std::function<Expr(Args)>> partials;             // ∂f/∂arg_i at args, one per argument
   bool abstract = false;                                       // f, g, h, ...: no rules at all
   std::vector<std::string> params;                             // abstract: parameter names for ∂f/∂u
+  std::optional<PendingDerivative> pending;                     // a `steps` marker, not a function
 };
 
 const FunctionInfo& function_info(FunctionId f);
@@ -40,6 +48,10 @@ void set_abstract_params(FunctionId f, std::vector<std::string> params);
 // Forgets the parameter names of the abstract functions called `name` (all of them when empty):
 // a definition of that name, or `:clear`, replaces what an earlier application taught.
 void forget_abstract_params(std::string_view name = {});
+// The one-argument marker of a derivative by `var` not taken yet (for `steps`); users cannot
+// type it.
+FunctionId pending_derivative_function(const std::string& var, bool partial);
+
 // Names of the built-in functions, for completion and help.
 std::vector<std::string> builtin_function_names();
 

@@ -258,15 +258,7 @@ Display present(Expr e) {
   return leaf(DKind::Number);
 }
 
-std::optional<PendingDerivative> pending_derivative_of(FunctionId f) {
-  const FunctionInfo& info = function_info(f);
-  if (!info.abstract || info.arity != 1) return std::nullopt;
-  for (std::string_view op : {"d/d", "∂/∂"}) {
-    if (info.name.size() > op.size() && info.name.compare(0, op.size(), op) == 0)
-      return PendingDerivative{info.name.substr(op.size()), op != "d/d"};
-  }
-  return std::nullopt;
-}
+std::optional<PendingDerivative> pending_derivative_of(FunctionId f) { return function_info(f).pending; }
 
 bool pending_operand_needs_parens(const Display& d) {
   if (d.kind == DKind::Call) return pending_derivative_of(d.function).has_value();

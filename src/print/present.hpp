@@ -47,12 +47,8 @@ struct Display {
   std::vector<Display> children;  // every other kind
 };
 
-// A pending derivative of `steps` (calc::pending_derivative_function): an abstract function of
-// one argument named `d/dVAR` or `∂/∂VAR`, printed as an operator before its argument.
-struct PendingDerivative {
-  std::string var;
-  bool partial = false;
-};
+// The pending derivative of `steps` a function row marks (core/functions.hpp), printed as an
+// operator before its argument.
 std::optional<PendingDerivative> pending_derivative_of(FunctionId f);
 // Whether the operand of a pending derivative needs brackets: `d/dx x`, `d/dx sin(x)`, `d/dx (x^2)`.
 bool pending_operand_needs_parens(const Display& operand);
