@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Arbitrary-precision evaluation with MPFR (see evalf.hpp). Works at the requested precision plus
-// guard bits; the only file that includes MPFR.
+// guard bits. The functions' own MPFR evaluators are rows of the function table.
 #include "calculus/evalf.hpp"
 
 #include <gmp.h>
 #include <mpfr.h>
 
 #include <cmath>
-#include <functional>
-#include <unordered_map>
 
 #include "core/errors.hpp"
 #include "core/functions.hpp"
@@ -29,8 +27,6 @@ class Real {
  private:
   mpfr_t v_;
 };
-
-using Unary = int (*)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t);
 
 class Evaluator {
  public:
@@ -102,38 +98,12 @@ class Evaluator {
   void call(Expr e, mpfr_ptr out) {
     const FunctionInfo& info = function_info(e.function());
     if (info.abstract) throw MathError("cannot approximate the unknown function " + info.name);
+    if (!info.precise) throw MathError("cannot approximate " + info.name);
     Real a(prec_), b(prec_);
     eval(e.args()[0], a.get());
     if (e.args().size() == 2) eval(e.args()[1], b.get());
-    static const std::unordered_map<std::string, Unary> unary = {
-        {"sin", mpfr_sin},     {"cos", mpfr_cos},     {"tan", mpfr_tan},     {"cot", mpfr_cot},
-        {"sec", mpfr_sec},     {"csc", mpfr_csc},     {"asin", mpfr_asin},   {"acos", mpfr_acos},
-        {"atan", mpfr_atan},   {"sinh", mpfr_sinh},   {"cosh", mpfr_cosh},   {"tanh", mpfr_tanh},
-        {"asinh", mpfr_asinh}, {"acosh", mpfr_acosh}, {"atanh", mpfr_atanh}, {"exp", mpfr_exp},
-        {"log", mpfr_log},     {"sqrt", mpfr_sqrt},   {"abs", mpfr_abs}};
-    const std::string& name = info.name;
-    if (auto it = unary.find(name); it != unary.end()) {
-      it->second(out, a.get(), MPFR_RNDN);
-    } else if (name == "sign") {
-      mpfr_set_si(out, mpfr_sgn(a.get()), MPFR_RNDN);
-    } else if (name == "sigmoid") {  // 1 / (1 + e^-a)
-      mpfr_neg(out, a.get(), MPFR_RNDN);
-      mpfr_exp(out, out, MPFR_RNDN);
-      mpfr_add_ui(out, out, 1, MPFR_RNDN);
-      mpfr_ui_div(out, 1, out, MPFR_RNDN);
-    } else if (name == "softplus") {  // log(1 + e^a)
-      mpfr_exp(out, a.get(), MPFR_RNDN);
-      mpfr_log1p(out, out, MPFR_RNDN);
-    } else if (name == "relu") {
-      mpfr_set_zero(b.get(), 1);
-      mpfr_max(out, a.get(), b.get(), MPFR_RNDN);
-    } else if (name == "max") {
-      mpfr_max(out, a.get(), b.get(), MPFR_RNDN);
-    } else if (name == "min") {
-      mpfr_min(out, a.get(), b.get(), MPFR_RNDN);
-    } else {
-      throw MathError("cannot approximate " + name);
-    }
+    const mpfr_srcptr args[] = {a.get(), b.get()};
+    info.precise(out, args);
     check(out, e);
   }
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The function table: one row per built-in function (name, arity, LaTeX name, numeric evaluator,
-// exact evaluation, one partial derivative per argument with a human rule name), plus the abstract
-// functions (f, g, h, ...) that users apply without defining. Printers, the differentiator, the
-// evaluator and completion all read this one table.
+// The function table: one row per built-in function (name, arity, LaTeX form, help line, double
+// and MPFR evaluators, exact evaluation, one partial derivative per argument with a human rule
+// name), plus the abstract functions (f, g, h, ...) that users apply without defining. Printers,
+// the differentiator, the evaluators, help, completion and the man page all read this one table.
 #pragma once
+
+#include <mpfr.h>
 
 #include <functional>
 #include <optional>
@@ -17,6 +19,8 @@
 namespace ddx {
 
 using Args = std::span<const Expr>;
+// Sets out to the function's value at args (MPFR numbers at out's precision, round to nearest).
+using Precise = void (*)(mpfr_ptr out, const mpfr_srcptr* args);
 
 // The marker `steps` puts where a derivative is not taken yet: `d/dx (x^2)` in
 // `cos(x^2) d/dx (x^2)`. A typed field of its function row, read by the printers.
@@ -28,17 +32,21 @@ struct PendingDerivative {
 struct FunctionInfo {
   std::string name;
   int arity = 1;
-  std::string latex;   // "\\sin"; empty means \operatorname{name}
+  std::string latex;   // "\\sin", "\\operatorname{relu}" (before a bracketed argument), or "|" (between bars)
   std::string rule;    // human rule name used by `steps`: "trigonometric", "logarithm", ...
+  std::string help;    // one line for :help functions and the man page: "inverse sine (also arcsin)"
   std::function<double(std::span<const double>)> numeric;      // may return NaN outside the domain
+  Precise precise = nullptr;                                   // MPFR, for approx(E, DIGITS)
   std::function<std::optional<Expr>(Args)> eval;               // exact simplification, e.g. sin(0) = 0
   std::vector<std::function<Expr(Args)>> partials;             // ∂f/∂arg_i at args, one per argument
   bool abstract = false;                                       // f, g, h, ...: no rules at all
   std::vector<std::string> params;                             // abstract: parameter names for ∂f/∂u
-  std::optional<PendingDerivative> pending;                     // a `steps` marker, not a function
+  std::optional<PendingDerivative> pending;                    // a `steps` marker, not a function
 };
 
 const FunctionInfo& function_info(FunctionId f);
+// The built-in rows, in table order (function_table.cpp); the registry is built from them.
+std::vector<FunctionInfo> builtin_function_table();
 std::optional<FunctionId> find_function(std::string_view name);
 // Finds or registers the abstract function `name` of `arity` arguments.
 FunctionId abstract_function(std::string_view name, int arity);

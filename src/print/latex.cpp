@@ -26,8 +26,11 @@ std::string number(const Number& n) {
 std::string function_name(FunctionId f) {
   const FunctionInfo& info = function_info(f);
   if (info.abstract) return latex_name(info.name);
-  return info.latex.empty() ? "\\operatorname{" + info.name + "}" : info.latex;
+  return info.latex;
 }
+
+// A function whose row writes its argument between bars (abs).
+bool bars(FunctionId f) { return function_info(f).latex == "|"; }
 
 class Latex {
  public:
@@ -42,12 +45,12 @@ class Latex {
                                       : "\\frac{d}{d" + latex_name(p->var) + "}";
           return op + "\\left(" + emit(present_arg(d, 0)) + "\\right)";
         }
-        if (function_info(d.function).name == "abs") return "\\left|" + args(d) + "\\right|";
+        if (bars(d.function)) return "\\left|" + args(d) + "\\right|";
         return function_name(d.function) + "{\\left(" + args(d) + " \\right)}";
       case DKind::Derivative: return derivative(d);
       case DKind::Pow: {
         const Display& base = d.children[0];
-        if (base.kind == DKind::Call && is_exact_natural(d.children[1]) && function_info(base.function).name != "abs")
+        if (base.kind == DKind::Call && is_exact_natural(d.children[1]) && !bars(base.function))
           return function_name(base.function) + "^{" + emit(d.children[1]) + "}{\\left(" + args(base) + " \\right)}";
         return child(d, 0) + "^{" + emit(d.children[1]) + "}";
       }

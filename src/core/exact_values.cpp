@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Exact trigonometric values at rational multiples of π (see exact_values.hpp): one table of
+// sin on [0, π/2]; everything else follows by periodicity and symmetry.
+#include "core/exact_values.hpp"
+
+#include <string>
+
+#include "core/errors.hpp"
+
+namespace ddx {
+namespace {
+
+// n for an argument n·π with n an exact rational (π, 2π/3, -π/6), else nullopt.
+std::optional<Number> pi_multiple_rational(Expr a) {
+  if (a.is(Kind::Constant) && a.constant() == ConstantId::Pi) return Number(1);
+  if (a.is(Kind::Mul) && a.bases().size() == 1 && a.bases()[0] == pi_const() && a.exponents()[0].is_one() &&
+      a.number().is_exact())
+    return a.number();
+  return std::nullopt;
+}
+
+std::string pi_text(const Number& n) {
+  if (n.is_one()) return "pi";
+  if (n.is_integer()) return n.to_string() + "pi";
+  std::string top = n.numerator().is_one() ? "pi" : n.numerator().to_string() + "pi";
+  return top + "/" + n.denominator().to_string();
+}
+
+// sin(r·π) for r in [0, 1/2] where it has a closed form in square roots (denominators 1, 2, 3,
+// 4, 5, 6, 8, 10, 12), else nullopt.
+std::optional<Expr> sin_of_pi_fraction(const Number& r) {
+  Expr s2 = sqrt(Expr(2)), s5 = sqrt(Expr(5)), s6 = sqrt(Expr(6));
+  struct Row {
+    long long num, den;
+    Expr value;
+  };
+  const Row table[] = {
+      {0, 1, Expr(0)},
+      {1, 12, (s6 - s2) / 4},
+      {1, 10, (s5 - 1) / 4},
+      {1, 8, sqrt(2 - s2) / 2},
+      {1, 6, rational(1, 2)},
+      {1, 5, sqrt(10 - 2 * s5) / 4},
+      {1, 4, s2 / 2},
+      {3, 10, (s5 + 1) / 4},
+      {1, 3, sqrt(Expr(3)) / 2},
+      {3, 8, sqrt(2 + s2) / 2},
+      {2, 5, sqrt(10 + 2 * s5) / 4},
+      {5, 12, (s6 + s2) / 4},
+      {1, 2, Expr(1)},
+  };
+  for (const Row& row : table)
+    if (r == Number::rational(row.num, row.den)) return row.value;
+  return std::nullopt;
+}
+
+// sin(n·π) for an exact rational n with a closed form: reduced to [0, π/2] by periodicity and
+// symmetry (sin(π + t) = -sin(t), sin(π - t) = sin(t)).
+std::optional<Expr> sin_at_pi_multiple(Number n) {
+  n = n - (n / Number(2)).floor() * Number(2);  // [0, 2)
+  bool negative = false;
+  if (!(n < Number(1))) {
+    n = n - Number(1);
+    negative = true;
+  }
+  if (Number::rational(1, 2) < n) n = Number(1) - n;
+  auto v = sin_of_pi_fraction(n);
+  if (!v) return std::nullopt;
+  return negative ? -*v : *v;
+}
+
+}  // namespace
+
+// The exact value of a trigonometric function at a rational multiple of π with a closed form;
+// an undefined one (tan(π/2), cot(0)) is an error, as at any other pole.
+std::optional<Expr> trig_at_pi_multiple(std::string_view name, Expr a) {
+  auto n = pi_multiple_rational(a);
+  if (!n) return std::nullopt;
+  auto s = sin_at_pi_multiple(*n);
+  auto c = sin_at_pi_multiple(*n + Number::rational(1, 2));
+  if (!s || !c) return std::nullopt;
+  auto ratio = [&](Expr top, Expr bottom) -> Expr {
+    if (bottom.is_zero()) throw MathError(std::string(name) + " is undefined at " + pi_text(*n));
+    return top / bottom;
+  };
+  if (name == "sin") return *s;
+  if (name == "cos") return *c;
+  if (name == "tan") return ratio(*s, *c);
+  if (name == "cot") return ratio(*c, *s);
+  if (name == "sec") return ratio(Expr(1), *c);
+  return ratio(Expr(1), *s);  // csc
+}
+
+}  // namespace ddx
