@@ -168,15 +168,20 @@ ddx::calc::DefinitionLookup lookup_in(const RandomDefinitions& defs) {
 }
 
 // a and b agree as functions of x at three random points (canonical forms may group differently).
-void check_same_function(ddx::Expr a, ddx::Expr b, std::uint64_t seed) {
+// Returns how many points were actually compared (some may fall outside the domain).
+int check_same_function(ddx::Expr a, ddx::Expr b, std::uint64_t seed) {
+  if (a == b) return 3;
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> pick(-2, 2);
+  int compared = 0;
   for (int k = 0; k < 3; ++k) {
     std::unordered_map<std::string, double> at{{"x", pick(rng)}};
     double va = ddx::calc::evaluate(a, at), vb = ddx::calc::evaluate(b, at);
     if (!std::isfinite(va) || !std::isfinite(vb) || std::abs(vb) > 1e8) continue;
     CHECK(std::abs(va - vb) <= 1e-6 * (1 + std::abs(vb)));
+    ++compared;
   }
+  return compared;
 }
 }  // namespace
 
@@ -190,7 +195,8 @@ TEST_CASE("property: a chain through random definitions equals differentiating t
     calc::DefinitionLookup body_of = lookup_in(*defs);
     try {
       calc::Chain c = calc::chain_rule("y", "x", false, body_of);
-      check_same_function(c.substituted, calc::diff(calc::substitute_definitions(sym("y"), body_of), sym("x")), seed);
+      if (check_same_function(c.substituted, calc::diff(calc::substitute_definitions(sym("y"), body_of), sym("x")), seed) == 0)
+        continue;
     } catch (const MathError&) {
       continue;
     }
@@ -215,7 +221,7 @@ TEST_CASE("property: the second-order chain equals differentiating the substitut
         continue;
       }
       CHECK(c->through == "u");
-      check_same_function(c->substituted, calc::diff(y, sym("x"), 2), seed);
+      if (check_same_function(c->substituted, calc::diff(y, sym("x"), 2), seed) == 0) continue;
     } catch (const MathError&) {
       continue;
     }
@@ -226,6 +232,7 @@ TEST_CASE("property: the second-order chain equals differentiating the substitut
 
 TEST_CASE("property: the Jacobian in denominator layout is the transpose, and mixed partials commute") {
   using namespace ddx;
+  int compared = 0;
   for (std::uint64_t seed = 1; seed <= 100; ++seed) {
     test::RandomExpr gen(seed);
     Expr f, g;
@@ -245,6 +252,9 @@ TEST_CASE("property: the Jacobian in denominator layout is the transpose, and mi
     calc::Matrix h = calc::hessian(f, vars);
     std::unordered_map<std::string, double> at{{"x", 0.7}, {"y", -1.3}};
     double a = calc::evaluate(h[0][1], at), b = calc::evaluate(h[1][0], at);
-    if (std::isfinite(a) && std::isfinite(b)) CHECK(std::abs(a - b) <= 1e-6 * (1 + std::abs(a)));
+    if (!std::isfinite(a) || !std::isfinite(b)) continue;
+    CHECK(std::abs(a - b) <= 1e-6 * (1 + std::abs(a)));
+    ++compared;
   }
+  CHECK(compared >= 50);
 }

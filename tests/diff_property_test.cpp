@@ -100,11 +100,14 @@ TEST_CASE("property: differentiation is linear") {
         continue;
       }
       // Structurally different but equal forms: compare numerically where defined.
+      bool compared = false;
       for (double px : {-1.3, 0.7, 1.9}) {
         double l = at(lhs, px, 0.4), r = at(rhs, px, 0.4);
-        if (usable(l) && usable(r)) CHECK(close(l, r, 1e-9, 1e-9));
+        if (!usable(l) || !usable(r)) continue;
+        CHECK(close(l, r, 1e-9, 1e-9));
+        compared = true;
       }
-      ++checked;
+      checked += compared;
     } catch (const MathError&) {
     } catch (const LimitError&) {
     }
@@ -123,11 +126,14 @@ TEST_CASE("property: mixed partials commute") {
       return;
     }
     CAPTURE(debug_string(e));
+    bool compared = false;
     for (auto [px, py] : {std::pair{0.3, -1.1}, std::pair{1.7, 0.6}, std::pair{-0.8, 1.4}}) {
       double a = at(dxy, px, py), b = at(dyx, px, py);
-      if (usable(a) && usable(b)) CHECK(close(a, b, 1e-8, 1e-8));
+      if (!usable(a) || !usable(b)) continue;
+      CHECK(close(a, b, 1e-8, 1e-8));
+      compared = true;
     }
-    ++checked;
+    checked += compared;
   });
   CHECK(checked > count / 2);
 }

@@ -14,6 +14,7 @@
 #include "support/run_ddx.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tmux.hpp"
+#include "support/tools.hpp"
 
 namespace fs = std::filesystem;
 using ddx_test::sh_quote;
@@ -21,7 +22,6 @@ using ddx_test::sh_quote;
 namespace {
 
 
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
 
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;
@@ -58,10 +58,7 @@ const char* k_shaped =
 }  // namespace
 
 TEST_CASE("export: the :export document compiles with pdflatex") {
-  if (!have("pdflatex")) {
-    MESSAGE("pdflatex is not installed: skipped (bash .ci/deps installs texlive-latex-base)");
-    return;
-  }
+  if (!ddx_test::require_tool("pdflatex", "texlive-latex-base")) return;
   ddx_test::TempDir t("ddx_fmt");
   fs::path tex = t.dir / "session.tex";
   auto r = ddx_test::run_ddx("", std::string(k_session) + k_shaped + ":export " + tex.string() + "\n");
@@ -87,10 +84,7 @@ TEST_CASE("export: usage and unwritable files are errors") {
 }
 
 TEST_CASE("json: every line parses, then errors carry line and column, then text round-trips") {
-  if (!have("node")) {
-    MESSAGE("node is not installed: skipped (bash .ci/deps installs nodejs)");
-    return;
-  }
+  if (!ddx_test::require_tool("node", "nodejs")) return;
   ddx_test::TempDir t("ddx_fmt");
   auto r = ddx_test::run_ddx("--format json", k_session);
   CHECK(r.err.empty());

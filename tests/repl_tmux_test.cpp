@@ -10,6 +10,7 @@
 #include "support/run_ddx.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tmux.hpp"
+#include "support/tools.hpp"
 
 namespace fs = std::filesystem;
 using ddx_test::TmuxSession;
@@ -21,11 +22,7 @@ struct TempHome : ddx_test::TempDir {
   TempHome() : TempDir("ddx_tmux") {}
 };
 
-bool skip_without_tmux() {
-  if (ddx_test::have_tmux()) return false;
-  MESSAGE("tmux is not installed: terminal tests skipped (bash .ci/deps installs it)");
-  return true;
-}
+bool skip_without_tmux() { return !ddx_test::require_tool("tmux", "tmux"); }
 
 }  // namespace
 

@@ -15,7 +15,6 @@
 
 namespace ddx_test {
 
-inline bool have_tmux() { return std::system("command -v tmux >/dev/null 2>&1") == 0; }
 
 // Single quotes for sh.
 inline std::string sh_quote(const std::string& s) {
