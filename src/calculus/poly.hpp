@@ -86,6 +86,8 @@ Poly from_coefficients(const std::vector<Poly>& c, std::size_t var, std::size_t 
 Poly gcd(const Poly& a, const Poly& b);
 // The gcd of the coefficients of a as a polynomial in var (free of var; positive lc).
 Poly content_in(const Poly& a, std::size_t var);
+// The same gcd by the primitive PRS alone: gcd's fallback when GCDHEU is unlucky (for tests).
+Poly gcd_by_prs(const Poly& a, const Poly& b);
 
 // ---- work limit ----
 // Polynomial algorithms can take very long on inputs that are short to type. Each top-level

@@ -21,7 +21,8 @@ Factored factor(const Poly& p);
 
 // The irreducible factors of a, which is square-free and primitive as a polynomial in x with
 // coefficients in the other variables, of degree >= 2 in x, and uses at least one other
-// variable (poly_lift.cpp).
-std::vector<Poly> factor_multivariate(const Poly& a, std::size_t x);
+// variable (poly_lift.cpp). `point` (one value per other variable in order, for tests) forces
+// the evaluation point when it is lucky.
+std::vector<Poly> factor_multivariate(const Poly& a, std::size_t x, const std::vector<mpz_class>* point = nullptr);
 
 }  // namespace ddx::calc::poly

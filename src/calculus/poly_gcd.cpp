@@ -168,6 +168,14 @@ Poly content_in(const Poly& a, std::size_t var) {
   return g;
 }
 
+Poly gcd_by_prs(const Poly& a0, const Poly& b0) {
+  if (a0.is_zero() || b0.is_zero()) return gcd(a0, b0);
+  mpz_class c = gcd(content(a0), content(b0));
+  Poly a = primitive(a0), b = primitive(b0);
+  if (a.is_constant() || b.is_constant()) return constant(a.nvars, c);
+  return prs(a, b) * c;
+}
+
 Poly gcd(const Poly& a0, const Poly& b0) {
   std::size_t n = std::max(a0.nvars, b0.nvars);
   if (a0.is_zero()) return with_positive_lc(b0);

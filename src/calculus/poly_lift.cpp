@@ -157,7 +157,8 @@ struct Image {
 
 // Up to three lucky points (lc(a) does not vanish, the image stays square-free); keeps the one
 // whose image has fewest factors. An image with one factor proves a irreducible.
-std::optional<Image> best_image(const Poly& a, std::size_t x, const std::vector<std::size_t>& ys) {
+std::optional<Image> best_image(const Poly& a, std::size_t x, const std::vector<std::size_t>& ys,
+                                const std::vector<mpz_class>* forced) {
   std::mt19937_64 rng(0xfac7);
   std::uint32_t n = degree(a, x);
   std::optional<Image> best;
@@ -167,30 +168,31 @@ std::optional<Image> best_image(const Poly& a, std::size_t x, const std::vector<
     long range = 1 + attempt / 4;
     std::uniform_int_distribution<long> pick(-range, range);
     Poly e = a;
-    for (std::size_t y : ys) {
-      im.point.emplace_back(attempt == 0 ? 0L : pick(rng));
-      e = evaluate(e, y, im.point.back());
+    for (std::size_t j = 0; j < ys.size(); ++j) {
+      im.point.push_back(forced ? (*forced)[j] : mpz_class(attempt == 0 ? 0L : pick(rng)));
+      e = evaluate(e, ys[j], im.point.back());
     }
+    if (forced && attempt > 0) return std::nullopt;
     if (degree(e, x) != n || !gcd(e, derivative(e, x)).is_constant()) continue;
     ++lucky;
     ZPoly dense;
     for (const Poly& c : coefficients(primitive(e), x)) dense.push_back(c.is_zero() ? mpz_class(0) : c.lc());
     im.factors = factor_squarefree(dense);
     if (!best || im.factors.size() < best->factors.size()) best = std::move(im);
-    if (best->factors.size() == 1) break;
+    if (best->factors.size() == 1 || forced) break;
   }
   return best;
 }
 
 }  // namespace
 
-std::vector<Poly> factor_multivariate(const Poly& a, std::size_t x) {
+std::vector<Poly> factor_multivariate(const Poly& a, std::size_t x, const std::vector<mpz_class>* point) {
   std::size_t nv = a.nvars;
   std::vector<bool> used = used_variables(a);
   std::vector<std::size_t> ys;
   for (std::size_t k = 0; k < nv; ++k)
     if (used[k] && k != x) ys.push_back(k);
-  auto image = best_image(a, x, ys);
+  auto image = best_image(a, x, ys, point);
   if (!image) throw LimitError("factor: found no evaluation point that keeps the polynomial square-free");
   if (image->factors.size() == 1) return {a};
 
