@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 #include <utility>
 
 #include "core/errors.hpp"
@@ -20,25 +21,39 @@ int compare_exponents(const Exponents& a, const Exponents& b) {
   return 0;
 }
 
-// Merges two sorted term lists, computing a + s*b (s = +1 or -1).
-Poly merge(const Poly& a, const Poly& b, bool subtract) {
+// Merges two sorted term lists into a + b or a - b. An operand passed as a mutable reference
+// (MoveA, MoveB) gives up its terms instead of having them copied: GMP integers and exponent
+// vectors then change hands without allocating, which is most of the cost of long sums.
+template <bool MoveA, bool MoveB>
+Poly merge(std::conditional_t<MoveA, Poly&, const Poly&> a, std::conditional_t<MoveB, Poly&, const Poly&> b,
+           bool subtract) {
   Poly r(std::max(a.nvars, b.nvars));
   r.terms.reserve(a.terms.size() + b.terms.size());
   std::size_t i = 0, j = 0;
-  while (i < a.terms.size() || j < b.terms.size()) {
-    int c = i == a.terms.size() ? -1 : j == b.terms.size() ? 1 : compare_exponents(a.terms[i].e, b.terms[j].e);
+  auto& at = a.terms;
+  auto& bt = b.terms;
+  while (i < at.size() || j < bt.size()) {
+    int c = i == at.size() ? -1 : j == bt.size() ? 1 : compare_exponents(at[i].e, bt[j].e);
     if (c > 0) {
-      r.terms.push_back(a.terms[i++]);
+      if constexpr (MoveA) r.terms.push_back(std::move(at[i]));
+      else r.terms.push_back(at[i]);
+      ++i;
     } else if (c < 0) {
-      r.terms.push_back({b.terms[j].e, subtract ? mpz_class(-b.terms[j].c) : b.terms[j].c});
+      if constexpr (MoveB) r.terms.push_back(std::move(bt[j]));
+      else r.terms.push_back(bt[j]);
+      if (subtract) mpz_neg(r.terms.back().c.get_mpz_t(), r.terms.back().c.get_mpz_t());
       ++j;
     } else {
-      mpz_class s = subtract ? mpz_class(a.terms[i].c - b.terms[j].c) : mpz_class(a.terms[i].c + b.terms[j].c);
-      if (s != 0) r.terms.push_back({a.terms[i].e, std::move(s)});
+      if constexpr (MoveA) r.terms.push_back(std::move(at[i]));
+      else r.terms.push_back(at[i]);
+      mpz_class& sum = r.terms.back().c;
+      if (subtract) sum -= bt[j].c;
+      else sum += bt[j].c;
+      if (sum == 0) r.terms.pop_back();
       ++i, ++j;
     }
   }
-  charge(static_cast<double>(a.terms.size() + b.terms.size()));
+  charge(static_cast<double>(at.size() + bt.size()));
   return r;
 }
 
@@ -107,8 +122,12 @@ Poly from_terms(std::size_t nvars, std::vector<Term> t) {
   return r;
 }
 
-Poly operator+(const Poly& a, const Poly& b) { return merge(a, b, false); }
-Poly operator-(const Poly& a, const Poly& b) { return merge(a, b, true); }
+Poly operator+(const Poly& a, const Poly& b) { return merge<false, false>(a, b, false); }
+Poly operator+(Poly&& a, const Poly& b) { return merge<true, false>(a, b, false); }
+Poly operator+(Poly&& a, Poly&& b) { return merge<true, true>(a, b, false); }
+Poly operator-(const Poly& a, const Poly& b) { return merge<false, false>(a, b, true); }
+Poly operator-(Poly&& a, const Poly& b) { return merge<true, false>(a, b, true); }
+Poly operator-(Poly&& a, Poly&& b) { return merge<true, true>(a, b, true); }
 Poly operator-(const Poly& a) {
   Poly r = a;
   for (Term& t : r.terms) t.c = -t.c;
@@ -132,7 +151,7 @@ Poly operator*(const Poly& a, const Poly& b) {
   while (rows.size() > 1) {
     std::vector<Poly> next;
     next.reserve((rows.size() + 1) / 2);
-    for (std::size_t i = 0; i + 1 < rows.size(); i += 2) next.push_back(rows[i] + rows[i + 1]);
+    for (std::size_t i = 0; i + 1 < rows.size(); i += 2) next.push_back(std::move(rows[i]) + std::move(rows[i + 1]));
     if (rows.size() % 2) next.push_back(std::move(rows.back()));
     rows = std::move(next);
   }
@@ -173,7 +192,7 @@ std::optional<Poly> divide(const Poly& a, const Poly& b) {
     }
     if (!mpz_divisible_p(t.c.get_mpz_t(), lead.c.get_mpz_t())) return std::nullopt;
     mpz_divexact(qt.c.get_mpz_t(), t.c.get_mpz_t(), lead.c.get_mpz_t());
-    r = r - scale_shift(b, qt.c, qt.e);
+    r = std::move(r) - scale_shift(b, qt.c, qt.e);
     quotient.push_back(std::move(qt));
   }
   q.terms = std::move(quotient);  // produced in decreasing order

@@ -41,7 +41,11 @@ Poly variable(std::size_t nvars, std::size_t var, std::uint32_t power = 1);
 Poly from_terms(std::size_t nvars, std::vector<Term> terms);
 
 Poly operator+(const Poly& a, const Poly& b);
+Poly operator+(Poly&& a, const Poly& b);  // reuses a's terms
+Poly operator+(Poly&& a, Poly&& b);
 Poly operator-(const Poly& a, const Poly& b);
+Poly operator-(Poly&& a, const Poly& b);
+Poly operator-(Poly&& a, Poly&& b);
 Poly operator-(const Poly& a);
 Poly operator*(const Poly& a, const Poly& b);
 Poly operator*(const Poly& a, const mpz_class& c);

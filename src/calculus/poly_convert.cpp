@@ -105,14 +105,7 @@ class Reader {
     Frac r;
     switch (e.kind()) {
       case Kind::Number: r = number(e.number()); break;
-      case Kind::Add:
-        r = number(e.number());
-        for (std::size_t i = 0; i < e.terms().size(); ++i) {
-          Frac t = convert(e.terms()[i]);
-          Frac c = number(e.coefficients()[i]);
-          r = add(r, {t.num * c.num.lc(), t.den * c.den.lc()});
-        }
-        break;
+      case Kind::Add: r = sum(e); break;
       case Kind::Mul:
         r = number(e.number());
         for (std::size_t i = 0; i < e.bases().size(); ++i) r = multiply(r, power(e.bases()[i], e.exponents()[i]));
@@ -180,6 +173,38 @@ class Reader {
     Frac r{poly::pow(f.num, k), poly::pow(f.den, k)};
     if (p.power < 0) std::swap(r.num, r.den);
     check(r);
+    return r;
+  }
+
+  // The terms with a constant denominator (all of them, for a polynomial) are summed in one sort
+  // over their common denominator; adding them one by one would take quadratic time.
+  Frac sum(Expr e) {
+    std::vector<Frac> fractions;
+    std::vector<std::pair<Poly, mpz_class>> polynomials;  // numerator, constant denominator
+    mpz_class common = 1;
+    auto take = [&](Frac t) {
+      if (!t.den.is_constant()) {
+        fractions.push_back(std::move(t));
+        return;
+      }
+      mpz_lcm(common.get_mpz_t(), common.get_mpz_t(), t.den.lc().get_mpz_t());
+      polynomials.emplace_back(std::move(t.num), t.den.lc());
+    };
+    take(number(e.number()));
+    for (std::size_t i = 0; i < e.terms().size(); ++i) {
+      Frac t = convert(e.terms()[i]);
+      Frac c = number(e.coefficients()[i]);
+      take({t.num * c.num.lc(), t.den * c.den.lc()});
+    }
+    std::vector<Term> terms;
+    for (auto& [p, den] : polynomials) {
+      mpz_class scale;
+      mpz_divexact(scale.get_mpz_t(), common.get_mpz_t(), den.get_mpz_t());
+      for (Term& t : p.terms) terms.push_back({std::move(t.e), t.c * scale});
+    }
+    Frac r{from_terms(n(), std::move(terms)), constant(n(), common)};
+    check(r);
+    for (const Frac& f : fractions) r = add(r, f);
     return r;
   }
 

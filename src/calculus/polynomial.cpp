@@ -46,8 +46,8 @@ Expr Factorization::expr() const {
   return mul(std::move(parts));
 }
 
-std::optional<Factorization> factor(Expr e) {
-  poly::WorkLimit work(max_factor_work, "factor");
+std::optional<Factorization> factor(Expr e, double max_work) {
+  poly::WorkLimit work(max_work, "factor");
   auto f = poly::to_fraction(e, limits, "factor");
   if (!f) return std::nullopt;
   Factorization r;

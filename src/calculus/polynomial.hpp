@@ -43,7 +43,8 @@ struct Factorization {
 };
 
 // Factors a polynomial, or the numerator and denominator of a rational function in lowest
-// terms, over Q. nullopt when e holds a floating-point number. Throws LimitError past the limits.
-std::optional<Factorization> factor(Expr e);
+// terms, over Q. nullopt when e holds a floating-point number. Throws LimitError past the limits
+// (max_work: the work limit, see poly.hpp's WorkLimit).
+std::optional<Factorization> factor(Expr e, double max_work = max_factor_work);
 
 }  // namespace ddx::calc

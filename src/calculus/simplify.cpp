@@ -145,13 +145,27 @@ Expr simplify(Expr e, std::vector<std::string>* fired) {
   std::unordered_set<const void*> seen;
   if (has_denominator(direct, seen)) {
     try {
-      // One fraction in lowest terms: (x^2 - 1)/(x - 1) -> x + 1.
-      if (auto cancelled = cancel(direct)) {
-        std::vector<std::string> cancel_fired;
-        consider(Rewriter(&cancel_fired).run(*cancelled), cancel_fired, "cancel common factors");
+      // One fraction in lowest terms: (x^2 - 1)/(x - 1) -> x + 1. The rules may then expose
+      // more to cancel (sin^2 + cos^2 = 1 in a numerator): a few more rounds while they do.
+      std::vector<std::string> cancel_fired;
+      Expr current = direct;
+      for (int round = 0; round < 3; ++round) {
+        auto cancelled = cancel(current);
+        if (!cancelled) break;
+        Expr next = Rewriter(&cancel_fired).run(*cancelled);
+        if (next == current) break;
+        current = next;
+        if (next == *cancelled) break;  // the rules changed nothing, so cancel would not either
+      }
+      if (current != direct) consider(current, cancel_fired, "cancel common factors");
+      // The same fraction with numerator and denominator factored: 1/(x + 1)^2, not
+      // 1/(x^2 + 2x + 1). Under cancel's (smaller) work limit, as simplify must stay quick.
+      if (auto f = factor(current, max_cancel_work)) {
+        std::vector<std::string> none;
+        consider(f->expr(), none, "factor");
       }
     } catch (const LimitError&) {
-      // Too large for polynomial arithmetic: skip this candidate.
+      // Too large for polynomial arithmetic: skip these candidates.
     }
   }
   if (fired) {
