@@ -376,9 +376,13 @@ void charge(double units) {
   remaining_work -= units;
   if (remaining_work < 0) {
     remaining_work = 0;
-    throw LimitError(work_what + ": the computation is too large (polynomial work limit reached)");
+    refuse("the computation is too large (polynomial work limit reached)");
   }
   check_interrupt();
+}
+
+void refuse(const std::string& reason) {
+  throw LimitError((work_what.empty() ? std::string("polynomial") : work_what) + ": " + reason);
 }
 
 }  // namespace ddx::calc::poly

@@ -111,5 +111,7 @@ class WorkLimit {
   std::string saved_what_;
 };
 void charge(double units);
+// Throws LimitError("<what>: <reason>") naming the computation that the innermost limit is for.
+[[noreturn]] void refuse(const std::string& reason);
 
 }  // namespace ddx::calc::poly

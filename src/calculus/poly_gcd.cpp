@@ -16,7 +16,9 @@ struct Cofactors {
   Poly h, cff, cfg;  // f = h cff, g = h cfg
 };
 
-// Integers past this many bits make GCDHEU slower than the PRS: give up on it.
+// GCDHEU's integers grow with the product of the degrees in all variables. Past this many bits
+// the problem is too large for it, and far too large for the PRS too (many variables of high
+// degree): LimitError rather than minutes of work.
 constexpr std::size_t max_heuristic_bits = 1 << 21;
 
 // The polynomial in var whose symmetric base-xi digits are the coefficients of h (h free of var).
@@ -50,7 +52,8 @@ Cofactors normalized(Poly h, Poly cff, Poly cfg) {
   return {std::move(h), std::move(cff), std::move(cfg)};
 }
 
-// GCDHEU for nonzero f, g. nullopt when unlucky (the caller falls back to the PRS).
+// GCDHEU for nonzero f, g. nullopt when unlucky (the caller falls back to the PRS); LimitError
+// when the integers would be too large.
 std::optional<Cofactors> heuristic(const Poly& f, const Poly& g) {
   std::size_t n = f.nvars;
   mpz_class c = gcd(content(f), content(g));
@@ -67,7 +70,8 @@ std::optional<Cofactors> heuristic(const Poly& f, const Poly& g) {
   xi = std::max(xi, mpz_class(2 * std::min(mpz_class(fnorm / abs(F.lc())), mpz_class(gnorm / abs(G.lc()))) + 4));
   std::size_t degree_bound = std::max(degree(F, var), degree(G, var)) + 1;
   for (int attempt = 0; attempt < 6; ++attempt) {
-    if (mpz_sizeinbase(xi.get_mpz_t(), 2) * degree_bound > max_heuristic_bits) return std::nullopt;
+    if (mpz_sizeinbase(xi.get_mpz_t(), 2) * degree_bound > max_heuristic_bits)
+      refuse("a gcd of polynomials in too many variables of too high degrees");
     Poly ff = evaluate(F, var, xi), gg = evaluate(G, var, xi);
     if (!ff.is_zero() && !gg.is_zero()) {
       auto r = heuristic(ff, gg);

@@ -16,7 +16,6 @@
 
 #include "calculus/poly_factor.hpp"
 #include "calculus/poly_univariate.hpp"
-#include "core/errors.hpp"
 
 namespace ddx::calc::poly {
 namespace {
@@ -28,7 +27,9 @@ using MPoly = std::vector<mpz_class>;
 
 class Ring {
  public:
-  explicit Ring(mpz_class m) : m_(std::move(m)) {}
+  // Work is charged per coefficient operation times the modulus' size in words: lifting modulo
+  // a 300-bit prime costs several times what small integers do.
+  explicit Ring(mpz_class m) : m_(std::move(m)), weight_(static_cast<double>(mpz_size(m_.get_mpz_t()))) {}
   const mpz_class& modulus() const { return m_; }
 
   mpz_class reduce(mpz_class z) const {
@@ -62,7 +63,7 @@ class Ring {
   }
   MPoly mul(const MPoly& a, const MPoly& b) const {
     if (a.empty() || b.empty()) return {};
-    charge(static_cast<double>(a.size() * b.size()));
+    charge(static_cast<double>(a.size() * b.size()) * weight_);
     MPoly r(a.size() + b.size() - 1);
     for (std::size_t i = 0; i < a.size(); ++i)
       for (std::size_t j = 0; j < b.size(); ++j) mpz_addmul(r[i + j].get_mpz_t(), a[i].get_mpz_t(), b[j].get_mpz_t());
@@ -79,7 +80,7 @@ class Ring {
     std::size_t db = b.size() - 1;
     mpz_class lead_inverse = *inverse(b.back());
     q.assign(a.size() >= b.size() ? a.size() - db : 0, 0);
-    charge(static_cast<double>(q.size() * b.size()));
+    charge(static_cast<double>(q.size() * b.size()) * weight_);
     for (std::size_t k = q.size(); k-- > 0;) {
       q[k] = reduce(r[k + db] * lead_inverse);
       for (std::size_t j = 0; j <= db; ++j) r[k + j] = reduce(r[k + j] - q[k] * b[j]);
@@ -109,6 +110,7 @@ class Ring {
 
  private:
   mpz_class m_;
+  double weight_;
 };
 
 // ---- power series in y with coefficients in Q[x], by homogeneous component ----
@@ -282,7 +284,7 @@ std::vector<Poly> factor_multivariate(const Poly& a, std::size_t x, const std::v
   for (std::size_t k = 0; k < nv; ++k)
     if (used[k] && k != x) ys.push_back(k);
   auto image = best_image(a, x, ys, point);
-  if (!image) throw LimitError("factor: found no evaluation point that keeps the polynomial square-free");
+  if (!image) refuse("found no evaluation point that keeps the polynomial square-free");
   if (image->factors.size() == 1) return {a};
 
   // Move the point to the origin: b(x, y) = a(x, y + point).
@@ -296,14 +298,14 @@ std::vector<Poly> factor_multivariate(const Poly& a, std::size_t x, const std::v
   double monomials = std::exp(std::lgamma(precision + ys.size() + 0.0) - std::lgamma(precision + 0.0) -
                               std::lgamma(ys.size() + 1.0));
   if (monomials * monomials * degree(b, x) * degree(b, x) * image->factors.size() > 5e9)
-    throw LimitError("factor: too many variables and too high a degree to factor (" + std::to_string(ys.size() + 1) +
-                     " variables, degree " + std::to_string(total_degree(a)) + ")");
+    refuse("too many variables and too high a degree to factor (" + std::to_string(ys.size() + 1) +
+           " variables, degree " + std::to_string(total_degree(a)) + ")");
 
 
   std::optional<Ring> ring;
   std::vector<Series> factors;
   for (int skip = 0;; ++skip) {
-    if (skip == 5) throw LimitError("factor: found no prime for lifting");  // never, in practice
+    if (skip == 5) refuse("found no prime for lifting");  // never, in practice
     ring.emplace(lifting_prime(b, lead, skip));
     if (lift(*ring, b, lead, image->factors, x, ys, precision, factors)) break;
   }
@@ -322,7 +324,7 @@ std::vector<Poly> factor_multivariate(const Poly& a, std::size_t x, const std::v
     Series lc_now = to_series(*ring, coefficients(remaining, x).back(), x, ys, precision);
     for (;;) {
       if (++tried > max_recombinations)
-        throw LimitError("factor: too many image factors to recombine (" + std::to_string(r) + ")");
+        refuse("too many image factors to recombine (" + std::to_string(r) + ")");
       Series candidate = lc_now;
       for (std::size_t i : pick) candidate = product(*ring, candidate, factors[rest[i]], precision);
       Poly h = to_poly(*ring, candidate, x, ys, nv);

@@ -11,7 +11,6 @@
 
 #include "calculus/poly.hpp"
 #include "calculus/poly_univariate.hpp"
-#include "core/errors.hpp"
 
 namespace ddx::calc::poly {
 namespace {
@@ -220,7 +219,7 @@ std::vector<ZPoly> factor_squarefree(const ZPoly& f0) {
     for (std::size_t i = 0; i < s; ++i) pick[i] = i;
     do {
       if (++tried_subsets > max_subsets)
-        throw LimitError("factor: too many modular factors to recombine (" + std::to_string(lifted.size()) + ")");
+        refuse("too many modular factors to recombine (" + std::to_string(lifted.size()) + ")");
       charge(static_cast<double>(n));
       // Cheap test first: the constant term of b * prod(S) must divide b f(0).
       mpz_class c0 = b;

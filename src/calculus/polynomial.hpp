@@ -21,7 +21,7 @@ inline constexpr std::size_t max_poly_variables = 64;
 // Work limits, in coefficient operations: cancel runs inside simplify and must stay quick;
 // factor is asked for explicitly and may take longer.
 inline constexpr double max_cancel_work = 2e7;
-inline constexpr double max_factor_work = 3e8;
+inline constexpr double max_factor_work = 1e8;
 
 // e as one fraction in lowest terms, numerator and denominator expanded (SymPy's cancel):
 // (x^2 - 1)/(x - 1) -> x + 1. nullopt when e holds a floating-point number. Throws LimitError
