@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,40 +31,54 @@ mpq_class to_mpq(const Number& n) {
   return q;
 }
 
-// How a power b^x enters a polynomial: an integer power of a polynomial base (x^2, (x+1)^-3), or
-// an integer power of a generator: x^(3/2) = (x^(1/2))^3 and e^(-x) = (e^x)^-1, so that
-// sqrt(x) and x^(3/2), or e^x and e^-x, share one generator; anything else is its own generator.
+// How a power b^x enters a polynomial: an integer power of a polynomial base ((x + 1)^-3), or an
+// integer power of a generator. Powers of one base share a generator where they can: x^(3/2) and
+// sqrt(x) are t^3 and t for t = x^(1/2), and x itself is then t^2; e^(-x) is (e^x)^-1.
 struct Power {
   bool polynomial_base = false;
   Expr gen;             // when !polynomial_base
   long long power = 1;  // the integer exponent
 };
 
-Power classify(Expr b, Expr x, const std::string& what) {
-  if (x.is_number() && x.number().is_integer()) {
-    if (!x.number().fits_long() || std::abs(x.number().to_long()) > 1'000'000)
-      throw LimitError(what + ": the exponent " + x.number().to_string() + " is too large for a polynomial");
-    return {true, Expr(), x.number().to_long()};
-  }
-  Expr whole = pow(b, x);
-  auto try_generator = [&](Expr gen, long long p) -> std::optional<Power> {
-    if (pow(gen, Expr(p)) == whole) return Power{false, gen, p};
-    return std::nullopt;
-  };
-  if (x.is_number() && x.number().is_exact() && !b.is_number()) {
-    const Number& q = x.number().denominator();
-    const Number& p = x.number().numerator();
-    if (q.fits_long() && p.fits_long() && std::abs(p.to_long()) <= 1'000'000)
-      if (auto r = try_generator(pow(b, num(Number(1) / q)), p.to_long())) return *r;
-  } else if (!x.is_number() && has_negative_sign(x)) {
-    if (auto r = try_generator(pow(b, -x), -1)) return *r;
-  }
-  return {false, whole, 1};
-}
+// Roots of one base are shared only up to this order (x and x^(1/1000) stay separate variables
+// rather than making x a polynomial of degree 1000).
+constexpr long long max_shared_root = 12;
+
+bool atomic(Expr b) { return !b.is(Kind::Add) && !b.is(Kind::Mul) && !b.is_number(); }
 
 class Reader {
  public:
   Reader(const ConvertLimits& limits, const std::string& what) : limits_(limits), what_(what) {}
+
+  // Walk zero: for each base, the common denominator of its rational exponents.
+  void scan_roots(Expr e) {
+    if (!root_seen_.insert(e.node()).second) return;
+    auto note = [&](Expr b, Expr x) {
+      if (!atomic(b) || !x.is_number() || !x.number().is_exact() || x.number().is_integer()) return;
+      const Number& q = x.number().denominator();
+      long long& r = roots_[b];
+      if (r < 0) return;  // already too large
+      long long d = q.fits_long() ? q.to_long() : max_shared_root + 1;
+      r = r == 0 ? d : std::lcm(r, std::min(d, max_shared_root + 1));
+      if (r > max_shared_root) r = -1;
+    };
+    switch (e.kind()) {
+      case Kind::Add:
+        for (Expr t : e.terms()) scan_roots(t);
+        return;
+      case Kind::Mul:
+        for (std::size_t i = 0; i < e.bases().size(); ++i) {
+          note(e.bases()[i], e.exponents()[i]);
+          scan_roots(e.bases()[i]);
+        }
+        return;
+      case Kind::Pow:
+        note(e.base(), e.exponent());
+        scan_roots(e.base());
+        return;
+      default: return;
+    }
+  }
 
   // First walk: floats and generators.
   void collect(Expr e) {
@@ -81,7 +96,7 @@ class Reader {
         for (std::size_t i = 0; i < e.bases().size(); ++i) collect_power(e.bases()[i], e.exponents()[i]);
         return;
       case Kind::Pow: collect_power(e.base(), e.exponent()); return;
-      default: add_generator(e);
+      default: add_generator(classify(e, Expr(1)).gen);
     }
   }
 
@@ -111,16 +126,51 @@ class Reader {
         for (std::size_t i = 0; i < e.bases().size(); ++i) r = multiply(r, power(e.bases()[i], e.exponents()[i]));
         break;
       case Kind::Pow: r = power(e.base(), e.exponent()); break;
-      default: r = generator(e, 1);
+      default: {
+        Power p = classify(e, Expr(1));
+        r = generator(p.gen, p.power);
+      }
     }
     done_.emplace(e.node(), r);
     return r;
   }
 
  private:
+  Power classify(Expr b, Expr x) {
+    Expr whole = pow(b, x);
+    auto try_generator = [&](Expr gen, long long p) -> std::optional<Power> {
+      if (pow(gen, Expr(p)) == whole) return Power{false, gen, p};
+      return std::nullopt;
+    };
+    long long shared = 1;
+    if (atomic(b))
+      if (auto it = roots_.find(b); it != roots_.end() && it->second > 1) shared = it->second;
+    if (x.is_number() && x.number().is_integer()) {
+      if (!x.number().fits_long() || std::abs(x.number().to_long()) > 1'000'000)
+        throw LimitError(what_ + ": the exponent " + x.number().to_string() + " is too large for a polynomial");
+      long long k = x.number().to_long();
+      if (!atomic(b)) return {true, Expr(), k};
+      if (shared > 1)
+        if (auto r = try_generator(pow(b, rational(1, shared)), k * shared)) return *r;
+      return {false, b, k};
+    }
+    if (x.is_number() && x.number().is_exact() && !b.is_number()) {
+      const Number& q = x.number().denominator();
+      const Number& p = x.number().numerator();
+      if (q.fits_long() && p.fits_long() && std::abs(p.to_long()) <= 1'000'000) {
+        long long root = shared > 1 && shared % q.to_long() == 0 ? shared : q.to_long();
+        if (auto r = try_generator(pow(b, num(Number(1) / Number(root))), p.to_long() * (root / q.to_long())))
+          return *r;
+      }
+    } else if (!x.is_number() && has_negative_sign(x)) {
+      if (auto r = try_generator(pow(b, -x), -1)) return *r;
+    }
+    return {false, whole, 1};
+  }
+
   void collect_power(Expr b, Expr x) {
     if (x.is_number() && x.number().is_float()) has_float_ = true;
-    Power p = classify(b, x, what_);
+    Power p = classify(b, x);
     if (p.polynomial_base) collect(b);
     else add_generator(p.gen);
   }
@@ -158,7 +208,7 @@ class Reader {
   }
 
   Frac power(Expr b, Expr x) {
-    Power p = classify(b, x, what_);
+    Power p = classify(b, x);
     if (!p.polynomial_base) return generator(p.gen, p.power);
     Frac f = convert(b);
     std::uint32_t k = static_cast<std::uint32_t>(std::abs(p.power));
@@ -248,7 +298,8 @@ class Reader {
   bool has_float_ = false;
   std::vector<Expr> gens_;
   std::unordered_map<Expr, std::size_t> index_;
-  std::unordered_set<const void*> seen_, scanned_;
+  std::unordered_set<const void*> seen_, scanned_, root_seen_;
+  std::unordered_map<Expr, long long> roots_;  // base -> shared root order (-1: too large to share)
   std::unordered_map<const void*, Frac> done_;
 };
 
@@ -267,6 +318,7 @@ Number to_number(const mpq_class& q) {
 std::optional<std::vector<Fraction>> to_fractions(const std::vector<Expr>& es, const ConvertLimits& limits,
                                                   const std::string& what) {
   Reader reader(limits, what);
+  for (Expr e : es) reader.scan_roots(e);
   for (Expr e : es) reader.collect(e);
   if (reader.has_float()) return std::nullopt;
   reader.number_generators();
