@@ -165,6 +165,13 @@ TEST_CASE("factor: floats are refused, limits are quick errors") {
   CHECK(answer("factor((x + y + z + 1)^40)").starts_with("error@1: factor: a polynomial of about"));
 }
 
+TEST_CASE("factor: the work limit stops a long computation with an error naming it") {
+  Expr x = sym("x"), y = sym("y");
+  Expr p = expand((pow(x, 12) + pow(y, 11) + 3 * x * y + 1) * (pow(x, 11) - x * pow(y, 12) + 2));
+  CHECK_THROWS_WITH_AS(factor(p, 1e4), "factor: the computation is too large (polynomial work limit reached)", LimitError);
+  CHECK(factored(p) == (pow(x, 12) + pow(y, 11) + 3 * x * y + 1) * (pow(x, 11) - x * pow(y, 12) + 2));
+}
+
 TEST_CASE("factor and simplify stop on Ctrl-C") {
   Expr x = sym("x"), y = sym("y");
   Expr p = expand(pow(x + y + 1, 10));

@@ -285,7 +285,7 @@ class Reader {
   }
 
   [[noreturn]] void too_many_terms(double t) {
-    throw LimitError(what_ + ": a polynomial of about " + std::to_string(static_cast<long long>(std::min(t, 9e18))) +
+    throw LimitError(what_ + ": a polynomial of about " + std::to_string(std::llround(std::min(t, 9e18))) +
                      " terms is too large (limit " + std::to_string(limits_.terms) + ")");
   }
   [[noreturn]] void too_large_degree(double d) {
