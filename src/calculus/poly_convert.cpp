@@ -220,6 +220,8 @@ class Reader {
       double terms = m <= 1 ? 1 : std::exp(std::lgamma(k + m) - std::lgamma(k + 1.0) - std::lgamma(m));
       if (terms > static_cast<double>(limits_.terms) * 1.01) too_many_terms(terms);
     }
+    // A base that is zero as a polynomial is zero for every value of its variables.
+    if (p.power < 0 && f.num.is_zero()) throw MathError("division by zero");
     Frac r{poly::pow(f.num, k), poly::pow(f.den, k)};
     if (p.power < 0) std::swap(r.num, r.den);
     check(r);

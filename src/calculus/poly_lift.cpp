@@ -301,7 +301,6 @@ std::vector<Poly> factor_multivariate(const Poly& a, std::size_t x, const std::v
     refuse("too many variables and too high a degree to factor (" + std::to_string(ys.size() + 1) +
            " variables, degree " + std::to_string(total_degree(a)) + ")");
 
-
   std::optional<Ring> ring;
   std::vector<Series> factors;
   for (int skip = 0;; ++skip) {
