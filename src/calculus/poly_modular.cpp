@@ -162,8 +162,7 @@ class Frobenius {
 };
 
 // Splits g, a product of distinct monic irreducibles of degree d, into them (Cantor-Zassenhaus).
-void split_equal_degree(const PrimeField& k, const FPoly& g, std::size_t d, std::mt19937_64& rng,
-                        std::vector<FPoly>& out) {
+void split(const PrimeField& k, const FPoly& g, std::size_t d, std::mt19937_64& rng, std::vector<FPoly>& out) {
   std::size_t n = g.size() - 1;
   if (n == d) {
     out.push_back(g);
@@ -187,8 +186,8 @@ void split_equal_degree(const PrimeField& k, const FPoly& g, std::size_t d, std:
     if (h.size() > 1 && h.size() < g.size()) {
       FPoly q;
       k.divmod(g, h, &q, nullptr);
-      split_equal_degree(k, h, d, rng, out);
-      split_equal_degree(k, k.monic(q), d, rng, out);
+      split(k, h, d, rng, out);
+      split(k, k.monic(q), d, rng, out);
       return;
     }
   }
@@ -196,22 +195,28 @@ void split_equal_degree(const PrimeField& k, const FPoly& g, std::size_t d, std:
 
 }  // namespace
 
-std::vector<FPoly> PrimeField::factor_squarefree(const FPoly& f) const {
-  std::vector<FPoly> out;
-  std::mt19937_64 rng(0x5eed);
+std::vector<std::pair<FPoly, std::size_t>> PrimeField::distinct_degree(const FPoly& f) const {
+  std::vector<std::pair<FPoly, std::size_t>> parts;
   Frobenius frob(*this, f);
   FPoly rest = f, h = {0, 1};  // h = x^(p^d) mod f
   for (std::size_t d = 1; 2 * d <= rest.size() - 1; ++d) {
     h = frob(h);
     FPoly g = gcd(sub(h, {0, 1}), rest);
     if (g.size() > 1) {
-      split_equal_degree(*this, g, d, rng, out);
       FPoly q;
       divmod(rest, g, &q, nullptr);
       rest = monic(q);
+      parts.emplace_back(std::move(g), d);
     }
   }
-  if (rest.size() > 1) out.push_back(rest);
+  if (rest.size() > 1) parts.emplace_back(rest, rest.size() - 1);
+  return parts;
+}
+
+std::vector<FPoly> PrimeField::split_equal_degree(const std::vector<std::pair<FPoly, std::size_t>>& parts) const {
+  std::vector<FPoly> out;
+  std::mt19937_64 rng(0x5eed);
+  for (const auto& [g, d] : parts) split(*this, g, d, rng, out);
   return out;
 }
 

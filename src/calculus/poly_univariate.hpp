@@ -7,6 +7,7 @@
 #include <gmpxx.h>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace ddx::calc::poly {
@@ -46,9 +47,12 @@ class PrimeField {
   FPoly powmod(FPoly base, std::uint64_t e, const FPoly& m) const;
   FPoly derivative(const FPoly& a) const;
   FPoly from_z(const ZPoly& a) const;
-  // The monic irreducible factors of a monic square-free f (distinct degree, then
-  // Cantor-Zassenhaus equal degree splitting). p odd.
-  std::vector<FPoly> factor_squarefree(const FPoly& f) const;
+  // Distinct-degree factorisation of a monic square-free f: (g, d) with g the product of all
+  // irreducible factors of degree d. The number of factors is the sum of deg(g)/d.
+  std::vector<std::pair<FPoly, std::size_t>> distinct_degree(const FPoly& f) const;
+  // The monic irreducible factors, from the distinct-degree parts (Cantor-Zassenhaus equal
+  // degree splitting). p odd.
+  std::vector<FPoly> split_equal_degree(const std::vector<std::pair<FPoly, std::size_t>>& parts) const;
 
  private:
   std::uint64_t p_;

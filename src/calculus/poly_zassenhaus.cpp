@@ -186,22 +186,27 @@ std::vector<ZPoly> factor_squarefree(const ZPoly& f0) {
   mpz_sqrt(root.get_mpz_t(), mpz_class(n + 1).get_mpz_t());
   mpz_mul_2exp(B.get_mpz_t(), mpz_class((root + 1) * A * abs(b)).get_mpz_t(), n);
 
-  // Choose a prime keeping f square-free and of full degree: of a few, the one with fewest factors.
+  // Choose a prime keeping f square-free and of full degree: of a few, the one with fewest factors
+  // (counted by the distinct-degree factorisation; only the chosen one is split further).
   std::uint64_t best_p = 0;
-  std::vector<FPoly> best;
+  std::vector<std::pair<FPoly, std::size_t>> best_parts;
+  std::size_t best_count = 0;
   int tried = 0;
   for (std::uint64_t p = 3; tried < 5 && p < (1u << 30); p += 2) {
     if (!is_prime(p) || mpz_divisible_ui_p(b.get_mpz_t(), static_cast<unsigned long>(p))) continue;
     PrimeField k(p);
     FPoly F = k.from_z(f);
     if (k.gcd(F, k.derivative(F)).size() != 1) continue;
-    std::vector<FPoly> factors = k.factor_squarefree(k.monic(F));
+    auto parts = k.distinct_degree(k.monic(F));
+    std::size_t count = 0;
+    for (const auto& [g, d] : parts) count += (g.size() - 1) / d;
     ++tried;
-    if (best.empty() || factors.size() < best.size()) best_p = p, best = std::move(factors);
-    if (best.size() == 1) return {f};  // irreducible mod p, so over Z
-    if (tried >= 3 && best.size() < 12) break;
+    if (best_p == 0 || count < best_count) best_p = p, best_parts = std::move(parts), best_count = count;
+    if (best_count == 1) return {f};  // irreducible mod p, so over Z
+    if (tried >= 3 && best_count < 12) break;
   }
   PrimeField k(best_p);
+  std::vector<FPoly> best = k.split_equal_degree(best_parts);
   unsigned l = 1;
   mpz_class pl = best_p;
   while (pl <= 2 * B) pl *= best_p, ++l;
