@@ -147,7 +147,8 @@ TEST_CASE("property: factor multiplies back, into irreducible, distinct factors"
     CHECK(expand(f->expr()) == p);
     int with_multiplicity = 0;
     for (std::size_t j = 0; j < f->factors.size(); ++j) {
-      auto [q, m] = f->factors[j];
+      Expr q = f->factors[j].first;  // not a structured binding: clang cannot capture those in CHECK
+      int m = f->factors[j].second;
       CAPTURE(debug_string(q));
       CHECK(m > 0);
       CHECK(!is_constant_poly(q));
