@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The built-in procedures: names that look like calls but are not functions of the algebra
-// (diff, expand, simplify, approx, grad, jacobian, hessian, total, tangent). One table; each
+// (diff, expand, simplify, factor, approx, grad, jacobian, hessian, total, tangent). One table; each
 // entry lowers its own arguments, because some take variables, vectors or `x = a` bindings.
 #include <cmath>
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include "calculus/eval.hpp"
 #include "calculus/evalf.hpp"
 #include "calculus/expand.hpp"
+#include "calculus/polynomial.hpp"
 #include "calculus/simplify.hpp"
 #include "calculus/vector.hpp"
 #include "core/errors.hpp"
@@ -62,6 +63,36 @@ Value expand_procedure(const Node& call, Lowering& l) {
 Value simplify_procedure(const Node& call, Lowering& l) {
   expect_arguments(call, 1, 1, "simplify(EXPR)");
   return Value::of(calc::simplify(l.scalar(call.children[0])));
+}
+
+// c (S) for a number c and a sum S, as `factor` shows it: 2 (x + 1), -(x - 1), (x + 1)/2.
+std::string coefficient_times_sum(const Number& c, Expr sum, print::Format f) {
+  bool latex = f == print::Format::Latex, code = f == print::Format::Code;
+  std::string minus = c.is_negative() ? (f == print::Format::Unicode ? "−" : "-") : "";
+  Number p = c.is_negative() ? -c.numerator() : c.numerator(), q = c.denominator();
+  std::string s = latex ? "\\left(" + print::to_string(sum, f) + "\\right)" : "(" + print::to_string(sum, f) + ")";
+  if (!p.is_one()) s = p.to_string() + (code ? "*" : " ") + s;
+  if (q.is_one()) return minus + s;
+  return minus + (latex ? "\\frac{" + s + "}{" + q.to_string() + "}" : s + "/" + q.to_string());
+}
+
+// factor(E): irreducible factors over Q of a polynomial, or of the numerator and denominator of
+// a rational function in lowest terms. The value is the canonical product; when that distributes
+// a number over a lone sum (2 (x + 1) is the sum 2x + 2), it is still shown factored.
+Value factor_procedure(const Node& call, Lowering& l) {
+  expect_arguments(call, 1, 1, "factor(EXPR)");
+  const Node& arg = call.children[0];
+  auto f = calc::factor(l.scalar(arg));
+  if (!f) throw LowerError{arg.span, "factor: floating-point numbers are not factored (write 1/2, not 0.5)"};
+  Expr e = f->expr();
+  if (f->factors.size() != 1 || f->factors[0].second != 1 || !f->factors[0].first.is(Kind::Add) ||
+      f->coefficient.is_one())
+    return Value::of(e);
+  Value v = Value::shown(e, [c = f->coefficient, sum = f->factors[0].first](print::Format fmt) {
+    return coefficient_times_sum(c, sum, fmt);
+  });
+  v.usable_in_expressions = true;  // factor(2x + 2) + 1
+  return v;
 }
 
 // approx(E[, digits]): a decimal value with `digits` significant digits (default 15), computed
@@ -252,6 +283,7 @@ Value tangent_procedure(const Node& call, Lowering& l) {
 const std::unordered_map<std::string_view, Procedure>& procedures() {
   static const std::unordered_map<std::string_view, Procedure> table = {
       {"diff", diff_procedure},       {"expand", expand_procedure},     {"simplify", simplify_procedure},
+      {"factor", factor_procedure},
       {"approx", approx_procedure},   {"grad", grad_procedure},         {"jacobian", jacobian_procedure},
       {"hessian", hessian_procedure}, {"total", total_procedure},       {"tangent", tangent_procedure},
       {"plot", plot_procedure},       {"table", table_procedure},

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The simplifier driver: bottom-up rule rewriting to a fixpoint, then the same on the expanded
-// form, keeping the smaller result. Rules themselves are data in rules.cpp.
+// form and on the fraction in lowest terms, keeping the smallest result. Rules themselves are
+// data in rules.cpp.
 #include "calculus/simplify.hpp"
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "calculus/expand.hpp"
+#include "calculus/polynomial.hpp"
 #include "calculus/rules.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
@@ -96,6 +99,24 @@ std::size_t size_of(Expr e, std::unordered_map<const void*, std::size_t>& memo) 
   return n;
 }
 
+// True when e, read as a fraction (not inside function arguments), has a denominator: a negative
+// exponent somewhere in its sums, products and powers. Only then can cancel() find anything the
+// expanded form does not already show.
+bool has_denominator(Expr e, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return false;
+  auto negative = [](Expr x) { return has_negative_sign(x); };
+  switch (e.kind()) {
+    case Kind::Add:
+      return std::any_of(e.terms().begin(), e.terms().end(), [&](Expr t) { return has_denominator(t, seen); });
+    case Kind::Mul:
+      for (std::size_t i = 0; i < e.bases().size(); ++i)
+        if (negative(e.exponents()[i]) || has_denominator(e.bases()[i], seen)) return true;
+      return false;
+    case Kind::Pow: return negative(e.exponent()) || has_denominator(e.base(), seen);
+    default: return false;
+  }
+}
+
 }  // namespace
 
 std::size_t expr_size(Expr e) {
@@ -104,20 +125,54 @@ std::size_t expr_size(Expr e) {
 }
 
 Expr simplify(Expr e, std::vector<std::string>* fired) {
-  std::vector<std::string> direct_fired, expanded_fired;
+  std::vector<std::string> direct_fired, other_fired;
   Expr direct = Rewriter(&direct_fired).run(e);
   Expr best = direct;
+  std::size_t best_size = expr_size(direct);
+  const char* how = nullptr;  // the step that produced `best`, when not the rules alone
+  auto consider = [&](Expr candidate, std::vector<std::string>& candidate_fired, const char* step) {
+    std::size_t size = expr_size(candidate);
+    if (size >= best_size) return;
+    best = candidate, best_size = size, how = step;
+    other_fired = std::move(candidate_fired);
+  };
   try {
-    Expr expanded = Rewriter(&expanded_fired).run(expand(direct));
-    if (expr_size(expanded) < expr_size(direct)) best = expanded;
+    std::vector<std::string> expanded_fired;
+    consider(Rewriter(&expanded_fired).run(expand(direct)), expanded_fired, "expand");
   } catch (const LimitError&) {
     // Too large to expand: the rewritten form stands.
   }
+  std::unordered_set<const void*> seen;
+  if (has_denominator(direct, seen)) {
+    try {
+      // One fraction in lowest terms: (x^2 - 1)/(x - 1) -> x + 1. The rules may then expose
+      // more to cancel (sin^2 + cos^2 = 1 in a numerator): a few more rounds while they do.
+      std::vector<std::string> cancel_fired;
+      Expr current = direct;
+      for (int round = 0; round < 3; ++round) {
+        auto cancelled = cancel(current);
+        if (!cancelled) break;
+        Expr next = Rewriter(&cancel_fired).run(*cancelled);
+        if (next == current) break;
+        current = next;
+        if (next == *cancelled) break;  // the rules changed nothing, so cancel would not either
+      }
+      if (current != direct) consider(current, cancel_fired, "cancel common factors");
+      // The same fraction with numerator and denominator factored: 1/(x + 1)^2, not
+      // 1/(x^2 + 2x + 1). Under cancel's (smaller) work limit, as simplify must stay quick.
+      if (auto f = factor(current, max_cancel_work)) {
+        std::vector<std::string> none;
+        consider(f->expr(), none, "factor");
+      }
+    } catch (const LimitError&) {
+      // Too large for polynomial arithmetic: skip these candidates.
+    }
+  }
   if (fired) {
     fired->insert(fired->end(), direct_fired.begin(), direct_fired.end());
-    if (best != direct) {
-      fired->push_back("expand");
-      fired->insert(fired->end(), expanded_fired.begin(), expanded_fired.end());
+    if (how) {
+      fired->push_back(how);
+      fired->insert(fired->end(), other_fired.begin(), other_fired.end());
     }
   }
   return best;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // simplify(): applies the rule table bottom-up to a fixpoint (with a step cap), and also tries
-// the expanded form, keeping whichever is smaller. Records the names of the rules that fired.
+// the expanded form and the fraction in lowest terms (polynomial.hpp's cancel), keeping whichever
+// is smallest. Records the names of the rules that fired.
 #pragma once
 
 #include "core/limits.hpp"
@@ -17,7 +18,8 @@ namespace ddx::calc {
 std::size_t expr_size(Expr e);
 
 // Rewrites e with simplify_rules() to a fixpoint; if fired is given, appends the name of each rule
-// application (in order). Never throws LimitError from expansion: a too-large expansion is skipped.
+// application (in order), and "expand" or "cancel common factors" when that form won. Never
+// throws LimitError from expansion or cancellation: a candidate too large to compute is skipped.
 Expr simplify(Expr e, std::vector<std::string>* fired = nullptr);
 
 }  // namespace ddx::calc

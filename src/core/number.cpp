@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Number arithmetic: int64 rationals with overflow checks, GMP rationals beyond, doubles for floats.
-// This is the only file that includes GMP.
+// This is the only file of the core that includes GMP (the polynomial algebra, calculus/poly*, uses
+// gmpxx for its own integer polynomials and converts through Number's public interface).
 #include "core/limits.hpp"
 #include "core/number.hpp"
 

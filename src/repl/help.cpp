@@ -49,6 +49,7 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   expansions of more than 1000000 terms; derivative order above 1000 (a polynomial of lower degree: 0)
   unknown names of 4 or more letters (loss); ambiguous forms: sin^-1(x), 1/ab, xy(x+1)
   names of operations ddx does not do (integrate, limit, solve): an error that says so
+  factor and simplify's cancelling: 5000 terms, degree 200, 64 variables, and a work limit
   more than 3000000 new subexpressions in one statement; answers of more than 5000000 printed terms
   a steps trace of more than 100000 printed terms shows the answer alone, with a note
   invalid UTF-8, NUL and other control characters, a CR inside a line (a final CR is a CRLF line end)
@@ -108,7 +109,9 @@ keys: Tab completes functions, names and :commands; \partial Tab -> ∂, \alpha 
   d/dx (3x+4)^2              -> 18x + 24
   d/dx x^x                   -> x^x (log(x) + 1)
   diff(2x^3 + 4x y + 5y^2, x)
-  expand((x+1)^3)   simplify(sin(x)^2 + cos(x)^2)
+  expand((x+1)^3)   simplify(sin(x)^2 + cos(x)^2)   simplify((x^2 - 1)/(x - 1))
+  factor(x^4 - 1)  -> (x - 1) (x + 1) (x^2 + 1)    irreducible factors over Q; exact numbers only;
+                      at most 5000 terms, degree 200, 64 variables (sin(x), sqrt(x), e^x count as ones)
   y = u^3   u = 2x^3 + 3x^2   dy/dx
   d/dx x^2 at x = 3
 

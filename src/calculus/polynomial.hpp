@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Exact polynomial algebra on expressions: an expression is read as a quotient of polynomials
+// over Q whose variables are its symbols and its non-polynomial parts (sin(x), sqrt(x), e^x,
+// each an opaque variable). Cancellation (used by simplify), gcd, and factorisation (`factor`).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx::calc {
+
+// Limits for every polynomial along the way (in factor's help line and the man page).
+inline constexpr std::size_t max_poly_terms = 5000;
+inline constexpr std::uint32_t max_poly_degree = 200;
+inline constexpr std::size_t max_poly_variables = 64;
+// Work limits, in coefficient operations: cancel runs inside simplify and must stay quick;
+// factor is asked for explicitly and may take longer.
+inline constexpr double max_cancel_work = 2e7;
+inline constexpr double max_factor_work = 1e8;
+
+// e as one fraction in lowest terms, numerator and denominator expanded (SymPy's cancel):
+// (x^2 - 1)/(x - 1) -> x + 1. nullopt when e holds a floating-point number. Throws LimitError
+// past the limits.
+std::optional<Expr> cancel(Expr e);
+
+// The greatest common divisor of two polynomial expressions (content included, leading
+// coefficient positive): gcd(2x^2 - 2, 4x + 4) = 2x + 2. nullopt for floats or non-polynomials
+// (a negative power of a variable).
+std::optional<Expr> polynomial_gcd(Expr a, Expr b);
+
+// e = coefficient * prod(factor^multiplicity); negative multiplicities are the denominator's.
+// Each factor is irreducible over Q, primitive over Z, with a positive leading coefficient
+// (variables in canonical order). Factors sorted by canonical order.
+struct Factorization {
+  Number coefficient;
+  std::vector<std::pair<Expr, int>> factors;
+  Expr expr() const;  // the canonical product (a number times a lone sum distributes)
+};
+
+// Factors a polynomial, or the numerator and denominator of a rational function in lowest
+// terms, over Q. nullopt when e holds a floating-point number. Throws LimitError past the limits
+// (max_work: the work limit, see poly.hpp's WorkLimit).
+std::optional<Factorization> factor(Expr e, double max_work = max_factor_work);
+
+}  // namespace ddx::calc
