@@ -215,6 +215,19 @@ TEST_CASE("trust: exact trigonometric values at rational multiples of pi") {
   });
 }
 
+TEST_CASE("trust: answers as simple as the best peer: cancellation and factoring over Q") {
+  check_rows({
+      {"simplify((x^2 - 1)/(x - 1))", "x + 1"},
+      {"simplify((x^2 - y^2)/(x - y))", "x + y"},
+      {"simplify((x^3 - x)/(x^2 + x))", "x - 1"},
+      {"factor(x^2 - 1)", "(x - 1) (x + 1)"},
+      {"factor(x^2 - y^2)", "(x - y) (x + y)"},
+      {"factor(3(2x^3 + 3x^2)^2 (6x^2 + 6x))", "18x^5 (2x + 3)^2 (x + 1)"},
+      {"factor(x^4 + 1)", "x^4 + 1"},
+      {"factor(0.5x^2 - 0.5)", "error: floating-point numbers are not factored"},
+  });
+}
+
 TEST_CASE("trust: code output is one pasteable expression") {
   ddx::Session s;
   s.set_format(ddx::print::Format::Code);

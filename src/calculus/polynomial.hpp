@@ -11,17 +11,12 @@
 #include <vector>
 
 #include "core/expr.hpp"
+#include "core/limits.hpp"
 
 namespace ddx::calc {
 
-// Limits for every polynomial along the way (in factor's help line and the man page).
-inline constexpr std::size_t max_poly_terms = 5000;
-inline constexpr std::uint32_t max_poly_degree = 200;
-inline constexpr std::size_t max_poly_variables = 64;
-// Work limits, in coefficient operations: cancel runs inside simplify and must stay quick;
-// factor is asked for explicitly and may take longer.
-inline constexpr double max_cancel_work = 2e7;
-inline constexpr double max_factor_work = 1e8;
+// The limits on every polynomial along the way are core/limits.hpp's max_poly_*, max_cancel_work
+// and max_factor_work.
 
 // e as one fraction in lowest terms, numerator and denominator expanded (SymPy's cancel):
 // (x^2 - 1)/(x - 1) -> x + 1. nullopt when e holds a floating-point number. Throws LimitError

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace ddx {
 
@@ -21,6 +22,13 @@ inline constexpr int max_derivative_order = 1000;         // beyond it only a po
 inline constexpr std::size_t max_statement_nodes = 3'000'000;  // new subexpressions per statement (memory)
 inline constexpr int max_simplify_steps = 10000;          // rule applications per simplify
 inline constexpr int max_evalf_digits = 100'000;          // approx(E, DIGITS)
+// factor and simplify's cancelling: every polynomial along the way, and the work in coefficient
+// operations (cancelling runs inside simplify and must stay quick; factor is asked for).
+inline constexpr std::size_t max_poly_terms = 5000;
+inline constexpr std::uint32_t max_poly_degree = 200;
+inline constexpr std::size_t max_poly_variables = 64;
+inline constexpr double max_cancel_work = 2e7;
+inline constexpr double max_factor_work = 1e8;
 
 // Output
 inline constexpr std::size_t max_printed_terms = 5'000'000;  // an answer's printed size (sharing can make it exponential)
