@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The syntax tree of one input line: plain C++ (no Boost), mirroring the text faithfully.
 // It knows no function names and resolves nothing: `xy`, `sin x`, `x(x+1)` arrive exactly as
-// typed and grammar/lower.cpp decides what they mean against the session's definitions.
+// typed and src/resolve decides what they mean against the session's definitions.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +20,7 @@ enum class NodeKind {
     Word,      // text = a whole identifier run `[A-Za-z][A-Za-z0-9_]*`, never split here ("xy", "sinx",
                // "log_2"); Greek letters/π arrive already spelt out ("alpha", "pi")
     Apply,     // text = name, name_span; children = arguments. `WORD(args)`: a call OR a product
-               // (`x(x+1)`), lowering decides. Arguments may be Equation / Range / At / Compare nodes.
+               // (`x(x+1)`), resolution decides. Arguments may be Equation / Range / At / Compare nodes.
     Prime,     // `f'(x)`, `f''(t)`: text = name, name_span, order = number of primes, children = args
     Neg,       // unary minus: children = {operand}. (Unary plus is dropped.)
     Sum,       // flat `a + b - c`: children = terms, ops[i] in {'+','-'} is the sign before
@@ -28,7 +28,7 @@ enum class NodeKind {
     Product,   // flat, left-associative run of `*`, `/` and juxtaposition at ONE precedence level:
                // ops[i] in {'*','/',' '} is the operator before children[i] (' ' = juxtaposed);
                // ops[0] == ' '. `1/2x` = {1,2,x} ops " / " i.e. (1/2)·x; `sin x cos x` =
-               // {sin,x,cos,x} ops "    " (lowering regroups into sin(x)·cos(x)). Always >= 2 children.
+               // {sin,x,cos,x} ops "    " (resolution regroups into sin(x)·cos(x)). Always >= 2 children.
     Pow,       // children = {base, exponent}; right-associative; `**` is the same. See note below.
     Group,     // parentheses kept: children = {inner}
     Vector,    // `[a, b]`: children = elements (a matrix is a Vector of Vectors)
@@ -71,21 +71,21 @@ struct Node {
 
 // One name per differentiation (`{x 2, y 1}` -> {x, x, y}), for the displays that list them;
 // empty when the order is above `limit`.
-inline std::vector<std::string> listed_vars(Node const& n, std::uint64_t limit) {
+inline std::vector<std::string> listed_vars(std::vector<DiffVar> const& vars, std::uint64_t limit) {
     std::uint64_t total = 0;
-    for (DiffVar const& v : n.vars) {
+    for (DiffVar const& v : vars) {
         if (v.count > limit - total) return {};
         total += v.count;
     }
     std::vector<std::string> out;
-    for (DiffVar const& v : n.vars) out.insert(out.end(), v.count, v.name);
+    for (DiffVar const& v : vars) out.insert(out.end(), v.count, v.name);
     return out;
 }
 
-// Notes for lowering (shapes that need names to be resolved):
+// Notes for resolution (shapes that need names to be resolved):
 //  * `sin^2(x)` arrives as Product{Pow{sin, 2}, Group{x}} ops "  " — same shape as `x^2(x+1)`.
 //  * An exponent is a single power-level operand, so `e^x(x+1)` is Pow{e, Apply{x, [x+1]}}: when
-//    lowering finds that Apply is a product (x is no function), it must re-associate to
+//    resolution finds that Apply is a product (x is no function), it must re-associate to
 //    (e^x)·(x+1), because juxtaposition never happens inside an exponent.
 //  * `2 d/dx x^2` is Product{2, DerivOp}: a derivative operator may be the last factor of a run.
 

@@ -513,7 +513,7 @@ auto const vector_def = spanned[(lit('[') > expr)[wrap_val<NodeKind::Vector>{}] 
 auto const number_def = spanned[lexeme[raw[(+digit >> -(lit('.') >> +digit) | lit('.') >> +digit) >>
                -(char_("eE") >> -char_("+-") >> +digit)]][make_number]];
 
-// NAME ::= letter { letter | digit | "_" }       (never split here; lowering does)
+// NAME ::= letter { letter | digit | "_" }       (never split here; resolution does)
 auto const word_def = lexeme[raw[alpha >> *(alnum | '_')]];
 auto const word_node_def = spanned[lexeme[raw[alpha >> *(alnum | '_')]][make_word]]; // = word, without a string to move
 

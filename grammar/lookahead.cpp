@@ -2,10 +2,16 @@
 // The grammar's character-level lookaheads (see lookahead.hpp).
 #include "grammar/lookahead.hpp"
 
-#include "grammar/names.hpp"
 #include "grammar/utf8.hpp"
 
 namespace ddx::grammar {
+namespace {
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
+
+}  // namespace
 
 std::vector<std::uint32_t> matching_brackets(std::string_view text) {
     std::vector<std::uint32_t> closing(text.size(), no_match);

@@ -33,7 +33,7 @@ struct ParseOutcome {
 // Parses one line (several statements separated by ';'). `\` continuation is the caller's job.
 ParseOutcome parse_line(std::string_view line);
 
-// Column (1-based code points) of a byte offset in `line`; for renderers and lowering diagnostics.
+// Column (1-based code points) of a byte offset in `line`; for renderers and the diagnostics of later stages.
 std::size_t column_of(std::string_view line, std::size_t byte_offset);
 
 // S-expression dump for tests and debugging: `(juxt 4 xy)`, `(pow x (neg 1))`, `(d/dx (+ x 1))`.

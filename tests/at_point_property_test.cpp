@@ -105,7 +105,7 @@ TEST_CASE("property: derivatives at kinks agree with one-sided finite difference
     auto defined = s.eval_line(f_text);
     REQUIRE(defined.size() == 1);
     if (defined[0].kind != ddx::Outcome::Kind::Answer) continue;
-    ddx::Expr f = defined[0].value.scalar;
+    ddx::Expr f = defined[0].result.value.scalar;
     double slope = 0;
     Truth truth = decide(f, a, slope);
     if (truth == Truth::Unclear) continue;

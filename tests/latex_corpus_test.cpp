@@ -69,14 +69,13 @@ TEST_CASE("LaTeX corpus: random expressions and their derivatives") {
 
 TEST_CASE("LaTeX corpus: :export questions and answers") {
   ddx::Session session;
-  ddx::TexExport tex;
   for (const char* line : {"d/dx (3x+4)^2", "∂^2/∂x∂y x^2 y^3", "y = u^3", "u = 2x^3 + 3x^2", "dy/dx", "d^2/dx^2 sin(x) cos(x)",
                            "d/dx α x^2 + π x", "expand((x+1)^3)", "d/dx x^2 at x = 3",
                            "[x, 2x]", "d/dx x_1^2 + w_11 x_1", "d/dx sigmoid(x)", "# not a statement",
                            "d/dx {odd} & $ % ~ \\"}) {
-    for (const ddx::Outcome& o : session.eval_line(line)) tex.record(o, session.snapshot());
+    session.eval_line(line);
   }
-  std::string doc = tex.document();
+  std::string doc = session.tex_export().document();
   CHECK(doc.find("\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24") != std::string::npos);
   CHECK(doc.find("\\frac{dy}{dx} &= \\frac{dy}{du}") != std::string::npos);
   CHECK(doc.find("\\frac{\\partial^{2}}{\\partial x \\partial y} \\left(x^{2} y^{3}\\right) &=") != std::string::npos);
@@ -98,17 +97,14 @@ TEST_CASE("LaTeX corpus: :export questions and answers") {
 TEST_CASE(":export reads each question under the definitions it was answered with") {
   // Questions are rendered only when the document is written; by then `ax` and u have changed.
   ddx::Session session;
-  ddx::TexExport tex;
-  auto run = [&](const char* line) {
-    for (const ddx::Outcome& o : session.eval_line(line)) tex.record(o, session.snapshot());
-  };
+  auto run = [&](const char* line) { session.eval_line(line); };
   run("ax = 3");
   run("u = x^2");
   run("d/dx ax u");  // ax is a name here, u is kept as written
   run(":clear ax");
   run("u = x^3");
   run("d/dx ax u");  // now a times x times u
-  std::string doc = tex.document();
+  std::string doc = session.tex_export().document();
   CHECK(doc.find("\\frac{d}{dx} \\left(\\mathrm{ax} u\\right) &= 6 x") != std::string::npos);
   CHECK(doc.find("\\frac{d}{dx} \\left(a u x\\right) &= 4 a x^{3}") != std::string::npos);
 }
@@ -118,15 +114,15 @@ TEST_CASE("definitions: a snapshot keeps its version while the session goes on")
   d.define_variable("u", ddx::sym("x"));
   ddx::Definitions::Version first = d.version();
   d.define_variable("u", ddx::sym("y"));
-  d.define_function("f", ddx::grammar::FunctionDefinition{{ddx::sym("t")}, ddx::sym("t")});
-  CHECK(d.value("u", first) == ddx::sym("x"));
-  CHECK(d.value("u", d.version()) == ddx::sym("y"));
+  d.define_function("f", ddx::resolve::FunctionDefinition{{ddx::sym("t")}, ddx::sym("t")});
+  CHECK(d.body("u", first) == ddx::sym("x"));
+  CHECK(d.body("u", d.version()) == ddx::sym("y"));
   CHECK(d.function("f", first) == nullptr);
   CHECK(d.variable("u")->order == 0);  // a redefinition keeps the :vars place
   CHECK(d.erase("u"));
   CHECK_FALSE(d.erase("u"));
   CHECK(d.variable("u") == nullptr);
-  CHECK(d.value("u", first) == ddx::sym("x"));
+  CHECK(d.body("u", first) == ddx::sym("x"));
   d.clear();
   CHECK(d.functions().empty());
   CHECK(d.function("f", d.version() - 1) != nullptr);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of grammar/parse.hpp: tree shapes (as S-expressions, see grammar/ast_dump.cpp) for the
-// syntax of SPEC §2, §3, §7, and positioned errors (§10). No lowering, no evaluation.
+// syntax of SPEC §2, §3, §7, and positioned errors (§10). No resolution, no evaluation.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -103,7 +103,7 @@ TEST_CASE("parse: implicit multiplication") {
         {"1/2x", "(prod 1 / 2 . x)"},
         {"a/b c", "(prod a / b . c)"},
         {"x^x (log(x) + 1)", "(juxt (^ x x) (group (+ (apply log x) 1)))"},
-        // Without a space the exponent's word takes the call; lowering re-associates when `x` turns
+        // Without a space the exponent's word takes the call; resolution re-associates when `x` turns
         // out to be no function (see ast.hpp).
         {"x^x(log(x) + 1)", "(^ x (apply x (+ (apply log x) 1)))"},
         {"x^2y", "(juxt (^ x 2) y)"},

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/functions.hpp"
-#include "grammar/lower.hpp"
+#include "repl/session.hpp"
 #include "grammar/parse.hpp"
 #include "print/print.hpp"
 
@@ -38,29 +38,15 @@ bool balanced_ascii(const std::string& s) {
   return depth == 0;
 }
 
-// Lowering with an empty session: no definitions, no previous answer.
-struct NoNames : grammar::NameScope {
-  std::optional<Expr> variable_value(std::string_view) const override { return std::nullopt; }
-  const grammar::FunctionDefinition* function_definition(std::string_view) const override { return nullptr; }
-  std::optional<grammar::Value> previous_answer() const override { return std::nullopt; }
-};
-
-// The canonical form of the re-parsed string, or the error that stopped it.
+// The canonical form of the re-parsed string in a fresh session, or the error that stopped it.
 std::string reparse(const std::string& s) {
-  auto outcome = grammar::parse_line(s);
-  if (!outcome.ok()) return "parse error: " + outcome.diagnostics[0].message;
-  if (outcome.statements.size() != 1) return "not one statement";
-  try {
-    grammar::Value v = grammar::lower_expression(outcome.statements[0].body, NoNames{});
-    return debug_string(v.scalar);
-  } catch (const grammar::LowerError& e) {
-    return "lower error: " + e.message;
-  } catch (const std::exception& e) {
-    return std::string("error: ") + e.what();
-  }
+  ddx::Session session;
+  std::vector<ddx::Outcome> outcomes = session.eval_line(s);
+  if (outcomes.size() != 1) return "not one statement";
+  const ddx::Outcome& o = outcomes[0];
+  if (o.kind == ddx::Outcome::Kind::Error) return "error: " + o.message;
+  return debug_string(o.result.value.scalar);
 }
-
-// Strings that use notation the parser does not read yet (SPEC §9 √, SPEC §5 ∂f/∂u).
 
 std::vector<Row> table() {
   Expr x = sym("x"), y = sym("y"), a = sym("a"), b = sym("b"), t = sym("t"), u = sym("u"), v = sym("v");

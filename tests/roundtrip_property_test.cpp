@@ -16,9 +16,9 @@ std::optional<ddx::Expr> read_back(const std::string& text) {
   ddx::Session s;
   auto outcomes = s.eval_line(text);
   if (outcomes.size() != 1 || outcomes[0].kind != ddx::Outcome::Kind::Answer ||
-      outcomes[0].value.kind != ddx::grammar::Value::Kind::Scalar)
+      !outcomes[0].result.value.is_scalar())
     return std::nullopt;
-  return outcomes[0].value.scalar;
+  return outcomes[0].result.value.scalar;
 }
 
 void check_round_trip(ddx::Expr e, std::uint64_t seed) {

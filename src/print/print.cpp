@@ -89,7 +89,7 @@ std::string leibniz(std::string_view num, std::vector<std::string> vars, int ord
   if (f == Format::Latex) {
     std::string d = partial ? "\\partial" : "d";
     std::string sep = partial ? " " : "";
-    std::string top = d + (n > 1 ? "^{" + std::to_string(n) + "}" : "") + sep + latex_name(num);
+    std::string top = d + (n > 1 ? "^{" + std::to_string(n) + "}" : "") + (num.empty() ? "" : sep + latex_name(num));
     std::string bottom;
     for (auto& [v, k] : runs)
       bottom += (bottom.empty() ? "" : " ") + d + sep + latex_name(v) + (k > 1 ? "^{" + std::to_string(k) + "}" : "");

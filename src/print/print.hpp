@@ -26,7 +26,7 @@ const std::vector<std::string_view>& format_names();
 // `\frac{…}{x} - \frac{\sin^{2}{\left(x \right)}}{x^{2}}` (Latex), `2*sin(x)*cos(x)/x - …` (Code).
 std::string to_string(Expr e, Format f);
 
-// A Leibniz symbol: d num / d vars. `vars` holds one entry per differentiation ({x, y} for
+// A Leibniz symbol: d num / d vars, or the operator d/d vars when num is empty. `vars` holds one entry per differentiation ({x, y} for
 // ∂²z/∂x∂y) or a single variable repeated `order` times ({x} with order 2 is d²y/dx²).
 // Text `dy/dx`, `d^2y/dx^2`, `∂^2z/∂x∂y`; Unicode `d²y/dx²`; Latex `\frac{dy}{dx}`,
 // `\frac{\partial^{2} z}{\partial x \partial y}`; Code `diff(y, x)`, `diff(z, x, y)`.

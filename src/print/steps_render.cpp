@@ -13,16 +13,9 @@ std::size_t columns(const std::string& s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// The operator of order k: d/dx, d^2/dx^2, ∂²/∂x², \frac{d^{2}}{dx^{2}}, diff(., x, 2).
+// The operator of order k: d/dx, d^2/dx^2, ∂²/∂x², \frac{d^{2}}{dx^{2}} (code writes it as text).
 std::string op(const calc::Steps& s, int k, Format f) {
-  const std::string& v = s.var.name();
-  if (f == Format::Latex) {
-    std::string d = s.partial ? "\\partial" : "d";
-    std::string sep = s.partial ? " " : "";
-    std::string pw = k > 1 ? "^{" + std::to_string(k) + "}" : "";
-    return "\\frac{" + d + pw + "}{" + d + sep + symbol_name(v, Format::Latex) + pw + "}";
-  }
-  return leibniz("", {v}, k, s.partial, f == Format::Code ? Format::Text : f);
+  return leibniz("", {s.var.name()}, k, s.partial, f == Format::Code ? Format::Text : f);
 }
 
 std::string header(const calc::Steps& s, const calc::StepBlock& b, int k, Format f) {

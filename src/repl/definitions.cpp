@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "calculus/eval.hpp"
+#include "core/substitute.hpp"
+#include "eval/procedures.hpp"
+#include "print/print.hpp"
 
 namespace ddx {
 
@@ -19,6 +21,8 @@ const Definitions::Change* Definitions::at(std::string_view name, Version v) con
 }
 
 void Definitions::change(const std::string& name, Change c) {
+  bool was_variable = variable(name) != nullptr;
+  live_variables_ += static_cast<std::size_t>(c.variable.has_value()) - static_cast<std::size_t>(was_variable);
   c.version = ++version_;
   history_[name].push_back(std::move(c));
 }
@@ -28,7 +32,7 @@ void Definitions::define_variable(const std::string& name, Expr body) {
   change(name, {0, Variable{body, old ? old->order : next_order_++}, std::nullopt});
 }
 
-void Definitions::define_function(const std::string& name, grammar::FunctionDefinition def) {
+void Definitions::define_function(const std::string& name, resolve::FunctionDefinition def) {
   change(name, {0, std::nullopt, std::move(def)});
 }
 
@@ -48,7 +52,7 @@ const Definitions::Variable* Definitions::variable(std::string_view name, Versio
   return c && c->variable ? &*c->variable : nullptr;
 }
 
-const grammar::FunctionDefinition* Definitions::function(std::string_view name, Version v) const {
+const resolve::FunctionDefinition* Definitions::function(std::string_view name, Version v) const {
   const Change* c = at(name, v);
   return c && c->function ? &*c->function : nullptr;
 }
@@ -58,15 +62,6 @@ std::optional<Expr> Definitions::body(std::string_view name, Version v) const {
   return var ? std::optional<Expr>(var->body) : std::nullopt;
 }
 
-std::optional<Expr> Definitions::value(std::string_view name, Version v) const {
-  const Variable* var = variable(name, v);
-  if (!var) return std::nullopt;
-  std::unordered_map<Expr, Expr> s;
-  for (Expr sym : free_symbols(var->body))
-    if (auto inner = value(sym.name(), v)) s.emplace(sym, *inner);
-  return s.empty() ? var->body : substitute(var->body, s);
-}
-
 std::vector<std::pair<std::string, const Definitions::Variable*>> Definitions::variables() const {
   std::vector<std::pair<std::string, const Variable*>> out;
   for (const auto& [name, changes] : history_)
@@ -74,11 +69,15 @@ std::vector<std::pair<std::string, const Definitions::Variable*>> Definitions::v
   return out;
 }
 
-std::vector<std::pair<std::string, const grammar::FunctionDefinition*>> Definitions::functions() const {
-  std::vector<std::pair<std::string, const grammar::FunctionDefinition*>> out;
+std::vector<std::pair<std::string, const resolve::FunctionDefinition*>> Definitions::functions() const {
+  std::vector<std::pair<std::string, const resolve::FunctionDefinition*>> out;
   for (const auto& [name, changes] : history_)
     if (changes.back().function) out.emplace_back(name, &*changes.back().function);
   return out;
 }
+
+bool DefinitionsSnapshot::is_procedure(std::string_view name) const { return eval::find_procedure(name) != nullptr; }
+
+std::string DefinitionsSnapshot::text(Expr e) const { return print::to_string(e, print::Format::Text); }
 
 }  // namespace ddx

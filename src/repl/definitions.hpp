@@ -16,7 +16,8 @@
 #include <utility>
 #include <vector>
 
-#include "grammar/lower.hpp"
+#include "eval/context.hpp"
+#include "resolve/scope.hpp"
 
 namespace ddx {
 
@@ -29,52 +30,58 @@ class Definitions {
   };
 
   Version version() const { return version_; }
+  // Whether any variable is defined now.
+  bool has_variables() const { return live_variables_ > 0; }
 
   // Each change makes a new version; a name is a variable, a function or undefined at a time.
   void define_variable(const std::string& name, Expr body);  // keeps its :vars place when redefined
-  void define_function(const std::string& name, grammar::FunctionDefinition def);
+  void define_function(const std::string& name, resolve::FunctionDefinition def);
   bool erase(std::string_view name);  // false (and no change) when the name is not defined
   void clear();
 
   // The name as it was at version v (default: now).
   const Variable* variable(std::string_view name) const { return variable(name, version_); }
   const Variable* variable(std::string_view name, Version v) const;
-  const grammar::FunctionDefinition* function(std::string_view name, Version v) const;
+  const resolve::FunctionDefinition* function(std::string_view name, Version v) const;
   std::optional<Expr> body(std::string_view name, Version v) const;  // as written
-  // The value of a defined name with every definition it uses substituted (definitions are acyclic).
-  std::optional<Expr> value(std::string_view name, Version v) const;
 
   // What is defined now, by name.
   std::vector<std::pair<std::string, const Variable*>> variables() const;
-  std::vector<std::pair<std::string, const grammar::FunctionDefinition*>> functions() const;
+  std::vector<std::pair<std::string, const resolve::FunctionDefinition*>> functions() const;
 
  private:
   struct Change {
     Version version;
     std::optional<Variable> variable;                   // both empty: undefined from here on
-    std::optional<grammar::FunctionDefinition> function;
+    std::optional<resolve::FunctionDefinition> function;
   };
   const Change* at(std::string_view name, Version v) const;
   void change(const std::string& name, Change c);
 
   std::map<std::string, std::deque<Change>, std::less<>> history_;  // deque: pointers stay valid
   Version version_ = 0;
+  std::size_t live_variables_ = 0;
   std::size_t next_order_ = 0;
 };
 
-// The names of a session at one version, frozen: what lowering sees of a session, without its
-// `ans` (a snapshot is for re-reading questions, and `ans` has moved on).
-class DefinitionsSnapshot final : public grammar::NameScope {
+// The names of a session at one version, frozen: what resolving and evaluating a question see of
+// a session, without its `ans` (a snapshot is for re-reading questions, and `ans` has moved on).
+class DefinitionsSnapshot final : public resolve::Scope, public eval::Context {
  public:
   DefinitionsSnapshot(std::shared_ptr<const Definitions> definitions, bool denominator_layout)
       : definitions_(std::move(definitions)), version_(definitions_->version()), denominator_layout_(denominator_layout) {}
-  std::optional<Expr> variable_value(std::string_view name) const override { return definitions_->value(name, version_); }
-  const grammar::FunctionDefinition* function_definition(std::string_view name) const override {
+  // resolve::Scope
+  bool is_variable(std::string_view name) const override { return definitions_->variable(name, version_) != nullptr; }
+  const resolve::FunctionDefinition* function(std::string_view name) const override {
     return definitions_->function(name, version_);
   }
-  std::optional<grammar::Value> previous_answer() const override { return std::nullopt; }
-  std::optional<Expr> definition_body(std::string_view name) const override { return definitions_->body(name, version_); }
+  bool is_procedure(std::string_view name) const override;
+  // eval::Context
+  std::optional<Expr> definition(std::string_view name) const override { return definitions_->body(name, version_); }
+  bool has_definitions() const override { return true; }
+  std::optional<eval::Value> answer() const override { return std::nullopt; }
   bool denominator_layout() const override { return denominator_layout_; }
+  std::string text(Expr e) const override;
 
  private:
   std::shared_ptr<const Definitions> definitions_;

@@ -1,26 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `:export FILE.tex` (SPEC §9): a standalone amsmath document with every answered statement of
-// the session, question `&=` answer, one align* each. The question is LaTeX too where ddx can say
-// it honestly (derivative operators over their operand), else the input in typewriter type.
+// `:export FILE.tex`: a standalone amsmath document with every answered statement of the
+// session, question `&=` answer, one align* each. The question is LaTeX too where ddx can say it
+// honestly (derivative operators over their operand, Leibniz forms), else the input in
+// typewriter type.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "eval/result.hpp"
 #include "repl/definitions.hpp"
-#include "repl/session.hpp"
 
 namespace ddx {
 
 class TexExport {
  public:
-  // Notes an answered statement with the definitions it was answered under (Session::snapshot()).
-  void record(const Outcome& o, DefinitionsSnapshot definitions);
-  // Handles a line that is exactly `:export FILE`: writes the document and says so (or fails).
-  // nullopt for every other line.
-  std::optional<Outcome> handle(std::string_view line) const;
+  // Notes an answered statement with the definitions it was answered under.
+  void record(std::string input, DefinitionsSnapshot definitions, eval::Result answer);
+  std::size_t size() const { return entries_.size(); }
+  // The whole document (checks for Ctrl-C as it renders).
   std::string document() const;
 
  private:
@@ -30,14 +29,14 @@ class TexExport {
   struct Entry {
     std::string input;                // the statement as typed: its question
     DefinitionsSnapshot definitions;  // what the question's names meant then
-    grammar::Value value;             // the answer
+    eval::Result answer;
   };
   std::vector<Entry> entries_;
 };
 
 // The statement `input` as LaTeX: `\frac{d}{dx} \left(3 x + 4\right)^{2}` for derivative
 // operators, `\frac{dy}{dx}` for Leibniz forms, else the input as escaped typewriter text.
-std::string question_latex(std::string_view input, const grammar::NameScope& scope);
+std::string question_latex(std::string_view input, const DefinitionsSnapshot& definitions);
 // `\text{\texttt{...}}` with LaTeX's special characters escaped and symbols in math mode.
 std::string latex_texttt(std::string_view input);
 

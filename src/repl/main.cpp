@@ -18,7 +18,7 @@
 #include "core/interrupt.hpp"
 #include "core/large_stack.hpp"
 #include "core/stats.hpp"
-#include "repl/export_tex.hpp"
+#include "repl/commands.hpp"
 #include "repl/help.hpp"
 #include "repl/interactive.hpp"
 #include "repl/line_reader.hpp"
@@ -58,9 +58,7 @@ class Runner {
     auto t0 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     begin_computation();  // Ctrl-C from here on interrupts this line's computation
     std::vector<Outcome> outcomes;
-    if (auto exported = export_interruptibly(line)) {  // `:export FILE.tex` needs the whole session
-      outcomes.push_back(std::move(*exported));
-    } else {
+    {
       Watchdog watchdog(timeout_);
       outcomes = session_.eval_line(line);
       if (watchdog.fired())
@@ -71,7 +69,6 @@ class Runner {
     end_computation();
     if (stats::enabled) eval_seconds_ += seconds_since(t0);
     for (const Outcome& o : outcomes) {
-      tex_export_.record(o, session_.snapshot());
       auto t1 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
       std::string out = render_stdout(o, session_.format(), line_number);
       if (stats::enabled) print_seconds_ += seconds_since(t1);
@@ -112,20 +109,7 @@ class Runner {
 
   bool failed() const { return failed_; }
 
-  // :export renders every answer so far, inside the computation window, so Ctrl-C may stop it.
-  std::optional<Outcome> export_interruptibly(const std::string& line) {
-    try {
-      return tex_export_.handle(line);
-    } catch (const Interrupted&) {
-      Outcome o;
-      o.kind = Outcome::Kind::Error;
-      o.input = line;
-      o.message = "interrupted";
-      return o;
-    }
-  }
-
-  // --stats: parse is parsing plus lowering (eval time less differentiation); print is rendering.
+  // --stats: parse is parsing, resolving and evaluating less differentiation; print is rendering.
   void report_stats() const {
     if (!stats::enabled) return;
     rusage ru{};
@@ -153,7 +137,6 @@ class Runner {
   Session& session_;
   bool interactive_;
   bool failed_ = false;
-  TexExport tex_export_;
   double timeout_ = 0;
   double eval_seconds_ = 0, print_seconds_ = 0;
 };
@@ -260,8 +243,7 @@ int main(int argc, char** argv) {
     auto reader = make_readline_reader([&session] {
       std::vector<std::string> names = builtin_function_names();
       for (const std::string& n : session.defined_names()) names.push_back(n);
-      for (const char* c : {":help", ":format", ":vars", ":clear", ":steps", ":export", ":quit"})
-        names.emplace_back(c);
+      for (const Command& c : commands()) names.push_back(":" + std::string(c.name));
       return names;
     });
     run_interactive(session, *reader,

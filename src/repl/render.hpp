@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Turns statement outcomes into the text a front end prints: answers in the session's format,
-// JSON objects, and error messages in `FILE:LINE:COL: error: ...` form.
+// Turns statement outcomes into the text a front end prints: answers in the session's format
+// (print/result.hpp), JSON objects, and error messages in `FILE:LINE:COL: error: ...` form.
 #pragma once
 
 #include <string>
@@ -9,8 +9,6 @@
 
 namespace ddx {
 
-// The answer of an Answer outcome in `f` (not Json). Multi-line answers end lines with '\n'.
-std::string render_value(const grammar::Value& v, print::Format f);
 // What goes to stdout for an outcome in format `f` (may be empty; no trailing newline).
 std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_number);
 // `SOURCE:LINE:COL: error: MESSAGE` for batch mode.

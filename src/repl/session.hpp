@@ -1,40 +1,35 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Session: all state of one ddx run (definitions, `ans`, settings) and the evaluation of input
-// lines into outcomes. Does no I/O: front ends print what it returns (render.hpp).
+// Session: all state of one ddx run (definitions, `ans`, settings, the answers `:export`
+// writes) and the evaluation of input lines into outcomes: parse (grammar), resolve names
+// (resolve), evaluate (eval). Does no I/O: front ends print what it returns (render.hpp).
 #pragma once
 
-#include "core/limits.hpp"
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "grammar/lower.hpp"
+#include "eval/context.hpp"
+#include "eval/result.hpp"
 #include "grammar/parse.hpp"
 #include "print/print.hpp"
 #include "repl/definitions.hpp"
+#include "repl/export_tex.hpp"
+#include "resolve/request.hpp"
+#include "resolve/scope.hpp"
 
 namespace ddx {
-
-
-// The printed form of an expression is a tree, and sharing in the DAG can make it exponentially
-// larger than the expression itself (derivatives of x^x^x^x...): such an answer is refused
-// (LimitError) before printing it would take forever.
-void ensure_printable(Expr e);
-// A `steps` trace prints the whole expression at every step; one that would print more terms than
-// this in all is replaced by the answer alone, with a note (SPEC §8, §10).
 
 // What one statement produced.
 struct Outcome {
   enum class Kind { Answer, Defined, Message, Error } kind = Kind::Answer;
   std::string input;        // the statement as typed
-  grammar::Value value;     // Answer
+  eval::Result result;      // Answer
   std::string message;      // Defined: the name; Message: command output; Error: the error text
   std::size_t column = 0;   // Error: 1-based code-point column in the line (0 when not positional)
 };
 
-class Session : public grammar::NameScope {
+class Session : public resolve::Scope, public eval::Context {
  public:
   // Evaluates one logical line (statements separated by ';'). A failed statement changes nothing.
   std::vector<Outcome> eval_line(std::string_view line);
@@ -42,44 +37,51 @@ class Session : public grammar::NameScope {
   print::Format format() const { return format_; }
   void set_format(print::Format f) { format_ = f; }
   bool quit_requested() const { return quit_; }
+  void request_quit() { quit_ = true; }
   bool steps() const { return steps_; }
   void set_steps(bool on) { steps_ = on; }
+  void set_denominator_layout(bool on) { denominator_layout_ = on; }
+  const std::string& plot_to() const { return plot_to_; }
+  void set_plot_to(std::string path) { plot_to_ = std::move(path); }
   // Where plots go: a terminal (with colour or not) or, when neither, nowhere but an SVG file.
   void set_terminal(bool terminal, bool color) {
     terminal_ = terminal;
     color_ = color;
   }
+  Definitions& definitions() { return *defs_; }
+  const TexExport& tex_export() const { return tex_export_; }
 
   // Names for completion: defined variables and functions.
   std::vector<std::string> defined_names() const;
-
-  // NameScope
-  std::optional<Expr> variable_value(std::string_view name) const override;
-  const grammar::FunctionDefinition* function_definition(std::string_view name) const override;
-  std::optional<grammar::Value> previous_answer() const override { return ans_; }
-  std::optional<Expr> definition_body(std::string_view name) const override;
-  bool denominator_layout() const override { return denominator_layout_; }
-
   // The definitions as they stand now, frozen (a pointer copy): later statements do not change it.
   DefinitionsSnapshot snapshot() const { return DefinitionsSnapshot(defs_, denominator_layout_); }
 
+  // resolve::Scope
+  bool is_variable(std::string_view name) const override;
+  const resolve::FunctionDefinition* function(std::string_view name) const override;
+  bool is_procedure(std::string_view name) const override;
+  // eval::Context
+  std::optional<Expr> definition(std::string_view name) const override;
+  bool has_definitions() const override;
+  std::optional<eval::Value> answer() const override { return ans_; }
+  bool denominator_layout() const override { return denominator_layout_; }
+  std::string text(Expr e) const override;
+
  private:
   Outcome run(const grammar::Statement& s, std::string_view line);
-  Outcome define(const grammar::Statement& s, std::string_view line);
-  Outcome command(const grammar::Statement& s);
-  std::optional<grammar::Value> chain_display(const grammar::Node& body) const;
-  std::optional<grammar::Value> explain(const grammar::Node& body) const;
+  Outcome define(const resolve::Request& r, std::string input, std::string_view line);
   Outcome draw(Outcome o) const;
   std::optional<std::string> cycle_through(std::string_view name, Expr body) const;
 
   std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
-  std::optional<grammar::Value> ans_;
+  std::optional<eval::Value> ans_;
   print::Format format_ = print::Format::Text;
   bool steps_ = false;
   bool denominator_layout_ = false;
   bool terminal_ = false, color_ = false;
   std::string plot_to_;  // `:plot-to FILE.svg`
   bool quit_ = false;
+  TexExport tex_export_;
 };
 
 }  // namespace ddx

@@ -72,11 +72,11 @@ std::size_t node_limit() {
 // A chain's lines count too (its `scalar` is the substituted line): a second-order chain through
 // a long fuzzed definition printed 8 MB per format, 43 s under ASan (found by the corpus replay).
 bool huge(const ddx::Outcome& o) {
-  using Kind = ddx::grammar::Value::Kind;
   if (o.kind != ddx::Outcome::Kind::Answer) return false;
-  const ddx::grammar::Value& v = o.value;
-  if (v.kind == Kind::Chain) return ddx::calc::expr_size(v.chain->filled) + ddx::calc::expr_size(v.chain->substituted) > 200'000;
-  return (v.kind == Kind::Scalar || v.kind == Kind::Display) && ddx::calc::expr_size(v.scalar) > 200'000;
+  const ddx::eval::Result& r = o.result;
+  if (const auto* d = std::get_if<ddx::eval::Derivation>(&r.shape))
+    return ddx::calc::expr_size(d->chain.filled) + ddx::calc::expr_size(d->chain.substituted) > 200'000;
+  return r.value.is_scalar() && ddx::calc::expr_size(r.value.scalar) > 200'000;
 }
 
 void render_everything(const ddx::Outcome& o) {

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The names of the input language (see names.hpp and lower.hpp's is_identifier/is_reserved).
-#include "grammar/names.hpp"
+// The names of the input language (see names.hpp).
+#include "resolve/names.hpp"
 
 #include <algorithm>
 #include <array>
 
 #include "core/functions.hpp"
 #include "core/greek.hpp"
-#include "grammar/lower.hpp"
-#include "grammar/lowering.hpp"
+#include "resolve/scope.hpp"
 
-namespace ddx::grammar {
+namespace ddx::resolve {
 
 
 // A Greek letter's name, except pi (the constant).
@@ -108,9 +107,9 @@ bool is_identifier(std::string_view w) {
   return rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum);
 }
 
-bool is_reserved(std::string_view w) {
-  return w == "e" || w == "pi" || w == "ans" || builtin_name(w).has_value() || find_procedure(w).has_value() ||
+bool is_reserved(std::string_view w, const Scope& scope) {
+  return w == "e" || w == "pi" || w == "ans" || builtin_name(w).has_value() || scope.is_procedure(w) ||
          is_foreign_name(w) || is_planned_name(w);
 }
 
-}  // namespace ddx::grammar
+}  // namespace ddx::resolve

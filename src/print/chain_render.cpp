@@ -4,25 +4,25 @@
 //         = 3u^2 (6x^2 + 6x)         each factor's derivative filled in
 //         = 3 (2x^3 + 3x^2)^2 (6x^2 + 6x)   every definition substituted
 // A line that would repeat the one before (or say nothing new) is left out.
-#include "repl/render_chain.hpp"
+#include "print/chain_render.hpp"
 
-namespace ddx {
+namespace ddx::print {
 namespace {
 
-std::string factor_text(const calc::LeibnizFactor& f, print::Format fmt) {
-  return print::leibniz(f.name, {f.var}, 1, f.partial, fmt);
+std::string factor_text(const calc::LeibnizFactor& f, Format fmt) {
+  return leibniz(f.name, {f.var}, 1, f.partial, fmt);
 }
 
-std::string_view times(print::Format f) {
+std::string_view times(Format f) {
   switch (f) {
-    case print::Format::Unicode: return " · ";
-    case print::Format::Latex: return " \\cdot ";
-    case print::Format::Code: return "*";
+    case Format::Unicode: return " · ";
+    case Format::Latex: return " \\cdot ";
+    case Format::Code: return "*";
     default: return " * ";
   }
 }
 
-std::string leibniz_line(const calc::Chain& c, print::Format f) {
+std::string leibniz_line(const calc::Chain& c, Format f) {
   std::string s;
   for (std::size_t i = 0; i < c.terms.size(); ++i) {
     if (i) s += " + ";
@@ -35,18 +35,18 @@ std::string leibniz_line(const calc::Chain& c, print::Format f) {
 }
 
 // d^2y/du^2 * (du/dx)^2 + dy/du * d^2u/dx^2
-std::string second_order_line(const calc::Chain& c, print::Format f) {
-  std::string du_dx = print::leibniz(c.through, {c.var}, 1, false, f);
+std::string second_order_line(const calc::Chain& c, Format f) {
+  std::string du_dx = leibniz(c.through, {c.var}, 1, false, f);
   std::string squared;
   switch (f) {
-    case print::Format::Latex: squared = "\\left(" + du_dx + "\\right)^{2}"; break;
-    case print::Format::Unicode: squared = "(" + du_dx + ")²"; break;
-    case print::Format::Code: squared = du_dx + "^2"; break;  // diff(u, x)^2
+    case Format::Latex: squared = "\\left(" + du_dx + "\\right)^{2}"; break;
+    case Format::Unicode: squared = "(" + du_dx + ")²"; break;
+    case Format::Code: squared = du_dx + "^2"; break;  // diff(u, x)^2
     default: squared = "(" + du_dx + ")^2";
   }
   std::string t(times(f));
-  return print::leibniz(c.target, {c.through, c.through}, 2, false, f) + t + squared + " + " +
-         print::leibniz(c.target, {c.through}, 1, false, f) + t + print::leibniz(c.through, {c.var, c.var}, 2, false, f);
+  return leibniz(c.target, {c.through, c.through}, 2, false, f) + t + squared + " + " +
+         leibniz(c.target, {c.through}, 1, false, f) + t + leibniz(c.through, {c.var, c.var}, 2, false, f);
 }
 
 std::size_t display_width(std::string_view s) {
@@ -57,9 +57,9 @@ std::size_t display_width(std::string_view s) {
 
 }  // namespace
 
-std::string render_chain(const calc::Chain& c, print::Format f) {
-  std::string lhs = c.order == 2 ? print::leibniz(c.target, {c.var, c.var}, 2, c.partial, f)
-                                 : print::leibniz(c.target, {c.var}, 1, c.partial, f);
+std::string render_chain(const calc::Chain& c, Format f) {
+  std::string lhs = c.order == 2 ? leibniz(c.target, {c.var, c.var}, 2, c.partial, f)
+                                 : leibniz(c.target, {c.var}, 1, c.partial, f);
   std::vector<std::string> steps;
   if (c.order == 2) steps.push_back(second_order_line(c, f));
   // The Leibniz line, unless the chain is just the question itself (no intermediates).
@@ -69,12 +69,12 @@ std::string render_chain(const calc::Chain& c, print::Format f) {
   for (const auto& term : c.terms)
     for (const auto& factor : term) informative = informative || factor.informative;
   if (informative || c.terms.empty()) {
-    std::string filled = print::to_string(c.filled, f);
-    std::string substituted = print::to_string(c.substituted, f);
+    std::string filled = to_string(c.filled, f);
+    std::string substituted = to_string(c.substituted, f);
     if (steps.empty() || steps.back() != filled) steps.push_back(filled);
     if (steps.back() != substituted) steps.push_back(substituted);
   }
-  if (f == print::Format::Latex) {
+  if (f == Format::Latex) {
     std::string s = "\\begin{aligned} " + lhs;
     for (std::size_t i = 0; i < steps.size(); ++i) s += (i ? " \\\\ &= " : " &= ") + steps[i];
     return s + " \\end{aligned}";
@@ -85,4 +85,4 @@ std::string render_chain(const calc::Chain& c, print::Format f) {
   return s;
 }
 
-}  // namespace ddx
+}  // namespace ddx::print

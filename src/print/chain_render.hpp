@@ -8,8 +8,8 @@
 #include "calculus/chain.hpp"
 #include "print/print.hpp"
 
-namespace ddx {
+namespace ddx::print {
 
-std::string render_chain(const calc::Chain& c, print::Format f);
+std::string render_chain(const calc::Chain& c, Format f);
 
-}  // namespace ddx
+}  // namespace ddx::print

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The names of the input language: which words are functions, Greek letters, identifiers, and how
-// a run of letters splits into identifiers (`4xy` = 4·x·y, `x3x4` = x3·x4). Internal to lowering.
+// The names of the input language: which words are functions (and their other spellings),
+// Greek letters, identifiers, names of operations ddx does not have, and how a run of letters
+// splits into identifiers (`4xy` = 4·x·y, `x3x4` = x3·x4).
 #pragma once
 
 #include <cctype>
@@ -9,7 +10,9 @@
 #include <string_view>
 #include <vector>
 
-namespace ddx::grammar {
+namespace ddx::resolve {
+
+class Scope;
 
 inline bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 inline bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
@@ -34,4 +37,10 @@ std::string function_suffix(std::string_view w);
 // Letter runs split into identifiers: x3x4 -> x3, x4; w_11y -> w_11y (a subscript takes letters too).
 std::vector<std::string_view> split_run(std::string_view w);
 
-}  // namespace ddx::grammar
+// A plain identifier ddx accepts as a variable name (x, x1, x_1, w_11, alpha).
+bool is_identifier(std::string_view name);
+// A name that can never be defined: e, pi, ans, function and procedure names, other systems'
+// operations.
+bool is_reserved(std::string_view name, const Scope& scope);
+
+}  // namespace ddx::resolve

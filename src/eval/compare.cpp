@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `==` (see compare.hpp).
+#include "eval/compare.hpp"
+
+#include <cmath>
+#include <random>
+#include <unordered_map>
+
+#include "calculus/eval.hpp"
+#include "calculus/expand.hpp"
+#include "calculus/simplify.hpp"
+#include "calculus/vector.hpp"
+#include "core/errors.hpp"
+
+namespace ddx::eval {
+
+Comparison compare_expressions(Expr a, Expr b) {
+  if (a == b) return {true, ""};
+  Expr d = a - b;
+  try {
+    if (calc::simplify(calc::expand(d)).is_zero()) return {true, ""};
+  } catch (const LimitError&) {
+    // too big to expand: fall through to the numeric check
+  }
+  std::vector<Expr> vars = calc::variables_of({a, b});
+  std::mt19937_64 rng(20261122);  // fixed: the same question always gets the same answer
+  std::uniform_real_distribution<double> pick(-2.5, 2.5);
+  int agreed = 0;
+  for (int trial = 0; trial < 40 && agreed < 12; ++trial) {
+    std::unordered_map<std::string, double> point;
+    for (Expr v : vars) point[v.name()] = pick(rng);
+    double x, y;
+    try {
+      x = calc::evaluate(a, point);
+      y = calc::evaluate(b, point);
+    } catch (const MathError&) {
+      break;  // abstract functions: no numeric check possible
+    }
+    if (!std::isfinite(x) || !std::isfinite(y)) continue;
+    if (std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y))) return {false, ""};
+    ++agreed;
+  }
+  if (agreed >= 3) return {true, "checked numerically at " + std::to_string(agreed) + " random points"};
+  return {false, "could not be decided symbolically or numerically"};
+}
+
+}  // namespace ddx::eval

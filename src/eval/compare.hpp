@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `A == B` ("check my answer"): equal when A - B simplifies to 0; otherwise decided numerically at
+// random points, with a note saying so, or honestly undecided.
+#pragma once
+
+#include <string>
+
+#include "core/expr.hpp"
+
+namespace ddx::eval {
+
+struct Comparison {
+  bool equal = false;
+  std::string note;  // "checked numerically at 12 random points", "could not be decided ..."
+};
+
+Comparison compare_expressions(Expr a, Expr b);
+
+}  // namespace ddx::eval

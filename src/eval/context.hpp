@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What evaluation needs of a session: the definitions' bodies as written, the previous answer,
+// settings, and the user's text form of an expression (for messages and labels: evaluation
+// prints nothing itself).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/expr.hpp"
+#include "eval/result.hpp"
+
+namespace ddx::eval {
+
+class Context {
+ public:
+  virtual ~Context() = default;
+  // The body of a defined variable as written (defined names inside kept), or nullopt.
+  virtual std::optional<Expr> definition(std::string_view name) const = 0;
+  // Whether any variable is defined (when none, no expression needs a substitution walk).
+  virtual bool has_definitions() const = 0;
+  // The previous answer, if any.
+  virtual std::optional<Value> answer() const = 0;
+  // `:set layout denominator`: Jacobians transposed.
+  virtual bool denominator_layout() const = 0;
+  // e in the text format (`x = 1/2` in a message, a plot's legend).
+  virtual std::string text(Expr e) const = 0;
+};
+
+}  // namespace ddx::eval

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The derivative forms and points (see evaluator.hpp): d/dx E, dy/dx through the definitions,
+// df/dx of a defined function, f'(x), and `E at x = a`, under which every derivative is the value
+// there, refused where it does not exist.
+#include <algorithm>
+#include <climits>
+#include <functional>
+#include <unordered_map>
+
+#include "calculus/chain.hpp"
+#include "calculus/diff.hpp"
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/limits.hpp"
+#include "core/substitute.hpp"
+#include "eval/evaluator.hpp"
+
+namespace ddx::eval {
+namespace {
+
+// Why there is no derivative at the point, in words.
+std::string cause(const calc::NoDerivative& why, const std::string& point, const Context& c) {
+  using Cause = calc::NoDerivative::Cause;
+  std::string along = why.along.is(Kind::Symbol) ? " along " + why.along.name() : "";
+  switch (why.cause) {
+    case Cause::Jump:
+      return "the derivative does not exist at " + point + " (the function jumps there" + along + ": it approaches " +
+             c.text(why.left) + " from the left and " + c.text(why.right) + " from the right)";
+    case Cause::Corner:
+      return "the derivative does not exist at " + point + " (a corner: the slope is " + c.text(why.left) +
+             " from the left and " + c.text(why.right) + " from the right)";
+    case Cause::Undefined: return "the derivative does not exist at " + point + " (" + why.detail + ")";
+    case Cause::Undecided:
+      return "ddx cannot decide whether the derivative exists at " + point + " (it cannot tell on which side of 0 " +
+             c.text(why.left) + " is there)";
+  }
+  return "the derivative does not exist at " + point;
+}
+
+calc::Differentiations differentiations(const Term& t) {
+  calc::Differentiations d;
+  for (const resolve::DiffVar& v : t.vars) d.emplace_back(sym(v.name), v.count);
+  return d;
+}
+
+std::vector<Expr> variables(const calc::Differentiations& d) {
+  std::vector<Expr> vars;
+  for (const auto& [var, count] : d) vars.push_back(var);
+  return vars;
+}
+
+}  // namespace
+
+Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Term& at) {
+  for (const auto& [var, count] : d) {
+    if (count <= static_cast<std::uint64_t>(max_derivative_order)) continue;
+    // Orders past the limit: a polynomial of lower degree differentiates to 0 at once (SymPy
+    // answers diff(x, x, 10**8) instantly); anything else would take too long.
+    auto degree = calc::polynomial_degree(e, var);
+    if (degree && *degree < Number(static_cast<long long>(std::min<std::uint64_t>(count, LLONG_MAX)))) return Expr(0);
+    throw EvalError{at.span, "derivative order " + std::to_string(count) + " is beyond the limit of " +
+                                 std::to_string(max_derivative_order) +
+                                 " (only a polynomial of lower degree, whose derivative is 0, may go further)"};
+  }
+  if (!points_.empty()) return differentiate_at(e, d, points_.back().values, points_.back().text, at);
+  for (const auto& [var, count] : d) e = calc::diff(e, var, static_cast<int>(count));
+  return e;
+}
+
+Expr Evaluator::differentiate_at(Expr e, const calc::Differentiations& d, const calc::Point& point,
+                                 const std::string& point_text, const Term& at) {
+  try {
+    return calc::derivative_at(e, d, point);
+  } catch (const calc::NoDerivative& why) {
+    throw EvalError{at.span, cause(why, point_text, context_)};
+  }
+}
+
+Expr Evaluator::derivative(const Term& t) {
+  calc::Differentiations d = differentiations(t);
+  Expr e = operand(t.children[0], variables(d));
+  return differentiate(e, d, t);
+}
+
+Expr Evaluator::leibniz(const Term& t) {
+  calc::Differentiations d = differentiations(t);
+  switch (t.of) {
+    case resolve::LeibnizOf::Function: {
+      if (t.children.empty()) return differentiate(t.expr, d, t);
+      // ∂f/∂x(1, 2): the derivative at the arguments.
+      calc::Point at;
+      std::string point;
+      for (std::size_t i = 0; i < t.params.size(); ++i) {
+        Expr a = scalar(t.children[i]);
+        at[t.params[i]] = a;
+        point += (point.empty() ? "" : ", ") + t.params[i].name() + " = " + context_.text(a);
+      }
+      return differentiate_at(t.expr, d, at, point, t);
+    }
+    case resolve::LeibnizOf::Abstract: {
+      const FunctionInfo& info = function_info(t.function);
+      std::vector<int> indices;
+      for (const resolve::DiffVar& v : t.vars) {
+        auto it = std::find(info.params.begin(), info.params.end(), v.name);
+        indices.insert(indices.end(), static_cast<std::size_t>(v.count), static_cast<int>(it - info.params.begin()));
+      }
+      std::vector<Expr> args;
+      for (const Term& c : t.children) args.push_back(scalar(c));
+      return ddx::derivative(t.function, std::move(args), std::move(indices));
+    }
+    case resolve::LeibnizOf::Variable: break;
+  }
+  // At a point, or of higher order: the value of the name with the variables held independent
+  // (a defined name as the variable, ∂x5/∂x3, is held as the chain display holds it).
+  if (!points_.empty() || d.size() > 1 || d[0].second > 1) {
+    std::size_t held_before = held_.size();
+    for (Expr v : variables(d))
+      if (context_.definition(v.name()) && !is_held(v.name())) held_.push_back(v.name());
+    Expr value;
+    try {
+      value = definition_value(t.name);
+    } catch (...) {
+      held_.resize(held_before);
+      throw;
+    }
+    held_.resize(held_before);
+    return differentiate(value, d, t);
+  }
+  // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held
+  // independent, as the chain display does.
+  calc::DefinitionLookup body_of = [this](std::string_view name) { return context_.definition(name); };
+  return calc::chain_rule(t.name, t.vars[0].name, t.partial, body_of).substituted;
+}
+
+Expr Evaluator::prime(const Term& t) {
+  std::vector<Expr> args;
+  for (const Term& c : t.children) args.push_back(scalar(c));
+  if (t.abstract)
+    return ddx::derivative(t.function, std::move(args), std::vector<int>(static_cast<std::size_t>(t.order), 0));
+  Expr param = t.params[0];
+  calc::Differentiations d{{param, t.order}};
+  // At a point, the derivative is taken where the argument lands: f'(2x) at x = 1 is f' at 2.
+  if (!points_.empty()) {
+    calc::Point p = points_.back().values;
+    p[param] = substitute(args[0], points_.back().values);
+    return differentiate_at(t.expr, d, p, points_.back().text, t);
+  }
+  return substitute(calc::diff(t.expr, param, static_cast<int>(t.order)), {{param, args[0]}});
+}
+
+Value Evaluator::at(const Term& t) {
+  ActivePoint point;
+  for (std::size_t i = 1; i < t.children.size(); ++i) {
+    Expr value = scalar(t.children[i]);
+    point.values[sym(t.names[i - 1])] = value;
+    point.text += (point.text.empty() ? "" : ", ") + t.names[i - 1] + " = " + context_.text(value);
+  }
+  points_.push_back(point);
+  Value v;
+  try {
+    v = value(t.children[0]);
+  } catch (...) {
+    points_.pop_back();
+    throw;
+  }
+  points_.pop_back();
+  std::function<Value(const Value&)> at_point = [&](const Value& x) -> Value {
+    switch (x.kind) {
+      case Value::Kind::List: {
+        std::vector<Value> items;
+        for (const Value& item : x.items) items.push_back(at_point(item));
+        return Value::list(std::move(items));
+      }
+      case Value::Kind::Truth: throw EvalError{t.span, "'at' evaluates expressions, vectors and matrices, not truth values"};
+      default: return Value::of(substitute(x.scalar, point.values));
+    }
+  };
+  try {
+    return at_point(v);
+  } catch (const MathError& e) {
+    throw EvalError{t.span, e.what()};
+  }
+}
+
+}  // namespace ddx::eval

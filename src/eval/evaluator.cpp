@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Terms to values (see evaluator.hpp): definitions substituted where they are meant, arithmetic
+// over parts that were not values until now, vectors, `ans`, comparisons. Derivatives and points
+// are in derivatives.cpp, procedures in procedures*.cpp.
+#include "eval/evaluator.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+#include <utility>
+
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/substitute.hpp"
+#include "eval/compare.hpp"
+
+namespace ddx::eval {
+
+bool Evaluator::is_held(std::string_view name) const {
+  return std::find(held_.begin(), held_.end(), name) != held_.end();
+}
+
+Expr Evaluator::definition_value(std::string_view name) {
+  Expr body = *context_.definition(name);
+  std::unordered_map<Expr, Expr> s;
+  for (Expr v : free_symbols(body))
+    if (!is_held(v.name()) && context_.definition(v.name())) s.emplace(v, definition_value(v.name()));
+  return s.empty() ? body : substitute(body, s);
+}
+
+// A resolved expression with the definitions it names substituted (unless held, or kept).
+Expr Evaluator::substituted(Expr e) {
+  if (keep_names_ || !context_.has_definitions()) return e;
+  std::unordered_map<Expr, Expr> s;
+  for (Expr v : free_symbols(e))
+    if (!is_held(v.name()) && context_.definition(v.name())) s.emplace(v, definition_value(v.name()));
+  return s.empty() ? e : substitute(e, s);
+}
+
+Value Evaluator::value(const Term& t) {
+  switch (t.kind) {
+    case TermKind::Vector: {
+      std::vector<Value> items;
+      for (const Term& c : t.children) items.push_back(value(c));
+      return Value::list(std::move(items));
+    }
+    case TermKind::Compare: return compare(t).value;
+    case TermKind::At: return at(t);
+    case TermKind::Call: return call(t).value;
+    case TermKind::Answer: {
+      auto a = context_.answer();
+      if (!a) throw EvalError{t.span, "there is no previous answer yet"};
+      return *a;
+    }
+    default: return Value::of(scalar(t));
+  }
+}
+
+Expr Evaluator::scalar(const Term& t) {
+  try {
+    return scalar_unguarded(t);
+  } catch (const MathError& e) {
+    throw EvalError{t.span, e.what()};
+  } catch (const LimitError& e) {
+    throw EvalError{t.span, e.what()};
+  }
+}
+
+Expr Evaluator::scalar_unguarded(const Term& t) {
+  switch (t.kind) {
+    case TermKind::Value: return substituted(t.expr);
+    case TermKind::Sum:
+    case TermKind::Product:
+    case TermKind::Power:
+    case TermKind::Negate:
+    case TermKind::Apply: return combine(t);
+    case TermKind::Derivative: return derivative(t);
+    case TermKind::Leibniz: return leibniz(t);
+    case TermKind::Prime: return prime(t);
+    case TermKind::At: {
+      Value v = at(t);
+      if (!v.is_scalar()) throw EvalError{t.span, "a vector or matrix cannot be used inside an expression here"};
+      return v.scalar;
+    }
+    case TermKind::Call: {
+      Result r = call(t);
+      if (!r.usable_in_expressions())
+        throw EvalError{t.span, "'" + t.name + "' gives a " + (r.value.kind == Value::Kind::List ? "vector or matrix" : "result") +
+                                    " that cannot be used inside an expression"};
+      return r.value.scalar;
+    }
+    case TermKind::Answer: {
+      auto a = context_.answer();
+      if (!a) throw EvalError{t.span, "there is no previous answer yet"};
+      if (!a->is_scalar()) throw EvalError{t.span, "ans is not a scalar here"};
+      return a->scalar;
+    }
+    case TermKind::Vector: throw EvalError{t.span, "a vector cannot be used inside an expression here"};
+    case TermKind::Compare: throw EvalError{t.span, "'==' compares whole expressions; use it at the top level"};
+    case TermKind::Equation: throw EvalError{t.span, "an equation cannot be used as a value here (to compare, write ==)"};
+    case TermKind::Binding:
+    case TermKind::Range:
+      throw EvalError{t.name_span, "unexpected '=': NAME = VALUE belongs after 'at', in tangent(f, x = a), or in a "
+                                   "table or plot range"};
+  }
+  throw EvalError{t.span, "unsupported expression"};
+}
+
+// Arithmetic over terms some of whose parts needed evaluating (`2 d/dx x^2 + 1`): the canonical
+// constructors, called as the resolver would have for values.
+Expr Evaluator::combine(const Term& t) {
+  std::vector<Expr> parts;
+  parts.reserve(t.children.size());
+  for (const Term& c : t.children) parts.push_back(scalar(c));
+  switch (t.kind) {
+    case TermKind::Sum:
+      for (std::size_t i = 0; i < parts.size(); ++i)
+        if (t.ops[i] == '-') parts[i] = -parts[i];
+      return add(std::move(parts));
+    case TermKind::Product:
+      for (std::size_t i = 0; i < parts.size(); ++i)
+        if (t.ops[i] == '/') {
+          if (parts[i].is_zero()) throw EvalError{t.children[i].span, "division by zero"};
+          parts[i] = pow(parts[i], Expr(-1));
+        }
+      return mul(std::move(parts));
+    case TermKind::Power: return pow(parts[0], parts[1]);
+    case TermKind::Negate: return -parts[0];
+    default: break;  // Apply
+  }
+  if (!t.params.empty()) {  // a defined function's body over its parameters
+    std::unordered_map<Expr, Expr> s;
+    for (std::size_t i = 0; i < parts.size(); ++i) s.emplace(t.params[i], parts[i]);
+    return substitute(t.expr, s);
+  }
+  return ddx::call(t.function, std::move(parts));
+}
+
+Expr Evaluator::variable(const Term& t) {
+  if (t.kind != TermKind::Value || !t.expr.is(Kind::Symbol)) throw EvalError{t.span, "expected a variable name here"};
+  return t.expr;
+}
+
+Expr Evaluator::operand(const Term& t, const std::vector<Expr>& vars) {
+  std::size_t held_before = held_.size();
+  for (Expr v : vars)
+    if (v.is(Kind::Symbol) && context_.definition(v.name()) && !is_held(v.name())) held_.push_back(v.name());
+  std::vector<ActivePoint> points = std::move(points_);
+  points_.clear();
+  // A derivative inside a definition's body differentiates the names' values (u = x^2;
+  // y = d/dx u is 2x), though the body itself keeps the names as written.
+  bool keep_names = std::exchange(keep_names_, false);
+  auto restore = [&] {
+    held_.resize(held_before);
+    points_ = std::move(points);
+    keep_names_ = keep_names;
+  };
+  try {
+    Expr e = scalar(t);
+    restore();
+    return e;
+  } catch (...) {
+    restore();
+    throw;
+  }
+}
+
+// `A == B` for expressions, vectors and matrices (entry by entry; different shapes are unequal).
+Result Evaluator::compare(const Term& t) {
+  Value a = value(t.children[0]);
+  Value b = value(t.children[1]);
+  std::vector<std::pair<Expr, Expr>> pairs;
+  std::function<bool(const Value&, const Value&)> pair_up = [&](const Value& x, const Value& y) {
+    if (x.kind == Value::Kind::Truth || y.kind == Value::Kind::Truth)
+      throw EvalError{t.span, "'==' compares expressions, vectors and matrices, not truth values"};
+    bool x_list = x.kind == Value::Kind::List, y_list = y.kind == Value::Kind::List;
+    if (x_list != y_list) return false;
+    if (!x_list) {
+      pairs.emplace_back(x.scalar, y.scalar);
+      return true;
+    }
+    if (x.items.size() != y.items.size()) return false;
+    for (std::size_t i = 0; i < x.items.size(); ++i)
+      if (!pair_up(x.items[i], y.items[i])) return false;
+    return true;
+  };
+  if (!pair_up(a, b)) return Result::of(Value::boolean(false));
+  Result all = Result::of(Value::boolean(true));
+  for (const auto& [x, y] : pairs) {
+    Comparison c = compare_expressions(x, y);
+    if (!c.equal) {
+      Result r = Result::of(Value::boolean(false));
+      r.note = c.note;
+      return r;
+    }
+    if (!c.note.empty()) all.note = c.note;
+  }
+  return all;
+}
+
+}  // namespace ddx::eval

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Evaluation: a resolved request (src/resolve) -> a Result (result.hpp). The one place that knows
+// what d/dx, dy/dx, diff(E, x, n), f', `at`, ==, steps and chains mean; procedures are one table
+// (procedures.hpp). Raises EvalError with the span of the term at fault.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "calculus/at_point.hpp"
+#include "eval/context.hpp"
+#include "eval/result.hpp"
+#include "resolve/request.hpp"
+
+namespace ddx::eval {
+
+using resolve::SourceSpan;
+using resolve::Term;
+using resolve::TermKind;
+
+// An error evaluating a statement, at a place in its line.
+struct EvalError {
+  SourceSpan span;
+  std::string message;
+};
+
+class Evaluator {
+ public:
+  // keep_names: defined names stay symbols (the body of a definition, `y = u^3`, remembers that
+  // y depends on u) except inside what is differentiated.
+  Evaluator(const Context& context, bool keep_names = false) : context_(context), keep_names_(keep_names) {}
+
+  const Context& context() const { return context_; }
+  // Any value (a scalar, a vector or matrix, a truth value).
+  Value value(const Term& t);
+  // A scalar; EvalError for anything else.
+  Expr scalar(const Term& t);
+  // An expression about to be differentiated by `vars`: a defined name among them is held as an
+  // independent variable (y = u^3; ∂/∂y of x^2 y is x^2, not 0), and the point of an enclosing
+  // `at` waits for the derivative (evaluating inside the operand would differentiate a number).
+  Expr operand(const Term& t, const std::vector<Expr>& vars);
+  // A plain variable name (x, x_1, alpha).
+  Expr variable(const Term& t);
+  // The derivative of e; inside `... at POINT`, its value there, refused (with the span of `at`)
+  // where it does not exist. Orders past the limit are refused unless e is a polynomial of lower
+  // degree in that variable (then the derivative is 0).
+  Expr differentiate(Expr e, const calc::Differentiations& d, const Term& at);
+  // The derivative of e at an explicit point (tangent), refused where it does not exist.
+  Expr differentiate_at(Expr e, const calc::Differentiations& d, const calc::Point& point,
+                        const std::string& point_text, const Term& at);
+  // A procedure call (procedures.hpp).
+  Result call(const Term& t);
+  // The value of a defined name, every definition it uses substituted except held ones.
+  Expr definition_value(std::string_view name);
+
+  // Terms that are the whole statement (statement.cpp) see these too.
+  Value at(const Term& t);
+  Result compare(const Term& t);
+
+ private:
+  struct ActivePoint {
+    calc::Point values;
+    std::string text;
+  };
+  Expr substituted(Expr e);
+  bool is_held(std::string_view name) const;
+  Expr scalar_unguarded(const Term& t);
+  Expr combine(const Term& t);
+  Expr derivative(const Term& t);
+  Expr leibniz(const Term& t);
+  Expr prime(const Term& t);
+
+  const Context& context_;
+  bool keep_names_;
+  std::vector<std::string> held_;    // defined names read as independent variables (operand())
+  std::vector<ActivePoint> points_;  // the `at`s being evaluated, innermost last
+};
+
+}  // namespace ddx::eval

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The procedure table (see procedures.hpp) and the procedures of one expression: diff, expand,
+// simplify, approx.
+#include "eval/procedures.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+
+#include "calculus/evalf.hpp"
+#include "calculus/expand.hpp"
+#include "calculus/polynomial.hpp"
+#include "calculus/simplify.hpp"
+#include "core/errors.hpp"
+#include "core/limits.hpp"
+
+namespace ddx::eval {
+namespace {
+
+// A derivative order written as an argument: a positive integer, which may be an expression
+// (diff(x, x, 10^8)).
+std::uint64_t order_argument(const Term& n, Evaluator& ev) {
+  Expr k = ev.scalar(n);
+  if (!k.is_integer() || k.number().sign() <= 0) throw EvalError{n.span, "expected a positive whole number as the order"};
+  if (!k.number().fits_long()) return UINT64_MAX;
+  return static_cast<std::uint64_t>(k.number().to_long());
+}
+
+bool is_name(const Term& t) { return t.is_value() && t.expr.is(Kind::Symbol); }
+
+// diff(E, x), diff(E, x, 2), diff(E, x, y): partial derivatives in order.
+Result diff_procedure(const Term& call, Evaluator& ev) {
+  calc::Differentiations d;
+  for (std::size_t i = 1; i < call.children.size(); ++i) {
+    const Term& c = call.children[i];
+    if (!is_name(c) && i > 1) {  // an order: how many times the variable before it is taken
+      d.back().second = order_argument(c, ev);
+      continue;
+    }
+    d.emplace_back(ev.variable(c), 1);
+  }
+  std::vector<Expr> vars;
+  for (const auto& [var, count] : d) vars.push_back(var);
+  Expr e = ev.operand(call.children[0], vars);
+  return Result::of(Value::of(ev.differentiate(e, d, call)));
+}
+
+Result expand_procedure(const Term& call, Evaluator& ev) {
+  return Result::of(Value::of(calc::expand(ev.scalar(call.children[0]))));
+}
+
+Result simplify_procedure(const Term& call, Evaluator& ev) {
+  return Result::of(Value::of(calc::simplify(ev.scalar(call.children[0]))));
+}
+
+// factor(E): irreducible factors over Q of a polynomial, or of the numerator and denominator of
+// a rational function in lowest terms. The value is the canonical product; when that distributes
+// a number over a lone sum (2 (x + 1) is the sum 2x + 2), it is still shown factored.
+Result factor_procedure(const Term& call, Evaluator& ev) {
+  const Term& arg = call.children[0];
+  auto f = calc::factor(ev.scalar(arg));
+  if (!f) throw EvalError{arg.span, "factor: floating-point numbers are not factored (write 1/2, not 0.5)"};
+  Expr e = f->expr();
+  if (f->factors.size() != 1 || f->factors[0].second != 1 || !f->factors[0].first.is(Kind::Add) ||
+      f->coefficient.is_one())
+    return Result::of(Value::of(e));
+  return Result::shaped(e, FactoredSum{f->coefficient, f->factors[0].first});
+}
+
+// approx(E[, digits]): a decimal value with `digits` significant digits (default 15), computed
+// with MPFR at that precision; `ans` keeps it as a float.
+Result approx_procedure(const Term& call, Evaluator& ev) {
+  int digits = 15;
+  if (call.children.size() == 2) {
+    const Term& d = call.children[1];
+    bool ok = d.is_value() && d.expr.is_integer() && d.expr.number().fits_long() && d.expr.number().to_long() >= 1 &&
+              d.expr.number().to_long() <= max_evalf_digits;
+    if (!ok) throw EvalError{d.span, "expected a number of digits (1 to " + std::to_string(max_evalf_digits) + ")"};
+    digits = static_cast<int>(d.expr.number().to_long());
+  }
+  const Term& arg = call.children[0];
+  Expr e = ev.scalar(arg);
+  std::string text;
+  try {
+    text = calc::evalf(e, digits);
+  } catch (const MathError& err) {
+    throw EvalError{arg.span, err.what()};
+  }
+  return Result::shaped(num(Number::from_double(std::strtod(text.c_str(), nullptr))), Decimal{text});
+}
+
+}  // namespace
+
+const std::vector<Procedure>& procedures() {
+  static const std::vector<Procedure> table = {
+      {"diff", 2, 1000, "diff(EXPR, x), diff(EXPR, x, 2) or diff(EXPR, x, y)",
+       "partial derivatives in order: diff(x^2 y, x, y); diff(E, x, 3) is the third", diff_procedure},
+      {"expand", 1, 1, "expand(EXPR)", "multiply out products and powers of sums", expand_procedure},
+      {"simplify", 1, 1, "simplify(EXPR)", "try harder: trig and log identities, common factors", simplify_procedure},
+      {"factor", 1, 1, "factor(EXPR)",
+       "factor a polynomial over the rationals (limits: 5000 terms, degree 200, 64 variables)", factor_procedure},
+      {"approx", 1, 2, "approx(EXPR) or approx(EXPR, DIGITS)", "a decimal value, 15 significant digits or DIGITS",
+       approx_procedure},
+      {"grad", 1, 2, "grad(f) or grad(f, [x, y])", "the gradient over the free symbols (sorted) or the variables given",
+       grad_procedure},
+      {"jacobian", 1, 2, "jacobian([f, g], [x, y])", "the Jacobian: rows are functions (:set layout denominator transposes)",
+       jacobian_procedure},
+      {"hessian", 1, 2, "hessian(f) or hessian(f, [x, y])", "the Hessian: all second partial derivatives", hessian_procedure},
+      {"total", 1, 2, "total(z) or total(z, [x, y])", "the total differential dz = z_x dx + z_y dy", total_procedure},
+      {"tangent", 2, 2, "tangent(f, x = a)", "the tangent line y = f(a) + f'(a) (x - a)", tangent_procedure},
+      {"plot", 2, 1000, "plot(EXPR, ..., x = a .. b)", "a plot in the terminal, or in an SVG file after :plot-to",
+       plot_procedure},
+      {"table", 2, 1000, "table(EXPR, ..., x = a .. b step s)", "a column of values (CSV with --format code)",
+       table_procedure},
+  };
+  return table;
+}
+
+const Procedure* find_procedure(std::string_view name) {
+  for (const Procedure& p : procedures())
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+Result Evaluator::call(const Term& t) {
+  const Procedure* p = find_procedure(t.name);
+  if (!p) throw EvalError{t.name_span, "'" + t.name + "' is not a procedure"};
+  if (t.children.size() < p->min_args || t.children.size() > p->max_args)
+    throw EvalError{t.span, "usage: " + std::string(p->usage)};
+  return p->evaluate(t, *this);
+}
+
+}  // namespace ddx::eval

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The procedures: names that look like calls but are not functions of the algebra (diff, expand,
+// simplify, approx, grad, jacobian, hessian, total, tangent, table, plot). One table, one row
+// each: name, how many arguments, usage, help, and the evaluator, which gets the call's resolved
+// arguments (some are variables, vectors or `x = a` bindings) and returns a Result.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "eval/evaluator.hpp"
+
+namespace ddx::eval {
+
+struct Procedure {
+  std::string_view name;
+  std::size_t min_args, max_args;
+  std::string_view usage;  // "grad(f) or grad(f, [x, y])": the error message for a wrong count
+  std::string_view help;   // one line for :help and the man page
+  Result (*evaluate)(const Term& call, Evaluator& ev);
+};
+
+const std::vector<Procedure>& procedures();
+const Procedure* find_procedure(std::string_view name);
+
+// Rows defined in other files of the table: plot and table (procedures_plot.cpp), and the
+// vector calculus (procedures_vector.cpp).
+Result plot_procedure(const Term& call, Evaluator& ev);
+Result table_procedure(const Term& call, Evaluator& ev);
+Result grad_procedure(const Term& call, Evaluator& ev);
+Result jacobian_procedure(const Term& call, Evaluator& ev);
+Result hessian_procedure(const Term& call, Evaluator& ev);
+Result total_procedure(const Term& call, Evaluator& ev);
+Result tangent_procedure(const Term& call, Evaluator& ev);
+
+}  // namespace ddx::eval

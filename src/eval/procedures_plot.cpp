@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// plot(EXPR, ..., x = a .. b) and table(EXPR, ..., x = a .. b step s): the curves are the
+// expressions before the range; the range names the variable. The result is data; the printers
+// sample and draw it.
+#include <cmath>
+
+#include "calculus/eval.hpp"
+#include "core/errors.hpp"
+#include "core/limits.hpp"
+#include "core/substitute.hpp"
+#include "eval/procedures.hpp"
+
+namespace ddx::eval {
+namespace {
+
+struct Range {
+  Expr var;
+  double from = 0, to = 0, step = 0;
+};
+
+double number_of(const Term& n, Evaluator& ev) {
+  Expr e = ev.scalar(n);
+  double v = NAN;
+  try {
+    v = calc::evaluate(e, {});
+  } catch (const MathError&) {
+  }
+  if (!std::isfinite(v)) throw EvalError{n.span, "expected a number here"};
+  return v;
+}
+
+Range range_argument(const Term& call, Evaluator& ev, const char* usage) {
+  if (call.children.size() < 2 || call.children.back().kind != TermKind::Range)
+    throw EvalError{call.span, std::string("usage: ") + usage};
+  const Term& r = call.children.back();
+  Range range;
+  range.var = sym(r.name);
+  range.from = number_of(r.children[0], ev);
+  range.to = number_of(r.children[1], ev);
+  if (r.children.size() == 3) range.step = number_of(r.children[2], ev);
+  if (!(range.from < range.to)) throw EvalError{r.span, "the range must go from a smaller to a larger number"};
+  return range;
+}
+
+std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
+  std::vector<Curve> out;
+  for (std::size_t i = 0; i + 1 < call.children.size(); ++i) {
+    const Term& c = call.children[i];
+    Expr e = ev.scalar(c);
+    for (Expr s : free_symbols(e))
+      if (s != range.var)
+        throw EvalError{c.span, "cannot plot: " + s.name() + " has no value (give it one, or plot against it)"};
+    out.push_back({ev.context().text(e), e, range.var});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result plot_procedure(const Term& call, Evaluator& ev) {
+  Range range = range_argument(call, ev, "plot(EXPR, ..., x = a .. b)");
+  PlotRequest plot;
+  plot.curves = curves(call, range, ev);
+  plot.from = range.from;
+  plot.to = range.to;
+  for (const Curve& c : plot.curves) plot.title += (plot.title.empty() ? "" : ", ") + c.label;
+  return Result::shaped(Expr(), std::move(plot));
+}
+
+Result table_procedure(const Term& call, Evaluator& ev) {
+  Range range = range_argument(call, ev, "table(EXPR, ..., x = a .. b step s)");
+  if (range.step <= 0) range.step = (range.to - range.from) / 10;
+  if ((range.to - range.from) / range.step > max_table_rows)
+    throw EvalError{call.children.back().span, "a table has at most " + std::to_string(max_table_rows) + " rows"};
+  ValueTable table;
+  table.curves = curves(call, range, ev);
+  table.var = range.var.name();
+  table.from = range.from;
+  table.to = range.to;
+  table.step = range.step;
+  return Result::shaped(Expr(), std::move(table));
+}
+
+}  // namespace ddx::eval

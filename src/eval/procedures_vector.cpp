@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The vector-calculus procedures: grad, jacobian, hessian, total and tangent. Each
+// differentiates through the evaluator, so a point of an enclosing `at` applies (and refuses a
+// point where a derivative does not exist).
+#include "calculus/expand.hpp"
+#include "calculus/vector.hpp"
+#include "core/errors.hpp"
+#include "core/substitute.hpp"
+#include "eval/procedures.hpp"
+
+namespace ddx::eval {
+namespace {
+
+// The variables of a vector literal `[x, y]` (or a single name) at argument `index`, or none
+// when the call has no such argument.
+std::optional<std::vector<Expr>> variables_argument(const Term& call, std::size_t index, Evaluator& ev) {
+  if (call.children.size() <= index) return std::nullopt;
+  const Term& n = call.children[index];
+  if (n.kind != TermKind::Vector) return std::vector<Expr>{ev.variable(n)};
+  std::vector<Expr> vars;
+  for (const Term& c : n.children) vars.push_back(ev.variable(c));
+  return vars;
+}
+
+// The functions of grad, jacobian, hessian and total, evaluated with the listed variables held
+// independent (a defined y among them is a variable, never a silent 0 column), and the
+// variables: those listed, or the free symbols of the functions.
+struct Differentiated {
+  std::vector<Expr> functions;
+  std::vector<Expr> vars;
+};
+Differentiated differentiated(const Term& call, Evaluator& ev) {
+  auto listed = variables_argument(call, 1, ev);
+  std::vector<Expr> held = listed ? *listed : std::vector<Expr>{};
+  Differentiated out;
+  const Term& first = call.children[0];
+  if (first.kind == TermKind::Vector) {
+    for (const Term& c : first.children) out.functions.push_back(ev.operand(c, held));
+  } else {
+    out.functions.push_back(ev.operand(first, held));
+  }
+  out.vars = listed ? *listed : calc::variables_of(out.functions);
+  return out;
+}
+
+Value vector_value(const calc::Row& row) {
+  std::vector<Value> items;
+  for (Expr e : row) items.push_back(Value::of(e));
+  return Value::list(std::move(items));
+}
+
+Value matrix_value(const calc::Matrix& m) {
+  std::vector<Value> rows;
+  for (const calc::Row& r : m) rows.push_back(vector_value(r));
+  return Value::list(std::move(rows));
+}
+
+// The matrix of first derivatives: rows are functions, columns variables.
+calc::Matrix first_derivatives(const Term& call, const Differentiated& f, Evaluator& ev) {
+  calc::Matrix m;
+  for (Expr fn : f.functions) {
+    calc::Row row;
+    for (Expr v : f.vars) row.push_back(ev.differentiate(fn, {{v, 1}}, call));
+    m.push_back(std::move(row));
+  }
+  return m;
+}
+
+}  // namespace
+
+Result grad_procedure(const Term& call, Evaluator& ev) {
+  Differentiated f = differentiated(call, ev);
+  if (f.functions.size() != 1) throw EvalError{call.children[0].span, "grad takes one function; for several, use jacobian"};
+  return Result::of(vector_value(first_derivatives(call, f, ev)[0]));
+}
+
+Result jacobian_procedure(const Term& call, Evaluator& ev) {
+  calc::Matrix m = first_derivatives(call, differentiated(call, ev), ev);
+  bool denominator = ev.context().denominator_layout();
+  Result r = Result::of(matrix_value(denominator ? calc::transpose(m) : m));
+  r.note = denominator ? "denominator layout" : "numerator layout";
+  return r;
+}
+
+Result hessian_procedure(const Term& call, Evaluator& ev) {
+  Differentiated f = differentiated(call, ev);
+  if (f.functions.size() != 1) throw EvalError{call.children[0].span, "hessian takes one function"};
+  calc::Matrix m;
+  for (Expr a : f.vars) {
+    calc::Row row;
+    for (Expr b : f.vars) {
+      calc::Differentiations d = a == b ? calc::Differentiations{{a, 2}} : calc::Differentiations{{a, 1}, {b, 1}};
+      row.push_back(ev.differentiate(f.functions[0], d, call));
+    }
+    m.push_back(std::move(row));
+  }
+  return Result::of(matrix_value(m));
+}
+
+// total(z), total(z, [x, y]): dz = ∂z/∂x dx + ∂z/∂y dy over the free symbols of z (definitions
+// substituted) or the listed variables.
+Result total_procedure(const Term& call, Evaluator& ev) {
+  const Term& arg = call.children[0];
+  Differentiated f = differentiated(call, ev);
+  if (f.functions.size() != 1) throw EvalError{arg.span, "total takes one function"};
+  TotalDifferential total;
+  total.name = call.names[0].empty() ? "f" : call.names[0];
+  Expr sum;
+  for (Expr v : f.vars) {
+    Expr c = ev.differentiate(f.functions[0], {{v, 1}}, call);
+    if (c.is_zero()) continue;
+    total.terms.emplace_back(c, v.name());
+    sum = sum + c * sym("d" + v.name());
+  }
+  return Result::shaped(sum, std::move(total));
+}
+
+// tangent(f, x = a): y = f(a) + f'(a) (x - a), refused where f has no derivative.
+Result tangent_procedure(const Term& call, Evaluator& ev) {
+  const Term& at = call.children[1];
+  if (at.kind != TermKind::Binding) throw EvalError{at.span, "expected the point as x = a, e.g. tangent(x^2, x = 1)"};
+  Expr x = sym(at.name);
+  Expr f = ev.operand(call.children[0], {x});
+  Expr a = ev.scalar(at.children[0]);
+  std::string point = at.name + " = " + ev.context().text(a);
+  Expr slope = ev.differentiate_at(f, {{x, 1}}, {{x, a}}, point, call);
+  Expr fa;
+  try {
+    fa = substitute(f, {{x, a}});
+  } catch (const MathError& e) {
+    throw EvalError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
+  }
+  return Result::shaped(calc::expand(fa + slope * (x - a)), TangentLine{});
+}
+
+}  // namespace ddx::eval

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a statement evaluates to: data only (no closures, no text). The printers (src/print)
+// turn any Result into lines in every format; the session keeps its value as `ans`.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "calculus/chain.hpp"
+#include "calculus/steps.hpp"
+#include "core/expr.hpp"
+
+namespace ddx::eval {
+
+// A value inside a statement: a scalar expression, a (nested) list — a vector or a matrix — or a
+// truth value (from ==).
+struct Value {
+  enum class Kind { Scalar, List, Truth } kind = Kind::Scalar;
+  Expr scalar;
+  std::vector<Value> items;
+  bool truth = false;
+
+  static Value of(Expr e) {
+    Value v;
+    v.scalar = e;
+    return v;
+  }
+  static Value list(std::vector<Value> items) {
+    Value v;
+    v.kind = Kind::List;
+    v.items = std::move(items);
+    return v;
+  }
+  static Value boolean(bool b) {
+    Value v;
+    v.kind = Kind::Truth;
+    v.truth = b;
+    return v;
+  }
+  bool is_scalar() const { return kind == Kind::Scalar; }
+};
+
+// A curve of a table or a plot: an expression in one variable and its label (the expression as
+// text).
+struct Curve {
+  std::string label;
+  Expr expr;
+  Expr var;
+};
+
+// The shapes an answer may have beyond its value.
+struct Derivation {  // dy/dx through the definitions: the chain, line by line
+  calc::Chain chain;
+};
+struct StepsShown {  // steps d/dx E: one derivation per run of one variable
+  std::vector<calc::Steps> parts;
+};
+struct TotalDifferential {  // dz = (6x^2 + 4y) dx + (4x + 10y) dy
+  std::string name;
+  std::vector<std::pair<Expr, std::string>> terms;  // coefficient, variable
+};
+struct TangentLine {  // y = 2x - 1 (the line is the value)
+};
+struct Decimal {  // approx(E, DIGITS): the digits as MPFR gave them
+  std::string digits;
+};
+struct FactoredSum {  // factor(2x + 2): 2 (x + 1), though the value is the canonical 2x + 2
+  Number coefficient;
+  Expr sum;
+};
+struct NamedDerivative {  // d^2y/dx^2 = VALUE (a higher order of a defined name)
+  std::string name;
+  std::vector<std::string> vars;  // one per differentiation
+  bool partial = false;
+};
+struct ValueTable {  // table(E, ..., x = a .. b step s)
+  std::vector<Curve> curves;
+  std::string var;
+  double from = 0, to = 0, step = 0;
+};
+struct PlotRequest {  // plot(E, ..., x = a .. b): the session decides where it goes
+  std::vector<Curve> curves;
+  double from = 0, to = 0;
+  std::string title;
+};
+
+using Shape = std::variant<std::monostate, Derivation, StepsShown, TotalDifferential, TangentLine, Decimal,
+                           FactoredSum, NamedDerivative, ValueTable, PlotRequest>;
+
+struct Result {
+  Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)
+  Shape shape;         // monostate: the value is the whole answer
+  std::string note;    // a remark on the answer, printed as a comment in the text formats
+
+  static Result of(Value v) {
+    Result r;
+    r.value = std::move(v);
+    return r;
+  }
+  template <typename S>
+  static Result shaped(Expr value, S shape) {
+    Result r;
+    r.value = Value::of(value);
+    r.shape = std::move(shape);
+    return r;
+  }
+  bool plain() const { return std::holds_alternative<std::monostate>(shape); }
+  // What may stand inside a larger expression: a plain scalar, a derivation, a decimal, a tangent,
+  // a factored sum.
+  bool usable_in_expressions() const {
+    if (!value.is_scalar()) return false;
+    return plain() || std::holds_alternative<Derivation>(shape) || std::holds_alternative<Decimal>(shape) ||
+           std::holds_alternative<TangentLine>(shape) || std::holds_alternative<FactoredSum>(shape);
+  }
+};
+
+}  // namespace ddx::eval

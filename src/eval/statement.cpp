@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Whole statements (see statement.hpp): chains through definitions, steps, definition bodies.
+#include "eval/statement.hpp"
+
+#include "calculus/chain.hpp"
+#include "calculus/diff.hpp"
+#include "calculus/steps.hpp"
+#include "core/limits.hpp"
+#include "core/substitute.hpp"
+#include "resolve/names.hpp"
+
+namespace ddx::eval {
+namespace {
+
+// The context with some names hidden (a function's parameters are its own, whatever the session
+// defines under those names).
+class Hiding final : public Context {
+ public:
+  Hiding(const Context& outer, const std::vector<Expr>& hidden) : outer_(outer), hidden_(hidden) {}
+  std::optional<Expr> definition(std::string_view name) const override {
+    for (Expr h : hidden_)
+      if (h.name() == name) return std::nullopt;
+    return outer_.definition(name);
+  }
+  bool has_definitions() const override { return outer_.has_definitions(); }
+  std::optional<Value> answer() const override { return outer_.answer(); }
+  bool denominator_layout() const override { return outer_.denominator_layout(); }
+  std::string text(Expr e) const override { return outer_.text(e); }
+
+ private:
+  const Context& outer_;
+  const std::vector<Expr>& hidden_;
+};
+
+std::vector<std::string> listed(const Term& t) { return grammar::listed_vars(t.vars, max_derivative_order); }
+
+calc::DefinitionLookup lookup(const Context& c) {
+  return [&c](std::string_view name) { return c.definition(name); };
+}
+
+// dy/dx, ∂z/∂x and diff(z, x) on a defined name: the chain rule through the definitions, as a
+// textbook shows it; higher orders of a defined name show the question and the value.
+std::optional<Result> chain(const Term& body, const Context& context) {
+  std::string target, var;
+  bool partial = false;
+  std::vector<std::string> vars;
+  bool defined_leibniz = body.kind == TermKind::Leibniz && body.of == resolve::LeibnizOf::Variable && body.children.empty();
+  if (defined_leibniz) vars = listed(body);
+  if (defined_leibniz && vars.size() > 1) {
+    if (vars.size() == 2 && vars[0] == vars[1] && !body.partial && resolve::is_identifier(vars[0]))
+      if (auto c = calc::second_order_chain(body.name, vars[0], lookup(context)))
+        return Result::shaped(c->substituted, Derivation{std::move(*c)});
+    // Other higher orders: the question, then the value.
+    Expr value = Evaluator(context).scalar(body);
+    return Result::shaped(value, NamedDerivative{body.name, vars, body.partial});
+  }
+  if (defined_leibniz && vars.size() == 1) {
+    target = body.name;
+    var = vars[0];
+    partial = body.partial;
+  } else if (body.kind == TermKind::Call && body.name == "diff" && body.children.size() == 2 && !body.names[0].empty() &&
+             !body.names[1].empty()) {
+    target = body.names[0];
+    var = body.names[1];
+    if (auto b = context.definition(target)) partial = free_symbols(*b).size() > 1;
+  } else {
+    return std::nullopt;
+  }
+  if (!context.definition(target) || !resolve::is_identifier(var)) return std::nullopt;
+  calc::Chain c = calc::chain_rule(target, var, partial, lookup(context));
+  Expr value = c.substituted;
+  return Result::shaped(value, Derivation{std::move(c)});
+}
+
+// A derivative question (d/dx E, dy/dx, diff(E, x, ...)) explained rule by rule; nullopt when
+// the statement is no derivative.
+std::optional<Result> explain(const Term& body, const Context& context) {
+  const Term* operand = nullptr;
+  std::vector<std::string> vars;
+  bool partial = false;
+  if (body.kind == TermKind::Derivative) {
+    operand = &body.children[0];
+    vars = listed(body);
+    partial = body.partial;
+  } else if (body.kind == TermKind::Leibniz && body.of == resolve::LeibnizOf::Variable && body.children.empty()) {
+    vars = listed(body);
+    partial = body.partial;
+  } else if (body.kind == TermKind::Call && body.name == "diff" && body.children.size() >= 2) {
+    operand = &body.children[0];
+    for (std::size_t i = 1; i < body.children.size(); ++i) {
+      const Term& c = body.children[i];
+      if (!c.is_value()) return std::nullopt;  // let ordinary evaluation report it
+      if (c.expr.is_integer() && !vars.empty() && c.expr.number().fits_long() && c.expr.number().to_long() < 100000) {
+        for (long k = 1; k < c.expr.number().to_long(); ++k) vars.push_back(vars.back());
+      } else if (c.expr.is(Kind::Symbol)) {
+        vars.push_back(c.expr.name());
+      } else {
+        return std::nullopt;
+      }
+    }
+    partial = true;
+  } else {
+    return std::nullopt;
+  }
+  if (vars.empty()) return std::nullopt;  // orders past the limit: ordinary evaluation decides
+  for (const std::string& v : vars)
+    if (!resolve::is_identifier(v)) return std::nullopt;
+  Expr e = operand ? Evaluator(context).scalar(*operand) : Evaluator(context).definition_value(body.name);
+  std::optional<Expr> as_written;
+  if (operand) {
+    Expr written = Evaluator(context, true).scalar(*operand);
+    if (written != e) as_written = written;
+  } else {
+    as_written = sym(body.name);
+  }
+  // One explanation per run of the same variable: diff(E, x, x, y) is d/dx twice, then d/dy.
+  // Each step prints the whole expression, so a trace grows much faster than its answer
+  // (steps d^11/dx^11 x^x would print 113 MB for a 41 KB answer): past the limit, the answer
+  // alone, with a note saying why.
+  StepsShown shown;
+  std::size_t terms_left = max_steps_terms;
+  try {
+    for (std::size_t i = 0; i < vars.size();) {
+      std::size_t j = i;
+      while (j < vars.size() && vars[j] == vars[i]) ++j;
+      shown.parts.push_back(calc::explain_derivative(e, sym(vars[i]), static_cast<int>(j - i), partial,
+                                                     shown.parts.empty() ? as_written : std::nullopt, &terms_left));
+      e = shown.parts.back().answer;
+      i = j;
+    }
+  } catch (const calc::TraceTooLong&) {
+    std::optional<Result> derivation = chain(body, context);
+    Result answer = derivation ? std::move(*derivation) : Result::of(Evaluator(context).value(body));
+    answer.note = "steps not shown: they would print more than " + std::to_string(max_steps_terms) + " terms";
+    return answer;
+  }
+  return Result::shaped(e, std::move(shown));
+}
+
+}  // namespace
+
+Result evaluate_expression(const Term& body, const Context& context, bool steps) {
+  if (steps)
+    if (auto shown = explain(body, context)) return std::move(*shown);
+  if (auto derivation = chain(body, context)) return std::move(*derivation);
+  Evaluator ev(context);
+  switch (body.kind) {
+    case TermKind::Call: return ev.call(body);
+    case TermKind::Compare: return ev.compare(body);
+    case TermKind::Vector:
+    case TermKind::At:
+    case TermKind::Answer: return Result::of(ev.value(body));
+    default: return Result::of(Value::of(ev.scalar(body)));
+  }
+}
+
+Expr definition_body(const Term& body, const Context& context) { return Evaluator(context, true).scalar(body); }
+
+Expr function_body(const Term& body, const std::vector<Expr>& params, const Context& context) {
+  Hiding scope(context, params);
+  return Evaluator(scope).scalar(body);
+}
+
+}  // namespace ddx::eval

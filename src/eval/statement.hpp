@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Whole statements: what an expression statement shows (a chain for dy/dx of a defined name,
+// steps when asked, else its value), and the bodies definitions keep.
+#pragma once
+
+#include <vector>
+
+#include "eval/context.hpp"
+#include "eval/evaluator.hpp"
+#include "eval/result.hpp"
+#include "resolve/request.hpp"
+
+namespace ddx::eval {
+
+// The answer to an expression statement. `steps`: explain a derivative rule by rule (SPEC-style
+// `steps d/dx E`, --steps, :steps on); a trace that would print more than max_steps_terms gives
+// the answer alone with a note.
+Result evaluate_expression(const Term& body, const Context& context, bool steps);
+
+// The body of `NAME = EXPR` as written: defined names kept (y = u^3 remembers that y depends on
+// u), derivatives inside taken of the names' values.
+Expr definition_body(const Term& body, const Context& context);
+
+// The body of `NAME(PARAMS) = EXPR`: every definition it uses substituted, the parameters its own.
+Expr function_body(const Term& body, const std::vector<Expr>& params, const Context& context);
+
+}  // namespace ddx::eval

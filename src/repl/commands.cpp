@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command table (see commands.hpp).
+#include "repl/commands.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/functions.hpp"
+#include "repl/help.hpp"
+
+namespace ddx {
+namespace {
+
+Outcome message(std::string text) {
+  Outcome o;
+  o.kind = Outcome::Kind::Message;
+  o.message = std::move(text);
+  return o;
+}
+
+Outcome failure(std::string input, std::string text) {
+  Outcome o;
+  o.kind = Outcome::Kind::Error;
+  o.input = std::move(input);
+  o.message = std::move(text);
+  return o;
+}
+
+std::vector<std::string> words(const std::string& args) {
+  std::istringstream in(args);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::string first_word(const std::string& args) {
+  auto w = words(args);
+  return w.empty() ? std::string() : w[0];
+}
+
+Outcome help(Session&, const std::string& args) { return message(help_text(first_word(args))); }
+
+Outcome format(Session& s, const std::string& args) {
+  std::string name = first_word(args);
+  if (name.empty()) return message(std::string(print::format_name(s.format())));
+  auto f = print::parse_format(name);
+  if (!f) return failure(":format " + args, "unknown format '" + name + "' (text, unicode, latex, code, json)");
+  s.set_format(*f);
+  return message("");
+}
+
+Outcome vars(Session& s, const std::string&) {
+  std::vector<std::pair<std::size_t, std::string>> rows;
+  for (const auto& [n, v] : s.definitions().variables())
+    rows.emplace_back(v->order, n + " = " + print::to_string(v->body, print::Format::Text));
+  std::sort(rows.begin(), rows.end());
+  std::string text;
+  for (const auto& [order, row] : rows) text += row + "\n";
+  for (const auto& [n, f] : s.definitions().functions()) {
+    std::string params;
+    for (Expr p : f->params) params += (params.empty() ? "" : ", ") + p.name();
+    text += n + "(" + params + ") = " + print::to_string(f->body, print::Format::Text) + "\n";
+  }
+  if (text.empty()) text = "no definitions\n";
+  text.pop_back();
+  return message(text);
+}
+
+Outcome clear(Session& s, const std::string& args) {
+  std::string name = first_word(args);
+  if (name.empty()) {
+    s.definitions().clear();
+    forget_abstract_params();
+    return message("");
+  }
+  if (!s.definitions().erase(name)) return failure(":clear " + args, "'" + name + "' is not defined");
+  forget_abstract_params(name);
+  return message("");
+}
+
+Outcome steps(Session& s, const std::string& args) {
+  std::string w = first_word(args);
+  if (w != "on" && w != "off") return failure(":steps " + args, "usage: :steps on|off");
+  s.set_steps(w == "on");
+  return message("");
+}
+
+Outcome plot_to(Session& s, const std::string& args) {
+  s.set_plot_to(first_word(args));  // empty: back to the terminal
+  return message("");
+}
+
+Outcome set(Session& s, const std::string& args) {
+  auto w = words(args);
+  if (w.size() >= 2 && w[0] == "layout" && (w[1] == "numerator" || w[1] == "denominator")) {
+    s.set_denominator_layout(w[1] == "denominator");
+    return message("");
+  }
+  return failure(":set " + args, "usage: :set layout numerator|denominator");
+}
+
+// Every answer so far, as a LaTeX document (rendered now: Ctrl-C may stop it).
+Outcome export_tex(Session& s, const std::string& args) {
+  std::string path = args;
+  if (path.empty()) return failure(":export", "usage: :export FILE.tex");
+  std::string document = s.tex_export().document();
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!(out << document && out.flush())) return failure(":export " + path, "cannot write '" + path + "'");
+  std::size_t n = s.tex_export().size();
+  return message("wrote " + path + " (" + std::to_string(n) + (n == 1 ? " statement)" : " statements)"));
+}
+
+Outcome quit(Session& s, const std::string&) {
+  s.request_quit();
+  return message("");
+}
+
+}  // namespace
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"help", "[TOPIC]", "help; topics: diff chain functions procedures vectors formats commands errors", help},
+      {"format", "FMT", "output format: text, unicode, latex, code or json", format},
+      {"vars", "", "list the definitions", vars},
+      {"clear", "[NAME]", "forget one definition, or all of them", clear},
+      {"steps", "on|off", "explain each derivative step by step (also: steps d/dx sin(x^2))", steps},
+      {"export", "FILE.tex", "write every answer so far as a LaTeX document", export_tex},
+      {"plot-to", "[FILE.svg]", "send the plots that follow to an SVG file (alone: the terminal)", plot_to},
+      {"set", "layout numerator|denominator", "how jacobian lays out its matrix", set},
+      {"quit", "", "leave (or Ctrl-D on an empty line)", quit},
+  };
+  return table;
+}
+
+const Command* find_command(std::string_view name) {
+  if (name == "q" || name == "exit") name = "quit";
+  for (const Command& c : commands())
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+}  // namespace ddx

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The `:commands` of the REPL, one table: name, arguments, help line and what it does. Help,
+// completion and the man page read it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "repl/session.hpp"
+
+namespace ddx {
+
+struct Command {
+  std::string_view name;       // without the colon
+  std::string_view arguments;  // "FMT", "[NAME]", "on|off"
+  std::string_view help;       // one line
+  Outcome (*run)(Session& session, const std::string& args);
+};
+
+const std::vector<Command>& commands();
+// The command `name` (or one of the spellings of quit: q, exit), or nullptr.
+const Command* find_command(std::string_view name);
+
+}  // namespace ddx

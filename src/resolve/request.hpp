@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a statement asks, with every name resolved: the output of src/resolve and the input of
+// src/eval. A Term is an expression whose plain parts are already canonical expressions (defined
+// names kept as symbols: evaluation decides what they stand for) and whose other parts say what
+// is asked of them: a derivative, a Leibniz form, a point, a procedure, a comparison. No calculus
+// has happened yet; every node keeps its span in the line for the errors evaluation may raise.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/expr.hpp"
+#include "grammar/ast.hpp"
+
+namespace ddx::resolve {
+
+using grammar::DiffVar;
+using grammar::SourceSpan;
+
+enum class TermKind {
+  Value,       // expr: a resolved expression (defined names kept as symbols)
+  Sum,         // children with ops[i] '+' or '-'
+  Product,     // children with ops[i] ' ' (times) or '/' (divided by)
+  Power,       // children {base, exponent}
+  Negate,      // children {operand}
+  Apply,       // a function applied to arguments that are not all values (sin(d/dx x^2)):
+               // children = arguments; function (a built-in or abstract one), or expr = a defined
+               // function's body over params
+  Vector,      // children: elements (a matrix is a vector of vectors)
+  Derivative,  // d/dx E, ∂^2/∂x∂y E, d(E)/dx: children {operand}; vars; partial
+  Leibniz,     // dy/dx, ∂f/∂x, d^2y/dx^2: name, vars, partial, of; children = a point written after
+               // it (∂f/∂x(1, 2)); expr = a defined function's body, params its parameters
+  Prime,       // f'(x): name, order, children = arguments; expr = the function's body over
+               // params[0] (a built-in or defined function), or function (an abstract one)
+  At,          // E at x = 1, y = 2: children {E, values...}; names = the point's names
+  Call,        // a procedure: name, children = arguments
+  Binding,     // `x = a` as an argument: name, children {a}
+  Range,       // `x = a .. b [step s]` as an argument: name, children {a, b[, s]}
+  Equation,    // `F = G` as an argument: children {F, G}
+  Compare,     // A == B: children {A, B}
+  Answer,      // ans
+};
+
+// What a Leibniz form's name is.
+enum class LeibnizOf { Variable, Function, Abstract };
+
+struct Term {
+  TermKind kind = TermKind::Value;
+  SourceSpan span;
+  Expr expr;
+  std::vector<Term> children;
+  std::string ops;                 // Sum, Product: one per child
+  std::string name;                // Leibniz, Prime, Call, Binding, Range
+  SourceSpan name_span;
+  std::vector<DiffVar> vars;       // Derivative, Leibniz
+  bool partial = false;            // Derivative, Leibniz: written with ∂
+  std::uint64_t order = 0;         // Prime: the number of primes
+  LeibnizOf of = LeibnizOf::Variable;
+  std::vector<Expr> params;        // Leibniz of a function, Prime: the parameters
+  FunctionId function = 0;         // Apply; Prime of an abstract function
+  bool abstract = false;           // Prime of an abstract function
+  std::vector<std::string> names;  // At: the point's names, one per value; Call: each argument
+                                   // written as a bare name, that name (else empty)
+  std::vector<SourceSpan> name_spans;
+
+  static Term value(Expr e, SourceSpan s) {
+    Term t;
+    t.expr = e;
+    t.span = s;
+    return t;
+  }
+  bool is_value() const { return kind == TermKind::Value; }
+};
+
+enum class RequestKind { Expression, Definition, FunctionDefinition, Command };
+
+// One statement.
+struct Request {
+  RequestKind kind = RequestKind::Expression;
+  SourceSpan span;
+  bool steps = false;           // `steps STMT`
+  Term body;                    // Expression, Definition, FunctionDefinition
+  SourceSpan body_span;         // where the body is written
+  std::string name;             // Definition, FunctionDefinition: the name; Command: the command
+  SourceSpan name_span;
+  std::vector<Expr> params;     // FunctionDefinition
+  std::string args;             // Command: its raw arguments
+};
+
+}  // namespace ddx::resolve

@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Statements, names, products and calls (see resolve.hpp). The grammar knows no function names;
+// this is where names meet the function table and the session's definitions.
+#include "resolve/resolve.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/substitute.hpp"
+#include "resolve/names.hpp"
+#include "resolve/resolver.hpp"
+
+namespace ddx::resolve {
+namespace {
+
+SourceSpan sub_span(SourceSpan whole, std::size_t offset, std::size_t length) {
+  return SourceSpan{static_cast<std::uint32_t>(whole.begin + offset), static_cast<std::uint32_t>(whole.begin + offset + length)};
+}
+
+// Longest run of unknown letters that still splits into factors (`abc` = a·b·c); a longer one is
+// far more likely a name ddx does not know (`loss`, `backprop`) than a product.
+constexpr std::size_t max_split_factors = 3;
+
+std::string foreign_message(std::string_view w) {
+  return "'" + std::string(w) + "' is not a ddx function: ddx differentiates (see :help functions)";
+}
+
+std::string planned_message(std::string_view w) {
+  return "'" + std::string(w) + "' is not supported yet in this version of ddx";
+}
+
+bool all_values(const std::vector<Term>& terms) {
+  return std::all_of(terms.begin(), terms.end(), [](const Term& t) { return t.is_value(); });
+}
+
+Term composite(TermKind kind, std::vector<Term> children, std::string ops, SourceSpan span) {
+  Term t;
+  t.kind = kind;
+  t.span = span;
+  t.children = std::move(children);
+  t.ops = std::move(ops);
+  return t;
+}
+
+}  // namespace
+
+Expr value_of(const Term& t) { return t.expr; }
+
+Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span) {
+  if (!all_values(terms)) return composite(TermKind::Sum, std::move(terms), std::move(ops), span);
+  std::vector<Expr> parts;
+  parts.reserve(terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) parts.push_back(ops[i] == '-' ? -terms[i].expr : terms[i].expr);
+  return Term::value(add(std::move(parts)), span);
+}
+
+// All factors go to one n-ary mul(), so that a printed product `3 (a) (b)` reads back as the
+// same node (mul distributes a number over a lone sum, so pairwise folding could differ).
+Term product_of(std::vector<Term> factors, std::string ops, SourceSpan span) {
+  if (factors.size() == 1 && ops[0] == ' ') return std::move(factors[0]);
+  if (!all_values(factors)) return composite(TermKind::Product, std::move(factors), std::move(ops), span);
+  std::vector<Expr> parts;
+  parts.reserve(factors.size());
+  for (std::size_t i = 0; i < factors.size(); ++i)
+    parts.push_back(ops[i] == '/' ? pow(factors[i].expr, Expr(-1)) : factors[i].expr);
+  return Term::value(mul(std::move(parts)), span);
+}
+
+Term power_of(Term base, Term exponent, SourceSpan span) {
+  if (base.is_value() && exponent.is_value()) return Term::value(pow(base.expr, exponent.expr), span);
+  std::vector<Term> children;
+  children.push_back(std::move(base));
+  children.push_back(std::move(exponent));
+  return composite(TermKind::Power, std::move(children), "", span);
+}
+
+Term negated(Term t, SourceSpan span) {
+  if (t.is_value()) return Term::value(-t.expr, span);
+  std::vector<Term> children;
+  children.push_back(std::move(t));
+  return composite(TermKind::Negate, std::move(children), "", span);
+}
+
+Term Resolver::term(const Node& n) {
+  try {
+    return term_unguarded(n);
+  } catch (const MathError& e) {
+    throw ResolveError{n.span, e.what()};
+  } catch (const LimitError& e) {
+    throw ResolveError{n.span, e.what()};
+  }
+}
+
+Term Resolver::term_unguarded(const Node& n) {
+  switch (n.kind) {
+    case NodeKind::Number:
+      if (n.is_float) return Term::value(num(Number::from_double(std::strtod(n.text.c_str(), nullptr))), n.span);
+      return Term::value(num(Number::from_integer_text(n.text)), n.span);
+    case NodeKind::Word: return word(n.text, n.span);
+    case NodeKind::Apply: return apply(n);
+    case NodeKind::Prime: return prime(n);
+    case NodeKind::Neg: return negated(term(n.children[0]), n.span);
+    case NodeKind::Sum: {
+      std::vector<Term> terms;
+      terms.reserve(n.children.size());
+      for (const Node& c : n.children) terms.push_back(term(c));
+      return sum_of(std::move(terms), n.ops, n.span);
+    }
+    case NodeKind::Product: return product(n);
+    case NodeKind::Pow: {
+      if (is_function_word(n.children[0]))
+        throw ResolveError{n.children[0].span, "'" + n.children[0].text + "' needs an argument: " + n.children[0].text + "^2(x)"};
+      std::vector<Term> factors = juxtaposed_factors(n);
+      return product_of(std::move(factors), std::string(factors.size(), ' '), n.span);
+    }
+    case NodeKind::Group: return term(n.children[0]);
+    case NodeKind::Vector: {
+      std::vector<Term> items;
+      for (const Node& c : n.children) items.push_back(term(c));
+      return composite(TermKind::Vector, std::move(items), "", n.span);
+    }
+    case NodeKind::DerivOp: return derivative_operator(n);
+    case NodeKind::Leibniz: return leibniz(n);
+    case NodeKind::At: return at(n);
+    case NodeKind::Compare: {
+      std::vector<Term> sides;
+      sides.push_back(term(n.children[0]));
+      sides.push_back(term(n.children[1]));
+      return composite(TermKind::Compare, std::move(sides), "", n.span);
+    }
+    case NodeKind::Equality: {
+      std::vector<Term> sides;
+      sides.push_back(term(n.children[0]));
+      sides.push_back(term(n.children[1]));
+      return composite(TermKind::Equation, std::move(sides), "", n.span);
+    }
+    case NodeKind::Equation:
+    case NodeKind::Range: {
+      Term t;
+      t.kind = n.kind == NodeKind::Equation ? TermKind::Binding : TermKind::Range;
+      t.span = n.span;
+      t.name = n.text;
+      t.name_span = n.name_span;
+      for (const Node& c : n.children) t.children.push_back(term(c));
+      return t;
+    }
+  }
+  throw ResolveError{n.span, "unsupported expression"};
+}
+
+bool Resolver::is_variable(std::string_view w) const { return !hidden_.count(w) && scope_.is_variable(w); }
+
+const FunctionDefinition* Resolver::function(std::string_view w) const { return scope_.function(w); }
+
+// A word as a value: a defined name, a constant, an identifier, or a run of identifiers.
+Term Resolver::word(std::string_view w, SourceSpan span) {
+  std::vector<Term> factors = run_factors(w, span);
+  return product_of(std::move(factors), std::string(factors.size(), ' '), span);
+}
+
+// The factors a word stands for: one for a name (defined, a constant, an identifier), or the
+// identifiers of a short run of letters (`4xy` = 4·x·y, `x3x4` = x3·x4).
+std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
+  if (w == "ans") {
+    Term t;
+    t.kind = TermKind::Answer;
+    t.span = span;
+    return {t};
+  }
+  // A defined name stays a symbol: evaluation decides what it stands for (its value, or itself
+  // when it is a variable of a derivative).
+  if (is_variable(w)) return {Term::value(sym(w), span)};
+  // A defined function named bare means its body over its parameters: after f(x, y) = x^2 y,
+  // grad(f) is [2x y, x^2].
+  if (const FunctionDefinition* def = function(w); def && !hidden_.count(w)) return {Term::value(def->body, span)};
+  if (w == "e") return {Term::value(e_const(), span)};
+  if (w == "pi") return {Term::value(pi_const(), span)};
+  if (is_foreign_name(w)) throw ResolveError{span, foreign_message(w)};
+  if (is_planned_name(w)) throw ResolveError{span, planned_message(w)};
+  if (builtin_name(w) || !log_base(w).empty())
+    throw ResolveError{span, "'" + std::string(w) + "' is a function: write " + std::string(w) + "(x) or " +
+                                 std::string(w) + " x"};
+  if (scope_.is_procedure(w)) throw ResolveError{span, "'" + std::string(w) + "' needs its arguments: " + std::string(w) + "(...)"};
+  if (is_identifier(w)) return {Term::value(sym(w), span)};
+  if (std::string f = function_prefix(w); !f.empty())
+    throw ResolveError{span, "unknown name '" + std::string(w) + "'; did you mean '" + f + " " +
+                                 std::string(w.substr(f.size())) + "'?"};
+  std::vector<std::string_view> parts = split_run(w);
+  // A run that does not split (`_` of `x_`) would recurse forever (found by fuzzing).
+  if (parts.size() == 1)
+    throw ResolveError{span, "unexpected '" + std::string(w) + "' (a subscript needs letters or digits: x_1)"};
+  if (parts.size() > max_split_factors) {
+    std::string spaced;
+    for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
+    throw ResolveError{span, "unknown name '" + std::string(w) + "' (define it first" +
+                                 (parts.size() <= 6 ? ", or write a product with spaces: " + spaced : std::string()) + ")"};
+  }
+  std::vector<Term> factors;
+  std::size_t offset = 0;
+  for (std::string_view part : parts) {
+    for (Term& f : run_factors(part, sub_span(span, offset, part.size()))) factors.push_back(std::move(f));
+    offset += part.size();
+  }
+  return factors;
+}
+
+// The factors a juxtaposed operand stands for, in order. `^` binds tighter than juxtaposition,
+// also inside a run of letters and before a bracket, so a power on a run raises its last factor
+// only (`ax^2` = a·x², `x(x+1)^2` = x·(x+1)²), and an exponent takes only the first factor of a
+// run (`e^x(x+1)` = eˣ·(x+1), `xe^x` = x·eˣ).
+std::vector<Term> Resolver::juxtaposed_factors(const Node& n) {
+  switch (n.kind) {
+    case NodeKind::Word: return run_factors(n.text, n.span);
+    case NodeKind::Apply:
+      if (!apply_is_call(n)) {
+        if (n.children.size() != 1) throw ResolveError{n.span, "expected one expression in parentheses"};
+        std::vector<Term> factors = run_factors(n.text, n.name_span);
+        factors.push_back(term(n.children[0]));
+        return factors;
+      }
+      break;
+    case NodeKind::Neg: {  // only in an exponent: x^-ab
+      std::vector<Term> factors = juxtaposed_factors(n.children[0]);
+      SourceSpan s = factors.front().span;
+      factors.front() = negated(std::move(factors.front()), s);
+      return factors;
+    }
+    case NodeKind::Pow: {
+      std::vector<Term> base = juxtaposed_factors(n.children[0]);
+      std::vector<Term> exponent = juxtaposed_factors(n.children[1]);
+      base.back() = power_of(std::move(base.back()), std::move(exponent.front()), n.span);
+      for (std::size_t i = 1; i < exponent.size(); ++i) base.push_back(std::move(exponent[i]));
+      return base;
+    }
+    default: break;
+  }
+  std::vector<Term> one;
+  one.push_back(term(n));
+  return one;
+}
+
+bool Resolver::is_function_word(const Node& n) const {
+  // `sin^2 x` and `-sin^2(x)` (unary minus binds looser than ^, tighter than juxtaposition).
+  if (n.kind == NodeKind::Pow || n.kind == NodeKind::Neg) return is_function_word(n.children[0]);
+  return n.kind == NodeKind::Word && !is_variable(n.text) && (builtin_name(n.text) || !log_base(n.text).empty());
+}
+
+// Applies the built-in `name` (or log_b) to resolved arguments.
+Term Resolver::apply_builtin(std::string_view name, std::vector<Term> args, const Node& at) {
+  if (std::string_view b = log_base(name); !b.empty()) {
+    if (args.size() != 1) throw ResolveError{at.span, std::string(name) + " takes 1 argument"};
+    bool digits = std::all_of(b.begin(), b.end(), is_digit);
+    if (!digits && !is_identifier(b))
+      throw ResolveError{at.name_span, "the base of log_b must be a whole number or a name: log_2(x), log_a(x)"};
+    Term base = digits ? Term::value(num(Number::from_integer_text(b)), at.name_span) : word(b, at.name_span);
+    std::vector<Term> quotient;
+    quotient.push_back(apply_builtin("log", std::move(args), at));
+    quotient.push_back(apply_builtin("log", {std::move(base)}, at));
+    return product_of(std::move(quotient), " /", at.span);
+  }
+  std::string fn = *builtin_name(name);
+  FunctionId id = *find_function(fn);
+  const FunctionInfo& info = function_info(id);
+  if (static_cast<int>(args.size()) != info.arity)
+    throw ResolveError{at.span, fn + " takes " + std::to_string(info.arity) + " argument" + (info.arity == 1 ? "" : "s") +
+                                    ", not " + std::to_string(args.size())};
+  if (all_values(args)) {
+    std::vector<Expr> values;
+    for (const Term& a : args) values.push_back(a.expr);
+    return Term::value(call(id, std::move(values)), at.span);
+  }
+  Term t = composite(TermKind::Apply, std::move(args), "", at.span);
+  t.function = id;
+  return t;
+}
+
+Term Resolver::product(const Node& n) {
+  std::vector<Term> factors;
+  std::string ops;
+  product_factors(n, factors, ops);
+  return product_of(std::move(factors), std::move(ops), n.span);
+}
+
+// A flat run of `*`, `/` and juxtaposition; `sin x cos x` applies each function word to the
+// juxtaposed factors after it, up to the next operator or function word.
+void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::string& ops) {
+  std::size_t i = 0;
+  while (i < n.children.size()) {
+    const Node& c = n.children[i];
+    char op = i == 0 ? ' ' : n.ops[i];
+    std::vector<Term> values;
+    if (is_function_word(c)) {
+      std::size_t j = i + 1;
+      std::vector<Term> arg;
+      std::string arg_ops;
+      while (j < n.children.size() && n.ops[j] == ' ' && !is_function_word(n.children[j])) {
+        arg.push_back(term(n.children[j++]));
+        arg_ops += ' ';
+      }
+      bool negate = false;  // `-sin x`, `--sin x` (a run of signs, found by the fuzzer)
+      const Node* signed_node = &c;
+      while (signed_node->kind == NodeKind::Neg) {
+        negate = !negate;
+        signed_node = &signed_node->children[0];
+      }
+      const Node& powered = *signed_node;
+      const Node& fn = powered.kind == NodeKind::Pow ? powered.children[0] : powered;
+      if (arg.empty()) throw ResolveError{fn.span, "'" + fn.text + "' needs an argument: " + fn.text + "(x) or " + fn.text + " x"};
+      try {
+        SourceSpan arg_span{arg.front().span.begin, arg.back().span.end};
+        std::vector<Term> one;
+        one.push_back(product_of(std::move(arg), std::move(arg_ops), arg_span));
+        Term v = apply_builtin(fn.text, std::move(one), fn);
+        if (powered.kind == NodeKind::Pow) v = function_power(fn, powered.children[1], std::move(v));
+        values.push_back(negate ? negated(std::move(v), c.span) : std::move(v));
+      } catch (const MathError& e) {
+        throw ResolveError{c.span, e.what()};
+      }
+      i = j;
+    } else {
+      // `-(a) (b)`: the sign is a factor of the whole product, not of (a) alone (which would
+      // distribute over a sum and read back differently from how products are printed).
+      const Node* inner = &c;
+      while (inner->kind == NodeKind::Neg) {
+        factors.push_back(Term::value(Expr(-1), inner->span));
+        ops += ' ';
+        inner = &inner->children[0];
+      }
+      values = juxtaposed_factors(*inner);
+      ++i;
+    }
+    if (op == '/') {
+      if (values.size() == 1 && values[0].is_value() && values[0].expr.is_zero())
+        throw ResolveError{c.span, "division by zero"};
+      // x/(3 (y - 1)) divides by each factor: the same node as printed, even though
+      // 3 (y - 1) alone would distribute to 3y - 3.
+      const Node& divisor = c.kind == NodeKind::Group ? c.children[0] : c;
+      if (divisor.kind == NodeKind::Product) {
+        std::vector<Term> inner;
+        std::string inner_ops;
+        product_factors(divisor, inner, inner_ops);
+        for (std::size_t k = 0; k < inner.size(); ++k) {
+          factors.push_back(std::move(inner[k]));
+          ops += inner_ops[k] == '/' ? ' ' : '/';
+        }
+        continue;
+      }
+      // `1/2x` is x/2 (juxtaposition binds like `*`), but `1/ab` and `1/a(b+c)` are written as
+      // if the whole run were the divisor, and read so by many: refuse rather than guess.
+      if (values.size() > 1) {
+        std::string run = c.kind == NodeKind::Apply ? c.text + "(...)" : c.kind == NodeKind::Word ? c.text : "this";
+        throw ResolveError{c.span, "dividing by " + run + " is ambiguous: write /(" + run +
+                                       ") to divide by the whole product, or put a space or '*' after the divisor"};
+      }
+      factors.push_back(std::move(values.front()));
+      ops += '/';
+      continue;
+    }
+    for (Term& v : values) {
+      factors.push_back(std::move(v));
+      ops += ' ';
+    }
+  }
+}
+
+// `sin^2(x)` is sin(x)^2; `sin^-1(x)` is refused: arcsin or 1/sin, a reader cannot tell.
+Term Resolver::function_power(const Node& fn, const Node& exponent, Term applied) {
+  Term k = term(exponent);
+  if (k.is_value() && k.expr.is_minus_one()) {
+    std::string name = *builtin_name(fn.text);
+    std::string inverse = find_function("a" + name) ? "a" + name + "(x) for the inverse function or " : "";
+    throw ResolveError{fn.span, fn.text + "^-1(x) is ambiguous: write " + inverse + "1/" + fn.text + "(x) for the reciprocal"};
+  }
+  SourceSpan span{applied.span.begin, k.span.end};
+  return power_of(std::move(applied), std::move(k), span);
+}
+
+bool Resolver::apply_is_call(const Node& n) {
+  const std::string& w = n.text;
+  if (builtin_name(w) || !log_base(w).empty() || scope_.is_procedure(w) || is_foreign_name(w) || is_planned_name(w) ||
+      function(w))
+    return true;
+  if (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w)) return true;
+  if (auto f = find_function(w); f && function_info(*f).abstract) return true;
+  if (is_variable(w)) return false;
+  // A single letter (with index) is a factor: x(x+1). A long name is a function: loss(w).
+  std::size_t letters = 0;
+  for (char c : w) letters += is_letter(c);
+  if (letters < 2 || is_identifier(w)) return false;
+  // xsin(x): a function name glued to the factors before it, not a new function.
+  if (std::string f = function_suffix(w); !f.empty())
+    throw ResolveError{n.name_span, "unknown function '" + w + "'; did you mean '" + w.substr(0, w.size() - f.size()) + " " +
+                                        f + "(...)'?"};
+  // A short run of letters could be either (xy(x+1): x·y·(x+1), or a function xy): refuse.
+  std::vector<std::string_view> parts = split_run(w);
+  if (parts.size() > 1 && parts.size() <= max_split_factors) {
+    std::string spaced;
+    for (std::string_view p : parts) spaced += std::string(p) + " ";
+    throw ResolveError{n.name_span, "'" + w + "(...)' is ambiguous: write " + spaced +
+                                        "(...) for a product, or define the function first: " + w + "(t) = ..."};
+  }
+  return true;
+}
+
+Term Resolver::apply(const Node& n) {
+  const std::string& w = n.text;
+  if (!apply_is_call(n)) {
+    std::vector<Term> factors = juxtaposed_factors(n);
+    return product_of(std::move(factors), std::string(factors.size(), ' '), n.span);
+  }
+  if (is_foreign_name(w)) throw ResolveError{n.name_span, foreign_message(w)};
+  if (is_planned_name(w)) throw ResolveError{n.name_span, planned_message(w)};
+  if (scope_.is_procedure(w)) return call_arguments(n);
+  std::vector<Term> args;
+  args.reserve(n.children.size());
+  for (const Node& c : n.children) args.push_back(term(c));
+  for (const Term& a : args)
+    if (a.kind == TermKind::Binding || a.kind == TermKind::Range || a.kind == TermKind::Equation)
+      throw ResolveError{a.kind == TermKind::Equation ? a.span : a.name_span,
+                         a.kind == TermKind::Equation
+                             ? "an equation cannot be used as a value here (to compare, write ==)"
+                             : "unexpected '=': NAME = VALUE belongs after 'at', in tangent(f, x = a), or in a "
+                               "table or plot range"};
+  if (builtin_name(w) || !log_base(w).empty()) return apply_builtin(w, std::move(args), n);
+  if (const FunctionDefinition* def = function(w)) return defined_call(*def, std::move(args), n);
+  return abstract_call(n, std::move(args));
+}
+
+// A procedure's call: its arguments resolved, bindings and ranges kept as such; the procedure
+// itself (evaluation's table) says what they mean.
+Term Resolver::call_arguments(const Node& n) {
+  Term t;
+  t.kind = TermKind::Call;
+  t.span = n.span;
+  t.name = n.text;
+  t.name_span = n.name_span;
+  for (const Node& c : n.children) {
+    t.children.push_back(term(c));
+    t.names.push_back(c.kind == NodeKind::Word ? c.text : std::string());  // total(z) names dz
+  }
+  return t;
+}
+
+Term Resolver::abstract_call(const Node& n, std::vector<Term> args) {
+  if (args.empty()) throw ResolveError{n.span, "expected an argument in " + n.text + "()"};
+  FunctionId f = abstract_function(n.text, static_cast<int>(args.size()));
+  const FunctionInfo& info = function_info(f);
+  // Parameters are named after the first application to plain symbols (a defined name counts as
+  // one only in a definition's body, where it stays a name).
+  bool plain = std::all_of(args.begin(), args.end(), [this](const Term& a) {
+    return a.is_value() && a.expr.is(Kind::Symbol) && (definition_body_ || !is_variable(a.expr.name()));
+  });
+  if (plain && info.params.empty()) {
+    std::vector<std::string> names;
+    for (const Term& a : args) names.push_back(a.expr.name());
+    std::vector<std::string> sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) set_abstract_params(f, names);
+  }
+  if (all_values(args)) {
+    std::vector<Expr> values;
+    for (const Term& a : args) values.push_back(a.expr);
+    return Term::value(call(f, std::move(values)), n.span);
+  }
+  Term t = composite(TermKind::Apply, std::move(args), "", n.span);
+  t.function = f;
+  return t;
+}
+
+Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n) {
+  if (args.size() != def.params.size())
+    throw ResolveError{n.span, n.text + " takes " + std::to_string(def.params.size()) + " argument(s)"};
+  if (all_values(args)) {
+    std::unordered_map<Expr, Expr> s;
+    for (std::size_t i = 0; i < args.size(); ++i) s.emplace(def.params[i], args[i].expr);
+    return Term::value(substitute(def.body, s), n.span);
+  }
+  Term t = composite(TermKind::Apply, std::move(args), "", n.span);
+  t.expr = def.body;
+  t.params = def.params;
+  return t;
+}
+
+Request resolve(const grammar::Statement& s, const Scope& scope) {
+  Request r;
+  r.span = s.span;
+  r.steps = s.steps;
+  r.name = s.name;
+  r.name_span = s.name_span;
+  r.body_span = s.body.span;
+  switch (s.kind) {
+    case grammar::StatementKind::Command:
+      r.kind = RequestKind::Command;
+      r.args = s.args;
+      return r;
+    case grammar::StatementKind::Expression:
+      r.kind = RequestKind::Expression;
+      r.body = Resolver(scope).term(s.body);
+      return r;
+    case grammar::StatementKind::Definition: break;
+  }
+  if (is_reserved(s.name, scope)) throw ResolveError{s.name_span, "'" + s.name + "' is reserved and cannot be redefined"};
+  if (!s.is_function) {
+    r.kind = RequestKind::Definition;
+    r.body = Resolver(scope, {}, true).term(s.body);
+    return r;
+  }
+  r.kind = RequestKind::FunctionDefinition;
+  std::set<std::string, std::less<>> names;
+  for (const grammar::Node& p : s.params) {
+    if (p.kind != NodeKind::Word || !is_identifier(p.text) || is_reserved(p.text, scope))
+      throw ResolveError{p.span, "a parameter must be a variable name"};
+    if (!names.insert(p.text).second) throw ResolveError{p.span, "parameter '" + p.text + "' appears twice"};
+    r.params.push_back(sym(p.text));
+  }
+  r.body = Resolver(scope, std::move(names)).term(s.body);
+  return r;
+}
+
+}  // namespace ddx::resolve

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Resolution: a statement's syntax tree and the session's names -> a Request (request.hpp).
+// Decides what every name means (a definition, a constant, a function, a procedure, a run of
+// single-letter factors), call versus product (`f(x)` versus `x(x+1)`), function application by
+// juxtaposition (`sin x cos x`), and how `^` binds inside runs of letters; reports what cannot be
+// read with the span of the culprit. Knows no calculus: derivatives, points and procedures stay
+// requests for src/eval.
+#pragma once
+
+#include <string>
+
+#include "grammar/ast.hpp"
+#include "resolve/request.hpp"
+#include "resolve/scope.hpp"
+
+namespace ddx::resolve {
+
+// A statement that cannot be read, at a place in its line (byte offsets).
+struct ResolveError {
+  SourceSpan span;
+  std::string message;
+};
+
+// Throws ResolveError.
+Request resolve(const grammar::Statement& statement, const Scope& scope);
+
+}  // namespace ddx::resolve

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The resolver: one statement's syntax tree -> terms, against a scope's names. Internal to
+// src/resolve: resolve.cpp holds statements, names, products and calls; resolve_forms.cpp the
+// derivative forms, `at` and comparisons.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "resolve/resolve.hpp"
+
+namespace ddx::resolve {
+
+using grammar::Node;
+using grammar::NodeKind;
+
+class Resolver {
+ public:
+  // hidden: names a function definition's parameters hide (f(x) = x^2 means its own x).
+  // definition_body: resolving the right-hand side of `NAME = ...`.
+  Resolver(const Scope& scope, std::set<std::string, std::less<>> hidden = {}, bool definition_body = false)
+      : scope_(scope), hidden_(std::move(hidden)), definition_body_(definition_body) {}
+
+  Term term(const Node& n);
+
+ private:
+  Term term_unguarded(const Node& n);
+  bool is_variable(std::string_view w) const;
+  const FunctionDefinition* function(std::string_view w) const;
+  Term word(std::string_view w, SourceSpan span);
+  std::vector<Term> run_factors(std::string_view w, SourceSpan span);
+  std::vector<Term> juxtaposed_factors(const Node& n);
+  bool is_function_word(const Node& n) const;
+  Term apply_builtin(std::string_view name, std::vector<Term> args, const Node& at);
+  Term product(const Node& n);
+  void product_factors(const Node& n, std::vector<Term>& factors, std::string& ops);
+  Term function_power(const Node& fn, const Node& exponent, Term applied);
+  bool apply_is_call(const Node& n);
+  Term apply(const Node& n);
+  Term abstract_call(const Node& n, std::vector<Term> args);
+  Term defined_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n);
+  Term call_arguments(const Node& n);
+
+  // resolve_forms.cpp
+  Term derivative_operator(const Node& n);
+  Term leibniz(const Node& n);
+  Term prime(const Node& n);
+  Term at(const Node& n);
+
+  const Scope& scope_;
+  std::set<std::string, std::less<>> hidden_;
+  bool definition_body_;
+};
+
+// Terms combined as expressions are: a value when every part is one (folded by the canonical
+// constructors, as if written at once), else a term that evaluation combines the same way.
+Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span);
+Term product_of(std::vector<Term> factors, std::string ops, SourceSpan span);
+Term power_of(Term base, Term exponent, SourceSpan span);
+Term negated(Term t, SourceSpan span);
+// Expr for a value term, throwing ResolveError when a math error folds (1/0) with the term's span.
+Expr value_of(const Term& t);
+
+}  // namespace ddx::resolve

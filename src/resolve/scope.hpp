@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What resolving names needs to know of a session: which names are defined, as what. Values are
+// not its business (evaluation substitutes them), so this is all it asks.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx::resolve {
+
+// A user function `NAME(PARAMS) = BODY` (the body with every definition it used substituted).
+struct FunctionDefinition {
+  std::vector<Expr> params;  // symbols
+  Expr body;
+};
+
+class Scope {
+ public:
+  virtual ~Scope() = default;
+  // A defined variable (y = u^3).
+  virtual bool is_variable(std::string_view name) const = 0;
+  // A defined function, or nullptr.
+  virtual const FunctionDefinition* function(std::string_view name) const = 0;
+  // A procedure of evaluation's table (grad, tangent, ...): names that are called, never split.
+  virtual bool is_procedure(std::string_view name) const = 0;
+};
+
+}  // namespace ddx::resolve
