@@ -34,6 +34,16 @@ char32_t decode(std::string_view line, std::size_t i, std::size_t& len) {
     return cp;
 }
 
+// After a superscript `^2`, would the code point cp at byte i (and what follows) read as more of
+// that number in ASCII: a digit, a point, or an exponent e/E with a digit or sign after it?
+bool would_continue_number(std::string_view line, std::size_t i, char32_t cp) {
+    if ((cp >= '0' && cp <= '9') || cp == '.') return true;
+    if (cp != 'e' && cp != 'E') return false;
+    std::size_t len = 1;
+    char32_t const next = i + 1 < line.size() ? decode(line, i + 1, len) : invalid;
+    return (next >= '0' && next <= '9') || next == '+' || next == '-' || next == 0x2212;
+}
+
 // Superscript digit or minus -> its ASCII character, else 0.
 char superscript(char32_t cp) {
     switch (cp) {
@@ -104,6 +114,9 @@ NormalizedLine normalize_line(std::string_view line) {
         if (cp == ';' && !in_command) statement_start = true;
         else if (cp != ' ' && cp != '\t') statement_start = false;
         char const sup = in_command ? 0 : superscript(cp);
+        // A superscript ends its exponent: `x²3` is x^2·3 and `x²e−3` is x^2·e − 3, never x^23 or
+        // x^(2e-3): where the ASCII form would run on into a longer number, a space stops it.
+        if (in_superscript && !sup && would_continue_number(line, i, cp)) emit(' ');
         if (in_command && cp >= 0x80) {
             emit('_');
         } else if (sup) {

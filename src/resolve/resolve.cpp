@@ -296,9 +296,14 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       std::size_t j = i + 1;
       std::vector<Term> arg;
       std::string arg_ops;
+      // The argument is the juxtaposed factors up to the next operator or function word, except
+      // that a bracket right after the name is the whole argument: sin^2(x) cos(x) is
+      // sin(x)^2 cos(x), as sin(x) cos(x) is.
+      bool bracketed = j < n.children.size() && n.ops[j] == ' ' && n.children[j].kind == NodeKind::Group;
       while (j < n.children.size() && n.ops[j] == ' ' && !is_function_word(n.children[j])) {
         arg.push_back(term(n.children[j++]));
         arg_ops += ' ';
+        if (bracketed) break;
       }
       bool negate = false;  // `-sin x`, `--sin x` (a run of signs, found by the fuzzer)
       const Node* signed_node = &c;
