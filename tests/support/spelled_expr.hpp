@@ -12,6 +12,7 @@
 #include <numeric>
 #include <random>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -128,6 +129,7 @@ inline Expr meaning(const Tree& t) {
 using Point = std::unordered_map<std::string, double>;
 
 inline double apply_function(const std::string& f, double v) {
+  if (std::isnan(v)) return v;  // relu(NaN) and sign(NaN) must not come out as 0
   if (f == "sin") return std::sin(v);
   if (f == "cos") return std::cos(v);
   if (f == "tan") return std::tan(v);
@@ -155,11 +157,16 @@ inline double apply_function(const std::string& f, double v) {
 }
 
 inline double power(double b, double x) {
-  if (b == 0 && x < 0) return INFINITY;
+  if (b == 0 && x < 0) return NAN;  // 1/0
   return std::pow(b, x);
 }
 
-inline double value(const Tree& t, const Point& p) {
+// Every infinity is a division by zero or an overflow somewhere: undefined, never atan(inf) = pi/2.
+inline double finite_or_nan(double v) { return std::isfinite(v) ? v : NAN; }
+
+inline double value_unchecked(const Tree& t, const Point& p);
+inline double value(const Tree& t, const Point& p) { return finite_or_nan(value_unchecked(t, p)); }
+inline double value_unchecked(const Tree& t, const Point& p) {
   using K = Tree::Kind;
   switch (t.kind) {
     case K::Int: return static_cast<double>(t.n);
@@ -181,16 +188,107 @@ inline double value(const Tree& t, const Point& p) {
       for (const Tree& k : t.kids) s *= value(k, p);
       return s;
     }
-    case K::Div: return value(t.kids[0], p) / value(t.kids[1], p);
+    case K::Div: {
+      double d = value(t.kids[1], p);
+      return d == 0 ? NAN : value(t.kids[0], p) / d;
+    }
     case K::Pow: return power(value(t.kids[0], p), value(t.kids[1], p));
     case K::Call: return apply_function(t.name, value(t.kids[0], p));
   }
   return NAN;
 }
 
+// The value and derivative along `var` of t at p by forward-mode automatic differentiation (dual
+// numbers): the textbook rules applied to the tree, independent of ddx. NaN where a rule does not
+// apply (abs and relu at 0, a power of 0).
+struct Dual {
+  double v = 0, d = 0;
+};
+
+inline Dual dual_function(const std::string& f, Dual a) {
+  double v = a.v, u = a.d;
+  double r = apply_function(f, v);
+  double slope = NAN;  // f'(v)
+  if (f == "sin") slope = std::cos(v);
+  else if (f == "cos") slope = -std::sin(v);
+  else if (f == "tan") slope = 1 + std::tan(v) * std::tan(v);
+  else if (f == "atan") slope = 1 / (1 + v * v);
+  else if (f == "tanh") slope = 1 - std::tanh(v) * std::tanh(v);
+  else if (f == "sinh") slope = std::cosh(v);
+  else if (f == "cosh") slope = std::sinh(v);
+  else if (f == "exp") slope = std::exp(v);
+  else if (f == "log") slope = v > 0 ? 1 / v : NAN;
+  else if (f == "sqrt") slope = v > 0 ? 0.5 / std::sqrt(v) : NAN;
+  else if (f == "abs") slope = v != 0 ? (v > 0 ? 1 : -1) : NAN;
+  else if (f == "sign") slope = v != 0 ? 0 : NAN;
+  else if (f == "relu") slope = v != 0 ? (v > 0 ? 1 : 0) : NAN;
+  else if (f == "sigmoid") slope = r * (1 - r);
+  else if (f == "softplus") slope = 1 / (1 + std::exp(-v));
+  // A constant argument has derivative 0 whatever f' is there (relu(0) as a constant is fine).
+  return {r, u == 0 ? 0.0 : slope * u};
+}
+
+inline Dual dual_value(const Tree& t, const Point& p, const std::string& var) {
+  using K = Tree::Kind;
+  switch (t.kind) {
+    case K::Sym: return {value(t, p), t.name == var ? 1.0 : 0.0};
+    case K::Int:
+    case K::Rat:
+    case K::E:
+    case K::Pi: return {value(t, p), 0};
+    case K::Sum: {
+      Dual s;
+      for (std::size_t i = 0; i < t.kids.size(); ++i) {
+        Dual k = dual_value(t.kids[i], p, var);
+        double sign = t.minus[i] ? -1 : 1;
+        s.v += sign * k.v;
+        s.d += sign * k.d;
+      }
+      return s;
+    }
+    case K::Neg: {
+      Dual a = dual_value(t.kids[0], p, var);
+      return {-a.v, -a.d};
+    }
+    case K::Mul: {
+      Dual s{1, 0};
+      for (const Tree& k : t.kids) {
+        Dual f = dual_value(k, p, var);
+        s = {s.v * f.v, s.d * f.v + s.v * f.d};
+      }
+      return s;
+    }
+    case K::Div: {
+      Dual n = dual_value(t.kids[0], p, var), d = dual_value(t.kids[1], p, var);
+      if (d.v == 0) return {NAN, NAN};
+      return {n.v / d.v, (n.d * d.v - n.v * d.d) / (d.v * d.v)};
+    }
+    case K::Pow: {
+      Dual b = dual_value(t.kids[0], p, var), x = dual_value(t.kids[1], p, var);
+      double r = power(b.v, x.v);
+      double d = 0;
+      if (b.d != 0) d += b.v == 0 ? NAN : x.v * power(b.v, x.v - 1) * b.d;
+      if (x.d != 0) d += b.v > 0 ? r * std::log(b.v) * x.d : NAN;
+      return {r, d};
+    }
+    case K::Call: return dual_function(t.name, dual_value(t.kids[0], p, var));
+  }
+  return {NAN, NAN};
+}
+
+// The largest magnitude of any part of t at p: a huge inner value (sin(e^104)) leaves too few
+// digits for a difference quotient to mean anything.
+inline double peak_magnitude(const Tree& t, const Point& p) {
+  double m = std::fabs(value(t, p));
+  for (const Tree& k : t.kids) m = std::max(m, peak_magnitude(k, p));
+  return std::isnan(m) ? INFINITY : m;
+}
+
 // The value of a ddx expression (NaN for anything we cannot evaluate: an unknown symbol, an
 // abstract function, an unevaluated derivative, max/min are evaluated too).
-inline double value(Expr e, const Point& p) {
+inline double value_unchecked(Expr e, const Point& p);
+inline double value(Expr e, const Point& p) { return finite_or_nan(value_unchecked(e, p)); }
+inline double value_unchecked(Expr e, const Point& p) {
   switch (e.kind()) {
     case Kind::Number: return e.number().to_double();
     case Kind::Constant: return e.constant() == ConstantId::E ? std::exp(1.0) : M_PI;
@@ -203,6 +301,7 @@ inline double value(Expr e, const Point& p) {
       if (info.abstract) return NAN;
       if (e.args().size() == 2) {
         double a = value(e.args()[0], p), b = value(e.args()[1], p);
+        if (std::isnan(a) || std::isnan(b)) return NAN;
         if (info.name == "max") return std::max(a, b);
         if (info.name == "min") return std::min(a, b);
         return NAN;
@@ -286,7 +385,11 @@ class TreeGen {
       case 0:
       case 1:
       case 2: f.push_back(Tree::integer(2 + pick(8))); break;
-      case 3: f.push_back(Tree::ratio(1 + pick(5), 2 + pick(4))); break;
+      case 3: {
+        long long num = 1 + pick(5);
+        f.push_back(Tree::ratio(num, 2 + pick(4)));
+        break;
+      }
       default: break;
     }
     int n = 1 + pick(3);
@@ -310,7 +413,10 @@ class TreeGen {
       case 7:
       case 8: return call(depth - 1);
       case 9: return function_power(depth - 1);
-      case 10: return pick(2) ? Tree::pow(param(), var()) : Tree::pow(Tree::integer(2 + pick(2)), var());  // a^x, 2^x
+      case 10: {  // a^x, 2^x
+        Tree base = pick(2) ? param() : Tree::integer(2 + pick(2));
+        return Tree::pow(std::move(base), var());
+      }
       default: return pick(3) == 0 ? Tree::pi() : Tree::e();
     }
   }
@@ -376,23 +482,32 @@ class TreeGen {
   }
 
   Tree small_sum(int depth) {
-    auto plus = [](Tree a, Tree b, bool minus) { return Tree::sum({std::move(a), std::move(b)}, {false, minus}); };
+    // (Braced lists evaluate in order, function arguments do not: every choice is made in a
+    // fixed order, so that a seed means the same formula whatever the compiler.)
+    auto plus = [this](std::vector<Tree> ab, int minus_one_in) {
+      bool minus = minus_one_in > 0 && pick(minus_one_in) == 0;
+      return Tree::sum(std::move(ab), {false, minus});
+    };
     switch (depth > 0 ? pick(8) : pick(7)) {
-      case 0: return plus(var(), Tree::integer(1 + pick(4)), pick(2));
-      case 1: return plus(param(), param(), pick(3) == 0);
-      case 2: return plus(Tree::pow(var(), Tree::integer(2)), Tree::integer(1), pick(2));
-      case 3: return plus(Tree::node(Tree::Kind::Mul, {param(), var()}), param(), pick(3) == 0);
-      case 4: return plus(Tree::node(Tree::Kind::Mul, {Tree::integer(2 + pick(3)), var()}), Tree::integer(1 + pick(5)), pick(2));
-      case 5: return plus(var(), var(), pick(2));
-      case 6: return plus(Tree::pow(Tree::e(), var()), Tree::integer(1), false);
+      case 0: return plus({var(), Tree::integer(1 + pick(4))}, 2);
+      case 1: return plus({param(), param()}, 3);
+      case 2: return plus({Tree::pow(var(), Tree::integer(2)), Tree::integer(1)}, 2);
+      case 3: return plus({Tree::node(Tree::Kind::Mul, {param(), var()}), param()}, 3);
+      case 4: return plus({Tree::node(Tree::Kind::Mul, {Tree::integer(2 + pick(3)), var()}), Tree::integer(1 + pick(5))}, 2);
+      case 5: return plus({var(), var()}, 2);
+      case 6: return plus({Tree::pow(Tree::e(), var()), Tree::integer(1)}, 0);
       default: return sum(depth);
     }
   }
 
-  Tree call(int depth) { return Tree::call(cfg_.functions[pick(static_cast<int>(cfg_.functions.size()))], argument(depth)); }
+  Tree call(int depth) {
+    const std::string& f = cfg_.functions[pick(static_cast<int>(cfg_.functions.size()))];
+    return Tree::call(f, argument(depth));
+  }
 
   Tree function_power(int depth) {
-    Tree c = Tree::call(cfg_.powered_functions[pick(static_cast<int>(cfg_.powered_functions.size()))], argument(depth));
+    const std::string& f = cfg_.powered_functions[pick(static_cast<int>(cfg_.powered_functions.size()))];
+    Tree c = Tree::call(f, argument(depth));
     return Tree::pow(std::move(c), Tree::integer(2 + pick(2)));
   }
 
@@ -520,7 +635,9 @@ class Renderer {
 
   Piece bracket(Piece inner) {
     Piece p;
-    p.text = open() + inner.text + close();
+    p.text = open();  // (one random choice per statement: a fixed order whatever the compiler)
+    p.text += inner.text;
+    p.text += close();
     p.first = Edge::Open;
     p.last = Edge::Close;
     return p;
@@ -655,8 +772,12 @@ class Renderer {
       return atom(name + " " + a.text, Edge::Func, Edge::Apply);
     }
     Piece a = render(arg, Ctx::Arg, true);
-    std::string gap = ctx != Ctx::Exponent && mixed() && coin(8) ? " " : "";
-    return atom(name + gap + open() + a.text + close(), Edge::Func, Edge::Close);
+    std::string text = name;
+    text += ctx != Ctx::Exponent && mixed() && coin(8) ? " " : "";
+    text += open();
+    text += a.text;
+    text += close();
+    return atom(text, Edge::Func, Edge::Close);
   }
 
   // The exponent of a power, with what the power then ends with.
@@ -702,7 +823,8 @@ class Renderer {
     // sin^2(x), sin^2 x, sin²(x): the function's power written on its name
     if (b.is(K::Call) && x.is(K::Int) && (x.n == 2 || x.n == 3) && ctx != Ctx::Exponent && ctx != Ctx::ApplyArg &&
         (b.name == "sin" || b.name == "cos" || b.name == "tan" || b.name == "log") && s_.juxt != Juxt::Star && coin(2)) {
-      std::string head = function_name(b.name) + (unicode() ? (x.n == 2 ? "²" : "³") : "^" + std::to_string(x.n));
+      std::string head = function_name(b.name);
+      head += unicode() ? (x.n == 2 ? "²" : "³") : "^" + std::to_string(x.n);
       bool can_apply = tail && ctx != Ctx::Base && ctx != Ctx::Denom;
       if (can_apply && apply_arg_ok(b.kids[0]) && apply_ok()) {
         Piece a = render(b.kids[0], Ctx::ApplyArg, false);
@@ -877,5 +999,22 @@ class Renderer {
 };
 
 inline std::string spell(const Tree& t, const Spelling& s, std::uint64_t seed) { return Renderer(s, seed)(t); }
+
+// The operand of `d/dx TEXT`: TEXT itself, unless TEXT is a bracket followed by + or - (SPEC §3:
+// `d/dx (x^2) + x` = 3x), which is bracketed once more.
+inline std::string derivative_operand(const std::string& text) {
+  if (text.empty() || text[0] != '(') return text;
+  int depth = 0;
+  std::size_t i = 0;
+  for (; i < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && --depth == 0) break;
+  }
+  std::size_t j = i + 1;
+  while (j < text.size() && text[j] == ' ') ++j;
+  std::string_view rest = std::string_view(text).substr(std::min(j, text.size()));
+  bool sign = rest.starts_with("+") || rest.starts_with("-") || rest.starts_with("−") || rest.starts_with("–");
+  return sign ? "(" + text + ")" : text;
+}
 
 }  // namespace ddx::test
