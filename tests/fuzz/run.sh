@@ -5,14 +5,16 @@
 # libFuzzer targets, so CI compiles the project only twice in all (Release and this).
 #   run.sh build DIR                 configure + build DIR with clang, ASan, UBSan, fuzz targets
 #   run.sh suite DIR                 run DIR's ctest (the whole suite under the sanitizers)
-#   run.sh fuzz DIR TARGET SECONDS   fuzz TARGET (parse_fuzz | statement_fuzz) for SECONDS;
+#   run.sh fuzz DIR TARGET SECONDS   fuzz TARGET (parse_fuzz | statement_fuzz | semantic_fuzz) for SECONDS;
 #                                    crashers are left in DIR/fuzz-TARGET/ (artifacts)
 #   run.sh campaign DIR TARGET SECONDS
 #                                    a long campaign: fork mode on both cores, crashes, timeouts
 #                                    and OOMs recorded in DIR/fuzz-TARGET/ and the campaign goes on
-#   run.sh replay DIR                run both targets once over tests/fuzz/regressions/
+#   run.sh replay DIR                run every target once over tests/fuzz/regressions/
 # DDX_FUZZ_SEED fixes libFuzzer's random seed (0, the default, picks a new one each run).
-# Both modes use ddx.dict (keywords, commands, operators, the Unicode forms).
+# Both modes use ddx.dict (keywords, commands, operators, the Unicode forms), except for
+# semantic_fuzz, whose input is not text but the choices of a formula generator (its seeds are the
+# semantic-* regressions).
 # Long statement campaigns: DDX_FUZZ_DEADLINE_MS (default 200) and DDX_FUZZ_NODE_LIMIT (default
 # ddx's 3,000,000) keep each input cheap (campaign uses 10 and 30000). Nodes are interned for the
 # process, so memory grows with every input: fork mode restarts its workers, which keeps them
@@ -27,6 +29,9 @@ dir="${2:?build directory}"
 cxx="${DDX_FUZZ_CXX:-clang++-14}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+
+# The dictionary option for a target (semantic_fuzz reads no text).
+dict() { [[ "$1" == semantic_fuzz ]] || echo "-dict=$here/ddx.dict"; }
 
 case "$mode" in
   build)
@@ -43,6 +48,13 @@ case "$mode" in
     target="${3:?target}"
     work="$dir/fuzz-$target"
     mkdir -p "$work/corpus" "$work/seeds"
+    # The semantic fuzzer's input is the choices of a formula generator, not text: it starts from
+    # its own regressions and a few byte strings.
+    if [[ "$target" == semantic_fuzz ]]; then
+      cp "$here"/regressions/semantic-* "$work/seeds/" 2>/dev/null || true
+      for c in a b c d e f g h; do printf '%s' "$c${c}seed$c-abcdefghijklmnopqrstuvwxyz0123456789" >"$work/seeds/start-$c"; done
+      exit 0
+    fi
     # Seeds: every transcript line, plus (statements) every whole transcript, plus every regression.
     n=0
     for f in "$src"/tests/transcripts/*.in; do
@@ -59,7 +71,7 @@ case "$mode" in
     cd "$work"
     "$dir/tests/fuzz/$target" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
       -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$work/" \
-      -seed="${DDX_FUZZ_SEED:-0}" -dict="$here/ddx.dict" \
+      -seed="${DDX_FUZZ_SEED:-0}" $(dict "$target") \
       "$work/corpus" "$work/seeds"
     ;;
   campaign)
@@ -70,10 +82,10 @@ case "$mode" in
     cd "$dir/fuzz-$target"
     "$dir/tests/fuzz/$target" -fork=2 -entropic=0 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
       -max_len=4096 -rss_limit_mb=2048 -timeout=10 -max_total_time="$seconds" -print_final_stats=1 \
-      -artifact_prefix="$dir/fuzz-$target/" -dict="$here/ddx.dict" corpus seeds
+      -artifact_prefix="$dir/fuzz-$target/" $(dict "$target") corpus seeds
     ;;
   replay)
-    for target in parse_fuzz statement_fuzz; do
+    for target in parse_fuzz statement_fuzz semantic_fuzz; do
       files=("$here"/regressions/*)
       [[ -e "${files[0]}" ]] || break
       "$dir/tests/fuzz/$target" -rss_limit_mb=2048 -timeout=10 "${files[@]}"
