@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Deterministic generators for the benchmark workloads W1-W8 of issue 6. Each writes one neutral
+# Deterministic generators for the benchmark workloads W1-W8. Each writes one neutral
 # task file that every driver reads: `vars V...`, `order K`, then one expression per line (each is
 # differentiated K times by each variable). The text is plain `*`, `^`, sin/cos/tan/exp/log, which
 # ddx, GiNaC, SymPy and Maxima all read the same way.

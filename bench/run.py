@@ -14,7 +14,7 @@ import time
 
 import gen
 
-# Issue 6's SymEngine figures (whole s, diff-only s): the bar, since SymEngine is no Debian package.
+# SymEngine's figures, measured once from its sources (whole s, diff-only s): the bar, since SymEngine is no Debian package.
 SYMENGINE = {
     "W1 2000": (0.060, 0.0020), "W1 20000": (9.6, 0.029), "W2 200": (0.019, 0.0010),
     "W2 2000": (2.74, 0.108), "W3 100": (0.021, 0.00066), "W3 400": (0.28, 0.0092),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The one benchmark command (issue 6): installs the peers if missing (GiNaC, SymPy, Maxima, GNU
+# The one benchmark command: installs the peers if missing (GiNaC, SymPy, Maxima, GNU
 # time), builds ddx (Release) and the GiNaC driver, then runs every cell in alternation and prints
 # the table. `bench/run.sh --quick` runs the smaller size of each workload; other options go to run.py.
 set -euo pipefail

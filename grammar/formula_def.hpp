@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Spirit X3 grammar of one input line (SPEC §2, §3, §7), over normalised ASCII text.
+// The Spirit X3 grammar of one input line (docs/language.md §2, §3, §7), over normalised ASCII text.
 // Builds the public ast.hpp tree directly with semantic actions (one tree, no x3::variant);
 // knows no function names. Included ONLY by formula.cpp.
 #pragma once
@@ -544,7 +544,7 @@ auto const equation_head_def = spanned[word_node[name_from_word<NodeKind::Equati
 auto const equation_def = spanned[(equation_head > expr)[make_equation]];
 
 ////////////////////////////////////////////////////////////////////////////
-// Differentiation (SPEC §3): exact token shapes, no spaces inside
+// Differentiation (docs/language.md §3): exact token shapes, no spaces inside
 ////////////////////////////////////////////////////////////////////////////
 
 // deriv_expr ::= deriv_head deriv_operand

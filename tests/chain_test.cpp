@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SPEC §4, §5 and §7 through the session: definitions, chains as a textbook shows them,
+// docs/language.md §4, §5 and §7 through the session: definitions, chains as a textbook shows them,
 // evaluation, vector calculus; and the property that a chain equals differentiating the fully
 // substituted expression.
 #include <doctest/doctest.h>
@@ -26,7 +26,7 @@ std::string run(const std::vector<std::string>& lines, ddx::print::Format f = dd
 }
 }  // namespace
 
-TEST_CASE("SPEC §5: the textbook chain, three lines") {
+TEST_CASE("docs/language.md §5: the textbook chain, three lines") {
   CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "dy/dx"}) ==
         "dy/dx = dy/du * du/dx\n"
         "      = 3u^2 (6x^2 + 6x)\n"
@@ -42,7 +42,7 @@ TEST_CASE("SPEC §5: the textbook chain, three lines") {
   CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "diff(y, x)", "ans"}) == "3 (2x^3 + 3x^2)^2 (6x^2 + 6x)");
 }
 
-TEST_CASE("SPEC §3, §5: d^2y/dx^2 of a defined name is the second-order chain rule") {
+TEST_CASE("docs/language.md §3, §5: d^2y/dx^2 of a defined name is the second-order chain rule") {
   CHECK(run({"y = u^3", "u = 2x^3 + 3x^2", "d^2y/dx^2"}) ==
         "d^2y/dx^2 = d^2y/du^2 * (du/dx)^2 + dy/du * d^2u/dx^2\n"
         "          = 6u (6x^2 + 6x)^2 + 3u^2 (12x + 6)\n"
@@ -62,7 +62,7 @@ TEST_CASE("SPEC §3, §5: d^2y/dx^2 of a defined name is the second-order chain 
   CHECK(run({"u = x^2", "p = x u", "d^2p/dx^2"}) == "d^2p/dx^2 = 6x");
 }
 
-TEST_CASE("SPEC §5: multivariate chain sums with ∂ where a name has several arguments") {
+TEST_CASE("docs/language.md §5: multivariate chain sums with ∂ where a name has several arguments") {
   CHECK(run({"z = f(u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂x"}, ddx::print::Format::Unicode) ==
         "∂z/∂x = ∂z/∂u · ∂u/∂x + ∂z/∂v · ∂v/∂x");
   CHECK(run({"z = f(u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂y"}) == "∂z/∂y = ∂z/∂u * ∂u/∂y + ∂z/∂v * ∂v/∂y");
@@ -74,7 +74,7 @@ TEST_CASE("SPEC §5: multivariate chain sums with ∂ where a name has several a
         "      = 2x ∂f/∂u(x^2, sin(x)) + cos(x) ∂f/∂v(x^2, sin(x))");
 }
 
-TEST_CASE("seed 002: local derivatives and backpropagation, exact") {
+TEST_CASE("a computational graph: local derivatives and backpropagation, exact") {
   std::vector<std::string> defs = {"x3 = x1 + x2", "x4 = x2^2 e^4", "x5 = x3 x4 + e"};
   auto with = [&](const std::string& q) {
     auto lines = defs;
@@ -87,7 +87,7 @@ TEST_CASE("seed 002: local derivatives and backpropagation, exact") {
   CHECK(with("∂x5/∂x3 at x1 = 3, x2 = 4") == "16e^4");
 }
 
-TEST_CASE("SPEC §4: definitions, redefinition, cycles, :vars, :clear") {
+TEST_CASE("docs/language.md §4: definitions, redefinition, cycles, :vars, :clear") {
   ddx::Session s;
   CHECK(answer(s, "u := 2x") == "");
   CHECK(answer(s, "y = u^2") == "");
@@ -107,7 +107,7 @@ TEST_CASE("SPEC §4: definitions, redefinition, cycles, :vars, :clear") {
   CHECK(answer(s, "dq/dx").find("'q' is not defined") != std::string::npos);
 }
 
-TEST_CASE("SPEC §7: vectors, matrices, grad, jacobian, hessian, total, at, approx, tangent, ==") {
+TEST_CASE("docs/language.md §7: vectors, matrices, grad, jacobian, hessian, total, at, approx, tangent, ==") {
   struct Row {
     std::vector<std::string> lines;
     std::string expected;

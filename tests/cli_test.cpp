@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The command line as scripts use it (SPEC §1, §10): modes, options, exit codes, error format.
+// The command line as scripts use it (docs/language.md §1, §10): modes, options, exit codes, error format.
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Differentiation: every SPEC §3 example structurally (compared by interned identity), the
+// Differentiation: every docs/language.md §3 example structurally (compared by interned identity), the
 // structural rules, abstract functions, higher orders, limits and the steps trace.
 #include <doctest/doctest.h>
 
@@ -44,7 +44,7 @@ struct Recorder : calc::DiffTrace {
 
 }  // namespace
 
-TEST_CASE("diff: SPEC 3 examples") {
+TEST_CASE("diff: the derivative examples of docs/language.md §3") {
   Expr x = sym("x"), y = sym("y"), a = sym("a"), b = sym("b"), c = sym("c"), t = sym("t"), v0 = sym("v_0");
   Expr e = e_const();
   Expr u = pow(e, x) - a * x;

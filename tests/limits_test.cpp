@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The bad-input table (issue 7, SPEC §10): hostile or huge input through the real binary, each
+// The bad-input table (docs/language.md §10): hostile or huge input through the real binary, each
 // with its error (or answer), exit status and a following statement that must still work; then
 // atomicity (a failed or interrupted statement changes nothing) and interrupts through Session.
 #include <doctest/doctest.h>
@@ -166,7 +166,7 @@ TEST_CASE("interrupt: a long expansion stops promptly, state intact, the flag is
   auto stopped = std::chrono::steady_clock::now();
   ctrl_c.join();
   CHECK(out == "error@0: interrupted");
-  // SPEC: within 100 ms; allow slack for sanitizer builds and a busy CI machine.
+  // The documented limit is 100 ms; allow slack for sanitizer builds and a busy CI machine.
   CHECK(std::chrono::duration<double>(stopped - requested).count() < 0.5);
   ddx::clear_interrupt();  // the front end does this before each line (begin_computation)
   CHECK(answer(s, "ans") == "x + 1");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Metamorphic test of reading (SPEC §2, §3): seeded random trees of what people type, each written
+// Metamorphic test of reading (docs/language.md §2, §3): seeded random trees of what people type, each written
 // in the spellings the language says are equal (support/spelled_expr.hpp); every spelling must read
 // as the tree's own meaning, and give the same d/dx and ∂/∂a. Plus the classic misreadings, by hand.
 #include <doctest/doctest.h>
@@ -52,7 +52,7 @@ Reading read(Session& s, const std::string& line) {
 std::string shown(const Reading& r) { return r.ok ? print::to_string(r.value, print::Format::Text) : "error: " + r.error; }
 std::string shown(Expr e) { return print::to_string(e, print::Format::Text); }
 
-// Three ways to ask for a derivative (SPEC §3): d/dV TEXT (∂/∂V in Unicode), d(TEXT)/dV, diff(TEXT, V).
+// Three ways to ask for a derivative (docs/language.md §3): d/dV TEXT (∂/∂V in Unicode), d(TEXT)/dV, diff(TEXT, V).
 std::string derivative_line(const std::string& text, const std::string& var, int form, bool unicode) {
   switch (form % 3) {
     case 0: return (unicode ? "∂/∂" + var + " " : "d/d" + var + " ") + test::derivative_operand(text);
@@ -216,7 +216,7 @@ TEST_CASE("metamorphic: every spelling of a random formula reads as the formula,
 }
 
 // ---------------------------------------------------------------------------------------------
-// The classic misreadings, each written at least three ways (SPEC §2).
+// The classic misreadings, each written at least three ways (docs/language.md §2).
 // ---------------------------------------------------------------------------------------------
 
 namespace {
@@ -276,7 +276,7 @@ TEST_CASE("metamorphic: powers bind tighter than juxtaposition everywhere") {
 }
 
 // Unicode superscripts are visibly over: `x²e−3` is x²·e − 3 and `sin²2x` is sin²(2x) to anyone
-// reading them, however the ASCII `x^2e-3` is read (2e-3 is a number there, SPEC §2).
+// reading them, however the ASCII `x^2e-3` is read (2e-3 is a number there, docs/language.md §2).
 TEST_CASE("metamorphic: a Unicode superscript ends the exponent") {
   Expr x = sym("x"), e = e_const();
   check_spellings({"x²e−3", "x² e − 3", "x²·e − 3", "x^2 e - 3"}, pow(x, 2) * e - 3);
@@ -289,7 +289,7 @@ TEST_CASE("metamorphic: a Unicode superscript ends the exponent") {
   WARN_MESSAGE(as_product, "spec question: x^2e-3 reads as " << shown(ascii) << " (the exponent is the number 2e-3)");
 }
 
-// `sin^2(x)` is sin(x)^2 (SPEC §2), a call like `sin(x)`: what follows it is a factor of the
+// `sin^2(x)` is sin(x)^2 (docs/language.md §2), a call like `sin(x)`: what follows it is a factor of the
 // product, never more of the argument (that is the `sin x` form only).
 TEST_CASE("metamorphic: sin^2(x) ends at its bracket") {
   Expr x = sym("x"), y = sym("y");

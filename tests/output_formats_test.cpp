@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Output formats end to end (SPEC §9): the `:export` document compiles with pdflatex, and every
+// Output formats end to end (docs/language.md §9): the `:export` document compiles with pdflatex, and every
 // JSON line parses (node's JSON.parse), errors are objects with line and column, and each
 // answer's "text" typed back into ddx gives the same answer.
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of grammar/parse.hpp: tree shapes (as S-expressions, see grammar/ast_dump.cpp) for the
-// syntax of SPEC §2, §3, §7, and positioned errors (§10). No resolution, no evaluation.
+// syntax of docs/language.md §2, §3, §7, and positioned errors (§10). No resolution, no evaluation.
 #include <doctest/doctest.h>
 
 #include <chrono>

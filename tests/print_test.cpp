@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Printer tests: one table of hand-built expressions and their text, unicode, LaTeX and code
-// strings (every answer string of SPEC §3, §5 and §9), plus Leibniz symbols and LaTeX validity.
+// strings (every answer string of docs/language.md §3, §5 and §9), plus Leibniz symbols and LaTeX validity.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -56,7 +56,7 @@ std::vector<Row> table() {
   set_abstract_params(h, {"u", "v"});
   Expr inner = pow(e, x) - a * x;
   return {
-      // SPEC §3
+      // docs/language.md §3
       {"linear", 18 * x + 24, "18x + 24", nullptr, "18 x + 24", "18*x + 24"},
       {"quadratic", 6 * pow(x, 2) + 4, "6x^2 + 4", "6x² + 4", "6 x^{2} + 4", "6*x^2 + 4"},
       {"two variables", 6 * pow(x, 2) + 4 * y, "6x^2 + 4y", "6x² + 4y", "6 x^{2} + 4 y", "6*x^2 + 4*y"},
@@ -80,12 +80,12 @@ std::vector<Row> table() {
       {"sign", sign(x), "sign(x)", nullptr, "\\operatorname{sign}{\\left(x \\right)}", "sign(x)"},
       {"symbol", a, "a", nullptr, "a", "a"},
       {"seed 72e^4", 72 * pow(e, 4), "72e^4", "72e⁴", "72 e^{4}", "72*exp(4)"},
-      // SPEC §9
+      // docs/language.md §9
       {"format table", 2 * sin(x) * cos(x) / x - pow(sin(x), 2) / pow(x, 2), "2 sin(x) cos(x)/x - sin(x)^2/x^2",
        "2 sin(x) cos(x)/x − sin²(x)/x²",
        "\\frac{2 \\sin{\\left(x \\right)} \\cos{\\left(x \\right)}}{x} - \\frac{\\sin^{2}{\\left(x \\right)}}{x^{2}}",
        "2*sin(x)*cos(x)/x - sin(x)^2/x^2"},
-      // SPEC §5: abstract derivatives
+      // docs/language.md §5: abstract derivatives
       {"f'(x)", derivative(f, {x}, {0}), "f'(x)", nullptr, "f'{\\left(x \\right)}", "diff(f(x), x)"},
       {"f''(t)", derivative(f, {t}, {0, 0}), "f''(t)", nullptr, "f''{\\left(t \\right)}", "diff(f(t), t, 2)"},
       {"f' of an expression", 2 * derivative(f, {2 * x + 1}, {0}), "2 f'(2x + 1)", nullptr,
@@ -101,7 +101,7 @@ std::vector<Row> table() {
       // numbers
       {"float", flt(10.0), "10.0", nullptr, "10.0", nullptr},
       {"float coefficient", flt(2.5) * x, "2.5x", nullptr, "2.5 x", "2.5*x"},
-      // SPEC §6: no zero terms, floats included; the float survives in the constant
+      // docs/language.md §6: no zero terms, floats included; the float survives in the constant
       {"cancelled float terms", flt(0.5) * x - flt(0.5) * x, "0.0", nullptr, "0.0", nullptr},
       {"cancelled float term beside a number", flt(2.5) * x + 3 - flt(2.5) * x, "3.0", nullptr, "3.0", nullptr},
       {"cancelled float term beside a symbol", flt(2.5) * x + y - flt(2.5) * x, "y", nullptr, "y", nullptr},
@@ -203,7 +203,7 @@ TEST_CASE("print: LaTeX is ASCII with balanced braces, text is ASCII but for ∂
   }
 }
 
-// SPEC §9: every text, unicode and code answer, typed back into ddx, gives the same expression.
+// docs/language.md §9: every text, unicode and code answer, typed back into ddx, gives the same expression.
 TEST_CASE("print: round trip through the parser") {
   for (const Row& row : table()) {
     if (!row.reparse) continue;

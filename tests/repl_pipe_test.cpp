@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ddx behind a pipe (SPEC §1): no banner, prompt or colour bytes, no history or state written,
+// ddx behind a pipe (docs/language.md §1): no banner, prompt or colour bytes, no history or state written,
 // exit codes, and SIGINT in batch mode (exit 130 after flushing what was printed).
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The REPL as a person uses it (SPEC §1, §10, §11): ddx runs in a real terminal under tmux; the
+// The REPL as a person uses it (docs/language.md §1, §10, §11): ddx runs in a real terminal under tmux; the
 // tests type keys and read the screen. Skipped only where tmux is missing (CI installs it).
 #include <doctest/doctest.h>
 

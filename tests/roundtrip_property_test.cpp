@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Property: every text, unicode and code answer, typed back into ddx, gives the same expression
-// (SPEC §9 "Round trip"). Random expressions and their derivatives, seeded; the seed is printed.
+// (docs/language.md §9 "Round trip"). Random expressions and their derivatives, seeded; the seed is printed.
 #include <doctest/doctest.h>
 
 #include "calculus/diff.hpp"

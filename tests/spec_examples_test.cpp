@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Every example of SPEC §2, §3, §6 and §9, through the session as a user types it. Each row is
+// Every example of docs/language.md §2, §3, §6 and §9, through the session as a user types it. Each row is
 // checked twice: the exact text ddx prints, and that it equals the spec's answer (ddx's own `==`),
 // since the spec allows any equivalent simplified form.
 #include <doctest/doctest.h>
@@ -25,7 +25,7 @@ void check_rows(const std::vector<Row>& rows) {
 }
 }  // namespace
 
-TEST_CASE("SPEC §3 derivative examples") {
+TEST_CASE("docs/language.md §3 derivative examples") {
   check_rows({
       {"d/dx (3x+4)^2", "18x + 24", "18x + 24"},
       {"d/dx (2x^3 + 4x + 8)", "6x^2 + 4", "6x^2 + 4"},
@@ -45,7 +45,7 @@ TEST_CASE("SPEC §3 derivative examples") {
   });
 }
 
-TEST_CASE("SPEC §3 derivative operator scope") {
+TEST_CASE("docs/language.md §3 derivative operator scope") {
   check_rows({
       {"d/dx x^2 + 3x", "2x + 3", "2x + 3"},
       {"d/dx x^2 + d/dx x^3", "3x^2 + 2x", "2x + 3x^2"},
@@ -58,7 +58,7 @@ TEST_CASE("SPEC §3 derivative operator scope") {
   });
 }
 
-TEST_CASE("SPEC §2 expression syntax") {
+TEST_CASE("docs/language.md §2 expression syntax") {
   check_rows({
       {"2^3^2", "512", "2^9"},
       {"-x^2", "-x^2", "-(x^2)"},
@@ -88,7 +88,7 @@ TEST_CASE("SPEC §2 expression syntax") {
   });
 }
 
-TEST_CASE("SPEC §6 simplification") {
+TEST_CASE("docs/language.md §6 simplification") {
   check_rows({
       {"x x^2", "x^3", "x^3"},
       {"x^(1/2)", "sqrt(x)", "sqrt(x)"},
@@ -100,7 +100,7 @@ TEST_CASE("SPEC §6 simplification") {
   });
 }
 
-TEST_CASE("SPEC §9 formats of d/dx sin(x)^2 / x") {
+TEST_CASE("docs/language.md §9 formats of d/dx sin(x)^2 / x") {
   ddx::Session s;
   const std::string q = "d/dx sin(x)^2 / x";
   CHECK(answer(s, q) == "2 sin(x) cos(x)/x - sin(x)^2/x^2");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Steps (SPEC §8): the derivation ends in diff's own answer for every SPEC §3 example and for
+// Steps (docs/language.md §8): the derivation ends in diff's own answer for every docs/language.md §3 example and for
 // random expressions, names the rules the differentiator applied, and renders in every format.
 #include <doctest/doctest.h>
 
@@ -84,7 +84,7 @@ std::vector<Case> spec_cases() {
 
 }  // namespace
 
-TEST_CASE("steps: every SPEC §3 example ends in diff's answer") {
+TEST_CASE("steps: every docs/language.md §3 example ends in diff's answer") {
   for (const Case& c : spec_cases()) {
     CAPTURE(c.name);
     check_derivation(c.input, c.var, c.order);
@@ -118,7 +118,7 @@ TEST_CASE("steps: rule names of golden cases") {
   }
 }
 
-TEST_CASE("steps: seed 001 reads as a chain of three, outer to inner") {
+TEST_CASE("steps: cos((e^x - a x)^3) reads as a chain of three, outer to inner") {
   Expr x = sym("x"), a = sym("a");
   calc::Steps s = calc::explain_derivative(cos(pow(pow(e_const(), x) - a * x, 3)), x);
   CHECK(print::render_steps(s, Format::Text) ==

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The chain rule through a session's definitions, as a textbook shows it (SPEC §5): first the
+// The chain rule through a session's definitions, as a textbook shows it (docs/language.md §5): first the
 // chain in Leibniz form over the named intermediates, then with each inner derivative filled in,
 // then with every definition substituted. Pure algebra: printing is the caller's job.
 #pragma once
@@ -40,7 +40,8 @@ struct Chain {
 };
 
 // The chain of d target / d var. `target` must be defined; `var` may be an independent symbol or a
-// defined name (then treated as independent, as seed 002's local derivatives are).
+// defined name (then treated as independent, as the local derivatives of a computational graph are:
+// ∂x5/∂x3 with x5 = x3 x4 + e is x4).
 Chain chain_rule(std::string_view target, std::string_view var, bool partial, const DefinitionLookup& body_of);
 
 // d²target/dvar² as the chain through the one defined name u that target's body reaches var

@@ -187,7 +187,7 @@ class Replayer {
 
   Expr pending(Expr e) const { return pending_derivative(e, var_, partial_); }
 
-  // u, v, w, ... as in a textbook chain (seed 001: cos(u), u = v^3, v = e^x - ax), skipping names
+  // u, v, w, ... as in a textbook chain (cos(u), u = v^3, v = e^x - ax), skipping names
   // the question already uses.
   Expr fresh_symbol() {
     static const char* letters[] = {"u", "v", "w", "t", "s", "r", "p", "q", "z"};

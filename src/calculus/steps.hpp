@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `steps` (SPEC §8): a derivative explained as the differentiator's own rule applications, outer to
+// `steps` (docs/language.md §8): a derivative explained as the differentiator's own rule applications, outer to
 // inner, each shown as the whole expression with the parts not yet differentiated written as
 // pending derivatives (`d/dx (x^2)`). Data only; print/steps_render.hpp turns it into text.
 #pragma once

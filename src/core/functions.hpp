@@ -51,7 +51,7 @@ std::optional<FunctionId> find_function(std::string_view name);
 // Finds or registers the abstract function `name` of `arity` arguments.
 FunctionId abstract_function(std::string_view name, int arity);
 // Names its parameters (for ∂f/∂u). Lowering calls it on the first application to plain symbols
-// (SPEC §2); an explicit call replaces earlier names.
+// (docs/language.md §2); an explicit call replaces earlier names.
 void set_abstract_params(FunctionId f, std::vector<std::string> params);
 // Forgets the parameter names of the abstract functions called `name` (all of them when empty):
 // a definition of that name, or `:clear`, replaces what an earlier application taught.

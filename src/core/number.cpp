@@ -25,7 +25,7 @@ struct Number::Big {
 
 namespace {
 
-// Integer results larger than this many decimal digits are refused (SPEC §10: 100,000 digits work).
+// Integer results larger than this many decimal digits are refused (docs/language.md §10: 100,000 digits work).
 
 using i128 = __int128;
 

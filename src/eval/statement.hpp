@@ -12,8 +12,8 @@
 
 namespace ddx::eval {
 
-// The answer to an expression statement. `steps`: explain a derivative rule by rule (SPEC-style
-// `steps d/dx E`, --steps, :steps on); a trace that would print more than max_steps_terms gives
+// The answer to an expression statement. `steps`: explain a derivative rule by rule
+// (`steps d/dx E`, --steps, :steps on); a trace that would print more than max_steps_terms gives
 // the answer alone with a note.
 Result evaluate_expression(const Term& body, const Context& context, bool steps);
 

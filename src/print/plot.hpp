@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Plots and tables of real functions of one variable (SPEC §7 `plot`, `table`): a Unicode braille
+// Plots and tables of real functions of one variable (docs/language.md §7 `plot`, `table`): a Unicode braille
 // plot for the terminal, a standalone SVG (svg.hpp), and value tables as text, CSV or JSON.
 // Functions are plain callbacks, NaN meaning "undefined here"; curve_of makes one from an Expr.
 #pragma once

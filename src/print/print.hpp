@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The printers' public face: an Expr in one of four formats (SPEC §9), and the Leibniz symbols
+// The printers' public face: an Expr in one of four formats (docs/language.md §9), and the Leibniz symbols
 // (dy/dx, ∂z/∂x) that chain displays need. Printing never changes the expression: every text,
 // unicode and code string parses back to the same canonical Expr.
 #pragma once

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Renders calc::Steps (SPEC §8): one line per rule application, `= EXPR    (rule)`, in text,
+// Renders calc::Steps (docs/language.md §8): one line per rule application, `= EXPR    (rule)`, in text,
 // unicode and code, an align* block in LaTeX, and the (rule, expression) rows JSON carries.
 #pragma once
 

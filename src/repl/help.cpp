@@ -2,7 +2,73 @@
 // Help texts. Every example here is a statement ddx accepts.
 #include "repl/help.hpp"
 
+#include <sstream>
+
+#include "core/functions.hpp"
+#include "eval/procedures.hpp"
+#include "repl/commands.hpp"
+
 namespace ddx {
+namespace {
+
+constexpr std::string_view help_topics = "diff chain functions procedures vectors formats commands errors";
+
+// Words in lines of at most 96 columns, continuation lines indented by `indent`.
+std::string wrapped(const std::string& words, std::size_t indent) {
+  std::string out, line;
+  std::istringstream in(words);
+  for (std::string w; in >> w;) {
+    if (!line.empty() && indent + line.size() + 1 + w.size() > 96) {
+      out += line + "\n" + std::string(indent, ' ');
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + w;
+  }
+  return out + line;
+}
+
+// s in a column of `width`, then a space; too long, s alone on its line and the next indented.
+std::string padded(std::string s, std::size_t width) {
+  if (s.size() > width) return s + "\n  " + std::string(width + 1, ' ');
+  s.append(width - s.size(), ' ');
+  return s + " ";
+}
+
+std::string functions_help() {
+  std::string s = "functions (a name, then its argument in brackets or after a space: sin(x), sin x):\n";
+  for (const FunctionInfo& f : builtin_function_table()) {
+    std::string args = f.arity == 1 ? "(x)" : "(a, b)";
+    s += "  " + padded(f.name + args, 14) + f.help + "\n";
+  }
+  return s +
+         "  log_b(x)       the base-b logarithm: log_2(x), log_a(x)\n"
+         "  d/dx sin x^2   `sin x^2` = sin(x^2); sin^2(x) = sin(x)^2; sin^-1(x) is refused (asin or 1/sin?)\n"
+         "  d/dx f(2x + 1) undefined f, g, h ... are abstract functions: 2 f'(2x + 1)\n"
+         "constants: e, pi (π); ans is the previous answer";
+}
+
+std::string procedures_help() {
+  std::string s = "procedures:\n";
+  for (const eval::Procedure& p : eval::procedures())
+    s += "  " + padded(std::string(p.usage), 36) + std::string(p.help) + "\n";
+  s.pop_back();
+  return s;
+}
+
+std::string commands_help() {
+  std::string s = "commands:\n";
+  for (const Command& c : commands())
+    s += "  " + padded(":" + std::string(c.name) + (c.arguments.empty() ? "" : " " + std::string(c.arguments)), 36) +
+         std::string(c.help) + "\n";
+  return s +
+         "keys: Tab completes functions, names and :commands; \\partial Tab -> ∂, \\alpha Tab -> α, \\pi Tab -> π\n"
+         "      Up/Down history (kept in $XDG_STATE_HOME/ddx/history); Ctrl-C cancels the line or the\n"
+         "      running computation; a line ending in \\ or with an open ( or [ continues on the next";
+}
+
+std::string general_help();
+
+}  // namespace
 
 std::string usage_text() {
   return R"(usage: ddx [options] [FILE...]
@@ -72,14 +138,8 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   ∂z/∂u                  partial derivative (ASCII: diff(z, u))
   sq(t) = t^2 + 1        a function; then d/dx sq(3x)
   :vars   :clear y   :clear)";
-  if (topic == "functions")
-    return R"(functions: sin cos tan cot sec csc asin acos atan sinh cosh tanh asinh acosh atanh
-           exp log ln sqrt abs sign log_b sigmoid softplus relu max min
-  d/dx log_2(x)          logarithm to base 2
-  d/dx sigmoid(x)        ML favourites: sigmoid, softplus, relu, max, min
-  d/dx sin x^2           `sin x^2` = sin(x^2); sin^2(x) = sin(x)^2
-  d/dx f(2x + 1)         undefined f, g, h ... are abstract functions: 2 f'(2x + 1)
-  constants: e, pi (π); ans is the previous answer)";
+  if (topic == "functions") return functions_help();
+  if (topic == "procedures") return procedures_help();
   if (topic == "vectors" || topic == "vector" || topic == "matrices")
     return R"(vectors and matrices:
   [x^2, x y]                   a vector; [[a, b], [c, d]] a matrix
@@ -92,34 +152,74 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   d/dx sin(x^2) == 2x cos(x^2) check an answer: true or false
   table(x^2, x = -2 .. 2 step 0.5)       a column of values (CSV with --format code)
   plot(x^2, 2x, x = -2 .. 2)             a plot in the terminal, or after :plot-to FILE.svg)";
-  if (topic == "commands" || topic == "keys" || topic == "repl")
-    return R"(commands:
-  :help [topic]      topics: diff chain functions vectors formats commands errors
-  :format FMT        text, unicode, latex, code or json
-  :vars              list definitions;  :clear NAME / :clear  forget them
-  :steps on|off      explain each derivative step by step (also: steps d/dx sin(x^2))
-  :export FILE.tex   write every answer so far as a LaTeX document
-  :plot-to FILE.svg  send the plots that follow to an SVG file (:plot-to alone: the terminal)
-  :set layout numerator|denominator   how jacobian lays out its matrix
-  :quit              leave (or Ctrl-D on an empty line)
-keys: Tab completes functions, names and :commands; \partial Tab -> ∂, \alpha Tab -> α, \pi Tab -> π
-      Up/Down history (kept in $XDG_STATE_HOME/ddx/history); Ctrl-C cancels the line or the
-      running computation; a line ending in \ or with an open ( or [ continues on the next)";
-  return R"(ddx — exact derivatives.  Try:
-  d/dx (3x+4)^2              -> 18x + 24
-  d/dx x^x                   -> x^x (log(x) + 1)
-  diff(2x^3 + 4x y + 5y^2, x)
-  expand((x+1)^3)   simplify(sin(x)^2 + cos(x)^2)   simplify((x^2 - 1)/(x - 1))
-  factor(x^4 - 1)  -> (x - 1) (x + 1) (x^2 + 1)    irreducible factors over Q; exact numbers only;
-                      at most 5000 terms, degree 200, 64 variables (sin(x), sqrt(x), e^x count as ones)
-  y = u^3   u = 2x^3 + 3x^2   dy/dx
-  d/dx x^2 at x = 3
-
-functions: sin cos tan cot sec csc asin acos atan sinh cosh tanh asinh acosh atanh
-           exp log ln sqrt abs sign log_b sigmoid softplus relu max min
-constants: e, pi
-commands:  :help [diff|chain|functions|vectors|formats|commands|errors]  :format FMT  :vars
-           :clear [NAME]  :steps on|off  :export FILE.tex  :plot-to FILE.svg  :set layout L  :quit)";
+  if (topic == "commands" || topic == "keys" || topic == "repl") return commands_help();
+  if (!topic.empty())
+    return "unknown help topic '" + std::string(topic) + "'; topics: " + std::string(help_topics) + "\n" + general_help();
+  return general_help();
 }
+
+namespace {
+
+// troff escapes what it would take as requests or escapes: a backslash, a leading dot or quote.
+std::string troff(std::string_view text) {
+  std::string out;
+  for (char c : text) out += c == '\\' ? std::string("\\e") : c == '-' ? std::string("\\-") : std::string(1, c);
+  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
+  return out;
+}
+
+}  // namespace
+
+std::string man_functions() {
+  std::string s;
+  for (const FunctionInfo& f : builtin_function_table())
+    s += ".TP\n\\fB" + troff(f.name) + "\\fR(" + (f.arity == 1 ? "\\fIx\\fR" : "\\fIa\\fR, \\fIb\\fR") + ")\n" + troff(f.help) + "\n";
+  return s + ".TP\n\\fBlog_\\fR\\fIb\\fR(\\fIx\\fR)\nthe base-b logarithm: log_2(x), log_a(x)";
+}
+
+std::string man_procedures() {
+  std::string s;
+  for (const eval::Procedure& p : eval::procedures()) s += ".TP\n\\fB" + troff(p.usage) + "\\fR\n" + troff(p.help) + "\n";
+  s.pop_back();
+  return s;
+}
+
+std::string man_commands() {
+  std::string s;
+  for (const Command& c : commands())
+    s += ".TP\n\\fB:" + troff(c.name) + "\\fR" + (c.arguments.empty() ? "" : " \\fI" + troff(c.arguments) + "\\fR") + "\n" +
+         troff(c.help) + "\n";
+  s.pop_back();
+  return s;
+}
+
+std::string man_page(std::string page) {
+  for (const auto& [mark, text] : {std::pair<std::string, std::string>{"@FUNCTIONS@", man_functions()},
+                                   {"@PROCEDURES@", man_procedures()},
+                                   {"@COMMANDS@", man_commands()}})
+    if (auto at = page.find(mark); at != std::string::npos) page.replace(at, mark.size(), text);
+  return page;
+}
+
+namespace {
+std::string general_help() {
+  std::string functions;
+  for (const FunctionInfo& f : builtin_function_table()) functions += (functions.empty() ? "" : " ") + f.name;
+  std::string commands_line;
+  for (const Command& c : commands()) commands_line += (commands_line.empty() ? "" : "  ") + (":" + std::string(c.name));
+  return "ddx — exact derivatives.  Try:\n"
+         "  d/dx (3x+4)^2              -> 18x + 24\n"
+         "  d/dx x^x                   -> x^x (log(x) + 1)\n"
+         "  diff(2x^3 + 4x y + 5y^2, x)\n"
+         "  expand((x+1)^3)   simplify(sin(x)^2 + cos(x)^2)   factor(x^2 - 1)\n"
+         "  y = u^3   u = 2x^3 + 3x^2   dy/dx\n"
+         "  d/dx x^2 at x = 3\n"
+         "\n"
+         "functions: " + wrapped(functions, 11) + " ln log_b\n"
+         "constants: e, pi\n"
+         "commands:  " + wrapped(commands_line, 11) + "\n"
+         "help:      :help TOPIC, topics: " + std::string(help_topics);
+}
+}  // namespace
 
 }  // namespace ddx

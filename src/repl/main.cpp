@@ -48,7 +48,7 @@ class Runner {
  public:
   Runner(Session& session, bool interactive) : session_(session), interactive_(interactive) {}
 
-  // Deeply nested lines recurse deeply in every stage: they run on a large stack (issue 7).
+  // Deeply nested lines recurse deeply in every stage: they run on a large stack.
   void run_line(const std::string& line, std::string_view source, std::size_t line_number) {
     run_with_large_stack(line.size(), [&] { run_line_here(line, source, line_number); });
   }

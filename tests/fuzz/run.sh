@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The sanitizer build and the fuzzers (issue 7). One clang build with AddressSanitizer +
+# The sanitizer build and the fuzzers. One clang build with AddressSanitizer +
 # UndefinedBehaviorSanitizer (+ libFuzzer coverage) serves both the whole test suite and the
 # libFuzzer targets, so CI compiles the project only twice in all (Release and this).
 #   run.sh build DIR                 configure + build DIR with clang, ASan, UBSan, fuzz targets

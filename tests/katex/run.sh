@@ -13,9 +13,9 @@ if ! cmp -s "$src/tests/katex/package-lock.json" "$work/package-lock.json" || [[
 fi
 corpus=$work/corpus.tex.txt
 : > "$corpus"
-# The golden transcript's LaTeX answers (SPEC §3 and §9).
+# The golden transcript's LaTeX answers (docs/language.md §3 and §9).
 cat "$src/tests/transcripts/latex.out" >> "$corpus"
-# SPEC examples and more, as --format latex prints them and as JSON's "latex" field carries them.
+# The language examples and more, as --format latex prints them and as JSON's "latex" field carries them.
 "$ddx" --format latex < "$src/tests/katex/corpus.in" >> "$corpus"
 "$ddx" --format json < "$src/tests/katex/corpus.in" |
   node -e 'for (const l of require("fs").readFileSync(0, "utf8").split("\n"))

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Random expressions as people type them, for the metamorphic test and the semantic fuzzer: a tiny
-// tree of its own (a x^2, x (x + 1)^3, sin^2(x), e^(2x), quotients), its spellings that SPEC §2
+// tree of its own (a x^2, x (x + 1)^3, sin^2(x), e^(2x), quotients), its spellings that docs/language.md §2
 // says are equal (explicit, spaced, glued, Unicode, mixed), its meaning as a ddx Expr built with
 // the core constructors, and its value in double arithmetic (independent of ddx's evaluator).
 #pragma once
@@ -839,7 +839,7 @@ class Renderer {
       Piece r = render(t.kids[i], Ctx::Term, true);
       std::string op = t.minus[i] ? minus_sign() : "+";
       bool spaced = loose();
-      // `2e-3`, `x^2e+1` are numbers (SPEC §2: 1e-3): a sum written after a digit and an `e` needs
+      // `2e-3`, `x^2e+1` are numbers (docs/language.md §2: 1e-3): a sum written after a digit and an `e` needs
       // spaces when a digit follows. (Not so after a superscript: `x²e−3` is x²·e − 3 to a reader.)
       std::size_t n = acc.text.size();
       if (!spaced && n >= 2 && acc.text[n - 1] == 'e' && std::isdigit(static_cast<unsigned char>(acc.text[n - 2])) &&
@@ -859,7 +859,7 @@ class Renderer {
     Piece acc;
     std::size_t i = 0;
     bool have = false;
-    if (t.kids[0].is(K::Rat)) {  // 3/2 x^2 (= (3/2)·x², SPEC §2: 1/2x = x/2)
+    if (t.kids[0].is(K::Rat)) {  // 3/2 x^2 (= (3/2)·x², docs/language.md §2: 1/2x = x/2)
       if (ctx == Ctx::ApplyArg) return bracket(render(t, Ctx::Arg, true));
       std::string slash = loose() && s_.juxt != Juxt::Glue ? " / " : "/";
       acc = atom(std::to_string(t.kids[0].n) + slash + std::to_string(t.kids[0].d), Edge::Digit, Edge::Digit);
@@ -960,7 +960,7 @@ class Renderer {
 
 inline std::string spell(const Tree& t, const Spelling& s, std::uint64_t seed) { return Renderer(s, seed)(t); }
 
-// The operand of `d/dx TEXT`: TEXT itself, unless TEXT is a bracket followed by + or - (SPEC §3:
+// The operand of `d/dx TEXT`: TEXT itself, unless TEXT is a bracket followed by + or - (docs/language.md §3:
 // `d/dx (x^2) + x` = 3x), which is bracketed once more.
 inline std::string derivative_operand(const std::string& text) {
   if (text.empty() || text[0] != '(') return text;
