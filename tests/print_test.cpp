@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "calculus/diff.hpp"
 #include "core/functions.hpp"
+#include "core/interrupt.hpp"
 #include "repl/session.hpp"
 #include "grammar/parse.hpp"
 #include "print/print.hpp"
@@ -253,4 +255,15 @@ TEST_CASE("print: format names") {
   CHECK(print::parse_format("json") == Format::Json);
   CHECK_FALSE(print::parse_format("yaml").has_value());
   for (std::string_view name : print::format_names()) CHECK(print::format_name(*print::parse_format(name)) == name);
+}
+
+// Ctrl-C reaches the printers: a print of millions of terms stops like the algebra does.
+TEST_CASE("print: an interrupt stops printing") {
+  Expr x = sym("x");
+  Expr big = calc::diff(pow(x, pow(x, x)), x, 3);
+  request_interrupt();
+  CHECK_THROWS_AS(print::to_string(big, Format::Text), Interrupted);
+  CHECK_THROWS_AS(print::to_string(big, Format::Latex), Interrupted);
+  clear_interrupt();
+  CHECK_FALSE(print::to_string(big, Format::Text).empty());
 }

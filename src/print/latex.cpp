@@ -3,6 +3,7 @@
 // following SymPy's spelling (\sin^{2}{\left(x \right)}); the layout comes from present.cpp.
 #include <cctype>
 
+#include "core/interrupt.hpp"
 #include "print/emit.hpp"
 
 namespace ddx::print {
@@ -35,6 +36,7 @@ bool bars(FunctionId f) { return function_info(f).latex == "|"; }
 class Latex {
  public:
   std::string emit(const Display& d) {
+    check_interrupt();
     switch (d.kind) {
       case DKind::Number: return number(d.value);
       case DKind::Symbol: return latex_name(d.name);

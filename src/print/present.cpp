@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "core/interrupt.hpp"
+
 namespace ddx::print {
 namespace {
 
@@ -225,6 +227,7 @@ bool is_atom(const Display& d) {
 }  // namespace
 
 Display present(Expr e) {
+  check_interrupt();  // a print of millions of terms stops on Ctrl-C like the algebra
   switch (e.kind()) {
     case Kind::Number: return number_display(e.number());
     case Kind::Constant: {

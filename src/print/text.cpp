@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/interrupt.hpp"
 #include "print/emit.hpp"
 
 namespace ddx::print {
@@ -36,6 +37,7 @@ class Linear {
   // Appends d to out. One growing buffer, not a string per subtree: nested calls 2000 deep
   // (sin(sin(...))) would otherwise copy their text once per level.
   void put(const Display& d, std::string& out) {
+    check_interrupt();
     switch (d.kind) {
       case DKind::Number: out += d.value.to_string(); return;
       case DKind::Symbol:

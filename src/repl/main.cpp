@@ -66,11 +66,19 @@ class Runner {
           if (o.kind == Outcome::Kind::Error && o.message == "interrupted")
             o.message = "time limit exceeded (--timeout " + timeout_text() + " s)";
     }
-    end_computation();
     if (stats::enabled) eval_seconds_ += seconds_since(t0);
-    for (const Outcome& o : outcomes) {
+    // Printing stays inside the computation: Ctrl-C stops a print of millions of terms too.
+    for (Outcome& o : outcomes) {
       auto t1 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
-      std::string out = render_stdout(o, session_.format(), line_number);
+      std::string out;
+      try {
+        out = render_stdout(o, session_.format(), line_number);
+      } catch (const Interrupted&) {
+        o.kind = Outcome::Kind::Error;
+        o.message = "interrupted";
+        o.column = 0;
+        out = render_stdout(o, session_.format(), line_number);
+      }
       if (stats::enabled) print_seconds_ += seconds_since(t1);
       if (o.kind == Outcome::Kind::Error) {
         failed_ = true;
@@ -86,6 +94,7 @@ class Runner {
       }
       if (!out.empty()) std::cout << out << '\n';
     }
+    end_computation();
     if (interactive_) std::cout.flush();
   }
 
