@@ -8,12 +8,11 @@
 #include <functional>
 #include <new>
 
-#include <pthread.h>
-
 #include "grammar/config.hpp"
 #include "grammar/formula.hpp"
 #include "grammar/lookahead.hpp"
 #include "grammar/utf8.hpp"
+#include "support/large_stack.hpp"
 
 namespace ddx::grammar {
 namespace {
@@ -126,30 +125,6 @@ struct Finisher {
     }
 };
 
-// Runs `work` on a thread with a large stack. X3 needs a few KB of stack per nesting level
-// (about 3 MB for 1000 levels at -O2, much more at -O0), more than a default 8 MB thread can
-// promise; the pages are only committed when touched. Falls back to the calling thread.
-void run_with_large_stack(std::function<void()> const& work) {
-    pthread_attr_t attr;
-    if (pthread_attr_init(&attr) != 0) { work(); return; }
-    pthread_attr_setstacksize(&attr, std::size_t{512} << 20);
-    struct Job {
-        std::function<void()> const* work;
-        std::exception_ptr error;
-    } job{&work, nullptr};
-    auto const body = [](void* p) -> void* {
-        auto* j = static_cast<Job*>(p);
-        try { (*j->work)(); } catch (...) { j->error = std::current_exception(); }
-        return nullptr;
-    };
-    pthread_t thread;
-    bool const started = pthread_create(&thread, &attr, body, &job) == 0;
-    pthread_attr_destroy(&attr);
-    if (!started) { work(); return; }
-    pthread_join(thread, nullptr);
-    if (job.error) std::rethrow_exception(job.error);
-}
-
 Diagnostic diagnostic_at(NormalizedLine const& norm, std::size_t offset, std::string message) {
     Diagnostic d;
     auto const b = norm.byte_at(offset);
@@ -209,7 +184,9 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
         ok = x3::phrase_parse(first, last, x3::with<parser::state_tag>(state)[line_parser()],
                               x3::ascii::blank, statements);
     };
-    if (deepest > 64) run_with_large_stack(run);
+    // X3 needs a few KB of stack per nesting level (about 3 MB for 1000 levels at -O2, much more
+    // at -O0), more than a default 8 MB thread can promise.
+    if (deepest > 64) run_on_large_stack(std::size_t{512} << 20, run);
     else run();
     if (state.failed) {
         auto const at = error_offset(t, static_cast<std::size_t>(state.where - t.data()));
