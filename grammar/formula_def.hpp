@@ -505,8 +505,8 @@ auto const exponent_primary_def = spanned[(&(digit | '.') >> into[number])
 auto const group_def = spanned[(lit('(') > full_expr > ')')[wrap_val<NodeKind::Group>{}]];
 
 // vector ::= "[" expr { "," expr } "]"
-auto const vector_def = spanned[(lit('[') > expr)[wrap_val<NodeKind::Vector>{}] >>
-                        *((lit(',') > expr)[push_child]) > ']'];
+auto const vector_def = spanned[((lit('[') > expr)[wrap_val<NodeKind::Vector>{}] >>
+                                 *((lit(',') > expr)[push_child])) > ']'];
 
 // number ::= (DIGITS ["." DIGITS] | "." DIGITS) [("e"|"E") ["+"|"-"] DIGITS]
 // (`2e^x` and `2e` leave the `e` alone: an exponent needs digits)

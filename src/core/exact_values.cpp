@@ -26,6 +26,10 @@ std::string pi_text(const Number& n) {
   return top + "/" + n.denominator().to_string();
 }
 
+// The fractions r of π in [0, 1/2] whose sine has a closed form (the table below).
+constexpr std::pair<long long, long long> known_fractions[] = {{0, 1},  {1, 12}, {1, 10}, {1, 8},  {1, 6},  {1, 5}, {1, 4},
+                                                               {3, 10}, {1, 3},  {3, 8},  {2, 5},  {5, 12}, {1, 2}};
+
 // sin(r·π) for r in [0, 1/2] where it has a closed form in square roots (denominators 1, 2, 3,
 // 4, 5, 6, 8, 10, 12), else nullopt.
 std::optional<Expr> sin_of_pi_fraction(const Number& r) {
@@ -89,6 +93,27 @@ std::optional<Expr> trig_at_pi_multiple(std::string_view name, Expr a) {
   if (name == "cot") return ratio(*c, *s);
   if (name == "sec") return ratio(Expr(1), *c);
   return ratio(Expr(1), *s);  // csc
+}
+
+std::optional<Expr> inverse_trig_exact(std::string_view name, Expr a) {
+  // The angle in [0, π/2] whose sine (or tangent) is a, from the same table, read backwards.
+  auto angle = [&](Expr value, bool tangent) -> std::optional<Expr> {
+    for (const auto& [p, q] : known_fractions) {
+      Number r = Number::rational(p, q);
+      if (tangent && r == Number::rational(1, 2)) continue;
+      Expr s = *sin_of_pi_fraction(r);
+      Expr v = tangent ? s / *sin_of_pi_fraction(Number::rational(1, 2) - r) : s;
+      if (v == value) return num(r) * pi_const();
+    }
+    return std::nullopt;
+  };
+  bool tangent = name == "atan";
+  if (name != "asin" && name != "acos" && !tangent) return std::nullopt;
+  std::optional<Expr> t = angle(a, tangent);
+  if (!t)
+    if (auto m = angle(-a, tangent)) t = -*m;  // odd: asin(-a) = -asin(a)
+  if (!t) return std::nullopt;
+  return name == "acos" ? pi_const() / 2 - *t : *t;
 }
 
 }  // namespace ddx

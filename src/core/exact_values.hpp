@@ -15,4 +15,8 @@ namespace ddx {
 // form; nullopt otherwise. Throws MathError at a pole (tan(π/2), csc(π)).
 std::optional<Expr> trig_at_pi_multiple(std::string_view name, Expr a);
 
+// asin(a), acos(a) or atan(a) as a rational multiple of π when a is one of the exact values
+// trig_at_pi_multiple gives (asin(1/2) = π/6, acos(0) = π/2, atan(sqrt(3)) = π/3); nullopt otherwise.
+std::optional<Expr> inverse_trig_exact(std::string_view name, Expr a);
+
 }  // namespace ddx

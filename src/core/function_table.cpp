@@ -56,6 +56,9 @@ Eval even(std::string name, Expr at_zero, Eval at_numbers = nullptr) {
 Eval exact_trig(std::string name) {
   return [name](Args a) { return trig_at_pi_multiple(name, a[0]); };
 }
+Eval exact_inverse(std::string name) {
+  return [name](Args a) { return inverse_trig_exact(name, a[0]); };
+}
 
 Expr half() { return rational(1, 2); }
 
@@ -151,16 +154,14 @@ std::vector<FunctionInfo> builtin_function_table() {
       {[](Args a) { return -call("csc", {a[0]}) * call("cot", {a[0]}); }});
   row("asin", 1, "\\arcsin", "inverse trigonometric", "inverse sine (also arcsin)",
       unary(std::asin), unary_precise<mpfr_asin>,
-      in_domain("asin", within_one, "the argument must be between -1 and 1", odd("asin")),
+      in_domain("asin", within_one, "the argument must be between -1 and 1", odd("asin", exact_inverse("asin"))),
       {[](Args a) { return 1 / sqrt(1 - pow(a[0], 2)); }});
   row("acos", 1, "\\arccos", "inverse trigonometric", "inverse cosine (also arccos)",
       unary(std::acos), unary_precise<mpfr_acos>,
-      in_domain("acos", within_one, "the argument must be between -1 and 1", [](Args a) -> std::optional<Expr> {
-        if (a[0].is_one()) return Expr(0);
-        return std::nullopt; }),
+      in_domain("acos", within_one, "the argument must be between -1 and 1", exact_inverse("acos")),
       {[](Args a) { return -1 / sqrt(1 - pow(a[0], 2)); }});
   row("atan", 1, "\\arctan", "inverse trigonometric", "inverse tangent (also arctan)",
-      unary(std::atan), unary_precise<mpfr_atan>, odd("atan"),
+      unary(std::atan), unary_precise<mpfr_atan>, odd("atan", exact_inverse("atan")),
       {[](Args a) { return 1 / (pow(a[0], 2) + 1); }});
   row("sinh", 1, "\\sinh", "hyperbolic", "hyperbolic sine",
       unary(std::sinh), unary_precise<mpfr_sinh>, odd("sinh"),
@@ -228,7 +229,10 @@ std::vector<FunctionInfo> builtin_function_table() {
       {[](Args a) { Expr s = call("sigmoid", {a[0]}); return s * (1 - s); }});
   row("softplus", 1, "\\operatorname{softplus}", "softplus",
       "softplus, log(1 + e^x)",
-      [](std::span<const double> v) { return std::log1p(std::exp(v[0])); }, precise_softplus, nullptr,
+      [](std::span<const double> v) { return std::log1p(std::exp(v[0])); }, precise_softplus,
+      [](Args a) -> std::optional<Expr> {
+        if (a[0].is_zero() && a[0].number().is_exact()) return log(Expr(2));
+        return std::nullopt; },
       {[](Args a) { return call("sigmoid", {a[0]}); }});
   row("relu", 1, "\\operatorname{relu}", "relu", "rectified linear unit, max(x, 0)",
       [](std::span<const double> v) { return v[0] > 0 ? v[0] : 0.0; }, precise_relu,

@@ -3,6 +3,7 @@
 #include "eval/compare.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <random>
 #include <unordered_map>
 
@@ -13,6 +14,15 @@
 #include "core/errors.hpp"
 
 namespace ddx::eval {
+namespace {
+
+std::string decimal(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3g", v);
+  return buffer;
+}
+
+}  // namespace
 
 Comparison compare_expressions(Expr a, Expr b) {
   if (a == b) return {true, ""};
@@ -36,7 +46,13 @@ Comparison compare_expressions(Expr a, Expr b) {
     } catch (const MathError&) {
       break;  // abstract functions: no numeric check possible
     }
-    if (!std::isfinite(x) || !std::isfinite(y)) continue;
+    // log(x^2) and 2 log(x) agree where both are defined, but only one is at x < 0: not equal.
+    if (std::isfinite(x) != std::isfinite(y)) {
+      std::string where;
+      for (Expr v : vars) where += (where.empty() ? "" : ", ") + v.name() + " = " + decimal(point[v.name()]);
+      return {false, "only one side is defined at " + where};
+    }
+    if (!std::isfinite(x)) continue;
     if (std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y))) return {false, ""};
     ++agreed;
   }

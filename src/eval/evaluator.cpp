@@ -42,6 +42,10 @@ Value Evaluator::value(const Term& t) {
     case TermKind::Vector: {
       std::vector<Value> items;
       for (const Term& c : t.children) items.push_back(value(c));
+      // A matrix is rows of one length: [[1, 2], [3]] is neither a matrix nor a vector.
+      for (const Value& item : items)
+        if (item.kind != items[0].kind || (item.kind == Value::Kind::List && item.items.size() != items[0].items.size()))
+          throw EvalError{t.span, "the rows of a matrix must have the same length (and a vector's entries be scalars)"};
       return Value::list(std::move(items));
     }
     case TermKind::Compare: return compare(t).value;

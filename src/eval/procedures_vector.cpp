@@ -123,13 +123,13 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   Expr f = ev.operand(call.children[0], {x});
   Expr a = ev.scalar(at.children[0]);
   std::string point = at.name + " = " + ev.context().text(a);
-  Expr slope = ev.differentiate_at(f, {{x, 1}}, {{x, a}}, point, call);
   Expr fa;
   try {
     fa = substitute(f, {{x, a}});
   } catch (const MathError& e) {
     throw EvalError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
   }
+  Expr slope = ev.differentiate_at(f, {{x, 1}}, {{x, a}}, point, call);
   return Result::shaped(calc::expand(fa + slope * (x - a)), TangentLine{});
 }
 

@@ -74,6 +74,8 @@ std::string render_chain(const calc::Chain& c, Format f) {
     if (steps.empty() || steps.back() != filled) steps.push_back(filled);
     if (steps.back() != substituted) steps.push_back(substituted);
   }
+  // Never the question alone: u = g(x) gives du/dx = g'(x), though no line before says more.
+  if (steps.empty()) steps.push_back(to_string(c.substituted, f));
   if (f == Format::Latex) {
     std::string s = "\\begin{aligned} " + lhs;
     for (std::size_t i = 0; i < steps.size(); ++i) s += (i ? " \\\\ &= " : " &= ") + steps[i];

@@ -74,7 +74,9 @@ Outcome clear(Session& s, const std::string& args) {
     forget_abstract_params();
     return message("");
   }
-  if (!s.definitions().erase(name)) return failure(":clear " + args, "'" + name + "' is not defined");
+  bool abstract = false;  // f after d/dx f(u, v): its parameter names are all there is to forget
+  if (auto f = find_function(name); f && function_info(*f).abstract) abstract = !function_info(*f).params.empty();
+  if (!s.definitions().erase(name) && !abstract) return failure(":clear " + args, "'" + name + "' is not defined");
   forget_abstract_params(name);
   return message("");
 }

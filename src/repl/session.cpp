@@ -94,7 +94,9 @@ Outcome Session::run(const grammar::Statement& s, std::string_view line) {
       case resolve::RequestKind::Command: {
         const Command* c = find_command(request.name);
         if (!c) return error_at(":" + request.name, "unknown command ':" + request.name + "' (try :help)", 0);
-        return c->run(*this, request.args);
+        Outcome o = c->run(*this, request.args);
+        if (o.input.empty()) o.input = input;
+        return o;
       }
       case resolve::RequestKind::Definition:
       case resolve::RequestKind::FunctionDefinition: return define(request, input, line);

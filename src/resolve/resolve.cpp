@@ -57,6 +57,11 @@ Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span) {
   return Term::value(add(std::move(parts)), span);
 }
 
+Term juxtaposed(std::vector<Term> factors, SourceSpan span) {
+  std::string ops(factors.size(), ' ');
+  return product_of(std::move(factors), std::move(ops), span);
+}
+
 // All factors go to one n-ary mul(), so that a printed product `3 (a) (b)` reads back as the
 // same node (mul distributes a number over a lone sum, so pairwise folding could differ).
 Term product_of(std::vector<Term> factors, std::string ops, SourceSpan span) {
@@ -113,8 +118,7 @@ Term Resolver::term_unguarded(const Node& n) {
     case NodeKind::Pow: {
       if (is_function_word(n.children[0]))
         throw ResolveError{n.children[0].span, "'" + n.children[0].text + "' needs an argument: " + n.children[0].text + "^2(x)"};
-      std::vector<Term> factors = juxtaposed_factors(n);
-      return product_of(std::move(factors), std::string(factors.size(), ' '), n.span);
+      return juxtaposed(juxtaposed_factors(n), n.span);
     }
     case NodeKind::Group: return term(n.children[0]);
     case NodeKind::Vector: {
@@ -157,8 +161,7 @@ const FunctionDefinition* Resolver::function(std::string_view w) const { return 
 
 // A word as a value: a defined name, a constant, an identifier, or a run of identifiers.
 Term Resolver::word(std::string_view w, SourceSpan span) {
-  std::vector<Term> factors = run_factors(w, span);
-  return product_of(std::move(factors), std::string(factors.size(), ' '), span);
+  return juxtaposed(run_factors(w, span), span);
 }
 
 // The factors a word stands for: one for a name (defined, a constant, an identifier), or the
@@ -189,6 +192,17 @@ std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
     throw ResolveError{span, "unknown name '" + std::string(w) + "'; did you mean '" + f + " " +
                                  std::string(w.substr(f.size())) + "'?"};
   std::vector<std::string_view> parts = split_run(w);
+  // `pix`: π·x or p·i·x? A reader cannot tell; ask.
+  if (w.find("pi") != std::string_view::npos && parts.size() > 1 && parts.size() <= max_split_factors) {
+    std::string spaced;
+    for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
+    std::string with_pi(w);
+    with_pi.replace(with_pi.find("pi"), 2, " pi ");
+    while (!with_pi.empty() && with_pi.front() == ' ') with_pi.erase(0, 1);
+    while (!with_pi.empty() && with_pi.back() == ' ') with_pi.pop_back();
+    throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + with_pi + " for π or " + spaced +
+                                 " for single letters"};
+  }
   // A run that does not split (`_` of `x_`) would recurse forever (found by fuzzing).
   if (parts.size() == 1)
     throw ResolveError{span, "unexpected '" + std::string(w) + "' (a subscript needs letters or digits: x_1)"};
@@ -229,6 +243,11 @@ std::vector<Term> Resolver::juxtaposed_factors(const Node& n) {
       return factors;
     }
     case NodeKind::Pow: {
+      // x^2e-3: the exponent 2e-3 = 0.002, or x^2·e - 3? A reader of paper would say the latter.
+      const Node& k = n.children[1];
+      if (k.kind == NodeKind::Number && k.text.find_first_of("eE") != std::string::npos)
+        throw ResolveError{k.span, "'^" + k.text + "' is ambiguous: write ^(" + k.text + ") for the number, or put a space "
+                                   "before e (^" + k.text.substr(0, k.text.find_first_of("eE")) + " e...)"};
       std::vector<Term> base = juxtaposed_factors(n.children[0]);
       std::vector<Term> exponent = juxtaposed_factors(n.children[1]);
       base.back() = power_of(std::move(base.back()), std::move(exponent.front()), n.span);
@@ -385,6 +404,12 @@ Term Resolver::function_power(const Node& fn, const Node& exponent, Term applied
 
 bool Resolver::apply_is_call(const Node& n) {
   const std::string& w = n.text;
+  // A function's own name in its body: r(t) = r(t - 1) + 1 is recursive, not r·(t - 1) + 1.
+  if (w == defining_) throw ResolveError{n.name_span, "'" + w + "' would call itself; recursive definitions are not supported"};
+  // A defined variable before a bracket that reads as a call (f(2) after f = 3): which was meant?
+  if (is_variable(w) && (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w) || function(w)))
+    throw ResolveError{n.name_span, "'" + w + "' is a defined variable, not a function: write " + w +
+                                        "*(...) for a product, or define a function: " + w + "(t) = ..."};
   if (builtin_name(w) || !log_base(w).empty() || scope_.is_procedure(w) || is_foreign_name(w) || is_planned_name(w) ||
       function(w))
     return true;
@@ -413,8 +438,7 @@ bool Resolver::apply_is_call(const Node& n) {
 Term Resolver::apply(const Node& n) {
   const std::string& w = n.text;
   if (!apply_is_call(n)) {
-    std::vector<Term> factors = juxtaposed_factors(n);
-    return product_of(std::move(factors), std::string(factors.size(), ' '), n.span);
+    return juxtaposed(juxtaposed_factors(n), n.span);
   }
   if (is_foreign_name(w)) throw ResolveError{n.name_span, foreign_message(w)};
   if (is_planned_name(w)) throw ResolveError{n.name_span, planned_message(w)};
@@ -521,7 +545,7 @@ Request resolve(const grammar::Statement& s, const Scope& scope) {
     if (!names.insert(p.text).second) throw ResolveError{p.span, "parameter '" + p.text + "' appears twice"};
     r.params.push_back(sym(p.text));
   }
-  r.body = Resolver(scope, std::move(names)).term(s.body);
+  r.body = Resolver(scope, std::move(names), false, s.name).term(s.body);
   return r;
 }
 

@@ -20,8 +20,10 @@ class Resolver {
  public:
   // hidden: names a function definition's parameters hide (f(x) = x^2 means its own x).
   // definition_body: resolving the right-hand side of `NAME = ...`.
-  Resolver(const Scope& scope, std::set<std::string, std::less<>> hidden = {}, bool definition_body = false)
-      : scope_(scope), hidden_(std::move(hidden)), definition_body_(definition_body) {}
+  // defining: the function whose body this is (its own name is always a call there, refused).
+  Resolver(const Scope& scope, std::set<std::string, std::less<>> hidden = {}, bool definition_body = false,
+           std::string defining = {})
+      : scope_(scope), hidden_(std::move(hidden)), definition_body_(definition_body), defining_(std::move(defining)) {}
 
   Term term(const Node& n);
 
@@ -52,12 +54,15 @@ class Resolver {
   const Scope& scope_;
   std::set<std::string, std::less<>> hidden_;
   bool definition_body_;
+  std::string defining_;
 };
 
 // Terms combined as expressions are: a value when every part is one (folded by the canonical
 // constructors, as if written at once), else a term that evaluation combines the same way.
 Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span);
 Term product_of(std::vector<Term> factors, std::string ops, SourceSpan span);
+// Factors written side by side (every op a juxtaposition).
+Term juxtaposed(std::vector<Term> factors, SourceSpan span);
 Term power_of(Term base, Term exponent, SourceSpan span);
 Term negated(Term t, SourceSpan span);
 // Expr for a value term, throwing ResolveError when a math error folds (1/0) with the term's span.
