@@ -99,6 +99,7 @@ struct Statement {
     StatementKind kind = StatementKind::Expression;
     SourceSpan span;            // the whole statement (without the `steps` prefix's trailing space)
     bool steps = false;         // `steps STMT`
+    bool backprop = false;      // `backprop STMT`: the reverse-mode trace of STMT (a value at a point)
     Node body;                  // Expression: the expression; Definition: the right-hand side
     std::string name;           // Definition: the defined name; Command: command name without ':'
     SourceSpan name_span;

@@ -118,6 +118,7 @@ std::string dump(Statement const& s) {
         break;
     case StatementKind::Command: out = "(:" + s.name + " \"" + s.args + "\")"; break;
     }
+    if (s.backprop) out = "(backprop " + out + ")";
     return s.steps ? "(steps " + out + ")" : out;
 }
 

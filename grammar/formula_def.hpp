@@ -296,6 +296,10 @@ auto const with_steps = [](auto& ctx) {
     _val(ctx) = std::move(_attr(ctx));
     _val(ctx).steps = true;
 };
+auto const with_backprop = [](auto& ctx) {
+    _val(ctx) = std::move(_attr(ctx));
+    _val(ctx).backprop = true;
+};
 auto const command_name = [](auto& ctx) {
     _val(ctx).kind = StatementKind::Command;
     _val(ctx).name.assign(_attr(ctx).begin(), _attr(ctx).end());
@@ -369,6 +373,8 @@ auto const keyword = lexeme[(lit("at") | lit("step")) >> word_end];
 auto const at_kw = lexeme[lit("at") >> word_end];
 auto const step_kw = lexeme[lit("step") >> word_end];
 // `steps` is a prefix only when an operand follows, so `steps = 3` and `steps + 1` stay plain.
+auto const backprop_kw = lexeme[lit("backprop") >> word_end] >>
+    !(lit('=') | ':' | '+' | '*' | '/' | '^' | ')' | ']' | ',' | ';' | eoi);
 auto const steps_kw = lexeme[lit("steps") >> word_end] >>
     !(lit('=') | ':' | '+' | '*' | '/' | '^' | ')' | ']' | ',' | ';' | eoi);
 auto const partial = lit(partial_marker);
@@ -425,9 +431,10 @@ auto const deriv_group_end = lit('+') | '-' | ')' | ']' | ',' | ';' | "==" | "..
 // line ::= [statement] { ";" [statement] }
 auto const line_def = -statement[push_back] >> *(lit(';') >> -statement[push_back]);
 
-// statement ::= command | "steps" statement_body | statement_body
+// statement ::= command | "steps" statement_body | "backprop" statement_body | statement_body
 auto const statement_def = spanned[command[assign]
                          | (steps_kw >> statement_body)[with_steps]
+                         | (backprop_kw >> statement_body)[with_backprop]
                          | statement_body[assign]];
 
 // command ::= ":" NAME REST-OF-LINE        (the rest is kept raw, `;` included)

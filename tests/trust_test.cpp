@@ -151,7 +151,7 @@ TEST_CASE("trust: names other systems use, aliases and ambiguous inverses") {
       {"sum(x_n, n = 1 .. N)", "error: not supported yet"},
       {"taylor(sin(x), x = 0, 4)", "error: not supported yet"},
       {"det", "error: not supported yet"},
-      {"backprop x5 at x1 = 3, x2 = 4", "error: 'backprop' is not supported yet"},
+      {"backprop x5 at x1 = 3, x2 = 4", "error: 'x1' is not an input of the graph"},
       {"gradient_descent", "error: unknown name 'gradient_descent'"},
   });
   // The old message sent users to a definition for a `=` inside a call.

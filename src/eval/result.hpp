@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "calculus/chain.hpp"
+#include "calculus/reverse_mode.hpp"
 #include "calculus/steps.hpp"
 #include "core/expr.hpp"
 
@@ -70,6 +71,9 @@ struct FactoredSum {  // factor(2x + 2): 2 (x + 1), though the value is the cano
   Number coefficient;
   Expr sum;
 };
+struct BackpropTrace {  // backprop E at POINT: the forward and backward blocks
+  calc::Trace trace;
+};
 struct NamedDerivative {  // d^2y/dx^2 = VALUE (a higher order of a defined name)
   std::string name;
   std::vector<std::string> vars;  // one per differentiation
@@ -87,7 +91,7 @@ struct PlotRequest {  // plot(E, ..., x = a .. b): the session decides where it 
 };
 
 using Shape = std::variant<std::monostate, Derivation, StepsShown, TotalDifferential, TangentLine, Decimal,
-                           FactoredSum, NamedDerivative, ValueTable, PlotRequest>;
+                           FactoredSum, NamedDerivative, ValueTable, PlotRequest, BackpropTrace>;
 
 struct Result {
   Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)

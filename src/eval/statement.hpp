@@ -17,6 +17,10 @@ namespace ddx::eval {
 // the answer alone with a note.
 Result evaluate_expression(const Term& body, const Context& context, bool steps);
 
+// `backprop E at POINT`: the forward values and the adjoints of the graph of E (a defined name's
+// definitions, or the operations of an expression).
+Result evaluate_backprop(const Term& body, const Context& context);
+
 // The body of `NAME = EXPR` as written: defined names kept (y = u^3 remembers that y depends on
 // u), derivatives inside taken of the names' values.
 Expr definition_body(const Term& body, const Context& context);

@@ -5,6 +5,7 @@
 #include "print/chain_render.hpp"
 #include "print/plot.hpp"
 #include "print/steps_render.hpp"
+#include "print/trace_render.hpp"
 
 namespace ddx::print {
 namespace {
@@ -145,6 +146,10 @@ struct ShapeRenderer {
   }
   std::string operator()(const eval::ValueTable& t) const { return table(t, f); }
   std::string operator()(const eval::PlotRequest&) const { return {}; }
+  std::string operator()(const eval::BackpropTrace& b) const {
+    if (f == Format::Code) return render(r.value, f);  // the gradient: one pasteable expression
+    return render_trace(b.trace, f);
+  }
 };
 
 }  // namespace

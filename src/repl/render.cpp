@@ -7,6 +7,7 @@
 #include "print/json.hpp"
 #include "print/result.hpp"
 #include "print/steps_render.hpp"
+#include "print/trace_render.hpp"
 
 namespace ddx {
 
@@ -20,6 +21,7 @@ std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_nu
         j += ", \"text\": " + json_quote(print::render(o.result, print::Format::Text));
         j += ", \"latex\": " + json_quote(print::render(o.result, print::Format::Latex));
         j += ", \"code\": " + json_quote(print::render(o.result, print::Format::Code));
+        if (const auto* b = std::get_if<eval::BackpropTrace>(&o.result.shape)) j += ", \"trace\": " + print::trace_json(b->trace);
         if (const auto* shown = std::get_if<eval::StepsShown>(&o.result.shape)) {
           // steps as an array: [{"order": 1, "rule": ..., "expression": ...}]
           j += ", \"steps\": [";

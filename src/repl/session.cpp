@@ -104,7 +104,8 @@ Outcome Session::run(const grammar::Statement& s, std::string_view line) {
         Outcome o;
         o.kind = Outcome::Kind::Answer;
         o.input = input;
-        o.result = eval::evaluate_expression(request.body, *this, request.steps || steps_);
+        o.result = request.backprop ? eval::evaluate_backprop(request.body, *this)
+                                    : eval::evaluate_expression(request.body, *this, request.steps || steps_);
         if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) return draw(std::move(o));
         ensure_printable(o.result);
         ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression

@@ -80,6 +80,7 @@ struct Request {
   RequestKind kind = RequestKind::Expression;
   SourceSpan span;
   bool steps = false;           // `steps STMT`
+  bool backprop = false;        // `backprop STMT`
   Term body;                    // Expression, Definition, FunctionDefinition
   SourceSpan body_span;         // where the body is written
   std::string name;             // Definition, FunctionDefinition: the name; Command: the command

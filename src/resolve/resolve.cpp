@@ -517,6 +517,7 @@ Request resolve(const grammar::Statement& s, const Scope& scope) {
   Request r;
   r.span = s.span;
   r.steps = s.steps;
+  r.backprop = s.backprop;
   r.name = s.name;
   r.name_span = s.name_span;
   r.body_span = s.body.span;
