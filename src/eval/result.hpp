@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "calculus/chain.hpp"
+#include "calculus/critical.hpp"
 #include "calculus/steps.hpp"
 #include "core/expr.hpp"
 
@@ -86,8 +87,12 @@ struct PlotRequest {  // plot(E, ..., x = a .. b): the session decides where it 
   std::string title;
 };
 
+// critical(f): the points (exact or decimal) with their kinds and values, sets of infinitely many
+// points, and whether a numeric search in a range found them. The value is the list of points.
+using CriticalPoints = calc::CriticalPoints;
+
 using Shape = std::variant<std::monostate, Derivation, StepsShown, TotalDifferential, TangentLine, Decimal,
-                           FactoredSum, NamedDerivative, ValueTable, PlotRequest>;
+                           FactoredSum, NamedDerivative, ValueTable, PlotRequest, CriticalPoints>;
 
 struct Result {
   Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)

@@ -3,6 +3,7 @@
 #include "print/result.hpp"
 
 #include "print/chain_render.hpp"
+#include "print/critical_render.hpp"
 #include "print/plot.hpp"
 #include "print/steps_render.hpp"
 
@@ -145,6 +146,7 @@ struct ShapeRenderer {
   }
   std::string operator()(const eval::ValueTable& t) const { return table(t, f); }
   std::string operator()(const eval::PlotRequest&) const { return {}; }
+  std::string operator()(const eval::CriticalPoints& c) const { return render_critical(c, r.value, f); }
 };
 
 }  // namespace

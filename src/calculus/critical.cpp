@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Critical points (see critical.hpp): the route (exact polynomial system or numeric search),
+// then for every candidate the same checks: the gradient is zero there, f has a real value
+// there, and the Hessian's kind. The kind comes from the signs of the characteristic
+// polynomial's coefficients (the sums e_k of the principal k x k minors): a real symmetric matrix
+// has only real eigenvalues, so Descartes' rule counts its positive and negative ones exactly.
+// All positive is a minimum, all negative a maximum, both signs a saddle (also when H is
+// singular), and anything else (a singular semidefinite H) is inconclusive.
+#include "calculus/critical.hpp"
+
+#include <gmpxx.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <numbers>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "calculus/critical_numeric.hpp"
+#include "calculus/critical_solve.hpp"
+#include "calculus/diff.hpp"
+#include "calculus/evalf.hpp"
+#include "calculus/expand.hpp"
+#include "calculus/groebner.hpp"
+#include "calculus/poly_convert.hpp"
+#include "calculus/polynomial.hpp"
+#include "calculus/simplify.hpp"
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/interrupt.hpp"
+#include "core/limits.hpp"
+#include "core/substitute.hpp"
+
+namespace ddx::calc {
+namespace {
+
+using Matrix = std::vector<std::vector<Expr>>;
+
+constexpr int solve_bits = 256;      // approximate roots of polynomial systems: within 2^-256
+constexpr int shown_digits = 10;     // significant digits of an approximate number
+constexpr int rough_digits = 5;      // ... of a numeric zero that is not simple (less accurate)
+constexpr poly::ConvertLimits convert_limits{max_poly_terms, max_poly_degree, max_poly_variables};
+
+// Refuses what has no critical points in the sense of `critical`: unknown functions, and
+// functions with corners or jumps (the gradient does not exist everywhere).
+void check_differentiable(Expr f, const std::vector<Expr>& vars) {
+  std::unordered_set<const void*> seen;
+  std::function<void(Expr)> walk = [&](Expr e) {
+    if (!seen.insert(e.node()).second) return;
+    if (e.is(Kind::Call) || e.is(Kind::Derivative)) {
+      const FunctionInfo& info = function_info(e.function());
+      if (info.abstract)
+        throw MathError("critical: " + info.name + " is an unknown function; define it first (f(x) = ...)");
+      static const char* const corners[] = {"abs", "sign", "relu", "max", "min"};
+      bool depends = false;
+      for (Expr v : vars) depends = depends || depends_on(e, v);
+      for (const char* name : corners)
+        if (info.name == name && depends)
+          throw MathError("critical: " + info.name +
+                          " has points with no derivative (a corner or a jump); critical needs a differentiable function");
+    }
+    for_each_child(e, walk);
+  };
+  walk(f);
+}
+
+bool is_exponential(Expr e) { return e.is(Kind::Pow) && e.base() == e_const(); }
+
+// e is a polynomial in vars with rational coefficients.
+bool polynomial_in(Expr e, const std::vector<Expr>& vars) {
+  switch (e.kind()) {
+    case Kind::Number: return e.number().is_exact();
+    case Kind::Symbol: return std::find(vars.begin(), vars.end(), e) != vars.end();
+    case Kind::Add:
+      if (!e.number().is_exact()) return false;
+      for (std::size_t i = 0; i < e.terms().size(); ++i)
+        if (!e.coefficients()[i].is_exact() || !polynomial_in(e.terms()[i], vars)) return false;
+      return true;
+    case Kind::Mul:
+      if (!e.number().is_exact()) return false;
+      for (std::size_t i = 0; i < e.bases().size(); ++i) {
+        Expr x = e.exponents()[i];
+        if (!x.is_integer() || x.number().is_negative() || !polynomial_in(e.bases()[i], vars)) return false;
+      }
+      return true;
+    case Kind::Pow:
+      return e.exponent().is_integer() && !e.exponent().number().is_negative() && polynomial_in(e.base(), vars);
+    default: return false;
+  }
+}
+
+// The equations whose real solutions are the zeros of the gradient, when every component is,
+// up to factors e^u and a denominator, a polynomial in vars: the distinct polynomial factors of
+// the numerators. nullopt when some component is not of that form (or holds a float).
+std::optional<std::vector<poly::Poly>> polynomial_system(const std::vector<Expr>& grad, const std::vector<Expr>& vars) {
+  std::vector<Expr> equations;
+  for (Expr g : grad) {
+    if (g.is_zero()) continue;
+    auto f = factor(g);
+    if (!f) return std::nullopt;
+    if (f->coefficient.is_zero()) continue;
+    std::vector<Expr> kept;
+    for (const auto& [factor, multiplicity] : f->factors) {
+      if (is_exponential(factor)) continue;  // e^u is never 0 (nor infinite)
+      if (!polynomial_in(factor, vars)) return std::nullopt;
+      if (multiplicity > 0) kept.push_back(factor);  // a denominator's zeros are outside the domain
+    }
+    equations.push_back(mul(std::move(kept)));
+  }
+  std::vector<poly::Poly> out;
+  if (equations.empty()) return out;
+  auto fractions = poly::to_fractions(equations, convert_limits, "critical");
+  if (!fractions) return std::nullopt;
+  for (const poly::Fraction& fr : *fractions) {
+    std::vector<std::size_t> perm;
+    for (Expr g : fr.gens) perm.push_back(static_cast<std::size_t>(std::find(vars.begin(), vars.end(), g) - vars.begin()));
+    out.push_back(poly::permute(fr.num, perm, vars.size()));
+  }
+  return out;
+}
+
+// ---- numbers ----
+
+// The value of a closed expression as a double, from MPFR (which refuses non-real values).
+double precise_value(Expr e, int digits = 40) { return std::strtod(evalf(e, digits).c_str(), nullptr); }
+
+std::string decimal(Expr e, int digits) {
+  std::string s = evalf(e, digits);
+  return s;
+}
+
+CriticalNumber exact_number(Expr e) {
+  CriticalNumber n;
+  n.exact = e;
+  n.numeric = precise_value(e);
+  return n;
+}
+
+CriticalNumber approximate_number(Expr close, int digits) {
+  CriticalNumber n;
+  n.approximate = true;
+  n.numeric = precise_value(close);
+  n.decimal = std::abs(n.numeric) < 1e-13 ? "0.0" : decimal(close, digits);
+  return n;
+}
+
+Expr rational(const mpq_class& q) { return num(poly::to_number(q)); }
+
+Expr rational(double d) {
+  mpq_class q(d);
+  return rational(q);
+}
+
+// ---- candidates ----
+
+struct Candidate {
+  bool exact = false;
+  bool searched = false;     // from the numeric search (else from an exact solution)
+  std::vector<Expr> coords;  // exact values, or rationals close to the point
+  double tolerance = 0;      // approximate: |values| below tolerance * scale count as 0
+  int digits = shown_digits;
+};
+
+std::unordered_map<Expr, Expr> point_of(const std::vector<Expr>& vars, const std::vector<Expr>& coords) {
+  std::unordered_map<Expr, Expr> p;
+  for (std::size_t k = 0; k < vars.size(); ++k) p.emplace(vars[k], coords[k]);
+  return p;
+}
+
+// Exactly zero: canonically, after expanding, or after simplifying.
+bool exactly_zero(Expr e) {
+  if (e.is_zero()) return true;
+  if (expand(e).is_zero()) return true;
+  return simplify(e).is_zero();
+}
+
+// Sign of a closed expression: exact ones decided exactly where they are 0 (MathError when ddx
+// cannot tell a tiny value from 0); approximate ones below the tolerance count as 0.
+int sign_of(Expr e, bool exact, double zero_below) {
+  if (exact) {
+    if (exactly_zero(e)) return 0;
+    double v = precise_value(e, 60);
+    if (std::abs(v) < 1e-40) throw MathError("critical: ddx cannot decide the sign of a second derivative at a critical point");
+    return v < 0 ? -1 : 1;
+  }
+  double v = precise_value(e, 40);
+  if (std::abs(v) <= zero_below) return 0;
+  return v < 0 ? -1 : 1;
+}
+
+// The determinant of m's rows r and columns cols (as many), expanded along the first row.
+Expr determinant(const Matrix& m, const std::vector<std::size_t>& r, const std::vector<std::size_t>& cols) {
+  if (r.size() == 1) return m[r[0]][cols[0]];
+  std::vector<std::size_t> rest_rows(r.begin() + 1, r.end());
+  std::vector<Expr> terms;
+  for (std::size_t j = 0; j < cols.size(); ++j) {
+    std::vector<std::size_t> rest_cols;
+    for (std::size_t k = 0; k < cols.size(); ++k)
+      if (k != j) rest_cols.push_back(cols[k]);
+    Expr term = m[r[0]][cols[j]] * determinant(m, rest_rows, rest_cols);
+    terms.push_back(j % 2 ? -term : term);
+  }
+  return add(std::move(terms));
+}
+
+// The kind of a critical point from the Hessian's entries there.
+CriticalKind kind_of(const Matrix& h, bool exact, double tolerance) {
+  std::size_t n = h.size();
+  double largest = 1;
+  if (!exact)
+    for (const auto& row : h)
+      for (Expr e : row) largest = std::max(largest, std::abs(precise_value(e, 20)));
+  // c_k = (-1)^k e_k, the coefficients of det(lambda I - H) from lambda^n down.
+  std::vector<int> c{1};
+  for (std::size_t k = 1; k <= n; ++k) {
+    std::vector<Expr> minors;
+    std::vector<std::size_t> idx;
+    std::function<void(std::size_t)> choose = [&](std::size_t from) {
+      if (idx.size() == k) {
+        minors.push_back(determinant(h, idx, idx));
+        return;
+      }
+      for (std::size_t i = from; i < n; ++i) {
+        idx.push_back(i);
+        choose(i + 1);
+        idx.pop_back();
+      }
+    };
+    choose(0);
+    Expr ek = add(std::move(minors));
+    double scale = std::pow(largest, static_cast<double>(k)) * static_cast<double>(n * n);
+    int s = sign_of(ek, exact, tolerance * scale);
+    c.push_back(k % 2 ? -s : s);
+  }
+  auto variations = [](const std::vector<int>& v) {
+    int count = 0, last = 0;
+    for (int s : v) {
+      if (s == 0) continue;
+      if (last && s != last) ++count;
+      last = s;
+    }
+    return count;
+  };
+  int positive = variations(c);
+  std::vector<int> mirrored = c;  // p(-lambda): the coefficient of lambda^(n-k) times (-1)^(n-k)
+  for (std::size_t k = 0; k <= n; ++k)
+    if ((n - k) % 2) mirrored[k] = -mirrored[k];
+  int negative = variations(mirrored);
+  if (positive == static_cast<int>(n)) return CriticalKind::Minimum;
+  if (negative == static_cast<int>(n)) return CriticalKind::Maximum;
+  if (positive > 0 && negative > 0) return CriticalKind::Saddle;
+  return CriticalKind::Degenerate;
+}
+
+class Solver {
+ public:
+  Solver(Expr f, const std::vector<Expr>& vars) : f_(f), vars_(vars) {
+    for (Expr v : vars) grad_.push_back(diff(f, v));
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+      std::vector<Expr> row;
+      for (std::size_t j = 0; j < vars.size(); ++j) row.push_back(j < i ? hess_[j][i] : diff(grad_[i], vars[j]));
+      hess_.push_back(std::move(row));
+    }
+  }
+
+  const std::vector<Expr>& gradient() const { return grad_; }
+  const Matrix& hessian() const { return hess_; }
+
+  // The point checked and described, or nullopt when it is not a critical point of f (outside
+  // its domain). A candidate from an exact solution whose gradient is not 0 is a bug: logic_error.
+  std::optional<CriticalPoint> check(const Candidate& c) {
+    check_interrupt();
+    std::unordered_map<Expr, Expr> at = point_of(vars_, c.coords);
+    Expr value;
+    try {
+      value = substitute(f_, at);
+      (void)precise_value(value, 20);  // a real value
+      for (Expr g : grad_) {
+        Expr v = substitute(g, at);
+        bool zero = c.exact ? exactly_zero(v) : std::abs(precise_value(v)) <= c.tolerance * gradient_scale(at);
+        if (zero) continue;
+        if (c.searched) return std::nullopt;  // not a zero after all
+        throw std::logic_error("critical: a solution of the gradient's equations does not make it zero");
+      }
+    } catch (const MathError&) {
+      return std::nullopt;  // outside the domain of f or of its gradient
+    }
+    CriticalPoint p;
+    for (Expr x : c.coords) p.coordinates.push_back(c.exact ? exact_number(x) : approximate_number(x, c.digits));
+    Matrix h;
+    try {
+      for (const auto& row : hess_) {
+        std::vector<Expr> r;
+        for (Expr e : row) r.push_back(substitute(e, at));
+        h.push_back(std::move(r));
+      }
+      p.kind = kind_of(h, c.exact, c.tolerance);
+    } catch (const MathError& e) {
+      if (std::string(e.what()).rfind("critical:", 0) == 0) throw;
+      p.kind = CriticalKind::Degenerate;  // no second derivative there: the test does not apply
+    }
+    if (c.exact) {
+      Expr s = simplify(value);
+      p.value = exact_number(expr_size(s) <= expr_size(value) ? s : value);
+    } else {
+      p.value = approximate_number(value, shown_digits);
+    }
+    return p;
+  }
+
+ private:
+  // The size of the gradient's terms near the point (a scale for "numerically zero").
+  double gradient_scale(const std::unordered_map<Expr, Expr>& at) {
+    double s = 1;
+    for (const auto& row : hess_)
+      for (Expr e : row) {
+        try {
+          s = std::max(s, std::abs(precise_value(substitute(e, at), 20)));
+        } catch (const MathError&) {
+        }
+      }
+    double r = 1;
+    for (const auto& [v, x] : at) r = std::max(r, std::abs(precise_value(x, 20)));
+    return s * r;
+  }
+
+  Expr f_;
+  const std::vector<Expr>& vars_;
+  std::vector<Expr> grad_;
+  Matrix hess_;
+};
+
+// The set's equations as expressions, and f's constant value on it when there is one.
+CriticalSet describe_set(const std::vector<poly::Poly>& eqs, Expr f, const std::vector<Expr>& vars) {
+  CriticalSet s;
+  for (const poly::Poly& p : eqs) s.equations.push_back(poly::to_expr(p, vars));
+  auto fr = poly::to_fractions({f}, convert_limits, "critical");
+  if (!fr || !(*fr)[0].den.is_constant()) return s;
+  const poly::Fraction& ff = (*fr)[0];
+  std::vector<std::size_t> perm;
+  for (Expr g : ff.gens) {
+    auto it = std::find(vars.begin(), vars.end(), g);
+    if (it == vars.end()) return s;  // f holds more than the variables
+    perm.push_back(static_cast<std::size_t>(it - vars.begin()));
+  }
+  poly::Poly num = poly::permute(ff.num, perm, vars.size());
+  std::vector<poly::Poly> basis = eqs.empty() ? std::vector<poly::Poly>{} : poly::groebner(eqs);
+  if (eqs.empty()) {
+    if (num.is_constant()) s.value = rational(ff.coefficient * (num.is_zero() ? mpz_class(0) : num.lc()) / ff.den.lc());
+    return s;
+  }
+  if (auto c = poly::constant_remainder(num, basis)) s.value = rational(ff.coefficient * *c / ff.den.lc());
+  return s;
+}
+
+// Exact candidates near a numeric zero: each coordinate a rational with a small denominator or
+// a rational multiple of pi, when that is within `tolerance`; checked exactly by the caller.
+std::vector<std::vector<Expr>> nearby_exact(const std::vector<double>& x, double tolerance) {
+  std::vector<std::vector<Expr>> options;
+  for (double v : x) {
+    std::vector<Expr> o;
+    double tol = tolerance * std::max(1.0, std::abs(v));
+    for (long long q = 1; q <= 12 && o.empty(); ++q) {
+      double p = std::round(v * static_cast<double>(q));
+      if (std::abs(v - p / static_cast<double>(q)) <= tol) o.push_back(Expr(num(Number::rational(static_cast<long long>(p), q))));
+    }
+    for (long long q = 1; q <= 12; ++q) {
+      double p = std::round(v * static_cast<double>(q) / std::numbers::pi);
+      if (p != 0 && std::abs(v - p * std::numbers::pi / static_cast<double>(q)) <= tol) {
+        o.push_back(num(Number::rational(static_cast<long long>(p), q)) * pi_const());
+        break;
+      }
+    }
+    if (o.empty()) return {};
+    options.push_back(std::move(o));
+  }
+  std::vector<std::vector<Expr>> out{{}};
+  for (const auto& o : options) {
+    std::vector<std::vector<Expr>> next;
+    for (const auto& prefix : out)
+      for (Expr e : o) {
+        auto p = prefix;
+        p.push_back(e);
+        next.push_back(std::move(p));
+      }
+    out = std::move(next);
+  }
+  return out;
+}
+
+bool gradient_vanishes_exactly(const std::vector<Expr>& grad, const std::unordered_map<Expr, Expr>& at) {
+  try {
+    for (Expr g : grad)
+      if (!exactly_zero(substitute(g, at))) return false;
+    return true;
+  } catch (const MathError&) {
+    return false;
+  }
+}
+
+bool before(const CriticalPoint& a, const CriticalPoint& b) {
+  for (std::size_t k = 0; k < a.coordinates.size(); ++k)
+    if (a.coordinates[k].numeric != b.coordinates[k].numeric) return a.coordinates[k].numeric < b.coordinates[k].numeric;
+  return false;
+}
+
+}  // namespace
+
+bool CriticalPoint::approximate() const {
+  if (value.approximate) return true;
+  return std::any_of(coordinates.begin(), coordinates.end(), [](const CriticalNumber& n) { return n.approximate; });
+}
+
+CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
+  if (vars.empty()) throw MathError("critical: the function has no variables");
+  if (vars.size() > max_critical_variables)
+    throw LimitError("critical: at most " + std::to_string(max_critical_variables) + " variables");
+  for (std::size_t i = 0; i < vars.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (vars[i] == vars[j]) throw MathError("critical: " + vars[i].name() + " is listed twice");
+  check_differentiable(f, vars);
+  poly::WorkLimit work(max_critical_work, "critical");
+  Solver solver(f, vars);
+  // Symbols other than the variables in the gradient: the answer would depend on them.
+  auto only_variables = [&](Expr e) {
+    for (Expr s : free_symbols(e))
+      if (std::find(vars.begin(), vars.end(), s) == vars.end())
+        throw MathError("critical: the gradient depends on " + s.name() +
+                        ", which is not a variable; give it a value, or list it among the variables");
+  };
+  for (Expr g : solver.gradient()) only_variables(g);
+  for (const auto& row : solver.hessian())
+    for (Expr e : row) only_variables(e);
+
+  CriticalPoints out;
+  out.vars = vars;
+  const std::vector<Expr>& grad = solver.gradient();
+  if (std::all_of(grad.begin(), grad.end(), [](Expr g) { return g.is_zero(); })) {
+    CriticalSet everywhere;
+    everywhere.value = f;
+    out.sets.push_back(everywhere);
+    return out;
+  }
+  std::vector<Candidate> candidates;
+  if (auto system = polynomial_system(grad, vars)) {
+    SolvedSystem solved = solve_real(*system, vars.size(), solve_bits);
+    if (solved.points.size() > max_critical_points)
+      throw LimitError("critical: more than " + std::to_string(max_critical_points) + " critical points");
+    for (const SolvedPoint& p : solved.points) {
+      Candidate c;
+      c.exact = std::all_of(p.begin(), p.end(), [](const SolvedCoordinate& x) { return x.exact; });
+      for (const SolvedCoordinate& x : p) c.coords.push_back(c.exact ? x.value : rational(x.approx));
+      c.tolerance = 1e-40;
+      candidates.push_back(std::move(c));
+    }
+    for (const auto& eqs : solved.sets) out.sets.push_back(describe_set(eqs, f, vars));
+  } else {
+    if (vars.size() > max_critical_search_variables)
+      throw LimitError("critical: the gradient is not polynomial, and a numeric search takes at most " +
+                       std::to_string(max_critical_search_variables) + " variables");
+    out.search_bound = critical_search_bound;
+    for (Expr v : vars)
+      if (auto t = period_in(f, v)) {
+        out.period = t;
+        out.periodic_var = v;
+        break;
+      }
+    for (const NumericZero& z : numeric_gradient_zeros(grad, solver.hessian(), vars, critical_search_bound)) {
+      check_interrupt();
+      Candidate c;
+      c.searched = true;
+      bool found = false;
+      for (const auto& exact : nearby_exact(z.x, z.well_conditioned ? 1e-9 : 1e-4))
+        if (gradient_vanishes_exactly(grad, point_of(vars, exact))) {
+          c.exact = true;
+          c.coords = exact;
+          found = true;
+          break;
+        }
+      if (!found) {
+        for (double x : z.x) c.coords.push_back(rational(x));
+        c.tolerance = 1e-7;
+        c.digits = z.well_conditioned ? shown_digits : rough_digits;
+      }
+      candidates.push_back(std::move(c));
+    }
+  }
+  for (const Candidate& c : candidates)
+    if (auto p = solver.check(c)) out.points.push_back(std::move(*p));
+  std::sort(out.points.begin(), out.points.end(), before);
+  // Two numeric zeros that turned out to be the same exact point.
+  out.points.erase(std::unique(out.points.begin(), out.points.end(),
+                               [](const CriticalPoint& a, const CriticalPoint& b) { return !before(a, b) && !before(b, a); }),
+                   out.points.end());
+  return out;
+}
+
+}  // namespace ddx::calc

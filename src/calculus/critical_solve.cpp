@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Real solutions of polynomial systems (see critical_solve.hpp).
+//
+// Zero-dimensional systems: with the last variable t, the lexicographic basis holds one
+// polynomial q(t) (the eliminant). Each irreducible factor p of q over Q is a branch:
+//   - p linear: its rational root is substituted, and the system in the other variables solved
+//     the same way (recursion);
+//   - otherwise, with B the basis of the system plus p: when B's other elements are free of t,
+//     the branch is a product (the rest solved on its own, times the roots of p); when B is in
+//     shape position (x_i = h_i(t) for every other variable) each real root of p gives a point;
+//     failing both, a generic linear change of coordinates u = t + sum c_i x_i brings it to shape
+//     position (the radical ideal has a rational univariate representation), with approximate
+//     coordinates unless u's eliminant factors.
+// Roots of linear factors are rational, of quadratic ones radicals, of higher ones approximate.
+//
+// Positive-dimensional systems: the gcd of the equations (a curve in the plane, a surface in
+// space) is split off; its irreducible factors with infinitely many real points are reported as
+// sets. In the plane that is decided completely: the curve h = 0 has a regular real point iff h(s,
+// y) has a real root at a sample s between the roots of lc_y(h) res_y(h, h_y) (the real roots of
+// h(x, .) do not change in number between them); otherwise its real points are isolated and
+// among the solutions of h = h_x = h_y = 0. In space, a sample is tried, else ddx says it
+// cannot decide. Without a common factor (a curve in space), random values of the free
+// variables are tried.
+#include "calculus/critical_solve.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "calculus/expand.hpp"
+#include "calculus/groebner.hpp"
+#include "calculus/poly_convert.hpp"
+#include "calculus/poly_factor.hpp"
+#include "calculus/real_roots.hpp"
+#include "core/errors.hpp"
+#include "core/interrupt.hpp"
+
+namespace ddx::calc {
+namespace {
+
+using poly::Exponents;
+using poly::Poly;
+using poly::Term;
+using poly::ZPoly;
+
+const char* const cannot_decide =
+    "critical: ddx cannot decide where the gradient is zero: it vanishes on a curve or surface whose real points "
+    "ddx cannot determine";
+
+Poly squarefree_part(const Poly& p, std::size_t var) {
+  Poly g = poly::gcd(p, poly::derivative(p, var));
+  if (g.is_constant()) return poly::primitive(p);
+  return poly::primitive(*poly::divide(p, g));
+}
+
+ZPoly squarefree_part(const ZPoly& p) {
+  Poly q(1);
+  std::vector<Term> terms;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (p[k] != 0) terms.push_back({Exponents{static_cast<std::uint32_t>(k)}, p[k]});
+  q = poly::from_terms(1, std::move(terms));
+  return poly::dense(squarefree_part(q, 0), 0);
+}
+
+// g with variable v replaced by the rational r, as an integer polynomial (times a positive power of
+// r's denominator) in the other variables (v removed, later ones shifted down).
+Poly substitute_var(const Poly& g, std::size_t v, const mpq_class& r) {
+  std::size_t n = g.nvars;
+  std::uint32_t d = poly::degree(g, v);
+  std::vector<mpz_class> a(d + 1), b(d + 1);
+  a[0] = b[0] = 1;
+  for (std::uint32_t k = 1; k <= d; ++k) a[k] = a[k - 1] * r.get_num(), b[k] = b[k - 1] * r.get_den();
+  std::vector<Term> terms;
+  for (const Term& t : g.terms) {
+    Exponents e;
+    for (std::size_t k = 0; k < n; ++k)
+      if (k != v) e.push_back(t.e[k]);
+    terms.push_back({std::move(e), t.c * a[t.e[v]] * b[d - t.e[v]]});
+  }
+  return poly::from_terms(n - 1, std::move(terms));
+}
+
+// g (free of variable v) with v removed.
+Poly drop_var(const Poly& g, std::size_t v) { return substitute_var(g, v, mpq_class(0)); }
+
+std::vector<std::size_t> swap_perm(std::size_t n, std::size_t a, std::size_t b) {
+  std::vector<std::size_t> p(n);
+  for (std::size_t k = 0; k < n; ++k) p[k] = k;
+  std::swap(p[a], p[b]);
+  return p;
+}
+
+SolvedCoordinate rational_coordinate(const mpq_class& r) { return {true, num(poly::to_number(r)), r}; }
+
+// sum h[k] r^k for an exact r, multiplied out.
+Expr evaluate_exact(const ZPoly& h, Expr r) {
+  std::vector<Expr> terms;
+  for (std::size_t k = 0; k < h.size(); ++k)
+    if (h[k] != 0) terms.push_back(num(poly::to_number(h[k])) * pow(r, Expr(static_cast<long long>(k))));
+  return expand(add(std::move(terms)));
+}
+
+// A coordinate -h(t)/c at the root t = root.
+SolvedCoordinate shape_coordinate(const ZPoly& h, const mpz_class& c, const poly::RealRoot& root) {
+  SolvedCoordinate out;
+  mpq_class denominator(-c);
+  out.approx = poly::value_at(h, root.approx) / denominator;
+  if (root.exact) {
+    out.exact = true;
+    out.value = expand(evaluate_exact(h, root.value) / num(poly::to_number(denominator)));
+  }
+  return out;
+}
+
+// The real roots of an irreducible p as coordinates.
+std::vector<SolvedCoordinate> roots_as_coordinates(const ZPoly& p, int bits) {
+  std::vector<SolvedCoordinate> out;
+  for (const poly::RealRoot& r : poly::real_roots_of_irreducible(p, bits)) out.push_back({r.exact, r.value, r.approx});
+  return out;
+}
+
+SolvedSystem solve(const std::vector<Poly>& eqs, std::size_t n, int bits);
+
+// Shape position: n elements, the eliminant in t and, for every other variable x_i, one element
+// c x_i + h_i(t). Gives (c, h_i) per variable.
+bool shape(const std::vector<Poly>& b, std::size_t n, std::vector<std::pair<mpz_class, ZPoly>>& rows) {
+  if (b.size() != n) return false;
+  std::size_t t = n - 1;
+  rows.assign(t, {});
+  std::vector<bool> seen(t, false);
+  for (const Poly& g : b) {
+    const Exponents& lm = g.terms.front().e;
+    bool only_t = true;
+    for (std::size_t k = 0; k < t; ++k) only_t = only_t && lm[k] == 0;
+    if (only_t) continue;  // the eliminant
+    std::size_t var = n;  // the variable of a leading monomial x_i, if it is one
+    for (std::size_t k = 0; k < n; ++k)
+      if (lm[k]) var = var == n && lm[k] == 1 ? k : n + 1;
+    if (var >= t) return false;
+    Poly rest(n);
+    rest.terms.assign(g.terms.begin() + 1, g.terms.end());
+    for (const Term& term : rest.terms)
+      for (std::size_t k = 0; k < t; ++k)
+        if (term.e[k]) return false;
+    rows[var] = {g.terms.front().c, poly::dense(rest, t)};
+    seen[var] = true;
+  }
+  return std::all_of(seen.begin(), seen.end(), [](bool s) { return s; });
+}
+
+// Points of a shape basis at the real roots of each irreducible factor of its eliminant.
+std::vector<SolvedPoint> shape_points(const std::vector<Poly>& b, const std::vector<std::pair<mpz_class, ZPoly>>& rows,
+                                      std::size_t n, int bits) {
+  std::vector<SolvedPoint> out;
+  Poly q = *poly::last_variable_eliminant(b);
+  for (const auto& [p, m] : poly::factor(q).factors)
+    for (const poly::RealRoot& root : poly::real_roots_of_irreducible(poly::dense(p, n - 1), bits)) {
+      SolvedPoint point;
+      for (const auto& [c, h] : rows) point.push_back(shape_coordinate(h, c, root));
+      point.push_back({root.exact, root.value, root.approx});
+      out.push_back(std::move(point));
+    }
+  return out;
+}
+
+// A zero-dimensional radical basis b not in shape position: solved after u = t + sum c_i x_i.
+std::vector<SolvedPoint> generic_coordinates(const std::vector<Poly>& b, std::size_t n, int bits) {
+  std::size_t t = n - 1;
+  for (long long attempt : {1, -1, 2, -2, 3, -3, 5, 7}) {
+    check_interrupt();
+    // x_t = u - sum c_i x_i, with u in x_t's place.
+    std::vector<long long> c(t);
+    for (std::size_t i = 0; i < t; ++i) c[i] = attempt * static_cast<long long>(i + 1);
+    Poly l = poly::variable(n, t);
+    for (std::size_t i = 0; i < t; ++i) l = l - poly::variable(n, i) * mpz_class(static_cast<long>(c[i]));
+    std::vector<Poly> changed;
+    for (const Poly& g : b) {
+      Poly s(n);
+      for (const Term& term : g.terms) {
+        Exponents e = term.e;
+        std::uint32_t k = e[t];
+        e[t] = 0;
+        s = s + poly::multiply_monomial(poly::pow(l, k) * term.c, e);
+      }
+      changed.push_back(std::move(s));
+    }
+    std::vector<Poly> g = poly::groebner(changed);
+    std::vector<std::pair<mpz_class, ZPoly>> rows;
+    if (!shape(g, n, rows)) continue;
+    std::vector<SolvedPoint> points = shape_points(g, rows, n, bits);
+    for (SolvedPoint& p : points) {  // back from u to x_t
+      SolvedCoordinate& u = p[t];
+      mpq_class approx = u.approx;
+      std::vector<Expr> exact{u.value};
+      bool all_exact = u.exact;
+      for (std::size_t i = 0; i < t; ++i) {
+        approx -= p[i].approx * mpq_class(static_cast<long>(c[i]));
+        all_exact = all_exact && p[i].exact;
+        if (all_exact) exact.push_back(Expr(c[i]) * -p[i].value);
+      }
+      u.approx = approx;
+      u.exact = all_exact;
+      u.value = all_exact ? expand(add(std::move(exact))) : Expr();
+    }
+    return points;
+  }
+  throw MathError("critical: ddx cannot solve the gradient's equations (no generic coordinates found)");
+}
+
+std::vector<SolvedPoint> triangular(const std::vector<Poly>& g, std::size_t n, int bits) {
+  std::size_t t = n - 1;
+  std::vector<SolvedPoint> out;
+  Poly q = *poly::last_variable_eliminant(g);
+  for (const auto& [p, m] : poly::factor(q).factors) {
+    check_interrupt();
+    ZPoly dp = poly::dense(p, t);
+    if (poly::degree(dp) == 1) {
+      mpq_class r(-dp[0], dp[1]);
+      r.canonicalize();
+      std::vector<Poly> fibre;
+      for (const Poly& e : g) {
+        Poly s = substitute_var(e, t, r);
+        if (!s.is_zero()) fibre.push_back(std::move(s));
+      }
+      for (SolvedPoint& point : solve(fibre, t, bits).points) {
+        point.push_back(rational_coordinate(r));
+        out.push_back(std::move(point));
+      }
+      continue;
+    }
+    std::vector<SolvedCoordinate> roots = roots_as_coordinates(dp, bits);
+    if (roots.empty()) continue;
+    std::vector<Poly> with = g;
+    with.push_back(p);
+    std::vector<Poly> b = poly::groebner(with);
+    std::vector<Poly> rest;
+    bool free_of_t = true;
+    for (const Poly& e : b) {
+      bool only_t = true;
+      std::vector<bool> used = poly::used_variables(e);
+      for (std::size_t k = 0; k < t; ++k) only_t = only_t && !used[k];
+      if (only_t) continue;
+      free_of_t = free_of_t && !used[t];
+      rest.push_back(e);
+    }
+    if (free_of_t) {
+      std::vector<Poly> dropped;
+      for (const Poly& e : rest) dropped.push_back(drop_var(e, t));
+      for (const SolvedPoint& point : solve(dropped, t, bits).points)
+        for (const SolvedCoordinate& r : roots) {
+          SolvedPoint full = point;
+          full.push_back(r);
+          out.push_back(std::move(full));
+        }
+      continue;
+    }
+    std::vector<std::pair<mpz_class, ZPoly>> rows;
+    std::vector<SolvedPoint> points = shape(b, n, rows) ? shape_points(b, rows, n, bits) : generic_coordinates(b, n, bits);
+    for (SolvedPoint& point : points) out.push_back(std::move(point));
+  }
+  return out;
+}
+
+std::vector<SolvedPoint> zero_dimensional(std::vector<Poly> g, std::size_t n, int bits) {
+  if (n == 1) {
+    std::vector<SolvedPoint> out;
+    for (const auto& [p, m] : poly::factor(*poly::last_variable_eliminant(g)).factors)
+      for (SolvedCoordinate& c : roots_as_coordinates(poly::dense(p, 0), bits)) out.push_back({std::move(c)});
+    return out;
+  }
+  // Radical: the square-free part of every variable's eliminant added (Seidenberg's lemma).
+  std::vector<Poly> extra;
+  bool radical = true;
+  for (std::size_t v = 0; v < n; ++v) {
+    Poly e;
+    if (v == n - 1) {
+      e = *poly::last_variable_eliminant(g);
+    } else {
+      std::vector<std::size_t> perm = swap_perm(n, v, n - 1);
+      std::vector<Poly> permuted;
+      for (const Poly& p : g) permuted.push_back(poly::permute(p, perm, n));
+      e = poly::permute(*poly::last_variable_eliminant(poly::groebner(permuted)), perm, n);
+    }
+    Poly s = squarefree_part(e, v);
+    radical = radical && s == poly::primitive(e);
+    extra.push_back(std::move(s));
+  }
+  if (!radical) {
+    g.insert(g.end(), extra.begin(), extra.end());
+    g = poly::groebner(g);
+  }
+  return triangular(g, n, bits);
+}
+
+// Deterministic small rationals for samples: 1/2, -3/2, 2, ...
+mpq_class sample_value(unsigned k) {
+  static const int nums[] = {1, -3, 4, -5, 7, 2, -9, 11, -1, 13, -6, 3};
+  static const int dens[] = {2, 2, 1, 3, 4, 5, 7, 3, 6, 5, 7, 8};
+  mpq_class q(nums[k % 12] + static_cast<int>(k / 12), dens[(k * 7) % 12]);
+  q.canonicalize();
+  return q;
+}
+
+// Rational points strictly between and beyond the real roots of a square-free p.
+std::vector<mpq_class> samples_around_roots(const ZPoly& p) {
+  if (poly::degree(p) == 0) return {mpq_class(0)};
+  std::vector<poly::RootInterval> roots = poly::isolate_real_roots(p);
+  if (roots.empty()) return {mpq_class(0)};
+  for (std::size_t i = 0; i + 1 < roots.size(); ++i) {
+    int bits = 4;
+    while (roots[i].hi >= roots[i + 1].lo) {
+      bits += 4;
+      poly::refine(p, roots[i], bits);
+      poly::refine(p, roots[i + 1], bits);
+    }
+  }
+  std::vector<mpq_class> out{roots.front().lo - 1};
+  for (std::size_t i = 0; i + 1 < roots.size(); ++i) out.push_back((roots[i].hi + roots[i + 1].lo) / 2);
+  out.push_back(roots.back().hi + 1);
+  return out;
+}
+
+// Whether the irreducible h has infinitely many real zeros. In the plane, when it has not, its
+// finitely many real zeros go to `isolated`. In space, MathError when no sample finds one.
+bool infinitely_many_real_zeros(const Poly& h, std::size_t n, int bits, std::vector<SolvedPoint>& isolated) {
+  std::vector<bool> used = poly::used_variables(h);
+  std::size_t count_used = static_cast<std::size_t>(std::count(used.begin(), used.end(), true));
+  if (count_used == 1) {  // h(v) = 0: hyperplanes v = root
+    std::size_t v = static_cast<std::size_t>(std::find(used.begin(), used.end(), true) - used.begin());
+    return poly::count_real_roots(poly::dense(h, v)) > 0;
+  }
+  if (n == 2) {
+    // Project on x = variable 0; y = variable 1. The x where the number of real y can change:
+    // roots of lc_y(h) and of the eliminant of <h, h_y> (its resultant's roots).
+    Poly hy = poly::derivative(h, 1);
+    std::vector<std::size_t> perm = swap_perm(2, 0, 1);
+    std::vector<Poly> gd = poly::groebner({poly::permute(h, perm, 2), poly::permute(hy, perm, 2)});
+    Poly e = poly::is_unit_ideal(gd) ? poly::constant(2, 1) : poly::permute(*poly::last_variable_eliminant(gd), perm, 2);
+    Poly lc = poly::coefficients(h, 1).back();
+    Poly critical_x = squarefree_part(poly::primitive(lc * e), 0);
+    for (const mpq_class& s : samples_around_roots(poly::dense(critical_x, 0))) {
+      check_interrupt();
+      ZPoly fibre = squarefree_part(poly::dense(substitute_var(h, 0, s), 0));
+      if (poly::count_real_roots(fibre) > 0) return true;
+    }
+    for (SolvedPoint& p : solve({h, poly::derivative(h, 0), hy}, 2, bits).points) isolated.push_back(std::move(p));
+    return false;
+  }
+  // Space: a regular real point at sampled values of all variables but y (removed from the last
+  // down, so y ends as the only variable).
+  std::size_t y = 0;
+  for (std::size_t k = 0; k < n; ++k)
+    if (poly::degree(h, k) > poly::degree(h, y)) y = k;
+  for (unsigned attempt = 0; attempt < 24; ++attempt) {
+    check_interrupt();
+    Poly s = h;
+    for (std::size_t k = n; k-- > 0;)
+      if (k != y) s = substitute_var(s, k, sample_value(attempt * 5 + static_cast<unsigned>(k)));
+    ZPoly d = poly::dense(s, 0);
+    if (poly::degree(d) == 0) continue;
+    if (poly::degree(squarefree_part(d)) != poly::degree(d)) continue;  // not a generic sample
+    if (poly::count_real_roots(d) > 0) return true;
+  }
+  throw MathError(cannot_decide);
+}
+
+SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<Poly>& eqs, std::size_t n, int bits) {
+  SolvedSystem out;
+  Poly c(n);
+  for (const Poly& e : eqs)
+    if (!e.is_zero()) c = poly::gcd(c, e);
+  if (!c.is_constant()) {
+    for (const auto& [h, m] : poly::factor(c).factors)
+      if (infinitely_many_real_zeros(h, n, bits, out.points)) out.sets.push_back({h});
+    std::vector<Poly> cofactors;
+    for (const Poly& e : eqs)
+      if (!e.is_zero()) cofactors.push_back(*poly::divide(e, c));
+    SolvedSystem rest = solve(cofactors, n, bits);
+    for (SolvedPoint& p : rest.points) out.points.push_back(std::move(p));
+    for (auto& s : rest.sets) out.sets.push_back(std::move(s));
+    return out;
+  }
+  // A curve in space without a common factor: real solutions at sampled values of the free
+  // variables (those with no pure power among the leading monomials).
+  std::vector<bool> bound(n, false);
+  for (const Poly& p : g) {
+    const Exponents& lm = p.terms.front().e;
+    std::size_t used = 0, var = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      if (lm[k]) ++used, var = k;
+    if (used == 1) bound[var] = true;
+  }
+  for (unsigned attempt = 0; attempt < 12; ++attempt) {
+    std::vector<Poly> s = g;
+    std::size_t left = n;
+    for (std::size_t k = n; k-- > 0;) {
+      if (bound[k]) continue;
+      for (Poly& p : s) p = substitute_var(p, k, sample_value(attempt * 3 + static_cast<unsigned>(k)));
+      --left;
+    }
+    SolvedSystem sub = solve(s, left, bits);
+    if (!sub.points.empty() || !sub.sets.empty()) {
+      out.sets.push_back(g);
+      return out;
+    }
+  }
+  throw MathError(cannot_decide);
+}
+
+SolvedSystem solve(const std::vector<Poly>& eqs, std::size_t n, int bits) {
+  check_interrupt();
+  SolvedSystem out;
+  if (n == 0) {
+    for (const Poly& e : eqs)
+      if (!e.is_zero()) return out;
+    out.points.push_back({});
+    return out;
+  }
+  std::vector<Poly> g = poly::groebner(eqs);
+  if (poly::is_unit_ideal(g)) return out;
+  if (g.empty()) {
+    out.sets.push_back({});
+    return out;
+  }
+  if (!poly::is_zero_dimensional(g)) return positive_dimensional(g, eqs, n, bits);
+  out.points = zero_dimensional(std::move(g), n, bits);
+  return out;
+}
+
+}  // namespace
+
+SolvedSystem solve_real(const std::vector<Poly>& eqs, std::size_t nvars, int bits) {
+  SolvedSystem s = solve(eqs, nvars, bits);
+  // The same point can come from two branches of a positive-dimensional split: keep one.
+  std::vector<SolvedPoint> unique;
+  mpq_class tolerance(1);
+  mpz_mul_2exp(tolerance.get_den_mpz_t(), tolerance.get_den_mpz_t(), static_cast<mp_bitcnt_t>(bits / 2));
+  tolerance.canonicalize();
+  for (SolvedPoint& p : s.points) {
+    bool seen = false;
+    for (const SolvedPoint& q : unique) {
+      bool same = true;
+      for (std::size_t k = 0; k < p.size() && same; ++k) same = abs(p[k].approx - q[k].approx) < tolerance;
+      seen = seen || same;
+    }
+    if (!seen) unique.push_back(std::move(p));
+  }
+  s.points = std::move(unique);
+  return s;
+}
+
+}  // namespace ddx::calc
