@@ -134,7 +134,11 @@ std::string decimal(Expr e, int digits) {
 CriticalNumber exact_number(Expr e) {
   CriticalNumber n;
   n.exact = e;
-  n.numeric = precise_value(e);
+  try {
+    n.numeric = precise_value(e);
+  } catch (const MathError&) {  // a value with symbols that are not variables (x^2 + a at x = 0)
+    n.numeric = 0;
+  }
   return n;
 }
 
@@ -276,7 +280,7 @@ class Solver {
     Expr value;
     try {
       value = substitute(f_, at);
-      (void)precise_value(value, 20);  // a real value
+      if (free_symbols(value).empty()) (void)precise_value(value, 20);  // a real value
       for (Expr g : grad_) {
         Expr v = substitute(g, at);
         bool zero = c.exact ? exactly_zero(v) : std::abs(precise_value(v)) <= c.tolerance * gradient_scale(at);
@@ -335,7 +339,8 @@ class Solver {
 // The set's equations as expressions, and f's constant value on it when there is one.
 CriticalSet describe_set(const std::vector<poly::Poly>& eqs, Expr f, const std::vector<Expr>& vars) {
   CriticalSet s;
-  for (const poly::Poly& p : eqs) s.equations.push_back(poly::to_expr(p, vars));
+  // The basis is sorted smallest leading monomial first: the first variable's equation last.
+  for (auto p = eqs.rbegin(); p != eqs.rend(); ++p) s.equations.push_back(poly::to_expr(*p, vars));
   auto fr = poly::to_fractions({f}, convert_limits, "critical");
   if (!fr || !(*fr)[0].den.is_constant()) return s;
   const poly::Fraction& ff = (*fr)[0];
@@ -355,8 +360,9 @@ CriticalSet describe_set(const std::vector<poly::Poly>& eqs, Expr f, const std::
   return s;
 }
 
-// Exact candidates near a numeric zero: each coordinate a rational with a small denominator or
-// a rational multiple of pi, when that is within `tolerance`; checked exactly by the caller.
+// Exact candidates near a numeric zero: each coordinate a rational with a small denominator, a
+// rational multiple of pi or e^(p/q), when that is within `tolerance`; checked exactly by the
+// caller.
 std::vector<std::vector<Expr>> nearby_exact(const std::vector<double>& x, double tolerance) {
   std::vector<std::vector<Expr>> options;
   for (double v : x) {
@@ -371,6 +377,16 @@ std::vector<std::vector<Expr>> nearby_exact(const std::vector<double>& x, double
       if (p != 0 && std::abs(v - p * std::numbers::pi / static_cast<double>(q)) <= tol) {
         o.push_back(num(Number::rational(static_cast<long long>(p), q)) * pi_const());
         break;
+      }
+    }
+    if (v > 0) {  // e^(p/q)
+      double l = std::log(v);
+      for (long long q = 1; q <= 4; ++q) {
+        double p = std::round(l * static_cast<double>(q));
+        if (p != 0 && std::abs(p) <= 24 && std::abs(v - std::exp(p / static_cast<double>(q))) <= tol) {
+          o.push_back(pow(e_const(), num(Number::rational(static_cast<long long>(p), q))));
+          break;
+        }
       }
     }
     if (o.empty()) return {};
@@ -461,12 +477,6 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
       throw LimitError("critical: the gradient is not polynomial, and a numeric search takes at most " +
                        std::to_string(max_critical_search_variables) + " variables");
     out.search_bound = critical_search_bound;
-    for (Expr v : vars)
-      if (auto t = period_in(f, v)) {
-        out.period = t;
-        out.periodic_var = v;
-        break;
-      }
     for (const NumericZero& z : numeric_gradient_zeros(grad, solver.hessian(), vars, critical_search_bound)) {
       check_interrupt();
       Candidate c;
@@ -489,6 +499,14 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
   }
   for (const Candidate& c : candidates)
     if (auto p = solver.check(c)) out.points.push_back(std::move(*p));
+  // Periodic in a variable, with a critical point: each shift by the period is one too.
+  if (out.search_bound > 0 && !out.points.empty())
+    for (Expr v : vars)
+      if (auto t = period_in(f, v)) {
+        out.period = t;
+        out.periodic_var = v;
+        break;
+      }
   std::sort(out.points.begin(), out.points.end(), before);
   // Two numeric zeros that turned out to be the same exact point.
   out.points.erase(std::unique(out.points.begin(), out.points.end(),

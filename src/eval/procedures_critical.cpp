@@ -46,7 +46,7 @@ Result critical_procedure(const Term& call, Evaluator& ev) {
   Expr f = ev.operand(arg, listed ? *listed : std::vector<Expr>{});
   std::vector<Expr> vars = listed ? *listed : calc::variables_of({f});
   if (vars.empty())
-    throw EvalError{arg.span, "critical: " + ev.context().text(f) + " has no variables (a constant has no critical points to list)"};
+    throw EvalError{arg.span, "critical: " + ev.context().text(f) + " has no variables; name them: critical(f, [x])"};
   calc::CriticalPoints found;
   try {
     found = calc::critical_points(f, vars);
