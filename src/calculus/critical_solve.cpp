@@ -104,7 +104,11 @@ SolvedCoordinate shape_coordinate(const ZPoly& h, const mpz_class& c, const poly
   SolvedCoordinate out;
   mpq_class denominator(-c);
   out.approx = poly::value_at(h, root.approx) / denominator;
-  if (root.exact) {
+  if (poly::degree(h) == 0) {  // rational whatever the root
+    out.exact = true;
+    out.approx = (h.empty() ? mpq_class(0) : mpq_class(h[0])) / denominator;
+    out.value = num(poly::to_number(out.approx));
+  } else if (root.exact) {
     out.exact = true;
     out.value = expand(evaluate_exact(h, root.value) / num(poly::to_number(denominator)));
   }
@@ -147,18 +151,47 @@ bool shape(const std::vector<Poly>& b, std::size_t n, std::vector<std::pair<mpz_
   return std::all_of(seen.begin(), seen.end(), [](bool s) { return s; });
 }
 
-// Points of a shape basis at the real roots of each irreducible factor of its eliminant.
+// h mod p over Q, scaled to integers by a positive factor: (scale, remainder) with
+// remainder = scale * (h mod p).
+std::pair<mpq_class, ZPoly> remainder_mod(const ZPoly& h, const ZPoly& p) {
+  std::vector<mpq_class> r(h.begin(), h.end());
+  std::size_t dp = poly::degree(p);
+  for (std::size_t k = r.size(); k-- > dp;) {
+    if (r[k] == 0) continue;
+    mpq_class c = r[k] / p[dp];
+    for (std::size_t j = 0; j <= dp; ++j) r[k - dp + j] -= c * p[j];
+    poly::charge(static_cast<double>(dp + 1));
+  }
+  if (r.size() > dp) r.resize(dp);
+  mpz_class den = 1;
+  for (const mpq_class& c : r) mpz_lcm(den.get_mpz_t(), den.get_mpz_t(), c.get_den_mpz_t());
+  ZPoly out;
+  for (const mpq_class& c : r) out.push_back(mpz_class(c * den));
+  while (!out.empty() && out.back() == 0) out.pop_back();
+  return {mpq_class(den), out};
+}
+
+// Points of a shape basis at the real roots of each irreducible factor p of its eliminant: each
+// coordinate -h_i(t)/c_i with h_i reduced modulo p first, so that a coordinate that is rational
+// on this factor's roots is exact even when the root is not.
 std::vector<SolvedPoint> shape_points(const std::vector<Poly>& b, const std::vector<std::pair<mpz_class, ZPoly>>& rows,
                                       std::size_t n, int bits) {
   std::vector<SolvedPoint> out;
   Poly q = *poly::last_variable_eliminant(b);
-  for (const auto& [p, m] : poly::factor(q).factors)
-    for (const poly::RealRoot& root : poly::real_roots_of_irreducible(poly::dense(p, n - 1), bits)) {
+  for (const auto& [p, m] : poly::factor(q).factors) {
+    ZPoly dp = poly::dense(p, n - 1);
+    std::vector<std::pair<mpz_class, ZPoly>> reduced;  // c * scale, scale * (h mod p)
+    for (const auto& [c, h] : rows) {
+      auto [scale, r] = remainder_mod(h, dp);
+      reduced.push_back({mpz_class(c * scale), r});
+    }
+    for (const poly::RealRoot& root : poly::real_roots_of_irreducible(dp, bits)) {
       SolvedPoint point;
-      for (const auto& [c, h] : rows) point.push_back(shape_coordinate(h, c, root));
+      for (const auto& [c, h] : reduced) point.push_back(shape_coordinate(h, c, root));
       point.push_back({root.exact, root.value, root.approx});
       out.push_back(std::move(point));
     }
+  }
   return out;
 }
 
@@ -260,24 +293,30 @@ std::vector<SolvedPoint> triangular(const std::vector<Poly>& g, std::size_t n, i
   return out;
 }
 
-std::vector<SolvedPoint> zero_dimensional(std::vector<Poly> g, std::size_t n, int bits) {
+std::vector<SolvedPoint> zero_dimensional(const std::vector<Poly>& eqs, std::vector<Poly> g, std::size_t n, int bits) {
   if (n == 1) {
     std::vector<SolvedPoint> out;
     for (const auto& [p, m] : poly::factor(*poly::last_variable_eliminant(g)).factors)
       for (SolvedCoordinate& c : roots_as_coordinates(poly::dense(p, 0), bits)) out.push_back({std::move(c)});
     return out;
   }
-  // Radical: the square-free part of every variable's eliminant added (Seidenberg's lemma).
+  // Shape position with a square-free eliminant (the common case): radical, and every point is
+  // given by the eliminant's roots.
+  Poly q = *poly::last_variable_eliminant(g);
+  std::vector<std::pair<mpz_class, ZPoly>> rows;
+  if (squarefree_part(q, n - 1) == poly::primitive(q) && shape(g, n, rows)) return shape_points(g, rows, n, bits);
+  // Radical: the square-free part of every variable's eliminant added (Seidenberg's lemma). The
+  // eliminants come from the equations in an order with that variable last.
   std::vector<Poly> extra;
   bool radical = true;
   for (std::size_t v = 0; v < n; ++v) {
     Poly e;
     if (v == n - 1) {
-      e = *poly::last_variable_eliminant(g);
+      e = q;
     } else {
       std::vector<std::size_t> perm = swap_perm(n, v, n - 1);
       std::vector<Poly> permuted;
-      for (const Poly& p : g) permuted.push_back(poly::permute(p, perm, n));
+      for (const Poly& p : eqs) permuted.push_back(poly::permute(p, perm, n));
       e = poly::permute(*poly::last_variable_eliminant(poly::groebner(permuted)), perm, n);
     }
     Poly s = squarefree_part(e, v);
@@ -422,7 +461,7 @@ SolvedSystem solve(const std::vector<Poly>& eqs, std::size_t n, int bits) {
     return out;
   }
   if (!poly::is_zero_dimensional(g)) return positive_dimensional(g, eqs, n, bits);
-  out.points = zero_dimensional(std::move(g), n, bits);
+  out.points = zero_dimensional(eqs, std::move(g), n, bits);
   return out;
 }
 

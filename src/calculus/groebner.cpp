@@ -88,6 +88,10 @@ Poly reduce(Poly p, const std::vector<const Poly*>& g, mpq_class* scale = nullpt
       if (scale) *scale *= a;
     }
     p = std::move(p) - shifted;
+    // The work grows with the coefficients' size too (lex bases can have long ones).
+    std::size_t limbs = 0;
+    for (const Term& t : p.terms) limbs += mpz_size(t.c.get_mpz_t());
+    charge(static_cast<double>(limbs));
     mpz_class c = gcd(content(p), content(r));
     if (c > 1) {
       p = divide_exact(p, c);
