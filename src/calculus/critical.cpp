@@ -160,7 +160,8 @@ Expr rational(double d) {
 // ---- candidates ----
 
 struct Candidate {
-  bool exact = false;
+  bool exact = false;          // every coordinate exact
+  std::vector<bool> exact_at;  // which coordinates are exact (shown exactly even in a decimal point)
   bool searched = false;     // from the numeric search (else from an exact solution)
   std::vector<Expr> coords;  // exact values, or rationals close to the point
   double tolerance = 0;      // approximate: |values| below tolerance * scale count as 0
@@ -292,7 +293,10 @@ class Solver {
       return std::nullopt;  // outside the domain of f or of its gradient
     }
     CriticalPoint p;
-    for (Expr x : c.coords) p.coordinates.push_back(c.exact ? exact_number(x) : approximate_number(x, c.digits));
+    for (std::size_t k = 0; k < c.coords.size(); ++k) {
+      bool exact = c.exact || (k < c.exact_at.size() && c.exact_at[k]);
+      p.coordinates.push_back(exact ? exact_number(c.coords[k]) : approximate_number(c.coords[k], c.digits));
+    }
     Matrix h;
     try {
       for (const auto& row : hess_) {
@@ -467,7 +471,10 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
     for (const SolvedPoint& p : solved.points) {
       Candidate c;
       c.exact = std::all_of(p.begin(), p.end(), [](const SolvedCoordinate& x) { return x.exact; });
-      for (const SolvedCoordinate& x : p) c.coords.push_back(c.exact ? x.value : rational(x.approx));
+      for (const SolvedCoordinate& x : p) {
+        c.coords.push_back(x.exact ? x.value : rational(x.approx));
+        c.exact_at.push_back(x.exact);
+      }
       c.tolerance = 1e-40;
       candidates.push_back(std::move(c));
     }

@@ -82,13 +82,6 @@ Poly substitute_var(const Poly& g, std::size_t v, const mpq_class& r) {
 // g (free of variable v) with v removed.
 Poly drop_var(const Poly& g, std::size_t v) { return substitute_var(g, v, mpq_class(0)); }
 
-std::vector<std::size_t> swap_perm(std::size_t n, std::size_t a, std::size_t b) {
-  std::vector<std::size_t> p(n);
-  for (std::size_t k = 0; k < n; ++k) p[k] = k;
-  std::swap(p[a], p[b]);
-  return p;
-}
-
 SolvedCoordinate rational_coordinate(const mpq_class& r) { return {true, num(poly::to_number(r)), r}; }
 
 // sum h[k] r^k for an exact r, multiplied out.
@@ -195,6 +188,35 @@ std::vector<SolvedPoint> shape_points(const std::vector<Poly>& b, const std::vec
   return out;
 }
 
+// Coordinates that are rational or quadratic irrationals made exact: each variable's eliminant
+// over the ideal of b is factored, and the real root of a factor of degree 1 or 2 that matches an
+// approximate coordinate (to half the bits) is that coordinate.
+void exact_where_possible(const std::vector<Poly>& b, std::vector<SolvedPoint>& points, int bits) {
+  if (points.empty()) return;
+  std::size_t n = points[0].size();
+  mpq_class tolerance(1);
+  mpz_mul_2exp(tolerance.get_den_mpz_t(), tolerance.get_den_mpz_t(), static_cast<mp_bitcnt_t>(bits / 2));
+  tolerance.canonicalize();
+  for (std::size_t v = 0; v < n; ++v) {
+    bool needed = false;
+    for (const SolvedPoint& p : points) needed = needed || !p[v].exact;
+    if (!needed) continue;
+    std::optional<Poly> e = poly::eliminant(b, v);
+    if (!e) continue;
+    std::vector<poly::RealRoot> small;  // real roots of the factors of degree 1 and 2
+    for (const auto& [f, m] : poly::factor(*e).factors) {
+      ZPoly d = poly::dense(f, v);
+      if (poly::degree(d) <= 2)
+        for (poly::RealRoot& r : poly::real_roots_of_irreducible(d, bits)) small.push_back(std::move(r));
+    }
+    for (SolvedPoint& p : points) {
+      if (p[v].exact) continue;
+      for (const poly::RealRoot& r : small)
+        if (abs(r.approx - p[v].approx) < tolerance) p[v] = {true, r.value, r.approx};
+    }
+  }
+}
+
 // A zero-dimensional radical basis b not in shape position: solved after u = t + sum c_i x_i.
 std::vector<SolvedPoint> generic_coordinates(const std::vector<Poly>& b, std::size_t n, int bits) {
   std::size_t t = n - 1;
@@ -234,6 +256,7 @@ std::vector<SolvedPoint> generic_coordinates(const std::vector<Poly>& b, std::si
       u.exact = all_exact;
       u.value = all_exact ? expand(add(std::move(exact))) : Expr();
     }
+    exact_where_possible(b, points, bits);
     return points;
   }
   throw MathError("critical: ddx cannot solve the gradient's equations (no generic coordinates found)");
@@ -264,7 +287,7 @@ std::vector<SolvedPoint> triangular(const std::vector<Poly>& g, std::size_t n, i
     if (roots.empty()) continue;
     std::vector<Poly> with = g;
     with.push_back(p);
-    std::vector<Poly> b = poly::groebner(with);
+    std::vector<Poly> b = poly::groebner_lex_direct(with);  // g is a lex basis already: few new pairs
     std::vector<Poly> rest;
     bool free_of_t = true;
     for (const Poly& e : b) {
@@ -305,27 +328,20 @@ std::vector<SolvedPoint> zero_dimensional(const std::vector<Poly>& eqs, std::vec
   Poly q = *poly::last_variable_eliminant(g);
   std::vector<std::pair<mpz_class, ZPoly>> rows;
   if (squarefree_part(q, n - 1) == poly::primitive(q) && shape(g, n, rows)) return shape_points(g, rows, n, bits);
-  // Radical: the square-free part of every variable's eliminant added (Seidenberg's lemma). The
-  // eliminants come from the equations in an order with that variable last.
+  // Radical: the square-free part of every variable's eliminant added (Seidenberg's lemma).
   std::vector<Poly> extra;
   bool radical = true;
   for (std::size_t v = 0; v < n; ++v) {
     Poly e;
-    if (v == n - 1) {
-      e = q;
-    } else {
-      std::vector<std::size_t> perm = swap_perm(n, v, n - 1);
-      std::vector<Poly> permuted;
-      for (const Poly& p : eqs) permuted.push_back(poly::permute(p, perm, n));
-      e = poly::permute(*poly::last_variable_eliminant(poly::groebner(permuted)), perm, n);
-    }
+    e = v == n - 1 ? q : *poly::eliminant(eqs, v);
     Poly s = squarefree_part(e, v);
     radical = radical && s == poly::primitive(e);
     extra.push_back(std::move(s));
   }
   if (!radical) {
-    g.insert(g.end(), extra.begin(), extra.end());
-    g = poly::groebner(g);
+    std::vector<Poly> all = eqs;
+    all.insert(all.end(), extra.begin(), extra.end());
+    g = poly::groebner(all);
   }
   return triangular(g, n, bits);
 }
@@ -371,9 +387,8 @@ bool infinitely_many_real_zeros(const Poly& h, std::size_t n, int bits, std::vec
     // Project on x = variable 0; y = variable 1. The x where the number of real y can change:
     // roots of lc_y(h) and of the eliminant of <h, h_y> (its resultant's roots).
     Poly hy = poly::derivative(h, 1);
-    std::vector<std::size_t> perm = swap_perm(2, 0, 1);
-    std::vector<Poly> gd = poly::groebner({poly::permute(h, perm, 2), poly::permute(hy, perm, 2)});
-    Poly e = poly::is_unit_ideal(gd) ? poly::constant(2, 1) : poly::permute(*poly::last_variable_eliminant(gd), perm, 2);
+    std::optional<Poly> elim = poly::eliminant({h, hy}, 0);  // none: no common zero
+    Poly e = elim ? *elim : poly::constant(2, 1);
     Poly lc = poly::coefficients(h, 1).back();
     Poly critical_x = squarefree_part(poly::primitive(lc * e), 0);
     for (const mpq_class& s : samples_around_roots(poly::dense(critical_x, 0))) {

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Buchberger's algorithm (see groebner.hpp). Pairs are taken by the smallest least common
-// multiple of their leading monomials (total degree, then lex), which keeps the degrees of lex
-// computations low; Buchberger's product criterion and the chain criterion skip most useless
-// pairs. Reductions are fraction-free: a x^m g is subtracted from b p with integers a, b, and the
-// common content of what is left is divided out as it goes.
+// Buchberger's algorithm and FGLM (see groebner.hpp). Pairs are taken by the smallest least
+// common multiple of their leading monomials (total degree, then the order); Buchberger's product
+// criterion and the chain criterion skip most useless pairs. Reductions are fraction-free: a x^m g
+// is subtracted from b p with integers a, b, and the common content of what is left is divided out
+// as it goes. FGLM walks the monomials in increasing lex order, writes each one's grevlex normal
+// form in the standard monomials, and keeps the first linear dependency on the earlier ones as a
+// lex basis element.
 #include "calculus/groebner.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -17,8 +20,111 @@ namespace {
 
 // A basis that grows past this many elements is not a small system any more.
 constexpr std::size_t max_basis_size = 400;
+// Work units per limb operation on coefficients (poly.hpp's units are about one term operation).
+constexpr double limb_cost = 1.0 / 256;
 
-const Exponents& lm(const Poly& p) { return p.terms.front().e; }
+enum class Order { Lex, Grevlex };
+
+int compare(const Exponents& a, const Exponents& b, Order o) {
+  if (o == Order::Grevlex) {
+    std::uint64_t ta = 0, tb = 0;
+    for (auto x : a) ta += x;
+    for (auto x : b) tb += x;
+    if (ta != tb) return ta < tb ? -1 : 1;
+    for (std::size_t k = a.size(); k-- > 0;)  // the smaller power of the last variable is larger
+      if (a[k] != b[k]) return a[k] > b[k] ? -1 : 1;
+    return 0;
+  }
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return a[k] < b[k] ? -1 : 1;
+  return 0;
+}
+
+// A polynomial with its terms sorted by an order, largest first.
+struct OPoly {
+  std::size_t nvars = 0;
+  std::vector<Term> terms;
+  bool is_zero() const { return terms.empty(); }
+  const Exponents& lm() const { return terms.front().e; }
+  const mpz_class& lc() const { return terms.front().c; }
+  bool is_constant() const {
+    return terms.size() == 1 && std::all_of(terms[0].e.begin(), terms[0].e.end(), [](std::uint32_t x) { return x == 0; });
+  }
+};
+
+std::size_t limbs_of(const std::vector<Term>& t) {
+  std::size_t s = 0;
+  for (const Term& x : t) s += mpz_size(x.c.get_mpz_t()) + 1;
+  return s;
+}
+
+OPoly ordered(const Poly& p, Order o) {
+  OPoly r{p.nvars, p.terms};
+  if (o != Order::Lex)
+    std::sort(r.terms.begin(), r.terms.end(), [o](const Term& a, const Term& b) { return compare(a.e, b.e, o) > 0; });
+  return r;
+}
+
+Poly unordered(const OPoly& p) { return from_terms(p.nvars, p.terms); }
+
+// a * ca - b * cb * x^m (cb x^m b's terms keep their order).
+OPoly combine(const OPoly& a, const mpz_class& ca, const OPoly& b, const mpz_class& cb, const Exponents& m, Order o) {
+  OPoly r{a.nvars, {}};
+  r.terms.reserve(a.terms.size() + b.terms.size());
+  std::size_t i = 0, j = 0;
+  auto shifted = [&](std::size_t k) {
+    Exponents e = b.terms[k].e;
+    for (std::size_t v = 0; v < e.size(); ++v) e[v] += m[v];
+    return e;
+  };
+  Exponents bj = j < b.terms.size() ? shifted(0) : Exponents{};
+  while (i < a.terms.size() || j < b.terms.size()) {
+    int c = i == a.terms.size() ? -1 : j == b.terms.size() ? 1 : compare(a.terms[i].e, bj, o);
+    if (c > 0) {
+      r.terms.push_back({a.terms[i].e, a.terms[i].c * ca});
+      ++i;
+    } else if (c < 0) {
+      r.terms.push_back({bj, -(b.terms[j].c * cb)});
+      if (++j < b.terms.size()) bj = shifted(j);
+    } else {
+      mpz_class v = a.terms[i].c * ca - b.terms[j].c * cb;
+      if (v != 0) r.terms.push_back({a.terms[i].e, std::move(v)});
+      ++i;
+      if (++j < b.terms.size()) bj = shifted(j);
+    }
+  }
+  charge(limb_cost * static_cast<double>(limbs_of(r.terms)) *
+         static_cast<double>(1 + mpz_size(ca.get_mpz_t()) + mpz_size(cb.get_mpz_t())));
+  return r;
+}
+
+void scale_terms(std::vector<Term>& t, const mpz_class& a) {
+  for (Term& x : t) x.c *= a;
+  charge(limb_cost * static_cast<double>(limbs_of(t)) * static_cast<double>(1 + mpz_size(a.get_mpz_t())));
+}
+
+void divide_terms(std::vector<Term>& t, const mpz_class& c) {
+  for (Term& x : t) mpz_divexact(x.c.get_mpz_t(), x.c.get_mpz_t(), c.get_mpz_t());
+  charge(limb_cost * static_cast<double>(limbs_of(t)) * static_cast<double>(1 + mpz_size(c.get_mpz_t())));
+}
+
+mpz_class content_of(const std::vector<Term>& a, const std::vector<Term>& b) {
+  mpz_class g = 0;
+  for (const auto* t : {&a, &b})
+    for (const Term& x : *t) {
+      mpz_gcd(g.get_mpz_t(), g.get_mpz_t(), x.c.get_mpz_t());
+      if (g == 1) return g;
+    }
+  return g;
+}
+
+OPoly primitive_of(OPoly p) {
+  if (p.is_zero()) return p;
+  mpz_class c = content_of(p.terms, {});
+  if (p.lc() < 0) c = -c;
+  if (c != 1) divide_terms(p.terms, c);
+  return p;
+}
 
 bool divides(const Exponents& a, const Exponents& b) {
   for (std::size_t k = 0; k < a.size(); ++k)
@@ -50,28 +156,25 @@ std::uint64_t total(const Exponents& a) {
   return s;
 }
 
-int lex(const Exponents& a, const Exponents& b) {
-  for (std::size_t k = 0; k < a.size(); ++k)
-    if (a[k] != b[k]) return a[k] < b[k] ? -1 : 1;
-  return 0;
-}
-
-// The remainder of p on division by g, times `scale` (a nonzero integer factor picked up on the
-// way, returned through `scale` when given); primitive unless scale is asked for.
-Poly reduce(Poly p, const std::vector<const Poly*>& g, mpq_class* scale = nullptr) {
+// The remainder of p on division by g: `tail` reduces every term, otherwise only leading terms.
+// The result is scale * remainder with a nonzero rational scale (given back when asked for);
+// primitive with a positive leading coefficient unless the scale is asked for.
+OPoly reduce(OPoly p, const std::vector<const OPoly*>& g, Order o, bool tail, mpq_class* scale = nullptr) {
   if (scale) *scale = 1;
-  Poly r(p.nvars);
+  OPoly r{p.nvars, {}};
+  std::size_t steps = 0;
   while (!p.is_zero()) {
     check_interrupt();
     const Term& lt = p.terms.front();
-    const Poly* by = nullptr;
-    for (const Poly* q : g)
-      if (divides(lm(*q), lt.e)) {
+    const OPoly* by = nullptr;
+    for (const OPoly* q : g)
+      if (divides(q->lm(), lt.e)) {
         by = q;
         break;
       }
     if (!by) {
-      r.terms.push_back(lt);
+      if (!tail) break;
+      r.terms.push_back(std::move(p.terms.front()));
       p.terms.erase(p.terms.begin());
       charge(static_cast<double>(p.terms.size()) + 1);
       continue;
@@ -81,25 +184,29 @@ Poly reduce(Poly p, const std::vector<const Poly*>& g, mpq_class* scale = nullpt
     a /= d;
     b /= d;
     if (a < 0) a = -a, b = -b;
-    Poly shifted = multiply_monomial(*by, minus(lt.e, lm(*by))) * b;
+    p = combine(p, a, *by, b, minus(lt.e, by->lm()), o);
     if (a != 1) {
-      p = p * a;
-      r = r * a;
+      scale_terms(r.terms, a);
       if (scale) *scale *= a;
     }
-    p = std::move(p) - shifted;
-    // The work grows with the coefficients' size too (lex bases can have long ones).
-    std::size_t limbs = 0;
-    for (const Term& t : p.terms) limbs += mpz_size(t.c.get_mpz_t());
-    charge(static_cast<double>(limbs));
-    mpz_class c = gcd(content(p), content(r));
-    if (c > 1) {
-      p = divide_exact(p, c);
-      r = divide_exact(r, c);
-      if (scale) *scale /= c;
+    if (++steps % 4 == 0 || p.terms.size() < 4) {
+      mpz_class c = content_of(p.terms, r.terms);
+      if (c > 1) {
+        divide_terms(p.terms, c);
+        divide_terms(r.terms, c);
+        if (scale) *scale /= c;
+      }
     }
   }
-  return scale ? r : primitive(r);
+  for (Term& t : p.terms) r.terms.push_back(std::move(t));  // what is left when !tail
+  if (scale) return r;
+  return primitive_of(std::move(r));
+}
+
+std::vector<const OPoly*> pointers(const std::vector<OPoly>& g) {
+  std::vector<const OPoly*> out;
+  for (const OPoly& p : g) out.push_back(&p);
+  return out;
 }
 
 struct Pair {
@@ -107,108 +214,94 @@ struct Pair {
   Exponents lcm;
 };
 
-bool pair_before(const Pair& a, const Pair& b) {
-  std::uint64_t ta = total(a.lcm), tb = total(b.lcm);
-  if (ta != tb) return ta < tb;
-  int c = lex(a.lcm, b.lcm);
-  if (c != 0) return c < 0;
-  return std::make_pair(a.i, a.j) < std::make_pair(b.i, b.j);
-}
-
-Poly s_polynomial(const Poly& f, const Poly& g, const Exponents& l) {
-  mpz_class a = g.lc(), b = f.lc();
-  mpz_class d = gcd(a, b);
-  a /= d;
-  b /= d;
-  return multiply_monomial(f, minus(l, lm(f))) * a - multiply_monomial(g, minus(l, lm(g))) * b;
-}
-
-std::vector<const Poly*> pointers(const std::vector<Poly>& g) {
-  std::vector<const Poly*> out;
-  for (const Poly& p : g) out.push_back(&p);
-  return out;
-}
-
-}  // namespace
-
-Poly normal_form(const Poly& f, const std::vector<Poly>& g) { return reduce(f, pointers(g)); }
-
-std::vector<Poly> groebner(const std::vector<Poly>& fs) {
-  std::vector<Poly> g;
+// The reduced basis in order o, smallest leading monomial first; {1} for the unit ideal.
+std::vector<OPoly> buchberger(const std::vector<Poly>& fs, Order o) {
+  std::vector<OPoly> g;
   for (const Poly& f : fs)
-    if (!f.is_zero()) g.push_back(primitive(f));
+    if (!f.is_zero()) g.push_back(primitive_of(ordered(f, o)));
   if (g.empty()) return g;
   std::size_t n = g[0].nvars;
-  for (const Poly& p : g)
-    if (p.is_constant()) return {constant(n, 1)};
+  auto one = [n] { return std::vector<OPoly>{OPoly{n, {{Exponents(n, 0), 1}}}}; };
+  for (const OPoly& p : g)
+    if (p.is_constant()) return one();
+  auto before = [o](const Pair& a, const Pair& b) {
+    std::uint64_t ta = total(a.lcm), tb = total(b.lcm);
+    if (ta != tb) return ta < tb;
+    int c = compare(a.lcm, b.lcm, o);
+    if (c != 0) return c < 0;
+    return std::make_pair(a.i, a.j) < std::make_pair(b.i, b.j);
+  };
   std::vector<bool> live(g.size(), true);
   std::vector<Pair> pairs;
   std::set<std::pair<std::size_t, std::size_t>> done;  // pairs treated or skipped
   for (std::size_t j = 0; j < g.size(); ++j)
-    for (std::size_t i = 0; i < j; ++i) pairs.push_back({i, j, lcm(lm(g[i]), lm(g[j]))});
+    for (std::size_t i = 0; i < j; ++i) pairs.push_back({i, j, lcm(g[i].lm(), g[j].lm())});
+  auto key = [](std::size_t a, std::size_t b) { return std::make_pair(std::min(a, b), std::max(a, b)); };
   while (!pairs.empty()) {
     check_interrupt();
-    auto best = std::min_element(pairs.begin(), pairs.end(), pair_before);
+    auto best = std::min_element(pairs.begin(), pairs.end(), before);
     Pair p = *best;
     pairs.erase(best);
     done.insert({p.i, p.j});
-    if (coprime(lm(g[p.i]), lm(g[p.j]))) continue;  // Buchberger's first criterion
-    // The chain criterion: some k with lm(k) | lcm(i, j) whose pairs with i and j are done.
-    bool chain = false;
+    if (!live[p.i] || !live[p.j]) continue;
+    if (coprime(g[p.i].lm(), g[p.j].lm())) continue;  // Buchberger's first criterion
+    bool chain = false;  // some k with lm(k) | lcm(i, j) whose pairs with i and j are done
     for (std::size_t k = 0; k < g.size() && !chain; ++k) {
-      if (k == p.i || k == p.j || !divides(lm(g[k]), p.lcm)) continue;
-      auto key = [](std::size_t a, std::size_t b) { return std::make_pair(std::min(a, b), std::max(a, b)); };
+      if (k == p.i || k == p.j || !divides(g[k].lm(), p.lcm)) continue;
       chain = done.count(key(p.i, k)) && done.count(key(p.j, k));
     }
     if (chain) continue;
-    Poly h = reduce(s_polynomial(g[p.i], g[p.j], p.lcm), pointers(g));
+    mpz_class a = g[p.j].lc(), b = g[p.i].lc();
+    mpz_class d = gcd(a, b);
+    a /= d;
+    b /= d;
+    // a x^(l - lm i) g_i - b x^(l - lm j) g_j, built as (x^(l - lm i) g_i) a - ...
+    OPoly left = combine(OPoly{n, {}}, 1, g[p.i], -a, minus(p.lcm, g[p.i].lm()), o);
+    OPoly s = combine(left, 1, g[p.j], b, minus(p.lcm, g[p.j].lm()), o);
+    std::vector<const OPoly*> live_ptrs;
+    for (std::size_t k = 0; k < g.size(); ++k)
+      if (live[k]) live_ptrs.push_back(&g[k]);
+    OPoly h = reduce(std::move(s), live_ptrs, o, false);
     if (h.is_zero()) continue;
-    h = with_positive_lc(h);
-    if (h.is_constant()) return {constant(n, 1)};
-    if (g.size() >= max_basis_size) refuse("the system is too large (more than " + std::to_string(max_basis_size) +
-                                           " polynomials in its Groebner basis)");
+    if (h.is_constant()) return one();
+    if (g.size() >= max_basis_size)
+      refuse("the system is too large (more than " + std::to_string(max_basis_size) + " polynomials in its Groebner basis)");
+    // Elements whose leading monomial the new one divides are no longer needed for leading terms
+    // (their pairs already made with the others stay valid; kept for the chain criterion).
     g.push_back(std::move(h));
     live.push_back(true);
     std::size_t j = g.size() - 1;
-    for (std::size_t i = 0; i < j; ++i) pairs.push_back({i, j, lcm(lm(g[i]), lm(g[j]))});
+    for (std::size_t i = 0; i < j; ++i)
+      if (live[i]) pairs.push_back({i, j, lcm(g[i].lm(), g[j].lm())});
   }
-  // Minimal basis: drop elements whose leading monomial another's divides (keep the first of equals).
+  // Minimal: drop elements whose leading monomial another's divides (keep the first of equals).
   for (std::size_t i = 0; i < g.size(); ++i)
     for (std::size_t k = 0; k < g.size() && live[i]; ++k)
-      if (k != i && live[k] && divides(lm(g[k]), lm(g[i])) && (lm(g[k]) != lm(g[i]) || k < i)) live[i] = false;
-  std::vector<Poly> minimal;
+      if (k != i && live[k] && divides(g[k].lm(), g[i].lm()) && (g[k].lm() != g[i].lm() || k < i)) live[i] = false;
+  std::vector<OPoly> minimal;
   for (std::size_t i = 0; i < g.size(); ++i)
     if (live[i]) minimal.push_back(std::move(g[i]));
   // Reduced: each element's other terms reduced by the rest.
-  std::vector<Poly> reduced;
+  std::vector<OPoly> reduced;
   for (std::size_t i = 0; i < minimal.size(); ++i) {
-    std::vector<const Poly*> others;
+    std::vector<const OPoly*> others;
     for (std::size_t k = 0; k < minimal.size(); ++k)
       if (k != i) others.push_back(&minimal[k]);
-    reduced.push_back(with_positive_lc(reduce(minimal[i], others)));
+    reduced.push_back(reduce(minimal[i], others, o, true));
   }
-  std::sort(reduced.begin(), reduced.end(), [](const Poly& a, const Poly& b) { return lex(lm(a), lm(b)) < 0; });
+  std::sort(reduced.begin(), reduced.end(), [o](const OPoly& a, const OPoly& b) { return compare(a.lm(), b.lm(), o) < 0; });
   return reduced;
 }
 
-std::optional<mpq_class> constant_remainder(const Poly& f, const std::vector<Poly>& g) {
-  mpq_class scale;
-  Poly r = reduce(f, pointers(g), &scale);
-  if (!r.is_constant()) return std::nullopt;
-  if (r.is_zero()) return mpq_class(0);
-  mpq_class v(r.lc());
-  return mpq_class(v / scale);
-}
+bool unit(const std::vector<OPoly>& g) { return g.size() == 1 && g[0].is_constant(); }
 
-bool is_unit_ideal(const std::vector<Poly>& g) { return g.size() == 1 && g[0].is_constant() && !g[0].is_zero(); }
-
-bool is_zero_dimensional(const std::vector<Poly>& g) {
+bool zero_dimensional(const std::vector<OPoly>& g) {
   if (g.empty()) return false;
   std::size_t n = g[0].nvars;
   for (std::size_t v = 0; v < n; ++v) {
     bool found = false;
-    for (const Poly& p : g) {
-      const Exponents& e = lm(p);
+    for (const OPoly& p : g) {
+      const Exponents& e = p.lm();
       bool pure = e[v] > 0;
       for (std::size_t k = 0; k < n && pure; ++k)
         if (k != v && e[k]) pure = false;
@@ -217,6 +310,199 @@ bool is_zero_dimensional(const std::vector<Poly>& g) {
     if (!found) return false;
   }
   return true;
+}
+
+// ---- linear algebra over Q for FGLM ----
+
+using Vector = std::map<Exponents, mpq_class>;  // coefficients of standard monomials
+
+// Normal forms num / den in a grevlex basis.
+struct Form {
+  OPoly num;
+  mpz_class den;
+};
+
+class NormalForms {
+ public:
+  explicit NormalForms(const std::vector<OPoly>& g) : g_(g), ptrs_(pointers(g)) {}
+  Form one(std::size_t n) const { return {OPoly{n, {{Exponents(n, 0), 1}}}, 1}; }
+  // The normal form of x_var times the polynomial whose normal form is f.
+  Form times(const Form& f, std::size_t var) const {
+    OPoly shifted = f.num;
+    for (Term& t : shifted.terms) t.e[var] += 1;  // the order is kept
+    mpq_class scale;
+    OPoly r = reduce(std::move(shifted), ptrs_, Order::Grevlex, true, &scale);
+    mpq_class den = scale * f.den;
+    // r / den with den rational: r * den.den / den.num
+    for (Term& t : r.terms) t.c *= den.get_den();
+    return {std::move(r), den.get_num()};
+  }
+  static Vector vector(const Form& f) {
+    Vector v;
+    for (const Term& t : f.num.terms) {
+      mpq_class c(t.c, f.den);
+      c.canonicalize();
+      v.emplace(t.e, std::move(c));
+    }
+    return v;
+  }
+
+ private:
+  const std::vector<OPoly>& g_;
+  std::vector<const OPoly*> ptrs_;
+};
+
+// Rows in reduced echelon form; each row remembers which combination of the monomials given so far
+// it is.
+class Echelon {
+ public:
+  // Reduces v (the normal form of `monomial`); when it becomes 0, the dependency monomial +
+  // sum(c_j s_j) = 0 over earlier monomials s_j, as coefficients; otherwise the row is kept and
+  // nullopt returned.
+  std::optional<Vector> add(Vector v, const Exponents& monomial) {
+    Vector combo{{monomial, mpq_class(1)}};
+    for (const Row& row : rows_) {
+      auto it = v.find(row.pivot);
+      if (it == v.end()) continue;
+      mpq_class factor = it->second;
+      axpy(v, row.v, -factor);
+      axpy(combo, row.combo, -factor);
+    }
+    if (v.empty()) return combo;
+    Exponents pivot = v.begin()->first;
+    mpq_class inv = 1 / v.begin()->second;
+    scale(v, inv);
+    scale(combo, inv);
+    for (Row& row : rows_) {
+      auto it = row.v.find(pivot);
+      if (it == row.v.end()) continue;
+      mpq_class factor = it->second;
+      axpy(row.v, v, -factor);
+      axpy(row.combo, combo, -factor);
+    }
+    rows_.push_back({std::move(v), std::move(combo), std::move(pivot)});
+    return std::nullopt;
+  }
+
+ private:
+  struct Row {
+    Vector v, combo;
+    Exponents pivot;
+  };
+  static void axpy(Vector& y, const Vector& x, const mpq_class& a) {
+    std::size_t size = 0;
+    for (const auto& [k, c] : x) {
+      mpq_class& t = y[k];
+      t += a * c;
+      size += mpz_size(t.get_num_mpz_t()) + mpz_size(t.get_den_mpz_t());
+      if (t == 0) y.erase(k);
+    }
+    charge(limb_cost * static_cast<double>(size * size) + static_cast<double>(x.size()));
+  }
+  static void scale(Vector& y, const mpq_class& a) {
+    for (auto& [k, c] : y) c *= a;
+    charge(static_cast<double>(y.size()));
+  }
+  std::vector<Row> rows_;
+};
+
+Poly integer_poly(const Vector& v, std::size_t n) {
+  mpz_class den = 1;
+  for (const auto& [k, c] : v) mpz_lcm(den.get_mpz_t(), den.get_mpz_t(), c.get_den_mpz_t());
+  std::vector<Term> terms;
+  for (const auto& [k, c] : v) terms.push_back({k, mpz_class(c * den)});
+  return with_positive_lc(primitive(from_terms(n, std::move(terms))));
+}
+
+// The reduced lex basis of the zero-dimensional ideal with grevlex basis g.
+std::vector<Poly> fglm(const std::vector<OPoly>& g) {
+  std::size_t n = g[0].nvars;
+  NormalForms nf(g);
+  Echelon echelon;
+  std::vector<std::pair<Exponents, Form>> staircase;
+  std::vector<Poly> basis;
+  // Candidates in increasing lex order (std::vector's < is lex with variable 0 most significant),
+  // each with the staircase monomial and variable it comes from.
+  std::map<Exponents, std::pair<std::size_t, std::size_t>> candidates{{Exponents(n, 0), {0, 0}}};
+  while (!candidates.empty()) {
+    check_interrupt();
+    auto [m, from] = *candidates.begin();
+    candidates.erase(candidates.begin());
+    bool multiple = false;
+    for (const Poly& b : basis) multiple = multiple || divides(b.terms.front().e, m);
+    if (multiple) continue;
+    Form f = staircase.empty() ? nf.one(n) : nf.times(staircase[from.first].second, from.second);
+    if (auto relation = echelon.add(NormalForms::vector(f), m)) {
+      basis.push_back(integer_poly(*relation, n));
+      continue;
+    }
+    staircase.emplace_back(m, std::move(f));
+    for (std::size_t v = 0; v < n; ++v) {
+      Exponents next = m;
+      next[v] += 1;
+      candidates.emplace(next, std::make_pair(staircase.size() - 1, v));
+    }
+  }
+  std::sort(basis.begin(), basis.end(),
+            [](const Poly& a, const Poly& b) { return compare(a.terms.front().e, b.terms.front().e, Order::Lex) < 0; });
+  return basis;
+}
+
+std::vector<Poly> unordered_all(const std::vector<OPoly>& g) {
+  std::vector<Poly> out;
+  for (const OPoly& p : g) out.push_back(unordered(p));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Poly> groebner_lex_direct(const std::vector<Poly>& fs) { return unordered_all(buchberger(fs, Order::Lex)); }
+
+std::vector<Poly> groebner(const std::vector<Poly>& fs) {
+  std::vector<OPoly> g = buchberger(fs, Order::Grevlex);
+  if (g.empty() || unit(g)) return unordered_all(g);
+  if (zero_dimensional(g)) return fglm(g);
+  return groebner_lex_direct(fs);
+}
+
+std::optional<Poly> eliminant(const std::vector<Poly>& fs, std::size_t var) {
+  std::vector<OPoly> g = buchberger(fs, Order::Grevlex);
+  if (g.empty() || unit(g) || !zero_dimensional(g)) return std::nullopt;
+  std::size_t n = g[0].nvars;
+  NormalForms nf(g);
+  Echelon echelon;
+  Form f = nf.one(n);
+  for (std::uint32_t k = 0;; ++k) {
+    check_interrupt();
+    Exponents power(n, 0);
+    power[var] = k;
+    if (auto relation = echelon.add(NormalForms::vector(f), power)) return integer_poly(*relation, n);
+    f = nf.times(f, var);
+  }
+}
+
+Poly normal_form(const Poly& f, const std::vector<Poly>& g) {
+  std::vector<OPoly> og;
+  for (const Poly& p : g) og.push_back(ordered(p, Order::Lex));
+  return unordered(reduce(ordered(f, Order::Lex), pointers(og), Order::Lex, true));
+}
+
+std::optional<mpq_class> constant_remainder(const Poly& f, const std::vector<Poly>& g) {
+  std::vector<OPoly> og;
+  for (const Poly& p : g) og.push_back(ordered(p, Order::Lex));
+  mpq_class scale;
+  OPoly r = reduce(ordered(f, Order::Lex), pointers(og), Order::Lex, true, &scale);
+  if (r.is_zero()) return mpq_class(0);
+  if (!r.is_constant()) return std::nullopt;
+  return mpq_class(mpq_class(r.lc()) / scale);
+}
+
+bool is_unit_ideal(const std::vector<Poly>& g) { return g.size() == 1 && g[0].is_constant() && !g[0].is_zero(); }
+
+bool is_zero_dimensional(const std::vector<Poly>& g) {
+  std::vector<OPoly> og;
+  for (const Poly& p : g) og.push_back(ordered(p, Order::Lex));
+  return zero_dimensional(og);
 }
 
 std::optional<Poly> last_variable_eliminant(const std::vector<Poly>& g) {
