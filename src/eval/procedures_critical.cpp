@@ -34,6 +34,9 @@ Value points_value(const calc::CriticalPoints& found) {
 Result critical_procedure(const Term& call, Evaluator& ev) {
   const Term& arg = call.children[0];
   if (arg.kind == TermKind::Vector) throw EvalError{arg.span, "critical takes one function"};
+  if (ev.at_a_point())
+    throw EvalError{call.span, "critical finds points itself and cannot be taken at one; to fix a variable first, "
+                               "write critical(f at y = 1)"};
   std::optional<std::vector<Expr>> listed;
   if (call.children.size() == 2) {
     const Term& n = call.children[1];
