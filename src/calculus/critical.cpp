@@ -275,7 +275,7 @@ class Solver {
 
   // The point checked and described, or nullopt when it is not a critical point of f (outside
   // its domain). A candidate from an exact solution whose gradient is not 0 is a bug: logic_error.
-  std::optional<CriticalPoint> check(const Candidate& c) {
+  std::optional<CriticalPoint> check(Candidate c) {
     check_interrupt();
     std::unordered_map<Expr, Expr> at = point_of(vars_, c.coords);
     Expr value;
@@ -284,8 +284,17 @@ class Solver {
       if (free_symbols(value).empty()) (void)precise_value(value, 20);  // a real value
       for (Expr g : grad_) {
         Expr v = substitute(g, at);
-        bool zero = c.exact ? exactly_zero(v) : std::abs(precise_value(v)) <= c.tolerance * gradient_scale(at);
-        if (zero) continue;
+        if (c.exact && !exactly_zero(v)) {
+          // ddx's simplifier cannot show it: a point of an exact solution checked numerically
+          // instead, and shown as decimals.
+          if (c.searched || std::abs(precise_value(v, 60)) > 1e-40 * gradient_scale(at))
+            throw std::logic_error("critical: a solution of the gradient's equations does not make it zero");
+          c.exact = false;
+          c.exact_at.assign(c.coords.size(), false);
+          c.tolerance = 1e-40;
+          continue;
+        }
+        if (c.exact || std::abs(precise_value(v)) <= c.tolerance * gradient_scale(at)) continue;
         if (c.searched) return std::nullopt;  // not a zero after all
         throw std::logic_error("critical: a solution of the gradient's equations does not make it zero");
       }

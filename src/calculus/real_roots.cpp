@@ -6,6 +6,9 @@
 #include "calculus/real_roots.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <optional>
 #include <utility>
 
 #include "calculus/poly_convert.hpp"
@@ -118,6 +121,30 @@ mpq_class root_bound(const ZPoly& p) {
   return b;
 }
 
+// The real roots of an irreducible p(x) = q(x^k), k >= 2, q of degree 1 or 2, as radicals
+// (k-th roots of q's roots) with rough approximations; nullopt for other polynomials.
+std::optional<std::vector<std::pair<Expr, mpq_class>>> radical_roots(const ZPoly& p, int bits) {
+  std::size_t d = degree(p), k = 0;
+  for (std::size_t i = 1; i <= d; ++i)
+    if (p[i] != 0) k = std::gcd(k, i);
+  if (k < 2 || d / k > 2) return std::nullopt;
+  ZPoly q;
+  for (std::size_t j = 0; j * k <= d; ++j) q.push_back(p[j * k]);
+  std::vector<std::pair<Expr, mpq_class>> out;
+  Expr root_index = num(Number::rational(1, static_cast<long long>(k)));
+  for (const RealRoot& y : real_roots_of_irreducible(q, bits)) {
+    double magnitude = std::pow(std::abs(y.approx.get_d()), 1.0 / static_cast<double>(k));
+    if (y.approx > 0) {
+      Expr r = pow(y.value, root_index);
+      out.emplace_back(r, mpq_class(magnitude));
+      if (k % 2 == 0) out.emplace_back(-r, mpq_class(-magnitude));
+    } else if (k % 2 == 1) {
+      out.emplace_back(-pow(-y.value, root_index), mpq_class(-magnitude));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 mpq_class value_at(const ZPoly& p, const mpq_class& x) {
@@ -217,6 +244,16 @@ std::vector<RealRoot> real_roots_of_irreducible(const ZPoly& p, int bits) {
     return out;
   }
   for (const RootInterval& iv : roots) out.push_back({false, Expr(), (iv.lo + iv.hi) / 2});
+  if (auto exact = radical_roots(p, bits); exact && exact->size() == out.size()) {
+    // The same roots: each exact one takes the isolated approximation nearest to it.
+    for (const auto& [value, approx] : *exact) {
+      std::size_t best = 0;
+      for (std::size_t k = 1; k < out.size(); ++k)
+        if (abs(out[k].approx - approx) < abs(out[best].approx - approx)) best = k;
+      out[best].exact = true;
+      out[best].value = value;
+    }
+  }
   return out;
 }
 
