@@ -346,11 +346,11 @@ std::vector<SolvedPoint> zero_dimensional(const std::vector<Poly>& eqs, std::vec
   return triangular(g, n, bits);
 }
 
-// Deterministic small rationals for samples: 1/2, -3/2, 2, ...
+// Deterministic pseudo-random rationals for samples: numerators in -20..20, denominators 1..16.
 mpq_class sample_value(unsigned k) {
-  static const int nums[] = {1, -3, 4, -5, 7, 2, -9, 11, -1, 13, -6, 3};
-  static const int dens[] = {2, 2, 1, 3, 4, 5, 7, 3, 6, 5, 7, 8};
-  mpq_class q(nums[k % 12] + static_cast<int>(k / 12), dens[(k * 7) % 12]);
+  std::uint32_t h = (k + 1) * 2654435761u;
+  h ^= h >> 15;
+  mpq_class q(static_cast<long>((h >> 4) % 41) - 20, static_cast<unsigned long>(1 + (h >> 12) % 16));
   q.canonicalize();
   return q;
 }
@@ -374,8 +374,9 @@ std::vector<mpq_class> samples_around_roots(const ZPoly& p) {
   return out;
 }
 
-// Whether the irreducible h has infinitely many real zeros. In the plane, when it has not, its
-// finitely many real zeros go to `isolated`. In space, MathError when no sample finds one.
+// Whether the irreducible h has infinitely many real zeros; when it has not, its finitely many real
+// zeros go to `isolated`. In space, MathError when no sample finds one and h is not a sum of even
+// monomials of one sign.
 bool infinitely_many_real_zeros(const Poly& h, std::size_t n, int bits, std::vector<SolvedPoint>& isolated) {
   std::vector<bool> used = poly::used_variables(h);
   std::size_t count_used = static_cast<std::size_t>(std::count(used.begin(), used.end(), true));
@@ -414,7 +415,35 @@ bool infinitely_many_real_zeros(const Poly& h, std::size_t n, int bits, std::vec
     if (poly::degree(squarefree_part(d)) != poly::degree(d)) continue;  // not a generic sample
     if (poly::count_real_roots(d) > 0) return true;
   }
-  throw MathError(cannot_decide);
+  // h taking both signs has infinitely many real zeros: a finite set does not separate space.
+  bool positive = false, negative = false;
+  for (unsigned attempt = 0; attempt < 200 && !(positive && negative); ++attempt) {
+    static const int scales[] = {0, 1, 10, 100, 1000};  // points at several distances from 0
+    Poly v = h;
+    for (std::size_t k = n; k-- > 0;) {
+      mpq_class x = attempt % 5 == 0 ? mpq_class(0) : sample_value(attempt * 7 + static_cast<unsigned>(k));
+      if (attempt % 5 >= 2) x /= scales[attempt % 5];
+      v = substitute_var(v, k, x);
+    }
+    int sg = v.is_zero() ? 0 : sgn(v.lc());  // a constant, times a positive power of denominators
+    positive = positive || sg > 0;
+    negative = negative || sg < 0;
+  }
+  if (positive && negative) return true;
+  // No real zero found. When h (or -h) is a sum of even monomials with positive coefficients it
+  // never changes sign, so each real zero is a minimum of h (or -h), where its gradient is 0 too.
+  bool even = true;
+  int sign = sgn(h.lc());
+  for (const Term& t : h.terms) {
+    even = even && sgn(t.c) == sign;
+    for (std::uint32_t e : t.e) even = even && e % 2 == 0;
+  }
+  if (!even) throw MathError(cannot_decide);
+  std::vector<Poly> singular{h};
+  for (std::size_t k = 0; k < n; ++k) singular.push_back(poly::derivative(h, k));
+  SolvedSystem zeros = solve(singular, n, bits);
+  for (SolvedPoint& p : zeros.points) isolated.push_back(std::move(p));
+  return !zeros.sets.empty();
 }
 
 SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<Poly>& eqs, std::size_t n, int bits) {
