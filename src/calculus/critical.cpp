@@ -21,6 +21,7 @@
 #include "calculus/critical_numeric.hpp"
 #include "calculus/critical_solve.hpp"
 #include "calculus/diff.hpp"
+#include "calculus/eval.hpp"
 #include "calculus/evalf.hpp"
 #include "calculus/expand.hpp"
 #include "calculus/groebner.hpp"
@@ -126,9 +127,17 @@ std::optional<std::vector<poly::Poly>> polynomial_system(const std::vector<Expr>
 // The value of a closed expression as a double, from MPFR (which refuses non-real values).
 double precise_value(Expr e, int digits = 40) { return std::strtod(evalf(e, digits).c_str(), nullptr); }
 
+// evalf's digits, with small numbers in scientific notation (2.944878393e-6, not 0.000002944878393).
 std::string decimal(Expr e, int digits) {
   std::string s = evalf(e, digits);
-  return s;
+  bool negative = !s.empty() && s[0] == '-';
+  std::string body = negative ? s.substr(1) : s;
+  if (body.rfind("0.0000", 0) != 0 || body == "0.0") return s;
+  std::size_t first = body.find_first_not_of('0', 2);
+  if (first == std::string::npos) return s;
+  std::string mantissa = body.substr(first);
+  std::string out = mantissa.substr(0, 1) + "." + (mantissa.size() > 1 ? mantissa.substr(1) : "0");
+  return (negative ? "-" : "") + out + "e-" + std::to_string(first - 1);
 }
 
 CriticalNumber exact_number(Expr e) {
@@ -142,11 +151,13 @@ CriticalNumber exact_number(Expr e) {
   return n;
 }
 
-CriticalNumber approximate_number(Expr close, int digits) {
+// A decimal of `digits` significant digits; `snap`: one below double precision's reach around 0
+// (a coordinate from the numeric search) is 0.0.
+CriticalNumber approximate_number(Expr close, int digits, bool snap) {
   CriticalNumber n;
   n.approximate = true;
   n.numeric = precise_value(close);
-  n.decimal = std::abs(n.numeric) < 1e-13 ? "0.0" : decimal(close, digits);
+  n.decimal = snap && std::abs(n.numeric) < 1e-13 ? "0.0" : decimal(close, digits);
   return n;
 }
 
@@ -165,6 +176,7 @@ struct Candidate {
   bool searched = false;     // from the numeric search (else from an exact solution)
   std::vector<Expr> coords;  // exact values, or rationals close to the point
   double tolerance = 0;      // approximate: |values| below tolerance * scale count as 0
+  double error = 0;          // searched: how far the point may be from the zero (relative)
   int digits = shown_digits;
 };
 
@@ -172,6 +184,50 @@ std::unordered_map<Expr, Expr> point_of(const std::vector<Expr>& vars, const std
   std::unordered_map<Expr, Expr> p;
   for (std::size_t k = 0; k < vars.size(); ++k) p.emplace(vars[k], coords[k]);
   return p;
+}
+
+// A value at a radical point, tidied: a power A^(n + r) of a sum of numbers (n >= 1 whole,
+// 0 < r < 1) is A^n multiplied out times A^r, and the whole multiplied out, so that the powers of
+// one radical collect: 4 (sqrt(2) + 2)^(3/2)/3 - 2 sqrt(sqrt(2) + 2) is
+// (2/3 + 4 sqrt(2)/3) sqrt(sqrt(2) + 2). (A^(n + r) = A^n A^r for A > 0, the only case with a
+// real value.)
+Expr split_power(Expr base, Expr exponent) {
+  if (!base.is(Kind::Add) || !free_symbols(base).empty() || !exponent.is_number() || !exponent.number().is_exact() ||
+      exponent.number().is_integer() || exponent.number().is_negative())
+    return pow(base, exponent);
+  Number whole = exponent.number().floor();
+  if (whole.is_zero()) return pow(base, exponent);
+  Expr e = expand(pow(base, num(whole))), root = pow(base, num(exponent.number() - whole));
+  if (!e.is(Kind::Add)) return e * root;
+  // Term by term: A itself times A^r would merge back into A^(1 + r).
+  std::vector<Expr> terms{num(e.number()) * root};
+  for (std::size_t i = 0; i < e.terms().size(); ++i) terms.push_back(num(e.coefficients()[i]) * e.terms()[i] * root);
+  return add(std::move(terms));
+}
+
+Expr split_powers(Expr e) {
+  switch (e.kind()) {
+    case Kind::Pow: return split_power(split_powers(e.base()), e.exponent());
+    case Kind::Mul: {
+      std::vector<Expr> factors{num(e.number())};
+      for (std::size_t i = 0; i < e.bases().size(); ++i) factors.push_back(split_power(split_powers(e.bases()[i]), e.exponents()[i]));
+      return mul(std::move(factors));
+    }
+    case Kind::Add: {
+      std::vector<Expr> terms{num(e.number())};
+      for (std::size_t i = 0; i < e.terms().size(); ++i) terms.push_back(num(e.coefficients()[i]) * split_powers(e.terms()[i]));
+      return add(std::move(terms));
+    }
+    default: return e;
+  }
+}
+
+// The shortest of the value as it is, simplified, and with its radicals' powers split.
+Expr tidy_value(Expr v) {
+  Expr best = v;
+  for (Expr candidate : {simplify(v), expand(split_powers(v))})
+    if (expr_size(candidate) < expr_size(best)) best = candidate;
+  return best;
 }
 
 // Exactly zero: canonically, after expanding, or after simplifying.
@@ -210,21 +266,17 @@ Expr determinant(const Matrix& m, const std::vector<std::size_t>& r, const std::
   return add(std::move(terms));
 }
 
-// The kind of a critical point from the Hessian's entries there.
-CriticalKind kind_of(const Matrix& h, bool exact, double tolerance) {
-  std::size_t n = h.size();
-  double largest = 1;
-  if (!exact)
-    for (const auto& row : h)
-      for (Expr e : row) largest = std::max(largest, std::abs(precise_value(e, 20)));
-  // c_k = (-1)^k e_k, the coefficients of det(lambda I - H) from lambda^n down.
-  std::vector<int> c{1};
+// The sums e_k of the principal k x k minors of m (k = 1..n): the coefficients of its
+// characteristic polynomial, up to sign.
+template <typename T, typename Det>
+std::vector<T> principal_sums(std::size_t n, const Det& det, T zero) {
+  std::vector<T> out;
   for (std::size_t k = 1; k <= n; ++k) {
-    std::vector<Expr> minors;
+    T sum = zero;
     std::vector<std::size_t> idx;
     std::function<void(std::size_t)> choose = [&](std::size_t from) {
       if (idx.size() == k) {
-        minors.push_back(determinant(h, idx, idx));
+        sum = sum + det(idx);
         return;
       }
       for (std::size_t i = from; i < n; ++i) {
@@ -234,11 +286,40 @@ CriticalKind kind_of(const Matrix& h, bool exact, double tolerance) {
       }
     };
     choose(0);
-    Expr ek = add(std::move(minors));
-    double scale = std::pow(largest, static_cast<double>(k)) * static_cast<double>(n * n);
-    int s = sign_of(ek, exact, tolerance * scale);
-    c.push_back(k % 2 ? -s : s);
+    out.push_back(sum);
   }
+  return out;
+}
+
+std::vector<Expr> principal_sums(const Matrix& h) {
+  return principal_sums<Expr>(h.size(), [&](const std::vector<std::size_t>& idx) { return determinant(h, idx, idx); }, Expr(0));
+}
+
+double determinant(const std::vector<std::vector<double>>& m, const std::vector<std::size_t>& r,
+                   const std::vector<std::size_t>& cols) {
+  if (r.size() == 1) return m[r[0]][cols[0]];
+  std::vector<std::size_t> rest_rows(r.begin() + 1, r.end());
+  double sum = 0;
+  for (std::size_t j = 0; j < cols.size(); ++j) {
+    std::vector<std::size_t> rest_cols;
+    for (std::size_t k = 0; k < cols.size(); ++k)
+      if (k != j) rest_cols.push_back(cols[k]);
+    double term = m[r[0]][cols[j]] * determinant(m, rest_rows, rest_cols);
+    sum += j % 2 ? -term : term;
+  }
+  return sum;
+}
+
+std::vector<double> principal_sums(const std::vector<std::vector<double>>& h) {
+  return principal_sums<double>(h.size(), [&](const std::vector<std::size_t>& idx) { return determinant(h, idx, idx); }, 0.0);
+}
+
+// The kind from the signs of e_k (c_k = (-1)^k e_k are the coefficients of det(lambda I - H)
+// from lambda^(n-1) down): Descartes' rule counts the positive and the negative eigenvalues.
+CriticalKind kind_from_signs(const std::vector<int>& e) {
+  std::size_t n = e.size();
+  std::vector<int> c{1};
+  for (std::size_t k = 1; k <= n; ++k) c.push_back(k % 2 ? -e[k - 1] : e[k - 1]);
   auto variations = [](const std::vector<int>& v) {
     int count = 0, last = 0;
     for (int s : v) {
@@ -304,7 +385,7 @@ class Solver {
     CriticalPoint p;
     for (std::size_t k = 0; k < c.coords.size(); ++k) {
       bool exact = c.exact || (k < c.exact_at.size() && c.exact_at[k]);
-      p.coordinates.push_back(exact ? exact_number(c.coords[k]) : approximate_number(c.coords[k], c.digits));
+      p.coordinates.push_back(exact ? exact_number(c.coords[k]) : approximate_number(c.coords[k], c.digits, c.searched));
     }
     Matrix h;
     try {
@@ -313,21 +394,70 @@ class Solver {
         for (Expr e : row) r.push_back(substitute(e, at));
         h.push_back(std::move(r));
       }
-      p.kind = kind_of(h, c.exact, c.tolerance);
+      p.kind = c.exact ? exact_kind(h) : approximate_kind(h, c);
     } catch (const MathError& e) {
       if (std::string(e.what()).rfind("critical:", 0) == 0) throw;
       p.kind = CriticalKind::Degenerate;  // no second derivative there: the test does not apply
     }
     if (c.exact) {
-      Expr s = simplify(value);
-      p.value = exact_number(expr_size(s) <= expr_size(value) ? s : value);
+      p.value = exact_number(tidy_value(value));
     } else {
-      p.value = approximate_number(value, shown_digits);
+      p.value = approximate_number(value, shown_digits, false);
     }
     return p;
   }
 
  private:
+  // Exact points: each e_k's sign exactly (MathError when ddx cannot tell a tiny one from 0).
+  static CriticalKind exact_kind(const Matrix& h) {
+    std::vector<int> signs;
+    for (Expr e : principal_sums(h)) signs.push_back(sign_of(e, true, 0));
+    return kind_from_signs(signs);
+  }
+
+  // Decimal points: e_k at the point (40 digits) is 0 unless it stands out from its noise: the
+  // rounding of terms as large as its minors' products, and, for a point from the numeric search,
+  // how much e_k changes over the point's own error (measured by differences in doubles).
+  CriticalKind approximate_kind(const Matrix& h, const Candidate& c) {
+    std::size_t n = h.size();
+    double largest = 0;
+    for (const auto& row : h)
+      for (Expr e : row) largest = std::max(largest, std::abs(precise_value(e, 20)));
+    std::vector<double> sensitivity(n, 0);
+    if (c.searched) {
+      std::vector<double> x;
+      for (Expr e : c.coords) x.push_back(precise_value(e, 20));
+      auto sums_at = [&](const std::vector<double>& y) {
+        std::unordered_map<std::string, double> v;
+        for (std::size_t k = 0; k < n; ++k) v[vars_[k].name()] = y[k];
+        std::vector<std::vector<double>> m(n, std::vector<double>(n));
+        for (std::size_t i = 0; i < n; ++i)
+          for (std::size_t j = 0; j < n; ++j) m[i][j] = calc::evaluate(hess_[i][j], v);
+        return principal_sums(m);
+      };
+      for (std::size_t i = 0; i < n; ++i) {
+        double step = 1e-4 * std::max(1.0, std::abs(x[i]));
+        std::vector<double> up = x, down = x;
+        up[i] += step, down[i] -= step;
+        std::vector<double> a = sums_at(up), b = sums_at(down);
+        for (std::size_t k = 0; k < n; ++k) {
+          double slope = std::abs(a[k] - b[k]) / (2 * step);
+          sensitivity[k] += std::isfinite(slope) ? slope * c.error * std::max(1.0, std::abs(x[i])) : INFINITY;
+        }
+      }
+    }
+    std::vector<int> signs;
+    std::vector<Expr> sums = principal_sums(h);
+    double terms = 1;
+    for (std::size_t k = 0; k < n; ++k) {
+      terms *= largest * static_cast<double>(n - k);  // at most n!/(n-k)! products of k entries
+      double noise = 1e-30 * terms + 10 * sensitivity[k];
+      double v = precise_value(sums[k], 40);
+      signs.push_back(std::abs(v) <= noise ? 0 : v < 0 ? -1 : 1);
+    }
+    return kind_from_signs(signs);
+  }
+
   // The size of the gradient's terms near the point (a scale for "numerically zero").
   double gradient_scale(const std::unordered_map<Expr, Expr>& at) {
     double s = 1;
@@ -374,8 +504,8 @@ CriticalSet describe_set(const std::vector<poly::Poly>& eqs, Expr f, const std::
 }
 
 // Exact candidates near a numeric zero: each coordinate a rational with a small denominator, a
-// rational multiple of pi or e^(p/q), when that is within `tolerance`; checked exactly by the
-// caller.
+// rational multiple of pi, the square root of a rational or e^(p/q), when that is within
+// `tolerance`; checked exactly by the caller.
 std::vector<std::vector<Expr>> nearby_exact(const std::vector<double>& x, double tolerance) {
   std::vector<std::vector<Expr>> options;
   for (double v : x) {
@@ -391,6 +521,13 @@ std::vector<std::vector<Expr>> nearby_exact(const std::vector<double>& x, double
         o.push_back(num(Number::rational(static_cast<long long>(p), q)) * pi_const());
         break;
       }
+    }
+    for (long long q = 1; q <= 12; ++q) {  // sqrt(p/q), written sqrt(p q)/q
+      double p = std::round(v * v * static_cast<double>(q));
+      if (p <= 0 || std::abs(std::abs(v) - std::sqrt(p / static_cast<double>(q))) > tol) continue;
+      Expr r = sqrt(num(Number(static_cast<long long>(p) * q))) / num(Number(q));
+      if (!r.is_number()) o.push_back(v < 0 ? -r : r);  // rational ones are above
+      break;
     }
     if (v > 0) {  // e^(p/q)
       double l = std::log(v);
@@ -508,6 +645,7 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
       if (!found) {
         for (double x : z.x) c.coords.push_back(rational(x));
         c.tolerance = 1e-7;
+        c.error = z.well_conditioned ? 1e-14 : 1e-6;
         c.digits = z.well_conditioned ? shown_digits : rough_digits;
       }
       candidates.push_back(std::move(c));

@@ -228,7 +228,7 @@ std::vector<NumericZero> several_variables(const std::vector<Expr>& grad, const 
     std::vector<double> ev = symmetric_eigenvalues(h);
     double largest = 0, smallest = INFINITY;
     for (double v : ev) largest = std::max(largest, std::abs(v)), smallest = std::min(smallest, std::abs(v));
-    bool simple = smallest > 1e-6 * largest;
+    bool simple = smallest > 1e-6 * std::max(1.0, largest);
     add_zero(out, {x, simple});
   }
   std::sort(out.begin(), out.end(), [](const NumericZero& a, const NumericZero& b) { return a.x < b.x; });
