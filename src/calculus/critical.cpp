@@ -504,7 +504,7 @@ CriticalSet describe_set(const std::vector<poly::Poly>& eqs, Expr f, const std::
 }
 
 // Exact candidates near a numeric zero: each coordinate a rational with a small denominator, a
-// rational multiple of pi, the square root of a rational or e^(p/q), when that is within
+// rational multiple of pi or e, the square root of a rational or e^(p/q), when that is within
 // `tolerance`; checked exactly by the caller.
 std::vector<std::vector<Expr>> nearby_exact(const std::vector<double>& x, double tolerance) {
   std::vector<std::vector<Expr>> options;
@@ -515,11 +515,14 @@ std::vector<std::vector<Expr>> nearby_exact(const std::vector<double>& x, double
       double p = std::round(v * static_cast<double>(q));
       if (std::abs(v - p / static_cast<double>(q)) <= tol) o.push_back(Expr(num(Number::rational(static_cast<long long>(p), q))));
     }
-    for (long long q = 1; q <= 12; ++q) {
-      double p = std::round(v * static_cast<double>(q) / std::numbers::pi);
-      if (p != 0 && std::abs(v - p * std::numbers::pi / static_cast<double>(q)) <= tol) {
-        o.push_back(num(Number::rational(static_cast<long long>(p), q)) * pi_const());
-        break;
+    for (Expr c : {pi_const(), e_const()}) {  // p/q pi, p/q e
+      double cv = c == pi_const() ? std::numbers::pi : std::numbers::e;
+      for (long long q = 1; q <= 12; ++q) {
+        double p = std::round(v * static_cast<double>(q) / cv);
+        if (p != 0 && std::abs(v - p * cv / static_cast<double>(q)) <= tol) {
+          o.push_back(num(Number::rational(static_cast<long long>(p), q)) * c);
+          break;
+        }
       }
     }
     for (long long q = 1; q <= 12; ++q) {  // sqrt(p/q), written sqrt(p q)/q
