@@ -21,6 +21,8 @@
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "calculus/expand.hpp"
+#include "calculus/groebner.hpp"
+#include "calculus/poly_convert.hpp"
 #include "calculus/polynomial.hpp"
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
@@ -29,6 +31,7 @@
 
 using namespace ddx;
 using ddx_test::answer;
+namespace poly = ddx::calc::poly;
 
 namespace {
 
@@ -635,4 +638,43 @@ TEST_CASE("critical property: nothing is found where there is nothing") {
     ++checked;
   }
   CHECK(checked == 30);
+}
+
+TEST_CASE("critical property: the lex basis through grevlex and FGLM is the one Buchberger computes in lex") {
+  int zero_dimensional = 0, other = 0;
+  for (std::uint64_t c = 0; c < 60; ++c) {
+    std::uint64_t seed = base_seed + 5000 + c;
+    CAPTURE(seed);
+    Random r(seed);
+    std::size_t n = c % 3 == 2 ? 3 : 2;
+    std::vector<poly::Poly> fs;
+    for (std::size_t k = 0; k < n; ++k) {
+      std::vector<poly::Term> terms;
+      int count = r.pick(2, 5);
+      for (int t = 0; t < count; ++t) {
+        poly::Exponents e(n, 0);
+        int left = r.pick(0, n == 2 ? 4 : 3);
+        for (std::size_t v = 0; v < n; ++v) {
+          e[v] = static_cast<std::uint32_t>(r.pick(0, left));
+          left -= static_cast<int>(e[v]);
+        }
+        terms.push_back({e, mpz_class(r.pick(-5, 5))});
+      }
+      fs.push_back(poly::from_terms(n, std::move(terms)));
+    }
+    std::vector<poly::Poly> via_fglm, direct;
+    try {
+      poly::WorkLimit work(1e7, "test");
+      via_fglm = poly::groebner(fs);
+      direct = poly::groebner_lex_direct(fs);
+    } catch (const LimitError&) {
+      continue;
+    }
+    REQUIRE(via_fglm.size() == direct.size());
+    for (std::size_t k = 0; k < direct.size(); ++k) CHECK(via_fglm[k] == direct[k]);
+    if (poly::is_zero_dimensional(direct)) ++zero_dimensional;
+    else ++other;
+  }
+  MESSAGE(zero_dimensional << " zero-dimensional, " << other << " other");
+  CHECK(zero_dimensional >= 25);
 }

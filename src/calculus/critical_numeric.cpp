@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Numeric search for zeros of a gradient, and periods (see critical_numeric.hpp).
+// The numeric search for zeros of a gradient (see critical_numeric.hpp).
 #include "calculus/critical_numeric.hpp"
 
 #include <algorithm>
@@ -7,14 +7,10 @@
 #include <string>
 #include <unordered_map>
 
-#include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "core/errors.hpp"
-#include "core/functions.hpp"
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
-#include "core/substitute.hpp"
-#include <functional>
 
 namespace ddx::calc {
 namespace {
@@ -235,54 +231,6 @@ std::vector<NumericZero> several_variables(const std::vector<Expr>& grad, const 
   return out;
 }
 
-// a as r (exact rational) or r pi; false when it is neither.
-bool rational_or_pi_multiple(Expr a, Number& r, bool& pi) {
-  if (a.is_number() && a.number().is_exact() && !a.is_zero()) {
-    r = a.number();
-    pi = false;
-    return true;
-  }
-  if (a.is(Kind::Mul) && a.bases().size() == 1 && a.bases()[0] == pi_const() && a.exponents()[0].is_one() &&
-      a.number().is_exact()) {
-    r = a.number();
-    pi = true;
-    return true;
-  }
-  if (a == pi_const()) {
-    r = Number(1);
-    pi = true;
-    return true;
-  }
-  return false;
-}
-
-Number abs_number(const Number& n) { return n.is_negative() ? -n : n; }
-
-// The least common multiple of two positive rationals.
-Number rational_lcm(const Number& a, const Number& b) {
-  auto lcm_int = [](Number x, Number y) {  // exact positive integers
-    Number p = x * y, g = x;
-    Number h = y;
-    while (!h.is_zero()) {
-      Number q = (g / h).floor();
-      Number t = g - q * h;
-      g = h;
-      h = t;
-    }
-    return p / g;
-  };
-  auto gcd_int = [](Number g, Number h) {
-    while (!h.is_zero()) {
-      Number q = (g / h).floor();
-      Number t = g - q * h;
-      g = h;
-      h = t;
-    }
-    return g;
-  };
-  return lcm_int(a.numerator(), b.numerator()) / gcd_int(a.denominator(), b.denominator());
-}
-
 }  // namespace
 
 std::vector<double> symmetric_eigenvalues(std::vector<std::vector<double>> a) {
@@ -324,50 +272,6 @@ std::vector<NumericZero> numeric_gradient_zeros(const std::vector<Expr>& grad, c
                                                 const std::vector<Expr>& vars, double bound) {
   if (vars.size() == 1) return one_variable(grad[0], hessian[0][0], vars[0], bound);
   return several_variables(grad, hessian, vars, bound);
-}
-
-std::optional<Expr> period_in(Expr f, Expr var) {
-  if (!depends_on(f, var)) return std::nullopt;
-  bool periodic = true, any = false, kind_pi = false;
-  Number period;
-  std::unordered_map<const void*, bool> seen;
-  std::function<void(Expr)> walk = [&](Expr e) {
-    if (!periodic || seen.count(e.node())) return;
-    seen[e.node()] = true;
-    if (e == var) {
-      periodic = false;
-      return;
-    }
-    if (e.is(Kind::Call) && e.args().size() == 1 && depends_on(e, var)) {
-      const std::string& name = function_info(e.function()).name;
-      bool half = name == "tan" || name == "cot";
-      if (half || name == "sin" || name == "cos" || name == "sec" || name == "csc") {
-        Expr arg = e.args()[0];
-        Expr a = diff(arg, var);
-        Number r;
-        bool pi = false;
-        if (depends_on(a, var) || !rational_or_pi_multiple(a, r, pi)) {
-          periodic = false;
-          return;
-        }
-        // The period 2 pi / a (pi / a for tan and cot): (2/r) pi, or 2/r when a = r pi.
-        Number t = abs_number(Number(half ? 1 : 2) / r);
-        bool t_pi = !pi;
-        if (any && t_pi != kind_pi) {
-          periodic = false;
-          return;
-        }
-        period = any ? rational_lcm(period, t) : t;
-        kind_pi = t_pi;
-        any = true;
-        return;
-      }
-    }
-    for_each_child(e, walk);
-  };
-  walk(f);
-  if (!periodic || !any) return std::nullopt;
-  return kind_pi ? num(period) * pi_const() : num(period);
 }
 
 }  // namespace ddx::calc

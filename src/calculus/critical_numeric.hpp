@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The numeric side of `critical` (internal to critical.cpp): zeros of a gradient that is not
-// polynomial, searched in a box, and the periods of periodic functions.
+// polynomial, searched in a box (critical_numeric.cpp); exact values near them and the periods
+// of periodic functions (critical_recognise.cpp).
 #pragma once
 
 #include <optional>
@@ -22,6 +23,12 @@ struct NumericZero {
 // LimitError past the search's evaluation budget or max_critical_points zeros.
 std::vector<NumericZero> numeric_gradient_zeros(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hessian,
                                                 const std::vector<Expr>& vars, double bound);
+
+// Exact values near a numeric zero x, for the caller to check exactly: each coordinate a rational
+// with a small denominator, a rational multiple of pi or e, the square root of a rational or
+// e^(p/q), when one is within `tolerance` (relative); every combination, none when some
+// coordinate has no candidate.
+std::vector<std::vector<Expr>> exact_candidates(const std::vector<double>& x, double tolerance);
 
 // The eigenvalues of a symmetric matrix, increasing (Jacobi's method).
 std::vector<double> symmetric_eigenvalues(std::vector<std::vector<double>> a);
