@@ -137,6 +137,24 @@ CriticalSet describe_set(const std::vector<poly::Poly>& eqs, Expr f, const std::
   return s;
 }
 
+bool has_float(Expr e) {
+  std::unordered_set<const void*> seen;
+  std::function<bool(Expr)> walk = [&](Expr x) {
+    if (!seen.insert(x.node()).second) return false;
+    if (x.is_number()) return x.number().is_float();
+    if (x.is(Kind::Add) || x.is(Kind::Mul)) {
+      if (x.number().is_float()) return true;
+      if (x.is(Kind::Add))
+        for (const Number& c : x.coefficients())
+          if (c.is_float()) return true;
+    }
+    bool found = false;
+    for_each_child(x, [&](Expr c) { found = found || walk(c); });
+    return found;
+  };
+  return walk(e);
+}
+
 bool gradient_vanishes_exactly(const std::vector<Expr>& grad, const std::unordered_map<Expr, Expr>& at) {
   try {
     for (Expr g : grad)
@@ -211,12 +229,16 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
       throw LimitError("critical: the gradient is not polynomial, and a numeric search takes at most " +
                        std::to_string(max_critical_search_variables) + " variables");
     out.search_bound = critical_search_bound;
+    bool floats = has_float(f);
     for (const NumericZero& z : numeric_gradient_zeros(grad, solver.hessian(), vars, critical_search_bound)) {
       check_interrupt();
       Candidate c;
       c.searched = true;
       bool found = false;
-      for (const auto& exact : exact_candidates(z.x, z.well_conditioned ? 1e-9 : 1e-4))
+      // With a decimal in f (0.5 x^2) the answer is decimal too, as everywhere in ddx.
+      std::vector<std::vector<Expr>> exact;
+      if (!floats) exact = exact_candidates(z.x, z.well_conditioned ? 1e-9 : 1e-4);
+      for (const auto& exact : exact)
         if (gradient_vanishes_exactly(grad, point_of(vars, exact))) {
           c.exact = true;
           c.coords = exact;

@@ -2,12 +2,17 @@
 // The numeric search for zeros of a gradient (see critical_numeric.hpp).
 #include "calculus/critical_numeric.hpp"
 
+#include <gmpxx.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <unordered_map>
 
 #include "calculus/eval.hpp"
+#include "calculus/evalf.hpp"
+#include "calculus/poly_convert.hpp"
+#include "core/substitute.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
@@ -71,6 +76,32 @@ double bisect(Point& p, Expr g, double a, double b, double ga) {
   return 0.5 * (a + b);
 }
 
+// Bisection of a sign change of g on [a, b] with g's sign from 60-digit evaluation at exact
+// rational points: a multiple zero, whose double-precision signs are noise over a wide interval
+// around it, to about 10 digits still (error about 10^(-60/m) for multiplicity m).
+double precise_bisect(Expr g, Expr var, double a, double b) {
+  mpq_class lo(a), hi(b);
+  auto sign_at = [&](const mpq_class& x) {
+    std::string v = evalf(substitute(g, {{var, num(poly::to_number(x))}}), 60);
+    return v == "0.0" ? 0 : v[0] == '-' ? -1 : 1;
+  };
+  try {
+    int slo = sign_at(lo);
+    if (slo == 0) return lo.get_d();
+    for (int i = 0; i < 80; ++i) {
+      check_interrupt();
+      mpq_class m = (lo + hi) / 2;
+      int sm = sign_at(m);
+      if (sm == 0) return m.get_d();
+      if (sm == slo) lo = m;
+      else hi = m;
+    }
+  } catch (const MathError&) {
+    return NAN;
+  }
+  return mpq_class((lo + hi) / 2).get_d();
+}
+
 std::vector<NumericZero> one_variable(Expr g, Expr g1, Expr var, double bound) {
   constexpr int samples = 8000;
   Point p({var});
@@ -85,31 +116,38 @@ std::vector<NumericZero> one_variable(Expr g, Expr g1, Expr var, double bound) {
   const double step = 2 * bound / samples;
   // A zero where g changes sign is found to double precision when it is simple (|f''| step is
   // comparable to g's size on the samples around it); a touching zero is where f'' changes sign.
-  auto accept = [&](double r, double scale, bool touching) {
+  // A multiple zero (|f''| step small beside g's size on the samples around it) is refined again
+  // in high precision over the samples' interval [a, b]; a touching one is a zero of f'' with
+  // g's sign unchanged, refined likewise.
+  auto accept = [&](double r, double scale, bool touching, double a, double b) {
     if (std::isnan(r) || r < -bound || r > bound) return;
     p.set({r});
     double gr = p(g), g1r = p(g1);
     if (!std::isfinite(gr) || std::abs(gr) > 1e-9 * std::max(1.0, scale)) return;
-    bool simple = touching || (std::isfinite(g1r) && std::abs(g1r) * step >= 0.01 * scale);
+    bool simple = !touching && std::isfinite(g1r) && std::abs(g1r) * step >= 0.01 * scale;
+    if (!simple && a < b) {
+      double refined = precise_bisect(touching ? g1 : g, var, a, b);
+      if (!std::isnan(refined)) r = refined, simple = true;
+    }
     add_zero(out, {{r}, simple});
   };
   for (int i = 0; i < samples; ++i) {
     double a = gs[i], b = gs[i + 1];
-    if (a == 0) accept(xs[i], 1, false);
+    if (a == 0) accept(xs[i], 1, false, 0, 0);
     if (std::isnan(a) || std::isnan(b) || a == 0 || b == 0) continue;
     if ((a < 0) != (b < 0)) {
       double r = bisect(p, g, xs[i], xs[i + 1], a);
-      accept(r, std::max(std::abs(a), std::abs(b)), false);
+      accept(r, std::max(std::abs(a), std::abs(b)), false, xs[i], xs[i + 1]);
     }
   }
-  if (gs[samples] == 0) accept(xs[samples], 1, false);
+  if (gs[samples] == 0) accept(xs[samples], 1, false, 0, 0);
   // Touching zeros: g keeps its sign but f'' changes sign where |g| is smallest.
   for (int i = 1; i < samples; ++i) {
     double a = g1s[i - 1], b = g1s[i + 1];
     if (std::isnan(a) || std::isnan(b) || std::isnan(gs[i]) || (a < 0) == (b < 0) || a == 0) continue;
     if (std::abs(gs[i]) > std::abs(gs[i - 1]) || std::abs(gs[i]) > std::abs(gs[i + 1])) continue;
     double r = bisect(p, g1, xs[i - 1], xs[i + 1], a);
-    accept(r, std::max(std::abs(gs[i - 1]), std::abs(gs[i + 1])), true);
+    accept(r, std::max(std::abs(gs[i - 1]), std::abs(gs[i + 1])), true, xs[i - 1], xs[i + 1]);
   }
   std::sort(out.begin(), out.end(), [](const NumericZero& x, const NumericZero& y) { return x.x[0] < y.x[0]; });
   return out;
