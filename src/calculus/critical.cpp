@@ -83,7 +83,13 @@ std::optional<std::vector<poly::Poly>> polynomial_system(const std::vector<Expr>
   std::vector<Expr> equations;
   for (Expr g : grad) {
     if (g.is_zero()) continue;
-    auto f = factor(g);
+    std::optional<Factorization> f;
+    try {
+      f = factor(g);
+    } catch (const LimitError& e) {  // the limits of factoring, as critical's
+      std::string m = e.what();
+      throw LimitError(m.rfind("factor: ", 0) == 0 ? "critical: " + m.substr(8) : m);
+    }
     if (!f) return std::nullopt;
     if (f->coefficient.is_zero()) continue;
     std::vector<Expr> kept;
