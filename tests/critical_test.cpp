@@ -387,6 +387,7 @@ TEST_CASE("critical: bad input gives a positioned error and changes nothing") {
        "points ddx cannot determine"},
       // Limits.
       {"critical(a1^2 + a2^2 + a3^2 + a4^2 + a5^2 + a6^2 + a7^2)", "error@1: critical: at most 6 variables"},
+      {"critical(x^300 - x)", "error@1: critical: a polynomial of degree 299 is too large (limit 200)"},
       {"critical(sin(w) + x + y + z)",
        "error@1: critical: the gradient is not polynomial, and a numeric search takes at most 3 variables"},
   });
