@@ -80,6 +80,25 @@ bool polynomial_in(Expr e, const std::vector<Expr>& vars) {
 // up to factors e^u and a denominator, a polynomial in vars: the distinct polynomial factors of
 // the numerators. nullopt when some component is not of that form (or holds a float).
 std::optional<std::vector<poly::Poly>> polynomial_system(const std::vector<Expr>& grad, const std::vector<Expr>& vars) {
+  // A function of the variables or a fractional power of them can never factor away: no need to
+  // try (a long sum of sines would only exhaust factor's limits).
+  std::unordered_set<const void*> seen;
+  auto depends = [&](Expr e) { return std::any_of(vars.begin(), vars.end(), [&](Expr v) { return depends_on(e, v); }); };
+  std::function<bool(Expr)> hopeless = [&](Expr e) {
+    if (!seen.insert(e.node()).second || !depends(e)) return false;
+    if (e.is(Kind::Call) || e.is(Kind::Derivative)) return true;
+    if (e.is(Kind::Pow) && e.base() != e_const() && !e.exponent().is_integer()) return true;
+    if (e.is(Kind::Mul))
+      for (std::size_t i = 0; i < e.bases().size(); ++i)
+        if (e.bases()[i] != e_const() && !e.exponents()[i].is_integer() &&
+            (depends(e.bases()[i]) || depends(e.exponents()[i])))
+          return true;
+    bool found = false;
+    for_each_child(e, [&](Expr c) { found = found || hopeless(c); });
+    return found;
+  };
+  for (Expr g : grad)
+    if (hopeless(g)) return std::nullopt;
   std::vector<Expr> equations;
   for (Expr g : grad) {
     if (g.is_zero()) continue;

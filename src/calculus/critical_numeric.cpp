@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "calculus/eval.hpp"
 #include "calculus/evalf.hpp"
@@ -20,7 +22,8 @@
 namespace ddx::calc {
 namespace {
 
-// Evaluations of the gradient's and Hessian's entries, counted against the search's budget.
+// Evaluations of the gradient's and Hessian's entries, each counting its number of nodes against
+// the search's budget.
 class Point {
  public:
   explicit Point(const std::vector<Expr>& vars) : vars_(vars) {
@@ -30,10 +33,11 @@ class Point {
     for (std::size_t k = 0; k < vars_.size(); ++k) values_[vars_[k].name()] = x[k];
   }
   double operator()(Expr e) {
-    if (++evaluations_ > max_critical_evaluations)
-      throw LimitError("critical: the numeric search is too long (more than " + std::to_string(max_critical_evaluations) +
-                       " evaluations)");
-    if ((evaluations_ & 255) == 0) check_interrupt();
+    work_ += static_cast<double>(nodes(e));
+    if (work_ > max_critical_search_work)
+      throw LimitError("critical: the numeric search is too long (more than " +
+                       std::to_string(static_cast<long long>(max_critical_search_work)) + " node evaluations)");
+    if (++calls_ % 256 == 0) check_interrupt();
     try {
       return evaluate(e, values_);
     } catch (const MathError&) {
@@ -42,9 +46,24 @@ class Point {
   }
 
  private:
+  // The distinct nodes of e (what one memoised evaluation visits), cached per expression.
+  std::size_t nodes(Expr e) {
+    auto it = sizes_.find(e.node());
+    if (it != sizes_.end()) return it->second;
+    std::unordered_set<const void*> seen;
+    std::function<void(Expr)> walk = [&](Expr x) {
+      if (!seen.insert(x.node()).second) return;
+      for_each_child(x, walk);
+    };
+    walk(e);
+    return sizes_[e.node()] = seen.size();
+  }
+
   std::vector<Expr> vars_;
   std::unordered_map<std::string, double> values_;
-  std::size_t evaluations_ = 0;
+  std::unordered_map<const void*, std::size_t> sizes_;
+  double work_ = 0;
+  std::size_t calls_ = 0;
 };
 
 bool same(const std::vector<double>& a, const std::vector<double>& b) {
