@@ -303,7 +303,7 @@ TEST_CASE("critical: the answers, exact text") {
       {"critical((x^2 + y^2 + z^2)^2)", "(x, y, z) = (0, 0, 0): degenerate (the second-derivative test is inconclusive), value 0"},
       // Not polynomial: a numeric search, with exact points where a decimal is recognisably exact.
       {"critical(sin(x))",
-       "infinitely many critical points (the function is periodic in x, with period 2 pi); those with -10 <= x <= 10:\n"
+       "infinitely many critical points (the function is periodic in x, with period 2 pi); a numeric search with -10 <= x <= 10 finds these:\n"
        "x = -5 pi/2: minimum, value -1\nx = -3 pi/2: maximum, value 1\nx = -pi/2: minimum, value -1\n"
        "x = pi/2: maximum, value 1\nx = 3 pi/2: minimum, value -1\nx = 5 pi/2: maximum, value 1"},
       {"critical(x^2 + sin(x))",

@@ -86,8 +86,8 @@ std::string render_critical(const calc::CriticalPoints& c, const eval::Value& po
   if (c.period) {
     std::string period = to_string(*c.period, f);
     out.add(text_then_math("infinitely many critical points (the function is periodic in ", out.name(c.periodic_var)) +
-            out.words(", with period ") + period + out.words("); those with ") + out.range(c) +
-            out.words(":"));
+            out.words(", with period ") + period + out.words("); a numeric search with ") + out.range(c) +
+            out.words(" finds these:"));
   } else if (c.search_bound > 0) {
     if (c.points.empty())
       out.add(out.words("no critical points found by a numeric search with ") + out.range(c) +
