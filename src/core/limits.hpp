@@ -30,6 +30,16 @@ inline constexpr std::size_t max_poly_variables = 64;
 inline constexpr double max_cancel_work = 2e7;
 inline constexpr double max_factor_work = 1e8;
 
+// critical(f): the variables, the polynomial work of solving the gradient's equations exactly,
+// the points listed, and the numeric search for gradients that are not polynomial (each variable
+// in [-bound, bound], a budget of expression nodes evaluated, at most so many variables).
+inline constexpr std::size_t max_critical_variables = 6;
+inline constexpr double max_critical_work = 1e8;
+inline constexpr std::size_t max_critical_points = 200;
+inline constexpr double critical_search_bound = 10;
+inline constexpr double max_critical_search_work = 100'000'000;  // expression nodes evaluated
+inline constexpr std::size_t max_critical_search_variables = 3;
+
 // Output
 inline constexpr std::size_t max_printed_terms = 5'000'000;  // an answer's printed size (sharing can make it exponential)
 inline constexpr std::size_t max_steps_terms = 100'000;      // a steps trace in all; past it, the answer alone

@@ -50,6 +50,8 @@ class Evaluator {
                         const std::string& point_text, const Term& at);
   // A procedure call (procedures.hpp).
   Result call(const Term& t);
+  // Whether an enclosing `at` is being evaluated (its point applies to what is inside).
+  bool at_a_point() const { return !points_.empty(); }
   // The value of a defined name, every definition it uses substituted except held ones.
   Expr definition_value(std::string_view name);
 

@@ -107,6 +107,8 @@ const std::vector<Procedure>& procedures() {
       {"hessian", 1, 2, "hessian(f) or hessian(f, [x, y])", "the Hessian: all second partial derivatives", hessian_procedure},
       {"total", 1, 2, "total(z) or total(z, [x, y])", "the total differential dz = z_x dx + z_y dy", total_procedure},
       {"tangent", 2, 2, "tangent(f, x = a)", "the tangent line y = f(a) + f'(a) (x - a)", tangent_procedure},
+      {"critical", 1, 2, "critical(f) or critical(f, [x, y])",
+       "where the gradient is zero: each point with its kind (minimum, maximum, saddle) and value", critical_procedure},
       {"plot", 2, 1000, "plot(EXPR, ..., x = a .. b)", "a plot in the terminal, or in an SVG file after :plot-to",
        plot_procedure},
       {"table", 2, 1000, "table(EXPR, ..., x = a .. b step s)", "a column of values (CSV with --format code)",

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The procedures: names that look like calls but are not functions of the algebra (diff, expand,
-// simplify, approx, grad, jacobian, hessian, total, tangent, table, plot). One table, one row
+// simplify, approx, grad, jacobian, hessian, total, tangent, critical, table, plot). One table, one row
 // each: name, how many arguments, usage, help, and the evaluator, which gets the call's resolved
 // arguments (some are variables, vectors or `x = a` bindings) and returns a Result.
 #pragma once
@@ -33,5 +33,7 @@ Result jacobian_procedure(const Term& call, Evaluator& ev);
 Result hessian_procedure(const Term& call, Evaluator& ev);
 Result total_procedure(const Term& call, Evaluator& ev);
 Result tangent_procedure(const Term& call, Evaluator& ev);
+// critical (procedures_critical.cpp).
+Result critical_procedure(const Term& call, Evaluator& ev);
 
 }  // namespace ddx::eval

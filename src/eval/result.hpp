@@ -10,6 +10,7 @@
 
 #include "calculus/chain.hpp"
 #include "calculus/reverse_mode.hpp"
+#include "calculus/critical.hpp"
 #include "calculus/steps.hpp"
 #include "core/expr.hpp"
 
@@ -90,8 +91,13 @@ struct PlotRequest {  // plot(E, ..., x = a .. b): the session decides where it 
   std::string title;
 };
 
+// critical(f): the points (exact or decimal) with their kinds and values, sets of infinitely many
+// points, and whether a numeric search in a range found them. The value is the list of points.
+using CriticalPoints = calc::CriticalPoints;
+
 using Shape = std::variant<std::monostate, Derivation, StepsShown, TotalDifferential, TangentLine, Decimal,
-                           FactoredSum, NamedDerivative, ValueTable, PlotRequest, BackpropTrace>;
+                           FactoredSum, NamedDerivative, ValueTable, PlotRequest, BackpropTrace,
+                           CriticalPoints>;
 
 struct Result {
   Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)

@@ -3,6 +3,7 @@
 #include "print/result.hpp"
 
 #include "print/chain_render.hpp"
+#include "print/critical_render.hpp"
 #include "print/plot.hpp"
 #include "print/steps_render.hpp"
 #include "print/trace_render.hpp"
@@ -150,6 +151,7 @@ struct ShapeRenderer {
     if (f == Format::Code) return render(r.value, f);  // the gradient: one pasteable expression
     return render_trace(b.trace, f);
   }
+  std::string operator()(const eval::CriticalPoints& c) const { return render_critical(c, r.value, f); }
 };
 
 }  // namespace

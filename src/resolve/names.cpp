@@ -31,8 +31,8 @@ constexpr std::array<std::string_view, 25> foreign_names = {
 
 // Operations ddx does not have yet but will: an error that says so rather than an abstract
 // function (a row leaves this list when its procedure lands).
-constexpr std::array<std::string_view, 15> planned_names = {
-    "sum", "mean", "prod", "product", "taylor", "series", "critical", "implicit",
+constexpr std::array<std::string_view, 14> planned_names = {
+    "sum", "mean", "prod", "product", "taylor", "series", "implicit",
     "det", "inv", "tr", "transpose", "norm", "logdet", "softmax"};
 
 std::optional<std::string> builtin_name(std::string_view w) {

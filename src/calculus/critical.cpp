@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Critical points (see critical.hpp): the route, an exact polynomial system or a numeric search,
+// then every candidate through the same checks (critical_check.hpp), ordered.
+#include "calculus/critical.hpp"
+
+#include <gmpxx.h>
+
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "calculus/critical_check.hpp"
+#include "calculus/critical_numeric.hpp"
+#include "calculus/critical_solve.hpp"
+#include "calculus/groebner.hpp"
+#include "calculus/poly_convert.hpp"
+#include "calculus/polynomial.hpp"
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/interrupt.hpp"
+#include "core/limits.hpp"
+#include "core/substitute.hpp"
+
+namespace ddx::calc {
+namespace {
+
+constexpr int solve_bits = 256;  // approximate roots of polynomial systems: within 2^-256
+constexpr poly::ConvertLimits convert_limits{max_poly_terms, max_poly_degree, max_poly_variables};
+
+// Refuses what has no critical points in the sense of `critical`: unknown functions, and
+// functions with corners or jumps (the gradient does not exist everywhere).
+void check_differentiable(Expr f, const std::vector<Expr>& vars) {
+  std::unordered_set<const void*> seen;
+  std::function<void(Expr)> walk = [&](Expr e) {
+    if (!seen.insert(e.node()).second) return;
+    if (e.is(Kind::Call) || e.is(Kind::Derivative)) {
+      const FunctionInfo& info = function_info(e.function());
+      if (info.abstract)
+        throw MathError("critical: " + info.name + " is an unknown function; define it first (f(x) = ...)");
+      static const char* const corners[] = {"abs", "sign", "relu", "max", "min"};
+      bool depends = false;
+      for (Expr v : vars) depends = depends || depends_on(e, v);
+      for (const char* name : corners)
+        if (info.name == name && depends)
+          throw MathError("critical: " + info.name +
+                          " has points with no derivative (a corner or a jump); critical needs a differentiable function");
+    }
+    for_each_child(e, walk);
+  };
+  walk(f);
+}
+
+bool is_exponential(Expr e) { return e.is(Kind::Pow) && e.base() == e_const(); }
+
+// e is a polynomial in vars with rational coefficients.
+bool polynomial_in(Expr e, const std::vector<Expr>& vars) {
+  switch (e.kind()) {
+    case Kind::Number: return e.number().is_exact();
+    case Kind::Symbol: return std::find(vars.begin(), vars.end(), e) != vars.end();
+    case Kind::Add:
+      if (!e.number().is_exact()) return false;
+      for (std::size_t i = 0; i < e.terms().size(); ++i)
+        if (!e.coefficients()[i].is_exact() || !polynomial_in(e.terms()[i], vars)) return false;
+      return true;
+    case Kind::Mul:
+      if (!e.number().is_exact()) return false;
+      for (std::size_t i = 0; i < e.bases().size(); ++i) {
+        Expr x = e.exponents()[i];
+        if (!x.is_integer() || x.number().is_negative() || !polynomial_in(e.bases()[i], vars)) return false;
+      }
+      return true;
+    case Kind::Pow:
+      return e.exponent().is_integer() && !e.exponent().number().is_negative() && polynomial_in(e.base(), vars);
+    default: return false;
+  }
+}
+
+// The equations whose real solutions are the zeros of the gradient, when every component is,
+// up to factors e^u and a denominator, a polynomial in vars: the distinct polynomial factors of
+// the numerators. nullopt when some component is not of that form (or holds a float).
+std::optional<std::vector<poly::Poly>> polynomial_system(const std::vector<Expr>& grad, const std::vector<Expr>& vars) {
+  // A function of the variables or a fractional power of them can never factor away: no need to
+  // try (a long sum of sines would only exhaust factor's limits).
+  std::unordered_set<const void*> seen;
+  auto depends = [&](Expr e) { return std::any_of(vars.begin(), vars.end(), [&](Expr v) { return depends_on(e, v); }); };
+  std::function<bool(Expr)> hopeless = [&](Expr e) {
+    if (!seen.insert(e.node()).second || !depends(e)) return false;
+    if (e.is(Kind::Call) || e.is(Kind::Derivative)) return true;
+    if (e.is(Kind::Pow) && e.base() != e_const() && !e.exponent().is_integer()) return true;
+    if (e.is(Kind::Mul))
+      for (std::size_t i = 0; i < e.bases().size(); ++i)
+        if (e.bases()[i] != e_const() && !e.exponents()[i].is_integer() &&
+            (depends(e.bases()[i]) || depends(e.exponents()[i])))
+          return true;
+    bool found = false;
+    for_each_child(e, [&](Expr c) { found = found || hopeless(c); });
+    return found;
+  };
+  for (Expr g : grad)
+    if (hopeless(g)) return std::nullopt;
+  std::vector<Expr> equations;
+  for (Expr g : grad) {
+    if (g.is_zero()) continue;
+    std::optional<Factorization> f;
+    try {
+      f = factor(g);
+    } catch (const LimitError& e) {  // the limits of factoring, as critical's
+      std::string m = e.what();
+      throw LimitError(m.rfind("factor: ", 0) == 0 ? "critical: " + m.substr(8) : m);
+    }
+    if (!f) return std::nullopt;
+    if (f->coefficient.is_zero()) continue;
+    std::vector<Expr> kept;
+    for (const auto& [factor, multiplicity] : f->factors) {
+      if (is_exponential(factor)) continue;  // e^u is never 0 (nor infinite)
+      if (!polynomial_in(factor, vars)) return std::nullopt;
+      if (multiplicity > 0) kept.push_back(factor);  // a denominator's zeros are outside the domain
+    }
+    equations.push_back(mul(std::move(kept)));
+  }
+  std::vector<poly::Poly> out;
+  if (equations.empty()) return out;
+  auto fractions = poly::to_fractions(equations, convert_limits, "critical");
+  if (!fractions) return std::nullopt;
+  for (const poly::Fraction& fr : *fractions) {
+    std::vector<std::size_t> perm;
+    for (Expr g : fr.gens) perm.push_back(static_cast<std::size_t>(std::find(vars.begin(), vars.end(), g) - vars.begin()));
+    out.push_back(poly::permute(fr.num, perm, vars.size()));
+  }
+  return out;
+}
+
+Expr rational(const mpq_class& q) { return num(poly::to_number(q)); }
+
+Expr rational(double d) {
+  mpq_class q(d);
+  return rational(q);
+}
+
+// The set's equations as expressions, and f's constant value on it when there is one.
+CriticalSet describe_set(const std::vector<poly::Poly>& eqs, Expr f, const std::vector<Expr>& vars) {
+  CriticalSet s;
+  // The basis is sorted smallest leading monomial first: the first variable's equation last.
+  for (auto p = eqs.rbegin(); p != eqs.rend(); ++p) s.equations.push_back(poly::to_expr(*p, vars));
+  auto fr = poly::to_fractions({f}, convert_limits, "critical");
+  if (!fr || !(*fr)[0].den.is_constant()) return s;
+  const poly::Fraction& ff = (*fr)[0];
+  std::vector<std::size_t> perm;
+  for (Expr g : ff.gens) {
+    auto it = std::find(vars.begin(), vars.end(), g);
+    if (it == vars.end()) return s;  // f holds more than the variables
+    perm.push_back(static_cast<std::size_t>(it - vars.begin()));
+  }
+  poly::Poly num = poly::permute(ff.num, perm, vars.size());
+  std::vector<poly::Poly> basis = eqs.empty() ? std::vector<poly::Poly>{} : poly::groebner(eqs);
+  if (eqs.empty()) {
+    if (num.is_constant()) s.value = rational(ff.coefficient * (num.is_zero() ? mpz_class(0) : num.lc()) / ff.den.lc());
+    return s;
+  }
+  if (auto c = poly::constant_remainder(num, basis)) s.value = rational(ff.coefficient * *c / ff.den.lc());
+  return s;
+}
+
+bool has_float(Expr e) {
+  std::unordered_set<const void*> seen;
+  std::function<bool(Expr)> walk = [&](Expr x) {
+    if (!seen.insert(x.node()).second) return false;
+    if (x.is_number()) return x.number().is_float();
+    if (x.is(Kind::Add) || x.is(Kind::Mul)) {
+      if (x.number().is_float()) return true;
+      if (x.is(Kind::Add))
+        for (const Number& c : x.coefficients())
+          if (c.is_float()) return true;
+    }
+    bool found = false;
+    for_each_child(x, [&](Expr c) { found = found || walk(c); });
+    return found;
+  };
+  return walk(e);
+}
+
+bool gradient_vanishes_exactly(const std::vector<Expr>& grad, const std::unordered_map<Expr, Expr>& at) {
+  try {
+    for (Expr g : grad)
+      if (!exactly_zero(substitute(g, at))) return false;
+    return true;
+  } catch (const MathError&) {
+    return false;
+  }
+}
+
+bool before(const CriticalPoint& a, const CriticalPoint& b) {
+  for (std::size_t k = 0; k < a.coordinates.size(); ++k)
+    if (a.coordinates[k].numeric != b.coordinates[k].numeric) return a.coordinates[k].numeric < b.coordinates[k].numeric;
+  return false;
+}
+
+}  // namespace
+
+bool CriticalPoint::approximate() const {
+  if (value.approximate) return true;
+  return std::any_of(coordinates.begin(), coordinates.end(), [](const CriticalNumber& n) { return n.approximate; });
+}
+
+CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
+  if (vars.empty()) throw MathError("critical: the function has no variables");
+  if (vars.size() > max_critical_variables)
+    throw LimitError("critical: at most " + std::to_string(max_critical_variables) + " variables");
+  for (std::size_t i = 0; i < vars.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (vars[i] == vars[j]) throw MathError("critical: " + vars[i].name() + " is listed twice");
+  check_differentiable(f, vars);
+  poly::WorkLimit work(max_critical_work, "critical");
+  PointChecker solver(f, vars);
+  // Symbols other than the variables in the gradient: the answer would depend on them.
+  auto only_variables = [&](Expr e) {
+    for (Expr s : free_symbols(e))
+      if (std::find(vars.begin(), vars.end(), s) == vars.end())
+        throw MathError("critical: the gradient depends on " + s.name() +
+                        ", which is not a variable; give it a value, or list it among the variables");
+  };
+  for (Expr g : solver.gradient()) only_variables(g);
+  for (const auto& row : solver.hessian())
+    for (Expr e : row) only_variables(e);
+
+  CriticalPoints out;
+  out.vars = vars;
+  const std::vector<Expr>& grad = solver.gradient();
+  if (std::all_of(grad.begin(), grad.end(), [](Expr g) { return g.is_zero(); })) {
+    CriticalSet everywhere;
+    everywhere.value = f;
+    out.sets.push_back(everywhere);
+    return out;
+  }
+  std::vector<Candidate> candidates;
+  if (auto system = polynomial_system(grad, vars)) {
+    SolvedSystem solved = solve_real(*system, vars.size(), solve_bits);
+    if (solved.points.size() > max_critical_points)
+      throw LimitError("critical: more than " + std::to_string(max_critical_points) + " critical points");
+    for (const SolvedPoint& p : solved.points) {
+      Candidate c;
+      c.exact = std::all_of(p.begin(), p.end(), [](const SolvedCoordinate& x) { return x.exact; });
+      for (const SolvedCoordinate& x : p) {
+        c.coords.push_back(x.exact ? x.value : rational(x.approx));
+        c.exact_at.push_back(x.exact);
+      }
+      c.tolerance = 1e-40;
+      candidates.push_back(std::move(c));
+    }
+    for (const auto& eqs : solved.sets) out.sets.push_back(describe_set(eqs, f, vars));
+  } else {
+    if (vars.size() > max_critical_search_variables)
+      throw LimitError("critical: the gradient is not polynomial, and a numeric search takes at most " +
+                       std::to_string(max_critical_search_variables) + " variables");
+    out.search_bound = critical_search_bound;
+    bool floats = has_float(f);
+    for (const NumericZero& z : numeric_gradient_zeros(grad, solver.hessian(), vars, critical_search_bound)) {
+      check_interrupt();
+      Candidate c;
+      c.searched = true;
+      bool found = false;
+      // With a decimal in f (0.5 x^2) the answer is decimal too, as everywhere in ddx.
+      std::vector<std::vector<Expr>> exact;
+      if (!floats) exact = exact_candidates(z.x, z.well_conditioned ? 1e-9 : 1e-4);
+      for (const auto& exact : exact)
+        if (gradient_vanishes_exactly(grad, point_of(vars, exact))) {
+          c.exact = true;
+          c.coords = exact;
+          found = true;
+          break;
+        }
+      if (!found) {
+        for (double x : z.x) c.coords.push_back(rational(x));
+        c.tolerance = 1e-7;
+        c.error = z.well_conditioned ? 1e-14 : 1e-6;
+        c.digits = z.well_conditioned ? critical_shown_digits : critical_rough_digits;
+      }
+      candidates.push_back(std::move(c));
+    }
+  }
+  for (const Candidate& c : candidates)
+    if (auto p = solver.check(c)) out.points.push_back(std::move(*p));
+  // Periodic in a variable, with a critical point: each shift by the period is one too.
+  if (out.search_bound > 0 && !out.points.empty())
+    for (Expr v : vars)
+      if (auto t = period_in(f, v)) {
+        out.period = t;
+        out.periodic_var = v;
+        break;
+      }
+  std::sort(out.points.begin(), out.points.end(), before);
+  // Two numeric zeros that turned out to be the same exact point.
+  out.points.erase(std::unique(out.points.begin(), out.points.end(),
+                               [](const CriticalPoint& a, const CriticalPoint& b) { return !before(a, b) && !before(b, a); }),
+                   out.points.end());
+  return out;
+}
+
+}  // namespace ddx::calc

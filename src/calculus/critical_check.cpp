@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The checks of a candidate critical point (see critical_check.hpp).
+#include "calculus/critical_check.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+#include "calculus/diff.hpp"
+#include "calculus/eval.hpp"
+#include "calculus/evalf.hpp"
+#include "calculus/expand.hpp"
+#include "calculus/simplify.hpp"
+#include "core/errors.hpp"
+#include "core/interrupt.hpp"
+#include "core/substitute.hpp"
+
+namespace ddx::calc {
+namespace {
+
+using Matrix = PointChecker::Matrix;
+
+// ---- numbers ----
+
+// The value of a closed expression as a double, from MPFR (which refuses non-real values).
+double precise_value(Expr e, int digits = 40) { return std::strtod(evalf(e, digits).c_str(), nullptr); }
+
+// evalf's digits, with small numbers in scientific notation (2.944878393e-6, not 0.000002944878393).
+std::string decimal(Expr e, int digits) {
+  std::string s = evalf(e, digits);
+  bool negative = !s.empty() && s[0] == '-';
+  std::string body = negative ? s.substr(1) : s;
+  if (body.rfind("0.0000", 0) != 0 || body == "0.0") return s;
+  std::size_t first = body.find_first_not_of('0', 2);
+  if (first == std::string::npos) return s;
+  std::string mantissa = body.substr(first);
+  std::string out = mantissa.substr(0, 1) + "." + (mantissa.size() > 1 ? mantissa.substr(1) : "0");
+  return (negative ? "-" : "") + out + "e-" + std::to_string(first - 1);
+}
+
+CriticalNumber exact_number(Expr e) {
+  CriticalNumber n;
+  n.exact = e;
+  try {
+    n.numeric = precise_value(e);
+  } catch (const MathError&) {  // a value with symbols that are not variables (x^2 + a at x = 0)
+    n.numeric = 0;
+  }
+  return n;
+}
+
+// A decimal of `digits` significant digits; `snap`: one below double precision's reach around 0
+// (a coordinate from the numeric search) is 0.0.
+CriticalNumber approximate_number(Expr close, int digits, bool snap) {
+  CriticalNumber n;
+  n.approximate = true;
+  n.numeric = precise_value(close);
+  n.decimal = snap && std::abs(n.numeric) < 1e-13 ? "0.0" : decimal(close, digits);
+  return n;
+}
+
+// A value at a radical point, tidied: a power A^(n + r) of a sum of numbers (n >= 1 whole,
+// 0 < r < 1) is A^n multiplied out times A^r, and the whole multiplied out, so that the powers of
+// one radical collect: 4 (sqrt(2) + 2)^(3/2)/3 - 2 sqrt(sqrt(2) + 2) is
+// (2/3 + 4 sqrt(2)/3) sqrt(sqrt(2) + 2). (A^(n + r) = A^n A^r for A > 0, the only case with a
+// real value.)
+Expr split_power(Expr base, Expr exponent) {
+  if (!base.is(Kind::Add) || !free_symbols(base).empty() || !exponent.is_number() || !exponent.number().is_exact() ||
+      exponent.number().is_integer() || exponent.number().is_negative())
+    return pow(base, exponent);
+  Number whole = exponent.number().floor();
+  if (whole.is_zero()) return pow(base, exponent);
+  Expr e = expand(pow(base, num(whole))), root = pow(base, num(exponent.number() - whole));
+  if (!e.is(Kind::Add)) return e * root;
+  // Term by term: A itself times A^r would merge back into A^(1 + r).
+  std::vector<Expr> terms{num(e.number()) * root};
+  for (std::size_t i = 0; i < e.terms().size(); ++i) terms.push_back(num(e.coefficients()[i]) * e.terms()[i] * root);
+  return add(std::move(terms));
+}
+
+Expr split_powers(Expr e) {
+  switch (e.kind()) {
+    case Kind::Pow: return split_power(split_powers(e.base()), e.exponent());
+    case Kind::Mul: {
+      std::vector<Expr> factors{num(e.number())};
+      for (std::size_t i = 0; i < e.bases().size(); ++i) factors.push_back(split_power(split_powers(e.bases()[i]), e.exponents()[i]));
+      return mul(std::move(factors));
+    }
+    case Kind::Add: {
+      std::vector<Expr> terms{num(e.number())};
+      for (std::size_t i = 0; i < e.terms().size(); ++i) terms.push_back(num(e.coefficients()[i]) * split_powers(e.terms()[i]));
+      return add(std::move(terms));
+    }
+    default: return e;
+  }
+}
+
+// The shortest of the value as it is, simplified, and with its radicals' powers split.
+Expr tidy_value(Expr v) {
+  Expr best = v;
+  for (Expr candidate : {simplify(v), expand(split_powers(v))})
+    if (expr_size(candidate) < expr_size(best)) best = candidate;
+  return best;
+}
+
+// The sign of a closed exact expression: 0 only when it is exactly 0; MathError when ddx cannot
+// tell a tiny value from 0.
+int exact_sign(Expr e) {
+  if (exactly_zero(e)) return 0;
+  double v = precise_value(e, 60);
+  if (std::abs(v) < 1e-40) throw MathError("critical: ddx cannot decide the sign of a second derivative at a critical point");
+  return v < 0 ? -1 : 1;
+}
+
+// The determinant of m's rows r and columns cols (as many), expanded along the first row.
+Expr determinant(const Matrix& m, const std::vector<std::size_t>& r, const std::vector<std::size_t>& cols) {
+  if (r.size() == 1) return m[r[0]][cols[0]];
+  std::vector<std::size_t> rest_rows(r.begin() + 1, r.end());
+  std::vector<Expr> terms;
+  for (std::size_t j = 0; j < cols.size(); ++j) {
+    std::vector<std::size_t> rest_cols;
+    for (std::size_t k = 0; k < cols.size(); ++k)
+      if (k != j) rest_cols.push_back(cols[k]);
+    Expr term = m[r[0]][cols[j]] * determinant(m, rest_rows, rest_cols);
+    terms.push_back(j % 2 ? -term : term);
+  }
+  return add(std::move(terms));
+}
+
+// The sums e_k of the principal k x k minors of m (k = 1..n): the coefficients of its
+// characteristic polynomial, up to sign.
+template <typename T, typename Det>
+std::vector<T> principal_sums(std::size_t n, const Det& det, T zero) {
+  std::vector<T> out;
+  for (std::size_t k = 1; k <= n; ++k) {
+    T sum = zero;
+    std::vector<std::size_t> idx;
+    std::function<void(std::size_t)> choose = [&](std::size_t from) {
+      if (idx.size() == k) {
+        sum = sum + det(idx);
+        return;
+      }
+      for (std::size_t i = from; i < n; ++i) {
+        idx.push_back(i);
+        choose(i + 1);
+        idx.pop_back();
+      }
+    };
+    choose(0);
+    out.push_back(sum);
+  }
+  return out;
+}
+
+std::vector<Expr> principal_sums(const Matrix& h) {
+  return principal_sums<Expr>(h.size(), [&](const std::vector<std::size_t>& idx) { return determinant(h, idx, idx); }, Expr(0));
+}
+
+double determinant(const std::vector<std::vector<double>>& m, const std::vector<std::size_t>& r,
+                   const std::vector<std::size_t>& cols) {
+  if (r.size() == 1) return m[r[0]][cols[0]];
+  std::vector<std::size_t> rest_rows(r.begin() + 1, r.end());
+  double sum = 0;
+  for (std::size_t j = 0; j < cols.size(); ++j) {
+    std::vector<std::size_t> rest_cols;
+    for (std::size_t k = 0; k < cols.size(); ++k)
+      if (k != j) rest_cols.push_back(cols[k]);
+    double term = m[r[0]][cols[j]] * determinant(m, rest_rows, rest_cols);
+    sum += j % 2 ? -term : term;
+  }
+  return sum;
+}
+
+std::vector<double> principal_sums(const std::vector<std::vector<double>>& h) {
+  return principal_sums<double>(h.size(), [&](const std::vector<std::size_t>& idx) { return determinant(h, idx, idx); }, 0.0);
+}
+
+// The kind from the signs of e_k (c_k = (-1)^k e_k are the coefficients of det(lambda I - H)
+// from lambda^(n-1) down): Descartes' rule counts the positive and the negative eigenvalues.
+CriticalKind kind_from_signs(const std::vector<int>& e) {
+  std::size_t n = e.size();
+  std::vector<int> c{1};
+  for (std::size_t k = 1; k <= n; ++k) c.push_back(k % 2 ? -e[k - 1] : e[k - 1]);
+  auto variations = [](const std::vector<int>& v) {
+    int count = 0, last = 0;
+    for (int s : v) {
+      if (s == 0) continue;
+      if (last && s != last) ++count;
+      last = s;
+    }
+    return count;
+  };
+  int positive = variations(c);
+  std::vector<int> mirrored = c;  // p(-lambda): the coefficient of lambda^(n-k) times (-1)^(n-k)
+  for (std::size_t k = 0; k <= n; ++k)
+    if ((n - k) % 2) mirrored[k] = -mirrored[k];
+  int negative = variations(mirrored);
+  if (positive == static_cast<int>(n)) return CriticalKind::Minimum;
+  if (negative == static_cast<int>(n)) return CriticalKind::Maximum;
+  if (positive > 0 && negative > 0) return CriticalKind::Saddle;
+  return CriticalKind::Degenerate;
+}
+
+// Exact points: each e_k's sign exactly (MathError when ddx cannot tell a tiny one from 0).
+CriticalKind exact_kind(const Matrix& h) {
+  std::vector<int> signs;
+  for (Expr e : principal_sums(h)) signs.push_back(exact_sign(e));
+  return kind_from_signs(signs);
+}
+
+
+}  // namespace
+
+// Exactly zero: canonically, after expanding, or after simplifying.
+bool exactly_zero(Expr e) {
+  if (e.is_zero()) return true;
+  if (expand(e).is_zero()) return true;
+  return simplify(e).is_zero();
+}
+
+std::unordered_map<Expr, Expr> point_of(const std::vector<Expr>& vars, const std::vector<Expr>& coords) {
+  std::unordered_map<Expr, Expr> p;
+  for (std::size_t k = 0; k < vars.size(); ++k) p.emplace(vars[k], coords[k]);
+  return p;
+}
+
+PointChecker::PointChecker(Expr f, const std::vector<Expr>& vars) : f_(f), vars_(vars) {
+  for (Expr v : vars) grad_.push_back(diff(f, v));
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    std::vector<Expr> row;
+    for (std::size_t j = 0; j < vars.size(); ++j) row.push_back(j < i ? hess_[j][i] : diff(grad_[i], vars[j]));
+    hess_.push_back(std::move(row));
+  }
+}
+
+
+std::optional<CriticalPoint> PointChecker::check(Candidate c) {
+  check_interrupt();
+  std::unordered_map<Expr, Expr> at = point_of(vars_, c.coords);
+  Expr value;
+  try {
+    value = substitute(f_, at);
+    if (free_symbols(value).empty()) (void)precise_value(value, 20);  // a real value
+    for (Expr g : grad_) {
+      Expr v = substitute(g, at);
+      if (c.exact && !exactly_zero(v)) {
+        // ddx's simplifier cannot show it: a point of an exact solution checked numerically
+        // instead, and shown as decimals.
+        if (c.searched || std::abs(precise_value(v, 60)) > 1e-40 * gradient_scale(at))
+          throw std::logic_error("critical: a solution of the gradient's equations does not make it zero");
+        c.exact = false;
+        c.exact_at.assign(c.coords.size(), false);
+        c.tolerance = 1e-40;
+        continue;
+      }
+      if (c.exact || std::abs(precise_value(v)) <= c.tolerance * gradient_scale(at)) continue;
+      if (c.searched) return std::nullopt;  // not a zero after all
+      throw std::logic_error("critical: a solution of the gradient's equations does not make it zero");
+    }
+  } catch (const MathError&) {
+    return std::nullopt;  // outside the domain of f or of its gradient
+  }
+  CriticalPoint p;
+  for (std::size_t k = 0; k < c.coords.size(); ++k) {
+    bool exact = c.exact || (k < c.exact_at.size() && c.exact_at[k]);
+    p.coordinates.push_back(exact ? exact_number(c.coords[k]) : approximate_number(c.coords[k], c.digits, c.searched));
+  }
+  Matrix h;
+  try {
+    for (const auto& row : hess_) {
+      std::vector<Expr> r;
+      for (Expr e : row) r.push_back(substitute(e, at));
+      h.push_back(std::move(r));
+    }
+    p.kind = c.exact ? exact_kind(h) : approximate_kind(h, c);
+  } catch (const MathError& e) {
+    if (std::string(e.what()).rfind("critical:", 0) == 0) throw;
+    p.kind = CriticalKind::Degenerate;  // no second derivative there: the test does not apply
+  }
+  if (c.exact) {
+    p.value = exact_number(tidy_value(value));
+  } else {
+    p.value = approximate_number(value, critical_shown_digits, false);
+  }
+  return p;
+}
+
+
+// The size of the gradient's terms near the point (a scale for "numerically zero").
+double PointChecker::gradient_scale(const std::unordered_map<Expr, Expr>& at) {
+  double s = 1;
+  for (const auto& row : hess_)
+    for (Expr e : row) {
+      try {
+        s = std::max(s, std::abs(precise_value(substitute(e, at), 20)));
+      } catch (const MathError&) {
+      }
+    }
+  double r = 1;
+  for (const auto& [v, x] : at) r = std::max(r, std::abs(precise_value(x, 20)));
+  return s * r;
+}
+
+
+// Decimal points: e_k at the point (40 digits) is 0 unless it stands out from its noise: the
+// rounding of terms as large as its minors' products, and, for a point from the numeric search,
+// how much e_k changes over the point's own error (measured by differences in doubles).
+CriticalKind PointChecker::approximate_kind(const Matrix& h, const Candidate& c) {
+  std::size_t n = h.size();
+  double largest = 0;
+  for (const auto& row : h)
+    for (Expr e : row) largest = std::max(largest, std::abs(precise_value(e, 20)));
+  std::vector<double> sensitivity(n, 0);
+  if (c.searched) {
+    std::vector<double> x;
+    for (Expr e : c.coords) x.push_back(precise_value(e, 20));
+    auto sums_at = [&](const std::vector<double>& y) {
+      std::unordered_map<std::string, double> v;
+      for (std::size_t k = 0; k < n; ++k) v[vars_[k].name()] = y[k];
+      std::vector<std::vector<double>> m(n, std::vector<double>(n));
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j) m[i][j] = calc::evaluate(hess_[i][j], v);
+      return principal_sums(m);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      double step = 1e-4 * std::max(1.0, std::abs(x[i]));
+      std::vector<double> up = x, down = x;
+      up[i] += step, down[i] -= step;
+      std::vector<double> a = sums_at(up), b = sums_at(down);
+      for (std::size_t k = 0; k < n; ++k) {
+        double slope = std::abs(a[k] - b[k]) / (2 * step);
+        sensitivity[k] += std::isfinite(slope) ? slope * c.error * std::max(1.0, std::abs(x[i])) : INFINITY;
+      }
+    }
+  }
+  std::vector<int> signs;
+  std::vector<Expr> sums = principal_sums(h);
+  double terms = 1;
+  for (std::size_t k = 0; k < n; ++k) {
+    terms *= largest * static_cast<double>(n - k);  // at most n!/(n-k)! products of k entries
+    double noise = 1e-30 * terms + 10 * sensitivity[k];
+    double v = precise_value(sums[k], 40);
+    signs.push_back(std::abs(v) <= noise ? 0 : v < 0 ? -1 : 1);
+  }
+  return kind_from_signs(signs);
+}
+
+
+}  // namespace ddx::calc

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The numeric search for zeros of a gradient (see critical_numeric.hpp).
+#include "calculus/critical_numeric.hpp"
+
+#include <gmpxx.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "calculus/eval.hpp"
+#include "calculus/evalf.hpp"
+#include "calculus/poly_convert.hpp"
+#include "core/substitute.hpp"
+#include "core/errors.hpp"
+#include "core/interrupt.hpp"
+#include "core/limits.hpp"
+
+namespace ddx::calc {
+namespace {
+
+// Evaluations of the gradient's and Hessian's entries, each counting its number of nodes against
+// the search's budget.
+class Point {
+ public:
+  explicit Point(const std::vector<Expr>& vars) : vars_(vars) {
+    for (Expr v : vars) values_[v.name()] = 0;
+  }
+  void set(const std::vector<double>& x) {
+    for (std::size_t k = 0; k < vars_.size(); ++k) values_[vars_[k].name()] = x[k];
+  }
+  double operator()(Expr e) {
+    work_ += static_cast<double>(nodes(e));
+    if (work_ > max_critical_search_work)
+      throw LimitError("critical: the numeric search is too long (more than " +
+                       std::to_string(static_cast<long long>(max_critical_search_work)) + " node evaluations)");
+    if (++calls_ % 256 == 0) check_interrupt();
+    try {
+      return evaluate(e, values_);
+    } catch (const MathError&) {
+      return NAN;
+    }
+  }
+
+ private:
+  // The distinct nodes of e (what one memoised evaluation visits), cached per expression.
+  std::size_t nodes(Expr e) {
+    auto it = sizes_.find(e.node());
+    if (it != sizes_.end()) return it->second;
+    std::unordered_set<const void*> seen;
+    std::function<void(Expr)> walk = [&](Expr x) {
+      if (!seen.insert(x.node()).second) return;
+      for_each_child(x, walk);
+    };
+    walk(e);
+    return sizes_[e.node()] = seen.size();
+  }
+
+  std::vector<Expr> vars_;
+  std::unordered_map<std::string, double> values_;
+  std::unordered_map<const void*, std::size_t> sizes_;
+  double work_ = 0;
+  std::size_t calls_ = 0;
+};
+
+bool same(const std::vector<double>& a, const std::vector<double>& b) {
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (std::abs(a[k] - b[k]) > 1e-6 * std::max(1.0, std::abs(a[k]))) return false;
+  return true;
+}
+
+void add_zero(std::vector<NumericZero>& out, NumericZero z) {
+  for (const NumericZero& o : out)
+    if (same(o.x, z.x)) return;
+  if (out.size() >= max_critical_points)
+    throw LimitError("critical: more than " + std::to_string(max_critical_points) + " critical points in the search range");
+  out.push_back(std::move(z));
+}
+
+// Bisection of a sign change of g on [a, b] to double precision.
+double bisect(Point& p, Expr g, double a, double b, double ga) {
+  for (int i = 0; i < 200; ++i) {
+    double m = 0.5 * (a + b);
+    if (m <= a || m >= b) break;
+    p.set({m});
+    double gm = p(g);
+    if (std::isnan(gm)) return NAN;
+    if (gm == 0) return m;
+    if ((gm < 0) == (ga < 0)) a = m, ga = gm;
+    else b = m;
+  }
+  return 0.5 * (a + b);
+}
+
+// Bisection of a sign change of g on [a, b] with g's sign from 60-digit evaluation at exact
+// rational points: a multiple zero, whose double-precision signs are noise over a wide interval
+// around it, to about 10 digits still (error about 10^(-60/m) for multiplicity m).
+double precise_bisect(Expr g, Expr var, double a, double b) {
+  mpq_class lo(a), hi(b);
+  auto sign_at = [&](const mpq_class& x) {
+    std::string v = evalf(substitute(g, {{var, num(poly::to_number(x))}}), 60);
+    return v == "0.0" ? 0 : v[0] == '-' ? -1 : 1;
+  };
+  try {
+    int slo = sign_at(lo);
+    if (slo == 0) return lo.get_d();
+    for (int i = 0; i < 80; ++i) {
+      check_interrupt();
+      mpq_class m = (lo + hi) / 2;
+      int sm = sign_at(m);
+      if (sm == 0) return m.get_d();
+      if (sm == slo) lo = m;
+      else hi = m;
+    }
+  } catch (const MathError&) {
+    return NAN;
+  }
+  return mpq_class((lo + hi) / 2).get_d();
+}
+
+std::vector<NumericZero> one_variable(Expr g, Expr g1, Expr var, double bound) {
+  constexpr int samples = 8000;
+  Point p({var});
+  std::vector<double> xs(samples + 1), gs(samples + 1), g1s(samples + 1);
+  for (int i = 0; i <= samples; ++i) {
+    xs[i] = -bound + 2 * bound * i / samples;
+    p.set({xs[i]});
+    gs[i] = p(g);
+    g1s[i] = p(g1);
+  }
+  std::vector<NumericZero> out;
+  const double step = 2 * bound / samples;
+  // A zero where g changes sign is found to double precision when it is simple (|f''| step is
+  // comparable to g's size on the samples around it); a touching zero is where f'' changes sign.
+  // A multiple zero (|f''| step small beside g's size on the samples around it) is refined again
+  // in high precision over the samples' interval [a, b]; a touching one is a zero of f'' with
+  // g's sign unchanged, refined likewise.
+  auto accept = [&](double r, double scale, bool touching, double a, double b) {
+    if (std::isnan(r) || r < -bound || r > bound) return;
+    p.set({r});
+    double gr = p(g), g1r = p(g1);
+    if (!std::isfinite(gr) || std::abs(gr) > 1e-9 * std::max(1.0, scale)) return;
+    bool simple = !touching && std::isfinite(g1r) && std::abs(g1r) * step >= 0.01 * scale;
+    if (!simple && a < b) {
+      double refined = precise_bisect(touching ? g1 : g, var, a, b);
+      if (!std::isnan(refined)) r = refined, simple = true;
+    }
+    add_zero(out, {{r}, simple});
+  };
+  for (int i = 0; i < samples; ++i) {
+    double a = gs[i], b = gs[i + 1];
+    if (a == 0) accept(xs[i], 1, false, 0, 0);
+    if (std::isnan(a) || std::isnan(b) || a == 0 || b == 0) continue;
+    if ((a < 0) != (b < 0)) {
+      double r = bisect(p, g, xs[i], xs[i + 1], a);
+      accept(r, std::max(std::abs(a), std::abs(b)), false, xs[i], xs[i + 1]);
+    }
+  }
+  if (gs[samples] == 0) accept(xs[samples], 1, false, 0, 0);
+  // Touching zeros: g keeps its sign but f'' changes sign where |g| is smallest.
+  for (int i = 1; i < samples; ++i) {
+    double a = g1s[i - 1], b = g1s[i + 1];
+    if (std::isnan(a) || std::isnan(b) || std::isnan(gs[i]) || (a < 0) == (b < 0) || a == 0) continue;
+    if (std::abs(gs[i]) > std::abs(gs[i - 1]) || std::abs(gs[i]) > std::abs(gs[i + 1])) continue;
+    double r = bisect(p, g1, xs[i - 1], xs[i + 1], a);
+    accept(r, std::max(std::abs(gs[i - 1]), std::abs(gs[i + 1])), true, xs[i - 1], xs[i + 1]);
+  }
+  std::sort(out.begin(), out.end(), [](const NumericZero& x, const NumericZero& y) { return x.x[0] < y.x[0]; });
+  return out;
+}
+
+// Solves (J^T J + mu I) d = -J^T g for a small n by Gaussian elimination with pivoting.
+bool damped_step(const std::vector<std::vector<double>>& j, const std::vector<double>& g, double mu, std::vector<double>& d) {
+  std::size_t n = g.size();
+  std::vector<std::vector<double>> a(n, std::vector<double>(n + 1, 0));
+  for (std::size_t r = 0; r < n; ++r) {
+    for (std::size_t c = 0; c < n; ++c) {
+      for (std::size_t k = 0; k < n; ++k) a[r][c] += j[k][r] * j[k][c];
+      if (r == c) a[r][c] += mu;
+    }
+    for (std::size_t k = 0; k < n; ++k) a[r][n] -= j[k][r] * g[k];
+  }
+  for (std::size_t c = 0; c < n; ++c) {
+    std::size_t piv = c;
+    for (std::size_t r = c + 1; r < n; ++r)
+      if (std::abs(a[r][c]) > std::abs(a[piv][c])) piv = r;
+    if (a[piv][c] == 0 || !std::isfinite(a[piv][c])) return false;
+    std::swap(a[c], a[piv]);
+    for (std::size_t r = 0; r < n; ++r) {
+      if (r == c) continue;
+      double f = a[r][c] / a[c][c];
+      for (std::size_t k = c; k <= n; ++k) a[r][k] -= f * a[c][k];
+    }
+  }
+  d.assign(n, 0);
+  for (std::size_t r = 0; r < n; ++r) d[r] = a[r][n] / a[r][r];
+  return std::all_of(d.begin(), d.end(), [](double x) { return std::isfinite(x); });
+}
+
+double norm2(const std::vector<double>& v) {
+  double s = 0;
+  for (double x : v) s += x * x;
+  return s;
+}
+
+std::vector<NumericZero> several_variables(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
+                                           const std::vector<Expr>& vars, double bound) {
+  std::size_t n = vars.size();
+  Point p(vars);
+  auto gradient_at = [&](const std::vector<double>& x) {
+    p.set(x);
+    std::vector<double> g;
+    for (Expr e : grad) g.push_back(p(e));
+    return g;
+  };
+  auto hessian_at = [&](const std::vector<double>& x) {
+    p.set(x);
+    std::vector<std::vector<double>> h(n, std::vector<double>(n));
+    for (std::size_t r = 0; r < n; ++r)
+      for (std::size_t c = r; c < n; ++c) h[r][c] = h[c][r] = p(hess[r][c]);
+    return h;
+  };
+  auto finite = [](const std::vector<double>& v) { return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); }); };
+  int per_side = n == 2 ? 21 : n == 3 ? 9 : 5;
+  std::size_t starts = 1;
+  for (std::size_t k = 0; k < n; ++k) starts *= static_cast<std::size_t>(per_side);
+  std::vector<NumericZero> out;
+  for (std::size_t s = 0; s < starts; ++s) {
+    check_interrupt();
+    std::vector<double> x(n);
+    std::size_t code = s;
+    for (std::size_t k = 0; k < n; ++k) {
+      x[k] = -bound + 2 * bound * static_cast<double>(code % static_cast<std::size_t>(per_side)) / (per_side - 1);
+      code /= static_cast<std::size_t>(per_side);
+    }
+    std::vector<double> g = gradient_at(x);
+    if (!finite(g)) continue;
+    double mu = 1e-3;
+    bool converged = false;
+    for (int it = 0; it < 80 && !converged; ++it) {
+      std::vector<std::vector<double>> h = hessian_at(x);
+      if (!finite(std::vector<double>{norm2(g)})) break;
+      bool moved = false;
+      for (int tries = 0; tries < 12 && !moved; ++tries) {
+        std::vector<double> d;
+        bool ok = true;
+        for (auto& row : h) ok = ok && finite(row);
+        if (!ok || !damped_step(h, g, mu * (1 + norm2(g)), d)) break;
+        std::vector<double> y(n);
+        for (std::size_t k = 0; k < n; ++k) y[k] = x[k] + d[k];
+        std::vector<double> gy = gradient_at(y);
+        if (finite(gy) && norm2(gy) < norm2(g)) {
+          double step = std::sqrt(norm2(d));
+          x = std::move(y);
+          g = std::move(gy);
+          mu = std::max(mu / 10, 1e-12);
+          moved = true;
+          if (step <= 1e-14 * std::max(1.0, std::sqrt(norm2(x))) || norm2(g) == 0) converged = true;
+        } else {
+          mu *= 10;
+        }
+      }
+      if (!moved) converged = norm2(g) < 1e-24;
+      bool inside = true;
+      for (double v : x) inside = inside && std::abs(v) <= 2 * bound;
+      if (!inside || !moved) break;
+    }
+    bool inside = true;
+    for (double v : x) inside = inside && std::abs(v) <= bound;
+    if (!inside) continue;
+    std::vector<std::vector<double>> h = hessian_at(x);
+    double hmax = 1;
+    for (auto& row : h)
+      for (double v : row) hmax = std::max(hmax, std::abs(v));
+    g = gradient_at(x);
+    if (!finite(g) || std::sqrt(norm2(g)) > 1e-9 * hmax * std::max(1.0, std::sqrt(norm2(x)))) continue;
+    // Well conditioned: H far from singular there.
+    std::vector<double> ev = symmetric_eigenvalues(h);
+    double largest = 0, smallest = INFINITY;
+    for (double v : ev) largest = std::max(largest, std::abs(v)), smallest = std::min(smallest, std::abs(v));
+    bool simple = smallest > 1e-6 * std::max(1.0, largest);
+    add_zero(out, {x, simple});
+  }
+  std::sort(out.begin(), out.end(), [](const NumericZero& a, const NumericZero& b) { return a.x < b.x; });
+  return out;
+}
+
+}  // namespace
+
+std::vector<double> symmetric_eigenvalues(std::vector<std::vector<double>> a) {
+  // Cyclic Jacobi rotations until the off-diagonal part is negligible.
+  std::size_t n = a.size();
+  for (int sweep = 0; sweep < 100; ++sweep) {
+    double off = 0, all = 0;
+    for (std::size_t r = 0; r < n; ++r)
+      for (std::size_t c = 0; c < n; ++c) {
+        all += a[r][c] * a[r][c];
+        if (r != c) off += a[r][c] * a[r][c];
+      }
+    if (off <= 1e-30 * all || off == 0) break;
+    for (std::size_t p = 0; p < n; ++p)
+      for (std::size_t q = p + 1; q < n; ++q) {
+        if (a[p][q] == 0) continue;
+        double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+        double t = (theta >= 0 ? 1 : -1) / (std::abs(theta) + std::sqrt(theta * theta + 1));
+        double c = 1 / std::sqrt(t * t + 1), s = t * c;
+        for (std::size_t k = 0; k < n; ++k) {  // columns p, q
+          double akp = a[k][p], akq = a[k][q];
+          a[k][p] = c * akp - s * akq;
+          a[k][q] = s * akp + c * akq;
+        }
+        for (std::size_t k = 0; k < n; ++k) {  // rows p, q
+          double apk = a[p][k], aqk = a[q][k];
+          a[p][k] = c * apk - s * aqk;
+          a[q][k] = s * apk + c * aqk;
+        }
+      }
+  }
+  std::vector<double> ev;
+  for (std::size_t k = 0; k < n; ++k) ev.push_back(a[k][k]);
+  std::sort(ev.begin(), ev.end());
+  return ev;
+}
+
+std::vector<NumericZero> numeric_gradient_zeros(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hessian,
+                                                const std::vector<Expr>& vars, double bound) {
+  if (vars.size() == 1) return one_variable(grad[0], hessian[0][0], vars[0], bound);
+  return several_variables(grad, hessian, vars, bound);
+}
+
+}  // namespace ddx::calc

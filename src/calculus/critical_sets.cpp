@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Positive-dimensional polynomial systems (see critical_solve.hpp): where the gradient vanishes
+// on curves or surfaces.
+//
+// The gcd of the equations (a curve in the plane, a surface in
+// space) is split off; its irreducible factors with infinitely many real points are reported as
+// sets. In the plane that is decided completely: the curve h = 0 has a regular real point iff h(s,
+// y) has a real root at a sample s between the roots of lc_y(h) res_y(h, h_y) (the real roots of
+// h(x, .) do not change in number between them); otherwise its real points are isolated and
+// among the solutions of h = h_x = h_y = 0. In space, a sample is tried, else ddx says it
+// cannot decide. Without a common factor (a curve in space), random values of the free
+// variables are tried.
+#include <algorithm>
+#include <optional>
+
+#include "calculus/critical_solve_internal.hpp"
+#include "calculus/groebner.hpp"
+#include "calculus/poly_factor.hpp"
+#include "calculus/real_roots.hpp"
+#include "core/errors.hpp"
+#include "core/interrupt.hpp"
+
+namespace ddx::calc::solver {
+namespace {
+
+using poly::Exponents;
+using poly::Poly;
+using poly::Term;
+using poly::ZPoly;
+
+const char* const cannot_decide =
+    "critical: ddx cannot decide where the gradient is zero: it vanishes on a curve or surface whose real points "
+    "ddx cannot determine";
+
+// Deterministic pseudo-random rationals for samples: numerators in -20..20, denominators 1..16.
+mpq_class sample_value(unsigned k) {
+  std::uint32_t h = (k + 1) * 2654435761u;
+  h ^= h >> 15;
+  mpq_class q(static_cast<long>((h >> 4) % 41) - 20, static_cast<unsigned long>(1 + (h >> 12) % 16));
+  q.canonicalize();
+  return q;
+}
+
+// Rational points strictly between and beyond the real roots of a square-free p.
+std::vector<mpq_class> samples_around_roots(const ZPoly& p) {
+  if (poly::degree(p) == 0) return {mpq_class(0)};
+  std::vector<poly::RootInterval> roots = poly::isolate_real_roots(p);
+  if (roots.empty()) return {mpq_class(0)};
+  for (std::size_t i = 0; i + 1 < roots.size(); ++i) {
+    int bits = 4;
+    while (roots[i].hi >= roots[i + 1].lo) {
+      bits += 4;
+      poly::refine(p, roots[i], bits);
+      poly::refine(p, roots[i + 1], bits);
+    }
+  }
+  std::vector<mpq_class> out{roots.front().lo - 1};
+  for (std::size_t i = 0; i + 1 < roots.size(); ++i) out.push_back((roots[i].hi + roots[i + 1].lo) / 2);
+  out.push_back(roots.back().hi + 1);
+  return out;
+}
+
+// Whether the irreducible h has infinitely many real zeros; when it has not, its finitely many real
+// zeros go to `isolated`. In space, MathError when no sample finds one and h is not a sum of even
+// monomials of one sign.
+bool infinitely_many_real_zeros(const Poly& h, std::size_t n, int bits, std::vector<SolvedPoint>& isolated) {
+  std::vector<bool> used = poly::used_variables(h);
+  std::size_t count_used = static_cast<std::size_t>(std::count(used.begin(), used.end(), true));
+  if (count_used == 1) {  // h(v) = 0: hyperplanes v = root
+    std::size_t v = static_cast<std::size_t>(std::find(used.begin(), used.end(), true) - used.begin());
+    return poly::count_real_roots(poly::dense(h, v)) > 0;
+  }
+  if (n == 2) {
+    // Project on x = variable 0; y = variable 1. The x where the number of real y can change:
+    // roots of lc_y(h) and of the eliminant of <h, h_y> (its resultant's roots).
+    Poly hy = poly::derivative(h, 1);
+    std::optional<Poly> elim = poly::eliminant({h, hy}, 0);  // none: no common zero
+    Poly e = elim ? *elim : poly::constant(2, 1);
+    Poly lc = poly::coefficients(h, 1).back();
+    Poly critical_x = squarefree_part(poly::primitive(lc * e), 0);
+    for (const mpq_class& s : samples_around_roots(poly::dense(critical_x, 0))) {
+      check_interrupt();
+      ZPoly fibre = squarefree_part(poly::dense(substitute_var(h, 0, s), 0));
+      if (poly::count_real_roots(fibre) > 0) return true;
+    }
+    for (SolvedPoint& p : solve({h, poly::derivative(h, 0), hy}, 2, bits).points) isolated.push_back(std::move(p));
+    return false;
+  }
+  // Space: a regular real point at sampled values of all variables but y (removed from the last
+  // down, so y ends as the only variable).
+  std::size_t y = 0;
+  for (std::size_t k = 0; k < n; ++k)
+    if (poly::degree(h, k) > poly::degree(h, y)) y = k;
+  for (unsigned attempt = 0; attempt < 24; ++attempt) {
+    check_interrupt();
+    Poly s = h;
+    for (std::size_t k = n; k-- > 0;)
+      if (k != y) s = substitute_var(s, k, sample_value(attempt * 5 + static_cast<unsigned>(k)));
+    ZPoly d = poly::dense(s, 0);
+    if (poly::degree(d) == 0) continue;
+    if (poly::degree(squarefree_part(d)) != poly::degree(d)) continue;  // not a generic sample
+    if (poly::count_real_roots(d) > 0) return true;
+  }
+  // h taking both signs has infinitely many real zeros: a finite set does not separate space.
+  bool positive = false, negative = false;
+  for (unsigned attempt = 0; attempt < 200 && !(positive && negative); ++attempt) {
+    static const int scales[] = {0, 1, 10, 100, 1000};  // points at several distances from 0
+    Poly v = h;
+    for (std::size_t k = n; k-- > 0;) {
+      mpq_class x = attempt % 5 == 0 ? mpq_class(0) : sample_value(attempt * 7 + static_cast<unsigned>(k));
+      if (attempt % 5 >= 2) x /= scales[attempt % 5];
+      v = substitute_var(v, k, x);
+    }
+    int sg = v.is_zero() ? 0 : sgn(v.lc());  // a constant, times a positive power of denominators
+    positive = positive || sg > 0;
+    negative = negative || sg < 0;
+  }
+  if (positive && negative) return true;
+  // No real zero found. When h (or -h) is a sum of even monomials with positive coefficients it
+  // never changes sign, so each real zero is a minimum of h (or -h), where its gradient is 0 too.
+  bool even = true;
+  int sign = sgn(h.lc());
+  for (const Term& t : h.terms) {
+    even = even && sgn(t.c) == sign;
+    for (std::uint32_t e : t.e) even = even && e % 2 == 0;
+  }
+  if (!even) throw MathError(cannot_decide);
+  std::vector<Poly> singular{h};
+  for (std::size_t k = 0; k < n; ++k) singular.push_back(poly::derivative(h, k));
+  SolvedSystem zeros = solve(singular, n, bits);
+  for (SolvedPoint& p : zeros.points) isolated.push_back(std::move(p));
+  return !zeros.sets.empty();
+}
+
+}  // namespace
+
+SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<Poly>& eqs, std::size_t n, int bits) {
+  SolvedSystem out;
+  Poly c(n);
+  for (const Poly& e : eqs)
+    if (!e.is_zero()) c = poly::gcd(c, e);
+  if (!c.is_constant()) {
+    for (const auto& [h, m] : poly::factor(c).factors)
+      if (infinitely_many_real_zeros(h, n, bits, out.points)) out.sets.push_back({h});
+    std::vector<Poly> cofactors;
+    for (const Poly& e : eqs)
+      if (!e.is_zero()) cofactors.push_back(*poly::divide(e, c));
+    SolvedSystem rest = solve(cofactors, n, bits);
+    for (SolvedPoint& p : rest.points) out.points.push_back(std::move(p));
+    for (auto& s : rest.sets) out.sets.push_back(std::move(s));
+    return out;
+  }
+  // A curve in space without a common factor: real solutions at sampled values of the free
+  // variables (those with no pure power among the leading monomials).
+  std::vector<bool> bound(n, false);
+  for (const Poly& p : g) {
+    const Exponents& lm = p.terms.front().e;
+    std::size_t used = 0, var = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      if (lm[k]) ++used, var = k;
+    if (used == 1) bound[var] = true;
+  }
+  for (unsigned attempt = 0; attempt < 12; ++attempt) {
+    std::vector<Poly> s = g;
+    std::size_t left = n;
+    for (std::size_t k = n; k-- > 0;) {
+      if (bound[k]) continue;
+      for (Poly& p : s) p = substitute_var(p, k, sample_value(attempt * 3 + static_cast<unsigned>(k)));
+      --left;
+    }
+    SolvedSystem sub = solve(s, left, bits);
+    if (!sub.points.empty() || !sub.sets.empty()) {
+      out.sets.push_back(g);
+      return out;
+    }
+  }
+  throw MathError(cannot_decide);
+}
+
+}  // namespace ddx::calc::solver

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// critical(f), critical(f, [x, y]): where the gradient is zero, each point classified by the
+// Hessian, with f's value there (calculus/critical.hpp). `ans` becomes the list of points: the
+// coordinates of each ([x1, x2, ...] for one variable, [[x1, y1], ...] for several), decimals
+// where they are approximate.
+#include "calculus/critical.hpp"
+#include "calculus/vector.hpp"
+#include "core/errors.hpp"
+#include "eval/procedures.hpp"
+
+namespace ddx::eval {
+namespace {
+
+Value coordinate_value(const calc::CriticalNumber& n) {
+  return Value::of(n.approximate ? num(Number::from_double(n.numeric)) : n.exact);
+}
+
+Value points_value(const calc::CriticalPoints& found) {
+  std::vector<Value> points;
+  for (const calc::CriticalPoint& p : found.points) {
+    if (p.coordinates.size() == 1) {
+      points.push_back(coordinate_value(p.coordinates[0]));
+      continue;
+    }
+    std::vector<Value> coords;
+    for (const calc::CriticalNumber& c : p.coordinates) coords.push_back(coordinate_value(c));
+    points.push_back(Value::list(std::move(coords)));
+  }
+  return Value::list(std::move(points));
+}
+
+}  // namespace
+
+Result critical_procedure(const Term& call, Evaluator& ev) {
+  const Term& arg = call.children[0];
+  if (arg.kind == TermKind::Vector) throw EvalError{arg.span, "critical takes one function"};
+  if (ev.at_a_point())
+    throw EvalError{call.span, "critical finds points itself and cannot be taken at one; to fix a variable first, "
+                               "write critical(f at y = 1)"};
+  std::optional<std::vector<Expr>> listed;
+  if (call.children.size() == 2) {
+    const Term& n = call.children[1];
+    listed.emplace();
+    if (n.kind == TermKind::Vector)
+      for (const Term& c : n.children) listed->push_back(ev.variable(c));
+    else
+      listed->push_back(ev.variable(n));
+  }
+  Expr f = ev.operand(arg, listed ? *listed : std::vector<Expr>{});
+  std::vector<Expr> vars = listed ? *listed : calc::variables_of({f});
+  if (vars.empty())
+    throw EvalError{arg.span, "critical: " + ev.context().text(f) + " has no variables; name them: critical(f, [x])"};
+  calc::CriticalPoints found;
+  try {
+    found = calc::critical_points(f, vars);
+  } catch (const MathError& e) {
+    throw EvalError{arg.span, e.what()};
+  } catch (const LimitError& e) {
+    throw EvalError{call.span, e.what()};
+  }
+  Result r;
+  r.value = points_value(found);
+  r.shape = std::move(found);
+  return r;
+}
+
+}  // namespace ddx::eval

@@ -1,0 +1,681 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// critical(f) (docs/language.md §12): a table of answers and errors through the session, then
+// seeded properties over random functions with known critical points: every point found makes
+// the gradient exactly zero (numerically, for decimal points), its kind agrees with the signs of
+// the Hessian's eigenvalues computed here in doubles, nothing is found where there is nothing, and
+// for one variable the points are exactly the real roots of f' found here by dense sampling and
+// bisection. Each property counts the cases it really checked and fails if there were too few;
+// DDX_SEED replays another base seed.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "calculus/critical.hpp"
+#include "calculus/diff.hpp"
+#include "calculus/eval.hpp"
+#include "calculus/expand.hpp"
+#include "calculus/groebner.hpp"
+#include "calculus/poly_convert.hpp"
+#include "calculus/polynomial.hpp"
+#include "calculus/simplify.hpp"
+#include "core/errors.hpp"
+#include "core/substitute.hpp"
+#include "support/session_helpers.hpp"
+
+using namespace ddx;
+using ddx_test::answer;
+namespace poly = ddx::calc::poly;
+
+namespace {
+
+const std::uint64_t base_seed = std::getenv("DDX_SEED") ? std::strtoull(std::getenv("DDX_SEED"), nullptr, 10) : 20260611;
+
+struct Row {
+  const char* input;
+  const char* expected;  // the printed answer, or "error@COL: MESSAGE"
+};
+
+void check_rows(const std::vector<Row>& rows) {
+  for (const Row& row : rows) {
+    std::string input = row.input;
+    CAPTURE(input);
+    ddx::Session s;
+    CHECK(answer(s, row.input) == std::string(row.expected));
+  }
+}
+
+// ---- numbers of a point ----
+
+double value_of(const calc::CriticalNumber& n) { return n.numeric; }
+
+std::vector<double> coordinates(const calc::CriticalPoint& p) {
+  std::vector<double> x;
+  for (const calc::CriticalNumber& c : p.coordinates) x.push_back(value_of(c));
+  return x;
+}
+
+std::unordered_map<std::string, double> named(const std::vector<Expr>& vars, const std::vector<double>& x) {
+  std::unordered_map<std::string, double> m;
+  for (std::size_t k = 0; k < vars.size(); ++k) m[vars[k].name()] = x[k];
+  return m;
+}
+
+// The gradient is exactly 0 at an exact point, numerically 0 at a decimal one.
+void check_gradient_zero(Expr f, const std::vector<Expr>& vars, const calc::CriticalPoint& p) {
+  bool exact = std::none_of(p.coordinates.begin(), p.coordinates.end(), [](const auto& c) { return c.approximate; });
+  std::unordered_map<Expr, Expr> at;
+  for (std::size_t k = 0; k < vars.size(); ++k) at.emplace(vars[k], exact ? p.coordinates[k].exact : Expr());
+  for (Expr v : vars) {
+    Expr g = calc::diff(f, v);
+    if (exact) {
+      Expr there = substitute(g, at);
+      bool zero = there.is_zero() || calc::expand(there).is_zero() || calc::simplify(there).is_zero();
+      CHECK_MESSAGE(zero, "the gradient is not exactly 0 at an exact point: " << debug_string(there));
+    } else {
+      double there = calc::evaluate(g, named(vars, coordinates(p)));
+      CHECK(std::abs(there) < 1e-6);
+    }
+  }
+}
+
+// Eigenvalues of a symmetric 1x1, 2x2 or 3x3 matrix in doubles (closed forms: the 3x3 one is the
+// trigonometric solution of the characteristic cubic), to classify independently of ddx.
+std::vector<double> eigenvalues(const std::vector<std::vector<double>>& a) {
+  std::size_t n = a.size();
+  if (n == 1) return {a[0][0]};
+  if (n == 2) {
+    double m = (a[0][0] + a[1][1]) / 2, d = std::hypot((a[0][0] - a[1][1]) / 2, a[0][1]);
+    return {m - d, m + d};
+  }
+  double p1 = a[0][1] * a[0][1] + a[0][2] * a[0][2] + a[1][2] * a[1][2];
+  double q = (a[0][0] + a[1][1] + a[2][2]) / 3;
+  double p2 = (a[0][0] - q) * (a[0][0] - q) + (a[1][1] - q) * (a[1][1] - q) + (a[2][2] - q) * (a[2][2] - q) + 2 * p1;
+  double p = std::sqrt(p2 / 6);
+  if (p == 0) return {q, q, q};
+  std::vector<std::vector<double>> b(3, std::vector<double>(3));
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) b[i][j] = (a[i][j] - (i == j ? q : 0)) / p;
+  double r = (b[0][0] * (b[1][1] * b[2][2] - b[1][2] * b[2][1]) - b[0][1] * (b[1][0] * b[2][2] - b[1][2] * b[2][0]) +
+              b[0][2] * (b[1][0] * b[2][1] - b[1][1] * b[2][0])) / 2;
+  double phi = r <= -1 ? M_PI / 3 : r >= 1 ? 0 : std::acos(r) / 3;
+  double e1 = q + 2 * p * std::cos(phi), e3 = q + 2 * p * std::cos(phi + 2 * M_PI / 3);
+  return {e3, 3 * q - e1 - e3, e1};
+}
+
+// The kind agrees with the Hessian's eigenvalues at the point; true when the case was decisive
+// (every eigenvalue clearly nonzero, or the kind degenerate).
+bool check_kind(Expr f, const std::vector<Expr>& vars, const calc::CriticalPoint& p) {
+  std::vector<std::vector<double>> h(vars.size(), std::vector<double>(vars.size()));
+  auto values = named(vars, coordinates(p));
+  for (std::size_t i = 0; i < vars.size(); ++i)
+    for (std::size_t j = 0; j < vars.size(); ++j) h[i][j] = calc::evaluate(calc::diff(calc::diff(f, vars[i]), vars[j]), values);
+  std::vector<double> ev = eigenvalues(h);
+  double largest = 1;
+  for (double e : ev) largest = std::max(largest, std::abs(e));
+  int positive = 0, negative = 0, zero = 0, unclear = 0;
+  for (double e : ev) {
+    if (e > 1e-6 * largest) ++positive;
+    else if (e < -1e-6 * largest) ++negative;
+    else if (std::abs(e) < 1e-9 * largest) ++zero;
+    else ++unclear;
+  }
+  if (unclear) return false;
+  CAPTURE(positive);
+  CAPTURE(negative);
+  CAPTURE(zero);
+  int n = static_cast<int>(vars.size());
+  calc::CriticalKind expected = positive == n   ? calc::CriticalKind::Minimum
+                                : negative == n ? calc::CriticalKind::Maximum
+                                : positive && negative ? calc::CriticalKind::Saddle
+                                                       : calc::CriticalKind::Degenerate;
+  CHECK(p.kind == expected);
+  return true;
+}
+
+// ---- random functions ----
+
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : rng_(seed) {}
+  int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  // A small rational: an integer in -4..4, sometimes halved.
+  Number small() { return pick(0, 3) == 0 ? Number::rational(pick(-4, 4), 2) : Number(pick(-4, 4)); }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+using Coefficients = std::vector<Number>;  // lowest power first
+
+Coefficients times(const Coefficients& a, const Coefficients& b) {
+  Coefficients r(a.size() + b.size() - 1, Number(0));
+  for (std::size_t i = 0; i < a.size(); ++i)
+    for (std::size_t j = 0; j < b.size(); ++j) r[i + j] += a[i] * b[j];
+  return r;
+}
+
+Expr polynomial(const Coefficients& c, Expr x) {
+  std::vector<Expr> terms;
+  for (std::size_t k = 0; k < c.size(); ++k) terms.push_back(num(c[k]) * pow(x, Expr(static_cast<long long>(k))));
+  return add(std::move(terms));
+}
+
+// The antiderivative with constant term `c0`.
+Coefficients antiderivative(const Coefficients& d, const Number& c0) {
+  Coefficients f{c0};
+  for (std::size_t k = 0; k < d.size(); ++k) f.push_back(d[k] / Number(static_cast<long long>(k + 1)));
+  return f;
+}
+
+// Real roots of the polynomial with coefficients c in [-bound, bound] by sampling and bisection
+// (sign changes only: the polynomial is square-free).
+std::vector<double> sampled_roots(const Coefficients& c, double bound) {
+  const int samples = 400000;
+  std::vector<double> roots;
+  std::vector<double> cd;
+  for (const Number& k : c) cd.push_back(k.to_double());
+  auto at = [&](double v) {
+    double s = 0;
+    for (std::size_t k = cd.size(); k-- > 0;) s = s * v + cd[k];
+    return s;
+  };
+  double a = -bound, ga = at(a);
+  for (int i = 1; i <= samples; ++i) {
+    double b = -bound + 2 * bound * i / samples, gb = at(b);
+    if (ga == 0) roots.push_back(a);
+    if (ga != 0 && gb != 0 && (ga < 0) != (gb < 0)) {
+      double lo = a, hi = b, glo = ga;
+      for (int k = 0; k < 100; ++k) {
+        double m = (lo + hi) / 2, gm = at(m);
+        if ((gm < 0) == (glo < 0)) lo = m, glo = gm;
+        else hi = m;
+      }
+      roots.push_back((lo + hi) / 2);
+    }
+    a = b, ga = gb;
+  }
+  return roots;
+}
+
+double cauchy_bound(const Coefficients& c) {
+  std::size_t top = c.size() - 1;
+  while (top > 0 && c[top].is_zero()) --top;
+  double m = 0;
+  for (std::size_t k = 0; k < top; ++k) m = std::max(m, std::abs(c[k].to_double() / c[top].to_double()));
+  return 1 + m;
+}
+
+// Zeros of the gradient of f (two variables) that Newton's method finds from a grid of starts in
+// [-3, 3]^2, where the Hessian is far from singular: each must be among ddx's points.
+std::vector<std::vector<double>> newton_zeros(Expr f, Expr x, Expr y) {
+  Expr gx = calc::diff(f, x), gy = calc::diff(f, y);
+  Expr hxx = calc::diff(gx, x), hxy = calc::diff(gx, y), hyy = calc::diff(gy, y);
+  std::vector<std::vector<double>> out;
+  for (int i = 0; i <= 12; ++i)
+    for (int j = 0; j <= 12; ++j) {
+      double a = -3 + 0.5 * i, b = -3 + 0.5 * j;
+      bool done = false;
+      for (int it = 0; it < 60 && !done; ++it) {
+        std::unordered_map<std::string, double> v{{x.name(), a}, {y.name(), b}};
+        double g1 = calc::evaluate(gx, v), g2 = calc::evaluate(gy, v);
+        double p = calc::evaluate(hxx, v), q = calc::evaluate(hxy, v), r = calc::evaluate(hyy, v);
+        double det = p * r - q * q;
+        if (!std::isfinite(det) || std::abs(det) < 1e-12) break;
+        double da = (r * g1 - q * g2) / det, db = (p * g2 - q * g1) / det;
+        a -= da, b -= db;
+        if (std::abs(a) > 1e6 || std::abs(b) > 1e6) break;
+        if (std::abs(da) + std::abs(db) < 1e-13 * (1 + std::abs(a) + std::abs(b))) {
+          std::unordered_map<std::string, double> w{{x.name(), a}, {y.name(), b}};
+          double hp = calc::evaluate(hxx, w), hq = calc::evaluate(hxy, w), hr = calc::evaluate(hyy, w);
+          if (std::abs(hp * hr - hq * hq) > 1e-3 * (1 + hp * hp + hq * hq + hr * hr)) out.push_back({a, b});
+          done = true;
+        }
+      }
+    }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("critical: the answers, exact text") {
+  check_rows({
+      {"critical(x^3 - 3x)", "x = -1: maximum, value 2\nx = 1: minimum, value -2"},
+      {"critical((1 - b)^2 + (2 - a - b)^2 + (4 - 2a - b)^2)", "(a, b) = (3/2, 5/6): minimum, value 1/6"},
+      {"critical(x^2 - y^2)", "(x, y) = (0, 0): saddle, value 0"},
+      {"critical(x^4)", "x = 0: degenerate (the second-derivative test is inconclusive), value 0"},
+      {"critical(x^3)", "x = 0: degenerate (the second-derivative test is inconclusive), value 0"},
+      {"critical(x^2 - 2x + 1)", "x = 1: minimum, value 0"},
+      {"critical(x^2 + x + 1)", "x = -1/2: minimum, value 3/4"},
+      {"critical(x^4 - 2x^2)", "x = -1: minimum, value -1\nx = 0: maximum, value 0\nx = 1: minimum, value -1"},
+      {"critical(x^4 - 4x^2)", "x = -sqrt(2): minimum, value -4\nx = 0: maximum, value 0\nx = sqrt(2): minimum, value -4"},
+      {"critical(x^3 - 6x)", "x = -sqrt(2): maximum, value 4 sqrt(2)\nx = sqrt(2): minimum, value -4 sqrt(2)"},
+      {"critical(x^2 + 1/x)", "x = (1/2)^(1/3): minimum, value 3 (1/2)^(2/3)"},
+      {"critical(x^6 - 6x^2)", "x = -2^(1/4): minimum, value -4 sqrt(2)\nx = 0: maximum, value 0\nx = 2^(1/4): minimum, value -4 sqrt(2)"},
+      {"critical(x^4 - 6x^2 + 4x)",
+       "x ~ -1.879385242: minimum, value ~ -16.23442238\nx ~ 0.3472963553: maximum, value ~ 0.6800447907\n"
+       "x ~ 1.532088886: minimum, value ~ -2.445622407"},
+      {"critical(x^3 + y^3 - 3x y)", "(x, y) = (0, 0): saddle, value 0\n(x, y) = (1, 1): minimum, value -1"},
+      {"critical(x^2 y - x^2 - y^2)",
+       "(x, y) = (-sqrt(2), 1): saddle, value -1\n(x, y) = (0, 0): maximum, value 0\n(x, y) = (sqrt(2), 1): saddle, value -1"},
+      {"critical(x y (1 - x - y))",
+       "(x, y) = (0, 0): saddle, value 0\n(x, y) = (0, 1): saddle, value 0\n(x, y) = (1/3, 1/3): maximum, value 1/27\n"
+       "(x, y) = (1, 0): saddle, value 0"},
+      {"critical(x^3 + y^3 + x y - x - y)",
+       "(x, y) = (-sqrt(13)/6 - 1/6, -sqrt(13)/6 - 1/6): maximum, value 13 sqrt(13)/54 + 19/54\n"
+       "(x, y) = (-1/3, 2/3): saddle, value -8/27\n"
+       "(x, y) = (sqrt(13)/6 - 1/6, sqrt(13)/6 - 1/6): minimum, value 19/54 - 13 sqrt(13)/54\n"
+       "(x, y) = (2/3, -1/3): saddle, value -8/27"},
+      {"critical(x^2 + y^4)", "(x, y) = (0, 0): degenerate (the second-derivative test is inconclusive), value 0"},
+      {"critical(x^2 + y^2 + z^2 - 2x + 4y - 6z)", "(x, y, z) = (1, -2, 3): minimum, value -14"},
+      {"critical(x y + y z + x z)", "(x, y, z) = (0, 0, 0): saddle, value 0"},
+      {"critical(x^4 + y^4 + z^4 - x y z)",
+       "(x, y, z) = (-1/4, -1/4, 1/4): minimum, value -1/256\n(x, y, z) = (-1/4, 1/4, -1/4): minimum, value -1/256\n"
+       "(x, y, z) = (0, 0, 0): degenerate (the second-derivative test is inconclusive), value 0\n"
+       "(x, y, z) = (1/4, -1/4, -1/4): minimum, value -1/256\n(x, y, z) = (1/4, 1/4, 1/4): minimum, value -1/256"},
+      {"critical(w1^2 + w2^2 + w3^2 + w4^2 - w1 - 2w2 - 3w3 - 4w4)",
+       "(w1, w2, w3, w4) = (1/2, 1, 3/2, 2): minimum, value -15/2"},
+      // Exponential factors are never zero: still exact.
+      {"critical(x e^(-x))", "x = 1: maximum, value 1/e"},
+      {"critical(x e^(-x^2 - y^2))",
+       "(x, y) = (-sqrt(2)/2, 0): minimum, value -sqrt(2)/(2 sqrt(e))\n(x, y) = (sqrt(2)/2, 0): maximum, value sqrt(2)/(2 sqrt(e))"},
+      {"critical(e^x)", "no critical points"},
+      {"critical(1/x)", "no critical points"},
+      {"critical(x + 1/x)", "x = -1: maximum, value -2\nx = 1: minimum, value 2"},
+      // A point outside the domain of f is no critical point: log(-1) does not exist.
+      {"critical(x^2 - 2log(x))", "x = 1: minimum, value 1"},
+      {"critical(log(x^2 + 1))", "x = 0: minimum, value 0"},
+      // Sets of critical points.
+      {"critical((x - y)^2)", "infinitely many critical points: on x - y = 0, value 0"},
+      {"critical((x^2 + y^2 - 1)^2)", "infinitely many critical points: on x^2 + y^2 - 1 = 0, value 0\n(x, y) = (0, 0): maximum, value 1"},
+      {"critical((x y - 1)^2)", "infinitely many critical points: on x y - 1 = 0, value 0\n(x, y) = (0, 0): saddle, value 1"},
+      {"critical((x - y)^2 + (y - z)^2)", "infinitely many critical points: on x - z = 0 and y - z = 0, value 0"},
+      {"critical(x^2, [x, y])", "infinitely many critical points: on x = 0, value 0"},
+      {"critical(5, [x])", "infinitely many critical points: the gradient is zero everywhere, value 5"},
+      // Complex curves with only isolated real points.
+      {"critical((x^2 + y^2)^2)", "(x, y) = (0, 0): degenerate (the second-derivative test is inconclusive), value 0"},
+      {"critical((x^2 + y^2 + z^2)^2)", "(x, y, z) = (0, 0, 0): degenerate (the second-derivative test is inconclusive), value 0"},
+      // Not polynomial: a numeric search, with exact points where a decimal is recognisably exact.
+      {"critical(sin(x))",
+       "infinitely many critical points (the function is periodic in x, with period 2 pi); a numeric search with -10 <= x <= 10 finds these:\n"
+       "x = -5 pi/2: minimum, value -1\nx = -3 pi/2: maximum, value 1\nx = -pi/2: minimum, value -1\n"
+       "x = pi/2: maximum, value 1\nx = 3 pi/2: minimum, value -1\nx = 5 pi/2: maximum, value 1"},
+      {"critical(x^2 + sin(x))",
+       "a numeric search with -10 <= x <= 10 (points outside it, or very close together, can be missed):\n"
+       "x ~ -0.4501836113: minimum, value ~ -0.2324655752"},
+      {"critical(e^x - x)",
+       "a numeric search with -10 <= x <= 10 (points outside it, or very close together, can be missed):\n"
+       "x = 0: minimum, value 1"},
+      {"critical(x log(x))",
+       "a numeric search with -10 <= x <= 10 (points outside it, or very close together, can be missed):\n"
+       "x = 1/e: minimum, value -1/e"},
+      {"critical(x - sin(x))",
+       "a numeric search with -10 <= x <= 10 (points outside it, or very close together, can be missed):\n"
+       "x = -2 pi: degenerate (the second-derivative test is inconclusive), value -2 pi\n"
+       "x = 0: degenerate (the second-derivative test is inconclusive), value 0\n"
+       "x = 2 pi: degenerate (the second-derivative test is inconclusive), value 2 pi"},
+      {"critical(tanh(x))",
+       "no critical points found by a numeric search with -10 <= x <= 10 (points outside it, or very close together, "
+       "can be missed)"},
+      {"critical(x^2 + y^2 + sin(x y))",
+       "a numeric search with -10 <= x, y <= 10 (points outside it, or very close together, can be missed):\n"
+       "(x, y) = (0, 0): minimum, value 0"},
+      // Defined names: a function named bare is its body; a defined variable is its value.
+  });
+  ddx::Session s;
+  CHECK(answer(s, "f(x, y) = x^2 + x y + y^2 - 3x").empty());
+  CHECK(answer(s, "critical(f)") == "(x, y) = (2, -1): minimum, value -3");
+  CHECK(answer(s, "ans") == "[[2, -1]]");
+  CHECK(answer(s, "a = 3").empty());
+  CHECK(answer(s, "critical(x^2 + a x)") == "x = -3/2: minimum, value -9/4");
+  CHECK(answer(s, "ans") == "[-3/2]");
+  CHECK(answer(s, "critical(x^2 + y^2 at y = 1)") == "x = 0: minimum, value 1");
+  CHECK(answer(s, "critical(x^2 + a, [x])") == "x = 0: minimum, value 3");
+}
+
+TEST_CASE("critical: the other formats") {
+  ddx::Session s;
+  std::string in = "critical((1 - b)^2 + (2 - a - b)^2 + (4 - 2a - b)^2)";
+  REQUIRE(answer(s, ":format unicode").empty());
+  CHECK(answer(s, "critical(x^4 - 4x^2)") == "x = −√2: minimum, value −4\nx = 0: maximum, value 0\nx = √2: minimum, value −4");
+  CHECK(answer(s, "critical(x^2 + sin(x))") ==
+        "a numeric search with −10 ≤ x ≤ 10 (points outside it, or very close together, can be missed):\n"
+        "x ≈ −0.4501836113: minimum, value ≈ −0.2324655752");
+  REQUIRE(answer(s, ":format latex").empty());
+  CHECK(answer(s, in) ==
+        "\\begin{aligned} &\\left(a, b\\right) = \\left(\\frac{3}{2}, \\frac{5}{6}\\right)\\text{: minimum, value }\\frac{1}{6} "
+        "\\end{aligned}");
+  CHECK(answer(s, "critical(e^x)") == "\\begin{aligned} &\\text{no critical points} \\end{aligned}");
+  REQUIRE(answer(s, ":format code").empty());
+  CHECK(answer(s, in) == "[[3/2, 5/6]]");
+  CHECK(answer(s, "critical(x^4 - 4x^2)") == "[-sqrt(2), 0, sqrt(2)]");
+  CHECK(answer(s, "critical(e^x)") == "[]");
+  REQUIRE(answer(s, ":format json").empty());
+  CHECK(answer(s, "critical(x^2)") ==
+        "{\"input\": \"critical(x^2)\", \"text\": \"x = 0: minimum, value 0\", \"latex\": \"\\\\begin{aligned} &x = 0\\\\text{: "
+        "minimum, value }0 \\\\end{aligned}\", \"code\": \"[0]\"}");
+}
+
+TEST_CASE("critical: bad input gives a positioned error and changes nothing") {
+  check_rows({
+      {"critical(x^2, [x, 2])", "error@19: expected a variable name here"},
+      {"critical(x^2, [x, y + 1])", "error@19: expected a variable name here"},
+      {"critical(x^2 + y^2, [x, x])", "error@10: critical: x is listed twice"},
+      {"critical([x^2, y^2])", "error@10: critical takes one function"},
+      {"critical()", "error@1: usage: critical(f) or critical(f, [x, y])"},
+      {"critical(x^2, [x], 3)", "error@1: usage: critical(f) or critical(f, [x, y])"},
+      {"critical(5)", "error@10: critical: 5 has no variables; name them: critical(f, [x])"},
+      {"critical(relu(x) + x^2)",
+       "error@10: critical: relu has points with no derivative (a corner or a jump); critical needs a differentiable function"},
+      {"critical(abs(x))",
+       "error@10: critical: abs has points with no derivative (a corner or a jump); critical needs a differentiable function"},
+      {"critical(g(x) + x^2)", "error@10: critical: g is an unknown function; define it first (f(x) = ...)"},
+      {"critical(x^2 + a y, [x, y])",
+       "error@10: critical: the gradient depends on a, which is not a variable; give it a value, or list it among the variables"},
+      {"critical(x^2 + y^2) at y = 1",
+       "error@1: critical finds points itself and cannot be taken at one; to fix a variable first, write critical(f at y = 1)"},
+      {"critical(x^2) + 1", "error@1: 'critical' gives a vector or matrix that cannot be used inside an expression"},
+      // A curve of critical points in space whose real points ddx cannot find or rule out.
+      {"critical(((x - y)^2 + z^2)^2)",
+       "error@10: critical: ddx cannot decide where the gradient is zero: it vanishes on a curve or surface whose real "
+       "points ddx cannot determine"},
+      // Limits.
+      {"critical(a1^2 + a2^2 + a3^2 + a4^2 + a5^2 + a6^2 + a7^2)", "error@1: critical: at most 6 variables"},
+      {"critical(x^300 - x)", "error@1: critical: a polynomial of degree 299 is too large (limit 200)"},
+      {"critical(sin(w) + x + y + z)",
+       "error@1: critical: the gradient is not polynomial, and a numeric search takes at most 3 variables"},
+  });
+  // The polynomial work limit: refused within seconds, positioned at the statement.
+  ddx::Session s;
+  REQUIRE(answer(s, "u = x^2").empty());
+  REQUIRE(answer(s, "x^3") == "x^3");
+  auto start = std::chrono::steady_clock::now();
+  std::string big = answer(s, "critical(3x^3 - 2x y^3 + x z^3 - 2y^2 z^2 + 2x y z + 2x z^3 + z^3 - x^2 y + x^5 y^4 z^3)");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CAPTURE(big);
+  CHECK(big == "error@1: critical: the computation is too large (polynomial work limit reached)");
+  CHECK(seconds < 20);
+  // The session is intact after every failure.
+  CHECK(answer(s, "critical(relu(x))").rfind("error@", 0) == 0);
+  CHECK(answer(s, "critical(x^2, [x, 2])").rfind("error@", 0) == 0);
+  CHECK(answer(s, "ans") == "x^3");
+  CHECK(answer(s, "u") == "x^2");
+  CHECK(answer(s, "critical(u)") == "x = 0: minimum, value 0");
+}
+
+TEST_CASE("critical property: one variable, f' built from known roots") {
+  int checked = 0;
+  for (std::uint64_t c = 0; c < 60; ++c) {
+    std::uint64_t seed = base_seed + c;
+    CAPTURE(seed);
+    Random r(seed);
+    Expr x = sym("x");
+    // f' = k (x - r1)^m1 ... (x - rj)^mj q(x), roots r_i distinct halves in -4..4.
+    Coefficients d{r.small().is_zero() ? Number(1) : Number(r.pick(1, 3))};
+    std::vector<std::pair<double, int>> known;  // root, multiplicity
+    std::vector<int> used;
+    int count = r.pick(0, 3);
+    for (int i = 0; i < count; ++i) {
+      int twice = r.pick(-8, 8);
+      if (std::find(used.begin(), used.end(), twice) != used.end()) continue;
+      used.push_back(twice);
+      int m = r.pick(1, 3);
+      for (int k = 0; k < m; ++k) d = times(d, {-Number::rational(twice, 2), Number(1)});
+      known.emplace_back(twice / 2.0, m);
+    }
+    switch (r.pick(0, 4)) {  // an extra factor: no real root, two radicals, one cube root
+      case 1: d = times(d, {Number(1), Number(0), Number(1)}); break;
+      case 2:
+        d = times(d, {Number(-2), Number(0), Number(1)});
+        known.emplace_back(-std::sqrt(2.0), 1), known.emplace_back(std::sqrt(2.0), 1);
+        break;
+      case 3:
+        d = times(d, {Number(-3), Number(0), Number(0), Number(1)});
+        known.emplace_back(std::cbrt(3.0), 1);
+        break;
+      default: break;
+    }
+    if (d.size() < 2 && known.empty() && r.pick(0, 1)) d = times(d, {Number(1), Number(0), Number(1)});
+    Expr f = polynomial(antiderivative(d, r.small()), x);
+    CAPTURE(debug_string(f));
+    calc::CriticalPoints cp = calc::critical_points(f, {x});
+    std::sort(known.begin(), known.end());
+    REQUIRE(cp.points.size() == known.size());
+    CHECK(cp.sets.empty());
+    CHECK(cp.search_bound == 0);
+    for (std::size_t k = 0; k < known.size(); ++k) {
+      const calc::CriticalPoint& p = cp.points[k];
+      CHECK(value_of(p.coordinates[0]) == doctest::Approx(known[k].first).epsilon(1e-9));
+      check_gradient_zero(f, {x}, p);
+      if (known[k].second > 1) CHECK(p.kind == calc::CriticalKind::Degenerate);
+      else check_kind(f, {x}, p);
+      // Rational roots are exact; so are the radicals of x^2 - 2 and x^3 - 3.
+      CHECK(!p.approximate());
+    }
+    ++checked;
+  }
+  CHECK(checked >= 50);
+}
+
+TEST_CASE("critical property: one variable, random polynomials against sampled roots of f'") {
+  int checked = 0, skipped = 0;
+  for (std::uint64_t c = 0; c < 60; ++c) {
+    std::uint64_t seed = base_seed + 1000 + c;
+    CAPTURE(seed);
+    Random r(seed);
+    Expr x = sym("x");
+    Coefficients fc;
+    int degree = r.pick(2, 7);
+    for (int k = 0; k <= degree; ++k) fc.push_back(r.small());
+    if (fc.back().is_zero()) fc.back() = Number(1);
+    Expr f = polynomial(fc, x);
+    Expr d1 = calc::diff(f, x), d2 = calc::diff(d1, x);
+    auto g = calc::polynomial_gcd(d1, d2);
+    if (!g || !g->is_number()) {  // a multiple root of f' has no sign change to sample
+      ++skipped;
+      continue;
+    }
+    CAPTURE(debug_string(f));
+    Coefficients dc;
+    for (std::size_t k = 1; k < fc.size(); ++k) dc.push_back(fc[k] * Number(static_cast<long long>(k)));
+    std::vector<double> sampled = sampled_roots(dc, cauchy_bound(dc));
+    calc::CriticalPoints cp = calc::critical_points(f, {x});
+    REQUIRE(cp.points.size() == sampled.size());
+    for (std::size_t k = 0; k < sampled.size(); ++k) {
+      CHECK(value_of(cp.points[k].coordinates[0]) == doctest::Approx(sampled[k]).epsilon(1e-7));
+      check_gradient_zero(f, {x}, cp.points[k]);
+      check_kind(f, {x}, cp.points[k]);
+    }
+    ++checked;
+  }
+  MESSAGE(checked << " checked, " << skipped << " skipped (f' with a multiple root)");
+  CHECK(checked >= 45);
+}
+
+TEST_CASE("critical property: least squares, sums of squares of linear forms") {
+  int unique = 0, lines = 0;
+  for (std::uint64_t c = 0; c < 60; ++c) {
+    std::uint64_t seed = base_seed + 2000 + c;
+    CAPTURE(seed);
+    Random r(seed);
+    Expr x = sym("x"), y = sym("y");
+    // f = sum (a_i x + b_i y - c_i)^2; the normal equations A^T A (x, y) = A^T c.
+    Number s_aa = 0, s_ab = 0, s_bb = 0, s_ac = 0, s_bc = 0, s_cc = 0;
+    Expr f = 0;
+    int rows = r.pick(1, 4);
+    for (int i = 0; i < rows; ++i) {
+      Number a = r.small(), b = r.small(), cc = r.small();
+      f = f + pow(num(a) * x + num(b) * y - num(cc), Expr(2));
+      s_aa += a * a, s_ab += a * b, s_bb += b * b, s_ac += a * cc, s_bc += b * cc, s_cc += cc * cc;
+    }
+    if (s_aa.is_zero() || s_bb.is_zero()) continue;  // a variable that f does not use
+    CAPTURE(debug_string(f));
+    calc::CriticalPoints cp = calc::critical_points(f, {x, y});
+    Number det = s_aa * s_bb - s_ab * s_ab;
+    if (det.is_zero()) {  // rank one: a line of minima
+      REQUIRE(cp.sets.size() == 1);
+      CHECK(cp.points.empty());
+      CHECK(cp.sets[0].equations.size() == 1);
+      REQUIRE(cp.sets[0].value.has_value());
+      // The least residual: c^T c - (A^T c)^2 / (a^T a) along the one direction (a, b) ∝ column 1.
+      Number least = s_cc - s_ac * s_ac / s_aa;
+      CHECK(*cp.sets[0].value == num(least));
+      ++lines;
+      continue;
+    }
+    Number px = (s_bb * s_ac - s_ab * s_bc) / det, py = (s_aa * s_bc - s_ab * s_ac) / det;
+    REQUIRE(cp.points.size() == 1);
+    CHECK(cp.sets.empty());
+    const calc::CriticalPoint& p = cp.points[0];
+    REQUIRE(!p.approximate());
+    CHECK(p.coordinates[0].exact == num(px));
+    CHECK(p.coordinates[1].exact == num(py));
+    CHECK(p.kind == calc::CriticalKind::Minimum);
+    CHECK(p.value.exact == calc::expand(substitute(f, {{x, num(px)}, {y, num(py)}})));
+    check_gradient_zero(f, {x, y}, p);
+    check_kind(f, {x, y}, p);
+    ++unique;
+  }
+  MESSAGE(unique << " unique minima, " << lines << " lines of minima");
+  CHECK(unique >= 30);
+  CHECK(lines >= 3);
+}
+
+TEST_CASE("critical property: random polynomials in two and three variables") {
+  int points = 0, decisive = 0, functions = 0, refused = 0, approximate = 0, newton = 0;
+  for (std::uint64_t c = 0; c < 80; ++c) {
+    std::uint64_t seed = base_seed + 3000 + c;
+    CAPTURE(seed);
+    Random r(seed);
+    std::vector<Expr> vars = {sym("x"), sym("y"), sym("z")};
+    vars.resize(c % 4 == 3 ? 3 : 2);
+    Expr f = 0;
+    int terms = r.pick(2, 7), max_degree = vars.size() == 3 ? 3 : 5;
+    for (int t = 0; t < terms; ++t) {
+      Expr term = num(r.small());
+      int left = r.pick(1, max_degree);
+      for (Expr v : vars) {
+        int e = r.pick(0, left);
+        left -= e;
+        term = term * pow(v, Expr(e));
+      }
+      f = f + term;
+    }
+    for (Expr v : vars) f = f + num(r.small()) * pow(v, Expr(2));  // more functions with critical points
+    std::vector<Expr> used;
+    for (Expr v : vars)
+      if (depends_on(f, v)) used.push_back(v);
+    if (used.empty()) continue;
+    CAPTURE(debug_string(f));
+    calc::CriticalPoints cp;
+    try {
+      cp = calc::critical_points(f, used);
+    } catch (const MathError& e) {  // "cannot decide": allowed, but counted
+      ++refused;
+      continue;
+    } catch (const LimitError& e) {
+      ++refused;
+      continue;
+    }
+    ++functions;
+    CHECK(cp.search_bound == 0);
+    if (used.size() == 2)  // nothing missed that Newton's method finds
+      for (const std::vector<double>& z : newton_zeros(f, used[0], used[1])) {
+        bool found = false;
+        for (const calc::CriticalPoint& p : cp.points) {
+          std::vector<double> c = coordinates(p);
+          found = found || (std::abs(c[0] - z[0]) < 1e-6 * (1 + std::abs(z[0])) && std::abs(c[1] - z[1]) < 1e-6 * (1 + std::abs(z[1])));
+        }
+        CAPTURE(z[0]);
+        CAPTURE(z[1]);
+        CHECK(found);
+        ++newton;
+      }
+    for (const calc::CriticalPoint& p : cp.points) {
+      check_gradient_zero(f, used, p);
+      if (check_kind(f, used, p)) ++decisive;
+      ++points;
+      approximate += p.approximate();
+    }
+  }
+  MESSAGE(functions << " functions, " << points << " points (" << approximate << " decimal), " << decisive
+                   << " kinds checked, " << refused << " refused, " << newton << " Newton zeros found by ddx too");
+  CHECK(functions >= 60);
+  CHECK(points >= 120);
+  CHECK(approximate >= 20);
+  CHECK(decisive >= 100);
+  CHECK(newton >= 100);
+  CHECK(refused <= 8);
+}
+
+TEST_CASE("critical property: nothing is found where there is nothing") {
+  int checked = 0;
+  for (std::uint64_t c = 0; c < 30; ++c) {
+    std::uint64_t seed = base_seed + 4000 + c;
+    CAPTURE(seed);
+    Random r(seed);
+    Expr x = sym("x"), y = sym("y");
+    // f = a (x^3/3 + b x) + c (y^3/3 + d y) + e: each partial a (x^2 + b) with b > 0 is never 0.
+    Number a = Number(r.pick(1, 3)) * Number(r.pick(0, 1) ? 1 : -1), b = Number::rational(r.pick(1, 6), r.pick(1, 3));
+    Number cc = Number(r.pick(1, 3)), d = Number::rational(r.pick(1, 6), r.pick(1, 3));
+    Expr f = num(a) * (pow(x, Expr(3)) / Expr(3) + num(b) * x);
+    std::vector<Expr> vars{x};
+    if (c % 2) {
+      f = f + num(cc) * (pow(y, Expr(3)) / Expr(3) + num(d) * y);
+      vars.push_back(y);
+    }
+    f = f + num(r.small());
+    CAPTURE(debug_string(f));
+    calc::CriticalPoints cp = calc::critical_points(f, vars);
+    CHECK(cp.points.empty());
+    CHECK(cp.sets.empty());
+    CHECK(cp.search_bound == 0);
+    ++checked;
+  }
+  CHECK(checked == 30);
+}
+
+TEST_CASE("critical property: the lex basis through grevlex and FGLM is the one Buchberger computes in lex") {
+  int zero_dimensional = 0, other = 0;
+  for (std::uint64_t c = 0; c < 60; ++c) {
+    std::uint64_t seed = base_seed + 5000 + c;
+    CAPTURE(seed);
+    Random r(seed);
+    std::size_t n = c % 3 == 2 ? 3 : 2;
+    std::vector<poly::Poly> fs;
+    for (std::size_t k = 0; k < n; ++k) {
+      std::vector<poly::Term> terms;
+      int count = r.pick(2, 5);
+      for (int t = 0; t < count; ++t) {
+        poly::Exponents e(n, 0);
+        int left = r.pick(0, n == 2 ? 4 : 3);
+        for (std::size_t v = 0; v < n; ++v) {
+          e[v] = static_cast<std::uint32_t>(r.pick(0, left));
+          left -= static_cast<int>(e[v]);
+        }
+        terms.push_back({e, mpz_class(r.pick(-5, 5))});
+      }
+      fs.push_back(poly::from_terms(n, std::move(terms)));
+    }
+    std::vector<poly::Poly> via_fglm, direct;
+    try {
+      poly::WorkLimit work(1e7, "test");
+      via_fglm = poly::groebner(fs);
+      direct = poly::groebner_lex_direct(fs);
+    } catch (const LimitError&) {
+      continue;
+    }
+    REQUIRE(via_fglm.size() == direct.size());
+    for (std::size_t k = 0; k < direct.size(); ++k) CHECK(via_fglm[k] == direct[k]);
+    if (poly::is_zero_dimensional(direct)) ++zero_dimensional;
+    else ++other;
+  }
+  MESSAGE(zero_dimensional << " zero-dimensional, " << other << " other");
+  CHECK(zero_dimensional >= 25);
+}
