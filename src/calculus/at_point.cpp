@@ -101,6 +101,34 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& point) {
   }
 }
 
+std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Point& point) {
+  std::vector<Expr> values{substitute(f, point)};
+  Expr g = f;
+  std::uint64_t k = 1;
+  try {
+    for (; k < count; ++k) {
+      check_interrupt();
+      if (k == 1) {  // continuity of f itself, as derivative_at checks it
+        Limits along = both_sides(g, var, point);
+        if (along.left != values[0] || along.right != values[0])
+          throw NoDerivative(NoDerivative::Cause::Jump, var, along.left, along.right);
+      }
+      g = diff(g, var);
+      Limits slopes = both_sides(g, var, point);
+      if (slopes.left != slopes.right) throw NoDerivative(NoDerivative::Cause::Corner, var, slopes.left, slopes.right);
+      values.push_back(slopes.left);
+    }
+  } catch (NoDerivative& why) {
+    why.order = k;
+    throw;
+  } catch (const MathError& e) {
+    NoDerivative why(NoDerivative::Cause::Undefined, var, Expr(), Expr(), e.what());
+    why.order = k;
+    throw why;
+  }
+  return values;
+}
+
 std::optional<Number> polynomial_degree(Expr e, Expr var) {
   if (!depends_on(e, var)) return Number(0);
   switch (e.kind()) {

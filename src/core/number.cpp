@@ -251,8 +251,15 @@ std::optional<Number> Number::pow(const Number& e) const {
     mpq_class root(sgn(base) < 0 ? mpz_class(-*rn) : *rn, *rd);
     base = root;
   }
-  double digits = static_cast<double>(mag) *
-                  std::max(std::log10(std::abs(base.get_num().get_d()) + 1), std::log10(base.get_den().get_d() + 1));
+  // log10(|z| + 1); past a double's range (1/2^1100, 1/171!) from the mantissa and exponent.
+  auto log10_of = [](const mpz_class& z) {
+    double d = std::abs(z.get_d());
+    if (std::isfinite(d)) return std::log10(d + 1);
+    long exponent = 0;
+    double mantissa = std::abs(mpz_get_d_2exp(&exponent, z.get_mpz_t()));
+    return std::log10(mantissa) + static_cast<double>(exponent) * std::log10(2.0);
+  };
+  double digits = static_cast<double>(mag) * std::max(log10_of(base.get_num()), log10_of(base.get_den()));
   if (!std::isfinite(digits) || digits > max_result_digits)
     throw LimitError("integer result too large (more than " + std::to_string(static_cast<long>(max_result_digits)) + " digits)");
   mpq_class r = int_power(base, mag);
