@@ -17,10 +17,10 @@
 namespace ddx::eval {
 namespace {
 
-// `series(...) + 1`, `series(...) at x = 1`: the order term cannot take part.
+// `series(...) + 1`, `series(...) at x = 1`, `s = series(...)`: the order term cannot take part.
 std::string series_inside_message() {
-  return "a series with its order term O(...) cannot be used inside an expression or at a point; taylor(...) gives "
-         "the polynomial alone";
+  return "a series with its order term O(...) is an answer of its own, not a value for an expression, a point or a "
+         "definition; taylor(...) gives the polynomial alone";
 }
 
 }  // namespace
