@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "calculus/diff.hpp"
+#include "calculus/evalf.hpp"
 #include "calculus/expand.hpp"
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
@@ -68,6 +69,17 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
     throw EvalError{call.span, "the function has no value at " + point_text + " (" + e.what() + ")"};
   } catch (const LimitError& e) {
     throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
+  }
+  // A value ddx keeps exact may still not be real (sqrt(-tan(1))): a closed value is checked
+  // numerically (values it cannot approximate, f(0) of an unknown f, stand).
+  if (Expr value = derivatives[0]; !value.is_number() && free_symbols(value).empty()) {
+    try {
+      (void)calc::evalf(value, 20);
+    } catch (const MathError& e) {
+      if (std::string(e.what()).find("not a real number") != std::string::npos)
+        throw EvalError{call.span, "the function has no real value at " + point_text + " (" + ev.context().text(value) +
+                                       ": " + e.what() + ")"};
+    }
   }
   TaylorPolynomial shape{x, a, {}, order_term};
   std::vector<Expr> terms;
