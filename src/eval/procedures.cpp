@@ -112,7 +112,7 @@ const std::vector<Procedure>& procedures() {
       {"series", 3, 3, "series(EXPR, x = a, N)", "the Taylor polynomial and its order term O((x - a)^N)",
        series_procedure},
       {"implicit", 2, 2, "implicit(F = G, dy/dx) or implicit(F = G, d^2y/dx^2)",
-       "implicit differentiation: dy/dx = -F_x/F_y where F = G defines y", implicit_procedure, true},
+       "implicit differentiation: dy/dx = -F_x/F_y where F = G defines y; orders up to 10", implicit_procedure, true},
       {"plot", 2, 1000, "plot(EXPR, ..., x = a .. b)", "a plot in the terminal, or in an SVG file after :plot-to",
        plot_procedure},
       {"table", 2, 1000, "table(EXPR, ..., x = a .. b step s)", "a column of values (CSV with --format code)",
