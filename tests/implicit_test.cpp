@@ -79,6 +79,10 @@ TEST_CASE("implicit: examples in text") {
       {"implicit(x^2 + y^2 = 1, dy/dx) at x = 3/5", "-3/(5y)"},
       {"implicit(x^2 + y^2 = r^2, dy/dx) at x = 3, y = 4", "-3/4"},
       {"implicit(x^2 + x y + 2y^2 = 4, dy/dx) at x = 2, y = 0", "-2"},
+      // High orders, checked against the power series of y solved term by term (SymPy).
+      {"implicit(x^3 + y^3 = 6x y + 1, d^4y/dx^4) at x = 1, y = 0", "-9/2"},
+      {"implicit(x^3 + y^3 = 6x y + 1, d^6y/dx^6) at x = 1, y = 0", "-675/4"},
+      {"implicit(x^3 + y^3 = 6x y + 1, d^10y/dx^10) at x = 1, y = 0", "-13480425/8"},
       {"implicit(x^2 + y^2 = 1, dy/dx) + 1", "1 - x/y"},
       {"implicit(x^2 + y^2 = 1, dy/dx) == -x/y", "true"},
       {"[implicit(x^2 + y^2 = 1, dy/dx), 1]", "[-x/y, 1]"},

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The procedures: names that look like calls but are not functions of the algebra (diff, expand,
 // simplify, approx, grad, jacobian, hessian, total, tangent, taylor, series, implicit, table,
-// plot). One table, one row
-// each: name, how many arguments, usage, help, and the evaluator, which gets the call's resolved
-// arguments (some are variables, vectors or `x = a` bindings) and returns a Result.
+// plot). One table, one row each: name, how many arguments, usage, help, and the evaluator, which
+// gets the call's resolved arguments (some are variables, vectors, `x = a` bindings, equations or
+// Leibniz forms) and returns a Result.
 #pragma once
 
 #include <cstddef>
