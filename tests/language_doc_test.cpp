@@ -284,7 +284,8 @@ TEST_CASE("language doc: stands on its own and quotes the limits of src/core/lim
         static_cast<long long>(ddx::max_derivative_order), static_cast<long long>(ddx::max_statement_nodes),
         static_cast<long long>(ddx::max_simplify_steps), static_cast<long long>(ddx::max_evalf_digits),
         static_cast<long long>(ddx::max_printed_terms), static_cast<long long>(ddx::max_steps_terms),
-        static_cast<long long>(ddx::max_table_rows), static_cast<long long>(ddx::max_implicit_order)}) {
+        static_cast<long long>(ddx::max_table_rows), static_cast<long long>(ddx::max_implicit_order),
+        static_cast<long long>(ddx::max_taylor_digits)}) {
     std::string cell = "| " + with_commas(value) + " ";
     CAPTURE(cell);
     CHECK(limits.find(cell) != std::string::npos);

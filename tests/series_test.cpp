@@ -213,6 +213,10 @@ TEST_CASE("series: derivatives of high order end, with an error at worst") {
   CHECK(answer("taylor(sin(x), x = 0, 1000)").rfind("-x^999/40238726007709377354370243392300398571937486421071463254379991", 0) == 0);
   CHECK(answer("taylor(tan(x), x = 0, 40)").find("error") == std::string::npos);
   CHECK(answer("1/2^1100").rfind("1/13582985290493858492773514283592667786034938469317445497485196697278130927542", 0) == 0);
+  // Coefficients that grow past the limit stop the computation at once.
+  CHECK(answer("taylor(tan(x), x = a, 1000)") ==
+        "error@1: a Taylor polynomial holds at most 10000000 digits in its coefficients; this one passes that at order 319 "
+        "(the derivatives grow too large; try a lower order)");
   // Derivatives that blow up stop on the time limit (as on Ctrl-C), and the next line runs.
   auto r = ddx_test::run_ddx("--timeout 1", "taylor(x^x, x = 1, 40)\ntaylor(sin(x), x = 0, 4)\n");
   CHECK(r.err == "<stdin>:1: error: time limit exceeded (--timeout 1 s)\n");
