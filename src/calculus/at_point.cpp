@@ -12,6 +12,9 @@
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
+#include "core/limits.hpp"
+
+#include <unordered_set>
 
 namespace ddx::calc {
 namespace {
@@ -99,6 +102,64 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& point) {
   } catch (const MathError& e) {
     throw NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what());
   }
+}
+
+namespace {
+
+// The digits of the numbers in e plus its nodes, each distinct node counted once: what holding
+// and printing e costs.
+double weight(Expr e, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return 0;
+  double w = 1;
+  switch (e.kind()) {
+    case Kind::Number: return w + static_cast<double>(e.number().digits_estimate());
+    case Kind::Mul: w += static_cast<double>(e.number().digits_estimate()); break;
+    case Kind::Add:
+      w += static_cast<double>(e.number().digits_estimate());
+      for (const Number& c : e.coefficients()) w += static_cast<double>(c.digits_estimate());
+      break;
+    default: break;
+  }
+  for_each_child(e, [&](Expr c) { w += weight(c, seen); });
+  return w;
+}
+
+}  // namespace
+
+std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Point& point) {
+  std::vector<Expr> values{substitute(f, point)};
+  std::unordered_set<const void*> seen;
+  double total = weight(values[0], seen);
+  Expr g = f;
+  std::uint64_t k = 1;
+  try {
+    for (; k < count; ++k) {
+      check_interrupt();
+      if (k == 1) {  // continuity of f itself, as derivative_at checks it
+        Limits along = both_sides(g, var, point);
+        if (along.left != values[0] || along.right != values[0])
+          throw NoDerivative(NoDerivative::Cause::Jump, var, along.left, along.right);
+      }
+      g = diff(g, var);
+      Limits slopes = both_sides(g, var, point);
+      if (slopes.left != slopes.right) throw NoDerivative(NoDerivative::Cause::Corner, var, slopes.left, slopes.right);
+      values.push_back(slopes.left);
+      // Derivatives of high order can grow fast (those of tan(x) at a symbolic point): stop
+      // before the polynomial outgrows what can be held and printed.
+      total += weight(slopes.left, seen);
+      if (total > max_taylor_digits)
+        throw LimitError("a Taylor polynomial holds at most " + std::to_string(static_cast<long long>(max_taylor_digits)) +
+                         " digits in its coefficients; this one passes that at order " + std::to_string(k));
+    }
+  } catch (NoDerivative& why) {
+    why.order = k;
+    throw;
+  } catch (const MathError& e) {
+    NoDerivative why(NoDerivative::Cause::Undefined, var, Expr(), Expr(), e.what());
+    why.order = k;
+    throw why;
+  }
+  return values;
 }
 
 std::optional<Number> polynomial_degree(Expr e, Expr var) {

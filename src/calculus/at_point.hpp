@@ -38,12 +38,19 @@ struct NoDerivative : std::runtime_error {
   Cause cause;
   Expr along, left, right;
   std::string detail;
+  std::uint64_t order = 0;  // derivatives_at: the order that does not exist (0: not said)
 };
 
 // The derivative of f at the point (every symbol of the point substituted; others stay): the
 // agreed one-sided limits of the last derivative, after checking that f is continuous along the
 // first variable and each derivative before the last exists. Throws NoDerivative.
 Expr derivative_at(Expr f, const Differentiations& d, const Point& point);
+
+// The derivatives of f by var at the point, of orders 0 .. count - 1 (count >= 1), with the same
+// checks as derivative_at, in one pass (a Taylor polynomial's coefficients times k!). Order 0 is
+// the value at the point (a MathError there propagates: the function has no value). Throws
+// NoDerivative with `order` set to the first order that does not exist.
+std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Point& point);
 
 // The degree of e as a polynomial in var, or nullopt when it is not one (var inside a function,
 // a negative or fractional power, ...). An expression free of var has degree 0.

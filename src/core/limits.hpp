@@ -19,6 +19,8 @@ inline constexpr double max_result_digits = 1'000'000;    // exact results (10^1
 inline constexpr double max_expand_terms = 1'000'000;     // terms of an expansion, estimated first
 inline constexpr double max_expand_digits = 100'000'000;  // terms x coefficient digits of a power expansion
 inline constexpr int max_derivative_order = 1000;         // beyond it only a polynomial of lower degree (0)
+inline constexpr int max_implicit_order = 10;             // implicit(F = G, d^ny/dx^n)
+inline constexpr double max_taylor_digits = 10'000'000;   // a Taylor polynomial's coefficients: digits + nodes
 inline constexpr std::size_t max_statement_nodes = 3'000'000;  // new subexpressions per statement (memory)
 inline constexpr int max_simplify_steps = 10000;          // rule applications per simplify
 inline constexpr int max_evalf_digits = 100'000;          // approx(E, DIGITS)

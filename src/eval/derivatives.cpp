@@ -14,27 +14,42 @@
 #include "core/limits.hpp"
 #include "core/substitute.hpp"
 #include "eval/evaluator.hpp"
+#include "resolve/names.hpp"
 
 namespace ddx::eval {
 namespace {
 
-// Why there is no derivative at the point, in words.
+// 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st.
+std::string ordinal(std::uint64_t k) {
+  std::uint64_t tens = k % 100, units = k % 10;
+  const char* suffix = tens >= 11 && tens <= 13 ? "th" : units == 1 ? "st" : units == 2 ? "nd" : units == 3 ? "rd" : "th";
+  return std::to_string(k) + suffix;
+}
+
+// Why there is no derivative at the point, in words. `why.order` above 1 (a Taylor polynomial's
+// derivatives) names the order that does not exist.
 std::string cause(const calc::NoDerivative& why, const std::string& point, const Context& c) {
   using Cause = calc::NoDerivative::Cause;
   std::string along = why.along.is(Kind::Symbol) ? " along " + why.along.name() : "";
+  bool higher = why.order > 1;
+  std::string derivative = higher ? "the " + ordinal(why.order) + " derivative" : "the derivative";
   switch (why.cause) {
     case Cause::Jump:
-      return "the derivative does not exist at " + point + " (the function jumps there" + along + ": it approaches " +
+      return derivative + " does not exist at " + point + " (the function jumps there" + along + ": it approaches " +
              c.text(why.left) + " from the left and " + c.text(why.right) + " from the right)";
     case Cause::Corner:
-      return "the derivative does not exist at " + point + " (a corner: the slope is " + c.text(why.left) +
+      if (higher)
+        return derivative + " does not exist at " + point + " (the " +
+               (why.order == 2 ? std::string("first") : ordinal(why.order - 1)) + " derivative has a corner there: its slope is " +
+               c.text(why.left) + " from the left and " + c.text(why.right) + " from the right)";
+      return derivative + " does not exist at " + point + " (a corner: the slope is " + c.text(why.left) +
              " from the left and " + c.text(why.right) + " from the right)";
-    case Cause::Undefined: return "the derivative does not exist at " + point + " (" + why.detail + ")";
+    case Cause::Undefined: return derivative + " does not exist at " + point + " (" + why.detail + ")";
     case Cause::Undecided:
-      return "ddx cannot decide whether the derivative exists at " + point + " (it cannot tell on which side of 0 " +
+      return "ddx cannot decide whether " + derivative + " exists at " + point + " (it cannot tell on which side of 0 " +
              c.text(why.left) + " is there)";
   }
-  return "the derivative does not exist at " + point;
+  return derivative + " does not exist at " + point;
 }
 
 calc::Differentiations differentiations(const Term& t) {
@@ -76,6 +91,17 @@ Expr Evaluator::differentiate_at(Expr e, const calc::Differentiations& d, const 
   }
 }
 
+std::vector<Expr> Evaluator::derivatives_at(Expr e, Expr var, std::uint64_t count, const calc::Point& point,
+                                            const std::string& point_text, const Term& at) {
+  try {
+    return calc::derivatives_at(e, var, count, point);
+  } catch (const calc::NoDerivative& why) {
+    throw EvalError{at.span, cause(why, point_text, context_)};
+  }
+}
+
+const calc::Point* Evaluator::active_point() const { return points_.empty() ? nullptr : &points_.back().values; }
+
 Expr Evaluator::derivative(const Term& t) {
   calc::Differentiations d = differentiations(t);
   Expr e = operand(t.children[0], variables(d));
@@ -108,6 +134,8 @@ Expr Evaluator::leibniz(const Term& t) {
       for (const Term& c : t.children) args.push_back(scalar(c));
       return ddx::derivative(t.function, std::move(args), std::move(indices));
     }
+    case resolve::LeibnizOf::Undefined:  // kept for a procedure that gives it a meaning; none did
+      throw EvalError{t.name_span, resolve::undefined_leibniz_message(t.name, t.vars[0].name)};
     case resolve::LeibnizOf::Variable: break;
   }
   // At a point, or of higher order: the value of the name with the variables held independent

@@ -15,6 +15,15 @@
 #include "eval/compare.hpp"
 
 namespace ddx::eval {
+namespace {
+
+// `series(...) + 1`, `series(...) at x = 1`, `s = series(...)`: the order term cannot take part.
+std::string series_inside_message() {
+  return "a series with its order term O(...) is an answer of its own, not a value for an expression, a point or a "
+         "definition; taylor(...) gives the polynomial alone";
+}
+
+}  // namespace
 
 bool Evaluator::is_held(std::string_view name) const {
   return std::find(held_.begin(), held_.end(), name) != held_.end();
@@ -50,7 +59,11 @@ Value Evaluator::value(const Term& t) {
     }
     case TermKind::Compare: return compare(t).value;
     case TermKind::At: return at(t);
-    case TermKind::Call: return call(t).value;
+    case TermKind::Call: {
+      Result r = call(t);
+      if (r.is_series()) throw EvalError{t.span, series_inside_message()};
+      return r.value;
+    }
     case TermKind::Answer: {
       auto a = context_.answer();
       if (!a) throw EvalError{t.span, "there is no previous answer yet"};
@@ -88,6 +101,7 @@ Expr Evaluator::scalar_unguarded(const Term& t) {
     }
     case TermKind::Call: {
       Result r = call(t);
+      if (r.is_series()) throw EvalError{t.span, series_inside_message()};
       if (!r.usable_in_expressions())
         throw EvalError{t.span, "'" + t.name + "' gives a " + (r.value.kind == Value::Kind::List ? "vector or matrix" : "result") +
                                     " that cannot be used inside an expression"};

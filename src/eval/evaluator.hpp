@@ -48,6 +48,13 @@ class Evaluator {
   // The derivative of e at an explicit point (tangent), refused where it does not exist.
   Expr differentiate_at(Expr e, const calc::Differentiations& d, const calc::Point& point,
                         const std::string& point_text, const Term& at);
+  // The derivatives of e by var at the point, of orders 0 .. count - 1 (a Taylor polynomial's),
+  // refused (with the span of `at`) from the first order that does not exist; order 0 is the
+  // value there (a MathError if there is none).
+  std::vector<Expr> derivatives_at(Expr e, Expr var, std::uint64_t count, const calc::Point& point,
+                                   const std::string& point_text, const Term& at);
+  // The point of the innermost enclosing `at` being evaluated, or nullptr.
+  const calc::Point* active_point() const;
   // A procedure call (procedures.hpp).
   Result call(const Term& t);
   // Whether an enclosing `at` is being evaluated (its point applies to what is inside).

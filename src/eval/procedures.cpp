@@ -12,18 +12,18 @@
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
 #include "core/limits.hpp"
+#include "resolve/names.hpp"
 
 namespace ddx::eval {
-namespace {
 
-// A derivative order written as an argument: a positive integer, which may be an expression
-// (diff(x, x, 10^8)).
 std::uint64_t order_argument(const Term& n, Evaluator& ev) {
   Expr k = ev.scalar(n);
   if (!k.is_integer() || k.number().sign() <= 0) throw EvalError{n.span, "expected a positive whole number as the order"};
   if (!k.number().fits_long()) return UINT64_MAX;
   return static_cast<std::uint64_t>(k.number().to_long());
 }
+
+namespace {
 
 bool is_name(const Term& t) { return t.is_value() && t.expr.is(Kind::Symbol); }
 
@@ -109,6 +109,12 @@ const std::vector<Procedure>& procedures() {
       {"tangent", 2, 2, "tangent(f, x = a)", "the tangent line y = f(a) + f'(a) (x - a)", tangent_procedure},
       {"critical", 1, 2, "critical(f) or critical(f, [x, y])",
        "where the gradient is zero: each point with its kind (minimum, maximum, saddle) and value", critical_procedure},
+      {"taylor", 3, 3, "taylor(EXPR, x = a, N)", "the Taylor polynomial: the terms of degree below N in powers of (x - a)",
+       taylor_procedure},
+      {"series", 3, 3, "series(EXPR, x = a, N)", "the Taylor polynomial and its order term O((x - a)^N)",
+       series_procedure},
+      {"implicit", 2, 2, "implicit(F = G, dy/dx) or implicit(F = G, d^2y/dx^2)",
+       "implicit differentiation: dy/dx = -F_x/F_y where F = G defines y; orders up to 10", implicit_procedure, true},
       {"plot", 2, 1000, "plot(EXPR, ..., x = a .. b)", "a plot in the terminal, or in an SVG file after :plot-to",
        plot_procedure},
       {"table", 2, 1000, "table(EXPR, ..., x = a .. b step s)", "a column of values (CSV with --format code)",
@@ -126,6 +132,10 @@ const Procedure* find_procedure(std::string_view name) {
 Result Evaluator::call(const Term& t) {
   const Procedure* p = find_procedure(t.name);
   if (!p) throw EvalError{t.name_span, "'" + t.name + "' is not a procedure"};
+  if (!p->leibniz_arguments)
+    for (const Term& a : t.children)
+      if (a.kind == TermKind::Leibniz && a.of == resolve::LeibnizOf::Undefined)
+        throw EvalError{a.name_span, resolve::undefined_leibniz_message(a.name, a.vars[0].name)};
   if (t.children.size() < p->min_args || t.children.size() > p->max_args)
     throw EvalError{t.span, "usage: " + std::string(p->usage)};
   return p->evaluate(t, *this);

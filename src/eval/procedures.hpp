@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The procedures: names that look like calls but are not functions of the algebra (diff, expand,
-// simplify, approx, grad, jacobian, hessian, total, tangent, critical, table, plot). One table, one row
-// each: name, how many arguments, usage, help, and the evaluator, which gets the call's resolved
-// arguments (some are variables, vectors or `x = a` bindings) and returns a Result.
+// simplify, approx, grad, jacobian, hessian, total, tangent, critical, taylor, series, implicit, table,
+// plot). One table, one row each: name, how many arguments, usage, help, and the evaluator, which
+// gets the call's resolved arguments (some are variables, vectors, `x = a` bindings, equations or
+// Leibniz forms) and returns a Result.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +21,9 @@ struct Procedure {
   std::string_view usage;  // "grad(f) or grad(f, [x, y])": the error message for a wrong count
   std::string_view help;   // one line for :help and the man page
   Result (*evaluate)(const Term& call, Evaluator& ev);
+  // Takes dy/dx of an undefined y as an argument (implicit); for the others such an argument is
+  // the error it always was.
+  bool leibniz_arguments = false;
 };
 
 const std::vector<Procedure>& procedures();
@@ -33,7 +38,13 @@ Result jacobian_procedure(const Term& call, Evaluator& ev);
 Result hessian_procedure(const Term& call, Evaluator& ev);
 Result total_procedure(const Term& call, Evaluator& ev);
 Result tangent_procedure(const Term& call, Evaluator& ev);
-// critical (procedures_critical.cpp).
-Result critical_procedure(const Term& call, Evaluator& ev);
+// Taylor polynomials, series and implicit differentiation (procedures_series.cpp).
+Result taylor_procedure(const Term& call, Evaluator& ev);
+Result series_procedure(const Term& call, Evaluator& ev);
+Result implicit_procedure(const Term& call, Evaluator& ev);
+
+// A derivative order written as an argument: a positive integer, which may be an expression
+// (diff(x, x, 10^8)); UINT64_MAX when it does not fit.
+std::uint64_t order_argument(const Term& n, Evaluator& ev);
 
 }  // namespace ddx::eval

@@ -80,6 +80,12 @@ struct NamedDerivative {  // d^2y/dx^2 = VALUE (a higher order of a defined name
   std::vector<std::string> vars;  // one per differentiation
   bool partial = false;
 };
+struct TaylorPolynomial {  // taylor, series: the sum of coefficients[k] (var - point)^k over k < order
+  Expr var;
+  Expr point;
+  std::vector<Expr> coefficients;  // one per degree, 0 .. order - 1 (zeros included)
+  bool order_term = false;         // series: `+ O((var - point)^order)` follows the polynomial
+};
 struct ValueTable {  // table(E, ..., x = a .. b step s)
   std::vector<Curve> curves;
   std::string var;
@@ -96,8 +102,8 @@ struct PlotRequest {  // plot(E, ..., x = a .. b): the session decides where it 
 using CriticalPoints = calc::CriticalPoints;
 
 using Shape = std::variant<std::monostate, Derivation, StepsShown, TotalDifferential, TangentLine, Decimal,
-                           FactoredSum, NamedDerivative, ValueTable, PlotRequest, BackpropTrace,
-                           CriticalPoints>;
+                           FactoredSum, NamedDerivative, TaylorPolynomial, ValueTable, PlotRequest,
+                           BackpropTrace, CriticalPoints>;
 
 struct Result {
   Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)
@@ -118,11 +124,17 @@ struct Result {
   }
   bool plain() const { return std::holds_alternative<std::monostate>(shape); }
   // What may stand inside a larger expression: a plain scalar, a derivation, a decimal, a tangent,
-  // a factored sum.
+  // a factored sum, a Taylor polynomial (not a series: its order term would be dropped).
   bool usable_in_expressions() const {
     if (!value.is_scalar()) return false;
+    if (const auto* t = std::get_if<TaylorPolynomial>(&shape)) return !t->order_term;
     return plain() || std::holds_alternative<Derivation>(shape) || std::holds_alternative<Decimal>(shape) ||
            std::holds_alternative<TangentLine>(shape) || std::holds_alternative<FactoredSum>(shape);
+  }
+  // A series: its value is the polynomial without its order term.
+  bool is_series() const {
+    const auto* t = std::get_if<TaylorPolynomial>(&shape);
+    return t && t->order_term;
   }
 };
 

@@ -74,7 +74,7 @@ class Latex {
           if (t.kind == DKind::Neg)
             out += (i ? " - " : "-") + child(t, 0);
           else
-            out += (i ? " + " : "") + emit(t);
+            out += (i ? " + " : "") + child(d, i);
         }
         return out;
       }

@@ -281,6 +281,8 @@ std::vector<std::string> derivative_vars(const Display& d) {
 bool needs_parens(const Display& parent, std::size_t i, bool latex) {
   const Display& c = parent.children[i];
   switch (parent.kind) {
+    // A sum inside a sum comes only from a Taylor polynomial's (x - 1) term, bracketed as written.
+    case DKind::Sum: return c.kind == DKind::Sum;
     case DKind::Neg: return c.kind == DKind::Sum;
     case DKind::Product:
       return c.kind == DKind::Sum || c.kind == DKind::Neg || c.kind == DKind::Fraction;

@@ -4,6 +4,7 @@
 
 #include "print/chain_render.hpp"
 #include "print/critical_render.hpp"
+#include "print/emit.hpp"
 #include "print/plot.hpp"
 #include "print/steps_render.hpp"
 #include "print/trace_render.hpp"
@@ -125,6 +126,76 @@ std::string table(const eval::ValueTable& t, Format f) {
   return out + " \\end{array}";
 }
 
+// A Taylor polynomial in powers of (x - a), highest degree first, as taylor and series show it:
+// x^5/480 - x^3/48 + x/4 + 1/2; (x - 1)^3/3 - (x - 1)^2/2 + (x - 1). Each term is laid out with
+// a placeholder symbol for x - a (named after x, so it sorts among a coefficient's symbols as x
+// would; no user name contains a prime), then the placeholder becomes the bracketed difference.
+void replace_symbol(Display& d, std::string_view name, const Display& by) {
+  if (d.kind == DKind::Symbol && d.name == name) {
+    d = by;
+    return;
+  }
+  for (Display& c : d.children) replace_symbol(c, name, by);
+}
+
+// x - a with x first (the canonical order would write -a + x).
+Display difference_display(const eval::TaylorPolynomial& t) {
+  Display difference;
+  difference.kind = DKind::Sum;
+  difference.children.push_back(present(t.var));
+  Display minus_a = present(-t.point);
+  if (minus_a.kind == DKind::Sum) {
+    for (Display& part : minus_a.children) difference.children.push_back(std::move(part));
+  } else {
+    difference.children.push_back(std::move(minus_a));
+  }
+  return difference;
+}
+
+// The variable itself at 0, else the placeholder for x - a.
+Expr shift_symbol(const eval::TaylorPolynomial& t) { return t.point.is_zero() ? t.var : sym(t.var.name() + "'"); }
+
+// c (x - a)^k laid out, the placeholder replaced.
+Display power_term(const eval::TaylorPolynomial& t, Expr c, std::size_t k, const Display& difference) {
+  Expr shift = shift_symbol(t);
+  Display term = present(c * pow(shift, Expr(static_cast<long long>(k))));
+  if (!t.point.is_zero()) replace_symbol(term, shift.name(), difference);
+  return term;
+}
+
+Display taylor_display(const eval::TaylorPolynomial& t) {
+  Display difference = difference_display(t);
+  Display sum;
+  sum.kind = DKind::Sum;
+  for (std::size_t k = t.coefficients.size(); k-- > 0;) {
+    Expr c = t.coefficients[k];
+    if (c.is_zero()) continue;
+    Display term = power_term(t, c, k, difference);
+    if (k == 0 && term.kind == DKind::Sum) {  // a constant term that is a sum: its terms join the others
+      for (Display& part : term.children) sum.children.push_back(std::move(part));
+    } else {
+      sum.children.push_back(std::move(term));
+    }
+  }
+  if (sum.children.empty()) return present(Expr(0));
+  if (sum.children.size() == 1) return std::move(sum.children[0]);
+  return sum;
+}
+
+// taylor: the polynomial; series adds its order term, O(x^6), O((x - 1)^3), in every format but
+// code (one pasteable expression: the polynomial alone).
+std::string taylor(const eval::TaylorPolynomial& t, Format f) {
+  Display d = taylor_display(t);
+  bool latex = f == Format::Latex;
+  std::string polynomial = latex ? emit_latex(d) : emit_linear(d, f);
+  if (!t.order_term || f == Format::Code) return polynomial;
+  Display power = power_term(t, Expr(1), t.coefficients.size(), difference_display(t));
+  std::string inner = latex ? emit_latex(power) : emit_linear(power, f);
+  std::string order = latex ? "O\\left(" + inner + "\\right)" : "O(" + inner + ")";
+  bool zero = d.kind == DKind::Number && d.value.is_zero();
+  return zero ? order : polynomial + " + " + order;
+}
+
 // What the shape shows, before any note.
 struct ShapeRenderer {
   const eval::Result& r;
@@ -145,6 +216,7 @@ struct ShapeRenderer {
     if (f == Format::Code) return to_string(r.value.scalar, f);  // one pasteable expression
     return leibniz(n.name, n.vars, static_cast<int>(n.vars.size()), n.partial, f) + " = " + to_string(r.value.scalar, f);
   }
+  std::string operator()(const eval::TaylorPolynomial& t) const { return taylor(t, f); }
   std::string operator()(const eval::ValueTable& t) const { return table(t, f); }
   std::string operator()(const eval::PlotRequest&) const { return {}; }
   std::string operator()(const eval::BackpropTrace& b) const {

@@ -101,7 +101,7 @@ class Linear {
             put_child(t, 0, out);
           } else {
             if (i) out += " + ";
-            put(t, out);
+            put_child(d, i, out);
           }
         }
         return;

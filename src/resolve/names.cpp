@@ -31,9 +31,8 @@ constexpr std::array<std::string_view, 25> foreign_names = {
 
 // Operations ddx does not have yet but will: an error that says so rather than an abstract
 // function (a row leaves this list when its procedure lands).
-constexpr std::array<std::string_view, 14> planned_names = {
-    "sum", "mean", "prod", "product", "taylor", "series", "implicit",
-    "det", "inv", "tr", "transpose", "norm", "logdet", "softmax"};
+constexpr std::array<std::string_view, 11> planned_names = {
+    "sum", "mean", "prod", "product", "det", "inv", "tr", "transpose", "norm", "logdet", "softmax"};
 
 std::optional<std::string> builtin_name(std::string_view w) {
   for (const auto& [alias, name] : function_aliases)
@@ -110,6 +109,12 @@ bool is_identifier(std::string_view w) {
 bool is_reserved(std::string_view w, const Scope& scope) {
   return w == "e" || w == "pi" || w == "ans" || builtin_name(w).has_value() || scope.is_procedure(w) ||
          is_foreign_name(w) || is_planned_name(w);
+}
+
+std::string undefined_leibniz_message(std::string_view name, std::string_view var) {
+  std::string n(name), v(var);
+  return "'" + n + "' is not defined; define it first (e.g. " + n + " = " + v + "^2) or differentiate an expression: d/d" + v +
+         " EXPR";
 }
 
 }  // namespace ddx::resolve

@@ -24,7 +24,7 @@ bool is_greek(std::string_view w);
 std::optional<std::string> builtin_name(std::string_view w);
 // An operation of other systems that ddx does not have (`integrate`, `limit`, `solve`, ...).
 bool is_foreign_name(std::string_view w);
-// An operation ddx does not have yet (`taylor`, `det`, ...): refused as such, never an abstract f.
+// An operation ddx does not have yet (`sum`, `det`, ...): refused as such, never an abstract f.
 bool is_planned_name(std::string_view w);
 // `log_2`, `log_a`: the base part, or empty.
 std::string_view log_base(std::string_view w);
@@ -42,5 +42,8 @@ bool is_identifier(std::string_view name);
 // A name that can never be defined: e, pi, ans, function and procedure names, other systems'
 // operations.
 bool is_reserved(std::string_view name, const Scope& scope);
+// The error for dy/dx when y is not defined (resolving it, or evaluating a procedure's argument
+// kept as written).
+std::string undefined_leibniz_message(std::string_view name, std::string_view var);
 
 }  // namespace ddx::resolve

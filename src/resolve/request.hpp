@@ -30,20 +30,23 @@ enum class TermKind {
   Vector,      // children: elements (a matrix is a vector of vectors)
   Derivative,  // d/dx E, ∂^2/∂x∂y E, d(E)/dx: children {operand}; vars; partial
   Leibniz,     // dy/dx, ∂f/∂x, d^2y/dx^2: name, vars, partial, of; children = a point written after
-               // it (∂f/∂x(1, 2)); expr = a defined function's body, params its parameters
+               // it (∂f/∂x(1, 2)); expr = a defined function's body, params its parameters. Only as
+               // an argument of a procedure may the name be undefined (implicit(F = G, dy/dx)).
   Prime,       // f'(x): name, order, children = arguments; expr = the function's body over
                // params[0] (a built-in or defined function), or function (an abstract one)
   At,          // E at x = 1, y = 2: children {E, values...}; names = the point's names
   Call,        // a procedure: name, children = arguments
-  Binding,     // `x = a` as an argument: name, children {a}
+  Binding,     // `x = a` as an argument, x a variable name: name, children {a}
   Range,       // `x = a .. b [step s]` as an argument: name, children {a, b[, s]}
-  Equation,    // `F = G` as an argument: children {F, G}
+  Equation,    // `F = G` as an argument (also `xy = 1`, whose left side is no variable name): children {F, G}
   Compare,     // A == B: children {A, B}
   Answer,      // ans
 };
 
-// What a Leibniz form's name is.
-enum class LeibnizOf { Variable, Function, Abstract };
+// What a Leibniz form's name is: a defined variable, a defined or abstract function, or (as a
+// procedure's argument only) a name not defined at all, which the procedure may give a meaning
+// (implicit); anywhere else evaluating it is the error undefined_leibniz_message().
+enum class LeibnizOf { Variable, Function, Abstract, Undefined };
 
 struct Term {
   TermKind kind = TermKind::Value;

@@ -142,6 +142,14 @@ Term Resolver::term_unguarded(const Node& n) {
       return composite(TermKind::Equation, std::move(sides), "", n.span);
     }
     case NodeKind::Equation:
+      // `xy = 1`, `e = x y`: the left side is no variable name, so this is an equation.
+      if (!is_identifier(n.text) || n.text == "e" || n.text == "pi") {
+        std::vector<Term> sides;
+        sides.push_back(word(n.text, n.name_span));
+        sides.push_back(term(n.children[0]));
+        return composite(TermKind::Equation, std::move(sides), "", n.span);
+      }
+      [[fallthrough]];
     case NodeKind::Range: {
       Term t;
       t.kind = n.kind == NodeKind::Equation ? TermKind::Binding : TermKind::Range;
@@ -458,8 +466,9 @@ Term Resolver::apply(const Node& n) {
   return abstract_call(n, std::move(args));
 }
 
-// A procedure's call: its arguments resolved, bindings and ranges kept as such; the procedure
-// itself (evaluation's table) says what they mean.
+// A procedure's call: its arguments resolved, bindings and ranges kept as such, and a Leibniz
+// form dy/dx kept even when y is not defined; the procedure itself (evaluation's table) says
+// what they mean.
 Term Resolver::call_arguments(const Node& n) {
   Term t;
   t.kind = TermKind::Call;
@@ -467,7 +476,17 @@ Term Resolver::call_arguments(const Node& n) {
   t.name = n.text;
   t.name_span = n.name_span;
   for (const Node& c : n.children) {
-    t.children.push_back(term(c));
+    if (c.kind == NodeKind::Leibniz) {
+      try {
+        t.children.push_back(leibniz(c, true));
+      } catch (const MathError& e) {
+        throw ResolveError{c.span, e.what()};
+      } catch (const LimitError& e) {
+        throw ResolveError{c.span, e.what()};
+      }
+    } else {
+      t.children.push_back(term(c));
+    }
     t.names.push_back(c.kind == NodeKind::Word ? c.text : std::string());  // total(z) names dz
   }
   return t;

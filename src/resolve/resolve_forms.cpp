@@ -44,7 +44,7 @@ Term Resolver::derivative_operator(const Node& n) {
   return t;
 }
 
-Term Resolver::leibniz(const Node& n) {
+Term Resolver::leibniz(const Node& n, bool argument) {
   check_variables(n);
   // A defined function named bare: df/dx is the derivative of its body (after h(t) = sin(t),
   // dh/dt is cos(t)); its definition replaces any abstract f seen before.
@@ -107,9 +107,13 @@ Term Resolver::leibniz(const Node& n) {
     // dx/dx: the variable itself.
     if (n.vars.size() == 1 && n.vars[0].name == n.text && n.children.empty())
       return Term::value(n.vars[0].count == 1 ? Expr(1) : Expr(0), n.span);
-    std::string example = n.text + " = " + n.vars[0].name + "^2";
-    throw ResolveError{n.name_span, "'" + n.text + "' is not defined; define it first (e.g. " + example +
-                                        ") or differentiate an expression: d/d" + n.vars[0].name + " EXPR"};
+    // A procedure's argument keeps it as written: implicit(x^2 + y^2 = 1, dy/dx) gives it a meaning.
+    if (argument && n.children.empty()) {
+      Term t = form(TermKind::Leibniz, n);
+      t.of = LeibnizOf::Undefined;
+      return t;
+    }
+    throw ResolveError{n.name_span, undefined_leibniz_message(n.text, n.vars[0].name)};
   }
   Term t = form(TermKind::Leibniz, n);
   t.of = LeibnizOf::Variable;

@@ -47,7 +47,8 @@ class Resolver {
 
   // resolve_forms.cpp
   Term derivative_operator(const Node& n);
-  Term leibniz(const Node& n);
+  // argument: the whole of a procedure's argument, where dy/dx of an undefined y is kept.
+  Term leibniz(const Node& n, bool argument = false);
   Term prime(const Node& n);
   Term at(const Node& n);
 

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Taylor polynomials, series and implicit differentiation. Both take their derivatives through
+// the evaluator at a point, so a derivative that does not exist there is refused with its reason
+// rather than printed from a formula (sign(0) is 0, but abs has no derivative at 0).
+#include <map>
+#include <unordered_map>
+#include <utility>
+
+#include "calculus/diff.hpp"
+#include "calculus/evalf.hpp"
+#include "calculus/expand.hpp"
+#include "calculus/simplify.hpp"
+#include "core/errors.hpp"
+#include "core/limits.hpp"
+#include "core/substitute.hpp"
+#include "eval/compare.hpp"
+#include "eval/procedures.hpp"
+#include "resolve/names.hpp"
+
+namespace ddx::eval {
+namespace {
+
+// e simplified when that makes it smaller (simplify never throws past its limits). Past
+// max_size nodes e is left as it is: simplify's expansions and cancelling would cost seconds and
+// rarely win (a Taylor coefficient of tan(x) at a is already a polynomial in tan(a)).
+Expr simpler(Expr e, std::size_t max_size) {
+  if (e.is_number()) return e;
+  if (calc::expr_size(e) > max_size) return e;
+  Expr s = calc::simplify(e);
+  return calc::expr_size(s) < calc::expr_size(e) ? s : e;
+}
+
+// taylor(f, x = a, N) and series(f, x = a, N): the coefficients f^(k)(a)/k! for k < N, from the
+// derivatives at the point (each refused where it does not exist). Under an enclosing `at`, its
+// other values apply where the derivatives are taken (taylor(sin(b x), x = 0, 4) at b = 2), so a
+// corner of the point is found there, not hidden under a symbol; the variable of the answer stays.
+Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
+  std::string name = order_term ? "series" : "taylor";
+  const Term& at = call.children[1];
+  if (at.kind != TermKind::Binding)
+    throw EvalError{at.span, "expected the point as x = a, e.g. " + name + "(sin(x), x = 0, 6)"};
+  Expr x = sym(at.name);
+  const Term& order = call.children[2];
+  std::uint64_t n = order_argument(order, ev);
+  if (n > static_cast<std::uint64_t>(max_derivative_order))
+    throw EvalError{order.span, "the order N of " + name + " is at most " + std::to_string(max_derivative_order) +
+                                    " (the terms of degree below N need derivatives up to N - 1)"};
+  Expr f = ev.operand(call.children[0], {x});
+  Expr a = ev.scalar(at.children[0]);
+  calc::Point point;
+  if (const calc::Point* outer = ev.active_point()) {
+    point = *outer;
+    point.erase(x);
+    try {
+      a = substitute(a, point);
+    } catch (const MathError& e) {
+      throw EvalError{at.children[0].span, e.what()};
+    }
+  }
+  if (depends_on(a, x)) throw EvalError{at.children[0].span, "the point must not depend on " + x.name()};
+  point[x] = a;
+  std::string point_text = x.name() + " = " + ev.context().text(a);
+  std::vector<Expr> derivatives;
+  try {
+    derivatives = ev.derivatives_at(f, x, n, point, point_text, call);
+  } catch (const MathError& e) {
+    throw EvalError{call.span, "the function has no value at " + point_text + " (" + e.what() + ")"};
+  } catch (const LimitError& e) {
+    throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
+  }
+  // A value ddx keeps exact may still not be real (sqrt(-tan(1))): a closed value is checked
+  // numerically (values it cannot approximate, f(0) of an unknown f, stand).
+  if (Expr value = derivatives[0]; !value.is_number() && free_symbols(value).empty()) {
+    try {
+      (void)calc::evalf(value, 20);
+    } catch (const MathError& e) {
+      if (std::string(e.what()).find("not a real number") != std::string::npos)
+        throw EvalError{call.span, "the function has no real value at " + point_text + " (" + ev.context().text(value) +
+                                       ": " + e.what() + ")"};
+    }
+  }
+  TaylorPolynomial shape{x, a, {}, order_term};
+  std::vector<Expr> terms;
+  Number factorial(1);
+  Expr shift = a.is_zero() ? x : x - a;
+  try {
+    for (std::size_t k = 0; k < derivatives.size(); ++k) {
+      if (k > 0) factorial = factorial * Number(static_cast<long long>(k));
+      Expr c = simpler(derivatives[k] * num(Number(1) / factorial), 200);
+      shape.coefficients.push_back(c);
+      if (!c.is_zero()) terms.push_back(c * pow(shift, Expr(static_cast<long long>(k))));
+    }
+  } catch (const LimitError& e) {
+    throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
+  }
+  return Result::shaped(add(std::move(terms)), std::move(shape));
+}
+
+// ---- implicit differentiation ----
+
+// The derivative asked for: dy/dx (order 1) or d^ny/dx^n, of one name by one variable.
+struct Asked {
+  Expr y, x;
+  std::uint64_t order = 0;
+};
+
+Asked asked_derivative(const Term& d) {
+  const std::string usage = "expected the derivative as dy/dx or d^2y/dx^2 (one name by one variable)";
+  if (d.kind != TermKind::Leibniz) throw EvalError{d.span, usage};
+  if (d.of == resolve::LeibnizOf::Function || d.of == resolve::LeibnizOf::Abstract)
+    throw EvalError{d.name_span, "'" + d.name + "' is a function; implicit needs the name the equation defines, as in "
+                                                "implicit(x^2 + y^2 = 1, dy/dx)"};
+  if (!d.children.empty()) throw EvalError{d.children[0].span, usage};
+  Asked a;
+  for (const resolve::DiffVar& v : d.vars) {
+    if (v.name != d.vars[0].name)
+      throw EvalError{d.span, "implicit differentiates by one variable: d" + d.name + "/d" + d.vars[0].name + ", not also by " +
+                                  v.name};
+    a.order += v.count;  // cannot overflow: the grammar limits each count
+  }
+  a.y = sym(d.name);
+  a.x = sym(d.vars[0].name);
+  if (a.order > static_cast<std::uint64_t>(max_implicit_order))
+    throw EvalError{d.span, "implicit differentiation goes up to order " + std::to_string(max_implicit_order)};
+  return a;
+}
+
+// dy/dx, d^2y/dx^2 as the user wrote it (with d).
+std::string asked_text(const Term& d, std::uint64_t order) {
+  if (order == 1) return "d" + d.name + "/d" + d.vars[0].name;
+  std::string k = std::to_string(order);
+  return "d^" + k + d.name + "/d" + d.vars[0].name + "^" + k;
+}
+
+// F_ij, the partial derivative of F by x i times and by y j times, as a placeholder symbol of the
+// general formula (user names never start with '_').
+Expr partial_symbol(std::uint64_t i, std::uint64_t j) {
+  return sym("_F" + std::to_string(i) + "_" + std::to_string(j));
+}
+
+// The n-th derivative of y where F(x, y) = 0 defines y, in terms of F's partial derivatives (the
+// placeholders, with the orders each stands for): y' = -F_10/F_01, and each next order is the
+// total derivative of the last, d/dx q = sum over F_ij in q of dq/dF_ij (F_(i+1)j + F_i(j+1) y').
+// The formula does not depend on F, so it is worked out over placeholders: y^(n) = N_n/F_01^m
+// with N_n a polynomial (kept expanded) and m = 2n - 1. With A and B the sums of dN/dF_ij times
+// F_(i+1)j and F_i(j+1), d/dx (N/F_01^m) = ((A F_01 - B F_10) F_01 - m N (F_11 F_01 - F_02 F_10))/F_01^(m+2).
+Expr implicit_formula(std::uint64_t n, std::map<Expr, std::pair<std::uint64_t, std::uint64_t>, ExprLess>& partials) {
+  auto p = [&](std::uint64_t i, std::uint64_t j) {
+    Expr s = partial_symbol(i, j);
+    partials.emplace(s, std::make_pair(i, j));
+    return s;
+  };
+  Expr numerator = -p(1, 0);
+  long long m = 1;
+  for (std::uint64_t k = 1; k < n; ++k) {
+    std::vector<Expr> by_x, by_y;
+    for (const auto& [s, ij] : std::map(partials)) {
+      if (!depends_on(numerator, s)) continue;
+      Expr d = calc::diff(numerator, s);
+      by_x.push_back(d * p(ij.first + 1, ij.second));
+      by_y.push_back(d * p(ij.first, ij.second + 1));
+    }
+    Expr a = add(std::move(by_x)), b = add(std::move(by_y));
+    numerator = calc::expand((a * p(0, 1) - b * p(1, 0)) * p(0, 1) -
+                             Expr(m) * numerator * (p(1, 1) * p(0, 1) - p(0, 2) * p(1, 0)));
+    m += 2;
+  }
+  return numerator * pow(p(0, 1), Expr(-m));
+}
+
+}  // namespace
+
+Result taylor_procedure(const Term& call, Evaluator& ev) { return taylor_polynomial(call, ev, false); }
+
+Result series_procedure(const Term& call, Evaluator& ev) { return taylor_polynomial(call, ev, true); }
+
+// implicit(F = G, dy/dx), implicit(F = G, d^ny/dx^n): y' = -F_x/F_y of F - G = 0, and the higher
+// orders by differentiating again with y' substituted. F's partial derivatives are taken through
+// the evaluator, so under `at` they are their values at the point, refused where none exists;
+// a point that gives both x and y must lie on the curve.
+Result implicit_procedure(const Term& call, Evaluator& ev) {
+  const Term& eq = call.children[0];
+  Asked asked = asked_derivative(call.children[1]);
+  const Term& d = call.children[1];
+  if (asked.x == asked.y) throw EvalError{d.span, "d" + d.name + "/d" + d.name + " is 1; implicit needs two names"};
+  std::vector<Expr> vars{asked.x, asked.y};
+  Expr left, right;
+  if (eq.kind == TermKind::Equation) {
+    left = ev.operand(eq.children[0], vars);
+    right = ev.operand(eq.children[1], vars);
+  } else if (eq.kind == TermKind::Binding) {  // y = x^2: a name on the left
+    Term name = Term::value(sym(eq.name), eq.name_span);
+    left = ev.operand(name, vars);
+    right = ev.operand(eq.children[0], vars);
+  } else if (eq.kind == TermKind::Compare) {
+    throw EvalError{eq.span, "an equation is written with one '=': implicit(x^2 + y^2 = 1, dy/dx)"};
+  } else {
+    throw EvalError{eq.span, "expected an equation F = G as the first argument, e.g. implicit(x^2 + y^2 = 1, dy/dx)"};
+  }
+  Expr F = left - right;
+  if (!depends_on(F, asked.y))
+    throw EvalError{d.name_span, "'" + d.name + "' does not appear in the equation, so the equation does not define it"};
+  const calc::Point* point = ev.active_point();
+  std::string where;
+  if (point) {
+    for (Expr v : vars)
+      if (auto it = point->find(v); it != point->end())
+        where += (where.empty() ? "" : ", ") + v.name() + " = " + ev.context().text(it->second);
+    // The curve through the point: F - G must vanish there when it can be told.
+    if (point->count(asked.x) && point->count(asked.y)) {
+      Expr l, r;
+      try {
+        l = substitute(left, *point);
+        r = substitute(right, *point);
+      } catch (const MathError& e) {
+        throw EvalError{eq.span, "the equation has no value at " + where + " (" + e.what() + ")"};
+      }
+      if (free_symbols(l - r).empty()) {
+        Comparison c = compare_expressions(l, r);
+        if (!c.equal && c.note.empty())
+          throw EvalError{eq.span, "the point " + where + " is not on the curve: the left side is " + ev.context().text(l) +
+                                       " there and the right side " + ev.context().text(r)};
+      }
+    }
+  }
+  std::map<Expr, std::pair<std::uint64_t, std::uint64_t>, ExprLess> partials;
+  Expr formula = implicit_formula(asked.order, partials);
+  std::unordered_map<Expr, Expr> values;
+  for (const auto& [s, ij] : partials) {
+    if (!depends_on(formula, s)) continue;
+    auto [i, j] = ij;
+    calc::Differentiations by;
+    if (i) by.emplace_back(asked.x, i);
+    if (j) by.emplace_back(asked.y, j);
+    values.emplace(s, ev.differentiate(F, by, call));
+  }
+  if (values.at(partial_symbol(0, 1)).is_zero()) {
+    std::string by = "the partial derivative of the left side minus the right side by " + d.name + " is 0";
+    if (!where.empty())
+      throw EvalError{call.span, asked_text(d, asked.order) + " is not defined at " + where + ": " + by +
+                                     " there (a vertical tangent or a singular point of the curve)"};
+    throw EvalError{call.span, by + ", so the equation does not define " + d.name + " as a function of " + d.vars[0].name};
+  }
+  Expr result;
+  try {
+    result = substitute(formula, values);
+  } catch (const MathError& e) {
+    throw EvalError{call.span, e.what()};
+  }
+  return Result::of(Value::of(simpler(result, 1000)));
+}
+
+}  // namespace ddx::eval
