@@ -38,6 +38,8 @@ Result jacobian_procedure(const Term& call, Evaluator& ev);
 Result hessian_procedure(const Term& call, Evaluator& ev);
 Result total_procedure(const Term& call, Evaluator& ev);
 Result tangent_procedure(const Term& call, Evaluator& ev);
+// critical (procedures_critical.cpp).
+Result critical_procedure(const Term& call, Evaluator& ev);
 // Taylor polynomials, series and implicit differentiation (procedures_series.cpp).
 Result taylor_procedure(const Term& call, Evaluator& ev);
 Result series_procedure(const Term& call, Evaluator& ev);

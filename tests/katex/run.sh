@@ -22,9 +22,10 @@ cat "$src/tests/transcripts/latex.out" >> "$corpus"
              if (l) { const o = JSON.parse(l); if (o.latex) console.log(o.latex.replace(/\n/g, " ")); }' >> "$corpus"
 # Every golden transcript's answers (chains, steps, vectors, tables ...) as JSON carries them.
 for t in "$src"/tests/transcripts/*.in; do
-  { "$ddx" --format json < "$t" 2>/dev/null || true; } |  # some transcripts test errors on purpose
+  # Some transcripts test errors on purpose, and some switch :format (their lines after it are not JSON).
+  { "$ddx" --format json < "$t" 2>/dev/null || true; } |
     node -e 'for (const l of require("fs").readFileSync(0, "utf8").split("\n"))
-               if (l) { const o = JSON.parse(l); if (o.latex) console.log(o.latex.replace(/\n/g, " ")); }' >> "$corpus"
+               if (l.startsWith("{")) { const o = JSON.parse(l); if (o.latex) console.log(o.latex.replace(/\n/g, " ")); }' >> "$corpus"
 done
 # Random expressions, their derivatives and an exported document's rows (tests/latex_corpus_test.cpp).
 DDX_LATEX_LOG=$corpus "$ddx_tests" --test-case='LaTeX corpus*' > /dev/null
