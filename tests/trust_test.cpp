@@ -148,7 +148,7 @@ TEST_CASE("trust: names other systems use, aliases and ambiguous inverses") {
       {"arcosh(1)", "0"},
       {"sin^-1(x)", "error: write asin(x) for the inverse function or 1/sin(x)"},
       {"sin^(-1)(x)", "error: ambiguous"},
-      {"sum(x_n, n = 1 .. N)", "error: not supported yet"},
+      {"prod(x_n, n = 1 .. N)", "error: not supported yet"},
       {"det(x)", "error: not supported yet"},
       {"det", "error: not supported yet"},
       {"backprop x5 at x1 = 3, x2 = 4", "error: 'x1' is not an input of the graph"},

@@ -3,11 +3,13 @@
 // target down to the variable becomes one product of Leibniz factors.
 #include "calculus/chain.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "core/functions.hpp"
+#include "core/sums.hpp"
 
 namespace ddx::calc {
 namespace {
@@ -25,7 +27,7 @@ class ChainBuilder {
     bool r = false;
     reaches_[key] = false;  // a cycle (refused by sessions, possible through the API) ends here
     if (auto body = body_of_(n))
-      for (Expr s : free_symbols(*body))
+      for (Expr s : arguments(*body))
         if (s.name() != n && reaches(s.name(), depth + 1)) {
           r = true;
           break;
@@ -38,7 +40,7 @@ class ChainBuilder {
   std::vector<std::vector<LeibnizFactor>> paths(const std::string& n, int depth = 0) {
     std::vector<std::vector<LeibnizFactor>> out;
     Expr body = *body_of_(n);
-    std::vector<Expr> args = free_symbols(body);
+    std::vector<Expr> args = arguments(body);
     bool partial = args.size() > 1;
     for (Expr a : args) {
       const std::string& v = a.name();
@@ -57,6 +59,16 @@ class ChainBuilder {
   }
 
  private:
+  // The names a body depends on: its free symbols, and the variable itself when a sum over a
+  // family holds it as a term (sum(x_n^2, n = 1 .. N) depends on x_k).
+  std::vector<Expr> arguments(Expr body) const {
+    std::vector<Expr> args = free_symbols(body);
+    Expr var = sym(var_);
+    check_sum_variable(body, var);  // refuses ∂/∂x_n of a sum over x_n; notes the range of x_k's term
+    if (std::find(args.begin(), args.end(), var) == args.end() && depends_on(body, var)) args.push_back(var);
+    return args;
+  }
+
   // ∂n/∂v tells nothing new when n's body is just an unknown function of plain symbols.
   static bool informative(Expr body, Expr) {
     if (!body.is(Kind::Call) || !function_info(body.function()).abstract) return true;

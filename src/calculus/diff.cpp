@@ -12,6 +12,8 @@
 #include "core/interrupt.hpp"
 #include "core/functions.hpp"
 #include "core/node.hpp"
+#include "core/substitute.hpp"
+#include "core/sums.hpp"
 #include "core/stats.hpp"
 
 namespace ddx::calc {
@@ -136,9 +138,28 @@ class Differentiator {
     return report("general power", e, e * (dx * log(b) + x * db / b));
   }
 
+  // d/dv sum(body, n, A, B): under the sum for a v the body has as such (a, b, x_k written out),
+  // plus, for a member x_k of a family the body has as x_n, the term n = k of ∂body/∂x_n
+  // (Kronecker's delta: ∂x_n/∂x_k is 1 for n = k and 0 otherwise).
+  Expr sum_rule(Expr e) {
+    auto a = e.args();
+    Expr body = a[0], index = a[1], lower = a[2], upper = a[3];
+    if (!d(lower).is_zero() || !d(upper).is_zero())
+      throw MathError("cannot differentiate a sum by a variable of its bounds (" + var_.name() + ")");
+    Expr result = make_sum(d(body), index, lower, upper);  // check_sum_variable refused a bound var_
+    if (auto k = entry_subscript(var_.name())) {
+      Expr member = sym(var_.name().substr(0, var_.name().find('_') + 1) + index.name());
+      bool outside = k->is_integer() && lower.is_integer() && upper.is_integer() &&
+                     (k->number() < lower.number() || upper.number() < k->number());
+      if (!outside && depends_on(body, member)) result = result + rename_index(diff(body, member), index, *k);
+    }
+    return report("sum rule", e, result);
+  }
+
   // One chain-sum for every function: sum over i of partial_i(args) * d(arg_i), skipping zeros.
   // Abstract functions (and derivatives of them) get Derivative nodes with the index added.
   Expr function(Expr e) {
+    if (is_sum(e)) return sum_rule(e);
     const FunctionInfo& info = function_info(e.function());
     auto args = e.args();
     std::vector<Expr> terms;
@@ -181,6 +202,7 @@ Expr diff(Expr e, Expr var, int order, DiffTrace* trace) {
   if (order > max_derivative_order)
     throw LimitError("derivative order " + std::to_string(order) + " exceeds the limit of " +
                      std::to_string(max_derivative_order));
+  check_sum_variable(e, var);
   Differentiator dv(var, trace);
   // Iterate rather than recurse on the order; stop early once the derivative vanishes.
   for (int k = 0; k < order && !e.is_zero(); ++k) e = dv.d(e);

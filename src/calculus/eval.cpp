@@ -10,6 +10,7 @@
 
 #include "core/errors.hpp"
 #include "core/functions.hpp"
+#include "core/sums.hpp"
 
 namespace ddx::calc {
 namespace {
@@ -37,6 +38,7 @@ class Evaluator {
       }
       case Kind::Call:
       case Kind::Derivative: {
+        if (is_sum(e)) return (*this)(write_out_sum(e));  // a sum with numeric bounds, term by term
         const FunctionInfo& info = function_info(e.function());
         if (info.abstract || e.is(Kind::Derivative) || !info.numeric)
           throw MathError(info.name + " has no numeric value");

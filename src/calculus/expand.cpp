@@ -10,6 +10,7 @@
 
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
+#include "core/sums.hpp"
 
 namespace ddx::calc {
 namespace {
@@ -83,7 +84,10 @@ class Expander {
  private:
   Expr compute(Expr e) {
     switch (e.kind()) {
-      case Kind::Call:
+      case Kind::Call: {  // a sum splits over its body's terms, pulling out what does not depend on the index
+        Expr r = map_children(e, [this](Expr c) { return (*this)(c); });
+        return is_sum(r) ? split_sums(r) : r;
+      }
       case Kind::Derivative: return map_children(e, [this](Expr c) { return (*this)(c); });
       case Kind::Pow: return power((*this)(e.base()), (*this)(e.exponent()));
       case Kind::Mul: {

@@ -255,6 +255,8 @@ std::vector<FunctionInfo> builtin_function_table() {
         return std::nullopt; },
       {[](Args a) { return (1 - sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 + sign(a[0] - a[1])) / 2; }});
   // clang-format on
+  for (FunctionInfo& f : t)
+    if (f.name == "abs") f.notation = Notation::Bars;  // |x|, in LaTeX \left|x\right|
   return t;
 }
 

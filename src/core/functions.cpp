@@ -2,6 +2,7 @@
 // The registry of functions: the built-in rows (function_table.cpp), then the abstract functions
 // users apply without defining and the markers `steps` uses, looked up by name.
 #include "core/functions.hpp"
+#include "core/sums.hpp"
 
 #include <deque>
 #include <stdexcept>
@@ -61,6 +62,26 @@ void set_abstract_params(FunctionId f, std::vector<std::string> params) {
   auto& info = registry().rows.at(f);
   if (info.abstract) info.params = std::move(params);
 }
+
+FunctionId sum_function() {
+  static const FunctionId id = [] {
+    auto& r = registry();
+    FunctionInfo info;
+    info.name = "sum";
+    info.arity = 4;
+    info.latex = "\\sum";
+    info.rule = "sum rule";
+    info.help = "a sum over an integer index: sum(E, n = A .. B)";
+    info.eval = [](Args a) { return simplify_sum(a); };
+    info.notation = Notation::Sum;
+    auto f = static_cast<FunctionId>(r.rows.size());
+    r.rows.push_back(std::move(info));  // not by name: users reach it through the procedure
+    return f;
+  }();
+  return id;
+}
+
+bool is_sum_function(FunctionId f) { return function_info(f).notation == Notation::Sum; }
 
 FunctionId pending_derivative_function(const std::string& var, bool partial) {
   auto& r = registry();

@@ -29,10 +29,13 @@ struct PendingDerivative {
   bool partial = false;
 };
 
+// How a function is written: name(args), |arg| (abs), or sum(body, n = A .. B) / a big Σ.
+enum class Notation { Call, Bars, Sum };
+
 struct FunctionInfo {
   std::string name;
   int arity = 1;
-  std::string latex;   // "\\sin", "\\operatorname{relu}" (before a bracketed argument), or "|" (between bars)
+  std::string latex;   // "\\sin", "\\operatorname{relu}": before a bracketed argument (see notation)
   std::string rule;    // human rule name used by `steps`: "trigonometric", "logarithm", ...
   std::string help;    // one line for :help functions and the man page: "inverse sine (also arcsin)"
   std::function<double(std::span<const double>)> numeric;      // may return NaN outside the domain
@@ -42,6 +45,7 @@ struct FunctionInfo {
   bool abstract = false;                                       // f, g, h, ...: no rules at all
   std::vector<std::string> params;                             // abstract: parameter names for ∂f/∂u
   std::optional<PendingDerivative> pending;                    // a `steps` marker, not a function
+  Notation notation = Notation::Call;
 };
 
 const FunctionInfo& function_info(FunctionId f);
@@ -59,6 +63,9 @@ void forget_abstract_params(std::string_view name = {});
 // The one-argument marker of a derivative by `var` not taken yet (for `steps`); users cannot
 // type it.
 FunctionId pending_derivative_function(const std::string& var, bool partial);
+
+// Whether f is the core's sum (see core/sums.hpp), whose first argument binds its index.
+bool is_sum_function(FunctionId f);
 
 // Names of the built-in functions, for completion and help.
 std::vector<std::string> builtin_function_names();

@@ -3,6 +3,8 @@
 // nodes needs only a shallow comparison (children by address).
 #include "core/node.hpp"
 
+#include "core/functions.hpp"
+
 #include <unordered_set>
 
 #include "core/statement_limits.hpp"
@@ -60,6 +62,8 @@ const Node* intern(Node&& n) {
   if (n.kind == Kind::Symbol) n.symbols = symbol_bit(n.name);
   for (Expr e : n.ops) n.symbols |= e.node()->symbols;
   for (Expr e : n.exps) n.symbols |= e.node()->symbols;
+  // A sum depends on every x_k through its x_n: no symbol can be ruled out by the filter.
+  if (n.kind == Kind::Call && is_sum_function(n.function)) n.symbols = ~std::uint64_t{0};
   charge_new_node();  // the per-statement size limit; throws before anything is stored
   const Node* stored = new Node(std::move(n));
   t.insert(stored);

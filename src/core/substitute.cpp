@@ -3,7 +3,11 @@
 // node addresses because differentiation produces DAGs whose tree size can be exponential.
 #include "core/substitute.hpp"
 
+#include <algorithm>
 #include <unordered_set>
+
+#include "core/errors.hpp"
+#include "core/sums.hpp"
 
 namespace ddx {
 namespace {
@@ -15,12 +19,27 @@ class Substituter {
     if (auto it = s_.find(e); it != s_.end()) return it->second;
     if (e.is(Kind::Number) || e.is(Kind::Constant) || e.is(Kind::Symbol)) return e;
     if (auto it = done_.find(e.node()); it != done_.end()) return it->second;
-    Expr r = map_children(e, [this](Expr c) { return (*this)(c); });
+    Expr r = is_sum(e) ? sum(e) : map_children(e, [this](Expr c) { return (*this)(c); });
     done_.emplace(e.node(), r);
     return r;
   }
 
  private:
+  // A sum's index and its families' members are bound: they keep their names inside.
+  Expr sum(Expr e) {
+    auto a = e.args();
+    std::unordered_map<Expr, Expr> inner;
+    for (const auto& [from, to] : s_) {
+      if (from == a[1] || (from.is(Kind::Symbol) && family_of(from.name(), a[1].name()))) continue;
+      if (depends_on_index(to, a[1]) && depends_on(a[0], from))  // it would be captured by the sum
+        throw MathError("cannot put " + from.name() + " = (something holding " + a[1].name() +
+                        ") inside the sum over " + a[1].name() + "; the sum's index is its own");
+      inner.emplace(from, to);
+    }
+    Expr body = inner.size() == s_.size() ? (*this)(a[0]) : Substituter(inner)(a[0]);
+    return make_sum(body, a[1], (*this)(a[2]), (*this)(a[3]));
+  }
+
   const std::unordered_map<Expr, Expr>& s_;
   std::unordered_map<const void*, Expr> done_;
 };
@@ -28,12 +47,41 @@ class Substituter {
 void collect_symbols(Expr e, std::unordered_set<const void*>& seen, std::vector<Expr>& out) {
   if (!seen.insert(e.node()).second) return;
   if (e.is(Kind::Symbol)) out.push_back(e);
+  if (is_sum(e)) {  // the index and its families' members are bound inside
+    auto a = e.args();
+    std::unordered_set<const void*> inner_seen;
+    std::vector<Expr> inner;
+    collect_symbols(a[0], inner_seen, inner);
+    for (Expr s : inner)
+      if (s != a[1] && !family_of(s.name(), a[1].name())) out.push_back(s);
+    collect_symbols(a[2], seen, out);
+    collect_symbols(a[3], seen, out);
+    return;
+  }
   for_each_child(e, [&](Expr c) { collect_symbols(c, seen, out); });
+}
+
+bool find_symbol(Expr e, Expr var, std::unordered_set<const void*>& seen);
+
+// A sum depends on what its bounds and body name, except its index and its families' members
+// x_n; and on every member x_k, x_3 of a family it sums over (one of its terms may be x_k).
+bool sum_depends_on(Expr e, Expr var, std::unordered_set<const void*>& seen) {
+  auto a = e.args();
+  if (find_symbol(a[2], var, seen) || find_symbol(a[3], var, seen)) return true;
+  if (!var.is(Kind::Symbol)) return find_symbol(a[0], var, seen);
+  const std::string& name = var.name();
+  if (var == a[1] || family_of(name, a[1].name())) return false;
+  if (find_symbol(a[0], var, seen)) return true;
+  auto underscore = name.rfind('_');
+  if (underscore == std::string::npos || underscore == 0) return false;
+  std::unordered_set<const void*> inner;
+  return find_symbol(a[0], sym(name.substr(0, underscore + 1) + a[1].name()), inner);
 }
 
 bool find_symbol(Expr e, Expr var, std::unordered_set<const void*>& seen) {
   if (e == var) return true;
   if (!seen.insert(e.node()).second) return false;
+  if (is_sum(e)) return sum_depends_on(e, var, seen);
   bool found = false;
   for_each_child(e, [&](Expr c) { found = found || find_symbol(c, var, seen); });
   return found;
@@ -51,6 +99,7 @@ std::vector<Expr> free_symbols(Expr e) {
   std::vector<Expr> out;
   collect_symbols(e, seen, out);
   std::sort(out.begin(), out.end(), ExprLess{});
+  out.erase(std::unique(out.begin(), out.end()), out.end());  // a symbol both inside and outside a sum
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include "core/functions.hpp"
 #include "core/limits.hpp"
 #include "core/substitute.hpp"
+#include "core/sums.hpp"
 #include "eval/evaluator.hpp"
 #include "resolve/names.hpp"
 
@@ -200,7 +201,13 @@ Value Evaluator::at(const Term& t) {
         return Value::list(std::move(items));
       }
       case Value::Kind::Truth: throw EvalError{t.span, "'at' evaluates expressions, vectors and matrices, not truth values"};
-      default: return Value::of(substitute(x.scalar, point.values));
+      default: {
+        Expr e = substitute(x.scalar, point.values);
+        if (!has_sum(e)) return Value::of(e);
+        // A sum whose bounds are numbers now is written out, and the point reaches its terms
+        // (sum(x_n, n = 1 .. N) at N = 3, x_2 = 5 is x_1 + 5 + x_3).
+        return Value::of(substitute(write_out_sums(e), point.values));
+      }
     }
   };
   try {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The procedures: names that look like calls but are not functions of the algebra (diff, expand,
-// simplify, approx, grad, jacobian, hessian, total, tangent, critical, taylor, series, implicit, table,
-// plot). One table, one row each: name, how many arguments, usage, help, and the evaluator, which
-// gets the call's resolved arguments (some are variables, vectors, `x = a` bindings, equations or
-// Leibniz forms) and returns a Result.
+// simplify, approx, grad, jacobian, hessian, total, tangent, critical, taylor, series, implicit,
+// sum, mean, table, plot). One table, one row each: name, how many arguments, usage, help, and the
+// evaluator, which gets the call's resolved arguments (some are variables, vectors, `x = a`
+// bindings, ranges, equations or Leibniz forms) and returns a Result.
 #pragma once
 
 #include <cstddef>
@@ -40,6 +40,9 @@ Result total_procedure(const Term& call, Evaluator& ev);
 Result tangent_procedure(const Term& call, Evaluator& ev);
 // critical (procedures_critical.cpp).
 Result critical_procedure(const Term& call, Evaluator& ev);
+// Sums over an integer index (procedures_sum.cpp).
+Result sum_procedure(const Term& call, Evaluator& ev);
+Result mean_procedure(const Term& call, Evaluator& ev);
 // Taylor polynomials, series and implicit differentiation (procedures_series.cpp).
 Result taylor_procedure(const Term& call, Evaluator& ev);
 Result series_procedure(const Term& call, Evaluator& ev);

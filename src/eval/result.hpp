@@ -13,6 +13,7 @@
 #include "calculus/critical.hpp"
 #include "calculus/steps.hpp"
 #include "core/expr.hpp"
+#include "core/sums.hpp"
 
 namespace ddx::eval {
 
@@ -109,6 +110,7 @@ struct Result {
   Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)
   Shape shape;         // monostate: the value is the whole answer
   std::string note;    // a remark on the answer, printed as a comment in the text formats
+  std::vector<IndexRange> conditions;  // where it holds: lower <= k <= upper (∂/∂x_k of a sum's term)
 
   static Result of(Value v) {
     Result r;

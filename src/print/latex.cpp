@@ -30,8 +30,11 @@ std::string function_name(FunctionId f) {
   return info.latex;
 }
 
+// sum(E, n = A .. B), written \\sum_{n=A}^{B} E.
+bool is_sum_call(const Display& d) { return d.kind == DKind::Call && function_info(d.function).notation == Notation::Sum; }
+
 // A function whose row writes its argument between bars (abs).
-bool bars(FunctionId f) { return function_info(f).latex == "|"; }
+bool bars(FunctionId f) { return function_info(f).notation == Notation::Bars; }
 
 class Latex {
  public:
@@ -48,11 +51,17 @@ class Latex {
           return op + "\\left(" + emit(present_arg(d, 0)) + "\\right)";
         }
         if (bars(d.function)) return "\\left|" + args(d) + "\\right|";
+        if (function_info(d.function).notation == Notation::Sum) {  // \sum_{n=1}^{N} body
+          const Display body = present_arg(d, 0);
+          std::string b = emit(body);
+          if (body.kind == DKind::Sum) b = "\\left(" + b + "\\right)";
+          return "\\sum_{" + emit(present_arg(d, 1)) + "=" + emit(present_arg(d, 2)) + "}^{" + emit(present_arg(d, 3)) + "} " + b;
+        }
         return function_name(d.function) + "{\\left(" + args(d) + " \\right)}";
       case DKind::Derivative: return derivative(d);
       case DKind::Pow: {
         const Display& base = d.children[0];
-        if (base.kind == DKind::Call && is_exact_natural(d.children[1]) && !bars(base.function))
+        if (base.kind == DKind::Call && is_exact_natural(d.children[1]) && !bars(base.function) && !is_sum_call(base))
           return function_name(base.function) + "^{" + emit(d.children[1]) + "}{\\left(" + args(base) + " \\right)}";
         return child(d, 0) + "^{" + emit(d.children[1]) + "}";
       }
@@ -86,7 +95,12 @@ class Latex {
  private:
   std::string child(const Display& parent, std::size_t i) {
     std::string s = emit(parent.children[i]);
-    return needs_parens(parent, i, true) ? "\\left(" + s + "\\right)" : s;
+    return needs_parens(parent, i, true) || sum_needs_parens(parent, i) ? "\\left(" + s + "\\right)" : s;
+  }
+  // \sum reaches to the right: a sum raised to a power, or followed by another factor, is bracketed.
+  static bool sum_needs_parens(const Display& parent, std::size_t i) {
+    if (!is_sum_call(parent.children[i])) return false;
+    return (parent.kind == DKind::Pow && i == 0) || (parent.kind == DKind::Product && i + 1 < parent.children.size());
   }
 
   std::string args(const Display& d) {

@@ -42,6 +42,17 @@ std::string with_note(std::string s, const std::string& note, Format f) {
   return s + "  # " + note;  // a comment: the answer still reads back as the same value
 }
 
+// The conditions an answer holds under, after it: 4x_k   (0 <= k <= 16). Not in code, which is
+// one pasteable expression.
+std::string with_conditions(std::string s, const std::vector<IndexRange>& conditions, Format f) {
+  if (conditions.empty() || f == Format::Code) return s;
+  std::string le = f == Format::Latex ? " \\le " : f == Format::Unicode ? " ≤ " : " <= ";
+  std::string list;
+  for (const IndexRange& c : conditions)
+    list += (list.empty() ? "" : ", ") + to_string(c.lower, f) + le + to_string(c.index, f) + le + to_string(c.upper, f);
+  return s + (f == Format::Latex ? " \\quad \\left(" + list + "\\right)" : "   (" + list + ")");
+}
+
 // dz = (6x^2 + 4y) dx + (4x + 10y) dy
 std::string total(const eval::TotalDifferential& t, Expr sum, Format fmt) {
   if (fmt == Format::Code) return to_string(sum, fmt);  // one pasteable expression
@@ -241,7 +252,7 @@ std::string render(const eval::Value& v, Format f) {
 }
 
 std::string render(const eval::Result& r, Format f) {
-  return with_note(std::visit(ShapeRenderer{r, f}, r.shape), r.note, f);
+  return with_note(with_conditions(std::visit(ShapeRenderer{r, f}, r.shape), r.conditions, f), r.note, f);
 }
 
 }  // namespace ddx::print

@@ -53,6 +53,18 @@ class Linear {
           out += pending(*p, present_arg(d, 0));
           return;
         }
+        if (function_info(d.function).notation == Notation::Sum) {  // sum(BODY, n = A .. B): it reads back
+          out += "sum(";
+          put(present_arg(d, 0), out);
+          out += ", ";
+          put(present_arg(d, 1), out);
+          out += " = ";
+          put(present_arg(d, 2), out);
+          out += " .. ";
+          put(present_arg(d, 3), out);
+          out += ')';
+          return;
+        }
         out += function_info(d.function).name;
         out += '(';
         put_args(d, out);
@@ -211,7 +223,8 @@ class Linear {
   // sin²(x): a built-in raised to a natural power, written with the exponent on the name.
   static bool unicode_function_power(const Display& d) {
     const Display& base = d.children[0];
-    return is_exact_natural(d.children[1]) && base.kind == DKind::Call && !function_info(base.function).abstract;
+    return is_exact_natural(d.children[1]) && base.kind == DKind::Call && !function_info(base.function).abstract &&
+           function_info(base.function).notation != Notation::Sum;  // sum(...)², not sum²(...)
   }
 
   // The rightmost name of a factor as printed, if it ends in one (x, x^a, pi).
@@ -222,13 +235,15 @@ class Linear {
     return {};
   }
 
-  // A name that may follow a number with no space: 3a, 18x, 72e^4, 6x^2 (not e1: 2e1 is a float).
+  // A name that may follow a number with no space: 3a, 18x, 72e^4, 6x^2, 4x_k (not e1: 2e1 is a float).
   static bool tight_after_number(const Display& d) {
     if (d.kind == DKind::Pow) return tight_after_number(d.children[0]);
     if (d.kind == DKind::Constant) return d.constant == ConstantId::E;
     if (d.kind != DKind::Symbol) return false;
     std::string_view n = d.name;
-    if (!std::isalpha(static_cast<unsigned char>(n[0])) || callable_name(n)) return false;
+    if (!std::isalpha(static_cast<unsigned char>(n[0]))) return false;
+    bool subscripted_letter = n.size() > 2 && n[1] == '_';  // 4x_k, 2A_11 (a number never ends in _)
+    if (callable_name(n) && !subscripted_letter) return false;
     return !((n[0] == 'e' || n[0] == 'E') && n.size() > 1);
   }
 

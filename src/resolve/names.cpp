@@ -31,8 +31,8 @@ constexpr std::array<std::string_view, 25> foreign_names = {
 
 // Operations ddx does not have yet but will: an error that says so rather than an abstract
 // function (a row leaves this list when its procedure lands).
-constexpr std::array<std::string_view, 11> planned_names = {
-    "sum", "mean", "prod", "product", "det", "inv", "tr", "transpose", "norm", "logdet", "softmax"};
+constexpr std::array<std::string_view, 9> planned_names = {
+    "prod", "product", "det", "inv", "tr", "transpose", "norm", "logdet", "softmax"};
 
 std::optional<std::string> builtin_name(std::string_view w) {
   for (const auto& [alias, name] : function_aliases)

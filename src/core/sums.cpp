@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sums over an integer index (see sums.hpp).
+#include "core/sums.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/limits.hpp"
+#include "core/node.hpp"
+#include "core/substitute.hpp"
+
+namespace ddx {
+namespace {
+
+bool is_index_name(Expr s, Expr index) {
+  return s == index || family_of(s.name(), index.name()).has_value();
+}
+
+// The number of terms of a sum with whole-number bounds (0 when empty), or -1 past the limit.
+long term_count(Expr lower, Expr upper) {
+  Number count = (upper.number() - lower.number()) + Number(1);
+  if (count.sign() <= 0) return 0;
+  if (!count.fits_long() || count.to_long() > max_sum_terms) return -1;
+  return static_cast<long>(count.to_long());
+}
+
+// Whether the body's only bound name is the index itself (no family member x_n).
+bool index_alone(Expr body, Expr index) {
+  for (Expr s : free_symbols(body))
+    if (s != index && family_of(s.name(), index.name())) return false;
+  return true;
+}
+
+// A sum node sets every bit of its symbol filter (node.cpp), and a node's filter holds its
+// children's: an expression whose filter has a clear bit holds no sum.
+bool might_hold_sum(Expr e) { return e.node()->symbols == ~std::uint64_t{0}; }
+
+// e rebuilt bottom-up with f applied to each sum (after its insides); shared parts once.
+Expr map_sums(Expr e, const std::function<Expr(Expr)>& f) {
+  std::unordered_map<const void*, Expr> done;
+  std::function<Expr(Expr)> rebuild = [&](Expr x) -> Expr {
+    if (!might_hold_sum(x)) return x;
+    if (auto it = done.find(x.node()); it != done.end()) return it->second;
+    Expr r = map_children(x, rebuild);
+    if (is_sum(r)) r = f(r);
+    done.emplace(x.node(), r);
+    return r;
+  };
+  return rebuild(e);
+}
+
+Expr written_out(Expr body, Expr index, Expr lower, long count) {
+  std::vector<Expr> terms;
+  terms.reserve(static_cast<std::size_t>(count));
+  for (long i = 0; i < count; ++i) terms.push_back(rename_index(body, index, num(lower.number() + Number(static_cast<long long>(i)))));
+  return add(std::move(terms));
+}
+
+}  // namespace
+
+bool is_sum(Expr e) { return e.is(Kind::Call) && e.function() == sum_function(); }
+
+std::optional<std::string> family_of(std::string_view name, std::string_view index) {
+  if (name.size() < index.size() + 2 || !name.ends_with(index)) return std::nullopt;
+  std::string_view base = name.substr(0, name.size() - index.size());
+  if (base.back() != '_') return std::nullopt;
+  base.remove_suffix(1);
+  if (base.empty() || base.find('_') != std::string_view::npos) return std::nullopt;
+  return std::string(base);
+}
+
+bool depends_on_index(Expr e, Expr index) {
+  for (Expr s : free_symbols(e))
+    if (is_index_name(s, index)) return true;
+  return false;
+}
+
+Expr rename_index(Expr e, Expr index, Expr v) {
+  std::string suffix = v.is(Kind::Symbol) ? v.name() : v.number().to_string();
+  std::unordered_map<Expr, Expr> s;
+  for (Expr sym_ : free_symbols(e)) {
+    if (sym_ == index) s.emplace(sym_, v);
+    else if (auto base = family_of(sym_.name(), index.name())) s.emplace(sym_, sym(*base + "_" + suffix));
+  }
+  return substitute(e, s);
+}
+
+std::optional<Expr> simplify_sum(std::span<const Expr> a) {
+  Expr body = a[0], index = a[1], lower = a[2], upper = a[3];
+  if (!index.is(Kind::Symbol)) throw MathError("the index of a sum must be a name");
+  if (depends_on_index(lower, index) || depends_on_index(upper, index))
+    throw MathError("the index " + index.name() + " of a sum cannot appear in its bounds");
+  for (Expr bound : {lower, upper})
+    if (bound.is_number() && !bound.is_integer()) throw MathError("the bounds of a sum must be whole numbers");
+  if (lower.is_integer() && upper.is_integer() && upper.number() < lower.number()) return Expr(0);
+  if (body.is_zero()) return Expr(0);
+  if (lower.is_integer() && upper.is_integer() && index_alone(body, index))
+    if (long count = term_count(lower, upper); count >= 0) return written_out(body, index, lower, count);
+  // What does not depend on the index comes out: a constant sums to itself times the count.
+  if (!depends_on_index(body, index)) return body * (upper - lower + 1);
+  if (body.is(Kind::Mul)) {
+    std::vector<Expr> outside{num(body.number())}, inside;
+    for (std::size_t i = 0; i < body.bases().size(); ++i) {
+      Expr f = pow(body.bases()[i], body.exponents()[i]);
+      (depends_on_index(f, index) ? inside : outside).push_back(f);
+    }
+    Expr out = mul(std::move(outside));
+    if (!out.is_one()) return out * make_sum(mul(std::move(inside)), index, lower, upper);
+  }
+  return std::nullopt;
+}
+
+Expr make_sum(Expr body, Expr index, Expr lower, Expr upper) { return call(sum_function(), {body, index, lower, upper}); }
+
+Expr write_out_sum(Expr e) {
+  auto a = e.args();
+  if (!a[2].is_integer() || !a[3].is_integer())
+    throw MathError("the sum over " + a[1].name() + " has bounds that are not numbers; give them values with at");
+  long count = term_count(a[2], a[3]);
+  if (count < 0)
+    throw LimitError("a sum written out term by term has at most " + std::to_string(max_sum_terms) + " terms");
+  return written_out(a[0], a[1], a[2], count);
+}
+
+bool has_sum(Expr e) {
+  std::unordered_set<const void*> seen;
+  std::function<bool(Expr)> search = [&](Expr x) {
+    if (!might_hold_sum(x) || !seen.insert(x.node()).second) return false;
+    if (is_sum(x)) return true;
+    bool found = false;
+    for_each_child(x, [&](Expr c) { found = found || search(c); });
+    return found;
+  };
+  return search(e);
+}
+
+Expr write_out_sums(Expr e) {
+  return map_sums(e, [](Expr sum) {
+    auto a = sum.args();
+    return a[2].is_integer() && a[3].is_integer() ? write_out_sum(sum) : sum;
+  });
+}
+
+Expr split_sums(Expr e) {
+  return map_sums(e, [](Expr sum) {
+    auto a = sum.args();
+    if (!a[0].is(Kind::Add)) return sum;
+    Expr body = a[0];
+    std::vector<Expr> parts{make_sum(num(body.number()), a[1], a[2], a[3])};
+    for (std::size_t i = 0; i < body.terms().size(); ++i)
+      parts.push_back(make_sum(num(body.coefficients()[i]) * body.terms()[i], a[1], a[2], a[3]));
+    return add(std::move(parts));
+  });
+}
+
+namespace {
+IndexRangeLog*& live_log() {
+  static IndexRangeLog* log = nullptr;
+  return log;
+}
+}  // namespace
+
+std::optional<Expr> entry_subscript(const std::string& name) {
+  auto underscore = name.find('_');
+  if (underscore == std::string::npos || underscore == 0 || underscore + 1 == name.size()) return std::nullopt;
+  std::string sub = name.substr(underscore + 1);
+  if (sub.find_first_not_of("0123456789") == std::string::npos) return num(Number::from_integer_text(sub));
+  bool plain = std::isalpha(static_cast<unsigned char>(sub[0])) &&
+               std::all_of(sub.begin(), sub.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  if (!plain) return std::nullopt;  // A_1_10 is the entry of a matrix, not of a family
+  return sym(sub);
+}
+
+IndexRangeLog::IndexRangeLog() : outer_(live_log()) { live_log() = this; }
+IndexRangeLog::~IndexRangeLog() { live_log() = outer_; }
+
+void check_sum_variable(Expr e, Expr var) {
+  if (!var.is(Kind::Symbol) || !might_hold_sum(e)) return;
+  const std::string& name = var.name();
+  std::optional<Expr> k = entry_subscript(name);
+  std::unordered_set<const void*> seen;
+  std::function<void(Expr)> visit = [&](Expr x) {
+    if (!might_hold_sum(x) || !seen.insert(x.node()).second) return;
+    for_each_child(x, visit);
+    if (!is_sum(x)) return;
+    auto a = x.args();
+    const std::string& index = a[1].name();
+    if (var == a[1]) throw MathError("cannot differentiate by " + name + ": it is the index of a sum, which does not depend on it");
+    if (auto family = family_of(name, index))
+      throw MathError("cannot differentiate by " + name + ": inside the sum over " + index + " it stands for every entry " +
+                      *family + "_1, " + *family + "_2, ...; for one entry write " + *family + "_k or " + *family + "_3");
+    if (!k) return;
+    Expr member = sym(name.substr(0, name.find('_') + 1) + index);
+    if (!depends_on(a[0], member)) return;
+    if (k->is_integer() && a[2].is_integer() && a[3].is_integer()) return;  // decided: the term is there or not
+    IndexRange r{a[2], *k, a[3]};
+    if (IndexRangeLog* log = live_log(); log && std::find(log->ranges.begin(), log->ranges.end(), r) == log->ranges.end())
+      log->ranges.push_back(r);
+  };
+  visit(e);
+}
+
+}  // namespace ddx

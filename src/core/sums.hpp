@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sums over an integer index: sum(BODY, n, A, B), a call of the core's sum function whose first
+// argument is bound. With the index n, the family members written x_n, t_n (the index as
+// subscript) are bound too: they are the n-th entries of the families x and t. The canonical form
+// pulls out what does not depend on the index (a constant sums to itself times the count).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx {
+
+// The core's sum function (not reachable by name: users write sum(E, n = A .. B)).
+FunctionId sum_function();
+bool is_sum(Expr e);
+// sum(body, index, lower, upper), canonical. MathError when the index is not a name or appears
+// in a bound.
+Expr make_sum(Expr body, Expr index, Expr lower, Expr upper);
+
+// "x" for x_n and index n (the family of a member written with that index), else nullopt.
+std::optional<std::string> family_of(std::string_view name, std::string_view index);
+// The subscript of a name as the entry of a family: x_k -> k, x_3 -> 3; nullopt for a plain name.
+std::optional<Expr> entry_subscript(const std::string& name);
+// Whether e mentions the index or a member of one of its families.
+bool depends_on_index(Expr e, Expr index);
+// e with the index n replaced by v and every x_n by x_v: v a symbol k (x_k) or an integer (x_3).
+Expr rename_index(Expr e, Expr index, Expr v);
+
+// The canonical simplifications of sum(args) (the function row's exact evaluation). A sum with
+// whole-number bounds whose body depends on the index alone (sum(n^2, n = 1 .. 10)) is written
+// out; one over a family (x_n) stays a sum, so that ∂/∂x_k still finds its term.
+std::optional<Expr> simplify_sum(std::span<const Expr> args);
+
+// The sum written out term by term (its bounds whole numbers, at most max_sum_terms terms);
+// MathError otherwise.
+Expr write_out_sum(Expr sum);
+// e with every sum whose bounds are whole numbers written out.
+Expr write_out_sums(Expr e);
+// e with each sum split over the terms of its (expanded) body, what does not depend on the
+// index pulled out: sum(t_n - a x_n - b, n = 1 .. N) = sum(t_n) - a sum(x_n) - N b.
+Expr split_sums(Expr e);
+// Whether e holds a sum.
+bool has_sum(Expr e);
+
+// A condition an answer holds under: ∂/∂x_k of a sum over x_n, n = A .. B, is its term n = k only
+// when A <= k <= B (with numeric A, B and subscript ddx decides it, and no condition is needed).
+struct IndexRange {
+  Expr lower, index, upper;
+  bool operator==(const IndexRange&) const = default;
+};
+// Collects the conditions found while it lives (one per statement; the innermost live log).
+class IndexRangeLog {
+ public:
+  IndexRangeLog();
+  ~IndexRangeLog();
+  IndexRangeLog(const IndexRangeLog&) = delete;
+  IndexRangeLog& operator=(const IndexRangeLog&) = delete;
+  std::vector<IndexRange> ranges;
+
+ private:
+  IndexRangeLog* outer_;
+};
+// Before e is differentiated by var: MathError when a sum in e binds var (its index n, or x_n),
+// whose derivative would mean nothing; the live log gets the range of every sum one of whose
+// terms var may be.
+void check_sum_variable(Expr e, Expr var);
+
+}  // namespace ddx
