@@ -148,7 +148,7 @@ class Differentiator {
       throw MathError("cannot differentiate a sum by a variable of its bounds (" + var_.name() + ")");
     Expr result = make_sum(d(body), index, lower, upper);  // check_sum_variable refused a bound var_
     if (auto k = entry_subscript(var_.name())) {
-      Expr member = sym(var_.name().substr(0, var_.name().find('_') + 1) + index.name());
+      Expr member = *member_with_index(var_, index);
       bool outside = k->is_integer() && lower.is_integer() && upper.is_integer() &&
                      (k->number() < lower.number() || upper.number() < k->number());
       if (!outside && depends_on(body, member)) result = result + rename_index(diff(body, member), index, *k);

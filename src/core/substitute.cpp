@@ -25,19 +25,30 @@ class Substituter {
   }
 
  private:
-  // A sum's index and its families' members are bound: they keep their names inside.
+  // A sum's index and its families' members are bound: they keep their names inside. An entry
+  // given a value (x_2 = 5 in a sum over x_n) needs the sum written out, so bounds of numbers.
   Expr sum(Expr e) {
     auto a = e.args();
+    Expr body = a[0], index = a[1], lower = (*this)(a[2]), upper = (*this)(a[3]);
     std::unordered_map<Expr, Expr> inner;
+    std::optional<Expr> entry;
     for (const auto& [from, to] : s_) {
-      if (from == a[1] || (from.is(Kind::Symbol) && family_of(from.name(), a[1].name()))) continue;
-      if (depends_on_index(to, a[1]) && depends_on(a[0], from))  // it would be captured by the sum
-        throw MathError("cannot put " + from.name() + " = (something holding " + a[1].name() +
-                        ") inside the sum over " + a[1].name() + "; the sum's index is its own");
+      if (from == index || family_of(from.name(), index.name())) continue;
+      if (auto member = member_with_index(from, index); member && depends_on(body, *member)) entry = from;
+      if (depends_on_index(to, index) && depends_on(body, from))  // it would be captured by the sum
+        throw MathError("cannot put " + from.name() + " = (something holding " + index.name() +
+                        ") inside the sum over " + index.name() + "; the sum's index is its own");
       inner.emplace(from, to);
     }
-    Expr body = inner.size() == s_.size() ? (*this)(a[0]) : Substituter(inner)(a[0]);
-    return make_sum(body, a[1], (*this)(a[2]), (*this)(a[3]));
+    if (entry) {
+      if (!lower.is_integer() || !upper.is_integer())
+        throw MathError("cannot give " + entry->name() + " a value inside a sum over " + index.name() +
+                        " whose bounds are not numbers: whether it is one of the terms depends on them (give them values too)");
+      return (*this)(write_out_sum(body, index, lower, upper));
+    }
+    if (inner.size() != s_.size()) body = Substituter(inner)(body);
+    else body = (*this)(body);
+    return make_sum(body, index, lower, upper);
   }
 
   const std::unordered_map<Expr, Expr>& s_;
@@ -54,6 +65,7 @@ void collect_symbols(Expr e, std::unordered_set<const void*>& seen, std::vector<
     collect_symbols(a[0], inner_seen, inner);
     for (Expr s : inner)
       if (s != a[1] && !family_of(s.name(), a[1].name())) out.push_back(s);
+    for (Expr s : summed_entries(e)) out.push_back(s);
     collect_symbols(a[2], seen, out);
     collect_symbols(a[3], seen, out);
     return;

@@ -55,6 +55,27 @@ Expr map_sums(Expr e, const std::function<Expr(Expr)>& f) {
   return rebuild(e);
 }
 
+ConditionLog*& live_log() {
+  static ConditionLog* log = nullptr;
+  return log;
+}
+
+template <typename T>
+void add_once(std::vector<T>& v, const T& x) {
+  if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+}
+
+// Calls f on each sum in e, inner ones first, each shared one once.
+void for_each_sum(Expr e, const std::function<void(Expr)>& f) {
+  std::unordered_set<const void*> seen;
+  std::function<void(Expr)> visit = [&](Expr x) {
+    if (!might_hold_sum(x) || !seen.insert(x.node()).second) return;
+    for_each_child(x, visit);
+    if (is_sum(x)) f(x);
+  };
+  visit(e);
+}
+
 Expr written_out(Expr body, Expr index, Expr lower, long count) {
   std::vector<Expr> terms;
   terms.reserve(static_cast<std::size_t>(count));
@@ -118,14 +139,36 @@ std::optional<Expr> simplify_sum(std::span<const Expr> a) {
 
 Expr make_sum(Expr body, Expr index, Expr lower, Expr upper) { return call(sum_function(), {body, index, lower, upper}); }
 
-Expr write_out_sum(Expr e) {
-  auto a = e.args();
-  if (!a[2].is_integer() || !a[3].is_integer())
-    throw MathError("the sum over " + a[1].name() + " has bounds that are not numbers; give them values with at");
-  long count = term_count(a[2], a[3]);
+Expr write_out_sum(Expr body, Expr index, Expr lower, Expr upper) {
+  if (!lower.is_integer() || !upper.is_integer())
+    throw MathError("the sum over " + index.name() + " has bounds that are not numbers; give them values with at");
+  long count = term_count(lower, upper);
   if (count < 0)
     throw LimitError("a sum written out term by term has at most " + std::to_string(max_sum_terms) + " terms");
-  return written_out(a[0], a[1], a[2], count);
+  return written_out(body, index, lower, count);
+}
+
+Expr write_out_sum(Expr e) {
+  auto a = e.args();
+  return write_out_sum(a[0], a[1], a[2], a[3]);
+}
+
+std::optional<Expr> member_with_index(Expr var, Expr index) {
+  if (!var.is(Kind::Symbol) || !entry_subscript(var.name())) return std::nullopt;
+  return sym(var.name().substr(0, var.name().find('_') + 1) + index.name());
+}
+
+std::vector<Expr> summed_entries(Expr e) {
+  auto a = e.args();
+  std::vector<Expr> out;
+  if (!a[2].is_integer() || !a[3].is_integer()) return out;
+  long count = term_count(a[2], a[3]);
+  if (count < 0) return out;
+  for (Expr s : free_symbols(a[0]))
+    if (auto family = family_of(s.name(), a[1].name()))
+      for (long i = 0; i < count; ++i)
+        out.push_back(sym(*family + "_" + (a[2].number() + Number(static_cast<long long>(i))).to_string()));
+  return out;
 }
 
 bool has_sum(Expr e) {
@@ -147,6 +190,16 @@ Expr write_out_sums(Expr e) {
   });
 }
 
+Expr with_canonical_indices(Expr e) {
+  return map_sums(e, [](Expr sum) {
+    auto a = sum.args();
+    int depth = 1;
+    for_each_sum(a[0], [&](Expr inner) { depth = std::max(depth, 1 + std::stoi(inner.args()[1].name().substr(1))); });
+    Expr index = sym("#" + std::to_string(depth));  // no name a user can write
+    return make_sum(rename_index(a[0], a[1], index), index, a[2], a[3]);
+  });
+}
+
 Expr split_sums(Expr e) {
   return map_sums(e, [](Expr sum) {
     auto a = sum.args();
@@ -160,11 +213,28 @@ Expr split_sums(Expr e) {
 }
 
 namespace {
-IndexRangeLog*& live_log() {
-  static IndexRangeLog* log = nullptr;
-  return log;
+
+// x_k differentiated by x_j, both entries of family x, one subscript a name: 0 only if j != k.
+void note_distinct_entries(Expr e, Expr var, ConditionLog& log) {
+  auto j = entry_subscript(var.name());
+  if (!j) return;
+  std::string family = var.name().substr(0, var.name().find('_'));
+  for (Expr entry : log.entries) {
+    auto k = entry_subscript(entry.name());
+    if (entry == var || entry.name().substr(0, entry.name().find('_')) != family) continue;
+    if (k->is_integer() && j->is_integer()) continue;  // x_2 and x_3 are different entries
+    if (!depends_on(e, entry)) continue;
+    IndexCondition c;
+    c.kind = IndexCondition::Kind::Distinct;
+    c.index = *j;
+    c.other = *k;
+    add_once(log.conditions, c);
+  }
 }
 }  // namespace
+
+ConditionLog::ConditionLog() : outer_(live_log()) { live_log() = this; }
+ConditionLog::~ConditionLog() { live_log() = outer_; }
 
 std::optional<Expr> entry_subscript(const std::string& name) {
   auto underscore = name.find('_');
@@ -177,33 +247,38 @@ std::optional<Expr> entry_subscript(const std::string& name) {
   return sym(sub);
 }
 
-IndexRangeLog::IndexRangeLog() : outer_(live_log()) { live_log() = this; }
-IndexRangeLog::~IndexRangeLog() { live_log() = outer_; }
+std::optional<std::string> bound_in_sum(Expr e, Expr var) {
+  std::optional<std::string> why;
+  if (!var.is(Kind::Symbol)) return why;
+  for_each_sum(e, [&](Expr sum) {
+    auto a = sum.args();
+    if (why) return;
+    if (var == a[1]) why = var.name() + " is the index of a sum, which does not depend on it";
+    else if (auto family = family_of(var.name(), a[1].name()); family && depends_on(a[0], var))
+      why = "inside the sum over " + a[1].name() + ", " + var.name() + " stands for every entry " + *family + "_1, " +
+            *family + "_2, ...; for one entry write " + *family + "_k or " + *family + "_3";
+  });
+  return why;
+}
 
 void check_sum_variable(Expr e, Expr var) {
-  if (!var.is(Kind::Symbol) || !might_hold_sum(e)) return;
-  const std::string& name = var.name();
-  std::optional<Expr> k = entry_subscript(name);
-  std::unordered_set<const void*> seen;
-  std::function<void(Expr)> visit = [&](Expr x) {
-    if (!might_hold_sum(x) || !seen.insert(x.node()).second) return;
-    for_each_child(x, visit);
-    if (!is_sum(x)) return;
-    auto a = x.args();
-    const std::string& index = a[1].name();
-    if (var == a[1]) throw MathError("cannot differentiate by " + name + ": it is the index of a sum, which does not depend on it");
-    if (auto family = family_of(name, index))
-      throw MathError("cannot differentiate by " + name + ": inside the sum over " + index + " it stands for every entry " +
-                      *family + "_1, " + *family + "_2, ...; for one entry write " + *family + "_k or " + *family + "_3");
-    if (!k) return;
-    Expr member = sym(name.substr(0, name.find('_') + 1) + index);
-    if (!depends_on(a[0], member)) return;
-    if (k->is_integer() && a[2].is_integer() && a[3].is_integer()) return;  // decided: the term is there or not
-    IndexRange r{a[2], *k, a[3]};
-    if (IndexRangeLog* log = live_log(); log && std::find(log->ranges.begin(), log->ranges.end(), r) == log->ranges.end())
-      log->ranges.push_back(r);
-  };
-  visit(e);
+  if (!var.is(Kind::Symbol)) return;
+  if (auto why = bound_in_sum(e, var)) throw MathError("cannot differentiate by " + var.name() + ": " + *why);
+  ConditionLog* log = live_log();
+  if (!log || !entry_subscript(var.name())) return;
+  note_distinct_entries(e, var, *log);
+  for_each_sum(e, [&](Expr sum) {
+    auto a = sum.args();
+    if (!depends_on(a[0], *member_with_index(var, a[1]))) return;
+    add_once(log->entries, var);
+    Expr k = *entry_subscript(var.name());
+    if (k.is_integer() && a[2].is_integer() && a[3].is_integer()) return;  // decided: the term is there or not
+    IndexCondition c;
+    c.index = k;
+    c.lower = a[2];
+    c.upper = a[3];
+    add_once(log->conditions, c);
+  });
 }
 
 }  // namespace ddx

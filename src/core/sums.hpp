@@ -25,6 +25,11 @@ Expr make_sum(Expr body, Expr index, Expr lower, Expr upper);
 std::optional<std::string> family_of(std::string_view name, std::string_view index);
 // The subscript of a name as the entry of a family: x_k -> k, x_3 -> 3; nullopt for a plain name.
 std::optional<Expr> entry_subscript(const std::string& name);
+// The member of var's family written with the index, when var is an entry: (x_k, n) -> x_n.
+std::optional<Expr> member_with_index(Expr var, Expr index);
+// The entries a sum with whole-number bounds adds up, x_A .. x_B of each family in its body (none
+// past max_sum_terms, or with other bounds): what it depends on besides its free names.
+std::vector<Expr> summed_entries(Expr sum);
 // Whether e mentions the index or a member of one of its families.
 bool depends_on_index(Expr e, Expr index);
 // e with the index n replaced by v and every x_n by x_v: v a symbol k (x_k) or an integer (x_3).
@@ -38,6 +43,7 @@ std::optional<Expr> simplify_sum(std::span<const Expr> args);
 // The sum written out term by term (its bounds whole numbers, at most max_sum_terms terms);
 // MathError otherwise.
 Expr write_out_sum(Expr sum);
+Expr write_out_sum(Expr body, Expr index, Expr lower, Expr upper);
 // e with every sum whose bounds are whole numbers written out.
 Expr write_out_sums(Expr e);
 // e with each sum split over the terms of its (expanded) body, what does not depend on the
@@ -45,28 +51,39 @@ Expr write_out_sums(Expr e);
 Expr split_sums(Expr e);
 // Whether e holds a sum.
 bool has_sum(Expr e);
+// e with each sum's index renamed by its depth of nesting (#1 innermost), so that sums written
+// with different indices (sum(x_i, i = 1 .. N), sum(x_n, n = 1 .. N)) become the same node.
+Expr with_canonical_indices(Expr e);
 
-// A condition an answer holds under: ∂/∂x_k of a sum over x_n, n = A .. B, is its term n = k only
-// when A <= k <= B (with numeric A, B and subscript ddx decides it, and no condition is needed).
-struct IndexRange {
-  Expr lower, index, upper;
-  bool operator==(const IndexRange&) const = default;
+// A condition an answer holds under. ∂/∂x_k of a sum over x_n, n = A .. B, is its term n = k
+// only when A <= k <= B (InRange; with a numeric subscript and bounds ddx decides it, and no
+// condition is needed); that term x_k differentiated by x_j is 0 only when j != k (Distinct).
+struct IndexCondition {
+  enum class Kind { InRange, Distinct } kind = Kind::InRange;
+  Expr index;         // k
+  Expr lower, upper;  // InRange: lower <= k <= upper
+  Expr other;         // Distinct: k != other
+  bool operator==(const IndexCondition&) const = default;
 };
 // Collects the conditions found while it lives (one per statement; the innermost live log).
-class IndexRangeLog {
+class ConditionLog {
  public:
-  IndexRangeLog();
-  ~IndexRangeLog();
-  IndexRangeLog(const IndexRangeLog&) = delete;
-  IndexRangeLog& operator=(const IndexRangeLog&) = delete;
-  std::vector<IndexRange> ranges;
+  ConditionLog();
+  ~ConditionLog();
+  ConditionLog(const ConditionLog&) = delete;
+  ConditionLog& operator=(const ConditionLog&) = delete;
+  std::vector<IndexCondition> conditions;
+  std::vector<Expr> entries;  // entries x_k that stood for a term of a sum (x_n at n = k)
 
  private:
-  IndexRangeLog* outer_;
+  ConditionLog* outer_;
 };
-// Before e is differentiated by var: MathError when a sum in e binds var (its index n, or x_n),
-// whose derivative would mean nothing; the live log gets the range of every sum one of whose
-// terms var may be.
+
+// Why var cannot be given a meaning from outside a sum in e: it is a sum's index, or a member
+// x_n of a family it sums over ("it stands for every entry ..."); nullopt when it is not bound.
+std::optional<std::string> bound_in_sum(Expr e, Expr var);
+// Before e is differentiated by var: MathError when a sum binds var; the live log gets the
+// conditions the derivative holds under.
 void check_sum_variable(Expr e, Expr var);
 
 }  // namespace ddx

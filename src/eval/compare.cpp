@@ -10,6 +10,7 @@
 #include "calculus/eval.hpp"
 #include "calculus/expand.hpp"
 #include "calculus/simplify.hpp"
+#include "core/sums.hpp"
 #include "calculus/vector.hpp"
 #include "core/errors.hpp"
 
@@ -25,6 +26,8 @@ std::string decimal(double v) {
 }  // namespace
 
 Comparison compare_expressions(Expr a, Expr b) {
+  a = with_canonical_indices(a);
+  b = with_canonical_indices(b);
   if (a == b) return {true, ""};
   Expr d = a - b;
   try {

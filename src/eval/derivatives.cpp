@@ -202,11 +202,11 @@ Value Evaluator::at(const Term& t) {
       }
       case Value::Kind::Truth: throw EvalError{t.span, "'at' evaluates expressions, vectors and matrices, not truth values"};
       default: {
-        Expr e = substitute(x.scalar, point.values);
-        if (!has_sum(e)) return Value::of(e);
-        // A sum whose bounds are numbers now is written out, and the point reaches its terms
-        // (sum(x_n, n = 1 .. N) at N = 3, x_2 = 5 is x_1 + 5 + x_3).
-        return Value::of(substitute(write_out_sums(e), point.values));
+        for (std::size_t i = 0; i < t.names.size(); ++i)
+          if (auto why = bound_in_sum(x.scalar, sym(t.names[i])))
+            throw EvalError{t.name_spans[i], "cannot give " + t.names[i] + " a value: " + *why};
+        // A sum whose bounds are numbers now is written out: at N = 3 is x_1 + x_2 + x_3.
+        return Value::of(write_out_sums(substitute(x.scalar, point.values)));
       }
     }
   };

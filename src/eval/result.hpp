@@ -110,7 +110,7 @@ struct Result {
   Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)
   Shape shape;         // monostate: the value is the whole answer
   std::string note;    // a remark on the answer, printed as a comment in the text formats
-  std::vector<IndexRange> conditions;  // where it holds: lower <= k <= upper (∂/∂x_k of a sum's term)
+  std::vector<IndexCondition> conditions;  // where it holds: 1 <= k <= N, j != k (∂/∂x_k of sums)
 
   static Result of(Value v) {
     Result r;

@@ -44,13 +44,20 @@ std::string with_note(std::string s, const std::string& note, Format f) {
 
 // The conditions an answer holds under, after it: 4x_k   (0 <= k <= 16). Not in code, which is
 // one pasteable expression.
-std::string with_conditions(std::string s, const std::vector<IndexRange>& conditions, Format f) {
+std::string with_conditions(std::string s, const std::vector<IndexCondition>& conditions, Format f) {
   if (conditions.empty() || f == Format::Code) return s;
-  std::string le = f == Format::Latex ? " \\le " : f == Format::Unicode ? " ≤ " : " <= ";
+  bool latex = f == Format::Latex, unicode = f == Format::Unicode;
+  std::string le = latex ? " \\le " : unicode ? " ≤ " : " <= ";
+  std::string ne = latex ? " \\neq " : unicode ? " ≠ " : " != ";
   std::string list;
-  for (const IndexRange& c : conditions)
-    list += (list.empty() ? "" : ", ") + to_string(c.lower, f) + le + to_string(c.index, f) + le + to_string(c.upper, f);
-  return s + (f == Format::Latex ? " \\quad \\left(" + list + "\\right)" : "   (" + list + ")");
+  for (const IndexCondition& c : conditions) {
+    list += list.empty() ? "" : ", ";
+    if (c.kind == IndexCondition::Kind::Distinct)
+      list += to_string(c.index, f) + ne + to_string(c.other, f);
+    else
+      list += to_string(c.lower, f) + le + to_string(c.index, f) + le + to_string(c.upper, f);
+  }
+  return s + (latex ? " \\quad \\left(" + list + "\\right)" : "   (" + list + ")");
 }
 
 // dz = (6x^2 + 4y) dx + (4x + 10y) dy

@@ -89,7 +89,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
 Outcome Session::run(const grammar::Statement& s, std::string_view line) {
   std::string input(slice(line, s.span));
   NodeBudget budget;  // a statement creates at most max_statement_nodes new nodes
-  IndexRangeLog conditions;  // ∂/∂x_k of a sum over x_n holds where its term exists
+  ConditionLog conditions;  // ∂/∂x_k of a sum over x_n holds where its term exists
   try {
     resolve::Request request = resolve::resolve(s, *this);
     switch (request.kind) {
@@ -108,7 +108,7 @@ Outcome Session::run(const grammar::Statement& s, std::string_view line) {
         o.input = input;
         o.result = request.backprop ? eval::evaluate_backprop(request.body, *this)
                                     : eval::evaluate_expression(request.body, *this, request.steps || steps_);
-        o.result.conditions = std::move(conditions.ranges);
+        o.result.conditions = std::move(conditions.conditions);
         if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) return draw(std::move(o));
         ensure_printable(o.result);
         ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
