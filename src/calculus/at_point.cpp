@@ -13,6 +13,10 @@
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
+#include "core/substitute.hpp"
+#include "core/sums.hpp"
+
+#include <algorithm>
 
 #include <unordered_set>
 
@@ -36,12 +40,21 @@ class OneSided {
     if (auto it = point_.find(g); it != point_.end()) return it->second;
     if (g.is(Kind::Number) || g.is(Kind::Constant) || g.is(Kind::Symbol)) return g;
     if (auto it = done_.find(g.node()); it != done_.end()) return it->second;
-    Expr r = is_sign(g) ? sign_limit(g.args()[0]) : map_children(g, [this](Expr c) { return limit(c); });
+    Expr r = is_sign(g)  ? sign_limit(g.args()[0])
+             : is_sum(g) ? sum_limit(g)
+                         : map_children(g, [this](Expr c) { return limit(c); });
     done_.emplace(g.node(), r);
     return r;
   }
 
  private:
+  // A sum takes the point as substitution does (its index and x_n are its own; an entry given a
+  // value writes it out, and then its terms are limits like any others).
+  Expr sum_limit(Expr g) {
+    Expr s = substitute(g, point_);
+    return is_sum(s) ? s : limit(s);
+  }
+
   // sign(u) beside the point: u's value there when it is not 0; else the sign u leaves 0 with.
   Expr sign_limit(Expr u) {
     Expr at = limit(u);
@@ -73,12 +86,32 @@ Limits both_sides(Expr g, Expr var, const Point& point) {
   return {OneSided(var, point, Side::Left).limit(g), OneSided(var, point, Side::Right).limit(g)};
 }
 
+// With sums, the point's other names are put in before differentiating (as a partial derivative
+// allows): bounds that become numbers decide whether x_7 is one of the terms, and x_k with k = 7
+// given is the entry x_7.
+Expr with_sums_prepared(Expr f, std::vector<Expr>& order, Point& point) {
+  if (!has_sum(f)) return f;
+  for (Expr& var : order)
+    if (auto k = entry_subscript(var.name()); k && k->is(Kind::Symbol))
+      if (auto it = point.find(*k); it != point.end() && it->second.is_integer()) {
+        Expr entry = rename_index(var, *k, it->second);
+        if (auto value = point.find(var); value != point.end()) point[entry] = value->second;
+        var = entry;
+      }
+  Point others;
+  for (const auto& [name, value] : point)
+    if (std::find(order.begin(), order.end(), name) == order.end()) others.emplace(name, value);
+  return substitute(f, others);
+}
+
 }  // namespace
 
-Expr derivative_at(Expr f, const Differentiations& d, const Point& point) {
+Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   std::vector<Expr> order;  // one variable per differentiation
   for (const auto& [var, count] : d) order.insert(order.end(), count, var);
-  if (order.empty()) return substitute(f, point);
+  if (order.empty()) return substitute(f, given);
+  Point point = given;
+  f = with_sums_prepared(f, order, point);
   try {
     // The function itself must be continuous along the first variable: its value there (a typed
     // sign(0) is 0) must equal both one-sided limits.
@@ -99,6 +132,8 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& point) {
       value = slopes.left;
     }
     return value;
+  } catch (const Unanswerable&) {
+    throw;
   } catch (const MathError& e) {
     throw NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what());
   }
@@ -126,7 +161,11 @@ double weight(Expr e, std::unordered_set<const void*>& seen) {
 
 }  // namespace
 
-std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Point& point) {
+std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Point& given) {
+  Point point = given;
+  std::vector<Expr> order{var};
+  f = with_sums_prepared(f, order, point);
+  var = order[0];
   std::vector<Expr> values{substitute(f, point)};
   std::unordered_set<const void*> seen;
   double total = weight(values[0], seen);
@@ -153,6 +192,8 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
     }
   } catch (NoDerivative& why) {
     why.order = k;
+    throw;
+  } catch (const Unanswerable&) {
     throw;
   } catch (const MathError& e) {
     NoDerivative why(NoDerivative::Cause::Undefined, var, Expr(), Expr(), e.what());

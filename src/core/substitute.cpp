@@ -42,7 +42,7 @@ class Substituter {
     }
     if (entry) {
       if (!lower.is_integer() || !upper.is_integer())
-        throw MathError("cannot give " + entry->name() + " a value inside a sum over " + index.name() +
+        throw Unanswerable("cannot give " + entry->name() + " a value inside a sum over " + index.name() +
                         " whose bounds are not numbers: whether it is one of the terms depends on them (give them values too)");
       return (*this)(write_out_sum(body, index, lower, upper));
     }
