@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// sum(E, n = A .. B) and mean (docs/language.md §12): the losses of the tutorials, the Kronecker
+// collapse with its range, sums written out at a point, errors; and the property that a sum with
+// a symbolic bound, differentiated and then written out at N = K, equals the written-out sum
+// differentiated, for K = 1 .. 5 and random bodies.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "calculus/diff.hpp"
+#include "calculus/eval.hpp"
+#include "core/errors.hpp"
+#include "core/substitute.hpp"
+#include "core/sums.hpp"
+#include "print/print.hpp"
+#include "support/random_expr.hpp"
+#include "support/session_helpers.hpp"
+
+using ddx_test::answer;
+
+namespace {
+
+struct Row {
+  std::string input, expected;
+};
+
+void check_rows(ddx::Session& s, const std::vector<Row>& rows) {
+  for (const Row& row : rows) {
+    CAPTURE(row.input);
+    CHECK(answer(s, row.input) == row.expected);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("sum: the least-squares loss of the tutorial (seed 003)") {
+  ddx::Session s;
+  REQUIRE(answer(s, "L = sum((t_n - (a x_n + b))^2, n = 1 .. N)").empty());
+  check_rows(s, {
+                    {"∂L/∂a", "∂L/∂a = -2 sum(x_n*(-a x_n - b + t_n), n = 1 .. N)"},
+                    {"∂L/∂b", "∂L/∂b = sum(2a x_n + 2b - 2t_n, n = 1 .. N)"},
+                    // expand pulls what does not depend on n out of the sum: 2N b.
+                    {"expand(∂L/∂b)", "2a sum(x_n, n = 1 .. N) - 2 sum(t_n, n = 1 .. N) + 2N b"},
+                    // Kronecker: only the term n = k depends on x_k, when there is such a term.
+                    {"∂L/∂x_k", "∂L/∂x_k = -2a (-a x_k - b + t_k)   (1 <= k <= N)"},
+                    {"∂L/∂x_3", "∂L/∂x_3 = -2a (-a x_3 - b + t_3)   (1 <= 3 <= N)"},
+                    // A number for N decides it: x_7 is no term of a sum up to 5.
+                    {"∂L/∂x_7 at N = 5", "0"},
+                    {"∂L/∂x_3 at N = 5", "-2a (-a x_3 - b + t_3)"},
+                    {"∂L/∂x_k at k = 2, N = 5, x_2 = 1", "-2a (-a - b + t_2)"},
+                    // at writes a sum with numeric bounds out, and the point reaches its terms.
+                    {"∂L/∂a at N = 2, a = 1", "-2x_1*(-b + t_1 - x_1) - 2x_2*(-b + t_2 - x_2)"},
+                    {"L at N = 2, x_1 = 1, x_2 = 2, t_1 = 2, t_2 = 4", "(4 - 2a - b)^2 + (2 - a - b)^2"},
+                });
+  s.set_format(ddx::print::Format::Latex);
+  std::string latex = answer(s, "∂L/∂x_k");
+  CHECK(latex.find("\\quad \\left(1 \\le k \\le N\\right)") != std::string::npos);
+  CHECK(answer(s, "∂L/∂a").find("-2 \\sum_{n=1}^{N} x_{n} \\left(") != std::string::npos);
+  s.set_format(ddx::print::Format::Unicode);
+  CHECK(answer(s, "∂L/∂x_k").ends_with("   (1 ≤ k ≤ N)"));
+  s.set_format(ddx::print::Format::Code);  // one pasteable expression: no condition
+  CHECK(answer(s, "∂L/∂x_k") == "-2*a*(-a*x_k - b + t_k)");
+}
+
+TEST_CASE("sum: PyTorch's sum() and mean() over a grid (seed 004)") {
+  ddx::Session s;
+  REQUIRE(answer(s, "z = sum(2x_i^2 + 2, i = 0 .. 16)").empty());
+  REQUIRE(answer(s, "m = mean(2x_i^2 + 2, i = 0 .. 16)").empty());
+  check_rows(s, {
+                    {"∂z/∂x_k", "∂z/∂x_k = 4x_k   (0 <= k <= 16)"},
+                    {"∂z/∂x_5", "∂z/∂x_5 = 4x_5"},  // 5 is in range: no condition
+                    {"∂z/∂x_20", "∂z/∂x_20 = 0"},
+                    {"∂z/∂x_5 at x_5 = -2", "-8"},
+                    {"∂m/∂x_5 at x_5 = -2", "-8/17"},  // mean: the sum's gradient over 17
+                    {"∂m/∂x_k", "∂m/∂x_k = 4x_k/17   (0 <= k <= 16)"},
+                    {"z at x_0 = 1", "2x_1^2 + 2x_2^2 + 2x_3^2 + 2x_4^2 + 2x_5^2 + 2x_6^2 + 2x_7^2 + 2x_8^2 + 2x_9^2 + 2x_10^2 + "
+                                     "2x_11^2 + 2x_12^2 + 2x_13^2 + 2x_14^2 + 2x_15^2 + 2x_16^2 + 36"},
+                });
+  // A sum with numeric bounds depends on its entries: grad lists them.
+  CHECK(answer(s, "grad(sum(x_n^2, n = 1 .. 3))") == "[2x_1, 2x_2, 2x_3]");
+}
+
+TEST_CASE("sum: canonical forms, writing out, numbers") {
+  ddx::Session s;
+  check_rows(s, {
+                    {"sum(n^2, n = 1 .. 10)", "385"},  // the index alone: written out
+                    {"sum(c, n = 1 .. N)", "N c"},
+                    {"sum(3x_n, n = 1 .. N)", "3 sum(x_n, n = 1 .. N)"},
+                    {"sum(x_n, n = 5 .. 4)", "0"},
+                    {"sum(x_n, n = 1 .. N) at N = 0", "0"},
+                    {"sum(x_n, n = 1 .. N) at N = 3", "x_1 + x_2 + x_3"},
+                    {"sum(x_n, n = 1 .. 3) at x_2 = 5", "x_1 + x_3 + 5"},
+                    {"mean(x_n, n = 1 .. N)", "sum(x_n, n = 1 .. N)/N"},
+                    {"approx(sum(1/n^2, n = 1 .. 1000))", "1.64393456668156"},
+                    {"simplify(sum(sin(x_n)^2 + cos(x_n)^2, n = 1 .. N))", "N"},
+                    {"d/dx sum(x x_n, n = 1 .. N)", "sum(x_n, n = 1 .. N)"},
+                    {"d/dx_k sum(sum(x_n y_m, m = 1 .. M), n = 1 .. N)", "sum(y_m, m = 1 .. M)   (1 <= k <= N)"},
+                    // The term x_k of the first derivative, by x_j: 0 only when j != k.
+                    {"∂^2/∂x_j∂x_k sum(x_n^3, n = 1 .. N)", "0   (1 <= j <= N, k != j)"},
+                    {"d^2/dx_k^2 sum(x_n^3, n = 1 .. N)", "6x_k   (1 <= k <= N)"},
+                    // Whatever the index is called, and however the sum is split, it reads the same.
+                    {"sum(x_i, i = 1 .. N) == sum(x_n, n = 1 .. N)", "true"},
+                    {"sum(2x_n + t_n, n = 1 .. N) == 2 sum(x_n, n = 1 .. N) + sum(t_n, n = 1 .. N)", "true"},
+                    {"sum(x_n, n = 1 .. N) == sum(x_n, n = 1 .. M)", "false  # could not be decided symbolically or numerically"},
+                });
+}
+
+TEST_CASE("sum: bad input is a clear error at its place, and changes nothing") {
+  ddx::Session s;
+  REQUIRE(answer(s, "L = sum((t_n - (a x_n + b))^2, n = 1 .. N)").empty());
+  REQUIRE(answer(s, "7") == "7");
+  check_rows(s, {
+                    {"sum(x_n, n = 1 .. n)", "error@19: the index n cannot appear in a bound of its own sum"},
+                    {"sum(x_n, n = 1 .. 2.5)", "error@19: the bounds of a sum must be whole numbers (or names such as N)"},
+                    {"sum(x_n, n = 1 .. pi)", "error@19: the bounds of a sum must be whole numbers (or names such as N)"},
+                    {"sum(x_n, n = 1 .. N step 2)", "error@26: a sum takes every whole number in its range: no step"},
+                    {"sum(x_n, n)", "error@10: usage: sum(EXPR, n = A .. B)"},
+                    {"mean(x_n, n = 3 .. 1)", "error@11: the mean of an empty range (it needs A <= B)"},
+                    {"d/dN L", "error@1: cannot differentiate a sum by a variable of its bounds (N)"},
+                    {"d/dn L", "error@1: cannot differentiate by n: n is the index of a sum, which does not depend on it"},
+                    {"∂L/∂t_n", "error@1: cannot differentiate by t_n: inside the sum over n, t_n stands for every entry t_1, "
+                                "t_2, ...; for one entry write t_k or t_3"},
+                    {"L at x_n = 2", "error@6: cannot give x_n a value: inside the sum over n, x_n stands for every entry "
+                                     "x_1, x_2, ...; for one entry write x_k or x_3"},
+                    {"L at x_2 = 2", "error@1: cannot give x_2 a value inside a sum over n whose bounds are not numbers: "
+                                     "whether it is one of the terms depends on them (give them values too)"},
+                    {"L at N = 20000", "error@1: a sum written out term by term has at most 10000 terms"},
+                });
+  CHECK(answer(s, "ans") == "7");
+  CHECK(answer(s, "L at N = 1") == "(-a x_1 - b + t_1)^2");
+}
+
+// The property: differentiate the sum with a symbolic bound, then write it out at N = K;
+// or write it out first and differentiate. By a, by an entry x_j, and by x_k then k = j.
+TEST_CASE("sum: differentiated then written out equals written out then differentiated, K = 1 .. 5") {
+  using namespace ddx;
+  std::uint64_t seed = std::random_device{}();
+  CAPTURE(seed);
+  test::RandomExpr random(seed);
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> pick(-1.5, 1.5);
+  Expr n = sym("n"), N = sym("N"), k = sym("k"), a = sym("a");
+  int compared = 0, bodies = 0;
+  for (int trial = 0; trial < 100; ++trial) {
+    Expr body;
+    try {
+      body = substitute(random(3), {{sym("x"), sym("x_n")}, {sym("y"), a}});
+      if (random.pick(2)) body = body * sym("t_n");
+      if (random.pick(3) == 0) body = body + n * a;
+    } catch (const MathError&) {
+      continue;
+    }
+    if (!depends_on_index(body, n)) continue;
+    ++bodies;
+    Expr sum = make_sum(body, n, Expr(1), N);
+    for (int K = 1; K <= 5; ++K) {
+      Expr written = write_out_sum(body, n, Expr(1), Expr(K));
+      std::vector<std::pair<Expr, Expr>> pairs;  // (symbolic then written out, written out then differentiated)
+      auto at_K = [&](Expr e) { return write_out_sums(substitute(e, {{N, Expr(K)}})); };
+      pairs.emplace_back(at_K(calc::diff(sum, a)), calc::diff(written, a));
+      // The symbolic forms hold where x_j is a term, 1 <= j <= N (the condition they print).
+      for (int j = 1; j <= K; ++j) {
+        Expr entry = sym("x_" + std::to_string(j));
+        pairs.emplace_back(at_K(calc::diff(sum, entry)), calc::diff(written, entry));
+        pairs.emplace_back(at_K(rename_index(calc::diff(sum, sym("x_k")), k, Expr(j))), calc::diff(written, entry));
+      }
+      for (const auto& [symbolic, direct] : pairs) {
+        std::unordered_map<std::string, double> point{{"a", pick(rng)}};
+        for (int j = 1; j <= 6; ++j) {
+          point["x_" + std::to_string(j)] = pick(rng);
+          point["t_" + std::to_string(j)] = pick(rng);
+        }
+        double x = NAN, y = NAN;
+        try {
+          x = calc::evaluate(symbolic, point);
+          y = calc::evaluate(direct, point);
+        } catch (const MathError&) {
+          continue;
+        }
+        if (!std::isfinite(x) && !std::isfinite(y)) continue;
+        std::string symbolic_text = print::to_string(symbolic, print::Format::Text);
+        std::string direct_text = print::to_string(direct, print::Format::Text);
+        CAPTURE(K);
+        CAPTURE(symbolic_text);
+        CAPTURE(direct_text);
+        CHECK(std::abs(x - y) <= 1e-9 * (1 + std::abs(x) + std::abs(y)));
+        ++compared;
+      }
+    }
+  }
+  MESSAGE(bodies << " bodies, " << compared << " comparisons");
+  CHECK(bodies >= 40);
+  CHECK(compared >= 1500);
+}
