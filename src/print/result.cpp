@@ -46,18 +46,14 @@ std::string with_note(std::string s, const std::string& note, Format f) {
 // one pasteable expression.
 std::string with_conditions(std::string s, const std::vector<IndexCondition>& conditions, Format f) {
   if (conditions.empty() || f == Format::Code) return s;
-  bool latex = f == Format::Latex, unicode = f == Format::Unicode;
-  std::string le = latex ? " \\le " : unicode ? " ≤ " : " <= ";
-  std::string ne = latex ? " \\neq " : unicode ? " ≠ " : " != ";
   std::string list;
-  for (const IndexCondition& c : conditions) {
-    list += list.empty() ? "" : ", ";
-    if (c.kind == IndexCondition::Kind::Distinct)
-      list += to_string(c.index, f) + ne + to_string(c.other, f);
-    else
-      list += to_string(c.lower, f) + le + to_string(c.index, f) + le + to_string(c.upper, f);
-  }
-  return s + (latex ? " \\quad \\left(" + list + "\\right)" : "   (" + list + ")");
+  for (const std::string& c : condition_texts(conditions, f)) list += (list.empty() ? "" : ", ") + c;
+  if (f != Format::Latex) return s + "   (" + list + ")";
+  // Inside an aligned block, on its last line: the block stays one piece (:export unwraps it).
+  const std::string end = " \\end{aligned}";
+  bool aligned = s.ends_with(end);
+  if (aligned) s.resize(s.size() - end.size());
+  return s + " \\quad \\left(" + list + "\\right)" + (aligned ? end : "");
 }
 
 // dz = (6x^2 + 4y) dx + (4x + 10y) dy
@@ -256,6 +252,18 @@ std::string render(const eval::Value& v, Format f) {
     case eval::Value::Kind::List: return render_list(v, f);
   }
   return {};
+}
+
+std::vector<std::string> condition_texts(const std::vector<IndexCondition>& conditions, Format f) {
+  bool latex = f == Format::Latex, unicode = f == Format::Unicode;
+  std::string le = latex ? " \\le " : unicode ? " ≤ " : " <= ";
+  std::string ne = latex ? " \\neq " : unicode ? " ≠ " : " != ";
+  std::vector<std::string> out;
+  for (const IndexCondition& c : conditions)
+    out.push_back(c.kind == IndexCondition::Kind::Distinct
+                      ? to_string(c.index, f) + ne + to_string(c.other, f)
+                      : to_string(c.lower, f) + le + to_string(c.index, f) + le + to_string(c.upper, f));
+  return out;
 }
 
 std::string render(const eval::Result& r, Format f) {

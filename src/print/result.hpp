@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "eval/result.hpp"
 #include "print/print.hpp"
@@ -14,6 +15,8 @@ namespace ddx::print {
 // The answer in `f` (not Json: that wraps several of these). Multi-line answers separate lines
 // with '\n'; no trailing newline. A plot renders as nothing: where it goes is the session's call.
 std::string render(const eval::Result& r, Format f);
+// The conditions an answer holds under, one text each: "1 <= k <= N", "k != j" (≤, ≠ in Unicode).
+std::vector<std::string> condition_texts(const std::vector<IndexCondition>& conditions, Format f);
 // A value alone (a vector prints `[a, b]`, a matrix `[[a, b], [c, d]]`, LaTeX pmatrix).
 std::string render(const eval::Value& v, Format f);
 

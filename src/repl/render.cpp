@@ -21,6 +21,12 @@ std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_nu
         j += ", \"text\": " + json_quote(print::render(o.result, print::Format::Text));
         j += ", \"latex\": " + json_quote(print::render(o.result, print::Format::Latex));
         j += ", \"code\": " + json_quote(print::render(o.result, print::Format::Code));
+        if (!o.result.conditions.empty()) {  // where the answer holds: ["1 <= k <= N"]
+          j += ", \"conditions\": [";
+          for (const std::string& c : print::condition_texts(o.result.conditions, print::Format::Text))
+            j += (j.back() == '[' ? "" : ", ") + json_quote(c);
+          j += "]";
+        }
         if (const auto* b = std::get_if<eval::BackpropTrace>(&o.result.shape)) j += ", \"trace\": " + print::trace_json(b->trace);
         if (const auto* shown = std::get_if<eval::StepsShown>(&o.result.shape)) {
           // steps as an array: [{"order": 1, "rule": ..., "expression": ...}]
