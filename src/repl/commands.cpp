@@ -3,10 +3,10 @@
 #include "repl/commands.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include "core/functions.hpp"
+#include "repl/atomic_write.hpp"
 #include "repl/help.hpp"
 
 namespace ddx {
@@ -39,7 +39,11 @@ std::string first_word(const std::string& args) {
   return w.empty() ? std::string() : w[0];
 }
 
-Outcome help(Session&, const std::string& args) { return message(help_text(first_word(args))); }
+Outcome help(Session&, const std::string& args) {
+  std::string topic = first_word(args);
+  if (auto text = help_text(topic)) return message(*text);
+  return failure(":help " + args, "unknown help topic '" + topic + "'; topics: " + std::string(help_topics));
+}
 
 Outcome format(Session& s, const std::string& args) {
   std::string name = first_word(args);
@@ -89,7 +93,10 @@ Outcome steps(Session& s, const std::string& args) {
 }
 
 Outcome plot_to(Session& s, const std::string& args) {
-  s.set_plot_to(first_word(args));  // empty: back to the terminal
+  std::string path = first_word(args);  // empty: back to the terminal
+  if (!path.empty())
+    if (auto why = unwritable_folder(path)) return failure(":plot-to " + args, "cannot write plots to '" + path + "': " + *why);
+  s.set_plot_to(path);
   return message("");
 }
 
@@ -106,9 +113,7 @@ Outcome set(Session& s, const std::string& args) {
 Outcome export_tex(Session& s, const std::string& args) {
   std::string path = args;
   if (path.empty()) return failure(":export", "usage: :export FILE.tex");
-  std::string document = s.tex_export().document();
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!(out << document && out.flush())) return failure(":export " + path, "cannot write '" + path + "'");
+  if (auto why = write_atomically(path, s.tex_export().document())) return failure(":export " + path, *why);
   std::size_t n = s.tex_export().size();
   return message("wrote " + path + " (" + std::to_string(n) + (n == 1 ? " statement)" : " statements)"));
 }

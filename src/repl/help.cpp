@@ -11,8 +11,6 @@
 namespace ddx {
 namespace {
 
-constexpr std::string_view help_topics = "diff chain functions procedures vectors formats commands errors";
-
 // Words in lines of at most 96 columns, continuation lines indented by `indent`.
 std::string wrapped(const std::string& words, std::size_t indent) {
   std::string out, line;
@@ -63,7 +61,7 @@ std::string commands_help() {
   return s +
          "keys: Tab completes functions, names and :commands; \\partial Tab -> ∂, \\alpha Tab -> α, \\pi Tab -> π\n"
          "      Up/Down history (kept in $XDG_STATE_HOME/ddx/history); Ctrl-C cancels the line or the\n"
-         "      running computation; a line ending in \\ or with an open ( or [ continues on the next";
+         "      running computation; a line ending in \\ or with an open ( or [ continues on the next line";
 }
 
 std::string general_help();
@@ -95,7 +93,7 @@ exit status: 0 when every statement succeeded, 1 when any failed, 2 for bad usag
 )";
 }
 
-std::string help_text(std::string_view topic) {
+std::optional<std::string> help_text(std::string_view topic) {
   if (topic == "diff" || topic == "derivatives")
     return R"(derivatives:
   d/dx x^3 + 2x          derivative with respect to x (scope: to the end, a bracket or a comma)
@@ -153,8 +151,7 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   table(x^2, x = -2 .. 2 step 0.5)       a column of values (CSV with --format code)
   plot(x^2, 2x, x = -2 .. 2)             a plot in the terminal, or after :plot-to FILE.svg)";
   if (topic == "commands" || topic == "keys" || topic == "repl") return commands_help();
-  if (!topic.empty())
-    return "unknown help topic '" + std::string(topic) + "'; topics: " + std::string(help_topics) + "\n" + general_help();
+  if (!topic.empty()) return std::nullopt;
   return general_help();
 }
 

@@ -42,7 +42,11 @@ class Session : public resolve::Scope, public eval::Context {
   void set_steps(bool on) { steps_ = on; }
   void set_denominator_layout(bool on) { denominator_layout_ = on; }
   const std::string& plot_to() const { return plot_to_; }
-  void set_plot_to(std::string path) { plot_to_ = std::move(path); }
+  // Plots go to PATH, then PATH-2.svg, PATH-3.svg, ... (each named as it is written).
+  void set_plot_to(std::string path) {
+    plot_to_ = std::move(path);
+    plots_written_ = 0;
+  }
   // Where plots go: a terminal (with colour or not) or, when neither, nowhere but an SVG file.
   void set_terminal(bool terminal, bool color) {
     terminal_ = terminal;
@@ -70,7 +74,7 @@ class Session : public resolve::Scope, public eval::Context {
  private:
   Outcome run(const grammar::Statement& s, std::string_view line);
   Outcome define(const resolve::Request& r, std::string input, std::string_view line);
-  Outcome draw(Outcome o) const;
+  Outcome draw(Outcome o);
   std::optional<std::string> cycle_through(std::string_view name, Expr body) const;
 
   std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
@@ -80,6 +84,7 @@ class Session : public resolve::Scope, public eval::Context {
   bool denominator_layout_ = false;
   bool terminal_ = false, color_ = false;
   std::string plot_to_;  // `:plot-to FILE.svg`
+  int plots_written_ = 0;  // since :plot-to
   bool quit_ = false;
   TexExport tex_export_;
 };

@@ -1,28 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Where a plot goes (session state): an SVG file after `:plot-to`, the terminal, or nowhere (with
 // an error saying how to export) when output is not a terminal.
-#include <fstream>
+#include <filesystem>
 
 #include "print/plot.hpp"
 #include "print/svg.hpp"
+#include "repl/atomic_write.hpp"
 #include "repl/session.hpp"
 
 namespace ddx {
+namespace {
 
-Outcome Session::draw(Outcome o) const {
+// The n-th plot's file: plot.svg, plot-2.svg, plot-3.svg, ...
+std::string numbered(const std::string& path, int n) {
+  if (n == 1) return path;
+  std::filesystem::path p(path);
+  std::string name = p.stem().string() + "-" + std::to_string(n) + p.extension().string();
+  return (p.parent_path() / name).string();
+}
+
+}  // namespace
+
+Outcome Session::draw(Outcome o) {
   const eval::PlotRequest& p = std::get<eval::PlotRequest>(o.result.shape);
   std::vector<print::Curve> curves;
   for (const eval::Curve& c : p.curves) curves.push_back(print::curve_of(c.expr, c.var, c.label));
   if (!plot_to_.empty()) {
-    std::ofstream out(plot_to_);
-    out << print::plot_svg(curves, p.from, p.to, p.title);
-    if (!out) {
+    std::string path = numbered(plot_to_, plots_written_ + 1);
+    if (auto why = write_atomically(path, print::plot_svg(curves, p.from, p.to, p.title))) {
       o.kind = Outcome::Kind::Error;
-      o.message = "cannot write " + plot_to_;
+      o.message = *why;
       return o;
     }
+    ++plots_written_;
     o.kind = Outcome::Kind::Message;
-    o.message = "plot written to " + plot_to_;
+    o.message = "plot written to " + path;
     return o;
   }
   if (!terminal_) {
