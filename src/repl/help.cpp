@@ -59,7 +59,7 @@ std::string commands_help() {
     s += "  " + padded(":" + std::string(c.name) + (c.arguments.empty() ? "" : " " + std::string(c.arguments)), 36) +
          std::string(c.help) + "\n";
   return s +
-         "keys: Tab completes functions, names and :commands; \\partial Tab -> ∂, \\alpha Tab -> α, \\pi Tab -> π\n"
+         "keys: Tab completes functions, names, :commands and their words; \\partial Tab -> ∂, \\alpha Tab -> α, \\pi Tab -> π\n"
          "      Up/Down history (kept in $XDG_STATE_HOME/ddx/history); Ctrl-C cancels the line or the\n"
          "      running computation; a line ending in \\ or with an open ( or [ continues on the next line";
 }

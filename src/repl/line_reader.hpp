@@ -7,7 +7,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "repl/completion.hpp"
 
 namespace ddx {
 
@@ -33,8 +36,8 @@ class StreamLineReader : public LineReader {
   std::istream& in_;
 };
 
-// Completion candidates for the word being typed (functions, defined names, :commands).
-using Completer = std::function<std::vector<std::string>()>;
+// What Tab offers for `word`, given the line before it (completion.hpp).
+using Completer = std::function<Completion(std::string_view before, std::string_view word)>;
 
 // GNU Readline with persistent history ($XDG_STATE_HOME/ddx/history) and completion, including
 // Julia-style LaTeX names (`\partial` Tab -> ∂).

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ddx's entry point: command-line options, choice of mode (REPL, -e, files, batch stdin) and
 // the loop that feeds lines to the session and prints what comes back.
+#include <langinfo.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <clocale>
 
 #include <cstdlib>
 #include <fstream>
@@ -19,6 +21,7 @@
 #include "core/large_stack.hpp"
 #include "core/stats.hpp"
 #include "repl/commands.hpp"
+#include "repl/completion.hpp"
 #include "repl/help.hpp"
 #include "repl/interactive.hpp"
 #include "repl/line_reader.hpp"
@@ -37,7 +40,7 @@ namespace {
 struct Options {
   std::vector<std::string> statements;  // -e
   std::vector<std::string> files;
-  print::Format format = print::Format::Text;
+  std::optional<print::Format> format;  // unset: unicode on a UTF-8 terminal, else text
   bool steps = false;
   bool stats = false;  // --stats: phase times and peak RSS on stderr at exit
   double timeout = 0;  // --timeout SECONDS per line; 0: none
@@ -150,6 +153,15 @@ class Runner {
   double eval_seconds_ = 0, print_seconds_ = 0;
 };
 
+// Whether the user's locale (LC_ALL, LC_CTYPE, LANG) encodes characters in UTF-8.
+bool utf8_locale() {
+  const char* old = std::setlocale(LC_CTYPE, nullptr);
+  std::string saved = old ? old : "C";
+  bool utf8 = std::setlocale(LC_CTYPE, "") && std::string_view(nl_langinfo(CODESET)) == "UTF-8";
+  std::setlocale(LC_CTYPE, saved.c_str());
+  return utf8;
+}
+
 int usage_error(const std::string& message) {
   std::cerr << "ddx: " << message << "\n(see ddx --help)\n";
   return 2;
@@ -210,7 +222,10 @@ int main(int argc, char** argv) {
 
   stats::enabled = opt.stats;
   Session session;
-  session.set_format(opt.format);
+  bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && opt.statements.empty() && opt.files.empty();
+  // At a UTF-8 terminal, 3u² (6x² + 6x) reads better than 3u^2 (6x^2 + 6x); pipes, files and -e
+  // stay text, so scripts see the same output everywhere.
+  session.set_format(opt.format.value_or(interactive && utf8_locale() ? print::Format::Unicode : print::Format::Text));
   session.set_steps(opt.steps);
   {  // plots draw on a terminal stdout (in colour unless NO_COLOR); elsewhere only to SVG files
     const char* no_color = std::getenv("NO_COLOR");
@@ -218,7 +233,6 @@ int main(int argc, char** argv) {
     session.set_terminal(tty, tty && !(no_color && *no_color));
   }
 
-  bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && opt.statements.empty() && opt.files.empty();
   install_sigint_handler(interactive);
   const char* no_colour = std::getenv("NO_COLOR");
   set_colour(interactive && !(no_colour && *no_colour));
@@ -249,12 +263,8 @@ int main(int argc, char** argv) {
   if (interactive) {
     std::cout << "ddx " << DDX_VERSION << " — exact derivatives. "
               << paint("2", ":help for help, Ctrl-D to quit.") << "\n";
-    auto reader = make_readline_reader([&session] {
-      std::vector<std::string> names = builtin_function_names();
-      for (const std::string& n : session.defined_names()) names.push_back(n);
-      for (const Command& c : commands()) names.push_back(":" + std::string(c.name));
-      return names;
-    });
+    auto reader = make_readline_reader(
+        [&session](std::string_view before, std::string_view word) { return complete_word(before, word, session); });
     run_interactive(session, *reader,
                     [&runner](const std::string& line, std::size_t n) { runner.run_line(line, "<stdin>", n); });
     return 0;

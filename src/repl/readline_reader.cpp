@@ -48,8 +48,8 @@ char* next_match(const char*, int) {
   return nullptr;
 }
 
-char** complete(const char* text, int, int) {
-  rl_attempted_completion_over = 1;  // never fall back to file names
+char** complete(const char* text, int start, int) {
+  rl_attempted_completion_over = 1;  // no file names unless asked for
   g_matches.clear();
   g_next = 0;
   std::string_view word(text);
@@ -57,18 +57,24 @@ char** complete(const char* text, int, int) {
     // Julia: an exact LaTeX name becomes its symbol; a prefix completes to the names.
     if (const char* symbol = latex_symbol(word)) {
       g_matches.emplace_back(symbol);
-      rl_completion_append_character = '\0';
     } else {
       for (const std::string& n : latex_symbol_names())
         if (n.starts_with(word)) g_matches.push_back(n);
-      rl_completion_append_character = '\0';
     }
-  } else {
-    for (const std::string& n : g_names())
-      if (n.starts_with(word)) g_matches.push_back(n);
+    rl_completion_append_character = '\0';
+    return rl_completion_matches(text, next_match);
   }
+  Completion c = g_names(std::string_view(rl_line_buffer, static_cast<std::size_t>(start)), word);
+  if (c.file_names) {
+    rl_attempted_completion_over = 0;  // :export, :plot-to: readline completes the file name
+    return nullptr;
+  }
+  g_matches = std::move(c.candidates);
   return rl_completion_matches(text, next_match);
 }
+
+// Words break at spaces only on a :command line, so that :plot-to completes as one word.
+char* word_break_characters() { return const_cast<char*>(word_breaks(rl_line_buffer)); }
 
 // Set by the line handler of the callback interface.
 std::optional<std::string> g_line;
@@ -93,6 +99,7 @@ class ReadlineReader : public LineReader {
     rl_readline_name = "ddx";
     rl_catch_signals = 0;  // SIGINT is ours (terminal.cpp); readline must not re-raise it
     rl_attempted_completion_function = complete;
+    rl_completion_word_break_hook = word_break_characters;
     rl_basic_word_break_characters = const_cast<char*>(" \t\n()[],;+-*/^=");
     rl_completer_word_break_characters = rl_basic_word_break_characters;
     stifle_history(k_history_size);
