@@ -260,3 +260,19 @@ TEST_CASE("tmux: Tab completes every :command, format names after :format, and t
   t.key("Tab");
   CHECK(t.wait_for("ddx> d/dx taylor"));
 }
+
+TEST_CASE("tmux: a long answer wraps under its start, not at column 0") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  TmuxSession t(home.dir, "--format text");
+  REQUIRE(t.wait_for("ddx>"));
+  t.type("expand((x + y + 1)^6)");
+  t.key("Enter");
+  REQUIRE(t.wait_for("+ 1\n"));
+  std::string s = t.screen();
+  std::size_t answer = s.find("\nx^6");
+  REQUIRE(answer != std::string::npos);
+  std::size_t next_line = s.find('\n', answer + 1);
+  REQUIRE(next_line != std::string::npos);
+  CHECK(s.substr(next_line + 1, 6) == "    + ");
+}

@@ -26,6 +26,7 @@
 #include "repl/interactive.hpp"
 #include "repl/line_reader.hpp"
 #include "repl/render.hpp"
+#include "repl/wrap.hpp"
 #include "repl/session.hpp"
 #include "repl/terminal.hpp"
 #include "repl/watchdog.hpp"
@@ -95,6 +96,7 @@ class Runner {
         }
         continue;
       }
+      if (interactive_ && session_.format() != print::Format::Json) out = wrap_for_terminal(out, terminal_width());
       if (!out.empty()) std::cout << out << '\n';
     }
     end_computation();
