@@ -187,6 +187,58 @@ TEST_CASE("plot: SVG is a well-formed standalone document") {
   CHECK(t.find("a &quot;quoted&quot; &lt;label&gt;") != std::string::npos);
 }
 
+// Every point of every polyline of an SVG plot.
+std::vector<std::pair<double, double>> polyline_points(const std::string& svg) {
+  std::vector<std::pair<double, double>> out;
+  for (std::size_t at = svg.find("points=\""); at != std::string::npos; at = svg.find("points=\"", at + 1)) {
+    const char* p = svg.c_str() + at + 8;
+    while (*p != '"') {
+      char* end = nullptr;
+      double px = std::strtod(p, &end);
+      double py = std::strtod(end + 1, &end);
+      out.emplace_back(px, py);
+      p = end;
+      while (*p == ' ') ++p;
+    }
+  }
+  return out;
+}
+
+TEST_CASE("plot: the SVG legend covers no curve, and the axes are named") {
+  Expr x = sym("x");
+  struct Case {
+    std::vector<print::Curve> curves;
+    double x0, x1;
+  };
+  std::vector<Case> cases = {
+      {seed_004(), -2, 2},
+      {{print::curve_of(pow(x, 2), x, "x^2")}, -2, 2},
+      {{print::curve_of(sin(x), x, "sin(x)"), print::curve_of(cos(x), x, "cos(x)")}, -7, 7},
+      {{print::curve_of(x, x, "x"), print::curve_of(-x, x, "-x")}, -1, 1},
+      {{print::curve_of(sin(20 * x), x, "sin(20x)"), print::curve_of(cos(20 * x), x, "cos(20x)"),
+        print::curve_of(x, x, "x")}, -1, 1},  // fills the frame: the legend goes below
+  };
+  int inside = 0, below = 0;
+  for (const Case& c : cases) {
+    std::string svg = print::plot_svg(c.curves, c.x0, c.x1, "", "x");
+    CHECK(xml_problem(svg) == "");
+    print::LegendBox box = print::legend_box_of(svg);
+    REQUIRE(box.width > 0);
+    for (auto [px, py] : polyline_points(svg)) {
+      bool in_box = px >= box.x && px <= box.x + box.width && py >= box.y && py <= box.y + box.height;
+      CHECK_FALSE(in_box);
+    }
+    (box.inside ? inside : below) += 1;
+    if (&c == &cases.back()) CHECK_FALSE(box.inside);
+    CHECK(svg.find("font-style=\"italic\">x</text>") != std::string::npos);  // the x axis's name
+  }
+  CHECK(inside >= 3);
+  CHECK(below >= 1);
+  std::string one = print::plot_svg({print::curve_of(pow(x, 2), x, "x^2")}, -2, 2, "", "t");
+  CHECK(one.find("rotate(-90)\" text-anchor=\"middle\" font-style=\"italic\">x^2</text>") != std::string::npos);
+  CHECK(one.find("font-style=\"italic\">t</text>") != std::string::npos);
+}
+
 TEST_CASE("table: text, CSV and JSON") {
   Expr x = sym("x");
   auto cs = seed_004();

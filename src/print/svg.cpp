@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "print/plot_scale.hpp"
@@ -47,18 +48,49 @@ std::string xml_escape(const std::string& s) {
   return out;
 }
 
-std::string plot_svg(const std::vector<Curve>& curves, double x0, double x1, const std::string& title, int width,
-                     int height) {
+std::string plot_svg(const std::vector<Curve>& curves, double x0, double x1, const std::string& title,
+                     const std::string& x_label, int width, int height) {
   if (!(x0 < x1) || !std::isfinite(x0) || !std::isfinite(x1)) throw std::invalid_argument("plot range must have x0 < x1");
   width = std::max(width, 200);
   height = std::max(height, 150);
-  const double left = 64, right = 16, top = title.empty() ? 16 : 40, bottom = 44;
+  const double left = 72, right = 16, top = title.empty() ? 16 : 40, bottom = 56;
   const double pw = width - left - right, ph = height - top - bottom;
   const int n = std::max(200, static_cast<int>(pw) * 2);
   auto ys = sample(curves, x0, x1, n);
   Range yr = y_range(ys);
   auto X = [&](double x) { return left + (x - x0) / (x1 - x0) * pw; };
   auto Y = [&](double y) { return top + (yr.hi - y) / (yr.hi - yr.lo) * ph; };
+
+  // The legend's size, then its place: the first corner of the frame where it covers no point of
+  // any curve; else below the frame, the document growing to hold it.
+  std::size_t longest = 0;
+  for (const Curve& c : curves) longest = std::max(longest, c.label.size());
+  const double box_w = 40 + 7.0 * static_cast<double>(std::min<std::size_t>(longest, 60));
+  const double box_h = 18.0 * static_cast<double>(curves.size()) + 6;
+  auto covers_curve = [&](double bx, double by) {
+    for (std::size_t c = 0; c < curves.size(); ++c)
+      for (int i = 0; i < n; ++i) {
+        double y = ys[c][static_cast<std::size_t>(i)];
+        if (std::isnan(y)) continue;
+        double px = X(sample_x(x0, x1, n, i)), py = Y(y);
+        if (px >= bx - 4 && px <= bx + box_w + 4 && py >= by - 4 && py <= by + box_h + 4) return true;
+      }
+    return false;
+  };
+  LegendBox legend{0, 0, box_w, box_h, false};
+  const double corners[4][2] = {{left + pw - box_w - 8, top + 8}, {left + 8, top + 8},
+                                {left + pw - box_w - 8, top + ph - box_h - 8}, {left + 8, top + ph - box_h - 8}};
+  bool fits = box_w + 16 < pw && box_h + 16 < ph;
+  for (const auto& corner : corners)
+    if (fits && !covers_curve(corner[0], corner[1])) {
+      legend = {corner[0], corner[1], box_w, box_h, true};
+      break;
+    }
+  if (!legend.inside && !curves.empty()) {
+    legend.x = left;
+    legend.y = height + 4;
+    height += static_cast<int>(box_h + 12);
+  }
 
   std::string o;
   o += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -118,25 +150,43 @@ std::string plot_svg(const std::vector<Curve>& curves, double x0, double x1, con
   }
   o += "</g>\n";
 
-  // Legend, top right inside the frame.
-  double lx = left + pw - 10, ly = top + 14;
-  std::size_t longest = 0;
-  for (const Curve& c : curves) longest = std::max(longest, c.label.size());
-  double box = 36 + 7.0 * static_cast<double>(std::min<std::size_t>(longest, 60));
+  // The axes' names: the variable under the x labels, the curve (or y) beside the y labels.
+  std::string y_label = curves.size() == 1 ? curves[0].label : "y";
+  o += "<text x=\"" + fmt(left + pw / 2) + "\" y=\"" + fmt(top + ph + 38) + "\" text-anchor=\"middle\" font-style=\"italic\">" +
+       xml_escape(x_label) + "</text>\n";
+  o += "<text transform=\"translate(16," + fmt(top + ph / 2) + ") rotate(-90)\" text-anchor=\"middle\" font-style=\"italic\">" +
+       xml_escape(y_label) + "</text>\n";
+
   if (!curves.empty())
-    o += "<rect x=\"" + fmt(lx - box) + "\" y=\"" + fmt(ly - 12) + "\" width=\"" + fmt(box + 4) + "\" height=\"" +
-         fmt(18.0 * static_cast<double>(curves.size()) + 4) + "\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#cccccc\"/>\n";
+    o += "<rect class=\"legend\" x=\"" + fmt(legend.x) + "\" y=\"" + fmt(legend.y) + "\" width=\"" + fmt(legend.width) +
+         "\" height=\"" + fmt(legend.height) + "\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#cccccc\"/>\n";
   for (std::size_t c = 0; c < curves.size(); ++c) {
-    double y = ly + 18.0 * static_cast<double>(c);
+    double y = legend.y + 16 + 18.0 * static_cast<double>(c);
     std::string dash = dashes[c % 4];
-    o += "<line x1=\"" + fmt(lx - box + 6) + "\" y1=\"" + fmt(y - 4) + "\" x2=\"" + fmt(lx - box + 28) + "\" y2=\"" + fmt(y - 4) +
+    o += "<line x1=\"" + fmt(legend.x + 6) + "\" y1=\"" + fmt(y - 4) + "\" x2=\"" + fmt(legend.x + 30) + "\" y2=\"" + fmt(y - 4) +
          "\" stroke=\"" + palette[c % 6] + "\" stroke-width=\"2\"" + (dash.empty() ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>\n";
-    o += "<text x=\"" + fmt(lx - box + 34) + "\" y=\"" + fmt(y) + "\">" + xml_escape(curves[c].label) + "</text>\n";
+    o += "<text x=\"" + fmt(legend.x + 36) + "\" y=\"" + fmt(y) + "\">" + xml_escape(curves[c].label) + "</text>\n";
   }
   if (yr.empty)
     o += "<text x=\"" + fmt(left + pw / 2) + "\" y=\"" + fmt(top + ph / 2) + "\" text-anchor=\"middle\">undefined everywhere on this range</text>\n";
   o += "</svg>\n";
   return o;
+}
+
+LegendBox legend_box_of(const std::string& svg) {
+  LegendBox box;
+  std::size_t at = svg.find("<rect class=\"legend\"");
+  if (at == std::string::npos) return box;
+  auto attribute = [&](const char* name) {
+    std::size_t p = svg.find(std::string(" ") + name + "=\"", at);
+    return p == std::string::npos ? NAN : std::strtod(svg.c_str() + p + std::string(name).size() + 3, nullptr);
+  };
+  box = {attribute("x"), attribute("y"), attribute("width"), attribute("height"), true};
+  std::size_t frame = svg.find("<rect x=\"");  // the frame's clip rectangle, declared first
+  double frame_y = std::strtod(svg.c_str() + svg.find("y=\"", frame) + 3, nullptr);
+  double frame_h = std::strtod(svg.c_str() + svg.find("height=\"", frame) + 8, nullptr);
+  box.inside = box.y + box.height <= frame_y + frame_h;
+  return box;
 }
 
 }  // namespace ddx::print

@@ -27,7 +27,7 @@ Outcome Session::draw(Outcome o) {
   for (const eval::Curve& c : p.curves) curves.push_back(print::curve_of(c.expr, c.var, c.label));
   if (!plot_to_.empty()) {
     std::string path = numbered(plot_to_, plots_written_ + 1);
-    if (auto why = write_atomically(path, print::plot_svg(curves, p.from, p.to, p.title))) {
+    if (auto why = write_atomically(path, print::plot_svg(curves, p.from, p.to, p.title, p.curves.empty() ? "x" : p.curves[0].var.name()))) {
       o.kind = Outcome::Kind::Error;
       o.message = *why;
       return o;
