@@ -7,6 +7,7 @@
 #include "core/functions.hpp"
 #include "eval/procedures.hpp"
 #include "repl/commands.hpp"
+#include "repl/options.hpp"
 
 namespace ddx {
 namespace {
@@ -69,28 +70,27 @@ std::string general_help();
 }  // namespace
 
 std::string usage_text() {
-  return R"(usage: ddx [options] [FILE...]
-
-Differentiate formulas exactly. With no FILE and a terminal, starts the REPL;
-with piped input, reads statements from stdin, one per line (or separated by ';').
-
-options:
-  -e STMT              run STMT (may be repeated), print the answers and exit
-  -f, --format FMT     output format: text (default), unicode, latex, code, json
-      --latex          same as --format latex
-      --steps          explain each derivative step by step
-      --stats          at exit, print phase times and peak memory on stderr
-      --timeout SECS   stop any line that computes longer than SECS seconds
-  -h, --help           show this help and exit
-      --version        show the version and exit
-
-examples:
-  ddx -e 'd/dx (3x+4)^2'
-  echo 'd/dx sin(x)^2' | ddx
-  ddx --latex -e 'd/dx x^x'
-
-exit status: 0 when every statement succeeded, 1 when any failed, 2 for bad usage.
-)";
+  std::string options;
+  for (const CommandLineOption& o : command_line_options()) {
+    std::string names = o.short_name.empty() ? "    " : std::string(o.short_name) + (o.long_name.empty() ? "" : ", ");
+    names += std::string(o.long_name);
+    if (!o.argument.empty()) names += " " + std::string(o.argument);
+    options += "  " + padded(names, 19) + std::string(o.help) + "\n";
+  }
+  return "usage: ddx [options] [FILE...]\n"
+         "\n"
+         "Differentiate formulas exactly. With no FILE and a terminal, starts the REPL;\n"
+         "with piped input, reads statements from stdin, one per line (or separated by ';').\n"
+         "\n"
+         "options:\n" +
+         options +
+         "\n"
+         "examples:\n"
+         "  ddx -e 'd/dx (3x+4)^2'\n"
+         "  echo 'd/dx sin(x)^2' | ddx\n"
+         "  ddx --latex -e 'd/dx x^x'\n"
+         "\n"
+         "exit status: 0 when every statement succeeded, 1 when any failed, 2 for bad usage.\n";
 }
 
 std::optional<std::string> help_text(std::string_view topic) {
@@ -167,6 +167,19 @@ std::string troff(std::string_view text) {
 
 }  // namespace
 
+std::string man_options() {
+  std::string s;
+  for (const CommandLineOption& o : command_line_options()) {
+    std::string names;
+    for (std::string_view n : {o.short_name, o.long_name})
+      if (!n.empty()) names += (names.empty() ? "" : ", ") + std::string("\\fB") + troff(n) + "\\fR";
+    if (!o.argument.empty()) names += " \\fI" + troff(o.argument) + "\\fR";
+    s += ".TP\n" + names + "\n" + troff(o.help) + "\n";
+  }
+  s.pop_back();
+  return s;
+}
+
 std::string man_functions() {
   std::string s;
   for (const FunctionInfo& f : builtin_function_table())
@@ -191,7 +204,8 @@ std::string man_commands() {
 }
 
 std::string man_page(std::string page) {
-  for (const auto& [mark, text] : {std::pair<std::string, std::string>{"@FUNCTIONS@", man_functions()},
+  for (const auto& [mark, text] : {std::pair<std::string, std::string>{"@OPTIONS@", man_options()},
+                                   {"@FUNCTIONS@", man_functions()},
                                    {"@PROCEDURES@", man_procedures()},
                                    {"@COMMANDS@", man_commands()}})
     if (auto at = page.find(mark); at != std::string::npos) page.replace(at, mark.size(), text);

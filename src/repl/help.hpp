@@ -15,10 +15,11 @@ inline constexpr std::string_view help_topics = "diff chain functions procedures
 std::string usage_text();
 
 // The man page's lists, in troff, from the tables (the build fills them into src/repl/ddx.1.in).
+std::string man_options();
 std::string man_functions();
 std::string man_procedures();
 std::string man_commands();
-// The template with @FUNCTIONS@, @PROCEDURES@ and @COMMANDS@ filled in.
+// The template with @OPTIONS@, @FUNCTIONS@, @PROCEDURES@ and @COMMANDS@ filled in.
 std::string man_page(std::string page);
 
 }  // namespace ddx

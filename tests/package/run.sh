@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# ctest `debian_package`: `cpack -G DEB` builds a package holding ddx, its man page and its bash
+# completion, with dependencies found by dpkg-shlibdeps; the completion script completes options
+# and format names; the packaged ddx answers.
+# usage: run.sh BUILD_DIR
+set -euo pipefail
+build=$1
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+(cd "$build" && cpack -G DEB -B "$out" > "$out/cpack.log" 2>&1) || { cat "$out/cpack.log"; exit 1; }
+deb=$(ls "$out"/ddx_*.deb)
+contents=$(dpkg-deb -c "$deb")
+for f in ./usr/bin/ddx ./usr/share/man/man1/ddx.1 ./usr/share/bash-completion/completions/ddx; do
+  grep -q " $f\$" <<< "$contents" || { echo "missing from the package: $f"; exit 1; }
+done
+info=$(dpkg-deb -I "$deb")
+for dep in libreadline8 libgmp10 libmpfr6; do
+  grep -q "Depends:.*$dep" <<< "$info" || { echo "the package does not depend on $dep"; echo "$info"; exit 1; }
+done
+dpkg-deb -x "$deb" "$out/root"
+[[ $("$out/root/usr/bin/ddx" -e 'd/dx (3x+4)^2') == "18x + 24" ]] || { echo "the packaged ddx does not answer"; exit 1; }
+grep -q '^\.SH OPTIONS' "$out/root/usr/share/man/man1/ddx.1"
+# The completion script, as bash runs it: options after -, format names after --format.
+completion=$out/root/usr/share/bash-completion/completions/ddx
+got=$(bash -c "source '$completion'; COMP_WORDS=(ddx --for); COMP_CWORD=1; _ddx; echo \"\${COMPREPLY[*]}\"")
+[[ $got == "--format" ]] || { echo "completing --for gave '$got'"; exit 1; }
+got=$(bash -c "source '$completion'; COMP_WORDS=(ddx --format u); COMP_CWORD=2; _ddx; echo \"\${COMPREPLY[*]}\"")
+[[ $got == "unicode" ]] || { echo "completing --format u gave '$got'"; exit 1; }
+got=$(bash -c "source '$completion'; COMP_WORDS=(ddx -f ''); COMP_CWORD=2; _ddx; echo \"\${COMPREPLY[*]}\"")
+[[ $got == "text unicode latex code json" ]] || { echo "completing -f gave '$got'"; exit 1; }
+got=$(bash -c "source '$completion'; COMP_WORDS=(ddx --timeout ''); COMP_CWORD=2; _ddx; echo \"\${#COMPREPLY[@]}\"")
+[[ $got == 0 ]] || { echo "completing after --timeout offered $got words"; exit 1; }
+echo "ok: $(basename "$deb")"
