@@ -4,6 +4,7 @@
 #include "core/exact_values.hpp"
 
 #include <string>
+#include <vector>
 
 #include "core/errors.hpp"
 
@@ -96,15 +97,27 @@ std::optional<Expr> trig_at_pi_multiple(std::string_view name, Expr a) {
 }
 
 std::optional<Expr> inverse_trig_exact(std::string_view name, Expr a) {
-  // The angle in [0, π/2] whose sine (or tangent) is a, from the same table, read backwards.
-  auto angle = [&](Expr value, bool tangent) -> std::optional<Expr> {
+  // The angles in [0, π/2] with their sines and tangents, from the same table, read backwards.
+  // Built once: the sines are exact expressions that take real work to simplify, and every
+  // asin, acos and atan of any argument looks here.
+  struct KnownAngle {
+    Expr angle, sine;
+    std::optional<Expr> tangent;  // none at π/2
+  };
+  static const std::vector<KnownAngle> known = [] {
+    std::vector<KnownAngle> v;
     for (const auto& [p, q] : known_fractions) {
       Number r = Number::rational(p, q);
-      if (tangent && r == Number::rational(1, 2)) continue;
       Expr s = *sin_of_pi_fraction(r);
-      Expr v = tangent ? s / *sin_of_pi_fraction(Number::rational(1, 2) - r) : s;
-      if (v == value) return num(r) * pi_const();
+      std::optional<Expr> t;
+      if (r != Number::rational(1, 2)) t = s / *sin_of_pi_fraction(Number::rational(1, 2) - r);
+      v.push_back({num(r) * pi_const(), s, t});
     }
+    return v;
+  }();
+  auto angle = [&](Expr value, bool tangent) -> std::optional<Expr> {
+    for (const KnownAngle& k : known)
+      if (tangent ? k.tangent == value : k.sine == value) return k.angle;
     return std::nullopt;
   };
   bool tangent = name == "atan";
