@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/limits.hpp"
+#include "print/print.hpp"
 #include "support/run_ddx.hpp"
 
 namespace {
@@ -54,7 +55,7 @@ std::string right_trimmed(std::string s) {
 // Reads every ```ddx block of a Markdown text; anything malformed is a problem, never skipped.
 Document read_document(const std::string& markdown) {
   const std::string prompt = "ddx> ";
-  const std::vector<std::string> formats = {"text", "unicode", "latex", "code", "json"};
+  const std::vector<std::string_view>& formats = ddx::print::format_names();
   Document doc;
   std::vector<std::string> lines = split_lines(markdown);
   bool in_other_fence = false;

@@ -111,6 +111,7 @@ struct Result {
   Shape shape;         // monostate: the value is the whole answer
   std::string note;    // a remark on the answer, printed as a comment in the text formats
   std::vector<IndexCondition> conditions;  // where it holds: 1 <= k <= N, j != k (∂/∂x_k of sums)
+  std::string name;    // what generated code calls it: d_dx, dy_dx, grad, ... (empty: f)
 
   static Result of(Value v) {
     Result r;

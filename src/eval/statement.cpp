@@ -137,9 +137,45 @@ std::optional<Result> explain(const Term& body, const Context& context) {
   return Result::shaped(e, std::move(shown));
 }
 
-}  // namespace
+// d_dx, d2_dx2, d2_dxdy; dy_dx, d2y_dx2: a Leibniz form as a name generated code can use.
+std::string leibniz_identifier(const std::string& num, const std::vector<std::string>& vars) {
+  std::string out = "d" + (vars.size() > 1 ? std::to_string(vars.size()) : "") + num + "_";
+  for (std::size_t i = 0; i < vars.size();) {
+    std::size_t j = i;
+    while (j < vars.size() && vars[j] == vars[i]) ++j;
+    out += "d" + vars[i] + (j - i > 1 ? std::to_string(j - i) : "");
+    i = j;
+  }
+  return out;
+}
 
-Result evaluate_expression(const Term& body, const Context& context, bool steps) {
+// What generated code calls the answer to `body` (the question): d_dx, dy_dx, grad, jacobian,
+// hessian; empty (f) for anything else.
+std::string program_name(const Term& body) {
+  const Term& q = body.kind == TermKind::At && !body.children.empty() ? body.children.front() : body;
+  switch (q.kind) {
+    case TermKind::Derivative: return leibniz_identifier("", listed(q));
+    case TermKind::Leibniz: return leibniz_identifier(q.name, listed(q));
+    case TermKind::Call: {
+      if (q.name == "grad" || q.name == "jacobian" || q.name == "hessian") return q.name;
+      if (q.name != "diff") return {};
+      std::vector<std::string> vars;  // diff(E, x, 2), diff(E, x, y)
+      for (std::size_t i = 1; i < q.children.size(); ++i) {
+        if (i < q.names.size() && !q.names[i].empty()) {
+          vars.push_back(q.names[i]);
+        } else if (const Term& c = q.children[i]; c.is_value() && c.expr.is_integer() && !vars.empty()) {
+          const Number& count = c.expr.number();
+          if (count < Number(1) || Number(max_derivative_order) < count) return {};
+          vars.insert(vars.end(), static_cast<std::size_t>(count.to_double()) - 1, vars.back());
+        }
+      }
+      return vars.empty() ? std::string() : leibniz_identifier("", vars);
+    }
+    default: return {};
+  }
+}
+
+Result answer_to(const Term& body, const Context& context, bool steps) {
   if (steps)
     if (auto shown = explain(body, context)) return std::move(*shown);
   if (auto derivation = chain(body, context)) return std::move(*derivation);
@@ -152,6 +188,14 @@ Result evaluate_expression(const Term& body, const Context& context, bool steps)
     case TermKind::Answer: return Result::of(ev.value(body));
     default: return Result::of(Value::of(ev.scalar(body)));
   }
+}
+
+}  // namespace
+
+Result evaluate_expression(const Term& body, const Context& context, bool steps) {
+  Result r = answer_to(body, context, steps);
+  r.name = program_name(body);
+  return r;
 }
 
 Expr definition_body(const Term& body, const Context& context) { return Evaluator(context, true).scalar(body); }

@@ -74,7 +74,7 @@ class Lines {
 }  // namespace
 
 std::string render_critical(const calc::CriticalPoints& c, const eval::Value& points, Format f) {
-  if (f == Format::Code) return render(points, f);  // the points, pasteable
+  if (is_code(f)) return render(points, f);  // the points, pasteable
   Lines out(f);
   bool latex = f == Format::Latex;
   auto text_then_math = [&](const std::string& words, const std::string& math) {

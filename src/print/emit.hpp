@@ -5,6 +5,9 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+#include <span>
 
 #include "core/greek.hpp"
 #include "print/present.hpp"
@@ -14,6 +17,9 @@ namespace ddx::print {
 
 // Text, Unicode and Code: the one-line formats (text.cpp).
 std::string emit_linear(const Display& d, Format f);
+// The runs of one argument index in a derivative's indices: {0, 0, 1} -> (0, 2), (1, 1), as
+// diff(f(u, v), u, 2, v, 1) writes them (foreign.cpp).
+std::vector<std::pair<int, std::size_t>> derivative_runs(std::span<const int> indices);
 // LaTeX (latex.cpp).
 std::string emit_latex(const Display& d);
 

@@ -6,6 +6,7 @@
 
 #include "core/greek.hpp"
 #include "print/emit.hpp"
+#include "print/foreign.hpp"
 
 namespace ddx::print {
 namespace {
@@ -64,6 +65,7 @@ std::string symbol_name(std::string_view name, Format f) {
 }
 
 std::string to_string(Expr e, Format f) {
+  if (f > Format::Json) return foreign_expression(e, f);
   Display d = present(e);
   return f == Format::Latex ? emit_latex(d) : emit_linear(d, f);
 }
@@ -107,9 +109,14 @@ std::string leibniz(std::string_view num, std::vector<std::string> vars, int ord
 namespace {
 constexpr std::pair<std::string_view, Format> format_table[] = {
     {"text", Format::Text}, {"unicode", Format::Unicode}, {"latex", Format::Latex},
-    {"code", Format::Code}, {"json", Format::Json},
+    {"code", Format::Code}, {"json", Format::Json}, {"sympy", Format::SymPy},
+    {"maxima", Format::Maxima}, {"mathematica", Format::Mathematica}, {"python", Format::Python},
+    {"numpy", Format::NumPy}, {"c", Format::C},
 };
 }  // namespace
+
+bool is_code(Format f) { return f == Format::Code || f > Format::Json; }
+bool is_program(Format f) { return f == Format::Python || f == Format::NumPy || f == Format::C; }
 
 std::optional<Format> parse_format(std::string_view name) {
   for (const auto& [n, f] : format_table)

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The printers' public face: an Expr in one of four formats (docs/language.md §9), and the Leibniz symbols
+// The printers' public face: an Expr in any format (docs/language.md §9), and the Leibniz symbols
 // (dy/dx, ∂z/∂x) that chain displays need. Printing never changes the expression: every text,
 // unicode and code string parses back to the same canonical Expr.
 #pragma once
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +15,23 @@
 namespace ddx::print {
 
 // Every output format, in one enum. Json is a statement-level wrapper (print/json.hpp): its
-// fields are the other formats, and an expression "in Json" is written as Text.
-enum class Format { Text, Unicode, Latex, Code, Json };
+// fields are the other formats, and an expression "in Json" is written as Text. Code and the
+// formats after Json are other systems' syntax (foreign.cpp): Code is the common subset,
+// SymPy, Maxima and Mathematica their own dialects, and Python, NumPy and C whole functions
+// (program.hpp) whose expressions use that language's syntax.
+enum class Format { Text, Unicode, Latex, Code, Json, SymPy, Maxima, Mathematica, Python, NumPy, C };
+
+// Whether an answer in f is pasted into another system: one expression (or, for the programs, one
+// function) and nothing else: no notes, conditions or layout.
+bool is_code(Format f);
+// Python, NumPy and C: an answer is a complete function (program.hpp).
+bool is_program(Format f);
+
+// An answer the format cannot express (an abstract function in generated C, a sum nested in a
+// sum's body in C): the statement's output is this error instead.
+struct Unprintable : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 // "text" -> Text, ...; nullopt for an unknown name. format_names() lists them for help and completion.
 std::optional<Format> parse_format(std::string_view name);

@@ -6,18 +6,24 @@
 #include "print/critical_render.hpp"
 #include "print/emit.hpp"
 #include "print/plot.hpp"
+#include "print/program.hpp"
 #include "print/steps_render.hpp"
 #include "print/trace_render.hpp"
 
 namespace ddx::print {
 namespace {
 
-// Vectors and matrices: `[a, b]`, `[[a, b], [c, d]]` in text (re-parseable); pmatrix in LaTeX.
+// Vectors and matrices: `[a, b]`, `[[a, b], [c, d]]` in text (re-parseable); pmatrix in LaTeX;
+// each CAS its own way: Matrix([[a, b], [c, d]]) (SymPy), matrix([a, b], [c, d]) (Maxima),
+// {{a, b}, {c, d}} (Mathematica).
 std::string render_list(const eval::Value& v, Format f) {
+  bool matrix = !v.items.empty() && v.items[0].kind == eval::Value::Kind::List;
   if (f != Format::Latex) {
-    std::string s = "[";
+    bool braces = f == Format::Mathematica, maxima_matrix = matrix && f == Format::Maxima;
+    std::string s = maxima_matrix ? "matrix(" : braces ? "{" : "[";
     for (std::size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + render(v.items[i], f);
-    return s + "]";
+    s += maxima_matrix ? ")" : braces ? "}" : "]";
+    return matrix && f == Format::SymPy ? "Matrix(" + s + ")" : s;
   }
   auto row = [&](const eval::Value& r) {
     if (r.kind != eval::Value::Kind::List) return render(r, f);
@@ -25,7 +31,6 @@ std::string render_list(const eval::Value& v, Format f) {
     for (std::size_t i = 0; i < r.items.size(); ++i) s += (i ? " & " : "") + render(r.items[i], f);
     return s;
   };
-  bool matrix = !v.items.empty() && v.items[0].kind == eval::Value::Kind::List;
   std::string s = "\\begin{pmatrix} ";
   if (matrix) {
     for (std::size_t i = 0; i < v.items.size(); ++i) s += (i ? " \\\\ " : "") + row(v.items[i]);
@@ -37,7 +42,7 @@ std::string render_list(const eval::Value& v, Format f) {
 
 std::string with_note(std::string s, const std::string& note, Format f) {
   // Code is pasted into other systems as it is: one expression and nothing else.
-  if (note.empty() || f == Format::Code) return s;
+  if (note.empty() || is_code(f)) return s;
   if (f == Format::Latex) return s + " \\quad \\text{(" + note + ")}";
   return s + "  # " + note;  // a comment: the answer still reads back as the same value
 }
@@ -45,7 +50,7 @@ std::string with_note(std::string s, const std::string& note, Format f) {
 // The conditions an answer holds under, after it: 4x_k   (0 <= k <= 16). Not in code, which is
 // one pasteable expression.
 std::string with_conditions(std::string s, const std::vector<IndexCondition>& conditions, Format f) {
-  if (conditions.empty() || f == Format::Code) return s;
+  if (conditions.empty() || is_code(f)) return s;
   std::string list;
   for (const std::string& c : condition_texts(conditions, f)) list += (list.empty() ? "" : ", ") + c;
   if (f != Format::Latex) return s + "   (" + list + ")";
@@ -58,7 +63,7 @@ std::string with_conditions(std::string s, const std::vector<IndexCondition>& co
 
 // dz = (6x^2 + 4y) dx + (4x + 10y) dy
 std::string total(const eval::TotalDifferential& t, Expr sum, Format fmt) {
-  if (fmt == Format::Code) return to_string(sum, fmt);  // one pasteable expression
+  if (is_code(fmt)) return to_string(sum, fmt);  // one pasteable expression
   bool latex = fmt == Format::Latex;
   auto differential = [&](const std::string& v) {
     return latex ? "\\mathrm{d}" + symbol_name(v, fmt) : "d" + symbol_name(v, fmt);
@@ -82,7 +87,7 @@ std::string total(const eval::TotalDifferential& t, Expr sum, Format fmt) {
 }
 
 std::string steps(const eval::StepsShown& shown, Expr answer, Format f) {
-  if (f == Format::Code) return to_string(answer, f);  // one pasteable expression
+  if (is_code(f)) return to_string(answer, f);  // one pasteable expression
   std::string s;
   for (const calc::Steps& part : shown.parts) {
     if (!s.empty()) s += f == Format::Latex ? " \\\\ " : "\n";
@@ -96,7 +101,7 @@ std::string steps(const eval::StepsShown& shown, Expr answer, Format f) {
 
 // c (S) for a number c and a sum S, as `factor` shows it: 2 (x + 1), -(x - 1), (x + 1)/2.
 std::string coefficient_times_sum(const Number& c, Expr sum, Format f) {
-  bool latex = f == Format::Latex, code = f == Format::Code;
+  bool latex = f == Format::Latex, code = is_code(f);
   std::string minus = c.is_negative() ? (f == Format::Unicode ? "−" : "-") : "";
   Number p = c.is_negative() ? -c.numerator() : c.numerator(), q = c.denominator();
   std::string s = latex ? "\\left(" + to_string(sum, f) + "\\right)" : "(" + to_string(sum, f) + ")";
@@ -114,7 +119,7 @@ std::string decimal(const std::string& text, Format f) {
 std::string table(const eval::ValueTable& t, Format f) {
   std::vector<Curve> curves;
   for (const eval::Curve& c : t.curves) curves.push_back(curve_of(c.expr, c.var, c.label));
-  bool csv = f == Format::Code || f == Format::Latex;
+  bool csv = is_code(f) || f == Format::Latex;
   std::string s = table_text(curves, t.var, t.from, t.to, t.step, csv ? TableFormat::Csv : TableFormat::Text);
   while (!s.empty() && s.back() == '\n') s.pop_back();
   if (f != Format::Latex) return s;
@@ -202,7 +207,7 @@ std::string taylor(const eval::TaylorPolynomial& t, Format f) {
   Display d = taylor_display(t);
   bool latex = f == Format::Latex;
   std::string polynomial = latex ? emit_latex(d) : emit_linear(d, f);
-  if (!t.order_term || f == Format::Code) return polynomial;
+  if (!t.order_term || is_code(f)) return polynomial;
   Display power = power_term(t, Expr(1), t.coefficients.size(), difference_display(t));
   std::string inner = latex ? emit_latex(power) : emit_linear(power, f);
   std::string order = latex ? "O\\left(" + inner + "\\right)" : "O(" + inner + ")";
@@ -216,25 +221,28 @@ struct ShapeRenderer {
   Format f;
   std::string operator()(std::monostate) const { return render(r.value, f); }
   std::string operator()(const eval::Derivation& d) const {
-    if (f == Format::Code) return to_string(r.value.scalar, f);  // one pasteable expression
+    if (is_code(f)) return to_string(r.value.scalar, f);  // one pasteable expression
     return render_chain(d.chain, f);
   }
   std::string operator()(const eval::StepsShown& s) const { return steps(s, r.value.scalar, f); }
   std::string operator()(const eval::TotalDifferential& t) const { return total(t, r.value.scalar, f); }
   std::string operator()(const eval::TangentLine&) const {
-    return (f == Format::Code ? "" : "y = ") + to_string(r.value.scalar, f);  // code: the expression alone
+    return (is_code(f) ? "" : "y = ") + to_string(r.value.scalar, f);  // code: the expression alone
   }
   std::string operator()(const eval::Decimal& d) const { return decimal(d.digits, f); }
   std::string operator()(const eval::FactoredSum& s) const { return coefficient_times_sum(s.coefficient, s.sum, f); }
   std::string operator()(const eval::NamedDerivative& n) const {
-    if (f == Format::Code) return to_string(r.value.scalar, f);  // one pasteable expression
+    if (is_code(f)) return to_string(r.value.scalar, f);  // one pasteable expression
     return leibniz(n.name, n.vars, static_cast<int>(n.vars.size()), n.partial, f) + " = " + to_string(r.value.scalar, f);
   }
-  std::string operator()(const eval::TaylorPolynomial& t) const { return taylor(t, f); }
+  std::string operator()(const eval::TaylorPolynomial& t) const {
+    if (f > Format::Json) return to_string(r.value.scalar, f);  // the polynomial, in that system's syntax
+    return taylor(t, f);
+  }
   std::string operator()(const eval::ValueTable& t) const { return table(t, f); }
   std::string operator()(const eval::PlotRequest&) const { return {}; }
   std::string operator()(const eval::BackpropTrace& b) const {
-    if (f == Format::Code) return render(r.value, f);  // the gradient: one pasteable expression
+    if (is_code(f)) return render(r.value, f);  // the gradient: one pasteable expression
     return render_trace(b.trace, f);
   }
   std::string operator()(const eval::CriticalPoints& c) const { return render_critical(c, r.value, f); }
@@ -247,6 +255,7 @@ std::string render(const eval::Value& v, Format f) {
     case eval::Value::Kind::Scalar: return to_string(v.scalar, f);
     case eval::Value::Kind::Truth: {
       std::string word = v.truth ? "true" : "false";
+      if (f == Format::SymPy || f == Format::Mathematica) return v.truth ? "True" : "False";
       return f == Format::Latex ? "\\text{" + word + "}" : word;
     }
     case eval::Value::Kind::List: return render_list(v, f);
@@ -267,6 +276,7 @@ std::vector<std::string> condition_texts(const std::vector<IndexCondition>& cond
 }
 
 std::string render(const eval::Result& r, Format f) {
+  if (is_program(f)) return program(r, f);
   return with_note(with_conditions(std::visit(ShapeRenderer{r, f}, r.shape), r.conditions, f), r.note, f);
 }
 

@@ -181,11 +181,7 @@ class Linear {
     std::string out = "diff(" + function_info(d.function).name + "(" + args(d) + ")";
     // Runs of one variable as `x, n`: diff(f(x), x, 2). With several variables every count is
     // written, diff(f(u, v), u, 2, v, 1), as Maxima requires.
-    std::vector<std::pair<int, std::size_t>> runs;
-    for (int i : d.indices) {
-      if (runs.empty() || runs.back().first != i) runs.emplace_back(i, 0);
-      ++runs.back().second;
-    }
+    auto runs = derivative_runs(d.indices);
     for (const auto& [index, count] : runs) {
       out += ", " + names[static_cast<std::size_t>(index)];
       if (count > 1 || runs.size() > 1) out += ", " + std::to_string(count);

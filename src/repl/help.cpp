@@ -119,12 +119,18 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   invalid UTF-8, NUL and other control characters, a CR inside a line (a final CR is a CRLF line end)
   Ctrl-C or --timeout SECS: the computation stops, definitions stay)";
   if (topic == "format" || topic == "formats")
-    return R"(formats:  :format text|unicode|latex|code|json   (or ddx --format FMT)
-  text     2 sin(x) cos(x)/x - sin(x)^2/x^2
-  unicode  2 sin(x) cos(x)/x − sin²(x)/x²
-  latex    \frac{2 \sin{\left(x \right)} \cos{\left(x \right)}}{x} - ...
-  code     2*sin(x)*cos(x)/x - sin(x)^2/x^2
-  json     {"input": ..., "text": ..., "latex": ..., "code": ...}, one object per statement
+    return R"(formats:  :format NAME   (or ddx --format NAME)
+  text         2 sin(x) cos(x)/x - sin(x)^2/x^2
+  unicode      2 sin(x) cos(x)/x − sin²(x)/x²
+  latex        \frac{2 \sin{\left(x \right)} \cos{\left(x \right)}}{x} - ...
+  code         2*sin(x)*cos(x)/x - sin(x)^2/x^2
+  json         {"input": ..., "text": ..., "latex": ..., "code": ...}, one object per statement
+  sympy        2*sin(x)*cos(x)/x - sin(x)**2/x**2     (Rational(1, 2), E, Max, Symbol('N'))
+  maxima       2*sin(x)*cos(x)/x - sin(x)^2/x^2       (%e, %pi, signum)
+  mathematica  2*Sin[x]*Cos[x]/x - Sin[x]^2/x^2       (E, Pi, Derivative[1][f][x])
+  python       def d_dx(x): ... a function per answer, shared parts computed once (t1 = ...)
+  numpy        the same on arrays: d_dx(np.arange(-2, 2.25, 0.25))
+  c            double d_dx(double x) { ... }; vectors and matrices fill an out parameter
   :export session.tex    a LaTeX document (amsmath) of every answer so far; pdflatex session.tex)";
   if (topic == "chain" || topic == "definitions" || topic == "define")
     return R"(definitions and chains:

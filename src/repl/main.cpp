@@ -82,6 +82,11 @@ class Runner {
         o.message = "interrupted";
         o.column = 0;
         out = render_stdout(o, session_.format(), line_number);
+      } catch (const print::Unprintable& e) {  // the answer stands (ans), but this format cannot show it
+        o.kind = Outcome::Kind::Error;
+        o.message = e.what();
+        o.column = 0;
+        out = render_stdout(o, session_.format(), line_number);
       }
       if (stats::enabled) print_seconds_ += seconds_since(t1);
       if (o.kind == Outcome::Kind::Error) {

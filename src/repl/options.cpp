@@ -9,7 +9,8 @@ namespace ddx {
 const std::vector<CommandLineOption>& command_line_options() {
   static const std::vector<CommandLineOption> table = {
       {"-e", "", "STMT", "run STMT (may be repeated), print the answers and exit"},
-      {"-f", "--format", "FMT", "output format: text (default; unicode in the REPL at a UTF-8 terminal), unicode, latex, code, json"},
+      {"-f", "--format", "FMT", "output format: text (default; unicode in the REPL at a UTF-8 terminal), unicode, latex, code, json; "
+                                   "sympy, maxima, mathematica (those systems' syntax); python, numpy, c (a function per answer)"},
       {"", "--latex", "", "same as --format latex"},
       {"", "--steps", "", "explain each derivative step by step"},
       {"", "--stats", "", "at exit, print phase times and peak memory on stderr"},

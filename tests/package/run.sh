@@ -28,7 +28,7 @@ got=$(bash -c "source '$completion'; COMP_WORDS=(ddx --for); COMP_CWORD=1; _ddx;
 got=$(bash -c "source '$completion'; COMP_WORDS=(ddx --format u); COMP_CWORD=2; _ddx; echo \"\${COMPREPLY[*]}\"")
 [[ $got == "unicode" ]] || { echo "completing --format u gave '$got'"; exit 1; }
 got=$(bash -c "source '$completion'; COMP_WORDS=(ddx -f ''); COMP_CWORD=2; _ddx; echo \"\${COMPREPLY[*]}\"")
-[[ $got == "text unicode latex code json" ]] || { echo "completing -f gave '$got'"; exit 1; }
+[[ $got == "text unicode latex code json sympy maxima mathematica python numpy c" ]] || { echo "completing -f gave '$got'"; exit 1; }
 got=$(bash -c "source '$completion'; COMP_WORDS=(ddx --timeout ''); COMP_CWORD=2; _ddx; echo \"\${#COMPREPLY[@]}\"")
 [[ $got == 0 ]] || { echo "completing after --timeout offered $got words"; exit 1; }
 echo "ok: $(basename "$deb")"

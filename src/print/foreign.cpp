@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The emitter of other systems' syntax (foreign.hpp). It walks the same display tree as the
+// other emitters (present.cpp made every layout decision), choosing each system's tokens: `**`
+// or `^` or pow(), `(` or `[`, Rational(1, 2) where Python would compute 0.5, Subscript[x, 1].
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "core/functions.hpp"
+#include "core/interrupt.hpp"
+#include "core/sums.hpp"
+#include "print/emit.hpp"
+#include "print/foreign.hpp"
+
+namespace ddx::print {
+namespace {
+
+bool is_program_syntax(Format f) { return f == Format::Python || f == Format::NumPy || f == Format::C; }
+
+// Names a system reads as something else. SymPy: `from sympy import *` binds these (sympy.abc
+// calls them its clashes); Mathematica: System` symbols a single capital may name.
+constexpr std::array<std::string_view, 10> sympy_taken{"E", "I", "N", "O", "Q", "S", "beta", "gamma", "zeta", "lambda"};
+constexpr std::array<std::string_view, 7> mathematica_taken{"C", "D", "E", "I", "K", "N", "O"};
+constexpr std::array<std::string_view, 38> python_keywords{
+    "False", "None",  "True",   "and",      "as",     "assert", "async",  "await",  "break",  "class",
+    "continue", "def", "del",   "elif",     "else",   "except", "finally", "for",   "from",   "global",
+    "if",    "import", "in",    "is",       "lambda", "nonlocal", "not",  "or",     "pass",   "raise",
+    "return", "try",  "while",  "with",     "yield",  "math",   "np",     "sum"};
+constexpr std::array<std::string_view, 34> c_keywords{
+    "auto",   "break",  "case",     "char",   "const",    "continue", "default", "do",     "double",
+    "else",   "enum",   "extern",   "float",  "for",      "goto",     "if",      "inline", "int",
+    "long",   "register", "restrict", "return", "short",  "signed",   "sizeof",  "static", "struct",
+    "switch", "typedef", "union",   "unsigned", "void",   "volatile", "while"};
+
+template <std::size_t N>
+bool among(const std::array<std::string_view, N>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// A C name that a math.h function (or the program's sign) would shadow.
+bool c_function_name(std::string_view name) {
+  for (const std::string& f : builtin_function_names())
+    if (has_foreign_spelling(f) && foreign_function(f, Format::C) == name) return true;
+  return name == "sign";
+}
+
+class Foreign {
+ public:
+  Foreign(Format f, std::vector<Expr> bound) : f_(f), bound_(std::move(bound)) {}
+
+  std::string emit(const Display& d) {
+    std::string out;
+    put(d, out);
+    return out;
+  }
+
+ private:
+  Format f_;
+  std::vector<Expr> bound_;  // the indices of the sums being written, innermost last
+
+  bool brackets() const { return f_ == Format::Mathematica; }
+  std::string open() const { return brackets() ? "[" : "("; }
+  std::string close() const { return brackets() ? "]" : ")"; }
+
+  void put(const Display& d, std::string& out) {
+    check_interrupt();
+    switch (d.kind) {
+      case DKind::Number: out += number(d.value); return;
+      case DKind::Symbol: out += symbol(d.name); return;
+      case DKind::Constant: out += foreign_constant(d.constant, f_); return;
+      case DKind::Call: call(d, out); return;
+      case DKind::Derivative: out += derivative(d); return;
+      case DKind::Pow: power(d, out); return;
+      case DKind::Sqrt:
+        out += std::string(foreign_function("sqrt", f_)) + open();
+        put(d.children[0], out);
+        out += close();
+        return;
+      case DKind::Product:
+        for (std::size_t i = 0; i < d.children.size(); ++i) {
+          if (i) out += '*';
+          put_child(d, i, out);
+        }
+        return;
+      case DKind::Fraction: fraction(d, out); return;
+      case DKind::Sum:
+        for (std::size_t i = 0; i < d.children.size(); ++i) {
+          const Display& t = d.children[i];
+          if (t.kind == DKind::Neg) {
+            out += i ? " - " : "-";
+            put_child(t, 0, out);
+          } else {
+            if (i) out += " + ";
+            put_child(d, i, out);
+          }
+        }
+        return;
+      case DKind::Neg:
+        out += '-';
+        put_child(d, 0, out);
+        return;
+    }
+  }
+
+  void put_child(const Display& parent, std::size_t i, std::string& out) {
+    bool parens = needs_parens(parent, i, false);
+    if (parens) out += '(';
+    put(parent.children[i], out);
+    if (parens) out += ')';
+  }
+
+  std::string number(const Number& n) {
+    std::string s = n.to_string();
+    if (!n.is_integer()) {  // a float: Mathematica writes its exponent *^
+      if (auto e = s.find('e'); e != std::string::npos && f_ == Format::Mathematica) s.replace(e, 1, "*^");
+      return s;
+    }
+    // C: an integer literal past int's range would not compile; as a double it is what C computes with.
+    if (f_ == Format::C && s.size() > 9) s += ".0";
+    return s;
+  }
+
+  std::string symbol(std::string_view name) {
+    for (auto it = bound_.rbegin(); it != bound_.rend(); ++it) {
+      const std::string& index = it->name();
+      if (name == index) return foreign_symbol(name, f_);
+      if (auto family = family_of(name, index)) return member(*family, index);
+    }
+    return foreign_symbol(name, f_);
+  }
+
+  // x_n inside a sum over n: the n-th entry of the family x. Programs take x as a list from 0.
+  std::string member(const std::string& family, const std::string& index) {
+    std::string x = foreign_symbol(family, f_), n = foreign_symbol(index, f_);
+    switch (f_) {
+      case Format::SymPy: return "Indexed('" + family + "', " + n + ")";
+      case Format::Maxima:
+      case Format::Mathematica: return x + "[" + n + "]";
+      default: return x + "[" + n + " - 1]";
+    }
+  }
+
+  void put_args(const Display& d, std::string& out) {
+    for (std::size_t i = 0; i < d.args.size(); ++i) {
+      if (i) out += ", ";
+      put(present_arg(d, i), out);
+    }
+  }
+
+  void call(const Display& d, std::string& out) {
+    const FunctionInfo& info = function_info(d.function);
+    if (info.pending) throw std::logic_error("a derivative not yet taken is shown by steps, never pasted");
+    if (info.notation == Notation::Sum) {
+      sum(d, out);
+      return;
+    }
+    if (info.abstract) {
+      if (is_program_syntax(f_)) throw Unprintable(abstract_message(info.name));
+      out += symbol(info.name);
+    } else {
+      out += foreign_function(info.name, f_);
+    }
+    out += open();
+    put_args(d, out);
+    out += close();
+  }
+
+  // Sum(body, (n, 1, N)), sum(body, n, 1, N), Sum[body, {n, 1, N}], sum(body for n in range(1, N + 1)).
+  void sum(const Display& d, std::string& out) {
+    if (f_ == Format::C) throw Unprintable("C cannot write this sum as an expression: it is inside another sum");
+    Expr index = d.args[1];
+    std::string n = foreign_symbol(index.name(), f_), lower = emit(present_arg(d, 2)), upper = emit(present_arg(d, 3));
+    bound_.push_back(index);
+    std::string body = emit(present_arg(d, 0));
+    bound_.pop_back();
+    switch (f_) {
+      case Format::SymPy: out += "Sum(" + body + ", (" + n + ", " + lower + ", " + upper + "))"; return;
+      case Format::Maxima: out += "sum(" + body + ", " + n + ", " + lower + ", " + upper + ")"; return;
+      case Format::Mathematica: out += "Sum[" + body + ", {" + n + ", " + lower + ", " + upper + "}]"; return;
+      default:
+        out += "sum(" + body + " for " + n + " in range(" + lower + ", " + emit(present(d.args[3] + 1)) + "))";
+        return;
+    }
+  }
+
+  std::string abstract_message(const std::string& name) const {
+    return std::string(f_ == Format::Python ? "Python" : f_ == Format::NumPy ? "NumPy" : "C") + " code needs every function known, and " + name +
+           " is an abstract function: define it first";
+  }
+
+  // Mathematica: Derivative[1, 0][f][a, b] at any point. SymPy and Maxima: diff(f(x), x, 2) where
+  // the point is the function's own distinct variables, else that derivative at the point.
+  std::string derivative(const Display& d) {
+    const std::string& name = function_info(d.function).name;
+    if (is_program_syntax(f_)) throw Unprintable(abstract_message(name));
+    std::vector<std::string> args;
+    for (std::size_t i = 0; i < d.args.size(); ++i) args.push_back(emit(present_arg(d, i)));
+    if (f_ == Format::Mathematica) {
+      std::vector<int> counts(d.args.size(), 0);
+      for (int i : d.indices) ++counts[static_cast<std::size_t>(i)];
+      std::string s = "Derivative[";
+      for (std::size_t i = 0; i < counts.size(); ++i) s += (i ? ", " : "") + std::to_string(counts[i]);
+      return s + "][" + symbol(name) + "][" + join(args) + "]";
+    }
+    bool own_variables = true;
+    for (std::size_t i = 0; i < d.args.size(); ++i)
+      own_variables = own_variables && d.args[i].is(Kind::Symbol) &&
+                      std::count(d.args.begin(), d.args.end(), d.args[i]) == 1;
+    std::vector<std::string> vars = own_variables ? args : std::vector<std::string>{};
+    if (!own_variables)
+      for (std::size_t i = 0; i < d.args.size(); ++i) vars.push_back("ddx_u" + std::to_string(i + 1));
+    std::string diff = "diff(" + symbol(name) + "(" + join(vars) + ")";
+    auto runs = derivative_runs(d.indices);  // diff(f(x), x), diff(f(x), x, 2), diff(f(u, v), u, 1, v, 1)
+    for (const auto& [index, count] : runs)
+      diff += ", " + vars[static_cast<std::size_t>(index)] + (count > 1 || runs.size() > 1 ? ", " + std::to_string(count) : "");
+    diff += ")";
+    if (own_variables) return diff;
+    if (f_ == Format::Maxima) {
+      std::string point;
+      for (std::size_t i = 0; i < vars.size(); ++i) point += (i ? ", " : "") + vars[i] + " = " + args[i];
+      return "at(" + diff + ", [" + point + "])";
+    }
+    if (vars.size() == 1) return "Subs(" + diff + ", " + vars[0] + ", " + args[0] + ")";
+    return "Subs(" + diff + ", (" + join(vars) + "), (" + join(args) + "))";
+  }
+
+  static std::string join(const std::vector<std::string>& parts) {
+    std::string s;
+    for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? ", " : "") + parts[i];
+    return s;
+  }
+
+  void power(const Display& d, std::string& out) {
+    const Display& base = d.children[0];
+    if (base.kind == DKind::Constant && base.constant == ConstantId::E) {
+      out += std::string(foreign_function("exp", f_)) + open();
+      put(d.children[1], out);
+      out += close();
+      return;
+    }
+    if (f_ == Format::C) {
+      out += "pow(";
+      put(base, out);
+      out += ", ";
+      put(d.children[1], out);
+      out += ')';
+      return;
+    }
+    put_child(d, 0, out);
+    out += f_ == Format::Maxima || f_ == Format::Mathematica ? "^" : "**";
+    put_child(d, 1, out);
+  }
+
+  // SymPy: Rational(1, 2), as 1/2 would be Python's 0.5. C: 1.0/2, as 1/2 would be 0.
+  void fraction(const Display& d, std::string& out) {
+    bool numbers = d.children[0].kind == DKind::Number && d.children[1].kind == DKind::Number;
+    if (numbers && f_ == Format::SymPy) {
+      out += "Rational(" + number(d.children[0].value) + ", " + number(d.children[1].value) + ")";
+      return;
+    }
+    if (numbers && f_ == Format::C) {
+      std::string top = number(d.children[0].value);
+      out += top + (top.find('.') == std::string::npos ? ".0" : "");
+    } else {
+      put_child(d, 0, out);
+    }
+    out += '/';
+    put_child(d, 1, out);
+  }
+};
+
+}  // namespace
+
+std::vector<std::pair<int, std::size_t>> derivative_runs(std::span<const int> indices) {
+  std::vector<std::pair<int, std::size_t>> runs;
+  for (int i : indices) {
+    if (runs.empty() || runs.back().first != i) runs.emplace_back(i, 0);
+    ++runs.back().second;
+  }
+  return runs;
+}
+
+std::string foreign_symbol(std::string_view name, Format f) {
+  std::string n(name);
+  switch (f) {
+    case Format::SymPy: return among(sympy_taken, name) ? "Symbol('" + n + "')" : n;
+    case Format::Mathematica: {
+      if (among(mathematica_taken, name)) return "Global`" + n;
+      auto u = n.find('_');
+      if (u == std::string::npos || u == 0) return n;
+      std::string s = "Subscript[" + n.substr(0, u);
+      for (std::size_t start = u + 1;;) {  // A_1_10 -> Subscript[A, 1, 10]
+        std::size_t next = n.find('_', start);
+        s += ", " + n.substr(start, next == std::string::npos ? std::string::npos : next - start);
+        if (next == std::string::npos) break;
+        start = next + 1;
+      }
+      return s + "]";
+    }
+    case Format::Python:
+    case Format::NumPy: return among(python_keywords, name) ? n + "_" : n;
+    case Format::C: return among(c_keywords, name) || c_function_name(name) ? n + "_" : n;
+    default: return n;
+  }
+}
+
+std::string foreign_expression(Expr e, Format f, std::vector<Expr> bound) {
+  return Foreign(f, std::move(bound)).emit(present(rewritten_for(e, f)));
+}
+
+}  // namespace ddx::print

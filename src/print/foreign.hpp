@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Other systems' syntax (docs/language.md, "Output formats"): an expression as SymPy, Maxima or
+// Mathematica reads it, pasteable as it is, or as a Python, NumPy or C expression for the
+// programs of program.hpp. Each system's names for ddx's functions and constants are one table
+// (foreign_names.cpp); a function a system lacks is first rewritten with ones it has.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/expr.hpp"
+#include "print/print.hpp"
+
+namespace ddx::print {
+
+// e in f (SymPy .. C), after rewritten_for. Unprintable where the system cannot say it (an
+// abstract function in a program; a sum in C, which program.cpp writes as a loop instead).
+// `bound`: the indices of the sums e is the body of (their families' x_n are entries).
+std::string foreign_expression(Expr e, Format f, std::vector<Expr> bound = {});
+
+// e with the functions f's system lacks written with others: sigmoid(u) = 1/(1 + e^-u),
+// softplus(u) = log(1 + e^u), relu(u) = max(0, u); and cot, sec, csc in the programs.
+Expr rewritten_for(Expr e, Format f);
+
+// A name as f writes it: `N` is Symbol('N') in SymPy (N is SymPy's numeric function),
+// Global`N in Mathematica, where x_1 is Subscript[x, 1]; a Python or C keyword gets a trailing _.
+std::string foreign_symbol(std::string_view name, Format f);
+
+// The function called `name` in f's system: "ArcSin", "np.arcsin", "signum"; "" when it lacks
+// one (rewritten_for removes those). logic_error for a function without a row in the table.
+std::string_view foreign_function(std::string_view name, Format f);
+bool has_foreign_spelling(std::string_view name);
+std::string foreign_constant(ConstantId c, Format f);
+
+}  // namespace ddx::print

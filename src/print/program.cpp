@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Generated code (program.hpp): the answer's expressions with each shared part computed once
+// (core/common_subexpressions.hpp), then laid out as a Python, NumPy or C function.
+#include "print/program.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/common_subexpressions.hpp"
+#include "core/functions.hpp"
+#include "core/sums.hpp"
+#include "print/foreign.hpp"
+#include "print/result.hpp"
+
+namespace ddx::print {
+namespace {
+
+// The answer's entries in order, and its shape: {} a scalar, {n} a vector, {m, n} a matrix.
+struct Entries {
+  std::vector<Expr> exprs;
+  std::vector<std::size_t> shape;
+};
+
+void flatten(const eval::Value& v, Entries& out, std::size_t depth) {
+  if (v.kind != eval::Value::Kind::List) {
+    out.exprs.push_back(v.scalar);
+    return;
+  }
+  if (out.shape.size() <= depth) out.shape.push_back(v.items.size());
+  if (out.shape[depth] != v.items.size() || depth > 1)
+    throw Unprintable("generated code takes vectors and matrices, not lists of other shapes");
+  for (const eval::Value& item : v.items) flatten(item, out, depth + 1);
+}
+
+// The parameters: every free name, sorted; a family x whose entries x_n a sum reads is one
+// parameter, a list (`families`).
+struct Parameters {
+  std::set<std::string> names;
+  std::set<std::string> families;
+  std::set<std::string> indices;  // bound by sums: never parameters, never temporaries' names
+};
+
+void collect(Expr e, const std::vector<Expr>& bound, Parameters& p, std::set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  if (e.is(Kind::Symbol)) {
+    for (Expr index : bound) {
+      if (e == index) return;
+      if (auto family = family_of(e.name(), index.name())) {
+        p.families.insert(*family);
+        return;
+      }
+    }
+    p.names.insert(e.name());
+    return;
+  }
+  if (is_sum(e)) {
+    auto a = e.args();
+    collect(a[2], bound, p, seen);
+    collect(a[3], bound, p, seen);
+    std::vector<Expr> inner = bound;
+    inner.push_back(a[1]);
+    p.indices.insert(a[1].name());
+    std::set<const void*> inner_seen;  // the body means something else under its index
+    collect(a[0], inner, p, inner_seen);
+    return;
+  }
+  for_each_child(e, [&](Expr c) { collect(c, bound, p, seen); });
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string s;
+  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? sep : "") + parts[i];
+  return s;
+}
+
+// The position of entry i of a vector or matrix: "[2]", "[1][0]".
+std::string position(std::size_t i, const std::vector<std::size_t>& shape) {
+  if (shape.size() == 1) return "[" + std::to_string(i) + "]";
+  return "[" + std::to_string(i / shape[1]) + "][" + std::to_string(i % shape[1]) + "]";
+}
+
+class Program {
+ public:
+  Program(const eval::Result& r, Format f) : f_(f), name_(r.name.empty() ? "f" : r.name) {
+    flatten(r.value, entries_, 0);
+    for (Expr& e : entries_.exprs) e = rewritten_for(e, f);
+    std::set<const void*> seen;
+    for (Expr e : entries_.exprs) collect(e, {}, params_, seen);
+    taken_.insert(params_.names.begin(), params_.names.end());
+    taken_.insert(params_.families.begin(), params_.families.end());
+    taken_.insert(params_.indices.begin(), params_.indices.end());
+    // C has no sum expression: each sum is a temporary computed by a loop.
+    std::function<bool(Expr)> loops = [](Expr e) { return is_sum(e); };
+    shared_ = share_common_subexpressions(entries_.exprs, taken_, f == Format::C ? loops : nullptr);
+  }
+
+  std::string text() const { return f_ == Format::C ? c() : python(); }
+
+ private:
+  Format f_;
+  std::string name_;
+  Entries entries_;
+  Parameters params_;
+  std::unordered_set<std::string> taken_;  // the parameters' and indices' names
+  SharedForm shared_;
+
+  std::string expr(Expr e) const { return foreign_expression(e, f_); }
+
+  std::vector<std::string> parameter_names() const {
+    std::set<std::string> all(params_.names.begin(), params_.names.end());
+    all.insert(params_.families.begin(), params_.families.end());
+    std::vector<std::string> out;
+    for (const std::string& n : all) out.push_back(foreign_symbol(n, f_));
+    return out;
+  }
+
+  bool uses(const std::string& body, std::string_view what) const { return body.find(what) != std::string::npos; }
+
+  // `return` and what comes before it: [a, b] or [[a, b], [c, d]] of the results. NumPy: an
+  // array, its entries broadcast first (a constant entry beside one that is an array per point).
+  std::string python_return() const {
+    const auto& results = shared_.results;
+    if (entries_.shape.empty()) return "    return " + expr(results[0]) + "\n";
+    if (f_ == Format::NumPy) {
+      std::vector<std::string> all;
+      for (Expr e : results) all.push_back(expr(e));
+      std::string stacked = "np.stack(np.broadcast_arrays(" + join(all, ", ") + "))";
+      if (entries_.shape.size() == 1) return "    return " + stacked + "\n";
+      std::string t = fresh_name(), dims = std::to_string(entries_.shape[0]) + ", " + std::to_string(entries_.shape[1]);
+      return "    " + t + " = " + stacked + "\n    return " + t + ".reshape((" + dims + ") + " + t + ".shape[1:])\n";
+    }
+    std::vector<std::string> rows;
+    if (entries_.shape.size() == 1) {
+      for (Expr e : results) rows.push_back(expr(e));
+    } else {
+      for (std::size_t i = 0; i < entries_.shape[0]; ++i) {
+        std::vector<std::string> row;
+        for (std::size_t j = 0; j < entries_.shape[1]; ++j) row.push_back(expr(results[i * entries_.shape[1] + j]));
+        rows.push_back("[" + join(row, ", ") + "]");
+      }
+    }
+    return "    return [" + join(rows, ", ") + "]\n";
+  }
+
+  // A name for one more temporary, after those of the shared form.
+  std::string fresh_name() const {
+    for (std::size_t k = shared_.temporaries.size() + 1;; ++k) {
+      std::string name = "t" + std::to_string(k);
+      if (!taken_.contains(name)) return name;
+    }
+  }
+
+  std::string python() const {
+    std::string body;
+    for (const auto& [t, definition] : shared_.temporaries) body += "    " + t.name() + " = " + expr(definition) + "\n";
+    body += python_return();
+    std::string head;
+    if (uses(body, "math.")) head += "import math\n";
+    if (uses(body, "np.")) head += "import numpy as np\n";
+    if (!head.empty()) head += "\n";
+    if (uses(body, "sign(") && f_ == Format::Python)
+      head += "def sign(v):\n    return (v > 0) - (v < 0)\n\n";
+    return head + "def " + name_ + "(" + join(parameter_names(), ", ") + "):\n" + body;
+  }
+
+  std::string c_parameters(const std::string& out) const {
+    std::vector<std::string> ps;
+    std::set<std::string> all(params_.names.begin(), params_.names.end());
+    all.insert(params_.families.begin(), params_.families.end());
+    for (const std::string& n : all)
+      ps.push_back((params_.families.contains(n) ? "const double *" : "double ") + foreign_symbol(n, f_));
+    if (!out.empty()) ps.push_back(out);
+    return ps.empty() ? "void" : join(ps, ", ");
+  }
+
+  std::string c() const {
+    std::string body;
+    for (const auto& [t, definition] : shared_.temporaries) {
+      if (is_sum(definition)) {
+        auto a = definition.args();
+        std::string n = foreign_symbol(a[1].name(), f_);
+        Expr body_expr = a[0];
+        body += "    double " + t.name() + " = 0;\n";
+        body += "    for (long " + n + " = " + expr(a[2]) + "; " + n + " <= " + expr(a[3]) + "; ++" + n + ") " + t.name() +
+                " += " + foreign_expression(body_expr, f_, {a[1]}) + ";\n";
+        continue;
+      }
+      body += "    double " + t.name() + " = " + expr(definition) + ";\n";
+    }
+    std::string signature;
+    if (entries_.shape.empty()) {
+      body += "    return " + expr(shared_.results[0]) + ";\n";
+      signature = "double " + name_ + "(" + c_parameters("") + ")";
+    } else {
+      std::string dims;
+      for (std::size_t d : entries_.shape) dims += "[" + std::to_string(d) + "]";
+      for (std::size_t i = 0; i < shared_.results.size(); ++i)
+        body += "    out" + position(i, entries_.shape) + " = " + expr(shared_.results[i]) + ";\n";
+      signature = "void " + name_ + "(" + c_parameters("double out" + dims) + ")";
+    }
+    std::string head = "#include <math.h>\n\n";
+    if (uses(body, "sign(")) head += "static double sign(double v) { return (v > 0) - (v < 0); }\n\n";
+    return head + signature + " {\n" + body + "}";
+  }
+};
+
+}  // namespace
+
+std::string program(const eval::Result& r, Format f) {
+  if (std::holds_alternative<eval::ValueTable>(r.shape) || std::holds_alternative<eval::PlotRequest>(r.shape))
+    return render(r, Format::Code);  // a table is data (CSV), a plot goes to a file
+  if (r.value.kind == eval::Value::Kind::Truth) {
+    bool t = r.value.truth;
+    if (f == Format::C) return std::string("int ") + (r.name.empty() ? "f" : r.name) + "(void) { return " + (t ? "1" : "0") + "; }";
+    return "def " + (r.name.empty() ? std::string("f") : r.name) + "():\n    return " + (t ? "True" : "False");
+  }
+  std::string s = Program(r, f).text();
+  while (!s.empty() && s.back() == '\n') s.pop_back();
+  return s;
+}
+
+}  // namespace ddx::print

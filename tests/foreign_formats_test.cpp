@@ -1,0 +1,452 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Other systems' formats (docs/language.md, "Output formats"), checked by those systems: the
+// generated Python, NumPy and C functions are run (C compiled with -Wall -Werror) and SymPy and
+// Maxima read the dialect answers; every value must equal ddx's own evaluation of the answer at
+// random points. The answers: each built-in function over three inner arguments, their
+// derivatives, random expressions and their derivatives, gradients and Hessians. Mathematica is
+// not a Debian package: its dialect is checked by golden transcripts (tests/transcripts).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "calculus/diff.hpp"
+#include "calculus/eval.hpp"
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/substitute.hpp"
+#include "print/foreign.hpp"
+#include "print/program.hpp"
+#include "print/result.hpp"
+#include "support/random_expr.hpp"
+#include "support/run_ddx.hpp"
+#include "support/temp_dir.hpp"
+#include "support/tools.hpp"
+
+using namespace ddx;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Debian's Python: the one the README's set-up installs SymPy and NumPy into.
+const std::string python = "/usr/bin/python3";
+
+struct Point {
+  double x, y;
+};
+
+// One answer to check: its entries (one for a scalar), shape, and ddx's values at the points.
+struct Case {
+  eval::Result result;
+  std::vector<Expr> entries;
+  std::vector<std::vector<double>> expected;  // per point, per entry
+};
+
+std::vector<Point> points() {
+  std::mt19937_64 rng(20261203);
+  std::uniform_real_distribution<double> d(-1.9, 1.9);
+  std::vector<Point> p;
+  for (int i = 0; i < 3; ++i) p.push_back({d(rng), d(rng)});
+  return p;
+}
+
+bool comparable(double v) { return std::isfinite(v) && std::fabs(v) < 1e8; }
+
+Case make_case(eval::Value value, std::size_t index) {
+  Case c;
+  c.result = eval::Result::of(std::move(value));
+  c.result.name = "f" + std::to_string(index);
+  std::function<void(const eval::Value&)> walk = [&](const eval::Value& v) {
+    if (v.is_scalar()) c.entries.push_back(v.scalar);
+    for (const eval::Value& i : v.items) walk(i);
+  };
+  walk(c.result.value);
+  for (Point p : points()) {
+    std::vector<double> row;
+    for (Expr e : c.entries) {
+      try {
+        row.push_back(calc::evaluate(e, {{"x", p.x}, {"y", p.y}}));
+      } catch (const MathError&) {
+        row.push_back(NAN);
+      }
+    }
+    c.expected.push_back(row);
+  }
+  return c;
+}
+
+// The answers: every built-in over three arguments (one for each kind of domain), the random
+// expressions of support/random_expr.hpp, their derivatives by x, and a few gradients and Hessians.
+std::vector<Case> corpus() {
+  const Expr x = sym("x"), y = sym("y");
+  const std::vector<Expr> inner = {x * y - x / 3, pow(x, 2) + pow(y, 2) + 1, 1 / (pow(x, 2) + 2 * pow(y, 2) + 2)};
+  std::vector<Expr> exprs;
+  for (const FunctionInfo& f : builtin_function_table()) {
+    if (f.arity == 2) {
+      exprs.push_back(call(f.name, {inner[0], inner[2]}) * y);
+      continue;
+    }
+    for (Expr u : inner) exprs.push_back(call(f.name, {u}) * y + pow(call(f.name, {u}), 2));
+  }
+  test::RandomExpr random(7);
+  for (int i = 0; i < 40; ++i) {
+    try {
+      exprs.push_back(random(4));
+    } catch (const MathError&) {
+    }
+  }
+  std::vector<Case> cases;
+  for (Expr e : exprs) {
+    cases.push_back(make_case(eval::Value::of(e), cases.size()));
+    Expr d = calc::diff(e, x);
+    cases.push_back(make_case(eval::Value::of(d), cases.size()));
+    if (cases.size() % 7 == 1) {  // vectors and matrices now and then
+      Expr dy = calc::diff(e, y);
+      cases.push_back(make_case(eval::Value::list({eval::Value::of(d), eval::Value::of(dy)}), cases.size()));
+      auto row = [&](Expr g) { return eval::Value::list({eval::Value::of(calc::diff(g, x)), eval::Value::of(calc::diff(g, y))}); };
+      cases.push_back(make_case(eval::Value::list({row(d), row(dy)}), cases.size()));
+    }
+  }
+  return cases;
+}
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> c = corpus();
+  return c;
+}
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  REQUIRE(p);
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  int status = pclose(p);
+  INFO(command << "\n" << out);
+  REQUIRE(status == 0);
+  return out;
+}
+
+// Compares what the system printed, one line per case, point and entry ("nan" where it has no
+// value), with ddx's values. Returns the number of values compared.
+std::size_t compare(const std::string& output, const std::string& system) {
+  std::istringstream in(output);
+  std::size_t compared = 0, mismatches = 0;
+  for (const Case& c : cases()) {
+    for (const std::vector<double>& row : c.expected) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        std::string line;
+        REQUIRE(std::getline(in, line));
+        if (!comparable(row[i])) continue;
+        double got = NAN;
+        try {
+          got = std::stod(line);
+        } catch (...) {
+        }
+        double tolerance = 1e-7 * std::max({1.0, std::fabs(row[i])});
+        if (!(std::fabs(got - row[i]) <= tolerance)) {
+          ++mismatches;
+          if (mismatches < 10)
+            FAIL_CHECK(system << " gives " << line << " where ddx gives " << row[i] << " for " << debug_string(c.entries[i]));
+        }
+        ++compared;
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+  return compared;
+}
+
+bool have_python_modules() {
+  if (!ddx_test::require_tool(python, "python3")) return false;
+  if (std::system((python + " -c 'import sympy, numpy' 2>/dev/null").c_str()) == 0) return true;
+  const char* ci = std::getenv("CI");
+  if (ci && std::string(ci) == "true") FAIL_CHECK("SymPy or NumPy is missing (bash .ci/deps installs python3-sympy and python3-numpy): required under CI=true");
+  else MESSAGE("SymPy or NumPy is missing: skipped");
+  return false;
+}
+
+std::string python_number(double v) {
+  std::ostringstream s;
+  s.precision(17);
+  s << v;
+  return s.str();
+}
+
+// A Python script that prints every case's values at every point, one per line.
+std::string python_script(print::Format f) {
+  std::string s = "import math\nimport numpy as np\n\n";
+  for (const Case& c : cases()) s += print::program(c.result, f) + "\n\n";
+  s += "def flat(v):\n    return [e for row in v for e in row] if isinstance(v, (list, np.ndarray)) and len(v) and isinstance(v[0], (list, np.ndarray)) else (list(v) if isinstance(v, (list, np.ndarray)) else [v])\n\n";
+  s += "def show(v):\n    try:\n        print(repr(float(v)))\n    except Exception:\n        print('nan')\n\n";
+  std::vector<Point> ps = points();
+  for (const Case& c : cases()) {
+    std::vector<Expr> free;
+    for (Expr e : c.entries)
+      for (Expr s : free_symbols(e))
+        if (std::find(free.begin(), free.end(), s) == free.end()) free.push_back(s);
+    auto args = [&](const std::string& xs, const std::string& ys) {
+      std::vector<std::string> names;
+      for (Expr v : free) names.push_back(v.name());
+      std::sort(names.begin(), names.end());
+      std::string a;
+      for (const std::string& n : names) a += (a.empty() ? "" : ", ") + n + "=" + (n == "x" ? xs : ys);
+      return a;
+    };
+    if (f == print::Format::NumPy) {  // all points at once, as arrays
+      std::string xs = "np.array([", ys = "np.array([";
+      for (std::size_t i = 0; i < ps.size(); ++i)
+        xs += (i ? ", " : "") + python_number(ps[i].x), ys += (i ? ", " : "") + python_number(ps[i].y);
+      xs += "])", ys += "])";
+      s += "with np.errstate(all='ignore'):\n    v = " + c.result.name + "(" + args(xs, ys) + ")\n";
+      std::string k = std::to_string(ps.size()), n = std::to_string(c.entries.size());
+      // Entry i at point p is v[i, p]: a scalar answer is one entry; constants broadcast.
+      s += "    v = np.broadcast_to(np.asarray(v, dtype=float).reshape(" + n + ", -1), (" + n + ", " + k + "))\n";
+      s += "    for p in range(" + k + "):\n        for i in range(" + n + "):\n            show(v[i, p])\n";
+    } else {
+      for (Point p : ps) {
+        s += "try:\n    v = flat(" + c.result.name + "(" + args(python_number(p.x), python_number(p.y)) + "))\n";
+        s += "except (ValueError, ZeroDivisionError, OverflowError):\n    v = [math.nan] * " + std::to_string(c.entries.size()) + "\n";
+        s += "for e in v:\n    show(e)\n";
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("python and numpy: the generated functions compute ddx's values (numpy on arrays)") {
+  if (!have_python_modules()) return;
+  ddx_test::TempDir dir("ddx_python");
+  for (print::Format f : {print::Format::Python, print::Format::NumPy}) {
+    fs::path script = dir.dir / "check.py";
+    std::ofstream(script) << python_script(f);
+    std::size_t compared = compare(run(python + " " + script.string()), print::format_name(f).data());
+    CHECK(compared > 600);
+    MESSAGE(print::format_name(f) << ": " << compared << " values compared");
+  }
+}
+
+TEST_CASE("c: the generated functions compile with -Wall -Werror and compute ddx's values") {
+  if (!ddx_test::require_tool("cc", "gcc")) return;
+  ddx_test::TempDir dir("ddx_c");
+  std::string source = "#include <stdio.h>\n";
+  bool sign_defined = false;
+  for (const Case& c : cases()) {
+    std::string text = print::program(c.result, print::Format::C);
+    // The helper sign() comes with every function that uses it: once is enough in one file.
+    const std::string helper = "static double sign(double v) { return (v > 0) - (v < 0); }\n";
+    if (auto at = text.find(helper); at != std::string::npos) {
+      if (sign_defined) text.erase(at, helper.size());
+      sign_defined = true;
+    }
+    source += text + "\n\n";
+  }
+  source += "int main(void) {\n";
+  for (Point p : points()) {
+    for (const Case& c : cases()) {
+      std::vector<std::string> names;
+      for (Expr e : c.entries)
+        for (Expr s : free_symbols(e))
+          if (std::find(names.begin(), names.end(), s.name()) == names.end()) names.push_back(s.name());
+      std::sort(names.begin(), names.end());
+      std::string args;
+      for (const std::string& n : names) args += (args.empty() ? "" : ", ") + python_number(n == "x" ? p.x : p.y);
+      if (c.entries.size() == 1 && c.result.value.is_scalar()) {
+        source += "  printf(\"%.17g\\n\", " + c.result.name + "(" + args + "));\n";
+      } else {
+        std::size_t n = c.entries.size();
+        bool matrix = !c.result.value.items[0].is_scalar();
+        std::string dims = matrix ? "[2][2]" : "[" + std::to_string(n) + "]";
+        source += "  { double out" + dims + "; " + c.result.name + "(" + args + (args.empty() ? "" : ", ") + "out); ";
+        source += "for (int i = 0; i < " + std::to_string(n) + "; ++i) printf(\"%.17g\\n\", " +
+                  (matrix ? "out[i / 2][i % 2]" : "out[i]") + "); }\n";
+      }
+    }
+  }
+  source += "  return 0;\n}\n";
+  // main prints point by point; compare() reads case by case: reorder the lines first.
+  fs::path file = dir.dir / "check.c", binary = dir.dir / "check";
+  std::ofstream(file) << source;
+  run("cc -std=c11 -Wall -Werror -o " + binary.string() + " " + file.string() + " -lm 2>&1");
+  std::vector<std::string> lines;
+  std::istringstream in(run(binary.string()));
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  std::string reordered;
+  std::size_t per_point = lines.size() / points().size(), offset = 0;
+  for (const Case& c : cases()) {
+    for (std::size_t p = 0; p < points().size(); ++p)
+      for (std::size_t i = 0; i < c.entries.size(); ++i) reordered += lines[p * per_point + offset + i] + "\n";
+    offset += c.entries.size();
+  }
+  std::size_t compared = compare(reordered, "C");
+  CHECK(compared > 600);
+  MESSAGE("c: " << compared << " values compared");
+}
+
+TEST_CASE("sympy: each answer, as typed into SymPy, has ddx's values and stays exact") {
+  if (!have_python_modules()) return;
+  ddx_test::TempDir dir("ddx_sympy");
+  std::string s = "from sympy import *\nx, y = symbols('x y')\n\ndef show(v):\n    try:\n        print(repr(float(v)))\n    except Exception:\n        print('nan')\n\n";
+  std::size_t exact_answers = 0;
+  for (const Case& c : cases()) {
+    std::string text = print::render(c.result, print::Format::SymPy);
+    s += "v = " + text + "\nv = list(v) if isinstance(v, (list, MatrixBase)) else [v]\n";
+    s += "v = [e for r in v for e in (r if isinstance(r, list) else [r])]\n";
+    bool exact = true;  // ddx's answer has no floats: SymPy's reading must not either
+    for (Expr e : c.entries) exact = exact && debug_string(e).find('.') == std::string::npos;
+    if (exact) {
+      s += "assert all(not sympify(e).atoms(Float) for e in v), 'floats in " + c.result.name + "'\n";
+      ++exact_answers;
+    }
+    for (Point p : points())
+      s += "for e in v:\n    show(sympify(e).subs({x: Rational('" + python_number(p.x) + "'), y: Rational('" + python_number(p.y) + "')}).evalf(30))\n";
+  }
+  fs::path script = dir.dir / "check.py";
+  std::ofstream(script) << s;
+  std::size_t compared = compare(run(python + " " + script.string()), "SymPy");
+  CHECK(compared > 600);
+  CHECK(exact_answers > 100);
+  MESSAGE("sympy: " << compared << " values compared, " << exact_answers << " answers checked exact");
+}
+
+TEST_CASE("maxima: each answer, as typed into Maxima, has ddx's values") {
+  if (!ddx_test::require_tool("maxima", "maxima")) return;
+  ddx_test::TempDir dir("ddx_maxima");
+  std::string s = "display2d: false$\nshow(v) := if numberp(v) then print(v) else print(\"nan\")$\n";
+  s += "entries(v) := if matrixp(v) then flatten(args(v)) else if listp(v) then v else [v]$\n";
+  for (const Case& c : cases()) {
+    std::string text = print::render(c.result, print::Format::Maxima);
+    for (Point p : points())
+      s += "errcatch(map(show, map(lambda([e], float(subst([x = " + python_number(p.x) + ", y = " +
+           python_number(p.y) + "], e))), entries(" + text + "))))$\n";
+  }
+  fs::path batch = dir.dir / "check.mac";
+  std::ofstream(batch) << s;
+  std::string out = run("maxima --very-quiet --batch-string=\"batchload(\\\"" + batch.string() + "\\\")$\" 2>&1");
+  // Maxima prints what print() shows, one value per line; errors (a domain error) print nothing:
+  // keep the numeric lines and "nan".
+  std::string values;
+  std::istringstream in(out);
+  for (std::string l; std::getline(in, l);) {
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    if (l == "nan" || (!l.empty() && (std::isdigit(static_cast<unsigned char>(l[0])) || l[0] == '-'))) values += l + "\n";
+  }
+  std::size_t compared = compare(values, "Maxima");
+  CHECK(compared > 600);
+  MESSAGE("maxima: " << compared << " values compared");
+}
+
+TEST_CASE("programs: shared parts are computed once, so code grows with the DAG, not the tree") {
+  Expr x = sym("x"), chain = x;
+  for (int i = 0; i < 30; ++i) chain = sin(chain);
+  eval::Result r = eval::Result::of(eval::Value::of(calc::diff(chain, x)));
+  r.name = "d_dx";
+  for (print::Format f : {print::Format::Python, print::Format::NumPy, print::Format::C}) {
+    std::string text = print::program(r, f);
+    std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    INFO(text);
+    CHECK(lines < 70);
+    CHECK(text.find(f == print::Format::C ? "d_dx(double x)" : "def d_dx(x):") != std::string::npos);
+  }
+  // 2000 deep (the benchmark's W2): one temporary per level, and the text linear in the depth.
+  for (int i = 30; i < 2000; ++i) chain = sin(chain);
+  r.value = eval::Value::of(calc::diff(chain, x));
+  std::string text = print::program(r, print::Format::Python);
+  CHECK(std::count(text.begin(), text.end(), '\n') < 2100);
+  CHECK(text.size() < 100'000);
+}
+
+TEST_CASE("programs and dialects: names a system reads otherwise are written so it reads them as names") {
+  CHECK(print::foreign_symbol("N", print::Format::SymPy) == "Symbol('N')");
+  CHECK(print::foreign_symbol("N", print::Format::Mathematica) == "Global`N");
+  CHECK(print::foreign_symbol("A_1_10", print::Format::Mathematica) == "Subscript[A, 1, 10]");
+  CHECK(print::foreign_symbol("lambda", print::Format::Python) == "lambda_");
+  CHECK(print::foreign_symbol("double", print::Format::C) == "double_");
+  CHECK(print::foreign_symbol("sin", print::Format::C) == "sin_");
+  CHECK(print::foreign_symbol("x_1", print::Format::Maxima) == "x_1");
+}
+
+TEST_CASE("dialects: every built-in function has a spelling in every system") {
+  for (const std::string& name : builtin_function_names()) {
+    INFO(name);
+    CHECK(print::has_foreign_spelling(name));
+    // A function a system lacks must be rewritten away: nothing may reach the emitter unspelled.
+    Expr e = call(name, std::vector<Expr>(static_cast<std::size_t>(function_info(*find_function(name)).arity), sym("x")));
+    for (print::Format f : {print::Format::SymPy, print::Format::Maxima, print::Format::Mathematica, print::Format::Python,
+                            print::Format::NumPy, print::Format::C})
+      CHECK_NOTHROW(print::foreign_expression(e, f));
+  }
+}
+
+TEST_CASE("programs: named after the question, free names as parameters, errors where the language cannot say it") {
+  auto out = [](const std::string& format, const std::string& input) { return ddx_test::run_ddx("--format " + format, input); };
+  CHECK(out("python", "d/dx x^2 y\n").out.find("def d_dx(x, y):") != std::string::npos);
+  CHECK(out("python", "d^2/dx^2 x^4\n").out.find("def d2_dx2(x):") != std::string::npos);
+  CHECK(out("python", "diff(x^2 y^2, x, y)\n").out.find("def d2_dxdy(x, y):") != std::string::npos);
+  CHECK(out("c", "y = x^3\ndy/dx\n").out.find("double dy_dx(double x)") != std::string::npos);
+  CHECK(out("numpy", "grad(x^2 y)\n").out.find("def grad(x, y):\n    return np.stack(np.broadcast_arrays(") != std::string::npos);
+  CHECK(out("c", "hessian(x^2 y)\n").out.find("void hessian(double x, double y, double out[2][2])") != std::string::npos);
+  CHECK(out("python", "x + 1 == 1 + x\n").out == "def f():\n    return True\n");
+  auto abstract = out("c", "d/dx f(x^2)\n");
+  CHECK(abstract.err.find("error: C code needs every function known, and f is an abstract function") != std::string::npos);
+  CHECK(abstract.out.empty());
+}
+
+TEST_CASE("sums: the generated code and the dialects add up what ddx adds up") {
+  // Two answers with a family read inside a sum, at N = 3 with data; ddx's own value from `at`.
+  const std::vector<std::string> questions = {"d/da sum((a x_n - y_n)^2, n = 1 .. N)", "d/da sum(x_n^2 sin(a x_n), n = 1 .. N)"};
+  const std::string point = "N = 3, a = 1/2, x_1 = 1, x_2 = 2, x_3 = 3, y_1 = 2, y_2 = 1, y_3 = 0";
+  std::size_t compared = 0;
+  for (const std::string& q : questions) {
+    INFO(q);
+    double expected = std::stod(ddx_test::run_ddx("", "approx(" + q + " at " + point + ", 20)\n").out);
+    auto answer = [&](const std::string& format) {
+      auto r = ddx_test::run_ddx("--format " + format, q + "\n");
+      REQUIRE(r.err.empty());
+      return r.out;
+    };
+    auto check = [&](const std::string& system, const std::string& output) {
+      INFO(system << " printed " << output);
+      CHECK(std::fabs(std::stod(output) - expected) < 1e-9 * std::max(1.0, std::fabs(expected)));
+      ++compared;
+    };
+    ddx_test::TempDir dir("ddx_sums");
+    if (have_python_modules()) {
+      for (std::string f : {"python", "numpy"}) {
+        std::string y = q.find("y_n") != std::string::npos ? ", y=[2, 1, 0]" : "";
+        std::ofstream(dir.dir / "p.py") << answer(f) << "\nprint(repr(float(d_da(N=3, a=0.5, x=[1, 2, 3]" << y << "))))\n";
+        check(f, run(python + " " + (dir.dir / "p.py").string()));
+      }
+      std::ofstream(dir.dir / "s.py") << "from sympy import *\na, n, N = symbols('a n N')\nv = " << answer("sympy")
+                                      << "\nv = v.subs({N: 3, a: Rational(1, 2)}).doit()\n"
+                                         "v = v.subs({Indexed('x', 1): 1, Indexed('x', 2): 2, Indexed('x', 3): 3, "
+                                         "Indexed('y', 1): 2, Indexed('y', 2): 1, Indexed('y', 3): 0})\nprint(repr(float(v)))\n";
+      check("sympy", run(python + " " + (dir.dir / "s.py").string()));
+    }
+    if (ddx_test::require_tool("cc", "gcc")) {
+      std::ofstream(dir.dir / "c.c") << answer("c") << "\n#include <stdio.h>\nint main(void) {\n  double x[] = {1, 2, 3}, y[] = {2, 1, 0};\n"
+                                     << "  (void)y;\n  printf(\"%.17g\\n\", d_da(3, 0.5, x" << (q.find("y_n") != std::string::npos ? ", y" : "") << "));\n}\n";
+      run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "c").string() + " " + (dir.dir / "c.c").string() + " -lm 2>&1");
+      check("C", run((dir.dir / "c").string()));
+    }
+    if (ddx_test::require_tool("maxima", "maxima")) {
+      std::string text = answer("maxima");
+      text.pop_back();  // the newline
+      // The sum written out first (ev with nouns, at N = 3), then the data: x[1] is x's first entry.
+      std::string out = run("maxima --very-quiet --batch-string='display2d: false$ e: subst([N = 3, a = 0.5], " + text +
+                            ")$ e: ev(e, nouns)$ x: [1, 2, 3]$ y: [2, 1, 0]$ print(float(ev(e)))$' 2>&1");
+      std::string last;  // the printed value is the last line
+      std::istringstream in(out);
+      for (std::string l; std::getline(in, l);)
+        if (!l.empty()) last = l;
+      check("Maxima", last);
+    }
+  }
+  CHECK(compared >= 8);
+}
