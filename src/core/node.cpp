@@ -5,7 +5,8 @@
 
 #include "core/functions.hpp"
 
-#include <unordered_set>
+#include <new>
+#include <vector>
 
 #include "core/statement_limits.hpp"
 
@@ -35,18 +36,67 @@ bool shallow_equal(const Node& a, const Node& b) {
   return compare(a.number, b.number) == 0 && a.number.is_float() == b.number.is_float();
 }
 
-struct NodeHash {
-  std::size_t operator()(const Node* n) const { return n->hash; }
-};
-struct NodeEqual {
-  bool operator()(const Node* a, const Node* b) const { return shallow_equal(*a, *b); }
+// The intern table: open addressing with linear probing over (hash, node) slots, so a lookup
+// compares hashes in one or two cache lines and dereferences a node only on a full hash match
+// (a node-based std::unordered_set chased a pointer per probe: a quarter of a large parse).
+// Leaked on purpose: nodes are shared by every Expr for the whole process, and destroying a
+// million-node DAG at exit would only cost time.
+class InternTable {
+ public:
+  // The stored node equal to n, or nullptr; `slot` is where n would go.
+  const Node* find(const Node& n, std::size_t& slot) const {
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = n.hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (!s.node) {
+        slot = i;
+        return nullptr;
+      }
+      if (s.hash == n.hash && shallow_equal(*s.node, n)) return s.node;
+    }
+  }
+  // Stores `node` at the slot find() gave (valid until the next insert).
+  void insert(std::size_t slot, const Node* node) {
+    slots_[slot] = {node->hash, node};
+    if (++count_ * 2 > slots_.size()) grow();
+  }
+  std::size_t size() const { return count_; }
+
+ private:
+  struct Slot {
+    std::size_t hash = 0;
+    const Node* node = nullptr;
+  };
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (!s.node) continue;
+      std::size_t i = s.hash & mask;
+      while (slots_[i].node) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_ = std::vector<Slot>(1 << 12);
+  std::size_t count_ = 0;
 };
 
-std::unordered_set<const Node*, NodeHash, NodeEqual>& table() {
-  // Leaked on purpose: nodes are shared by every Expr for the whole process, and destroying a
-  // million-node DAG at exit would only cost time.
-  static auto* t = new std::unordered_set<const Node*, NodeHash, NodeEqual>();
+InternTable& table() {
+  static auto* t = new InternTable();
   return *t;
+}
+
+// Nodes are never freed: they are carved from large blocks instead of one allocation each.
+void* node_storage() {
+  constexpr std::size_t per_block = 4096;
+  static Node* block = nullptr;
+  static std::size_t used = per_block;
+  if (used == per_block) {
+    block = static_cast<Node*>(::operator new(per_block * sizeof(Node)));
+    used = 0;
+  }
+  return block + used++;
 }
 
 }  // namespace
@@ -58,15 +108,16 @@ std::uint64_t symbol_bit(const std::string& name) {
 const Node* intern(Node&& n) {
   n.hash = structural_hash(n);
   auto& t = table();
-  if (auto it = t.find(&n); it != t.end()) return *it;
+  std::size_t slot = 0;
+  if (const Node* found = t.find(n, slot)) return found;
   if (n.kind == Kind::Symbol) n.symbols = symbol_bit(n.name);
   for (Expr e : n.ops) n.symbols |= e.node()->symbols;
   for (Expr e : n.exps) n.symbols |= e.node()->symbols;
   // A sum depends on every x_k through its x_n: no symbol can be ruled out by the filter.
   if (n.kind == Kind::Call && is_sum_function(n.function)) n.symbols = ~std::uint64_t{0};
   charge_new_node();  // the per-statement size limit; throws before anything is stored
-  const Node* stored = new Node(std::move(n));
-  t.insert(stored);
+  const Node* stored = new (node_storage()) Node(std::move(n));
+  t.insert(slot, stored);
   return stored;
 }
 
