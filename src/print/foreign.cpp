@@ -85,16 +85,7 @@ class Foreign {
         return;
       case DKind::Fraction: fraction(d, out); return;
       case DKind::Sum:
-        for (std::size_t i = 0; i < d.children.size(); ++i) {
-          const Display& t = d.children[i];
-          if (t.kind == DKind::Neg) {
-            out += i ? " - " : "-";
-            put_child(t, 0, out);
-          } else {
-            if (i) out += " + ";
-            put_child(d, i, out);
-          }
-        }
+        put_sum(d, out, "-", [this](const Display& p, std::size_t i, std::string& o) { put_child(p, i, o); });
         return;
       case DKind::Neg:
         out += '-';

@@ -104,18 +104,7 @@ class Linear {
         put_child(d, 1, out);
         return;
       case DKind::Sum:
-        for (std::size_t i = 0; i < d.children.size(); ++i) {
-          const Display& t = d.children[i];
-          if (t.kind == DKind::Neg) {
-            if (i) out += ' ';
-            out += minus();
-            if (i) out += ' ';
-            put_child(t, 0, out);
-          } else {
-            if (i) out += " + ";
-            put_child(d, i, out);
-          }
-        }
+        put_sum(d, out, minus(), [this](const Display& p, std::size_t i, std::string& o) { put_child(p, i, o); });
         return;
       case DKind::Neg:
         out += minus();
