@@ -13,6 +13,8 @@
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
+#include "calculus/diff.hpp"
+#include "support/random_expr.hpp"
 
 using namespace ddx;
 using namespace ddx::calc;
@@ -133,4 +135,39 @@ TEST_CASE("substitute, free_symbols, depends_on, evaluate") {
   CHECK(evaluate(pow(x, rational(1, 3)), {{"x", -8}}) == doctest::Approx(-2));
   CHECK_THROWS_AS(evaluate(call(f, {x}), {{"x", 1}}), MathError);
   CHECK_THROWS_AS(evaluate(x + y, {{"x", 1}}), MathError);
+}
+
+// The size of e written out as a tree, by walking it (what intern() keeps in each node).
+static std::size_t walked_size(Expr e) {
+  std::size_t n = 1;
+  if (e.is(Kind::Add)) {
+    n += !e.number().is_zero();
+    for (const Number& c : e.coefficients()) n += !c.is_one();
+  } else if (e.is(Kind::Mul)) {
+    n += !e.number().is_one();
+    for (Expr x : e.exponents()) n += !x.is_one();
+  }
+  for_each_child(e, [&](Expr c) {
+    if (!(e.is(Kind::Mul) && c.is_one())) n += walked_size(c);
+  });
+  return n;
+}
+
+TEST_CASE("expr_size: the size each node keeps is its tree's, walked") {
+  test::RandomExpr random(11);
+  std::size_t compared = 0;
+  for (int i = 0; i < 300; ++i) {
+    Expr e;
+    try {
+      e = random(5);
+    } catch (const MathError&) {
+      continue;
+    }
+    for (Expr f : {e, calc::diff(e, sym("x")), pow(e, Expr(2)) * e + 3 * e}) {
+      CAPTURE(debug_string(f));
+      CHECK(calc::expr_size(f) == walked_size(f));
+      ++compared;
+    }
+  }
+  CHECK(compared > 600);
 }

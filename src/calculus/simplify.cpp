@@ -13,13 +13,11 @@
 #include "calculus/rules.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
+#include "core/node.hpp"
 
 namespace ddx::calc {
 namespace {
 
-std::size_t saturating_add(std::size_t a, std::size_t b) {
-  return a > SIZE_MAX - b ? SIZE_MAX : a + b;
-}
 
 class Rewriter {
  public:
@@ -82,23 +80,6 @@ class Rewriter {
   bool changed_ = false;
 };
 
-std::size_t size_of(Expr e, std::unordered_map<const void*, std::size_t>& memo) {
-  if (auto it = memo.find(e.node()); it != memo.end()) return it->second;
-  std::size_t n = 1;
-  if (e.is(Kind::Add)) {
-    n += !e.number().is_zero();
-    for (const Number& c : e.coefficients()) n += !c.is_one();
-  } else if (e.is(Kind::Mul)) {
-    n += !e.number().is_one();
-    for (Expr x : e.exponents()) n += !x.is_one();  // exponent 1 is implicit, not a node
-  }
-  for_each_child(e, [&](Expr c) {
-    if (!(e.is(Kind::Mul) && c.is_one())) n = saturating_add(n, size_of(c, memo));
-  });
-  memo.emplace(e.node(), n);
-  return n;
-}
-
 // True when e, read as a fraction (not inside function arguments), has a denominator: a negative
 // exponent somewhere in its sums, products and powers. Only then can cancel() find anything the
 // expanded form does not already show.
@@ -119,10 +100,7 @@ bool has_denominator(Expr e, std::unordered_set<const void*>& seen) {
 
 }  // namespace
 
-std::size_t expr_size(Expr e) {
-  std::unordered_map<const void*, std::size_t> memo;
-  return size_of(e, memo);
-}
+std::size_t expr_size(Expr e) { return e.node()->tree_size; }  // kept by intern (core/node.hpp)
 
 Expr simplify(Expr e, std::vector<std::string>* fired) {
   std::vector<std::string> direct_fired, other_fired;

@@ -5,6 +5,7 @@
 
 #include "core/functions.hpp"
 
+#include <cstdint>
 #include <new>
 #include <vector>
 
@@ -99,6 +100,27 @@ void* node_storage() {
   return block + used++;
 }
 
+std::size_t saturating_add(std::size_t a, std::size_t b) { return a > SIZE_MAX - b ? SIZE_MAX : a + b; }
+
+// A node's size as a tree: one, plus each coefficient, constant and exponent that is written,
+// plus its children's sizes (a unit factor or exponent is not written).
+std::size_t tree_size_of(const Node& n) {
+  std::size_t size = 1;
+  if (n.kind == Kind::Add) {
+    size += !n.number.is_zero();
+    for (const Number& c : n.coeffs) size += !c.is_one();
+  } else if (n.kind == Kind::Mul) {
+    size += !n.number.is_one();
+    for (Expr x : n.exps) size += !x.is_one();
+  }
+  bool product = n.kind == Kind::Mul;
+  for (Expr c : n.ops)
+    if (!(product && c.is_one())) size = saturating_add(size, c.node()->tree_size);
+  for (Expr c : n.exps)
+    if (!c.is_one()) size = saturating_add(size, c.node()->tree_size);
+  return size;
+}
+
 }  // namespace
 
 std::uint64_t symbol_bit(const std::string& name) {
@@ -115,6 +137,7 @@ const Node* intern(Node&& n) {
   for (Expr e : n.exps) n.symbols |= e.node()->symbols;
   // A sum depends on every x_k through its x_n: no symbol can be ruled out by the filter.
   if (n.kind == Kind::Call && is_sum_function(n.function)) n.symbols = ~std::uint64_t{0};
+  n.tree_size = tree_size_of(n);
   charge_new_node();  // the per-statement size limit; throws before anything is stored
   const Node* stored = new (node_storage()) Node(std::move(n));
   t.insert(slot, stored);

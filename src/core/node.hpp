@@ -18,6 +18,9 @@ struct Node {
   // A 64-bit Bloom filter of the symbols occurring in the node (symbol_bit of each), computed by
   // intern(): a clear bit proves the symbol absent, so d/dx of the node is 0 without a walk.
   std::uint64_t symbols = 0;
+  // The size of the node written out as a tree (calc::expr_size; saturating), computed by
+  // intern() from the children's: asking it costs nothing, however shared the DAG below is.
+  std::size_t tree_size = 0;
   Number number;              // Number: value; Add: constant; Mul: coefficient
   std::string name;           // Symbol
   std::vector<Expr> ops;      // Pow: {base, exp}; Call/Derivative: args; Add: terms; Mul: bases
