@@ -11,9 +11,15 @@
 namespace ddx {
 namespace {
 
+// Looked up by string_view without building a std::string: the resolver asks for every word.
+struct NameHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct Registry {
   std::deque<FunctionInfo> rows;  // deque: references stay valid as abstract functions are added
-  std::unordered_map<std::string, FunctionId> by_name;
+  std::unordered_map<std::string, FunctionId, NameHash, std::equal_to<>> by_name;
   std::unordered_map<std::string, FunctionId> abstract_by_key;  // "f/2"
   std::size_t builtin_count = 0;
   Registry() {
@@ -36,13 +42,13 @@ const FunctionInfo& function_info(FunctionId f) { return registry().rows.at(f); 
 
 std::optional<FunctionId> find_function(std::string_view name) {
   auto& r = registry();
-  if (auto it = r.by_name.find(std::string(name)); it != r.by_name.end()) return it->second;
+  if (auto it = r.by_name.find(name); it != r.by_name.end()) return it->second;
   return std::nullopt;
 }
 
 FunctionId abstract_function(std::string_view name, int arity) {
   auto& r = registry();
-  if (auto it = r.by_name.find(std::string(name)); it != r.by_name.end() && !r.rows[it->second].abstract) return it->second;
+  if (auto it = r.by_name.find(name); it != r.by_name.end() && !r.rows[it->second].abstract) return it->second;
   // f(x) and f(x, y) are different unknown functions that share a name.
   std::string key = std::string(name) + "/" + std::to_string(arity);
   if (auto it = r.abstract_by_key.find(key); it != r.abstract_by_key.end()) return it->second;
