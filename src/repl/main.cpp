@@ -26,6 +26,7 @@
 #include "repl/interactive.hpp"
 #include "repl/line_reader.hpp"
 #include "repl/render.hpp"
+#include "core/node.hpp"
 #include "repl/wrap.hpp"
 #include "repl/session.hpp"
 #include "repl/terminal.hpp"
@@ -134,7 +135,7 @@ class Runner {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     std::cerr << "stats: parse=" << eval_seconds_ - stats::diff_seconds << " diff=" << stats::diff_seconds
-              << " print=" << print_seconds_ << " peak_rss_kb=" << ru.ru_maxrss << '\n';
+              << " print=" << print_seconds_ << " peak_rss_kb=" << ru.ru_maxrss << " nodes=" << interned_count() << '\n';
   }
 
  private:
