@@ -276,3 +276,22 @@ TEST_CASE("tmux: a long answer wraps under its start, not at column 0") {
   REQUIRE(next_line != std::string::npos);
   CHECK(s.substr(next_line + 1, 6) == "    + ");
 }
+
+TEST_CASE("tmux: code formats are not wrapped by ddx (a Python body keeps its lines)") {
+  if (skip_without_tmux()) return;
+  TempHome home;
+  TmuxSession t(home.dir, "--format python");
+  REQUIRE(t.wait_for("ddx>"));
+  t.type("expand((x + y + 1)^6)");
+  t.key("Enter");
+  REQUIRE(t.wait_for("def f(x, y):"));
+  REQUIRE(t.wait_until("ddx>", 2));
+  std::string s = t.screen();
+  // The return line is longer than the terminal: the terminal folds it at its edge, with no
+  // indentation of ours inserted, so the folded part starts at column 0 with no "+ " of ours.
+  std::size_t ret = s.find("    return x**6");
+  REQUIRE(ret != std::string::npos);
+  std::size_t next_line = s.find('\n', ret);
+  REQUIRE(next_line != std::string::npos);
+  CHECK(s.substr(next_line + 1, 4) != "    ");
+}

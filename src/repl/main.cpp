@@ -102,7 +102,10 @@ class Runner {
         }
         continue;
       }
-      if (interactive_ && session_.format() != print::Format::Json) out = wrap_for_terminal(out, terminal_width());
+      // Code is copied into other systems: a line break of ours inside it would break it there (a
+      // Python body's indentation, an expression cut in two); the terminal's own wrapping copies whole.
+      print::Format f = session_.format();
+      if (interactive_ && f != print::Format::Json && !print::is_code(f)) out = wrap_for_terminal(out, terminal_width());
       if (!out.empty()) std::cout << out << '\n';
     }
     end_computation();
