@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "eval/procedures.hpp"
+#include "repl/commands.hpp"
 #include "support/run_ddx.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tmux.hpp"
@@ -62,25 +64,137 @@ const char* k_shaped =
     "backprop p q at p = 1, q = 2\n"
     "series(sin(x), x = 0, 4)\n";
 
+// Every command and every procedure, the forms of a question (at, Leibniz, primes, ==, ans,
+// steps, backprop, names with digits) and answers too long for one line. Commands write nothing
+// to the document but change what follows (:steps, :set layout, :plot-to, :clear).
+const char* k_everything =
+    ":help procedures\n"
+    ":format latex\n"
+    ":format text\n"
+    "f(x) = x^3 - 2x\n"
+    "g(x, w) = x^2 w + sin(x w)\n"
+    "d/dx f(x)\n"
+    "f'(2)\n"
+    "f''(x)\n"
+    "g(1, 2)\n"
+    "x3 = x1 x2\n"
+    "x4 = e^x2\n"
+    "x5 = x3^2 x4 / 3\n"
+    "∂x5/∂x2 at x1 = 3, x2 = 4\n"
+    "d^2y/dx^2\n"
+    "dy/dx at x = 1\n"
+    "ans + 1\n"
+    ":steps on\n"
+    "d/dx x e^x\n"
+    ":steps off\n"
+    "diff(sin(x), x, 3)\n"
+    "expand((a + b + c + d)^4)\n"
+    "simplify(sin(x)^2 + cos(x)^2)\n"
+    "factor(x^4 - 1)\n"
+    "approx(pi, 30)\n"
+    "approx(sqrt(2))\n"
+    "grad(x v s, [x, v])\n"
+    ":set layout denominator\n"
+    "jacobian([x w^2, sin(x)], [x, w])\n"
+    ":set layout numerator\n"
+    "hessian(x^3 v + v^2)\n"
+    "z = x^2 v + v^3\n"
+    "total(z)\n"
+    "tangent(x^2, x = 1)\n"
+    "critical(x^2 + v^2 - 2x)\n"
+    "taylor(sin(x), x = 0, 6)\n"
+    "series(exp(x), x = 1, 4)\n"
+    "implicit(x^2 + q^2 = 1, dq/dx)\n"
+    "sum(k^2, k = 1 .. 10)\n"
+    "mean(x_n, n = 1 .. N)\n"
+    ":plot-to PLOTS/p.svg\n"
+    "plot(sin(x), cos(x), x = -3 .. 3)\n"
+    "(x+1)^2 == x^2 + 2x + 1\n"
+    "d/dx (x^2 + 1)^10 sin(x)^3 (x^3 - x + 5)^4\n"
+    "d/dx tanh(x^2 + 3x) / (1 + e^(-x^2 sin(x)))\n"
+    "d/dx (x^2+1)/(x^3 + 2x^2 + 3x + 4 + 5x^4 + 6 x^5 + 7x^6 + 8 x^7 + 9 x^8 + 10 x^9 + 11 x^10)\n"
+    "d/dx (sin(x) + cos(x) + tan(x) + sinh(x) + cosh(x) + tanh(x) + exp(x) + log(x) + sqrt(x) + x^x)^2 at x = 2\n"
+    "hessian(sin(x v) e^(x^2 v) + log(x^2 + v^2))\n"
+    "grad(sin(x v) e^(x^2 v) + log(x^2 + v^2) + atan(x/v))\n"
+    "jacobian([sin(x v) e^(x^2 v), log(x^2 + v^2) + x^5 v^7, tanh(x v)], [x, v])\n"
+    ":vars\n"
+    ":clear z\n";
+
+std::string plots_in(const std::string& session, const fs::path& dir) {
+  std::string s = session;
+  s.replace(s.find("PLOTS"), 5, dir.string());
+  return s;
+}
+
 }  // namespace
 
-TEST_CASE("export: the :export document compiles with pdflatex") {
+TEST_CASE("export: every command and procedure, compiled with pdflatex: no overfull line, no question as typed input") {
+  std::string session = std::string(k_session) + k_shaped + k_everything;
+  for (const ddx::eval::Procedure& p : ddx::eval::procedures()) {
+    CAPTURE(p.name);
+    CHECK(session.find(std::string(p.name) + "(") != std::string::npos);
+  }
+  for (const ddx::Command& c : ddx::commands()) {
+    CAPTURE(c.name);
+    CHECK((c.name == "export" || c.name == "quit" || session.find(":" + std::string(c.name)) != std::string::npos));
+  }
   if (!ddx_test::require_tool("pdflatex", "texlive-latex-base")) return;
   ddx_test::TempDir t("ddx_fmt");
   fs::path tex = t.dir / "session.tex";
-  auto r = ddx_test::run_ddx("", std::string(k_session) + k_shaped + ":export " + tex.string() + "\n");
-  CHECK(r.out.find("wrote " + tex.string()) != std::string::npos);
+  auto r = ddx_test::run_ddx("", plots_in(session, t.dir) + ":export " + tex.string() + "\n:quit\n");
   REQUIRE(fs::exists(tex));
   std::string doc = ddx_test::read_file(tex);
+  std::size_t wrote = r.out.find("wrote " + tex.string() + " (");
+  REQUIRE(wrote != std::string::npos);
+  int statements = std::atoi(r.out.c_str() + wrote + 8 + tex.string().size());
+  MESSAGE("statements in the exported session: " << statements);
+  CHECK(statements >= 50);
+  CHECK(ddx_test::TmuxSession::occurrences(doc, "\\begin{align*}") == statements);
   CHECK(doc.rfind("\\documentclass{article}\n\\usepackage{amsmath}\n", 0) == 0);
-  CHECK(doc.find("\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24") != std::string::npos);
-  CHECK(ddx_test::TmuxSession::occurrences(doc, "\\begin{align*}") == 22);
+  // Questions as mathematics: none as typed input.
+  CHECK(doc.find("texttt") == std::string::npos);
+  for (const char* expected : {
+           "\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24",
+           "\\left.\\frac{\\partial x_{5}}{\\partial x_{2}}\\right|_{x_{1} = 3,\\, x_{2} = 4} &= 72 e^{4}",
+           "\\text{tangent to }x^{2}\\text{ at }x = 1:\\; y &= 2 x - 1",
+           "\\mathrm{d}z &= \\left(3 v^{2} + x^{2}\\right) \\, \\mathrm{d}v + 2 v x \\, \\mathrm{d}x",
+           "J^{\\top} &= \\begin{pmatrix}",
+           "\\text{Hessian of }v x^{3} + v^{2}:\\; H &= \\begin{pmatrix}",
+           "\\sqrt{2} &\\approx 1.4142135623731",
+           "\\sum_{k = 1}^{10} k^{2} &= 385",
+           "\\left(x + 1\\right)^{2} \\overset{?}{=} x^{2} + 2 x + 1 &\\quad \\text{true}",
+           "f'\\left(2\\right) &= 10",
+           "900 + 1 &= 901",  // ans: the answer it stood for
+           "&\\qquad {} + ",            // a long answer goes on under itself
+       }) {
+    CAPTURE(std::string(expected));
+    CHECK(doc.find(expected) != std::string::npos);
+  }
   std::string cmd = "cd " + sh_quote(t.dir.string()) +
                     " && pdflatex -halt-on-error -interaction=nonstopmode session.tex > pdflatex.log 2>&1";
   int status = std::system(cmd.c_str());
+  std::string log = ddx_test::read_file(t.dir / "session.log");
   INFO(ddx_test::read_file(t.dir / "pdflatex.log"));
   CHECK(status == 0);
   CHECK(fs::exists(t.dir / "session.pdf"));
+  // An overfull box: the log names the document's line (`detected at line 67`, `in alignment at
+  // lines 60--63`); show it.
+  for (std::size_t at = log.find("Overfull"); at != std::string::npos; at = log.find("Overfull", at + 1)) {
+    std::string report = log.substr(at, log.find('\n', at) - at);
+    std::size_t number = report.find_last_of("0123456789");
+    std::size_t start = report.find_last_not_of("0123456789", number) + 1;
+    std::size_t line = std::stoul(report.substr(start, number - start + 1));
+    std::vector<std::string> doc_lines = lines_of(doc);
+    std::string equation;  // from the \begin{align*} before that line to it
+    for (std::size_t l = std::min(line, doc_lines.size()); l > 0; --l) {
+      equation = doc_lines[l - 1] + "\n" + equation;
+      if (doc_lines[l - 1].starts_with("\\begin")) break;
+    }
+    CAPTURE(report);
+    CAPTURE(equation);
+    FAIL_CHECK("an overfull line in the exported document");
+  }
+  CHECK(log.find("LaTeX Warning") == std::string::npos);
 }
 
 TEST_CASE("export: usage and unwritable files are errors") {

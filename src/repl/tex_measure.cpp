@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Measuring and breaking LaTeX math (see tex_measure.hpp). The widths are those of Computer
+// Modern at 10pt, rounded up: a line the export thinks fits must fit.
+#include "repl/tex_measure.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+namespace ddx {
+namespace {
+
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// The end of the command that starts at s[i] == '\\': a run of letters, or one other character.
+std::size_t command_end(std::string_view s, std::size_t i) {
+  std::size_t e = i + 1;
+  if (e < s.size() && !is_letter(s[e])) return e + 1;
+  while (e < s.size() && is_letter(s[e])) ++e;
+  return e;
+}
+
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+  return i;
+}
+
+// After `\left` or `\right`: past its delimiter, `(`, `.`, `\{` or `\|`.
+std::size_t skip_delimiter(std::string_view s, std::size_t i) {
+  i = skip_spaces(s, i);
+  if (i >= s.size()) return i;
+  return s[i] == '\\' ? command_end(s, i) : i + 1;
+}
+
+// Past the brace group that opens at s[i] == '{' (escaped braces inside are text).
+std::size_t group_end(std::string_view s, std::size_t i) {
+  int depth = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (s[i] == '{') ++depth;
+    if (s[i] == '}' && --depth == 0) return i + 1;
+  }
+  return s.size();
+}
+
+// The next argument of a command at or after i: a brace group's inside, a command, or one
+// character; and where it ends.
+std::pair<std::string_view, std::size_t> argument(std::string_view s, std::size_t i) {
+  i = skip_spaces(s, i);
+  if (i >= s.size()) return {{}, i};
+  if (s[i] == '{') {
+    std::size_t e = group_end(s, i);
+    return {s.substr(i + 1, e - i - 2 + (e == s.size() && s.back() != '}' ? 1 : 0)), e};
+  }
+  std::size_t e = s[i] == '\\' ? command_end(s, i) : i + 1;
+  return {s.substr(i, e - i), e};
+}
+
+// Calls visit(i, depth_before) for each character and command of `s`, with the depth of braces,
+// \left…\right pairs and environments it stands at. Returns nothing: the visitor keeps what it needs.
+template <typename Visit>
+void scan(std::string_view s, Visit visit) {
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c == '\\') {
+      std::size_t e = command_end(s, i);
+      std::string_view name = s.substr(i + 1, e - i - 1);
+      if (name == "right" || name == "end") --depth;
+      visit(i, depth);
+      if (name == "left" || name == "begin") ++depth;
+      i = name == "left" || name == "right" ? skip_delimiter(s, e) : e;
+      continue;
+    }
+    if (c == '}') --depth;
+    visit(i, depth);
+    if (c == '{') ++depth;
+    ++i;
+  }
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\n')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// `s` cut at each top-level occurrence of `separator` (`\\` between rows, `&` between cells).
+std::vector<std::string_view> split_top(std::string_view s, std::string_view separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  scan(s, [&](std::size_t i, int depth) {
+    if (depth == 0 && s.substr(i, separator.size()) == separator && i >= start) {
+      parts.push_back(s.substr(start, i - start));
+      start = i + separator.size();
+    }
+  });
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+double measure(std::string_view s);
+
+// An environment's body: its rows stacked, its cells side by side with `gap` between columns
+// (`pair_gap` after every second column of an aligned block, whose columns pair up).
+double environment(std::string_view body, double gap, double pair_gap) {
+  std::vector<double> columns;
+  for (std::string_view row : split_top(body, "\\\\")) {
+    std::vector<std::string_view> cells = split_top(row, "&");
+    if (columns.size() < cells.size()) columns.resize(cells.size(), 0.0);
+    for (std::size_t c = 0; c < cells.size(); ++c) columns[c] = std::max(columns[c], measure(cells[c]));
+  }
+  double w = 0;
+  for (std::size_t c = 0; c < columns.size(); ++c) w += columns[c] + (c == 0 ? 0.0 : c % 2 == 0 ? pair_gap : gap);
+  return w;
+}
+
+// Visible characters of text-mode material (UTF-8 continuation bytes do not count).
+double text_width(std::string_view s) {
+  double n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != '{' && c != '}') n += c == ' ' ? 0.35 : 0.55;
+  return n;
+}
+
+double symbol_width(std::string_view name) {
+  static const std::pair<std::string_view, double> table[] = {
+      {"quad", 1.0},   {"qquad", 2.0},   {",", 0.17},     {";", 0.28},    {":", 0.22},     {"!", -0.17},
+      {" ", 0.35},     {"cdot", 0.8},    {"times", 1.3},  {"le", 1.35},   {"leq", 1.35},   {"ge", 1.35},
+      {"geq", 1.35},   {"neq", 1.35},    {"ne", 1.35},    {"approx", 1.35}, {"to", 1.5},   {"longrightarrow", 2.2},
+      {"implies", 2.4}, {"partial", 0.6}, {"nabla", 0.9},  {"sum", 1.5},   {"prod", 1.5},   {"infty", 1.0},
+      {"dots", 1.2},   {"ldots", 1.2},   {"cdots", 1.2},  {"pi", 0.6},    {"\\", 0.0},     {"%", 0.85},
+      {"&", 0.8},      {"#", 0.85},      {"{", 0.5},      {"}", 0.5},     {"|", 0.3},      {"$", 0.5},
+      {"mid", 0.9},    {"in", 1.3},      {"colon", 0.5},
+  };
+  for (const auto& [n, w] : table)
+    if (n == name) return w;
+  // Greek letters and operator names (\alpha, \sin, \arctan): a little over half an em a letter.
+  return name.size() <= 2 ? 0.6 : std::max(0.65, 0.5 * static_cast<double>(name.size()));
+}
+
+double char_width(char c) {
+  switch (c) {
+    case '+': case '-': case '=': case '<': case '>': return 1.35;  // a binary operator or relation with its spaces
+    case ',': case ';': return 0.45;
+    case ':': return 0.6;
+    case '(': case ')': case '[': case ']': return 0.42;
+    case '|': case '\'': case '.': case '!': return 0.3;
+    default: break;
+  }
+  if (std::isdigit(static_cast<unsigned char>(c))) return 0.5;
+  if (std::isupper(static_cast<unsigned char>(c))) return 0.78;
+  if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) return 0.0;
+  return 0.58;
+}
+
+// The width of a run of math.
+double measure(std::string_view s) {
+  double w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c == ' ' || c == '\n' || c == '&' || c == '}') {
+      ++i;
+      continue;
+    }
+    if (c == '{') {
+      std::size_t e = group_end(s, i);
+      w += measure(s.substr(i + 1, e > i + 1 ? e - i - 2 : 0));
+      i = e;
+      continue;
+    }
+    if (c == '^' || c == '_') {
+      auto [arg, next] = argument(s, i + 1);
+      w += 0.72 * measure(arg);
+      i = next;
+      continue;
+    }
+    if (c != '\\') {
+      w += char_width(c);
+      ++i;
+      continue;
+    }
+    std::size_t e = command_end(s, i);
+    std::string_view name = s.substr(i + 1, e - i - 1);
+    if (name == "frac" || name == "dfrac" || name == "tfrac" || name == "binom") {
+      auto [top, after_top] = argument(s, e);
+      auto [bottom, after_bottom] = argument(s, after_top);
+      w += std::max(measure(top), measure(bottom)) + 0.4;
+      i = after_bottom;
+    } else if (name == "overset" || name == "underset" || name == "stackrel") {
+      auto [over, after_over] = argument(s, e);
+      auto [base, after_base] = argument(s, after_over);
+      w += std::max(0.72 * measure(over), measure(base));
+      i = after_base;
+    } else if (name == "sqrt") {
+      auto [arg, next] = argument(s, e);
+      w += measure(arg) + 1.0;
+      i = next;
+    } else if (name == "left" || name == "right") {
+      std::size_t d = skip_spaces(s, e);
+      w += d < s.size() && s[d] == '.' ? 0.12 : 0.5;
+      i = skip_delimiter(s, e);
+    } else if (name == "text" || name == "textrm" || name == "texttt" || name == "textbf" || name == "mbox" ||
+               name == "mathrm" || name == "operatorname") {
+      auto [arg, next] = argument(s, e);
+      w += text_width(arg);
+      i = next;
+    } else if (name == "begin") {
+      auto [env, after_env] = argument(s, e);
+      std::size_t body_start = after_env;
+      if (env == "array") body_start = argument(s, after_env).second;  // the column specification
+      // The matching \end: the first at this environment's depth.
+      std::size_t end = s.size();
+      int depth = 0;
+      scan(s.substr(i), [&](std::size_t j, int d) {
+        if (end == s.size() && d == 0 && j > 0 && s.substr(i + j).starts_with("\\end")) end = i + j;
+        depth = d;
+      });
+      std::string_view body = s.substr(body_start, end > body_start ? end - body_start : 0);
+      bool matrix = env == "pmatrix" || env == "bmatrix";
+      bool aligned = env == "aligned" || env == "align*" || env == "split";
+      w += environment(body, aligned ? 0.0 : 1.0, aligned ? 2.0 : 1.0) + (matrix ? 1.0 : 0.0);
+      i = end < s.size() ? argument(s, command_end(s, end)).second : end;
+    } else {
+      w += symbol_width(name);
+      i = e;
+    }
+  }
+  return w;
+}
+
+// Is the top-level `+` or `-` at i a binary operator, and so a place to break before it?
+bool binary_at(std::string_view s, std::size_t i) {
+  std::size_t p = i;
+  while (p > 0 && s[p - 1] == ' ') --p;
+  if (p == 0) return false;
+  char before = s[p - 1];
+  return std::string_view("{([=,^_&+-<>").find(before) == std::string_view::npos && !s.substr(0, p).ends_with("\\cdot") &&
+         !s.substr(0, p).ends_with("\\quad") && !s.substr(0, p).ends_with("\\;");
+}
+
+// A piece that can open up: a `\left…\right` pair or a fraction, at top level.
+struct Opening {
+  std::size_t begin = 0, inner_begin = 0, inner_end = 0, end = 0;
+  bool fraction = false;
+  double width = 0;
+};
+
+// The widest top-level `\left…\right` pair or `\frac` of `s`.
+Opening widest_opening(std::string_view s) {
+  Opening best;
+  std::size_t open = std::string_view::npos, inner = 0;
+  scan(s, [&](std::size_t i, int depth) {
+    if (s[i] != '\\') return;
+    std::size_t e = command_end(s, i);
+    std::string_view name = s.substr(i + 1, e - i - 1);
+    if (depth == 0 && name == "left") {
+      open = i;
+      inner = skip_delimiter(s, e);
+    } else if (depth == 0 && name == "right" && open != std::string_view::npos) {
+      Opening o{open, inner, i, skip_delimiter(s, e), false, measure(s.substr(inner, i - inner))};
+      if (o.width > best.width) best = o;
+      open = std::string_view::npos;
+    } else if (depth == 0 && name == "frac") {
+      auto [top, after_top] = argument(s, e);
+      std::size_t top_begin = static_cast<std::size_t>(top.data() - s.data());
+      std::size_t after_bottom = argument(s, after_top).second;
+      Opening o{i, top_begin, top_begin + top.size(), after_bottom, true, measure(top)};
+      if (o.width > best.width) best = o;
+    }
+  });
+  return best;
+}
+
+std::vector<std::string> open_widest(const std::string& piece, double first, double rest) {
+  Opening o = widest_opening(piece);
+  if (o.width == 0) return {piece};
+  if (o.fraction) {  // \frac{A}{B} -> \frac{1}{B} \left(A\right): the numerator can then break
+    std::string_view s = piece;
+    std::size_t bottom_begin = o.inner_end + 1;  // past the numerator's closing brace
+    std::string rewritten = std::string(s.substr(0, o.begin)) + "\\frac{1}" +
+                            std::string(s.substr(bottom_begin, o.end - bottom_begin)) + " \\left(" +
+                            std::string(s.substr(o.inner_begin, o.inner_end - o.inner_begin)) + "\\right)" +
+                            std::string(s.substr(o.end));
+    if (widest_opening(rewritten).fraction) return {piece};
+    return open_widest(rewritten, first, rest);
+  }
+  std::string prefix = piece.substr(0, o.inner_begin);  // up to and with \left(
+  std::string inner = piece.substr(o.inner_begin, o.inner_end - o.inner_begin);
+  std::string close = piece.substr(o.inner_end, o.end - o.inner_end);
+  std::string suffix = trim(std::string_view(piece).substr(o.end));
+  double prefix_width = measure(prefix);
+  std::vector<std::string> inner_lines = tex_break(inner, first - prefix_width - 0.5, rest - 1.0);
+  if (inner_lines.size() == 1) return {piece};
+  std::vector<std::string> lines;
+  for (std::size_t k = 0; k < inner_lines.size(); ++k) {
+    std::string line = k == 0 ? prefix + inner_lines[k] : "\\left. {} " + inner_lines[k];
+    lines.push_back(k + 1 < inner_lines.size() ? line + " \\right." : line + " " + close);
+  }
+  if (suffix.empty()) return lines;
+  if (measure(lines.back() + " " + suffix) <= rest) {
+    lines.back() += " " + suffix;
+    return lines;
+  }
+  // What follows the bracket goes on: a factor after a times sign, a term after its operator.
+  bool term = suffix[0] == '+' || suffix[0] == '-';
+  std::vector<std::string> more = tex_break(term ? suffix : "\\cdot " + suffix, rest, rest);
+  lines.insert(lines.end(), more.begin(), more.end());
+  return lines;
+}
+
+// The widest top-level `\text{…}` of `piece` cut between its words, so that lines fit; {piece}
+// when it has none with a space in it.
+std::vector<std::string> break_words(const std::string& piece, double first, double rest) {
+  std::size_t best = std::string::npos, best_end = 0;
+  double widest = 0;
+  scan(piece, [&](std::size_t i, int depth) {
+    if (depth != 0 || piece.compare(i, 6, "\\text{") != 0) return;
+    std::size_t end = group_end(piece, i + 5);
+    double w = measure(std::string_view(piece).substr(i, end - i));
+    if (w > widest && piece.substr(i, end - i).find(' ') != std::string::npos) best = i, best_end = end, widest = w;
+  });
+  if (best == std::string::npos) return {piece};
+  std::string before = piece.substr(0, best), after = piece.substr(best_end);
+  std::string text = piece.substr(best + 6, best_end - best - 7);
+  std::vector<std::string> lines;
+  std::string line = before + "\\text{";
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t space = text.find(' ', start + 1);
+    std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
+    double budget = lines.empty() ? first : rest;
+    if (!line.ends_with("\\text{") && measure(line + word + "}") > budget) {
+      lines.push_back(line + "}");
+      line = "\\text{";
+      if (word.starts_with(" ")) word.erase(0, 1);
+    }
+    line += word;
+    start = space == std::string::npos ? text.size() : space;
+  }
+  lines.push_back(line + "}" + after);
+  return lines;
+}
+
+}  // namespace
+
+double tex_width(std::string_view math) { return measure(math); }
+
+std::vector<std::string> tex_split(std::string_view math, std::string_view separator) {
+  std::vector<std::string> out;
+  for (std::string_view part : split_top(math, separator)) out.emplace_back(part);
+  return out;
+}
+
+std::vector<std::string> tex_terms(std::string_view math) {
+  std::vector<std::string> terms;
+  std::size_t start = 0;
+  scan(math, [&](std::size_t i, int depth) {
+    if (depth == 0 && (math[i] == '+' || math[i] == '-') && binary_at(math, i)) {
+      terms.push_back(trim(math.substr(start, i - start)));
+      start = i;
+    }
+  });
+  terms.push_back(trim(math.substr(start)));
+  terms.erase(std::remove(terms.begin(), terms.end(), std::string()), terms.end());
+  return terms;
+}
+
+std::vector<std::string> tex_split_equation(std::string_view math) {
+  std::size_t at = std::string_view::npos;
+  scan(math, [&](std::size_t i, int depth) {
+    if (at == std::string_view::npos && depth == 0 && math[i] == '=') at = i;
+  });
+  if (at == std::string_view::npos) return {};
+  return {trim(math.substr(0, at)), trim(math.substr(at + 1))};
+}
+
+std::vector<std::string> tex_break(const std::string& math, double first, double rest) {
+  if (measure(math) <= first) return {math};
+  std::vector<std::string> lines;
+  std::string line;
+  auto budget = [&] { return lines.empty() ? first : rest; };
+  for (const std::string& piece : tex_terms(math)) {
+    if (!line.empty() && measure(line + " " + piece) <= budget()) {
+      line += " " + piece;
+      continue;
+    }
+    if (!line.empty()) lines.push_back(std::exchange(line, {}));
+    if (measure(piece) <= budget()) {
+      line = piece;
+      continue;
+    }
+    std::vector<std::string> opened = open_widest(piece, budget(), rest);
+    if (opened.size() == 1) opened = break_words(piece, budget(), rest);
+    lines.insert(lines.end(), opened.begin(), opened.end() - 1);
+    line = opened.back();
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace ddx
