@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "calculus/diff.hpp"
@@ -15,7 +16,9 @@
 #include "print/print.hpp"
 #include "repl/export_tex.hpp"
 #include "repl/session.hpp"
+#include "support/export_session.hpp"
 #include "support/random_expr.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -93,6 +96,25 @@ TEST_CASE("LaTeX corpus: :export questions and answers") {
     ++rows;
   }
   CHECK(rows >= 10);
+}
+
+TEST_CASE("LaTeX corpus: :export of a session of every command and procedure") {
+  ddx_test::TempDir t("ddx_corpus");
+  std::string lines = ddx_test::k_export_everything;
+  lines.replace(lines.find("PLOTS"), 5, t.dir.string());
+  ddx::Session session;
+  std::istringstream in(lines);
+  for (std::string line; std::getline(in, line);) session.eval_line(line);
+  std::string doc = session.tex_export().document();
+  std::size_t at = 0, equations = 0;
+  while ((at = doc.find("\\begin{align*}\n", at)) != std::string::npos) {
+    at += 15;
+    std::size_t end = doc.find("\n\\end{align*}", at);
+    REQUIRE(end != std::string::npos);
+    check_latex("\\begin{aligned}" + doc.substr(at, end - at) + "\\end{aligned}");
+    ++equations;
+  }
+  CHECK(equations == session.tex_export().size());
 }
 
 TEST_CASE(":export reads each question under the definitions it was answered with") {
