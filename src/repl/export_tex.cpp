@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/interrupt.hpp"
+#include "print/print.hpp"
 #include "print/result.hpp"
 #include "repl/question_tex.hpp"
 #include "repl/tex_measure.hpp"
@@ -163,6 +164,18 @@ std::vector<Row> statement_rows(const std::string& input, const DefinitionsSnaps
   return rows;
 }
 
+// `y = u^{3}`, `f\left(x\right) = x^{3} - 2 x`: a definition as the snapshot after it holds it.
+Row definition_row(const std::string& name, const DefinitionsSnapshot& definitions) {
+  std::string lhs = print::symbol_name(name, print::Format::Latex);
+  if (const resolve::FunctionDefinition* f = definitions.function(name)) {
+    std::string params;
+    for (Expr p : f->params) params += (params.empty() ? "" : ", ") + print::to_string(p, print::Format::Latex);
+    return {lhs + "\\left(" + params + "\\right)", "= " + print::to_string(f->body, print::Format::Latex), ""};
+  }
+  std::optional<Expr> body = definitions.definition(name);
+  return {lhs, body ? "= " + print::to_string(*body, print::Format::Latex) : "", ""};
+}
+
 // The rows laid out as the body of an align*: each right side broken to fit beside the widest
 // left side, or, when a left side is too wide for that, every left side on a line of its own and
 // its right side indented below.
@@ -197,9 +210,13 @@ std::string layout(const std::vector<Row>& rows) {
 
 }  // namespace
 
+void TexExport::record_definition(std::string name, DefinitionsSnapshot definitions) {
+  entries_.push_back({{}, std::move(definitions), {}, std::nullopt, {}, std::move(name)});
+}
+
 void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
                        std::optional<eval::Value> previous, std::string plot_place) {
-  entries_.push_back({std::move(input), std::move(definitions), std::move(answer), std::move(previous), std::move(plot_place)});
+  entries_.push_back({std::move(input), std::move(definitions), std::move(answer), std::move(previous), std::move(plot_place), {}});
 }
 
 std::string TexExport::document() const {
@@ -207,7 +224,8 @@ std::string TexExport::document() const {
   if (entries_.empty()) doc += "No statements were answered.\n";
   for (const Entry& e : entries_) {
     check_interrupt();
-    std::vector<Row> rows = statement_rows(e.input, e.definitions, e.answer, e.previous, e.plot_place);
+    std::vector<Row> rows = e.defined.empty() ? statement_rows(e.input, e.definitions, e.answer, e.previous, e.plot_place)
+                                              : std::vector<Row>{definition_row(e.defined, e.definitions)};
     doc += "\\begin{align*}\n" + layout(rows) + "\n\\end{align*}\n";
   }
   return doc + "\\end{document}\n";

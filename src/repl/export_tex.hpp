@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `:export FILE.tex`: a standalone amsmath document with every answered statement of the
-// session, one align* each: the question as mathematics (question_tex.hpp), `=` and the answer;
+// session and every definition, one align* each: the question as mathematics (question_tex.hpp), `=` and the answer;
 // a chain or the steps of a derivative row by row. Lines that would run past the margin break
 // between terms, continuation rows indented under the answer (tex_measure.hpp).
 #pragma once
@@ -20,6 +20,8 @@ class TexExport {
   // stood for then, and for a plot where it went (the session's message).
   void record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
               std::optional<eval::Value> previous, std::string plot_place = {});
+  // Notes the definition of `name` (a variable or a function), as the snapshot taken after it holds it.
+  void record_definition(std::string name, DefinitionsSnapshot definitions);
   std::size_t size() const { return entries_.size(); }
   // The whole document (checks for Ctrl-C as it renders).
   std::string document() const;
@@ -34,6 +36,7 @@ class TexExport {
     eval::Result answer;
     std::optional<eval::Value> previous;  // what `ans` meant in the question
     std::string plot_place;               // a plot: "plot written to FILE.svg", or the drawing
+    std::string defined;                  // a definition: the name defined (input and answer unused)
   };
   std::vector<Entry> entries_;
 };

@@ -125,7 +125,7 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   latex    \frac{2 \sin{\left(x \right)} \cos{\left(x \right)}}{x} - ...
   code     2*sin(x)*cos(x)/x - sin(x)^2/x^2
   json     {"input": ..., "text": ..., "latex": ..., "code": ...}, one object per statement
-  :export session.tex    a LaTeX document (amsmath) of every answer so far; pdflatex session.tex)";
+  :export session.tex    the session as a LaTeX document (amsmath); pdflatex session.tex)";
   if (topic == "chain" || topic == "definitions" || topic == "define")
     return R"(definitions and chains:
   y = u^3                name = expression (or :=); definitions print nothing

@@ -85,6 +85,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
     bool drawn = o.kind == Outcome::Kind::Message && std::holds_alternative<eval::PlotRequest>(o.result.shape);
     if (o.kind == Outcome::Kind::Answer || drawn)
       tex_export_.record(o.input, snapshot(), o.result, std::move(previous), drawn ? o.message : std::string());
+    if (o.kind == Outcome::Kind::Defined) tex_export_.record_definition(o.message, snapshot());
     if (quit_) break;
   }
   return out;
