@@ -51,6 +51,20 @@ void check_latex(const std::string& tex) {
   log_latex(tex);
 }
 
+// Every align* of an exported document, as KaTeX sees it inside an aligned environment (KaTeX
+// has no align*; the rest of the document is pdflatex's business); how many there were.
+std::size_t check_equations(const std::string& doc) {
+  std::size_t at = 0, equations = 0;
+  while ((at = doc.find("\\begin{align*}\n", at)) != std::string::npos) {
+    at += 15;
+    std::size_t end = doc.find("\n\\end{align*}", at);
+    REQUIRE(end != std::string::npos);
+    check_latex("\\begin{aligned}" + doc.substr(at, end - at) + "\\end{aligned}");
+    ++equations;
+  }
+  return equations;
+}
+
 }  // namespace
 
 TEST_CASE("LaTeX corpus: random expressions and their derivatives") {
@@ -85,17 +99,7 @@ TEST_CASE("LaTeX corpus: :export questions and answers") {
   CHECK(doc.find("\\left(x + 1\\right)^{3} &= x^{3} + 3 x^{2} + 3 x + 1") != std::string::npos);
   CHECK(doc.find("\\left.\\frac{d}{dx} x^{2}\\right|_{x = 3} &= 6") != std::string::npos);
   CHECK(doc.find("texttt") == std::string::npos);
-  // Every align* row, as KaTeX sees it inside an aligned environment.
-  std::size_t at = 0;
-  int rows = 0;
-  while ((at = doc.find("\\begin{align*}\n", at)) != std::string::npos) {
-    at += 15;
-    std::size_t end = doc.find("\n\\end{align*}", at);
-    REQUIRE(end != std::string::npos);
-    check_latex("\\begin{aligned}" + doc.substr(at, end - at) + "\\end{aligned}");
-    ++rows;
-  }
-  CHECK(rows >= 10);
+  CHECK(check_equations(doc) >= 10);
 }
 
 TEST_CASE("LaTeX corpus: :export of a session of every command and procedure") {
@@ -106,15 +110,7 @@ TEST_CASE("LaTeX corpus: :export of a session of every command and procedure") {
   std::istringstream in(lines);
   for (std::string line; std::getline(in, line);) session.eval_line(line);
   std::string doc = session.tex_export().document();
-  std::size_t at = 0, equations = 0;
-  while ((at = doc.find("\\begin{align*}\n", at)) != std::string::npos) {
-    at += 15;
-    std::size_t end = doc.find("\n\\end{align*}", at);
-    REQUIRE(end != std::string::npos);
-    check_latex("\\begin{aligned}" + doc.substr(at, end - at) + "\\end{aligned}");
-    ++equations;
-  }
-  CHECK(equations == session.tex_export().size());
+  CHECK(check_equations(doc) == session.tex_export().size());
 }
 
 TEST_CASE(":export reads each question under the definitions it was answered with") {
