@@ -13,6 +13,7 @@
 
 #include "eval/procedures.hpp"
 #include "repl/commands.hpp"
+#include "repl/question_tex.hpp"
 #include "support/export_session.hpp"
 #include "support/run_ddx.hpp"
 #include "support/temp_dir.hpp"
@@ -97,8 +98,12 @@ TEST_CASE("export: every command and procedure, compiled with pdflatex: no overf
   CHECK(statements >= 50);
   CHECK(ddx_test::TmuxSession::occurrences(doc, "\\begin{align*}") == statements);
   CHECK(doc.rfind("\\documentclass{article}\n\\usepackage{amsmath}\n", 0) == 0);
-  // Questions as mathematics: none as typed input.
+  // Questions as mathematics: none as typed input, in typewriter type or in words.
   CHECK(doc.find("texttt") == std::string::npos);
+  for (const std::string& line : lines_of(session)) {
+    CAPTURE(line);
+    if (!line.starts_with(":")) CHECK(doc.find(ddx::tex_words(line)) == std::string::npos);
+  }
   for (const char* expected : {
            "\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24",
            "\\left.\\frac{\\partial x_{5}}{\\partial x_{2}}\\right|_{x_{1} = 3,\\, x_{2} = 4} &= 72 e^{4}",

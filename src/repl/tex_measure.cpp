@@ -233,14 +233,32 @@ double measure(std::string_view s) {
   return w;
 }
 
-// Is the top-level `+` or `-` at i a binary operator, and so a place to break before it?
+// Is the top-level `+` or `-` at i a binary operator, and so a place to break before it? Not
+// at the start, nor after an operator, a relation, a space or words (`\le -1`, `\text{with } -10`).
 bool binary_at(std::string_view s, std::size_t i) {
   std::size_t p = i;
   while (p > 0 && s[p - 1] == ' ') --p;
   if (p == 0) return false;
   char before = s[p - 1];
-  return std::string_view("{([=,^_&+-<>").find(before) == std::string_view::npos && !s.substr(0, p).ends_with("\\cdot") &&
-         !s.substr(0, p).ends_with("\\quad") && !s.substr(0, p).ends_with("\\;");
+  if (std::string_view("{([=,^_&+-<>").find(before) != std::string_view::npos) return false;
+  if (before == '}') {  // the end of a group: words (\text{...}) are no operand
+    int depth = 0;
+    std::size_t open = p - 1;
+    for (; open > 0; --open) {
+      if (s[open] == '}') ++depth;
+      if (s[open] == '{' && --depth == 0) break;
+    }
+    return !s.substr(0, open).ends_with("\\text");
+  }
+  std::size_t name = p;
+  while (name > 0 && is_letter(s[name - 1])) --name;
+  if (name > 0 && s[name - 1] == '\\') {  // after a command: an operand only if it names one (\pi)
+    static const std::string_view not_operands[] = {"le", "leq", "ge", "geq", "ne", "neq", "approx", "to", "cdot", "times",
+                                                    "quad", "qquad", "colon", "in", "mid", "implies", "longrightarrow", "left"};
+    std::string_view command = s.substr(name, p - name);
+    return std::find(std::begin(not_operands), std::end(not_operands), command) == std::end(not_operands);
+  }
+  return !(p >= 2 && s[p - 2] == '\\');  // \; \, \: \quad: a space
 }
 
 // A piece that can open up: a `\left…\right` pair or a fraction, at top level.
