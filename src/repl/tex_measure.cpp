@@ -311,6 +311,12 @@ std::vector<std::string> open_widest(const std::string& piece, double first, dou
   std::string inner = piece.substr(o.inner_begin, o.inner_end - o.inner_begin);
   std::string close = piece.substr(o.inner_end, o.end - o.inner_end);
   std::string suffix = trim(std::string_view(piece).substr(o.end));
+  // The bracket's own exponent or subscript (`\right)^{2}`) stays with it.
+  while (!suffix.empty() && (suffix[0] == '^' || suffix[0] == '_')) {
+    std::size_t end = argument(suffix, 1).second;
+    close += suffix.substr(0, end);
+    suffix = trim(std::string_view(suffix).substr(end));
+  }
   double prefix_width = measure(prefix);
   std::vector<std::string> inner_lines = tex_break(inner, first - prefix_width - 0.5, rest - 1.0);
   if (inner_lines.size() == 1) return {piece};
