@@ -177,12 +177,15 @@ Row definition_row(const std::string& name, const DefinitionsSnapshot& definitio
 }
 
 // The rows laid out as the body of an align*: each right side broken to fit beside the widest
-// left side, or, when a left side is too wide for that, every left side on a line of its own and
-// its right side indented below.
+// left side, or, when a left side is too wide for that (and the rows do not fit as they are),
+// every left side on a line of its own and its right side indented below.
 std::string layout(const std::vector<Row>& rows) {
-  double left = 0;
-  for (const Row& r : rows) left = std::max(left, tex_width(r.lhs));
-  bool beside = left <= k_widest_left_side;
+  double left = 0, right = 0;
+  for (const Row& r : rows) {
+    left = std::max(left, tex_width(r.lhs));
+    right = std::max(right, tex_width(r.rhs + " \\qquad " + r.remark));
+  }
+  bool beside = left <= k_widest_left_side || left + right <= k_line_width;
   std::vector<std::string> lines;
   auto add_rhs = [&](const std::string& lhs_cell, const Row& r, double width) {
     std::vector<std::string> parts = r.rhs.empty() ? std::vector<std::string>{""} : tex_break(r.rhs, width, width - 2);
