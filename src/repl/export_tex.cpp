@@ -22,6 +22,7 @@ constexpr double k_widest_left_side = 0.4 * k_line_width;
 
 const char* const k_preamble =
     "\\documentclass{article}\n\\usepackage{amsmath}\n\\usepackage[a4paper,margin=2.5cm]{geometry}\n"
+    "\\allowdisplaybreaks\n"  // an answer longer than a page goes on over the next, row by row
     "\\begin{document}\n\\section*{ddx session}\n";
 
 // One row of an equation: `lhs & rhs`, the right side starting with its relation (`= 2 x`), and

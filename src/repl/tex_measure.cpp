@@ -285,7 +285,8 @@ Opening widest_opening(std::string_view s) {
       open = std::string_view::npos;
     } else if (depth == 0 && name == "frac") {
       auto [top, after_top] = argument(s, e);
-      std::size_t top_begin = static_cast<std::size_t>(top.data() - s.data());
+      if (after_top > s.size() || after_top == 0 || s[after_top - 1] != '}') return;  // \frac12: nothing to open
+      std::size_t top_begin = after_top - 1 - top.size();
       std::size_t after_bottom = argument(s, after_top).second;
       Opening o{i, top_begin, top_begin + top.size(), after_bottom, true, measure(top)};
       if (o.width > best.width) best = o;

@@ -36,6 +36,7 @@ inline const char* const k_export_everything =
     "diff(sin(x), x, 3)\n"
     "diff(x^2 w^3, x, w)\n"
     "expand((a + b + c + d)^4)\n"
+    "expand((a + b + c + d + h + m)^7)\n"  // longer than a page
     "simplify(sin(x)^2 + cos(x)^2)\n"
     "factor(x^4 - 1)\n"
     "approx(pi, 30)\n"
