@@ -98,8 +98,13 @@ TEST_CASE("export: every command and procedure, compiled with pdflatex: no overf
   CHECK(statements >= 50);
   CHECK(ddx_test::TmuxSession::occurrences(doc, "\\begin{align*}") == statements);
   CHECK(doc.rfind("\\documentclass{article}\n\\usepackage{amsmath}\n", 0) == 0);
-  // Questions as mathematics: none as typed input, in typewriter type or in words.
+  // Questions as mathematics: none as typed input, in typewriter type or in words, and every
+  // procedure with a heading of its own (not read as a function, \operatorname{grad}(…)).
   CHECK(doc.find("texttt") == std::string::npos);
+  for (const ddx::eval::Procedure& p : ddx::eval::procedures()) {
+    CAPTURE(p.name);
+    CHECK(doc.find("\\operatorname{" + std::string(p.name) + "}") == std::string::npos);
+  }
   for (const std::string& line : lines_of(session)) {
     CAPTURE(line);
     if (!line.starts_with(":")) CHECK(doc.find(ddx::tex_words(line)) == std::string::npos);
