@@ -16,6 +16,7 @@
 #include "print/print.hpp"
 #include "repl/export_tex.hpp"
 #include "repl/session.hpp"
+#include "support/braces.hpp"
 #include "support/export_session.hpp"
 #include "support/random_expr.hpp"
 #include "support/temp_dir.hpp"
@@ -31,22 +32,9 @@ void log_latex(const std::string& tex) {
   std::ofstream(path, std::ios::app) << line << '\n';
 }
 
-bool braces_balance(const std::string& s) {
-  int depth = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\') {
-      ++i;
-      continue;
-    }
-    depth += s[i] == '{' ? 1 : s[i] == '}' ? -1 : 0;
-    if (depth < 0) return false;
-  }
-  return depth == 0;
-}
-
 void check_latex(const std::string& tex) {
   CAPTURE(tex);
-  CHECK(braces_balance(tex));
+  CHECK(ddx_test::braces_balance(tex));
   for (unsigned char c : tex) REQUIRE(c < 0x80);
   log_latex(tex);
 }

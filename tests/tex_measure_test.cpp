@@ -11,6 +11,7 @@
 #include "core/errors.hpp"
 #include "print/print.hpp"
 #include "repl/tex_measure.hpp"
+#include "support/braces.hpp"
 #include "support/random_expr.hpp"
 
 namespace {
@@ -24,16 +25,7 @@ int count(const std::string& s, const std::string& what) {
 // Each line is math on its own: braces and \left…\right pairs balance.
 void check_well_formed(const std::string& line) {
   CAPTURE(line);
-  int depth = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '\\') {
-      ++i;
-      continue;
-    }
-    depth += line[i] == '{' ? 1 : line[i] == '}' ? -1 : 0;
-    REQUIRE(depth >= 0);
-  }
-  CHECK(depth == 0);
+  CHECK(ddx_test::braces_balance(line));
   CHECK(count(line, "\\left") == count(line, "\\right"));
 }
 
