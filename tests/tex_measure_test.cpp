@@ -80,6 +80,9 @@ TEST_CASE("tex_break: lines fit, inside brackets and fractions too") {
   std::vector<std::string> fraction = ddx::tex_break("\\frac{" + sum + "}{x - 1}", 20, 18);
   CHECK(fraction.size() > 3);
   CHECK(fraction.front().starts_with("\\frac{1}{x - 1} \\left("));
+  // A wide denominator cannot break: the fraction stays as written.
+  std::string wide_denominator = "\\frac{2 x}{" + sum + "}";
+  CHECK(ddx::tex_break(wide_denominator, 20, 18) == std::vector<std::string>{wide_denominator});
   // Nothing to break at: one line, as it was.
   CHECK(ddx::tex_break("\\begin{pmatrix} " + sum + " \\end{pmatrix}", 20, 18).size() == 1);
 }

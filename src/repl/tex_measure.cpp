@@ -306,7 +306,8 @@ std::vector<std::string> open_widest(const std::string& piece, double first, dou
                             std::string(s.substr(o.inner_begin, o.inner_end - o.inner_begin)) + "\\right)" +
                             std::string(s.substr(o.end));
     if (widest_opening(rewritten).fraction) return {piece};
-    return open_widest(rewritten, first, rest);
+    std::vector<std::string> lines = open_widest(rewritten, first, rest);
+    return lines.size() > 1 ? lines : std::vector<std::string>{piece};  // unbroken, it stays as written
   }
   std::string prefix = piece.substr(0, o.inner_begin);  // up to and with \left(
   std::string inner = piece.substr(o.inner_begin, o.inner_end - o.inner_begin);
