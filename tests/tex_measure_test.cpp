@@ -58,6 +58,7 @@ TEST_CASE("tex_width: grows with what is set, a fraction as wide as its wider pa
   CHECK(ddx::tex_width("\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}") <
         ddx::tex_width("\\begin{pmatrix} a & b & c & d \\end{pmatrix}"));
   CHECK(ddx::tex_width("\\text{critical points of }") > 8);
+  CHECK(ddx::tex_width("\\alpha") < ddx::tex_width("\\arctan"));
 }
 
 TEST_CASE("tex_break: lines fit, inside brackets and fractions too") {

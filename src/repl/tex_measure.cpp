@@ -7,6 +7,8 @@
 #include <cctype>
 #include <utility>
 
+#include "core/greek.hpp"
+
 namespace ddx {
 namespace {
 
@@ -139,7 +141,8 @@ double symbol_width(std::string_view name) {
   };
   for (const auto& [n, w] : table)
     if (n == name) return w;
-  // Greek letters and operator names (\alpha, \sin, \arctan): a little over half an em a letter.
+  if (!greek_letter(name).empty()) return 0.65;  // \alpha, \Omega
+  // Operator names (\sin, \arctan): a little over half an em a letter.
   return name.size() <= 2 ? 0.6 : std::max(0.65, 0.5 * static_cast<double>(name.size()));
 }
 
