@@ -81,9 +81,12 @@ TEST_CASE("tex_break: lines fit, inside brackets and fractions too") {
   std::vector<std::string> fraction = ddx::tex_break("\\frac{" + sum + "}{x - 1}", 20, 18);
   CHECK(fraction.size() > 3);
   CHECK(fraction.front().starts_with("\\frac{1}{x - 1} \\left("));
-  // A wide denominator cannot break: the fraction stays as written.
-  std::string wide_denominator = "\\frac{2 x}{" + sum + "}";
-  CHECK(ddx::tex_break(wide_denominator, 20, 18) == std::vector<std::string>{wide_denominator});
+  // A wide denominator is stacked in its fraction.
+  std::vector<std::string> stacked = ddx::tex_break("\\frac{2 x}{" + sum + "}", 20, 18);
+  REQUIRE(stacked.size() == 1);
+  CHECK(stacked[0].starts_with("\\frac{2 x}{\\begin{aligned} &1 x^{1} + "));
+  CHECK(ddx::tex_width(stacked[0]) <= 20);
+  check_well_formed(stacked[0]);
   // Nothing to break at: one line, as it was.
   CHECK(ddx::tex_break("\\begin{pmatrix} " + sum + " \\end{pmatrix}", 20, 18).size() == 1);
 }

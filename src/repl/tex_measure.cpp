@@ -375,6 +375,37 @@ std::vector<std::string> break_words(const std::string& piece, double first, dou
   return lines;
 }
 
+// `part` (a numerator or denominator) as an aligned block of lines at most `width` wide, or as
+// it is when it cannot break.
+std::string stacked(const std::string& part, double width) {
+  std::vector<std::string> lines = tex_break(part, width, width - 1.0);
+  if (lines.size() == 1) return part;
+  std::string out = "\\begin{aligned} &";
+  for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? " \\\\ &\\quad {} " : "") + lines[i];
+  return out + " \\end{aligned}";
+}
+
+// `line` with each top-level fraction whose numerator or denominator is wider than `width`
+// stacked: \frac{2 x}{\begin{aligned} &x^{30} + … \\ &\quad {} + … \end{aligned}}.
+std::string stack_wide_fractions(const std::string& line, double width) {
+  std::string out;
+  std::size_t copied = 0;
+  scan(line, [&](std::size_t i, int depth) {
+    if (depth != 0 || i < copied || line.compare(i, 5, "\\frac") != 0) return;
+    if (command_end(line, i) != i + 5) return;  // \fraction: another command
+    auto [top, after_top] = argument(line, i + 5);
+    auto [bottom, after_bottom] = argument(line, after_top);
+    if (line[after_top - 1] != '}' || line[after_bottom - 1] != '}') return;  // \frac12
+    auto part = [&](std::string_view p) {
+      std::string s(p);
+      return measure(s) > width ? stacked(s, width) : s;
+    };
+    out += line.substr(copied, i - copied) + "\\frac{" + part(top) + "}{" + part(bottom) + "}";
+    copied = after_bottom;
+  });
+  return out + line.substr(copied);
+}
+
 }  // namespace
 
 double tex_width(std::string_view math) { return measure(math); }
@@ -429,6 +460,9 @@ std::vector<std::string> tex_break(const std::string& math, double first, double
     line = opened.back();
   }
   if (!line.empty()) lines.push_back(line);
+  // What is still too wide may hold a fraction whose parts can stack.
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (double budget = i == 0 ? first : rest; measure(lines[i]) > budget) lines[i] = stack_wide_fractions(lines[i], budget - 1.0);
   return lines;
 }
 

@@ -26,8 +26,10 @@ std::vector<std::string> tex_split_equation(std::string_view math);
 
 // `math` as lines each at most `first` (the first) or `rest` (the others) wide where it can be
 // broken: between terms; inside the widest `\left( … \right)` (closed with `\right.` and reopened
-// with `\left.` on the next line); a wide fraction `\frac{A}{B}` as `\frac{1}{B} \left(A\right)`.
-// A line that cannot be broken stays whole. Lines after the first begin with their operator.
+// with `\left.` on the next line); a wide fraction `\frac{A}{B}` as `\frac{1}{B} \left(A\right)`;
+// between the words of a `\text{…}`; and a numerator or denominator still too wide stacked in an
+// aligned block inside its fraction. A line that cannot be broken stays whole. Lines after the
+// first begin with their operator.
 std::vector<std::string> tex_break(const std::string& math, double first, double rest);
 
 }  // namespace ddx

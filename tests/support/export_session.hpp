@@ -65,6 +65,8 @@ inline const char* const k_export_everything =
     "d/dx (x^2 + 1)^10 sin(x)^3 (x^3 - x + 5)^4\n"
     "d/dx tanh(x^2 + 3x) / (1 + e^(-x^2 sin(x)))\n"
     "d/dx (x^2+1)/(x^3 + 2x^2 + 3x + 4 + 5x^4 + 6 x^5 + 7x^6 + 8 x^7 + 9 x^8 + 10 x^9 + 11 x^10)\n"
+    "d/dx 1/(x + 2x^2 + 3x^3 + 4x^4 + 5x^5 + 6x^6 + 7x^7 + 8x^8 + 9x^9 + 10x^10 + 11x^11 + 12x^12 + 13x^13 + "
+    "14x^14 + 15x^15 + 16x^16 + 17x^17 + 18x^18 + 19x^19 + 20x^20)\n"  // a denominator wider than the page
     "d/dx (sin(x) + cos(x) + tan(x) + sinh(x) + cosh(x) + tanh(x) + exp(x) + log(x) + sqrt(x) + x^x)^2 at x = 2\n"
     "hessian(sin(x v) e^(x^2 v) + log(x^2 + v^2))\n"
     "grad(sin(x v) e^(x^2 v) + log(x^2 + v^2) + atan(x/v))\n"
