@@ -42,8 +42,7 @@ void aligned_rows(std::string block, std::vector<Row>& rows) {
   const std::string open = "\\begin{aligned}", close = "\\end{aligned}";
   block = trim(block);
   std::string after;
-  if (block.starts_with(open)) {
-    std::size_t end = block.rfind(close);
+  if (std::size_t end = block.rfind(close); block.starts_with(open) && end != std::string::npos) {
     after = trim(block.substr(end + close.size()));
     block = block.substr(open.size(), end - open.size());
   }
