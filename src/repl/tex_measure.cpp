@@ -236,6 +236,16 @@ double measure(std::string_view s) {
   return w;
 }
 
+// The commands after which a space or a sign starts no new operand: relations, operators, spaces.
+bool ends_with_operator_command(std::string_view before) {
+  static const std::string_view commands[] = {"le", "leq", "ge", "geq", "ne", "neq", "approx", "to", "cdot", "times",
+                                              "quad", "qquad", "colon", "in", "mid", "implies", "longrightarrow", "left"};
+  std::size_t name = before.size();
+  while (name > 0 && is_letter(before[name - 1])) --name;
+  if (name == 0 || before[name - 1] != '\\') return before.size() >= 2 && before[before.size() - 2] == '\\';  // \; \,
+  return std::find(std::begin(commands), std::end(commands), before.substr(name)) != std::end(commands);
+}
+
 // Is the top-level `+` or `-` at i a binary operator, and so a place to break before it? Not
 // at the start, nor after an operator, a relation, a space or words (`\le -1`, `\text{with } -10`).
 bool binary_at(std::string_view s, std::size_t i) {
@@ -253,15 +263,7 @@ bool binary_at(std::string_view s, std::size_t i) {
     }
     return !s.substr(0, open).ends_with("\\text");
   }
-  std::size_t name = p;
-  while (name > 0 && is_letter(s[name - 1])) --name;
-  if (name > 0 && s[name - 1] == '\\') {  // after a command: an operand only if it names one (\pi)
-    static const std::string_view not_operands[] = {"le", "leq", "ge", "geq", "ne", "neq", "approx", "to", "cdot", "times",
-                                                    "quad", "qquad", "colon", "in", "mid", "implies", "longrightarrow", "left"};
-    std::string_view command = s.substr(name, p - name);
-    return std::find(std::begin(not_operands), std::end(not_operands), command) == std::end(not_operands);
-  }
-  return !(p >= 2 && s[p - 2] == '\\');  // \; \, \: \quad: a space
+  return !ends_with_operator_command(s.substr(0, p));  // \pi - 1 is a difference, \le -1 a sign
 }
 
 // A piece that can open up: a `\left…\right` pair or a fraction, at top level.
@@ -298,18 +300,22 @@ Opening widest_opening(std::string_view s) {
   return best;
 }
 
+std::vector<std::string> break_piece(const std::string& piece, double first, double rest);
+
 std::vector<std::string> open_widest(const std::string& piece, double first, double rest) {
   Opening o = widest_opening(piece);
   if (o.width == 0) return {piece};
   if (o.fraction) {  // \frac{A}{B} -> \frac{1}{B} \left(A\right): the numerator can then break
     std::string_view s = piece;
     std::size_t bottom_begin = o.inner_end + 1;  // past the numerator's closing brace
+    // A denominator as wide is better stacked in place (tex_break's last resort).
+    if (measure(s.substr(bottom_begin, o.end - bottom_begin)) >= o.width) return {piece};
     std::string rewritten = std::string(s.substr(0, o.begin)) + "\\frac{1}" +
                             std::string(s.substr(bottom_begin, o.end - bottom_begin)) + " \\left(" +
                             std::string(s.substr(o.inner_begin, o.inner_end - o.inner_begin)) + "\\right)" +
                             std::string(s.substr(o.end));
     if (widest_opening(rewritten).fraction) return {piece};
-    std::vector<std::string> lines = open_widest(rewritten, first, rest);
+    std::vector<std::string> lines = break_piece(rewritten, first, rest);  // 1/B, then the bracket
     return lines.size() > 1 ? lines : std::vector<std::string>{piece};  // unbroken, it stays as written
   }
   std::string prefix = piece.substr(0, o.inner_begin);  // up to and with \left(
@@ -406,6 +412,87 @@ std::string stack_wide_fractions(const std::string& line, double width) {
   return out + line.substr(copied);
 }
 
+// Is the top-level space at i between two factors of a product (`5 \left(x + 1\right)^{9}`)?
+bool factor_boundary(std::string_view s, std::size_t i) {
+  if (i == 0 || s[i - 1] == ' ') return false;
+  std::size_t next = i;
+  while (next < s.size() && s[next] == ' ') ++next;
+  if (next == s.size()) return false;
+  if (std::string_view("=+-<>,([&{").find(s[i - 1]) != std::string_view::npos) return false;
+  if (std::string_view("=+-<>,)]^_}&").find(s[next]) != std::string_view::npos) return false;
+  if (ends_with_operator_command(s.substr(0, i))) return false;
+  std::string_view after = s.substr(next);
+  for (std::string_view glue : {"\\cdot", "\\times", "\\right", "\\le", "\\ge", "\\ne", "\\approx", "\\to", "\\quad",
+                                "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\end", "\\\\"})
+    if (after.starts_with(glue)) return false;
+  return true;
+}
+
+// An operator that takes the factor after it (\sum_{n=1}^{N} x_{n}, \frac{d}{dx} f, \nabla f).
+bool takes_operand(std::string_view factor) {
+  for (std::string_view op : {"\\sum", "\\nabla", "\\frac{d}", "\\frac{d^", "\\frac{\\partial}", "\\frac{\\partial^"})
+    if (factor.starts_with(op)) return true;
+  return false;
+}
+
+// `piece` cut between the factors of its product; one factor: {piece}.
+std::vector<std::string> factors(std::string_view piece) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  scan(piece, [&](std::size_t i, int depth) {
+    if (depth != 0 || piece[i] != ' ' || !factor_boundary(piece, i)) return;
+    if (std::string f = trim(piece.substr(start, i - start)); !f.empty()) out.push_back(std::move(f));
+    start = i + 1;
+  });
+  if (std::string f = trim(piece.substr(start)); !f.empty()) out.push_back(std::move(f));
+  for (std::size_t k = 0; k + 1 < out.size();) {  // an operator keeps its operand
+    if (!takes_operand(out[k])) {
+      ++k;
+      continue;
+    }
+    out[k] += " " + out[k + 1];
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  }
+  return out;
+}
+
+std::vector<std::string> pack(const std::vector<std::string>& pieces, double first, double rest, const std::string& continuation);
+
+// One piece (a term) too wide for its line: between its factors (the lines after the first
+// starting with \cdot), else inside its widest bracket or fraction, else between words.
+std::vector<std::string> break_piece(const std::string& piece, double first, double rest) {
+  if (std::vector<std::string> f = factors(piece); f.size() > 1) return pack(f, first, rest, "\\cdot ");
+  std::vector<std::string> lines = open_widest(piece, first, rest);
+  if (lines.size() == 1) lines = break_words(piece, first, rest);
+  return lines;
+}
+
+// Pieces joined into lines that fit where they can; a line that starts with a piece other than
+// the first has `continuation` before it; a piece too wide alone is broken itself.
+std::vector<std::string> pack(const std::vector<std::string>& pieces, double first, double rest, const std::string& continuation) {
+  std::vector<std::string> lines;
+  std::string line;
+  auto budget = [&] { return lines.empty() ? first : rest; };
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const std::string& piece = pieces[k];
+    if (!line.empty() && measure(line + " " + piece) <= budget()) {
+      line += " " + piece;
+      continue;
+    }
+    if (!line.empty()) lines.push_back(std::exchange(line, {}));
+    std::string start = k == 0 ? piece : continuation + piece;
+    if (measure(start) <= budget()) {
+      line = start;
+      continue;
+    }
+    std::vector<std::string> broken = break_piece(start, budget(), rest);
+    lines.insert(lines.end(), broken.begin(), broken.end() - 1);
+    line = broken.back();
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
 }  // namespace
 
 double tex_width(std::string_view math) { return measure(math); }
@@ -441,25 +528,7 @@ std::vector<std::string> tex_split_equation(std::string_view math) {
 
 std::vector<std::string> tex_break(const std::string& math, double first, double rest) {
   if (measure(math) <= first) return {math};
-  std::vector<std::string> lines;
-  std::string line;
-  auto budget = [&] { return lines.empty() ? first : rest; };
-  for (const std::string& piece : tex_terms(math)) {
-    if (!line.empty() && measure(line + " " + piece) <= budget()) {
-      line += " " + piece;
-      continue;
-    }
-    if (!line.empty()) lines.push_back(std::exchange(line, {}));
-    if (measure(piece) <= budget()) {
-      line = piece;
-      continue;
-    }
-    std::vector<std::string> opened = open_widest(piece, budget(), rest);
-    if (opened.size() == 1) opened = break_words(piece, budget(), rest);
-    lines.insert(lines.end(), opened.begin(), opened.end() - 1);
-    line = opened.back();
-  }
-  if (!line.empty()) lines.push_back(line);
+  std::vector<std::string> lines = pack(tex_terms(math), first, rest, "");
   // What is still too wide may hold a fraction whose parts can stack.
   for (std::size_t i = 0; i < lines.size(); ++i)
     if (double budget = i == 0 ? first : rest; measure(lines[i]) > budget) lines[i] = stack_wide_fractions(lines[i], budget - 1.0);
