@@ -421,11 +421,12 @@ bool factor_boundary(std::string_view s, std::size_t i) {
   if (std::string_view("=+-<>,([&{").find(s[i - 1]) != std::string_view::npos) return false;
   if (std::string_view("=+-<>,)]^_}&").find(s[next]) != std::string_view::npos) return false;
   if (ends_with_operator_command(s.substr(0, i))) return false;
-  std::string_view after = s.substr(next);
-  for (std::string_view glue : {"\\cdot", "\\times", "\\right", "\\le", "\\ge", "\\ne", "\\approx", "\\to", "\\quad",
-                                "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\end", "\\\\"})
-    if (after.starts_with(glue)) return false;
-  return true;
+  if (s[next] != '\\') return true;
+  // Before a command: a new factor unless it joins (\cdot, \right, a relation, a space, \\).
+  std::string_view command = s.substr(next + 1, command_end(s, next) - next - 1);
+  static const std::string_view joining[] = {"cdot", "times", "right", "le", "leq", "ge", "geq", "ne", "neq", "approx", "to",
+                                             "quad", "qquad", ",", ";", ":", "!", "end", "\\"};
+  return std::find(std::begin(joining), std::end(joining), command) == std::end(joining);
 }
 
 // An operator that takes the factor after it (\sum_{n=1}^{N} x_{n}, \frac{d}{dx} f, \nabla f).
@@ -478,6 +479,14 @@ std::vector<std::string> pack(const std::vector<std::string>& pieces, double fir
     if (!line.empty() && measure(line + " " + piece) <= budget()) {
       line += " " + piece;
       continue;
+    }
+    if (!line.empty() && measure(piece) > rest) {  // 3 \left(…: the bracket opens after what leads it
+      std::vector<std::string> opened = open_widest(line + " " + piece, budget(), rest);
+      if (opened.size() > 1) {
+        lines.insert(lines.end(), opened.begin(), opened.end() - 1);
+        line = opened.back();
+        continue;
+      }
     }
     if (!line.empty()) lines.push_back(std::exchange(line, {}));
     std::string start = k == 0 ? piece : continuation + piece;
