@@ -404,7 +404,7 @@ std::string stack_wide_fractions(const std::string& line, double width) {
     if (line[after_top - 1] != '}' || line[after_bottom - 1] != '}') return;  // \frac12
     auto part = [&](std::string_view p) {
       std::string s(p);
-      return measure(s) > width ? stacked(s, width) : s;
+      return measure(s) > std::max(width, 10.0) ? stacked(s, width) : s;  // never 32 x^{6} stacked
     };
     out += line.substr(copied, i - copied) + "\\frac{" + part(top) + "}{" + part(bottom) + "}";
     copied = after_bottom;
@@ -482,7 +482,7 @@ std::vector<std::string> pack(const std::vector<std::string>& pieces, double fir
     }
     if (!line.empty() && measure(piece) > rest) {  // 3 \left(…: the bracket opens after what leads it
       std::vector<std::string> opened = open_widest(line + " " + piece, budget(), rest);
-      if (opened.size() > 1) {
+      if (opened.size() > 1 && measure(opened.front()) <= budget()) {
         lines.insert(lines.end(), opened.begin(), opened.end() - 1);
         line = opened.back();
         continue;
