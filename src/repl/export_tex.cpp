@@ -192,10 +192,11 @@ std::string layout(const std::vector<Row>& rows) {
     std::string indent = beside ? "&\\qquad {} " : "&\\qquad\\qquad {} ";
     for (std::size_t i = 0; i < parts.size(); ++i) lines.push_back(i == 0 ? lhs_cell + parts[i] : indent + parts[i]);
     if (r.remark.empty()) return;
-    if (tex_width(parts.back() + " \\qquad " + r.remark) <= width)
+    if (tex_width(parts.back() + " \\qquad " + r.remark) <= width) {
       lines.back() += " \\qquad " + r.remark;
-    else
-      lines.push_back(indent + r.remark);
+      return;
+    }
+    for (const std::string& part : tex_break(r.remark, width - 2, width - 2)) lines.push_back(indent + part);
   };
   for (const Row& r : rows) {
     if (beside) {
