@@ -205,7 +205,7 @@ double measure(std::string_view s) {
       i = next;
     } else if (name == "left" || name == "right") {
       std::size_t d = skip_spaces(s, e);
-      w += d < s.size() && s[d] == '.' ? 0.12 : 0.5;
+      w += d < s.size() && s[d] == '.' ? 0.12 : 0.6;  // a bracket grows with a fraction inside
       i = skip_delimiter(s, e);
     } else if (name == "text" || name == "textrm" || name == "texttt" || name == "textbf" || name == "mbox" ||
                name == "mathrm" || name == "operatorname") {
@@ -218,10 +218,8 @@ double measure(std::string_view s) {
       if (env == "array") body_start = argument(s, after_env).second;  // the column specification
       // The matching \end: the first at this environment's depth.
       std::size_t end = s.size();
-      int depth = 0;
       scan(s.substr(i), [&](std::size_t j, int d) {
         if (end == s.size() && d == 0 && j > 0 && s.substr(i + j).starts_with("\\end")) end = i + j;
-        depth = d;
       });
       std::string_view body = s.substr(body_start, end > body_start ? end - body_start : 0);
       bool matrix = env == "pmatrix" || env == "bmatrix";
