@@ -87,6 +87,13 @@ TEST_CASE("tex_break: lines fit, inside brackets and fractions too") {
   CHECK(stacked[0].starts_with("\\frac{2 x}{\\begin{aligned} &1 x^{1} + "));
   CHECK(ddx::tex_width(stacked[0]) <= 20);
   check_well_formed(stacked[0]);
+  // A function's bracketed argument opens too (its braces dropped), a fraction's or a power's not.
+  std::vector<std::string> argument = ddx::tex_break("2 \\tan^{2}{\\left(" + sum + " \\right)}", 20, 18);
+  CHECK(argument.size() > 3);
+  CHECK(argument.front().starts_with("2 \\tan^{2}\\left("));
+  for (const std::string& line : argument) check_well_formed(line);
+  std::string power = "x^{\\left(" + sum + "\\right)}";
+  CHECK(ddx::tex_break(power, 20, 18) == std::vector<std::string>{power});
   // Nothing to break at: one line, as it was.
   CHECK(ddx::tex_break("\\begin{pmatrix} " + sum + " \\end{pmatrix}", 20, 18).size() == 1);
 }

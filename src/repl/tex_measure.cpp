@@ -300,21 +300,73 @@ Opening widest_opening(std::string_view s) {
 
 std::vector<std::string> break_piece(const std::string& piece, double first, double rest);
 
-std::vector<std::string> open_widest(const std::string& piece, double first, double rest) {
+// Does the brace group at s[brace] follow a function's name, as ddx writes a call
+// (`\sin{`, `\tan^{2}{`, `\operatorname{relu}{`, `f{`), rather than being an argument itself?
+bool function_before(std::string_view s, std::size_t brace) {
+  static const std::string_view taking_arguments[] = {"frac", "dfrac", "tfrac", "binom", "sqrt", "text", "textrm", "mathrm",
+                                                      "operatorname", "mbox", "begin", "end", "overset", "underset", "stackrel"};
+  std::size_t p = brace;
+  while (p > 0 && s[p - 1] == '}') {  // a power or an index of the function, or its \operatorname{name}
+    int depth = 0;
+    std::size_t q = p - 1;
+    for (;; --q) {
+      if (s[q] == '}') ++depth;
+      if (s[q] == '{' && --depth == 0) break;
+      if (q == 0) return false;
+    }
+    if (q > 0 && (s[q - 1] == '^' || s[q - 1] == '_')) {
+      p = q - 1;
+      continue;
+    }
+    return s.substr(0, q).ends_with("\\operatorname") || s.substr(0, q).ends_with("\\mathrm");
+  }
+  std::size_t n = p;
+  while (n > 0 && is_letter(s[n - 1])) --n;
+  if (n == p) return false;
+  if (n == 0 || s[n - 1] != '\\') return true;  // f{\left(x \right)}
+  std::string_view command = s.substr(n, p - n);
+  return std::find(std::begin(taking_arguments), std::end(taking_arguments), command) == std::end(taking_arguments);
+}
+
+// `piece` with the braces around a function's bracketed argument dropped at the top level
+// (`\tan{\left(x + 1 \right)}` -> `\tan\left(x + 1 \right)`: the same to the eye), so that the
+// bracket can open across lines, which a brace group cannot.
+std::string unbraced_arguments(const std::string& piece) {
+  std::string out;
+  std::size_t copied = 0;
+  scan(piece, [&](std::size_t i, int depth) {
+    if (depth != 0 || i < copied || piece[i] != '{' || piece.compare(i + 1, 5, "\\left") != 0) return;
+    if (!function_before(piece, i)) return;  // \frac{\left(…, x^{\left(…: braces that matter
+    std::size_t end = group_end(piece, i);
+    // The group must be one \left…\right pair: its \right closes just before the brace.
+    std::size_t right = std::string_view(piece).substr(0, end).rfind("\\right");
+    int pairs = 0;
+    scan(std::string_view(piece).substr(i + 1, end - i - 2), [&](std::size_t j, int d) {
+      if (d == 0 && piece.compare(i + 1 + j, 5, "\\left") == 0) ++pairs;
+    });
+    if (pairs != 1 || right == std::string::npos || skip_delimiter(piece, right + 6) != end - 1) return;
+    out += piece.substr(copied, i - copied) + piece.substr(i + 1, end - i - 2);
+    copied = end;
+  });
+  return out + piece.substr(copied);
+}
+
+std::vector<std::string> open_widest(const std::string& given, double first, double rest) {
+  const std::string piece = unbraced_arguments(given);
   Opening o = widest_opening(piece);
-  if (o.width == 0) return {piece};
+  if (o.width == 0) return {given};
   if (o.fraction) {  // \frac{A}{B} -> \frac{1}{B} \left(A\right): the numerator can then break
     std::string_view s = piece;
     std::size_t bottom_begin = o.inner_end + 1;  // past the numerator's closing brace
     // A denominator as wide is better stacked in place (tex_break's last resort).
-    if (measure(s.substr(bottom_begin, o.end - bottom_begin)) >= o.width) return {piece};
+    if (measure(s.substr(bottom_begin, o.end - bottom_begin)) >= o.width) return {given};
     std::string rewritten = std::string(s.substr(0, o.begin)) + "\\frac{1}" +
                             std::string(s.substr(bottom_begin, o.end - bottom_begin)) + " \\left(" +
                             std::string(s.substr(o.inner_begin, o.inner_end - o.inner_begin)) + "\\right)" +
                             std::string(s.substr(o.end));
-    if (widest_opening(rewritten).fraction) return {piece};
+    if (widest_opening(rewritten).fraction) return {given};
     std::vector<std::string> lines = break_piece(rewritten, first, rest);  // 1/B, then the bracket
-    return lines.size() > 1 ? lines : std::vector<std::string>{piece};  // unbroken, it stays as written
+    return lines.size() > 1 ? lines : std::vector<std::string>{given};  // unbroken, it stays as written
   }
   std::string prefix = piece.substr(0, o.inner_begin);  // up to and with \left(
   std::string inner = piece.substr(o.inner_begin, o.inner_end - o.inner_begin);
@@ -328,7 +380,7 @@ std::vector<std::string> open_widest(const std::string& piece, double first, dou
   }
   double prefix_width = measure(prefix);
   std::vector<std::string> inner_lines = tex_break(inner, first - prefix_width - 0.5, rest - 1.0);
-  if (inner_lines.size() == 1) return {piece};
+  if (inner_lines.size() == 1) return {given};
   std::vector<std::string> lines;
   for (std::size_t k = 0; k < inner_lines.size(); ++k) {
     std::string line = k == 0 ? prefix + inner_lines[k] : "\\left. {} " + inner_lines[k];
