@@ -14,7 +14,10 @@
 #include "eval/procedures.hpp"
 #include "repl/commands.hpp"
 #include "repl/question_tex.hpp"
+#include "core/errors.hpp"
+#include "print/print.hpp"
 #include "support/export_session.hpp"
+#include "support/random_expr.hpp"
 #include "support/run_ddx.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tmux.hpp"
@@ -151,6 +154,29 @@ TEST_CASE("export: every command and procedure, compiled with pdflatex: no overf
     FAIL_CHECK("an overfull line in the exported document");
   }
   CHECK(log.find("LaTeX Warning") == std::string::npos);
+}
+
+TEST_CASE("export: derivatives of random expressions, compiled with pdflatex: no overfull line") {
+  if (!ddx_test::require_tool("pdflatex", "texlive-latex-base")) return;
+  const std::uint64_t seed = 20261203;
+  CAPTURE(seed);
+  ddx::test::RandomExpr gen(seed);
+  std::string session;
+  for (int made = 0; made < 150;) {
+    try {
+      session += "d/dx " + ddx::print::to_string(gen(6), ddx::print::Format::Text) + "\n";
+      ++made;
+    } catch (const ddx::MathError&) {  // a random 1/0: another
+    }
+  }
+  ddx_test::TempDir t("ddx_fmt");
+  auto r = ddx_test::run_ddx("", session + ":export " + (t.dir / "random.tex").string() + "\n");
+  CHECK(r.out.find("(150 statements)") != std::string::npos);
+  std::string cmd = "cd " + sh_quote(t.dir.string()) +
+                    " && pdflatex -halt-on-error -interaction=nonstopmode random.tex > pdflatex.log 2>&1";
+  CHECK(std::system(cmd.c_str()) == 0);
+  std::string log = ddx_test::read_file(t.dir / "random.log");
+  CHECK(log.find("Overfull") == std::string::npos);
 }
 
 TEST_CASE("export: usage and unwritable files are errors") {
