@@ -2,6 +2,7 @@
 // Reading LaTeX math as the export lays it out: how wide a string sets (an estimate in ems of a
 // 10pt font, erring wide), and where it may break (between the terms of a sum, inside the widest
 // bracket). pdflatex is not at hand when ddx writes a document, so the export measures for itself.
+// Measuring is tex_measure.cpp, breaking tex_break.cpp; both walk LaTeX with tex_scan.hpp.
 #pragma once
 
 #include <string>
