@@ -121,6 +121,8 @@ TEST_CASE("export: every command and procedure, compiled with pdflatex: no overf
            "\\text{Hessian of }v x^{3} + v^{2}:\\; H &= \\begin{pmatrix}",
            "\\sqrt{2} &\\approx 1.4142135623731",
            "\\sum_{k = 1}^{10} k^{2} &= 385",
+           "\\text{Taylor polynomial of }\\sin{\\left(x \\right)}\\text{ at }x = 0\\text{, degree } < 6:",
+           "\\left.H\\right|_{x = 1,\\, v = 2} &= \\begin{pmatrix}",  // a procedure inside a question: its name
            "\\left(x + 1\\right)^{2} \\overset{?}{=} x^{2} + 2 x + 1 &\\quad \\text{true}",
            "f'\\left(2\\right) &= 10",
            "900 + 1 &= 901",  // ans: the answer it stood for

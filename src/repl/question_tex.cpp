@@ -47,10 +47,17 @@ class QuestionReader {
       : statement_(statement), definitions_(definitions), previous_(previous) {}
 
   TexQuestion question(const Node& body) {
-    if (body.kind == NodeKind::Apply && definitions_.is_procedure(body.text)) return procedure(body);
     TexQuestion q;
-    q.lhs = math(body);
-    if (body.kind == NodeKind::Compare) q.relation.clear();  // A ?= B: the answer says whether
+    if (body.kind == NodeKind::Apply && definitions_.is_procedure(body.text)) {
+      q = procedure(body);
+    } else {
+      q.lhs = math(body);
+      if (body.kind == NodeKind::Compare) q.relation.clear();  // A ?= B: the answer says whether
+    }
+    // The captions of procedures inside (`hessian(f) at x = 1` reads H at the point) come first.
+    std::string inner;
+    for (const std::string& c : inner_captions_) inner += (inner.empty() ? "" : ",\\; ") + c;
+    if (!inner.empty()) q.caption = q.caption.empty() ? inner : inner + ",\\; " + q.caption;
     return q;
   }
 
@@ -103,9 +110,11 @@ class QuestionReader {
       case NodeKind::Equality: return math(n.children[0]) + " = " + math(n.children[1]);
       case NodeKind::Range: return math(n.children[0]) + " \\le " + name(n.text) + " \\le " + math(n.children[1]);
       case NodeKind::Apply: {
-        if (definitions_.is_procedure(n.text)) {  // inside an expression: its operator form, if it has one
+        if (definitions_.is_procedure(n.text)) {  // inside an expression: its operator form or its name
           TexQuestion q = procedure(n);
-          return q.caption.empty() && q.relation == "=" ? q.lhs : function_like(n).lhs;
+          if (q.relation != "=" || q.lhs.empty()) return function_like(n).lhs;
+          if (!q.caption.empty()) inner_captions_.push_back(q.caption);  // H, T: named in the caption
+          return q.lhs;
         }
         return function_name(n.text) + arguments(n, 0);
       }
@@ -255,6 +264,7 @@ class QuestionReader {
   const DefinitionsSnapshot& definitions() const { return definitions_; }
 
  private:
+  std::vector<std::string> inner_captions_;  // of procedures inside the question, which read as their names
   const grammar::Statement& statement_;
   const DefinitionsSnapshot& definitions_;
   const std::optional<eval::Value>& previous_;
@@ -304,7 +314,7 @@ const Heading k_headings[] = {
      [](QuestionReader& r, const Node& c) {
        return with(r.words_then("Taylor polynomial of ", c, 0) + r.words_then(" at ", c, 1) + tex_words(", degree ") +
                        " < " + r.math(c.children[2]),
-                   "", "");
+                   "T");
      }},
     {"series", 3,
      [](QuestionReader& r, const Node& c) {

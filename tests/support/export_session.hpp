@@ -46,6 +46,7 @@ inline const char* const k_export_everything =
     "jacobian([x w^2, sin(x)], [x, w])\n"
     ":set layout numerator\n"
     "hessian(x^3 v + v^2)\n"
+    "hessian(x^3 v + v^2) at x = 1, v = 2\n"
     "z = x^2 v + v^3\n"
     "total(z)\n"
     "total(x^2 w)\n"
