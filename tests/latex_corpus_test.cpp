@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "calculus/diff.hpp"
@@ -15,7 +16,10 @@
 #include "print/print.hpp"
 #include "repl/export_tex.hpp"
 #include "repl/session.hpp"
+#include "support/braces.hpp"
+#include "support/export_session.hpp"
 #include "support/random_expr.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -28,24 +32,25 @@ void log_latex(const std::string& tex) {
   std::ofstream(path, std::ios::app) << line << '\n';
 }
 
-bool braces_balance(const std::string& s) {
-  int depth = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\') {
-      ++i;
-      continue;
-    }
-    depth += s[i] == '{' ? 1 : s[i] == '}' ? -1 : 0;
-    if (depth < 0) return false;
-  }
-  return depth == 0;
-}
-
 void check_latex(const std::string& tex) {
   CAPTURE(tex);
-  CHECK(braces_balance(tex));
+  CHECK(ddx_test::braces_balance(tex));
   for (unsigned char c : tex) REQUIRE(c < 0x80);
   log_latex(tex);
+}
+
+// Every align* of an exported document, as KaTeX sees it inside an aligned environment (KaTeX
+// has no align*; the rest of the document is pdflatex's business); how many there were.
+std::size_t check_equations(const std::string& doc) {
+  std::size_t at = 0, equations = 0;
+  while ((at = doc.find("\\begin{align*}\n", at)) != std::string::npos) {
+    at += 15;
+    std::size_t end = doc.find("\n\\end{align*}", at);
+    REQUIRE(end != std::string::npos);
+    check_latex("\\begin{aligned}" + doc.substr(at, end - at) + "\\end{aligned}");
+    ++equations;
+  }
+  return equations;
 }
 
 }  // namespace
@@ -79,19 +84,21 @@ TEST_CASE("LaTeX corpus: :export questions and answers") {
   CHECK(doc.find("\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24") != std::string::npos);
   CHECK(doc.find("\\frac{dy}{dx} &= \\frac{dy}{du}") != std::string::npos);
   CHECK(doc.find("\\frac{\\partial^{2}}{\\partial x \\partial y} \\left(x^{2} y^{3}\\right) &=") != std::string::npos);
-  CHECK(doc.find("\\text{\\texttt{expand((x+1)\\textasciicircum{}3)}}") != std::string::npos);
-  // Every align* row, as KaTeX sees it inside an aligned environment.
-  std::size_t at = 0;
-  int rows = 0;
-  while ((at = doc.find("\\begin{align*}\n", at)) != std::string::npos) {
-    at += 15;
-    std::size_t end = doc.find("\n\\end{align*}", at);
-    REQUIRE(end != std::string::npos);
-    check_latex("\\begin{aligned}" + doc.substr(at, end - at) + "\\end{aligned}");
-    ++rows;
-  }
-  CHECK(rows >= 10);
-  check_latex(ddx::latex_texttt("d/dx {odd} & $ % ~ \\ # ∂ α · π √x²"));
+  CHECK(doc.find("\\left(x + 1\\right)^{3} &= x^{3} + 3 x^{2} + 3 x + 1") != std::string::npos);
+  CHECK(doc.find("\\left.\\frac{d}{dx} x^{2}\\right|_{x = 3} &= 6") != std::string::npos);
+  CHECK(doc.find("texttt") == std::string::npos);
+  CHECK(check_equations(doc) >= 10);
+}
+
+TEST_CASE("LaTeX corpus: :export of a session of every command and procedure") {
+  ddx_test::TempDir t("ddx_corpus");
+  std::string lines = ddx_test::k_export_everything;
+  lines.replace(lines.find("PLOTS"), 5, t.dir.string());
+  ddx::Session session;
+  std::istringstream in(lines);
+  for (std::string line; std::getline(in, line);) session.eval_line(line);
+  std::string doc = session.tex_export().document();
+  CHECK(check_equations(doc) == session.tex_export().size());
 }
 
 TEST_CASE(":export reads each question under the definitions it was answered with") {

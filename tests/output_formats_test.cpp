@@ -11,6 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "eval/procedures.hpp"
+#include "repl/commands.hpp"
+#include "repl/question_tex.hpp"
+#include "core/errors.hpp"
+#include "print/print.hpp"
+#include "support/export_session.hpp"
+#include "support/random_expr.hpp"
 #include "support/run_ddx.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tmux.hpp"
@@ -62,25 +69,116 @@ const char* k_shaped =
     "backprop p q at p = 1, q = 2\n"
     "series(sin(x), x = 0, 4)\n";
 
+std::string plots_in(const std::string& session, const fs::path& dir) {
+  std::string s = session;
+  s.replace(s.find("PLOTS"), 5, dir.string());
+  return s;
+}
+
 }  // namespace
 
-TEST_CASE("export: the :export document compiles with pdflatex") {
+TEST_CASE("export: every command and procedure, compiled with pdflatex: no overfull line, no question as typed input") {
+  std::string session = std::string(k_session) + k_shaped + ddx_test::k_export_everything;
+  const std::string everything = ddx_test::k_export_everything;
+  for (const ddx::eval::Procedure& p : ddx::eval::procedures()) {
+    CAPTURE(p.name);
+    CHECK(everything.find(std::string(p.name) + "(") != std::string::npos);
+  }
+  for (const ddx::Command& c : ddx::commands()) {
+    CAPTURE(c.name);
+    CHECK((c.name == "export" || c.name == "quit" || everything.find(":" + std::string(c.name)) != std::string::npos));
+  }
   if (!ddx_test::require_tool("pdflatex", "texlive-latex-base")) return;
   ddx_test::TempDir t("ddx_fmt");
   fs::path tex = t.dir / "session.tex";
-  auto r = ddx_test::run_ddx("", std::string(k_session) + k_shaped + ":export " + tex.string() + "\n");
-  CHECK(r.out.find("wrote " + tex.string()) != std::string::npos);
+  auto r = ddx_test::run_ddx("", plots_in(session, t.dir) + ":export " + tex.string() + "\n:quit\n");
   REQUIRE(fs::exists(tex));
   std::string doc = ddx_test::read_file(tex);
+  std::size_t wrote = r.out.find("wrote " + tex.string() + " (");
+  REQUIRE(wrote != std::string::npos);
+  int statements = std::atoi(r.out.c_str() + wrote + 8 + tex.string().size());
+  MESSAGE("statements in the exported session: " << statements);
+  CHECK(statements >= 50);
+  CHECK(ddx_test::TmuxSession::occurrences(doc, "\\begin{align*}") == statements);
   CHECK(doc.rfind("\\documentclass{article}\n\\usepackage{amsmath}\n", 0) == 0);
-  CHECK(doc.find("\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24") != std::string::npos);
-  CHECK(ddx_test::TmuxSession::occurrences(doc, "\\begin{align*}") == 22);
+  // Questions as mathematics: none as typed input, in typewriter type or in words, and every
+  // procedure with a heading of its own (not read as a function, \operatorname{grad}(…)).
+  CHECK(doc.find("texttt") == std::string::npos);
+  for (const ddx::eval::Procedure& p : ddx::eval::procedures()) {
+    CAPTURE(p.name);
+    CHECK(doc.find("\\operatorname{" + std::string(p.name) + "}") == std::string::npos);
+  }
+  for (const std::string& line : lines_of(session)) {
+    CAPTURE(line);
+    if (!line.starts_with(":")) CHECK(doc.find(ddx::tex_words(line)) == std::string::npos);
+  }
+  for (const char* expected : {
+           "\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24",
+           "\\left.\\frac{\\partial x_{5}}{\\partial x_{2}}\\right|_{x_{1} = 3,\\, x_{2} = 4} &= 72 e^{4}",
+           "\\text{tangent to }x^{2}\\text{ at }x = 1:\\; y &= 2 x - 1",
+           "\\mathrm{d}z &= \\left(3 v^{2} + x^{2}\\right) \\, \\mathrm{d}v + 2 v x \\, \\mathrm{d}x",
+           "J^{\\top} &= \\begin{pmatrix}",
+           "\\text{Hessian of }v x^{3} + v^{2}:\\; H &= \\begin{pmatrix}",
+           "\\sqrt{2} &\\approx 1.4142135623731",
+           "\\sum_{k = 1}^{10} k^{2} &= 385",
+           "\\text{Taylor polynomial of }\\sin{\\left(x \\right)}\\text{ at }x = 0\\text{, degree } < 6:",
+           "\\left.H\\right|_{x = 1,\\, v = 2} &= \\begin{pmatrix}",  // a procedure inside a question: its name
+           "\\left(x + 1\\right)^{2} \\overset{?}{=} x^{2} + 2 x + 1 &\\quad \\text{true}",
+           "f'\\left(2\\right) &= 10",
+           "900 + 1 &= 901",  // ans: the answer it stood for
+           "&\\qquad {} + ",            // a long answer goes on under itself
+       }) {
+    CAPTURE(std::string(expected));
+    CHECK(doc.find(expected) != std::string::npos);
+  }
   std::string cmd = "cd " + sh_quote(t.dir.string()) +
                     " && pdflatex -halt-on-error -interaction=nonstopmode session.tex > pdflatex.log 2>&1";
   int status = std::system(cmd.c_str());
+  std::string log = ddx_test::read_file(t.dir / "session.log");
   INFO(ddx_test::read_file(t.dir / "pdflatex.log"));
   CHECK(status == 0);
   CHECK(fs::exists(t.dir / "session.pdf"));
+  // An overfull box: the log names the document's line (`detected at line 67`, `in alignment at
+  // lines 60--63`); show it.
+  for (std::size_t at = log.find("Overfull"); at != std::string::npos; at = log.find("Overfull", at + 1)) {
+    std::string report = log.substr(at, log.find('\n', at) - at);
+    std::size_t number = report.find_last_of("0123456789");
+    std::size_t start = report.find_last_not_of("0123456789", number) + 1;
+    std::size_t line = std::stoul(report.substr(start, number - start + 1));
+    std::vector<std::string> doc_lines = lines_of(doc);
+    std::string equation;  // from the \begin{align*} before that line to it
+    for (std::size_t l = std::min(line, doc_lines.size()); l > 0; --l) {
+      equation = doc_lines[l - 1] + "\n" + equation;
+      if (doc_lines[l - 1].starts_with("\\begin")) break;
+    }
+    CAPTURE(report);
+    CAPTURE(equation);
+    FAIL_CHECK("an overfull line in the exported document");
+  }
+  CHECK(log.find("LaTeX Warning") == std::string::npos);
+}
+
+TEST_CASE("export: derivatives of random expressions, compiled with pdflatex: no overfull line") {
+  if (!ddx_test::require_tool("pdflatex", "texlive-latex-base")) return;
+  const std::uint64_t seed = 20261203;
+  CAPTURE(seed);
+  ddx::test::RandomExpr gen(seed);
+  std::string session;
+  for (int made = 0; made < 150;) {
+    try {
+      session += "d/dx " + ddx::print::to_string(gen(6), ddx::print::Format::Text) + "\n";
+      ++made;
+    } catch (const ddx::MathError&) {  // a random 1/0: another
+    }
+  }
+  ddx_test::TempDir t("ddx_fmt");
+  auto r = ddx_test::run_ddx("", session + ":export " + (t.dir / "random.tex").string() + "\n");
+  CHECK(r.out.find("(150 statements)") != std::string::npos);
+  std::string cmd = "cd " + sh_quote(t.dir.string()) +
+                    " && pdflatex -halt-on-error -interaction=nonstopmode random.tex > pdflatex.log 2>&1";
+  CHECK(std::system(cmd.c_str()) == 0);
+  std::string log = ddx_test::read_file(t.dir / "random.log");
+  CHECK(log.find("Overfull") == std::string::npos);
 }
 
 TEST_CASE("export: usage and unwritable files are errors") {

@@ -132,7 +132,7 @@ const std::vector<Command>& commands() {
       {"vars", "", "list the definitions", vars},
       {"clear", "[NAME]", "forget one definition, or all of them", clear},
       {"steps", "on|off", "explain each derivative step by step (also: steps d/dx sin(x^2))", steps},
-      {"export", "FILE.tex", "write every answer so far as a LaTeX document", export_tex},
+      {"export", "FILE.tex", "write every definition and answer so far as a LaTeX document", export_tex},
       {"plot-to", "[FILE.svg]", "send the plots that follow to an SVG file (alone: the terminal)", plot_to},
       {"set", "layout numerator|denominator", "how jacobian lays out its matrix", set},
       {"quit", "", "leave (or Ctrl-D on an empty line)", quit},

@@ -1,105 +1,236 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The LaTeX export (see export_tex.hpp). Reading a question a second time is safe: resolving and
-// evaluating only read the definitions, and every error falls back to the typed text.
+// The LaTeX export (see export_tex.hpp).
 #include "repl/export_tex.hpp"
 
-#include "core/expr.hpp"
+#include <algorithm>
+#include <filesystem>
+
 #include "core/interrupt.hpp"
-#include "core/limits.hpp"
-#include "eval/statement.hpp"
-#include "grammar/parse.hpp"
+#include "print/print.hpp"
 #include "print/result.hpp"
-#include "repl/latex_names.hpp"
-#include "resolve/resolve.hpp"
+#include "repl/question_tex.hpp"
+#include "repl/tex_measure.hpp"
 
 namespace ddx {
 namespace {
 
-std::string escape_char(char32_t cp, std::string_view utf8) {
-  switch (cp) {
-    case '\\': return "\\textbackslash{}";
-    case '{': return "\\{";
-    case '}': return "\\}";
-    case '$': return "\\$";
-    case '&': return "\\&";
-    case '#': return "\\#";
-    case '%': return "\\%";
-    case '_': return "\\_";
-    case '^': return "\\textasciicircum{}";
-    case '~': return "\\textasciitilde{}";
-    default: break;
+// The width a row may take, in ems: the text width of the page below (16cm, 45em at 10pt) less
+// a margin for the estimate.
+constexpr double k_line_width = 41.0;
+// A left side wider than this goes on a line of its own, the answer indented below it.
+constexpr double k_widest_left_side = 0.4 * k_line_width;
+
+const char* const k_preamble =
+    "\\documentclass{article}\n\\usepackage{amsmath}\n\\usepackage[a4paper,margin=2.5cm]{geometry}\n"
+    "\\allowdisplaybreaks\n"  // an answer longer than a page goes on over the next, row by row
+    "\\begin{document}\n\\section*{ddx session}\n";
+
+// One row of an equation: `lhs & rhs`, the right side starting with its relation (`= 2 x`), and
+// a remark set after it (a rule of `steps`).
+struct Row {
+  std::string lhs, rhs, remark;
+};
+
+std::string trim(const std::string& s) {
+  std::size_t b = s.find_first_not_of(" \n"), e = s.find_last_not_of(" \n");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+// The rows of an aligned block (a chain, steps; blocks of steps stacked in an outer block), and
+// whatever follows its end (a note) as a remark of the last row.
+void aligned_rows(std::string block, std::vector<Row>& rows) {
+  const std::string open = "\\begin{aligned}", close = "\\end{aligned}";
+  block = trim(block);
+  std::string after;
+  if (std::size_t end = block.rfind(close); block.starts_with(open) && end != std::string::npos) {
+    after = trim(block.substr(end + close.size()));
+    block = block.substr(open.size(), end - open.size());
   }
-  if (cp < 0x80) return std::string(utf8);
-  static const std::pair<const char*, const char*> symbols[] = {
-      {"∂", "\\partial"}, {"·", "\\cdot"}, {"×", "\\times"}, {"−", "-"}, {"√", "\\surd"},
-      {"²", "^{2}"},      {"³", "^{3}"},   {"⋅", "\\cdot"},  {"÷", "\\div"}};
-  for (const auto& [u, tex] : symbols)
-    if (utf8 == u) return std::string("$") + tex + "$";
-  for (const std::string& name : latex_symbol_names())
-    if (utf8 == latex_symbol(name)) return "$" + (name == "\\omicron" ? std::string("o") : name) + "$";
-  return "?";
+  for (const std::string& row : tex_split(block, "\\\\")) {
+    std::string r = trim(row);
+    if (r.starts_with(open)) {
+      aligned_rows(r, rows);
+      continue;
+    }
+    std::vector<std::string> cells = tex_split(r, "&");
+    Row out{trim(cells[0]), cells.size() > 1 ? trim(cells[1]) : "", ""};
+    for (std::size_t c = 2; c < cells.size(); ++c) out.remark += trim(cells[c]);
+    rows.push_back(std::move(out));
+  }
+  if (!after.empty() && !rows.empty()) rows.back().remark += after;
+}
+
+// A caption and a left side as one: `\text{tangent to } x^{2} \text{ at } x = 1:\; y`.
+std::string heading(const std::string& caption, const std::string& lhs) {
+  if (caption.empty()) return lhs;
+  return lhs.empty() ? caption + ":" : caption + ":\\; " + lhs;
+}
+
+// A row under a caption: `caption:\; lhs & rhs` when that is narrow enough to stand beside the
+// answer, else the caption on a row of its own (`Jacobian of … :` above `J = …`).
+void add_row(std::vector<Row>& rows, const std::string& caption, const std::string& lhs, std::string rhs) {
+  std::string head = heading(caption, lhs);
+  if (caption.empty() || lhs.empty() || tex_width(head) <= k_widest_left_side) {
+    rows.push_back({head, std::move(rhs), ""});
+    return;
+  }
+  rows.push_back({"", caption + ":", ""});
+  rows.push_back({lhs, std::move(rhs), ""});
+}
+
+// An answer that is an equation of its own: a tangent (y = …), a total differential (dz = …), a
+// named derivative (d^2y/dx^2 = …).
+bool is_equation(const eval::Shape& shape) {
+  return std::holds_alternative<eval::TangentLine>(shape) || std::holds_alternative<eval::TotalDifferential>(shape) ||
+         std::holds_alternative<eval::NamedDerivative>(shape);
+}
+
+// A vector or matrix too wide for the page: a vector as a column if that fits, else entry by
+// entry (`H_{1,2} = …` when the matrix has a short name, else `(1, 2)`), each entry on its own row.
+void matrix_rows(const TexQuestion& q, const eval::Result& answer, std::vector<Row>& rows) {
+  const eval::Value& v = answer.value;
+  bool matrix = !v.items.empty() && v.items[0].kind == eval::Value::Kind::List;
+  std::string note = answer.note.empty() ? "" : "\\quad \\text{(" + answer.note + ")}";
+  std::string head = heading(q.caption, q.lhs);
+  if (!matrix) {
+    std::string column;
+    for (const eval::Value& item : v.items) column += (column.empty() ? "" : " \\\\ ") + print::render(item, print::Format::Latex);
+    column = "\\begin{pmatrix} " + column + " \\end{pmatrix}";
+    if (tex_width(column) <= k_line_width - 4) {
+      add_row(rows, q.caption, q.lhs, q.relation + " " + column + note);
+      return;
+    }
+  }
+  bool named = !q.lhs.empty() && tex_width(q.lhs) <= 3;
+  // The caption over the entries, in the right-hand column: beside the names it would widen theirs.
+  if (!named) rows.push_back({head, "\\quad " + tex_words("entry by entry:"), ""});
+  else if (!q.caption.empty()) rows.push_back({"", q.caption + ":", ""});
+  auto entry = [&](const eval::Value& item, const std::string& index) {
+    std::string label = named ? q.lhs + "_{" + index + "}" : "\\left(" + index + "\\right)";
+    rows.push_back({label, q.relation + " " + print::render(item, print::Format::Latex), ""});
+  };
+  for (std::size_t i = 0; i < v.items.size(); ++i) {
+    if (!matrix) {
+      entry(v.items[i], std::to_string(i + 1));
+      continue;
+    }
+    for (std::size_t j = 0; j < v.items[i].items.size(); ++j)
+      entry(v.items[i].items[j], std::to_string(i + 1) + ", " + std::to_string(j + 1));
+  }
+  if (!note.empty()) rows.back().remark = note;
+}
+
+// The rows of one statement.
+std::vector<Row> statement_rows(const std::string& input, const DefinitionsSnapshot& definitions, const eval::Result& answer,
+                                const std::optional<eval::Value>& previous, const std::string& plot_place) {
+  std::vector<Row> rows;
+  std::string tex = print::render(answer, print::Format::Latex);
+  if (std::holds_alternative<eval::Derivation>(answer.shape) || std::holds_alternative<eval::StepsShown>(answer.shape)) {
+    aligned_rows(tex, rows);  // the question is the block's first left side
+    return rows;
+  }
+  TexQuestion q = question_tex(input, definitions, previous);
+  if (std::holds_alternative<eval::PlotRequest>(answer.shape)) {
+    const std::string written = "plot written to ";
+    std::string where = plot_place.starts_with(written)
+                            ? "(drawn to " + std::filesystem::path(plot_place.substr(written.size())).filename().string() + ")"
+                            : "(drawn in the terminal)";
+    rows.push_back({heading(q.caption, q.lhs), "\\quad " + tex_words(where), ""});
+    return rows;
+  }
+  if (is_equation(answer.shape)) {
+    if (std::vector<std::string> sides = tex_split_equation(tex); !sides.empty()) {
+      add_row(rows, q.caption, sides[0], "= " + sides[1]);
+      return rows;
+    }
+  }
+  if (q.relation.empty()) {
+    std::string head = heading(q.caption, q.lhs);
+    // A block too wide beside its caption (the points of critical, a backprop trace) goes below
+    // it, row by row, where each row can break.
+    if (tex.starts_with("\\begin{aligned}") && tex_width(head) + tex_width(tex) > k_line_width - 2) {
+      rows.push_back({"", head, ""});
+      aligned_rows(tex, rows);
+      return rows;
+    }
+    rows.push_back({head, "\\quad " + tex, ""});
+    return rows;
+  }
+  if (answer.value.kind == eval::Value::Kind::List && tex_width(tex) > k_line_width - 4) {
+    matrix_rows(q, answer, rows);
+    return rows;
+  }
+  add_row(rows, q.caption, q.lhs, q.relation + " " + tex);
+  return rows;
+}
+
+// `y = u^{3}`, `f\left(x\right) = x^{3} - 2 x`: a definition as the snapshot after it holds it.
+Row definition_row(const std::string& name, const DefinitionsSnapshot& definitions) {
+  std::string lhs = print::symbol_name(name, print::Format::Latex);
+  if (const resolve::FunctionDefinition* f = definitions.function(name)) {
+    std::string params;
+    for (Expr p : f->params) params += (params.empty() ? "" : ", ") + print::to_string(p, print::Format::Latex);
+    return {lhs + "\\left(" + params + "\\right)", "= " + print::to_string(f->body, print::Format::Latex), ""};
+  }
+  std::optional<Expr> body = definitions.definition(name);
+  return {lhs, body ? "= " + print::to_string(*body, print::Format::Latex) : "", ""};
+}
+
+// The rows laid out as the body of an align*: each right side broken to fit beside the widest
+// left side, or, when a left side is too wide for that (and the rows do not fit as they are),
+// every left side on a line of its own and its right side indented below.
+std::string layout(const std::vector<Row>& rows) {
+  double left = 0, right = 0;
+  for (const Row& r : rows) {
+    left = std::max(left, tex_width(r.lhs));
+    right = std::max(right, tex_width(r.rhs + " \\qquad " + r.remark));
+  }
+  bool beside = left <= k_widest_left_side || left + right <= k_line_width;
+  std::vector<std::string> lines;
+  auto add_rhs = [&](const std::string& lhs_cell, const Row& r, double width) {
+    std::vector<std::string> parts = r.rhs.empty() ? std::vector<std::string>{""} : tex_break(r.rhs, width, width - 2);
+    std::string indent = beside ? "&\\qquad {} " : "&\\qquad\\qquad {} ";
+    for (std::size_t i = 0; i < parts.size(); ++i) lines.push_back(i == 0 ? lhs_cell + parts[i] : indent + parts[i]);
+    if (r.remark.empty()) return;
+    if (tex_width(parts.back() + " \\qquad " + r.remark) <= width) {
+      lines.back() += " \\qquad " + r.remark;
+      return;
+    }
+    for (const std::string& part : tex_break(r.remark, width - 2, width - 2)) lines.push_back(indent + part);
+  };
+  for (const Row& r : rows) {
+    if (beside) {
+      add_rhs(r.lhs + " &", r, k_line_width - left);
+      continue;
+    }
+    std::vector<std::string> heads = r.lhs.empty() ? std::vector<std::string>{} : tex_break(r.lhs, k_line_width, k_line_width - 2);
+    for (std::size_t i = 0; i < heads.size(); ++i) lines.push_back((i == 0 ? "&" : "&\\quad {} ") + heads[i]);
+    add_rhs("&\\qquad ", r, k_line_width - 2);
+  }
+  std::string body;
+  for (const std::string& l : lines) body += (body.empty() ? "" : " \\\\\n") + l;
+  return body;
 }
 
 }  // namespace
 
-std::string latex_texttt(std::string_view input) {
-  std::string out = "\\text{\\texttt{";
-  for (std::size_t i = 0; i < input.size();) {
-    unsigned char c = static_cast<unsigned char>(input[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (i + len > input.size()) len = input.size() - i;
-    out += escape_char(c < 0x80 ? c : 0x80, input.substr(i, len));
-    i += len;
-  }
-  return out + "}}";
+void TexExport::record_definition(std::string name, DefinitionsSnapshot definitions) {
+  entries_.push_back({{}, std::move(definitions), {}, std::nullopt, {}, std::move(name)});
 }
 
-std::string question_latex(std::string_view input, const DefinitionsSnapshot& definitions) {
-  grammar::ParseOutcome parsed = grammar::parse_line(input);
-  // `ans` has moved on since the statement ran: show such inputs as typed.
-  if (!parsed.ok() || parsed.statements.size() != 1 || input.find("ans") != std::string_view::npos)
-    return latex_texttt(input);
-  const grammar::Statement& s = parsed.statements.front();
-  if (s.kind != grammar::StatementKind::Expression || s.steps) return latex_texttt(input);
-  try {
-    const grammar::Node& body = s.body;
-    std::vector<std::string> vars = grammar::listed_vars(body.vars, max_derivative_order);
-    if (body.kind == grammar::NodeKind::DerivOp && !vars.empty()) {
-      grammar::Statement operand_statement = s;
-      operand_statement.body = body.children.front();
-      Expr operand = eval::definition_body(resolve::resolve(operand_statement, definitions).body, definitions);
-      std::string tex = print::to_string(operand, print::Format::Latex);
-      if (operand.is(Kind::Add) || operand.is(Kind::Mul)) tex = "\\left(" + tex + "\\right)";
-      return print::leibniz("", vars, static_cast<int>(vars.size()), body.is_partial, print::Format::Latex) + " " + tex;
-    }
-    if (body.kind == grammar::NodeKind::Leibniz && body.children.empty() && !vars.empty())
-      return print::leibniz(body.text, vars, static_cast<int>(vars.size()), body.is_partial, print::Format::Latex);
-  } catch (...) {  // a resolution or evaluation error: the typed text is still an honest question
-  }
-  return latex_texttt(input);
-}
-
-void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval::Result answer) {
-  entries_.push_back({std::move(input), std::move(definitions), std::move(answer)});
+void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
+                       std::optional<eval::Value> previous, std::string plot_place) {
+  entries_.push_back({std::move(input), std::move(definitions), std::move(answer), std::move(previous), std::move(plot_place), {}});
 }
 
 std::string TexExport::document() const {
-  std::string doc =
-      "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n"
-      "\\section*{ddx session}\n";
+  std::string doc = k_preamble;
   if (entries_.empty()) doc += "No statements were answered.\n";
-  const std::string open = "\\begin{aligned}", close = "\\end{aligned}";
   for (const Entry& e : entries_) {
     check_interrupt();
-    std::string answer = print::render(e.answer, print::Format::Latex);
-    std::string row;
-    if (std::holds_alternative<eval::Derivation>(e.answer.shape) && answer.starts_with(open) && answer.ends_with(close)) {
-      // A chain already reads `dy/dx &= ... \\ &= ...`: its rows become the align*'s own rows.
-      row = answer.substr(open.size(), answer.size() - open.size() - close.size());
-    } else {
-      row = question_latex(e.input, e.definitions) + " &= " + answer;
-    }
-    doc += "\\begin{align*}\n" + row + "\n\\end{align*}\n";
+    std::vector<Row> rows = e.defined.empty() ? statement_rows(e.input, e.definitions, e.answer, e.previous, e.plot_place)
+                                              : std::vector<Row>{definition_row(e.defined, e.definitions)};
+    doc += "\\begin{align*}\n" + layout(rows) + "\n\\end{align*}\n";
   }
   return doc + "\\end{document}\n";
 }

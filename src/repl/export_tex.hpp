@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `:export FILE.tex`: a standalone amsmath document with every answered statement of the
-// session, question `&=` answer, one align* each. The question is LaTeX too where ddx can say it
-// honestly (derivative operators over their operand, Leibniz forms), else the input in
-// typewriter type.
+// session and every definition, one align* each: the question as mathematics (question_tex.hpp), `=` and the answer;
+// a chain or the steps of a derivative row by row. Lines that would run past the margin break
+// between terms, continuation rows indented under the answer (tex_measure.hpp).
 #pragma once
 
+#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "eval/result.hpp"
@@ -16,8 +16,12 @@ namespace ddx {
 
 class TexExport {
  public:
-  // Notes an answered statement with the definitions it was answered under.
-  void record(std::string input, DefinitionsSnapshot definitions, eval::Result answer);
+  // Notes an answered statement with the definitions it was answered under, the answer `ans`
+  // stood for then, and for a plot where it went (the session's message).
+  void record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
+              std::optional<eval::Value> previous, std::string plot_place = {});
+  // Notes the definition of `name` (a variable or a function), as the snapshot taken after it holds it.
+  void record_definition(std::string name, DefinitionsSnapshot definitions);
   std::size_t size() const { return entries_.size(); }
   // The whole document (checks for Ctrl-C as it renders).
   std::string document() const;
@@ -30,14 +34,11 @@ class TexExport {
     std::string input;                // the statement as typed: its question
     DefinitionsSnapshot definitions;  // what the question's names meant then
     eval::Result answer;
+    std::optional<eval::Value> previous;  // what `ans` meant in the question
+    std::string plot_place;               // a plot: "plot written to FILE.svg", or the drawing
+    std::string defined;                  // a definition: the name defined (input and answer unused)
   };
   std::vector<Entry> entries_;
 };
-
-// The statement `input` as LaTeX: `\frac{d}{dx} \left(3 x + 4\right)^{2}` for derivative
-// operators, `\frac{dy}{dx}` for Leibniz forms, else the input as escaped typewriter text.
-std::string question_latex(std::string_view input, const DefinitionsSnapshot& definitions);
-// `\text{\texttt{...}}` with LaTeX's special characters escaped and symbols in math mode.
-std::string latex_texttt(std::string_view input);
 
 }  // namespace ddx

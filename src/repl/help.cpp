@@ -131,7 +131,7 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   python       def d_dx(x): ... a function per answer, shared parts computed once (t1 = ...)
   numpy        the same on arrays: d_dx(np.arange(-2, 2.25, 0.25))
   c            double d_dx(double x) { ... }; vectors and matrices fill an out parameter
-  :export session.tex    a LaTeX document (amsmath) of every answer so far; pdflatex session.tex)";
+  :export session.tex    the session as a LaTeX document (amsmath); pdflatex session.tex)";
   if (topic == "chain" || topic == "definitions" || topic == "define")
     return R"(definitions and chains:
   y = u^3                name = expression (or :=); definitions print nothing

@@ -79,8 +79,13 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
   }
   std::vector<Outcome> out;
   for (const grammar::Statement& s : parsed.statements) {
+    std::optional<eval::Value> previous = ans_;
     out.push_back(run(s, line));
-    if (out.back().kind == Outcome::Kind::Answer) tex_export_.record(out.back().input, snapshot(), out.back().result);
+    const Outcome& o = out.back();
+    bool drawn = o.kind == Outcome::Kind::Message && std::holds_alternative<eval::PlotRequest>(o.result.shape);
+    if (o.kind == Outcome::Kind::Answer || drawn)
+      tex_export_.record(o.input, snapshot(), o.result, std::move(previous), drawn ? o.message : std::string());
+    if (o.kind == Outcome::Kind::Defined) tex_export_.record_definition(o.message, snapshot());
     if (quit_) break;
   }
   return out;
