@@ -72,7 +72,8 @@ class Session : public resolve::Scope, public eval::Context {
   std::string text(Expr e) const override;
 
  private:
-  Outcome run(const grammar::Statement& s, std::string_view line);
+  // Runs s; its syntax tree is released once resolved (only its spans are used after that).
+  Outcome run(grammar::Statement& s, std::string_view line);
   Outcome define(const resolve::Request& r, std::string input, std::string_view line);
   Outcome draw(Outcome o);
   std::optional<std::string> cycle_through(std::string_view name, Expr body) const;
