@@ -5,6 +5,7 @@
 // between terms, continuation rows indented under the answer (tex_measure.hpp).
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,7 +39,7 @@ class TexExport {
     std::string plot_place;               // a plot: "plot written to FILE.svg", or the drawing
     std::string defined;                  // a definition: the name defined (input and answer unused)
   };
-  std::vector<Entry> entries_;
+  std::deque<Entry> entries_;  // a deque: a long batch grows it without copying every entry at once
 };
 
 }  // namespace ddx

@@ -79,7 +79,10 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
   }
   std::vector<Outcome> out;
   for (grammar::Statement& s : parsed.statements) {
-    std::optional<eval::Value> previous = ans_;
+    // What `ans` meant, for :export to show the question; kept only where the statement says ans
+    // (a batch of a million lines would otherwise keep a million old answers).
+    std::optional<eval::Value> previous;
+    if (slice(line, s.span).find("ans") != std::string_view::npos) previous = ans_;
     out.push_back(run(s, line));
     const Outcome& o = out.back();
     bool drawn = o.kind == Outcome::Kind::Message && std::holds_alternative<eval::PlotRequest>(o.result.shape);
