@@ -14,6 +14,7 @@
 #include "calculus/steps.hpp"
 #include "core/expr.hpp"
 #include "core/sums.hpp"
+#include "matrix/tree.hpp"
 
 namespace ddx::eval {
 
@@ -98,13 +99,18 @@ struct PlotRequest {  // plot(E, ..., x = a .. b): the session decides where it 
   std::string title;
 };
 
+// An answer in matrix notation ((A + A^T) x): the value is 0 and `ans` is left as it was.
+struct MatrixAnswer {
+  matrix::Tree expr;
+};
+
 // critical(f): the points (exact or decimal) with their kinds and values, sets of infinitely many
 // points, and whether a numeric search in a range found them. The value is the list of points.
 using CriticalPoints = calc::CriticalPoints;
 
 using Shape = std::variant<std::monostate, Derivation, StepsShown, TotalDifferential, TangentLine, Decimal,
                            FactoredSum, NamedDerivative, TaylorPolynomial, ValueTable, PlotRequest,
-                           BackpropTrace, CriticalPoints>;
+                           BackpropTrace, CriticalPoints, MatrixAnswer>;
 
 struct Result {
   Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)

@@ -2,9 +2,12 @@
 // Rendering of results (see result.hpp).
 #include "print/result.hpp"
 
+#include "print/matrix_print.hpp"
+
 #include "print/chain_render.hpp"
 #include "print/critical_render.hpp"
 #include "print/emit.hpp"
+#include "print/matrix_print.hpp"
 #include "print/plot.hpp"
 #include "print/steps_render.hpp"
 #include "print/trace_render.hpp"
@@ -238,6 +241,7 @@ struct ShapeRenderer {
     return render_trace(b.trace, f);
   }
   std::string operator()(const eval::CriticalPoints& c) const { return render_critical(c, r.value, f); }
+  std::string operator()(const eval::MatrixAnswer& m) const { return matrix_string(m.expr, f); }
 };
 
 }  // namespace

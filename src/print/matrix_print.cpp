@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Matrix expressions in every format (see matrix_print.hpp).
+#include "print/matrix_print.hpp"
+
+namespace ddx::print {
+namespace {
+
+using matrix::Node;
+using matrix::Op;
+using matrix::Tree;
+
+struct Printer {
+  Format f;
+  bool latex() const { return f == Format::Latex; }
+  bool unicode() const { return f == Format::Unicode; }
+
+  std::string minus() const { return unicode() ? "−" : "-"; }
+  std::string times() const { return f == Format::Code ? "*" : " "; }
+  std::string parens(const std::string& s) const { return latex() ? "\\left(" + s + "\\right)" : "(" + s + ")"; }
+
+  std::string superscript(const std::string& s) const {
+    if (latex()) return "^{" + s + "}";
+    if (!unicode()) return "^" + (s.size() > 1 && s[0] != '-' ? "(" + s + ")" : s);
+    static const char* digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    std::string out;
+    for (char c : s) {
+      if (c >= '0' && c <= '9') {
+        out += digits[c - '0'];
+      } else if (c == '-') {
+        out += "⁻";
+      } else {
+        return "^(" + s + ")";  // a fraction: no superscript slash
+      }
+    }
+    return out;
+  }
+  std::string transpose_mark() const { return latex() ? "^{\\top}" : unicode() ? "ᵀ" : "^T"; }
+  std::string inverse_mark(bool transposed) const {
+    if (latex()) return transposed ? "^{-\\top}" : "^{-1}";
+    if (unicode()) return transposed ? "⁻ᵀ" : "⁻¹";
+    return transposed ? "^-T" : "^-1";
+  }
+  std::string number(const Number& n) const {
+    std::string s = n.to_string();
+    if (latex() && !n.is_integer()) {
+      std::string p = n.numerator().to_string(), q = n.denominator().to_string();
+      bool negative = p[0] == '-';
+      return (negative ? "-" : "") + std::string("\\frac{") + (negative ? p.substr(1) : p) + "}{" + q + "}";
+    }
+    if (unicode() && s[0] == '-') s = "−" + s.substr(1);
+    return s;
+  }
+  std::string call(const char* name, const char* latex_name, const Tree& arg) const {
+    if (latex()) return std::string(latex_name) + parens(print(arg));
+    return std::string(name) + "(" + print(arg) + ")";
+  }
+
+  // A factor of a product: sums, and 1×1 products beside other factors, in parentheses.
+  std::string factor(const Tree& a, bool alone) const {
+    if (a->op == Op::Sum) return parens(print(a));
+    if (a->op == Op::Product && !alone && !a->args.empty()) return parens(print(a));
+    return print(a);
+  }
+
+  // coefficient, scalars and matrices; scalars to negative powers (and the coefficient's
+  // denominator) below a fraction bar: 2x/(x^T x).
+  std::string product(const Node& p) const {
+    std::vector<std::string> num;
+    std::vector<Tree> den;
+    for (std::size_t i = 0; i < p.args.size(); ++i) {
+      const Tree& a = p.args[i];
+      if (i < p.scalars && a->op == Op::Power && a->exponent.is_negative()) {
+        den.push_back(matrix::power(a->args[0], -a->exponent));
+      } else {
+        num.push_back(factor(a, p.args.size() == 1));
+      }
+    }
+    Number c = p.coefficient;
+    bool negative = c.is_negative();
+    if (negative) c = -c;
+    Number top = c.numerator(), bottom = c.denominator();
+    if (!bottom.is_one()) den.insert(den.begin(), matrix::number(bottom));
+    std::string numerator;
+    if (!top.is_one() || num.empty()) numerator = number(top);
+    for (std::size_t i = 0; i < num.size(); ++i) {
+      // 2x, 2X^T: a number attaches to the letter after it (not in code, nor before a bracket)
+      bool attach = i == 0 && !numerator.empty() && f != Format::Code && !latex() && !num[i].starts_with("(");
+      if (!numerator.empty()) numerator += attach ? "" : times();
+      numerator += num[i];
+    }
+    if (den.empty()) return (negative ? minus() : "") + numerator;
+    std::string denominator;
+    if (den.size() == 1) {
+      denominator = latex() ? print(den[0]) : factor(den[0], false);
+    } else {
+      for (std::size_t i = 0; i < den.size(); ++i) denominator += (i ? times() : "") + factor(den[i], false);
+      if (!latex()) denominator = "(" + denominator + ")";
+    }
+    std::string out = latex() ? "\\frac{" + numerator + "}{" + denominator + "}" : numerator + "/" + denominator;
+    return (negative ? minus() : "") + out;
+  }
+
+  std::string power(const Node& p) const {
+    const Tree& base = p.args[0];
+    bool bare = base->op == Op::Symbol || base->op == Op::Trace || base->op == Op::Det || base->op == Op::Norm ||
+                base->op == Op::Log;
+    std::string b = bare ? print(base) : parens(print(base));
+    return b + superscript(p.exponent.to_string());
+  }
+
+  std::string sum(const Node& s) const {
+    std::string out;
+    for (std::size_t i = 0; i < s.args.size(); ++i) {
+      const Tree& t = s.args[i];
+      bool negative = t->op == Op::Product && t->coefficient.is_negative();
+      std::string body = print(negative ? matrix::scale(Number(-1), t) : t);
+      if (i == 0) {
+        out = (negative ? minus() : "") + body;
+      } else {
+        out += (negative ? " " + minus() + " " : " + ") + body;
+      }
+    }
+    return out;
+  }
+
+  std::string print(const Tree& a) const {
+    switch (a->op) {
+      case Op::Symbol: return symbol_name(a->name, f);
+      case Op::Identity: return "I";
+      case Op::Sum: return sum(*a);
+      case Op::Product: return product(*a);
+      case Op::Transpose: return print(a->args[0]) + transpose_mark();
+      case Op::Inverse: {
+        const Tree& inner = a->args[0];
+        if (inner->op == Op::Symbol) return print(inner) + inverse_mark(false);
+        if (inner->op == Op::Transpose) return print(inner->args[0]) + inverse_mark(true);
+        if (latex()) return parens(print(inner)) + "^{-1}";
+        return "inv(" + print(inner) + ")";
+      }
+      case Op::Trace: return call("tr", "\\operatorname{tr}", a->args[0]);
+      case Op::Det: return call("det", "\\det", a->args[0]);
+      case Op::Norm:
+        if (latex()) return "\\left\\lVert " + print(a->args[0]) + " \\right\\rVert";
+        if (unicode()) return "‖" + print(a->args[0]) + "‖";
+        return call("norm", "", a->args[0]);
+      case Op::Log: return call("log", "\\log", a->args[0]);
+      case Op::Exp: return call("exp", "\\exp", a->args[0]);
+      case Op::Power: return power(*a);
+    }
+    return "?";
+  }
+};
+
+}  // namespace
+
+std::string matrix_string(const matrix::Tree& a, Format f) {
+  return Printer{f == Format::Json ? Format::Text : f}.print(a);
+}
+
+}  // namespace ddx::print
