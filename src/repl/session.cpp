@@ -160,6 +160,7 @@ std::vector<std::string> Session::defined_names() const {
   std::vector<std::string> names;
   for (const auto& [n, v] : defs_->variables()) names.push_back(n);
   for (const auto& [n, f] : defs_->functions()) names.push_back(n);
+  for (const matrix::Declaration& d : declarations_.list()) names.push_back(d.name);
   return names;
 }
 
@@ -235,6 +236,7 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
   o.kind = Outcome::Kind::Answer;
   o.input = std::move(input);
   o.result = eval::evaluate_matrix(request, denominator_layout_);
+  if (s.steps || steps_) o.result.note = "steps are not shown for matrix expressions yet";
   if (std::holds_alternative<eval::MatrixAnswer>(o.result.shape)) return o;
   ensure_printable(o.result);
   ans_ = o.result.value;
