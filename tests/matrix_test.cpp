@@ -253,6 +253,11 @@ TEST_CASE("matrix: declarations, :vars and :clear") {
   CHECK(answer(s, ":vars") == "A in R^(n, 3)\nf = 2");
   CHECK(answer(s, ":clear").empty());
   CHECK(answer(s, ":vars") == "no definitions");
+  // Entry names: A_1_10 once an index has two digits.
+  CHECK(answer(s, "Y in R^(2, m)").empty());
+  CHECK(answer(s, "Y at m = 2") == "[[Y_11, Y_12], [Y_21, Y_22]]");
+  CHECK(answer(s, "Y at m = 10").find("[Y_2_1, Y_2_2, Y_2_3, Y_2_4, Y_2_5, Y_2_6, Y_2_7, Y_2_8, Y_2_9, Y_2_10]") != std::string::npos);
+  REQUIRE(answer(s, ":clear").empty());
   // With nothing declared, x^T A x is the scalar product it always was.
   CHECK(answer(s, "x^T A x") == "A x^(T + 1)");
 }
@@ -279,6 +284,8 @@ TEST_CASE("matrix: bad input is an error that says so, and changes nothing") {
            {"exp(x)", "error@1: 'exp' of 'x' (n×1): entrywise functions of vectors and matrices are not supported yet"},
            {"softmax(x)", "error@1: 'softmax' of vectors and matrices is not supported yet"},
            {"z = x^T x", "error@1: definitions of declared vectors and matrices are not supported"},
+           {"x = 3", "error@1: 'x' is a declared vector or matrix; :clear x first"},
+           {"z in R^n; v in R^m", "error@9: a declaration stands alone on its line"},
        }) {
     CAPTURE(std::string(row.input));
     CHECK(answer(s, row.input) == row.expected);

@@ -107,7 +107,8 @@ Declaration read_declaration(std::string_view line) {
   } else {
     d.shape.rows = dimension(r);
   }
-  if (!r.done()) throw DeclarationError("unexpected text after the declaration", r.at);
+  if (!r.done())
+    throw DeclarationError(line[r.at] == ';' ? "a declaration stands alone on its line" : "unexpected text after the declaration", r.at);
   return d;
 }
 

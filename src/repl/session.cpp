@@ -94,6 +94,9 @@ Outcome Session::run(const grammar::Statement& s, std::string_view line) {
   NodeBudget budget;  // a statement creates at most max_statement_nodes new nodes
   ConditionLog conditions;  // ∂/∂x_k of a sum over x_n holds where its term exists
   try {
+    if (s.kind == grammar::StatementKind::Definition && declarations_.find(s.name))
+      return error_at(input, "'" + s.name + "' is a declared vector or matrix; :clear " + s.name + " first",
+                      grammar::column_of(line, s.name_span.begin));
     if (s.kind != grammar::StatementKind::Command && resolve::mentions_declared(s.body, declarations_)) {
       if (s.kind == grammar::StatementKind::Definition)
         return error_at(input, "definitions of declared vectors and matrices are not supported",
