@@ -64,6 +64,7 @@ char operator_replacement(char32_t cp) {
     case 0x00F7: case 0x2215: return '/';                            // ÷ ∕
     case 0x00A0: case 0x2009: case 0x202F: case 0x2002: case 0x2003: return ' ';
     case 0x2202: return partial_marker;                               // ∂
+    case 0x2299: return hadamard_marker;                              // ⊙
     default: return 0;
     }
 }

@@ -71,6 +71,7 @@ void trace_term(Term& t) {
 }
 
 Differential differential(const Tree& f, const Tree& var);
+Differential entrywise_differential(const Tree& f, const Tree& var);
 
 // The product rule over ordered factors: each factor's differential with the others around it.
 Differential product_differential(const Tree& f, const Tree& var) {
@@ -163,12 +164,65 @@ Differential differential(const Tree& f, const Tree& var) {
         scale_by(t, f);
       });
     case Op::Power:
+      if (!f->shape.scalar()) return entrywise_differential(f, var);
       return map_terms(a, var, [&](Term& t) {
         make_traced(t);
         scale_by(t, product({number(f->exponent), power(a, f->exponent - Number(1))}));
       });
+    case Op::Hadamard: return entrywise_differential(f, var);
+    case Op::Entrywise: {
+      // d f(v) = f'(v) ⊙ dv = diag(f'(v)) dv
+      Tree one_minus = f->shape.scalar() ? sum({number(Number(1)), scale(Number(-1), f)})
+                                         : sum({ones(f->shape.rows), scale(Number(-1), f)});
+      Tree slope = f->name == "exp"   ? f
+                   : f->name == "log" ? entrywise_power(a, Number(-1))
+                                      : hadamard({f, one_minus});  // σ' = σ (1 - σ)
+      if (f->shape.scalar())
+        return map_terms(a, var, [&](Term& t) {
+          make_traced(t);
+          scale_by(t, slope);
+        });
+      return map_terms(a, var, [&](Term& t) { multiply_left(t, {diag(slope)}); });
+    }
+    case Op::Softmax: {
+      // d softmax(v) = diag(s) dv - s sᵀ dv
+      Differential out;
+      for (const Term& t : differential(a, var)) {
+        Term own = t, shared = t;
+        multiply_left(own, {diag(f)});
+        multiply_left(shared, {f, transpose(f)});
+        scale_by(shared, number(Number(-1)));
+        out.push_back(std::move(own));
+        out.push_back(std::move(shared));
+      }
+      return out;
+    }
+    case Op::Ones: return {};
+    case Op::Diag:
+      throw MathError("ddx cannot differentiate diag(...) of an expression in " + var->name + " yet");
   }
   return {};
+}
+
+// d(u1^k1 ⊙ u2^k2 ⊙ ...) = Σ diag(ki ui^(ki - 1) ⊙ the others) dui: the product rule entry by entry.
+Differential entrywise_differential(const Tree& f, const Tree& var) {
+  std::vector<Tree> factors = f->op == Op::Hadamard ? f->args : std::vector<Tree>{f};
+  Differential out;
+  for (std::size_t i = 0; i < factors.size(); ++i) {
+    const Tree& fi = factors[i];
+    Tree base = fi->op == Op::Power ? fi->args[0] : fi;
+    Number k = fi->op == Op::Power ? fi->exponent : Number(1);
+    std::vector<Tree> rest{entrywise_power(base, k - Number(1))};
+    for (std::size_t j = 0; j < factors.size(); ++j)
+      if (j != i) rest.push_back(factors[j]);
+    Tree slope = hadamard(std::move(rest));
+    for (Term t : differential(base, var)) {
+      multiply_left(t, {diag(slope)});
+      scale_by(t, number(k));
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
 }
 
 std::string what(const Tree& t) {

@@ -3,7 +3,9 @@
 #include "matrix/tree.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
 
 #include "core/errors.hpp"
 
@@ -63,22 +65,37 @@ struct Flat {
   }
 };
 
-// Adjacent A⁻¹ A and A A⁻¹ cancel; identities go when anything else is left.
+// What two adjacent matrix factors are together, when it is simpler: A⁻¹ A = I, diag(a) diag(b) =
+// diag(a ⊙ b), diag(a) v = a ⊙ v, vᵀ diag(a) = (a ⊙ v)ᵀ; null when nothing applies.
+Tree combine(const Tree& prev, const Tree& m) {
+  if ((prev->op == Op::Inverse && prev->args[0]->key == m->key) || (m->op == Op::Inverse && m->args[0]->key == prev->key))
+    return identity(m->shape.rows);
+  if (prev->op == Op::Diag && m->op == Op::Diag) return diag(hadamard({prev->args[0], m->args[0]}));
+  if (prev->op == Op::Diag && m->shape.cols.is_one()) return hadamard({prev->args[0], m});
+  if (m->op == Op::Diag && prev->shape.rows.is_one()) return transpose(hadamard({m->args[0], transpose(prev)}));
+  // uᵀ (w ⊙ u⁻¹ ...) = sum(w ⊙ ...): an inner product whose entries cancel
+  bool entrywise = m->op == Op::Hadamard || (m->op == Op::Power && !m->shape.scalar());
+  if (entrywise && prev->op == Op::Transpose && prev->shape.rows.is_one() && prev->args[0]->op != Op::Ones && m->shape.cols.is_one()) {
+    Tree merged = hadamard({prev->args[0], m});
+    std::size_t before = (m->op == Op::Hadamard ? m->args.size() : 1) + 1;
+    std::size_t after = merged->op == Op::Hadamard ? merged->args.size() : 1;
+    if (after < before) return product({transpose(ones(m->shape.rows)), merged});
+  }
+  return nullptr;
+}
+
+// Adjacent factors combined; identities go when anything else is left.
 std::vector<Tree> cancel_matrices(std::vector<Tree> ms) {
   std::vector<Tree> out;
   for (Tree& m : ms) {
-    if (!out.empty()) {
-      const Tree& prev = out.back();
-      bool inverse_pair = (prev->op == Op::Inverse && prev->args[0]->key == m->key) ||
-                          (m->op == Op::Inverse && m->args[0]->key == prev->key);
-      if (inverse_pair) {
-        Expr n = m->shape.rows;
-        out.pop_back();
-        out.push_back(identity(n));
-        continue;
-      }
+    Tree next = std::move(m);
+    while (!out.empty()) {
+      Tree both = combine(out.back(), next);
+      if (!both) break;
+      out.pop_back();
+      next = both;
     }
-    out.push_back(std::move(m));
+    out.push_back(std::move(next));
   }
   if (out.size() > 1)
     out.erase(std::remove_if(out.begin(), out.end(), [](const Tree& t) { return t->op == Op::Identity; }), out.end());
@@ -159,6 +176,13 @@ Tree product(std::vector<Tree> factors) {
     scalars.push_back(bk.second.is_one() ? bk.first : power(bk.first, bk.second));
   }
   std::vector<Tree> matrices = cancel_matrices(std::move(flat.matrices));
+  // A combination may have brought out a scalar or a product (diag(2a) v = 2 a ⊙ v): flatten again.
+  if (std::any_of(matrices.begin(), matrices.end(), [](const Tree& t) { return t->op == Op::Product || t->shape.scalar(); })) {
+    std::vector<Tree> again{number(flat.coefficient)};
+    again.insert(again.end(), scalars.begin(), scalars.end());
+    again.insert(again.end(), matrices.begin(), matrices.end());
+    return product(std::move(again));
+  }
   if (flat.coefficient.is_one() && scalars.size() + matrices.size() == 1) return scalars.empty() ? matrices[0] : scalars[0];
   Node n;
   n.op = Op::Product;
@@ -233,7 +257,8 @@ Tree transpose(Tree a) {
       for (std::size_t i = a->args.size(); i-- > a->scalars;) fs.push_back(transpose(a->args[i]));
       return product(std::move(fs));
     }
-    default: return a;  // a scalar
+    case Op::Diag: return a;
+    default: return a->shape.scalar() ? a : unary(Op::Transpose, a, a->shape.transposed(), "T");
   }
 }
 
@@ -326,6 +351,118 @@ Tree power(Tree a, const Number& k) {
   n.key = "^" + k.to_string() + "(" + a->key + ")";
   n.args = {std::move(a)};
   return make(std::move(n));
+}
+
+namespace {
+
+void require_column(const Tree& v, const char* what) {
+  if (v->shape.scalar() || !v->shape.cols.is_one())
+    throw MathError(std::string(what) + " of " + shape_text(v->shape) + ": only of vectors (matrices are not supported)");
+}
+
+}  // namespace
+
+Tree ones(Expr n) {
+  Node node;
+  node.op = Op::Ones;
+  node.shape = {n, Expr(1)};
+  node.key = "1" + dim_text(n);
+  return make(std::move(node));
+}
+
+Tree diag(Tree v) {
+  require_column(v, "diag");
+  if (v->op == Op::Ones) return identity(v->shape.rows);
+  Expr n = v->shape.rows;
+  return unary(Op::Diag, std::move(v), {n, n}, "diag");
+}
+
+Tree entrywise_power(Tree v, const Number& k) {
+  if (v->shape.scalar()) return power(v, k);
+  if (k.is_zero()) return ones(v->shape.rows);
+  if (k.is_one()) return v;
+  if (v->op == Op::Power) return entrywise_power(v->args[0], v->exponent * k);
+  if (v->op == Op::Ones) return v;
+  Node n;
+  n.op = Op::Power;
+  n.shape = v->shape;
+  n.exponent = k;
+  n.key = "^" + k.to_string() + "(" + v->key + ")";
+  n.args = {std::move(v)};
+  return make(std::move(n));
+}
+
+Tree hadamard(std::vector<Tree> factors) {
+  std::vector<Tree> scalars{number(Number(1))};
+  std::map<std::string, std::pair<Tree, Number>> powers;  // base key -> (base, exponent)
+  std::optional<Shape> shape;
+  std::function<void(const Tree&)> add = [&](const Tree& f) {
+    if (f->shape.scalar()) {
+      scalars.push_back(f);
+      return;
+    }
+    require_column(f, "an entrywise product");
+    if (shape && !(*shape == f->shape))
+      throw MathError("mismatched shapes in an entrywise product: " + shape_text(*shape) + " and " + shape_text(f->shape));
+    shape = f->shape;
+    std::vector<Tree> ms = f->op == Op::Product ? matrix_factors(f) : std::vector<Tree>{};
+    if (f->op == Op::Hadamard) {
+      for (const Tree& g : f->args) add(g);
+    } else if (f->op == Op::Product && (ms.size() == 1 || !f->coefficient.is_one() || f->scalars > 0)) {
+      scalars.push_back(scalar_part(f));  // 2 s v: 2 s and v; a matrix product (X w) is one factor
+      add(product(ms));
+    } else if (f->op != Op::Ones) {
+      auto [base, k] = f->op == Op::Power ? std::pair{f->args[0], f->exponent} : std::pair{f, Number(1)};
+      auto [it, fresh] = powers.try_emplace(base->key, base, k);
+      if (!fresh) it->second.second += k;
+    }
+  };
+  for (const Tree& f : factors) add(f);
+  if (!shape) return product(std::move(scalars));
+  std::vector<Tree> kept;
+  for (auto& [key, bk] : powers)
+    if (!bk.second.is_zero()) kept.push_back(entrywise_power(bk.first, bk.second));
+  Tree entries;
+  if (kept.empty()) {
+    entries = ones(shape->rows);
+  } else if (kept.size() == 1) {
+    entries = kept[0];
+  } else {
+    Node n;
+    n.op = Op::Hadamard;
+    n.shape = *shape;
+    n.key = "H(" + keys(kept) + ")";
+    n.args = std::move(kept);
+    entries = make(std::move(n));
+  }
+  scalars.push_back(entries);
+  return product(std::move(scalars));
+}
+
+Tree entrywise(const std::string& function, Tree v) {
+  if (v->shape.scalar() && function == "exp") return exp(v);
+  if (v->shape.scalar() && function == "log") return log(v);
+  if (!v->shape.scalar()) require_column(v, function.c_str());
+  Node n;
+  n.op = Op::Entrywise;
+  n.shape = v->shape;
+  n.name = function;
+  n.key = function + "(" + v->key + ")";
+  n.args = {std::move(v)};
+  return make(std::move(n));
+}
+
+Tree softmax(Tree v) {
+  require_column(v, "softmax");
+  Shape shape = v->shape;
+  return unary(Op::Softmax, std::move(v), shape, "softmax");
+}
+
+Tree entry_sum(Tree v) {
+  if (v->shape.scalar()) return v;
+  std::vector<Tree> fs{transpose(ones(v->shape.rows)), v};
+  if (!v->shape.cols.is_one()) fs.push_back(ones(v->shape.cols));
+  return product(std::move(fs));
 }
 
 Tree product_or_identity(std::vector<Tree> factors, Expr n) {

@@ -41,7 +41,12 @@ enum class Op {
   Norm,       // 2-norm of a vector, Frobenius norm of a matrix
   Log,        // of a scalar
   Exp,        // of a scalar
-  Power,      // a scalar to a rational exponent
+  Power,      // a scalar to a rational exponent; of a vector, entry by entry (inside ⊙ only)
+  Ones,       // the column of n ones (sum(v) is onesᵀ v)
+  Diag,       // diag(v): the square matrix with the column v on its diagonal
+  Hadamard,   // u ⊙ v ⊙ ...: the entrywise product of columns of one shape (args: bases or Powers)
+  Entrywise,  // name(v) entry by entry for a column v: exp, log, sigmoid
+  Softmax,    // softmax(v) = exp(v)/sum(exp(v)) of a column v
 };
 
 struct Node;
@@ -50,7 +55,7 @@ using Tree = std::shared_ptr<const Node>;
 struct Node {
   Op op = Op::Symbol;
   Shape shape;
-  std::string name;          // Symbol
+  std::string name;          // Symbol; Entrywise: the function
   bool declared = false;     // Symbol: declared with a shape (else a scalar name)
   Number coefficient{1};     // Product
   Number exponent{1};        // Power
@@ -78,6 +83,15 @@ Tree norm(Tree a);
 Tree log(Tree a);
 Tree exp(Tree a);
 Tree power(Tree a, const Number& k);
+
+// Entrywise operations of column vectors (MathError for matrices: they are not supported).
+Tree ones(Expr n);
+Tree diag(Tree v);
+Tree hadamard(std::vector<Tree> factors);
+Tree entrywise_power(Tree v, const Number& k);
+Tree entrywise(const std::string& function, Tree v);  // exp, log, sigmoid
+Tree softmax(Tree v);
+Tree entry_sum(Tree v);  // onesᵀ v
 
 // The product of `factors` in order, or the identity of size n when there are none.
 Tree product_or_identity(std::vector<Tree> factors, Expr n);

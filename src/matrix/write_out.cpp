@@ -99,6 +99,13 @@ Grid inverse_grid(const Grid& a) {
 }
 
 Expr scalar(const Grid& g) { return g[0][0]; }
+
+template <typename F>
+Grid each(Grid g, F f) {
+  for (auto& row : g)
+    for (Expr& e : row) e = f(e);
+  return g;
+}
 Grid of(Expr e) { return {{e}}; }
 
 }  // namespace
@@ -175,7 +182,32 @@ Grid write_out(const Tree& a, const Sizes& sizes) {
     }
     case Op::Log: return of(ddx::log(scalar(write_out(a->args[0], sizes))));
     case Op::Exp: return of(ddx::exp(scalar(write_out(a->args[0], sizes))));
-    case Op::Power: return of(pow(scalar(write_out(a->args[0], sizes)), num(a->exponent)));
+    case Op::Power: return each(write_out(a->args[0], sizes), [&](Expr e) { return pow(e, num(a->exponent)); });
+    case Op::Ones:
+      return filled(static_cast<std::size_t>(size_of(a->shape.rows, sizes)), 1, Expr(1));
+    case Op::Diag: {
+      Grid v = write_out(a->args[0], sizes);
+      Grid g = filled(v.size(), v.size(), Expr(0));
+      for (std::size_t i = 0; i < v.size(); ++i) g[i][i] = v[i][0];
+      return g;
+    }
+    case Op::Hadamard:
+      return all([](Grid x, const Grid& y) {
+        for (std::size_t i = 0; i < x.size(); ++i)
+          for (std::size_t j = 0; j < x[0].size(); ++j) x[i][j] = x[i][j] * y[i][j];
+        return x;
+      });
+    case Op::Entrywise: {
+      std::string f = a->name;
+      return each(write_out(a->args[0], sizes), [&](Expr e) { return call(f, {e}); });
+    }
+    case Op::Softmax: {
+      Grid g = each(write_out(a->args[0], sizes), [](Expr e) { return ddx::exp(e); });
+      std::vector<Expr> terms;
+      for (const auto& row : g) terms.push_back(row[0]);
+      Expr total = add(std::move(terms));
+      return each(g, [&](Expr e) { return e / total; });
+    }
   }
   return of(Expr(0));
 }

@@ -2,6 +2,8 @@
 // Matrix expressions in every format (see matrix_print.hpp).
 #include "print/matrix_print.hpp"
 
+#include <algorithm>
+
 namespace ddx::print {
 namespace {
 
@@ -58,13 +60,26 @@ struct Printer {
   // A factor of a product: sums, and 1×1 products beside other factors, in parentheses.
   std::string factor(const Tree& a, bool alone) const {
     if (a->op == Op::Sum) return parens(print(a));
-    if (a->op == Op::Product && !alone && !a->args.empty()) return parens(print(a));
+    if (a->op == Op::Product && !alone && !a->args.empty() && !entry_sum_of(*a)) return parens(print(a));
+    if ((a->op == Op::Hadamard || a->op == Op::Power) && !alone && !a->shape.scalar()) return parens(print(a));
     return print(a);
   }
 
   // coefficient, scalars and matrices; scalars to negative powers (and the coefficient's
   // denominator) below a fraction bar: 2x/(x^T x).
+  // onesᵀ v and onesᵀ A ones: sum(v), sum(A).
+  static const Node* entry_sum_of(const Node& p) {
+    std::size_t m = p.args.size() - p.scalars;
+    if (!p.shape.scalar() || m < 2 || m > 3 || !p.coefficient.is_one() || p.scalars) return nullptr;
+    const Tree& first = p.args[p.scalars];
+    if (first->op != Op::Transpose || first->args[0]->op != Op::Ones) return nullptr;
+    if (m == 3 && p.args.back()->op != Op::Ones) return nullptr;
+    return p.args[p.scalars + 1].get();
+  }
+
   std::string product(const Node& p) const {
+    if (const Node* summed = entry_sum_of(p))
+      return call("sum", "\\operatorname{sum}", std::make_shared<const Node>(*summed));
     std::vector<std::string> num;
     std::vector<Tree> den;
     for (std::size_t i = 0; i < p.args.size(); ++i) {
@@ -100,19 +115,60 @@ struct Printer {
     return (negative ? minus() : "") + out;
   }
 
+  std::string dim(Expr d) const { return d.is_integer() ? d.number().to_string() : d.name(); }
+  std::string hadamard_mark() const { return latex() ? " \\odot " : unicode() ? " ⊙ " : " .* "; }
+
+  // u ⊙ v, with entries to negative powers divided by: y/s, (u ⊙ v)/(s ⊙ s).
+  std::string hadamard(const Node& h) const {
+    std::vector<Tree> factors = h.op == Op::Hadamard ? h.args : std::vector<Tree>{std::make_shared<const Node>(h)};
+    std::vector<std::string> num, den;
+    for (const Tree& f : factors) {
+      Tree base = f->op == Op::Power ? f->args[0] : f;
+      Number k = f->op == Op::Power ? f->exponent : Number(1);
+      bool below = k.is_negative();
+      if (below) k = -k;
+      std::string text = factor(base, false);
+      if (base->op == Op::Hadamard) text = parens(print(base));
+      auto& side = below ? den : num;
+      if (k.is_integer() && k.fits_long()) {
+        for (long i = 0; i < k.to_long(); ++i) side.push_back(text);
+      } else {
+        side.push_back(text + superscript(k.to_string()));
+      }
+    }
+    auto join = [&](const std::vector<std::string>& parts) {
+      std::string out;
+      for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? hadamard_mark() : "") + parts[i];
+      return out;
+    };
+    std::string top = num.empty() ? "1" : join(num);
+    if (den.empty()) return top;
+    std::string bottom = den.size() > 1 ? parens(join(den)) : den[0];
+    if (latex()) return "\\frac{" + top + "}{" + (den.size() > 1 ? join(den) : den[0]) + "}";
+    if (num.size() > 1) top = "(" + top + ")";
+    return top + "/" + bottom;
+  }
+
   std::string power(const Node& p) const {
     const Tree& base = p.args[0];
     bool bare = base->op == Op::Symbol || base->op == Op::Trace || base->op == Op::Det || base->op == Op::Norm ||
-                base->op == Op::Log;
+                base->op == Op::Log || base->op == Op::Exp || base->op == Op::Entrywise ||
+                (base->op == Op::Product && entry_sum_of(*base));
     std::string b = bare ? print(base) : parens(print(base));
     return b + superscript(p.exponent.to_string());
   }
 
+  static bool negative_term(const Tree& t) { return t->op == Op::Product && t->coefficient.is_negative(); }
+
+  // Terms in their order, except that a positive term leads: x - y, not -y + x.
   std::string sum(const Node& s) const {
+    std::vector<Tree> terms = s.args;
+    auto positive = std::find_if(terms.begin(), terms.end(), [](const Tree& t) { return !negative_term(t); });
+    if (positive != terms.end()) std::rotate(terms.begin(), positive, positive + 1);
     std::string out;
-    for (std::size_t i = 0; i < s.args.size(); ++i) {
-      const Tree& t = s.args[i];
-      bool negative = t->op == Op::Product && t->coefficient.is_negative();
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      const Tree& t = terms[i];
+      bool negative = negative_term(t);
       std::string body = print(negative ? matrix::scale(Number(-1), t) : t);
       if (i == 0) {
         out = (negative ? minus() : "") + body;
@@ -129,7 +185,11 @@ struct Printer {
       case Op::Identity: return "I";
       case Op::Sum: return sum(*a);
       case Op::Product: return product(*a);
-      case Op::Transpose: return print(a->args[0]) + transpose_mark();
+      case Op::Transpose: {
+        const Tree& inner = a->args[0];
+        bool bare = inner->op == Op::Symbol || inner->op == Op::Entrywise || inner->op == Op::Softmax || inner->op == Op::Ones;
+        return (bare ? print(inner) : parens(print(inner))) + transpose_mark();
+      }
       case Op::Inverse: {
         const Tree& inner = a->args[0];
         if (inner->op == Op::Symbol) return print(inner) + inverse_mark(false);
@@ -145,7 +205,14 @@ struct Printer {
         return call("norm", "", a->args[0]);
       case Op::Log: return call("log", "\\log", a->args[0]);
       case Op::Exp: return call("exp", "\\exp", a->args[0]);
-      case Op::Power: return power(*a);
+      case Op::Power: return a->shape.scalar() ? power(*a) : hadamard(*a);
+      case Op::Ones: return latex() ? "\\mathbf{1}" : "ones(" + dim(a->shape.rows) + ")";
+      case Op::Diag: return call("diag", "\\operatorname{diag}", a->args[0]);
+      case Op::Hadamard: return hadamard(*a);
+      case Op::Entrywise:
+        if (a->name == "sigmoid") return call("sigmoid", "\\sigma", a->args[0]);
+        return call(a->name.c_str(), a->name == "exp" ? "\\exp" : "\\log", a->args[0]);
+      case Op::Softmax: return call("softmax", "\\operatorname{softmax}", a->args[0]);
     }
     return "?";
   }

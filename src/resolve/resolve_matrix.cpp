@@ -100,9 +100,18 @@ struct Reader {
       const Node& right = n.children[i];
       Tree t = term(right);
       SourceSpan op = n.ops[i] == ' ' ? SourceSpan{right.span.begin, right.span.begin + 1} : operator_span(line, n.children[i - 1], right);
-      if (n.ops[i] == '/') {
-        if (!t->shape.scalar()) fail(op, "division by " + described(right, t) + ": only scalars divide; write inv(A) for an inverse");
-        acc = matrix::product({acc, matrix::power(t, Number(-1))});
+      if (n.ops[i] == '/' || n.ops[i] == 'o') {
+        // y/s with a vector s divides entry by entry, as u ⊙ v (`.*`) multiplies
+        bool entrywise = n.ops[i] == 'o' || !t->shape.scalar();
+        if (entrywise && !acc->shape.scalar() && !(acc->shape == t->shape))
+          fail(op, "mismatched shapes in an entrywise " + std::string(n.ops[i] == 'o' ? "product" : "division") + ": " +
+                       (i == 1 ? described(n.children[0], acc) : matrix::shape_text(acc->shape)) + " and " + described(right, t));
+        if (!entrywise) {
+          acc = matrix::product({acc, matrix::power(t, Number(-1))});
+        } else {
+          Tree divisor = n.ops[i] == '/' ? at(right.span, [&] { return matrix::entrywise_power(t, Number(-1)); }) : t;
+          acc = at(op, [&] { return matrix::hadamard({acc, divisor}); });
+        }
         continue;
       }
       if (!acc->shape.scalar() && !t->shape.scalar() && acc->shape.cols != t->shape.rows) {
@@ -170,16 +179,25 @@ struct Reader {
     if (f == "tr" || f == "trace") return at(n.span, [&] { return matrix::trace(one()); });
     if (f == "norm") return matrix::norm(one());
     if (f == "logdet") return at(n.span, [&] { return matrix::log(matrix::det(one())); });
-    if (f == "log" || f == "exp" || f == "sqrt") {
+    if (f == "sqrt") {
       Tree a = one();
-      if (!a->shape.scalar())
-        fail(n.name_span, "'" + f + "' of " + described(n.children[0], a) + ": entrywise functions of vectors and matrices are not supported yet");
-      if (f == "sqrt") return matrix::power(a, Number::rational(1, 2));
-      return f == "log" ? matrix::log(a) : matrix::exp(a);
+      if (!a->shape.scalar()) fail(n.name_span, "'sqrt' of " + described(n.children[0], a) + ": only of scalars");
+      return matrix::power(a, Number::rational(1, 2));
     }
-    if (f == "softmax" || f == "sigmoid" || f == "diag" || f == "sum")
-      fail(n.name_span, "'" + f + "' of vectors and matrices is not supported yet");
-    fail(n.name_span, "'" + f + "' is not supported in a matrix expression (transpose, inv, det, tr, norm, logdet, log, exp, sqrt are)");
+    if (f == "log" || f == "exp" || f == "sigmoid") {
+      Tree a = one();
+      if (!a->shape.scalar() && !a->shape.cols.is_one())
+        fail(n.name_span, "'" + f + "' of " + described(n.children[0], a) + ": entrywise functions of matrices are not supported yet (of vectors they are)");
+      return matrix::entrywise(f, a);
+    }
+    if (f == "ones" && n.children.size() == 1 && (n.children[0].kind == NodeKind::Word || n.children[0].kind == NodeKind::Number)) {
+      const Node& d = n.children[0];
+      return matrix::ones(d.kind == NodeKind::Word ? sym(d.text) : num(integer(d)));
+    }
+    if (f == "softmax") return at(n.span, [&] { return matrix::softmax(one()); });
+    if (f == "diag") return at(n.span, [&] { return matrix::diag(one()); });
+    if (f == "sum" && n.children.size() == 1) return matrix::entry_sum(one());
+    fail(n.name_span, "'" + f + "' is not supported in a matrix expression (transpose, inv, det, tr, norm, logdet, log, exp, sqrt, sigmoid, softmax, sum, diag are)");
   }
 
   Tree term(const Node& n) const {
