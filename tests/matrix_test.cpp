@@ -7,6 +7,8 @@
 // number of entries compared is counted and must be large.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -22,7 +24,10 @@
 #include "matrix/write_out.hpp"
 #include "print/matrix_print.hpp"
 #include "resolve/resolve_matrix.hpp"
+#include "support/run_ddx.hpp"
 #include "support/session_helpers.hpp"
+#include "support/temp_dir.hpp"
+#include "support/tools.hpp"
 
 using ddx_test::answer;
 using namespace ddx;
@@ -371,4 +376,23 @@ TEST_CASE("matrix self-check: random well-shaped expressions") {
   MESSAGE("random expressions: " << expressions << ", entries compared: " << c.comparisons << " (" << c.nonzero << " not 0)");
   CHECK(c.comparisons >= 4000);
   CHECK(c.nonzero >= 3500);
+}
+
+TEST_CASE("matrix: :export writes the questions in matrix notation and pdflatex compiles it") {
+  if (!ddx_test::require_tool("pdflatex", "texlive-latex-base")) return;
+  ddx_test::TempDir t("ddx_matrix");
+  std::filesystem::path tex = t.dir / "matrix.tex";
+  auto r = ddx_test::run_ddx("", "x in R^n\nA in R^(n, n)\nX in R^(n, n)\nd/dx x^T A x\nd/dX tr(A inv(X))\n"
+                                 "d/dx log(sum(exp(x)))\nd/dx x^T A x at n = 2\nhessian(x^T A x, x)\nnorm(x)^2\n"
+                                 ":export " + tex.string() + "\n");
+  REQUIRE(std::filesystem::exists(tex));
+  std::string doc = ddx_test::read_file(tex);
+  CHECK(doc.find("\\frac{d}{dx} \\left(x^{\\top} A x\\right) &= \\left(A + A^{\\top}\\right) x") != std::string::npos);
+  CHECK(doc.find("\\frac{d}{dX} \\operatorname{tr}\\left(A X^{-1}\\right) &= -X^{-\\top} A^{\\top} X^{-\\top}") != std::string::npos);
+  // Written out entry by entry, the question is shown as typed (its names are not scalars).
+  CHECK(doc.find("\\text{\\texttt{d/dx x\\textasciicircum{}T A x at n = 2}}") != std::string::npos);
+  std::string cmd = "cd '" + t.dir.string() + "' && pdflatex -halt-on-error -interaction=nonstopmode matrix.tex > pdflatex.log 2>&1";
+  int status = std::system(cmd.c_str());
+  INFO(ddx_test::read_file(t.dir / "pdflatex.log"));
+  CHECK(status == 0);
 }

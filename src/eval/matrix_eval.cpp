@@ -33,7 +33,9 @@ Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_l
   if (request.kind == Kind::Derivative) answer = matrix::derivative(request.expr, request.var, layout);
   if (request.kind == Kind::Hessian) answer = matrix::hessian(request.expr, request.var);
   if (request.sizes) return Result::of(grid_value(matrix::write_out(answer, *request.sizes), answer->shape));
-  return Result::shaped(Expr(0), MatrixAnswer{answer});
+  std::string var = request.kind == Kind::Value ? "" : request.var->name;
+  if (request.kind == Kind::Hessian) return Result::shaped(Expr(0), MatrixAnswer{answer, nullptr, ""});  // no question in LaTeX
+  return Result::shaped(Expr(0), MatrixAnswer{answer, request.expr, var});
 }
 
 }  // namespace ddx::eval

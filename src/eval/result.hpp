@@ -102,6 +102,8 @@ struct PlotRequest {  // plot(E, ..., x = a .. b): the session decides where it 
 // An answer in matrix notation ((A + A^T) x): the value is 0 and `ans` is left as it was.
 struct MatrixAnswer {
   matrix::Tree expr;
+  matrix::Tree question;  // what was differentiated (or the expression itself), for :export
+  std::string var;        // the name differentiated by; empty for an expression's own value
 };
 
 // critical(f): the points (exact or decimal) with their kinds and values, sets of infinitely many

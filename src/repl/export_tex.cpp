@@ -8,6 +8,7 @@
 #include "core/limits.hpp"
 #include "eval/statement.hpp"
 #include "grammar/parse.hpp"
+#include "print/matrix_print.hpp"
 #include "print/result.hpp"
 #include "repl/latex_names.hpp"
 #include "resolve/resolve.hpp"
@@ -79,8 +80,22 @@ std::string question_latex(std::string_view input, const DefinitionsSnapshot& de
   return latex_texttt(input);
 }
 
-void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval::Result answer) {
-  entries_.push_back({std::move(input), std::move(definitions), std::move(answer)});
+namespace {
+
+// A matrix statement's question: d/dx over its operand, the expression itself, else as typed.
+std::string matrix_question_latex(std::string_view input, const eval::Result& answer) {
+  const auto* m = std::get_if<eval::MatrixAnswer>(&answer.shape);
+  if (!m || !m->question) return latex_texttt(input);
+  std::string tex = print::matrix_string(m->question, print::Format::Latex);
+  if (m->var.empty()) return tex;
+  if (m->question->op == matrix::Op::Sum || m->question->op == matrix::Op::Product) tex = "\\left(" + tex + "\\right)";
+  return print::leibniz("", {m->var}, 1, false, print::Format::Latex) + " " + tex;
+}
+
+}  // namespace
+
+void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval::Result answer, bool matrix_statement) {
+  entries_.push_back({std::move(input), std::move(definitions), std::move(answer), matrix_statement});
 }
 
 std::string TexExport::document() const {
@@ -97,7 +112,8 @@ std::string TexExport::document() const {
       // A chain already reads `dy/dx &= ... \\ &= ...`: its rows become the align*'s own rows.
       row = answer.substr(open.size(), answer.size() - open.size() - close.size());
     } else {
-      row = question_latex(e.input, e.definitions) + " &= " + answer;
+      std::string question = e.matrix_statement ? matrix_question_latex(e.input, e.answer) : question_latex(e.input, e.definitions);
+      row = question + " &= " + answer;
     }
     doc += "\\begin{align*}\n" + row + "\n\\end{align*}\n";
   }

@@ -17,7 +17,9 @@ namespace ddx {
 class TexExport {
  public:
   // Notes an answered statement with the definitions it was answered under.
-  void record(std::string input, DefinitionsSnapshot definitions, eval::Result answer);
+  // A matrix statement's question is not read again (the declarations it needs are not in the
+  // snapshot): its answer carries it.
+  void record(std::string input, DefinitionsSnapshot definitions, eval::Result answer, bool matrix_statement = false);
   std::size_t size() const { return entries_.size(); }
   // The whole document (checks for Ctrl-C as it renders).
   std::string document() const;
@@ -30,6 +32,7 @@ class TexExport {
     std::string input;                // the statement as typed: its question
     DefinitionsSnapshot definitions;  // what the question's names meant then
     eval::Result answer;
+    bool matrix_statement = false;
   };
   std::vector<Entry> entries_;
 };

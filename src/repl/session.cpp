@@ -83,7 +83,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
   std::vector<Outcome> out;
   for (const grammar::Statement& s : parsed.statements) {
     out.push_back(run(s, line));
-    if (out.back().kind == Outcome::Kind::Answer) tex_export_.record(out.back().input, snapshot(), out.back().result);
+    if (out.back().kind == Outcome::Kind::Answer) tex_export_.record(out.back().input, snapshot(), out.back().result, out.back().matrix);
     if (quit_) break;
   }
   return out;
@@ -238,6 +238,7 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
   Outcome o;
   o.kind = Outcome::Kind::Answer;
   o.input = std::move(input);
+  o.matrix = true;
   o.result = eval::evaluate_matrix(request, denominator_layout_);
   if (s.steps || steps_) o.result.note = "steps are not shown for matrix expressions yet";
   if (std::holds_alternative<eval::MatrixAnswer>(o.result.shape)) return o;

@@ -28,6 +28,7 @@ struct Outcome {
   eval::Result result;      // Answer
   std::string message;      // Defined: the name; Message: command output; Error: the error text
   std::size_t column = 0;   // Error: 1-based code-point column in the line (0 when not positional)
+  bool matrix = false;      // Answer: of a statement about declared vectors and matrices
 };
 
 class Session : public resolve::Scope, public eval::Context {
