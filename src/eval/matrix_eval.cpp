@@ -2,6 +2,8 @@
 // Matrix statements evaluated (see matrix_eval.hpp).
 #include "eval/matrix_eval.hpp"
 
+#include <optional>
+
 #include "matrix/differentiate.hpp"
 #include "matrix/write_out.hpp"
 
@@ -24,6 +26,38 @@ Value grid_value(const matrix::Grid& g, const matrix::Shape& shape) {
   return Value::list(std::move(rows));
 }
 
+// M v with v a declared vector, written out as Σ_j M_ij v_j per entry; nullopt for other answers.
+std::optional<Result> linear_entries(const matrix::Tree& answer, const matrix::Sizes& sizes) {
+  std::vector<matrix::Tree> ms = matrix::matrix_factors(answer);
+  if (answer->op != matrix::Op::Product || ms.empty() || answer->shape.scalar() || !answer->shape.cols.is_one())
+    return std::nullopt;
+  const matrix::Tree& v = ms.back();
+  if (v->op != matrix::Op::Symbol || !v->declared) return std::nullopt;
+  std::vector<matrix::Tree> rest{matrix::scalar_part(answer)};
+  rest.insert(rest.end(), ms.begin(), ms.end() - 1);
+  matrix::Grid m = matrix::write_out(matrix::product(rest), sizes);
+  matrix::Grid entries = matrix::write_out(v, sizes);
+  bool scalar = m.size() == 1 && m[0].size() == 1 && entries.size() > 1;  // 2x: 2 times each entry
+  LinearEntries out;
+  std::vector<Value> values;
+  for (std::size_t i = 0; i < (scalar ? entries.size() : m.size()); ++i) {
+    std::vector<std::pair<Expr, Expr>> row;
+    std::vector<Expr> terms;
+    for (std::size_t j = 0; j < entries.size(); ++j) {
+      Expr c = scalar ? (i == j ? m[0][0] : Expr(0)) : m[i][j];
+      if (c.is_zero()) continue;
+      row.emplace_back(c, entries[j][0]);
+      terms.push_back(c * entries[j][0]);
+    }
+    out.rows.push_back(std::move(row));
+    values.push_back(Value::of(add(std::move(terms))));
+  }
+  Result r;
+  r.value = Value::list(std::move(values));
+  r.shape = std::move(out);
+  return r;
+}
+
 }  // namespace
 
 Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_layout) {
@@ -32,7 +66,10 @@ Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_l
   auto layout = denominator_layout ? matrix::Layout::Denominator : matrix::Layout::Numerator;
   if (request.kind == Kind::Derivative) answer = matrix::derivative(request.expr, request.var, layout);
   if (request.kind == Kind::Hessian) answer = matrix::hessian(request.expr, request.var);
-  if (request.sizes) return Result::of(grid_value(matrix::write_out(answer, *request.sizes), answer->shape));
+  if (request.sizes) {
+    if (auto r = linear_entries(answer, *request.sizes)) return *r;
+    return Result::of(grid_value(matrix::write_out(answer, *request.sizes), answer->shape));
+  }
   std::string var = request.kind == Kind::Value ? "" : request.var->name;
   if (request.kind == Kind::Hessian) return Result::shaped(Expr(0), MatrixAnswer{answer, nullptr, ""});  // no question in LaTeX
   return Result::shaped(Expr(0), MatrixAnswer{answer, request.expr, var});

@@ -106,13 +106,20 @@ struct MatrixAnswer {
   std::string var;        // the name differentiated by; empty for an expression's own value
 };
 
+// A matrix times a declared vector written out, `at n = 2`: entry i is Σ_j M_ij v_j, printed in
+// the order of v's entries with each coefficient before its entry, as the product reads:
+// [2A_11 x_1 + (A_12 + A_21) x_2, ...]. The value is the list of those sums.
+struct LinearEntries {
+  std::vector<std::vector<std::pair<Expr, Expr>>> rows;  // per entry: (coefficient, entry of v)
+};
+
 // critical(f): the points (exact or decimal) with their kinds and values, sets of infinitely many
 // points, and whether a numeric search in a range found them. The value is the list of points.
 using CriticalPoints = calc::CriticalPoints;
 
 using Shape = std::variant<std::monostate, Derivation, StepsShown, TotalDifferential, TangentLine, Decimal,
                            FactoredSum, NamedDerivative, TaylorPolynomial, ValueTable, PlotRequest,
-                           BackpropTrace, CriticalPoints, MatrixAnswer>;
+                           BackpropTrace, CriticalPoints, MatrixAnswer, LinearEntries>;
 
 struct Result {
   Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)

@@ -213,6 +213,37 @@ std::string taylor(const eval::TaylorPolynomial& t, Format f) {
   return zero ? order : polynomial + " + " + order;
 }
 
+// Σ_j c_j v_j in the order of v: 2A_11 x_1 + (A_12 + A_21) x_2 (a sum coefficient in brackets
+// before its entry, as a matrix times a vector reads).
+std::string linear_entry(const std::vector<std::pair<Expr, Expr>>& terms, Format f) {
+  std::string minus = f == Format::Unicode ? "−" : "-";
+  std::string out;
+  for (const auto& [c, v] : terms) {
+    std::string term;
+    if (c.is(Kind::Add)) {
+      std::string inner = to_string(c, f);
+      term = (f == Format::Latex ? "\\left(" + inner + "\\right)" : "(" + inner + ")") + (f == Format::Code ? "*" : " ") +
+             to_string(v, f);
+    } else {
+      term = to_string(c * v, f);
+    }
+    bool negative = term.starts_with(minus);
+    if (out.empty()) {
+      out = term;
+    } else {
+      out += negative ? " " + minus + " " + term.substr(minus.size()) : " + " + term;
+    }
+  }
+  return out.empty() ? "0" : out;
+}
+
+std::string linear_entries(const eval::LinearEntries& l, Format f) {
+  std::string out;
+  for (std::size_t i = 0; i < l.rows.size(); ++i)
+    out += (i ? (f == Format::Latex ? " & " : ", ") : "") + linear_entry(l.rows[i], f);
+  return f == Format::Latex ? "\\begin{pmatrix} " + out + " \\end{pmatrix}" : "[" + out + "]";
+}
+
 // What the shape shows, before any note.
 struct ShapeRenderer {
   const eval::Result& r;
@@ -242,6 +273,7 @@ struct ShapeRenderer {
   }
   std::string operator()(const eval::CriticalPoints& c) const { return render_critical(c, r.value, f); }
   std::string operator()(const eval::MatrixAnswer& m) const { return matrix_string(m.expr, f); }
+  std::string operator()(const eval::LinearEntries& l) const { return linear_entries(l, f); }
 };
 
 }  // namespace
