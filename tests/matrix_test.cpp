@@ -271,6 +271,11 @@ TEST_CASE("matrix: declarations, :vars and :clear") {
   CHECK(answer(s, "A in R^(n, 3)").empty());
   CHECK(answer(s, "f = 2") .empty());
   CHECK(answer(s, ":vars") == "x in R^n\nA in R^(n, 3)\nf = 2");
+  CHECK(answer(s, "v ∈ ℝⁿ").empty());
+  CHECK(answer(s, "M in R^(n × 2)").empty());
+  CHECK(answer(s, ":vars") == "x in R^n\nA in R^(n, 3)\nv in R^n\nM in R^(n, 2)\nf = 2");
+  REQUIRE(answer(s, ":clear v").empty());
+  REQUIRE(answer(s, ":clear M").empty());
   CHECK(answer(s, "x in R^(0, 2)") == "error@9: a dimension is at least 1");
   CHECK(answer(s, "x in R^(n 2)") == "error@11: expected ',' between the dimensions: R^(m, n)");
   CHECK(answer(s, "f in R^n") == "error@1: 'f' is defined; :clear f first");

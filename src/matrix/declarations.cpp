@@ -12,6 +12,8 @@ namespace {
 
 constexpr std::string_view element_of = "\xE2\x88\x88";  // ∈
 constexpr std::string_view reals = "\xE2\x84\x9D";       // ℝ
+constexpr std::string_view superscript_n = "\xE2\x81\xBF";  // ⁿ
+constexpr std::string_view times = "\xC3\x97";              // ×: R^(m × n)
 
 // A cursor over the line that skips spaces.
 struct Reader {
@@ -87,7 +89,7 @@ std::string Declaration::text() const {
 
 bool is_declaration(std::string_view line) {
   Reader r{line};
-  return declaration_head(r) && r.take("^");
+  return declaration_head(r) && (r.take("^") || r.take(superscript_n));
 }
 
 Declaration read_declaration(std::string_view line) {
@@ -98,10 +100,13 @@ Declaration read_declaration(std::string_view line) {
   if (d.name == "T") throw DeclarationError("'T' cannot be declared: x^T is the transpose", r.at);
   if (!declaration_head(r)) throw DeclarationError("expected NAME in R^n", r.at);
   r.spaces();
-  if (!r.take("^")) throw DeclarationError("expected '^' and the dimensions: R^n or R^(m, n)", r.at);
-  if (r.take("(")) {
+  if (r.take(superscript_n)) {  // ℝⁿ
+    d.shape.rows = sym("n");
+  } else if (!r.take("^")) {
+    throw DeclarationError("expected '^' and the dimensions: R^n or R^(m, n)", r.at);
+  } else if (r.take("(")) {
     d.shape.rows = dimension(r);
-    if (!r.take(",")) throw DeclarationError("expected ',' between the dimensions: R^(m, n)", r.at);
+    if (!r.take(",") && !r.take(times)) throw DeclarationError("expected ',' between the dimensions: R^(m, n)", r.at);
     d.shape.cols = dimension(r);
     if (!r.take(")")) throw DeclarationError("expected ')'", r.at);
   } else {
