@@ -203,7 +203,7 @@ TEST_CASE("matrix: the language's examples in matrix notation") {
            {"d/dx x^T x", "2x"},
            {"d/dx norm(x)", "x/norm(x)"},
            {"d/dx A x", "A"},
-           {"d/dx x", "I"},
+           {"d/dx x", "I_n"},
            {"d/dX tr(X^T X)", "2X"},
            {"d/dA tr(A X^T X B)", "B^T X^T X"},
            {"d/dA det(A)", "det(A) A^-T"},
@@ -422,4 +422,36 @@ TEST_CASE("matrix: :export writes the questions in matrix notation and pdflatex 
   int status = std::system(cmd.c_str());
   INFO(ddx_test::read_file(t.dir / "pdflatex.log"));
   CHECK(status == 0);
+}
+
+TEST_CASE("matrix: random expressions printed as text and code read back as the same expression") {
+  Generator g;
+  Comparer c;
+  Expr n = sym("n"), one = Expr(1);
+  int read_back = 0;
+  for (int i = 0; i < 200; ++i) {
+    Tree f = i % 2 ? g.scalar(3) : g.gen(n, one, 3);
+    for (auto format : {print::Format::Text, print::Format::Code}) {
+      std::string printed = print::matrix_string(f, format);
+      CAPTURE(printed);
+      Tree back;
+      try {
+        back = request(printed).expr;
+      } catch (const resolve::ResolveError& e) {
+        FAIL("does not read back: " << e.message);
+        continue;
+      }
+      if (back->key == f->key) {
+        ++read_back;
+        continue;
+      }
+      // Not the same tree: then the same value, entry by entry.
+      matrix::Sizes sizes{{"n", 2}, {"m", 3}};
+      matrix::Grid a = matrix::write_out(back, sizes), b = matrix::write_out(f, sizes);
+      REQUIRE(a.size() == b.size());
+      for (std::size_t r = 0; r < a.size(); ++r) c.equal(a[r][0], b[r][0], printed);
+    }
+  }
+  MESSAGE("read back as the same tree: " << read_back << " of 400; compared by value: " << c.comparisons);
+  CHECK(read_back == 400);
 }

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/errors.hpp"
+#include "core/functions.hpp"
 #include "core/limits.hpp"
 
 namespace ddx::resolve {
@@ -29,6 +30,13 @@ bool declared_letters(const std::string& word, const matrix::Declarations& decla
   return word.size() > 1 && std::all_of(word.begin(), word.end(), [&](char c) {
            return std::isalpha(static_cast<unsigned char>(c)) && declared.find(std::string(1, c));
          });
+}
+
+// The functions a matrix expression may call (other built-in functions are refused).
+bool is_matrix_function(const std::string& name) {
+  static const char* const names[] = {"transpose", "inv", "det", "tr", "trace", "norm", "logdet", "log", "exp",
+                                      "sqrt", "sigmoid", "softmax", "diag", "sum", "ones"};
+  return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return name == n; });
 }
 
 bool is_word(const Node& n, std::string_view text) { return n.kind == NodeKind::Word && n.text == text; }
@@ -58,6 +66,12 @@ struct Reader {
   Tree word(const Node& n) const {
     if (const auto* d = declared.find(n.text)) return matrix::symbol(d->name, d->shape);
     if (n.text == "T") fail(n.span, "'T' stands alone: a transpose is written x^T");
+    if (n.text.starts_with("I_") && n.text.size() > 2) {  // I_n, I_3: the identity
+      std::string size = n.text.substr(2);
+      bool digits = std::all_of(size.begin(), size.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      if (digits && size.size() < 10) return matrix::identity(num(Number::from_integer_text(size)));
+      if (!digits && std::isalpha(static_cast<unsigned char>(size[0]))) return matrix::identity(sym(size));
+    }
     // A run of declared single letters (`Ax`) reads as their product.
     if (declared_letters(n.text, declared)) {
       std::vector<Tree> fs;
@@ -154,8 +168,8 @@ struct Reader {
 
   Tree apply(const Node& n) const {
     const std::string& f = n.text;
-    if (declared.find(f)) {
-      // X(w - y): a product
+    if (declared.find(f) || (!find_function(f) && !is_matrix_function(f))) {
+      // X(w - y), c(x + a): a product
       Node name;
       name.kind = NodeKind::Word;
       name.span = n.name_span;
