@@ -100,6 +100,17 @@ struct Comparer {
     matrix::Grid entries = matrix::entries_of(var->name, var->shape, sizes);
     std::string what = print::matrix_string(f, print::Format::Text) + " by " + var->name + " -> " +
                        print::matrix_string(symbolic, print::Format::Text) + " at n = " + std::to_string(n);
+    // The differential `steps` shows: entry by entry, Σ_j ∂f/∂v_j dv_j.
+    std::vector<Tree> terms = matrix::differential_terms(f, var);
+    matrix::Grid shown = matrix::write_out(terms.empty() ? matrix::zero(f->shape) : matrix::sum(terms), sizes);
+    matrix::Grid d_entries = matrix::entries_of("d" + var->name, var->shape, sizes);
+    for (std::size_t i = 0; i < written.size(); ++i) {
+      std::vector<Expr> partials;
+      for (std::size_t j = 0; j < entries.size(); ++j)
+        for (std::size_t k = 0; k < entries[j].size(); ++k)
+          partials.push_back(calc::diff(written[i][0], entries[j][k]) * d_entries[j][k]);
+      equal(shown[i][0], add(std::move(partials)), "the differential of " + what);
+    }
     if (f->shape.scalar()) {
       REQUIRE(got.size() == entries.size());
       for (std::size_t i = 0; i < entries.size(); ++i)
@@ -224,7 +235,9 @@ TEST_CASE("matrix: the language's examples in matrix notation") {
     CAPTURE(std::string(row.input));
     CHECK(answer(s, row.input) == row.expected);
   }
-  CHECK(answer(s, "steps d/dx x^T x") == "2x  # steps are not shown for matrix expressions yet");
+  CHECK(answer(s, "steps d/dx x^T A x") == "d(x^T A x) = dx^T A x + x^T A dx\nd/dx (x^T A x) = (A + A^T) x");
+  CHECK(answer(s, "steps d/dA log(det(A))") == "d(log(det(A))) = tr(A^-1 dA)\nd/dA log(det(A)) = A^-T");
+  CHECK(answer(s, "steps hessian(x^T A x, x)") == "A + A^T  # steps are shown for d/dx of a matrix expression only");
   REQUIRE(answer(s, ":set layout denominator").empty());
   CHECK(answer(s, "d/dx A x") == "A^T");
   CHECK(answer(s, "d/dx x^T A x") == "(A + A^T) x");  // a gradient keeps x's shape in both layouts

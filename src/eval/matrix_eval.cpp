@@ -60,7 +60,7 @@ std::optional<Result> linear_entries(const matrix::Tree& answer, const matrix::S
 
 }  // namespace
 
-Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_layout) {
+Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_layout, bool steps) {
   using Kind = resolve::MatrixRequest::Kind;
   matrix::Tree answer = request.expr;
   auto layout = denominator_layout ? matrix::Layout::Denominator : matrix::Layout::Numerator;
@@ -71,8 +71,10 @@ Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_l
     return Result::of(grid_value(matrix::write_out(answer, *request.sizes), answer->shape));
   }
   std::string var = request.kind == Kind::Value ? "" : request.var->name;
-  if (request.kind == Kind::Hessian) return Result::shaped(Expr(0), MatrixAnswer{answer, nullptr, ""});  // no question in LaTeX
-  return Result::shaped(Expr(0), MatrixAnswer{answer, request.expr, var});
+  if (request.kind == Kind::Hessian) return Result::shaped(Expr(0), MatrixAnswer{answer, nullptr, "", {}});  // no question in LaTeX
+  MatrixAnswer m{answer, request.expr, var, {}};
+  if (steps && request.kind == Kind::Derivative) m.differential = matrix::differential_terms(request.expr, request.var);
+  return Result::shaped(Expr(0), std::move(m));
 }
 
 }  // namespace ddx::eval

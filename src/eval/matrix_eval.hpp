@@ -10,6 +10,7 @@
 namespace ddx::eval {
 
 // MathError for a derivative ddx cannot take (never a silent 0) or a size that is missing.
-Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_layout);
+// With `steps`, a derivative's answer carries the differential it is read off.
+Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_layout, bool steps = false);
 
 }  // namespace ddx::eval

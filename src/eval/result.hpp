@@ -104,6 +104,7 @@ struct MatrixAnswer {
   matrix::Tree expr;
   matrix::Tree question;  // what was differentiated (or the expression itself), for :export
   std::string var;        // the name differentiated by; empty for an expression's own value
+  std::vector<matrix::Tree> differential;  // steps: the terms of d(question), in d var
 };
 
 // A matrix times a declared vector written out, `at n = 2`: entry i is Σ_j M_ij v_j, printed in

@@ -318,6 +318,27 @@ Tree factor_common(const Tree& a) {
   return a;
 }
 
+std::vector<Tree> differential_terms(const Tree& f, const Tree& var) {
+  Tree d = symbol("d" + var->name, var->shape);
+  std::vector<Tree> out;
+  for (const Term& t : differential(f, var)) {
+    std::vector<Tree> inner = t.left;
+    inner.push_back(t.transposed ? transpose(d) : d);
+    inner.insert(inner.end(), t.right.begin(), t.right.end());
+    std::vector<Tree> whole;
+    whole.push_back(t.s);
+    if (t.traced) {
+      Tree traced = product(inner);
+      whole.push_back(traced->shape.scalar() ? traced : trace(traced));
+      whole.insert(whole.end(), t.outer.begin(), t.outer.end());
+    } else {
+      whole.insert(whole.end(), inner.begin(), inner.end());
+    }
+    out.push_back(product(std::move(whole)));
+  }
+  return out;
+}
+
 Tree derivative(const Tree& f, const Tree& var, Layout layout) {
   if (var->op != Op::Symbol || !var->declared) throw MathError("can only differentiate by a declared vector or matrix");
   Differential d = differential(f, var);

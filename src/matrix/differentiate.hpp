@@ -18,6 +18,10 @@ enum class Layout { Numerator, Denominator };
 // what it cannot do (a matrix by a matrix, a vector by a matrix), never a silent 0.
 Tree derivative(const Tree& f, const Tree& var, Layout layout = Layout::Numerator);
 
+// The differential of f by var as matrix expressions, one per term, in which d var is the
+// declared name "d" + var's name (dx): d(xᵀAx) = dxᵀ A x + xᵀ A dx. For `steps`.
+std::vector<Tree> differential_terms(const Tree& f, const Tree& var);
+
 // The Hessian of a scalar f by a vector var: the Jacobian of its gradient.
 Tree hessian(const Tree& f, const Tree& var);
 

@@ -244,6 +244,23 @@ std::string linear_entries(const eval::LinearEntries& l, Format f) {
   return f == Format::Latex ? "\\begin{pmatrix} " + out + " \\end{pmatrix}" : "[" + out + "]";
 }
 
+// steps d/dx E: the differential, then the derivative read off it.
+//   d(x^T A x) = dx^T A x + x^T A dx
+//   d/dx (x^T A x) = (A + A^T) x
+std::string matrix_steps(const eval::MatrixAnswer& m, Format f) {
+  bool latex = f == Format::Latex;
+  std::string question = matrix_string(m.question, f);
+  bool compound = m.question->op == matrix::Op::Sum || m.question->op == matrix::Op::Product;
+  std::string wrapped = compound ? (latex ? "\\left(" + question + "\\right)" : "(" + question + ")") : question;
+  std::string d = latex ? "d\\left(" + question + "\\right)" : "d(" + question + ")";
+  std::string differential = matrix_string(matrix::sum(m.differential), f);
+  std::string derivative = leibniz("", {m.var}, 1, false, f) + " " + wrapped;
+  std::string answer = matrix_string(m.expr, f);
+  if (latex)
+    return "\\begin{aligned} " + d + " &= " + differential + " \\\\ " + derivative + " &= " + answer + " \\end{aligned}";
+  return d + " = " + differential + "\n" + derivative + " = " + answer;
+}
+
 // What the shape shows, before any note.
 struct ShapeRenderer {
   const eval::Result& r;
@@ -272,7 +289,10 @@ struct ShapeRenderer {
     return render_trace(b.trace, f);
   }
   std::string operator()(const eval::CriticalPoints& c) const { return render_critical(c, r.value, f); }
-  std::string operator()(const eval::MatrixAnswer& m) const { return matrix_string(m.expr, f); }
+  std::string operator()(const eval::MatrixAnswer& m) const {
+    if (m.differential.empty() || f == Format::Code) return matrix_string(m.expr, f);
+    return matrix_steps(m, f);
+  }
   std::string operator()(const eval::LinearEntries& l) const { return linear_entries(l, f); }
 };
 

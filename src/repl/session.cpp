@@ -239,8 +239,11 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
   o.kind = Outcome::Kind::Answer;
   o.input = std::move(input);
   o.matrix = true;
-  o.result = eval::evaluate_matrix(request, denominator_layout_);
-  if (s.steps || steps_) o.result.note = "steps are not shown for matrix expressions yet";
+  bool steps = s.steps || steps_;
+  o.result = eval::evaluate_matrix(request, denominator_layout_, steps);
+  const auto* shown = std::get_if<eval::MatrixAnswer>(&o.result.shape);
+  if (steps && (!shown || shown->differential.empty()))
+    o.result.note = "steps are shown for d/dx of a matrix expression only";
   if (std::holds_alternative<eval::MatrixAnswer>(o.result.shape)) return o;
   ensure_printable(o.result);
   ans_ = o.result.value;
