@@ -172,7 +172,7 @@ struct Generator {
       case 1: return matrix::entrywise("exp", gen(rows, one, depth - 1));
       case 2: return matrix::entrywise("sigmoid", gen(rows, one, depth - 1));
       case 3: return matrix::softmax(gen(rows, one, depth - 1));
-      default: return matrix::product({matrix::diag(leaf(rows == n ? "a" : "y")), gen(rows, one, depth - 1)});
+      default: return matrix::product({matrix::diag(leaf_of(rows, one)), gen(rows, one, depth - 1)});
     }
   }
 
@@ -328,7 +328,7 @@ TEST_CASE("matrix: bad input is an error that says so, and changes nothing") {
            {"exp(A)", "error@1: 'exp' of 'A' (n×n): entrywise functions of matrices are not supported yet (of vectors they are)"},
            {"softmax(A)", "error@1: softmax of n×n: only of vectors (matrices are not supported)"},
            {"x ⊙ y", "error@3: mismatched shapes in an entrywise product: 'x' (n×1) and 'y' (m×1)"},
-           {"d/dx diag(x) A a", "error@1: ddx cannot differentiate diag(...) of an expression in x yet"},
+           {"d/dx tr(diag(x) A)", "error@1: ddx cannot differentiate diag(...) of an expression in x here (only before a vector or after a row vector)"},
            {"z = x^T x", "error@1: definitions of declared vectors and matrices are not supported"},
            {"x = 3", "error@1: 'x' is a declared vector or matrix; :clear x first"},
            {"z in R^n; v in R^m", "error@9: a declaration stands alone on its line"},
@@ -355,6 +355,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       "d/dx exp(x)",          "d/dx softmax(x)",      "d/dX -y^T log(softmax(X w))", "d/dw -y^T log(softmax(X w))",
       "d/dx sum(sigmoid(x))", "d/dx a^T log(sigmoid(x))", "d/dx x/a",         "d/dx sum(a/x)",
       "d/dx diag(a) x",       "d/dx sigmoid(a^T x)",  "hessian(log(sum(exp(x))), x)", "d/dA sum(A x)",
+      "d/dx diag(x) A x",     "d/dx a^T A diag(x) A a",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -369,7 +370,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 42);
+  CHECK(rule_count == 44);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;

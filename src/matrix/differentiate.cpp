@@ -73,6 +73,30 @@ void trace_term(Term& t) {
 Differential differential(const Tree& f, const Tree& var);
 Differential entrywise_differential(const Tree& f, const Tree& var);
 
+// B diag(dv) C, which is linear in dv only as an entrywise product: with C a column u it is
+// B diag(u) dv; with B a row w it is dvᵀ diag(wᵀ) C. Anything else is refused.
+Differential diag_differential(const Tree& v, const std::vector<Tree>& before, const std::vector<Tree>& after,
+                               const Tree& var) {
+  Differential out;
+  Tree right = after.empty() ? nullptr : product(after);
+  Tree left = before.empty() ? nullptr : product(before);
+  for (Term t : differential(v, var)) {
+    if (right && right->shape.cols.is_one()) {
+      multiply_left(t, {diag(right)});
+      multiply_left(t, before);
+    } else if (left && left->shape.rows.is_one()) {
+      transpose_term(t);
+      multiply_right(t, {diag(transpose(left))});
+      multiply_right(t, after);
+    } else {
+      throw MathError("ddx cannot differentiate diag(...) of an expression in " + var->name +
+                      " here (only before a vector or after a row vector)");
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 // The product rule over ordered factors: each factor's differential with the others around it.
 Differential product_differential(const Tree& f, const Tree& var) {
   Differential out;
@@ -97,6 +121,12 @@ Differential product_differential(const Tree& f, const Tree& var) {
   for (std::size_t i = 0; i < matrices.size(); ++i) {
     std::vector<Tree> before(matrices.begin(), matrices.begin() + static_cast<std::ptrdiff_t>(i));
     std::vector<Tree> after(matrices.begin() + static_cast<std::ptrdiff_t>(i) + 1, matrices.end());
+    if (matrices[i]->op == Op::Diag && depends_on(matrices[i], var->name)) {
+      Differential d = diag_differential(matrices[i]->args[0], before, after, var);
+      for (Term& t : d) scale_by(t, all_scalars);
+      out.insert(out.end(), d.begin(), d.end());
+      continue;
+    }
     for (Term t : differential(matrices[i], var)) {
       multiply_left(t, before);
       multiply_right(t, after);
