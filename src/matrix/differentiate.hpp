@@ -25,8 +25,4 @@ std::vector<Tree> differential_terms(const Tree& f, const Tree& var);
 // The Hessian of a scalar f by a vector var: the Jacobian of its gradient.
 Tree hessian(const Tree& f, const Tree& var);
 
-// Matrix notation for a sum: a factor shared by every term on the right (or left) goes outside,
-// A x + Aᵀ x -> (A + Aᵀ) x. Anything else is returned as it is.
-Tree factor_common(const Tree& a);
-
 }  // namespace ddx::matrix
