@@ -224,6 +224,10 @@ TEST_CASE("matrix: the language's examples in matrix notation") {
            {"d/dx x^T A x at n = 2", "[2A_11 x_1 + (A_12 + A_21) x_2, (A_12 + A_21) x_1 + 2A_22 x_2]"},
            {"hessian(x^T A x, x) at n = 2", "[[2A_11, A_12 + A_21], [A_12 + A_21, 2A_22]]"},
            {"d/dX -y^T log(softmax(X w))", "(sum(y) softmax(X w) - y) w^T"},
+           {"d/dx exp(x^T A x)", "exp(x^T A x) (A + A^T) x"},
+           {"d/dx 3x^T A x + 2y^T X x", "3 (A + A^T) x + 2X^T y"},
+           {"d/dx sqrt(x^T x)", "x/norm(x)"},
+           {"d/dX tr(X A X^T)", "X (A + A^T)"},
            {"d/dx log(sum(exp(x)))", "exp(x)/sum(exp(x))"},
            {"d/dx softmax(x)", "diag(softmax(x)) - softmax(x) softmax(x)^T"},
            {"d/dx sum(x .* x)", "2x"},
@@ -356,6 +360,8 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       "d/dx sum(sigmoid(x))", "d/dx a^T log(sigmoid(x))", "d/dx x/a",         "d/dx sum(a/x)",
       "d/dx diag(a) x",       "d/dx sigmoid(a^T x)",  "hessian(log(sum(exp(x))), x)", "d/dA sum(A x)",
       "d/dx diag(x) A x",     "d/dx a^T A diag(x) A a",
+      // answers with shared factors taken outside
+      "d/dx exp(x^T A x)",    "d/dx 3x^T A x + 2y^T X x", "d/dx sqrt(x^T x)",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -370,7 +376,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 44);
+  CHECK(rule_count == 47);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;

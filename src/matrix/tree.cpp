@@ -346,6 +346,10 @@ Tree power(Tree a, const Number& k) {
     if (auto v = a->coefficient.pow(k)) return number(*v);
   }
   if (a->op == Op::Power && k.is_integer()) return power(a->args[0], a->exponent * k);
+  // (vᵀv)^(1/2) = norm(v): a fractional power of a squared norm is a power of the norm
+  if (!k.is_integer() && a->op == Op::Product && a->coefficient.is_one() && a->scalars == 0 && a->args.size() == 2 &&
+      a->args[0]->op == Op::Transpose && a->args[0]->args[0]->key == a->args[1]->key)
+    return power(norm(a->args[1]), k * Number(2));
   if (a->op == Op::Product && a->args.size() == a->scalars && k.is_integer()) {  // (c s t)^k = c^k s^k t^k
     std::vector<Tree> fs;
     if (auto v = a->coefficient.pow(k)) fs.push_back(number(*v));
