@@ -235,6 +235,8 @@ TEST_CASE("matrix: the language's examples in matrix notation") {
            {"d/dx x/a", "diag(1/a)"},
            {"x ⊙ a ⊙ x", "a .* x .* x"},
            {"x^T a at n = 3", "a_1 x_1 + a_2 x_2 + a_3 x_3"},
+           {"d/dx x^T A x at n = 2, x_1 = 1, x_2 = 2, A_11 = 1, A_12 = 0, A_21 = 1/2, A_22 = 3", "[3, 25/2]"},
+           {"d/dx x^T A x at n = 2, x_1 = 1, x_2 = 2", "[2A_11 + 2A_12 + 2A_21, A_12 + A_21 + 4A_22]"},
        }) {
     CAPTURE(std::string(row.input));
     CHECK(answer(s, row.input) == row.expected);
@@ -327,6 +329,9 @@ TEST_CASE("matrix: bad input is an error that says so, and changes nothing") {
            {"d/dZ x^T x", "error@1: 'Z' is not declared: differentiate by a declared vector or matrix (Z in R^n, Z in R^(m, n))"},
            {"d/dx x^T A x at n = 10^6", "error@21: a dimension written out in entries is at most 12"},
            {"d/dx x^T A x at m = 2", "error@1: no size for 'n': write it out with at n = 2"},
+           {"d/dx x^T A x at n = 2, z_1 = 1", "error@24: 'z_1' is not an entry of this expression written out"},
+           {"d/dx x^T x at n = 2, x_1 = 1.5", "error@28: the value of an entry is an exact number here (3, -1/2)"},
+           {"d/dx log(x^T x) at n = 2, x_1 = 0, x_2 = 0", "error@1: division by zero"},
            {"d/dX X w", "error@1: the derivative of a vector (m×1) by a matrix (m×n) is not a matrix; ddx differentiates scalars by vectors or matrices and vectors by vectors"},
            {"x^2", "error@2: 'x^2': a power of n×1; write x^T x or norm(x)^2"},
            {"exp(A)", "error@1: 'exp' of 'A' (n×n): entrywise functions of matrices are not supported yet (of vectors they are)"},

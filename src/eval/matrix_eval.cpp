@@ -2,7 +2,12 @@
 // Matrix statements evaluated (see matrix_eval.hpp).
 #include "eval/matrix_eval.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <unordered_map>
+
+#include "core/substitute.hpp"
+#include "eval/evaluator.hpp"
 
 #include "matrix/differentiate.hpp"
 #include "matrix/write_out.hpp"
@@ -58,6 +63,27 @@ std::optional<Result> linear_entries(const matrix::Tree& answer, const matrix::S
   return r;
 }
 
+// The answer written out with the values of entries put in; an entry that is in neither the
+// question nor the answer written out is an error (a misspelt name must not pass for a value).
+matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree& answer) {
+  matrix::Grid grid = matrix::write_out(answer, *request.sizes);
+  std::vector<Expr> known;
+  for (const matrix::Grid& g : {grid, matrix::write_out(request.expr, *request.sizes)})
+    for (const auto& row : g)
+      for (Expr e : row)
+        for (Expr s : free_symbols(e)) known.push_back(s);
+  std::unordered_map<Expr, Expr> values;
+  for (std::size_t i = 0; i < request.values.size(); ++i) {
+    Expr name = sym(request.values[i].first);
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      throw EvalError{request.value_spans[i], "'" + request.values[i].first + "' is not an entry of this expression written out"};
+    values[name] = num(request.values[i].second);
+  }
+  for (auto& row : grid)
+    for (Expr& e : row) e = substitute(e, values);
+  return grid;
+}
+
 }  // namespace
 
 Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_layout, bool steps) {
@@ -66,10 +92,11 @@ Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_l
   auto layout = denominator_layout ? matrix::Layout::Denominator : matrix::Layout::Numerator;
   if (request.kind == Kind::Derivative) answer = matrix::derivative(request.expr, request.var, layout);
   if (request.kind == Kind::Hessian) answer = matrix::hessian(request.expr, request.var);
-  if (request.sizes) {
+  if (request.sizes && request.values.empty()) {
     if (auto r = linear_entries(answer, *request.sizes)) return *r;
     return Result::of(grid_value(matrix::write_out(answer, *request.sizes), answer->shape));
   }
+  if (request.sizes) return Result::of(grid_value(at_values(request, answer), answer->shape));
   std::string var = request.kind == Kind::Value ? "" : request.var->name;
   if (request.kind == Kind::Hessian) return Result::shaped(Expr(0), MatrixAnswer{answer, nullptr, "", {}});  // no question in LaTeX
   MatrixAnswer m{answer, request.expr, var, {}};

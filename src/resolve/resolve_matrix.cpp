@@ -274,6 +274,36 @@ struct Reader {
     return static_cast<long>(v.to_long());
   }
 
+  // An exact number: 3, -2, 1/2, 2^3, (1 + 2)/3.
+  Number exact_value(const Node& n) const {
+    switch (n.kind) {
+      case NodeKind::Number:
+        if (!n.is_float) return Number::from_integer_text(n.text);
+        break;
+      case NodeKind::Neg: return -exact_value(n.children[0]);
+      case NodeKind::Group: return exact_value(n.children[0]);
+      case NodeKind::Sum: {
+        Number v = exact_value(n.children[0]);
+        for (std::size_t i = 1; i < n.children.size(); ++i) v += n.ops[i] == '-' ? -exact_value(n.children[i]) : exact_value(n.children[i]);
+        return v;
+      }
+      case NodeKind::Product: {
+        Number v = exact_value(n.children[0]);
+        for (std::size_t i = 1; i < n.children.size(); ++i) {
+          Number f = exact_value(n.children[i]);
+          if (n.ops[i] == '/' && f.is_zero()) fail(n.children[i].span, "division by zero");
+          v = n.ops[i] == '/' ? v / f : v * f;
+        }
+        return v;
+      }
+      case NodeKind::Pow:
+        if (auto p = exact_value(n.children[0]).pow(integer(n.children[1]))) return *p;
+        break;
+      default: break;
+    }
+    fail(n.span, "the value of an entry is an exact number here (3, -1/2)");
+  }
+
   bool is_dimension(const std::string& name) const {
     return std::any_of(declared.list().begin(), declared.list().end(), [&](const matrix::Declaration& d) {
       return (d.shape.rows.is(Kind::Symbol) && d.shape.rows.name() == name) || (d.shape.cols.is(Kind::Symbol) && d.shape.cols.name() == name);
@@ -304,9 +334,14 @@ MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declaratio
   r.sizes.emplace();
   for (std::size_t i = 1; i < body.children.size(); ++i) {
     const Node& eq = body.children[i];
-    if (eq.kind != NodeKind::Equation || !reader.is_dimension(eq.text))
-      fail(eq.span, "after a matrix expression, at takes the sizes of its dimensions (n = 2)");
-    (*r.sizes)[eq.text] = reader.dimension_value(eq.children[0]);
+    if (eq.kind != NodeKind::Equation)
+      fail(eq.span, "after a matrix expression, at takes sizes (n = 2) and values of entries (x_1 = 3)");
+    if (reader.is_dimension(eq.text)) {
+      (*r.sizes)[eq.text] = reader.dimension_value(eq.children[0]);
+    } else {
+      r.values.emplace_back(eq.text, reader.exact_value(eq.children[0]));
+      r.value_spans.push_back(eq.name_span);
+    }
   }
   return r;
 }

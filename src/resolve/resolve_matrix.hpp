@@ -23,6 +23,9 @@ struct MatrixRequest {
   matrix::Tree expr;
   matrix::Tree var;                    // Derivative, Hessian: the declared name
   std::optional<matrix::Sizes> sizes;  // `at n = 2`: write the answer out in entries
+  // `at n = 2, x_1 = 3`: exact values of entries (or undeclared scalars) in the written-out answer
+  std::vector<std::pair<std::string, Number>> values;
+  std::vector<SourceSpan> value_spans;  // where each value's name is written
 };
 
 // Whether the statement's body names a declared vector or matrix (then it is a matrix statement).
