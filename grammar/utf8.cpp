@@ -44,7 +44,7 @@ bool would_continue_number(std::string_view line, std::size_t i, char32_t cp) {
     return (next >= '0' && next <= '9') || next == '+' || next == '-' || next == 0x2212;
 }
 
-// Superscript digit or minus -> its ASCII character, else 0.
+// Superscript digit, minus or T -> its ASCII character, else 0.
 char superscript(char32_t cp) {
     switch (cp) {
     case 0x00B2: return '2';
@@ -52,6 +52,7 @@ char superscript(char32_t cp) {
     case 0x00B9: return '1';
     case 0x2070: return '0';
     case 0x207B: return '-';
+    case 0x1D40: return 'T';  // ᵀ: xᵀ is x^T, X⁻ᵀ is X^-T
     default: return (cp >= 0x2074 && cp <= 0x2079) ? static_cast<char>('4' + (cp - 0x2074)) : 0;
     }
 }

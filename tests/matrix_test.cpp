@@ -225,6 +225,8 @@ TEST_CASE("matrix: the language's examples in matrix notation") {
            {"hessian(x^T A x, x) at n = 2", "[[2A_11, A_12 + A_21], [A_12 + A_21, 2A_22]]"},
            {"d/dX -y^T log(softmax(X w))", "(sum(y) softmax(X w) - y) w^T"},
            {"d/dx exp(x^T A x)", "exp(x^T A x) (A + A^T) x"},
+           {"d/dx xᵀ A x", "(A + A^T) x"},
+           {"d/dA xᵀ A⁻ᵀ x", "-A^-T x x^T A^-T"},
            {"d/dx 3x^T A x + 2y^T X x", "3 (A + A^T) x + 2X^T y"},
            {"d/dx sqrt(x^T x)", "x/norm(x)"},
            {"d/dX tr(X A X^T)", "X (A + A^T)"},
