@@ -226,6 +226,10 @@ TEST_CASE("matrix: the language's examples in matrix notation") {
            {"d/dX -y^T log(softmax(X w))", "(sum(y) softmax(X w) - y) w^T"},
            {"d/dx exp(x^T A x)", "exp(x^T A x) (A + A^T) x"},
            {"d/dx xᵀ A x", "(A + A^T) x"},
+           {"d/dA det(A A)", "2det(A)^2 A^-T"},
+           {"d/dA logdet(B A)", "A^-T"},
+           {"inv(A B)", "B^-1 A^-1"},
+           {"d/dx (x^T x)^12", "24 (x^T x)^11 x"},
            {"d/dA xᵀ A⁻ᵀ x", "-A^-T x x^T A^-T"},
            {"d/dx 3x^T A x + 2y^T X x", "3 (A + A^T) x + 2X^T y"},
            {"d/dx sqrt(x^T x)", "x/norm(x)"},
@@ -369,6 +373,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       "d/dx diag(x) A x",     "d/dx a^T A diag(x) A a",
       // answers with shared factors taken outside
       "d/dx exp(x^T A x)",    "d/dx 3x^T A x + 2y^T X x", "d/dx sqrt(x^T x)",
+      "d/dA logdet(B A)",     "d/dA tr(inv(B A))",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -383,7 +388,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 47);
+  CHECK(rule_count == 49);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;

@@ -91,6 +91,13 @@ Tree combine(const Tree& prev, const Tree& m) {
   return nullptr;
 }
 
+// Whether a product's matrix factors are all square (of the product's size).
+bool all_square(const Tree& a) {
+  return a->op == Op::Product && a->args.size() > a->scalars &&
+         std::all_of(a->args.begin() + static_cast<std::ptrdiff_t>(a->scalars), a->args.end(),
+                     [&](const Tree& m) { return m->shape.square() && m->shape.rows == a->shape.rows; });
+}
+
 // Adjacent factors combined; identities go when anything else is left.
 std::vector<Tree> cancel_matrices(std::vector<Tree> ms) {
   std::vector<Tree> out;
@@ -276,10 +283,10 @@ Tree inverse(Tree a) {
     case Op::Identity: return a;
     case Op::Inverse: return a->args[0];
     case Op::Product:
-      if (a->args.size() == a->scalars + 1) {  // c s M: (c s)⁻¹ M⁻¹
+      if (all_square(a)) {  // (c s A B)⁻¹ = (c s)⁻¹ B⁻¹ A⁻¹: square factors of an invertible product are invertible
         std::vector<Tree> fs{number(Number(1) / a->coefficient)};
         for (std::size_t i = 0; i < a->scalars; ++i) fs.push_back(power(a->args[i], Number(-1)));
-        fs.push_back(inverse(a->args.back()));
+        for (std::size_t i = a->args.size(); i-- > a->scalars;) fs.push_back(inverse(a->args[i]));
         return product(std::move(fs));
       }
       break;
@@ -318,6 +325,13 @@ Tree det(Tree a) {
     case Op::Identity: return number(Number(1));
     case Op::Transpose: return det(a->args[0]);
     case Op::Inverse: return power(det(a->args[0]), Number(-1));
+    case Op::Product:
+      if (all_square(a) && a->coefficient.is_one() && a->scalars == 0) {  // det(A B) = det(A) det(B)
+        std::vector<Tree> dets;
+        for (const Tree& m : a->args) dets.push_back(det(m));
+        return product(std::move(dets));
+      }
+      break;
     default: break;
   }
   return unary(Op::Det, a, scalar_shape, "det");

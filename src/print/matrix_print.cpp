@@ -22,7 +22,7 @@ struct Printer {
 
   std::string superscript(const std::string& s) const {
     if (latex()) return "^{" + s + "}";
-    if (!unicode()) return "^" + (s.size() > 1 && s[0] != '-' ? "(" + s + ")" : s);
+    if (!unicode()) return "^" + (s.find('/') != std::string::npos ? "(" + s + ")" : s);  // x^12, x^(1/2)
     static const char* digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
     std::string out;
     for (char c : s) {
