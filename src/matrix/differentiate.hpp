@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Matrix derivatives through differentials, as the matrix cookbook derives them: d(AB) = dA B +
 // A dB, d(Aᵀ) = (dA)ᵀ, d(A⁻¹) = -A⁻¹ dA A⁻¹, d tr(A) = tr(dA), d det(A) = det(A) tr(A⁻¹ dA),
-// d‖A‖ = tr(Aᵀ dA)/‖A‖, d log(s) = ds/s, d s^k = k s^(k-1) ds. The differential of f by the
+// d‖A‖ = tr(Aᵀ dA)/‖A‖, d log(s) = ds/s, d s^k = k s^(k-1) ds, and for columns d f(v) =
+// diag(f'(v)) dv, d softmax(v) = (diag(s) - s sᵀ) dv. The differential of f by the
 // declared name X is a sum of terms linear in dX, each `s L dX R` or `s tr(L dX R) P` (dX or
 // dXᵀ); the derivative is read off them with the trace's cyclicity: tr(L dX R) = tr(R L dX)
 // gives the gradient (R L)ᵀ.

@@ -4,8 +4,9 @@
 // matrix factors and pull their scalars (numbers, undeclared names, 1×1 products such as xᵀx,
 // det, tr, norm) in front, where they commute. The constructors check shapes and build one
 // canonical form: transposes pushed down to the leaves ((AB)ᵀ = BᵀAᵀ, (A⁻¹)ᵀ = (Aᵀ)⁻¹), sums
-// flat with like terms combined, powers of one scalar base merged, so that equal expressions
-// have equal keys.
+// flat with like terms combined, powers of one scalar base merged, A⁻¹A = I, diag(a) v = a ⊙ v.
+// Equal keys mean equal expressions; the converse is not promised (the tests compare answers by
+// writing them out in entries).
 #pragma once
 
 #include <memory>
@@ -31,10 +32,10 @@ std::string shape_text(const Shape& s);
 
 enum class Op {
   Symbol,     // a declared vector or matrix, or an undeclared name (a scalar constant)
-  Identity,   // I, the identity of shape n×n
+  Identity,   // I_n, the identity of shape n×n
   Sum,        // args: terms of one shape
   Product,    // coefficient × args: args[0, scalars) commute (1×1), the rest are matrices in order
-  Transpose,  // of a declared symbol only (canonical form)
+  Transpose,  // of a declared symbol or an entrywise column (pushed down to them: canonical form)
   Inverse,    // of a square matrix
   Trace,
   Det,
