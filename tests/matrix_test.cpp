@@ -270,6 +270,11 @@ TEST_CASE("matrix: every format") {
   s.set_format(print::Format::Code);
   CHECK(answer(s, "d/dw norm(X w - y)^2") == "2*X^T*(X*w - y)");
   CHECK(answer(s, "d/dx log(x^T x)") == "2*x/(x^T*x)");
+  // With numeric shapes, code writes the answer entry by entry (the other formats keep the notation).
+  REQUIRE(answer(s, "Y in R^(2, 2)").empty());
+  CHECK(answer(s, "d/dY det(Y)") == "[[Y_22, -Y_21], [-Y_12, Y_11]]");
+  s.set_format(print::Format::Text);
+  CHECK(answer(s, "d/dY det(Y)") == "det(Y) Y^-T");
   s.set_format(print::Format::Json);
   CHECK(answer(s, "d/dA log(det(A))") ==
         R"j({"input": "d/dA log(det(A))", "text": "A^-T", "latex": "A^{-\\top}", "code": "A^-T"})j");

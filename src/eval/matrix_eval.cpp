@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/errors.hpp"
 #include "core/substitute.hpp"
 #include "eval/evaluator.hpp"
 
@@ -63,6 +64,12 @@ std::optional<Result> linear_entries(const matrix::Tree& answer, const matrix::S
   return r;
 }
 
+// Whether every shape in a is numbers (X in R^(2, 2)): then the answer can be written out as it is.
+bool numeric_shapes(const matrix::Tree& a) {
+  if (!a->shape.rows.is_integer() || !a->shape.cols.is_integer()) return false;
+  return std::all_of(a->args.begin(), a->args.end(), [](const matrix::Tree& t) { return numeric_shapes(t); });
+}
+
 // The answer written out with the values of entries put in; an entry that is in neither the
 // question nor the answer written out is an error (a misspelt name must not pass for a value).
 matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree& answer) {
@@ -98,9 +105,16 @@ Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_l
   }
   if (request.sizes) return Result::of(grid_value(at_values(request, answer), answer->shape));
   std::string var = request.kind == Kind::Value ? "" : request.var->name;
-  if (request.kind == Kind::Hessian) return Result::shaped(Expr(0), MatrixAnswer{answer, nullptr, "", {}});  // no question in LaTeX
-  MatrixAnswer m{answer, request.expr, var, {}};
+  MatrixAnswer m{answer, request.expr, var, {}, std::nullopt};
+  if (request.kind == Kind::Hessian) m.question = nullptr;  // no question in LaTeX for :export
   if (steps && request.kind == Kind::Derivative) m.differential = matrix::differential_terms(request.expr, request.var);
+  if (numeric_shapes(request.expr)) {
+    try {
+      m.entries = grid_value(matrix::write_out(answer, {}), answer->shape);
+    } catch (const MathError&) {  // a singular matrix written out: the matrix notation stands alone
+    } catch (const LimitError&) {
+    }
+  }
   return Result::shaped(Expr(0), std::move(m));
 }
 

@@ -3,6 +3,7 @@
 // turn any Result into lines in every format; the session keeps its value as `ans`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -105,6 +106,7 @@ struct MatrixAnswer {
   matrix::Tree question;  // what was differentiated (or the expression itself), for :export
   std::string var;        // the name differentiated by; empty for an expression's own value
   std::vector<matrix::Tree> differential;  // steps: the terms of d(question), in d var
+  std::optional<Value> entries;            // every shape numeric: the answer entry by entry (code prints it)
 };
 
 // A matrix times a declared vector written out, `at n = 2`: entry i is Σ_j M_ij v_j, printed in

@@ -290,6 +290,7 @@ struct ShapeRenderer {
   }
   std::string operator()(const eval::CriticalPoints& c) const { return render_critical(c, r.value, f); }
   std::string operator()(const eval::MatrixAnswer& m) const {
+    if (f == Format::Code && m.entries) return render(*m.entries, f);  // numeric shapes: the entries, to paste
     if (m.differential.empty() || f == Format::Code) return matrix_string(m.expr, f);
     return matrix_steps(m, f);
   }
