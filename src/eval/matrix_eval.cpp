@@ -64,9 +64,11 @@ std::optional<Result> linear_entries(const matrix::Tree& answer, const matrix::S
   return r;
 }
 
-// Whether every shape in a is numbers (X in R^(2, 2)): then the answer can be written out as it is.
+// Whether every shape in a is a number up to 4 (X in R^(2, 2)): then the answer is written out as it
+// is too, for code (larger ones would cost seconds for a form nobody asked for).
 bool numeric_shapes(const matrix::Tree& a) {
-  if (!a->shape.rows.is_integer() || !a->shape.cols.is_integer()) return false;
+  auto small = [](Expr d) { return d.is_integer() && d.number().fits_long() && d.number().to_long() <= 4; };
+  if (!small(a->shape.rows) || !small(a->shape.cols)) return false;
   return std::all_of(a->args.begin(), a->args.end(), [](const matrix::Tree& t) { return numeric_shapes(t); });
 }
 
