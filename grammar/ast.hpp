@@ -25,8 +25,9 @@ enum class NodeKind {
     Neg,       // unary minus: children = {operand}. (Unary plus is dropped.)
     Sum,       // flat `a + b - c`: children = terms, ops[i] in {'+','-'} is the sign before
                // children[i]; ops[0] == '+'. Always >= 2 children.
-    Product,   // flat, left-associative run of `*`, `/` and juxtaposition at ONE precedence level:
-               // ops[i] in {'*','/',' '} is the operator before children[i] (' ' = juxtaposed);
+    Product,   // flat, left-associative run of `*`, `/`, `.*` (or ⊙) and juxtaposition at ONE precedence
+               // level: ops[i] in {'*','/','o',' '} is the operator before children[i] (' ' = juxtaposed,
+               // 'o' = entrywise);
                // ops[0] == ' '. `1/2x` = {1,2,x} ops " / " i.e. (1/2)·x; `sin x cos x` =
                // {sin,x,cos,x} ops "    " (resolution regroups into sin(x)·cos(x)). Always >= 2 children.
     Pow,       // children = {base, exponent}; right-associative; `**` is the same. See note below.

@@ -415,6 +415,7 @@ auto const juxt_start = alnum | '(' | '[' | '.' | partial;
 auto const product_suffix =
       (&lit('*') >> ((lit('*') >> !lit('*')) > unary)[push_chain<NodeKind::Product, '*'>{}])
     | (&lit('/') >> (lit('/') > unary)[push_chain<NodeKind::Product, '/'>{}])
+    | (&(lit(".*") | lit(hadamard_marker)) >> ((lit(".*") | lit(hadamard_marker)) > unary)[push_chain<NodeKind::Product, 'o'>{}])
     | (&juxt_start >> !keyword >> juxt_factor[push_chain<NodeKind::Product, ' '>{}]);
 auto const sum_suffix = (&lit('+') >> (lit('+') > product)[push_chain<NodeKind::Sum, '+'>{}])
                       | (&lit('-') >> (lit('-') > product)[push_chain<NodeKind::Sum, '-'>{}]);

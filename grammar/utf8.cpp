@@ -44,7 +44,7 @@ bool would_continue_number(std::string_view line, std::size_t i, char32_t cp) {
     return (next >= '0' && next <= '9') || next == '+' || next == '-' || next == 0x2212;
 }
 
-// Superscript digit or minus -> its ASCII character, else 0.
+// Superscript digit, minus or T -> its ASCII character, else 0.
 char superscript(char32_t cp) {
     switch (cp) {
     case 0x00B2: return '2';
@@ -52,6 +52,7 @@ char superscript(char32_t cp) {
     case 0x00B9: return '1';
     case 0x2070: return '0';
     case 0x207B: return '-';
+    case 0x1D40: return 'T';  // ᵀ: xᵀ is x^T, X⁻ᵀ is X^-T
     default: return (cp >= 0x2074 && cp <= 0x2079) ? static_cast<char>('4' + (cp - 0x2074)) : 0;
     }
 }
@@ -64,6 +65,7 @@ char operator_replacement(char32_t cp) {
     case 0x00F7: case 0x2215: return '/';                            // ÷ ∕
     case 0x00A0: case 0x2009: case 0x202F: case 0x2002: case 0x2003: return ' ';
     case 0x2202: return partial_marker;                               // ∂
+    case 0x2299: return hadamard_marker;                              // ⊙
     default: return 0;
     }
 }

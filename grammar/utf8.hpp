@@ -13,10 +13,12 @@ namespace ddx::grammar {
 
 // Stands for `∂` in the normalised text; the user cannot type it (control characters are rejected).
 inline constexpr char partial_marker = '\x01';
+// Stands for `⊙` (the entrywise product, also typed `.*`), likewise untypable.
+inline constexpr char hadamard_marker = '\x02';
 
 struct NormalizedLine {
     // ASCII (plus partial_marker): π -> "pi", α -> "alpha" (as a separate word), · × -> '*',
-    // − -> '-', ² ³ ... -> "^2" "^3", ∂ -> partial_marker; a `#` comment is cut off.
+    // − -> '-', ² ³ ... -> "^2" "^3", ∂ -> partial_marker, ⊙ -> hadamard_marker; a `#` comment is cut off.
     std::string text;
     // For each byte of `text` (plus one sentinel for the end): index of the original code point
     // it came from.

@@ -402,6 +402,20 @@ TEST_CASE("programs: named after the question, free names as parameters, errors 
   auto abstract = out("c", "d/dx f(x^2)\n");
   CHECK(abstract.err.find("error: C code needs every function known, and f is an abstract function") != std::string::npos);
   CHECK(abstract.out.empty());
+  // An answer in matrix notation is no expression of these languages: an error, never its
+  // placeholder value; written out in entries it is code.
+  for (const std::string f : {"python", "c", "sympy", "maxima", "mathematica"}) {
+    CAPTURE(f);
+    auto m = out(f, "x in R^n\nA in R^(n, n)\nd/dx x^T A x\n");
+    CHECK(m.out.empty());
+    bool says_why = m.err.find("matrix notation") != std::string::npos || m.err.find("entry by entry") != std::string::npos;
+    CHECK(says_why);
+    auto written = out(f, "x in R^n\nA in R^(n, n)\nd/dx x^T A x at n = 2\n");
+    CHECK(written.err.empty());
+    bool entries = written.out.find("A_12 + A_21") != std::string::npos ||
+                   written.out.find("Subscript[A, 12] + Subscript[A, 21]") != std::string::npos;
+    CHECK(entries);
+  }
 }
 
 TEST_CASE("sums: the generated code and the dialects add up what ddx adds up") {

@@ -289,7 +289,7 @@ TEST_CASE("language doc: stands on its own and quotes the limits of src/core/lim
         static_cast<long long>(ddx::max_critical_search_variables), static_cast<long long>(ddx::max_critical_work),
         static_cast<long long>(ddx::max_critical_points), static_cast<long long>(ddx::max_critical_search_work),
         static_cast<long long>(ddx::max_implicit_order), static_cast<long long>(ddx::max_taylor_digits),
-        static_cast<long long>(ddx::max_sum_terms)}) {
+        static_cast<long long>(ddx::max_sum_terms), static_cast<long long>(ddx::max_matrix_dimension)}) {
     std::string cell = "| " + with_commas(value) + " ";
     CAPTURE(cell);
     CHECK(limits.find(cell) != std::string::npos);

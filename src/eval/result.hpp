@@ -3,6 +3,7 @@
 // turn any Result into lines in every format; the session keeps its value as `ans`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -14,6 +15,7 @@
 #include "calculus/steps.hpp"
 #include "core/expr.hpp"
 #include "core/sums.hpp"
+#include "matrix/tree.hpp"
 
 namespace ddx::eval {
 
@@ -98,13 +100,29 @@ struct PlotRequest {  // plot(E, ..., x = a .. b): the session decides where it 
   std::string title;
 };
 
+// An answer in matrix notation ((A + A^T) x): the value is 0 and `ans` is left as it was.
+struct MatrixAnswer {
+  matrix::Tree expr;
+  matrix::Tree question;  // what was differentiated (or the expression itself), for :export
+  std::string var;        // the name differentiated by; empty for an expression's own value
+  std::vector<matrix::Tree> differential;  // steps: the terms of d(question), in d var
+  std::optional<Value> entries;            // every shape numeric: the answer entry by entry (code prints it)
+};
+
+// A matrix times a declared vector written out, `at n = 2`: entry i is Σ_j M_ij v_j, printed in
+// the order of v's entries with each coefficient before its entry, as the product reads:
+// [2A_11 x_1 + (A_12 + A_21) x_2, ...]. The value is the list of those sums.
+struct LinearEntries {
+  std::vector<std::vector<std::pair<Expr, Expr>>> rows;  // per entry: (coefficient, entry of v)
+};
+
 // critical(f): the points (exact or decimal) with their kinds and values, sets of infinitely many
 // points, and whether a numeric search in a range found them. The value is the list of points.
 using CriticalPoints = calc::CriticalPoints;
 
 using Shape = std::variant<std::monostate, Derivation, StepsShown, TotalDifferential, TangentLine, Decimal,
                            FactoredSum, NamedDerivative, TaylorPolynomial, ValueTable, PlotRequest,
-                           BackpropTrace, CriticalPoints>;
+                           BackpropTrace, CriticalPoints, MatrixAnswer, LinearEntries>;
 
 struct Result {
   Value value;         // the answer's value: what `ans` becomes (for a table or plot, 0)

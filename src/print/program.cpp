@@ -207,6 +207,15 @@ class Program {
 }  // namespace
 
 std::string program(const eval::Result& r, Format f) {
+  if (const auto* m = std::get_if<eval::MatrixAnswer>(&r.shape)) {
+    // The value of an answer in matrix notation is no expression of its own: only its entries are.
+    if (!m->entries)
+      throw Unprintable(std::string(format_name(f)) + " code needs the answer entry by entry; write it out with at n = 2 (or another size)");
+    eval::Result entries = r;
+    entries.value = *m->entries;
+    entries.shape = std::monostate{};
+    return program(entries, f);
+  }
   if (std::holds_alternative<eval::ValueTable>(r.shape) || std::holds_alternative<eval::PlotRequest>(r.shape))
     return render(r, Format::Code);  // a table is data (CSV), a plot goes to a file
   if (r.value.kind == eval::Value::Kind::Truth) {

@@ -2,9 +2,12 @@
 // Rendering of results (see result.hpp).
 #include "print/result.hpp"
 
+#include "print/matrix_print.hpp"
+
 #include "print/chain_render.hpp"
 #include "print/critical_render.hpp"
 #include "print/emit.hpp"
+#include "print/matrix_print.hpp"
 #include "print/plot.hpp"
 #include "print/program.hpp"
 #include "print/steps_render.hpp"
@@ -215,6 +218,59 @@ std::string taylor(const eval::TaylorPolynomial& t, Format f) {
   return zero ? order : polynomial + " + " + order;
 }
 
+// Σ_j c_j v_j in the order of v: 2A_11 x_1 + (A_12 + A_21) x_2 (a sum coefficient in brackets
+// before its entry, as a matrix times a vector reads).
+std::string linear_entry(const std::vector<std::pair<Expr, Expr>>& terms, Format f) {
+  std::string minus = f == Format::Unicode ? "−" : "-";
+  std::string out;
+  for (const auto& [c, v] : terms) {
+    std::string term;
+    if (c.is(Kind::Add)) {
+      std::string inner = to_string(c, f);
+      term = (f == Format::Latex ? "\\left(" + inner + "\\right)" : "(" + inner + ")") + (f == Format::Code ? "*" : " ") +
+             to_string(v, f);
+    } else {
+      term = to_string(c * v, f);
+    }
+    bool negative = term.starts_with(minus);
+    if (out.empty()) {
+      out = term;
+    } else {
+      out += negative ? " " + minus + " " + term.substr(minus.size()) : " + " + term;
+    }
+  }
+  return out.empty() ? "0" : out;
+}
+
+std::string linear_entries(const eval::LinearEntries& l, Format f) {
+  std::string out;
+  for (std::size_t i = 0; i < l.rows.size(); ++i)
+    out += (i ? (f == Format::Latex ? " & " : ", ") : "") + linear_entry(l.rows[i], f);
+  return f == Format::Latex ? "\\begin{pmatrix} " + out + " \\end{pmatrix}" : "[" + out + "]";
+}
+
+// steps d/dx E: the differential, then the derivative read off it.
+//   d(x^T A x) = dx^T A x + x^T A dx
+//   d/dx (x^T A x) = (A + A^T) x
+std::string matrix_steps(const eval::MatrixAnswer& m, Format f) {
+  bool latex = f == Format::Latex;
+  std::string question = matrix_string(m.question, f);
+  bool compound = m.question->op == matrix::Op::Sum || m.question->op == matrix::Op::Product;
+  std::string wrapped = compound ? (latex ? "\\left(" + question + "\\right)" : "(" + question + ")") : question;
+  std::string d = latex ? "d\\left(" + question + "\\right)" : "d(" + question + ")";
+  std::string differential = matrix_string(matrix::sum(m.differential), f);
+  std::string derivative = leibniz("", {m.var}, 1, false, f) + " " + wrapped;
+  std::string answer = matrix_string(m.expr, f);
+  if (latex)
+    return "\\begin{aligned} " + d + " &= " + differential + " \\\\ " + derivative + " &= " + answer + " \\end{aligned}";
+  return d + " = " + differential + "\n" + derivative + " = " + answer;
+}
+
+// Other systems have no reading of ddx's matrix notation: the answer written out in entries does.
+std::string matrix_notation_unprintable(Format f) {
+  return std::string(format_name(f)) + " cannot take an answer in matrix notation; write it out in entries with at n = 2 (or another size)";
+}
+
 // What the shape shows, before any note.
 struct ShapeRenderer {
   const eval::Result& r;
@@ -246,6 +302,16 @@ struct ShapeRenderer {
     return render_trace(b.trace, f);
   }
   std::string operator()(const eval::CriticalPoints& c) const { return render_critical(c, r.value, f); }
+  std::string operator()(const eval::MatrixAnswer& m) const {
+    if (is_code(f) && m.entries) return render(*m.entries, f);  // numeric shapes: the entries, to paste
+    if (f > Format::Json) throw Unprintable(matrix_notation_unprintable(f));
+    if (m.differential.empty() || f == Format::Code) return matrix_string(m.expr, f);
+    return matrix_steps(m, f);
+  }
+  std::string operator()(const eval::LinearEntries& l) const {
+    if (f > Format::Json) return render(r.value, f);  // the entries' sums, in that system's syntax
+    return linear_entries(l, f);
+  }
 };
 
 }  // namespace

@@ -60,6 +60,7 @@ Outcome vars(Session& s, const std::string&) {
     rows.emplace_back(v->order, n + " = " + print::to_string(v->body, print::Format::Text));
   std::sort(rows.begin(), rows.end());
   std::string text;
+  for (const matrix::Declaration& d : s.declarations().list()) text += d.text() + "\n";
   for (const auto& [order, row] : rows) text += row + "\n";
   for (const auto& [n, f] : s.definitions().functions()) {
     std::string params;
@@ -75,11 +76,13 @@ Outcome clear(Session& s, const std::string& args) {
   std::string name = first_word(args);
   if (name.empty()) {
     s.definitions().clear();
+    s.declarations().clear();
     forget_abstract_params();
     return message("");
   }
   bool abstract = false;  // f after d/dx f(u, v): its parameter names are all there is to forget
   if (auto f = find_function(name); f && function_info(*f).abstract) abstract = !function_info(*f).params.empty();
+  if (s.declarations().erase(name)) return message("");
   if (!s.definitions().erase(name) && !abstract) return failure(":clear " + args, "'" + name + "' is not defined");
   forget_abstract_params(name);
   return message("");
@@ -129,8 +132,8 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"help", "[TOPIC]", "help; topics: diff chain functions procedures vectors formats commands errors", help},
       {"format", "FMT", "output format: text, unicode, latex, code or json", format},
-      {"vars", "", "list the definitions", vars},
-      {"clear", "[NAME]", "forget one definition, or all of them", clear},
+      {"vars", "", "list the declarations and definitions", vars},
+      {"clear", "[NAME]", "forget one declaration or definition, or all of them", clear},
       {"steps", "on|off", "explain each derivative step by step (also: steps d/dx sin(x^2))", steps},
       {"export", "FILE.tex", "write every definition and answer so far as a LaTeX document", export_tex},
       {"plot-to", "[FILE.svg]", "send the plots that follow to an SVG file (alone: the terminal)", plot_to},

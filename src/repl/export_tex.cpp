@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/interrupt.hpp"
+#include "print/matrix_print.hpp"
 #include "print/print.hpp"
 #include "print/result.hpp"
 #include "repl/question_tex.hpp"
@@ -120,16 +121,28 @@ void matrix_rows(const TexQuestion& q, const eval::Result& answer, std::vector<R
   if (!note.empty()) rows.back().remark = note;
 }
 
+// A matrix statement's question: d/dx over its operand in matrix notation, or the expression
+// itself; the words typed when the answer does not carry it.
+TexQuestion matrix_question(const std::string& input, const eval::Result& answer) {
+  const auto* m = std::get_if<eval::MatrixAnswer>(&answer.shape);
+  if (!m || !m->question) return {tex_words(input), "", "="};
+  std::string tex = print::matrix_string(m->question, print::Format::Latex);
+  if (m->var.empty()) return {"", tex, "="};
+  if (m->question->op == matrix::Op::Sum || m->question->op == matrix::Op::Product) tex = "\\left(" + tex + "\\right)";
+  return {"", print::leibniz("", {m->var}, 1, false, print::Format::Latex) + " " + tex, "="};
+}
+
 // The rows of one statement.
 std::vector<Row> statement_rows(const std::string& input, const DefinitionsSnapshot& definitions, const eval::Result& answer,
-                                const std::optional<eval::Value>& previous, const std::string& plot_place) {
+                                const std::optional<eval::Value>& previous, const std::string& plot_place,
+                                bool matrix_statement) {
   std::vector<Row> rows;
   std::string tex = print::render(answer, print::Format::Latex);
   if (std::holds_alternative<eval::Derivation>(answer.shape) || std::holds_alternative<eval::StepsShown>(answer.shape)) {
     aligned_rows(tex, rows);  // the question is the block's first left side
     return rows;
   }
-  TexQuestion q = question_tex(input, definitions, previous);
+  TexQuestion q = matrix_statement ? matrix_question(input, answer) : question_tex(input, definitions, previous);
   if (std::holds_alternative<eval::PlotRequest>(answer.shape)) {
     const std::string written = "plot written to ";
     std::string where = plot_place.starts_with(written)
@@ -219,8 +232,9 @@ void TexExport::record_definition(std::string name, DefinitionsSnapshot definiti
 }
 
 void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
-                       std::optional<eval::Value> previous, std::string plot_place) {
-  entries_.push_back({std::move(input), std::move(definitions), std::move(answer), std::move(previous), std::move(plot_place), {}});
+                       std::optional<eval::Value> previous, std::string plot_place, bool matrix_statement) {
+  entries_.push_back({std::move(input), std::move(definitions), std::move(answer), std::move(previous), std::move(plot_place), {},
+                      matrix_statement});
 }
 
 std::string TexExport::document() const {
@@ -228,7 +242,7 @@ std::string TexExport::document() const {
   if (entries_.empty()) doc += "No statements were answered.\n";
   for (const Entry& e : entries_) {
     check_interrupt();
-    std::vector<Row> rows = e.defined.empty() ? statement_rows(e.input, e.definitions, e.answer, e.previous, e.plot_place)
+    std::vector<Row> rows = e.defined.empty() ? statement_rows(e.input, e.definitions, e.answer, e.previous, e.plot_place, e.matrix_statement)
                                               : std::vector<Row>{definition_row(e.defined, e.definitions)};
     doc += "\\begin{align*}\n" + layout(rows) + "\n\\end{align*}\n";
   }

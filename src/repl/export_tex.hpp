@@ -19,8 +19,10 @@ class TexExport {
  public:
   // Notes an answered statement with the definitions it was answered under, the answer `ans`
   // stood for then, and for a plot where it went (the session's message).
+  // A matrix statement's question is not read again (the declarations it needs are not in the
+  // snapshot): its answer carries it.
   void record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
-              std::optional<eval::Value> previous, std::string plot_place = {});
+              std::optional<eval::Value> previous, std::string plot_place = {}, bool matrix_statement = false);
   // Notes the definition of `name` (a variable or a function), as the snapshot taken after it holds it.
   void record_definition(std::string name, DefinitionsSnapshot definitions);
   std::size_t size() const { return entries_.size(); }
@@ -38,6 +40,7 @@ class TexExport {
     std::optional<eval::Value> previous;  // what `ans` meant in the question
     std::string plot_place;               // a plot: "plot written to FILE.svg", or the drawing
     std::string defined;                  // a definition: the name defined (input and answer unused)
+    bool matrix_statement = false;        // a statement on declared vectors and matrices
   };
   std::deque<Entry> entries_;  // a deque: a long batch grows it without copying every entry at once
 };

@@ -116,6 +116,7 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   factor and simplify's cancelling: 5000 terms, degree 200, 64 variables, and a work limit
   more than 3000000 new subexpressions in one statement; answers of more than 5000000 printed terms
   a steps trace of more than 100000 printed terms shows the answer alone, with a note
+  matrix expressions written out in entries (at n = 3): dimensions up to 12
   invalid UTF-8, NUL and other control characters, a CR inside a line (a final CR is a CRLF line end)
   Ctrl-C or --timeout SECS: the computation stops, definitions stay)";
   if (topic == "format" || topic == "formats")
@@ -155,7 +156,12 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   d/dx x^3 at x = 2            substitute exactly; approx(pi, 30) for decimals
   d/dx sin(x^2) == 2x cos(x^2) check an answer: true or false
   table(x^2, x = -2 .. 2 step 0.5)       a column of values (CSV with --format code)
-  plot(x^2, 2x, x = -2 .. 2)             a plot in the terminal, or after :plot-to FILE.svg)";
+  plot(x^2, 2x, x = -2 .. 2)             a plot in the terminal, or after :plot-to FILE.svg
+matrix calculus (declared names, shapes checked):
+  x in R^n    A in R^(n, n)    declare a vector and a matrix (also x ∈ ℝ^n); :vars, :clear
+  d/dx x^T A x                 (A + A^T) x; also tr, det, inv, norm, logdet, softmax, ⊙
+  hessian(x^T A x, x)          A + A^T
+  d/dx x^T A x at n = 2        entry by entry: [2A_11 x_1 + (A_12 + A_21) x_2, ...])";
   if (topic == "commands" || topic == "keys" || topic == "repl") return commands_help();
   if (!topic.empty()) return std::nullopt;
   return general_help();

@@ -14,10 +14,12 @@
 #include "core/statement_limits.hpp"
 #include "core/substitute.hpp"
 #include "core/sums.hpp"
+#include "eval/matrix_eval.hpp"
 #include "eval/procedures.hpp"
 #include "eval/statement.hpp"
 #include "repl/commands.hpp"
 #include "resolve/resolve.hpp"
+#include "resolve/resolve_matrix.hpp"
 
 namespace ddx {
 namespace {
@@ -72,6 +74,7 @@ void ensure_printable(const eval::Result& r) {
 }  // namespace
 
 std::vector<Outcome> Session::eval_line(std::string_view line) {
+  if (matrix::is_declaration(line)) return {declare(line)};
   grammar::ParseOutcome parsed = grammar::parse_line(line);
   if (!parsed.ok()) {
     const auto& d = parsed.diagnostics.front();
@@ -87,7 +90,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
     const Outcome& o = out.back();
     bool drawn = o.kind == Outcome::Kind::Message && std::holds_alternative<eval::PlotRequest>(o.result.shape);
     if (o.kind == Outcome::Kind::Answer || drawn)
-      tex_export_.record(o.input, snapshot(), o.result, std::move(previous), drawn ? o.message : std::string());
+      tex_export_.record(o.input, snapshot(), o.result, std::move(previous), drawn ? o.message : std::string(), o.matrix);
     if (o.kind == Outcome::Kind::Defined) tex_export_.record_definition(o.message, snapshot());
     if (quit_) break;
   }
@@ -99,6 +102,15 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   NodeBudget budget;  // a statement creates at most max_statement_nodes new nodes
   ConditionLog conditions;  // ∂/∂x_k of a sum over x_n holds where its term exists
   try {
+    if (s.kind == grammar::StatementKind::Definition && declarations_.find(s.name))
+      return error_at(input, "'" + s.name + "' is a declared vector or matrix; :clear " + s.name + " first",
+                      grammar::column_of(line, s.name_span.begin));
+    if (s.kind != grammar::StatementKind::Command && resolve::mentions_declared(s.body, declarations_)) {
+      if (s.kind == grammar::StatementKind::Definition)
+        return error_at(input, "definitions of declared vectors and matrices are not supported",
+                        grammar::column_of(line, s.span.begin));
+      return run_matrix(s, input, line);
+    }
     resolve::Request request = resolve::resolve(s, *this);
     // The request holds all it needs: the syntax tree of a 1 MB line (120 MB of grammar nodes)
     // would otherwise stay alive through differentiation and printing.
@@ -163,6 +175,7 @@ std::vector<std::string> Session::defined_names() const {
   std::vector<std::string> names;
   for (const auto& [n, v] : defs_->variables()) names.push_back(n);
   for (const auto& [n, f] : defs_->functions()) names.push_back(n);
+  for (const matrix::Declaration& d : declarations_.list()) names.push_back(d.name);
   return names;
 }
 
@@ -203,6 +216,49 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                     grammar::column_of(line, r.body_span.begin));
   defs_->define_variable(name, body);
+  return o;
+}
+
+// `x in R^n`: a declaration, read whole (the grammar does not know `in`, `∈` or `ℝ`).
+Outcome Session::declare(std::string_view line) {
+  std::string input(line);
+  matrix::Declaration d;
+  try {
+    d = matrix::read_declaration(line);
+  } catch (const matrix::DeclarationError& e) {
+    return error_at(input, e.what(), grammar::column_of(line, e.offset));
+  }
+  std::size_t column = grammar::column_of(line, line.find_first_not_of(" \t"));
+  if (defs_->variable(d.name) || defs_->function(d.name, defs_->version()))
+    return error_at(input, "'" + d.name + "' is defined; :clear " + d.name + " first", column);
+  if (find_function(d.name) || eval::find_procedure(d.name))
+    return error_at(input, "'" + d.name + "' is the name of a function", column);
+  std::string name = d.name;
+  declarations_.declare(std::move(d));
+  Outcome o;
+  o.kind = Outcome::Kind::Defined;
+  o.input = input;
+  o.message = name;
+  return o;
+}
+
+// A statement that names a declared vector or matrix: read as a matrix expression and answered in
+// matrix notation, or entry by entry after `at n = 2`. `ans` is not changed by it.
+Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std::string_view line) {
+  if (s.backprop) return error_at(input, "backprop of a matrix expression is not supported", grammar::column_of(line, s.span.begin));
+  resolve::MatrixRequest request = resolve::resolve_matrix(s.body, declarations_, line);
+  Outcome o;
+  o.kind = Outcome::Kind::Answer;
+  o.input = std::move(input);
+  o.matrix = true;
+  bool steps = s.steps || steps_;
+  o.result = eval::evaluate_matrix(request, denominator_layout_, steps);
+  const auto* shown = std::get_if<eval::MatrixAnswer>(&o.result.shape);
+  if (steps && (!shown || shown->differential.empty()))
+    o.result.note = "steps are shown for d/dx of a matrix expression only";
+  if (std::holds_alternative<eval::MatrixAnswer>(o.result.shape)) return o;
+  ensure_printable(o.result);
+  ans_ = o.result.value;
   return o;
 }
 

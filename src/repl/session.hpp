@@ -12,6 +12,7 @@
 #include "eval/context.hpp"
 #include "eval/result.hpp"
 #include "grammar/parse.hpp"
+#include "matrix/declarations.hpp"
 #include "print/print.hpp"
 #include "repl/definitions.hpp"
 #include "repl/export_tex.hpp"
@@ -27,6 +28,7 @@ struct Outcome {
   eval::Result result;      // Answer
   std::string message;      // Defined: the name; Message: command output; Error: the error text
   std::size_t column = 0;   // Error: 1-based code-point column in the line (0 when not positional)
+  bool matrix = false;      // Answer: of a statement about declared vectors and matrices
 };
 
 class Session : public resolve::Scope, public eval::Context {
@@ -53,6 +55,8 @@ class Session : public resolve::Scope, public eval::Context {
     color_ = color;
   }
   Definitions& definitions() { return *defs_; }
+  // The declared vectors and matrices (`x in R^n`).
+  matrix::Declarations& declarations() { return declarations_; }
   const TexExport& tex_export() const { return tex_export_; }
 
   // Names for completion: defined variables and functions.
@@ -76,6 +80,8 @@ class Session : public resolve::Scope, public eval::Context {
   Outcome run(grammar::Statement& s, std::string_view line);
   Outcome define(const resolve::Request& r, std::string input, std::string_view line);
   Outcome draw(Outcome o);
+  Outcome declare(std::string_view line);
+  Outcome run_matrix(const grammar::Statement& s, std::string input, std::string_view line);
   std::optional<std::string> cycle_through(std::string_view name, Expr body) const;
 
   std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
@@ -88,6 +94,7 @@ class Session : public resolve::Scope, public eval::Context {
   int plots_written_ = 0;  // since :plot-to
   bool quit_ = false;
   TexExport tex_export_;
+  matrix::Declarations declarations_;
 };
 
 }  // namespace ddx

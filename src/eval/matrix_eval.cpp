@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Matrix statements evaluated (see matrix_eval.hpp).
+#include "eval/matrix_eval.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "core/errors.hpp"
+#include "core/substitute.hpp"
+#include "eval/evaluator.hpp"
+
+#include "matrix/differentiate.hpp"
+#include "matrix/write_out.hpp"
+
+namespace ddx::eval {
+namespace {
+
+// A grid as a value: a scalar, a column vector as a list, a matrix as a list of rows.
+Value grid_value(const matrix::Grid& g, const matrix::Shape& shape) {
+  if (shape.scalar()) return Value::of(g[0][0]);
+  std::vector<Value> rows;
+  if (shape.cols.is_one()) {
+    for (const auto& row : g) rows.push_back(Value::of(row[0]));
+    return Value::list(std::move(rows));
+  }
+  for (const auto& row : g) {
+    std::vector<Value> entries;
+    for (Expr e : row) entries.push_back(Value::of(e));
+    rows.push_back(Value::list(std::move(entries)));
+  }
+  return Value::list(std::move(rows));
+}
+
+// M v with v a declared vector, written out as Σ_j M_ij v_j per entry; nullopt for other answers.
+std::optional<Result> linear_entries(const matrix::Tree& answer, const matrix::Sizes& sizes) {
+  std::vector<matrix::Tree> ms = matrix::matrix_factors(answer);
+  if (answer->op != matrix::Op::Product || ms.empty() || answer->shape.scalar() || !answer->shape.cols.is_one())
+    return std::nullopt;
+  const matrix::Tree& v = ms.back();
+  if (v->op != matrix::Op::Symbol || !v->declared) return std::nullopt;
+  std::vector<matrix::Tree> rest{matrix::scalar_part(answer)};
+  rest.insert(rest.end(), ms.begin(), ms.end() - 1);
+  matrix::Grid m = matrix::write_out(matrix::product(rest), sizes);
+  matrix::Grid entries = matrix::write_out(v, sizes);
+  bool scalar = m.size() == 1 && m[0].size() == 1 && entries.size() > 1;  // 2x: 2 times each entry
+  LinearEntries out;
+  std::vector<Value> values;
+  for (std::size_t i = 0; i < (scalar ? entries.size() : m.size()); ++i) {
+    std::vector<std::pair<Expr, Expr>> row;
+    std::vector<Expr> terms;
+    for (std::size_t j = 0; j < entries.size(); ++j) {
+      Expr c = scalar ? (i == j ? m[0][0] : Expr(0)) : m[i][j];
+      if (c.is_zero()) continue;
+      row.emplace_back(c, entries[j][0]);
+      terms.push_back(c * entries[j][0]);
+    }
+    out.rows.push_back(std::move(row));
+    values.push_back(Value::of(add(std::move(terms))));
+  }
+  Result r;
+  r.value = Value::list(std::move(values));
+  r.shape = std::move(out);
+  return r;
+}
+
+// Whether every shape in a is a number up to 4 (X in R^(2, 2)): then the answer is written out as it
+// is too, for code (larger ones would cost seconds for a form nobody asked for).
+bool numeric_shapes(const matrix::Tree& a) {
+  auto small = [](Expr d) { return d.is_integer() && d.number().fits_long() && d.number().to_long() <= 4; };
+  if (!small(a->shape.rows) || !small(a->shape.cols)) return false;
+  return std::all_of(a->args.begin(), a->args.end(), [](const matrix::Tree& t) { return numeric_shapes(t); });
+}
+
+// The answer written out with the values of entries put in; an entry that is in neither the
+// question nor the answer written out is an error (a misspelt name must not pass for a value).
+matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree& answer) {
+  matrix::Grid grid = matrix::write_out(answer, *request.sizes);
+  std::vector<Expr> known;
+  for (const matrix::Grid& g : {grid, matrix::write_out(request.expr, *request.sizes)})
+    for (const auto& row : g)
+      for (Expr e : row)
+        for (Expr s : free_symbols(e)) known.push_back(s);
+  std::unordered_map<Expr, Expr> values;
+  for (std::size_t i = 0; i < request.values.size(); ++i) {
+    Expr name = sym(request.values[i].first);
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      throw EvalError{request.value_spans[i], "'" + request.values[i].first + "' is not an entry of this expression written out"};
+    values[name] = num(request.values[i].second);
+  }
+  for (auto& row : grid)
+    for (Expr& e : row) e = substitute(e, values);
+  return grid;
+}
+
+}  // namespace
+
+Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_layout, bool steps) {
+  using Kind = resolve::MatrixRequest::Kind;
+  matrix::Tree answer = request.expr;
+  auto layout = denominator_layout ? matrix::Layout::Denominator : matrix::Layout::Numerator;
+  if (request.kind == Kind::Derivative) answer = matrix::derivative(request.expr, request.var, layout);
+  if (request.kind == Kind::Hessian) answer = matrix::hessian(request.expr, request.var);
+  if (request.sizes && request.values.empty()) {
+    if (auto r = linear_entries(answer, *request.sizes)) return *r;
+    return Result::of(grid_value(matrix::write_out(answer, *request.sizes), answer->shape));
+  }
+  if (request.sizes) return Result::of(grid_value(at_values(request, answer), answer->shape));
+  std::string var = request.kind == Kind::Value ? "" : request.var->name;
+  MatrixAnswer m{answer, request.expr, var, {}, std::nullopt};
+  if (request.kind == Kind::Hessian) m.question = nullptr;  // no question in LaTeX for :export
+  if (steps && request.kind == Kind::Derivative) m.differential = matrix::differential_terms(request.expr, request.var);
+  if (numeric_shapes(request.expr)) {
+    try {
+      m.entries = grid_value(matrix::write_out(answer, {}), answer->shape);
+    } catch (const MathError&) {  // a singular matrix written out: the matrix notation stands alone
+    } catch (const LimitError&) {
+    }
+  }
+  return Result::shaped(Expr(0), std::move(m));
+}
+
+}  // namespace ddx::eval

@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Matrix statements from syntax trees (see resolve_matrix.hpp).
+#include "resolve/resolve_matrix.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/limits.hpp"
+
+namespace ddx::resolve {
+namespace {
+
+using grammar::Node;
+using grammar::NodeKind;
+using matrix::Tree;
+
+[[noreturn]] void fail(SourceSpan span, std::string message) { throw ResolveError{span, std::move(message)}; }
+
+// The operator between two operands: the first character after the left one that is not a
+// space (juxtaposition has none: the right operand's first character).
+SourceSpan operator_span(std::string_view line, const Node& left, const Node& right) {
+  std::uint32_t at = left.span.end;
+  while (at < right.span.begin && at < line.size() && line[at] == ' ') ++at;
+  return {at, at + 1};
+}
+
+bool declared_letters(const std::string& word, const matrix::Declarations& declared) {
+  return word.size() > 1 && std::all_of(word.begin(), word.end(), [&](char c) {
+           return std::isalpha(static_cast<unsigned char>(c)) && declared.find(std::string(1, c));
+         });
+}
+
+// The functions a matrix expression may call (other built-in functions are refused).
+bool is_matrix_function(const std::string& name) {
+  static const char* const names[] = {"transpose", "inv", "det", "tr", "trace", "norm", "logdet", "log", "exp",
+                                      "sqrt", "sigmoid", "softmax", "diag", "sum", "ones"};
+  return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return name == n; });
+}
+
+bool is_word(const Node& n, std::string_view text) { return n.kind == NodeKind::Word && n.text == text; }
+
+struct Reader {
+  const matrix::Declarations& declared;
+  std::string_view line;
+
+  std::string written(const Node& n) const {
+    std::size_t b = std::min<std::size_t>(n.span.begin, line.size()), e = std::min<std::size_t>(n.span.end, line.size());
+    return std::string(line.substr(b, e - b));
+  }
+  std::string described(const Node& n, const Tree& t) const {
+    return "'" + written(n) + "' (" + matrix::shape_text(t->shape) + ")";
+  }
+
+  // Builds with the matrix constructors; their errors (a non-square inverse) point at `span`.
+  template <typename F>
+  Tree at(SourceSpan span, F build) const {
+    try {
+      return build();
+    } catch (const MathError& e) {
+      fail(span, e.what());
+    }
+  }
+
+  Tree word(const Node& n) const {
+    if (const auto* d = declared.find(n.text)) return matrix::symbol(d->name, d->shape);
+    if (n.text == "T") fail(n.span, "'T' stands alone: a transpose is written x^T");
+    if (n.text.starts_with("I_") && n.text.size() > 2) {  // I_n, I_3: the identity
+      std::string size = n.text.substr(2);
+      bool digits = std::all_of(size.begin(), size.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      if (digits && size.size() < 10) return matrix::identity(num(Number::from_integer_text(size)));
+      if (!digits && std::isalpha(static_cast<unsigned char>(size[0]))) return matrix::identity(sym(size));
+    }
+    // A run of declared single letters (`Ax`) reads as their product.
+    if (declared_letters(n.text, declared)) {
+      std::vector<Tree> fs;
+      for (char c : n.text) {
+        const auto* d = declared.find(std::string(1, c));
+        Tree t = matrix::symbol(d->name, d->shape);
+        if (!fs.empty() && !fs.back()->shape.scalar() && !t->shape.scalar() && fs.back()->shape.cols != t->shape.rows)
+          fail(n.span, "mismatched shapes in '" + n.text + "': " + matrix::shape_text(fs.back()->shape) + " times " + matrix::shape_text(t->shape));
+        fs.push_back(t);
+      }
+      return at(n.span, [&] { return matrix::product(fs); });
+    }
+    return matrix::scalar_name(n.text);
+  }
+
+  Number integer(const Node& n) const {
+    if (n.kind == NodeKind::Number && !n.is_float) return Number::from_integer_text(n.text);
+    if (n.kind == NodeKind::Neg) return -integer(n.children[0]);
+    if (n.kind == NodeKind::Group) return integer(n.children[0]);
+    fail(n.span, "expected a whole number");
+  }
+
+  Tree sum(const Node& n) const {
+    Tree acc = term(n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      Tree t = term(n.children[i]);
+      if (!(acc->shape == t->shape))
+        fail(operator_span(line, n.children[i - 1], n.children[i]),
+             "mismatched shapes in a sum: " + (i == 1 ? described(n.children[0], acc) : matrix::shape_text(acc->shape)) +
+                 " and " + described(n.children[i], t));
+      if (n.ops[i] == '-') t = matrix::scale(Number(-1), t);
+      acc = matrix::sum({acc, t});
+    }
+    return acc;
+  }
+
+  Tree product(const Node& n) const {
+    Tree acc = term(n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& right = n.children[i];
+      Tree t = term(right);
+      SourceSpan op = n.ops[i] == ' ' ? SourceSpan{right.span.begin, right.span.begin + 1} : operator_span(line, n.children[i - 1], right);
+      if (n.ops[i] == '/' || n.ops[i] == 'o') {
+        // y/s with a vector s divides entry by entry, as u ⊙ v (`.*`) multiplies
+        bool entrywise = n.ops[i] == 'o' || !t->shape.scalar();
+        if (entrywise && !acc->shape.scalar() && !(acc->shape == t->shape))
+          fail(op, "mismatched shapes in an entrywise " + std::string(n.ops[i] == 'o' ? "product" : "division") + ": " +
+                       (i == 1 ? described(n.children[0], acc) : matrix::shape_text(acc->shape)) + " and " + described(right, t));
+        if (!entrywise) {
+          acc = matrix::product({acc, matrix::power(t, Number(-1))});
+        } else {
+          Tree divisor = n.ops[i] == '/' ? at(right.span, [&] { return matrix::entrywise_power(t, Number(-1)); }) : t;
+          acc = at(op, [&] { return matrix::hadamard({acc, divisor}); });
+        }
+        continue;
+      }
+      if (!acc->shape.scalar() && !t->shape.scalar() && acc->shape.cols != t->shape.rows) {
+        std::string left = i == 1 ? described(n.children[0], acc) : matrix::shape_text(acc->shape);
+        fail(op, "mismatched shapes in a product: " + left + " times " + described(right, t));
+      }
+      acc = matrix::product({acc, t});
+    }
+    return acc;
+  }
+
+  Tree power(const Node& n) const {
+    const Node &base_node = n.children[0], &exponent = n.children[1];
+    Tree base = term(base_node);
+    SourceSpan where{base_node.span.end, exponent.span.end};
+    bool transpose = is_word(exponent, "T");
+    bool inverse_transpose = exponent.kind == NodeKind::Neg && is_word(exponent.children[0], "T");
+    if (transpose || inverse_transpose) {
+      if (base_node.kind == NodeKind::Word && !declared.find(base_node.text) && base->shape.scalar())
+        fail(base_node.span, "'" + base_node.text + "' is not declared, so it has no transpose (declare it: " +
+                                 base_node.text + " in R^n or " + base_node.text + " in R^(m, n))");
+      Tree t = matrix::transpose(base);
+      return inverse_transpose ? at(where, [&] { return matrix::inverse(t); }) : t;
+    }
+    if (base->shape.scalar()) {
+      Tree k = term(exponent);
+      if (k->op != matrix::Op::Product || !k->args.empty())
+        fail(exponent.span, "a power of a matrix expression needs a number as its exponent");
+      return matrix::power(base, k->coefficient);
+    }
+    Number k = integer(exponent);
+    if (k.is_minus_one()) return at(where, [&] { return matrix::inverse(base); });
+    if (k.is_integer() && k.sign() > 0 && base->shape.square() && k.fits_long() && k.to_long() <= max_matrix_dimension) {
+      std::vector<Tree> fs(static_cast<std::size_t>(k.to_long()), base);
+      return matrix::product(fs);
+    }
+    fail(where, "'" + written(n) + "': a power of " + matrix::shape_text(base->shape) +
+                    (base->shape.square() ? " is written with a whole exponent or -1" : "; write x^T x or norm(x)^2"));
+  }
+
+  Tree apply(const Node& n) const {
+    const std::string& f = n.text;
+    if (declared.find(f) || (!find_function(f) && !is_matrix_function(f))) {
+      // X(w - y), c(x + a): a product
+      Node name;
+      name.kind = NodeKind::Word;
+      name.span = n.name_span;
+      name.text = f;
+      Tree acc = word(name);
+      for (const Node& a : n.children) {
+        Tree t = term(a);
+        if (!acc->shape.scalar() && !t->shape.scalar() && acc->shape.cols != t->shape.rows)
+          fail(a.span, "mismatched shapes in a product: '" + f + "' (" + matrix::shape_text(acc->shape) + ") times " + described(a, t));
+        acc = matrix::product({acc, t});
+      }
+      return acc;
+    }
+    auto one = [&]() -> Tree {
+      if (n.children.size() != 1) fail(n.name_span, "'" + f + "' takes one argument");
+      return term(n.children[0]);
+    };
+    if (f == "transpose") return matrix::transpose(one());
+    if (f == "inv") return at(n.span, [&] { return matrix::inverse(one()); });
+    if (f == "det") return at(n.span, [&] { return matrix::det(one()); });
+    if (f == "tr" || f == "trace") return at(n.span, [&] { return matrix::trace(one()); });
+    if (f == "norm") return matrix::norm(one());
+    if (f == "logdet") return at(n.span, [&] { return matrix::log(matrix::det(one())); });
+    if (f == "sqrt") {
+      Tree a = one();
+      if (!a->shape.scalar()) fail(n.name_span, "'sqrt' of " + described(n.children[0], a) + ": only of scalars");
+      return matrix::power(a, Number::rational(1, 2));
+    }
+    if (f == "log" || f == "exp" || f == "sigmoid") {
+      Tree a = one();
+      if (!a->shape.scalar() && !a->shape.cols.is_one())
+        fail(n.name_span, "'" + f + "' of " + described(n.children[0], a) + ": entrywise functions of matrices are not supported yet (of vectors they are)");
+      return matrix::entrywise(f, a);
+    }
+    if (f == "ones" && n.children.size() == 1 && (n.children[0].kind == NodeKind::Word || n.children[0].kind == NodeKind::Number)) {
+      const Node& d = n.children[0];
+      return matrix::ones(d.kind == NodeKind::Word ? sym(d.text) : num(integer(d)));
+    }
+    if (f == "softmax") return at(n.span, [&] { return matrix::softmax(one()); });
+    if (f == "diag") return at(n.span, [&] { return matrix::diag(one()); });
+    if (f == "sum" && n.children.size() == 1) return matrix::entry_sum(one());
+    fail(n.name_span, "'" + f + "' is not supported in a matrix expression (transpose, inv, det, tr, norm, logdet, log, exp, sqrt, sigmoid, softmax, sum, diag are)");
+  }
+
+  Tree term(const Node& n) const {
+    switch (n.kind) {
+      case NodeKind::Number:
+        if (n.is_float) fail(n.span, "matrix expressions take exact numbers, not decimals");
+        return matrix::number(Number::from_integer_text(n.text));
+      case NodeKind::Word: return word(n);
+      case NodeKind::Neg: return matrix::scale(Number(-1), term(n.children[0]));
+      case NodeKind::Group: return term(n.children[0]);
+      case NodeKind::Sum: return sum(n);
+      case NodeKind::Product: return product(n);
+      case NodeKind::Pow: return power(n);
+      case NodeKind::Apply: return apply(n);
+      default: fail(n.span, "'" + written(n) + "' is not supported in a matrix expression");
+    }
+  }
+
+  Tree variable(const std::string& name, SourceSpan span) const {
+    const auto* d = declared.find(name);
+    if (!d) fail(span, "'" + name + "' is not declared: differentiate by a declared vector or matrix (" + name + " in R^n, " + name + " in R^(m, n))");
+    return matrix::symbol(d->name, d->shape);
+  }
+
+  // d/dx E, hessian(E, x), grad(E, x), jacobian(E, x), or a plain expression.
+  MatrixRequest request(const Node& n) const {
+    MatrixRequest r;
+  if (n.kind == NodeKind::DerivOp) {
+      if (n.vars.size() != 1 || n.vars[0].count != 1 || n.order != 1)
+        fail(n.span, "matrix derivatives are of the first order: d/dx E (hessian(E, x) for the second)");
+      r.kind = MatrixRequest::Kind::Derivative;
+      r.var = variable(n.vars[0].name, n.span);
+      r.expr = term(n.children[0]);
+      return r;
+    }
+    if (n.kind == NodeKind::Apply && (n.text == "hessian" || n.text == "grad" || n.text == "jacobian")) {
+      if (n.children.size() != 2 || n.children[1].kind != NodeKind::Word)
+        fail(n.span, "'" + n.text + "' of a matrix expression takes the expression and a declared name: " + n.text + "(E, x)");
+      r.kind = n.text == "hessian" ? MatrixRequest::Kind::Hessian : MatrixRequest::Kind::Derivative;
+      r.var = variable(n.children[1].text, n.children[1].span);
+      r.expr = term(n.children[0]);
+      return r;
+    }
+    r.expr = term(n);
+    return r;
+  }
+
+  long dimension_value(const Node& n) const {
+    Number v;
+    if (n.kind == NodeKind::Pow) {  // 10^6
+      std::optional<Number> p = integer(n.children[0]).pow(integer(n.children[1]));
+      if (!p) fail(n.span, "expected a whole number");
+      v = *p;
+    } else {
+      v = integer(n);
+    }
+    if (!v.is_integer() || v.sign() <= 0) fail(n.span, "a size is a whole number, at least 1");
+    if (!v.fits_long() || v.to_long() > max_matrix_dimension)
+      fail(n.span, "a dimension written out in entries is at most " + std::to_string(max_matrix_dimension));
+    return static_cast<long>(v.to_long());
+  }
+
+  // An exact number: 3, -2, 1/2, 2^3, (1 + 2)/3.
+  Number exact_value(const Node& n) const {
+    switch (n.kind) {
+      case NodeKind::Number:
+        if (!n.is_float) return Number::from_integer_text(n.text);
+        break;
+      case NodeKind::Neg: return -exact_value(n.children[0]);
+      case NodeKind::Group: return exact_value(n.children[0]);
+      case NodeKind::Sum: {
+        Number v = exact_value(n.children[0]);
+        for (std::size_t i = 1; i < n.children.size(); ++i) v += n.ops[i] == '-' ? -exact_value(n.children[i]) : exact_value(n.children[i]);
+        return v;
+      }
+      case NodeKind::Product: {
+        Number v = exact_value(n.children[0]);
+        for (std::size_t i = 1; i < n.children.size(); ++i) {
+          Number f = exact_value(n.children[i]);
+          if (n.ops[i] == '/' && f.is_zero()) fail(n.children[i].span, "division by zero");
+          v = n.ops[i] == '/' ? v / f : v * f;
+        }
+        return v;
+      }
+      case NodeKind::Pow:
+        if (auto p = exact_value(n.children[0]).pow(integer(n.children[1]))) return *p;
+        break;
+      default: break;
+    }
+    fail(n.span, "the value of an entry is an exact number here (3, -1/2)");
+  }
+
+  bool is_dimension(const std::string& name) const {
+    return std::any_of(declared.list().begin(), declared.list().end(), [&](const matrix::Declaration& d) {
+      return (d.shape.rows.is(Kind::Symbol) && d.shape.rows.name() == name) || (d.shape.cols.is(Kind::Symbol) && d.shape.cols.name() == name);
+    });
+  }
+};
+
+bool mentions(const Node& n, const matrix::Declarations& declared) {
+  if ((n.kind == NodeKind::Word || n.kind == NodeKind::Apply) && declared.find(n.text)) return true;
+  if (n.kind == NodeKind::Word && declared_letters(n.text, declared)) return true;
+  if (n.kind == NodeKind::Pow && is_word(n.children[1], "T")) return true;  // b^T: a transpose, declared or not
+  if (n.kind == NodeKind::DerivOp)
+    for (const auto& v : n.vars)
+      if (declared.find(v.name)) return true;
+  return std::any_of(n.children.begin(), n.children.end(), [&](const Node& c) { return mentions(c, declared); });
+}
+
+}  // namespace
+
+bool mentions_declared(const grammar::Node& body, const matrix::Declarations& declared) {
+  return !declared.empty() && mentions(body, declared);
+}
+
+MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declarations& declared, std::string_view line) {
+  Reader reader{declared, line};
+  if (body.kind != NodeKind::At) return reader.request(body);
+  MatrixRequest r = reader.request(body.children[0]);
+  r.sizes.emplace();
+  for (std::size_t i = 1; i < body.children.size(); ++i) {
+    const Node& eq = body.children[i];
+    if (eq.kind != NodeKind::Equation)
+      fail(eq.span, "after a matrix expression, at takes sizes (n = 2) and values of entries (x_1 = 3)");
+    if (reader.is_dimension(eq.text)) {
+      (*r.sizes)[eq.text] = reader.dimension_value(eq.children[0]);
+    } else {
+      r.values.emplace_back(eq.text, reader.exact_value(eq.children[0]));
+      r.value_spans.push_back(eq.name_span);
+    }
+  }
+  return r;
+}
+
+}  // namespace ddx::resolve

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A statement about declared vectors and matrices, read from its syntax tree into a matrix
+// expression (src/matrix/tree.hpp): juxtaposition and `*` are matrix products in the order
+// written, `x^T` and `transpose` transpose, `A^-1` and `inv` invert, `X^-T` does both, and
+// `det`, `tr`, `norm`, `logdet`, `log`, `exp`, `sqrt` apply. Shapes are checked as the
+// expression is read, so an error points at the operator whose operands do not fit and names
+// both shapes. What is asked of the expression (its value, d/dx, hessian, `at n = 2`) comes
+// with it.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "grammar/ast.hpp"
+#include "matrix/declarations.hpp"
+#include "matrix/write_out.hpp"
+#include "resolve/resolve.hpp"
+
+namespace ddx::resolve {
+
+struct MatrixRequest {
+  enum class Kind { Value, Derivative, Hessian } kind = Kind::Value;
+  matrix::Tree expr;
+  matrix::Tree var;                    // Derivative, Hessian: the declared name
+  std::optional<matrix::Sizes> sizes;  // `at n = 2`: write the answer out in entries
+  // `at n = 2, x_1 = 3`: exact values of entries (or undeclared scalars) in the written-out answer
+  std::vector<std::pair<std::string, Number>> values;
+  std::vector<SourceSpan> value_spans;  // where each value's name is written
+};
+
+// Whether the statement's body names a declared vector or matrix (then it is a matrix statement).
+bool mentions_declared(const grammar::Node& body, const matrix::Declarations& declared);
+
+// Throws ResolveError (with the span of the culprit in `line`).
+MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declarations& declared, std::string_view line);
+
+}  // namespace ddx::resolve

@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Matrix calculus (docs/language.md "Matrix calculus"): declarations, shapes and their errors, the
+// answers in matrix notation, and the self-check that makes them trustworthy: every answer,
+// written out in entries at sizes 2 and 3, equals the ordinary partial derivatives (ddx's scalar
+// differentiator) of the written-out expression, entry by entry, at random rational points. This
+// holds for each rule of the language's examples and for random well-shaped expressions; the
+// number of entries compared is counted and must be large.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "calculus/diff.hpp"
+#include "calculus/eval.hpp"
+#include "calculus/expand.hpp"
+#include "core/errors.hpp"
+#include "core/substitute.hpp"
+#include "eval/matrix_eval.hpp"
+#include "grammar/parse.hpp"
+#include "matrix/differentiate.hpp"
+#include "matrix/write_out.hpp"
+#include "print/matrix_print.hpp"
+#include "resolve/resolve_matrix.hpp"
+#include "support/run_ddx.hpp"
+#include "support/session_helpers.hpp"
+#include "support/temp_dir.hpp"
+#include "support/tools.hpp"
+
+using ddx_test::answer;
+using namespace ddx;
+using matrix::Tree;
+
+namespace {
+
+const char* const declarations[] = {"x in R^n", "a in R^n", "A in R^(n, n)", "B in R^(n, n)",
+                                    "X in R^(m, n)", "w in R^n", "y in R^m"};
+
+matrix::Declarations declared() {
+  matrix::Declarations d;
+  for (const char* line : declarations) d.declare(matrix::read_declaration(line));
+  return d;
+}
+
+Tree leaf(const std::string& name) {
+  static const matrix::Declarations d = declared();
+  return matrix::symbol(name, d.find(name)->shape);
+}
+
+// Compares two written-out entries at random rational points: exactly when the difference
+// expands to 0 there, else in doubles (radicals from norms stay symbolic).
+struct Comparer {
+  std::mt19937 rng{20261203};
+  long comparisons = 0;
+  long nonzero = 0;  // comparisons whose expected entry is not 0: the ones that can catch a wrong rule
+
+  Expr random_rational() {
+    std::uniform_int_distribution<int> p(-6, 6), q(1, 4);
+    int top = p(rng);
+    if (top == 0) top = 7;
+    return rational(top, q(rng));
+  }
+
+  void equal(Expr got, Expr expected, const std::string& what) {
+    std::vector<Expr> names = free_symbols(got - expected);
+    for (Expr e : free_symbols(expected)) names.push_back(e);
+    for (int point = 0; point < 2; ++point) {
+      std::unordered_map<Expr, Expr> at;
+      std::unordered_map<std::string, double> values;
+      for (Expr s : names) {
+        auto [it, fresh] = at.emplace(s, random_rational());
+        if (fresh) values[s.name()] = it->second.number().to_double();
+      }
+      Expr difference;
+      try {
+        difference = calc::expand(substitute(got - expected, at));
+      } catch (const MathError&) {
+        continue;  // a singular point of both: another point is drawn
+      }
+      ++comparisons;
+      if (!(expected.is_number() && expected.number().is_zero())) ++nonzero;
+      if (difference.is_number() && difference.number().is_zero()) continue;
+      double a = calc::evaluate(substitute(got, at), {}), b = calc::evaluate(substitute(expected, at), {});
+      CAPTURE(what);
+      CAPTURE(debug_string(got));
+      CAPTURE(debug_string(expected));
+      CHECK(std::abs(a - b) <= 1e-9 * (1 + std::abs(b)));
+    }
+  }
+
+  // d f / d var written out against the partial derivatives of f written out.
+  void check(const Tree& f, const Tree& var, long n, long m) {
+    matrix::Sizes sizes{{"n", n}, {"m", m}};
+    Tree symbolic = matrix::derivative(f, var);
+    matrix::Grid got = matrix::write_out(symbolic, sizes);
+    matrix::Grid written = matrix::write_out(f, sizes);
+    matrix::Grid entries = matrix::entries_of(var->name, var->shape, sizes);
+    std::string what = print::matrix_string(f, print::Format::Text) + " by " + var->name + " -> " +
+                       print::matrix_string(symbolic, print::Format::Text) + " at n = " + std::to_string(n);
+    // The differential `steps` shows: entry by entry, Σ_j ∂f/∂v_j dv_j.
+    std::vector<Tree> terms = matrix::differential_terms(f, var);
+    matrix::Grid shown = matrix::write_out(terms.empty() ? matrix::zero(f->shape) : matrix::sum(terms), sizes);
+    matrix::Grid d_entries = matrix::entries_of("d" + var->name, var->shape, sizes);
+    for (std::size_t i = 0; i < written.size(); ++i) {
+      std::vector<Expr> partials;
+      for (std::size_t j = 0; j < entries.size(); ++j)
+        for (std::size_t k = 0; k < entries[j].size(); ++k)
+          partials.push_back(calc::diff(written[i][0], entries[j][k]) * d_entries[j][k]);
+      equal(shown[i][0], add(std::move(partials)), "the differential of " + what);
+    }
+    if (f->shape.scalar()) {
+      REQUIRE(got.size() == entries.size());
+      for (std::size_t i = 0; i < entries.size(); ++i)
+        for (std::size_t j = 0; j < entries[i].size(); ++j) equal(got[i][j], calc::diff(written[0][0], entries[i][j]), what);
+      return;
+    }
+    REQUIRE(got.size() == written.size());  // the Jacobian: row i is f_i, column j is x_j
+    for (std::size_t i = 0; i < written.size(); ++i)
+      for (std::size_t j = 0; j < entries.size(); ++j) equal(got[i][j], calc::diff(written[i][0], entries[j][0]), what);
+  }
+};
+
+// A statement read as a session would read it.
+resolve::MatrixRequest request(const std::string& line) {
+  static const matrix::Declarations d = declared();
+  grammar::ParseOutcome parsed = grammar::parse_line(line);
+  REQUIRE(parsed.ok());
+  return resolve::resolve_matrix(parsed.statements[0].body, d, line);
+}
+
+// Random well-shaped expressions of a given shape over the declared names above, built with the
+// canonical constructors (so they are the trees users' input becomes).
+struct Generator {
+  std::mt19937 rng{14};
+  Expr n = sym("n"), m = sym("m"), one = Expr(1);
+
+  int pick(int k) { return std::uniform_int_distribution<int>(0, k - 1)(rng); }
+
+  Tree leaf_of(Expr rows, Expr cols) {
+    auto is = [&](Expr r, Expr c) { return rows == r && cols == c; };
+    if (is(n, one)) return pick(2) ? leaf("x") : leaf("a");
+    if (is(one, n)) return matrix::transpose(pick(2) ? leaf("x") : leaf("a"));
+    if (is(n, n)) return pick(3) ? leaf(pick(2) ? "A" : "B") : matrix::identity(n);
+    if (is(m, n)) return leaf("X");
+    if (is(n, m)) return matrix::transpose(leaf("X"));
+    if (is(m, one)) return leaf("y");
+    if (is(one, m)) return matrix::transpose(leaf("y"));
+    if (is(m, m)) return matrix::product({leaf("X"), matrix::transpose(leaf("X"))});
+    return pick(2) ? matrix::scalar_name("c") : matrix::number(Number(pick(3) + 2));
+  }
+
+  Tree scalar(int depth) {
+    switch (pick(depth > 0 ? 8 : 1)) {
+      case 1: return matrix::trace(gen(n, n, depth - 1));
+      case 2: return matrix::det(pick(2) ? leaf("A") : matrix::product({leaf("A"), leaf("B")}));
+      case 3: return matrix::product({gen(one, n, depth - 1), gen(n, one, depth - 1)});
+      case 4: return matrix::power(matrix::norm(gen(n, one, depth - 1)), Number(2));
+      case 5: return matrix::log(matrix::product({matrix::transpose(leaf("x")), leaf("x")}));
+      case 6: return matrix::power(scalar(depth - 1), Number(2));
+      case 7: return matrix::entry_sum(gen(n, one, depth - 1));
+      default: return leaf_of(one, one);
+    }
+  }
+
+  // Columns also come from entrywise operations.
+  Tree column(Expr rows, int depth) {
+    switch (pick(5)) {
+      case 0: return matrix::hadamard({gen(rows, one, depth - 1), gen(rows, one, depth - 1)});
+      case 1: return matrix::entrywise("exp", gen(rows, one, depth - 1));
+      case 2: return matrix::entrywise("sigmoid", gen(rows, one, depth - 1));
+      case 3: return matrix::softmax(gen(rows, one, depth - 1));
+      default: return matrix::product({matrix::diag(leaf_of(rows, one)), gen(rows, one, depth - 1)});
+    }
+  }
+
+  Tree gen(Expr rows, Expr cols, int depth) {
+    if (rows.is_one() && cols.is_one()) return scalar(depth);
+    if (depth <= 0) return leaf_of(rows, cols);
+    if (cols.is_one() && pick(3) == 0) return column(rows, depth);
+    switch (pick(6)) {
+      case 0: return matrix::sum({gen(rows, cols, depth - 1), gen(rows, cols, depth - 1)});
+      case 1: {
+        Expr inner = pick(3) == 0 ? m : n;
+        return matrix::product({gen(rows, inner, depth - 1), gen(inner, cols, depth - 1)});
+      }
+      case 2: return matrix::product({scalar(depth - 1), gen(rows, cols, depth - 1)});
+      case 3: return matrix::transpose(gen(cols, rows, depth - 1));
+      case 4:
+        if (rows == n && cols == n) return matrix::inverse(leaf(pick(2) ? "A" : "B"));
+        return leaf_of(rows, cols);
+      default: return leaf_of(rows, cols);
+    }
+  }
+};
+
+}  // namespace
+
+TEST_CASE("matrix: the language's examples in matrix notation") {
+  Session s;
+  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
+  struct Row {
+    const char *input, *expected;
+  };
+  for (const Row& row : std::vector<Row>{
+           {"x^T A x", "x^T A x"},
+           {"d/dx x^T A x", "(A + A^T) x"},
+           {"hessian(x^T A x, x)", "A + A^T"},
+           {"d/dw norm(X w - y)^2", "2X^T (X w - y)"},
+           {"d/dx log(x^T x)", "2x/(x^T x)"},
+           {"d/dx a^T x", "a"},
+           {"d/dx x^T x", "2x"},
+           {"d/dx norm(x)", "x/norm(x)"},
+           {"d/dx A x", "A"},
+           {"d/dx x", "I_n"},
+           {"d/dX tr(X^T X)", "2X"},
+           {"d/dA tr(A X^T X B)", "B^T X^T X"},
+           {"d/dA det(A)", "det(A) A^-T"},
+           {"d/dA log(det(A))", "A^-T"},
+           {"d/dA logdet(A)", "A^-T"},
+           {"d/dA tr(B inv(A))", "-A^-T B^T A^-T"},
+           {"d/dx x^T A x at n = 2", "[2A_11 x_1 + (A_12 + A_21) x_2, (A_12 + A_21) x_1 + 2A_22 x_2]"},
+           {"hessian(x^T A x, x) at n = 2", "[[2A_11, A_12 + A_21], [A_12 + A_21, 2A_22]]"},
+           {"d/dX -y^T log(softmax(X w))", "(sum(y) softmax(X w) - y) w^T"},
+           {"d/dx exp(x^T A x)", "exp(x^T A x) (A + A^T) x"},
+           {"d/dx xᵀ A x", "(A + A^T) x"},
+           {"d/dA det(A A)", "2det(A)^2 A^-T"},
+           {"d/dA logdet(B A)", "A^-T"},
+           {"inv(A B)", "B^-1 A^-1"},
+           {"d/dx (x^T x)^12", "24 (x^T x)^11 x"},
+           {"d/dA xᵀ A⁻ᵀ x", "-A^-T x x^T A^-T"},
+           {"d/dx 3x^T A x + 2y^T X x", "3 (A + A^T) x + 2X^T y"},
+           {"d/dx sqrt(x^T x)", "x/norm(x)"},
+           {"d/dX tr(X A X^T)", "X (A + A^T)"},
+           {"d/dx log(sum(exp(x)))", "exp(x)/sum(exp(x))"},
+           {"d/dx softmax(x)", "diag(softmax(x)) - softmax(x) softmax(x)^T"},
+           {"d/dx sum(x .* x)", "2x"},
+           {"d/dx a^T log(sigmoid(x))", "(ones(n) - sigmoid(x)) .* a"},
+           {"d/dx x/a", "diag(1/a)"},
+           {"x ⊙ a ⊙ x", "a .* x .* x"},
+           {"x^T a at n = 3", "a_1 x_1 + a_2 x_2 + a_3 x_3"},
+           {"d/dx x^T A x at n = 2, x_1 = 1, x_2 = 2, A_11 = 1, A_12 = 0, A_21 = 1/2, A_22 = 3", "[3, 25/2]"},
+           {"d/dx x^T A x at n = 2, x_1 = 1, x_2 = 2", "[2A_11 + 2A_12 + 2A_21, A_12 + A_21 + 4A_22]"},
+       }) {
+    CAPTURE(std::string(row.input));
+    CHECK(answer(s, row.input) == row.expected);
+  }
+  CHECK(answer(s, "steps d/dx x^T A x") == "d(x^T A x) = dx^T A x + x^T A dx\nd/dx (x^T A x) = (A + A^T) x");
+  CHECK(answer(s, "steps d/dA log(det(A))") == "d(log(det(A))) = tr(A^-1 dA)\nd/dA log(det(A)) = A^-T");
+  CHECK(answer(s, "steps hessian(x^T A x, x)") == "A + A^T  # steps are shown for d/dx of a matrix expression only");
+  REQUIRE(answer(s, ":set layout denominator").empty());
+  CHECK(answer(s, "d/dx A x") == "A^T");
+  CHECK(answer(s, "d/dx x^T A x") == "(A + A^T) x");  // a gradient keeps x's shape in both layouts
+}
+
+TEST_CASE("matrix: every format") {
+  Session s;
+  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
+  s.set_format(print::Format::Unicode);
+  CHECK(answer(s, "d/dx x^T A x") == "(A + Aᵀ) x");
+  CHECK(answer(s, "d/dA det(A)") == "det(A) A⁻ᵀ");
+  CHECK(answer(s, "d/dw norm(X w - y)^2") == "2Xᵀ (X w − y)");
+  CHECK(answer(s, "norm(X w - y)^2") == "‖X w − y‖²");
+  s.set_format(print::Format::Latex);
+  CHECK(answer(s, "d/dx x^T A x") == "\\left(A + A^{\\top}\\right) x");
+  CHECK(answer(s, "d/dx log(x^T x)") == "\\frac{2 x}{x^{\\top} x}");
+  CHECK(answer(s, "d/dA tr(B inv(A))") == "-A^{-\\top} B^{\\top} A^{-\\top}");
+  s.set_format(print::Format::Code);
+  CHECK(answer(s, "d/dw norm(X w - y)^2") == "2*X^T*(X*w - y)");
+  CHECK(answer(s, "d/dx log(x^T x)") == "2*x/(x^T*x)");
+  // With numeric shapes, code writes the answer entry by entry (the other formats keep the notation).
+  REQUIRE(answer(s, "Y in R^(2, 2)").empty());
+  CHECK(answer(s, "d/dY det(Y)") == "[[Y_22, -Y_21], [-Y_12, Y_11]]");
+  s.set_format(print::Format::Text);
+  CHECK(answer(s, "d/dY det(Y)") == "det(Y) Y^-T");
+  s.set_format(print::Format::Json);
+  CHECK(answer(s, "d/dA log(det(A))") ==
+        R"j({"input": "d/dA log(det(A))", "text": "A^-T", "latex": "A^{-\\top}", "code": "A^-T"})j");
+}
+
+TEST_CASE("matrix: text and code answers read back as the same expression") {
+  Session s;
+  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
+  for (const char* input : {"d/dx x^T A x", "d/dw norm(X w - y)^2", "d/dx log(x^T x)", "d/dA det(A)",
+                            "d/dA tr(B inv(A))", "d/dx norm(x)", "d/dA tr(A X^T X B)"}) {
+    CAPTURE(input);
+    for (auto f : {print::Format::Text, print::Format::Code}) {
+      s.set_format(f);
+      std::string printed = answer(s, input);
+      s.set_format(print::Format::Text);
+      CHECK(answer(s, printed) == answer(s, input));
+    }
+  }
+}
+
+TEST_CASE("matrix: declarations, :vars and :clear") {
+  Session s;
+  CHECK(answer(s, "x ∈ ℝ^n").empty());
+  CHECK(answer(s, "A in R^(n, 3)").empty());
+  CHECK(answer(s, "f = 2") .empty());
+  CHECK(answer(s, ":vars") == "x in R^n\nA in R^(n, 3)\nf = 2");
+  CHECK(answer(s, "v ∈ ℝⁿ").empty());
+  CHECK(answer(s, "M in R^(n × 2)").empty());
+  CHECK(answer(s, ":vars") == "x in R^n\nA in R^(n, 3)\nv in R^n\nM in R^(n, 2)\nf = 2");
+  REQUIRE(answer(s, ":clear v").empty());
+  REQUIRE(answer(s, ":clear M").empty());
+  CHECK(answer(s, "x in R^(0, 2)") == "error@9: a dimension is at least 1");
+  CHECK(answer(s, "x in R^(n 2)") == "error@11: expected ',' between the dimensions: R^(m, n)");
+  CHECK(answer(s, "f in R^n") == "error@1: 'f' is defined; :clear f first");
+  CHECK(answer(s, "sin in R^n") == "error@1: 'sin' is the name of a function");
+  CHECK(answer(s, ":clear x").empty());
+  CHECK(answer(s, ":vars") == "A in R^(n, 3)\nf = 2");
+  CHECK(answer(s, ":clear").empty());
+  CHECK(answer(s, ":vars") == "no definitions");
+  // Entry names: A_1_10 once an index has two digits.
+  CHECK(answer(s, "Y in R^(2, m)").empty());
+  CHECK(answer(s, "Y at m = 2") == "[[Y_11, Y_12], [Y_21, Y_22]]");
+  CHECK(answer(s, "Y at m = 10").find("[Y_2_1, Y_2_2, Y_2_3, Y_2_4, Y_2_5, Y_2_6, Y_2_7, Y_2_8, Y_2_9, Y_2_10]") != std::string::npos);
+  REQUIRE(answer(s, ":clear").empty());
+  // With nothing declared, x^T A x is the scalar product it always was.
+  CHECK(answer(s, "x^T A x") == "A x^(T + 1)");
+}
+
+TEST_CASE("matrix: bad input is an error that says so, and changes nothing") {
+  Session s;
+  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
+  REQUIRE(answer(s, "x^T x at n = 2") == "x_1^2 + x_2^2");  // ans
+  struct Row {
+    const char *input, *expected;
+  };
+  for (const Row& row : std::vector<Row>{
+           {"A y", "error@3: mismatched shapes in a product: 'A' (n×n) times 'y' (m×1)"},
+           {"x^T * X", "error@5: mismatched shapes in a product: 'x^T' (1×n) times 'X' (m×n)"},
+           {"x + y", "error@3: mismatched shapes in a sum: 'x' (n×1) and 'y' (m×1)"},
+           {"b^T x", "error@1: 'b' is not declared, so it has no transpose (declare it: b in R^n or b in R^(m, n))"},
+           {"inv(X)", "error@1: inverse of a non-square matrix (m×n)"},
+           {"X^-1", "error@2: inverse of a non-square matrix (m×n)"},
+           {"d/dZ x^T x", "error@1: 'Z' is not declared: differentiate by a declared vector or matrix (Z in R^n, Z in R^(m, n))"},
+           {"d/dx x^T A x at n = 10^6", "error@21: a dimension written out in entries is at most 12"},
+           {"d/dx x^T A x at m = 2", "error@1: no size for 'n': write it out with at n = 2"},
+           {"d/dx x^T A x at n = 2, z_1 = 1", "error@24: 'z_1' is not an entry of this expression written out"},
+           {"d/dx x^T x at n = 2, x_1 = 1.5", "error@28: the value of an entry is an exact number here (3, -1/2)"},
+           {"d/dx log(x^T x) at n = 2, x_1 = 0, x_2 = 0", "error@1: division by zero"},
+           {"d/dX X w", "error@1: the derivative of a vector (m×1) by a matrix (m×n) is not a matrix; ddx differentiates scalars by vectors or matrices and vectors by vectors"},
+           {"x^2", "error@2: 'x^2': a power of n×1; write x^T x or norm(x)^2"},
+           {"exp(A)", "error@1: 'exp' of 'A' (n×n): entrywise functions of matrices are not supported yet (of vectors they are)"},
+           {"softmax(A)", "error@1: softmax of n×n: only of vectors (matrices are not supported)"},
+           {"x ⊙ y", "error@3: mismatched shapes in an entrywise product: 'x' (n×1) and 'y' (m×1)"},
+           {"d/dx tr(diag(x) A)", "error@1: ddx cannot differentiate diag(...) of an expression in x here (only before a vector or after a row vector)"},
+           {"z = x^T x", "error@1: definitions of declared vectors and matrices are not supported"},
+           {"x = 3", "error@1: 'x' is a declared vector or matrix; :clear x first"},
+           {"z in R^n; v in R^m", "error@9: a declaration stands alone on its line"},
+       }) {
+    CAPTURE(std::string(row.input));
+    CHECK(answer(s, row.input) == row.expected);
+  }
+  CHECK(answer(s, "ans") == "x_1^2 + x_2^2");
+  CHECK(answer(s, ":vars") == "x in R^n\na in R^n\nA in R^(n, n)\nB in R^(n, n)\nX in R^(m, n)\nw in R^n\ny in R^m");
+}
+
+TEST_CASE("matrix self-check: each rule against the partial derivatives of its written-out form") {
+  Comparer c;
+  const char* const rules[] = {
+      "d/dx x^T A x",         "d/dx a^T x",           "d/dx x^T x",          "d/dw norm(X w - y)^2",
+      "d/dx log(x^T x)",      "d/dx norm(x)",         "d/dx A x",            "d/dx x",
+      "d/dx (x^T x) A x",     "d/dx x/(x^T A x)",     "d/dX tr(X^T X)",      "d/dA tr(A X^T X B)",
+      "d/dA det(A)",          "d/dA log(det(A))",     "d/dA logdet(A)",      "d/dA tr(B inv(A))",
+      "d/dA x^T inv(A) x",    "d/dA norm(A)",         "d/dA x^T A^T B A x",  "d/dX y^T X w",
+      "d/dx exp(a^T x)",      "d/dx sqrt(x^T A x)",   "d/dA det(A^2)",       "d/dx A^-T x",
+      "hessian(x^T A x, x)",  "hessian(log(x^T x), x)",
+      // entrywise functions, ⊙ and softmax of vectors
+      "d/dx sum(exp(x))",     "d/dx log(sum(exp(x)))", "d/dx sum(x ⊙ x)",     "d/dx x .* a",
+      "d/dx exp(x)",          "d/dx softmax(x)",      "d/dX -y^T log(softmax(X w))", "d/dw -y^T log(softmax(X w))",
+      "d/dx sum(sigmoid(x))", "d/dx a^T log(sigmoid(x))", "d/dx x/a",         "d/dx sum(a/x)",
+      "d/dx diag(a) x",       "d/dx sigmoid(a^T x)",  "hessian(log(sum(exp(x))), x)", "d/dA sum(A x)",
+      "d/dx diag(x) A x",     "d/dx a^T A diag(x) A a",
+      // answers with shared factors taken outside
+      "d/dx exp(x^T A x)",    "d/dx 3x^T A x + 2y^T X x", "d/dx sqrt(x^T x)",
+      "d/dA logdet(B A)",     "d/dA tr(inv(B A))",
+  };
+  int rule_count = 0;
+  for (const char* rule : rules) {
+    CAPTURE(rule);
+    resolve::MatrixRequest r = request(rule);
+    for (long size : {2L, 3L}) {
+      if (r.kind == resolve::MatrixRequest::Kind::Hessian) {
+        c.check(matrix::derivative(r.expr, r.var), r.var, size, 5 - size);
+      } else {
+        c.check(r.expr, r.var, size, 5 - size);
+      }
+    }
+    ++rule_count;
+  }
+  CHECK(rule_count == 49);
+  // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
+  // value of the answer written out.
+  int printed = 0;
+  for (const char* rule : rules) {
+    resolve::MatrixRequest r = request(std::string(rule) + " at n = 3, m = 2");
+    eval::Result result = eval::evaluate_matrix(r, false);
+    Tree answer = r.kind == resolve::MatrixRequest::Kind::Hessian ? matrix::hessian(r.expr, r.var) : matrix::derivative(r.expr, r.var);
+    matrix::Grid grid = matrix::write_out(answer, *r.sizes);
+    CAPTURE(rule);
+    REQUIRE(result.value.kind == eval::Value::Kind::List);
+    REQUIRE(result.value.items.size() == grid.size());
+    for (std::size_t i = 0; i < grid.size(); ++i) {
+      const eval::Value& row = result.value.items[i];
+      for (std::size_t j = 0; j < grid[i].size(); ++j) {
+        Expr entry = row.is_scalar() ? row.scalar : row.items[j].scalar;
+        CHECK(calc::expand(entry - grid[i][j]).is_zero());
+        ++printed;
+      }
+    }
+  }
+  CHECK(printed >= 200);
+  MESSAGE("rules: " << rule_count << ", entries compared: " << c.comparisons << " (" << c.nonzero << " not 0)");
+  CHECK(c.comparisons >= 800);
+  CHECK(c.nonzero >= 700);
+}
+
+TEST_CASE("matrix self-check: random well-shaped expressions") {
+  Comparer c;
+  Generator g;
+  int expressions = 0;
+  Expr n = sym("n"), m = sym("m"), one = Expr(1);
+  for (int i = 0; i < 300; ++i) {
+    bool vector = i % 3 == 2;
+    Tree var = vector || i % 2 ? leaf("x") : leaf("A");
+    Tree f;
+    do {  // an expression that depends on var: its derivative has entries that are not 0
+      f = vector ? g.gen(i % 2 ? n : m, one, 3) : g.scalar(3);
+    } while (!matrix::depends_on(f, var->name));
+    CAPTURE(print::matrix_string(f, print::Format::Text));
+    CAPTURE(var->name);
+    for (long size : {2L, 3L}) c.check(f, var, size, 5 - size);
+    ++expressions;
+  }
+  MESSAGE("random expressions: " << expressions << ", entries compared: " << c.comparisons << " (" << c.nonzero << " not 0)");
+  CHECK(c.comparisons >= 4000);
+  CHECK(c.nonzero >= 3500);
+}
+
+TEST_CASE("matrix: :export writes the questions in matrix notation and pdflatex compiles it") {
+  if (!ddx_test::require_tool("pdflatex", "texlive-latex-base")) return;
+  ddx_test::TempDir t("ddx_matrix");
+  std::filesystem::path tex = t.dir / "matrix.tex";
+  auto r = ddx_test::run_ddx("", "x in R^n\nA in R^(n, n)\nX in R^(n, n)\nd/dx x^T A x\nd/dX tr(A inv(X))\n"
+                                 "d/dx log(sum(exp(x)))\nd/dx x^T A x at n = 2\nhessian(x^T A x, x)\nnorm(x)^2\n"
+                                 ":export " + tex.string() + "\n");
+  REQUIRE(std::filesystem::exists(tex));
+  std::string doc = ddx_test::read_file(tex);
+  CHECK(doc.find("\\frac{d}{dx} \\left(x^{\\top} A x\\right) &= \\left(A + A^{\\top}\\right) x") != std::string::npos);
+  CHECK(doc.find("\\frac{d}{dX} \\operatorname{tr}\\left(A X^{-1}\\right) &= -X^{-\\top} A^{\\top} X^{-\\top}") != std::string::npos);
+  // Written out entry by entry, the question is shown in words as typed (its names are not scalars).
+  CHECK(doc.find("\\text{d/dx x\\textasciicircum{}T A x at n = 2}") != std::string::npos);
+  std::string cmd = "cd '" + t.dir.string() + "' && pdflatex -halt-on-error -interaction=nonstopmode matrix.tex > pdflatex.log 2>&1";
+  int status = std::system(cmd.c_str());
+  INFO(ddx_test::read_file(t.dir / "pdflatex.log"));
+  CHECK(status == 0);
+}
+
+TEST_CASE("matrix: random expressions printed as text and code read back as the same expression") {
+  Generator g;
+  Comparer c;
+  Expr n = sym("n"), one = Expr(1);
+  int read_back = 0;
+  for (int i = 0; i < 200; ++i) {
+    Tree f = i % 2 ? g.scalar(3) : g.gen(n, one, 3);
+    for (auto format : {print::Format::Text, print::Format::Code}) {
+      std::string printed = print::matrix_string(f, format);
+      CAPTURE(printed);
+      Tree back;
+      try {
+        back = request(printed).expr;
+      } catch (const resolve::ResolveError& e) {
+        FAIL("does not read back: " << e.message);
+        continue;
+      }
+      if (back->key == f->key) {
+        ++read_back;
+        continue;
+      }
+      // Not the same tree: then the same value, entry by entry.
+      matrix::Sizes sizes{{"n", 2}, {"m", 3}};
+      matrix::Grid a = matrix::write_out(back, sizes), b = matrix::write_out(f, sizes);
+      REQUIRE(a.size() == b.size());
+      for (std::size_t r = 0; r < a.size(); ++r) c.equal(a[r][0], b[r][0], printed);
+    }
+  }
+  MESSAGE("read back as the same tree: " << read_back << " of 400; compared by value: " << c.comparisons);
+  CHECK(read_back == 400);
+}
