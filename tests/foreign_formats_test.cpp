@@ -410,6 +410,10 @@ TEST_CASE("programs: named after the question, free names as parameters, errors 
     CHECK(m.out.empty());
     bool says_why = m.err.find("matrix notation") != std::string::npos || m.err.find("entry by entry") != std::string::npos;
     CHECK(says_why);
+    if (f == "python") {  // numeric shapes: the answer's entries, named after the question
+      auto numeric = out(f, "x in R^2\nA in R^(2, 2)\nd/dx x^T A x\n");
+      CHECK(numeric.out.find("def d_dx(A_11, A_12, A_21, A_22, x_1, x_2):") != std::string::npos);
+    }
     auto written = out(f, "x in R^n\nA in R^(n, n)\nd/dx x^T A x at n = 2\n");
     CHECK(written.err.empty());
     bool entries = written.out.find("A_12 + A_21") != std::string::npos ||

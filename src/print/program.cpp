@@ -214,6 +214,7 @@ std::string program(const eval::Result& r, Format f) {
     eval::Result entries = r;
     entries.value = *m->entries;
     entries.shape = std::monostate{};
+    if (entries.name.empty() && !m->var.empty()) entries.name = "d_d" + m->var;  // d/dx of a matrix expression
     return program(entries, f);
   }
   if (std::holds_alternative<eval::ValueTable>(r.shape) || std::holds_alternative<eval::PlotRequest>(r.shape))
