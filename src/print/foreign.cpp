@@ -16,8 +16,6 @@
 namespace ddx::print {
 namespace {
 
-bool is_program_syntax(Format f) { return f == Format::Python || f == Format::NumPy || f == Format::C; }
-
 // Names a system reads as something else. SymPy: `from sympy import *` binds these (sympy.abc
 // calls them its clashes); Mathematica: System` symbols a single capital may name.
 constexpr std::array<std::string_view, 10> sympy_taken{"E", "I", "N", "O", "Q", "S", "beta", "gamma", "zeta", "lambda"};
@@ -147,7 +145,7 @@ class Foreign {
       return;
     }
     if (info.abstract) {
-      if (is_program_syntax(f_)) throw Unprintable(abstract_message(info.name));
+      if (is_program(f_)) throw Unprintable(abstract_message(info.name));
       out += symbol(info.name);
     } else {
       out += foreign_function(info.name, f_);
@@ -184,7 +182,7 @@ class Foreign {
   // the point is the function's own distinct variables, else that derivative at the point.
   std::string derivative(const Display& d) {
     const std::string& name = function_info(d.function).name;
-    if (is_program_syntax(f_)) throw Unprintable(abstract_message(name));
+    if (is_program(f_)) throw Unprintable(abstract_message(name));
     std::vector<std::string> args;
     for (std::size_t i = 0; i < d.args.size(); ++i) args.push_back(emit(present_arg(d, i)));
     if (f_ == Format::Mathematica) {

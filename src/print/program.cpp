@@ -106,11 +106,16 @@ class Program {
 
   std::string expr(Expr e) const { return foreign_expression(e, f_); }
 
-  std::vector<std::string> parameter_names() const {
+  // Every parameter, in order: the free names and the families, sorted together.
+  std::set<std::string> all_parameters() const {
     std::set<std::string> all(params_.names.begin(), params_.names.end());
     all.insert(params_.families.begin(), params_.families.end());
+    return all;
+  }
+
+  std::vector<std::string> parameter_names() const {
     std::vector<std::string> out;
-    for (const std::string& n : all) out.push_back(foreign_symbol(n, f_));
+    for (const std::string& n : all_parameters()) out.push_back(foreign_symbol(n, f_));
     return out;
   }
 
@@ -165,9 +170,7 @@ class Program {
 
   std::string c_parameters(const std::string& out) const {
     std::vector<std::string> ps;
-    std::set<std::string> all(params_.names.begin(), params_.names.end());
-    all.insert(params_.families.begin(), params_.families.end());
-    for (const std::string& n : all)
+    for (const std::string& n : all_parameters())
       ps.push_back((params_.families.contains(n) ? "const double *" : "double ") + foreign_symbol(n, f_));
     if (!out.empty()) ps.push_back(out);
     return ps.empty() ? "void" : join(ps, ", ");
