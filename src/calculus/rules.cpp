@@ -7,6 +7,7 @@
 
 #include "calculus/eval.hpp"
 #include "core/functions.hpp"
+#include "core/node.hpp"
 
 namespace ddx::calc {
 namespace {
@@ -167,6 +168,7 @@ std::optional<Expr> apply_rule(const Rule& rule, Expr e) {
 
 const std::vector<Rule>& simplify_rules() {
   static const std::vector<Rule> rules = [] {
+    KeepForever permanent;
     Expr a = wild("_a"), u = wild("_u");
     Expr cosh_a = call("cosh", {a}), sinh_a = call("sinh", {a});
     return std::vector<Rule>{

@@ -85,6 +85,7 @@ Expr num(const Number& n) {
       node.kind = Kind::Number;
       node.number = n;
       slot = intern(std::move(node));
+      keep_forever(Expr(slot));  // the cache outlives every statement
     }
     return Expr(slot);
   }

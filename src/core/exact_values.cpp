@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "core/node.hpp"
 
 namespace ddx {
 namespace {
@@ -105,6 +106,7 @@ std::optional<Expr> inverse_trig_exact(std::string_view name, Expr a) {
     std::optional<Expr> tangent;  // none at π/2
   };
   static const std::vector<KnownAngle> known = [] {
+    KeepForever permanent;
     std::vector<KnownAngle> v;
     for (const auto& [p, q] : known_fractions) {
       Number r = Number::rational(p, q);

@@ -2,6 +2,7 @@
 // The registry of functions: the built-in rows (function_table.cpp), then the abstract functions
 // users apply without defining and the markers `steps` uses, looked up by name.
 #include "core/functions.hpp"
+#include "core/node.hpp"
 #include "core/sums.hpp"
 
 #include <deque>
@@ -23,6 +24,7 @@ struct Registry {
   std::unordered_map<std::string, FunctionId> abstract_by_key;  // "f/2"
   std::size_t builtin_count = 0;
   Registry() {
+    KeepForever permanent;  // the rows' rules hold expressions for the whole process
     for (auto& info : builtin_function_table()) {
       by_name.emplace(info.name, static_cast<FunctionId>(rows.size()));
       rows.push_back(std::move(info));

@@ -40,8 +40,8 @@ bool shallow_equal(const Node& a, const Node& b) {
 // The intern table: open addressing with linear probing over (hash, node) slots, so a lookup
 // compares hashes in one or two cache lines and dereferences a node only on a full hash match
 // (a node-based std::unordered_set chased a pointer per probe: a quarter of a large parse).
-// Leaked on purpose: nodes are shared by every Expr for the whole process, and destroying a
-// million-node DAG at exit would only cost time.
+// Leaked on purpose, like the nodes of permanent tables: destroying a million-node DAG at exit
+// would only cost time.
 class InternTable {
  public:
   // The stored node equal to n, or nullptr; `slot` is where n would go.
@@ -59,17 +59,38 @@ class InternTable {
   // Stores `node` at the slot find() gave (valid until the next insert).
   void insert(std::size_t slot, const Node* node) {
     slots_[slot] = {node->hash, node};
-    if (++count_ * 2 > slots_.size()) grow();
+    if (++count_ * 2 > slots_.size()) rehash(slots_.size() * 2);
   }
   std::size_t size() const { return count_; }
 
+  // Keeps the nodes `keep` accepts and passes the others to `drop`, then shrinks the table to
+  // fit what is left (so that a sweep costs what is live, not what once was).
+  template <class Keep, class Drop>
+  void retain(Keep keep, Drop drop) {
+    std::size_t kept = 0;
+    for (Slot& s : slots_) {
+      if (!s.node) continue;
+      if (keep(*s.node)) {
+        ++kept;
+      } else {
+        drop(s.node);
+        s = Slot{};
+      }
+    }
+    count_ = kept;
+    std::size_t capacity = min_capacity;
+    while (capacity < 2 * count_ + 2) capacity *= 2;
+    rehash(capacity);
+  }
+
  private:
+  static constexpr std::size_t min_capacity = std::size_t{1} << 12;
   struct Slot {
     std::size_t hash = 0;
     const Node* node = nullptr;
   };
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+  void rehash(std::size_t capacity) {
+    std::vector<Slot> old(capacity);
     old.swap(slots_);
     std::size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
@@ -79,7 +100,7 @@ class InternTable {
       slots_[i] = s;
     }
   }
-  std::vector<Slot> slots_ = std::vector<Slot>(1 << 12);
+  std::vector<Slot> slots_ = std::vector<Slot>(min_capacity);
   std::size_t count_ = 0;
 };
 
@@ -88,16 +109,59 @@ InternTable& table() {
   return *t;
 }
 
-// Nodes are never freed: they are carved from large blocks instead of one allocation each.
-void* node_storage() {
-  constexpr std::size_t per_block = 4096;
-  static Node* block = nullptr;
-  static std::size_t used = per_block;
-  if (used == per_block) {
-    block = static_cast<Node*>(::operator new(per_block * sizeof(Node)));
-    used = 0;
+// Nodes are carved from large blocks instead of one allocation each; a reclaimed node's place
+// goes on a free list that new nodes take first.
+class NodeStorage {
+ public:
+  void* take() {
+    if (!free_.empty()) {
+      void* p = free_.back();
+      free_.pop_back();
+      return p;
+    }
+    if (used_ == per_block) {
+      block_ = static_cast<Node*>(::operator new(per_block * sizeof(Node)));
+      used_ = 0;
+    }
+    return block_ + used_++;
   }
-  return block + used++;
+  void give_back(const Node* n) {
+    n->~Node();
+    free_.push_back(const_cast<Node*>(n));
+  }
+
+ private:
+  static constexpr std::size_t per_block = 4096;
+  Node* block_ = nullptr;
+  std::size_t used_ = per_block;
+  std::vector<void*> free_;
+};
+
+NodeStorage& storage() {
+  static auto* s = new NodeStorage();
+  return *s;
+}
+
+// How many KeepForever scopes are open.
+int keep_forever_depth = 0;
+
+// Sets `bit` on n and every node below it that lacks it (an explicit stack: a DAG may be deep).
+void set_below(const Node* n, std::uint8_t bit) {
+  if (n->lifetime & (bit | permanent_bit)) return;
+  std::vector<const Node*> stack{n};
+  n->lifetime |= bit;
+  while (!stack.empty()) {
+    const Node* top = stack.back();
+    stack.pop_back();
+    auto visit = [&](Expr c) {
+      const Node* child = c.node();
+      if (child->lifetime & (bit | permanent_bit)) return;
+      child->lifetime |= bit;
+      stack.push_back(child);
+    };
+    for (Expr c : top->ops) visit(c);
+    for (Expr c : top->exps) visit(c);
+  }
 }
 
 std::size_t saturating_add(std::size_t a, std::size_t b) { return a > SIZE_MAX - b ? SIZE_MAX : a + b; }
@@ -131,7 +195,10 @@ const Node* intern(Node&& n) {
   n.hash = structural_hash(n);
   auto& t = table();
   std::size_t slot = 0;
-  if (const Node* found = t.find(n, slot)) return found;
+  if (const Node* found = t.find(n, slot)) {
+    if (keep_forever_depth > 0) set_below(found, permanent_bit);
+    return found;
+  }
   if (n.kind == Kind::Symbol) n.symbols = symbol_bit(n.name);
   for (Expr e : n.ops) n.symbols |= e.node()->symbols;
   for (Expr e : n.exps) n.symbols |= e.node()->symbols;
@@ -139,11 +206,34 @@ const Node* intern(Node&& n) {
   if (n.kind == Kind::Call && is_sum_function(n.function)) n.symbols = ~std::uint64_t{0};
   n.tree_size = tree_size_of(n);
   charge_new_node();  // the per-statement size limit; throws before anything is stored
-  const Node* stored = new (node_storage()) Node(std::move(n));
+  const Node* stored = new (storage().take()) Node(std::move(n));
   t.insert(slot, stored);
+  if (keep_forever_depth > 0) set_below(stored, permanent_bit);
   return stored;
 }
 
 std::size_t interned_count() { return table().size(); }
+
+void keep_forever(Expr e) { set_below(e.node(), permanent_bit); }
+
+KeepForever::KeepForever() { ++keep_forever_depth; }
+KeepForever::~KeepForever() { --keep_forever_depth; }
+
+void mark_reachable(Expr e) { set_below(e.node(), marked_bit); }
+
+std::size_t reclaim_unmarked() {
+  std::size_t freed = 0;
+  table().retain(
+      [](const Node& n) {
+        bool live = n.lifetime & (permanent_bit | marked_bit);
+        n.lifetime &= static_cast<std::uint8_t>(~marked_bit);
+        return live;
+      },
+      [&](const Node* n) {
+        storage().give_back(n);
+        ++freed;
+      });
+  return freed;
+}
 
 }  // namespace ddx

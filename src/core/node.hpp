@@ -13,6 +13,8 @@ namespace ddx {
 struct Node {
   Kind kind = Kind::Number;
   std::uint8_t id = 0;        // ConstantId for Constant
+  // Reclamation (see reclaim_unmarked): permanent_bit, and marked_bit during a collection.
+  mutable std::uint8_t lifetime = 0;
   FunctionId function = 0;    // Call, Derivative
   std::size_t hash = 0;       // structural hash, computed once by intern()
   // A 64-bit Bloom filter of the symbols occurring in the node (symbol_bit of each), computed by
@@ -32,9 +34,36 @@ struct Node {
 // The bit a symbol named `name` sets in Node::symbols.
 std::uint64_t symbol_bit(const std::string& name);
 
-// Returns the unique interned node equal to `n` (inserting it if new). Nodes live for the process.
+// Returns the unique interned node equal to `n` (inserting it if new).
 const Node* intern(Node&& n);
-// Number of distinct nodes interned so far (for statistics and tests).
+// Number of distinct nodes interned and not reclaimed (for statistics, tests and the
+// reclamation policy).
 std::size_t interned_count();
+
+// ---- reclamation ----
+// Nodes are reclaimed by mark and sweep between statements (the session knows the roots: its
+// definitions, `ans`, the answers :export keeps). Nodes held by the process's own tables (the
+// function table, the rewrite rules, the exact values, the small integers) are permanent instead:
+// they are made while a KeepForever lives, or passed to keep_forever, and are never reclaimed.
+constexpr std::uint8_t permanent_bit = 1;
+constexpr std::uint8_t marked_bit = 2;
+
+// Makes e and everything below it permanent.
+void keep_forever(Expr e);
+// While one lives, every node interned (or found) is made permanent: for tables built once.
+class KeepForever {
+ public:
+  KeepForever();
+  ~KeepForever();
+  KeepForever(const KeepForever&) = delete;
+  KeepForever& operator=(const KeepForever&) = delete;
+};
+
+// Marks e and everything below it as reachable for the collection in progress.
+void mark_reachable(Expr e);
+// Frees every node neither permanent nor marked since the last collection and clears the marks;
+// returns how many were freed. Any Expr to a freed node dangles: call it only when every Expr
+// still in use has been marked, and forget every cache keyed by node address.
+std::size_t reclaim_unmarked();
 
 }  // namespace ddx

@@ -76,6 +76,17 @@ std::vector<std::pair<std::string, const resolve::FunctionDefinition*>> Definiti
   return out;
 }
 
+void Definitions::for_each_expr(const std::function<void(Expr)>& visit) const {
+  for (const auto& [name, changes] : history_)
+    for (const Change& c : changes) {
+      if (c.variable) visit(c.variable->body);
+      if (c.function) {
+        for (Expr p : c.function->params) visit(p);
+        visit(c.function->body);
+      }
+    }
+}
+
 bool DefinitionsSnapshot::is_procedure(std::string_view name) const { return eval::find_procedure(name) != nullptr; }
 
 std::string DefinitionsSnapshot::text(Expr e) const { return print::to_string(e, print::Format::Text); }

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -48,6 +49,8 @@ class Definitions {
   // What is defined now, by name.
   std::vector<std::pair<std::string, const Variable*>> variables() const;
   std::vector<std::pair<std::string, const resolve::FunctionDefinition*>> functions() const;
+  // Every expression of every version (snapshots may still see old ones).
+  void for_each_expr(const std::function<void(Expr)>& visit) const;
 
  private:
   struct Change {
@@ -82,6 +85,8 @@ class DefinitionsSnapshot final : public resolve::Scope, public eval::Context {
   std::optional<eval::Value> answer() const override { return std::nullopt; }
   bool denominator_layout() const override { return denominator_layout_; }
   std::string text(Expr e) const override;
+
+  const Definitions& definitions() const { return *definitions_; }
 
  private:
   std::shared_ptr<const Definitions> definitions_;

@@ -229,17 +229,41 @@ std::string layout(const std::vector<Row>& rows) {
 
 void TexExport::record_definition(std::string name, DefinitionsSnapshot definitions) {
   entries_.push_back({{}, std::move(definitions), {}, std::nullopt, {}, std::move(name)});
+  keep_latest();
 }
 
 void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
                        std::optional<eval::Value> previous, std::string plot_place, bool matrix_statement) {
   entries_.push_back({std::move(input), std::move(definitions), std::move(answer), std::move(previous), std::move(plot_place), {},
                       matrix_statement});
+  keep_latest();
+}
+
+void TexExport::keep_latest() {
+  if (entries_.size() <= kept_entries) return;
+  entries_.pop_front();
+  ++left_out_;
+}
+
+void TexExport::for_each_expr(const eval::ExprVisitor& visit) const {
+  std::vector<const Definitions*> seen;
+  for (const Entry& e : entries_) {
+    eval::for_each_expr(e.answer, visit);
+    if (e.previous) eval::for_each_expr(*e.previous, visit);
+    const Definitions* d = &e.definitions.definitions();
+    if (std::find(seen.begin(), seen.end(), d) == seen.end()) {
+      seen.push_back(d);
+      d->for_each_expr(visit);
+    }
+  }
 }
 
 std::string TexExport::document() const {
   std::string doc = k_preamble;
   if (entries_.empty()) doc += "No statements were answered.\n";
+  if (left_out_ > 0)
+    doc += "The first " + std::to_string(left_out_) + " statements of this session are left out: ddx keeps the last " +
+           std::to_string(kept_entries) + ".\n";
   for (const Entry& e : entries_) {
     check_interrupt();
     std::vector<Row> rows = e.defined.empty() ? statement_rows(e.input, e.definitions, e.answer, e.previous, e.plot_place, e.matrix_statement)

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "eval/result.hpp"
+#include "eval/result_exprs.hpp"
 #include "repl/definitions.hpp"
 
 namespace ddx {
@@ -28,6 +29,13 @@ class TexExport {
   std::size_t size() const { return entries_.size(); }
   // The whole document (checks for Ctrl-C as it renders).
   std::string document() const;
+  // Every expression the kept entries hold, and the definitions their snapshots see (for the
+  // session's reclamation of nodes).
+  void for_each_expr(const eval::ExprVisitor& visit) const;
+
+  // Only the latest entries are kept, so that a long batch's memory stays bounded; a document of
+  // more would not typeset anyway. The document says how many earlier ones it leaves out.
+  static constexpr std::size_t kept_entries = 10000;
 
  private:
   // The question and the answer are rendered only when a document is written: a batch of 100k
@@ -42,7 +50,9 @@ class TexExport {
     std::string defined;                  // a definition: the name defined (input and answer unused)
     bool matrix_statement = false;        // a statement on declared vectors and matrices
   };
-  std::deque<Entry> entries_;  // a deque: a long batch grows it without copying every entry at once
+  void keep_latest();
+  std::deque<Entry> entries_;  // a deque: the oldest entry leaves from the front
+  std::size_t left_out_ = 0;   // entries dropped for kept_entries
 };
 
 }  // namespace ddx

@@ -16,9 +16,11 @@
 # semantic_fuzz, whose input is not text but the choices of a formula generator (its seeds are the
 # semantic-* regressions).
 # Long statement campaigns: DDX_FUZZ_DEADLINE_MS (default 200) and DDX_FUZZ_NODE_LIMIT (default
-# ddx's 3,000,000) keep each input cheap (campaign uses 10 and 30000). Nodes are interned for the
-# process, so memory grows with every input: fork mode restarts its workers, which keeps them
-# small and fast. Entropic scheduling is off in campaigns: with ~60,000 features it took half of
+# ddx's 3,000,000) keep each input cheap (campaign uses 10 and 30000). Fork mode restarts its
+# workers, which keeps them small and fast.
+# `suite` runs with DDX_RECLAIM_EVERY_LINE=1: ddx frees unreachable expression nodes after every
+# line instead of when they have doubled, so a node freed while still in use shows under ASan (the
+# Release suite runs with the ordinary policy). Entropic scheduling is off in campaigns: with ~60,000 features it took half of
 # each worker's time. For speed, a campaign build may drop the comparison tracing
 # (-fno-sanitize-coverage=trace-cmp, about 2x faster); ddx.dict supplies the keywords instead.
 set -euo pipefail
@@ -42,7 +44,7 @@ case "$mode" in
     cmake --build "$dir" -j2
     ;;
   suite)
-    ctest --test-dir "$dir" --output-on-failure -j2
+    DDX_RECLAIM_EVERY_LINE=1 ctest --test-dir "$dir" --output-on-failure -j2
     ;;
   seeds)
     target="${3:?target}"

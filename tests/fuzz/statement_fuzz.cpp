@@ -121,8 +121,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       deadline().start();
       std::vector<ddx::Outcome> outcomes;
       {
-        // A tighter node budget than ddx's (which is per statement) keeps long campaigns fast and
-        // their memory bounded: nodes are interned for the process (DDX_FUZZ_NODE_LIMIT).
+        // A tighter node budget than ddx's (which is per statement) keeps long campaigns fast
+        // (DDX_FUZZ_NODE_LIMIT).
         ddx::NodeBudget budget(node_limit());
         outcomes = session.eval_line(line);
       }
@@ -130,6 +130,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // printers build expressions, whose constructors poll the flag).
       deadline().stop();
       for (const ddx::Outcome& o : outcomes) render_everything(o, size);
+      // As ddx does between lines, but after every line: a node freed while the session still
+      // holds it shows at once under the sanitizers. It also frees the previous inputs' nodes.
+      outcomes.clear();
+      session.reclaim_memory(true);
     }
   });
   return 0;

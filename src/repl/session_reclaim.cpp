@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reclaiming expression nodes between lines (see Session::reclaim_memory and core/node.hpp):
+// mark what the session holds, forget the caches keyed by node address, sweep the rest.
+#include <algorithm>
+
+#include "calculus/diff.hpp"
+#include "core/node.hpp"
+#include "eval/result_exprs.hpp"
+#include "repl/session.hpp"
+
+namespace ddx {
+namespace {
+
+// Below this many nodes (a few megabytes) a collection is not worth its walk.
+constexpr std::size_t reclaim_floor = std::size_t{1} << 15;
+
+}  // namespace
+
+void Session::reclaim_memory(bool every_line) {
+  if (!every_line && interned_count() < std::max(reclaim_floor, 2 * nodes_after_reclaim_)) return;
+  auto mark = [](Expr e) { mark_reachable(e); };
+  if (ans_) eval::for_each_expr(*ans_, mark);
+  defs_->for_each_expr(mark);
+  tex_export_.for_each_expr(mark);
+  for (const matrix::Declaration& d : declarations_.list()) eval::for_each_expr(d.shape, mark);
+  // The derivative memo is keyed by node address, and a freed node's place is reused.
+  calc::clear_diff_memo();
+  reclaim_unmarked();
+  nodes_after_reclaim_ = interned_count();
+}
+
+}  // namespace ddx

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reclaiming expression nodes between lines (core/node.hpp, Session::reclaim_memory): it frees
+// what nothing holds, keeps what something does, and changes nothing a user sees. The last is
+// checked on every transcript and on the session of every command and procedure: each is run
+// once never reclaiming and once reclaiming after every line, and every answer in every format
+// and the :export document must be the same byte for byte. (The sanitizers' suite runs the
+// whole ddx with DDX_RECLAIM_EVERY_LINE=1, where a node freed while in use would show.)
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "calculus/diff.hpp"
+#include "core/functions.hpp"
+#include "core/node.hpp"
+#include "print/print.hpp"
+#include "repl/export_tex.hpp"
+#include "repl/render.hpp"
+#include "repl/session.hpp"
+#include "support/export_session.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+using ddx::Expr;
+
+// Everything a session shows for `script`: each outcome in several formats, then the document.
+std::string transcript_of(const std::string& script, bool reclaim_every_line) {
+  std::string shown;
+  // The names abstract functions' parameters were given (f(u, v)) live in the function table, for
+  // the process: both runs start from none.
+  ddx::forget_abstract_params();
+  ddx::Session session;
+  std::istringstream in(script);
+  std::size_t number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    {
+      std::vector<ddx::Outcome> outcomes = session.eval_line(line);
+      for (const ddx::Outcome& o : outcomes)
+        for (ddx::print::Format f : {ddx::print::Format::Text, ddx::print::Format::Latex, ddx::print::Format::Json,
+                                     ddx::print::Format::Python, ddx::print::Format::SymPy}) {
+          try {
+            shown += ddx::render_stdout(o, f, number) + "\n";
+          } catch (const ddx::print::Unprintable& e) {
+            shown += std::string("unprintable: ") + e.what() + "\n";
+          }
+        }
+    }
+    if (reclaim_every_line) session.reclaim_memory(true);
+  }
+  return shown + session.tex_export().document();
+}
+
+// Lines that write files elsewhere than the test's own folder are left out.
+std::string without_file_commands(const std::string& script) {
+  std::string kept;
+  std::istringstream in(script);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(":export", 0) != 0 && line.rfind(":plot-to", 0) != 0 && line.find("plot(") == std::string::npos)
+      kept += line + "\n";
+  return kept;
+}
+
+void check_same_either_way(const std::string& name, const std::string& script) {
+  CAPTURE(name);
+  std::string kept = transcript_of(script, false);
+  std::string reclaimed = transcript_of(script, true);
+  CHECK(kept.size() > 0);
+  if (reclaimed == kept) return;
+  // Where they part, with some context: the whole of both would bury it.
+  std::size_t at = 0;
+  while (at < kept.size() && at < reclaimed.size() && kept[at] == reclaimed[at]) ++at;
+  std::size_t from = at < 300 ? 0 : at - 300;
+  FAIL_CHECK("differs at byte " << at << "\nnever reclaimed: " << kept.substr(from, 600)
+                                << "\nreclaimed:       " << reclaimed.substr(from, 600));
+}
+
+}  // namespace
+
+TEST_CASE("reclaim: unreachable nodes are freed, marked and permanent ones kept") {
+  {
+    ddx::Session session;  // makes the permanent tables (functions, rules) first
+    session.eval_line("d/dx sin(x)");
+  }
+  // The small numbers below are permanent (a table of them lives for the process): made first.
+  for (int k : {-1, 2, 3, 5, 7, 11, 13}) (void)Expr(k);
+  ddx::reclaim_unmarked();  // nothing holds the session's nodes now
+  std::size_t base = ddx::interned_count();
+
+  Expr x = ddx::sym("reclaim_x");
+  Expr kept = ddx::sin(x * x + 7) * ddx::exp(x);
+  Expr dropped = ddx::cos(x * x * x + 11) / (x + 13);
+  std::size_t before = ddx::interned_count();
+  REQUIRE(before > base + 10);
+
+  ddx::mark_reachable(kept);
+  std::size_t freed = ddx::reclaim_unmarked();
+  CHECK(freed >= 4);  // at least the cosine, its argument, the quotient and x + 13
+  CHECK(ddx::interned_count() == before - freed);
+  (void)dropped;  // dangles now: never used again
+
+  // What was kept is whole and still the canonical node: building it again finds it.
+  CHECK(ddx::sin(x * x + 7) * ddx::exp(x) == kept);
+  CHECK(ddx::debug_string(kept).find("sin") != std::string::npos);
+  // What was freed is built afresh, equal to itself.
+  Expr again = ddx::cos(x * x * x + 11) / (x + 13);
+  CHECK(again == ddx::cos(x * x * x + 11) / (x + 13));
+  CHECK(ddx::debug_string(again).find("cos") != std::string::npos);
+
+  // Marks last one collection only: unmarked now, everything new goes.
+  ddx::reclaim_unmarked();
+  CHECK(ddx::interned_count() == base);
+
+  // Permanent nodes need no mark.
+  Expr forever;
+  {
+    ddx::KeepForever scope;
+    forever = ddx::tan(ddx::sym("reclaim_forever") + 5);
+  }
+  ddx::reclaim_unmarked();
+  CHECK(ddx::tan(ddx::sym("reclaim_forever") + 5) == forever);
+  CHECK(ddx::debug_string(forever) == ddx::debug_string(ddx::tan(ddx::sym("reclaim_forever") + 5)));
+}
+
+TEST_CASE("reclaim: a session's definitions, ans and kept answers survive, the rest goes") {
+  ddx::Session session;
+  session.eval_line("u = 2x^3 + 3x^2");
+  session.eval_line("f(t) = t^2 sin(t)");
+  session.eval_line("d/dx (x^2 + 1)^40");
+  session.reclaim_memory(true);
+  std::size_t held = ddx::interned_count();
+  // Many independent lines: their intermediate nodes are garbage once answered.
+  for (int k = 0; k < 200; ++k) {
+    session.eval_line("d/dx cos((exp(x) - " + std::to_string(2 * k + 3) + "x)^3)");
+    session.reclaim_memory(true);
+  }
+  // The answers are kept for :export, nothing else: far fewer nodes than 200 lines made.
+  CHECK(ddx::interned_count() < held + 200 * 40);
+  std::vector<ddx::Outcome> out = session.eval_line("dy/dx");  // y undefined: a plain error, no crash
+  out = session.eval_line("y = u^3");
+  out = session.eval_line("dy/dx");
+  REQUIRE(out.size() == 1);
+  CHECK(ddx::render_stdout(out[0], ddx::print::Format::Text, 1) ==
+        "dy/dx = dy/du * du/dx\n      = 3u^2 (6x^2 + 6x)\n      = 3 (2x^3 + 3x^2)^2 (6x^2 + 6x)");
+  session.reclaim_memory(true);
+  out = session.eval_line("f'(x) + ans - ans");
+  REQUIRE(out.size() == 1);
+  CHECK(ddx::render_stdout(out[0], ddx::print::Format::Text, 1) == "x^2 cos(x) + 2x sin(x)");
+}
+
+TEST_CASE("reclaim: :export keeps the latest statements and says how many it leaves out") {
+  ddx::Session session;
+  std::size_t n = ddx::TexExport::kept_entries + 5;
+  for (std::size_t k = 0; k < n; ++k) session.eval_line("d/dx x^" + std::to_string(k % 50 + 2));
+  CHECK(session.tex_export().size() == ddx::TexExport::kept_entries);
+  session.reclaim_memory(true);
+  std::string doc = session.tex_export().document();
+  CHECK(doc.find("The first 5 statements of this session are left out") != std::string::npos);
+}
+
+TEST_CASE("reclaim: every transcript reads the same whether nodes are reclaimed or not") {
+  std::size_t checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(DDX_TRANSCRIPTS)) {
+    if (entry.path().extension() != ".in") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    check_same_either_way(entry.path().filename().string(), without_file_commands(text.str()));
+    ++checked;
+  }
+  CHECK(checked >= 30);
+}
+
+TEST_CASE("reclaim: the session of every command and procedure reads the same either way") {
+  ddx_test::TempDir t("ddx_reclaim");
+  std::string lines = ddx_test::k_export_everything;
+  lines.replace(lines.find("PLOTS"), 5, t.dir.string());
+  check_same_either_way("every command", lines);
+}
