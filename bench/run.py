@@ -204,6 +204,23 @@ def scaling(rows):
                   f" output x{b.out_chars / max(a.out_chars, 1):.1f}")
 
 
+def memory_run(args, lines=1_000_000):
+    """A batch of a million independent lines (W7's formulas): ddx's peak RSS must stay under 100 MB,
+    since nodes no statement holds any more are reclaimed between lines."""
+    base = os.path.join(args.workdir, f"memory_{lines}")
+    variables, order, exprs = gen.GENERATORS["W7"](lines)
+    with open(base + ".ddx", "w") as f:
+        f.write(ddx_script(variables, order, exprs))
+    r = run_once([args.ddx, "--stats", "--format", "code", base + ".ddx"], base + ".ddx.out", args.timeout * 4, None,
+                 len(exprs))
+    if r.status != "ok":
+        print(f"memory: {lines:,} independent lines (W7): ddx {r.status}")
+        return
+    mb = r.rss_kb / 1024
+    print(f"memory: {lines:,} independent lines (W7): ddx peak RSS {mb:.1f} MB ({'met' if mb < 100 else 'MISSED'}:"
+          f" target < 100 MB), {r.wall:.1f} s")
+
+
 def startup(ddx, runs=50):
     """Median start-to-exit of `ddx -e 'd/dx x^2'`, spawned as cheaply as Python can (posix_spawn)."""
     times = []
@@ -230,6 +247,7 @@ def main():
     ap.add_argument("--peer-timeout", type=float)
     ap.add_argument("--samples", type=int, default=20)
     ap.add_argument("--workdir", default="/tmp/ddx-bench")
+    ap.add_argument("--no-memory-run", action="store_true", help="skip the 1,000,000-line memory run")
     args = ap.parse_args()
     args.runs = args.runs or (3 if args.quick else 5)
     args.peer_timeout = args.peer_timeout or (20 if args.quick else args.timeout)
@@ -245,6 +263,9 @@ def main():
         rows.append(bench_cell(args, args.workdir, w, n))
     print_table(rows)
     scaling(rows)
+    if not (args.quick or args.cells or args.no_memory_run):
+        print("running the memory run ...", file=sys.stderr, flush=True)
+        memory_run(args)
     floor = startup("/bin/true")  # what spawning any process costs on this machine, from Python
     print(f"startup: ddx -e 'd/dx x^2' median {startup(args.ddx) * 1000:.2f} ms spawn-to-exit"
           f" (/bin/true: {floor * 1000:.2f} ms; target <= 5 ms)")

@@ -34,13 +34,13 @@ constexpr std::array<std::string_view, 25> foreign_names = {
 constexpr std::array<std::string_view, 9> planned_names = {
     "prod", "product", "det", "inv", "tr", "transpose", "norm", "logdet", "softmax"};
 
-std::optional<std::string> builtin_name(std::string_view w) {
+std::optional<std::string_view> builtin_name(std::string_view w) {
   for (const auto& [alias, name] : function_aliases)
     if (w == alias) {
-      if (find_function(name)) return std::string(name);
+      if (find_function(name)) return name;
       return std::nullopt;
     }
-  if (auto f = find_function(w); f && !function_info(*f).abstract) return std::string(w);
+  if (auto f = find_function(w); f && !function_info(*f).abstract) return std::string_view(function_info(*f).name);
   return std::nullopt;
 }
 
@@ -100,10 +100,10 @@ std::vector<std::string_view> split_run(std::string_view w) {
 
 bool is_identifier(std::string_view w) {
   if (w.empty() || !is_letter(w[0])) return false;
-  if (is_greek(w) || w == "pi") return true;
   std::string_view rest = w.substr(1);
   if (rest.empty() || std::all_of(rest.begin(), rest.end(), is_digit)) return true;
-  return rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum);
+  if (rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum)) return true;
+  return w == "pi" || is_greek(w);
 }
 
 bool is_reserved(std::string_view w, const Scope& scope) {

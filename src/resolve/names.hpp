@@ -21,7 +21,7 @@ inline bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)
 bool is_greek(std::string_view w);
 // The built-in function a word names (`ln` -> log, `arcsin` -> asin), or nullopt (abstract
 // functions are not built-in).
-std::optional<std::string> builtin_name(std::string_view w);
+std::optional<std::string_view> builtin_name(std::string_view w);
 // An operation of other systems that ddx does not have (`integrate`, `limit`, `solve`, ...).
 bool is_foreign_name(std::string_view w);
 // An operation ddx does not have yet (`sum`, `det`, ...): refused as such, never an abstract f.

@@ -288,7 +288,7 @@ Term Resolver::apply_builtin(std::string_view name, std::vector<Term> args, cons
     quotient.push_back(apply_builtin("log", {std::move(base)}, at));
     return product_of(std::move(quotient), " /", at.span);
   }
-  std::string fn = *builtin_name(name);
+  std::string fn(*builtin_name(name));
   FunctionId id = *find_function(fn);
   const FunctionInfo& info = function_info(id);
   if (static_cast<int>(args.size()) != info.arity)
@@ -402,7 +402,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
 Term Resolver::function_power(const Node& fn, const Node& exponent, Term applied) {
   Term k = term(exponent);
   if (k.is_value() && k.expr.is_minus_one()) {
-    std::string name = *builtin_name(fn.text);
+    std::string name(*builtin_name(fn.text));
     std::string inverse = find_function("a" + name) ? "a" + name + "(x) for the inverse function or " : "";
     throw ResolveError{fn.span, fn.text + "^-1(x) is ambiguous: write " + inverse + "1/" + fn.text + "(x) for the reciprocal"};
   }
