@@ -28,7 +28,8 @@ struct PairHash {
 using Memo = std::unordered_map<std::pair<const void*, const void*>, Expr, PairHash>;
 
 Memo& memo() {
-  static auto* m = new Memo();  // leaked like the intern table: entries point at immortal nodes
+  // Leaked like the intern table. Keyed by node address: cleared whenever nodes are reclaimed.
+  static auto* m = new Memo();
   return *m;
 }
 // Past this many entries the memo starts afresh, so a long session cannot grow it without bound.

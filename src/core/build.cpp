@@ -15,13 +15,13 @@
 namespace ddx {
 namespace {
 
-Expr make(Node&& n) { return Expr(intern(std::move(n))); }
+Expr make(NodeParts&& n) { return Expr(intern(std::move(n))); }
 
 // c * t for a canonical term t (not a Number, not an Add, coefficient 1), without re-sorting.
 Expr scale_term(const Number& c, Expr t) {
   if (c.is_one()) return t;
   if (c.is_zero() && c.is_exact()) return num(c);
-  Node n;
+  NodeParts n;
   n.kind = Kind::Mul;
   n.number = c;
   if (t.is(Kind::Mul)) {
@@ -40,7 +40,7 @@ Expr scale_term(const Number& c, Expr t) {
 // The Mul of coefficient 1 holding the factors of a Mul (its "term" part).
 Expr unit_part(Expr m) {
   if (m.bases().size() == 1) return pow(m.bases()[0], m.exponents()[0]);
-  Node n;
+  NodeParts n;
   n.kind = Kind::Mul;
   n.number = Number(1);
   n.ops.assign(m.bases().begin(), m.bases().end());
@@ -81,7 +81,7 @@ Expr num(const Number& n) {
   if (n.fits_long() && n.to_long() >= lo && n.to_long() <= hi) {
     const Node*& slot = small[n.to_long() - lo];
     if (!slot) {
-      Node node;
+      NodeParts node;
       node.kind = Kind::Number;
       node.number = n;
       slot = intern(std::move(node));
@@ -89,7 +89,7 @@ Expr num(const Number& n) {
     }
     return Expr(slot);
   }
-  Node node;
+  NodeParts node;
   node.kind = Kind::Number;
   node.number = n;
   return make(std::move(node));
@@ -98,14 +98,14 @@ Expr num(const Number& n) {
 Expr rational(long long p, long long q) { return num(Number::rational(p, q)); }
 
 Expr sym(std::string_view name) {
-  Node n;
+  NodeParts n;
   n.kind = Kind::Symbol;
-  n.name = std::string(name);
+  n.name = name;
   return make(std::move(n));
 }
 
 Expr constant(ConstantId c) {
-  Node n;
+  NodeParts n;
   n.kind = Kind::Constant;
   n.id = static_cast<std::uint8_t>(c);
   return make(std::move(n));
@@ -167,7 +167,7 @@ Expr add(std::vector<Expr> operands) {
   if (acc.empty()) return num(constant_term);
   if (acc.size() == 1 && constant_term.is_zero()) return scale_term(acc[0].second, acc[0].first);
   // acc is sorted by construction (collect).
-  Node n;
+  NodeParts n;
   n.kind = Kind::Add;
   n.number = constant_term;
   n.ops.reserve(acc.size());
@@ -261,7 +261,7 @@ Expr mul(std::vector<Expr> operands) {
     auto& [b, x] = final_factors[0];
     return x.is_one() ? b : pow(b, x);
   }
-  Node n;
+  NodeParts n;
   n.kind = Kind::Mul;
   n.number = coeff;
   for (auto& [b, x] : final_factors) {
@@ -312,7 +312,7 @@ Expr pow(Expr b, Expr x) {
   if (b.is(Kind::Constant) && b.constant() == ConstantId::E && x.is(Kind::Call) &&
       function_info(x.function()).name == "log")
     return x.args()[0];
-  Node n;
+  NodeParts n;
   n.kind = Kind::Pow;
   n.ops = {b, x};
   return make(std::move(n));
@@ -342,7 +342,7 @@ Expr call(FunctionId f, std::vector<Expr> args) {
       return num(Number::from_double(r));
     }
   }
-  Node n;
+  NodeParts n;
   n.kind = Kind::Call;
   n.function = f;
   n.ops = std::move(args);
@@ -352,7 +352,7 @@ Expr call(FunctionId f, std::vector<Expr> args) {
 Expr derivative(FunctionId f, std::vector<Expr> args, std::vector<int> indices) {
   if (indices.empty()) return call(f, std::move(args));
   std::sort(indices.begin(), indices.end());
-  Node n;
+  NodeParts n;
   n.kind = Kind::Derivative;
   n.function = f;
   n.ops = std::move(args);

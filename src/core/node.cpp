@@ -5,8 +5,11 @@
 
 #include "core/functions.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <new>
+#include <unordered_set>
 #include <vector>
 
 #include "core/statement_limits.hpp"
@@ -16,11 +19,11 @@ namespace {
 
 std::size_t mix(std::size_t h, std::size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
 
-std::size_t structural_hash(const Node& n) {
+std::size_t structural_hash(const NodeParts& n) {
   std::size_t h = static_cast<std::size_t>(n.kind) * 0x100000001b3ULL + n.id;
   h = mix(h, n.function);
   h = mix(h, n.number.hash());
-  if (!n.name.empty()) h = mix(h, std::hash<std::string>{}(n.name));
+  if (!n.name.empty()) h = mix(h, std::hash<std::string_view>{}(n.name));
   for (Expr e : n.ops) h = mix(h, e.hash());
   for (Expr e : n.exps) h = mix(h, e.hash());
   for (const Number& c : n.coeffs) h = mix(h, c.hash());
@@ -28,13 +31,18 @@ std::size_t structural_hash(const Node& n) {
   return h;
 }
 
-bool shallow_equal(const Node& a, const Node& b) {
-  if (a.kind != b.kind || a.hash != b.hash || a.id != b.id || a.function != b.function) return false;
-  if (a.ops != b.ops || a.exps != b.exps || a.indices != b.indices || a.name != b.name) return false;
-  if (a.coeffs.size() != b.coeffs.size()) return false;
-  for (std::size_t i = 0; i < a.coeffs.size(); ++i)
-    if (compare(a.coeffs[i], b.coeffs[i]) != 0 || a.coeffs[i].is_float() != b.coeffs[i].is_float()) return false;
-  return compare(a.number, b.number) == 0 && a.number.is_float() == b.number.is_float();
+bool same_numbers(const Number& a, const Number& b) { return compare(a, b) == 0 && a.is_float() == b.is_float(); }
+
+// Whether the stored node a is made of the parts b (whose hash is computed).
+bool shallow_equal(const Node& a, const NodeParts& b, std::size_t b_hash) {
+  if (a.kind != b.kind || a.hash != b_hash || a.id != b.id || a.function != b.function) return false;
+  if (a.size != b.ops.size() || a.index_count != b.indices.size()) return false;
+  if (!std::equal(b.ops.begin(), b.ops.end(), a.ops().begin())) return false;
+  if (!std::equal(b.exps.begin(), b.exps.end(), a.exps().begin(), a.exps().end())) return false;
+  if (!std::equal(b.indices.begin(), b.indices.end(), a.indices().begin())) return false;
+  if (a.kind == Kind::Symbol && a.name() != b.name) return false;
+  if (!std::equal(b.coeffs.begin(), b.coeffs.end(), a.coeffs().begin(), a.coeffs().end(), same_numbers)) return false;
+  return same_numbers(a.number, b.number);
 }
 
 // The intern table: open addressing with linear probing over (hash, node) slots, so a lookup
@@ -44,16 +52,16 @@ bool shallow_equal(const Node& a, const Node& b) {
 // would only cost time.
 class InternTable {
  public:
-  // The stored node equal to n, or nullptr; `slot` is where n would go.
-  const Node* find(const Node& n, std::size_t& slot) const {
+  // The stored node made of n (whose hash is `hash`), or nullptr; `slot` is where it would go.
+  const Node* find(const NodeParts& n, std::size_t hash, std::size_t& slot) const {
     std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = n.hash & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (!s.node) {
         slot = i;
         return nullptr;
       }
-      if (s.hash == n.hash && shallow_equal(*s.node, n)) return s.node;
+      if (s.hash == hash && shallow_equal(*s.node, n, hash)) return s.node;
     }
   }
   // Stores `node` at the slot find() gave (valid until the next insert).
@@ -109,37 +117,92 @@ InternTable& table() {
   return *t;
 }
 
-// Nodes are carved from large blocks instead of one allocation each; a reclaimed node's place
-// goes on a free list that new nodes take first.
+// The bytes a node takes: its header, then its arrays.
+std::size_t bytes_of(Kind kind, std::size_t size, std::size_t index_count) {
+  std::size_t bytes = sizeof(Node) + size * sizeof(Expr);
+  if (kind == Kind::Mul) bytes += size * sizeof(Expr);
+  if (kind == Kind::Add) bytes += size * sizeof(Number);
+  bytes += index_count * sizeof(int);
+  return (bytes + 15) / 16 * 16;
+}
+
+// Node memory: small nodes (nearly all) in classes of 16 bytes carved from large chunks, each
+// class with a free list that a reclaimed node's place goes back to; a large node (a long sum
+// or product) is an allocation of its own.
 class NodeStorage {
  public:
-  void* take() {
-    if (!free_.empty()) {
-      void* p = free_.back();
-      free_.pop_back();
+  void* take(std::size_t bytes) {
+    if (bytes > largest_pooled) return ::operator new(bytes);
+    std::vector<void*>& free = free_[bytes / 16];
+    if (!free.empty()) {
+      void* p = free.back();
+      free.pop_back();
       return p;
     }
-    if (used_ == per_block) {
-      block_ = static_cast<Node*>(::operator new(per_block * sizeof(Node)));
-      used_ = 0;
+    if (chunk_left_ < bytes) {
+      chunk_ = static_cast<char*>(::operator new(chunk_bytes));
+      chunk_left_ = chunk_bytes;
     }
-    return block_ + used_++;
+    void* p = chunk_;
+    chunk_ += bytes;
+    chunk_left_ -= bytes;
+    return p;
   }
-  void give_back(const Node* n) {
-    n->~Node();
-    free_.push_back(const_cast<Node*>(n));
+  void give_back(void* p, std::size_t bytes) {
+    if (bytes > largest_pooled) return ::operator delete(p);
+    free_[bytes / 16].push_back(p);
   }
 
  private:
-  static constexpr std::size_t per_block = 4096;
-  Node* block_ = nullptr;
-  std::size_t used_ = per_block;
-  std::vector<void*> free_;
+  static constexpr std::size_t largest_pooled = 512, chunk_bytes = std::size_t{1} << 20;
+  std::vector<void*> free_[largest_pooled / 16 + 1];
+  char* chunk_ = nullptr;
+  std::size_t chunk_left_ = 0;
 };
 
 NodeStorage& storage() {
   static auto* s = new NodeStorage();
   return *s;
+}
+
+// The names of symbols, each stored once for the process (a node points at its name).
+struct NameHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+const std::string* stored_name(std::string_view name) {
+  static auto* names = new std::unordered_set<std::string, NameHash, std::equal_to<>>();
+  auto it = names->find(name);
+  if (it == names->end()) it = names->emplace(name).first;
+  return &*it;
+}
+
+// Stores the parts as a new node (hash and the derived fields are the caller's).
+Node* store(NodeParts&& parts) {
+  auto size = static_cast<std::uint32_t>(parts.ops.size());
+  auto index_count = static_cast<std::uint32_t>(parts.indices.size());
+  Node* n = new (storage().take(bytes_of(parts.kind, size, index_count))) Node();
+  n->kind = parts.kind;
+  n->id = parts.id;
+  n->function = parts.function;
+  n->size = size;
+  n->index_count = index_count;
+  n->number = std::move(parts.number);
+  if (parts.kind == Kind::Symbol) n->symbol = stored_name(parts.name);
+  auto* ops = reinterpret_cast<Expr*>(n + 1);
+  std::uninitialized_copy(parts.ops.begin(), parts.ops.end(), ops);
+  if (parts.kind == Kind::Mul) std::uninitialized_copy(parts.exps.begin(), parts.exps.end(), ops + size);
+  if (parts.kind == Kind::Add)
+    std::uninitialized_move(parts.coeffs.begin(), parts.coeffs.end(), reinterpret_cast<Number*>(ops + size));
+  std::uninitialized_copy(parts.indices.begin(), parts.indices.end(), reinterpret_cast<int*>(ops + size));
+  return n;
+}
+
+void destroy(const Node* n) {
+  for (const Number& c : n->coeffs()) c.~Number();
+  std::size_t bytes = bytes_of(n->kind, n->size, n->index_count);
+  n->~Node();
+  storage().give_back(const_cast<Node*>(n), bytes);
 }
 
 // How many KeepForever scopes are open.
@@ -159,8 +222,8 @@ void set_below(const Node* n, std::uint8_t bit) {
       child->lifetime |= bit;
       stack.push_back(child);
     };
-    for (Expr c : top->ops) visit(c);
-    for (Expr c : top->exps) visit(c);
+    for (Expr c : top->ops()) visit(c);
+    for (Expr c : top->exps()) visit(c);
   }
 }
 
@@ -168,7 +231,7 @@ std::size_t saturating_add(std::size_t a, std::size_t b) { return a > SIZE_MAX -
 
 // A node's size as a tree: one, plus each coefficient, constant and exponent that is written,
 // plus its children's sizes (a unit factor or exponent is not written).
-std::size_t tree_size_of(const Node& n) {
+std::size_t tree_size_of(const NodeParts& n) {
   std::size_t size = 1;
   if (n.kind == Kind::Add) {
     size += !n.number.is_zero();
@@ -187,26 +250,34 @@ std::size_t tree_size_of(const Node& n) {
 
 }  // namespace
 
-std::uint64_t symbol_bit(const std::string& name) {
-  return std::uint64_t{1} << (std::hash<std::string>{}(name) & 63);
+std::uint64_t symbol_bit(std::string_view name) {
+  return std::uint64_t{1} << (std::hash<std::string_view>{}(name) & 63);
 }
 
-const Node* intern(Node&& n) {
-  n.hash = structural_hash(n);
+const std::string& Node::name() const {
+  static const std::string none;
+  return symbol ? *symbol : none;
+}
+
+const Node* intern(NodeParts&& n) {
+  std::size_t hash = structural_hash(n);
   auto& t = table();
   std::size_t slot = 0;
-  if (const Node* found = t.find(n, slot)) {
+  if (const Node* found = t.find(n, hash, slot)) {
     if (keep_forever_depth > 0) set_below(found, permanent_bit);
     return found;
   }
-  if (n.kind == Kind::Symbol) n.symbols = symbol_bit(n.name);
-  for (Expr e : n.ops) n.symbols |= e.node()->symbols;
-  for (Expr e : n.exps) n.symbols |= e.node()->symbols;
+  std::uint64_t symbols = n.kind == Kind::Symbol ? symbol_bit(n.name) : 0;
+  for (Expr e : n.ops) symbols |= e.node()->symbols;
+  for (Expr e : n.exps) symbols |= e.node()->symbols;
   // A sum depends on every x_k through its x_n: no symbol can be ruled out by the filter.
-  if (n.kind == Kind::Call && is_sum_function(n.function)) n.symbols = ~std::uint64_t{0};
-  n.tree_size = tree_size_of(n);
+  if (n.kind == Kind::Call && is_sum_function(n.function)) symbols = ~std::uint64_t{0};
+  std::size_t tree_size = tree_size_of(n);
   charge_new_node();  // the per-statement size limit; throws before anything is stored
-  const Node* stored = new (storage().take()) Node(std::move(n));
+  Node* stored = store(std::move(n));
+  stored->hash = hash;
+  stored->symbols = symbols;
+  stored->tree_size = tree_size;
   t.insert(slot, stored);
   if (keep_forever_depth > 0) set_below(stored, permanent_bit);
   return stored;
@@ -230,7 +301,7 @@ std::size_t reclaim_unmarked() {
         return live;
       },
       [&](const Node* n) {
-        storage().give_back(n);
+        destroy(n);
         ++freed;
       });
   return freed;

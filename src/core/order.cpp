@@ -56,32 +56,33 @@ int compare(Expr a, Expr b) {
   switch (x.kind) {
     case Kind::Number: return compare_numbers(x.number, y.number);
     case Kind::Constant: return (x.id > y.id) - (x.id < y.id);
-    case Kind::Symbol: return natural_compare(x.name, y.name);
+    case Kind::Symbol: return natural_compare(x.name(), y.name());
     case Kind::Call:
     case Kind::Derivative: {
       if (x.function != y.function)
         if (int c = natural_compare(function_info(x.function).name, function_info(y.function).name)) return c;
-      if (int c = compare_lists(x.ops, y.ops)) return c;
-      if (x.indices != y.indices) return x.indices < y.indices ? -1 : 1;
+      if (int c = compare_lists(x.ops(), y.ops())) return c;
+      if (!std::ranges::equal(x.indices(), y.indices()))
+        return std::ranges::lexicographical_compare(x.indices(), y.indices()) ? -1 : 1;
       return (x.function > y.function) - (x.function < y.function);
     }
-    case Kind::Pow: return compare_lists(x.ops, y.ops);
+    case Kind::Pow: return compare_lists(x.ops(), y.ops());
     case Kind::Mul: {
-      std::size_t n = std::min(x.ops.size(), y.ops.size());
+      std::size_t n = std::min(x.ops().size(), y.ops().size());
       for (std::size_t i = 0; i < n; ++i) {
-        if (int c = compare(x.ops[i], y.ops[i])) return c;
-        if (int c = compare(x.exps[i], y.exps[i])) return c;
+        if (int c = compare(x.ops()[i], y.ops()[i])) return c;
+        if (int c = compare(x.exps()[i], y.exps()[i])) return c;
       }
-      if (x.ops.size() != y.ops.size()) return x.ops.size() < y.ops.size() ? -1 : 1;
+      if (x.ops().size() != y.ops().size()) return x.ops().size() < y.ops().size() ? -1 : 1;
       return compare_numbers(x.number, y.number);
     }
     case Kind::Add: {
-      std::size_t n = std::min(x.ops.size(), y.ops.size());
+      std::size_t n = std::min(x.ops().size(), y.ops().size());
       for (std::size_t i = 0; i < n; ++i) {
-        if (int c = compare(x.ops[i], y.ops[i])) return c;
-        if (int c = compare_numbers(x.coeffs[i], y.coeffs[i])) return c;
+        if (int c = compare(x.ops()[i], y.ops()[i])) return c;
+        if (int c = compare_numbers(x.coeffs()[i], y.coeffs()[i])) return c;
       }
-      if (x.ops.size() != y.ops.size()) return x.ops.size() < y.ops.size() ? -1 : 1;
+      if (x.ops().size() != y.ops().size()) return x.ops().size() < y.ops().size() ? -1 : 1;
       return compare_numbers(x.number, y.number);
     }
   }

@@ -39,8 +39,9 @@ class TexExport {
 
  private:
   // The question and the answer are rendered only when a document is written: a batch of 100k
-  // lines must not pay for (and hold) the LaTeX of every statement it never exports. Exprs are
-  // immortal and the definitions a snapshot, so both keep.
+  // lines must not pay for (and hold) the LaTeX of every statement it never exports. The
+  // session marks the entries' expressions before nodes are reclaimed (for_each_expr), and the
+  // definitions are a snapshot, so both keep.
   struct Entry {
     std::string input;                // the statement as typed: its question
     DefinitionsSnapshot definitions;  // what the question's names meant then
