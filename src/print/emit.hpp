@@ -17,25 +17,32 @@ namespace ddx::print {
 
 // Text, Unicode and Code: the one-line formats (text.cpp).
 std::string emit_linear(const Display& d, Format f);
+// The same for a sum, presenting one term at a time (a long answer's whole tree is never held).
+std::string emit_linear(const SumTerms& terms, Format f);
 // The runs of one argument index in a derivative's indices: {0, 0, 1} -> (0, 2), (1, 1), as
 // diff(f(u, v), u, 2, v, 1) writes them (foreign.cpp).
 std::vector<std::pair<int, std::size_t>> derivative_runs(std::span<const int> indices);
-// A sum's terms in reading order, `a + b - c`, `-a + b`, with the format's minus sign;
-// put_child(parent, i, out) writes child i of parent, bracketed as needed.
+// Term i of the sum d as it reads after the terms before it (first: none), `a`, ` + b`, ` - c`,
+// `-a`, with the format's minus sign; put_child(parent, i, out) writes child i of parent,
+// bracketed as needed.
+template <typename PutChild>
+void put_sum_term(const Display& d, std::size_t i, bool first, std::string& out, std::string_view minus,
+                  PutChild&& put_child) {
+  const Display& t = d.children[i];
+  if (t.kind == DKind::Neg) {
+    if (!first) out += ' ';
+    out += minus;
+    if (!first) out += ' ';
+    put_child(t, 0, out);
+  } else {
+    if (!first) out += " + ";
+    put_child(d, i, out);
+  }
+}
+// A sum's terms in reading order, `a + b - c`, `-a + b`.
 template <typename PutChild>
 void put_sum(const Display& d, std::string& out, std::string_view minus, PutChild&& put_child) {
-  for (std::size_t i = 0; i < d.children.size(); ++i) {
-    const Display& t = d.children[i];
-    if (t.kind == DKind::Neg) {
-      if (i) out += ' ';
-      out += minus;
-      if (i) out += ' ';
-      put_child(t, 0, out);
-    } else {
-      if (i) out += " + ";
-      put_child(d, i, out);
-    }
-  }
+  for (std::size_t i = 0; i < d.children.size(); ++i) put_sum_term(d, i, i == 0, out, minus, put_child);
 }
 // LaTeX (latex.cpp).
 std::string emit_latex(const Display& d);

@@ -54,11 +54,6 @@ Display product(std::vector<Display> factors) {
 
 // Degree in the symbols, used to order terms; `poly` is false once a function call or a symbolic
 // exponent appears (such terms are read first, as in e^x - a x, then by degree).
-struct Degree {
-  double deg = 0;
-  bool poly = true;
-};
-
 Degree degree(Expr e);
 
 Degree power_degree(Expr base, Expr exponent) {
@@ -185,31 +180,12 @@ std::vector<Factor> factors_of(Expr term) {
   return fs;
 }
 
-// Terms: non-polynomial ones first (e^x - a x, 2 sin(x) cos(x)/x - ...), then by degree descending
-// (6x^2 + 4), then canonical order; the constant last (tan(x)^2 + 1) - except that a positive
-// constant leads a sum whose other terms are all negative: 1 - x, 1 - tanh(x)^2.
+// A sum, its terms in reading order (SumTerms).
 Display present_sum(Expr e) {
-  struct Term {
-    Expr term;
-    Number coefficient;
-    Degree degree;
-  };
-  std::vector<Term> terms;
-  for (std::size_t i = 0; i < e.terms().size(); ++i)
-    terms.push_back({e.terms()[i], e.coefficients()[i], degree(e.terms()[i])});
-  std::stable_sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) {
-    if (a.degree.poly != b.degree.poly) return !a.degree.poly;
-    if (a.degree.deg != b.degree.deg) return a.degree.deg > b.degree.deg;
-    return compare(a.term, b.term) < 0;
-  });
+  SumTerms terms(e);
   Display sum = leaf(DKind::Sum);
-  bool all_negative = std::all_of(terms.begin(), terms.end(), [](const Term& t) { return t.coefficient.is_negative(); });
-  const Number& constant = e.number();
-  bool has_constant = !(constant.is_zero() && constant.is_exact());
-  bool constant_first = has_constant && all_negative && !constant.is_negative();
-  if (constant_first) sum.children.push_back(number_display(constant));
-  for (const Term& t : terms) sum.children.push_back(present_product(t.coefficient, factors_of(t.term)));
-  if (has_constant && !constant_first) sum.children.push_back(number_display(constant));
+  sum.children.reserve(terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) sum.children.push_back(terms.present(i));
   return sum;
 }
 
@@ -262,6 +238,34 @@ Display present(Expr e) {
 }
 
 std::optional<PendingDerivative> pending_derivative_of(FunctionId f) { return function_info(f).pending; }
+
+// Terms: non-polynomial ones first (e^x - a x, 2 sin(x) cos(x)/x - ...), then by degree descending
+// (6x^2 + 4), then canonical order; the constant last (tan(x)^2 + 1) - except that a positive
+// constant leads a sum whose other terms are all negative: 1 - x, 1 - tanh(x)^2.
+SumTerms::SumTerms(Expr sum) : constant_(sum.number()) {
+  terms_.reserve(sum.terms().size());
+  for (std::size_t i = 0; i < sum.terms().size(); ++i)
+    terms_.push_back({sum.terms()[i], sum.coefficients()[i], degree(sum.terms()[i])});
+  std::stable_sort(terms_.begin(), terms_.end(), [](const Term& a, const Term& b) {
+    if (a.degree.poly != b.degree.poly) return !a.degree.poly;
+    if (a.degree.deg != b.degree.deg) return a.degree.deg > b.degree.deg;
+    return compare(a.term, b.term) < 0;
+  });
+  bool all_negative = std::all_of(terms_.begin(), terms_.end(), [](const Term& t) { return t.coefficient.is_negative(); });
+  has_constant_ = !(constant_.is_zero() && constant_.is_exact());
+  constant_first_ = has_constant_ && all_negative && !constant_.is_negative();
+}
+
+std::size_t SumTerms::size() const { return terms_.size() + has_constant_; }
+
+Display SumTerms::present(std::size_t i) const {
+  if (constant_first_) {
+    if (i == 0) return number_display(constant_);
+    --i;
+  }
+  if (i == terms_.size()) return number_display(constant_);
+  return present_product(terms_[i].coefficient, factors_of(terms_[i].term));
+}
 
 bool pending_operand_needs_parens(const Display& d) {
   if (d.kind == DKind::Call) return pending_derivative_of(d.function).has_value();

@@ -55,6 +55,31 @@ bool pending_operand_needs_parens(const Display& operand);
 
 // Builds the display tree of e.
 Display present(Expr e);
+
+// Degree of a term, as the order of a sum's terms uses it (present.cpp).
+struct Degree {
+  double deg = 0;
+  bool poly = true;
+};
+
+// The terms of a sum in the order present() writes them, each presented only when asked: a long
+// answer is written term by term, never holding the display tree of all of it at once.
+class SumTerms {
+ public:
+  explicit SumTerms(Expr sum);
+  std::size_t size() const;
+  Display present(std::size_t i) const;
+
+ private:
+  struct Term {
+    Expr term;
+    Number coefficient;
+    Degree degree;
+  };
+  std::vector<Term> terms_;
+  Number constant_;
+  bool has_constant_ = false, constant_first_ = false;
+};
 // The display tree of argument i of a Call or Derivative.
 inline Display present_arg(const Display& d, std::size_t i) { return present(d.args[i]); }
 

@@ -66,6 +66,7 @@ std::string symbol_name(std::string_view name, Format f) {
 
 std::string to_string(Expr e, Format f) {
   if (f > Format::Json) return foreign_expression(e, f);
+  if (e.is(Kind::Add) && f != Format::Latex) return emit_linear(SumTerms(e), f);
   Display d = present(e);
   return f == Format::Latex ? emit_latex(d) : emit_linear(d, f);
 }

@@ -34,6 +34,19 @@ class Linear {
     return out;
   }
 
+  std::string emit(const SumTerms& terms) {
+    std::string out;
+    Display holder = Display{};  // a sum of the one term in hand, for put_sum_term's rules
+    holder.kind = DKind::Sum;
+    holder.children.resize(1);
+    auto put_one = [this](const Display& p, std::size_t i, std::string& o) { put_child(p, i, o); };
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      holder.children[0] = terms.present(i);
+      put_sum_term(holder, 0, i == 0, out, minus(), put_one);
+    }
+    return out;
+  }
+
   // Appends d to out. One growing buffer, not a string per subtree: nested calls 2000 deep
   // (sin(sin(...))) would otherwise copy their text once per level.
   void put(const Display& d, std::string& out) {
@@ -255,5 +268,6 @@ class Linear {
 }  // namespace
 
 std::string emit_linear(const Display& d, Format f) { return Linear(f).emit(d); }
+std::string emit_linear(const SumTerms& terms, Format f) { return Linear(f).emit(terms); }
 
 }  // namespace ddx::print
