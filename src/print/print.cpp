@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/greek.hpp"
+#include "core/node.hpp"
 #include "print/emit.hpp"
 #include "print/foreign.hpp"
 
@@ -68,7 +69,11 @@ std::string to_string(Expr e, Format f) {
   if (f > Format::Json) return foreign_expression(e, f);
   if (e.is(Kind::Add) && f != Format::Latex) return emit_linear(SumTerms(e), f);
   Display d = present(e);
-  return f == Format::Latex ? emit_latex(d) : emit_linear(d, f);
+  if (f == Format::Latex) return emit_latex(d);
+  // About five characters per node of the tree the answer writes out (sin(x) is two nodes);
+  // a long answer (sin(sin(...)) 2000 deep: 10 MB) then takes one buffer, not one per doubling.
+  constexpr std::size_t chars_per_node = 5, most_reserved = std::size_t{1} << 26;
+  return emit_linear(d, f, std::min(e.node()->tree_size, most_reserved / chars_per_node) * chars_per_node);
 }
 
 std::string leibniz(std::string_view num, std::vector<std::string> vars, int order, bool partial, Format f) {

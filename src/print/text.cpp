@@ -28,8 +28,9 @@ class Linear {
  public:
   explicit Linear(Format f) : f_(f) {}
 
-  std::string emit(const Display& d) {
+  std::string emit(const Display& d, std::size_t expected_size = 0) {
     std::string out;
+    out.reserve(expected_size);
     put(d, out);
     return out;
   }
@@ -267,7 +268,9 @@ class Linear {
 
 }  // namespace
 
-std::string emit_linear(const Display& d, Format f) { return Linear(f).emit(d); }
+std::string emit_linear(const Display& d, Format f, std::size_t expected_size) {
+  return Linear(f).emit(d, expected_size);
+}
 std::string emit_linear(const SumTerms& terms, Format f) { return Linear(f).emit(terms); }
 
 }  // namespace ddx::print

@@ -36,6 +36,13 @@ bool all_values(const std::vector<Term>& terms) {
   return std::all_of(terms.begin(), terms.end(), [](const Term& t) { return t.is_value(); });
 }
 
+// A one-factor list, the factor moved in (a braced list would copy it).
+std::vector<Term> just(Term t) {
+  std::vector<Term> one;
+  one.push_back(std::move(t));
+  return one;
+}
+
 Term composite(TermKind kind, std::vector<Term> children, std::string ops, SourceSpan span) {
   Term t;
   t.kind = kind;
@@ -179,23 +186,23 @@ std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
     Term t;
     t.kind = TermKind::Answer;
     t.span = span;
-    return {t};
+    return just(std::move(t));
   }
   // A defined name stays a symbol: evaluation decides what it stands for (its value, or itself
   // when it is a variable of a derivative).
-  if (is_variable(w)) return {Term::value(sym(w), span)};
+  if (is_variable(w)) return just(Term::value(sym(w), span));
   // A defined function named bare means its body over its parameters: after f(x, y) = x^2 y,
   // grad(f) is [2x y, x^2].
-  if (const FunctionDefinition* def = function(w); def && !hidden_.count(w)) return {Term::value(def->body, span)};
-  if (w == "e") return {Term::value(e_const(), span)};
-  if (w == "pi") return {Term::value(pi_const(), span)};
+  if (const FunctionDefinition* def = function(w); def && !hidden_.count(w)) return just(Term::value(def->body, span));
+  if (w == "e") return just(Term::value(e_const(), span));
+  if (w == "pi") return just(Term::value(pi_const(), span));
   if (is_foreign_name(w)) throw ResolveError{span, foreign_message(w)};
   if (is_planned_name(w)) throw ResolveError{span, planned_message(w)};
   if (builtin_name(w) || !log_base(w).empty())
     throw ResolveError{span, "'" + std::string(w) + "' is a function: write " + std::string(w) + "(x) or " +
                                  std::string(w) + " x"};
   if (scope_.is_procedure(w)) throw ResolveError{span, "'" + std::string(w) + "' needs its arguments: " + std::string(w) + "(...)"};
-  if (is_identifier(w)) return {Term::value(sym(w), span)};
+  if (is_identifier(w)) return just(Term::value(sym(w), span));
   if (std::string f = function_prefix(w); !f.empty())
     throw ResolveError{span, "unknown name '" + std::string(w) + "'; did you mean '" + f + " " +
                                  std::string(w.substr(f.size())) + "'?"};
@@ -264,9 +271,7 @@ std::vector<Term> Resolver::juxtaposed_factors(const Node& n) {
     }
     default: break;
   }
-  std::vector<Term> one;
-  one.push_back(term(n));
-  return one;
+  return just(term(n));
 }
 
 bool Resolver::is_function_word(const Node& n) const {
