@@ -154,7 +154,8 @@ class NodeStorage {
   }
 
  private:
-  static constexpr std::size_t largest_pooled = 512, chunk_bytes = std::size_t{1} << 20;
+  // Chunks stay under malloc's mmap threshold, so they can reuse what the syntax tree freed.
+  static constexpr std::size_t largest_pooled = 512, chunk_bytes = std::size_t{1} << 16;
   std::vector<void*> free_[largest_pooled / 16 + 1];
   char* chunk_ = nullptr;
   std::size_t chunk_left_ = 0;

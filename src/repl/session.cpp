@@ -111,7 +111,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
                         grammar::column_of(line, s.span.begin));
       return run_matrix(s, input, line);
     }
-    resolve::Request request = resolve::resolve(s, *this);
+    resolve::Request request = resolve::resolve_releasing(s, *this);
     // The request holds all it needs: the syntax tree of a 1 MB line (120 MB of grammar nodes)
     // would otherwise stay alive through differentiation and printing.
     s.body = grammar::Node{};

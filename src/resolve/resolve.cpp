@@ -56,12 +56,18 @@ Term composite(TermKind kind, std::vector<Term> children, std::string ops, Sourc
 
 Expr value_of(const Term& t) { return t.expr; }
 
+Term sum_of_values(std::vector<Expr> values, std::string_view ops, SourceSpan span) {
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (ops[i] == '-') values[i] = -values[i];
+  return Term::value(add(std::move(values)), span);
+}
+
 Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span) {
   if (!all_values(terms)) return composite(TermKind::Sum, std::move(terms), std::move(ops), span);
-  std::vector<Expr> parts;
-  parts.reserve(terms.size());
-  for (std::size_t i = 0; i < terms.size(); ++i) parts.push_back(ops[i] == '-' ? -terms[i].expr : terms[i].expr);
-  return Term::value(add(std::move(parts)), span);
+  std::vector<Expr> values;
+  values.reserve(terms.size());
+  for (const Term& t : terms) values.push_back(t.expr);
+  return sum_of_values(std::move(values), ops, span);
 }
 
 Term juxtaposed(std::vector<Term> factors, SourceSpan span) {
@@ -116,10 +122,29 @@ Term Resolver::term_unguarded(const Node& n) {
     case NodeKind::Prime: return prime(n);
     case NodeKind::Neg: return negated(term(n.children[0]), n.span);
     case NodeKind::Sum: {
+      // Terms that are values wait as expressions and spans (a Term is some 200 bytes): a long
+      // sum of plain terms, the usual kind, never holds a Term per term.
+      std::vector<Expr> values;
+      std::vector<SourceSpan> spans;
       std::vector<Term> terms;
-      terms.reserve(n.children.size());
-      for (const Node& c : n.children) terms.push_back(term(c));
-      return sum_of(std::move(terms), n.ops, n.span);
+      bool release = std::find(read_once_.begin(), read_once_.end(), &n) != read_once_.end();
+      for (const Node& c : n.children) {
+        Term t = term(c);
+        if (terms.empty() && t.is_value()) {
+          values.push_back(t.expr);
+          spans.push_back(t.span);
+        } else {
+          if (terms.empty()) {
+            terms.reserve(n.children.size());
+            for (std::size_t i = 0; i < values.size(); ++i) terms.push_back(Term::value(values[i], spans[i]));
+          }
+          terms.push_back(std::move(t));
+        }
+        // The statement's own tree, read once (resolve_releasing): not const, only seen so here.
+        if (release) const_cast<Node&>(c) = Node{};
+      }
+      if (!terms.empty()) return sum_of(std::move(terms), n.ops, n.span);
+      return sum_of_values(std::move(values), n.ops, n.span);
     }
     case NodeKind::Product: return product(n);
     case NodeKind::Pow: {
@@ -537,7 +562,9 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
   return t;
 }
 
-Request resolve(const grammar::Statement& s, const Scope& scope) {
+namespace {
+
+Request resolve_statement(const grammar::Statement& s, const Scope& scope, std::vector<const Node*> read_once) {
   Request r;
   r.span = s.span;
   r.steps = s.steps;
@@ -550,16 +577,21 @@ Request resolve(const grammar::Statement& s, const Scope& scope) {
       r.kind = RequestKind::Command;
       r.args = s.args;
       return r;
-    case grammar::StatementKind::Expression:
+    case grammar::StatementKind::Expression: {
       r.kind = RequestKind::Expression;
-      r.body = Resolver(scope).term(s.body);
+      Resolver resolver(scope);
+      resolver.release_as_read(std::move(read_once));
+      r.body = resolver.term(s.body);
       return r;
+    }
     case grammar::StatementKind::Definition: break;
   }
   if (is_reserved(s.name, scope)) throw ResolveError{s.name_span, "'" + s.name + "' is reserved and cannot be redefined"};
   if (!s.is_function) {
     r.kind = RequestKind::Definition;
-    r.body = Resolver(scope, {}, true).term(s.body);
+    Resolver resolver(scope, {}, true);
+    resolver.release_as_read(std::move(read_once));
+    r.body = resolver.term(s.body);
     return r;
   }
   r.kind = RequestKind::FunctionDefinition;
@@ -570,8 +602,25 @@ Request resolve(const grammar::Statement& s, const Scope& scope) {
     if (!names.insert(p.text).second) throw ResolveError{p.span, "parameter '" + p.text + "' appears twice"};
     r.params.push_back(sym(p.text));
   }
-  r.body = Resolver(scope, std::move(names), false, s.name).term(s.body);
+  Resolver resolver(scope, std::move(names), false, s.name);
+  resolver.release_as_read(std::move(read_once));
+  r.body = resolver.term(s.body);
   return r;
+}
+
+}  // namespace
+
+Request resolve(const grammar::Statement& s, const Scope& scope) { return resolve_statement(s, scope, {}); }
+
+Request resolve_releasing(grammar::Statement& s, const Scope& scope) {
+  std::vector<const Node*> sums;
+  if (s.body.kind == NodeKind::Sum) sums.push_back(&s.body);
+  // A procedure resolves each argument once (call_arguments); an Apply that is a product or a
+  // function may read its argument twice (x(...) tried both ways), so only procedures qualify.
+  if (s.body.kind == NodeKind::Apply && scope.is_procedure(s.body.text))
+    for (const Node& c : s.body.children)
+      if (c.kind == NodeKind::Sum) sums.push_back(&c);
+  return resolve_statement(s, scope, std::move(sums));
 }
 
 }  // namespace ddx::resolve

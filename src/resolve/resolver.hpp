@@ -26,6 +26,8 @@ class Resolver {
       : scope_(scope), hidden_(std::move(hidden)), definition_body_(definition_body), defining_(std::move(defining)) {}
 
   Term term(const Node& n);
+  // Sums read once: each term's syntax is released as soon as it is read (resolve_releasing).
+  void release_as_read(std::vector<const Node*> sums) { read_once_ = std::move(sums); }
 
  private:
   Term term_unguarded(const Node& n);
@@ -56,11 +58,14 @@ class Resolver {
   std::set<std::string, std::less<>> hidden_;
   bool definition_body_;
   std::string defining_;
+  std::vector<const Node*> read_once_;
 };
 
 // Terms combined as expressions are: a value when every part is one (folded by the canonical
 // constructors, as if written at once), else a term that evaluation combines the same way.
 Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span);
+// The same when every term is a value (ops: '+' or '-' before each).
+Term sum_of_values(std::vector<Expr> values, std::string_view ops, SourceSpan span);
 Term product_of(std::vector<Term> factors, std::string ops, SourceSpan span);
 // Factors written side by side (every op a juxtaposition).
 Term juxtaposed(std::vector<Term> factors, SourceSpan span);

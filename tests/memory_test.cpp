@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Reclaiming expression nodes between lines (core/node.hpp, Session::reclaim_memory): it frees
+// What ddx does to stay small, checked to change no answer. The syntax of a statement's own sums
+// is released as it is read (resolve_releasing): such a statement answers as the same one
+// bracketed, which is read the ordinary way. Reclaiming expression nodes between lines
+// (core/node.hpp, Session::reclaim_memory): it frees
 // what nothing holds, keeps what something does, and changes nothing a user sees. The last is
 // checked on every transcript and on the session of every command and procedure: each is run
 // once never reclaiming and once reclaiming after every line, and every answer in every format
@@ -81,7 +84,44 @@ void check_same_either_way(const std::string& name, const std::string& script) {
 
 }  // namespace
 
-TEST_CASE("reclaim: unreachable nodes are freed, marked and permanent ones kept") {
+// The answer to each line, in text (errors as "error: MESSAGE at COLUMN").
+std::vector<std::string> answers(const std::vector<std::string>& lines) {
+  ddx::Session session;
+  std::vector<std::string> out;
+  for (const std::string& line : lines)
+    for (const ddx::Outcome& o : session.eval_line(line))
+      out.push_back(o.kind == ddx::Outcome::Kind::Error ? "error: " + o.message + " at " + std::to_string(o.column)
+                                                        : ddx::render_stdout(o, ddx::print::Format::Text, 1));
+  return out;
+}
+
+TEST_CASE("memory: a statement's own sum, read once, answers as the same sum in brackets") {
+  // Each pair: released as read (a top-level sum, a procedure's sum argument, a definition's
+  // body) and the same bracketed, which is read the ordinary way. Only the column of an error
+  // may move, by the bracket.
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"x^2 + 3x - sin(x) + 1", "(x^2 + 3x - sin(x) + 1)"},
+      {"diff(x^3 y - x y + e^x, x)", "diff((x^3 y - x y + e^x), x)"},
+      {"diff(x^3 y - x y + e^x, x, y)", "diff((x^3 y - x y + e^x), x, y)"},
+      {"F = a x^2 - b x + c", "F = (a x^2 - b x + c)"},
+      {"grad(x^2 y + y^3 - x, [x, y])", "grad((x^2 y + y^3 - x), [x, y])"},
+      {"d/dx x^2 + x at x = 1 + 2", "d/dx (x^2 + x) at x = 3"},
+      {"sum(x_n^2 + n, n = 1 .. 3) + 1", "(sum(x_n^2 + n, n = 1 .. 3) + 1)"},
+  };
+  for (const auto& [released, bracketed] : pairs) {
+    CAPTURE(released);
+    CHECK(answers({released, "ans"}) == answers({bracketed, "ans"}));
+  }
+  // A failing term leaves the session as it was, and says where.
+  std::vector<std::string> failed = answers({"y = 2", "x + 1/0 + y", "y"});
+  REQUIRE(failed.size() == 3);
+  CHECK(failed[1] == "error: division by zero at 7");  // at the 0
+  CHECK(failed[2] == "2");
+  // A sum read twice (a divisor is tried as factors, then as a product) is not released.
+  CHECK(answers({"1/(2 diff(x^2 + x, x))"}) == answers({"1/(2 (2x + 1))"}));
+}
+
+TEST_CASE("memory: reclaim: unreachable nodes are freed, marked and permanent ones kept") {
   {
     ddx::Session session;  // makes the permanent tables (functions, rules) first
     session.eval_line("d/dx sin(x)");
@@ -126,7 +166,7 @@ TEST_CASE("reclaim: unreachable nodes are freed, marked and permanent ones kept"
   CHECK(ddx::debug_string(forever) == ddx::debug_string(ddx::tan(ddx::sym("reclaim_forever") + 5)));
 }
 
-TEST_CASE("reclaim: a session's definitions, ans and kept answers survive, the rest goes") {
+TEST_CASE("memory: reclaim: a session's definitions, ans and kept answers survive, the rest goes") {
   ddx::Session session;
   session.eval_line("u = 2x^3 + 3x^2");
   session.eval_line("f(t) = t^2 sin(t)");
@@ -152,7 +192,7 @@ TEST_CASE("reclaim: a session's definitions, ans and kept answers survive, the r
   CHECK(ddx::render_stdout(out[0], ddx::print::Format::Text, 1) == "x^2 cos(x) + 2x sin(x)");
 }
 
-TEST_CASE("reclaim: :export keeps the latest statements and says how many it leaves out") {
+TEST_CASE("memory: reclaim: :export keeps the latest statements and says how many it leaves out") {
   ddx::Session session;
   std::size_t n = ddx::TexExport::kept_entries + 5;
   for (std::size_t k = 0; k < n; ++k) session.eval_line("d/dx x^" + std::to_string(k % 50 + 2));
@@ -162,7 +202,7 @@ TEST_CASE("reclaim: :export keeps the latest statements and says how many it lea
   CHECK(doc.find("The first 5 statements of this session are left out") != std::string::npos);
 }
 
-TEST_CASE("reclaim: every transcript reads the same whether nodes are reclaimed or not") {
+TEST_CASE("memory: reclaim: every transcript reads the same whether nodes are reclaimed or not") {
   std::size_t checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(DDX_TRANSCRIPTS)) {
     if (entry.path().extension() != ".in") continue;
@@ -175,7 +215,7 @@ TEST_CASE("reclaim: every transcript reads the same whether nodes are reclaimed 
   CHECK(checked >= 30);
 }
 
-TEST_CASE("reclaim: the session of every command and procedure reads the same either way") {
+TEST_CASE("memory: reclaim: the session of every command and procedure reads the same either way") {
   ddx_test::TempDir t("ddx_reclaim");
   std::string lines = ddx_test::k_export_everything;
   lines.replace(lines.find("PLOTS"), 5, t.dir.string());
