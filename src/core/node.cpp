@@ -6,6 +6,7 @@
 #include "core/functions.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <new>
@@ -180,6 +181,10 @@ const std::string* stored_name(std::string_view name) {
 
 // Stores the parts as a new node (hash and the derived fields are the caller's).
 Node* store(NodeParts&& parts) {
+  // Only a product has exponents and only a sum coefficients (build.cpp); anything else would
+  // be dropped here.
+  assert((parts.exps.empty() || parts.kind == Kind::Mul) && (parts.coeffs.empty() || parts.kind == Kind::Add));
+  assert(parts.indices.empty() || parts.kind == Kind::Derivative);
   auto size = static_cast<std::uint32_t>(parts.ops.size());
   auto index_count = static_cast<std::uint32_t>(parts.indices.size());
   Node* n = new (storage().take(bytes_of(parts.kind, size, index_count))) Node();
