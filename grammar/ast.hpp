@@ -15,7 +15,7 @@ struct SourceSpan {
     std::uint32_t begin = 0, end = 0;
 };
 
-enum class NodeKind {
+enum class NodeKind : std::uint8_t {
     Number,    // text = literal digits as typed ("12", "2.5", "1e-3"); is_float when '.'/exponent
     Word,      // text = a whole identifier run `[A-Za-z][A-Za-z0-9_]*`, never split here ("xy", "sinx",
                // "log_2"); Greek letters/π arrive already spelt out ("alpha", "pi")
@@ -23,12 +23,12 @@ enum class NodeKind {
                // (`x(x+1)`), resolution decides. Arguments may be Equation / Range / At / Compare nodes.
     Prime,     // `f'(x)`, `f''(t)`: text = name, name_span, order = number of primes, children = args
     Neg,       // unary minus: children = {operand}. (Unary plus is dropped.)
-    Sum,       // flat `a + b - c`: children = terms, ops[i] in {'+','-'} is the sign before
-               // children[i]; ops[0] == '+'. Always >= 2 children.
+    Sum,       // flat `a + b - c`: children = terms, op_before(i) in {'+','-'} is the sign before
+               // children[i]; op_before(0) == '+'. Always >= 2 children.
     Product,   // flat, left-associative run of `*`, `/`, `.*` (or ⊙) and juxtaposition at ONE precedence
-               // level: ops[i] in {'*','/','o',' '} is the operator before children[i] (' ' = juxtaposed,
+               // level: op_before(i) in {'*','/','o',' '} is the operator before children[i] (' ' = juxtaposed,
                // 'o' = entrywise);
-               // ops[0] == ' '. `1/2x` = {1,2,x} ops " / " i.e. (1/2)·x; `sin x cos x` =
+               // op_before(0) == ' '. `1/2x` = {1,2,x} ops " / " i.e. (1/2)·x; `sin x cos x` =
                // {sin,x,cos,x} ops "    " (resolution regroups into sin(x)·cos(x)). Always >= 2 children.
     Pow,       // children = {base, exponent}; right-associative; `**` is the same. See note below.
     Group,     // parentheses kept: children = {inner}
@@ -57,17 +57,27 @@ struct DiffVar {
 };
 
 // One node kind + the few fields each kind uses (see NodeKind); unused fields stay default.
+// Fields in an order that leaves no holes: a 1 MB line is a million of these.
 struct Node {
     NodeKind kind = NodeKind::Number;
-    SourceSpan span;               // the whole construct, in the original line
-    std::string text;              // Number literal / Word / name of Apply, Prime, Leibniz, Equation, Range
-    SourceSpan name_span;          // where `text` is, for the named kinds (Apply, Prime, Leibniz, Equation, Range)
     bool is_float = false;         // Number: has '.' or an exponent -> floating point
     bool is_partial = false;       // DerivOp / Leibniz written with ∂
+    char op = 0;                   // as a child of a Sum or Product: the operator before it (see NodeKind)
+    SourceSpan span;               // the whole construct, in the original line
+    SourceSpan name_span;          // where `text` is, for the named kinds (Apply, Prime, Leibniz, Equation, Range)
     std::uint64_t order = 0;       // DerivOp / Leibniz: derivative order; Prime: number of primes
+    std::string text;              // Number literal / Word / name of Apply, Prime, Leibniz, Equation, Range
     std::vector<DiffVar> vars;     // DerivOp / Leibniz: differentiation variables with their powers
-    std::string ops;               // Sum / Product operators, one per child (see NodeKind)
     std::vector<Node> children;
+
+    // Sum / Product: the operator before child i (see NodeKind), and all of them in order.
+    char op_before(std::size_t i) const { return children[i].op; }
+    std::string ops() const {
+        std::string all;
+        all.reserve(children.size());
+        for (Node const& c : children) all += c.op;
+        return all;
+    }
 };
 
 // One name per differentiation (`{x 2, y 1}` -> {x, x, y}), for the displays that list them;

@@ -36,9 +36,9 @@ void dump_vars(std::string& out, Node const& n) {
 // (prod a / b . c) where `.` marks juxtaposition.
 void dump_chain(std::string& out, Node const& n, char const* mixed_name, char uniform_juxt) {
     bool uniform = true;
-    for (std::size_t i = 2; i < n.ops.size(); ++i) uniform = uniform && n.ops[i] == n.ops[1];
-    if (uniform && (n.ops[1] != '/' || n.children.size() == 2)) {
-        char const op = n.ops[1];
+    for (std::size_t i = 2; i < n.children.size(); ++i) uniform = uniform && n.op_before(i) == n.op_before(1);
+    if (uniform && (n.op_before(1) != '/' || n.children.size() == 2)) {
+        char const op = n.op_before(1);
         out += '(';
         if (op == ' ' && uniform_juxt) out += "juxt";
         else out += op;
@@ -51,7 +51,7 @@ void dump_chain(std::string& out, Node const& n, char const* mixed_name, char un
     for (std::size_t i = 0; i < n.children.size(); ++i) {
         if (i > 0) {
             out += ' ';
-            out += n.ops[i] == ' ' ? '.' : n.ops[i];
+            out += n.op_before(i) == ' ' ? '.' : n.op_before(i);
         }
         out += ' ';
         dump_to(out, n.children[i]);

@@ -154,15 +154,14 @@ struct push_chain {
             Node chain;
             chain.kind = K;
             chain.span = v.span;
-            chain.ops.reserve(2);
-            chain.ops.push_back(K == NodeKind::Sum ? '+' : ' ');
             chain.children.reserve(2); // a chain has at least two operands
             chain.children.push_back(std::move(v));
+            chain.children.back().op = K == NodeKind::Sum ? '+' : ' ';
             v = std::move(chain);
         }
         Node& item = _attr(ctx);
         v.span.end = item.span.end;
-        v.ops.push_back(Op);
+        item.op = Op;
         v.children.push_back(std::move(item));
     }
 };

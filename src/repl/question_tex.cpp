@@ -72,14 +72,14 @@ class QuestionReader {
         std::string out;
         for (std::size_t i = 0; i < n.children.size(); ++i) {
           std::string term = n.children[i].kind == NodeKind::Neg ? bracketed(math(n.children[i])) : math(n.children[i]);
-          out += i == 0 ? term : (n.ops[i] == '-' ? " - " : " + ") + term;
+          out += i == 0 ? term : (n.op_before(i) == '-' ? " - " : " + ") + term;
         }
         return out;
       }
       case NodeKind::Product: {
         std::string out = factor(n.children[0]);
         for (std::size_t i = 1; i < n.children.size(); ++i) {
-          if (n.ops[i] == '/') {
+          if (n.op_before(i) == '/') {
             out = "\\frac{" + out + "}{" + math(n.children[i]) + "}";
             continue;
           }

@@ -127,6 +127,7 @@ Term Resolver::term_unguarded(const Node& n) {
       std::vector<Expr> values;
       std::vector<SourceSpan> spans;
       std::vector<Term> terms;
+      std::string ops = n.ops();  // before any child is released
       bool release = std::find(read_once_.begin(), read_once_.end(), &n) != read_once_.end();
       for (const Node& c : n.children) {
         Term t = term(c);
@@ -143,8 +144,8 @@ Term Resolver::term_unguarded(const Node& n) {
         // The statement's own tree, read once (resolve_releasing): not const, only seen so here.
         if (release) const_cast<Node&>(c) = Node{};
       }
-      if (!terms.empty()) return sum_of(std::move(terms), n.ops, n.span);
-      return sum_of_values(std::move(values), n.ops, n.span);
+      if (!terms.empty()) return sum_of(std::move(terms), std::move(ops), n.span);
+      return sum_of_values(std::move(values), ops, n.span);
     }
     case NodeKind::Product: return product(n);
     case NodeKind::Pow: {
@@ -347,7 +348,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
   std::size_t i = 0;
   while (i < n.children.size()) {
     const Node& c = n.children[i];
-    char op = i == 0 ? ' ' : n.ops[i];
+    char op = i == 0 ? ' ' : n.op_before(i);
     std::vector<Term> values;
     if (is_function_word(c)) {
       std::size_t j = i + 1;
@@ -356,8 +357,8 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       // The argument is the juxtaposed factors up to the next operator or function word, except
       // that a bracket right after the name is the whole argument: sin^2(x) cos(x) is
       // sin(x)^2 cos(x), as sin(x) cos(x) is.
-      bool bracketed = j < n.children.size() && n.ops[j] == ' ' && n.children[j].kind == NodeKind::Group;
-      while (j < n.children.size() && n.ops[j] == ' ' && !is_function_word(n.children[j])) {
+      bool bracketed = j < n.children.size() && n.op_before(j) == ' ' && n.children[j].kind == NodeKind::Group;
+      while (j < n.children.size() && n.op_before(j) == ' ' && !is_function_word(n.children[j])) {
         arg.push_back(term(n.children[j++]));
         arg_ops += ' ';
         if (bracketed) break;

@@ -102,7 +102,7 @@ struct Reader {
         fail(operator_span(line, n.children[i - 1], n.children[i]),
              "mismatched shapes in a sum: " + (i == 1 ? described(n.children[0], acc) : matrix::shape_text(acc->shape)) +
                  " and " + described(n.children[i], t));
-      if (n.ops[i] == '-') t = matrix::scale(Number(-1), t);
+      if (n.op_before(i) == '-') t = matrix::scale(Number(-1), t);
       acc = matrix::sum({acc, t});
     }
     return acc;
@@ -113,17 +113,17 @@ struct Reader {
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       const Node& right = n.children[i];
       Tree t = term(right);
-      SourceSpan op = n.ops[i] == ' ' ? SourceSpan{right.span.begin, right.span.begin + 1} : operator_span(line, n.children[i - 1], right);
-      if (n.ops[i] == '/' || n.ops[i] == 'o') {
+      SourceSpan op = n.op_before(i) == ' ' ? SourceSpan{right.span.begin, right.span.begin + 1} : operator_span(line, n.children[i - 1], right);
+      if (n.op_before(i) == '/' || n.op_before(i) == 'o') {
         // y/s with a vector s divides entry by entry, as u ⊙ v (`.*`) multiplies
-        bool entrywise = n.ops[i] == 'o' || !t->shape.scalar();
+        bool entrywise = n.op_before(i) == 'o' || !t->shape.scalar();
         if (entrywise && !acc->shape.scalar() && !(acc->shape == t->shape))
-          fail(op, "mismatched shapes in an entrywise " + std::string(n.ops[i] == 'o' ? "product" : "division") + ": " +
+          fail(op, "mismatched shapes in an entrywise " + std::string(n.op_before(i) == 'o' ? "product" : "division") + ": " +
                        (i == 1 ? described(n.children[0], acc) : matrix::shape_text(acc->shape)) + " and " + described(right, t));
         if (!entrywise) {
           acc = matrix::product({acc, matrix::power(t, Number(-1))});
         } else {
-          Tree divisor = n.ops[i] == '/' ? at(right.span, [&] { return matrix::entrywise_power(t, Number(-1)); }) : t;
+          Tree divisor = n.op_before(i) == '/' ? at(right.span, [&] { return matrix::entrywise_power(t, Number(-1)); }) : t;
           acc = at(op, [&] { return matrix::hadamard({acc, divisor}); });
         }
         continue;
@@ -284,15 +284,15 @@ struct Reader {
       case NodeKind::Group: return exact_value(n.children[0]);
       case NodeKind::Sum: {
         Number v = exact_value(n.children[0]);
-        for (std::size_t i = 1; i < n.children.size(); ++i) v += n.ops[i] == '-' ? -exact_value(n.children[i]) : exact_value(n.children[i]);
+        for (std::size_t i = 1; i < n.children.size(); ++i) v += n.op_before(i) == '-' ? -exact_value(n.children[i]) : exact_value(n.children[i]);
         return v;
       }
       case NodeKind::Product: {
         Number v = exact_value(n.children[0]);
         for (std::size_t i = 1; i < n.children.size(); ++i) {
           Number f = exact_value(n.children[i]);
-          if (n.ops[i] == '/' && f.is_zero()) fail(n.children[i].span, "division by zero");
-          v = n.ops[i] == '/' ? v / f : v * f;
+          if (n.op_before(i) == '/' && f.is_zero()) fail(n.children[i].span, "division by zero");
+          v = n.op_before(i) == '/' ? v / f : v * f;
         }
         return v;
       }
