@@ -405,6 +405,21 @@ struct fraction_ahead_parser : x3::parser<fraction_ahead_parser> {
 };
 fraction_ahead_parser const fraction_ahead{};
 
+// Ends a Sum or Product: its children, grown by doubling, are given back their spare room at once
+// (a long line's tree is built of such chains). Consumes nothing and, unlike eps, skips nothing,
+// so the span of the chain stays where its last operand ends.
+struct fit_chain_parser : x3::parser<fit_chain_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator&, Iterator const&, Context const&, RContext& rcontext, Attribute&) const {
+        if constexpr (std::is_same_v<std::remove_reference_t<RContext>, Node>)
+            if (rcontext.children.capacity() > rcontext.children.size()) rcontext.children.shrink_to_fit();
+        return true;
+    }
+};
+fit_chain_parser const fit_chain{};
+
 // The three suffix loops are shared by their rules and by deriv_operand's continuation after a
 // leading group, so nothing is ever parsed twice (backtracking here would be exponential).
 auto const pow_suffix = &(lit('^') | lit("**")) >> ((lit('^') | lit("**")) > exponent)[make_pow];
@@ -470,10 +485,10 @@ auto const equations_def = equation[push_back] >> *(lit(',') >> equation[push_ba
 auto const compare_def = spanned[into[expr] >> -(lit("==") > expr)[binary_val<NodeKind::Compare>{}]];
 
 // expr ::= product { ("+" | "-") product }
-auto const expr_def = spanned[into[product] >> *sum_suffix];
+auto const expr_def = spanned[into[product] >> *sum_suffix >> fit_chain];
 
 // product ::= unary { "*" unary | "/" unary | juxt_factor }     (one left-associative level)
-auto const product_def = spanned[into[unary] >> *product_suffix];
+auto const product_def = spanned[into[unary] >> *product_suffix >> fit_chain];
 
 // unary ::= "-" unary | "+" unary | deriv_expr | power
 auto const unary_def = spanned[(&lit('-') >> (lit('-') > unary)[wrap_val<NodeKind::Neg>{}])
