@@ -108,9 +108,10 @@ TEST_CASE("memory: a statement's own sum, read once, answers as the same sum in 
       {"d/dx x^2 + x at x = 1 + 2", "d/dx (x^2 + x) at x = 3"},
       {"sum(x_n^2 + n, n = 1 .. 3) + 1", "(sum(x_n^2 + n, n = 1 .. 3) + 1)"},
   };
-  for (const auto& [released, bracketed] : pairs) {
+  for (const auto& pair : pairs) {
+    const std::string& released = pair.first;  // not a structured binding: CAPTURE takes it in a lambda
     CAPTURE(released);
-    CHECK(answers({released, "ans"}) == answers({bracketed, "ans"}));
+    CHECK(answers({released, "ans"}) == answers({pair.second, "ans"}));
   }
   // A failing term leaves the session as it was, and says where.
   std::vector<std::string> failed = answers({"y = 2", "x + 1/0 + y", "y"});
