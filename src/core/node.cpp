@@ -214,10 +214,13 @@ void destroy(const Node* n) {
 // How many KeepForever scopes are open.
 int keep_forever_depth = 0;
 
-// Sets `bit` on n and every node below it that lacks it (an explicit stack: a DAG may be deep).
+// Sets `bit` on n and every node below it that lacks it (an explicit stack: a DAG may be deep;
+// one stack kept for all calls: a collection marks thousands of small answers).
 void set_below(const Node* n, std::uint8_t bit) {
   if (n->lifetime & (bit | permanent_bit)) return;
-  std::vector<const Node*> stack{n};
+  static auto* kept = new std::vector<const Node*>();
+  std::vector<const Node*>& stack = *kept;
+  stack.push_back(n);
   n->lifetime |= bit;
   while (!stack.empty()) {
     const Node* top = stack.back();

@@ -67,7 +67,7 @@ class Runner {
     // The line's outcomes are printed and gone: what no one holds now can be freed.
     auto t0 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     session_.reclaim_memory(reclaim_every_line_);
-    if (stats::enabled) eval_seconds_ += seconds_since(t0);
+    if (stats::enabled) reclaim_seconds_ += seconds_since(t0);
   }
   void set_timeout(double seconds) { timeout_ = seconds; }
 
@@ -144,13 +144,15 @@ class Runner {
 
   bool failed() const { return failed_; }
 
-  // --stats: parse is parsing, resolving and evaluating less differentiation; print is rendering.
+  // --stats: parse is parsing, resolving and evaluating less differentiation; print is rendering;
+  // reclaim is freeing the nodes nothing holds between lines.
   void report_stats() const {
     if (!stats::enabled) return;
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     std::cerr << "stats: parse=" << eval_seconds_ - stats::diff_seconds << " diff=" << stats::diff_seconds
-              << " print=" << print_seconds_ << " peak_rss_kb=" << ru.ru_maxrss << " nodes=" << interned_count() << '\n';
+              << " print=" << print_seconds_ << " reclaim=" << reclaim_seconds_ << " peak_rss_kb=" << ru.ru_maxrss
+              << " nodes=" << interned_count() << '\n';
   }
 
  private:
@@ -174,7 +176,7 @@ class Runner {
   bool failed_ = false;
   double timeout_ = 0;
   bool reclaim_every_line_ = reclaim_every_line_requested();
-  double eval_seconds_ = 0, print_seconds_ = 0;
+  double eval_seconds_ = 0, print_seconds_ = 0, reclaim_seconds_ = 0;
 };
 
 // Whether the user's locale (LC_ALL, LC_CTYPE, LANG) encodes characters in UTF-8.
