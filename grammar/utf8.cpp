@@ -6,6 +6,8 @@
 #include "core/greek.hpp"
 
 #include <cstdio>
+#include <numeric>
+#include <optional>
 
 namespace ddx::grammar {
 namespace {
@@ -77,8 +79,33 @@ bool is_alnum(char c) { return is_word_char(c) && c != '_'; }
 
 } // namespace
 
+namespace {
+
+// Printable ASCII and tabs up to a `#` comment or the end, where every code point is one byte
+// that stands for itself: the length of that part, or nullopt when the line holds anything else
+// (Unicode, control characters, CR), which the general loop then reads.
+std::optional<std::size_t> plain_ascii_length(std::string_view line) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        auto const b = static_cast<unsigned char>(line[i]);
+        if (b == '#') return i;
+        if (b >= 0x7F || (b < 0x20 && b != '\t')) return std::nullopt;
+    }
+    return line.size();
+}
+
+} // namespace
+
 NormalizedLine normalize_line(std::string_view line) {
     NormalizedLine out;
+    // The common case, plain ASCII, is its own normal form: the text as is, each byte its own code
+    // point (the general loop below gives the same, a character at a time).
+    if (auto const n = plain_ascii_length(line)) {
+        out.text.assign(line.substr(0, *n));
+        out.cp_of_byte.resize(*n + 1);
+        std::iota(out.cp_of_byte.begin(), out.cp_of_byte.end(), 0u);
+        out.byte_of_cp = out.cp_of_byte;
+        return out;
+    }
     out.text.reserve(line.size() + 8);
     out.cp_of_byte.reserve(line.size() + 9);
     out.byte_of_cp.reserve(line.size() + 1);

@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <random>
 #include <string>
 
 #include "grammar/parse.hpp"
+#include "grammar/utf8.hpp"
 
 using ddx::grammar::dump;
 using ddx::max_line_bytes;
@@ -349,4 +351,44 @@ TEST_CASE("parse: long lines are linear and do not crash") {
     CHECK_FALSE(parse_line(utf).ok());
     auto const seconds = std::chrono::duration<double>(clock::now() - start).count();
     CHECK(seconds < 20.0); // generous: Debug builds and a shared machine
+}
+
+// Plain ASCII takes a shortcut through normalisation (utf8.cpp); the general loop must agree with
+// it. A line ending in `·` (the multiplication dot) goes the general way, and its normal form must
+// be the shortcut's for the ASCII part followed by one character for the dot.
+TEST_CASE("normalisation: plain ASCII is its own normal form, as the general reading says") {
+  using ddx::grammar::normalize_line;
+  auto identity = [](const ddx::grammar::NormalizedLine& n, std::size_t upto) {
+    for (std::size_t i = 0; i < upto; ++i)
+      if (n.cp_of_byte[i] != i || n.byte_of_cp[i] != i) return false;
+    return true;
+  };
+  std::mt19937 rng(20261203);
+  const std::string alphabet = "abxyz019 +-*/^()[],.=:;_'\t<>!?@$%&{}|~\\\"`";
+  for (int k = 0; k < 2000; ++k) {
+    std::string s;
+    for (int n = static_cast<int>(rng() % 40); n > 0; --n) s += alphabet[rng() % alphabet.size()];
+    CAPTURE(s);
+    auto fast = normalize_line(s);
+    auto general = normalize_line(s + "\xC2\xB7");
+    REQUIRE(fast.ok);
+    REQUIRE(general.ok);
+    CHECK(fast.text == s);
+    // The dot itself is `*`, or `_` inside a `:command`'s raw arguments.
+    CHECK(general.text.substr(0, s.size()) == s);
+    CHECK(general.text.size() == s.size() + 1);
+    CHECK(fast.cp_of_byte.size() == s.size() + 1);
+    CHECK(fast.byte_of_cp.size() == s.size() + 1);
+    CHECK(identity(fast, s.size() + 1));
+    CHECK(identity(general, s.size() + 1));
+  }
+  auto comment = normalize_line("d/dx x^2 # a note, é");
+  CHECK(comment.text == "d/dx x^2 ");
+  CHECK(comment.byte_of_cp.back() == 9);
+  auto control = normalize_line("x\x01y");
+  CHECK_FALSE(control.ok);
+  CHECK(control.error_cp == 1);
+  auto carriage = normalize_line("x + 1\r");  // a Windows line end: accepted, dropped
+  CHECK(carriage.ok);
+  CHECK(carriage.text == "x + 1");
 }
