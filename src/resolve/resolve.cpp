@@ -56,18 +56,12 @@ Term composite(TermKind kind, std::vector<Term> children, std::string ops, Sourc
 
 Expr value_of(const Term& t) { return t.expr; }
 
-Term sum_of_values(std::vector<Expr> values, std::string_view ops, SourceSpan span) {
-  for (std::size_t i = 0; i < values.size(); ++i)
-    if (ops[i] == '-') values[i] = -values[i];
-  return Term::value(add(std::move(values)), span);
-}
-
 Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span) {
   if (!all_values(terms)) return composite(TermKind::Sum, std::move(terms), std::move(ops), span);
-  std::vector<Expr> values;
-  values.reserve(terms.size());
-  for (const Term& t : terms) values.push_back(t.expr);
-  return sum_of_values(std::move(values), ops, span);
+  std::vector<Expr> parts;
+  parts.reserve(terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) parts.push_back(ops[i] == '-' ? -terms[i].expr : terms[i].expr);
+  return Term::value(add(std::move(parts)), span);
 }
 
 Term juxtaposed(std::vector<Term> factors, SourceSpan span) {
@@ -122,30 +116,16 @@ Term Resolver::term_unguarded(const Node& n) {
     case NodeKind::Prime: return prime(n);
     case NodeKind::Neg: return negated(term(n.children[0]), n.span);
     case NodeKind::Sum: {
-      // Terms that are values wait as expressions and spans (a Term is some 200 bytes): a long
-      // sum of plain terms, the usual kind, never holds a Term per term.
-      std::vector<Expr> values;
-      std::vector<SourceSpan> spans;
       std::vector<Term> terms;
+      terms.reserve(n.children.size());
       std::string ops = n.ops();  // before any child is released
       bool release = std::find(read_once_.begin(), read_once_.end(), &n) != read_once_.end();
       for (const Node& c : n.children) {
-        Term t = term(c);
-        if (terms.empty() && t.is_value()) {
-          values.push_back(t.expr);
-          spans.push_back(t.span);
-        } else {
-          if (terms.empty()) {
-            terms.reserve(n.children.size());
-            for (std::size_t i = 0; i < values.size(); ++i) terms.push_back(Term::value(values[i], spans[i]));
-          }
-          terms.push_back(std::move(t));
-        }
+        terms.push_back(term(c));
         // The statement's own tree, read once (resolve_releasing): not const, only seen so here.
         if (release) const_cast<Node&>(c) = Node{};
       }
-      if (!terms.empty()) return sum_of(std::move(terms), std::move(ops), n.span);
-      return sum_of_values(std::move(values), ops, n.span);
+      return sum_of(std::move(terms), std::move(ops), n.span);
     }
     case NodeKind::Product: return product(n);
     case NodeKind::Pow: {

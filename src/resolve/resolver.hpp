@@ -64,8 +64,6 @@ class Resolver {
 // Terms combined as expressions are: a value when every part is one (folded by the canonical
 // constructors, as if written at once), else a term that evaluation combines the same way.
 Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span);
-// The same when every term is a value (ops: '+' or '-' before each).
-Term sum_of_values(std::vector<Expr> values, std::string_view ops, SourceSpan span);
 Term product_of(std::vector<Term> factors, std::string ops, SourceSpan span);
 // Factors written side by side (every op a juxtaposition).
 Term juxtaposed(std::vector<Term> factors, SourceSpan span);
