@@ -8,6 +8,9 @@
 #include <gmpxx.h>
 
 #include <array>
+#include <atomic>
+#include <bit>
+#include <cstdint>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -21,7 +24,15 @@ namespace ddx {
 
 struct Number::Big {
   mpq_class q;
+  mutable std::atomic<std::size_t> count{1};
 };
+
+double Number::flt() const { return std::bit_cast<double>(num_); }
+const Number::Big& Number::big() const { return *reinterpret_cast<const Big*>(static_cast<std::uintptr_t>(num_)); }
+void Number::retain() const { big().count.fetch_add(1, std::memory_order_relaxed); }
+void Number::release() const {
+  if (big().count.fetch_sub(1, std::memory_order_acq_rel) == 1) delete &big();
+}
 
 namespace {
 
@@ -41,13 +52,22 @@ mpz_class to_mpz(long long v) {
 
 struct NumberAccess {
   static mpq_class to_mpq(const Number& n) {
-    if (n.rep_ == Number::Rep::Big) return n.big().q;
+    if (n.rep() == Number::Rep::Big) return n.big().q;
     mpq_class q(to_mpz(n.num_), to_mpz(n.den_));
     return q;  // already canonical
   }
+  // q as a Number: Small when it fits, else a Big of its own.
   static Number from(const mpq_class& q) {
-    Number::Big b{q};
-    return Number::make_big(b);
+    const mpz_class& n = q.get_num();
+    const mpz_class& d = q.get_den();
+    if (mpz_fits_slong_p(n.get_mpz_t()) && mpz_fits_slong_p(d.get_mpz_t())) {
+      long long nv = mpz_get_si(n.get_mpz_t()), dv = mpz_get_si(d.get_mpz_t());
+      if (nv != INT64_MIN) return small(nv, dv);
+    }
+    Number r;
+    r.num_ = static_cast<long long>(reinterpret_cast<std::uintptr_t>(new Number::Big{q}));
+    r.den_ = Number::big_tag;
+    return r;
   }
   static Number small(long long num, long long den) {
     Number n;
@@ -84,19 +104,6 @@ Number reduce(i128 num, i128 den) {
 }
 }  // namespace
 
-Number Number::make_big(const Big& b) {
-  const mpz_class& n = b.q.get_num();
-  const mpz_class& d = b.q.get_den();
-  if (mpz_fits_slong_p(n.get_mpz_t()) && mpz_fits_slong_p(d.get_mpz_t())) {
-    long long nv = mpz_get_si(n.get_mpz_t()), dv = mpz_get_si(d.get_mpz_t());
-    if (nv != INT64_MIN) return NumberAccess::small(nv, dv);
-  }
-  Number r;
-  r.rep_ = Rep::Big;
-  r.big_ = std::make_shared<const Big>(b);
-  return r;
-}
-
 Number Number::rational(long long num, long long den) {
   if (den == 0) throw MathError("division by zero");
   return reduce(num, den);
@@ -123,54 +130,53 @@ Number Number::from_double(double v) {
   if (std::isnan(v)) throw MathError("the floating-point result is not a real number");
   if (std::isinf(v)) throw LimitError("floating-point overflow (beyond about 1.8e308)");
   Number n;
-  n.rep_ = Rep::Float;
-  n.flt_ = v == 0 ? 0.0 : v;  // no negative zero
-  n.num_ = 0;
+  n.num_ = std::bit_cast<long long>(v == 0 ? 0.0 : v);  // no negative zero
+  n.den_ = float_tag;
   return n;
 }
 
 bool Number::is_integer() const {
-  if (rep_ == Rep::Small) return den_ == 1;
-  if (rep_ == Rep::Big) return big().q.get_den() == 1;
+  if (rep() == Rep::Small) return den_ == 1;
+  if (rep() == Rep::Big) return big().q.get_den() == 1;
   return false;
 }
 bool Number::is_zero() const {
-  if (rep_ == Rep::Small) return num_ == 0;
-  if (rep_ == Rep::Float) return flt_ == 0;
+  if (rep() == Rep::Small) return num_ == 0;
+  if (rep() == Rep::Float) return flt() == 0;
   return false;  // Big is never zero (zero fits Small)
 }
-bool Number::is_one() const { return rep_ == Rep::Small && num_ == 1 && den_ == 1; }
-bool Number::is_minus_one() const { return rep_ == Rep::Small && num_ == -1 && den_ == 1; }
+bool Number::is_one() const { return rep() == Rep::Small && num_ == 1 && den_ == 1; }
+bool Number::is_minus_one() const { return rep() == Rep::Small && num_ == -1 && den_ == 1; }
 int Number::sign() const {
-  if (rep_ == Rep::Small) return (num_ > 0) - (num_ < 0);
-  if (rep_ == Rep::Float) return (flt_ > 0) - (flt_ < 0);
+  if (rep() == Rep::Small) return (num_ > 0) - (num_ < 0);
+  if (rep() == Rep::Float) return (flt() > 0) - (flt() < 0);
   return sgn(big().q);
 }
 double Number::to_double() const {
-  if (rep_ == Rep::Small) return den_ == 1 ? static_cast<double>(num_) : static_cast<double>(num_) / static_cast<double>(den_);
-  if (rep_ == Rep::Float) return flt_;
+  if (rep() == Rep::Small) return den_ == 1 ? static_cast<double>(num_) : static_cast<double>(num_) / static_cast<double>(den_);
+  if (rep() == Rep::Float) return flt();
   return big().q.get_d();
 }
 
 Number Number::numerator() const {
-  if (rep_ == Rep::Small) return Number(num_);
+  if (rep() == Rep::Small) return Number(num_);
   return NumberAccess::from(mpq_class(big().q.get_num()));
 }
 Number Number::denominator() const {
-  if (rep_ == Rep::Small) return Number(den_);
+  if (rep() == Rep::Small) return Number(den_);
   return NumberAccess::from(mpq_class(big().q.get_den()));
 }
 
 Number Number::operator-() const {
-  if (rep_ == Rep::Small) return NumberAccess::small(-num_, den_);
-  if (rep_ == Rep::Float) return from_double(-flt_);
+  if (rep() == Rep::Small) return NumberAccess::small(-num_, den_);
+  if (rep() == Rep::Float) return from_double(-flt());
   return NumberAccess::from(mpq_class(-big().q));
 }
 
 Number operator+(const Number& a, const Number& b) {
   using Rep = Number::Rep;
-  if (a.rep_ == Rep::Float || b.rep_ == Rep::Float) return Number::from_double(a.to_double() + b.to_double());
-  if (a.rep_ == Rep::Small && b.rep_ == Rep::Small) {
+  if (a.rep() == Rep::Float || b.rep() == Rep::Float) return Number::from_double(a.to_double() + b.to_double());
+  if (a.rep() == Rep::Small && b.rep() == Rep::Small) {
     if (a.den_ == 1 && b.den_ == 1) return reduce(static_cast<i128>(a.num_) + b.num_, 1);
     i128 num = static_cast<i128>(a.num_) * b.den_ + static_cast<i128>(b.num_) * a.den_;
     i128 den = static_cast<i128>(a.den_) * b.den_;
@@ -181,8 +187,8 @@ Number operator+(const Number& a, const Number& b) {
 
 Number operator*(const Number& a, const Number& b) {
   using Rep = Number::Rep;
-  if (a.rep_ == Rep::Float || b.rep_ == Rep::Float) return Number::from_double(a.to_double() * b.to_double());
-  if (a.rep_ == Rep::Small && b.rep_ == Rep::Small)
+  if (a.rep() == Rep::Float || b.rep() == Rep::Float) return Number::from_double(a.to_double() * b.to_double());
+  if (a.rep() == Rep::Small && b.rep() == Rep::Small)
     return reduce(static_cast<i128>(a.num_) * b.num_, static_cast<i128>(a.den_) * b.den_);
   return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) * NumberAccess::to_mpq(b)));
 }
@@ -190,8 +196,8 @@ Number operator*(const Number& a, const Number& b) {
 Number operator/(const Number& a, const Number& b) {
   using Rep = Number::Rep;
   if (b.is_zero()) throw MathError("division by zero");
-  if (a.rep_ == Rep::Float || b.rep_ == Rep::Float) return Number::from_double(a.to_double() / b.to_double());
-  if (a.rep_ == Rep::Small && b.rep_ == Rep::Small)
+  if (a.rep() == Rep::Float || b.rep() == Rep::Float) return Number::from_double(a.to_double() / b.to_double());
+  if (a.rep() == Rep::Small && b.rep() == Rep::Small)
     return reduce(static_cast<i128>(a.num_) * b.den_, static_cast<i128>(a.den_) * b.num_);
   return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) / NumberAccess::to_mpq(b)));
 }
@@ -233,10 +239,10 @@ std::optional<Number> Number::pow(const Number& e) const {
   }
   if (is_one()) return Number(1);
   if (is_minus_one() && e.is_integer()) {
-    bool odd = e.rep_ == Rep::Small ? (e.num_ % 2 != 0) : mpz_odd_p(e.big().q.get_num_mpz_t());
+    bool odd = e.rep() == Rep::Small ? (e.num_ % 2 != 0) : mpz_odd_p(e.big().q.get_num_mpz_t());
     return Number(odd ? -1 : 1);
   }
-  if (e.rep_ != Rep::Small) return std::nullopt;  // giant exponent: stays symbolic (or is refused by the caller)
+  if (e.rep() != Rep::Small) return std::nullopt;  // giant exponent: stays symbolic (or is refused by the caller)
   mpq_class base = NumberAccess::to_mpq(*this);
   long long p = e.num_, q = e.den_;
   unsigned long mag = static_cast<unsigned long>(p < 0 ? -p : p);
@@ -267,7 +273,7 @@ std::optional<Number> Number::pow(const Number& e) const {
 }
 
 Number Number::floor() const {
-  if (rep_ == Rep::Float) return from_double(std::floor(flt_));
+  if (rep() == Rep::Float) return from_double(std::floor(flt()));
   mpz_class f;
   mpq_class q = NumberAccess::to_mpq(*this);
   mpz_fdiv_q(f.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
@@ -275,22 +281,22 @@ Number Number::floor() const {
 }
 
 std::size_t Number::digits_estimate() const {
-  if (rep_ == Rep::Small) return 20;
-  if (rep_ == Rep::Float) return 17;
+  if (rep() == Rep::Small) return 20;
+  if (rep() == Rep::Float) return 17;
   return mpz_sizeinbase(big().q.get_num_mpz_t(), 10) + mpz_sizeinbase(big().q.get_den_mpz_t(), 10);
 }
 
 int compare(const Number& a, const Number& b) {
   using Rep = Number::Rep;
-  if (a.rep_ == Rep::Small && b.rep_ == Rep::Small) {
+  if (a.rep() == Rep::Small && b.rep() == Rep::Small) {
     if (a.den_ == b.den_) return (a.num_ > b.num_) - (a.num_ < b.num_);
     i128 l = static_cast<i128>(a.num_) * b.den_, r = static_cast<i128>(b.num_) * a.den_;
     return (l > r) - (l < r);
   }
-  if (a.rep_ == Rep::Float || b.rep_ == Rep::Float) {
+  if (a.rep() == Rep::Float || b.rep() == Rep::Float) {
     double x = a.to_double(), y = b.to_double();
     if (x != y) return x < y ? -1 : 1;
-    return (a.rep_ == Rep::Float) - (b.rep_ == Rep::Float);
+    return (a.rep() == Rep::Float) - (b.rep() == Rep::Float);
   }
   int c = cmp(NumberAccess::to_mpq(a), NumberAccess::to_mpq(b));
   return (c > 0) - (c < 0);
@@ -298,9 +304,9 @@ int compare(const Number& a, const Number& b) {
 
 std::size_t Number::hash() const {
   auto mix = [](std::size_t h, std::size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); };
-  switch (rep_) {
+  switch (rep()) {
     case Rep::Small: return mix(std::hash<long long>{}(num_), std::hash<long long>{}(den_));
-    case Rep::Float: return mix(0xf10a7, std::hash<double>{}(flt_));
+    case Rep::Float: return mix(0xf10a7, std::hash<double>{}(flt()));
     case Rep::Big: {
       const mpz_class& n = big().q.get_num();
       std::size_t h = 0xb16;
@@ -313,13 +319,13 @@ std::size_t Number::hash() const {
 }
 
 std::string Number::to_string() const {
-  switch (rep_) {
+  switch (rep()) {
     case Rep::Small:
       return den_ == 1 ? std::to_string(num_) : std::to_string(num_) + "/" + std::to_string(den_);
     case Rep::Big: return big().q.get_str(10);
     case Rep::Float: {
       char buf[64];
-      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, flt_);
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, flt());
       std::string s(buf, end);
       if (s.find_first_of(".e") == std::string::npos && s.find("inf") == std::string::npos &&
           s.find("nan") == std::string::npos)

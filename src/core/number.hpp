@@ -5,10 +5,10 @@
 
 #include <compare>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace ddx {
 
@@ -17,6 +17,26 @@ class Number {
   Number() = default;
   Number(long long v) : num_(v) {}  // NOLINT: implicit on purpose, Number(2) reads well
   Number(int v) : num_(v) {}        // NOLINT
+  Number(const Number& o) : num_(o.num_), den_(o.den_) {
+    if (den_ == big_tag) retain();
+  }
+  Number(Number&& o) noexcept : num_(o.num_), den_(o.den_) {
+    o.num_ = 0;
+    o.den_ = 1;
+  }
+  Number& operator=(const Number& o) {
+    Number copy(o);
+    swap(copy);
+    return *this;
+  }
+  Number& operator=(Number&& o) noexcept {
+    Number moved(std::move(o));
+    swap(moved);
+    return *this;
+  }
+  ~Number() {
+    if (den_ == big_tag) release();
+  }
 
   // Exact num/den (den != 0; throws MathError on zero denominator).
   static Number rational(long long num, long long den);
@@ -24,15 +44,15 @@ class Number {
   static Number from_integer_text(std::string_view digits);
   static Number from_double(double v);
 
-  bool is_float() const { return rep_ == Rep::Float; }
-  bool is_exact() const { return rep_ != Rep::Float; }
+  bool is_float() const { return den_ == float_tag; }
+  bool is_exact() const { return den_ != float_tag; }
   bool is_integer() const;  // exact and denominator 1
   bool is_zero() const;
   bool is_one() const;         // exactly 1 (not 1.0)
   bool is_minus_one() const;   // exactly -1
   int sign() const;
   bool is_negative() const { return sign() < 0; }
-  bool fits_long() const { return rep_ == Rep::Small && den_ == 1; }
+  bool fits_long() const { return den_ == 1; }
   long long to_long() const { return num_; }  // precondition: fits_long()
   double to_double() const;
 
@@ -65,17 +85,27 @@ class Number {
   std::string to_string() const;
 
  private:
+  // Sixteen bytes, because every expression node holds one and a sum one per term: the
+  // denominator field says which kind a number is.
+  //   Small: num_/den_, den_ > 0, gcd(num_, den_) = 1;
+  //   Float: den_ == float_tag, the double's bits in num_;
+  //   Big:   den_ == big_tag, num_ the address of a counted Big (shared by copies, never changed).
   enum class Rep : std::uint8_t { Small, Big, Float };
-  struct Big;  // mpq_class, hidden so that GMP headers stay in number.cpp
-  static Number make_big(const Big& q);  // normalises back to Small when it fits
-  const Big& big() const { return *big_; }
-  static Number from_mpq(const void* mpq);
+  static constexpr long long float_tag = 0;
+  static constexpr long long big_tag = -1;
+  struct Big;  // mpq_class and its count, hidden so that GMP headers stay in number.cpp
+  Rep rep() const { return den_ > 0 ? Rep::Small : den_ == float_tag ? Rep::Float : Rep::Big; }
+  double flt() const;
+  const Big& big() const;
+  void retain() const;
+  void release() const;
+  void swap(Number& o) noexcept {
+    std::swap(num_, o.num_);
+    std::swap(den_, o.den_);
+  }
 
-  Rep rep_ = Rep::Small;
-  long long num_ = 0;  // Small: numerator
-  long long den_ = 1;  // Small: denominator > 0, gcd(num, den) = 1
-  double flt_ = 0;     // Float
-  std::shared_ptr<const Big> big_;
+  long long num_ = 0;
+  long long den_ = 1;
 
   friend struct NumberAccess;
 };
