@@ -203,6 +203,21 @@ TEST_CASE("memory: reclaim: :export keeps the latest statements and says how man
   CHECK(doc.find("The first 5 statements of this session are left out") != std::string::npos);
 }
 
+TEST_CASE("memory: :export keeps a plain answer as its expression, and the ans it read, after collections") {
+  ddx::Session session;
+  for (const char* line : {"x^2 + 1", "d/dx ans", "diff(sin(x), x)", "d/dx ans at x = 0", "tangent(x^2, x = 1)"})
+    session.eval_line(line);
+  for (int k = 0; k < 3; ++k) {
+    session.eval_line("d/dx x^" + std::to_string(k + 40));  // new nodes, then a collection
+    session.reclaim_memory(true);
+  }
+  std::string doc = session.tex_export().document();
+  CHECK(doc.find("\\frac{d}{dx} \\left(x^{2} + 1\\right) &= 2 x") != std::string::npos);
+  CHECK(doc.find("\\frac{d}{dx} \\sin{\\left(x \\right)} &= \\cos{\\left(x \\right)}") != std::string::npos);
+  CHECK(doc.find("\\left.\\frac{d}{dx} \\cos{\\left(x \\right)}\\right|_{x = 0} &= 0") != std::string::npos);
+  CHECK(doc.find("\\text{tangent to }x^{2}\\text{ at }x = 1:\\; y &= 2 x - 1") != std::string::npos);  // kept whole
+}
+
 TEST_CASE("memory: reclaim: every transcript reads the same whether nodes are reclaimed or not") {
   std::size_t checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(DDX_TRANSCRIPTS)) {

@@ -228,14 +228,24 @@ std::string layout(const std::vector<Row>& rows) {
 }  // namespace
 
 void TexExport::record_definition(std::string name, DefinitionsSnapshot definitions) {
-  entries_.push_back({{}, std::move(definitions), {}, std::nullopt, {}, std::move(name)});
+  entries_.push_back({std::move(name), std::move(definitions), true, {}, std::nullopt, nullptr});
   keep_latest();
 }
 
 void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
                        std::optional<eval::Value> previous, std::string plot_place, bool matrix_statement) {
-  entries_.push_back({std::move(input), std::move(definitions), std::move(answer), std::move(previous), std::move(plot_place), {},
-                      matrix_statement});
+  // (answer.name, what generated code would call the answer, is never part of the document.)
+  bool plain = answer.plain() && answer.value.is_scalar() && answer.note.empty() && answer.conditions.empty() &&
+               plot_place.empty() && !matrix_statement && (!previous || previous->is_scalar());
+  if (plain) {
+    std::optional<Expr> before;
+    if (previous) before = previous->scalar;
+    entries_.push_back({std::move(input), std::move(definitions), false, answer.value.scalar, before, nullptr});
+  } else {
+    auto whole = std::make_unique<const Whole>(
+        Whole{std::move(answer), std::move(previous), std::move(plot_place), matrix_statement});
+    entries_.push_back({std::move(input), std::move(definitions), false, {}, std::nullopt, std::move(whole)});
+  }
   keep_latest();
 }
 
@@ -248,8 +258,13 @@ void TexExport::keep_latest() {
 void TexExport::for_each_expr(const eval::ExprVisitor& visit) const {
   std::vector<const Definitions*> seen;
   for (const Entry& e : entries_) {
-    eval::for_each_expr(e.answer, visit);
-    if (e.previous) eval::for_each_expr(*e.previous, visit);
+    if (e.whole) {
+      eval::for_each_expr(e.whole->answer, visit);
+      if (e.whole->previous) eval::for_each_expr(*e.whole->previous, visit);
+    } else if (!e.definition) {
+      visit(e.plain_answer);
+      if (e.plain_previous) visit(*e.plain_previous);
+    }
     const Definitions* d = &e.definitions.definitions();
     if (std::find(seen.begin(), seen.end(), d) == seen.end()) {
       seen.push_back(d);
@@ -266,8 +281,17 @@ std::string TexExport::document() const {
            std::to_string(kept_entries) + ".\n";
   for (const Entry& e : entries_) {
     check_interrupt();
-    std::vector<Row> rows = e.defined.empty() ? statement_rows(e.input, e.definitions, e.answer, e.previous, e.plot_place, e.matrix_statement)
-                                              : std::vector<Row>{definition_row(e.defined, e.definitions)};
+    std::vector<Row> rows;
+    if (e.definition) {
+      rows.push_back(definition_row(e.input, e.definitions));
+    } else if (e.whole) {
+      rows = statement_rows(e.input, e.definitions, e.whole->answer, e.whole->previous, e.whole->plot_place,
+                            e.whole->matrix_statement);
+    } else {
+      std::optional<eval::Value> previous;
+      if (e.plain_previous) previous = eval::Value::of(*e.plain_previous);
+      rows = statement_rows(e.input, e.definitions, eval::Result::of(eval::Value::of(e.plain_answer)), previous, "", false);
+    }
     doc += "\\begin{align*}\n" + layout(rows) + "\n\\end{align*}\n";
   }
   return doc + "\\end{document}\n";

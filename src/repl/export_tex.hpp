@@ -6,6 +6,7 @@
 #pragma once
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,14 +43,22 @@ class TexExport {
   // lines must not pay for (and hold) the LaTeX of every statement it never exports. The
   // session marks the entries' expressions before nodes are reclaimed (for_each_expr), and the
   // definitions are a snapshot, so both keep.
-  struct Entry {
-    std::string input;                // the statement as typed: its question
-    DefinitionsSnapshot definitions;  // what the question's names meant then
+  // Everything of an answer beyond a plain expression.
+  struct Whole {
     eval::Result answer;
     std::optional<eval::Value> previous;  // what `ans` meant in the question
     std::string plot_place;               // a plot: "plot written to FILE.svg", or the drawing
-    std::string defined;                  // a definition: the name defined (input and answer unused)
     bool matrix_statement = false;        // a statement on declared vectors and matrices
+  };
+  // Nearly every answer of a long batch is a plain expression (and `ans` one, or nothing): such an
+  // entry keeps those two expressions, about a fifth of what a whole Result takes.
+  struct Entry {
+    std::string input;                // the statement as typed: its question; a definition: the name defined
+    DefinitionsSnapshot definitions;  // what the question's names meant then
+    bool definition = false;
+    Expr plain_answer;                   // when `whole` is null
+    std::optional<Expr> plain_previous;  // when `whole` is null
+    std::unique_ptr<const Whole> whole;
   };
   void keep_latest();
   std::deque<Entry> entries_;  // a deque: the oldest entry leaves from the front
