@@ -5,8 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "grammar/node_text.hpp"
 
 namespace ddx::grammar {
 
@@ -56,8 +59,42 @@ struct DiffVar {
     std::uint64_t count = 1;
 };
 
+// A derivative's variables, out of line: nearly every node has none, and a 1 MB line is a
+// million nodes.
+class DiffVars {
+public:
+    DiffVars() = default;
+    DiffVars(DiffVars const& o) : list_(o.list_ ? std::make_unique<std::vector<DiffVar>>(*o.list_) : nullptr) {}
+    DiffVars(DiffVars&&) noexcept = default;
+    DiffVars& operator=(DiffVars const& o) {
+        if (this != &o) list_ = o.list_ ? std::make_unique<std::vector<DiffVar>>(*o.list_) : nullptr;
+        return *this;
+    }
+    DiffVars& operator=(DiffVars&&) noexcept = default;
+
+    std::vector<DiffVar> const& list() const {
+        static std::vector<DiffVar> const none;
+        return list_ ? *list_ : none;
+    }
+    auto begin() const { return list().begin(); }
+    auto end() const { return list().end(); }
+    std::size_t size() const { return list().size(); }
+    bool empty() const { return list().empty(); }
+    DiffVar const& operator[](std::size_t i) const { return list()[i]; }
+    DiffVar const& front() const { return list().front(); }
+    DiffVar& back() { return list_->back(); }  // precondition: not empty
+    void push_back(DiffVar v) {
+        if (!list_) list_ = std::make_unique<std::vector<DiffVar>>();
+        list_->push_back(std::move(v));
+    }
+
+private:
+    std::unique_ptr<std::vector<DiffVar>> list_;
+};
+
 // One node kind + the few fields each kind uses (see NodeKind); unused fields stay default.
-// Fields in an order that leaves no holes: a 1 MB line is a million of these.
+// 80 bytes, the rare parts (a derivative's variables, a long text) out of line: a 1 MB line is a
+// million of these.
 struct Node {
     NodeKind kind = NodeKind::Number;
     bool is_float = false;         // Number: has '.' or an exponent -> floating point
@@ -66,8 +103,8 @@ struct Node {
     SourceSpan span;               // the whole construct, in the original line
     SourceSpan name_span;          // where `text` is, for the named kinds (Apply, Prime, Leibniz, Equation, Range)
     std::uint64_t order = 0;       // DerivOp / Leibniz: derivative order; Prime: number of primes
-    std::string text;              // Number literal / Word / name of Apply, Prime, Leibniz, Equation, Range
-    std::vector<DiffVar> vars;     // DerivOp / Leibniz: differentiation variables with their powers
+    NodeText text;                 // Number literal / Word / name of Apply, Prime, Leibniz, Equation, Range
+    DiffVars vars;                 // DerivOp / Leibniz: differentiation variables with their powers
     std::vector<Node> children;
 
     // Sum / Product: the operator before child i (see NodeKind), and all of them in order.

@@ -65,7 +65,7 @@ void dump_to(std::string& out, Node const& n) {
     case NodeKind::Word: out += n.text; return;
     case NodeKind::Apply: out += "(apply " + n.text; dump_children(out, n); out += ')'; return;
     case NodeKind::Prime:
-        out += '(' + n.text + std::string(static_cast<std::size_t>(n.order), '\'');
+        out += '(' + n.text.str() + std::string(static_cast<std::size_t>(n.order), '\'');
         dump_children(out, n);
         out += ')';
         return;

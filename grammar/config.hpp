@@ -9,6 +9,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "grammar/lookahead.hpp"
+
 namespace ddx::grammar::parser {
 namespace x3 = boost::spirit::x3;
 
@@ -20,7 +22,7 @@ using iterator_type = char const*;
 // failure (on_error stores it; nothing is printed).
 struct ParseState {
     iterator_type begin = nullptr;
-    std::vector<std::uint32_t> const* closing = nullptr;
+    BracketPairs const* brackets = nullptr;
     bool failed = false;
     iterator_type where = nullptr;
     std::string which;

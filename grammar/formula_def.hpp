@@ -400,7 +400,7 @@ struct fraction_ahead_parser : x3::parser<fraction_ahead_parser> {
         x3::skip_over(first, last, context);
         auto const& state = x3::get<state_tag>(context);
         std::string_view const text(state.begin, static_cast<std::size_t>(last - state.begin));
-        return fraction_derivative_ahead(text, static_cast<std::size_t>(first - state.begin), *state.closing);
+        return fraction_derivative_ahead(text, static_cast<std::size_t>(first - state.begin), *state.brackets);
     }
 };
 fraction_ahead_parser const fraction_ahead{};

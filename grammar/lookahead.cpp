@@ -4,6 +4,8 @@
 
 #include "grammar/utf8.hpp"
 
+#include <algorithm>
+
 namespace ddx::grammar {
 namespace {
 
@@ -13,8 +15,7 @@ bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
 
 }  // namespace
 
-std::vector<std::uint32_t> matching_brackets(std::string_view text) {
-    std::vector<std::uint32_t> closing(text.size(), no_match);
+BracketPairs::BracketPairs(std::string_view text) {
     std::vector<std::uint32_t> open;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char const c = text[i];
@@ -22,18 +23,23 @@ std::vector<std::uint32_t> matching_brackets(std::string_view text) {
             open.push_back(static_cast<std::uint32_t>(i));
         } else if (c == ')' || c == ']') {
             if (open.empty()) continue;
-            if ((text[open.back()] == '(') == (c == ')')) closing[open.back()] = static_cast<std::uint32_t>(i);
+            if ((text[open.back()] == '(') == (c == ')')) pairs_.push_back({open.back(), static_cast<std::uint32_t>(i)});
             open.pop_back();
         }
     }
-    return closing;
+    std::sort(pairs_.begin(), pairs_.end(), [](Pair a, Pair b) { return a.open < b.open; });
+}
+
+std::uint32_t BracketPairs::closing(std::size_t open) const {
+    auto it = std::lower_bound(pairs_.begin(), pairs_.end(), open, [](Pair p, std::size_t o) { return p.open < o; });
+    return it != pairs_.end() && it->open == open ? it->close : no_match;
 }
 
 namespace {
 
 struct Scanner {
     std::string_view text;
-    std::vector<std::uint32_t> const& closing;
+    BracketPairs const& brackets;
     std::size_t i;
 
     bool at(char c) const { return i < text.size() && text[i] == c; }
@@ -44,8 +50,10 @@ struct Scanner {
     }
     // A bracketed group starting here; false when unbalanced.
     bool group() {
-        if (!at('(') || closing[i] == no_match) return false;
-        i = closing[i] + 1;
+        if (!at('(')) return false;
+        std::uint32_t const close = brackets.closing(i);
+        if (close == no_match) return false;
+        i = close + 1;
         return true;
     }
     void name() {
@@ -81,8 +89,8 @@ struct Scanner {
 
 } // namespace
 
-bool fraction_derivative_ahead(std::string_view text, std::size_t pos, std::vector<std::uint32_t> const& closing) {
-    Scanner s{text, closing, pos};
+bool fraction_derivative_ahead(std::string_view text, std::size_t pos, BracketPairs const& brackets) {
+    Scanner s{text, brackets, pos};
     if (!s.at('d') && !s.at(partial_marker)) return false;
     ++s.i;
     if (s.at('^')) {

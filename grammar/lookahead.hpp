@@ -13,14 +13,25 @@ namespace ddx::grammar {
 
 inline constexpr std::uint32_t no_match = UINT32_MAX;
 
-// For every '(' or '[' of `text`, the offset of its matching closing bracket (no_match when it
-// has none); other offsets hold no_match. Linear.
-std::vector<std::uint32_t> matching_brackets(std::string_view text);
+// The matching closing bracket of every '(' or '[' of a line. Only the pairs are kept, in the
+// order of their opening brackets (a table for every offset would take 4 bytes per byte of the line).
+class BracketPairs {
+public:
+    explicit BracketPairs(std::string_view text);  // linear
+    // The offset of the bracket closing the one at `open`, or no_match (none, or no bracket there).
+    std::uint32_t closing(std::size_t open) const;  // logarithmic
+
+private:
+    struct Pair {
+        std::uint32_t open, close;
+    };
+    std::vector<Pair> pairs_;
+};
 
 // True when a derivative written as a fraction starts at `pos` (at a `d` or the ∂ marker):
 // "d" ["^" N] NUMERATOR "/" ("d" | "∂") LETTER, where NUMERATOR is a bracketed group, a call
 // `f(x)`, or a name or group raised to a power (`x^2`). A bare name (`dy/dx`) is a Leibniz
-// quotient, not this. Constant time per bracket skipped (uses `closing`).
-bool fraction_derivative_ahead(std::string_view text, std::size_t pos, std::vector<std::uint32_t> const& closing);
+// quotient, not this. Logarithmic time per bracket skipped (uses `brackets`).
+bool fraction_derivative_ahead(std::string_view text, std::size_t pos, BracketPairs const& brackets);
 
 } // namespace ddx::grammar

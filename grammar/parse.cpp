@@ -158,7 +158,7 @@ std::string expected_message(std::string const& which) {
 // The original code point at a normalised offset, for "unexpected 'X'".
 std::string original_char(std::string_view line, NormalizedLine const& norm, std::size_t offset) {
     auto const cp = norm.cp_at(offset);
-    auto const b = norm.byte_of_cp[cp], e = norm.byte_of_cp[cp + 1];
+    auto const b = norm.byte_of(cp), e = norm.byte_of(cp + 1);
     return std::string(line.substr(b, e - b));
 }
 
@@ -174,8 +174,8 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
     namespace x3 = boost::spirit::x3;
     parser::ParseState state;
     state.begin = t.data();
-    std::vector<std::uint32_t> const closing = matching_brackets(t);
-    state.closing = &closing;
+    BracketPairs const brackets(t);
+    state.brackets = &brackets;
     parser::iterator_type first = t.data();
     parser::iterator_type const last = t.data() + t.size();
     std::vector<Statement> statements;
@@ -243,7 +243,7 @@ ParseOutcome parse_line(std::string_view line) {
         NormalizedLine norm = normalize_line(line);
         if (!norm.ok) {
             Diagnostic d;
-            auto const b = norm.byte_of_cp[norm.error_cp];
+            auto const b = norm.byte_of(norm.error_cp);
             d.span = {b, b + 1};
             d.column = norm.error_cp + 1;
             d.message = norm.error;

@@ -6,7 +6,6 @@
 #include "core/greek.hpp"
 
 #include <cstdio>
-#include <numeric>
 #include <optional>
 
 namespace ddx::grammar {
@@ -101,9 +100,7 @@ NormalizedLine normalize_line(std::string_view line) {
     // point (the general loop below gives the same, a character at a time).
     if (auto const n = plain_ascii_length(line)) {
         out.text.assign(line.substr(0, *n));
-        out.cp_of_byte.resize(*n + 1);
-        std::iota(out.cp_of_byte.begin(), out.cp_of_byte.end(), 0u);
-        out.byte_of_cp = out.cp_of_byte;
+        out.identity = true;
         return out;
     }
     out.text.reserve(line.size() + 8);

@@ -20,6 +20,9 @@ struct NormalizedLine {
     // ASCII (plus partial_marker): π -> "pi", α -> "alpha" (as a separate word), · × -> '*',
     // − -> '-', ² ³ ... -> "^2" "^3", ∂ -> partial_marker, ⊙ -> hadamard_marker; a `#` comment is cut off.
     std::string text;
+    // Plain ASCII: each byte is its own code point and the maps below stay empty (a 1 MB line
+    // would need 8 MB of them to say so).
+    bool identity = false;
     // For each byte of `text` (plus one sentinel for the end): index of the original code point
     // it came from.
     std::vector<std::uint32_t> cp_of_byte;
@@ -32,11 +35,15 @@ struct NormalizedLine {
     std::string error;
 
     // Original byte offset / code point of a normalised byte offset (offset <= text.size()).
-    std::uint32_t cp_at(std::size_t offset) const { return cp_of_byte[offset]; }
-    std::uint32_t byte_at(std::size_t offset) const { return byte_of_cp[cp_of_byte[offset]]; }
+    std::uint32_t cp_at(std::size_t offset) const {
+        return identity ? static_cast<std::uint32_t>(offset) : cp_of_byte[offset];
+    }
+    // Original byte offset of a code point (cp <= the number of code points read).
+    std::uint32_t byte_of(std::uint32_t cp) const { return identity ? cp : byte_of_cp[cp]; }
+    std::uint32_t byte_at(std::size_t offset) const { return byte_of(cp_at(offset)); }
     // Exclusive end of a normalised range [b, e) in original bytes (e may fall inside an expansion).
     std::uint32_t end_byte_at(std::size_t begin, std::size_t end) const {
-        return end <= begin ? byte_at(begin) : byte_of_cp[cp_of_byte[end - 1] + 1];
+        return end <= begin ? byte_at(begin) : byte_of(cp_at(end - 1) + 1);
     }
 };
 

@@ -360,7 +360,7 @@ TEST_CASE("normalisation: plain ASCII is its own normal form, as the general rea
   using ddx::grammar::normalize_line;
   auto identity = [](const ddx::grammar::NormalizedLine& n, std::size_t upto) {
     for (std::size_t i = 0; i < upto; ++i)
-      if (n.cp_of_byte[i] != i || n.byte_of_cp[i] != i) return false;
+      if (n.cp_at(i) != i || n.byte_of(static_cast<std::uint32_t>(i)) != i) return false;
     return true;
   };
   std::mt19937 rng(20261203);
@@ -377,18 +377,43 @@ TEST_CASE("normalisation: plain ASCII is its own normal form, as the general rea
     // The dot itself is `*`, or `_` inside a `:command`'s raw arguments.
     CHECK(general.text.substr(0, s.size()) == s);
     CHECK(general.text.size() == s.size() + 1);
-    CHECK(fast.cp_of_byte.size() == s.size() + 1);
-    CHECK(fast.byte_of_cp.size() == s.size() + 1);
+    CHECK(fast.identity);  // no maps kept: each byte is its own code point
+    CHECK(fast.cp_of_byte.empty());
+    CHECK_FALSE(general.identity);
+    CHECK(general.cp_of_byte.size() == s.size() + 2);
     CHECK(identity(fast, s.size() + 1));
     CHECK(identity(general, s.size() + 1));
   }
   auto comment = normalize_line("d/dx x^2 # a note, é");
   CHECK(comment.text == "d/dx x^2 ");
-  CHECK(comment.byte_of_cp.back() == 9);
+  CHECK(comment.byte_of(9) == 9);
   auto control = normalize_line("x\x01y");
   CHECK_FALSE(control.ok);
   CHECK(control.error_cp == 1);
   auto carriage = normalize_line("x + 1\r");  // a Windows line end: accepted, dropped
   CHECK(carriage.ok);
   CHECK(carriage.text == "x + 1");
+}
+
+// A node's text is kept in place up to 15 characters and on the heap beyond (node_text.hpp):
+// names and numbers on both sides of that length read back whole, and copies keep their own.
+TEST_CASE("syntax tree: long and short names and numbers keep their text") {
+  for (std::string name : {"x", "abcdefghijklmno", "abcdefghijklmnop", "a_very_long_variable_name_of_forty_chars"}) {
+    for (std::string number : {"7", "123456789012345", "1234567890123456", "3.14159265358979323846264338327950"}) {
+      CAPTURE(name);
+      CAPTURE(number);
+      CHECK(dump(parse_line(number + "*" + name + "^2")) == "(* " + number + " (^ " + name + " 2))");
+    }
+  }
+  ddx::grammar::NodeText a("a_long_enough_text_for_the_heap"), b = a, c("short");
+  c = b;
+  b = std::move(a);
+  CHECK(b == "a_long_enough_text_for_the_heap");
+  CHECK(c == "a_long_enough_text_for_the_heap");
+  CHECK(a.empty());
+  c.assign(c.substr(2, 20));  // a part of itself
+  CHECK(c == "long_enough_text_for");
+  const ddx::grammar::NodeText& same = c;
+  c = same;
+  CHECK(c.str() == "long_enough_text_for");
 }

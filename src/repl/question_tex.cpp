@@ -98,7 +98,7 @@ class QuestionReader {
       }
       case NodeKind::Prime: {
         std::string primes = n.order <= 3 ? std::string(n.order, '\'') : "^{(" + std::to_string(n.order) + ")}";
-        return function_name(n.text) + primes + arguments(n, 0);
+        return function_name(n.text.str()) + primes + arguments(n, 0);
       }
       case NodeKind::At: {
         std::string point;
@@ -116,7 +116,7 @@ class QuestionReader {
           if (!q.caption.empty()) inner_captions_.push_back(q.caption);  // H, T: named in the caption
           return q.lhs;
         }
-        return function_name(n.text) + arguments(n, 0);
+        return function_name(n.text.str()) + arguments(n, 0);
       }
       case NodeKind::Number: break;
     }
@@ -198,7 +198,7 @@ class QuestionReader {
   }
 
   static std::vector<std::string> vars(const Node& n) {
-    std::vector<std::string> v = grammar::listed_vars(n.vars, max_derivative_order);
+    std::vector<std::string> v = grammar::listed_vars(n.vars.list(), max_derivative_order);
     if (v.empty() && !n.vars.empty()) v.assign(1, n.vars.front().name);
     return v;
   }
@@ -341,9 +341,9 @@ TexQuestion QuestionReader::diff(const Node& call) {
   std::vector<std::string> vars;
   for (std::size_t i = 1; i < c.size(); ++i) {
     if (c[i].kind == NodeKind::Number && !vars.empty())
-      vars.insert(vars.end(), static_cast<std::size_t>(std::max(1, std::atoi(c[i].text.c_str())) - 1), vars.back());
+      vars.insert(vars.end(), static_cast<std::size_t>(std::max(1, std::atoi(c[i].text.str().c_str())) - 1), vars.back());
     else
-      vars.push_back(c[i].text);
+      vars.push_back(c[i].text.str());
   }
   bool partial = std::adjacent_find(vars.begin(), vars.end(), std::not_equal_to<>()) != vars.end() ||
                  (plain(c[0]) && free_symbols(value(c[0])).size() > 1);

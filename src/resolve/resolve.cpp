@@ -109,7 +109,7 @@ Term Resolver::term(const Node& n) {
 Term Resolver::term_unguarded(const Node& n) {
   switch (n.kind) {
     case NodeKind::Number:
-      if (n.is_float) return Term::value(num(Number::from_double(std::strtod(n.text.c_str(), nullptr))), n.span);
+      if (n.is_float) return Term::value(num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr))), n.span);
       return Term::value(num(Number::from_integer_text(n.text)), n.span);
     case NodeKind::Word: return word(n.text, n.span);
     case NodeKind::Apply: return apply(n);
@@ -268,7 +268,7 @@ std::vector<Term> Resolver::juxtaposed_factors(const Node& n) {
       const Node& k = n.children[1];
       if (k.kind == NodeKind::Number && k.text.find_first_of("eE") != std::string::npos)
         throw ResolveError{k.span, "'^" + k.text + "' is ambiguous: write ^(" + k.text + ") for the number, or put a space "
-                                   "before e (^" + k.text.substr(0, k.text.find_first_of("eE")) + " e...)"};
+                                   "before e (^" + std::string(k.text.substr(0, k.text.find_first_of("eE"))) + " e...)"};
       std::vector<Term> base = juxtaposed_factors(n.children[0]);
       std::vector<Term> exponent = juxtaposed_factors(n.children[1]);
       base.back() = power_of(std::move(base.back()), std::move(exponent.front()), n.span);
@@ -394,7 +394,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       // `1/2x` is x/2 (juxtaposition binds like `*`), but `1/ab` and `1/a(b+c)` are written as
       // if the whole run were the divisor, and read so by many: refuse rather than guess.
       if (values.size() > 1) {
-        std::string run = c.kind == NodeKind::Apply ? c.text + "(...)" : c.kind == NodeKind::Word ? c.text : "this";
+        std::string run = c.kind == NodeKind::Apply ? c.text + "(...)" : c.kind == NodeKind::Word ? c.text.str() : "this";
         throw ResolveError{c.span, "dividing by " + run + " is ambiguous: write /(" + run +
                                        ") to divide by the whole product, or put a space or '*' after the divisor"};
       }
@@ -422,7 +422,7 @@ Term Resolver::function_power(const Node& fn, const Node& exponent, Term applied
 }
 
 bool Resolver::apply_is_call(const Node& n) {
-  const std::string& w = n.text;
+  const std::string w = n.text.str();
   // A function's own name in its body: r(t) = r(t - 1) + 1 is recursive, not r·(t - 1) + 1.
   if (w == defining_) throw ResolveError{n.name_span, "'" + w + "' would call itself; recursive definitions are not supported"};
   // A defined variable before a bracket that reads as a call (f(2) after f = 3): which was meant?
@@ -455,7 +455,7 @@ bool Resolver::apply_is_call(const Node& n) {
 }
 
 Term Resolver::apply(const Node& n) {
-  const std::string& w = n.text;
+  std::string_view w = n.text;
   if (!apply_is_call(n)) {
     return juxtaposed(juxtaposed_factors(n), n.span);
   }
@@ -498,7 +498,7 @@ Term Resolver::call_arguments(const Node& n) {
     } else {
       t.children.push_back(term(c));
     }
-    t.names.push_back(c.kind == NodeKind::Word ? c.text : std::string());  // total(z) names dz
+    t.names.push_back(c.kind == NodeKind::Word ? c.text.str() : std::string());  // total(z) names dz
   }
   return t;
 }
@@ -580,7 +580,7 @@ Request resolve_statement(const grammar::Statement& s, const Scope& scope, std::
   for (const grammar::Node& p : s.params) {
     if (p.kind != NodeKind::Word || !is_identifier(p.text) || is_reserved(p.text, scope))
       throw ResolveError{p.span, "a parameter must be a variable name"};
-    if (!names.insert(p.text).second) throw ResolveError{p.span, "parameter '" + p.text + "' appears twice"};
+    if (!names.insert(p.text.str()).second) throw ResolveError{p.span, "parameter '" + p.text + "' appears twice"};
     r.params.push_back(sym(p.text));
   }
   Resolver resolver(scope, std::move(names), false, s.name);

@@ -30,7 +30,7 @@ Term form(TermKind kind, const Node& n) {
   t.span = n.span;
   t.name = n.text;
   t.name_span = n.name_span;
-  t.vars = n.vars;
+  t.vars = n.vars.list();
   t.partial = n.is_partial;
   return t;
 }
@@ -123,7 +123,7 @@ Term Resolver::leibniz(const Node& n, bool argument) {
 Term Resolver::prime(const Node& n) {
   std::vector<Term> args;
   for (const Node& c : n.children) args.push_back(term(c));
-  const std::string& w = n.text;
+  const std::string w = n.text.str();
   if (n.order > static_cast<std::uint64_t>(max_derivative_order))
     throw ResolveError{n.span, "derivative order must be at most " + std::to_string(max_derivative_order)};
   Term t = form(TermKind::Prime, n);
@@ -167,7 +167,7 @@ Term Resolver::at(const Node& n) {
     if (eq.kind != NodeKind::Equation || !is_identifier(eq.text))
       throw ResolveError{eq.span, "expected NAME = VALUE after 'at'"};
     values.push_back(term(eq.children[0]));
-    t.names.push_back(eq.text);
+    t.names.push_back(eq.text.str());
     t.name_spans.push_back(eq.name_span);
   }
   t.children.push_back(term(n.children[0]));

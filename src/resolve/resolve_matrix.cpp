@@ -67,13 +67,13 @@ struct Reader {
     if (const auto* d = declared.find(n.text)) return matrix::symbol(d->name, d->shape);
     if (n.text == "T") fail(n.span, "'T' stands alone: a transpose is written x^T");
     if (n.text.starts_with("I_") && n.text.size() > 2) {  // I_n, I_3: the identity
-      std::string size = n.text.substr(2);
+      std::string size(n.text.substr(2));
       bool digits = std::all_of(size.begin(), size.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
       if (digits && size.size() < 10) return matrix::identity(num(Number::from_integer_text(size)));
       if (!digits && std::isalpha(static_cast<unsigned char>(size[0]))) return matrix::identity(sym(size));
     }
     // A run of declared single letters (`Ax`) reads as their product.
-    if (declared_letters(n.text, declared)) {
+    if (declared_letters(n.text.str(), declared)) {
       std::vector<Tree> fs;
       for (char c : n.text) {
         const auto* d = declared.find(std::string(1, c));
@@ -84,7 +84,7 @@ struct Reader {
       }
       return at(n.span, [&] { return matrix::product(fs); });
     }
-    return matrix::scalar_name(n.text);
+    return matrix::scalar_name(n.text.str());
   }
 
   Number integer(const Node& n) const {
@@ -167,7 +167,7 @@ struct Reader {
   }
 
   Tree apply(const Node& n) const {
-    const std::string& f = n.text;
+    const std::string f = n.text.str();
     if (declared.find(f) || (!find_function(f) && !is_matrix_function(f))) {
       // X(w - y), c(x + a): a product
       Node name;
@@ -251,7 +251,7 @@ struct Reader {
       if (n.children.size() != 2 || n.children[1].kind != NodeKind::Word)
         fail(n.span, "'" + n.text + "' of a matrix expression takes the expression and a declared name: " + n.text + "(E, x)");
       r.kind = n.text == "hessian" ? MatrixRequest::Kind::Hessian : MatrixRequest::Kind::Derivative;
-      r.var = variable(n.children[1].text, n.children[1].span);
+      r.var = variable(n.children[1].text.str(), n.children[1].span);
       r.expr = term(n.children[0]);
       return r;
     }
@@ -313,7 +313,7 @@ struct Reader {
 
 bool mentions(const Node& n, const matrix::Declarations& declared) {
   if ((n.kind == NodeKind::Word || n.kind == NodeKind::Apply) && declared.find(n.text)) return true;
-  if (n.kind == NodeKind::Word && declared_letters(n.text, declared)) return true;
+  if (n.kind == NodeKind::Word && declared_letters(n.text.str(), declared)) return true;
   if (n.kind == NodeKind::Pow && is_word(n.children[1], "T")) return true;  // b^T: a transpose, declared or not
   if (n.kind == NodeKind::DerivOp)
     for (const auto& v : n.vars)
@@ -336,8 +336,8 @@ MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declaratio
     const Node& eq = body.children[i];
     if (eq.kind != NodeKind::Equation)
       fail(eq.span, "after a matrix expression, at takes sizes (n = 2) and values of entries (x_1 = 3)");
-    if (reader.is_dimension(eq.text)) {
-      (*r.sizes)[eq.text] = reader.dimension_value(eq.children[0]);
+    if (reader.is_dimension(eq.text.str())) {
+      (*r.sizes)[eq.text.str()] = reader.dimension_value(eq.children[0]);
     } else {
       r.values.emplace_back(eq.text, reader.exact_value(eq.children[0]));
       r.value_spans.push_back(eq.name_span);
