@@ -15,7 +15,8 @@ bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
 
 }  // namespace
 
-BracketPairs::BracketPairs(std::string_view text) {
+void BracketPairs::match() const {
+    std::string_view const text = text_;
     std::vector<std::uint32_t> open;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char const c = text[i];
@@ -28,9 +29,11 @@ BracketPairs::BracketPairs(std::string_view text) {
         }
     }
     std::sort(pairs_.begin(), pairs_.end(), [](Pair a, Pair b) { return a.open < b.open; });
+    matched_ = true;
 }
 
 std::uint32_t BracketPairs::closing(std::size_t open) const {
+    if (!matched_) match();
     auto it = std::lower_bound(pairs_.begin(), pairs_.end(), open, [](Pair p, std::size_t o) { return p.open < o; });
     return it != pairs_.end() && it->open == open ? it->close : no_match;
 }

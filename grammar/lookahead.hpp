@@ -13,19 +13,24 @@ namespace ddx::grammar {
 
 inline constexpr std::uint32_t no_match = UINT32_MAX;
 
-// The matching closing bracket of every '(' or '[' of a line. Only the pairs are kept, in the
-// order of their opening brackets (a table for every offset would take 4 bytes per byte of the line).
+// The matching closing bracket of every '(' or '[' of a line, found the first time one is asked
+// (few lines ever ask: only a `d(` might start a derivative written as a fraction). Only the
+// pairs are kept, in the order of their opening brackets (a table for every offset would take 4
+// bytes per byte of the line).
 class BracketPairs {
 public:
-    explicit BracketPairs(std::string_view text);  // linear
+    explicit BracketPairs(std::string_view text) : text_(text) {}
     // The offset of the bracket closing the one at `open`, or no_match (none, or no bracket there).
-    std::uint32_t closing(std::size_t open) const;  // logarithmic
+    std::uint32_t closing(std::size_t open) const;  // linear the first time, then logarithmic
 
 private:
     struct Pair {
         std::uint32_t open, close;
     };
-    std::vector<Pair> pairs_;
+    void match() const;
+    std::string_view text_;
+    mutable bool matched_ = false;
+    mutable std::vector<Pair> pairs_;
 };
 
 // True when a derivative written as a fraction starts at `pos` (at a `d` or the ∂ marker):

@@ -318,6 +318,7 @@ Term Resolver::apply_builtin(std::string_view name, std::vector<Term> args, cons
 Term Resolver::product(const Node& n) {
   std::vector<Term> factors;
   std::string ops;
+  factors.reserve(n.children.size());  // at least one factor a child
   product_factors(n, factors, ops);
   return product_of(std::move(factors), std::move(ops), n.span);
 }
@@ -486,6 +487,8 @@ Term Resolver::call_arguments(const Node& n) {
   t.span = n.span;
   t.name = n.text;
   t.name_span = n.name_span;
+  t.children.reserve(n.children.size());
+  t.names.reserve(n.children.size());
   for (const Node& c : n.children) {
     if (c.kind == NodeKind::Leibniz) {
       try {
