@@ -113,7 +113,7 @@ Expr constant(ConstantId c) {
 Expr e_const() { return constant(ConstantId::E); }
 Expr pi_const() { return constant(ConstantId::Pi); }
 
-Expr add(std::vector<Expr> operands) {
+Expr add(std::span<const Expr> operands) {
   Number constant_term(0);
   // The largest sum among the operands is already sorted: the other terms merge into it.
   std::size_t run = operands.size();
@@ -121,7 +121,7 @@ Expr add(std::vector<Expr> operands) {
     if (operands[k].is(Kind::Add) && operands[k].terms().size() >= 8 &&
         (run == operands.size() || operands[k].terms().size() > operands[run].terms().size()))
       run = k;
-  std::vector<detail::Item<Number>> items;
+  detail::Scratch<detail::Item<Number>> items;
   items.reserve(operands.size());
   std::size_t source = 0;
   auto add_term = [&](Expr t, const Number& c) { items.push_back({t, c, source}); };
@@ -151,11 +151,13 @@ Expr add(std::vector<Expr> operands) {
   // Terms that cancel go, floats too (0.5x - 0.5x is 0.0, not 0.0x, as 0.0*x is 0.0); a float
   // zero leaves its float-ness in the constant.
   bool float_zero = false;
-  std::erase_if(acc, [&](const auto& tc) {
-    if (!tc.second.is_zero()) return false;
-    float_zero = float_zero || tc.second.is_float();
-    return true;
-  });
+  acc.erase(std::remove_if(acc.begin(), acc.end(),
+                           [&](const auto& tc) {
+                             if (!tc.second.is_zero()) return false;
+                             float_zero = float_zero || tc.second.is_float();
+                             return true;
+                           }),
+            acc.end());
   if (float_zero && constant_term.is_exact()) constant_term += Number::from_double(0.0);
   // Merging can leave a sum with coefficient 1 as a term (2(x+1) - (x+1) + 5): flatten it, or the
   // result would be (x+1) + 5 instead of the canonical x + 6. One more round suffices.
@@ -179,7 +181,7 @@ Expr add(std::vector<Expr> operands) {
   return make(std::move(n));
 }
 
-Expr mul(std::vector<Expr> operands) {
+Expr mul(std::span<const Expr> operands) {
   Number coeff(1);
   // The largest product among the operands is already sorted: the other factors merge into it,
   // so d/dx of sin(sin(...)) (one new factor per level) does not re-sort the whole product.
@@ -188,7 +190,7 @@ Expr mul(std::vector<Expr> operands) {
     if (operands[k].is(Kind::Mul) && operands[k].bases().size() >= 8 &&
         (run == operands.size() || operands[k].bases().size() > operands[run].bases().size()))
       run = k;
-  std::vector<detail::Item<Expr>> items;
+  detail::Scratch<detail::Item<Expr>> items;
   items.reserve(operands.size() + 4);
   std::size_t source = 0;
   auto add_factor = [&](Expr b, Expr x) { items.push_back({b, x, source}); };
@@ -215,7 +217,7 @@ Expr mul(std::vector<Expr> operands) {
   // base, summed exponent; sorted by base
   auto acc = detail::collect(items, run_bases, run_exps, run, [](Expr a, Expr b) { return a + b; });
   // Combined exponents may fold (x^2 x^-2 = 1, sqrt(2)^2 = 2, (xy)^(1/2)^2 = x y): re-canonicalise.
-  std::vector<std::pair<Expr, Expr>> final_factors;
+  detail::Scratch<std::pair<Expr, Expr>> final_factors;
   std::vector<Expr> pending;
   for (auto& [b, x] : acc) {
     if (x.is_zero() && x.number().is_exact()) continue;
@@ -345,7 +347,7 @@ Expr call(FunctionId f, std::vector<Expr> args) {
   NodeParts n;
   n.kind = Kind::Call;
   n.function = f;
-  n.ops = std::move(args);
+  n.ops.assign(args.begin(), args.end());
   return make(std::move(n));
 }
 
@@ -355,8 +357,8 @@ Expr derivative(FunctionId f, std::vector<Expr> args, std::vector<int> indices) 
   NodeParts n;
   n.kind = Kind::Derivative;
   n.function = f;
-  n.ops = std::move(args);
-  n.indices = std::move(indices);
+  n.ops.assign(args.begin(), args.end());
+  n.indices.assign(indices.begin(), indices.end());
   return make(std::move(n));
 }
 

@@ -10,9 +10,15 @@
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "core/expr.hpp"
 
 namespace ddx::detail {
+
+// Scratch lists of a constructor call: in place up to a few entries (most calls have 2-5).
+template <class T>
+using Scratch = boost::container::small_vector<T, 8>;
 
 template <class V>
 struct Item {
@@ -25,7 +31,7 @@ struct Item {
 // from operand `run_source` (run may be empty). Equal keys' values are combined with `combine`
 // left to right in operand order, exactly as a one-pass accumulation would.
 template <class V, class Combine>
-std::vector<std::pair<Expr, V>> collect(std::vector<Item<V>>& items, std::span<const Expr> run_keys,
+Scratch<std::pair<Expr, V>> collect(Scratch<Item<V>>& items, std::span<const Expr> run_keys,
                                         std::span<const V> run_values, std::size_t run_source, Combine combine) {
   auto less = [](const Item<V>& a, const Item<V>& b) { return compare(a.key, b.key) < 0; };
   if (items.size() <= 16) {  // stable insertion sort: no buffer for the common 2-5 operands
@@ -34,7 +40,7 @@ std::vector<std::pair<Expr, V>> collect(std::vector<Item<V>>& items, std::span<c
   } else {
     std::stable_sort(items.begin(), items.end(), less);
   }
-  std::vector<std::pair<Expr, V>> out;
+  Scratch<std::pair<Expr, V>> out;
   out.reserve(run_keys.size() + items.size());
   std::size_t p = 0;  // next unread run position
   for (std::size_t i = 0; i < items.size();) {

@@ -86,8 +86,11 @@ Expr sym(std::string_view name);
 Expr constant(ConstantId c);
 Expr e_const();
 Expr pi_const();
-Expr add(std::vector<Expr> operands);
-Expr mul(std::vector<Expr> operands);
+Expr add(std::span<const Expr> operands);
+Expr mul(std::span<const Expr> operands);
+// add({a, b, c}): the operands in place, no list allocated.
+inline Expr add(std::initializer_list<Expr> operands) { return add(std::span<const Expr>(operands.begin(), operands.size())); }
+inline Expr mul(std::initializer_list<Expr> operands) { return mul(std::span<const Expr>(operands.begin(), operands.size())); }
 Expr pow(Expr base, Expr exponent);
 Expr call(FunctionId f, std::vector<Expr> args);
 Expr derivative(FunctionId f, std::vector<Expr> args, std::vector<int> indices);

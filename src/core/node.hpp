@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "core/expr.hpp"
 
 namespace ddx {
@@ -20,10 +22,12 @@ struct NodeParts {
   FunctionId function = 0;    // Call, Derivative
   Number number;              // Number: value; Add: constant; Mul: coefficient
   std::string_view name;      // Symbol (copied when stored)
-  std::vector<Expr> ops;      // Pow: {base, exp}; Call/Derivative: args; Add: terms; Mul: bases
-  std::vector<Expr> exps;     // Mul: exponents, parallel to ops
-  std::vector<Number> coeffs; // Add: coefficients, parallel to ops
-  std::vector<int> indices;   // Derivative: differentiated argument positions, sorted
+  // In place up to a few entries (nearly every node is small): building a node allocates
+  // nothing until intern() stores it.
+  boost::container::small_vector<Expr, 4> ops;      // Pow: {base, exp}; Call/Derivative: args; Add: terms; Mul: bases
+  boost::container::small_vector<Expr, 4> exps;     // Mul: exponents, parallel to ops
+  boost::container::small_vector<Number, 2> coeffs; // Add: coefficients, parallel to ops
+  boost::container::small_vector<int, 2> indices;   // Derivative: differentiated argument positions, sorted
 };
 
 // A stored node: a header and its arrays in one allocation (ops, then the Mul's exponents or the
