@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <new>
+#include <stdexcept>
 #include <unordered_set>
 #include <vector>
 
@@ -46,9 +47,11 @@ bool shallow_equal(const Node& a, const NodeParts& b, std::size_t b_hash) {
   return same_numbers(a.number, b.number);
 }
 
-// The intern table: open addressing with linear probing over (hash, node) slots, so a lookup
-// compares hashes in one or two cache lines and dereferences a node only on a full hash match
-// (a node-based std::unordered_set chased a pointer per probe: a quarter of a large parse).
+// The intern table: open addressing with linear probing over 8-byte slots, each a node's address
+// (48 bits, all a user-space address on x86-64 and AArch64 has) under the top 16 bits of its hash,
+// so a lookup compares tags in one or two cache lines and dereferences a node only when the tag
+// matches. (A node-based std::unordered_set chased a pointer per probe: a quarter of a large
+// parse; slots of a full hash and a pointer took twice the memory, and cache, of these.)
 // Leaked on purpose, like the nodes of permanent tables: destroying a million-node DAG at exit
 // would only cost time.
 class InternTable {
@@ -56,18 +59,22 @@ class InternTable {
   // The stored node made of n (whose hash is `hash`), or nullptr; `slot` is where it would go.
   const Node* find(const NodeParts& n, std::size_t hash, std::size_t& slot) const {
     std::size_t mask = slots_.size() - 1;
+    std::uint64_t tag = tag_of(hash);
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (!s.node) {
+      std::uint64_t s = slots_[i];
+      if (s == 0) {
         slot = i;
         return nullptr;
       }
-      if (s.hash == hash && shallow_equal(*s.node, n, hash)) return s.node;
+      if ((s & tag_mask) == tag) {
+        const Node* node = node_of(s);
+        if (node->hash == hash && shallow_equal(*node, n, hash)) return node;
+      }
     }
   }
   // Stores `node` at the slot find() gave (valid until the next insert).
   void insert(std::size_t slot, const Node* node) {
-    slots_[slot] = {node->hash, node};
+    slots_[slot] = slot_of(node);
     if (++count_ * 2 > slots_.size()) rehash(slots_.size() * 2);
   }
   std::size_t size() const { return count_; }
@@ -77,13 +84,13 @@ class InternTable {
   template <class Keep, class Drop>
   void retain(Keep keep, Drop drop) {
     std::size_t kept = 0;
-    for (Slot& s : slots_) {
-      if (!s.node) continue;
-      if (keep(*s.node)) {
+    for (std::uint64_t& s : slots_) {
+      if (s == 0) continue;
+      if (keep(*node_of(s))) {
         ++kept;
       } else {
-        drop(s.node);
-        s = Slot{};
+        drop(node_of(s));
+        s = 0;
       }
     }
     count_ = kept;
@@ -94,24 +101,29 @@ class InternTable {
 
  private:
   static constexpr std::size_t min_capacity = std::size_t{1} << 12;
-  struct Slot {
-    std::size_t hash = 0;
-    const Node* node = nullptr;
-  };
+  static constexpr std::uint64_t tag_mask = ~std::uint64_t{0} << 48;
+  static std::uint64_t tag_of(std::size_t hash) { return static_cast<std::uint64_t>(hash) & tag_mask; }
+  static const Node* node_of(std::uint64_t slot) { return reinterpret_cast<const Node*>(slot & ~tag_mask); }
+  static std::uint64_t slot_of(const Node* node) {
+    auto address = reinterpret_cast<std::uintptr_t>(node);
+    if (address & tag_mask) throw std::runtime_error("a node's address does not fit in 48 bits");  // no such platform yet
+    return address | tag_of(node->hash);
+  }
   void rehash(std::size_t capacity) {
-    std::vector<Slot> old(capacity);
+    std::vector<std::uint64_t> old(capacity);
     old.swap(slots_);
     std::size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (!s.node) continue;
-      std::size_t i = s.hash & mask;
-      while (slots_[i].node) i = (i + 1) & mask;
+    for (std::uint64_t s : old) {
+      if (s == 0) continue;
+      std::size_t i = node_of(s)->hash & mask;
+      while (slots_[i]) i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
-  std::vector<Slot> slots_ = std::vector<Slot>(min_capacity);
+  std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(min_capacity);
   std::size_t count_ = 0;
 };
+static_assert(sizeof(std::uintptr_t) == 8, "the intern table keeps a tag beside 48-bit addresses");
 
 InternTable& table() {
   static auto* t = new InternTable();
