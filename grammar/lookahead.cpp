@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include <boost/container/small_vector.hpp>
+
 namespace ddx::grammar {
 namespace {
 
@@ -17,7 +19,7 @@ bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
 
 void BracketPairs::match() const {
     std::string_view const text = text_;
-    std::vector<std::uint32_t> open;
+    boost::container::small_vector<std::uint32_t, 16> open;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char const c = text[i];
         if (c == '(' || c == '[') {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 namespace ddx::grammar {
 
 inline constexpr std::uint32_t no_match = UINT32_MAX;
@@ -30,7 +32,7 @@ private:
     void match() const;
     std::string_view text_;
     mutable bool matched_ = false;
-    mutable std::vector<Pair> pairs_;
+    mutable boost::container::small_vector<Pair, 16> pairs_;  // in place for a line of a few brackets
 };
 
 // True when a derivative written as a fraction starts at `pos` (at a `d` or the ∂ marker):

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include <boost/container/small_vector.hpp>
+
 #include "core/interrupt.hpp"
 
 namespace ddx::print {
@@ -159,10 +161,16 @@ std::uint64_t reading_key(const Factor& f) {
 // leaves runs that need only be checked, n comparisons of expressions rather than n log n (the
 // derivative of a product of 400 factors prints 400 products of 400).
 void sort_for_reading(std::vector<Factor>& factors) {
-  std::vector<std::pair<std::uint64_t, Factor>> keyed;
+  boost::container::small_vector<std::pair<std::uint64_t, Factor>, 8> keyed;
   keyed.reserve(factors.size());
   for (const Factor& f : factors) keyed.emplace_back(reading_key(f), f);
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (keyed.size() <= 16) {  // stable insertion sort: no buffer for the common few factors
+    for (std::size_t i = 1; i < keyed.size(); ++i)
+      for (std::size_t j = i; j > 0 && by_key(keyed[j], keyed[j - 1]); --j) std::swap(keyed[j], keyed[j - 1]);
+  } else {
+    std::stable_sort(keyed.begin(), keyed.end(), by_key);
+  }
   for (std::size_t i = 0; i < keyed.size();) {
     std::size_t end = i + 1;
     while (end < keyed.size() && keyed[end].first == keyed[i].first) ++end;
