@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <string>
+#include <unordered_map>
 
 #include "core/functions.hpp"
 #include "core/greek.hpp"
@@ -104,6 +107,25 @@ bool is_identifier(std::string_view w) {
   if (rest.empty() || std::all_of(rest.begin(), rest.end(), is_digit)) return true;
   if (rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum)) return true;
   return w == "pi" || is_greek(w);
+}
+
+namespace {
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+}  // namespace
+
+WordFacts word_facts(std::string_view w) {
+  static std::unordered_map<std::string, WordFacts, WordHash, std::equal_to<>> known;
+  if (auto it = known.find(w); it != known.end()) return it->second;
+  if (known.size() >= 100'000) known.clear();  // a bound for a session of ever new names
+  WordFacts f;
+  f.foreign = is_foreign_name(w);
+  f.planned = is_planned_name(w);
+  f.function = builtin_name(w).has_value() || !log_base(w).empty();
+  f.identifier = is_identifier(w);
+  return known.emplace(std::string(w), f).first->second;
 }
 
 bool is_reserved(std::string_view w, const Scope& scope) {

@@ -39,6 +39,16 @@ std::vector<std::string_view> split_run(std::string_view w);
 
 // A plain identifier ddx accepts as a variable name (x, x1, x_1, w_11, alpha).
 bool is_identifier(std::string_view name);
+
+// What a word is to the language itself, whatever a session defines: the tests above, taken once
+// per distinct word and kept (the resolver asks them of every word of every statement).
+struct WordFacts {
+  bool foreign = false;     // is_foreign_name
+  bool planned = false;     // is_planned_name
+  bool function = false;    // builtin_name or log_base: a built-in function (log_2 too)
+  bool identifier = false;  // is_identifier
+};
+WordFacts word_facts(std::string_view w);
 // A name that can never be defined: e, pi, ans, function and procedure names, other systems'
 // operations.
 bool is_reserved(std::string_view name, const Scope& scope);

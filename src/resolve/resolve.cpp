@@ -202,13 +202,14 @@ std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
   if (const FunctionDefinition* def = function(w); def && !hidden_.count(w)) return just(Term::value(def->body, span));
   if (w == "e") return just(Term::value(e_const(), span));
   if (w == "pi") return just(Term::value(pi_const(), span));
-  if (is_foreign_name(w)) throw ResolveError{span, foreign_message(w)};
-  if (is_planned_name(w)) throw ResolveError{span, planned_message(w)};
-  if (builtin_name(w) || !log_base(w).empty())
+  const WordFacts facts = word_facts(w);
+  if (facts.foreign) throw ResolveError{span, foreign_message(w)};
+  if (facts.planned) throw ResolveError{span, planned_message(w)};
+  if (facts.function)
     throw ResolveError{span, "'" + std::string(w) + "' is a function: write " + std::string(w) + "(x) or " +
                                  std::string(w) + " x"};
   if (scope_.is_procedure(w)) throw ResolveError{span, "'" + std::string(w) + "' needs its arguments: " + std::string(w) + "(...)"};
-  if (is_identifier(w)) return just(Term::value(sym(w), span));
+  if (facts.identifier) return just(Term::value(sym(w), span));
   if (std::string f = function_prefix(w); !f.empty())
     throw ResolveError{span, "unknown name '" + std::string(w) + "'; did you mean '" + f + " " +
                                  std::string(w.substr(f.size())) + "'?"};
@@ -283,7 +284,7 @@ std::vector<Term> Resolver::juxtaposed_factors(const Node& n) {
 bool Resolver::is_function_word(const Node& n) const {
   // `sin^2 x` and `-sin^2(x)` (unary minus binds looser than ^, tighter than juxtaposition).
   if (n.kind == NodeKind::Pow || n.kind == NodeKind::Neg) return is_function_word(n.children[0]);
-  return n.kind == NodeKind::Word && !is_variable(n.text) && (builtin_name(n.text) || !log_base(n.text).empty());
+  return n.kind == NodeKind::Word && word_facts(n.text).function && !is_variable(n.text);
 }
 
 // Applies the built-in `name` (or log_b) to resolved arguments.
@@ -430,9 +431,8 @@ bool Resolver::apply_is_call(const Node& n) {
   if (is_variable(w) && (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w) || function(w)))
     throw ResolveError{n.name_span, "'" + w + "' is a defined variable, not a function: write " + w +
                                         "*(...) for a product, or define a function: " + w + "(t) = ..."};
-  if (builtin_name(w) || !log_base(w).empty() || scope_.is_procedure(w) || is_foreign_name(w) || is_planned_name(w) ||
-      function(w))
-    return true;
+  const WordFacts facts = word_facts(w);
+  if (facts.function || scope_.is_procedure(w) || facts.foreign || facts.planned || function(w)) return true;
   if (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w)) return true;
   if (auto f = find_function(w); f && function_info(*f).abstract) return true;
   if (is_variable(w)) return false;
@@ -460,8 +460,9 @@ Term Resolver::apply(const Node& n) {
   if (!apply_is_call(n)) {
     return juxtaposed(juxtaposed_factors(n), n.span);
   }
-  if (is_foreign_name(w)) throw ResolveError{n.name_span, foreign_message(w)};
-  if (is_planned_name(w)) throw ResolveError{n.name_span, planned_message(w)};
+  const WordFacts facts = word_facts(w);
+  if (facts.foreign) throw ResolveError{n.name_span, foreign_message(w)};
+  if (facts.planned) throw ResolveError{n.name_span, planned_message(w)};
   if (scope_.is_procedure(w)) return call_arguments(n);
   std::vector<Term> args;
   args.reserve(n.children.size());
@@ -473,7 +474,7 @@ Term Resolver::apply(const Node& n) {
                              ? "an equation cannot be used as a value here (to compare, write ==)"
                              : "unexpected '=': NAME = VALUE belongs after 'at', in tangent(f, x = a), or in a "
                                "table or plot range"};
-  if (builtin_name(w) || !log_base(w).empty()) return apply_builtin(w, std::move(args), n);
+  if (facts.function) return apply_builtin(w, std::move(args), n);
   if (const FunctionDefinition* def = function(w)) return defined_call(*def, std::move(args), n);
   return abstract_call(n, std::move(args));
 }

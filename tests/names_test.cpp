@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The resolver asks what every word is (function, identifier, another system's operation, ...)
+// through a cache of the language's own tests (resolve/names.hpp): it must answer as they do, the
+// first time and every time after, for every built-in name, alias and kind of word.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/functions.hpp"
+#include "resolve/names.hpp"
+
+namespace {
+
+void check_facts(const std::string& w) {
+  using namespace ddx::resolve;
+  CAPTURE(w);
+  for (int time = 0; time < 2; ++time) {
+    WordFacts f = word_facts(w);
+    CHECK(f.foreign == is_foreign_name(w));
+    CHECK(f.planned == is_planned_name(w));
+    CHECK(f.function == (builtin_name(w).has_value() || !log_base(w).empty()));
+    CHECK(f.identifier == is_identifier(w));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("names: the cached facts of a word are the language's tests of it") {
+  std::vector<std::string> words = ddx::builtin_function_names();
+  for (const char* w : {"ln", "arcsin", "arctanh", "log_2", "log_a", "log_", "integrate", "limit", "erf", "floor",
+                        "det", "softmax", "sum", "grad", "x", "x1", "x_1", "w_11y", "alpha", "pi", "e", "ans", "xy",
+                        "sinx", "f", "f_2", "loss", "_", "x_"})
+    words.emplace_back(w);
+  std::mt19937 rng(20261203);
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz_0123456789";
+  for (int k = 0; k < 500; ++k) {
+    std::string w(1, letters[rng() % 26]);
+    for (int n = static_cast<int>(rng() % 7); n > 0; --n) w += letters[rng() % letters.size()];
+    words.push_back(w);
+  }
+  for (const std::string& w : words) check_facts(w);
+}
