@@ -37,7 +37,7 @@ Scratch<std::pair<Expr, V>> collect(Scratch<Item<V>>& items, std::span<const Exp
   if (items.size() <= 16) {  // stable insertion sort: no buffer for the common 2-5 operands
     for (std::size_t i = 1; i < items.size(); ++i)
       for (std::size_t j = i; j > 0 && less(items[j], items[j - 1]); --j) std::swap(items[j], items[j - 1]);
-  } else {
+  } else if (!std::is_sorted(items.begin(), items.end(), less)) {  // a long sum often is (d/dx of one keeps its order)
     std::stable_sort(items.begin(), items.end(), less);
   }
   Scratch<std::pair<Expr, V>> out;
