@@ -48,10 +48,11 @@ bool shallow_equal(const Node& a, const NodeParts& b, std::size_t b_hash) {
 }
 
 // The intern table: open addressing with linear probing over 8-byte slots, each a node's address
-// (48 bits, all a user-space address on x86-64 and AArch64 has) under the top 16 bits of its hash,
-// so a lookup compares tags in one or two cache lines and dereferences a node only when the tag
-// matches. (A node-based std::unordered_set chased a pointer per probe: a quarter of a large
-// parse; slots of a full hash and a pointer took twice the memory, and cache, of these.)
+// with 4 bits of its hash in the low bits that the address's 16-byte alignment leaves free, so a
+// lookup compares tags in one or two cache lines and dereferences a node mostly when it is the
+// one. (A node-based std::unordered_set chased a pointer per probe: a quarter of a large parse;
+// slots of a full hash and a pointer took twice the memory, and cache, of these.) A slot still
+// points into its node, so leak checkers see every node as held.
 // Leaked on purpose, like the nodes of permanent tables: destroying a million-node DAG at exit
 // would only cost time.
 class InternTable {
@@ -101,12 +102,14 @@ class InternTable {
 
  private:
   static constexpr std::size_t min_capacity = std::size_t{1} << 12;
-  static constexpr std::uint64_t tag_mask = ~std::uint64_t{0} << 48;
-  static std::uint64_t tag_of(std::size_t hash) { return static_cast<std::uint64_t>(hash) & tag_mask; }
+  static constexpr std::uint64_t tag_mask = 15;
+  // The top bits of the hash: its low bits already chose the slot, so they would tell nothing.
+  static std::uint64_t tag_of(std::size_t hash) { return static_cast<std::uint64_t>(hash >> 60) & tag_mask; }
   static const Node* node_of(std::uint64_t slot) { return reinterpret_cast<const Node*>(slot & ~tag_mask); }
   static std::uint64_t slot_of(const Node* node) {
     auto address = reinterpret_cast<std::uintptr_t>(node);
-    if (address & tag_mask) throw std::runtime_error("a node's address does not fit in 48 bits");  // no such platform yet
+    static_assert(__STDCPP_DEFAULT_NEW_ALIGNMENT__ >= 16, "nodes (from operator new, in 16-byte classes) leave 4 low bits free");
+    if (address & tag_mask) throw std::logic_error("a node is not 16-byte aligned");  // NodeStorage always aligns them
     return address | tag_of(node->hash);
   }
   void rehash(std::size_t capacity) {
@@ -123,7 +126,6 @@ class InternTable {
   std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(min_capacity);
   std::size_t count_ = 0;
 };
-static_assert(sizeof(std::uintptr_t) == 8, "the intern table keeps a tag beside 48-bit addresses");
 
 InternTable& table() {
   static auto* t = new InternTable();
