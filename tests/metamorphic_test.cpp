@@ -297,3 +297,58 @@ TEST_CASE("metamorphic: sin^2(x) ends at its bracket") {
   check_spellings({"2sin^2(x)y", "2 sin^2(x) y", "2 sin(x)^2 y", "2*sin^2(x)*y"}, 2 * pow(sin(x), 2) * y);
   check_spellings({"log^2(x) x", "log(x)^2 x", "x log^2(x)"}, x * pow(log(x), 2));
 }
+
+// Numbers, plain names and their powers and products are read directly (resolve.cpp,
+// plain_value); anything else in the general way. A factor in brackets always goes the general
+// way, so a random product written bare and with every leaf bracketed must read the same: the
+// same node, or the same error. Leaves include what the direct reading must hand over: e, pi,
+// ans, a defined variable, a defined function named bare, another system's operation, zero.
+TEST_CASE("metamorphic: plain products read directly as the general reading reads them bracketed") {
+  // Two sessions with one history each, so that `ans` means the same in both.
+  Session direct_session, general_session;
+  for (Session* s : {&direct_session, &general_session})
+    for (const char* definition : {"k = 3", "g(t) = t^2 + 1"}) {
+      std::vector<Outcome> out = s->eval_line(definition);
+      REQUIRE((out.size() == 1 && out[0].kind == Outcome::Kind::Defined));
+    }
+  const std::vector<std::string> names = {"x", "y", "a1", "x_2", "alpha", "w_11y", "e", "pi", "ans", "k", "g", "limit"};
+  const std::vector<std::string> numbers = {"0", "1", "2", "7", "10", "2.5", "0.5", "123456789012345678901234567890"};
+  std::mt19937_64 rng(base_seed);
+  auto leaf = [&](bool name) { return name ? names[rng() % names.size()] : numbers[rng() % numbers.size()]; };
+  int compared = 0, values = 0;
+  for (int k = 0; k < 3000; ++k) {
+    std::string bare, bracketed;
+    std::size_t factors = 1 + rng() % 4;
+    for (std::size_t f = 0; f < factors; ++f) {
+      bool name = rng() % 2;
+      std::string base = leaf(name);
+      // A juxtaposition needs a name after it (`2 3` is no product); otherwise * or /.
+      if (f > 0) {
+        std::string op = name && rng() % 3 == 0 ? " " : rng() % 4 == 0 ? "/" : "*";
+        bare += op;
+        bracketed += op;
+      }
+      bare += base;
+      bracketed += "(" + base + ")";
+      for (std::size_t p = rng() % 3; p > 0 && rng() % 2; --p) {  // a power, sometimes a tower
+        std::string exponent = leaf(rng() % 3 == 0);
+        bare += "^" + exponent;
+        bracketed += "^(" + exponent + ")";
+      }
+    }
+    CAPTURE(bare);
+    CAPTURE(bracketed);
+    Reading direct = read(direct_session, bare), general = read(general_session, bracketed);
+    ++compared;
+    CHECK(direct.ok == general.ok);
+    if (direct.ok && general.ok) {
+      ++values;
+      CHECK(shown(direct) == shown(general));
+      CHECK(direct.value == general.value);
+    } else {
+      CHECK(direct.error == general.error);
+    }
+  }
+  CHECK(compared == 3000);
+  CHECK(values > 1000);  // most are values, not errors
+}

@@ -5,7 +5,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
+#include <span>
 #include <unordered_map>
+
+#include <boost/container/small_vector.hpp>
 
 #include "core/errors.hpp"
 #include "core/functions.hpp"
@@ -106,7 +110,72 @@ Term Resolver::term(const Node& n) {
   }
 }
 
+// A word that stands for its own symbol whatever surrounds it: an identifier that is nothing
+// else (not defined, not a function, constant, procedure or reserved word).
+bool Resolver::plain_word(std::string_view w) const {
+  if (w == "ans" || w == "e" || w == "pi") return false;
+  const WordFacts facts = word_facts(w);
+  if (!facts.identifier || facts.foreign || facts.planned || facts.function) return false;
+  return !is_variable(w) && !function(w) && !scope_.is_procedure(w);
+}
+
+// The value of a number, a plain word, or a power or product (`*`, `/`, juxtaposition) of those,
+// built directly: what the general reading gives them (each such factor is one value, none a
+// function to apply, a run to split or a sign to distribute), without its lists of terms. Most
+// terms of a long polynomial are such. nullopt for anything else, and whenever building fails or
+// a divisor is zero, so that the general reading reports the error from its own place.
+std::optional<Expr> Resolver::plain_value(const Node& n) {
+  try {
+    return plain_value_unguarded(n);
+  } catch (const MathError&) {
+    return std::nullopt;
+  } catch (const LimitError&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
+  auto is_part = [](const Node& c) {
+    return c.kind == NodeKind::Number || c.kind == NodeKind::Word || c.kind == NodeKind::Pow;
+  };
+  switch (n.kind) {
+    case NodeKind::Number:
+      if (n.is_float) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
+      return num(Number::from_integer_text(n.text));
+    case NodeKind::Word:
+      if (!plain_word(n.text)) return std::nullopt;
+      return sym(n.text);
+    case NodeKind::Pow: {
+      const Node& base = n.children[0];
+      const Node& exponent = n.children[1];
+      if (base.kind != NodeKind::Number && base.kind != NodeKind::Word) return std::nullopt;
+      if (!is_part(exponent)) return std::nullopt;
+      if (exponent.kind == NodeKind::Number && exponent.text.find_first_of("eE") != std::string_view::npos)
+        return std::nullopt;  // x^2e-3: ambiguous, refused below
+      std::optional<Expr> b = plain_value_unguarded(base);
+      if (!b) return std::nullopt;
+      std::optional<Expr> x = plain_value_unguarded(exponent);
+      if (!x) return std::nullopt;
+      return pow(*b, *x);
+    }
+    case NodeKind::Product: {
+      boost::container::small_vector<Expr, 8> parts;
+      for (std::size_t i = 0; i < n.children.size(); ++i) {
+        char op = i == 0 ? ' ' : n.op_before(i);
+        if ((op != ' ' && op != '*' && op != '/') || !is_part(n.children[i])) return std::nullopt;
+        std::optional<Expr> v = plain_value_unguarded(n.children[i]);
+        if (!v || (op == '/' && v->is_zero())) return std::nullopt;
+        parts.push_back(op == '/' ? pow(*v, Expr(-1)) : *v);
+      }
+      return mul(std::span<const Expr>(parts.data(), parts.size()));
+    }
+    default: return std::nullopt;
+  }
+}
+
 Term Resolver::term_unguarded(const Node& n) {
+  if (n.kind == NodeKind::Word || n.kind == NodeKind::Pow || n.kind == NodeKind::Product)
+    if (std::optional<Expr> v = plain_value(n)) return Term::value(*v, n.span);
   switch (n.kind) {
     case NodeKind::Number:
       if (n.is_float) return Term::value(num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr))), n.span);

@@ -4,6 +4,7 @@
 // derivative forms, `at` and comparisons.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ class Resolver {
 
  private:
   Term term_unguarded(const Node& n);
+  std::optional<Expr> plain_value(const Node& n);
+  std::optional<Expr> plain_value_unguarded(const Node& n);
+  bool plain_word(std::string_view w) const;
   bool is_variable(std::string_view w) const;
   const FunctionDefinition* function(std::string_view w) const;
   Term word(std::string_view w, SourceSpan span);
