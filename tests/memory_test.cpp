@@ -24,62 +24,17 @@
 #include "repl/render.hpp"
 #include "repl/session.hpp"
 #include "support/export_session.hpp"
+#include "support/same_transcripts.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
 
 using ddx::Expr;
 
-// Everything a session shows for `script`: each outcome in several formats, then the document.
-std::string transcript_of(const std::string& script, bool reclaim_every_line) {
-  std::string shown;
-  // The names abstract functions' parameters were given (f(u, v)) live in the function table, for
-  // the process: both runs start from none.
-  ddx::forget_abstract_params();
-  ddx::Session session;
-  std::istringstream in(script);
-  std::size_t number = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++number;
-    {
-      std::vector<ddx::Outcome> outcomes = session.eval_line(line);
-      for (const ddx::Outcome& o : outcomes)
-        for (ddx::print::Format f : {ddx::print::Format::Text, ddx::print::Format::Latex, ddx::print::Format::Json,
-                                     ddx::print::Format::Python, ddx::print::Format::SymPy}) {
-          try {
-            shown += ddx::render_stdout(o, f, number) + "\n";
-          } catch (const ddx::print::Unprintable& e) {
-            shown += std::string("unprintable: ") + e.what() + "\n";
-          }
-        }
-    }
-    if (reclaim_every_line) session.reclaim_memory(true);
-  }
-  return shown + session.tex_export().document();
-}
-
-// Lines that write files elsewhere than the test's own folder are left out.
-std::string without_file_commands(const std::string& script) {
-  std::string kept;
-  std::istringstream in(script);
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(":export", 0) != 0 && line.rfind(":plot-to", 0) != 0 && line.find("plot(") == std::string::npos)
-      kept += line + "\n";
-  return kept;
-}
-
 void check_same_either_way(const std::string& name, const std::string& script) {
-  CAPTURE(name);
-  std::string kept = transcript_of(script, false);
-  std::string reclaimed = transcript_of(script, true);
-  CHECK(kept.size() > 0);
-  if (reclaimed == kept) return;
-  // Where they part, with some context: the whole of both would bury it.
-  std::size_t at = 0;
-  while (at < kept.size() && at < reclaimed.size() && kept[at] == reclaimed[at]) ++at;
-  std::size_t from = at < 300 ? 0 : at - 300;
-  FAIL_CHECK("differs at byte " << at << "\nnever reclaimed: " << kept.substr(from, 600)
-                                << "\nreclaimed:       " << reclaimed.substr(from, 600));
+  ddx_test::check_same_transcripts(name, ddx_test::transcript_of(script),
+                                   ddx_test::transcript_of(script, [](ddx::Session& s) { s.reclaim_memory(true); }),
+                                   "never reclaimed", "reclaimed");
 }
 
 }  // namespace
@@ -220,12 +175,8 @@ TEST_CASE("memory: :export keeps a plain answer as its expression, and the ans i
 
 TEST_CASE("memory: reclaim: every transcript reads the same whether nodes are reclaimed or not") {
   std::size_t checked = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(DDX_TRANSCRIPTS)) {
-    if (entry.path().extension() != ".in") continue;
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    check_same_either_way(entry.path().filename().string(), without_file_commands(text.str()));
+  for (const auto& [name, script] : ddx_test::transcript_scripts()) {
+    check_same_either_way(name, script);
     ++checked;
   }
   CHECK(checked >= 30);

@@ -119,25 +119,26 @@ bool Resolver::plain_word(std::string_view w) const {
   return !is_variable(w) && !function(w) && !scope_.is_procedure(w);
 }
 
-// The value of a number, a plain word, or a power or product (`*`, `/`, juxtaposition) of those,
-// built directly: what the general reading gives them (each such factor is one value, none a
-// function to apply, a run to split or a sign to distribute), without its lists of terms. Most
-// terms of a long polynomial are such. nullopt for anything else, and whenever building fails or
-// a divisor is zero, so that the general reading reports the error from its own place.
+// The value of what reads as nothing but a value: numbers, plain words, and sums, products (`*`,
+// `/`, juxtaposition), powers, brackets, signs and built-in functions of such, built directly,
+// as the general reading below would build them, without its lists of terms. Most of a long
+// formula is such. nullopt for anything else (a function word to apply, a run of letters to
+// split, a definition, a sign before a factor, a bracketed divisor, ...), and when building
+// fails, so that the general reading reports the error from its own place. A node found not
+// plain is remembered, so the general reading below it does not try again: linear however deep.
 std::optional<Expr> Resolver::plain_value(const Node& n) {
+  if (!not_plain_.empty() && not_plain_.contains(&n)) return std::nullopt;
+  std::optional<Expr> v;
   try {
-    return plain_value_unguarded(n);
+    v = plain_value_unguarded(n);
   } catch (const MathError&) {
-    return std::nullopt;
   } catch (const LimitError&) {
-    return std::nullopt;
   }
+  if (!v) not_plain_.insert(&n);
+  return v;
 }
 
 std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
-  auto is_part = [](const Node& c) {
-    return c.kind == NodeKind::Number || c.kind == NodeKind::Word || c.kind == NodeKind::Pow;
-  };
   switch (n.kind) {
     case NodeKind::Number:
       if (n.is_float) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
@@ -145,36 +146,82 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
     case NodeKind::Word:
       if (!plain_word(n.text)) return std::nullopt;
       return sym(n.text);
+    case NodeKind::Group: return plain_value(n.children[0]);
+    case NodeKind::Neg: {  // not as a factor of a product (product_factors moves it out)
+      std::optional<Expr> v = plain_value(n.children[0]);
+      if (!v) return std::nullopt;
+      return -*v;
+    }
+    case NodeKind::Sum: {
+      if (std::find(read_once_.begin(), read_once_.end(), &n) != read_once_.end()) return std::nullopt;  // released as read
+      boost::container::small_vector<Expr, 8> parts;
+      for (std::size_t i = 0; i < n.children.size(); ++i) {
+        std::optional<Expr> v = plain_value(n.children[i]);
+        if (!v) return std::nullopt;
+        parts.push_back(n.op_before(i) == '-' ? -*v : *v);
+      }
+      return add(std::span<const Expr>(parts.data(), parts.size()));
+    }
     case NodeKind::Pow: {
       const Node& base = n.children[0];
       const Node& exponent = n.children[1];
-      if (base.kind != NodeKind::Number && base.kind != NodeKind::Word) return std::nullopt;
-      if (!is_part(exponent)) return std::nullopt;
+      if (base.kind != NodeKind::Number && base.kind != NodeKind::Word && base.kind != NodeKind::Group &&
+          base.kind != NodeKind::Apply)
+        return std::nullopt;
       if (exponent.kind == NodeKind::Number && exponent.text.find_first_of("eE") != std::string_view::npos)
         return std::nullopt;  // x^2e-3: ambiguous, refused below
-      std::optional<Expr> b = plain_value_unguarded(base);
+      if (exponent.kind == NodeKind::Product || exponent.kind == NodeKind::Sum) return std::nullopt;  // not as written
+      std::optional<Expr> b = plain_value(base);
       if (!b) return std::nullopt;
-      std::optional<Expr> x = plain_value_unguarded(exponent);
+      std::optional<Expr> x = plain_value(exponent);
       if (!x) return std::nullopt;
       return pow(*b, *x);
     }
     case NodeKind::Product: {
       boost::container::small_vector<Expr, 8> parts;
       for (std::size_t i = 0; i < n.children.size(); ++i) {
+        const Node& c = n.children[i];
         char op = i == 0 ? ' ' : n.op_before(i);
-        if ((op != ' ' && op != '*' && op != '/') || !is_part(n.children[i])) return std::nullopt;
-        std::optional<Expr> v = plain_value_unguarded(n.children[i]);
+        if (op != ' ' && op != '*' && op != '/') return std::nullopt;
+        if (c.kind != NodeKind::Number && c.kind != NodeKind::Word && c.kind != NodeKind::Pow &&
+            c.kind != NodeKind::Apply && (c.kind != NodeKind::Group || op == '/'))
+          return std::nullopt;  // a sign moves out of the product; a bracketed divisor divides factor by factor
+        std::optional<Expr> v = plain_value(c);
         if (!v || (op == '/' && v->is_zero())) return std::nullopt;
         parts.push_back(op == '/' ? pow(*v, Expr(-1)) : *v);
       }
       return mul(std::span<const Expr>(parts.data(), parts.size()));
     }
+    case NodeKind::Apply: {  // a built-in function (not log_b) of plain arguments
+      std::string_view w = n.text;
+      const WordFacts facts = word_facts(w);
+      if (!facts.function || facts.foreign || facts.planned || !log_base(w).empty() || w == defining_ ||
+          is_variable(w) || scope_.is_procedure(w))
+        return std::nullopt;
+      FunctionId id = *find_function(*builtin_name(w));
+      if (static_cast<int>(n.children.size()) != function_info(id).arity) return std::nullopt;
+      std::vector<Expr> args;
+      args.reserve(n.children.size());
+      for (const Node& c : n.children) {
+        std::optional<Expr> v = plain_value(c);
+        if (!v) return std::nullopt;
+        args.push_back(*v);
+      }
+      return call(id, std::move(args));
+    }
     default: return std::nullopt;
   }
 }
 
+namespace {
+bool direct_reading = true;
+}  // namespace
+
+void set_direct_reading(bool on) { direct_reading = on; }
+
 Term Resolver::term_unguarded(const Node& n) {
-  if (n.kind == NodeKind::Word || n.kind == NodeKind::Pow || n.kind == NodeKind::Product)
+  // (A number is as quick the general way; a bracket's value keeps the span of what it holds.)
+  if (direct_reading && n.kind != NodeKind::Number && n.kind != NodeKind::Group)
     if (std::optional<Expr> v = plain_value(n)) return Term::value(*v, n.span);
   switch (n.kind) {
     case NodeKind::Number:

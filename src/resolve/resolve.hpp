@@ -29,4 +29,9 @@ Request resolve(const grammar::Statement& statement, const Scope& scope);
 // The statement's body is of no use afterwards.
 Request resolve_releasing(grammar::Statement& statement, const Scope& scope);
 
+// Plain values (numbers, names, and sums, products, powers and built-in functions of them) are
+// built straight from the syntax, not through the general reading's lists of terms: the same
+// result, sooner. Always on in ddx; tests/reading_test.cpp turns it off to compare the two.
+void set_direct_reading(bool on);
+
 }  // namespace ddx::resolve

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,7 @@ class Resolver {
   bool definition_body_;
   std::string defining_;
   std::vector<const Node*> read_once_;
+  std::unordered_set<const Node*> not_plain_;  // nodes plain_value found not plain
 };
 
 // Terms combined as expressions are: a value when every part is one (folded by the canonical
