@@ -3,6 +3,7 @@
 // simplify, approx.
 #include "eval/procedures.hpp"
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 
@@ -127,8 +128,16 @@ const std::vector<Procedure>& procedures() {
 }
 
 const Procedure* find_procedure(std::string_view name) {
-  for (const Procedure& p : procedures())
-    if (p.name == name) return &p;
+  // Asked of every name the resolver reads: only the procedures that begin with its letter are
+  // compared (one to three; the whole table is some thirty).
+  static const auto by_letter = [] {
+    std::array<std::vector<const Procedure*>, 128> index;
+    for (const Procedure& p : procedures()) index[static_cast<unsigned char>(p.name[0]) % 128].push_back(&p);
+    return index;
+  }();
+  if (name.empty()) return nullptr;
+  for (const Procedure* p : by_letter[static_cast<unsigned char>(name[0]) % 128])
+    if (p->name == name) return p;
   return nullptr;
 }
 
