@@ -81,11 +81,20 @@ namespace {
 // Reduces an exact i128 fraction and returns it as a Number (Small when it fits).
 Number reduce(i128 num, i128 den) {
   if (den < 0) num = -num, den = -den;
-  i128 a = num < 0 ? -num : num, b = den;
-  while (b != 0) {
-    i128 t = a % b;
-    a = b;
-    b = t;
+  // Integers (nearly every number) need no gcd; small fractions take it in 64 bits, where a
+  // division is one instruction rather than a library call.
+  if (den == 1 && fits_i64(num)) return NumberAccess::small(static_cast<long long>(num), 1);
+  i128 magnitude = num < 0 ? -num : num;
+  i128 a = magnitude;
+  if (magnitude <= INT64_MAX && den <= INT64_MAX) {
+    a = static_cast<i128>(std::gcd(static_cast<std::uint64_t>(magnitude), static_cast<std::uint64_t>(den)));
+  } else {
+    i128 b = den;
+    while (b != 0) {
+      i128 t = a % b;
+      a = b;
+      b = t;
+    }
   }
   if (a > 1) num /= a, den /= a;
   if (fits_i64(num) && fits_i64(den)) return NumberAccess::small(static_cast<long long>(num), static_cast<long long>(den));
