@@ -4,6 +4,7 @@
 // knows no function names. Included ONLY by formula.cpp.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -202,7 +203,8 @@ auto const make_number = [](auto& ctx) {
     Node& v = _val(ctx);
     v.kind = NodeKind::Number;
     v.text.assign(range.begin(), range.end());
-    v.is_float = v.text.find_first_of(".eE") != std::string::npos;
+    // (A loop: find_first_of would scan the digits once for each of the three characters.)
+    v.is_float = std::any_of(range.begin(), range.end(), [](char c) { return c == '.' || c == 'e' || c == 'E'; });
 };
 
 auto const make_word = [](auto& ctx) { // _attr: the raw range of the name
