@@ -10,9 +10,6 @@
 // whole ddx with DDX_RECLAIM_EVERY_LINE=1, where a node freed while in use would show.)
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -23,9 +20,7 @@
 #include "repl/export_tex.hpp"
 #include "repl/render.hpp"
 #include "repl/session.hpp"
-#include "support/export_session.hpp"
 #include "support/same_transcripts.hpp"
-#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -173,18 +168,6 @@ TEST_CASE("memory: :export keeps a plain answer as its expression, and the ans i
   CHECK(doc.find("\\text{tangent to }x^{2}\\text{ at }x = 1:\\; y &= 2 x - 1") != std::string::npos);  // kept whole
 }
 
-TEST_CASE("memory: reclaim: every transcript reads the same whether nodes are reclaimed or not") {
-  std::size_t checked = 0;
-  for (const auto& [name, script] : ddx_test::transcript_scripts()) {
-    check_same_either_way(name, script);
-    ++checked;
-  }
-  CHECK(checked >= 30);
-}
-
-TEST_CASE("memory: reclaim: the session of every command and procedure reads the same either way") {
-  ddx_test::TempDir t("ddx_reclaim");
-  std::string lines = ddx_test::k_export_everything;
-  lines.replace(lines.find("PLOTS"), 5, t.dir.string());
-  check_same_either_way("every command", lines);
+TEST_CASE("memory: reclaim: every transcript, and the session of every command, reads the same either way") {
+  ddx_test::check_every_script(check_same_either_way);
 }

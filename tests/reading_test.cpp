@@ -13,9 +13,7 @@
 #include <vector>
 
 #include "resolve/resolve.hpp"
-#include "support/export_session.hpp"
 #include "support/same_transcripts.hpp"
-#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -83,20 +81,8 @@ class Formulas {
 
 }  // namespace
 
-TEST_CASE("reading: every transcript shows the same whether plain values are read directly or not") {
-  std::size_t checked = 0;
-  for (const auto& [name, script] : ddx_test::transcript_scripts()) {
-    check_same_readings(name, script);
-    ++checked;
-  }
-  CHECK(checked >= 30);
-}
-
-TEST_CASE("reading: the session of every command and procedure shows the same either way") {
-  ddx_test::TempDir t("ddx_reading");
-  std::string lines = ddx_test::k_export_everything;
-  lines.replace(lines.find("PLOTS"), 5, t.dir.string());
-  check_same_readings("every command", lines);
+TEST_CASE("reading: every transcript, and the session of every command, shows the same either way") {
+  ddx_test::check_every_script(check_same_readings);
 }
 
 TEST_CASE("reading: random formulas read the same directly and the general way, values and errors alike") {

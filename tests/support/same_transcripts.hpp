@@ -18,6 +18,8 @@
 #include "repl/export_tex.hpp"
 #include "repl/render.hpp"
 #include "repl/session.hpp"
+#include "support/export_session.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ddx_test {
 
@@ -71,6 +73,21 @@ inline std::vector<std::pair<std::string, std::string>> transcript_scripts() {
     scripts.emplace_back(entry.path().filename().string(), without_file_commands(text.str()));
   }
   return scripts;
+}
+
+// Runs `check` (name, script) on every transcript, then on the session of every command and
+// procedure (its plots drawn into a folder of the test's own); at least 30 transcripts.
+inline void check_every_script(const std::function<void(const std::string&, const std::string&)>& check) {
+  std::size_t checked = 0;
+  for (const auto& script : transcript_scripts()) {
+    check(script.first, script.second);
+    ++checked;
+  }
+  CHECK(checked >= 30);
+  TempDir plots("ddx_every_command");
+  std::string lines = k_export_everything;
+  lines.replace(lines.find("PLOTS"), 5, plots.dir.string());
+  check("every command", lines);
 }
 
 // Fails, showing where they part, unless the two showings are the same.
