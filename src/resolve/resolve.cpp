@@ -56,6 +56,12 @@ Term composite(TermKind kind, std::vector<Term> children, std::string ops, Sourc
   return t;
 }
 
+// A number as written: a float when it has a point or an exponent, else exact.
+Expr number_value(const Node& n) {
+  if (n.is_float) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
+  return num(Number::from_integer_text(n.text));
+}
+
 }  // namespace
 
 Expr value_of(const Term& t) { return t.expr; }
@@ -140,9 +146,7 @@ std::optional<Expr> Resolver::plain_value(const Node& n) {
 
 std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
   switch (n.kind) {
-    case NodeKind::Number:
-      if (n.is_float) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
-      return num(Number::from_integer_text(n.text));
+    case NodeKind::Number: return number_value(n);
     case NodeKind::Word:
       if (!plain_word(n.text)) return std::nullopt;
       return sym(n.text);
@@ -224,9 +228,7 @@ Term Resolver::term_unguarded(const Node& n) {
   if (direct_reading && n.kind != NodeKind::Number && n.kind != NodeKind::Group)
     if (std::optional<Expr> v = plain_value(n)) return Term::value(*v, n.span);
   switch (n.kind) {
-    case NodeKind::Number:
-      if (n.is_float) return Term::value(num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr))), n.span);
-      return Term::value(num(Number::from_integer_text(n.text)), n.span);
+    case NodeKind::Number: return Term::value(number_value(n), n.span);
     case NodeKind::Word: return word(n.text, n.span);
     case NodeKind::Apply: return apply(n);
     case NodeKind::Prime: return prime(n);
