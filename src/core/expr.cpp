@@ -72,27 +72,7 @@ Expr map_children(Expr e, const std::function<Expr(Expr)>& f) {
   return e;
 }
 
-void for_each_child(Expr e, const std::function<void(Expr)>& f) {
-  switch (e.kind()) {
-    case Kind::Number:
-    case Kind::Constant:
-    case Kind::Symbol: return;
-    case Kind::Call:
-    case Kind::Derivative:
-      for (Expr a : e.args()) f(a);
-      return;
-    case Kind::Pow:
-      f(e.base());
-      f(e.exponent());
-      return;
-    case Kind::Mul:
-      for (std::size_t i = 0; i < e.bases().size(); ++i) f(e.bases()[i]), f(e.exponents()[i]);
-      return;
-    case Kind::Add:
-      for (Expr t : e.terms()) f(t);
-      return;
-  }
-}
+void for_each_child(Expr e, const std::function<void(Expr)>& f) { visit_children(e, f); }
 
 std::string debug_string(Expr e) {
   switch (e.kind()) {

@@ -113,6 +113,29 @@ bool has_negative_sign(Expr e);
 Expr map_children(Expr e, const std::function<Expr(Expr)>& f);
 // Visits direct children (Pow: base, exponent; Add: terms then constant is not visited; Mul: bases, exponents).
 void for_each_child(Expr e, const std::function<void(Expr)>& f);
+// The same for a walk that visits every node of a large DAG, without a std::function per call.
+template <class Visit>
+void visit_children(Expr e, Visit&& f) {
+  switch (e.kind()) {
+    case Kind::Number:
+    case Kind::Constant:
+    case Kind::Symbol: return;
+    case Kind::Call:
+    case Kind::Derivative:
+      for (Expr a : e.args()) f(a);
+      return;
+    case Kind::Pow:
+      f(e.base());
+      f(e.exponent());
+      return;
+    case Kind::Mul:
+      for (std::size_t i = 0; i < e.bases().size(); ++i) f(e.bases()[i]), f(e.exponents()[i]);
+      return;
+    case Kind::Add:
+      for (Expr t : e.terms()) f(t);
+      return;
+  }
+}
 
 // Debug form, fully parenthesised and unambiguous: (+ 1 (* 2 x)). Not the user-facing printer.
 std::string debug_string(Expr e);

@@ -4,9 +4,10 @@
 #include "core/substitute.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "core/errors.hpp"
+#include "core/node.hpp"
+#include "core/pointer_set.hpp"
 #include "core/sums.hpp"
 
 namespace ddx {
@@ -55,12 +56,13 @@ class Substituter {
   std::unordered_map<const void*, Expr> done_;
 };
 
-void collect_symbols(Expr e, std::unordered_set<const void*>& seen, std::vector<Expr>& out) {
-  if (!seen.insert(e.node()).second) return;
+void collect_symbols(Expr e, PointerSet& seen, std::vector<Expr>& out) {
+  if (e.node()->symbols == 0) return;  // no symbol anywhere below (node.hpp's filter)
+  if (!seen.insert(e.node())) return;
   if (e.is(Kind::Symbol)) out.push_back(e);
   if (is_sum(e)) {  // the index and its families' members are bound inside
     auto a = e.args();
-    std::unordered_set<const void*> inner_seen;
+    PointerSet inner_seen;
     std::vector<Expr> inner;
     collect_symbols(a[0], inner_seen, inner);
     for (Expr s : inner)
@@ -70,14 +72,14 @@ void collect_symbols(Expr e, std::unordered_set<const void*>& seen, std::vector<
     collect_symbols(a[3], seen, out);
     return;
   }
-  for_each_child(e, [&](Expr c) { collect_symbols(c, seen, out); });
+  visit_children(e, [&](Expr c) { collect_symbols(c, seen, out); });
 }
 
-bool find_symbol(Expr e, Expr var, std::unordered_set<const void*>& seen);
+bool find_symbol(Expr e, Expr var, PointerSet& seen);
 
 // A sum depends on what its bounds and body name, except its index and its families' members
 // x_n; and on every member x_k, x_3 of a family it sums over (one of its terms may be x_k).
-bool sum_depends_on(Expr e, Expr var, std::unordered_set<const void*>& seen) {
+bool sum_depends_on(Expr e, Expr var, PointerSet& seen) {
   auto a = e.args();
   if (find_symbol(a[2], var, seen) || find_symbol(a[3], var, seen)) return true;
   if (!var.is(Kind::Symbol)) return find_symbol(a[0], var, seen);
@@ -86,16 +88,16 @@ bool sum_depends_on(Expr e, Expr var, std::unordered_set<const void*>& seen) {
   if (find_symbol(a[0], var, seen)) return true;
   auto underscore = name.rfind('_');
   if (underscore == std::string::npos || underscore == 0) return false;
-  std::unordered_set<const void*> inner;
+  PointerSet inner;
   return find_symbol(a[0], sym(name.substr(0, underscore + 1) + a[1].name()), inner);
 }
 
-bool find_symbol(Expr e, Expr var, std::unordered_set<const void*>& seen) {
+bool find_symbol(Expr e, Expr var, PointerSet& seen) {
   if (e == var) return true;
-  if (!seen.insert(e.node()).second) return false;
+  if (!seen.insert(e.node())) return false;
   if (is_sum(e)) return sum_depends_on(e, var, seen);
   bool found = false;
-  for_each_child(e, [&](Expr c) { found = found || find_symbol(c, var, seen); });
+  visit_children(e, [&](Expr c) { found = found || find_symbol(c, var, seen); });
   return found;
 }
 
@@ -107,7 +109,7 @@ Expr substitute(Expr e, const std::unordered_map<Expr, Expr>& s) {
 }
 
 std::vector<Expr> free_symbols(Expr e) {
-  std::unordered_set<const void*> seen;
+  PointerSet seen;
   std::vector<Expr> out;
   collect_symbols(e, seen, out);
   std::sort(out.begin(), out.end(), ExprLess{});
@@ -116,7 +118,7 @@ std::vector<Expr> free_symbols(Expr e) {
 }
 
 bool depends_on(Expr e, Expr var) {
-  std::unordered_set<const void*> seen;
+  PointerSet seen;
   return find_symbol(e, var, seen);
 }
 
