@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <vector>
 
 #include <boost/container/small_vector.hpp>
 
@@ -16,7 +15,8 @@ namespace ddx::grammar {
 inline constexpr std::uint32_t no_match = UINT32_MAX;
 
 // The matching closing bracket of every '(' or '[' of a line, found the first time one is asked
-// (few lines ever ask: only a `d(` might start a derivative written as a fraction). Only the
+// (only a `d` before a bracket or a call might start a derivative written as a fraction:
+// `d(x^2)/dx`, `df(x)/dx`, and so `diff(` asks too). Only the
 // pairs are kept, in the order of their opening brackets (a table for every offset would take 4
 // bytes per byte of the line).
 class BracketPairs {

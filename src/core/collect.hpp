@@ -13,6 +13,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include "core/expr.hpp"
+#include "support/stable_sort_few.hpp"
 
 namespace ddx::detail {
 
@@ -33,13 +34,7 @@ struct Item {
 template <class V, class Combine>
 Scratch<std::pair<Expr, V>> collect(Scratch<Item<V>>& items, std::span<const Expr> run_keys,
                                         std::span<const V> run_values, std::size_t run_source, Combine combine) {
-  auto less = [](const Item<V>& a, const Item<V>& b) { return compare(a.key, b.key) < 0; };
-  if (items.size() <= 16) {  // stable insertion sort: no buffer for the common 2-5 operands
-    for (std::size_t i = 1; i < items.size(); ++i)
-      for (std::size_t j = i; j > 0 && less(items[j], items[j - 1]); --j) std::swap(items[j], items[j - 1]);
-  } else if (!std::is_sorted(items.begin(), items.end(), less)) {  // a long sum often is (d/dx of one keeps its order)
-    std::stable_sort(items.begin(), items.end(), less);
-  }
+  stable_sort_few(items.begin(), items.end(), [](const Item<V>& a, const Item<V>& b) { return compare(a.key, b.key) < 0; });
   Scratch<std::pair<Expr, V>> out;
   out.reserve(run_keys.size() + items.size());
   std::size_t p = 0;  // next unread run position

@@ -9,18 +9,14 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "support/by_name.hpp"
+
 namespace ddx {
 namespace {
 
-// Looked up by string_view without building a std::string: the resolver asks for every word.
-struct NameHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct Registry {
   std::deque<FunctionInfo> rows;  // deque: references stay valid as abstract functions are added
-  std::unordered_map<std::string, FunctionId, NameHash, std::equal_to<>> by_name;
+  ByName<FunctionId> by_name;
   std::unordered_map<std::string, FunctionId> abstract_by_key;  // "f/2"
   std::size_t builtin_count = 0;
   Registry() {

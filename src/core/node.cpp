@@ -11,10 +11,10 @@
 #include <memory>
 #include <new>
 #include <stdexcept>
-#include <unordered_set>
 #include <vector>
 
 #include "core/statement_limits.hpp"
+#include "support/by_name.hpp"
 
 namespace ddx {
 namespace {
@@ -67,10 +67,7 @@ class InternTable {
         slot = i;
         return nullptr;
       }
-      if ((s & tag_mask) == tag) {
-        const Node* node = node_of(s);
-        if (node->hash == hash && shallow_equal(*node, n, hash)) return node;
-      }
+      if ((s & tag_mask) == tag && shallow_equal(*node_of(s), n, hash)) return node_of(s);
     }
   }
   // Stores `node` at the slot find() gave (valid until the next insert).
@@ -182,12 +179,8 @@ NodeStorage& storage() {
 }
 
 // The names of symbols, each stored once for the process (a node points at its name).
-struct NameHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 const std::string* stored_name(std::string_view name) {
-  static auto* names = new std::unordered_set<std::string, NameHash, std::equal_to<>>();
+  static auto* names = new NameSet();
   auto it = names->find(name);
   if (it == names->end()) it = names->emplace(name).first;
   return &*it;

@@ -9,6 +9,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include "core/interrupt.hpp"
+#include "support/stable_sort_few.hpp"
 
 namespace ddx::print {
 namespace {
@@ -164,13 +165,7 @@ void sort_for_reading(std::vector<Factor>& factors) {
   boost::container::small_vector<std::pair<std::uint64_t, Factor>, 8> keyed;
   keyed.reserve(factors.size());
   for (const Factor& f : factors) keyed.emplace_back(reading_key(f), f);
-  auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
-  if (keyed.size() <= 16) {  // stable insertion sort: no buffer for the common few factors
-    for (std::size_t i = 1; i < keyed.size(); ++i)
-      for (std::size_t j = i; j > 0 && by_key(keyed[j], keyed[j - 1]); --j) std::swap(keyed[j], keyed[j - 1]);
-  } else {
-    std::stable_sort(keyed.begin(), keyed.end(), by_key);
-  }
+  stable_sort_few(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (std::size_t i = 0; i < keyed.size();) {
     std::size_t end = i + 1;
     while (end < keyed.size() && keyed[end].first == keyed[i].first) ++end;

@@ -4,13 +4,12 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <string>
-#include <unordered_map>
 
 #include "core/functions.hpp"
 #include "core/greek.hpp"
 #include "resolve/scope.hpp"
+#include "support/by_name.hpp"
 
 namespace ddx::resolve {
 
@@ -109,15 +108,8 @@ bool is_identifier(std::string_view w) {
   return w == "pi" || is_greek(w);
 }
 
-namespace {
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-}  // namespace
-
 WordFacts word_facts(std::string_view w) {
-  static std::unordered_map<std::string, WordFacts, WordHash, std::equal_to<>> known;
+  static ByName<WordFacts> known;
   if (auto it = known.find(w); it != known.end()) return it->second;
   if (known.size() >= 100'000) known.clear();  // a bound for a session of ever new names
   WordFacts f;

@@ -157,7 +157,7 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
       return -*v;
     }
     case NodeKind::Sum: {
-      if (std::find(read_once_.begin(), read_once_.end(), &n) != read_once_.end()) return std::nullopt;  // released as read
+      if (read_once(n)) return std::nullopt;  // the general way releases its terms as it reads them
       boost::container::small_vector<Expr, 8> parts;
       for (std::size_t i = 0; i < n.children.size(); ++i) {
         std::optional<Expr> v = plain_value(n.children[i]);
@@ -237,7 +237,7 @@ Term Resolver::term_unguarded(const Node& n) {
       std::vector<Term> terms;
       terms.reserve(n.children.size());
       std::string ops = n.ops();  // before any child is released
-      bool release = std::find(read_once_.begin(), read_once_.end(), &n) != read_once_.end();
+      bool release = read_once(n);
       for (const Node& c : n.children) {
         terms.push_back(term(c));
         // The statement's own tree, read once (resolve_releasing): not const, only seen so here.

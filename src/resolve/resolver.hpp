@@ -4,6 +4,7 @@
 // derivative forms, `at` and comparisons.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -33,6 +34,7 @@ class Resolver {
 
  private:
   Term term_unguarded(const Node& n);
+  bool read_once(const Node& sum) const { return std::find(read_once_.begin(), read_once_.end(), &sum) != read_once_.end(); }
   std::optional<Expr> plain_value(const Node& n);
   std::optional<Expr> plain_value_unguarded(const Node& n);
   bool plain_word(std::string_view w) const;
