@@ -41,7 +41,7 @@ def check_cell(ddx, workload, size, tmp):
     p = subprocess.run([ddx, "--stats", "--format", "code", script], capture_output=True, text=True, timeout=60)
     if p.returncode != 0:
         return f"ddx failed: {p.stderr.strip()[:300]}"
-    if not re.search(r"^stats: parse=\S+ diff=\S+ print=\S+ reclaim=\S+ peak_rss_kb=\d+ nodes=\d+$", p.stderr, re.M):
+    if not re.search(r"^stats: parse=\S+ grammar=\S+ diff=\S+ print=\S+ reclaim=\S+ peak_rss_kb=\d+ nodes=\d+$", p.stderr, re.M):
         return f"no --stats line on stderr: {p.stderr[:300]!r}"
     results = p.stdout.splitlines()
     pairs = [(e, v) for e in exprs for v in variables]

@@ -18,11 +18,13 @@ namespace x3 = boost::spirit::x3;
 using iterator_type = char const*;
 
 // Threaded through the parse with x3::with<state_tag>: the input start (spans are offsets from
-// it), the matching bracket of each opening one (lookahead.hpp) and the first expectation
-// failure (on_error stores it; nothing is printed).
+// it), what the lookaheads know of the line (lookahead.hpp), whether a derivative was tried, and
+// the first expectation failure (on_error stores it; nothing is printed).
 struct ParseState {
     iterator_type begin = nullptr;
     BracketPairs const* brackets = nullptr;
+    std::size_t last_slash = 0;     // a derivative written as a fraction starts before it
+    bool derivative_tried = false;  // a derivative rule ran (the trees need their orders checked)
     bool failed = false;
     iterator_type where = nullptr;
     std::string which;

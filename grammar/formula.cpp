@@ -3,7 +3,12 @@
 // the iterator and context of config.hpp. Editing the grammar rebuilds only this file.
 #include "grammar/formula_def.hpp"
 #include "grammar/config.hpp"
+#include "grammar/parse.hpp"
 
 namespace ddx::grammar::parser {
 BOOST_SPIRIT_INSTANTIATE(line_type, iterator_type, context_type)
+}
+
+namespace ddx::grammar {
+void set_leaf_shortcut(bool on) { parser::leaf_shortcut = on; }
 }

@@ -18,19 +18,23 @@ bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
 }  // namespace
 
 void BracketPairs::match() const {
+    // Every opening bracket gets its pair when it is met, so the pairs are in the order of their
+    // opening brackets; the closing one is filled in later (it stays no_match when unbalanced or
+    // closed by the other kind).
     std::string_view const text = text_;
-    boost::container::small_vector<std::uint32_t, 16> open;
+    boost::container::small_vector<std::uint32_t, 16> open;  // indices into pairs_
     for (std::size_t i = 0; i < text.size(); ++i) {
         char const c = text[i];
         if (c == '(' || c == '[') {
-            open.push_back(static_cast<std::uint32_t>(i));
+            open.push_back(static_cast<std::uint32_t>(pairs_.size()));
+            pairs_.push_back({static_cast<std::uint32_t>(i), no_match});
         } else if (c == ')' || c == ']') {
             if (open.empty()) continue;
-            if ((text[open.back()] == '(') == (c == ')')) pairs_.push_back({open.back(), static_cast<std::uint32_t>(i)});
+            Pair& pair = pairs_[open.back()];
+            if ((text[pair.open] == '(') == (c == ')')) pair.close = static_cast<std::uint32_t>(i);
             open.pop_back();
         }
     }
-    std::sort(pairs_.begin(), pairs_.end(), [](Pair a, Pair b) { return a.open < b.open; });
     matched_ = true;
 }
 

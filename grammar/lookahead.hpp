@@ -16,8 +16,8 @@ inline constexpr std::uint32_t no_match = UINT32_MAX;
 
 // The matching closing bracket of every '(' or '[' of a line, found the first time one is asked
 // (only a `d` before a bracket or a call might start a derivative written as a fraction:
-// `d(x^2)/dx`, `df(x)/dx`, and so `diff(` asks too). Only the
-// pairs are kept, in the order of their opening brackets (a table for every offset would take 4
+// `d(x^2)/dx`, `df(x)/dx`, and so `diff(` asks too). Only the opening brackets with their
+// partners are kept, in the order of the opening brackets (a table for every offset would take 4
 // bytes per byte of the line).
 class BracketPairs {
 public:

@@ -93,6 +93,7 @@ struct Finisher {
     std::vector<Diagnostic>& diagnostics;
 
     SourceSpan map(SourceSpan s) const {
+        if (norm.identity && s.begin <= s.end) return s;  // a plain-ASCII line: offsets are bytes
         return {norm.byte_at(s.begin), norm.end_byte_at(s.begin, s.end)};
     }
     void error(SourceSpan normalised, std::string message) {
@@ -164,8 +165,14 @@ std::string original_char(std::string_view line, NormalizedLine const& norm, std
 
 void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome& out) {
     std::string const& t = norm.text;
+    // Every level is a character of the line (a bracket, a sign, `^`, `/`), so a line shorter
+    // than the small stack's allowance needs no count.
+    constexpr std::size_t small_stack_levels = 64;
     std::size_t deepest = 0;
-    if (auto const bad = nesting_violation(t, deepest); bad != std::string::npos) {
+    static_assert(small_stack_levels <= max_nesting);
+    if (t.size() <= small_stack_levels) {
+        deepest = t.size();
+    } else if (auto const bad = nesting_violation(t, deepest); bad != std::string::npos) {
         out.diagnostics.push_back(diagnostic_at(
             norm, bad, "nesting deeper than " + std::to_string(max_nesting) + " levels"));
         return;
@@ -176,6 +183,7 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
     state.begin = t.data();
     BracketPairs const brackets(t);
     state.brackets = &brackets;
+    if (auto const slash = t.rfind('/'); slash != std::string::npos) state.last_slash = slash;
     parser::iterator_type first = t.data();
     parser::iterator_type const last = t.data() + t.size();
     std::vector<Statement> statements;
@@ -186,7 +194,7 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
     };
     // X3 needs a few KB of stack per nesting level (about 3 MB for 1000 levels at -O2, much more
     // at -O0), more than a default 8 MB thread can promise.
-    if (deepest > 64) run_on_large_stack(std::size_t{512} << 20, run);
+    if (deepest > small_stack_levels) run_on_large_stack(std::size_t{512} << 20, run);
     else run();
     if (state.failed) {
         auto const at = error_offset(t, static_cast<std::size_t>(state.where - t.data()));
@@ -223,6 +231,8 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
         }
         s.span = finish.map(s.span);
         s.name_span = finish.map(s.name_span);
+        // A plain-ASCII line without derivatives has nothing to map or check in its trees.
+        if (norm.identity && !state.derivative_tried) continue;
         for (auto& p : s.params) finish.node(p);
         finish.node(s.body);
     }

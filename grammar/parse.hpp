@@ -33,6 +33,10 @@ struct ParseOutcome {
 // Parses one line (several statements separated by ';'). `\` continuation is the caller's job.
 ParseOutcome parse_line(std::string_view line);
 
+// For tests only: parse without the grammar's leaf shortcut (formula_def.hpp), the slower way
+// that must build the same trees. On by default.
+void set_leaf_shortcut(bool on);
+
 // Column (1-based code points) of a byte offset in `line`; for renderers and the diagnostics of later stages.
 std::size_t column_of(std::string_view line, std::size_t byte_offset);
 

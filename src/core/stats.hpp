@@ -8,7 +8,8 @@
 namespace ddx::stats {
 
 inline bool enabled = false;
-inline double diff_seconds = 0;  // time inside top-level calc::diff calls
+inline double diff_seconds = 0;     // time inside top-level calc::diff calls
+inline double grammar_seconds = 0;  // time inside the grammar (text -> syntax tree), part of `parse`
 
 // Adds the lifetime of the outermost live instance to `total` (nested instances add nothing, so
 // diff() calling diff() is not counted twice).

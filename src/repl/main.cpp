@@ -144,13 +144,15 @@ class Runner {
 
   bool failed() const { return failed_; }
 
-  // --stats: parse is parsing, resolving and evaluating less differentiation; print is rendering;
-  // reclaim is freeing the nodes nothing holds between lines.
+  // --stats: parse is parsing, resolving and evaluating less differentiation (grammar is the
+  // part of it spent turning text into syntax trees); print is rendering; reclaim is freeing the
+  // nodes nothing holds between lines.
   void report_stats() const {
     if (!stats::enabled) return;
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
-    std::cerr << "stats: parse=" << eval_seconds_ - stats::diff_seconds << " diff=" << stats::diff_seconds
+    std::cerr << "stats: parse=" << eval_seconds_ - stats::diff_seconds << " grammar=" << stats::grammar_seconds
+              << " diff=" << stats::diff_seconds
               << " print=" << print_seconds_ << " reclaim=" << reclaim_seconds_ << " peak_rss_kb=" << ru.ru_maxrss
               << " nodes=" << interned_count() << '\n';
   }

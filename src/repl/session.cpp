@@ -12,6 +12,7 @@
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
 #include "core/statement_limits.hpp"
+#include "core/stats.hpp"
 #include "core/substitute.hpp"
 #include "core/sums.hpp"
 #include "eval/matrix_eval.hpp"
@@ -75,7 +76,10 @@ void ensure_printable(const eval::Result& r) {
 
 std::vector<Outcome> Session::eval_line(std::string_view line) {
   if (matrix::is_declaration(line)) return {declare(line)};
-  grammar::ParseOutcome parsed = grammar::parse_line(line);
+  grammar::ParseOutcome parsed = [&] {
+    stats::ScopedTimer timer(stats::grammar_seconds);
+    return grammar::parse_line(line);
+  }();
   if (!parsed.ok()) {
     const auto& d = parsed.diagnostics.front();
     return {error_at(std::string(line), d.message, d.column)};
