@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -534,22 +536,46 @@ private:
 };
 simple_power_parser const simple_power{};
 
+// next_is(chars): whether the next non-blank character is one of `chars`, consuming nothing. A
+// suffix loop guarded by it looks once at what follows an operand, where its alternatives would
+// each try and fail a literal of their own (every chain ends so, once per operand of long lines).
+struct next_is_parser : x3::parser<next_is_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    std::uint64_t table[4] = {};  // one bit per byte value
+    constexpr explicit next_is_parser(std::string_view chars) {
+        for (char c : chars) table[static_cast<unsigned char>(c) >> 6] |= std::uint64_t{1} << (c & 63);
+    }
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        Iterator const next = shortcut::skip_blanks(first, last);
+        if (next == last) return false;
+        auto const c = static_cast<unsigned char>(*next);
+        return (table[c >> 6] >> (c & 63)) & 1;
+    }
+};
+constexpr std::string_view alnum_chars = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
 // The three suffix loops are shared by their rules and by deriv_operand's continuation after a
 // leading group, so nothing is ever parsed twice (backtracking here would be exponential).
 auto const pow_suffix = &(lit('^') | lit("**")) >> ((lit('^') | lit("**")) > exponent)[make_pow];
 // (Each alternative is guarded by its first character: an action builds a Node before trying
 // its subject, and these loops run once per operand of lines up to 10 MB.)
 auto const juxt_start = alnum | '(' | '[' | '.' | partial;
-auto const product_suffix =
+inline constexpr char product_suffix_chars[] = {'*', '/', '.', hadamard_marker, '(', '[', partial_marker};
+next_is_parser const product_suffix_ahead{std::string(product_suffix_chars, sizeof product_suffix_chars) +
+                                          std::string(alnum_chars)};
+auto const product_suffix = product_suffix_ahead >> (
       (&lit('*') >> ((lit('*') >> !lit('*')) > unary)[push_chain<NodeKind::Product, '*'>{}])
     | (&lit('/') >> (lit('/') > unary)[push_chain<NodeKind::Product, '/'>{}])
     | (&(lit(".*") | lit(hadamard_marker)) >> ((lit(".*") | lit(hadamard_marker)) > unary)[push_chain<NodeKind::Product, 'o'>{}])
-    | (&juxt_start >> !keyword >> juxt_factor[push_chain<NodeKind::Product, ' '>{}]);
-auto const sum_suffix = (&lit('+') >> (lit('+') > product)[push_chain<NodeKind::Sum, '+'>{}])
-                      | (&lit('-') >> (lit('-') > product)[push_chain<NodeKind::Sum, '-'>{}]);
+    | (&juxt_start >> !keyword >> juxt_factor[push_chain<NodeKind::Product, ' '>{}]));
+next_is_parser const sign_ahead{"+-"};
+auto const sum_suffix = sign_ahead >> ((&lit('+') >> (lit('+') > product)[push_chain<NodeKind::Sum, '+'>{}])
+                                     | (&lit('-') >> (lit('-') > product)[push_chain<NodeKind::Sum, '-'>{}]));
 // Inside a derivative's operand a `+`/`-` directly followed by another derivative operator ends
 // the operand: `d/dx x^2 + d/dx x^3`.
-auto const deriv_sum_suffix = !((lit('+') | lit('-')) >> deriv_head) >> sum_suffix;
+auto const deriv_sum_suffix = sign_ahead >> !((lit('+') | lit('-')) >> deriv_head) >> sum_suffix;
 // What may follow a parenthesised operand for it to be the whole operand: `d/dx (x^2) + x`.
 auto const deriv_group_end = lit('+') | '-' | ')' | ']' | ',' | ';' | "==" | ".." | at_kw | eoi;
 

@@ -12,24 +12,6 @@ Expr::Expr(int v) : Expr(num(Number(v))) {}
 Expr::Expr(long long v) : Expr(num(Number(v))) {}
 Expr::Expr(const Number& n) : Expr(num(n)) {}
 
-Kind Expr::kind() const { return n_->kind; }
-bool Expr::is_zero() const { return is_number() && n_->number.is_zero(); }
-bool Expr::is_one() const { return is_number() && n_->number.is_one(); }
-bool Expr::is_minus_one() const { return is_number() && n_->number.is_minus_one(); }
-bool Expr::is_integer() const { return is_number() && n_->number.is_integer(); }
-const Number& Expr::number() const { return n_->number; }
-const std::string& Expr::name() const { return n_->name(); }
-ConstantId Expr::constant() const { return static_cast<ConstantId>(n_->id); }
-FunctionId Expr::function() const { return n_->function; }
-std::span<const Expr> Expr::args() const { return n_->ops(); }
-std::span<const int> Expr::indices() const { return n_->indices(); }
-Expr Expr::base() const { return n_->ops()[0]; }
-Expr Expr::exponent() const { return n_->ops()[1]; }
-std::span<const Expr> Expr::terms() const { return n_->ops(); }
-std::span<const Number> Expr::coefficients() const { return n_->coeffs(); }
-std::span<const Expr> Expr::bases() const { return n_->ops(); }
-std::span<const Expr> Expr::exponents() const { return n_->exps(); }
-std::size_t Expr::hash() const { return n_->hash; }
 
 std::pair<Number, Expr> split_coefficient(Expr e) {
   if (e.is_number()) return {e.number(), Expr(1)};

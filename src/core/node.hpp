@@ -30,42 +30,7 @@ struct NodeParts {
   boost::container::small_vector<int, 2> indices;   // Derivative: differentiated argument positions, sorted
 };
 
-// A stored node: a header and its arrays in one allocation (ops, then the Mul's exponents or the
-// Add's coefficients, then a Derivative's indices), so that a node costs one allocation and no
-// more than it holds. Immutable once stored; made and freed only by node.cpp.
-struct Node {
-  Kind kind = Kind::Number;
-  std::uint8_t id = 0;        // ConstantId for Constant
-  // Reclamation (see reclaim_unmarked): permanent_bit, and marked_bit during a collection.
-  mutable std::uint8_t lifetime = 0;
-  FunctionId function = 0;    // Call, Derivative
-  std::uint32_t size = 0;     // ops (and exps or coeffs, parallel to them)
-  std::uint32_t index_count = 0;
-  std::size_t hash = 0;       // structural hash, computed once by intern()
-  // A 64-bit Bloom filter of the symbols occurring in the node (symbol_bit of each), computed by
-  // intern(): a clear bit proves the symbol absent, so d/dx of the node is 0 without a walk.
-  std::uint64_t symbols = 0;
-  // The size of the node written out as a tree (calc::expr_size; saturating), computed by
-  // intern() from the children's: asking it costs nothing, however shared the DAG below is.
-  std::size_t tree_size = 0;
-  Number number;                        // Number: value; Add: constant; Mul: coefficient
-  const std::string* symbol = nullptr;  // Symbol: its name (names are kept for the process)
-
-  std::span<const Expr> ops() const { return {reinterpret_cast<const Expr*>(this + 1), size}; }
-  std::span<const Expr> exps() const {
-    return {kind == Kind::Mul ? reinterpret_cast<const Expr*>(this + 1) + size : nullptr, kind == Kind::Mul ? size : 0};
-  }
-  std::span<const Number> coeffs() const {
-    return {kind == Kind::Add ? reinterpret_cast<const Number*>(reinterpret_cast<const Expr*>(this + 1) + size) : nullptr,
-            kind == Kind::Add ? size : 0};
-  }
-  std::span<const int> indices() const {
-    return {reinterpret_cast<const int*>(reinterpret_cast<const Expr*>(this + 1) + size), index_count};
-  }
-  const std::string& name() const;
-};
-static_assert(sizeof(Expr) == 8 && alignof(Number) <= 8 && sizeof(Number) % 8 == 0 && sizeof(Node) % 8 == 0,
-              "a node's arrays follow its header without padding");
+// Node itself, the stored node, is defined in expr.hpp (Expr's accessors read it inline).
 
 // The bit a symbol named `name` sets in Node::symbols.
 std::uint64_t symbol_bit(std::string_view name);

@@ -149,13 +149,6 @@ bool Number::is_integer() const {
   if (rep() == Rep::Big) return big().q.get_den() == 1;
   return false;
 }
-bool Number::is_zero() const {
-  if (rep() == Rep::Small) return num_ == 0;
-  if (rep() == Rep::Float) return flt() == 0;
-  return false;  // Big is never zero (zero fits Small)
-}
-bool Number::is_one() const { return rep() == Rep::Small && num_ == 1 && den_ == 1; }
-bool Number::is_minus_one() const { return rep() == Rep::Small && num_ == -1 && den_ == 1; }
 int Number::sign() const {
   if (rep() == Rep::Small) return (num_ > 0) - (num_ < 0);
   if (rep() == Rep::Float) return (flt() > 0) - (flt() < 0);

@@ -47,9 +47,9 @@ class Number {
   bool is_float() const { return den_ == float_tag; }
   bool is_exact() const { return den_ != float_tag; }
   bool is_integer() const;  // exact and denominator 1
-  bool is_zero() const;
-  bool is_one() const;         // exactly 1 (not 1.0)
-  bool is_minus_one() const;   // exactly -1
+  bool is_zero() const { return den_ > 0 ? num_ == 0 : den_ == float_tag && flt() == 0; }  // Big is never 0
+  bool is_one() const { return den_ == 1 && num_ == 1; }         // exactly 1 (not 1.0)
+  bool is_minus_one() const { return den_ == 1 && num_ == -1; }  // exactly -1
   int sign() const;
   bool is_negative() const { return sign() < 0; }
   bool fits_long() const { return den_ == 1; }
