@@ -33,7 +33,7 @@ std::size_t structural_hash(const NodeParts& n) {
   return h;
 }
 
-bool same_numbers(const Number& a, const Number& b) { return compare(a, b) == 0 && a.is_float() == b.is_float(); }
+bool same_numbers(const Number& a, const Number& b) { return a == b && a.is_float() == b.is_float(); }
 
 // Whether the stored node a is made of the parts b (whose hash is computed).
 bool shallow_equal(const Node& a, const NodeParts& b, std::size_t b_hash) {

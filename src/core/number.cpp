@@ -304,8 +304,8 @@ int compare(const Number& a, const Number& b) {
   return (c > 0) - (c < 0);
 }
 
-std::size_t Number::hash() const {
-  auto mix = [](std::size_t h, std::size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); };
+std::size_t Number::hash_not_small() const {
+  auto mix = mix_hash;
   switch (rep()) {
     case Rep::Small: return mix(std::hash<long long>{}(num_), std::hash<long long>{}(den_));
     case Rep::Float: return mix(0xf10a7, std::hash<double>{}(flt()));

@@ -77,9 +77,15 @@ class Number {
 
   // Total order by value; at equal value exact sorts before float.
   friend int compare(const Number& a, const Number& b);
-  friend bool operator==(const Number& a, const Number& b) { return compare(a, b) == 0; }
+  friend bool operator==(const Number& a, const Number& b) {  // two small rationals: their fields (kept reduced)
+    if (a.den_ > 0 && b.den_ > 0) return a.num_ == b.num_ && a.den_ == b.den_;
+    return compare(a, b) == 0;
+  }
   friend bool operator<(const Number& a, const Number& b) { return compare(a, b) < 0; }
-  std::size_t hash() const;
+  std::size_t hash() const {  // a small rational's inline: every node's hash mixes a number in
+    if (den_ > 0) return mix_hash(static_cast<std::size_t>(num_), static_cast<std::size_t>(den_));
+    return hash_not_small();
+  }
 
   // "3", "-3/2", "2.5", "10.0", "1e-05"
   std::string to_string() const;
@@ -96,6 +102,8 @@ class Number {
   struct Big;  // mpq_class and its count, hidden so that GMP headers stay in number.cpp
   Rep rep() const { return den_ > 0 ? Rep::Small : den_ == float_tag ? Rep::Float : Rep::Big; }
   double flt() const;
+  std::size_t hash_not_small() const;
+  static std::size_t mix_hash(std::size_t h, std::size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
   const Big& big() const;
   void retain() const;
   void release() const;
