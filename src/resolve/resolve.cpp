@@ -716,13 +716,17 @@ Request resolve_statement(const grammar::Statement& s, const Scope& scope, std::
 Request resolve(const grammar::Statement& s, const Scope& scope) { return resolve_statement(s, scope, {}); }
 
 Request resolve_releasing(grammar::Statement& s, const Scope& scope) {
+  // Only a long sum is worth releasing (its tree is what a long line's memory is); a short one
+  // is read directly (plain_value), which is quicker and keeps no lists of terms.
+  constexpr std::uint32_t long_sum_bytes = 1024;
+  auto releasable = [&](const Node& n) { return n.kind == NodeKind::Sum && n.span.end - n.span.begin > long_sum_bytes; };
   std::vector<const Node*> sums;
-  if (s.body.kind == NodeKind::Sum) sums.push_back(&s.body);
+  if (releasable(s.body)) sums.push_back(&s.body);
   // A procedure resolves each argument once (call_arguments); an Apply that is a product or a
   // function may read its argument twice (x(...) tried both ways), so only procedures qualify.
   if (s.body.kind == NodeKind::Apply && scope.is_procedure(s.body.text))
     for (const Node& c : s.body.children)
-      if (c.kind == NodeKind::Sum) sums.push_back(&c);
+      if (releasable(c)) sums.push_back(&c);
   return resolve_statement(s, scope, std::move(sums));
 }
 

@@ -23,7 +23,7 @@ struct ResolveError {
 
 // Throws ResolveError.
 Request resolve(const grammar::Statement& statement, const Scope& scope);
-// The same, but the statement's own sums (its body, or the sums its procedure call takes:
+// The same, but the statement's own long sums (its body, or the sums its procedure call takes:
 // diff(BIG SUM, x)) lose each term's syntax as soon as the term is read, so that the syntax tree
 // of a long sum never stands whole beside what it resolved to (a 1 MB line's tree is 120 MB).
 // The statement's body is of no use afterwards.
