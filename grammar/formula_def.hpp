@@ -490,6 +490,9 @@ struct simple_power_parser : x3::parser<simple_power_parser> {
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;
     static bool const has_action = true; // like into[]: it builds the enclosing rule's value
+    // As a whole call argument, the shape must be followed by `,` or `)`: then it is all the
+    // argument (`diff(f, x)`, `sin(x)`), and the nine rules from argument down are skipped too.
+    bool whole_argument = false;
 
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const {
@@ -508,6 +511,10 @@ struct simple_power_parser : x3::parser<simple_power_parser> {
             exponent = skip_blanks(op + op_length, last);
             exponent_end = leaf_end(exponent, last, true);
             if (!exponent_end || power_operator(skip_blanks(exponent_end, last), last)) return false;
+        }
+        if (whole_argument) {
+            char const* const next = skip_blanks(op_length ? exponent_end : base_end, last);
+            if (next == last || (*next != ',' && *next != ')')) return false;
         }
         auto const origin = x3::get<state_tag>(context).begin;
         Node& v = rcontext;
@@ -535,6 +542,7 @@ private:
     }
 };
 simple_power_parser const simple_power{};
+simple_power_parser const simple_argument{{}, true};
 
 // next_is(chars): whether the next non-blank character is one of `chars`, consuming nothing. A
 // suffix loop guarded by it looks once at what follows an operand, where its alternatives would
@@ -691,11 +699,11 @@ auto const tight_named_def = spanned[into[word_node] >>
 // args ::= [argument { "," argument }]
 auto const args_def = -(argument[push_back] >> *((lit(',') > argument)[push_back]));
 
-// argument ::= binding | full_expr ["=" full_expr]
+// argument ::= binding | full_expr ["=" full_expr]      (simple_argument: a shortcut for a plain leaf)
 // (binding is tried only where its head `NAME =` matches: the same test as equation_head's,
 // without building a node for every argument that is a plain expression)
 auto const binding_start = &(name_chars >> single_eq);
-auto const argument_def = spanned[(binding_start >> binding[assign]) |
+auto const argument_def = spanned[simple_argument | (binding_start >> binding[assign]) |
                                   (into[full_expr] >> -(single_eq > full_expr)[binary_val<NodeKind::Equality>{}])];
 
 // binding ::= equation [".." expr ["step" expr]]
