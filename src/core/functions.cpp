@@ -23,9 +23,16 @@ struct Registry {
     KeepForever permanent;  // the rows' rules hold expressions for the whole process
     for (auto& info : builtin_function_table()) {
       by_name.emplace(info.name, static_cast<FunctionId>(rows.size()));
-      rows.push_back(std::move(info));
+      add(std::move(info));
     }
     builtin_count = rows.size();
+  }
+  // Appends a row and returns its id; function_info finds it from then on.
+  FunctionId add(FunctionInfo info) {
+    auto id = static_cast<FunctionId>(rows.size());
+    rows.push_back(std::move(info));
+    detail::function_rows.push_back(&rows.back());
+    return id;
   }
 };
 
@@ -36,7 +43,7 @@ Registry& registry() {
 
 }  // namespace
 
-const FunctionInfo& function_info(FunctionId f) { return registry().rows.at(f); }
+const FunctionInfo& detail::function_info_slow(FunctionId f) { return registry().rows.at(f); }
 
 std::optional<FunctionId> find_function(std::string_view name) {
   auto& r = registry();
@@ -55,8 +62,7 @@ FunctionId abstract_function(std::string_view name, int arity) {
   info.arity = arity;
   info.rule = "abstract function";
   info.abstract = true;
-  auto id = static_cast<FunctionId>(r.rows.size());
-  r.rows.push_back(std::move(info));
+  FunctionId id = r.add(std::move(info));
   r.abstract_by_key.emplace(key, id);
   r.by_name.emplace(std::string(name), id);  // the first arity seen answers find_function
   return id;
@@ -78,9 +84,7 @@ FunctionId sum_function() {
     info.help = "a sum over an integer index: sum(E, n = A .. B)";
     info.eval = [](Args a) { return simplify_sum(a); };
     info.notation = Notation::Sum;
-    auto f = static_cast<FunctionId>(r.rows.size());
-    r.rows.push_back(std::move(info));  // not by name: users reach it through the procedure
-    return f;
+    return r.add(std::move(info));  // not by name: users reach it through the procedure
   }();
   return id;
 }
@@ -97,8 +101,7 @@ FunctionId pending_derivative_function(const std::string& var, bool partial) {
   info.rule = "pending derivative";
   info.abstract = true;
   info.pending = PendingDerivative{var, partial};
-  auto id = static_cast<FunctionId>(r.rows.size());
-  r.rows.push_back(std::move(info));
+  FunctionId id = r.add(std::move(info));
   r.abstract_by_key.emplace(key, id);
   return id;
 }

@@ -48,7 +48,16 @@ struct FunctionInfo {
   Notation notation = Notation::Call;
 };
 
-const FunctionInfo& function_info(FunctionId f);
+namespace detail {
+// Every registered row by id, filled as the registry grows (functions.cpp), for the inline lookup
+// below; a vector of pointers, empty until the registry is first built.
+inline std::vector<const FunctionInfo*> function_rows;
+const FunctionInfo& function_info_slow(FunctionId f);  // builds the registry first if need be
+}  // namespace detail
+// The row of f. Inline: every walk that meets a call asks it (printing, differentiating).
+inline const FunctionInfo& function_info(FunctionId f) {
+  return f < detail::function_rows.size() ? *detail::function_rows[f] : detail::function_info_slow(f);
+}
 // The built-in rows, in table order (function_table.cpp); the registry is built from them.
 std::vector<FunctionInfo> builtin_function_table();
 std::optional<FunctionId> find_function(std::string_view name);
