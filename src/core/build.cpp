@@ -28,11 +28,11 @@ Expr scale_term(const Number& c, Expr t) {
     n.ops.assign(t.bases().begin(), t.bases().end());
     n.exps.assign(t.exponents().begin(), t.exponents().end());
   } else if (t.is(Kind::Pow)) {
-    n.ops = {t.base()};
-    n.exps = {t.exponent()};
+    n.ops.assign({t.base()});
+    n.exps.assign({t.exponent()});
   } else {
-    n.ops = {t};
-    n.exps = {Expr(1)};
+    n.ops.assign({t});
+    n.exps.assign({Expr(1)});
   }
   return make(std::move(n));
 }
@@ -316,7 +316,7 @@ Expr pow(Expr b, Expr x) {
     return x.args()[0];
   NodeParts n;
   n.kind = Kind::Pow;
-  n.ops = {b, x};
+  n.ops.assign({b, x});
   return make(std::move(n));
 }
 
