@@ -224,7 +224,7 @@ Display present_sum(Expr e) {
 
 // A pending derivative of `steps`, alone or as the last factor of a product.
 bool ends_in_pending(const Display& d) {
-  if (d.kind == DKind::Call) return pending_derivative_of(d.function).has_value();
+  if (d.kind == DKind::Call) return pending_derivative_of(d.function) != nullptr;
   return d.kind == DKind::Product && ends_in_pending(d.children.back());
 }
 
@@ -270,8 +270,6 @@ Display present(Expr e) {
   return leaf(DKind::Number);
 }
 
-std::optional<PendingDerivative> pending_derivative_of(FunctionId f) { return function_info(f).pending; }
-
 // Terms: non-polynomial ones first (e^x - a x, 2 sin(x) cos(x)/x - ...), then by degree descending
 // (6x^2 + 4), then canonical order; the constant last (tan(x)^2 + 1) - except that a positive
 // constant leads a sum whose other terms are all negative: 1 - x, 1 - tanh(x)^2.
@@ -301,7 +299,7 @@ Display SumTerms::present(std::size_t i) const {
 }
 
 bool pending_operand_needs_parens(const Display& d) {
-  if (d.kind == DKind::Call) return pending_derivative_of(d.function).has_value();
+  if (d.kind == DKind::Call) return pending_derivative_of(d.function) != nullptr;
   return !is_atom(d);
 }
 

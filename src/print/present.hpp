@@ -49,7 +49,10 @@ struct Display {
 
 // The pending derivative of `steps` a function row marks (core/functions.hpp), printed as an
 // operator before its argument.
-std::optional<PendingDerivative> pending_derivative_of(FunctionId f);
+inline const PendingDerivative* pending_derivative_of(FunctionId f) {  // nullptr: none
+  const auto& pending = function_info(f).pending;
+  return pending ? &*pending : nullptr;
+}
 // Whether the operand of a pending derivative needs brackets: `d/dx x`, `d/dx sin(x)`, `d/dx (x^2)`.
 bool pending_operand_needs_parens(const Display& operand);
 
