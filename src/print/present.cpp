@@ -125,6 +125,7 @@ int function_order(FunctionId a, FunctionId b) {
 }
 
 using Factor = std::pair<Expr, Expr>;  // base, exponent
+using Factors = boost::container::small_vector<Factor, 4>;  // in place for a product of a few
 
 bool factor_less(const Factor& x, const Factor& y) {
   int gx = factor_group(x.first, x.second), gy = factor_group(y.first, y.second);
@@ -161,7 +162,7 @@ std::uint64_t reading_key(const Factor& f) {
 // factor_less's order among factors of one key: a stable sort on the key, computed once a factor,
 // leaves runs that need only be checked, n comparisons of expressions rather than n log n (the
 // derivative of a product of 400 factors prints 400 products of 400).
-void sort_for_reading(std::vector<Factor>& factors) {
+void sort_for_reading(Factors& factors) {
   boost::container::small_vector<std::pair<std::uint64_t, Factor>, 8> keyed;
   keyed.reserve(factors.size());
   for (const Factor& f : factors) keyed.emplace_back(reading_key(f), f);
@@ -178,7 +179,7 @@ void sort_for_reading(std::vector<Factor>& factors) {
 
 // coefficient * prod(base^exponent): numeric coefficient first, negative numeric exponents and the
 // coefficient's denominator below the fraction bar, a negative coefficient as a leading minus.
-Display present_product(const Number& coefficient, std::vector<Factor> factors) {
+Display present_product(const Number& coefficient, Factors factors) {
   sort_for_reading(factors);
   bool negative = coefficient.is_negative();
   Number c = negative ? -coefficient : coefficient;
@@ -201,9 +202,10 @@ Display present_product(const Number& coefficient, std::vector<Factor> factors) 
   return out;  // (a conditional expression here would copy the whole tree)
 }
 
-std::vector<Factor> factors_of(Expr term) {
-  std::vector<Factor> fs;
+Factors factors_of(Expr term) {
+  Factors fs;
   if (term.is(Kind::Mul)) {
+    fs.reserve(term.bases().size());
     for (std::size_t i = 0; i < term.bases().size(); ++i) fs.emplace_back(term.bases()[i], term.exponents()[i]);
   } else if (term.is(Kind::Pow)) {
     fs.emplace_back(term.base(), term.exponent());
@@ -277,7 +279,7 @@ SumTerms::SumTerms(Expr sum) : constant_(sum.number()) {
   terms_.reserve(sum.terms().size());
   for (std::size_t i = 0; i < sum.terms().size(); ++i)
     terms_.push_back({sum.terms()[i], sum.coefficients()[i], degree(sum.terms()[i])});
-  std::stable_sort(terms_.begin(), terms_.end(), [](const Term& a, const Term& b) {
+  stable_sort_few(terms_.begin(), terms_.end(), [](const Term& a, const Term& b) {
     if (a.degree.poly != b.degree.poly) return !a.degree.poly;
     if (a.degree.deg != b.degree.deg) return a.degree.deg > b.degree.deg;
     return compare(a.term, b.term) < 0;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "core/expr.hpp"
 #include "core/functions.hpp"
 
@@ -79,7 +81,7 @@ class SumTerms {
     Number coefficient;
     Degree degree;
   };
-  std::vector<Term> terms_;
+  boost::container::small_vector<Term, 4> terms_;  // in place for the short sums inside calls: sin(2x + 1)
   Number constant_;
   bool has_constant_ = false, constant_first_ = false;
 };
