@@ -48,7 +48,7 @@ struct Options {
   double timeout = 0;  // --timeout SECONDS per line; 0: none
 };
 
-// DDX_RECLAIM_EVERY_LINE=1: nodes are reclaimed after every line instead of when they have
+// DDX_RECLAIM_EVERY_LINE=1: nodes are reclaimed between every two lines instead of when they have
 // doubled, so that the tests run every path with freed memory about (the sanitizers' build shows
 // a node freed while still in use).
 bool reclaim_every_line_requested() {
@@ -63,11 +63,12 @@ class Runner {
 
   // Deeply nested lines recurse deeply in every stage: they run on a large stack.
   void run_line(const std::string& line, std::string_view source, std::size_t line_number) {
-    run_with_large_stack(line.size(), [&] { run_line_here(line, source, line_number); });
-    // The line's outcomes are printed and gone: what no one holds now can be freed.
+    // The previous line's outcomes are printed and gone: what no one holds now is freed, before
+    // this line needs the room (and never after the last line, when the process ends anyway).
     auto t0 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     session_.reclaim_memory(reclaim_every_line_);
     if (stats::enabled) reclaim_seconds_ += seconds_since(t0);
+    run_with_large_stack(line.size(), [&] { run_line_here(line, source, line_number); });
   }
   void set_timeout(double seconds) { timeout_ = seconds; }
 
