@@ -28,6 +28,7 @@ Display unary(DKind k, Display child) {
 
 Display binary(DKind k, Display a, Display b) {
   Display d = leaf(k);
+  d.children.reserve(2);
   d.children.push_back(std::move(a));
   d.children.push_back(std::move(b));
   return d;
@@ -184,6 +185,7 @@ Display present_product(const Number& coefficient, Factors factors) {
   bool negative = coefficient.is_negative();
   Number c = negative ? -coefficient : coefficient;
   std::vector<Display> num, den;
+  num.reserve(factors.size() + 1);  // the factors and a coefficient: one allocation
   if (c.is_exact()) {
     if (!c.numerator().is_one() || factors.empty()) num.push_back(number_leaf(c.numerator()));
     if (!c.denominator().is_one()) den.push_back(number_leaf(c.denominator()));
