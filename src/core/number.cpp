@@ -320,6 +320,16 @@ std::size_t Number::hash_not_small() const {
   return 0;
 }
 
+void Number::append_to(std::string& out) const {
+  if (rep() == Rep::Small && den_ == 1) {  // an integer, by far the most printed: no string of its own
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, num_).ptr;
+    out.append(digits, end);
+    return;
+  }
+  out += to_string();
+}
+
 std::string Number::to_string() const {
   switch (rep()) {
     case Rep::Small:

@@ -89,6 +89,7 @@ class Number {
 
   // "3", "-3/2", "2.5", "10.0", "1e-05"
   std::string to_string() const;
+  void append_to(std::string& out) const;  // to_string() written onto the end of out
 
  private:
   // Sixteen bytes, because every expression node holds one and a sum one per term: the

@@ -53,7 +53,7 @@ class Linear {
   void put(const Display& d, std::string& out) {
     check_interrupt();
     switch (d.kind) {
-      case DKind::Number: out += d.value.to_string(); return;
+      case DKind::Number: d.value.append_to(out); return;
       case DKind::Symbol:
         if (f_ == Format::Unicode) out += symbol_name(d.name, f_);
         else out += d.name;
