@@ -12,7 +12,6 @@ Expr::Expr(int v) : Expr(num(Number(v))) {}
 Expr::Expr(long long v) : Expr(num(Number(v))) {}
 Expr::Expr(const Number& n) : Expr(num(n)) {}
 
-
 std::pair<Number, Expr> split_coefficient(Expr e) {
   if (e.is_number()) return {e.number(), Expr(1)};
   if (e.is(Kind::Mul) && !e.number().is_one()) {
