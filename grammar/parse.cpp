@@ -37,6 +37,12 @@ std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
     std::size_t derivs = 0; // derivative operators at the current bracket level
     char prev = 0;          // last non-blank character
     bool blank = false;
+    // The level only rises at `(`, `[`, `^`, `**`, a unary sign and `/d`: checked there alone.
+    auto rises = [&] {
+        std::size_t const level = outer + chain + derivs;
+        if (level > deepest) deepest = level;
+        return level > max_nesting;
+    };
     for (std::size_t i = 0; i < t.size(); ++i) {
         char const c = t[i];
         if (is_blank(c)) { blank = true; continue; }
@@ -45,6 +51,7 @@ std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
             outer += 1 + chain + derivs;
             saved.push_back({chain, derivs});
             chain = derivs = 0;
+            if (rises()) return i;
             break;
         case ')': case ']':
             if (!saved.empty()) {
@@ -56,18 +63,32 @@ std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
             break;
         case '^':
             ++chain;
+            if (rises()) return i;
             break;
         case '+': case '-':
-            if (is_operand_end(prev)) chain = 0; // binary
-            else ++chain;                        // unary: recursion
+            if (is_operand_end(prev)) {
+                chain = 0; // binary
+            } else {
+                ++chain;   // unary: recursion
+                if (rises()) return i;
+            }
             break;
         case '*':
-            if (i + 1 < t.size() && t[i + 1] == '*') { ++chain; ++i; }
-            else chain = 0;
+            if (i + 1 < t.size() && t[i + 1] == '*') {
+                ++chain;
+                ++i;
+                if (rises()) return i;
+            } else {
+                chain = 0;
+            }
             break;
         case '/':
-            if (i + 1 < t.size() && (t[i + 1] == 'd' || t[i + 1] == partial_marker)) ++derivs;
-            else chain = 0;
+            if (i + 1 < t.size() && (t[i + 1] == 'd' || t[i + 1] == partial_marker)) {
+                ++derivs;
+                if (rises()) return i;
+            } else {
+                chain = 0;
+            }
             break;
         case ',': case '=': case ';':
             chain = derivs = 0;
@@ -76,9 +97,6 @@ std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
             if (blank && is_operand_end(prev)) chain = 0; // a new juxtaposed factor
             break;
         }
-        std::size_t const level = outer + chain + derivs;
-        if (level > deepest) deepest = level;
-        if (level > max_nesting) return i;
         prev = c;
         blank = false;
     }
