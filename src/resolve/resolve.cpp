@@ -140,7 +140,11 @@ std::optional<Expr> Resolver::plain_value(const Node& n) {
   } catch (const MathError&) {
   } catch (const LimitError&) {
   }
-  if (!v) not_plain_.insert(&n);
+  // A leaf, or a call of what is no built-in function, is turned down without a look below it:
+  // asking again costs less than remembering it (an allocation, for the `diff(` of every line).
+  bool at_once = n.kind == NodeKind::Word || n.kind == NodeKind::Number ||
+                 (n.kind == NodeKind::Apply && !word_facts(n.text).function);
+  if (!v && !at_once) not_plain_.insert(&n);
   return v;
 }
 
