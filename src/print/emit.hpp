@@ -19,7 +19,7 @@ namespace ddx::print {
 // `expected_size`: room to reserve, so that a long answer's text is not copied as it doubles.
 std::string emit_linear(const Display& d, Format f, std::size_t expected_size = 0);
 // The same for a sum, presenting one term at a time (a long answer's whole tree is never held).
-std::string emit_linear(const SumTerms& terms, Format f);
+std::string emit_linear(const SumTerms& terms, Format f, std::size_t expected_size = 0);
 // The runs of one argument index in a derivative's indices: {0, 0, 1} -> (0, 2), (1, 1), as
 // diff(f(u, v), u, 2, v, 1) writes them (foreign.cpp).
 std::vector<std::pair<int, std::size_t>> derivative_runs(std::span<const int> indices);

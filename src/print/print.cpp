@@ -67,13 +67,16 @@ std::string symbol_name(std::string_view name, Format f) {
 
 std::string to_string(Expr e, Format f) {
   if (f > Format::Json) return foreign_expression(e, f);
-  if (e.is(Kind::Add) && f != Format::Latex) return emit_linear(SumTerms(e), f);
+  // About five characters per node of the tree the answer writes out (sin(x) is two nodes);
+  // a long answer (sin(sin(...)) 2000 deep: 10 MB) then takes one buffer, not one per doubling
+  // (which would hold the old and the new at once), and what the estimate leaves unwritten is
+  // never touched, so it costs no memory.
+  constexpr std::size_t chars_per_node = 5, most_reserved = std::size_t{1} << 26;
+  std::size_t const expected = std::min(e.node()->tree_size, most_reserved / chars_per_node) * chars_per_node;
+  if (e.is(Kind::Add) && f != Format::Latex) return emit_linear(SumTerms(e), f, expected);
   Display d = present(e);
   if (f == Format::Latex) return emit_latex(d);
-  // About five characters per node of the tree the answer writes out (sin(x) is two nodes);
-  // a long answer (sin(sin(...)) 2000 deep: 10 MB) then takes one buffer, not one per doubling.
-  constexpr std::size_t chars_per_node = 5, most_reserved = std::size_t{1} << 26;
-  return emit_linear(d, f, std::min(e.node()->tree_size, most_reserved / chars_per_node) * chars_per_node);
+  return emit_linear(d, f, expected);
 }
 
 std::string leibniz(std::string_view num, std::vector<std::string> vars, int order, bool partial, Format f) {

@@ -35,8 +35,9 @@ class Linear {
     return out;
   }
 
-  std::string emit(const SumTerms& terms) {
+  std::string emit(const SumTerms& terms, std::size_t expected_size = 0) {
     std::string out;
+    out.reserve(expected_size);
     Display holder = Display{};  // a sum of the one term in hand, for put_sum_term's rules
     holder.kind = DKind::Sum;
     holder.children.resize(1);
@@ -271,6 +272,8 @@ class Linear {
 std::string emit_linear(const Display& d, Format f, std::size_t expected_size) {
   return Linear(f).emit(d, expected_size);
 }
-std::string emit_linear(const SumTerms& terms, Format f) { return Linear(f).emit(terms); }
+std::string emit_linear(const SumTerms& terms, Format f, std::size_t expected_size) {
+  return Linear(f).emit(terms, expected_size);
+}
 
 }  // namespace ddx::print
