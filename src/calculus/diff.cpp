@@ -8,6 +8,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <boost/container/small_vector.hpp>
+
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
 #include "core/functions.hpp"
@@ -83,20 +85,23 @@ class Differentiator {
   }
 
   Expr sum(Expr e) {
-    std::vector<Expr> parts;
+    boost::container::small_vector<Expr, 8> parts;
     parts.reserve(e.terms().size());
     for (std::size_t i = 0; i < e.terms().size(); ++i) {
       Expr dt = d(e.terms()[i]);
-      if (!dt.is_zero()) parts.push_back(num(e.coefficients()[i]) * dt);
+      if (dt.is_zero()) continue;
+      const Number& c = e.coefficients()[i];
+      parts.push_back(c.is_one() ? dt : num(c) * dt);  // (1·dt is dt: no product to build)
     }
-    return report("sum rule", e, add(std::move(parts)));
+    return report("sum rule", e, add(std::span<const Expr>(parts.data(), parts.size())));
   }
 
   // n factors: sum over i of f_i' times the other factors. Factors are b_i^x_i; the product of the
   // others is built by mul, which merges f_i' with the rest (so x^3' x^-1 becomes 3x).
   Expr product(Expr e) {
     auto n = e.bases().size();
-    std::vector<Expr> factors(n), derivs(n);
+    // (In place for the few factors of nearly every product: no allocation per product.)
+    boost::container::small_vector<Expr, 8> factors(n), derivs(n);
     std::size_t nonconstant = 0;
     bool has_denominator = false;
     for (std::size_t i = 0; i < n; ++i) {
@@ -107,15 +112,15 @@ class Differentiator {
         if (has_negative_sign(e.exponents()[i])) has_denominator = true;
       }
     }
-    std::vector<Expr> terms;
+    boost::container::small_vector<Expr, 8> terms, t;
     for (std::size_t i = 0; i < n; ++i) {
       if (derivs[i].is_zero()) continue;
-      std::vector<Expr> t{num(e.number()), derivs[i]};
+      t.assign({num(e.number()), derivs[i]});
       for (std::size_t j = 0; j < n; ++j)
         if (j != i) t.push_back(factors[j]);
-      terms.push_back(mul(std::move(t)));
+      terms.push_back(mul(std::span<const Expr>(t.data(), t.size())));
     }
-    Expr r = add(std::move(terms));
+    Expr r = add(std::span<const Expr>(terms.data(), terms.size()));
     if (nonconstant == 0) return report("constant", e, r);
     if (nonconstant == 1) return report("constant multiple", e, r);
     bool has_numerator = false;
