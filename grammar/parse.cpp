@@ -4,6 +4,7 @@
 // No exception leaves this file.
 #include "grammar/parse.hpp"
 
+#include <array>
 #include <exception>
 #include <functional>
 #include <new>
@@ -22,6 +23,13 @@ bool is_operand_end(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            c == '_' || c == ')' || c == ']' || c == '.' || c == '\'';
 }
+// The characters nesting_violation acts on (blanks, brackets, operators, separators); the others
+// only become the previous character.
+constexpr std::array<bool, 256> nesting_chars = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : std::string_view(" \t()[]^+-*/,=;")) table[c] = true;
+    return table;
+}();
 
 // Rejects input whose parse would recurse deeper than max_nesting before Spirit runs (its
 // recursion would otherwise overflow the stack). Counts brackets plus, per bracket level, the
@@ -95,7 +103,11 @@ std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
             break;
         default:
             if (blank && is_operand_end(prev)) chain = 0; // a new juxtaposed factor
-            break;
+            // The rest of a name or number changes nothing but the previous character.
+            while (i + 1 < t.size() && !nesting_chars[static_cast<unsigned char>(t[i + 1])]) ++i;
+            prev = t[i];
+            blank = false;
+            continue;
         }
         prev = c;
         blank = false;
