@@ -14,6 +14,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include "grammar/ast.hpp"
+#include "grammar/chars.hpp"
 #include "grammar/config.hpp"
 #include "grammar/formula.hpp"
 #include "grammar/lookahead.hpp"
@@ -437,11 +438,8 @@ fit_chain_parser const fit_chain{};
 inline bool leaf_shortcut = true;
 
 namespace shortcut {
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool is_name_char(char c) { return is_letter(c) || is_digit(c) || c == '_'; }
 inline char const* skip_blanks(char const* p, char const* last) {
-    while (p != last && (*p == ' ' || *p == '\t')) ++p;
+    while (p != last && is_blank(*p)) ++p;
     return p;
 }
 inline char const* skip_digits(char const* p, char const* last) {
@@ -534,7 +532,7 @@ struct simple_power_parser : x3::parser<simple_power_parser> {
 
 private:
     static void fill_leaf(Node& n, char const* begin, char const* end, char const* origin) {
-        bool const number = !shortcut::is_letter(*begin);
+        bool const number = !is_letter(*begin);
         n.kind = number ? NodeKind::Number : NodeKind::Word;
         n.text.assign(std::string_view(begin, static_cast<std::size_t>(end - begin)));
         if (number) n.is_float = std::any_of(begin, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; });

@@ -2,6 +2,7 @@
 // The grammar's character-level lookaheads (see lookahead.hpp).
 #include "grammar/lookahead.hpp"
 
+#include "grammar/chars.hpp"
 #include "grammar/utf8.hpp"
 
 #include <algorithm>
@@ -9,13 +10,6 @@
 #include <boost/container/small_vector.hpp>
 
 namespace ddx::grammar {
-namespace {
-
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
-
-}  // namespace
 
 void BracketPairs::match() const {
     // Every opening bracket gets its pair when it is met, so the pairs are in the order of their
@@ -55,7 +49,7 @@ struct Scanner {
     bool letter() const { return i < text.size() && is_letter(text[i]); }
     bool digit() const { return i < text.size() && is_digit(text[i]); }
     void blanks() {
-        while (at(' ') || at('\t')) ++i;
+        while (i < text.size() && is_blank(text[i])) ++i;
     }
     // A bracketed group starting here; false when unbalanced.
     bool group() {
@@ -66,7 +60,7 @@ struct Scanner {
         return true;
     }
     void name() {
-        while (i < text.size() && (is_alnum(text[i]) || text[i] == '_')) ++i;
+        while (i < text.size() && is_name_char(text[i])) ++i;
     }
     bool digits() {
         if (!digit()) return false;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <new>
 
+#include "grammar/chars.hpp"
 #include "grammar/config.hpp"
 #include "grammar/formula.hpp"
 #include "grammar/lookahead.hpp"
@@ -18,11 +19,7 @@
 namespace ddx::grammar {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_operand_end(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == ')' || c == ']' || c == '.' || c == '\'';
-}
+bool is_operand_end(char c) { return is_name_char(c) || c == ')' || c == ']' || c == '.' || c == '\''; }
 // The characters nesting_violation acts on (blanks, brackets, operators, separators); the others
 // only become the previous character.
 constexpr std::array<bool, 256> nesting_chars = [] {

@@ -4,6 +4,7 @@
 #include "grammar/utf8.hpp"
 
 #include "core/greek.hpp"
+#include "grammar/chars.hpp"
 
 #include <cstdio>
 #include <optional>
@@ -71,10 +72,6 @@ char operator_replacement(char32_t cp) {
     }
 }
 
-bool is_word_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-bool is_alnum(char c) { return is_word_char(c) && c != '_'; }
 
 } // namespace
 
@@ -173,14 +170,14 @@ NormalizedLine normalize_line(std::string_view line) {
         } else if (cp == 0x221A) {
             // √ reads like a function name applied by juxtaposition: `2√x` = 2 sqrt(x),
             // `√(x + 1)` = sqrt(x + 1), `√x·y` = sqrt(x)·y.
-            if (!out.text.empty() && is_word_char(out.text.back())) emit(' ');
+            if (!out.text.empty() && is_name_char(out.text.back())) emit(' ');
             for (char c : std::string_view("sqrt ")) emit(c);
         } else if (std::string_view const name = greek_name(cp); !name.empty()) {
             // Each Greek letter is a whole word: `αβ` = alpha·beta, `2α` = 2·alpha. A lone `d`
             // right before it stays attached so that `d/dα` and `dα/dt` keep their token shape.
             auto const n = out.text.size();
-            bool const lone_d = n >= 1 && out.text[n - 1] == 'd' && (n == 1 || !is_word_char(out.text[n - 2]));
-            if (n > 0 && is_word_char(out.text[n - 1]) && !lone_d) emit(' ');
+            bool const lone_d = n >= 1 && out.text[n - 1] == 'd' && (n == 1 || !is_name_char(out.text[n - 2]));
+            if (n > 0 && is_name_char(out.text[n - 1]) && !lone_d) emit(' ');
             for (char const c : name) emit(c);
             if (i + len < line.size() && is_alnum(line[i + len])) emit(' ');
         } else {

@@ -113,9 +113,10 @@ class Differentiator {
       }
     }
     boost::container::small_vector<Expr, 8> terms, t;
+    Expr const coefficient = num(e.number());
     for (std::size_t i = 0; i < n; ++i) {
       if (derivs[i].is_zero()) continue;
-      t.assign({num(e.number()), derivs[i]});
+      t.assign({coefficient, derivs[i]});
       for (std::size_t j = 0; j < n; ++j)
         if (j != i) t.push_back(factors[j]);
       terms.push_back(mul(std::span<const Expr>(t.data(), t.size())));

@@ -134,17 +134,17 @@ bool Resolver::plain_word(std::string_view w) const {
 // plain is remembered, so the general reading below it does not try again: linear however deep.
 std::optional<Expr> Resolver::plain_value(const Node& n) {
   if (!not_plain_.empty() && not_plain_.contains(&n)) return std::nullopt;
+  std::size_t const asks_before = plain_asks_++;
   std::optional<Expr> v;
   try {
     v = plain_value_unguarded(n);
   } catch (const MathError&) {
   } catch (const LimitError&) {
   }
-  // A leaf, or a call of what is no built-in function, is turned down without a look below it:
-  // asking again costs less than remembering it (an allocation, for the `diff(` of every line).
-  bool at_once = n.kind == NodeKind::Word || n.kind == NodeKind::Number ||
-                 (n.kind == NodeKind::Apply && !word_facts(n.text).function);
-  if (!v && !at_once) not_plain_.insert(&n);
+  // Only a refusal that looked below the node is remembered: one made at once (a leaf, a call of
+  // no built-in function, the `diff(` of every line) costs less to make again than to remember.
+  bool looked_below = plain_asks_ > asks_before + 1;
+  if (!v && looked_below) not_plain_.insert(&n);
   return v;
 }
 

@@ -66,7 +66,8 @@ class Resolver {
   bool definition_body_;
   std::string defining_;
   std::vector<const Node*> read_once_;
-  std::unordered_set<const Node*> not_plain_;  // nodes plain_value found not plain
+  std::unordered_set<const Node*> not_plain_;  // nodes plain_value found not plain below them
+  std::size_t plain_asks_ = 0;                  // plain_value calls so far (see there)
 };
 
 // Terms combined as expressions are: a value when every part is one (folded by the canonical
