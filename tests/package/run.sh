@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # ctest `debian_package`: `cpack -G DEB` builds a package holding ddx, its man page and its bash
-# completion, with dependencies found by dpkg-shlibdeps; the completion script completes options
+# completion, depending (dpkg-shlibdeps) on the package of every shared library it loads; the completion script completes options
 # and format names; the packaged ddx answers.
 # usage: run.sh BUILD_DIR
 set -euo pipefail
@@ -15,10 +15,19 @@ for f in ./usr/bin/ddx ./usr/share/man/man1/ddx.1 ./usr/share/bash-completion/co
   grep -q " $f\$" <<< "$contents" || { echo "missing from the package: $f"; exit 1; }
 done
 info=$(dpkg-deb -I "$deb")
-for dep in libreadline8 libgmp10 libmpfr6; do
-  grep -q "Depends:.*$dep" <<< "$info" || { echo "the package does not depend on $dep"; echo "$info"; exit 1; }
-done
 dpkg-deb -x "$deb" "$out/root"
+# Every shared library the packaged ddx loads (GMP, MPFR and readline are linked in from their
+# static archives unless DDX_STATIC_LIBRARIES is off) comes from a package it depends on.
+needed=$(readelf -d "$out/root/usr/bin/ddx" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+[[ -n $needed ]] || { echo "readelf found no shared libraries in the packaged ddx"; exit 1; }
+for lib in $needed; do
+  path=$(ldconfig -p | awk -v lib="$lib" '$1 == lib && /x86-64|x86_64/ { print $NF; exit }')
+  [[ -n $path ]] || path=$(ldconfig -p | awk -v lib="$lib" '$1 == lib { print $NF; exit }')
+  dep=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) || true
+  [[ -n $dep ]] || dep=$(dpkg -S "$path" | head -1 | cut -d: -f1)
+  grep -q "Depends:.*\b$dep\b" <<< "$info" ||
+    { echo "ddx loads $lib (package $dep), which the package does not depend on"; echo "$info"; exit 1; }
+done
 [[ $("$out/root/usr/bin/ddx" -e 'd/dx (3x+4)^2') == "18x + 24" ]] || { echo "the packaged ddx does not answer"; exit 1; }
 grep -q '^\.SH OPTIONS' "$out/root/usr/share/man/man1/ddx.1"
 # The completion script, as bash runs it: options after -, format names after --format.
