@@ -36,6 +36,9 @@ Memo& memo() {
 }
 // Past this many entries the memo starts afresh, so a long session cannot grow it without bound.
 constexpr std::size_t memo_limit = 4'000'000;
+// Between lines a memo of more entries than this (about 200 KB) is dropped: a few repeated small
+// derivatives stay cheap, but it no longer holds every large derivative the session ever took.
+constexpr std::size_t memo_kept_between_lines = 1024;
 
 class Differentiator {
  public:
@@ -250,6 +253,14 @@ Expr diff(Expr e, const std::vector<Expr>& vars, DiffTrace* trace) {
   return e;
 }
 
-void clear_diff_memo() { memo().clear(); }
+void clear_diff_memo() {
+  // The buckets of a large table are given back, not kept: clear() would walk them all again.
+  if (memo().bucket_count() > 1024) Memo().swap(memo());
+  else memo().clear();
+}
+
+void trim_diff_memo() {
+  if (memo().size() > memo_kept_between_lines) clear_diff_memo();
+}
 
 }  // namespace ddx::calc

@@ -32,7 +32,10 @@ Expr diff(Expr e, Expr var, int order = 1, DiffTrace* trace = nullptr);
 // the result for smooth expressions, and exactly so for abstract functions).
 Expr diff(Expr e, const std::vector<Expr>& vars, DiffTrace* trace = nullptr);
 
-// Drops the process-wide (node, var) memo (tests, or to bound memory in long sessions).
+// Drops the process-wide (node, var) memo (when nodes are reclaimed: it is keyed by their address;
+// and tests).
 void clear_diff_memo();
+// Drops it if it is large (the session, before every line).
+void trim_diff_memo();
 
 }  // namespace ddx::calc
