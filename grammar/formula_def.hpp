@@ -182,6 +182,7 @@ struct wrap_val { // _val = K{_attr}
 
 auto const make_pow = [](auto& ctx) {
     std::vector<Node> ch;
+    ch.reserve(2);  // one allocation, not a second one (and a move) for the second child
     ch.push_back(std::move(_val(ctx)));
     ch.push_back(std::move(_attr(ctx)));
     _val(ctx) = make_node(NodeKind::Pow, std::move(ch));
@@ -192,6 +193,7 @@ struct binary_val { // _val = K{_val, _attr}
     template <typename Context>
     void operator()(Context& ctx) const {
         std::vector<Node> ch;
+        ch.reserve(2);
         ch.push_back(std::move(_val(ctx)));
         ch.push_back(std::move(_attr(ctx)));
         _val(ctx) = make_node(K, std::move(ch));
@@ -200,6 +202,12 @@ struct binary_val { // _val = K{_val, _attr}
 
 auto const push_child = [](auto& ctx) { _val(ctx).children.push_back(std::move(_attr(ctx))); };
 auto const push_back = [](auto& ctx) { _val(ctx).push_back(std::move(_attr(ctx))); };
+// A call's arguments: room for two at the first (`diff(f, x)`), one allocation instead of two.
+auto const push_argument = [](auto& ctx) {
+    auto& arguments = _val(ctx);
+    if (arguments.capacity() == 0) arguments.reserve(2);
+    arguments.push_back(std::move(_attr(ctx)));
+};
 
 auto const make_number = [](auto& ctx) {
     auto const& range = _attr(ctx);
@@ -268,6 +276,7 @@ auto const inc_order = [](auto& ctx) { ++_val(ctx).order; };
 
 auto const make_at = [](auto& ctx) {
     std::vector<Node> ch;
+    ch.reserve(1 + _attr(ctx).size());
     ch.push_back(std::move(_val(ctx)));
     for (auto& eq : _attr(ctx)) ch.push_back(std::move(eq));
     _val(ctx) = make_node(NodeKind::At, std::move(ch));
@@ -695,7 +704,7 @@ auto const tight_named_def = spanned[into[word_node] >>
      | (x3::no_skip[lit('(')] > args > ')')[to_call<NodeKind::Apply>{}])];
 
 // args ::= [argument { "," argument }]
-auto const args_def = -(argument[push_back] >> *((lit(',') > argument)[push_back]));
+auto const args_def = -(argument[push_argument] >> *((lit(',') > argument)[push_argument]));
 
 // argument ::= binding | full_expr ["=" full_expr]      (simple_argument: a shortcut for a plain leaf)
 // (binding is tried only where its head `NAME =` matches: the same test as equation_head's,

@@ -181,6 +181,12 @@ void sort_for_reading(Factors& factors) {
 // coefficient * prod(base^exponent): numeric coefficient first, negative numeric exponents and the
 // coefficient's denominator below the fraction bar, a negative coefficient as a leading minus.
 Display present_product(const Number& coefficient, Factors factors) {
+  // A lone factor under an exact unit coefficient (x^2, sin(x)^2) is that factor's display: no
+  // lists to build and drop (the most common product of all).
+  if (factors.size() == 1 && coefficient.is_one()) {
+    auto& [b, x] = factors[0];
+    if (!(x.is_number() && x.number().is_negative())) return present_factor(b, x);
+  }
   sort_for_reading(factors);
   bool negative = coefficient.is_negative();
   Number c = negative ? -coefficient : coefficient;

@@ -20,11 +20,14 @@ dpkg-deb -x "$deb" "$out/root"
 # static archives unless DDX_STATIC_LIBRARIES is off) comes from a package it depends on.
 needed=$(readelf -d "$out/root/usr/bin/ddx" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 [[ -n $needed ]] || { echo "readelf found no shared libraries in the packaged ddx"; exit 1; }
+# Read whole, not through a pipe to a reader that stops early (under pipefail the writer's SIGPIPE
+# would end this script without a word).
+cache=$(ldconfig -p)
 for lib in $needed; do
-  path=$(ldconfig -p | awk -v lib="$lib" '$1 == lib && /x86-64|x86_64/ { print $NF; exit }')
-  [[ -n $path ]] || path=$(ldconfig -p | awk -v lib="$lib" '$1 == lib { print $NF; exit }')
-  dep=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) || true
-  [[ -n $dep ]] || dep=$(dpkg -S "$path" | head -1 | cut -d: -f1)
+  path=$(awk -v lib="$lib" '$1 == lib && /x86-64/ { print $NF }' <<< "$cache" | sed -n 1p)
+  [[ -n $path ]] || path=$(awk -v lib="$lib" '$1 == lib { print $NF }' <<< "$cache" | sed -n 1p)
+  [[ -n $path ]] || { echo "ddx loads $lib, which ldconfig does not know"; exit 1; }
+  dep=$( (dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path") | sed -n '1s/:.*//p')
   grep -q "Depends:.*\b$dep\b" <<< "$info" ||
     { echo "ddx loads $lib (package $dep), which the package does not depend on"; echo "$info"; exit 1; }
 done
