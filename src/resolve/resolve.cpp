@@ -238,16 +238,36 @@ Term Resolver::term_unguarded(const Node& n) {
     case NodeKind::Prime: return prime(n);
     case NodeKind::Neg: return negated(term(n.children[0]), n.span);
     case NodeKind::Sum: {
-      std::vector<Term> terms;
-      terms.reserve(n.children.size());
       std::string ops = n.ops();  // before any child is released
       bool release = read_once(n);
+      // While every term read is a value (the usual case), only its value and span are kept: a
+      // Term is 248 bytes, and W1's sum of 20,000 terms held 5 MB of them only to add them up.
+      std::vector<std::pair<Expr, SourceSpan>> values;
+      std::vector<Term> terms;
+      bool all_values = true;
+      values.reserve(n.children.size());
       for (const Node& c : n.children) {
-        terms.push_back(term(c));
+        Term t = term(c);
         // The statement's own tree, read once (resolve_releasing): not const, only seen so here.
         if (release) const_cast<Node&>(c) = Node{};
+        if (all_values && t.is_value()) {
+          values.emplace_back(t.expr, t.span);
+          continue;
+        }
+        if (all_values) {  // the first term that is no value: the ones before become terms
+          all_values = false;
+          terms.reserve(n.children.size());
+          for (auto [value, span] : values) terms.push_back(Term::value(value, span));
+          values = {};
+        }
+        terms.push_back(std::move(t));
       }
-      return sum_of(std::move(terms), std::move(ops), n.span);
+      if (!all_values) return sum_of(std::move(terms), std::move(ops), n.span);
+      std::vector<Expr> parts;
+      parts.reserve(values.size());
+      for (std::size_t i = 0; i < values.size(); ++i) parts.push_back(ops[i] == '-' ? -values[i].first : values[i].first);
+      values = {};
+      return Term::value(add(std::move(parts)), n.span);
     }
     case NodeKind::Product: return product(n);
     case NodeKind::Pow: {
