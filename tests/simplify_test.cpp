@@ -137,6 +137,37 @@ TEST_CASE("substitute, free_symbols, depends_on, evaluate") {
   CHECK_THROWS_AS(evaluate(x + y, {{"x", 1}}), MathError);
 }
 
+TEST_CASE("products: each factor is the power pow() makes of it, whatever else is in the product") {
+  Expr x = sym("x"), y = sym("y"), q = sym("q");
+  std::vector<Expr> bases{x, sin(x), x + 1, pi_const(), e_const(), Expr(2), 2 * x, pow(x, 2), sqrt(x + 1)};
+  std::vector<Expr> exponents{Expr(2), Expr(-1), rational(1, 2), num(Number::from_double(0.5)), y, Expr(-3), Expr(1)};
+  for (Expr b : bases)
+    for (Expr k : exponents) {
+      std::string base_text = debug_string(b), exponent_text = debug_string(k);
+      CAPTURE(base_text);
+      CAPTURE(exponent_text);
+      Expr p = pow(b, k);
+      CHECK(mul({p, q}) == mul({q, p}));
+      CHECK(mul({p, q}) / q == p);
+      CHECK(mul({p, y, q}) == mul({q, mul({y, p})}));
+      if (b.is(Kind::Symbol) || b.is(Kind::Call) || b.is(Kind::Add)) {
+        Expr product = mul({p, q});
+        REQUIRE(product.is(Kind::Mul));
+        auto at = std::find(product.bases().begin(), product.bases().end(), b);
+        REQUIRE(at != product.bases().end());
+        CHECK(product.exponents()[static_cast<std::size_t>(at - product.bases().begin())] == k);
+      }
+    }
+  // Exponents that add up to a float zero leave a float 1 behind, not the factor x^0.0.
+  Expr half = num(Number::from_double(0.5)), minus_half = num(Number::from_double(-0.5));
+  for (Expr b : {x, sin(x), x + 1}) {
+    Expr product = mul({pow(b, half), pow(b, minus_half), q});
+    REQUIRE(product.is(Kind::Mul));
+    CHECK(product.number().is_float());
+    CHECK(product.bases().size() == 1);
+  }
+}
+
 // The size of e written out as a tree, by walking it (what intern() keeps in each node).
 static std::size_t walked_size(Expr e) {
   std::size_t n = 1;

@@ -76,10 +76,8 @@ bool is_positive_real_constant(Expr b) {
 
 Expr num(const Number& n) {
   // Small integers are made all the time (Expr(1), exponents, coefficients): intern them once.
-  constexpr long long lo = -64, hi = 1024;
-  static const Node* small[hi - lo + 1] = {};
-  if (n.fits_long() && n.to_long() >= lo && n.to_long() <= hi) {
-    const Node*& slot = small[n.to_long() - lo];
+  if (n.fits_long() && n.to_long() >= detail::smallest_cached && n.to_long() <= detail::largest_cached) {
+    const Node*& slot = detail::small_integers[n.to_long() - detail::smallest_cached];
     if (!slot) {
       NodeParts node;
       node.kind = Kind::Number;
@@ -221,6 +219,12 @@ Expr mul(std::span<const Expr> operands) {
   std::vector<Expr> pending;
   for (auto& [b, x] : acc) {
     if (x.is_zero() && x.number().is_exact()) continue;
+    // A name, a call or a sum under any exponent but zero is a power pow() leaves as it is:
+    // the factor stays (b, x) without making that power only to take it apart again.
+    if ((b.is(Kind::Symbol) || b.is(Kind::Call) || b.is(Kind::Add)) && !x.is_zero()) {
+      final_factors.emplace_back(b, x);
+      continue;
+    }
     Expr p = x.is_one() ? b : pow(b, x);
     switch (p.kind()) {
       case Kind::Number: coeff *= p.number(); break;

@@ -7,8 +7,6 @@
 
 namespace ddx {
 
-Expr::Expr() : Expr(num(Number(0))) {}
-Expr::Expr(int v) : Expr(num(Number(v))) {}
 Expr::Expr(long long v) : Expr(num(Number(v))) {}
 Expr::Expr(const Number& n) : Expr(num(n)) {}
 

@@ -28,7 +28,7 @@ struct Node;
 
 class Expr {
  public:
-  Expr();                                    // the number 0
+  Expr() : Expr(0) {}                       // the number 0
   Expr(int v);                               // NOLINT: implicit, so that `1 + x` reads as maths
   Expr(long long v);                         // NOLINT
   Expr(const Number& n);                     // NOLINT
@@ -106,6 +106,22 @@ struct Node {
 };
 static_assert(sizeof(Expr) == 8 && alignof(Number) <= 8 && sizeof(Number) % 8 == 0 && sizeof(Node) % 8 == 0,
               "a node's arrays follow its header without padding");
+
+// The small integers, interned once (num() fills the table as they are first made): Expr(1) and
+// Expr(0) are on every path that builds expressions.
+namespace detail {
+inline constexpr long long smallest_cached = -64, largest_cached = 1024;
+inline const Node* small_integers[largest_cached - smallest_cached + 1] = {};
+}  // namespace detail
+
+inline Expr::Expr(int v) {
+  if (v >= detail::smallest_cached && v <= detail::largest_cached)
+    if (const Node* n = detail::small_integers[v - detail::smallest_cached]) {
+      n_ = n;
+      return;
+    }
+  *this = Expr(Number(v));
+}
 
 // The accessors, inline: they are on every path that walks or builds expressions.
 inline Kind Expr::kind() const { return n_->kind; }
