@@ -175,7 +175,7 @@ Number Number::operator-() const {
   return NumberAccess::from(mpq_class(-big().q));
 }
 
-Number operator+(const Number& a, const Number& b) {
+Number Number::add_general(const Number& a, const Number& b) {
   using Rep = Number::Rep;
   if (a.rep() == Rep::Float || b.rep() == Rep::Float) return Number::from_double(a.to_double() + b.to_double());
   if (a.rep() == Rep::Small && b.rep() == Rep::Small) {
@@ -187,7 +187,7 @@ Number operator+(const Number& a, const Number& b) {
   return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) + NumberAccess::to_mpq(b)));
 }
 
-Number operator*(const Number& a, const Number& b) {
+Number Number::multiply_general(const Number& a, const Number& b) {
   using Rep = Number::Rep;
   if (a.rep() == Rep::Float || b.rep() == Rep::Float) return Number::from_double(a.to_double() * b.to_double());
   if (a.rep() == Rep::Small && b.rep() == Rep::Small)

@@ -60,9 +60,19 @@ class Number {
   Number denominator() const;  // precondition: exact
 
   Number operator-() const;
-  friend Number operator+(const Number& a, const Number& b);
+  // Two machine integers without overflow (nearly every sum and product of coefficients) inline;
+  // anything else out of line.
+  friend Number operator+(const Number& a, const Number& b) {
+    long long r;
+    if (a.den_ == 1 && b.den_ == 1 && !__builtin_add_overflow(a.num_, b.num_, &r)) return Number(r);
+    return add_general(a, b);
+  }
   friend Number operator-(const Number& a, const Number& b) { return a + (-b); }
-  friend Number operator*(const Number& a, const Number& b);
+  friend Number operator*(const Number& a, const Number& b) {
+    long long r;
+    if (a.den_ == 1 && b.den_ == 1 && !__builtin_mul_overflow(a.num_, b.num_, &r)) return Number(r);
+    return multiply_general(a, b);
+  }
   friend Number operator/(const Number& a, const Number& b);  // MathError on exact division by zero
   Number& operator+=(const Number& b) { return *this = *this + b; }
   Number& operator*=(const Number& b) { return *this = *this * b; }
@@ -102,6 +112,8 @@ class Number {
   static constexpr long long big_tag = -1;
   struct Big;  // mpq_class and its count, hidden so that GMP headers stay in number.cpp
   Rep rep() const { return den_ > 0 ? Rep::Small : den_ == float_tag ? Rep::Float : Rep::Big; }
+  static Number add_general(const Number& a, const Number& b);
+  static Number multiply_general(const Number& a, const Number& b);
   double flt() const;
   std::size_t hash_not_small() const;
   static std::size_t mix_hash(std::size_t h, std::size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
