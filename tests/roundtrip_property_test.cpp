@@ -66,3 +66,43 @@ TEST_CASE("round trip of hand-picked shapes") {
     check_round_trip(e, 0);
   }
 }
+
+TEST_CASE("property: a long answer writes each repeated argument as a short answer does") {
+  // A long answer keeps the text of the call arguments it has written and copies it where they
+  // come again (print/text.cpp): the derivative of a product of many calls repeats each call in
+  // every term. Each argument must read exactly as it does printed alone, and the whole answer
+  // must read back as itself.
+  using namespace ddx;
+  Expr x = sym("x"), y = sym("y");
+  std::vector<Expr> arguments, factors;
+  for (std::uint64_t k = 1; factors.size() < 120 && k < 1000; ++k) {
+    test::RandomExpr gen(k);
+    Expr extra;
+    try {
+      extra = gen(2);
+    } catch (const std::exception&) {
+      continue;
+    }
+    Expr argument = static_cast<int>(k) * x + extra + pow(y, static_cast<int>(k % 5) + 1) / static_cast<int>(k + 1);
+    Expr factor = k % 2 ? sin(argument) : cos(argument);
+    if (factor.is_number()) continue;
+    arguments.push_back(argument);
+    factors.push_back(factor);
+  }
+  REQUIRE(factors.size() == 120);
+  Expr answer = calc::diff(mul(factors), x);
+  for (print::Format f : {print::Format::Text, print::Format::Unicode, print::Format::Code}) {
+    std::string printed = print::to_string(answer, f);
+    INFO("format " << static_cast<int>(f));
+    REQUIRE(printed.size() > std::size_t{1} << 16);  // long enough to keep its arguments
+    for (Expr argument : arguments) {
+      std::string alone = print::to_string(sin(argument), f);
+      std::string inner = alone.substr(alone.find('(') + 1, alone.size() - alone.find('(') - 2);
+      INFO("argument " << inner);
+      CHECK(printed.find("(" + inner + ")") != std::string::npos);
+    }
+    auto back = read_back(printed);
+    REQUIRE(back.has_value());
+    CHECK(*back == answer);
+  }
+}

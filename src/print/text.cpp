@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,6 +32,7 @@ class Linear {
   std::string emit(const Display& d, std::size_t expected_size = 0) {
     std::string out;
     out.reserve(expected_size);
+    keep_arguments_ = keep_arguments_ || expected_size >= long_answer;
     put(d, out);
     return out;
   }
@@ -38,6 +40,7 @@ class Linear {
   std::string emit(const SumTerms& terms, std::size_t expected_size = 0) {
     std::string out;
     out.reserve(expected_size);
+    keep_arguments_ = keep_arguments_ || expected_size >= long_answer;
     Display holder = Display{};  // a sum of the one term in hand, for put_sum_term's rules
     holder.kind = DKind::Sum;
     holder.children.resize(1);
@@ -129,7 +132,15 @@ class Linear {
   }
 
  private:
+  // Answers expected to print this long keep their arguments' text; a short argument (x, 2x)
+  // costs less to write again than to keep.
+  // An argument larger than largest_kept_tree nodes is not looked for: it would not fit.
+  static constexpr std::size_t long_answer = std::size_t{1} << 16, shortest_kept_argument = 8,
+                               kept_arguments_budget = std::size_t{1} << 16, largest_kept_tree = 256;
   Format f_;
+  bool keep_arguments_ = false;
+  std::unordered_map<const Node*, std::pair<std::size_t, std::size_t>> kept_arguments_;  // offset, length
+  std::string kept_text_;
 
   std::string minus() const { return f_ == Format::Unicode ? "−" : "-"; }
 
@@ -143,7 +154,29 @@ class Linear {
   void put_args(const Display& d, std::string& out) {
     for (std::size_t i = 0; i < d.args.size(); ++i) {
       if (i) out += ", ";
-      put(present_arg(d, i), out);
+      put_argument(d.args[i], out);
+    }
+  }
+
+  // An argument is a whole expression between a bracket and a comma: its text is the same
+  // wherever it appears, so in a long answer the text of one written before is copied instead of
+  // presented and written again (the derivative of a product of 400 sin(k x + 1) writes each
+  // argument 400 times). Kept within a small budget, so that a long answer does not keep a second
+  // copy of itself (d/dx of sin(sin(...)) 2000 deep repeats every inner chain in each factor: a
+  // megabyte would take a third off its printing, for a megabyte more memory).
+  void put_argument(Expr argument, std::string& out) {
+    if (!keep_arguments_ || argument.node()->tree_size > largest_kept_tree) return put(present(argument), out);
+    if (auto kept = kept_arguments_.find(argument.node()); kept != kept_arguments_.end()) {
+      out.append(kept_text_, kept->second.first, kept->second.second);
+      return;
+    }
+    std::size_t start = out.size();
+    put(present(argument), out);
+    std::size_t length = out.size() - start;
+    if (length >= shortest_kept_argument && kept_text_.size() + length <= kept_arguments_budget) {
+      if (kept_text_.empty()) kept_text_.reserve(kept_arguments_budget);
+      kept_arguments_.emplace(argument.node(), std::pair{kept_text_.size(), length});
+      kept_text_.append(out, start, length);
     }
   }
 
