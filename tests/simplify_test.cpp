@@ -168,6 +168,46 @@ TEST_CASE("products: each factor is the power pow() makes of it, whatever else i
   }
 }
 
+TEST_CASE("products: factors placed into a sorted run read as mul() of them all") {
+  // mul_into_run is the product rule's way to a term: the other factors of a long product, sorted
+  // already, and the derivative's factors placed among them. Operands that share, cancel or
+  // square a factor of the run, numbers, floats and random expressions must all come out as mul()
+  // of every factor makes them.
+  Expr x = sym("x"), y = sym("y");
+  std::vector<Expr> parts;
+  for (int k = 1; k <= 12; ++k) parts.push_back(k % 3 ? sin(k * x + 1) : pow(x + k, rational(1, k + 1)));
+  parts.push_back(y);
+  Expr product = mul(parts);
+  REQUIRE(product.is(Kind::Mul));
+  REQUIRE(product.bases().size() >= 8);
+  test::RandomExpr random(5);
+  std::size_t compared = 0;
+  for (int round = 0; round < 400; ++round) {
+    auto i = static_cast<std::size_t>(round) % product.bases().size();
+    std::vector<Expr> run_bases, run_exponents, everything;
+    for (std::size_t j = 0; j < product.bases().size(); ++j) {
+      if (j == i) continue;
+      run_bases.push_back(product.bases()[j]);
+      run_exponents.push_back(product.exponents()[j]);
+      everything.push_back(pow(product.bases()[j], product.exponents()[j]));
+    }
+    Expr shared = product.bases()[(i + 1) % product.bases().size()];
+    std::vector<Expr> candidates{Expr(3), num(Number::from_double(0.5)), shared, pow(shared, Expr(-1)),
+                                 pow(shared, Expr(2)), 2 * shared, y, 1 / y};
+    try {
+      candidates.push_back(random(3));
+    } catch (const std::exception&) {
+    }
+    Expr operands[] = {candidates[static_cast<std::size_t>(round) % candidates.size()],
+                       candidates[static_cast<std::size_t>(round / 3) % candidates.size()]};
+    everything.insert(everything.begin(), std::begin(operands), std::end(operands));
+    Expr expected = mul(everything);
+    CHECK(mul_into_run(operands, run_bases, run_exponents) == expected);
+    ++compared;
+  }
+  CHECK(compared == 400);
+}
+
 // The size of e written out as a tree, by walking it (what intern() keeps in each node).
 static std::size_t walked_size(Expr e) {
   std::size_t n = 1;

@@ -39,6 +39,8 @@ constexpr std::size_t memo_limit = 4'000'000;
 // Between lines a memo of more entries than this (about 200 KB) is dropped: a few repeated small
 // derivatives stay cheap, but it no longer holds every large derivative the session ever took.
 constexpr std::size_t memo_kept_between_lines = 1024;
+// A product of this many factors or more differentiates each term into its own sorted factors.
+constexpr std::size_t long_product = 8;
 
 class Differentiator {
  public:
@@ -115,14 +117,27 @@ class Differentiator {
         if (has_negative_sign(e.exponents()[i])) has_denominator = true;
       }
     }
-    boost::container::small_vector<Expr, 8> terms, t;
+    boost::container::small_vector<Expr, 8> terms, t, other_bases, other_exponents;
     Expr const coefficient = num(e.number());
     for (std::size_t i = 0; i < n; ++i) {
       if (derivs[i].is_zero()) continue;
-      t.assign({coefficient, derivs[i]});
-      for (std::size_t j = 0; j < n; ++j)
-        if (j != i) t.push_back(factors[j]);
-      terms.push_back(mul(std::span<const Expr>(t.data(), t.size())));
+      if (n < long_product) {
+        t.assign({coefficient, derivs[i]});
+        for (std::size_t j = 0; j < n; ++j)
+          if (j != i) t.push_back(factors[j]);
+        terms.push_back(mul(std::span<const Expr>(t.data(), t.size())));
+        continue;
+      }
+      // The other factors are e's own, sorted: the derivative's factors are placed among them
+      // rather than all n sorted again for each of the n terms.
+      auto bases = e.bases(), exponents = e.exponents();
+      other_bases.assign(bases.begin(), bases.begin() + static_cast<std::ptrdiff_t>(i));
+      other_bases.insert(other_bases.end(), bases.begin() + static_cast<std::ptrdiff_t>(i) + 1, bases.end());
+      other_exponents.assign(exponents.begin(), exponents.begin() + static_cast<std::ptrdiff_t>(i));
+      other_exponents.insert(other_exponents.end(), exponents.begin() + static_cast<std::ptrdiff_t>(i) + 1, exponents.end());
+      Expr const operands[] = {coefficient, derivs[i]};
+      terms.push_back(mul_into_run(operands, std::span<const Expr>(other_bases.data(), other_bases.size()),
+                                   std::span<const Expr>(other_exponents.data(), other_exponents.size())));
     }
     Expr r = add(std::span<const Expr>(terms.data(), terms.size()));
     if (nonconstant == 0) return report("constant", e, r);

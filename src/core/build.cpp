@@ -179,15 +179,14 @@ Expr add(std::span<const Expr> operands) {
   return make(std::move(n));
 }
 
-Expr mul(std::span<const Expr> operands) {
+namespace {
+
+// The product of `operands` and of the factors run_bases[i]^run_exponents[i] (sorted, no base
+// twice), which stand at position `run` among the operands: operand `run` itself (a product
+// whose factors they are, counted only for its coefficient) or, at operands.size(), after them.
+Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, std::span<const Expr> run_exps,
+              std::size_t run) {
   Number coeff(1);
-  // The largest product among the operands is already sorted: the other factors merge into it,
-  // so d/dx of sin(sin(...)) (one new factor per level) does not re-sort the whole product.
-  std::size_t run = operands.size();
-  for (std::size_t k = 0; k < operands.size(); ++k)
-    if (operands[k].is(Kind::Mul) && operands[k].bases().size() >= 8 &&
-        (run == operands.size() || operands[k].bases().size() > operands[run].bases().size()))
-      run = k;
   detail::Scratch<detail::Item<Expr>> items;
   items.reserve(operands.size() + 4);
   std::size_t source = 0;
@@ -210,8 +209,6 @@ Expr mul(std::span<const Expr> operands) {
     // 0 * (1/0) must still fail: check that no factor is a division by zero (x^-1 at 0 is symbolic).
     return num(coeff.is_exact() ? Number(0) : coeff);
   }
-  std::span<const Expr> run_bases, run_exps;
-  if (run < operands.size()) run_bases = operands[run].bases(), run_exps = operands[run].exponents();
   // base, summed exponent; sorted by base
   auto acc = detail::collect(items, run_bases, run_exps, run, [](Expr a, Expr b) { return a + b; });
   // Combined exponents may fold (x^2 x^-2 = 1, sqrt(2)^2 = 2, (xy)^(1/2)^2 = x y): re-canonicalise.
@@ -275,6 +272,24 @@ Expr mul(std::span<const Expr> operands) {
     n.exps.push_back(x);
   }
   return make(std::move(n));
+}
+
+}  // namespace
+
+Expr mul(std::span<const Expr> operands) {
+  // The largest product among the operands is already sorted: the other factors merge into it,
+  // so d/dx of sin(sin(...)) (one new factor per level) does not re-sort the whole product.
+  std::size_t run = operands.size();
+  for (std::size_t k = 0; k < operands.size(); ++k)
+    if (operands[k].is(Kind::Mul) && operands[k].bases().size() >= 8 &&
+        (run == operands.size() || operands[k].bases().size() > operands[run].bases().size()))
+      run = k;
+  if (run == operands.size()) return multiply(operands, {}, {}, run);
+  return multiply(operands, operands[run].bases(), operands[run].exponents(), run);
+}
+
+Expr mul_into_run(std::span<const Expr> operands, std::span<const Expr> run_bases, std::span<const Expr> run_exponents) {
+  return multiply(operands, run_bases, run_exponents, operands.size());
 }
 
 Expr pow(Expr b, Expr x) {
