@@ -36,10 +36,11 @@ Memo& memo() {
 }
 // Past this many entries the memo starts afresh, so a long session cannot grow it without bound.
 constexpr std::size_t memo_limit = 4'000'000;
-// Between lines a memo of more entries than this (about 200 KB) is dropped: a few repeated small
+// Between lines a memo of more entries than this (about 60 KB) is dropped: a few repeated small
 // derivatives stay cheap, but it no longer holds every large derivative the session ever took.
 constexpr std::size_t memo_kept_between_lines = 1024;
-// A product of this many factors or more differentiates each term into its own sorted factors.
+// From this many factors on, each term of the product rule places the derivative's factors among
+// the product's other factors, sorted already (mul_into_run), instead of sorting them all anew.
 constexpr std::size_t long_product = 8;
 
 class Differentiator {

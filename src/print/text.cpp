@@ -132,9 +132,9 @@ class Linear {
   }
 
  private:
-  // Answers expected to print this long keep their arguments' text; a short argument (x, 2x)
-  // costs less to write again than to keep.
-  // An argument larger than largest_kept_tree nodes is not looked for: it would not fit.
+  // Answers expected to print this long keep their arguments' text. A short argument (x, 2x)
+  // costs less to write again than to keep; one of more than largest_kept_tree nodes is not
+  // looked for (the budget holds few such, and every look costs a hash).
   static constexpr std::size_t long_answer = std::size_t{1} << 16, shortest_kept_argument = 8,
                                kept_arguments_budget = std::size_t{1} << 16, largest_kept_tree = 256;
   Format f_;
