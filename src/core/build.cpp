@@ -3,6 +3,7 @@
 // flattening, like terms, equal bases merged, exact numeric folding, x^0 = 1, x^1 = x, and the
 // function table's exact evaluations (sin(0) = 0). Optional identities live in calculus/rules.
 #include <algorithm>
+#include <cassert>
 #include <optional>
 #include <cmath>
 #include <stdexcept>
@@ -288,8 +289,10 @@ Expr mul(std::span<const Expr> operands) {
   return multiply(operands, operands[run].bases(), operands[run].exponents(), run);
 }
 
-Expr mul_into_run(std::span<const Expr> operands, std::span<const Expr> run_bases, std::span<const Expr> run_exponents) {
-  return multiply(operands, run_bases, run_exponents, operands.size());
+Expr mul_into_run(std::span<const Expr> operands, std::span<const Expr> run_bases, std::span<const Expr> run_exponents,
+                  std::size_t position) {
+  assert(position >= operands.size() || operands[position].is_one());
+  return multiply(operands, run_bases, run_exponents, std::min(position, operands.size()));
 }
 
 Expr pow(Expr b, Expr x) {

@@ -171,22 +171,17 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
       return add(std::span<const Expr>(parts.data(), parts.size()));
     }
     case NodeKind::Pow: {
-      const Node& base = n.children[0];
-      const Node& exponent = n.children[1];
-      if (base.kind != NodeKind::Number && base.kind != NodeKind::Word && base.kind != NodeKind::Group &&
-          base.kind != NodeKind::Apply)
-        return std::nullopt;
-      if (exponent.kind == NodeKind::Number && exponent.text.find_first_of("eE") != std::string_view::npos)
-        return std::nullopt;  // x^2e-3: ambiguous, refused below
-      if (exponent.kind == NodeKind::Product || exponent.kind == NodeKind::Sum) return std::nullopt;  // not as written
-      std::optional<Expr> b = plain_value(base);
-      if (!b) return std::nullopt;
-      std::optional<Expr> x = plain_value(exponent);
-      if (!x) return std::nullopt;
-      return pow(*b, *x);
+      std::optional<std::pair<Expr, Expr>> power = plain_power(n);
+      if (!power) return std::nullopt;
+      return pow(power->first, power->second);
     }
     case NodeKind::Product: {
       boost::container::small_vector<Expr, 8> parts;
+      // One power of a name, a call or a sum among the factors (the x^k of k x^k) joins the
+      // product as its base and exponent, a 1 holding its place, without making the power node
+      // (which mul() would only take apart again, and which would stay until a collection).
+      std::optional<std::pair<Expr, Expr>> factor_as_is;
+      std::size_t factor_at = 0;
       for (std::size_t i = 0; i < n.children.size(); ++i) {
         const Node& c = n.children[i];
         char op = i == 0 ? ' ' : n.op_before(i);
@@ -194,11 +189,25 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
         if (c.kind != NodeKind::Number && c.kind != NodeKind::Word && c.kind != NodeKind::Pow &&
             c.kind != NodeKind::Apply && (c.kind != NodeKind::Group || op == '/'))
           return std::nullopt;  // a sign moves out of the product; a bracketed divisor divides factor by factor
+        if (c.kind == NodeKind::Pow && op != '/' && !factor_as_is) {
+          std::optional<std::pair<Expr, Expr>> power = plain_power(c);
+          if (!power) return std::nullopt;
+          Expr base = power->first;
+          if (base.is(Kind::Symbol) || base.is(Kind::Call) || base.is(Kind::Add)) {
+            factor_as_is = power;
+            factor_at = parts.size();
+            parts.push_back(Expr(1));
+            continue;
+          }
+        }
         std::optional<Expr> v = plain_value(c);
         if (!v || (op == '/' && v->is_zero())) return std::nullopt;
         parts.push_back(op == '/' ? pow(*v, Expr(-1)) : *v);
       }
-      return mul(std::span<const Expr>(parts.data(), parts.size()));
+      std::span<const Expr> operands(parts.data(), parts.size());
+      if (!factor_as_is) return mul(operands);
+      Expr const base[] = {factor_as_is->first}, exponent[] = {factor_as_is->second};
+      return mul_into_run(operands, base, exponent, factor_at);
     }
     case NodeKind::Apply: {  // a built-in function (not log_b) of plain arguments
       std::string_view w = n.text;
@@ -219,6 +228,22 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
     }
     default: return std::nullopt;
   }
+}
+
+std::optional<std::pair<Expr, Expr>> Resolver::plain_power(const Node& n) {
+  const Node& base = n.children[0];
+  const Node& exponent = n.children[1];
+  if (base.kind != NodeKind::Number && base.kind != NodeKind::Word && base.kind != NodeKind::Group &&
+      base.kind != NodeKind::Apply)
+    return std::nullopt;
+  if (exponent.kind == NodeKind::Number && exponent.text.find_first_of("eE") != std::string_view::npos)
+    return std::nullopt;  // x^2e-3: ambiguous, refused below
+  if (exponent.kind == NodeKind::Product || exponent.kind == NodeKind::Sum) return std::nullopt;  // not as written
+  std::optional<Expr> b = plain_value(base);
+  if (!b) return std::nullopt;
+  std::optional<Expr> x = plain_value(exponent);
+  if (!x) return std::nullopt;
+  return std::pair{*b, *x};
 }
 
 namespace {

@@ -37,6 +37,8 @@ class Resolver {
   bool read_once(const Node& sum) const { return std::find(read_once_.begin(), read_once_.end(), &sum) != read_once_.end(); }
   std::optional<Expr> plain_value(const Node& n);
   std::optional<Expr> plain_value_unguarded(const Node& n);
+  // A power's base and exponent, read directly (plain_value's rules for a Pow node).
+  std::optional<std::pair<Expr, Expr>> plain_power(const Node& n);
   bool plain_word(std::string_view w) const;
   bool is_variable(std::string_view w) const;
   const FunctionDefinition* function(std::string_view w) const;
