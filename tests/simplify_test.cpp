@@ -206,6 +206,16 @@ TEST_CASE("products: factors placed into a sorted run read as mul() of them all"
     ++compared;
   }
   CHECK(compared == 400);
+  // At a position among the operands (a 1 holding its place), a factor's exponent combines with
+  // the others of its base in operand order, as floats require: 0.1 + 0.2 + 0.3 is not
+  // 0.2 + 0.3 + 0.1 in binary.
+  Expr f1 = num(Number::from_double(0.1)), f2 = num(Number::from_double(0.2)), f3 = num(Number::from_double(0.3));
+  for (Expr b : {x, sin(x), x + 1}) {
+    Expr one_at_middle[] = {pow(b, f1), Expr(1), pow(b, f3)}, base[] = {b}, exponent[] = {f2};
+    CHECK(mul_into_run(one_at_middle, base, exponent, 1) == mul({pow(b, f1), pow(b, f2), pow(b, f3)}));
+    Expr one_first[] = {Expr(1), pow(b, f2), pow(b, f3)}, first_exponent[] = {f1};
+    CHECK(mul_into_run(one_first, base, first_exponent, 0) == mul({pow(b, f1), pow(b, f2), pow(b, f3)}));
+  }
 }
 
 // The size of e written out as a tree, by walking it (what intern() keeps in each node).
