@@ -153,10 +153,9 @@ class Differentiator {
     Expr db = d(b), dx = d(x);
     if (dx.is_zero()) {
       if (db.is_zero()) return report("constant", e, Expr(0));
-      // x b^(x-1) b'. A name, a call or a sum under an exponent is a factor of its own, so
-      // b^(x-1) goes into the product as that factor, without making the power node first (one
-      // per term of a polynomial, kept until the next collection).
-      if (b.is(Kind::Symbol) || b.is(Kind::Call) || b.is(Kind::Add)) {
+      // x b^(x-1) b'. b^(x-1) goes into the product as its factor, without making the power
+      // node first (one per term of a polynomial, kept until the next collection).
+      if (power_stays_as_written(b)) {
         Expr const operands[] = {x, db}, base[] = {b}, exponent[] = {x - 1};
         return report(with_chain("power rule", b), e, mul_into_run(operands, base, exponent));
       }

@@ -217,9 +217,8 @@ Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, s
   std::vector<Expr> pending;
   for (auto& [b, x] : acc) {
     if (x.is_zero() && x.number().is_exact()) continue;
-    // A name, a call or a sum under any exponent but zero is a power pow() leaves as it is:
-    // the factor stays (b, x) without making that power only to take it apart again.
-    if ((b.is(Kind::Symbol) || b.is(Kind::Call) || b.is(Kind::Add)) && !x.is_zero()) {
+    // The factor stays (b, x) without making the power only to take it apart again.
+    if (power_stays_as_written(b) && !x.is_zero()) {
       final_factors.emplace_back(b, x);
       continue;
     }

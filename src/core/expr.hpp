@@ -172,6 +172,10 @@ Expr mul_into_run(std::span<const Expr> operands, std::span<const Expr> run_base
 inline Expr add(std::initializer_list<Expr> operands) { return add(std::span<const Expr>(operands.begin(), operands.size())); }
 inline Expr mul(std::initializer_list<Expr> operands) { return mul(std::span<const Expr>(operands.begin(), operands.size())); }
 Expr pow(Expr base, Expr exponent);
+// Whether pow(base, x) is the node base^x itself for every exponent x but 0: a name, a call or a
+// sum (pow folds numbers, powers, products and e^log(u)). Such a factor can enter a product as
+// (base, x) without the power being made first (mul, mul_into_run).
+inline bool power_stays_as_written(Expr base) { return base.is(Kind::Symbol) || base.is(Kind::Call) || base.is(Kind::Add); }
 Expr call(FunctionId f, std::vector<Expr> args);
 Expr derivative(FunctionId f, std::vector<Expr> args, std::vector<int> indices);
 

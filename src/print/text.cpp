@@ -30,17 +30,13 @@ class Linear {
   explicit Linear(Format f) : f_(f) {}
 
   std::string emit(const Display& d, std::size_t expected_size = 0) {
-    std::string out;
-    out.reserve(expected_size);
-    keep_arguments_ = keep_arguments_ || expected_size >= long_answer;
+    std::string out = start(expected_size);
     put(d, out);
     return out;
   }
 
   std::string emit(const SumTerms& terms, std::size_t expected_size = 0) {
-    std::string out;
-    out.reserve(expected_size);
-    keep_arguments_ = keep_arguments_ || expected_size >= long_answer;
+    std::string out = start(expected_size);
     Display holder = Display{};  // a sum of the one term in hand, for put_sum_term's rules
     holder.kind = DKind::Sum;
     holder.children.resize(1);
@@ -143,6 +139,14 @@ class Linear {
   std::string kept_text_;
 
   std::string minus() const { return f_ == Format::Unicode ? "−" : "-"; }
+
+  // An answer's buffer, with room for what it is expected to write; a long one keeps arguments.
+  std::string start(std::size_t expected_size) {
+    keep_arguments_ = keep_arguments_ || expected_size >= long_answer;
+    std::string out;
+    out.reserve(expected_size);
+    return out;
+  }
 
   void put_child(const Display& parent, std::size_t i, std::string& out) {
     bool parens = needs_parens(parent, i, false);

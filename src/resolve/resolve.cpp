@@ -66,12 +66,19 @@ Expr number_value(const Node& n) {
 
 Expr value_of(const Term& t) { return t.expr; }
 
+// values[0] ops[1] values[1] ...: the sum, each value negated where its operator is '-'.
+Expr signed_sum(std::vector<Expr> values, const std::string& ops) {
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (ops[i] == '-') values[i] = -values[i];
+  return add(std::move(values));
+}
+
 Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span) {
   if (!all_values(terms)) return composite(TermKind::Sum, std::move(terms), std::move(ops), span);
-  std::vector<Expr> parts;
-  parts.reserve(terms.size());
-  for (std::size_t i = 0; i < terms.size(); ++i) parts.push_back(ops[i] == '-' ? -terms[i].expr : terms[i].expr);
-  return Term::value(add(std::move(parts)), span);
+  std::vector<Expr> values;
+  values.reserve(terms.size());
+  for (const Term& t : terms) values.push_back(t.expr);
+  return Term::value(signed_sum(std::move(values), ops), span);
 }
 
 Term juxtaposed(std::vector<Term> factors, SourceSpan span) {
@@ -177,9 +184,9 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
     }
     case NodeKind::Product: {
       boost::container::small_vector<Expr, 8> parts;
-      // One power of a name, a call or a sum among the factors (the x^k of k x^k) joins the
-      // product as its base and exponent, a 1 holding its place, without making the power node
-      // (which mul() would only take apart again, and which would stay until a collection).
+      // One power among the factors that stays as written (the x^k of k x^k) joins the product
+      // as its base and exponent, a 1 holding its place, without making the power node (which
+      // mul() would only take apart again, and which would stay until a collection).
       std::optional<std::pair<Expr, Expr>> factor_as_is;
       std::size_t factor_at = 0;
       for (std::size_t i = 0; i < n.children.size(); ++i) {
@@ -192,8 +199,7 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
         if (c.kind == NodeKind::Pow && op != '/' && !factor_as_is) {
           std::optional<std::pair<Expr, Expr>> power = plain_power(c);
           if (!power) return std::nullopt;
-          Expr base = power->first;
-          if (base.is(Kind::Symbol) || base.is(Kind::Call) || base.is(Kind::Add)) {
+          if (power_stays_as_written(power->first)) {
             factor_as_is = power;
             factor_at = parts.size();
             parts.push_back(Expr(1));
@@ -267,32 +273,30 @@ Term Resolver::term_unguarded(const Node& n) {
       bool release = read_once(n);
       // While every term read is a value (the usual case), only its value and span are kept: a
       // Term is 248 bytes, and W1's sum of 20,000 terms held 5 MB of them only to add them up.
-      std::vector<std::pair<Expr, SourceSpan>> values;
+      std::vector<Expr> values;
+      std::vector<SourceSpan> spans;
       std::vector<Term> terms;
       bool all_values = true;
       values.reserve(n.children.size());
+      spans.reserve(n.children.size());
       for (const Node& c : n.children) {
         Term t = term(c);
         // The statement's own tree, read once (resolve_releasing): not const, only seen so here.
         if (release) const_cast<Node&>(c) = Node{};
         if (all_values && t.is_value()) {
-          values.emplace_back(t.expr, t.span);
+          values.push_back(t.expr);
+          spans.push_back(t.span);
           continue;
         }
         if (all_values) {  // the first term that is no value: the ones before become terms
           all_values = false;
           terms.reserve(n.children.size());
-          for (auto [value, span] : values) terms.push_back(Term::value(value, span));
-          values = {};
+          for (std::size_t i = 0; i < values.size(); ++i) terms.push_back(Term::value(values[i], spans[i]));
         }
         terms.push_back(std::move(t));
       }
       if (!all_values) return sum_of(std::move(terms), std::move(ops), n.span);
-      std::vector<Expr> parts;
-      parts.reserve(values.size());
-      for (std::size_t i = 0; i < values.size(); ++i) parts.push_back(ops[i] == '-' ? -values[i].first : values[i].first);
-      values = {};
-      return Term::value(add(std::move(parts)), n.span);
+      return Term::value(signed_sum(std::move(values), ops), n.span);
     }
     case NodeKind::Product: return product(n);
     case NodeKind::Pow: {
