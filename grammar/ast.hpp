@@ -6,7 +6,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "grammar/node_text.hpp"
@@ -59,22 +62,27 @@ struct DiffVar {
     std::uint64_t count = 1;
 };
 
-// A derivative's variables, out of line: nearly every node has none, and a 1 MB line is a
-// million nodes.
+// A derivative's order and variables, out of line: nearly every node has neither, and a 1 MB line
+// is a million nodes. Prime nodes keep their number of primes here too.
 class DiffVars {
 public:
     DiffVars() = default;
-    DiffVars(DiffVars const& o) : list_(o.list_ ? std::make_unique<std::vector<DiffVar>>(*o.list_) : nullptr) {}
+    DiffVars(DiffVars const& o) : parts_(o.parts_ ? std::make_unique<Parts>(*o.parts_) : nullptr) {}
     DiffVars(DiffVars&&) noexcept = default;
     DiffVars& operator=(DiffVars const& o) {
-        if (this != &o) list_ = o.list_ ? std::make_unique<std::vector<DiffVar>>(*o.list_) : nullptr;
+        if (this != &o) parts_ = o.parts_ ? std::make_unique<Parts>(*o.parts_) : nullptr;
         return *this;
     }
     DiffVars& operator=(DiffVars&&) noexcept = default;
 
+    std::uint64_t order() const { return parts_ ? parts_->order : 0; }
+    void set_order(std::uint64_t order) {
+        if (parts_ || order != 0) made().order = order;
+    }
+
     std::vector<DiffVar> const& list() const {
         static std::vector<DiffVar> const none;
-        return list_ ? *list_ : none;
+        return parts_ ? parts_->list : none;
     }
     auto begin() const { return list().begin(); }
     auto end() const { return list().end(); }
@@ -82,19 +90,75 @@ public:
     bool empty() const { return list().empty(); }
     DiffVar const& operator[](std::size_t i) const { return list()[i]; }
     DiffVar const& front() const { return list().front(); }
-    DiffVar& back() { return list_->back(); }  // precondition: not empty
-    void push_back(DiffVar v) {
-        if (!list_) list_ = std::make_unique<std::vector<DiffVar>>();
-        list_->push_back(std::move(v));
-    }
+    DiffVar& back() { return parts_->list.back(); }  // precondition: not empty
+    void push_back(DiffVar v) { made().list.push_back(std::move(v)); }
 
 private:
-    std::unique_ptr<std::vector<DiffVar>> list_;
+    struct Parts {
+        std::uint64_t order = 0;
+        std::vector<DiffVar> list;
+    };
+    Parts& made() {
+        if (!parts_) parts_ = std::make_unique<Parts>();
+        return *parts_;
+    }
+    std::unique_ptr<Parts> parts_;
+};
+
+struct Node;
+
+// A node's children: an address and two 32-bit counts, 16 bytes where std::vector takes 24 (a
+// line is at most 4 MiB, so no list comes near 2^32). It offers the part of std::vector's
+// interface the parser and the resolver use, and grows the same way.
+class NodeList {
+public:
+    NodeList() = default;
+    NodeList(NodeList const& o);
+    NodeList(NodeList&& o) noexcept
+        : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)),
+          capacity_(std::exchange(o.capacity_, 0)) {}
+    NodeList& operator=(NodeList const& o);
+    NodeList& operator=(NodeList&& o) noexcept;
+    NodeList& operator=(std::vector<Node>&& nodes);
+    ~NodeList();
+
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    std::size_t capacity() const { return capacity_; }
+    Node* begin() { return data_; }
+    Node* end();
+    Node const* begin() const { return data_; }
+    Node const* end() const;
+    Node& operator[](std::size_t i);
+    Node const& operator[](std::size_t i) const;
+    Node& front() { return (*this)[0]; }
+    Node const& front() const { return (*this)[0]; }
+    Node& back() { return (*this)[size_ - 1]; }
+    Node const& back() const { return (*this)[size_ - 1]; }
+
+    void reserve(std::size_t capacity);
+    void shrink_to_fit();
+    void resize(std::size_t size);
+    void clear();
+    void push_back(Node&& node);
+    void push_back(Node const& node);
+    Node& emplace_back();
+
+private:
+    // Moves the nodes into a new buffer of `capacity`. `add` (may be null) constructs a node at
+    // the address it is given, past the moved ones, before they move: its source may be one of
+    // them. Returns what `add` made.
+    template <class Make>
+    Node* grow(std::uint32_t capacity, Make const& add);
+    std::uint32_t next_capacity() const { return capacity_ == 0 ? 1 : 2 * capacity_; }
+
+    Node* data_ = nullptr;
+    std::uint32_t size_ = 0, capacity_ = 0;
 };
 
 // One node kind + the few fields each kind uses (see NodeKind); unused fields stay default.
-// 80 bytes, the rare parts (a derivative's variables, a long text) out of line: a 1 MB line is a
-// million of these.
+// 64 bytes, the rare parts (a derivative's order and variables, a long text) out of line: a 1 MB
+// line is a million of these.
 struct Node {
     NodeKind kind = NodeKind::Number;
     bool is_float = false;         // Number: has '.' or an exponent -> floating point
@@ -102,10 +166,13 @@ struct Node {
     char op = 0;                   // as a child of a Sum or Product: the operator before it (see NodeKind)
     SourceSpan span;               // the whole construct, in the original line
     SourceSpan name_span;          // where `text` is, for the named kinds (Apply, Prime, Leibniz, Equation, Range)
-    std::uint64_t order = 0;       // DerivOp / Leibniz: derivative order; Prime: number of primes
     NodeText text;                 // Number literal / Word / name of Apply, Prime, Leibniz, Equation, Range
     DiffVars vars;                 // DerivOp / Leibniz: differentiation variables with their powers
-    std::vector<Node> children;
+    NodeList children;
+
+    // DerivOp / Leibniz: the derivative's order; Prime: the number of primes.
+    std::uint64_t order() const { return vars.order(); }
+    void set_order(std::uint64_t order) { vars.set_order(order); }
 
     // Sum / Product: the operator before child i (see NodeKind), and all of them in order.
     char op_before(std::size_t i) const { return children[i].op; }
@@ -116,6 +183,103 @@ struct Node {
         return all;
     }
 };
+
+static_assert(sizeof(Node) == 64, "a 1 MB line is a million nodes: keep them small");
+
+inline NodeList::NodeList(NodeList const& o) {
+    reserve(o.size_);
+    for (Node const& n : o) push_back(n);
+}
+inline NodeList& NodeList::operator=(NodeList const& o) {
+    if (this != &o) *this = NodeList(o);
+    return *this;
+}
+inline NodeList& NodeList::operator=(NodeList&& o) noexcept {
+    if (this != &o) {
+        clear();
+        ::operator delete(data_);
+        data_ = std::exchange(o.data_, nullptr);
+        size_ = std::exchange(o.size_, 0);
+        capacity_ = std::exchange(o.capacity_, 0);
+    }
+    return *this;
+}
+inline NodeList& NodeList::operator=(std::vector<Node>&& nodes) {
+    clear();
+    reserve(nodes.size());
+    for (Node& n : nodes) push_back(std::move(n));
+    return *this;
+}
+inline NodeList::~NodeList() {
+    clear();
+    ::operator delete(data_);
+}
+inline Node* NodeList::end() { return data_ + size_; }
+inline Node const* NodeList::end() const { return data_ + size_; }
+inline Node& NodeList::operator[](std::size_t i) { return data_[i]; }
+inline Node const& NodeList::operator[](std::size_t i) const { return data_[i]; }
+
+template <class Make>
+Node* NodeList::grow(std::uint32_t capacity, Make const& add) {
+    Node* fresh = static_cast<Node*>(::operator new(sizeof(Node) * capacity));
+    Node* made = nullptr;
+    if constexpr (!std::is_null_pointer_v<Make>) {
+        try {
+            made = add(fresh + size_);
+        } catch (...) {
+            ::operator delete(fresh);
+            throw;
+        }
+    }
+    for (std::uint32_t i = 0; i < size_; ++i) {
+        new (fresh + i) Node(std::move(data_[i]));
+        data_[i].~Node();
+    }
+    ::operator delete(data_);
+    data_ = fresh;
+    capacity_ = capacity;
+    return made;
+}
+inline void NodeList::reserve(std::size_t capacity) {
+    if (capacity > capacity_) grow(static_cast<std::uint32_t>(capacity), nullptr);
+}
+inline void NodeList::shrink_to_fit() {
+    if (capacity_ == size_) return;
+    if (size_ == 0) {
+        ::operator delete(data_);
+        data_ = nullptr;
+        capacity_ = 0;
+        return;
+    }
+    grow(size_, nullptr);
+}
+inline void NodeList::resize(std::size_t size) {
+    while (size_ > size) data_[--size_].~Node();
+    reserve(size);
+    while (size_ < size) new (data_ + size_++) Node();
+}
+inline void NodeList::clear() {
+    while (size_ > 0) data_[--size_].~Node();
+}
+inline void NodeList::push_back(Node&& node) {
+    if (size_ < capacity_)
+        new (data_ + size_) Node(std::move(node));
+    else
+        grow(next_capacity(), [&](Node* at) { return new (at) Node(std::move(node)); });
+    ++size_;
+}
+inline void NodeList::push_back(Node const& node) {
+    if (size_ < capacity_)
+        new (data_ + size_) Node(node);
+    else
+        grow(next_capacity(), [&](Node* at) { return new (at) Node(node); });
+    ++size_;
+}
+inline Node& NodeList::emplace_back() {
+    Node* made = size_ < capacity_ ? new (data_ + size_) Node() : grow(next_capacity(), [](Node* at) { return new (at) Node(); });
+    ++size_;
+    return *made;
+}
 
 // One name per differentiation (`{x 2, y 1}` -> {x, x, y}), for the displays that list them;
 // empty when the order is above `limit`.

@@ -18,7 +18,7 @@ void dump_children(std::string& out, Node const& n, std::size_t from = 0) {
 }
 
 void dump_vars(std::string& out, Node const& n) {
-    out += ' ' + std::to_string(n.order) + " [";
+    out += ' ' + std::to_string(n.order()) + " [";
     // One name per differentiation while that stays short (`[x x y]`), else `[x^1000]`.
     bool first = true;
     for (DiffVar const& v : n.vars) {
@@ -65,7 +65,7 @@ void dump_to(std::string& out, Node const& n) {
     case NodeKind::Word: out += n.text; return;
     case NodeKind::Apply: out += "(apply " + n.text; dump_children(out, n); out += ')'; return;
     case NodeKind::Prime:
-        out += '(' + n.text.str() + std::string(static_cast<std::size_t>(n.order), '\'');
+        out += '(' + n.text.str() + std::string(static_cast<std::size_t>(n.order()), '\'');
         dump_children(out, n);
         out += ')';
         return;

@@ -137,7 +137,7 @@ struct report_error {
 
 inline SourceSpan cover(SourceSpan a, SourceSpan b) { return {a.begin, b.end}; }
 
-inline Node make_node(NodeKind kind, std::vector<Node> children) {
+inline Node make_node(NodeKind kind, NodeList children) {
     Node n;
     n.kind = kind;
     if (!children.empty()) n.span = cover(children.front().span, children.back().span);
@@ -174,14 +174,14 @@ template <NodeKind K>
 struct wrap_val { // _val = K{_attr}
     template <typename Context>
     void operator()(Context& ctx) const {
-        std::vector<Node> ch;
+        NodeList ch;
         ch.push_back(std::move(_attr(ctx)));
         _val(ctx) = make_node(K, std::move(ch));
     }
 };
 
 auto const make_pow = [](auto& ctx) {
-    std::vector<Node> ch;
+    NodeList ch;
     ch.reserve(2);  // one allocation, not a second one (and a move) for the second child
     ch.push_back(std::move(_val(ctx)));
     ch.push_back(std::move(_attr(ctx)));
@@ -192,7 +192,7 @@ template <NodeKind K>
 struct binary_val { // _val = K{_val, _attr}
     template <typename Context>
     void operator()(Context& ctx) const {
-        std::vector<Node> ch;
+        NodeList ch;
         ch.reserve(2);
         ch.push_back(std::move(_val(ctx)));
         ch.push_back(std::move(_attr(ctx)));
@@ -254,10 +254,10 @@ struct init_deriv {
         x3::get<state_tag>(ctx).derivative_tried = true;
         _val(ctx).kind = NodeKind::DerivOp;
         _val(ctx).is_partial = Partial;
-        _val(ctx).order = 1;
+        _val(ctx).set_order(1);
     }
 };
-auto const set_order = [](auto& ctx) { _val(ctx).order = _attr(ctx); };
+auto const set_order = [](auto& ctx) { _val(ctx).set_order(_attr(ctx)); };
 auto const push_var = [](auto& ctx) { _val(ctx).vars.push_back(DiffVar{std::move(_attr(ctx)), 1}); };
 // `dx^k`: the variable is taken k times.
 auto const repeat_var = [](auto& ctx) { _val(ctx).vars.back().count = _attr(ctx); };
@@ -272,10 +272,10 @@ auto const make_deriv = [](auto& ctx) {
     v = std::move(at_c<0>(_attr(ctx)));
     v.children.push_back(std::move(at_c<1>(_attr(ctx))));
 };
-auto const inc_order = [](auto& ctx) { ++_val(ctx).order; };
+auto const inc_order = [](auto& ctx) { _val(ctx).set_order(_val(ctx).order() + 1); };
 
 auto const make_at = [](auto& ctx) {
-    std::vector<Node> ch;
+    NodeList ch;
     ch.reserve(1 + _attr(ctx).size());
     ch.push_back(std::move(_val(ctx)));
     for (auto& eq : _attr(ctx)) ch.push_back(std::move(eq));
@@ -354,7 +354,7 @@ DDX_RULE(word, std::string, "a name")
 DDX_RULE(word_node, Node, "a name")
 DDX_RULE(named, Node, "an expression")
 DDX_RULE(tight_named, Node, "an exponent")
-DDX_RULE(args, std::vector<Node>, "arguments")
+DDX_RULE(args, NodeList, "arguments")
 DDX_RULE(argument, Node, "an argument")
 DDX_RULE(group, Node, "an expression")
 DDX_RULE(vector, Node, "a vector")

@@ -137,10 +137,10 @@ struct Finisher {
             // decides whether it can be done), so the sum saturates rather than wraps.
             std::uint64_t taken = 0;
             for (DiffVar const& v : n.vars) taken = v.count > UINT64_MAX - taken ? UINT64_MAX : taken + v.count;
-            if (n.order < 1)
+            if (n.order() < 1)
                 error(n.span, "derivative order must be at least 1");
-            else if (taken != n.order)
-                error(n.span, "derivative order " + std::to_string(n.order) +
+            else if (taken != n.order())
+                error(n.span, "derivative order " + std::to_string(n.order()) +
                                   " does not match the variables below it (" + std::to_string(taken) +
                                   " differentiation" + (taken == 1 ? ")" : "s)"));
         }

@@ -25,7 +25,7 @@ using ddx::grammar::Statement;
 std::string difference(const Node& a, const Node& b, const std::string& path) {
   auto span = [](ddx::grammar::SourceSpan s) { return std::to_string(s.begin) + ".." + std::to_string(s.end); };
   if (a.kind != b.kind) return path + ": kind";
-  if (a.is_float != b.is_float || a.is_partial != b.is_partial || a.op != b.op || a.order != b.order)
+  if (a.is_float != b.is_float || a.is_partial != b.is_partial || a.op != b.op || a.order() != b.order())
     return path + ": flags, operator or order";
   if (span(a.span) != span(b.span)) return path + ": span " + span(a.span) + " vs " + span(b.span);
   if (span(a.name_span) != span(b.name_span)) return path + ": name span";

@@ -93,11 +93,11 @@ class QuestionReader {
       case NodeKind::Vector: return vector(n);
       case NodeKind::DerivOp: return derivative_operator(n) + " " + operand(n.children[0]);
       case NodeKind::Leibniz: {
-        std::string symbol = print::leibniz(n.text, vars(n), static_cast<int>(n.order), n.is_partial, print::Format::Latex);
+        std::string symbol = print::leibniz(n.text, vars(n), static_cast<int>(n.order()), n.is_partial, print::Format::Latex);
         return n.children.empty() ? symbol : symbol + arguments(n, 0);
       }
       case NodeKind::Prime: {
-        std::string primes = n.order <= 3 ? std::string(n.order, '\'') : "^{(" + std::to_string(n.order) + ")}";
+        std::string primes = n.order() <= 3 ? std::string(n.order(), '\'') : "^{(" + std::to_string(n.order()) + ")}";
         return function_name(n.text.str()) + primes + arguments(n, 0);
       }
       case NodeKind::At: {
@@ -204,7 +204,7 @@ class QuestionReader {
   }
 
   std::string derivative_operator(const Node& n) {
-    return print::leibniz("", vars(n), static_cast<int>(n.order), n.is_partial, print::Format::Latex);
+    return print::leibniz("", vars(n), static_cast<int>(n.order()), n.is_partial, print::Format::Latex);
   }
 
   // [a, b] as a tuple (a, b); [[a, b], [c, d]] as a matrix.

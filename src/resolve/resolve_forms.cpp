@@ -124,16 +124,16 @@ Term Resolver::prime(const Node& n) {
   std::vector<Term> args;
   for (const Node& c : n.children) args.push_back(term(c));
   const std::string w = n.text.str();
-  if (n.order > static_cast<std::uint64_t>(max_derivative_order))
+  if (n.order() > static_cast<std::uint64_t>(max_derivative_order))
     throw ResolveError{n.span, "derivative order must be at most " + std::to_string(max_derivative_order)};
   Term t = form(TermKind::Prime, n);
-  t.order = n.order;
+  t.order = n.order();
   if (const FunctionDefinition* def = function(w)) {
     if (def->params.size() != 1 || args.size() != 1) throw ResolveError{n.span, w + "' needs a function of one variable"};
     t.expr = def->body;
     t.params = def->params;
   } else if (builtin_name(w) || !log_base(w).empty()) {  // sin'(x), log_2'(x)
-    std::string primed = w + std::string(static_cast<std::size_t>(n.order), '\'');
+    std::string primed = w + std::string(static_cast<std::size_t>(n.order()), '\'');
     if (builtin_name(w)) {
       int arity = function_info(*find_function(*builtin_name(w))).arity;
       if (arity != 1)  // max'(x): a prime needs one variable, and max has two
@@ -150,7 +150,7 @@ Term Resolver::prime(const Node& n) {
     t.function = f.is_value() ? (f.expr.is(Kind::Call) ? f.expr.function() : 0) : f.function;
     if (f.is_value() && !f.expr.is(Kind::Call)) throw ResolveError{n.span, "cannot differentiate " + w};
     if (args[0].is_value())
-      return Term::value(derivative(t.function, {args[0].expr}, std::vector<int>(static_cast<std::size_t>(n.order), 0)), n.span);
+      return Term::value(derivative(t.function, {args[0].expr}, std::vector<int>(static_cast<std::size_t>(n.order()), 0)), n.span);
   }
   t.children = std::move(args);
   return t;

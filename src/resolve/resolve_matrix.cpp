@@ -240,7 +240,7 @@ struct Reader {
   MatrixRequest request(const Node& n) const {
     MatrixRequest r;
   if (n.kind == NodeKind::DerivOp) {
-      if (n.vars.size() != 1 || n.vars[0].count != 1 || n.order != 1)
+      if (n.vars.size() != 1 || n.vars[0].count != 1 || n.order() != 1)
         fail(n.span, "matrix derivatives are of the first order: d/dx E (hessian(E, x) for the second)");
       r.kind = MatrixRequest::Kind::Derivative;
       r.var = variable(n.vars[0].name, n.span);
