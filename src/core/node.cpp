@@ -73,7 +73,7 @@ class InternTable {
   // Stores `node` at the slot find() gave (valid until the next insert).
   void insert(std::size_t slot, const Node* node) {
     slots_[slot] = slot_of(node);
-    if (++count_ * 2 > slots_.size()) rehash(slots_.size() * 2);
+    if (over_full(++count_, slots_.size())) rehash(slots_.size() * 2);
   }
   std::size_t size() const { return count_; }
 
@@ -93,12 +93,15 @@ class InternTable {
     }
     count_ = kept;
     std::size_t capacity = min_capacity;
-    while (capacity < 2 * count_ + 2) capacity *= 2;
+    while (over_full(count_ + 1, capacity)) capacity *= 2;
     rehash(capacity);
   }
 
  private:
   static constexpr std::size_t min_capacity = std::size_t{1} << 12;
+  // At most three quarters full: a probe that finds no node reads about 8 slots, one cache line
+  // (at half full, 2.5), and W8's 300,000 nodes take 4 MB of slots instead of 8.
+  static bool over_full(std::size_t count, std::size_t capacity) { return count * 4 > capacity * 3; }
   static constexpr std::uint64_t tag_mask = 15;
   // The top bits of the hash: its low bits already chose the slot, so they would tell nothing.
   static std::uint64_t tag_of(std::size_t hash) { return static_cast<std::uint64_t>(hash >> 60) & tag_mask; }
