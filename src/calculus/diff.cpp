@@ -6,10 +6,10 @@
 
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 
 #include <boost/container/small_vector.hpp>
 
+#include "calculus/diff_memo.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
 #include "core/functions.hpp"
@@ -21,17 +21,9 @@
 namespace ddx::calc {
 namespace {
 
-struct PairHash {
-  std::size_t operator()(const std::pair<const void*, const void*>& p) const {
-    auto a = reinterpret_cast<std::uintptr_t>(p.first), b = reinterpret_cast<std::uintptr_t>(p.second);
-    return a * 0x9e3779b97f4a7c15ULL ^ (b + (a << 6) + (a >> 2));
-  }
-};
-using Memo = std::unordered_map<std::pair<const void*, const void*>, Expr, PairHash>;
-
-Memo& memo() {
+DiffMemo& memo() {
   // Leaked like the intern table. Keyed by node address: cleared whenever nodes are reclaimed.
-  static auto* m = new Memo();
+  static auto* m = new DiffMemo();
   return *m;
 }
 // Past this many entries the memo starts afresh, so a long session cannot grow it without bound.
@@ -53,13 +45,13 @@ class Differentiator {
     // sum visit each term n times otherwise). `steps` still walks, to name the constant rule.
     if (!trace_ && !(e.node()->symbols & var_bit_)) return Expr(0);
     if (!trace_) {
-      if (auto it = memo().find({e.node(), var_.node()}); it != memo().end()) return it->second;
+      if (const Expr* known = memo().find(e, var_)) return *known;
     }
     if (trace_) trace_->enter(e);
     Expr r = compute(e);
     if (!trace_) {
       if (memo().size() >= memo_limit) memo().clear();
-      memo().emplace(std::make_pair(e.node(), var_.node()), r);
+      memo().insert(e, var_, r);
     }
     return r;
   }
@@ -206,7 +198,7 @@ class Differentiator {
       if (info.partials.empty() || !info.partials[0]) throw MathError(info.name + " cannot be differentiated");
       factors.push_back(info.partials[0](g.args()));
       g = g.args()[0];
-      if (!is_unary_builtin(g) || !(g.node()->symbols & var_bit_) || memo().contains({g.node(), var_.node()})) break;
+      if (!is_unary_builtin(g) || !(g.node()->symbols & var_bit_) || memo().contains(g, var_)) break;
       check_interrupt();
     }
     Expr dg = d(g);
@@ -274,11 +266,7 @@ Expr diff(Expr e, const std::vector<Expr>& vars, DiffTrace* trace) {
   return e;
 }
 
-void clear_diff_memo() {
-  // The buckets of a large table are given back, not kept: clear() would walk them all again.
-  if (memo().bucket_count() > 1024) Memo().swap(memo());
-  else memo().clear();
-}
+void clear_diff_memo() { memo().clear(); }
 
 void trim_diff_memo() {
   if (memo().size() > memo_kept_between_lines) clear_diff_memo();
