@@ -43,6 +43,7 @@ bool might_hold_sum(Expr e) { return e.node()->symbols == ~std::uint64_t{0}; }
 
 // e rebuilt bottom-up with f applied to each sum (after its insides); shared parts once.
 Expr map_sums(Expr e, const std::function<Expr(Expr)>& f) {
+  if (!might_hold_sum(e)) return e;
   std::unordered_map<const void*, Expr> done;
   std::function<Expr(Expr)> rebuild = [&](Expr x) -> Expr {
     if (!might_hold_sum(x)) return x;
@@ -67,6 +68,7 @@ void add_once(std::vector<T>& v, const T& x) {
 
 // Calls f on each sum in e, inner ones first, each shared one once.
 void for_each_sum(Expr e, const std::function<void(Expr)>& f) {
+  if (!might_hold_sum(e)) return;  // asked of every derivative: nothing to set up for none
   std::unordered_set<const void*> seen;
   std::function<void(Expr)> visit = [&](Expr x) {
     if (!might_hold_sum(x) || !seen.insert(x.node()).second) return;

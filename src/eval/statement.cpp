@@ -2,6 +2,10 @@
 // Whole statements (see statement.hpp): chains through definitions, steps, definition bodies.
 #include "eval/statement.hpp"
 
+#include <string_view>
+
+#include <boost/container/small_vector.hpp>
+
 #include "calculus/chain.hpp"
 #include "calculus/diff.hpp"
 #include "calculus/steps.hpp"
@@ -138,19 +142,26 @@ std::optional<Result> explain(const Term& body, const Context& context) {
 }
 
 // d_dx, d2_dx2, d2_dxdy; dy_dx, d2y_dx2: a Leibniz form as a name generated code can use.
-std::string leibniz_identifier(const std::string& num, const std::vector<std::string>& vars) {
-  std::string out = "d" + (vars.size() > 1 ? std::to_string(vars.size()) : "") + num + "_";
+// `vars` lists one name per differentiation (std::string or std::string_view).
+template <class Names>
+std::string leibniz_identifier(std::string_view num, const Names& vars) {
+  std::string out = "d";
+  if (vars.size() > 1) out += std::to_string(vars.size());
+  out += num;
+  out += '_';
   for (std::size_t i = 0; i < vars.size();) {
     std::size_t j = i;
     while (j < vars.size() && vars[j] == vars[i]) ++j;
-    out += "d" + vars[i] + (j - i > 1 ? std::to_string(j - i) : "");
+    out += 'd';
+    out += vars[i];
+    if (j - i > 1) out += std::to_string(j - i);
     i = j;
   }
   return out;
 }
 
 // What generated code calls the answer to `body` (the question): d_dx, dy_dx, grad, jacobian,
-// hessian; empty (f) for anything else.
+// hessian; empty (f) for anything else. Asked of every statement, so diff(E, x) lists no strings.
 std::string program_name(const Term& body) {
   const Term& q = body.kind == TermKind::At && !body.children.empty() ? body.children.front() : body;
   switch (q.kind) {
@@ -159,14 +170,15 @@ std::string program_name(const Term& body) {
     case TermKind::Call: {
       if (q.name == "grad" || q.name == "jacobian" || q.name == "hessian") return q.name;
       if (q.name != "diff") return {};
-      std::vector<std::string> vars;  // diff(E, x, 2), diff(E, x, y)
+      boost::container::small_vector<std::string_view, 4> vars;  // diff(E, x, 2), diff(E, x, y)
       for (std::size_t i = 1; i < q.children.size(); ++i) {
         if (i < q.names.size() && !q.names[i].empty()) {
           vars.push_back(q.names[i]);
         } else if (const Term& c = q.children[i]; c.is_value() && c.expr.is_integer() && !vars.empty()) {
           const Number& count = c.expr.number();
           if (count < Number(1) || Number(max_derivative_order) < count) return {};
-          vars.insert(vars.end(), static_cast<std::size_t>(count.to_double()) - 1, vars.back());
+          std::string_view repeated = vars.back();
+          vars.insert(vars.end(), static_cast<std::size_t>(count.to_double()) - 1, repeated);
         }
       }
       return vars.empty() ? std::string() : leibniz_identifier("", vars);
