@@ -119,7 +119,6 @@ public:
           capacity_(std::exchange(o.capacity_, 0)) {}
     NodeList& operator=(NodeList const& o);
     NodeList& operator=(NodeList&& o) noexcept;
-    NodeList& operator=(std::vector<Node>&& nodes);
     ~NodeList();
 
     std::size_t size() const { return size_; }
@@ -202,12 +201,6 @@ inline NodeList& NodeList::operator=(NodeList&& o) noexcept {
         size_ = std::exchange(o.size_, 0);
         capacity_ = std::exchange(o.capacity_, 0);
     }
-    return *this;
-}
-inline NodeList& NodeList::operator=(std::vector<Node>&& nodes) {
-    clear();
-    reserve(nodes.size());
-    for (Node& n : nodes) push_back(std::move(n));
     return *this;
 }
 inline NodeList::~NodeList() {
