@@ -32,7 +32,7 @@ bool Evaluator::is_held(std::string_view name) const {
 Expr Evaluator::definition_value(std::string_view name) {
   Expr body = *context_.definition(name);
   std::unordered_map<Expr, Expr> s;
-  for (Expr v : free_symbols(body))
+  for (Expr v : context_.definition_symbols(name))
     if (!is_held(v.name()) && context_.definition(v.name())) s.emplace(v, definition_value(v.name()));
   return s.empty() ? body : substitute(body, s);
 }

@@ -26,6 +26,11 @@ class Hiding final : public Context {
       if (h.name() == name) return std::nullopt;
     return outer_.definition(name);
   }
+  std::span<const Expr> definition_symbols(std::string_view name) const override {
+    for (Expr h : hidden_)
+      if (h.name() == name) return {};
+    return outer_.definition_symbols(name);
+  }
   bool has_definitions() const override { return outer_.has_definitions(); }
   std::optional<Value> answer() const override { return outer_.answer(); }
   bool denominator_layout() const override { return outer_.denominator_layout(); }

@@ -29,7 +29,7 @@ void Definitions::change(const std::string& name, Change c) {
 
 void Definitions::define_variable(const std::string& name, Expr body) {
   const Variable* old = variable(name);
-  change(name, {0, Variable{body, old ? old->order : next_order_++}, std::nullopt});
+  change(name, {0, Variable{body, old ? old->order : next_order_++, free_symbols(body)}, std::nullopt});
 }
 
 void Definitions::define_function(const std::string& name, resolve::FunctionDefinition def) {
@@ -62,6 +62,11 @@ std::optional<Expr> Definitions::body(std::string_view name, Version v) const {
   return var ? std::optional<Expr>(var->body) : std::nullopt;
 }
 
+std::span<const Expr> Definitions::symbols(std::string_view name, Version v) const {
+  const Variable* var = variable(name, v);
+  return var ? std::span<const Expr>(var->symbols) : std::span<const Expr>();
+}
+
 std::vector<std::pair<std::string, const Definitions::Variable*>> Definitions::variables() const {
   std::vector<std::pair<std::string, const Variable*>> out;
   for (const auto& [name, changes] : history_)
@@ -79,7 +84,11 @@ std::vector<std::pair<std::string, const resolve::FunctionDefinition*>> Definiti
 void Definitions::for_each_expr(const std::function<void(Expr)>& visit) const {
   for (const auto& [name, changes] : history_)
     for (const Change& c : changes) {
-      if (c.variable) visit(c.variable->body);
+      if (c.variable) {
+        visit(c.variable->body);
+        // (Not all below the body: the entries x_1, x_2, ... a sum over x_k stands for.)
+        for (Expr s : c.variable->symbols) visit(s);
+      }
       if (c.function) {
         for (Expr p : c.function->params) visit(p);
         visit(c.function->body);

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,6 +29,7 @@ class Definitions {
   struct Variable {
     Expr body;          // as written, defined names kept as symbols
     std::size_t order;  // when the name was first defined, for :vars
+    std::vector<Expr> symbols;  // free_symbols(body): asked at every use of the name
   };
 
   Version version() const { return version_; }
@@ -45,6 +47,7 @@ class Definitions {
   const Variable* variable(std::string_view name, Version v) const;
   const resolve::FunctionDefinition* function(std::string_view name, Version v) const;
   std::optional<Expr> body(std::string_view name, Version v) const;  // as written
+  std::span<const Expr> symbols(std::string_view name, Version v) const;  // of the body; none if undefined
 
   // What is defined now, by name.
   std::vector<std::pair<std::string, const Variable*>> variables() const;
@@ -81,6 +84,9 @@ class DefinitionsSnapshot final : public resolve::Scope, public eval::Context {
   bool is_procedure(std::string_view name) const override;
   // eval::Context
   std::optional<Expr> definition(std::string_view name) const override { return definitions_->body(name, version_); }
+  std::span<const Expr> definition_symbols(std::string_view name) const override {
+    return definitions_->symbols(name, version_);
+  }
   bool has_definitions() const override { return true; }
   std::optional<eval::Value> answer() const override { return std::nullopt; }
   bool denominator_layout() const override { return denominator_layout_; }

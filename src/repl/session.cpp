@@ -171,6 +171,10 @@ bool Session::is_procedure(std::string_view name) const { return eval::find_proc
 
 std::optional<Expr> Session::definition(std::string_view name) const { return defs_->body(name, defs_->version()); }
 
+std::span<const Expr> Session::definition_symbols(std::string_view name) const {
+  return defs_->symbols(name, defs_->version());
+}
+
 bool Session::has_definitions() const { return defs_->has_variables(); }
 
 std::string Session::text(Expr e) const { return print::to_string(e, print::Format::Text); }
