@@ -3,6 +3,8 @@
 // structural rules, abstract functions, higher orders, limits and the steps trace.
 #include <doctest/doctest.h>
 
+#include <random>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -140,6 +142,39 @@ TEST_CASE("diff: memo and trace agree") {
   Recorder s;
   diff(pow(x, 2) + 3 * x, x, 1, &s);
   CHECK(s.rules.back() == "sum rule");
+}
+
+TEST_CASE("diff: a polynomial's terms c x^k, taken by the sum rule's shortcut, give what the rules give") {
+  // The trace walks every rule (power rule, then the coefficient times it); without one, the sum
+  // rule makes (c k) x^(k-1) at once. Random coefficients and exponents: integers, negative,
+  // rational, large, floats (which the shortcut leaves to the rules), beside terms in y.
+  Expr x = sym("x"), y = sym("y");
+  std::mt19937 rng(20261203);
+  auto pick = [&](int kind) -> Number {
+    long long a = static_cast<long long>(rng() % 19) - 9, b = 1 + static_cast<long long>(rng() % 6);
+    if (a == 0) a = 7;
+    switch (kind % 4) {
+      case 0: return Number(a);
+      case 1: return Number::rational(a, b);
+      case 2: return Number(a) * Number::from_integer_text("100000000000000000000000");
+      default: return Number::from_double(static_cast<double>(a) / 4.0);
+    }
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Expr> terms;
+    for (int j = 0; j < 6; ++j) {
+      Expr c = num(pick(static_cast<int>(rng())));
+      Expr k = num(pick(static_cast<int>(rng())));
+      terms.push_back(c * pow(rng() % 3 ? x : y, k));
+    }
+    terms.push_back(x * y);
+    Expr e = add(std::span<const Expr>(terms.data(), terms.size()));
+    CAPTURE(debug_string(e));
+    calc::clear_diff_memo();
+    Recorder rules;
+    Expr by_rules = diff(e, x, 1, &rules);
+    CHECK(diff(e, x) == by_rules);
+  }
 }
 
 TEST_CASE("diff: limits and bad arguments") {

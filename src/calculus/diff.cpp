@@ -82,13 +82,31 @@ class Differentiator {
     return Expr(0);
   }
 
+  // v^k for the variable v and an exact number k (not 1: that is v itself, never a power).
+  bool is_power_of_var(Expr t) const {
+    return t.is(Kind::Pow) && t.base() == var_ && t.exponent().is_number() && t.exponent().number().is_exact();
+  }
+
   Expr sum(Expr e) {
     boost::container::small_vector<Expr, 8> parts;
     parts.reserve(e.terms().size());
     for (std::size_t i = 0; i < e.terms().size(); ++i) {
-      Expr dt = d(e.terms()[i]);
-      if (dt.is_zero()) continue;
       const Number& c = e.coefficients()[i];
+      Expr t = e.terms()[i];
+      if (!trace_) {
+        if (!(t.node()->symbols & var_bit_)) continue;  // d(t) is 0 (the filter d() asks first)
+        if (is_power_of_var(t)) {
+          // c v^k -> (c k) v^(k-1), made as one product: not k v^(k-1) first and then c times it
+          // (a polynomial's every term; the same node mul() would give).
+          check_interrupt();
+          const Number& k = t.exponent().number();
+          Expr const coefficient[] = {num(c * k)}, base[] = {var_}, exponent[] = {num(k - Number(1))};
+          parts.push_back(mul_into_run(coefficient, base, exponent));
+          continue;
+        }
+      }
+      Expr dt = d(t);
+      if (dt.is_zero()) continue;
       parts.push_back(c.is_one() ? dt : num(c) * dt);  // (1·dt is dt: no product to build)
     }
     return report("sum rule", e, add(std::span<const Expr>(parts.data(), parts.size())));
