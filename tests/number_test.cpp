@@ -77,6 +77,35 @@ TEST_CASE("Number: exact arithmetic, order, hash and text agree with GMP across 
   }
 }
 
+TEST_CASE("Number: integer powers agree with GMP, on both sides of the 64-bit boundary") {
+  std::mt19937_64 rng(20261203);
+  // Small bases (whose powers fit until an exponent near 63), bases near 2^31 and 2^32 (whose
+  // squares are the edge), and any rational the generator above gives.
+  const std::vector<long long> bases = {2, -2, 3, -3, 7, 10, -10, 3037000499LL, 3037000500LL, 4294967296LL, -4294967295LL};
+  for (int i = 0; i < 3000; ++i) {
+    Pair b = i % 3 == 0 ? random_rational(rng) : Pair{Number(bases[rng() % bases.size()]), mpq_class()};
+    if (i % 3 != 0) b.exact = mpq_class(b.number.to_string());
+    if (i % 5 == 0 && i % 3 != 0) {  // a fraction of two of them
+      long long d = bases[rng() % bases.size()];
+      b.number = b.number / Number(d < 0 ? -d : d);
+      b.exact = b.exact / mpq_class(mpz_class(std::to_string(d < 0 ? -d : d)));
+    }
+    if (b.exact == 0) continue;
+    long e = static_cast<long>(rng() % 141) - 70;
+    CAPTURE(text_of(b.exact));
+    CAPTURE(e);
+    mpq_class expected = 1;
+    mpz_class num, den;
+    mpz_pow_ui(num.get_mpz_t(), b.exact.get_num_mpz_t(), static_cast<unsigned long>(e < 0 ? -e : e));
+    mpz_pow_ui(den.get_mpz_t(), b.exact.get_den_mpz_t(), static_cast<unsigned long>(e < 0 ? -e : e));
+    expected = e < 0 ? mpq_class(den, num) : mpq_class(num, den);
+    expected.canonicalize();
+    auto got = b.number.pow(Number(static_cast<long long>(e)));
+    REQUIRE(got.has_value());
+    CHECK(got->to_string() == text_of(expected));
+  }
+}
+
 TEST_CASE("Number: copies, moves and assignments of large numbers keep their values") {
   Number big = Number::from_integer_text("123456789012345678901234567890");
   Number small = 7;

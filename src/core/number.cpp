@@ -245,6 +245,15 @@ std::optional<Number> Number::pow(const Number& e) const {
     return Number(odd ? -1 : 1);
   }
   if (e.rep() != Rep::Small) return std::nullopt;  // giant exponent: stays symbolic (or is refused by the caller)
+  if (rep() == Rep::Small && e.den_ == 1) {
+    // A machine rational to an integer power, while numerator and denominator fit: most powers
+    // (a derivative's 2^3, (1/2)^2) need no GMP rational made and freed.
+    long long p = e.num_, n = 1, d = 1;
+    bool fits = p > -64 && p < 64;
+    for (long long i = 0; fits && i < (p < 0 ? -p : p); ++i)
+      fits = !__builtin_mul_overflow(n, num_, &n) && !__builtin_mul_overflow(d, den_, &d);
+    if (fits) return p < 0 ? rational(d, n) : rational(n, d);
+  }
   mpq_class base = NumberAccess::to_mpq(*this);
   long long p = e.num_, q = e.den_;
   unsigned long mag = static_cast<unsigned long>(p < 0 ? -p : p);
