@@ -4,6 +4,7 @@
 // nodes are interned for the process lifetime, so their addresses are stable keys.
 #include "calculus/diff.hpp"
 
+#include <cassert>
 #include <stdexcept>
 #include <string>
 
@@ -99,9 +100,7 @@ class Differentiator {
           // c v^k -> (c k) v^(k-1), made as one product: not k v^(k-1) first and then c times it
           // (a polynomial's every term; the same node mul() would give).
           check_interrupt();
-          const Number& k = t.exponent().number();
-          Expr const coefficient[] = {num(c * k)}, base[] = {var_}, exponent[] = {num(k - Number(1))};
-          parts.push_back(mul_into_run(coefficient, base, exponent));
+          parts.push_back(power_rule(c, var_, t.exponent(), Expr(1)));
           continue;
         }
       }
@@ -159,17 +158,26 @@ class Differentiator {
     return report(has_denominator && has_numerator ? "quotient rule" : "product rule", e, r);
   }
 
+  // c x b^(x-1) b': the power rule for an exponent x free of the variable, times c (a term's
+  // coefficient in a sum, else 1). b^(x-1) goes into the product as its factor, without making
+  // the power node first, where pow() would leave it as written (one per term of a polynomial,
+  // kept until the next collection); for a number x, c x and x - 1 are plain arithmetic.
+  Expr power_rule(const Number& c, Expr b, Expr x, Expr db) {
+    assert(c.is_one() || x.is_number());
+    Expr factor = x.is_number() ? num(c * x.number()) : x;
+    Expr lowered = x.is_number() ? num(x.number() - Number(1)) : x - 1;
+    if (power_stays_as_written(b)) {
+      Expr const operands[] = {factor, db}, base[] = {b}, exponent[] = {lowered};
+      return mul_into_run(operands, base, exponent);
+    }
+    return mul({factor, pow(b, lowered), db});
+  }
+
   Expr power(Expr b, Expr x, Expr e) {
     Expr db = d(b), dx = d(x);
     if (dx.is_zero()) {
       if (db.is_zero()) return report("constant", e, Expr(0));
-      // x b^(x-1) b'. b^(x-1) goes into the product as its factor, without making the power
-      // node first (one per term of a polynomial, kept until the next collection).
-      if (power_stays_as_written(b)) {
-        Expr const operands[] = {x, db}, base[] = {b}, exponent[] = {x - 1};
-        return report(with_chain("power rule", b), e, mul_into_run(operands, base, exponent));
-      }
-      return report(with_chain("power rule", b), e, mul({x, pow(b, x - 1), db}));
+      return report(with_chain("power rule", b), e, power_rule(Number(1), b, x, db));
     }
     if (db.is_zero()) {
       // b^x log(b) x'; log(e) folds to 1.
