@@ -267,3 +267,74 @@ TEST_CASE("print: an interrupt stops printing") {
   clear_interrupt();
   CHECK_FALSE(print::to_string(big, Format::Text).empty());
 }
+
+// While an InterruptsHeld lives (a long answer being written in pieces) a request waits.
+TEST_CASE("print: an interrupt requested while interrupts are held waits for the hold's end") {
+  Expr x = sym("x");
+  Expr big = calc::diff(pow(x, pow(x, x)), x, 3);
+  request_interrupt();
+  {
+    InterruptsHeld held;
+    CHECK_FALSE(print::to_string(big, Format::Text).empty());
+  }
+  CHECK(interrupt_requested());
+  CHECK_THROWS_AS(print::to_string(big, Format::Text), Interrupted);
+  clear_interrupt();
+}
+
+namespace {
+// What write_expression hands over, piece by piece.
+std::vector<std::string> pieces_of(Expr e, Format f) {
+  std::vector<std::string> pieces;
+  print::write_expression(e, f, [&](std::string_view piece) { pieces.emplace_back(piece); });
+  return pieces;
+}
+}  // namespace
+
+// A long answer is written in pieces (a 10 MB one is never held whole), and the pieces are exactly
+// to_string's text: the top level's terms or factors, with the separators and signs the whole
+// would have, in every format (those that do not stream give the whole in one piece).
+TEST_CASE("print: write_expression gives to_string's text, a long answer in pieces") {
+  Expr x = sym("x"), y = sym("y");
+  Expr nested = x;
+  for (int i = 0; i < 300; ++i) nested = sin(nested);
+  std::vector<Expr> powers, factors;
+  for (int k = 1; k <= 12000; ++k) powers.push_back(rational(k, 7) * pow(x, k) * (k % 2 ? y : Expr(1)));
+  for (int k = 1; k <= 10000; ++k) {
+    Expr kx = k * x;
+    // symbols, square roots (√ and its brackets in Unicode), powers of calls, numbers with an exponent
+    Expr f = k % 4 == 0 ? sym("a_" + std::to_string(k)) : k % 4 == 1 ? sqrt(kx + 1) : k % 4 == 2 ? pow(sin(kx), k) : pow(kx + y, rational(1, k));
+    factors.push_back(f);
+  }
+  struct Case {
+    const char* what;
+    Expr e;
+    bool long_answer;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"a product of 300 factors (the chain rule 300 deep)", calc::diff(nested, x), true},
+           {"a sum of 12000 terms", add(powers), true},
+           {"its derivative", calc::diff(add(powers), x), true},
+           {"a product of 10000 factors of four kinds", mul(factors), true},
+           {"its negative", -mul(factors), false},
+           {"a short answer", calc::diff(sin(x) * pow(x, 2), x), false},
+           {"a number", num(Number::from_double(1e-30)) , false}}) {
+    for (Format f : {Format::Text, Format::Unicode, Format::Code, Format::Latex, Format::SymPy, Format::Maxima}) {
+      INFO(c.what << ", format " << print::format_name(f));
+      std::string whole = print::to_string(c.e, f);
+      std::vector<std::string> pieces = pieces_of(c.e, f);
+      std::string joined;
+      for (const std::string& p : pieces) joined += p;
+      CHECK(joined == whole);
+      bool streams = c.long_answer && (f == Format::Text || f == Format::Unicode || f == Format::Code);
+      if (streams) {
+        CHECK(pieces.size() > 2);
+        std::size_t largest = 0;
+        for (const std::string& p : pieces) largest = std::max(largest, p.size());
+        CHECK(largest < whole.size() / 2);
+      } else {
+        CHECK(pieces.size() == 1);
+      }
+    }
+  }
+}

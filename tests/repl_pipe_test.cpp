@@ -82,3 +82,35 @@ TEST_CASE("pipe: SIGINT during a computation stops it and exits 130") {
   CHECK(r.out == "2x\n");
   CHECK(r.err.find("interrupted") != std::string::npos);
 }
+
+namespace {
+// The string value of `"field": "..."` in one line of JSON (no escapes expected in it).
+std::string json_field(const std::string& json, const std::string& field) {
+  std::string key = "\"" + field + "\": \"";
+  std::size_t from = json.find(key);
+  if (from == std::string::npos) return "(no " + field + ")";
+  from += key.size();
+  return json.substr(from, json.find('"', from) - from);
+}
+}  // namespace
+
+// In batch, a long answer is written as it is printed, in pieces (print::write_expression); the
+// JSON format still builds each answer whole. Both must say the same.
+TEST_CASE("pipe: a long answer written in pieces reads as the JSON format's whole answer") {
+  std::string nested = "x";
+  for (int i = 0; i < 300; ++i) nested = "sin(" + nested + ")";
+  std::string polynomial = "x";
+  for (int k = 2; k <= 8000; ++k) polynomial += " + " + std::to_string(k) + "x^" + std::to_string(k) + "/7";
+  for (const std::string& line : {"d/dx " + nested, "d/dx " + polynomial}) {
+    std::string input = "printf '%s\\n' " + ddx_test::sh_quote(line) + " | \"$DDX\"";
+    auto json = run_sh(input + " --format json");
+    REQUIRE(json.status == 0);
+    for (std::string format : {"text", "code"}) {
+      auto r = run_sh(input + " --format " + format);
+      INFO(format);
+      CHECK(r.status == 0);
+      REQUIRE(r.out.size() > std::size_t{1} << 17);
+      CHECK(r.out == json_field(json.out, format) + "\n");
+    }
+  }
+}

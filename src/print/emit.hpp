@@ -20,6 +20,9 @@ namespace ddx::print {
 std::string emit_linear(const Display& d, Format f, std::size_t expected_size = 0);
 // The same for a sum, presenting one term at a time (a long answer's whole tree is never held).
 std::string emit_linear(const SumTerms& terms, Format f, std::size_t expected_size = 0);
+// Both, handing finished text to `sink` as they go (write_expression); they return the rest.
+std::string emit_linear(const Display& d, Format f, std::size_t expected_size, const TextSink& sink);
+std::string emit_linear(const SumTerms& terms, Format f, std::size_t expected_size, const TextSink& sink);
 // The runs of one argument index in a derivative's indices: {0, 0, 1} -> (0, 2), (1, 1), as
 // diff(f(u, v), u, 2, v, 1) writes them (foreign.cpp).
 std::vector<std::pair<int, std::size_t>> derivative_runs(std::span<const int> indices);

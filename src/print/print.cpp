@@ -65,18 +65,32 @@ std::string symbol_name(std::string_view name, Format f) {
   }
 }
 
+namespace {
+// About five characters per node of the tree the answer writes out (sin(x) is two nodes);
+// a long answer (sin(sin(...)) 2000 deep: 10 MB) then takes one buffer, not one per doubling
+// (which would hold the old and the new at once), and what the estimate leaves unwritten is
+// never touched, so it costs no memory.
+std::size_t expected_length(Expr e) {
+  constexpr std::size_t chars_per_node = 5, most_reserved = std::size_t{1} << 26;
+  return std::min(e.node()->tree_size, most_reserved / chars_per_node) * chars_per_node;
+}
+
+bool is_one_line(Format f) { return f == Format::Text || f == Format::Unicode || f == Format::Code; }
+}  // namespace
+
 std::string to_string(Expr e, Format f) {
   if (f > Format::Json) return foreign_expression(e, f);
-  // About five characters per node of the tree the answer writes out (sin(x) is two nodes);
-  // a long answer (sin(sin(...)) 2000 deep: 10 MB) then takes one buffer, not one per doubling
-  // (which would hold the old and the new at once), and what the estimate leaves unwritten is
-  // never touched, so it costs no memory.
-  constexpr std::size_t chars_per_node = 5, most_reserved = std::size_t{1} << 26;
-  std::size_t const expected = std::min(e.node()->tree_size, most_reserved / chars_per_node) * chars_per_node;
-  if (e.is(Kind::Add) && f != Format::Latex) return emit_linear(SumTerms(e), f, expected);
+  if (e.is(Kind::Add) && f != Format::Latex) return emit_linear(SumTerms(e), f, expected_length(e));
   Display d = present(e);
   if (f == Format::Latex) return emit_latex(d);
-  return emit_linear(d, f, expected);
+  return emit_linear(d, f, expected_length(e));
+}
+
+void write_expression(Expr e, Format f, const TextSink& sink) {
+  if (!is_one_line(f)) return sink(to_string(e, f));
+  std::string rest = e.is(Kind::Add) ? emit_linear(SumTerms(e), f, expected_length(e), sink)
+                                     : emit_linear(present(e), f, expected_length(e), sink);
+  sink(rest);
 }
 
 std::string leibniz(std::string_view num, std::vector<std::string> vars, int order, bool partial, Format f) {

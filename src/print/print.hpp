@@ -4,6 +4,7 @@
 // unicode and code string parses back to the same canonical Expr.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -41,6 +42,13 @@ const std::vector<std::string_view>& format_names();
 // `2 sin(x) cos(x)/x - sin(x)^2/x^2` (Text), `… − sin²(x)/x²` (Unicode),
 // `\frac{…}{x} - \frac{\sin^{2}{\left(x \right)}}{x^{2}}` (Latex), `2*sin(x)*cos(x)/x - …` (Code).
 std::string to_string(Expr e, Format f);
+
+// Where write_expression puts text, piece by piece.
+using TextSink = std::function<void(std::string_view)>;
+// Writes to_string(e, f) to `sink`. In the one-line formats (Text, Unicode, Code) a long answer
+// goes in pieces of some 64 KB as it is printed, between the terms of a sum or the factors of a
+// product, so that its whole text is never held: a 10 MB answer in 64 KB.
+void write_expression(Expr e, Format f, const TextSink& sink);
 
 // A Leibniz symbol: d num / d vars, or the operator d/d vars when num is empty. `vars` holds one entry per differentiation ({x, y} for
 // ∂²z/∂x∂y) or a single variable repeated `order` times ({x} with order 2 is d²y/dx²).

@@ -341,6 +341,18 @@ std::vector<std::string> condition_texts(const std::vector<IndexCondition>& cond
   return out;
 }
 
+std::optional<Expr> sole_expression(const eval::Result& r, Format f) {
+  if (is_program(f) || r.value.kind != eval::Value::Kind::Scalar) return std::nullopt;
+  // Code drops notes and conditions, and writes a chain or a named derivative as its value alone.
+  if (is_code(f)) {
+    bool plain = std::holds_alternative<std::monostate>(r.shape) || std::holds_alternative<eval::Derivation>(r.shape) ||
+                 std::holds_alternative<eval::NamedDerivative>(r.shape);
+    return plain ? std::optional(r.value.scalar) : std::nullopt;
+  }
+  bool plain = std::holds_alternative<std::monostate>(r.shape) && r.conditions.empty() && r.note.empty();
+  return plain ? std::optional(r.value.scalar) : std::nullopt;
+}
+
 std::string render(const eval::Result& r, Format f) {
   if (is_program(f)) return program(r, f);
   return with_note(with_conditions(std::visit(ShapeRenderer{r, f}, r.shape), r.conditions, f), r.note, f);

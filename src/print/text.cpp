@@ -27,11 +27,21 @@ bool callable_name(std::string_view name) {
 
 class Linear {
  public:
-  explicit Linear(Format f) : f_(f) {}
+  // `sink`: where finished text goes as the top level is written (write_expression); the strings
+  // the emitters return then hold only what was left when they ended.
+  explicit Linear(Format f, const TextSink* sink = nullptr) : f_(f), sink_(sink) {}
 
   std::string emit(const Display& d, std::size_t expected_size = 0) {
     std::string out = start(expected_size);
     put(d, out);
+    return out;
+  }
+
+  // As emit(d), but a product at the top hands each finished factor to the sink.
+  std::string emit_top(const Display& d, std::size_t expected_size) {
+    if (d.kind != DKind::Product) return emit(d, expected_size);
+    std::string out = start(expected_size);
+    put_product(d, out, true);
     return out;
   }
 
@@ -44,6 +54,7 @@ class Linear {
     for (std::size_t i = 0; i < terms.size(); ++i) {
       holder.children[0] = terms.present(i);
       put_sum_term(holder, 0, i == 0, out, minus(), put_one);
+      spill(out, out.size());
     }
     return out;
   }
@@ -95,23 +106,7 @@ class Linear {
         if (!bare) out += ')';
         return;
       }
-      case DKind::Product: {
-        std::size_t start = out.size();
-        put_child(d, 0, out);
-        for (std::size_t i = 1; i < d.children.size(); ++i) {
-          std::size_t pos = out.size();
-          if (f_ == Format::Code) {  // always '*': no need to look at the neighbours' text
-            out += '*';
-            put_child(d, i, out);
-            continue;
-          }
-          put_child(d, i, out);
-          std::string_view so_far(out.data() + start, pos - start), next(out.data() + pos, out.size() - pos);
-          std::string sep = separator(d.children[i - 1], so_far, d.children[i], next);
-          if (!sep.empty()) out.insert(pos, sep);
-        }
-        return;
-      }
+      case DKind::Product: put_product(d, out, false); return;
       case DKind::Fraction:
         put_child(d, 0, out);
         out += '/';
@@ -133,7 +128,10 @@ class Linear {
   // looked for (the budget holds few such, and every look costs a hash).
   static constexpr std::size_t long_answer = std::size_t{1} << 16, shortest_kept_argument = 8,
                                kept_arguments_budget = std::size_t{1} << 16, largest_kept_tree = 256;
+  // Streaming: text is handed over in pieces of at least this many bytes.
+  static constexpr std::size_t piece_size = std::size_t{1} << 16;
   Format f_;
+  const TextSink* sink_;
   bool keep_arguments_ = false;
   std::unordered_map<const Node*, std::pair<std::size_t, std::size_t>> kept_arguments_;  // offset, length
   std::string kept_text_;
@@ -144,8 +142,39 @@ class Linear {
   std::string start(std::size_t expected_size) {
     keep_arguments_ = keep_arguments_ || expected_size >= long_answer;
     std::string out;
-    out.reserve(expected_size);
+    out.reserve(sink_ ? std::min(expected_size, 2 * piece_size) : expected_size);
     return out;
+  }
+
+  // Streaming: hands out's first `final_length` bytes (text nothing will look at or change again)
+  // to the sink once there are enough of them, and returns how many it took off the front.
+  std::size_t spill(std::string& out, std::size_t final_length) {
+    if (!sink_ || final_length < piece_size) return 0;
+    (*sink_)(std::string_view(out.data(), final_length));
+    out.erase(0, final_length);
+    return final_length;
+  }
+
+  // Factors with their separators; `top`: the answer itself, whose finished factors may be
+  // spilled (only the previous factor's text is looked at to choose the next separator).
+  void put_product(const Display& d, std::string& out, bool top) {
+    std::size_t previous = out.size();  // where the previous factor's text starts
+    put_child(d, 0, out);
+    for (std::size_t i = 1; i < d.children.size(); ++i) {
+      if (top) previous -= spill(out, previous);
+      std::size_t pos = out.size();
+      if (f_ == Format::Code) {  // always '*': no need to look at the neighbours' text
+        out += '*';
+        put_child(d, i, out);
+        previous = pos + 1;
+        continue;
+      }
+      put_child(d, i, out);
+      std::string_view before(out.data() + previous, pos - previous), next(out.data() + pos, out.size() - pos);
+      std::string sep = separator(d.children[i - 1], before, d.children[i], next);
+      if (!sep.empty()) out.insert(pos, sep);
+      previous = pos + sep.size();
+    }
   }
 
   void put_child(const Display& parent, std::size_t i, std::string& out) {
@@ -284,7 +313,7 @@ class Linear {
     return !((n[0] == 'e' || n[0] == 'E') && n.size() > 1);
   }
 
-  // prev_s: the product's text so far; next_s: the next factor's text.
+  // prev_s: the previous factor's text; next_s: the next factor's text.
   std::string separator(const Display& prev, std::string_view prev_s, const Display& next, std::string_view next_s) {
     if (f_ == Format::Code) return "*";
     const std::string times = f_ == Format::Unicode ? "·" : "*";
@@ -311,6 +340,12 @@ std::string emit_linear(const Display& d, Format f, std::size_t expected_size) {
 }
 std::string emit_linear(const SumTerms& terms, Format f, std::size_t expected_size) {
   return Linear(f).emit(terms, expected_size);
+}
+std::string emit_linear(const Display& d, Format f, std::size_t expected_size, const TextSink& sink) {
+  return Linear(f, &sink).emit_top(d, expected_size);
+}
+std::string emit_linear(const SumTerms& terms, Format f, std::size_t expected_size, const TextSink& sink) {
+  return Linear(f, &sink).emit(terms, expected_size);
 }
 
 }  // namespace ddx::print

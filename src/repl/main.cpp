@@ -25,6 +25,7 @@
 #include "repl/help.hpp"
 #include "repl/interactive.hpp"
 #include "repl/line_reader.hpp"
+#include "print/result.hpp"
 #include "repl/render.hpp"
 #include "core/node.hpp"
 #include "repl/wrap.hpp"
@@ -88,6 +89,10 @@ class Runner {
     // Printing stays inside the computation: Ctrl-C stops a print of millions of terms too.
     for (Outcome& o : outcomes) {
       auto t1 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+      if (write_as_printed(o)) {
+        if (stats::enabled) print_seconds_ += seconds_since(t1);
+        continue;
+      }
       std::string out;
       try {
         out = render_stdout(o, session_.format(), line_number);
@@ -123,6 +128,21 @@ class Runner {
     }
     end_computation();
     if (interactive_) std::cout.flush();
+  }
+
+  // In batch, an answer that is one expression in a one-line format is written as it is printed
+  // (print::write_expression): a 10 MB answer is never held whole. Once its first piece is out it
+  // must not be cut short, so Ctrl-C waits for its end; a request from before it still stops it.
+  bool write_as_printed(const Outcome& o) {
+    print::Format f = session_.format();
+    if (interactive_ || o.kind != Outcome::Kind::Answer || f == print::Format::Json || interrupt_requested())
+      return false;  // (interrupted: the usual path reports it)
+    auto e = print::sole_expression(o.result, f);
+    if (!e) return false;
+    InterruptsHeld whole_answer;
+    print::write_expression(*e, f, [](std::string_view piece) { std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+    std::cout << '\n';
+    return true;
   }
 
   // Reads lines until end of input; a line ending in '\' continues on the next.
