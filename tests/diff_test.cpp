@@ -146,7 +146,7 @@ TEST_CASE("diff: memo and trace agree") {
 
 TEST_CASE("diff: a polynomial's terms c x^k, taken by the sum rule's shortcut, give what the rules give") {
   // The trace walks every rule (power rule, then the coefficient times it); without one, the sum
-  // rule makes (c k) x^(k-1) at once. Random coefficients and exponents: integers, negative,
+  // rule hands x^(k-1) and its coefficient c k to add() at once (exact c; floats take the rules). Random coefficients and exponents: integers, negative,
   // rational, large, floats (which the shortcut leaves to the rules), beside terms in y.
   Expr x = sym("x"), y = sym("y");
   std::mt19937 rng(20261203);

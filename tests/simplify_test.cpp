@@ -2,6 +2,8 @@
 // Expansion, the rule matcher and the simplifier: table-driven, compared by interned identity.
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -216,6 +218,55 @@ TEST_CASE("products: factors placed into a sorted run read as mul() of them all"
     Expr one_first[] = {Expr(1), pow(b, f2), pow(b, f3)}, first_exponent[] = {f1};
     CHECK(mul_into_run(one_first, base, first_exponent, 0) == mul({pow(b, f1), pow(b, f2), pow(b, f3)}));
   }
+}
+
+TEST_CASE("sums: scaled terms placed among the operands read as add() of the products") {
+  // add(operands, scaled) is the sum rule's way to a polynomial's derivative: each c x^m as a term
+  // and its coefficient, no product made. Wherever they stand among operands that share their
+  // terms, hold floats (0.1 + 3 + 0.2 is not 0.1 + 0.2 + 3 in binary), a long sorted sum (merged
+  // into, not sorted again) or cancel them, the sum is add() of the products in that order.
+  Expr x = sym("x"), y = sym("y");
+  std::vector<Expr> long_sum_terms;
+  for (int k = 0; k < 12; ++k) long_sum_terms.push_back(rational(k + 1, 3) * pow(x, k));
+  Expr long_sum = add(long_sum_terms);
+  REQUIRE(long_sum.is(Kind::Add));
+  std::vector<Expr> units{x, pow(x, 2), pow(x, 5), pow(x, rational(1, 2)), sin(x), y, x * y};
+  std::vector<Number> coefficients{Number(3), Number(-3), Number::rational(-7, 2),
+                                   Number::from_integer_text("100000000000000000000000")};
+  std::vector<Expr> candidates{Expr(4), num(Number::from_double(0.1)), num(Number::from_double(0.2)) * pow(x, 2),
+                               num(Number::from_double(0.3)) * x, -3 * pow(x, 5), long_sum, 2 * sin(x), y + 1};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 500; ++round) {
+    std::vector<Expr> operands;
+    for (std::size_t n = rng() % 5; n > 0; --n) operands.push_back(candidates[rng() % candidates.size()]);
+    std::vector<ScaledTerm> scaled;
+    for (std::size_t n = rng() % 4; n > 0; --n) {
+      std::size_t before = scaled.empty() ? rng() % (operands.size() + 1) : scaled.back().before + rng() % 2;
+      scaled.push_back({units[rng() % units.size()], coefficients[rng() % coefficients.size()],
+                        std::min(before, operands.size())});
+    }
+    std::vector<Expr> everything;
+    std::size_t s = 0;
+    for (std::size_t k = 0; k <= operands.size(); ++k) {
+      for (; s < scaled.size() && scaled[s].before == k; ++s) everything.push_back(num(scaled[s].coefficient) * scaled[s].term);
+      if (k < operands.size()) everything.push_back(operands[k]);
+    }
+    Expr expected = add(everything);
+    CAPTURE(debug_string(expected));
+    CHECK(add(operands, scaled) == expected);
+  }
+  // Around the long sum: x's coefficient is ((0.2 + 3) + 2/3) + 0.7, in that order, which in
+  // binary is not ((0.2 + 3) + 0.7) + 2/3.
+  Number f2 = Number::from_double(0.2), f7 = Number::from_double(0.7), two_thirds = Number::rational(2, 3);
+  Number in_order = ((f2 + Number(3)) + two_thirds) + f7;
+  REQUIRE(in_order != ((f2 + Number(3)) + f7) + two_thirds);
+  Expr around[] = {num(f2) * x, long_sum, num(f7) * x};
+  ScaledTerm three_x[] = {{x, Number(3), 1}};
+  Expr sum = add(around, three_x);
+  REQUIRE(sum.is(Kind::Add));
+  auto at = std::find(sum.terms().begin(), sum.terms().end(), x);
+  REQUIRE(at != sum.terms().end());
+  CHECK(sum.coefficients()[static_cast<std::size_t>(at - sum.terms().begin())] == in_order);
 }
 
 // The size of e written out as a tree, by walking it (what intern() keeps in each node).

@@ -91,16 +91,19 @@ class Differentiator {
   Expr sum(Expr e) {
     boost::container::small_vector<Expr, 8> parts;
     parts.reserve(e.terms().size());
+    boost::container::small_vector<ScaledTerm, 8> polynomial_parts;
     for (std::size_t i = 0; i < e.terms().size(); ++i) {
       const Number& c = e.coefficients()[i];
       Expr t = e.terms()[i];
       if (!trace_) {
         if (!(t.node()->symbols & var_bit_)) continue;  // d(t) is 0 (the filter d() asks first)
-        if (is_power_of_var(t)) {
-          // c v^k -> (c k) v^(k-1), made as one product: not k v^(k-1) first and then c times it
-          // (a polynomial's every term; the same node mul() would give).
+        if (is_power_of_var(t) && c.is_exact()) {
+          // c v^k -> (c k) v^(k-1) as a term and its coefficient, no product made (a polynomial's
+          // every term: the nodes for c k and (c k) v^(k-1) would be garbage once summed).
           check_interrupt();
-          parts.push_back(power_rule(c, var_, t.exponent(), Expr(1)));
+          Number lowered = t.exponent().number() - Number(1);
+          Expr term = lowered.is_one() ? var_ : pow(var_, num(lowered));
+          polynomial_parts.push_back({term, c * t.exponent().number(), parts.size()});
           continue;
         }
       }
@@ -108,7 +111,9 @@ class Differentiator {
       if (dt.is_zero()) continue;
       parts.push_back(c.is_one() ? dt : num(c) * dt);  // (1·dt is dt: no product to build)
     }
-    return report("sum rule", e, add(std::span<const Expr>(parts.data(), parts.size())));
+    return report("sum rule", e,
+                  add(std::span<const Expr>(parts.data(), parts.size()),
+                      std::span<const ScaledTerm>(polynomial_parts.data(), polynomial_parts.size())));
   }
 
   // n factors: sum over i of f_i' times the other factors. Factors are b_i^x_i; the product of the
@@ -158,26 +163,23 @@ class Differentiator {
     return report(has_denominator && has_numerator ? "quotient rule" : "product rule", e, r);
   }
 
-  // c x b^(x-1) b': the power rule for an exponent x free of the variable, times c (a term's
-  // coefficient in a sum, else 1). b^(x-1) goes into the product as its factor, without making
-  // the power node first, where pow() would leave it as written (one per term of a polynomial,
-  // kept until the next collection); for a number x, c x and x - 1 are plain arithmetic.
-  Expr power_rule(const Number& c, Expr b, Expr x, Expr db) {
-    assert(c.is_one() || x.is_number());
-    Expr factor = x.is_number() ? num(c * x.number()) : x;
+  // x b^(x-1) b': the power rule for an exponent x free of the variable. b^(x-1) goes into the
+  // product as its factor, without making the power node first, where pow() would leave it as
+  // written; for a number x, x - 1 is plain arithmetic.
+  Expr power_rule(Expr b, Expr x, Expr db) {
     Expr lowered = x.is_number() ? num(x.number() - Number(1)) : x - 1;
     if (power_stays_as_written(b)) {
-      Expr const operands[] = {factor, db}, base[] = {b}, exponent[] = {lowered};
+      Expr const operands[] = {x, db}, base[] = {b}, exponent[] = {lowered};
       return mul_into_run(operands, base, exponent);
     }
-    return mul({factor, pow(b, lowered), db});
+    return mul({x, pow(b, lowered), db});
   }
 
   Expr power(Expr b, Expr x, Expr e) {
     Expr db = d(b), dx = d(x);
     if (dx.is_zero()) {
       if (db.is_zero()) return report("constant", e, Expr(0));
-      return report(with_chain("power rule", b), e, power_rule(Number(1), b, x, db));
+      return report(with_chain("power rule", b), e, power_rule(b, x, db));
     }
     if (db.is_zero()) {
       // b^x log(b) x'; log(e) folds to 1.

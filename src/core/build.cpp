@@ -112,7 +112,9 @@ Expr constant(ConstantId c) {
 Expr e_const() { return constant(ConstantId::E); }
 Expr pi_const() { return constant(ConstantId::Pi); }
 
-Expr add(std::span<const Expr> operands) {
+Expr add(std::span<const Expr> operands) { return add(operands, {}); }
+
+Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
   Number constant_term(0);
   // The largest sum among the operands is already sorted: the other terms merge into it.
   std::size_t run = operands.size();
@@ -121,17 +123,19 @@ Expr add(std::span<const Expr> operands) {
         (run == operands.size() || operands[k].terms().size() > operands[run].terms().size()))
       run = k;
   detail::Scratch<detail::Item<Number>> items;
-  items.reserve(operands.size());
-  std::size_t source = 0;
+  items.reserve(operands.size() + scaled.size());
+  // Sources give the order terms of one key combine in: operand k is 2k + 1, a scaled term
+  // before it 2k (collect orders equal keys by source, so the scaled terms come last in items).
+  std::size_t source = 1;
   auto add_term = [&](Expr t, const Number& c) { items.push_back({t, c, source}); };
-  for (; source < operands.size(); ++source) {
-    Expr e = operands[source];
+  for (; source < 2 * operands.size(); source += 2) {
+    Expr e = operands[source / 2];
     check_interrupt();  // sums of a million terms take a while
     switch (e.kind()) {
       case Kind::Number: constant_term += e.number(); break;
       case Kind::Add:
         constant_term += e.number();
-        if (source == run) break;
+        if (source / 2 == run) break;
         for (std::size_t i = 0; i < e.terms().size(); ++i) add_term(e.terms()[i], e.coefficients()[i]);
         break;
       case Kind::Mul:
@@ -143,10 +147,14 @@ Expr add(std::span<const Expr> operands) {
       default: add_term(e, Number(1));
     }
   }
+  for (const ScaledTerm& s : scaled) {
+    assert(s.coefficient.is_exact() && !s.coefficient.is_zero());
+    items.push_back({s.term, s.coefficient, 2 * std::min(s.before, operands.size())});
+  }
   std::span<const Expr> run_terms;
   std::span<const Number> run_coeffs;
   if (run < operands.size()) run_terms = operands[run].terms(), run_coeffs = operands[run].coefficients();
-  auto acc = detail::collect(items, run_terms, run_coeffs, run, [](const Number& a, const Number& b) { return a + b; });
+  auto acc = detail::collect(items, run_terms, run_coeffs, 2 * run + 1, [](const Number& a, const Number& b) { return a + b; });
   // Terms that cancel go, floats too (0.5x - 0.5x is 0.0, not 0.0x, as 0.0*x is 0.0); a float
   // zero leaves its float-ness in the constant.
   bool float_zero = false;
@@ -163,7 +171,7 @@ Expr add(std::span<const Expr> operands) {
   if (std::any_of(acc.begin(), acc.end(), [](const auto& tc) { return tc.first.is(Kind::Add) && tc.second.is_one(); })) {
     std::vector<Expr> flat{num(constant_term)};
     for (auto& [t, c] : acc) flat.push_back(scale_term(c, t));
-    return add(std::move(flat));
+    return add(flat);
   }
   if (acc.empty()) return num(constant_term);
   if (acc.size() == 1 && constant_term.is_zero()) return scale_term(acc[0].second, acc[0].first);

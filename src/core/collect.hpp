@@ -25,16 +25,20 @@ template <class V>
 struct Item {
   Expr key;
   V value;
-  std::size_t source;  // operand index: values of one key combine in operand order, as floats require
+  std::size_t source;  // operand order: values of one key combine in that order, as floats require
 };
 
 // Merges `items` (any order) into the sorted, duplicate-free run (run_keys, run_values) that came
-// from operand `run_source` (run may be empty). Equal keys' values are combined with `combine`
-// left to right in operand order, exactly as a one-pass accumulation would.
+// from the operand whose source is `run_source` (run may be empty). Equal keys' values are
+// combined with `combine` left to right in source order (items of one source in their order),
+// exactly as a one-pass accumulation would.
 template <class V, class Combine>
 Scratch<std::pair<Expr, V>> collect(Scratch<Item<V>>& items, std::span<const Expr> run_keys,
                                         std::span<const V> run_values, std::size_t run_source, Combine combine) {
-  stable_sort_few(items.begin(), items.end(), [](const Item<V>& a, const Item<V>& b) { return compare(a.key, b.key) < 0; });
+  stable_sort_few(items.begin(), items.end(), [](const Item<V>& a, const Item<V>& b) {
+    int order = compare(a.key, b.key);
+    return order < 0 || (order == 0 && a.source < b.source);
+  });
   Scratch<std::pair<Expr, V>> out;
   out.reserve(run_keys.size() + items.size());
   std::size_t p = 0;  // next unread run position

@@ -160,6 +160,15 @@ Expr constant(ConstantId c);
 Expr e_const();
 Expr pi_const();
 Expr add(std::span<const Expr> operands);
+// A term of a sum with its coefficient, c t, the product never made: a polynomial's derivative
+// has a new coefficient for every term, and c x^m as a node would be garbage once summed.
+struct ScaledTerm {
+  Expr term;           // a unit term: no number, no sum, no product with a coefficient of its own
+  Number coefficient;  // exact and not 0
+  std::size_t before;  // its place among add's operands: just before operand `before`
+};
+// add() of the operands and of the scaled terms, each at its place (floats combine in that order).
+Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled);
 Expr mul(std::span<const Expr> operands);
 // mul() of the operands and of the factors run_bases[i]^run_exponents[i], which are sorted with no
 // base twice (a canonical product's own lists, or a part of them; each factor as pow() would leave
