@@ -177,6 +177,43 @@ TEST_CASE("diff: a polynomial's terms c x^k, taken by the sum rule's shortcut, g
   }
 }
 
+TEST_CASE("diff: the sum rule's scaled terms give add() of c times each term's derivative") {
+  // The sum rule hands add() the terms of c t' with their coefficients instead of the products
+  // (a polynomial's terms, a product rule's sums). The answer must be the sum built the plain way,
+  // term by term, for exact and float coefficients, terms that cancel and terms that merge.
+  Expr x = sym("x"), y = sym("y");
+  std::mt19937 rng(20261204);
+  auto coefficient = [&]() -> Expr {
+    long long a = static_cast<long long>(rng() % 13) - 6;
+    if (a == 0) a = 5;
+    switch (rng() % 4) {
+      case 0: return Expr(static_cast<int>(a));
+      case 1: return rational(a, 1 + static_cast<long long>(rng() % 5));
+      case 2: return num(Number::from_double(static_cast<double>(a) / 10.0));
+      default: return num(Number(a) * Number::from_integer_text("1000000000000000000000"));
+    }
+  };
+  std::vector<Expr> pieces{x, y, pow(x, 2), pow(x, 3), sin(2 * x + y), cos(x), sin(x), x + 2, exp(x), pow(x + y, 2), log(x), pow(x, rational(1, 2))};
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Expr> terms;
+    for (int j = 0; j < 5; ++j) {
+      Expr t = coefficient();
+      for (std::size_t n = 1 + rng() % 3; n > 0; --n) t = t * pieces[rng() % pieces.size()];
+      terms.push_back(t);
+    }
+    Expr e = add(std::span<const Expr>(terms.data(), terms.size()));
+    CAPTURE(debug_string(e));
+    if (!e.is(Kind::Add)) continue;
+    std::vector<Expr> plain;
+    for (std::size_t i = 0; i < e.terms().size(); ++i) {
+      Expr dt = diff(e.terms()[i], x);
+      if (!dt.is_zero()) plain.push_back(num(e.coefficients()[i]) * dt);  // (0.5 · 0 would be a float 0)
+    }
+    calc::clear_diff_memo();
+    CHECK(diff(e, x) == add(std::span<const Expr>(plain.data(), plain.size())));
+  }
+}
+
 TEST_CASE("diff: limits and bad arguments") {
   Expr x = sym("x");
   CHECK_THROWS_AS(diff(x, x, ddx::max_derivative_order + 1), LimitError);

@@ -91,29 +91,49 @@ class Differentiator {
   Expr sum(Expr e) {
     boost::container::small_vector<Expr, 8> parts;
     parts.reserve(e.terms().size());
-    boost::container::small_vector<ScaledTerm, 8> polynomial_parts;
+    // Terms of the derivative given to add() with their coefficients, no product made: c t as a
+    // node would be garbage once summed (the last collection's survivors are the answer).
+    boost::container::small_vector<ScaledTerm, 8> scaled_parts;
     for (std::size_t i = 0; i < e.terms().size(); ++i) {
       const Number& c = e.coefficients()[i];
       Expr t = e.terms()[i];
       if (!trace_) {
         if (!(t.node()->symbols & var_bit_)) continue;  // d(t) is 0 (the filter d() asks first)
         if (is_power_of_var(t) && c.is_exact()) {
-          // c v^k -> (c k) v^(k-1) as a term and its coefficient, no product made (a polynomial's
-          // every term: the nodes for c k and (c k) v^(k-1) would be garbage once summed).
+          // c v^k -> (c k) v^(k-1): a polynomial's every term.
           check_interrupt();
           Number lowered = t.exponent().number() - Number(1);
           Expr term = lowered.is_one() ? var_ : pow(var_, num(lowered));
-          polynomial_parts.push_back({term, c * t.exponent().number(), parts.size()});
+          scaled_parts.push_back({term, c * t.exponent().number(), parts.size()});
           continue;
         }
       }
       Expr dt = d(t);
       if (dt.is_zero()) continue;
-      parts.push_back(c.is_one() ? dt : num(c) * dt);  // (1·dt is dt: no product to build)
+      if (c.is_one()) {
+        parts.push_back(dt);  // (1·dt is dt: no product to build)
+      } else if (is_exact_sum_of_terms(dt) && c.is_exact()) {
+        // c (k + a1 t1 + ...): a product rule's sum, which num(c) * dt would distribute into a
+        // new sum of new products c a_j t_j, only for add() to take them apart again.
+        if (!dt.number().is_zero()) parts.push_back(num(c * dt.number()));
+        for (std::size_t j = 0; j < dt.terms().size(); ++j)
+          scaled_parts.push_back({dt.terms()[j], c * dt.coefficients()[j], parts.size()});
+      } else {
+        parts.push_back(num(c) * dt);
+      }
     }
     return report("sum rule", e,
                   add(std::span<const Expr>(parts.data(), parts.size()),
-                      std::span<const ScaledTerm>(polynomial_parts.data(), polynomial_parts.size())));
+                      std::span<const ScaledTerm>(scaled_parts.data(), scaled_parts.size())));
+  }
+
+  // A sum whose constant and coefficients are exact and whose terms are no sums: its terms can be
+  // scaled terms of add() (ScaledTerm) once multiplied by an exact coefficient.
+  static bool is_exact_sum_of_terms(Expr s) {
+    if (!s.is(Kind::Add) || !s.number().is_exact()) return false;
+    for (std::size_t j = 0; j < s.terms().size(); ++j)
+      if (!s.coefficients()[j].is_exact() || s.terms()[j].is(Kind::Add)) return false;
+    return true;
   }
 
   // n factors: sum over i of f_i' times the other factors. Factors are b_i^x_i; the product of the
