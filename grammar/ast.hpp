@@ -156,7 +156,7 @@ private:
 };
 
 // One node kind + the few fields each kind uses (see NodeKind); unused fields stay default.
-// 64 bytes, the rare parts (a derivative's order and variables, a long text) out of line: a 1 MB
+// 56 bytes, the rare parts (a derivative's order and variables, a long text) out of line: a 1 MB
 // line is a million of these.
 struct Node {
     NodeKind kind = NodeKind::Number;
@@ -183,7 +183,7 @@ struct Node {
     }
 };
 
-static_assert(sizeof(Node) == 64, "a 1 MB line is a million nodes: keep them small");
+static_assert(sizeof(Node) == 56, "a 1 MB line is a million nodes: keep them small");
 
 inline NodeList::NodeList(NodeList const& o) {
     reserve(o.size_);

@@ -88,8 +88,8 @@ TEST_CASE("syntax tree: a node's children hold what a std::vector holds under th
   CHECK(made > 1000);
 }
 
-TEST_CASE("syntax tree: a node is 64 bytes, and its derivative order is copied with it") {
-  CHECK(sizeof(Node) == 64);
+TEST_CASE("syntax tree: a node is 56 bytes, and its derivative order is copied with it") {
+  CHECK(sizeof(Node) == 56);
   Node derivative;
   CHECK(derivative.order() == 0);
   derivative.set_order(7);
