@@ -135,12 +135,15 @@ class Runner {
   // must not be cut short, so Ctrl-C waits for its end; a request from before it still stops it.
   bool write_as_printed(const Outcome& o) {
     print::Format f = session_.format();
-    if (interactive_ || o.kind != Outcome::Kind::Answer || f == print::Format::Json || interrupt_requested())
+    bool one_line = f == print::Format::Text || f == print::Format::Unicode || f == print::Format::Code;
+    if (interactive_ || !one_line || o.kind != Outcome::Kind::Answer || interrupt_requested())
       return false;  // (interrupted: the usual path reports it)
     auto e = print::sole_expression(o.result, f);
     if (!e) return false;
     InterruptsHeld whole_answer;
-    print::write_expression(*e, f, [](std::string_view piece) { std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+    print::write_expression(*e, f, [](std::string_view piece) {
+      std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    });
     std::cout << '\n';
     return true;
   }
