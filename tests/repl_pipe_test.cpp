@@ -114,3 +114,21 @@ TEST_CASE("pipe: a long answer written in pieces reads as the JSON format's whol
     }
   }
 }
+
+// A long answer written as it is printed is never cut short: SIGINT while it goes out takes effect
+// after its last piece (status 130, the next line not run). Whenever the signal lands, stdout
+// holds the whole answer or nothing.
+TEST_CASE("pipe: SIGINT during a long answer leaves it whole or unwritten") {
+  std::string nested = "x";
+  for (int i = 0; i < 2500; ++i) nested = "sin(" + nested + ")";
+  auto whole = run_sh("printf '%s\\n' " + ddx_test::sh_quote("d/dx " + nested) + " | \"$DDX\" --format code");
+  REQUIRE(whole.status == 0);
+  REQUIRE(whole.out.size() > std::size_t{10} << 20);
+  for (const char* delay : {"0.05", "0.15"}) {
+    auto r = run_sh("printf '%s\\nd/dx x^2\\n' " + ddx_test::sh_quote("d/dx " + nested) +
+                    " | \"$DDX\" --format code & pid=$!; sleep " + delay + "; kill -INT $pid; wait $pid");
+    INFO("signal after " << delay << " s");
+    CHECK(r.status == 130);
+    CHECK((r.out.empty() || r.out == whole.out));
+  }
+}
