@@ -214,6 +214,35 @@ TEST_CASE("diff: the sum rule's scaled terms give add() of c times each term's d
   }
 }
 
+TEST_CASE("diff: the product rule's terms with their coefficients apart give the plain sum") {
+  // The product rule hands add() each term as its product and exact coefficient (mul's
+  // coefficient_apart); the answer must be add() of the whole products, for exact and float
+  // coefficients, sums among the factors (a lone sum times a number distributes) and factors whose
+  // powers merge with the derivative's.
+  Expr x = sym("x"), y = sym("y");
+  std::mt19937 rng(20261205);
+  std::vector<Expr> factors{x, pow(x, 2), pow(x, -1), sin(x), cos(2 * x), exp(x), x + 1, pow(x + y, 3), log(x), sqrt(x), y,
+                            num(Number::from_double(0.25)), rational(-3, 7), Expr(6)};
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Expr> chosen;
+    for (std::size_t n = 2 + rng() % 4; n > 0; --n) chosen.push_back(factors[rng() % factors.size()]);
+    Expr e = mul(chosen);
+    CAPTURE(debug_string(e));
+    if (!e.is(Kind::Mul)) continue;
+    std::vector<Expr> plain;
+    for (std::size_t i = 0; i < e.bases().size(); ++i) {
+      Expr fi = pow(e.bases()[i], e.exponents()[i]), dfi = diff(fi, x);
+      if (dfi.is_zero()) continue;
+      std::vector<Expr> term{num(e.number()), dfi};
+      for (std::size_t j = 0; j < e.bases().size(); ++j)
+        if (j != i) term.push_back(pow(e.bases()[j], e.exponents()[j]));
+      plain.push_back(mul(term));
+    }
+    calc::clear_diff_memo();
+    CHECK(diff(e, x) == add(std::span<const Expr>(plain.data(), plain.size())));
+  }
+}
+
 TEST_CASE("diff: limits and bad arguments") {
   Expr x = sym("x");
   CHECK_THROWS_AS(diff(x, x, ddx::max_derivative_order + 1), LimitError);

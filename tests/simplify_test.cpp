@@ -220,6 +220,46 @@ TEST_CASE("products: factors placed into a sorted run read as mul() of them all"
   }
 }
 
+TEST_CASE("products: a coefficient kept apart reads as the whole product") {
+  // mul(operands, &c) is the product rule's way to a term: an exact coefficient other than 1 comes
+  // back in c and the product without it is the term, which add() takes as a ScaledTerm. Numbers,
+  // floats, lone sums (which distribute), cancelling powers and random expressions: the whole
+  // product is always the coefficient times the term, and the term has no coefficient of its own.
+  Expr x = sym("x"), y = sym("y");
+  std::vector<Expr> candidates{Expr(3), rational(-2, 5), num(Number::from_double(0.5)), x, pow(x, -1), pow(x, 2), y + 1,
+                               sqrt(Expr(2)), sqrt(Expr(8)), 2 * sin(x), -3 * x * y, pow(y, rational(1, 2)), Expr(1)};
+  test::RandomExpr random(11);
+  std::mt19937 rng(3);
+  int split = 0;
+  for (int round = 0; round < 600; ++round) {
+    std::vector<Expr> operands;
+    for (std::size_t n = 1 + rng() % 4; n > 0; --n) operands.push_back(candidates[rng() % candidates.size()]);
+    if (round % 5 == 0) {
+      try {
+        operands.push_back(random(2));
+      } catch (const std::exception&) {
+      }
+    }
+    Expr whole = mul(operands);
+    Number c(1);
+    Expr term = mul(operands, &c);
+    CAPTURE(debug_string(whole));
+    if (c.is_one()) {
+      CHECK(term == whole);
+      continue;
+    }
+    ++split;
+    CHECK(c.is_exact());
+    CHECK_FALSE(term.is_number());
+    CHECK_FALSE(term.is(Kind::Add));
+    bool own_coefficient = term.is(Kind::Mul) && !term.number().is_one();
+    CHECK_FALSE(own_coefficient);
+    ScaledTerm alone[] = {{term, c, 0}};
+    CHECK(add({}, alone) == whole);
+  }
+  CHECK(split > 100);
+}
+
 TEST_CASE("sums: scaled terms placed among the operands read as add() of the products") {
   // add(operands, scaled) is the sum rule's way to a polynomial's derivative: each c x^m as a term
   // and its coefficient, no product made. Wherever they stand among operands that share their

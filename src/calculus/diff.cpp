@@ -153,14 +153,23 @@ class Differentiator {
       }
     }
     boost::container::small_vector<Expr, 8> terms, t, other_bases, other_exponents;
+    // Terms with an exact coefficient go to add() as the product and the coefficient apart: the
+    // product with its coefficient would be garbage as soon as add() took it apart.
+    boost::container::small_vector<ScaledTerm, 8> scaled_terms;
+    auto add_term = [&](Expr term, const Number& c) {
+      if (c.is_one()) terms.push_back(term);
+      else scaled_terms.push_back({term, c, terms.size()});
+    };
     Expr const coefficient = num(e.number());
     for (std::size_t i = 0; i < n; ++i) {
       if (derivs[i].is_zero()) continue;
+      Number c(1);
       if (n < long_product) {
         t.assign({coefficient, derivs[i]});
         for (std::size_t j = 0; j < n; ++j)
           if (j != i) t.push_back(factors[j]);
-        terms.push_back(mul(std::span<const Expr>(t.data(), t.size())));
+        Expr term = mul(std::span<const Expr>(t.data(), t.size()), &c);
+        add_term(term, c);
         continue;
       }
       // The other factors are e's own, sorted: the derivative's factors are placed among them
@@ -171,10 +180,12 @@ class Differentiator {
       other_exponents.assign(exponents.begin(), exponents.begin() + static_cast<std::ptrdiff_t>(i));
       other_exponents.insert(other_exponents.end(), exponents.begin() + static_cast<std::ptrdiff_t>(i) + 1, exponents.end());
       Expr const operands[] = {coefficient, derivs[i]};
-      terms.push_back(mul_into_run(operands, std::span<const Expr>(other_bases.data(), other_bases.size()),
-                                   std::span<const Expr>(other_exponents.data(), other_exponents.size())));
+      Expr term = mul_into_run(operands, std::span<const Expr>(other_bases.data(), other_bases.size()),
+                               std::span<const Expr>(other_exponents.data(), other_exponents.size()), SIZE_MAX, &c);
+      add_term(term, c);
     }
-    Expr r = add(std::span<const Expr>(terms.data(), terms.size()));
+    Expr r = add(std::span<const Expr>(terms.data(), terms.size()),
+                 std::span<const ScaledTerm>(scaled_terms.data(), scaled_terms.size()));
     if (nonconstant == 0) return report("constant", e, r);
     if (nonconstant == 1) return report("constant multiple", e, r);
     bool has_numerator = false;

@@ -194,7 +194,7 @@ namespace {
 // twice), which stand at position `run` among the operands: operand `run` itself (a product
 // whose factors they are, counted only for its coefficient) or, at operands.size(), after them.
 Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, std::span<const Expr> run_exps,
-              std::size_t run) {
+              std::size_t run, Number* coefficient_apart) {
   Number coeff(1);
   detail::Scratch<detail::Item<Expr>> items;
   items.reserve(operands.size() + 4);
@@ -272,6 +272,15 @@ Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, s
     auto& [b, x] = final_factors[0];
     return x.is_one() ? b : pow(b, x);
   }
+  if (coefficient_apart && coeff.is_exact() && !coeff.is_one()) {
+    // The product without its coefficient, as add() would take it apart (unit_part).
+    *coefficient_apart = coeff;
+    coeff = Number(1);
+    if (final_factors.size() == 1) {
+      auto& [b, x] = final_factors[0];
+      return x.is_one() ? b : pow(b, x);
+    }
+  }
   NodeParts n;
   n.kind = Kind::Mul;
   n.number = coeff;
@@ -284,7 +293,7 @@ Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, s
 
 }  // namespace
 
-Expr mul(std::span<const Expr> operands) {
+Expr mul(std::span<const Expr> operands, Number* coefficient_apart) {
   // The largest product among the operands is already sorted: the other factors merge into it,
   // so d/dx of sin(sin(...)) (one new factor per level) does not re-sort the whole product.
   std::size_t run = operands.size();
@@ -292,14 +301,14 @@ Expr mul(std::span<const Expr> operands) {
     if (operands[k].is(Kind::Mul) && operands[k].bases().size() >= 8 &&
         (run == operands.size() || operands[k].bases().size() > operands[run].bases().size()))
       run = k;
-  if (run == operands.size()) return multiply(operands, {}, {}, run);
-  return multiply(operands, operands[run].bases(), operands[run].exponents(), run);
+  if (run == operands.size()) return multiply(operands, {}, {}, run, coefficient_apart);
+  return multiply(operands, operands[run].bases(), operands[run].exponents(), run, coefficient_apart);
 }
 
 Expr mul_into_run(std::span<const Expr> operands, std::span<const Expr> run_bases, std::span<const Expr> run_exponents,
-                  std::size_t position) {
+                  std::size_t position, Number* coefficient_apart) {
   assert(position >= operands.size() || operands[position].is_one());
-  return multiply(operands, run_bases, run_exponents, std::min(position, operands.size()));
+  return multiply(operands, run_bases, run_exponents, std::min(position, operands.size()), coefficient_apart);
 }
 
 Expr pow(Expr b, Expr x) {

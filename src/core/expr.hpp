@@ -169,14 +169,17 @@ struct ScaledTerm {
 };
 // add() of the operands and of the scaled terms, each at its place (floats combine in that order).
 Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled);
-Expr mul(std::span<const Expr> operands);
+// With `coefficient_apart`, a product's exact coefficient other than 1 comes back there and the
+// product without it is returned: the term and coefficient add() takes as a ScaledTerm (a product
+// rule's terms), no node made for the whole. Otherwise it is left alone and the result is whole.
+Expr mul(std::span<const Expr> operands, Number* coefficient_apart = nullptr);
 // mul() of the operands and of the factors run_bases[i]^run_exponents[i], which are sorted with no
 // base twice (a canonical product's own lists, or a part of them; each factor as pow() would leave
 // it) and stand at `position` among the operands (there a 1 holds their place; by default after
 // the operands): they are not sorted again, the operands' factors are placed among them, and the
 // exponents of a base combine in operand order as in mul().
 Expr mul_into_run(std::span<const Expr> operands, std::span<const Expr> run_bases, std::span<const Expr> run_exponents,
-                  std::size_t position = SIZE_MAX);
+                  std::size_t position = SIZE_MAX, Number* coefficient_apart = nullptr);
 // add({a, b, c}): the operands in place, no list allocated.
 inline Expr add(std::initializer_list<Expr> operands) { return add(std::span<const Expr>(operands.begin(), operands.size())); }
 inline Expr mul(std::initializer_list<Expr> operands) { return mul(std::span<const Expr>(operands.begin(), operands.size())); }
