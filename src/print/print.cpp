@@ -74,8 +74,6 @@ std::size_t expected_length(Expr e) {
   constexpr std::size_t chars_per_node = 5, most_reserved = std::size_t{1} << 26;
   return std::min(e.node()->tree_size, most_reserved / chars_per_node) * chars_per_node;
 }
-
-bool is_one_line(Format f) { return f == Format::Text || f == Format::Unicode || f == Format::Code; }
 }  // namespace
 
 std::string to_string(Expr e, Format f) {
@@ -139,6 +137,7 @@ constexpr std::pair<std::string_view, Format> format_table[] = {
 }  // namespace
 
 bool is_code(Format f) { return f == Format::Code || f > Format::Json; }
+bool is_one_line(Format f) { return f == Format::Text || f == Format::Unicode || f == Format::Code; }
 bool is_program(Format f) { return f == Format::Python || f == Format::NumPy || f == Format::C; }
 
 std::optional<Format> parse_format(std::string_view name) {

@@ -27,6 +27,8 @@ enum class Format { Text, Unicode, Latex, Code, Json, SymPy, Maxima, Mathematica
 bool is_code(Format f);
 // Python, NumPy and C: an answer is a complete function (program.hpp).
 bool is_program(Format f);
+// Text, Unicode and Code: one expression on one line, which write_expression writes in pieces.
+bool is_one_line(Format f);
 
 // An answer the format cannot express (an abstract function in generated C, a sum nested in a
 // sum's body in C): the statement's output is this error instead.

@@ -135,8 +135,7 @@ class Runner {
   // must not be cut short, so Ctrl-C waits for its end; a request from before it still stops it.
   bool write_as_printed(const Outcome& o) {
     print::Format f = session_.format();
-    bool one_line = f == print::Format::Text || f == print::Format::Unicode || f == print::Format::Code;
-    if (interactive_ || !one_line || o.kind != Outcome::Kind::Answer || interrupt_requested())
+    if (interactive_ || !print::is_one_line(f) || o.kind != Outcome::Kind::Answer || interrupt_requested())
       return false;  // (interrupted: the usual path reports it)
     auto e = print::sole_expression(o.result, f);
     if (!e) return false;
