@@ -76,6 +76,12 @@ TEST_CASE("usage: --help, --version exit 0, bad options exit 2") {
   CHECK(version.out.rfind("ddx ", 0) == 0);
   CHECK(run_ddx("--no-such-option", "").status == 2);
   CHECK(run_ddx("--format nonsense", "").status == 2);
+  // An unknown format lists every format there is, and each of those is one.
+  CHECK(run_ddx("--format nonsense", "").err.find("unknown format 'nonsense' (text, unicode, latex, code, json, sympy, "
+                                                  "maxima, mathematica, python, numpy, c)") != std::string::npos);
+  for (const char* format : {"text", "unicode", "latex", "code", "json", "sympy", "maxima", "mathematica", "python",
+                             "numpy", "c"})
+    CHECK(run_ddx(std::string("--format ") + format + " -e x", "").status == 0);
   CHECK(run_ddx("-e", "").status == 2);
   CHECK(run_ddx("/nonexistent/file.ddx", "").status == 2);
 }

@@ -67,6 +67,27 @@ TEST_CASE("round trip of hand-picked shapes") {
   }
 }
 
+TEST_CASE("round trip: partial derivatives of an abstract function whose parameters have no names") {
+  // First applied to expressions, not to symbols, an abstract function prints its partial
+  // derivatives by position (∂f/∂x1(x^2, x)); read back, x1, x2, ... are those positions.
+  using namespace ddx;
+  Expr x = sym("x"), y = sym("y");
+  FunctionId f = abstract_function("f_pos", 2), g = abstract_function("g_pos", 3);
+  for (Expr e : {call(f, {pow(x, 2), x}), call(f, {sin(x), x * y}), call(g, {x, x + 1, pow(x, 3)}),
+                 call(g, {2 * x, y, x * y})}) {
+    Expr first = calc::diff(e, x);
+    CHECK(print::to_string(first, print::Format::Text).find("/∂x1(") != std::string::npos);
+    check_round_trip(first, 0);
+    check_round_trip(calc::diff(first, y), 0);
+  }
+  // A position the function does not have is an error that lists the ones it has.
+  Session s;
+  auto out = s.eval_line("∂f_pos/∂x3(x^2, x)");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].kind == Outcome::Kind::Error);
+  CHECK(out[0].message == "f_pos has no parameter 'x3' (its parameters, by position: x1, x2)");
+}
+
 TEST_CASE("property: a long answer writes each repeated argument as a short answer does") {
   // A long answer keeps the text of the call arguments it has written and copies it where they
   // come again (print/text.cpp): the derivative of a product of many calls repeats each call in

@@ -161,4 +161,10 @@ const std::vector<std::string_view>& format_names() {
   return names;
 }
 
+std::string unknown_format_message(std::string_view name) {
+  std::string known;
+  for (std::string_view n : format_names()) known += (known.empty() ? "" : ", ") + std::string(n);
+  return "unknown format '" + std::string(name) + "' (" + known + ")";
+}
+
 }  // namespace ddx::print

@@ -40,6 +40,8 @@ struct Unprintable : std::runtime_error {
 std::optional<Format> parse_format(std::string_view name);
 std::string_view format_name(Format f);
 const std::vector<std::string_view>& format_names();
+// "unknown format 'NAME' (text, unicode, ...)": the error for a name parse_format() does not know.
+std::string unknown_format_message(std::string_view name);
 
 // `2 sin(x) cos(x)/x - sin(x)^2/x^2` (Text), `… − sin²(x)/x²` (Unicode),
 // `\frac{…}{x} - \frac{\sin^{2}{\left(x \right)}}{x^{2}}` (Latex), `2*sin(x)*cos(x)/x - …` (Code).

@@ -49,7 +49,7 @@ Outcome format(Session& s, const std::string& args) {
   std::string name = first_word(args);
   if (name.empty()) return message(std::string(print::format_name(s.format())));
   auto f = print::parse_format(name);
-  if (!f) return failure(":format " + args, "unknown format '" + name + "' (text, unicode, latex, code, json)");
+  if (!f) return failure(":format " + args, print::unknown_format_message(name));
   s.set_format(*f);
   return message("");
 }

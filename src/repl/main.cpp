@@ -253,7 +253,7 @@ int main(int argc, char** argv) {
       std::optional<std::string> v = a.starts_with("--format=") ? std::optional(a.substr(9)) : value(a);
       if (!v) return usage_error(a + " needs a format");
       auto f = print::parse_format(*v);
-      if (!f) return usage_error("unknown format '" + *v + "' (text, unicode, latex, code, json)");
+      if (!f) return usage_error(print::unknown_format_message(*v));
       opt.format = *f;
     } else if (a == "--latex") {
       opt.format = print::Format::Latex;

@@ -29,7 +29,7 @@ SourceSpan sub_span(SourceSpan whole, std::size_t offset, std::size_t length) {
 constexpr std::size_t max_split_factors = 3;
 
 std::string foreign_message(std::string_view w) {
-  return "'" + std::string(w) + "' is not a ddx function: ddx differentiates (see :help functions)";
+  return "'" + std::string(w) + "' is not a ddx function: ddx differentiates; see :help functions";
 }
 
 std::string planned_message(std::string_view w) {

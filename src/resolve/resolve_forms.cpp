@@ -3,6 +3,7 @@
 // d(E)/dx), dy/dx of a defined name, function or abstract function, f'(x), and `E at x = a`.
 // What each is of is decided here; what it is worth is evaluation's business.
 #include <algorithm>
+#include <optional>
 
 #include "core/functions.hpp"
 #include "core/limits.hpp"
@@ -44,6 +45,54 @@ Term Resolver::derivative_operator(const Node& n) {
   return t;
 }
 
+namespace {
+
+// The position (0-based) that the default parameter name `x<k>` stands for in a function of
+// `arity` arguments (the names derivative_vars prints for parameters without names), or nullopt.
+std::optional<int> default_parameter_position(std::string_view name, std::size_t arity) {
+  if (name.size() < 2 || name[0] != 'x' || name[1] == '0') return std::nullopt;
+  std::size_t k = 0;
+  for (char c : name.substr(1)) {
+    if (!is_digit(c) || k > arity) return std::nullopt;
+    k = k * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (k < 1 || k > arity) return std::nullopt;
+  return static_cast<int>(k - 1);
+}
+
+// Appends `position` once per order of `v` (∂^2f/∂u^2 differentiates twice by u).
+void append_index(std::vector<int>& indices, const Node& n, const DiffVar& v, int position) {
+  if (v.count > static_cast<std::uint64_t>(max_derivative_order))
+    throw ResolveError{n.span, "derivative order must be at most " + std::to_string(max_derivative_order)};
+  indices.insert(indices.end(), static_cast<std::size_t>(v.count), position);
+}
+
+}  // namespace
+
+// The derivative of the abstract function f by the parameters at `indices`, at the point n
+// holds (its parameters themselves when it holds none).
+Term Resolver::abstract_leibniz(const Node& n, FunctionId f, std::vector<int> indices) {
+  const FunctionInfo& info = function_info(f);
+  std::vector<Expr> args;
+  if (n.children.empty()) {
+    for (const std::string& p : info.params) args.push_back(sym(p));
+  } else {
+    if (static_cast<int>(n.children.size()) != info.arity)
+      throw ResolveError{n.span, n.text + " takes " + std::to_string(info.arity) + " argument(s)"};
+    std::vector<Term> terms;
+    for (const Node& c : n.children) terms.push_back(term(c));
+    if (!std::all_of(terms.begin(), terms.end(), [](const Term& a) { return a.is_value(); })) {
+      Term t = form(TermKind::Leibniz, n);
+      t.of = LeibnizOf::Abstract;
+      t.function = f;
+      t.children = std::move(terms);
+      return t;
+    }
+    for (const Term& a : terms) args.push_back(a.expr);
+  }
+  return Term::value(derivative(f, std::move(args), std::move(indices)), n.span);
+}
+
 Term Resolver::leibniz(const Node& n, bool argument) {
   check_variables(n);
   // A defined function named bare: df/dx is the derivative of its body (after h(t) = sin(t),
@@ -76,28 +125,34 @@ Term Resolver::leibniz(const Node& n, bool argument) {
         auto it = std::find(info.params.begin(), info.params.end(), v.name);
         if (it == info.params.end())
           throw ResolveError{n.span, n.text + " has no parameter '" + v.name + "' (its parameters: " + join(info.params) + ")"};
-        if (v.count > static_cast<std::uint64_t>(max_derivative_order))
-          throw ResolveError{n.span, "derivative order must be at most " + std::to_string(max_derivative_order)};
-        indices.insert(indices.end(), static_cast<std::size_t>(v.count), static_cast<int>(it - info.params.begin()));
+        append_index(indices, n, v, static_cast<int>(it - info.params.begin()));
       }
-      std::vector<Expr> args;
-      if (n.children.empty()) {
-        for (const std::string& p : info.params) args.push_back(sym(p));
-      } else {
-        if (n.children.size() != info.params.size())
-          throw ResolveError{n.span, n.text + " takes " + std::to_string(info.params.size()) + " argument(s)"};
-        std::vector<Term> terms;
-        for (const Node& c : n.children) terms.push_back(term(c));
-        if (!std::all_of(terms.begin(), terms.end(), [](const Term& a) { return a.is_value(); })) {
-          Term t = form(TermKind::Leibniz, n);
-          t.of = LeibnizOf::Abstract;
-          t.function = *f;
-          t.children = std::move(terms);
-          return t;
+      return abstract_leibniz(n, *f, std::move(indices));
+    }
+    // `∂f/∂x2(x^2, x)`: an abstract f whose parameters have no names (it was first applied to
+    // expressions, not to symbols) prints its partial derivatives by position, x1, x2, ...; read
+    // back, those names mean the same positions.
+    if (!n.children.empty() && (!f || (function_info(*f).abstract && function_info(*f).params.empty())) &&
+        !function(n.text) && !word_facts(n.text).function && !scope_.is_procedure(n.text)) {
+      std::vector<int> indices;
+      for (const DiffVar& v : n.vars) {
+        std::optional<int> position = default_parameter_position(v.name, n.children.size());
+        if (!position && f && function_info(*f).arity == static_cast<int>(n.children.size())) {
+          std::vector<std::string> names;
+          for (std::size_t i = 1; i <= n.children.size(); ++i) names.push_back("x" + std::to_string(i));
+          throw ResolveError{n.span, n.text + " has no parameter '" + v.name + "' (its parameters, by position: " +
+                                         join(names) + ")"};
         }
-        for (const Term& a : terms) args.push_back(a.expr);
+        if (!position) {
+          indices.clear();
+          break;
+        }
+        append_index(indices, n, v, *position);
       }
-      return Term::value(derivative(*f, std::move(args), std::move(indices)), n.span);
+      if (!indices.empty()) {
+        FunctionId g = abstract_function(n.text, static_cast<int>(n.children.size()));
+        if (function_info(g).params.empty()) return abstract_leibniz(n, g, std::move(indices));
+      }
     }
   }
   if (variable && !n.children.empty())
