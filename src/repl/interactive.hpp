@@ -16,8 +16,8 @@ using RunLine = std::function<void(const std::string& line, std::size_t line_num
 // Reads logical lines from `reader` and hands each to `run_line` until Ctrl-D or :quit.
 void run_interactive(Session& session, LineReader& reader, const RunLine& run_line);
 
-// Joins a continuation line onto `logical`: a trailing `\` is dropped (the lines are glued, as in
-// batch mode); a line continued by an open bracket is joined with a space, its comment dropped.
+// Joins a continuation line onto `logical`: its trailing `\` (and any comment after it) is
+// dropped and the lines are glued, as in batch mode.
 void join_continuation(std::string& logical, const std::string& next);
 
 }  // namespace ddx

@@ -103,15 +103,7 @@ void end_computation() {
 }
 
 bool needs_continuation(std::string_view line) {
-  int depth = 0;
-  for (char c : line) {
-    if (c == '#') break;
-    if (c == '(' || c == '[') ++depth;
-    if (c == ')' || c == ']') --depth;
-  }
-  if (depth > 0) return true;
-  std::size_t hash = line.find('#');
-  std::string_view code = line.substr(0, hash);
+  std::string_view code = line.substr(0, line.find('#'));
   while (!code.empty() && (code.back() == ' ' || code.back() == '\t')) code.remove_suffix(1);
   return !code.empty() && code.back() == '\\';
 }

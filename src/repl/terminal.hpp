@@ -34,8 +34,9 @@ bool sigint_seen();
 void begin_computation();
 void end_computation();
 
-// Whether an interactive line must continue on the next one: it ends in `\` or leaves a `(` or
-// `[` open (outside a `#` comment).
+// Whether an interactive line must continue on the next one: it ends in `\` (before any `#`
+// comment). An open bracket does not continue it: `d/dx (3x+` is the error with a caret under its
+// end at once, as in batch, not a prompt that waits for a `)` the user may not know is missing.
 bool needs_continuation(std::string_view line);
 
 }  // namespace ddx
