@@ -25,7 +25,7 @@ std::size_t structural_hash(const NodeParts& n) {
   std::size_t h = static_cast<std::size_t>(n.kind) * 0x100000001b3ULL + n.id;
   h = mix(h, n.function);
   h = mix(h, n.number.hash());
-  if (!n.name.empty()) h = mix(h, std::hash<std::string_view>{}(n.name));
+  if (!n.name.empty()) h = mix(h, name_hash(n.name));
   for (Expr e : n.ops) h = mix(h, e.hash());
   for (Expr e : n.exps) h = mix(h, e.hash());
   for (const Number& c : n.coeffs) h = mix(h, c.hash());
@@ -270,7 +270,9 @@ std::size_t tree_size_of(const NodeParts& n) {
 }  // namespace
 
 std::uint64_t symbol_bit(std::string_view name) {
-  return std::uint64_t{1} << (std::hash<std::string_view>{}(name) & 63);
+  // The top six bits of a multiplicative hash: FNV's low bits follow the low bits of the last
+  // characters alone (x1 and xq would share one).
+  return std::uint64_t{1} << ((name_hash(name) * 0x9e3779b97f4a7c15u) >> 58);
 }
 
 const std::string& Node::name() const {
