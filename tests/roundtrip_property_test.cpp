@@ -62,7 +62,10 @@ TEST_CASE("round trip of hand-picked shapes") {
            1 / (2 * x), pow(e_const(), x + 1), pow(a, x) * log(a), pow(sin(x), 2), pow(pow(x, 2) + 1, rational(1, 3)),
            pow(x, 2 * y), pow(x, rational(3, 2)), -3 * (x + 1) * sin(x), 2 * sqrt(Expr(2)), num(Number::from_double(10.0)) * x,
            num(Number::from_integer_text("123456789012345678901234567890")) * x, rational(-3, 2) * x,
-           pow(x, rational(-1, 2)), pow(x + 1, -2) * y, sin(x) / pow(x, 2), pow(pi_const(), 2) * x}) {
+           pow(x, rational(-1, 2)), pow(x + 1, -2) * y, sin(x) / pow(x, 2), pow(pi_const(), 2) * x,
+           // A subscripted letter before a bracket is a product, written without a sign; g_u is
+           // not one (g_u(...) is a call), so its product keeps the sign.
+           sym("x_n") * (sym("t_n") - a), -2 * sym("A_11") * (x + 1), sym("g_u") * (x + 1), sym("x1") * (y + 1)}) {
     check_round_trip(e, 0);
   }
 }

@@ -41,7 +41,7 @@ TEST_CASE("sum: the least-squares loss of the tutorial (seed 003)") {
   ddx::Session s;
   REQUIRE(answer(s, "L = sum((t_n - (a x_n + b))^2, n = 1 .. N)").empty());
   check_rows(s, {
-                    {"∂L/∂a", "∂L/∂a = -2 sum(x_n*(-a x_n - b + t_n), n = 1 .. N)"},
+                    {"∂L/∂a", "∂L/∂a = -2 sum(x_n (-a x_n - b + t_n), n = 1 .. N)"},
                     {"∂L/∂b", "∂L/∂b = sum(2a x_n + 2b - 2t_n, n = 1 .. N)"},
                     // expand pulls what does not depend on n out of the sum: 2N b.
                     {"expand(∂L/∂b)", "2a sum(x_n, n = 1 .. N) - 2 sum(t_n, n = 1 .. N) + 2N b"},
@@ -53,7 +53,7 @@ TEST_CASE("sum: the least-squares loss of the tutorial (seed 003)") {
                     {"∂L/∂x_3 at N = 5", "-2a (-a x_3 - b + t_3)"},
                     {"∂L/∂x_k at k = 2, N = 5, x_2 = 1", "-2a (-a - b + t_2)"},
                     // at writes a sum with numeric bounds out, and the point reaches its terms.
-                    {"∂L/∂a at N = 2, a = 1", "-2x_1*(-b + t_1 - x_1) - 2x_2*(-b + t_2 - x_2)"},
+                    {"∂L/∂a at N = 2, a = 1", "-2x_1 (-b + t_1 - x_1) - 2x_2 (-b + t_2 - x_2)"},
                     {"L at N = 2, x_1 = 1, x_2 = 2, t_1 = 2, t_2 = 4", "(4 - 2a - b)^2 + (2 - a - b)^2"},
                 });
   s.set_format(ddx::print::Format::Latex);

@@ -18,11 +18,17 @@ namespace {
 bool is_exact_natural(const Display& d) { return d.kind == DKind::Number && d.value.is_integer(); }
 
 // A name the parser may read as a function when "(" follows: f, g, h (f1, g_u), multi-letter and
-// Greek names, pi. Plain single letters with digits (a, x1) are safe: a (b + c) is a product.
+// Greek names, pi. A single letter, with digits or a subscript (a, x1, x_n, A_11), is safe:
+// a (b + c) and x_n (t_n - b) are products.
 bool callable_name(std::string_view name) {
   if (name.empty()) return false;
   if (name[0] == 'f' || name[0] == 'g' || name[0] == 'h') return true;
-  return !std::all_of(name.begin() + 1, name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  std::string_view rest = name.substr(1);
+  if (std::all_of(rest.begin(), rest.end(), is_digit)) return false;
+  bool subscripted = rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum);
+  return !subscripted;
 }
 
 class Linear {
