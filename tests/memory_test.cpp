@@ -117,6 +117,40 @@ TEST_CASE("memory: reclaim: unreachable nodes are freed, marked and permanent on
   CHECK(ddx::debug_string(forever) == ddx::debug_string(ddx::tan(ddx::sym("reclaim_forever") + 5)));
 }
 
+TEST_CASE("memory: the symbol cache gives each name its own node, and none that was reclaimed") {
+  // More names than the cache has slots, so that names share slots and push each other out.
+  std::vector<std::string> names;
+  for (int i = 0; i < 2000; ++i) names.push_back("cache_s" + std::to_string(i));
+  std::vector<Expr> first;
+  for (const std::string& n : names) first.push_back(ddx::sym(n));
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    CHECK(ddx::sym(names[i]) == first[i]);  // the same node, whether the cache still holds it or not
+    CHECK(first[i].name() == names[i]);
+  }
+  // A reclaimed symbol is made anew, with its name (under the sanitizers, a cached pointer to the
+  // freed node would be caught here).
+  std::size_t before = ddx::interned_count();
+  ddx::mark_reachable(first[0]);
+  ddx::reclaim_unmarked();
+  std::size_t after = ddx::interned_count();
+  CHECK(after < before);
+  CHECK(ddx::sym(names[0]) == first[0]);
+  CHECK(ddx::interned_count() == after);  // the marked one was kept, not made again
+  for (std::size_t i = 1; i < names.size(); ++i) CHECK(ddx::sym(names[i]).name() == names[i]);
+  // A symbol named again under KeepForever becomes permanent, though the cache knew it before.
+  Expr cached = ddx::sym("cache_forever");
+  {
+    ddx::KeepForever scope;
+    CHECK(ddx::sym("cache_forever") == cached);
+  }
+  ddx::reclaim_unmarked();
+  ddx::reclaim_unmarked();
+  std::size_t kept = ddx::interned_count();
+  CHECK(ddx::sym("cache_forever") == cached);
+  CHECK(ddx::interned_count() == kept);  // found, not made again (a freed place may be reused)
+  CHECK(cached.name() == "cache_forever");
+}
+
 TEST_CASE("memory: reclaim: a session's definitions, ans and kept answers survive, the rest goes") {
   ddx::Session session;
   session.eval_line("u = 2x^3 + 3x^2");

@@ -96,12 +96,7 @@ Expr num(const Number& n) {
 
 Expr rational(long long p, long long q) { return num(Number::rational(p, q)); }
 
-Expr sym(std::string_view name) {
-  NodeParts n;
-  n.kind = Kind::Symbol;
-  n.name = name;
-  return make(std::move(n));
-}
+Expr sym(std::string_view name) { return Expr(intern_symbol(name)); }
 
 Expr constant(ConstantId c) {
   NodeParts n;
@@ -109,8 +104,21 @@ Expr constant(ConstantId c) {
   n.id = static_cast<std::uint8_t>(c);
   return make(std::move(n));
 }
-Expr e_const() { return constant(ConstantId::E); }
-Expr pi_const() { return constant(ConstantId::Pi); }
+// Made once, for the process: exp(x) is e^x, so every exp of every statement asks for e.
+Expr e_const() {
+  static const Expr e = [] {
+    KeepForever permanent;
+    return constant(ConstantId::E);
+  }();
+  return e;
+}
+Expr pi_const() {
+  static const Expr pi = [] {
+    KeepForever permanent;
+    return constant(ConstantId::Pi);
+  }();
+  return pi;
+}
 
 Expr add(std::span<const Expr> operands) { return add(operands, {}); }
 

@@ -6,6 +6,7 @@
 #include "core/functions.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstdint>
 #include <memory>
@@ -224,6 +225,27 @@ void destroy(const Node* n) {
 // How many KeepForever scopes are open.
 int keep_forever_depth = 0;
 
+// The symbols last interned, one per slot by the hash of the name: a hit costs a hash of a few
+// characters and one comparison instead of a whole intern() (some 240 instructions, paid by W5
+// four times a line). Emptied whenever nodes are reclaimed, so it never points at a freed one.
+class SymbolCache {
+ public:
+  const Node* find(std::string_view name, std::size_t hash) const {
+    const Node* n = slots_[hash % slots_.size()];
+    return n && std::string_view(*n->symbol) == name ? n : nullptr;
+  }
+  void remember(std::size_t hash, const Node* n) { slots_[hash % slots_.size()] = n; }
+  void clear() { slots_.fill(nullptr); }
+
+ private:
+  std::array<const Node*, 256> slots_{};
+};
+
+SymbolCache& symbol_cache() {
+  static SymbolCache cache;
+  return cache;
+}
+
 // Sets `bit` on n and every node below it that lacks it (an explicit stack: a DAG may be deep;
 // one stack kept for all calls: a collection marks thousands of small answers).
 void set_below(const Node* n, std::uint8_t bit) {
@@ -304,6 +326,20 @@ const Node* intern(NodeParts&& n) {
   return stored;
 }
 
+const Node* intern_symbol(std::string_view name) {
+  std::size_t hash = name_hash(name);
+  SymbolCache& cache = symbol_cache();
+  // (Under KeepForever the node must pass through intern(), which marks it permanent.)
+  if (keep_forever_depth == 0)
+    if (const Node* n = cache.find(name, hash)) return n;
+  NodeParts parts;
+  parts.kind = Kind::Symbol;
+  parts.name = name;
+  const Node* n = intern(std::move(parts));
+  cache.remember(hash, n);
+  return n;
+}
+
 std::size_t interned_count() { return table().size(); }
 
 void keep_forever(Expr e) { set_below(e.node(), permanent_bit); }
@@ -314,6 +350,7 @@ KeepForever::~KeepForever() { --keep_forever_depth; }
 void mark_reachable(Expr e) { set_below(e.node(), marked_bit); }
 
 std::size_t reclaim_unmarked() {
+  symbol_cache().clear();
   std::size_t freed = 0;
   table().retain(
       [](const Node& n) {

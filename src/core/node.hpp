@@ -37,6 +37,9 @@ std::uint64_t symbol_bit(std::string_view name);
 
 // Returns the unique interned node equal to `n` (inserting it if new).
 const Node* intern(NodeParts&& n);
+// intern() of the symbol `name`, through a small cache of the symbols last named: a statement
+// names the same few symbols again and again.
+const Node* intern_symbol(std::string_view name);
 // Number of distinct nodes interned and not reclaimed (for statistics, tests and the
 // reclamation policy).
 std::size_t interned_count();
