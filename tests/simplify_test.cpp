@@ -15,6 +15,7 @@
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
+#include "core/node.hpp"
 #include "calculus/diff.hpp"
 #include "support/random_expr.hpp"
 
@@ -342,4 +343,38 @@ TEST_CASE("expr_size: the size each node keeps is its tree's, walked") {
     }
   }
   CHECK(compared > 600);
+}
+
+TEST_CASE("intern: a power found by its operands is the node intern() makes of the same parts") {
+  // intern_pair hashes and compares a power without building its parts (what it does not find,
+  // intern() makes): what it finds must be the node of exactly those operands, whichever way the
+  // node was first made.
+  auto by_parts = [](Expr b, Expr x) {
+    NodeParts parts;
+    parts.kind = Kind::Pow;
+    parts.ops.assign({b, x});
+    return Expr(intern(std::move(parts)));
+  };
+  int checked = 0;
+  for (std::uint64_t seed = 1; checked < 400 && seed < 2000; ++seed) {
+    test::RandomExpr gen(seed);
+    Expr b, x;
+    try {
+      b = gen(2);
+      x = gen(2);
+    } catch (const std::exception&) {
+      continue;
+    }
+    if (seed % 2) {
+      Expr first = by_parts(b, x);
+      CHECK(Expr(intern_pair(Kind::Pow, b, x)) == first);
+    } else {
+      Expr first(intern_pair(Kind::Pow, b, x));
+      CHECK(by_parts(b, x) == first);
+    }
+    ++checked;
+  }
+  CHECK(checked == 400);
+  Expr y = sym("pair_y");
+  CHECK(Expr(intern_pair(Kind::Pow, y, Expr(3))) != Expr(intern_pair(Kind::Pow, Expr(3), y)));
 }

@@ -360,10 +360,7 @@ Expr pow(Expr b, Expr x) {
   if (b.is(Kind::Constant) && b.constant() == ConstantId::E && x.is(Kind::Call) &&
       function_info(x.function()).name == "log")
     return x.args()[0];
-  NodeParts n;
-  n.kind = Kind::Pow;
-  n.ops.assign({b, x});
-  return make(std::move(n));
+  return Expr(intern_pair(Kind::Pow, b, x));
 }
 
 Expr call(FunctionId f, std::vector<Expr> args) {

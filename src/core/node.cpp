@@ -58,8 +58,9 @@ bool shallow_equal(const Node& a, const NodeParts& b, std::size_t b_hash) {
 // would only cost time.
 class InternTable {
  public:
-  // The stored node made of n (whose hash is `hash`), or nullptr; `slot` is where it would go.
-  const Node* find(const NodeParts& n, std::size_t hash, std::size_t& slot) const {
+  // The stored node of hash `hash` that `is_it` accepts, or nullptr; `slot` is where it would go.
+  template <class IsIt>
+  const Node* find(std::size_t hash, std::size_t& slot, IsIt is_it) const {
     std::size_t mask = slots_.size() - 1;
     std::uint64_t tag = tag_of(hash);
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -68,7 +69,7 @@ class InternTable {
         slot = i;
         return nullptr;
       }
-      if ((s & tag_mask) == tag && shallow_equal(*node_of(s), n, hash)) return node_of(s);
+      if ((s & tag_mask) == tag && is_it(*node_of(s))) return node_of(s);
     }
   }
   // Stores `node` at the slot find() gave (valid until the next insert).
@@ -306,7 +307,7 @@ const Node* intern(NodeParts&& n) {
   std::size_t hash = structural_hash(n);
   auto& t = table();
   std::size_t slot = 0;
-  if (const Node* found = t.find(n, hash, slot)) {
+  if (const Node* found = t.find(hash, slot, [&](const Node& a) { return shallow_equal(a, n, hash); })) {
     if (keep_forever_depth > 0) set_below(found, permanent_bit);
     return found;
   }
@@ -338,6 +339,24 @@ const Node* intern_symbol(std::string_view name) {
   const Node* n = intern(std::move(parts));
   cache.remember(hash, n);
   return n;
+}
+
+const Node* intern_pair(Kind kind, Expr a, Expr b) {
+  assert(kind == Kind::Pow);  // no number, name, function, exponents or coefficients of its own
+  // structural_hash() of these parts, without making them: a power already made (most are, in a
+  // statement that names x^2 again and again) is found without NodeParts' vectors.
+  static const std::size_t no_number = Number().hash();
+  std::size_t hash = mix(mix(mix(mix(static_cast<std::size_t>(kind) * 0x100000001b3ULL, 0), no_number), a.hash()), b.hash());
+  std::size_t slot = 0;
+  const Node* found = table().find(hash, slot, [&](const Node& n) {
+    return n.kind == kind && n.hash == hash && n.id == 0 && n.function == 0 && n.size == 2 && n.index_count == 0 &&
+           n.ops()[0] == a && n.ops()[1] == b && same_numbers(n.number, Number());
+  });
+  if (found && keep_forever_depth == 0) return found;
+  NodeParts parts;
+  parts.kind = kind;
+  parts.ops.assign({a, b});
+  return intern(std::move(parts));
 }
 
 std::size_t interned_count() { return table().size(); }

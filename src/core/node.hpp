@@ -40,6 +40,8 @@ const Node* intern(NodeParts&& n);
 // intern() of the symbol `name`, through a small cache of the symbols last named: a statement
 // names the same few symbols again and again.
 const Node* intern_symbol(std::string_view name);
+// intern() of a node of `kind` (a power) with the operands a and b and nothing else.
+const Node* intern_pair(Kind kind, Expr a, Expr b);
 // Number of distinct nodes interned and not reclaimed (for statistics, tests and the
 // reclamation policy).
 std::size_t interned_count();
