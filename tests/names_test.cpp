@@ -31,14 +31,17 @@ TEST_CASE("names: the cached facts of a word are the language's tests of it") {
   std::vector<std::string> words = ddx::builtin_function_names();
   for (const char* w : {"ln", "arcsin", "arctanh", "log_2", "log_a", "log_", "integrate", "limit", "erf", "floor",
                         "det", "softmax", "sum", "grad", "x", "x1", "x_1", "w_11y", "alpha", "pi", "e", "ans", "xy",
-                        "sinx", "f", "f_2", "loss", "_", "x_"})
+                        "sinx", "f", "f_2", "loss", "_", "x_", "sinhcoshtanhsinh", "sinhcoshtanhsinh2",
+                        "x_1234567890abcd", "x_1234567890abcde"})  // 16 characters and 17, either side of the cache
     words.emplace_back(w);
   std::mt19937 rng(20261203);
   const std::string letters = "abcdefghijklmnopqrstuvwxyz_0123456789";
-  for (int k = 0; k < 500; ++k) {
+  for (int k = 0; k < 3000; ++k) {  // more words than the cache of recent words has slots
     std::string w(1, letters[rng() % 26]);
-    for (int n = static_cast<int>(rng() % 7); n > 0; --n) w += letters[rng() % letters.size()];
+    for (int n = static_cast<int>(rng() % 20); n > 0; --n) w += letters[rng() % letters.size()];
     words.push_back(w);
   }
-  for (const std::string& w : words) check_facts(w);
+  // Twice through all of them: the second time, many a word's slot holds another word.
+  for (int pass = 0; pass < 2; ++pass)
+    for (const std::string& w : words) check_facts(w);
 }

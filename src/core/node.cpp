@@ -239,7 +239,7 @@ class SymbolCache {
   void clear() { slots_.fill(nullptr); }
 
  private:
-  std::array<const Node*, 256> slots_{};
+  std::array<const Node*, 1024> slots_{};
 };
 
 SymbolCache& symbol_cache() {

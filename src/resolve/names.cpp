@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "core/functions.hpp"
@@ -108,7 +110,40 @@ bool is_identifier(std::string_view w) {
   return w == "pi" || is_greek(w);
 }
 
-WordFacts word_facts(std::string_view w) {
+namespace {
+
+// The facts of the words last asked about, one per slot by the hash of the word, for words of up
+// to 16 characters (nearly all): a hit compares two words of memory where the map below hashes
+// into a bucket and compares strings. The resolver asks about each word of a statement several
+// times. (A word's facts depend on the word alone, so an entry never goes stale.)
+class RecentWords {
+ public:
+  static constexpr std::size_t longest = 16;
+  const WordFacts* find(std::string_view w, std::size_t hash) const {
+    const Entry& e = slots_[hash % slots_.size()];
+    Key k = key_of(w);
+    return e.size == w.size() && e.key == k ? &e.facts : nullptr;
+  }
+  void remember(std::string_view w, std::size_t hash, const WordFacts& facts) {
+    slots_[hash % slots_.size()] = {key_of(w), w.size(), facts};
+  }
+
+ private:
+  using Key = std::array<std::uint64_t, 2>;
+  static Key key_of(std::string_view w) {  // w.size() <= longest; the rest zero
+    Key k{};
+    std::memcpy(k.data(), w.data(), w.size());
+    return k;
+  }
+  struct Entry {
+    Key key{};
+    std::size_t size = 0;  // 0: empty (the empty word is never cached)
+    WordFacts facts;
+  };
+  std::array<Entry, 1024> slots_{};
+};
+
+WordFacts facts_of(std::string_view w) {
   static ByName<WordFacts> known;
   if (auto it = known.find(w); it != known.end()) return it->second;
   if (known.size() >= 100'000) known.clear();  // a bound for a session of ever new names
@@ -118,6 +153,18 @@ WordFacts word_facts(std::string_view w) {
   f.function = builtin_name(w).has_value() || !log_base(w).empty();
   f.identifier = is_identifier(w);
   return known.emplace(std::string(w), f).first->second;
+}
+
+}  // namespace
+
+WordFacts word_facts(std::string_view w) {
+  if (w.empty() || w.size() > RecentWords::longest) return facts_of(w);
+  static RecentWords recent;
+  std::size_t hash = name_hash(w);
+  if (const WordFacts* f = recent.find(w, hash)) return *f;
+  WordFacts f = facts_of(w);
+  recent.remember(w, hash, f);
+  return f;
 }
 
 bool is_reserved(std::string_view w, const Scope& scope) {
