@@ -89,6 +89,14 @@ TEST_CASE("round trip: partial derivatives of an abstract function whose paramet
   REQUIRE(out.size() == 1);
   CHECK(out[0].kind == Outcome::Kind::Error);
   CHECK(out[0].message == "f_pos has no parameter 'x3' (its parameters, by position: x1, x2)");
+  // Reserved words are never taken for abstract functions so.
+  for (const char* reserved : {"∂e/∂x1(2, 3)", "∂pi/∂x1(2, 3)", "∂ans/∂x1(2, 3)", "∂sin/∂x1(x)", "∂integrate/∂x1(x, 1)",
+                               "∂diff/∂x1(x, x)"}) {
+    CAPTURE(reserved);
+    auto r = s.eval_line(reserved);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].kind == Outcome::Kind::Error);
+  }
 }
 
 TEST_CASE("property: a long answer writes each repeated argument as a short answer does") {

@@ -133,7 +133,7 @@ Term Resolver::leibniz(const Node& n, bool argument) {
     // expressions, not to symbols) prints its partial derivatives by position, x1, x2, ...; read
     // back, those names mean the same positions.
     if (!n.children.empty() && (!f || (function_info(*f).abstract && function_info(*f).params.empty())) &&
-        !function(n.text) && !word_facts(n.text).function && !scope_.is_procedure(n.text)) {
+        !function(n.text) && !is_reserved(n.text, scope_)) {
       std::vector<int> indices;
       for (const DiffVar& v : n.vars) {
         std::optional<int> position = default_parameter_position(v.name, n.children.size());
