@@ -133,12 +133,15 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
       case resolve::RequestKind::Expression: {
         Outcome o;
         o.kind = Outcome::Kind::Answer;
-        o.input = input;
         o.result = request.backprop ? eval::evaluate_backprop(request.body, *this)
                                     : eval::evaluate_expression(request.body, *this, request.steps || steps_);
         o.result.conditions = std::move(conditions.conditions);
-        if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) return draw(std::move(o));
+        if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {
+          o.input = input;
+          return draw(std::move(o));
+        }
         ensure_printable(o.result);
+        o.input = std::move(input);  // (the error paths, which quote it, are behind us)
         ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
         return o;
       }
