@@ -62,7 +62,7 @@ std::string commands_help() {
   return s +
          "keys: Tab completes functions, names, :commands and their words; \\partial Tab -> ∂, \\alpha Tab -> α, \\pi Tab -> π\n"
          "      Up/Down history (kept in $XDG_STATE_HOME/ddx/history); Ctrl-C cancels the line or the\n"
-         "      running computation; a line ending in \\ or with an open ( or [ continues on the next line";
+         "      running computation; a line ending in \\ continues on the next line";
 }
 
 std::string general_help();
