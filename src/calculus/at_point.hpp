@@ -15,12 +15,15 @@
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "core/expr.hpp"
 
 namespace ddx::calc {
 
-// Differentiate by each variable `count` times, in order: {{x, 2}, {y, 1}} is ∂³/∂y∂x².
-using Differentiations = std::vector<std::pair<Expr, std::uint64_t>>;
+// Differentiate by each variable `count` times, in order: {{x, 2}, {y, 1}} is ∂³/∂y∂x². (In place
+// for two variables: diff(E, x) of every line of a batch allocates nothing for it.)
+using Differentiations = boost::container::small_vector<std::pair<Expr, std::uint64_t>, 2>;
 using Point = std::unordered_map<Expr, Expr>;
 
 // Raised when a derivative does not exist at the point, or ddx cannot tell. Carries the values

@@ -159,7 +159,7 @@ Expr Evaluator::variable(const Term& t) {
   return t.expr;
 }
 
-Expr Evaluator::operand(const Term& t, const std::vector<Expr>& vars) {
+Expr Evaluator::operand(const Term& t, std::span<const Expr> vars) {
   std::size_t held_before = held_.size();
   for (Expr v : vars)
     if (v.is(Kind::Symbol) && context_.definition(v.name()) && !is_held(v.name())) held_.push_back(v.name());

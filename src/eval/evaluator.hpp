@@ -4,6 +4,7 @@
 // (procedures.hpp). Raises EvalError with the span of the term at fault.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,8 @@ class Evaluator {
   // An expression about to be differentiated by `vars`: a defined name among them is held as an
   // independent variable (y = u^3; ∂/∂y of x^2 y is x^2, not 0), and the point of an enclosing
   // `at` waits for the derivative (evaluating inside the operand would differentiate a number).
-  Expr operand(const Term& t, const std::vector<Expr>& vars);
+  Expr operand(const Term& t, std::span<const Expr> vars);
+  Expr operand(const Term& t, Expr var) { return operand(t, std::span<const Expr>(&var, 1)); }
   // A plain variable name (x, x_1, alpha).
   Expr variable(const Term& t);
   // The derivative of e; inside `... at POINT`, its value there, refused (with the span of `at`)

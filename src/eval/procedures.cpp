@@ -39,9 +39,9 @@ Result diff_procedure(const Term& call, Evaluator& ev) {
     }
     d.emplace_back(ev.variable(c), 1);
   }
-  std::vector<Expr> vars;
+  boost::container::small_vector<Expr, 2> vars;
   for (const auto& [var, count] : d) vars.push_back(var);
-  Expr e = ev.operand(call.children[0], vars);
+  Expr e = ev.operand(call.children[0], std::span<const Expr>(vars.data(), vars.size()));
   return Result::of(Value::of(ev.differentiate(e, d, call)));
 }
 

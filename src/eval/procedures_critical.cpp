@@ -46,7 +46,7 @@ Result critical_procedure(const Term& call, Evaluator& ev) {
     else
       listed->push_back(ev.variable(n));
   }
-  Expr f = ev.operand(arg, listed ? *listed : std::vector<Expr>{});
+  Expr f = listed ? ev.operand(arg, *listed) : ev.operand(arg, std::span<const Expr>());
   std::vector<Expr> vars = listed ? *listed : calc::variables_of({f});
   if (vars.empty())
     throw EvalError{arg.span, "critical: " + ev.context().text(f) + " has no variables; name them: critical(f, [x])"};
