@@ -83,7 +83,9 @@ TEST_CASE("docs/language.md §2 expression syntax") {
       {"2 × 3 · x − 1", "6x - 1", "6x - 1"},
       {"x² + x³", "x^3 + x^2", "x^2 + x^3"},
       {"2π", "2 pi", "2*pi"},
-      {"log_2(8)", "log(8)/log(2)", "log(8)/log(2)"},
+      {"log_2(8)", "3", "3"},  // a whole power of the base is its exponent
+      {"log_10(1/1000)", "-3", "-3"},
+      {"log_2(6)", "log(6)/log(2)", "log(6)/log(2)"},  // not a power of 2: left as it is
       {"ln(x)", "log(x)", "log(x)"},
   });
 }
@@ -160,4 +162,19 @@ TEST_CASE("definitions, redefinition and cycles keep the session consistent") {
   CHECK(answer(s, "d/dx sin(x^2) == 2x cos(x^2)") == "true");
   CHECK(answer(s, ":clear u") == "");
   CHECK(answer(s, "u") == "u");
+}
+
+TEST_CASE("log_b of a whole power of its base is that power, of anything else log(x)/log(b)") {
+  for (int b = 2; b <= 12; ++b)
+    for (int k = -6; k <= 40; ++k) {
+      std::string base = std::to_string(b);
+      std::string power = k >= 0 ? base + "^" + std::to_string(k) : "1/" + base + "^" + std::to_string(-k);
+      std::string log = "log_" + base + "(" + power + ")";
+      CAPTURE(log);
+      CHECK(answer(log) == std::to_string(k));
+      if (k > 0) {  // one more than a power of b is no power of b (b ≥ 2)
+        std::string near = "log_" + base + "(" + power + " + 1)";
+        CHECK(answer(near).find("/log(" + base + ")") != std::string::npos);
+      }
+    }
 }

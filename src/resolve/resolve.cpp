@@ -458,6 +458,29 @@ bool Resolver::is_function_word(const Node& n) const {
   return n.kind == NodeKind::Word && word_facts(n.text).function && !is_variable(n.text);
 }
 
+namespace {
+
+// k when x is the whole-number base b raised to the whole number k (log_2(8) = 3, log_10(1/1000) =
+// -3, as log(e^3) is 3), else nullopt: log_b(x) then stays log(x)/log(b). (Numbers of more than a
+// thousand digits are left alone: the divisions would cost more than the answer is worth.)
+std::optional<Number> exact_logarithm(const Number& x, const Number& b) {
+  if (!x.is_exact() || x.sign() <= 0 || !b.is_integer() || !(Number(1) < b) || x.digits_estimate() > 1000)
+    return std::nullopt;
+  bool reciprocal = !x.is_integer();
+  if (reciprocal && !x.numerator().is_one()) return std::nullopt;
+  Number n = reciprocal ? x.denominator() : x;
+  long long k = 0;
+  while (!n.is_one()) {
+    Number q = n / b;
+    if (!q.is_integer()) return std::nullopt;
+    n = q;
+    ++k;
+  }
+  return Number(reciprocal ? -k : k);
+}
+
+}  // namespace
+
 // Applies the built-in `name` (or log_b) to resolved arguments.
 Term Resolver::apply_builtin(std::string_view name, std::vector<Term> args, const Node& at) {
   if (std::string_view b = log_base(name); !b.empty()) {
@@ -465,6 +488,9 @@ Term Resolver::apply_builtin(std::string_view name, std::vector<Term> args, cons
     bool digits = std::all_of(b.begin(), b.end(), is_digit);
     if (!digits && !is_identifier(b))
       throw ResolveError{at.name_span, "the base of log_b must be a whole number or a name: log_2(x), log_a(x)"};
+    if (digits && args[0].is_value() && args[0].expr.is_number())
+      if (std::optional<Number> k = exact_logarithm(args[0].expr.number(), Number::from_integer_text(b)))
+        return Term::value(num(*k), at.span);
     Term base = digits ? Term::value(num(Number::from_integer_text(b)), at.name_span) : word(b, at.name_span);
     std::vector<Term> quotient;
     quotient.push_back(apply_builtin("log", std::move(args), at));
