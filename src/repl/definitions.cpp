@@ -13,6 +13,7 @@
 namespace ddx {
 
 const Definitions::Change* Definitions::at(std::string_view name, Version v) const {
+  if (history_.empty()) return nullptr;  // (most scripts define nothing: no hashing then)
   auto it = history_.find(name);
   if (it == history_.end()) return nullptr;
   const std::deque<Change>& changes = it->second;
@@ -71,6 +72,7 @@ std::vector<std::pair<std::string, const Definitions::Variable*>> Definitions::v
   std::vector<std::pair<std::string, const Variable*>> out;
   for (const auto& [name, changes] : history_)
     if (changes.back().variable) out.emplace_back(name, &*changes.back().variable);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
 }
 
@@ -78,6 +80,7 @@ std::vector<std::pair<std::string, const resolve::FunctionDefinition*>> Definiti
   std::vector<std::pair<std::string, const resolve::FunctionDefinition*>> out;
   for (const auto& [name, changes] : history_)
     if (changes.back().function) out.emplace_back(name, &*changes.back().function);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
 }
 

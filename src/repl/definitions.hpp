@@ -9,7 +9,6 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -20,6 +19,7 @@
 
 #include "eval/context.hpp"
 #include "resolve/scope.hpp"
+#include "support/by_name.hpp"
 
 namespace ddx {
 
@@ -64,7 +64,8 @@ class Definitions {
   const Change* at(std::string_view name, Version v) const;
   void change(const std::string& name, Change c);
 
-  std::map<std::string, std::deque<Change>, std::less<>> history_;  // deque: pointers stay valid
+  // Hashed, not ordered: every word of every statement asks it, some several times (the listings sort).
+  ByName<std::deque<Change>> history_;  // deque: pointers stay valid
   Version version_ = 0;
   std::size_t live_variables_ = 0;
   std::size_t next_order_ = 0;
