@@ -25,19 +25,23 @@ SYMENGINE = {
 
 
 def ddx_script(variables, order, exprs):
-    """ddx statements for a task: one result line per (expression, variable) pair."""
+    """ddx statements for a task: one result line per (expression, variable) pair. Where each
+    expression is taken by several variables it is defined once and read once, as the GiNaC and
+    SymPy drivers parse it once."""
     suffix = "" if order == 1 else f", {order}"
-    if len(exprs) == 1 and len(variables) > 1:  # all partials of one big expression: define it once
+    if len(variables) > 1:
         # ∂/∂v of a defined name answers with the derivative; diff(F, v) would show the chain
-        return f"F = {exprs[0]}\n" + "".join(f"∂^{order}/∂{v}^{order} F\n" if order > 1 else f"∂/∂{v} F\n"
-                                             for v in variables)
+        operator = (lambda v: f"∂^{order}/∂{v}^{order}") if order > 1 else (lambda v: f"∂/∂{v}")
+        return "".join(f"F{i} = {e}\n" for i, e in enumerate(exprs, 1)) + "".join(
+            f"{operator(v)} F{i}\n" for i in range(1, len(exprs) + 1) for v in variables)
     return "".join(f"diff({e}, {v}{suffix})\n" for e in exprs for v in variables)
 
 
 def maxima_script(variables, order, exprs):
     head = "display2d:false$\nlinel:1000000$\n"
-    if len(exprs) == 1 and len(variables) > 1:
-        return head + f"F: {exprs[0]}$\n" + "".join(f"print(diff(F, {v}, {order}))$\n" for v in variables)
+    if len(variables) > 1:
+        return head + "".join(f"F{i}: {e}$\n" for i, e in enumerate(exprs, 1)) + "".join(
+            f"print(diff(F{i}, {v}, {order}))$\n" for i in range(1, len(exprs) + 1) for v in variables)
     return head + "".join(f"print(diff({e}, {v}, {order}))$\n" for e in exprs for v in variables)
 
 
