@@ -75,7 +75,7 @@ struct directive_gen {
 };
 constexpr directive_gen<spanned_directive> spanned{};
 
-// into[r]: runs the rule r straight on the enclosing rule's value instead of on a fresh Node that
+// into[r]: runs the rule r straight on the enclosing rule's value (a Node or a Statement) instead of on a fresh one that
 // an `assign` action then moves over, so a leaf passing up through the ten precedence levels is
 // built once rather than moved ten times (that was a fifth of parse time). Same result as
 // r[assign] provided the value is still default-constructed when into starts — it is first in
@@ -92,9 +92,10 @@ struct into_directive : x3::unary_parser<Subject, into_directive<Subject>> {
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
                Attribute&) const {
-        static_assert(std::is_same_v<std::remove_reference_t<RContext>, Node>);
+        using Value = std::remove_reference_t<RContext>;
+        static_assert(std::is_same_v<Value, Node> || std::is_same_v<Value, Statement>);
         if (this->subject.parse(first, last, context, rcontext, rcontext)) return true;
-        rcontext = Node{};
+        rcontext = Value{};
         return false;
     }
 };
@@ -602,10 +603,11 @@ auto const deriv_group_end = lit('+') | '-' | ')' | ']' | ',' | ';' | "==" | "..
 auto const line_def = -statement[push_back] >> *(lit(';') >> -statement[push_back]);
 
 // statement ::= command | "steps" statement_body | "backprop" statement_body | statement_body
-auto const statement_def = spanned[command[assign]
-                         | (steps_kw >> statement_body)[with_steps]
-                         | (backprop_kw >> statement_body)[with_backprop]
-                         | statement_body[assign]];
+// (An action builds its subject's Statement before trying it: the prefixes are guarded first.)
+auto const statement_def = spanned[(&lit(':') >> command[assign])
+                         | (&steps_kw >> (steps_kw >> statement_body)[with_steps])
+                         | (&backprop_kw >> (backprop_kw >> statement_body)[with_backprop])
+                         | into[statement_body]];
 
 // command ::= ":" NAME REST-OF-LINE        (the rest is kept raw, `;` included)
 auto const command_def = spanned[lexeme[lit(':') >> raw[+(alnum | char_("-_"))][command_name] >>

@@ -232,7 +232,7 @@ void TexExport::record_definition(std::string name, DefinitionsSnapshot definiti
   keep_latest();
 }
 
-void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
+void TexExport::record(std::string input, DefinitionsSnapshot definitions, const eval::Result& answer,
                        std::optional<eval::Value> previous, std::string plot_place, bool matrix_statement) {
   // (answer.name, what generated code would call the answer, is never part of the document.)
   bool plain = answer.plain() && answer.value.is_scalar() && answer.note.empty() && answer.conditions.empty() &&
@@ -243,7 +243,7 @@ void TexExport::record(std::string input, DefinitionsSnapshot definitions, eval:
     entries_.push_back({std::move(input), std::move(definitions), false, answer.value.scalar, before, nullptr});
   } else {
     auto whole = std::make_unique<const Whole>(
-        Whole{std::move(answer), std::move(previous), std::move(plot_place), matrix_statement});
+        Whole{answer, std::move(previous), std::move(plot_place), matrix_statement});  // (a copy only here)
     entries_.push_back({std::move(input), std::move(definitions), false, {}, std::nullopt, std::move(whole)});
   }
   keep_latest();

@@ -23,7 +23,7 @@ class TexExport {
   // stood for then, and for a plot where it went (the session's message).
   // A matrix statement's question is not read again (the declarations it needs are not in the
   // snapshot): its answer carries it.
-  void record(std::string input, DefinitionsSnapshot definitions, eval::Result answer,
+  void record(std::string input, DefinitionsSnapshot definitions, const eval::Result& answer,
               std::optional<eval::Value> previous, std::string plot_place = {}, bool matrix_statement = false);
   // Notes the definition of `name` (a variable or a function), as the snapshot taken after it holds it.
   void record_definition(std::string name, DefinitionsSnapshot definitions);
