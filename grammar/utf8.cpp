@@ -73,6 +73,13 @@ char operator_replacement(char32_t cp) {
 }
 
 
+// An ASCII byte the general loop below would only copy, mapping it to itself: printable or a
+// tab, but not the comment sign or the bytes that mark where a statement or a command starts.
+bool copies_itself(char c) {
+    auto const b = static_cast<unsigned char>(c);
+    return ((b >= 0x20 && b < 0x7F) || b == '\t') && b != '#' && b != ';' && b != ':';
+}
+
 } // namespace
 
 namespace {
@@ -121,6 +128,26 @@ NormalizedLine normalize_line(std::string_view line) {
 
     std::size_t i = 0;
     while (i < line.size()) {
+        // A run of ASCII that stands for itself is copied whole, its maps written in sequence:
+        // `∂/∂x37 F17` is mostly such runs, a character at a time they cost five times as much.
+        if (!in_superscript && !in_command) {
+            std::size_t end = i;
+            bool blank_only = true;
+            for (; end < line.size() && copies_itself(line[end]); ++end)
+                blank_only = blank_only && is_blank(line[end]);
+            if (end > i) {
+                auto const run = static_cast<std::uint32_t>(end - i);
+                out.text.append(line.substr(i, run));
+                for (std::uint32_t k = 0; k < run; ++k) {
+                    out.cp_of_byte.push_back(cp_index + k);
+                    out.byte_of_cp.push_back(static_cast<std::uint32_t>(i) + k);
+                }
+                if (!blank_only) statement_start = false;
+                cp_index += run;
+                i = end;
+                continue;
+            }
+        }
         std::size_t len = 1;
         char32_t const cp = decode(line, i, len);
         if (cp == '#') break; // comment to end of line: neither parsed nor validated
