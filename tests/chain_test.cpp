@@ -107,6 +107,29 @@ TEST_CASE("docs/language.md §4: definitions, redefinition, cycles, :vars, :clea
   CHECK(answer(s, "dq/dx").find("'q' is not defined") != std::string::npos);
 }
 
+TEST_CASE("a name's value follows the definitions its body uses as they come and go after it") {
+  // (A definition remembers which of its symbols are defined, per version of the definitions.)
+  ddx::Session s;
+  CHECK(answer(s, "F = a x + b") == "");
+  CHECK(answer(s, "∂/∂x F") == "a");
+  CHECK(answer(s, "a = x^2") == "");
+  CHECK(answer(s, "∂/∂x F") == "3x^2");
+  CHECK(answer(s, "F") == "x^3 + b");
+  CHECK(answer(s, "b = a + 1") == "");
+  CHECK(answer(s, "F") == "x^3 + x^2 + 1");
+  CHECK(answer(s, "a = 3") == "");
+  CHECK(answer(s, "∂/∂x F") == "3");
+  CHECK(answer(s, "F") == "3x + 4");
+  CHECK(answer(s, ":clear a") == "");
+  CHECK(answer(s, "F") == "a x + a + 1");
+  CHECK(answer(s, "∂/∂a F") == "x + 1");
+  CHECK(answer(s, "d/dx F at x = 2") == "a");
+  CHECK(answer(s, "f(a) = F") == "");  // the parameter a hides the session's names inside f
+  CHECK(answer(s, "f(5)") == "5x + 6");
+  CHECK(answer(s, ":clear") == "");
+  CHECK(answer(s, "F") == "F");
+}
+
 TEST_CASE("docs/language.md §7: vectors, matrices, grad, jacobian, hessian, total, at, approx, tangent, ==") {
   struct Row {
     std::vector<std::string> lines;

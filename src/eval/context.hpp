@@ -19,10 +19,11 @@ class Context {
   virtual ~Context() = default;
   // The body of a defined variable as written (defined names inside kept), or nullopt.
   virtual std::optional<Expr> definition(std::string_view name) const = 0;
-  // The free symbols of that body (as free_symbols gives them), or none when the name is no
-  // variable. Asked at every use of the name, so a definition keeps them: a 5,000-term body
-  // was walked again by each of a hundred questions about it.
-  virtual std::span<const Expr> definition_symbols(std::string_view name) const = 0;
+  // The free symbols of that body that are themselves defined variables (what substituting
+  // definitions into it replaces), or none when the name is no variable. Asked at every use of
+  // the name, so a definition keeps them: a 5,000-term body was walked again by each of a
+  // hundred questions about it, and each of its symbols looked up.
+  virtual std::span<const Expr> defined_symbols(std::string_view name) const = 0;
   // Whether any variable is defined (when none, no expression needs a substitution walk).
   virtual bool has_definitions() const = 0;
   // The previous answer, if any.

@@ -29,10 +29,11 @@ bool Evaluator::is_held(std::string_view name) const {
   return std::find(held_.begin(), held_.end(), name) != held_.end();
 }
 
-Expr Evaluator::definition_value(std::string_view name) {
-  Expr body = *context_.definition(name);
+Expr Evaluator::definition_value(std::string_view name) { return definition_value(name, *context_.definition(name)); }
+
+Expr Evaluator::definition_value(std::string_view name, Expr body) {
   std::unordered_map<Expr, Expr> s;
-  for (Expr v : context_.definition_symbols(name))
+  for (Expr v : context_.defined_symbols(name))
     if (!is_held(v.name()) && context_.definition(v.name())) s.emplace(v, definition_value(v.name()));
   return s.empty() ? body : substitute(body, s);
 }
@@ -40,6 +41,12 @@ Expr Evaluator::definition_value(std::string_view name) {
 // A resolved expression with the definitions it names substituted (unless held, or kept).
 Expr Evaluator::substituted(Expr e) {
   if (keep_names_ || !context_.has_definitions()) return e;
+  if (e.is(Kind::Symbol)) {  // a name alone (`∂/∂x F`): its value, without a substitution map
+    std::string const name = e.name();
+    if (is_held(name)) return e;
+    std::optional<Expr> body = context_.definition(name);
+    return body ? definition_value(name, *body) : e;
+  }
   std::unordered_map<Expr, Expr> s;
   for (Expr v : free_symbols(e))
     if (!is_held(v.name()) && context_.definition(v.name())) s.emplace(v, definition_value(v.name()));

@@ -26,10 +26,10 @@ class Hiding final : public Context {
       if (h.name() == name) return std::nullopt;
     return outer_.definition(name);
   }
-  std::span<const Expr> definition_symbols(std::string_view name) const override {
+  std::span<const Expr> defined_symbols(std::string_view name) const override {  // (hidden ones included)
     for (Expr h : hidden_)
       if (h.name() == name) return {};
-    return outer_.definition_symbols(name);
+    return outer_.defined_symbols(name);
   }
   bool has_definitions() const override { return outer_.has_definitions(); }
   std::optional<Value> answer() const override { return outer_.answer(); }

@@ -30,7 +30,7 @@ void Definitions::change(const std::string& name, Change c) {
 
 void Definitions::define_variable(const std::string& name, Expr body) {
   const Variable* old = variable(name);
-  change(name, {0, Variable{body, old ? old->order : next_order_++, free_symbols(body)}, std::nullopt});
+  change(name, {0, Variable{body, old ? old->order : next_order_++, free_symbols(body), std::nullopt, {}}, std::nullopt});
 }
 
 void Definitions::define_function(const std::string& name, resolve::FunctionDefinition def) {
@@ -63,9 +63,16 @@ std::optional<Expr> Definitions::body(std::string_view name, Version v) const {
   return var ? std::optional<Expr>(var->body) : std::nullopt;
 }
 
-std::span<const Expr> Definitions::symbols(std::string_view name, Version v) const {
+std::span<const Expr> Definitions::defined_symbols(std::string_view name, Version v) const {
   const Variable* var = variable(name, v);
-  return var ? std::span<const Expr>(var->symbols) : std::span<const Expr>();
+  if (!var) return {};
+  if (var->defined_at != v) {
+    var->defined.clear();
+    for (Expr s : var->symbols)
+      if (variable(s.name(), v)) var->defined.push_back(s);
+    var->defined_at = v;
+  }
+  return var->defined;
 }
 
 std::vector<std::pair<std::string, const Definitions::Variable*>> Definitions::variables() const {

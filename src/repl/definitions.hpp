@@ -30,6 +30,11 @@ class Definitions {
     Expr body;          // as written, defined names kept as symbols
     std::size_t order;  // when the name was first defined, for :vars
     std::vector<Expr> symbols;  // free_symbols(body): asked at every use of the name
+    // Those of `symbols` that are defined variables at version `defined_at` (a use asks which
+    // to substitute; a body of a thousand symbols was a thousand lookups each time). Statements
+    // run one at a time, so a const lookup may fill it.
+    mutable std::optional<Version> defined_at;
+    mutable std::vector<Expr> defined;
   };
 
   Version version() const { return version_; }
@@ -47,7 +52,8 @@ class Definitions {
   const Variable* variable(std::string_view name, Version v) const;
   const resolve::FunctionDefinition* function(std::string_view name, Version v) const;
   std::optional<Expr> body(std::string_view name, Version v) const;  // as written
-  std::span<const Expr> symbols(std::string_view name, Version v) const;  // of the body; none if undefined
+  // The symbols of the body that are themselves variables at version v; none if undefined.
+  std::span<const Expr> defined_symbols(std::string_view name, Version v) const;
 
   // What is defined now, by name.
   std::vector<std::pair<std::string, const Variable*>> variables() const;
@@ -85,8 +91,8 @@ class DefinitionsSnapshot final : public resolve::Scope, public eval::Context {
   bool is_procedure(std::string_view name) const override;
   // eval::Context
   std::optional<Expr> definition(std::string_view name) const override { return definitions_->body(name, version_); }
-  std::span<const Expr> definition_symbols(std::string_view name) const override {
-    return definitions_->symbols(name, version_);
+  std::span<const Expr> defined_symbols(std::string_view name) const override {
+    return definitions_->defined_symbols(name, version_);
   }
   bool has_definitions() const override { return true; }
   std::optional<eval::Value> answer() const override { return std::nullopt; }

@@ -174,8 +174,8 @@ bool Session::is_procedure(std::string_view name) const { return eval::find_proc
 
 std::optional<Expr> Session::definition(std::string_view name) const { return defs_->body(name, defs_->version()); }
 
-std::span<const Expr> Session::definition_symbols(std::string_view name) const {
-  return defs_->symbols(name, defs_->version());
+std::span<const Expr> Session::defined_symbols(std::string_view name) const {
+  return defs_->defined_symbols(name, defs_->version());
 }
 
 bool Session::has_definitions() const { return defs_->has_variables(); }
