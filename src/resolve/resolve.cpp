@@ -353,37 +353,14 @@ const FunctionDefinition* Resolver::function(std::string_view w) const { return 
 
 // A word as a value: a defined name, a constant, an identifier, or a run of identifiers.
 Term Resolver::word(std::string_view w, SourceSpan span) {
+  if (std::optional<Term> whole = whole_word(w, span)) return std::move(*whole);  // (no list of one)
   return juxtaposed(run_factors(w, span), span);
 }
 
 // The factors a word stands for: one for a name (defined, a constant, an identifier), or the
 // identifiers of a short run of letters (`4xy` = 4·x·y, `x3x4` = x3·x4).
 std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
-  if (w == "ans") {
-    Term t;
-    t.kind = TermKind::Answer;
-    t.span = span;
-    return just(std::move(t));
-  }
-  // A defined name stays a symbol: evaluation decides what it stands for (its value, or itself
-  // when it is a variable of a derivative).
-  if (is_variable(w)) return just(Term::value(sym(w), span));
-  // A defined function named bare means its body over its parameters: after f(x, y) = x^2 y,
-  // grad(f) is [2x y, x^2].
-  if (const FunctionDefinition* def = function(w); def && !hidden_.count(w)) return just(Term::value(def->body, span));
-  if (w == "e") return just(Term::value(e_const(), span));
-  if (w == "pi") return just(Term::value(pi_const(), span));
-  const WordFacts facts = word_facts(w);
-  if (facts.foreign) throw ResolveError{span, foreign_message(w)};
-  if (facts.planned) throw ResolveError{span, planned_message(w)};
-  if (facts.function)
-    throw ResolveError{span, "'" + std::string(w) + "' is a function: write " + std::string(w) + "(x) or " +
-                                 std::string(w) + " x"};
-  if (scope_.is_procedure(w)) throw ResolveError{span, "'" + std::string(w) + "' needs its arguments: " + std::string(w) + "(...)"};
-  if (facts.identifier) return just(Term::value(sym(w), span));
-  if (std::string f = function_prefix(w); !f.empty())
-    throw ResolveError{span, "unknown name '" + std::string(w) + "'; did you mean '" + f + " " +
-                                 std::string(w.substr(f.size())) + "'?"};
+  if (std::optional<Term> whole = whole_word(w, span)) return just(std::move(*whole));
   std::vector<std::string_view> parts = split_run(w);
   // `pix`: π·x or p·i·x? A reader cannot tell; ask.
   if (w.find("pi") != std::string_view::npos && parts.size() > 1 && parts.size() <= max_split_factors) {
@@ -412,6 +389,37 @@ std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
     offset += part.size();
   }
   return factors;
+}
+
+// What a word stands for as a whole (`ans`, a defined name, a constant, an identifier), nothing
+// when it is a run of letters to split; a word that may be neither is an error here.
+std::optional<Term> Resolver::whole_word(std::string_view w, SourceSpan span) {
+  if (w == "ans") {
+    Term t;
+    t.kind = TermKind::Answer;
+    t.span = span;
+    return t;
+  }
+  // A defined name stays a symbol: evaluation decides what it stands for (its value, or itself
+  // when it is a variable of a derivative).
+  if (is_variable(w)) return Term::value(sym(w), span);
+  // A defined function named bare means its body over its parameters: after f(x, y) = x^2 y,
+  // grad(f) is [2x y, x^2].
+  if (const FunctionDefinition* def = function(w); def && !hidden_.count(w)) return Term::value(def->body, span);
+  if (w == "e") return Term::value(e_const(), span);
+  if (w == "pi") return Term::value(pi_const(), span);
+  const WordFacts facts = word_facts(w);
+  if (facts.foreign) throw ResolveError{span, foreign_message(w)};
+  if (facts.planned) throw ResolveError{span, planned_message(w)};
+  if (facts.function)
+    throw ResolveError{span, "'" + std::string(w) + "' is a function: write " + std::string(w) + "(x) or " +
+                                 std::string(w) + " x"};
+  if (scope_.is_procedure(w)) throw ResolveError{span, "'" + std::string(w) + "' needs its arguments: " + std::string(w) + "(...)"};
+  if (facts.identifier) return Term::value(sym(w), span);
+  if (std::string f = function_prefix(w); !f.empty())
+    throw ResolveError{span, "unknown name '" + std::string(w) + "'; did you mean '" + f + " " +
+                                 std::string(w.substr(f.size())) + "'?"};
+  return std::nullopt;
 }
 
 // The factors a juxtaposed operand stands for, in order. `^` binds tighter than juxtaposition,

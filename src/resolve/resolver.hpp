@@ -44,6 +44,7 @@ class Resolver {
   const FunctionDefinition* function(std::string_view w) const;
   Term word(std::string_view w, SourceSpan span);
   std::vector<Term> run_factors(std::string_view w, SourceSpan span);
+  std::optional<Term> whole_word(std::string_view w, SourceSpan span);
   std::vector<Term> juxtaposed_factors(const Node& n);
   bool is_function_word(const Node& n) const;
   Term apply_builtin(std::string_view name, std::vector<Term> args, const Node& at);
