@@ -165,13 +165,26 @@ std::string leibniz_identifier(std::string_view num, const Names& vars) {
   return out;
 }
 
+// leibniz_identifier of a derivative's variables with their counts, as listed() would list them
+// (none past the order limit), without a string per differentiation.
+std::string leibniz_identifier_of(std::string_view num, const std::vector<resolve::DiffVar>& vars) {
+  boost::container::small_vector<std::string_view, 4> names;
+  std::uint64_t total = 0;
+  for (const resolve::DiffVar& v : vars) {
+    if (v.count > max_derivative_order - total) return leibniz_identifier(num, decltype(names)());
+    total += v.count;
+    names.insert(names.end(), static_cast<std::size_t>(v.count), std::string_view(v.name));
+  }
+  return leibniz_identifier(num, names);
+}
+
 // What generated code calls the answer to `body` (the question): d_dx, dy_dx, grad, jacobian,
 // hessian; empty (f) for anything else. Asked of every statement, so diff(E, x) lists no strings.
 std::string program_name(const Term& body) {
   const Term& q = body.kind == TermKind::At && !body.children.empty() ? body.children.front() : body;
   switch (q.kind) {
-    case TermKind::Derivative: return leibniz_identifier("", listed(q));
-    case TermKind::Leibniz: return leibniz_identifier(q.name, listed(q));
+    case TermKind::Derivative: return leibniz_identifier_of("", q.vars);
+    case TermKind::Leibniz: return leibniz_identifier_of(q.name, q.vars);
     case TermKind::Call: {
       if (q.name == "grad" || q.name == "jacobian" || q.name == "hessian") return q.name;
       if (q.name != "diff") return {};

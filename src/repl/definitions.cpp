@@ -17,6 +17,7 @@ const Definitions::Change* Definitions::at(std::string_view name, Version v) con
   auto it = history_.find(name);
   if (it == history_.end()) return nullptr;
   const std::deque<Change>& changes = it->second;
+  if (changes.back().version <= v) return &changes.back();  // (the latest change: nearly always)
   auto after = std::upper_bound(changes.begin(), changes.end(), v, [](Version x, const Change& c) { return x < c.version; });
   return after == changes.begin() ? nullptr : &*(after - 1);
 }
