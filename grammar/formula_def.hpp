@@ -101,14 +101,45 @@ struct into_directive : x3::unary_parser<Subject, into_directive<Subject>> {
 };
 
 constexpr directive_gen<into_directive> into{};
+
+// child[r]: runs the rule r on a fresh Node and appends it to the enclosing rule's children, as
+// r[push_child] would; but an expectation failing on it names r, where an action's name is none.
+template <typename Subject>
+struct child_directive : x3::unary_parser<Subject, child_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, child_directive<Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    static bool const has_action = true;
+    constexpr child_directive(Subject const& subject) : base_type(subject) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+               Attribute&) const {
+        static_assert(std::is_same_v<std::remove_reference_t<RContext>, Node>);
+        Node made;
+        if (!this->subject.parse(first, last, context, rcontext, made)) return false;
+        rcontext.children.push_back(std::move(made));
+        return true;
+    }
+};
+
+constexpr directive_gen<child_directive> child{};
 } // namespace ddx::grammar::parser
 
 namespace boost::spirit::x3 {
-// `lit('+') > into[unary]` fails with "expected " + the rule's name, as `lit('+') > unary` did.
+// `lit('+') > into[unary]` fails with "expected " + the rule's name, as `lit('+') > unary` did;
+// child[] likewise.
 template <typename Subject>
 struct get_info<ddx::grammar::parser::into_directive<Subject>> {
     typedef std::string result_type;
     std::string operator()(ddx::grammar::parser::into_directive<Subject> const& p) const {
+        return what(p.subject);
+    }
+};
+template <typename Subject>
+struct get_info<ddx::grammar::parser::child_directive<Subject>> {
+    typedef std::string result_type;
+    std::string operator()(ddx::grammar::parser::child_directive<Subject> const& p) const {
         return what(p.subject);
     }
 };
@@ -267,11 +298,6 @@ auto const make_leibniz_name = [](auto& ctx) {
     _val(ctx).kind = NodeKind::Leibniz;
     _val(ctx).text = std::move(_attr(ctx).text);
     _val(ctx).name_span = _attr(ctx).span;
-};
-auto const make_deriv = [](auto& ctx) {
-    Node& v = _val(ctx);
-    v = std::move(at_c<0>(_attr(ctx)));
-    v.children.push_back(std::move(at_c<1>(_attr(ctx))));
 };
 auto const inc_order = [](auto& ctx) { _val(ctx).set_order(_val(ctx).order() + 1); };
 
@@ -728,10 +754,10 @@ auto const equation_def = spanned[(equation_head > expr)[make_equation]];
 ////////////////////////////////////////////////////////////////////////////
 
 // deriv_expr ::= deriv_head deriv_operand
-auto const deriv_expr_def = spanned[(deriv_head > deriv_operand)[make_deriv]];
+auto const deriv_expr_def = spanned[into[deriv_head] > child[deriv_operand]];
 
 // deriv_head ::= "d" ["^" N] "/" "d" var | "∂" ["^" N] "/" ("∂" var)+      var ::= NAME ["^" N]
-auto const deriv_head_def = spanned[d_head[assign] | partial_head[assign]];
+auto const deriv_head_def = spanned[(&lit('d') >> into[d_head]) | into[partial_head]];
 auto const d_head_def = spanned[lexeme[x3::eps[init_deriv<false>{}] >> lit('d') >>
                                -(lit('^') >> order_number[set_order]) >> lit('/') >> lit('d') >> var_spec]];
 auto const partial_head_def = spanned[lexeme[x3::eps[init_deriv<true>{}] >> partial >>
