@@ -268,6 +268,10 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
 
 } // namespace
 
+namespace {
+constexpr std::size_t kept_buffer_bytes = 64 * 1024;
+}
+
 ParseOutcome parse_line(std::string_view line) {
     ParseOutcome out;
     try {
@@ -277,7 +281,15 @@ ParseOutcome parse_line(std::string_view line) {
                                                           " bytes (the limit)"});
             return out;
         }
-        NormalizedLine norm = normalize_line(line);
+        // One per thread, its buffers reused line after line, unless a long line made them large.
+        thread_local NormalizedLine norm;
+        struct Trim {
+            NormalizedLine& n;
+            ~Trim() {
+                if (n.text.capacity() > kept_buffer_bytes) n = NormalizedLine{};
+            }
+        } const trim{norm};
+        normalize_line(line, norm);
         if (!norm.ok) {
             Diagnostic d;
             auto const b = norm.byte_of(norm.error_cp);

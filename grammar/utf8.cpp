@@ -100,12 +100,24 @@ std::optional<std::size_t> plain_ascii_length(std::string_view line) {
 
 NormalizedLine normalize_line(std::string_view line) {
     NormalizedLine out;
+    normalize_line(line, out);
+    return out;
+}
+
+void normalize_line(std::string_view line, NormalizedLine& out) {
+    out.text.clear();
+    out.identity = false;
+    out.cp_of_byte.clear();
+    out.byte_of_cp.clear();
+    out.ok = true;
+    out.error_cp = 0;
+    out.error.clear();
     // The common case, plain ASCII, is its own normal form: the text as is, each byte its own code
     // point (the general loop below gives the same, a character at a time).
     if (auto const n = plain_ascii_length(line)) {
         out.text.assign(line.substr(0, *n));
         out.identity = true;
-        return out;
+        return;
     }
     out.text.reserve(line.size() + 8);
     out.cp_of_byte.reserve(line.size() + 9);
@@ -157,9 +169,9 @@ NormalizedLine normalize_line(std::string_view line) {
             std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X",
                           static_cast<unsigned>(static_cast<unsigned char>(line[i])));
             fail(buf);
-            return out;
+            return;
         }
-        if (cp == 0) { fail("unexpected NUL character"); return out; }
+        if (cp == 0) { fail("unexpected NUL character"); return; }
         if (statement_start && cp == ':') in_command = true;
         if (cp == ';' && !in_command) statement_start = true;
         else if (cp != ' ' && cp != '\t') statement_start = false;
@@ -177,19 +189,19 @@ NormalizedLine normalize_line(std::string_view line) {
             // line ending (Windows files). Accepted by design; nothing else is dropped.
         } else if (cp == '\r') {
             fail("unexpected carriage return (CR) inside the line");
-            return out;
+            return;
         } else if (cp == '\n') {
             fail("unexpected line break inside a line (separate statements with ';')");
-            return out;
+            return;
         } else if (cp < 0x20 && cp != '\t') {
             char buf[64];
             std::snprintf(buf, sizeof buf, "unexpected control character U+%04X",
                           static_cast<unsigned>(cp));
             fail(buf);
-            return out;
+            return;
         } else if (cp == 0x7F) {
             fail("unexpected control character U+007F");
-            return out;
+            return;
         } else if (cp < 0x80) {
             emit(static_cast<char>(cp));
         } else if (char const r = operator_replacement(cp)) {
@@ -209,7 +221,7 @@ NormalizedLine normalize_line(std::string_view line) {
             if (i + len < line.size() && is_alnum(line[i + len])) emit(' ');
         } else {
             fail("unexpected character '" + std::string(line.substr(i, len)) + "'");
-            return out;
+            return;
         }
         in_superscript = sup != 0;
         i += len;
@@ -218,7 +230,6 @@ NormalizedLine normalize_line(std::string_view line) {
     // Sentinels: the end of the normalised text maps to one past the last code point.
     out.cp_of_byte.push_back(cp_index);
     out.byte_of_cp.push_back(static_cast<std::uint32_t>(i));
-    return out;
 }
 
 } // namespace ddx::grammar

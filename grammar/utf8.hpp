@@ -49,5 +49,8 @@ struct NormalizedLine {
 
 // Linear in the line length; never throws except std::bad_alloc.
 NormalizedLine normalize_line(std::string_view line);
+// The same into `out`, whatever it held before, reusing its buffers (a line at a time, a reader
+// saves their allocations).
+void normalize_line(std::string_view line, NormalizedLine& out);
 
 } // namespace ddx::grammar

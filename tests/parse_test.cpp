@@ -365,6 +365,11 @@ TEST_CASE("normalisation: plain ASCII is its own normal form, as the general rea
   };
   std::mt19937 rng(20261203);
   const std::string alphabet = "abxyz019 +-*/^()[],.=:;_'\t<>!?@$%&{}|~\\\"`";
+  ddx::grammar::NormalizedLine reused;  // one through every line, as the reader keeps one
+  auto same = [](const ddx::grammar::NormalizedLine& a, const ddx::grammar::NormalizedLine& b) {
+    return a.text == b.text && a.identity == b.identity && a.cp_of_byte == b.cp_of_byte &&
+           a.byte_of_cp == b.byte_of_cp && a.ok == b.ok && a.error_cp == b.error_cp && a.error == b.error;
+  };
   for (int k = 0; k < 2000; ++k) {
     std::string s;
     for (int n = static_cast<int>(rng() % 40); n > 0; --n) s += alphabet[rng() % alphabet.size()];
@@ -383,6 +388,12 @@ TEST_CASE("normalisation: plain ASCII is its own normal form, as the general rea
     CHECK(general.cp_of_byte.size() == s.size() + 2);
     CHECK(identity(fast, s.size() + 1));
     CHECK(identity(general, s.size() + 1));
+    normalize_line(s + "\xC2\xB7", reused);
+    CHECK(same(reused, general));
+    normalize_line(s, reused);
+    CHECK(same(reused, fast));
+    normalize_line(s + "\x01", reused);
+    CHECK(same(reused, normalize_line(s + "\x01")));
   }
   auto comment = normalize_line("d/dx x^2 # a note, é");
   CHECK(comment.text == "d/dx x^2 ");
