@@ -11,6 +11,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <iostream>
 #include <sstream>
@@ -70,7 +71,8 @@ class Runner {
     auto t0 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     session_.reclaim_memory(reclaim_every_line_);
     if (stats::enabled) reclaim_seconds_ += seconds_since(t0);
-    run_with_large_stack(line.size(), [&] { run_line_here(line, source, line_number); });
+    auto here = [&] { run_line_here(line, source, line_number); };
+    run_with_large_stack(line.size(), std::ref(here));  // (a reference: no std::function on the heap)
   }
   void set_timeout(double seconds) { timeout_ = seconds; }
 
