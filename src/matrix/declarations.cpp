@@ -28,13 +28,13 @@ struct Reader {
     at += s.size();
     return true;
   }
-  std::string word() {
+  std::string_view word() {  // (a view: every line is asked whether it declares)
     spaces();
     std::size_t b = at;
     if (at < line.size() && std::isalpha(static_cast<unsigned char>(line[at]))) {
       while (at < line.size() && (std::isalnum(static_cast<unsigned char>(line[at])) || line[at] == '_')) ++at;
     }
-    return std::string(line.substr(b, at - b));
+    return line.substr(b, at - b);
   }
   std::string digits() {
     spaces();
@@ -50,8 +50,7 @@ struct Reader {
 
 // `in` or `∈`, then `R` or `ℝ`: true when the line has them after its first word.
 bool declaration_head(Reader& r) {
-  std::string name = r.word();
-  if (name.empty()) return false;
+  if (r.word().empty()) return false;
   std::size_t before = r.at;
   r.spaces();
   bool in = r.take(element_of);
@@ -73,7 +72,7 @@ Expr dimension(Reader& r) {
     if (n.is_zero()) throw DeclarationError("a dimension is at least 1", at);
     return num(n);
   }
-  std::string name = r.word();
+  std::string_view name = r.word();
   if (name.empty()) throw DeclarationError("expected a dimension: a whole number or a name (n)", at);
   return sym(name);
 }
@@ -96,7 +95,7 @@ Declaration read_declaration(std::string_view line) {
   Reader r{line};
   Declaration d;
   r.spaces();
-  d.name = Reader{line, r.at}.word();
+  d.name = std::string(Reader{line, r.at}.word());
   if (d.name == "T") throw DeclarationError("'T' cannot be declared: x^T is the transpose", r.at);
   if (!declaration_head(r)) throw DeclarationError("expected NAME in R^n", r.at);
   r.spaces();
