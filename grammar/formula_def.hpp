@@ -124,6 +124,29 @@ struct child_directive : x3::unary_parser<Subject, child_directive<Subject>> {
 };
 
 constexpr directive_gen<child_directive> child{};
+
+// appended[r]: runs the rule r on a new Statement at the end of the enclosing rule's list (the
+// line's), taken off again if r fails: a statement is built where it stays, not moved there.
+template <typename Subject>
+struct appended_directive : x3::unary_parser<Subject, appended_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, appended_directive<Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    static bool const has_action = true;
+    constexpr appended_directive(Subject const& subject) : base_type(subject) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+               Attribute&) const {
+        static_assert(std::is_same_v<std::remove_reference_t<RContext>, std::vector<Statement>>);
+        rcontext.emplace_back();
+        if (this->subject.parse(first, last, context, rcontext, rcontext.back())) return true;
+        rcontext.pop_back();
+        return false;
+    }
+};
+
+constexpr directive_gen<appended_directive> appended{};
 } // namespace ddx::grammar::parser
 
 namespace boost::spirit::x3 {
@@ -626,7 +649,7 @@ auto const deriv_group_end = lit('+') | '-' | ')' | ']' | ',' | ';' | "==" | "..
 ////////////////////////////////////////////////////////////////////////////
 
 // line ::= [statement] { ";" [statement] }
-auto const line_def = -statement[push_back] >> *(lit(';') >> -statement[push_back]);
+auto const line_def = -appended[statement] >> *(lit(';') >> -appended[statement]);
 
 // statement ::= command | "steps" statement_body | "backprop" statement_body | statement_body
 // (An action builds its subject's Statement before trying it: the prefixes are guarded first.)
