@@ -75,19 +75,26 @@ struct directive_gen {
 };
 constexpr directive_gen<spanned_directive> spanned{};
 
-// into[r]: runs the rule r straight on the enclosing rule's value (a Node or a Statement) instead of on a fresh one that
-// an `assign` action then moves over, so a leaf passing up through the ten precedence levels is
-// built once rather than moved ten times (that was a fifth of parse time). Same result as
-// r[assign] provided the value is still default-constructed when into starts — it is first in
-// its sequence, or earlier alternatives leave the value untouched — and on failure it is reset
-// to that state for the next alternative.
-template <typename Subject>
-struct into_directive : x3::unary_parser<Subject, into_directive<Subject>> {
-    using base_type = x3::unary_parser<Subject, into_directive<Subject>>;
+// The directives below work on the enclosing rule's value themselves (X3 then hands it to none
+// of their siblings) and have no attribute of their own; an expectation failing on one names its
+// rule, as it would name the rule alone (get_info below).
+template <typename Subject, typename Derived>
+struct value_directive : x3::unary_parser<Subject, Derived> {
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;
-    static bool const has_action = true; // the enclosing rule must not hand its value to siblings
-    constexpr into_directive(Subject const& subject) : base_type(subject) {}
+    static bool const has_action = true;
+    constexpr value_directive(Subject const& subject) : x3::unary_parser<Subject, Derived>(subject) {}
+};
+
+// into[r]: runs the rule r straight on the enclosing rule's value (a Node or a Statement) instead
+// of on a fresh one that an `assign` action then moves over, so a leaf passing up through the ten
+// precedence levels is built once rather than moved ten times (that was a fifth of parse time).
+// Same result as r[assign] provided the value is still default-constructed when into starts — it
+// is first in its sequence, or earlier alternatives leave the value untouched — and on failure it
+// is reset to that state for the next alternative.
+template <typename Subject>
+struct into_directive : value_directive<Subject, into_directive<Subject>> {
+    using value_directive<Subject, into_directive<Subject>>::value_directive;
 
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
@@ -99,18 +106,13 @@ struct into_directive : x3::unary_parser<Subject, into_directive<Subject>> {
         return false;
     }
 };
-
 constexpr directive_gen<into_directive> into{};
 
 // child[r]: runs the rule r on a fresh Node and appends it to the enclosing rule's children, as
-// r[push_child] would; but an expectation failing on it names r, where an action's name is none.
+// r[push_child] would (an action would leave an expectation on it nameless).
 template <typename Subject>
-struct child_directive : x3::unary_parser<Subject, child_directive<Subject>> {
-    using base_type = x3::unary_parser<Subject, child_directive<Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    static bool const has_action = true;
-    constexpr child_directive(Subject const& subject) : base_type(subject) {}
+struct child_directive : value_directive<Subject, child_directive<Subject>> {
+    using value_directive<Subject, child_directive<Subject>>::value_directive;
 
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
@@ -122,18 +124,13 @@ struct child_directive : x3::unary_parser<Subject, child_directive<Subject>> {
         return true;
     }
 };
-
 constexpr directive_gen<child_directive> child{};
 
 // appended[r]: runs the rule r on a new Statement at the end of the enclosing rule's list (the
 // line's), taken off again if r fails: a statement is built where it stays, not moved there.
 template <typename Subject>
-struct appended_directive : x3::unary_parser<Subject, appended_directive<Subject>> {
-    using base_type = x3::unary_parser<Subject, appended_directive<Subject>>;
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    static bool const has_action = true;
-    constexpr appended_directive(Subject const& subject) : base_type(subject) {}
+struct appended_directive : value_directive<Subject, appended_directive<Subject>> {
+    using value_directive<Subject, appended_directive<Subject>>::value_directive;
 
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
@@ -145,26 +142,16 @@ struct appended_directive : x3::unary_parser<Subject, appended_directive<Subject
         return false;
     }
 };
-
 constexpr directive_gen<appended_directive> appended{};
 } // namespace ddx::grammar::parser
 
 namespace boost::spirit::x3 {
-// `lit('+') > into[unary]` fails with "expected " + the rule's name, as `lit('+') > unary` did;
-// child[] likewise.
-template <typename Subject>
-struct get_info<ddx::grammar::parser::into_directive<Subject>> {
+// `lit('+') > into[unary]` fails with "expected " + the rule's name, as `lit('+') > unary` did.
+template <typename Directive>
+struct get_info<Directive, std::enable_if_t<std::is_base_of_v<
+    ddx::grammar::parser::value_directive<typename Directive::subject_type, Directive>, Directive>>> {
     typedef std::string result_type;
-    std::string operator()(ddx::grammar::parser::into_directive<Subject> const& p) const {
-        return what(p.subject);
-    }
-};
-template <typename Subject>
-struct get_info<ddx::grammar::parser::child_directive<Subject>> {
-    typedef std::string result_type;
-    std::string operator()(ddx::grammar::parser::child_directive<Subject> const& p) const {
-        return what(p.subject);
-    }
+    std::string operator()(Directive const& p) const { return what(p.subject); }
 };
 } // namespace boost::spirit::x3
 
