@@ -150,8 +150,10 @@ WordFacts facts_of(std::string_view w) {
   WordFacts f;
   f.foreign = is_foreign_name(w);
   f.planned = is_planned_name(w);
-  f.function = builtin_name(w).has_value() || !log_base(w).empty();
+  std::optional<std::string_view> builtin = builtin_name(w);
+  f.function = builtin.has_value() || !log_base(w).empty();
   f.identifier = is_identifier(w);
+  if (builtin && log_base(w).empty()) f.builtin = find_function(*builtin);
   return known.emplace(std::string(w), f).first->second;
 }
 

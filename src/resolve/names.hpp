@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/expr.hpp"
+
 namespace ddx::resolve {
 
 class Scope;
@@ -47,6 +49,7 @@ struct WordFacts {
   bool planned = false;     // is_planned_name
   bool function = false;    // builtin_name or log_base: a built-in function (log_2 too)
   bool identifier = false;  // is_identifier
+  std::optional<FunctionId> builtin;  // the built-in function builtin_name gives, unless a log_b
 };
 WordFacts word_facts(std::string_view w);
 // A name that can never be defined: e, pi, ans, function and procedure names, other systems'

@@ -218,10 +218,9 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
     case NodeKind::Apply: {  // a built-in function (not log_b) of plain arguments
       std::string_view w = n.text;
       const WordFacts facts = word_facts(w);
-      if (!facts.function || facts.foreign || facts.planned || !log_base(w).empty() || w == defining_ ||
-          is_variable(w) || scope_.is_procedure(w))
+      if (!facts.builtin || facts.foreign || facts.planned || w == defining_ || is_variable(w) || scope_.is_procedure(w))
         return std::nullopt;
-      FunctionId id = *find_function(*builtin_name(w));
+      FunctionId id = *facts.builtin;
       if (static_cast<int>(n.children.size()) != function_info(id).arity) return std::nullopt;
       std::vector<Expr> args;
       args.reserve(n.children.size());
