@@ -87,6 +87,8 @@ std::string Declaration::text() const {
 }
 
 bool is_declaration(std::string_view line) {
+  // Every line is asked: one without an R or ℝ cannot declare, and most have neither.
+  if (line.find('R') == std::string_view::npos && line.find(reals) == std::string_view::npos) return false;
   Reader r{line};
   return declaration_head(r) && (r.take("^") || r.take(superscript_n));
 }
