@@ -130,21 +130,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
       }
       case resolve::RequestKind::Definition:
       case resolve::RequestKind::FunctionDefinition: return define(request, input, line);
-      case resolve::RequestKind::Expression: {
-        Outcome o;
-        o.kind = Outcome::Kind::Answer;
-        o.result = request.backprop ? eval::evaluate_backprop(request.body, *this)
-                                    : eval::evaluate_expression(request.body, *this, request.steps || steps_);
-        o.result.conditions = std::move(conditions.conditions);
-        if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {
-          o.input = input;
-          return draw(std::move(o));
-        }
-        ensure_printable(o.result);
-        o.input = std::move(input);  // (the error paths, which quote it, are behind us)
-        ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
-        return o;
-      }
+      case resolve::RequestKind::Expression: return answer(request, input, conditions);
     }
   } catch (const resolve::ResolveError& e) {
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
@@ -162,6 +148,26 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     return error_at(input, std::string("internal error: ") + e.what(), grammar::column_of(line, s.span.begin));
   }
   return error_at(input, "unsupported statement", grammar::column_of(line, s.span.begin));
+}
+
+// The answer to an expression (`input` is taken only once nothing can fail). One Outcome, built in
+// place and returned as itself: an answer is not moved on its way out.
+Outcome Session::answer(const resolve::Request& request, std::string& input, ConditionLog& conditions) {
+  Outcome o{.kind = Outcome::Kind::Answer,
+            .input = {},
+            .result = request.backprop ? eval::evaluate_backprop(request.body, *this)
+                                       : eval::evaluate_expression(request.body, *this, request.steps || steps_),
+            .message = {}};
+  o.result.conditions = std::move(conditions.conditions);
+  if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {
+    o.input = input;
+    o = draw(std::move(o));
+    return o;
+  }
+  ensure_printable(o.result);
+  o.input = std::move(input);  // (the error paths, which quote it, are behind us)
+  ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
+  return o;
 }
 
 bool Session::is_variable(std::string_view name) const { return defs_->variable(name) != nullptr; }

@@ -85,6 +85,7 @@ class Session : public resolve::Scope, public eval::Context {
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
   Outcome run(grammar::Statement& s, std::string_view line);
   Outcome define(const resolve::Request& r, std::string input, std::string_view line);
+  Outcome answer(const resolve::Request& request, std::string& input, ConditionLog& conditions);
   Outcome draw(Outcome o);
   Outcome declare(std::string_view line);
   Outcome run_matrix(const grammar::Statement& s, std::string input, std::string_view line);
