@@ -90,7 +90,14 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
     // (a batch of a million lines would otherwise keep a million old answers).
     std::optional<eval::Value> previous;
     if (slice(line, s.span).find("ans") != std::string_view::npos) previous = ans_;
-    out.push_back(run(s, line));
+    // (Through a conversion, run() builds the outcome right in the list: no Outcome is moved.)
+    struct Ran {
+      Session& session;
+      grammar::Statement& statement;
+      std::string_view line;
+      operator Outcome() const { return session.run(statement, line); }
+    };
+    out.emplace_back(Ran{*this, s, line});
     const Outcome& o = out.back();
     bool drawn = o.kind == Outcome::Kind::Message && std::holds_alternative<eval::PlotRequest>(o.result.shape);
     if (o.kind == Outcome::Kind::Answer || drawn)
