@@ -754,47 +754,33 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
 namespace {
 
 Request resolve_statement(const grammar::Statement& s, const Scope& scope, std::vector<const Node*> read_once) {
-  Request r;
-  r.span = s.span;
-  r.steps = s.steps;
-  r.backprop = s.backprop;
-  r.name = s.name;
-  r.name_span = s.name_span;
-  r.body_span = s.body.span;
+  // The request, its body resolved right where it stays (a Term is large: not built aside and
+  // moved in, nor the request moved out).
+  auto request = [&](RequestKind kind, auto make_body, std::vector<Expr> params, std::string args) {
+    return Request{.kind = kind, .span = s.span, .steps = s.steps, .backprop = s.backprop, .body = make_body(),
+                   .body_span = s.body.span, .name = s.name, .name_span = s.name_span, .params = std::move(params),
+                   .args = std::move(args)};
+  };
+  auto resolved = [&](RequestKind kind, Resolver resolver, std::vector<Expr> params) {
+    resolver.release_as_read(std::move(read_once));
+    return request(kind, [&] { return resolver.term(s.body); }, std::move(params), {});
+  };
   switch (s.kind) {
-    case grammar::StatementKind::Command:
-      r.kind = RequestKind::Command;
-      r.args = s.args;
-      return r;
-    case grammar::StatementKind::Expression: {
-      r.kind = RequestKind::Expression;
-      Resolver resolver(scope);
-      resolver.release_as_read(std::move(read_once));
-      r.body = resolver.term(s.body);
-      return r;
-    }
+    case grammar::StatementKind::Command: return request(RequestKind::Command, [] { return Term(); }, {}, s.args);
+    case grammar::StatementKind::Expression: return resolved(RequestKind::Expression, Resolver(scope), {});
     case grammar::StatementKind::Definition: break;
   }
   if (is_reserved(s.name, scope)) throw ResolveError{s.name_span, "'" + s.name + "' is reserved and cannot be redefined"};
-  if (!s.is_function) {
-    r.kind = RequestKind::Definition;
-    Resolver resolver(scope, {}, true);
-    resolver.release_as_read(std::move(read_once));
-    r.body = resolver.term(s.body);
-    return r;
-  }
-  r.kind = RequestKind::FunctionDefinition;
+  if (!s.is_function) return resolved(RequestKind::Definition, Resolver(scope, {}, true), {});
   std::set<std::string, std::less<>> names;
+  std::vector<Expr> params;
   for (const grammar::Node& p : s.params) {
     if (p.kind != NodeKind::Word || !is_identifier(p.text) || is_reserved(p.text, scope))
       throw ResolveError{p.span, "a parameter must be a variable name"};
     if (!names.insert(p.text.str()).second) throw ResolveError{p.span, "parameter '" + p.text + "' appears twice"};
-    r.params.push_back(sym(p.text));
+    params.push_back(sym(p.text));
   }
-  Resolver resolver(scope, std::move(names), false, s.name);
-  resolver.release_as_read(std::move(read_once));
-  r.body = resolver.term(s.body);
-  return r;
+  return resolved(RequestKind::FunctionDefinition, Resolver(scope, std::move(names), false, s.name), std::move(params));
 }
 
 }  // namespace
