@@ -395,6 +395,10 @@ TEST_CASE("programs: named after the question, free names as parameters, errors 
   CHECK(out("python", "d/dx x^2 y\n").out.find("def d_dx(x, y):") != std::string::npos);
   CHECK(out("python", "d^2/dx^2 x^4\n").out.find("def d2_dx2(x):") != std::string::npos);
   CHECK(out("python", "diff(x^2 y^2, x, y)\n").out.find("def d2_dxdy(x, y):") != std::string::npos);
+  CHECK(out("python", "∂^3/∂x∂y∂x x^3 y^2\n").out.find("def d3_dxdydx(x, y):") != std::string::npos);
+  CHECK(out("python", "diff(x^3 y, x, y, 2)\n").out.find("def d3_dxdy2(") != std::string::npos);
+  // Past the order that is worked out (the answer is 0), the name still says which derivative.
+  CHECK(out("python", "d^1001/dx^1001 x\n").out == "def d1001_dx1001():\n    return 0\n");
   CHECK(out("c", "y = x^3\ndy/dx\n").out.find("double dy_dx(double x)") != std::string::npos);
   CHECK(out("numpy", "grad(x^2 y)\n").out.find("def grad(x, y):\n    return np.stack(np.broadcast_arrays(") != std::string::npos);
   CHECK(out("c", "hessian(x^2 y)\n").out.find("void hessian(double x, double y, double out[2][2])") != std::string::npos);

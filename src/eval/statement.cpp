@@ -2,7 +2,9 @@
 // Whole statements (see statement.hpp): chains through definitions, steps, definition bodies.
 #include "eval/statement.hpp"
 
+#include <cstdint>
 #include <string_view>
+#include <utility>
 
 #include <boost/container/small_vector.hpp>
 
@@ -146,60 +148,59 @@ std::optional<Result> explain(const Term& body, const Context& context) {
   return Result::shaped(e, std::move(shown));
 }
 
+// A derivative's variables as runs of one variable with their counts: ∂^3/∂x^2∂y is (x, 2), (y, 1).
+using Runs = boost::container::small_vector<std::pair<std::string_view, std::uint64_t>, 4>;
+
+void add_run(Runs& runs, std::string_view name, std::uint64_t count) {
+  if (!runs.empty() && runs.back().first == name)
+    runs.back().second += count;
+  else
+    runs.emplace_back(name, count);
+}
+
 // d_dx, d2_dx2, d2_dxdy; dy_dx, d2y_dx2: a Leibniz form as a name generated code can use.
-// `vars` lists one name per differentiation (std::string or std::string_view).
-template <class Names>
-std::string leibniz_identifier(std::string_view num, const Names& vars) {
+std::string leibniz_identifier(std::string_view num, const Runs& runs) {
+  std::uint64_t total = 0;
+  for (const auto& [name, count] : runs) total = count > UINT64_MAX - total ? UINT64_MAX : total + count;
   std::string out = "d";
-  if (vars.size() > 1) out += std::to_string(vars.size());
+  if (total > 1) out += std::to_string(total);
   out += num;
   out += '_';
-  for (std::size_t i = 0; i < vars.size();) {
-    std::size_t j = i;
-    while (j < vars.size() && vars[j] == vars[i]) ++j;
+  for (const auto& [name, count] : runs) {
     out += 'd';
-    out += vars[i];
-    if (j - i > 1) out += std::to_string(j - i);
-    i = j;
+    out += name;
+    if (count > 1) out += std::to_string(count);
   }
   return out;
 }
 
-// leibniz_identifier of a derivative's variables with their counts, as listed() would list them
-// (none past the order limit), without a string per differentiation.
-std::string leibniz_identifier_of(std::string_view num, const std::vector<resolve::DiffVar>& vars) {
-  boost::container::small_vector<std::string_view, 4> names;
-  std::uint64_t total = 0;
-  for (const resolve::DiffVar& v : vars) {
-    if (v.count > max_derivative_order - total) return leibniz_identifier(num, decltype(names)());
-    total += v.count;
-    names.insert(names.end(), static_cast<std::size_t>(v.count), std::string_view(v.name));
-  }
-  return leibniz_identifier(num, names);
+std::string leibniz_identifier(std::string_view num, const std::vector<resolve::DiffVar>& vars) {
+  Runs runs;
+  for (const resolve::DiffVar& v : vars) add_run(runs, v.name, v.count);
+  return leibniz_identifier(num, runs);
 }
 
 // What generated code calls the answer to `body` (the question): d_dx, dy_dx, grad, jacobian,
-// hessian; empty (f) for anything else. Asked of every statement, so diff(E, x) lists no strings.
+// hessian; empty (f) for anything else. Asked of every statement, so it lists no strings.
 std::string program_name(const Term& body) {
   const Term& q = body.kind == TermKind::At && !body.children.empty() ? body.children.front() : body;
   switch (q.kind) {
-    case TermKind::Derivative: return leibniz_identifier_of("", q.vars);
-    case TermKind::Leibniz: return leibniz_identifier_of(q.name, q.vars);
+    case TermKind::Derivative: return leibniz_identifier("", q.vars);
+    case TermKind::Leibniz: return leibniz_identifier(q.name, q.vars);
     case TermKind::Call: {
       if (q.name == "grad" || q.name == "jacobian" || q.name == "hessian") return q.name;
       if (q.name != "diff") return {};
-      boost::container::small_vector<std::string_view, 4> vars;  // diff(E, x, 2), diff(E, x, y)
+      Runs runs;  // diff(E, x, 2), diff(E, x, y)
       for (std::size_t i = 1; i < q.children.size(); ++i) {
         if (i < q.names.size() && !q.names[i].empty()) {
-          vars.push_back(q.names[i]);
-        } else if (const Term& c = q.children[i]; c.is_value() && c.expr.is_integer() && !vars.empty()) {
+          add_run(runs, q.names[i], 1);
+        } else if (const Term& c = q.children[i]; c.is_value() && c.expr.is_integer() && !runs.empty()) {
           const Number& count = c.expr.number();
           if (count < Number(1) || Number(max_derivative_order) < count) return {};
-          std::string_view repeated = vars.back();
-          vars.insert(vars.end(), static_cast<std::size_t>(count.to_double()) - 1, repeated);
+          runs.back().second += static_cast<std::uint64_t>(count.to_long()) - 1;
         }
       }
-      return vars.empty() ? std::string() : leibniz_identifier("", vars);
+      return runs.empty() ? std::string() : leibniz_identifier("", runs);
     }
     default: return {};
   }
