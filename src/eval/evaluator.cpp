@@ -34,22 +34,27 @@ Expr Evaluator::definition_value(std::string_view name) { return definition_valu
 Expr Evaluator::definition_value(std::string_view name, Expr body) {
   std::unordered_map<Expr, Expr> s;
   for (Expr v : context_.defined_symbols(name))
-    if (!is_held(v.name()) && context_.definition(v.name())) s.emplace(v, definition_value(v.name()));
+    if (std::optional<Expr> value = symbol_value(v)) s.emplace(v, *value);
   return s.empty() ? body : substitute(body, s);
+}
+
+// What a symbol stands for: the value of its definition, or nullopt when it is no defined
+// variable or is held (looked up once: its body is what the definition's value starts from).
+std::optional<Expr> Evaluator::symbol_value(Expr symbol) {
+  std::string const name = symbol.name();
+  if (is_held(name)) return std::nullopt;
+  std::optional<Expr> body = context_.definition(name);
+  if (!body) return std::nullopt;
+  return definition_value(name, *body);
 }
 
 // A resolved expression with the definitions it names substituted (unless held, or kept).
 Expr Evaluator::substituted(Expr e) {
   if (keep_names_ || !context_.has_definitions()) return e;
-  if (e.is(Kind::Symbol)) {  // a name alone (`∂/∂x F`): its value, without a substitution map
-    std::string const name = e.name();
-    if (is_held(name)) return e;
-    std::optional<Expr> body = context_.definition(name);
-    return body ? definition_value(name, *body) : e;
-  }
+  if (e.is(Kind::Symbol)) return symbol_value(e).value_or(e);  // a name alone (`∂/∂x F`): no map
   std::unordered_map<Expr, Expr> s;
   for (Expr v : free_symbols(e))
-    if (!is_held(v.name()) && context_.definition(v.name())) s.emplace(v, definition_value(v.name()));
+    if (std::optional<Expr> value = symbol_value(v)) s.emplace(v, *value);
   return s.empty() ? e : substitute(e, s);
 }
 

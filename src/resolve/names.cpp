@@ -151,9 +151,10 @@ WordFacts facts_of(std::string_view w) {
   f.foreign = is_foreign_name(w);
   f.planned = is_planned_name(w);
   std::optional<std::string_view> builtin = builtin_name(w);
-  f.function = builtin.has_value() || !log_base(w).empty();
+  bool const log_b = !log_base(w).empty();
+  f.function = builtin.has_value() || log_b;
   f.identifier = is_identifier(w);
-  if (builtin && log_base(w).empty()) f.builtin = find_function(*builtin);
+  if (builtin && !log_b) f.builtin = find_function(*builtin);
   return known.emplace(std::string(w), f).first->second;
 }
 
