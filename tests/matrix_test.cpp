@@ -123,12 +123,20 @@ struct Comparer {
   }
 };
 
+// The names of a session that defines nothing.
+struct NoDefinitions : resolve::Scope {
+  bool is_variable(std::string_view) const override { return false; }
+  const resolve::FunctionDefinition* function(std::string_view) const override { return nullptr; }
+  bool is_procedure(std::string_view) const override { return false; }
+};
+
 // A statement read as a session would read it.
 resolve::MatrixRequest request(const std::string& line) {
   static const matrix::Declarations d = declared();
+  static const NoDefinitions scope;
   grammar::ParseOutcome parsed = grammar::parse_line(line);
   REQUIRE(parsed.ok());
-  return resolve::resolve_matrix(parsed.statements[0].body, d, line);
+  return resolve::resolve_matrix(parsed.statements[0].body, d, scope, line);
 }
 
 // Random well-shaped expressions of a given shape over the declared names above, built with the
@@ -269,6 +277,9 @@ TEST_CASE("matrix: every format") {
   CHECK(answer(s, "d/dA tr(B inv(A))") == "-A^{-\\top} B^{\\top} A^{-\\top}");
   s.set_format(print::Format::Code);
   CHECK(answer(s, "d/dw norm(X w - y)^2") == "2*X^T*(X*w - y)");
+  // Euler's e is the constant in every format, in notation and written out (never a symbol named e).
+  CHECK(answer(s, "d/dx e x^T x") == "2*exp(1)*x");
+  CHECK(answer(s, "e x^T x at n = 2") == "exp(1)*x_1^2 + exp(1)*x_2^2");
   CHECK(answer(s, "d/dx log(x^T x)") == "2*x/(x^T*x)");
   // With numeric shapes, code writes the answer entry by entry (the other formats keep the notation).
   REQUIRE(answer(s, "Y in R^(2, 2)").empty());
@@ -358,6 +369,78 @@ TEST_CASE("matrix: bad input is an error that says so, and changes nothing") {
   }
   CHECK(answer(s, "ans") == "x_1^2 + x_2^2");
   CHECK(answer(s, ":vars") == "x in R^n\na in R^n\nA in R^(n, n)\nB in R^(n, n)\nX in R^(m, n)\nw in R^n\ny in R^m");
+}
+
+// The message of an answer that is an error, without its column (spellings differ in length).
+std::string error_message(const std::string& answered) {
+  if (!answered.starts_with("error@")) return "";
+  return answered.substr(answered.find(": ") + 2);
+}
+
+TEST_CASE("matrix: a word reads as in scalar statements, each factor then declared or scalar") {
+  Session s;
+  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
+  // Spaces between factors never change the meaning: every spelling of a row answers the same,
+  // and the answer is what the first spelling (spaced) means. `c` and `k` are scalars here.
+  struct Spellings {
+    std::vector<const char*> inputs;
+    const char* expected;
+  };
+  for (const Spellings& row : std::vector<Spellings>{
+           {{"d/dx c x", "d/dx cx", "d/dx c*x", "d/dx (c) x"}, "c I_n"},
+           {{"d/dx x c", "d/dx xc"}, "c I_n"},
+           {{"d/dx b x", "d/dx bx"}, "b I_n"},
+           {{"d/dx c x^T A x", "d/dx cx^T A x", "d/dx c x^TAx", "d/dx cx^TAx", "d/dx c*x^T*A*x"}, "c (A + A^T) x"},
+           {{"d/dx k c x^T x", "d/dx kc x^T x", "d/dx kcx^Tx", "d/dx k*c*x^T*x"}, "2c k x"},
+           {{"d/dx norm(x)^2 c x", "d/dx norm(x)^2 cx"}, "c (2x x^T + norm(x)^2 I_n)"},
+           {{"d/dx x^T x", "d/dx x^Tx"}, "2x"},
+           {{"c A x", "cAx", "c*A*x"}, "c A x"},
+           {{"d/dx a^T x", "d/dx a^Tx"}, "a"},
+           {{"d/dx e x^T x", "d/dx ex^Tx"}, "2e x"},
+           {{"d/dx pi x", "d/dx π x"}, "pi I_n"},
+           {{"d/dx c x^T A x at n = 2", "d/dx cx^TAx at n = 2"},
+            "[2A_11 c x_1 + c x_2 (A_12 + A_21), c x_1 (A_12 + A_21) + 2A_22 c x_2]"},
+       }) {
+    for (const char* input : row.inputs) {
+      CAPTURE(std::string(input));
+      CHECK(answer(s, input) == row.expected);
+    }
+  }
+  // The same refusals as the scalar statement's, whichever spelling: never a silent reading.
+  struct Refused {
+    std::vector<const char*> inputs;
+    const char* message;
+  };
+  for (const Refused& row : std::vector<Refused>{
+           {{"d/dx c x^2", "d/dx cx^2", "d/dx c*x^2"}, "'x^2': a power of n×1; write x^T x or norm(x)^2"},
+           {{"d/dx loss x"}, "unknown name 'loss' (define it first, or write a product with spaces: l o s s)"},
+           {{"d/dx abcdx"}, "unknown name 'abcdx' (define it first, or write a product with spaces: a b c d x)"},
+           {{"d/dx pix"}, "'pix' is ambiguous: write pi x for π or p i x for single letters"},
+           {{"d/dx sinx"}, "unknown name 'sinx'; did you mean 'sin x'?"},
+           {{"d/dx ans x"}, "'ans' cannot be used in a matrix expression"},
+           {{"d/dx g(x)", "d/dx g(x) c"},
+            "'g' is not supported in a matrix expression (transpose, inv, det, tr, norm, logdet, log, exp, sqrt, sigmoid, "
+            "softmax, sum, diag are)"},
+           {{"d/dx sin x", "d/dx c sin x^T x", "sin^2(x)"},
+            "'sin' is not supported in a matrix expression (transpose, inv, det, tr, norm, logdet, log, exp, sqrt, sigmoid, "
+            "softmax, sum, diag are)"},
+           {{"d/dx log x"}, "'log' takes its argument in brackets in a matrix expression: log(...)"},
+           {{"d/dx cx(x^T x)"}, "'cx(...)' is ambiguous: write c x (...) for a product, or define the function first: cx(t) = ..."},
+           {{"d/dx cb^T x", "d/dx c b^T x"}, "'b' is not declared, so it has no transpose (declare it: b in R^n or b in R^(m, n))"},
+       }) {
+    for (const char* input : row.inputs) {
+      CAPTURE(std::string(input));
+      CHECK(error_message(answer(s, input)) == row.message);
+    }
+  }
+  // A defined name is refused, not read as a symbol (k = 3 would otherwise answer k I_n).
+  REQUIRE(answer(s, "k = 3").empty());
+  REQUIRE(answer(s, "h(t) = t^2").empty());
+  for (const char* input : {"d/dx k x", "d/dx kx", "d/dx k*x", "d/dx x^T k x"})
+    CHECK(error_message(answer(s, input)) == "'k' is defined, and matrix expressions do not use definitions: write its value instead, or :clear k");
+  CHECK(error_message(answer(s, "d/dx h(x)")).starts_with("'h' is not supported in a matrix expression"));
+  CHECK(error_message(answer(s, "d/dx c h x")) == "'h' is defined, and matrix expressions do not use definitions: write its value instead, or :clear h");
+  CHECK(answer(s, "d/dx c x") == "c I_n");  // a failed statement changed nothing
 }
 
 TEST_CASE("matrix self-check: each rule against the partial derivatives of its written-out form") {

@@ -138,6 +138,12 @@ Tree scalar_name(const std::string& name) {
   return make(std::move(n));
 }
 
+Expr scalar_value(const std::string& name) {
+  if (name == "e") return e_const();
+  if (name == "pi") return pi_const();
+  return sym(name);
+}
+
 Tree number(const Number& c) {
   Node n;
   n.op = Op::Product;

@@ -68,6 +68,8 @@ struct Node {
 // Leaves.
 Tree symbol(const std::string& name, Shape shape);  // declared (any shape)
 Tree scalar_name(const std::string& name);          // undeclared: a scalar constant
+// What an undeclared name stands for as a scalar: the constant e or pi, else the symbol.
+Expr scalar_value(const std::string& name);
 Tree number(const Number& n);
 Tree identity(Expr n);
 Tree zero(Shape shape);

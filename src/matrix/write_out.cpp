@@ -146,7 +146,7 @@ Grid write_out(const Tree& a, const Sizes& sizes) {
   };
   switch (a->op) {
     case Op::Symbol:
-      if (!a->declared) return of(sym(a->name));
+      if (!a->declared) return of(scalar_value(a->name));
       return entries_of(a->name, a->shape, sizes);
     case Op::Identity: return identity_grid(static_cast<std::size_t>(size_of(a->shape.rows, sizes)));
     case Op::Sum:

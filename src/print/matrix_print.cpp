@@ -181,7 +181,7 @@ struct Printer {
 
   std::string print(const Tree& a) const {
     switch (a->op) {
-      case Op::Symbol: return symbol_name(a->name, f);
+      case Op::Symbol: return a->declared ? symbol_name(a->name, f) : to_string(matrix::scalar_value(a->name), f);
       case Op::Identity: return latex() ? "I_{" + dim(a->shape.rows) + "}" : "I_" + dim(a->shape.rows);
       case Op::Sum: return sum(*a);
       case Op::Product: return product(*a);

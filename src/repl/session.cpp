@@ -116,7 +116,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     if (s.kind == grammar::StatementKind::Definition && declarations_.find(s.name))
       return error_at(input, "'" + s.name + "' is a declared vector or matrix; :clear " + s.name + " first",
                       grammar::column_of(line, s.name_span.begin));
-    if (s.kind != grammar::StatementKind::Command && resolve::mentions_declared(s.body, declarations_)) {
+    if (s.kind != grammar::StatementKind::Command && resolve::mentions_declared(s.body, declarations_, *this)) {
       if (s.kind == grammar::StatementKind::Definition)
         return error_at(input, "definitions of declared vectors and matrices are not supported",
                         grammar::column_of(line, s.span.begin));
@@ -270,7 +270,7 @@ Outcome Session::declare(std::string_view line) {
 // matrix notation, or entry by entry after `at n = 2`. `ans` is not changed by it.
 Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std::string_view line) {
   if (s.backprop) return error_at(input, "backprop of a matrix expression is not supported", grammar::column_of(line, s.span.begin));
-  resolve::MatrixRequest request = resolve::resolve_matrix(s.body, declarations_, line);
+  resolve::MatrixRequest request = resolve::resolve_matrix(s.body, declarations_, *this, line);
   Outcome o;
   o.kind = Outcome::Kind::Answer;
   o.input = std::move(input);

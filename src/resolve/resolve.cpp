@@ -360,6 +360,13 @@ Term Resolver::word(std::string_view w, SourceSpan span) {
 // identifiers of a short run of letters (`4xy` = 4·x·y, `x3x4` = x3·x4).
 std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
   if (std::optional<Term> whole = whole_word(w, span)) return just(std::move(*whole));
+  std::vector<Term> factors;
+  for (WordPart& part : word_parts(w, span)) factors.push_back(std::move(part.term));
+  return factors;
+}
+
+std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceSpan span) {
+  if (std::optional<Term> whole = whole_word(w, span)) return {{w, std::move(*whole)}};
   std::vector<std::string_view> parts = split_run(w);
   // `pix`: π·x or p·i·x? A reader cannot tell; ask.
   if (w.find("pi") != std::string_view::npos && parts.size() > 1 && parts.size() <= max_split_factors) {
@@ -381,10 +388,10 @@ std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
     throw ResolveError{span, "unknown name '" + std::string(w) + "' (define it first" +
                                  (parts.size() <= 6 ? ", or write a product with spaces: " + spaced : std::string()) + ")"};
   }
-  std::vector<Term> factors;
+  std::vector<WordPart> factors;
   std::size_t offset = 0;
   for (std::string_view part : parts) {
-    for (Term& f : run_factors(part, sub_span(span, offset, part.size()))) factors.push_back(std::move(f));
+    for (WordPart& f : word_parts(part, sub_span(span, offset, part.size()))) factors.push_back(std::move(f));
     offset += part.size();
   }
   return factors;

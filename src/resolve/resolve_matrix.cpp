@@ -8,6 +8,8 @@
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/limits.hpp"
+#include "resolve/names.hpp"
+#include "resolve/resolver.hpp"
 
 namespace ddx::resolve {
 namespace {
@@ -26,12 +28,6 @@ SourceSpan operator_span(std::string_view line, const Node& left, const Node& ri
   return {at, at + 1};
 }
 
-bool declared_letters(const std::string& word, const matrix::Declarations& declared) {
-  return word.size() > 1 && std::all_of(word.begin(), word.end(), [&](char c) {
-           return std::isalpha(static_cast<unsigned char>(c)) && declared.find(std::string(1, c));
-         });
-}
-
 // The functions a matrix expression may call (other built-in functions are refused).
 bool is_matrix_function(const std::string& name) {
   static const char* const names[] = {"transpose", "inv", "det", "tr", "trace", "norm", "logdet", "log", "exp",
@@ -39,16 +35,24 @@ bool is_matrix_function(const std::string& name) {
   return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return name == n; });
 }
 
+// The error for a function a matrix expression does not have (sin, an abstract g, a procedure).
+[[noreturn]] void unsupported_function(SourceSpan span, std::string_view name) {
+  fail(span, "'" + std::string(name) + "' is not supported in a matrix expression (transpose, inv, det, tr, norm, logdet, log, "
+             "exp, sqrt, sigmoid, softmax, sum, diag are)");
+}
+
 bool is_word(const Node& n, std::string_view text) { return n.kind == NodeKind::Word && n.text == text; }
 
 struct Reader {
   const matrix::Declarations& declared;
+  const Scope& scope;
   std::string_view line;
 
-  std::string written(const Node& n) const {
-    std::size_t b = std::min<std::size_t>(n.span.begin, line.size()), e = std::min<std::size_t>(n.span.end, line.size());
+  std::string written(SourceSpan span) const {
+    std::size_t b = std::min<std::size_t>(span.begin, line.size()), e = std::min<std::size_t>(span.end, line.size());
     return std::string(line.substr(b, e - b));
   }
+  std::string written(const Node& n) const { return written(n.span); }
   std::string described(const Node& n, const Tree& t) const {
     return "'" + written(n) + "' (" + matrix::shape_text(t->shape) + ")";
   }
@@ -63,29 +67,73 @@ struct Reader {
     }
   }
 
-  Tree word(const Node& n) const {
-    if (const auto* d = declared.find(n.text)) return matrix::symbol(d->name, d->shape);
-    if (n.text == "T") fail(n.span, "'T' stands alone: a transpose is written x^T");
-    if (n.text.starts_with("I_") && n.text.size() > 2) {  // I_n, I_3: the identity
-      std::string size(n.text.substr(2));
+  // A name standing alone: a declared vector or matrix, the identity I_n, or a scalar. A defined
+  // name is refused: ignoring its definition would answer about another expression.
+  Tree name(const std::string& w, SourceSpan span) const {
+    if (const auto* d = declared.find(w)) return matrix::symbol(d->name, d->shape);
+    if (w == "T") fail(span, "'T' stands alone: a transpose is written x^T");
+    if (scope.is_variable(w) || scope.function(w))
+      fail(span, "'" + w + "' is defined, and matrix expressions do not use definitions: write its value instead, or :clear " + w);
+    if (w.starts_with("I_") && w.size() > 2) {  // I_n, I_3: the identity
+      std::string size = w.substr(2);
       bool digits = std::all_of(size.begin(), size.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
       if (digits && size.size() < 10) return matrix::identity(num(Number::from_integer_text(size)));
       if (!digits && std::isalpha(static_cast<unsigned char>(size[0]))) return matrix::identity(sym(size));
     }
-    // A run of declared single letters (`Ax`) reads as their product.
-    if (declared_letters(n.text.str(), declared)) {
-      std::vector<Tree> fs;
-      for (char c : n.text) {
-        const auto* d = declared.find(std::string(1, c));
-        Tree t = matrix::symbol(d->name, d->shape);
-        if (!fs.empty() && !fs.back()->shape.scalar() && !t->shape.scalar() && fs.back()->shape.cols != t->shape.rows)
-          fail(n.span, "mismatched shapes in '" + n.text + "': " + matrix::shape_text(fs.back()->shape) + " times " + matrix::shape_text(t->shape));
-        fs.push_back(t);
-      }
-      return at(n.span, [&] { return matrix::product(fs); });
-    }
-    return matrix::scalar_name(n.text.str());
+    return matrix::scalar_name(w);
   }
+
+  // One factor of a word, where it is written.
+  struct WordFactor {
+    Tree tree;
+    SourceSpan span;
+  };
+  // A factor of a word as text: the word itself when it is declared, else a factor of the scalar
+  // reading (`ax` = a·x, `Ax` = A·x; `loss`, `sinx` and `pix` are refused there and here).
+  struct Part {
+    std::string text;
+    SourceSpan span;
+  };
+
+  std::vector<Part> word_parts(const Node& n) const {
+    if (declared.find(n.text)) return {{n.text.str(), n.span}};
+    if (is_matrix_function(n.text.str()))  // log x: a product with a function named log, or log(x)?
+      fail(n.span, "'" + n.text + "' takes its argument in brackets in a matrix expression: " + n.text + "(...)");
+    if (word_facts(n.text).function) unsupported_function(n.span, n.text);  // sin x, sin^2 x
+    std::vector<Part> parts;
+    for (Resolver::WordPart& p : Resolver(scope).word_parts(n.text, n.span)) {
+      if (p.term.kind == TermKind::Answer) fail(p.term.span, "'ans' cannot be used in a matrix expression");
+      parts.push_back({std::string(p.text), p.term.span});
+    }
+    return parts;
+  }
+
+  WordFactor factor(const Part& part) const {
+    bool constant = part.text == "e" || part.text == "pi";
+    return {constant ? matrix::scalar_name(part.text) : name(part.text, part.span), part.span};
+  }
+
+  std::vector<WordFactor> word_factors(const Node& n) const {
+    std::vector<WordFactor> factors;
+    for (const Part& part : word_parts(n)) factors.push_back(factor(part));
+    return factors;
+  }
+
+  // The product of a word's factors, in the order written.
+  Tree product_of(const std::vector<WordFactor>& factors, const Node& n) const {
+    if (factors.size() == 1) return factors[0].tree;
+    std::vector<Tree> fs;
+    for (const WordFactor& f : factors) {
+      const Tree& t = f.tree;
+      if (!fs.empty() && !fs.back()->shape.scalar() && !t->shape.scalar() && fs.back()->shape.cols != t->shape.rows)
+        fail(n.span, "mismatched shapes in '" + written(n) + "': " + matrix::shape_text(fs.back()->shape) + " times " +
+                         matrix::shape_text(t->shape));
+      fs.push_back(t);
+    }
+    return at(n.span, [&] { return matrix::product(fs); });
+  }
+
+  Tree word(const Node& n) const { return product_of(word_factors(n), n); }
 
   Number integer(const Node& n) const {
     if (n.kind == NodeKind::Number && !n.is_float) return Number::from_integer_text(n.text);
@@ -138,15 +186,40 @@ struct Reader {
   }
 
   Tree power(const Node& n) const {
-    const Node &base_node = n.children[0], &exponent = n.children[1];
-    Tree base = term(base_node);
-    SourceSpan where{base_node.span.end, exponent.span.end};
+    const Node& base_node = n.children[0];
+    // `x^Tx` = x^T·x: a run in the exponent gives the power its first factor only.
+    Node exponent = n.children[1];
+    std::vector<WordFactor> after;
+    if (exponent.kind == NodeKind::Word) {
+      std::vector<Part> parts = word_parts(exponent);
+      for (std::size_t i = 1; i < parts.size(); ++i) after.push_back(factor(parts[i]));
+      exponent.text = parts[0].text;
+      exponent.span = parts[0].span;
+    }
+    std::vector<WordFactor> factors;
+    if (base_node.kind == NodeKind::Word) {
+      // `ax^2` = a·x^2 and `bx^T` = b·x^T: a power takes the last factor of a run.
+      std::vector<Part> parts = word_parts(base_node);
+      for (const Part& part : parts) factors.push_back(factor(part));
+      factors.back().tree = raised(factors.back().tree, parts.back(), exponent);
+    } else {
+      factors.push_back({raised(term(base_node), {"", base_node.span}, exponent), n.span});
+    }
+    factors.insert(factors.end(), after.begin(), after.end());
+    return product_of(factors, n);
+  }
+
+  // base^exponent, the base written at written_base.span: a word's factor when its text is not empty.
+  Tree raised(Tree base, const Part& written_base, const Node& exponent) const {
+    SourceSpan where{written_base.span.end, exponent.span.end};
     bool transpose = is_word(exponent, "T");
     bool inverse_transpose = exponent.kind == NodeKind::Neg && is_word(exponent.children[0], "T");
     if (transpose || inverse_transpose) {
-      if (base_node.kind == NodeKind::Word && !declared.find(base_node.text) && base->shape.scalar())
-        fail(base_node.span, "'" + base_node.text + "' is not declared, so it has no transpose (declare it: " +
-                                 base_node.text + " in R^n or " + base_node.text + " in R^(m, n))");
+      const std::string& w = written_base.text;
+      if (!w.empty() && !declared.find(w) && base->shape.scalar()) {
+        fail(written_base.span, "'" + w + "' is not declared, so it has no transpose (declare it: " + w + " in R^n or " + w +
+                            " in R^(m, n))");
+      }
       Tree t = matrix::transpose(base);
       return inverse_transpose ? at(where, [&] { return matrix::inverse(t); }) : t;
     }
@@ -162,14 +235,14 @@ struct Reader {
       std::vector<Tree> fs(static_cast<std::size_t>(k.to_long()), base);
       return matrix::product(fs);
     }
-    fail(where, "'" + written(n) + "': a power of " + matrix::shape_text(base->shape) +
+    fail(where, "'" + written(SourceSpan{written_base.span.begin, exponent.span.end}) + "': a power of " + matrix::shape_text(base->shape) +
                     (base->shape.square() ? " is written with a whole exponent or -1" : "; write x^T x or norm(x)^2"));
   }
 
   Tree apply(const Node& n) const {
     const std::string f = n.text.str();
-    if (declared.find(f) || (!find_function(f) && !is_matrix_function(f))) {
-      // X(w - y), c(x + a): a product
+    // X(w - y), c(x + a): a product, where a scalar statement would read one (g(x) and xy(x + 1) are not)
+    if (declared.find(f) || (!is_matrix_function(f) && !Resolver(scope).is_call(n))) {
       Node name;
       name.kind = NodeKind::Word;
       name.span = n.name_span;
@@ -211,7 +284,7 @@ struct Reader {
     if (f == "softmax") return at(n.span, [&] { return matrix::softmax(one()); });
     if (f == "diag") return at(n.span, [&] { return matrix::diag(one()); });
     if (f == "sum" && n.children.size() == 1) return matrix::entry_sum(one());
-    fail(n.name_span, "'" + f + "' is not supported in a matrix expression (transpose, inv, det, tr, norm, logdet, log, exp, sqrt, sigmoid, softmax, sum, diag are)");
+    unsupported_function(n.name_span, f);
   }
 
   Tree term(const Node& n) const {
@@ -311,24 +384,32 @@ struct Reader {
   }
 };
 
-bool mentions(const Node& n, const matrix::Declarations& declared) {
+bool mentions(const Node& n, const matrix::Declarations& declared, const Scope& scope) {
   if ((n.kind == NodeKind::Word || n.kind == NodeKind::Apply) && declared.find(n.text)) return true;
-  if (n.kind == NodeKind::Word && declared_letters(n.text.str(), declared)) return true;
+  if (n.kind == NodeKind::Word && !is_identifier(n.text)) {  // a run of letters: `ax` = a·x
+    try {
+      for (const Resolver::WordPart& part : Resolver(scope).word_parts(n.text, n.span))
+        if (declared.find(part.text)) return true;
+    } catch (const ResolveError&) {
+      // an unknown word: the scalar reading reports it
+    }
+  }
   if (n.kind == NodeKind::Pow && is_word(n.children[1], "T")) return true;  // b^T: a transpose, declared or not
   if (n.kind == NodeKind::DerivOp)
     for (const auto& v : n.vars)
       if (declared.find(v.name)) return true;
-  return std::any_of(n.children.begin(), n.children.end(), [&](const Node& c) { return mentions(c, declared); });
+  return std::any_of(n.children.begin(), n.children.end(), [&](const Node& c) { return mentions(c, declared, scope); });
 }
 
 }  // namespace
 
-bool mentions_declared(const grammar::Node& body, const matrix::Declarations& declared) {
-  return !declared.empty() && mentions(body, declared);
+bool mentions_declared(const grammar::Node& body, const matrix::Declarations& declared, const Scope& scope) {
+  return !declared.empty() && mentions(body, declared, scope);
 }
 
-MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declarations& declared, std::string_view line) {
-  Reader reader{declared, line};
+MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declarations& declared, const Scope& scope,
+                             std::string_view line) {
+  Reader reader{declared, scope, line};
   if (body.kind != NodeKind::At) return reader.request(body);
   MatrixRequest r = reader.request(body.children[0]);
   r.sizes.emplace();

@@ -28,10 +28,14 @@ struct MatrixRequest {
   std::vector<SourceSpan> value_spans;  // where each value's name is written
 };
 
-// Whether the statement's body names a declared vector or matrix (then it is a matrix statement).
-bool mentions_declared(const grammar::Node& body, const matrix::Declarations& declared);
+// Whether the statement's body names a declared vector or matrix, alone or as a factor of a run
+// of letters (`ax` = a·x), under the session's names (then it is a matrix statement).
+bool mentions_declared(const grammar::Node& body, const matrix::Declarations& declared, const Scope& scope);
 
-// Throws ResolveError (with the span of the culprit in `line`).
-MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declarations& declared, std::string_view line);
+// Words read as in scalar statements (a run of letters is a product, `g(x)` a call), each factor
+// then a declared name or a scalar; definitions are refused rather than ignored. Throws
+// ResolveError (with the span of the culprit in `line`).
+MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declarations& declared, const Scope& scope,
+                             std::string_view line);
 
 }  // namespace ddx::resolve

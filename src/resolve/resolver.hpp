@@ -29,6 +29,15 @@ class Resolver {
       : scope_(scope), hidden_(std::move(hidden)), definition_body_(definition_body), defining_(std::move(defining)) {}
 
   Term term(const Node& n);
+  // The factors of a word as written (`ax`: a, x; `x3x4`: x3, x4), each with what it stands for
+  // (an unknown or ambiguous word throws as term() would), and whether NAME(...) is a call rather
+  // than a product: the matrix reader (resolve_matrix.cpp) reads names as this reader does.
+  struct WordPart {
+    std::string_view text;  // within the word
+    Term term;
+  };
+  std::vector<WordPart> word_parts(std::string_view w, SourceSpan span);
+  bool is_call(const Node& apply) { return apply_is_call(apply); }
   // Sums read once: each term's syntax is released as soon as it is read (resolve_releasing).
   void release_as_read(std::vector<const Node*> sums) { read_once_ = std::move(sums); }
 
