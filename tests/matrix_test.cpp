@@ -425,6 +425,10 @@ TEST_CASE("matrix: a word reads as in scalar statements, each factor then declar
             "'sin' is not supported in a matrix expression (transpose, inv, det, tr, norm, logdet, log, exp, sqrt, sigmoid, "
             "softmax, sum, diag are)"},
            {{"d/dx log x"}, "'log' takes its argument in brackets in a matrix expression: log(...)"},
+           // x_1 would be a constant in notation and the entry once written out: [2x_1^2, 2x_1 x_2] for
+           // d/dx x_1 x^T x at n = 2, whose first entry is 3x_1^2 + x_2^2.
+           {{"d/dx x_1 x^T x at n = 2", "d/dx x^T x x_1"}, "'x_1' is an entry of x, which matrix notation takes whole: write the expression in x"},
+           {{"d/dx A_12 x^T x", "d/dA tr(A) A_12"}, "'A_12' is an entry of A, which matrix notation takes whole: write the expression in A"},
            {{"d/dx cx(x^T x)"}, "'cx(...)' is ambiguous: write c x (...) for a product, or define the function first: cx(t) = ..."},
            {{"d/dx cb^T x", "d/dx c b^T x"}, "'b' is not declared, so it has no transpose (declare it: b in R^n or b in R^(m, n))"},
        }) {

@@ -72,6 +72,9 @@ struct Reader {
   Tree name(const std::string& w, SourceSpan span) const {
     if (const auto* d = declared.find(w)) return matrix::symbol(d->name, d->shape);
     if (w == "T") fail(span, "'T' stands alone: a transpose is written x^T");
+    if (const auto* owner = entry_owner(w))
+      fail(span, "'" + w + "' is an entry of " + owner->name + ", which matrix notation takes whole: write the expression in " +
+                     owner->name);
     if (scope.is_variable(w) || scope.function(w))
       fail(span, "'" + w + "' is defined, and matrix expressions do not use definitions: write its value instead, or :clear " + w);
     if (w.starts_with("I_") && w.size() > 2) {  // I_n, I_3: the identity
@@ -81,6 +84,19 @@ struct Reader {
       if (!digits && std::isalpha(static_cast<unsigned char>(size[0]))) return matrix::identity(sym(size));
     }
     return matrix::scalar_name(w);
+  }
+
+  // The declaration whose entry a written-out answer would name w (x_1, A_12, A_1_10), or nullptr:
+  // such a name in notation would be a constant there and the entry once written out.
+  const matrix::Declaration* entry_owner(std::string_view w) const {
+    for (const matrix::Declaration& d : declared.list()) {
+      if (w.size() <= d.name.size() + 1 || !w.starts_with(d.name) || w[d.name.size()] != '_') continue;
+      std::string_view index = w.substr(d.name.size() + 1);
+      if (std::isdigit(static_cast<unsigned char>(index[0])) &&
+          std::all_of(index.begin(), index.end(), [](char c) { return c == '_' || std::isdigit(static_cast<unsigned char>(c)); }))
+        return &d;
+    }
+    return nullptr;
   }
 
   // One factor of a word, where it is written.
