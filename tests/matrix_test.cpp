@@ -447,6 +447,16 @@ TEST_CASE("matrix: a word reads as in scalar statements, each factor then declar
   CHECK(answer(s, "d/dx c x") == "c I_n");  // a failed statement changed nothing
 }
 
+TEST_CASE("matrix: a dimension is a scalar, and written out it is its size") {
+  Session s;
+  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
+  CHECK(answer(s, "d/dx tr(I_n) x^T x") == "2n x");
+  CHECK(answer(s, "d/dx tr(I_n) x^T x at n = 2") == "[4x_1, 4x_2]");
+  CHECK(answer(s, "n x^T x at n = 3") == "3x_1^2 + 3x_2^2 + 3x_3^2");
+  CHECK(answer(s, "d/dx n x at n = 2") == "[[2, 0], [0, 2]]");
+  CHECK(answer(s, "m tr(X^T X) at m = 2, n = 2") == "2X_11^2 + 2X_12^2 + 2X_21^2 + 2X_22^2");
+}
+
 TEST_CASE("matrix self-check: each rule against the partial derivatives of its written-out form") {
   Comparer c;
   const char* const rules[] = {

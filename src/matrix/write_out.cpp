@@ -146,7 +146,11 @@ Grid write_out(const Tree& a, const Sizes& sizes) {
   };
   switch (a->op) {
     case Op::Symbol:
-      if (!a->declared) return of(scalar_value(a->name));
+      if (!a->declared) {
+        // A dimension is a scalar too (tr(I_n) = n): written out at n = 2, it is 2.
+        if (auto size = sizes.find(a->name); size != sizes.end()) return of(num(Number(static_cast<long long>(size->second))));
+        return of(scalar_value(a->name));
+      }
       return entries_of(a->name, a->shape, sizes);
     case Op::Identity: return identity_grid(static_cast<std::size_t>(size_of(a->shape.rows, sizes)));
     case Op::Sum:
