@@ -148,6 +148,13 @@ TEST_CASE("trust: names other systems use, aliases and ambiguous inverses") {
       {"arcosh(1)", "0"},
       {"sin^-1(x)", "error: write asin(x) for the inverse function or 1/sin(x)"},
       {"sin^(-1)(x)", "error: ambiguous"},
+      // A power after the bracket of sin^2(...): the call's or the argument's? (It was read as the argument's.)
+      {"sin^2(x)^3", "error: 'sin^2(...)^3' is ambiguous"},
+      {"-sin^2(x)^3", "error: ambiguous"},
+      {"d/dx 2cos^2 (x + 1)^y", "error: ambiguous"},
+      {"(sin^2(x))^3", "sin(x)^6"},
+      {"sin^2((x)^3)", "sin(x^3)^2"},
+      {"sin^2 x^3", "sin(x^3)^2"},
       {"prod(x_n, n = 1 .. N)", "error: not supported yet"},
       {"det(x)", "error: not supported yet"},
       {"det", "error: not supported yet"},

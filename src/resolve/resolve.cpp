@@ -551,6 +551,21 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       // that a bracket right after the name is the whole argument: sin^2(x) cos(x) is
       // sin(x)^2 cos(x), as sin(x) cos(x) is.
       bool bracketed = j < n.children.size() && n.op_before(j) == ' ' && n.children[j].kind == NodeKind::Group;
+      // sin^2(x)^3: the bracket is the argument and ^3 raises the call (sin(x)^6), or ^3 is part
+      // of the argument (sin(x^3)^2)? Nothing on paper tells: ask.
+      const Node* unsigned_word = &c;
+      while (unsigned_word->kind == NodeKind::Neg) unsigned_word = &unsigned_word->children[0];
+      if (j < n.children.size() && n.op_before(j) == ' ' && n.children[j].kind == NodeKind::Pow &&
+          n.children[j].children[0].kind == NodeKind::Group && unsigned_word->kind == NodeKind::Pow) {
+        auto written = [](const Node& exponent) {
+          return exponent.kind == NodeKind::Number || exponent.kind == NodeKind::Word ? exponent.text.str() : std::string("k");
+        };
+        const Node& word = *unsigned_word;
+        std::string head = word.children[0].text.str() + "^" + written(word.children[1]), k = written(n.children[j].children[1]);
+        throw ResolveError{SourceSpan{word.span.begin, n.children[j].span.end},
+                           "'" + head + "(...)^" + k + "' is ambiguous: write (" + head + "(...))^" + k + " to raise the call, or " +
+                               head + "((...)^" + k + ") to raise the argument"};
+      }
       while (j < n.children.size() && n.op_before(j) == ' ' && !is_function_word(n.children[j])) {
         arg.push_back(term(n.children[j++]));
         arg_ops += ' ';
