@@ -246,3 +246,54 @@ TEST_CASE("trust: code output is one pasteable expression") {
   CHECK(answer(s, "u = 2x^3 + 3x^2").empty());
   CHECK(answer(s, "dy/dx") == "3*(2*x^3 + 3*x^2)^2*(6*x^2 + 6*x)");
 }
+
+TEST_CASE("trust: a constant outside a function's domain is refused as a number there is") {
+  check_rows({
+      {"log(-pi)", "error: log of a negative number (-3.14159...) is not real"},
+      {"d/dx log(x) at x = -pi", "error: the derivative does not exist at x = -pi"},
+      {"asin(pi)", "error: asin of 3.14159... is undefined: the argument must be between -1 and 1"},
+      {"atanh(sqrt(3))", "error: atanh of 1.73205... is undefined"},
+      {"d/dx acosh(x - 4) at x = sqrt(2)", "error: acosh of -2.58579... is undefined"},
+      {"d/dx log(sin(x)) at x = 4", "error: log of a negative number (-0.756802...) is not real"},
+      {"sqrt(3 - pi)", "error: an even root of a negative number (-0.141593...) is not real"},
+      {"(1 - e)^(3/4)", "error: an even root of a negative number"},
+      // Inside the domain, or too close to a bound to tell, a constant stays as it is.
+      {"log(pi - 3)", "log(pi - 3)"},
+      {"asin(sin(1)^2 + cos(1)^2)", "asin(cos(1)^2 + sin(1)^2)"},
+      {"(-pi)^(1/3)", "(-pi)^(1/3)"},
+      {"d/dx log(x) at x = pi", "1/pi"},
+  });
+}
+
+TEST_CASE("trust: the same point written exactly and as a decimal is refused alike") {
+  // For each function with a restricted domain and each constant point, the exact argument and
+  // its decimal (15 digits) must be refused or answered together.
+  const char* const functions[] = {"log", "sqrt", "asin", "acos", "acosh", "atanh"};
+  struct Point {
+    const char *exact, *decimal;
+  };
+  const Point points[] = {{"pi - 4", "-0.858407346410207"}, {"3 - pi", "-0.141592653589793"},
+                          {"sqrt(2)/2", "0.707106781186548"},  {"sqrt(3)", "1.73205080756888"},
+                          {"sin(4)", "-0.756802495307928"},   {"cos(1)", "0.540302305868140"},
+                          {"e - 3", "-0.281718171540955"},    {"-e", "-2.71828182845905"},
+                          {"1/pi", "0.318309886183791"},     {"pi/2", "1.57079632679490"}};
+  for (const char* f : functions)
+    for (const Point& p : points) {
+      std::string exact = std::string(f) + "(" + p.exact + ")", decimal = std::string(f) + "(" + p.decimal + ")";
+      CAPTURE(exact);
+      bool exact_refused = answer(exact).starts_with("error"), decimal_refused = answer(decimal).starts_with("error");
+      CHECK(exact_refused == decimal_refused);
+    }
+}
+
+TEST_CASE("trust: an odd root of a negative number is real in decimals too") {
+  check_rows({
+      {"x^(1/3) at x = -8.0", "-2.0"},
+      {"x^(1/3) at x = -8", "-2"},
+      {"(-8.0)^(2/3)", "3.9999999999999996"},
+      {"d/dx x^(5/3) at x = -1.5", "2.183951161840747"},
+      {"approx((-3/2)^(2/3))", "1.31037069710445"},
+      {"(-2.0)^(1/2)", "error: (-2.0)^(1/2) is not a real number"},
+      {"(-8.0)^0.5", "error: (-8.0)^(0.5) is not a real number"},
+  });
+}

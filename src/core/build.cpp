@@ -12,6 +12,7 @@
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
 #include "core/node.hpp"
+#include "core/real_value.hpp"
 
 namespace ddx {
 namespace {
@@ -360,6 +361,10 @@ Expr pow(Expr b, Expr x) {
   if (b.is(Kind::Constant) && b.constant() == ConstantId::E && x.is(Kind::Call) &&
       function_info(x.function()).name == "log")
     return x.args()[0];
+  // (-pi)^(1/2), (1 - e)^(3/4): an even root of a negative constant, refused as (-2)^(1/2) is.
+  if (x.is_number() && x.number().is_exact() && !x.is_integer() && (x.number().denominator() / Number(2)).is_integer())
+    if (auto v = constant_value(b); v && clearly_outside(*v, [](double y) { return y >= 0; }))
+      throw MathError("an even root of a negative number (" + six_digits(*v) + "...) is not real");
   return Expr(intern_pair(Kind::Pow, b, x));
 }
 

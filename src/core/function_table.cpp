@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "core/exact_values.hpp"
 #include "core/functions.hpp"
+#include "core/real_value.hpp"
 
 namespace ddx {
 namespace {
@@ -64,12 +65,15 @@ Expr half() { return rational(1, 2); }
 
 bool is_e(Expr a) { return a.is(Kind::Constant) && a.constant() == ConstantId::E; }
 
-// Refuses a number outside a real function's domain (asin(2), acosh(0), atanh(1)), then
-// defers to `inner`. Symbolic arguments pass: only numbers can be checked.
+// Refuses an argument outside a real function's domain, a number (asin(2), acosh(0), atanh(1))
+// or a constant whose value is clearly outside (asin(pi), atanh(sqrt(3))), then defers to
+// `inner`. Symbolic arguments pass: they have no value to check.
 Eval in_domain(std::string name, bool (*ok)(double), std::string why, Eval inner) {
   return [name, ok, why, inner](Args a) -> std::optional<Expr> {
     if (a[0].is_number() && !ok(a[0].number().to_double()))
       throw MathError(name + "(" + a[0].number().to_string() + ") is undefined: " + why);
+    if (auto v = constant_value(a[0]); v && clearly_outside(*v, ok))
+      throw MathError(name + " of " + six_digits(*v) + "... is undefined: " + why);
     return inner ? inner(a) : std::nullopt;
   };
 }
@@ -196,6 +200,8 @@ std::vector<FunctionInfo> builtin_function_table() {
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_zero()) throw MathError("log(0) is undefined");
         if (a[0].is_number() && a[0].number().is_negative()) throw MathError("log of a negative number is not real");
+        if (auto v = constant_value(a[0]); v && clearly_outside(*v, [](double x) { return x > 0; }))
+          throw MathError("log of a negative number (" + six_digits(*v) + "...) is not real");
         if (a[0].is_one()) return Expr(0);
         if (is_e(a[0])) return Expr(1);
         if (a[0].is(Kind::Pow) && is_e(a[0].base()) && a[0].exponent().is_number()) return a[0].exponent();

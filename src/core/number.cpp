@@ -227,8 +227,15 @@ std::optional<Number> Number::pow(const Number& e) const {
     double b = to_double(), x = e.to_double();
     if (b == 0 && x < 0) throw MathError("division by zero");
     double r = std::pow(b, x);
-    if (std::isnan(r)) throw MathError("result is not a real number: " + to_string() + "^" + e.to_string());
-    if (std::isinf(r)) throw LimitError("floating-point overflow in " + to_string() + "^" + e.to_string());
+    // An exact exponent of odd denominator takes the real root, as exact arithmetic does:
+    // (-8.0)^(1/3) = -2.0 as (-8)^(1/3) = -2.
+    if (b < 0 && e.is_exact() && !(e.denominator() / Number(2)).is_integer()) {
+      r = std::pow(-b, x);
+      if (!(e.numerator() / Number(2)).is_integer()) r = -r;
+    }
+    std::string written = "(" + to_string() + ")^(" + e.to_string() + ")";
+    if (std::isnan(r)) throw MathError(written + " is not a real number");
+    if (std::isinf(r)) throw LimitError("floating-point overflow in " + written);
     return from_double(r);
   }
   if (e.is_zero()) {

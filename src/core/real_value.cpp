@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Real values in MPFR (see real_value.hpp). The functions' own MPFR evaluators are rows of the
+// function table.
+#include "core/real_value.hpp"
+
+#include <gmp.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/interrupt.hpp"
+#include "core/sums.hpp"
+
+namespace ddx {
+namespace {
+
+void check(mpfr_ptr v) {
+  if (mpfr_nan_p(v)) throw MathError("the value is not a real number");
+  if (mpfr_inf_p(v)) throw MathError("the value is infinite (division by zero)");
+}
+
+class Evaluator {
+ public:
+  explicit Evaluator(mpfr_prec_t p) : prec_(p) {}
+
+  void eval(Expr e, mpfr_ptr out) {
+    check_interrupt();
+    switch (e.kind()) {
+      case Kind::Number: return number(e.number(), out);
+      case Kind::Constant:
+        if (e.constant() == ConstantId::Pi) {
+          mpfr_const_pi(out, MPFR_RNDN);
+        } else {
+          mpfr_set_ui(out, 1, MPFR_RNDN);
+          mpfr_exp(out, out, MPFR_RNDN);
+        }
+        return;
+      case Kind::Symbol: throw MathError("cannot approximate: '" + e.name() + "' has no value");
+      case Kind::Derivative: throw MathError("cannot approximate a derivative of an unknown function");
+      case Kind::Call: return call(e, out);
+      case Kind::Pow: return power(e.base(), e.exponent(), out);
+      case Kind::Mul: {
+        number(e.number(), out);
+        Real p(prec_);
+        for (std::size_t i = 0; i < e.bases().size(); ++i) {
+          power(e.bases()[i], e.exponents()[i], p.get());
+          mpfr_mul(out, out, p.get(), MPFR_RNDN);
+        }
+        return check(out);
+      }
+      case Kind::Add: {
+        number(e.number(), out);
+        Real t(prec_), c(prec_);
+        for (std::size_t i = 0; i < e.terms().size(); ++i) {
+          eval(e.terms()[i], t.get());
+          number(e.coefficients()[i], c.get());
+          mpfr_fma(out, t.get(), c.get(), out, MPFR_RNDN);
+        }
+        return;
+      }
+    }
+  }
+
+ private:
+  void number(const Number& n, mpfr_ptr out) {
+    if (n.is_float()) {
+      mpfr_set_d(out, n.to_double(), MPFR_RNDN);
+      return;
+    }
+    mpq_t q;
+    mpq_init(q);
+    std::string text = n.to_string();
+    mpq_set_str(q, text.c_str(), 10);
+    mpfr_set_q(out, q, MPFR_RNDN);
+    mpq_clear(q);
+  }
+
+  // base^exponent. A negative base with an exact exponent of odd denominator has a real value
+  // (-8)^(1/3) = -2, (-8)^(2/3) = 4, which MPFR's pow (NaN there) does not give.
+  void power(Expr base, Expr exponent, mpfr_ptr out) {
+    if (exponent.is_one()) return eval(base, out);
+    Real b(prec_);
+    eval(base, b.get());
+    if (exponent.is_integer() && exponent.number().fits_long()) {
+      mpfr_pow_si(out, b.get(), exponent.number().to_long(), MPFR_RNDN);
+      return check(out);
+    }
+    Real x(prec_);
+    eval(exponent, x.get());
+    bool odd_root = exponent.is_number() && exponent.number().is_exact() && mpfr_sgn(b.get()) < 0 &&
+                    !(exponent.number().denominator() / Number(2)).is_integer();
+    if (!odd_root) {
+      mpfr_pow(out, b.get(), x.get(), MPFR_RNDN);
+      return check(out);
+    }
+    mpfr_neg(b.get(), b.get(), MPFR_RNDN);
+    mpfr_pow(out, b.get(), x.get(), MPFR_RNDN);
+    if (!(exponent.number().numerator() / Number(2)).is_integer()) mpfr_neg(out, out, MPFR_RNDN);
+    check(out);
+  }
+
+  void call(Expr e, mpfr_ptr out) {
+    if (is_sum(e)) return eval(write_out_sum(e), out);  // a sum with numeric bounds, term by term
+    const FunctionInfo& info = function_info(e.function());
+    if (info.abstract) throw MathError("cannot approximate the unknown function " + info.name);
+    if (!info.precise) throw MathError("cannot approximate " + info.name);
+    Real a(prec_), b(prec_);
+    eval(e.args()[0], a.get());
+    if (e.args().size() == 2) eval(e.args()[1], b.get());
+    const mpfr_srcptr args[] = {a.get(), b.get()};
+    info.precise(out, args);
+    check(out);
+  }
+
+  mpfr_prec_t prec_;
+};
+
+// A constant bigger than this, as a tree, is not evaluated by the domain checks: they run as
+// expressions are built, and a derivative of high order at a point builds many big constants.
+constexpr std::size_t largest_checked_constant = 4096;
+
+}  // namespace
+
+void real_value(Expr e, mpfr_ptr out) { Evaluator(mpfr_get_prec(out)).eval(e, out); }
+
+bool is_constant_expression(Expr e) { return !e.is_number() && e.node()->symbols == 0; }
+
+std::optional<double> constant_value(Expr e) {
+  if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return std::nullopt;
+  Real v(256);
+  try {
+    real_value(e, v.get());
+  } catch (const MathError&) {
+    return std::nullopt;
+  }
+  return mpfr_get_d(v.get(), MPFR_RNDN);
+}
+
+bool clearly_outside(double v, bool (*ok)(double)) {
+  double room = 1e-12 * (1 + std::fabs(v));
+  return !ok(v - room) && !ok(v) && !ok(v + room);
+}
+
+std::string six_digits(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", v);
+  return text;
+}
+
+}  // namespace ddx

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real value of an expression free of symbols, in MPFR at any precision: approx(E, 30) prints
+// it (calculus/evalf.hpp), and the function table's domain checks use it to refuse log(-π) and
+// asin(π) as they refuse log(-3) and asin(2).
+#pragma once
+
+#include <mpfr.h>
+
+#include <optional>
+#include <string>
+
+#include "core/expr.hpp"
+
+namespace ddx {
+
+// An owning mpfr_t of a given precision.
+class Real {
+ public:
+  explicit Real(mpfr_prec_t precision) { mpfr_init2(v_, precision); }
+  ~Real() { mpfr_clear(v_); }
+  Real(const Real&) = delete;
+  Real& operator=(const Real&) = delete;
+  mpfr_ptr get() { return v_; }
+
+ private:
+  mpfr_t v_;
+};
+
+// Sets `out` (initialised by the caller, whose precision is used throughout) to the value of e.
+// An odd root of a negative number is real, as in exact arithmetic: (-8)^(1/3) = -2. Throws
+// MathError when e has no real value (log(-1), an even root of a negative number, 1/0) or cannot
+// be evaluated (a symbol, an unknown function).
+void real_value(Expr e, mpfr_ptr out);
+
+// A constant that is not a number: no symbols, no sum index (-π, sqrt(3), sin(4), 1 - e).
+bool is_constant_expression(Expr e);
+
+// The value of a constant expression, evaluated at 256 bits, as a double: nullopt when it has no
+// real value, cannot be evaluated, or is too large a tree to evaluate on the way (the domain
+// checks then leave it, as they leave a symbol).
+std::optional<double> constant_value(Expr e);
+
+// Whether a value v computed as above lies outside the domain `ok` with room to spare: v and its
+// neighbours within rounding are all outside (a constant equal to a bound, written so that ddx
+// cannot fold it, is left alone rather than refused).
+bool clearly_outside(double v, bool (*ok)(double));
+
+// A constant's value as an error message shows it, to six digits: "3.14159", "-2.58579".
+std::string six_digits(double v);
+
+}  // namespace ddx
