@@ -476,6 +476,8 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       // answers with shared factors taken outside
       "d/dx exp(x^T A x)",    "d/dx 3x^T A x + 2y^T X x", "d/dx sqrt(x^T x)",
       "d/dA logdet(B A)",     "d/dA tr(inv(B A))",
+      // a number or a scalar inside a scalar divisor (these recursed until the stack ran out)
+      "d/dx log(2 x^T exp(x))", "d/dA a^T A^T A x/(2 x^T x)", "d/dx log(c x^T exp(x))", "d/dx (c x^T x)^2",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -490,7 +492,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 49);
+  CHECK(rule_count == 53);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;

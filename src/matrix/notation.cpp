@@ -65,7 +65,9 @@ std::vector<Tree> common_scalars(const std::vector<Tree>& terms) {
 
 // Σ terms as (Σ the terms without `common`) common, on the right or the left; a term that was
 // `common` alone leaves its scalar times the identity.
-Tree pull_out(const std::vector<Tree>& terms, const Tree& common, bool right) {
+Tree factored(const Tree& a, std::vector<std::string>& open);
+
+Tree pull_out(const std::vector<Tree>& terms, const Tree& common, bool right, std::vector<std::string>& open) {
   std::vector<Tree> rest;
   for (auto fs : term_factors(terms)) {
     if (right) {
@@ -77,7 +79,7 @@ Tree pull_out(const std::vector<Tree>& terms, const Tree& common, bool right) {
     rest.push_back(fs.size() == 1 ? product({fs[0], identity(n)}) : product(fs));
   }
   untransposed_first(rest);
-  Tree inner = factor_common(sum(std::move(rest)));
+  Tree inner = factored(sum(std::move(rest)), open);
   return right ? product({inner, common}) : product({common, inner});
 }
 
@@ -88,10 +90,7 @@ Tree side_factor(const Tree& t, bool right) {
   return right ? ms.back() : ms.front();
 }
 
-}  // namespace
-
-Tree factor_common(const Tree& a) {
-  if (a->op != Op::Sum) return a;
+Tree factored_once(const Tree& a, std::vector<std::string>& open) {
   const std::vector<Tree>& terms = a->args;
   // A coefficient every term has goes in front: 3B x + 3Bᵀ x = 3 (B x + Bᵀ x).
   Number c = terms[0]->op == Op::Product ? terms[0]->coefficient : Number(1);
@@ -99,7 +98,7 @@ Tree factor_common(const Tree& a) {
   if (same && !c.is_one()) {
     std::vector<Tree> rest;
     for (const Tree& t : terms) rest.push_back(scale(Number(1) / c, t));
-    return scale(c, factor_common(sum(std::move(rest))));
+    return scale(c, factored(sum(std::move(rest)), open));
   }
   // A scalar every term has goes in front: exp(s) B x + exp(s) Bᵀ x = exp(s) (B + Bᵀ) x.
   if (std::vector<Tree> scalars = common_scalars(terms); !scalars.empty()) {
@@ -111,7 +110,7 @@ Tree factor_common(const Tree& a) {
       fs.push_back(t);
       rest.push_back(product(std::move(fs)));
     }
-    scalars.push_back(factor_common(sum(std::move(rest))));
+    scalars.push_back(factored(sum(std::move(rest)), open));
     return product(std::move(scalars));
   }
   // Terms that share their last matrix factor (or else their first) are grouped around it:
@@ -133,12 +132,33 @@ Tree factor_common(const Tree& a) {
     if (!grouped) continue;
     std::vector<Tree> out;
     for (const auto& [factor, members] : groups)
-      out.push_back(members.size() > 1 && factor->op != Op::Identity ? pull_out(members, factor, right) : members[0]);
+      out.push_back(members.size() > 1 && factor->op != Op::Identity ? pull_out(members, factor, right, open) : members[0]);
     if (groups.size() == 1) return out[0];
     Tree regrouped = sum(std::move(out));
     return regrouped->key == a->key ? a : regrouped;
   }
   return a;
+}
+
+
+// factor_common, knowing the sums being factored further up (their keys): dividing out a
+// coefficient and then a scalar can lead back to one of them (the terms of d/dx log(2 x^T e^x):
+// the scalar's reciprocal brings the 2 back), which is then left as it is instead of recursing
+// for ever.
+Tree factored(const Tree& a, std::vector<std::string>& open) {
+  if (a->op != Op::Sum) return a;
+  if (std::find(open.begin(), open.end(), a->key) != open.end()) return a;
+  open.push_back(a->key);
+  Tree out = factored_once(a, open);
+  open.pop_back();
+  return out;
+}
+
+}  // namespace
+
+Tree factor_common(const Tree& a) {
+  std::vector<std::string> open;
+  return factored(a, open);
 }
 
 }  // namespace ddx::matrix

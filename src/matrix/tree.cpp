@@ -370,10 +370,15 @@ Tree power(Tree a, const Number& k) {
   if (!k.is_integer() && a->op == Op::Product && a->coefficient.is_one() && a->scalars == 0 && a->args.size() == 2 &&
       a->args[0]->op == Op::Transpose && a->args[0]->args[0]->key == a->args[1]->key)
     return power(norm(a->args[1]), k * Number(2));
-  if (a->op == Op::Product && a->args.size() == a->scalars && k.is_integer()) {  // (c s t)^k = c^k s^k t^k
+  // (c P)^k = c^k P^k for a scalar product P, the number out of the power so that it cancels:
+  // s/(2s) is 1/2, not kept as (2s)^-1 s.
+  if (a->op == Op::Product && !a->coefficient.is_one() && !a->args.empty() && (k.is_integer() || a->coefficient.sign() > 0))
+    if (auto v = a->coefficient.pow(k)) return product({number(*v), power(scale(Number(1) / a->coefficient, a), k)});
+  if (a->op == Op::Product && a->scalars > 0 && k.is_integer()) {  // (c s t M)^k = c^k s^k t^k (M)^k
     std::vector<Tree> fs;
     if (auto v = a->coefficient.pow(k)) fs.push_back(number(*v));
-    for (const Tree& s : a->args) fs.push_back(power(s, k));
+    for (std::size_t i = 0; i < a->scalars; ++i) fs.push_back(power(a->args[i], k));
+    if (std::vector<Tree> ms = matrix_factors(a); !ms.empty()) fs.push_back(power(product(std::move(ms)), k));
     return product(std::move(fs));
   }
   Node n;
