@@ -397,6 +397,13 @@ TEST_CASE("matrix: a word reads as in scalar statements, each factor then declar
            {{"c A x", "cAx", "c*A*x"}, "c A x"},
            {{"d/dx a^T x", "d/dx a^Tx"}, "a"},
            {{"d/dx e x^T x", "d/dx ex^Tx"}, "2e x"},
+           // a power takes the bracket after a name read as a product, as x(x+1)^2 = x·(x+1)^2
+           {{"A (B)^T", "A*(B)^T", "A B^T", "A(B)^T"}, "A B^T"},
+           {{"c (A)^-1", "c A^-1", "c*A^-1"}, "c A^-1"},
+           {{"A (B)^2", "A B^2", "A B B"}, "A B B"},
+           {{"x (a)^T", "x a^T"}, "x a^T"},
+           {{"d/dx x^T A (B)^T x", "d/dx x^T A B^T x"}, "(A B^T + B A^T) x"},
+           {{"d/dx x^T(A x)", "d/dx xᵀ(A x)", "d/dx (x)ᵀ(A x)", "d/dx x^T (A x)", "d/dx x^T*(A x)"}, "(A + A^T) x"},
            {{"d/dx pi x", "d/dx π x"}, "pi I_n"},
            {{"d/dx c x^T A x at n = 2", "d/dx cx^TAx at n = 2"},
             "[2A_11 c x_1 + c x_2 (A_12 + A_21), c x_1 (A_12 + A_21) + 2A_22 c x_2]"},

@@ -201,26 +201,52 @@ struct Reader {
     return acc;
   }
 
+  // NAME(...) read as a product, where a scalar statement reads one: X(w - y), c(x + a); g(x) and
+  // xy(x + 1) are not.
+  bool is_product(const Node& apply) const {
+    return declared.find(apply.text) || (!is_matrix_function(apply.text.str()) && !Resolver(scope).is_call(apply));
+  }
+  static Node name_of(const Node& apply) {
+    Node name;
+    name.kind = NodeKind::Word;
+    name.span = apply.name_span;
+    name.text = apply.text;
+    return name;
+  }
+
   Tree power(const Node& n) const {
     const Node& base_node = n.children[0];
-    // `x^Tx` = x^T·x: a run in the exponent gives the power its first factor only.
+    // `x^Tx` = x^T·x and `x^T(A x)` = x^T·(A x): a run in the exponent, or a product before a
+    // bracket, gives the power its first factor only.
     Node exponent = n.children[1];
     std::vector<WordFactor> after;
-    if (exponent.kind == NodeKind::Word) {
-      std::vector<Part> parts = word_parts(exponent);
+    bool exponent_product = exponent.kind == NodeKind::Apply && exponent.children.size() == 1 && is_product(exponent);
+    if (exponent.kind == NodeKind::Word || exponent_product) {
+      std::vector<Part> parts = word_parts(exponent_product ? name_of(exponent) : exponent);
       for (std::size_t i = 1; i < parts.size(); ++i) after.push_back(factor(parts[i]));
-      exponent.text = parts[0].text;
-      exponent.span = parts[0].span;
+      if (exponent_product) after.push_back({term(exponent.children[0]), exponent.children[0].span});
+      Node first;
+      first.kind = NodeKind::Word;
+      first.text = parts[0].text;
+      first.span = parts[0].span;
+      exponent = std::move(first);
     }
+    // `ax^2` = a·x^2, `bx^T` = b·x^T and `A (B)^T` = A·B^T: a power takes the last factor of a
+    // run, or the bracket after a name read as a product.
     std::vector<WordFactor> factors;
-    if (base_node.kind == NodeKind::Word) {
-      // `ax^2` = a·x^2 and `bx^T` = b·x^T: a power takes the last factor of a run.
-      std::vector<Part> parts = word_parts(base_node);
+    Part raised_base{"", base_node.span};
+    bool base_product = base_node.kind == NodeKind::Apply && base_node.children.size() == 1 && is_product(base_node);
+    if (base_node.kind == NodeKind::Word || base_product) {
+      std::vector<Part> parts = word_parts(base_product ? name_of(base_node) : base_node);
       for (const Part& part : parts) factors.push_back(factor(part));
-      factors.back().tree = raised(factors.back().tree, parts.back(), exponent);
+      if (base_product)
+        factors.push_back({term(base_node.children[0]), base_node.children[0].span});
+      else
+        raised_base = parts.back();
     } else {
-      factors.push_back({raised(term(base_node), {"", base_node.span}, exponent), n.span});
+      factors.push_back({term(base_node), base_node.span});
     }
+    factors.back().tree = raised(factors.back().tree, raised_base, exponent);
     factors.insert(factors.end(), after.begin(), after.end());
     return product_of(factors, n);
   }
@@ -257,13 +283,8 @@ struct Reader {
 
   Tree apply(const Node& n) const {
     const std::string f = n.text.str();
-    // X(w - y), c(x + a): a product, where a scalar statement would read one (g(x) and xy(x + 1) are not)
-    if (declared.find(f) || (!is_matrix_function(f) && !Resolver(scope).is_call(n))) {
-      Node name;
-      name.kind = NodeKind::Word;
-      name.span = n.name_span;
-      name.text = f;
-      Tree acc = word(name);
+    if (is_product(n)) {
+      Tree acc = word(name_of(n));
       for (const Node& a : n.children) {
         Tree t = term(a);
         if (!acc->shape.scalar() && !t->shape.scalar() && acc->shape.cols != t->shape.rows)
