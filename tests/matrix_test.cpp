@@ -295,7 +295,10 @@ TEST_CASE("matrix: text and code answers read back as the same expression") {
   Session s;
   for (const char* line : declarations) REQUIRE(answer(s, line).empty());
   for (const char* input : {"d/dx x^T A x", "d/dw norm(X w - y)^2", "d/dx log(x^T x)", "d/dA det(A)",
-                            "d/dA tr(B inv(A))", "d/dx norm(x)", "d/dA tr(A X^T X B)"}) {
+                            "d/dA tr(B inv(A))", "d/dx norm(x)", "d/dA tr(A X^T X B)",
+                            // a negated difference kept in brackets; a number before an entrywise quotient
+                            "x - (a - w)", "d/da sum(log(x - (a - ones(n))))", "2ones(n)/w", "d/dw sum(2ones(n)/w)",
+                            "21/w"}) {
     CAPTURE(input);
     for (auto f : {print::Format::Text, print::Format::Code}) {
       s.set_format(f);

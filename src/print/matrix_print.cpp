@@ -3,6 +3,7 @@
 #include "print/matrix_print.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace ddx::print {
 namespace {
@@ -87,7 +88,11 @@ struct Printer {
       if (i < p.scalars && a->op == Op::Power && a->exponent.is_negative()) {
         den.push_back(matrix::power(a->args[0], -a->exponent));
       } else {
-        num.push_back(factor(a, p.args.size() == 1));
+        std::string text = factor(a, p.args.size() == 1);
+        // After a number, a factor written with a leading digit is bracketed: 2 (1/w), not 21/w.
+        bool after_number = !p.coefficient.numerator().is_one() && !p.coefficient.numerator().is_minus_one();
+        if (after_number && std::isdigit(static_cast<unsigned char>(text[0]))) text = parens(text);
+        num.push_back(std::move(text));
       }
     }
     Number c = p.coefficient;
@@ -169,7 +174,9 @@ struct Printer {
     for (std::size_t i = 0; i < terms.size(); ++i) {
       const Tree& t = terms[i];
       bool negative = negative_term(t);
-      std::string body = print(negative ? matrix::scale(Number(-1), t) : t);
+      Tree shown = negative ? matrix::scale(Number(-1), t) : t;
+      std::string body = print(shown);
+      if (shown->op == Op::Sum && (negative || i > 0)) body = parens(body);  // x - (a - w)
       if (i == 0) {
         out = (negative ? minus() : "") + body;
       } else {
