@@ -457,6 +457,18 @@ TEST_CASE("matrix: a word reads as in scalar statements, each factor then declar
   CHECK(answer(s, "d/dx c x") == "c I_n");  // a failed statement changed nothing
 }
 
+TEST_CASE("matrix: a zero vector or matrix keeps its shape") {
+  Session s;
+  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
+  CHECK(answer(s, "(x - x)^T a at n = 2") == "0");  // it was [0, 0]: 0ᵀ a taken as n×1
+  CHECK(answer(s, "exp((x - x)^T a) at n = 2") == "1");
+  CHECK(answer(s, "d/dx sum(exp((x - x)^T a)) x^T x at n = 2") == "[2x_1, 2x_2]");
+  CHECK(answer(s, "(x - x)^T A x + 1") == "1");
+  CHECK(answer(s, "(0 x)^T a + 1") == "1");
+  CHECK(answer(s, "hessian((y - y)^T softmax(y), y)") == "0");
+  CHECK(answer(s, "(x - x) a^T at n = 2") == "[[0, 0], [0, 0]]");
+}
+
 TEST_CASE("matrix: a dimension is a scalar, and written out it is its size") {
   Session s;
   for (const char* line : declarations) REQUIRE(answer(s, line).empty());

@@ -172,6 +172,18 @@ Tree zero(Shape shape) {
 bool is_zero(const Tree& a) { return a->op == Op::Product && a->coefficient.is_zero(); }
 bool is_one(const Tree& a) { return a->op == Op::Product && a->args.empty() && a->coefficient.is_one(); }
 
+// The shape of a product: the rows of its first factor that is not 1×1, the columns of its last.
+// (Flat takes a zero matrix's 0 into the coefficient and keeps no shape of it: (x - x)ᵀ a is 1×1.)
+Shape outer_shape(const std::vector<Tree>& factors) {
+  const Node *first = nullptr, *last = nullptr;
+  for (const Tree& f : factors) {
+    if (f->shape.scalar()) continue;
+    if (!first) first = f.get();
+    last = f.get();
+  }
+  return first ? Shape{first->shape.rows, last->shape.cols} : scalar_shape;
+}
+
 Tree product(std::vector<Tree> factors) {
   Flat flat;
   for (const Tree& f : factors) flat.add(f);
@@ -181,8 +193,8 @@ Tree product(std::vector<Tree> factors) {
     if (a.cols != b.rows)
       throw MathError("mismatched shapes in a product: " + shape_text(a) + " times " + shape_text(b));
   }
+  if (flat.coefficient.is_zero()) return zero(outer_shape(factors));
   Shape shape = flat.matrices.empty() ? scalar_shape : Shape{flat.matrices.front()->shape.rows, flat.matrices.back()->shape.cols};
-  if (flat.coefficient.is_zero()) return zero(shape);
   // Powers of one base merge; the scalars sort by key so that equal products are one key.
   std::map<std::string, std::pair<Tree, Number>> powers;
   for (const Tree& s : flat.scalars) {
