@@ -469,6 +469,17 @@ TEST_CASE("matrix: a zero vector or matrix keeps its shape") {
   CHECK(answer(s, "(x - x) a^T at n = 2") == "[[0, 0], [0, 0]]");
 }
 
+TEST_CASE("matrix: a Jacobian keeps its identity, and a power of the identity is the identity") {
+  Session s;
+  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
+  CHECK(answer(s, "d/dx x y^T y") == "(y^T y) I_n");  // it was y^T y, a scalar
+  CHECK(answer(s, "d/dx x (y^T y)") == "(y^T y) I_n");
+  CHECK(answer(s, "d/dx x y^T y at n = 2, m = 1") == "[[y_1^2, 0], [0, y_1^2]]");
+  CHECK(answer(s, "d/dA tr(I_n^2) tr(A)") == "n I_n");  // it was tr(1) I_n
+  CHECK(answer(s, "d/dA tr(I_n^2) tr(A) at n = 2") == "[[2, 0], [0, 2]]");
+  CHECK(answer(s, "A I_n^2 x") == "A x");
+}
+
 TEST_CASE("matrix: a dimension is a scalar, and written out it is its size") {
   Session s;
   for (const char* line : declarations) REQUIRE(answer(s, line).empty());
@@ -500,6 +511,8 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       "d/dA logdet(B A)",     "d/dA tr(inv(B A))",
       // a number or a scalar inside a scalar divisor (these recursed until the stack ran out)
       "d/dx log(2 x^T exp(x))", "d/dA a^T A^T A x/(2 x^T x)", "d/dx log(c x^T exp(x))", "d/dx (c x^T x)^2",
+      // a vector times a scalar that is a product of matrices: its Jacobian is that scalar times I
+      "d/dx x a^T a", "d/dx x a^T A a",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -514,7 +527,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 53);
+  CHECK(rule_count == 55);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;

@@ -283,10 +283,8 @@ Tree jacobian(const Differential& d, const Tree& f, const Tree& var) {
   Expr n = var->shape.rows;
   for (const Term& t : d) {
     Tree part;
-    if (!t.traced && !t.transposed) {  // L dx R, R 1×1: J = L R
-      std::vector<Tree> fs = t.left;
-      fs.insert(fs.end(), t.right.begin(), t.right.end());
-      part = product_or_identity(fs, n);
+    if (!t.traced && !t.transposed) {  // L dx R, R 1×1: J = L R, with I for an empty L (x yᵀy: (yᵀy) I)
+      part = product({product_or_identity(t.left, n), product(t.right)});
     } else if (!t.traced) {  // L dxᵀ R with L m×1, R n×1: J = L Rᵀ
       part = product({product(t.left), transpose(product(t.right))});
     } else {  // tr(L D R) P: tr(L dx R) = (R L) dx, tr(L dxᵀ R) = (R L)ᵀ dx

@@ -111,8 +111,11 @@ std::vector<Tree> cancel_matrices(std::vector<Tree> ms) {
     }
     out.push_back(std::move(next));
   }
-  if (out.size() > 1)
+  if (out.size() > 1) {  // I A = A; I I = I (not an empty product, which would be the scalar 1)
+    Tree some_identity = out.front();
     out.erase(std::remove_if(out.begin(), out.end(), [](const Tree& t) { return t->op == Op::Identity; }), out.end());
+    if (out.empty()) out.push_back(some_identity);
+  }
   return out;
 }
 
