@@ -131,8 +131,13 @@ Tree factored_once(const Tree& a, std::vector<std::string>& open) {
     });
     if (!grouped) continue;
     std::vector<Tree> out;
-    for (const auto& [factor, members] : groups)
-      out.push_back(members.size() > 1 && factor->op != Op::Identity ? pull_out(members, factor, right, open) : members[0]);
+    for (const auto& [factor, members] : groups) {
+      if (members.size() > 1 && factor->op != Op::Identity) {
+        out.push_back(pull_out(members, factor, right, open));
+      } else {  // each as it is (c I + d I stays two terms: neither may be dropped)
+        out.insert(out.end(), members.begin(), members.end());
+      }
+    }
     if (groups.size() == 1) return out[0];
     Tree regrouped = sum(std::move(out));
     return regrouped->key == a->key ? a : regrouped;

@@ -156,6 +156,7 @@ Tree number(const Number& c) {
 }
 
 Tree identity(Expr size) {
+  if (size.is_one()) return number(Number(1));  // I_1 is the scalar 1 (a 1×1 identity would not commute)
   Node n;
   n.op = Op::Identity;
   n.shape = {size, size};
