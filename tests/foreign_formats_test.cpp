@@ -478,3 +478,48 @@ TEST_CASE("sums: the generated code and the dialects add up what ddx adds up") {
   }
   CHECK(compared >= 8);
 }
+
+TEST_CASE("programs: an odd root of a negative number is real, as ddx computes it") {
+  // Python's ** gives a complex number and C's pow NaN for (-8)^(1/3); ddx means -2.
+  if (!have_python_modules() || !ddx_test::require_tool("cc", "gcc")) return;
+  const Expr x = sym("x"), y = sym("y");
+  Expr e = pow(x, rational(1, 3)) * y + pow(x - y, rational(2, 3)) + pow(y, rational(5, 3));
+  std::vector<Expr> answers = {e, calc::diff(e, x), calc::diff(e, y)};
+  const std::vector<Point> at = {{-1.3, 0.4}, {-0.7, -1.6}, {0.9, -0.2}};
+  ddx_test::TempDir dir("ddx_roots");
+  std::string py = "import math\nimport numpy as np\n", c = "#include <stdio.h>\n", c_main = "int main(void) {\n";
+  std::vector<double> expected;
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    eval::Result r = eval::Result::of(eval::Value::of(answers[i]));
+    r.name = "f" + std::to_string(i);
+    std::string numpy_version = print::program(r, print::Format::NumPy);
+    r.name = "p" + std::to_string(i);
+    py += print::program(r, print::Format::Python) + "\n" + numpy_version + "\n";
+    r.name = "c" + std::to_string(i);
+    c += print::program(r, print::Format::C) + "\n";
+    for (Point p : at) {
+      expected.push_back(calc::evaluate(answers[i], {{"x", p.x}, {"y", p.y}}));
+      std::string args = python_number(p.x) + ", " + python_number(p.y);
+      py += "print(repr(float(p" + std::to_string(i) + "(" + args + "))))\n";
+      py += "print(repr(float(f" + std::to_string(i) + "(np.float64(" + python_number(p.x) + "), np.float64(" +
+            python_number(p.y) + ")))))\n";
+      c_main += "  printf(\"%.17g\\n\", c" + std::to_string(i) + "(" + args + "));\n";
+    }
+  }
+  std::ofstream(dir.dir / "roots.py") << py;
+  std::ofstream(dir.dir / "roots.c") << c << c_main << "  return 0;\n}\n";
+  std::istringstream python_out(run(python + " " + (dir.dir / "roots.py").string()));
+  run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "roots").string() + " " + (dir.dir / "roots.c").string() + " -lm 2>&1");
+  std::istringstream c_out(run((dir.dir / "roots").string()));
+  for (double want : expected) {
+    REQUIRE(std::isfinite(want));
+    std::string python_line, numpy_line, c_line;
+    REQUIRE(std::getline(python_out, python_line));
+    REQUIRE(std::getline(python_out, numpy_line));
+    REQUIRE(std::getline(c_out, c_line));
+    double tolerance = 1e-9 * std::max(1.0, std::fabs(want));
+    CHECK(std::fabs(std::stod(python_line) - want) <= tolerance);
+    CHECK(std::fabs(std::stod(numpy_line) - want) <= tolerance);
+    CHECK(std::fabs(std::stod(c_line) - want) <= tolerance);
+  }
+}

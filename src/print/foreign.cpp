@@ -220,12 +220,43 @@ class Foreign {
     return s;
   }
 
+  // Whether the exponent k is p/q with q odd and above 1, and then whether p is odd.
+  static std::optional<bool> odd_root(const Display& k) {
+    if (k.kind != DKind::Fraction) return std::nullopt;
+    const Display &p = k.children[0], &q = k.children[1];
+    if (p.kind != DKind::Number || q.kind != DKind::Number || !p.value.is_integer() || !q.value.is_integer()) return std::nullopt;
+    if ((q.value / Number(2)).is_integer()) return std::nullopt;
+    return !(p.value / Number(2)).is_integer();
+  }
+
+  // x^(p/q), q odd, in a program: ddx means the real root ((-8)^(1/3) = -2, (-8)^(2/3) = 4), which
+  // Python's ** (a complex number) and C's pow (NaN) do not give for a negative x. So the root of
+  // |x| is taken, with x's sign when p is odd.
+  void real_root(const Display& d, bool odd_numerator, std::string& out) {
+    std::string base = emit(d.children[0]), k = emit(d.children[1]);
+    std::string magnitude = f_ == Format::C ? "pow(fabs(" + base + "), " + k + ")"
+                            : f_ == Format::NumPy ? "np.abs(" + base + ")**(" + k + ")"
+                                                  : "abs(" + base + ")**(" + k + ")";
+    if (!odd_numerator) {
+      out += magnitude;
+    } else if (f_ == Format::NumPy) {
+      out += "np.sign(" + base + ")*" + magnitude;
+    } else {
+      out += std::string(f_ == Format::C ? "copysign(" : "math.copysign(") + magnitude + ", " + base + ")";
+    }
+  }
+
   void power(const Display& d, std::string& out) {
     const Display& base = d.children[0];
     if (base.kind == DKind::Constant && base.constant == ConstantId::E) {
       out += std::string(foreign_function("exp", f_)) + open();
       put(d.children[1], out);
       out += close();
+      return;
+    }
+    bool non_negative_base = base.kind == DKind::Number || base.kind == DKind::Constant;
+    if (auto odd_numerator = odd_root(d.children[1]); odd_numerator && is_program(f_) && !non_negative_base) {
+      real_root(d, *odd_numerator, out);
       return;
     }
     if (f_ == Format::C) {

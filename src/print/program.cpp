@@ -4,6 +4,7 @@
 #include "print/program.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "core/common_subexpressions.hpp"
@@ -119,7 +120,14 @@ class Program {
     return out;
   }
 
-  bool uses(const std::string& body, std::string_view what) const { return body.find(what) != std::string::npos; }
+  // Whether the body names `what` as a word of its own: sign( but not copysign( nor np.sign(.
+  static bool uses(const std::string& body, std::string_view what) {
+    for (auto at = body.find(what); at != std::string::npos; at = body.find(what, at + 1)) {
+      char before = at == 0 ? ' ' : body[at - 1];
+      if (!(std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.')) return true;
+    }
+    return false;
+  }
 
   // `return` and what comes before it: [a, b] or [[a, b], [c, d]] of the results. NumPy: an
   // array, its entries broadcast first (a constant entry beside one that is an array per point).
