@@ -169,6 +169,7 @@ TEST_CASE("trust: a derivative at a point exists only where the function is diff
   check_rows({
       {"d/dx abs(x) at x = 0", "error: a corner: the slope is -1 from the left and 1 from the right"},
       {"d/dx sign(x) at x = 0", "error: the function jumps there"},
+      {"d/dx sign(x)^2 at x = 0", "error: it approaches 1 from both sides but has another value there"},
       {"tangent(abs(x), x = 0)", "error: does not exist at x = 0"},
       {"tangent(relu(x), x = 0)", "error: a corner"},
       {"d/dx max(x, 0) at x = 0", "error: a corner"},

@@ -36,6 +36,9 @@ std::string cause(const calc::NoDerivative& why, const std::string& point, const
   std::string derivative = higher ? "the " + ordinal(why.order) + " derivative" : "the derivative";
   switch (why.cause) {
     case Cause::Jump:
+      if (why.left == why.right)  // sign(x)^2 at 0: a hole, not a jump
+        return derivative + " does not exist at " + point + " (the function is not continuous there" + along +
+               ": it approaches " + c.text(why.left) + " from both sides but has another value there)";
       return derivative + " does not exist at " + point + " (the function jumps there" + along + ": it approaches " +
              c.text(why.left) + " from the left and " + c.text(why.right) + " from the right)";
     case Cause::Corner:
