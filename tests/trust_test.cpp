@@ -298,3 +298,18 @@ TEST_CASE("trust: an odd root of a negative number is real in decimals too") {
       {"(-8.0)^0.5", "error: (-8.0)^(0.5) is not a real number"},
   });
 }
+
+TEST_CASE("trust: an answer that involves a decimal is a decimal, constants included") {
+  check_rows({
+      {"2.0*pi", "6.283185307179586"},
+      {"sqrt(2) + 0.5", "1.9142135623730951"},
+      {"log_2(0.001)", "-9.965784284662087"},  // it was -6.907755278982137/log(2)
+      {"e^2.0", "7.38905609893065"},
+      {"2.0^pi", "8.824977827076287"},
+      {"0.5 log(2) + x", "x + 0.34657359027997264"},
+      {"d/dx log_2(x) at x = 0.5", "2.8853900817779268"},
+      // exact stays exact
+      {"2 pi", "2 pi"},
+      {"log_2(1/1000)", "log(1/1000)/log(2)"},
+  });
+}

@@ -164,6 +164,18 @@ Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
   std::span<const Number> run_coeffs;
   if (run < operands.size()) run_terms = operands[run].terms(), run_coeffs = operands[run].coefficients();
   auto acc = detail::collect(items, run_terms, run_coeffs, 2 * run + 1, [](const Number& a, const Number& b) { return a + b; });
+  // Beside a decimal a constant term is a decimal too: sqrt(2) + 0.5 is 1.914...
+  bool decimal = constant_term.is_float() || std::any_of(acc.begin(), acc.end(), [](const auto& tc) { return tc.second.is_float(); });
+  if (decimal)
+    acc.erase(std::remove_if(acc.begin(), acc.end(),
+                             [&](const auto& tc) {
+                               if (!is_constant_expression(tc.first) || !(constant_term.is_float() || tc.second.is_float()))
+                                 return false;
+                               std::optional<Number> v = decimal_value(tc.first);
+                               if (v) constant_term += tc.second * *v;
+                               return v.has_value();
+                             }),
+              acc.end());
   // Terms that cancel go, floats too (0.5x - 0.5x is 0.0, not 0.0x, as 0.0*x is 0.0); a float
   // zero leaves its float-ness in the constant.
   bool float_zero = false;
@@ -234,6 +246,12 @@ Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, s
   std::vector<Expr> pending;
   for (auto& [b, x] : acc) {
     if (x.is_zero() && x.number().is_exact()) continue;
+    // Beside a decimal coefficient a constant factor is a decimal too: 2.0 pi is 6.28...
+    if (coeff.is_float() && (is_constant_expression(b) || (b.is_number() && is_constant_expression(x))))
+      if (auto v = decimal_value(x.is_one() ? b : Expr(intern_pair(Kind::Pow, b, x)))) {
+        coeff *= *v;
+        continue;
+      }
     // The factor stays (b, x) without making the power only to take it apart again.
     if (power_stays_as_written(b) && !x.is_zero()) {
       final_factors.emplace_back(b, x);
@@ -361,6 +379,10 @@ Expr pow(Expr b, Expr x) {
   if (b.is(Kind::Constant) && b.constant() == ConstantId::E && x.is(Kind::Call) &&
       function_info(x.function()).name == "log")
     return x.args()[0];
+  // e^2.0, 2.0^pi: a decimal with a constant is a decimal.
+  if ((x.is_number() && x.number().is_float() && is_constant_expression(b)) ||
+      (b.is_number() && b.number().is_float() && is_constant_expression(x)))
+    if (auto v = decimal_value(Expr(intern_pair(Kind::Pow, b, x)))) return num(*v);
   // (-pi)^(1/2), (1 - e)^(3/4): an even root of a negative constant, refused as (-2)^(1/2) is.
   if (x.is_number() && x.number().is_exact() && !x.is_integer() && (x.number().denominator() / Number(2)).is_integer())
     if (auto v = constant_value(b); v && clearly_outside(*v, [](double y) { return y >= 0; }))

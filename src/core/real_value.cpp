@@ -139,6 +139,12 @@ std::optional<double> constant_value(Expr e) {
   return mpfr_get_d(v.get(), MPFR_RNDN);
 }
 
+std::optional<Number> decimal_value(Expr constant) {
+  std::optional<double> v = constant_value(constant);
+  if (!v || !std::isfinite(*v)) return std::nullopt;
+  return Number::from_double(*v);
+}
+
 bool clearly_outside(double v, bool (*ok)(double)) {
   double room = 1e-12 * (1 + std::fabs(v));
   return !ok(v - room) && !ok(v) && !ok(v + room);

@@ -45,6 +45,10 @@ std::optional<double> constant_value(Expr e);
 // cannot fold it, is left alone rather than refused).
 bool clearly_outside(double v, bool (*ok)(double));
 
+// The decimal a constant becomes beside a floating-point number (2.0 pi is 6.283185307179586, as
+// an answer that involves a decimal is a decimal), or nullopt when it has no finite real value.
+std::optional<Number> decimal_value(Expr constant);
+
 // A constant's value as an error message shows it, to six digits: "3.14159", "-2.58579".
 std::string six_digits(double v);
 
