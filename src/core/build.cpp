@@ -384,7 +384,8 @@ Expr pow(Expr b, Expr x) {
       (b.is_number() && b.number().is_float() && is_constant_expression(x)))
     if (auto v = decimal_value(Expr(intern_pair(Kind::Pow, b, x)))) return num(*v);
   // (-pi)^(1/2), (1 - e)^(3/4): an even root of a negative constant, refused as (-2)^(1/2) is.
-  if (x.is_number() && x.number().is_exact() && !x.is_integer() && (x.number().denominator() / Number(2)).is_integer())
+  if (x.is_number() && is_constant_expression(b) && !obviously_positive(b) && x.number().is_exact() && !x.is_integer() &&
+      (x.number().denominator() / Number(2)).is_integer())
     if (auto v = constant_value(b); v && clearly_outside(*v, [](double y) { return y >= 0; }))
       throw MathError("an even root of a negative number (" + six_digits(*v) + "...) is not real");
   return Expr(intern_pair(Kind::Pow, b, x));

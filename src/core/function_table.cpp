@@ -200,11 +200,12 @@ std::vector<FunctionInfo> builtin_function_table() {
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_zero()) throw MathError("log(0) is undefined");
         if (a[0].is_number() && a[0].number().is_negative()) throw MathError("log of a negative number is not real");
-        if (auto v = constant_value(a[0]); v && clearly_outside(*v, [](double x) { return x > 0; }))
-          throw MathError("log of a negative number (" + six_digits(*v) + "...) is not real");
         if (a[0].is_one()) return Expr(0);
         if (is_e(a[0])) return Expr(1);
         if (a[0].is(Kind::Pow) && is_e(a[0].base()) && a[0].exponent().is_number()) return a[0].exponent();
+        if (is_constant_expression(a[0]) && !obviously_positive(a[0]))
+          if (auto v = constant_value(a[0]); v && clearly_outside(*v, [](double x) { return x > 0; }))
+            throw MathError("log of a negative number (" + six_digits(*v) + "...) is not real");
         return std::nullopt; },
       {[](Args a) { return 1 / a[0]; }});
   row("sqrt", 1, "\\sqrt", "power", "square root, the same as x^(1/2)",

@@ -5,6 +5,7 @@
 
 #include <gmp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -121,6 +122,9 @@ class Evaluator {
 // A constant bigger than this, as a tree, is not evaluated by the domain checks: they run as
 // expressions are built, and a derivative of high order at a point builds many big constants.
 constexpr std::size_t largest_checked_constant = 4096;
+// Bits the domain checks evaluate a constant with: 38 digits, where they need 12 (clearly_outside)
+// beyond what cancellation in the constant itself takes.
+constexpr mpfr_prec_t checked_precision = 128;
 
 }  // namespace
 
@@ -128,9 +132,26 @@ void real_value(Expr e, mpfr_ptr out) { Evaluator(mpfr_get_prec(out)).eval(e, ou
 
 bool is_constant_expression(Expr e) { return !e.is_number() && e.node()->symbols == 0; }
 
+bool obviously_positive(Expr c) {
+  switch (c.kind()) {
+    case Kind::Number: return c.number().sign() > 0;
+    case Kind::Constant: return true;
+    case Kind::Pow: return obviously_positive(c.base());
+    case Kind::Mul:
+      return c.number().sign() > 0 && std::all_of(c.bases().begin(), c.bases().end(), [&](Expr b) {
+               return obviously_positive(b);
+             });
+    case Kind::Add:
+      return c.number().sign() >= 0 &&
+             std::all_of(c.coefficients().begin(), c.coefficients().end(), [](const Number& k) { return k.sign() > 0; }) &&
+             std::all_of(c.terms().begin(), c.terms().end(), [](Expr t) { return obviously_positive(t); });
+    default: return false;
+  }
+}
+
 std::optional<double> constant_value(Expr e) {
   if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return std::nullopt;
-  Real v(256);
+  Real v(checked_precision);
   try {
     real_value(e, v.get());
   } catch (const MathError&) {

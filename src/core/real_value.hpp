@@ -35,7 +35,11 @@ void real_value(Expr e, mpfr_ptr out);
 // A constant that is not a number: no symbols, no sum index (-π, sqrt(3), sin(4), 1 - e).
 bool is_constant_expression(Expr e);
 
-// The value of a constant expression, evaluated at 256 bits, as a double: nullopt when it has no
+// Whether a constant is positive by its form alone (π, e, 3, e^2, 2π + 1), without evaluating it:
+// the domain checks of log and of even roots skip those, nearly all that arise.
+bool obviously_positive(Expr constant);
+
+// The value of a constant expression, evaluated at 128 bits, as a double: nullopt when it has no
 // real value, cannot be evaluated, or is too large a tree to evaluate on the way (the domain
 // checks then leave it, as they leave a symbol).
 std::optional<double> constant_value(Expr e);
