@@ -161,7 +161,7 @@ struct Generator {
   }
 
   Tree scalar(int depth) {
-    switch (pick(depth > 0 ? 8 : 1)) {
+    switch (pick(depth > 0 ? 10 : 1)) {
       case 1: return matrix::trace(gen(n, n, depth - 1));
       case 2: return matrix::det(pick(2) ? leaf("A") : matrix::product({leaf("A"), leaf("B")}));
       case 3: return matrix::product({gen(one, n, depth - 1), gen(n, one, depth - 1)});
@@ -169,6 +169,9 @@ struct Generator {
       case 5: return matrix::log(matrix::product({matrix::transpose(leaf("x")), leaf("x")}));
       case 6: return matrix::power(scalar(depth - 1), Number(2));
       case 7: return matrix::entry_sum(gen(n, one, depth - 1));
+      // a number inside a scalar divisor; a sum of softmax entries (1, as a sum of terms)
+      case 8: return matrix::power(matrix::product({matrix::number(Number(pick(3) + 2)), scalar(depth - 1)}), Number(-1));
+      case 9: return matrix::log(matrix::entry_sum(matrix::softmax(gen(n, one, depth - 1))));
       default: return leaf_of(one, one);
     }
   }
@@ -572,6 +575,9 @@ TEST_CASE("matrix self-check: random well-shaped expressions") {
     CAPTURE(print::matrix_string(f, print::Format::Text));
     CAPTURE(var->name);
     for (long size : {2L, 3L}) c.check(f, var, size, 5 - size);
+    // A gradient by a vector, differentiated again: the Hessian's Jacobian rules.
+    if (f->shape.scalar() && var->shape.cols.is_one() && i % 4 == 1)
+      for (long size : {2L, 3L}) c.check(matrix::derivative(f, var), var, size, 5 - size);
     ++expressions;
   }
   MESSAGE("random expressions: " << expressions << ", entries compared: " << c.comparisons << " (" << c.nonzero << " not 0)");
