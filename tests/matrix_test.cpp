@@ -460,37 +460,47 @@ TEST_CASE("matrix: a word reads as in scalar statements, each factor then declar
   CHECK(answer(s, "d/dx c x") == "c I_n");  // a failed statement changed nothing
 }
 
-TEST_CASE("matrix: a zero vector or matrix keeps its shape") {
+// Each row typed into a session with the declarations above: its exact printed answer.
+static void check_matrix_rows(const std::vector<std::pair<const char*, const char*>>& rows) {
   Session s;
   for (const char* line : declarations) REQUIRE(answer(s, line).empty());
-  CHECK(answer(s, "(x - x)^T a at n = 2") == "0");  // it was [0, 0]: 0ᵀ a taken as n×1
-  CHECK(answer(s, "exp((x - x)^T a) at n = 2") == "1");
-  CHECK(answer(s, "d/dx sum(exp((x - x)^T a)) x^T x at n = 2") == "[2x_1, 2x_2]");
-  CHECK(answer(s, "(x - x)^T A x + 1") == "1");
-  CHECK(answer(s, "(0 x)^T a + 1") == "1");
-  CHECK(answer(s, "hessian((y - y)^T softmax(y), y)") == "0");
-  CHECK(answer(s, "(x - x) a^T at n = 2") == "[[0, 0], [0, 0]]");
+  for (const auto& [input, expected] : rows) {
+    CAPTURE(std::string(input));
+    CHECK(answer(s, input) == expected);
+  }
+}
+
+TEST_CASE("matrix: a zero vector or matrix keeps its shape") {
+  check_matrix_rows({
+      {"(x - x)^T a at n = 2", "0"},  // it was [0, 0]: 0ᵀ a taken as n×1
+      {"exp((x - x)^T a) at n = 2", "1"},
+      {"d/dx sum(exp((x - x)^T a)) x^T x at n = 2", "[2x_1, 2x_2]"},
+      {"(x - x)^T A x + 1", "1"},
+      {"(0 x)^T a + 1", "1"},
+      {"hessian((y - y)^T softmax(y), y)", "0"},
+      {"(x - x) a^T at n = 2", "[[0, 0], [0, 0]]"},
+  });
 }
 
 TEST_CASE("matrix: a Jacobian keeps its identity, and a power of the identity is the identity") {
-  Session s;
-  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
-  CHECK(answer(s, "d/dx x y^T y") == "(y^T y) I_n");  // it was y^T y, a scalar
-  CHECK(answer(s, "d/dx x (y^T y)") == "(y^T y) I_n");
-  CHECK(answer(s, "d/dx x y^T y at n = 2, m = 1") == "[[y_1^2, 0], [0, y_1^2]]");
-  CHECK(answer(s, "d/dA tr(I_n^2) tr(A)") == "n I_n");  // it was tr(1) I_n
-  CHECK(answer(s, "d/dA tr(I_n^2) tr(A) at n = 2") == "[[2, 0], [0, 2]]");
-  CHECK(answer(s, "A I_n^2 x") == "A x");
+  check_matrix_rows({
+      {"d/dx x y^T y", "(y^T y) I_n"},  // it was y^T y, a scalar
+      {"d/dx x (y^T y)", "(y^T y) I_n"},
+      {"d/dx x y^T y at n = 2, m = 1", "[[y_1^2, 0], [0, y_1^2]]"},
+      {"d/dA tr(I_n^2) tr(A)", "n I_n"},  // it was tr(1) I_n
+      {"d/dA tr(I_n^2) tr(A) at n = 2", "[[2, 0], [0, 2]]"},
+      {"A I_n^2 x", "A x"},
+  });
 }
 
 TEST_CASE("matrix: a dimension is a scalar, and written out it is its size") {
-  Session s;
-  for (const char* line : declarations) REQUIRE(answer(s, line).empty());
-  CHECK(answer(s, "d/dx tr(I_n) x^T x") == "2n x");
-  CHECK(answer(s, "d/dx tr(I_n) x^T x at n = 2") == "[4x_1, 4x_2]");
-  CHECK(answer(s, "n x^T x at n = 3") == "3x_1^2 + 3x_2^2 + 3x_3^2");
-  CHECK(answer(s, "d/dx n x at n = 2") == "[[2, 0], [0, 2]]");
-  CHECK(answer(s, "m tr(X^T X) at m = 2, n = 2") == "2X_11^2 + 2X_12^2 + 2X_21^2 + 2X_22^2");
+  check_matrix_rows({
+      {"d/dx tr(I_n) x^T x", "2n x"},
+      {"d/dx tr(I_n) x^T x at n = 2", "[4x_1, 4x_2]"},
+      {"n x^T x at n = 3", "3x_1^2 + 3x_2^2 + 3x_3^2"},
+      {"d/dx n x at n = 2", "[[2, 0], [0, 2]]"},
+      {"m tr(X^T X) at m = 2, n = 2", "2X_11^2 + 2X_12^2 + 2X_21^2 + 2X_22^2"},
+  });
 }
 
 TEST_CASE("matrix self-check: each rule against the partial derivatives of its written-out form") {
