@@ -356,6 +356,13 @@ Term Resolver::word(std::string_view w, SourceSpan span) {
   return juxtaposed(run_factors(w, span), span);
 }
 
+ResolveError ambiguous_divisor(const Node& divisor) {
+  const Node& c = divisor;
+  std::string run = c.kind == NodeKind::Apply ? c.text + "(...)" : c.kind == NodeKind::Word ? c.text.str() : "this";
+  return ResolveError{c.span, "dividing by " + run + " is ambiguous: write /(" + run +
+                                  ") to divide by the whole product, or put a space or '*' after the divisor"};
+}
+
 // The factors a word stands for: one for a name (defined, a constant, an identifier), or the
 // identifiers of a short run of letters (`4xy` = 4·x·y, `x3x4` = x3·x4).
 std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
@@ -621,11 +628,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       }
       // `1/2x` is x/2 (juxtaposition binds like `*`), but `1/ab` and `1/a(b+c)` are written as
       // if the whole run were the divisor, and read so by many: refuse rather than guess.
-      if (values.size() > 1) {
-        std::string run = c.kind == NodeKind::Apply ? c.text + "(...)" : c.kind == NodeKind::Word ? c.text.str() : "this";
-        throw ResolveError{c.span, "dividing by " + run + " is ambiguous: write /(" + run +
-                                       ") to divide by the whole product, or put a space or '*' after the divisor"};
-      }
+      if (values.size() > 1) throw ambiguous_divisor(c);
       factors.push_back(std::move(values.front()));
       ops += '/';
       continue;

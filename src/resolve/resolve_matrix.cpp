@@ -176,6 +176,9 @@ struct Reader {
     Tree acc = term(n.children[0]);
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       const Node& right = n.children[i];
+      if (n.op_before(i) == '/' && ((right.kind == NodeKind::Word && word_parts(right).size() > 1) ||
+                                    (right.kind == NodeKind::Apply && right.children.size() == 1 && is_product(right))))
+        throw ambiguous_divisor(right);  // x/cb, x/c(a + w): as in scalar statements
       Tree t = term(right);
       SourceSpan op = n.op_before(i) == ' ' ? SourceSpan{right.span.begin, right.span.begin + 1} : operator_span(line, n.children[i - 1], right);
       if (n.op_before(i) == '/' || n.op_before(i) == 'o') {

@@ -83,6 +83,10 @@ class Resolver {
   std::size_t plain_asks_ = 0;                  // plain_value calls so far (see there)
 };
 
+// The error for a divisor that is a run of factors (1/ab, 1/a(b + c)): the whole run, or its
+// first factor? Written as if the whole, and read so by many, so it is refused.
+ResolveError ambiguous_divisor(const Node& divisor);
+
 // Terms combined as expressions are: a value when every part is one (folded by the canonical
 // constructors, as if written at once), else a term that evaluation combines the same way.
 Term sum_of(std::vector<Term> terms, std::string ops, SourceSpan span);
