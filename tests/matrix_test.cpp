@@ -410,6 +410,9 @@ TEST_CASE("matrix: a word reads as in scalar statements, each factor then declar
            {{"x (a)^T", "x a^T"}, "x a^T"},
            {{"d/dx x^T A (B)^T x", "d/dx x^T A B^T x"}, "(A B^T + B A^T) x"},
            {{"d/dx x^T(A x)", "d/dx xᵀ(A x)", "d/dx (x)ᵀ(A x)", "d/dx x^T (A x)", "d/dx x^T*(A x)"}, "(A + A^T) x"},
+           // a name before a bracket gives its factors to the chain: (x^T A a)(x^T a), not x^T A (a (x^T a))
+           {{"d/dx x^T A a (x^T a)", "d/dx x^T A a * (x^T a)", "d/dx x^T*A*a*(x^T*a)"}, "((x^T a) A + (x^T A a) I_n) a"},
+           {{"a .* w (x^T a)", "a .* w * (x^T a)", "a ⊙ w (x^T a)"}, "(x^T a) (a .* w)"},
            {{"d/dx pi x", "d/dx π x"}, "pi I_n"},
            {{"d/dx c x^T A x at n = 2", "d/dx cx^TAx at n = 2"},
             "[2A_11 c x_1 + c x_2 (A_12 + A_21), c x_1 (A_12 + A_21) + 2A_22 c x_2]"},

@@ -22,9 +22,9 @@ using matrix::Tree;
 
 // The operator between two operands: the first character after the left one that is not a
 // space (juxtaposition has none: the right operand's first character).
-SourceSpan operator_span(std::string_view line, const Node& left, const Node& right) {
-  std::uint32_t at = left.span.end;
-  while (at < right.span.begin && at < line.size() && line[at] == ' ') ++at;
+SourceSpan operator_span(std::string_view line, SourceSpan left, SourceSpan right) {
+  std::uint32_t at = left.end;
+  while (at < right.begin && at < line.size() && line[at] == ' ') ++at;
   return {at, at + 1};
 }
 
@@ -163,7 +163,7 @@ struct Reader {
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       Tree t = term(n.children[i]);
       if (!(acc->shape == t->shape))
-        fail(operator_span(line, n.children[i - 1], n.children[i]),
+        fail(operator_span(line, n.children[i - 1].span, n.children[i].span),
              "mismatched shapes in a sum: " + (i == 1 ? described(n.children[0], acc) : matrix::shape_text(acc->shape)) +
                  " and " + described(n.children[i], t));
       if (n.op_before(i) == '-') t = matrix::scale(Number(-1), t);
@@ -172,33 +172,66 @@ struct Reader {
     return acc;
   }
 
+  // One operand of a product chain, where it is written and the operator before it.
+  struct Operand {
+    Tree tree;
+    char op;
+    SourceSpan span;
+  };
+
+  // A product's operands in order. A run of letters and a name before a bracket read as a
+  // product give their factors to the chain, as scalar statements take them: y^T B a (X^T y) is
+  // (y^T B a)(X^T y), not y^T B (a (X^T y)), whose a (X^T y) alone has no shape.
+  std::vector<Operand> operands(const Node& n) const {
+    std::vector<Operand> out;
+    for (std::size_t i = 0; i < n.children.size(); ++i) {
+      const Node& c = n.children[i];
+      char op = i == 0 ? ' ' : n.op_before(i);
+      bool apply_product = c.kind == NodeKind::Apply && c.children.size() == 1 && is_product(c);
+      bool run = c.kind == NodeKind::Word && word_parts(c).size() > 1;
+      if (op == '/' && (apply_product || run)) throw ambiguous_divisor(c);  // x/cb, x/c(a + w): as in scalar statements
+      if (!apply_product && !run) {
+        out.push_back({term(c), op, c.span});
+        continue;
+      }
+      for (const WordFactor& f : word_factors(apply_product ? name_of(c) : c)) {
+        out.push_back({f.tree, op, f.span});
+        op = ' ';
+      }
+      if (apply_product) out.push_back({term(c.children[0]), ' ', c.children[0].span});
+    }
+    return out;
+  }
+
+  std::string described(SourceSpan span, const Tree& t) const {
+    return "'" + written(span) + "' (" + matrix::shape_text(t->shape) + ")";
+  }
+
   Tree product(const Node& n) const {
-    Tree acc = term(n.children[0]);
-    for (std::size_t i = 1; i < n.children.size(); ++i) {
-      const Node& right = n.children[i];
-      if (n.op_before(i) == '/' && ((right.kind == NodeKind::Word && word_parts(right).size() > 1) ||
-                                    (right.kind == NodeKind::Apply && right.children.size() == 1 && is_product(right))))
-        throw ambiguous_divisor(right);  // x/cb, x/c(a + w): as in scalar statements
-      Tree t = term(right);
-      SourceSpan op = n.op_before(i) == ' ' ? SourceSpan{right.span.begin, right.span.begin + 1} : operator_span(line, n.children[i - 1], right);
-      if (n.op_before(i) == '/' || n.op_before(i) == 'o') {
+    std::vector<Operand> chain = operands(n);
+    Tree acc = chain[0].tree;
+    for (std::size_t i = 1; i < chain.size(); ++i) {
+      const Operand& right = chain[i];
+      const Tree& t = right.tree;
+      SourceSpan op = right.op == ' ' ? SourceSpan{right.span.begin, right.span.begin + 1}
+                                      : operator_span(line, chain[i - 1].span, right.span);
+      std::string left = i == 1 ? described(chain[0].span, acc) : matrix::shape_text(acc->shape);
+      if (right.op == '/' || right.op == 'o') {
         // y/s with a vector s divides entry by entry, as u ⊙ v (`.*`) multiplies
-        bool entrywise = n.op_before(i) == 'o' || !t->shape.scalar();
+        bool entrywise = right.op == 'o' || !t->shape.scalar();
         if (entrywise && !acc->shape.scalar() && !(acc->shape == t->shape))
-          fail(op, "mismatched shapes in an entrywise " + std::string(n.op_before(i) == 'o' ? "product" : "division") + ": " +
-                       (i == 1 ? described(n.children[0], acc) : matrix::shape_text(acc->shape)) + " and " + described(right, t));
+          fail(op, "mismatched shapes in an entrywise " + std::string(right.op == 'o' ? "product" : "division") + ": " + left +
+                       " and " + described(right.span, t));
         if (!entrywise) {
           acc = matrix::product({acc, matrix::power(t, Number(-1))});
         } else {
-          Tree divisor = n.op_before(i) == '/' ? at(right.span, [&] { return matrix::entrywise_power(t, Number(-1)); }) : t;
+          Tree divisor = right.op == '/' ? at(right.span, [&] { return matrix::entrywise_power(t, Number(-1)); }) : t;
           acc = at(op, [&] { return matrix::hadamard({acc, divisor}); });
         }
         continue;
       }
-      if (!acc->shape.scalar() && !t->shape.scalar() && acc->shape.cols != t->shape.rows) {
-        std::string left = i == 1 ? described(n.children[0], acc) : matrix::shape_text(acc->shape);
-        fail(op, "mismatched shapes in a product: " + left + " times " + described(right, t));
-      }
+      if (!acc->shape.scalar() && !t->shape.scalar() && acc->shape.cols != t->shape.rows)
+        fail(op, "mismatched shapes in a product: " + left + " times " + described(right.span, t));
       acc = matrix::product({acc, t});
     }
     return acc;
