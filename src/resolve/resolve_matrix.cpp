@@ -257,10 +257,14 @@ struct Reader {
     Node exponent = n.children[1];
     std::vector<WordFactor> after;
     bool exponent_product = exponent.kind == NodeKind::Apply && exponent.children.size() == 1 && is_product(exponent);
-    if (exponent.kind == NodeKind::Word || exponent_product) {
-      std::vector<Part> parts = word_parts(exponent_product ? name_of(exponent) : exponent);
+    // x^TB^T is x^(TB^T) as written (^ is right-associative): x^T B^T, the run's last letter raised.
+    bool raised_run = exponent.kind == NodeKind::Pow && exponent.children[0].kind == NodeKind::Word &&
+                      word_parts(exponent.children[0]).size() > 1;
+    if (exponent.kind == NodeKind::Word || exponent_product || raised_run) {
+      std::vector<Part> parts = word_parts(exponent_product ? name_of(exponent) : raised_run ? exponent.children[0] : exponent);
       for (std::size_t i = 1; i < parts.size(); ++i) after.push_back(factor(parts[i]));
       if (exponent_product) after.push_back({term(exponent.children[0]), exponent.children[0].span});
+      if (raised_run) after.back().tree = raised(after.back().tree, parts.back(), exponent.children[1]);
       Node first;
       first.kind = NodeKind::Word;
       first.text = parts[0].text;
