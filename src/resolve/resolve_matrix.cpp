@@ -240,7 +240,14 @@ struct Reader {
   // NAME(...) read as a product, where a scalar statement reads one: X(w - y), c(x + a); g(x) and
   // xy(x + 1) are not.
   bool is_product(const Node& apply) const {
-    return declared.find(apply.text) || (!is_matrix_function(apply.text.str()) && !Resolver(scope).is_call(apply));
+    if (declared.find(apply.text)) return true;
+    if (is_matrix_function(apply.text.str())) return false;
+    // AB(x + y) with A and B declared: no function is named so, and the run is their product.
+    if (!is_identifier(apply.text)) {
+      std::vector<Part> parts = word_parts(name_of(apply));
+      if (std::all_of(parts.begin(), parts.end(), [&](const Part& p) { return declared.find(p.text); })) return true;
+    }
+    return !Resolver(scope).is_call(apply);
   }
   static Node name_of(const Node& apply) {
     Node name;
