@@ -101,12 +101,15 @@ bool fraction_derivative_ahead(std::string_view text, std::size_t pos, BracketPa
         if (!s.digits()) return false;
     }
     bool bracketed = false;
+    std::string_view called;  // the name of `df(x)`: f
     if (s.at('(')) {
         if (!s.group()) return false;
         bracketed = true;
     } else if (s.letter()) {
+        std::size_t const start = s.i;
         s.name();
         if (s.at('(')) {
+            called = text.substr(start, s.i - start);
             if (!s.group()) return false;
             bracketed = true;
         }
@@ -122,7 +125,12 @@ bool fraction_derivative_ahead(std::string_view text, std::size_t pos, BracketPa
     if (s.at(partial_marker)) return true;
     if (!s.at('d')) return false;
     ++s.i;
-    return s.letter();
+    if (!s.letter()) return false;
+    // det(A)/det(B), dot(u)/dot(v): a quotient of two calls of one function whose name starts
+    // with d, not d(et(A))/d(et) (B).
+    std::size_t const start = s.i;
+    s.name();
+    return called.empty() || !s.at('(') || text.substr(start, s.i - start) != called;
 }
 
 } // namespace ddx::grammar

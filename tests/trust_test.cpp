@@ -155,6 +155,9 @@ TEST_CASE("trust: names other systems use, aliases and ambiguous inverses") {
       {"(sin^2(x))^3", "sin(x)^6"},
       {"sin^2((x)^3)", "sin(x^3)^2"},
       {"sin^2 x^3", "sin(x^3)^2"},
+      // f(a)/f(b) for a function whose name starts with d is no derivative d(f(a))/d(f) (b)
+      {"det(x)/det(y)", "error: 'det' is not supported yet"},
+      {"df(x)/dx", "f'(x)"},
       {"prod(x_n, n = 1 .. N)", "error: not supported yet"},
       {"det(x)", "error: not supported yet"},
       {"det", "error: not supported yet"},
