@@ -480,7 +480,7 @@ static void check_matrix_rows(const std::vector<std::pair<const char*, const cha
   }
 }
 
-TEST_CASE("matrix: a zero vector or matrix keeps its shape") {
+TEST_CASE("matrix: a zero vector or matrix keeps its shape, and functions of it their value") {
   check_matrix_rows({
       {"(x - x)^T a at n = 2", "0"},  // it was [0, 0]: 0ᵀ a taken as n×1
       {"exp((x - x)^T a) at n = 2", "1"},
@@ -489,6 +489,12 @@ TEST_CASE("matrix: a zero vector or matrix keeps its shape") {
       {"(0 x)^T a + 1", "1"},
       {"hessian((y - y)^T softmax(y), y)", "0"},
       {"(x - x) a^T at n = 2", "[[0, 0], [0, 0]]"},
+      // a function of a zero column is its value: exp(0) would read back as the scalar 1
+      {"d/dx x^T exp(x - x)", "ones(n)"},
+      {"d/dx x^T softmax(a - a)", "ones(n)/n"},
+      {"d/da sigmoid(a - a)^T ones(n) x^T a", "n x/2"},
+      {"softmax(a - a) at n = 3", "[1/3, 1/3, 1/3]"},
+      {"log(x - x)", "error@1: log of a zero vector: log(0) is undefined"},
   });
 }
 

@@ -104,6 +104,12 @@ Tree entrywise(const std::string& function, Tree v) {
   if (v->shape.scalar() && function == "exp") return exp(v);
   if (v->shape.scalar() && function == "log") return log(v);
   if (!v->shape.scalar()) require_column(v, function.c_str());
+  // Of a zero column, its value, which would otherwise print as exp(0), a scalar 1 when read back.
+  if (!v->shape.scalar() && is_zero(v)) {
+    if (function == "exp") return ones(v->shape.rows);
+    if (function == "sigmoid") return scale(Number::rational(1, 2), ones(v->shape.rows));
+    if (function == "log") throw MathError("log of a zero vector: log(0) is undefined");
+  }
   Node n;
   n.op = Op::Entrywise;
   n.shape = v->shape;
@@ -115,12 +121,14 @@ Tree entrywise(const std::string& function, Tree v) {
 
 Tree softmax(Tree v) {
   require_column(v, "softmax");
+  if (is_zero(v)) return product({power(trace(identity(v->shape.rows)), Number(-1)), ones(v->shape.rows)});  // ones(n)/n
   Shape shape = v->shape;
   return unary(Op::Softmax, std::move(v), shape, "softmax");
 }
 
 Tree entry_sum(Tree v) {
   if (v->shape.scalar()) return v;
+  if (v->op == Op::Ones) return trace(identity(v->shape.rows));  // sum(ones(n)) = n
   std::vector<Tree> fs{transpose(ones(v->shape.rows)), v};
   if (!v->shape.cols.is_one()) fs.push_back(ones(v->shape.cols));
   return product(std::move(fs));

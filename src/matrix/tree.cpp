@@ -77,6 +77,8 @@ struct Flat {
 Tree combine(const Tree& prev, const Tree& m) {
   if ((prev->op == Op::Inverse && prev->args[0]->key == m->key) || (m->op == Op::Inverse && m->args[0]->key == prev->key))
     return identity(m->shape.rows);
+  if (prev->op == Op::Transpose && prev->args[0]->op == Op::Ones && m->op == Op::Ones)  // onesᵀ ones = n
+    return trace(identity(m->shape.rows));
   if (prev->op == Op::Diag && m->op == Op::Diag) return diag(hadamard({prev->args[0], m->args[0]}));
   if (prev->op == Op::Diag && m->shape.cols.is_one()) return hadamard({prev->args[0], m});
   if (m->op == Op::Diag && prev->shape.rows.is_one()) return transpose(hadamard({m->args[0], transpose(prev)}));
