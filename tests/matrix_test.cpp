@@ -413,6 +413,9 @@ TEST_CASE("matrix: a word reads as in scalar statements, each factor then declar
            // a name before a bracket gives its factors to the chain: (x^T A a)(x^T a), not x^T A (a (x^T a))
            {{"d/dx x^T A a (x^T a)", "d/dx x^T A a * (x^T a)", "d/dx x^T*A*a*(x^T*a)"}, "((x^T a) A + (x^T A a) I_n) a"},
            {{"x^T B^T", "x^TB^T", "xᵀBᵀ", "x^T*B^T"}, "x^T B^T"},
+           {{"x^T A^T x", "xᵀAᵀx", "x^TA^Tx", "x^T*A^T*x"}, "x^T A^T x"},
+           {{"x^T (A + B)^T x", "x^T(A + B)^T x", "xᵀ(A + B)ᵀx"}, "x^T (A^T + B^T) x"},
+           {{"x^T A^2 x", "x^TA^2 x", "xᵀA²x"}, "x^T A A x"},
            {{"AB(x + x)", "A B (x + x)", "AB (x + x)"}, "2A B x"},
            // a quotient of two calls of det, not the derivative d(et(A))/d(et)
            {{"d/dA det(A)/det(B)", "d/dA det(A)/(det(B))", "d/dA det(A) * det(B)^-1"}, "det(A) A^-T/det(B)"},  // declared letters before a bracket: their product

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "core/functions.hpp"
@@ -99,10 +100,11 @@ struct Reader {
     return nullptr;
   }
 
-  // One factor of a word, where it is written.
+  // One factor of a product as written: its tree, where it is, and its text when it is a word.
   struct WordFactor {
     Tree tree;
     SourceSpan span;
+    std::string text;
   };
   // A factor of a word as text: the word itself when it is declared, else a factor of the scalar
   // reading (`ax` = a·x, `Ax` = A·x; `loss`, `sinx` and `pix` are refused there and here).
@@ -126,7 +128,7 @@ struct Reader {
 
   WordFactor factor(const Part& part) const {
     bool constant = part.text == "e" || part.text == "pi";
-    return {constant ? matrix::scalar_name(part.text) : name(part.text, part.span), part.span};
+    return {constant ? matrix::scalar_name(part.text) : name(part.text, part.span), part.span, part.text};
   }
 
   std::vector<WordFactor> word_factors(const Node& n) const {
@@ -257,44 +259,60 @@ struct Reader {
     return name;
   }
 
+  // A word run, or NAME(...) read as a product, as its factors (the bracket last); nullopt for any
+  // other operand.
+  std::optional<std::vector<WordFactor>> juxtaposed_factors(const Node& n) const {
+    bool apply_product = n.kind == NodeKind::Apply && n.children.size() == 1 && is_product(n);
+    if (n.kind != NodeKind::Word && !apply_product) return std::nullopt;
+    std::vector<WordFactor> factors = word_factors(apply_product ? name_of(n) : n);
+    if (apply_product) factors.push_back({term(n.children[0]), n.children[0].span, ""});
+    return factors;
+  }
+
+  // base^exponent as the factors it is written as: the first factor of an exponent that is a run
+  // or a product raises the base, the others follow it (x^Tx = x^T x, x^T(A x) = x^T (A x)), and
+  // an exponent's own power raises its last factor: x^TA^Tx, which ^'s right-associativity makes
+  // x^(TA^(Tx)), is x^T A^T x.
+  std::vector<WordFactor> raised_factors(const WordFactor& base, const Part& written_base, const Node& exponent) const {
+    const Node& head = exponent.kind == NodeKind::Pow ? exponent.children[0] : exponent;
+    bool apply_product = head.kind == NodeKind::Apply && head.children.size() == 1 && is_product(head);
+    std::vector<Part> parts;
+    if (head.kind == NodeKind::Word || apply_product) parts = word_parts(apply_product ? name_of(head) : head);
+    if (parts.empty() || (parts.size() == 1 && !apply_product))
+      return {{raised(base.tree, written_base, exponent), base.span, ""}};
+    // The first factor is the exponent itself: a word (T, k), where it is written.
+    Node first;
+    first.kind = NodeKind::Word;
+    first.span = parts[0].span;
+    first.text = parts[0].text;
+    std::vector<WordFactor> out{{raised(base.tree, written_base, first), base.span, ""}};
+    for (std::size_t i = 1; i < parts.size(); ++i) out.push_back(factor(parts[i]));
+    if (apply_product) out.push_back({term(head.children[0]), head.children[0].span, ""});
+    if (exponent.kind == NodeKind::Pow) {
+      WordFactor last = out.back();
+      out.pop_back();
+      std::vector<WordFactor> tail = raised_factors(last, {last.text, last.span}, exponent.children[1]);
+      out.insert(out.end(), tail.begin(), tail.end());
+    }
+    return out;
+  }
+
+  // A power. `ax^2` = a·x^2, `bx^T` = b·x^T and `A (B)^T` = A·B^T: it takes the last factor of a
+  // run, or the bracket after a name read as a product.
   Tree power(const Node& n) const {
     const Node& base_node = n.children[0];
-    // `x^Tx` = x^T·x and `x^T(A x)` = x^T·(A x): a run in the exponent, or a product before a
-    // bracket, gives the power its first factor only.
-    Node exponent = n.children[1];
-    std::vector<WordFactor> after;
-    bool exponent_product = exponent.kind == NodeKind::Apply && exponent.children.size() == 1 && is_product(exponent);
-    // x^TB^T is x^(TB^T) as written (^ is right-associative): x^T B^T, the run's last letter raised.
-    bool raised_run = exponent.kind == NodeKind::Pow && exponent.children[0].kind == NodeKind::Word &&
-                      word_parts(exponent.children[0]).size() > 1;
-    if (exponent.kind == NodeKind::Word || exponent_product || raised_run) {
-      std::vector<Part> parts = word_parts(exponent_product ? name_of(exponent) : raised_run ? exponent.children[0] : exponent);
-      for (std::size_t i = 1; i < parts.size(); ++i) after.push_back(factor(parts[i]));
-      if (exponent_product) after.push_back({term(exponent.children[0]), exponent.children[0].span});
-      if (raised_run) after.back().tree = raised(after.back().tree, parts.back(), exponent.children[1]);
-      Node first;
-      first.kind = NodeKind::Word;
-      first.text = parts[0].text;
-      first.span = parts[0].span;
-      exponent = std::move(first);
-    }
-    // `ax^2` = a·x^2, `bx^T` = b·x^T and `A (B)^T` = A·B^T: a power takes the last factor of a
-    // run, or the bracket after a name read as a product.
     std::vector<WordFactor> factors;
     Part raised_base{"", base_node.span};
-    bool base_product = base_node.kind == NodeKind::Apply && base_node.children.size() == 1 && is_product(base_node);
-    if (base_node.kind == NodeKind::Word || base_product) {
-      std::vector<Part> parts = word_parts(base_product ? name_of(base_node) : base_node);
-      for (const Part& part : parts) factors.push_back(factor(part));
-      if (base_product)
-        factors.push_back({term(base_node.children[0]), base_node.children[0].span});
-      else
-        raised_base = parts.back();
+    if (std::optional<std::vector<WordFactor>> parts = juxtaposed_factors(base_node)) {
+      factors = std::move(*parts);
+      raised_base = {factors.back().text, factors.back().span};
     } else {
-      factors.push_back({term(base_node), base_node.span});
+      factors.push_back({term(base_node), base_node.span, ""});
     }
-    factors.back().tree = raised(factors.back().tree, raised_base, exponent);
-    factors.insert(factors.end(), after.begin(), after.end());
+    WordFactor last = factors.back();
+    factors.pop_back();
+    std::vector<WordFactor> tail = raised_factors(last, raised_base, n.children[1]);
+    factors.insert(factors.end(), tail.begin(), tail.end());
     return product_of(factors, n);
   }
 
