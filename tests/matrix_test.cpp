@@ -514,6 +514,9 @@ TEST_CASE("matrix: a Jacobian keeps its identity, and a power of the identity is
 
 TEST_CASE("matrix: a dimension is a scalar, and written out it is its size") {
   check_matrix_rows({
+      // values of the variable's entries are taken though the answer has none of them
+      {"d/dx 3 at n = 2, x_1 = 1, x_2 = 2", "[0, 0]"},
+      {"d/dA tr(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 3, A_22 = 4", "[[1, 0], [0, 1]]"},
       {"d/dx tr(I_n) x^T x", "2n x"},
       {"d/dx tr(I_n) x^T x at n = 2", "[4x_1, 4x_2]"},
       {"n x^T x at n = 3", "3x_1^2 + 3x_2^2 + 3x_3^2"},

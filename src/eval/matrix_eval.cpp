@@ -77,7 +77,10 @@ bool numeric_shapes(const matrix::Tree& a) {
 matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree& answer) {
   matrix::Grid grid = matrix::write_out(answer, *request.sizes);
   std::vector<Expr> known;
-  for (const matrix::Grid& g : {grid, matrix::write_out(request.expr, *request.sizes)})
+  std::vector<matrix::Grid> written{grid, matrix::write_out(request.expr, *request.sizes)};
+  // The variable's entries, though they may drop out (d/dx 3 at n = 2, x_1 = 1 is [0, 0]).
+  if (request.var) written.push_back(matrix::entries_of(request.var->name, request.var->shape, *request.sizes));
+  for (const matrix::Grid& g : written)
     for (const auto& row : g)
       for (Expr e : row)
         for (Expr s : free_symbols(e)) known.push_back(s);
