@@ -512,8 +512,10 @@ TEST_CASE("matrix: a Jacobian keeps its identity, and a power of the identity is
   });
 }
 
-TEST_CASE("matrix: a dimension is a scalar, and written out it is its size") {
+TEST_CASE("matrix: written out, a dimension is its size, entries are named by the declared shape, and the variable's take values") {
   check_matrix_rows({
+      {"x^T A x at n = 1", "A_11 x_1^2"},  // it was A_1 x_1^2: A named as a vector at size 1
+      {"X at n = 2, m = 1", "[[X_11, X_12]]"},
       // values of the variable's entries are taken though the answer has none of them
       {"d/dx 3 at n = 2, x_1 = 1, x_2 = 2", "[0, 0]"},
       {"d/dA tr(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 3, A_22 = 4", "[[1, 0], [0, 1]]"},

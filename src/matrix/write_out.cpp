@@ -126,7 +126,8 @@ long size_of(Expr dim, const Sizes& sizes) {
 
 Grid entries_of(const std::string& name, const Shape& shape, const Sizes& sizes) {
   long rows = size_of(shape.rows, sizes), cols = size_of(shape.cols, sizes);
-  bool vector = cols == 1, row_vector = rows == 1 && cols > 1;
+  // Named by the declared shape, not the sizes: A in R^(n, n) at n = 1 has the entry A_11.
+  bool vector = shape.cols.is_one(), row_vector = shape.rows.is_one() && !vector;
   std::string sep = rows >= 10 || cols >= 10 ? "_" : "";
   Grid g = filled(static_cast<std::size_t>(rows), static_cast<std::size_t>(cols), Expr(0));
   for (long i = 1; i <= rows; ++i)
