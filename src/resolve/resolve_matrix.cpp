@@ -54,9 +54,11 @@ struct Reader {
     return std::string(line.substr(b, e - b));
   }
   std::string written(const Node& n) const { return written(n.span); }
-  std::string described(const Node& n, const Tree& t) const {
-    return "'" + written(n) + "' (" + matrix::shape_text(t->shape) + ")";
+  // 'x^T' (1×n): an operand as written, with its shape.
+  std::string described(SourceSpan span, const Tree& t) const {
+    return "'" + written(span) + "' (" + matrix::shape_text(t->shape) + ")";
   }
+  std::string described(const Node& n, const Tree& t) const { return described(n.span, t); }
 
   // Builds with the matrix constructors; their errors (a non-square inverse) point at `span`.
   template <typename F>
@@ -189,24 +191,18 @@ struct Reader {
     for (std::size_t i = 0; i < n.children.size(); ++i) {
       const Node& c = n.children[i];
       char op = i == 0 ? ' ' : n.op_before(i);
-      bool apply_product = c.kind == NodeKind::Apply && c.children.size() == 1 && is_product(c);
-      bool run = c.kind == NodeKind::Word && word_parts(c).size() > 1;
-      if (op == '/' && (apply_product || run)) throw ambiguous_divisor(c);  // x/cb, x/c(a + w): as in scalar statements
-      if (!apply_product && !run) {
+      std::optional<std::vector<WordFactor>> factors = juxtaposed_factors(c);
+      if (!factors || factors->size() == 1) {
         out.push_back({term(c), op, c.span});
         continue;
       }
-      for (const WordFactor& f : word_factors(apply_product ? name_of(c) : c)) {
+      if (op == '/') throw ambiguous_divisor(c);  // x/cb, x/c(a + w): as in scalar statements
+      for (const WordFactor& f : *factors) {
         out.push_back({f.tree, op, f.span});
         op = ' ';
       }
-      if (apply_product) out.push_back({term(c.children[0]), ' ', c.children[0].span});
     }
     return out;
-  }
-
-  std::string described(SourceSpan span, const Tree& t) const {
-    return "'" + written(span) + "' (" + matrix::shape_text(t->shape) + ")";
   }
 
   Tree product(const Node& n) const {
