@@ -98,6 +98,8 @@ std::vector<Case> corpus() {
   // The constants, a rational power and a big integer (C writes it as a double).
   exprs.push_back(pi_const() * x + pow(e_const(), y) * e_const() + pow(x * x + 1, rational(2, 3)));
   exprs.push_back(Expr(12345678901LL) * x / 7 + pow(pi_const(), x));
+  // Odd roots of what may be negative: the real root in every system (Python's ** would be complex).
+  exprs.push_back(pow(x, rational(1, 3)) * y + pow(x - y, rational(2, 3)) + pow(y, rational(5, 3)));
   test::RandomExpr random(7);
   for (int i = 0; i < 40; ++i) {
     try {

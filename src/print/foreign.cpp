@@ -229,11 +229,19 @@ class Foreign {
     return !(p.value / Number(2)).is_integer();
   }
 
-  // x^(p/q), q odd, in a program: ddx means the real root ((-8)^(1/3) = -2, (-8)^(2/3) = 4), which
-  // Python's ** (a complex number) and C's pow (NaN) do not give for a negative x. So the root of
-  // |x| is taken, with x's sign when p is odd.
+  // x^(p/q), q odd: ddx means the real root ((-8)^(1/3) = -2, (-8)^(2/3) = 4), which Python's **
+  // (a complex number), C's pow (NaN), SymPy's and Mathematica's principal roots do not give for a
+  // negative x. SymPy and Mathematica have the real root (real_root, Surd); a program takes the
+  // root of |x|, with x's sign when p is odd. (Maxima's x^(1/3) is the real root already.)
   void real_root(const Display& d, bool odd_numerator, std::string& out) {
     std::string base = emit(d.children[0]), k = emit(d.children[1]);
+    if (f_ == Format::SymPy || f_ == Format::Mathematica) {
+      const Display& fraction = d.children[1];
+      std::string p = number(fraction.children[0].value), q = number(fraction.children[1].value);
+      std::string root = f_ == Format::SymPy ? "real_root(" + base + ", " + q + ")" : "Surd[" + base + ", " + q + "]";
+      out += p == "1" ? root : root + (f_ == Format::SymPy ? "**" : "^") + p;
+      return;
+    }
     std::string magnitude = f_ == Format::C ? "pow(fabs(" + base + "), " + k + ")"
                             : f_ == Format::NumPy ? "np.abs(" + base + ")**(" + k + ")"
                                                   : "abs(" + base + ")**(" + k + ")";
@@ -255,7 +263,8 @@ class Foreign {
       return;
     }
     bool non_negative_base = base.kind == DKind::Number || base.kind == DKind::Constant;
-    if (auto odd_numerator = odd_root(d.children[1]); odd_numerator && is_program(f_) && !non_negative_base) {
+    bool real_roots_differ = is_program(f_) || f_ == Format::SymPy || f_ == Format::Mathematica;
+    if (auto odd_numerator = odd_root(d.children[1]); odd_numerator && real_roots_differ && !non_negative_base) {
       real_root(d, *odd_numerator, out);
       return;
     }
