@@ -136,7 +136,11 @@ Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
   // Sources give the order terms of one key combine in: operand k is 2k + 1, a scaled term
   // before it 2k (collect orders equal keys by source, so the scaled terms come last in items).
   std::size_t source = 1;
-  auto add_term = [&](Expr t, const Number& c) { items.push_back({t, c, source}); };
+  bool float_coefficient = false;  // among the new terms (the run's constant terms are decimals already)
+  auto add_term = [&](Expr t, const Number& c) {
+    float_coefficient = float_coefficient || c.is_float();
+    items.push_back({t, c, source});
+  };
   for (; source < 2 * operands.size(); source += 2) {
     Expr e = operands[source / 2];
     check_interrupt();  // sums of a million terms take a while
@@ -165,8 +169,7 @@ Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
   if (run < operands.size()) run_terms = operands[run].terms(), run_coeffs = operands[run].coefficients();
   auto acc = detail::collect(items, run_terms, run_coeffs, 2 * run + 1, [](const Number& a, const Number& b) { return a + b; });
   // Beside a decimal a constant term is a decimal too: sqrt(2) + 0.5 is 1.914...
-  bool decimal = constant_term.is_float() || std::any_of(acc.begin(), acc.end(), [](const auto& tc) { return tc.second.is_float(); });
-  if (decimal)
+  if (constant_term.is_float() || float_coefficient)
     acc.erase(std::remove_if(acc.begin(), acc.end(),
                              [&](const auto& tc) {
                                if (!is_constant_expression(tc.first) || !(constant_term.is_float() || tc.second.is_float()))
@@ -355,7 +358,7 @@ Expr pow(Expr b, Expr x) {
       if (xn.is_integer() && !xn.fits_long() && !bn.is_zero() && !bn.is_minus_one())
         throw LimitError("exponent " + xn.to_string() + " is too large for an exact power");
       if (auto r = bn.pow(xn)) return num(*r);
-      if (bn.is_negative() && xn.is_exact() && (xn.denominator() / Number(2)).is_integer())
+      if (bn.is_negative() && xn.is_exact() && !xn.denominator().is_odd())
         throw MathError("(" + bn.to_string() + ")^(" + xn.to_string() + ") is not a real number");
       if (auto split = extract_perfect_power(bn, xn)) return *split;
       // Irrational exact power: keep a fractional exponent in (0, 1): 2^(3/2) = 2 sqrt(2).
@@ -385,7 +388,7 @@ Expr pow(Expr b, Expr x) {
     if (auto v = decimal_value(Expr(intern_pair(Kind::Pow, b, x)))) return num(*v);
   // (-pi)^(1/2), (1 - e)^(3/4): an even root of a negative constant, refused as (-2)^(1/2) is.
   if (x.is_number() && is_constant_expression(b) && !obviously_positive(b) && x.number().is_exact() && !x.is_integer() &&
-      (x.number().denominator() / Number(2)).is_integer())
+      !x.number().denominator().is_odd())
     if (auto v = constant_value(b); v && clearly_outside(*v, [](double y) { return y >= 0; }))
       throw MathError("an even root of a negative number (" + six_digits(*v) + "...) is not real");
   return Expr(intern_pair(Kind::Pow, b, x));

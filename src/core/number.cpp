@@ -149,6 +149,11 @@ bool Number::is_integer() const {
   if (rep() == Rep::Big) return big().q.get_den() == 1;
   return false;
 }
+bool Number::is_odd() const {
+  if (rep() == Rep::Small) return den_ == 1 && num_ % 2 != 0;
+  if (rep() == Rep::Big) return big().q.get_den() == 1 && mpz_odd_p(big().q.get_num_mpz_t());
+  return false;
+}
 int Number::sign() const {
   if (rep() == Rep::Small) return (num_ > 0) - (num_ < 0);
   if (rep() == Rep::Float) return (flt() > 0) - (flt() < 0);
@@ -229,9 +234,9 @@ std::optional<Number> Number::pow(const Number& e) const {
     double r = std::pow(b, x);
     // An exact exponent of odd denominator takes the real root, as exact arithmetic does:
     // (-8.0)^(1/3) = -2.0 as (-8)^(1/3) = -2.
-    if (b < 0 && e.is_exact() && !(e.denominator() / Number(2)).is_integer()) {
+    if (b < 0 && e.is_exact() && e.denominator().is_odd()) {
       r = std::pow(-b, x);
-      if (!(e.numerator() / Number(2)).is_integer()) r = -r;
+      if (e.numerator().is_odd()) r = -r;
     }
     std::string written = "(" + to_string() + ")^(" + e.to_string() + ")";
     if (std::isnan(r)) throw MathError(written + " is not a real number");

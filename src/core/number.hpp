@@ -47,6 +47,7 @@ class Number {
   bool is_float() const { return den_ == float_tag; }
   bool is_exact() const { return den_ != float_tag; }
   bool is_integer() const;  // exact and denominator 1
+  bool is_odd() const;      // an odd integer (the parity of an exponent's numerator and denominator)
   bool is_zero() const { return den_ > 0 ? num_ == 0 : den_ == float_tag && flt() == 0; }  // Big is never 0
   bool is_one() const { return den_ == 1 && num_ == 1; }         // exactly 1 (not 1.0)
   bool is_minus_one() const { return den_ == 1 && num_ == -1; }  // exactly -1

@@ -92,14 +92,14 @@ class Evaluator {
     Real x(prec_);
     eval(exponent, x.get());
     bool odd_root = exponent.is_number() && exponent.number().is_exact() && mpfr_sgn(b.get()) < 0 &&
-                    !(exponent.number().denominator() / Number(2)).is_integer();
+                    exponent.number().denominator().is_odd();
     if (!odd_root) {
       mpfr_pow(out, b.get(), x.get(), MPFR_RNDN);
       return check(out);
     }
     mpfr_neg(b.get(), b.get(), MPFR_RNDN);
     mpfr_pow(out, b.get(), x.get(), MPFR_RNDN);
-    if (!(exponent.number().numerator() / Number(2)).is_integer()) mpfr_neg(out, out, MPFR_RNDN);
+    if (exponent.number().numerator().is_odd()) mpfr_neg(out, out, MPFR_RNDN);
     check(out);
   }
 

@@ -225,8 +225,8 @@ class Foreign {
     if (k.kind != DKind::Fraction) return std::nullopt;
     const Display &p = k.children[0], &q = k.children[1];
     if (p.kind != DKind::Number || q.kind != DKind::Number || !p.value.is_integer() || !q.value.is_integer()) return std::nullopt;
-    if ((q.value / Number(2)).is_integer()) return std::nullopt;
-    return !(p.value / Number(2)).is_integer();
+    if (!q.value.is_odd()) return std::nullopt;
+    return p.value.is_odd();
   }
 
   // x^(p/q), q odd: ddx means the real root ((-8)^(1/3) = -2, (-8)^(2/3) = 4), which Python's **

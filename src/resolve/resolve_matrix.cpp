@@ -192,11 +192,11 @@ struct Reader {
       const Node& c = n.children[i];
       char op = i == 0 ? ' ' : n.op_before(i);
       std::optional<std::vector<WordFactor>> factors = juxtaposed_factors(c);
-      if (!factors || factors->size() == 1) {
+      if (!factors) {
         out.push_back({term(c), op, c.span});
         continue;
       }
-      if (op == '/') throw ambiguous_divisor(c);  // x/cb, x/c(a + w): as in scalar statements
+      if (op == '/' && factors->size() > 1) throw ambiguous_divisor(c);  // x/cb, x/c(a + w): as in scalar statements
       for (const WordFactor& f : *factors) {
         out.push_back({f.tree, op, f.span});
         op = ' ';
