@@ -4,11 +4,12 @@
 #include "grammar/formula_def.hpp"
 #include "grammar/config.hpp"
 #include "grammar/parse.hpp"
+#include "grammar/shortcut.hpp"
 
 namespace ddx::grammar::parser {
 BOOST_SPIRIT_INSTANTIATE(line_type, iterator_type, context_type)
 }
 
 namespace ddx::grammar {
-void set_leaf_shortcut(bool on) { parser::leaf_shortcut = on; }
+void set_leaf_shortcut(bool on) { shortcut::enabled = on; }
 }

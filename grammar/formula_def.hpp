@@ -18,6 +18,7 @@
 #include "grammar/config.hpp"
 #include "grammar/formula.hpp"
 #include "grammar/lookahead.hpp"
+#include "grammar/shortcut.hpp"
 #include "grammar/utf8.hpp"
 
 namespace ddx::grammar::parser {
@@ -474,119 +475,43 @@ struct fit_chain_parser : x3::parser<fit_chain_parser> {
 };
 fit_chain_parser const fit_chain{};
 
-// The leaf shortcut. Most operands are a number or a plain name, perhaps raised to one: `3`,
-// `x`, `x^2`, `2.5e-3`. Through the rules such a leaf passes unary, power, primary, named and
-// word_node, each with its guards and its span: about half of a formula's parse. simple_power
-// recognises exactly those shapes with a character scan and builds the nodes `power` would;
-// anything else (a call, a prime, a word starting with `d` that may be a derivative, a sign, a
-// bracket, a chain of powers) it turns down without consuming or building anything, and the rules
-// run as before. tests/parse_shortcut_test.cpp parses with it on and off and requires the same trees.
-inline bool leaf_shortcut = true;
+// The shortcuts (shortcut.hpp): a factor, a product of factors and a run of terms read by a
+// character scan where the rules would pass each operand through a dozen levels (about half of a
+// formula's parse). Each builds the enclosing rule's value, like into[], or fails having consumed
+// and built nothing, and the rules run as before.
+enum class Shortcut { factor, whole_argument, product, terms };
 
-namespace shortcut {
-inline char const* skip_blanks(char const* p, char const* last) {
-    while (p != last && is_blank(*p)) ++p;
-    return p;
-}
-inline char const* skip_digits(char const* p, char const* last) {
-    while (p != last && is_digit(*p)) ++p;
-    return p;
-}
-// `^` or `**` at p: the length of the operator, else 0.
-inline int power_operator(char const* p, char const* last) {
-    if (p == last) return 0;
-    if (*p == '^') return 1;
-    return *p == '*' && last - p > 1 && p[1] == '*' ? 2 : 0;
-}
-// Where the number rule's literal starting at p ends, or nullptr when it matches nothing.
-inline char const* number_end(char const* p, char const* last) {
-    char const* q = p;
-    if (q != last && is_digit(*q)) {
-        q = skip_digits(q, last);
-        if (last - q > 1 && *q == '.' && is_digit(q[1])) q = skip_digits(q + 2, last);
-    } else if (last - q > 1 && *q == '.' && is_digit(q[1])) {
-        q = skip_digits(q + 2, last);
-    } else {
-        return nullptr;
-    }
-    if (q != last && (*q == 'e' || *q == 'E')) { // an exponent needs digits: `2e` leaves the `e`
-        char const* r = q + 1;
-        if (r != last && (*r == '+' || *r == '-')) ++r;
-        if (r != last && is_digit(*r)) q = skip_digits(r, last);
-    }
-    return q;
-}
-// Where a leaf starting at p ends: a number, or a name that is neither a call nor a prime nor
-// starts with `d`. In an exponent only a `(` right after the name makes a call (tight_named).
-inline char const* leaf_end(char const* p, char const* last, bool in_exponent) {
-    if (p == last) return nullptr;
-    if (is_digit(*p) || *p == '.') return number_end(p, last);
-    if (!is_letter(*p) || *p == 'd') return nullptr;
-    char const* q = p + 1;
-    while (q != last && is_name_char(*q)) ++q;
-    if (q != last && *q == '\'') return nullptr;
-    char const* const next = in_exponent ? q : skip_blanks(q, last);
-    return next != last && *next == '(' ? nullptr : q;
-}
-} // namespace shortcut
-
-struct simple_power_parser : x3::parser<simple_power_parser> {
+template <Shortcut Shape>
+struct shortcut_parser : x3::parser<shortcut_parser<Shape>> {
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;
-    static bool const has_action = true; // like into[]: it builds the enclosing rule's value
-    // As a whole call argument, the shape must be followed by `,` or `)`: then it is all the
-    // argument (`diff(f, x)`, `sin(x)`), and the nine rules from argument down are skipped too.
-    bool whole_argument = false;
+    static bool const has_action = true;
 
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const {
         static_assert(std::is_same_v<std::remove_reference_t<RContext>, Node>);
-        using namespace shortcut;
-        if (!leaf_shortcut) return false;
-        x3::skip_over(first, last, context);
-        char const* const base = first;
-        char const* const base_end = leaf_end(base, last, false);
-        if (!base_end) return false;
-        char const* const op = skip_blanks(base_end, last);
-        int const op_length = power_operator(op, last);
-        char const* exponent = nullptr;
-        char const* exponent_end = nullptr;
-        if (op_length) {
-            exponent = skip_blanks(op + op_length, last);
-            exponent_end = leaf_end(exponent, last, true);
-            if (!exponent_end || power_operator(skip_blanks(exponent_end, last), last)) return false;
-        }
-        if (whole_argument) {
-            char const* const next = skip_blanks(op_length ? exponent_end : base_end, last);
-            if (next == last || (*next != ',' && *next != ')')) return false;
-        }
+        if (!shortcut::enabled) return false;
         auto const origin = x3::get<state_tag>(context).begin;
-        Node& v = rcontext;
-        fill_leaf(v, base, base_end, origin);
-        if (op_length) {
-            Node power;
-            power.kind = NodeKind::Pow;
-            power.span = {v.span.begin, static_cast<std::uint32_t>(exponent_end - origin)};
-            power.children.reserve(2);
-            power.children.push_back(std::move(v));
-            fill_leaf(power.children.emplace_back(), exponent, exponent_end, origin);
-            v = std::move(power);
+        char const* end;
+        if constexpr (Shape == Shortcut::terms) {
+            end = shortcut::read_terms(first, last, origin, rcontext);  // blanks before a sign are its own
+        } else {
+            x3::skip_over(first, last, context);
+            if constexpr (Shape == Shortcut::product) end = shortcut::read_product(first, last, origin, rcontext);
+            else end = shortcut::read_factor(first, last, origin, rcontext, Shape == Shortcut::whole_argument);
         }
-        first = op_length ? exponent_end : base_end;
+        if (!end) return false;
+        first = end;
         return true;
     }
-
-private:
-    static void fill_leaf(Node& n, char const* begin, char const* end, char const* origin) {
-        bool const number = !is_letter(*begin);
-        n.kind = number ? NodeKind::Number : NodeKind::Word;
-        n.text.assign(std::string_view(begin, static_cast<std::size_t>(end - begin)));
-        if (number) n.is_float = std::any_of(begin, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; });
-        n.span = {static_cast<std::uint32_t>(begin - origin), static_cast<std::uint32_t>(end - origin)};
-    }
 };
-simple_power_parser const simple_power{};
-simple_power_parser const simple_argument{{}, true};
+// A factor: `3`, `x`, `x^2`. As a whole call argument it must be followed by `,` or `)`: then
+// it is all the argument (`diff(f, x)`, `sin(x)`), and the nine rules from argument down are
+// skipped too.
+shortcut_parser<Shortcut::factor> const simple_power{};
+shortcut_parser<Shortcut::whole_argument> const simple_argument{};
+shortcut_parser<Shortcut::product> const simple_product{};
+shortcut_parser<Shortcut::terms> const simple_terms{};
 
 // next_is(chars): whether the next non-blank character is one of `chars`, consuming nothing. A
 // suffix loop guarded by it looks once at what follows an operand, where its alternatives would
@@ -677,18 +602,22 @@ auto const equations_def = equation[push_back] >> *(lit(',') >> equation[push_ba
 // compare ::= expr [ "==" expr ]
 auto const compare_def = spanned[into[expr] >> -(lit("==") > expr)[binary_val<NodeKind::Compare>{}]];
 
-// expr ::= product { ("+" | "-") product }
-auto const expr_def = spanned[into[product] >> *sum_suffix >> fit_chain];
+// expr ::= product { ("+" | "-") product }        (simple_terms: a shortcut to the same chain)
+auto const expr_def = spanned[into[product] >> *(simple_terms | sum_suffix) >> fit_chain];
 
-// product ::= unary { "*" unary | "/" unary | juxt_factor }     (one left-associative level)
-auto const product_def = spanned[into[unary] >> *product_suffix >> fit_chain];
+// (unary_tail: the alternatives after the shortcut, which a product's first operand takes
+// where simple_product has turned the operand down, rather than try it again)
+auto const unary_tail = (&lit('-') >> (lit('-') > unary)[wrap_val<NodeKind::Neg>{}])
+                      | (&lit('+') >> (lit('+') > into[unary]))
+                      | (deriv_start >> into[deriv_expr])
+                      | into[power];
+
+// product ::= unary { "*" unary | "/" unary | juxt_factor }     (one left-associative level;
+// simple_product: a shortcut to its first operands)
+auto const product_def = spanned[(simple_product | spanned[unary_tail]) >> *product_suffix >> fit_chain];
 
 // unary ::= "-" unary | "+" unary | deriv_expr | power      (simple_power: a shortcut to power)
-auto const unary_def = spanned[simple_power
-                     | (&lit('-') >> (lit('-') > unary)[wrap_val<NodeKind::Neg>{}])
-                     | (&lit('+') >> (lit('+') > into[unary]))
-                     | (deriv_start >> into[deriv_expr])
-                     | into[power]];
+auto const unary_def = spanned[simple_power | unary_tail];
 
 // juxt_factor ::= deriv_expr | power         (never a sign: `2 -x` is a subtraction)
 auto const juxt_factor_def = spanned[simple_power | (deriv_start >> into[deriv_expr]) | into[power]];

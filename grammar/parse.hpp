@@ -33,7 +33,7 @@ struct ParseOutcome {
 // Parses one line (several statements separated by ';'). `\` continuation is the caller's job.
 ParseOutcome parse_line(std::string_view line);
 
-// For tests only: parse without the grammar's leaf shortcut (formula_def.hpp), the slower way
+// For tests only: parse without the grammar's shortcuts (shortcut.hpp), the slower way
 // that must build the same trees. On by default.
 void set_leaf_shortcut(bool on);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The grammar reads a plain leaf (`3`, `x`, `x^2`, `2.5e-3`) with a character scan instead of
-// five rules (formula_def.hpp, simple_power). Both ways must give the same trees, field by field
+// The grammar reads a plain leaf (`3`, `x`, `x^2`, `2.5e-3`), a product of them and a run of
+// terms with character scans instead of its rules (shortcut.hpp). Both ways must give the same trees, field by field
 // and span by span, and the same errors at the same places: checked on every line of every
 // transcript and on thousands of random lines built from the tokens where the shortcut must stop
 // (calls, primes, words starting with `d`, numbers that end early, power chains, signs, blanks).
@@ -132,6 +132,13 @@ TEST_CASE("the leaf shortcut builds the trees the rules build: random lines") {
 TEST_CASE("the leaf shortcut: shapes at its edges") {
   for (const char* line : {"x^2", "x ^ 2", "x**2", "2^x", "x^y^z", "x^-2", "x^2(x+1)", "x^x (log(x) + 1)", "x^f(x)",
                            "x^dx", "f'(x)", "f '(x)", "sin (x)", "2.5e-3x", "2e", "2.x", ".5", "1e+5^2", "x_1^10 y",
-                           "d/dx x^2", "dy/dx", "x at x = 1", "2 at", "x^2 at x = 3", "[x^2, y]", "a^2 b^3", "x^"})
+                           "d/dx x^2", "dy/dx", "x at x = 1", "2 at", "x^2 at x = 3", "[x^2, y]", "a^2 b^3", "x^",
+                           // products and runs of terms (simple_product, simple_terms)
+                           "2*x*y/z", "2x y^2 z", "a*b + c d - e/f", "x + y.*z", "x + y ⊙ z", "x + 2 .5", "1 + x'",
+                           "a + b(c)", "2x + 3 step 1", "x + 2 at x = 1", "x + atx", "x + stepx y", "x - -y", "x + y == 2",
+                           "f(x + 2*y, z - 3)", "x +", "x * *y", "x*", "x/", "x + y^2^3", "x / d", "x + sin x", "a+b;c+d",
+                           "[1 + x, 2 - y]", "x + ∂/∂x y", "d/dx x + 2*x", "2*x*sin(x) + 3", "x + 2*x*sin(x)", "x + y (z)",
+                           "x^2 + y^2 = 1", "x = 1 .. 2", "3*x^2 + 2*x - 1 at x = 2", "x + y + z + w + v", "x ** 2 * y",
+                           "x + 2e", "x + 2e3y", "x+ +y", "x + y z ^ 2", "2 * 3 / 4 * 5 6"})
     CHECK_MESSAGE(shortcut_difference(line) == "", line);
 }

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The grammar's shortcuts (shortcut.hpp): each scan mirrors the rules it stands for, named beside
+// it, and gives up where they would do anything else.
+#include "grammar/shortcut.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+
+#include "grammar/chars.hpp"
+#include "grammar/utf8.hpp"
+
+namespace ddx::grammar::shortcut {
+namespace {
+
+char const* skip_digits(char const* p, char const* last) {
+    while (p != last && is_digit(*p)) ++p;
+    return p;
+}
+
+// `^` or `**` at p (pow_suffix): the length of the operator, else 0.
+int power_operator(char const* p, char const* last) {
+    if (p == last) return 0;
+    if (*p == '^') return 1;
+    return *p == '*' && last - p > 1 && p[1] == '*' ? 2 : 0;
+}
+
+// Where the number rule's literal starting at p ends, or nullptr when it matches nothing.
+char const* number_end(char const* p, char const* last) {
+    char const* q = p;
+    if (q != last && is_digit(*q)) {
+        q = skip_digits(q, last);
+        if (last - q > 1 && *q == '.' && is_digit(q[1])) q = skip_digits(q + 2, last);
+    } else if (last - q > 1 && *q == '.' && is_digit(q[1])) {
+        q = skip_digits(q + 2, last);
+    } else {
+        return nullptr;
+    }
+    if (q != last && (*q == 'e' || *q == 'E')) { // an exponent needs digits: `2e` leaves the `e`
+        char const* r = q + 1;
+        if (r != last && (*r == '+' || *r == '-')) ++r;
+        if (r != last && is_digit(*r)) q = skip_digits(r, last);
+    }
+    return q;
+}
+
+// Where a leaf starting at p ends: a number, or a name that is neither a call nor a prime nor
+// starts with `d` (primary: number, named; a `d` may start a derivative or a Leibniz quotient).
+// In an exponent only a `(` right after the name makes a call (tight_named).
+char const* leaf_end(char const* p, char const* last, bool in_exponent) {
+    if (p == last) return nullptr;
+    if (is_digit(*p) || *p == '.') return number_end(p, last);
+    if (!is_letter(*p) || *p == 'd') return nullptr;
+    char const* q = p + 1;
+    while (q != last && is_name_char(*q)) ++q;
+    if (q != last && *q == '\'') return nullptr;
+    char const* const next = in_exponent ? q : skip_blanks(q, last);
+    return next != last && *next == '(' ? nullptr : q;
+}
+
+void fill_leaf(Node& n, char const* begin, char const* end, char const* origin) {
+    bool const number = !is_letter(*begin);
+    n.kind = number ? NodeKind::Number : NodeKind::Word;
+    n.text.assign(std::string_view(begin, static_cast<std::size_t>(end - begin)));
+    if (number) n.is_float = std::any_of(begin, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; });
+    n.span = {static_cast<std::uint32_t>(begin - origin), static_cast<std::uint32_t>(end - origin)};
+}
+
+// `at` or `step` as a whole word at p (formula_def.hpp's `keyword`): juxtaposition stops there.
+bool keyword_at(char const* p, char const* last) {
+    for (std::string_view const word : {std::string_view("at"), std::string_view("step")}) {
+        auto const n = static_cast<std::ptrdiff_t>(word.size());
+        if (last - p >= n && std::string_view(p, word.size()) == word)
+            return last - p == n || !is_name_char(p[n]);
+    }
+    return false;
+}
+
+// The next factor of a product whose last operand ended at p (product_suffix: `*`, `/` or
+// juxtaposition, in that order): the operator and where the factor starts, or nullptr.
+char const* next_factor(char const* p, char const* last, char& op) {
+    char const* const q = skip_blanks(p, last);
+    if (q == last) return nullptr;
+    if (*q == '*' || *q == '/') {
+        op = *q;
+        return skip_blanks(q + 1, last);
+    }
+    if (is_alnum(*q) && !keyword_at(q, last)) {
+        op = ' ';
+        return q;
+    }
+    return nullptr;  // `.*`, `⊙`, a bracket, a derivative, or the product's end
+}
+
+// Whether a product followed by c may go on (product_suffix_chars, alphanumerics, and to be
+// safe a power or a prime): a term is only taken whole.
+bool may_continue_product(char c) {
+    switch (c) {
+    case '*': case '/': case '.': case '(': case '[': case '^': case '\'':
+    case partial_marker: case hadamard_marker:
+        return true;
+    default:
+        return is_alnum(c);
+    }
+}
+
+// simple_power: a leaf, perhaps raised to a leaf, but not a chain of powers (`x^y^z` is right-
+// associative: the rules read it). Where the factor at p ends, and its exponent when it has one.
+struct Factor {
+    char const* base_end = nullptr;
+    char const* exponent = nullptr;  // null: no power
+    char const* end = nullptr;       // null: no factor at p
+};
+
+Factor factor_at(char const* p, char const* last) {
+    Factor f;
+    f.base_end = leaf_end(p, last, false);
+    if (!f.base_end) return f;
+    char const* const op = skip_blanks(f.base_end, last);
+    if (int const op_length = power_operator(op, last)) {
+        f.exponent = skip_blanks(op + op_length, last);
+        char const* const exponent_end = leaf_end(f.exponent, last, true);
+        if (!exponent_end || power_operator(skip_blanks(exponent_end, last), last)) return f;
+        f.end = exponent_end;
+    } else {
+        f.end = f.base_end;
+    }
+    return f;
+}
+
+void build_factor(char const* p, Factor const& f, char const* origin, Node& v) {
+    fill_leaf(v, p, f.base_end, origin);
+    if (!f.exponent) return;
+    Node power;
+    power.kind = NodeKind::Pow;
+    power.span = {v.span.begin, static_cast<std::uint32_t>(f.end - origin)};
+    power.children.reserve(2);
+    power.children.push_back(std::move(v));
+    fill_leaf(power.children.emplace_back(), f.exponent, f.end, origin);
+    v = std::move(power);
+}
+
+// Where the product at p ends, by the scans read_product makes, building nothing.
+char const* product_end(char const* p, char const* last) {
+    char const* end = factor_at(p, last).end;
+    if (!end) return nullptr;
+    char op = 0;
+    while (char const* const at = next_factor(end, last, op)) {
+        char const* const factor_end = factor_at(at, last).end;
+        if (!factor_end) break;
+        end = factor_end;
+    }
+    return end;
+}
+
+} // namespace
+
+char const* read_factor(char const* p, char const* last, char const* origin, Node& v, bool whole_argument) {
+    Factor const f = factor_at(p, last);
+    if (!f.end) return nullptr;
+    if (whole_argument) {
+        char const* const next = skip_blanks(f.end, last);
+        if (next == last || (*next != ',' && *next != ')')) return nullptr;
+    }
+    build_factor(p, f, origin, v);
+    return f.end;
+}
+
+// product: the first operand, then push_chain<Product, op> for each factor after it.
+char const* read_product(char const* p, char const* last, char const* origin, Node& v) {
+    Factor const first = factor_at(p, last);
+    if (!first.end) return nullptr;
+    build_factor(p, first, origin, v);
+    char const* end = first.end;
+    char op = 0;
+    while (char const* const at = next_factor(end, last, op)) {
+        Factor const f = factor_at(at, last);
+        if (!f.end) break;
+        if (v.kind != NodeKind::Product) {
+            Node chain;
+            chain.kind = NodeKind::Product;
+            chain.span = v.span;
+            chain.children.reserve(2);
+            chain.children.push_back(std::move(v));
+            chain.children.back().op = ' ';
+            v = std::move(chain);
+        }
+        Node& factor = v.children.emplace_back();
+        build_factor(at, f, origin, factor);
+        factor.op = op;
+        v.span.end = factor.span.end;
+        end = f.end;
+    }
+    return end;
+}
+
+// sum_suffix: push_chain<Sum, sign> for each term. A term is scanned before it is built: one
+// that is not whole (`+ 2*x*sin(x)`) is left to the rules.
+char const* read_terms(char const* p, char const* last, char const* origin, Node& v) {
+    char const* taken = nullptr;
+    for (;;) {
+        char const* const sign = skip_blanks(taken ? taken : p, last);
+        if (sign == last || (*sign != '+' && *sign != '-')) break;
+        char const* const start = skip_blanks(sign + 1, last);
+        char const* const end = product_end(start, last);
+        if (!end) break;
+        if (char const* const next = skip_blanks(end, last); next != last && may_continue_product(*next)) break;
+        if (v.kind != NodeKind::Sum) {
+            Node chain;
+            chain.kind = NodeKind::Sum;
+            chain.span = v.span;
+            chain.children.reserve(2);
+            chain.children.push_back(std::move(v));
+            chain.children.back().op = '+';
+            v = std::move(chain);
+        }
+        Node& term = v.children.emplace_back();
+        read_product(start, last, origin, term);
+        term.op = *sign;
+        v.span.end = term.span.end;
+        taken = end;
+    }
+    return taken;
+}
+
+} // namespace ddx::grammar::shortcut
