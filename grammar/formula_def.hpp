@@ -548,8 +548,9 @@ auto const product_suffix = product_suffix_ahead >> (
     | (&(lit(".*") | lit(hadamard_marker)) >> ((lit(".*") | lit(hadamard_marker)) > unary)[push_chain<NodeKind::Product, 'o'>{}])
     | (&juxt_start >> !keyword >> juxt_factor[push_chain<NodeKind::Product, ' '>{}]));
 next_is_parser const sign_ahead{"+-"};
-auto const sum_suffix = sign_ahead >> ((&lit('+') >> (lit('+') > product)[push_chain<NodeKind::Sum, '+'>{}])
-                                     | (&lit('-') >> (lit('-') > product)[push_chain<NodeKind::Sum, '-'>{}]));
+auto const sum_operand = (&lit('+') >> (lit('+') > product)[push_chain<NodeKind::Sum, '+'>{}])
+                       | (&lit('-') >> (lit('-') > product)[push_chain<NodeKind::Sum, '-'>{}]);
+auto const sum_suffix = sign_ahead >> sum_operand;
 // Inside a derivative's operand a `+`/`-` directly followed by another derivative operator ends
 // the operand: `d/dx x^2 + d/dx x^3`.
 auto const deriv_sum_suffix = sign_ahead >> !((lit('+') | lit('-')) >> deriv_head) >> sum_suffix;
@@ -603,7 +604,7 @@ auto const equations_def = equation[push_back] >> *(lit(',') >> equation[push_ba
 auto const compare_def = spanned[into[expr] >> -(lit("==") > expr)[binary_val<NodeKind::Compare>{}]];
 
 // expr ::= product { ("+" | "-") product }        (simple_terms: a shortcut to the same chain)
-auto const expr_def = spanned[into[product] >> *(simple_terms | sum_suffix) >> fit_chain];
+auto const expr_def = spanned[into[product] >> *(sign_ahead >> (simple_terms | sum_operand)) >> fit_chain];
 
 // (unary_tail: the alternatives after the shortcut, which a product's first operand takes
 // where simple_product has turned the operand down, rather than try it again)

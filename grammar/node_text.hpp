@@ -109,7 +109,7 @@ class NodeText {
     }
 
     // In place: the characters. On the heap: the address, then the length in 24 bits.
-    char bytes_[in_place_capacity];
+    char bytes_[in_place_capacity] = {};  // zeroed: take() copies all of them, whatever is used
     std::uint8_t tag_ = 0;  // the length in place, or heap_tag
 };
 static_assert(sizeof(NodeText) == 12 && alignof(NodeText) == 1);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "grammar/chars.hpp"
 #include "grammar/utf8.hpp"
@@ -140,17 +141,55 @@ void build_factor(char const* p, Factor const& f, char const* origin, Node& v) {
     v = std::move(power);
 }
 
-// Where the product at p ends, by the scans read_product makes, building nothing.
-char const* product_end(char const* p, char const* last) {
-    char const* end = factor_at(p, last).end;
-    if (!end) return nullptr;
+// A factor of a product as scanned: where it starts, its extent, and the operator before it.
+struct Scanned {
+    char const* begin;
+    Factor factor;
+    char op;
+};
+
+// The factors after those in `out` (at least one) that continue its product, appended.
+void scan_factors_after(std::vector<Scanned>& out, char const* last) {
     char op = 0;
-    while (char const* const at = next_factor(end, last, op)) {
-        char const* const factor_end = factor_at(at, last).end;
-        if (!factor_end) break;
-        end = factor_end;
+    while (char const* const at = next_factor(out.back().factor.end, last, op)) {
+        Factor const f = factor_at(at, last);
+        if (!f.end) break;
+        out.push_back({at, f, op});
     }
-    return end;
+}
+
+// The factors of the product at p, into `out` (emptied first; none when no factor starts at p).
+// Scanned before anything is built: a term is built only when it is whole, and a Product gets
+// room for its factors at once.
+void scan_product(char const* p, char const* last, std::vector<Scanned>& out) {
+    out.clear();
+    Factor const first = factor_at(p, last);
+    if (!first.end) return;
+    out.push_back({p, first, ' '});
+    scan_factors_after(out, last);
+}
+
+// product: the first operand, then push_chain<Product, op> for each factor after it. `room`: for
+// how many factors (more when the rules may add some).
+void build_product(std::vector<Scanned> const& factors, std::size_t room, char const* origin, Node& v) {
+    if (factors.size() == 1) {
+        build_factor(factors.front().begin, factors.front().factor, origin, v);
+        return;
+    }
+    v.kind = NodeKind::Product;
+    v.children.reserve(room);
+    for (Scanned const& s : factors) {
+        Node& factor = v.children.emplace_back();
+        build_factor(s.begin, s.factor, origin, factor);
+        factor.op = s.op;
+    }
+    v.span = {v.children.front().span.begin, v.children.back().span.end};
+}
+
+// The scan's buffer, kept from product to product (a line may have a million of them).
+std::vector<Scanned>& scanned() {
+    thread_local std::vector<Scanned> buffer;
+    return buffer;
 }
 
 } // namespace
@@ -166,44 +205,39 @@ char const* read_factor(char const* p, char const* last, char const* origin, Nod
     return f.end;
 }
 
-// product: the first operand, then push_chain<Product, op> for each factor after it.
 char const* read_product(char const* p, char const* last, char const* origin, Node& v) {
+    // One factor alone, the commonest product, needs no list.
     Factor const first = factor_at(p, last);
     if (!first.end) return nullptr;
-    build_factor(p, first, origin, v);
-    char const* end = first.end;
     char op = 0;
-    while (char const* const at = next_factor(end, last, op)) {
-        Factor const f = factor_at(at, last);
-        if (!f.end) break;
-        if (v.kind != NodeKind::Product) {
-            Node chain;
-            chain.kind = NodeKind::Product;
-            chain.span = v.span;
-            chain.children.reserve(2);
-            chain.children.push_back(std::move(v));
-            chain.children.back().op = ' ';
-            v = std::move(chain);
-        }
-        Node& factor = v.children.emplace_back();
-        build_factor(at, f, origin, factor);
-        factor.op = op;
-        v.span.end = factor.span.end;
-        end = f.end;
+    if (!next_factor(first.end, last, op)) {
+        build_factor(p, first, origin, v);
+        return first.end;
     }
+    auto& factors = scanned();
+    factors.clear();
+    factors.push_back({p, first, ' '});
+    scan_factors_after(factors, last);
+    char const* const end = factors.back().factor.end;
+    // Where the rules go on (`2*x*sin(x)`), room for one more factor: then fit_chain has nothing
+    // to give back.
+    char const* const next = skip_blanks(end, last);
+    bool const more = next != last && may_continue_product(*next);
+    build_product(factors, factors.size() + (more ? 1 : 0), origin, v);
     return end;
 }
 
-// sum_suffix: push_chain<Sum, sign> for each term. A term is scanned before it is built: one
-// that is not whole (`+ 2*x*sin(x)`) is left to the rules.
+// sum_suffix: push_chain<Sum, sign> for each term. A term that is not whole (`+ 2*x*sin(x)`) is
+// left to the rules.
 char const* read_terms(char const* p, char const* last, char const* origin, Node& v) {
+    auto& factors = scanned();
     char const* taken = nullptr;
     for (;;) {
         char const* const sign = skip_blanks(taken ? taken : p, last);
         if (sign == last || (*sign != '+' && *sign != '-')) break;
-        char const* const start = skip_blanks(sign + 1, last);
-        char const* const end = product_end(start, last);
-        if (!end) break;
+        scan_product(skip_blanks(sign + 1, last), last, factors);
+        if (factors.empty()) break;
+        char const* const end = factors.back().factor.end;
         if (char const* const next = skip_blanks(end, last); next != last && may_continue_product(*next)) break;
         if (v.kind != NodeKind::Sum) {
             Node chain;
@@ -215,7 +249,7 @@ char const* read_terms(char const* p, char const* last, char const* origin, Node
             v = std::move(chain);
         }
         Node& term = v.children.emplace_back();
-        read_product(start, last, origin, term);
+        build_product(factors, factors.size(), origin, term);
         term.op = *sign;
         v.span.end = term.span.end;
         taken = end;
