@@ -316,3 +316,53 @@ TEST_CASE("trust: an answer that involves a decimal is a decimal, constants incl
       {"log_2(1/1000)", "log(1/1000)/log(2)"},
   });
 }
+
+TEST_CASE("trust: a value at a point where the expression as written has none is refused, however it simplifies") {
+  // x/x is 1, log(x) - log(x) is 0, sqrt(x)^2 is x: identities that hold where the parts they
+  // cancel have a value. At a point where such a part has none, neither has the expression.
+  check_rows({
+      {"x/x at x = 0", "error: division by zero in the expression as written"},
+      {"x/x at x = 2", "1"},
+      {"x^2/x at x = 0", "error: division by zero"},
+      {"0/x at x = 0", "error: division by zero"},
+      {"0 log(x) at x = -1", "error: log of a negative number"},
+      {"0 log(x) at x = 1", "0"},
+      {"log(x) - log(x) at x = -1", "error: log of a negative number"},
+      {"log(x) - log(x) + y at x = 2", "y"},
+      {"sqrt(x)^2 at x = -4", "error: (-4)^(1/2) is not a real number"},
+      {"sqrt(x)^2 at x = 4", "4"},
+      {"(x^(1/4))^4 at x = -1", "error: not a real number"},
+      {"sqrt(x)/sqrt(x) at x = 0", "error: division by zero"},
+      {"sqrt(x) sqrt(x) at x = -1", "error: not a real number"},
+      {"exp(log(x)) at x = -1", "error: log of a negative number"},
+      {"exp(log(x)) at x = 3", "3"},
+      {"(1/x)^0 at x = 0", "error: division by zero"},
+      {"(y sqrt(x))^2 at x = -1, y = 1", "error: not a real number"},
+      // Derivatives: the function must have a value there first.
+      {"d/dx x/x at x = 0", "error: division by zero"},
+      {"d/dx log(x) - log(x) at x = -1", "error: log of a negative number"},
+      {"d/dx log(x) - log(x) at x = 1", "0"},
+      {"grad(x/x + y) at x = 0, y = 1", "error: division by zero"},
+      {"grad(x/x + y, [x, y]) at x = 1, y = 1", "[0, 1]"},
+      // Only what the point's own expression lost: the other bracket is at another point.
+      {"(x/x at x = 1) + (y at x = 0)", "y + 1"},
+      // Nothing cancelled, nothing refused: the spec's differentiable points stay answered.
+      {"d/dx abs(x)^2 at x = 0", "0"},
+      {"d/dx x abs(x) at x = 0", "0"},
+      {"d/dx x^2 at x = 0", "0"},
+      {"x - x at x = 3", "0"},
+  });
+}
+
+TEST_CASE("trust: a negative constant to a power that is no integer is refused") {
+  check_rows({
+      {"(-2)^pi", "error: a negative base (-2) to a power that is no integer (3.14159) is not real"},
+      {"(1 - pi)^e", "error: is not real"},
+      {"(-x)^e at x = 1/2", "error: is not real"},
+      {"x^cos(2) at x = -1", "error: is not real"},
+      {"(-x)^e at x = -1/2", "(1/2)^e"},
+      {"2^pi", "2^pi"},
+      // An exponent that is an integer ddx cannot fold is left, not refused.
+      {"(-2)^(log(8)/log(2))", "(-2)^(log(8)/log(2))"},
+  });
+}

@@ -9,6 +9,7 @@
 
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
@@ -107,6 +108,7 @@ Expr with_sums_prepared(Expr f, std::vector<Expr>& order, Point& point) {
 }  // namespace
 
 Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
+  NotingPaused own_algebra;
   std::vector<Expr> order;  // one variable per differentiation
   for (const auto& [var, count] : d) order.insert(order.end(), count, var);
   if (order.empty()) return substitute(f, given);
@@ -162,6 +164,7 @@ double weight(Expr e, std::unordered_set<const void*>& seen) {
 }  // namespace
 
 std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Point& given) {
+  NotingPaused own_algebra;
   Point point = given;
   std::vector<Expr> order{var};
   f = with_sums_prepared(f, order, point);

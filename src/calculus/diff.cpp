@@ -11,6 +11,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include "calculus/diff_memo.hpp"
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
 #include "core/functions.hpp"
@@ -306,6 +307,7 @@ void check_var(Expr var) {
 
 Expr diff(Expr e, Expr var, int order, DiffTrace* trace) {
   stats::ScopedTimer timer(stats::diff_seconds);
+  NotingPaused own_algebra;  // what a derivative cancels is no part of the expression as written
   check_var(var);
   if (order < 0) throw std::invalid_argument("derivative order must be a positive integer");
   if (order > max_derivative_order)

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <stdexcept>
 #include "core/collect.hpp"
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
@@ -182,10 +183,12 @@ Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
   // Terms that cancel go, floats too (0.5x - 0.5x is 0.0, not 0.0x, as 0.0*x is 0.0); a float
   // zero leaves its float-ness in the constant.
   bool float_zero = false;
+  bool const noting = noting_dropped();
   acc.erase(std::remove_if(acc.begin(), acc.end(),
                            [&](const auto& tc) {
                              if (!tc.second.is_zero()) return false;
                              float_zero = float_zero || tc.second.is_float();
+                             if (noting) note_dropped(tc.first);  // log(x) - log(x): not at x = -1
                              return true;
                            }),
             acc.end());
@@ -214,6 +217,20 @@ Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
 
 namespace {
 
+// Whether b^x has no value for some b: x is a negative or fractional number, or not a number.
+bool restricts_base(Expr x) { return !x.is_number() || !x.number().is_integer() || x.number().is_negative(); }
+
+// For a DroppedParts: the factors a product may lose as it merges equal bases (x x^-1 = 1,
+// sqrt(x) sqrt(x) = x), or all of them when a zero coefficient leaves nothing. Factors that stay
+// are noted too: a note only says that the expression as written holds the part.
+void note_restricted_factors(const detail::Scratch<detail::Item<Expr>>& items, std::span<const Expr> run_bases,
+                             std::span<const Expr> run_exps, bool all) {
+  for (const auto& item : items)
+    if (all || restricts_base(item.value)) note_dropped(item.value.is_one() ? item.key : pow(item.key, item.value));
+  for (std::size_t i = 0; i < run_bases.size(); ++i)
+    if (all || restricts_base(run_exps[i])) note_dropped(run_exps[i].is_one() ? run_bases[i] : pow(run_bases[i], run_exps[i]));
+}
+
 // The product of `operands` and of the factors run_bases[i]^run_exponents[i] (sorted, no base
 // twice), which stand at position `run` among the operands: operand `run` itself (a product
 // whose factors they are, counted only for its coefficient) or, at operands.size(), after them.
@@ -238,6 +255,7 @@ Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, s
       default: add_factor(e, Expr(1));
     }
   }
+  if (noting_dropped()) note_restricted_factors(items, run_bases, run_exps, coeff.is_zero());
   if (coeff.is_zero()) {
     // 0 * (1/0) must still fail: check that no factor is a division by zero (x^-1 at 0 is symbolic).
     return num(coeff.is_exact() ? Number(0) : coeff);
@@ -346,6 +364,7 @@ Expr pow(Expr b, Expr x) {
     const Number& xn = x.number();
     if (xn.is_zero()) {
       if (b.is_zero()) throw MathError("0^0 is undefined");
+      if (!b.is_number()) note_dropped(b);  // (1/x)^0: not at x = 0
       return xn.is_exact() ? Expr(1) : num(Number::from_double(1.0));
     }
     if (xn.is_one()) return b;
@@ -368,10 +387,13 @@ Expr pow(Expr b, Expr x) {
       throw MathError("division by zero");
     }
   }
-  if (b.is(Kind::Pow) && (x.is_integer() || is_positive_real_constant(b.base())))
+  if (b.is(Kind::Pow) && (x.is_integer() || is_positive_real_constant(b.base()))) {
+    note_dropped(b);  // sqrt(x)^2 = x: not at x = -4
     return pow(b.base(), b.exponent() * x);
+  }
   if (b.is(Kind::Mul)) {
     if (x.is_integer()) {
+      note_dropped(b);  // (y sqrt(x))^2 = x y^2
       std::vector<Expr> factors{pow(num(b.number()), x)};
       for (std::size_t i = 0; i < b.bases().size(); ++i) factors.push_back(pow(b.bases()[i], b.exponents()[i] * x));
       return mul(std::move(factors));
@@ -380,8 +402,10 @@ Expr pow(Expr b, Expr x) {
       return pow(num(b.number()), x) * pow(unit_part(b), x);
   }
   if (b.is(Kind::Constant) && b.constant() == ConstantId::E && x.is(Kind::Call) &&
-      function_info(x.function()).name == "log")
+      function_info(x.function()).name == "log") {
+    note_dropped(x);  // e^log(x) = x: not at x = -1
     return x.args()[0];
+  }
   // e^2.0, 2.0^pi: a decimal with a constant is a decimal.
   if ((x.is_number() && x.number().is_float() && is_constant_expression(b)) ||
       (b.is_number() && b.number().is_float() && is_constant_expression(x)))
@@ -391,6 +415,15 @@ Expr pow(Expr b, Expr x) {
       !x.number().denominator().is_odd())
     if (auto v = constant_value(b); v && clearly_outside(*v, [](double y) { return y >= 0; }))
       throw MathError("an even root of a negative number (" + six_digits(*v) + "...) is not real");
+  // (-2)^pi, (1 - pi)^e, (-1)^cos(2): a negative constant to a power that is not an integer.
+  if (is_constant_expression(x) && (b.is_number() ? b.number().is_negative() : is_constant_expression(b) && !obviously_positive(b))) {
+    auto base = b.is_number() ? std::optional<double>(b.number().to_double()) : constant_value(b);
+    auto exponent = constant_value(x);
+    if (base && exponent && clearly_outside(*base, [](double y) { return y >= 0; }) &&
+        clearly_outside(*exponent, [](double y) { return y == std::round(y); }))
+      throw MathError("a negative base (" + six_digits(*base) + ") to a power that is no integer (" +
+                      six_digits(*exponent) + ") is not real");
+  }
   return Expr(intern_pair(Kind::Pow, b, x));
 }
 

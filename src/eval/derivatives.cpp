@@ -9,6 +9,7 @@
 
 #include "calculus/chain.hpp"
 #include "calculus/diff.hpp"
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/limits.hpp"
@@ -189,8 +190,11 @@ Value Evaluator::at(const Term& t) {
   }
   points_.push_back(point);
   Value v;
+  std::vector<Expr> dropped = t.dropped;
   try {
+    DroppedParts evaluating;  // what combining the expression's parts here simplifies away
     v = value(t.children[0]);
+    dropped.insert(dropped.end(), evaluating.parts.begin(), evaluating.parts.end());
   } catch (...) {
     points_.pop_back();
     throw;
@@ -213,11 +217,19 @@ Value Evaluator::at(const Term& t) {
       }
     }
   };
+  Value at;
   try {
-    return at_point(v);
+    at = at_point(v);
   } catch (const MathError& e) {
     throw EvalError{t.span, e.what()};
   }
+  // x/x is 1, but x/x at x = 0 has no value: what simplification took out must have one too.
+  for (Expr part : dropped) try {
+      substitute(part, point.values);
+    } catch (const MathError& e) {
+      throw EvalError{t.span, std::string(e.what()) + " in the expression as written (its simplified form hides it)"};
+    }
+  return at;
 }
 
 }  // namespace ddx::eval

@@ -11,6 +11,7 @@
 #include "calculus/expand.hpp"
 #include "calculus/polynomial.hpp"
 #include "calculus/simplify.hpp"
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/limits.hpp"
 #include "resolve/names.hpp"
@@ -142,6 +143,7 @@ const Procedure* find_procedure(std::string_view name) {
 }
 
 Result Evaluator::call(const Term& t) {
+  NotingPaused own_algebra;  // a procedure's algebra is no part of the expression as written
   const Procedure* p = find_procedure(t.name);
   if (!p) throw EvalError{t.name_span, "'" + t.name + "' is not a procedure"};
   if (!p->leibniz_arguments)

@@ -66,6 +66,8 @@ struct Term {
   std::vector<std::string> names;  // At: the point's names, one per value; Call: each argument
                                    // written as a bare name, that name (else empty)
   std::vector<SourceSpan> name_spans;
+  std::vector<Expr> dropped;       // At: what simplification took out of the expression as it was
+                                   // read (core/dropped.hpp), to be checked at the point
 
   static Term value(Expr e, SourceSpan s) {
     Term t;

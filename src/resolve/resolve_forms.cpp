@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/dropped.hpp"
 #include "core/functions.hpp"
 #include "core/limits.hpp"
 #include "resolve/names.hpp"
@@ -225,7 +226,11 @@ Term Resolver::at(const Node& n) {
     t.names.push_back(eq.text.str());
     t.name_spans.push_back(eq.name_span);
   }
-  t.children.push_back(term(n.children[0]));
+  {
+    DroppedParts dropped;
+    t.children.push_back(term(n.children[0]));
+    t.dropped = std::move(dropped.parts);
+  }
   for (Term& v : values) t.children.push_back(std::move(v));
   return t;
 }

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What simplification takes out of an expression as it is built. The canonical constructors
+// (build.cpp) apply identities that hold only where the parts they remove have a value: x/x is 1,
+// log(x) - log(x) is 0, sqrt(x)^2 is x, e^log(x) is x, 0 log(x) is 0. A value at a point (`at`)
+// notes what its expression loses so, and refuses a point where a lost part has no value: the
+// expression as written has none there either.
+#pragma once
+
+#include <vector>
+
+#include "core/expr.hpp"
+
+namespace ddx {
+
+// Receives the notes from construction to destruction (the innermost live one).
+class DroppedParts {
+ public:
+  DroppedParts();
+  ~DroppedParts();
+  DroppedParts(const DroppedParts&) = delete;
+  DroppedParts& operator=(const DroppedParts&) = delete;
+  std::vector<Expr> parts;
+
+ private:
+  DroppedParts* outer_;
+};
+
+// No notes while it lives: work that is no part of the expression as written (differentiation, a
+// procedure's own algebra) may cancel what it made itself.
+class NotingPaused {
+ public:
+  NotingPaused();
+  ~NotingPaused();
+  NotingPaused(const NotingPaused&) = delete;
+  NotingPaused& operator=(const NotingPaused&) = delete;
+
+ private:
+  DroppedParts* paused_;
+};
+
+namespace detail {
+// The innermost live DroppedParts (one for the program: an inline function's static).
+inline DroppedParts*& live_dropped_parts() {
+  static DroppedParts* live = nullptr;
+  return live;
+}
+}  // namespace detail
+
+// Whether notes are taken now: the constructors look for what they drop only then (a load and a
+// test on their hot paths).
+inline bool noting_dropped() { return detail::live_dropped_parts() != nullptr; }
+// Into the innermost live DroppedParts, if any.
+inline void note_dropped(Expr part) {
+  if (DroppedParts* live = detail::live_dropped_parts()) live->parts.push_back(part);
+}
+
+}  // namespace ddx
