@@ -354,6 +354,29 @@ TEST_CASE("trust: a value at a point where the expression as written has none is
   });
 }
 
+TEST_CASE("trust: a definition keeps what its body lost as it was read") {
+  check_rows({
+      {"f at x = 0", "error: division by zero in the expression as written"},
+      {"f at x = 2", "1"},
+      {"f + y at x = 0, y = 1", "error: division by zero"},
+      {"h at x = 1", "error: division by zero"},
+      {"h at x = 2", "1"},
+      {"df/dx at x = 0", "error: division by zero"},
+      {"g(0)", "error: division by zero"},
+      {"g(2)", "1"},
+      {"g(z) at z = 0", "error: division by zero"},
+      {"g at x = 0", "error: division by zero"},
+      {"k(-4)", "error: (-4)^(1/2) is not a real number"},
+      {"k(4)", "4"},
+      {"k(z)", "z"},
+  }, {"f = x/x", "u = x - 1", "h = u/u", "g(x) = x/x", "k(t) = sqrt(t)^2"});
+  // The body's names mean what they mean at the point: u redefined, h follows.
+  ddx::Session s;
+  for (const char* line : {"u = x - 1", "h = u/u", "u = x + 1"}) REQUIRE(answer(s, line).find("error") == std::string::npos);
+  CHECK(answer(s, "h at x = 1") == "1");
+  CHECK(answer(s, "h at x = -1").find("division by zero") != std::string::npos);
+}
+
 TEST_CASE("trust: a negative constant to a power that is no integer is refused") {
   check_rows({
       {"(-2)^pi", "error: a negative base (-2) to a power that is no integer (3.14159) is not real"},

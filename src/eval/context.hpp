@@ -24,6 +24,9 @@ class Context {
   // the name, so a definition keeps them: a 5,000-term body was walked again by each of a
   // hundred questions about it, and each of its symbols looked up.
   virtual std::span<const Expr> defined_symbols(std::string_view name) const = 0;
+  // What simplification took out of that body as it was read (core/dropped.hpp; defined names
+  // kept, as in the body): `f = x/x` is 1 but keeps 1/x, which has no value at x = 0.
+  virtual std::span<const Expr> dropped_parts(std::string_view /*name*/) const { return {}; }
   // Whether any variable is defined (when none, no expression needs a substitution walk).
   virtual bool has_definitions() const = 0;
   // The previous answer, if any.

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/substitute.hpp"
@@ -35,6 +36,9 @@ Expr Evaluator::definition_value(std::string_view name, Expr body) {
   std::unordered_map<Expr, Expr> s;
   for (Expr v : context_.defined_symbols(name))
     if (std::optional<Expr> value = symbol_value(v)) s.emplace(v, *value);
+  // Under an `at`: what the definition's body lost as it was read (`f = x/x`: 1/x) goes with it.
+  if (noting_dropped())
+    for (Expr part : context_.dropped_parts(name)) note_dropped(substituted(part));
   return s.empty() ? body : substitute(body, s);
 }
 
@@ -161,6 +165,7 @@ Expr Evaluator::combine(const Term& t) {
   if (!t.params.empty()) {  // a defined function's body over its parameters
     std::unordered_map<Expr, Expr> s;
     for (std::size_t i = 0; i < parts.size(); ++i) s.emplace(t.params[i], parts[i]);
+    for (Expr part : t.dropped) note_dropped(substitute(part, s));  // f(x) = x/x: f(0) has no value
     return substitute(t.expr, s);
   }
   return ddx::call(t.function, std::move(parts));

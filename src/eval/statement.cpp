@@ -33,6 +33,11 @@ class Hiding final : public Context {
       if (h.name() == name) return {};
     return outer_.defined_symbols(name);
   }
+  std::span<const Expr> dropped_parts(std::string_view name) const override {
+    for (Expr h : hidden_)
+      if (h.name() == name) return {};
+    return outer_.dropped_parts(name);
+  }
   bool has_definitions() const override { return outer_.has_definitions(); }
   std::optional<Value> answer() const override { return outer_.answer(); }
   bool denominator_layout() const override { return outer_.denominator_layout(); }

@@ -29,9 +29,10 @@ void Definitions::change(const std::string& name, Change c) {
   history_[name].push_back(std::move(c));
 }
 
-void Definitions::define_variable(const std::string& name, Expr body) {
+void Definitions::define_variable(const std::string& name, Expr body, std::vector<Expr> dropped) {
   const Variable* old = variable(name);
-  change(name, {0, Variable{body, old ? old->order : next_order_++, free_symbols(body), std::nullopt, {}}, std::nullopt});
+  change(name, {0, Variable{body, old ? old->order : next_order_++, free_symbols(body), std::move(dropped), std::nullopt, {}},
+                std::nullopt});
 }
 
 void Definitions::define_function(const std::string& name, resolve::FunctionDefinition def) {
@@ -76,6 +77,11 @@ std::span<const Expr> Definitions::defined_symbols(std::string_view name, Versio
   return var->defined;
 }
 
+std::span<const Expr> Definitions::dropped_parts(std::string_view name, Version v) const {
+  const Variable* var = variable(name, v);
+  return var ? std::span<const Expr>(var->dropped) : std::span<const Expr>();
+}
+
 std::vector<std::pair<std::string, const Definitions::Variable*>> Definitions::variables() const {
   std::vector<std::pair<std::string, const Variable*>> out;
   for (const auto& [name, changes] : history_)
@@ -99,10 +105,12 @@ void Definitions::for_each_expr(const std::function<void(Expr)>& visit) const {
         visit(c.variable->body);
         // (Not all below the body: the entries x_1, x_2, ... a sum over x_k stands for.)
         for (Expr s : c.variable->symbols) visit(s);
+        for (Expr p : c.variable->dropped) visit(p);
       }
       if (c.function) {
         for (Expr p : c.function->params) visit(p);
         visit(c.function->body);
+        for (Expr p : c.function->dropped) visit(p);
       }
     }
 }

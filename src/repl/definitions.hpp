@@ -30,6 +30,7 @@ class Definitions {
     Expr body;          // as written, defined names kept as symbols
     std::size_t order;  // when the name was first defined, for :vars
     std::vector<Expr> symbols;  // free_symbols(body): asked at every use of the name
+    std::vector<Expr> dropped;  // what simplification took out of the body as it was read
     // Those of `symbols` that are defined variables at version `defined_at` (a use asks which
     // to substitute; a body of a thousand symbols was a thousand lookups each time). Statements
     // run one at a time, so a const lookup may fill it.
@@ -42,7 +43,8 @@ class Definitions {
   bool has_variables() const { return live_variables_ > 0; }
 
   // Each change makes a new version; a name is a variable, a function or undefined at a time.
-  void define_variable(const std::string& name, Expr body);  // keeps its :vars place when redefined
+  // Keeps its :vars place when redefined. `dropped`: what the body lost as it was read.
+  void define_variable(const std::string& name, Expr body, std::vector<Expr> dropped = {});
   void define_function(const std::string& name, resolve::FunctionDefinition def);
   bool erase(std::string_view name);  // false (and no change) when the name is not defined
   void clear();
@@ -54,6 +56,7 @@ class Definitions {
   std::optional<Expr> body(std::string_view name, Version v) const;  // as written
   // The symbols of the body that are themselves variables at version v; none if undefined.
   std::span<const Expr> defined_symbols(std::string_view name, Version v) const;
+  std::span<const Expr> dropped_parts(std::string_view name, Version v) const;
 
   // What is defined now, by name.
   std::vector<std::pair<std::string, const Variable*>> variables() const;
@@ -93,6 +96,9 @@ class DefinitionsSnapshot final : public resolve::Scope, public eval::Context {
   std::optional<Expr> definition(std::string_view name) const override { return definitions_->body(name, version_); }
   std::span<const Expr> defined_symbols(std::string_view name) const override {
     return definitions_->defined_symbols(name, version_);
+  }
+  std::span<const Expr> dropped_parts(std::string_view name) const override {
+    return definitions_->dropped_parts(name, version_);
   }
   bool has_definitions() const override { return true; }
   std::optional<eval::Value> answer() const override { return std::nullopt; }

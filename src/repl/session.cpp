@@ -122,6 +122,10 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
                         grammar::column_of(line, s.span.begin));
       return run_matrix(s, input, line);
     }
+    // A definition keeps what its body loses as it is read: `f = x/x` is 1, but f at x = 0 has
+    // no value either (Definitions::Variable::dropped).
+    std::optional<DroppedParts> read;
+    if (s.kind == grammar::StatementKind::Definition) read.emplace();
     resolve::Request request = resolve::resolve_releasing(s, *this);
     // The request holds all it needs: the syntax tree of a 1 MB line (120 MB of grammar nodes)
     // would otherwise stay alive through differentiation and printing.
@@ -136,7 +140,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
         return o;
       }
       case resolve::RequestKind::Definition:
-      case resolve::RequestKind::FunctionDefinition: return define(request, input, line);
+      case resolve::RequestKind::FunctionDefinition: return define(request, input, line, read ? &*read : nullptr);
       case resolve::RequestKind::Expression: return answer(request, input, conditions);
     }
   } catch (const resolve::ResolveError& e) {
@@ -191,6 +195,10 @@ std::span<const Expr> Session::defined_symbols(std::string_view name) const {
   return defs_->defined_symbols(name, defs_->version());
 }
 
+std::span<const Expr> Session::dropped_parts(std::string_view name) const {
+  return defs_->dropped_parts(name, defs_->version());
+}
+
 bool Session::has_definitions() const { return defs_->has_variables(); }
 
 std::string Session::text(Expr e) const { return print::to_string(e, print::Format::Text); }
@@ -218,7 +226,7 @@ std::optional<std::string> Session::cycle_through(std::string_view name, Expr bo
   return walk(body, 0);
 }
 
-Outcome Session::define(const resolve::Request& r, std::string input, std::string_view line) {
+Outcome Session::define(const resolve::Request& r, std::string input, std::string_view line, DroppedParts* read) {
   const std::string& name = r.name;
   Outcome o;
   o.kind = Outcome::Kind::Defined;
@@ -228,6 +236,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     resolve::FunctionDefinition def;
     def.params = r.params;
     def.body = eval::function_body(r.body, r.params, *this);
+    if (read) def.dropped = std::move(read->parts);
     if (calls_function(def.body, name))
       return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",
                       grammar::column_of(line, r.body_span.begin));
@@ -239,7 +248,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
   if (auto path = cycle_through(name, body))
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                     grammar::column_of(line, r.body_span.begin));
-  defs_->define_variable(name, body);
+  defs_->define_variable(name, body, read ? std::move(read->parts) : std::vector<Expr>());
   return o;
 }
 

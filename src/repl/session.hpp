@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/dropped.hpp"
 #include "eval/context.hpp"
 #include "eval/result.hpp"
 #include "grammar/parse.hpp"
@@ -76,6 +77,7 @@ class Session : public resolve::Scope, public eval::Context {
   // eval::Context
   std::optional<Expr> definition(std::string_view name) const override;
   std::span<const Expr> defined_symbols(std::string_view name) const override;
+  std::span<const Expr> dropped_parts(std::string_view name) const override;
   bool has_definitions() const override;
   std::optional<eval::Value> answer() const override { return ans_; }
   bool denominator_layout() const override { return denominator_layout_; }
@@ -84,7 +86,8 @@ class Session : public resolve::Scope, public eval::Context {
  private:
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
   Outcome run(grammar::Statement& s, std::string_view line);
-  Outcome define(const resolve::Request& r, std::string input, std::string_view line);
+  // `read`: what the body lost as it was read, kept with the definition (nullptr: nothing).
+  Outcome define(const resolve::Request& r, std::string input, std::string_view line, DroppedParts* read = nullptr);
   Outcome answer(const resolve::Request& request, std::string& input, ConditionLog& conditions);
   Outcome draw(Outcome o);
   Outcome declare(std::string_view line);

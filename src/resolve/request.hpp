@@ -67,7 +67,8 @@ struct Term {
                                    // written as a bare name, that name (else empty)
   std::vector<SourceSpan> name_spans;
   std::vector<Expr> dropped;       // At: what simplification took out of the expression as it was
-                                   // read (core/dropped.hpp), to be checked at the point
+                                   // read (core/dropped.hpp), to be checked at the point; Apply of
+                                   // a defined function: what its body lost (over its parameters)
 
   static Term value(Expr e, SourceSpan s) {
     Term t;

@@ -11,6 +11,7 @@
 
 #include <boost/container/small_vector.hpp>
 
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/substitute.hpp"
@@ -418,7 +419,10 @@ std::optional<Term> Resolver::whole_word(std::string_view w, SourceSpan span) {
   if (is_variable(w)) return Term::value(sym(w), span);
   // A defined function named bare means its body over its parameters: after f(x, y) = x^2 y,
   // grad(f) is [2x y, x^2].
-  if (const FunctionDefinition* def = function(w); def && !hidden_.count(w)) return Term::value(def->body, span);
+  if (const FunctionDefinition* def = function(w); def && !hidden_.count(w)) {
+    for (Expr part : def->dropped) note_dropped(part);
+    return Term::value(def->body, span);
+  }
   if (w == "e") return Term::value(e_const(), span);
   if (w == "pi") return Term::value(pi_const(), span);
   const WordFacts facts = word_facts(w);
@@ -768,11 +772,14 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
   if (all_values(args)) {
     std::unordered_map<Expr, Expr> s;
     for (std::size_t i = 0; i < args.size(); ++i) s.emplace(def.params[i], args[i].expr);
+    // f(x) = x/x is 1, but f(0) has no value: what the body lost must have one at the arguments.
+    for (Expr part : def.dropped) note_dropped(substitute(part, s));
     return Term::value(substitute(def.body, s), n.span);
   }
   Term t = composite(TermKind::Apply, std::move(args), "", n.span);
   t.expr = def.body;
   t.params = def.params;
+  t.dropped = def.dropped;
   return t;
 }
 

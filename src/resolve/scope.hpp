@@ -14,6 +14,7 @@ namespace ddx::resolve {
 struct FunctionDefinition {
   std::vector<Expr> params;  // symbols
   Expr body;
+  std::vector<Expr> dropped;  // what simplification took out of the body as it was read (core/dropped.hpp)
 };
 
 class Scope {
