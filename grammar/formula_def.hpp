@@ -197,15 +197,7 @@ struct push_chain {
     template <typename Context>
     void operator()(Context& ctx) const {
         Node& v = _val(ctx);
-        if (v.kind != K) {
-            Node chain;
-            chain.kind = K;
-            chain.span = v.span;
-            chain.children.reserve(2); // a chain has at least two operands
-            chain.children.push_back(std::move(v));
-            chain.children.back().op = K == NodeKind::Sum ? '+' : ' ';
-            v = std::move(chain);
-        }
+        if (v.kind != K) shortcut::start_chain(v, K);
         Node& item = _attr(ctx);
         v.span.end = item.span.end;
         item.op = Op;

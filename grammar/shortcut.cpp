@@ -194,6 +194,16 @@ std::vector<Scanned>& scanned() {
 
 } // namespace
 
+void start_chain(Node& v, NodeKind kind) {
+    Node chain;
+    chain.kind = kind;
+    chain.span = v.span;
+    chain.children.reserve(2);  // a chain has at least two operands
+    chain.children.push_back(std::move(v));
+    chain.children.back().op = kind == NodeKind::Sum ? '+' : ' ';
+    v = std::move(chain);
+}
+
 char const* read_factor(char const* p, char const* last, char const* origin, Node& v, bool whole_argument) {
     Factor const f = factor_at(p, last);
     if (!f.end) return nullptr;
@@ -239,15 +249,7 @@ char const* read_terms(char const* p, char const* last, char const* origin, Node
         if (factors.empty()) break;
         char const* const end = factors.back().factor.end;
         if (char const* const next = skip_blanks(end, last); next != last && may_continue_product(*next)) break;
-        if (v.kind != NodeKind::Sum) {
-            Node chain;
-            chain.kind = NodeKind::Sum;
-            chain.span = v.span;
-            chain.children.reserve(2);
-            chain.children.push_back(std::move(v));
-            chain.children.back().op = '+';
-            v = std::move(chain);
-        }
+        if (v.kind != NodeKind::Sum) start_chain(v, NodeKind::Sum);
         Node& term = v.children.emplace_back();
         build_product(factors, factors.size(), origin, term);
         term.op = *sign;

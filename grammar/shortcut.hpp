@@ -24,6 +24,9 @@ inline char const* skip_blanks(char const* p, char const* last) {
     return p;
 }
 
+// v, an operand, becomes the first of a Sum or a Product chain (its operator '+' or ' ').
+void start_chain(Node& v, NodeKind kind);
+
 // A factor whose first character is at p (blanks skipped): its end, or nullptr when there is no
 // factor there. `v` gets the factor's node; `origin` is where the text starts, for spans.
 // As a whole call argument (`sin(x)`, `diff(f, x)`) the factor must be followed by `,` or `)`.

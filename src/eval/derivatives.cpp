@@ -217,9 +217,9 @@ Value Evaluator::at(const Term& t) {
       }
     }
   };
-  Value at;
+  Value there;
   try {
-    at = at_point(v);
+    there = at_point(v);
   } catch (const MathError& e) {
     throw EvalError{t.span, e.what()};
   }
@@ -229,7 +229,7 @@ Value Evaluator::at(const Term& t) {
     } catch (const MathError& e) {
       throw EvalError{t.span, std::string(e.what()) + " in the expression as written (its simplified form hides it)"};
     }
-  return at;
+  return there;
 }
 
 }  // namespace ddx::eval
