@@ -309,8 +309,7 @@ std::size_t Number::digits_estimate() const {
   return mpz_sizeinbase(big().q.get_num_mpz_t(), 10) + mpz_sizeinbase(big().q.get_den_mpz_t(), 10);
 }
 
-int compare(const Number& a, const Number& b) {
-  using Rep = Number::Rep;
+int Number::compare_general(const Number& a, const Number& b) {
   if (a.rep() == Rep::Small && b.rep() == Rep::Small) {
     if (a.den_ == b.den_) return (a.num_ > b.num_) - (a.num_ < b.num_);
     i128 l = static_cast<i128>(a.num_) * b.den_, r = static_cast<i128>(b.num_) * a.den_;

@@ -86,8 +86,12 @@ class Number {
   // Number of decimal digits of the numerator plus denominator (a size measure for limits).
   std::size_t digits_estimate() const;
 
-  // Total order by value; at equal value exact sorts before float.
-  friend int compare(const Number& a, const Number& b);
+  // Total order by value; at equal value exact sorts before float. (Inline for two small numbers
+  // of one denominator, integers mostly: sorting a sum's terms asks it millions of times.)
+  friend int compare(const Number& a, const Number& b) {
+    if (a.den_ == b.den_ && a.den_ > 0) return (a.num_ > b.num_) - (a.num_ < b.num_);
+    return compare_general(a, b);
+  }
   friend bool operator==(const Number& a, const Number& b) {  // two small rationals: their fields (kept reduced)
     if (a.den_ > 0 && b.den_ > 0) return a.num_ == b.num_ && a.den_ == b.den_;
     return compare(a, b) == 0;
@@ -113,6 +117,7 @@ class Number {
   static constexpr long long big_tag = -1;
   struct Big;  // mpq_class and its count, hidden so that GMP headers stay in number.cpp
   Rep rep() const { return den_ > 0 ? Rep::Small : den_ == float_tag ? Rep::Float : Rep::Big; }
+  static int compare_general(const Number& a, const Number& b);
   static Number add_general(const Number& a, const Number& b);
   static Number multiply_general(const Number& a, const Number& b);
   double flt() const;

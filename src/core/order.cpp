@@ -2,7 +2,6 @@
 // The canonical total order on expressions. Structural only (never addresses or hashes), so sums,
 // products and printed output are the same from run to run.
 #include <algorithm>
-#include <cctype>
 
 #include "core/functions.hpp"
 #include "core/node.hpp"
@@ -10,14 +9,17 @@
 namespace ddx {
 namespace {
 
+// An ASCII digit (std::isdigit asks the locale, a call per character).
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 // Names compare with digit runs as numbers, so x2 < x10 and w_2 < w_11.
 int natural_compare(const std::string& a, const std::string& b) {
   std::size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
       std::size_t i2 = i, j2 = j;
-      while (i2 < a.size() && std::isdigit(static_cast<unsigned char>(a[i2]))) ++i2;
-      while (j2 < b.size() && std::isdigit(static_cast<unsigned char>(b[j2]))) ++j2;
+      while (i2 < a.size() && is_digit(a[i2])) ++i2;
+      while (j2 < b.size() && is_digit(b[j2])) ++j2;
       std::string_view da(a.data() + i, i2 - i), db(b.data() + j, j2 - j);
       while (da.size() > 1 && da[0] == '0') da.remove_prefix(1);
       while (db.size() > 1 && db[0] == '0') db.remove_prefix(1);
