@@ -377,6 +377,24 @@ TEST_CASE("trust: a definition keeps what its body lost as it was read") {
   CHECK(answer(s, "h at x = -1").find("division by zero") != std::string::npos);
 }
 
+TEST_CASE("trust: table, plot and tangent go by the expression as written") {
+  check_rows({
+      {"tangent(x/x, x = 0)", "error: the function has no value at x = 0 (division by zero in the expression as written)"},
+      {"tangent(x/x, x = 1)", "y = 1"},
+      {"tangent(sqrt(x)^2, x = -1)", "error: the function has no value at x = -1"},
+      {"table(y/y + x, x = 0 .. 1)", "error: y has no value"},
+  });
+  ddx::Session s;
+  std::string table = answer(s, "table(x/x, x = -1 .. 1 step 0.5)");
+  CAPTURE(table);
+  CHECK(table.find("   0  undefined") != std::string::npos);
+  CHECK(table.find("-0.5          1") != std::string::npos);
+  REQUIRE(answer(s, "f = sqrt(x)^2").find("error") == std::string::npos);
+  table = answer(s, "table(f, x = -1 .. 1 step 1)");
+  CHECK(table.find("-1  undefined") != std::string::npos);
+  CHECK(table.find(" 1          1") != std::string::npos);
+}
+
 TEST_CASE("trust: a negative constant to a power that is no integer is refused") {
   check_rows({
       {"(-2)^pi", "error: a negative base (-2) to a power that is no integer (3.14159) is not real"},

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "calculus/eval.hpp"
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/limits.hpp"
 #include "core/substitute.hpp"
@@ -46,11 +47,20 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
   std::vector<Curve> out;
   for (std::size_t i = 0; i + 1 < call.children.size(); ++i) {
     const Term& c = call.children[i];
-    Expr e = ev.scalar(c);
+    std::vector<Expr> lost = c.dropped;
+    Expr e;
+    {
+      DroppedParts evaluating;  // a definition the curve names brings what its body lost
+      e = ev.scalar(c);
+      lost.insert(lost.end(), evaluating.parts.begin(), evaluating.parts.end());
+    }
+    for (Expr part : lost)  // y/y + x depends on y, though its simplified form does not
+      for (Expr s : free_symbols(part))
+        if (s != range.var) throw EvalError{c.span, "cannot plot: " + s.name() + " has no value (give it one, or plot against it)"};
     for (Expr s : free_symbols(e))
       if (s != range.var)
         throw EvalError{c.span, "cannot plot: " + s.name() + " has no value (give it one, or plot against it)"};
-    out.push_back({ev.context().text(e), e, range.var});
+    out.push_back({ev.context().text(e), e, range.var, std::move(lost)});
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // point where a derivative does not exist).
 #include "calculus/expand.hpp"
 #include "calculus/vector.hpp"
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/substitute.hpp"
 #include "eval/procedures.hpp"
@@ -120,7 +121,13 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   const Term& at = call.children[1];
   if (at.kind != TermKind::Binding) throw EvalError{at.span, "expected the point as x = a, e.g. tangent(x^2, x = 1)"};
   Expr x = sym(at.name);
-  Expr f = ev.operand(call.children[0], {x});
+  std::vector<Expr> lost = call.children[0].dropped;
+  Expr f;
+  {
+    DroppedParts evaluating;  // a definition the function names brings what its body lost
+    f = ev.operand(call.children[0], {x});
+    lost.insert(lost.end(), evaluating.parts.begin(), evaluating.parts.end());
+  }
   Expr a = ev.scalar(at.children[0]);
   std::string point = at.name + " = " + ev.context().text(a);
   Expr fa;
@@ -129,6 +136,12 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   } catch (const MathError& e) {
     throw EvalError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
   }
+  for (Expr part : lost) try {  // x/x is 1, but has no value at x = 0
+      substitute(part, {{x, a}});
+    } catch (const MathError& e) {
+      throw EvalError{call.span, std::string("the function has no value at ") + point + " (" + e.what() +
+                                     " in the expression as written)"};
+    }
   Expr slope = ev.differentiate_at(f, {{x, 1}}, {{x, a}}, point, call);
   return Result::shaped(calc::expand(fa + slope * (x - a)), TangentLine{});
 }

@@ -53,6 +53,7 @@ struct Curve {
   std::string label;
   Expr expr;
   Expr var;
+  std::vector<Expr> lost;  // what simplification took out of the curve as written: undefined where one is
 };
 
 // The shapes an answer may have beyond its value.

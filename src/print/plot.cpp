@@ -119,12 +119,14 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-Curve curve_of(Expr e, Expr var, std::string label) {
+Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
   for (Expr s : free_symbols(e))
     if (s != var) throw MathError("cannot plot: " + s.name() + " has no value (give it one, or plot against it)");
   std::string name = var.name();
-  return {std::move(label), [e, name](double x) {
+  return {std::move(label), [e, name, lost = std::move(lost)](double x) {
             try {
+              for (Expr part : lost)
+                if (!std::isfinite(calc::evaluate(part, {{name, x}}))) return static_cast<double>(NAN);
               return calc::evaluate(e, {{name, x}});
             } catch (const MathError&) {
               return static_cast<double>(NAN);

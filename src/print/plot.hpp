@@ -20,8 +20,9 @@ struct Curve {
 
 // The curve of e as a function of the Symbol var, through calc::evaluate. Throws MathError up
 // front when e has another free symbol ("a has no value"); points where evaluation fails
-// (outside the domain) are NaN.
-Curve curve_of(Expr e, Expr var, std::string label);
+// (outside the domain) are NaN, and so are those where one of `lost` fails (what simplification
+// took out of e as written: x/x is 1 but undefined at 0).
+Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost = {});
 
 // A braille plot (2×4 dots per character) of the curves over [x0, x1]: y tick labels on the left,
 // x tick labels below, dotted zero axes when 0 is in range, and a legend line. `width` is the

@@ -121,7 +121,7 @@ std::string decimal(const std::string& text, Format f) {
 
 std::string table(const eval::ValueTable& t, Format f) {
   std::vector<Curve> curves;
-  for (const eval::Curve& c : t.curves) curves.push_back(curve_of(c.expr, c.var, c.label));
+  for (const eval::Curve& c : t.curves) curves.push_back(curve_of(c.expr, c.var, c.label, c.lost));
   bool csv = is_code(f) || f == Format::Latex;
   std::string s = table_text(curves, t.var, t.from, t.to, t.step, csv ? TableFormat::Csv : TableFormat::Text);
   while (!s.empty() && s.back() == '\n') s.pop_back();

@@ -24,7 +24,7 @@ std::string numbered(const std::string& path, int n) {
 Outcome Session::draw(Outcome o) {
   const eval::PlotRequest& p = std::get<eval::PlotRequest>(o.result.shape);
   std::vector<print::Curve> curves;
-  for (const eval::Curve& c : p.curves) curves.push_back(print::curve_of(c.expr, c.var, c.label));
+  for (const eval::Curve& c : p.curves) curves.push_back(print::curve_of(c.expr, c.var, c.label, c.lost));
   if (!plot_to_.empty()) {
     std::string path = numbered(plot_to_, plots_written_ + 1);
     if (auto why = write_atomically(path, print::plot_svg(curves, p.from, p.to, p.title, p.curves.empty() ? "x" : p.curves[0].var.name()))) {

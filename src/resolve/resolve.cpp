@@ -733,7 +733,14 @@ Term Resolver::call_arguments(const Node& n) {
         throw ResolveError{c.span, e.what()};
       }
     } else {
-      t.children.push_back(term(c));
+      std::vector<Expr> lost;  // table, plot and tangent refuse the points where the argument as written has no value
+      {
+        DroppedParts reading;
+        t.children.push_back(term(c));
+        lost = std::move(reading.parts);
+      }
+      for (Expr part : lost) note_dropped(part);  // and so does an `at` around the call
+      t.children.back().dropped = std::move(lost);
     }
     t.names.push_back(c.kind == NodeKind::Word ? c.text.str() : std::string());  // total(z) names dz
   }
