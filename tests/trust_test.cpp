@@ -383,6 +383,10 @@ TEST_CASE("trust: table, plot and tangent go by the expression as written") {
       {"tangent(x/x, x = 1)", "y = 1"},
       {"tangent(sqrt(x)^2, x = -1)", "error: the function has no value at x = -1"},
       {"table(y/y + x, x = 0 .. 1)", "error: y has no value"},
+      // A variable the call binds is its own: the at's point does not reach it.
+      {"sum(k/k, k = 1 .. 3) at k = 0", "3"},
+      {"sum(x/x, k = 1 .. 3) at x = 0", "error: division by zero in the expression as written"},
+      {"sum(k/(k y), k = 1 .. 3) at y = 0", "error: division by zero"},
   });
   ddx::Session s;
   std::string table = answer(s, "table(x/x, x = -1 .. 1 step 0.5)");

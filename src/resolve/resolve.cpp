@@ -733,17 +733,23 @@ Term Resolver::call_arguments(const Node& n) {
         throw ResolveError{c.span, e.what()};
       }
     } else {
-      std::vector<Expr> lost;  // table, plot and tangent refuse the points where the argument as written has no value
-      {
-        DroppedParts reading;
-        t.children.push_back(term(c));
-        lost = std::move(reading.parts);
-      }
-      for (Expr part : lost) note_dropped(part);  // and so does an `at` around the call
-      t.children.back().dropped = std::move(lost);
+      // Table, plot and tangent refuse the points where the argument as written has no value.
+      DroppedParts reading;
+      t.children.push_back(term(c));
+      t.children.back().dropped = std::move(reading.parts);
     }
     t.names.push_back(c.kind == NodeKind::Word ? c.text.str() : std::string());  // total(z) names dz
   }
+  // So does an `at` around the call, but not in a variable the call binds: k in sum(k/k, k = 1 ..
+  // 3) or x in table(..., x = a .. b) is the call's own, whatever point the at gives it.
+  auto bound = [&](Expr part) {
+    for (const Term& a : t.children)
+      if ((a.kind == TermKind::Binding || a.kind == TermKind::Range) && depends_on(part, sym(a.name))) return true;
+    return false;
+  };
+  for (const Term& a : t.children)
+    for (Expr part : a.dropped)
+      if (!bound(part)) note_dropped(part);
   return t;
 }
 
