@@ -217,8 +217,12 @@ Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
 
 namespace {
 
-// Whether b^x has no value for some b: x is a negative or fractional number, or not a number.
-bool restricts_base(Expr x) { return !x.is_number() || !x.number().is_integer() || x.number().is_negative(); }
+// Whether b^x may have no value: x is a negative or fractional number, or not a number, and b
+// is not a positive constant (e^x and 2^x have one everywhere).
+bool restricted_power(Expr b, Expr x) {
+  if (x.is_number() && x.number().is_integer() && !x.number().is_negative()) return false;
+  return !(b.is_number() ? b.number().sign() > 0 : b.is(Kind::Constant) && obviously_positive(b));
+}
 
 // For a DroppedParts: the factors a product may lose as it merges equal bases (x x^-1 = 1,
 // sqrt(x) sqrt(x) = x), or all of them when a zero coefficient leaves nothing. Factors that stay
@@ -226,9 +230,11 @@ bool restricts_base(Expr x) { return !x.is_number() || !x.number().is_integer() 
 void note_restricted_factors(const detail::Scratch<detail::Item<Expr>>& items, std::span<const Expr> run_bases,
                              std::span<const Expr> run_exps, bool all) {
   for (const auto& item : items)
-    if (all || restricts_base(item.value)) note_dropped(item.value.is_one() ? item.key : pow(item.key, item.value));
+    if (all || restricted_power(item.key, item.value))
+      note_dropped(item.value.is_one() ? item.key : pow(item.key, item.value));
   for (std::size_t i = 0; i < run_bases.size(); ++i)
-    if (all || restricts_base(run_exps[i])) note_dropped(run_exps[i].is_one() ? run_bases[i] : pow(run_bases[i], run_exps[i]));
+    if (all || restricted_power(run_bases[i], run_exps[i]))
+      note_dropped(run_exps[i].is_one() ? run_bases[i] : pow(run_bases[i], run_exps[i]));
 }
 
 // The product of `operands` and of the factors run_bases[i]^run_exponents[i] (sorted, no base
