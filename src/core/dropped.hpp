@@ -6,22 +6,30 @@
 // expression as written has none there either.
 #pragma once
 
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/expr.hpp"
 
 namespace ddx {
 
-// Receives the notes from construction to destruction (the innermost live one).
+// Receives the notes from construction to destruction (the innermost live one): in `parts`, or
+// appended to the list it is given (an at's, an argument's, a curve's own).
 class DroppedParts {
  public:
-  DroppedParts();
+  DroppedParts() : DroppedParts(parts) {}
+  explicit DroppedParts(std::vector<Expr>& into);
   ~DroppedParts();
   DroppedParts(const DroppedParts&) = delete;
   DroppedParts& operator=(const DroppedParts&) = delete;
   std::vector<Expr> parts;
 
  private:
+  friend void note_dropped(Expr part);
+  std::vector<Expr>& into_;
   DroppedParts* outer_;
 };
 
@@ -51,7 +59,11 @@ inline DroppedParts*& live_dropped_parts() {
 inline bool noting_dropped() { return detail::live_dropped_parts() != nullptr; }
 // Into the innermost live DroppedParts, if any.
 inline void note_dropped(Expr part) {
-  if (DroppedParts* live = detail::live_dropped_parts()) live->parts.push_back(part);
+  if (DroppedParts* live = detail::live_dropped_parts()) live->into_.push_back(part);
 }
+
+// Why the first of `parts` has no value at `point` (the MathError substituting it raises), or
+// nullopt when they all have one: x/x is 1, but its 1/x has none at x = 0.
+std::optional<std::string> value_missing(std::span<const Expr> parts, const std::unordered_map<Expr, Expr>& point);
 
 }  // namespace ddx

@@ -192,9 +192,8 @@ Value Evaluator::at(const Term& t) {
   Value v;
   std::vector<Expr> dropped = t.dropped;
   try {
-    DroppedParts evaluating;  // what combining the expression's parts here simplifies away
+    DroppedParts evaluating(dropped);  // what combining the expression's parts here simplifies away
     v = value(t.children[0]);
-    dropped.insert(dropped.end(), evaluating.parts.begin(), evaluating.parts.end());
   } catch (...) {
     points_.pop_back();
     throw;
@@ -224,11 +223,8 @@ Value Evaluator::at(const Term& t) {
     throw EvalError{t.span, e.what()};
   }
   // x/x is 1, but x/x at x = 0 has no value: what simplification took out must have one too.
-  for (Expr part : dropped) try {
-      substitute(part, point.values);
-    } catch (const MathError& e) {
-      throw EvalError{t.span, std::string(e.what()) + " in the expression as written (its simplified form hides it)"};
-    }
+  if (auto why = value_missing(dropped, point.values))
+    throw EvalError{t.span, *why + " in the expression as written (its simplified form hides it)"};
   return there;
 }
 

@@ -50,14 +50,14 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
     std::vector<Expr> lost = c.dropped;
     Expr e;
     {
-      DroppedParts evaluating;  // a definition the curve names brings what its body lost
+      DroppedParts evaluating(lost);  // a definition the curve names brings what its body lost
       e = ev.scalar(c);
-      lost.insert(lost.end(), evaluating.parts.begin(), evaluating.parts.end());
     }
-    for (Expr part : lost)  // y/y + x depends on y, though its simplified form does not
-      for (Expr s : free_symbols(part))
-        if (s != range.var) throw EvalError{c.span, "cannot plot: " + s.name() + " has no value (give it one, or plot against it)"};
-    for (Expr s : free_symbols(e))
+    std::vector<Expr> symbols;  // y/y + x depends on y, though its simplified form does not
+    for (Expr part : lost)
+      for (Expr s : free_symbols(part)) symbols.push_back(s);
+    for (Expr s : free_symbols(e)) symbols.push_back(s);
+    for (Expr s : symbols)
       if (s != range.var)
         throw EvalError{c.span, "cannot plot: " + s.name() + " has no value (give it one, or plot against it)"};
     out.push_back({ev.context().text(e), e, range.var, std::move(lost)});

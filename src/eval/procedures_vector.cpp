@@ -124,9 +124,8 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   std::vector<Expr> lost = call.children[0].dropped;
   Expr f;
   {
-    DroppedParts evaluating;  // a definition the function names brings what its body lost
+    DroppedParts evaluating(lost);  // a definition the function names brings what its body lost
     f = ev.operand(call.children[0], {x});
-    lost.insert(lost.end(), evaluating.parts.begin(), evaluating.parts.end());
   }
   Expr a = ev.scalar(at.children[0]);
   std::string point = at.name + " = " + ev.context().text(a);
@@ -136,12 +135,8 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   } catch (const MathError& e) {
     throw EvalError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
   }
-  for (Expr part : lost) try {  // x/x is 1, but has no value at x = 0
-      substitute(part, {{x, a}});
-    } catch (const MathError& e) {
-      throw EvalError{call.span, std::string("the function has no value at ") + point + " (" + e.what() +
-                                     " in the expression as written)"};
-    }
+  if (auto why = value_missing(lost, {{x, a}}))  // x/x is 1, but has no value at x = 0
+    throw EvalError{call.span, "the function has no value at " + point + " (" + *why + " in the expression as written)"};
   Expr slope = ev.differentiate_at(f, {{x, 1}}, {{x, a}}, point, call);
   return Result::shaped(calc::expand(fa + slope * (x - a)), TangentLine{});
 }

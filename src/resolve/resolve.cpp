@@ -734,9 +734,12 @@ Term Resolver::call_arguments(const Node& n) {
       }
     } else {
       // Table, plot and tangent refuse the points where the argument as written has no value.
-      DroppedParts reading;
-      t.children.push_back(term(c));
-      t.children.back().dropped = std::move(reading.parts);
+      std::vector<Expr> lost;
+      {
+        DroppedParts reading(lost);
+        t.children.push_back(term(c));
+      }
+      t.children.back().dropped = std::move(lost);
     }
     t.names.push_back(c.kind == NodeKind::Word ? c.text.str() : std::string());  // total(z) names dz
   }

@@ -227,9 +227,8 @@ Term Resolver::at(const Node& n) {
     t.name_spans.push_back(eq.name_span);
   }
   {
-    DroppedParts dropped;
+    DroppedParts reading(t.dropped);
     t.children.push_back(term(n.children[0]));
-    t.dropped = std::move(dropped.parts);
   }
   for (Term& v : values) t.children.push_back(std::move(v));
   return t;
