@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "grammar/node_storage.hpp"
 #include "grammar/node_text.hpp"
 
 namespace ddx::grammar {
@@ -184,6 +185,8 @@ struct Node {
 };
 
 static_assert(sizeof(Node) == 56, "a 1 MB line is a million nodes: keep them small");
+static_assert(sizeof(Node) == node_storage::node_bytes && alignof(Node) <= node_storage::block_header_bytes,
+              "node_storage.hpp lays nodes out by this size, after 8-byte block headers");
 
 inline NodeList::NodeList(NodeList const& o) {
     reserve(o.size_);
@@ -196,7 +199,7 @@ inline NodeList& NodeList::operator=(NodeList const& o) {
 inline NodeList& NodeList::operator=(NodeList&& o) noexcept {
     if (this != &o) {
         clear();
-        ::operator delete(data_);
+        node_storage::release(data_, capacity_);
         data_ = std::exchange(o.data_, nullptr);
         size_ = std::exchange(o.size_, 0);
         capacity_ = std::exchange(o.capacity_, 0);
@@ -205,7 +208,7 @@ inline NodeList& NodeList::operator=(NodeList&& o) noexcept {
 }
 inline NodeList::~NodeList() {
     clear();
-    ::operator delete(data_);
+    node_storage::release(data_, capacity_);
 }
 inline Node* NodeList::end() { return data_ + size_; }
 inline Node const* NodeList::end() const { return data_ + size_; }
@@ -214,13 +217,13 @@ inline Node const& NodeList::operator[](std::size_t i) const { return data_[i]; 
 
 template <class Make>
 Node* NodeList::grow(std::uint32_t capacity, Make const& add) {
-    Node* fresh = static_cast<Node*>(::operator new(sizeof(Node) * capacity));
+    Node* fresh = static_cast<Node*>(node_storage::allocate(capacity));
     Node* made = nullptr;
     if constexpr (!std::is_null_pointer_v<Make>) {
         try {
             made = add(fresh + size_);
         } catch (...) {
-            ::operator delete(fresh);
+            node_storage::release(fresh, capacity);
             throw;
         }
     }
@@ -228,7 +231,7 @@ Node* NodeList::grow(std::uint32_t capacity, Make const& add) {
         new (fresh + i) Node(std::move(data_[i]));
         data_[i].~Node();
     }
-    ::operator delete(data_);
+    node_storage::release(data_, capacity_);
     data_ = fresh;
     capacity_ = capacity;
     return made;
@@ -239,7 +242,7 @@ inline void NodeList::reserve(std::size_t capacity) {
 inline void NodeList::shrink_to_fit() {
     if (capacity_ == size_) return;
     if (size_ == 0) {
-        ::operator delete(data_);
+        node_storage::release(data_, capacity_);
         data_ = nullptr;
         capacity_ = 0;
         return;
