@@ -237,7 +237,13 @@ Node* NodeList::grow(std::uint32_t capacity, Make const& add) {
     return made;
 }
 inline void NodeList::reserve(std::size_t capacity) {
-    if (capacity > capacity_) grow(static_cast<std::uint32_t>(capacity), nullptr);
+    if (capacity <= capacity_) return;
+    if (capacity_ == 0) {  // nothing to move: most lists are reserved once, when made
+        data_ = static_cast<Node*>(node_storage::allocate(static_cast<std::uint32_t>(capacity)));
+        capacity_ = static_cast<std::uint32_t>(capacity);
+        return;
+    }
+    grow(static_cast<std::uint32_t>(capacity), nullptr);
 }
 inline void NodeList::shrink_to_fit() {
     if (capacity_ == size_) return;

@@ -129,16 +129,14 @@ Factor factor_at(char const* p, char const* last) {
     return f;
 }
 
+// (`v` as a rule's value starts: a default Node.)
 void build_factor(char const* p, Factor const& f, char const* origin, Node& v) {
-    fill_leaf(v, p, f.base_end, origin);
-    if (!f.exponent) return;
-    Node power;
-    power.kind = NodeKind::Pow;
-    power.span = {v.span.begin, static_cast<std::uint32_t>(f.end - origin)};
-    power.children.reserve(2);
-    power.children.push_back(std::move(v));
-    fill_leaf(power.children.emplace_back(), f.exponent, f.end, origin);
-    v = std::move(power);
+    if (!f.exponent) return fill_leaf(v, p, f.base_end, origin);
+    v.kind = NodeKind::Pow;
+    v.span = {static_cast<std::uint32_t>(p - origin), static_cast<std::uint32_t>(f.end - origin)};
+    v.children.reserve(2);
+    fill_leaf(v.children.emplace_back(), p, f.base_end, origin);
+    fill_leaf(v.children.emplace_back(), f.exponent, f.end, origin);
 }
 
 // A factor of a product as scanned: where it starts, its extent, and the operator before it.
@@ -158,15 +156,38 @@ void scan_factors_after(std::vector<Scanned>& out, char const* last) {
     }
 }
 
-// The factors of the product at p, into `out` (emptied first; none when no factor starts at p).
-// Scanned before anything is built: a term is built only when it is whole, and a Product gets
-// room for its factors at once.
-void scan_product(char const* p, char const* last, std::vector<Scanned>& out) {
-    out.clear();
-    Factor const first = factor_at(p, last);
-    if (!first.end) return;
-    out.push_back({p, first, ' '});
-    scan_factors_after(out, last);
+// The last product scanned (kept from product to product: a line may have a million of them),
+// and where: a term that read_terms turns down is read next by the rules, whose read_product
+// then finds it scanned. A scan depends on nothing but the text from p to last, so the scan is
+// good for the whole parse; forget_scans() drops it when another parse starts.
+struct LastScan {
+    std::vector<Scanned> factors;
+    char const* at = nullptr;
+    char const* last = nullptr;
+};
+LastScan& last_scan() {
+    thread_local LastScan scan;
+    return scan;
+}
+
+// The factors of the product at p (none when no factor starts there). Scanned before anything is
+// built: a term is built only when it is whole, and a Product gets room for its factors at once.
+// (`first`: the factor at p, if any.)
+std::vector<Scanned> const& scan_product_from(char const* p, char const* last, Factor const& first) {
+    LastScan& scan = last_scan();
+    scan.factors.clear();
+    scan.at = p;
+    scan.last = last;
+    if (first.end) {
+        scan.factors.push_back({p, first, ' '});
+        scan_factors_after(scan.factors, last);
+    }
+    return scan.factors;
+}
+std::vector<Scanned> const& scan_product(char const* p, char const* last) {
+    LastScan const& scan = last_scan();
+    if (scan.at == p && scan.last == last) return scan.factors;
+    return scan_product_from(p, last, factor_at(p, last));
 }
 
 // product: the first operand, then push_chain<Product, op> for each factor after it. `room`: for
@@ -186,22 +207,25 @@ void build_product(std::vector<Scanned> const& factors, std::size_t room, char c
     v.span = {v.children.front().span.begin, v.children.back().span.end};
 }
 
-// The scan's buffer, kept from product to product (a line may have a million of them).
-std::vector<Scanned>& scanned() {
-    thread_local std::vector<Scanned> buffer;
-    return buffer;
-}
-
 } // namespace
 
+void forget_scans() {
+    LastScan& scan = last_scan();
+    scan.at = scan.last = nullptr;
+}
+
 void start_chain(Node& v, NodeKind kind) {
-    Node chain;
-    chain.kind = kind;
-    chain.span = v.span;
-    chain.children.reserve(2);  // a chain has at least two operands
-    chain.children.push_back(std::move(v));
-    chain.children.back().op = kind == NodeKind::Sum ? '+' : ' ';
-    v = std::move(chain);
+    NodeList operands;
+    operands.reserve(2);  // a chain has at least two operands
+    operands.push_back(std::move(v));
+    operands.back().op = kind == NodeKind::Sum ? '+' : ' ';
+    // v, moved from, has no text, variables or children left: it becomes the chain in place, its
+    // span the operand's, its other fields as a new node's.
+    v.kind = kind;
+    v.is_float = v.is_partial = false;
+    v.op = 0;
+    v.name_span = {};
+    v.children = std::move(operands);
 }
 
 char const* read_factor(char const* p, char const* last, char const* origin, Node& v, bool whole_argument) {
@@ -216,18 +240,21 @@ char const* read_factor(char const* p, char const* last, char const* origin, Nod
 }
 
 char const* read_product(char const* p, char const* last, char const* origin, Node& v) {
-    // One factor alone, the commonest product, needs no list.
-    Factor const first = factor_at(p, last);
-    if (!first.end) return nullptr;
-    char op = 0;
-    if (!next_factor(first.end, last, op)) {
-        build_factor(p, first, origin, v);
-        return first.end;
+    LastScan const& scanned = last_scan();
+    bool const ready = scanned.at == p && scanned.last == last;
+    if (ready && scanned.factors.empty()) return nullptr;
+    Factor first;
+    if (!ready) {
+        // One factor alone, the commonest product, needs no list.
+        first = factor_at(p, last);
+        if (!first.end) return nullptr;
+        char op = 0;
+        if (!next_factor(first.end, last, op)) {
+            build_factor(p, first, origin, v);
+            return first.end;
+        }
     }
-    auto& factors = scanned();
-    factors.clear();
-    factors.push_back({p, first, ' '});
-    scan_factors_after(factors, last);
+    auto const& factors = ready ? scanned.factors : scan_product_from(p, last, first);
     char const* const end = factors.back().factor.end;
     // Where the rules go on (`2*x*sin(x)`), room for one more factor: then fit_chain has nothing
     // to give back.
@@ -240,12 +267,11 @@ char const* read_product(char const* p, char const* last, char const* origin, No
 // sum_suffix: push_chain<Sum, sign> for each term. A term that is not whole (`+ 2*x*sin(x)`) is
 // left to the rules.
 char const* read_terms(char const* p, char const* last, char const* origin, Node& v) {
-    auto& factors = scanned();
     char const* taken = nullptr;
     for (;;) {
         char const* const sign = skip_blanks(taken ? taken : p, last);
         if (sign == last || (*sign != '+' && *sign != '-')) break;
-        scan_product(skip_blanks(sign + 1, last), last, factors);
+        auto const& factors = scan_product(skip_blanks(sign + 1, last), last);
         if (factors.empty()) break;
         char const* const end = factors.back().factor.end;
         if (char const* const next = skip_blanks(end, last); next != last && may_continue_product(*next)) break;

@@ -24,6 +24,9 @@ inline char const* skip_blanks(char const* p, char const* last) {
     return p;
 }
 
+// To be called before a parse starts: a product's scan is kept for the rest of its parse.
+void forget_scans();
+
 // v, an operand, becomes the first of a Sum or a Product chain (its operator '+' or ' ').
 void start_chain(Node& v, NodeKind kind);
 

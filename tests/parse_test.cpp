@@ -395,6 +395,24 @@ TEST_CASE("normalisation: plain ASCII is its own normal form, as the general rea
     normalize_line(s + "\x01", reused);
     CHECK(same(reused, normalize_line(s + "\x01")));
   }
+  // The shortcut reads eight bytes at a time: a byte that ends it (`#`, DEL, a control byte other
+  // than a tab, a byte of a multi-byte character) is found wherever it falls in its word.
+  const std::string enders = "#\x7F\x01\x1F\t\xC3\xA9 ~!";
+  for (int k = 0; k < 3000; ++k) {
+    std::string s(rng() % 30, 'x');
+    for (int n = static_cast<int>(rng() % 3); n > 0 && !s.empty(); --n) s[rng() % s.size()] = enders[rng() % enders.size()];
+    CAPTURE(s);
+    bool plain = true;  // byte by byte: whether it is plain, and the plain part's length
+    std::size_t plain_length = s.size();
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      auto const b = static_cast<unsigned char>(s[i]);
+      if (b == '#') { plain_length = i; break; }
+      if (b >= 0x7F || (b < 0x20 && b != '\t')) { plain = false; break; }
+    }
+    auto const n = normalize_line(s);
+    CHECK(n.identity == plain);
+    if (plain) CHECK(n.text == s.substr(0, plain_length));
+  }
   auto comment = normalize_line("d/dx x^2 # a note, é");
   CHECK(comment.text == "d/dx x^2 ");
   CHECK(comment.byte_of(9) == 9);
@@ -415,6 +433,12 @@ TEST_CASE("syntax tree: long and short names and numbers keep their text") {
       CAPTURE(number);
       CHECK(dump(parse_line(number + "*" + name + "^2")) == "(* " + number + " (^ " + name + " 2))");
     }
+  }
+  // Every length in place, each character different (the copy is two overlapping pieces).
+  const std::string letters = "abcdefghijklmnop";
+  for (std::size_t length = 0; length <= 13; ++length) {
+    ddx::grammar::NodeText t(std::string_view(letters).substr(0, length));
+    CHECK(t.view() == std::string_view(letters).substr(0, length));
   }
   ddx::grammar::NodeText a("a_long_enough_text_for_the_heap"), b = a, c("short");
   c = b;
