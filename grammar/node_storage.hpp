@@ -38,7 +38,9 @@ inline constexpr bool pooled = true;
 
 inline constexpr std::size_t node_bytes = 56;       // sizeof(Node), checked in ast.hpp
 inline constexpr std::uint32_t pooled_capacity = 8; // larger lists are malloc's
-inline constexpr std::size_t chunk_bytes = std::size_t{64} << 10;
+// Just under 64 KiB: glibc's free of a block of 64 KiB or more first consolidates all its small
+// free blocks and may give memory back to the system, a cost each chunk given back would pay.
+inline constexpr std::size_t chunk_bytes = (std::size_t{64} << 10) - 64;
 
 // A freed block's nodes, on its chunk's free list.
 struct FreeBlock {
