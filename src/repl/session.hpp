@@ -37,8 +37,8 @@ class Session : public resolve::Scope, public eval::Context {
   // Evaluates one logical line (statements separated by ';'). A failed statement changes nothing.
   std::vector<Outcome> eval_line(std::string_view line);
   // Frees the expression nodes nothing the session keeps (definitions, `ans`, the answers
-  // :export keeps, declarations) can reach any more, once there are twice as many nodes as the
-  // last time: a long session's memory is bounded by what it still holds. Call it between lines,
+  // :export keeps, declarations) can reach any more, once there are three times as many nodes as
+  // the last time: a long session's memory is bounded by what it still holds. Call it between lines,
   // when no Outcome is held any more; `every_line` collects whatever the count (tests).
   void reclaim_memory(bool every_line = false);
 
