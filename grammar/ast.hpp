@@ -150,7 +150,12 @@ private:
     // them. Returns what `add` made.
     template <class Make>
     Node* grow(std::uint32_t capacity, Make const& add);
-    std::uint32_t next_capacity() const { return capacity_ == 0 ? 1 : 2 * capacity_; }
+    // Doubling, and beyond 1,024 nodes (a long line's sum) growing fourfold: each growth writes
+    // the list anew into fresh pages, and the room it leaves is never written.
+    std::uint32_t next_capacity() const {
+        constexpr std::uint32_t fourfold_from = 1024;
+        return capacity_ == 0 ? 1 : capacity_ < fourfold_from ? 2 * capacity_ : 4 * capacity_;
+    }
 
     Node* data_ = nullptr;
     std::uint32_t size_ = 0, capacity_ = 0;

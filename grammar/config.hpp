@@ -22,6 +22,7 @@ using iterator_type = char const*;
 // the first expectation failure (on_error stores it; nothing is printed).
 struct ParseState {
     iterator_type begin = nullptr;
+    iterator_type end = nullptr;
     BracketPairs const* brackets = nullptr;
     std::size_t last_slash = 0;     // a derivative written as a fraction starts before it
     bool derivative_tried = false;  // a derivative rule ran (the trees need their orders checked)

@@ -237,10 +237,15 @@ struct binary_val { // _val = K{_val, _attr}
 
 auto const push_child = [](auto& ctx) { _val(ctx).children.push_back(std::move(_attr(ctx))); };
 auto const push_back = [](auto& ctx) { _val(ctx).push_back(std::move(_attr(ctx))); };
-// A call's arguments: room for two at the first (`diff(f, x)`), one allocation instead of two.
+// A call's arguments: at the first, room for two where a comma follows it (`diff(f, x)`), for one
+// where it is all (`sin(x)`): one allocation, and none of a node's room unused.
 auto const push_argument = [](auto& ctx) {
     auto& arguments = _val(ctx);
-    if (arguments.capacity() == 0) arguments.reserve(2);
+    if (arguments.capacity() == 0) {
+        auto const& state = x3::get<state_tag>(ctx);
+        char const* const next = shortcut::skip_blanks(x3::_where(ctx).end(), state.end);
+        arguments.reserve(next != state.end && *next == ',' ? 2 : 1);
+    }
     arguments.push_back(std::move(_attr(ctx)));
 };
 

@@ -210,6 +210,7 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
     namespace x3 = boost::spirit::x3;
     parser::ParseState state;
     state.begin = t.data();
+    state.end = t.data() + t.size();
     BracketPairs const brackets(t);
     state.brackets = &brackets;
     // (memrchr: a 1 MB line with no `/` is read whole, and rfind goes a byte at a time)
