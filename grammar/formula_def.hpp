@@ -515,6 +515,22 @@ shortcut_parser<Shortcut::whole_argument> const simple_argument{};
 shortcut_parser<Shortcut::product> const simple_product{};
 shortcut_parser<Shortcut::terms> const simple_terms{};
 
+// A call `NAME(args)`, perhaps raised to a power: the shortcut for unary -> power -> primary ->
+// named, four rules each with its span and its alternatives, that builds what they build (a
+// call is a third of a line like `diff(cos(exp(x) - 2*x), x)`). Not a name with a prime
+// (`f'(x)`), nor one that starts a derivative written as a fraction (`df(x)/dx`); no other
+// alternative of those rules can match a name followed by `(`. Once the name and its `(` are
+// seen it cannot fail: the arguments are read by the rules, which report any error there.
+struct call_shortcut_parser : x3::parser<call_shortcut_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    static bool const has_action = true;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const;
+};
+call_shortcut_parser const simple_call{};
+
 // next_is(chars): whether the next non-blank character is one of `chars`, consuming nothing. A
 // suffix loop guarded by it looks once at what follows an operand, where its alternatives would
 // each try and fail a literal of their own (every chain ends so, once per operand of long lines).
@@ -616,14 +632,14 @@ auto const unary_tail = (&lit('-') >> (lit('-') > unary)[wrap_val<NodeKind::Neg>
                       | into[power];
 
 // product ::= unary { "*" unary | "/" unary | juxt_factor }     (one left-associative level;
-// simple_product: a shortcut to its first operands)
-auto const product_def = spanned[(simple_product | spanned[unary_tail]) >> *product_suffix >> fit_chain];
+// simple_product, simple_call: shortcuts to its first operands)
+auto const product_def = spanned[(simple_product | simple_call | spanned[unary_tail]) >> *product_suffix >> fit_chain];
 
-// unary ::= "-" unary | "+" unary | deriv_expr | power      (simple_power: a shortcut to power)
-auto const unary_def = spanned[simple_power | unary_tail];
+// unary ::= "-" unary | "+" unary | deriv_expr | power      (simple_power, simple_call: shortcuts to power)
+auto const unary_def = spanned[simple_power | simple_call | unary_tail];
 
 // juxt_factor ::= deriv_expr | power         (never a sign: `2 -x` is a subtraction)
-auto const juxt_factor_def = spanned[simple_power | (deriv_start >> into[deriv_expr]) | into[power]];
+auto const juxt_factor_def = spanned[simple_power | simple_call | (deriv_start >> into[deriv_expr]) | into[power]];
 
 // power ::= primary [ ("^" | "**") exponent ]
 auto const power_def = spanned[into[primary] >> -pow_suffix];
@@ -738,6 +754,40 @@ auto const partial_leibniz_def = spanned[lexeme[x3::eps[init_deriv<true>{}] >> p
                                         -(lit('^') >> order_number[set_order]) >>
                                         word_node[make_leibniz_name] >> lit('/') >>
                                         +(partial >> var_spec)]];
+
+// The call shortcut's reading (see call_shortcut_parser), after the rules it stands for.
+auto const call_suffix = (lit('(') > args > ')')[to_call<NodeKind::Apply>{}];
+
+template <typename Iterator, typename Context, typename RContext, typename Attribute>
+bool call_shortcut_parser::parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+                                 Attribute&) const {
+    static_assert(std::is_same_v<std::remove_reference_t<RContext>, Node>);
+    if (!shortcut::enabled) return false;
+    x3::skip_over(first, last, context);
+    auto const& state = x3::get<state_tag>(context);
+    char const* const name = first;
+    if (name == last || !is_letter(*name)) return false;
+    char const* name_end = name + 1;
+    while (name_end != last && is_name_char(*name_end)) ++name_end;
+    if (name_end != last && *name_end == '\'') return false;  // a prime: named reads it
+    char const* const open = shortcut::skip_blanks(name_end, last);
+    if (open == last || *open != '(') return false;
+    auto const at = static_cast<std::size_t>(name - state.begin);
+    if (*name == 'd' && at < state.last_slash &&
+        fraction_derivative_ahead(std::string_view(state.begin, static_cast<std::size_t>(last - state.begin)), at,
+                                  *state.brackets))
+        return false;
+    // As word_node and named build it: a Word spanning the name, then the call.
+    Node& v = rcontext;
+    v.kind = NodeKind::Word;
+    v.text.assign(std::string_view(name, static_cast<std::size_t>(name_end - name)));
+    v.span = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(name_end - state.begin)};
+    first = open;
+    call_suffix.parse(first, last, context, v, x3::unused);  // true: `(` is there, and the rest is expected
+    v.span.end = static_cast<std::uint32_t>(first - state.begin);
+    (-pow_suffix).parse(first, last, context, v, x3::unused);
+    return true;
+}
 
 BOOST_SPIRIT_DEFINE(line, statement, command, statement_body, definition, definition_head,
                     full_expr, equations, compare, expr, product, unary, juxt_factor, power,
