@@ -460,8 +460,8 @@ fraction_ahead_parser const fraction_ahead{};
 // Ends a Sum or Product: its children, grown by doubling, are given back their spare room at once
 // (a long line's tree is built of such chains). A list of more than 64 nodes keeps its room,
 // which it never wrote: a copy would write as many new pages as the list fills (a 37,000-term
-// sum: 2 MB, 500 page faults). Consumes nothing and, unlike eps,
-// skips nothing, so the span of the chain stays where its last operand ends.
+// sum: 2 MB, 500 page faults). Consumes nothing and, unlike eps, skips nothing, so the span of
+// the chain stays where its last operand ends.
 struct fit_chain_parser : x3::parser<fit_chain_parser> {
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;

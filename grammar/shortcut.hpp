@@ -7,8 +7,9 @@
 //   terms    `+`/`-` and a product, again and again: ` + 2*x - 3*y^2`
 // Anything else (a call, a prime, a word starting with `d` that may be a derivative, a sign, a
 // bracket, a chain of powers, `.*`, a keyword) stops a scan before it, consuming and building
-// nothing of it, and the rules read on from there. tests/parse_shortcut_test.cpp parses with the
-// shortcuts on and off and requires the same trees and the same errors.
+// nothing of it, and the rules read on from there (a call has a shortcut of its own in
+// formula_def.hpp, simple_call, which reads its arguments by the rules). tests/parse_shortcut_test.cpp
+// parses with the shortcuts on and off and requires the same trees and the same errors.
 #pragma once
 
 #include "grammar/ast.hpp"
