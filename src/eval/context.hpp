@@ -19,14 +19,18 @@ class Context {
   virtual ~Context() = default;
   // The body of a defined variable as written (defined names inside kept), or nullopt.
   virtual std::optional<Expr> definition(std::string_view name) const = 0;
-  // The free symbols of that body that are themselves defined variables (what substituting
-  // definitions into it replaces), or none when the name is no variable. Asked at every use of
-  // the name, so a definition keeps them: a 5,000-term body was walked again by each of a
-  // hundred questions about it, and each of its symbols looked up.
-  virtual std::span<const Expr> defined_symbols(std::string_view name) const = 0;
-  // What simplification took out of that body as it was read (core/dropped.hpp; defined names
-  // kept, as in the body): `f = x/x` is 1 but keeps 1/x, which has no value at x = 0.
-  virtual std::span<const Expr> dropped_parts(std::string_view /*name*/) const { return {}; }
+  // A defined variable as evaluation reads it at every use of its name, found by one lookup.
+  struct VariableView {
+    Expr body;  // as written
+    // The free symbols of the body that are themselves defined variables (what substituting
+    // definitions into it replaces). A definition keeps them: a 5,000-term body was walked again
+    // by each of a hundred questions about it, and each of its symbols looked up.
+    std::span<const Expr> defined_symbols;
+    // What simplification took out of the body as it was read (core/dropped.hpp; defined names
+    // kept, as in the body): `f = x/x` is 1 but keeps 1/x, which has no value at x = 0.
+    std::span<const Expr> dropped;
+  };
+  virtual std::optional<VariableView> variable_view(std::string_view name) const = 0;
   // Whether any variable is defined (when none, no expression needs a substitution walk).
   virtual bool has_definitions() const = 0;
   // The previous answer, if any.

@@ -30,26 +30,26 @@ bool Evaluator::is_held(std::string_view name) const {
   return std::find(held_.begin(), held_.end(), name) != held_.end();
 }
 
-Expr Evaluator::definition_value(std::string_view name) { return definition_value(name, *context_.definition(name)); }
+Expr Evaluator::definition_value(std::string_view name) { return definition_value(*context_.variable_view(name)); }
 
-Expr Evaluator::definition_value(std::string_view name, Expr body) {
+Expr Evaluator::definition_value(const Context::VariableView& variable) {
   std::unordered_map<Expr, Expr> s;
-  for (Expr v : context_.defined_symbols(name))
+  for (Expr v : variable.defined_symbols)
     if (std::optional<Expr> value = symbol_value(v)) s.emplace(v, *value);
   // Under an `at`: what the definition's body lost as it was read (`f = x/x`: 1/x) goes with it.
   if (noting_dropped())
-    for (Expr part : context_.dropped_parts(name)) note_dropped(substituted(part));
-  return s.empty() ? body : substitute(body, s);
+    for (Expr part : variable.dropped) note_dropped(substituted(part));
+  return s.empty() ? variable.body : substitute(variable.body, s);
 }
 
 // What a symbol stands for: the value of its definition, or nullopt when it is no defined
-// variable or is held (looked up once: its body is what the definition's value starts from).
+// variable or is held (looked up once: body, defined symbols and dropped parts together).
 std::optional<Expr> Evaluator::symbol_value(Expr symbol) {
   std::string const name = symbol.name();
   if (is_held(name)) return std::nullopt;
-  std::optional<Expr> body = context_.definition(name);
-  if (!body) return std::nullopt;
-  return definition_value(name, *body);
+  std::optional<Context::VariableView> variable = context_.variable_view(name);
+  if (!variable) return std::nullopt;
+  return definition_value(*variable);
 }
 
 // A resolved expression with the definitions it names substituted (unless held, or kept).

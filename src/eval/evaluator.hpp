@@ -63,7 +63,7 @@ class Evaluator {
   bool at_a_point() const { return !points_.empty(); }
   // The value of a defined name, every definition it uses substituted except held ones.
   Expr definition_value(std::string_view name);
-  Expr definition_value(std::string_view name, Expr body);  // body: the name's, as written
+  Expr definition_value(const Context::VariableView& variable);
 
   // Terms that are the whole statement (statement.cpp) see these too.
   Value at(const Term& t);

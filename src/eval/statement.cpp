@@ -28,15 +28,10 @@ class Hiding final : public Context {
       if (h.name() == name) return std::nullopt;
     return outer_.definition(name);
   }
-  std::span<const Expr> defined_symbols(std::string_view name) const override {  // (hidden ones included)
+  std::optional<VariableView> variable_view(std::string_view name) const override {  // (its defined symbols: hidden ones included)
     for (Expr h : hidden_)
-      if (h.name() == name) return {};
-    return outer_.defined_symbols(name);
-  }
-  std::span<const Expr> dropped_parts(std::string_view name) const override {
-    for (Expr h : hidden_)
-      if (h.name() == name) return {};
-    return outer_.dropped_parts(name);
+      if (h.name() == name) return std::nullopt;
+    return outer_.variable_view(name);
   }
   bool has_definitions() const override { return outer_.has_definitions(); }
   std::optional<Value> answer() const override { return outer_.answer(); }

@@ -65,21 +65,16 @@ std::optional<Expr> Definitions::body(std::string_view name, Version v) const {
   return var ? std::optional<Expr>(var->body) : std::nullopt;
 }
 
-std::span<const Expr> Definitions::defined_symbols(std::string_view name, Version v) const {
+std::optional<eval::Context::VariableView> Definitions::view(std::string_view name, Version v) const {
   const Variable* var = variable(name, v);
-  if (!var) return {};
-  if (var->defined_at != v) {
+  if (!var) return std::nullopt;
+  if (var->defined_at != v) {  // the symbols of the body that are themselves variables at version v
     var->defined.clear();
     for (Expr s : var->symbols)
       if (variable(s.name(), v)) var->defined.push_back(s);
     var->defined_at = v;
   }
-  return var->defined;
-}
-
-std::span<const Expr> Definitions::dropped_parts(std::string_view name, Version v) const {
-  const Variable* var = variable(name, v);
-  return var ? std::span<const Expr>(var->dropped) : std::span<const Expr>();
+  return eval::Context::VariableView{var->body, var->defined, var->dropped};
 }
 
 std::vector<std::pair<std::string, const Definitions::Variable*>> Definitions::variables() const {

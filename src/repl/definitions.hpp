@@ -54,9 +54,8 @@ class Definitions {
   const Variable* variable(std::string_view name, Version v) const;
   const resolve::FunctionDefinition* function(std::string_view name, Version v) const;
   std::optional<Expr> body(std::string_view name, Version v) const;  // as written
-  // The symbols of the body that are themselves variables at version v; none if undefined.
-  std::span<const Expr> defined_symbols(std::string_view name, Version v) const;
-  std::span<const Expr> dropped_parts(std::string_view name, Version v) const;
+  // The variable as evaluation reads it (eval::Context::VariableView), or nullopt if undefined.
+  std::optional<eval::Context::VariableView> view(std::string_view name, Version v) const;
 
   // What is defined now, by name.
   std::vector<std::pair<std::string, const Variable*>> variables() const;
@@ -94,11 +93,8 @@ class DefinitionsSnapshot final : public resolve::Scope, public eval::Context {
   bool is_procedure(std::string_view name) const override;
   // eval::Context
   std::optional<Expr> definition(std::string_view name) const override { return definitions_->body(name, version_); }
-  std::span<const Expr> defined_symbols(std::string_view name) const override {
-    return definitions_->defined_symbols(name, version_);
-  }
-  std::span<const Expr> dropped_parts(std::string_view name) const override {
-    return definitions_->dropped_parts(name, version_);
+  std::optional<VariableView> variable_view(std::string_view name) const override {
+    return definitions_->view(name, version_);
   }
   bool has_definitions() const override { return true; }
   std::optional<eval::Value> answer() const override { return std::nullopt; }

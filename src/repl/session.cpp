@@ -191,12 +191,8 @@ bool Session::is_procedure(std::string_view name) const { return eval::find_proc
 
 std::optional<Expr> Session::definition(std::string_view name) const { return defs_->body(name, defs_->version()); }
 
-std::span<const Expr> Session::defined_symbols(std::string_view name) const {
-  return defs_->defined_symbols(name, defs_->version());
-}
-
-std::span<const Expr> Session::dropped_parts(std::string_view name) const {
-  return defs_->dropped_parts(name, defs_->version());
+std::optional<eval::Context::VariableView> Session::variable_view(std::string_view name) const {
+  return defs_->view(name, defs_->version());
 }
 
 bool Session::has_definitions() const { return defs_->has_variables(); }

@@ -76,8 +76,7 @@ class Session : public resolve::Scope, public eval::Context {
   bool is_procedure(std::string_view name) const override;
   // eval::Context
   std::optional<Expr> definition(std::string_view name) const override;
-  std::span<const Expr> defined_symbols(std::string_view name) const override;
-  std::span<const Expr> dropped_parts(std::string_view name) const override;
+  std::optional<VariableView> variable_view(std::string_view name) const override;
   bool has_definitions() const override;
   std::optional<eval::Value> answer() const override { return ans_; }
   bool denominator_layout() const override { return denominator_layout_; }
