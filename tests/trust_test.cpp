@@ -411,3 +411,40 @@ TEST_CASE("trust: a negative constant to a power that is no integer is refused")
       {"(-2)^(log(8)/log(2))", "(-2)^(log(8)/log(2))"},
   });
 }
+
+// `ans` is the previous statement as written: what simplification took out of it goes with it.
+TEST_CASE("trust: ans keeps what its statement lost as it was read") {
+  struct Step {
+    const char* input;
+    const char* expected;  // as in Row
+  };
+  auto run = [](std::initializer_list<Step> steps) {
+    ddx::Session s;
+    for (const Step& step : steps) {
+      std::string input = step.input;
+      CAPTURE(input);
+      std::string got = answer(s, step.input);
+      std::string expected = step.expected;
+      if (expected.rfind("error: ", 0) == 0) {
+        CHECK(got.rfind("error@", 0) == 0);
+        CHECK_MESSAGE(got.find(expected.substr(7)) != std::string::npos, got);
+      } else {
+        CHECK(got == expected);
+      }
+    }
+  };
+  run({{"x/x", "1"},
+       {"ans at x = 0", "error: division by zero in the expression as written"},
+       {"ans at x = 2", "1"},  // the failed statement changed nothing
+       {"ans at x = 0", "1"}});  // ans is now a value at a point: 1, lost nothing
+  run({{"x/x", "1"},
+       {"ans + y", "y + 1"},  // a statement that uses ans keeps its parts
+       {"ans at x = 0, y = 1", "error: division by zero"},
+       {"ans at x = 3, y = 1", "2"}});
+  run({{"sqrt(x)^2", "x"}, {"ans at x = -4", "error: is not a real number"}, {"ans at x = 4", "4"}});
+  run({{"d/dx x^2/x", "1"}, {"ans at x = 0", "error: division by zero"}, {"ans at x = 1", "1"}});
+  // Nothing lost, nothing kept: a value everywhere.
+  run({{"x^2 + 1", "x^2 + 1"}, {"ans at x = 0", "1"}, {"e^x", "e^x"}, {"ans at x = 0", "1"}});
+  // A definition's parts reach ans through the name.
+  run({{"f = x/x", ""}, {"f + 1", "2"}, {"ans at x = 0", "error: division by zero"}});
+}

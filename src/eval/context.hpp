@@ -35,6 +35,9 @@ class Context {
   virtual bool has_definitions() const = 0;
   // The previous answer, if any.
   virtual std::optional<Value> answer() const = 0;
+  // What simplification took out of the previous answer's statement as it was read (`x/x`: 1/x;
+  // core/dropped.hpp): `ans` at a point needs a value of each.
+  virtual std::span<const Expr> answer_dropped() const { return {}; }
   // `:set layout denominator`: Jacobians transposed.
   virtual bool denominator_layout() const = 0;
   // e in the text format (`x = 1/2` in a message, a plot's legend).

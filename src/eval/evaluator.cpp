@@ -52,6 +52,15 @@ std::optional<Expr> Evaluator::symbol_value(Expr symbol) {
   return definition_value(*variable);
 }
 
+// `ans`, bringing under an `at` what its statement lost as it was read (`x/x`: 1/x).
+Value Evaluator::previous_answer(const Term& t) {
+  auto a = context_.answer();
+  if (!a) throw EvalError{t.span, "there is no previous answer yet"};
+  if (noting_dropped())
+    for (Expr part : context_.answer_dropped()) note_dropped(substituted(part));
+  return *a;
+}
+
 // A resolved expression with the definitions it names substituted (unless held, or kept).
 Expr Evaluator::substituted(Expr e) {
   if (keep_names_ || !context_.has_definitions()) return e;
@@ -80,11 +89,7 @@ Value Evaluator::value(const Term& t) {
       if (r.is_series()) throw EvalError{t.span, series_inside_message()};
       return r.value;
     }
-    case TermKind::Answer: {
-      auto a = context_.answer();
-      if (!a) throw EvalError{t.span, "there is no previous answer yet"};
-      return *a;
-    }
+    case TermKind::Answer: return previous_answer(t);
     default: return Value::of(scalar(t));
   }
 }
@@ -124,10 +129,9 @@ Expr Evaluator::scalar_unguarded(const Term& t) {
       return r.value.scalar;
     }
     case TermKind::Answer: {
-      auto a = context_.answer();
-      if (!a) throw EvalError{t.span, "there is no previous answer yet"};
-      if (!a->is_scalar()) throw EvalError{t.span, "ans is not a scalar here"};
-      return a->scalar;
+      Value a = previous_answer(t);
+      if (!a.is_scalar()) throw EvalError{t.span, "ans is not a scalar here"};
+      return a.scalar;
     }
     case TermKind::Vector: throw EvalError{t.span, "a vector cannot be used inside an expression here"};
     case TermKind::Compare: throw EvalError{t.span, "'==' compares whole expressions; use it at the top level"};

@@ -75,6 +75,7 @@ class Evaluator {
     std::string text;
   };
   Expr substituted(Expr e);
+  Value previous_answer(const Term& t);
   std::optional<Expr> symbol_value(Expr symbol);  // a defined, unheld symbol's value
   bool is_held(std::string_view name) const;
   Expr scalar_unguarded(const Term& t);

@@ -123,9 +123,9 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
       return run_matrix(s, input, line);
     }
     // A definition keeps what its body loses as it is read: `f = x/x` is 1, but f at x = 0 has
-    // no value either (Definitions::Variable::dropped).
+    // no value either (Definitions::Variable::dropped); so does an answer, for `ans`.
     std::optional<DroppedParts> read;
-    if (s.kind == grammar::StatementKind::Definition) read.emplace();
+    if (s.kind != grammar::StatementKind::Command) read.emplace();
     resolve::Request request = resolve::resolve_releasing(s, *this);
     // The request holds all it needs: the syntax tree of a 1 MB line (120 MB of grammar nodes)
     // would otherwise stay alive through differentiation and printing.
@@ -141,7 +141,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
       }
       case resolve::RequestKind::Definition:
       case resolve::RequestKind::FunctionDefinition: return define(request, input, line, read ? &*read : nullptr);
-      case resolve::RequestKind::Expression: return answer(request, input, conditions);
+      case resolve::RequestKind::Expression: return answer(request, input, conditions, read ? &*read : nullptr);
     }
   } catch (const resolve::ResolveError& e) {
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
@@ -163,7 +163,8 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
 
 // The answer to an expression (`input` is taken only once nothing can fail). One Outcome, built in
 // place and returned as itself: an answer is not moved on its way out.
-Outcome Session::answer(const resolve::Request& request, std::string& input, ConditionLog& conditions) {
+Outcome Session::answer(const resolve::Request& request, std::string& input, ConditionLog& conditions,
+                        DroppedParts* read) {
   Outcome o{.kind = Outcome::Kind::Answer,
             .input = {},
             .result = request.backprop ? eval::evaluate_backprop(request.body, *this)
@@ -178,6 +179,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
   ensure_printable(o.result);
   o.input = std::move(input);  // (the error paths, which quote it, are behind us)
   ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
+  ans_dropped_ = read ? std::move(read->parts) : std::vector<Expr>();
   return o;
 }
 
@@ -288,6 +290,7 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
   if (std::holds_alternative<eval::MatrixAnswer>(o.result.shape)) return o;
   ensure_printable(o.result);
   ans_ = o.result.value;
+  ans_dropped_.clear();  // (matrix statements are read without notes)
   return o;
 }
 

@@ -79,6 +79,7 @@ class Session : public resolve::Scope, public eval::Context {
   std::optional<VariableView> variable_view(std::string_view name) const override;
   bool has_definitions() const override;
   std::optional<eval::Value> answer() const override { return ans_; }
+  std::span<const Expr> answer_dropped() const override { return ans_dropped_; }
   bool denominator_layout() const override { return denominator_layout_; }
   std::string text(Expr e) const override;
 
@@ -87,7 +88,8 @@ class Session : public resolve::Scope, public eval::Context {
   Outcome run(grammar::Statement& s, std::string_view line);
   // `read`: what the body lost as it was read, kept with the definition (nullptr: nothing).
   Outcome define(const resolve::Request& r, std::string input, std::string_view line, DroppedParts* read = nullptr);
-  Outcome answer(const resolve::Request& request, std::string& input, ConditionLog& conditions);
+  // `read`: what the statement lost as it was read, kept for `ans` (nullptr: nothing).
+  Outcome answer(const resolve::Request& request, std::string& input, ConditionLog& conditions, DroppedParts* read);
   Outcome draw(Outcome o);
   Outcome declare(std::string_view line);
   Outcome run_matrix(const grammar::Statement& s, std::string input, std::string_view line);
@@ -95,6 +97,7 @@ class Session : public resolve::Scope, public eval::Context {
 
   std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
   std::optional<eval::Value> ans_;
+  std::vector<Expr> ans_dropped_;  // what ans's statement lost as it was read (core/dropped.hpp)
   print::Format format_ = print::Format::Text;
   bool steps_ = false;
   bool denominator_layout_ = false;

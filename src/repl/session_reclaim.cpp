@@ -27,6 +27,7 @@ void Session::reclaim_memory(bool every_line) {
   if (!every_line && interned_count() < std::max(reclaim_floor, growth_before_reclaim * nodes_after_reclaim_)) return;
   auto mark = [](Expr e) { mark_reachable(e); };
   if (ans_) eval::for_each_expr(*ans_, mark);
+  for (Expr e : ans_dropped_) mark(e);
   defs_->for_each_expr(mark);
   tex_export_.for_each_expr(mark);
   for (const matrix::Declaration& d : declarations_.list()) eval::for_each_expr(d.shape, mark);
