@@ -19,21 +19,33 @@ struct Row {
   const char* expected;  // the printed answer, or "error: WORDS" for an error containing WORDS
 };
 
+// The answer to row.input in session s, against row.expected.
+void check_row(ddx::Session& s, const Row& row) {
+  std::string input = row.input;
+  CAPTURE(input);
+  std::string got = answer(s, row.input);
+  std::string expected = row.expected;
+  if (expected.rfind("error: ", 0) == 0) {
+    CHECK(got.rfind("error@", 0) == 0);
+    CHECK_MESSAGE(got.find(expected.substr(7)) != std::string::npos, got);
+  } else {
+    CHECK(got == expected);
+  }
+}
+
+// Each row in a fresh session after `setup`.
 void check_rows(const std::vector<Row>& rows, const std::vector<std::string>& setup = {}) {
   for (const Row& row : rows) {
-    std::string input = row.input;
-    CAPTURE(input);
     ddx::Session s;
     for (const std::string& line : setup) REQUIRE(answer(s, line).find("error") == std::string::npos);
-    std::string got = answer(s, row.input);
-    std::string expected = row.expected;
-    if (expected.rfind("error: ", 0) == 0) {
-      CHECK(got.rfind("error@", 0) == 0);
-      CHECK_MESSAGE(got.find(expected.substr(7)) != std::string::npos, got);
-    } else {
-      CHECK(got == expected);
-    }
+    check_row(s, row);
   }
+}
+
+// The rows one after another in one session.
+void check_in_turn(const std::vector<Row>& rows) {
+  ddx::Session s;
+  for (const Row& row : rows) check_row(s, row);
 }
 
 }  // namespace
@@ -414,37 +426,18 @@ TEST_CASE("trust: a negative constant to a power that is no integer is refused")
 
 // `ans` is the previous statement as written: what simplification took out of it goes with it.
 TEST_CASE("trust: ans keeps what its statement lost as it was read") {
-  struct Step {
-    const char* input;
-    const char* expected;  // as in Row
-  };
-  auto run = [](std::initializer_list<Step> steps) {
-    ddx::Session s;
-    for (const Step& step : steps) {
-      std::string input = step.input;
-      CAPTURE(input);
-      std::string got = answer(s, step.input);
-      std::string expected = step.expected;
-      if (expected.rfind("error: ", 0) == 0) {
-        CHECK(got.rfind("error@", 0) == 0);
-        CHECK_MESSAGE(got.find(expected.substr(7)) != std::string::npos, got);
-      } else {
-        CHECK(got == expected);
-      }
-    }
-  };
-  run({{"x/x", "1"},
-       {"ans at x = 0", "error: division by zero in the expression as written"},
-       {"ans at x = 2", "1"},  // the failed statement changed nothing
-       {"ans at x = 0", "1"}});  // ans is now a value at a point: 1, lost nothing
-  run({{"x/x", "1"},
-       {"ans + y", "y + 1"},  // a statement that uses ans keeps its parts
-       {"ans at x = 0, y = 1", "error: division by zero"},
-       {"ans at x = 3, y = 1", "2"}});
-  run({{"sqrt(x)^2", "x"}, {"ans at x = -4", "error: is not a real number"}, {"ans at x = 4", "4"}});
-  run({{"d/dx x^2/x", "1"}, {"ans at x = 0", "error: division by zero"}, {"ans at x = 1", "1"}});
+  check_in_turn({{"x/x", "1"},
+                 {"ans at x = 0", "error: division by zero in the expression as written"},
+                 {"ans at x = 2", "1"},  // the failed statement changed nothing
+                 {"ans at x = 0", "1"}});  // ans is now a value at a point: 1, lost nothing
+  check_in_turn({{"x/x", "1"},
+                 {"ans + y", "y + 1"},  // a statement that uses ans keeps its parts
+                 {"ans at x = 0, y = 1", "error: division by zero"},
+                 {"ans at x = 3, y = 1", "2"}});
+  check_in_turn({{"sqrt(x)^2", "x"}, {"ans at x = -4", "error: is not a real number"}, {"ans at x = 4", "4"}});
+  check_in_turn({{"d/dx x^2/x", "1"}, {"ans at x = 0", "error: division by zero"}, {"ans at x = 1", "1"}});
   // Nothing lost, nothing kept: a value everywhere.
-  run({{"x^2 + 1", "x^2 + 1"}, {"ans at x = 0", "1"}, {"e^x", "e^x"}, {"ans at x = 0", "1"}});
+  check_in_turn({{"x^2 + 1", "x^2 + 1"}, {"ans at x = 0", "1"}, {"e^x", "e^x"}, {"ans at x = 0", "1"}});
   // A definition's parts reach ans through the name.
-  run({{"f = x/x", ""}, {"f + 1", "2"}, {"ans at x = 0", "error: division by zero"}});
+  check_in_turn({{"f = x/x", ""}, {"f + 1", "2"}, {"ans at x = 0", "error: division by zero"}});
 }
