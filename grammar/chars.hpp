@@ -29,4 +29,12 @@ inline bool is_alnum(char c) { return char_class::of(c, char_class::letter | cha
 // after a name's first letter
 inline bool is_name_char(char c) { return char_class::of(c, char_class::letter | char_class::digit | char_class::underscore); }
 
+// Whether a number literal is a decimal: it has a point or an exponent. (A loop: find_first_of
+// would scan the digits once for each of the three characters.)
+inline bool is_decimal_literal(char const* begin, char const* end) {
+    for (char const* p = begin; p != end; ++p)
+        if (*p == '.' || *p == 'e' || *p == 'E') return true;
+    return false;
+}
+
 } // namespace ddx::grammar

@@ -4,7 +4,6 @@
 // knows no function names. Included ONLY by formula.cpp.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -254,8 +253,7 @@ auto const make_number = [](auto& ctx) {
     Node& v = _val(ctx);
     v.kind = NodeKind::Number;
     v.text.assign(range.begin(), range.end());
-    // (A loop: find_first_of would scan the digits once for each of the three characters.)
-    v.is_float = std::any_of(range.begin(), range.end(), [](char c) { return c == '.' || c == 'e' || c == 'E'; });
+    v.is_float = is_decimal_literal(range.begin(), range.end());
 };
 
 auto const make_word = [](auto& ctx) { // _attr: the raw range of the name

@@ -3,7 +3,6 @@
 // it, and gives up where they would do anything else.
 #include "grammar/shortcut.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -63,7 +62,7 @@ void fill_leaf(Node& n, char const* begin, char const* end, char const* origin) 
     bool const number = !is_letter(*begin);
     n.kind = number ? NodeKind::Number : NodeKind::Word;
     n.text.assign(std::string_view(begin, static_cast<std::size_t>(end - begin)));
-    if (number) n.is_float = std::any_of(begin, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; });
+    if (number) n.is_float = is_decimal_literal(begin, end);
     n.span = {static_cast<std::uint32_t>(begin - origin), static_cast<std::uint32_t>(end - origin)};
 }
 

@@ -54,6 +54,13 @@ inline DroppedParts*& live_dropped_parts() {
 }
 }  // namespace detail
 
+// What `work` returns, its notes taken into `into` (an at's, a curve's, a function's own list).
+template <class Work>
+auto noting_into(std::vector<Expr>& into, Work&& work) {
+  DroppedParts noting(into);
+  return work();
+}
+
 // Whether notes are taken now: the constructors look for what they drop only then (a load and a
 // test on their hot paths).
 inline bool noting_dropped() { return detail::live_dropped_parts() != nullptr; }

@@ -310,8 +310,7 @@ std::size_t Number::digits_estimate() const {
 }
 
 int Number::compare_general(const Number& a, const Number& b) {
-  if (a.rep() == Rep::Small && b.rep() == Rep::Small) {
-    if (a.den_ == b.den_) return (a.num_ > b.num_) - (a.num_ < b.num_);
+  if (a.rep() == Rep::Small && b.rep() == Rep::Small) {  // (of one denominator: compare() did it)
     i128 l = static_cast<i128>(a.num_) * b.den_, r = static_cast<i128>(b.num_) * a.den_;
     return (l > r) - (l < r);
   }

@@ -117,7 +117,7 @@ class Number {
   static constexpr long long big_tag = -1;
   struct Big;  // mpq_class and its count, hidden so that GMP headers stay in number.cpp
   Rep rep() const { return den_ > 0 ? Rep::Small : den_ == float_tag ? Rep::Float : Rep::Big; }
-  static int compare_general(const Number& a, const Number& b);
+  static int compare_general(const Number& a, const Number& b);  // all but two small numbers of one denominator
   static Number add_general(const Number& a, const Number& b);
   static Number multiply_general(const Number& a, const Number& b);
   double flt() const;

@@ -192,8 +192,7 @@ Value Evaluator::at(const Term& t) {
   Value v;
   std::vector<Expr> dropped = t.dropped;
   try {
-    DroppedParts evaluating(dropped);  // what combining the expression's parts here simplifies away
-    v = value(t.children[0]);
+    v = noting_into(dropped, [&] { return value(t.children[0]); });  // and what combining its parts here takes out
   } catch (...) {
     points_.pop_back();
     throw;

@@ -47,12 +47,8 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
   std::vector<Curve> out;
   for (std::size_t i = 0; i + 1 < call.children.size(); ++i) {
     const Term& c = call.children[i];
-    std::vector<Expr> lost = c.dropped;
-    Expr e;
-    {
-      DroppedParts evaluating(lost);  // a definition the curve names brings what its body lost
-      e = ev.scalar(c);
-    }
+    std::vector<Expr> lost = c.dropped;  // and what the body of a definition it names lost
+    Expr e = noting_into(lost, [&] { return ev.scalar(c); });
     std::vector<Expr> symbols;  // y/y + x depends on y, though its simplified form does not
     for (Expr part : lost)
       for (Expr s : free_symbols(part)) symbols.push_back(s);

@@ -121,12 +121,8 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   const Term& at = call.children[1];
   if (at.kind != TermKind::Binding) throw EvalError{at.span, "expected the point as x = a, e.g. tangent(x^2, x = 1)"};
   Expr x = sym(at.name);
-  std::vector<Expr> lost = call.children[0].dropped;
-  Expr f;
-  {
-    DroppedParts evaluating(lost);  // a definition the function names brings what its body lost
-    f = ev.operand(call.children[0], {x});
-  }
+  std::vector<Expr> lost = call.children[0].dropped;  // and what the body of a definition it names lost
+  Expr f = noting_into(lost, [&] { return ev.operand(call.children[0], {x}); });
   Expr a = ev.scalar(at.children[0]);
   std::string point = at.name + " = " + ev.context().text(a);
   Expr fa;

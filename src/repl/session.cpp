@@ -124,8 +124,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     }
     // A definition keeps what its body loses as it is read: `f = x/x` is 1, but f at x = 0 has
     // no value either (Definitions::Variable::dropped); so does an answer, for `ans`.
-    std::optional<DroppedParts> read;
-    if (s.kind != grammar::StatementKind::Command) read.emplace();
+    DroppedParts read;
     resolve::Request request = resolve::resolve_releasing(s, *this);
     // The request holds all it needs: the syntax tree of a 1 MB line (120 MB of grammar nodes)
     // would otherwise stay alive through differentiation and printing.
@@ -140,8 +139,8 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
         return o;
       }
       case resolve::RequestKind::Definition:
-      case resolve::RequestKind::FunctionDefinition: return define(request, input, line, read ? &*read : nullptr);
-      case resolve::RequestKind::Expression: return answer(request, input, conditions, read ? &*read : nullptr);
+      case resolve::RequestKind::FunctionDefinition: return define(request, input, line, read.parts);
+      case resolve::RequestKind::Expression: return answer(request, input, conditions, read.parts);
     }
   } catch (const resolve::ResolveError& e) {
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
@@ -164,7 +163,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
 // The answer to an expression (`input` is taken only once nothing can fail). One Outcome, built in
 // place and returned as itself: an answer is not moved on its way out.
 Outcome Session::answer(const resolve::Request& request, std::string& input, ConditionLog& conditions,
-                        DroppedParts* read) {
+                        std::vector<Expr>& lost) {
   Outcome o{.kind = Outcome::Kind::Answer,
             .input = {},
             .result = request.backprop ? eval::evaluate_backprop(request.body, *this)
@@ -179,7 +178,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
   ensure_printable(o.result);
   o.input = std::move(input);  // (the error paths, which quote it, are behind us)
   ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
-  ans_dropped_ = read ? std::move(read->parts) : std::vector<Expr>();
+  ans_dropped_ = std::move(lost);
   return o;
 }
 
@@ -224,7 +223,7 @@ std::optional<std::string> Session::cycle_through(std::string_view name, Expr bo
   return walk(body, 0);
 }
 
-Outcome Session::define(const resolve::Request& r, std::string input, std::string_view line, DroppedParts* read) {
+Outcome Session::define(const resolve::Request& r, std::string input, std::string_view line, std::vector<Expr>& lost) {
   const std::string& name = r.name;
   Outcome o;
   o.kind = Outcome::Kind::Defined;
@@ -234,7 +233,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     resolve::FunctionDefinition def;
     def.params = r.params;
     def.body = eval::function_body(r.body, r.params, *this);
-    if (read) def.dropped = std::move(read->parts);
+    def.dropped = std::move(lost);
     if (calls_function(def.body, name))
       return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",
                       grammar::column_of(line, r.body_span.begin));
@@ -246,7 +245,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
   if (auto path = cycle_through(name, body))
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                     grammar::column_of(line, r.body_span.begin));
-  defs_->define_variable(name, body, read ? std::move(read->parts) : std::vector<Expr>());
+  defs_->define_variable(name, body, std::move(lost));
   return o;
 }
 

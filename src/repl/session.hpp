@@ -86,10 +86,10 @@ class Session : public resolve::Scope, public eval::Context {
  private:
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
   Outcome run(grammar::Statement& s, std::string_view line);
-  // `read`: what the body lost as it was read, kept with the definition (nullptr: nothing).
-  Outcome define(const resolve::Request& r, std::string input, std::string_view line, DroppedParts* read = nullptr);
-  // `read`: what the statement lost as it was read, kept for `ans` (nullptr: nothing).
-  Outcome answer(const resolve::Request& request, std::string& input, ConditionLog& conditions, DroppedParts* read);
+  // `lost`: what the body lost as it was read (core/dropped.hpp), kept with the definition.
+  Outcome define(const resolve::Request& r, std::string input, std::string_view line, std::vector<Expr>& lost);
+  // `lost`: what the statement lost as it was read, kept for `ans`.
+  Outcome answer(const resolve::Request& request, std::string& input, ConditionLog& conditions, std::vector<Expr>& lost);
   Outcome draw(Outcome o);
   Outcome declare(std::string_view line);
   Outcome run_matrix(const grammar::Statement& s, std::string input, std::string_view line);
