@@ -306,7 +306,7 @@ void check_var(Expr var) {
 }  // namespace
 
 Expr diff(Expr e, Expr var, int order, DiffTrace* trace) {
-  stats::ScopedTimer timer(stats::diff_seconds);
+  stats::ScopedTimer timer(stats::diff_ticks);
   NotingPaused own_algebra;  // what a derivative cancels is no part of the expression as written
   check_var(var);
   if (order < 0) throw std::invalid_argument("derivative order must be a positive integer");

@@ -6,7 +6,6 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <clocale>
 
 #include <cstdlib>
@@ -68,16 +67,24 @@ class Runner {
   void run_line(const std::string& line, std::string_view source, std::size_t line_number) {
     // The previous line's outcomes are printed and gone: what no one holds now is freed, before
     // this line needs the room (and never after the last line, when the process ends anyway).
-    auto t0 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+    stats::Ticks t0 = stats::enabled ? stats::now() : 0;
     session_.reclaim_memory(reclaim_every_line_);
-    if (stats::enabled) reclaim_seconds_ += seconds_since(t0);
+    if (stats::enabled) reclaim_ticks_ += stats::now() - t0;
     auto here = [&] { run_line_here(line, source, line_number); };
     run_with_large_stack(line.size(), std::ref(here));  // (a reference: no std::function on the heap)
   }
   void set_timeout(double seconds) { timeout_ = seconds; }
 
   void run_line_here(const std::string& line, std::string_view source, std::size_t line_number) {
-    auto t0 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+    stats::Ticks mark = stats::enabled ? stats::now() : 0;
+    // Adds the time since the last mark to `total` (one clock read for the end of one phase and
+    // the start of the next).
+    auto lap = [&mark](stats::Ticks& total) {
+      if (!stats::enabled) return;
+      stats::Ticks t = stats::now();
+      total += t - mark;
+      mark = t;
+    };
     begin_computation();  // Ctrl-C from here on interrupts this line's computation
     std::vector<Outcome> outcomes;
     {
@@ -88,12 +95,11 @@ class Runner {
           if (o.kind == Outcome::Kind::Error && o.message == "interrupted")
             o.message = "time limit exceeded (--timeout " + timeout_text() + " s)";
     }
-    if (stats::enabled) eval_seconds_ += seconds_since(t0);
+    lap(eval_ticks_);
     // Printing stays inside the computation: Ctrl-C stops a print of millions of terms too.
     for (Outcome& o : outcomes) {
-      auto t1 = stats::enabled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
       if (write_as_printed(o)) {
-        if (stats::enabled) print_seconds_ += seconds_since(t1);
+        lap(print_ticks_);
         continue;
       }
       std::string out;
@@ -110,7 +116,7 @@ class Runner {
         o.column = 0;
         out = render_stdout(o, session_.format(), line_number);
       }
-      if (stats::enabled) print_seconds_ += seconds_since(t1);
+      lap(print_ticks_);
       if (o.kind == Outcome::Kind::Error) {
         failed_ = true;
         if (session_.format() == print::Format::Json) {
@@ -177,17 +183,14 @@ class Runner {
     if (!stats::enabled) return;
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
-    std::cerr << "stats: parse=" << eval_seconds_ - stats::diff_seconds << " grammar=" << stats::grammar_seconds
-              << " diff=" << stats::diff_seconds
-              << " print=" << print_seconds_ << " reclaim=" << reclaim_seconds_ << " peak_rss_kb=" << ru.ru_maxrss
+    auto seconds = stats::ticks_to_seconds;
+    std::cerr << "stats: parse=" << seconds(eval_ticks_ - stats::diff_ticks) << " grammar=" << seconds(stats::grammar_ticks)
+              << " diff=" << seconds(stats::diff_ticks) << " print=" << seconds(print_ticks_)
+              << " reclaim=" << seconds(reclaim_ticks_) << " peak_rss_kb=" << ru.ru_maxrss
               << " nodes=" << interned_count() << '\n';
   }
 
  private:
-  static double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  }
-
   static void report_interactive(const std::string& line, const Outcome& o) {
     std::cout.flush();
     std::cerr << caret_error(line, o) << std::flush;
@@ -204,7 +207,7 @@ class Runner {
   bool failed_ = false;
   double timeout_ = 0;
   bool reclaim_every_line_ = reclaim_every_line_requested();
-  double eval_seconds_ = 0, print_seconds_ = 0, reclaim_seconds_ = 0;
+  stats::Ticks eval_ticks_ = 0, print_ticks_ = 0, reclaim_ticks_ = 0;
 };
 
 // Whether the user's locale (LC_ALL, LC_CTYPE, LANG) encodes characters in UTF-8.
@@ -279,7 +282,7 @@ int main(int argc, char** argv) {
     }
   }
 
-  stats::enabled = opt.stats;
+  if (opt.stats) stats::enable();
   Session session;
   bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && opt.statements.empty() && opt.files.empty();
   // At a UTF-8 terminal, 3u² (6x² + 6x) reads better than 3u^2 (6x^2 + 6x); pipes, files and -e

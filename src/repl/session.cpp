@@ -77,7 +77,7 @@ void ensure_printable(const eval::Result& r) {
 std::vector<Outcome> Session::eval_line(std::string_view line) {
   if (matrix::is_declaration(line)) return {declare(line)};
   grammar::ParseOutcome parsed = [&] {
-    stats::ScopedTimer timer(stats::grammar_seconds);
+    stats::ScopedTimer timer(stats::grammar_ticks);
     return grammar::parse_line(line);
   }();
   if (!parsed.ok()) {
