@@ -107,6 +107,50 @@ TEST_CASE("docs/language.md §4: definitions, redefinition, cycles, :vars, :clea
   CHECK(answer(s, "dq/dx").find("'q' is not defined") != std::string::npos);
 }
 
+// Definitions that each use the one before twice: 2^58 routes lead from g59 down to x. Each name
+// is worked out once (walked route by route, each of these statements would not end), and a
+// chain with too many routes to write out shows its value alone.
+TEST_CASE("definitions met by many routes are worked out once each") {
+  ddx::Session s;
+  CHECK(answer(s, "g0 = x") == "");
+  CHECK(answer(s, "h0 = y") == "");
+  for (int i = 1; i <= 60; ++i) {
+    std::string g = std::to_string(i - 1);
+    CHECK(answer(s, "g" + std::to_string(i) + " = g" + g + " + h" + g) == "");
+    CHECK(answer(s, "h" + std::to_string(i) + " = g" + g + " - h" + g) == "");
+  }
+  // g(2k) = 2^k x and g(2k + 1) = 2^k (x + y)
+  CHECK(answer(s, "g60") == "1073741824x");
+  CHECK(answer(s, "g59 at x = 1, y = 2") == "1610612736");
+  CHECK(answer(s, "d/dx g59 at x = 1, y = 2") == "536870912");
+  CHECK(answer(s, "dg59/dx") ==
+        "dg59/dx = 536870912  # chain not written out: about 2.9e+17 products of Leibniz factors, more than 2000 "
+        "factors in all");
+  CHECK(answer(s, "dh2/dy") ==
+        "dh2/dy = ∂h2/∂g1 * ∂g1/∂h0 * dh0/dy + ∂h2/∂h1 * ∂h1/∂h0 * dh0/dy\n"
+        "       = 2");
+  // A cycle through 60 definitions is named in one line, its middle left out.
+  std::string cycle = answer(s, "x = g60");
+  CHECK(cycle.find("'x' would depend on itself (x -> g60 -> ") != std::string::npos);
+  CHECK(cycle.find(" more) -> ") != std::string::npos);
+  CHECK(cycle.find(" -> g0 -> x); the old definition stays") != std::string::npos);
+  CHECK(answer(s, "x") == "x");
+}
+
+// A chain a thousand and more definitions long is followed to its end (its routes were cut at a
+// thousand names, and df1500/dx was 1003; its 1,501 routes are too many to write out).
+TEST_CASE("a long chain of definitions is followed to its end") {
+  ddx::Session s;
+  CHECK(answer(s, "f0 = x^2") == "");
+  for (int i = 1; i <= 1500; ++i)
+    CHECK(answer(s, "f" + std::to_string(i) + " = f" + std::to_string(i - 1) + " + x") == "");
+  CHECK(answer(s, "d/dx f1500") == "2x + 1500");
+  CHECK(answer(s, "df1500/dx") ==
+        "df1500/dx = 2x + 1500  # chain not written out: 1501 products of Leibniz factors, more than 2000 factors in all");
+  CHECK(answer(s, "df1500/dx at x = 1") == "1502");
+  CHECK(answer(s, "f0 = f1500").find("would depend on itself (f0 -> f1500 -> f1499 -> ") != std::string::npos);
+}
+
 TEST_CASE("a name's value follows the definitions its body uses as they come and go after it") {
   // (A definition remembers which of its symbols are defined, per version of the definitions.)
   ddx::Session s;

@@ -9,48 +9,85 @@
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "core/functions.hpp"
+#include "core/limits.hpp"
 #include "core/sums.hpp"
 
 namespace ddx::calc {
 namespace {
 
+// Calls finish(name, body) for every defined name that `roots` reach through definitions, each
+// once, after every defined name its body uses (`uses(body)`); names `known` accepts were
+// finished before. No recursion: a chain may be thousands of definitions long. A name met again
+// while its own body is being walked (a cycle, refused by sessions, possible through the API) is
+// not waited for.
+template <class Uses, class Known, class Finish>
+void for_each_definition_below(const std::vector<Expr>& roots, const DefinitionLookup& body_of, Uses uses, Known known,
+                               Finish finish) {
+  struct Open {
+    Expr name;
+    Expr body;
+    std::vector<Expr> used;
+    std::size_t next = 0;
+  };
+  std::unordered_map<Expr, bool> seen;  // true once finished
+  std::vector<Open> open;
+  auto enter = [&](Expr name) {
+    if (seen.contains(name) || known(name)) return;
+    std::optional<Expr> body = body_of(name.name());
+    seen.emplace(name, !body);
+    if (body) open.push_back({name, *body, uses(*body)});
+  };
+  for (Expr root : roots) {
+    enter(root);
+    while (!open.empty()) {
+      if (open.back().next < open.back().used.size()) {
+        enter(open.back().used[open.back().next++]);  // (may grow `open`: no reference kept)
+        continue;
+      }
+      Open done = std::move(open.back());
+      open.pop_back();
+      seen[done.name] = true;
+      finish(done.name, done.body);
+    }
+  }
+}
+
 class ChainBuilder {
  public:
-  ChainBuilder(std::string_view var, const DefinitionLookup& body_of) : var_(var), body_of_(body_of) {}
+  ChainBuilder(std::string_view var, const DefinitionLookup& body_of)
+      : var_(var), var_symbol_(sym(var)), body_of_(body_of) {}
 
   // Does name n (or the variable itself) reach var through definitions?
-  bool reaches(std::string_view n, int depth = 0) {
-    if (n == var_) return true;
-    if (depth > 10000) return false;
-    auto key = std::string(n);
-    if (auto it = reaches_.find(key); it != reaches_.end()) return it->second;
-    bool r = false;
-    reaches_[key] = false;  // a cycle (refused by sessions, possible through the API) ends here
-    if (auto body = body_of_(n))
-      for (Expr s : arguments(*body))
-        if (s.name() != n && reaches(s.name(), depth + 1)) {
-          r = true;
-          break;
-        }
-    reaches_[key] = r;
-    return r;
+  bool reaches(std::string_view n) {
+    Expr name = sym(n);
+    if (name == var_symbol_) return true;
+    explore(name);
+    auto it = names_.find(name);
+    return it != names_.end() && it->second.reaches;
   }
 
+  // How many products the chain of d n / d var has, and how many factors they hold together
+  // (before they are written out: a chain of definitions that each use the one before twice has
+  // two to the power of its length).
+  double path_count(std::string_view n) { return explored(n).paths; }
+  double factor_count(std::string_view n) { return explored(n).factors; }
+
+  // d n / d var as the sum over n's arguments of ∂n/∂a · d a / d var, each name's once: the
+  // value of the chain without writing out its products.
+  Expr derivative(std::string_view n) { return explored(n).derivative; }
+
   // All products of factors for d n / d var (n defined, n != var).
-  std::vector<std::vector<LeibnizFactor>> paths(const std::string& n, int depth = 0) {
+  std::vector<std::vector<LeibnizFactor>> paths(const std::string& n) {
     std::vector<std::vector<LeibnizFactor>> out;
-    Expr body = *body_of_(n);
-    std::vector<Expr> args = arguments(body);
-    bool partial = args.size() > 1;
-    for (Expr a : args) {
-      const std::string& v = a.name();
-      if (!reaches(v)) continue;
-      LeibnizFactor f{n, v, partial, diff(body, a), informative(body, a)};
-      if (v == var_ || !body_of_(v) || depth > 1000) {
+    const Name& info = explored(n);
+    for (const Reaching& a : info.reaching) {
+      const std::string& v = a.symbol.name();
+      LeibnizFactor f{n, v, info.partial, a.local, a.informative};
+      if (a.symbol == var_symbol_) {
         out.push_back({f});
         continue;
       }
-      for (auto& rest : paths(v, depth + 1)) {
+      for (auto& rest : paths(v)) {
         rest.insert(rest.begin(), f);
         out.push_back(std::move(rest));
       }
@@ -59,13 +96,64 @@ class ChainBuilder {
   }
 
  private:
+  struct Reaching {  // an argument of a body through which it reaches var
+    Expr symbol;
+    Expr local;  // ∂body/∂symbol
+    bool informative;
+  };
+  struct Name {
+    bool reaches = false;
+    bool partial = false;  // several arguments: ∂
+    std::vector<Reaching> reaching;
+    double paths = 0, factors = 0;
+    Expr derivative = 0;
+  };
+
+  const Name& explored(std::string_view n) {
+    Expr name = sym(n);
+    explore(name);
+    return names_.at(name);
+  }
+
+  // Every defined name n reaches, after those its body uses.
+  void explore(Expr name) {
+    auto uses = [this](Expr body) { return arguments(body); };
+    auto known = [this](Expr n) { return n == var_symbol_ || names_.contains(n); };  // (var: a leaf)
+    for_each_definition_below({name}, body_of_, uses, known, [this](Expr n, Expr body) {
+      Name info;
+      std::vector<Expr> args = arguments(body);
+      info.partial = args.size() > 1;
+      std::vector<Expr> terms;
+      for (Expr a : args) {
+        if (a == n) continue;
+        double paths = 1, factors = 0;
+        Expr below = 1;
+        if (a != var_symbol_) {
+          auto it = names_.find(a);
+          if (it == names_.end() || !it->second.reaches) continue;  // (or a cycle back to a name still open)
+          paths = it->second.paths;
+          factors = it->second.factors;
+          below = it->second.derivative;
+        }
+        Expr local = diff(body, a);
+        info.reaching.push_back({a, local, informative(body, a)});
+        info.paths += paths;
+        info.factors += paths + factors;
+        terms.push_back(local * below);
+      }
+      info.reaches = !info.reaching.empty();
+      info.derivative = add(std::move(terms));
+      names_.insert_or_assign(n, std::move(info));
+    });
+  }
+
   // The names a body depends on: its free symbols, and the variable itself when a sum over a
   // family holds it as a term (sum(x_n^2, n = 1 .. N) depends on x_k).
   std::vector<Expr> arguments(Expr body) const {
     std::vector<Expr> args = free_symbols(body);
-    Expr var = sym(var_);
-    check_sum_variable(body, var);  // refuses ∂/∂x_n of a sum over x_n; notes the range of x_k's term
-    if (std::find(args.begin(), args.end(), var) == args.end() && depends_on(body, var)) args.push_back(var);
+    check_sum_variable(body, var_symbol_);  // refuses ∂/∂x_n of a sum over x_n; notes the range of x_k's term
+    if (std::find(args.begin(), args.end(), var_symbol_) == args.end() && depends_on(body, var_symbol_))
+      args.push_back(var_symbol_);
     return args;
   }
 
@@ -78,8 +166,9 @@ class ChainBuilder {
   }
 
   std::string var_;
+  Expr var_symbol_;
   const DefinitionLookup& body_of_;
-  std::unordered_map<std::string, bool> reaches_;
+  std::unordered_map<Expr, Name> names_;  // every defined name explored
 };
 
 // Every definition but var's: the variable keeps its own name when it is itself a defined name
@@ -97,25 +186,41 @@ Chain leibniz_chain(std::string_view target, std::string_view var, bool partial,
   c.target = std::string(target);
   c.var = std::string(var);
   c.partial = partial;
+  if (target == var) {
+    c.filled = 1;
+    return c;
+  }
   ChainBuilder builder(var, body_of);
-  if (target != var) c.terms = builder.paths(c.target);
+  // Too many products to write out: the chain's value alone, each name's derivative once.
+  if (builder.factor_count(c.target) > max_chain_factors) {
+    c.products_not_written = builder.path_count(c.target);
+    c.filled = builder.derivative(c.target);
+    return c;
+  }
+  c.terms = builder.paths(c.target);
   std::vector<Expr> sum;
   for (const auto& term : c.terms) {
     std::vector<Expr> product;
     for (const LeibnizFactor& f : term) product.push_back(f.value);
     sum.push_back(mul(std::move(product)));
   }
-  c.filled = target == var ? Expr(1) : add(std::move(sum));
+  c.filled = add(std::move(sum));
   return c;
 }
 
 }  // namespace
 
 Expr substitute_definitions(Expr e, const DefinitionLookup& body_of) {
-  std::unordered_map<Expr, Expr> s;
-  for (Expr v : free_symbols(e))
-    if (auto body = body_of(v.name())) s.emplace(v, substitute_definitions(*body, body_of));
-  return s.empty() ? e : substitute(e, s);
+  std::unordered_map<Expr, Expr> values;  // a defined name: its body with every definition substituted
+  auto substituted = [&values](Expr body) {
+    std::unordered_map<Expr, Expr> s;
+    for (Expr v : free_symbols(body))
+      if (auto it = values.find(v); it != values.end()) s.emplace(v, it->second);
+    return s.empty() ? body : substitute(body, s);
+  };
+  for_each_definition_below(free_symbols(e), body_of, free_symbols, [](Expr) { return false; },
+                            [&](Expr name, Expr body) { values.emplace(name, substituted(body)); });
+  return substituted(e);
 }
 
 Chain chain_rule(std::string_view target, std::string_view var, bool partial, const DefinitionLookup& body_of) {

@@ -35,6 +35,7 @@ struct Chain {
   // `through` is u, and `terms` is empty.
   int order = 1;
   std::string through;
+  double products_not_written = 0;                 // too many to write out: how many (terms empty)
   Expr filled;                                     // the chain with the factors' values
   Expr substituted;                                // `filled` with every definition substituted
 };

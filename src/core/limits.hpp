@@ -45,6 +45,7 @@ inline constexpr std::size_t max_critical_search_variables = 3;
 // Output
 inline constexpr std::size_t max_printed_terms = 5'000'000;  // an answer's printed size (sharing can make it exponential)
 inline constexpr std::size_t max_steps_terms = 100'000;      // a steps trace in all; past it, the answer alone
+inline constexpr double max_chain_factors = 2000;            // a chain's Leibniz products in all; past it, its value alone
 inline constexpr int max_table_rows = 100'000;               // table(E, x = a .. b step s)
 inline constexpr long max_sum_terms = 10'000;               // a sum written out term by term (at, approx)
 inline constexpr long max_matrix_dimension = 12;            // a declared dimension written out in entries (at n = 3)

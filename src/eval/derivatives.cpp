@@ -146,17 +146,15 @@ Expr Evaluator::leibniz(const Term& t) {
   // At a point, or of higher order: the value of the name with the variables held independent
   // (a defined name as the variable, ∂x5/∂x3, is held as the chain display holds it).
   if (!points_.empty() || d.size() > 1 || d[0].second > 1) {
-    std::size_t held_before = held_.size();
-    for (Expr v : variables(d))
-      if (context_.definition(v.name()) && !is_held(v.name())) held_.push_back(v.name());
+    std::size_t held_before = hold_defined(variables(d));
     Expr value;
     try {
       value = definition_value(t.name);
     } catch (...) {
-      held_.resize(held_before);
+      release_held(held_before);
       throw;
     }
-    held_.resize(held_before);
+    release_held(held_before);
     return differentiate(value, d, t);
   }
   // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held

@@ -44,12 +44,45 @@ Expr Evaluator::definition_value(const Context::VariableView& variable) {
 
 // What a symbol stands for: the value of its definition, or nullopt when it is no defined
 // variable or is held (looked up once: body, defined symbols and dropped parts together).
+// Substituted once per statement: a value known already brings its notes again where notes are
+// taken (a value first made without them is made again, with them).
 std::optional<Expr> Evaluator::symbol_value(Expr symbol) {
-  std::string const name = symbol.name();
+  const std::string& name = symbol.name();
   if (is_held(name)) return std::nullopt;
+  bool noting = noting_dropped();
+  if (auto known = known_values_.find(symbol); known != known_values_.end() && (known->second.noted || !noting)) {
+    if (noting)
+      for (Expr part : known->second.notes) note_dropped(part);
+    return known->second.value;
+  }
   std::optional<Context::VariableView> variable = context_.variable_view(name);
   if (!variable) return std::nullopt;
-  return definition_value(*variable);
+  KnownValue known{.value = Expr(), .noted = noting, .notes = {}};
+  if (noting) {
+    known.value = noting_into(known.notes, [&] { return definition_value(*variable); });
+    std::sort(known.notes.begin(), known.notes.end(), [](Expr a, Expr b) { return a.node() < b.node(); });
+    known.notes.erase(std::unique(known.notes.begin(), known.notes.end()), known.notes.end());
+    for (Expr part : known.notes) note_dropped(part);
+  } else {
+    known.value = definition_value(*variable);
+  }
+  Expr value = known.value;
+  known_values_.insert_or_assign(symbol, std::move(known));
+  return value;
+}
+
+std::size_t Evaluator::hold_defined(std::span<const Expr> vars) {
+  std::size_t held_before = held_.size();
+  for (Expr v : vars)
+    if (v.is(Kind::Symbol) && context_.definition(v.name()) && !is_held(v.name())) held_.push_back(v.name());
+  if (held_.size() != held_before) known_values_.clear();  // a held name has no value
+  return held_before;
+}
+
+void Evaluator::release_held(std::size_t held_before) {
+  if (held_.size() == held_before) return;
+  held_.resize(held_before);
+  known_values_.clear();  // made while they were held
 }
 
 // `ans`, bringing under an `at` what its statement lost as it was read (`x/x`: 1/x).
@@ -181,16 +214,14 @@ Expr Evaluator::variable(const Term& t) {
 }
 
 Expr Evaluator::operand(const Term& t, std::span<const Expr> vars) {
-  std::size_t held_before = held_.size();
-  for (Expr v : vars)
-    if (v.is(Kind::Symbol) && context_.definition(v.name()) && !is_held(v.name())) held_.push_back(v.name());
+  std::size_t held_before = hold_defined(vars);
   std::vector<ActivePoint> points = std::move(points_);
   points_.clear();
   // A derivative inside a definition's body differentiates the names' values (u = x^2;
   // y = d/dx u is 2x), though the body itself keeps the names as written.
   bool keep_names = std::exchange(keep_names_, false);
   auto restore = [&] {
-    held_.resize(held_before);
+    release_held(held_before);
     points_ = std::move(points);
     keep_names_ = keep_names;
   };

@@ -6,6 +6,7 @@
 
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "calculus/at_point.hpp"
@@ -78,6 +79,10 @@ class Evaluator {
   Value previous_answer(const Term& t);
   std::optional<Expr> symbol_value(Expr symbol);  // a defined, unheld symbol's value
   bool is_held(std::string_view name) const;
+  // Holds the defined names among `vars` independent (see operand); returns what release_held
+  // takes to let them go again.
+  std::size_t hold_defined(std::span<const Expr> vars);
+  void release_held(std::size_t held_before);
   Expr scalar_unguarded(const Term& t);
   Expr combine(const Term& t);
   Expr derivative(const Term& t);
@@ -88,6 +93,16 @@ class Evaluator {
   bool keep_names_;
   std::vector<std::string> held_;    // defined names read as independent variables (operand())
   std::vector<ActivePoint> points_;  // the `at`s being evaluated, innermost last
+  // The values of the defined names met so far in this statement (symbol_value), with what their
+  // substitution lost when they were made while notes were taken. A name met twice is substituted
+  // once: a chain of definitions that each use the one before twice (g2 = g1 + h1, h2 = g1 - h1,
+  // ...) costs its length, not two to the power of it. Holding or releasing a name forgets them.
+  struct KnownValue {
+    Expr value;
+    bool noted = false;
+    std::vector<Expr> notes;
+  };
+  std::unordered_map<Expr, KnownValue> known_values_;
 };
 
 }  // namespace ddx::eval

@@ -16,9 +16,9 @@ constexpr bool visited_as_of() {
 #endif
   return true;
 }
-static_assert(visited_as_of<Result, 296>() && visited_as_of<Value, 48>() && visited_as_of<Shape, 160>() &&
+static_assert(visited_as_of<Result, 304>() && visited_as_of<Value, 48>() && visited_as_of<Shape, 168>() &&
               visited_as_of<IndexCondition, 40>());
-static_assert(visited_as_of<Derivation, 152>() && visited_as_of<calc::Chain, 152>() &&
+static_assert(visited_as_of<Derivation, 160>() && visited_as_of<calc::Chain, 160>() &&
               visited_as_of<calc::LeibnizFactor, 88>());
 static_assert(visited_as_of<StepsShown, 24>() && visited_as_of<calc::Steps, 56>() &&
               visited_as_of<calc::StepBlock, 48>() && visited_as_of<calc::Step, 88>());

@@ -2,7 +2,9 @@
 // Whole statements (see statement.hpp): chains through definitions, steps, definition bodies.
 #include "eval/statement.hpp"
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <string_view>
 #include <utility>
 
@@ -17,6 +19,16 @@
 
 namespace ddx::eval {
 namespace {
+
+// A count that may be astronomically large (a chain's products double with each definition that
+// uses the one before twice): exact while it is, else its size.
+std::string count_text(double n) {
+  if (n < 1e15) return std::to_string(static_cast<long long>(n));
+  if (!std::isfinite(n)) return "more than 1e308";
+  char text[32];
+  std::snprintf(text, sizeof text, "about %.1e", n);
+  return text;
+}
 
 // The context with some names hidden (a function's parameters are its own, whatever the session
 // defines under those names).
@@ -81,7 +93,13 @@ std::optional<Result> chain(const Term& body, const Context& context) {
   if (!context.definition(target) || !resolve::is_identifier(var)) return std::nullopt;
   calc::Chain c = calc::chain_rule(target, var, partial, lookup(context));
   Expr value = c.substituted;
-  return Result::shaped(value, Derivation{std::move(c)});
+  std::string note;
+  if (c.products_not_written > 0)
+    note = "chain not written out: " + count_text(c.products_not_written) + " products of Leibniz factors, more than " +
+           count_text(max_chain_factors) + " factors in all";
+  Result r = Result::shaped(value, Derivation{std::move(c)});
+  r.note = std::move(note);
+  return r;
 }
 
 // A derivative question (d/dx E, dy/dx, diff(E, x, ...)) explained rule by rule; nullopt when

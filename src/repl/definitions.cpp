@@ -23,8 +23,13 @@ const Definitions::Change* Definitions::at(std::string_view name, Version v) con
 }
 
 void Definitions::change(const std::string& name, Change c) {
-  bool was_variable = variable(name) != nullptr;
-  live_variables_ += static_cast<std::size_t>(c.variable.has_value()) - static_cast<std::size_t>(was_variable);
+  const Variable* was = variable(name);
+  live_variables_ += static_cast<std::size_t>(c.variable.has_value()) - static_cast<std::size_t>(was != nullptr);
+  if (was)
+    for (Expr s : was->symbols)
+      if (auto use = uses_.find(s); --use->second == 0) uses_.erase(use);
+  if (c.variable)
+    for (Expr s : c.variable->symbols) ++uses_[s];
   c.version = ++version_;
   history_[name].push_back(std::move(c));
 }

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -41,6 +42,9 @@ class Definitions {
   Version version() const { return version_; }
   // Whether any variable is defined now.
   bool has_variables() const { return live_variables_ > 0; }
+  // Whether the body of some variable defined now uses `symbol` (only then can defining that
+  // name close a cycle through other definitions).
+  bool is_used(Expr symbol) const { return uses_.contains(symbol); }
 
   // Each change makes a new version; a name is a variable, a function or undefined at a time.
   // Keeps its :vars place when redefined. `dropped`: what the body lost as it was read.
@@ -77,6 +81,7 @@ class Definitions {
   Version version_ = 0;
   std::size_t live_variables_ = 0;
   std::size_t next_order_ = 0;
+  std::unordered_map<Expr, std::size_t> uses_;  // symbol -> how many variables' bodies use it now
 };
 
 // The names of a session at one version, frozen: what resolving and evaluating a question see of

@@ -116,6 +116,7 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
   factor and simplify's cancelling: 5000 terms, degree 200, 64 variables, and a work limit
   more than 3000000 new subexpressions in one statement; answers of more than 5000000 printed terms
   a steps trace of more than 100000 printed terms shows the answer alone, with a note
+  a chain (dy/dx) of more than 2000 Leibniz factors in all shows its value alone, with a note
   matrix expressions written out in entries (at n = 3): dimensions up to 12
   invalid UTF-8, NUL and other control characters, a CR inside a line (a final CR is a CRLF line end)
   Ctrl-C or --timeout SECS: the computation stops, definitions stay)";

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
@@ -70,6 +71,24 @@ void ensure_printable(const eval::Value& v) {
 void ensure_printable(const eval::Result& r) {
   if (const auto* d = std::get_if<eval::Derivation>(&r.shape)) ensure_printable(d->chain.filled);
   ensure_printable(r.value);
+}
+
+// `path` (the last name a body uses first, the cycle's name first) as `a -> b -> name`, its
+// middle left out when it is long: a cycle through ten thousand definitions is still one line.
+std::string cycle_path_text(std::vector<std::string_view> path) {
+  std::reverse(path.begin(), path.end());
+  constexpr std::size_t shown_at_each_end = 4;
+  std::string text;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path.size() > 2 * shown_at_each_end + 1 && i == shown_at_each_end) {
+      text += " -> ... (" + std::to_string(path.size() - 2 * shown_at_each_end) + " more)";
+      i = path.size() - shown_at_each_end - 1;
+      continue;
+    }
+    if (i) text += " -> ";
+    text += path[i];
+  }
+  return text;
 }
 
 }  // namespace
@@ -209,18 +228,31 @@ std::vector<std::string> Session::defined_names() const {
 }
 
 // The chain of names through which `body` reaches `name`, if defining name = body makes a cycle.
+// Each defined name is visited once: a chain of definitions that each use the one before twice
+// (g2 = g1 + h1, h2 = g1 - h1, ...) has two to the power of its length paths through it.
 std::optional<std::string> Session::cycle_through(std::string_view name, Expr body) const {
-  std::function<std::optional<std::string>(Expr, int)> walk = [&](Expr e, int depth) -> std::optional<std::string> {
-    if (depth > 10000) return std::string("...");
-    for (Expr v : free_symbols(e)) {
-      if (v.name() == name) return std::string(name);
-      const Definitions::Variable* defined = defs_->variable(v.name());
-      if (!defined) continue;
-      if (auto path = walk(defined->body, depth + 1)) return v.name() + " -> " + *path;
-    }
-    return std::nullopt;
+  if (!defs_->is_used(sym(name))) {  // no other body uses it: only the new body itself can
+    std::vector<Expr> used = free_symbols(body);
+    if (std::find(used.begin(), used.end(), sym(name)) == used.end()) return std::nullopt;
+  }
+  std::unordered_map<std::string_view, std::string_view> used_by;  // a name reached: whose body uses it
+  std::vector<std::string_view> to_visit;
+  auto reach = [&](Expr symbol, std::string_view by) {
+    if (used_by.emplace(symbol.name(), by).second) to_visit.push_back(symbol.name());
   };
-  return walk(body, 0);
+  for (Expr v : free_symbols(body)) reach(v, {});
+  while (!to_visit.empty()) {
+    std::string_view v = to_visit.back();
+    to_visit.pop_back();
+    if (v == name) {
+      std::vector<std::string_view> path{v};  // name, back through the bodies to the new one
+      while (!used_by.at(path.back()).empty()) path.push_back(used_by.at(path.back()));
+      return cycle_path_text(path);
+    }
+    if (const Definitions::Variable* defined = defs_->variable(v))
+      for (Expr s : defined->symbols) reach(s, v);
+  }
+  return std::nullopt;
 }
 
 Outcome Session::define(const resolve::Request& r, std::string input, std::string_view line, std::vector<Expr>& lost) {
