@@ -22,19 +22,11 @@
 #include <cstdint>
 #include <new>
 
+#include "support/sanitizers.hpp"
+
 namespace ddx::grammar::node_storage {
 
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool pooled = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-inline constexpr bool pooled = false;
-#else
-inline constexpr bool pooled = true;
-#endif
-#else
-inline constexpr bool pooled = true;
-#endif
+inline constexpr bool pooled = !under_address_sanitizer;
 
 inline constexpr std::size_t node_bytes = 56;       // sizeof(Node), checked in ast.hpp
 inline constexpr std::uint32_t pooled_capacity = 8; // larger lists are malloc's

@@ -14,8 +14,9 @@
 namespace ddx::grammar {
 
 // The deepest nesting and the longest line accepted are in core/limits.hpp (max_nesting,
-// max_line_bytes): every later stage recurses at most max_nesting deep as well; front ends
-// evaluate long lines on a large stack (core/large_stack.hpp).
+// max_line_bytes). The grammar runs a deeply nested line on a stack of its own; the later stages
+// recurse as deep as the expressions they walk (max_expression_height), and front ends run them
+// on a large stack (core/session_stack.hpp).
 
 struct Diagnostic {
     SourceSpan span;          // byte offsets into the original line

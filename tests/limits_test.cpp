@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/interrupt.hpp"
+#include "core/limits.hpp"
 #include "grammar/parse.hpp"
 #include "support/run_ddx.hpp"
 #include "support/session_helpers.hpp"
@@ -206,4 +207,33 @@ TEST_CASE("a steps trace too long to read gives the answer alone, with a note, q
   CHECK(answer(s, "y = x^x").empty());
   std::string chain = answer(s, "steps dy/dx");
   CHECK(chain.find("definition substitution") != std::string::npos);
+}
+
+// Definitions substituted into one another stack their depths: five bodies 5,000 deep make a
+// value 25,000 deep from a short line (the binary's session runs on a large stack; this crashed
+// on the main thread's 8 MB), and past max_expression_height the value is refused, not a crash.
+TEST_CASE("definitions stacked deeper than any line are walked on the session's stack, up to the height limit") {
+  std::string input = "f0 = x\n";
+  for (int i = 1; i <= 6; ++i)
+    input += "f" + std::to_string(i) + " = " + repeat("sin(", 5000) + "f" + std::to_string(i - 1) + repeat(")", 5000) + "\n";
+  input += "f5 at x = 0\nf6 at x = 0\nd/dx x^2\n";
+  auto r = run_ddx("", input);
+  CHECK(r.status == 1);
+  CHECK(r.out == "0\n2x\n");
+  CHECK(r.err == "<stdin>:9:1: error: expression nested deeper than " + std::to_string(ddx::max_expression_height) +
+                     " levels (definitions substituted into one another stack their depths)\n");
+}
+
+// A chain of definitions far longer than a stack is deep is substituted name by name, innermost
+// first, without recursing per name: here on the test's own (default-sized) thread.
+TEST_CASE("a chain of 50,000 definitions is evaluated without recursing through it") {
+  ddx::Session s;
+  CHECK(answer(s, "f0 = x^2") == "");
+  for (int i = 1; i <= 50000; ++i) answer(s, "f" + std::to_string(i) + " = f" + std::to_string(i - 1) + " + x");
+  CHECK(answer(s, "f50000") == "x^2 + 50000x");
+  CHECK(answer(s, "f50000 at x = 1") == "50001");
+  CHECK(answer(s, "d/dx f50000") == "2x + 50000");
+  CHECK(answer(s, "d/dx f50000 at x = 1") == "50002");
+  CHECK(answer(s, "df50000/dx").rfind("df50000/dx = 2x + 50000  # chain not written out", 0) == 0);
+  CHECK(answer(s, "f0 = f50000").find("would depend on itself") != std::string::npos);
 }

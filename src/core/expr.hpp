@@ -80,7 +80,10 @@ struct Node {
   mutable std::uint8_t lifetime = 0;
   FunctionId function = 0;    // Call, Derivative
   std::uint32_t size = 0;     // ops (and exps or coeffs, parallel to them)
-  std::uint32_t index_count = 0;
+  std::uint16_t index_count = 0;
+  // The longest path down to a leaf (a leaf is 1), at most max_expression_height: every walk
+  // that recurses into the children recurses no deeper than this.
+  std::uint16_t height = 0;
   std::size_t hash = 0;       // structural hash, computed once by intern()
   // A 64-bit Bloom filter of the symbols occurring in the node (symbol_bit of each), computed by
   // intern(): a clear bit proves the symbol absent, so d/dx of the node is 0 without a walk.

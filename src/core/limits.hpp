@@ -22,6 +22,7 @@ inline constexpr int max_derivative_order = 1000;         // beyond it only a po
 inline constexpr int max_implicit_order = 10;             // implicit(F = G, d^ny/dx^n)
 inline constexpr double max_taylor_digits = 10'000'000;   // a Taylor polynomial's coefficients: digits + nodes
 inline constexpr std::size_t max_statement_nodes = 3'000'000;  // new subexpressions per statement (memory)
+inline constexpr std::size_t max_expression_height = 30'000;   // an expression's depth (every walk's recursion)
 inline constexpr int max_simplify_steps = 10000;          // rule applications per simplify
 inline constexpr int max_evalf_digits = 100'000;          // approx(E, DIGITS)
 // factor and simplify's cancelling: every polynomial along the way, and the work in coefficient

@@ -9,11 +9,15 @@
 #include <array>
 #include <cassert>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <new>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
+#include "core/errors.hpp"
+#include "core/limits.hpp"
 #include "core/statement_limits.hpp"
 #include "support/by_name.hpp"
 
@@ -198,7 +202,7 @@ Node* store(NodeParts&& parts) {
   assert((parts.exps.empty() || parts.kind == Kind::Mul) && (parts.coeffs.empty() || parts.kind == Kind::Add));
   assert(parts.indices.empty() || parts.kind == Kind::Derivative);
   auto size = static_cast<std::uint32_t>(parts.ops.size());
-  auto index_count = static_cast<std::uint32_t>(parts.indices.size());
+  auto index_count = static_cast<std::uint16_t>(parts.indices.size());  // (intern checked it fits)
   Node* n = new (storage().take(bytes_of(parts.kind, size, index_count))) Node();
   n->kind = parts.kind;
   n->id = parts.id;
@@ -290,6 +294,24 @@ std::size_t tree_size_of(const NodeParts& n) {
   return size;
 }
 
+// A new node's height, refused past max_expression_height: the recursive walks of every later
+// stage go as deep as the expression, so this bounds the stack they need. Input nests at most
+// max_nesting deep, but definitions substituted into one another, and functions applied to
+// their own results, stack their depths.
+std::uint16_t height_of(const NodeParts& n) {
+  static_assert(max_expression_height < std::numeric_limits<std::uint16_t>::max());
+  if (n.indices.size() > std::numeric_limits<std::uint16_t>::max())
+    throw LimitError("a derivative of order more than " + std::to_string(std::numeric_limits<std::uint16_t>::max()) +
+                     " in all");
+  std::uint16_t below = 0;
+  for (Expr c : n.ops) below = std::max(below, c.node()->height);
+  for (Expr c : n.exps) below = std::max(below, c.node()->height);
+  if (below >= max_expression_height)
+    throw LimitError("expression nested deeper than " + std::to_string(max_expression_height) +
+                     " levels (definitions substituted into one another stack their depths)");
+  return static_cast<std::uint16_t>(below + 1);
+}
+
 }  // namespace
 
 std::uint64_t symbol_bit(std::string_view name) {
@@ -317,11 +339,13 @@ const Node* intern(NodeParts&& n) {
   // A sum depends on every x_k through its x_n: no symbol can be ruled out by the filter.
   if (n.kind == Kind::Call && is_sum_function(n.function)) symbols = ~std::uint64_t{0};
   std::size_t tree_size = tree_size_of(n);
+  std::uint16_t height = height_of(n);
   charge_new_node();  // the per-statement size limit; throws before anything is stored
   Node* stored = store(std::move(n));
   stored->hash = hash;
   stored->symbols = symbols;
   stored->tree_size = tree_size;
+  stored->height = height;
   t.insert(slot, stored);
   if (keep_forever_depth > 0) set_below(stored, permanent_bit);
   return stored;

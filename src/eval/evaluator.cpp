@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/dropped.hpp"
@@ -47,28 +48,67 @@ Expr Evaluator::definition_value(const Context::VariableView& variable) {
 // Substituted once per statement: a value known already brings its notes again where notes are
 // taken (a value first made without them is made again, with them).
 std::optional<Expr> Evaluator::symbol_value(Expr symbol) {
-  const std::string& name = symbol.name();
-  if (is_held(name)) return std::nullopt;
-  bool noting = noting_dropped();
-  if (auto known = known_values_.find(symbol); known != known_values_.end() && (known->second.noted || !noting)) {
-    if (noting)
-      for (Expr part : known->second.notes) note_dropped(part);
-    return known->second.value;
+  if (is_held(symbol.name())) return std::nullopt;
+  const KnownValue* known = usable_known_value(symbol);
+  if (!known) {
+    std::optional<Context::VariableView> variable = context_.variable_view(symbol.name());
+    if (!variable) return std::nullopt;
+    know_definitions_below(*variable);
+    known = &know(symbol, *variable);
   }
-  std::optional<Context::VariableView> variable = context_.variable_view(name);
-  if (!variable) return std::nullopt;
-  KnownValue known{.value = Expr(), .noted = noting, .notes = {}};
-  if (noting) {
-    known.value = noting_into(known.notes, [&] { return definition_value(*variable); });
+  if (noting_dropped())
+    for (Expr part : known->notes) note_dropped(part);
+  return known->value;
+}
+
+const Evaluator::KnownValue* Evaluator::usable_known_value(Expr symbol) const {
+  auto known = known_values_.find(symbol);
+  if (known == known_values_.end() || (noting_dropped() && !known->second.noted)) return nullptr;
+  return &known->second;
+}
+
+// Makes known, innermost first, every defined name that the body of `variable` reaches and that
+// is not known yet: each is then substituted into the next without recursion. A chain of
+// definitions may be longer than any stack is deep (f1 = f0 + x, ..., f200000 = f199999 + x).
+void Evaluator::know_definitions_below(const Context::VariableView& variable) {
+  struct Open {
+    Expr symbol;
+    Context::VariableView view;
+    std::size_t next = 0;
+  };
+  std::vector<Open> open;
+  std::unordered_set<Expr> entered;
+  auto enter = [&](Expr symbol) {
+    if (is_held(symbol.name()) || usable_known_value(symbol) || !entered.insert(symbol).second) return;
+    if (std::optional<Context::VariableView> view = context_.variable_view(symbol.name()))
+      open.push_back({symbol, *view});
+  };
+  for (Expr symbol : variable.defined_symbols) {
+    enter(symbol);
+    while (!open.empty()) {
+      if (open.back().next < open.back().view.defined_symbols.size()) {
+        enter(open.back().view.defined_symbols[open.back().next++]);  // (may grow `open`: no reference kept)
+        continue;
+      }
+      Open done = std::move(open.back());
+      open.pop_back();
+      know(done.symbol, done.view);
+    }
+  }
+}
+
+// The value of `symbol`'s definition, made and kept (the names its body uses known already, or
+// worked out here by recursion), with its notes when notes are taken.
+const Evaluator::KnownValue& Evaluator::know(Expr symbol, const Context::VariableView& variable) {
+  KnownValue known{.value = Expr(), .noted = noting_dropped(), .notes = {}};
+  if (known.noted) {
+    known.value = noting_into(known.notes, [&] { return definition_value(variable); });
     std::sort(known.notes.begin(), known.notes.end(), [](Expr a, Expr b) { return a.node() < b.node(); });
     known.notes.erase(std::unique(known.notes.begin(), known.notes.end()), known.notes.end());
-    for (Expr part : known.notes) note_dropped(part);
   } else {
-    known.value = definition_value(*variable);
+    known.value = definition_value(variable);
   }
-  Expr value = known.value;
-  known_values_.insert_or_assign(symbol, std::move(known));
-  return value;
+  return known_values_.insert_or_assign(symbol, std::move(known)).first->second;
 }
 
 std::size_t Evaluator::hold_defined(std::span<const Expr> vars) {

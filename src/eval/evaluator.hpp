@@ -78,6 +78,10 @@ class Evaluator {
   Expr substituted(Expr e);
   Value previous_answer(const Term& t);
   std::optional<Expr> symbol_value(Expr symbol);  // a defined, unheld symbol's value
+  struct KnownValue;
+  const KnownValue* usable_known_value(Expr symbol) const;  // known, and noted if notes are taken now
+  void know_definitions_below(const Context::VariableView& variable);
+  const KnownValue& know(Expr symbol, const Context::VariableView& variable);
   bool is_held(std::string_view name) const;
   // Holds the defined names among `vars` independent (see operand); returns what release_held
   // takes to let them go again.

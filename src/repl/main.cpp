@@ -19,7 +19,7 @@
 
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
-#include "core/large_stack.hpp"
+#include "core/session_stack.hpp"
 #include "core/stats.hpp"
 #include "repl/commands.hpp"
 #include "repl/completion.hpp"
@@ -63,19 +63,17 @@ class Runner {
  public:
   Runner(Session& session, bool interactive) : session_(session), interactive_(interactive) {}
 
-  // Deeply nested lines recurse deeply in every stage: they run on a large stack.
   void run_line(const std::string& line, std::string_view source, std::size_t line_number) {
     // The previous line's outcomes are printed and gone: what no one holds now is freed, before
     // this line needs the room (and never after the last line, when the process ends anyway).
     stats::Ticks t0 = stats::enabled ? stats::now() : 0;
     session_.reclaim_memory(reclaim_every_line_);
     if (stats::enabled) reclaim_ticks_ += stats::now() - t0;
-    auto here = [&] { run_line_here(line, source, line_number); };
-    run_with_large_stack(line.size(), std::ref(here));  // (a reference: no std::function on the heap)
+    answer_line(line, source, line_number);
   }
   void set_timeout(double seconds) { timeout_ = seconds; }
 
-  void run_line_here(const std::string& line, std::string_view source, std::size_t line_number) {
+  void answer_line(const std::string& line, std::string_view source, std::size_t line_number) {
     stats::Ticks mark = stats::enabled ? stats::now() : 0;
     // Adds the time since the last mark to `total` (one clock read for the end of one phase and
     // the start of the next).
@@ -226,62 +224,9 @@ int usage_error(const std::string& message) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
-  // One malloc arena for the process. A long line is read and answered on a thread of its own
-  // (run_with_large_stack) while the main thread waits, so two threads never allocate at once;
-  // in an arena of its own that thread's heap grew by one mprotect call per page it touched
-  // (9,800 system calls on a 1 MB line) and what it freed stayed out of the main thread's reach.
-  mallopt(M_ARENA_MAX, 1);
-  Options opt;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const std::string& name) -> std::optional<std::string> {
-      if (i + 1 >= args.size()) return std::nullopt;
-      (void)name;
-      return args[++i];
-    };
-    if (a == "-h" || a == "--help") {
-      std::cout << usage_text();
-      return 0;
-    }
-    if (a == "--version") {
-      std::cout << "ddx " << DDX_VERSION << '\n';
-      return 0;
-    }
-    if (a == "-e") {
-      auto v = value(a);
-      if (!v) return usage_error("-e needs a statement");
-      opt.statements.push_back(*v);
-    } else if (a == "-f" || a == "--format" || a.starts_with("--format=")) {
-      std::optional<std::string> v = a.starts_with("--format=") ? std::optional(a.substr(9)) : value(a);
-      if (!v) return usage_error(a + " needs a format");
-      auto f = print::parse_format(*v);
-      if (!f) return usage_error(print::unknown_format_message(*v));
-      opt.format = *f;
-    } else if (a == "--latex") {
-      opt.format = print::Format::Latex;
-    } else if (a == "--steps") {
-      opt.steps = true;
-    } else if (a == "--stats") {
-      opt.stats = true;
-    } else if (a == "--timeout" || a.starts_with("--timeout=")) {
-      std::optional<std::string> v = a.starts_with("--timeout=") ? std::optional(a.substr(10)) : value(a);
-      if (!v) return usage_error("--timeout needs a number of seconds");
-      char* end = nullptr;
-      opt.timeout = std::strtod(v->c_str(), &end);
-      if (v->empty() || *end != '\0' || !(opt.timeout > 0 && opt.timeout <= 1e6))
-        return usage_error("--timeout needs a number of seconds (0 < SECONDS <= 1000000)");
-    } else if (a == "--") {
-      for (++i; i < args.size(); ++i) opt.files.push_back(args[i]);
-    } else if (a.size() > 1 && a[0] == '-') {
-      return usage_error("unknown option '" + a + "'");
-    } else {
-      opt.files.push_back(a);
-    }
-  }
-
+// Everything after the command line: the session, its input and its output (on the thread
+// with the stack every stage may need, run_with_session_stack).
+int run(const Options& opt) {
   if (opt.stats) stats::enable();
   Session session;
   bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && opt.statements.empty() && opt.files.empty();
@@ -339,6 +284,67 @@ int main(int argc, char** argv) {
   runner.report_stats();
   if (sigint_seen()) return 130;  // SIGINT in batch: what was printed is flushed, then 130
   return runner.failed() ? 1 : 0;
+}
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  // One malloc arena for the process. The session runs on a thread of its own (run_with_session_stack)
+  // while the main thread waits, so two threads never allocate at once; in an arena of its own
+  // that thread's heap grew by one mprotect call per page it touched (9,800 system calls on a
+  // 1 MB line).
+  mallopt(M_ARENA_MAX, 1);
+  Options opt;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const std::string& name) -> std::optional<std::string> {
+      if (i + 1 >= args.size()) return std::nullopt;
+      (void)name;
+      return args[++i];
+    };
+    if (a == "-h" || a == "--help") {
+      std::cout << usage_text();
+      return 0;
+    }
+    if (a == "--version") {
+      std::cout << "ddx " << DDX_VERSION << '\n';
+      return 0;
+    }
+    if (a == "-e") {
+      auto v = value(a);
+      if (!v) return usage_error("-e needs a statement");
+      opt.statements.push_back(*v);
+    } else if (a == "-f" || a == "--format" || a.starts_with("--format=")) {
+      std::optional<std::string> v = a.starts_with("--format=") ? std::optional(a.substr(9)) : value(a);
+      if (!v) return usage_error(a + " needs a format");
+      auto f = print::parse_format(*v);
+      if (!f) return usage_error(print::unknown_format_message(*v));
+      opt.format = *f;
+    } else if (a == "--latex") {
+      opt.format = print::Format::Latex;
+    } else if (a == "--steps") {
+      opt.steps = true;
+    } else if (a == "--stats") {
+      opt.stats = true;
+    } else if (a == "--timeout" || a.starts_with("--timeout=")) {
+      std::optional<std::string> v = a.starts_with("--timeout=") ? std::optional(a.substr(10)) : value(a);
+      if (!v) return usage_error("--timeout needs a number of seconds");
+      char* end = nullptr;
+      opt.timeout = std::strtod(v->c_str(), &end);
+      if (v->empty() || *end != '\0' || !(opt.timeout > 0 && opt.timeout <= 1e6))
+        return usage_error("--timeout needs a number of seconds (0 < SECONDS <= 1000000)");
+    } else if (a == "--") {
+      for (++i; i < args.size(); ++i) opt.files.push_back(args[i]);
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'");
+    } else {
+      opt.files.push_back(a);
+    }
+  }
+
+  int status = 0;
+  run_with_session_stack([&] { status = run(opt); });
+  return status;
 }
 
 }  // namespace ddx

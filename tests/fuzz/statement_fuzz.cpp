@@ -15,7 +15,7 @@
 
 #include "calculus/simplify.hpp"
 #include "core/interrupt.hpp"
-#include "core/large_stack.hpp"
+#include "core/session_stack.hpp"
 #include "core/statement_limits.hpp"
 #include "repl/render.hpp"
 #include "repl/session.hpp"
@@ -112,7 +112,7 @@ void render_everything(const ddx::Outcome& o, std::size_t which) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
-  ddx::run_with_large_stack(input.size(), [&] {
+  ddx::run_with_session_stack([&] {
     ddx::Session session;
     while (!input.empty() && !session.quit_requested()) {
       std::size_t nl = input.find('\n');
