@@ -108,6 +108,7 @@ reading: ax^2 = a x^2, xe^x = x e^x, x(x+1)^2 = x (x+1)^2: ^ binds tighter than 
     return R"(errors and limits (each is an error naming the cause; a failed statement changes nothing):
   1/0, log(0), 0^0, tan(pi/2), sqrt(-1), asin(2), float overflow    math errors, never nan or inf
   nesting (brackets, signs, ^ chains, d/dx) deeper than 10000 levels
+  expressions deeper than 30000 levels (definitions substituted into one another stack their depths)
   lines longer than 4 MiB; integers of more than 100000 digits typed in
   exact results of more than 1000000 digits (10^10^10); x^(10^100) stays symbolic
   expansions of more than 1000000 terms; derivative order above 1000 (a polynomial of lower degree: 0)
