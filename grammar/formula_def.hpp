@@ -529,6 +529,69 @@ struct call_shortcut_parser : x3::parser<call_shortcut_parser> {
 };
 call_shortcut_parser const simple_call{};
 
+// `d/dNAME OPERAND` and `∂/∂NAME OPERAND`, the commonest statement there is: the shortcut for
+// deriv_expr -> deriv_head -> d_head or partial_head -> deriv_operand -> deriv_sum -> product,
+// building what they build, where OPERAND is a product the product shortcut reads whole and what
+// follows it could not continue the operand (the end, `;`, `)`, `]`, `,`, `==`, `..` or `at`).
+// An order (`d^2/dx^2`), several variables (`∂/∂x∂y`), no blank after the variable (`d/dx(x^2)`,
+// the rules' bracketed operand), an operand it cannot read whole (`d/dx x + 1`, `d/dx sin(x)`):
+// the rules, having consumed and built nothing.
+struct derivative_shortcut_parser : x3::parser<derivative_shortcut_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    static bool const has_action = true;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const {
+        static_assert(std::is_same_v<std::remove_reference_t<RContext>, Node>);
+        if (!shortcut::enabled) return false;
+        Iterator start = first;
+        x3::skip_over(start, last, context);
+        char const marker = start != last ? *start : 0;
+        if ((marker != 'd' && marker != partial_marker) || last - start < 4 || start[1] != '/' || start[2] != marker ||
+            !is_letter(start[3]))
+            return false;
+        char const* const name = start + 3;
+        char const* name_end = name + 1;
+        while (name_end != last && is_name_char(*name_end)) ++name_end;
+        if (name_end == last || !is_blank(*name_end)) return false;
+        char const* const operand_start = shortcut::skip_blanks(name_end, last);
+        if (operand_start == last || *operand_start == '(') return false;
+        ParseState& state = x3::get<state_tag>(context);
+        char const* const origin = state.begin;
+        Node operand;
+        char const* const end = shortcut::read_product(operand_start, last, origin, operand);
+        if (!end || !ends_operand(shortcut::skip_blanks(end, last), last)) return false;
+        NodeList& factors = operand.children;  // (what fit_chain does at the end of the rules' product)
+        if (factors.capacity() > factors.size() && factors.capacity() <= fit_chain_parser::largest_fitted)
+            factors.shrink_to_fit();
+        state.derivative_tried = true;
+        Node& v = rcontext;
+        v.kind = NodeKind::DerivOp;
+        v.is_partial = marker == partial_marker;
+        v.set_order(1);
+        v.vars.push_back(DiffVar{std::string(name, name_end), 1});
+        v.children.push_back(std::move(operand));
+        v.span = {static_cast<std::uint32_t>(start - origin), static_cast<std::uint32_t>(end - origin)};
+        first = end;
+        return true;
+    }
+
+private:
+    // Whether p (blanks skipped) starts nothing that continues a derivative's operand.
+    static bool ends_operand(char const* p, char const* last) {
+        if (p == last) return true;
+        switch (*p) {
+        case ';': case ')': case ']': case ',': return true;
+        case '=': return last - p >= 2 && p[1] == '=';
+        case '.': return last - p >= 2 && p[1] == '.';
+        case 'a': return last - p >= 2 && p[1] == 't' && (last - p == 2 || !is_name_char(p[2]));
+        default: return false;
+        }
+    }
+};
+derivative_shortcut_parser const simple_derivative{};
+
 // next_is(chars): whether the next non-blank character is one of `chars`, consuming nothing. A
 // suffix loop guarded by it looks once at what follows an operand, where its alternatives would
 // each try and fail a literal of their own (every chain ends so, once per operand of long lines).
@@ -626,6 +689,7 @@ auto const expr_def = spanned[into[product] >> *(sign_ahead >> (simple_terms | s
 // where simple_product has turned the operand down, rather than try it again)
 auto const unary_tail = (&lit('-') >> (lit('-') > unary)[wrap_val<NodeKind::Neg>{}])
                       | (&lit('+') >> (lit('+') > into[unary]))
+                      | simple_derivative
                       | (deriv_start >> into[deriv_expr])
                       | into[power];
 

@@ -139,6 +139,14 @@ TEST_CASE("the leaf shortcut: shapes at its edges") {
                            "f(x + 2*y, z - 3)", "x +", "x * *y", "x*", "x/", "x + y^2^3", "x / d", "x + sin x", "a+b;c+d",
                            "[1 + x, 2 - y]", "x + ∂/∂x y", "d/dx x + 2*x", "2*x*sin(x) + 3", "x + 2*x*sin(x)", "x + y (z)",
                            "x^2 + y^2 = 1", "x = 1 .. 2", "3*x^2 + 2*x - 1 at x = 2", "x + y + z + w + v", "x ** 2 * y",
-                           "x + 2e", "x + 2e3y", "x+ +y", "x + y z ^ 2", "2 * 3 / 4 * 5 6"})
+                           "x + 2e", "x + 2e3y", "x+ +y", "x + y z ^ 2", "2 * 3 / 4 * 5 6",
+                           // a derivative operator with a product for its operand (simple_derivative)
+                           "d/dx x^2", "∂/∂x1 F1", "d/dx x", "d/dx 2x y", "d/dt x at x = 1", "(d/dx x^2)",
+                           "[d/dx x, d/dy y]", "d/dx x == 1", "d/dx x; d/dy y", "d/dx x .. 2", "d/dx x + 1",
+                           "d/dx x(x)", "d/dx sin(x)", "d/dx at", "d/dxy z", "d/dx_1 z", "∂/∂x∂y f", "d^2/dx^2 x^3",
+                           "d/dx  x^2  ", "d/dx x step 1", "-d/dx x^2", "2 d/dx x^2", "f(d/dx x, 2)", "d/dx d/dy x y",
+                           "d/dx x ^ 2", "d/dx x^y^z", "d/dx x'", "d/dx 2.5e-3x", "d/dx x at", "d/dx x atx", "d/dx e^x",
+                           "d/dx x/y", "d/dx x.*y", "d/dx x ⊙ y", "d/dx x*", "d/dx ", "d/dx", "d/dx\tx", "∂/∂x x*y*z = 1",
+                           "y = d/dx x^2", "d/dx x^2 at x = 1, y = 2", "d/dx x,", "d/dx x )", "∂/∂x ∂/∂y x y"})
     CHECK_MESSAGE(shortcut_difference(line) == "", line);
 }
