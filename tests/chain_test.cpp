@@ -135,6 +135,15 @@ TEST_CASE("definitions met by many routes are worked out once each") {
   CHECK(cycle.find(" more) -> ") != std::string::npos);
   CHECK(cycle.find(" -> g0 -> x); the old definition stays") != std::string::npos);
   CHECK(answer(s, "x") == "x");
+  // What a definition lost as it was read goes with it by every route (p2 reaches p0 three
+  // ways, its value worked out once): at x = 0 it is refused as p0 itself is.
+  CHECK(answer(s, "p0 = x/x + log(x) - log(x)") == "");
+  CHECK(answer(s, "p1 = p0 + p0*y") == "");
+  CHECK(answer(s, "p2 = p1 - p0 + p1") == "");
+  CHECK(answer(s, "p0 at x = 0").find("division by zero") != std::string::npos);
+  CHECK(answer(s, "p2 at x = 0, y = 1") == answer(s, "p0 at x = 0"));
+  CHECK(answer(s, "p2 at x = 1, y = 1") == "3");
+  CHECK(answer(s, "d/dy p2 at x = 0, y = 1") == answer(s, "p0 at x = 0"));
 }
 
 // A chain a thousand and more definitions long is followed to its end (its routes were cut at a

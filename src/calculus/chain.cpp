@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "core/functions.hpp"
 #include "core/limits.hpp"
 #include "core/sums.hpp"
+#include "support/graph_walk.hpp"
 
 namespace ddx::calc {
 namespace {
@@ -23,33 +25,19 @@ namespace {
 template <class Uses, class Known, class Finish>
 void for_each_definition_below(const std::vector<Expr>& roots, const DefinitionLookup& body_of, Uses uses, Known known,
                                Finish finish) {
-  struct Open {
+  struct Frame {
     Expr name;
     Expr body;
-    std::vector<Expr> used;
-    std::size_t next = 0;
+    std::vector<Expr> edges;  // what the body uses
   };
-  std::unordered_map<Expr, bool> seen;  // true once finished
-  std::vector<Open> open;
-  auto enter = [&](Expr name) {
-    if (seen.contains(name) || known(name)) return;
+  std::unordered_set<Expr> entered;
+  auto open = [&](Expr name) -> std::optional<Frame> {
+    if (known(name) || !entered.insert(name).second) return std::nullopt;
     std::optional<Expr> body = body_of(name.name());
-    seen.emplace(name, !body);
-    if (body) open.push_back({name, *body, uses(*body)});
+    if (!body) return std::nullopt;
+    return Frame{name, *body, uses(*body)};
   };
-  for (Expr root : roots) {
-    enter(root);
-    while (!open.empty()) {
-      if (open.back().next < open.back().used.size()) {
-        enter(open.back().used[open.back().next++]);  // (may grow `open`: no reference kept)
-        continue;
-      }
-      Open done = std::move(open.back());
-      open.pop_back();
-      seen[done.name] = true;
-      finish(done.name, done.body);
-    }
-  }
+  walk_after_successors<Expr>(roots, open, [&](const Frame& f) { finish(f.name, f.body); });
 }
 
 class ChainBuilder {

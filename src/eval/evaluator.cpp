@@ -15,6 +15,7 @@
 #include "core/functions.hpp"
 #include "core/substitute.hpp"
 #include "eval/compare.hpp"
+#include "support/graph_walk.hpp"
 
 namespace ddx::eval {
 namespace {
@@ -71,30 +72,19 @@ const Evaluator::KnownValue* Evaluator::usable_known_value(Expr symbol) const {
 // is not known yet: each is then substituted into the next without recursion. A chain of
 // definitions may be longer than any stack is deep (f1 = f0 + x, ..., f200000 = f199999 + x).
 void Evaluator::know_definitions_below(const Context::VariableView& variable) {
-  struct Open {
+  struct Frame {
     Expr symbol;
     Context::VariableView view;
-    std::size_t next = 0;
+    std::span<const Expr> edges;  // the defined names its body uses
   };
-  std::vector<Open> open;
   std::unordered_set<Expr> entered;
-  auto enter = [&](Expr symbol) {
-    if (is_held(symbol.name()) || usable_known_value(symbol) || !entered.insert(symbol).second) return;
-    if (std::optional<Context::VariableView> view = context_.variable_view(symbol.name()))
-      open.push_back({symbol, *view});
+  auto open = [&](Expr symbol) -> std::optional<Frame> {
+    if (is_held(symbol.name()) || usable_known_value(symbol) || !entered.insert(symbol).second) return std::nullopt;
+    std::optional<Context::VariableView> view = context_.variable_view(symbol.name());
+    if (!view) return std::nullopt;
+    return Frame{symbol, *view, view->defined_symbols};
   };
-  for (Expr symbol : variable.defined_symbols) {
-    enter(symbol);
-    while (!open.empty()) {
-      if (open.back().next < open.back().view.defined_symbols.size()) {
-        enter(open.back().view.defined_symbols[open.back().next++]);  // (may grow `open`: no reference kept)
-        continue;
-      }
-      Open done = std::move(open.back());
-      open.pop_back();
-      know(done.symbol, done.view);
-    }
-  }
+  walk_after_successors<Expr>(variable.defined_symbols, open, [&](const Frame& f) { know(f.symbol, f.view); });
 }
 
 // The value of `symbol`'s definition, made and kept (the names its body uses known already, or
@@ -102,9 +92,12 @@ void Evaluator::know_definitions_below(const Context::VariableView& variable) {
 const Evaluator::KnownValue& Evaluator::know(Expr symbol, const Context::VariableView& variable) {
   KnownValue known{.value = Expr(), .noted = noting_dropped(), .notes = {}};
   if (known.noted) {
-    known.value = noting_into(known.notes, [&] { return definition_value(variable); });
-    std::sort(known.notes.begin(), known.notes.end(), [](Expr a, Expr b) { return a.node() < b.node(); });
-    known.notes.erase(std::unique(known.notes.begin(), known.notes.end()), known.notes.end());
+    std::vector<Expr> notes;
+    known.value = noting_into(notes, [&] { return definition_value(variable); });
+    // Each part once, in the order noted (the first without a value names the error).
+    std::unordered_set<Expr> seen;
+    for (Expr part : notes)
+      if (seen.insert(part).second) known.notes.push_back(part);
   } else {
     known.value = definition_value(variable);
   }
