@@ -481,12 +481,17 @@ fit_chain_parser const fit_chain{};
 // and built nothing, and the rules run as before.
 enum class Shortcut { factor, whole_argument, product, terms };
 
-template <Shortcut Shape>
-struct shortcut_parser : x3::parser<shortcut_parser<Shape>> {
+// What each shortcut is to X3: a parser with no attribute of its own, which builds the enclosing
+// rule's Node.
+template <typename Derived>
+struct node_shortcut : x3::parser<Derived> {
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;
     static bool const has_action = true;
+};
 
+template <Shortcut Shape>
+struct shortcut_parser : node_shortcut<shortcut_parser<Shape>> {
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const {
         static_assert(std::is_same_v<std::remove_reference_t<RContext>, Node>);
@@ -519,11 +524,7 @@ shortcut_parser<Shortcut::terms> const simple_terms{};
 // (`f'(x)`), nor one that starts a derivative written as a fraction (`df(x)/dx`); no other
 // alternative of those rules can match a name followed by `(`. Once the name and its `(` are
 // seen it cannot fail: the arguments are read by the rules, which report any error there.
-struct call_shortcut_parser : x3::parser<call_shortcut_parser> {
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    static bool const has_action = true;
-
+struct call_shortcut_parser : node_shortcut<call_shortcut_parser> {
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const;
 };
@@ -536,11 +537,7 @@ call_shortcut_parser const simple_call{};
 // An order (`d^2/dx^2`), several variables (`∂/∂x∂y`), no blank after the variable (`d/dx(x^2)`,
 // the rules' bracketed operand), an operand it cannot read whole (`d/dx x + 1`, `d/dx sin(x)`):
 // the rules, having consumed and built nothing.
-struct derivative_shortcut_parser : x3::parser<derivative_shortcut_parser> {
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-    static bool const has_action = true;
-
+struct derivative_shortcut_parser : node_shortcut<derivative_shortcut_parser> {
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const {
         static_assert(std::is_same_v<std::remove_reference_t<RContext>, Node>);

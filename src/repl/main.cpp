@@ -224,8 +224,8 @@ int usage_error(const std::string& message) {
 
 }  // namespace
 
-// Everything after the command line: the session, its input and its output (on the thread
-// with the stack every stage may need, run_with_session_stack).
+// Everything after the command line: the session, its input and its output (on the stack every
+// stage may need, run_with_session_stack).
 int run(const Options& opt) {
   if (opt.stats) stats::enable();
   Session session;
@@ -288,10 +288,11 @@ int run(const Options& opt) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  // One malloc arena for the process. The session runs on a thread of its own (run_with_session_stack)
-  // while the main thread waits, so two threads never allocate at once; in an arena of its own
-  // that thread's heap grew by one mprotect call per page it touched (9,800 system calls on a
-  // 1 MB line).
+  // One malloc arena for the process. A deeply nested line is parsed on a thread of its own
+  // (grammar/parse.cpp), and under AddressSanitizer the session runs on one (session_stack.hpp),
+  // while the thread that started it waits: two threads never allocate at once. In an arena of
+  // its own such a thread's heap grew by one mprotect call per page it touched (9,800 system
+  // calls on a 1 MB line).
   mallopt(M_ARENA_MAX, 1);
   Options opt;
   std::vector<std::string> args(argv + 1, argv + argc);
