@@ -334,3 +334,22 @@ TEST_CASE("property: the Jacobian in denominator layout is the transpose, and mi
   }
   CHECK(compared >= 50);
 }
+
+// Functions composed with themselves: f_k(t) = f_(k-1)(f_(k-1)(t)) makes bodies whose trees
+// square in size with each definition (f8's holds 2^128 t's) while their DAGs only double.
+// Defining f6 walked its tree (the check that a body does not call itself) and approx(f7(1))
+// evaluated it leaf by leaf: neither ended.
+TEST_CASE("functions composed with themselves are defined and evaluated node by node") {
+  ddx::Session s;
+  CHECK(answer(s, "f1(t) = sin(t) + t") == "");
+  for (int k = 2; k <= 8; ++k) {
+    std::string before = "f" + std::to_string(k - 1);
+    CHECK(answer(s, "f" + std::to_string(k) + "(t) = " + before + "(" + before + "(t))") == "");
+  }
+  CHECK(answer(s, "f8(0)") == "0");
+  CHECK(answer(s, "d/dx f8(x) at x = 0") == "340282366920938463463374607431768211456");  // 2^128
+  // t + sin(t), iterated 128 times from 1, is pi to every digit shown
+  CHECK(answer(s, "approx(f8(1))") == "3.14159265358979");
+  CHECK(answer(s, "approx(f8(1), 30)") == "3.14159265358979323846264338328");
+  CHECK(answer(s, "f9(t) = f9(t) + 1").find("would call itself") != std::string::npos);
+}

@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "core/errors.hpp"
 #include "core/functions.hpp"
@@ -27,8 +29,22 @@ class Evaluator {
  public:
   explicit Evaluator(mpfr_prec_t p) : prec_(p) {}
 
+  // Each distinct node is worked out once: an expression's tree may be exponentially larger than
+  // it (f2(t) = f1(f1(t)), f3(t) = f2(f2(t)), ...: approx(f7(1)) met 2^64 leaves).
   void eval(Expr e, mpfr_ptr out) {
     check_interrupt();
+    bool leaf = e.is_number() || e.is(Kind::Constant) || e.is(Kind::Symbol);
+    if (!leaf)
+      if (auto known = done_.find(e.node()); known != done_.end()) {
+        mpfr_set(out, known->second->get(), MPFR_RNDN);
+        return;
+      }
+    eval_node(e, out);
+    if (!leaf) mpfr_set(done_.emplace(e.node(), std::make_unique<Real>(prec_)).first->second->get(), out, MPFR_RNDN);
+  }
+
+ private:
+  void eval_node(Expr e, mpfr_ptr out) {
     switch (e.kind()) {
       case Kind::Number: return number(e.number(), out);
       case Kind::Constant:
@@ -65,7 +81,6 @@ class Evaluator {
     }
   }
 
- private:
   void number(const Number& n, mpfr_ptr out) {
     if (n.is_float()) {
       mpfr_set_d(out, n.to_double(), MPFR_RNDN);
@@ -117,6 +132,7 @@ class Evaluator {
   }
 
   mpfr_prec_t prec_;
+  std::unordered_map<const Node*, std::unique_ptr<Real>> done_;
 };
 
 // A constant bigger than this, as a tree, is not evaluated by the domain checks: they run as

@@ -12,6 +12,7 @@
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
+#include "core/pointer_set.hpp"
 #include "core/statement_limits.hpp"
 #include "core/stats.hpp"
 #include "core/substitute.hpp"
@@ -42,11 +43,19 @@ Outcome error_at(std::string input, std::string message, std::size_t column) {
 }
 
 // Does e call (or differentiate) a function named `name`? A body that does would be recursive.
-bool calls_function(Expr e, std::string_view name) {
+// Each distinct node is asked once: f2(t) = f1(f1(t)), f3(t) = f2(f2(t)), ... make bodies whose
+// trees double with each definition (f6's was asked about 10^9 nodes).
+bool calls_function(Expr e, std::string_view name, PointerSet& seen) {
+  if (!seen.insert(e.node())) return false;
   if ((e.is(Kind::Call) || e.is(Kind::Derivative)) && function_info(e.function()).name == name) return true;
   bool found = false;
-  for_each_child(e, [&](Expr c) { found = found || calls_function(c, name); });
+  visit_children(e, [&](Expr c) { found = found || calls_function(c, name, seen); });
   return found;
+}
+
+bool calls_function(Expr e, std::string_view name) {
+  PointerSet seen;
+  return calls_function(e, name, seen);
 }
 
 // The printed form of an expression is a tree, and sharing in the DAG can make it exponentially
