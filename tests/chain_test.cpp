@@ -352,4 +352,14 @@ TEST_CASE("functions composed with themselves are defined and evaluated node by 
   CHECK(answer(s, "approx(f8(1))") == "3.14159265358979");
   CHECK(answer(s, "approx(f8(1), 30)") == "3.14159265358979323846264338328");
   CHECK(answer(s, "f9(t) = f9(t) + 1").find("would call itself") != std::string::npos);
+  // Too long to print: a table names the curve by its place (printing f6(x) did not end), and an
+  // exact value at a point, too long to print, is offered as a decimal.
+  CHECK(answer(s, "table(f6(x), x^2, x = 0 .. 1 step 0.5)") ==
+        "  x           curve 1   x^2\n"
+        "  0                 0     0\n"
+        "0.5  3.14159265358979  0.25\n"
+        "  1  3.14159265358979     1");
+  CHECK(answer(s, "d^2/dx^2 f6(x) at x = 1") ==
+        "error@1: the answer is too large to print (more than 5000000 terms); approx(...) gives its value as a decimal");
+  CHECK(answer(s, "d/dx f7(x)").find("try it at a point") != std::string::npos);
 }

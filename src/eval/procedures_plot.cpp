@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "calculus/eval.hpp"
+#include "calculus/simplify.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/limits.hpp"
@@ -43,6 +44,15 @@ Range range_argument(const Term& call, Evaluator& ev, const char* usage) {
   return range;
 }
 
+// A curve's name in a table's header or a plot's legend: the expression as ddx prints it, or
+// `curve N` for one too long to read there (its printed tree may be astronomically larger than it:
+// f6(x) after f_k(t) = f_(k-1)(f_(k-1)(t)) did not finish printing).
+std::string curve_label(Expr e, std::size_t index, Evaluator& ev) {
+  constexpr std::size_t longest_label_terms = 500;
+  if (calc::expr_size(e) > longest_label_terms) return "curve " + std::to_string(index + 1);
+  return ev.context().text(e);
+}
+
 std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
   std::vector<Curve> out;
   for (std::size_t i = 0; i + 1 < call.children.size(); ++i) {
@@ -56,7 +66,7 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
     for (Expr s : symbols)
       if (s != range.var)
         throw EvalError{c.span, "cannot plot: " + s.name() + " has no value (give it one, or plot against it)"};
-    out.push_back({ev.context().text(e), e, range.var, std::move(lost)});
+    out.push_back({curve_label(e, i, ev), e, range.var, std::move(lost)});
   }
   return out;
 }

@@ -62,9 +62,11 @@ bool calls_function(Expr e, std::string_view name) {
 // larger than the expression itself (derivatives of x^x^x^x...): such an answer is refused
 // (LimitError) before printing it would take forever.
 void ensure_printable(Expr e) {
-  if (calc::expr_size(e) > max_printed_terms)
-    throw LimitError("the answer is too large to print (more than " + std::to_string(max_printed_terms) +
-                     " terms); try it at a point: ... at x = 1");
+  if (calc::expr_size(e) <= max_printed_terms) return;
+  std::string too_large = "the answer is too large to print (more than " + std::to_string(max_printed_terms) + " terms); ";
+  // An exact number already (a value at a point) is worth a decimal; anything else, a point.
+  if (e.node()->symbols == 0) throw LimitError(too_large + "approx(...) gives its value as a decimal");
+  throw LimitError(too_large + "try it at a point: ... at x = 1");
 }
 
 void ensure_printable(const eval::Value& v) {
