@@ -362,4 +362,13 @@ TEST_CASE("functions composed with themselves are defined and evaluated node by 
   CHECK(answer(s, "d^2/dx^2 f6(x) at x = 1") ==
         "error@1: the answer is too large to print (more than 5000000 terms); approx(...) gives its value as a decimal");
   CHECK(answer(s, "d/dx f7(x)").find("try it at a point") != std::string::npos);
+  // Listings name such a body by its size (:vars printed it whole), and steps stop recording a
+  // trace too long to show (it was recorded tree-wide before the budget was looked at).
+  std::string vars = answer(s, ":vars");
+  CHECK(vars.find("f2(t) = sin(t) + sin(sin(t) + t) + t\n") != std::string::npos);
+  CHECK(vars.find("f6(t) = (an expression of about 10737418239 terms, too long to show)\n") != std::string::npos);
+  CHECK(vars.find("f8(t) = (an expression too long to count, let alone show)") != std::string::npos);
+  CHECK(answer(s, "steps d/dx f5(x)").find("# steps not shown: they would print more than 100000 terms") !=
+        std::string::npos);
+  CHECK(answer(s, "steps d/dx f6(x)").find("too large to print") != std::string::npos);
 }

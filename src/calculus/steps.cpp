@@ -32,10 +32,16 @@ struct TraceNode {
   bool closed = false;
 };
 
-// Rebuilds the tree from enter/rule events: each rule() closes the innermost open enter().
+// Rebuilds the tree from enter/rule events: each rule() closes the innermost open enter(). Every
+// application recorded is a step shown, of one printed term at least: past `most` of them the
+// trace could not be shown within its budget anyway (TraceTooLong), and the differentiator, which
+// takes no shortcut through shared parts while it is traced, is stopped before it walks the whole
+// tree of a DAG (steps d/dx f6(x) after f_k(t) = f_(k-1)(f_(k-1)(t)): 2^32 leaves).
 class Recorder : public DiffTrace {
  public:
+  explicit Recorder(std::size_t most) : most_(most) {}
   void enter(Expr input) override {
+    if (nodes_.size() >= most_) throw TraceTooLong();
     std::size_t i = nodes_.size();
     nodes_.push_back({{}, input, input, {}, false});
     if (open_.empty())
@@ -62,6 +68,7 @@ class Recorder : public DiffTrace {
   bool consistent() const { return consistent_ && open_.empty(); }
 
  private:
+  std::size_t most_;
   std::vector<TraceNode> nodes_;
   std::vector<std::size_t> open_, roots_;
   bool consistent_ = true;
@@ -297,7 +304,7 @@ Expr pending_derivative(Expr operand, Expr var, bool partial) {
 Steps explain_derivative(Expr e, Expr var, int order, bool partial, std::optional<Expr> as_written, std::size_t* terms_left) {
   std::size_t unlimited = std::numeric_limits<std::size_t>::max();
   std::size_t& budget = terms_left ? *terms_left : unlimited;
-  Recorder rec;
+  Recorder rec(budget);
   Expr answer = diff(e, var, order, &rec);
   Steps out;
   out.operand = as_written.value_or(e);

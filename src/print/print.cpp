@@ -3,7 +3,9 @@
 // the naming helpers shared by the emitters (Greek letters, superscripts, LaTeX names).
 #include <array>
 #include <cctype>
+#include <cstdint>
 
+#include "calculus/simplify.hpp"
 #include "core/greek.hpp"
 #include "core/node.hpp"
 #include "print/emit.hpp"
@@ -75,6 +77,15 @@ std::size_t expected_length(Expr e) {
   return std::min(e.node()->tree_size, most_reserved / chars_per_node) * chars_per_node;
 }
 }  // namespace
+
+std::string listing(Expr e, Format f) {
+  constexpr std::size_t max_listed_terms = 10'000;
+  std::size_t terms = calc::expr_size(e);
+  if (terms <= max_listed_terms) return to_string(e, f);
+  std::string note = terms == SIZE_MAX ? "an expression too long to count, let alone show"  // (the size saturates)
+                                       : "an expression of about " + std::to_string(terms) + " terms, too long to show";
+  return f == Format::Latex ? "\\text{(" + note + ")}" : "(" + note + ")";
+}
 
 std::string to_string(Expr e, Format f) {
   if (f > Format::Json) return foreign_expression(e, f);

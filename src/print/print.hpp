@@ -47,6 +47,11 @@ std::string unknown_format_message(std::string_view name);
 // `\frac{…}{x} - \frac{\sin^{2}{\left(x \right)}}{x^{2}}` (Latex), `2*sin(x)*cos(x)/x - …` (Code).
 std::string to_string(Expr e, Format f);
 
+// to_string(e, f), or, where that would print more than `max_listed_terms` terms, a note of the
+// expression's size in its place: listings of definitions (:vars, :export) stay readable and end
+// (a body built by composing functions, f_k(t) = f_(k-1)(f_(k-1)(t)), is 2^128 terms long as a tree).
+std::string listing(Expr e, Format f);
+
 // Where write_expression puts text, piece by piece.
 using TextSink = std::function<void(std::string_view)>;
 // Writes to_string(e, f) to `sink`. In the one-line formats (Text, Unicode, Code) a long answer

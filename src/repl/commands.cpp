@@ -57,7 +57,7 @@ Outcome format(Session& s, const std::string& args) {
 Outcome vars(Session& s, const std::string&) {
   std::vector<std::pair<std::size_t, std::string>> rows;
   for (const auto& [n, v] : s.definitions().variables())
-    rows.emplace_back(v->order, n + " = " + print::to_string(v->body, print::Format::Text));
+    rows.emplace_back(v->order, n + " = " + print::listing(v->body, print::Format::Text));
   std::sort(rows.begin(), rows.end());
   std::string text;
   for (const matrix::Declaration& d : s.declarations().list()) text += d.text() + "\n";
@@ -65,7 +65,7 @@ Outcome vars(Session& s, const std::string&) {
   for (const auto& [n, f] : s.definitions().functions()) {
     std::string params;
     for (Expr p : f->params) params += (params.empty() ? "" : ", ") + p.name();
-    text += n + "(" + params + ") = " + print::to_string(f->body, print::Format::Text) + "\n";
+    text += n + "(" + params + ") = " + print::listing(f->body, print::Format::Text) + "\n";
   }
   if (text.empty()) text = "no definitions\n";
   text.pop_back();

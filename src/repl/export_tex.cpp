@@ -183,10 +183,10 @@ Row definition_row(const std::string& name, const DefinitionsSnapshot& definitio
   if (const resolve::FunctionDefinition* f = definitions.function(name)) {
     std::string params;
     for (Expr p : f->params) params += (params.empty() ? "" : ", ") + print::to_string(p, print::Format::Latex);
-    return {lhs + "\\left(" + params + "\\right)", "= " + print::to_string(f->body, print::Format::Latex), ""};
+    return {lhs + "\\left(" + params + "\\right)", "= " + print::listing(f->body, print::Format::Latex), ""};
   }
   std::optional<Expr> body = definitions.definition(name);
-  return {lhs, body ? "= " + print::to_string(*body, print::Format::Latex) : "", ""};
+  return {lhs, body ? "= " + print::listing(*body, print::Format::Latex) : "", ""};
 }
 
 // The rows laid out as the body of an align*: each right side broken to fit beside the widest
