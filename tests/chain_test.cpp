@@ -372,3 +372,20 @@ TEST_CASE("functions composed with themselves are defined and evaluated node by 
         std::string::npos);
   CHECK(answer(s, "steps d/dx f6(x)").find("too large to print") != std::string::npos);
 }
+
+// Constants built the same way: f_k(t) = f_(k-1)(f_(k-1)(t)) at pi, with f1(t) = t^2 + t. The
+// domain check of log asked whether such a constant is positive part by part, down its tree (did
+// not end for f8); its value overflows MPFR's exponent range, which is no division by zero.
+TEST_CASE("constants built by composing functions are checked node by node") {
+  ddx::Session s;
+  CHECK(answer(s, "f1(t) = t^2 + t") == "");
+  for (int k = 2; k <= 8; ++k) {
+    std::string before = "f" + std::to_string(k - 1);
+    CHECK(answer(s, "f" + std::to_string(k) + "(t) = " + before + "(" + before + "(t))") == "");
+  }
+  CHECK(answer(s, "y = log(f8(pi))") == "");
+  CHECK(answer(s, "approx(log(f2(pi)))") == "5.2056670982176");  // log((pi^2 + pi)^2 + pi^2 + pi), by Python
+  CHECK(answer(s, "approx(log(f6(pi)))") == "error@8: the value is too large to approximate (beyond about 10^323228496)");
+  CHECK(answer(s, "approx(exp(10^10))") == "error@8: the value is too large to approximate (beyond about 10^323228496)");
+  CHECK(answer(s, "approx(1/(pi - pi))").find("division by zero") != std::string::npos);
+}

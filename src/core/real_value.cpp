@@ -22,6 +22,10 @@ namespace {
 
 void check(mpfr_ptr v) {
   if (mpfr_nan_p(v)) throw MathError("the value is not a real number");
+  // A finite value beyond MPFR's exponent range (about 2^(2^30)) overflows to infinity too, but
+  // it is no division by zero (f_k(t) = f_(k-1)(f_(k-1)(t)), f1(t) = t^2 + t, at pi).
+  if (mpfr_inf_p(v) && mpfr_overflow_p())
+    throw MathError("the value is too large to approximate (beyond about 10^323228496)");
   if (mpfr_inf_p(v)) throw MathError("the value is infinite (division by zero)");
 }
 
@@ -144,25 +148,47 @@ constexpr mpfr_prec_t checked_precision = 128;
 
 }  // namespace
 
-void real_value(Expr e, mpfr_ptr out) { Evaluator(mpfr_get_prec(out)).eval(e, out); }
+void real_value(Expr e, mpfr_ptr out) {
+  mpfr_clear_overflow();  // (check() asks whether this evaluation overflowed)
+  Evaluator(mpfr_get_prec(out)).eval(e, out);
+}
 
 bool is_constant_expression(Expr e) { return !e.is_number() && e.node()->symbols == 0; }
 
-bool obviously_positive(Expr c) {
+namespace {
+
+// Each distinct node is asked once: a constant built by composing functions (f_k(t) =
+// f_(k-1)(f_(k-1)(t)) at pi) shares its parts, and asked part by part its tree did not end.
+bool obviously_positive(Expr c, std::unordered_map<const Node*, bool>& known) {
   switch (c.kind()) {
     case Kind::Number: return c.number().sign() > 0;
     case Kind::Constant: return true;
-    case Kind::Pow: return obviously_positive(c.base());
-    case Kind::Mul:
-      return c.number().sign() > 0 && std::all_of(c.bases().begin(), c.bases().end(), [&](Expr b) {
-               return obviously_positive(b);
-             });
-    case Kind::Add:
-      return c.number().sign() >= 0 &&
-             std::all_of(c.coefficients().begin(), c.coefficients().end(), [](const Number& k) { return k.sign() > 0; }) &&
-             std::all_of(c.terms().begin(), c.terms().end(), [](Expr t) { return obviously_positive(t); });
-    default: return false;
+    default: break;
   }
+  if (auto it = known.find(c.node()); it != known.end()) return it->second;
+  bool positive = false;
+  auto positive_part = [&](Expr part) { return obviously_positive(part, known); };
+  switch (c.kind()) {
+    case Kind::Pow: positive = positive_part(c.base()); break;
+    case Kind::Mul:
+      positive = c.number().sign() > 0 && std::all_of(c.bases().begin(), c.bases().end(), positive_part);
+      break;
+    case Kind::Add:
+      positive = c.number().sign() >= 0 &&
+                 std::all_of(c.coefficients().begin(), c.coefficients().end(), [](const Number& k) { return k.sign() > 0; }) &&
+                 std::all_of(c.terms().begin(), c.terms().end(), positive_part);
+      break;
+    default: break;
+  }
+  known.emplace(c.node(), positive);
+  return positive;
+}
+
+}  // namespace
+
+bool obviously_positive(Expr c) {
+  std::unordered_map<const Node*, bool> known;
+  return obviously_positive(c, known);
 }
 
 std::optional<double> constant_value(Expr e) {
