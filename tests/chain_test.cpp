@@ -335,17 +335,24 @@ TEST_CASE("property: the Jacobian in denominator layout is the transpose, and mi
   CHECK(compared >= 50);
 }
 
+namespace {
+// f1(t) = BODY, then f_k(t) = f_(k-1)(f_(k-1)(t)) up to f8.
+void define_composed(ddx::Session& s, const std::string& body) {
+  CHECK(answer(s, "f1(t) = " + body) == "");
+  for (int k = 2; k <= 8; ++k) {
+    std::string before = "f" + std::to_string(k - 1);
+    CHECK(answer(s, "f" + std::to_string(k) + "(t) = " + before + "(" + before + "(t))") == "");
+  }
+}
+}  // namespace
+
 // Functions composed with themselves: f_k(t) = f_(k-1)(f_(k-1)(t)) makes bodies whose trees
 // square in size with each definition (f8's holds 2^128 t's) while their DAGs only double.
 // Defining f6 walked its tree (the check that a body does not call itself) and approx(f7(1))
 // evaluated it leaf by leaf: neither ended.
 TEST_CASE("functions composed with themselves are defined and evaluated node by node") {
   ddx::Session s;
-  CHECK(answer(s, "f1(t) = sin(t) + t") == "");
-  for (int k = 2; k <= 8; ++k) {
-    std::string before = "f" + std::to_string(k - 1);
-    CHECK(answer(s, "f" + std::to_string(k) + "(t) = " + before + "(" + before + "(t))") == "");
-  }
+  define_composed(s, "sin(t) + t");
   CHECK(answer(s, "f8(0)") == "0");
   CHECK(answer(s, "d/dx f8(x) at x = 0") == "340282366920938463463374607431768211456");  // 2^128
   // t + sin(t), iterated 128 times from 1, is pi to every digit shown
@@ -378,11 +385,7 @@ TEST_CASE("functions composed with themselves are defined and evaluated node by 
 // not end for f8); its value overflows MPFR's exponent range, which is no division by zero.
 TEST_CASE("constants built by composing functions are checked node by node") {
   ddx::Session s;
-  CHECK(answer(s, "f1(t) = t^2 + t") == "");
-  for (int k = 2; k <= 8; ++k) {
-    std::string before = "f" + std::to_string(k - 1);
-    CHECK(answer(s, "f" + std::to_string(k) + "(t) = " + before + "(" + before + "(t))") == "");
-  }
+  define_composed(s, "t^2 + t");
   CHECK(answer(s, "y = log(f8(pi))") == "");
   CHECK(answer(s, "approx(log(f2(pi)))") == "5.2056670982176");  // log((pi^2 + pi)^2 + pi^2 + pi), by Python
   CHECK(answer(s, "approx(log(f6(pi)))") == "error@8: the value is too large to approximate (beyond about 10^323228496)");

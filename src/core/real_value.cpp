@@ -20,6 +20,10 @@
 namespace ddx {
 namespace {
 
+// Walks over a constant keep what they found for a node of a larger tree than this (each node's
+// tree size is known): below it, a tree is small enough to walk again.
+constexpr std::size_t largest_unkept_tree = 32;
+
 void check(mpfr_ptr v) {
   if (mpfr_nan_p(v)) throw MathError("the value is not a real number");
   // A finite value beyond MPFR's exponent range (about 2^(2^30)) overflows to infinity too, but
@@ -33,18 +37,20 @@ class Evaluator {
  public:
   explicit Evaluator(mpfr_prec_t p) : prec_(p) {}
 
-  // Each distinct node is worked out once: an expression's tree may be exponentially larger than
-  // it (f2(t) = f1(f1(t)), f3(t) = f2(f2(t)), ...: approx(f7(1)) met 2^64 leaves).
+  // A large node is worked out once: an expression's tree may be exponentially larger than it
+  // (f2(t) = f1(f1(t)), f3(t) = f2(f2(t)), ...: approx(f7(1)) met 2^64 leaves). Below a kept
+  // node a small one is worked out at most once per kept node above it, and the domain checks'
+  // small constants keep nothing.
   void eval(Expr e, mpfr_ptr out) {
     check_interrupt();
-    bool leaf = e.is_number() || e.is(Kind::Constant) || e.is(Kind::Symbol);
-    if (!leaf)
+    bool kept = e.node()->tree_size > largest_unkept_tree;
+    if (kept)
       if (auto known = done_.find(e.node()); known != done_.end()) {
         mpfr_set(out, known->second->get(), MPFR_RNDN);
         return;
       }
     eval_node(e, out);
-    if (!leaf) mpfr_set(done_.emplace(e.node(), std::make_unique<Real>(prec_)).first->second->get(), out, MPFR_RNDN);
+    if (kept) mpfr_set(done_.emplace(e.node(), std::make_unique<Real>(prec_)).first->second->get(), out, MPFR_RNDN);
   }
 
  private:
@@ -157,15 +163,17 @@ bool is_constant_expression(Expr e) { return !e.is_number() && e.node()->symbols
 
 namespace {
 
-// Each distinct node is asked once: a constant built by composing functions (f_k(t) =
-// f_(k-1)(f_(k-1)(t)) at pi) shares its parts, and asked part by part its tree did not end.
+// A large node is asked once (largest_unkept_tree): a constant built by composing functions
+// (f_k(t) = f_(k-1)(f_(k-1)(t)) at pi) shares its parts, and asked part by part its tree did not end.
 bool obviously_positive(Expr c, std::unordered_map<const Node*, bool>& known) {
   switch (c.kind()) {
     case Kind::Number: return c.number().sign() > 0;
     case Kind::Constant: return true;
     default: break;
   }
-  if (auto it = known.find(c.node()); it != known.end()) return it->second;
+  bool kept = c.node()->tree_size > largest_unkept_tree;
+  if (kept)
+    if (auto it = known.find(c.node()); it != known.end()) return it->second;
   bool positive = false;
   auto positive_part = [&](Expr part) { return obviously_positive(part, known); };
   switch (c.kind()) {
@@ -180,7 +188,7 @@ bool obviously_positive(Expr c, std::unordered_map<const Node*, bool>& known) {
       break;
     default: break;
   }
-  known.emplace(c.node(), positive);
+  if (kept) known.emplace(c.node(), positive);
   return positive;
 }
 

@@ -242,16 +242,16 @@ std::vector<std::string> Session::defined_names() const {
 // Each defined name is visited once: a chain of definitions that each use the one before twice
 // (g2 = g1 + h1, h2 = g1 - h1, ...) has two to the power of its length paths through it.
 std::optional<std::string> Session::cycle_through(std::string_view name, Expr body) const {
-  if (!defs_->is_used(sym(name))) {  // no other body uses it: only the new body itself can
-    std::vector<Expr> used = free_symbols(body);
-    if (std::find(used.begin(), used.end(), sym(name)) == used.end()) return std::nullopt;
-  }
+  Expr self = sym(name);
+  std::vector<Expr> used = free_symbols(body);
+  // No other body uses the name: only the new body itself can close a cycle.
+  if (!defs_->is_used(self) && std::find(used.begin(), used.end(), self) == used.end()) return std::nullopt;
   std::unordered_map<std::string_view, std::string_view> used_by;  // a name reached: whose body uses it
   std::vector<std::string_view> to_visit;
   auto reach = [&](Expr symbol, std::string_view by) {
     if (used_by.emplace(symbol.name(), by).second) to_visit.push_back(symbol.name());
   };
-  for (Expr v : free_symbols(body)) reach(v, {});
+  for (Expr v : used) reach(v, {});
   while (!to_visit.empty()) {
     std::string_view v = to_visit.back();
     to_visit.pop_back();
