@@ -54,15 +54,15 @@ class Result:
         self.parse_mb_s = None  # ddx: input bytes / grammar seconds
 
 
-def run_once(cmd, out_path, timeout, stdin_path=None, expected_lines=None):
+def run_once(measure, cmd, out_path, timeout, stdin_path=None, expected_lines=None):
     """Runs cmd with stdout to a file; wall time, peak RSS and the program's own `stats:` line."""
-    err_path, rss_path = out_path + ".err", out_path + ".rss"
-    # GNU time measures peak RSS: wait4's figure for a child of this Python process would include
-    # the Python pages the child had before exec.
-    cmd = ["/usr/bin/time", "-f", "%M", "-o", rss_path] + cmd
+    err_path, report_path = out_path + ".err", out_path + ".measure"
+    # bench/measure.c times the command from its spawn to its exit and reads its peak RSS from
+    # wait4: its own start-up is not counted, and the pages of this Python process are not in the
+    # RSS (as they would be in wait4's figure for a child of Python).
+    cmd = [measure, report_path] + cmd
     with open(out_path, "wb") as out, open(err_path, "wb") as err, \
             open(stdin_path or os.devnull, "rb") as inp:
-        t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdin=inp, stdout=out, stderr=err, start_new_session=True)
         timed_out = threading.Event()
 
@@ -71,10 +71,8 @@ def run_once(cmd, out_path, timeout, stdin_path=None, expected_lines=None):
             os.killpg(p.pid, signal.SIGKILL)
         timer = threading.Timer(timeout, kill)
         timer.start()
-        _, status, usage = os.wait4(p.pid, 0)
-        wall = time.perf_counter() - t0
+        p.wait()
         timer.cancel()
-        p.returncode = 0
     if timed_out.is_set():
         return Result("timeout")
     stats = {}
@@ -82,7 +80,7 @@ def run_once(cmd, out_path, timeout, stdin_path=None, expected_lines=None):
         for line in f:
             if line.startswith("stats:"):
                 stats = dict(kv.split("=") for kv in line.split()[1:])
-    if os.waitstatus_to_exitcode(status) != 0:
+    if p.returncode != 0:
         return Result("fails")
     with open(out_path, "rb") as f:
         lines = [line.rstrip(b"\n") for line in f
@@ -92,9 +90,9 @@ def run_once(cmd, out_path, timeout, stdin_path=None, expected_lines=None):
         return Result("fails")
     chars = sum(len(line) for line in lines)
     diff = float(stats["diff"]) if "diff" in stats else None
-    with open(rss_path) as f:
-        rss_kb = int(f.read().split()[-1])
-    del usage
+    with open(report_path) as f:
+        wall, rss_kb = f.read().split()
+    wall, rss_kb = float(wall), int(rss_kb)
     phase = lambda k: float(stats[k]) if k in stats else None  # noqa: E731
     return Result("ok", wall, diff, rss_kb, chars, phase("parse"), phase("print"), phase("grammar"))
 
@@ -135,7 +133,7 @@ def bench_cell(args, workdir, workload, size):
             if runs[s] and runs[s][-1].status != "ok":
                 continue  # a peer that timed out or failed once is not retried
             timeout = args.peer_timeout if s in ("SymPy", "Maxima") else args.timeout
-            runs[s].append(run_once(cmd, out_path, timeout, stdin, expected))
+            runs[s].append(run_once(args.measure, cmd, out_path, timeout, stdin, expected))
     summary = {}
     for s, rs in runs.items():
         ok = [r for r in rs if r.status == "ok"]
@@ -237,7 +235,7 @@ def memory_run(args, lines=1_000_000):
     variables, order, exprs = gen.GENERATORS["W7"](lines)
     with open(base + ".ddx", "w") as f:
         f.write(ddx_script(variables, order, exprs))
-    r = run_once([args.ddx, "--stats", "--format", "code", base + ".ddx"], base + ".ddx.out", args.timeout * 4, None,
+    r = run_once(args.measure, [args.ddx, "--stats", "--format", "code", base + ".ddx"], base + ".ddx.out", args.timeout * 4, None,
                  len(exprs))
     if r.status != "ok":
         print(f"memory: {lines:,} independent lines (W7): ddx {r.status}")
@@ -263,6 +261,7 @@ def startup(ddx, runs=50):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--ddx", required=True)
+    ap.add_argument("--measure", help="bench/measure.c built (default: bench_measure beside --ddx)")
     ap.add_argument("--ginac", help="ginac_driver binary (omit to run ddx alone)")
     ap.add_argument("--python", default="/usr/bin/python3", help="python with sympy for the SymPy peer")
     ap.add_argument("--peers", default="sympy,maxima", help="comma list of extra peers: sympy, maxima")
@@ -275,6 +274,7 @@ def main():
     ap.add_argument("--workdir", default="/tmp/ddx-bench")
     ap.add_argument("--no-memory-run", action="store_true", help="skip the 1,000,000-line memory run")
     args = ap.parse_args()
+    args.measure = args.measure or os.path.join(os.path.dirname(os.path.abspath(args.ddx)), "bench_measure")
     args.runs = args.runs or (3 if args.quick else 5)
     args.peer_timeout = args.peer_timeout or (20 if args.quick else args.timeout)
     args.peers = [p for p in args.peers.split(",") if p]

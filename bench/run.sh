@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The one benchmark command: installs the peers if missing (GiNaC, SymPy, Maxima, GNU
-# time), builds ddx (Release) and the GiNaC driver, then runs every cell in alternation and prints
+# The one benchmark command: installs the peers if missing (GiNaC, SymPy, Maxima), builds ddx
+# (Release), the GiNaC driver and the stopwatch (measure.c), then runs every cell in alternation and prints
 # the table. `bench/run.sh --quick` runs the smaller size of each workload; other options go to run.py.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -9,7 +9,7 @@ root="$(dirname "$here")"
 build="${DDX_BENCH_BUILD:-$root/build}"
 
 missing=()
-for pkg in libginac-dev python3-sympy maxima time g++ pkg-config; do
+for pkg in libginac-dev python3-sympy maxima gcc g++ pkg-config; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
@@ -24,4 +24,8 @@ driver="$build/bench_ginac_driver"
 if [[ ! -x "$driver" || "$here/ginac_driver.cpp" -nt "$driver" ]]; then
   g++ -O2 -std=c++17 -o "$driver" "$here/ginac_driver.cpp" $(pkg-config --cflags --libs ginac)
 fi
-exec python3 "$here/run.py" --ddx "$build/ddx" --ginac "$driver" --python /usr/bin/python3 "$@"
+measure="$build/bench_measure"
+if [[ ! -x "$measure" || "$here/measure.c" -nt "$measure" ]]; then
+  gcc -O2 -static -o "$measure" "$here/measure.c"
+fi
+exec python3 "$here/run.py" --ddx "$build/ddx" --measure "$measure" --ginac "$driver" --python /usr/bin/python3 "$@"
