@@ -12,14 +12,17 @@
 #include <limits>
 #include <memory>
 #include <new>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/errors.hpp"
 #include "core/limits.hpp"
 #include "core/statement_limits.hpp"
 #include "support/by_name.hpp"
+#include "support/fresh_pages.hpp"
 
 namespace ddx {
 namespace {
@@ -65,7 +68,7 @@ class InternTable {
   // The stored node of hash `hash` that `is_it` accepts, or nullptr; `slot` is where it would go.
   template <class IsIt>
   const Node* find(std::size_t hash, std::size_t& slot, IsIt is_it) const {
-    std::size_t mask = slots_.size() - 1;
+    std::size_t mask = capacity_ - 1;
     std::uint64_t tag = tag_of(hash);
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       std::uint64_t s = slots_[i];
@@ -79,7 +82,7 @@ class InternTable {
   // Stores `node` at the slot find() gave (valid until the next insert).
   void insert(std::size_t slot, const Node* node) {
     slots_[slot] = slot_of(node);
-    if (over_full(++count_, slots_.size())) rehash(slots_.size() * 2);
+    if (over_full(++count_, capacity_)) rehash(capacity_ * 2);
   }
   std::size_t size() const { return count_; }
 
@@ -88,7 +91,7 @@ class InternTable {
   template <class Keep, class Drop>
   void retain(Keep keep, Drop drop) {
     std::size_t kept = 0;
-    for (std::uint64_t& s : slots_) {
+    for (std::uint64_t& s : std::span(slots_.get(), capacity_)) {
       if (s == 0) continue;
       if (keep(*node_of(s))) {
         ++kept;
@@ -119,17 +122,25 @@ class InternTable {
     return address | tag_of(node->hash);
   }
   void rehash(std::size_t capacity) {
-    std::vector<std::uint64_t> old(capacity);
-    old.swap(slots_);
-    std::size_t mask = slots_.size() - 1;
-    for (std::uint64_t s : old) {
+    auto old = std::exchange(slots_, empty_slots(capacity));
+    auto old_capacity = std::exchange(capacity_, capacity);
+    std::size_t mask = capacity - 1;
+    for (std::uint64_t s : std::span(old.get(), old_capacity)) {
       if (s == 0) continue;
       std::size_t i = node_of(s)->hash & mask;
       while (slots_[i]) i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
-  std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(min_capacity);
+  // Lookups write all over a table: its pages are mapped in one go (support/fresh_pages.hpp).
+  static std::unique_ptr<std::uint64_t[]> empty_slots(std::size_t capacity) {
+    std::unique_ptr<std::uint64_t[]> slots(new std::uint64_t[capacity]);
+    map_pages_for_writing(slots.get(), capacity * sizeof(std::uint64_t));
+    std::fill_n(slots.get(), capacity, 0);
+    return slots;
+  }
+  std::unique_ptr<std::uint64_t[]> slots_ = empty_slots(min_capacity);
+  std::size_t capacity_ = min_capacity;
   std::size_t count_ = 0;
 };
 
@@ -162,6 +173,7 @@ class NodeStorage {
     }
     if (chunk_left_ < bytes) {
       chunk_ = static_cast<char*>(::operator new(chunk_bytes));
+      map_pages_for_writing(chunk_, chunk_bytes);  // written from end to end as nodes are made
       chunk_left_ = chunk_bytes;
     }
     void* p = chunk_;

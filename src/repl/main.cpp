@@ -33,6 +33,7 @@
 #include "repl/session.hpp"
 #include "repl/terminal.hpp"
 #include "repl/watchdog.hpp"
+#include "support/fresh_pages.hpp"
 
 #ifndef DDX_VERSION
 #define DDX_VERSION "dev"
@@ -68,6 +69,7 @@ class Runner {
     // this line needs the room (and never after the last line, when the process ends anyway).
     stats::Ticks t0 = stats::enabled ? stats::now() : 0;
     session_.reclaim_memory(reclaim_every_line_);
+    map_heap_growth_for_writing();
     if (stats::enabled) reclaim_ticks_ += stats::now() - t0;
     answer_line(line, source, line_number);
   }
