@@ -6,9 +6,9 @@
 // eight times a line, and at some 25 ns a read through clock_gettime that was 6% of a run of
 // 2,500 one-line derivatives, in the very figures the benchmark reports. Where the kernel keeps
 // time by the CPU's time-stamp counter (its clock source is `tsc`, so the counter is constant-rate
-// and the same on every core) the ticks are that counter's, a few cycles a read; elsewhere they
-// are the steady clock's nanoseconds. Ticks become seconds by the ratio of the two clocks over
-// the whole run (ticks_to_seconds).
+// and the same on every core), or the processor declares the counter invariant, the ticks are
+// that counter's, a few cycles a read; elsewhere they are the steady clock's nanoseconds. Ticks
+// become seconds by the ratio of the two clocks over the whole run (ticks_to_seconds).
 #pragma once
 
 #include <cstdint>
@@ -25,6 +25,12 @@ inline Ticks grammar_ticks = 0;  // time inside the grammar (text -> syntax tree
 void enable();
 // The tick counter now (enable() first).
 Ticks now();
+// The ticks from `start` to now; none if the counter reads earlier (cores whose counters differ
+// a little, on a virtual machine, and the thread moved between them).
+inline Ticks since(Ticks start) {
+  Ticks t = now();
+  return t > start ? t - start : 0;
+}
 // Ticks as seconds, by the ratio of ticks to steady-clock time since enable().
 double ticks_to_seconds(Ticks t);
 
@@ -39,7 +45,7 @@ class ScopedTimer {
   ~ScopedTimer() {
     if (!enabled) return;
     --depth();
-    if (outer_) total_ += now() - start_;
+    if (outer_) total_ += since(start_);
   }
   ScopedTimer(const ScopedTimer&) = delete;
   ScopedTimer& operator=(const ScopedTimer&) = delete;

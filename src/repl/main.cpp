@@ -70,19 +70,21 @@ class Runner {
     stats::Ticks t0 = stats::enabled ? stats::now() : 0;
     session_.reclaim_memory(reclaim_every_line_);
     map_heap_growth_for_writing();
-    if (stats::enabled) reclaim_ticks_ += stats::now() - t0;
-    answer_line(line, source, line_number);
+    stats::Ticks t1 = stats::enabled ? stats::now() : 0;
+    reclaim_ticks_ += t1 > t0 ? t1 - t0 : 0;
+    answer_line(line, source, line_number, t1);
   }
   void set_timeout(double seconds) { timeout_ = seconds; }
 
-  void answer_line(const std::string& line, std::string_view source, std::size_t line_number) {
-    stats::Ticks mark = stats::enabled ? stats::now() : 0;
+  // `started`: the tick count (--stats) as the line's answer began.
+  void answer_line(const std::string& line, std::string_view source, std::size_t line_number, stats::Ticks started) {
+    stats::Ticks mark = started;
     // Adds the time since the last mark to `total` (one clock read for the end of one phase and
     // the start of the next).
     auto lap = [&mark](stats::Ticks& total) {
       if (!stats::enabled) return;
       stats::Ticks t = stats::now();
-      total += t - mark;
+      total += t > mark ? t - mark : 0;
       mark = t;
     };
     begin_computation();  // Ctrl-C from here on interrupts this line's computation
