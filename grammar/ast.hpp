@@ -4,6 +4,7 @@
 // typed and src/resolve decides what they mean against the session's definitions.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <new>
@@ -14,6 +15,7 @@
 
 #include "grammar/node_storage.hpp"
 #include "grammar/node_text.hpp"
+#include "support/fresh_pages.hpp"
 
 namespace ddx::grammar {
 
@@ -157,6 +159,9 @@ private:
         return capacity_ == 0 ? 1 : capacity_ < fourfold_from ? 2 * capacity_ : 4 * capacity_;
     }
 
+    // From this size on a list's growth maps its pages in advance (see grow).
+    static constexpr std::size_t long_list_bytes = std::size_t{64} << 10;
+
     Node* data_ = nullptr;
     std::uint32_t size_ = 0, capacity_ = 0;
 };
@@ -223,6 +228,10 @@ inline Node const& NodeList::operator[](std::size_t i) const { return data_[i]; 
 template <class Make>
 Node* NodeList::grow(std::uint32_t capacity, Make const& add) {
     Node* fresh = static_cast<Node*>(node_storage::allocate(capacity));
+    // A long list (a 1 MB line's sum: 35,000 terms, 2 MB) is written at once as far as it is
+    // moved, and as far again if it keeps growing: those pages are mapped in one call.
+    if (std::size_t const moved = std::size_t{size_} * sizeof(Node); moved >= long_list_bytes)
+        map_pages_for_writing(fresh, std::min<std::size_t>(2 * moved, std::size_t{capacity} * sizeof(Node)));
     Node* made = nullptr;
     if constexpr (!std::is_null_pointer_v<Make>) {
         try {

@@ -164,7 +164,13 @@ std::size_t bytes_of(Kind kind, std::size_t size, std::size_t index_count) {
 class NodeStorage {
  public:
   void* take(std::size_t bytes) {
-    if (bytes > largest_pooled) return ::operator new(bytes);
+    if (bytes > largest_pooled) {
+      // A long sum or product (W3 400's derivative: 400 products of 400 factors, 2.6 MB) is
+      // written as soon as it is made: what the heap grew by for it is mapped in at once.
+      void* p = ::operator new(bytes);
+      map_heap_growth_for_writing();
+      return p;
+    }
     std::vector<void*>& free = free_[bytes / 16];
     if (!free.empty()) {
       void* p = free.back();
@@ -173,7 +179,10 @@ class NodeStorage {
     }
     if (chunk_left_ < bytes) {
       chunk_ = static_cast<char*>(::operator new(chunk_bytes));
-      map_pages_for_writing(chunk_, chunk_bytes);  // written from end to end as nodes are made
+      // Written from end to end as nodes are made; and while a large statement is worked out,
+      // malloc's heap grows between chunks too (its vectors).
+      map_heap_growth_for_writing();
+      map_pages_for_writing(chunk_, chunk_bytes);
       chunk_left_ = chunk_bytes;
     }
     void* p = chunk_;
