@@ -207,3 +207,50 @@ TEST_CASE("memory: :export keeps a plain answer as its expression, and the ans i
 TEST_CASE("memory: reclaim: every transcript, and the session of every command, reads the same either way") {
   ddx_test::check_every_script(check_same_either_way);
 }
+
+// compare() remembers the order of deep pairs by node address (core/order.cpp): sums whose
+// terms are deep compared the same pairs over and over. An address is used again once its node
+// is reclaimed, so a remembered order must never outlive the nodes: here the orders of deep
+// pairs are taken (read back from memory, the same as computed afresh), the nodes reclaimed,
+// and nothing of them may be remembered; the next round builds others in their places.
+TEST_CASE("memory: the remembered order of deep expressions never outlives their nodes") {
+  using ddx::call;
+  auto sin_of = [](Expr e) { return call(*ddx::find_function("sin"), {e}); };
+  // g_k = sin(g_(k-1)) + g_(k-1): sums of k terms whose first differing terms are k deep.
+  auto chain = [&](const std::string& name, int length) {
+    std::vector<Expr> g{ddx::sym(name)};
+    for (int k = 1; k < length; ++k) g.push_back(sin_of(g.back()) + g.back());
+    return g;
+  };
+  // Pairs from one chain share their terms up to the shorter's end: long walks, remembered.
+  auto orders = [](const std::vector<Expr>& a, const std::vector<Expr>& b) {
+    std::vector<int> out;
+    for (std::size_t i = 60; i < a.size(); i += 7)
+      for (std::size_t j = 60; j < a.size(); j += 5) {
+        out.push_back(ddx::compare(a[i], a[j]));
+        out.push_back(ddx::compare(a[i], b[j]));
+      }
+    return out;
+  };
+  auto fresh_orders = [&](const std::vector<Expr>& a, const std::vector<Expr>& b) {
+    ddx::forget_deep_comparisons();
+    return orders(a, b);
+  };
+  for (int round = 0; round < 3; ++round) {
+    // Names that order differently each round, so that a stale order would show.
+    std::vector<Expr> a = chain(round % 2 ? "deep_b" : "deep_a", 150);
+    std::vector<Expr> b = chain(round % 2 ? "deep_a" : "deep_c", 150);
+    std::vector<int> remembered = orders(a, b);
+    CHECK(ddx::remembered_deep_comparisons() > 0);  // the long walks were remembered
+    CHECK(orders(a, b) == remembered);  // now read from what was remembered
+    CHECK(fresh_orders(a, b) == remembered);
+    for (std::size_t i = 60; i < a.size(); i += 11) {
+      CHECK(ddx::compare(a[i], b[i]) == -ddx::compare(b[i], a[i]));
+      CHECK(ddx::compare(a[i], a[i]) == 0);
+    }
+    a.clear();
+    b.clear();
+    ddx::reclaim_unmarked();  // nothing holds them: their places are free for the next round's
+    CHECK(ddx::remembered_deep_comparisons() == 0);  // and no order of theirs is remembered
+  }
+}

@@ -10,22 +10,22 @@
 
 #include <boost/container/small_vector.hpp>
 
-#include "calculus/diff_memo.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
 #include "core/functions.hpp"
 #include "core/node.hpp"
 #include "core/substitute.hpp"
+#include "core/node_pair_memo.hpp"
 #include "core/sums.hpp"
 #include "core/stats.hpp"
 
 namespace ddx::calc {
 namespace {
 
-DiffMemo& memo() {
+NodePairMemo& memo() {
   // Leaked like the intern table. Keyed by node address: cleared whenever nodes are reclaimed.
-  static auto* m = new DiffMemo();
+  static auto* m = new NodePairMemo();
   return *m;
 }
 // Past this many entries the memo starts afresh, so a long session cannot grow it without bound.

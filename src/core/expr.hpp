@@ -148,6 +148,10 @@ inline std::size_t Expr::hash() const { return n_->hash; }
 
 // A total, deterministic structural order (never by address): <0, 0, >0.
 int compare(Expr a, Expr b);
+// Forgets the comparisons of deep expressions compare() remembers by node address
+// (reclaim_unmarked calls it); how many it remembers now (for tests).
+void forget_deep_comparisons();
+std::size_t remembered_deep_comparisons();
 struct ExprLess {
   bool operator()(Expr a, Expr b) const { return compare(a, b) < 0; }
 };

@@ -415,6 +415,7 @@ void mark_reachable(Expr e) { set_below(e.node(), marked_bit); }
 
 std::size_t reclaim_unmarked() {
   symbol_cache().clear();
+  forget_deep_comparisons();
   std::size_t freed = 0;
   table().retain(
       [](const Node& n) {

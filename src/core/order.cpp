@@ -2,9 +2,11 @@
 // The canonical total order on expressions. Structural only (never addresses or hashes), so sums,
 // products and printed output are the same from run to run.
 #include <algorithm>
+#include <cstdint>
 
 #include "core/functions.hpp"
 #include "core/node.hpp"
+#include "core/node_pair_memo.hpp"
 
 namespace ddx {
 namespace {
@@ -48,11 +50,52 @@ int compare_lists(std::span<const Expr> a, std::span<const Expr> b) {
   return (a.size() > b.size()) - (a.size() < b.size());
 }
 
+// Comparisons of deep expressions, remembered. compare() walks two expressions down to their
+// first difference, so comparing two that are thousands deep costs their depth, and sorting the
+// terms of such sums compared the same deep pairs again and again: a function composed with
+// itself (f1(t) = sin(t) + t, f_k(t) = f_(k-1)(f_(k-1)(t))) makes sums of 2,048 terms each
+// 2,048 deep, and f12(0) took 3 s, all of it in compare(). A pair is remembered, by address, as
+// the number -1, 0 or 1, when both of its expressions are at least `deep_height` high and telling
+// them apart took more than `long_walk` comparisons (most deep pairs differ near the top:
+// remembering those only filled the table); reclaim_unmarked forgets them all.
+constexpr std::uint16_t deep_height = 48;
+constexpr std::uint64_t long_walk = 32;
+// Past this many it starts afresh, so that a long session cannot grow it without bound.
+constexpr std::size_t most_remembered = std::size_t{1} << 21;
+
+NodePairMemo& deep_comparisons() {
+  static auto* remembered = new NodePairMemo();  // leaked, like the intern table
+  return *remembered;
+}
+
+// compare() calls so far, to measure a walk's length (the terms two sums share before their first
+// difference are walked too).
+std::uint64_t comparisons_made = 0;
+
+int compare_nodes(const Node& x, const Node& y);
+
+// compare() of two deep nodes of one kind.
+[[gnu::noinline]] int compare_deep(Expr a, Expr b) {
+  NodePairMemo& remembered = deep_comparisons();
+  if (const Expr* known = remembered.find(a, b)) return static_cast<int>(known->number().to_long());
+  std::uint64_t const before = comparisons_made;
+  int order = compare_nodes(*a.node(), *b.node());
+  if (comparisons_made - before > long_walk) {
+    if (remembered.size() >= most_remembered) remembered.clear();
+    remembered.insert(a, b, Expr(order));
+  }
+  return order;
+}
+
 }  // namespace
+
+void forget_deep_comparisons() { deep_comparisons().clear(); }
+std::size_t remembered_deep_comparisons() { return deep_comparisons().size(); }
 
 int compare(Expr a, Expr b) {
   // Two calls of one function on one argument each order as their arguments: a chain of them
   // (sin(sin(...)) 2000 deep) is walked down in a loop, not a recursion per level.
+  ++comparisons_made;
   while (a != b && a.is(Kind::Call) && b.is(Kind::Call) && a.function() == b.function() && a.args().size() == 1 &&
          b.args().size() == 1) {
     a = a.args()[0];
@@ -62,6 +105,14 @@ int compare(Expr a, Expr b) {
   const Node& x = *a.node();
   const Node& y = *b.node();
   if (x.kind != y.kind) return x.kind < y.kind ? -1 : 1;
+  if (x.height >= deep_height && y.height >= deep_height) return compare_deep(a, b);
+  return compare_nodes(x, y);
+}
+
+namespace {
+
+// compare() of two distinct nodes of one kind.
+[[gnu::always_inline]] inline int compare_nodes(const Node& x, const Node& y) {
   switch (x.kind) {
     case Kind::Number: return compare_numbers(x.number, y.number);
     case Kind::Constant: return (x.id > y.id) - (x.id < y.id);
@@ -98,4 +149,5 @@ int compare(Expr a, Expr b) {
   return 0;
 }
 
+}  // namespace
 }  // namespace ddx

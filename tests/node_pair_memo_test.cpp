@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The differentiator's memo (calculus/diff_memo.hpp) against std::map: the same answers for
-// (expression, variable) pairs remembered in any order, across its growth and after clearing.
+// The memo of node pairs (core/node_pair_memo.hpp: the differentiator's, compare()'s) against
+// std::map: the same answers for pairs remembered in any order, across its growth and after
+// clearing.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -9,14 +10,14 @@
 #include <utility>
 #include <vector>
 
-#include "calculus/diff_memo.hpp"
+#include "core/node_pair_memo.hpp"
 #include "core/expr.hpp"
 
-TEST_CASE("derivative memo: finds what a std::map finds, across growth and clearing") {
+TEST_CASE("node pair memo: finds what a std::map finds, across growth and clearing") {
   std::vector<ddx::Expr> nodes, vars{ddx::sym("x"), ddx::sym("y"), ddx::sym("z")};
   for (int k = 0; k < 3000; ++k) nodes.push_back(ddx::sym("a" + std::to_string(k)));
   std::mt19937 rng(20261203);
-  ddx::calc::DiffMemo memo;
+  ddx::NodePairMemo memo;
   std::map<std::pair<const void*, const void*>, ddx::Expr> reference;
   for (int step = 0; step < 40000; ++step) {
     ddx::Expr e = nodes[rng() % nodes.size()], v = vars[rng() % vars.size()];

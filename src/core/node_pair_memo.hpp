@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The derivatives already taken, by (expression, variable) node: open addressing over one array
-// of 24-byte entries, so that remembering a derivative allocates nothing (a node-based
+// An expression remembered for a pair of nodes, by their addresses: the derivatives already taken,
+// by (expression, variable), and the order of deep pairs (core/order.cpp). Open addressing over
+// one array of 24-byte entries, so that remembering allocates nothing (a node-based
 // std::unordered_map allocated, and later freed, one node per derivative: a million-term line
-// takes hundreds of thousands).
+// takes hundreds of thousands). Keyed by address: whoever keeps one forgets it when nodes are
+// reclaimed.
 #pragma once
 
 #include <algorithm>
@@ -11,28 +13,29 @@
 
 #include "core/expr.hpp"
 
-namespace ddx::calc {
+namespace ddx {
 
-class DiffMemo {
+class NodePairMemo {
  public:
-  // The derivative of e by var, or null.
-  const Expr* find(Expr e, Expr var) const {
-    for (std::size_t i = slot_of(e.node(), var.node());; i = (i + 1) & mask()) {
+  // What is remembered for (a, b), or null (valid until the next insert).
+  const Expr* find(Expr a, Expr b) const {
+    for (std::size_t i = slot_of(a.node(), b.node());; i = (i + 1) & mask()) {
       const Entry& s = slots_[i];
       if (!s.of) return nullptr;
-      if (s.of == e.node() && s.by == var.node()) return &s.derivative;
+      if (s.of == a.node() && s.by == b.node()) return &s.value;
     }
   }
-  bool contains(Expr e, Expr var) const { return find(e, var) != nullptr; }
-  // Remembers d(e)/d(var) = derivative; e by var must not be remembered already.
-  void insert(Expr e, Expr var, Expr derivative) {
+  bool contains(Expr a, Expr b) const { return find(a, b) != nullptr; }
+  // Remembers `value` for (a, b), which must not be remembered already.
+  void insert(Expr a, Expr b, Expr value) {
     if (4 * (count_ + 1) > 3 * slots_.size()) grow();
-    place({e.node(), var.node(), derivative});
+    place({a.node(), b.node(), value});
     ++count_;
   }
   std::size_t size() const { return count_; }
   // Forgets everything; a large table's array is given back, not kept.
   void clear() {
+    if (count_ == 0) return;
     if (slots_.size() > initial_capacity) {
       std::vector<Entry>(initial_capacity).swap(slots_);
     } else {
@@ -46,7 +49,7 @@ class DiffMemo {
   struct Entry {
     const Node* of = nullptr;  // null: an empty slot
     const Node* by = nullptr;
-    Expr derivative{static_cast<const Node*>(nullptr)};
+    Expr value{static_cast<const Node*>(nullptr)};
   };
 
   std::size_t mask() const { return slots_.size() - 1; }
@@ -73,4 +76,4 @@ class DiffMemo {
   std::size_t count_ = 0;
 };
 
-}  // namespace ddx::calc
+}  // namespace ddx
