@@ -235,8 +235,8 @@ def memory_run(args, lines=1_000_000):
     variables, order, exprs = gen.GENERATORS["W7"](lines)
     with open(base + ".ddx", "w") as f:
         f.write(ddx_script(variables, order, exprs))
-    r = run_once(args.measure, [args.ddx, "--stats", "--format", "code", base + ".ddx"], base + ".ddx.out", args.timeout * 4, None,
-                 len(exprs))
+    r = run_once(args.measure, [args.ddx, "--stats", "--format", "code", base + ".ddx"], base + ".ddx.out",
+                 args.timeout * 4, None, len(exprs))
     if r.status != "ok":
         print(f"memory: {lines:,} independent lines (W7): ddx {r.status}")
         return

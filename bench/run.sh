@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The one benchmark command: installs the peers if missing (GiNaC, SymPy, Maxima), builds ddx
-# (Release), the GiNaC driver and the stopwatch (measure.c), then runs every cell in alternation and prints
-# the table. `bench/run.sh --quick` runs the smaller size of each workload; other options go to run.py.
+# (Release), the GiNaC driver and the stopwatch (measure.c), then runs every cell in alternation
+# and prints the table. `bench/run.sh --quick` runs the smaller size of each workload; other
+# options go to run.py.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"

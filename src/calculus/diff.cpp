@@ -15,8 +15,8 @@
 #include "core/interrupt.hpp"
 #include "core/functions.hpp"
 #include "core/node.hpp"
-#include "core/substitute.hpp"
 #include "core/node_pair_memo.hpp"
+#include "core/substitute.hpp"
 #include "core/sums.hpp"
 #include "core/stats.hpp"
 

@@ -132,7 +132,8 @@ class InternTable {
       slots_[i] = s;
     }
   }
-  // Lookups write all over a table: its pages are mapped in one go (support/fresh_pages.hpp).
+  // A new table is written whole (zeroed, then filled all over): its pages are mapped in one go
+  // (support/fresh_pages.hpp).
   static std::unique_ptr<std::uint64_t[]> empty_slots(std::size_t capacity) {
     std::unique_ptr<std::uint64_t[]> slots(new std::uint64_t[capacity]);
     map_pages_for_writing(slots.get(), capacity * sizeof(std::uint64_t));

@@ -20,7 +20,9 @@ void map_pages_for_writing(void* begin, std::size_t bytes);
 
 // Maps in what malloc's heap (the program break) has grown by since the last call: malloc takes
 // its next allocations from there. Called between statements, so that a batch of short lines
-// takes fresh heap in bulk rather than a fault a page (W5 50: 2,550 lines, some 120 pages).
+// takes fresh heap in bulk rather than a fault a page (W5 50: 2,550 lines, some 120 pages), and
+// as expression nodes are stored, for a large statement's own growth. One call whose memory is
+// mapped already costs a comparison (glibc keeps the break: reading it is no system call).
 void map_heap_growth_for_writing();
 
 }  // namespace ddx
