@@ -63,9 +63,41 @@ std::optional<Expr> Evaluator::symbol_value(Expr symbol) {
 }
 
 const Evaluator::KnownValue* Evaluator::usable_known_value(Expr symbol) const {
-  auto known = known_values_.find(symbol);
-  if (known == known_values_.end() || (noting_dropped() && !known->second.noted)) return nullptr;
-  return &known->second;
+  const KnownValue* known = known_values_.find(symbol);
+  if (!known || (noting_dropped() && !known->noted)) return nullptr;
+  return known;
+}
+
+std::size_t Evaluator::KnownValues::place_of(Expr symbol) const {
+  if (!index_.empty()) {
+    auto at = index_.find(symbol);
+    return at == index_.end() ? unknown : at->second;
+  }
+  for (std::size_t i = 0; i < values_.size(); ++i)
+    if (values_[i].first == symbol) return i;
+  return unknown;
+}
+
+const Evaluator::KnownValue* Evaluator::KnownValues::find(Expr symbol) const {
+  std::size_t i = place_of(symbol);
+  return i == unknown ? nullptr : &values_[i].second;
+}
+
+Evaluator::KnownValue& Evaluator::KnownValues::assign(Expr symbol, KnownValue known) {
+  if (std::size_t i = place_of(symbol); i != unknown) return values_[i].second = std::move(known);
+  values_.emplace_back(symbol, std::move(known));
+  if (values_.size() > few) {
+    if (index_.empty())
+      for (std::size_t i = 0; i < values_.size(); ++i) index_.emplace(values_[i].first, i);
+    else
+      index_.emplace(symbol, values_.size() - 1);
+  }
+  return values_.back().second;
+}
+
+void Evaluator::KnownValues::clear() {
+  values_.clear();
+  index_.clear();
 }
 
 // Makes known, innermost first, every defined name that the body of `variable` reaches and that
@@ -101,7 +133,7 @@ const Evaluator::KnownValue& Evaluator::know(Expr symbol, const Context::Variabl
   } else {
     known.value = definition_value(variable);
   }
-  return known_values_.insert_or_assign(symbol, std::move(known)).first->second;
+  return known_values_.assign(symbol, std::move(known));
 }
 
 std::size_t Evaluator::hold_defined(std::span<const Expr> vars) {
