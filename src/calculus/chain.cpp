@@ -17,8 +17,8 @@
 namespace ddx::calc {
 namespace {
 
-// Calls finish(name, body) for every defined name that `roots` reach through definitions, each
-// once, after every defined name its body uses (`uses(body)`); names `known` accepts were
+// Calls finish(name, body, uses(body)) for every defined name that `roots` reach through
+// definitions, each once, after every defined name its body uses; names `known` accepts were
 // finished before. No recursion: a chain may be thousands of definitions long. A name met again
 // while its own body is being walked (a cycle, refused by sessions, possible through the API) is
 // not waited for.
@@ -37,7 +37,7 @@ void for_each_definition_below(const std::vector<Expr>& roots, const DefinitionL
     if (!body) return std::nullopt;
     return Frame{name, *body, uses(*body)};
   };
-  walk_after_successors<Expr>(roots, open, [&](const Frame& f) { finish(f.name, f.body); });
+  walk_after_successors<Expr>(roots, open, [&](const Frame& f) { finish(f.name, f.body, f.edges); });
 }
 
 class ChainBuilder {
@@ -107,9 +107,8 @@ class ChainBuilder {
   void explore(Expr name) {
     auto uses = [this](Expr body) { return arguments(body); };
     auto known = [this](Expr n) { return n == var_symbol_ || names_.contains(n); };  // (var: a leaf)
-    for_each_definition_below({name}, body_of_, uses, known, [this](Expr n, Expr body) {
+    for_each_definition_below({name}, body_of_, uses, known, [this](Expr n, Expr body, const std::vector<Expr>& args) {
       Name info;
-      std::vector<Expr> args = arguments(body);
       info.partial = args.size() > 1;
       std::vector<Expr> terms;
       for (Expr a : args) {
@@ -200,15 +199,18 @@ Chain leibniz_chain(std::string_view target, std::string_view var, bool partial,
 
 Expr substitute_definitions(Expr e, const DefinitionLookup& body_of) {
   std::unordered_map<Expr, Expr> values;  // a defined name: its body with every definition substituted
-  auto substituted = [&values](Expr body) {
+  auto substituted = [&values](Expr body, const std::vector<Expr>& symbols) {
     std::unordered_map<Expr, Expr> s;
-    for (Expr v : free_symbols(body))
+    for (Expr v : symbols)
       if (auto it = values.find(v); it != values.end()) s.emplace(v, it->second);
     return s.empty() ? body : substitute(body, s);
   };
-  for_each_definition_below(free_symbols(e), body_of, free_symbols, [](Expr) { return false; },
-                            [&](Expr name, Expr body) { values.emplace(name, substituted(body)); });
-  return substituted(e);
+  std::vector<Expr> symbols = free_symbols(e);
+  for_each_definition_below(symbols, body_of, free_symbols, [](Expr) { return false; },
+                            [&](Expr name, Expr body, const std::vector<Expr>& used) {
+                              values.emplace(name, substituted(body, used));
+                            });
+  return substituted(e, symbols);
 }
 
 Chain chain_rule(std::string_view target, std::string_view var, bool partial, const DefinitionLookup& body_of) {

@@ -18,22 +18,22 @@ void run_with_session_stack(const std::function<void()>& work) {
   if constexpr (!under_address_sanitizer) return run_on_switched_stack(session_stack_bytes, work);
   // A new thread starts with its creator's signal mask: blocked here, every signal goes to the
   // session's thread once it has restored the mask, and none to this one, which only waits.
-  sigset_t all, before;
-  sigfillset(&all);
-  pthread_sigmask(SIG_BLOCK, &all, &before);
+  struct BlockedHere {  // every signal, until the session's thread has ended
+    sigset_t before;
+    BlockedHere() {
+      sigset_t all;
+      sigfillset(&all);
+      pthread_sigmask(SIG_BLOCK, &all, &before);
+    }
+    ~BlockedHere() { pthread_sigmask(SIG_SETMASK, &before, nullptr); }
+  } const blocked;
   auto on_session_thread = [&] {
-    pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    pthread_sigmask(SIG_SETMASK, &blocked.before, nullptr);
     work();
   };
-  try {
-    // MPFR keeps its constant caches (pi, log 2) per thread: freed before the thread ends, or
-    // the fuzzer's leak checker reports them.
-    run_on_large_stack(session_stack_bytes, on_session_thread, [] { mpfr_free_cache(); });
-  } catch (...) {
-    pthread_sigmask(SIG_SETMASK, &before, nullptr);
-    throw;
-  }
-  pthread_sigmask(SIG_SETMASK, &before, nullptr);
+  // MPFR keeps its constant caches (pi, log 2) per thread: freed before the thread ends, or
+  // the fuzzer's leak checker reports them.
+  run_on_large_stack(session_stack_bytes, on_session_thread, [] { mpfr_free_cache(); });
 }
 
 }  // namespace ddx

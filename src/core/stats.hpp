@@ -25,12 +25,10 @@ inline Ticks grammar_ticks = 0;  // time inside the grammar (text -> syntax tree
 void enable();
 // The tick counter now (enable() first).
 Ticks now();
-// The ticks from `start` to now; none if the counter reads earlier (cores whose counters differ
-// a little, on a virtual machine, and the thread moved between them).
-inline Ticks since(Ticks start) {
-  Ticks t = now();
-  return t > start ? t - start : 0;
-}
+// The ticks from `from` to `to`; none if the counter read earlier at `to` (cores whose counters
+// differ a little, on a virtual machine, and the thread moved between them).
+inline Ticks elapsed(Ticks from, Ticks to) { return to > from ? to - from : 0; }
+inline Ticks since(Ticks start) { return elapsed(start, now()); }
 // Ticks as seconds, by the ratio of ticks to steady-clock time since enable().
 double ticks_to_seconds(Ticks t);
 

@@ -71,7 +71,7 @@ class Runner {
     session_.reclaim_memory(reclaim_every_line_);
     map_heap_growth_for_writing();
     stats::Ticks t1 = stats::enabled ? stats::now() : 0;
-    reclaim_ticks_ += t1 > t0 ? t1 - t0 : 0;
+    reclaim_ticks_ += stats::elapsed(t0, t1);
     answer_line(line, source, line_number, t1);
   }
   void set_timeout(double seconds) { timeout_ = seconds; }
@@ -84,7 +84,7 @@ class Runner {
     auto lap = [&mark](stats::Ticks& total) {
       if (!stats::enabled) return;
       stats::Ticks t = stats::now();
-      total += t > mark ? t - mark : 0;
+      total += stats::elapsed(mark, t);
       mark = t;
     };
     begin_computation();  // Ctrl-C from here on interrupts this line's computation
