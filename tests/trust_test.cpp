@@ -5,6 +5,7 @@
 // message contains the given words.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -440,4 +441,40 @@ TEST_CASE("trust: ans keeps what its statement lost as it was read") {
   check_in_turn({{"x^2 + 1", "x^2 + 1"}, {"ans at x = 0", "1"}, {"e^x", "e^x"}, {"ans at x = 0", "1"}});
   // A definition's parts reach ans through the name.
   check_in_turn({{"f = x/x", ""}, {"f + 1", "2"}, {"ans at x = 0", "error: division by zero"}});
+}
+
+// `==` says true or false only when it has shown it: an equality it can neither prove (A - B
+// simplifies to 0, or agrees at random points) nor refute (a point where the sides differ, or
+// where only one has a value) is refused, not answered `false`.
+TEST_CASE("trust: == that cannot be decided is refused, not answered false") {
+  check_rows({
+      {"sin(2x) == 2 sin(x) cos(x)", "true  # checked numerically at 12 random points"},
+      {"x == x + 1", "false"},
+      {"log(x^2) == 2 log(x)", "false  # only one side is defined at x = -0.558"},
+      // Equal, but no value of either side is a finite double at any point.
+      {"sin(10^1000) == sin(10^1000 + 2 pi)", "error: cannot decide whether the two sides are equal"},
+      {"exp(exp(exp(x^2 + 9))) == exp(exp(exp(x^2 + 9))) + 0*x", "true"},
+      // Abstract functions have no values to compare.
+      {"d/dx f(x)^2 == 2 f(x) df(x)/dx", "true"},
+      {"d/dx f(x)^2 == f(x) df(x)/dx", "error: cannot decide whether the two sides are equal"},
+      {"[x, f(x)] == [x, g(x)]", "error: cannot decide"},
+  });
+}
+
+// A table or plot is no value (its value is 0, for ans): at a point it is refused, not printed as 0.
+TEST_CASE("trust: table and plot refuse what they cannot show: a point, a step that is no step, too many rows") {
+  check_rows({
+      {"table(x^2, x = 0 .. 1) at y = 1", "error: table computes its values itself and cannot be taken at a point"},
+      {"plot(x^2, x = 0 .. 1) at y = 1", "error: plot computes its values itself and cannot be taken at a point"},
+      {"table((x^2 y at y = 2), x = 0 .. 1 step 0.5)", "  x  2x^2\n  0     0\n0.5   0.5\n  1     2"},
+      {"table(x, x = 0 .. 1 step 0)", "error: the step must be a positive number"},
+      {"table(x, x = 0 .. 1 step -0.5)", "error: the step must be a positive number"},
+      {"table(x, x = 0 .. 100000 step 1)", "error: a table has at most 100000 rows"},
+      {"table(x, x = 0 .. 1 step 0.000001)", "error: a table has at most 100000 rows"},
+  });
+  // The largest table allowed is printed whole (the procedure and the printer count rows alike).
+  ddx::Session s;
+  std::string largest = answer(s, "table(x, x = 0 .. 99999 step 1)");
+  CHECK(std::count(largest.begin(), largest.end(), '\n') == 100000);  // the header and 100,000 rows
+  CHECK(largest.substr(largest.size() - 12) == "99999  99999");
 }

@@ -28,10 +28,10 @@ std::string decimal(double v) {
 Comparison compare_expressions(Expr a, Expr b) {
   a = with_canonical_indices(a);
   b = with_canonical_indices(b);
-  if (a == b) return {true, ""};
+  if (a == b) return {true, true, ""};
   Expr d = a - b;
   try {
-    if (calc::simplify(calc::expand(d)).is_zero()) return {true, ""};
+    if (calc::simplify(calc::expand(d)).is_zero()) return {true, true, ""};
   } catch (const LimitError&) {
     // too big to expand: fall through to the numeric check
   }
@@ -39,6 +39,7 @@ Comparison compare_expressions(Expr a, Expr b) {
   std::mt19937_64 rng(20261122);  // fixed: the same question always gets the same answer
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
   int agreed = 0;
+  bool evaluable = true;
   for (int trial = 0; trial < 40 && agreed < 12; ++trial) {
     std::unordered_map<std::string, double> point;
     for (Expr v : vars) point[v.name()] = pick(rng);
@@ -47,20 +48,22 @@ Comparison compare_expressions(Expr a, Expr b) {
       x = calc::evaluate(a, point);
       y = calc::evaluate(b, point);
     } catch (const MathError&) {
-      break;  // abstract functions: no numeric check possible
+      evaluable = false;  // abstract functions: no numeric check possible
+      break;
     }
     // log(x^2) and 2 log(x) agree where both are defined, but only one is at x < 0: not equal.
     if (std::isfinite(x) != std::isfinite(y)) {
       std::string where;
       for (Expr v : vars) where += (where.empty() ? "" : ", ") + v.name() + " = " + decimal(point[v.name()]);
-      return {false, "only one side is defined at " + where};
+      return {false, true, "only one side is defined at " + where};
     }
     if (!std::isfinite(x)) continue;
-    if (std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y))) return {false, ""};
+    if (std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y))) return {false, true, ""};
     ++agreed;
   }
-  if (agreed >= 3) return {true, "checked numerically at " + std::to_string(agreed) + " random points"};
-  return {false, "could not be decided symbolically or numerically"};
+  if (agreed >= 3) return {true, true, "checked numerically at " + std::to_string(agreed) + " random points"};
+  if (!evaluable) return {false, false, "their difference does not simplify to 0, and it has no values at points to compare"};
+  return {false, false, "their difference does not simplify to 0, and too few of their values at random points are finite numbers"};
 }
 
 }  // namespace ddx::eval

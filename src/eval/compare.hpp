@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `A == B` ("check my answer"): equal when A - B simplifies to 0; otherwise decided numerically at
-// random points, with a note saying so, or honestly undecided.
+// random points, with a note saying so, or honestly undecided (never reported as `false`).
 #pragma once
 
 #include <string>
@@ -11,7 +11,8 @@ namespace ddx::eval {
 
 struct Comparison {
   bool equal = false;
-  std::string note;  // "checked numerically at 12 random points", "could not be decided ..."
+  bool decided = true;  // false: neither equal nor unequal could be shown (`note` says why)
+  std::string note;     // "checked numerically at 12 random points", "only one side is defined at ..."
 };
 
 Comparison compare_expressions(Expr a, Expr b);

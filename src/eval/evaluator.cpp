@@ -323,6 +323,8 @@ Result Evaluator::compare(const Term& t) {
   Result all = Result::of(Value::boolean(true));
   for (const auto& [x, y] : pairs) {
     Comparison c = compare_expressions(x, y);
+    // Neither true nor false: saying `false` would be a guess.
+    if (!c.decided) throw EvalError{t.span, "cannot decide whether the two sides are equal: " + c.note};
     if (!c.equal) {
       Result r = Result::of(Value::boolean(false));
       r.note = c.note;

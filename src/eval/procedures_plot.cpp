@@ -11,6 +11,7 @@
 #include "core/limits.hpp"
 #include "core/substitute.hpp"
 #include "eval/procedures.hpp"
+#include "print/plot.hpp"
 
 namespace ddx::eval {
 namespace {
@@ -71,9 +72,17 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
   return out;
 }
 
+// A table or a plot is no value (its value is 0, for `ans`): `table(...) at y = 1` would print 0.
+void refuse_at_a_point(const Term& call, const Evaluator& ev) {
+  if (ev.at_a_point())
+    throw EvalError{call.span, call.name + " computes its values itself and cannot be taken at a point; to fix a variable "
+                                           "first, write " + call.name + "((f at y = 1), x = a .. b)"};
+}
+
 }  // namespace
 
 Result plot_procedure(const Term& call, Evaluator& ev) {
+  refuse_at_a_point(call, ev);
   Range range = range_argument(call, ev, "plot(EXPR, ..., x = a .. b)");
   PlotRequest plot;
   plot.curves = curves(call, range, ev);
@@ -84,10 +93,14 @@ Result plot_procedure(const Term& call, Evaluator& ev) {
 }
 
 Result table_procedure(const Term& call, Evaluator& ev) {
+  refuse_at_a_point(call, ev);
   Range range = range_argument(call, ev, "table(EXPR, ..., x = a .. b step s)");
-  if (range.step <= 0) range.step = (range.to - range.from) / 10;
-  if ((range.to - range.from) / range.step > max_table_rows)
-    throw EvalError{call.children.back().span, "a table has at most " + std::to_string(max_table_rows) + " rows"};
+  const Term& written = call.children.back();
+  if (written.children.size() == 3 && !(range.step > 0))
+    throw EvalError{written.children[2].span, "the step must be a positive number"};
+  if (written.children.size() < 3) range.step = (range.to - range.from) / 10;
+  if (print::table_row_count(range.from, range.to, range.step) > max_table_rows)
+    throw EvalError{written.span, "a table has at most " + std::to_string(max_table_rows) + " rows"};
   ValueTable table;
   table.curves = curves(call, range, ev);
   table.var = range.var.name();

@@ -217,7 +217,7 @@ Result implicit_procedure(const Term& call, Evaluator& ev) {
       }
       if (free_symbols(l - r).empty()) {
         Comparison c = compare_expressions(l, r);
-        if (!c.equal && c.note.empty())
+        if (c.decided && !c.equal && c.note.empty())
           throw EvalError{eq.span, "the point " + where + " is not on the curve: the left side is " + ev.context().text(l) +
                                        " there and the right side " + ev.context().text(r)};
       }

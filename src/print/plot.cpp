@@ -233,11 +233,13 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
   return out;
 }
 
+double table_row_count(double x0, double x1, double step) { return std::floor((x1 - x0) / step + 1e-9) + 1; }
+
 std::string table_text(const std::vector<Curve>& curves, const std::string& var, double x0, double x1, double step,
                        TableFormat format) {
   if (!(step > 0) || !std::isfinite(step)) throw std::invalid_argument("table step must be positive");
   if (!(x0 <= x1) || !std::isfinite(x0) || !std::isfinite(x1)) throw std::invalid_argument("table range must have x0 <= x1");
-  double count = std::floor((x1 - x0) / step + 1e-9) + 1;
+  double count = table_row_count(x0, x1, step);
   if (count > max_table_rows)
     throw std::invalid_argument("table would have more than " + std::to_string(max_table_rows) + " rows");
   int n = static_cast<int>(count);

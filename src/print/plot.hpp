@@ -36,6 +36,10 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
 
 enum class TableFormat { Text, Csv, Json };
 
+// How many rows table_text prints from x0 to x1 (x0 <= x1, step > 0): x0, x0 + step, ... up to
+// x1 with rounding slack. The table procedure refuses a table of more than max_table_rows by it.
+double table_row_count(double x0, double x1, double step);
+
 // Values of the curves at x = x0, x0 + step, ... up to x1 (inclusive, with rounding slack):
 // Text: right-aligned columns under a header (`var` then the labels), "undefined" where NaN;
 // Csv: a header line and comma-separated values, empty where undefined;

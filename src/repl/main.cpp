@@ -13,6 +13,8 @@
 #include <functional>
 #include <optional>
 #include <iostream>
+#include <new>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -105,18 +107,22 @@ class Runner {
         continue;
       }
       std::string out;
+      auto print_failed = [&](std::string message) {
+        o.kind = Outcome::Kind::Error;
+        o.message = std::move(message);
+        o.column = 0;
+        out = render_stdout(o, session_.format(), line_number);
+      };
       try {
         out = render_stdout(o, session_.format(), line_number);
       } catch (const Interrupted&) {
-        o.kind = Outcome::Kind::Error;
-        o.message = "interrupted";
-        o.column = 0;
-        out = render_stdout(o, session_.format(), line_number);
+        print_failed("interrupted");
       } catch (const print::Unprintable& e) {  // the answer stands (ans), but this format cannot show it
-        o.kind = Outcome::Kind::Error;
-        o.message = e.what();
-        o.column = 0;
-        out = render_stdout(o, session_.format(), line_number);
+        print_failed(e.what());
+      } catch (const std::bad_alloc&) {
+        print_failed("out of memory while printing the answer");
+      } catch (const std::exception& e) {  // a bug, but never a crash: report it and go on
+        print_failed(std::string("internal error while printing the answer: ") + e.what());
       }
       lap(print_ticks_);
       if (o.kind == Outcome::Kind::Error) {
