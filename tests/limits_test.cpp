@@ -134,6 +134,24 @@ TEST_CASE("--timeout stops a long computation and the next line still runs") {
   CHECK(run_ddx("--timeout abc", "").status == 2);
 }
 
+TEST_CASE("--timeout stops the printing of a long answer too") {
+  // A vector of 19 entries that print about 260,000 terms each (about 11 MB, 0.15 s to print on
+  // the project machine; its computation takes no time): the printing is what the limit stops.
+  std::string input = "u1 = x + sin(x)\n";
+  for (int i = 2; i <= 16; ++i)
+    input += "u" + std::to_string(i) + " = u" + std::to_string(i - 1) + " + sin(u" + std::to_string(i - 1) + ")\n";
+  input += "[u16";
+  for (int i = 1; i < 19; ++i) input += ", u16 + " + std::to_string(i);
+  input += "]\nd/dx x^2\n";
+  auto whole = run_ddx("", input);
+  REQUIRE(whole.status == 0);
+  REQUIRE(whole.out.size() > 10'000'000);
+  auto r = run_ddx("--timeout 0.02", input);
+  CHECK(r.status == 1);
+  CHECK(r.err.find(":17: error: time limit exceeded (--timeout 0.02 s)") != std::string::npos);
+  CHECK(r.out == "2x\n");
+}
+
 TEST_CASE("atomicity: a failing statement changes no definition and not ans") {
   ddx::Session s;
   CHECK(answer(s, "a = x^2").empty());
@@ -188,6 +206,41 @@ TEST_CASE("an answer whose printed form would be astronomically long is refused,
   CHECK(refused.find("too large to print") != std::string::npos);
   CHECK(answer(s, "ans") == "x^2");  // the failed statement changed nothing
   CHECK(answer(s, "u25 at x = 0") == "0");
+}
+
+TEST_CASE("the printed-size limit counts the entries of a vector or matrix together, and a program prints the DAG") {
+  // u16's printed tree: about 2^16 terms, its DAG 33 nodes. One entry passes; 100 of them
+  // together print 6.5 million terms (they were checked one by one, and a Hessian of a three-layer
+  // network at n = 6 printed 145 MB).
+  ddx::Session s;
+  CHECK(answer(s, "u1 = x + sin(x)").empty());
+  for (int i = 2; i <= 16; ++i)
+    CHECK(answer(s, "u" + std::to_string(i) + " = u" + std::to_string(i - 1) + " + sin(u" + std::to_string(i - 1) + ")")
+              .empty());
+  CHECK(answer(s, "u16").find("too large") == std::string::npos);
+  std::string hundred = "[u16";
+  for (int i = 1; i < 100; ++i) hundred += ", u16 + " + std::to_string(i);
+  hundred += "]";
+  std::string refused = answer(s, hundred);
+  CAPTURE(refused);
+  CHECK(refused.find("too large to print (more than 5000000 terms)") != std::string::npos);
+  CHECK(refused.find(":format python") != std::string::npos);
+  // Python, NumPy and C print each shared part once: the same answer is a short program.
+  REQUIRE(answer(s, ":format python").find("error") == std::string::npos);
+  std::string program = answer(s, hundred);
+  CAPTURE(program.substr(0, 300));
+  CHECK(program.find("\ndef f(x):\n") != std::string::npos);
+  CHECK(program.size() < 20000);
+  // A matrix answer written out entry by entry: the same limit, and the same way out.
+  ddx::Session m;
+  for (const char* line : {"x in R^n", "W1 in R^(n, n)", "W2 in R^(n, n)", "W3 in R^(n, n)", "y in R^n"})
+    REQUIRE(answer(m, line).find("error") == std::string::npos);
+  const std::string hessian = "hessian(norm(W3 sigmoid(W2 sigmoid(W1 x)) - y)^2, x) at n = 5";
+  CHECK(answer(m, hessian).find("too large to print") != std::string::npos);
+  REQUIRE(answer(m, ":format numpy").find("error") == std::string::npos);
+  std::string numpy = answer(m, hessian);
+  CHECK(numpy.find("\ndef ") != std::string::npos);
+  CHECK(numpy.size() < 100000);
 }
 
 TEST_CASE("a steps trace too long to read gives the answer alone, with a note, quickly") {

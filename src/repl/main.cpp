@@ -90,15 +90,15 @@ class Runner {
       mark = t;
     };
     begin_computation();  // Ctrl-C from here on interrupts this line's computation
-    std::vector<Outcome> outcomes;
-    {
-      Watchdog watchdog(timeout_);
-      outcomes = session_.eval_line(line);
-      if (watchdog.fired())
-        for (Outcome& o : outcomes)
-          if (o.kind == Outcome::Kind::Error && o.message == "interrupted")
-            o.message = "time limit exceeded (--timeout " + timeout_text() + " s)";
-    }
+    // --timeout bounds the whole line, its printing too (a matrix's entries can print 100 MB).
+    Watchdog watchdog(timeout_);
+    auto interrupted = [&] {
+      return watchdog.fired() ? "time limit exceeded (--timeout " + timeout_text() + " s)" : std::string("interrupted");
+    };
+    std::vector<Outcome> outcomes = session_.eval_line(line);
+    if (watchdog.fired())
+      for (Outcome& o : outcomes)
+        if (o.kind == Outcome::Kind::Error && o.message == "interrupted") o.message = interrupted();
     lap(eval_ticks_);
     // Printing stays inside the computation: Ctrl-C stops a print of millions of terms too.
     for (Outcome& o : outcomes) {
@@ -116,7 +116,7 @@ class Runner {
       try {
         out = render_stdout(o, session_.format(), line_number);
       } catch (const Interrupted&) {
-        print_failed("interrupted");
+        print_failed(interrupted());
       } catch (const print::Unprintable& e) {  // the answer stands (ans), but this format cannot show it
         print_failed(e.what());
       } catch (const std::bad_alloc&) {

@@ -14,7 +14,7 @@ const std::vector<CommandLineOption>& command_line_options() {
       {"", "--latex", "", "same as --format latex"},
       {"", "--steps", "", "explain each derivative step by step"},
       {"", "--stats", "", "at exit, print phase times and peak memory on stderr"},
-      {"", "--timeout", "SECS", "stop any line that computes longer than SECS seconds"},
+      {"", "--timeout", "SECS", "stop any line that computes or prints longer than SECS seconds"},
       {"-h", "--help", "", "show this help and exit"},
       {"", "--version", "", "show the version and exit"},
   };

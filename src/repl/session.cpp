@@ -59,29 +59,46 @@ bool calls_function(Expr e, std::string_view name) {
 }
 
 // The printed form of an expression is a tree, and sharing in the DAG can make it exponentially
-// larger than the expression itself (derivatives of x^x^x^x...): such an answer is refused
+// larger than the expression itself (derivatives of x^x^x^x...): an answer whose expressions
+// print to more than max_printed_terms terms in all (a matrix's entries together) is refused
 // (LimitError) before printing it would take forever.
-void ensure_printable(Expr e) {
-  if (calc::expr_size(e) <= max_printed_terms) return;
-  std::string too_large = "the answer is too large to print (more than " + std::to_string(max_printed_terms) + " terms); ";
-  // An exact number already (a value at a point) is worth a decimal; anything else, a point.
-  if (e.node()->symbols == 0) throw LimitError(too_large + "approx(...) gives its value as a decimal");
-  throw LimitError(too_large + "try it at a point: ... at x = 1");
-}
-
-void ensure_printable(const eval::Value& v) {
-  switch (v.kind) {
-    case eval::Value::Kind::List:
-      for (const eval::Value& item : v.items) ensure_printable(item);
-      return;
-    case eval::Value::Kind::Truth: return;
-    case eval::Value::Kind::Scalar: ensure_printable(v.scalar);  // steps: each step is within max_steps_terms already
+class PrintedSize {
+ public:
+  void add(Expr e) {
+    terms_ += std::min(calc::expr_size(e), max_printed_terms + 1);  // (no overflow: a few terms at a time)
+    symbolic_ = symbolic_ || e.node()->symbols != 0;
+    if (terms_ <= max_printed_terms) return;
+    std::string too_large = "the answer is too large to print (more than " + std::to_string(max_printed_terms) + " terms); ";
+    // An exact number already (a value at a point) is worth a decimal; anything else, a point.
+    if (!symbolic_) throw LimitError(too_large + "approx(...) gives its value as a decimal");
+    throw LimitError(too_large + "try it at a point (... at x = 1), or as a program (:format python, numpy or c), "
+                                 "which computes each shared part once");
   }
+  void add(const eval::Value& v) {
+    switch (v.kind) {
+      case eval::Value::Kind::List:
+        for (const eval::Value& item : v.items) add(item);
+        return;
+      case eval::Value::Kind::Truth: return;
+      case eval::Value::Kind::Scalar: add(v.scalar);  // steps: each step is within max_steps_terms already
+    }
+  }
+
+ private:
+  std::size_t terms_ = 0;
+  bool symbolic_ = false;
+};
+
+// (A program, in Python, NumPy or C, prints each shared part once: as large as the DAG, not the tree.)
+void ensure_printable(const eval::Value& v, print::Format f) {
+  if (!print::is_program(f)) PrintedSize().add(v);
 }
 
-void ensure_printable(const eval::Result& r) {
-  if (const auto* d = std::get_if<eval::Derivation>(&r.shape)) ensure_printable(d->chain.filled);
-  ensure_printable(r.value);
+void ensure_printable(const eval::Result& r, print::Format f) {
+  if (print::is_program(f)) return;
+  PrintedSize size;
+  if (const auto* d = std::get_if<eval::Derivation>(&r.shape)) size.add(d->chain.filled);
+  size.add(r.value);
 }
 
 // `path` (the last name a body uses first, the cycle's name first) as `a -> b -> name`, its
@@ -205,7 +222,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
     o = draw(std::move(o));
     return o;
   }
-  ensure_printable(o.result);
+  ensure_printable(o.result, format());
   o.input = std::move(input);  // (the error paths, which quote it, are behind us)
   ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
   ans_dropped_ = std::move(lost);
@@ -329,8 +346,11 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
   const auto* shown = std::get_if<eval::MatrixAnswer>(&o.result.shape);
   if (steps && (!shown || shown->differential.empty()))
     o.result.note = "steps are shown for d/dx of a matrix expression only";
-  if (std::holds_alternative<eval::MatrixAnswer>(o.result.shape)) return o;
-  ensure_printable(o.result);
+  if (shown) {
+    if (shown->entries) ensure_printable(*shown->entries, format());  // (a matrix notation prints as small as it is)
+    return o;
+  }
+  ensure_printable(o.result, format());
   ans_ = o.result.value;
   ans_dropped_.clear();  // (matrix statements are read without notes)
   return o;
