@@ -17,6 +17,8 @@
 #include "calculus/polynomial.hpp"
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/substitute.hpp"
 
 using namespace ddx;
 using namespace ddx::calc;
@@ -217,4 +219,35 @@ TEST_CASE("property: simplify(p c / (q c)) has the value of p/q and is no larger
   }
   CHECK(checked >= 110);
   CHECK(points >= 250);
+}
+
+// expand(p^n) by the multinomial theorem against p^(n-1) p multiplied out term by term (expand's
+// other way, for a product of sums) and against the value of p, to the n, at an exact point. The
+// terms of p are monomials and, now and then, atoms whose powers behave differently: sin(x),
+// sqrt(x), 1/(x + 1) and sqrt(x + y), whose square is a sum to multiply out again.
+TEST_CASE("property: expand((t_1 + ... + t_k)^n) is p^(n-1) p multiplied out, with the value p(a)^n") {
+  int checked = 0;
+  for (int i = 0; i < 120; ++i) {
+    std::uint64_t seed = base_seed + 5000 + static_cast<std::uint64_t>(i);
+    INFO("seed " << seed);
+    RandomPoly gen(seed);
+    auto vars = gen.variables();
+    Expr p = gen(vars, 3, 4);
+    const Expr x = vars[0], y = vars.size() > 1 ? vars[1] : x;
+    const std::vector<Expr> atoms = {ddx::sin(x), pow(x, rational(1, 2)), pow(x + 1, Expr(-1)), pow(x + y, rational(1, 2))};
+    if (int which = gen.pick(0, 6); which < 4) p = p + Expr(gen.pick(1, 3)) * atoms[static_cast<std::size_t>(which)];
+    if (!p.is(Kind::Add)) continue;
+    int n = gen.pick(2, 7);
+    CAPTURE(debug_string(p));
+    CAPTURE(n);
+    Expr by_powers = expand(pow(p, Expr(n)));
+    Expr by_products = expand(mul({pow(p, Expr(n - 1)), p}));
+    CHECK(by_powers == by_products);
+    // x > 0 and x + y > 0 at the point: every atom has a value there.
+    std::unordered_map<Expr, Expr> at;
+    for (Expr v : vars) at[v] = rational(gen.pick(1, 9), gen.pick(1, 4));
+    CHECK(simplify(substitute(by_powers, at) - pow(substitute(p, at), Expr(n))).is_zero());
+    ++checked;
+  }
+  CHECK(checked >= 90);
 }

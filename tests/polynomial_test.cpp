@@ -4,6 +4,7 @@
 // parts, floats, the size limits and Ctrl-C. Random inputs: polynomial_property_test.cpp.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -245,4 +246,18 @@ TEST_CASE("factor and cancel agree with == and with each other") {
   CHECK(answer("factor(x^3 - 1) == x^3 - 1") == "true");
   CHECK(answer("simplify((x^2 - 1)/(x - 1))") == "x + 1");
   CHECK(answer("simplify((x^2 - 1)/(x - 1.0))") == "(x^2 - 1)/(x - 1.0)");
+}
+
+// A power of a sum is expanded term by term of its result (the multinomial theorem): multiplying
+// by the base again and again built every power on the way, and these were refused as more than
+// 3,000,000 new subexpressions in one statement.
+TEST_CASE("expand: large powers of sums, as many products as terms") {
+  ddx::Session s;
+  std::string binomial = ddx_test::answer(s, "expand((x + 1)^2000)");
+  REQUIRE(binomial.rfind("x^2000 + 2000x^1999 + 1999000x^1998 + ", 0) == 0);
+  CHECK(std::count(binomial.begin(), binomial.end(), '+') == 2000);
+  CHECK(binomial.substr(binomial.size() - 12) == " + 2000x + 1");
+  std::string trinomial = ddx_test::answer(s, "expand((x + y + 1)^200)");
+  CHECK(std::count(trinomial.begin(), trinomial.end(), '+') == 20300);  // C(202, 2) terms
+  CHECK(ddx_test::answer(s, "expand((x + y + 1)^200) == (x + y + 1)^200") == "true");
 }

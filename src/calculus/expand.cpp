@@ -5,6 +5,7 @@
 #include "calculus/expand.hpp"
 
 #include <cmath>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -58,6 +59,49 @@ Terms multiply(const Terms& a, const Terms& b) {
       out.push_back(needs_expansion(p) ? expand(p) : p);
     }
   return terms_of(add(std::move(out)));
+}
+
+// Whether some term has a sum to a power that is no integer as a factor (sqrt(x + y)): its powers
+// can become sums (sqrt(x + y)^2 = x + y), which are multiplied out before the next factor
+// comes, so (sqrt(x + y) + 1)^3 has x sqrt(x + y) + y sqrt(x + y) where its powers alone would
+// leave (x + y)^(3/2).
+bool powers_merge_into_sums(const Terms& base) {
+  auto sum_to_fraction = [](Expr b, Expr x) { return b.is(Kind::Add) && !x.is_integer(); };
+  for (Expr t : base) {
+    if (t.is(Kind::Pow) && sum_to_fraction(t.base(), t.exponent())) return true;
+    if (t.is(Kind::Mul))
+      for (std::size_t i = 0; i < t.bases().size(); ++i)
+        if (sum_to_fraction(t.bases()[i], t.exponents()[i])) return true;
+  }
+  return false;
+}
+
+// (t_1 + ... + t_k)^n by the multinomial theorem: the product t_1^e_1 ... t_k^e_k once for each
+// way to write n = e_1 + ... + e_k, times n!/(e_1! ... e_k!), and add() collects like terms.
+// Multiplying by the base n times built every power on the way ((x + 1)^2000: two million
+// products and a gigabyte for 2001 terms, refused as too large).
+Terms multinomial_terms(const Terms& base, long long n) {
+  Terms out;
+  // The terms whose exponents of base[0 .. i - 1] are chosen (`coefficient` and `chosen` so far),
+  // `left` to share among base[i ..].
+  std::function<void(std::size_t, long long, const Number&, Expr)> place = [&](std::size_t i, long long left,
+                                                                              const Number& coefficient, Expr chosen) {
+    check_interrupt();  // the innermost loop of every power's expansion
+    if (i + 1 == base.size()) {  // the last term takes what is left
+      Expr p = num(coefficient) * chosen * pow(base[i], Expr(left));
+      out.push_back(needs_expansion(p) ? expand(p) : p);
+      return;
+    }
+    Number ways = 1;  // C(left, e)
+    Expr power = Expr(1);  // base[i]^e
+    for (long long e = 0; e <= left; ++e) {
+      place(i + 1, left - e, coefficient * ways, chosen * power);
+      ways = ways * Number(left - e) / Number(e + 1);
+      power = power * base[i];
+    }
+  };
+  place(0, n, Number(1), Expr(1));
+  return out;
 }
 
 // Number of monomials of (t_1 + ... + t_k)^n: C(n + k - 1, k - 1), in floating point to avoid
@@ -135,9 +179,12 @@ class Expander {
       throw LimitError("expansion too large: about " + std::to_string(static_cast<long long>(count)) +
                        " terms with coefficients of up to " + std::to_string(static_cast<long long>(digits)) +
                        " digits");
-    Terms r = base;
-    for (long long i = 1; i < n.to_long(); ++i) r = multiply(r, base);
-    return add(std::move(r));
+    if (powers_merge_into_sums(base)) {  // sqrt(x + y)^2 = x + y: each power multiplied out in turn
+      Terms r = base;
+      for (long long i = 1; i < n.to_long(); ++i) r = multiply(r, base);
+      return add(std::move(r));
+    }
+    return add(multinomial_terms(base, n.to_long()));
   }
 
   // Multiplies out already-expanded factors: the sums among them are distributed over each other.
