@@ -478,3 +478,16 @@ TEST_CASE("trust: table and plot refuse what they cannot show: a point, a step t
   CHECK(std::count(largest.begin(), largest.end(), '\n') == 100000);  // the header and 100,000 rows
   CHECK(largest.substr(largest.size() - 12) == "99999  99999");
 }
+
+// approx's decimals reach far beyond a double's range; such a decimal is shown, its value (ans)
+// is the exact number, and it is not used where decimals are doubles. 10^400 was refused as a
+// floating-point overflow and 10^-400 printed as 1.0e-400 with the value 0 behind it.
+TEST_CASE("trust: approx beyond a double's range shows the decimal and keeps the exact value") {
+  check_in_turn({{"approx(10^400)", "1.0e400"},
+                 {"ans == 10^400", "true"},
+                 {"approx(1/10^400)", "1.0e-400"},
+                 {"ans * 10^400", "1"},
+                 {"approx(-2^2000, 5)", "-1.1481e602"},
+                 {"approx(2^2000) * 2", "error: cannot be used inside an expression"},
+                 {"approx(1/10^300) * 10^300", "0.9999999999999999"}});
+}

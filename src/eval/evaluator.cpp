@@ -221,6 +221,9 @@ Expr Evaluator::scalar_unguarded(const Term& t) {
     case TermKind::Call: {
       Result r = call(t);
       if (r.is_series()) throw EvalError{t.span, series_inside_message()};
+      if (const auto* d = std::get_if<Decimal>(&r.shape); d && d->beyond_doubles)
+        throw EvalError{t.span, "a decimal beyond a double's range (about 1e-308 to 1e308) cannot be used inside an "
+                                "expression; its exact value can (ans, or the expression inside approx)"};
       if (!r.usable_in_expressions())
         throw EvalError{t.span, "'" + t.name + "' gives a " + (r.value.kind == Value::Kind::List ? "vector or matrix" : "result") +
                                     " that cannot be used inside an expression"};

@@ -4,6 +4,7 @@
 #include "eval/procedures.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 
@@ -87,7 +88,11 @@ Result approx_procedure(const Term& call, Evaluator& ev) {
   } catch (const MathError& err) {
     throw EvalError{arg.span, err.what()};
   }
-  return Result::shaped(num(Number::from_double(std::strtod(text.c_str(), nullptr))), Decimal{text});
+  double const value = std::strtod(text.c_str(), nullptr);
+  // (MPFR's exponent range is far wider than a double's: 1.0e400 and 1.0e-400 are its digits.)
+  if (!std::isfinite(value) || (value == 0 && !e.is_zero()))
+    return Result::shaped(e, Decimal{text, true});
+  return Result::shaped(num(Number::from_double(value)), Decimal{text});
 }
 
 }  // namespace

@@ -71,6 +71,9 @@ struct TangentLine {  // y = 2x - 1 (the line is the value)
 };
 struct Decimal {  // approx(E, DIGITS): the digits as MPFR gave them
   std::string digits;
+  // Beyond a double's range (10^400, 10^-400): the value (ans) is E itself, exact, and the
+  // decimal is not used inside an expression, whose decimals are doubles.
+  bool beyond_doubles = false;
 };
 struct FactoredSum {  // factor(2x + 2): 2 (x + 1), though the value is the canonical 2x + 2
   Number coefficient;
@@ -150,7 +153,8 @@ struct Result {
   bool usable_in_expressions() const {
     if (!value.is_scalar()) return false;
     if (const auto* t = std::get_if<TaylorPolynomial>(&shape)) return !t->order_term;
-    return plain() || std::holds_alternative<Derivation>(shape) || std::holds_alternative<Decimal>(shape) ||
+    if (const auto* d = std::get_if<Decimal>(&shape)) return !d->beyond_doubles;
+    return plain() || std::holds_alternative<Derivation>(shape) ||
            std::holds_alternative<TangentLine>(shape) || std::holds_alternative<FactoredSum>(shape);
   }
   // A series: its value is the polynomial without its order term.
