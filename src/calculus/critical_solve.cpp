@@ -246,7 +246,8 @@ std::vector<SolvedPoint> generic_coordinates(const std::vector<Poly>& b, std::si
     exact_where_possible(b, points, bits);
     return points;
   }
-  throw MathError("critical: ddx cannot solve the gradient's equations (no generic coordinates found)");
+  throw MathError("critical: ddx cannot solve the gradient's equations exactly (no change of coordinates it tried "
+                  "separated their solutions); with a variable fixed, critical(f at y = 1), it may");
 }
 
 std::vector<SolvedPoint> triangular(const std::vector<Poly>& g, std::size_t n, int bits) {

@@ -2,17 +2,22 @@
 // `==` (see compare.hpp).
 #include "eval/compare.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "calculus/expand.hpp"
 #include "calculus/simplify.hpp"
-#include "core/sums.hpp"
 #include "calculus/vector.hpp"
 #include "core/errors.hpp"
+#include "core/functions.hpp"
+#include "core/substitute.hpp"
+#include "core/sums.hpp"
 
 namespace ddx::eval {
 namespace {
@@ -21,6 +26,110 @@ std::string decimal(double v) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3g", v);
   return buffer;
+}
+
+// The abstract functions (f, g, ...) called or differentiated in e.
+void abstract_functions(Expr e, std::vector<FunctionId>& found, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  if ((e.is(Kind::Call) || e.is(Kind::Derivative)) && function_info(e.function()).abstract &&
+      std::find(found.begin(), found.end(), e.function()) == found.end())
+    found.push_back(e.function());
+  visit_children(e, [&](Expr c) { abstract_functions(c, found, seen); });
+}
+
+// A smooth function of `params` with random coefficients, to stand for an abstract one: a sine of
+// one combination of the parameters plus a line in them whose slopes are never 0, so that it takes
+// both signs where the comparison looks (log(f^2) and 2 log(f) differ only where f < 0). Generic
+// enough that two expressions equal for every function are equal for it, and unequal ones almost
+// never are.
+Expr sample_body(const std::vector<Expr>& params, std::mt19937_64& rng) {
+  std::uniform_int_distribution<int> pick(1, 9);
+  auto nonzero = [&] {  // -4 .. 4 without 0
+    int k = pick(rng) - 5;
+    return k == 0 ? 4 : k;
+  };
+  Expr inside = Expr(pick(rng)) / Expr(4);
+  Expr line = Expr(pick(rng) - 5) / Expr(7);
+  for (Expr u : params) {
+    inside = inside + Expr(pick(rng)) / Expr(4) * u;
+    line = line + Expr(nonzero()) / Expr(3) * u;
+  }
+  return ddx::sin(inside) + line;
+}
+
+// e with each abstract function replaced by a sample: f(u) by its body at u, ∂f/∂u_i (u) by the
+// body's derivative there.
+class Sampled {
+ public:
+  Sampled(const std::vector<FunctionId>& functions, std::mt19937_64& rng) {
+    for (FunctionId f : functions) {
+      std::vector<Expr> params;
+      for (int i = 0; i < function_info(f).arity; ++i) params.push_back(sym("sample_u" + std::to_string(i + 1)));
+      bodies_.emplace(f, Body{params, sample_body(params, rng)});
+    }
+  }
+  Expr operator()(Expr e) {
+    if (auto it = done_.find(e.node()); it != done_.end()) return it->second;
+    Expr r = e;
+    auto body = (e.is(Kind::Call) || e.is(Kind::Derivative)) ? bodies_.find(e.function()) : bodies_.end();
+    if (body != bodies_.end()) {
+      const auto& [params, f] = body->second;
+      Expr d = f;
+      if (e.is(Kind::Derivative))
+        for (int i : e.indices()) d = calc::diff(d, params[static_cast<std::size_t>(i)]);
+      std::unordered_map<Expr, Expr> at;
+      for (std::size_t i = 0; i < params.size(); ++i) at.emplace(params[i], (*this)(e.args()[i]));
+      r = substitute(d, at);
+    } else {
+      r = map_children(e, [this](Expr c) { return (*this)(c); });
+    }
+    done_.emplace(e.node(), r);
+    return r;
+  }
+
+ private:
+  struct Body {
+    std::vector<Expr> params;
+    Expr f;
+  };
+  std::unordered_map<FunctionId, Body> bodies_;
+  std::unordered_map<const void*, Expr> done_;
+};
+
+// a == b at random points: a point where they differ (or only one has a value) refutes it,
+// agreement at enough points is taken for equality, and too few values decide nothing.
+// `with` names what stands in the comparison for abstract functions (empty: none).
+Comparison at_random_points(Expr a, Expr b, const std::string& with) {
+  std::vector<Expr> vars = calc::variables_of({a, b});
+  std::mt19937_64 rng(20261122);  // fixed: the same question always gets the same answer
+  std::uniform_real_distribution<double> pick(-2.5, 2.5);
+  int agreed = 0;
+  bool evaluable = true;
+  for (int trial = 0; trial < 40 && agreed < 12; ++trial) {
+    std::unordered_map<std::string, double> point;
+    for (Expr v : vars) point[v.name()] = pick(rng);
+    double x, y;
+    try {
+      x = calc::evaluate(a, point);
+      y = calc::evaluate(b, point);
+    } catch (const MathError&) {
+      evaluable = false;  // a function with no values (a sum with symbolic bounds): no numeric check possible
+      break;
+    }
+    // log(x^2) and 2 log(x) agree where both are defined, but only one is at x < 0: not equal.
+    if (std::isfinite(x) != std::isfinite(y)) {
+      std::string where;
+      for (Expr v : vars) where += (where.empty() ? "" : ", ") + v.name() + " = " + decimal(point[v.name()]);
+      return {false, true, "only one side is defined at " + where + with};
+    }
+    if (!std::isfinite(x)) continue;
+    if (std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y)))
+      return {false, true, with.empty() ? "" : "they differ" + with};
+    ++agreed;
+  }
+  if (agreed >= 3) return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
+  if (!evaluable) return {false, false, "their difference does not simplify to 0, and it has no values at points to compare"};
+  return {false, false, "their difference does not simplify to 0, and too few of their values at random points are finite numbers"};
 }
 
 }  // namespace
@@ -35,35 +144,24 @@ Comparison compare_expressions(Expr a, Expr b) {
   } catch (const LimitError&) {
     // too big to expand: fall through to the numeric check
   }
-  std::vector<Expr> vars = calc::variables_of({a, b});
-  std::mt19937_64 rng(20261122);  // fixed: the same question always gets the same answer
-  std::uniform_real_distribution<double> pick(-2.5, 2.5);
-  int agreed = 0;
-  bool evaluable = true;
-  for (int trial = 0; trial < 40 && agreed < 12; ++trial) {
-    std::unordered_map<std::string, double> point;
-    for (Expr v : vars) point[v.name()] = pick(rng);
-    double x, y;
-    try {
-      x = calc::evaluate(a, point);
-      y = calc::evaluate(b, point);
-    } catch (const MathError&) {
-      evaluable = false;  // abstract functions: no numeric check possible
-      break;
-    }
-    // log(x^2) and 2 log(x) agree where both are defined, but only one is at x < 0: not equal.
-    if (std::isfinite(x) != std::isfinite(y)) {
-      std::string where;
-      for (Expr v : vars) where += (where.empty() ? "" : ", ") + v.name() + " = " + decimal(point[v.name()]);
-      return {false, true, "only one side is defined at " + where};
-    }
-    if (!std::isfinite(x)) continue;
-    if (std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y))) return {false, true, ""};
-    ++agreed;
+  std::vector<FunctionId> abstract;
+  std::unordered_set<const void*> seen;
+  abstract_functions(a, abstract, seen);
+  abstract_functions(b, abstract, seen);
+  if (abstract.empty()) return at_random_points(a, b, "");
+  // An identity in f holds for every f: a sample function for which the sides differ refutes it,
+  // and agreement for three samples at random points is taken for equality.
+  std::string names;
+  for (FunctionId f : abstract) names += (names.empty() ? "" : ", ") + function_info(f).name;
+  const std::string with = " with sample functions in place of " + names;
+  std::mt19937_64 rng(20261205);
+  Comparison verdict;
+  for (int sample = 0; sample < 3; ++sample) {
+    Sampled sampled(abstract, rng);
+    verdict = at_random_points(sampled(a), sampled(b), with);
+    if (!verdict.decided || !verdict.equal) return verdict;
   }
-  if (agreed >= 3) return {true, true, "checked numerically at " + std::to_string(agreed) + " random points"};
-  if (!evaluable) return {false, false, "their difference does not simplify to 0, and it has no values at points to compare"};
-  return {false, false, "their difference does not simplify to 0, and too few of their values at random points are finite numbers"};
+  return verdict;
 }
 
 }  // namespace ddx::eval
