@@ -89,6 +89,18 @@ std::vector<Row> table() {
   };
 }
 
+// u1 = x + sin(x), u_k = u_(k-1) + sin(u_(k-1)) up to u_last, one definition a line: u_k prints as
+// a tree of about 2^(k+2) terms while its DAG grows by two nodes a definition.
+std::vector<std::string> doubling_definitions(int last) {
+  std::vector<std::string> lines{"u1 = x + sin(x)"};
+  for (int k = 2; k <= last; ++k)
+    lines.push_back("u" + std::to_string(k) + " = u" + std::to_string(k - 1) + " + sin(u" + std::to_string(k - 1) + ")");
+  return lines;
+}
+void define_doubling(ddx::Session& s, int last) {
+  for (const std::string& line : doubling_definitions(last)) CHECK(answer(s, line).empty());
+}
+
 std::string last_line(const std::string& s) {
   std::string t = s;
   while (!t.empty() && t.back() == '\n') t.pop_back();
@@ -137,9 +149,8 @@ TEST_CASE("--timeout stops a long computation and the next line still runs") {
 TEST_CASE("--timeout stops the printing of a long answer too") {
   // A vector of 19 entries that print about 260,000 terms each (about 11 MB, 0.15 s to print on
   // the project machine; its computation takes no time): the printing is what the limit stops.
-  std::string input = "u1 = x + sin(x)\n";
-  for (int i = 2; i <= 16; ++i)
-    input += "u" + std::to_string(i) + " = u" + std::to_string(i - 1) + " + sin(u" + std::to_string(i - 1) + ")\n";
+  std::string input;
+  for (const std::string& line : doubling_definitions(16)) input += line + "\n";
   input += "[u16";
   for (int i = 1; i < 19; ++i) input += ", u16 + " + std::to_string(i);
   input += "]\nd/dx x^2\n";
@@ -197,10 +208,7 @@ TEST_CASE("an answer whose printed form would be astronomically long is refused,
   // Each definition doubles the printed size while the shared expression grows by two nodes:
   // u25 prints as a tree of about 2^25 terms.
   ddx::Session s;
-  CHECK(answer(s, "u1 = x + sin(x)").empty());
-  for (int i = 2; i <= 25; ++i)
-    CHECK(answer(s, "u" + std::to_string(i) + " = u" + std::to_string(i - 1) + " + sin(u" + std::to_string(i - 1) + ")")
-              .empty());
+  define_doubling(s, 25);
   CHECK(answer(s, "x^2") == "x^2");
   std::string refused = answer(s, "u25");
   CHECK(refused.find("too large to print") != std::string::npos);
@@ -213,10 +221,7 @@ TEST_CASE("the printed-size limit counts the entries of a vector or matrix toget
   // together print 6.5 million terms (they were checked one by one, and a Hessian of a three-layer
   // network at n = 6 printed 145 MB).
   ddx::Session s;
-  CHECK(answer(s, "u1 = x + sin(x)").empty());
-  for (int i = 2; i <= 16; ++i)
-    CHECK(answer(s, "u" + std::to_string(i) + " = u" + std::to_string(i - 1) + " + sin(u" + std::to_string(i - 1) + ")")
-              .empty());
+  define_doubling(s, 16);
   CHECK(answer(s, "u16").find("too large") == std::string::npos);
   std::string hundred = "[u16";
   for (int i = 1; i < 100; ++i) hundred += ", u16 + " + std::to_string(i);
