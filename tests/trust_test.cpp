@@ -456,6 +456,9 @@ TEST_CASE("trust: == that cannot be decided is refused, not answered false") {
       {"exp(exp(exp(x^2 + 9))) == exp(exp(exp(x^2 + 9))) + 0*x", "true"},
       // Sums with symbolic bounds have no values to compare.
       {"sum(x_n, n = 1 .. N) == sum(x_n, n = 1 .. M)", "error: cannot decide whether the two sides are equal"},
+      // An entry that differs decides a vector, whatever another entry leaves open.
+      {"[sin(10^1000), x] == [sin(10^1000 + 2 pi), x + 1]", "false"},
+      {"[sin(10^1000), x] == [sin(10^1000 + 2 pi), x]", "error: cannot decide whether the two sides are equal"},
   });
 }
 

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -324,10 +326,13 @@ Result Evaluator::compare(const Term& t) {
   };
   if (!pair_up(a, b)) return Result::of(Value::boolean(false));
   Result all = Result::of(Value::boolean(true));
+  std::optional<std::string> undecided;  // an entry neither equal nor unequal: the answer unless another differs
   for (const auto& [x, y] : pairs) {
     Comparison c = compare_expressions(x, y);
-    // Neither true nor false: saying `false` would be a guess.
-    if (!c.decided) throw EvalError{t.span, "cannot decide whether the two sides are equal: " + c.note};
+    if (!c.decided) {
+      if (!undecided) undecided = c.note;
+      continue;
+    }
     if (!c.equal) {
       Result r = Result::of(Value::boolean(false));
       r.note = c.note;
@@ -335,6 +340,8 @@ Result Evaluator::compare(const Term& t) {
     }
     if (!c.note.empty()) all.note = c.note;
   }
+  // Neither true nor false: saying `false` would be a guess.
+  if (undecided) throw EvalError{t.span, "cannot decide whether the two sides are equal: " + *undecided};
   return all;
 }
 
