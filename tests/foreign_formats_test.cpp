@@ -100,6 +100,10 @@ std::vector<Case> corpus() {
   exprs.push_back(Expr(12345678901LL) * x / 7 + pow(pi_const(), x));
   // Odd roots of what may be negative: the real root in every system (Python's ** would be complex).
   exprs.push_back(pow(x, rational(1, 3)) * y + pow(x - y, rational(2, 3)) + pow(y, rational(5, 3)));
+  // An odd root that is the whole divisor: NumPy's 1/np.sign(x)*np.abs(x)**(1/3) divided by the
+  // sign alone.
+  exprs.push_back(pow(x, rational(-1, 3)));
+  exprs.push_back(pow(pow(x, 3) + 1, rational(2, 3)));
   test::RandomExpr random(7);
   for (int i = 0; i < 40; ++i) {
     try {

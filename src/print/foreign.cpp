@@ -247,8 +247,8 @@ class Foreign {
                                                   : "abs(" + base + ")**(" + k + ")";
     if (!odd_numerator) {
       out += magnitude;
-    } else if (f_ == Format::NumPy) {
-      out += "np.sign(" + base + ")*" + magnitude;
+    } else if (f_ == Format::NumPy) {  // (bracketed: a product, and it may be a divisor: 1/(np.sign(x)*...))
+      out += "(np.sign(" + base + ")*" + magnitude + ")";
     } else {
       out += std::string(f_ == Format::C ? "copysign(" : "math.copysign(") + magnitude + ", " + base + ")";
     }
