@@ -516,3 +516,20 @@ TEST_CASE("trust: approx beyond a double's range shows the decimal and keeps the
                  {"approx(2^2000) * 2", "error: cannot be used inside an expression"},
                  {"approx(1/10^300) * 10^300", "0.9999999999999999"}});
 }
+
+// Doubles agree to about 1e-9: a difference smaller than that is still a difference. An exact
+// number left over is unequal at once; exact sides that agree in doubles are compared once more
+// to 30 digits at a rational point. Decimals are as exact as doubles, and compared as such.
+TEST_CASE("trust: == tells apart sides that differ by less than doubles can see") {
+  check_rows({
+      {"10^-10 == 0", "false"},
+      {"x == x + 10^-10", "false"},
+      {"d/dx x^2 == 2x + 10^-10", "false"},
+      {"sin(2x) == 2 sin(x) cos(x) + 10^-9", "false  # they differ by about -1.0e-9 at x = 2.16"},
+      {"10^12 sin(2x) == 2*10^12 sin(x) cos(x) + 1", "false  # they differ by about -1.0 at x = 2.16"},
+      {"d/dx f(g(x)) == f'(g(x)) g'(x) + 10^-12", "false"},
+      {"sin(2x) == 2 sin(x) cos(x)", "true  # checked numerically at 12 random points"},
+      {"tan(x) == sin(x)/cos(x)", "true  # checked numerically at 12 random points"},
+      {"0.1 + 0.2 == 0.3", "true  # checked numerically at 12 random points"},
+  });
+}

@@ -5,12 +5,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <random>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
+#include "calculus/evalf.hpp"
 #include "calculus/expand.hpp"
 #include "calculus/simplify.hpp"
 #include "calculus/vector.hpp"
@@ -96,6 +99,47 @@ class Sampled {
   std::unordered_map<const void*, Expr> done_;
 };
 
+// Whether e has a floating-point number anywhere (its decimals are then only as exact as doubles).
+bool has_float(Expr e, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return false;
+  if (e.is_number()) return e.number().is_float();
+  if (e.is(Kind::Add) || e.is(Kind::Mul)) {
+    if (e.number().is_float()) return true;
+    if (e.is(Kind::Add))
+      for (const Number& c : e.coefficients())
+        if (c.is_float()) return true;
+  }
+  bool found = false;
+  visit_children(e, [&](Expr c) { found = found || has_float(c, seen); });
+  return found;
+}
+bool has_float(Expr e) {
+  std::unordered_set<const void*> seen;
+  return has_float(e, seen);
+}
+
+// Whether exact a and b, found equal in doubles at `where`, differ at a rational point next to it
+// when computed to 30 digits (x == x + 10^-10 agrees in doubles): the difference, or nothing.
+std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Expr>& vars,
+                                            const std::unordered_map<std::string, double>& where) {
+  constexpr int digits = 30;
+  std::unordered_map<Expr, Expr> point;
+  std::string at;
+  for (Expr v : vars) {
+    Expr value = rational(static_cast<long long>(std::llround(where.at(v.name()) * 1024)), 1024);
+    point.emplace(v, value);
+    at += (at.empty() ? " at " : ", ") + v.name() + " = " + decimal(where.at(v.name()));
+  }
+  try {
+    std::string difference = calc::evalf(substitute(a - b, point), digits);
+    double gap = std::abs(std::strtod(difference.c_str(), nullptr));
+    double size = std::abs(std::strtod(calc::evalf(substitute(a, point), digits).c_str(), nullptr));
+    if (gap > 1e-20 * (1 + size)) return "they differ by about " + calc::evalf(substitute(a - b, point), 3) + at;
+  } catch (const MathError&) {  // no value there: the doubles' verdict stands
+  }
+  return std::nullopt;
+}
+
 // a == b at random points: a point where they differ (or only one has a value) refutes it,
 // agreement at enough points is taken for equality, and too few values decide nothing.
 // `with` names what stands in the comparison for abstract functions (empty: none).
@@ -104,6 +148,7 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
   std::mt19937_64 rng(20261122);  // fixed: the same question always gets the same answer
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
   int agreed = 0;
+  std::unordered_map<std::string, double> first_agreed;
   bool evaluable = true;
   for (int trial = 0; trial < 40 && agreed < 12; ++trial) {
     std::unordered_map<std::string, double> point;
@@ -125,9 +170,14 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     if (!std::isfinite(x)) continue;
     if (std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y)))
       return {false, true, with.empty() ? "" : "they differ" + with};
-    ++agreed;
+    if (agreed++ == 0) first_agreed = point;
   }
-  if (agreed >= 3) return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
+  if (agreed >= 3) {
+    // Doubles agree to about 1e-9: exact sides are compared once more to 30 digits.
+    if (!has_float(a) && !has_float(b))
+      if (auto differ = differ_precisely(a, b, vars, first_agreed)) return {false, true, *differ + with};
+    return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
+  }
   if (!evaluable) return {false, false, "their difference does not simplify to 0, and it has no values at points to compare"};
   return {false, false, "their difference does not simplify to 0, and too few of their values at random points are finite numbers"};
 }
@@ -140,10 +190,13 @@ Comparison compare_expressions(Expr a, Expr b) {
   if (a == b) return {true, true, ""};
   Expr d = a - b;
   try {
-    if (calc::simplify(calc::expand(d)).is_zero()) return {true, true, ""};
+    d = calc::simplify(calc::expand(d));
+    if (d.is_zero()) return {true, true, ""};
   } catch (const LimitError&) {
     // too big to expand: fall through to the numeric check
   }
+  // An exact number other than 0 (x == x + 10^-10): unequal, however small it is.
+  if (d.is_number() && d.number().is_exact()) return {false, true, ""};
   std::vector<FunctionId> abstract;
   std::unordered_set<const void*> seen;
   abstract_functions(a, abstract, seen);
