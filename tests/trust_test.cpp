@@ -533,3 +533,23 @@ TEST_CASE("trust: == tells apart sides that differ by less than doubles can see"
       {"0.1 + 0.2 == 0.3", "true  # checked numerically at 12 random points"},
   });
 }
+
+// f'(a) at a number is a derivative at a point like d/dx f(x) at x = a: refused at a corner or a
+// jump (abs'(0) was sign(0) = 0), the same value elsewhere.
+TEST_CASE("trust: Lagrange notation at a number exists only where the function is differentiable") {
+  check_rows({
+      {"abs'(0)", "error: the derivative does not exist at x = 0 (a corner: the slope is -1 from the left and 1 from the right)"},
+      {"relu'(0)", "error: the derivative does not exist at x = 0 (a corner"},
+      {"sign'(0)", "error: the derivative does not exist at x = 0 (the function jumps there"},
+      {"abs'(2)", "1"},
+      {"sin''(pi/6)", "-1/2"},
+  });
+  check_in_turn({{"h(t) = t abs(t)", ""},
+                 {"h''(0)", "error: the derivative does not exist at t = 0 (a corner: the slope is -2 from the left and 2 from the right)"},
+                 {"h'(0)", "0"},
+                 {"k(t) = abs(t - 1) + t^2", ""},
+                 {"k'(1)", "error: a corner: the slope is 1 from the left and 3 from the right"},
+                 {"d/dx k(x) at x = 1", "error: a corner: the slope is 1 from the left and 3 from the right"},
+                 {"k'(2)", "5"},
+                 {"k'(y)", "sign(y - 1) + 2y"}});
+}

@@ -176,6 +176,15 @@ Expr Evaluator::prime(const Term& t) {
     p[param] = substitute(args[0], points_.back().values);
     return differentiate_at(t.expr, d, p, points_.back().text, t);
   }
+  // At a number (abs'(0), f''(1)) it is a point too, where the derivative may not exist (a corner
+  // or a jump: abs'(0) was sign(0) = 0).
+  if (free_symbols(args[0]).empty()) {
+    if (!param.name().starts_with('_'))
+      return differentiate_at(t.expr, d, {{param, args[0]}}, param.name() + " = " + context_.text(args[0]), t);
+    // A built-in's own parameter (_t) is no name to show: its messages say x.
+    Expr x = sym("x");
+    return differentiate_at(substitute(t.expr, {{param, x}}), {{x, t.order}}, {{x, args[0]}}, "x = " + context_.text(args[0]), t);
+  }
   return substitute(calc::diff(t.expr, param, static_cast<int>(t.order)), {{param, args[0]}});
 }
 
