@@ -553,3 +553,15 @@ TEST_CASE("trust: Lagrange notation at a number exists only where the function i
                  {"k'(2)", "5"},
                  {"k'(y)", "sign(y - 1) + 2y"}});
 }
+
+// No name ends in `_`: `log_(2)(x)` was read as an unknown function log_ of 2, times x.
+TEST_CASE("trust: a name ending in an underscore is refused, also before a bracket") {
+  check_rows({
+      {"log_(2)(x)", "error@1: unexpected 'log_' (a subscript needs letters or digits: x_1, log_2(x))"},
+      {"d/dx log_(10)(x^2)", "error: unexpected 'log_'"},
+      {"sin_(x)", "error: unexpected 'sin_'"},
+      {"x_", "error: a subscript needs letters or digits"},
+      {"log_2(x)", "log(x)/log(2)"},
+      {"x_1", "x_1"},
+  });
+}

@@ -690,6 +690,10 @@ bool Resolver::apply_is_call(const Node& n) {
 
 Term Resolver::apply(const Node& n) {
   std::string_view w = n.text;
+  // `log_(2)(x)`, `sin_(x)`: no name ends in `_` (`x_` alone is refused the same way); read as a
+  // call they became an unknown function log_ times x.
+  if (w.ends_with('_'))
+    throw ResolveError{n.name_span, "unexpected '" + std::string(w) + "' (a subscript needs letters or digits: x_1, log_2(x))"};
   if (!apply_is_call(n)) {
     return juxtaposed(juxtaposed_factors(n), n.span);
   }
