@@ -162,24 +162,6 @@ CriticalSet describe_set(const std::vector<poly::Poly>& eqs, Expr f, const std::
   return s;
 }
 
-bool has_float(Expr e) {
-  std::unordered_set<const void*> seen;
-  std::function<bool(Expr)> walk = [&](Expr x) {
-    if (!seen.insert(x.node()).second) return false;
-    if (x.is_number()) return x.number().is_float();
-    if (x.is(Kind::Add) || x.is(Kind::Mul)) {
-      if (x.number().is_float()) return true;
-      if (x.is(Kind::Add))
-        for (const Number& c : x.coefficients())
-          if (c.is_float()) return true;
-    }
-    bool found = false;
-    for_each_child(x, [&](Expr c) { found = found || walk(c); });
-    return found;
-  };
-  return walk(e);
-}
-
 bool gradient_vanishes_exactly(const std::vector<Expr>& grad, const std::unordered_map<Expr, Expr>& at) {
   try {
     for (Expr g : grad)

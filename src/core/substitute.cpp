@@ -101,6 +101,20 @@ bool find_symbol(Expr e, Expr var, PointerSet& seen) {
   return found;
 }
 
+bool find_float(Expr e, PointerSet& seen) {
+  if (!seen.insert(e.node())) return false;
+  if (e.is_number()) return e.number().is_float();
+  if (e.is(Kind::Add) || e.is(Kind::Mul)) {
+    if (e.number().is_float()) return true;
+    if (e.is(Kind::Add))
+      for (const Number& c : e.coefficients())
+        if (c.is_float()) return true;
+  }
+  bool found = false;
+  visit_children(e, [&](Expr c) { found = found || find_float(c, seen); });
+  return found;
+}
+
 }  // namespace
 
 Expr substitute(Expr e, const std::unordered_map<Expr, Expr>& s) {
@@ -120,6 +134,11 @@ std::vector<Expr> free_symbols(Expr e) {
 bool depends_on(Expr e, Expr var) {
   PointerSet seen;
   return find_symbol(e, var, seen);
+}
+
+bool has_float(Expr e) {
+  PointerSet seen;
+  return find_float(e, seen);
 }
 
 }  // namespace ddx

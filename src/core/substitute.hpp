@@ -17,5 +17,7 @@ Expr substitute(Expr e, const std::unordered_map<Expr, Expr>& s);
 std::vector<Expr> free_symbols(Expr e);
 // True when the Symbol var occurs in e.
 bool depends_on(Expr e, Expr var);
+// True when e has a floating-point number anywhere (a coefficient, a constant term, a power).
+bool has_float(Expr e);
 
 }  // namespace ddx

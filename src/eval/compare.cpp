@@ -99,25 +99,6 @@ class Sampled {
   std::unordered_map<const void*, Expr> done_;
 };
 
-// Whether e has a floating-point number anywhere (its decimals are then only as exact as doubles).
-bool has_float(Expr e, std::unordered_set<const void*>& seen) {
-  if (!seen.insert(e.node()).second) return false;
-  if (e.is_number()) return e.number().is_float();
-  if (e.is(Kind::Add) || e.is(Kind::Mul)) {
-    if (e.number().is_float()) return true;
-    if (e.is(Kind::Add))
-      for (const Number& c : e.coefficients())
-        if (c.is_float()) return true;
-  }
-  bool found = false;
-  visit_children(e, [&](Expr c) { found = found || has_float(c, seen); });
-  return found;
-}
-bool has_float(Expr e) {
-  std::unordered_set<const void*> seen;
-  return has_float(e, seen);
-}
-
 // Whether exact a and b, found equal in doubles at `where`, differ at a rational point next to it
 // when computed to 30 digits (x == x + 10^-10 agrees in doubles): the difference, or nothing.
 std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Expr>& vars,
