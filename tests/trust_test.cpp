@@ -565,3 +565,54 @@ TEST_CASE("trust: a name ending in an underscore is refused, also before a brack
       {"x_1", "x_1"},
   });
 }
+
+// A decimal answer is computed in doubles, one rounding after another, and a formula can lose
+// every digit that way: sec(sinh(25e/2)) takes sec of about 2.9e14, which one rounding of sinh
+// moves by radians. Each decimal statement must give the digits approx gives for the same
+// statement with the decimals written as fractions (the decimals here are exact in binary, so
+// both readings agree); before, they printed 29740820070537876.0 for 2.239e18, -2.09 for 17.0002.
+TEST_CASE("trust: a decimal answer has the digits of its exact value") {
+  struct Pair {
+    const char* decimal;
+    const char* exact;
+  };
+  const std::vector<std::string> setup = {"f(x) = sec(sinh(e x (x + x)))"};
+  for (Pair p : std::initializer_list<Pair>{
+           {"diff(sec(sinh(e x (x + x))), x) at x = -2.5", "approx(diff(sec(sinh(e x (x + x))), x) at x = -5/2, 20)"},
+           {"sec(sinh(e x (x + x))) at x = -2.5", "approx(sec(sinh(e x (x + x))) at x = -5/2, 20)"},
+           {"sec(sinh(e*(-2.5)*(-5)))", "approx(sec(sinh(e*(-5/2)*(-5))), 20)"},
+           {"f(-2.5)", "approx(f(-5/2), 20)"},
+           {"2 f(-2.5) + 1", "approx(2 f(-5/2) + 1, 20)"},
+           {"f'(-2.5)", "approx(f'(-5/2), 20)"},
+           {"d/dy sec(sinh(x y)) at x = 2, y = 17.25", "approx(d/dy sec(sinh(x y)) at x = 2, y = 69/4, 20)"},
+           {"1 - cos(0.0078125)", "approx(1 - cos(1/128), 20)"},
+           {"(1 - cos(x))/x^2 at x = 0.0000152587890625", "approx((1 - cos(x))/x^2 at x = 1/65536, 20)"},
+       }) {
+    std::string decimal = p.decimal;
+    CAPTURE(decimal);
+    ddx::Session s;
+    for (const std::string& line : setup) REQUIRE(answer(s, line).empty());
+    std::string got = answer(s, p.decimal), want = answer(s, p.exact);
+    REQUIRE(got.find("error") == std::string::npos);
+    REQUIRE(want.find("error") == std::string::npos);
+    CHECK(std::stod(got) == doctest::Approx(std::stod(want)).epsilon(1e-12));
+  }
+}
+
+// Where the decimals' own last digits decide the value (the double nearest 2.4 is not 2.4), no
+// double is right: refused with both values and the fractions to use. Where the answer is right
+// for the decimals as typed (sin(10^15 x) at x = 0.1 is sin(10^14)), it stands, and so do the
+// usual double answers.
+TEST_CASE("trust: a decimal answer whose digits the decimals do not decide is refused") {
+  check_rows({
+      {"d/dx sec(sinh(e x (x + x))) at x = -2.4",
+       "error: the value depends on digits of the decimals beyond the 16 that a double holds (about -1.08507e+16 with "
+       "them as written, -7.36221e+15 with the doubles nearest to them): write x = -12/5 and use approx(...)"},
+      {"sec(sinh(e*(-2.4)*(-4.8)))", "error: write the decimals as fractions (2.4 as 12/5, 4.8 as 24/5)"},
+      {"0.1 + 0.2 - 0.3", "error: (about 0 with them as written, 2.77556e-17 with the doubles nearest to them)"},
+      {"sin(10^15 x) at x = 0.1", "-0.2094083074964523"},
+      {"0.1 + 0.2", "0.30000000000000004"},
+      {"sin(pi x) at x = 1.0", "1.2246467991473532e-16"},
+      {"d/dx sin(x) at x = 0.5", "0.8775825618903728"},
+  });
+}

@@ -7,6 +7,7 @@
 // point: that of u's first non-zero derivative, flipped on the left for odd orders.
 #include "calculus/at_point.hpp"
 
+#include "calculus/decimal_answer.hpp"
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "core/dropped.hpp"
@@ -114,11 +115,12 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   if (order.empty()) return substitute(f, given);
   Point point = given;
   f = with_sums_prepared(f, order, point);
+  Expr g = f;
+  Expr value;
   try {
     // The function itself must be continuous along the first variable: its value there (a typed
     // sign(0) is 0) must equal both one-sided limits.
-    Expr g = f;
-    Expr value = substitute(f, point);
+    value = substitute(f, point);
     for (std::size_t i = 0; i < order.size(); ++i) {
       // Before differentiating along order[i], g must be continuous along it (for i > 0, g's value
       // is the limit just agreed along order[i - 1], so only a change of variable can break it).
@@ -133,12 +135,12 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
         throw NoDerivative(NoDerivative::Cause::Corner, order[i], slopes.left, slopes.right);
       value = slopes.left;
     }
-    return value;
   } catch (const Unanswerable&) {
     throw;
   } catch (const MathError& e) {
     throw NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what());
   }
+  return checked_decimal(g, point, value);  // the derivative exists; its digits may not hold
 }
 
 namespace {

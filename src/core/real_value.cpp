@@ -6,6 +6,7 @@
 #include <gmp.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -35,7 +36,15 @@ void check(mpfr_ptr v) {
 
 class Evaluator {
  public:
-  explicit Evaluator(mpfr_prec_t p) : prec_(p) {}
+  explicit Evaluator(mpfr_prec_t p, DecimalReading reading = DecimalReading::AsDouble) : prec_(p), reading_(reading) {}
+
+  // Symbols with values (a point): each value is worked out once, at this precision.
+  void give(const std::unordered_map<Expr, Expr>& values) {
+    for (const auto& [symbol, value] : values) {
+      auto& v = given_.emplace(symbol.node(), std::make_unique<Real>(prec_)).first->second;
+      eval(value, v->get());
+    }
+  }
 
   // A large node is worked out once: an expression's tree may be exponentially larger than it
   // (f2(t) = f1(f1(t)), f3(t) = f2(f2(t)), ...: approx(f7(1)) met 2^64 leaves). Below a kept
@@ -65,7 +74,12 @@ class Evaluator {
           mpfr_exp(out, out, MPFR_RNDN);
         }
         return;
-      case Kind::Symbol: throw MathError("cannot approximate: '" + e.name() + "' has no value");
+      case Kind::Symbol:
+        if (auto given = given_.find(e.node()); given != given_.end()) {
+          mpfr_set(out, given->second->get(), MPFR_RNDN);
+          return;
+        }
+        throw MathError("cannot approximate: '" + e.name() + "' has no value");
       case Kind::Derivative: throw MathError("cannot approximate a derivative of an unknown function");
       case Kind::Call: return call(e, out);
       case Kind::Pow: return power(e.base(), e.exponent(), out);
@@ -92,8 +106,14 @@ class Evaluator {
   }
 
   void number(const Number& n, mpfr_ptr out) {
-    if (n.is_float()) {
+    if (n.is_float() && reading_ == DecimalReading::AsDouble) {
       mpfr_set_d(out, n.to_double(), MPFR_RNDN);
+      return;
+    }
+    if (n.is_float()) {  // the shortest decimal that reads back as this double: 0.1 is 1/10
+      char text[32];
+      *std::to_chars(text, text + sizeof text - 1, n.to_double()).ptr = '\0';
+      mpfr_set_str(out, text, 10, MPFR_RNDN);
       return;
     }
     mpq_t q;
@@ -142,7 +162,9 @@ class Evaluator {
   }
 
   mpfr_prec_t prec_;
+  DecimalReading reading_;
   std::unordered_map<const Node*, std::unique_ptr<Real>> done_;
+  std::unordered_map<const Node*, std::unique_ptr<Real>> given_;
 };
 
 // A constant bigger than this, as a tree, is not evaluated by the domain checks: they run as
@@ -157,6 +179,13 @@ constexpr mpfr_prec_t checked_precision = 128;
 void real_value(Expr e, mpfr_ptr out) {
   mpfr_clear_overflow();  // (check() asks whether this evaluation overflowed)
   Evaluator(mpfr_get_prec(out)).eval(e, out);
+}
+
+void real_value(Expr e, const std::unordered_map<Expr, Expr>& values, DecimalReading reading, mpfr_ptr out) {
+  mpfr_clear_overflow();
+  Evaluator evaluator(mpfr_get_prec(out), reading);
+  evaluator.give(values);
+  evaluator.eval(e, out);
 }
 
 bool is_constant_expression(Expr e) { return !e.is_number() && e.node()->symbols == 0; }

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "core/expr.hpp"
 
@@ -31,6 +32,14 @@ class Real {
 // MathError when e has no real value (log(-1), an even root of a negative number, 1/0) or cannot
 // be evaluated (a symbol, an unknown function).
 void real_value(Expr e, mpfr_ptr out);
+
+// How a floating-point number is read: as the double it is, or as the shortest decimal that reads
+// back as that double (0.1 as 1/10, where the double is 0.1000000000000000055511...), which is
+// what was typed.
+enum class DecimalReading { AsDouble, AsTyped };
+
+// The value of e where each symbol of `values` has its value (closed expressions), as above.
+void real_value(Expr e, const std::unordered_map<Expr, Expr>& values, DecimalReading reading, mpfr_ptr out);
 
 // A constant that is not a number: no symbols, no sum index (-π, sqrt(3), sin(4), 1 - e).
 bool is_constant_expression(Expr e);

@@ -21,6 +21,7 @@
 #include "eval/procedures.hpp"
 #include "eval/statement.hpp"
 #include "repl/commands.hpp"
+#include "repl/decimal_check.hpp"
 #include "resolve/resolve.hpp"
 #include "resolve/resolve_matrix.hpp"
 
@@ -216,6 +217,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
             .result = request.backprop ? eval::evaluate_backprop(request.body, *this)
                                        : eval::evaluate_expression(request.body, *this, request.steps || steps_),
             .message = {}};
+  if (!request.backprop) check_decimal_answer(o.result, request.body, input, *this);
   o.result.conditions = std::move(conditions.conditions);
   if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {
     o.input = input;

@@ -57,12 +57,6 @@ Term composite(TermKind kind, std::vector<Term> children, std::string ops, Sourc
   return t;
 }
 
-// A number as written: a float when it has a point or an exponent, else exact.
-Expr number_value(const Node& n) {
-  if (n.is_float) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
-  return num(Number::from_integer_text(n.text));
-}
-
 }  // namespace
 
 Expr value_of(const Term& t) { return t.expr; }
@@ -154,6 +148,17 @@ std::optional<Expr> Resolver::plain_value(const Node& n) {
   bool looked_below = plain_asks_ > asks_before + 1;
   if (!v && looked_below) not_plain_.insert(&n);
   return v;
+}
+
+// A number as written: a float when it has a point or an exponent, else exact. Read for a check of
+// a decimal answer, a decimal is a symbol standing for its double instead (decimal_symbols_).
+Expr Resolver::number_value(const Node& n) {
+  if (!n.is_float) return num(Number::from_integer_text(n.text));
+  Expr value = num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
+  if (!decimal_symbols_) return value;
+  Expr symbol = sym("decimal#" + std::to_string(decimal_symbols_->size() + 1));
+  decimal_symbols_->emplace(symbol, value);
+  return symbol;
 }
 
 std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
@@ -769,7 +774,7 @@ Term Resolver::abstract_call(const Node& n, std::vector<Term> args) {
   bool plain = std::all_of(args.begin(), args.end(), [this](const Term& a) {
     return a.is_value() && a.expr.is(Kind::Symbol) && (definition_body_ || !is_variable(a.expr.name()));
   });
-  if (plain && info.params.empty()) {
+  if (plain && info.params.empty() && !decimal_symbols_) {  // (a check's symbols name no parameters)
     std::vector<std::string> names;
     for (const Term& a : args) names.push_back(a.expr.name());
     std::vector<std::string> sorted = names;
@@ -838,6 +843,12 @@ Request resolve_statement(const grammar::Statement& s, const Scope& scope, std::
 }  // namespace
 
 Request resolve(const grammar::Statement& s, const Scope& scope) { return resolve_statement(s, scope, {}); }
+
+Term resolve_with_decimal_symbols(const grammar::Statement& s, const Scope& scope, std::unordered_map<Expr, Expr>& decimals) {
+  Resolver resolver(scope);
+  resolver.read_decimals_as_symbols(decimals);
+  return resolver.term(s.body);
+}
 
 Request resolve_releasing(grammar::Statement& s, const Scope& scope) {
   // Only a long sum is worth releasing (its tree is what a long line's memory is); a short one

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 
 #include "grammar/ast.hpp"
 #include "resolve/request.hpp"
@@ -28,6 +29,14 @@ Request resolve(const grammar::Statement& statement, const Scope& scope);
 // of a long sum never stands whole beside what it resolved to (a 1 MB line's tree is 120 MB).
 // The statement's body is of no use afterwards.
 Request resolve_releasing(grammar::Statement& statement, const Scope& scope);
+
+// An expression statement's body with each decimal read as a new symbol, entered in `decimals`
+// with the double it stands for: sec(sinh(12.5 e)) stays that formula over a symbol for 12.5, where
+// read as numbers it folds into the double that one rounding after another makes of it. A decimal
+// answer is checked against what this evaluates to (calculus/decimal_answer.hpp). Throws
+// ResolveError.
+Term resolve_with_decimal_symbols(const grammar::Statement& statement, const Scope& scope,
+                                  std::unordered_map<Expr, Expr>& decimals);
 
 // Plain values (numbers, names, and sums, products, powers and built-in functions of them) are
 // built straight from the syntax, not through the general reading's lists of terms: the same

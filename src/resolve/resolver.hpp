@@ -40,6 +40,8 @@ class Resolver {
   bool is_call(const Node& apply) { return apply_is_call(apply); }
   // Sums read once: each term's syntax is released as soon as it is read (resolve_releasing).
   void release_as_read(std::vector<const Node*> sums) { read_once_ = std::move(sums); }
+  // Each decimal becomes a new symbol, entered in `decimals` with its value (resolve.hpp).
+  void read_decimals_as_symbols(std::unordered_map<Expr, Expr>& decimals) { decimal_symbols_ = &decimals; }
 
  private:
   Term term_unguarded(const Node& n);
@@ -49,6 +51,7 @@ class Resolver {
   // A power's base and exponent, read directly (plain_value's rules for a Pow node).
   std::optional<std::pair<Expr, Expr>> plain_power(const Node& n);
   bool plain_word(std::string_view w) const;
+  Expr number_value(const Node& n);
   bool is_variable(std::string_view w) const;
   const FunctionDefinition* function(std::string_view w) const;
   Term word(std::string_view w, SourceSpan span);
@@ -81,6 +84,7 @@ class Resolver {
   std::vector<const Node*> read_once_;
   std::unordered_set<const Node*> not_plain_;  // nodes plain_value found not plain below them
   std::size_t plain_asks_ = 0;                  // plain_value calls so far (see there)
+  std::unordered_map<Expr, Expr>* decimal_symbols_ = nullptr;
 };
 
 // The error for a divisor that is a run of factors (1/ab, 1/a(b + c)): the whole run, or its
