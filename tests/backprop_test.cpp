@@ -71,6 +71,35 @@ TEST_CASE("backprop: bad input is a clear error") {
   }
 }
 
+// Each local derivative's formula has a value at a kink (sign(0) is 0, relu's is 1/2), so the
+// trace gave a gradient where there is none (abs(x) at 0: 0; max(x, y) at x = y: [1/2, 1/2]).
+// Refused there as grad refuses; a function differentiable at the kink keeps its trace.
+TEST_CASE("backprop: no gradient at a corner or a jump, as grad gives none") {
+  struct Row {
+    const char* backprop;
+    const char* grad;  // the same gradient asked of grad ("": a defined name's, not asked)
+  };
+  ddx::Session s;
+  REQUIRE(answer(s, "z = max(x, y)").empty());
+  for (const Row& row : std::vector<Row>{
+           {"backprop abs(x) at x = 0", "grad(abs(x), [x]) at x = 0"},
+           {"backprop relu(x) at x = 0", "grad(relu(x), [x]) at x = 0"},
+           {"backprop abs(x) + y at x = 0, y = 1", "grad(abs(x) + y, [x, y]) at x = 0, y = 1"},
+           {"backprop abs(x) at x = 0.0", "grad(abs(x), [x]) at x = 0.0"},
+           {"backprop sign(x) at x = 0", "grad(sign(x), [x]) at x = 0"},
+           {"backprop z at x = 1, y = 1", ""},
+       }) {
+    std::string input = row.backprop;
+    CAPTURE(input);
+    CHECK(answer(s, input).rfind("error@10: the derivative does not exist at x = ", 0) == 0);
+    if (*row.grad) CHECK(answer(s, row.grad).rfind("error@", 0) == 0);
+  }
+  CHECK(answer(s, "backprop z at x = 2, y = 1") != "");
+  CHECK(answer(s, "ans") == "[1, 0]");
+  CHECK(answer(s, "backprop relu(x)^2 at x = 0").rfind("forward", 0) == 0);  // differentiable there
+  CHECK(answer(s, "ans") == "[0]");
+}
+
 namespace {
 
 double value_at(ddx::Expr e, const std::unordered_map<std::string, double>& at) { return ddx::calc::evaluate(e, at); }

@@ -3,9 +3,25 @@
 // defined name's definitions, or of an expression's operations, traced in reverse mode.
 #include "calculus/reverse_mode.hpp"
 #include "core/errors.hpp"
+#include "core/substitute.hpp"
 #include "eval/statement.hpp"
 
 namespace ddx::eval {
+namespace {
+
+// The output of the graph as one expression of its inputs.
+Expr composition(const calc::Graph& graph) {
+  std::unordered_map<Expr, Expr> value_of;  // each node by its inputs
+  Expr last;
+  for (const calc::GraphNode& n : graph.nodes) {
+    if (!n.definition) continue;
+    last = substitute(*n.definition, value_of);
+    value_of[sym(n.name)] = last;
+  }
+  return last;
+}
+
+}  // namespace
 
 Result evaluate_backprop(const Term& body, const Context& context) {
   if (body.kind != TermKind::At)
@@ -38,6 +54,16 @@ Result evaluate_backprop(const Term& body, const Context& context) {
   } catch (const MathError& e) {
     throw EvalError{body.span, e.what()};
   }
+  // Each local derivative is a formula that has a value at a corner too (sign(0) = 0, relu's
+  // 1/2): the gradient is given only where it exists, as grad and d/dx ... at give it.
+  calc::Point at;
+  std::string point_text;
+  for (const auto& [name, value] : point) at[sym(name)] = value;
+  for (std::size_t i = 0; i < body.names.size(); ++i)
+    point_text += (i ? ", " : "") + body.names[i] + " = " + context.text(point[body.names[i]]);
+  Expr composed = composition(graph);
+  for (const calc::GraphNode& n : graph.nodes)
+    if (!n.definition) ev.differentiate_at(composed, {{sym(n.name), 1}}, at, point_text, body);
   // The value is the gradient: the inputs' adjoints, in the inputs' order.
   std::vector<Value> gradient;
   for (const calc::GraphNode& n : graph.nodes) {
