@@ -616,3 +616,17 @@ TEST_CASE("trust: a decimal answer whose digits the decimals do not decide is re
       {"d/dx sin(x) at x = 0.5", "0.8775825618903728"},
   });
 }
+
+// A double that overflows is no undefined value: softplus(1000.0) (e^1000 overflows inside the
+// formula) is 1000.0, and cosh(800.0), about 1.4e347, is refused as beyond a double's range, not
+// as undefined, nor as a derivative that does not exist.
+TEST_CASE("trust: a value beyond a double's range is not called undefined") {
+  check_rows({
+      {"softplus(1000.0)", "1000.0"},
+      {"d/dx softplus(x) at x = 1000.0", "1.0"},
+      {"cosh(800.0)", "error: cosh(800.0) is about 1.36319e+347, beyond the range of a double"},
+      {"d/dx log(cosh(x)) at x = 800.0", "error: cosh(800.0) is about 1.36319e+347, beyond the range of a double"},
+      {"log(0.0)", "error: log(0) is undefined"},
+      {"atanh(1.0)", "error: atanh(1.0) is undefined"},
+  });
+}

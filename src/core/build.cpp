@@ -433,6 +433,34 @@ Expr pow(Expr b, Expr x) {
   return Expr(intern_pair(Kind::Pow, b, x));
 }
 
+namespace {
+
+// A function of doubles whose double value is not finite: undefined there (log(0.0), atanh(1.0)),
+// or a value beyond a double's range (cosh(800.0) is about 1.4e347), which is no reason to call
+// it undefined, nor to say that a derivative there does not exist: Unanswerable.
+[[noreturn]] void not_finite(const FunctionInfo& info, const std::vector<double>& values) {
+  std::string call_text = info.name + "(";
+  for (std::size_t i = 0; i < values.size(); ++i)
+    call_text += (i ? ", " : "") + Number::from_double(values[i]).to_string();
+  call_text += ")";
+  if (info.precise) {
+    Real v(64), a(64), b(64);
+    mpfr_set_d(a.get(), values[0], MPFR_RNDN);
+    if (values.size() > 1) mpfr_set_d(b.get(), values[1], MPFR_RNDN);
+    const mpfr_srcptr precise_args[] = {a.get(), b.get()};
+    info.precise(v.get(), precise_args);
+    if (mpfr_number_p(v.get())) {
+      char digits[64];
+      mpfr_snprintf(digits, sizeof digits, "%.6Rg", v.get());
+      throw Unanswerable(call_text + " is about " + digits + ", beyond the range of a double (about 1.8e308): " +
+                         "write the decimals as fractions and use approx(...) for its digits");
+    }
+  }
+  throw MathError(call_text + " is undefined");
+}
+
+}  // namespace
+
 Expr call(FunctionId f, std::vector<Expr> args) {
   const FunctionInfo& info = function_info(f);
   if (info.arity >= 0 && static_cast<int>(args.size()) != info.arity)
@@ -449,11 +477,7 @@ Expr call(FunctionId f, std::vector<Expr> args) {
       std::vector<double> values;
       for (Expr a : args) values.push_back(a.number().to_double());
       double r = info.numeric(values);
-      if (!std::isfinite(r)) {
-        std::string s = info.name + "(";
-        for (std::size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + args[i].number().to_string();
-        throw MathError(s + ") is undefined");
-      }
+      if (!std::isfinite(r)) not_finite(info, values);
       return num(Number::from_double(r));
     }
   }

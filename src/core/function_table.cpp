@@ -236,7 +236,10 @@ std::vector<FunctionInfo> builtin_function_table() {
       {[](Args a) { Expr s = call("sigmoid", {a[0]}); return s * (1 - s); }});
   row("softplus", 1, "\\operatorname{softplus}", "softplus",
       "softplus, log(1 + e^x)",
-      [](std::span<const double> v) { return std::log1p(std::exp(v[0])); }, precise_softplus,
+      [](std::span<const double> v) {  // (e^x overflows from x = 710, long before log(1 + e^x) does)
+        return v[0] > 0 ? v[0] + std::log1p(std::exp(-v[0])) : std::log1p(std::exp(v[0]));
+      },
+      precise_softplus,
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_zero() && a[0].number().is_exact()) return log(Expr(2));
         return std::nullopt; },
