@@ -15,10 +15,13 @@
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
+#include "core/real_value.hpp"
 #include "core/substitute.hpp"
 #include "core/sums.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 #include <unordered_set>
 
@@ -88,6 +91,58 @@ Limits both_sides(Expr g, Expr var, const Point& point) {
   return {OneSided(var, point, Side::Left).limit(g), OneSided(var, point, Side::Right).limit(g)};
 }
 
+// The slope's formula beside the point, in MPFR: its values at point ± 2^-40, 2^-80, 2^-120 on
+// one side; nullopt where it has none.
+std::optional<std::array<double, 3>> values_beside(Expr g, Expr var, const Point& point, int side) {
+  std::array<double, 3> v{};
+  Point beside = point;
+  try {
+    for (int i = 0; i < 3; ++i) {
+      Expr h = pow(Expr(2), Expr(-40 * (i + 1)));
+      beside[var] = point.at(var) + (side < 0 ? -h : h);
+      Real r(600);
+      real_value(g, beside, DecimalReading::AsDouble, r.get());
+      v[static_cast<std::size_t>(i)] = mpfr_get_d(r.get(), MPFR_RNDN);
+    }
+  } catch (const MathError&) {
+    return std::nullopt;
+  }
+  return v;
+}
+
+// The slope's formula divides by zero at the point. Where it grows without bound beside it
+// (1/(2 sqrt(x)) at 0) there is no derivative; where it stays bounded on both sides it is 0/0
+// (x^2/sqrt(x^2) at 0, which is 0), a limit this reading of formulas does not take, and saying
+// that the derivative does not exist would be a guess: ddx says it cannot decide, with the
+// values it sees beside the point.
+NoDerivative division_by_zero(Expr g, Expr var, const Point& point, const MathError& e) {
+  NoDerivative no(NoDerivative::Cause::Undefined, var, Expr(), Expr(), e.what());
+  auto it = point.find(var);
+  if (it == point.end() || (!is_constant_expression(it->second) && !it->second.is_number())) return no;
+  auto left = values_beside(g, var, point, -1), right = values_beside(g, var, point, +1);
+  if (!left || !right) return no;
+  auto grows = [](const std::array<double, 3>& v) {
+    return !std::isfinite(v[2]) || std::fabs(v[2]) > 1e6 * std::max(1.0, std::fabs(v[0]));
+  };
+  if (grows(*left) || grows(*right)) return no;
+  NoDerivative undecided(NoDerivative::Cause::Indeterminate, var, Expr(Number::from_double((*left)[2])),
+                         Expr(Number::from_double((*right)[2])), e.what());
+  return undecided;
+}
+
+// The slopes from both sides (see division_by_zero for a formula that divides by zero there).
+Limits slopes_beside(Expr g, Expr var, const Point& point) {
+  try {
+    return both_sides(g, var, point);
+  } catch (const NoDerivative&) {
+    throw;
+  } catch (const Unanswerable&) {
+    throw;
+  } catch (const MathError& e) {
+    throw division_by_zero(g, var, point, e);
+  }
+}
+
 // With sums, the point's other names are put in before differentiating (as a partial derivative
 // allows): bounds that become numbers decide whether x_7 is one of the terms, and x_k with k = 7
 // given is the entry x_7.
@@ -130,7 +185,7 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
           throw NoDerivative(NoDerivative::Cause::Jump, order[i], along.left, along.right);
       }
       g = diff(g, order[i]);
-      Limits slopes = both_sides(g, order[i], point);
+      Limits slopes = slopes_beside(g, order[i], point);
       if (slopes.left != slopes.right)
         throw NoDerivative(NoDerivative::Cause::Corner, order[i], slopes.left, slopes.right);
       value = slopes.left;
@@ -185,7 +240,7 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
           throw NoDerivative(NoDerivative::Cause::Jump, var, along.left, along.right);
       }
       g = diff(g, var);
-      Limits slopes = both_sides(g, var, point);
+      Limits slopes = slopes_beside(g, var, point);
       if (slopes.left != slopes.right) throw NoDerivative(NoDerivative::Cause::Corner, var, slopes.left, slopes.right);
       values.push_back(slopes.left);
       // Derivatives of high order can grow fast (those of tan(x) at a symbolic point): stop

@@ -4,6 +4,7 @@
 // there, refused where it does not exist.
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <functional>
 #include <unordered_map>
 
@@ -14,6 +15,7 @@
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/limits.hpp"
+#include "core/real_value.hpp"
 #include "core/substitute.hpp"
 #include "core/sums.hpp"
 #include "eval/evaluator.hpp"
@@ -54,6 +56,16 @@ std::string cause(const calc::NoDerivative& why, const std::string& point, const
     case Cause::Undecided:
       return "ddx cannot decide whether " + derivative + " exists at " + point + " (it cannot tell on which side of 0 " +
              c.text(why.left) + " is there)";
+    case Cause::Indeterminate: {
+      // (The values are taken 2^-120 from the point: below 1e-20 they are 0 as far as they tell.)
+      auto near = [](Expr v) { return std::fabs(v.number().to_double()) < 1e-20 ? 0.0 : v.number().to_double(); };
+      double left = near(why.left), right = near(why.right);
+      bool agree = std::fabs(left - right) <= 1e-9 * std::max(1.0, std::fabs(left));
+      return "ddx cannot decide whether " + derivative + " exists at " + point + " (its formula is 0/0 there, a limit " +
+             "ddx does not take; numerically the slope approaches about " +
+             (agree ? six_digits(left) + " from both sides" : six_digits(left) + " from the left and " + six_digits(right) + " from the right") +
+             ")";
+    }
   }
   return derivative + " does not exist at " + point;
 }
