@@ -195,7 +195,7 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   } catch (const MathError& e) {
     throw NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what());
   }
-  return checked_decimal(g, point, value);  // the derivative exists; its digits may not hold
+  return checked_decimal(g, as_written(point), value);  // the derivative exists; its digits may not hold
 }
 
 namespace {

@@ -2,7 +2,9 @@
 // Decimal answers whose digits hold. A formula evaluated in double precision, one rounding after
 // another, can lose every digit: d/dx sec(sinh(2e x^2)) at x = -2.5 takes sec of a number near
 // 2.9e14, which one rounding of sinh moves by several radians, and printed 29740820070537876.0
-// for 2.2392663505375e18. Such an answer is worked out again in MPFR, from the formula.
+// for 2.2392663505375e18; 1 - cos(1e-8) gave 1.1e-16 for 5e-17. Such an answer is worked out
+// again in MPFR from its formula, with each decimal as the exact number it is written as (0.1 is
+// 1/10, not the double 0.1000000000000000055511...).
 #pragma once
 
 #include <unordered_map>
@@ -11,17 +13,18 @@
 
 namespace ddx::calc {
 
-// What the symbols given values are: a point's variables (x = -2.4), or the decimals written in a
-// statement, each read as a symbol (resolve::resolve_with_decimal_symbols).
-enum class Given { Point, WrittenDecimals };
+// The answer to print for `computed`, the double-precision value of `formula` where each symbol
+// of `exact` has its value (closed expressions, decimals given as the exact numbers they denote;
+// a float left inside the formula is read as the shortest decimal that prints it): computed
+// itself when it agrees with the precise value to 12 digits, else the precise value rounded to a
+// double (0.0 for a value that is 0 up to the rounding of its parts, as 0.1 + 0.2 - 0.3 is).
+// Throws MathError when the precise value is undefined (a pole that doubles rounded past:
+// tan(π/2 · 1.0)) or cannot be found. Anything it cannot evaluate (a symbol without a value, an
+// unknown function) leaves `computed` as it is, and so does an answer that is no decimal.
+Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, Expr computed);
 
-// The answer to print for `computed`, the double-precision value of `formula` at `point`:
-// computed itself when its digits agree with the precise value (to 12 digits), else the precise
-// value rounded to a double. Throws MathError when no double is right because the value depends
-// on the point's digits beyond a double's (0.1 as typed and as the double nearest to it give
-// values that differ). Anything else (an answer that is not a decimal, a formula with symbols or
-// no value at the point, a value that vanishes) leaves `computed` as it is.
-Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed,
-                     Given given = Given::Point);
+// The point with each decimal value replaced by the exact number its shortest decimal denotes
+// (x = 0.1 gives x = 1/10): what `at` and derivatives at a point check their answers with.
+std::unordered_map<Expr, Expr> as_written(const std::unordered_map<Expr, Expr>& point);
 
 }  // namespace ddx::calc

@@ -134,6 +134,36 @@ Number Number::from_integer_text(std::string_view digits) {
   return NumberAccess::from(mpq_class(z));
 }
 
+Number Number::from_decimal_text(std::string_view text) {
+  constexpr auto limit = static_cast<long long>(max_integer_digits);
+  std::string digits;
+  long long exponent = 0;
+  std::size_t i = 0;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) digits += text[i++] == '-' ? "-" : "";
+  bool point = false;
+  for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
+    if (text[i] == '.') point = true;
+    else {
+      digits += text[i];
+      if (point) --exponent;
+    }
+  }
+  if (i < text.size()) {  // the exponent: [eE][+-]digits
+    long long e = 0;
+    std::string_view rest = text.substr(i + 1);
+    if (rest.starts_with('+')) rest.remove_prefix(1);
+    auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), e);
+    if (ec != std::errc() || end != rest.data() + rest.size() || e > limit || e < -limit)
+      throw LimitError("the exponent of " + std::string(text) + " is beyond what an exact number holds");
+    exponent += e;
+  }
+  if (exponent > limit || exponent < -limit)
+    throw LimitError("the exponent of " + std::string(text) + " is beyond what an exact number holds");
+  Number mantissa = from_integer_text(digits);  // (its own digit limit)
+  Number scale = *Number(10).pow(Number(exponent < 0 ? -exponent : exponent));
+  return exponent < 0 ? mantissa / scale : mantissa * scale;
+}
+
 Number Number::from_double(double v) {
   // Every float enters here, so no inf or nan can ever be stored, printed or computed with.
   if (std::isnan(v)) throw MathError("the floating-point result is not a real number");

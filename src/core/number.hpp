@@ -43,6 +43,9 @@ class Number {
   // Decimal integer digits, optionally signed ("-123"); throws LimitError past the digit limit.
   static Number from_integer_text(std::string_view digits);
   static Number from_double(double v);
+  // The exact number a decimal denotes as written: "2.4" is 12/5, "1e-3" 1/1000, "-1.5E+2" -150.
+  // Throws LimitError for an exponent beyond what an exact number holds.
+  static Number from_decimal_text(std::string_view text);
 
   bool is_float() const { return den_ == float_tag; }
   bool is_exact() const { return den_ != float_tag; }

@@ -79,8 +79,8 @@ class Evaluator {
           mpfr_set(out, given->second->get(), MPFR_RNDN);
           return;
         }
-        throw MathError("cannot approximate: '" + e.name() + "' has no value");
-      case Kind::Derivative: throw MathError("cannot approximate a derivative of an unknown function");
+        throw Unanswerable("cannot approximate: '" + e.name() + "' has no value");
+      case Kind::Derivative: throw Unanswerable("cannot approximate a derivative of an unknown function");
       case Kind::Call: return call(e, out);
       case Kind::Pow: return power(e.base(), e.exponent(), out);
       case Kind::Mul: {
@@ -151,8 +151,8 @@ class Evaluator {
   void call(Expr e, mpfr_ptr out) {
     if (is_sum(e)) return eval(write_out_sum(e), out);  // a sum with numeric bounds, term by term
     const FunctionInfo& info = function_info(e.function());
-    if (info.abstract) throw MathError("cannot approximate the unknown function " + info.name);
-    if (!info.precise) throw MathError("cannot approximate " + info.name);
+    if (info.abstract) throw Unanswerable("cannot approximate the unknown function " + info.name);
+    if (!info.precise) throw Unanswerable("cannot approximate " + info.name);
     Real a(prec_), b(prec_);
     eval(e.args()[0], a.get());
     if (e.args().size() == 2) eval(e.args()[1], b.get());

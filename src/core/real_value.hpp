@@ -29,8 +29,8 @@ class Real {
 
 // Sets `out` (initialised by the caller, whose precision is used throughout) to the value of e.
 // An odd root of a negative number is real, as in exact arithmetic: (-8)^(1/3) = -2. Throws
-// MathError when e has no real value (log(-1), an even root of a negative number, 1/0) or cannot
-// be evaluated (a symbol, an unknown function).
+// MathError when e has no real value (log(-1), an even root of a negative number, 1/0), and
+// Unanswerable (a MathError) when it cannot be evaluated (a symbol, an unknown function).
 void real_value(Expr e, mpfr_ptr out);
 
 // How a floating-point number is read: as the double it is, or as the shortest decimal that reads

@@ -3,7 +3,6 @@
 #include "repl/decimal_check.hpp"
 
 #include <unordered_map>
-#include <variant>
 
 #include "calculus/decimal_answer.hpp"
 #include "core/dropped.hpp"
@@ -17,28 +16,35 @@
 namespace ddx {
 namespace {
 
-// The statements whose value double arithmetic made as they were read: anything else that gives
-// a decimal at a point (at, f'(2.5)) checks its own.
-bool folded_as_read(const resolve::Term& body) {
-  using resolve::TermKind;
-  switch (body.kind) {
-    case TermKind::Value:
-    case TermKind::Sum:
-    case TermKind::Product:
-    case TermKind::Power:
-    case TermKind::Negate:
-    case TermKind::Apply: return true;
-    default: return false;
+bool holds_decimals(const eval::Value& v) {
+  switch (v.kind) {
+    case eval::Value::Kind::Scalar: return v.scalar.is_number() && v.scalar.number().is_float();
+    case eval::Value::Kind::List:
+      for (const eval::Value& item : v.items)
+        if (holds_decimals(item)) return true;
+      return false;
+    case eval::Value::Kind::Truth: return false;
   }
+  return false;
+}
+
+// Each decimal of v against the same place of the formula (a vector's entries pairwise).
+void check_against(eval::Value& v, const eval::Value& formula, const std::unordered_map<Expr, Expr>& decimals) {
+  if (v.kind != formula.kind) return;
+  if (v.kind == eval::Value::Kind::Scalar) {
+    v.scalar = calc::checked_decimal(formula.scalar, decimals, v.scalar);
+    return;
+  }
+  if (v.kind != eval::Value::Kind::List || v.items.size() != formula.items.size()) return;
+  for (std::size_t i = 0; i < v.items.size(); ++i) check_against(v.items[i], formula.items[i], decimals);
 }
 
 }  // namespace
 
-void check_decimal_answer(eval::Result& r, const resolve::Term& body, std::string_view statement, const Session& session) {
-  if (!r.value.is_scalar() || !r.value.scalar.is_number() || !r.value.scalar.number().is_float()) return;
-  if (!std::holds_alternative<std::monostate>(r.shape) || !folded_as_read(body)) return;
+void check_decimals(eval::Value& v, std::string_view statement, const Session& session) {
+  if (!holds_decimals(v)) return;
   std::unordered_map<Expr, Expr> decimals;
-  Expr formula;
+  eval::Value formula;
   try {
     NotingPaused not_the_answers_parts;  // (what this reading drops is no part of ans)
     grammar::ParseOutcome parsed = grammar::parse_line(statement);
@@ -46,14 +52,14 @@ void check_decimal_answer(eval::Result& r, const resolve::Term& body, std::strin
     resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals);
     if (decimals.empty()) return;
     eval::Result formula_result = eval::evaluate_expression(again, session, false);
-    if (!formula_result.value.is_scalar()) return;
-    formula = formula_result.value.scalar;
+    if (!std::holds_alternative<std::monostate>(formula_result.shape)) return;
+    formula = std::move(formula_result.value);
   } catch (const Interrupted&) {
     throw;
   } catch (...) {  // a reading that needs the numbers (a corner at 0.0, a count of 3.0 steps): as it was
     return;
   }
-  r.value.scalar = calc::checked_decimal(formula, decimals, r.value.scalar, calc::Given::WrittenDecimals);
+  check_against(v, formula, decimals);
 }
 
 }  // namespace ddx

@@ -151,13 +151,12 @@ std::optional<Expr> Resolver::plain_value(const Node& n) {
 }
 
 // A number as written: a float when it has a point or an exponent, else exact. Read for a check of
-// a decimal answer, a decimal is a symbol standing for its double instead (decimal_symbols_).
+// a decimal answer, a decimal is a symbol for the exact number it is written as (decimal_symbols_).
 Expr Resolver::number_value(const Node& n) {
   if (!n.is_float) return num(Number::from_integer_text(n.text));
-  Expr value = num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
-  if (!decimal_symbols_) return value;
+  if (!decimal_symbols_) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
   Expr symbol = sym("decimal#" + std::to_string(decimal_symbols_->size() + 1));
-  decimal_symbols_->emplace(symbol, value);
+  decimal_symbols_->emplace(symbol, num(Number::from_decimal_text(n.text)));
   return symbol;
 }
 

@@ -40,7 +40,7 @@ class Resolver {
   bool is_call(const Node& apply) { return apply_is_call(apply); }
   // Sums read once: each term's syntax is released as soon as it is read (resolve_releasing).
   void release_as_read(std::vector<const Node*> sums) { read_once_ = std::move(sums); }
-  // Each decimal becomes a new symbol, entered in `decimals` with its value (resolve.hpp).
+  // Each decimal becomes a new symbol, entered in `decimals` with its exact value (resolve.hpp).
   void read_decimals_as_symbols(std::unordered_map<Expr, Expr>& decimals) { decimal_symbols_ = &decimals; }
 
  private:
