@@ -576,7 +576,8 @@ TEST_CASE("trust: a decimal answer has the digits of its exact value") {
     const char* decimal;
     const char* exact;
   };
-  const std::vector<std::string> setup = {"f(x) = sec(sinh(e x (x + x)))", "a = sec(sinh(12.5 e))"};
+  const std::vector<std::string> setup = {"f(x) = sec(sinh(e x (x + x)))", "a = sec(sinh(12.5 e))",
+                                          "h(x) = sec(sinh(42.0 x))"};
   for (Pair p : std::initializer_list<Pair>{
            {"diff(sec(sinh(e x (x + x))), x) at x = -2.5", "approx(diff(sec(sinh(e x (x + x))), x) at x = -5/2, 20)"},
            {"d/dx sec(sinh(e x (x + x))) at x = -2.4", "approx(d/dx sec(sinh(e x (x + x))) at x = -12/5, 20)"},
@@ -584,6 +585,7 @@ TEST_CASE("trust: a decimal answer has the digits of its exact value") {
            {"sec(sinh(e*(-2.5)*(-5)))", "approx(sec(sinh(e*(-5/2)*(-5))), 20)"},
            {"a", "approx(sec(sinh(25e/2)), 20)"},
            {"f(-2.5)", "approx(f(-5/2), 20)"},
+           {"h(1)", "approx(sec(sinh(42)), 20)"},
            {"2 f(-2.5) + 1", "approx(2 f(-5/2) + 1, 20)"},
            {"f'(-2.5)", "approx(f'(-5/2), 20)"},
            {"d/dy sec(sinh(x y)) at x = 2, y = 17.25", "approx(d/dy sec(sinh(x y)) at x = 2, y = 69/4, 20)"},
@@ -612,6 +614,9 @@ TEST_CASE("trust: decimal answers as written: zeros, poles, vectors and the usua
       {"sin(pi x) at x = 1.0", "0.0"},
       {"tan(pi/2 * 1.0)", "error: the value is undefined: a division by zero with the decimals as written"},
       {"[sec(sinh(12.5 e)), 1]", "[17.000217323844584, 1]"},
+      {"x sec(sinh(12.5 e))", "17.000217323844584x"},
+      {"sin(x) + x sec(sinh(12.5 e))", "sin(x) + 17.000217323844584x"},
+      {"d/dx 0.5 x^2", "1.0x"},
       {"sin(10^15 x) at x = 0.1", "-0.2094083074964523"},
       {"0.1 + 0.2", "0.30000000000000004"},
       {"d/dx sin(x) at x = 0.5", "0.8775825618903728"},

@@ -7,9 +7,9 @@
 // point: that of u's first non-zero derivative, flipped on the left for odd orders.
 #include "calculus/at_point.hpp"
 
-#include "calculus/decimal_answer.hpp"
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
+#include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"

@@ -9,8 +9,8 @@
 #include <unordered_map>
 
 #include "calculus/chain.hpp"
-#include "calculus/decimal_answer.hpp"
 #include "calculus/diff.hpp"
+#include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
@@ -231,7 +231,7 @@ Value Evaluator::at(const Term& t) {
           if (auto why = bound_in_sum(x.scalar, sym(t.names[i])))
             throw EvalError{t.name_spans[i], "cannot give " + t.names[i] + " a value: " + *why};
         // A sum whose bounds are numbers now is written out: at N = 3 is x_1 + x_2 + x_3.
-        return Value::of(calc::checked_decimal(x.scalar, calc::as_written(point.values), write_out_sums(substitute(x.scalar, point.values))));
+        return Value::of(checked_decimal(x.scalar, as_written(point.values), write_out_sums(substitute(x.scalar, point.values))));
       }
     }
   };

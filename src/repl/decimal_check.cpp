@@ -2,12 +2,18 @@
 // Decimal answers checked against their formula (see decimal_check.hpp).
 #include "repl/decimal_check.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <optional>
 #include <unordered_map>
+#include <vector>
 
-#include "calculus/decimal_answer.hpp"
+#include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
+#include "core/substitute.hpp"
 #include "eval/statement.hpp"
 #include "grammar/parse.hpp"
 #include "repl/session.hpp"
@@ -18,7 +24,7 @@ namespace {
 
 bool holds_decimals(const eval::Value& v) {
   switch (v.kind) {
-    case eval::Value::Kind::Scalar: return v.scalar.is_number() && v.scalar.number().is_float();
+    case eval::Value::Kind::Scalar: return has_float(v.scalar);
     case eval::Value::Kind::List:
       for (const eval::Value& item : v.items)
         if (holds_decimals(item)) return true;
@@ -28,15 +34,69 @@ bool holds_decimals(const eval::Value& v) {
   return false;
 }
 
+using Decimals = std::unordered_map<Expr, Expr>;
+
+// The formula with each part that holds decimals and no other symbol replaced by its value to a
+// double's precision, built again: the answer had its decimals been folded without losing digits
+// (x sec(sinh(12.5 e)) is 17.000217323844584x, not -2.089088236176611x).
+Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bits) {
+  auto only_decimals = [&](Expr part) { return (part.node()->symbols & ~decimal_bits) == 0; };
+  auto value = [&](Expr closed) -> std::optional<Expr> {
+    if (std::optional<double> v = precise_double(closed, decimals)) return Expr(Number::from_double(*v));
+    return std::nullopt;
+  };
+  if ((e.node()->symbols & decimal_bits) == 0) return e;
+  if (only_decimals(e))
+    if (auto v = value(e)) return *v;
+  if (e.is(Kind::Add) || e.is(Kind::Mul)) {
+    // The terms (factors) of decimals alone as one value: x + 0.1 + 0.2 - 0.3 is x + 0.0.
+    std::vector<Expr> closed, others;
+    bool sum = e.is(Kind::Add);
+    closed.push_back(num(e.number()));  // (its constant term or coefficient)
+    for (std::size_t i = 0; i < (sum ? e.terms().size() : e.bases().size()); ++i) {
+      Expr part = sum ? num(e.coefficients()[i]) * e.terms()[i] : pow(e.bases()[i], e.exponents()[i]);
+      (only_decimals(part) ? closed : others).push_back(part);
+    }
+    if (closed.size() > 2)
+      if (auto v = value(sum ? add(closed) : mul(closed))) {
+        for (Expr& part : others) part = folded_precisely(part, decimals, decimal_bits);
+        others.push_back(*v);
+        return sum ? add(others) : mul(others);
+      }
+  }
+  return map_children(e, [&](Expr c) { return folded_precisely(c, decimals, decimal_bits); });
+}
+
+// Whether a and b, expressions of the same symbols, differ beyond 12 digits at a point of small
+// rationals (nullopt: no value there to tell by).
+std::optional<bool> differ(Expr a, Expr b) {
+  Decimals point;
+  int k = 0;
+  for (Expr s : free_symbols(a + b)) point[s] = Expr(Number::rational(7 + 3 * k++, 11));
+  std::optional<double> x = precise_double(a, point), y = precise_double(b, point);
+  if (!x || !y) return std::nullopt;
+  return std::fabs(*x - *y) > 1e-12 * std::max(std::fabs(*x), std::fabs(*y));
+}
+
 // Each decimal of v against the same place of the formula (a vector's entries pairwise).
-void check_against(eval::Value& v, const eval::Value& formula, const std::unordered_map<Expr, Expr>& decimals) {
+void check_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits) {
   if (v.kind != formula.kind) return;
-  if (v.kind == eval::Value::Kind::Scalar) {
-    v.scalar = calc::checked_decimal(formula.scalar, decimals, v.scalar);
+  if (v.kind == eval::Value::Kind::List) {
+    if (v.items.size() != formula.items.size()) return;
+    for (std::size_t i = 0; i < v.items.size(); ++i) check_against(v.items[i], formula.items[i], decimals, decimal_bits);
     return;
   }
-  if (v.kind != eval::Value::Kind::List || v.items.size() != formula.items.size()) return;
-  for (std::size_t i = 0; i < v.items.size(); ++i) check_against(v.items[i], formula.items[i], decimals);
+  if (v.kind != eval::Value::Kind::Scalar || !has_float(v.scalar)) return;
+  if (v.scalar.is_number()) {
+    v.scalar = checked_decimal(formula.scalar, decimals, v.scalar);
+    return;
+  }
+  Expr precise = folded_precisely(formula.scalar, decimals, decimal_bits);
+  if (precise == v.scalar || (precise.node()->symbols & decimal_bits) != 0) return;
+  try {
+    if (differ(precise, v.scalar).value_or(false)) v.scalar = precise;
+  } catch (const MathError&) {  // (no value at that point: as it was)
+  }
 }
 
 }  // namespace
@@ -59,7 +119,9 @@ void check_decimals(eval::Value& v, std::string_view statement, const Session& s
   } catch (...) {  // a reading that needs the numbers (a corner at 0.0, a count of 3.0 steps): as it was
     return;
   }
-  check_against(v, formula, decimals);
+  std::uint64_t decimal_bits = 0;
+  for (const auto& [symbol, value] : decimals) decimal_bits |= symbol.node()->symbols;
+  check_against(v, formula, decimals, decimal_bits);
 }
 
 }  // namespace ddx

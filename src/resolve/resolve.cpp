@@ -11,6 +11,7 @@
 
 #include <boost/container/small_vector.hpp>
 
+#include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
@@ -798,7 +799,9 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
     for (std::size_t i = 0; i < args.size(); ++i) s.emplace(def.params[i], args[i].expr);
     // f(x) = x/x is 1, but f(0) has no value: what the body lost must have one at the arguments.
     for (Expr part : def.dropped) note_dropped(substitute(part, s));
-    return Term::value(substitute(def.body, s), n.span);
+    // A decimal in the body or the arguments folds in doubles: its digits are checked as an
+    // answer's are (h(x) = sec(sinh(42.0 x)); h(1) took sec of a rounded 8.7e17).
+    return Term::value(checked_decimal(def.body, as_written(s), substitute(def.body, s)), n.span);
   }
   Term t = composite(TermKind::Apply, std::move(args), "", n.span);
   t.expr = def.body;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Decimal answers checked in MPFR (see decimal_answer.hpp).
-#include "calculus/decimal_answer.hpp"
+#include "core/decimal_answer.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -10,7 +10,7 @@
 #include "core/errors.hpp"
 #include "core/real_value.hpp"
 
-namespace ddx::calc {
+namespace ddx {
 namespace {
 
 // Digits a double answer must share with the precise value to be printed as it is.
@@ -36,6 +36,7 @@ Trend trend(mpfr_srcptr before, mpfr_srcptr now) {
 // The precise value of the formula at the exact point, rounded to a double: nullopt when it
 // cannot be evaluated (a symbol without a value). Throws MathError when it has no value there.
 std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr, Expr>& exact, double computed) {
+  std::string gave = std::isnan(computed) ? "" : " (double arithmetic gave " + six_digits(computed) + ")";
   constexpr mpfr_prec_t first = 128, last = 4096;
   Real before(last), now(last);
   Trend previous = Trend::Neither;
@@ -49,8 +50,8 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
         if (t == Trend::Settles) return mpfr_get_d(now.get(), MPFR_RNDN);
         if (t == Trend::Vanishes && previous == Trend::Vanishes) return 0.0;
         if (t == Trend::Grows && previous == Trend::Grows)
-          throw MathError("the value is undefined: a division by zero with the decimals as written, which double "
-                          "arithmetic rounded past (it gave " + six_digits(computed) + ")");
+          throw MathError("the value is undefined: a division by zero with the decimals as written, which doubles "
+                          "rounded past" + gave);
         previous = t;
       }
       mpfr_swap(before.get(), now.get());
@@ -61,11 +62,10 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
     return std::nullopt;
   } catch (const MathError& e) {
     if (std::string(e.what()).starts_with("the value is undefined")) throw;
-    throw MathError(std::string("with the decimals as written, ") + e.what() + " (double arithmetic gave " +
-                    six_digits(computed) + ")");
+    throw MathError(std::string("with the decimals as written, ") + e.what() + gave);
   }
   throw MathError("its value cannot be worked out: with the decimals as written, it changes with every digit of "
-                  "precision up to 1,200 digits (double arithmetic gave " + six_digits(computed) + ")");
+                  "precision up to 1,200 digits" + gave);
 }
 
 }  // namespace
@@ -76,6 +76,10 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, 
   std::optional<double> precise = precise_value(formula, exact, d);
   if (!precise || std::fabs(d - *precise) <= agreement * std::fabs(*precise)) return computed;
   return Expr(Number::from_double(*precise));
+}
+
+std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact) {
+  return precise_value(formula, exact, std::nan(""));
 }
 
 std::unordered_map<Expr, Expr> as_written(const std::unordered_map<Expr, Expr>& point) {
@@ -89,4 +93,4 @@ std::unordered_map<Expr, Expr> as_written(const std::unordered_map<Expr, Expr>& 
   return exact;
 }
 
-}  // namespace ddx::calc
+}  // namespace ddx

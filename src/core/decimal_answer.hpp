@@ -7,11 +7,12 @@
 // 1/10, not the double 0.1000000000000000055511...).
 #pragma once
 
+#include <optional>
 #include <unordered_map>
 
 #include "core/expr.hpp"
 
-namespace ddx::calc {
+namespace ddx {
 
 // The answer to print for `computed`, the double-precision value of `formula` where each symbol
 // of `exact` has its value (closed expressions, decimals given as the exact numbers they denote;
@@ -23,8 +24,12 @@ namespace ddx::calc {
 // unknown function) leaves `computed` as it is, and so does an answer that is no decimal.
 Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, Expr computed);
 
+// The value of a closed formula (given `exact`) as checked_decimal finds it, rounded to a double:
+// nullopt when it cannot be evaluated; MathError when it has no value.
+std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact);
+
 // The point with each decimal value replaced by the exact number its shortest decimal denotes
 // (x = 0.1 gives x = 1/10): what `at` and derivatives at a point check their answers with.
 std::unordered_map<Expr, Expr> as_written(const std::unordered_map<Expr, Expr>& point);
 
-}  // namespace ddx::calc
+}  // namespace ddx
