@@ -457,6 +457,12 @@ TEST_CASE("matrix: a word reads as in scalar statements, each factor then declar
            {{"x/cb"}, "dividing by cb is ambiguous: write /(cb) to divide by the whole product, or put a space or '*' after the divisor"},
            {{"d/dx cx(x^T x)"}, "'cx(...)' is ambiguous: write c x (...) for a product, or define the function first: cx(t) = ..."},
            {{"d/dx cb^T x", "d/dx c b^T x"}, "'b' is not declared, so it has no transpose (declare it: b in R^n or b in R^(m, n))"},
+           // (was "'tangent' needs its arguments: tangent(...)", which it had)
+           {{"tangent(x^2, x = 1)", "tangent(c x, x = 1)"},
+            "'tangent' does not take declared vectors or matrices (matrix expressions take d/dx, grad, jacobian and "
+            "hessian); to use a declared name as a number, :clear it first"},
+           {{"plot(x, x = 0 .. 1)"}, "'plot' does not take declared vectors or matrices (matrix expressions take d/dx, "
+                                     "grad, jacobian and hessian); to use a declared name as a number, :clear it first"},
        }) {
     for (const char* input : row.inputs) {
       CAPTURE(std::string(input));

@@ -240,6 +240,7 @@ struct Reader {
   bool is_product(const Node& apply) const {
     if (declared.find(apply.text)) return true;
     if (is_matrix_function(apply.text.str())) return false;
+    if (scope.is_procedure(apply.text)) return false;  // (read below, and refused there as no matrix function)
     // AB(x + y) with A and B declared: no function is named so, and the run is their product.
     if (!is_identifier(apply.text)) {
       std::vector<Part> parts = word_parts(name_of(apply));
@@ -382,6 +383,9 @@ struct Reader {
     if (f == "softmax") return at(n.span, [&] { return matrix::softmax(one()); });
     if (f == "diag") return at(n.span, [&] { return matrix::diag(one()); });
     if (f == "sum" && n.children.size() == 1) return matrix::entry_sum(one());
+    if (scope.is_procedure(f))  // tangent(x^2, x = 1) after x in R^n: x is no number there
+      fail(n.name_span, "'" + f + "' does not take declared vectors or matrices (matrix expressions take d/dx, grad, "
+                        "jacobian and hessian); to use a declared name as a number, :clear it first");
     unsupported_function(n.name_span, f);
   }
 
