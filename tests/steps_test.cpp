@@ -13,6 +13,7 @@
 #include "core/functions.hpp"
 #include "print/steps_render.hpp"
 #include "support/random_expr.hpp"
+#include "support/session_helpers.hpp"
 
 using namespace ddx;
 using print::Format;
@@ -231,4 +232,27 @@ TEST_CASE("steps: random expressions end in diff's answer") {
     ++done;
   }
   CHECK(done >= 100);
+}
+
+// Each line of a derivation, typed back into ddx, is the derivative itself: a derivative not yet
+// taken is bracketed (d/dx (sin(x^2)) + 1), for d/dx sin(x^2) + 1 reads as the derivative of
+// the whole sum. Every text line of these derivations must equal the answer.
+TEST_CASE("steps: every line reads back as the derivative it stands for") {
+  for (const char* question : {"d/dx sin(cos(x)) + x", "d/dx x sin(x^2) + x", "d/dx cos(x^3) + sin(x^2)",
+                               "d/dx sin(x^2)^2 + x", "d/dx sqrt(tan(x)) + x^2", "d/dx exp(sin(x)) cos(x) - x"}) {
+    ddx::Session s;
+    std::string shown = ddx_test::answer(s, std::string("steps ") + question);
+    std::string answer = ddx_test::answer(s, question);
+    CAPTURE(shown);
+    std::size_t lines = 0;
+    for (std::size_t at = shown.find("\n  = "); at != std::string::npos; at = shown.find("\n  = ", at + 1)) {
+      std::size_t end = shown.find("  (", at + 5);  // the rule's name, after two spaces or more
+      std::string line = shown.substr(at + 5, end - at - 5);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      CAPTURE(line);
+      CHECK(ddx_test::answer(s, "(" + line + ") == " + answer).starts_with("true"));
+      ++lines;
+    }
+    CHECK(lines >= 2);
+  }
 }

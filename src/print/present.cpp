@@ -308,11 +308,6 @@ Display SumTerms::present(std::size_t i) const {
   return present_product(terms_[i].coefficient, factors_of(terms_[i].term));
 }
 
-bool pending_operand_needs_parens(const Display& d) {
-  if (d.kind == DKind::Call) return pending_derivative_of(d.function) != nullptr;
-  return !is_atom(d);
-}
-
 bool is_leibniz_form(const Display& d) { return d.kind == DKind::Derivative && d.args.size() > 1; }
 
 std::vector<std::string> derivative_vars(const Display& d) {

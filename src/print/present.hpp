@@ -55,8 +55,6 @@ inline const PendingDerivative* pending_derivative_of(FunctionId f) {  // nullpt
   const auto& pending = function_info(f).pending;
   return pending ? &*pending : nullptr;
 }
-// Whether the operand of a pending derivative needs brackets: `d/dx x`, `d/dx sin(x)`, `d/dx (x^2)`.
-bool pending_operand_needs_parens(const Display& operand);
 
 // Builds the display tree of e.
 Display present(Expr e);

@@ -39,6 +39,7 @@ class Linear {
 
   std::string emit(const Display& d, std::size_t expected_size = 0) {
     std::string out = start(expected_size);
+    top_ = &d;
     put(d, out);
     return out;
   }
@@ -46,6 +47,7 @@ class Linear {
   // As emit(d), but a product at the top hands each finished factor to the sink.
   std::string emit_top(const Display& d, std::size_t expected_size) {
     if (d.kind != DKind::Product) return emit(d, expected_size);
+    top_ = &d;
     std::string out = start(expected_size);
     put_product(d, out, true);
     return out;
@@ -81,7 +83,7 @@ class Linear {
         return;
       case DKind::Call:
         if (auto p = pending_derivative_of(d.function)) {
-          out += pending(*p, present_arg(d, 0));
+          out += pending(*p, present_arg(d, 0), &d == top_);
           return;
         }
         if (function_info(d.function).notation == Notation::Sum) {  // sum(BODY, n = A .. B): it reads back
@@ -138,6 +140,7 @@ class Linear {
   static constexpr std::size_t piece_size = std::size_t{1} << 16;
   Format f_;
   const TextSink* sink_;
+  const Display* top_ = nullptr;  // what emit() was given: a pending derivative alone there reads as it is
   bool keep_arguments_ = false;
   std::unordered_map<const Node*, std::pair<std::size_t, std::size_t>> kept_arguments_;  // offset, length
   std::string kept_text_;
@@ -219,12 +222,17 @@ class Linear {
     }
   }
 
-  // `steps` shows a derivative not yet taken as `d/dx (x^2)`; Code as diff(x^2, x), which re-parses.
-  std::string pending(const PendingDerivative& p, const Display& operand) {
-    std::string s = emit(operand);
+  // `steps` shows a derivative not yet taken as `d/dx (x^2)`, `d/dx (sin(x))`: bracketed, for
+  // d/dx sin(x) + 1 would read back as the derivative of the whole sum (an operand ends at a `+`
+  // only when it is one bracketed group). Code shows diff(x^2, x), which re-parses too.
+  std::string pending(const PendingDerivative& p, const Display& operand, bool alone) {
+    std::string s = Linear(f_).emit(operand);
     if (f_ == Format::Code) return "diff(" + s + ", " + p.var + ")";
-    std::string op = leibniz("", {p.var}, 1, p.partial, f_);
-    return op + (pending_operand_needs_parens(operand) ? " (" + s + ")" : " " + s);
+    // Alone on its line (the question `steps` repeats), d/dx sin(x^2) reads back as it is.
+    bool bare = alone && (operand.kind == DKind::Symbol || operand.kind == DKind::Number ||
+                          operand.kind == DKind::Constant || (operand.kind == DKind::Call && !pending_derivative_of(operand.function)) ||
+                          (operand.kind == DKind::Derivative && !is_leibniz_form(operand)));
+    return leibniz("", {p.var}, 1, p.partial, f_) + (bare ? " " + s : " (" + s + ")");
   }
 
   std::string args(const Display& d) {
