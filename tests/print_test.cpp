@@ -159,6 +159,8 @@ std::vector<Row> table() {
       {"abs", abs(x), "abs(x)", nullptr, "\\left|x\\right|", nullptr},
       {"sigmoid", call("sigmoid", {x}), "sigmoid(x)", nullptr, "\\sigma{\\left(x \\right)}", nullptr},
       {"max", call("max", {x, y}), "max(x, y)", nullptr, "\\max{\\left(x, y \\right)}", nullptr},
+      // max²(x, y) would not read back (max^2(x, y) is no reading); sin²(x) does.
+      {"max squared", pow(call("max", {x, y}), 2), "max(x, y)^2", "max(x, y)²", "\\max^{2}{\\left(x, y \\right)}", nullptr},
       {"sigmoid derivative", call("sigmoid", {x}) * (1 - call("sigmoid", {x})), "(1 - sigmoid(x)) sigmoid(x)",
        "(1 − sigmoid(x)) sigmoid(x)", "\\left(1 - \\sigma{\\left(x \\right)}\\right) \\sigma{\\left(x \\right)}",
        "(1 - sigmoid(x))*sigmoid(x)"},

@@ -300,10 +300,12 @@ class Linear {
     put_child(d, 1, out);
   }
 
-  // sin²(x): a built-in raised to a natural power, written with the exponent on the name.
+  // sin²(x): a built-in of one argument raised to a natural power, written with the exponent on
+  // the name (max(x, y)², since max²(x, y) does not read back: sin^2(x) is read, max^2(x, y) not).
   static bool unicode_function_power(const Display& d) {
     const Display& base = d.children[0];
-    return is_exact_natural(d.children[1]) && base.kind == DKind::Call && !function_info(base.function).abstract &&
+    return is_exact_natural(d.children[1]) && base.kind == DKind::Call && base.args.size() == 1 &&
+           !function_info(base.function).abstract &&
            function_info(base.function).notation != Notation::Sum;  // sum(...)², not sum²(...)
   }
 
