@@ -620,7 +620,22 @@ TEST_CASE("trust: decimal answers as written: zeros, poles, vectors and the usua
       {"sin(10^15 x) at x = 0.1", "-0.2094083074964523"},
       {"0.1 + 0.2", "0.30000000000000004"},
       {"d/dx sin(x) at x = 0.5", "0.8775825618903728"},
+      // A point that went through a double (1.0) is no pole; the decimal as written is none either.
+      {"tan(pi x/2) at x = 1.0000000000000000001", "-6366197723675813888.0"},
+      {"1/(3 x - 0.3) at x = 0.1000000000000000000001", "3333333333333333508096.0"},
+      {"tan(pi x/2) at x = 1.0", "error: the value is undefined: a division by zero with the decimals as written"},
+      {"sqrt(3 x - 0.3) at x = 0.1", "0.0"},
   });
+  // A decimal rounded inside a definition (3 (x - 0.2) holds 0.6000000000000001) neither moves
+  // a right answer nor makes one undefined: read as written and as a double, it must agree.
+  check_in_turn({{"f(x) = 3 (x - 0.2)", ""},
+                 {"f(0.2)", "0.0"},
+                 {"f(x) at x = 0.2", "0.0"},
+                 {"g(x) = sqrt(0.7 (x - 1.5))", ""},
+                 {"g(1.5)", "0.0"},
+                 {"k(x) = asin(3 (x - 0.2) + 1)", ""},
+                 {"k(0.2)", "1.5707963267948966"},
+                 {"sqrt(6 (x - 0.1)) at x = 0.1", "0.0"}});
 }
 
 // A double that overflows is no undefined value: softplus(1000.0) (e^1000 overflows inside the

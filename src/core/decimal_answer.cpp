@@ -9,6 +9,7 @@
 
 #include "core/errors.hpp"
 #include "core/real_value.hpp"
+#include "core/substitute.hpp"
 
 namespace ddx {
 namespace {
@@ -35,7 +36,8 @@ Trend trend(mpfr_srcptr before, mpfr_srcptr now) {
 
 // The precise value of the formula at the exact point, rounded to a double: nullopt when it
 // cannot be evaluated (a symbol without a value). Throws MathError when it has no value there.
-std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr, Expr>& exact, double computed) {
+std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr, Expr>& exact, DecimalReading reading,
+                                    double computed) {
   std::string gave = std::isnan(computed) ? "" : " (double arithmetic gave " + six_digits(computed) + ")";
   constexpr mpfr_prec_t first = 128, last = 4096;
   Real before(last), now(last);
@@ -43,7 +45,7 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
   try {
     for (mpfr_prec_t p = first; p <= last; p *= 2) {
       Real v(p);
-      real_value(formula, exact, DecimalReading::AsTyped, v.get());
+      real_value(formula, exact, reading, v.get());
       mpfr_set(now.get(), v.get(), MPFR_RNDN);
       if (p > first) {
         Trend t = trend(before.get(), now.get());
@@ -68,18 +70,62 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
                   "precision up to 1,200 digits" + gave);
 }
 
+bool agrees(double a, double b) { return std::fabs(a - b) <= agreement * std::fabs(b); }
+
+// Whether the formula at 128 bits, its decimals as written, agrees with the double answer: two
+// computations of different precision that agree to 12 digits leave no doubt worth a second
+// look (a formula that loses digits loses different ones at 53 and at 128 bits).
+bool agrees_at_128_bits(Expr formula, const std::unordered_map<Expr, Expr>& exact, double computed) {
+  try {
+    Real v(128);
+    real_value(formula, exact, DecimalReading::AsTyped, v.get());
+    return agrees(computed, mpfr_get_d(v.get(), MPFR_RNDN));
+  } catch (const MathError&) {
+    return false;
+  } catch (const LimitError&) {
+    return false;
+  }
+}
+
 }  // namespace
 
-Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, Expr computed) {
+Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, Expr computed, Undefined undefined) {
   if (!computed.is_number() || !computed.number().is_float() || formula.is_number()) return computed;
   double d = computed.number().to_double();
-  std::optional<double> precise = precise_value(formula, exact, d);
-  if (!precise || std::fabs(d - *precise) <= agreement * std::fabs(*precise)) return computed;
+  // A decimal inside the formula was rounded when the formula was built (3 (x - 0.2) holds
+  // 0.6000000000000001): no refusal on its account, and a value only where its rounding does not
+  // move it.
+  bool rounded_inside = has_float(formula);
+  if (agrees_at_128_bits(formula, exact, d)) return computed;  // nearly every answer, at one evaluation
+  std::optional<double> precise;
+  try {
+    precise = precise_value(formula, exact, DecimalReading::AsTyped, d);
+  } catch (const MathError&) {
+    if (undefined == Undefined::Refuse && !rounded_inside) throw;
+    return computed;
+  }
+  if (!precise || agrees(d, *precise)) return computed;
+  if (rounded_inside) {
+    std::optional<double> as_doubles;
+    try {
+      as_doubles = precise_value(formula, exact, DecimalReading::AsDouble, d);
+    } catch (const MathError&) {
+      return computed;
+    }
+    if (!as_doubles || !agrees(*as_doubles, *precise)) return computed;
+  }
   return Expr(Number::from_double(*precise));
 }
 
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact) {
-  return precise_value(formula, exact, std::nan(""));
+  try {
+    std::optional<double> typed = precise_value(formula, exact, DecimalReading::AsTyped, std::nan(""));
+    if (!typed || !has_float(formula)) return typed;
+    std::optional<double> as_doubles = precise_value(formula, exact, DecimalReading::AsDouble, std::nan(""));
+    if (as_doubles && agrees(*as_doubles, *typed)) return typed;
+  } catch (const MathError&) {
+  }
+  return std::nullopt;
 }
 
 std::unordered_map<Expr, Expr> as_written(const std::unordered_map<Expr, Expr>& point) {

@@ -14,18 +14,26 @@
 
 namespace ddx {
 
+// Whether a value that turns out undefined (a pole that doubles rounded past: tan(π/2 · 1.0)) is
+// refused. Only a caller whose decimals are all exact as written may refuse: a point that went
+// through a double (x = 1.0000000000000000001 is 1.0 there) could put a pole where there is none.
+enum class Undefined { Keep, Refuse };
+
 // The answer to print for `computed`, the double-precision value of `formula` where each symbol
-// of `exact` has its value (closed expressions, decimals given as the exact numbers they denote;
-// a float left inside the formula is read as the shortest decimal that prints it): computed
-// itself when it agrees with the precise value to 12 digits, else the precise value rounded to a
-// double (0.0 for a value that is 0 up to the rounding of its parts, as 0.1 + 0.2 - 0.3 is).
-// Throws MathError when the precise value is undefined (a pole that doubles rounded past:
-// tan(π/2 · 1.0)) or cannot be found. Anything it cannot evaluate (a symbol without a value, an
-// unknown function) leaves `computed` as it is, and so does an answer that is no decimal.
-Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, Expr computed);
+// of `exact` has its value (closed expressions, decimals given as the exact numbers they denote):
+// computed itself when it agrees with the precise value to 12 digits, else the precise value
+// rounded to a double (0.0 for a value that is 0 up to the rounding of its parts, as
+// 0.1 + 0.2 - 0.3 is). A float left inside the formula was rounded when the formula was built
+// (3 (x - 0.2) holds 0.6000000000000001): it is read both as the shortest decimal that prints it
+// and as its double, and the answer is corrected only where the two readings agree. Throws
+// MathError when the value is undefined or cannot be found, if `undefined` says to refuse and no
+// float is inside the formula. Anything it cannot evaluate (a symbol without a value, an unknown
+// function) leaves `computed` as it is, and so does an answer that is no decimal.
+Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, Expr computed,
+                     Undefined undefined = Undefined::Keep);
 
 // The value of a closed formula (given `exact`) as checked_decimal finds it, rounded to a double:
-// nullopt when it cannot be evaluated; MathError when it has no value.
+// nullopt when it cannot be evaluated, has no value, or the readings of its floats disagree.
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact);
 
 // The point with each decimal value replaced by the exact number its shortest decimal denotes

@@ -6,8 +6,10 @@
 #include <gmp.h>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -111,9 +113,15 @@ class Evaluator {
       return;
     }
     if (n.is_float()) {  // the shortest decimal that reads back as this double: 0.1 is 1/10
-      char text[32];
-      *std::to_chars(text, text + sizeof text - 1, n.to_double()).ptr = '\0';
-      mpfr_set_str(out, text, 10, MPFR_RNDN);
+      // (Read once per value: a derivative's formula repeats its few decimals millions of times.)
+      auto [read, first] = typed_.try_emplace(std::bit_cast<std::uint64_t>(n.to_double()));
+      if (first) {
+        char text[32];
+        *std::to_chars(text, text + sizeof text - 1, n.to_double()).ptr = '\0';
+        read->second = std::make_unique<Real>(prec_);
+        mpfr_set_str(read->second->get(), text, 10, MPFR_RNDN);
+      }
+      mpfr_set(out, read->second->get(), MPFR_RNDN);
       return;
     }
     mpq_t q;
@@ -165,6 +173,7 @@ class Evaluator {
   DecimalReading reading_;
   std::unordered_map<const Node*, std::unique_ptr<Real>> done_;
   std::unordered_map<const Node*, std::unique_ptr<Real>> given_;
+  std::unordered_map<std::uint64_t, std::unique_ptr<Real>> typed_;  // decimals read as written, by their bits
 };
 
 // A constant bigger than this, as a tree, is not evaluated by the domain checks: they run as

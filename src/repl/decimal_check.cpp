@@ -17,10 +17,31 @@
 #include "eval/statement.hpp"
 #include "grammar/parse.hpp"
 #include "repl/session.hpp"
+#include "resolve/request.hpp"
 #include "resolve/resolve.hpp"
 
 namespace ddx {
 namespace {
+
+// Reading a statement again costs what reading and evaluating it cost, and a derivative at a
+// point whose decimals are symbols far more (its one-sided limits become symbolic: a product of
+// 79 factors took 8 times as long): arithmetic, values, vectors and points of them are read
+// again; a derivative at a point checks its own digits (calc::derivative_at).
+bool worth_reading_again(const resolve::Term& t) {
+  using resolve::TermKind;
+  switch (t.kind) {
+    case TermKind::Value:
+    case TermKind::Sum:
+    case TermKind::Product:
+    case TermKind::Power:
+    case TermKind::Negate:
+    case TermKind::Apply:
+    case TermKind::Vector:
+    case TermKind::At:
+      return std::all_of(t.children.begin(), t.children.end(), worth_reading_again);
+    default: return false;
+  }
+}
 
 bool holds_decimals(const eval::Value& v) {
   switch (v.kind) {
@@ -88,7 +109,7 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
   }
   if (v.kind != eval::Value::Kind::Scalar || !has_float(v.scalar)) return;
   if (v.scalar.is_number()) {
-    v.scalar = checked_decimal(formula.scalar, decimals, v.scalar);
+    v.scalar = checked_decimal(formula.scalar, decimals, v.scalar, Undefined::Refuse);
     return;
   }
   Expr precise = folded_precisely(formula.scalar, decimals, decimal_bits);
@@ -101,8 +122,8 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
 
 }  // namespace
 
-void check_decimals(eval::Value& v, std::string_view statement, const Session& session) {
-  if (!holds_decimals(v)) return;
+void check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement, const Session& session) {
+  if (!holds_decimals(v) || !worth_reading_again(body)) return;
   std::unordered_map<Expr, Expr> decimals;
   eval::Value formula;
   try {

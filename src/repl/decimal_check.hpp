@@ -7,16 +7,18 @@
 #include <string_view>
 
 #include "eval/result.hpp"
+#include "resolve/request.hpp"
 
 namespace ddx {
 
 class Session;
 
-// When v holds decimal numbers (itself, or entries of a vector or matrix): reads `statement` (an
-// expression, or a definition's right-hand side) once more with its decimals as symbols for the
+// When v holds decimal numbers (itself, or entries of a vector or matrix) and `body` (the
+// statement's expression, or a definition's right-hand side, as resolved) is arithmetic or a
+// point of it: reads `statement` once more with its decimals as symbols for the
 // exact numbers they are written as, evaluates that, and lets checked_decimal keep each
 // decimal, correct its digits or refuse it (MathError). Anything the second reading cannot do
 // leaves v as it is; Ctrl-C and --timeout still stop it.
-void check_decimals(eval::Value& v, std::string_view statement, const Session& session);
+void check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement, const Session& session);
 
 }  // namespace ddx

@@ -217,7 +217,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
             .result = request.backprop ? eval::evaluate_backprop(request.body, *this)
                                        : eval::evaluate_expression(request.body, *this, request.steps || steps_),
             .message = {}};
-  if (!request.backprop && std::holds_alternative<std::monostate>(o.result.shape)) check_decimals(o.result.value, input, *this);
+  if (!request.backprop && std::holds_alternative<std::monostate>(o.result.shape)) check_decimals(o.result.value, request.body, input, *this);
   o.result.conditions = std::move(conditions.conditions);
   if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {
     o.input = input;
@@ -306,7 +306,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
   Expr body = eval::definition_body(r.body, *this);
   if (body.is_number() && body.number().is_float()) {  // its digits, as an answer's (a = sec(sinh(12.5 e)))
     eval::Value value = eval::Value::of(body);
-    check_decimals(value, input, *this);
+    check_decimals(value, r.body, input, *this);
     body = value.scalar;
   }
   if (auto path = cycle_through(name, body))
