@@ -42,29 +42,28 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
   constexpr mpfr_prec_t first = 128, last = 4096;
   Real before(last), now(last);
   Trend previous = Trend::Neither;
-  try {
-    for (mpfr_prec_t p = first; p <= last; p *= 2) {
-      Real v(p);
+  for (mpfr_prec_t p = first; p <= last; p *= 2) {
+    Real v(p);
+    try {
       real_value(formula, exact, reading, v.get());
-      mpfr_set(now.get(), v.get(), MPFR_RNDN);
-      if (p > first) {
-        Trend t = trend(before.get(), now.get());
-        if (t == Trend::Settles) return mpfr_get_d(now.get(), MPFR_RNDN);
-        if (t == Trend::Vanishes && previous == Trend::Vanishes) return 0.0;
-        if (t == Trend::Grows && previous == Trend::Grows)
-          throw MathError("the value is undefined: a division by zero with the decimals as written, which doubles "
-                          "rounded past" + gave);
-        previous = t;
-      }
-      mpfr_swap(before.get(), now.get());
+    } catch (const Unanswerable&) {  // a symbol without a value, an unknown function
+      return std::nullopt;
+    } catch (const LimitError&) {
+      return std::nullopt;
+    } catch (const MathError& e) {
+      throw MathError(std::string("with the decimals as written, ") + e.what() + gave);
     }
-  } catch (const Unanswerable&) {
-    return std::nullopt;
-  } catch (const LimitError&) {
-    return std::nullopt;
-  } catch (const MathError& e) {
-    if (std::string(e.what()).starts_with("the value is undefined")) throw;
-    throw MathError(std::string("with the decimals as written, ") + e.what() + gave);
+    mpfr_set(now.get(), v.get(), MPFR_RNDN);
+    if (p > first) {
+      Trend t = trend(before.get(), now.get());
+      if (t == Trend::Settles) return mpfr_get_d(now.get(), MPFR_RNDN);
+      if (t == Trend::Vanishes && previous == Trend::Vanishes) return 0.0;
+      if (t == Trend::Grows && previous == Trend::Grows)
+        throw MathError("the value is undefined: a division by zero with the decimals as written, which doubles "
+                        "rounded past" + gave);
+      previous = t;
+    }
+    mpfr_swap(before.get(), now.get());
   }
   throw MathError("its value cannot be worked out: with the decimals as written, it changes with every digit of "
                   "precision up to 1,200 digits" + gave);
@@ -95,8 +94,8 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, 
   // A decimal inside the formula was rounded when the formula was built (3 (x - 0.2) holds
   // 0.6000000000000001): no refusal on its account, and a value only where its rounding does not
   // move it.
-  bool rounded_inside = has_float(formula);
   if (agrees_at_128_bits(formula, exact, d)) return computed;  // nearly every answer, at one evaluation
+  bool rounded_inside = has_float(formula);
   std::optional<double> precise;
   try {
     precise = precise_value(formula, exact, DecimalReading::AsTyped, d);
