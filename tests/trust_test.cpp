@@ -625,6 +625,11 @@ TEST_CASE("trust: decimal answers as written: zeros, poles, vectors and the usua
       {"1/(3 x - 0.3) at x = 0.1000000000000000000001", "3333333333333333508096.0"},
       {"tan(pi x/2) at x = 1.0", "error: the value is undefined: a division by zero with the decimals as written"},
       {"sqrt(3 x - 0.3) at x = 0.1", "0.0"},
+      // Taylor coefficients and a tangent's intercept at a decimal point (4.999999583255033e-07,
+      // 26.7228 for 26.9908, -1.000000499929786e-09 before)
+      {"taylor(1 - cos(x), x = 0.001, 2)", "0.0009999998333333417 (x - 0.001) + 4.999999583333347e-07"},
+      {"taylor(sec(sinh(30 x)), x = 1.0, 1)", "26.99081935536007"},
+      {"tangent(tan(x) - sin(x), x = 0.001)", "y = 1.5000006250003791e-06 x - 1.000000500000325e-09"},
   });
   // A decimal rounded inside a definition (3 (x - 0.2) holds 0.6000000000000001) neither moves
   // a right answer nor makes one undefined: read as written and as a double, it must agree.

@@ -227,6 +227,7 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
   f = with_sums_prepared(f, order, point);
   var = order[0];
   std::vector<Expr> values{substitute(f, point)};
+  std::vector<Expr> formulas{f};  // values[k] is formulas[k] at the point
   std::unordered_set<const void*> seen;
   double total = weight(values[0], seen);
   Expr g = f;
@@ -243,6 +244,7 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
       Limits slopes = slopes_beside(g, var, point);
       if (slopes.left != slopes.right) throw NoDerivative(NoDerivative::Cause::Corner, var, slopes.left, slopes.right);
       values.push_back(slopes.left);
+      formulas.push_back(g);
       // Derivatives of high order can grow fast (those of tan(x) at a symbolic point): stop
       // before the polynomial outgrows what can be held and printed.
       total += weight(slopes.left, seen);
@@ -260,6 +262,9 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
     why.order = k;
     throw why;
   }
+  // The derivatives exist; each decimal one's digits are checked as an answer's are.
+  const Point exact = as_written(point);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = checked_decimal(formulas[i], exact, values[i]);
   return values;
 }
 
