@@ -630,6 +630,10 @@ TEST_CASE("trust: decimal answers as written: zeros, poles, vectors and the usua
       {"taylor(1 - cos(x), x = 0.001, 2)", "0.0009999998333333417 (x - 0.001) + 4.999999583333347e-07"},
       {"taylor(sec(sinh(30 x)), x = 1.0, 1)", "26.99081935536007"},
       {"tangent(tan(x) - sin(x), x = 0.001)", "y = 1.5000006250003791e-06 x - 1.000000500000325e-09"},
+      // sums: a summand of 0.0 stays a decimal, and the summand's digits are checked (it was 0)
+      {"sum(0.0, n = 1 .. 3)", "0.0"},
+      {"sum(1 - cos(1e-10), n = 1 .. 2)", "1e-20"},
+      {"mean(sec(sinh(12.5 e)) + n, n = 1 .. 2)", "18.500217323844584"},
   });
   // A decimal rounded inside a definition (3 (x - 0.2) holds 0.6000000000000001) neither moves
   // a right answer nor makes one undefined: read as written and as a double, it must agree.

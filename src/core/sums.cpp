@@ -122,7 +122,7 @@ std::optional<Expr> simplify_sum(std::span<const Expr> a) {
   for (Expr bound : {lower, upper})
     if (bound.is_number() && !bound.is_integer()) throw MathError("the bounds of a sum must be whole numbers");
   if (lower.is_integer() && upper.is_integer() && upper.number() < lower.number()) return Expr(0);
-  if (body.is_zero()) return Expr(0);
+  if (body.is_zero()) return body;  // (0.0 stays a decimal: an answer that involves one is one)
   if (lower.is_integer() && upper.is_integer() && index_alone(body, index))
     if (long count = term_count(lower, upper); count >= 0) return written_out(body, index, lower, count);
   // What does not depend on the index comes out: a constant sums to itself times the count.

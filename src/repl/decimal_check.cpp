@@ -38,7 +38,11 @@ bool worth_reading_again(const resolve::Term& t) {
     case TermKind::Apply:
     case TermKind::Vector:
     case TermKind::At:
+    case TermKind::Binding:
+    case TermKind::Range:
       return std::all_of(t.children.begin(), t.children.end(), worth_reading_again);
+    case TermKind::Call:  // sums over data are arithmetic too
+      return (t.name == "sum" || t.name == "mean") && std::all_of(t.children.begin(), t.children.end(), worth_reading_again);
     default: return false;
   }
 }
