@@ -47,6 +47,19 @@ bool worth_reading_again(const resolve::Term& t) {
   }
 }
 
+// Whether the statement writes a decimal (2.5, .5, 1e-3): without one there is nothing to read
+// again, and nearly every statement is answered without looking at its answer.
+bool writes_decimal(std::string_view text) {
+  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '.' && (digit(i + 1) || (i > 0 && digit(i - 1)))) return true;
+    if ((text[i] == 'e' || text[i] == 'E') && i > 0 && digit(i - 1) &&
+        (digit(i + 1) || ((i + 1 < text.size() && (text[i + 1] == '-' || text[i + 1] == '+')) && digit(i + 2))))
+      return true;
+  }
+  return false;
+}
+
 bool holds_decimals(const eval::Value& v) {
   switch (v.kind) {
     case eval::Value::Kind::Scalar: return has_float(v.scalar);
@@ -127,7 +140,7 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
 }  // namespace
 
 void check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement, const Session& session) {
-  if (!holds_decimals(v) || !worth_reading_again(body)) return;
+  if (!writes_decimal(statement) || !holds_decimals(v) || !worth_reading_again(body)) return;
   std::unordered_map<Expr, Expr> decimals;
   eval::Value formula;
   try {
