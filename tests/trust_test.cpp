@@ -645,6 +645,12 @@ TEST_CASE("trust: decimal answers as written: zeros, poles, vectors and the usua
                  {"k(x) = asin(3 (x - 0.2) + 1)", ""},
                  {"k(0.2)", "1.5707963267948966"},
                  {"sqrt(6 (x - 0.1)) at x = 0.1", "0.0"}});
+  // A function's body folds its decimals as it is read; f at values is checked against the body
+  // with the decimals exact (f(1) was -2.089088236176611, g(1.0) 5.551115123125783e-17).
+  check_in_turn({{"f(x) = sec(sinh(12.5 e x))", ""},
+                 {"f(1)", "17.000217323844584"},
+                 {"g(x) = 0.1 + 0.2 - 0.3 + 0 x", ""},
+                 {"g(1.0)", "0.0"}});
 }
 
 // A double that overflows is no undefined value: softplus(1000.0) (e^1000 overflows inside the

@@ -162,4 +162,21 @@ void check_decimals(eval::Value& v, const resolve::Term& body, std::string_view 
   check_against(v, formula, decimals, decimal_bits);
 }
 
+void read_body_exactly(resolve::FunctionDefinition& def, std::string_view statement, const Session& session) {
+  if (!writes_decimal(statement) || !has_float(def.body)) return;
+  try {
+    NotingPaused not_the_bodys_parts;
+    grammar::ParseOutcome parsed = grammar::parse_line(statement);
+    if (!parsed.ok() || parsed.statements.size() != 1) return;
+    std::unordered_map<Expr, Expr> decimals;
+    resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals);
+    if (decimals.empty()) return;
+    def.exact_body = eval::function_body(again, def.params, session);
+    def.decimals = std::move(decimals);
+  } catch (const Interrupted&) {
+    throw;
+  } catch (...) {  // (f at values is then checked against the body as it is)
+  }
+}
+
 }  // namespace ddx

@@ -8,6 +8,7 @@
 
 #include "eval/result.hpp"
 #include "resolve/request.hpp"
+#include "resolve/scope.hpp"
 
 namespace ddx {
 
@@ -20,5 +21,9 @@ class Session;
 // decimal, correct its digits or refuse it (MathError). Anything the second reading cannot do
 // leaves v as it is; Ctrl-C and --timeout still stop it.
 void check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement, const Session& session);
+
+// A function definition whose body holds decimals gets its exact body (FunctionDefinition::
+// exact_body): `statement` read once more with each decimal a symbol for its exact value.
+void read_body_exactly(resolve::FunctionDefinition& def, std::string_view statement, const Session& session);
 
 }  // namespace ddx

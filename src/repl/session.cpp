@@ -295,6 +295,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     resolve::FunctionDefinition def;
     def.params = r.params;
     def.body = eval::function_body(r.body, r.params, *this);
+    read_body_exactly(def, input, *this);
     def.dropped = std::move(lost);
     if (calls_function(def.body, name))
       return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",

@@ -801,7 +801,11 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
     for (Expr part : def.dropped) note_dropped(substitute(part, s));
     // A decimal in the body or the arguments folds in doubles: its digits are checked as an
     // answer's are (h(x) = sec(sinh(42.0 x)); h(1) took sec of a rounded 8.7e17).
-    return Term::value(checked_decimal(def.body, as_written(s), substitute(def.body, s)), n.span);
+    Expr value = substitute(def.body, s);
+    if (!def.exact_body) return Term::value(checked_decimal(def.body, as_written(s), value), n.span);
+    std::unordered_map<Expr, Expr> exact = as_written(s);
+    exact.insert(def.decimals.begin(), def.decimals.end());
+    return Term::value(checked_decimal(*def.exact_body, exact, value), n.span);
   }
   Term t = composite(TermKind::Apply, std::move(args), "", n.span);
   t.expr = def.body;
@@ -847,7 +851,9 @@ Request resolve_statement(const grammar::Statement& s, const Scope& scope, std::
 Request resolve(const grammar::Statement& s, const Scope& scope) { return resolve_statement(s, scope, {}); }
 
 Term resolve_with_decimal_symbols(const grammar::Statement& s, const Scope& scope, std::unordered_map<Expr, Expr>& decimals) {
-  Resolver resolver(scope);
+  std::set<std::string, std::less<>> params;  // a function definition's body means its own parameters
+  for (const grammar::Node& p : s.params) params.insert(p.text.str());
+  Resolver resolver(scope, std::move(params), false, s.is_function ? s.name : std::string());
   resolver.read_decimals_as_symbols(decimals);
   return resolver.term(s.body);
 }

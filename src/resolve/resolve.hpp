@@ -30,7 +30,8 @@ Request resolve(const grammar::Statement& statement, const Scope& scope);
 // The statement's body is of no use afterwards.
 Request resolve_releasing(grammar::Statement& statement, const Scope& scope);
 
-// An expression statement's body with each decimal read as a new symbol, entered in `decimals`
+// A statement's body (an expression, or a definition's right-hand side, a function's meaning its
+// parameters) with each decimal read as a new symbol, entered in `decimals`
 // with the exact number it is written as (2.4 is 12/5): sec(sinh(12.5 e)) stays that formula over a symbol for 12.5, where
 // read as numbers it folds into the double that one rounding after another makes of it. A decimal
 // answer is checked against what this evaluates to (core/decimal_answer.hpp). Throws
