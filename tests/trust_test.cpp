@@ -634,6 +634,10 @@ TEST_CASE("trust: decimal answers as written: zeros, poles, vectors and the usua
       {"sum(0.0, n = 1 .. 3)", "0.0"},
       {"sum(1 - cos(1e-10), n = 1 .. 2)", "1e-20"},
       {"mean(sec(sinh(12.5 e)) + n, n = 1 .. 2)", "18.500217323844584"},
+      // max, min and relu of a decimal are decimals, so a choice made on wrong digits is checked
+      {"max(-2.5, 0)", "0.0"},
+      {"max(sec(sinh(12.5 e)), 0)", "17.000217323844584"},
+      {"max(2, 3)", "3"},
   });
   // A decimal rounded inside a definition (3 (x - 0.2) holds 0.6000000000000001) neither moves
   // a right answer nor makes one undefined: read as written and as a double, it must agree.

@@ -101,6 +101,14 @@ void precise_softplus(mpfr_ptr out, const mpfr_srcptr* a) {  // log(1 + e^a)
   mpfr_exp(out, a[0], MPFR_RNDN);
   mpfr_log1p(out, out, MPFR_RNDN);
 }
+// A value picked among numbers one of which is a decimal is a decimal (max(-2.5, 0) is 0.0):
+// an answer that involves a decimal is one, and is checked as one.
+Expr decimal_if_any(Expr picked, Args a) {
+  bool any = std::any_of(a.begin(), a.end(), [](Expr x) { return x.is_number() && x.number().is_float(); });
+  if (!any || !picked.number().is_exact()) return picked;
+  return num(Number::from_double(picked.number().to_double()));
+}
+
 void precise_relu(mpfr_ptr out, const mpfr_srcptr* a) {
   if (mpfr_sgn(a[0]) > 0) mpfr_set(out, a[0], MPFR_RNDN);
   else mpfr_set_zero(out, 1);
@@ -247,21 +255,21 @@ std::vector<FunctionInfo> builtin_function_table() {
   row("relu", 1, "\\operatorname{relu}", "relu", "rectified linear unit, max(x, 0)",
       [](std::span<const double> v) { return v[0] > 0 ? v[0] : 0.0; }, precise_relu,
       [](Args a) -> std::optional<Expr> {
-        if (a[0].is_number()) return a[0].number().is_negative() ? Expr(0) : a[0];
+        if (a[0].is_number()) return a[0].number().is_negative() ? decimal_if_any(Expr(0), a) : a[0];
         return std::nullopt; },
       {[](Args a) { return (1 + sign(a[0])) / 2; }});
   row("max", 2, "\\max", "max", "the larger of two values",
       [](std::span<const double> v) { return std::max(v[0], v[1]); }, precise_max,
       [](Args a) -> std::optional<Expr> {
         if (a[0] == a[1]) return a[0];
-        if (a[0].is_number() && a[1].is_number()) return a[0].number() < a[1].number() ? a[1] : a[0];
+        if (a[0].is_number() && a[1].is_number()) return decimal_if_any(a[0].number() < a[1].number() ? a[1] : a[0], a);
         return std::nullopt; },
       {[](Args a) { return (1 + sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 - sign(a[0] - a[1])) / 2; }});
   row("min", 2, "\\min", "min", "the smaller of two values",
       [](std::span<const double> v) { return std::min(v[0], v[1]); }, precise_min,
       [](Args a) -> std::optional<Expr> {
         if (a[0] == a[1]) return a[0];
-        if (a[0].is_number() && a[1].is_number()) return a[0].number() < a[1].number() ? a[0] : a[1];
+        if (a[0].is_number() && a[1].is_number()) return decimal_if_any(a[0].number() < a[1].number() ? a[0] : a[1], a);
         return std::nullopt; },
       {[](Args a) { return (1 - sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 + sign(a[0] - a[1])) / 2; }});
   // clang-format on
