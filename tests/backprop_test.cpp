@@ -98,6 +98,15 @@ TEST_CASE("backprop: no gradient at a corner or a jump, as grad gives none") {
   CHECK(answer(s, "ans") == "[1, 0]");
   CHECK(answer(s, "backprop relu(x)^2 at x = 0").rfind("forward", 0) == 0);  // differentiable there
   CHECK(answer(s, "ans") == "[0]");
+  CHECK(answer(s, "backprop relu(x y)^2 at x = 0, y = 1").rfind("forward", 0) == 0);  // (x y is 0 along y)
+  CHECK(answer(s, "ans") == "[0, 0]");
+  // sign(x) abs(x) is x: differentiable at 0 with slope 1, where the trace's chain rule gives 0·0.
+  CHECK(answer(s, "backprop sign(x) abs(x) at x = 0").find("the chain rule through it gives 0 for ∂/∂x, which is 1") !=
+        std::string::npos);
+  // What simplification took out must have a value at the point, as for grad.
+  CHECK(answer(s, "backprop exp(log(y)) at y = -3").find("log of a negative number is not real in the expression as written") !=
+        std::string::npos);
+  CHECK(answer(s, "backprop y/x^-1 at x = 0, y = 1").find("division by zero in the expression as written") != std::string::npos);
 }
 
 namespace {

@@ -671,16 +671,20 @@ TEST_CASE("trust: a value beyond a double's range is not called undefined") {
   });
 }
 
-// A slope formula that divides by zero at the point is either infinite there (no derivative) or
-// 0/0, whose limit ddx does not take: x sqrt(x^2) has derivative 0 at 0, and was said to have
-// none. Now ddx says it cannot decide, with the values it sees beside the point.
+// A slope formula that divides by zero at the point is infinite there (no derivative), settles on
+// two values (a corner), or on one (0/0, a limit ddx does not take): x sqrt(x^2) has derivative
+// 0 at 0, and was said to have none. Now ddx says it cannot decide, with the values it sees
+// beside the point (on the side where the function has values, for sqrt(x^3)).
 TEST_CASE("trust: a slope that is 0/0 at the point is undecided, not said not to exist") {
   check_rows({
-      {"d/dx x sqrt(x^2) at x = 0", "error: ddx cannot decide whether the derivative exists at x = 0 (its formula is 0/0 "
-                                    "there, a limit ddx does not take; numerically the slope approaches about 0 from both sides)"},
-      {"d/dx (x^3)^(1/3) at x = 0", "error: ddx cannot decide whether the derivative exists at x = 0 (its formula is 0/0 "
-                                    "there, a limit ddx does not take; numerically the slope approaches about 1 from both sides)"},
-      {"d/dx sqrt(x^2) at x = 0", "error: numerically the slope approaches about -1 from the left and 1 from the right"},
+      {"d/dx x sqrt(x^2) at x = 0", "error: ddx cannot decide whether the derivative exists at x = 0 (its formula divides "
+                                    "by zero there, a limit ddx does not take; numerically the slope approaches about 0 from "
+                                    "both sides)"},
+      {"d/dx (x^3)^(1/3) at x = 0", "error: numerically the slope approaches about 1 from both sides"},
+      {"d/dx sqrt(x^3) at x = 0", "error: numerically the slope approaches about 0 from the right (the function has no values "
+                                  "on the left)"},
+      {"d/dx sqrt(x^2) at x = 0", "error: the derivative does not exist at x = 0 (a corner: numerically the slope approaches "
+                                  "about -1 from the left and 1 from the right)"},
       {"d/dx sqrt(x) at x = 0", "error: the derivative does not exist at x = 0 (division by zero)"},
       {"d/dx x^(1/3) at x = 0", "error: the derivative does not exist at x = 0 (division by zero)"},
       {"d/dx x abs(x) at x = 0", "0"},

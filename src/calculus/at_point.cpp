@@ -63,7 +63,7 @@ class OneSided {
   // sign(u) beside the point: u's value there when it is not 0; else the sign u leaves 0 with.
   Expr sign_limit(Expr u) {
     Expr at = limit(u);
-    if (!at.is_zero() || !depends_on(u, var_)) return sign(at);
+    if (!at.is_zero() || !depends_on(along(u), var_)) return sign(at);  // (x y along y at x = 0 is 0)
     Expr du = u;
     for (int k = 1; k <= max_taylor_order; ++k) {
       du = diff(du, var_);
@@ -75,6 +75,13 @@ class OneSided {
       return Expr(s);
     }
     throw NoDerivative(NoDerivative::Cause::Undecided, var_, u, Expr());
+  }
+
+  // u on the line through the point along var: the point's other coordinates put in.
+  Expr along(Expr u) const {
+    Point others = point_;
+    others.erase(var_);
+    return others.empty() ? u : substitute(u, others);
   }
 
   Expr var_;
@@ -120,14 +127,26 @@ NoDerivative division_by_zero(Expr g, Expr var, const Point& point, const MathEr
   auto it = point.find(var);
   if (it == point.end() || (!is_constant_expression(it->second) && !it->second.is_number())) return no;
   auto left = values_beside(g, var, point, -1), right = values_beside(g, var, point, +1);
-  if (!left || !right) return no;
+  if (!left && !right) return no;
   auto grows = [](const std::array<double, 3>& v) {
     return !std::isfinite(v[2]) || std::fabs(v[2]) > 1e6 * std::max(1.0, std::fabs(v[0]));
   };
-  if (grows(*left) || grows(*right)) return no;
-  NoDerivative undecided(NoDerivative::Cause::Indeterminate, var, Expr(Number::from_double((*left)[2])),
-                         Expr(Number::from_double((*right)[2])), e.what());
-  return undecided;
+  if ((left && grows(*left)) || (right && grows(*right))) return no;
+  auto settled = [](const std::array<double, 3>& v) { return std::fabs(v[2] - v[1]) <= 1e-6 * std::max(1.0, std::fabs(v[2])); };
+  auto slope = [](const std::optional<std::array<double, 3>>& v) {
+    if (!v) return Expr(0);
+    const std::array<double, 3>& a = *v;  // shrinking by a thousand and more at each step: to 0
+    bool vanishing = std::fabs(a[2]) <= 1e-3 * std::fabs(a[1]) && std::fabs(a[1]) <= 1e-3 * std::fabs(a[0]);
+    return Expr(Number::from_double(vanishing ? 0.0 : a[2]));
+  };
+  // Both sides settled on slopes that differ: a corner, as the one-sided limits show one
+  // (sqrt(x^2) at 0: -1 and 1), though numerically.
+  if (left && right && settled(*left) && settled(*right) &&
+      std::fabs((*left)[2] - (*right)[2]) > 1e-6 * std::max({1.0, std::fabs((*left)[2]), std::fabs((*right)[2])}))
+    return NoDerivative(NoDerivative::Cause::Indeterminate, var, slope(left), slope(right), "corner");
+  // A side without values (the left of sqrt(x^3) at 0) is named in the detail.
+  return NoDerivative(NoDerivative::Cause::Indeterminate, var, slope(left), slope(right),
+                      !left ? "no left" : !right ? "no right" : e.what());
 }
 
 // The slopes from both sides (see division_by_zero for a formula that divides by zero there).

@@ -34,7 +34,9 @@ struct NoDerivative : std::runtime_error {
     Corner,     // the slopes from the left and from the right differ
     Undefined,  // leaving the domain (division by zero, log(0)): detail says which
     Undecided,  // ddx cannot tell on which side `left` (an expression) leaves 0
-    Indeterminate,  // the slope's formula is 0/0 there; `left` and `right` are its values very near
+    Indeterminate,  // the slope's formula divides by zero there: `left` and `right` are its values very
+                    // near; detail "corner" when they settle apart, "no left" or "no right" for a
+                    // side where the function has no values
   };
   NoDerivative(Cause c, Expr along_var, Expr l, Expr r, std::string detail_text = {})
       : std::runtime_error(detail_text.empty() ? "no derivative" : detail_text),

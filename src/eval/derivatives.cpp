@@ -59,12 +59,20 @@ std::string cause(const calc::NoDerivative& why, const std::string& point, const
     case Cause::Indeterminate: {
       // (The values are taken 2^-120 from the point: below 1e-20 they are 0 as far as they tell.)
       auto near = [](Expr v) { return std::fabs(v.number().to_double()) < 1e-20 ? 0.0 : v.number().to_double(); };
-      double left = near(why.left), right = near(why.right);
-      bool agree = std::fabs(left - right) <= 1e-9 * std::max(1.0, std::fabs(left));
-      return "ddx cannot decide whether " + derivative + " exists at " + point + " (its formula is 0/0 there, a limit " +
-             "ddx does not take; numerically the slope approaches about " +
-             (agree ? six_digits(left) + " from both sides" : six_digits(left) + " from the left and " + six_digits(right) + " from the right") +
-             ")";
+      std::string seen;
+      if (why.detail == "no left" || why.detail == "no right") {
+        bool right = why.detail == "no left";
+        seen = six_digits(near(right ? why.right : why.left)) + (right ? " from the right (the function has no values on the "
+                                                                         "left)" : " from the left (the function has no values on the right)");
+      } else {
+        double left = near(why.left), right = near(why.right);
+        seen = std::fabs(left - right) <= 1e-9 * std::max(1.0, std::fabs(left)) ? six_digits(left) + " from both sides"
+               : six_digits(left) + " from the left and " + six_digits(right) + " from the right";
+      }
+      if (why.detail == "corner")
+        return derivative + " does not exist at " + point + " (a corner: numerically the slope approaches about " + seen + ")";
+      return "ddx cannot decide whether " + derivative + " exists at " + point + " (its formula divides by zero there, a " +
+             "limit ddx does not take; numerically the slope approaches about " + seen + ")";
     }
   }
   return derivative + " does not exist at " + point;
