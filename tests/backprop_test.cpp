@@ -58,7 +58,8 @@ TEST_CASE("backprop: bad input is a clear error") {
   };
   for (const Row& row : std::vector<Row>{
            {"backprop x^2", "backprop needs a point"},
-           {"backprop x^2 at y = 1", "'y' is not an input of the graph"},
+           {"backprop x^2 at y = 1", "'y' is not an input of the graph (the expression is x^2, without it)"},
+           {"backprop log(x) - log(x) + y at x = 2, y = 1", "'x' is not an input of the graph (the expression is y, without it)"},
            {"backprop x y at x = 1", "backprop needs a value for y"},
            {"backprop 3 at x = 1", "a constant has no graph"},
            {"backprop log(x) at x = 0", "log(0) is undefined"},

@@ -48,6 +48,7 @@ Result evaluate_backprop(const Term& body, const Context& context) {
   std::vector<Expr> lost = body.dropped;  // exp(log(y)) is y, but has no value at y = -3
   lost.insert(lost.end(), operand.dropped.begin(), operand.dropped.end());
   calc::Graph graph;
+  std::string without;  // what the expression reads as, for a point that names what it lacks
   if (defined_name) {
     graph = calc::graph_of_definitions(operand.expr.name(), [&](std::string_view n) { return context.definition(n); });
   } else {
@@ -55,12 +56,13 @@ Result evaluate_backprop(const Term& body, const Context& context) {
     if (e.is(Kind::Number) || e.is(Kind::Constant))
       throw EvalError{operand.span, "backprop needs an expression of variables: a constant has no graph"};
     graph = calc::graph_of_expression(e);
+    without = " (the expression is " + context.text(e) + ", without it)";  // (log(x) - log(x) + y is y)
   }
   for (std::size_t i = 0; i < body.names.size(); ++i) {
     const std::string& name = body.names[i];
     bool input = false;
     for (const calc::GraphNode& n : graph.nodes) input = input || (!n.definition && n.name == name);
-    if (!input) throw EvalError{body.name_spans[i], "'" + name + "' is not an input of the graph"};
+    if (!input) throw EvalError{body.name_spans[i], "'" + name + "' is not an input of the graph" + without};
   }
   calc::Point at;
   std::string point_text;
