@@ -638,6 +638,9 @@ TEST_CASE("trust: decimal answers as written: zeros, poles, vectors and the usua
       {"max(-2.5, 0)", "0.0"},
       {"max(sec(sinh(12.5 e)), 0)", "17.000217323844584"},
       {"max(2, 3)", "3"},
+      // decimals far apart in size: 128 bits lose 1e-300 against 1 as doubles do
+      {"(1 + 1e-300)^(1e300)", "2.718281828459045"},
+      {"(1 + x)^(1/x) at x = 1e-300", "2.718281828459045"},
   });
   // A decimal rounded inside a definition (3 (x - 0.2) holds 0.6000000000000001) neither moves
   // a right answer nor makes one undefined: read as written and as a double, it must agree.

@@ -3,6 +3,7 @@
 #include "core/decimal_answer.hpp"
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -34,12 +35,27 @@ Trend trend(mpfr_srcptr before, mpfr_srcptr now) {
   return Trend::Neither;
 }
 
+// The precision to start from: 128 bits beyond the spread of the point's magnitudes, so that no
+// value of the point is lost against another as the first sums are formed ((1 + 1e-300)^(1e300)
+// at 128 bits is 1, as in doubles, where it is about e). At most 4096 bits.
+mpfr_prec_t first_precision(const std::unordered_map<Expr, Expr>& exact) {
+  int lowest = 0, highest = 0;
+  for (const auto& [symbol, value] : exact) {
+    if (!value.is_number() || value.is_zero()) continue;
+    double v = std::fabs(value.number().to_double());
+    int e = v == 0 ? -1100 : std::isinf(v) ? 1100 : std::ilogb(v);
+    lowest = std::min(lowest, e);
+    highest = std::max(highest, e);
+  }
+  return std::min<mpfr_prec_t>(4096, 128 + (highest - lowest));
+}
+
 // The precise value of the formula at the exact point, rounded to a double: nullopt when it
 // cannot be evaluated (a symbol without a value). Throws MathError when it has no value there.
 std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr, Expr>& exact, DecimalReading reading,
                                     double computed) {
   std::string gave = std::isnan(computed) ? "" : " (double arithmetic gave " + six_digits(computed) + ")";
-  constexpr mpfr_prec_t first = 128, last = 4096;
+  const mpfr_prec_t first = first_precision(exact), last = std::max<mpfr_prec_t>(4096, 2 * first);
   Real before(last), now(last);
   Trend previous = Trend::Neither;
   for (mpfr_prec_t p = first; p <= last; p *= 2) {
@@ -71,12 +87,13 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
 
 bool agrees(double a, double b) { return std::fabs(a - b) <= agreement * std::fabs(b); }
 
-// Whether the formula at 128 bits, its decimals as written, agrees with the double answer: two
-// computations of different precision that agree to 12 digits leave no doubt worth a second
-// look (a formula that loses digits loses different ones at 53 and at 128 bits).
-bool agrees_at_128_bits(Expr formula, const std::unordered_map<Expr, Expr>& exact, double computed) {
+// Whether the formula at the first precision (128 bits for ordinary points), its decimals as
+// written, agrees with the double answer: two computations of different precision that agree to
+// 12 digits leave no doubt worth a second look (a formula that loses digits loses different ones
+// at 53 and at 128 bits).
+bool agrees_at_first_precision(Expr formula, const std::unordered_map<Expr, Expr>& exact, double computed) {
   try {
-    Real v(128);
+    Real v(first_precision(exact));
     real_value(formula, exact, DecimalReading::AsTyped, v.get());
     return agrees(computed, mpfr_get_d(v.get(), MPFR_RNDN));
   } catch (const MathError&) {
@@ -94,7 +111,7 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, 
   // A decimal inside the formula was rounded when the formula was built (3 (x - 0.2) holds
   // 0.6000000000000001): no refusal on its account, and a value only where its rounding does not
   // move it.
-  if (agrees_at_128_bits(formula, exact, d)) return computed;  // nearly every answer, at one evaluation
+  if (agrees_at_first_precision(formula, exact, d)) return computed;  // nearly every answer, at one evaluation
   bool rounded_inside = has_float(formula);
   std::optional<double> precise;
   try {
