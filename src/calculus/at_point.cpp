@@ -214,7 +214,7 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   } catch (const MathError& e) {
     throw NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what());
   }
-  return checked_decimal(g, as_written(point), value);  // the derivative exists; its digits may not hold
+  return checked_decimal(g, point, value);  // the derivative exists; its digits may not hold
 }
 
 namespace {
@@ -282,8 +282,7 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
     throw why;
   }
   // The derivatives exist; each decimal one's digits are checked as an answer's are.
-  const Point exact = as_written(point);
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = checked_decimal(formulas[i], exact, values[i]);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = checked_decimal(formulas[i], point, values[i]);
   return values;
 }
 

@@ -2,7 +2,6 @@
 // Decimal answers checked in MPFR (see decimal_answer.hpp).
 #include "core/decimal_answer.hpp"
 
-#include <charconv>
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -87,6 +86,15 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
 
 bool agrees(double a, double b) { return std::fabs(a - b) <= agreement * std::fabs(b); }
 
+// The point with each decimal value replaced by the exact number its shortest decimal denotes
+// (x = 0.1 gives x = 1/10, as Number prints it).
+std::unordered_map<Expr, Expr> as_written(const std::unordered_map<Expr, Expr>& point) {
+  std::unordered_map<Expr, Expr> exact = point;
+  for (auto& [symbol, value] : exact)
+    if (value.is_number() && value.number().is_float()) value = Expr(Number::from_decimal_text(value.number().to_string()));
+  return exact;
+}
+
 // Whether the formula at the first precision (128 bits for ordinary points), its decimals as
 // written, agrees with the double answer: two computations of different precision that agree to
 // 12 digits leave no doubt worth a second look (a formula that loses digits loses different ones
@@ -105,9 +113,10 @@ bool agrees_at_first_precision(Expr formula, const std::unordered_map<Expr, Expr
 
 }  // namespace
 
-Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, Expr computed, Undefined undefined) {
+Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed, Undefined undefined) {
   if (!computed.is_number() || !computed.number().is_float() || formula.is_number()) return computed;
   double d = computed.number().to_double();
+  const std::unordered_map<Expr, Expr> exact = as_written(point);
   // A decimal inside the formula was rounded when the formula was built (3 (x - 0.2) holds
   // 0.6000000000000001): no refusal on its account, and a value only where its rounding does not
   // move it.
@@ -142,17 +151,6 @@ std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr
   } catch (const MathError&) {
   }
   return std::nullopt;
-}
-
-std::unordered_map<Expr, Expr> as_written(const std::unordered_map<Expr, Expr>& point) {
-  std::unordered_map<Expr, Expr> exact = point;
-  for (auto& [symbol, value] : exact)
-    if (value.is_number() && value.number().is_float()) {
-      char text[32];
-      *std::to_chars(text, text + sizeof text - 1, value.number().to_double()).ptr = '\0';
-      value = Expr(Number::from_decimal_text(text));
-    }
-  return exact;
 }
 
 }  // namespace ddx

@@ -20,7 +20,8 @@ namespace ddx {
 enum class Undefined { Keep, Refuse };
 
 // The answer to print for `computed`, the double-precision value of `formula` where each symbol
-// of `exact` has its value (closed expressions, decimals given as the exact numbers they denote):
+// of `point` has its value (closed expressions; a decimal among them is the exact number its
+// shortest decimal denotes, x = 0.1 being x = 1/10):
 // computed itself when it agrees with the precise value to 12 digits, else the precise value
 // rounded to a double (0.0 for a value that is 0 up to the rounding of its parts, as
 // 0.1 + 0.2 - 0.3 is). A float left inside the formula was rounded when the formula was built
@@ -29,15 +30,11 @@ enum class Undefined { Keep, Refuse };
 // MathError when the value is undefined or cannot be found, if `undefined` says to refuse and no
 // float is inside the formula. Anything it cannot evaluate (a symbol without a value, an unknown
 // function) leaves `computed` as it is, and so does an answer that is no decimal.
-Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& exact, Expr computed,
+Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed,
                      Undefined undefined = Undefined::Keep);
 
 // The value of a closed formula (given `exact`) as checked_decimal finds it, rounded to a double:
 // nullopt when it cannot be evaluated, has no value, or the readings of its floats disagree.
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact);
-
-// The point with each decimal value replaced by the exact number its shortest decimal denotes
-// (x = 0.1 gives x = 1/10): what `at` and derivatives at a point check their answers with.
-std::unordered_map<Expr, Expr> as_written(const std::unordered_map<Expr, Expr>& point);
 
 }  // namespace ddx

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -116,14 +115,16 @@ class Evaluator {
       // (Read once per value: a derivative's formula repeats its few decimals millions of times.)
       auto [read, first] = typed_.try_emplace(std::bit_cast<std::uint64_t>(n.to_double()));
       if (first) {
-        char text[32];
-        *std::to_chars(text, text + sizeof text - 1, n.to_double()).ptr = '\0';
         read->second = std::make_unique<Real>(prec_);
-        mpfr_set_str(read->second->get(), text, 10, MPFR_RNDN);
+        exact_number(Number::from_decimal_text(n.to_string()), read->second->get());
       }
       mpfr_set(out, read->second->get(), MPFR_RNDN);
       return;
     }
+    exact_number(n, out);
+  }
+
+  static void exact_number(const Number& n, mpfr_ptr out) {
     mpq_t q;
     mpq_init(q);
     std::string text = n.to_string();

@@ -112,10 +112,10 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
     at += (at.empty() ? " at " : ", ") + v.name() + " = " + decimal(where.at(v.name()));
   }
   try {
-    std::string difference = calc::evalf(substitute(a - b, point), digits);
-    double gap = std::abs(std::strtod(difference.c_str(), nullptr));
+    Expr difference = substitute(a - b, point);
+    double gap = std::abs(std::strtod(calc::evalf(difference, digits).c_str(), nullptr));
     double size = std::abs(std::strtod(calc::evalf(substitute(a, point), digits).c_str(), nullptr));
-    if (gap > 1e-20 * (1 + size)) return "they differ by about " + calc::evalf(substitute(a - b, point), 3) + at;
+    if (gap > 1e-20 * (1 + size)) return "they differ by about " + calc::evalf(difference, 3) + at;
   } catch (const MathError&) {  // no value there: the doubles' verdict stands
   }
   return std::nullopt;

@@ -239,7 +239,7 @@ Value Evaluator::at(const Term& t) {
           if (auto why = bound_in_sum(x.scalar, sym(t.names[i])))
             throw EvalError{t.name_spans[i], "cannot give " + t.names[i] + " a value: " + *why};
         // A sum whose bounds are numbers now is written out: at N = 3 is x_1 + x_2 + x_3.
-        return Value::of(checked_decimal(x.scalar, as_written(point.values), write_out_sums(substitute(x.scalar, point.values))));
+        return Value::of(checked_decimal(x.scalar, point.values, write_out_sums(substitute(x.scalar, point.values))));
       }
     }
   };

@@ -140,7 +140,7 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   if (intercept.is_number() && intercept.number().is_float()) {
     // f(a) - a f'(a) in doubles cancels (tan(x) - sin(x) at 0.001 lost 7 digits): its digits are
     // checked against f(x) - x f'(x) at the point, as an answer's are.
-    intercept = checked_decimal(f - x * calc::diff(f, x), as_written({{x, a}}), intercept);
+    intercept = checked_decimal(f - x * calc::diff(f, x), {{x, a}}, intercept);
   }
   return Result::shaped(calc::expand(intercept + slope * x), TangentLine{});
 }

@@ -802,10 +802,10 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
     // A decimal in the body or the arguments folds in doubles: its digits are checked as an
     // answer's are (h(x) = sec(sinh(42.0 x)); h(1) took sec of a rounded 8.7e17).
     Expr value = substitute(def.body, s);
-    if (!def.exact_body) return Term::value(checked_decimal(def.body, as_written(s), value), n.span);
-    std::unordered_map<Expr, Expr> exact = as_written(s);
-    exact.insert(def.decimals.begin(), def.decimals.end());
-    return Term::value(checked_decimal(*def.exact_body, exact, value), n.span);
+    if (!value.is_number() || !value.number().is_float()) return Term::value(value, n.span);
+    if (!def.exact_body) return Term::value(checked_decimal(def.body, s, value), n.span);
+    s.insert(def.decimals.begin(), def.decimals.end());
+    return Term::value(checked_decimal(*def.exact_body, s, value), n.span);
   }
   Term t = composite(TermKind::Apply, std::move(args), "", n.span);
   t.expr = def.body;
