@@ -594,6 +594,9 @@ TEST_CASE("trust: a decimal answer has the digits of its exact value") {
            {"(x - 1)^2 at x = 1.0000001", "approx((x - 1)^2 at x = 10000001/10000000, 20)"},
            {"tan(1.5707963267948966)", "approx(tan(7853981633974483/5000000000000000), 20)"},
            {"1.0000000000000000001 - 1", "approx(1/10^19, 20)"},
+           // a decimal inside a derivative taken at an exact point (its formula holds 12.5 e rounded)
+           {"d/dx sec(sinh(12.5 e x)) at x = 1", "approx(d/dx sec(sinh(25 e x/2)) at x = 1, 20)"},
+           {"diff(sec(sinh(12.5 e x)), x) at x = 1", "approx(d/dx sec(sinh(25 e x/2)) at x = 1, 20)"},
        }) {
     std::string decimal = p.decimal;
     CAPTURE(decimal);

@@ -26,9 +26,15 @@ namespace {
 // Reading a statement again costs what reading and evaluating it cost, and a derivative at a
 // point whose decimals are symbols far more (its one-sided limits become symbolic: a product of
 // 79 factors took 8 times as long): arithmetic, values, vectors and points of them are read
-// again; a derivative at a point checks its own digits (calc::derivative_at).
-bool worth_reading_again(const resolve::Term& t) {
+// again, and a derivative only at a point without decimals (d/dx sec(sinh(12.5 e x)) at x = 1,
+// whose 12.5 e the derivative's formula holds rounded) and with few decimals (each a symbol that
+// the derivative carries through: 79 factors x - 0.1, ... took 4 times as long); at a decimal point
+// a derivative checks its own digits (calc::derivative_at).
+bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivative_allowed = false) {
   using resolve::TermKind;
+  auto all = [&](auto first, bool allowed) {
+    return std::all_of(first, t.children.end(), [&](const resolve::Term& c) { return worth_reading_again(c, few_decimals, allowed); });
+  };
   switch (t.kind) {
     case TermKind::Value:
     case TermKind::Sum:
@@ -37,28 +43,38 @@ bool worth_reading_again(const resolve::Term& t) {
     case TermKind::Negate:
     case TermKind::Apply:
     case TermKind::Vector:
-    case TermKind::At:
     case TermKind::Binding:
     case TermKind::Range:
-      return std::all_of(t.children.begin(), t.children.end(), worth_reading_again);
+      return all(t.children.begin(), derivative_allowed);
+    case TermKind::At: {
+      bool exact_point = std::all_of(t.children.begin() + 1, t.children.end(),
+                                     [](const resolve::Term& c) { return c.is_value() && !has_float(c.expr); });
+      return !t.children.empty() && worth_reading_again(t.children.front(), few_decimals, exact_point && few_decimals) &&
+             all(t.children.begin() + 1, false);
+    }
+    case TermKind::Derivative: return derivative_allowed && all(t.children.begin(), true);
     case TermKind::Call:  // sums over data are arithmetic too
-      return (t.name == "sum" || t.name == "mean") && std::all_of(t.children.begin(), t.children.end(), worth_reading_again);
+      if (t.name == "diff") return derivative_allowed && all(t.children.begin(), true);
+      return (t.name == "sum" || t.name == "mean") && all(t.children.begin(), derivative_allowed);
     default: return false;
   }
 }
 
-// Whether the statement writes a decimal (2.5, .5, 1e-3): without one there is nothing to read
-// again, and nearly every statement is answered without looking at its answer.
-bool writes_decimal(std::string_view text) {
+// How many decimals the statement writes (2.5, .5, 1e-3; an upper bound): without one there is
+// nothing to read again, and nearly every statement is answered without looking at its answer.
+std::size_t decimals_written(std::string_view text) {
   auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  std::size_t count = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '.' && (digit(i + 1) || (i > 0 && digit(i - 1)))) return true;
-    if ((text[i] == 'e' || text[i] == 'E') && i > 0 && digit(i - 1) &&
-        (digit(i + 1) || ((i + 1 < text.size() && (text[i + 1] == '-' || text[i + 1] == '+')) && digit(i + 2))))
-      return true;
+    if (text[i] == '.' && (digit(i + 1) || (i > 0 && digit(i - 1)))) ++count;
+    else if ((text[i] == 'e' || text[i] == 'E') && i > 0 && digit(i - 1) &&
+             (digit(i + 1) || ((i + 1 < text.size() && (text[i + 1] == '-' || text[i + 1] == '+')) && digit(i + 2))))
+      ++count;
   }
-  return false;
+  return count;
 }
+
+bool writes_decimal(std::string_view text) { return decimals_written(text) > 0; }
 
 bool holds_decimals(const eval::Value& v) {
   switch (v.kind) {
@@ -140,7 +156,9 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
 }  // namespace
 
 void check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement, const Session& session) {
-  if (!writes_decimal(statement) || !holds_decimals(v) || !worth_reading_again(body)) return;
+  constexpr std::size_t few = 4;
+  std::size_t written = decimals_written(statement);
+  if (written == 0 || !holds_decimals(v) || !worth_reading_again(body, written <= few)) return;
   std::unordered_map<Expr, Expr> decimals;
   eval::Value formula;
   try {
