@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Property: `d/dx F at x = a` and `tangent(F, x = a)` answer exactly when F is differentiable at a,
-// and refuse otherwise — decided against one-sided finite differences, for random compositions of
+// Property: `d/dx F at x = a`, `tangent(F, x = a)` and the formula of d/dx F taken at a answer
+// exactly when F is differentiable at a, and refuse otherwise — decided against one-sided finite differences, for random compositions of
 // abs, sign, relu, max and min with polynomials that vanish at a (where the kinks are).
 #include <doctest/doctest.h>
 
@@ -112,17 +112,24 @@ TEST_CASE("property: derivatives at kinks agree with one-sided finite difference
     std::string at = std::string(" at x = ") + a_text;
     std::string derivative = ddx_test::answer(s, "approx(d/dx " + f_text + at + ")");
     std::string tangent = ddx_test::answer(s, "tangent(" + f_text + ", x = " + a_text + ")");
+    // The derivative's formula first, then its value there: the same answer.
+    REQUIRE(ddx_test::answer(s, "d/dx " + f_text).find("error") == std::string::npos);
+    std::string formula_there = ddx_test::answer(s, "approx(ans" + at + ")");
     CAPTURE(derivative);
     CAPTURE(tangent);
+    CAPTURE(formula_there);
     ++compared;
     if (truth == Truth::NotDifferentiable) {
       CHECK(derivative.find("error") != std::string::npos);
       CHECK(tangent.find("error") != std::string::npos);
+      // (A typed sign's jump leaves no trace in the formula: d/dx sign(x) is 0.)
+      if (f_text.find("sign(") == std::string::npos) CHECK(formula_there.find("error") != std::string::npos);
       ++refused;
       continue;
     }
     REQUIRE(derivative.find("error") == std::string::npos);
     CHECK(tangent.find("error") == std::string::npos);
+    CHECK(formula_there == derivative);
     double got = std::stod(derivative);
     CHECK(std::abs(got - slope) < 1e-3 * (1 + std::abs(slope)));
     ++answered;

@@ -554,6 +554,45 @@ TEST_CASE("trust: Lagrange notation at a number exists only where the function i
                  {"k'(y)", "sign(y - 1) + 2y"}});
 }
 
+// A derivative's formula is taken at a point as the derivative is: where abs, relu, max or min has
+// a corner it has no value (f = d/dx abs(x), then f at x = 0, printed sign(0) = 0), and where the
+// slopes from both sides agree it is theirs. A typed sign(0) is still 0.
+TEST_CASE("trust: a derivative's formula has no value where the function has a corner") {
+  check_in_turn({{"f = d/dx abs(x)", ""},
+                 {"f", "sign(x)"},
+                 {"f at x = 0", "error: no value at x = 0: this is a derivative's formula, and the derivative does not "
+                                "exist there (its sign(...) is the slope of abs, relu, max or min at a corner; the "
+                                "formula approaches -1 from the left and 1 from the right)"},
+                 {"f at x = -2", "-1"},
+                 {"f + 1 at x = 0", "error: approaches 0 from the left and 2 from the right"},
+                 {"f == sign(x)", "true"},
+                 {"sign(x) at x = 0", "0"},
+                 {"d/dx relu(x)", "sign(x)/2 + 1/2"},
+                 {"ans at x = 0", "error: approaches 0 from the left and 1 from the right"},
+                 {"h = d/dx max(x, 2x)", ""},
+                 {"h at x = 0", "error: approaches 1 from the left and 2 from the right"},
+                 {"k = d/dx x abs(x)", ""},
+                 {"k at x = 0", "0"},
+                 {"k at x = 0.0", "0.0"},
+                 {"k at x = -0.5", "1.0"},
+                 {"d/dx k at x = 0", "error: a corner: the slope is -2 from the left and 2 from the right"},
+                 {"g(x) = d/dx abs(x)", ""},
+                 {"g(0)", "error: a derivative's sign(0) has no value"},
+                 {"g(-3)", "-1"},
+                 {"m = d/dx abs(x - y)", ""},
+                 {"m at x = 1, y = 1", "error: from the right along x"},
+                 {"m at x = 1", "sign(1 - y)"},
+                 {"n = d/dx abs(x^2 - y^2)", ""},
+                 {"n at x = 0, y = 0", "0"},
+                 {"taylor(d/dx abs(x), x = 0, 2)", "error: the function jumps there"},
+                 {"taylor(d/dx x^2 abs(x), x = 0, 2)", "0"}});
+  ddx::Session s;
+  std::string corner = answer(s, "table(d/dx abs(x), x = -1 .. 1 step 1)");
+  CHECK_MESSAGE(corner.find(" 0  undefined") != std::string::npos, corner);
+  std::string smooth = answer(s, "table(d/dx x abs(x), x = -1 .. 1 step 1)");
+  CHECK_MESSAGE(smooth.find("undefined") == std::string::npos, smooth);
+}
+
 // No name ends in `_`: `log_(2)(x)` was read as an unknown function log_ of 2, times x.
 TEST_CASE("trust: a name ending in an underscore is refused, also before a bracket") {
   check_rows({

@@ -9,6 +9,7 @@
 
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
+#include "core/corner_sign.hpp"
 #include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
@@ -162,6 +163,31 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
   }
 }
 
+}  // namespace
+
+Expr value_at(Expr g, const Point& point, bool* from_limits) {
+  try {
+    return substitute(g, point);
+  } catch (const CornerError&) {
+  }
+  if (from_limits) *from_limits = true;
+  std::vector<Expr> vars;
+  for (const auto& [var, value] : point)
+    if (depends_on(g, var)) vars.push_back(var);
+  std::sort(vars.begin(), vars.end(), [](Expr a, Expr b) { return compare(a, b) < 0; });  // (the same message every run)
+  std::optional<Expr> agreed;
+  for (Expr var : vars) {
+    Limits along = both_sides(g, var, point);
+    if (along.left != along.right || (agreed && *agreed != along.left))
+      throw NoDerivative(NoDerivative::Cause::Jump, var, along.left, along.right, corner_slope);
+    agreed = along.left;
+  }
+  if (!agreed) throw CornerError();
+  return *agreed;
+}
+
+namespace {
+
 // With sums, the point's other names are put in before differentiating (as a partial derivative
 // allows): bounds that become numbers decide whether x_7 is one of the terms, and x_k with k = 7
 // given is the entry x_7.
@@ -194,7 +220,7 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   try {
     // The function itself must be continuous along the first variable: its value there (a typed
     // sign(0) is 0) must equal both one-sided limits.
-    value = substitute(f, point);
+    value = value_at(f, point);
     for (std::size_t i = 0; i < order.size(); ++i) {
       // Before differentiating along order[i], g must be continuous along it (for i > 0, g's value
       // is the limit just agreed along order[i - 1], so only a change of variable can break it).
@@ -245,7 +271,7 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
   std::vector<Expr> order{var};
   f = with_sums_prepared(f, order, point);
   var = order[0];
-  std::vector<Expr> values{substitute(f, point)};
+  std::vector<Expr> values{value_at(f, point)};
   std::vector<Expr> formulas{f};  // values[k] is formulas[k] at the point
   std::unordered_set<const void*> seen;
   double total = weight(values[0], seen);

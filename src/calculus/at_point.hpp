@@ -47,6 +47,14 @@ struct NoDerivative : std::runtime_error {
   std::uint64_t order = 0;  // derivatives_at: the order that does not exist (0: not said)
 };
 
+// The value of g at the point, where g may be a derivative's formula (see core/corner_sign.hpp):
+// where a corner's sign in it has no value, the one-sided limits along each variable of the point
+// that g depends on, when they all agree (x sign(x) from d/dx x abs(x) is 0 at 0). Throws
+// NoDerivative (Jump, detail corner_slope) where they do not: d/dx abs(x) at 0 is -1 and 1.
+// *from_limits (when given) tells whether the limits were taken.
+inline constexpr const char* corner_slope = "corner slope";
+Expr value_at(Expr g, const Point& point, bool* from_limits = nullptr);
+
 // The derivative of f at the point (every symbol of the point substituted; others stay): the
 // agreed one-sided limits of the last derivative, after checking that f is continuous along the
 // first variable and each derivative before the last exists. Throws NoDerivative.

@@ -8,6 +8,7 @@
 
 #include "calculus/diff.hpp"
 #include "core/interrupt.hpp"
+#include "core/corner_sign.hpp"
 #include "core/substitute.hpp"
 
 namespace ddx::calc {
@@ -111,7 +112,9 @@ Trace reverse_mode(const Graph& g, const std::unordered_map<std::string, Expr>& 
       for (std::size_t j = i + 1; j < g.nodes.size(); ++j) {
         const GraphNode& c = g.nodes[j];
         if (!c.definition || !depends_on(*c.definition, sym(n.name))) continue;
-        Expr local = diff(*c.definition, sym(n.name));
+        // (A corner's slope is taken as sign(0) = 0, as automatic differentiation takes it; backprop
+        // checks the gradient against the derivative.)
+        Expr local = with_typed_signs(diff(*c.definition, sym(n.name)));
         Expr local_value = substitute(local, values);
         a.terms.push_back({c.name, local, local_value});
         sum = sum + adjoint.at(c.name) * local_value;

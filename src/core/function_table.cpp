@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "core/corner_sign.hpp"
 #include "core/errors.hpp"
 #include "core/exact_values.hpp"
 #include "core/functions.hpp"
@@ -91,6 +92,10 @@ void unary_precise(mpfr_ptr out, const mpfr_srcptr* a) {
 }
 void precise_abs(mpfr_ptr out, const mpfr_srcptr* a) { mpfr_abs(out, a[0], MPFR_RNDN); }  // a macro in mpfr.h
 void precise_sign(mpfr_ptr out, const mpfr_srcptr* a) { mpfr_set_si(out, mpfr_sgn(a[0]), MPFR_RNDN); }
+void precise_corner_sign(mpfr_ptr out, const mpfr_srcptr* a) {
+  if (mpfr_zero_p(a[0])) mpfr_set_nan(out);
+  else mpfr_set_si(out, mpfr_sgn(a[0]), MPFR_RNDN);
+}
 void precise_sigmoid(mpfr_ptr out, const mpfr_srcptr* a) {  // 1 / (1 + e^-a)
   mpfr_neg(out, a[0], MPFR_RNDN);
   mpfr_exp(out, out, MPFR_RNDN);
@@ -227,7 +232,7 @@ std::vector<FunctionInfo> builtin_function_table() {
         if (a[0].is(Kind::Constant)) return a[0];
         if (auto m = negated(a[0])) return abs(*m);
         return std::nullopt; },
-      {[](Args a) { return sign(a[0]); }});
+      {[](Args a) { return corner_sign(a[0]); }});
   row("sign", 1, "\\operatorname{sign}", "sign", "sign: -1, 0 or 1",
       unary(sign_of), precise_sign,
       [](Args a) -> std::optional<Expr> {
@@ -257,25 +262,40 @@ std::vector<FunctionInfo> builtin_function_table() {
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_number()) return a[0].number().is_negative() ? decimal_if_any(Expr(0), a) : a[0];
         return std::nullopt; },
-      {[](Args a) { return (1 + sign(a[0])) / 2; }});
+      {[](Args a) { return (1 + corner_sign(a[0])) / 2; }});
   row("max", 2, "\\max", "max", "the larger of two values",
       [](std::span<const double> v) { return std::max(v[0], v[1]); }, precise_max,
       [](Args a) -> std::optional<Expr> {
         if (a[0] == a[1]) return a[0];
         if (a[0].is_number() && a[1].is_number()) return decimal_if_any(a[0].number() < a[1].number() ? a[1] : a[0], a);
         return std::nullopt; },
-      {[](Args a) { return (1 + sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 - sign(a[0] - a[1])) / 2; }});
+      {[](Args a) { return (1 + corner_sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 - corner_sign(a[0] - a[1])) / 2; }});
   row("min", 2, "\\min", "min", "the smaller of two values",
       [](std::span<const double> v) { return std::min(v[0], v[1]); }, precise_min,
       [](Args a) -> std::optional<Expr> {
         if (a[0] == a[1]) return a[0];
         if (a[0].is_number() && a[1].is_number()) return decimal_if_any(a[0].number() < a[1].number() ? a[0] : a[1], a);
         return std::nullopt; },
-      {[](Args a) { return (1 - sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 + sign(a[0] - a[1])) / 2; }});
+      {[](Args a) { return (1 - corner_sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 + corner_sign(a[0] - a[1])) / 2; }});
   // clang-format on
   for (FunctionInfo& f : t)
     if (f.name == "abs") f.notation = Notation::Bars;  // |x|, in LaTeX \left|x\right|
   return t;
+}
+
+FunctionInfo corner_sign_row(FunctionInfo sign) {
+  sign.numeric = [](std::span<const double> v) { return v[0] == 0 ? NAN : sign_of(v[0]); };
+  sign.precise = precise_corner_sign;
+  sign.eval = [](Args a) -> std::optional<Expr> {
+    if (a[0].is_number()) {
+      if (a[0].is_zero()) throw CornerError();
+      return Expr(a[0].number().sign());
+    }
+    if (a[0].is(Kind::Constant)) return Expr(1);
+    if (auto m = negated(a[0])) return -corner_sign(*m);
+    return std::nullopt;
+  };
+  return sign;
 }
 
 }  // namespace ddx

@@ -2,6 +2,7 @@
 // The registry of functions: the built-in rows (function_table.cpp), then the abstract functions
 // users apply without defining and the markers `steps` uses, looked up by name.
 #include "core/functions.hpp"
+#include "core/corner_sign.hpp"
 #include "core/node.hpp"
 #include "core/sums.hpp"
 
@@ -85,6 +86,15 @@ FunctionId sum_function() {
     info.eval = [](Args a) { return simplify_sum(a); };
     info.notation = Notation::Sum;
     return r.add(std::move(info));  // not by name: users reach it through the procedure
+  }();
+  return id;
+}
+
+FunctionId corner_sign_function() {
+  static const FunctionId id = [] {
+    auto& r = registry();
+    // Not by name: what reads `sign` is the typed sign.
+    return r.add(corner_sign_row(r.rows[r.by_name.find("sign")->second]));
   }();
   return id;
 }

@@ -60,6 +60,8 @@ inline const FunctionInfo& function_info(FunctionId f) {
 }
 // The built-in rows, in table order (function_table.cpp); the registry is built from them.
 std::vector<FunctionInfo> builtin_function_table();
+// The row of the sign differentiation makes (corner_sign.hpp), from sign's row.
+FunctionInfo corner_sign_row(FunctionInfo sign);
 std::optional<FunctionId> find_function(std::string_view name);
 // Finds or registers the abstract function `name` of `arity` arguments.
 FunctionId abstract_function(std::string_view name, int arity);

@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "calculus/at_point.hpp"
 #include "calculus/eval.hpp"
+#include "core/corner_sign.hpp"
 #include "core/errors.hpp"
 #include "print/plot_scale.hpp"
 
@@ -123,12 +125,19 @@ Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
   for (Expr s : free_symbols(e))
     if (s != var) throw MathError("cannot plot: " + s.name() + " has no value (give it one, or plot against it)");
   std::string name = var.name();
-  return {std::move(label), [e, name, lost = std::move(lost)](double x) {
+  bool corners = has_corner_sign(e);
+  return {std::move(label), [e, var, name, corners, lost = std::move(lost)](double x) {
             try {
               for (Expr part : lost)
                 if (!std::isfinite(calc::evaluate(part, {{name, x}}))) return static_cast<double>(NAN);
-              return calc::evaluate(e, {{name, x}});
+              double v = calc::evaluate(e, {{name, x}});
+              // A derivative's formula where a corner's slope would be: its value is its limits'
+              // where they agree (d/dx x abs(x) is 0 at 0; d/dx abs(x) has none).
+              if (std::isnan(v) && corners) v = calc::evaluate(calc::value_at(e, {{var, num(Number::from_double(x))}}), {});
+              return v;
             } catch (const MathError&) {
+              return static_cast<double>(NAN);
+            } catch (const calc::NoDerivative&) {
               return static_cast<double>(NAN);
             }
           }};

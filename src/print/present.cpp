@@ -8,6 +8,7 @@
 
 #include <boost/container/small_vector.hpp>
 
+#include "core/corner_sign.hpp"
 #include "core/interrupt.hpp"
 #include "support/stable_sort_few.hpp"
 
@@ -117,6 +118,7 @@ int factor_group(Expr base, Expr exponent) {
 // Built-ins in table order (sin before cos before tan, as textbooks write them), then abstract
 // functions by name (their ids depend on the order a session met them, names do not).
 int function_order(FunctionId a, FunctionId b) {
+  a = typed_function(a), b = typed_function(b);
   const FunctionInfo& ia = function_info(a);
   const FunctionInfo& ib = function_info(b);
   if (ia.abstract != ib.abstract) return ia.abstract ? 1 : -1;
@@ -154,7 +156,7 @@ std::uint64_t reading_key(const Factor& f) {
   auto group = static_cast<std::uint64_t>(factor_group(f.first, f.second));
   std::uint64_t within = 0;
   if (group == 3) within = f.second.is_one();
-  if (group == 4) within = function_info(f.first.function()).abstract ? UINT32_MAX : f.first.function();
+  if (group == 4) within = function_info(f.first.function()).abstract ? UINT32_MAX : typed_function(f.first.function());
   return group << 32 | within;
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/corner_sign.hpp"
 #include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
@@ -142,7 +143,9 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
   }
   if (v.kind != eval::Value::Kind::Scalar || !has_float(v.scalar)) return;
   if (v.scalar.is_number()) {
-    v.scalar = checked_decimal(formula.scalar, decimals, v.scalar, Undefined::Refuse);
+    // (A derivative's formula has no value at a corner, where the answer is its one-sided limits.)
+    v.scalar = checked_decimal(formula.scalar, decimals, v.scalar,
+                               has_corner_sign(formula.scalar) ? Undefined::Keep : Undefined::Refuse);
     return;
   }
   Expr precise = folded_precisely(formula.scalar, decimals, decimal_bits);

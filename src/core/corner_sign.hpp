@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sign that differentiation makes. The derivative of abs(x) is sign(x) everywhere but at 0,
+// where abs has a corner and no derivative; so are those of relu, max and min where their
+// arguments meet. A typed sign(x) is 0 at 0, as it should be, but the same value in a
+// derivative's formula gave a slope where there is none (f = d/dx abs(x), then f at x = 0,
+// printed 0). So these derivatives are written with a sign of their own: it prints, reads back
+// and orders as sign (its row is sign's, under the same name, and no one can type it), and is
+// the same everywhere but where its argument is 0, where it has no value (CornerError). Asked
+// for the value of such a formula at that point, calc::value_at takes its one-sided limits
+// instead, as a derivative at a point does (x sign(x), from d/dx x abs(x), is 0 there).
+#pragma once
+
+#include "core/errors.hpp"
+#include "core/expr.hpp"
+
+namespace ddx {
+
+// A derivative's sign(0): the slope of a corner, which does not exist.
+struct CornerError : MathError {
+  CornerError();
+};
+
+// The function (registered once, not by name: users type sign) and its call.
+FunctionId corner_sign_function();
+Expr corner_sign(Expr u);
+bool is_corner_sign(Expr e);
+bool has_corner_sign(Expr e);
+// The function that f prints and orders as in a product: sign for the corner sign, else f.
+FunctionId typed_function(FunctionId f);
+
+// e with each corner sign made the typed sign (0 at 0): for a formula compared as printed (==),
+// and for backprop's trace, which takes sign(0) = 0 at a corner as automatic differentiation
+// does (and then checks its gradient against the derivative).
+Expr with_typed_signs(Expr e);
+
+}  // namespace ddx
