@@ -108,9 +108,9 @@ Expr simplify(Expr e, std::vector<std::string>* fired) {
   Expr best = direct;
   std::size_t best_size = expr_size(direct);
   const char* how = nullptr;  // the step that produced `best`, when not the rules alone
-  auto consider = [&](Expr candidate, std::vector<std::string>& candidate_fired, const char* step) {
+  auto consider = [&](Expr candidate, std::vector<std::string>& candidate_fired, const char* step, double allowance = 1.0) {
     std::size_t size = expr_size(candidate);
-    if (size >= best_size) return;
+    if (allowance == 1.0 ? size >= best_size : static_cast<double>(size) > allowance * static_cast<double>(best_size)) return;
     best = candidate, best_size = size, how = step;
     other_fired = std::move(candidate_fired);
   };
@@ -135,7 +135,11 @@ Expr simplify(Expr e, std::vector<std::string>* fired) {
         current = next;
         if (next == *cancelled) break;  // the rules changed nothing, so cancel would not either
       }
-      if (current != direct) consider(current, cancel_fired, "cancel common factors");
+      // A fraction that cancels to no fraction at all is taken even a little longer
+      // ((x^20 - 1)/(x^4 - 1) is x^16 + x^12 + x^8 + x^4 + 1), within SymPy's ratio of 1.7.
+      std::unordered_set<const void*> seen_again;
+      double allowance = has_denominator(current, seen_again) ? 1.0 : 1.7;
+      if (current != direct) consider(current, cancel_fired, "cancel common factors", allowance);
       // The same fraction with numerator and denominator factored: 1/(x + 1)^2, not
       // 1/(x^2 + 2x + 1). Under cancel's (smaller) work limit, as simplify must stay quick.
       if (auto f = factor(current, max_cancel_work)) {
