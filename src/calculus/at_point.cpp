@@ -46,7 +46,7 @@ class OneSided {
     if (auto it = point_.find(g); it != point_.end()) return it->second;
     if (g.is(Kind::Number) || g.is(Kind::Constant) || g.is(Kind::Symbol)) return g;
     if (auto it = done_.find(g.node()); it != done_.end()) return it->second;
-    Expr r = is_sign(g)  ? sign_limit(g.args()[0])
+    Expr r = is_sign(g)  ? sign_limit(g)
              : is_sum(g) ? sum_limit(g)
                          : map_children(g, [this](Expr c) { return limit(c); });
     done_.emplace(g.node(), r);
@@ -61,10 +61,13 @@ class OneSided {
     return is_sum(s) ? s : limit(s);
   }
 
-  // sign(u) beside the point: u's value there when it is not 0; else the sign u leaves 0 with.
-  Expr sign_limit(Expr u) {
+  // sign(u) beside the point: its value at u's value there when that is not 0 (a corner's sign
+  // of 1 - pi stays one: it is sign(1 - pi) where the formula is); else the sign u leaves 0 with.
+  Expr sign_limit(Expr g) {
+    Expr u = g.args()[0];
     Expr at = limit(u);
-    if (!at.is_zero() || !depends_on(along(u), var_)) return sign(at);  // (x y along y at x = 0 is 0)
+    if (!at.is_zero()) return call(g.function(), {at});
+    if (!depends_on(along(u), var_)) return sign(at);  // (x y along y at x = 0 is 0)
     Expr du = u;
     for (int k = 1; k <= max_taylor_order; ++k) {
       du = diff(du, var_);
@@ -165,25 +168,69 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
 
 }  // namespace
 
+namespace {
+
+// g with each corner sign whose argument is 0 at the point replaced by a symbol of its own (one
+// per distinct sign): the slope it stands for, which has no value there.
+class CornerChoices {
+ public:
+  explicit CornerChoices(const Point& point) : point_(point) {}
+  Expr operator()(Expr g) {
+    if (auto it = done_.find(g.node()); it != done_.end()) return it->second;
+    Expr r = map_children(g, [this](Expr c) { return (*this)(c); });
+    if (is_corner_sign(r) && vanishes(r.args()[0])) {
+      r = sym("corner#" + std::to_string(choices.size() + 1));
+      choices.push_back(r);
+    }
+    done_.emplace(g.node(), r);
+    return r;
+  }
+  std::vector<Expr> choices;
+
+ private:
+  bool vanishes(Expr u) const {
+    try {
+      return substitute(u, point_).is_zero();
+    } catch (const MathError&) {
+      return false;  // (no value at all: substituting g says so)
+    }
+  }
+  const Point& point_;
+  std::unordered_map<const void*, Expr> done_;
+};
+
+}  // namespace
+
 Expr value_at(Expr g, const Point& point, bool* from_limits) {
   try {
     return substitute(g, point);
   } catch (const CornerError&) {
   }
   if (from_limits) *from_limits = true;
+  // The one-sided limits along each variable, which must agree: for a derivative's formula that
+  // is the derivative (from the mean value theorem, the function being continuous).
   std::vector<Expr> vars;
-  for (const auto& [var, value] : point)
+  for (const auto& [var, v] : point)
     if (depends_on(g, var)) vars.push_back(var);
   std::sort(vars.begin(), vars.end(), [](Expr a, Expr b) { return compare(a, b) < 0; });  // (the same message every run)
   std::optional<Expr> agreed;
+  Expr along_var;
   for (Expr var : vars) {
     Limits along = both_sides(g, var, point);
-    if (along.left != along.right || (agreed && *agreed != along.left))
-      throw NoDerivative(NoDerivative::Cause::Jump, var, along.left, along.right, corner_slope);
+    if (along.left != along.right) throw NoDerivative(NoDerivative::Cause::Jump, var, along.left, along.right, corner_slope);
+    if (agreed && *agreed != along.left) throw NoDerivative(NoDerivative::Cause::Jump, var, *agreed, along.left, corner_slope);
     agreed = along.left;
+    along_var = var;
   }
-  if (!agreed) throw CornerError();
-  return *agreed;
+  // And the formula must have that value whatever the slopes that do not exist would be: x sign(x)
+  // is 0 at 0 either way, but sign(x)^2, which is 1 on both sides, is no derivative and has none.
+  // (Where a formula could be either, as sign(x) sign(x) from abs(x) sign(x), it is refused.)
+  CornerChoices corners(point);
+  Expr value = substitute(corners(g), point);
+  bool chosen = std::any_of(corners.choices.begin(), corners.choices.end(), [&](Expr c) { return depends_on(value, c); });
+  if (!agreed) agreed = value;
+  if (chosen || value != *agreed) throw NoDerivative(NoDerivative::Cause::Jump, along_var, *agreed, *agreed, corner_slope);
+  return value;
 }
 
 namespace {

@@ -48,10 +48,11 @@ struct NoDerivative : std::runtime_error {
 };
 
 // The value of g at the point, where g may be a derivative's formula (see core/corner_sign.hpp):
-// where a corner's sign in it has no value, the one-sided limits along each variable of the point
-// that g depends on, when they all agree (x sign(x) from d/dx x abs(x) is 0 at 0). Throws
-// NoDerivative (Jump, detail corner_slope) where they do not: d/dx abs(x) at 0 is -1 and 1.
-// *from_limits (when given) tells whether the limits were taken.
+// where a corner's sign in it has no value, g's value when it does not depend on that sign's
+// (x sign(x) from d/dx x abs(x) is 0 at 0). Throws NoDerivative (Jump, detail corner_slope,
+// with g's one-sided limits along the first variable where they differ) where it does: sign(x)
+// from d/dx abs(x) at 0, -1 and 1; its square, 1 and 1. *from_limits (when given) tells whether
+// the corner's sign had to be set aside.
 inline constexpr const char* corner_slope = "corner slope";
 Expr value_at(Expr g, const Point& point, bool* from_limits = nullptr);
 

@@ -28,6 +28,13 @@ bool has_corner_sign(Expr e);
 // The function that f prints and orders as in a product: sign for the corner sign, else f.
 FunctionId typed_function(FunctionId f);
 
+// e with each typed sign(u) made the corner's sign where e also holds a corner's sign of that u:
+// the two are one function but at u = 0 (d/dx abs(x + 1) sign(x + 1) printed sign(x + 1)
+// sign(x + 1), and f - sign(x) after f = d/dx abs(x) printed -sign(x) + sign(x)). A corner's sign
+// that the merge cancels (f - sign(x) is 0) is noted as dropped: the expression as written has
+// no value where it has none.
+Expr with_signs_unified(Expr e);
+
 // e with each corner sign made the typed sign (0 at 0): for a formula compared as printed (==),
 // and for backprop's trace, which takes sign(0) = 0 at a corner as automatic differentiation
 // does (and then checks its gradient against the derivative).

@@ -78,24 +78,6 @@ std::string cause(const calc::NoDerivative& why, const std::string& point, const
   return derivative + " does not exist at " + point;
 }
 
-// The value of e at the point: a derivative's formula that has none there, where a corner's slope
-// would be (f = d/dx abs(x), then f at x = 0), is refused, saying why.
-Expr value_there(Expr e, const calc::Point& point, const std::string& point_text, const Context& c, const Term& at) {
-  try {
-    bool from_limits = false;
-    Expr there = write_out_sums(calc::value_at(e, point, &from_limits));
-    // (A value the one-sided limits gave is no value of the formula to check its digits against.)
-    return from_limits ? there : checked_decimal(e, point, there);
-  } catch (const calc::NoDerivative& why) {
-    if (why.detail != calc::corner_slope) throw EvalError{at.span, cause(why, point_text, c)};
-    std::string along = point.size() > 1 ? " along " + why.along.name() : "";
-    throw EvalError{at.span, "no value at " + point_text + ": this is a derivative's formula, and the derivative does not "
-                             "exist there (its sign(...) is the slope of abs, relu, max or min at a corner; the formula "
-                             "approaches " + c.text(why.left) + " from the left and " + c.text(why.right) +
-                             " from the right" + along + ")"};
-  }
-}
-
 calc::Differentiations differentiations(const Term& t) {
   calc::Differentiations d;
   for (const resolve::DiffVar& v : t.vars) d.emplace_back(sym(v.name), v.count);
@@ -141,6 +123,27 @@ std::vector<Expr> Evaluator::derivatives_at(Expr e, Expr var, std::uint64_t coun
     return calc::derivatives_at(e, var, count, point);
   } catch (const calc::NoDerivative& why) {
     throw EvalError{at.span, cause(why, point_text, context_)};
+  }
+}
+
+Expr Evaluator::value_at(Expr e, const calc::Point& point, const std::string& point_text, const Term& at) {
+  try {
+    bool from_limits = false;
+    Expr there = write_out_sums(calc::value_at(e, point, &from_limits));
+    // (A value the one-sided limits gave is no value of the formula to check its digits against.)
+    return from_limits ? there : checked_decimal(e, point, there);
+  } catch (const calc::NoDerivative& why) {
+    if (why.detail != calc::corner_slope) throw EvalError{at.span, cause(why, point_text, context_)};
+    std::string along = point.size() > 1 && why.along.is(Kind::Symbol) ? " along " + why.along.name() : "";
+    if (why.left == why.right)  // (sign(x)^2 of d/dx abs(x) at 0, or sign(x + 1)^2 of d/dx abs(x + 1) sign(x + 1))
+      throw EvalError{at.span, "no value at " + point_text + ": the formula's sign(...) stands there for the slope of abs, "
+                               "relu, max or min at a corner, which has none; the formula approaches " +
+                               context_.text(why.left) + " from both sides" + along + ", but ddx cannot tell whether that "
+                               "is its value (d/dx ... at the point, of the function itself, can)"};
+    throw EvalError{at.span, "no value at " + point_text + ": this is a derivative's formula, and the derivative does not "
+                             "exist there (its sign(...) is the slope of abs, relu, max or min at a corner; the formula "
+                             "approaches " + context_.text(why.left) + " from the left and " + context_.text(why.right) +
+                             " from the right" + along + ")"};
   }
 }
 
@@ -257,7 +260,7 @@ Value Evaluator::at(const Term& t) {
           if (auto why = bound_in_sum(x.scalar, sym(t.names[i])))
             throw EvalError{t.name_spans[i], "cannot give " + t.names[i] + " a value: " + *why};
         // A sum whose bounds are numbers now is written out: at N = 3 is x_1 + x_2 + x_3.
-        return Value::of(value_there(x.scalar, point.values, point.text, context_, t));
+        return Value::of(value_at(x.scalar, point.values, point.text, t));
       }
     }
   };

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
@@ -273,7 +274,10 @@ Expr Evaluator::combine(const Term& t) {
     std::unordered_map<Expr, Expr> s;
     for (std::size_t i = 0; i < parts.size(); ++i) s.emplace(t.params[i], parts[i]);
     for (Expr part : t.dropped) note_dropped(substitute(part, s));  // f(x) = x/x: f(0) has no value
-    return substitute(t.expr, s);
+    if (!has_corner_sign(t.expr)) return substitute(t.expr, s);
+    std::string point;  // (a derivative's formula at a corner: g(x) = d/dx x abs(x), g(0))
+    for (std::size_t i = 0; i < parts.size(); ++i) point += (i ? ", " : "") + t.params[i].name() + " = " + context_.text(parts[i]);
+    return value_at(t.expr, s, point, t);
   }
   return ddx::call(t.function, std::move(parts));
 }

@@ -59,6 +59,10 @@ class Evaluator {
   // value there (a MathError if there is none).
   std::vector<Expr> derivatives_at(Expr e, Expr var, std::uint64_t count, const calc::Point& point,
                                    const std::string& point_text, const Term& at);
+  // The value of e at the point (calc::value_at), its digits checked when it is a decimal:
+  // refused (with the span of `at`) where e is a derivative's formula and the derivative does
+  // not exist there (f = d/dx abs(x), then f at x = 0).
+  Expr value_at(Expr e, const calc::Point& point, const std::string& point_text, const Term& at);
   // The point of the innermost enclosing `at` being evaluated, or nullptr.
   const calc::Point* active_point() const;
   // A procedure call (procedures.hpp).

@@ -13,6 +13,7 @@
 #include "calculus/chain.hpp"
 #include "calculus/diff.hpp"
 #include "calculus/steps.hpp"
+#include "core/corner_sign.hpp"
 #include "core/limits.hpp"
 #include "core/substitute.hpp"
 #include "resolve/names.hpp"
@@ -242,17 +243,32 @@ Result answer_to(const Term& body, const Context& context, bool steps) {
 
 }  // namespace
 
+namespace {
+
+// A corner's sign and a typed sign of one argument print as one (core/corner_sign.hpp).
+void unify_signs(Value& v) {
+  if (v.kind == Value::Kind::List)
+    for (Value& item : v.items) unify_signs(item);
+  else if (v.kind == Value::Kind::Scalar)
+    v.scalar = with_signs_unified(v.scalar);
+}
+
+}  // namespace
+
 Result evaluate_expression(const Term& body, const Context& context, bool steps) {
   Result r = answer_to(body, context, steps);
+  unify_signs(r.value);
   r.name = program_name(body);
   return r;
 }
 
-Expr definition_body(const Term& body, const Context& context) { return Evaluator(context, true).scalar(body); }
+Expr definition_body(const Term& body, const Context& context) {
+  return with_signs_unified(Evaluator(context, true).scalar(body));
+}
 
 Expr function_body(const Term& body, const std::vector<Expr>& params, const Context& context) {
   Hiding scope(context, params);
-  return Evaluator(scope).scalar(body);
+  return with_signs_unified(Evaluator(scope).scalar(body));
 }
 
 }  // namespace ddx::eval

@@ -11,6 +11,7 @@
 
 #include <boost/container/small_vector.hpp>
 
+#include "core/corner_sign.hpp"
 #include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
@@ -801,12 +802,21 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
     for (Expr part : def.dropped) note_dropped(substitute(part, s));
     // A decimal in the body or the arguments folds in doubles: its digits are checked as an
     // answer's are (h(x) = sec(sinh(42.0 x)); h(1) took sec of a rounded 8.7e17).
-    Expr value = substitute(def.body, s);
+    Expr value;
+    try {
+      value = substitute(def.body, s);
+    } catch (const CornerError&) {  // a derivative's formula at a corner: evaluation decides (Evaluator::value_at)
+      return deferred_call(def, std::move(args), n);
+    }
     if (!value.is_number() || !value.number().is_float()) return Term::value(value, n.span);
     if (!def.exact_body) return Term::value(checked_decimal(def.body, s, value), n.span);
     s.insert(def.decimals.begin(), def.decimals.end());
     return Term::value(checked_decimal(*def.exact_body, s, value), n.span);
   }
+  return deferred_call(def, std::move(args), n);
+}
+
+Term Resolver::deferred_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n) {
   Term t = composite(TermKind::Apply, std::move(args), "", n.span);
   t.expr = def.body;
   t.params = def.params;

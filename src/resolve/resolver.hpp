@@ -67,6 +67,8 @@ class Resolver {
   Term apply(const Node& n);
   Term abstract_call(const Node& n, std::vector<Term> args);
   Term defined_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n);
+  // The call left for evaluation to substitute the arguments into the body.
+  Term deferred_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n);
   Term call_arguments(const Node& n);
 
   // resolve_forms.cpp
