@@ -567,7 +567,7 @@ TEST_CASE("trust: a derivative's formula has no value where the function has a c
                  {"f + 1 at x = 0", "error: approaches 0 from the left and 2 from the right"},
                  {"f^2 at x = 0", "error: the formula approaches 1 from both sides, but ddx cannot tell whether that is its value"},
                  {"f - sign(x)", "0"},
-                 {"ans at x = 0", "error: a derivative's sign(0) has no value"},
+                 {"ans at x = 0", "error: the slope of abs, relu, max, min or sign at a corner or a jump has no value"},
                  {"f + sign(x)", "2 sign(x)"},
                  {"f sign(x)", "sign(x)^2"},
                  {"d/dx abs(x + 1) sign(x + 1)", "sign(x + 1)^2"},
@@ -598,6 +598,33 @@ TEST_CASE("trust: a derivative's formula has no value where the function has a c
                  {"n at x = 0, y = 0", "0"},
                  {"taylor(d/dx abs(x), x = 0, 2)", "error: the function jumps there"},
                  {"taylor(d/dx x^2 abs(x), x = 0, 2)", "0"}});
+  // A derivative of a formula holds where that formula is continuous; the formula of the
+  // derivative does not show it (d/dx sign(x) is 0; the second derivative of relu(x - 1) is 0).
+  check_in_turn({{"d/dx sign(x)", "0"},
+                 {"ans at x = 0", "error: at a corner or a jump has no value"},
+                 {"ans at x = 1", "0"},
+                 {"d/dx x sign(x)", "sign(x)"},
+                 {"ans at x = 0", "error: the formula approaches -1 from the left and 1 from the right"},
+                 {"d/dx x^2 sign(x)", "2x sign(x)"},
+                 {"ans at x = 0", "0"},
+                 {"d^2/dx^2 relu(x - 1)", "0"},
+                 {"ans at x = 1", "error: at a corner or a jump has no value"},
+                 {"ans at x = 2", "0"},
+                 {"simplify(d^2/dx^2 relu(x - 1))", "0"},
+                 {"ans at x = 1", "error: at a corner or a jump has no value"},
+                 {"f = diff(abs(x - y), x, y)", ""},
+                 {"f at x = 1, y = 1", "error: at a corner or a jump has no value"},
+                 {"f at x = 1, y = 2", "0"},
+                 {"g = d^2/dx^2 exp(abs(x))", ""},
+                 {"g at x = 0", "error: ddx cannot tell whether that is its value"},
+                 {"d^2/dx^2 abs(x)^3", "6 abs(x) sign(x)^2"},
+                 {"ans at x = 0", "0"}});
+  // A mixed partial needs the first derivative beside the point too: ∂/∂x relu(x y) has none where
+  // x = 0 and y is not 0 (the Hessian at 0 was [[0, 1/2], [1/2, 0]]).
+  check_rows({{"hessian(relu(x y), [x, y]) at x = 0, y = 0", "error: the derivative along x has no value beside it along y"},
+              {"hessian(abs(x y), [x, y]) at x = 0, y = 0", "error: the derivative along x has no value beside it along y"},
+              {"hessian(x^2 y^2 abs(x y), [x, y]) at x = 0, y = 0", "[[0, 0], [0, 0]]"},
+              {"diff(x^2 sign(y), x, y) at x = 0, y = 0", "0"}});
   ddx::Session s;
   std::string corner = answer(s, "table(d/dx abs(x), x = -1 .. 1 step 1)");
   CHECK_MESSAGE(corner.find(" 0  undefined") != std::string::npos, corner);

@@ -168,39 +168,6 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
 
 }  // namespace
 
-namespace {
-
-// g with each corner sign whose argument is 0 at the point replaced by a symbol of its own (one
-// per distinct sign): the slope it stands for, which has no value there.
-class CornerChoices {
- public:
-  explicit CornerChoices(const Point& point) : point_(point) {}
-  Expr operator()(Expr g) {
-    if (auto it = done_.find(g.node()); it != done_.end()) return it->second;
-    Expr r = map_children(g, [this](Expr c) { return (*this)(c); });
-    if (is_corner_sign(r) && vanishes(r.args()[0])) {
-      r = sym("corner#" + std::to_string(choices.size() + 1));
-      choices.push_back(r);
-    }
-    done_.emplace(g.node(), r);
-    return r;
-  }
-  std::vector<Expr> choices;
-
- private:
-  bool vanishes(Expr u) const {
-    try {
-      return substitute(u, point_).is_zero();
-    } catch (const MathError&) {
-      return false;  // (no value at all: substituting g says so)
-    }
-  }
-  const Point& point_;
-  std::unordered_map<const void*, Expr> done_;
-};
-
-}  // namespace
-
 Expr value_at(Expr g, const Point& point, bool* from_limits) {
   try {
     return substitute(g, point);
@@ -225,12 +192,11 @@ Expr value_at(Expr g, const Point& point, bool* from_limits) {
   // And the formula must have that value whatever the slopes that do not exist would be: x sign(x)
   // is 0 at 0 either way, but sign(x)^2, which is 1 on both sides, is no derivative and has none.
   // (Where a formula could be either, as sign(x) sign(x) from abs(x) sign(x), it is refused.)
-  CornerChoices corners(point);
-  Expr value = substitute(corners(g), point);
-  bool chosen = std::any_of(corners.choices.begin(), corners.choices.end(), [&](Expr c) { return depends_on(value, c); });
-  if (!agreed) agreed = value;
-  if (chosen || value != *agreed) throw NoDerivative(NoDerivative::Cause::Jump, along_var, *agreed, *agreed, corner_slope);
-  return value;
+  std::optional<Expr> value = value_whatever_the_corners(g, point);
+  if (!agreed && value) agreed = value;
+  if (!value || *value != *agreed)
+    throw NoDerivative(NoDerivative::Cause::Jump, along_var, agreed ? *agreed : Expr(0), agreed ? *agreed : Expr(0), corner_slope);
+  return *value;
 }
 
 namespace {
@@ -272,6 +238,16 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
       // Before differentiating along order[i], g must be continuous along it (for i > 0, g's value
       // is the limit just agreed along order[i - 1], so only a change of variable can break it).
       if (i == 0 || order[i] != order[i - 1]) {
+        // And for i > 0 the derivative before must exist on the line along order[i] through the
+        // point, not only at it: ∂/∂x relu(x y) has no value where x = 0 and y is not 0.
+        if (i > 0) {
+          Point line = point;
+          line.erase(order[i]);
+          if (!value_whatever_the_corners(with_corner_signs(g), line))
+            throw NoDerivative(NoDerivative::Cause::Undefined, order[i], Expr(), Expr(),
+                               "the derivative along " + order[i - 1].name() + " has no value beside it along " +
+                                   order[i].name() + ": a corner or a jump on that line");
+        }
         Limits along = both_sides(g, order[i], point);
         if (along.left != value || along.right != value)
           throw NoDerivative(NoDerivative::Cause::Jump, order[i], along.left, along.right);

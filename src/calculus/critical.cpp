@@ -16,6 +16,7 @@
 #include "calculus/groebner.hpp"
 #include "calculus/poly_convert.hpp"
 #include "calculus/polynomial.hpp"
+#include "core/corner_sign.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
@@ -38,13 +39,11 @@ void check_differentiable(Expr f, const std::vector<Expr>& vars) {
       const FunctionInfo& info = function_info(e.function());
       if (info.abstract)
         throw MathError("critical: " + info.name + " is an unknown function; define it first (f(x) = ...)");
-      static const char* const corners[] = {"abs", "sign", "relu", "max", "min"};
       bool depends = false;
       for (Expr v : vars) depends = depends || depends_on(e, v);
-      for (const char* name : corners)
-        if (info.name == name && depends)
-          throw MathError("critical: " + info.name +
-                          " has points with no derivative (a corner or a jump); critical needs a differentiable function");
+      if (has_corners_or_jumps(e.function()) && depends)
+        throw MathError("critical: " + info.name +
+                        " has points with no derivative (a corner or a jump); critical needs a differentiable function");
     }
     for_each_child(e, walk);
   };

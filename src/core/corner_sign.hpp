@@ -10,6 +10,9 @@
 // instead, as a derivative at a point does (x sign(x), from d/dx x abs(x), is 0 there).
 #pragma once
 
+#include <optional>
+#include <unordered_map>
+
 #include "core/errors.hpp"
 #include "core/expr.hpp"
 
@@ -27,6 +30,22 @@ bool is_corner_sign(Expr e);
 bool has_corner_sign(Expr e);
 // The function that f prints and orders as in a product: sign for the corner sign, else f.
 FunctionId typed_function(FunctionId f);
+
+// g at the point, where each corner sign whose argument is 0 there stands for a slope that does
+// not exist: g's value when it does not depend on it (x sign(x) is 0 at 0 whatever sign(0) would
+// be), nullopt when it does (sign(x), sign(x)^2). Other errors propagate.
+std::optional<Expr> value_whatever_the_corners(Expr g, const std::unordered_map<Expr, Expr>& point);
+
+// e with every sign a corner's sign: a derivative's formula, whose typed signs come from the
+// function differentiated (d/dx x sign(x) is sign(x), which has no value at 0: x sign(x) = abs(x)
+// has a corner there).
+Expr with_corner_signs(Expr e);
+// Whether e holds a sign, typed or a corner's.
+bool has_sign(Expr e);
+// The functions with corners or jumps: abs, sign, relu, max, min (and the corner's sign).
+bool has_corners_or_jumps(FunctionId f);
+// Whether e calls one of them.
+bool has_corners_or_jumps(Expr e);
 
 // e with each typed sign(u) made the corner's sign where e also holds a corner's sign of that u:
 // the two are one function but at u = 0 (d/dx abs(x + 1) sign(x + 1) printed sign(x + 1)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/dropped.hpp"
 
+#include "core/corner_sign.hpp"
 #include "core/errors.hpp"
 #include "core/substitute.hpp"
 
@@ -11,12 +12,25 @@ DroppedParts::DroppedParts(std::vector<Expr>& into) : into_(into), outer_(detail
 }
 DroppedParts::~DroppedParts() { detail::live_dropped_parts() = outer_; }
 
-NotingPaused::NotingPaused() : paused_(detail::live_dropped_parts()) { detail::live_dropped_parts() = nullptr; }
-NotingPaused::~NotingPaused() { detail::live_dropped_parts() = paused_; }
+NotingPaused::NotingPaused(bool keep_required)
+    : paused_(detail::live_dropped_parts()), paused_before_(detail::paused_dropped_parts()) {
+  detail::paused_dropped_parts() = !keep_required ? nullptr : paused_ ? paused_ : paused_before_;
+  detail::live_dropped_parts() = nullptr;
+}
+NotingPaused::~NotingPaused() {
+  detail::live_dropped_parts() = paused_;
+  detail::paused_dropped_parts() = paused_before_;
+}
+
+void note_required(Expr part) {
+  DroppedParts* into = detail::live_dropped_parts();
+  if (!into) into = detail::paused_dropped_parts();
+  if (into) into->into_.push_back(part);
+}
 
 std::optional<std::string> value_missing(std::span<const Expr> parts, const std::unordered_map<Expr, Expr>& point) {
   for (Expr part : parts) try {
-      substitute(part, point);
+      if (!value_whatever_the_corners(part, point)) throw CornerError();
     } catch (const MathError& e) {
       return e.what();
     }

@@ -29,6 +29,7 @@ class DroppedParts {
 
  private:
   friend void note_dropped(Expr part);
+  friend void note_required(Expr part);
   std::vector<Expr>& into_;
   DroppedParts* outer_;
 };
@@ -37,13 +38,15 @@ class DroppedParts {
 // procedure's own algebra) may cancel what it made itself.
 class NotingPaused {
  public:
-  NotingPaused();
+  // keep_required: note_required still reaches the notes paused (see there).
+  explicit NotingPaused(bool keep_required = false);
   ~NotingPaused();
   NotingPaused(const NotingPaused&) = delete;
   NotingPaused& operator=(const NotingPaused&) = delete;
 
  private:
   DroppedParts* paused_;
+  DroppedParts* paused_before_;
 };
 
 namespace detail {
@@ -51,6 +54,11 @@ namespace detail {
 inline DroppedParts*& live_dropped_parts() {
   static DroppedParts* live = nullptr;
   return live;
+}
+// The DroppedParts the innermost NotingPaused set aside, if any.
+inline DroppedParts*& paused_dropped_parts() {
+  static DroppedParts* paused = nullptr;
+  return paused;
 }
 }  // namespace detail
 
@@ -68,6 +76,11 @@ inline bool noting_dropped() { return detail::live_dropped_parts() != nullptr; }
 inline void note_dropped(Expr part) {
   if (DroppedParts* live = detail::live_dropped_parts()) live->into_.push_back(part);
 }
+
+// A part the expression as written needs to have a value, noted even while a pause that keeps
+// them lives (a procedure whose answer is a derivative's formula: grad, hessian): a derivative's
+// function, which must be continuous where the derivative is taken (core/corner_sign.hpp).
+void note_required(Expr part);
 
 // Why the first of `parts` has no value at `point` (the MathError substituting it raises), or
 // nullopt when they all have one: x/x is 1, but its 1/x has none at x = 0.

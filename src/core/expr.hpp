@@ -78,6 +78,9 @@ struct Node {
   std::uint8_t id = 0;        // ConstantId for Constant
   // Reclamation (see reclaim_unmarked): permanent_bit, and marked_bit during a collection.
   mutable std::uint8_t lifetime = 0;
+  // Whether a call of a function with corners or jumps (abs, sign, relu, max, min) is at or below
+  // the node, computed by intern(): false, no walk need look (core/corner_sign.hpp).
+  bool corners = false;
   FunctionId function = 0;    // Call, Derivative
   std::uint32_t size = 0;     // ops (and exps or coeffs, parallel to them)
   std::uint16_t index_count = 0;

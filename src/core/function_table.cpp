@@ -278,8 +278,10 @@ std::vector<FunctionInfo> builtin_function_table() {
         return std::nullopt; },
       {[](Args a) { return (1 - corner_sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 + corner_sign(a[0] - a[1])) / 2; }});
   // clang-format on
-  for (FunctionInfo& f : t)
+  for (FunctionInfo& f : t) {
     if (f.name == "abs") f.notation = Notation::Bars;  // |x|, in LaTeX \left|x\right|
+    f.corners = f.name == "abs" || f.name == "sign" || f.name == "relu" || f.name == "max" || f.name == "min";
+  }
   return t;
 }
 

@@ -46,6 +46,7 @@ struct FunctionInfo {
   std::vector<std::string> params;                             // abstract: parameter names for ∂f/∂u
   std::optional<PendingDerivative> pending;                    // a `steps` marker, not a function
   Notation notation = Notation::Call;
+  bool corners = false;  // abs, sign, relu, max, min: a corner or a jump (core/corner_sign.hpp)
 };
 
 namespace detail {

@@ -356,8 +356,9 @@ const Node* intern(NodeParts&& n) {
     return found;
   }
   std::uint64_t symbols = n.kind == Kind::Symbol ? symbol_bit(n.name) : 0;
-  for (Expr e : n.ops) symbols |= e.node()->symbols;
-  for (Expr e : n.exps) symbols |= e.node()->symbols;
+  bool corners = n.kind == Kind::Call && function_info(n.function).corners;
+  for (Expr e : n.ops) symbols |= e.node()->symbols, corners |= e.node()->corners;
+  for (Expr e : n.exps) symbols |= e.node()->symbols, corners |= e.node()->corners;
   // A sum depends on every x_k through its x_n: no symbol can be ruled out by the filter.
   if (n.kind == Kind::Call && is_sum_function(n.function)) symbols = ~std::uint64_t{0};
   std::size_t tree_size = tree_size_of(n);
@@ -366,6 +367,7 @@ const Node* intern(NodeParts&& n) {
   Node* stored = store(std::move(n));
   stored->hash = hash;
   stored->symbols = symbols;
+  stored->corners = corners;
   stored->tree_size = tree_size;
   stored->height = height;
   t.insert(slot, stored);

@@ -10,6 +10,7 @@
 
 #include "calculus/chain.hpp"
 #include "calculus/diff.hpp"
+#include "core/corner_sign.hpp"
 #include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
@@ -104,8 +105,19 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
                                  " (only a polynomial of lower degree, whose derivative is 0, may go further)"};
   }
   if (!points_.empty()) return differentiate_at(e, d, points_.back().values, points_.back().text, at);
-  for (const auto& [var, count] : d) e = calc::diff(e, var, static_cast<int>(count));
-  return e;
+  if (!has_corners_or_jumps(e)) {
+    for (const auto& [var, count] : d) e = calc::diff(e, var, static_cast<int>(count));
+    return e;
+  }
+  // A function with a corner or a jump: each derivative holds only where the function it is taken
+  // of is continuous, which the formula does not show (d/dx sign(x) is 0; the second derivative
+  // of relu(x - 1) is 0, also at 1), and its signs are the corners' (core/corner_sign.hpp).
+  for (const auto& [var, count] : d)
+    for (std::uint64_t k = 0; k < count && !e.is_zero(); ++k) {
+      if (has_sign(e)) note_required(with_corner_signs(e));
+      e = calc::diff(e, var);
+    }
+  return with_corner_signs(e);
 }
 
 Expr Evaluator::differentiate_at(Expr e, const calc::Differentiations& d, const calc::Point& point,

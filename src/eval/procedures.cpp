@@ -100,19 +100,19 @@ Result approx_procedure(const Term& call, Evaluator& ev) {
 const std::vector<Procedure>& procedures() {
   static const std::vector<Procedure> table = {
       {"diff", 2, 1000, "diff(EXPR, x), diff(EXPR, x, 2) or diff(EXPR, x, y)",
-       "partial derivatives in order: diff(x^2 y, x, y); diff(E, x, 3) is the third", diff_procedure},
-      {"expand", 1, 1, "expand(EXPR)", "multiply out products and powers of sums", expand_procedure},
-      {"simplify", 1, 1, "simplify(EXPR)", "try harder: trig and log identities, common factors", simplify_procedure},
+       "partial derivatives in order: diff(x^2 y, x, y); diff(E, x, 3) is the third", diff_procedure, false, true},
+      {"expand", 1, 1, "expand(EXPR)", "multiply out products and powers of sums", expand_procedure, false, true},
+      {"simplify", 1, 1, "simplify(EXPR)", "try harder: trig and log identities, common factors", simplify_procedure, false, true},
       {"factor", 1, 1, "factor(EXPR)",
-       "factor a polynomial over the rationals (limits: 5000 terms, degree 200, 64 variables)", factor_procedure},
+       "factor a polynomial over the rationals (limits: 5000 terms, degree 200, 64 variables)", factor_procedure, false, true},
       {"approx", 1, 2, "approx(EXPR) or approx(EXPR, DIGITS)", "a decimal value, 15 significant digits or DIGITS",
-       approx_procedure},
+       approx_procedure, false, true},
       {"grad", 1, 2, "grad(f) or grad(f, [x, y])", "the gradient over the free symbols (sorted) or the variables given",
-       grad_procedure},
+       grad_procedure, false, true},
       {"jacobian", 1, 2, "jacobian([f, g], [x, y])", "the Jacobian: rows are functions (:set layout denominator transposes)",
-       jacobian_procedure},
-      {"hessian", 1, 2, "hessian(f) or hessian(f, [x, y])", "the Hessian: all second partial derivatives", hessian_procedure},
-      {"total", 1, 2, "total(z) or total(z, [x, y])", "the total differential dz = z_x dx + z_y dy", total_procedure},
+       jacobian_procedure, false, true},
+      {"hessian", 1, 2, "hessian(f) or hessian(f, [x, y])", "the Hessian: all second partial derivatives", hessian_procedure, false, true},
+      {"total", 1, 2, "total(z) or total(z, [x, y])", "the total differential dz = z_x dx + z_y dy", total_procedure, false, true},
       {"tangent", 2, 2, "tangent(f, x = a)", "the tangent line y = f(a) + f'(a) (x - a)", tangent_procedure},
       {"critical", 1, 2, "critical(f) or critical(f, [x, y])",
        "where the gradient is zero: each point with its kind (minimum, maximum, saddle) and value", critical_procedure},
@@ -123,8 +123,8 @@ const std::vector<Procedure>& procedures() {
       {"implicit", 2, 2, "implicit(F = G, dy/dx) or implicit(F = G, d^2y/dx^2)",
        "implicit differentiation: dy/dx = -F_x/F_y where F = G defines y; orders up to 10", implicit_procedure, true},
       {"sum", 2, 2, "sum(EXPR, n = A .. B)",
-       "a sum over n from A to B (numbers or names such as N); x_n, t_n are the n-th entries of x and t", sum_procedure},
-      {"mean", 2, 2, "mean(EXPR, n = A .. B)", "the sum over n from A to B divided by B - A + 1", mean_procedure},
+       "a sum over n from A to B (numbers or names such as N); x_n, t_n are the n-th entries of x and t", sum_procedure, false, true},
+      {"mean", 2, 2, "mean(EXPR, n = A .. B)", "the sum over n from A to B divided by B - A + 1", mean_procedure, false, true},
       {"plot", 2, 1000, "plot(EXPR, ..., x = a .. b)", "a plot in the terminal, or in an SVG file after :plot-to",
        plot_procedure},
       {"table", 2, 1000, "table(EXPR, ..., x = a .. b step s)", "a column of values (CSV with --format code)",
@@ -148,9 +148,9 @@ const Procedure* find_procedure(std::string_view name) {
 }
 
 Result Evaluator::call(const Term& t) {
-  NotingPaused own_algebra;  // a procedure's algebra is no part of the expression as written
   const Procedure* p = find_procedure(t.name);
   if (!p) throw EvalError{t.name_span, "'" + t.name + "' is not a procedure"};
+  NotingPaused own_algebra(p->keeps_requirements);  // a procedure's algebra is no part of the expression as written
   if (!p->leibniz_arguments)
     for (const Term& a : t.children)
       if (a.kind == TermKind::Leibniz && a.of == resolve::LeibnizOf::Undefined)

@@ -24,6 +24,12 @@ struct Procedure {
   // Takes dy/dx of an undefined y as an argument (implicit); for the others such an argument is
   // the error it always was.
   bool leibniz_arguments = false;
+  // What its answer is made of is the expression as written (core/dropped.hpp): a derivative's
+  // formula (diff, grad, ...), or its arguments' simplified (simplify, approx, ...). Its
+  // derivatives keep what they require of the point (note_required), so that after
+  // diff(relu(x - 1), x, 2), ans at x = 1 is refused. (Not taylor, tangent, critical: their
+  // answers hold wherever they are defined.)
+  bool keeps_requirements = false;
 };
 
 const std::vector<Procedure>& procedures();
