@@ -34,57 +34,52 @@ FunctionId typed_function(FunctionId f) {
 
 bool is_corner_sign(Expr e) { return e.is(Kind::Call) && e.function() == corner_sign_function(); }
 
+bool has_corners_or_jumps(FunctionId f) { return function_info(f).corners; }
+
 namespace {
 
+bool is_a_sign(FunctionId f) { return typed_function(f) == typed_function(corner_sign_function()); }
+bool is_typed_sign(Expr e) { return e.is(Kind::Call) && !is_corner_sign(e) && is_a_sign(e.function()); }
 
-Expr with_typed_signs(Expr e, std::unordered_map<const void*, Expr>& done) {
-  if (auto it = done.find(e.node()); it != done.end()) return it->second;
-  Expr r = map_children(e, [&](Expr c) { return with_typed_signs(c, done); });
-  if (is_corner_sign(r)) r = sign(r.args()[0]);
-  done.emplace(e.node(), r);
-  return r;
-}
-
-// The arguments of e's corner signs (kinds == corner) or typed signs (else).
-void sign_arguments(Expr e, bool corner, std::unordered_set<Expr>& found, std::unordered_set<const void*>& seen) {
-  if (!seen.insert(e.node()).second) return;
-  if (e.is(Kind::Call) && (corner ? is_corner_sign(e) : e.function() == typed_function(corner_sign_function())))
-    found.insert(e.args()[0]);
-  visit_children(e, [&](Expr c) { sign_arguments(c, corner, found, seen); });
-}
-
-}  // namespace
-
-Expr with_signs_unified(Expr e) {
-  if (!corner_signs_made || !e.node()->corners) return e;
-  std::unordered_set<Expr> corner_args, typed_args;
+// Whether e holds a call for which `wanted` holds (every function asked about has corners).
+template <class Wanted>
+bool holds_call(Expr e, const Wanted& wanted) {
+  if (!e.node()->corners) return false;
   std::unordered_set<const void*> seen;
-  sign_arguments(e, true, corner_args, seen);
-  if (corner_args.empty()) return e;
-  seen.clear();
-  sign_arguments(e, false, typed_args, seen);
-  std::erase_if(typed_args, [&](Expr u) { return !corner_args.contains(u); });
-  if (typed_args.empty()) return e;
+  std::function<bool(Expr)> walk = [&](Expr x) {
+    if (x.is(Kind::Call) && wanted(x.function())) return true;
+    if (!x.node()->corners || !seen.insert(x.node()).second) return false;
+    bool found = false;
+    visit_children(x, [&](Expr c) { found = found || walk(c); });
+    return found;
+  };
+  return walk(e);
+}
+
+// e with each sign call (typed or a corner's) replaced by what `turn` makes of it, children first.
+template <class Turn>
+Expr with_signs_turned(Expr e, const Turn& turn) {
   std::unordered_map<const void*, Expr> done;
-  std::function<Expr(Expr)> unify = [&](Expr x) {
+  std::function<Expr(Expr)> walk = [&](Expr x) {
+    if (!x.node()->corners) return x;
     if (auto it = done.find(x.node()); it != done.end()) return it->second;
-    Expr r = map_children(x, unify);
-    if (r.is(Kind::Call) && !is_corner_sign(r) && r.function() == typed_function(corner_sign_function()) &&
-        typed_args.contains(r.args()[0]))
-      r = corner_sign(r.args()[0]);
+    Expr r = map_children(x, walk);
+    if (r.is(Kind::Call) && is_a_sign(r.function())) r = turn(r);
     done.emplace(x.node(), r);
     return r;
   };
-  Expr unified = unify(e);
-  std::unordered_set<Expr> left;
-  seen.clear();
-  sign_arguments(unified, true, left, seen);
-  for (Expr u : typed_args)
-    if (!left.contains(u)) note_dropped(corner_sign(u));
-  return unified;
+  return walk(e);
 }
 
-namespace {
+// The arguments of e's corner signs (corner) or of its typed signs (else).
+std::unordered_set<Expr> sign_arguments(Expr e, bool corner) {
+  std::unordered_set<Expr> found;
+  with_signs_turned(e, [&](Expr s) {
+    if (is_corner_sign(s) == corner) found.insert(s.args()[0]);
+    return s;
+  });
+  return found;
+}
 
 // g with each corner sign whose argument is 0 at the point replaced by a symbol of its own (one
 // per distinct sign): the slope it stands for, which has no value there.
@@ -92,14 +87,11 @@ class CornerChoices {
  public:
   explicit CornerChoices(const std::unordered_map<Expr, Expr>& point) : point_(point) {}
   Expr operator()(Expr g) {
-    if (auto it = done_.find(g.node()); it != done_.end()) return it->second;
-    Expr r = map_children(g, [this](Expr c) { return (*this)(c); });
-    if (is_corner_sign(r) && vanishes(r.args()[0])) {
-      r = sym("corner#" + std::to_string(choices.size() + 1));
-      choices.push_back(r);
-    }
-    done_.emplace(g.node(), r);
-    return r;
+    return with_signs_turned(g, [this](Expr s) {
+      if (!is_corner_sign(s) || !vanishes(s.args()[0])) return s;
+      choices.push_back(sym("corner#" + std::to_string(choices.size() + 1)));
+      return choices.back();
+    });
   }
   std::vector<Expr> choices;
 
@@ -112,28 +104,15 @@ class CornerChoices {
     }
   }
   const std::unordered_map<Expr, Expr>& point_;
-  std::unordered_map<const void*, Expr> done_;
 };
 
-// Whether e holds a call for which `wanted` holds.
-template <class Wanted>
-bool holds_call(Expr e, const Wanted& wanted, std::unordered_set<const void*>& seen) {
-  if (e.is(Kind::Call) && wanted(e.function())) return true;
-  if (!seen.insert(e.node()).second) return false;
-  bool found = false;
-  visit_children(e, [&](Expr c) { found = found || holds_call(c, wanted, seen); });
-  return found;
-}
-template <class Wanted>
-bool holds_call(Expr e, const Wanted& wanted) {
-  if (!e.node()->corners) return false;  // (every function wanted here has corners)
-  std::unordered_set<const void*> seen;
-  return holds_call(e, wanted, seen);
-}
-
-bool is_a_sign(FunctionId f) { return typed_function(f) == typed_function(corner_sign_function()); }
-
 }  // namespace
+
+bool has_corner_sign(Expr e) {
+  return holds_call(e, [](FunctionId f) { return f == corner_sign_function(); });
+}
+bool has_sign(Expr e) { return holds_call(e, is_a_sign); }
+bool has_corners_or_jumps(Expr e) { return e.node()->corners; }
 
 std::optional<Expr> value_whatever_the_corners(Expr g, const std::unordered_map<Expr, Expr>& point) {
   try {
@@ -147,34 +126,29 @@ std::optional<Expr> value_whatever_the_corners(Expr g, const std::unordered_map<
   return value;
 }
 
-bool has_sign(Expr e) { return holds_call(e, is_a_sign); }
-
-bool has_corners_or_jumps(FunctionId f) { return function_info(f).corners; }
-
-bool has_corners_or_jumps(Expr e) { return holds_call(e, [](FunctionId f) { return has_corners_or_jumps(f); }); }
-
 Expr with_corner_signs(Expr e) {
-  if (!has_sign(e)) return e;
-  std::unordered_map<const void*, Expr> done;
-  std::function<Expr(Expr)> cornered = [&](Expr x) {
-    if (auto it = done.find(x.node()); it != done.end()) return it->second;
-    Expr r = map_children(x, cornered);
-    if (r.is(Kind::Call) && !is_corner_sign(r) && r.function() == typed_function(corner_sign_function()))
-      r = corner_sign(r.args()[0]);
-    done.emplace(x.node(), r);
-    return r;
-  };
-  return cornered(e);
-}
-
-bool has_corner_sign(Expr e) {
-  return holds_call(e, [](FunctionId f) { return f == corner_sign_function(); });
+  return with_signs_turned(e, [](Expr s) { return is_typed_sign(s) ? corner_sign(s.args()[0]) : s; });
 }
 
 Expr with_typed_signs(Expr e) {
   if (!has_corner_sign(e)) return e;
-  std::unordered_map<const void*, Expr> done;
-  return with_typed_signs(e, done);
+  return with_signs_turned(e, [](Expr s) { return is_corner_sign(s) ? sign(s.args()[0]) : s; });
+}
+
+Expr with_signs_unified(Expr e) {
+  if (!corner_signs_made || !e.node()->corners) return e;
+  std::unordered_set<Expr> corner_args = sign_arguments(e, true);
+  if (corner_args.empty()) return e;
+  std::unordered_set<Expr> typed_args = sign_arguments(e, false);
+  std::erase_if(typed_args, [&](Expr u) { return !corner_args.contains(u); });
+  if (typed_args.empty()) return e;
+  Expr unified = with_signs_turned(e, [&](Expr s) {
+    return is_typed_sign(s) && typed_args.contains(s.args()[0]) ? corner_sign(s.args()[0]) : s;
+  });
+  std::unordered_set<Expr> left = sign_arguments(unified, true);
+  for (Expr u : typed_args)
+    if (!left.contains(u)) note_dropped(corner_sign(u));
+  return unified;
 }
 
 }  // namespace ddx

@@ -3,11 +3,14 @@
 // where abs has a corner and no derivative; so are those of relu, max and min where their
 // arguments meet. A typed sign(x) is 0 at 0, as it should be, but the same value in a
 // derivative's formula gave a slope where there is none (f = d/dx abs(x), then f at x = 0,
-// printed 0). So these derivatives are written with a sign of their own: it prints, reads back
-// and orders as sign (its row is sign's, under the same name, and no one can type it), and is
-// the same everywhere but where its argument is 0, where it has no value (CornerError). Asked
-// for the value of such a formula at that point, calc::value_at takes its one-sided limits
-// instead, as a derivative at a point does (x sign(x), from d/dx x abs(x), is 0 there).
+// printed 0). So derivatives are written with a sign of their own: it prints, reads back and
+// orders as sign (its row is sign's, under the same name, and no one can type it), and is the
+// same everywhere but where its argument is 0, where it has no value (CornerError). Asked for
+// the value of such a formula there, calc::value_at gives the one it has whatever that slope
+// would be, where its one-sided limits agree with it (x sign(x), from d/dx x abs(x), is 0).
+// And a derivative holds only where the function it is taken of is continuous, which its formula
+// may not show (d/dx sign(x) is 0): differentiating keeps that function, its signs the corners',
+// as a part the answer needs a value of (core/dropped.hpp's note_required).
 #pragma once
 
 #include <optional>
