@@ -96,7 +96,7 @@ TEST_CASE("property: derivatives at kinks agree with one-sided finite difference
   CAPTURE(seed);
   KinkGenerator gen(seed);
   const std::pair<const char*, double> points[] = {{"0", 0.0}, {"1", 1.0}, {"-1", -1.0}, {"1/2", 0.5}, {"-3/2", -1.5}};
-  int compared = 0, refused = 0, answered = 0;
+  int compared = 0, refused = 0, answered = 0, second_refused = 0, second_answered = 0;
   for (int i = 0; i < 600; ++i) {
     const auto& [a_text, a] = points[i % 5];
     std::string f_text = gen(a_text);
@@ -115,6 +115,19 @@ TEST_CASE("property: derivatives at kinks agree with one-sided finite difference
     // The derivative's formula first, then its value there: the same answer.
     REQUIRE(ddx_test::answer(s, "d/dx " + f_text).find("error") == std::string::npos);
     std::string formula_there = ddx_test::answer(s, "approx(ans" + at + ")");
+    // And the second derivative's: never a value where there is none at the point.
+    std::string second = ddx_test::answer(s, "approx(d^2/dx^2 " + f_text + at + ")");
+    REQUIRE(ddx_test::answer(s, "d^2/dx^2 " + f_text).find("error") == std::string::npos);
+    std::string second_there = ddx_test::answer(s, "approx(ans" + at + ")");
+    CAPTURE(second);
+    CAPTURE(second_there);
+    if (second.find("error") != std::string::npos) {
+      CHECK(second_there.find("error") != std::string::npos);
+      ++second_refused;
+    } else if (second_there.find("error") == std::string::npos) {
+      CHECK(second_there == second);
+      ++second_answered;
+    }
     CAPTURE(derivative);
     CAPTURE(tangent);
     CAPTURE(formula_there);
@@ -136,7 +149,10 @@ TEST_CASE("property: derivatives at kinks agree with one-sided finite difference
     CHECK(std::abs(got - slope) < 1e-3 * (1 + std::abs(slope)));
     ++answered;
   }
-  MESSAGE("compared " << compared << " (refused " << refused << ", answered " << answered << ")");
+  MESSAGE("compared " << compared << " (refused " << refused << ", answered " << answered << "; second derivatives refused "
+                       << second_refused << ", answered from the formula " << second_answered << ")");
+  CHECK(second_refused >= 50);
+  CHECK(second_answered >= 50);
   CHECK(compared >= 300);
   CHECK(refused >= 50);
   CHECK(answered >= 50);
