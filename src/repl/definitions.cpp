@@ -111,6 +111,8 @@ void Definitions::for_each_expr(const std::function<void(Expr)>& visit) const {
         for (Expr p : c.function->params) visit(p);
         visit(c.function->body);
         for (Expr p : c.function->dropped) visit(p);
+        if (c.function->exact_body) visit(*c.function->exact_body);  // (f(1) read swept nodes)
+        for (const auto& [symbol, value] : c.function->decimals) visit(symbol), visit(value);
       }
     }
 }
