@@ -168,14 +168,46 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
 
 }  // namespace
 
+namespace {
+
+// Whether h has a value at points just beside the point along var (2^-40 and 2^-60 away on
+// either side), where a corner's sign has none (a derivative's formula there). With `continuous`,
+// h's typed signs count as corners' too: then h is continuous there, and has a derivative if its
+// formula does. (A point that gives var no number, or where h has no value for other reasons,
+// is no evidence against it.)
+bool has_values_beside(Expr h, Expr var, const Point& point, bool continuous) {
+  auto at = point.find(var);
+  if (at == point.end() || !(continuous ? has_sign(h) : has_corner_sign(h))) return true;
+  Expr cornered = continuous ? with_corner_signs(h) : h;
+  for (int power : {40, 60})
+    for (int side : {-1, 1}) {
+      Point beside = point;
+      beside[var] = at->second + Expr(side) * pow(Expr(2), Expr(-power));
+      try {
+        if (!value_whatever_the_corners(cornered, beside)) return false;
+      } catch (const MathError&) {
+      }
+    }
+  return true;
+}
+
+}  // namespace
+
 Expr value_at(Expr g, const Point& point, bool* from_limits) {
   try {
     return substitute(g, point);
   } catch (const CornerError&) {
   }
   if (from_limits) *from_limits = true;
-  // The one-sided limits along each variable, which must agree: for a derivative's formula that
-  // is the derivative (from the mean value theorem, the function being continuous).
+  // The formula has a value there when it does not depend on the slopes that do not exist: x sign(x)
+  // is 0 at 0 whatever sign(0) would be; sign(x) and sign(x)^2 have none. For a derivative's
+  // formula, whose signs are all the corners', that is the derivative: each corner sign comes
+  // multiplied by its argument's slope u' (of sign(u) u'), and if that factor is 0 at the point
+  // the one-sided limits agree with it (the mean value theorem, the function being continuous).
+  std::optional<Expr> value = value_whatever_the_corners(g, point);
+  if (value && !has_typed_sign(g)) return *value;
+  // Beside a typed sign, whose value at 0 is no limit (sign(x + 1)^2 of d/dx abs(x + 1) sign(x + 1)
+  // is 0 at -1, its limits 1), the one-sided limits along each variable must agree with it too.
   std::vector<Expr> vars;
   for (const auto& [var, v] : point)
     if (depends_on(g, var)) vars.push_back(var);
@@ -189,10 +221,6 @@ Expr value_at(Expr g, const Point& point, bool* from_limits) {
     agreed = along.left;
     along_var = var;
   }
-  // And the formula must have that value whatever the slopes that do not exist would be: x sign(x)
-  // is 0 at 0 either way, but sign(x)^2, which is 1 on both sides, is no derivative and has none.
-  // (Where a formula could be either, as sign(x) sign(x) from abs(x) sign(x), it is refused.)
-  std::optional<Expr> value = value_whatever_the_corners(g, point);
   if (!agreed && value) agreed = value;
   if (!value || *value != *agreed)
     throw NoDerivative(NoDerivative::Cause::Jump, along_var, agreed ? *agreed : Expr(0), agreed ? *agreed : Expr(0), corner_slope);
@@ -228,7 +256,7 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   if (order.empty()) return substitute(f, given);
   Point point = given;
   f = with_sums_prepared(f, order, point);
-  Expr g = f;
+  Expr g = f, before = f;  // the derivative so far, and the function it was taken of
   Expr value;
   try {
     // The function itself must be continuous along the first variable: its value there (a typed
@@ -238,20 +266,23 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
       // Before differentiating along order[i], g must be continuous along it (for i > 0, g's value
       // is the limit just agreed along order[i - 1], so only a change of variable can break it).
       if (i == 0 || order[i] != order[i - 1]) {
-        // And for i > 0 the derivative before must exist on the line along order[i] through the
-        // point, not only at it: ∂/∂x relu(x y) has no value where x = 0 and y is not 0.
-        if (i > 0) {
-          Point line = point;
-          line.erase(order[i]);
-          if (!value_whatever_the_corners(with_corner_signs(g), line))
-            throw NoDerivative(NoDerivative::Cause::Undefined, order[i], Expr(), Expr(),
-                               "the derivative along " + order[i - 1].name() + " has no value beside it along " +
-                                   order[i].name() + ": a corner or a jump on that line");
-        }
+        // And for i > 0 the derivative before must exist beside the point along order[i], not
+        // only at it: ∂/∂x relu(x y) has no value where x = 0 and y is not 0; nor has ∂/∂y of
+        // x^2 sign(y) where y = 0 and x is not, though its formula, 0, does not show it.
+        if (i > 0 && !(has_values_beside(g, order[i], point, true) && has_values_beside(before, order[i], point, true)))
+          throw NoDerivative(NoDerivative::Cause::Undefined, order[i], Expr(), Expr(),
+                             "the derivative along " + order[i - 1].name() + " has no value beside it along " +
+                                 order[i].name() + ": a corner or a jump there");
+        // (A derivative's formula, given to differentiate, likewise: d/dy of ∂/∂x relu(x y).)
+        if (i == 0 && !has_values_beside(f, order[0], point, false))
+          throw NoDerivative(NoDerivative::Cause::Undefined, order[0], Expr(), Expr(),
+                             "the function is a derivative's formula with no value beside the point along " +
+                                 order[0].name() + ": a corner there");
         Limits along = both_sides(g, order[i], point);
         if (along.left != value || along.right != value)
           throw NoDerivative(NoDerivative::Cause::Jump, order[i], along.left, along.right);
       }
+      before = g;
       g = diff(g, order[i]);
       Limits slopes = slopes_beside(g, order[i], point);
       if (slopes.left != slopes.right)

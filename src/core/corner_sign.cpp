@@ -112,6 +112,9 @@ bool has_corner_sign(Expr e) {
   return holds_call(e, [](FunctionId f) { return f == corner_sign_function(); });
 }
 bool has_sign(Expr e) { return holds_call(e, is_a_sign); }
+bool has_typed_sign(Expr e) {
+  return holds_call(e, [](FunctionId f) { return is_a_sign(f) && f != corner_sign_function(); });
+}
 bool has_corners_or_jumps(Expr e) { return e.node()->corners; }
 
 std::optional<Expr> value_whatever_the_corners(Expr g, const std::unordered_map<Expr, Expr>& point) {

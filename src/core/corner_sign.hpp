@@ -43,8 +43,9 @@ std::optional<Expr> value_whatever_the_corners(Expr g, const std::unordered_map<
 // function differentiated (d/dx x sign(x) is sign(x), which has no value at 0: x sign(x) = abs(x)
 // has a corner there).
 Expr with_corner_signs(Expr e);
-// Whether e holds a sign, typed or a corner's.
+// Whether e holds a sign, typed or a corner's; a typed one.
 bool has_sign(Expr e);
+bool has_typed_sign(Expr e);
 // The functions with corners or jumps: abs, sign, relu, max, min (and the corner's sign).
 bool has_corners_or_jumps(FunctionId f);
 // Whether e calls one of them.

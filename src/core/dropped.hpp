@@ -81,6 +81,8 @@ inline void note_dropped(Expr part) {
 // them lives (a procedure whose answer is a derivative's formula: grad, hessian): a derivative's
 // function, which must be continuous where the derivative is taken (core/corner_sign.hpp).
 void note_required(Expr part);
+// Whether note_required is heard now.
+inline bool noting_required() { return detail::live_dropped_parts() || detail::paused_dropped_parts(); }
 
 // Why the first of `parts` has no value at `point` (the MathError substituting it raises), or
 // nullopt when they all have one: x/x is 1, but its 1/x has none at x = 0.

@@ -84,6 +84,16 @@ bool inside_one(double x) { return x > -1 && x < 1; }
 
 double sign_of(double x) { return (x > 0) - (x < 0); }
 
+// The sign of a constant that is clearly not 0 (1 - pi, -sin(1), 2 - sqrt(5)), from its value at
+// 128 bits, or nullopt (a number, a symbol, a constant too near 0 to tell): abs, sign, relu, max
+// and min of it fold, and a corner's slope multiplied by relu(-sin(1)) is seen to be 0.
+std::optional<int> clear_sign(Expr c) {
+  if (c.is_number() || !is_constant_expression(c)) return std::nullopt;
+  std::optional<double> v = constant_value(c);
+  if (!v || !(std::fabs(*v) > 1e-12 * (1 + std::fabs(*v)))) return std::nullopt;
+  return *v > 0 ? 1 : -1;
+}
+
 
 // MPFR evaluators: a function of MPFR's own, or a short composition of them.
 template <int (*F)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t)>
@@ -231,6 +241,7 @@ std::vector<FunctionInfo> builtin_function_table() {
         if (a[0].is_number()) return num(a[0].number().is_negative() ? -a[0].number() : a[0].number());
         if (a[0].is(Kind::Constant)) return a[0];
         if (auto m = negated(a[0])) return abs(*m);
+        if (auto s = clear_sign(a[0])) return *s > 0 ? a[0] : -a[0];
         return std::nullopt; },
       {[](Args a) { return corner_sign(a[0]); }});
   row("sign", 1, "\\operatorname{sign}", "sign", "sign: -1, 0 or 1",
@@ -239,6 +250,7 @@ std::vector<FunctionInfo> builtin_function_table() {
         if (a[0].is_number()) return Expr(a[0].number().sign());
         if (a[0].is(Kind::Constant)) return Expr(1);
         if (auto m = negated(a[0])) return -sign(*m);
+        if (auto s = clear_sign(a[0])) return Expr(*s);
         return std::nullopt; },
       {[](Args) { return Expr(0); }});
   row("sigmoid", 1, "\\sigma", "sigmoid", "logistic sigmoid, 1/(1 + e^-x)",
@@ -261,6 +273,7 @@ std::vector<FunctionInfo> builtin_function_table() {
       [](std::span<const double> v) { return v[0] > 0 ? v[0] : 0.0; }, precise_relu,
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_number()) return a[0].number().is_negative() ? decimal_if_any(Expr(0), a) : a[0];
+        if (auto s = clear_sign(a[0])) return *s > 0 ? a[0] : Expr(0);
         return std::nullopt; },
       {[](Args a) { return (1 + corner_sign(a[0])) / 2; }});
   row("max", 2, "\\max", "max", "the larger of two values",
@@ -268,6 +281,7 @@ std::vector<FunctionInfo> builtin_function_table() {
       [](Args a) -> std::optional<Expr> {
         if (a[0] == a[1]) return a[0];
         if (a[0].is_number() && a[1].is_number()) return decimal_if_any(a[0].number() < a[1].number() ? a[1] : a[0], a);
+        if (auto s = clear_sign(a[0] - a[1])) return *s > 0 ? a[0] : a[1];
         return std::nullopt; },
       {[](Args a) { return (1 + corner_sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 - corner_sign(a[0] - a[1])) / 2; }});
   row("min", 2, "\\min", "min", "the smaller of two values",
@@ -275,6 +289,7 @@ std::vector<FunctionInfo> builtin_function_table() {
       [](Args a) -> std::optional<Expr> {
         if (a[0] == a[1]) return a[0];
         if (a[0].is_number() && a[1].is_number()) return decimal_if_any(a[0].number() < a[1].number() ? a[0] : a[1], a);
+        if (auto s = clear_sign(a[0] - a[1])) return *s > 0 ? a[1] : a[0];
         return std::nullopt; },
       {[](Args a) { return (1 - corner_sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 + corner_sign(a[0] - a[1])) / 2; }});
   // clang-format on
@@ -295,6 +310,7 @@ FunctionInfo corner_sign_row(FunctionInfo sign) {
     }
     if (a[0].is(Kind::Constant)) return Expr(1);
     if (auto m = negated(a[0])) return -corner_sign(*m);
+    if (auto s = clear_sign(a[0])) return Expr(*s);
     return std::nullopt;
   };
   return sign;

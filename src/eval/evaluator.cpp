@@ -41,9 +41,10 @@ Expr Evaluator::definition_value(const Context::VariableView& variable) {
   std::unordered_map<Expr, Expr> s;
   for (Expr v : variable.defined_symbols)
     if (std::optional<Expr> value = symbol_value(v)) s.emplace(v, *value);
-  // Under an `at`: what the definition's body lost as it was read (`f = x/x`: 1/x) goes with it.
-  if (noting_dropped())
-    for (Expr part : variable.dropped) note_dropped(substituted(part));
+  // Under an `at`: what the definition's body lost as it was read (`f = x/x`: 1/x) goes with it,
+  // also through a procedure that keeps what its arguments require (simplify(f)).
+  if (noting_required())
+    for (Expr part : variable.dropped) note_required(substituted(part));
   return s.empty() ? variable.body : substitute(variable.body, s);
 }
 
@@ -60,14 +61,14 @@ std::optional<Expr> Evaluator::symbol_value(Expr symbol) {
     know_definitions_below(*variable);
     known = &know(symbol, *variable);
   }
-  if (noting_dropped())
-    for (Expr part : known->notes) note_dropped(part);
+  if (noting_required())
+    for (Expr part : known->notes) note_required(part);
   return known->value;
 }
 
 const Evaluator::KnownValue* Evaluator::usable_known_value(Expr symbol) const {
   const KnownValue* known = known_values_.find(symbol);
-  if (!known || (noting_dropped() && !known->noted)) return nullptr;
+  if (!known || (noting_required() && !known->noted)) return nullptr;
   return known;
 }
 
@@ -125,7 +126,7 @@ void Evaluator::know_definitions_below(const Context::VariableView& variable) {
 // The value of `symbol`'s definition, made and kept (the names its body uses known already, or
 // worked out here by recursion), with its notes when notes are taken.
 const Evaluator::KnownValue& Evaluator::know(Expr symbol, const Context::VariableView& variable) {
-  KnownValue known{.value = Expr(), .noted = noting_dropped(), .notes = {}};
+  KnownValue known{.value = Expr(), .noted = noting_required(), .notes = {}};
   if (known.noted) {
     std::vector<Expr> notes;
     known.value = noting_into(notes, [&] { return definition_value(variable); });
@@ -157,8 +158,8 @@ void Evaluator::release_held(std::size_t held_before) {
 Value Evaluator::previous_answer(const Term& t) {
   auto a = context_.answer();
   if (!a) throw EvalError{t.span, "there is no previous answer yet"};
-  if (noting_dropped())
-    for (Expr part : context_.answer_dropped()) note_dropped(substituted(part));
+  if (noting_required())
+    for (Expr part : context_.answer_dropped()) note_required(substituted(part));
   return *a;
 }
 

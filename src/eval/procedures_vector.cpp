@@ -129,7 +129,7 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   std::string point = at.name + " = " + ev.context().text(a);
   Expr fa;
   try {
-    fa = substitute(f, {{x, a}});
+    fa = ev.value_at(f, {{x, a}}, point, call);  // (a derivative's formula at a corner: its value, if it has one)
   } catch (const MathError& e) {
     throw EvalError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
   }
