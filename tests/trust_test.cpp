@@ -624,7 +624,36 @@ TEST_CASE("trust: a derivative's formula has no value where the function has a c
   check_rows({{"hessian(relu(x y), [x, y]) at x = 0, y = 0", "error: the derivative along x has no value beside it along y"},
               {"hessian(abs(x y), [x, y]) at x = 0, y = 0", "error: the derivative along x has no value beside it along y"},
               {"hessian(x^2 y^2 abs(x y), [x, y]) at x = 0, y = 0", "[[0, 0], [0, 0]]"},
-              {"diff(x^2 sign(y), x, y) at x = 0, y = 0", "0"}});
+              {"diff(x^2 sign(y), x, y) at x = 0, y = 0", "0"},
+              // Only beside the point: relu(-x) is 0 near x = 1, so abs(y) relu(-x) is 0 there.
+              {"diff(abs(y) relu(-x), y, x) at x = 1, y = 0", "0"},
+              {"hessian(max(y, 1) relu(-x) + x y, [x, y]) at x = 1, y = 1", "[[0, 1], [1, 0]]"},
+              // ∂f/∂y of sign(y) x^2 has no value where y = 0 and x is not, though its formula is 0.
+              {"hessian(sign(y) x^2, [x, y]) at x = 0, y = 0", "error: the derivative along y has no value beside it along x"},
+              {"d/dy d/dx relu(x y) at x = 0, y = 0", "error: a derivative's formula with no value beside the point along y"},
+              {"d/dx sign(y) x^2 at x = 1, y = 0", "0"}});
+  // A constant whose sign is clear folds in abs, sign, relu, max and min: a corner's slope times
+  // relu(-sin(1)) is 0, and the formula has its value there.
+  check_rows({{"relu(-sin(1))", "0"},
+              {"abs(1 - pi)", "pi - 1"},
+              {"max(pi, e)", "pi"},
+              {"sign(sqrt(2)^2 - 2)", "0"}});
+  check_in_turn({{"d/dx relu(sin(x)) abs(x + 1)", "(sign(sin(x))/2 + 1/2) cos(x) abs(x + 1) + sign(x + 1) relu(sin(x))"},
+                 {"ans at x = -1", "0"},
+                 {"d/dx relu(relu(x)^2)", "2 (sign(x)/2 + 1/2) (sign(relu(x)^2)/2 + 1/2) relu(x)"},
+                 {"ans at x = 0", "0"},
+                 {"tangent(d/dx abs(x)^3, x = 0)", "y = 0"},
+                 // What an answer requires goes through a procedure that keeps it.
+                 {"d/dx sign(x)", "0"},
+                 {"simplify(ans)", "0"},
+                 {"ans at x = 0", "error: at a corner or a jump has no value"},
+                 {"h = d/dx abs(x)", ""},
+                 {"simplify((1 - x) h - sign(x))", "-x sign(x)"},
+                 {"ans at x = 0", "error: at a corner or a jump has no value"},
+                 {"ans at x = 2", "-2"},
+                 {"x/x", "1"},
+                 {"simplify(ans)", "1"},
+                 {"ans at x = 0", "error: division by zero in the expression as written"}});
   ddx::Session s;
   std::string corner = answer(s, "table(d/dx abs(x), x = -1 .. 1 step 1)");
   CHECK_MESSAGE(corner.find(" 0  undefined") != std::string::npos, corner);

@@ -53,9 +53,9 @@ bool has_corners_or_jumps(Expr e);
 
 // e with each typed sign(u) made the corner's sign where e also holds a corner's sign of that u:
 // the two are one function but at u = 0 (d/dx abs(x + 1) sign(x + 1) printed sign(x + 1)
-// sign(x + 1), and f - sign(x) after f = d/dx abs(x) printed -sign(x) + sign(x)). A corner's sign
-// that the merge cancels (f - sign(x) is 0) is noted as dropped: the expression as written has
-// no value where it has none.
+// sign(x + 1), and f - sign(x) after f = d/dx abs(x) printed -sign(x) + sign(x)). e itself is
+// noted as required (core/dropped.hpp): as written it has no value where the merged form may
+// (f - sign(x) is 0, but has no value at 0).
 Expr with_signs_unified(Expr e);
 
 // e with each corner sign made the typed sign (0 at 0): for a formula compared as printed (==),

@@ -12,6 +12,7 @@
 #include "calculus/expand.hpp"
 #include "calculus/polynomial.hpp"
 #include "calculus/simplify.hpp"
+#include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/limits.hpp"
@@ -47,12 +48,16 @@ Result diff_procedure(const Term& call, Evaluator& ev) {
   return Result::of(Value::of(ev.differentiate(e, d, call)));
 }
 
+// The argument of a procedure that rewrites it, a typed sign and a corner's of one argument
+// merged first (core/corner_sign.hpp), so that they cancel and collect.
+Expr rewritten_argument(const Term& arg, Evaluator& ev) { return with_signs_unified(ev.scalar(arg)); }
+
 Result expand_procedure(const Term& call, Evaluator& ev) {
-  return Result::of(Value::of(calc::expand(ev.scalar(call.children[0]))));
+  return Result::of(Value::of(calc::expand(rewritten_argument(call.children[0], ev))));
 }
 
 Result simplify_procedure(const Term& call, Evaluator& ev) {
-  return Result::of(Value::of(calc::simplify(ev.scalar(call.children[0]))));
+  return Result::of(Value::of(calc::simplify(rewritten_argument(call.children[0], ev))));
 }
 
 // factor(E): irreducible factors over Q of a polynomial, or of the numerator and denominator of
@@ -60,7 +65,7 @@ Result simplify_procedure(const Term& call, Evaluator& ev) {
 // a number over a lone sum (2 (x + 1) is the sum 2x + 2), it is still shown factored.
 Result factor_procedure(const Term& call, Evaluator& ev) {
   const Term& arg = call.children[0];
-  auto f = calc::factor(ev.scalar(arg));
+  auto f = calc::factor(rewritten_argument(arg, ev));
   if (!f) throw EvalError{arg.span, "factor: floating-point numbers are not factored (write 1/2, not 0.5)"};
   Expr e = f->expr();
   if (f->factors.size() != 1 || f->factors[0].second != 1 || !f->factors[0].first.is(Kind::Add) ||
