@@ -651,6 +651,16 @@ TEST_CASE("trust: a derivative's formula has no value where the function has a c
                  {"simplify((1 - x) h - sign(x))", "-x sign(x)"},
                  {"ans at x = 0", "error: at a corner or a jump has no value"},
                  {"ans at x = 2", "-2"},
+                 // Through a chain of definitions, and under taylor and series.
+                 {"y = u^2 + u", ""},
+                 {"u = sign(x)", ""},
+                 {"dy/dx at x = 1", "0"},
+                 {"z = dy/dx", ""},
+                 {"z at x = 0", "error: at a corner or a jump has no value"},
+                 {"z at x = 1", "0"},
+                 {"taylor(d/dx sign(x), x = 0, 2)", "error: the function has no value at x = 0"},
+                 {"taylor(d/dx sign(x), x = 1, 2)", "0"},
+                 {"taylor(x/x, x = 0, 2)", "error: the function has no value at x = 0 (division by zero in the expression as written)"},
                  {"x/x", "1"},
                  {"simplify(ans)", "1"},
                  {"ans at x = 0", "error: division by zero in the expression as written"}});

@@ -214,7 +214,14 @@ Expr Evaluator::leibniz(const Term& t) {
   // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held
   // independent, as the chain display does.
   calc::DefinitionLookup body_of = [this](std::string_view name) { return context_.definition(name); };
-  return calc::chain_rule(t.name, t.vars[0].name, t.partial, body_of).substituted;
+  return chain_value(t.name, calc::chain_rule(t.name, t.vars[0].name, t.partial, body_of).substituted);
+}
+
+Expr Evaluator::chain_value(std::string_view target, Expr derivative) {
+  Expr whole = Evaluator(context_).definition_value(target);
+  if (!has_sign(whole)) return derivative;
+  note_required(with_corner_signs(whole));
+  return with_corner_signs(derivative);
 }
 
 Expr Evaluator::prime(const Term& t) {

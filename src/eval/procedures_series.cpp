@@ -10,6 +10,7 @@
 #include "calculus/evalf.hpp"
 #include "calculus/expand.hpp"
 #include "calculus/simplify.hpp"
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/limits.hpp"
 #include "core/substitute.hpp"
@@ -45,7 +46,8 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   if (n > static_cast<std::uint64_t>(max_derivative_order))
     throw EvalError{order.span, "the order N of " + name + " is at most " + std::to_string(max_derivative_order) +
                                     " (the terms of degree below N need derivatives up to N - 1)"};
-  Expr f = ev.operand(call.children[0], {x});
+  std::vector<Expr> lost = call.children[0].dropped;  // and what the function requires (d/dx sign(x): continuity)
+  Expr f = noting_into(lost, [&] { return ev.operand(call.children[0], {x}); });
   Expr a = ev.scalar(at.children[0]);
   calc::Point point;
   if (const calc::Point* outer = ev.active_point()) {
@@ -68,6 +70,8 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   } catch (const LimitError& e) {
     throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
   }
+  if (auto why = value_missing(lost, point))  // x/x is 1, but has no value at x = 0
+    throw EvalError{call.span, "the function has no value at " + point_text + " (" + *why + " in the expression as written)"};
   // A value ddx keeps exact may still not be real (sqrt(-tan(1))): a closed value is checked
   // numerically (values it cannot approximate, f(0) of an unknown f, stand).
   if (Expr value = derivatives[0]; !value.is_number() && free_symbols(value).empty()) {

@@ -14,6 +14,7 @@
 #include "calculus/diff.hpp"
 #include "calculus/steps.hpp"
 #include "core/corner_sign.hpp"
+#include "core/dropped.hpp"
 #include "core/limits.hpp"
 #include "core/substitute.hpp"
 #include "resolve/names.hpp"
@@ -93,7 +94,7 @@ std::optional<Result> chain(const Term& body, const Context& context) {
   }
   if (!context.definition(target) || !resolve::is_identifier(var)) return std::nullopt;
   calc::Chain c = calc::chain_rule(target, var, partial, lookup(context));
-  Expr value = c.substituted;
+  Expr value = Evaluator(context).chain_value(target, c.substituted);
   std::string note;
   if (c.products_not_written > 0)
     note = "chain not written out: " + count_text(c.products_not_written) + " products of Leibniz factors, more than " +
