@@ -166,10 +166,6 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // Whether h has a value at points just beside the point along var (2^-40 and 2^-60 away on
 // either side), where a corner's sign has none (a derivative's formula there). With `continuous`,
 // h's typed signs count as corners' too: then h is continuous there, and has a derivative if its

@@ -7,8 +7,8 @@
 #include <set>
 
 #include "calculus/diff.hpp"
-#include "core/interrupt.hpp"
 #include "core/corner_sign.hpp"
+#include "core/interrupt.hpp"
 #include "core/substitute.hpp"
 
 namespace ddx::calc {

@@ -93,6 +93,11 @@ std::optional<int> clear_sign(Expr c) {
   if (!v || !(std::fabs(*v) > 1e-12 * (1 + std::fabs(*v)))) return std::nullopt;
   return *v > 0 ? 1 : -1;
 }
+// The sign of a[0] - a[1] for two constants (max and min), without building it for others.
+std::optional<int> constants_compared(Args a) {
+  if (a[0].node()->symbols != 0 || a[1].node()->symbols != 0) return std::nullopt;
+  return clear_sign(a[0] - a[1]);
+}
 
 
 // MPFR evaluators: a function of MPFR's own, or a short composition of them.
@@ -281,7 +286,7 @@ std::vector<FunctionInfo> builtin_function_table() {
       [](Args a) -> std::optional<Expr> {
         if (a[0] == a[1]) return a[0];
         if (a[0].is_number() && a[1].is_number()) return decimal_if_any(a[0].number() < a[1].number() ? a[1] : a[0], a);
-        if (auto s = clear_sign(a[0] - a[1])) return *s > 0 ? a[0] : a[1];
+        if (auto s = constants_compared(a)) return *s > 0 ? a[0] : a[1];
         return std::nullopt; },
       {[](Args a) { return (1 + corner_sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 - corner_sign(a[0] - a[1])) / 2; }});
   row("min", 2, "\\min", "min", "the smaller of two values",
@@ -289,7 +294,7 @@ std::vector<FunctionInfo> builtin_function_table() {
       [](Args a) -> std::optional<Expr> {
         if (a[0] == a[1]) return a[0];
         if (a[0].is_number() && a[1].is_number()) return decimal_if_any(a[0].number() < a[1].number() ? a[0] : a[1], a);
-        if (auto s = clear_sign(a[0] - a[1])) return *s > 0 ? a[1] : a[0];
+        if (auto s = constants_compared(a)) return *s > 0 ? a[1] : a[0];
         return std::nullopt; },
       {[](Args a) { return (1 - corner_sign(a[0] - a[1])) / 2; }, [](Args a) { return (1 + corner_sign(a[0] - a[1])) / 2; }});
   // clang-format on
