@@ -126,7 +126,7 @@ const std::vector<Procedure>& procedures() {
       {"series", 3, 3, "series(EXPR, x = a, N)", "the Taylor polynomial and its order term O((x - a)^N)",
        series_procedure},
       {"implicit", 2, 2, "implicit(F = G, dy/dx) or implicit(F = G, d^2y/dx^2)",
-       "implicit differentiation: dy/dx = -F_x/F_y where F = G defines y; orders up to 10", implicit_procedure, true},
+       "implicit differentiation: dy/dx = -F_x/F_y where F = G defines y; orders up to 10", implicit_procedure, true, true},
       {"sum", 2, 2, "sum(EXPR, n = A .. B)",
        "a sum over n from A to B (numbers or names such as N); x_n, t_n are the n-th entries of x and t", sum_procedure, false, true},
       {"mean", 2, 2, "mean(EXPR, n = A .. B)", "the sum over n from A to B divided by B - A + 1", mean_procedure, false, true},

@@ -25,7 +25,7 @@ struct Procedure {
   // the error it always was.
   bool leibniz_arguments = false;
   // What its answer is made of is the expression as written (core/dropped.hpp): a derivative's
-  // formula (diff, grad, ...), or its arguments' simplified (simplify, approx, ...). Its
+  // formula (diff, grad, implicit, ...), or its arguments' simplified (simplify, approx, ...). Its
   // derivatives keep what they require of the point (note_required), so that after
   // diff(relu(x - 1), x, 2), ans at x = 1 is refused. (Not taylor, tangent, critical: their
   // answers hold wherever they are defined.)
