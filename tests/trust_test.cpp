@@ -637,12 +637,32 @@ TEST_CASE("trust: a derivative's formula has no value where the function has a c
   check_rows({{"relu(-sin(1))", "0"},
               {"abs(1 - pi)", "pi - 1"},
               {"max(pi, e)", "pi"},
-              {"sign(sqrt(2)^2 - 2)", "0"}});
+              {"sign(sqrt(2)^2 - 2)", "0"},
+              // Not where 128 bits leave a 0 as 1e-38 (times 10^30, 1e-8) or get a huge argument wrong:
+              // the values at 256 and 1024 bits must agree.
+              {"sign(10^30 (sin(1)^2 + cos(1)^2 - 1))",
+               "sign(1000000000000000000000000000000 cos(1)^2 + 1000000000000000000000000000000 sin(1)^2 - "
+               "1000000000000000000000000000000)"},
+              {"relu(sin(10^40 pi + 1))", "sin(10000000000000000000000000000000000000000 pi + 1)"},
+              {"d/dx relu(relu(sin(x))) at x = -1", "0"},
+              {"d/dy d/dx abs(x) relu(y - 10^(-15)) at x = 0, y = 0", "0"}});
   check_in_turn({{"d/dx relu(sin(x)) abs(x + 1)", "(sign(sin(x))/2 + 1/2) cos(x) abs(x + 1) + sign(x + 1) relu(sin(x))"},
                  {"ans at x = -1", "0"},
                  {"d/dx relu(relu(x)^2)", "2 (sign(x)/2 + 1/2) (sign(relu(x)^2)/2 + 1/2) relu(x)"},
                  {"ans at x = 0", "0"},
                  {"tangent(d/dx abs(x)^3, x = 0)", "y = 0"},
+                 {"g3(x) = d^2/dx^2 abs(x)^3", ""},
+                 {"g3(0)", "0"},
+                 {"g3(-1)", "6"},
+                 {"y = abs(u)", ""},
+                 {"u = sin(relu(x^3))", ""},
+                 {"w = d^2y/dx^2", ""},
+                 {"w at x = 0", "0"},
+                 {"u = relu(x)", ""},
+                 {"w2 = d^2y/dx^2", ""},
+                 {"w2 at x = 0", "error: at a corner or a jump has no value"},
+                 {":clear y", ""},
+                 {":clear u", ""},
                  // What an answer requires goes through a procedure that keeps it.
                  {"d/dx sign(x)", "0"},
                  {"simplify(ans)", "0"},

@@ -166,8 +166,8 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
   }
 }
 
-// Whether h has a value at points just beside the point along var (2^-40 and 2^-60 away on
-// either side), where a corner's sign has none (a derivative's formula there). With `continuous`,
+// Whether h has a value at points just beside the point along var (2^-200 and 2^-400 away on
+// either side: a corner nearer than that is missed), where a corner's sign has none (a derivative's formula there). With `continuous`,
 // h's typed signs count as corners' too: then h is continuous there, and has a derivative if its
 // formula does. (A point that gives var no number, or where h has no value for other reasons,
 // is no evidence against it.)
@@ -175,10 +175,12 @@ bool has_values_beside(Expr h, Expr var, const Point& point, bool continuous) {
   auto at = point.find(var);
   if (at == point.end() || !(continuous ? has_sign(h) : has_corner_sign(h))) return true;
   Expr cornered = continuous ? with_corner_signs(h) : h;
-  for (int power : {40, 60})
+  Expr from = at->second;  // (a decimal as the exact number it is written as: 1.0 + 2^-200 is no 1.0)
+  if (from.is_number() && from.number().is_float()) from = num(Number::from_decimal_text(from.number().to_string()));
+  for (int power : {200, 400})
     for (int side : {-1, 1}) {
       Point beside = point;
-      beside[var] = at->second + Expr(side) * pow(Expr(2), Expr(-power));
+      beside[var] = from + Expr(side) * pow(Expr(2), Expr(-power));
       try {
         if (!value_whatever_the_corners(cornered, beside)) return false;
       } catch (const MathError&) {
@@ -224,6 +226,22 @@ Expr value_at(Expr g, const Point& point, bool* from_limits) {
 }
 
 namespace {
+
+// The one-sided limits of g along var (`limits`: both_sides or slopes_beside); where ddx cannot
+// tell on which side a corner's argument leaves 0 (relu(sin(x)) is 0 all around x = -1, so
+// d/dx relu(relu(sin(x))) there has sign(relu(sin(x))) in it), g's value, if it has one whatever
+// that corner's slope: g holds only corners' signs, each with its argument's slope as a factor,
+// and that factor is then 0 there.
+Limits limits_or_value(Expr g, Expr var, const Point& point, Limits (*limits)(Expr, Expr, const Point&)) {
+  try {
+    return limits(g, var, point);
+  } catch (const NoDerivative& why) {
+    if (why.cause != NoDerivative::Cause::Undecided || has_typed_sign(g)) throw;
+    std::optional<Expr> value = value_whatever_the_corners(g, point);
+    if (!value) throw;
+    return {*value, *value};
+  }
+}
 
 // With sums, the point's other names are put in before differentiating (as a partial derivative
 // allows): bounds that become numbers decide whether x_7 is one of the terms, and x_k with k = 7
@@ -274,13 +292,13 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
           throw NoDerivative(NoDerivative::Cause::Undefined, order[0], Expr(), Expr(),
                              "the function is a derivative's formula with no value beside the point along " +
                                  order[0].name() + ": a corner there");
-        Limits along = both_sides(g, order[i], point);
+        Limits along = limits_or_value(g, order[i], point, both_sides);
         if (along.left != value || along.right != value)
           throw NoDerivative(NoDerivative::Cause::Jump, order[i], along.left, along.right);
       }
       before = g;
       g = diff(g, order[i]);
-      Limits slopes = slopes_beside(g, order[i], point);
+      Limits slopes = limits_or_value(g, order[i], point, slopes_beside);
       if (slopes.left != slopes.right)
         throw NoDerivative(NoDerivative::Cause::Corner, order[i], slopes.left, slopes.right);
       value = slopes.left;

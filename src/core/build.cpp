@@ -8,6 +8,7 @@
 #include <cmath>
 #include <stdexcept>
 #include "core/collect.hpp"
+#include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
@@ -227,8 +228,25 @@ bool restricted_power(Expr b, Expr x) {
 // For a DroppedParts: the factors a product may lose as it merges equal bases (x x^-1 = 1,
 // sqrt(x) sqrt(x) = x), or all of them when a zero coefficient leaves nothing. Factors that stay
 // are noted too: a note only says that the expression as written holds the part.
+// (With a corner's sign among them, all of them are noted as one product: the slope it stands for
+// has no value where its argument is 0, but 0 x^4 (sign(x^3)/2 + 1/2)^2 of a chain's derivative
+// needs none there, x^4 being 0; core/corner_sign.hpp.)
 void note_restricted_factors(const detail::Scratch<detail::Item<Expr>>& items, std::span<const Expr> run_bases,
                              std::span<const Expr> run_exps, bool all) {
+  if (all) {
+    bool corners = std::any_of(items.begin(), items.end(), [](const auto& item) { return item.key.node()->corners; }) ||
+                   std::any_of(run_bases.begin(), run_bases.end(), [](Expr b) { return b.node()->corners; });
+    if (corners) {
+      std::vector<Expr> factors;
+      for (const auto& item : items) factors.push_back(pow(item.key, item.value));
+      for (std::size_t i = 0; i < run_bases.size(); ++i) factors.push_back(pow(run_bases[i], run_exps[i]));
+      Expr product = [&] {
+        NotingPaused just_this;  // (what building it drops is in it)
+        return mul(factors);
+      }();
+      return note_dropped(product);
+    }
+  }
   for (const auto& item : items)
     if (all || restricted_power(item.key, item.value))
       note_dropped(item.value.is_one() ? item.key : pow(item.key, item.value));

@@ -28,6 +28,12 @@ void note_required(Expr part) {
   if (into) into->into_.push_back(part);
 }
 
+Expr part_at(Expr part, const std::unordered_map<Expr, Expr>& arguments) {
+  std::optional<Expr> v = value_whatever_the_corners(part, arguments);
+  if (!v) throw CornerError();
+  return *v;
+}
+
 std::optional<std::string> value_missing(std::span<const Expr> parts, const std::unordered_map<Expr, Expr>& point) {
   for (Expr part : parts) try {
       if (!value_whatever_the_corners(part, point)) throw CornerError();

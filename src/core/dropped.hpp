@@ -84,6 +84,11 @@ void note_required(Expr part);
 // Whether note_required is heard now.
 inline bool noting_required() { return detail::live_dropped_parts() || detail::paused_dropped_parts(); }
 
+// A part with a function's arguments put in (f(x) = x/x, f(0): 1/0, which has none, throws): a
+// derivative's formula where it has a value whatever the slope at a corner (value_whatever_the_
+// corners: d/dx abs(x)^3 at 0 is 0); a MathError where it has none.
+Expr part_at(Expr part, const std::unordered_map<Expr, Expr>& arguments);
+
 // Why the first of `parts` has no value at `point` (the MathError substituting it raises), or
 // nullopt when they all have one: x/x is 1, but its 1/x has none at x = 0.
 std::optional<std::string> value_missing(std::span<const Expr> parts, const std::unordered_map<Expr, Expr>& point);

@@ -84,15 +84,9 @@ bool inside_one(double x) { return x > -1 && x < 1; }
 
 double sign_of(double x) { return (x > 0) - (x < 0); }
 
-// The sign of a constant that is clearly not 0 (1 - pi, -sin(1), 2 - sqrt(5)), from its value at
-// 128 bits, or nullopt (a number, a symbol, a constant too near 0 to tell): abs, sign, relu, max
-// and min of it fold, and a corner's slope multiplied by relu(-sin(1)) is seen to be 0.
-std::optional<int> clear_sign(Expr c) {
-  if (c.is_number() || !is_constant_expression(c)) return std::nullopt;
-  std::optional<double> v = constant_value(c);
-  if (!v || !(std::fabs(*v) > 1e-12 * (1 + std::fabs(*v)))) return std::nullopt;
-  return *v > 0 ? 1 : -1;
-}
+// abs, sign, relu, max and min of a constant whose sign is clear fold (core/real_value.hpp), so
+// that a corner's slope multiplied by relu(-sin(1)) is seen to be 0.
+std::optional<int> clear_sign(Expr c) { return constant_sign(c); }
 // The sign of a[0] - a[1] for two constants (max and min), without building it for others.
 std::optional<int> constants_compared(Args a) {
   if (a[0].node()->symbols != 0 || a[1].node()->symbols != 0) return std::nullopt;

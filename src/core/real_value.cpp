@@ -249,6 +249,25 @@ std::optional<double> constant_value(Expr e) {
   return mpfr_get_d(v.get(), MPFR_RNDN);
 }
 
+std::optional<int> constant_sign(Expr e) {
+  if (e.is_number() || !is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return std::nullopt;
+  // At two precisions, which must agree: a 0 that rounding leaves as 1e-38, times 10^30, is 1e-8 at
+  // 128 bits; sin(10^40 pi + 1) takes pi to 140 bits before its argument has one right.
+  double at[2];
+  mpfr_prec_t const precisions[2] = {256, 1024};
+  for (int i = 0; i < 2; ++i) {
+    Real v(precisions[i]);
+    try {
+      real_value(e, v.get());
+    } catch (const MathError&) {
+      return std::nullopt;
+    }
+    at[i] = mpfr_get_d(v.get(), MPFR_RNDN);
+  }
+  if (!std::isfinite(at[0]) || at[0] == 0 || !(std::fabs(at[0] - at[1]) <= 1e-9 * std::fabs(at[1]))) return std::nullopt;
+  return at[0] > 0 ? 1 : -1;
+}
+
 std::optional<Number> decimal_value(Expr constant) {
   std::optional<double> v = constant_value(constant);
   if (!v || !std::isfinite(*v)) return std::nullopt;

@@ -53,6 +53,11 @@ bool obviously_positive(Expr constant);
 // checks then leave it, as they leave a symbol).
 std::optional<double> constant_value(Expr e);
 
+// The sign of a constant that is clearly not 0 (1 - pi, -sin(1), 2 - sqrt(5)), or nullopt (a
+// number, a symbol, a constant whose values at 256 and 1024 bits do not agree to 9 digits: a 0
+// written so that ddx cannot fold it, or sin of a huge argument).
+std::optional<int> constant_sign(Expr e);
+
 // Whether a value v computed as above lies outside the domain `ok` with room to spare: v and its
 // neighbours within rounding are all outside (a constant equal to a bound, written so that ddx
 // cannot fold it, is left alone rather than refused).

@@ -274,7 +274,7 @@ Expr Evaluator::combine(const Term& t) {
   if (!t.params.empty()) {  // a defined function's body over its parameters
     std::unordered_map<Expr, Expr> s;
     for (std::size_t i = 0; i < parts.size(); ++i) s.emplace(t.params[i], parts[i]);
-    for (Expr part : t.dropped) note_dropped(substitute(part, s));  // f(x) = x/x: f(0) has no value
+    for (Expr part : t.dropped) note_dropped(part_at(part, s));  // f(x) = x/x: f(0) has no value
     if (!has_corner_sign(t.expr)) return substitute(t.expr, s);
     std::string point;  // (a derivative's formula at a corner: g(x) = d/dx x abs(x), g(0))
     for (std::size_t i = 0; i < parts.size(); ++i) point += (i ? ", " : "") + t.params[i].name() + " = " + context_.text(parts[i]);

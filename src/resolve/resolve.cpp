@@ -799,7 +799,7 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
     std::unordered_map<Expr, Expr> s;
     for (std::size_t i = 0; i < args.size(); ++i) s.emplace(def.params[i], args[i].expr);
     // f(x) = x/x is 1, but f(0) has no value: what the body lost must have one at the arguments.
-    for (Expr part : def.dropped) note_dropped(substitute(part, s));
+    for (Expr part : def.dropped) note_dropped(part_at(part, s));
     // A decimal in the body or the arguments folds in doubles: its digits are checked as an
     // answer's are (h(x) = sec(sinh(42.0 x)); h(1) took sec of a rounded 8.7e17).
     Expr value;
