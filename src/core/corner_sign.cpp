@@ -27,18 +27,16 @@ Expr corner_sign(Expr u) {
   return call(corner_sign_function(), {u});
 }
 
-FunctionId typed_function(FunctionId f) {
-  static const FunctionId typed_sign = *find_function("sign");
-  return f == corner_sign_function() ? typed_sign : f;
-}
-
-bool is_corner_sign(Expr e) { return e.is(Kind::Call) && e.function() == corner_sign_function(); }
+bool is_corner_sign(Expr e) { return e.is(Kind::Call) && e.function() == detail::corner_sign_id; }
 
 bool has_corners_or_jumps(FunctionId f) { return function_info(f).corners; }
 
 namespace {
 
-bool is_a_sign(FunctionId f) { return typed_function(f) == typed_function(corner_sign_function()); }
+bool is_a_sign(FunctionId f) {
+  corner_sign_function();  // (registered: its id and sign's are known)
+  return typed_function(f) == detail::typed_sign_id;
+}
 bool is_typed_sign(Expr e) { return e.is(Kind::Call) && !is_corner_sign(e) && is_a_sign(e.function()); }
 
 // Whether e holds a call for which `wanted` holds (every function asked about has corners).

@@ -26,13 +26,19 @@ struct CornerError : MathError {
   CornerError();
 };
 
+namespace detail {
+// The corner sign's id once registered (until then no node holds it), and typed sign's.
+inline FunctionId corner_sign_id = ~FunctionId{0}, typed_sign_id = ~FunctionId{0};
+}  // namespace detail
+
 // The function (registered once, not by name: users type sign) and its call.
 FunctionId corner_sign_function();
 Expr corner_sign(Expr u);
 bool is_corner_sign(Expr e);
 bool has_corner_sign(Expr e);
 // The function that f prints and orders as in a product: sign for the corner sign, else f.
-FunctionId typed_function(FunctionId f);
+// (Inline: the printer asks it of every factor.)
+inline FunctionId typed_function(FunctionId f) { return f == detail::corner_sign_id ? detail::typed_sign_id : f; }
 
 // g at the point, where each corner sign whose argument is 0 there stands for a slope that does
 // not exist: g's value when it does not depend on it (x sign(x) is 0 at 0 whatever sign(0) would

@@ -94,7 +94,10 @@ FunctionId corner_sign_function() {
   static const FunctionId id = [] {
     auto& r = registry();
     // Not by name: what reads `sign` is the typed sign.
-    return r.add(corner_sign_row(r.rows[r.by_name.find("sign")->second]));
+    FunctionId typed = r.by_name.find("sign")->second;
+    FunctionId corner = r.add(corner_sign_row(r.rows[typed]));
+    detail::typed_sign_id = typed, detail::corner_sign_id = corner;
+    return corner;
   }();
   return id;
 }
