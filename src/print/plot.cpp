@@ -131,8 +131,8 @@ Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
               for (Expr part : lost)
                 if (!std::isfinite(calc::evaluate(part, {{name, x}}))) return static_cast<double>(NAN);
               double v = calc::evaluate(e, {{name, x}});
-              // A derivative's formula where a corner's slope would be: its value is its limits'
-              // where they agree (d/dx x abs(x) is 0 at 0; d/dx abs(x) has none).
+              // A derivative's formula where a corner's slope would be: the value it has there
+              // whatever that slope (calc::value_at: d/dx x abs(x) is 0 at 0; d/dx abs(x) has none).
               if (std::isnan(v) && corners) v = calc::evaluate(calc::value_at(e, {{var, num(Number::from_double(x))}}), {});
               return v;
             } catch (const MathError&) {

@@ -143,7 +143,7 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
   }
   if (v.kind != eval::Value::Kind::Scalar || !has_float(v.scalar)) return;
   if (v.scalar.is_number()) {
-    // (A derivative's formula has no value at a corner, where the answer is its one-sided limits.)
+    // (A derivative's formula has no value at a corner, where the answer came from calc::value_at.)
     v.scalar = checked_decimal(formula.scalar, decimals, v.scalar,
                                has_corner_sign(formula.scalar) ? Undefined::Keep : Undefined::Refuse);
     return;
