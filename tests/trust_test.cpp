@@ -661,6 +661,11 @@ TEST_CASE("trust: a derivative's formula has no value where the function has a c
                  {"u = relu(x)", ""},
                  {"w2 = d^2y/dx^2", ""},
                  {"w2 at x = 0", "error: at a corner or a jump has no value"},
+                 {"y = sin(u) + u", ""},
+                 {"u = relu(x - 1/2)", ""},
+                 {"d^2y/dx^2 at x = 1", "-sin(1/2)"},
+                 {"z2 = d^2y/dx^2", ""},
+                 {"z2 at x = 1/2", "error: at a corner or a jump has no value"},
                  {":clear y", ""},
                  {":clear u", ""},
                  // What an answer requires goes through a procedure that keeps it.
@@ -689,6 +694,13 @@ TEST_CASE("trust: a derivative's formula has no value where the function has a c
                  {"x/x", "1"},
                  {"simplify(ans)", "1"},
                  {"ans at x = 0", "error: division by zero in the expression as written"}});
+  {  // the second-order chain as it is shown
+    ddx::Session chain;
+    REQUIRE(answer(chain, "y = sin(u) + u").empty());
+    REQUIRE(answer(chain, "u = relu(x - 1/2)").empty());
+    REQUIRE(answer(chain, "d^2y/dx^2").find("d^2y/dx^2 = ") == 0);
+    CHECK(answer(chain, "ans at x = 1/2").find("at a corner or a jump has no value") != std::string::npos);
+  }
   ddx::Session s;
   std::string corner = answer(s, "table(d/dx abs(x), x = -1 .. 1 step 1)");
   CHECK_MESSAGE(corner.find(" 0  undefined") != std::string::npos, corner);

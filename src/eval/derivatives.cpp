@@ -214,13 +214,17 @@ Expr Evaluator::leibniz(const Term& t) {
   // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held
   // independent, as the chain display does.
   calc::DefinitionLookup body_of = [this](std::string_view name) { return context_.definition(name); };
-  return chain_value(t.name, calc::chain_rule(t.name, t.vars[0].name, t.partial, body_of).substituted);
+  return chain_value(t.name, calc::chain_rule(t.name, t.vars[0].name, t.partial, body_of).substituted, sym(t.vars[0].name));
 }
 
-Expr Evaluator::chain_value(std::string_view target, Expr derivative) {
-  Expr whole = Evaluator(context_).definition_value(target);
-  if (!has_sign(whole)) return derivative;
-  note_required(with_corner_signs(whole));
+Expr Evaluator::chain_value(std::string_view target, Expr derivative, Expr var, int order) {
+  Expr f = Evaluator(context_).definition_value(target);
+  if (!has_corners_or_jumps(f)) return derivative;
+  // Each derivative before the last must be continuous there too (as Evaluator::differentiate notes).
+  for (int k = 0; k < order; ++k) {
+    if (has_sign(f)) note_required(with_corner_signs(f));
+    if (k + 1 < order) f = calc::diff(f, var);
+  }
   return with_corner_signs(derivative);
 }
 

@@ -63,10 +63,11 @@ class Evaluator {
   // refused (with the span of `at`) where e is a derivative's formula and the derivative does
   // not exist there (f = d/dx abs(x), then f at x = 0).
   Expr value_at(Expr e, const calc::Point& point, const std::string& point_text, const Term& at);
-  // The value of a chain's derivative of the defined name `target`: where the name's function has
-  // jumps, its signs the corners', and that function noted as required (core/corner_sign.hpp):
-  // y = u^2 + u, u = sign(x), dy/dx is 0, but not at 0.
-  Expr chain_value(std::string_view target, Expr derivative);
+  // The value of a chain's derivative of the defined name `target` by var, of order 1 or 2: where
+  // the name's function has corners or jumps, its signs the corners', and that function and each
+  // derivative before the last noted as required (core/corner_sign.hpp): y = u^2 + u, u = sign(x),
+  // dy/dx is 0, but not at 0.
+  Expr chain_value(std::string_view target, Expr derivative, Expr var, int order = 1);
   // The point of the innermost enclosing `at` being evaluated, or nullptr.
   const calc::Point* active_point() const;
   // A procedure call (procedures.hpp).

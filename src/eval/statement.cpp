@@ -74,8 +74,10 @@ std::optional<Result> chain(const Term& body, const Context& context) {
   if (defined_leibniz) vars = listed(body);
   if (defined_leibniz && vars.size() > 1) {
     if (vars.size() == 2 && vars[0] == vars[1] && !body.partial && resolve::is_identifier(vars[0]))
-      if (auto c = calc::second_order_chain(body.name, vars[0], lookup(context)))
-        return Result::shaped(c->substituted, Derivation{std::move(*c)});
+      if (auto c = calc::second_order_chain(body.name, vars[0], lookup(context))) {
+        Expr value = Evaluator(context).chain_value(body.name, c->substituted, sym(vars[0]), 2);
+        return Result::shaped(value, Derivation{std::move(*c)});
+      }
     // Other higher orders: the question, then the value.
     Expr value = Evaluator(context).scalar(body);
     return Result::shaped(value, NamedDerivative{body.name, vars, body.partial});
@@ -94,7 +96,7 @@ std::optional<Result> chain(const Term& body, const Context& context) {
   }
   if (!context.definition(target) || !resolve::is_identifier(var)) return std::nullopt;
   calc::Chain c = calc::chain_rule(target, var, partial, lookup(context));
-  Expr value = Evaluator(context).chain_value(target, c.substituted);
+  Expr value = Evaluator(context).chain_value(target, c.substituted, sym(var));
   std::string note;
   if (c.products_not_written > 0)
     note = "chain not written out: " + count_text(c.products_not_written) + " products of Leibniz factors, more than " +
