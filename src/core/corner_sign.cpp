@@ -107,11 +107,11 @@ class CornerChoices {
 }  // namespace
 
 bool has_corner_sign(Expr e) {
-  return holds_call(e, [](FunctionId f) { return f == corner_sign_function(); });
+  return holds_call(e, [](FunctionId f) { return f == detail::corner_sign_id; });
 }
 bool has_sign(Expr e) { return holds_call(e, is_a_sign); }
 bool has_typed_sign(Expr e) {
-  return holds_call(e, [](FunctionId f) { return is_a_sign(f) && f != corner_sign_function(); });
+  return holds_call(e, [](FunctionId f) { return is_a_sign(f) && f != detail::corner_sign_id; });
 }
 bool has_corners_or_jumps(Expr e) { return e.node()->corners; }
 

@@ -84,13 +84,12 @@ bool inside_one(double x) { return x > -1 && x < 1; }
 
 double sign_of(double x) { return (x > 0) - (x < 0); }
 
-// abs, sign, relu, max and min of a constant whose sign is clear fold (core/real_value.hpp), so
-// that a corner's slope multiplied by relu(-sin(1)) is seen to be 0.
-std::optional<int> clear_sign(Expr c) { return constant_sign(c); }
-// The sign of a[0] - a[1] for two constants (max and min), without building it for others.
+// abs, sign, relu, max and min of a constant whose sign is clear (constant_sign) fold, so that a
+// corner's slope times relu(-sin(1)) is seen to be 0. The sign of a[0] - a[1] for two constants
+// (max and min), without building it for others.
 std::optional<int> constants_compared(Args a) {
   if (a[0].node()->symbols != 0 || a[1].node()->symbols != 0) return std::nullopt;
-  return clear_sign(a[0] - a[1]);
+  return constant_sign(a[0] - a[1]);
 }
 
 
@@ -240,7 +239,7 @@ std::vector<FunctionInfo> builtin_function_table() {
         if (a[0].is_number()) return num(a[0].number().is_negative() ? -a[0].number() : a[0].number());
         if (a[0].is(Kind::Constant)) return a[0];
         if (auto m = negated(a[0])) return abs(*m);
-        if (auto s = clear_sign(a[0])) return *s > 0 ? a[0] : -a[0];
+        if (auto s = constant_sign(a[0])) return *s > 0 ? a[0] : -a[0];
         return std::nullopt; },
       {[](Args a) { return corner_sign(a[0]); }});
   row("sign", 1, "\\operatorname{sign}", "sign", "sign: -1, 0 or 1",
@@ -249,7 +248,7 @@ std::vector<FunctionInfo> builtin_function_table() {
         if (a[0].is_number()) return Expr(a[0].number().sign());
         if (a[0].is(Kind::Constant)) return Expr(1);
         if (auto m = negated(a[0])) return -sign(*m);
-        if (auto s = clear_sign(a[0])) return Expr(*s);
+        if (auto s = constant_sign(a[0])) return Expr(*s);
         return std::nullopt; },
       {[](Args) { return Expr(0); }});
   row("sigmoid", 1, "\\sigma", "sigmoid", "logistic sigmoid, 1/(1 + e^-x)",
@@ -272,7 +271,7 @@ std::vector<FunctionInfo> builtin_function_table() {
       [](std::span<const double> v) { return v[0] > 0 ? v[0] : 0.0; }, precise_relu,
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_number()) return a[0].number().is_negative() ? decimal_if_any(Expr(0), a) : a[0];
-        if (auto s = clear_sign(a[0])) return *s > 0 ? a[0] : Expr(0);
+        if (auto s = constant_sign(a[0])) return *s > 0 ? a[0] : Expr(0);
         return std::nullopt; },
       {[](Args a) { return (1 + corner_sign(a[0])) / 2; }});
   row("max", 2, "\\max", "max", "the larger of two values",
@@ -309,7 +308,7 @@ FunctionInfo corner_sign_row(FunctionInfo sign) {
     }
     if (a[0].is(Kind::Constant)) return Expr(1);
     if (auto m = negated(a[0])) return -corner_sign(*m);
-    if (auto s = clear_sign(a[0])) return Expr(*s);
+    if (auto s = constant_sign(a[0])) return Expr(*s);
     return std::nullopt;
   };
   return sign;
