@@ -195,8 +195,8 @@ struct Node {
 };
 
 static_assert(sizeof(Node) == 56, "a 1 MB line is a million nodes: keep them small");
-static_assert(sizeof(Node) == node_storage::node_bytes && alignof(Node) <= node_storage::block_header_bytes,
-              "node_storage.hpp lays nodes out by this size, after 8-byte block headers");
+static_assert(sizeof(Node) == node_storage::node_bytes && alignof(Node) <= node_storage::node_alignment,
+              "node_storage.hpp lays nodes out by this size, from 8-byte boundaries");
 
 inline NodeList::NodeList(NodeList const& o) {
     reserve(o.size_);

@@ -6,27 +6,22 @@
 #include <cstdint>
 #include <mutex>
 
-#include "support/fresh_pages.hpp"
+#include "support/page_chunks.hpp"
 
 namespace ddx::grammar::node_storage {
 namespace {
 
-// A chunk's blocks start right after its header; each block's nodes after the block's header.
+// A chunk's blocks start right after its header.
 constexpr std::size_t header_bytes = sizeof(Chunk);
-static_assert(header_bytes % alignof(Chunk*) == 0 && node_bytes % alignof(Chunk*) == 0);
+static_assert(header_bytes % node_alignment == 0 && node_bytes % node_alignment == 0);
 
 std::atomic<std::uint64_t> last_thread_id{0};
 // Guards the chunks of ended threads (owner 0).
 std::mutex ended_threads_mutex;
 
-void give_back(Chunk* chunk) { ::operator delete(chunk); }
+void give_back(Chunk* chunk) { page_chunks::give_back(chunk); }
 
-// A new chunk will be written whole, page after page (a 1 MB line's tree fills 35 MB of chunks).
-Chunk* new_chunk() {
-    void* const chunk = ::operator new(chunk_bytes);
-    map_pages_for_writing(chunk, chunk_bytes);
-    return static_cast<Chunk*>(chunk);
-}
+Chunk* new_chunk() { return static_cast<Chunk*>(page_chunks::take()); }
 
 void start(ThreadBlocks& mine, Chunk* chunk) {
     chunk->owner = mine.id;
@@ -84,7 +79,7 @@ void* take_from_new_chunk(std::uint32_t capacity) {
         }
         start(mine, new_chunk());
     }
-    void* const nodes = make_block(mine.fresh, mine.current);
+    void* const nodes = mine.fresh;
     mine.fresh += block_bytes(capacity);
     ++mine.current->live;
     return nodes;

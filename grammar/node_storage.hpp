@@ -2,14 +2,12 @@
 // Where the syntax tree's child lists (ast.hpp's NodeList) keep their nodes. A 1 MB line's tree
 // has 300,000 such lists, nearly all of one to eight nodes, made one after another with nothing
 // freed between: malloc served each by its general path, a fifth of the grammar's time. Lists of
-// up to eight nodes take a block from a 64 KiB chunk instead: the thread's current chunk hands
-// them out in order, and takes back what is freed while it is current on a free list per
-// capacity. A chunk goes back to malloc as soon as its last block is freed (unless it is still
-// current), so a tree that is freed term by term as it is read (resolve_releasing) gives its
-// memory back as it goes, as it did with malloc: the 1 MB line's peak memory stays as it was.
-// Each block starts with the address of its chunk, 8 bytes, as malloc's own header would take
-// (chunks aligned to their size would find it from the address alone, but memalign leaves a gap
-// of nearly a chunk before each, and that line's peak grew by a third).
+// up to eight nodes take a block from a 64 KiB chunk instead (support/page_chunks.hpp): the
+// thread's current chunk hands them out in order, and takes back what is freed while it is
+// current on a free list per capacity. A chunk is given back as soon as its last block is freed
+// (unless it is still current), so a tree that is freed term by term as it is read
+// (resolve_releasing) gives its memory back as it goes, to become the nodes of the answer.
+// Chunks are aligned to their size: a block finds its chunk from its address.
 //
 // Each thread has its own chunks and neither path locks. A block freed on another thread than
 // the one that took it (ddx never does: a line is read, answered and freed on one thread) is
@@ -22,6 +20,7 @@
 #include <cstdint>
 #include <new>
 
+#include "support/page_chunks.hpp"
 #include "support/sanitizers.hpp"
 
 namespace ddx::grammar::node_storage {
@@ -29,10 +28,9 @@ namespace ddx::grammar::node_storage {
 inline constexpr bool pooled = !under_address_sanitizer;
 
 inline constexpr std::size_t node_bytes = 56;       // sizeof(Node), checked in ast.hpp
+inline constexpr std::size_t node_alignment = 8;    // at least alignof(Node), checked there too
 inline constexpr std::uint32_t pooled_capacity = 8; // larger lists are malloc's
-// Just under 64 KiB: glibc's free of a block of 64 KiB or more first consolidates all its small
-// free blocks and may give memory back to the system, a cost each chunk given back would pay.
-inline constexpr std::size_t chunk_bytes = (std::size_t{64} << 10) - 64;
+inline constexpr std::size_t chunk_bytes = page_chunks::chunk_bytes;
 
 // A freed block's nodes, on its chunk's free list.
 struct FreeBlock {
@@ -58,14 +56,9 @@ struct ThreadBlocks {
 };
 inline thread_local ThreadBlocks thread_blocks{};
 
-// A block: the address of its chunk, then room for its nodes.
-inline constexpr std::size_t block_header_bytes = sizeof(Chunk*);
-inline std::size_t block_bytes(std::uint32_t capacity) { return block_header_bytes + capacity * node_bytes; }
-inline Chunk* chunk_of(void* nodes) { return static_cast<Chunk**>(nodes)[-1]; }
-// Makes a block at `at` in `chunk`: the nodes' address.
-inline void* make_block(char* at, Chunk* chunk) {
-    *reinterpret_cast<Chunk**>(at) = chunk;
-    return at + block_header_bytes;
+inline std::size_t block_bytes(std::uint32_t capacity) { return capacity * node_bytes; }
+inline Chunk* chunk_of(void* nodes) {
+    return reinterpret_cast<Chunk*>(reinterpret_cast<std::uintptr_t>(nodes) & ~(std::uintptr_t{chunk_bytes} - 1));
 }
 
 // The slow paths (node_storage.cpp): a block when the current chunk has none for `capacity`
@@ -86,13 +79,21 @@ inline void* allocate(std::uint32_t capacity) {
         }
         std::size_t const bytes = block_bytes(capacity);
         if (static_cast<std::size_t>(mine.fresh_end - mine.fresh) >= bytes) {
-            void* const nodes = make_block(mine.fresh, chunk);
+            void* const nodes = mine.fresh;
             mine.fresh += bytes;
             ++chunk->live;
             return nodes;
         }
     }
     return take_from_new_chunk(capacity);
+}
+
+// Tells the chunks' source how much a line of `text_bytes` is about to take: some 35 bytes of
+// lists a byte of text (a 1 MB line's tree fills 35 MB), so that a long line's chunks come in
+// huge pages from the first (support/page_chunks.hpp).
+inline void expect_tree_of(std::size_t text_bytes) {
+    constexpr std::size_t tree_bytes_per_text_byte = 35;
+    if (pooled) page_chunks::expect(text_bytes * tree_bytes_per_text_byte);
 }
 
 // Gives back what allocate(capacity) returned (its nodes destroyed); null is ignored.

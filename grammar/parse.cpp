@@ -14,6 +14,7 @@
 #include "grammar/config.hpp"
 #include "grammar/formula.hpp"
 #include "grammar/lookahead.hpp"
+#include "grammar/node_storage.hpp"
 #include "grammar/shortcut.hpp"
 #include "grammar/utf8.hpp"
 #include "support/large_stack.hpp"
@@ -219,6 +220,7 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
     parser::iterator_type first = t.data();
     parser::iterator_type const last = t.data() + t.size();
     std::vector<Statement> statements;
+    node_storage::expect_tree_of(t.size());
     bool ok = false;
     auto const run = [&] {
         shortcut::forget_scans();

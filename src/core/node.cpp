@@ -23,6 +23,7 @@
 #include "core/statement_limits.hpp"
 #include "support/by_name.hpp"
 #include "support/fresh_pages.hpp"
+#include "support/page_chunks.hpp"
 
 namespace ddx {
 namespace {
@@ -179,11 +180,10 @@ class NodeStorage {
       return p;
     }
     if (chunk_left_ < bytes) {
-      chunk_ = static_cast<char*>(::operator new(chunk_bytes));
-      // Written from end to end as nodes are made; and while a large statement is worked out,
-      // malloc's heap grows between chunks too (its vectors).
+      chunk_ = static_cast<char*>(page_chunks::take());
+      // While a large statement is worked out, malloc's heap grows between chunks too (its
+      // vectors), and is written as soon.
       map_heap_growth_for_writing();
-      map_pages_for_writing(chunk_, chunk_bytes);
       chunk_left_ = chunk_bytes;
     }
     void* p = chunk_;
@@ -197,8 +197,9 @@ class NodeStorage {
   }
 
  private:
-  // Chunks stay under malloc's mmap threshold, so they can reuse what the syntax tree freed.
-  static constexpr std::size_t largest_pooled = 512, chunk_bytes = std::size_t{1} << 16;
+  // Chunks are the syntax tree's size (support/page_chunks.hpp): a line's nodes take the chunks
+  // its tree gave back.
+  static constexpr std::size_t largest_pooled = 512, chunk_bytes = page_chunks::chunk_bytes;
   std::vector<void*> free_[largest_pooled / 16 + 1];
   char* chunk_ = nullptr;
   std::size_t chunk_left_ = 0;
