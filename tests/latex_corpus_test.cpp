@@ -121,7 +121,7 @@ TEST_CASE("definitions: a snapshot keeps its version while the session goes on")
   d.define_variable("u", ddx::sym("x"));
   ddx::Definitions::Version first = d.version();
   d.define_variable("u", ddx::sym("y"));
-  d.define_function("f", ddx::resolve::FunctionDefinition{{ddx::sym("t")}, ddx::sym("t"), {}, {}, {}});
+  d.define_function("f", ddx::resolve::FunctionDefinition{{ddx::sym("t")}, ddx::sym("t"), {}, {}});
   CHECK(d.body("u", first) == ddx::sym("x"));
   CHECK(d.body("u", d.version()) == ddx::sym("y"));
   CHECK(d.function("f", first) == nullptr);

@@ -817,6 +817,53 @@ TEST_CASE("trust: decimal answers as written: zeros, poles, vectors and the usua
                  {"g(1.0)", "0.0"}});
 }
 
+// A decimal kept in a definition or in ans is read as written by every later statement's check,
+// as a decimal written in the statement itself is: `c = 0.1`, then `c + 0.2 - 0.3` printed
+// 2.7755575615628914e-17 where `0.1 + 0.2 - 0.3` prints 0.0. Each row of a group is the same sum
+// written another way, so all must read alike.
+TEST_CASE("trust: decimals kept in definitions and ans are read as written later") {
+  check_in_turn({{"0.1 + 0.2 - 0.3", "0.0"},
+                 {"c = 0.1", ""},
+                 {"c + 0.2 - 0.3", "0.0"},
+                 {"d = c + 0.2", ""},
+                 {"d - 0.3", "0.0"},
+                 {"k = 0.3", ""},
+                 {"d - k", "0.0"},
+                 {"f(x) = x + 0.2", ""},
+                 {"f(0.1) - 0.3", "0.0"},
+                 {"f(c) - k", "0.0"},
+                 {"g(x) = x + c", ""},
+                 {"g(0.2) - 0.3", "0.0"},
+                 {"0.1", "0.1"},
+                 {"ans + 0.2 - 0.3", "0.0"},
+                 {"c + 0.2", "0.30000000000000004"},
+                 {"ans - k", "0.0"},
+                 // a redefinition is read as it now stands
+                 {"c = 0.5", ""},
+                 {"c - 0.5", "0.0"},
+                 {"d - 0.7", "0.0"}});
+  // digits lost by a definition's own doubles are the exact value's later too
+  check_in_turn({{"a = sec(sinh(12.5 e))", ""},
+                 {"a + 0.5", "17.500217323844584"},
+                 {"h(x) = sec(sinh(12.5 e x))", ""},
+                 {"h(1) + a", "34.00043464768917"}});
+}
+
+// A symbolic decimal answer is checked term by term: 0.1x + 0.2x - 0.3x printed
+// 5.551115123125783e-17 x, a term all of whose digits are wrong, and beside a larger term (x) the
+// whole was near enough to pass. Where each coefficient holds to 12 digits the doubles stand.
+TEST_CASE("trust: a decimal answer's terms are checked one by one") {
+  check_rows({
+      {"0.1x + 0.2x - 0.3x", "0.0"},
+      {"0.1 x y + 0.2 x y + x - 0.3 x y", "x"},
+      {"x + 0.1 + 0.2 - 0.3", "x"},
+      {"0.1 sin(x) + 0.2 sin(x)", "0.30000000000000004 sin(x)"},
+      {"2.5 x + 1.5 x", "4.0x"},
+      {"sin(0.1 x) + 0.2", "sin(0.1x) + 0.2"},
+  });
+  check_in_turn({{"c = 0.1", ""}, {"c x + 0.2 x - 0.3 x", "0.0"}, {"u = 0.1 x", ""}, {"u + 0.2 x - 0.3 x", "0.0"}});
+}
+
 // A double that overflows is no undefined value: softplus(1000.0) (e^1000 overflows inside the
 // formula) is 1000.0, and cosh(800.0), about 1.4e347, is refused as beyond a double's range, not
 // as undefined, nor as a derivative that does not exist.

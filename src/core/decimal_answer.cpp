@@ -153,4 +153,16 @@ std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr
   return std::nullopt;
 }
 
+Expr decimal_symbol(std::unordered_map<Expr, Expr>& decimals, Expr value) {
+  Expr symbol = sym("decimal#" + std::to_string(decimals.size() + 1));
+  decimals.emplace(symbol, value);
+  return symbol;
+}
+
+Expr merged_into(const ExactForm& form, std::unordered_map<Expr, Expr>& decimals) {
+  std::unordered_map<Expr, Expr> renamed;
+  for (const auto& [symbol, value] : form.decimals) renamed.emplace(symbol, decimal_symbol(decimals, value));
+  return substitute(form.expr, renamed);
+}
+
 }  // namespace ddx

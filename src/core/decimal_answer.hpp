@@ -33,6 +33,20 @@ enum class Undefined { Keep, Refuse };
 Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed,
                      Undefined undefined = Undefined::Keep);
 
+// A formula that holds decimals folded in doubles as it was read (a definition's body: f(x) =
+// sec(sinh(12.5 e x)) holds sec(sinh(33.97940...x)); c = 0.1 holds the double nearest 1/10), read
+// again with each decimal a symbol for the exact number it is written as, and those numbers.
+struct ExactForm {
+  Expr expr;
+  std::unordered_map<Expr, Expr> decimals;  // symbol -> exact number
+};
+
+// A new symbol of `decimals` for the exact number `value` (decimal#1, decimal#2, ...).
+Expr decimal_symbol(std::unordered_map<Expr, Expr>& decimals, Expr value);
+// form.expr with its decimals added to `decimals`, each under a new symbol there: every reading
+// numbers its decimals from 1, so a definition's cannot be taken over as they are.
+Expr merged_into(const ExactForm& form, std::unordered_map<Expr, Expr>& decimals);
+
 // The value of a closed formula (given `exact`) as checked_decimal finds it, rounded to a double:
 // nullopt when it cannot be evaluated, has no value, or the readings of its floats disagree.
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <span>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -17,9 +19,11 @@
 #include "core/substitute.hpp"
 #include "eval/statement.hpp"
 #include "grammar/parse.hpp"
+#include "repl/definitions.hpp"
 #include "repl/session.hpp"
 #include "resolve/request.hpp"
 #include "resolve/resolve.hpp"
+#include "support/by_name.hpp"
 
 namespace ddx {
 namespace {
@@ -46,6 +50,7 @@ bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivat
     case TermKind::Vector:
     case TermKind::Binding:
     case TermKind::Range:
+    case TermKind::Answer:
       return all(t.children.begin(), derivative_allowed);
     case TermKind::At: {
       bool exact_point = std::all_of(t.children.begin() + 1, t.children.end(),
@@ -75,7 +80,6 @@ std::size_t decimals_written(std::string_view text) {
   return count;
 }
 
-bool writes_decimal(std::string_view text) { return decimals_written(text) > 0; }
 
 bool holds_decimals(const eval::Value& v) {
   switch (v.kind) {
@@ -91,6 +95,59 @@ bool holds_decimals(const eval::Value& v) {
 
 using Decimals = std::unordered_map<Expr, Expr>;
 
+// The session as a check's reading sees it: a defined variable whose body holds decimals is
+// its exact form (Definitions::Variable::exact), its decimals taken into the reading's.
+class ExactReading final : public eval::Context {
+ public:
+  ExactReading(const Session& session, Decimals& decimals) : session_(session), decimals_(decimals) {}
+
+  std::optional<Expr> definition(std::string_view name) const override {
+    if (std::optional<Expr> exact = exact_body(name)) return exact;
+    return session_.definition(name);
+  }
+  std::optional<VariableView> variable_view(std::string_view name) const override {
+    std::optional<VariableView> view = session_.variable_view(name);
+    if (view)
+      if (std::optional<Expr> exact = exact_body(name)) view->body = *exact;
+    return view;
+  }
+  bool has_definitions() const override { return session_.has_definitions(); }
+  std::optional<eval::Value> answer() const override {
+    if (const std::optional<ExactForm>& exact = session_.answer_exactly()) {
+      if (!merged_answer_) merged_answer_ = merged_into(*exact, decimals_);
+      return eval::Value::of(*merged_answer_);
+    }
+    return session_.answer();
+  }
+  std::span<const Expr> answer_dropped() const override { return session_.answer_dropped(); }
+  bool denominator_layout() const override { return session_.denominator_layout(); }
+  std::string text(Expr e) const override { return session_.text(e); }
+
+ private:
+  std::optional<Expr> exact_body(std::string_view name) const {
+    if (auto known = merged_.find(name); known != merged_.end()) return known->second;
+    const Definitions::Variable* v = session_.definitions().variable(name);
+    if (!v || !v->exact) return std::nullopt;
+    return merged_.emplace(std::string(name), merged_into(*v->exact, decimals_)).first->second;
+  }
+
+  const Session& session_;
+  Decimals& decimals_;
+  mutable ByName<Expr> merged_;  // each name's exact body once, its decimals merged once
+  mutable std::optional<Expr> merged_answer_;
+};
+
+// Whether some definition, or ans, holds decimals: an answer without a decimal written may then
+// hold theirs.
+bool definitions_hold_decimals(const Session& session) {
+  if (session.answer_exactly()) return true;
+  for (const auto& [name, v] : session.definitions().variables())
+    if (v->exact) return true;
+  for (const auto& [name, f] : session.definitions().functions())
+    if (f->exact) return true;
+  return false;
+}
+
 // The formula with each part that holds decimals and no other symbol replaced by its value to a
 // double's precision, built again: the answer had its decimals been folded without losing digits
 // (x sec(sinh(12.5 e)) is 17.000217323844584x, not -2.089088236176611x).
@@ -103,23 +160,100 @@ Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bi
   if ((e.node()->symbols & decimal_bits) == 0) return e;
   if (only_decimals(e))
     if (auto v = value(e)) return *v;
-  if (e.is(Kind::Add) || e.is(Kind::Mul)) {
-    // The terms (factors) of decimals alone as one value: x + 0.1 + 0.2 - 0.3 is x + 0.0.
-    std::vector<Expr> closed, others;
-    bool sum = e.is(Kind::Add);
-    closed.push_back(num(e.number()));  // (its constant term or coefficient)
-    for (std::size_t i = 0; i < (sum ? e.terms().size() : e.bases().size()); ++i) {
-      Expr part = sum ? num(e.coefficients()[i]) * e.terms()[i] : pow(e.bases()[i], e.exponents()[i]);
-      (only_decimals(part) ? closed : others).push_back(part);
+  auto fold = [&](Expr part) { return folded_precisely(part, decimals, decimal_bits); };
+  if (e.is(Kind::Mul)) {
+    // The factors of decimals alone as one value.
+    std::vector<Expr> closed{num(e.number())}, others;
+    for (std::size_t i = 0; i < e.bases().size(); ++i) {
+      Expr factor = pow(e.bases()[i], e.exponents()[i]);
+      (only_decimals(factor) ? closed : others).push_back(factor);
     }
     if (closed.size() > 2)
-      if (auto v = value(sum ? add(closed) : mul(closed))) {
-        for (Expr& part : others) part = folded_precisely(part, decimals, decimal_bits);
+      if (auto v = value(mul(closed))) {
+        for (Expr& factor : others) factor = fold(factor);
         others.push_back(*v);
-        return sum ? add(others) : mul(others);
+        return mul(others);
       }
   }
-  return map_children(e, [&](Expr c) { return folded_precisely(c, decimals, decimal_bits); });
+  if (e.is(Kind::Add)) {
+    // Terms alike but for their factors of decimals alone, as one value times what they share:
+    // x + 0.1 + 0.2 - 0.3 is x + 0.0, and 0.1x + 0.2x - 0.3x is 0.0x.
+    struct Alike {
+      Expr shared;
+      std::vector<Expr> coefficients, terms;  // (the terms whole)
+    };
+    std::vector<Alike> alike;
+    std::unordered_map<Expr, std::size_t> place;
+    auto put = [&](Expr shared, Expr coefficient, Expr term) {
+      auto [at, fresh] = place.emplace(shared, alike.size());
+      if (fresh) alike.push_back(Alike{shared, {}, {}});
+      alike[at->second].coefficients.push_back(coefficient);
+      alike[at->second].terms.push_back(term);
+    };
+    put(num(1), num(e.number()), num(e.number()));
+    for (std::size_t i = 0; i < e.terms().size(); ++i) {
+      Expr term = e.terms()[i];
+      std::vector<Expr> closed{num(e.coefficients()[i])}, others;
+      if (term.is(Kind::Mul)) {
+        closed.push_back(num(term.number()));
+        for (std::size_t k = 0; k < term.bases().size(); ++k) {
+          Expr factor = pow(term.bases()[k], term.exponents()[k]);
+          (only_decimals(factor) ? closed : others).push_back(factor);
+        }
+      } else {
+        (only_decimals(term) ? closed : others).push_back(term);
+      }
+      put(mul(others), mul(closed), num(e.coefficients()[i]) * term);
+    }
+    std::vector<Expr> terms;
+    bool folded = false;
+    for (const Alike& a : alike) {
+      Expr coefficient = add(a.coefficients);
+      std::optional<Expr> v;
+      if (a.coefficients.size() > 1 && (coefficient.node()->symbols & decimal_bits) != 0) v = value(coefficient);
+      folded = folded || v.has_value();
+      if (v) terms.push_back(*v * fold(a.shared));
+      else
+        for (Expr term : a.terms) terms.push_back(fold(term));
+    }
+    if (folded) return add(terms);
+  }
+  return map_children(e, fold);
+}
+
+// A sum's terms by what each is a number times (the constant term under 1).
+std::unordered_map<Expr, double> coefficients_of(Expr e) {
+  std::unordered_map<Expr, double> out;
+  if (e.is(Kind::Mul)) {
+    std::vector<Expr> factors;
+    for (std::size_t i = 0; i < e.bases().size(); ++i) factors.push_back(pow(e.bases()[i], e.exponents()[i]));
+    out[mul(factors)] = e.number().to_double();
+    return out;
+  }
+  if (!e.is(Kind::Add)) {
+    if (e.is_number()) out[num(1)] = e.number().to_double();
+    else out[e] = 1;
+    return out;
+  }
+  if (!e.number().is_zero()) out[num(1)] = e.number().to_double();
+  for (std::size_t i = 0; i < e.terms().size(); ++i) out[e.terms()[i]] += e.coefficients()[i].to_double();
+  return out;
+}
+
+// Whether two sums of the same terms have a coefficient that differs beyond 12 digits (0.1xy + x
+// - 0.1xy: 5.55e-17 xy + x has a term whose every digit is wrong, though the sum is x to 12
+// digits); nullopt when their terms are not the same (a term missing counts as 0).
+std::optional<bool> coefficients_differ(Expr a, Expr b) {
+  std::unordered_map<Expr, double> ca = coefficients_of(a), cb = coefficients_of(b);
+  for (auto [term, coefficient] : ca) cb.try_emplace(term, 0.0);
+  for (auto [term, coefficient] : cb) ca.try_emplace(term, 0.0);
+  if (ca.size() != cb.size()) return std::nullopt;
+  bool differ = false;
+  for (auto [term, x] : ca) {
+    double y = cb.at(term);
+    differ = differ || std::fabs(x - y) > 1e-12 * std::max(std::fabs(x), std::fabs(y));
+  }
+  return differ;
 }
 
 // Whether a and b, expressions of the same symbols, differ beyond 12 digits at a point of small
@@ -151,53 +285,83 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
   Expr precise = folded_precisely(formula.scalar, decimals, decimal_bits);
   if (precise == v.scalar || (precise.node()->symbols & decimal_bits) != 0) return;
   try {
-    if (differ(precise, v.scalar).value_or(false)) v.scalar = precise;
+    if (coefficients_differ(precise, v.scalar).value_or(false) || differ(precise, v.scalar).value_or(false))
+      v.scalar = precise;
   } catch (const MathError&) {  // (no value at that point: as it was)
   }
 }
 
 }  // namespace
 
-void check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement, const Session& session) {
+std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement,
+                                        const Session& session) {
   constexpr std::size_t few = 4;
   std::size_t written = decimals_written(statement);
-  if (written == 0 || !holds_decimals(v) || !worth_reading_again(body, written <= few)) return;
+  if (!holds_decimals(v) || (written == 0 && !definitions_hold_decimals(session)) ||
+      !worth_reading_again(body, written <= few))
+    return std::nullopt;
   std::unordered_map<Expr, Expr> decimals;
   eval::Value formula;
   try {
     NotingPaused not_the_answers_parts;  // (what this reading drops is no part of ans)
     grammar::ParseOutcome parsed = grammar::parse_line(statement);
-    if (!parsed.ok() || parsed.statements.size() != 1) return;
+    if (!parsed.ok() || parsed.statements.size() != 1) return std::nullopt;
     resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals);
-    if (decimals.empty()) return;
-    eval::Result formula_result = eval::evaluate_expression(again, session, false);
-    if (!std::holds_alternative<std::monostate>(formula_result.shape)) return;
+    ExactReading reading(session, decimals);
+    eval::Result formula_result = eval::evaluate_expression(again, reading, false);
+    if (decimals.empty() || !std::holds_alternative<std::monostate>(formula_result.shape)) return std::nullopt;
     formula = std::move(formula_result.value);
   } catch (const Interrupted&) {
     throw;
   } catch (...) {  // a reading that needs the numbers (a corner at 0.0, a count of 3.0 steps): as it was
-    return;
+    return std::nullopt;
   }
   std::uint64_t decimal_bits = 0;
   for (const auto& [symbol, value] : decimals) decimal_bits |= symbol.node()->symbols;
   check_against(v, formula, decimals, decimal_bits);
+  if (formula.kind != eval::Value::Kind::Scalar) return std::nullopt;
+  return ExactForm{formula.scalar, std::move(decimals)};
 }
 
-void read_body_exactly(resolve::FunctionDefinition& def, std::string_view statement, const Session& session) {
-  if (!writes_decimal(statement) || !has_float(def.body)) return;
+namespace {
+
+// `statement`, a definition, read again with each decimal a symbol, and its body made by `body_of`
+// from that reading (nullopt when the reading fails or finds no decimal).
+template <typename BodyOf>
+std::optional<ExactForm> read_exactly(std::string_view statement, const Session& session, BodyOf body_of) {
   try {
     NotingPaused not_the_bodys_parts;
     grammar::ParseOutcome parsed = grammar::parse_line(statement);
-    if (!parsed.ok() || parsed.statements.size() != 1) return;
-    std::unordered_map<Expr, Expr> decimals;
+    if (!parsed.ok() || parsed.statements.size() != 1) return std::nullopt;
+    Decimals decimals;
     resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals);
-    if (decimals.empty()) return;
-    def.exact_body = eval::function_body(again, def.params, session);
-    def.decimals = std::move(decimals);
+    ExactReading reading(session, decimals);
+    Expr body = body_of(again, reading);
+    if (decimals.empty()) return std::nullopt;
+    return ExactForm{body, std::move(decimals)};
   } catch (const Interrupted&) {
     throw;
-  } catch (...) {  // (f at values is then checked against the body as it is)
+  } catch (...) {  // (uses are then checked against the body as it is)
+    return std::nullopt;
   }
+}
+
+}  // namespace
+
+void read_body_exactly(resolve::FunctionDefinition& def, std::string_view statement, const Session& session) {
+  if (!has_float(def.body)) return;
+  def.exact = read_exactly(statement, session, [&](const resolve::Term& again, const eval::Context& reading) {
+    return eval::function_body(again, def.params, reading);
+  });
+}
+
+std::optional<ExactForm> read_value_exactly(Expr body, const resolve::Term& read, std::string_view statement,
+                                            const Session& session) {
+  constexpr bool few_decimals = true;
+  if (!has_float(body) || !worth_reading_again(read, few_decimals)) return std::nullopt;
+  return read_exactly(statement, session, [](const resolve::Term& again, const eval::Context& reading) {
+    return eval::definition_body(again, reading);
+  });
 }
 
 }  // namespace ddx

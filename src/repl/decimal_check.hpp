@@ -20,10 +20,19 @@ class Session;
 // exact numbers they are written as, evaluates that, and lets checked_decimal keep each
 // decimal, correct its digits or refuse it (MathError). Anything the second reading cannot do
 // leaves v as it is; Ctrl-C and --timeout still stop it.
-void check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement, const Session& session);
+// Returns the answer's exact form when it is a scalar so read (what `ans` is in a later check).
+std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement,
+                                        const Session& session);
 
-// A function definition whose body holds decimals gets its exact body (FunctionDefinition::
-// exact_body): `statement` read once more with each decimal a symbol for its exact value.
+// A function definition whose body holds decimals gets its exact form (FunctionDefinition::
+// exact): `statement` read once more with each decimal a symbol for its exact value, and each
+// definition it uses in its exact form.
 void read_body_exactly(resolve::FunctionDefinition& def, std::string_view statement, const Session& session);
+
+// The exact form of a variable's body that holds decimals (Definitions::Variable::exact), read
+// as read_body_exactly reads a function's, where reading it again is cheap (`read`: the body as
+// resolved); nullopt otherwise.
+std::optional<ExactForm> read_value_exactly(Expr body, const resolve::Term& read, std::string_view statement,
+                                            const Session& session);
 
 }  // namespace ddx

@@ -34,9 +34,10 @@ void Definitions::change(const std::string& name, Change c) {
   history_[name].push_back(std::move(c));
 }
 
-void Definitions::define_variable(const std::string& name, Expr body, std::vector<Expr> dropped) {
+void Definitions::define_variable(const std::string& name, Expr body, std::vector<Expr> dropped,
+                                  std::optional<ExactForm> exact) {
   const Variable* old = variable(name);
-  change(name, {0, Variable{body, old ? old->order : next_order_++, free_symbols(body), std::move(dropped), std::nullopt, {}},
+  change(name, {0, Variable{body, old ? old->order : next_order_++, free_symbols(body), std::move(dropped), std::move(exact), std::nullopt, {}},
                 std::nullopt});
 }
 
@@ -98,6 +99,15 @@ std::vector<std::pair<std::string, const resolve::FunctionDefinition*>> Definiti
   return out;
 }
 
+namespace {
+
+void visit_exact(const ExactForm& form, const std::function<void(Expr)>& visit) {
+  visit(form.expr);
+  for (const auto& [symbol, value] : form.decimals) visit(symbol), visit(value);
+}
+
+}  // namespace
+
 void Definitions::for_each_expr(const std::function<void(Expr)>& visit) const {
   for (const auto& [name, changes] : history_)
     for (const Change& c : changes) {
@@ -106,13 +116,13 @@ void Definitions::for_each_expr(const std::function<void(Expr)>& visit) const {
         // (Not all below the body: the entries x_1, x_2, ... a sum over x_k stands for.)
         for (Expr s : c.variable->symbols) visit(s);
         for (Expr p : c.variable->dropped) visit(p);
+        if (c.variable->exact) visit_exact(*c.variable->exact, visit);
       }
       if (c.function) {
         for (Expr p : c.function->params) visit(p);
         visit(c.function->body);
         for (Expr p : c.function->dropped) visit(p);
-        if (c.function->exact_body) visit(*c.function->exact_body);  // (f(1) read swept nodes)
-        for (const auto& [symbol, value] : c.function->decimals) visit(symbol), visit(value);
+        if (c.function->exact) visit_exact(*c.function->exact, visit);  // (f(1) read swept nodes)
       }
     }
 }

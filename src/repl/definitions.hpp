@@ -32,6 +32,9 @@ class Definitions {
     std::size_t order;  // when the name was first defined, for :vars
     std::vector<Expr> symbols;  // free_symbols(body): asked at every use of the name
     std::vector<Expr> dropped;  // what simplification took out of the body as it was read
+    // A body that holds decimals, with each a symbol for the exact number it is written as
+    // (core/decimal_answer.hpp): `c = 0.1`, then `c + 0.2 - 0.3` is checked as 1/10 + 1/5 - 3/10.
+    std::optional<ExactForm> exact;
     // Those of `symbols` that are defined variables at version `defined_at` (a use asks which
     // to substitute; a body of a thousand symbols was a thousand lookups each time). Statements
     // run one at a time, so a const lookup may fill it.
@@ -48,7 +51,8 @@ class Definitions {
 
   // Each change makes a new version; a name is a variable, a function or undefined at a time.
   // Keeps its :vars place when redefined. `dropped`: what the body lost as it was read.
-  void define_variable(const std::string& name, Expr body, std::vector<Expr> dropped = {});
+  void define_variable(const std::string& name, Expr body, std::vector<Expr> dropped = {},
+                       std::optional<ExactForm> exact = std::nullopt);
   void define_function(const std::string& name, resolve::FunctionDefinition def);
   bool erase(std::string_view name);  // false (and no change) when the name is not defined
   void clear();

@@ -217,7 +217,9 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
             .result = request.backprop ? eval::evaluate_backprop(request.body, *this)
                                        : eval::evaluate_expression(request.body, *this, request.steps || steps_),
             .message = {}};
-  if (!request.backprop && std::holds_alternative<std::monostate>(o.result.shape)) check_decimals(o.result.value, request.body, input, *this);
+  std::optional<ExactForm> exact;
+  if (!request.backprop && std::holds_alternative<std::monostate>(o.result.shape))
+    exact = check_decimals(o.result.value, request.body, input, *this);
   o.result.conditions = std::move(conditions.conditions);
   if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {
     o.input = input;
@@ -228,6 +230,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
   o.input = std::move(input);  // (the error paths, which quote it, are behind us)
   ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
   ans_dropped_ = std::move(lost);
+  ans_exact_ = std::move(exact);
   return o;
 }
 
@@ -313,7 +316,8 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
   if (auto path = cycle_through(name, body))
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                     grammar::column_of(line, r.body_span.begin));
-  defs_->define_variable(name, body, std::move(lost));
+  std::optional<ExactForm> exact = read_value_exactly(body, r.body, input, *this);
+  defs_->define_variable(name, body, std::move(lost), std::move(exact));
   return o;
 }
 
@@ -361,6 +365,7 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
   ensure_printable(o.result, format());
   ans_ = o.result.value;
   ans_dropped_.clear();  // (matrix statements are read without notes)
+  ans_exact_.reset();
   return o;
 }
 

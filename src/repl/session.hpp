@@ -61,6 +61,7 @@ class Session : public resolve::Scope, public eval::Context {
     color_ = color;
   }
   Definitions& definitions() { return *defs_; }
+  const Definitions& definitions() const { return *defs_; }
   // The declared vectors and matrices (`x in R^n`).
   matrix::Declarations& declarations() { return declarations_; }
   const TexExport& tex_export() const { return tex_export_; }
@@ -80,6 +81,7 @@ class Session : public resolve::Scope, public eval::Context {
   bool has_definitions() const override;
   std::optional<eval::Value> answer() const override { return ans_; }
   std::span<const Expr> answer_dropped() const override { return ans_dropped_; }
+  const std::optional<ExactForm>& answer_exactly() const { return ans_exact_; }
   bool denominator_layout() const override { return denominator_layout_; }
   std::string text(Expr e) const override;
 
@@ -98,6 +100,7 @@ class Session : public resolve::Scope, public eval::Context {
   std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
   std::optional<eval::Value> ans_;
   std::vector<Expr> ans_dropped_;  // what ans's statement lost as it was read (core/dropped.hpp)
+  std::optional<ExactForm> ans_exact_;  // ans that holds decimals, read as written (decimal_check.hpp)
   print::Format format_ = print::Format::Text;
   bool steps_ = false;
   bool denominator_layout_ = false;

@@ -28,6 +28,10 @@ void Session::reclaim_memory(bool every_line) {
   auto mark = [](Expr e) { mark_reachable(e); };
   if (ans_) eval::for_each_expr(*ans_, mark);
   for (Expr e : ans_dropped_) mark(e);
+  if (ans_exact_) {
+    mark(ans_exact_->expr);
+    for (const auto& [symbol, value] : ans_exact_->decimals) mark(symbol), mark(value);
+  }
   defs_->for_each_expr(mark);
   tex_export_.for_each_expr(mark);
   for (const matrix::Declaration& d : declarations_.list()) eval::for_each_expr(d.shape, mark);

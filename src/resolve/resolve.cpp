@@ -157,9 +157,7 @@ std::optional<Expr> Resolver::plain_value(const Node& n) {
 Expr Resolver::number_value(const Node& n) {
   if (!n.is_float) return num(Number::from_integer_text(n.text));
   if (!decimal_symbols_) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
-  Expr symbol = sym("decimal#" + std::to_string(decimal_symbols_->size() + 1));
-  decimal_symbols_->emplace(symbol, num(Number::from_decimal_text(n.text)));
-  return symbol;
+  return decimal_symbol(*decimal_symbols_, num(Number::from_decimal_text(n.text)));
 }
 
 std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
@@ -804,21 +802,26 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
     // answer's are (h(x) = sec(sinh(42.0 x)); h(1) took sec of a rounded 8.7e17).
     Expr value;
     try {
-      value = substitute(def.body, s);
+      value = substitute(body_as_read(def), s);
     } catch (const CornerError&) {  // a derivative's formula at a corner: evaluation decides (Evaluator::value_at)
       return deferred_call(def, std::move(args), n);
     }
     if (!value.is_number() || !value.number().is_float()) return Term::value(value, n.span);
-    if (!def.exact_body) return Term::value(checked_decimal(def.body, s, value), n.span);
-    s.insert(def.decimals.begin(), def.decimals.end());
-    return Term::value(checked_decimal(*def.exact_body, s, value), n.span);
+    if (!def.exact) return Term::value(checked_decimal(def.body, s, value), n.span);
+    s.insert(def.exact->decimals.begin(), def.exact->decimals.end());
+    return Term::value(checked_decimal(def.exact->expr, s, value), n.span);
   }
   return deferred_call(def, std::move(args), n);
 }
 
+// A check's reading takes a body that holds decimals exactly as written (its decimals symbols too).
+Expr Resolver::body_as_read(const FunctionDefinition& def) {
+  return decimal_symbols_ && def.exact ? merged_into(*def.exact, *decimal_symbols_) : def.body;
+}
+
 Term Resolver::deferred_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n) {
   Term t = composite(TermKind::Apply, std::move(args), "", n.span);
-  t.expr = def.body;
+  t.expr = body_as_read(def);
   t.params = def.params;
   t.dropped = def.dropped;
   return t;

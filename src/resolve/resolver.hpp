@@ -67,6 +67,8 @@ class Resolver {
   Term apply(const Node& n);
   Term abstract_call(const Node& n, std::vector<Term> args);
   Term defined_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n);
+  // A definition's body as this reading takes it: exact as written when reading a check's.
+  Expr body_as_read(const FunctionDefinition& def);
   // The call left for evaluation to substitute the arguments into the body.
   Term deferred_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n);
   Term call_arguments(const Node& n);

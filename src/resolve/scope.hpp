@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/decimal_answer.hpp"
 #include "core/expr.hpp"
 
 namespace ddx::resolve {
@@ -17,11 +18,9 @@ struct FunctionDefinition {
   std::vector<Expr> params;  // symbols
   Expr body;
   std::vector<Expr> dropped;  // what simplification took out of the body as it was read (core/dropped.hpp)
-  // A body that holds decimals folded them in doubles as it was read (f(x) = sec(sinh(12.5 e x))
-  // holds sec(sinh(33.97940...x))): the body again with each decimal a symbol for the exact
-  // number it is written as, and those numbers, against which f at values is checked.
-  std::optional<Expr> exact_body;
-  std::unordered_map<Expr, Expr> decimals;
+  // A body that holds decimals: the body with each decimal a symbol for the exact number it is
+  // written as, against which f at values is checked.
+  std::optional<ExactForm> exact;
 };
 
 class Scope {
