@@ -817,6 +817,66 @@ TEST_CASE("trust: decimal answers as written: zeros, poles, vectors and the usua
                  {"g(1.0)", "0.0"}});
 }
 
+// A derivative of a derivative at a point needs the inner one beside the point along the outer
+// variable, not only at it: ∂/∂y of sign(y - 1) x^2 is 0 (its formula), and exists where x = 0
+// (the function is 0 along y there), but not beside x = 0, so ∂/∂x of it has none at x = 0, y = 1;
+// every way of writing that gave 0 but diff(F, y, x). The other order, ∂/∂y of ∂/∂x = 2x sign(y - 1),
+// is 0 there. Written as a formula first, the answer requires the same (a requirement beside the
+// point, core/corner_sign.hpp's required_beside).
+TEST_CASE("trust: a mixed partial at a point needs the inner derivative beside the point") {
+  const char* none = "error: the derivative does not exist at x = 0, y = 1";
+  const char* no_value = "error: the slope of abs, relu, max, min or sign at a corner or a jump has no value";
+  check_in_turn({{"d/dx d/dy sign(y - 1) x^2 at x = 0, y = 1", none},
+                 {"∂/∂x ∂/∂y sign(y - 1) x^2 at x = 0, y = 1", none},
+                 {"diff(diff(sign(y - 1) x^2, y), x) at x = 0, y = 1", none},
+                 {"diff(sign(y - 1) x^2, y, x) at x = 0, y = 1", none},
+                 {"F = sign(y - 1) x^2", ""},
+                 {"d/dx d/dy F at x = 0, y = 1", none},
+                 {"G = d/dy sign(y - 1) x^2", ""},
+                 {"G at x = 0, y = 1", "0"},
+                 {"d/dx G at x = 0, y = 1", none},
+                 {"diff(G, x) at x = 0, y = 1", none},
+                 {"f(x, y) = sign(y - 1) x^2", ""},
+                 {"d/dx d/dy f(x, y) at x = 0, y = 1", none},
+                 {"d/dy d/dx sign(y - 1) x^2 at x = 0, y = 1", "0"},
+                 {"d/dx d/dy sign(y - 1) x^2 at x = 0, y = 2", "0"},
+                 {"d/dx d/dy x^2 y^3 at x = 1, y = 2", "24"},
+                 {"d/dx d/dy sign(y - 1) x^2", "0"},
+                 {"ans at x = 0, y = 1", no_value},
+                 {"ans at x = 0, y = 2", "0"},
+                 {"H = d/dx d/dy sign(y - 1) x^2", ""},
+                 {"H at x = 0, y = 1", no_value},
+                 {"K = d/dy d/dx sign(y - 1) x^2", ""},
+                 {"K at x = 0, y = 1", "0"},
+                 {"g(x, y) = d/dx d/dy sign(y - 1) x^2", ""},
+                 {"g(0, 1)", no_value},
+                 {"g(0, 2)", "0"}});
+}
+
+// What a sum's term requires holds for every value of its index: sum(d/dx sign(x - n), n = 0 .. 1)
+// is 0 but has no value at x = 0 (d/dx sign(x) there), and the n = 0 term of
+// sum((x - n)/(x - n), n = 0 .. 1) has none at x = 0 either; both gave values, the requirement
+// having been asked with n unknown.
+TEST_CASE("trust: a sum's terms keep what they require, for every value of the index") {
+  check_in_turn({{"sum(d/dx sign(x - n), n = 0 .. 1) at x = 0", "error: the slope of abs, relu, max, min or sign"},
+                 {"sum(d/dx sign(x - n), n = 0 .. 1) at x = 0.5", "0"},
+                 {"sum(d/dx sign(x - n), n = 0 .. 1)", "0"},
+                 {"ans at x = 1", "error: the slope of abs, relu, max, min or sign"},
+                 {"sum(d/dx sign(x - n), n = 1 .. N) at x = 2", "0"},
+                 {"sum(d/dx sign(x - n), n = 1 .. N) at x = 2, N = 3", "error: the slope of abs, relu, max, min or sign"},
+                 {"mean(d/dx sign(x_n - 1), n = 1 .. 2) at x_1 = 1, x_2 = 3", "error: the slope of abs, relu"},
+                 {"mean(d/dx sign(x_n - 1), n = 1 .. 2) at x_1 = 2, x_2 = 3", "0"},
+                 {"sum((x - n)/(x - n), n = 0 .. 1) at x = 0", "error: division by zero in the expression as written"},
+                 {"sum((x - n)/(x - n), n = 0 .. 1) at x = 5", "2"},
+                 {"sum((x - n)/(x - n), n = 0 .. 1)", "2"},
+                 {"ans at x = 1", "error: division by zero"},
+                 {"sum((x - n)/(x - n), n = 1 .. N) at x = 2, N = 3", "error: division by zero"},
+                 {"sum((x - n)/(x - n), n = 1 .. N) at x = 2.5, N = 3", "3"},
+                 {"sum(n/n, n = 0 .. 2)", "error: division by zero in a term of the sum as written"},
+                 {"sum(n/n, n = 1 .. 2)", "2"},
+                 {"mean(k/k, k = 1 .. N)", "1"}});
+}
+
 // A decimal kept in a definition or in ans is read as written by every later statement's check,
 // as a decimal written in the statement itself is: `c = 0.1`, then `c + 0.2 - 0.3` printed
 // 2.7755575615628914e-17 where `0.1 + 0.2 - 0.3` prints 0.0. Each row of a group is the same sum

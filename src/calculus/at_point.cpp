@@ -166,11 +166,10 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
   }
 }
 
-// Whether h has a value at points just beside the point along var (2^-200 and 2^-400 away on
-// either side: a corner nearer than that is missed), where a corner's sign has none (a derivative's formula there). With `continuous`,
-// h's typed signs count as corners' too: then h is continuous there, and has a derivative if its
-// formula does. (A point that gives var no number, or where h has no value for other reasons,
-// is no evidence against it.)
+}  // namespace
+
+// (2^-200 and 2^-400 away on either side: a corner nearer than that is missed. A point that gives
+// var no number, or where h has no value for other reasons, is no evidence against it.)
 bool has_values_beside(Expr h, Expr var, const Point& point, bool continuous) {
   auto at = point.find(var);
   if (at == point.end() || !(continuous ? has_sign(h) : has_corner_sign(h))) return true;
@@ -188,8 +187,6 @@ bool has_values_beside(Expr h, Expr var, const Point& point, bool continuous) {
     }
   return true;
 }
-
-}  // namespace
 
 Expr value_at(Expr g, const Point& point, bool* from_limits) {
   try {

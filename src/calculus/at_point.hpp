@@ -56,6 +56,11 @@ struct NoDerivative : std::runtime_error {
 inline constexpr const char* corner_slope = "corner slope";
 Expr value_at(Expr g, const Point& point, bool* from_limits = nullptr);
 
+// Whether h has a value at points just beside the point along var, where a corner's sign has none
+// (a derivative's formula there). With `continuous`, h's typed signs count as corners' too: then
+// h is continuous there, and has a derivative if its formula does.
+bool has_values_beside(Expr h, Expr var, const Point& point, bool continuous);
+
 // The derivative of f at the point (every symbol of the point substituted; others stay): the
 // agreed one-sided limits of the last derivative, after checking that f is continuous along the
 // first variable and each derivative before the last exists. Throws NoDerivative.

@@ -131,6 +131,11 @@ Expr with_corner_signs(Expr e) {
   return with_signs_turned(e, [](Expr s) { return is_typed_sign(s) ? corner_sign(s.args()[0]) : s; });
 }
 
+Expr required_beside(Expr part, Expr var) {
+  static const Expr step = sym("step#");  // (no name a user can type)
+  return substitute(with_corner_signs(part), {{var, var + step}});
+}
+
 Expr with_typed_signs(Expr e) {
   if (!has_corner_sign(e)) return e;
   return with_signs_turned(e, [](Expr s) { return is_corner_sign(s) ? sign(s.args()[0]) : s; });

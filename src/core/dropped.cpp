@@ -22,10 +22,14 @@ NotingPaused::~NotingPaused() {
   detail::paused_dropped_parts() = paused_before_;
 }
 
-void note_required(Expr part) {
+std::vector<Expr>* required_notes() {
   DroppedParts* into = detail::live_dropped_parts();
   if (!into) into = detail::paused_dropped_parts();
-  if (into) into->into_.push_back(part);
+  return into ? &into->into_ : nullptr;
+}
+
+void note_required(Expr part) {
+  if (std::vector<Expr>* into = required_notes()) into->push_back(part);
 }
 
 Expr part_at(Expr part, const std::unordered_map<Expr, Expr>& arguments) {

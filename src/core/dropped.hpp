@@ -30,6 +30,7 @@ class DroppedParts {
  private:
   friend void note_dropped(Expr part);
   friend void note_required(Expr part);
+  friend std::vector<Expr>* required_notes();
   std::vector<Expr>& into_;
   DroppedParts* outer_;
 };
@@ -81,6 +82,9 @@ inline void note_dropped(Expr part) {
 // them lives (a procedure whose answer is a derivative's formula: grad, hessian): a derivative's
 // function, which must be continuous where the derivative is taken (core/corner_sign.hpp).
 void note_required(Expr part);
+// The list note_required writes into now, or nullptr: what a piece of work requires is what it
+// adds there (a derivative at a point asks what its operand required).
+std::vector<Expr>* required_notes();
 // Whether note_required is heard now.
 inline bool noting_required() { return detail::live_dropped_parts() || detail::paused_dropped_parts(); }
 

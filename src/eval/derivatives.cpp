@@ -161,10 +161,32 @@ Expr Evaluator::value_at(Expr e, const calc::Point& point, const std::string& po
 
 const calc::Point* Evaluator::active_point() const { return points_.empty() ? nullptr : &points_.back().values; }
 
-Expr Evaluator::derivative(const Term& t) {
-  calc::Differentiations d = differentiations(t);
-  Expr e = operand(t.children[0], variables(d));
-  return differentiate(e, d, t);
+Expr Evaluator::derivative(const Term& t) { return derivative_of(t.children[0], differentiations(t), t); }
+
+Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, const Term& at) {
+  std::vector<Expr> vars = variables(d);
+  std::vector<Expr>* notes = required_notes();
+  if (!notes) return differentiate(operand(t, vars), d, at);
+  std::size_t noted_before = notes->size();
+  Expr e = operand(t, vars);
+  std::vector<Expr> required;  // (copied: more is noted into the same list below)
+  std::copy_if(notes->begin() + static_cast<std::ptrdiff_t>(noted_before), notes->end(), std::back_inserter(required),
+               [](Expr part) { return has_sign(part); });
+  if (points_.empty()) {  // a formula: it holds where what it requires has values beside along each variable
+    for (const auto& [var, count] : d)
+      for (Expr part : required) note_required(required_beside(part, var));
+    return differentiate(e, d, at);
+  }
+  const ActivePoint& point = points_.back();
+  for (const auto& [var, count] : d)
+    for (Expr part : required)
+      if (!calc::has_values_beside(part, var, point.values, true))
+        throw EvalError{at.span, cause(calc::NoDerivative(calc::NoDerivative::Cause::Undefined, var, Expr(), Expr(),
+                                                          "what it is taken of has no value beside the point along " +
+                                                              var.name() + ": a derivative there, of a function with a "
+                                                                           "corner or a jump"),
+                                       point.text, context_)};
+  return differentiate(e, d, at);
 }
 
 Expr Evaluator::leibniz(const Term& t) {

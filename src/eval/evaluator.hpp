@@ -51,6 +51,12 @@ class Evaluator {
   // where it does not exist. Orders past the limit are refused unless e is a polynomial of lower
   // degree in that variable (then the derivative is 0).
   Expr differentiate(Expr e, const calc::Differentiations& d, const Term& at);
+  // The derivative of the operand t (read as operand() reads it) by d, as differentiate() takes it.
+  // Inside `at`, what the operand requires to have a value (a derivative's function, which must
+  // be continuous there: core/corner_sign.hpp) must have values beside the point along each
+  // variable of d as well: the derivative is taken of a formula that holds only where they do
+  // (d/dx d/dy sign(y - 1) x^2 at x = 0, y = 1: ∂/∂y exists where x = 0 alone).
+  Expr derivative_of(const Term& t, const calc::Differentiations& d, const Term& at);
   // The derivative of e at an explicit point (tangent), refused where it does not exist.
   Expr differentiate_at(Expr e, const calc::Differentiations& d, const calc::Point& point,
                         const std::string& point_text, const Term& at);

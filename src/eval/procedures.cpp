@@ -42,10 +42,7 @@ Result diff_procedure(const Term& call, Evaluator& ev) {
     }
     d.emplace_back(ev.variable(c), 1);
   }
-  boost::container::small_vector<Expr, 2> vars;
-  for (const auto& [var, count] : d) vars.push_back(var);
-  Expr e = ev.operand(call.children[0], std::span<const Expr>(vars.data(), vars.size()));
-  return Result::of(Value::of(ev.differentiate(e, d, call)));
+  return Result::of(Value::of(ev.derivative_of(call.children[0], d, call)));
 }
 
 // The argument of a procedure that rewrites it, a typed sign and a corner's of one argument

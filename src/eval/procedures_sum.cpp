@@ -2,6 +2,7 @@
 // sum(E, n = A .. B) and mean(E, n = A .. B): sums over an integer index, the bounds numbers or
 // expressions (N, N - 1). The index and the members of its families (x_n, t_n) are bound in E;
 // the core keeps the sum (core/sums.hpp) so that ∂/∂x_k finds its term.
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/substitute.hpp"
 #include "core/sums.hpp"
@@ -24,6 +25,21 @@ Expr bound(const Term& t, Expr index, Evaluator& ev) {
   return b;
 }
 
+// What the summand requires (core/dropped.hpp), for every value of the index: a part that
+// depends on the index, as the sum of its instances, each times a power of its own of a symbol
+// so that none can cancel another. sum(d/dx sign(x - n), n = 0 .. 1) is 0 but requires sign(x)
+// and sign(x - 1), so has no value at x = 0; the n = 0 term of sum((x - n)/(x - n), n = 0 .. 1)
+// has none there either (both were asked for n alone, which gave them values). A term without a
+// value whatever the point (sum(n/n, n = 0 .. 2)) is refused here.
+Expr for_every_index(Expr part, const Summation& s, const Term& call) {
+  static const Expr apart = sym("apart#");  // (no name a user can type)
+  try {
+    return make_sum(part * pow(apart, s.index), s.index, s.lower, s.upper);
+  } catch (const MathError& e) {
+    throw EvalError{call.children[0].span, std::string(e.what()) + " in a term of the sum as written"};
+  }
+}
+
 Summation summation(const Term& call, Evaluator& ev) {
   const Term& range = call.children[1];
   std::string usage = "usage: " + std::string(call.name) + "(EXPR, n = A .. B)";
@@ -35,7 +51,16 @@ Summation summation(const Term& call, Evaluator& ev) {
   s.index = sym(range.name);
   s.lower = bound(range.children[0], s.index, ev);
   s.upper = bound(range.children[1], s.index, ev);
+  std::vector<Expr>* notes = required_notes();
+  std::size_t noted_before = notes ? notes->size() : 0;
   s.body = ev.operand(call.children[0], {s.index});  // a defined n does not reach inside
+  if (notes) {
+    for (std::size_t i = noted_before; i < notes->size(); ++i)
+      if (depends_on_index((*notes)[i], s.index)) (*notes)[i] = for_every_index((*notes)[i], s, call);
+    // (What the summand lost as it was read, the resolver left to the sum where it names the index.)
+    for (Expr part : call.children[0].dropped)
+      if (depends_on_index(part, s.index)) notes->push_back(for_every_index(part, s, call));
+  }
   return s;
 }
 
