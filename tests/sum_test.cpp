@@ -84,6 +84,34 @@ TEST_CASE("sum: PyTorch's sum() and mean() over a grid (seed 004)") {
   CHECK(answer(s, "grad(sum(x_n^2, n = 1 .. 3))") == "[2x_1, 2x_2, 2x_3]");
 }
 
+// grad of a sum over as many entries as a sum is written out for lists every one (entry by entry
+// against its ordinary partial); past that it refuses rather than list none (it printed []).
+TEST_CASE("sum: grad of a long sum lists every entry, and refuses past the limit") {
+  ddx::Session s;
+  std::string all = answer(s, "grad(sum(n x_n^2, n = 1 .. 10000))");
+  REQUIRE(all.size() > 2);
+  std::vector<std::string> entries;
+  for (std::size_t at = 1, comma; at < all.size(); at = comma + 2) {
+    comma = all.find(", ", at);
+    if (comma == std::string::npos) comma = all.size() - 1;
+    entries.push_back(all.substr(at, comma - at));
+  }
+  REQUIRE(entries.size() == 10000);
+  for (int k : {1, 2, 17, 999, 10000}) {
+    CAPTURE(k);
+    const std::string& entry = entries[static_cast<std::size_t>(k - 1)];
+    CHECK(entry == std::to_string(2 * k) + "x_" + std::to_string(k));  // ∂/∂x_k of k x_k^2
+    CHECK(entry == answer(s, "diff(sum(n x_n^2, n = 1 .. 10000), x_" + std::to_string(k) + ")"));
+  }
+  for (const char* over : {"grad(sum(x_n^2, n = 1 .. 10001))", "hessian(sum(x_n^2, n = 0 .. 20000))",
+                           "total(sum(x_n^2, n = 1 .. 20000))"}) {
+    CAPTURE(over);
+    CHECK(answer(s, over).find("error@") == 0);
+    CHECK(answer(s, over).find("too many variables to list") != std::string::npos);
+  }
+  CHECK(answer(s, "grad(sum(x_n^2, n = 1 .. 20000), [x_1, x_7])") == "[2x_1, 2x_7]");
+}
+
 TEST_CASE("sum: canonical forms, writing out, numbers") {
   ddx::Session s;
   check_rows(s, {

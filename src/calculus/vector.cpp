@@ -3,10 +3,15 @@
 #include "calculus/vector.hpp"
 
 #include <algorithm>
+#include <string>
+#include <unordered_set>
 
 #include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "calculus/expand.hpp"
+#include "core/errors.hpp"
+#include "core/limits.hpp"
+#include "core/sums.hpp"
 
 namespace ddx::calc {
 
@@ -44,9 +49,15 @@ Matrix transpose(const Matrix& m) {
 
 std::vector<Expr> variables_of(const std::vector<Expr>& es) {
   std::vector<Expr> vars;
-  for (Expr e : es)
+  std::unordered_set<Expr> seen;  // (grad of a sum over x_1 .. x_10000: a search each was quadratic)
+  for (Expr e : es) {
+    // (grad(sum(x_n^2, n = 1 .. 20000)) was [])
+    if (has_unlisted_entries(e))
+      throw LimitError("a sum over more than " + std::to_string(max_sum_terms) +
+                       " entries has too many variables to list; name the ones to take (grad(f, [x_1, x_2]))");
     for (Expr s : free_symbols(e))
-      if (std::find(vars.begin(), vars.end(), s) == vars.end()) vars.push_back(s);
+      if (seen.insert(s).second) vars.push_back(s);
+  }
   std::sort(vars.begin(), vars.end(), ExprLess{});
   return vars;
 }

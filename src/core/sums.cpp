@@ -173,6 +173,17 @@ std::vector<Expr> summed_entries(Expr e) {
   return out;
 }
 
+bool has_unlisted_entries(Expr e) {
+  bool found = false;
+  for_each_sum(e, [&](Expr sum) {
+    auto a = sum.args();
+    if (found || !a[2].is_integer() || !a[3].is_integer() || term_count(a[2], a[3]) >= 0) return;
+    for (Expr s : free_symbols(a[0]))
+      if (family_of(s.name(), a[1].name())) found = true;
+  });
+  return found;
+}
+
 bool has_sum(Expr e) {
   std::unordered_set<const void*> seen;
   std::function<bool(Expr)> search = [&](Expr x) {
@@ -217,25 +228,47 @@ Expr split_sums(Expr e) {
 namespace {
 
 // x_k differentiated by x_j, both entries of family x, one subscript a name: 0 only if j != k.
-void note_distinct_entries(Expr e, Expr var, ConditionLog& log) {
-  auto j = entry_subscript(var.name());
-  if (!j) return;
-  std::string family = var.name().substr(0, var.name().find('_'));
-  for (Expr entry : log.entries) {
-    auto k = entry_subscript(entry.name());
-    if (entry == var || entry.name().substr(0, entry.name().find('_')) != family) continue;
-    if (k->is_integer() && j->is_integer()) continue;  // x_2 and x_3 are different entries
-    if (!depends_on(e, entry)) continue;
+void note_distinct_entries(Expr e, Expr var, Expr j, ConditionLog& log) {
+  std::string_view family = std::string_view(var.name()).substr(0, var.name().find('_'));
+  auto note = [&](Expr entry) {
+    if (entry == var || std::string_view(entry.name()).substr(0, entry.name().find('_')) != family) return;
+    Expr k = *entry_subscript(entry.name());
+    if (k.is_integer() && j.is_integer()) return;  // x_2 and x_3 are different entries
     IndexCondition c;
     c.kind = IndexCondition::Kind::Distinct;
-    c.index = *j;
-    c.other = *k;
+    c.index = j;
+    c.other = k;
     add_once(log.conditions, c);
+  };
+  // The entries e depends on (a numbered var need only be compared with the named ones). Where
+  // they are many and e sums over no family of var's, they are among e's symbols: grad of a sum
+  // over x_1 .. x_4000 made 4000 entries, and differentiated the sum's body by x_n for each,
+  // which asked about all of them (quadratic: 1.2 s).
+  const std::vector<Expr>& candidates = j.is_integer() ? log.named_entries() : log.entries();
+  constexpr std::size_t few = 16;
+  bool sums_family = false;
+  if (candidates.size() > few)
+    for_each_sum(e, [&](Expr sum) {
+      auto a = sum.args();
+      if (auto member = member_with_index(var, a[1]); member && depends_on(a[0], *member)) sums_family = true;
+    });
+  if (candidates.size() <= few || sums_family) {
+    for (Expr entry : candidates)
+      if (depends_on(e, entry)) note(entry);
+    return;
   }
+  for (Expr s : free_symbols(e))
+    if (log.has_entry(s) && depends_on(e, s)) note(s);
 }
 }  // namespace
 
 ConditionLog::ConditionLog() : outer_(live_log()) { live_log() = this; }
+
+void ConditionLog::add_entry(Expr entry, bool named_subscript) {
+  if (!entry_set_.insert(entry).second) return;
+  entries_.push_back(entry);
+  if (named_subscript) named_entries_.push_back(entry);
+}
 ConditionLog::~ConditionLog() { live_log() = outer_; }
 
 std::optional<Expr> entry_subscript(const std::string& name) {
@@ -267,13 +300,15 @@ void check_sum_variable(Expr e, Expr var) {
   if (!var.is(Kind::Symbol)) return;
   if (auto why = bound_in_sum(e, var)) throw MathError("cannot differentiate by " + var.name() + ": " + *why);
   ConditionLog* log = live_log();
-  if (!log || !entry_subscript(var.name())) return;
-  note_distinct_entries(e, var, *log);
+  if (!log) return;
+  std::optional<Expr> subscript = entry_subscript(var.name());
+  if (!subscript) return;
+  Expr k = *subscript;
+  note_distinct_entries(e, var, k, *log);
   for_each_sum(e, [&](Expr sum) {
     auto a = sum.args();
     if (!depends_on(a[0], *member_with_index(var, a[1]))) return;
-    add_once(log->entries, var);
-    Expr k = *entry_subscript(var.name());
+    log->add_entry(var, !k.is_integer());
     if (k.is_integer() && a[2].is_integer() && a[3].is_integer()) return;  // decided: the term is there or not
     IndexCondition c;
     c.index = k;

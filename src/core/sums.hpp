@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/expr.hpp"
@@ -30,6 +31,9 @@ std::optional<Expr> member_with_index(Expr var, Expr index);
 // The entries a sum with whole-number bounds adds up, x_A .. x_B of each family in its body (none
 // past max_sum_terms, or with other bounds): what it depends on besides its free names.
 std::vector<Expr> summed_entries(Expr sum);
+// Whether e holds a sum over a family whose entries are too many to list (whole-number bounds
+// past max_sum_terms): free_symbols(e) leaves them out.
+bool has_unlisted_entries(Expr e);
 // Whether e mentions the index or a member of one of its families.
 bool depends_on_index(Expr e, Expr index);
 // e with the index n replaced by v and every x_n by x_v: v a symbol k (x_k) or an integer (x_3).
@@ -73,10 +77,19 @@ class ConditionLog {
   ConditionLog(const ConditionLog&) = delete;
   ConditionLog& operator=(const ConditionLog&) = delete;
   std::vector<IndexCondition> conditions;
-  std::vector<Expr> entries;  // entries x_k that stood for a term of a sum (x_n at n = k)
+  // An entry x_k that stood for a term of a sum (x_n at n = k), once.
+  void add_entry(Expr entry, bool named_subscript);
+  // The entries, in the order found; those whose subscript is a name (x_k, not x_3).
+  const std::vector<Expr>& entries() const { return entries_; }
+  const std::vector<Expr>& named_entries() const { return named_entries_; }
+  bool has_entry(Expr e) const { return entry_set_.contains(e); }
 
  private:
   ConditionLog* outer_;
+  // (grad of a sum over x_1 .. x_4000 adds 4000 entries, each asked about all those before it:
+  // membership by a set, and the numbered ones left out where only the named can matter.)
+  std::vector<Expr> entries_, named_entries_;
+  std::unordered_set<Expr> entry_set_;
 };
 
 // Why var cannot be given a meaning from outside a sum in e: it is a sum's index, or a member
