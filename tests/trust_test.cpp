@@ -644,6 +644,15 @@ TEST_CASE("trust: a derivative's formula has no value where the function has a c
                "sign(1000000000000000000000000000000 cos(1)^2 + 1000000000000000000000000000000 sin(1)^2 - "
                "1000000000000000000000000000000)"},
               {"relu(sin(10^40 pi + 1))", "sin(10000000000000000000000000000000000000000 pi + 1)"},
+              // A constant's value (a decimal beside it; the domain checks of log, roots and powers)
+              // likewise: 128 bits gave -0.257432653906817 for sin(10^40 pi + 1), which is sin(1).
+              {"1.0 * sin(10^40 pi + 1)", "0.8414709848078965"},
+              {"log(sin(10^40 pi - 1))", "error: log of a negative number (-0.841471...) is not real"},
+              {"sqrt(sin(10^40 pi + 1))", "sqrt(sin(10000000000000000000000000000000000000000 pi + 1))"},
+              {"sqrt(10^30 (sin(1)^2 + cos(1)^2 - 1))",
+               "sqrt(1000000000000000000000000000000 cos(1)^2 + 1000000000000000000000000000000 sin(1)^2 - "
+               "1000000000000000000000000000000)"},
+              {"(1 - pi)^e", "error: a negative base (-2.14159) to a power that is no integer (2.71828) is not real"},
               {"d/dx relu(relu(sin(x))) at x = -1", "0"},
               {"d/dy d/dx abs(x) relu(y - 10^(-15)) at x = 0, y = 0", "0"}});
   check_in_turn({{"d/dx relu(sin(x)) abs(x + 1)", "(sign(sin(x))/2 + 1/2) cos(x) abs(x + 1) + sign(x + 1) relu(sin(x))"},

@@ -437,14 +437,14 @@ Expr pow(Expr b, Expr x) {
   // (-pi)^(1/2), (1 - e)^(3/4): an even root of a negative constant, refused as (-2)^(1/2) is.
   if (x.is_number() && is_constant_expression(b) && !obviously_positive(b) && x.number().is_exact() && !x.is_integer() &&
       !x.number().denominator().is_odd())
-    if (auto v = constant_value(b); v && clearly_outside(*v, [](double y) { return y >= 0; }))
+    if (auto v = value_clearly_outside(b, [](double y) { return y >= 0; }))
       throw MathError("an even root of a negative number (" + six_digits(*v) + "...) is not real");
   // (-2)^pi, (1 - pi)^e, (-1)^cos(2): a negative constant to a power that is not an integer.
   if (is_constant_expression(x) && (b.is_number() ? b.number().is_negative() : is_constant_expression(b) && !obviously_positive(b))) {
-    auto base = b.is_number() ? std::optional<double>(b.number().to_double()) : constant_value(b);
-    auto exponent = constant_value(x);
-    if (base && exponent && clearly_outside(*base, [](double y) { return y >= 0; }) &&
-        clearly_outside(*exponent, [](double y) { return y == std::round(y); }))
+    auto negative = [](double y) { return y >= 0; };
+    auto base = b.is_number() ? std::optional<double>(b.number().to_double()) : value_clearly_outside(b, negative);
+    auto exponent = value_clearly_outside(x, [](double y) { return y == std::round(y); });
+    if (base && exponent && clearly_outside(*base, negative))
       throw MathError("a negative base (" + six_digits(*base) + ") to a power that is no integer (" +
                       six_digits(*exponent) + ") is not real");
   }

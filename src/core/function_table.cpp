@@ -73,7 +73,7 @@ Eval in_domain(std::string name, bool (*ok)(double), std::string why, Eval inner
   return [name, ok, why, inner](Args a) -> std::optional<Expr> {
     if (a[0].is_number() && !ok(a[0].number().to_double()))
       throw MathError(name + "(" + a[0].number().to_string() + ") is undefined: " + why);
-    if (auto v = constant_value(a[0]); v && clearly_outside(*v, ok))
+    if (auto v = value_clearly_outside(a[0], ok))
       throw MathError(name + " of " + six_digits(*v) + "... is undefined: " + why);
     return inner ? inner(a) : std::nullopt;
   };
@@ -225,7 +225,7 @@ std::vector<FunctionInfo> builtin_function_table() {
         if (is_e(a[0])) return Expr(1);
         if (a[0].is(Kind::Pow) && is_e(a[0].base()) && a[0].exponent().is_number()) return a[0].exponent();
         if (is_constant_expression(a[0]) && !obviously_positive(a[0]))
-          if (auto v = constant_value(a[0]); v && clearly_outside(*v, [](double x) { return x > 0; }))
+          if (auto v = value_clearly_outside(a[0], [](double x) { return x > 0; }))
             throw MathError("log of a negative number (" + six_digits(*v) + "...) is not real");
         return std::nullopt; },
       {[](Args a) { return 1 / a[0]; }});

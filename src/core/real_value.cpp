@@ -180,9 +180,33 @@ class Evaluator {
 // A constant bigger than this, as a tree, is not evaluated by the domain checks: they run as
 // expressions are built, and a derivative of high order at a point builds many big constants.
 constexpr std::size_t largest_checked_constant = 4096;
-// Bits the domain checks evaluate a constant with: 38 digits, where they need 12 (clearly_outside)
-// beyond what cancellation in the constant itself takes.
-constexpr mpfr_prec_t checked_precision = 128;
+// The value of a constant at `precision` bits, as a double (nullopt: no real value).
+std::optional<double> value_with(Expr e, mpfr_prec_t precision) {
+  Real v(precision);
+  try {
+    real_value(e, v.get());
+  } catch (const MathError&) {
+    return std::nullopt;
+  }
+  return mpfr_get_d(v.get(), MPFR_RNDN);
+}
+
+// A constant's value where two precisions agree to `tolerance` (relative), 256 and 1024 bits,
+// else 1024 and 4096: one precision cannot tell its own rounding from the value (a 0 that rounding
+// leaves as 1e-38, times 10^30, is 1e-8 at 128 bits; sin(10^40 pi + 1) takes pi to 140 bits
+// before its argument has one digit right, and at 128 bits printed -0.2574 for sin(1)).
+// nullopt where no pair agrees, or the constant has no real value.
+std::optional<double> agreed_value(Expr e, double tolerance) {
+  if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return std::nullopt;
+  std::optional<double> lower = value_with(e, 256);
+  for (mpfr_prec_t precision : {1024, 4096}) {
+    std::optional<double> higher = value_with(e, precision);
+    if (!lower || !higher) return std::nullopt;
+    if (std::fabs(*lower - *higher) <= tolerance * std::fabs(*higher)) return higher;
+    lower = higher;
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -238,34 +262,12 @@ bool obviously_positive(Expr c) {
   return obviously_positive(c, known);
 }
 
-std::optional<double> constant_value(Expr e) {
-  if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return std::nullopt;
-  Real v(checked_precision);
-  try {
-    real_value(e, v.get());
-  } catch (const MathError&) {
-    return std::nullopt;
-  }
-  return mpfr_get_d(v.get(), MPFR_RNDN);
-}
+std::optional<double> constant_value(Expr e) { return agreed_value(e, 1e-15); }
 
 std::optional<int> constant_sign(Expr e) {
-  if (e.is_number() || !is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return std::nullopt;
-  // At two precisions, which must agree: a 0 that rounding leaves as 1e-38, times 10^30, is 1e-8 at
-  // 128 bits; sin(10^40 pi + 1) takes pi to 140 bits before its argument has one right.
-  double at[2];
-  mpfr_prec_t const precisions[2] = {256, 1024};
-  for (int i = 0; i < 2; ++i) {
-    Real v(precisions[i]);
-    try {
-      real_value(e, v.get());
-    } catch (const MathError&) {
-      return std::nullopt;
-    }
-    at[i] = mpfr_get_d(v.get(), MPFR_RNDN);
-  }
-  if (!std::isfinite(at[0]) || at[0] == 0 || !(std::fabs(at[0] - at[1]) <= 1e-9 * std::fabs(at[1]))) return std::nullopt;
-  return at[0] > 0 ? 1 : -1;
+  std::optional<double> v = agreed_value(e, 1e-9);
+  if (!v || !std::isfinite(*v) || *v == 0) return std::nullopt;
+  return *v > 0 ? 1 : -1;
 }
 
 std::optional<Number> decimal_value(Expr constant) {
@@ -277,6 +279,16 @@ std::optional<Number> decimal_value(Expr constant) {
 bool clearly_outside(double v, bool (*ok)(double)) {
   double room = 1e-12 * (1 + std::fabs(v));
   return !ok(v - room) && !ok(v) && !ok(v + room);
+}
+
+std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double)) {
+  if (!is_constant_expression(constant) || constant.node()->tree_size > largest_checked_constant) return std::nullopt;
+  constexpr mpfr_prec_t screening_precision = 128;
+  if (std::optional<double> quick = value_with(constant, screening_precision); !quick || !clearly_outside(*quick, ok))
+    return std::nullopt;
+  std::optional<double> v = constant_value(constant);
+  if (!v || !clearly_outside(*v, ok)) return std::nullopt;
+  return v;
 }
 
 std::string six_digits(double v) {

@@ -48,20 +48,26 @@ bool is_constant_expression(Expr e);
 // the domain checks of log and of even roots skip those, nearly all that arise.
 bool obviously_positive(Expr constant);
 
-// The value of a constant expression, evaluated at 128 bits, as a double: nullopt when it has no
-// real value, cannot be evaluated, or is too large a tree to evaluate on the way (the domain
-// checks then leave it, as they leave a symbol).
+// The value of a constant expression as a double, where its values at two precisions agree to
+// 15 digits (256 and 1024 bits, else 1024 and 4096): nullopt when it has no real value, cannot
+// be evaluated, is too large a tree to evaluate on the way, or no two precisions agree (a 0
+// written so that ddx cannot fold it; the domain checks then leave it, as they leave a symbol).
 std::optional<double> constant_value(Expr e);
 
 // The sign of a constant that is clearly not 0 (1 - pi, -sin(1), 2 - sqrt(5)), or nullopt (a
-// number, a symbol, a constant whose values at 256 and 1024 bits do not agree to 9 digits: a 0
-// written so that ddx cannot fold it, or sin of a huge argument).
+// number, a symbol, a constant whose values at two precisions, as constant_value takes them, do
+// not agree to 9 digits: a 0 written so that ddx cannot fold it, or sin of a huge argument).
 std::optional<int> constant_sign(Expr e);
 
 // Whether a value v computed as above lies outside the domain `ok` with room to spare: v and its
 // neighbours within rounding are all outside (a constant equal to a bound, written so that ddx
 // cannot fold it, is left alone rather than refused).
 bool clearly_outside(double v, bool (*ok)(double));
+
+// The value of a constant that lies clearly outside the domain `ok` (the domain checks of log,
+// roots and powers, which then refuse it), as constant_value finds it; nullopt otherwise. Screened
+// at 128 bits first: nearly every constant is inside, and two precisions cost six times one.
+std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double));
 
 // The decimal a constant becomes beside a floating-point number (2.0 pi is 6.283185307179586, as
 // an answer that involves a decimal is a decimal), or nullopt when it has no finite real value.

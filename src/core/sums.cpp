@@ -264,10 +264,17 @@ void note_distinct_entries(Expr e, Expr var, Expr j, ConditionLog& log) {
 
 ConditionLog::ConditionLog() : outer_(live_log()) { live_log() = this; }
 
+bool ConditionLog::has_entry(Expr e) const {
+  return entry_set_ ? entry_set_->contains(e) : std::find(entries_.begin(), entries_.end(), e) != entries_.end();
+}
+
 void ConditionLog::add_entry(Expr entry, bool named_subscript) {
-  if (!entry_set_.insert(entry).second) return;
+  if (has_entry(entry)) return;
   entries_.push_back(entry);
   if (named_subscript) named_entries_.push_back(entry);
+  constexpr std::size_t few = 16;
+  if (entry_set_) entry_set_->insert(entry);
+  else if (entries_.size() > few) entry_set_ = std::make_unique<std::unordered_set<Expr>>(entries_.begin(), entries_.end());
 }
 ConditionLog::~ConditionLog() { live_log() = outer_; }
 

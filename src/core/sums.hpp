@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <memory>
 #include <unordered_set>
 #include <vector>
 
@@ -82,14 +83,14 @@ class ConditionLog {
   // The entries, in the order found; those whose subscript is a name (x_k, not x_3).
   const std::vector<Expr>& entries() const { return entries_; }
   const std::vector<Expr>& named_entries() const { return named_entries_; }
-  bool has_entry(Expr e) const { return entry_set_.contains(e); }
+  bool has_entry(Expr e) const;
 
  private:
   ConditionLog* outer_;
   // (grad of a sum over x_1 .. x_4000 adds 4000 entries, each asked about all those before it:
   // membership by a set, and the numbered ones left out where only the named can matter.)
   std::vector<Expr> entries_, named_entries_;
-  std::unordered_set<Expr> entry_set_;
+  std::unique_ptr<std::unordered_set<Expr>> entry_set_;  // made once there are many (a log per statement)
 };
 
 // Why var cannot be given a meaning from outside a sum in e: it is a sum's index, or a member

@@ -85,8 +85,9 @@ calc::Differentiations differentiations(const Term& t) {
   return d;
 }
 
-std::vector<Expr> variables(const calc::Differentiations& d) {
-  std::vector<Expr> vars;
+// (No allocation for one or two: asked of every derivative.)
+boost::container::small_vector<Expr, 2> variables(const calc::Differentiations& d) {
+  boost::container::small_vector<Expr, 2> vars;
   for (const auto& [var, count] : d) vars.push_back(var);
   return vars;
 }
@@ -164,7 +165,8 @@ const calc::Point* Evaluator::active_point() const { return points_.empty() ? nu
 Expr Evaluator::derivative(const Term& t) { return derivative_of(t.children[0], differentiations(t), t); }
 
 Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, const Term& at) {
-  std::vector<Expr> vars = variables(d);
+  auto variables_of_d = variables(d);
+  std::span<const Expr> vars(variables_of_d.data(), variables_of_d.size());
   std::vector<Expr>* notes = required_notes();
   if (!notes) return differentiate(operand(t, vars), d, at);
   std::size_t noted_before = notes->size();
@@ -222,7 +224,8 @@ Expr Evaluator::leibniz(const Term& t) {
   // At a point, or of higher order: the value of the name with the variables held independent
   // (a defined name as the variable, ∂x5/∂x3, is held as the chain display holds it).
   if (!points_.empty() || d.size() > 1 || d[0].second > 1) {
-    std::size_t held_before = hold_defined(variables(d));
+    auto vars = variables(d);
+    std::size_t held_before = hold_defined(std::span<const Expr>(vars.data(), vars.size()));
     Expr value;
     try {
       value = definition_value(t.name);

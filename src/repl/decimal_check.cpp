@@ -137,15 +137,10 @@ class ExactReading final : public eval::Context {
   mutable std::optional<Expr> merged_answer_;
 };
 
-// Whether some definition, or ans, holds decimals: an answer without a decimal written may then
-// hold theirs.
+// Whether ans, or some definition made in the session, held decimals: an answer without a
+// decimal written may then hold theirs.
 bool definitions_hold_decimals(const Session& session) {
-  if (session.answer_exactly()) return true;
-  for (const auto& [name, v] : session.definitions().variables())
-    if (v->exact) return true;
-  for (const auto& [name, f] : session.definitions().functions())
-    if (f->exact) return true;
-  return false;
+  return session.answer_exactly() || session.definitions().ever_held_decimals();
 }
 
 // The formula with each part that holds decimals and no other symbol replaced by its value to a
@@ -297,7 +292,8 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
                                         const Session& session) {
   constexpr std::size_t few = 4;
   std::size_t written = decimals_written(statement);
-  if (!holds_decimals(v) || (written == 0 && !definitions_hold_decimals(session)) ||
+  // (Most statements stop at the first test: the second walks the answer.)
+  if ((written == 0 && !definitions_hold_decimals(session)) || !holds_decimals(v) ||
       !worth_reading_again(body, written <= few))
     return std::nullopt;
   std::unordered_map<Expr, Expr> decimals;
@@ -346,10 +342,16 @@ std::optional<ExactForm> read_exactly(std::string_view statement, const Session&
   }
 }
 
+// Whether a definition's body may hold decimals: written in it, or brought by a definition it
+// uses (asked first: has_float walks the body).
+bool may_hold_decimals(Expr body, std::string_view statement, const Session& session) {
+  return (decimals_written(statement) > 0 || definitions_hold_decimals(session)) && has_float(body);
+}
+
 }  // namespace
 
 void read_body_exactly(resolve::FunctionDefinition& def, std::string_view statement, const Session& session) {
-  if (!has_float(def.body)) return;
+  if (!may_hold_decimals(def.body, statement, session)) return;
   def.exact = read_exactly(statement, session, [&](const resolve::Term& again, const eval::Context& reading) {
     return eval::function_body(again, def.params, reading);
   });
@@ -358,7 +360,7 @@ void read_body_exactly(resolve::FunctionDefinition& def, std::string_view statem
 std::optional<ExactForm> read_value_exactly(Expr body, const resolve::Term& read, std::string_view statement,
                                             const Session& session) {
   constexpr bool few_decimals = true;
-  if (!has_float(body) || !worth_reading_again(read, few_decimals)) return std::nullopt;
+  if (!may_hold_decimals(body, statement, session) || !worth_reading_again(read, few_decimals)) return std::nullopt;
   return read_exactly(statement, session, [](const resolve::Term& again, const eval::Context& reading) {
     return eval::definition_body(again, reading);
   });

@@ -37,11 +37,13 @@ void Definitions::change(const std::string& name, Change c) {
 void Definitions::define_variable(const std::string& name, Expr body, std::vector<Expr> dropped,
                                   std::optional<ExactForm> exact) {
   const Variable* old = variable(name);
+  ever_held_decimals_ = ever_held_decimals_ || exact.has_value();
   change(name, {0, Variable{body, old ? old->order : next_order_++, free_symbols(body), std::move(dropped), std::move(exact), std::nullopt, {}},
                 std::nullopt});
 }
 
 void Definitions::define_function(const std::string& name, resolve::FunctionDefinition def) {
+  ever_held_decimals_ = ever_held_decimals_ || def.exact.has_value();
   change(name, {0, std::nullopt, std::move(def)});
 }
 

@@ -43,6 +43,8 @@ class Definitions {
   };
 
   Version version() const { return version_; }
+  // Whether a definition with an exact form (a body that held decimals) was ever made.
+  bool ever_held_decimals() const { return ever_held_decimals_; }
   // Whether any variable is defined now.
   bool has_variables() const { return live_variables_ > 0; }
   // Whether the body of some variable defined now uses `symbol` (only then can defining that
@@ -81,6 +83,7 @@ class Definitions {
   void change(const std::string& name, Change c);
 
   // Hashed, not ordered: every word of every statement asks it, some several times (the listings sort).
+  bool ever_held_decimals_ = false;
   ByName<std::deque<Change>> history_;  // deque: pointers stay valid
   Version version_ = 0;
   std::size_t live_variables_ = 0;

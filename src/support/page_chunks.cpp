@@ -2,6 +2,7 @@
 #include "support/page_chunks.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <mutex>
@@ -43,7 +44,7 @@ struct Source {
   std::vector<char*> regions;     // their starts, slabs_per_region slabs each, in that order
   std::size_t first_free = 0;     // no slab before this one has a free chunk
   std::size_t empty_holding = 0;  // slabs all free that still hold memory
-  bool large_expected = false;    // what expect() said last
+  std::atomic<bool> large_expected = false;  // what expect() said last (asked of every line: no lock)
 };
 
 // A huge page costs about 0.2 ms to map in, as much as 40 small pages, and stays whole in the
@@ -54,11 +55,11 @@ constexpr std::size_t huge_page_worth = std::size_t{256} << 10;
 
 bool suits(Source const& s, Slab const& slab) {
   if (slab.free == 0) return false;
-  return slab.huge || !s.large_expected || !slab.holds_memory;
+  return slab.huge || !s.large_expected.load(std::memory_order_relaxed) || !slab.holds_memory;
 }
 
 void write_first(Source& s, Slab& slab) {
-  if (slab.huge || !(s.large_expected || &slab != &s.slabs.front())) return;
+  if (slab.huge || !(s.large_expected.load(std::memory_order_relaxed) || &slab != &s.slabs.front())) return;
 #ifdef MADV_HUGEPAGE
   madvise(slab.base, slab_bytes, MADV_HUGEPAGE);
 #endif
@@ -116,11 +117,7 @@ void* take() {
   return chunk;
 }
 
-void expect(std::size_t bytes) {
-  Source& s = source();
-  std::lock_guard<std::mutex> lock(s.mutex);
-  s.large_expected = bytes >= huge_page_worth;
-}
+void expect(std::size_t bytes) { source().large_expected.store(bytes >= huge_page_worth, std::memory_order_relaxed); }
 
 void give_back(void* chunk) {
   Source& s = source();
