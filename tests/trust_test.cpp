@@ -860,6 +860,19 @@ TEST_CASE("trust: a mixed partial at a point needs the inner derivative beside t
                  {"g(x, y) = d/dx d/dy sign(y - 1) x^2", ""},
                  {"g(0, 1)", no_value},
                  {"g(0, 2)", "0"}});
+  // A partial derivative needs the function continuous along its own variable only: along x,
+  // sin(x) sign(y - 1) is 0 where y = 1, so ∂/∂x there is 0 (it was refused for the jump in y).
+  check_in_turn({{"h(x, y) = diff(sin(x) sign(y - 1), x)", ""},
+                 {"h(1, 1)", "0"},
+                 {"d/dx sin(x) sign(y - 1)", "cos(x) sign(y - 1)"},
+                 {"ans at x = 1, y = 1", "0"},
+                 {"diff(sin(x) sign(y - 1), x) at x = 1, y = 1", "0"},
+                 {"d/dy cos(x) sign(y - 1)", "0"},
+                 {"ans at x = 1, y = 1", no_value},
+                 {"d/dy d/dy sign(y) x^2 at x = 0, y = 0", "0"},
+                 {"d/dx d/dx sign(y) x^2 at x = 0, y = 0", "0"},
+                 {"d/dx d/dy sign(y) x^2 at x = 0, y = 0", "error: the derivative does not exist at x = 0, y = 0"},
+                 {"hessian(sign(y) x^2, [x, y]) at x = 0, y = 0", "error: the derivative along y has no value beside it"}});
 }
 
 // What a sum's term requires holds for every value of its index: sum(d/dx sign(x - n), n = 0 .. 1)
@@ -873,8 +886,10 @@ TEST_CASE("trust: a sum's terms keep what they require, for every value of the i
                  {"ans at x = 1", "error: the slope of abs, relu, max, min or sign"},
                  {"sum(d/dx sign(x - n), n = 1 .. N) at x = 2", "0"},
                  {"sum(d/dx sign(x - n), n = 1 .. N) at x = 2, N = 3", "error: the slope of abs, relu, max, min or sign"},
-                 {"mean(d/dx sign(x_n - 1), n = 1 .. 2) at x_1 = 1, x_2 = 3", "error: the slope of abs, relu"},
-                 {"mean(d/dx sign(x_n - 1), n = 1 .. 2) at x_1 = 2, x_2 = 3", "0"},
+                 {"mean(d/dx sign(x - x_n), n = 1 .. 2) at x = 1, x_1 = 1, x_2 = 3", "error: the slope of abs, relu"},
+                 {"mean(d/dx sign(x - x_n), n = 1 .. 2) at x = 2, x_1 = 1, x_2 = 3", "0"},
+                 // (a sign that does not move with x: 0 along x wherever it jumps)
+                 {"mean(d/dx sign(x_n - 1), n = 1 .. 2) at x_1 = 1, x_2 = 3", "0"},
                  {"sum((x - n)/(x - n), n = 0 .. 1) at x = 0", "error: division by zero in the expression as written"},
                  {"sum((x - n)/(x - n), n = 0 .. 1) at x = 5", "2"},
                  {"sum((x - n)/(x - n), n = 0 .. 1)", "2"},

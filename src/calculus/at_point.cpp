@@ -170,10 +170,10 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
 
 // (2^-200 and 2^-400 away on either side: a corner nearer than that is missed. A point that gives
 // var no number, or where h has no value for other reasons, is no evidence against it.)
-bool has_values_beside(Expr h, Expr var, const Point& point, bool continuous) {
+bool has_values_beside(Expr h, Expr var, const Point& point, std::optional<Expr> continuous_along) {
   auto at = point.find(var);
-  if (at == point.end() || !(continuous ? has_sign(h) : has_corner_sign(h))) return true;
-  Expr cornered = continuous ? with_corner_signs(h) : h;
+  if (at == point.end() || !(continuous_along ? has_sign(h) : has_corner_sign(h))) return true;
+  Expr cornered = continuous_along ? with_corner_signs_along(h, *continuous_along) : h;
   Expr from = at->second;  // (a decimal as the exact number it is written as: 1.0 + 2^-200 is no 1.0)
   if (from.is_number() && from.number().is_float()) from = num(Number::from_decimal_text(from.number().to_string()));
   for (int power : {200, 400})
@@ -279,13 +279,15 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
       if (i == 0 || order[i] != order[i - 1]) {
         // And for i > 0 the derivative before must exist beside the point along order[i], not
         // only at it: ∂/∂x relu(x y) has no value where x = 0 and y is not 0; nor has ∂/∂y of
-        // x^2 sign(y) where y = 0 and x is not, though its formula, 0, does not show it.
-        if (i > 0 && !(has_values_beside(g, order[i], point, true) && has_values_beside(before, order[i], point, true)))
+        // x^2 sign(y) where y = 0 and x is not, though its formula, 0, does not show it (the
+        // function must be continuous along y there).
+        if (i > 0 && !(has_values_beside(g, order[i], point, order[i - 1]) &&
+                       has_values_beside(before, order[i], point, order[i - 1])))
           throw NoDerivative(NoDerivative::Cause::Undefined, order[i], Expr(), Expr(),
                              "the derivative along " + order[i - 1].name() + " has no value beside it along " +
                                  order[i].name() + ": a corner or a jump there");
         // (A derivative's formula, given to differentiate, likewise: d/dy of ∂/∂x relu(x y).)
-        if (i == 0 && !has_values_beside(f, order[0], point, false))
+        if (i == 0 && !has_values_beside(f, order[0], point))
           throw NoDerivative(NoDerivative::Cause::Undefined, order[0], Expr(), Expr(),
                              "the function is a derivative's formula with no value beside the point along " +
                                  order[0].name() + ": a corner there");

@@ -57,9 +57,10 @@ inline constexpr const char* corner_slope = "corner slope";
 Expr value_at(Expr g, const Point& point, bool* from_limits = nullptr);
 
 // Whether h has a value at points just beside the point along var, where a corner's sign has none
-// (a derivative's formula there). With `continuous`, h's typed signs count as corners' too: then
-// h is continuous there, and has a derivative if its formula does.
-bool has_values_beside(Expr h, Expr var, const Point& point, bool continuous);
+// (a derivative's formula there). With `continuous_along`, h's typed signs whose argument moves
+// with that variable count as corners' too: then h is continuous along it there, and has a
+// derivative along it if its formula does.
+bool has_values_beside(Expr h, Expr var, const Point& point, std::optional<Expr> continuous_along = std::nullopt);
 
 // The derivative of f at the point (every symbol of the point substituted; others stay): the
 // agreed one-sided limits of the last derivative, after checking that f is continuous along the

@@ -131,9 +131,15 @@ Expr with_corner_signs(Expr e) {
   return with_signs_turned(e, [](Expr s) { return is_typed_sign(s) ? corner_sign(s.args()[0]) : s; });
 }
 
+Expr with_corner_signs_along(Expr e, Expr var) {
+  return with_signs_turned(e, [&](Expr s) {
+    return is_typed_sign(s) && depends_on(s.args()[0], var) ? corner_sign(s.args()[0]) : s;
+  });
+}
+
 Expr required_beside(Expr part, Expr var) {
   static const Expr step = sym("step#");  // (no name a user can type)
-  return substitute(with_corner_signs(part), {{var, var + step}});
+  return substitute(part, {{var, var + step}});
 }
 
 Expr with_typed_signs(Expr e) {

@@ -49,9 +49,13 @@ std::optional<Expr> value_whatever_the_corners(Expr g, const std::unordered_map<
 // function differentiated (d/dx x sign(x) is sign(x), which has no value at 0: x sign(x) = abs(x)
 // has a corner there).
 Expr with_corner_signs(Expr e);
+// e with the typed signs whose argument depends on var made corners' signs: what a derivative
+// along var needs (d/dx sin(x) sign(y - 1) is cos(x) sign(y - 1), which is 0 where y = 1, as the
+// function is along x there; its sign, constant along x, stays typed).
+Expr with_corner_signs_along(Expr e, Expr var);
 // What a derivative along var of a formula that requires `part` requires (core/dropped.hpp):
-// part, its signs the corners', with var moved by a symbol that stands for a small step either
-// way. Such a part has a value at a point (value_whatever_the_corners) only where part has values
+// part (its signs the corners' where that requirement needs them) with var moved by a symbol
+// that stands for a small step either way. Such a part has a value at a point (value_whatever_the_corners) only where part has values
 // just beside it along var: ∂/∂y of sign(y - 1) x^2 is 0, requiring sign(y - 1) x^2, which has a
 // value at x = 0, y = 1, but not beside it along x; so ∂/∂x of that 0 has none there.
 Expr required_beside(Expr part, Expr var);

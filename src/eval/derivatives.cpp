@@ -113,12 +113,14 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
   // A function with a corner or a jump: each derivative holds only where the function it is taken
   // of is continuous, which the formula does not show (d/dx sign(x) is 0; the second derivative
   // of relu(x - 1) is 0, also at 1), and its signs are the corners' (core/corner_sign.hpp).
+  // Along each variable, only the signs whose argument moves with it are the corners' there.
   for (const auto& [var, count] : d)
     for (std::uint64_t k = 0; k < count && !e.is_zero(); ++k) {
-      if (has_sign(e)) note_required(with_corner_signs(e));
+      if (has_sign(e)) note_required(with_corner_signs_along(e, var));
       e = calc::diff(e, var);
     }
-  return with_corner_signs(e);
+  for (const auto& [var, count] : d) e = with_corner_signs_along(e, var);
+  return e;
 }
 
 Expr Evaluator::differentiate_at(Expr e, const calc::Differentiations& d, const calc::Point& point,
@@ -182,7 +184,7 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
   const ActivePoint& point = points_.back();
   for (const auto& [var, count] : d)
     for (Expr part : required)
-      if (!calc::has_values_beside(part, var, point.values, true))
+      if (!calc::has_values_beside(part, var, point.values))
         throw EvalError{at.span, cause(calc::NoDerivative(calc::NoDerivative::Cause::Undefined, var, Expr(), Expr(),
                                                           "what it is taken of has no value beside the point along " +
                                                               var.name() + ": a derivative there, of a function with a "
