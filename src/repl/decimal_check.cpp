@@ -80,7 +80,6 @@ std::size_t decimals_written(std::string_view text) {
   return count;
 }
 
-
 bool holds_decimals(const eval::Value& v) {
   switch (v.kind) {
     case eval::Value::Kind::Scalar: return has_float(v.scalar);
@@ -156,13 +155,18 @@ Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bi
   if (only_decimals(e))
     if (auto v = value(e)) return *v;
   auto fold = [&](Expr part) { return folded_precisely(part, decimals, decimal_bits); };
-  if (e.is(Kind::Mul)) {
-    // The factors of decimals alone as one value.
-    std::vector<Expr> closed{num(e.number())}, others;
-    for (std::size_t i = 0; i < e.bases().size(); ++i) {
-      Expr factor = pow(e.bases()[i], e.exponents()[i]);
+  // A product's factors: its coefficient and those of decimals alone (closed), and the others.
+  auto split = [&](Expr product, std::vector<Expr>& closed, std::vector<Expr>& others) {
+    closed.push_back(num(product.number()));
+    for (std::size_t i = 0; i < product.bases().size(); ++i) {
+      Expr factor = pow(product.bases()[i], product.exponents()[i]);
       (only_decimals(factor) ? closed : others).push_back(factor);
     }
+  };
+  if (e.is(Kind::Mul)) {
+    // The factors of decimals alone as one value.
+    std::vector<Expr> closed, others;
+    split(e, closed, others);
     if (closed.size() > 2)
       if (auto v = value(mul(closed))) {
         for (Expr& factor : others) factor = fold(factor);
@@ -189,15 +193,8 @@ Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bi
     for (std::size_t i = 0; i < e.terms().size(); ++i) {
       Expr term = e.terms()[i];
       std::vector<Expr> closed{num(e.coefficients()[i])}, others;
-      if (term.is(Kind::Mul)) {
-        closed.push_back(num(term.number()));
-        for (std::size_t k = 0; k < term.bases().size(); ++k) {
-          Expr factor = pow(term.bases()[k], term.exponents()[k]);
-          (only_decimals(factor) ? closed : others).push_back(factor);
-        }
-      } else {
-        (only_decimals(term) ? closed : others).push_back(term);
-      }
+      if (term.is(Kind::Mul)) split(term, closed, others);
+      else (only_decimals(term) ? closed : others).push_back(term);
       put(mul(others), mul(closed), num(e.coefficients()[i]) * term);
     }
     std::vector<Expr> terms;
@@ -235,9 +232,9 @@ std::unordered_map<Expr, double> coefficients_of(Expr e) {
   return out;
 }
 
-// Whether two sums of the same terms have a coefficient that differs beyond 12 digits (0.1xy + x
-// - 0.1xy: 5.55e-17 xy + x has a term whose every digit is wrong, though the sum is x to 12
-// digits); nullopt when their terms are not the same (a term missing counts as 0).
+// Whether two sums of the same terms have a coefficient that differs beyond 12 digits (0.1xy +
+// 0.2xy + x - 0.3xy: 5.55e-17 xy + x has a term whose every digit is wrong, though the sum is x to
+// 12 digits); nullopt when their terms are not the same (a term missing counts as 0).
 std::optional<bool> coefficients_differ(Expr a, Expr b) {
   std::unordered_map<Expr, double> ca = coefficients_of(a), cb = coefficients_of(b);
   for (auto [term, coefficient] : ca) cb.try_emplace(term, 0.0);

@@ -58,7 +58,7 @@ bool suits(Source const& s, Slab const& slab) {
   return slab.huge || !s.large_expected.load(std::memory_order_relaxed) || !slab.holds_memory;
 }
 
-void write_first(Source& s, Slab& slab) {
+void choose_page_size(Source& s, Slab& slab) {
   if (slab.huge || !(s.large_expected.load(std::memory_order_relaxed) || &slab != &s.slabs.front())) return;
 #ifdef MADV_HUGEPAGE
   madvise(slab.base, slab_bytes, MADV_HUGEPAGE);
@@ -106,7 +106,7 @@ void* take() {
   if (i == s.slabs.size()) open_region(s);
   Slab* const slab = &s.slabs[i];
   if (slab->free == all_free && slab->holds_memory) --s.empty_holding;
-  if (!slab->holds_memory) write_first(s, *slab);
+  if (!slab->holds_memory) choose_page_size(s, *slab);  // (about to be written first)
   slab->holds_memory = true;
   int const index = std::countr_zero(slab->free);
   slab->free &= ~(std::uint32_t{1} << index);
