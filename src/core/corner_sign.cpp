@@ -137,9 +137,48 @@ Expr with_corner_signs_along(Expr e, Expr var) {
   });
 }
 
-Expr required_beside(Expr part, Expr var) {
+namespace {
+
+Expr beside_step() {
   static const Expr step = sym("step#");  // (no name a user can type)
-  return substitute(part, {{var, var + step}});
+  return step;
+}
+
+}  // namespace
+
+Expr required_beside(Expr part, Expr var) { return substitute(part, {{var, var + beside_step()}}); }
+
+Expr value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
+  if (!depends_on(part, beside_step())) {
+    std::optional<Expr> v = value_whatever_the_corners(part, point);
+    if (!v) throw CornerError();
+    return *v;
+  }
+  if (!has_value_there(part, point)) throw CornerError();
+  try {
+    return substitute(part, point);
+  } catch (const MathError&) {
+    return Expr(0);
+  }
+}
+
+bool has_value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
+  Expr step = beside_step();
+  if (!depends_on(part, step)) return value_whatever_the_corners(part, point).has_value();
+  std::unordered_map<Expr, Expr> beside = point;
+  for (auto& [name, value] : beside)
+    if (value.is_number() && value.number().is_float()) value = num(Number::from_decimal_text(value.number().to_string()));
+  for (int power : {200, 400})
+    for (int side : {-1, 1}) {
+      beside[step] = Expr(side) * pow(Expr(2), Expr(-power));
+      try {
+        if (!value_whatever_the_corners(part, beside)) return false;
+      } catch (const CornerError&) {
+        return false;
+      } catch (const MathError&) {
+      }
+    }
+  return true;
 }
 
 Expr with_typed_signs(Expr e) {

@@ -59,6 +59,16 @@ Expr with_corner_signs_along(Expr e, Expr var);
 // just beside it along var: ∂/∂y of sign(y - 1) x^2 is 0, requiring sign(y - 1) x^2, which has a
 // value at x = 0, y = 1, but not beside it along x; so ∂/∂x of that 0 has none there.
 Expr required_beside(Expr part, Expr var);
+// Whether `part` has a value at the point, as value_whatever_the_corners tells, where a part that
+// required_beside made is taken just beside it (its step 2^-200 and 2^-400 either way, the point's
+// decimals as the exact numbers they are written as, so that 1.0 + 2^-200 is no 1.0; a step
+// where the part has no value for another reason, a log of a negative number, is no evidence
+// against it). Other errors propagate.
+bool has_value_there(Expr part, const std::unordered_map<Expr, Expr>& point);
+// part at the point where has_value_there: its value whatever the corners (a part required beside
+// the point: itself there, or 0 where the step cannot stay a symbol, the requirement being met);
+// CornerError where it has none.
+Expr value_there(Expr part, const std::unordered_map<Expr, Expr>& point);
 
 // Whether e holds a sign, typed or a corner's; a typed one.
 bool has_sign(Expr e);

@@ -32,15 +32,11 @@ void note_required(Expr part) {
   if (std::vector<Expr>* into = required_notes()) into->push_back(part);
 }
 
-Expr part_at(Expr part, const std::unordered_map<Expr, Expr>& arguments) {
-  std::optional<Expr> v = value_whatever_the_corners(part, arguments);
-  if (!v) throw CornerError();
-  return *v;
-}
+Expr part_at(Expr part, const std::unordered_map<Expr, Expr>& arguments) { return value_there(part, arguments); }
 
 std::optional<std::string> value_missing(std::span<const Expr> parts, const std::unordered_map<Expr, Expr>& point) {
   for (Expr part : parts) try {
-      if (!value_whatever_the_corners(part, point)) throw CornerError();
+      if (!has_value_there(part, point)) throw CornerError();
     } catch (const MathError& e) {
       return e.what();
     }

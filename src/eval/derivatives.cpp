@@ -113,10 +113,13 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
   // A function with a corner or a jump: each derivative holds only where the function it is taken
   // of is continuous, which the formula does not show (d/dx sign(x) is 0; the second derivative
   // of relu(x - 1) is 0, also at 1), and its signs are the corners' (core/corner_sign.hpp).
-  // Along each variable, only the signs whose argument moves with it are the corners' there.
+  // Along each variable, only the signs whose argument moves with it are the corners' there; and
+  // a derivative's formula (its corners' signs) must have values beside the point along it too:
+  // ∂/∂x of ∂/∂y x^2 abs(y) = x^2 sign(y) has none at 0, that having none where y = 0, x is not.
   for (const auto& [var, count] : d)
     for (std::uint64_t k = 0; k < count && !e.is_zero(); ++k) {
       if (has_sign(e)) note_required(with_corner_signs_along(e, var));
+      if (has_corner_sign(e)) note_required(required_beside(e, var));
       e = calc::diff(e, var);
     }
   for (const auto& [var, count] : d) e = with_corner_signs_along(e, var);

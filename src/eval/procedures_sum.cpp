@@ -2,6 +2,7 @@
 // sum(E, n = A .. B) and mean(E, n = A .. B): sums over an integer index, the bounds numbers or
 // expressions (N, N - 1). The index and the members of its families (x_n, t_n) are bound in E;
 // the core keeps the sum (core/sums.hpp) so that ∂/∂x_k finds its term.
+#include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/substitute.hpp"
@@ -35,6 +36,8 @@ Expr for_every_index(Expr part, const Summation& s, const Term& call) {
   static const Expr apart = sym("apart#");  // (no name a user can type)
   try {
     return make_sum(part * pow(apart, s.index), s.index, s.lower, s.upper);
+  } catch (const CornerError&) {  // (a corner's sign of an argument that is 0 in a term: min(x - n, x - 1)
+    return part;                  // at n = 1, which has no corner; as it was noted)
   } catch (const MathError& e) {
     throw EvalError{call.children[0].span, std::string(e.what()) + " in a term of the sum as written"};
   }
