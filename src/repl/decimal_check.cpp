@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,10 +32,11 @@ namespace {
 // Reading a statement again costs what reading and evaluating it cost, and a derivative at a
 // point whose decimals are symbols far more (its one-sided limits become symbolic: a product of
 // 79 factors took 8 times as long): arithmetic, values, vectors and points of them are read
-// again, and a derivative only at a point without decimals (d/dx sec(sinh(12.5 e x)) at x = 1,
-// whose 12.5 e the derivative's formula holds rounded) and with few decimals (each a symbol that
-// the derivative carries through: 79 factors x - 0.1, ... took 4 times as long); at a decimal point
-// a derivative checks its own digits (calc::derivative_at).
+// again, and a derivative only with few decimals (each a symbol that the derivative carries
+// through: 79 factors x - 0.1, ... took 4 times as long), as a formula (d/dx (0.1x^2 + 0.2x^2 -
+// 0.3x^2) printed 1.1102230246251565e-16 x) or at a point without decimals (d/dx sec(sinh(12.5 e x))
+// at x = 1, whose 12.5 e the derivative's formula holds rounded); at a decimal point a derivative
+// checks its own digits (calc::derivative_at).
 bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivative_allowed = false) {
   using resolve::TermKind;
   auto all = [&](auto first, bool allowed) {
@@ -142,31 +144,90 @@ bool definitions_hold_decimals(const Session& session) {
   return session.answer_exactly() || session.definitions().ever_held_decimals();
 }
 
+// The symbol bits (Node::symbols) of the decimals' symbols.
+std::uint64_t bits_of(const Decimals& decimals) {
+  std::uint64_t bits = 0;
+  for (const auto& [symbol, value] : decimals) bits |= symbol.node()->symbols;
+  return bits;
+}
+
+// A product's factors: its coefficient and those of decimals alone (closed), and the others.
+void split_factors(Expr product, std::uint64_t decimal_bits, std::vector<Expr>& closed, std::vector<Expr>& others) {
+  closed.push_back(num(product.number()));
+  for (std::size_t i = 0; i < product.bases().size(); ++i) {
+    Expr factor = pow(product.bases()[i], product.exponents()[i]);
+    ((factor.node()->symbols & ~decimal_bits) == 0 ? closed : others).push_back(factor);
+  }
+}
+
+// A sum's terms alike but for their factors of decimals alone (and numbers): what they share,
+// their coefficients (those factors), and the terms whole. The constant term shares 1.
+struct Alike {
+  Expr shared;
+  std::vector<Expr> coefficients, terms;
+};
+std::vector<Alike> alike_terms(Expr sum, std::uint64_t decimal_bits) {
+  std::vector<Alike> alike;
+  std::unordered_map<Expr, std::size_t> place;
+  auto put = [&](Expr shared, Expr coefficient, Expr term) {
+    auto [at, fresh] = place.emplace(shared, alike.size());
+    if (fresh) alike.push_back(Alike{shared, {}, {}});
+    alike[at->second].coefficients.push_back(coefficient);
+    alike[at->second].terms.push_back(term);
+  };
+  put(num(1), num(sum.number()), num(sum.number()));
+  for (std::size_t i = 0; i < sum.terms().size(); ++i) {
+    Expr term = sum.terms()[i];
+    std::vector<Expr> closed{num(sum.coefficients()[i])}, others;
+    if (term.is(Kind::Mul)) split_factors(term, decimal_bits, closed, others);
+    else ((term.node()->symbols & ~decimal_bits) == 0 ? closed : others).push_back(term);
+    put(mul(others), mul(closed), num(sum.coefficients()[i]) * term);
+  }
+  return alike;
+}
+
+// The formula without the terms alike whose decimals cancel exactly as written: 0.5x - 0.5x is 0,
+// as the doubles had it (d = 0.5x - 0.5x, then d + 0.1 + 0.2 - 0.3 was left unchecked, the
+// reading holding an x the answer has not; 0.6 + 0.0058 - 0.6058 was refused as a value MPFR
+// could not settle). Coefficients of decimals and numbers alone are summed as exact rationals.
+Expr without_exact_zeros(Expr e, const Decimals& decimals, std::uint64_t decimal_bits) {
+  if ((e.node()->symbols & decimal_bits) == 0) return e;
+  auto cancel = [&](Expr part) { return without_exact_zeros(part, decimals, decimal_bits); };
+  if (!e.is(Kind::Add)) return map_children(e, cancel);
+  std::vector<Alike> alike = alike_terms(e, decimal_bits);
+  std::vector<Expr> terms;
+  bool cancelled = false;
+  for (const Alike& a : alike) {
+    bool zero = false;
+    if (a.coefficients.size() > 1) try {
+        Expr exact = substitute(add(a.coefficients), decimals);
+        zero = exact.is_zero() && !has_float(exact);
+      } catch (const MathError&) {
+      }
+    cancelled = cancelled || zero;
+    if (!zero)
+      for (Expr term : a.terms) terms.push_back(term);
+  }
+  if (!cancelled) return map_children(e, cancel);
+  return cancel(add(terms));
+}
+
 // The formula with each part that holds decimals and no other symbol replaced by its value to a
 // double's precision, built again: the answer had its decimals been folded without losing digits
 // (x sec(sinh(12.5 e)) is 17.000217323844584x, not -2.089088236176611x).
 Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bits) {
-  auto only_decimals = [&](Expr part) { return (part.node()->symbols & ~decimal_bits) == 0; };
   auto value = [&](Expr closed) -> std::optional<Expr> {
     if (std::optional<double> v = precise_double(closed, decimals)) return Expr(Number::from_double(*v));
     return std::nullopt;
   };
   if ((e.node()->symbols & decimal_bits) == 0) return e;
-  if (only_decimals(e))
+  if ((e.node()->symbols & ~decimal_bits) == 0)
     if (auto v = value(e)) return *v;
   auto fold = [&](Expr part) { return folded_precisely(part, decimals, decimal_bits); };
-  // A product's factors: its coefficient and those of decimals alone (closed), and the others.
-  auto split = [&](Expr product, std::vector<Expr>& closed, std::vector<Expr>& others) {
-    closed.push_back(num(product.number()));
-    for (std::size_t i = 0; i < product.bases().size(); ++i) {
-      Expr factor = pow(product.bases()[i], product.exponents()[i]);
-      (only_decimals(factor) ? closed : others).push_back(factor);
-    }
-  };
   if (e.is(Kind::Mul)) {
     // The factors of decimals alone as one value.
     std::vector<Expr> closed, others;
-    split(e, closed, others);
+    split_factors(e, decimal_bits, closed, others);
     if (closed.size() > 2)
       if (auto v = value(mul(closed))) {
         for (Expr& factor : others) factor = fold(factor);
@@ -177,38 +238,24 @@ Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bi
   if (e.is(Kind::Add)) {
     // Terms alike but for their factors of decimals alone, as one value times what they share:
     // x + 0.1 + 0.2 - 0.3 is x + 0.0, and 0.1x + 0.2x - 0.3x is 0.0x.
-    struct Alike {
-      Expr shared;
-      std::vector<Expr> coefficients, terms;  // (the terms whole)
-    };
-    std::vector<Alike> alike;
-    std::unordered_map<Expr, std::size_t> place;
-    auto put = [&](Expr shared, Expr coefficient, Expr term) {
-      auto [at, fresh] = place.emplace(shared, alike.size());
-      if (fresh) alike.push_back(Alike{shared, {}, {}});
-      alike[at->second].coefficients.push_back(coefficient);
-      alike[at->second].terms.push_back(term);
-    };
-    put(num(1), num(e.number()), num(e.number()));
-    for (std::size_t i = 0; i < e.terms().size(); ++i) {
-      Expr term = e.terms()[i];
-      std::vector<Expr> closed{num(e.coefficients()[i])}, others;
-      if (term.is(Kind::Mul)) split(term, closed, others);
-      else (only_decimals(term) ? closed : others).push_back(term);
-      put(mul(others), mul(closed), num(e.coefficients()[i]) * term);
-    }
-    std::vector<Expr> terms;
+    std::vector<Alike> alike = alike_terms(e, decimal_bits);
+    std::vector<std::optional<Expr>> values;  // each group's coefficient, where it folds
     bool folded = false;
     for (const Alike& a : alike) {
       Expr coefficient = add(a.coefficients);
       std::optional<Expr> v;
       if (a.coefficients.size() > 1 && (coefficient.node()->symbols & decimal_bits) != 0) v = value(coefficient);
       folded = folded || v.has_value();
-      if (v) terms.push_back(*v * fold(a.shared));
-      else
-        for (Expr term : a.terms) terms.push_back(fold(term));
+      values.push_back(v);
     }
-    if (folded) return add(terms);
+    if (folded) {  // (else the children are folded below, each once: a nested sum folded twice per level was exponential)
+      std::vector<Expr> terms;
+      for (std::size_t g = 0; g < alike.size(); ++g)
+        if (values[g]) terms.push_back(*values[g] * fold(alike[g].shared));
+        else
+          for (Expr term : alike[g].terms) terms.push_back(fold(term));
+      return add(terms);
+    }
   }
   return map_children(e, fold);
 }
@@ -268,6 +315,11 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
     return;
   }
   if (v.kind != eval::Value::Kind::Scalar || !has_float(v.scalar)) return;
+  if (v.scalar.is_number() && formula.scalar.is_number()) {  // (its decimals cancelled exactly)
+    double precise = formula.scalar.number().to_double(), computed = v.scalar.number().to_double();
+    if (!(std::fabs(precise - computed) <= 1e-12 * std::fabs(precise))) v.scalar = formula.scalar;
+    return;
+  }
   if (v.scalar.is_number()) {
     // (A derivative's formula has no value at a corner, where the answer came from calc::value_at.)
     v.scalar = checked_decimal(formula.scalar, decimals, v.scalar,
@@ -291,7 +343,7 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
   std::size_t written = decimals_written(statement);
   // (Most statements stop at the first test: the second walks the answer.)
   if ((written == 0 && !definitions_hold_decimals(session)) || !holds_decimals(v) ||
-      !worth_reading_again(body, written <= few))
+      !worth_reading_again(body, written <= few, written <= few))
     return std::nullopt;
   std::unordered_map<Expr, Expr> decimals;
   eval::Value formula;
@@ -309,8 +361,15 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
   } catch (...) {  // a reading that needs the numbers (a corner at 0.0, a count of 3.0 steps): as it was
     return std::nullopt;
   }
-  std::uint64_t decimal_bits = 0;
-  for (const auto& [symbol, value] : decimals) decimal_bits |= symbol.node()->symbols;
+  std::uint64_t decimal_bits = bits_of(decimals);
+  std::function<void(eval::Value&)> cancel = [&](eval::Value& x) {
+    for (eval::Value& item : x.items) cancel(item);
+    if (x.kind != eval::Value::Kind::Scalar) return;
+    x.scalar = without_exact_zeros(x.scalar, decimals, decimal_bits);
+    // (all its decimals cancelled: the decimal answer's precise value, 0.0 for 0.1 + 0.2 - 0.3)
+    if (x.scalar.is_number() && !x.scalar.number().is_float()) x.scalar = num(Number::from_double(x.scalar.number().to_double()));
+  };
+  cancel(formula);
   check_against(v, formula, decimals, decimal_bits);
   if (formula.kind != eval::Value::Kind::Scalar) return std::nullopt;
   return ExactForm{formula.scalar, std::move(decimals)};
@@ -331,7 +390,7 @@ std::optional<ExactForm> read_exactly(std::string_view statement, const Session&
     ExactReading reading(session, decimals);
     Expr body = body_of(again, reading);
     if (decimals.empty()) return std::nullopt;
-    return ExactForm{body, std::move(decimals)};
+    return ExactForm{without_exact_zeros(body, decimals, bits_of(decimals)), std::move(decimals)};
   } catch (const Interrupted&) {
     throw;
   } catch (...) {  // (uses are then checked against the body as it is)

@@ -4,6 +4,7 @@
 #include "repl/definitions.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <unordered_map>
 
 #include "core/substitute.hpp"
@@ -38,8 +39,19 @@ void Definitions::define_variable(const std::string& name, Expr body, std::vecto
                                   std::optional<ExactForm> exact) {
   const Variable* old = variable(name);
   ever_held_decimals_ = ever_held_decimals_ || exact.has_value();
-  change(name, {0, Variable{body, old ? old->order : next_order_++, free_symbols(body), std::move(dropped), std::move(exact), std::nullopt, {}},
+  std::vector<Expr> symbols = symbols_used(body, dropped);
+  change(name, {0, Variable{body, old ? old->order : next_order_++, std::move(symbols), std::move(dropped), std::move(exact), std::nullopt, {}},
                 std::nullopt});
+}
+
+std::vector<Expr> Definitions::symbols_used(Expr body, std::span<const Expr> dropped) {
+  std::vector<Expr> symbols = free_symbols(body);
+  if (dropped.empty()) return symbols;
+  std::unordered_set<Expr> seen(symbols.begin(), symbols.end());
+  for (Expr part : dropped)
+    for (Expr s : free_symbols(part))
+      if (seen.insert(s).second) symbols.push_back(s);
+  return symbols;
 }
 
 void Definitions::define_function(const std::string& name, resolve::FunctionDefinition def) {

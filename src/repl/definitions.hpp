@@ -51,6 +51,10 @@ class Definitions {
   // name close a cycle through other definitions).
   bool is_used(Expr symbol) const { return uses_.contains(symbol); }
 
+  // The names a variable's body uses: its free symbols, and those of what the body lost as it
+  // was read (c = c - c is 0 but needs c: a cycle, which crashed when c was used).
+  static std::vector<Expr> symbols_used(Expr body, std::span<const Expr> dropped);
+
   // Each change makes a new version; a name is a variable, a function or undefined at a time.
   // Keeps its :vars place when redefined. `dropped`: what the body lost as it was read.
   void define_variable(const std::string& name, Expr body, std::vector<Expr> dropped = {},

@@ -260,12 +260,12 @@ std::vector<std::string> Session::defined_names() const {
   return names;
 }
 
-// The chain of names through which `body` reaches `name`, if defining name = body makes a cycle.
+// The chain of names through which a new body, using the names `used`, reaches `name`, if
+// defining name = body makes a cycle.
 // Each defined name is visited once: a chain of definitions that each use the one before twice
 // (g2 = g1 + h1, h2 = g1 - h1, ...) has two to the power of its length paths through it.
-std::optional<std::string> Session::cycle_through(std::string_view name, Expr body) const {
+std::optional<std::string> Session::cycle_through(std::string_view name, std::span<const Expr> used) const {
   Expr self = sym(name);
-  std::vector<Expr> used = free_symbols(body);
   // No other body uses the name: only the new body itself can close a cycle.
   if (!defs_->is_used(self) && std::find(used.begin(), used.end(), self) == used.end()) return std::nullopt;
   std::unordered_map<std::string_view, std::string_view> used_by;  // a name reached: whose body uses it
@@ -313,7 +313,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     check_decimals(value, r.body, input, *this);
     body = value.scalar;
   }
-  if (auto path = cycle_through(name, body))
+  if (auto path = cycle_through(name, Definitions::symbols_used(body, lost)))
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                     grammar::column_of(line, r.body_span.begin));
   std::optional<ExactForm> exact = read_value_exactly(body, r.body, input, *this);

@@ -95,7 +95,7 @@ class Session : public resolve::Scope, public eval::Context {
   Outcome draw(Outcome o);
   Outcome declare(std::string_view line);
   Outcome run_matrix(const grammar::Statement& s, std::string input, std::string_view line);
-  std::optional<std::string> cycle_through(std::string_view name, Expr body) const;
+  std::optional<std::string> cycle_through(std::string_view name, std::span<const Expr> used) const;
 
   std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
   std::optional<eval::Value> ans_;
