@@ -139,10 +139,9 @@ Expr with_corner_signs_along(Expr e, Expr var) {
 
 namespace {
 
-Expr beside_step() {
-  static const Expr step = sym("step#");  // (no name a user can type)
-  return step;
-}
+// (No name a user can type. Not kept in a static: a collection between statements may reclaim
+// the node, and the symbol cache makes it again.)
+Expr beside_step() { return sym("step#"); }
 
 }  // namespace
 

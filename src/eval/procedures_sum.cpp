@@ -33,7 +33,7 @@ Expr bound(const Term& t, Expr index, Evaluator& ev) {
 // has none there either (both were asked for n alone, which gave them values). A term without a
 // value whatever the point (sum(n/n, n = 0 .. 2)) is refused here.
 Expr for_every_index(Expr part, const Summation& s, const Term& call) {
-  static const Expr apart = sym("apart#");  // (no name a user can type)
+  Expr apart = sym("apart#");  // (no name a user can type; no static: a collection may reclaim it)
   try {
     return make_sum(part * pow(apart, s.index), s.index, s.lower, s.upper);
   } catch (const CornerError&) {  // (a corner's sign of an argument that is 0 in a term: min(x - n, x - 1)

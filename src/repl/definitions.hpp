@@ -30,7 +30,7 @@ class Definitions {
   struct Variable {
     Expr body;          // as written, defined names kept as symbols
     std::size_t order;  // when the name was first defined, for :vars
-    std::vector<Expr> symbols;  // free_symbols(body): asked at every use of the name
+    std::vector<Expr> symbols;  // symbols_used(body, dropped): asked at every use of the name
     std::vector<Expr> dropped;  // what simplification took out of the body as it was read
     // A body that holds decimals, with each a symbol for the exact number it is written as
     // (core/decimal_answer.hpp): `c = 0.1`, then `c + 0.2 - 0.3` is checked as 1/10 + 1/5 - 3/10.

@@ -814,7 +814,7 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
   return deferred_call(def, std::move(args), n);
 }
 
-// A check's reading takes a body that holds decimals exactly as written (its decimals symbols too).
+// A check's reading takes a body that holds decimals as written, its decimals symbols of the reading's.
 Expr Resolver::body_as_read(const FunctionDefinition& def) {
   return decimal_symbols_ && def.exact ? merged_into(*def.exact, *decimal_symbols_) : def.body;
 }
