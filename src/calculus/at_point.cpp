@@ -171,21 +171,9 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
 // (2^-200 and 2^-400 away on either side: a corner nearer than that is missed. A point that gives
 // var no number, or where h has no value for other reasons, is no evidence against it.)
 bool has_values_beside(Expr h, Expr var, const Point& point, std::optional<Expr> continuous_along) {
-  auto at = point.find(var);
-  if (at == point.end() || !(continuous_along ? has_sign(h) : has_corner_sign(h))) return true;
+  if (!point.contains(var) || !(continuous_along ? has_sign(h) : has_corner_sign(h))) return true;
   Expr cornered = continuous_along ? with_corner_signs_along(h, *continuous_along) : h;
-  Expr from = at->second;  // (a decimal as the exact number it is written as: 1.0 + 2^-200 is no 1.0)
-  if (from.is_number() && from.number().is_float()) from = num(Number::from_decimal_text(from.number().to_string()));
-  for (int power : {200, 400})
-    for (int side : {-1, 1}) {
-      Point beside = point;
-      beside[var] = from + Expr(side) * pow(Expr(2), Expr(-power));
-      try {
-        if (!value_whatever_the_corners(cornered, beside)) return false;
-      } catch (const MathError&) {
-      }
-    }
-  return true;
+  return has_value_there(required_beside(cornered, var), point);  // (the same steps beside as a requirement's)
 }
 
 Expr value_at(Expr g, const Point& point, bool* from_limits) {
