@@ -993,6 +993,43 @@ TEST_CASE("trust: a decimal answer's terms are checked one by one") {
                  {"b + 0.0058 - 0.6058", "0.0"}});
 }
 
+// The doubles' 0.0 is no answer of its own: it vanishes in a sum (y + 1 - cos(1e-8) printed y, and
+// so did an integer definition beside it), takes a term's variable with it
+// (-72.74000000000000123 x + 72.74 x printed 0.0), hides a value MPFR shows only at a higher
+// precision (1 - cos(7 * 2.7e-16^2), 1.3e-61) or one that rounding noise covered at the first
+// precisions tried (2.5 under 0.5 * 10^100 + ...). A value below a double's range is refused, as
+// one beyond it is: 1e-300 * 1e-300 printed 0.0.
+TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below a double's range is refused") {
+  check_rows({
+      {"-72.74000000000000123 x + 72.74 x", "-1.23e-15 x"},
+      {"-72.74000000000000123 x + 72.74 x + y", "-1.23e-15 x + y"},
+      {"1 - cos(7 * 2.7e-16^2)", "1.30203045e-61"},
+      {"0.5 * 10^100 + 0.1 * 10^100 - 0.6 * 10^100 + 2.5", "2.5"},
+      {"0.1 * 10^100 - 10^99 + 1e-50", "1e-50"},
+      {"y + 1 - cos(1e-8)", "y + 5e-17"},
+      {"1 - cos(1e-8) + y", "y + 5e-17"},
+      {"y - cos(1e-8) + 1", "y + 5e-17"},
+      {"1e-200 * 1e-200 * 1e300", "1e-100"},
+      {"sin(pi * 1.0)", "0.0"},
+      {"0.1 + 0.2 - 0.3 + y", "y"},
+      {"1e-300 * 1e-300", "error: the value is about 1e-600, below the range of a double"},
+      {"1.23e-200 * 1e-123", "error: the value is about 1.23e-323, below the range of a double"},
+      {"exp(-1000.0)", "error: below the range of a double"},
+      {"d/dx exp(x) at x = -1000.0", "error: below the range of a double"},
+      {"(1e-300 * 1e-300) x", "error: below the range of a double"},
+      {"[y, 1e-300 * 1e-300]", "error: below the range of a double"},
+  });
+  check_in_turn({{"c = 0", ""},
+                 {"c + 1 - cos(1e-8)", "5e-17"},
+                 {"f(x) = x + 1 - cos(1e-8)", ""},
+                 {"f(0)", "5e-17"},
+                 {"f(y)", "y + 5e-17"},
+                 {"g(x) = (1 - cos(1e-8)) x", ""},
+                 {"g(y)", "5e-17 y"},
+                 {"k = y + 1 - cos(1e-8)", ""},
+                 {"k", "y + 5e-17"}});
+}
+
 // A value whose sum nests decimals deep is checked once per level: 1.1 (...) + 0.3 y, 18 deep,
 // took seconds (each level folded twice); definitions that need themselves are refused, not
 // followed until the stack ends (c = c - c is 0 but needs c).

@@ -3,6 +3,7 @@
 #include "core/decimal_answer.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -17,9 +18,24 @@ namespace {
 // Digits a double answer must share with the precise value to be printed as it is.
 constexpr double agreement = 1e-12;
 
+// A value that settled on a nonzero number no double holds to its digits: it would print as 0.0,
+// or with the few digits of a subnormal double (1e-300 * 1e-300 printed 0.0). Refused, as
+// overflow is; a caller that only compares values (at a point of its own) takes it as no value.
+struct Underflow {
+  std::string digits;  // the value, to six digits
+};
+
+LimitError underflow_error(const Underflow& u) {
+  return LimitError("the value is about " + u.digits + ", below the range of a double (about 2.2e-308): write the "
+                    "decimals as fractions and use approx(...) for its digits");
+}
+
 // How the values at doubling precisions behave: settling on a value, shrinking towards 0 by as
 // many bits as are added (a value that is 0, up to the rounding of its parts: sin(π x) at
-// x = 1.0), or growing as fast (a pole: tan(π/2 · 1.0)).
+// x = 1.0), or growing as fast (a pole: tan(π/2 · 1.0)). Rounding noise shrinks too before the
+// value shows through it: 0.5 · 10^100 + 0.1 · 10^100 - 0.6 · 10^100 + 2.5 is about 1e60, 1e20,
+// 2.5 at 133, 266 and 532 bits; so a value is taken for 0 only when it shrinks up to the last
+// precision.
 enum class Trend { Settles, Vanishes, Grows, Neither };
 
 Trend trend(mpfr_srcptr before, mpfr_srcptr now) {
@@ -50,13 +66,15 @@ mpfr_prec_t first_precision(const std::unordered_map<Expr, Expr>& exact) {
 }
 
 // The precise value of the formula at the exact point, rounded to a double: nullopt when it
-// cannot be evaluated (a symbol without a value). Throws MathError when it has no value there.
+// cannot be evaluated (a symbol without a value). Throws MathError when it has no value there,
+// Underflow when it is nonzero but below the doubles' normal range.
 std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr, Expr>& exact, DecimalReading reading,
                                     double computed) {
   std::string gave = std::isnan(computed) ? "" : " (double arithmetic gave " + six_digits(computed) + ")";
   const mpfr_prec_t first = first_precision(exact), last = std::max<mpfr_prec_t>(4096, 2 * first);
   Real before(last), now(last);
   Trend previous = Trend::Neither;
+  int vanishing = 0;  // the trends, up to this precision, that were Vanishes one after another
   for (mpfr_prec_t p = first; p <= last; p *= 2) {
     Real v(p);
     try {
@@ -71,8 +89,16 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
     mpfr_set(now.get(), v.get(), MPFR_RNDN);
     if (p > first) {
       Trend t = trend(before.get(), now.get());
-      if (t == Trend::Settles) return mpfr_get_d(now.get(), MPFR_RNDN);
-      if (t == Trend::Vanishes && previous == Trend::Vanishes) return 0.0;
+      if (t == Trend::Settles) {
+        double settled = mpfr_get_d(now.get(), MPFR_RNDN);
+        if (!mpfr_zero_p(now.get()) && !(std::fabs(settled) >= DBL_MIN)) {
+          char digits[64];
+          mpfr_snprintf(digits, sizeof digits, "%.6Rg", now.get());
+          throw Underflow{digits};
+        }
+        return settled;
+      }
+      vanishing = t == Trend::Vanishes ? vanishing + 1 : 0;
       if (t == Trend::Grows && previous == Trend::Grows)
         throw MathError("the value is undefined: a division by zero with the decimals as written, which doubles "
                         "rounded past" + gave);
@@ -80,6 +106,7 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
     }
     mpfr_swap(before.get(), now.get());
   }
+  if (vanishing >= 2) return 0.0;
   throw MathError("its value cannot be worked out: with the decimals as written, it changes with every digit of "
                   "precision up to 1,200 digits" + gave);
 }
@@ -98,8 +125,10 @@ std::unordered_map<Expr, Expr> as_written(const std::unordered_map<Expr, Expr>& 
 // Whether the formula at the first precision (128 bits for ordinary points), its decimals as
 // written, agrees with the double answer: two computations of different precision that agree to
 // 12 digits leave no doubt worth a second look (a formula that loses digits loses different ones
-// at 53 and at 128 bits).
+// at 53 and at 128 bits). A zero or subnormal answer is not so settled: 1 - cos(7 * 2.7e-16^2) is
+// 0 at 180 bits as in doubles, and 1.3e-61 at 360.
 bool agrees_at_first_precision(Expr formula, const std::unordered_map<Expr, Expr>& exact, double computed) {
+  if (!(std::fabs(computed) >= DBL_MIN)) return false;
   try {
     Real v(first_precision(exact));
     real_value(formula, exact, DecimalReading::AsTyped, v.get());
@@ -123,23 +152,39 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, 
   if (agrees_at_first_precision(formula, exact, d)) return computed;  // nearly every answer, at one evaluation
   bool rounded_inside = has_float(formula);
   std::optional<double> precise;
+  std::optional<Underflow> underflow;
   try {
     precise = precise_value(formula, exact, DecimalReading::AsTyped, d);
   } catch (const MathError&) {
     if (undefined == Undefined::Refuse && !rounded_inside) throw;
     return computed;
+  } catch (const Underflow& u) {
+    underflow = u;
   }
-  if (!precise || agrees(d, *precise)) return computed;
+  if (underflow && !rounded_inside) throw underflow_error(*underflow);
+  if (!underflow && (!precise || agrees(d, *precise))) return computed;
   if (rounded_inside) {
     std::optional<double> as_doubles;
     try {
       as_doubles = precise_value(formula, exact, DecimalReading::AsDouble, d);
     } catch (const MathError&) {
       return computed;
+    } catch (const Underflow&) {
+      if (underflow) throw underflow_error(*underflow);
+      return computed;
     }
-    if (!as_doubles || !agrees(*as_doubles, *precise)) return computed;
+    if (underflow || !as_doubles || !agrees(*as_doubles, *precise)) return computed;
   }
   return Expr(Number::from_double(*precise));
+}
+
+Expr checked_number(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed, Undefined undefined) {
+  if (!computed.is_number() || computed.number().is_float()) return checked_decimal(formula, point, computed, undefined);
+  double d = computed.number().to_double();
+  if (!std::isfinite(d)) return computed;
+  Expr as_double(Number::from_double(d));
+  Expr checked = checked_decimal(formula, point, as_double, undefined);
+  return checked == as_double ? computed : checked;
 }
 
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact) {
@@ -149,6 +194,8 @@ std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr
     std::optional<double> as_doubles = precise_value(formula, exact, DecimalReading::AsDouble, std::nan(""));
     if (as_doubles && agrees(*as_doubles, *typed)) return typed;
   } catch (const MathError&) {
+  } catch (const Underflow& u) {
+    throw underflow_error(u);
   }
   return std::nullopt;
 }

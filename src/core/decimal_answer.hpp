@@ -28,10 +28,17 @@ enum class Undefined { Keep, Refuse };
 // (3 (x - 0.2) holds 0.6000000000000001): it is read both as the shortest decimal that prints it
 // and as its double, and the answer is corrected only where the two readings agree. Throws
 // MathError when the value is undefined or cannot be found, if `undefined` says to refuse and no
-// float is inside the formula. Anything it cannot evaluate (a symbol without a value, an unknown
-// function) leaves `computed` as it is, and so does an answer that is no decimal.
+// float is inside the formula; throws LimitError when the precise value is nonzero but below the
+// doubles' normal range (underflow: 1e-300 * 1e-300 is not 0.0). Anything it cannot evaluate (a
+// symbol without a value, an unknown function) leaves `computed` as it is, and so does an answer
+// that is no decimal.
 Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed,
                      Undefined undefined = Undefined::Keep);
+// checked_decimal for an exact number too, where the formula is known to hold decimals: doubles'
+// 0.0 vanishes in a sum, and f(x) = x + 1 - cos(1e-8) gave f(0) = 0 (5e-17). The exact answer is
+// kept where the precise value agrees with it.
+Expr checked_number(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed,
+                    Undefined undefined = Undefined::Keep);
 
 // A formula that holds decimals folded in doubles as it was read (a definition's body: f(x) =
 // sec(sinh(12.5 e x)) holds sec(sinh(33.97940...x)); c = 0.1 holds the double nearest 1/10), read
@@ -48,7 +55,8 @@ Expr decimal_symbol(std::unordered_map<Expr, Expr>& decimals, Expr value);
 Expr merged_into(const ExactForm& form, std::unordered_map<Expr, Expr>& decimals);
 
 // The value of a closed formula (given `exact`) as checked_decimal finds it, rounded to a double:
-// nullopt when it cannot be evaluated, has no value, or the readings of its floats disagree.
+// nullopt when it cannot be evaluated, has no value, or the readings of its floats disagree;
+// LimitError when it underflows.
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact);
 
 }  // namespace ddx

@@ -82,18 +82,6 @@ std::size_t decimals_written(std::string_view text) {
   return count;
 }
 
-bool holds_decimals(const eval::Value& v) {
-  switch (v.kind) {
-    case eval::Value::Kind::Scalar: return has_float(v.scalar);
-    case eval::Value::Kind::List:
-      for (const eval::Value& item : v.items)
-        if (holds_decimals(item)) return true;
-      return false;
-    case eval::Value::Kind::Truth: return false;
-  }
-  return false;
-}
-
 using Decimals = std::unordered_map<Expr, Expr>;
 
 // The session as a check's reading sees it: a defined variable whose body holds decimals is
@@ -301,7 +289,13 @@ std::optional<bool> differ(Expr a, Expr b) {
   Decimals point;
   int k = 0;
   for (Expr s : free_symbols(a + b)) point[s] = Expr(Number::rational(7 + 3 * k++, 11));
-  std::optional<double> x = precise_double(a, point), y = precise_double(b, point);
+  std::optional<double> x, y;
+  try {
+    x = precise_double(a, point);
+    y = precise_double(b, point);
+  } catch (const LimitError&) {  // (an underflow at that point: no value to tell by)
+    return std::nullopt;
+  }
   if (!x || !y) return std::nullopt;
   return std::fabs(*x - *y) > 1e-12 * std::max(std::fabs(*x), std::fabs(*y));
 }
@@ -314,18 +308,21 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
     for (std::size_t i = 0; i < v.items.size(); ++i) check_against(v.items[i], formula.items[i], decimals, decimal_bits);
     return;
   }
-  if (v.kind != eval::Value::Kind::Scalar || !has_float(v.scalar)) return;
+  if (v.kind != eval::Value::Kind::Scalar) return;
+  bool closed = (formula.scalar.node()->symbols & ~decimal_bits) == 0;
   if (v.scalar.is_number() && formula.scalar.is_number()) {  // (its decimals cancelled exactly)
     double precise = formula.scalar.number().to_double(), computed = v.scalar.number().to_double();
     if (!(std::fabs(precise - computed) <= 1e-12 * std::fabs(precise))) v.scalar = formula.scalar;
     return;
   }
-  if (v.scalar.is_number()) {
+  if (v.scalar.is_number() && closed) {
     // (A derivative's formula has no value at a corner, where the answer came from calc::value_at.)
-    v.scalar = checked_decimal(formula.scalar, decimals, v.scalar,
-                               has_corner_sign(formula.scalar) ? Undefined::Keep : Undefined::Refuse);
+    v.scalar = checked_number(formula.scalar, decimals, v.scalar,
+                              has_corner_sign(formula.scalar) ? Undefined::Keep : Undefined::Refuse);
     return;
   }
+  // A formula, or a number that doubles made of one (-72.74000000000000123 x + 72.74 x is
+  // -1.23e-15 x, and 0.0 in doubles).
   Expr precise = folded_precisely(formula.scalar, decimals, decimal_bits);
   if (precise == v.scalar || (precise.node()->symbols & decimal_bits) != 0) return;
   try {
@@ -341,9 +338,9 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
                                         const Session& session) {
   constexpr std::size_t few = 4;
   std::size_t written = decimals_written(statement);
-  // (Most statements stop at the first test: the second walks the answer.)
-  if ((written == 0 && !definitions_hold_decimals(session)) || !holds_decimals(v) ||
-      !worth_reading_again(body, written <= few, written <= few))
+  // (Most statements stop at the first test. An answer without a decimal is read again too:
+  // doubles' 0.0 vanishes in a sum, and y + 1 - cos(1e-8) printed y.)
+  if ((written == 0 && !definitions_hold_decimals(session)) || !worth_reading_again(body, written <= few, written <= few))
     return std::nullopt;
   std::unordered_map<Expr, Expr> decimals;
   eval::Value formula;
@@ -367,7 +364,8 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
     if (x.kind != eval::Value::Kind::Scalar) return;
     x.scalar = without_exact_zeros(x.scalar, decimals, decimal_bits);
     // (all its decimals cancelled: the decimal answer's precise value, 0.0 for 0.1 + 0.2 - 0.3)
-    if (x.scalar.is_number() && !x.scalar.number().is_float()) x.scalar = num(Number::from_double(x.scalar.number().to_double()));
+    if (x.scalar.is_number() && !x.scalar.number().is_float() && std::isfinite(x.scalar.number().to_double()))
+      x.scalar = num(Number::from_double(x.scalar.number().to_double()));
   };
   cancel(formula);
   check_against(v, formula, decimals, decimal_bits);
@@ -398,10 +396,11 @@ std::optional<ExactForm> read_exactly(std::string_view statement, const Session&
   }
 }
 
-// Whether a definition's body may hold decimals: written in it, or brought by a definition it
-// uses (asked first: has_float walks the body).
+// Whether a definition's body may hold decimals: written in it (though the body may have lost
+// them: f(x) = x + 1 - cos(1e-8) holds x in doubles), or brought by a definition it uses (asked
+// first: has_float walks the body).
 bool may_hold_decimals(Expr body, std::string_view statement, const Session& session) {
-  return (decimals_written(statement) > 0 || definitions_hold_decimals(session)) && has_float(body);
+  return decimals_written(statement) > 0 || (definitions_hold_decimals(session) && has_float(body));
 }
 
 }  // namespace

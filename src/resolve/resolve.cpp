@@ -806,10 +806,10 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
     } catch (const CornerError&) {  // a derivative's formula at a corner: evaluation decides (Evaluator::value_at)
       return deferred_call(def, std::move(args), n);
     }
-    if (!value.is_number() || !value.number().is_float()) return Term::value(value, n.span);
+    if (!value.is_number()) return Term::value(value, n.span);
     if (!def.exact) return Term::value(checked_decimal(def.body, s, value), n.span);
     s.insert(def.exact->decimals.begin(), def.exact->decimals.end());
-    return Term::value(checked_decimal(def.exact->expr, s, value), n.span);
+    return Term::value(checked_number(def.exact->expr, s, value), n.span);
   }
   return deferred_call(def, std::move(args), n);
 }
