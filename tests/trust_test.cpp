@@ -1027,7 +1027,13 @@ TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below
                  {"g(x) = (1 - cos(1e-8)) x", ""},
                  {"g(y)", "5e-17 y"},
                  {"k = y + 1 - cos(1e-8)", ""},
-                 {"k", "y + 5e-17"}});
+                 {"k", "y + 5e-17"},
+                 // an exact answer stays exact only where the formula is that number
+                 {"f(2)", "2.0"},
+                 {"d = 2", ""},
+                 {"d + 1 - cos(1e-8)", "2.0"},
+                 {"h(x) = sign(x - 0.5)", ""},
+                 {"h(1)", "1"}});
 }
 
 // A value whose sum nests decimals deep is checked once per level: 1.1 (...) + 0.3 y, 18 deep,

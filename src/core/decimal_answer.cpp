@@ -184,7 +184,18 @@ Expr checked_number(Expr formula, const std::unordered_map<Expr, Expr>& point, E
   if (!std::isfinite(d)) return computed;
   Expr as_double(Number::from_double(d));
   Expr checked = checked_decimal(formula, point, as_double, undefined);
-  return checked == as_double ? computed : checked;
+  if (!(checked == as_double)) return checked;
+  // The exact answer only where the formula is that number (sign(0.1) is 1); else its double
+  // (d = 2, then d + 1 - cos(1e-8) is 2.0, not 2).
+  try {
+    std::optional<double> difference =
+        precise_value(formula - computed, as_written(point), DecimalReading::AsTyped, std::nan(""));
+    return difference && *difference == 0 ? computed : as_double;
+  } catch (const MathError&) {
+  } catch (const Underflow&) {
+    return as_double;
+  }
+  return computed;
 }
 
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact) {

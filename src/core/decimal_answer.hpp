@@ -36,7 +36,8 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, 
                      Undefined undefined = Undefined::Keep);
 // checked_decimal for an exact number too, where the formula is known to hold decimals: doubles'
 // 0.0 vanishes in a sum, and f(x) = x + 1 - cos(1e-8) gave f(0) = 0 (5e-17). The exact answer is
-// kept where the precise value agrees with it.
+// kept where the formula's value is that number (sign(0.1) is 1); where it only agrees to 12
+// digits the answer is its double (f(2) is 2.0).
 Expr checked_number(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed,
                     Undefined undefined = Undefined::Keep);
 
