@@ -1018,7 +1018,19 @@ TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below
       {"d/dx exp(x) at x = -1000.0", "error: below the range of a double"},
       {"(1e-300 * 1e-300) x", "error: below the range of a double"},
       {"[y, 1e-300 * 1e-300]", "error: below the range of a double"},
+      {"x^2 at x = 1e-160", "error: the value is about 1e-320, below the range of a double"},
+      // a part below the range whose whole is not (its formula lost the rest in doubles)
+      {"(x^2 + 1 - cos(1e-8)) at x = 1e-160", "5e-17"},
+      {"(1e-300 x + 1.00000000000000000001 - 1) at x = 1e-10", "1e-20"},
+      {"[x^2 + 1.00000000000000000001 - 1, 1] at x = 1e-160", "[1e-20, 1]"},
+      {"(x * ((10^100 + 53.099) - 10^100 - exp(-745.1))) at x = 0.5", "26.5495"},
   });
+  // a definition below the range is no answer: its uses read it as written
+  check_in_turn({{"c = exp(-720.25)", ""},
+                 {"c * 1e20", "1.5827029403098689e-293"},
+                 {"c", "error: the value is about 1.5827e-313, below the range of a double"},
+                 {"k = 1e-200 * 1e-200", ""},
+                 {"k * 1e300", "1e-100"}});
   check_in_turn({{"c = 0", ""},
                  {"c + 1 - cos(1e-8)", "5e-17"},
                  {"f(x) = x + 1 - cos(1e-8)", ""},

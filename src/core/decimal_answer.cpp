@@ -25,8 +25,8 @@ struct Underflow {
   std::string digits;  // the value, to six digits
 };
 
-LimitError underflow_error(const Underflow& u) {
-  return LimitError("the value is about " + u.digits + ", below the range of a double (about 2.2e-308): write the "
+UnderflowError underflow_error(const Underflow& u) {
+  return UnderflowError("the value is about " + u.digits + ", below the range of a double (about 2.2e-308): write the "
                     "decimals as fractions and use approx(...) for its digits");
 }
 

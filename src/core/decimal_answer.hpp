@@ -10,9 +10,18 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/errors.hpp"
 #include "core/expr.hpp"
 
 namespace ddx {
+
+// A value that is not 0 but below the doubles' normal range (about 2.2e-308): no double holds its
+// digits, and it is refused as one beyond the range is. A caller whose value is checked again
+// later, as a whole statement's, may take it as it is (Evaluator::value_at: x^2 + 1 - cos(1e-8)
+// is x^2 in doubles, 1e-320 at x = 1e-160, and 5e-17 as written).
+struct UnderflowError : LimitError {
+  using LimitError::LimitError;
+};
 
 // Whether a value that turns out undefined (a pole that doubles rounded past: tan(π/2 · 1.0)) is
 // refused. Only a caller whose decimals are all exact as written may refuse: a point that went
@@ -28,8 +37,8 @@ enum class Undefined { Keep, Refuse };
 // (3 (x - 0.2) holds 0.6000000000000001): it is read both as the shortest decimal that prints it
 // and as its double, and the answer is corrected only where the two readings agree. Throws
 // MathError when the value is undefined or cannot be found, if `undefined` says to refuse and no
-// float is inside the formula; throws LimitError when the precise value is nonzero but below the
-// doubles' normal range (underflow: 1e-300 * 1e-300 is not 0.0). Anything it cannot evaluate (a
+// float is inside the formula; throws UnderflowError when the precise value is nonzero but below
+// the doubles' normal range (1e-300 * 1e-300 is not 0.0). Anything it cannot evaluate (a
 // symbol without a value, an unknown function) leaves `computed` as it is, and so does an answer
 // that is no decimal.
 Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed,
@@ -57,7 +66,7 @@ Expr merged_into(const ExactForm& form, std::unordered_map<Expr, Expr>& decimals
 
 // The value of a closed formula (given `exact`) as checked_decimal finds it, rounded to a double:
 // nullopt when it cannot be evaluated, has no value, or the readings of its floats disagree;
-// LimitError when it underflows.
+// UnderflowError when it underflows.
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact);
 
 }  // namespace ddx
