@@ -1024,6 +1024,21 @@ TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below
       {"(1e-300 x + 1.00000000000000000001 - 1) at x = 1e-10", "1e-20"},
       {"[x^2 + 1.00000000000000000001 - 1, 1] at x = 1e-160", "[1e-20, 1]"},
       {"(x * ((10^100 + 53.099) - 10^100 - exp(-745.1))) at x = 0.5", "26.5495"},
+      // a coefficient below the range, in a sum, a product or a vector, is refused too
+      {"x^2 * exp(-800.5)", "error: the value is about 2.22468e-348, below the range of a double"},
+      {"0.1 cos(x) + x^2 * exp(-800.5)", "error: below the range of a double"},
+      {"[1, exp(-745.2) sin(x)]", "error: below the range of a double"},
+      {"0.1 cos(x) + x^2 * exp(-1.5)", "0.1 cos(x) + 0.22313016014842982x^2"},
+      // a value far below its parts' rounding settles only at the last precision
+      {"83.6 - 88.4 + 4.8 + exp(-720.25)", "error: the value is about 1.5827e-313, below the range"},
+      {"83.6 - 88.4 + 4.8 + exp(-1000.5)", "error: the value is about 3.07872e-435, below the range"},
+      {"10^20 * (8.2 - 102.73 + 98.14 - 3.61 + exp(-720.25))", "1.5827029403098689e-293"},
+      // exact numbers far beyond the decimals' magnitudes widen the first precision
+      {"(10^298 * 0.2 - 2*10^297 + 1.5) x", "1.5x"},
+      {"y + 10^298 * 0.2 - 2*10^297 + 1.5", "y + 1.5"},
+      {"exp(10^298 * 0.2 - 2*10^297 + 1.5)", "4.4816890703380645"},
+      {"(10^300 + 1.5) * 0.2 - 2*10^299", "0.3"},
+      {"10^300 * 0.2 - 10^300 * 0.2 + 1.5", "1.5"},
   });
   // a definition below the range is no answer: its uses read it as written
   check_in_turn({{"c = exp(-720.25)", ""},

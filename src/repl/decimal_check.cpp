@@ -213,10 +213,13 @@ Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bi
     if (auto v = value(e)) return *v;
   auto fold = [&](Expr part) { return folded_precisely(part, decimals, decimal_bits); };
   if (e.is(Kind::Mul)) {
-    // The factors of decimals alone as one value.
+    // The factors of decimals alone as one value (its coefficient first), where one holds a
+    // decimal: a single factor too, as the walk below would take e^(-800.5) apart into e and
+    // -800.5 and build it in doubles, 0.0; but not constants alone (sin(pi^2 + 1) stays).
     std::vector<Expr> closed, others;
     split_factors(e, decimal_bits, closed, others);
-    if (closed.size() > 2)
+    bool holds_decimal = std::any_of(closed.begin(), closed.end(), [&](Expr f) { return (f.node()->symbols & decimal_bits) != 0; });
+    if (holds_decimal)
       if (auto v = value(mul(closed))) {
         for (Expr& factor : others) factor = fold(factor);
         others.push_back(*v);
