@@ -1039,6 +1039,13 @@ TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below
       {"exp(10^298 * 0.2 - 2*10^297 + 1.5)", "4.4816890703380645"},
       {"(10^300 + 1.5) * 0.2 - 2*10^299", "0.3"},
       {"10^300 * 0.2 - 10^300 * 0.2 + 1.5", "1.5"},
+      // a derivative at a decimal point is checked too, its point read as the exact number
+      {"d/dx ((10^30 + 0.1 - 10^30) x^2) at x = 0.5", "0.1"},
+      {"d/dx ((1 - cos(1e-8)) x^2) at x = 0.5", "5e-17"},
+      {"d/dx (0.1 x^2 + 0.2 x^2 - 0.3 x^2) at x = 2.5", "0.0"},
+      {"d/dx abs(x - 0.3) at x = 0.1 + 0.2", "error: at a corner"},
+      {"d/dx x^3 at x = 0.1", "0.030000000000000006"},
+      {"tan(pi x/2) at x = 1.0", "error: a division by zero with the decimals as written"},
   });
   // a definition below the range is no answer: its uses read it as written
   check_in_turn({{"c = exp(-720.25)", ""},

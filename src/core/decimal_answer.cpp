@@ -219,6 +219,19 @@ Expr checked_number(Expr formula, const std::unordered_map<Expr, Expr>& point, E
   return computed;
 }
 
+Expr as_decimal(Expr exact) {
+  double d = exact.number().to_double();
+  if (!std::isfinite(d)) return exact;
+  if (!exact.is_zero() && !(std::fabs(d) >= DBL_MIN)) {
+    Real v(64);
+    real_value(exact, {}, DecimalReading::AsTyped, v.get());
+    char digits[64];
+    mpfr_snprintf(digits, sizeof digits, "%.6Rg", v.get());
+    throw underflow_error(Underflow{digits});
+  }
+  return num(Number::from_double(d));
+}
+
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact) {
   try {
     std::optional<double> typed = precise_value(formula, exact, DecimalReading::AsTyped, std::nan(""));

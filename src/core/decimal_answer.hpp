@@ -50,6 +50,10 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, 
 Expr checked_number(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed,
                     Undefined undefined = Undefined::Keep);
 
+// An exact number as the decimal an answer prints: its double, or itself beyond a double's range;
+// UnderflowError when it is not 0 but below the normal range (x^2 at x = 1e-160 is 10^-320).
+Expr as_decimal(Expr exact);
+
 // A formula that holds decimals folded in doubles as it was read (a definition's body: f(x) =
 // sec(sinh(12.5 e x)) holds sec(sinh(33.97940...x)); c = 0.1 holds the double nearest 1/10), read
 // again with each decimal a symbol for the exact number it is written as, and those numbers.

@@ -29,14 +29,15 @@
 namespace ddx {
 namespace {
 
-// Reading a statement again costs what reading and evaluating it cost, and a derivative at a
-// point whose decimals are symbols far more (its one-sided limits become symbolic: a product of
-// 79 factors took 8 times as long): arithmetic, values, vectors and points of them are read
-// again, and a derivative only with few decimals (each a symbol that the derivative carries
-// through: 79 factors x - 0.1, ... took 4 times as long), as a formula (d/dx (0.1x^2 + 0.2x^2 -
-// 0.3x^2) printed 1.1102230246251565e-16 x) or at a point without decimals (d/dx sec(sinh(12.5 e x))
-// at x = 1, whose 12.5 e the derivative's formula holds rounded); at a decimal point a derivative
-// checks its own digits (calc::derivative_at).
+// Reading a statement again costs what reading and evaluating it cost: arithmetic, values,
+// vectors and points of them are read again, and a derivative only with few decimals (each a
+// symbol that the derivative carries through: 79 factors x - 0.1, ... took 4 times as long), as a
+// formula (d/dx (0.1x^2 + 0.2x^2 - 0.3x^2) printed 1.1102230246251565e-16 x) or at a point
+// (d/dx sec(sinh(12.5 e x)) at x = 1, whose 12.5 e the derivative's formula holds rounded;
+// d/dx (x (0.5 + 0.123456789012345 - 0.623456789012345)) at x = 0.5 printed -5.55e-17). The
+// point's decimals are read as the exact numbers (resolve_with_decimal_symbols): at symbols for
+// them a derivative's one-sided limits would be symbolic (a product of 79 factors took 8 times as
+// long).
 bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivative_allowed = false) {
   using resolve::TermKind;
   auto all = [&](auto first, bool allowed) {
@@ -55,9 +56,9 @@ bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivat
     case TermKind::Answer:
       return all(t.children.begin(), derivative_allowed);
     case TermKind::At: {
-      bool exact_point = std::all_of(t.children.begin() + 1, t.children.end(),
-                                     [](const resolve::Term& c) { return c.is_value() && !has_float(c.expr); });
-      return !t.children.empty() && worth_reading_again(t.children.front(), few_decimals, exact_point && few_decimals) &&
+      bool point_of_values = std::all_of(t.children.begin() + 1, t.children.end(),
+                                         [](const resolve::Term& c) { return c.is_value(); });
+      return !t.children.empty() && worth_reading_again(t.children.front(), few_decimals, point_of_values && few_decimals) &&
              all(t.children.begin() + 1, false);
     }
     case TermKind::Derivative: return derivative_allowed && all(t.children.begin(), true);
@@ -351,7 +352,8 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
     NotingPaused not_the_answers_parts;  // (what this reading drops is no part of ans)
     grammar::ParseOutcome parsed = grammar::parse_line(statement);
     if (!parsed.ok() || parsed.statements.size() != 1) return std::nullopt;
-    resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals);
+    constexpr bool exact_points = true;
+    resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals, exact_points);
     ExactReading reading(session, decimals);
     eval::Result formula_result = eval::evaluate_expression(again, reading, false);
     if (decimals.empty() || !std::holds_alternative<std::monostate>(formula_result.shape)) return std::nullopt;
@@ -367,8 +369,7 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
     if (x.kind != eval::Value::Kind::Scalar) return;
     x.scalar = without_exact_zeros(x.scalar, decimals, decimal_bits);
     // (all its decimals cancelled: the decimal answer's precise value, 0.0 for 0.1 + 0.2 - 0.3)
-    if (x.scalar.is_number() && !x.scalar.number().is_float() && std::isfinite(x.scalar.number().to_double()))
-      x.scalar = num(Number::from_double(x.scalar.number().to_double()));
+    if (x.scalar.is_number() && !x.scalar.number().is_float()) x.scalar = as_decimal(x.scalar);
   };
   cancel(formula);
   check_against(v, formula, decimals, decimal_bits);

@@ -34,10 +34,14 @@ Request resolve_releasing(grammar::Statement& statement, const Scope& scope);
 // parameters) with each decimal read as a new symbol, entered in `decimals`
 // with the exact number it is written as (2.4 is 12/5): sec(sinh(12.5 e)) stays that formula over a symbol for 12.5, where
 // read as numbers it folds into the double that one rounding after another makes of it. A decimal
-// answer is checked against what this evaluates to (core/decimal_answer.hpp). Throws
+// answer is checked against what this evaluates to (core/decimal_answer.hpp). With
+// `exact_points`, a decimal in the point of an `at` whose expression holds a derivative is the
+// exact number itself (entered in `decimals` all the same): a derivative at x = 1/2 is taken as
+// at any exact point, where at a symbol for 0.5 its one-sided limits would be symbolic. (Other
+// points stay symbols: a value whose decimals doubles rounded past a pole is found so.) Throws
 // ResolveError.
 Term resolve_with_decimal_symbols(const grammar::Statement& statement, const Scope& scope,
-                                  std::unordered_map<Expr, Expr>& decimals);
+                                  std::unordered_map<Expr, Expr>& decimals, bool exact_points = false);
 
 // Plain values (numbers, names, and sums, products, powers and built-in functions of them) are
 // built straight from the syntax, not through the general reading's lists of terms: the same

@@ -4,6 +4,7 @@
 // What each is of is decided here; what it is worth is evaluation's business.
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "core/dropped.hpp"
 #include "core/functions.hpp"
@@ -212,6 +213,17 @@ Term Resolver::prime(const Node& n) {
   return t;
 }
 
+namespace {
+
+// Whether the syntax holds a derivative (d/dx, dy/dx, f'(x), diff(...)).
+bool holds_derivative(const Node& n) {
+  if (n.kind == NodeKind::DerivOp || n.kind == NodeKind::Leibniz || n.kind == NodeKind::Prime) return true;
+  if (n.kind == NodeKind::Apply && n.text == "diff") return true;
+  return std::any_of(n.children.begin(), n.children.end(), holds_derivative);
+}
+
+}  // namespace
+
 Term Resolver::at(const Node& n) {
   Term t;
   t.kind = TermKind::At;
@@ -222,7 +234,15 @@ Term Resolver::at(const Node& n) {
     const Node& eq = n.children[i];
     if (eq.kind != NodeKind::Equation || !is_identifier(eq.text))
       throw ResolveError{eq.span, "expected NAME = VALUE after 'at'"};
-    values.push_back(term(eq.children[0]));
+    // (A check's reading takes a derivative's point exactly: read_decimals_as_symbols.)
+    bool outer = std::exchange(reading_point_, exact_points_ && holds_derivative(n.children[0]));
+    try {
+      values.push_back(term(eq.children[0]));
+    } catch (...) {
+      reading_point_ = outer;
+      throw;
+    }
+    reading_point_ = outer;
     t.names.push_back(eq.text.str());
     t.name_spans.push_back(eq.name_span);
   }
