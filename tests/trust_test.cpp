@@ -1070,6 +1070,28 @@ TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below
                  {"h(1)", "1"}});
 }
 
+// A derivative by an entry x_k at a point: k given makes it the entry x_7 everywhere, outside a
+// sum as inside (the x_k outside was left as it was, and its term lost); another entry of the
+// family given a value, k not, may be x_k itself (a helper's random sessions: each printed 0).
+TEST_CASE("trust: a derivative by an entry x_k at a point renames it with k, and refuses other entries without k") {
+  check_rows({
+      {"∂/∂x_k (x_k^2 + sum(x_n^2, n = 1 .. 3)) at k = 7", "2x_7"},
+      {"∂/∂x_k (x_k^2 + sum(x_n^2, n = 1 .. 3)) at k = 2", "4x_2"},
+      {"∂/∂x_k x_k^2 at k = 7", "2x_7"},
+      {"∂/∂x_k sum(x_n x_k, n = 1 .. 3) at k = 2", "x_1 + 2x_2 + x_3"},
+      {"∂/∂x_k (x_k sum(x_n, n = 1 .. 3)) at k = 2", "x_1 + 2x_2 + x_3"},
+      {"∂/∂x_k sum(x_n^2, n = 1 .. 3) at x_2 = 1, k = 1", "2x_1"},
+      {"∂/∂x_k sum(x_n^2, n = 1 .. 3) at k = 2, x_2 = 5", "10"},
+      {"∂/∂x_k sum(x_n^2, n = 1 .. 3) at x_1 = 1", "error: x_k may be the entry x_1 given a value at the point: give k a value too"},
+      {"∂/∂x_k (x_1 x_k) at x_1 = 3", "error: x_k may be the entry x_1"},
+      {"d/dx_k sum(x_n^2, n = 1 .. 3) at x_1 = 1", "error: x_k may be the entry x_1"},
+  });
+  check_in_turn({{"L = sum((t_n - (a x_n + b))^2, n = 1 .. N)", ""},
+                 {"∂L/∂x_k at N = 3, a = 1, b = 0", "-2t_k + 2x_k   (1 <= k <= 3)"},
+                 {"∂L/∂x_k at N = 3, a = 1, b = 0, t_1 = 1", "error: whether the entry t_1 given a value at the point is of index k"},
+                 {"∂L/∂x_k at N = 3, a = 1, b = 0, t_1 = 1, k = 1", "2x_1 - 2"}});
+}
+
 // A value whose sum nests decimals deep is checked once per level: 1.1 (...) + 0.3 y, 18 deep,
 // took seconds (each level folded twice); definitions that need themselves are refused, not
 // followed until the stack ends (c = c - c is 0 but needs c).

@@ -228,18 +228,42 @@ Limits limits_or_value(Expr g, Expr var, const Point& point, Limits (*limits)(Ex
   }
 }
 
-// With sums, the point's other names are put in before differentiating (as a partial derivative
-// allows): bounds that become numbers decide whether x_7 is one of the terms, and x_k with k = 7
-// given is the entry x_7.
-Expr with_sums_prepared(Expr f, std::vector<Expr>& order, Point& point) {
+// The family of an entry's name (x for x_k and x_3), or nullopt for a plain name.
+std::optional<std::string> family_name(const std::string& name) {
+  if (!entry_subscript(name)) return std::nullopt;
+  return name.substr(0, name.find('_'));
+}
+
+// A differentiation by an entry x_k at a point: with k = 7 given it is by x_7, and x_k in f is
+// x_7, outside a sum as inside (∂/∂x_k (x_k^2 + sum(x_n^2, n = 1 .. 3)) at k = 7 was 0, for 2x_7);
+// with k not given, a value for another entry of the family is refused, as x_k may be that entry
+// (∂/∂x_k sum(x_n^2, n = 1 .. 3) at x_1 = 1 was 0, for 2x_k, or 2 if k = 1), and with sums one
+// for any entry (the term ∂/∂x_k takes may hold t_k, which may be t_1). With sums, the
+// point's other names are put in before differentiating (as a partial derivative allows): bounds
+// that become numbers decide whether x_7 is one of the terms.
+Expr with_entries_prepared(Expr f, std::vector<Expr>& order, Point& point) {
+  for (Expr& var : order) {
+    std::optional<Expr> k = entry_subscript(var.name());
+    if (!k || !k->is(Kind::Symbol)) continue;
+    if (auto it = point.find(*k); it != point.end() && it->second.is_integer()) {
+      Expr entry = rename_index(var, *k, it->second);
+      f = rename_index(f, *k, it->second);
+      if (auto value = point.find(var); value != point.end()) point[entry] = value->second;
+      var = entry;
+      continue;
+    }
+    for (const auto& [name, value] : point) {
+      if (name == var || !family_name(name.name())) continue;
+      if (family_name(name.name()) == family_name(var.name()))
+        throw Unanswerable(var.name() + " may be the entry " + name.name() + " given a value at the point: give " +
+                           k->name() + " a value too");
+      if (has_sum(f))  // (t_1 = 1 writes the sum out, and t_k of the term ∂/∂x_k takes may be t_1)
+        throw Unanswerable("with " + k->name() + " not given, ddx cannot tell whether the entry " + name.name() +
+                           " given a value at the point is of index " + k->name() + ": give " + k->name() +
+                           " a value too");
+    }
+  }
   if (!has_sum(f)) return f;
-  for (Expr& var : order)
-    if (auto k = entry_subscript(var.name()); k && k->is(Kind::Symbol))
-      if (auto it = point.find(*k); it != point.end() && it->second.is_integer()) {
-        Expr entry = rename_index(var, *k, it->second);
-        if (auto value = point.find(var); value != point.end()) point[entry] = value->second;
-        var = entry;
-      }
   Point others;
   for (const auto& [name, value] : point)
     if (std::find(order.begin(), order.end(), name) == order.end()) others.emplace(name, value);
@@ -254,7 +278,7 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   for (const auto& [var, count] : d) order.insert(order.end(), count, var);
   if (order.empty()) return substitute(f, given);
   Point point = given;
-  f = with_sums_prepared(f, order, point);
+  f = with_entries_prepared(f, order, point);
   Expr g = f, before = f;  // the derivative so far, and the function it was taken of
   Expr value;
   try {
@@ -324,7 +348,7 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
   NotingPaused own_algebra;
   Point point = given;
   std::vector<Expr> order{var};
-  f = with_sums_prepared(f, order, point);
+  f = with_entries_prepared(f, order, point);
   var = order[0];
   std::vector<Expr> values{value_at(f, point)};
   std::vector<Expr> formulas{f};  // values[k] is formulas[k] at the point
