@@ -559,6 +559,9 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       // terms that share the identity as their side factor (all but the first were dropped)
       "hessian(log(sum(softmax(x))), x)", "hessian(sum(softmax(x))^2, x)", "hessian(w^T softmax(x), x)",
       "d/dx (c - sum(softmax(x))) sum(softmax(x)) softmax(x)", "d/dx ((c - sum(x)) x + c x + (x^T x) x)",
+      // a vector times a scalar whose differential ends in a 1x1 product (refused as n×1 times n×1)
+      "d/dx (a^T exp(sum(x) a)) a", "d/dx sum(exp((a^T x) a)) a", "hessian(sum(exp(sum(x) a)), x)",
+      "hessian(norm(exp((a^T x) x))^2, x)",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -573,7 +576,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 60);
+  CHECK(rule_count == 64);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;

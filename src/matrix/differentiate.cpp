@@ -41,12 +41,25 @@ void make_traced(Term& t) {
   t.outer.clear();
 }
 
+// A traced term's P that is 1×1 (z^T diag(exp(u)) z) taken into its scalar: the products a
+// matrix multiplies it by must not chain with it as with a matrix (the derivative of
+// (z^T exp(sum(x) z)) z was refused as n×1 times n×1).
+void fold_scalar_outer(Term& t) {
+  if (!t.traced || t.outer.empty()) return;
+  Tree p = product(t.outer);
+  if (!p->shape.scalar()) return;
+  scale_by(t, p);
+  t.outer.clear();
+}
+
 // The term's shape-bearing products multiplied by fs on the left (or right).
 void multiply_left(Term& t, const std::vector<Tree>& fs) {
+  fold_scalar_outer(t);
   auto& target = t.traced ? t.outer : t.left;
   target.insert(target.begin(), fs.begin(), fs.end());
 }
 void multiply_right(Term& t, const std::vector<Tree>& fs) {
+  fold_scalar_outer(t);
   auto& target = t.traced ? t.outer : t.right;
   target.insert(target.end(), fs.begin(), fs.end());
 }
