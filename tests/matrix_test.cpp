@@ -504,6 +504,8 @@ TEST_CASE("matrix: a zero vector or matrix keeps its shape, and functions of it 
       {"d/da sigmoid(a - a)^T ones(n) x^T a", "n x/2"},
       {"softmax(a - a) at n = 3", "[1/3, 1/3, 1/3]"},
       {"log(x - x)", "error@1: log of a zero vector: log(0) is undefined"},
+      // diag of a zero column is the zero matrix (diag(0) read back as diag of a scalar)
+      {"d/dA log(det(diag(x - x) - A + 4I_n))", "-inv(4I_n - A^T)"},
   });
 }
 

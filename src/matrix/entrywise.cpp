@@ -35,6 +35,7 @@ Tree diag(Tree v) {
   require_column(v, "diag");
   if (v->op == Op::Ones) return identity(v->shape.rows);
   Expr n = v->shape.rows;
+  if (is_zero(v)) return zero({n, n});  // (diag(0) would read back as diag of a scalar)
   return unary(Op::Diag, std::move(v), {n, n}, "diag");
 }
 
