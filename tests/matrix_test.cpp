@@ -564,6 +564,8 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       // a vector times a scalar whose differential ends in a 1x1 product (refused as n×1 times n×1)
       "d/dx (a^T exp(sum(x) a)) a", "d/dx sum(exp((a^T x) a)) a", "hessian(sum(exp(sum(x) a)), x)",
       "hessian(norm(exp((a^T x) x))^2, x)",
+      // whole powers below -1 (refused) and above 1
+      "d/dA tr(A^-2)", "d/dA tr(A^3 B)",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -578,7 +580,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 64);
+  CHECK(rule_count == 66);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;

@@ -335,12 +335,16 @@ struct Reader {
     }
     Number k = integer(exponent);
     if (k.is_minus_one()) return at(where, [&] { return matrix::inverse(base); });
-    if (k.is_integer() && k.sign() > 0 && base->shape.square() && k.fits_long() && k.to_long() <= max_matrix_dimension) {
-      std::vector<Tree> fs(static_cast<std::size_t>(k.to_long()), base);
+    Number count = k.sign() < 0 ? -k : k;
+    if (k.is_integer() && base->shape.square() && count.fits_long() && count.to_long() <= max_matrix_dimension) {
+      if (k.is_zero()) return matrix::identity(base->shape.rows);
+      Tree factor = k.sign() > 0 ? base : at(where, [&] { return matrix::inverse(base); });  // X^-2 is inv(X)^2
+      std::vector<Tree> fs(static_cast<std::size_t>(count.to_long()), factor);
       return matrix::product(fs);
     }
     fail(where, "'" + written(SourceSpan{written_base.span.begin, exponent.span.end}) + "': a power of " + matrix::shape_text(base->shape) +
-                    (base->shape.square() ? " is written with a whole exponent or -1" : "; write x^T x or norm(x)^2"));
+                    (base->shape.square() ? " is written with a whole exponent (of at most " + std::to_string(max_matrix_dimension) + ")"
+                                          : "; write x^T x or norm(x)^2"));
   }
 
   Tree apply(const Node& n) const {
