@@ -207,8 +207,8 @@ struct Printer {
       case Op::Trace: return call("tr", "\\operatorname{tr}", a->args[0]);
       case Op::Det: return call("det", "\\det", a->args[0]);
       case Op::Norm:
+        // (Unicode too writes norm(x): ‖x‖ would not read back, and every answer must.)
         if (latex()) return "\\left\\lVert " + print(a->args[0]) + " \\right\\rVert";
-        if (unicode()) return "‖" + print(a->args[0]) + "‖";
         return call("norm", "", a->args[0]);
       case Op::Log: return call("log", "\\log", a->args[0]);
       case Op::Exp: return call("exp", "\\exp", a->args[0]);
