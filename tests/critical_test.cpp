@@ -359,10 +359,11 @@ TEST_CASE("critical: a numeric search lists only points Newton's method confirms
       {"critical(tanh(x^2))", "a numeric search with -10 <= x <= 10" + searched + ":\nx = 0: minimum, value 0"},
       {"critical(sigmoid(x^2))", "a numeric search with -10 <= x <= 10" + searched + ":\nx = 0: minimum, value 1/2"},
   };
-  for (const auto& [input, expected] : rows) {
+  for (const auto& row : rows) {
+    const std::string& input = row.first;  // (not a structured binding: CAPTURE's lambda takes it)
     CAPTURE(input);
     ddx::Session s;
-    CHECK(answer(s, input) == expected);
+    CHECK(answer(s, input) == row.second);
   }
 }
 

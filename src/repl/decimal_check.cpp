@@ -336,6 +336,48 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
   }
 }
 
+// Each number of v against the same place of `exact` (the statement evaluated with its decimals
+// as fractions): corrected where they differ beyond 12 digits.
+void correct_by(eval::Value& v, const eval::Value& exact) {
+  if (v.kind != exact.kind) return;
+  if (v.kind == eval::Value::Kind::List) {
+    if (v.items.size() != exact.items.size()) return;
+    for (std::size_t i = 0; i < v.items.size(); ++i) correct_by(v.items[i], exact.items[i]);
+    return;
+  }
+  if (v.kind != eval::Value::Kind::Scalar || !v.scalar.is_number() || !exact.scalar.is_number()) return;
+  double precise = exact.scalar.number().to_double(), computed = v.scalar.number().to_double();
+  if (!(std::fabs(precise - computed) <= 1e-12 * std::fabs(precise)))
+    v.scalar = exact.scalar.number().is_float() ? exact.scalar : as_decimal(exact.scalar);
+}
+
+// v checked against the statement read with every decimal its exact number (DecimalsRead::Exact):
+// where the formula has a corner at the point, d/dx abs(x - 0.3)^2 at x = 0.3 is 0 and
+// d/dx abs(x - 0.3) at x = 0.1 + 0.2 has no value (the doubles put the point past the corner, and
+// printed 1). The reading's refusal is the statement's; a reading that cannot be had leaves v.
+void check_exactly(eval::Value& v, std::string_view statement, const Session& session) {
+  Decimals decimals;  // (those of definitions read in their exact forms)
+  eval::Value exact;
+  try {
+    NotingPaused not_the_answers_parts;
+    grammar::ParseOutcome parsed = grammar::parse_line(statement);
+    if (!parsed.ok() || parsed.statements.size() != 1) return;
+    resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals,
+                                                                resolve::DecimalsRead::Exact);
+    ExactReading reading(session, decimals);
+    exact = eval::evaluate_expression(again, reading, false).value;
+  } catch (const Interrupted&) {
+    throw;
+  } catch (const eval::EvalError&) {  // no value there: the statement's answer
+    throw;
+  } catch (const MathError&) {
+    throw;
+  } catch (...) {
+    return;
+  }
+  correct_by(v, exact);
+}
+
 }  // namespace
 
 std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement,
@@ -352,8 +394,8 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
     NotingPaused not_the_answers_parts;  // (what this reading drops is no part of ans)
     grammar::ParseOutcome parsed = grammar::parse_line(statement);
     if (!parsed.ok() || parsed.statements.size() != 1) return std::nullopt;
-    constexpr bool exact_points = true;
-    resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals, exact_points);
+    resolve::Term again =
+        resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals, resolve::DecimalsRead::ExactPoints);
     ExactReading reading(session, decimals);
     eval::Result formula_result = eval::evaluate_expression(again, reading, false);
     if (decimals.empty() || !std::holds_alternative<std::monostate>(formula_result.shape)) return std::nullopt;
@@ -371,8 +413,15 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
     // (all its decimals cancelled: the decimal answer's precise value, 0.0 for 0.1 + 0.2 - 0.3)
     if (x.scalar.is_number() && !x.scalar.number().is_float()) x.scalar = as_decimal(x.scalar);
   };
-  cancel(formula);
-  check_against(v, formula, decimals, decimal_bits);
+  try {
+    cancel(formula);
+    check_against(v, formula, decimals, decimal_bits);
+  } catch (const CornerError&) {
+    // The formula as written has a corner or a jump at the point itself (sign(3/10 - 0.3)), where
+    // only one-sided limits tell: the statement read as if written in fractions decides.
+    check_exactly(v, statement, session);
+    return std::nullopt;
+  }
   if (formula.kind != eval::Value::Kind::Scalar) return std::nullopt;
   return ExactForm{formula.scalar, std::move(decimals)};
 }

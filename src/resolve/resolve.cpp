@@ -159,7 +159,8 @@ Expr Resolver::number_value(const Node& n) {
   if (!decimal_symbols_) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
   Expr exact = num(Number::from_decimal_text(n.text));
   Expr symbol = decimal_symbol(*decimal_symbols_, exact);
-  return exact_points_ && reading_point_ ? exact : symbol;
+  return decimals_read_ == DecimalsRead::Exact || (decimals_read_ == DecimalsRead::ExactPoints && reading_point_) ? exact
+                                                                                                                 : symbol;
 }
 
 std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
@@ -866,11 +867,11 @@ Request resolve_statement(const grammar::Statement& s, const Scope& scope, std::
 Request resolve(const grammar::Statement& s, const Scope& scope) { return resolve_statement(s, scope, {}); }
 
 Term resolve_with_decimal_symbols(const grammar::Statement& s, const Scope& scope, std::unordered_map<Expr, Expr>& decimals,
-                                  bool exact_points) {
+                                  DecimalsRead how) {
   std::set<std::string, std::less<>> params;  // a function definition's body means its own parameters
   for (const grammar::Node& p : s.params) params.insert(p.text.str());
   Resolver resolver(scope, std::move(params), false, s.is_function ? s.name : std::string());
-  resolver.read_decimals_as_symbols(decimals, exact_points);
+  resolver.read_decimals_as_symbols(decimals, how);
   return resolver.term(s.body);
 }
 

@@ -35,13 +35,16 @@ Request resolve_releasing(grammar::Statement& statement, const Scope& scope);
 // with the exact number it is written as (2.4 is 12/5): sec(sinh(12.5 e)) stays that formula over a symbol for 12.5, where
 // read as numbers it folds into the double that one rounding after another makes of it. A decimal
 // answer is checked against what this evaluates to (core/decimal_answer.hpp). With
-// `exact_points`, a decimal in the point of an `at` whose expression holds a derivative is the
+// ExactPoints, a decimal in the point of an `at` whose expression holds a derivative is the
 // exact number itself (entered in `decimals` all the same): a derivative at x = 1/2 is taken as
 // at any exact point, where at a symbol for 0.5 its one-sided limits would be symbolic. (Other
-// points stay symbols: a value whose decimals doubles rounded past a pole is found so.) Throws
-// ResolveError.
+// points stay symbols: a value whose decimals doubles rounded past a pole is found so.) With
+// Exact, every decimal is its exact number: the statement as if written in fractions, for a
+// derivative at a point that is a corner of the formula as written (d/dx abs(x - 0.3)^2 at
+// x = 0.3 is 0, d/dx abs(x - 0.3) at x = 0.1 + 0.2 has none). Throws ResolveError.
+enum class DecimalsRead { Symbols, ExactPoints, Exact };
 Term resolve_with_decimal_symbols(const grammar::Statement& statement, const Scope& scope,
-                                  std::unordered_map<Expr, Expr>& decimals, bool exact_points = false);
+                                  std::unordered_map<Expr, Expr>& decimals, DecimalsRead how = DecimalsRead::Symbols);
 
 // Plain values (numbers, names, and sums, products, powers and built-in functions of them) are
 // built straight from the syntax, not through the general reading's lists of terms: the same

@@ -235,7 +235,7 @@ Term Resolver::at(const Node& n) {
     if (eq.kind != NodeKind::Equation || !is_identifier(eq.text))
       throw ResolveError{eq.span, "expected NAME = VALUE after 'at'"};
     // (A check's reading takes a derivative's point exactly: read_decimals_as_symbols.)
-    bool outer = std::exchange(reading_point_, exact_points_ && holds_derivative(n.children[0]));
+    bool outer = std::exchange(reading_point_, decimals_read_ == DecimalsRead::ExactPoints && holds_derivative(n.children[0]));
     try {
       values.push_back(term(eq.children[0]));
     } catch (...) {

@@ -40,12 +40,11 @@ class Resolver {
   bool is_call(const Node& apply) { return apply_is_call(apply); }
   // Sums read once: each term's syntax is released as soon as it is read (resolve_releasing).
   void release_as_read(std::vector<const Node*> sums) { read_once_ = std::move(sums); }
-  // Each decimal becomes a new symbol, entered in `decimals` with its exact value (resolve.hpp);
-  // with `exact_points`, a decimal of the point of an `at` whose expression holds a derivative is
-  // that exact number itself (still entered).
-  void read_decimals_as_symbols(std::unordered_map<Expr, Expr>& decimals, bool exact_points = false) {
+  // Each decimal becomes a new symbol, entered in `decimals` with its exact value, or is that
+  // exact number itself where `how` says (resolve.hpp; still entered).
+  void read_decimals_as_symbols(std::unordered_map<Expr, Expr>& decimals, DecimalsRead how = DecimalsRead::Symbols) {
     decimal_symbols_ = &decimals;
-    exact_points_ = exact_points;
+    decimals_read_ = how;
   }
 
  private:
@@ -94,7 +93,7 @@ class Resolver {
   std::unordered_set<const Node*> not_plain_;  // nodes plain_value found not plain below them
   std::size_t plain_asks_ = 0;                  // plain_value calls so far (see there)
   std::unordered_map<Expr, Expr>* decimal_symbols_ = nullptr;
-  bool exact_points_ = false;    // (read_decimals_as_symbols)
+  DecimalsRead decimals_read_ = DecimalsRead::Symbols;  // (read_decimals_as_symbols)
   bool reading_point_ = false;   // within the values of an `at` point read exactly
 };
 
