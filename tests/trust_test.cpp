@@ -1053,6 +1053,10 @@ TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below
       {"d/dx relu(x - 0.3)^2 at x = 0.3", "0.0"},
       {"d/dx (abs(x - 0.3) (x - 0.3)) at x = 0.1 + 0.2", "0.0"},
       {"d/dx 1/(x - 0.3) at x = 0.1 + 0.2", "error: division by zero"},
+      // 0 at two precisions is not yet 0: 1 - tanh(100.5)^2 shows only past 268 bits
+      {"1 - tanh(100.5)^2", "2.036428323580044e-87"},
+      {"d/dx tanh(x) at x = 100.5", "2.036428323580044e-87"},
+      {"1 - tanh(400.5)^2", "error: the value is about 5.39734e-348, below the range of a double"},
       {"d/dx x^3 at x = 0.1", "0.030000000000000006"},
       {"tan(pi x/2) at x = 1.0", "error: a division by zero with the decimals as written"},
   });

@@ -40,7 +40,8 @@ UnderflowError underflow_error(const Underflow& u) {
 enum class Trend { Settles, Vanishes, Grows, Neither };
 
 Trend trend(mpfr_srcptr before, mpfr_srcptr now) {
-  if (mpfr_zero_p(before) && mpfr_zero_p(now)) return Trend::Settles;
+  // (0 twice is no settled 0: 1 - tanh(100.5)^2, about 2.6e-87, is 0 at 134 and 268 bits.)
+  if (mpfr_zero_p(before) && mpfr_zero_p(now)) return Trend::Vanishes;
   Real difference(mpfr_get_prec(now));
   mpfr_sub(difference.get(), now, before, MPFR_RNDN);
   mpfr_mul_2si(difference.get(), difference.get(), 64, MPFR_RNDN);
