@@ -141,15 +141,13 @@ std::vector<NumericZero> confirmed_zeros(const std::vector<NumericZero>& candida
       std::vector<double> g(n);
       for (std::size_t k = 0; k < n; ++k) g[k] = precise_value_at(grad[k], vars, x);
       if (!std::all_of(g.begin(), g.end(), [](double v) { return std::isfinite(v); })) break;
-      // (0 to 60 digits may be a cancellation past them: 1 - tanh(x^2)^2 at x = 10 is 1e-87.)
-      auto zero = [&](std::size_t k) { return g[k] == 0 && precise_value_at(grad[k], vars, x, 240) == 0; };
-      if (std::all_of(g.begin(), g.end(), [](double v) { return v == 0; })) {
-        bool all = true;
-        for (std::size_t k = 0; k < n && all; ++k) all = zero(k);
-        if (all) {
-          confirmed = true;
-          break;
-        }
+      // A zero to 60 digits is asked again at 240: it may be a cancellation past them (1 -
+      // tanh(x^2)^2 at x = 10 is 1e-87).
+      bool zero = true;
+      for (std::size_t k = 0; k < n && zero; ++k) zero = g[k] == 0 && precise_value_at(grad[k], vars, x, 240) == 0;
+      if (zero) {
+        confirmed = true;
+        break;
       }
       std::vector<std::vector<double>> h(n, std::vector<double>(n));
       for (std::size_t r = 0; r < n; ++r)
@@ -293,7 +291,6 @@ bool damped_step(const std::vector<std::vector<double>>& j, const std::vector<do
   for (std::size_t r = 0; r < n; ++r) d[r] = a[r][n] / a[r][r];
   return std::all_of(d.begin(), d.end(), [](double x) { return std::isfinite(x); });
 }
-
 
 std::vector<NumericZero> several_variables(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
                                            const std::vector<Expr>& vars, double bound) {

@@ -27,8 +27,9 @@ struct Underflow {
 };
 
 UnderflowError underflow_error(const Underflow& u) {
-  return UnderflowError("the value is about " + u.digits + ", below the range of a double (about 2.2e-308): write the "
-                    "decimals as fractions and use approx(...) for its digits");
+  return UnderflowError("the value is about " + u.digits +
+                        ", below the range of a double (about 2.2e-308): write the decimals as fractions and use "
+                        "approx(...) for its digits");
 }
 
 // How the values at doubling precisions behave: settling on a value, shrinking towards 0 by as
