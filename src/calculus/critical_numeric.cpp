@@ -97,29 +97,32 @@ double precise_value_at(Expr e, const std::vector<Expr>& vars, const std::vector
   }
 }
 
-// Solves h d = -g by Gaussian elimination with partial pivoting; false when h is singular.
-bool newton_step(std::vector<std::vector<double>> h, std::vector<double> g, std::vector<double>& d) {
-  std::size_t n = g.size();
+// Solves the n×(n+1) augmented system [A | b] for d by Gauss-Jordan elimination with partial
+// pivoting; false when A is singular.
+bool solve_augmented(std::vector<std::vector<double>> a, std::vector<double>& d) {
+  std::size_t n = a.size();
   for (std::size_t c = 0; c < n; ++c) {
-    std::size_t pivot = c;
+    std::size_t piv = c;
     for (std::size_t r = c + 1; r < n; ++r)
-      if (std::abs(h[r][c]) > std::abs(h[pivot][c])) pivot = r;
-    if (!(std::abs(h[pivot][c]) > 0) || !std::isfinite(h[pivot][c])) return false;
-    std::swap(h[c], h[pivot]);
-    std::swap(g[c], g[pivot]);
-    for (std::size_t r = c + 1; r < n; ++r) {
-      double f = h[r][c] / h[c][c];
-      for (std::size_t k = c; k < n; ++k) h[r][k] -= f * h[c][k];
-      g[r] -= f * g[c];
+      if (std::abs(a[r][c]) > std::abs(a[piv][c])) piv = r;
+    if (a[piv][c] == 0 || !std::isfinite(a[piv][c])) return false;
+    std::swap(a[c], a[piv]);
+    for (std::size_t r = 0; r < n; ++r) {
+      if (r == c) continue;
+      double f = a[r][c] / a[c][c];
+      for (std::size_t k = c; k <= n; ++k) a[r][k] -= f * a[c][k];
     }
   }
   d.assign(n, 0);
-  for (std::size_t c = n; c-- > 0;) {
-    double v = -g[c];
-    for (std::size_t k = c + 1; k < n; ++k) v -= h[c][k] * d[k];
-    d[c] = v / h[c][c];
-  }
-  return std::all_of(d.begin(), d.end(), [](double v) { return std::isfinite(v); });
+  for (std::size_t r = 0; r < n; ++r) d[r] = a[r][n] / a[r][r];
+  return std::all_of(d.begin(), d.end(), [](double x) { return std::isfinite(x); });
+}
+
+// Newton's step: h d = -g; false when h is singular.
+bool newton_step(const std::vector<std::vector<double>>& h, const std::vector<double>& g, std::vector<double>& d) {
+  std::vector<std::vector<double>> a = h;
+  for (std::size_t r = 0; r < a.size(); ++r) a[r].push_back(-g[r]);
+  return solve_augmented(std::move(a), d);
 }
 
 // The candidates that are zeros of the gradient, each refined: Newton's method from it, with the
@@ -275,21 +278,7 @@ bool damped_step(const std::vector<std::vector<double>>& j, const std::vector<do
     }
     for (std::size_t k = 0; k < n; ++k) a[r][n] -= j[k][r] * g[k];
   }
-  for (std::size_t c = 0; c < n; ++c) {
-    std::size_t piv = c;
-    for (std::size_t r = c + 1; r < n; ++r)
-      if (std::abs(a[r][c]) > std::abs(a[piv][c])) piv = r;
-    if (a[piv][c] == 0 || !std::isfinite(a[piv][c])) return false;
-    std::swap(a[c], a[piv]);
-    for (std::size_t r = 0; r < n; ++r) {
-      if (r == c) continue;
-      double f = a[r][c] / a[c][c];
-      for (std::size_t k = c; k <= n; ++k) a[r][k] -= f * a[c][k];
-    }
-  }
-  d.assign(n, 0);
-  for (std::size_t r = 0; r < n; ++r) d[r] = a[r][n] / a[r][r];
-  return std::all_of(d.begin(), d.end(), [](double x) { return std::isfinite(x); });
+  return solve_augmented(std::move(a), d);
 }
 
 std::vector<NumericZero> several_variables(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,

@@ -26,6 +26,13 @@ struct Underflow {
   std::string digits;  // the value, to six digits
 };
 
+// An MPFR value to six digits, as an error message shows it.
+std::string six_digits_of(mpfr_srcptr v) {
+  char digits[64];
+  mpfr_snprintf(digits, sizeof digits, "%.6Rg", v);
+  return digits;
+}
+
 UnderflowError underflow_error(const Underflow& u) {
   return UnderflowError("the value is about " + u.digits +
                         ", below the range of a double (about 2.2e-308): write the decimals as fractions and use "
@@ -113,11 +120,7 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
       Trend t = trend(before.get(), now.get());
       if (t == Trend::Settles) {
         double settled = mpfr_get_d(now.get(), MPFR_RNDN);
-        if (!mpfr_zero_p(now.get()) && !(std::fabs(settled) >= DBL_MIN)) {
-          char digits[64];
-          mpfr_snprintf(digits, sizeof digits, "%.6Rg", now.get());
-          throw Underflow{digits};
-        }
+        if (!mpfr_zero_p(now.get()) && !(std::fabs(settled) >= DBL_MIN)) throw Underflow{six_digits_of(now.get())};
         return settled;
       }
       vanishing = t == Trend::Vanishes ? vanishing + 1 : 0;
@@ -227,9 +230,7 @@ Expr as_decimal(Expr exact) {
   if (!exact.is_zero() && !(std::fabs(d) >= DBL_MIN)) {
     Real v(64);
     real_value(exact, {}, DecimalReading::AsTyped, v.get());
-    char digits[64];
-    mpfr_snprintf(digits, sizeof digits, "%.6Rg", v.get());
-    throw underflow_error(Underflow{digits});
+    throw underflow_error(Underflow{six_digits_of(v.get())});
   }
   return num(Number::from_double(d));
 }

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/corner_sign.hpp"
@@ -126,6 +127,28 @@ class ExactReading final : public eval::Context {
   mutable ByName<Expr> merged_;  // each name's exact body once, its decimals merged once
   mutable std::optional<Expr> merged_answer_;
 };
+
+// `statement` read again as `how` says, its decimals entered in `decimals`, and `use` applied to
+// that reading and the session as ExactReading shows it; nullopt when the line is no single
+// statement. What the reading drops is no part of ans. Throws what reading and `use` throw.
+template <typename Use>
+auto read_again(std::string_view statement, const Session& session, Decimals& decimals, resolve::DecimalsRead how, Use use)
+    -> std::optional<decltype(use(std::declval<const resolve::Term&>(), std::declval<const eval::Context&>()))> {
+  NotingPaused not_the_answers_parts;
+  grammar::ParseOutcome parsed = grammar::parse_line(statement);
+  if (!parsed.ok() || parsed.statements.size() != 1) return std::nullopt;
+  resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals, how);
+  ExactReading reading(session, decimals);
+  return use(again, reading);
+}
+
+// The statement's value in the reading (evaluate_expression's result).
+eval::Result evaluated(const resolve::Term& again, const eval::Context& reading) {
+  return eval::evaluate_expression(again, reading, false);
+}
+
+// Whether a double answer's value differs from the precise one beyond 12 digits.
+bool beyond_12_digits(double precise, double computed) { return !(std::fabs(precise - computed) <= 1e-12 * std::fabs(precise)); }
 
 // Whether ans, or some definition made in the session, held decimals: an answer without a
 // decimal written may then hold theirs.
@@ -315,8 +338,7 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
   if (v.kind != eval::Value::Kind::Scalar) return;
   bool closed = (formula.scalar.node()->symbols & ~decimal_bits) == 0;
   if (v.scalar.is_number() && formula.scalar.is_number()) {  // (its decimals cancelled exactly)
-    double precise = formula.scalar.number().to_double(), computed = v.scalar.number().to_double();
-    if (!(std::fabs(precise - computed) <= 1e-12 * std::fabs(precise))) v.scalar = formula.scalar;
+    if (beyond_12_digits(formula.scalar.number().to_double(), v.scalar.number().to_double())) v.scalar = formula.scalar;
     return;
   }
   if (v.scalar.is_number() && closed) {
@@ -346,8 +368,7 @@ void correct_by(eval::Value& v, const eval::Value& exact) {
     return;
   }
   if (v.kind != eval::Value::Kind::Scalar || !v.scalar.is_number() || !exact.scalar.is_number()) return;
-  double precise = exact.scalar.number().to_double(), computed = v.scalar.number().to_double();
-  if (!(std::fabs(precise - computed) <= 1e-12 * std::fabs(precise)))
+  if (beyond_12_digits(exact.scalar.number().to_double(), v.scalar.number().to_double()))
     v.scalar = exact.scalar.number().is_float() ? exact.scalar : as_decimal(exact.scalar);
 }
 
@@ -357,15 +378,9 @@ void correct_by(eval::Value& v, const eval::Value& exact) {
 // printed 1). The reading's refusal is the statement's; a reading that cannot be had leaves v.
 void check_exactly(eval::Value& v, std::string_view statement, const Session& session) {
   Decimals decimals;  // (those of definitions read in their exact forms)
-  eval::Value exact;
+  std::optional<eval::Result> exact;
   try {
-    NotingPaused not_the_answers_parts;
-    grammar::ParseOutcome parsed = grammar::parse_line(statement);
-    if (!parsed.ok() || parsed.statements.size() != 1) return;
-    resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals,
-                                                                resolve::DecimalsRead::Exact);
-    ExactReading reading(session, decimals);
-    exact = eval::evaluate_expression(again, reading, false).value;
+    exact = read_again(statement, session, decimals, resolve::DecimalsRead::Exact, evaluated);
   } catch (const Interrupted&) {
     throw;
   } catch (const eval::EvalError&) {  // no value there: the statement's answer
@@ -375,7 +390,7 @@ void check_exactly(eval::Value& v, std::string_view statement, const Session& se
   } catch (...) {
     return;
   }
-  correct_by(v, exact);
+  if (exact) correct_by(v, exact->value);
 }
 
 }  // namespace
@@ -391,15 +406,9 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
   std::unordered_map<Expr, Expr> decimals;
   eval::Value formula;
   try {
-    NotingPaused not_the_answers_parts;  // (what this reading drops is no part of ans)
-    grammar::ParseOutcome parsed = grammar::parse_line(statement);
-    if (!parsed.ok() || parsed.statements.size() != 1) return std::nullopt;
-    resolve::Term again =
-        resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals, resolve::DecimalsRead::ExactPoints);
-    ExactReading reading(session, decimals);
-    eval::Result formula_result = eval::evaluate_expression(again, reading, false);
-    if (decimals.empty() || !std::holds_alternative<std::monostate>(formula_result.shape)) return std::nullopt;
-    formula = std::move(formula_result.value);
+    std::optional<eval::Result> result = read_again(statement, session, decimals, resolve::DecimalsRead::ExactPoints, evaluated);
+    if (!result || decimals.empty() || !std::holds_alternative<std::monostate>(result->shape)) return std::nullopt;
+    formula = std::move(result->value);
   } catch (const Interrupted&) {
     throw;
   } catch (...) {  // a reading that needs the numbers (a corner at 0.0, a count of 3.0 steps): as it was
@@ -433,15 +442,10 @@ namespace {
 template <typename BodyOf>
 std::optional<ExactForm> read_exactly(std::string_view statement, const Session& session, BodyOf body_of) {
   try {
-    NotingPaused not_the_bodys_parts;
-    grammar::ParseOutcome parsed = grammar::parse_line(statement);
-    if (!parsed.ok() || parsed.statements.size() != 1) return std::nullopt;
     Decimals decimals;
-    resolve::Term again = resolve::resolve_with_decimal_symbols(parsed.statements.front(), session, decimals);
-    ExactReading reading(session, decimals);
-    Expr body = body_of(again, reading);
-    if (decimals.empty()) return std::nullopt;
-    return ExactForm{without_exact_zeros(body, decimals, bits_of(decimals)), std::move(decimals)};
+    std::optional<Expr> body = read_again(statement, session, decimals, resolve::DecimalsRead::Symbols, body_of);
+    if (!body || decimals.empty()) return std::nullopt;
+    return ExactForm{without_exact_zeros(*body, decimals, bits_of(decimals)), std::move(decimals)};
   } catch (const Interrupted&) {
     throw;
   } catch (...) {  // (uses are then checked against the body as it is)
