@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <random>
+#include <regex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,6 +34,37 @@ void check_rows(ddx::Session& s, const std::vector<Row>& rows) {
     CAPTURE(row.input);
     CHECK(answer(s, row.input) == row.expected);
   }
+}
+
+// The text with the subscripts k and j given values: x_k -> x_3.
+std::string with_subscripts(std::string text, int k, int j) {
+  text = std::regex_replace(text, std::regex(R"(([a-z])_k\b)"), "$1_" + std::to_string(k));
+  return std::regex_replace(text, std::regex(R"(([a-z])_j\b)"), "$1_" + std::to_string(j));
+}
+
+// Whether printed conditions ("k != 1, 1 <= k <= 3, j != k") hold at whole-number k and j;
+// nullopt for a condition of another form.
+std::optional<bool> conditions_hold(const std::string& conditions, int k, int j) {
+  auto value = [&](const std::string& operand) -> std::optional<int> {
+    if (operand == "k") return k;
+    if (operand == "j") return j;
+    if (!operand.empty() && operand.find_first_not_of("0123456789") == std::string::npos) return std::stoi(operand);
+    return std::nullopt;
+  };
+  static const std::regex distinct(R"((\w+) != (\w+))"), in_range(R"((\w+) <= (\w+) <= (\w+))");
+  bool hold = true;
+  std::size_t begin = 0;
+  while (begin <= conditions.size()) {
+    std::size_t end = std::min(conditions.find(", ", begin), conditions.size());
+    std::string one = conditions.substr(begin, end - begin);
+    std::smatch m;
+    if (std::regex_match(one, m, distinct) && value(m[1]) && value(m[2])) hold = hold && *value(m[1]) != *value(m[2]);
+    else if (std::regex_match(one, m, in_range) && value(m[1]) && value(m[2]) && value(m[3]))
+      hold = hold && *value(m[1]) <= *value(m[2]) && *value(m[2]) <= *value(m[3]);
+    else return std::nullopt;
+    begin = end + 2;
+  }
+  return hold;
 }
 
 }  // namespace
@@ -129,6 +161,16 @@ TEST_CASE("sum: canonical forms, writing out, numbers") {
                     {"d/dx_k sum(sum(x_n y_m, m = 1 .. M), n = 1 .. N)", "sum(y_m, m = 1 .. M)   (1 <= k <= N)"},
                     // The term x_k of the first derivative, by x_j: 0 only when j != k.
                     {"∂^2/∂x_j∂x_k sum(x_n^3, n = 1 .. N)", "0   (1 <= j <= N, k != j)"},
+                    {"∂^2/∂x_j∂x_k sum(x_n, n = 1 .. N)^2", "2   (1 <= j <= N, 1 <= k <= N)"},  // no j != k
+                    // Entries written outside a sum are other variables only where the subscripts differ.
+                    {"∂/∂x_k x_1", "0   (k != 1)"},
+                    {"∂/∂x_k (x_1 x_k)", "x_1   (k != 1)"},
+                    {"∂/∂x_k (x_1 x_k) at k = 1", "2x_1"},
+                    {"∂/∂x_1 x_k^2", "0   (k != 1)"},
+                    {"∂/∂x_k (x_j x_k)", "x_j   (k != j)"},
+                    {"∂/∂x_2 (x_1 x_3)", "0"},
+                    {"∂/∂x_k sum(x_n x_1, n = 1 .. 3)", "x_1   (k != 1, 1 <= k <= 3)"},
+                    {"grad(x_1 x_k)", "[x_k, x_1]   (k != 1)"},
                     {"d^2/dx_k^2 sum(x_n^3, n = 1 .. N)", "6x_k   (1 <= k <= N)"},
                     // Whatever the index is called, and however the sum is split, it reads the same.
                     {"sum(x_i, i = 1 .. N) == sum(x_n, n = 1 .. N)", "true"},
@@ -167,6 +209,68 @@ TEST_CASE("sum: bad input is a clear error at its place, and changes nothing") {
 
 // The issue's property: differentiate the sum with a symbolic bound, then write it out at N = K;
 // or write it out first and differentiate. By a, by an entry x_j, and by x_k then k = j.
+// ∂/∂x_k takes x_1 or x_j for other variables: its answer holds only where the subscripts differ,
+// and says so (∂/∂x_k (x_1 x_k) is x_1 for k != 1, but 2x_1 for k = 1). For random expressions over
+// entries named and numbered, with sums over the family, each answer with its conditions is
+// compared, for every k and j in 1 .. 4 where the conditions hold, with the derivative written
+// with those numbers from the start.
+TEST_CASE("sum: an answer by an entry x_k holds where its conditions do, for every k") {
+  using namespace ddx;
+  std::uint64_t seed = std::random_device{}();
+  CAPTURE(seed);
+  test::RandomExpr random(seed);
+  Expr n = sym("n");
+  const Expr atoms[] = {sym("x_1"),
+                        sym("x_2"),
+                        sym("x_k"),
+                        sym("x_j"),
+                        sym("y"),
+                        make_sum(pow(sym("x_n"), Expr(2)), n, Expr(1), Expr(3)),
+                        make_sum(sym("x_n") * sym("x_1"), n, Expr(1), Expr(2)),
+                        make_sum(sym("x_n") * sym("x_k"), n, Expr(2), Expr(3))};
+  auto atom = [&] { return atoms[random.pick(static_cast<int>(std::size(atoms)))]; };
+  int compared = 0, refused_by_conditions = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    Expr e;
+    try {
+      e = substitute(random(2), {{sym("x"), atom()}, {sym("y"), atom()}}) * atom() + atom();
+    } catch (const MathError&) {
+      continue;
+    }
+    std::string text = print::to_string(e, print::Format::Text);
+    for (const char* var : {"x_k", "x_j", "x_1"}) {
+      ddx::Session s;
+      std::string got = answer(s, std::string("∂/∂") + var + " (" + text + ")");
+      if (got.find("error@") == 0) continue;
+      std::size_t mark = got.find("   (");
+      std::string derivative = got.substr(0, mark);
+      std::string conditions = mark == std::string::npos ? "" : got.substr(mark + 4, got.size() - mark - 5);
+      for (int k = 1; k <= 4; ++k)
+        for (int j = 1; j <= 4; ++j) {
+          CAPTURE(text);
+          CAPTURE(std::string(var));
+          CAPTURE(got);
+          CAPTURE(k);
+          CAPTURE(j);
+          std::optional<bool> hold = conditions.empty() ? std::optional(true) : conditions_hold(conditions, k, j);
+          REQUIRE(hold.has_value());
+          if (!*hold) {
+            ++refused_by_conditions;
+            continue;
+          }
+          std::string truth = answer(s, std::string("∂/∂") + with_subscripts(var, k, j) + " (" + with_subscripts(text, k, j) + ")");
+          if (truth.find("error@") == 0) continue;
+          CHECK(truth.find("   (") == std::string::npos);
+          CHECK(answer(s, "(" + with_subscripts(derivative, k, j) + ") == (" + truth + ")") == "true");
+          ++compared;
+        }
+    }
+  }
+  MESSAGE(compared << " comparisons, " << refused_by_conditions << " excluded by a condition");
+  CHECK(compared >= 500);
+  CHECK(refused_by_conditions >= 50);
+}
+
 TEST_CASE("sum: differentiated then written out equals written out then differentiated, K = 1 .. 5") {
   using namespace ddx;
   std::uint64_t seed = std::random_device{}();

@@ -56,7 +56,8 @@ class Substituter {
   std::unordered_map<const void*, Expr> done_;
 };
 
-void collect_symbols(Expr e, PointerSet& seen, std::vector<Expr>& out) {
+// With summed: also the entries x_1 .. x_3 a sum over x_n, n = 1 .. 3 adds up.
+void collect_symbols(Expr e, PointerSet& seen, std::vector<Expr>& out, bool summed) {
   if (e.node()->symbols == 0) return;  // no symbol anywhere below (node.hpp's filter)
   if (!seen.insert(e.node())) return;
   if (e.is(Kind::Symbol)) out.push_back(e);
@@ -64,15 +65,25 @@ void collect_symbols(Expr e, PointerSet& seen, std::vector<Expr>& out) {
     auto a = e.args();
     PointerSet inner_seen;
     std::vector<Expr> inner;
-    collect_symbols(a[0], inner_seen, inner);
+    collect_symbols(a[0], inner_seen, inner, summed);
     for (Expr s : inner)
       if (s != a[1] && !family_of(s.name(), a[1].name())) out.push_back(s);
-    for (Expr s : summed_entries(e)) out.push_back(s);
-    collect_symbols(a[2], seen, out);
-    collect_symbols(a[3], seen, out);
+    if (summed)
+      for (Expr s : summed_entries(e)) out.push_back(s);
+    collect_symbols(a[2], seen, out, summed);
+    collect_symbols(a[3], seen, out, summed);
     return;
   }
-  visit_children(e, [&](Expr c) { collect_symbols(c, seen, out); });
+  visit_children(e, [&](Expr c) { collect_symbols(c, seen, out, summed); });
+}
+
+std::vector<Expr> sorted_symbols(Expr e, bool summed) {
+  PointerSet seen;
+  std::vector<Expr> out;
+  collect_symbols(e, seen, out, summed);
+  std::sort(out.begin(), out.end(), ExprLess{});
+  out.erase(std::unique(out.begin(), out.end()), out.end());  // a symbol both inside and outside a sum
+  return out;
 }
 
 bool find_symbol(Expr e, Expr var, PointerSet& seen);
@@ -122,14 +133,8 @@ Expr substitute(Expr e, const std::unordered_map<Expr, Expr>& s) {
   return Substituter(s)(e);
 }
 
-std::vector<Expr> free_symbols(Expr e) {
-  PointerSet seen;
-  std::vector<Expr> out;
-  collect_symbols(e, seen, out);
-  std::sort(out.begin(), out.end(), ExprLess{});
-  out.erase(std::unique(out.begin(), out.end()), out.end());  // a symbol both inside and outside a sum
-  return out;
-}
+std::vector<Expr> free_symbols(Expr e) { return sorted_symbols(e, true); }
+std::vector<Expr> written_symbols(Expr e) { return sorted_symbols(e, false); }
 
 bool depends_on(Expr e, Expr var) {
   PointerSet seen;

@@ -15,6 +15,9 @@ namespace ddx {
 Expr substitute(Expr e, const std::unordered_map<Expr, Expr>& s);
 // The symbols of e (not e or pi), sorted by compare.
 std::vector<Expr> free_symbols(Expr e);
+// The symbols e names outside the sums that bind them: free_symbols without the entries x_1 .. x_3
+// a sum over x_n, n = 1 .. 3 adds up (unless e also names them itself).
+std::vector<Expr> written_symbols(Expr e);
 // True when the Symbol var occurs in e.
 bool depends_on(Expr e, Expr var);
 // True when e has a floating-point number anywhere (a coefficient, a constant term, a power).

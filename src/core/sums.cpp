@@ -227,55 +227,41 @@ Expr split_sums(Expr e) {
 
 namespace {
 
-// x_k differentiated by x_j, both entries of family x, one subscript a name: 0 only if j != k.
+// The family part of an entry's name: x for x_k and x_3.
+std::string_view family_part(const std::string& entry) { return std::string_view(entry).substr(0, entry.find('_')); }
+
+// ∂/∂x_j takes every other entry x_k of x's family that e names for another variable, which is
+// right only where j != k: that is the answer's condition when a subscript is a name (x_2 and x_3
+// are different entries). ∂/∂x_k (x_1 x_k) is x_1 for k != 1, but 2x_1 for k = 1.
 void note_distinct_entries(Expr e, Expr var, Expr j, ConditionLog& log) {
-  std::string_view family = std::string_view(var.name()).substr(0, var.name().find('_'));
+  const ConditionLog::Entries& written = log.written_entries(e);
   auto note = [&](Expr entry) {
-    if (entry == var || std::string_view(entry.name()).substr(0, entry.name().find('_')) != family) return;
+    if (entry == var || family_part(entry.name()) != family_part(var.name())) return;
     Expr k = *entry_subscript(entry.name());
-    if (k.is_integer() && j.is_integer()) return;  // x_2 and x_3 are different entries
     IndexCondition c;
     c.kind = IndexCondition::Kind::Distinct;
-    c.index = j;
-    c.other = k;
+    c.index = j.is_integer() ? k : j;  // k != 1, not 1 != k
+    c.other = j.is_integer() ? j : k;
     add_once(log.conditions, c);
   };
-  // The entries e depends on (a numbered var need only be compared with the named ones). Where
-  // they are many and e sums over no family of var's, they are among e's symbols: grad of a sum
-  // over x_1 .. x_4000 made 4000 entries, and differentiated the sum's body by x_n for each,
-  // which asked about all of them (quadratic: 1.2 s).
-  const std::vector<Expr>& candidates = j.is_integer() ? log.named_entries() : log.entries();
-  constexpr std::size_t few = 16;
-  bool sums_family = false;
-  if (candidates.size() > few)
-    for_each_sum(e, [&](Expr sum) {
-      auto a = sum.args();
-      if (auto member = member_with_index(var, a[1]); member && depends_on(a[0], *member)) sums_family = true;
-    });
-  if (candidates.size() <= few || sums_family) {
-    for (Expr entry : candidates)
-      if (depends_on(e, entry)) note(entry);
-    return;
-  }
-  for (Expr s : free_symbols(e))
-    if (log.has_entry(s) && depends_on(e, s)) note(s);
+  for (Expr entry : written.named) note(entry);
+  if (!j.is_integer())  // a numbered var is a different entry from every numbered one
+    for (Expr entry : written.numbered) note(entry);
 }
 }  // namespace
 
 ConditionLog::ConditionLog() : outer_(live_log()) { live_log() = this; }
 
-bool ConditionLog::has_entry(Expr e) const {
-  return entry_set_ ? entry_set_->contains(e) : std::find(entries_.begin(), entries_.end(), e) != entries_.end();
+const ConditionLog::Entries& ConditionLog::written_entries(Expr e) {
+  if (entries_of_ == e) return entries_;
+  entries_of_ = e;
+  entries_ = {};
+  for (Expr s : written_symbols(e))
+    if (auto subscript = entry_subscript(s.name()))
+      (subscript->is_integer() ? entries_.numbered : entries_.named).push_back(s);
+  return entries_;
 }
 
-void ConditionLog::add_entry(Expr entry, bool named_subscript) {
-  if (has_entry(entry)) return;
-  entries_.push_back(entry);
-  if (named_subscript) named_entries_.push_back(entry);
-  constexpr std::size_t few = 16;
-  if (entry_set_) entry_set_->insert(entry);
-  else if (entries_.size() > few) entry_set_ = std::make_unique<std::unordered_set<Expr>>(entries_.begin(), entries_.end());
-}
 ConditionLog::~ConditionLog() { live_log() = outer_; }
 
 std::optional<Expr> entry_subscript(const std::string& name) {
@@ -315,7 +301,6 @@ void check_sum_variable(Expr e, Expr var) {
   for_each_sum(e, [&](Expr sum) {
     auto a = sum.args();
     if (!depends_on(a[0], *member_with_index(var, a[1]))) return;
-    log->add_entry(var, !k.is_integer());
     if (k.is_integer() && a[2].is_integer() && a[3].is_integer()) return;  // decided: the term is there or not
     IndexCondition c;
     c.index = k;

@@ -8,8 +8,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <memory>
-#include <unordered_set>
 #include <vector>
 
 #include "core/expr.hpp"
@@ -62,7 +60,7 @@ Expr with_canonical_indices(Expr e);
 
 // A condition an answer holds under. ∂/∂x_k of a sum over x_n, n = A .. B, is its term n = k
 // only when A <= k <= B (InRange; with a numeric subscript and bounds ddx decides it, and no
-// condition is needed); that term x_k differentiated by x_j is 0 only when j != k (Distinct).
+// condition is needed); an entry x_k differentiated by x_j is 0 only when j != k (Distinct).
 struct IndexCondition {
   enum class Kind { InRange, Distinct } kind = Kind::InRange;
   Expr index;         // k
@@ -78,19 +76,17 @@ class ConditionLog {
   ConditionLog(const ConditionLog&) = delete;
   ConditionLog& operator=(const ConditionLog&) = delete;
   std::vector<IndexCondition> conditions;
-  // An entry x_k that stood for a term of a sum (x_n at n = k), once.
-  void add_entry(Expr entry, bool named_subscript);
-  // The entries, in the order found; those whose subscript is a name (x_k, not x_3).
-  const std::vector<Expr>& entries() const { return entries_; }
-  const std::vector<Expr>& named_entries() const { return named_entries_; }
-  bool has_entry(Expr e) const;
+  // The entries e names itself (x_k, x_1; not the x_n of a sum over n), those whose subscript is
+  // a name and those numbered; found once per expression (grad asks it of each variable).
+  struct Entries {
+    std::vector<Expr> named, numbered;
+  };
+  const Entries& written_entries(Expr e);
 
  private:
   ConditionLog* outer_;
-  // (grad of a sum over x_1 .. x_4000 adds 4000 entries, each asked about all those before it:
-  // membership by a set, and the numbered ones left out where only the named can matter.)
-  std::vector<Expr> entries_, named_entries_;
-  std::unique_ptr<std::unordered_set<Expr>> entry_set_;  // made once there are many (a log per statement)
+  std::optional<Expr> entries_of_;
+  Entries entries_;
 };
 
 // Why var cannot be given a meaning from outside a sum in e: it is a sum's index, or a member

@@ -79,6 +79,7 @@ class Sampled {
     if (body != bodies_.end()) {
       const auto& [params, f] = body->second;
       Expr d = f;
+      ConditionLog own;  // conditions on the sample's parameters (sample_u1 reads as an entry) are no answer's
       if (e.is(Kind::Derivative))
         for (int i : e.indices()) d = calc::diff(d, params[static_cast<std::size_t>(i)]);
       std::unordered_map<Expr, Expr> at;
