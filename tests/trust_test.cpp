@@ -1083,6 +1083,40 @@ TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below
                  {"h(1)", "1"}});
 }
 
+// A derivative at a decimal point whose corner, jump or pole the doubles hide (0.7 + 0.2 is
+// 0.8999999999999999 in doubles, exactly 9/10 as written) is refused in every form of writing it:
+// at the second order, for a jump of sign, for a corner along another variable's decimal, for a
+// function or variable defined with decimals, in Lagrange and Leibniz notation (each printed a
+// slope). Beside the corner the answers are as before.
+TEST_CASE("trust: a corner the doubles hide at a decimal point is refused in every notation") {
+  check_rows({
+      {"d^2/dx^2 abs(x - 0.9) at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
+      {"d/dx sign(x - 0.9) at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (the function jumps"},
+      {"∂/∂x abs(x - y) at x = 0.3, y = 0.1 + 0.2", "error: the derivative does not exist at x = 3/10, y = 3/10 (a corner"},
+      {"d/dx tan(x) at x = pi/2 * 1.0", "error: the derivative does not exist at x = pi/2 (tan is undefined at pi/2)"},
+      {"d/dx abs(x - 0.9) at x = 0.5", "-1"},
+      {"d^2/dx^2 abs(x - 0.9) at x = 0.5", "0"},
+      {"d/dx sign(x - 0.9) at x = 0.5", "0"},
+      {"∂/∂x abs(x - y) at x = 0.3, y = 0.1", "1"},
+  });
+  check_in_turn({{"f(x) = abs(x - 0.9)", ""},
+                 {"f'(x) at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
+                 {"f'(0.7 + 0.2)", "error: the derivative does not exist at x = 9/10 (a corner"},
+                 {"d/dx f(x) at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
+                 {"f'(0.5)", "-1"},
+                 {"w = abs(x - 0.9)", ""},
+                 {"dw/dx at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
+                 {"d^2w/dx^2 at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
+                 {"dw/dx at x = 0.5", "-1"},
+                 {"d^2w/dx^2 at x = 0.5", "0"},
+                 // and the digits of a definition's decimals, which cancel exactly as written
+                 {"g(x) = 0.1x^2 + 0.2x^2 - 0.3x^2", ""},
+                 {"g'(1.5)", "0.0"},
+                 {"g'(x) at x = 1.5", "0.0"},
+                 {"v = 0.1x^2 + 0.2x^2 - 0.3x^2", ""},
+                 {"dv/dx at x = 1.5", "0.0"}});
+}
+
 // A derivative by an entry x_k at a point: k given makes it the entry x_7 everywhere, outside a
 // sum as inside (the x_k outside was left as it was, and its term lost); another entry of the
 // family given a value, k not, may be x_k itself (a helper's random sessions: each printed 0).

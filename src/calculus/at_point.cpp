@@ -66,6 +66,7 @@ class OneSided {
   Expr sign_limit(Expr g) {
     Expr u = g.args()[0];
     Expr at = limit(u);
+    if (undecided_by_decimals(at)) throw CornerError();  // (the check's reading with the decimals' values decides)
     if (!at.is_zero()) return call(g.function(), {at});
     if (!depends_on(along(u), var_)) return sign(at);  // (x y along y at x = 0 is 0)
     Expr du = u;

@@ -70,6 +70,10 @@ bool has_value_there(Expr part, const std::unordered_map<Expr, Expr>& point);
 // CornerError where it has none.
 Expr value_there(Expr part, const std::unordered_map<Expr, Expr>& point);
 
+// Whether u is a number but for decimals read as symbols (a check's reading, core/decimal_answer.hpp):
+// 9/10 - 0.9 may be 0, and whether a sign of it is a corner or a jump only the reading with the
+// decimals' values can tell. value_whatever_the_corners throws CornerError for a corner sign of it.
+bool undecided_by_decimals(Expr u);
 // Whether e holds a sign, typed or a corner's; a typed one.
 bool has_sign(Expr e);
 bool has_typed_sign(Expr e);

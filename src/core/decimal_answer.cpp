@@ -248,11 +248,17 @@ std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr
   return std::nullopt;
 }
 
+namespace {
+constexpr std::string_view decimal_prefix = "decimal#";
+}  // namespace
+
 Expr decimal_symbol(std::unordered_map<Expr, Expr>& decimals, Expr value) {
-  Expr symbol = sym("decimal#" + std::to_string(decimals.size() + 1));
+  Expr symbol = sym(std::string(decimal_prefix) + std::to_string(decimals.size() + 1));
   decimals.emplace(symbol, value);
   return symbol;
 }
+
+bool is_decimal_symbol(Expr e) { return e.is(Kind::Symbol) && e.name().starts_with(decimal_prefix); }
 
 Expr merged_into(const ExactForm& form, std::unordered_map<Expr, Expr>& decimals) {
   std::unordered_map<Expr, Expr> renamed;

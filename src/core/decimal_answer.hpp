@@ -64,6 +64,8 @@ struct ExactForm {
 
 // A new symbol of `decimals` for the exact number `value` (decimal#1, decimal#2, ...).
 Expr decimal_symbol(std::unordered_map<Expr, Expr>& decimals, Expr value);
+// Whether e is such a symbol (no name a user can type).
+bool is_decimal_symbol(Expr e);
 // form.expr with its decimals added to `decimals`, each under a new symbol there: every reading
 // numbers its decimals from 1, so a definition's cannot be taken over as they are.
 Expr merged_into(const ExactForm& form, std::unordered_map<Expr, Expr>& decimals);

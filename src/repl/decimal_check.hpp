@@ -14,6 +14,9 @@ namespace ddx {
 
 class Session;
 
+// Whether a result's answer is its value alone, which check_decimals can check: a plain answer, or
+// a named derivative's (`dv/dx = VALUE`).
+bool answer_is_value(const eval::Result& r);
 // When v holds decimal numbers (itself, or entries of a vector or matrix) and `body` (the
 // statement's expression, or a definition's right-hand side, as resolved) is arithmetic or a
 // point of it: reads `statement` once more with its decimals as symbols for the

@@ -218,7 +218,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
                                        : eval::evaluate_expression(request.body, *this, request.steps || steps_),
             .message = {}};
   std::optional<ExactForm> exact;
-  if (!request.backprop && std::holds_alternative<std::monostate>(o.result.shape))
+  if (!request.backprop && answer_is_value(o.result))
     exact = check_decimals(o.result.value, request.body, input, *this);
   o.result.conditions = std::move(conditions.conditions);
   if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {

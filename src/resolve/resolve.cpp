@@ -817,9 +817,12 @@ Term Resolver::defined_call(const FunctionDefinition& def, std::vector<Term> arg
   return deferred_call(def, std::move(args), n);
 }
 
-// A check's reading takes a body that holds decimals as written, its decimals symbols of the reading's.
+// A check's reading takes a body that holds decimals as written, its decimals symbols of the
+// reading's, or (DecimalsRead::Exact) the exact numbers they are written as.
 Expr Resolver::body_as_read(const FunctionDefinition& def) {
-  return decimal_symbols_ && def.exact ? merged_into(*def.exact, *decimal_symbols_) : def.body;
+  if (!decimal_symbols_ || !def.exact) return def.body;
+  if (decimals_read_ == DecimalsRead::Exact) return substitute(def.exact->expr, def.exact->decimals);
+  return merged_into(*def.exact, *decimal_symbols_);
 }
 
 Term Resolver::deferred_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n) {

@@ -108,7 +108,7 @@ Term Resolver::leibniz(const Node& n, bool argument) {
                                        ": differentiate by its parameters, or write d/d" + v.name + " " + n.text + "(...)"};
     Term t = form(TermKind::Leibniz, n);
     t.of = LeibnizOf::Function;
-    t.expr = def->body;
+    t.expr = body_as_read(*def);
     t.params = def->params;
     if (!n.children.empty() && n.children.size() != def->params.size())
       throw ResolveError{n.span, n.text + " takes " + std::to_string(def->params.size()) + " argument(s)"};
@@ -187,7 +187,7 @@ Term Resolver::prime(const Node& n) {
   t.order = n.order();
   if (const FunctionDefinition* def = function(w)) {
     if (def->params.size() != 1 || args.size() != 1) throw ResolveError{n.span, w + "' needs a function of one variable"};
-    t.expr = def->body;
+    t.expr = body_as_read(*def);
     t.params = def->params;
   } else if (builtin_name(w) || !log_base(w).empty()) {  // sin'(x), log_2'(x)
     std::string primed = w + std::string(static_cast<std::size_t>(n.order()), '\'');
