@@ -27,7 +27,9 @@
 #include "calculus/polynomial.hpp"
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
+#include "core/functions.hpp"
 #include "core/substitute.hpp"
+#include "print/print.hpp"
 #include "support/session_helpers.hpp"
 
 using namespace ddx;
@@ -365,6 +367,64 @@ TEST_CASE("critical: a numeric search lists only points Newton's method confirms
     ddx::Session s;
     CHECK(answer(s, input) == row.second);
   }
+}
+
+// A numeric search that meets a set of critical points (a curve or a surface: the gradient has
+// no isolated zeros there) says so, once for each value of f on such sets: sin(x + y) was "no
+// critical points found" (Newton's method refused its singular Hessian), x tanh(y) - x y listed 21
+// points of its line y = 0 as if they were all, sin(x y) + cos(y z) was refused as having more than
+// 200. Every point given is checked here: its gradient vanishes, to the digits its coordinates
+// hold, and an isolated zero of the same value stays listed as itself (cos(x^2 + y^2) has its
+// maximum 1 at the origin and on circles).
+TEST_CASE("critical: a numeric search says when its zeros are not isolated") {
+  Expr x = sym("x"), y = sym("y"), z = sym("z");
+  struct Row {
+    Expr f;
+    std::vector<Expr> vars;
+    std::size_t sets;                   // points on a set, one per value of f there
+    std::vector<double> isolated_at;    // the isolated points' first coordinates
+  };
+  const std::vector<Row> rows{
+      {ddx::sin(x + y), {x, y}, 2, {}},
+      // (its origin, where Newton's method moves erratically along the line, is listed as itself too)
+      {x * ddx::call("tanh", {y}) - x * y, {x, y}, 1, {0}},
+      {ddx::sin(x * y), {x, y}, 2, {0}},
+      {ddx::cos(x * x + y * y), {x, y}, 2, {0}},
+      {ddx::sin(x * y) + ddx::cos(y * z), {x, y, z}, 4, {}},
+      {pow(x, Expr(2)) - ddx::call("sigmoid", {y * y}), {x, y}, 0, {0}},
+      {pow(x, Expr(2)) + pow(y, Expr(2)) + ddx::sin(x * y), {x, y}, 0, {0}},
+  };
+  for (const Row& row : rows) {
+    std::string f = print::to_string(row.f, print::Format::Text);
+    CAPTURE(f);
+    calc::CriticalPoints cp = calc::critical_points(row.f, row.vars);
+    std::size_t sets = 0;
+    std::vector<double> isolated;
+    std::vector<double> set_values;
+    for (const calc::CriticalPoint& p : cp.points) {
+      std::unordered_map<std::string, double> at;
+      for (std::size_t k = 0; k < row.vars.size(); ++k) at[row.vars[k].name()] = p.coordinates[k].numeric;
+      for (Expr v : row.vars) {
+        double slope = calc::evaluate(calc::diff(row.f, v), at);
+        CHECK(std::abs(slope) <= 1e-6);
+      }
+      if (p.isolated) {
+        isolated.push_back(p.coordinates[0].numeric);
+        continue;
+      }
+      ++sets;
+      CHECK(p.kind == calc::CriticalKind::Degenerate);  // a set's points are never simple
+      for (double v : set_values) CHECK(std::abs(v - p.value.numeric) > 1e-6);
+      set_values.push_back(p.value.numeric);
+    }
+    CHECK(sets == row.sets);
+    CHECK(isolated == row.isolated_at);
+  }
+  ddx::Session s;
+  CHECK(answer(s, "critical(x tanh(y) - x y)") ==
+        "a numeric search with -10 <= x, y <= 10 (points outside it, or very close together, can be missed):\n"
+        "(x, y) = (-10, 0): one of infinitely many critical points (not isolated: a curve or surface of them passes "
+        "through it), value 0\n(x, y) = (0, 0): degenerate (the second-derivative test is inconclusive), value 0");
 }
 
 TEST_CASE("critical: the other formats") {

@@ -236,10 +236,11 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
                        std::to_string(max_critical_search_variables) + " variables");
     out.search_bound = critical_search_bound;
     bool floats = has_float(f);
-    for (const NumericZero& z : numeric_gradient_zeros(grad, solver.hessian(), vars, critical_search_bound)) {
+    for (const NumericZero& z : numeric_gradient_zeros(f, grad, solver.hessian(), vars, critical_search_bound)) {
       check_interrupt();
       Candidate c;
       c.searched = true;
+      c.isolated = z.isolated;
       bool found = false;
       // With a decimal in f (0.5 x^2) the answer is decimal too, as everywhere in ddx.
       std::vector<std::vector<Expr>> exact;

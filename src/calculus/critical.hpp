@@ -34,6 +34,9 @@ struct CriticalPoint {
   std::vector<CriticalNumber> coordinates;  // one per variable
   CriticalKind kind = CriticalKind::Degenerate;
   CriticalNumber value;  // f there
+  // Else one of infinitely many: a numeric search's point on a set of critical points (a curve, a
+  // surface), the one it keeps for f's value there.
+  bool isolated = true;
   bool approximate() const;
 };
 

@@ -264,6 +264,7 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
     return std::nullopt;  // outside the domain of f or of its gradient
   }
   CriticalPoint p;
+  p.isolated = c.isolated;
   for (std::size_t k = 0; k < c.coords.size(); ++k) {
     bool exact = c.exact || (k < c.exact_at.size() && c.exact_at[k]);
     p.coordinates.push_back(exact ? exact_number(c.coords[k]) : approximate_number(c.coords[k], c.digits, c.searched));
@@ -275,7 +276,8 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
       for (Expr e : row) r.push_back(substitute(e, at));
       h.push_back(std::move(r));
     }
-    p.kind = c.exact ? exact_kind(h) : approximate_kind(h, c);
+    // (On a set of critical points the Hessian is singular: its rounded coordinates may not show it.)
+    p.kind = !c.isolated ? CriticalKind::Degenerate : c.exact ? exact_kind(h) : approximate_kind(h, c);
   } catch (const MathError& e) {
     if (std::string(e.what()).rfind("critical:", 0) == 0) throw;
     p.kind = CriticalKind::Degenerate;  // no second derivative there: the test does not apply

@@ -30,6 +30,7 @@ struct Candidate {
   double tolerance = 0;      // approximate: |values| below tolerance * scale count as 0
   double error = 0;          // searched: how far the point may be from the zero (relative)
   int digits = critical_shown_digits;
+  bool isolated = true;  // searched: else on a set of critical points (CriticalPoint::isolated)
 };
 
 std::unordered_map<Expr, Expr> point_of(const std::vector<Expr>& vars, const std::vector<Expr>& coords);

@@ -125,49 +125,132 @@ bool newton_step(const std::vector<std::vector<double>>& h, const std::vector<do
   return solve_augmented(std::move(a), d);
 }
 
-// The candidates that are zeros of the gradient, each refined: Newton's method from it, with the
-// gradient and Hessian in 60-digit arithmetic, converges to a true zero (a simple one at once, a
-// multiple one by a constant ratio a step), while where the gradient is only small its steps stay
-// long and leave the search range: tanh(x) + tanh(y) has a slope of 8e-9 at (10, 10) and was
-// called a maximum there; a logistic loss over separable data got minima where its slope is
-// 5e-9; and the noise of tanh(2x + 1) - tanh(2x)'s slope past x = 9 gave 188 minima.
-std::vector<NumericZero> confirmed_zeros(const std::vector<NumericZero>& candidates, const std::vector<Expr>& grad,
+// Solves (J^T J + mu I) d = -J^T g for a small n by Gaussian elimination with pivoting.
+bool damped_step(const std::vector<std::vector<double>>& j, const std::vector<double>& g, double mu, std::vector<double>& d) {
+  std::size_t n = g.size();
+  std::vector<std::vector<double>> a(n, std::vector<double>(n + 1, 0));
+  for (std::size_t r = 0; r < n; ++r) {
+    for (std::size_t c = 0; c < n; ++c) {
+      for (std::size_t k = 0; k < n; ++k) a[r][c] += j[k][r] * j[k][c];
+      if (r == c) a[r][c] += mu;
+    }
+    for (std::size_t k = 0; k < n; ++k) a[r][n] -= j[k][r] * g[k];
+  }
+  return solve_augmented(std::move(a), d);
+}
+
+// Whether h is singular for the search: its smallest eigenvalue negligible beside its largest, or
+// beside 1 (x tanh(y) - x y has a Hessian of 1e-23 at (1e-10, 1e-14), next to its line of zeros).
+bool singular(const std::vector<std::vector<double>>& h) {
+  std::vector<double> ev = symmetric_eigenvalues(h);
+  double largest = 0, smallest = INFINITY;
+  for (double v : ev) largest = std::max(largest, std::abs(v)), smallest = std::min(smallest, std::abs(v));
+  return !(smallest > 1e-8 * std::max(1.0, largest));
+}
+
+// Whether h d = -g, to a millionth of g: g is in h's range, as it is beside a set of zeros. Where
+// the gradient is only small along a direction h is flat in (x^2 - sigmoid(y^2) at y = -10, slope
+// 7e-43), it is not, and the shortest least-squares step would only shrink.
+bool solves(const std::vector<std::vector<double>>& h, const std::vector<double>& g, const std::vector<double>& d) {
+  std::vector<double> residual = g;
+  for (std::size_t r = 0; r < h.size(); ++r)
+    for (std::size_t c = 0; c < h.size(); ++c) residual[r] += h[r][c] * d[c];
+  return norm2(residual) <= 1e-12 * norm2(g);
+}
+
+// The zero Newton's method reaches from x, with the gradient and Hessian in 60-digit arithmetic,
+// or nullopt. A simple zero is reached at once, a multiple one by a constant ratio a step, while
+// where the gradient is only small the steps stay long and leave the range (2·bound): tanh(x) +
+// tanh(y) has a slope of 8e-9 at (10, 10) and was called a maximum there; a logistic loss over
+// separable data got minima where its slope is 5e-9; and the noise of tanh(2x + 1) - tanh(2x)'s
+// slope past x = 9 gave 188 minima. Where the Hessian is singular in doubles, on a set of zeros
+// (the lines x + y = pi/2 + k pi of sin(x + y)), the step is the shortest least-squares one, which
+// goes straight to the nearest zero of the set, where it solves Newton's equations (solves).
+std::optional<std::vector<double>> newton_zero(std::vector<double> x, const std::vector<Expr>& grad,
+                                               const std::vector<std::vector<Expr>>& hess, const std::vector<Expr>& vars,
+                                               double bound) {
+  std::size_t n = vars.size();
+  for (int step = 0; step < 80; ++step) {
+    check_interrupt();
+    std::vector<double> g(n);
+    for (std::size_t k = 0; k < n; ++k) g[k] = precise_value_at(grad[k], vars, x);
+    if (!std::all_of(g.begin(), g.end(), [](double v) { return std::isfinite(v); })) return std::nullopt;
+    // A zero to 60 digits is asked again at 240: it may be a cancellation past them (1 -
+    // tanh(x^2)^2 at x = 10 is 1e-87).
+    bool zero = true;
+    for (std::size_t k = 0; k < n && zero; ++k) zero = g[k] == 0 && precise_value_at(grad[k], vars, x, 240) == 0;
+    if (zero) return x;
+    std::vector<std::vector<double>> h(n, std::vector<double>(n));
+    double largest = 0;
+    for (std::size_t r = 0; r < n; ++r)
+      for (std::size_t c = r; c < n; ++c) {
+        h[r][c] = h[c][r] = precise_value_at(hess[r][c], vars, x);
+        largest = std::max(largest, std::abs(h[r][c]));
+      }
+    std::vector<double> d;
+    if (!newton_step(h, g, d) &&
+        !(n > 1 && singular(h) && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d)))
+      return std::nullopt;
+    double length = std::sqrt(norm2(d));
+    for (std::size_t k = 0; k < n; ++k) x[k] += d[k];
+    if (!std::all_of(x.begin(), x.end(), [&](double v) { return std::abs(v) <= 2 * bound; })) return std::nullopt;
+    if (length <= 1e-10 * std::max(1.0, std::sqrt(norm2(x)))) return x;
+  }
+  return std::nullopt;
+}
+
+// Whether the zero x, where the Hessian is singular, lies on a set of zeros: a step of 1e-3 along
+// some variable, taken back to the zeros by Newton's method, lands on another zero (on the line
+// y = 0 of x tanh(y) - x y, at once); from an isolated one it comes back (x^4 + sin(y)^2 at 0).
+bool on_a_set(const std::vector<double>& x, const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
+              const std::vector<Expr>& vars, double bound) {
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    std::vector<double> moved = x;
+    double delta = 1e-3 * std::max(1.0, std::abs(x[k]));
+    moved[k] += delta;
+    std::optional<std::vector<double>> z = newton_zero(moved, grad, hess, vars, bound);
+    if (!z) continue;
+    std::vector<double> apart(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) apart[i] = (*z)[i] - x[i];
+    if (std::sqrt(norm2(apart)) > 0.1 * delta) return true;
+  }
+  return false;
+}
+
+// The candidates that are zeros of the gradient, each refined by newton_zero. A zero on a set of
+// zeros is kept once for each value f has on such sets (f is constant along one): a search from a
+// grid meets the lines of sin(x + y) at hundreds of points. (An isolated zero of that value is
+// kept: cos(x^2 + y^2) has its maximum 1 at 0 and on circles.)
+std::vector<NumericZero> confirmed_zeros(const std::vector<NumericZero>& candidates, Expr f, const std::vector<Expr>& grad,
                                          const std::vector<std::vector<Expr>>& hess, const std::vector<Expr>& vars,
                                          double bound) {
   std::size_t n = vars.size();
   std::vector<NumericZero> out;
+  std::vector<double> set_values;  // f on each set of zeros met
+  auto known_set = [&](double value) {
+    return std::any_of(set_values.begin(), set_values.end(),
+                       [&](double v) { return std::abs(v - value) <= 1e-9 * std::max(1.0, std::abs(value)); });
+  };
   for (const NumericZero& candidate : candidates) {
-    std::vector<double> x = candidate.x;
-    bool confirmed = false;
-    for (int step = 0; step < 80 && !confirmed; ++step) {
-      check_interrupt();
-      std::vector<double> g(n);
-      for (std::size_t k = 0; k < n; ++k) g[k] = precise_value_at(grad[k], vars, x);
-      if (!std::all_of(g.begin(), g.end(), [](double v) { return std::isfinite(v); })) break;
-      // A zero to 60 digits is asked again at 240: it may be a cancellation past them (1 -
-      // tanh(x^2)^2 at x = 10 is 1e-87).
-      bool zero = true;
-      for (std::size_t k = 0; k < n && zero; ++k) zero = g[k] == 0 && precise_value_at(grad[k], vars, x, 240) == 0;
-      if (zero) {
-        confirmed = true;
-        break;
-      }
+    std::optional<std::vector<double>> zero = newton_zero(candidate.x, grad, hess, vars, bound);
+    if (!zero || !std::all_of(zero->begin(), zero->end(), [&](double v) { return std::abs(v) <= bound; })) continue;
+    const std::vector<double>& x = *zero;
+    if (std::any_of(out.begin(), out.end(), [&](const NumericZero& o) { return same(o.x, x); })) continue;
+    NumericZero z{x, candidate.well_conditioned, true};
+    if (n > 1) {
       std::vector<std::vector<double>> h(n, std::vector<double>(n));
       for (std::size_t r = 0; r < n; ++r)
         for (std::size_t c = r; c < n; ++c) h[r][c] = h[c][r] = precise_value_at(hess[r][c], vars, x);
-      std::vector<double> d;
-      if (!newton_step(h, g, d)) break;
-      double length = std::sqrt(norm2(d));
-      for (std::size_t k = 0; k < n; ++k) x[k] += d[k];
-      if (!std::all_of(x.begin(), x.end(), [&](double v) { return std::abs(v) <= 2 * bound; })) break;
-      confirmed = length <= 1e-10 * std::max(1.0, std::sqrt(norm2(x)));
+      if (singular(h) && on_a_set(x, grad, hess, vars, bound)) {
+        double value = precise_value_at(f, vars, x);
+        if (known_set(value)) continue;
+        set_values.push_back(value);
+        z.isolated = false;
+      }
     }
-    if (!confirmed || !std::all_of(x.begin(), x.end(), [&](double v) { return std::abs(v) <= bound; })) continue;
-    bool known = std::any_of(out.begin(), out.end(), [&](const NumericZero& o) { return same(o.x, x); });
-    if (known) continue;
     if (out.size() >= max_critical_points)
       throw LimitError("critical: more than " + std::to_string(max_critical_points) + " critical points in the search range");
-    out.push_back({x, candidate.well_conditioned});
+    out.push_back(std::move(z));
   }
   return out;
 }
@@ -265,20 +348,6 @@ std::vector<NumericZero> one_variable(Expr g, Expr g1, Expr var, double bound) {
   }
   std::sort(out.begin(), out.end(), [](const NumericZero& x, const NumericZero& y) { return x.x[0] < y.x[0]; });
   return out;
-}
-
-// Solves (J^T J + mu I) d = -J^T g for a small n by Gaussian elimination with pivoting.
-bool damped_step(const std::vector<std::vector<double>>& j, const std::vector<double>& g, double mu, std::vector<double>& d) {
-  std::size_t n = g.size();
-  std::vector<std::vector<double>> a(n, std::vector<double>(n + 1, 0));
-  for (std::size_t r = 0; r < n; ++r) {
-    for (std::size_t c = 0; c < n; ++c) {
-      for (std::size_t k = 0; k < n; ++k) a[r][c] += j[k][r] * j[k][c];
-      if (r == c) a[r][c] += mu;
-    }
-    for (std::size_t k = 0; k < n; ++k) a[r][n] -= j[k][r] * g[k];
-  }
-  return solve_augmented(std::move(a), d);
 }
 
 std::vector<NumericZero> several_variables(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
@@ -400,11 +469,12 @@ std::vector<double> symmetric_eigenvalues(std::vector<std::vector<double>> a) {
   return ev;
 }
 
-std::vector<NumericZero> numeric_gradient_zeros(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hessian,
-                                                const std::vector<Expr>& vars, double bound) {
+std::vector<NumericZero> numeric_gradient_zeros(Expr f, const std::vector<Expr>& grad,
+                                                const std::vector<std::vector<Expr>>& hessian, const std::vector<Expr>& vars,
+                                                double bound) {
   std::vector<NumericZero> candidates = vars.size() == 1 ? one_variable(grad[0], hessian[0][0], vars[0], bound)
                                                          : several_variables(grad, hessian, vars, bound);
-  std::vector<NumericZero> zeros = confirmed_zeros(candidates, grad, hessian, vars, bound);
+  std::vector<NumericZero> zeros = confirmed_zeros(candidates, f, grad, hessian, vars, bound);
   std::sort(zeros.begin(), zeros.end(), [](const NumericZero& a, const NumericZero& b) { return a.x < b.x; });
   return zeros;
 }

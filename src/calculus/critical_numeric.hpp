@@ -14,15 +14,18 @@ namespace ddx::calc {
 struct NumericZero {
   std::vector<double> x;
   bool well_conditioned = true;  // a simple zero (the Hessian is far from singular there)
+  bool isolated = true;          // else one of a set of zeros (a curve, a surface), the one kept for f's value there
 };
 
-// Zeros of the gradient `grad` (Hessian `hessian`) over vars with every variable in
+// Zeros of the gradient `grad` of f (Hessian `hessian`) over vars with every variable in
 // [-bound, bound]. One variable: the derivative sampled densely, sign changes bisected and
 // touching zeros found where f'' changes sign; several: damped Newton (Levenberg-Marquardt)
-// from a grid, the limits merged. Zeros closer than about 1e-6 are one. Double precision. Throws
-// LimitError past the search's evaluation budget or max_critical_points zeros.
-std::vector<NumericZero> numeric_gradient_zeros(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hessian,
-                                                const std::vector<Expr>& vars, double bound);
+// from a grid, the limits merged. Each is confirmed by Newton's method in 60-digit arithmetic.
+// Zeros closer than about 1e-6 are one; zeros on a set of them (not isolated) one for each value
+// of f there. Throws LimitError past the search's evaluation budget or max_critical_points zeros.
+std::vector<NumericZero> numeric_gradient_zeros(Expr f, const std::vector<Expr>& grad,
+                                                const std::vector<std::vector<Expr>>& hessian, const std::vector<Expr>& vars,
+                                                double bound);
 
 // Exact values near a numeric zero x, for the caller to check exactly: each coordinate a rational
 // with a small denominator, a rational multiple of pi or e, the square root of a rational or

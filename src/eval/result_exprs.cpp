@@ -25,7 +25,7 @@ static_assert(visited_as_of<StepsShown, 24>() && visited_as_of<calc::Steps, 56>(
 static_assert(visited_as_of<BackpropTrace, 104>() && visited_as_of<calc::Trace, 104>() &&
               visited_as_of<calc::GraphNode, 48>() && visited_as_of<calc::Adjoint, 64>() &&
               visited_as_of<calc::AdjointTerm, 48>());
-static_assert(visited_as_of<calc::CriticalPoints, 104>() && visited_as_of<calc::CriticalPoint, 88>() &&
+static_assert(visited_as_of<calc::CriticalPoints, 104>() && visited_as_of<calc::CriticalPoint, 96>() &&
               visited_as_of<calc::CriticalNumber, 56>() && visited_as_of<calc::CriticalSet, 40>());
 static_assert(visited_as_of<TotalDifferential, 56>() && visited_as_of<TangentLine, 1>() &&
               visited_as_of<Decimal, 40>() && visited_as_of<FactoredSum, 24>() &&

@@ -113,7 +113,8 @@ std::string render_critical(const calc::CriticalPoints& c, const eval::Value& po
     for (const calc::CriticalNumber& n : p.coordinates) coords.push_back(out.number(n));
     std::string line = out.tuple(names) + out.equals(p.approximate()) + out.tuple(coords);
     std::string mark = !p.value.approximate ? "" : latex ? "\\approx " : f == Format::Unicode ? "≈ " : "~ ";
-    line += out.words(": " + kind_text(p.kind) + ", value ") + mark + out.number(p.value);
+    std::string what = p.isolated ? kind_text(p.kind) : "one of infinitely many critical points (not isolated: a curve or surface of them passes through it)";
+    line += out.words(": " + what + ", value ") + mark + out.number(p.value);
     out.add(line);
   }
   if (c.points.empty() && c.sets.empty() && c.search_bound == 0) out.add(out.words("no critical points"));
