@@ -496,7 +496,13 @@ TEST_CASE("matrix: a zero vector or matrix keeps its shape, and functions of it 
       {"d/dx sum(exp((x - x)^T a)) x^T x at n = 2", "[2x_1, 2x_2]"},
       {"(x - x)^T A x + 1", "1"},
       {"(0 x)^T a + 1", "1"},
-      {"hessian((y - y)^T softmax(y), y)", "0"},
+      {"hessian((y - y)^T softmax(y), y)", "0  # the zero matrix, m×m"},
+      // a zero answer of a shape says which zero it is (0 alone reads back as a scalar)
+      {"d/dX tr(A)", "0  # the zero matrix, m×n"},
+      {"d/dx (a^T a)", "0  # the zero vector, n×1"},
+      {"d/dx (A a)", "0  # the zero matrix, n×n"},
+      {"x - x", "0  # the zero vector, n×1"},
+      {"(x - x)^T", "0  # the zero row, 1×n"},
       {"(x - x) a^T at n = 2", "[[0, 0], [0, 0]]"},
       // a function of a zero column is its value: exp(0) would read back as the scalar 1
       {"d/dx x^T exp(x - x)", "ones(n)"},

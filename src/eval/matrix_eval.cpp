@@ -120,7 +120,14 @@ Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_l
     } catch (const LimitError&) {
     }
   }
-  return Result::shaped(Expr(0), std::move(m));
+  Result r = Result::shaped(Expr(0), std::move(m));
+  // A zero of a shape prints as 0, which reads as a scalar: the note says which zero it is.
+  if (matrix::is_zero(answer) && !answer->shape.scalar()) {
+    const matrix::Shape& s = answer->shape;
+    std::string what = s.cols.is_one() ? "vector" : s.rows.is_one() ? "row" : "matrix";
+    r.note = "the zero " + what + ", " + matrix::shape_text(s);
+  }
+  return r;
 }
 
 }  // namespace ddx::eval
