@@ -182,6 +182,29 @@ TEST_CASE("sum: canonical forms, writing out, numbers") {
                 });
 }
 
+// ans and a definition printed an answer's value without the conditions it holds under: after
+// ∂/∂x_k sum(x_n^2, n = 1 .. 3), `ans at x_k = 5` was 10, true only for 1 <= k <= 3; a definition
+// g = ∂L/∂x_k printed 2x_k alone at every use.
+TEST_CASE("sum: ans keeps its answer's conditions, and a definition that cannot keep them is refused") {
+  ddx::Session s;
+  check_rows(s, {
+                    {"∂/∂x_k sum(x_n^2, n = 1 .. 3)", "2x_k   (1 <= k <= 3)"},
+                    {"ans at x_k = 5", "10   (1 <= k <= 3)"},
+                    {"ans + 1", "11   (1 <= k <= 3)"},
+                    {"3", "3"},
+                    {"ans", "3"},
+                    {"L = sum(x_n^2, n = 1 .. N)", ""},
+                    {"g = ∂L/∂x_k", "error@5: 'g' would hold only where 1 <= k <= N, which a definition cannot keep: define it "
+                                    "where that is decided (... at k = 2, N = 3), or use the answer (ans keeps it)"},
+                    {"g", "g"},  // not defined
+                    {"h(t) = t ∂/∂x_k (x_1 x_k)", "error@8: 'h' would hold only where k != 1, which a definition cannot keep: "
+                                                  "define it where that is decided (... at k = 2, N = 3), or use the answer "
+                                                  "(ans keeps it)"},
+                    {"g = ∂L/∂x_k at k = 2, N = 3", ""},
+                    {"g", "2x_2"},
+                });
+}
+
 TEST_CASE("sum: bad input is a clear error at its place, and changes nothing") {
   ddx::Session s;
   REQUIRE(answer(s, "L = sum((t_n - (a x_n + b))^2, n = 1 .. N)").empty());

@@ -252,6 +252,10 @@ void note_distinct_entries(Expr e, Expr var, Expr j, ConditionLog& log) {
 
 ConditionLog::ConditionLog() : outer_(live_log()) { live_log() = this; }
 
+void note_condition(const IndexCondition& c) {
+  if (ConditionLog* log = live_log()) add_once(log->conditions, c);
+}
+
 const ConditionLog::Entries& ConditionLog::written_entries(Expr e) {
   if (entries_of_ == e) return entries_;
   entries_of_ = e;

@@ -89,6 +89,9 @@ class ConditionLog {
   Entries entries_;
 };
 
+// Adds c to the live log's conditions, once (a statement that uses an answer holding under it).
+void note_condition(const IndexCondition& c);
+
 // Why var cannot be given a meaning from outside a sum in e: it is a sum's index, or a member
 // x_n of a family it sums over ("it stands for every entry ..."); nullopt when it is not bound.
 std::optional<std::string> bound_in_sum(Expr e, Expr var);

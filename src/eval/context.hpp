@@ -38,6 +38,9 @@ class Context {
   // What simplification took out of the previous answer's statement as it was read (`x/x`: 1/x;
   // core/dropped.hpp): `ans` at a point needs a value of each.
   virtual std::span<const Expr> answer_dropped() const { return {}; }
+  // The conditions the previous answer holds under (1 <= k <= N, k != 1: ∂/∂x_k of sums and
+  // entries): a statement that uses `ans` holds under them too.
+  virtual std::span<const IndexCondition> answer_conditions() const { return {}; }
   // `:set layout denominator`: Jacobians transposed.
   virtual bool denominator_layout() const = 0;
   // e in the text format (`x = 1/2` in a message, a plot's legend).

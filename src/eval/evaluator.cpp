@@ -160,6 +160,7 @@ Value Evaluator::previous_answer(const Term& t) {
   if (!a) throw EvalError{t.span, "there is no previous answer yet"};
   if (noting_required())
     for (Expr part : context_.answer_dropped()) note_required(substituted(part));
+  for (const IndexCondition& c : context_.answer_conditions()) note_condition(c);
   return *a;
 }
 

@@ -50,6 +50,7 @@ class Hiding final : public Context {
   bool has_definitions() const override { return outer_.has_definitions(); }
   std::optional<Value> answer() const override { return outer_.answer(); }
   std::span<const Expr> answer_dropped() const override { return outer_.answer_dropped(); }
+  std::span<const IndexCondition> answer_conditions() const override { return outer_.answer_conditions(); }
   bool denominator_layout() const override { return outer_.denominator_layout(); }
   std::string text(Expr e) const override { return outer_.text(e); }
 

@@ -118,6 +118,7 @@ class ExactReading final : public eval::Context {
     return session_.answer();
   }
   std::span<const Expr> answer_dropped() const override { return session_.answer_dropped(); }
+  std::span<const IndexCondition> answer_conditions() const override { return session_.answer_conditions(); }
   bool denominator_layout() const override { return session_.denominator_layout(); }
   std::string text(Expr e) const override { return session_.text(e); }
 

@@ -20,6 +20,7 @@
 #include "eval/matrix_eval.hpp"
 #include "eval/procedures.hpp"
 #include "eval/statement.hpp"
+#include "print/result.hpp"
 #include "repl/commands.hpp"
 #include "repl/decimal_check.hpp"
 #include "resolve/resolve.hpp"
@@ -41,6 +42,19 @@ Outcome error_at(std::string input, std::string message, std::size_t column) {
   o.message = std::move(message);
   o.column = column;
   return o;
+}
+
+// The refusal of a definition whose value holds only under conditions (∂/∂x_k of a sum: 1 <= k
+// <= N), which a body cannot keep: its uses would print it without them.
+std::optional<Outcome> conditional_definition(const std::string& name, const std::string& input, std::string_view line,
+                                              const resolve::Request& r, const ConditionLog& conditions) {
+  if (conditions.conditions.empty()) return std::nullopt;
+  std::string where;
+  for (const std::string& c : print::condition_texts(conditions.conditions, print::Format::Text))
+    where += (where.empty() ? "" : ", ") + c;
+  return error_at(input, "'" + name + "' would hold only where " + where +
+                             ", which a definition cannot keep: define it where that is decided (... at k = 2, N = 3), or use the answer (ans keeps it)",
+                  grammar::column_of(line, r.body_span.begin));
 }
 
 // Does e call (or differentiate) a function named `name`? A body that does would be recursive.
@@ -187,7 +201,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
         return o;
       }
       case resolve::RequestKind::Definition:
-      case resolve::RequestKind::FunctionDefinition: return define(request, input, line, read.parts);
+      case resolve::RequestKind::FunctionDefinition: return define(request, input, line, conditions, read.parts);
       case resolve::RequestKind::Expression: return answer(request, input, conditions, read.parts);
     }
   } catch (const resolve::ResolveError& e) {
@@ -230,6 +244,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
   o.input = std::move(input);  // (the error paths, which quote it, are behind us)
   ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
   ans_dropped_ = std::move(lost);
+  ans_conditions_ = o.result.conditions;
   ans_exact_ = std::move(exact);
   return o;
 }
@@ -288,7 +303,8 @@ std::optional<std::string> Session::cycle_through(std::string_view name, std::sp
   return std::nullopt;
 }
 
-Outcome Session::define(const resolve::Request& r, std::string input, std::string_view line, std::vector<Expr>& lost) {
+Outcome Session::define(const resolve::Request& r, std::string input, std::string_view line, const ConditionLog& conditions,
+                        std::vector<Expr>& lost) {
   const std::string& name = r.name;
   Outcome o;
   o.kind = Outcome::Kind::Defined;
@@ -298,6 +314,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     resolve::FunctionDefinition def;
     def.params = r.params;
     def.body = eval::function_body(r.body, r.params, *this);
+    if (auto refused = conditional_definition(name, input, line, r, conditions)) return *refused;
     read_body_exactly(def, input, *this);
     def.dropped = std::move(lost);
     if (calls_function(def.body, name))
@@ -308,6 +325,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     return o;
   }
   Expr body = eval::definition_body(r.body, *this);
+  if (auto refused = conditional_definition(name, input, line, r, conditions)) return *refused;
   if (body.is_number() && body.number().is_float()) {  // its digits, as an answer's (a = sec(sinh(12.5 e)))
     eval::Value value = eval::Value::of(body);
     try {
@@ -368,6 +386,7 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
   ensure_printable(o.result, format());
   ans_ = o.result.value;
   ans_dropped_.clear();  // (matrix statements are read without notes)
+  ans_conditions_.clear();
   ans_exact_.reset();
   return o;
 }

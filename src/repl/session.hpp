@@ -81,6 +81,7 @@ class Session : public resolve::Scope, public eval::Context {
   bool has_definitions() const override;
   std::optional<eval::Value> answer() const override { return ans_; }
   std::span<const Expr> answer_dropped() const override { return ans_dropped_; }
+  std::span<const IndexCondition> answer_conditions() const override { return ans_conditions_; }
   const std::optional<ExactForm>& answer_exactly() const { return ans_exact_; }
   bool denominator_layout() const override { return denominator_layout_; }
   std::string text(Expr e) const override;
@@ -89,7 +90,8 @@ class Session : public resolve::Scope, public eval::Context {
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
   Outcome run(grammar::Statement& s, std::string_view line);
   // `lost`: what the body lost as it was read (core/dropped.hpp), kept with the definition.
-  Outcome define(const resolve::Request& r, std::string input, std::string_view line, std::vector<Expr>& lost);
+  Outcome define(const resolve::Request& r, std::string input, std::string_view line, const ConditionLog& conditions,
+                 std::vector<Expr>& lost);
   // `lost`: what the statement lost as it was read, kept for `ans`.
   Outcome answer(const resolve::Request& request, std::string& input, ConditionLog& conditions, std::vector<Expr>& lost);
   Outcome draw(Outcome o);
@@ -100,6 +102,7 @@ class Session : public resolve::Scope, public eval::Context {
   std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
   std::optional<eval::Value> ans_;
   std::vector<Expr> ans_dropped_;  // what ans's statement lost as it was read (core/dropped.hpp)
+  std::vector<IndexCondition> ans_conditions_;  // where ans holds (its answer's conditions)
   std::optional<ExactForm> ans_exact_;  // ans that holds decimals, read as written (decimal_check.hpp)
   print::Format format_ = print::Format::Text;
   bool steps_ = false;

@@ -28,6 +28,8 @@ void Session::reclaim_memory(bool every_line) {
   auto mark = [](Expr e) { mark_reachable(e); };
   if (ans_) eval::for_each_expr(*ans_, mark);
   for (Expr e : ans_dropped_) mark(e);
+  for (const IndexCondition& c : ans_conditions_)
+    for (Expr e : {c.index, c.lower, c.upper, c.other}) mark(e);
   if (ans_exact_) {
     mark(ans_exact_->expr);
     for (const auto& [symbol, value] : ans_exact_->decimals) mark(symbol), mark(value);
