@@ -74,8 +74,10 @@ class OneSided {
       du = diff(du, var_);
       Expr v = OneSided(var_, point_, side_).limit(du);
       if (v.is_zero()) continue;
-      if (!v.is_number()) throw NoDerivative(NoDerivative::Cause::Undecided, var_, u, Expr());
-      int s = v.number().sign();
+      // (A constant clearly not 0 has its sign: cos(3/10), the slope of sin(x) - sin(3/10).)
+      std::optional<int> known = v.is_number() ? std::optional(v.number().sign()) : constant_sign(v);
+      if (!known) throw NoDerivative(NoDerivative::Cause::Undecided, var_, u, Expr());
+      int s = *known;
       if (side_ == Side::Left && k % 2 == 1) s = -s;
       return Expr(s);
     }

@@ -104,15 +104,26 @@ bool depends_on_index(Expr e, Expr index) {
   return false;
 }
 
-Expr rename_index(Expr e, Expr index, Expr v) {
+namespace {
+
+// e with every x_n made x_v (and, with_index, n itself v).
+Expr renamed(Expr e, Expr index, Expr v, bool with_index) {
   std::string suffix = v.is(Kind::Symbol) ? v.name() : v.number().to_string();
   std::unordered_map<Expr, Expr> s;
   for (Expr sym_ : free_symbols(e)) {
-    if (sym_ == index) s.emplace(sym_, v);
-    else if (auto base = family_of(sym_.name(), index.name())) s.emplace(sym_, sym(*base + "_" + suffix));
+    if (sym_ == index) {
+      if (with_index) s.emplace(sym_, v);
+    } else if (auto base = family_of(sym_.name(), index.name())) {
+      s.emplace(sym_, sym(*base + "_" + suffix));
+    }
   }
   return substitute(e, s);
 }
+
+}  // namespace
+
+Expr rename_index(Expr e, Expr index, Expr v) { return renamed(e, index, v, true); }
+Expr rename_entries(Expr e, Expr index, Expr v) { return renamed(e, index, v, false); }
 
 std::optional<Expr> simplify_sum(std::span<const Expr> a) {
   Expr body = a[0], index = a[1], lower = a[2], upper = a[3];
@@ -254,6 +265,30 @@ ConditionLog::ConditionLog() : outer_(live_log()) { live_log() = this; }
 
 void note_condition(const IndexCondition& c) {
   if (ConditionLog* log = live_log()) add_once(log->conditions, c);
+}
+
+std::size_t conditions_noted() { return live_log() ? live_log()->conditions.size() : 0; }
+
+std::optional<IndexCondition> conditions_at(std::size_t first, const std::unordered_map<Expr, Expr>& point) {
+  ConditionLog* log = live_log();
+  if (!log) return std::nullopt;
+  std::vector<IndexCondition> kept(log->conditions.begin(), log->conditions.begin() + static_cast<std::ptrdiff_t>(first));
+  for (std::size_t i = first; i < log->conditions.size(); ++i) {
+    IndexCondition c = log->conditions[i];
+    for (Expr* e : {&c.index, &c.lower, &c.upper, &c.other}) *e = substitute(*e, point);
+    bool distinct = c.kind == IndexCondition::Kind::Distinct;
+    bool decided = distinct ? c.index.is_integer() && c.other.is_integer()
+                            : c.index.is_integer() && c.lower.is_integer() && c.upper.is_integer();
+    if (!decided) {
+      add_once(kept, c);
+      continue;
+    }
+    bool holds = distinct ? c.index.number() != c.other.number()
+                          : !(c.index.number() < c.lower.number()) && !(c.upper.number() < c.index.number());
+    if (!holds) return log->conditions[i];
+  }
+  log->conditions = std::move(kept);
+  return std::nullopt;
 }
 
 const ConditionLog::Entries& ConditionLog::written_entries(Expr e) {

@@ -37,6 +37,8 @@ bool has_unlisted_entries(Expr e);
 bool depends_on_index(Expr e, Expr index);
 // e with the index n replaced by v and every x_n by x_v: v a symbol k (x_k) or an integer (x_3).
 Expr rename_index(Expr e, Expr index, Expr v);
+// e with every x_n made x_v, n itself kept (an entry x_k at k = 2 is x_2).
+Expr rename_entries(Expr e, Expr index, Expr v);
 
 // The canonical simplifications of sum(args) (the function row's exact evaluation). A sum with
 // whole-number bounds whose body depends on the index alone (sum(n^2, n = 1 .. 10)) is written
@@ -91,6 +93,12 @@ class ConditionLog {
 
 // Adds c to the live log's conditions, once (a statement that uses an answer holding under it).
 void note_condition(const IndexCondition& c);
+// How many conditions the live log holds (0 without one): where those of an `at`'s body begin.
+std::size_t conditions_noted();
+// The live log's conditions from `first` on, at the point: those it decides are dropped when true,
+// the others given its values; the first it decides false is returned (the answer does not hold
+// there: ∂/∂x_k (x_1 x_k) is x_1 only for k != 1).
+std::optional<IndexCondition> conditions_at(std::size_t first, const std::unordered_map<Expr, Expr>& point);
 
 // Why var cannot be given a meaning from outside a sum in e: it is a sum's index, or a member
 // x_n of a family it sums over ("it stands for every entry ..."); nullopt when it is not bound.

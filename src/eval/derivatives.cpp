@@ -20,6 +20,7 @@
 #include "core/substitute.hpp"
 #include "core/sums.hpp"
 #include "eval/evaluator.hpp"
+#include "print/result.hpp"
 #include "resolve/names.hpp"
 
 namespace ddx::eval {
@@ -296,6 +297,7 @@ Value Evaluator::at(const Term& t) {
     point.text += (point.text.empty() ? "" : ", ") + t.names[i - 1] + " = " + context_.text(value);
   }
   points_.push_back(point);
+  std::size_t own_conditions = conditions_noted();
   Value v;
   std::vector<Expr> dropped = t.dropped;
   try {
@@ -317,8 +319,12 @@ Value Evaluator::at(const Term& t) {
         for (std::size_t i = 0; i < t.names.size(); ++i)
           if (auto why = bound_in_sum(x.scalar, sym(t.names[i])))
             throw EvalError{t.name_spans[i], "cannot give " + t.names[i] + " a value: " + *why};
-        // A sum whose bounds are numbers now is written out: at N = 3 is x_1 + x_2 + x_3.
-        return Value::of(value_at(x.scalar, point.values, point.text, t));
+        // An entry x_k at k = 2 is x_2 (as in a derivative's point). A sum whose bounds are
+        // numbers now is written out: at N = 3 is x_1 + x_2 + x_3.
+        Expr e = x.scalar;
+        for (const auto& [name, value] : point.values)
+          if (value.is_integer()) e = rename_entries(e, name, value);
+        return Value::of(value_at(e, point.values, point.text, t));
       }
     }
   };
@@ -328,6 +334,10 @@ Value Evaluator::at(const Term& t) {
   } catch (const MathError& e) {
     throw EvalError{t.span, e.what()};
   }
+  // The conditions its body holds under, at the point (1 <= k <= 3 at k = 2 is met).
+  if (std::optional<IndexCondition> unmet = conditions_at(own_conditions, point.values))
+    throw EvalError{t.span, "the answer holds only where " + print::condition_texts({*unmet}, print::Format::Text).front() +
+                                ", which " + point.text + " is not"};
   // x/x is 1, but x/x at x = 0 has no value: what simplification took out must have one too.
   if (auto why = value_missing(dropped, point.values))
     throw EvalError{t.span, *why + " in the expression as written (its simplified form hides it)"};

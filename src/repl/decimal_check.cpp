@@ -379,7 +379,13 @@ void correct_by(eval::Value& v, const eval::Value& exact) {
     for (std::size_t i = 0; i < v.items.size(); ++i) correct_by(v.items[i], exact.items[i]);
     return;
   }
-  if (v.kind != eval::Value::Kind::Scalar || !v.scalar.is_number() || !exact.scalar.is_number()) return;
+  if (v.kind != eval::Value::Kind::Scalar || !v.scalar.is_number()) return;
+  if (!exact.scalar.is_number()) {
+    // A closed formula (1 - cos(1/10^9), beside a sign whose argument was undecided with the
+    // decimals as symbols): its precise value.
+    if (free_symbols(exact.scalar).empty()) v.scalar = checked_number(exact.scalar, {}, v.scalar);
+    return;
+  }
   if (beyond_12_digits(exact.scalar.number().to_double(), v.scalar.number().to_double()))
     v.scalar = exact.scalar.number().is_float() ? exact.scalar : as_decimal(exact.scalar);
 }
