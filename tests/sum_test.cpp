@@ -185,7 +185,7 @@ TEST_CASE("sum: canonical forms, writing out, numbers") {
 // ans and a definition printed an answer's value without the conditions it holds under: after
 // ∂/∂x_k sum(x_n^2, n = 1 .. 3), `ans at x_k = 5` was 10, true only for 1 <= k <= 3; a definition
 // g = ∂L/∂x_k printed 2x_k alone at every use.
-TEST_CASE("sum: ans keeps its answer's conditions, and a definition that cannot keep them is refused") {
+TEST_CASE("sum: ans keeps its answer's conditions, at decides them, and a definition that cannot keep them is refused") {
   ddx::Session s;
   check_rows(s, {
                     {"∂/∂x_k sum(x_n^2, n = 1 .. 3)", "2x_k   (1 <= k <= 3)"},
@@ -202,6 +202,16 @@ TEST_CASE("sum: ans keeps its answer's conditions, and a definition that cannot 
                                                   "(ans keeps it)"},
                     {"g = ∂L/∂x_k at k = 2, N = 3", ""},
                     {"g", "2x_2"},
+                    // an `at` gives entries their subscript's value, and decides the conditions
+                    {"(2x_k + y) at k = 2", "2x_2 + y"},
+                    {"∂/∂x_k (x_1 x_k)", "x_1   (k != 1)"},
+                    {"ans at k = 1", "error@1: the answer holds only where k != 1, which k = 1 is not"},
+                    {"ans at k = 2, x_1 = 3", "3"},
+                    {"∂/∂x_k sum(x_n^2, n = 1 .. 3)", "2x_k   (1 <= k <= 3)"},
+                    {"ans at k = 7", "error@1: the answer holds only where 1 <= k <= 3, which k = 7 is not"},
+                    {"ans at k = 2", "2x_2"},
+                    {"∂/∂x_k sum(x_n^2, n = 1 .. N)", "2x_k   (1 <= k <= N)"},
+                    {"ans at k = 2", "2x_2   (1 <= 2 <= N)"},
                 });
 }
 
