@@ -179,7 +179,17 @@ Term Resolver::leibniz(const Node& n, bool argument) {
 
 Term Resolver::prime(const Node& n) {
   std::vector<Term> args;
-  for (const Node& c : n.children) args.push_back(term(c));
+  {
+    // f'(0.1 * 3) is a derivative at a point: a check's reading takes its decimals exactly.
+    bool outer = std::exchange(reading_point_, reading_point_ || decimals_read_ == DecimalsRead::ExactPoints);
+    try {
+      for (const Node& c : n.children) args.push_back(term(c));
+    } catch (...) {
+      reading_point_ = outer;
+      throw;
+    }
+    reading_point_ = outer;
+  }
   const std::string w = n.text.str();
   if (n.order() > static_cast<std::uint64_t>(max_derivative_order))
     throw ResolveError{n.span, "derivative order must be at most " + std::to_string(max_derivative_order)};
