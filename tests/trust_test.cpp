@@ -1113,7 +1113,7 @@ TEST_CASE("trust: a corner the doubles hide at a decimal point is refused in eve
                  {"f'(0.7 + 0.2)", "error: the derivative does not exist at x = 9/10 (a corner"},
                  {"d/dx f(x) at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
                  {"f'(0.5)", "-1"},
-                 {"f''(0.1 * 3)", "error: the derivative does not exist at x = 3/10 (a corner"},  // was 0
+                 {"f''(0.3 * 3)", "error: the derivative does not exist at x = 9/10 (a corner"},  // was 0
                  {"f''(0.5)", "0"},
                  {"w = abs(x - 0.9)", ""},
                  {"dw/dx at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
