@@ -413,6 +413,42 @@ void check_exactly(eval::Value& v, std::string_view statement, const Session& se
 
 }  // namespace
 
+std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const Session& session, Expr& value) {
+  if (decimals_written(statement) == 0) return std::nullopt;
+  try {
+    Decimals decimals;
+    // Arithmetic and values only, as check_decimals reads again (factor(0.5x^2 - 0.5) refuses its
+    // decimals, whatever they are); a point's decimals exact, so that a corner or a pole there is
+    // still refused.
+    auto arithmetic = [](const resolve::Term& again, const eval::Context& reading) -> std::optional<eval::Result> {
+      if (!worth_reading_again(again, true, true)) return std::nullopt;
+      return evaluated(again, reading);
+    };
+    std::optional<std::optional<eval::Result>> read =
+        read_again(statement, session, decimals, resolve::DecimalsRead::ExactPoints, arithmetic);
+    if (!read || !*read) return std::nullopt;
+    const std::optional<eval::Result>& result = *read;
+    if (decimals.empty() || !std::holds_alternative<std::monostate>(result->shape) ||
+        result->value.kind != eval::Value::Kind::Scalar)
+      return std::nullopt;
+    std::uint64_t decimal_bits = bits_of(decimals);
+    Expr formula = without_exact_zeros(result->value.scalar, decimals, decimal_bits);
+    if ((formula.node()->symbols & ~decimal_bits) == 0) {  // a number: its precise value
+      std::optional<double> precise = precise_double(formula, decimals);
+      if (!precise || !std::isfinite(*precise)) return std::nullopt;
+      value = as_decimal(num(Number::from_double(*precise)));
+    } else {  // a formula: its parts of decimals alone folded precisely (x/(1 - cos(1e-8)) is 2e16 x)
+      value = folded_precisely(formula, decimals, decimal_bits);
+      if ((value.node()->symbols & decimal_bits) != 0) return std::nullopt;
+    }
+    return ExactForm{formula, std::move(decimals)};
+  } catch (const Interrupted&) {
+    throw;
+  } catch (...) {  // (no value this way either: the first reading's error stands)
+    return std::nullopt;
+  }
+}
+
 bool answer_is_value(const eval::Result& r) {
   return std::holds_alternative<std::monostate>(r.shape) || std::holds_alternative<eval::NamedDerivative>(r.shape);
 }

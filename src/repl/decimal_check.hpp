@@ -14,6 +14,11 @@ namespace ddx {
 
 class Session;
 
+// The value of an expression statement whose reading in doubles failed where its decimals as the
+// exact numbers they are written as have one (1/(1 - cos(1e-8)) divided by the doubles' 0, and
+// is 2e16): set in `value`, its exact form returned (what `ans` is in a later check). Nullopt
+// where that reading fails too, or gives no scalar: the first reading's error stands.
+std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const Session& session, Expr& value);
 // Whether a result's answer is its value alone, which check_decimals can check: a plain answer, or
 // a named derivative's (`dv/dx = VALUE`).
 bool answer_is_value(const eval::Result& r);

@@ -174,6 +174,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   std::string input(slice(line, s.span));
   NodeBudget budget;  // a statement creates at most max_statement_nodes new nodes
   ConditionLog conditions;  // ∂/∂x_k of a sum over x_n holds where its term exists
+  bool scalar_statement = false;  // (not a command, nor about declared vectors and matrices)
   try {
     if (s.kind == grammar::StatementKind::Definition && declarations_.find(s.name))
       return error_at(input, "'" + s.name + "' is a declared vector or matrix; :clear " + s.name + " first",
@@ -187,6 +188,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     // A definition keeps what its body loses as it is read: `f = x/x` is 1, but f at x = 0 has
     // no value either (Definitions::Variable::dropped); so does an answer, for `ans`.
     DroppedParts read;
+    scalar_statement = true;
     resolve::Request request = resolve::resolve_releasing(s, *this);
     // The request holds all it needs: the syntax tree of a 1 MB line (120 MB of grammar nodes)
     // would otherwise stay alive through differentiation and printing.
@@ -205,10 +207,13 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
       case resolve::RequestKind::Expression: return answer(request, input, conditions, read.parts);
     }
   } catch (const resolve::ResolveError& e) {
+    if (auto o = scalar_statement ? answer_beyond_doubles(s, input) : std::nullopt) return std::move(*o);
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
   } catch (const eval::EvalError& e) {
+    if (auto o = scalar_statement ? answer_beyond_doubles(s, input) : std::nullopt) return std::move(*o);
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
   } catch (const MathError& e) {
+    if (auto o = scalar_statement ? answer_beyond_doubles(s, input) : std::nullopt) return std::move(*o);
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const LimitError& e) {
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
@@ -220,6 +225,27 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     return error_at(input, std::string("internal error: ") + e.what(), grammar::column_of(line, s.span.begin));
   }
   return error_at(input, "unsupported statement", grammar::column_of(line, s.span.begin));
+}
+
+// An expression that failed in doubles, answered by its decimals as the exact numbers they are
+// written as, where that reading has a value (value_beyond_doubles).
+std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& s, const std::string& input) {
+  if (s.kind != grammar::StatementKind::Expression || s.backprop || s.steps) return std::nullopt;
+  Expr value;
+  std::optional<ExactForm> exact;
+  try {
+    exact = value_beyond_doubles(input, *this, value);
+  } catch (const Interrupted&) {
+    throw;
+  }
+  if (!exact) return std::nullopt;
+  Outcome o{.kind = Outcome::Kind::Answer, .input = input, .result = eval::Result::of(eval::Value::of(value)), .message = {}};
+  ensure_printable(o.result, format());
+  ans_ = o.result.value;
+  ans_dropped_.clear();
+  ans_conditions_.clear();
+  ans_exact_ = std::move(exact);
+  return o;
 }
 
 // The answer to an expression (`input` is taken only once nothing can fail). One Outcome, built in
