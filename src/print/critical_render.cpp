@@ -19,6 +19,9 @@ std::string kind_text(calc::CriticalKind k) {
   return {};
 }
 
+// What a point on a set of critical points is (calc::CriticalPoint::isolated), in place of its kind.
+constexpr const char* on_a_set_text = "one of infinitely many critical points (not isolated: a curve or surface of them passes through it)";
+
 class Lines {
  public:
   explicit Lines(Format f) : f_(f), latex_(f == Format::Latex) {}
@@ -113,8 +116,7 @@ std::string render_critical(const calc::CriticalPoints& c, const eval::Value& po
     for (const calc::CriticalNumber& n : p.coordinates) coords.push_back(out.number(n));
     std::string line = out.tuple(names) + out.equals(p.approximate()) + out.tuple(coords);
     std::string mark = !p.value.approximate ? "" : latex ? "\\approx " : f == Format::Unicode ? "≈ " : "~ ";
-    std::string what = p.isolated ? kind_text(p.kind) : "one of infinitely many critical points (not isolated: a curve or surface of them passes through it)";
-    line += out.words(": " + what + ", value ") + mark + out.number(p.value);
+    line += out.words(": " + (p.isolated ? kind_text(p.kind) : on_a_set_text) + ", value ") + mark + out.number(p.value);
     out.add(line);
   }
   if (c.points.empty() && c.sets.empty() && c.search_bound == 0) out.add(out.words("no critical points"));

@@ -52,8 +52,10 @@ std::optional<Outcome> conditional_definition(const std::string& name, const std
   std::string where;
   for (const std::string& c : print::condition_texts(conditions.conditions, print::Format::Text))
     where += (where.empty() ? "" : ", ") + c;
-  return error_at(input, "'" + name + "' would hold only where " + where +
-                             ", which a definition cannot keep: define it where that is decided (... at k = 2, N = 3), or use the answer (ans keeps it)",
+  return error_at(input,
+                  "'" + name + "' would hold only where " + where +
+                      ", which a definition cannot keep: define it where that is decided (... at k = 2, N = 3), or use "
+                      "the answer (ans keeps it)",
                   grammar::column_of(line, r.body_span.begin));
 }
 
@@ -175,6 +177,18 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   NodeBudget budget;  // a statement creates at most max_statement_nodes new nodes
   ConditionLog conditions;  // ∂/∂x_k of a sum over x_n holds where its term exists
   bool scalar_statement = false;  // (not a command, nor about declared vectors and matrices)
+  // A scalar statement that failed in doubles may have a value with its decimals exact (Ctrl-C
+  // while it is read again abandons it, as any statement).
+  auto beyond_doubles = [&]() -> std::optional<Outcome> {
+    if (!scalar_statement) return std::nullopt;
+    try {
+      return answer_beyond_doubles(s, input);
+    } catch (const Interrupted&) {
+      return error_at(input, "interrupted", 0);
+    } catch (...) {
+      return std::nullopt;
+    }
+  };
   try {
     if (s.kind == grammar::StatementKind::Definition && declarations_.find(s.name))
       return error_at(input, "'" + s.name + "' is a declared vector or matrix; :clear " + s.name + " first",
@@ -207,13 +221,13 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
       case resolve::RequestKind::Expression: return answer(request, input, conditions, read.parts);
     }
   } catch (const resolve::ResolveError& e) {
-    if (auto o = scalar_statement ? answer_beyond_doubles(s, input) : std::nullopt) return std::move(*o);
+    if (auto o = beyond_doubles()) return std::move(*o);
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
   } catch (const eval::EvalError& e) {
-    if (auto o = scalar_statement ? answer_beyond_doubles(s, input) : std::nullopt) return std::move(*o);
+    if (auto o = beyond_doubles()) return std::move(*o);
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
   } catch (const MathError& e) {
-    if (auto o = scalar_statement ? answer_beyond_doubles(s, input) : std::nullopt) return std::move(*o);
+    if (auto o = beyond_doubles()) return std::move(*o);
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const LimitError& e) {
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
@@ -232,12 +246,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
 std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& s, const std::string& input) {
   if (s.kind != grammar::StatementKind::Expression || s.backprop || s.steps) return std::nullopt;
   Expr value;
-  std::optional<ExactForm> exact;
-  try {
-    exact = value_beyond_doubles(input, *this, value);
-  } catch (const Interrupted&) {
-    throw;
-  }
+  std::optional<ExactForm> exact = value_beyond_doubles(input, *this, value);
   if (!exact) return std::nullopt;
   Outcome o{.kind = Outcome::Kind::Answer, .input = input, .result = eval::Result::of(eval::Value::of(value)), .message = {}};
   ensure_printable(o.result, format());
