@@ -5,8 +5,9 @@
 # libFuzzer targets, so CI compiles the project only twice in all (Release and this).
 #   run.sh build DIR                 configure + build DIR with clang, ASan, UBSan, fuzz targets
 #   run.sh suite DIR                 run DIR's ctest (the suite under the sanitizers, but KaTeX and packaging)
-#   run.sh fuzz DIR TARGET SECONDS   fuzz TARGET (parse_fuzz | statement_fuzz | semantic_fuzz) for SECONDS;
-#                                    crashers are left in DIR/fuzz-TARGET/ (artifacts)
+#   run.sh fuzz DIR TARGET SECONDS   fuzz TARGET (parse_fuzz | statement_fuzz | semantic_fuzz) for SECONDS
+#                                    from the transcripts' lines; crashers are left in DIR/fuzz-TARGET/
+#                                    (artifacts)
 #   run.sh campaign DIR TARGET SECONDS
 #                                    a long campaign: fork mode on both cores, crashes, timeouts
 #                                    and OOMs recorded in DIR/fuzz-TARGET/ and the campaign goes on
@@ -62,19 +63,21 @@ case "$mode" in
       for c in a b c d e f g h; do printf '%s' "$c${c}seed$c-abcdefghijklmnopqrstuvwxyz0123456789" >"$work/seeds/start-$c"; done
       exit 0
     fi
-    # Seeds: every transcript line, plus (statements) every whole transcript, plus every regression.
+    # Seeds: every transcript line, plus (statements, but for a short run: `seeds DIR TARGET lines`)
+    # every whole transcript, plus every regression. Running the whole transcripts under the
+    # sanitizers took most of the statement smoke run's 65 s, before any fuzzing.
     n=0
     for f in "$src"/tests/transcripts/*.in; do
       while IFS= read -r line; do printf '%s' "$line" >"$work/seeds/line$((n++))"; done <"$f"
     done
-    [[ "$target" == parse_fuzz ]] || cp "$src"/tests/transcripts/*.in "$work/seeds/"
+    [[ "$target" == parse_fuzz || "${4:-}" == lines ]] || cp "$src"/tests/transcripts/*.in "$work/seeds/"
     cp "$here"/regressions/* "$work/seeds/" 2>/dev/null || true
     ;;
   fuzz)
     target="${3:?target}"
     seconds="${4:?seconds}"
     work="$dir/fuzz-$target"
-    "$0" seeds "$dir" "$target"
+    "$0" seeds "$dir" "$target" lines
     cd "$work"
     "$dir/tests/fuzz/$target" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
       -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$work/" \
