@@ -1114,6 +1114,8 @@ TEST_CASE("trust: a corner the doubles hide at a decimal point is refused in eve
       {"d^2/dx^2 abs(sin(x) - sin(0.3 - 0.2)) at x = 0.09999999999999999", "0.09983341664682814"},
       {"d/dx sqrt(abs(x^2 - 0.81)) at x = 0.9000000000000001", "67082039.3249937"},
       {"d/dx (sign(sin(x) - sin(0.3)) (sin(x) - sin(0.3))^2) at x = 0.1 + 0.2", "0.0"},
+      // five decimals are few enough to read again (up to eight)
+      {"d/dx abs((2.6 + 0.075) x - (2.6 + 0.075)^2) at x = 2.675", "error: the derivative does not exist at x = 107/40 (a corner"},
   });
   check_in_turn({{"f(x) = abs(x - 0.9)", ""},
                  {"f'(x) at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
