@@ -1066,6 +1066,11 @@ TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below
       {"1/(0.5 - 0.5)", "error: division by zero"},
       {"1/(x - 0.5) at x = 0.5", "error: division by zero"},
       {"factor(0.5x^2 - 0.5)", "error: factor: floating-point numbers are not factored"},
+      // beside a corner the doubles put the point on, every decimal exact decides
+      {"d/dx abs(x - 0.3) at x = 0.3 + 1e-18", "1"},
+      {"d/dx (x^2 abs(x - 0.3)) at x = 0.3 + 1e-18", "0.09"},
+      {"d/dx sign(x - 0.30000000000000004) at x = 0.1 + 0.2", "0"},
+      {"d/dx abs(x - 0.3) at x = 0.3", "error: the derivative does not exist at x = 0.3 (a corner"},
   });
   // a definition below the range is no answer: its uses read it as written
   check_in_turn({{"c = exp(-720.25)", ""},

@@ -413,31 +413,64 @@ void check_exactly(eval::Value& v, std::string_view statement, const Session& se
 
 }  // namespace
 
+namespace {
+
+// `statement` read again as `how` says, when it is arithmetic and values as check_decimals reads
+// again (factor(0.5x^2 - 0.5) refuses its decimals, whatever they are): its scalar value, or nullopt.
+std::optional<Expr> arithmetic_value(std::string_view statement, const Session& session, Decimals& decimals,
+                                     resolve::DecimalsRead how) {
+  auto arithmetic = [](const resolve::Term& again, const eval::Context& reading) -> std::optional<eval::Result> {
+    if (!worth_reading_again(again, true, true)) return std::nullopt;
+    return evaluated(again, reading);
+  };
+  std::optional<std::optional<eval::Result>> read = read_again(statement, session, decimals, how, arithmetic);
+  if (!read || !*read) return std::nullopt;
+  const eval::Result& result = **read;
+  if (!std::holds_alternative<std::monostate>(result.shape) || result.value.kind != eval::Value::Kind::Scalar)
+    return std::nullopt;
+  return result.value.scalar;
+}
+
+// The precise value of a closed formula as an answer: a whole number as it is, else a decimal.
+std::optional<Expr> precise_answer(Expr closed, const Decimals& decimals) {
+  if (closed.is_integer()) return closed;
+  std::optional<double> precise = precise_double(closed, decimals);
+  if (!precise || !std::isfinite(*precise)) return std::nullopt;
+  return as_decimal(num(Number::from_double(*precise)));
+}
+
+}  // namespace
+
 std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const Session& session, Expr& value) {
   if (decimals_written(statement) == 0) return std::nullopt;
   try {
+    // A point's decimals exact, so that a corner or a pole there is still refused; the formula's
+    // symbols, whose parts of decimals alone are then folded precisely (x/(1 - cos(1e-8)) is 2e16 x).
     Decimals decimals;
-    // Arithmetic and values only, as check_decimals reads again (factor(0.5x^2 - 0.5) refuses its
-    // decimals, whatever they are); a point's decimals exact, so that a corner or a pole there is
-    // still refused.
-    auto arithmetic = [](const resolve::Term& again, const eval::Context& reading) -> std::optional<eval::Result> {
-      if (!worth_reading_again(again, true, true)) return std::nullopt;
-      return evaluated(again, reading);
-    };
-    std::optional<std::optional<eval::Result>> read =
-        read_again(statement, session, decimals, resolve::DecimalsRead::ExactPoints, arithmetic);
-    if (!read || !*read) return std::nullopt;
-    const std::optional<eval::Result>& result = *read;
-    if (decimals.empty() || !std::holds_alternative<std::monostate>(result->shape) ||
-        result->value.kind != eval::Value::Kind::Scalar)
-      return std::nullopt;
+    std::optional<Expr> read;
+    try {
+      read = arithmetic_value(statement, session, decimals, resolve::DecimalsRead::ExactPoints);
+    } catch (const Interrupted&) {
+      throw;
+    } catch (...) {
+      // A sign the formula's symbols leave undecided (d/dx abs(x - 0.3) at x = 0.3 + 1e-18, beside
+      // the corner the doubles put it on): every decimal exact decides.
+      Decimals none;
+      std::optional<Expr> exact = arithmetic_value(statement, session, none, resolve::DecimalsRead::Exact);
+      if (!exact || !free_symbols(*exact).empty()) return std::nullopt;
+      std::optional<Expr> answer = precise_answer(*exact, none);
+      if (!answer) return std::nullopt;
+      value = *answer;
+      return ExactForm{*exact, {}};
+    }
+    if (!read || decimals.empty()) return std::nullopt;
     std::uint64_t decimal_bits = bits_of(decimals);
-    Expr formula = without_exact_zeros(result->value.scalar, decimals, decimal_bits);
-    if ((formula.node()->symbols & ~decimal_bits) == 0) {  // a number: its precise value
+    Expr formula = without_exact_zeros(*read, decimals, decimal_bits);
+    if ((formula.node()->symbols & ~decimal_bits) == 0) {  // a number
       std::optional<double> precise = precise_double(formula, decimals);
       if (!precise || !std::isfinite(*precise)) return std::nullopt;
       value = as_decimal(num(Number::from_double(*precise)));
-    } else {  // a formula: its parts of decimals alone folded precisely (x/(1 - cos(1e-8)) is 2e16 x)
+    } else {
       value = folded_precisely(formula, decimals, decimal_bits);
       if ((value.node()->symbols & decimal_bits) != 0) return std::nullopt;
     }
