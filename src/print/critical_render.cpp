@@ -20,7 +20,8 @@ std::string kind_text(calc::CriticalKind k) {
 }
 
 // What a point on a set of critical points is (calc::CriticalPoint::isolated), in place of its kind.
-constexpr const char* on_a_set_text = "one of infinitely many critical points (not isolated: a curve or surface of them passes through it)";
+constexpr const char* on_a_set_text =
+    "one of infinitely many critical points (not isolated: a curve or surface of them passes through it)";
 
 class Lines {
  public:
