@@ -415,12 +415,22 @@ void check_exactly(eval::Value& v, std::string_view statement, const Session& se
 
 namespace {
 
+// Whether t takes a value at a point or a derivative (`at`, d/dx, dy/dx, f'(x), diff).
+bool at_a_point(const resolve::Term& t) {
+  using resolve::TermKind;
+  if (t.kind == TermKind::At || t.kind == TermKind::Derivative || t.kind == TermKind::Leibniz || t.kind == TermKind::Prime ||
+      (t.kind == TermKind::Call && t.name == "diff"))
+    return true;
+  return std::any_of(t.children.begin(), t.children.end(), at_a_point);
+}
+
 // `statement` read again as `how` says, when it is arithmetic and values as check_decimals reads
-// again (factor(0.5x^2 - 0.5) refuses its decimals, whatever they are): its scalar value, or nullopt.
+// again (factor(0.5x^2 - 0.5) refuses its decimals, whatever they are), and (unless `points`)
+// takes no value at a point: its scalar value, or nullopt.
 std::optional<Expr> arithmetic_value(std::string_view statement, const Session& session, Decimals& decimals,
-                                     resolve::DecimalsRead how) {
-  auto arithmetic = [](const resolve::Term& again, const eval::Context& reading) -> std::optional<eval::Result> {
-    if (!worth_reading_again(again, true, true)) return std::nullopt;
+                                     resolve::DecimalsRead how, bool points) {
+  auto arithmetic = [points](const resolve::Term& again, const eval::Context& reading) -> std::optional<eval::Result> {
+    if (!worth_reading_again(again, true, true) || (!points && at_a_point(again))) return std::nullopt;
     return evaluated(again, reading);
   };
   std::optional<std::optional<eval::Result>> read = read_again(statement, session, decimals, how, arithmetic);
@@ -431,12 +441,20 @@ std::optional<Expr> arithmetic_value(std::string_view statement, const Session& 
   return result.value.scalar;
 }
 
-// The precise value of a closed formula as an answer: a whole number as it is, else a decimal.
-std::optional<Expr> precise_answer(Expr closed, const Decimals& decimals) {
-  if (closed.is_integer()) return closed;
-  std::optional<double> precise = precise_double(closed, decimals);
-  if (!precise || !std::isfinite(*precise)) return std::nullopt;
-  return as_decimal(num(Number::from_double(*precise)));
+// The statement's value with every decimal exact, as an answer: a whole number as it is, else
+// its precise value as a decimal.
+std::optional<ExactForm> exact_answer(std::string_view statement, const Session& session, Expr& value) {
+  Decimals none;
+  std::optional<Expr> exact = arithmetic_value(statement, session, none, resolve::DecimalsRead::Exact, true);
+  if (!exact || !free_symbols(*exact).empty()) return std::nullopt;
+  if (exact->is_integer()) {
+    value = *exact;
+  } else {
+    std::optional<double> precise = precise_double(*exact, none);
+    if (!precise || !std::isfinite(*precise)) return std::nullopt;
+    value = as_decimal(num(Number::from_double(*precise)));
+  }
+  return ExactForm{*exact, {}};
 }
 
 }  // namespace
@@ -444,26 +462,23 @@ std::optional<Expr> precise_answer(Expr closed, const Decimals& decimals) {
 std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const Session& session, Expr& value) {
   if (decimals_written(statement) == 0) return std::nullopt;
   try {
-    // A point's decimals exact, so that a corner or a pole there is still refused; the formula's
-    // symbols, whose parts of decimals alone are then folded precisely (x/(1 - cos(1e-8)) is 2e16 x).
+    // A value at a point or a derivative is read with every decimal exact: with the formula's
+    // decimals as symbols, a function with no value at the point could look as if it had one
+    // (∂/∂x (1/(y - 0.5)) at x = 0.6, y = 0.5 gave 0.0), and a sign they leave undecided needs
+    // their values anyway (d/dx abs(x - 0.3) at x = 0.3 + 1e-18, beside the corner the doubles
+    // put it on, is 1).
     Decimals decimals;
     std::optional<Expr> read;
     try {
-      read = arithmetic_value(statement, session, decimals, resolve::DecimalsRead::ExactPoints);
+      read = arithmetic_value(statement, session, decimals, resolve::DecimalsRead::Symbols, false);
     } catch (const Interrupted&) {
       throw;
     } catch (...) {
-      // A sign the formula's symbols leave undecided (d/dx abs(x - 0.3) at x = 0.3 + 1e-18, beside
-      // the corner the doubles put it on): every decimal exact decides.
-      Decimals none;
-      std::optional<Expr> exact = arithmetic_value(statement, session, none, resolve::DecimalsRead::Exact);
-      if (!exact || !free_symbols(*exact).empty()) return std::nullopt;
-      std::optional<Expr> answer = precise_answer(*exact, none);
-      if (!answer) return std::nullopt;
-      value = *answer;
-      return ExactForm{*exact, {}};
     }
-    if (!read || decimals.empty()) return std::nullopt;
+    if (!read) return exact_answer(statement, session, value);
+    if (decimals.empty()) return std::nullopt;
+    // Arithmetic: the formula with its decimals as symbols, its parts of decimals alone folded
+    // precisely (x/(1 - cos(1e-8)) is 2e16 x).
     std::uint64_t decimal_bits = bits_of(decimals);
     Expr formula = without_exact_zeros(*read, decimals, decimal_bits);
     if ((formula.node()->symbols & ~decimal_bits) == 0) {  // a number
