@@ -260,7 +260,9 @@ TEST_CASE("sum: an answer by an entry x_k holds where its conditions do, for eve
                         sym("y"),
                         make_sum(pow(sym("x_n"), Expr(2)), n, Expr(1), Expr(3)),
                         make_sum(sym("x_n") * sym("x_1"), n, Expr(1), Expr(2)),
-                        make_sum(sym("x_n") * sym("x_k"), n, Expr(2), Expr(3))};
+                        make_sum(sym("x_n") * sym("x_k"), n, Expr(2), Expr(3)),
+                        // a sum over the family inside one over it: x_2 is counted through both once
+                        make_sum(sym("x_n") + make_sum(sym("x_m"), sym("m"), Expr(1), Expr(2)), n, Expr(1), Expr(2))};
   auto atom = [&] { return atoms[random.pick(static_cast<int>(std::size(atoms)))]; };
   int compared = 0, refused_by_conditions = 0;
   for (int trial = 0; trial < 40; ++trial) {
@@ -302,6 +304,26 @@ TEST_CASE("sum: an answer by an entry x_k holds where its conditions do, for eve
   MESSAGE(compared << " comparisons, " << refused_by_conditions << " excluded by a condition");
   CHECK(compared >= 500);
   CHECK(refused_by_conditions >= 50);
+}
+
+// The term n = k of a sum over x_n is its body differentiated by x_n alone: what the body holds of
+// x_k otherwise, written or in a sum over x_m inside, the sum of the body's derivatives has counted
+// (by x_2, sum(x_n + sum(x_m, m = 1 .. 2), n = 1 .. 2) was 4, not 3; conditions named the bound
+// n). A sum whose bounds name the index of a sum around it is refused: one condition cannot say
+// for which n its term m = k is there (∂/∂x_k of sum(sum(x_m, m = 1 .. n), n = 1 .. N) was N + 1,
+// not N - k + 1). A helper's random sums found both.
+TEST_CASE("sum: nested sums over one family count each entry once, and bounds that name an outer index are refused") {
+  ddx::Session s;
+  check_rows(s, {
+                    {"∂/∂x_2 sum(x_n + sum(x_m, m = 1 .. 2), n = 1 .. 2)", "3"},
+                    {"∂/∂x_k sum(x_n^2 + sum(w_m x_m, m = 1 .. N), n = 1 .. N)", "N w_k + 2x_k   (1 <= k <= N)"},
+                    {"∂/∂x_k sum(x_n^2 + x_1 x_n, n = 1 .. N)", "x_1 + 2x_k   (k != 1, 1 <= k <= N)"},
+                    {"∂/∂x_k sum(x_k + x_n, n = 2 .. 4)", "4   (2 <= k <= 4)"},
+                    {"∂/∂x_k sum(sum(x_m, m = 1 .. n), n = 1 .. N)",
+                     "error@1: cannot differentiate by x_k: the bounds of the sum over m name n, the index of a sum around it "
+                     "(not supported yet: write it out with numbers for the bounds, at N = 3)"},
+                    {"∂/∂a sum(sum(a x_m, m = 1 .. n), n = 1 .. N)", "sum(sum(x_m, m = 1 .. n), n = 1 .. N)"},
+                });
 }
 
 TEST_CASE("sum: differentiated then written out equals written out then differentiated, K = 1 .. 5") {

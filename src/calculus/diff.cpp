@@ -39,7 +39,15 @@ constexpr std::size_t long_product = 8;
 
 class Differentiator {
  public:
-  Differentiator(Expr var, DiffTrace* trace) : var_(var), var_bit_(symbol_bit(var.name())), trace_(trace) {}
+  Differentiator(Expr var, DiffTrace* trace) : var_(var), memo_key_(var), var_bit_(symbol_bit(var.name())), trace_(trace) {}
+  // A sum's member x_n as a variable of its own, not an entry of the family x: sums over x_m
+  // inside do not collapse to a term m = n (their dependence on that entry is counted apart).
+  static Differentiator slot(Expr member) {
+    Differentiator d(member, nullptr);
+    d.entry_ = false;
+    d.memo_key_ = sym("slot#" + member.name());  // (no name a user can type)
+    return d;
+  }
 
   Expr d(Expr e) {
     check_interrupt();  // every node visited: Ctrl-C and --timeout stop huge derivatives
@@ -230,11 +238,15 @@ class Differentiator {
     if (!d(lower).is_zero() || !d(upper).is_zero())
       throw MathError("cannot differentiate a sum by a variable of its bounds (" + var_.name() + ")");
     Expr result = make_sum(d(body), index, lower, upper);  // check_sum_variable refused a bound var_
-    if (auto k = entry_subscript(var_.name())) {
+    if (auto k = entry_subscript(var_.name()); k && entry_) {
       Expr member = *member_with_index(var_, index);
       bool outside = k->is_integer() && lower.is_integer() && upper.is_integer() &&
                      (k->number() < lower.number() || upper.number() < k->number());
-      if (!outside && depends_on(body, member)) result = result + rename_index(diff(body, member), index, *k);
+      // The term n = k by its member x_n alone: what body holds of x_k otherwise (written, or in a
+      // sum over x_m inside) d(body) has counted (sum(x_n + sum(x_m, m = 1 .. 2), n = 1 .. 2) by
+      // x_2 was 4, not 3); nor are x_n and another entry x_j it names to be told apart here, as
+      // the answer's own check does that (check_sum_variable).
+      if (!outside && depends_on(body, member)) result = result + rename_index(slot(member).d(body), index, *k);
     }
     return report("sum rule", e, result);
   }
@@ -295,6 +307,8 @@ class Differentiator {
   }
 
   Expr var_;
+  Expr memo_key_;      // var_, or for a slot a key of its own
+  bool entry_ = true;  // var_ x_k is an entry of its family, which sums over x_n hold as the term n = k
   std::uint64_t var_bit_;
   DiffTrace* trace_;
 };

@@ -331,10 +331,24 @@ std::optional<std::string> bound_in_sum(Expr e, Expr var) {
 void check_sum_variable(Expr e, Expr var) {
   if (!var.is(Kind::Symbol)) return;
   if (auto why = bound_in_sum(e, var)) throw MathError("cannot differentiate by " + var.name() + ": " + *why);
-  ConditionLog* log = live_log();
-  if (!log) return;
   std::optional<Expr> subscript = entry_subscript(var.name());
   if (!subscript) return;
+  // A sum over x_m whose bounds name the index n of a sum around it (sum(sum(x_m, m = 1 .. n),
+  // n = 1 .. N)) has the term m = k only for some n, which one condition cannot say: refused (its
+  // derivative was N + 1 for N - k + 1).
+  std::vector<Expr> indices;
+  for_each_sum(e, [&](Expr sum) { indices.push_back(sum.args()[1]); });
+  for_each_sum(e, [&](Expr sum) {
+    auto a = sum.args();
+    if (!depends_on(a[0], *member_with_index(var, a[1]))) return;
+    for (Expr n : indices)
+      if (depends_on(a[2], n) || depends_on(a[3], n))
+        throw MathError("cannot differentiate by " + var.name() + ": the bounds of the sum over " + a[1].name() +
+                        " name " + n.name() + ", the index of a sum around it (not supported yet: write it out with " +
+                        "numbers for the bounds, at N = 3)");
+  });
+  ConditionLog* log = live_log();
+  if (!log) return;
   Expr k = *subscript;
   note_distinct_entries(e, var, k, *log);
   for_each_sum(e, [&](Expr sum) {
