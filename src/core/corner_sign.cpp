@@ -127,12 +127,9 @@ namespace {
 // Whether a corner sign in e has an argument undecided_by_decimals (d^2/dx^2 abs(x - 0.9) at
 // x = 0.7 + 0.2 was 0).
 bool has_undecided_corner(Expr e) {
-  bool undecided = false;
-  with_signs_turned(e, [&](Expr s) {
-    undecided = undecided || (is_corner_sign(s) && undecided_by_decimals(s.args()[0]));
-    return s;
-  });
-  return undecided;
+  if (!e.node()->corners) return false;
+  std::unordered_set<Expr> arguments = sign_arguments(e, true);
+  return std::any_of(arguments.begin(), arguments.end(), undecided_by_decimals);
 }
 
 }  // namespace

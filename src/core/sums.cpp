@@ -338,6 +338,9 @@ void check_sum_variable(Expr e, Expr var) {
   // derivative was N + 1 for N - k + 1).
   std::vector<Expr> indices;
   for_each_sum(e, [&](Expr sum) { indices.push_back(sum.args()[1]); });
+  ConditionLog* log = live_log();
+  Expr k = *subscript;
+  if (log) note_distinct_entries(e, var, k, *log);
   for_each_sum(e, [&](Expr sum) {
     auto a = sum.args();
     if (!depends_on(a[0], *member_with_index(var, a[1]))) return;
@@ -346,15 +349,7 @@ void check_sum_variable(Expr e, Expr var) {
         throw MathError("cannot differentiate by " + var.name() + ": the bounds of the sum over " + a[1].name() +
                         " name " + n.name() + ", the index of a sum around it (not supported yet: write it out with " +
                         "numbers for the bounds, at N = 3)");
-  });
-  ConditionLog* log = live_log();
-  if (!log) return;
-  Expr k = *subscript;
-  note_distinct_entries(e, var, k, *log);
-  for_each_sum(e, [&](Expr sum) {
-    auto a = sum.args();
-    if (!depends_on(a[0], *member_with_index(var, a[1]))) return;
-    if (k.is_integer() && a[2].is_integer() && a[3].is_integer()) return;  // decided: the term is there or not
+    if (!log || (k.is_integer() && a[2].is_integer() && a[3].is_integer())) return;  // (decided: the term is there or not)
     IndexCondition c;
     c.index = k;
     c.lower = a[2];

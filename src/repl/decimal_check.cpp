@@ -411,10 +411,6 @@ void check_exactly(eval::Value& v, std::string_view statement, const Session& se
   if (exact) correct_by(v, exact->value);
 }
 
-}  // namespace
-
-namespace {
-
 // Whether t takes a value at a point or a derivative (`at`, d/dx, dy/dx, f'(x), diff).
 bool at_a_point(const resolve::Term& t) {
   using resolve::TermKind;
@@ -441,19 +437,22 @@ std::optional<Expr> arithmetic_value(std::string_view statement, const Session& 
   return result.value.scalar;
 }
 
+// A closed formula's precise value (given `decimals`) as the decimal an answer prints.
+std::optional<Expr> precise_decimal(Expr closed, const Decimals& decimals) {
+  std::optional<double> precise = precise_double(closed, decimals);
+  if (!precise || !std::isfinite(*precise)) return std::nullopt;
+  return as_decimal(num(Number::from_double(*precise)));
+}
+
 // The statement's value with every decimal exact, as an answer: a whole number as it is, else
 // its precise value as a decimal.
 std::optional<ExactForm> exact_answer(std::string_view statement, const Session& session, Expr& value) {
   Decimals none;
   std::optional<Expr> exact = arithmetic_value(statement, session, none, resolve::DecimalsRead::Exact, true);
   if (!exact || !free_symbols(*exact).empty()) return std::nullopt;
-  if (exact->is_integer()) {
-    value = *exact;
-  } else {
-    std::optional<double> precise = precise_double(*exact, none);
-    if (!precise || !std::isfinite(*precise)) return std::nullopt;
-    value = as_decimal(num(Number::from_double(*precise)));
-  }
+  std::optional<Expr> answer = exact->is_integer() ? exact : precise_decimal(*exact, none);
+  if (!answer) return std::nullopt;
+  value = *answer;
   return ExactForm{*exact, {}};
 }
 
@@ -482,9 +481,9 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
     std::uint64_t decimal_bits = bits_of(decimals);
     Expr formula = without_exact_zeros(*read, decimals, decimal_bits);
     if ((formula.node()->symbols & ~decimal_bits) == 0) {  // a number
-      std::optional<double> precise = precise_double(formula, decimals);
-      if (!precise || !std::isfinite(*precise)) return std::nullopt;
-      value = as_decimal(num(Number::from_double(*precise)));
+      std::optional<Expr> precise = precise_decimal(formula, decimals);
+      if (!precise) return std::nullopt;
+      value = *precise;
     } else {
       value = folded_precisely(formula, decimals, decimal_bits);
       if ((value.node()->symbols & decimal_bits) != 0) return std::nullopt;

@@ -180,15 +180,8 @@ Term Resolver::leibniz(const Node& n, bool argument) {
 Term Resolver::prime(const Node& n) {
   std::vector<Term> args;
   {
-    // f'(0.1 * 3) is a derivative at a point: a check's reading takes its decimals exactly.
-    bool outer = std::exchange(reading_point_, reading_point_ || decimals_read_ == DecimalsRead::ExactPoints);
-    try {
-      for (const Node& c : n.children) args.push_back(term(c));
-    } catch (...) {
-      reading_point_ = outer;
-      throw;
-    }
-    reading_point_ = outer;
+    ReadingPoint point(*this, true);  // f'(0.1 * 3) is a derivative at a point: a check's reading takes it exactly
+    for (const Node& c : n.children) args.push_back(term(c));
   }
   const std::string w = n.text.str();
   if (n.order() > static_cast<std::uint64_t>(max_derivative_order))
@@ -240,19 +233,16 @@ Term Resolver::at(const Node& n) {
   t.span = n.span;
   // The point first, as it is evaluated first.
   std::vector<Term> values;
+  // (A check's reading takes a derivative's point exactly: read_decimals_as_symbols.)
+  bool exact_point = decimals_read_ == DecimalsRead::ExactPoints && holds_derivative(n.children[0]);
   for (std::size_t i = 1; i < n.children.size(); ++i) {
     const Node& eq = n.children[i];
     if (eq.kind != NodeKind::Equation || !is_identifier(eq.text))
       throw ResolveError{eq.span, "expected NAME = VALUE after 'at'"};
-    // (A check's reading takes a derivative's point exactly: read_decimals_as_symbols.)
-    bool outer = std::exchange(reading_point_, decimals_read_ == DecimalsRead::ExactPoints && holds_derivative(n.children[0]));
-    try {
+    {
+      ReadingPoint point(*this, exact_point);
       values.push_back(term(eq.children[0]));
-    } catch (...) {
-      reading_point_ = outer;
-      throw;
     }
-    reading_point_ = outer;
     t.names.push_back(eq.text.str());
     t.name_spans.push_back(eq.name_span);
   }

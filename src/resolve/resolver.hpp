@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "resolve/resolve.hpp"
@@ -95,6 +96,18 @@ class Resolver {
   std::unordered_map<Expr, Expr>* decimal_symbols_ = nullptr;
   DecimalsRead decimals_read_ = DecimalsRead::Symbols;  // (read_decimals_as_symbols)
   bool reading_point_ = false;   // within the values of an `at` point read exactly
+  // Sets reading_point_ while it lives (a point's values, a Lagrange derivative's arguments).
+  class ReadingPoint {
+   public:
+    ReadingPoint(Resolver& r, bool on) : r_(r), outer_(std::exchange(r.reading_point_, on)) {}
+    ~ReadingPoint() { r_.reading_point_ = outer_; }
+    ReadingPoint(const ReadingPoint&) = delete;
+    ReadingPoint& operator=(const ReadingPoint&) = delete;
+
+   private:
+    Resolver& r_;
+    bool outer_;
+  };
 };
 
 // The error for a divisor that is a run of factors (1/ab, 1/a(b + c)): the whole run, or its
