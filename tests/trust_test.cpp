@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -1198,6 +1200,34 @@ TEST_CASE("trust: a value beyond a double's range is not called undefined") {
       {"d/dx log(cosh(x)) at x = 800.0", "1.0"},
       {"log(0.0)", "error: log(0) is undefined"},
       {"atanh(1.0)", "error: atanh(1.0) is undefined"},
+  });
+}
+
+// A sine of a number with hundreds of millions of digits has no digit ddx can work out: MPFR
+// reduced e^250000000 exactly, with pi to 360 million bits, and the statement ran for minutes.
+TEST_CASE("trust: a trigonometric function of a huge number is refused at once, not worked out for minutes") {
+  check_rows({
+      {"approx(sin(exp(250000000)), 20)", "error: cannot approximate a trigonometric function of a number above 10^19728"},
+      {"d/dx cos(exp(1e-8 x + 1e8 x)) at x = 2.5", "error: floating-point overflow"},
+      {"sin(exp(250000000))", "sin(e^250000000)"},
+      {"approx(sin(10^100), 10)", "-0.3723761237"},
+      {"sin(exp(1000.0))", "-0.9068741707219151"},
+  });
+}
+
+// approx worked its value out once, at the digits' precision plus 64 bits, and printed what came
+// out: sin(10^100) from 10^100 rounded to 97 bits (-0.3740883343, for -0.3723761237), 1 - cos(10^-40)
+// as 0.0, Ramanujan's near-integer with the wrong sign, and rounding noise for an exact 0. Now two
+// precisions must agree, and a 0 that rounding made is no answer.
+TEST_CASE("trust: approx prints only digits it is sure of") {
+  check_rows({
+      {"approx(sin(10^100), 10)", "-0.3723761237"},
+      {"approx(exp(pi*sqrt(163)) - 640320^3 - 744, 10)", "-7.499274028e-13"},
+      {"approx(1 - cos(10^-40), 10)", "5.0e-81"},
+      {"approx(sin(pi/7)^2 + cos(pi/7)^2 - 1, 10)", "error: cannot be sure of any digit of this value"},
+      {"approx(1 - cos(10^-10000))", "error: cannot be sure of any digit of this value"},
+      {"approx(sin(pi), 5)", "0.0"},
+      {"approx(pi, 30)", "3.14159265358979323846264338328"},
   });
 }
 

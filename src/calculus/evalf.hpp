@@ -10,9 +10,17 @@
 namespace ddx::calc {
 
 // The value of a closed expression (no free symbols, no abstract functions) as a decimal string
-// with `digits` significant digits ("3.14159265358979323846264338328"). Throws MathError when the
-// value is not a real number (log(-1), 1/0 after rounding, ...).
+// with `digits` significant digits ("3.14159265358979323846264338328"), worked out once at that
+// precision plus guard bits: quick, but wrong where the expression cancels more digits than the
+// guard bits hold or reduces an argument wider than them (sin(10^100)). For numeric searches and
+// checks that allow for it. Throws MathError when the value is not a real number (log(-1), 1/0
+// after rounding, ...).
 std::string evalf(Expr e, int digits);
+
+// The same digits, each one certain (approx): worked out at rising precisions until two agree,
+// and never taken from a 0 that rounding made. Throws MathError also when no two agree by a
+// precision ddx allows (a value it cannot tell from 0: sin(pi/7)^2 + cos(pi/7)^2 - 1).
+std::string evalf_certain(Expr e, int digits);
 
 
 }  // namespace ddx::calc

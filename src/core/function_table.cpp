@@ -98,6 +98,17 @@ template <int (*F)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t)>
 void unary_precise(mpfr_ptr out, const mpfr_srcptr* a) {
   F(out, a[0], MPFR_RNDN);
 }
+// MPFR reduces a trigonometric argument exactly, with pi to as many bits as the argument has
+// before its point: sin(e^250000000) would work out pi to 360 million bits, for minutes. Past
+// 2^16 bits (about 10^19728) ddx does not approximate one; the argument, rounded, is far from
+// exact there at any precision it uses (4096 bits at most).
+constexpr mpfr_exp_t largest_reduced_exponent = 1 << 16;
+template <int (*F)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t)>
+void trig_precise(mpfr_ptr out, const mpfr_srcptr* a) {
+  if (mpfr_regular_p(a[0]) && mpfr_get_exp(a[0]) > largest_reduced_exponent)
+    throw Unanswerable("cannot approximate a trigonometric function of a number above 10^19728");
+  F(out, a[0], MPFR_RNDN);
+}
 void precise_abs(mpfr_ptr out, const mpfr_srcptr* a) { mpfr_abs(out, a[0], MPFR_RNDN); }  // a macro in mpfr.h
 void precise_sign(mpfr_ptr out, const mpfr_srcptr* a) { mpfr_set_si(out, mpfr_sgn(a[0]), MPFR_RNDN); }
 void precise_corner_sign(mpfr_ptr out, const mpfr_srcptr* a) {
@@ -149,16 +160,16 @@ std::vector<FunctionInfo> builtin_function_table() {
   };
   // clang-format off
   row("sin", 1, "\\sin", "trigonometric", "sine",
-      unary(std::sin), unary_precise<mpfr_sin>, odd("sin", exact_trig("sin")),
+      unary(std::sin), trig_precise<mpfr_sin>, odd("sin", exact_trig("sin")),
       {[](Args a) { return cos(a[0]); }});
   row("cos", 1, "\\cos", "trigonometric", "cosine",
-      unary(std::cos), unary_precise<mpfr_cos>, even("cos", Expr(1), exact_trig("cos")),
+      unary(std::cos), trig_precise<mpfr_cos>, even("cos", Expr(1), exact_trig("cos")),
       {[](Args a) { return -sin(a[0]); }});
   row("tan", 1, "\\tan", "trigonometric", "tangent",
-      unary(std::tan), unary_precise<mpfr_tan>, odd("tan", exact_trig("tan")),
+      unary(std::tan), trig_precise<mpfr_tan>, odd("tan", exact_trig("tan")),
       {[](Args a) { return 1 + pow(tan(a[0]), 2); }});
   row("cot", 1, "\\cot", "trigonometric", "cotangent, 1/tan(x)",
-      [](std::span<const double> v) { return 1 / std::tan(v[0]); }, unary_precise<mpfr_cot>,
+      [](std::span<const double> v) { return 1 / std::tan(v[0]); }, trig_precise<mpfr_cot>,
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_zero()) throw MathError("cot(0) is undefined");
         if (auto v = trig_at_pi_multiple("cot", a[0])) return v;
@@ -166,11 +177,11 @@ std::vector<FunctionInfo> builtin_function_table() {
         return std::nullopt; },
       {[](Args a) { return -1 - pow(call("cot", {a[0]}), 2); }});
   row("sec", 1, "\\sec", "trigonometric", "secant, 1/cos(x)",
-      [](std::span<const double> v) { return 1 / std::cos(v[0]); }, unary_precise<mpfr_sec>,
+      [](std::span<const double> v) { return 1 / std::cos(v[0]); }, trig_precise<mpfr_sec>,
       even("sec", Expr(1), exact_trig("sec")),
       {[](Args a) { return call("sec", {a[0]}) * tan(a[0]); }});
   row("csc", 1, "\\csc", "trigonometric", "cosecant, 1/sin(x)",
-      [](std::span<const double> v) { return 1 / std::sin(v[0]); }, unary_precise<mpfr_csc>,
+      [](std::span<const double> v) { return 1 / std::sin(v[0]); }, trig_precise<mpfr_csc>,
       [](Args a) -> std::optional<Expr> {
         if (a[0].is_zero()) throw MathError("csc(0) is undefined");
         if (auto v = trig_at_pi_multiple("csc", a[0])) return v;

@@ -86,7 +86,7 @@ Result approx_procedure(const Term& call, Evaluator& ev) {
   Expr e = ev.scalar(arg);
   std::string text;
   try {
-    text = calc::evalf(e, digits);
+    text = calc::evalf_certain(e, digits);
   } catch (const MathError& err) {
     throw EvalError{arg.span, err.what()};
   }
