@@ -1217,18 +1217,49 @@ TEST_CASE("trust: a trigonometric function of a huge number is refused at once, 
 
 // approx worked its value out once, at the digits' precision plus 64 bits, and printed what came
 // out: sin(10^100) from 10^100 rounded to 97 bits (-0.3740883343, for -0.3723761237), 1 - cos(10^-40)
-// as 0.0, Ramanujan's near-integer with the wrong sign, and rounding noise for an exact 0. Now two
-// precisions must agree, and a 0 that rounding made is no answer.
+// as 0.0, Ramanujan's near-integer with the wrong sign, and rounding noise for an exact 0. Now it
+// prints the digits on which both ends of an interval sure to hold the value agree; two precisions
+// that agree are not enough (1 + 10^-96 is 1 at 97 bits and at 258).
 TEST_CASE("trust: approx prints only digits it is sure of") {
   check_rows({
       {"approx(sin(10^100), 10)", "-0.3723761237"},
       {"approx(exp(pi*sqrt(163)) - 640320^3 - 744, 10)", "-7.499274028e-13"},
       {"approx(1 - cos(10^-40), 10)", "5.0e-81"},
-      {"approx(sin(pi/7)^2 + cos(pi/7)^2 - 1, 10)", "error: cannot be sure of any digit of this value"},
-      {"approx(1 - cos(10^-10000))", "error: cannot be sure of any digit of this value"},
+      {"approx(exp(10^96 log(1 + 1/10^96)) - e, 10)", "-1.359140914e-96"},
+      {"approx(sin(pi/7)^2 + cos(pi/7)^2 - 1, 10)", "error: cannot be sure of 10 digits of this value: worked out to "},
+      {"approx(1 - cos(10^-10000))", "error: cannot be sure of 15 digits of this value"},
+      {"approx(exp(10^10) - exp(10^10 + 1))", "error: the value is too large to approximate"},
       {"approx(sin(pi), 5)", "0.0"},
       {"approx(pi, 30)", "3.14159265358979323846264338328"},
   });
+}
+
+// Property: approx(E, 10) is approx(E, 40) rounded to 10 digits, for values that cancel digits or
+// reduce huge arguments (each precision's own rounding gave its own wrong digits before).
+TEST_CASE("trust: approx's digits do not depend on how many are asked for") {
+  std::vector<std::string> values;
+  for (int n = 20; n <= 400; n += 38) {
+    std::string big = "10^" + std::to_string(n);
+    values.push_back("sin(" + big + ")");
+    values.push_back("cos(" + big + " + 1/3)");
+    values.push_back("(exp(" + big + " log(1 + 1/" + big + ")) - e) " + big);
+    values.push_back("(1 - cos(1/" + big + ")) (" + big + ")^2");
+    values.push_back("(exp(1/" + big + ") - 1 - 1/" + big + ") (" + big + ")^2");
+  }
+  for (const std::string& value : values) {
+    CAPTURE(value);
+    ddx::Session s;
+    std::string ten = answer(s, "approx(" + value + ", 10)");
+    std::string forty = answer(s, "approx(" + value + ", 40)");
+    REQUIRE(ten.find("error") == std::string::npos);
+    REQUIRE(forty.find("error") == std::string::npos);
+    double coarse = std::strtod(ten.c_str(), nullptr);
+    double fine = std::strtod(forty.c_str(), nullptr);
+    REQUIRE(fine != 0);
+    double last_digit = std::pow(10.0, std::floor(std::log10(std::fabs(fine))) - 9);
+    std::string both = ten + " against " + forty;
+    CHECK_MESSAGE(std::fabs(coarse - fine) <= 0.51 * last_digit, both);
+  }
 }
 
 // A slope formula that divides by zero at the point is infinite there (no derivative), settles on

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/enclosure.hpp"
 #include "core/errors.hpp"
 #include "core/real_value.hpp"
 
@@ -21,7 +22,7 @@ void check_digits(int digits) {
 mpfr_prec_t precision_for(int digits) { return static_cast<mpfr_prec_t>(std::ceil(digits * 3.3219280948873623)) + 64; }
 
 // v's `digits` significant digits, written as approx shows them.
-std::string digits_of(mpfr_ptr v, int digits) {
+std::string digits_of(mpfr_srcptr v, int digits) {
   if (mpfr_zero_p(v)) return "0.0";
   // Scientific digits from MPFR, then placed as a plain decimal when the exponent is moderate.
   mpfr_exp_t exp10 = 0;
@@ -49,6 +50,18 @@ std::string digits_of(mpfr_ptr v, int digits) {
 // evaluations at that size.
 mpfr_prec_t highest_precision_for(int digits) { return std::max<mpfr_prec_t>(mpfr_prec_t{1} << 16, 4 * precision_for(digits)); }
 
+// Where an enclosure lies, for a refusal: within a power of ten of 0 (its ends' digits shift with
+// the order in which the terms were added), or between its ends.
+std::string where(const Interval& v) {
+  if (mpfr_sgn(v.lo()) > 0 || mpfr_sgn(v.hi()) < 0)  // (digits that disagree at the last place)
+    return "between " + digits_of(v.lo(), 17) + " and " + digits_of(v.hi(), 17);
+  Real size(64);
+  mpfr_abs(size.get(), v.lo(), MPFR_RNDU);
+  if (mpfr_cmpabs(v.hi(), size.get()) > 0) mpfr_abs(size.get(), v.hi(), MPFR_RNDU);
+  mpfr_log10(size.get(), size.get(), MPFR_RNDU);
+  return "within 10^" + std::to_string(mpfr_get_si(size.get(), MPFR_RNDU)) + " of 0 (it may be exactly 0)";
+}
+
 }  // namespace
 
 std::string evalf(Expr e, int digits) {
@@ -59,33 +72,29 @@ std::string evalf(Expr e, int digits) {
   return digits_of(v.get(), digits);
 }
 
-// Ziv's strategy, as MPFR rounds its own functions: two precisions whose digits agree are taken
-// to be right (a rounding error that survives doubling the precision would need the value to sit
-// on a rounding boundary to all the digits between). A 0 never agrees: subtracting two values that
-// round alike gives 0 at any precision too low to see their difference (1 - cos(10^-40) is 0 at
-// 97 and at 258 bits, 5e-81 at 580), so an exact 0 is only what simplification proved.
+// The digits both ends of an enclosure round to (rounding is monotone, so the value between them
+// rounds to them too), at rising precisions until they agree. An enclosure of exactly 0 is a 0
+// that each step proved (sin(0), 0 * pi); one that only holds 0 decides no digit.
 std::string evalf_certain(Expr e, int digits) {
   check_digits(digits);
-  if (e.is_zero()) return "0.0";
   mpfr_prec_t const highest = highest_precision_for(digits);
-  std::string previous;
-  Real smallest(64);  // the least magnitude seen, for the refusal
-  mpfr_set_inf(smallest.get(), 1);
-  for (mpfr_prec_t precision = precision_for(digits);; precision = 2 * precision + 64) {
-    Real v(precision);
-    mpfr_set_zero(v.get(), 1);
-    real_value(e, v.get());
-    std::string text = digits_of(v.get(), digits);
-    if (!mpfr_zero_p(v.get()) && text == previous) return text;
-    if (mpfr_cmpabs(v.get(), smallest.get()) < 0) mpfr_abs(smallest.get(), v.get(), MPFR_RNDN);
-    previous = mpfr_zero_p(v.get()) ? std::string() : text;
-    if (precision > highest) break;
+  std::string between;     // the last enclosure, for the refusal
+  mpfr_prec_t reached = 0;  // and its precision
+  for (mpfr_prec_t precision = precision_for(digits); precision <= highest; precision = 2 * precision + 64) {
+    reached = precision;
+    Interval v(precision);
+    try {
+      enclose(e, v);
+    } catch (const TooWide&) {
+      continue;
+    }
+    std::string lo = digits_of(v.lo(), digits), hi = digits_of(v.hi(), digits);
+    if (lo == hi) return lo;
+    between = where(v);
   }
-  std::string bound = mpfr_zero_p(smallest.get()) ? "rounds to 0 at every precision ddx tried"
-                                                   : "came out as small as " + digits_of(smallest.get(), 2);
-  throw Unanswerable("cannot be sure of any digit of this value: it " + bound + " (up to " +
-                     std::to_string(highest * 30103 / 100000) +
-                     " digits), which an exact 0 that ddx cannot prove would do too");
+  std::string sure = "cannot be sure of " + std::to_string(digits) + (digits == 1 ? " digit" : " digits") +
+                     " of this value: worked out to " + std::to_string(reached * 30103 / 100000) + " digits, ";
+  throw Unanswerable(sure + (between.empty() ? "it is still undecided whether a step of it has a value" : "it still lies " + between));
 }
 
 }  // namespace ddx::calc

@@ -11,6 +11,7 @@
 #include "core/errors.hpp"
 #include "core/exact_values.hpp"
 #include "core/functions.hpp"
+#include "core/limits.hpp"
 #include "core/real_value.hpp"
 
 namespace ddx {
@@ -98,14 +99,10 @@ template <int (*F)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t)>
 void unary_precise(mpfr_ptr out, const mpfr_srcptr* a) {
   F(out, a[0], MPFR_RNDN);
 }
-// MPFR reduces a trigonometric argument exactly, with pi to as many bits as the argument has
-// before its point: sin(e^250000000) would work out pi to 360 million bits, for minutes. Past
-// 2^16 bits (about 10^19728) ddx does not approximate one; the argument, rounded, is far from
-// exact there at any precision it uses (4096 bits at most).
-constexpr mpfr_exp_t largest_reduced_exponent = 1 << 16;
+// (The argument, rounded, is far from exact there at any precision ddx uses: see limits.hpp.)
 template <int (*F)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t)>
 void trig_precise(mpfr_ptr out, const mpfr_srcptr* a) {
-  if (mpfr_regular_p(a[0]) && mpfr_get_exp(a[0]) > largest_reduced_exponent)
+  if (mpfr_regular_p(a[0]) && mpfr_get_exp(a[0]) > max_reduced_argument_bits)
     throw Unanswerable("cannot approximate a trigonometric function of a number above 10^19728");
   F(out, a[0], MPFR_RNDN);
 }

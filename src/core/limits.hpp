@@ -25,6 +25,9 @@ inline constexpr std::size_t max_statement_nodes = 3'000'000;  // new subexpress
 inline constexpr std::size_t max_expression_height = 30'000;   // an expression's depth (every walk's recursion)
 inline constexpr int max_simplify_steps = 10000;          // rule applications per simplify
 inline constexpr int max_evalf_digits = 100'000;          // approx(E, DIGITS)
+// A trigonometric function's argument, in bits before its point (2^65536, about 10^19728): MPFR
+// reduces it exactly, with pi to as many bits, and sin(e^250000000) took minutes.
+inline constexpr long max_reduced_argument_bits = 1L << 16;
 // factor and simplify's cancelling: every polynomial along the way, and the work in coefficient
 // operations (cancelling runs inside simplify and must stay quick; factor is asked for).
 inline constexpr std::size_t max_poly_terms = 5000;

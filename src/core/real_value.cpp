@@ -13,7 +13,9 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
+#include "core/enclosure.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
@@ -191,19 +193,24 @@ std::optional<double> value_with(Expr e, mpfr_prec_t precision) {
   return mpfr_get_d(v.get(), MPFR_RNDN);
 }
 
-// A constant's value where two precisions agree to `tolerance` (relative), 256 and 1024 bits,
-// else 1024 and 4096: one precision cannot tell its own rounding from the value (a 0 that rounding
-// leaves as 1e-38, times 10^30, is 1e-8 at 128 bits; sin(10^40 pi + 1) takes pi to 140 bits
-// before its argument has one digit right, and at 128 bits printed -0.2574 for sin(1)).
-// nullopt where no pair agrees, or the constant has no real value.
-std::optional<double> agreed_value(Expr e, double tolerance) {
+// What `decide` reads off a constant's enclosure (core/enclosure.hpp) at 256 bits, else 1024,
+// else 4096: the first it decides. nullopt where it decides none, the constant has no real value,
+// or it is too large a tree to evaluate on the way. Where two precisions agreeing was taken for
+// the value before, both could be wrong alike: log(1 + 10^-2000) is 0 at all three, so
+// 10^2000 log(1 + 10^-2000) - 1/2 had the sign of -1/2, and abs of it the wrong formula.
+template <class Decide>
+auto decided_by_enclosure(Expr e, Decide decide) -> decltype(decide(std::declval<const Interval&>())) {
   if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return std::nullopt;
-  std::optional<double> lower = value_with(e, 256);
-  for (mpfr_prec_t precision : {1024, 4096}) {
-    std::optional<double> higher = value_with(e, precision);
-    if (!lower || !higher) return std::nullopt;
-    if (std::fabs(*lower - *higher) <= tolerance * std::fabs(*higher)) return higher;
-    lower = higher;
+  for (mpfr_prec_t precision : {256, 1024, 4096}) {
+    Interval v(precision);
+    try {
+      enclose(e, v);
+    } catch (const TooWide&) {
+      continue;
+    } catch (const MathError&) {
+      return std::nullopt;
+    }
+    if (auto decided = decide(v)) return decided;
   }
   return std::nullopt;
 }
@@ -262,12 +269,28 @@ bool obviously_positive(Expr c) {
   return obviously_positive(c, known);
 }
 
-std::optional<double> constant_value(Expr e) { return agreed_value(e, 1e-15); }
+// (The double nearest both ends of its interval, the value's own; or, where the interval straddles
+// a point halfway between two doubles, the one nearest its middle once it is narrower than 1e-15
+// of its size.)
+std::optional<double> constant_value(Expr e) {
+  return decided_by_enclosure(e, [](const Interval& v) -> std::optional<double> {
+    double lo = mpfr_get_d(v.lo(), MPFR_RNDN), hi = mpfr_get_d(v.hi(), MPFR_RNDN);
+    if (lo == hi) return lo;
+    if (hi - lo > 1e-15 * std::max(std::fabs(lo), std::fabs(hi))) return std::nullopt;
+    Real middle(v.precision() + 1);
+    mpfr_add(middle.get(), v.lo(), v.hi(), MPFR_RNDN);
+    mpfr_div_2ui(middle.get(), middle.get(), 1, MPFR_RNDN);
+    return mpfr_get_d(middle.get(), MPFR_RNDN);
+  });
+}
 
+// (Its interval on one side of 0.)
 std::optional<int> constant_sign(Expr e) {
-  std::optional<double> v = agreed_value(e, 1e-9);
-  if (!v || !std::isfinite(*v) || *v == 0) return std::nullopt;
-  return *v > 0 ? 1 : -1;
+  return decided_by_enclosure(e, [](const Interval& v) -> std::optional<int> {
+    if (mpfr_sgn(v.lo()) > 0) return 1;
+    if (mpfr_sgn(v.hi()) < 0) return -1;
+    return std::nullopt;
+  });
 }
 
 std::optional<Number> decimal_value(Expr constant) {
