@@ -454,13 +454,13 @@ TEST_CASE("trust: == that cannot be decided is refused, not answered false") {
       {"x == x + 1", "false"},
       {"log(x^2) == 2 log(x)", "false  # only one side is defined at x = -0.558"},
       // Equal, but no value of either side is a finite double at any point.
-      {"sin(10^1000) == sin(10^1000 + 2 pi)", "error: cannot decide whether the two sides are equal"},
+      {"sin(10^30000) == sin(10^30000 + 2 pi)", "error: cannot decide whether the two sides are equal"},
       {"exp(exp(exp(x^2 + 9))) == exp(exp(exp(x^2 + 9))) + 0*x", "true"},
       // Sums with symbolic bounds have no values to compare.
       {"sum(x_n, n = 1 .. N) == sum(x_n, n = 1 .. M)", "error: cannot decide whether the two sides are equal"},
       // An entry that differs decides a vector, whatever another entry leaves open.
       {"[sin(10^1000), x] == [sin(10^1000 + 2 pi), x + 1]", "false"},
-      {"[sin(10^1000), x] == [sin(10^1000 + 2 pi), x]", "error: cannot decide whether the two sides are equal"},
+      {"[sin(10^30000), x] == [sin(10^30000 + 2 pi), x]", "error: cannot decide whether the two sides are equal"},
   });
 }
 
@@ -533,6 +533,22 @@ TEST_CASE("trust: == tells apart sides that differ by less than doubles can see"
       {"sin(2x) == 2 sin(x) cos(x)", "true  # checked numerically at 12 random points"},
       {"tan(x) == sin(x)/cos(x)", "true  # checked numerically at 12 random points"},
       {"0.1 + 0.2 == 0.3", "true  # checked numerically at 12 random points"},
+  });
+}
+
+// Constants and values at a point were compared to 30 digits with a margin for their rounding, so
+// Ramanujan's exp(pi sqrt(163)), 7.5e-13 short of 640320^3 + 744 (2.6e17), was equal to it, and
+// 10^2000 log(1 + 10^-2000) == 1 was false for a wrong reason (only one side defined). Now the
+// difference's enclosure decides: a difference it proves, or equality to so many digits.
+TEST_CASE("trust: == proves a difference between constants however small beside them") {
+  check_rows({
+      {"exp(pi*sqrt(163)) == 640320^3 + 744", "false  # they differ by about -7.5e-13"},
+      {"x + exp(pi*sqrt(163)) == x + 640320^3 + 744", "false  # they differ by about -7.5e-13"},
+      {"sin(x) + exp(pi*sqrt(163)) == sin(x) + 640320^3 + 744 + 10^-40 x", "false  # they differ by about -7.5e-13 at x = 2.16"},
+      {"10^2000 log(1 + 10^-2000) == 1", "false  # they differ by about -5.0e-2001"},
+      {"atan(1/2) + atan(1/3) == pi/4", "true  # checked numerically: equal to 10615 digits"},
+      {"sin(10^100) == sin(10^100 + 2 pi)", "true  # checked numerically: equal to 10615 digits"},
+      {"pi == 355/113", "false  # they differ by about -0.000000267"},
   });
 }
 

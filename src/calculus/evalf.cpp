@@ -92,9 +92,11 @@ std::string evalf_certain(Expr e, int digits) {
     if (lo == hi) return lo;
     between = where(v);
   }
+  long worked = reached * 30103 / 100000;
   std::string sure = "cannot be sure of " + std::to_string(digits) + (digits == 1 ? " digit" : " digits") +
-                     " of this value: worked out to " + std::to_string(reached * 30103 / 100000) + " digits, ";
-  throw Unanswerable(sure + (between.empty() ? "it is still undecided whether a step of it has a value" : "it still lies " + between));
+                     " of this value: worked out to " + std::to_string(worked) + " digits, ";
+  throw Uncertain(sure + (between.empty() ? "it is still undecided whether a step of it has a value" : "it still lies " + between),
+                  worked);
 }
 
 }  // namespace ddx::calc

@@ -5,6 +5,7 @@
 #include "core/limits.hpp"
 #include <string>
 
+#include "core/errors.hpp"
 #include "core/expr.hpp"
 
 namespace ddx::calc {
@@ -17,10 +18,16 @@ namespace ddx::calc {
 // after rounding, ...).
 std::string evalf(Expr e, int digits);
 
-// The same digits, each one certain (approx): worked out at rising precisions until two agree,
-// and never taken from a 0 that rounding made. Throws MathError also when no two agree by a
-// precision ddx allows (a value it cannot tell from 0: sin(pi/7)^2 + cos(pi/7)^2 - 1).
+// The same digits, each one certain (approx): those on which both ends of the value's enclosure
+// agree (core/enclosure.hpp), at rising precisions until they do. Throws MathError as evalf does,
+// and Uncertain when they do not agree by the highest precision it allows (a value it cannot tell
+// from 0: sin(pi/7)^2 + cos(pi/7)^2 - 1).
 std::string evalf_certain(Expr e, int digits);
+
+struct Uncertain : Unanswerable {
+  Uncertain(const std::string& message, long digits_worked) : Unanswerable(message), digits_worked(digits_worked) {}
+  long digits_worked;  // the working precision reached, in decimal digits
+};
 
 
 }  // namespace ddx::calc
