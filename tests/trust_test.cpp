@@ -1191,6 +1191,18 @@ TEST_CASE("trust: a derivative by an entry x_k at a point renames it with k, and
                  {"∂L/∂x_k at N = 3, a = 1, b = 0, t_1 = 1, k = 1", "2x_1 - 2"}});
 }
 
+// A chain through definitions was not checked against its decimals' exact reading: with
+// u = 0.1x + 0.2x - 0.3x (exactly 0), dy/dx printed dy/du · du/dx = 1.7e-16 u^2 = 5.1e-49 x^2.
+TEST_CASE("trust: a chain through definitions with decimals gets its exact value") {
+  check_in_turn({{"v = 0.1x^2 + 0.2x^2 - 0.3x^2", ""},
+                 {"dv/dx", "dv/dx = 0.0"},
+                 {"y = u^3", ""},
+                 {"u = 0.1x + 0.2x - 0.3x", ""},
+                 {"dy/dx", "dy/dx = 0.0"},
+                 {"u = 0.5x", ""},
+                 {"dy/dx", "dy/dx = dy/du * du/dx\n      = 1.5u^2\n      = 0.375x^2"}});
+}
+
 // A value whose sum nests decimals deep is checked once per level: 1.1 (...) + 0.3 y, 18 deep,
 // took seconds (each level folded twice); definitions that need themselves are refused, not
 // followed until the stack ends (c = c - c is 0 but needs c).

@@ -497,7 +497,8 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
 }
 
 bool answer_is_value(const eval::Result& r) {
-  return std::holds_alternative<std::monostate>(r.shape) || std::holds_alternative<eval::NamedDerivative>(r.shape);
+  return std::holds_alternative<std::monostate>(r.shape) || std::holds_alternative<eval::NamedDerivative>(r.shape) ||
+         std::holds_alternative<eval::Derivation>(r.shape);
 }
 
 std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement,

@@ -19,8 +19,9 @@ class Session;
 // is 2e16): set in `value`, its exact form returned (what `ans` is in a later check). Nullopt
 // where that reading fails too, or gives no scalar: the first reading's error stands.
 std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const Session& session, Expr& value);
-// Whether a result's answer is its value alone, which check_decimals can check: a plain answer, or
-// a named derivative's (`dv/dx = VALUE`).
+// Whether a result's answer is its value alone, which check_decimals can check: a plain answer, a
+// named derivative's (`dv/dx = VALUE`), or a chain's (whose lines the caller drops when the value
+// is corrected).
 bool answer_is_value(const eval::Result& r);
 // When v holds decimal numbers (itself, or entries of a vector or matrix) and `body` (the
 // statement's expression, or a definition's right-hand side, as resolved) is arithmetic or a
