@@ -1290,6 +1290,24 @@ TEST_CASE("trust: approx's digits do not depend on how many are asked for") {
   }
 }
 
+// A corner's argument that is a constant at the point, which no enclosure tells from 0, left its
+// sign in the answer as the slope: d/dx abs(x - sin(pi/7)^2 - cos(pi/7)^2) at x = 1 printed
+// sign(1 - cos(pi/7)^2 - sin(pi/7)^2), which is 0, at a corner where there is no derivative.
+TEST_CASE("trust: a point that may be at a corner, for all ddx can tell, is refused as undecided") {
+  check_rows({
+      {"d/dx abs(x - sin(pi/7)^2 - cos(pi/7)^2) at x = 1",
+       "error: ddx cannot decide whether the derivative exists at x = 1 (it cannot tell on which side of 0 1 - cos(pi/7)^2 - sin(pi/7)^2 is there)"},
+      {"d/dx relu(x - atan(1/2) - atan(1/3)) at x = pi/4", "error: ddx cannot decide whether the derivative exists at x = pi/4"},
+      {"d/dx abs(x) at x = atan(1/2) + atan(1/3) - pi/4", "error: ddx cannot decide whether the derivative exists"},
+      {"d^2/dx^2 abs(x - sin(pi/7)^2 - cos(pi/7)^2) at x = 1", "error: ddx cannot decide whether the derivative exists at x = 1"},
+      {"d/dx (x - 1)^2 abs(x - sin(pi/7)^2 - cos(pi/7)^2) at x = 1", "0"},
+      {"d/dx abs(x - 10^200 log(1 + 10^-200)) at x = 1", "1"},
+      {"d/dx abs(x - exp(pi*sqrt(163))) at x = 640320^3 + 744", "1"},
+      {"d/dx abs(x - sin(pi/7)^2 - cos(pi/7)^2) at x = 2", "1"},
+      {"d/dx abs(x - y) at x = 1", "sign(1 - y)"},
+  });
+}
+
 // A slope formula that divides by zero at the point is infinite there (no derivative), settles on
 // two values (a corner), or on one (0/0, a limit ddx does not take): x sqrt(x^2) has derivative
 // 0 at 0, and was said to have none. Now ddx says it cannot decide, with the values it sees

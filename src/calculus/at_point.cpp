@@ -67,6 +67,9 @@ class OneSided {
     Expr u = g.args()[0];
     Expr at = limit(u);
     if (undecided_by_decimals(at)) throw CornerError();  // (the check's reading with the decimals' values decides)
+    // A constant whose sign no enclosure decides may be 0, a corner (1 - sin(pi/7)^2 - cos(pi/7)^2
+    // is; sign of it was printed as the slope).
+    if (is_constant_expression(at) && !constant_sign(at)) throw NoDerivative(NoDerivative::Cause::Undecided, var_, u, Expr());
     if (!at.is_zero()) return call(g.function(), {at});
     if (!depends_on(along(u), var_)) return sign(at);  // (x y along y at x = 0 is 0)
     Expr du = u;
@@ -181,7 +184,8 @@ bool has_values_beside(Expr h, Expr var, const Point& point, std::optional<Expr>
 
 Expr value_at(Expr g, const Point& point, bool* from_limits) {
   try {
-    return substitute(g, point);
+    Expr there = substitute(g, point);
+    if (!has_undecided_corner(there)) return there;  // (else the point may be at the corner)
   } catch (const CornerError&) {
   }
   if (from_limits) *from_limits = true;
@@ -319,6 +323,8 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
     }
   } catch (const Unanswerable&) {
     throw;
+  } catch (const UndecidedCorner& e) {
+    throw NoDerivative(NoDerivative::Cause::Undecided, order.front(), e.argument, Expr());
   } catch (const MathError& e) {
     throw NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what());
   }

@@ -11,6 +11,7 @@
 #include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/functions.hpp"
+#include "core/real_value.hpp"
 #include "core/substitute.hpp"
 
 namespace ddx {
@@ -46,7 +47,7 @@ bool holds_call(Expr e, const Wanted& wanted) {
   if (!e.node()->corners) return false;
   std::unordered_set<const void*> seen;
   std::function<bool(Expr)> walk = [&](Expr x) {
-    if (x.is(Kind::Call) && wanted(x.function())) return true;
+    if (x.is(Kind::Call) && wanted(x)) return true;
     if (!x.node()->corners || !seen.insert(x.node()).second) return false;
     bool found = false;
     visit_children(x, [&](Expr c) { found = found || walk(c); });
@@ -108,12 +109,10 @@ class CornerChoices {
 }  // namespace
 
 bool has_corner_sign(Expr e) {
-  return holds_call(e, [](FunctionId f) { return f == detail::corner_sign_id; });
+  return holds_call(e, is_corner_sign);
 }
-bool has_sign(Expr e) { return holds_call(e, is_a_sign); }
-bool has_typed_sign(Expr e) {
-  return holds_call(e, [](FunctionId f) { return is_a_sign(f) && f != detail::corner_sign_id; });
-}
+bool has_sign(Expr e) { return holds_call(e, [](Expr call) { return is_a_sign(call.function()); }); }
+bool has_typed_sign(Expr e) { return holds_call(e, is_typed_sign); }
 bool has_corners_or_jumps(Expr e) { return e.node()->corners; }
 
 bool undecided_by_decimals(Expr u) {
@@ -122,17 +121,19 @@ bool undecided_by_decimals(Expr u) {
   return !symbols.empty() && std::all_of(symbols.begin(), symbols.end(), is_decimal_symbol);
 }
 
+// (d^2/dx^2 abs(x - 0.9) at x = 0.7 + 0.2 was 0; the slope of abs(x - sin(pi/7)^2 - cos(pi/7)^2)
+// at 1 was sign(1 - cos(pi/7)^2 - sin(pi/7)^2), printed as if it had one.)
 namespace {
 
-// Whether a corner sign in e has an argument undecided_by_decimals (d^2/dx^2 abs(x - 0.9) at
-// x = 0.7 + 0.2 was 0).
+bool undecided_constant(Expr u) { return is_constant_expression(u) && !constant_sign(u); }
+
+}  // namespace
+
 bool has_undecided_corner(Expr e) {
   if (!e.node()->corners) return false;
   std::unordered_set<Expr> arguments = sign_arguments(e, true);
-  return std::any_of(arguments.begin(), arguments.end(), undecided_by_decimals);
+  return std::any_of(arguments.begin(), arguments.end(), [](Expr u) { return undecided_by_decimals(u) || undecided_constant(u); });
 }
-
-}  // namespace
 
 std::optional<Expr> value_whatever_the_corners(Expr g, const std::unordered_map<Expr, Expr>& point) {
   std::optional<Expr> value;
@@ -144,7 +145,11 @@ std::optional<Expr> value_whatever_the_corners(Expr g, const std::unordered_map<
     if (std::any_of(corners.choices.begin(), corners.choices.end(), [&](Expr c) { return depends_on(*value, c); }))
       return std::nullopt;
   }
-  if (has_undecided_corner(*value)) throw CornerError();
+  if (has_undecided_corner(*value)) {
+    for (Expr u : sign_arguments(*value, true))
+      if (undecided_constant(u)) throw UndecidedCorner(u);
+    throw CornerError();
+  }
   return value;
 }
 

@@ -25,6 +25,12 @@ namespace ddx {
 struct CornerError : MathError {
   CornerError();
 };
+// A corner's sign whose argument is a constant that no enclosure tells from 0: the point may be at
+// the corner or beside it, and ddx cannot say which (nor whether a derivative exists there).
+struct UndecidedCorner : CornerError {
+  explicit UndecidedCorner(Expr argument) : argument(argument) {}
+  Expr argument;
+};
 
 namespace detail {
 // The corner sign's id once registered (until then no node holds it), and typed sign's.
@@ -77,6 +83,10 @@ bool undecided_by_decimals(Expr u);
 // Whether e holds a sign, typed or a corner's; a typed one.
 bool has_sign(Expr e);
 bool has_typed_sign(Expr e);
+// Whether a corner's sign in e has an argument that may be 0 for all ddx can tell: undecided by
+// decimals (value_whatever_the_corners throws CornerError for it), or a constant that no enclosure
+// tells from 0 (1 - sin(pi/7)^2 - cos(pi/7)^2 is 0; it throws UndecidedCorner).
+bool has_undecided_corner(Expr e);
 // The functions with corners or jumps: abs, sign, relu, max, min (and the corner's sign).
 bool has_corners_or_jumps(FunctionId f);
 // Whether e calls one of them.
