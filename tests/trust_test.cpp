@@ -540,6 +540,8 @@ TEST_CASE("trust: == tells apart sides that differ by less than doubles can see"
 // Ramanujan's exp(pi sqrt(163)), 7.5e-13 short of 640320^3 + 744 (2.6e17), was equal to it, and
 // 10^2000 log(1 + 10^-2000) == 1 was false for a wrong reason (only one side defined). Now the
 // difference's enclosure decides: a difference it proves, or equality to so many digits.
+// And sides whose doubles differ by rounding alone were unequal: 10^20 (tan(x)^2 + 1 - sec(x)^2)
+// == 0 was false; an exact difference is now proved at a point beside before it is reported.
 TEST_CASE("trust: == proves a difference between constants however small beside them") {
   check_rows({
       {"exp(pi*sqrt(163)) == 640320^3 + 744", "false  # they differ by about -7.5e-13"},
@@ -549,6 +551,9 @@ TEST_CASE("trust: == proves a difference between constants however small beside 
       {"atan(1/2) + atan(1/3) == pi/4", "true  # checked numerically: equal to 10615 digits"},
       {"sin(10^100) == sin(10^100 + 2 pi)", "true  # checked numerically: equal to 10615 digits"},
       {"pi == 355/113", "false  # they differ by about -0.000000267"},
+      {"10^20 (tan(x)^2 + 1 - sec(x)^2) == 0", "true  # checked numerically at 12 random points"},
+      {"10^20 (tan(x)^2 + 1 - sec(x)^2) == 1", "false"},
+      {"tan(x)^2 + 1 == sec(x)^2 + 10^-30", "false  # they differ by about -1.0e-30 at x = 2.16"},
   });
 }
 
