@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Decimal values to any number of digits (see evalf.hpp): core's real value at the requested
-// precision plus guard bits, then its digits.
+// precision plus guard bits, then its digits; or, for approx, the digits on which both ends of the
+// value's enclosure agree.
 #include "calculus/evalf.hpp"
 
 #include <algorithm>
