@@ -1267,6 +1267,20 @@ TEST_CASE("trust: approx prints only digits it is sure of") {
   });
 }
 
+// approx read decimals as the doubles nearest them, where every other answer reads the exact
+// numbers they are written as: approx(0.1 + 0.2 - 0.3) was 5.55e-17 beside 0.1 + 0.2 - 0.3 = 0.0,
+// and approx(sin(1e300)) -0.818 (sin of the double) beside sin(1e300) = -0.986.
+TEST_CASE("trust: approx reads decimals as written, as every answer does") {
+  check_rows({
+      {"approx(0.1 + 0.2 - 0.3)", "0.0"},
+      {"approx(sin(1e300))", "-0.985750425160377"},
+      {"sin(1e300)", "-0.985750425160377"},
+      {"approx(1/(0.1 + 0.2 - 0.3))", "error: division by zero"},
+      {"approx(1 - cos(1e-8), 20)", "4.9999999999999999583e-17"},
+  });
+  check_in_turn({{"c = 0.1", ""}, {"approx(c + 0.2 - 0.3)", "0.0"}});
+}
+
 // Property: approx(E, 10) is approx(E, 40) rounded to 10 digits, for values that cancel digits or
 // reduce huge arguments (each precision's own rounding gave its own wrong digits before).
 TEST_CASE("trust: approx's digits do not depend on how many are asked for") {

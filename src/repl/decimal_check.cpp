@@ -496,6 +496,25 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
   }
 }
 
+std::optional<eval::Result> approx_as_written(std::string_view statement, const Session& session) {
+  if (decimals_written(statement) == 0 && !definitions_hold_decimals(session)) return std::nullopt;
+  Decimals decimals;
+  try {
+    std::optional<eval::Result> exact = read_again(statement, session, decimals, resolve::DecimalsRead::Exact, evaluated);
+    if (exact && std::holds_alternative<eval::Decimal>(exact->shape)) return exact;
+  } catch (const Interrupted&) {
+    throw;
+  } catch (const resolve::ResolveError&) {  // (1/(0.1 + 0.2 - 0.3) divides by 0 as it is read)
+    throw;
+  } catch (const eval::EvalError&) {
+    throw;
+  } catch (const MathError&) {
+    throw;
+  } catch (...) {  // (a limit: the doubles' answer stands)
+  }
+  return std::nullopt;
+}
+
 bool answer_is_value(const eval::Result& r) {
   return std::holds_alternative<std::monostate>(r.shape) || std::holds_alternative<eval::NamedDerivative>(r.shape) ||
          std::holds_alternative<eval::Derivation>(r.shape);

@@ -267,6 +267,8 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
                                        : eval::evaluate_expression(request.body, *this, request.steps || steps_),
             .message = {}};
   std::optional<ExactForm> exact;
+  if (!request.backprop && std::holds_alternative<eval::Decimal>(o.result.shape))
+    if (std::optional<eval::Result> as_written = approx_as_written(input, *this)) o.result = std::move(*as_written);
   if (!request.backprop && answer_is_value(o.result)) {
     Expr printed = o.result.value.scalar;
     exact = check_decimals(o.result.value, request.body, input, *this);
