@@ -1324,6 +1324,9 @@ TEST_CASE("trust: a point that may be at a corner, for all ddx can tell, is refu
       {"d/dx abs(x - exp(pi*sqrt(163))) at x = 640320^3 + 744", "1"},
       {"d/dx abs(x - sin(pi/7)^2 - cos(pi/7)^2) at x = 2", "1"},
       {"d/dx abs(x - y) at x = 1", "sign(1 - y)"},
+      {"d/dx sign(x - pi/4) at x = atan(1/2) + atan(1/3)",
+       "error: ddx cannot decide whether the derivative exists at x = atan(1/3) + atan(1/2) (it cannot tell on which side of 0 "
+       "atan(1/3) + atan(1/2) - pi/4 is there)"},
   });
 }
 
