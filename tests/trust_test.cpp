@@ -548,8 +548,8 @@ TEST_CASE("trust: == proves a difference between constants however small beside 
       {"x + exp(pi*sqrt(163)) == x + 640320^3 + 744", "false  # they differ by about -7.5e-13"},
       {"sin(x) + exp(pi*sqrt(163)) == sin(x) + 640320^3 + 744 + 10^-40 x", "false  # they differ by about -7.5e-13 at x = 2.16"},
       {"10^2000 log(1 + 10^-2000) == 1", "false  # they differ by about -5.0e-2001"},
-      {"atan(1/2) + atan(1/3) == pi/4", "true  # checked numerically: equal to 10615 digits"},
-      {"sin(10^100) == sin(10^100 + 2 pi)", "true  # checked numerically: equal to 10615 digits"},
+      {"atan(1/2) + atan(1/3) == pi/4", "true  # checked numerically: equal to 19728 digits"},
+      {"sin(10^100) == sin(10^100 + 2 pi)", "true  # checked numerically: equal to 19728 digits"},
       {"pi == 355/113", "false  # they differ by about -0.000000267"},
       {"10^20 (tan(x)^2 + 1 - sec(x)^2) == 0", "true  # checked numerically at 12 random points"},
       {"10^20 (tan(x)^2 + 1 - sec(x)^2) == 1", "false"},
@@ -1236,6 +1236,20 @@ TEST_CASE("trust: a value beyond a double's range is not called undefined") {
   });
 }
 
+// An exact argument next to a domain's edge at -1 or 1 was tested as its nearest double, which is
+// the edge: atanh(1 - 10^-16) was refused as undefined, and asin(1 + 10^-17) taken.
+TEST_CASE("trust: an exact number next to a domain's edge is on its own side of it") {
+  check_rows({
+      {"approx(atanh(1 - 10^-16))", "18.7672543342323"},
+      {"atanh(9223372036854775806/9223372036854775807)", "atanh(9223372036854775806/9223372036854775807)"},
+      {"asin(1 + 10^-17)", "error: asin(100000000000000001/100000000000000000) is undefined: the argument must be between -1 and 1"},
+      {"acos(-1 - 10^-17)", "error: the argument must be between -1 and 1"},
+      {"acosh(1 - 10^-17)", "error: the argument must be at least 1"},
+      {"atanh(1)", "error: atanh(1) is undefined"},
+      {"asin(1)", "pi/2"},
+  });
+}
+
 // A sine of a number with hundreds of millions of digits has no digit ddx can work out: MPFR
 // reduced e^250000000 exactly, with pi to 360 million bits, and the statement ran for minutes.
 TEST_CASE("trust: a trigonometric function of a huge number is refused at once, not worked out for minutes") {
@@ -1264,6 +1278,7 @@ TEST_CASE("trust: approx prints only digits it is sure of") {
       {"approx(exp(10^10) - exp(10^10 + 1))", "error: the value is too large to approximate"},
       {"approx(sin(pi), 5)", "0.0"},
       {"approx(pi, 30)", "3.14159265358979323846264338328"},
+      {"approx(log(1 + 10^-5000) 10^5000 - 1, 3000)", "-5.0e-5001"},
   });
 }
 

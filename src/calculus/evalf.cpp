@@ -81,7 +81,7 @@ std::string evalf_certain(Expr e, int digits) {
   mpfr_prec_t const highest = highest_precision_for(digits);
   std::string between;     // the last enclosure, for the refusal
   mpfr_prec_t reached = 0;  // and its precision
-  for (mpfr_prec_t precision = precision_for(digits); precision <= highest; precision = 2 * precision + 64) {
+  for (mpfr_prec_t precision = precision_for(digits); reached < highest; precision = std::min(2 * precision + 64, highest)) {
     reached = precision;
     Interval v(precision);
     try {

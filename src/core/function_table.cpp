@@ -70,9 +70,21 @@ bool is_e(Expr a) { return a.is(Kind::Constant) && a.constant() == ConstantId::E
 // Refuses an argument outside a real function's domain, a number (asin(2), acosh(0), atanh(1))
 // or a constant whose value is clearly outside (asin(pi), atanh(sqrt(3))), then defers to
 // `inner`. Symbolic arguments pass: they have no value to check.
+// A number as the domain tests below take it, whose edges are -1 and 1: its double, or where that
+// is an edge, the double beside the edge on the number's side (1 - 10^-16 is below 1, though
+// its nearest double is 1: atanh of it was refused, and asin(1 + 10^-17) taken).
+double for_domain(const Number& n) {
+  double d = n.to_double();
+  if (d != 1 && d != -1) return d;
+  Number edge(static_cast<long long>(d));
+  if (n < edge) return std::nextafter(d, -INFINITY);
+  if (edge < n) return std::nextafter(d, INFINITY);
+  return d;
+}
+
 Eval in_domain(std::string name, bool (*ok)(double), std::string why, Eval inner) {
   return [name, ok, why, inner](Args a) -> std::optional<Expr> {
-    if (a[0].is_number() && !ok(a[0].number().to_double()))
+    if (a[0].is_number() && !ok(for_domain(a[0].number())))
       throw MathError(name + "(" + a[0].number().to_string() + ") is undefined: " + why);
     if (auto v = value_clearly_outside(a[0], ok))
       throw MathError(name + " of " + six_digits(*v) + "... is undefined: " + why);
