@@ -1250,6 +1250,18 @@ TEST_CASE("trust: an exact number next to a domain's edge is on its own side of 
   });
 }
 
+// A mean's symbolic count divides its sum and may cancel against it: mean(x_1, n = 1 .. N) is
+// x_1, and at N = 0 it was x_1 too, where the mean of no terms has no value.
+TEST_CASE("trust: a mean over a count that an at makes 0 has no value there") {
+  check_rows({
+      {"mean(x_1, n = 1 .. N) at N = 0", "error: division by zero in the expression as written"},
+      {"mean(2, n = 1 .. N) at N = 0", "error: division by zero in the expression as written"},
+      {"mean(x_1, n = 1 .. N) at N = 3", "x_1"},
+      {"mean(x_n, n = 1 .. N) at N = 2", "x_1/2 + x_2/2"},
+  });
+  check_in_turn({{"m = mean(x_1, n = 1 .. N)", ""}, {"m at N = 0", "error: division by zero"}, {"m at N = 2", "x_1"}});
+}
+
 // A sine of a number with hundreds of millions of digits has no digit ddx can work out: MPFR
 // reduced e^250000000 exactly, with pi to 360 million bits, and the statement ran for minutes.
 TEST_CASE("trust: a trigonometric function of a huge number is refused at once, not worked out for minutes") {

@@ -88,6 +88,9 @@ Result mean_procedure(const Term& call, Evaluator& ev) {
   Expr count = s.upper - s.lower + 1;
   if (count.is_number() && count.number().sign() <= 0)
     throw EvalError{call.children[1].span, "the mean of an empty range (it needs A <= B)"};
+  // A symbolic count divides the sum, and may cancel against it (mean(x_1, n = 1 .. N) is x_1):
+  // the mean as written has no value where the count is 0, and a later `at N = 0` must see that.
+  if (!count.is_number()) note_required(pow(count, Expr(-1)));
   return Result::of(Value::of(sum_of(s, call) / count));
 }
 
