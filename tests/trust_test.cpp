@@ -1250,6 +1250,18 @@ TEST_CASE("trust: an exact number next to a domain's edge is on its own side of 
   });
 }
 
+// A definition whose body divided by a 0 the doubles made was refused as a division by zero, where
+// the same expression typed alone was answered (1/(1 - cos(1e-8)) is 2e+16).
+TEST_CASE("trust: a definition is read with its decimals exact where the doubles fail, as an answer is") {
+  check_in_turn({{"c = 1/(1 - cos(1e-8))", ""},
+                 {"c", "2e+16"},
+                 {"d = x/(1 - cos(1e-8))", ""},
+                 {"d/dx d", "2e+16"},
+                 {"c = 1/(0.1 + 0.2 - 0.3)", "error: division by zero"},
+                 {"c", "2e+16"},
+                 {"f = f + 1/(1 - cos(1e-8))", "error: division by zero"}});
+}
+
 // A mean's symbolic count divides its sum and may cancel against it: mean(x_1, n = 1 .. N) is
 // x_1, and at N = 0 it was x_1 too, where the mean of no terms has no value.
 TEST_CASE("trust: a mean over a count that an at makes 0 has no value there") {

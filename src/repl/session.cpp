@@ -174,6 +174,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
 
 Outcome Session::run(grammar::Statement& s, std::string_view line) {
   std::string input(slice(line, s.span));
+  std::string_view body_text = slice(line, s.body.span);  // (s.body is let go once read)
   NodeBudget budget;  // a statement creates at most max_statement_nodes new nodes
   ConditionLog conditions;  // ∂/∂x_k of a sum over x_n holds where its term exists
   bool scalar_statement = false;  // (not a command, nor about declared vectors and matrices)
@@ -182,7 +183,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   auto beyond_doubles = [&]() -> std::optional<Outcome> {
     if (!scalar_statement) return std::nullopt;
     try {
-      return answer_beyond_doubles(s, input);
+      return answer_beyond_doubles(s, input, body_text);
     } catch (const Interrupted&) {
       return error_at(input, "interrupted", 0);
     } catch (...) {
@@ -242,12 +243,20 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
 }
 
 // An expression that failed in doubles, answered by its decimals as the exact numbers they are
-// written as, where that reading has a value (value_beyond_doubles).
-std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& s, const std::string& input) {
-  if (s.kind != grammar::StatementKind::Expression || s.backprop || s.steps) return std::nullopt;
+// written as, where that reading has a value (value_beyond_doubles); a variable's definition so
+// too, by its body's value (c = 1/(1 - cos(1e-8)) divided by the doubles' 0, and is 2e16).
+std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& s, const std::string& input,
+                                                      std::string_view body) {
+  bool variable = s.kind == grammar::StatementKind::Definition && !s.is_function;
+  if ((s.kind != grammar::StatementKind::Expression && !variable) || s.backprop || s.steps) return std::nullopt;
   Expr value;
-  std::optional<ExactForm> exact = value_beyond_doubles(input, *this, value);
+  std::optional<ExactForm> exact = value_beyond_doubles(variable ? body : std::string_view(input), *this, value);
   if (!exact) return std::nullopt;
+  if (variable) {
+    if (cycle_through(s.name, Definitions::symbols_used(value, {}))) return std::nullopt;  // (the first error stands)
+    defs_->define_variable(s.name, value, {}, std::move(exact));
+    return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
+  }
   Outcome o{.kind = Outcome::Kind::Answer, .input = input, .result = eval::Result::of(eval::Value::of(value)), .message = {}};
   ensure_printable(o.result, format());
   ans_ = o.result.value;
