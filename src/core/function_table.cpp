@@ -67,9 +67,6 @@ Expr half() { return rational(1, 2); }
 
 bool is_e(Expr a) { return a.is(Kind::Constant) && a.constant() == ConstantId::E; }
 
-// Refuses an argument outside a real function's domain, a number (asin(2), acosh(0), atanh(1))
-// or a constant whose value is clearly outside (asin(pi), atanh(sqrt(3))), then defers to
-// `inner`. Symbolic arguments pass: they have no value to check.
 // A number as the domain tests below take it, whose edges are -1 and 1: its double, or where that
 // is an edge, the double beside the edge on the number's side (1 - 10^-16 is below 1, though
 // its nearest double is 1: atanh of it was refused, and asin(1 + 10^-17) taken).
@@ -82,6 +79,9 @@ double for_domain(const Number& n) {
   return d;
 }
 
+// Refuses an argument outside a real function's domain, a number (asin(2), acosh(0), atanh(1))
+// or a constant whose value is clearly outside (asin(pi), atanh(sqrt(3))), then defers to
+// `inner`. Symbolic arguments pass: they have no value to check.
 Eval in_domain(std::string name, bool (*ok)(double), std::string why, Eval inner) {
   return [name, ok, why, inner](Args a) -> std::optional<Expr> {
     if (a[0].is_number() && !ok(for_domain(a[0].number())))

@@ -19,8 +19,8 @@
 #include "calculus/vector.hpp"
 #include "core/corner_sign.hpp"
 #include "core/errors.hpp"
-#include "core/real_value.hpp"
 #include "core/functions.hpp"
+#include "core/real_value.hpp"
 #include "core/substitute.hpp"
 #include "core/sums.hpp"
 
@@ -179,7 +179,8 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     if (agreed++ == 0) first_agreed = point;
   }
   if (agreed >= 3) {
-    // Doubles agree to about 1e-9: exact sides are compared once more to 30 digits.
+    // Doubles agree to about 1e-9: exact sides are compared once more, by their difference's
+    // enclosure at a point.
     if (exact)
       if (auto differ = differ_precisely(a, b, vars, first_agreed)) return {false, true, *differ + with};
     return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
