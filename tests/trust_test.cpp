@@ -1260,6 +1260,9 @@ TEST_CASE("trust: a definition is read with its decimals exact where the doubles
                  {"c = 1/(0.1 + 0.2 - 0.3)", "error: division by zero"},
                  {"c", "2e+16"},
                  {"f = f + 1/(1 - cos(1e-8))", "error: division by zero"}});
+  // A body naming a defined name keeps the name (and follows it), so it is not read as a value.
+  check_in_turn({{"d = x/(1 - cos(1e-8))", ""}, {"x = 5", ""}, {"d", "1e+17"}, {"x = 6", ""}, {"d", "1.2e+17"},
+                 {"g = x/(1 - cos(1e-8))", "error: division by zero"}});
 }
 
 // A mean's symbolic count divides its sum and may cancel against it: mean(x_1, n = 1 .. N) is

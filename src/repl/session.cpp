@@ -249,6 +249,17 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
                                                       std::string_view body) {
   bool variable = s.kind == grammar::StatementKind::Definition && !s.is_function;
   if ((s.kind != grammar::StatementKind::Expression && !variable) || s.backprop || s.steps) return std::nullopt;
+  // A body read as a statement has the defined names in it replaced by their values, where a
+  // definition keeps them (d = x/(1 - cos(1e-8)) must follow a later x): only a body that can
+  // name none of them (none is even part of its text) is read so.
+  if (variable) {
+    auto in_body = [&](const std::string& name) { return body.find(name) != std::string_view::npos; };
+    for (const auto& [name, defined] : defs_->variables())
+      if (in_body(name)) return std::nullopt;
+    for (const auto& [name, defined] : defs_->functions())
+      if (in_body(name)) return std::nullopt;
+    if (in_body("ans")) return std::nullopt;
+  }
   Expr value;
   std::optional<ExactForm> exact = value_beyond_doubles(variable ? body : std::string_view(input), *this, value);
   if (!exact) return std::nullopt;
