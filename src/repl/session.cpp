@@ -4,6 +4,7 @@
 #include "repl/session.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <unordered_map>
 
@@ -28,6 +29,27 @@
 
 namespace ddx {
 namespace {
+
+// The words of a formula's text: runs of letters, digits and underscores that begin with a letter,
+// but the exponent of a number (1e-8).
+std::vector<std::string_view> words_of(std::string_view text) {
+  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); };
+  auto part = [&](char c) { return letter(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'; };
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < text.size();) {
+    bool after_digit = i > 0 && (std::isdigit(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '.');
+    bool exponent = after_digit && (text[i] == 'e' || text[i] == 'E') && i + 1 < text.size() &&
+                    (std::isdigit(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '-' || text[i + 1] == '+');
+    if (!letter(text[i]) || exponent) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < text.size() && part(text[i])) ++i;
+    words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
 
 std::string_view slice(std::string_view line, grammar::SourceSpan span) {
   std::size_t b = std::min<std::size_t>(span.begin, line.size());
@@ -250,16 +272,18 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
   bool variable = s.kind == grammar::StatementKind::Definition && !s.is_function;
   if ((s.kind != grammar::StatementKind::Expression && !variable) || s.backprop || s.steps) return std::nullopt;
   // A body read as a statement has the defined names in it replaced by their values, where a
-  // definition keeps them (d = x/(1 - cos(1e-8)) must follow a later x): only a body that can
-  // name none of them (none is even part of its text) is read so.
-  if (variable) {
-    auto in_body = [&](const std::string& name) { return body.find(name) != std::string_view::npos; };
-    for (const auto& [name, defined] : defs_->variables())
-      if (in_body(name)) return std::nullopt;
-    for (const auto& [name, defined] : defs_->functions())
-      if (in_body(name)) return std::nullopt;
-    if (in_body("ans")) return std::nullopt;
-  }
+  // definition keeps them (d = x/(1 - cos(1e-8)) must follow a later x): only a body whose words
+  // (but the functions') hold no defined name, not even as a part (ax may be a x), is read so.
+  if (variable)
+    for (std::string_view word : words_of(body)) {
+      if (find_function(word) || eval::find_procedure(word)) continue;
+      auto in_word = [&](std::string_view name) { return word.find(name) != std::string_view::npos; };
+      for (const auto& [name, defined] : defs_->variables())
+        if (in_word(name)) return std::nullopt;
+      for (const auto& [name, defined] : defs_->functions())
+        if (in_word(name)) return std::nullopt;
+      if (in_word("ans")) return std::nullopt;
+    }
   Expr value;
   std::optional<ExactForm> exact = value_beyond_doubles(variable ? body : std::string_view(input), *this, value);
   if (!exact) return std::nullopt;
