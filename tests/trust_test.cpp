@@ -1247,7 +1247,15 @@ TEST_CASE("trust: an exact number next to a domain's edge is on its own side of 
       {"acosh(1 - 10^-17)", "error: the argument must be at least 1"},
       {"atanh(1)", "error: atanh(1) is undefined"},
       {"asin(1)", "pi/2"},
+      // (A decimal is its double in the first reading, and the exact reading decides.)
+      {"approx(asin(0.99999999999999998), 5)", "1.5708"},
+      {"approx(acos(cos(1e-10)))", "1.0e-10"},
+      {"approx(atanh(0.99999999999999999))", "19.9185468807294"},
+      {"atanh(0.99999999999999999)", "19.918546880729362"},
+      {"atanh(1.0)", "error: atanh(1.0) is undefined"},
   });
+  // A derivative through definitions whose decimals the doubles round onto the edge.
+  check_in_turn({{"y = atanh(u)", ""}, {"u = x - 0.00000000000000001", ""}, {"dy/dx at x = 1", "5e+16"}});
 }
 
 // A definition whose body divided by a 0 the doubles made was refused as a division by zero, where

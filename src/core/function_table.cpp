@@ -72,7 +72,7 @@ bool is_e(Expr a) { return a.is(Kind::Constant) && a.constant() == ConstantId::E
 // its nearest double is 1: atanh of it was refused, and asin(1 + 10^-17) taken).
 double for_domain(const Number& n) {
   double d = n.to_double();
-  if (d != 1 && d != -1) return d;
+  if (!n.is_exact() || (d != 1 && d != -1)) return d;  // (a decimal is its double)
   Number edge(static_cast<long long>(d));
   if (n < edge) return std::nextafter(d, -INFINITY);
   if (edge < n) return std::nextafter(d, INFINITY);

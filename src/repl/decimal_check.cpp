@@ -459,7 +459,7 @@ std::optional<ExactForm> exact_answer(std::string_view statement, const Session&
 }  // namespace
 
 std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const Session& session, Expr& value) {
-  if (decimals_written(statement) == 0) return std::nullopt;
+  if (decimals_written(statement) == 0 && !definitions_hold_decimals(session)) return std::nullopt;
   try {
     // A value at a point or a derivative is read with every decimal exact: with the formula's
     // decimals as symbols, a function with no value at the point could look as if it had one

@@ -265,8 +265,10 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
 }
 
 // An expression that failed in doubles, answered by its decimals as the exact numbers they are
-// written as, where that reading has a value (value_beyond_doubles); a variable's definition so
-// too, by its body's value (c = 1/(1 - cos(1e-8)) divided by the doubles' 0, and is 2e16).
+// written as, where that reading has a value (value_beyond_doubles, or approx_as_written for an
+// approx: approx(atanh(0.99999999999999999)) took the argument's double, 1.0); a variable's
+// definition so too, by its body's value (c = 1/(1 - cos(1e-8)) divided by the doubles' 0, and
+// is 2e16).
 std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& s, const std::string& input,
                                                       std::string_view body) {
   bool variable = s.kind == grammar::StatementKind::Definition && !s.is_function;
@@ -284,15 +286,20 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
         if (in_word(name)) return std::nullopt;
       if (in_word("ans")) return std::nullopt;
     }
-  Expr value;
-  std::optional<ExactForm> exact = value_beyond_doubles(variable ? body : std::string_view(input), *this, value);
-  if (!exact) return std::nullopt;
-  if (variable) {
-    if (cycle_through(s.name, Definitions::symbols_used(value, {}))) return std::nullopt;  // (the first error stands)
-    defs_->define_variable(s.name, value, {}, std::move(exact));
-    return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
+  std::optional<eval::Result> result = variable ? std::nullopt : approx_as_written(input, *this);
+  std::optional<ExactForm> exact;
+  if (!result) {
+    Expr value;
+    exact = value_beyond_doubles(variable ? body : std::string_view(input), *this, value);
+    if (!exact) return std::nullopt;
+    if (variable) {
+      if (cycle_through(s.name, Definitions::symbols_used(value, {}))) return std::nullopt;  // (the first error stands)
+      defs_->define_variable(s.name, value, {}, std::move(exact));
+      return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
+    }
+    result = eval::Result::of(eval::Value::of(value));
   }
-  Outcome o{.kind = Outcome::Kind::Answer, .input = input, .result = eval::Result::of(eval::Value::of(value)), .message = {}};
+  Outcome o{.kind = Outcome::Kind::Answer, .input = input, .result = std::move(*result), .message = {}};
   ensure_printable(o.result, format());
   ans_ = o.result.value;
   ans_dropped_.clear();
