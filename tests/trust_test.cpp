@@ -532,7 +532,13 @@ TEST_CASE("trust: == tells apart sides that differ by less than doubles can see"
       {"d/dx f(g(x)) == f'(g(x)) g'(x) + 10^-12", "false"},
       {"sin(2x) == 2 sin(x) cos(x)", "true  # checked numerically at 12 random points"},
       {"tan(x) == sin(x)/cos(x)", "true  # checked numerically at 12 random points"},
-      {"0.1 + 0.2 == 0.3", "true  # checked numerically at 12 random points"},
+      // Decimals are the exact numbers they are written as, in == as in every answer.
+      {"0.1 + 0.2 == 0.3", "true"},
+      {"0.1 + 0.2 == 0.30000000000000004", "false"},
+      {"pi == 3.141592653589793", "false  # they differ by about 2.38e-16"},
+      {"x + 1 == x + 1.0000000001", "false"},
+      {"sin(x) == sin(x + 2*3.141592653589793)", "false  # they differ by about -2.63e-16 at x = 2.16"},
+      {"[0.1 + 0.2, x] == [0.3, x]", "true"},
   });
 }
 

@@ -496,12 +496,16 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
   }
 }
 
-std::optional<eval::Result> approx_as_written(std::string_view statement, const Session& session) {
+bool answered_as_written(const eval::Result& r) {
+  return std::holds_alternative<eval::Decimal>(r.shape) || r.value.kind == eval::Value::Kind::Truth;
+}
+
+std::optional<eval::Result> answer_as_written(std::string_view statement, const Session& session) {
   if (decimals_written(statement) == 0 && !definitions_hold_decimals(session)) return std::nullopt;
   Decimals decimals;
   try {
     std::optional<eval::Result> exact = read_again(statement, session, decimals, resolve::DecimalsRead::Exact, evaluated);
-    if (exact && std::holds_alternative<eval::Decimal>(exact->shape)) return exact;
+    if (exact && answered_as_written(*exact)) return exact;
   } catch (const Interrupted&) {
     throw;
   } catch (const resolve::ResolveError&) {  // (1/(0.1 + 0.2 - 0.3) divides by 0 as it is read)

@@ -19,12 +19,14 @@ class Session;
 // is 2e16): set in `value`, its exact form returned (what `ans` is in a later check). Nullopt
 // where that reading fails too, or gives no scalar: the first reading's error stands.
 std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const Session& session, Expr& value);
-// approx's answer with every decimal the exact number it is written as, as every other answer
-// reads them (approx(0.1 + 0.2 - 0.3) printed the doubles' 5.55e-17, where 0.1 + 0.2 - 0.3 is
-// 0.0; approx(sin(1e300)) sin of the double nearest 10^300): the statement read so, when it
-// holds decimals, or a definition it may use does; nullopt otherwise. That reading's refusal
-// (ResolveError, EvalError, MathError) is the statement's.
-std::optional<eval::Result> approx_as_written(std::string_view statement, const Session& session);
+// The answers that are no formula to check, approx's digits and =='s verdict, with every
+// decimal the exact number it is written as, as every other answer reads them
+// (approx(0.1 + 0.2 - 0.3) printed the doubles' 5.55e-17, where 0.1 + 0.2 - 0.3 is 0.0;
+// approx(sin(1e300)) sin of the double nearest 10^300; pi == 3.141592653589793 was true): the
+// statement read so, when it holds decimals, or a definition it may use does; nullopt otherwise.
+// That reading's refusal (ResolveError, EvalError, MathError) is the statement's.
+bool answered_as_written(const eval::Result& r);
+std::optional<eval::Result> answer_as_written(std::string_view statement, const Session& session);
 // Whether a result's answer is its value alone, which check_decimals can check: a plain answer, a
 // named derivative's (`dv/dx = VALUE`), or a chain's (whose lines the caller drops when the value
 // is corrected).

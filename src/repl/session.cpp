@@ -265,8 +265,8 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
 }
 
 // An expression that failed in doubles, answered by its decimals as the exact numbers they are
-// written as, where that reading has a value (value_beyond_doubles, or approx_as_written for an
-// approx: approx(atanh(0.99999999999999999)) took the argument's double, 1.0); a variable's
+// written as, where that reading has a value (value_beyond_doubles, or answer_as_written for an
+// approx or ==: approx(atanh(0.99999999999999999)) took the argument's double, 1.0); a variable's
 // definition so too, by its body's value (c = 1/(1 - cos(1e-8)) divided by the doubles' 0, and
 // is 2e16).
 std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& s, const std::string& input,
@@ -286,7 +286,7 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
         if (in_word(name)) return std::nullopt;
       if (in_word("ans")) return std::nullopt;
     }
-  std::optional<eval::Result> result = variable ? std::nullopt : approx_as_written(input, *this);
+  std::optional<eval::Result> result = variable ? std::nullopt : answer_as_written(input, *this);
   std::optional<ExactForm> exact;
   if (!result) {
     Expr value;
@@ -318,8 +318,8 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
                                        : eval::evaluate_expression(request.body, *this, request.steps || steps_),
             .message = {}};
   std::optional<ExactForm> exact;
-  if (!request.backprop && std::holds_alternative<eval::Decimal>(o.result.shape))
-    if (std::optional<eval::Result> as_written = approx_as_written(input, *this)) o.result = std::move(*as_written);
+  if (!request.backprop && answered_as_written(o.result))
+    if (std::optional<eval::Result> as_written = answer_as_written(input, *this)) o.result = std::move(*as_written);
   if (!request.backprop && answer_is_value(o.result)) {
     Expr printed = o.result.value.scalar;
     exact = check_decimals(o.result.value, request.body, input, *this);
