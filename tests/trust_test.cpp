@@ -1264,6 +1264,20 @@ TEST_CASE("trust: an exact number next to a domain's edge is on its own side of 
   check_in_turn({{"y = atanh(u)", ""}, {"u = x - 0.00000000000000001", ""}, {"dy/dx at x = 1", "5e+16"}});
 }
 
+// A sign of decimals that cancel exactly as written was the sign of the doubles' rounding:
+// sign(cos(0.1)^2 + sin(0.1)^2 - 1) printed -1.0 (it is 0; precise values of that 0 are rounding
+// too, and agreed). Where the argument is 0 as written the answer says so; where ddx cannot tell
+// it from 0 it refuses.
+TEST_CASE("trust: a sign of decimals that may cancel exactly is decided as written, or refused") {
+  check_rows({
+      {"sign(0.1 + 0.2 - 0.3)", "0.0"},
+      {"sign(cos(0.1)^2 + sin(0.1)^2 - 1)", "error: ddx cannot decide the value: with the decimals as written, a sign's argument may be exactly 0"},
+      {"sign(log(8.0) - 3 log(2))", "error: ddx cannot decide the value"},
+      {"2.5 sign(sin(0.5))", "2.5"},
+      {"sign(x - 0.3) at x = 0.1 + 0.2", "0.0"},
+  });
+}
+
 // A definition whose body divided by a 0 the doubles made was refused as a division by zero, where
 // the same expression typed alone was answered (1/(1 - cos(1e-8)) is 2e+16).
 TEST_CASE("trust: a definition is read with its decimals exact where the doubles fail, as an answer is") {

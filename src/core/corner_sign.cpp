@@ -135,6 +135,13 @@ bool has_undecided_corner(Expr e) {
   return std::any_of(arguments.begin(), arguments.end(), [](Expr u) { return undecided_by_decimals(u) || undecided_constant(u); });
 }
 
+std::optional<Expr> undecided_sign_at(Expr e, const std::unordered_map<Expr, Expr>& point) {
+  if (!e.node()->corners) return std::nullopt;
+  for (Expr u : sign_arguments(e, false))
+    if (Expr there = substitute(u, point); undecided_constant(there)) return there;
+  return std::nullopt;
+}
+
 std::optional<Expr> value_whatever_the_corners(Expr g, const std::unordered_map<Expr, Expr>& point) {
   std::optional<Expr> value;
   try {

@@ -87,6 +87,9 @@ bool has_typed_sign(Expr e);
 // decimals (value_whatever_the_corners throws CornerError for it), or a constant that no enclosure
 // tells from 0 (1 - sin(pi/7)^2 - cos(pi/7)^2 is 0; it throws UndecidedCorner).
 bool has_undecided_corner(Expr e);
+// The value at `point` of a typed sign's argument in e that no enclosure tells from 0, or nullopt:
+// sign(cos(0.1)^2 + sin(0.1)^2 - 1) is 0, and the doubles' -1.0 agreed with 128 bits.
+std::optional<Expr> undecided_sign_at(Expr e, const std::unordered_map<Expr, Expr>& point);
 // The functions with corners or jumps: abs, sign, relu, max, min (and the corner's sign).
 bool has_corners_or_jumps(FunctionId f);
 // Whether e calls one of them.

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/corner_sign.hpp"
 #include "core/errors.hpp"
 #include "core/pointer_set.hpp"
 #include "core/real_value.hpp"
@@ -171,7 +172,23 @@ bool agrees_at_first_precision(Expr formula, const std::unordered_map<Expr, Expr
 Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed, Undefined undefined) {
   if (!computed.is_number() || !computed.number().is_float() || formula.is_number()) return computed;
   double d = computed.number().to_double();
-  const std::unordered_map<Expr, Expr> exact = as_written(point);
+  std::unordered_map<Expr, Expr> exact = as_written(point);
+  // A sign's value is its argument's sign, which precise values of an argument that is exactly 0
+  // do not tell (they are rounding, and sign(cos(0.1)^2 + sin(0.1)^2 - 1) was the doubles' -1.0):
+  // the formula at the exact point decides it where the argument is 0 as written, and one that
+  // no enclosure tells from 0 leaves it undecided.
+  if (has_typed_sign(formula)) {
+    if (undecided_sign_at(formula, exact))
+      throw MathError("ddx cannot decide the value: with the decimals as written, a sign's argument may be exactly 0");
+    try {
+      formula = substitute(formula, exact);
+    } catch (const MathError&) {
+      if (undefined == Undefined::Refuse) throw;
+      return computed;
+    }
+    if (formula.is_number()) return as_decimal(formula);
+    exact.clear();
+  }
   // A decimal inside the formula was rounded when the formula was built (3 (x - 0.2) holds
   // 0.6000000000000001): no refusal on its account, and a value only where its rounding does not
   // move it.
@@ -236,6 +253,7 @@ Expr as_decimal(Expr exact) {
 }
 
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact) {
+  if (has_typed_sign(formula) && undecided_sign_at(formula, as_written(exact))) return std::nullopt;  // (as checked_decimal)
   try {
     std::optional<double> typed = precise_value(formula, exact, DecimalReading::AsTyped, std::nan(""));
     if (!typed || !has_float(formula)) return typed;
