@@ -1278,6 +1278,16 @@ TEST_CASE("trust: a sign of decimals that may cancel exactly is decided as writt
   });
 }
 
+// A decimal with more digits than a double holds was checked at 128 bits first, where
+// -1.0000000000000000000000000000000000000001 is -1: acos of it (no value) printed pi.
+TEST_CASE("trust: a decimal's last digit counts in the check of its answer") {
+  check_rows({
+      {"acos(-1.0000000000000000000000000000000000000001)", "error: with the decimals as written, the value is not a real number"},
+      {"abs(acos(-1.0000000000000000000000000000000000000001))", "error: with the decimals as written, the value is not a real number"},
+      {"acos(-0.9999999999999999999999999999999999999999)", "3.141592653589793"},
+  });
+}
+
 // A definition whose body divided by a 0 the doubles made was refused as a division by zero, where
 // the same expression typed alone was answered (1/(1 - cos(1e-8)) is 2e+16).
 TEST_CASE("trust: a definition is read with its decimals exact where the doubles fail, as an answer is") {

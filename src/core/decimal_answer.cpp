@@ -80,7 +80,14 @@ mpfr_prec_t first_precision(Expr formula, const std::unordered_map<Expr, Expr>& 
     highest = std::max(highest, e);
   };
   for (const auto& [symbol, value] : exact)
-    if (value.is_number()) widen(value.number());
+    if (value.is_number()) {
+      const Number& n = value.number();
+      widen(n);
+      // And its last digit: -1.0000000000000000000000000000000000000001 is -1 at 128 bits, where
+      // acos of it has no value.
+      if (n.is_exact() && !n.is_zero())
+        lowest = std::min(lowest, magnitude_bits(n) - static_cast<int>(std::min<std::size_t>(n.numerator().digits_estimate(), 1300) * 10 / 3));
+    }
   PointerSet seen;
   auto walk = [&](auto& self, Expr e) -> void {
     if (!seen.insert(e.node())) return;
