@@ -1278,6 +1278,18 @@ TEST_CASE("trust: a sign of decimals that may cancel exactly is decided as writt
   });
 }
 
+// A division by a constant that is exactly 0 but not folded (sqrt(1/3) sqrt(3) - 1) was printed
+// as a value: 1/(sqrt(3x) - (1/3)/x) at x = 1/3 was 1/(sqrt(1/3) sqrt(3) - 1).
+TEST_CASE("trust: a division by a constant ddx cannot tell from 0 is refused") {
+  check_rows({
+      {"1/(sqrt(3*x) - (1/3)/x) at x = 1/3", "error: division by a value ddx cannot tell from 0 (it may be exactly 0)"},
+      {"1/(atan(1/2) + atan(1/3) - pi/4)", "error: division by a value ddx cannot tell from 0"},
+      {"x/(log(8) - 3 log(2))", "error: division by a value ddx cannot tell from 0"},
+      {"1/(sqrt(2) - 1)", "1/(sqrt(2) - 1)"},
+      {"1/(pi - 22/7)", "1/(pi - 22/7)"},
+  });
+}
+
 // A decimal with more digits than a double holds was checked at 128 bits first, where
 // -1.0000000000000000000000000000000000000001 is -1: acos of it (no value) printed pi.
 TEST_CASE("trust: a decimal's last digit counts in the check of its answer") {

@@ -284,6 +284,22 @@ std::optional<double> constant_value(Expr e) {
   });
 }
 
+bool may_be_zero(Expr e) {
+  if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return false;
+  for (mpfr_prec_t precision : {256, 1024, 4096}) {
+    Interval v(precision);
+    try {
+      enclose(e, v);
+    } catch (const TooWide&) {
+      continue;
+    } catch (const MathError&) {
+      return false;
+    }
+    if (mpfr_sgn(v.lo()) > 0 || mpfr_sgn(v.hi()) < 0) return false;
+  }
+  return true;
+}
+
 // (Its interval on one side of 0.)
 std::optional<int> constant_sign(Expr e) {
   return decided_by_enclosure(e, [](const Interval& v) -> std::optional<int> {
