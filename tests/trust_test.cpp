@@ -1287,6 +1287,7 @@ TEST_CASE("trust: a division by a constant ddx cannot tell from 0 is refused") {
       {"x/(log(8) - 3 log(2))", "error: division by a value ddx cannot tell from 0"},
       {"1/(sqrt(2) - 1)", "1/(sqrt(2) - 1)"},
       {"1/(pi - 22/7)", "1/(pi - 22/7)"},
+      {"1/(1 - cos(10^-40))", "1/(1 - cos(1/10000000000000000000000000000000000000000))"},
   });
 }
 
