@@ -193,15 +193,19 @@ std::optional<double> value_with(Expr e, mpfr_prec_t precision) {
   return mpfr_get_d(v.get(), MPFR_RNDN);
 }
 
-// What `decide` reads off a constant's enclosure (core/enclosure.hpp) at 256 bits, else 1024,
-// else 4096: the first it decides. nullopt where it decides none, the constant has no real value,
+// The precisions a constant's enclosure is tried at, the cheapest first: one 64-bit limb decides
+// nearly every constant that simplification meets (1.8% of W7's instructions at 256 bits first).
+constexpr mpfr_prec_t enclosure_precisions[] = {64, 256, 1024, 4096};
+
+// What `decide` reads off a constant's enclosure (core/enclosure.hpp) at 64 bits, else 256, 1024
+// or 4096: the first it decides. nullopt where it decides none, the constant has no real value,
 // or it is too large a tree to evaluate on the way. Where two precisions agreeing was taken for
 // the value before, both could be wrong alike: log(1 + 10^-2000) is 0 at all three, so
 // 10^2000 log(1 + 10^-2000) - 1/2 had the sign of -1/2, and abs of it the wrong formula.
 template <class Decide>
 auto decided_by_enclosure(Expr e, Decide decide) -> decltype(decide(std::declval<const Interval&>())) {
   if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return std::nullopt;
-  for (mpfr_prec_t precision : {256, 1024, 4096}) {
+  for (mpfr_prec_t precision : enclosure_precisions) {
     Interval v(precision);
     try {
       enclose(e, v);
@@ -286,7 +290,7 @@ std::optional<double> constant_value(Expr e) {
 
 bool may_be_zero(Expr e) {
   if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return false;
-  for (mpfr_prec_t precision : {256, 1024, 4096}) {
+  for (mpfr_prec_t precision : enclosure_precisions) {
     Interval v(precision);
     try {
       enclose(e, v);

@@ -58,7 +58,7 @@ std::optional<double> constant_value(Expr e);
 // number, a symbol, a constant whose values at two precisions, as constant_value takes them, do
 // not agree to 9 digits: a 0 written so that ddx cannot fold it, or sin of a huge argument).
 std::optional<int> constant_sign(Expr e);
-// Whether a constant's enclosures at 256, 1024 and 4096 bits all hold 0: an exact 0 that ddx could
+// Whether a constant's enclosures at 64 to 4096 bits all hold 0: an exact 0 that ddx could
 // not fold (sqrt(1/3) sqrt(3) - 1), or a value too small to tell from one. False for numbers,
 // symbols, constants with no real value and trees too large to evaluate on the way.
 bool may_be_zero(Expr e);
