@@ -1288,6 +1288,10 @@ TEST_CASE("trust: a division by a constant ddx cannot tell from 0 is refused") {
       {"1/(sqrt(2) - 1)", "1/(sqrt(2) - 1)"},
       {"1/(pi - 22/7)", "1/(pi - 22/7)"},
       {"1/(1 - cos(10^-40))", "1/(1 - cos(1/10000000000000000000000000000000000000000))"},
+      // (With a decimal, a decimal; its check divided by 0 at the first precision and refused.)
+      {"1.5/(1 - cos(10^-40))", "3e+80"},
+      {"1.5/(tanh(100) - 1)", "-5.419480326094312e+86"},
+      {"d/dx x^2/(tanh(100) - 1) at x = 0.5", "-3.6129868840628745e+86"},
   });
 }
 

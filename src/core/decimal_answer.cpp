@@ -112,6 +112,7 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
   int vanishing = 0;  // the trends, up to this precision, that were Vanishes one after another
   // (Doubling up to the last precision, which is tried too: a value far below its parts' rounding,
   // 83.6 - 88.4 + 4.8 + exp(-720.25), settles only there.)
+  bool have_before = false;  // (a precision too low for the formula has no value to compare)
   for (mpfr_prec_t p = first;; p = std::min(2 * p, last)) {
     Real v(p);
     try {
@@ -121,10 +122,17 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
     } catch (const LimitError&) {
       return std::nullopt;
     } catch (const MathError& e) {
-      throw MathError(std::string("with the decimals as written, ") + e.what() + gave);
+      // A division by a value that rounding made 0 at this precision may have one at the next
+      // (1.5/(1 - cos(10^-40)) divides by 0 below 266 bits): only the last precision's refusal is
+      // the formula's.
+      if (p == last) throw MathError(std::string("with the decimals as written, ") + e.what() + gave);
+      have_before = false;
+      previous = Trend::Neither;
+      vanishing = 0;
+      continue;
     }
     mpfr_set(now.get(), v.get(), MPFR_RNDN);
-    if (p > first) {
+    if (have_before) {
       Trend t = trend(before.get(), now.get());
       if (t == Trend::Settles) {
         double settled = mpfr_get_d(now.get(), MPFR_RNDN);
@@ -138,6 +146,7 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
       previous = t;
     }
     mpfr_swap(before.get(), now.get());
+    have_before = true;
     if (p == last) break;
   }
   if (vanishing >= 2) return 0.0;
