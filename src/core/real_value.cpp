@@ -288,20 +288,15 @@ std::optional<double> constant_value(Expr e) {
   });
 }
 
+// (Every interval evaluated held 0, and at least one was: none too wide to have a value.)
 bool may_be_zero(Expr e) {
-  if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return false;
-  for (mpfr_prec_t precision : enclosure_precisions) {
-    Interval v(precision);
-    try {
-      enclose(e, v);
-    } catch (const TooWide&) {
-      continue;
-    } catch (const MathError&) {
-      return false;
-    }
-    if (mpfr_sgn(v.lo()) > 0 || mpfr_sgn(v.hi()) < 0) return false;
-  }
-  return true;
+  bool evaluated = false;
+  std::optional<bool> apart = decided_by_enclosure(e, [&](const Interval& v) -> std::optional<bool> {
+    evaluated = true;
+    if (mpfr_sgn(v.lo()) > 0 || mpfr_sgn(v.hi()) < 0) return true;
+    return std::nullopt;
+  });
+  return evaluated && !apart;
 }
 
 // (Its interval on one side of 0.)

@@ -48,17 +48,17 @@ bool is_constant_expression(Expr e);
 // the domain checks of log and of even roots skip those, nearly all that arise.
 bool obviously_positive(Expr constant);
 
-// The value of a constant expression as a double, where its values at two precisions agree to
-// 15 digits (256 and 1024 bits, else 1024 and 4096): nullopt when it has no real value, cannot
-// be evaluated, is too large a tree to evaluate on the way, or no two precisions agree (a 0
+// The value of a constant expression as a double, from an interval sure to hold it
+// (core/enclosure.hpp) at 64 to 4096 bits: nullopt when it has no real value, cannot be
+// evaluated, is too large a tree to evaluate on the way, or no interval is narrow enough (a 0
 // written so that ddx cannot fold it; the domain checks then leave it, as they leave a symbol).
 std::optional<double> constant_value(Expr e);
 
-// The sign of a constant that is clearly not 0 (1 - pi, -sin(1), 2 - sqrt(5)), or nullopt (a
-// number, a symbol, a constant whose values at two precisions, as constant_value takes them, do
-// not agree to 9 digits: a 0 written so that ddx cannot fold it, or sin of a huge argument).
+// The sign of a constant that is surely not 0 (1 - pi, -sin(1), 2 - sqrt(5)): the first of those
+// intervals that leaves 0 out. nullopt for a number, a symbol, or a constant none decides (a 0
+// written so that ddx cannot fold it, or a value too small for 4096 bits to tell from one).
 std::optional<int> constant_sign(Expr e);
-// Whether a constant's enclosures at 64 to 4096 bits all hold 0: an exact 0 that ddx could
+// Whether a constant's intervals at 64 to 4096 bits all hold 0: an exact 0 that ddx could
 // not fold (sqrt(1/3) sqrt(3) - 1), or a value too small to tell from one. False for numbers,
 // symbols, constants with no real value and trees too large to evaluate on the way.
 bool may_be_zero(Expr e);
