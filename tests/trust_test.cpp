@@ -1295,6 +1295,21 @@ TEST_CASE("trust: a division by a constant ddx cannot tell from 0 is refused") {
   });
 }
 
+// A constant outside a function's domain by less than a margin for rounding stayed as written,
+// a value that has none: acosh(470832 sqrt(2)/665857) (1 - 1.1e-12). An enclosure whose ends,
+// rounded outward, both lie outside now refuses it; one that reaches the edge still leaves it.
+TEST_CASE("trust: a constant just outside a domain is refused where an enclosure shows it") {
+  check_rows({
+      {"acosh(470832/665857*sqrt(2))", "error: acosh of 0.99999999999887224... is undefined: the argument must be at least 1"},
+      {"log(1 - cosh(10^-10))", "error: log of a negative number (-5.42101e-20...) is not real"},
+      {"sqrt(1 - cosh(10^-10))", "error: an even root of a negative number"},
+      {"atanh(cosh(10^-25))", "error: the argument must be strictly between -1 and 1"},
+      {"log(pi - 3)", "log(pi - 3)"},
+      {"sqrt(2 - sqrt(2))", "sqrt(2 - sqrt(2))"},
+      {"asin(sin(1))", "asin(sin(1))"},
+  });
+}
+
 // A decimal with more digits than a double holds was checked at 128 bits first, where
 // -1.0000000000000000000000000000000000000001 is -1: acos of it (no value) printed pi.
 TEST_CASE("trust: a decimal's last digit counts in the check of its answer") {

@@ -19,6 +19,8 @@
 namespace ddx {
 namespace {
 
+bool not_negative(double y) { return y >= 0; }
+
 Expr make(NodeParts&& n) { return Expr(intern(std::move(n))); }
 
 // c * t for a canonical term t (not a Number, not an Add, coefficient 1), without re-sorting.
@@ -441,8 +443,8 @@ Expr pow(Expr b, Expr x) {
   // (-pi)^(1/2), (1 - e)^(3/4): an even root of a negative constant, refused as (-2)^(1/2) is.
   if (x.is_number() && is_constant_expression(b) && !obviously_positive(b) && x.number().is_exact() && !x.is_integer() &&
       !x.number().denominator().is_odd())
-    if (auto v = value_clearly_outside(b, [](double y) { return y >= 0; }))
-      throw MathError("an even root of a negative number (" + six_digits(*v) + "...) is not real");
+    if (auto v = value_outside_interval_domain(b, not_negative))
+      throw MathError("an even root of a negative number (" + digits_outside(*v, not_negative) + "...) is not real");
   // (-2)^pi, (1 - pi)^e, (-1)^cos(2): a negative constant to a power that is not an integer.
   if (is_constant_expression(x) && (b.is_number() ? b.number().is_negative() : is_constant_expression(b) && !obviously_positive(b))) {
     auto negative = [](double y) { return y >= 0; };

@@ -86,14 +86,15 @@ Eval in_domain(std::string name, bool (*ok)(double), std::string why, Eval inner
   return [name, ok, why, inner](Args a) -> std::optional<Expr> {
     if (a[0].is_number() && !ok(for_domain(a[0].number())))
       throw MathError(name + "(" + a[0].number().to_string() + ") is undefined: " + why);
-    if (auto v = value_clearly_outside(a[0], ok))
-      throw MathError(name + " of " + six_digits(*v) + "... is undefined: " + why);
+    if (auto v = value_outside_interval_domain(a[0], ok))
+      throw MathError(name + " of " + digits_outside(*v, ok) + "... is undefined: " + why);
     return inner ? inner(a) : std::nullopt;
   };
 }
 bool within_one(double x) { return x >= -1 && x <= 1; }
 bool at_least_one(double x) { return x >= 1; }
 bool inside_one(double x) { return x > -1 && x < 1; }
+bool positive(double x) { return x > 0; }
 
 double sign_of(double x) { return (x > 0) - (x < 0); }
 
@@ -245,8 +246,8 @@ std::vector<FunctionInfo> builtin_function_table() {
         if (is_e(a[0])) return Expr(1);
         if (a[0].is(Kind::Pow) && is_e(a[0].base()) && a[0].exponent().is_number()) return a[0].exponent();
         if (is_constant_expression(a[0]) && !obviously_positive(a[0]))
-          if (auto v = value_clearly_outside(a[0], [](double x) { return x > 0; }))
-            throw MathError("log of a negative number (" + six_digits(*v) + "...) is not real");
+          if (auto v = value_outside_interval_domain(a[0], positive))
+            throw MathError("log of a negative number (" + digits_outside(*v, positive) + "...) is not real");
         return std::nullopt; },
       {[](Args a) { return 1 / a[0]; }});
   row("sqrt", 1, "\\sqrt", "power", "square root, the same as x^(1/2)",

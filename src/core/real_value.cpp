@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -327,6 +328,28 @@ std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double)) {
   std::optional<double> v = constant_value(constant);
   if (!v || !clearly_outside(*v, ok)) return std::nullopt;
   return v;
+}
+
+std::optional<double> value_outside_interval_domain(Expr constant, bool (*ok)(double)) {
+  if (!is_constant_expression(constant) || constant.node()->tree_size > largest_checked_constant) return std::nullopt;
+  constexpr mpfr_prec_t screening_precision = 128;
+  std::optional<double> quick = value_with(constant, screening_precision);
+  if (!quick) return std::nullopt;
+  double room = 1e-9 * (1 + std::fabs(*quick));
+  if (ok(*quick - room) && ok(*quick) && ok(*quick + room)) return std::nullopt;  // clearly inside
+  return decided_by_enclosure(constant, [ok](const Interval& v) -> std::optional<double> {
+    double lo = mpfr_get_d(v.lo(), MPFR_RNDD), hi = mpfr_get_d(v.hi(), MPFR_RNDU);
+    if (ok(lo) || ok(hi) || !(hi - lo <= 1e-6)) return std::nullopt;
+    return lo + (hi - lo) / 2;
+  });
+}
+
+std::string digits_outside(double v, bool (*ok)(double)) {
+  std::string six = six_digits(v);
+  if (!ok(std::strtod(six.c_str(), nullptr))) return six;
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", v);
+  return text;
 }
 
 std::string six_digits(double v) {

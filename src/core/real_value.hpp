@@ -73,6 +73,15 @@ bool clearly_outside(double v, bool (*ok)(double));
 // at 128 bits first: nearly every constant is inside, and two precisions cost six times one.
 std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double));
 
+// The same for a domain that is an interval (asin's [-1, 1], log's (0, inf)), where a constant
+// outside it by less than rounding's room is refused too (acosh(cos(10^-10)) stayed as written):
+// an enclosure of the constant whose ends, rounded outward, both lie outside decides, narrower
+// than the domain so that it cannot hold it across. Screened at 128 bits as above.
+std::optional<double> value_outside_interval_domain(Expr constant, bool (*ok)(double));
+// v as an error message shows it: six digits, or where those would read as inside the domain
+// `ok`, all of a double's (acosh of 0.99999999999999989... is undefined, not of 1...).
+std::string digits_outside(double v, bool (*ok)(double));
+
 // The decimal a constant becomes beside a floating-point number (2.0 pi is 6.283185307179586, as
 // an answer that involves a decimal is a decimal), or nullopt when it has no finite real value.
 std::optional<Number> decimal_value(Expr constant);
