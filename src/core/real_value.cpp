@@ -320,9 +320,11 @@ bool clearly_outside(double v, bool (*ok)(double)) {
   return !ok(v - room) && !ok(v) && !ok(v + room);
 }
 
+// The precision of the domain checks' first look: nearly every constant is inside, clearly.
+constexpr mpfr_prec_t screening_precision = 128;
+
 std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double)) {
   if (!is_constant_expression(constant) || constant.node()->tree_size > largest_checked_constant) return std::nullopt;
-  constexpr mpfr_prec_t screening_precision = 128;
   if (std::optional<double> quick = value_with(constant, screening_precision); !quick || !clearly_outside(*quick, ok))
     return std::nullopt;
   std::optional<double> v = constant_value(constant);
@@ -332,7 +334,6 @@ std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double)) {
 
 std::optional<double> value_outside_interval_domain(Expr constant, bool (*ok)(double)) {
   if (!is_constant_expression(constant) || constant.node()->tree_size > largest_checked_constant) return std::nullopt;
-  constexpr mpfr_prec_t screening_precision = 128;
   std::optional<double> quick = value_with(constant, screening_precision);
   if (!quick) return std::nullopt;
   double room = 1e-9 * (1 + std::fabs(*quick));
