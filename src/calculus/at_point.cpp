@@ -69,7 +69,7 @@ class OneSided {
     if (undecided_by_decimals(at)) throw CornerError();  // (the check's reading with the decimals' values decides)
     // A constant whose sign no enclosure decides may be 0, a corner (1 - sin(pi/7)^2 - cos(pi/7)^2
     // is; sign of it was printed as the slope).
-    if (is_constant_expression(at) && !constant_sign(at)) throw NoDerivative(NoDerivative::Cause::Undecided, var_, at, Expr());
+    if (undecided_constant(at)) throw NoDerivative(NoDerivative::Cause::Undecided, var_, at, Expr());
     if (!at.is_zero()) return call(g.function(), {at});
     if (!depends_on(along(u), var_)) return sign(at);  // (x y along y at x = 0 is 0)
     Expr du = u;

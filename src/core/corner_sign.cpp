@@ -121,11 +121,7 @@ bool undecided_by_decimals(Expr u) {
   return !symbols.empty() && std::all_of(symbols.begin(), symbols.end(), is_decimal_symbol);
 }
 
-namespace {
-
 bool undecided_constant(Expr u) { return is_constant_expression(u) && !constant_sign(u); }
-
-}  // namespace
 
 // (d^2/dx^2 abs(x - 0.9) at x = 0.7 + 0.2 was 0; the slope of abs(x - sin(pi/7)^2 - cos(pi/7)^2)
 // at 1 was sign(1 - cos(pi/7)^2 - sin(pi/7)^2), printed as if it had one.)

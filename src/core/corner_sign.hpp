@@ -83,6 +83,8 @@ bool undecided_by_decimals(Expr u);
 // Whether e holds a sign, typed or a corner's; a typed one.
 bool has_sign(Expr e);
 bool has_typed_sign(Expr e);
+// Whether u is a constant whose sign no enclosure decides: a sign of it may be a corner's.
+bool undecided_constant(Expr u);
 // Whether a corner's sign in e has an argument that may be 0 for all ddx can tell: undecided by
 // decimals (value_whatever_the_corners throws CornerError for it), or a constant that no enclosure
 // tells from 0 (1 - sin(pi/7)^2 - cos(pi/7)^2 is 0; it throws UndecidedCorner).

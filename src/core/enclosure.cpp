@@ -15,7 +15,7 @@
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
-#include "core/limits.hpp"
+#include "core/real_value.hpp"
 #include "core/sums.hpp"
 
 namespace ddx {
@@ -205,17 +205,10 @@ void valley(Interval& out, const Interval& v, const Bounds& b) {
   }
 }
 
-// MPFR reduces a trigonometric argument exactly, with pi to as many bits as the argument has
-// before its point (sin(e^250000000) would take minutes); the function table refuses the same.
-void check_reducible(const Interval& v) {
-  for (mpfr_srcptr end : {v.lo(), v.hi()})
-    if (mpfr_regular_p(end) && mpfr_get_exp(end) > max_reduced_argument_bits)
-      throw Unanswerable("cannot approximate a trigonometric function of a number above 10^19728");
-}
-
 // sin or cos over v: the value at v's lower end, widened by v's width, within [-1, 1].
 void wave(Interval& out, const Interval& v, Rounded f) {
-  check_reducible(v);
+  check_reducible(v.lo());
+  check_reducible(v.hi());
   Interval width(out.precision());
   mpfr_sub(width.hi(), v.hi(), v.lo(), MPFR_RNDU);
   f(out.lo(), v.lo(), MPFR_RNDD);
@@ -336,13 +329,8 @@ class Encloser {
       mpfr_set_d(out.hi(), n.to_double(), MPFR_RNDU);
       return;
     }
-    mpq_t q;
-    mpq_init(q);
-    std::string text = n.to_string();
-    mpq_set_str(q, text.c_str(), 10);
-    mpfr_set_q(out.lo(), q, MPFR_RNDD);
-    mpfr_set_q(out.hi(), q, MPFR_RNDU);
-    mpq_clear(q);
+    set_exact(n, out.lo(), MPFR_RNDD);
+    set_exact(n, out.hi(), MPFR_RNDU);
   }
 
   // base^exponent, as real_value takes it: a negative base with an exact exponent of odd

@@ -11,7 +11,6 @@
 #include "core/errors.hpp"
 #include "core/exact_values.hpp"
 #include "core/functions.hpp"
-#include "core/limits.hpp"
 #include "core/real_value.hpp"
 
 namespace ddx {
@@ -112,11 +111,9 @@ template <int (*F)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t)>
 void unary_precise(mpfr_ptr out, const mpfr_srcptr* a) {
   F(out, a[0], MPFR_RNDN);
 }
-// (The argument, rounded, is far from exact there at any precision ddx uses: see limits.hpp.)
 template <int (*F)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t)>
 void trig_precise(mpfr_ptr out, const mpfr_srcptr* a) {
-  if (mpfr_regular_p(a[0]) && mpfr_get_exp(a[0]) > max_reduced_argument_bits)
-    throw Unanswerable("cannot approximate a trigonometric function of a number above 10^19728");
+  check_reducible(a[0]);
   F(out, a[0], MPFR_RNDN);
 }
 void precise_abs(mpfr_ptr out, const mpfr_srcptr* a) { mpfr_abs(out, a[0], MPFR_RNDN); }  // a macro in mpfr.h

@@ -20,6 +20,7 @@
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
+#include "core/limits.hpp"
 #include "core/sums.hpp"
 
 namespace ddx {
@@ -127,14 +128,7 @@ class Evaluator {
     exact_number(n, out);
   }
 
-  static void exact_number(const Number& n, mpfr_ptr out) {
-    mpq_t q;
-    mpq_init(q);
-    std::string text = n.to_string();
-    mpq_set_str(q, text.c_str(), 10);
-    mpfr_set_q(out, q, MPFR_RNDN);
-    mpq_clear(q);
-  }
+  static void exact_number(const Number& n, mpfr_ptr out) { set_exact(n, out, MPFR_RNDN); }
 
   // base^exponent. A negative base with an exact exponent of odd denominator has a real value
   // (-8)^(1/3) = -2, (-8)^(2/3) = 4, which MPFR's pow (NaN there) does not give.
@@ -222,6 +216,27 @@ auto decided_by_enclosure(Expr e, Decide decide) -> decltype(decide(std::declval
 
 }  // namespace
 
+void set_exact(const Number& n, mpfr_ptr out, mpfr_rnd_t rounding) {
+  // A fraction of machine words as one rounding of its quotient (nearly every number met), else
+  // through GMP's rational.
+  if (n.fits_long()) {
+    mpfr_set_si(out, static_cast<long>(n.to_long()), rounding);
+    return;
+  }
+  Number num = n.numerator(), den = n.denominator();
+  if (num.fits_long() && den.fits_long() && mpfr_get_prec(out) >= 64) {
+    mpfr_set_si(out, static_cast<long>(num.to_long()), MPFR_RNDN);  // (exact: 64 bits hold it)
+    mpfr_div_si(out, out, static_cast<long>(den.to_long()), rounding);
+    return;
+  }
+  mpq_t q;
+  mpq_init(q);
+  std::string text = n.to_string();
+  mpq_set_str(q, text.c_str(), 10);
+  mpfr_set_q(out, q, rounding);
+  mpq_clear(q);
+}
+
 void real_value(Expr e, mpfr_ptr out) {
   mpfr_clear_overflow();  // (check() asks whether this evaluation overflowed)
   Evaluator(mpfr_get_prec(out)).eval(e, out);
@@ -232,6 +247,11 @@ void real_value(Expr e, const std::unordered_map<Expr, Expr>& values, DecimalRea
   Evaluator evaluator(mpfr_get_prec(out), reading);
   evaluator.give(values);
   evaluator.eval(e, out);
+}
+
+void check_reducible(mpfr_srcptr argument) {
+  if (mpfr_regular_p(argument) && mpfr_get_exp(argument) > max_reduced_argument_bits)
+    throw Unanswerable("cannot approximate a trigonometric function of a number above 10^19728");
 }
 
 bool is_constant_expression(Expr e) { return !e.is_number() && e.node()->symbols == 0; }

@@ -27,6 +27,15 @@ class Real {
   mpfr_t v_;
 };
 
+// Sets `out` to the exact number n, rounded as `rounding` says (a decimal must be read first:
+// precondition n.is_exact()).
+void set_exact(const Number& n, mpfr_ptr out, mpfr_rnd_t rounding);
+
+// MPFR reduces a trigonometric argument exactly, with pi to as many bits as the argument has
+// before its point (sin(e^250000000) took minutes): past max_reduced_argument_bits ddx refuses
+// (Unanswerable), the argument, rounded, being far from exact there at any precision it uses.
+void check_reducible(mpfr_srcptr argument);
+
 // Sets `out` (initialised by the caller, whose precision is used throughout) to the value of e.
 // An odd root of a negative number is real, as in exact arithmetic: (-8)^(1/3) = -2. Throws
 // MathError when e has no real value (log(-1), an even root of a negative number, 1/0), and
