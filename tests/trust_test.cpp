@@ -1296,12 +1296,24 @@ TEST_CASE("trust: a division by a constant ddx cannot tell from 0 is refused") {
 }
 
 // A constant outside a function's domain by less than a margin for rounding stayed as written,
-// a value that has none: acosh(470832 sqrt(2)/665857) (1 - 1.1e-12). An enclosure whose ends,
-// rounded outward, both lie outside now refuses it; one that reaches the edge still leaves it.
+// a value that has none: acosh(470832 sqrt(2)/665857) (1 - 1.1e-12). An enclosure whose ends
+// both lie outside now refuses it, the ends compared with the domain's edge exactly (acosh(cos(10^-10))
+// stayed as written where its doubles were the edge 1); one that reaches the edge leaves it.
 TEST_CASE("trust: a constant just outside a domain is refused where an enclosure shows it") {
   check_rows({
-      {"acosh(470832/665857*sqrt(2))", "error: acosh of 0.99999999999887224... is undefined: the argument must be at least 1"},
-      {"log(1 - cosh(10^-10))", "error: log of a negative number (-5.42101e-20...) is not real"},
+      {"acosh(470832/665857*sqrt(2))", "error: acosh of 1 - 1.12774e-12... is undefined: the argument must be at least 1"},
+      {"log(1 - cosh(10^-10))", "error: log of a negative number (-5e-21...) is not real"},
+      // Outside by less than a double's rounding at the edge (their doubles are on it).
+      {"acosh(cos(10^-10))", "error: acosh of 1 - 5e-21... is undefined"},
+      {"asin(cosh(10^-8))", "error: asin of 1 + 5e-17... is undefined"},
+      {"asin(-cosh(10^-8))", "error: asin of -1 - 5e-17... is undefined"},
+      {"log(1 - cosh(10^-30))", "error: log of a negative number (-5e-61...) is not real"},
+      // Outside, but nearer than 4096 bits tell: the interval is shown, not digits it does not fix.
+      {"log(1 - cosh(10^-3000))", "error: log of a negative number (between -1.915e-1233 and 0) is not real"},
+      {"atanh(1 + exp(-10^4))", "error: atanh of a number above 1 by at most 1.915e-1233 is undefined"},
+      {"acos(cos(10^-10))", "acos(cos(1/10000000000))"},
+      {"atanh(cos(10^-10))", "atanh(cos(1/10000000000))"},
+      {"sqrt(1 - cos(10^-10))", "sqrt(1 - cos(1/10000000000))"},
       {"sqrt(1 - cosh(10^-10))", "error: an even root of a negative number"},
       {"atanh(cosh(10^-25))", "error: the argument must be strictly between -1 and 1"},
       {"log(pi - 3)", "log(pi - 3)"},

@@ -444,7 +444,7 @@ Expr pow(Expr b, Expr x) {
   if (x.is_number() && is_constant_expression(b) && !obviously_positive(b) && x.number().is_exact() && !x.is_integer() &&
       !x.number().denominator().is_odd())
     if (auto v = value_outside_interval_domain(b, not_negative))
-      throw MathError("an even root of a negative number (" + digits_outside(*v, not_negative) + "...) is not real");
+      throw MathError("an even root of a negative number (" + *v + ") is not real");
   // (-2)^pi, (1 - pi)^e, (-1)^cos(2): a negative constant to a power that is not an integer.
   if (is_constant_expression(x) && (b.is_number() ? b.number().is_negative() : is_constant_expression(b) && !obviously_positive(b))) {
     auto negative = [](double y) { return y >= 0; };

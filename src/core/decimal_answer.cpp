@@ -27,13 +27,6 @@ struct Underflow {
   std::string digits;  // the value, to six digits
 };
 
-// An MPFR value to six digits, as an error message shows it.
-std::string six_digits_of(mpfr_srcptr v) {
-  char digits[64];
-  mpfr_snprintf(digits, sizeof digits, "%.6Rg", v);
-  return digits;
-}
-
 UnderflowError underflow_error(const Underflow& u) {
   return UnderflowError("the value is about " + u.digits +
                         ", below the range of a double (about 2.2e-308): write the decimals as fractions and use "

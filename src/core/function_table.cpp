@@ -66,18 +66,6 @@ Expr half() { return rational(1, 2); }
 
 bool is_e(Expr a) { return a.is(Kind::Constant) && a.constant() == ConstantId::E; }
 
-// A number as the domain tests below take it, whose edges are -1 and 1: its double, or where that
-// is an edge, the double beside the edge on the number's side (1 - 10^-16 is below 1, though
-// its nearest double is 1: atanh of it was refused, and asin(1 + 10^-17) taken).
-double for_domain(const Number& n) {
-  double d = n.to_double();
-  if (!n.is_exact() || (d != 1 && d != -1)) return d;  // (a decimal is its double)
-  Number edge(static_cast<long long>(d));
-  if (n < edge) return std::nextafter(d, -INFINITY);
-  if (edge < n) return std::nextafter(d, INFINITY);
-  return d;
-}
-
 // Refuses an argument outside a real function's domain, a number (asin(2), acosh(0), atanh(1))
 // or a constant whose value is clearly outside (asin(pi), atanh(sqrt(3))), then defers to
 // `inner`. Symbolic arguments pass: they have no value to check.
@@ -86,7 +74,7 @@ Eval in_domain(std::string name, bool (*ok)(double), std::string why, Eval inner
     if (a[0].is_number() && !ok(for_domain(a[0].number())))
       throw MathError(name + "(" + a[0].number().to_string() + ") is undefined: " + why);
     if (auto v = value_outside_interval_domain(a[0], ok))
-      throw MathError(name + " of " + digits_outside(*v, ok) + "... is undefined: " + why);
+      throw MathError(name + " of " + *v + " is undefined: " + why);
     return inner ? inner(a) : std::nullopt;
   };
 }
@@ -244,7 +232,7 @@ std::vector<FunctionInfo> builtin_function_table() {
         if (a[0].is(Kind::Pow) && is_e(a[0].base()) && a[0].exponent().is_number()) return a[0].exponent();
         if (is_constant_expression(a[0]) && !obviously_positive(a[0]))
           if (auto v = value_outside_interval_domain(a[0], positive))
-            throw MathError("log of a negative number (" + digits_outside(*v, positive) + "...) is not real");
+            throw MathError("log of a negative number (" + *v + ") is not real");
         return std::nullopt; },
       {[](Args a) { return 1 / a[0]; }});
   row("sqrt", 1, "\\sqrt", "power", "square root, the same as x^(1/2)",

@@ -352,25 +352,87 @@ std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double)) {
   return v;
 }
 
-std::optional<double> value_outside_interval_domain(Expr constant, bool (*ok)(double)) {
+namespace {
+
+// |a| <= factor * |b|, for MPFR values of any exponent (a distance to an edge below 1e-308).
+bool within(mpfr_srcptr a, double factor, mpfr_srcptr b) {
+  Real scaled(mpfr_get_prec(b) + 64);
+  mpfr_mul_d(scaled.get(), b, factor, MPFR_RNDN);
+  return mpfr_cmpabs(a, scaled.get()) <= 0;
+}
+
+// What an error message shows of a value outside a domain, from an interval that holds it: six
+// digits; beside the edge -1 or 1, where six digits would show the edge, the edge and the
+// distance to it (1 - 5e-21...). While the interval is too wide to fix those digits, nullopt, or
+// with `rough` the interval itself (between -1.9e-1233 and 0; above 1 by at most 1.9e-1233).
+std::optional<std::string> outside_digits(const Interval& v, bool rough) {
+  mpfr_prec_t precision = v.precision() + 2;
+  Real middle(precision), width(precision), distance(precision), one(2);
+  mpfr_add(middle.get(), v.lo(), v.hi(), MPFR_RNDN);
+  mpfr_div_2ui(middle.get(), middle.get(), 1, MPFR_RNDN);
+  mpfr_sub(width.get(), v.hi(), v.lo(), MPFR_RNDU);
+  int edge = mpfr_sgn(middle.get()) > 0 ? 1 : -1;
+  mpfr_sub_si(distance.get(), middle.get(), edge, MPFR_RNDN);
+  mpfr_set_si(one.get(), 1, MPFR_RNDN);
+  std::string side = mpfr_sgn(distance.get()) < 0 ? "below " : "above ";
+  if (within(distance.get(), 1e-5, one.get())) {
+    if (within(width.get(), 1e-7, distance.get())) {
+      mpfr_abs(distance.get(), distance.get(), MPFR_RNDN);
+      return std::to_string(edge) + (side == "below " ? " - " : " + ") + six_digits_of(distance.get()) + "...";
+    }
+    if (!rough) return std::nullopt;
+    mpfr_sub_si(distance.get(), side == "below " ? v.lo() : v.hi(), edge, MPFR_RNDA);
+    mpfr_abs(distance.get(), distance.get(), MPFR_RNDN);
+    return "a number " + side + std::to_string(edge) + " by at most " + six_digits_of(distance.get());
+  }
+  if (within(width.get(), 1e-7, middle.get())) return six_digits_of(middle.get()) + "...";
+  if (!rough) return std::nullopt;
+  return "between " + six_digits_of(v.lo()) + " and " + six_digits_of(v.hi());
+}
+
+}  // namespace
+
+std::optional<std::string> value_outside_interval_domain(Expr constant, bool (*ok)(double)) {
   if (!is_constant_expression(constant) || constant.node()->tree_size > largest_checked_constant) return std::nullopt;
   std::optional<double> quick = value_with(constant, screening_precision);
   if (!quick) return std::nullopt;
   double room = 1e-9 * (1 + std::fabs(*quick));
   if (ok(*quick - room) && ok(*quick) && ok(*quick + room)) return std::nullopt;  // clearly inside
-  return decided_by_enclosure(constant, [ok](const Interval& v) -> std::optional<double> {
-    double lo = mpfr_get_d(v.lo(), MPFR_RNDD), hi = mpfr_get_d(v.hi(), MPFR_RNDU);
+  // Outside once both ends are; its digits from an interval narrow enough to fix them where one
+  // is (1 - cosh(10^-30) at 64 bits is within [-1.1e-19, 0], not -5.4e-20).
+  std::optional<std::string> roughly;
+  std::optional<std::string> shown = decided_by_enclosure(constant, [&](const Interval& v) -> std::optional<std::string> {
+    double lo = for_domain(v.lo()), hi = for_domain(v.hi());
     if (ok(lo) || ok(hi) || !(hi - lo <= 1e-6)) return std::nullopt;
-    return lo + (hi - lo) / 2;
+    if (auto digits = outside_digits(v, false)) return digits;
+    roughly = outside_digits(v, true);
+    return std::nullopt;
   });
+  return shown ? shown : roughly;
 }
 
-std::string digits_outside(double v, bool (*ok)(double)) {
-  std::string six = six_digits(v);
-  if (!ok(std::strtod(six.c_str(), nullptr))) return six;
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", v);
-  return text;
+double for_domain(double nearest, int side) {
+  bool edge = nearest == -1 || nearest == 0 || nearest == 1;
+  if (!edge || side == 0) return nearest;
+  return std::nextafter(nearest, side > 0 ? INFINITY : -INFINITY);
+}
+
+double for_domain(const Number& n) {
+  double d = n.to_double();
+  if (!n.is_exact() || (d != -1 && d != 0 && d != 1)) return d;  // (a decimal is its double)
+  Number nearest(static_cast<long long>(d));
+  return for_domain(d, n < nearest ? -1 : nearest < n ? 1 : 0);
+}
+
+double for_domain(const mpfr_t x) {
+  double d = mpfr_get_d(x, MPFR_RNDN);
+  return for_domain(d, mpfr_cmp_d(x, d));
+}
+
+std::string six_digits_of(mpfr_srcptr v) {
+  char digits[64];
+  mpfr_snprintf(digits, sizeof digits, "%.6Rg", v);
+  return digits;
 }
 
 std::string six_digits(double v) {

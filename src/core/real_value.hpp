@@ -84,12 +84,21 @@ std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double));
 
 // The same for a domain that is an interval (asin's [-1, 1], log's (0, inf)), where a constant
 // outside it by less than rounding's room is refused too (acosh(cos(10^-10)) stayed as written):
-// an enclosure of the constant whose ends, rounded outward, both lie outside decides, narrower
-// than the domain so that it cannot hold it across. Screened at 128 bits as above.
-std::optional<double> value_outside_interval_domain(Expr constant, bool (*ok)(double));
-// v as an error message shows it: six digits, or where those would read as inside the domain
-// `ok`, all of a double's (acosh of 0.99999999999999989... is undefined, not of 1...).
-std::string digits_outside(double v, bool (*ok)(double));
+// an enclosure of the constant whose ends (as for_domain takes them) both lie outside decides,
+// narrower than the domain so that it cannot hold it across. Screened at 128 bits as above. The
+// value as an error message shows it (-5e-61..., 1 - 5e-21...), or nullopt.
+std::optional<std::string> value_outside_interval_domain(Expr constant, bool (*ok)(double));
+// A real as the domain tests take it, whose edges are -1, 0 and 1 (doubles hold them exactly):
+// its nearest double `nearest`, or where that is an edge the real is not, the double beside the
+// edge on the real's side (`side`: the sign of the real minus `nearest`). Rounding keeps order,
+// so the double lies inside an interval domain exactly when the real does (1 - 10^-16 is below
+// 1, though its nearest double is 1: atanh of it was refused, and asin(1 + 10^-17) taken).
+double for_domain(double nearest, int side);
+double for_domain(const Number& n);
+double for_domain(const mpfr_t x);
+
+// An MPFR value to six digits, as an error message shows it.
+std::string six_digits_of(mpfr_srcptr v);
 
 // The decimal a constant becomes beside a floating-point number (2.0 pi is 6.283185307179586, as
 // an answer that involves a decimal is a decimal), or nullopt when it has no finite real value.
