@@ -1295,6 +1295,17 @@ TEST_CASE("trust: a division by a constant ddx cannot tell from 0 is refused") {
   });
 }
 
+// Such a division at a point proves nothing: the value may be no 0. A derivative there was said
+// not to exist, and a tangent's function to have no value; the refusal now says what ddx cannot tell.
+TEST_CASE("trust: a value ddx cannot tell from 0 is not called undefined") {
+  for (const char* input : {"d/dx 1/(x - sqrt(1/3) sqrt(3)) at x = 1", "tangent(1/(x - sqrt(1/3) sqrt(3)), x = 1)",
+                            "taylor(1/(x - sqrt(1/3) sqrt(3)), x = 1, 3)", "grad(y/(x - sqrt(1/3) sqrt(3))) at x = 1, y = 2"}) {
+    CAPTURE(input);
+    ddx::Session s;
+    CHECK(answer(s, input) == "error@1: division by a value ddx cannot tell from 0 (it may be exactly 0)");
+  }
+}
+
 // A constant outside a function's domain by less than a margin for rounding stayed as written,
 // a value that has none: acosh(470832 sqrt(2)/665857) (1 - 1.1e-12). An enclosure whose ends
 // both lie outside now refuses it, the ends compared with the domain's edge exactly (acosh(cos(10^-10))

@@ -414,8 +414,9 @@ Expr pow(Expr b, Expr x) {
     }
   } else if (x.is_number() && x.number().is_negative() && is_constant_expression(b) && !obviously_positive(b) &&
              may_be_zero(b)) {
-    // 1/(sqrt(1/3) sqrt(3) - 1), an exact 0 unfolded, was printed as a value.
-    throw MathError("division by a value ddx cannot tell from 0 (it may be exactly 0)");
+    // 1/(sqrt(1/3) sqrt(3) - 1), an exact 0 unfolded, was printed as a value. Unanswerable: the
+    // value may be no 0, so a derivative there is not said not to exist.
+    throw Unanswerable("division by a value ddx cannot tell from 0 (it may be exactly 0)");
   }
   if (b.is(Kind::Pow) && (x.is_integer() || is_positive_real_constant(b.base()))) {
     note_dropped(b);  // sqrt(x)^2 = x: not at x = -4

@@ -65,6 +65,8 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   std::vector<Expr> derivatives;
   try {
     derivatives = ev.derivatives_at(f, x, n, point, point_text, call);
+  } catch (const Unanswerable& e) {  // (it may have one: ddx cannot tell)
+    throw EvalError{call.span, e.what()};
   } catch (const MathError& e) {
     throw EvalError{call.span, "the function has no value at " + point_text + " (" + e.what() + ")"};
   } catch (const LimitError& e) {

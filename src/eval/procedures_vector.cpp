@@ -130,6 +130,8 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   Expr fa;
   try {
     fa = ev.value_at(f, {{x, a}}, point, call);  // (a derivative's formula at a corner: its value, if it has one)
+  } catch (const Unanswerable& e) {  // (it may have one: ddx cannot tell)
+    throw EvalError{call.span, e.what()};
   } catch (const MathError& e) {
     throw EvalError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
   }
