@@ -1344,7 +1344,7 @@ TEST_CASE("trust: a decimal's last digit counts in the check of its answer") {
 }
 
 // A definition whose body divided by a 0 the doubles made was refused as a division by zero, where
-// the same expression typed alone was answered (1/(1 - cos(1e-8)) is 2e+16).
+// the same expression typed alone was answered (1/(1 - cos(1e-8)) is 2e+16); a function's too.
 TEST_CASE("trust: a definition is read with its decimals exact where the doubles fail, as an answer is") {
   check_in_turn({{"c = 1/(1 - cos(1e-8))", ""},
                  {"c", "2e+16"},
@@ -1356,6 +1356,17 @@ TEST_CASE("trust: a definition is read with its decimals exact where the doubles
   // A body naming a defined name keeps the name (and follows it), so it is not read as a value.
   check_in_turn({{"d = x/(1 - cos(1e-8))", ""}, {"x = 5", ""}, {"d", "1e+17"}, {"x = 6", ""}, {"d", "1.2e+17"},
                  {"g = x/(1 - cos(1e-8))", "error: division by zero"}});
+  // A function's body so too, over its parameters; one whose parameter is a defined name (the
+  // body read alone would take its value) or that calls itself is not.
+  check_in_turn({{"g(x) = x/(1 - cos(1e-8))", ""},
+                 {"g(3)", "6e+16"},
+                 {"d/dx g(x)", "2e+16"},
+                 {"h(x, y) = x y/(1 - cos(1e-8))", ""},
+                 {"grad(h(x, y))", "[2e+16 y, 2e+16 x]"},
+                 {"x = 4", ""},
+                 {"k(x) = x/(1 - cos(1e-8))", "error: division by zero"},
+                 {"q(t) = q(t)/(1 - cos(1e-8))", "error: 'q' would call itself"},
+                 {"phi(t) = t + phi(2)/(1 - cos(1e-8))", "error: 'phi' would call itself"}});
 }
 
 // A mean's symbolic count divides its sum and may cancel against it: mean(x_1, n = 1 .. N) is

@@ -200,12 +200,14 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   NodeBudget budget;  // a statement creates at most max_statement_nodes new nodes
   ConditionLog conditions;  // ∂/∂x_k of a sum over x_n holds where its term exists
   bool scalar_statement = false;  // (not a command, nor about declared vectors and matrices)
+  std::vector<std::string> params;  // a function definition's (s.params is let go once read)
+  for (const grammar::Node& p : s.params) params.push_back(p.text.str());
   // A scalar statement that failed in doubles may have a value with its decimals exact (Ctrl-C
   // while it is read again abandons it, as any statement).
   auto beyond_doubles = [&]() -> std::optional<Outcome> {
     if (!scalar_statement) return std::nullopt;
     try {
-      return answer_beyond_doubles(s, input, body_text);
+      return answer_beyond_doubles(s, input, body_text, params);
     } catch (const Interrupted&) {
       return error_at(input, "interrupted", 0);
     } catch (...) {
@@ -268,15 +270,17 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
 // written as, where that reading has a value (value_beyond_doubles, or answer_as_written for an
 // approx or ==: approx(atanh(0.99999999999999999)) took the argument's double, 1.0); a variable's
 // definition so too, by its body's value (c = 1/(1 - cos(1e-8)) divided by the doubles' 0, and
-// is 2e16).
+// is 2e16), and a function's, by its body's value over its parameters (g(x) = x/(1 - cos(1e-8))).
 std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& s, const std::string& input,
-                                                      std::string_view body) {
-  bool variable = s.kind == grammar::StatementKind::Definition && !s.is_function;
-  if ((s.kind != grammar::StatementKind::Expression && !variable) || s.backprop || s.steps) return std::nullopt;
+                                                      std::string_view body, const std::vector<std::string>& params) {
+  bool definition = s.kind == grammar::StatementKind::Definition;
+  bool variable = definition && !s.is_function;
+  if ((s.kind != grammar::StatementKind::Expression && !definition) || s.backprop || s.steps) return std::nullopt;
   // A body read as a statement has the defined names in it replaced by their values, where a
   // definition keeps them (d = x/(1 - cos(1e-8)) must follow a later x): only a body whose words
-  // (but the functions') hold no defined name, not even as a part (ax may be a x), is read so.
-  if (variable)
+  // (but the functions') hold no defined name, not even as a part (ax may be a x), is read so. A
+  // function's parameters are then its free symbols.
+  if (definition)
     for (std::string_view word : words_of(body)) {
       if (find_function(word) || eval::find_procedure(word)) continue;
       auto in_word = [&](std::string_view name) { return word.find(name) != std::string_view::npos; };
@@ -285,13 +289,22 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
       for (const auto& [name, defined] : defs_->functions())
         if (in_word(name)) return std::nullopt;
       if (in_word("ans")) return std::nullopt;
+      if (s.is_function && in_word(s.name)) return std::nullopt;  // (q(t) in q's body is a call; alone, q t)
     }
-  std::optional<eval::Result> result = variable ? std::nullopt : answer_as_written(input, *this);
+  std::optional<eval::Result> result = definition ? std::nullopt : answer_as_written(input, *this);
   std::optional<ExactForm> exact;
   if (!result) {
     Expr value;
-    exact = value_beyond_doubles(variable ? body : std::string_view(input), *this, value);
+    exact = value_beyond_doubles(definition ? body : std::string_view(input), *this, value);
     if (!exact) return std::nullopt;
+    if (s.is_function) {
+      resolve::FunctionDefinition def{.params = {}, .body = value, .dropped = {}, .exact = std::move(exact)};
+      for (const std::string& p : params) def.params.push_back(sym(p));
+      if (calls_function(value, s.name)) return std::nullopt;  // (the first error stands)
+      defs_->define_function(s.name, std::move(def));
+      forget_abstract_params(s.name);
+      return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
+    }
     if (variable) {
       if (cycle_through(s.name, Definitions::symbols_used(value, {}))) return std::nullopt;  // (the first error stands)
       defs_->define_variable(s.name, value, {}, std::move(exact));

@@ -90,7 +90,8 @@ class Session : public resolve::Scope, public eval::Context {
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
   Outcome run(grammar::Statement& s, std::string_view line);
   // `lost`: what the body lost as it was read (core/dropped.hpp), kept with the definition.
-  std::optional<Outcome> answer_beyond_doubles(const grammar::Statement& s, const std::string& input, std::string_view body);
+  std::optional<Outcome> answer_beyond_doubles(const grammar::Statement& s, const std::string& input, std::string_view body,
+                                               const std::vector<std::string>& params);
   Outcome define(const resolve::Request& r, std::string input, std::string_view line, const ConditionLog& conditions,
                  std::vector<Expr>& lost);
   // `lost`: what the statement lost as it was read, kept for `ans`.
