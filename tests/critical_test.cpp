@@ -259,7 +259,7 @@ TEST_CASE("critical: the answers, exact text") {
       {"critical(x^4 - 2x^2)", "x = -1: minimum, value -1\nx = 0: maximum, value 0\nx = 1: minimum, value -1"},
       {"critical(x^4 - 4x^2)", "x = -sqrt(2): minimum, value -4\nx = 0: maximum, value 0\nx = sqrt(2): minimum, value -4"},
       {"critical(x^3 - 6x)", "x = -sqrt(2): maximum, value 4 sqrt(2)\nx = sqrt(2): minimum, value -4 sqrt(2)"},
-      {"critical(x^2 + 1/x)", "x = (1/2)^(1/3): minimum, value 3 (1/2)^(2/3)"},
+      {"critical(x^2 + 1/x)", "x = 2^(2/3)/2: minimum, value 3*2^(1/3)/2"},
       {"critical(x^6 - 6x^2)", "x = -2^(1/4): minimum, value -4 sqrt(2)\nx = 0: maximum, value 0\nx = 2^(1/4): minimum, value -4 sqrt(2)"},
       {"critical(x^4 - 6x^2 + 4x)",
        "x ~ -1.879385242: minimum, value ~ -16.23442238\nx ~ 0.3472963553: maximum, value ~ 0.6800447907\n"

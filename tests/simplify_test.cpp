@@ -171,6 +171,44 @@ TEST_CASE("products: each factor is the power pow() makes of it, whatever else i
   }
 }
 
+// Square roots of positive fractions, multiplied in any order, are one canonical number: a
+// rational times the root of a squarefree integer (sqrt(1/3) sqrt(3) stayed as written, where it
+// is 1, so that a division by it minus 1 could not be refused as a division by zero).
+TEST_CASE("products: square roots of fractions multiply to a rational times one squarefree root") {
+  std::mt19937 rng(20261205);
+  std::uniform_int_distribution<int> small(1, 40), power(-3, 3), count(1, 4);
+  auto squarefree = [](long long m) {
+    for (long long p = 2; p * p <= m; ++p)
+      if (m % (p * p) == 0) return false;
+    return true;
+  };
+  for (int trial = 0; trial < 500; ++trial) {
+    std::vector<Expr> factors;
+    double value = 1;
+    for (int i = count(rng); i > 0; --i) {
+      int a = small(rng), b = small(rng), k = power(rng);
+      factors.push_back(pow(rational(a, b), rational(k, 2)));
+      value *= std::pow(static_cast<double>(a) / b, k / 2.0);
+    }
+    Expr product = mul(factors);
+    std::vector<Expr> reversed(factors.rbegin(), factors.rend());
+    std::string text = debug_string(product);
+    CAPTURE(text);
+    CHECK(mul(reversed) == product);
+    CHECK(evaluate(product, {}) == doctest::Approx(value).epsilon(1e-12));
+    std::vector<std::pair<Expr, Expr>> powers;  // the product's radicals
+    if (product.is(Kind::Pow)) powers.emplace_back(product.base(), product.exponent());
+    if (product.is(Kind::Mul))
+      for (std::size_t i = 0; i < product.bases().size(); ++i) powers.emplace_back(product.bases()[i], product.exponents()[i]);
+    REQUIRE(powers.size() <= 1);
+    for (auto [b, x] : powers) {
+      REQUIRE(b.is_integer());
+      CHECK(squarefree(b.number().to_long()));
+      CHECK(x == rational(1, 2));
+    }
+  }
+}
+
 TEST_CASE("products: factors placed into a sorted run read as mul() of them all") {
   // mul_into_run is the product rule's way to a term: the other factors of a long product, sorted
   // already, and the derivative's factors placed among them. Operands that share, cancel or

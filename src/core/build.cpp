@@ -74,6 +74,34 @@ std::optional<Expr> extract_perfect_power(const Number& n, const Number& x) {
   return pow(Expr(pulled), num(x.numerator())) * pow(Expr(rest), num(x));
 }
 
+// n^(p/q), a positive integer to a fraction (2^(1/3), sqrt(6)).
+bool is_integer_radical(Expr b, Expr x) {
+  return b.is_number() && b.number().is_exact() && b.number().is_integer() && b.number().sign() > 0 && x.is_number() &&
+         x.number().is_exact() && !x.number().is_integer();
+}
+
+// Radicals of integers with one exponent are one radical, as SymPy and Mathematica write them:
+// sqrt(2) sqrt(3) = sqrt(6), sqrt(2) sqrt(6) = 2 sqrt(3), 2^(1/3) 4^(1/3) = 2. Moves each group
+// of two or more from `factors` to `pending` as the power of their product.
+template <class Factors>
+void merge_radicals(Factors& factors, std::vector<Expr>& pending) {
+  for (std::size_t i = 0; i < factors.size(); ++i) {
+    auto [b, x] = factors[i];
+    if (!is_integer_radical(b, x)) continue;
+    Number product = b.number();
+    std::size_t kept = i + 1;
+    for (std::size_t j = i + 1; j < factors.size(); ++j) {
+      if (factors[j].second == x && is_integer_radical(factors[j].first, x)) product *= factors[j].first.number();
+      else factors[kept++] = factors[j];
+    }
+    if (kept == factors.size()) continue;
+    factors.erase(factors.begin() + static_cast<std::ptrdiff_t>(kept), factors.end());
+    factors.erase(factors.begin() + static_cast<std::ptrdiff_t>(i));
+    pending.push_back(pow(num(product), x));
+    --i;
+  }
+}
+
 bool is_positive_real_constant(Expr b) {
   return b.is(Kind::Constant) || (b.is_number() && b.number().sign() > 0);
 }
@@ -291,6 +319,7 @@ Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, s
   // Combined exponents may fold (x^2 x^-2 = 1, sqrt(2)^2 = 2, (xy)^(1/2)^2 = x y): re-canonicalise.
   detail::Scratch<std::pair<Expr, Expr>> final_factors;
   std::vector<Expr> pending;
+  std::size_t radicals = 0;  // factors n^(p/q) of a positive integer n (merge_radicals)
   for (auto& [b, x] : acc) {
     if (x.is_zero() && x.number().is_exact()) continue;
     // Beside a decimal coefficient a constant factor is a decimal too: 2.0 pi is 6.28...
@@ -314,14 +343,19 @@ Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, s
       case Kind::Pow:
         // A power whose base changed ((x^-2)^-1 = x^2) may now share its base with another
         // factor (x^-3): merge again, or the product would hold x twice.
-        if (p.base() != b) pending.push_back(p);
-        else final_factors.emplace_back(p.base(), p.exponent());
+        if (p.base() != b) {
+          pending.push_back(p);
+        } else {
+          final_factors.emplace_back(p.base(), p.exponent());
+          radicals += is_integer_radical(p.base(), p.exponent());
+        }
         break;
       default:
         if (p != b) pending.push_back(p);
         else final_factors.emplace_back(p, Expr(1));
     }
   }
+  if (radicals > 1) merge_radicals(final_factors, pending);
   if (!pending.empty()) {
     pending.push_back(num(coeff));
     for (auto& [b, x] : final_factors) pending.push_back(x.is_one() ? b : pow(b, x));
@@ -406,6 +440,10 @@ Expr pow(Expr b, Expr x) {
       if (bn.is_negative() && xn.is_exact() && !xn.denominator().is_odd())
         throw MathError("(" + bn.to_string() + ")^(" + xn.to_string() + ") is not a real number");
       if (auto split = extract_perfect_power(bn, xn)) return *split;
+      // A fraction's root is its numerator's over its denominator's, so that radicals of integers
+      // meet and fold: sqrt(1/3) = sqrt(3)/3 (and sqrt(1/3) sqrt(3) = 1), sqrt(3/4) = sqrt(3)/2.
+      if (bn.is_exact() && bn.sign() > 0 && !bn.is_integer() && xn.is_exact())
+        return mul({pow(num(bn.numerator()), x), pow(num(bn.denominator()), num(-xn))});
       // Irrational exact power: keep a fractional exponent in (0, 1): 2^(3/2) = 2 sqrt(2).
       Number whole = xn.floor();
       if (!whole.is_zero()) return mul({pow(b, num(whole)), pow(b, num(xn - whole))});
@@ -414,7 +452,7 @@ Expr pow(Expr b, Expr x) {
     }
   } else if (x.is_number() && x.number().is_negative() && is_constant_expression(b) && !obviously_positive(b) &&
              may_be_zero(b)) {
-    // 1/(sqrt(1/3) sqrt(3) - 1), an exact 0 unfolded, was printed as a value. Unanswerable: the
+    // 1/(log(8) - 3 log(2)), an exact 0 unfolded, was printed as a value. Unanswerable: the
     // value may be no 0, so a derivative there is not said not to exist.
     throw Unanswerable("division by a value ddx cannot tell from 0 (it may be exactly 0)");
   }

@@ -68,7 +68,7 @@ std::optional<double> constant_value(Expr e);
 // written so that ddx cannot fold it, or a value too small for 4096 bits to tell from one).
 std::optional<int> constant_sign(Expr e);
 // Whether a constant's intervals at 64 to 4096 bits all hold 0: an exact 0 that ddx could
-// not fold (sqrt(1/3) sqrt(3) - 1), or a value too small to tell from one. False for numbers,
+// not fold (log(8) - 3 log(2)), or a value too small to tell from one. False for numbers,
 // symbols, constants with no real value and trees too large to evaluate on the way.
 bool may_be_zero(Expr e);
 
