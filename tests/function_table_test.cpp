@@ -7,10 +7,12 @@
 #include <mpfr.h>
 
 #include <cmath>
+#include <numbers>
 #include <string>
 #include <vector>
 
 #include "calculus/eval.hpp"
+#include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "repl/help.hpp"
 
@@ -85,4 +87,34 @@ TEST_CASE("function table: help and the man page list every function with its he
     CHECK(help.find(f.help) != std::string::npos);
     CHECK(man.find("\\fB" + f.name + "\\fR") != std::string::npos);
   }
+}
+
+// Every exact value at a multiple k/d of π with a closed form (d = 1 .. 12, two turns either
+// way) is the function's value there, and a pole is an error (tan(π/8) was the quotient of the
+// sines, now sqrt(2) - 1; a table row with a slip would be a silent wrong answer).
+TEST_CASE("function table: exact trigonometric values at multiples of pi are the values") {
+  const std::pair<const char*, double (*)(double)> functions[] = {
+      {"sin", [](double t) { return std::sin(t); }},       {"cos", [](double t) { return std::cos(t); }},
+      {"tan", [](double t) { return std::tan(t); }},       {"cot", [](double t) { return 1 / std::tan(t); }},
+      {"sec", [](double t) { return 1 / std::cos(t); }},   {"csc", [](double t) { return 1 / std::sin(t); }},
+  };
+  int folded = 0;
+  for (long long d : {1, 2, 3, 4, 5, 6, 8, 10, 12})
+    for (long long k = -2 * d; k <= 2 * d; ++k)
+      for (const auto& [name, value] : functions) {
+        Expr angle = num(Number::rational(k, d)) * pi_const();
+        std::string at = std::string(name) + "(" + std::to_string(k) + "pi/" + std::to_string(d) + ")";
+        CAPTURE(at);
+        double expected = value(std::numbers::pi * static_cast<double>(k) / static_cast<double>(d));
+        try {
+          Expr v = call(name, {angle});
+          CHECK_FALSE(v.is(Kind::Call));  // (folded: every denominator here has a closed form)
+          ++folded;
+          CHECK(calc::evaluate(v, {}) == doctest::Approx(expected).epsilon(1e-12));
+          CHECK(std::fabs(expected) < 1e12);  // (not a pole)
+        } catch (const MathError&) {
+          CHECK(std::fabs(expected) > 1e12);  // a pole, where the double is huge
+        }
+      }
+  CHECK(folded > 1000);
 }

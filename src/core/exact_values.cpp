@@ -60,9 +60,37 @@ std::optional<Expr> sin_of_pi_fraction(const Number& r) {
   return std::nullopt;
 }
 
-// sin(n·π) for an exact rational n with a closed form: reduced to [0, π/2] by periodicity and
-// symmetry (sin(π + t) = -sin(t), sin(π - t) = sin(t)).
-std::optional<Expr> sin_at_pi_multiple(Number n) {
+// tan(r·π) and sec(r·π) for r in [0, 1/2), simplified as SymPy gives them (tan(π/8) is
+// sqrt(2) - 1, not the quotient of the sines, sqrt(2 - sqrt(2))/sqrt(sqrt(2) + 2)); nullopt
+// where there is no closed form. (cot(r·π) = tan((1/2 - r)·π), csc(r·π) = sec((1/2 - r)·π).)
+std::optional<Expr> tan_or_sec_of_pi_fraction(bool secant, const Number& r) {
+  Expr s2 = sqrt(Expr(2)), s3 = sqrt(Expr(3)), s5 = sqrt(Expr(5)), s6 = sqrt(Expr(6));
+  struct Row {
+    long long num, den;
+    Expr tan, sec;
+  };
+  const Row table[] = {
+      {0, 1, Expr(0), Expr(1)},
+      {1, 12, 2 - s3, s6 - s2},
+      {1, 10, sqrt(25 - 10 * s5) / 5, sqrt(50 - 10 * s5) / 5},
+      {1, 8, s2 - 1, sqrt(4 - 2 * s2)},
+      {1, 6, s3 / 3, 2 * s3 / 3},
+      {1, 5, sqrt(5 - 2 * s5), s5 - 1},
+      {1, 4, Expr(1), s2},
+      {3, 10, sqrt(25 + 10 * s5) / 5, sqrt(50 + 10 * s5) / 5},
+      {1, 3, s3, Expr(2)},
+      {3, 8, s2 + 1, sqrt(4 + 2 * s2)},
+      {2, 5, sqrt(5 + 2 * s5), s5 + 1},
+      {5, 12, 2 + s3, s6 + s2},
+  };
+  for (const Row& row : table)
+    if (r == Number::rational(row.num, row.den)) return secant ? row.sec : row.tan;
+  return std::nullopt;
+}
+
+// n reduced by sine's periodicity and symmetry to r in [0, 1/2], with the sign that sin(n·π)
+// takes against sin(r·π) (sin(π + t) = -sin(t), sin(π - t) = sin(t)).
+std::pair<Number, bool> reduced_for_sine(Number n) {
   n = n - (n / Number(2)).floor() * Number(2);  // [0, 2)
   bool negative = false;
   if (!(n < Number(1))) {
@@ -70,7 +98,32 @@ std::optional<Expr> sin_at_pi_multiple(Number n) {
     negative = true;
   }
   if (Number::rational(1, 2) < n) n = Number(1) - n;
-  auto v = sin_of_pi_fraction(n);
+  return {n, negative};
+}
+
+// sin(n·π) for an exact rational n with a closed form.
+std::optional<Expr> sin_at_pi_multiple(const Number& n) {
+  auto [r, negative] = reduced_for_sine(n);
+  auto v = sin_of_pi_fraction(r);
+  if (!v) return std::nullopt;
+  return negative ? -*v : *v;
+}
+
+// csc(n·π), the reciprocal of the sine above from the secant's table; nullopt at a pole.
+std::optional<Expr> csc_at_pi_multiple(const Number& n) {
+  auto [r, negative] = reduced_for_sine(n);
+  if (r.is_zero()) return std::nullopt;
+  auto v = tan_or_sec_of_pi_fraction(true, Number::rational(1, 2) - r);
+  if (!v) return std::nullopt;
+  return negative ? -*v : *v;
+}
+
+// tan(n·π) (period π, odd); nullopt at a pole.
+std::optional<Expr> tan_at_pi_multiple(Number n) {
+  n = n - n.floor();  // [0, 1)
+  if (n == Number::rational(1, 2)) return std::nullopt;
+  bool negative = Number::rational(1, 2) < n;
+  auto v = tan_or_sec_of_pi_fraction(false, negative ? Number(1) - n : n);
   if (!v) return std::nullopt;
   return negative ? -*v : *v;
 }
@@ -82,19 +135,20 @@ std::optional<Expr> sin_at_pi_multiple(Number n) {
 std::optional<Expr> trig_at_pi_multiple(std::string_view name, Expr a) {
   auto n = pi_multiple_rational(a);
   if (!n) return std::nullopt;
-  auto s = sin_at_pi_multiple(*n);
-  auto c = sin_at_pi_multiple(*n + Number::rational(1, 2));
-  if (!s || !c) return std::nullopt;
-  auto ratio = [&](Expr top, Expr bottom) -> Expr {
-    if (bottom.is_zero()) throw MathError(std::string(name) + " is undefined at " + pi_text(*n));
-    return top / bottom;
+  Number quarter_turn = Number::rational(1, 2);
+  // The reciprocal functions at the other function's zero, and tan and cot at theirs.
+  auto pole = [&]() -> MathError { return MathError(std::string(name) + " is undefined at " + pi_text(*n)); };
+  auto known = [&](std::optional<Expr> v, bool at_pole) -> std::optional<Expr> {
+    if (at_pole) throw pole();
+    return v;
   };
-  if (name == "sin") return *s;
-  if (name == "cos") return *c;
-  if (name == "tan") return ratio(*s, *c);
-  if (name == "cot") return ratio(*c, *s);
-  if (name == "sec") return ratio(Expr(1), *c);
-  return ratio(Expr(1), *s);  // csc
+  if (name == "sin") return sin_at_pi_multiple(*n);
+  if (name == "cos") return sin_at_pi_multiple(*n + quarter_turn);
+  Number turn = *n - n->floor();
+  if (name == "tan") return known(tan_at_pi_multiple(*n), turn == quarter_turn);
+  if (name == "cot") return known(tan_at_pi_multiple(quarter_turn - *n), turn.is_zero());
+  if (name == "sec") return known(csc_at_pi_multiple(*n + quarter_turn), turn == quarter_turn);
+  return known(csc_at_pi_multiple(*n), turn.is_zero());  // csc
 }
 
 std::optional<Expr> inverse_trig_exact(std::string_view name, Expr a) {
@@ -112,7 +166,7 @@ std::optional<Expr> inverse_trig_exact(std::string_view name, Expr a) {
       Number r = Number::rational(p, q);
       Expr s = *sin_of_pi_fraction(r);
       std::optional<Expr> t;
-      if (r != Number::rational(1, 2)) t = s / *sin_of_pi_fraction(Number::rational(1, 2) - r);
+      if (r != Number::rational(1, 2)) t = *tan_or_sec_of_pi_fraction(false, r);
       v.push_back({num(r) * pi_const(), s, t});
     }
     return v;
