@@ -311,7 +311,7 @@ TEST_CASE("sum: an answer by an entry x_k holds where its conditions do, for eve
 // (by x_2, sum(x_n + sum(x_m, m = 1 .. 2), n = 1 .. 2) was 4, not 3; conditions named the bound
 // n). A sum whose bounds name the index of a sum around it is refused: one condition cannot say
 // for which n its term m = k is there (∂/∂x_k of sum(sum(x_m, m = 1 .. n), n = 1 .. N) was N + 1,
-// not N - k + 1). A helper's random sums found both.
+// not N - k + 1), unless the outer bounds are numbers. A helper's random sums found both.
 TEST_CASE("sum: nested sums over one family count each entry once, and bounds that name an outer index are refused") {
   ddx::Session s;
   check_rows(s, {
@@ -323,6 +323,10 @@ TEST_CASE("sum: nested sums over one family count each entry once, and bounds th
                      "error@1: cannot differentiate by x_k: the bounds of the sum over m name n, the index of a sum around it "
                      "(not supported yet: write it out with numbers for the bounds, at N = 3)"},
                     {"∂/∂a sum(sum(a x_m, m = 1 .. n), n = 1 .. N)", "sum(sum(x_m, m = 1 .. n), n = 1 .. N)"},
+                    // With numbers for the outer bounds it is written out, and answered (it was
+                    // refused too): x_1^2 + x_2 (x_1 + x_2) + x_3 (x_1 + x_2 + x_3).
+                    {"∂/∂x_2 sum(sum(x_m x_n, m = 1 .. n), n = 1 .. 3)", "x_1 + 2x_2 + x_3"},
+                    {"∂/∂x_3 sum(x_n^2 sum(x_m, m = n .. 3), n = 1 .. 3)", "x_1^2 + x_2^2 + 3x_3^2"},
                 });
 }
 

@@ -78,6 +78,16 @@ void for_each_sum(Expr e, const std::function<void(Expr)>& f) {
   visit(e);
 }
 
+// Whether a sum inside the body has the index in its bounds (sum(x_m, m = 1 .. n) in a sum over n).
+bool in_inner_bounds(Expr body, Expr index) {
+  bool found = false;
+  for_each_sum(body, [&](Expr inner) {
+    auto a = inner.args();
+    found = found || depends_on(a[2], index) || depends_on(a[3], index);
+  });
+  return found;
+}
+
 Expr written_out(Expr body, Expr index, Expr lower, long count) {
   std::vector<Expr> terms;
   terms.reserve(static_cast<std::size_t>(count));
@@ -134,7 +144,10 @@ std::optional<Expr> simplify_sum(std::span<const Expr> a) {
     if (bound.is_number() && !bound.is_integer()) throw MathError("the bounds of a sum must be whole numbers");
   if (lower.is_integer() && upper.is_integer() && upper.number() < lower.number()) return Expr(0);
   if (body.is_zero()) return body;  // (0.0 stays a decimal: an answer that involves one is one)
-  if (lower.is_integer() && upper.is_integer() && index_alone(body, index))
+  // Written out where the index is alone, and where a sum inside has it in its bounds (the terms
+  // of sum(x_n sum(x_m, m = 1 .. n), n = 1 .. 3) by x_2 are those with n >= 2, which one
+  // condition on a range cannot say; written out, each inner sum has numbers for bounds).
+  if (lower.is_integer() && upper.is_integer() && (index_alone(body, index) || in_inner_bounds(body, index)))
     if (long count = term_count(lower, upper); count >= 0) return written_out(body, index, lower, count);
   // What does not depend on the index comes out: a constant sums to itself times the count.
   if (!depends_on_index(body, index)) return body * (upper - lower + 1);
