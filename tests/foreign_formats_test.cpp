@@ -377,6 +377,11 @@ TEST_CASE("programs: shared parts are computed once, so code grows with the DAG,
 TEST_CASE("programs and dialects: names a system reads otherwise are written so it reads them as names") {
   CHECK(print::foreign_symbol("N", print::Format::SymPy) == "Symbol('N')");
   CHECK(print::foreign_symbol("N", print::Format::Mathematica) == "Global`N");
+  // The Greek names Pi and Gamma are Mathematica's pi and gamma function; Lambda is SymPy's class.
+  CHECK(print::foreign_symbol("Pi", print::Format::Mathematica) == "Global`Pi");
+  CHECK(print::foreign_symbol("Gamma", print::Format::Mathematica) == "Global`Gamma");
+  CHECK(print::foreign_symbol("Lambda", print::Format::SymPy) == "Symbol('Lambda')");
+  CHECK(print::foreign_symbol("Pi", print::Format::SymPy) == "Pi");
   CHECK(print::foreign_symbol("A_1_10", print::Format::Mathematica) == "Subscript[A, 1, 10]");
   CHECK(print::foreign_symbol("lambda", print::Format::Python) == "lambda_");
   CHECK(print::foreign_symbol("double", print::Format::C) == "double_");

@@ -17,9 +17,10 @@ namespace ddx::print {
 namespace {
 
 // Names a system reads as something else. SymPy: `from sympy import *` binds these (sympy.abc
-// calls them its clashes); Mathematica: System` symbols a single capital may name.
-constexpr std::array<std::string_view, 10> sympy_taken{"E", "I", "N", "O", "Q", "S", "beta", "gamma", "zeta", "lambda"};
-constexpr std::array<std::string_view, 7> mathematica_taken{"C", "D", "E", "I", "K", "N", "O"};
+// calls them its clashes; Lambda is its class of anonymous functions); Mathematica: System`
+// symbols a single capital or a Greek name may name (the variable Pi was pasted as the number pi).
+constexpr std::array<std::string_view, 11> sympy_taken{"E", "I", "N", "O", "Q", "S", "beta", "gamma", "zeta", "lambda", "Lambda"};
+constexpr std::array<std::string_view, 9> mathematica_taken{"C", "D", "E", "I", "K", "N", "O", "Pi", "Gamma"};
 constexpr std::array<std::string_view, 38> python_keywords{
     "False", "None",  "True",   "and",      "as",     "assert", "async",  "await",  "break",  "class",
     "continue", "def", "del",   "elif",     "else",   "except", "finally", "for",   "from",   "global",
