@@ -1286,6 +1286,28 @@ TEST_CASE("trust: a sign of decimals that may cancel exactly is decided as writt
   });
 }
 
+// A derivative's denominator written apart read as products of the variable d: d/d x x^2 was
+// x^3, d(sin(x))/d x was x sin(x), d(x^2)/(dx) was x (a helper's metamorphic run found them).
+// Refused with both readings; written with '*' they are the quotients they spell.
+TEST_CASE("trust: a derivative's denominator written apart is refused, not read as a product") {
+  check_rows({
+      {"d/d x x^2", "error: '/d x' divides by the variable d, then multiplies: write /dx (no space)"},
+      {"d(sin(x))/d x", "error: '/d x' divides by the variable d"},
+      {"d^2/d x^2 x^3", "error: '/d x' divides by the variable d"},
+      {"d^2(x^3)/d x^2", "error: '/d x' divides by the variable d"},
+      {"dy/d x", "error: '/d x' divides by the variable d"},
+      {"d/d x", "error: '/d x' divides by the variable d"},
+      {"d(x^2)/(dx)", "error: '/(dx)' divides by a product with the variable d: write /dx (no brackets)"},
+      {"d(x^2)/(d x)", "error: '/(d x)' divides by a product with the variable d"},
+      {"d*x^2/(d*x)", "x"},
+      {"d*(x^2)/(d*x)", "x"},
+      {"d/d*x", "x"},
+      {"a/d x", "a x/d"},
+      {"d(x^2)/dx", "2x"},
+  });
+  check_rows({{"dy/d x", "error: '/d x' divides by the variable d"}}, {"y = x^2"});
+}
+
 // A division by a constant that is exactly 0 but not folded (sqrt(1/3) sqrt(3) - 1, which now
 // folds) was printed as a value: 1/(sqrt(3x) - (1/3)/x) at x = 1/3 was 1/(sqrt(1/3) sqrt(3) - 1).
 TEST_CASE("trust: a division by a constant ddx cannot tell from 0 is refused") {

@@ -152,6 +152,44 @@ std::optional<Expr> Resolver::plain_value(const Node& n) {
   return v;
 }
 
+namespace {
+
+// The letter d, or a power of it (the d^2 of d^2/d x^2).
+bool is_letter_d(const Node& c) {
+  const Node& base = c.kind == NodeKind::Pow ? c.children[0] : c;
+  return base.kind == NodeKind::Word && base.text == "d";
+}
+
+// A first factor a derivative written as a fraction begins with: d, d^2, dy (d and a one-letter
+// name), d(...).
+bool reads_as_derivative_top(const Node& first) {
+  const Node& base = first.kind == NodeKind::Pow ? first.children[0] : first;
+  if (base.kind == NodeKind::Apply) return base.text == "d";
+  if (base.kind != NodeKind::Word || base.text.str().empty() || base.text.str()[0] != 'd') return false;
+  return base.text.size() == 1 || (base.text.size() == 2 && std::isalpha(static_cast<unsigned char>(base.text.str()[1])));
+}
+
+// A derivative's denominator written so that it reads otherwise: d and a name apart (`d x`, the
+// product of d and x), or in brackets (`(dx)`, `(d x)`: a division by the product d·x).
+std::optional<std::string> apart_denominator(const Node& n, std::size_t i) {
+  const Node& c = n.children[i];
+  if (is_letter_d(c) && i + 1 < n.children.size() && n.op_before(i + 1) == ' ') {
+    const Node& next = n.children[i + 1];
+    const Node& name = next.kind == NodeKind::Pow ? next.children[0] : next;
+    if (name.kind == NodeKind::Word) return "d " + name.text.str();
+  }
+  if (c.kind == NodeKind::Group) {
+    const Node& inner = c.children[0];
+    if (inner.kind == NodeKind::Word && inner.text.size() == 2 && inner.text.str()[0] == 'd') return "(" + inner.text.str() + ")";
+    if (inner.kind == NodeKind::Product && inner.op_before(1) == ' ' && is_letter_d(inner.children[0]) &&
+        inner.children[1].kind == NodeKind::Word)
+      return "(d " + inner.children[1].text.str() + ")";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 // A number as written: a float when it has a point or an exponent, else exact. Read for a check of
 // a decimal answer, a decimal is a symbol for the exact number it is written as (decimal_symbols_).
 Expr Resolver::number_value(const Node& n) {
@@ -214,6 +252,7 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
             continue;
           }
         }
+        if (op == '/' && apart_denominator(n, i) && reads_as_derivative_top(n.children[0])) return std::nullopt;  // (refused)
         std::optional<Expr> v = plain_value(c);
         if (!v || (op == '/' && v->is_zero())) return std::nullopt;
         parts.push_back(op == '/' ? pow(*v, Expr(-1)) : *v);
@@ -558,6 +597,7 @@ Term Resolver::product(const Node& n) {
 void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::string& ops) {
   std::size_t i = 0;
   while (i < n.children.size()) {
+    const std::size_t at = i;
     const Node& c = n.children[i];
     char op = i == 0 ? ' ' : n.op_before(i);
     std::vector<Term> values;
@@ -622,6 +662,14 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       ++i;
     }
     if (op == '/') {
+      // `d/d x x^2` and `d(x^2)/(dx)` read as products and quotients of the variable d (x^3, x),
+      // where a derivative was meant: ask rather than answer something else.
+      if (auto written = apart_denominator(n, at); written && reads_as_derivative_top(n.children[0]))
+        throw ResolveError{c.span, written->front() == '('
+                                       ? "'/" + *written + "' divides by a product with the variable d: write /dx (no brackets) for " +
+                                             "the derivative, or /(d*x) for the quotient"
+                                       : "'/" + *written + "' divides by the variable d, then multiplies: write /dx (no space) for " +
+                                             "the derivative, or /d*x for the product"};
       if (values.size() == 1 && values[0].is_value() && values[0].expr.is_zero())
         throw ResolveError{c.span, "division by zero"};
       // x/(3 (y - 1)) divides by each factor: the same node as printed, even though
