@@ -1308,6 +1308,28 @@ TEST_CASE("trust: a derivative's denominator written apart is refused, not read 
   check_rows({{"dy/d x", "error: '/d x' divides by the variable d"}}, {"y = x^2"});
 }
 
+// A tangent's line is `y = ...`; where the function names y, y = x y was an equation that does
+// not hold: the left side is then a name the function does not use.
+TEST_CASE("trust: a tangent's left side is a name its function does not use") {
+  check_rows({
+      {"tangent(x^2, x = 1)", "y = 2x - 1"},
+      {"tangent(x y, x = 2)", "Y = x y"},
+      {"tangent(x^2 y, x = 1)", "Y = 2x y - y"},
+      {"tangent(x y Y, x = 1)", "T = Y x y"},
+  });
+}
+
+// A name given two values after `at` took the last without a word (x^2 at x = 1, x = 2 was 4).
+TEST_CASE("trust: a name given two values after at is refused") {
+  check_rows({
+      {"x^2 at x = 1, x = 2", "error: 'x' is given two values after 'at'"},
+      {"d/dx x^2 at x = 1, x = 2", "error: 'x' is given two values after 'at'"},
+      {"grad(x^2 y) at x = 1, y = 2, x = 3", "error: 'x' is given two values after 'at'"},
+      {"x^2 y at x = 1, y = 2", "2"},
+      {"(x^2 at x = 1) at x = 2", "1"},
+  });
+}
+
 // A division by a constant that is exactly 0 but not folded (sqrt(1/3) sqrt(3) - 1, which now
 // folds) was printed as a value: 1/(sqrt(3x) - (1/3)/x) at x = 1/3 was 1/(sqrt(1/3) sqrt(3) - 1).
 TEST_CASE("trust: a division by a constant ddx cannot tell from 0 is refused") {

@@ -144,7 +144,13 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
     // checked against f(x) - x f'(x) at the point, as an answer's are.
     intercept = checked_decimal(f - x * calc::diff(f, x), {{x, a}}, intercept);
   }
-  return Result::shaped(calc::expand(intercept + slope * x), TangentLine{});
+  Expr line = calc::expand(intercept + slope * x);
+  TangentLine shape;
+  for (const char* label : {"y", "Y", "T", "y_t"}) {
+    shape.label = label;
+    if (!depends_on(f, sym(label)) && !depends_on(line, sym(label))) break;
+  }
+  return Result::shaped(line, std::move(shape));
 }
 
 }  // namespace ddx::eval

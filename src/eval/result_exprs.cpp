@@ -27,7 +27,7 @@ static_assert(visited_as_of<BackpropTrace, 104>() && visited_as_of<calc::Trace, 
               visited_as_of<calc::AdjointTerm, 48>());
 static_assert(visited_as_of<calc::CriticalPoints, 104>() && visited_as_of<calc::CriticalPoint, 96>() &&
               visited_as_of<calc::CriticalNumber, 56>() && visited_as_of<calc::CriticalSet, 40>());
-static_assert(visited_as_of<TotalDifferential, 56>() && visited_as_of<TangentLine, 1>() &&
+static_assert(visited_as_of<TotalDifferential, 56>() && visited_as_of<TangentLine, 32>() &&
               visited_as_of<Decimal, 40>() && visited_as_of<FactoredSum, 24>() &&
               visited_as_of<NamedDerivative, 64>() && visited_as_of<TaylorPolynomial, 48>());
 static_assert(visited_as_of<ValueTable, 80>() && visited_as_of<PlotRequest, 72>() && visited_as_of<Curve, 72>());

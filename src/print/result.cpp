@@ -282,8 +282,8 @@ struct ShapeRenderer {
   }
   std::string operator()(const eval::StepsShown& s) const { return steps(s, r.value.scalar, f); }
   std::string operator()(const eval::TotalDifferential& t) const { return total(t, r.value.scalar, f); }
-  std::string operator()(const eval::TangentLine&) const {
-    return (is_code(f) ? "" : "y = ") + to_string(r.value.scalar, f);  // code: the expression alone
+  std::string operator()(const eval::TangentLine& t) const {
+    return (is_code(f) ? "" : t.label + " = ") + to_string(r.value.scalar, f);  // code: the expression alone
   }
   std::string operator()(const eval::Decimal& d) const { return decimal(d.digits, f); }
   std::string operator()(const eval::FactoredSum& s) const { return coefficient_times_sum(s.coefficient, s.sum, f); }

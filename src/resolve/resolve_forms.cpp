@@ -239,6 +239,9 @@ Term Resolver::at(const Node& n) {
     const Node& eq = n.children[i];
     if (eq.kind != NodeKind::Equation || !is_identifier(eq.text))
       throw ResolveError{eq.span, "expected NAME = VALUE after 'at'"};
+    // x^2 at x = 1, x = 2 took the last value without a word.
+    if (std::find(t.names.begin(), t.names.end(), eq.text.str()) != t.names.end())
+      throw ResolveError{eq.name_span, "'" + eq.text.str() + "' is given two values after 'at'"};
     {
       ReadingPoint point(*this, exact_point);
       values.push_back(term(eq.children[0]));
