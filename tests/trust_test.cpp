@@ -1319,6 +1319,20 @@ TEST_CASE("trust: a tangent's left side is a name its function does not use") {
   });
 }
 
+// x^max(x, 2) is x^2 around -1/2, but its derivative's formula takes log(-1/2) (times max's slope,
+// 0 there): "the derivative does not exist" was a false claim. Where the function has values all
+// around the point, ddx says it cannot decide; where it has none (x^x at -1), the claim stands.
+TEST_CASE("trust: a derivative's formula without a value is no proof that the derivative does not exist") {
+  check_rows({
+      {"d/dx x^max(x, 2) at x = -1/2", "error: ddx cannot decide whether the derivative exists at x = -1/2"},
+      {"d/dx x^min(x, -1) at x = -1/3", "error: ddx cannot decide whether the derivative exists at x = -1/3"},
+      {"taylor(x^max(x, 2), x = -1/2, 3)", "error: ddx cannot decide whether the derivative exists"},
+      {"d/dx x^x at x = -1", "error: the derivative does not exist at x = -1 (log of a negative number is not real)"},
+      {"d/dx x^(1/3) at x = 0", "error: the derivative does not exist at x = 0 (division by zero)"},
+      {"d/dx x^max(x, 2) at x = 3", "27 log(3) + 27"},
+  });
+}
+
 // A name given two values after `at` took the last without a word (x^2 at x = 1, x = 2 was 4).
 TEST_CASE("trust: a name given two values after at is refused") {
   check_rows({

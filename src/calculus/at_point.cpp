@@ -235,6 +235,36 @@ Limits limits_or_value(Expr g, Expr var, const Point& point, Limits (*limits)(Ex
   }
 }
 
+// The slopes of g, the derivative of `function` along var, from both sides. Where g's formula has
+// no real value though the function has values all around the point, that is no proof that the
+// derivative does not exist: x^max(x, 2) is x^2 around -1/2, but its derivative's formula takes
+// log(-1/2) (times max's slope, 0 there). FormulaUndefined says ddx cannot decide. (A division by
+// zero is not such a case: the slope grows without bound, or division_by_zero looks beside.)
+// (`whatever_the_corners`: a value that does not depend on corner signs that have none will do,
+// as limits_or_value takes it.)
+Limits slopes_of_formula(Expr g, Expr function, Expr var, const Point& point, bool whatever_the_corners) {
+  auto undecided = [&](const std::string& why) {
+    return NoDerivative(NoDerivative::Cause::FormulaUndefined, var, Expr(), Expr(), why);
+  };
+  auto owed_to_formula = [&](const std::string& why) {
+    return why.find("division by zero") == std::string::npos && point.contains(var) &&
+           values_beside(function, var, point, -1) && values_beside(function, var, point, +1);
+  };
+  try {
+    return whatever_the_corners ? limits_or_value(g, var, point, slopes_beside) : slopes_beside(g, var, point);
+  } catch (const NoDerivative& why) {
+    if (why.cause != NoDerivative::Cause::Undefined || !owed_to_formula(why.detail)) throw;
+    throw undecided(why.detail);
+  } catch (const Unanswerable&) {
+    throw;
+  } catch (const UndecidedCorner&) {
+    throw;
+  } catch (const MathError& e) {
+    if (!owed_to_formula(e.what())) throw;
+    throw undecided(e.what());
+  }
+}
+
 // The family of an entry's name (x for x_k and x_3), or nullopt for a plain name.
 std::optional<std::string> family_name(const std::string& name) {
   if (!entry_subscript(name)) return std::nullopt;
@@ -316,7 +346,7 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
       }
       before = g;
       g = diff(g, order[i]);
-      Limits slopes = limits_or_value(g, order[i], point, slopes_beside);
+      Limits slopes = slopes_of_formula(g, before, order[i], point, true);
       if (slopes.left != slopes.right)
         throw NoDerivative(NoDerivative::Cause::Corner, order[i], slopes.left, slopes.right);
       value = slopes.left;
@@ -373,8 +403,9 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
         if (along.left != values[0] || along.right != values[0])
           throw NoDerivative(NoDerivative::Cause::Jump, var, along.left, along.right);
       }
+      Expr before = g;
       g = diff(g, var);
-      Limits slopes = slopes_beside(g, var, point);
+      Limits slopes = slopes_of_formula(g, before, var, point, false);
       if (slopes.left != slopes.right) throw NoDerivative(NoDerivative::Cause::Corner, var, slopes.left, slopes.right);
       values.push_back(slopes.left);
       formulas.push_back(g);

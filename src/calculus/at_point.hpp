@@ -34,6 +34,8 @@ struct NoDerivative : std::runtime_error {
     Corner,     // the slopes from the left and from the right differ
     Undefined,  // leaving the domain (division by zero, log(0)): detail says which
     Undecided,  // ddx cannot tell on which side `left` (an expression) leaves 0
+    FormulaUndefined,  // the function has values all around the point, its derivative's formula
+                       // none there (detail says why): ddx cannot decide
     Indeterminate,  // the slope's formula divides by zero there: `left` and `right` are its values very
                     // near; detail "corner" when they settle apart, "no left" or "no right" for a
                     // side where the function has no values

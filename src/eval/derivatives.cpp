@@ -55,6 +55,9 @@ std::string cause(const calc::NoDerivative& why, const std::string& point, const
       return derivative + " does not exist at " + point + " (a corner: the slope is " + c.text(why.left) +
              " from the left and " + c.text(why.right) + " from the right)";
     case Cause::Undefined: return derivative + " does not exist at " + point + " (" + why.detail + ")";
+    case Cause::FormulaUndefined:
+      return "ddx cannot decide whether " + derivative + " exists at " + point + " (the function has values all " +
+             "around the point, but the derivative's formula has none there: " + why.detail + ")";
     case Cause::Undecided:
       return "ddx cannot decide whether " + derivative + " exists at " + point + " (it cannot tell on which side of 0 " +
              c.text(why.left) + " is there)";
