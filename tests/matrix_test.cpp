@@ -369,6 +369,14 @@ TEST_CASE("matrix: bad input is an error that says so, and changes nothing") {
            {"z = x^T x", "error@1: definitions of declared vectors and matrices are not supported"},
            {"x = 3", "error@1: 'x' is a declared vector or matrix; :clear x first"},
            {"z in R^n; v in R^m", "error@9: a declaration stands alone on its line"},
+           // x x^T has rank 1: its det's and inverse's derivatives hold an inverse that never exists
+           // (d/dx det(x x^T) was 2det(x x^T) inv(x x^T) x, where the derivative is 0 for n > 1).
+           {"d/dx det(x x^T)", "error@1: ddx cannot differentiate det of a column times a row: that matrix has rank 1, so "
+                               "it is singular (det 0, no inverse) at every size above 1, and the derivative's formula needs "
+                               "its inverse"},
+           {"d/dx tr(inv(x w^T))", "error@1: ddx cannot differentiate inv of a column times a row: that matrix has rank 1, so "
+                                   "it is singular (det 0, no inverse) at every size above 1, and the derivative's formula "
+                                   "needs its inverse"},
        }) {
     CAPTURE(std::string(row.input));
     CHECK(answer(s, row.input) == row.expected);

@@ -160,6 +160,19 @@ Differential map_terms(const Tree& a, const Tree& var, F each) {
   return out;
 }
 
+// The derivatives of det(A) and inv(A) hold inv(A). Where A is a product through a dimension of 1
+// (x x^T, u v^T: a column times a row) it has rank 1, so it is singular at every size above 1,
+// and such a formula has no value anywhere: d/dx det(x x^T) was 2det(x x^T) inv(x x^T) x, where
+// the derivative is 0 for n > 1.
+void check_invertible(const Tree& a, const char* function) {
+  if (a->op != Op::Product || a->shape.rows.is_one()) return;
+  for (std::size_t i = 0; i + 1 < a->args.size(); ++i)
+    if (a->args[i]->shape.cols.is_one())
+      throw MathError(std::string("ddx cannot differentiate ") + function + " of a column times a row: that matrix has rank 1, " +
+                      "so it is singular (det 0, no inverse) at every size above 1, and the derivative's formula " +
+                      "needs its inverse");
+}
+
 Differential differential(const Tree& f, const Tree& var) {
   check_interrupt();
   if (!depends_on(f, var->name)) return {};
@@ -178,6 +191,7 @@ Differential differential(const Tree& f, const Tree& var) {
     case Op::Product: return product_differential(f, var);
     case Op::Transpose: return map_terms(a, var, transpose_term);
     case Op::Inverse: {
+      check_invertible(a, "inv");
       Tree inv = f;
       return map_terms(a, var, [&](Term& t) {
         multiply_left(t, {inv});
@@ -187,6 +201,7 @@ Differential differential(const Tree& f, const Tree& var) {
     }
     case Op::Trace: return map_terms(a, var, trace_term);
     case Op::Det:
+      check_invertible(a, "det");
       return map_terms(a, var, [&](Term& t) {
         multiply_left(t, {inverse(a)});
         trace_term(t);
