@@ -1333,6 +1333,23 @@ TEST_CASE("trust: a derivative's formula without a value is no proof that the de
   });
 }
 
+// A negative number to a decimal power that is no integer has no real value in floating point,
+// which is how (-32)^0.2 was refused and how the code printed for x^0.2 computes it (NaN in C,
+// complex in Python); x^0.2 at x = -32 was read again with 0.2 as 1/5 and answered -2 (an odd
+// root). Every path now refuses it; an exact exponent keeps its real odd root.
+TEST_CASE("trust: a negative number to a decimal power is not real on every path") {
+  check_rows({
+      {"(-32)^0.2", "error: (-32)^(0.2) is not a real number"},
+      {"x^0.2 at x = -32", "error: (-32)^(0.2) is not a real number"},
+      {"d/dx x^0.2 at x = -32", "error: (-32)^(0.2) is not a real number"},
+      {"approx((-32)^0.2)", "error: (-32)^(0.2) is not a real number"},
+      {"x^(1/5) at x = -32", "-2"},
+      {"x^0.2 at x = 32", "2.0"},
+      {"(0.1 + 0.2 - 0.3)^0.5", "0.0"},
+  });
+  check_rows({{"y at x = -32", "error: (-32)^(0.2) is not a real number"}}, {"y = x^0.2"});
+}
+
 // A name given two values after `at` took the last without a word (x^2 at x = 1, x = 2 was 4).
 TEST_CASE("trust: a name given two values after at is refused") {
   check_rows({

@@ -257,6 +257,12 @@ mpq_class int_power(const mpq_class& base, unsigned long e) {
 }
 }  // namespace
 
+namespace {
+thread_local std::uint64_t decimal_power_refused = 0;
+}  // namespace
+
+std::uint64_t Number::decimal_power_refusals() { return decimal_power_refused; }
+
 std::optional<Number> Number::pow(const Number& e) const {
   if (is_float() || e.is_float()) {
     double b = to_double(), x = e.to_double();
@@ -269,6 +275,7 @@ std::optional<Number> Number::pow(const Number& e) const {
       if (e.numerator().is_odd()) r = -r;
     }
     std::string written = "(" + to_string() + ")^(" + e.to_string() + ")";
+    if (std::isnan(r) && is_exact() && e.is_float()) ++decimal_power_refused;
     if (std::isnan(r)) throw MathError(written + " is not a real number");
     if (std::isinf(r)) throw LimitError("floating-point overflow in " + written);
     return from_double(r);

@@ -204,8 +204,9 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   for (const grammar::Node& p : s.params) params.push_back(p.text.str());
   // A scalar statement that failed in doubles may have a value with its decimals exact (Ctrl-C
   // while it is read again abandons it, as any statement).
+  const std::uint64_t decimal_powers_before = Number::decimal_power_refusals();
   auto beyond_doubles = [&]() -> std::optional<Outcome> {
-    if (!scalar_statement) return std::nullopt;
+    if (!scalar_statement || Number::decimal_power_refusals() != decimal_powers_before) return std::nullopt;
     try {
       return answer_beyond_doubles(s, input, body_text, params);
     } catch (const Interrupted&) {
