@@ -68,8 +68,8 @@ struct TotalDifferential {  // dz = (6x^2 + 4y) dx + (4x + 10y) dy
   std::vector<std::pair<Expr, std::string>> terms;  // coefficient, variable
 };
 struct TangentLine {  // y = 2x - 1 (the line is the value)
-  // The line's left side: y, or where the function names y (tangent(x y, x = 2)), a name it does
-  // not (Y = 2y + y (x - 2)): y = x y was an equation that does not hold.
+  // The line's left side: y, or where the function names y, a name it does not (tangent(x y,
+  // x = 2) is Y = x y; y = x y was an equation that does not hold).
   std::string label = "y";
 };
 struct Decimal {  // approx(E, DIGITS): the digits as MPFR gave them

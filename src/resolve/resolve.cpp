@@ -4,6 +4,7 @@
 #include "resolve/resolve.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <optional>
 #include <span>
