@@ -131,6 +131,16 @@ TEST_CASE("trust: a defined function named bare means its body over its paramete
              {"f(x, y) = x^2 y"});
   check_rows({{"dh/dt", "cos(t)"}, {"h'(t)", "cos(t)"}, {"dh/dx", "error: h is a function of t"}},
              {"h(t) = sin(t)"});
+  // Its parameters are its own, also where the session defines a name like one (x = t^2 made
+  // grad(f) [4t^3 y, t^4] and total(f) df = 4t^3 y dt + t^4 dy, beside ∂f/∂x = 2x y).
+  for (const std::vector<std::string>& setup : {std::vector<std::string>{"x = t^2", "f(x, y) = x^2 y"},
+                                                 std::vector<std::string>{"f(x, y) = x^2 y", "x = t^2"}})
+    check_rows({{"grad(f)", "[2x y, x^2]"},
+                {"total(f)", "df = 2x y dx + x^2 dy"},
+                {"hessian(f)", "[[2y, 2x], [2x, 0]]"},
+                {"∂f/∂x", "2x y"},
+                {"f(1, 2)", "2"}},
+               setup);
 }
 
 TEST_CASE("trust: a derivative inside a definition differentiates the names' values") {

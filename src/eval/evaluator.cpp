@@ -165,12 +165,13 @@ Value Evaluator::previous_answer(const Term& t) {
 }
 
 // A resolved expression with the definitions it names substituted (unless held, or kept).
-Expr Evaluator::substituted(Expr e) {
+Expr Evaluator::substituted(Expr e, std::span<const Expr> own) {
   if (keep_names_ || !context_.has_definitions()) return e;
-  if (e.is(Kind::Symbol)) return symbol_value(e).value_or(e);  // a name alone (`∂/∂x F`): no map
+  if (e.is(Kind::Symbol) && own.empty()) return symbol_value(e).value_or(e);  // a name alone (`∂/∂x F`): no map
   std::unordered_map<Expr, Expr> s;
   for (Expr v : free_symbols(e))
-    if (std::optional<Expr> value = symbol_value(v)) s.emplace(v, *value);
+    if (std::find(own.begin(), own.end(), v) == own.end())
+      if (std::optional<Expr> value = symbol_value(v)) s.emplace(v, *value);
   return s.empty() ? e : substitute(e, s);
 }
 
@@ -209,7 +210,7 @@ Expr Evaluator::scalar(const Term& t) {
 
 Expr Evaluator::scalar_unguarded(const Term& t) {
   switch (t.kind) {
-    case TermKind::Value: return substituted(t.expr);
+    case TermKind::Value: return substituted(t.expr, t.params);  // (a function named bare: its parameters are its own)
     case TermKind::Sum:
     case TermKind::Product:
     case TermKind::Power:

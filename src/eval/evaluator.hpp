@@ -93,7 +93,8 @@ class Evaluator {
     calc::Point values;
     std::string text;
   };
-  Expr substituted(Expr e);
+  // (`own`: symbols that are not the session's names here, a bare function's parameters.)
+  Expr substituted(Expr e, std::span<const Expr> own = {});
   Value previous_answer(const Term& t);
   std::optional<Expr> symbol_value(Expr symbol);  // a defined, unheld symbol's value
   struct KnownValue;

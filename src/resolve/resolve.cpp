@@ -468,7 +468,9 @@ std::optional<Term> Resolver::whole_word(std::string_view w, SourceSpan span) {
   // grad(f) is [2x y, x^2].
   if (const FunctionDefinition* def = function(w); def && !hidden_.count(w)) {
     for (Expr part : def->dropped) note_dropped(part);
-    return Term::value(def->body, span);
+    Term body = Term::value(def->body, span);
+    body.params = def->params;  // (its own: a session's x = t^2 does not reach them)
+    return body;
   }
   if (w == "e") return Term::value(e_const(), span);
   if (w == "pi") return Term::value(pi_const(), span);
