@@ -1360,6 +1360,22 @@ TEST_CASE("trust: a negative number to a decimal power is not real on every path
   check_rows({{"y at x = -32", "error: (-32)^(0.2) is not a real number"}}, {"y = x^0.2"});
 }
 
+// A defined name given a value after `at`, where the expression is read through its definition,
+// was passed over without a word: after u = x + 1, y = u^2, `y at u = 3` printed (x + 1)^2 and
+// `dy/dx at u = 3` 2x + 2. Refused; a derivative by the name takes the point (d/du y at u = 3 is 6).
+TEST_CASE("trust: at a defined name the expression is read through is refused, not passed over") {
+  const std::vector<std::string> setup{"u = x + 1", "y = u^2"};
+  check_rows({{"y at u = 3", "error: 'u' is a defined name, read as its value (x + 1): at u = ... changes nothing here"},
+              {"dy/dx at u = 3", "error: 'u' is a defined name, read as its value (x + 1)"},
+              {"grad(y) at u = 3", "error: 'u' is a defined name"},
+              {"d/du y at u = 3", "6"},
+              {"dy/du at u = 3", "6"},
+              {"y at x = 2", "9"}},
+             setup);
+  check_rows({{"∂x5/∂x3 at x3 = 1", "e^4 x2^2"}, {"∂x5/∂x2 at x1 = 3, x2 = 4", "72e^4"}},
+             {"x3 = x1 + x2", "x4 = x2^2 e^4", "x5 = x3 x4 + e"});
+}
+
 // A name given two values after `at` took the last without a word (x^2 at x = 1, x = 2 was 4).
 TEST_CASE("trust: a name given two values after at is refused") {
   check_rows({

@@ -310,6 +310,31 @@ Value Evaluator::at(const Term& t) {
     throw;
   }
   points_.pop_back();
+  // A defined name the expression is read through is gone from it, what it is made of left: at
+  // u = 3 would change nothing (after u = x + 1, y = u^2, `y at u = 3` printed (x + 1)^2, and
+  // dy/dx at u = 3 2x + 2). A derivative by the name takes the point (d/du y at u = 3 is 6).
+  std::function<bool(const Value&, Expr)> mentions = [&](const Value& x, Expr name) {
+    if (x.kind == Value::Kind::List)
+      return std::any_of(x.items.begin(), x.items.end(), [&](const Value& item) { return mentions(item, name); });
+    return x.kind == Value::Kind::Truth || depends_on(x.scalar, name);
+  };
+  const Term& body = t.children[0];
+  auto differentiates_by = [&](const std::string& name) {  // (∂x5/∂x3 at x3 = 1: x3 is a variable there)
+    if (body.kind != TermKind::Derivative && body.kind != TermKind::Leibniz) return false;
+    return std::any_of(body.vars.begin(), body.vars.end(), [&](const grammar::DiffVar& d) { return d.name == name; });
+  };
+  auto read_through = [&](const std::string& name) {
+    std::optional<Expr> definition = context_.definition(name);
+    if (!definition || is_held(name) || differentiates_by(name) || mentions(v, sym(name))) return false;
+    std::vector<Expr> parts = free_symbols(*definition);
+    return std::any_of(parts.begin(), parts.end(), [&](Expr part) { return mentions(v, part); });
+  };
+  for (std::size_t i = 0; i < t.names.size(); ++i)
+    if (read_through(t.names[i]))
+      throw EvalError{t.name_spans[i], "'" + t.names[i] + "' is a defined name, read as its value (" +
+                                           context_.text(*context_.definition(t.names[i])) + "): at " + t.names[i] +
+                                           " = ... changes nothing here; give values to the names it is made of, or " +
+                                           "differentiate by " + t.names[i] + " first"};
   std::function<Value(const Value&)> at_point = [&](const Value& x) -> Value {
     switch (x.kind) {
       case Value::Kind::List: {
