@@ -1314,6 +1314,9 @@ TEST_CASE("trust: a derivative's denominator written apart is refused, not read 
       {"d/d*x", "x"},
       {"a/d x", "a x/d"},
       {"d(x^2)/dx", "2x"},
+      // The message names the variable written.
+      {"d x/d y", "error: '/d y' divides by the variable d, then multiplies: write /dy (no space) for the derivative, or /d*y"},
+      {"d(t^2)/(d t)", "error: write /dt (no brackets) for the derivative, or /(d*t) for the quotient"},
   });
   check_rows({{"dy/d x", "error: '/d x' divides by the variable d"}}, {"y = x^2"});
 }

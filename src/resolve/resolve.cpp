@@ -189,6 +189,18 @@ std::optional<std::string> apart_denominator(const Node& n, std::size_t i) {
   return std::nullopt;
 }
 
+// The refusal of such a denominator, with the name it holds (`/d x`: write /dx or /d*x).
+std::string apart_denominator_message(const std::string& written) {
+  std::string name = written;  // without the brackets, the space and the d
+  std::erase_if(name, [](char ch) { return ch == '(' || ch == ')' || ch == ' '; });
+  name.erase(0, 1);
+  if (written.front() == '(')
+    return "'/" + written + "' divides by a product with the variable d: write /d" + name +
+           " (no brackets) for the derivative, or /(d*" + name + ") for the quotient";
+  return "'/" + written + "' divides by the variable d, then multiplies: write /d" + name +
+         " (no space) for the derivative, or /d*" + name + " for the product";
+}
+
 }  // namespace
 
 // A number as written: a float when it has a point or an exponent, else exact. Read for a check of
@@ -668,11 +680,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       // `d/d x x^2` and `d(x^2)/(dx)` read as products and quotients of the variable d (x^3, x),
       // where a derivative was meant: ask rather than answer something else.
       if (auto written = apart_denominator(n, at); written && reads_as_derivative_top(n.children[0]))
-        throw ResolveError{c.span, written->front() == '('
-                                       ? "'/" + *written + "' divides by a product with the variable d: write /dx (no brackets) for " +
-                                             "the derivative, or /(d*x) for the quotient"
-                                       : "'/" + *written + "' divides by the variable d, then multiplies: write /dx (no space) for " +
-                                             "the derivative, or /d*x for the product"};
+        throw ResolveError{c.span, apart_denominator_message(*written)};
       if (values.size() == 1 && values[0].is_value() && values[0].expr.is_zero())
         throw ResolveError{c.span, "division by zero"};
       // x/(3 (y - 1)) divides by each factor: the same node as printed, even though
