@@ -354,6 +354,14 @@ std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double)) {
 
 namespace {
 
+// The double for_domain takes for a real whose nearest double is `nearest` (`side`: the sign of
+// the real minus it).
+double for_domain(double nearest, int side) {
+  bool edge = nearest == -1 || nearest == 0 || nearest == 1;
+  if (!edge || side == 0) return nearest;
+  return std::nextafter(nearest, side > 0 ? INFINITY : -INFINITY);
+}
+
 // |a| <= factor * |b|, for MPFR values of any exponent (a distance to an edge below 1e-308).
 bool within(mpfr_srcptr a, double factor, mpfr_srcptr b) {
   Real scaled(mpfr_get_prec(b) + 64);
@@ -374,16 +382,17 @@ std::optional<std::string> outside_digits(const Interval& v, bool rough) {
   int edge = mpfr_sgn(middle.get()) > 0 ? 1 : -1;
   mpfr_sub_si(distance.get(), middle.get(), edge, MPFR_RNDN);
   mpfr_set_si(one.get(), 1, MPFR_RNDN);
-  std::string side = mpfr_sgn(distance.get()) < 0 ? "below " : "above ";
+  bool below = mpfr_sgn(distance.get()) < 0;
   if (within(distance.get(), 1e-5, one.get())) {
     if (within(width.get(), 1e-7, distance.get())) {
       mpfr_abs(distance.get(), distance.get(), MPFR_RNDN);
-      return std::to_string(edge) + (side == "below " ? " - " : " + ") + six_digits_of(distance.get()) + "...";
+      return std::to_string(edge) + (below ? " - " : " + ") + six_digits_of(distance.get()) + "...";
     }
     if (!rough) return std::nullopt;
-    mpfr_sub_si(distance.get(), side == "below " ? v.lo() : v.hi(), edge, MPFR_RNDA);
+    mpfr_sub_si(distance.get(), below ? v.lo() : v.hi(), edge, MPFR_RNDA);
     mpfr_abs(distance.get(), distance.get(), MPFR_RNDN);
-    return "a number " + side + std::to_string(edge) + " by at most " + six_digits_of(distance.get());
+    return std::string("a number ") + (below ? "below " : "above ") + std::to_string(edge) + " by at most " +
+           six_digits_of(distance.get());
   }
   if (within(width.get(), 1e-7, middle.get())) return six_digits_of(middle.get()) + "...";
   if (!rough) return std::nullopt;
@@ -409,12 +418,6 @@ std::optional<std::string> value_outside_interval_domain(Expr constant, bool (*o
     return std::nullopt;
   });
   return shown ? shown : roughly;
-}
-
-double for_domain(double nearest, int side) {
-  bool edge = nearest == -1 || nearest == 0 || nearest == 1;
-  if (!edge || side == 0) return nearest;
-  return std::nextafter(nearest, side > 0 ? INFINITY : -INFINITY);
 }
 
 double for_domain(const Number& n) {

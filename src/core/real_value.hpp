@@ -89,11 +89,10 @@ std::optional<double> value_clearly_outside(Expr constant, bool (*ok)(double));
 // value as an error message shows it (-5e-61..., 1 - 5e-21...), or nullopt.
 std::optional<std::string> value_outside_interval_domain(Expr constant, bool (*ok)(double));
 // A real as the domain tests take it, whose edges are -1, 0 and 1 (doubles hold them exactly):
-// its nearest double `nearest`, or where that is an edge the real is not, the double beside the
-// edge on the real's side (`side`: the sign of the real minus `nearest`). Rounding keeps order,
-// so the double lies inside an interval domain exactly when the real does (1 - 10^-16 is below
-// 1, though its nearest double is 1: atanh of it was refused, and asin(1 + 10^-17) taken).
-double for_domain(double nearest, int side);
+// its nearest double, or where that is an edge the real is not, the double beside the edge on the
+// real's side. Rounding keeps order, so the double lies inside an interval domain exactly when the
+// real does (1 - 10^-16 is below 1, though its nearest double is 1: atanh of it was refused, and
+// asin(1 + 10^-17) taken).
 double for_domain(const Number& n);
 double for_domain(const mpfr_t x);
 
