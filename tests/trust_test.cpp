@@ -11,47 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "support/session_helpers.hpp"
+#include "support/rows.hpp"
 
 using ddx_test::answer;
-
-namespace {
-
-struct Row {
-  const char* input;
-  const char* expected;  // the printed answer, or "error: WORDS" for an error containing WORDS
-};
-
-// The answer to row.input in session s, against row.expected.
-void check_row(ddx::Session& s, const Row& row) {
-  std::string input = row.input;
-  CAPTURE(input);
-  std::string got = answer(s, row.input);
-  std::string expected = row.expected;
-  if (expected.rfind("error: ", 0) == 0) {
-    CHECK(got.rfind("error@", 0) == 0);
-    CHECK_MESSAGE(got.find(expected.substr(7)) != std::string::npos, got);
-  } else {
-    CHECK(got == expected);
-  }
-}
-
-// Each row in a fresh session after `setup`.
-void check_rows(const std::vector<Row>& rows, const std::vector<std::string>& setup = {}) {
-  for (const Row& row : rows) {
-    ddx::Session s;
-    for (const std::string& line : setup) REQUIRE(answer(s, line).find("error") == std::string::npos);
-    check_row(s, row);
-  }
-}
-
-// The rows one after another in one session.
-void check_in_turn(const std::vector<Row>& rows) {
-  ddx::Session s;
-  for (const Row& row : rows) check_row(s, row);
-}
-
-}  // namespace
+using ddx_test::check_in_turn;
+using ddx_test::check_rows;
 
 TEST_CASE("trust: ^ binds tighter than juxtaposition, also inside letter runs and before brackets") {
   check_rows({
@@ -722,6 +686,10 @@ TEST_CASE("trust: a derivative's formula has no value where the function has a c
                  {"d^2y/dx^2 at x = 1", "-sin(1/2)"},
                  {"z2 = d^2y/dx^2", ""},
                  {"z2 at x = 1/2", "error: at a corner or a jump has no value"},
+                 {":clear y", "error: this changes what w = d^2y/dx^2 means, and it no longer reads: 'y' is not defined"},
+                 {":clear w", ""},
+                 {":clear w2", ""},
+                 {":clear z2", ""},
                  {":clear y", ""},
                  {":clear u", ""},
                  // What an answer requires goes through a procedure that keeps it.

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <unordered_map>
+#include <utility>
 
 #include "calculus/chain.hpp"
 #include "calculus/diff.hpp"
@@ -293,6 +294,13 @@ Expr Evaluator::prime(const Term& t) {
 }
 
 Value Evaluator::at(const Term& t) {
+  // Inside a definition's body too the point is given to the names' values (after y = x^2, the
+  // body of w = y at x = 2 is 4; it kept y, so w followed y and was x^2).
+  struct ReadingValues {
+    bool& keep_names;
+    bool was = std::exchange(keep_names, false);
+    ~ReadingValues() { keep_names = was; }
+  } values{keep_names_};
   ActivePoint point;
   for (std::size_t i = 1; i < t.children.size(); ++i) {
     Expr value = scalar(t.children[i]);

@@ -23,25 +23,67 @@ const Definitions::Change* Definitions::at(std::string_view name, Version v) con
   return after == changes.begin() ? nullptr : &*(after - 1);
 }
 
+void Definitions::count_uses(const Change& c, int by) {
+  if (c.variable) {
+    live_variables_ += static_cast<std::size_t>(by);
+    for (Expr s : c.variable->symbols)
+      if (auto use = uses_.try_emplace(s, 0).first; (use->second += static_cast<std::size_t>(by)) == 0) uses_.erase(use);
+  }
+  for (const std::string& n : c.reading.names)
+    if (auto read = readers_.try_emplace(n, 0).first; (read->second += static_cast<std::size_t>(by)) == 0) readers_.erase(read);
+}
+
 void Definitions::change(const std::string& name, Change c) {
-  const Variable* was = variable(name);
-  live_variables_ += static_cast<std::size_t>(c.variable.has_value()) - static_cast<std::size_t>(was != nullptr);
-  if (was)
-    for (Expr s : was->symbols)
-      if (auto use = uses_.find(s); --use->second == 0) uses_.erase(use);
-  if (c.variable)
-    for (Expr s : c.variable->symbols) ++uses_[s];
+  if (const Change* was = at(name, version_)) count_uses(*was, -1);
+  count_uses(c, 1);
   c.version = ++version_;
   history_[name].push_back(std::move(c));
+  changed_.push_back(name);
 }
 
 void Definitions::define_variable(const std::string& name, Expr body, std::vector<Expr> dropped,
-                                  std::optional<ExactForm> exact) {
+                                  std::optional<ExactForm> exact, Reading reading) {
   const Variable* old = variable(name);
   ever_held_decimals_ = ever_held_decimals_ || exact.has_value();
   std::vector<Expr> symbols = symbols_used(body, dropped);
   change(name, {0, Variable{body, old ? old->order : next_order_++, std::move(symbols), std::move(dropped), std::move(exact), std::nullopt, {}},
-                std::nullopt});
+                std::nullopt, std::move(reading)});
+}
+
+void Definitions::roll_back(Version v) {
+  for (auto it = history_.begin(); it != history_.end();) {
+    std::deque<Change>& changes = it->second;
+    while (!changes.empty() && changes.back().version > v) {
+      count_uses(changes.back(), -1);
+      changes.pop_back();
+      if (!changes.empty()) count_uses(changes.back(), 1);
+    }
+    it = changes.empty() ? history_.erase(it) : std::next(it);
+  }
+  changed_.clear();
+  // A new version, not v again: what was asked at the versions undone (Variable::defined_at) stays unasked.
+  ++version_;
+}
+
+std::vector<std::string> Definitions::stale() const {
+  std::vector<std::pair<Version, std::string>> found;
+  for (const auto& [name, changes] : history_) {
+    const Change& now = changes.back();
+    auto changed_since = [&](const std::string& read) {  // (defined, redefined or undefined)
+      auto it = history_.find(read);
+      return it != history_.end() && it->second.back().version > now.version;
+    };
+    if (std::any_of(now.reading.names.begin(), now.reading.names.end(), changed_since)) found.emplace_back(now.version, name);
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> names;
+  for (auto& f : found) names.push_back(std::move(f.second));
+  return names;
+}
+
+const Definitions::Reading* Definitions::reading(std::string_view name) const {
+  const Change* c = at(name, version_);
+  return c && (c->variable || c->function) ? &c->reading : nullptr;
 }
 
 std::vector<Expr> Definitions::symbols_used(Expr body, std::span<const Expr> dropped) {
@@ -54,20 +96,20 @@ std::vector<Expr> Definitions::symbols_used(Expr body, std::span<const Expr> dro
   return symbols;
 }
 
-void Definitions::define_function(const std::string& name, resolve::FunctionDefinition def) {
+void Definitions::define_function(const std::string& name, resolve::FunctionDefinition def, Reading reading) {
   ever_held_decimals_ = ever_held_decimals_ || def.exact.has_value();
-  change(name, {0, std::nullopt, std::move(def)});
+  change(name, {0, std::nullopt, std::move(def), std::move(reading)});
 }
 
 bool Definitions::erase(std::string_view name) {
   if (!variable(name) && !function(name, version_)) return false;
-  change(std::string(name), {0, std::nullopt, std::nullopt});
+  change(std::string(name), {0, std::nullopt, std::nullopt, {}});
   return true;
 }
 
 void Definitions::clear() {
-  for (const auto& [name, v] : variables()) change(name, {0, std::nullopt, std::nullopt});
-  for (const auto& [name, f] : functions()) change(name, {0, std::nullopt, std::nullopt});
+  for (const auto& [name, v] : variables()) change(name, {0, std::nullopt, std::nullopt, {}});
+  for (const auto& [name, f] : functions()) change(name, {0, std::nullopt, std::nullopt, {}});
 }
 
 const Definitions::Variable* Definitions::variable(std::string_view name, Version v) const {

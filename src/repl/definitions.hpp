@@ -27,6 +27,14 @@ namespace ddx {
 class Definitions {
  public:
   using Version = std::size_t;
+  // How a definition was read: its statement, and the names whose values went into its body
+  // (functions it calls, defined or abstract; names a derivative, `at` or sum read through; any
+  // name a function's body holds). When one of them changes the body is stale, and the session
+  // reads the statement again (repl/follow.cpp): `h(t) = t^2`, `q = h(x)`, `h(t) = t^3` makes q x^3.
+  struct Reading {
+    std::string statement;
+    std::vector<std::string> names;
+  };
   struct Variable {
     Expr body;          // as written, defined names kept as symbols
     std::size_t order;  // when the name was first defined, for :vars
@@ -58,10 +66,22 @@ class Definitions {
   // Each change makes a new version; a name is a variable, a function or undefined at a time.
   // Keeps its :vars place when redefined. `dropped`: what the body lost as it was read.
   void define_variable(const std::string& name, Expr body, std::vector<Expr> dropped = {},
-                       std::optional<ExactForm> exact = std::nullopt);
-  void define_function(const std::string& name, resolve::FunctionDefinition def);
+                       std::optional<ExactForm> exact = std::nullopt, Reading reading = {});
+  void define_function(const std::string& name, resolve::FunctionDefinition def, Reading reading = {});
   bool erase(std::string_view name);  // false (and no change) when the name is not defined
   void clear();
+  // Undoes every change made after version v (a statement that failed once it had defined).
+  void roll_back(Version v);
+
+  // Whether some definition made now was read through `name` (only then can changing it leave
+  // a body stale).
+  bool is_read(std::string_view name) const { return readers_.contains(name); }
+  // The names defined now whose bodies were read through a name changed since, oldest first.
+  std::vector<std::string> stale() const;
+  // The names changed (defined, redefined or undefined) since the last call: a statement's changes.
+  std::vector<std::string> take_changed() { return std::exchange(changed_, {}); }
+  // How the name's definition now was read, or nullptr.
+  const Reading* reading(std::string_view name) const;
 
   // The name as it was at version v (default: now).
   const Variable* variable(std::string_view name) const { return variable(name, version_); }
@@ -82,9 +102,11 @@ class Definitions {
     Version version;
     std::optional<Variable> variable;                   // both empty: undefined from here on
     std::optional<resolve::FunctionDefinition> function;
+    Reading reading;
   };
   const Change* at(std::string_view name, Version v) const;
   void change(const std::string& name, Change c);
+  void count_uses(const Change& c, int by);  // uses_, readers_ and live_variables_ of a definition made or undone
 
   // Hashed, not ordered: every word of every statement asks it, some several times (the listings sort).
   bool ever_held_decimals_ = false;
@@ -93,6 +115,8 @@ class Definitions {
   std::size_t live_variables_ = 0;
   std::size_t next_order_ = 0;
   std::unordered_map<Expr, std::size_t> uses_;  // symbol -> how many variables' bodies use it now
+  ByName<std::size_t> readers_;  // name -> how many definitions made now were read through it
+  std::vector<std::string> changed_;  // since take_changed()
 };
 
 // The names of a session at one version, frozen: what resolving and evaluating a question see of

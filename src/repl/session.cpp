@@ -176,6 +176,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
     // (a batch of a million lines would otherwise keep a million old answers).
     std::optional<eval::Value> previous;
     if (slice(line, s.span).find("ans") != std::string_view::npos) previous = ans_;
+    const Definitions::Version before = defs_->version();
     // (Through a conversion, run() builds the outcome right in the list: no Outcome is moved.)
     struct Ran {
       Session& session;
@@ -183,8 +184,15 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
       std::string_view line;
       operator Outcome() const { return session.run(statement, line); }
     };
+    std::size_t column = grammar::column_of(line, s.span.begin);
     out.emplace_back(Ran{*this, s, line});
-    const Outcome& o = out.back();
+    Outcome& o = out.back();
+    // Definitions read through what the statement changed are read again (or it is undone).
+    if (o.kind != Outcome::Kind::Error && defs_->version() != before)
+      if (std::optional<std::string> refused = follow_changes(o.kind == Outcome::Kind::Defined ? o.message : std::string())) {
+        defs_->roll_back(before);
+        o = error_at(std::move(o.input), std::move(*refused), column);
+      }
     bool drawn = o.kind == Outcome::Kind::Message && std::holds_alternative<eval::PlotRequest>(o.result.shape);
     if (o.kind == Outcome::Kind::Answer || drawn)
       tex_export_.record(o.input, snapshot(), o.result, std::move(previous), drawn ? o.message : std::string(), o.matrix);
@@ -205,6 +213,12 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   // A scalar statement that failed in doubles may have a value with its decimals exact (Ctrl-C
   // while it is read again abandons it, as any statement).
   const std::uint64_t decimal_powers_before = Number::decimal_power_refusals();
+  // A definition notes the names it takes values from as it is read (Definitions::Reading).
+  struct Reading {
+    std::optional<Definitions::Reading>& names;
+    ~Reading() { names.reset(); }
+  } reading_names{reading_};
+  if (s.kind == grammar::StatementKind::Definition) reading_.emplace();
   auto beyond_doubles = [&]() -> std::optional<Outcome> {
     if (!scalar_statement || Number::decimal_power_refusals() != decimal_powers_before) return std::nullopt;
     try {
@@ -302,13 +316,13 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
       resolve::FunctionDefinition def{.params = {}, .body = value, .dropped = {}, .exact = std::move(exact)};
       for (const std::string& p : params) def.params.push_back(sym(p));
       if (calls_function(value, s.name)) return std::nullopt;  // (the first error stands)
-      defs_->define_function(s.name, std::move(def));
+      defs_->define_function(s.name, std::move(def), reading(input));
       forget_abstract_params(s.name);
       return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
     }
     if (variable) {
       if (cycle_through(s.name, Definitions::symbols_used(value, {}))) return std::nullopt;  // (the first error stands)
-      defs_->define_variable(s.name, value, {}, std::move(exact));
+      defs_->define_variable(s.name, value, {}, std::move(exact), reading(input));
       return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
     }
     result = eval::Result::of(eval::Value::of(value));
@@ -361,15 +375,32 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
 bool Session::is_variable(std::string_view name) const { return defs_->variable(name) != nullptr; }
 
 const resolve::FunctionDefinition* Session::function(std::string_view name) const {
-  return defs_->function(name, defs_->version());
+  const resolve::FunctionDefinition* f = defs_->function(name, defs_->version());
+  if (f) note_read(name);
+  return f;
 }
 
 bool Session::is_procedure(std::string_view name) const { return eval::find_procedure(name) != nullptr; }
 
-std::optional<Expr> Session::definition(std::string_view name) const { return defs_->body(name, defs_->version()); }
+std::optional<Expr> Session::definition(std::string_view name) const {
+  std::optional<Expr> body = defs_->body(name, defs_->version());
+  if (body) note_read(name);
+  return body;
+}
 
 std::optional<eval::Context::VariableView> Session::variable_view(std::string_view name) const {
-  return defs_->view(name, defs_->version());
+  std::optional<VariableView> view = defs_->view(name, defs_->version());
+  if (view) note_read(name);
+  return view;
+}
+
+Definitions::Reading Session::reading(const std::string& statement) {
+  Definitions::Reading r = std::move(reading_).value_or(Definitions::Reading{});
+  reading_.reset();
+  r.statement = statement;
+  std::sort(r.names.begin(), r.names.end());
+  r.names.erase(std::unique(r.names.begin(), r.names.end()), r.names.end());
+  return r;
 }
 
 bool Session::has_definitions() const { return defs_->has_variables(); }
@@ -429,7 +460,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     if (calls_function(def.body, name))
       return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",
                       grammar::column_of(line, r.body_span.begin));
-    defs_->define_function(name, std::move(def));
+    defs_->define_function(name, std::move(def), reading(input));
     forget_abstract_params(name);
     return o;
   }
@@ -447,7 +478,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                     grammar::column_of(line, r.body_span.begin));
   std::optional<ExactForm> exact = read_value_exactly(body, r.body, input, *this);
-  defs_->define_variable(name, body, std::move(lost), std::move(exact));
+  defs_->define_variable(name, body, std::move(lost), std::move(exact), reading(input));
   return o;
 }
 

@@ -75,11 +75,15 @@ class Session : public resolve::Scope, public eval::Context {
   bool is_variable(std::string_view name) const override;
   const resolve::FunctionDefinition* function(std::string_view name) const override;
   bool is_procedure(std::string_view name) const override;
+  void calls_abstract(std::string_view name) const override { note_read(name); }
   // eval::Context
   std::optional<Expr> definition(std::string_view name) const override;
   std::optional<VariableView> variable_view(std::string_view name) const override;
   bool has_definitions() const override;
-  std::optional<eval::Value> answer() const override { return ans_; }
+  std::optional<eval::Value> answer() const override {
+    note_read("ans");
+    return ans_;
+  }
   std::span<const Expr> answer_dropped() const override { return ans_dropped_; }
   std::span<const IndexCondition> answer_conditions() const override { return ans_conditions_; }
   const std::optional<ExactForm>& answer_exactly() const { return ans_exact_; }
@@ -100,6 +104,17 @@ class Session : public resolve::Scope, public eval::Context {
   Outcome declare(std::string_view line);
   Outcome run_matrix(const grammar::Statement& s, std::string input, std::string_view line);
   std::optional<std::string> cycle_through(std::string_view name, std::span<const Expr> used) const;
+  // The definition being read takes the value of `name` (Definitions::Reading).
+  void note_read(std::string_view name) const {
+    if (reading_) reading_->names.emplace_back(name);
+  }
+  // How the definition just read was read (its statement and the names it took values from).
+  Definitions::Reading reading(const std::string& statement);
+  // Reads again the definitions whose values came from names the last statement changed
+  // (repl/follow.cpp); the reason when one no longer reads or a cycle closes, and then the
+  // statement must be undone. `defined`: the name the statement defined, if any.
+  std::optional<std::string> follow_changes(const std::string& defined);
+  std::optional<std::string> read_again(const std::string& name);
 
   std::shared_ptr<Definitions> defs_ = std::make_shared<Definitions>();  // shared with snapshots
   std::optional<eval::Value> ans_;
@@ -116,6 +131,8 @@ class Session : public resolve::Scope, public eval::Context {
   TexExport tex_export_;
   matrix::Declarations declarations_;
   std::size_t nodes_after_reclaim_ = 0;
+  // While a definition is read: the names it takes values from (note_read).
+  mutable std::optional<Definitions::Reading> reading_;
 };
 
 }  // namespace ddx

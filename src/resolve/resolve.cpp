@@ -828,6 +828,7 @@ Term Resolver::call_arguments(const Node& n) {
 
 Term Resolver::abstract_call(const Node& n, std::vector<Term> args) {
   if (args.empty()) throw ResolveError{n.span, "expected an argument in " + n.text + "()"};
+  scope_.calls_abstract(n.text);
   FunctionId f = abstract_function(n.text, static_cast<int>(args.size()));
   const FunctionInfo& info = function_info(f);
   // Parameters are named after the first application to plain symbols (a defined name counts as

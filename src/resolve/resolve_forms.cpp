@@ -152,6 +152,7 @@ Term Resolver::leibniz(const Node& n, bool argument) {
         append_index(indices, n, v, *position);
       }
       if (!indices.empty()) {
+        scope_.calls_abstract(n.text);
         FunctionId g = abstract_function(n.text, static_cast<int>(n.children.size()));
         if (function_info(g).params.empty()) return abstract_leibniz(n, g, std::move(indices));
       }

@@ -32,6 +32,9 @@ class Scope {
   virtual const FunctionDefinition* function(std::string_view name) const = 0;
   // A procedure of evaluation's table (grad, tangent, ...): names that are called, never split.
   virtual bool is_procedure(std::string_view name) const = 0;
+  // A call of a function no definition names (`g(x)`): what the statement means changes when g
+  // is defined, which a session reading a definition keeps in mind.
+  virtual void calls_abstract(std::string_view /*name*/) const {}
 };
 
 }  // namespace ddx::resolve
