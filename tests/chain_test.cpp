@@ -74,6 +74,22 @@ TEST_CASE("docs/language.md §5: multivariate chain sums with ∂ where a name h
         "      = 2x ∂f/∂u(x^2, sin(x)) + cos(x) ∂f/∂v(x^2, sin(x))");
 }
 
+// Where z depends on x directly too, the direct term of ∂z/∂x holds the intermediates fixed and says
+// so: written ∂z/∂x, the line read ∂z/∂x = ∂z/∂u * du/dx + ∂z/∂x. The total dz/dx keeps ∂z/∂x.
+TEST_CASE("docs/language.md §5: the direct term of a partial chain names what it holds fixed") {
+  CHECK(run({"z = x^2 u", "u = sin(x)", "∂z/∂x"}) ==
+        "∂z/∂x = ∂z/∂u * du/dx + (∂z/∂x)_u\n"
+        "      = x^2 cos(x) + 2u x\n"
+        "      = x^2 cos(x) + 2x sin(x)");
+  CHECK(run({"z = x^2 u", "u = sin(x)", "dz/dx"}, ddx::print::Format::Unicode).starts_with("dz/dx = ∂z/∂u · du/dx + ∂z/∂x\n"));
+  CHECK(run({"z = f(x, u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂x"}, ddx::print::Format::Unicode) ==
+        "∂z/∂x = ∂z/∂u · ∂u/∂x + ∂z/∂v · ∂v/∂x + (∂z/∂x)_(u, v)");
+  CHECK(run({"z = f(x, u)", "u = g(x, y)", "∂z/∂x"}, ddx::print::Format::Latex) ==
+        "\\begin{aligned} \\frac{\\partial z}{\\partial x} &= \\frac{\\partial z}{\\partial u} \\cdot "
+        "\\frac{\\partial u}{\\partial x} + \\left(\\frac{\\partial z}{\\partial x}\\right)_{u} \\end{aligned}");
+  CHECK(run({"z = f(u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂x"}) == "∂z/∂x = ∂z/∂u * ∂u/∂x + ∂z/∂v * ∂v/∂x");
+}
+
 TEST_CASE("a computational graph: local derivatives and backpropagation, exact") {
   std::vector<std::string> defs = {"x3 = x1 + x2", "x4 = x2^2 e^4", "x5 = x3 x4 + e"};
   auto with = [&](const std::string& q) {
