@@ -1287,6 +1287,13 @@ TEST_CASE("trust: a derivative's denominator written apart is refused, not read 
       {"d(t^2)/(d t)", "error: write /dt (no brackets) for the derivative, or /(d*t) for the quotient"},
   });
   check_rows({{"dy/d x", "error: '/d x' divides by the variable d"}}, {"y = x^2"});
+  // With declared vectors too (d/d x x^T x was x x^T x, d(x^T x)/d x (x^T x) x).
+  check_rows({{"d/d x x^T x", "error: '/d x' divides by the variable d, then multiplies"},
+              {"d(x^T x)/d x", "error: '/d x' divides by the variable d"},
+              {"d(x^T x)/(dx)", "error: '/(dx)' divides by a product with the variable d"},
+              {"d/dx x^T x", "2x"},
+              {"d(x^T x)/dx", "2x"}},
+             {"x in R^n"});
 }
 
 // A tangent's line is `y = ...`; where the function names y, y = x y was an equation that does

@@ -189,19 +189,21 @@ std::optional<std::string> apart_denominator(const Node& n, std::size_t i) {
   return std::nullopt;
 }
 
-// The refusal of such a denominator, with the name it holds (`/d x`: write /dx or /d*x).
-std::string apart_denominator_message(const std::string& written) {
-  std::string name = written;  // without the brackets, the space and the d
+}  // namespace
+
+std::optional<std::string> derivative_denominator_apart(const Node& product, std::size_t i) {
+  if (product.op_before(i) != '/' || !reads_as_derivative_top(product.children[0])) return std::nullopt;
+  std::optional<std::string> written = apart_denominator(product, i);
+  if (!written) return std::nullopt;
+  std::string name = *written;  // without the brackets, the space and the d
   std::erase_if(name, [](char ch) { return ch == '(' || ch == ')' || ch == ' '; });
   name.erase(0, 1);
-  if (written.front() == '(')
-    return "'/" + written + "' divides by a product with the variable d: write /d" + name +
+  if (written->front() == '(')
+    return "'/" + *written + "' divides by a product with the variable d: write /d" + name +
            " (no brackets) for the derivative, or /(d*" + name + ") for the quotient";
-  return "'/" + written + "' divides by the variable d, then multiplies: write /d" + name +
+  return "'/" + *written + "' divides by the variable d, then multiplies: write /d" + name +
          " (no space) for the derivative, or /d*" + name + " for the product";
 }
-
-}  // namespace
 
 // A number as written: a float when it has a point or an exponent, else exact. Read for a check of
 // a decimal answer, a decimal is a symbol for the exact number it is written as (decimal_symbols_).
@@ -265,7 +267,7 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
             continue;
           }
         }
-        if (op == '/' && apart_denominator(n, i) && reads_as_derivative_top(n.children[0])) return std::nullopt;  // (refused)
+        if (derivative_denominator_apart(n, i)) return std::nullopt;  // (refused)
         std::optional<Expr> v = plain_value(c);
         if (!v || (op == '/' && v->is_zero())) return std::nullopt;
         parts.push_back(op == '/' ? pow(*v, Expr(-1)) : *v);
@@ -679,8 +681,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
     if (op == '/') {
       // `d/d x x^2` and `d(x^2)/(dx)` read as products and quotients of the variable d (x^3, x),
       // where a derivative was meant: ask rather than answer something else.
-      if (auto written = apart_denominator(n, at); written && reads_as_derivative_top(n.children[0]))
-        throw ResolveError{c.span, apart_denominator_message(*written)};
+      if (std::optional<std::string> apart = derivative_denominator_apart(n, at)) throw ResolveError{c.span, *apart};
       if (values.size() == 1 && values[0].is_value() && values[0].expr.is_zero())
         throw ResolveError{c.span, "division by zero"};
       // x/(3 (y - 1)) divides by each factor: the same node as printed, even though

@@ -24,6 +24,12 @@ struct ResolveError {
 
 // Throws ResolveError.
 Request resolve(const grammar::Statement& statement, const Scope& scope);
+
+// The refusal of a product's i-th factor when it is a derivative's denominator written so that
+// it reads otherwise: `d/d x x^2` divides by the variable d then multiplies by x, `d(x^2)/(dx)`
+// divides by the product d·x. Spaces never change a meaning, so these are not derivatives; but
+// one was meant, and ddx asks rather than answering something else.
+std::optional<std::string> derivative_denominator_apart(const grammar::Node& product, std::size_t i);
 // The same, but the statement's own long sums (its body, or the sums its procedure call takes:
 // diff(BIG SUM, x)) lose each term's syntax as soon as the term is read, so that the syntax tree
 // of a long sum never stands whole beside what it resolved to (a 1 MB line's tree is 120 MB).

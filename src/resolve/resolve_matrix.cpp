@@ -191,6 +191,8 @@ struct Reader {
     for (std::size_t i = 0; i < n.children.size(); ++i) {
       const Node& c = n.children[i];
       char op = i == 0 ? ' ' : n.op_before(i);
+      if (i > 0)
+        if (std::optional<std::string> apart = derivative_denominator_apart(n, i)) fail(c.span, *apart);
       std::optional<std::vector<WordFactor>> factors = juxtaposed_factors(c);
       if (!factors) {
         out.push_back({term(c), op, c.span});
