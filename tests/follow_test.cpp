@@ -12,6 +12,7 @@
 
 using ddx_test::answer;
 using ddx_test::check_in_turn;
+using ddx_test::check_rows;
 
 TEST_CASE("follow: a definition follows the functions and values it was read through") {
   check_in_turn({{"h(t) = t^2", ""},
@@ -63,7 +64,7 @@ TEST_CASE("follow: a change a definition cannot follow is refused, and the old d
                  {"q", "h(x)"},
                  {"b = 2", ""},
                  {"f(x) = b x", ""},
-                 {"b = f(3)", "error: 'b' would depend on itself (b -> f -> b); the old definitions stay"},
+                 {"b = f(3)", "error: 'b' would depend on itself (b -> f -> b); the old definition stays"},
                  {"b", "2"},
                  {"f(1)", "2"},
                  {"c = u^2", ""},
@@ -74,6 +75,53 @@ TEST_CASE("follow: a change a definition cannot follow is refused, and the old d
                  {"z = ans + h(x)", ""},
                  {"h(t) = 2t", "error: this changes what z = ans + h(x) means, and ans is no longer what it was then"},
                  {"z", "h(x) + 5"}});
+}
+
+// Read through a name before it is defined: the definition follows when it is (w = y at x = 3,
+// then y = x^2, left w = x^2, the point lost; v = d/dx y was 0 for good).
+TEST_CASE("follow: a definition read through a name not defined yet follows its definition") {
+  check_in_turn({{"w = y at x = 3", ""},
+                 {"v = d/dx y", ""},
+                 {"f(t) = d/dx c", ""},
+                 {"y = x^2", ""},
+                 {"w", "9"},  // was x^2
+                 {"v", "2x"},  // was 0
+                 {"c = x^3", ""},
+                 {"f(1)", "3x^2"},  // was 0
+                 {":clear y", ""},
+                 {"w", "y"},
+                 {"y = x^3", ""},
+                 {"w", "27"}});
+  // A function's body holds the values of the names it uses, whichever is defined first: its
+  // parameter then stands for the same letter in them (was 6 in one order, u + 3 in the other).
+  check_in_turn({{"b = u", ""}, {"f(u) = u + b", ""}, {"f(3)", "6"}});
+  check_in_turn({{"f(u) = u + b", ""}, {"b = u", ""}, {"f(3)", "6"}});
+}
+
+// A definition read through itself, or through a name whose value it would hold, is a cycle:
+// y = d/dx y was taken, and later read again from its own new value (6x for 3x^2's 6x, then
+// not 4x^3); b = z + x after z = b at x = 3 left b = x + 12 beside z = 12.
+TEST_CASE("follow: a cycle through values read is refused like a cycle through names") {
+  check_rows({{"y = d/dx y", "error: 'y' would depend on itself (y -> y); the old definition stays"},
+              {"z = b at x = 3", ""},
+              {"b = z + x", "error: 'b' would depend on itself (b -> z -> b)"},
+              {"s = sum(b n, n = 1 .. 3)", ""},
+              {"b = s + 1", "error: 'b' would depend on itself (b -> s -> b)"},
+              {"g(t) = f(t)", ""},
+              {"f(t) = g(t) + 1", "error: 'f' would depend on itself (f -> g -> f)"},
+              {"f(t) = t^2", ""}},
+             {"u = x^3", "y = u", "b = x^2", "z = b at x = 3", "s = sum(b n, n = 1 .. 3)", "f(t) = t", "g(t) = f(t)"});
+}
+
+// A failed statement teaches an abstract function no parameter names and forgets none (a refused
+// redefinition of g left q = d/dx g(x, y) printing ∂g/∂x1(x, y)).
+TEST_CASE("follow: a failed statement leaves the abstract functions' parameter names as they were") {
+  check_in_turn({{"q = d/dx g(x, y)", ""},
+                 {"q", "∂g/∂x"},
+                 {"g(x) = x", "error: it no longer reads: g takes 1 argument(s)"},
+                 {"q", "∂g/∂x"},
+                 {"k(u, v) + log(0)", "error: log(0) is undefined"},
+                 {"d/dx k(x^2, y)", "2x ∂k/∂x1(x^2, y)"}});
 }
 
 // Metamorphic: a session that defines, then redefines functions and names, ends where a fresh

@@ -124,6 +124,22 @@ void forget_abstract_params(std::string_view name) {
     if (info.abstract && (name.empty() || info.name == name)) info.params.clear();
 }
 
+AbstractParams abstract_params() {
+  const Registry& r = registry();
+  AbstractParams saved;
+  for (std::size_t i = r.builtin_count; i < r.rows.size(); ++i) saved.push_back(r.rows[i].params);
+  return saved;
+}
+
+void restore_abstract_params(const AbstractParams& saved) {
+  Registry& r = registry();
+  for (std::size_t i = r.builtin_count; i < r.rows.size(); ++i)
+    if (r.rows[i].abstract) {
+      std::size_t k = i - r.builtin_count;
+      r.rows[i].params = k < saved.size() ? saved[k] : std::vector<std::string>();
+    }
+}
+
 std::vector<std::string> builtin_function_names() {
   std::vector<std::string> names;
   auto& r = registry();

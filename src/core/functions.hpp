@@ -72,6 +72,12 @@ void set_abstract_params(FunctionId f, std::vector<std::string> params);
 // Forgets the parameter names of the abstract functions called `name` (all of them when empty):
 // a definition of that name, or `:clear`, replaces what an earlier application taught.
 void forget_abstract_params(std::string_view name = {});
+// The parameter names of the abstract functions, as a statement found them: a statement that
+// fails puts them back (its first applications, or a definition it was undone with, taught
+// nothing).
+using AbstractParams = std::vector<std::vector<std::string>>;
+AbstractParams abstract_params();
+void restore_abstract_params(const AbstractParams& saved);
 // The one-argument marker of a derivative by `var` not taken yet (for `steps`); users cannot
 // type it.
 FunctionId pending_derivative_function(const std::string& var, bool partial);

@@ -177,6 +177,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
     std::optional<eval::Value> previous;
     if (slice(line, s.span).find("ans") != std::string_view::npos) previous = ans_;
     const Definitions::Version before = defs_->version();
+    const AbstractParams params_before = abstract_params();
     // (Through a conversion, run() builds the outcome right in the list: no Outcome is moved.)
     struct Ran {
       Session& session;
@@ -193,6 +194,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
         defs_->roll_back(before);
         o = error_at(std::move(o.input), std::move(*refused), column);
       }
+    if (o.kind == Outcome::Kind::Error) restore_abstract_params(params_before);
     bool drawn = o.kind == Outcome::Kind::Message && std::holds_alternative<eval::PlotRequest>(o.result.shape);
     if (o.kind == Outcome::Kind::Answer || drawn)
       tex_export_.record(o.input, snapshot(), o.result, std::move(previous), drawn ? o.message : std::string(), o.matrix);
@@ -310,18 +312,18 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
   std::optional<ExactForm> exact;
   if (!result) {
     Expr value;
-    exact = value_beyond_doubles(definition ? body : std::string_view(input), *this, value);
+    exact = unnoted([&] { return value_beyond_doubles(definition ? body : std::string_view(input), *this, value); });
     if (!exact) return std::nullopt;
     if (s.is_function) {
       resolve::FunctionDefinition def{.params = {}, .body = value, .dropped = {}, .exact = std::move(exact)};
       for (const std::string& p : params) def.params.push_back(sym(p));
-      if (calls_function(value, s.name)) return std::nullopt;  // (the first error stands)
+      if (calls_function(value, s.name) || cycle_through(s.name, {}, names_read())) return std::nullopt;  // (the first error stands)
       defs_->define_function(s.name, std::move(def), reading(input));
       forget_abstract_params(s.name);
       return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
     }
     if (variable) {
-      if (cycle_through(s.name, Definitions::symbols_used(value, {}))) return std::nullopt;  // (the first error stands)
+      if (cycle_through(s.name, Definitions::symbols_used(value, {}), names_read())) return std::nullopt;  // (the first error stands)
       defs_->define_variable(s.name, value, {}, std::move(exact), reading(input));
       return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
     }
@@ -383,15 +385,13 @@ const resolve::FunctionDefinition* Session::function(std::string_view name) cons
 bool Session::is_procedure(std::string_view name) const { return eval::find_procedure(name) != nullptr; }
 
 std::optional<Expr> Session::definition(std::string_view name) const {
-  std::optional<Expr> body = defs_->body(name, defs_->version());
-  if (body) note_read(name);
-  return body;
+  note_read(name);  // (undefined too: a definition read through it follows when it is defined)
+  return defs_->body(name, defs_->version());
 }
 
 std::optional<eval::Context::VariableView> Session::variable_view(std::string_view name) const {
-  std::optional<VariableView> view = defs_->view(name, defs_->version());
-  if (view) note_read(name);
-  return view;
+  note_read(name);
+  return defs_->view(name, defs_->version());
 }
 
 Definitions::Reading Session::reading(const std::string& statement) {
@@ -403,7 +403,8 @@ Definitions::Reading Session::reading(const std::string& statement) {
   return r;
 }
 
-bool Session::has_definitions() const { return defs_->has_variables(); }
+// (While a definition is read, its names are asked even before any is defined: it follows them when they are.)
+bool Session::has_definitions() const { return defs_->has_variables() || reading_.has_value(); }
 
 std::string Session::text(Expr e) const { return print::to_string(e, print::Format::Text); }
 
@@ -415,20 +416,26 @@ std::vector<std::string> Session::defined_names() const {
   return names;
 }
 
-// The chain of names through which a new body, using the names `used`, reaches `name`, if
-// defining name = body makes a cycle.
+// The chain of names through which a new body, using the names `used` and read through the
+// names `read` (Definitions::Reading), reaches `name`, if defining name = body makes a cycle: through
+// bodies that use names, and through definitions read through them (b = x^2, z = b at x = 3,
+// then b = z + x: z holds b's value, which would hold z's).
 // Each defined name is visited once: a chain of definitions that each use the one before twice
 // (g2 = g1 + h1, h2 = g1 - h1, ...) has two to the power of its length paths through it.
-std::optional<std::string> Session::cycle_through(std::string_view name, std::span<const Expr> used) const {
+std::optional<std::string> Session::cycle_through(std::string_view name, std::span<const Expr> used,
+                                                  std::span<const std::string> read) const {
   Expr self = sym(name);
-  // No other body uses the name: only the new body itself can close a cycle.
-  if (!defs_->is_used(self) && std::find(used.begin(), used.end(), self) == used.end()) return std::nullopt;
+  // No other body uses the name or was read through it: only the new body itself can close a cycle.
+  if (!defs_->is_used(self) && !defs_->is_read(name) && std::find(used.begin(), used.end(), self) == used.end() &&
+      std::find(read.begin(), read.end(), name) == read.end())
+    return std::nullopt;
   std::unordered_map<std::string_view, std::string_view> used_by;  // a name reached: whose body uses it
   std::vector<std::string_view> to_visit;
-  auto reach = [&](Expr symbol, std::string_view by) {
-    if (used_by.emplace(symbol.name(), by).second) to_visit.push_back(symbol.name());
+  auto reach = [&](std::string_view n, std::string_view by) {
+    if (used_by.emplace(n, by).second) to_visit.push_back(n);
   };
-  for (Expr v : used) reach(v, {});
+  for (Expr v : used) reach(v.name(), {});
+  for (const std::string& n : read) reach(n, {});
   while (!to_visit.empty()) {
     std::string_view v = to_visit.back();
     to_visit.pop_back();
@@ -438,7 +445,9 @@ std::optional<std::string> Session::cycle_through(std::string_view name, std::sp
       return cycle_path_text(path);
     }
     if (const Definitions::Variable* defined = defs_->variable(v))
-      for (Expr s : defined->symbols) reach(s, v);
+      for (Expr s : defined->symbols) reach(s.name(), v);
+    if (const Definitions::Reading* reading = defs_->reading(v))
+      for (const std::string& n : reading->names) reach(n, v);
   }
   return std::nullopt;
 }
@@ -455,10 +464,13 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     def.params = r.params;
     def.body = eval::function_body(r.body, r.params, *this);
     if (auto refused = conditional_definition(name, input, line, r, conditions)) return *refused;
-    read_body_exactly(def, input, *this);
+    unnoted([&] { read_body_exactly(def, input, *this); });
     def.dropped = std::move(lost);
     if (calls_function(def.body, name))
       return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",
+                      grammar::column_of(line, r.body_span.begin));
+    if (auto path = cycle_through(name, {}, names_read()))
+      return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                       grammar::column_of(line, r.body_span.begin));
     defs_->define_function(name, std::move(def), reading(input));
     forget_abstract_params(name);
@@ -469,15 +481,15 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
   if (body.is_number() && body.number().is_float()) {  // its digits, as an answer's (a = sec(sinh(12.5 e)))
     eval::Value value = eval::Value::of(body);
     try {
-      check_decimals(value, r.body, input, *this);
+      unnoted([&] { check_decimals(value, r.body, input, *this); });
     } catch (const UnderflowError&) {  // (no answer printed: its uses read the body as written)
     }
     body = value.scalar;
   }
-  if (auto path = cycle_through(name, Definitions::symbols_used(body, lost)))
+  if (auto path = cycle_through(name, Definitions::symbols_used(body, lost), names_read()))
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                     grammar::column_of(line, r.body_span.begin));
-  std::optional<ExactForm> exact = read_value_exactly(body, r.body, input, *this);
+  std::optional<ExactForm> exact = unnoted([&] { return read_value_exactly(body, r.body, input, *this); });
   defs_->define_variable(name, body, std::move(lost), std::move(exact), reading(input));
   return o;
 }

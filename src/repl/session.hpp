@@ -5,8 +5,10 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/dropped.hpp"
@@ -103,10 +105,26 @@ class Session : public resolve::Scope, public eval::Context {
   Outcome draw(Outcome o);
   Outcome declare(std::string_view line);
   Outcome run_matrix(const grammar::Statement& s, std::string input, std::string_view line);
-  std::optional<std::string> cycle_through(std::string_view name, std::span<const Expr> used) const;
+  std::optional<std::string> cycle_through(std::string_view name, std::span<const Expr> used,
+                                           std::span<const std::string> read) const;
   // The definition being read takes the value of `name` (Definitions::Reading).
   void note_read(std::string_view name) const {
     if (reading_) reading_->names.emplace_back(name);
+  }
+  // Runs `check` with no names noted: a check of a body's decimals takes the names' values, where
+  // the body keeps the names themselves (and follows them without being read again).
+  template <class Check>
+  auto unnoted(Check&& check) {
+    struct Paused {
+      std::optional<Definitions::Reading>& reading;
+      std::optional<Definitions::Reading> saved = std::exchange(reading, std::nullopt);
+      ~Paused() { reading = std::move(saved); }
+    } paused{reading_};
+    return check();
+  }
+  // The names the definition being read has read so far.
+  std::span<const std::string> names_read() const {
+    return reading_ ? std::span<const std::string>(reading_->names) : std::span<const std::string>();
   }
   // How the definition just read was read (its statement and the names it took values from).
   Definitions::Reading reading(const std::string& statement);
