@@ -20,6 +20,7 @@ struct Registry {
   ByName<FunctionId> by_name;
   std::unordered_map<std::string, FunctionId> abstract_by_key;  // "f/2"
   std::size_t builtin_count = 0;
+  std::size_t abstract_count = 0;
   Registry() {
     KeepForever permanent;  // the rows' rules hold expressions for the whole process
     for (auto& info : builtin_function_table()) {
@@ -64,6 +65,7 @@ FunctionId abstract_function(std::string_view name, int arity) {
   info.rule = "abstract function";
   info.abstract = true;
   FunctionId id = r.add(std::move(info));
+  ++r.abstract_count;
   r.abstract_by_key.emplace(key, id);
   r.by_name.emplace(std::string(name), id);  // the first arity seen answers find_function
   return id;
@@ -127,6 +129,7 @@ void forget_abstract_params(std::string_view name) {
 AbstractParams abstract_params() {
   const Registry& r = registry();
   AbstractParams saved;
+  if (r.abstract_count == 0) return saved;  // (nearly every script: nothing to copy)
   for (std::size_t i = r.builtin_count; i < r.rows.size(); ++i) saved.push_back(r.rows[i].params);
   return saved;
 }

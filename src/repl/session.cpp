@@ -185,14 +185,13 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
       std::string_view line;
       operator Outcome() const { return session.run(statement, line); }
     };
-    std::size_t column = grammar::column_of(line, s.span.begin);
     out.emplace_back(Ran{*this, s, line});
     Outcome& o = out.back();
     // Definitions read through what the statement changed are read again (or it is undone).
     if (o.kind != Outcome::Kind::Error && defs_->version() != before)
       if (std::optional<std::string> refused = follow_changes(o.kind == Outcome::Kind::Defined ? o.message : std::string())) {
         defs_->roll_back(before);
-        o = error_at(std::move(o.input), std::move(*refused), column);
+        o = error_at(std::move(o.input), std::move(*refused), grammar::column_of(line, s.span.begin));
       }
     if (o.kind == Outcome::Kind::Error) restore_abstract_params(params_before);
     bool drawn = o.kind == Outcome::Kind::Message && std::holds_alternative<eval::PlotRequest>(o.result.shape);

@@ -267,7 +267,7 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
             continue;
           }
         }
-        if (derivative_denominator_apart(n, i)) return std::nullopt;  // (refused)
+        if (op == '/' && derivative_denominator_apart(n, i)) return std::nullopt;  // (refused)
         std::optional<Expr> v = plain_value(c);
         if (!v || (op == '/' && v->is_zero())) return std::nullopt;
         parts.push_back(op == '/' ? pow(*v, Expr(-1)) : *v);
