@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "calculus/prime_logs.hpp"
 #include "core/enclosure.hpp"
 #include "core/errors.hpp"
 #include "core/real_value.hpp"
@@ -93,6 +94,8 @@ std::string evalf_certain(Expr e, int digits) {
     if (lo == hi) return lo;
     between = where(v);
   }
+  // A sum of logarithms of numbers that is 0 by their primes (log(8) - 3 log(2)) is exactly 0.
+  if (logs_by_primes(e).is_zero()) return "0.0";
   long worked = reached * 30103 / 100000;
   std::string sure = "cannot be sure of " + std::to_string(digits) + (digits == 1 ? " digit" : " digits") +
                      " of this value: worked out to " + std::to_string(worked) + " digits, ";

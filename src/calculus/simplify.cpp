@@ -10,6 +10,7 @@
 
 #include "calculus/expand.hpp"
 #include "calculus/polynomial.hpp"
+#include "calculus/prime_logs.hpp"
 #include "calculus/rules.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
@@ -119,6 +120,15 @@ Expr simplify(Expr e, std::vector<std::string>* fired) {
     consider(Rewriter(&expanded_fired).run(expand(direct)), expanded_fired, "expand");
   } catch (const LimitError&) {
     // Too large to expand: the rewritten form stands.
+  }
+  // Logarithms of numbers by their primes: log(6) - log(2) - log(3) is 0, log(12) - log(3) 2 log(2).
+  if (Expr by_primes = logs_by_primes(direct); by_primes != direct) {
+    try {
+      std::vector<std::string> primes_fired;
+      consider(Rewriter(&primes_fired).run(expand(by_primes)), primes_fired, "logarithms by prime factors");
+    } catch (const LimitError&) {
+      // Too large to expand: the other candidates stand.
+    }
   }
   std::unordered_set<const void*> seen;
   if (has_denominator(direct, seen)) {
