@@ -14,6 +14,18 @@ using ddx_test::answer;
 using ddx_test::check_in_turn;
 using ddx_test::check_rows;
 
+namespace {
+
+// The answer to the last line after the others, in one session.
+std::string answer_in_turn(const std::vector<std::string>& lines) {
+  ddx::Session s;
+  std::string last;
+  for (const std::string& line : lines) last = answer(s, line);
+  return last;
+}
+
+}  // namespace
+
 TEST_CASE("follow: a definition follows the functions and values it was read through") {
   check_in_turn({{"h(t) = t^2", ""},
                  {"q = h(x)", ""},
@@ -74,7 +86,16 @@ TEST_CASE("follow: a change a definition cannot follow is refused, and the old d
                  {"5", "5"},
                  {"z = ans + h(x)", ""},
                  {"h(t) = 2t", "error: this changes what z = ans + h(x) means, and ans is no longer what it was then"},
-                 {"z", "h(x) + 5"}});
+                 {"z", "h(x) + 5"},
+                 // A name a definition uses cannot become a declared vector under it.
+                 {"p = g(x) + v", ""},
+                 {"v in R^n", "error: 'v' is used by the definition of p; :clear p first"},
+                 {"g(t) = t^2", ""},
+                 {"p", "x^2 + v"}});
+  // The refusal of a re-read that closes a cycle says its reason once.
+  CHECK(answer_in_turn({"h(u) = 1", "c = sin(h(b)) + x", "b = diff(c, x, 2)", ":clear h"}) ==
+        "error@1: this changes what c = sin(h(b)) + x means, and it no longer reads: 'c' would depend on itself (c -> b -> "
+        "c); the old definitions stay (:clear c first, or define it again after)");
 }
 
 // Read through a name before it is defined: the definition follows when it is (w = y at x = 3,
@@ -92,6 +113,21 @@ TEST_CASE("follow: a definition read through a name not defined yet follows its 
                  {"w", "y"},
                  {"y = x^3", ""},
                  {"w", "27"}});
+  // Nor through a name the name read uses (u = diff(c, x) after c = (x + v)^2 stayed 4x when v
+  // was defined as x; w = y at x = 2 after y = u stayed u's value x^2; f(u) = u + b after b = c
+  // stayed u + 3 when c = u).
+  check_in_turn({{"c = (x + v)^2", ""},
+                 {"u = diff(c, x)", ""},
+                 {"v = x", ""},
+                 {"u", "8x"},
+                 {"y = s", ""},
+                 {"w = y at x = 2", ""},
+                 {"s = x^2", ""},
+                 {"w", "4"},
+                 {"b = k", ""},
+                 {"f(u) = u + b", ""},
+                 {"k = u", ""},
+                 {"f(3)", "6"}});
   // A function's body holds the values of the names it uses, whichever is defined first: its
   // parameter then stands for the same letter in them (was 6 in one order, u + 3 in the other).
   check_in_turn({{"b = u", ""}, {"f(u) = u + b", ""}, {"f(3)", "6"}});

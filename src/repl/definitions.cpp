@@ -81,6 +81,18 @@ std::vector<std::string> Definitions::stale() const {
   return names;
 }
 
+std::optional<std::string> Definitions::user_of(std::string_view name) const {
+  if (!is_used(sym(name)) && !is_read(name)) return std::nullopt;
+  for (const auto& [user, changes] : history_) {
+    const Change& now = changes.back();
+    const auto& read = now.reading.names;
+    if (std::find(read.begin(), read.end(), name) != read.end()) return user;
+    if (now.variable && std::find(now.variable->symbols.begin(), now.variable->symbols.end(), sym(name)) != now.variable->symbols.end())
+      return user;
+  }
+  return std::nullopt;
+}
+
 const Definitions::Reading* Definitions::reading(std::string_view name) const {
   const Change* c = at(name, version_);
   return c && (c->variable || c->function) ? &c->reading : nullptr;

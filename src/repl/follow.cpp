@@ -9,6 +9,7 @@
 // values. If one no longer reads, the statement is undone, as any failed statement.
 #include <algorithm>
 #include <deque>
+#include <string_view>
 
 #include "repl/session.hpp"
 
@@ -76,7 +77,11 @@ std::optional<std::string> Session::read_again(const std::string& name) {
   grammar::ParseOutcome parsed = grammar::parse_line(statement);
   if (!parsed.ok() || parsed.statements.size() != 1) return undone("it no longer reads");  // (it was read once)
   Outcome o = run(parsed.statements.front(), statement);
-  if (o.kind == Outcome::Kind::Error) return undone("it no longer reads: " + o.message);
+  if (o.kind == Outcome::Kind::Error) {
+    std::string why = o.message;  // (its own "the old definition stays" is said once, below)
+    if (constexpr std::string_view stays = "; the old definition stays"; why.ends_with(stays)) why.resize(why.size() - stays.size());
+    return undone("it no longer reads: " + why);
+  }
   return std::nullopt;
 }
 

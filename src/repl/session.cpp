@@ -383,14 +383,27 @@ const resolve::FunctionDefinition* Session::function(std::string_view name) cons
 
 bool Session::is_procedure(std::string_view name) const { return eval::find_procedure(name) != nullptr; }
 
+// A definition read through a name reads the names of its body too, defined or not yet (u = d/dx c
+// after c = (x + v)^2 follows a later v): noted with it.
 std::optional<Expr> Session::definition(std::string_view name) const {
   note_read(name);  // (undefined too: a definition read through it follows when it is defined)
-  return defs_->body(name, defs_->version());
+  std::optional<Expr> body = defs_->body(name, defs_->version());
+  if (body && reading_)
+    for (Expr s : defs_->variable(name)->symbols) note_read(s.name());
+  return body;
 }
 
 std::optional<eval::Context::VariableView> Session::variable_view(std::string_view name) const {
   note_read(name);
-  return defs_->view(name, defs_->version());
+  std::optional<VariableView> view = defs_->view(name, defs_->version());
+  if (view && reading_)
+    for (Expr s : defs_->variable(name)->symbols) note_read(s.name());
+  return view;
+}
+
+std::optional<eval::Value> Session::answer() const {
+  note_read("ans");
+  return ans_;
 }
 
 Definitions::Reading Session::reading(const std::string& statement) {
@@ -507,6 +520,9 @@ Outcome Session::declare(std::string_view line) {
     return error_at(input, "'" + d.name + "' is defined; :clear " + d.name + " first", column);
   if (find_function(d.name) || eval::find_procedure(d.name))
     return error_at(input, "'" + d.name + "' is the name of a function", column);
+  // A definition using the name reads it as a scalar, which a declaration would change under it.
+  if (std::optional<std::string> user = defs_->user_of(d.name))
+    return error_at(input, "'" + d.name + "' is used by the definition of " + *user + "; :clear " + *user + " first", column);
   std::string name = d.name;
   declarations_.declare(std::move(d));
   Outcome o;

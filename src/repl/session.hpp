@@ -82,10 +82,7 @@ class Session : public resolve::Scope, public eval::Context {
   std::optional<Expr> definition(std::string_view name) const override;
   std::optional<VariableView> variable_view(std::string_view name) const override;
   bool has_definitions() const override;
-  std::optional<eval::Value> answer() const override {
-    note_read("ans");
-    return ans_;
-  }
+  std::optional<eval::Value> answer() const override;
   std::span<const Expr> answer_dropped() const override { return ans_dropped_; }
   std::span<const IndexCondition> answer_conditions() const override { return ans_conditions_; }
   const std::optional<ExactForm>& answer_exactly() const { return ans_exact_; }
