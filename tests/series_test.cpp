@@ -330,3 +330,32 @@ TEST_CASE("property: the Taylor polynomial's error shrinks like h^N near the poi
   CHECK(caught >= checked * 4 / 5);
   CHECK(checked >= 100);
 }
+
+// 0/0 with a limit: the series of the continuous extension, with a note saying the function has
+// no value there (taylor(sin(x)/x, x = 0, N) was refused). A pole stays refused, and so does x/x
+// (1 as read, but as written with no value: nothing to extend).
+TEST_CASE("series: a quotient with a removable singularity has the series of its continuous extension") {
+  const std::string note = "  # the function has no value at x = 0: the series of its continuous extension there";
+  CHECK(answer("taylor(sin(x)/x, x = 0, 6)") == "x^4/120 - x^2/6 + 1" + note);
+  CHECK(answer("series(sin(x)/x, x = 0, 6)") == "x^4/120 - x^2/6 + 1 + O(x^6)" + note);
+  CHECK(answer("taylor(x/(e^x - 1), x = 0, 5)") == "-x^4/720 + x^2/12 - x/2 + 1" + note);
+  CHECK(answer("taylor(sin(x)/x - cos(x), x = 0, 5)") == "-x^4/30 + x^2/3" + note);
+  CHECK(answer("taylor(sin(b x)/x, x = 0, 4)") == "-b^3 x^2/6 + b" + note);
+  CHECK(answer("taylor(sin(x - 1)/(x^2 - 1), x = 1, 3)") ==
+        "(x - 1)^2/24 - (x - 1)/4 + 1/2  # the function has no value at x = 1: the series of its continuous extension there");
+  CHECK(answer("taylor(cos(x)/x, x = 0, 3)") == "error@1: the function has no value at x = 0 (division by zero)");
+  CHECK(answer("taylor(x^2/x, x = 0, 3)").starts_with("error@1: the function has no value at x = 0"));
+  CHECK(answer("taylor(abs(x)/x, x = 0, 2)").starts_with("error@1: the function has no value at x = 0"));
+  // Property: (g - its first m terms)/x^m has g's series shifted down by m, for analytic g.
+  const std::vector<std::string> g = {"sin(x)", "cos(x)", "exp(x)", "log(1 + x)", "atan(x)", "sinh(2x)",
+                                      "exp(sin(x))", "cos(x)^2", "1/(1 - x)", "sqrt(1 + x)"};
+  for (const std::string& f : g)
+    for (int m = 1; m <= 3; ++m) {
+      const std::string head = "taylor(" + f + ", x = 0, " + std::to_string(m) + ")";
+      const std::string power = "x^" + std::to_string(m);
+      const std::string line = "taylor((" + f + " - " + head + ")/" + power + ", x = 0, 4) == expand((taylor(" + f +
+                               ", x = 0, " + std::to_string(4 + m) + ") - " + head + ")/" + power + ")";
+      CAPTURE(line);
+      CHECK(answer(line) == "true");
+    }
+}

@@ -9,6 +9,7 @@
 #include "calculus/diff.hpp"
 #include "calculus/evalf.hpp"
 #include "calculus/expand.hpp"
+#include "calculus/quotient_series.hpp"
 #include "calculus/simplify.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
@@ -63,16 +64,21 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   point[x] = a;
   std::string point_text = x.name() + " = " + ev.context().text(a);
   std::vector<Expr> derivatives;
+  std::string note;
   try {
     derivatives = ev.derivatives_at(f, x, n, point, point_text, call);
   } catch (const Unanswerable& e) {  // (it may have one: ddx cannot tell)
     throw EvalError{call.span, e.what()};
   } catch (const MathError& e) {
-    throw EvalError{call.span, "the function has no value at " + point_text + " (" + e.what() + ")"};
+    // 0/0 with a limit (sin(x)/x at 0): the series of the function's continuous extension, said so.
+    std::optional<std::vector<Expr>> extended = calc::removable_quotient_derivatives(f, x, n, point);
+    if (!extended) throw EvalError{call.span, "the function has no value at " + point_text + " (" + e.what() + ")"};
+    derivatives = std::move(*extended);
+    note = "the function has no value at " + point_text + ": the series of its continuous extension there";
   } catch (const LimitError& e) {
     throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
   }
-  if (auto why = value_missing(lost, point))  // x/x is 1, but has no value at x = 0
+  if (auto why = note.empty() ? value_missing(lost, point) : std::nullopt)  // x/x is 1, but has no value at x = 0
     throw EvalError{call.span, "the function has no value at " + point_text + " (" + *why + " in the expression as written)"};
   // A value ddx keeps exact may still not be real (sqrt(-tan(1))): a closed value is checked
   // numerically (values it cannot approximate, f(0) of an unknown f, stand).
@@ -99,7 +105,9 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   } catch (const LimitError& e) {
     throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
   }
-  return Result::shaped(add(std::move(terms)), std::move(shape));
+  Result r = Result::shaped(add(std::move(terms)), std::move(shape));
+  r.note = std::move(note);
+  return r;
 }
 
 // ---- implicit differentiation ----
