@@ -1296,6 +1296,18 @@ TEST_CASE("trust: a derivative's denominator written apart is refused, not read 
              {"x in R^n"});
 }
 
+// A total differential's left side is a differential none of its terms use: total(f x) printed
+// df = x df + f dx, an equation that does not hold; total(x) printed dx = dx.
+TEST_CASE("trust: a total differential's left side is not one of its variables' differentials") {
+  check_rows({
+      {"total(x^2 y)", "df = 2x y dx + x^2 dy"},
+      {"total(f x)", "dF = x df + f dx"},
+      {"total(f F x)", "dg = f x dF + F x df + F f dx"},
+      {"total(x)", "df = dx"},
+  });
+  check_rows({{"total(z)", "dz = 2x y dx + x^2 dy"}}, {"z = x^2 y"});
+}
+
 // A tangent's line is `y = ...`; where the function names y, y = x y was an equation that does
 // not hold: the left side is then a name the function does not use.
 TEST_CASE("trust: a tangent's left side is a name its function does not use") {
