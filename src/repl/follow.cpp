@@ -53,7 +53,10 @@ std::optional<std::string> Session::follow_changes(const std::string& defined) {
   NameSet read;
   for (;;) {
     std::vector<std::string> stale = defs_->stale();
-    if (stale.empty()) return std::nullopt;
+    if (stale.empty()) {
+      defs_->take_changed();  // (the names read again: followed already)
+      return std::nullopt;
+    }
     const std::string name = stale.front();
     if (name == defined || !read.insert(name).second) {
       std::vector<std::string> cycle = read_path(*defs_, name, name);
