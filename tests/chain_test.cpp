@@ -88,6 +88,9 @@ TEST_CASE("docs/language.md §5: the direct term of a partial chain names what i
         "\\begin{aligned} \\frac{\\partial z}{\\partial x} &= \\frac{\\partial z}{\\partial u} \\cdot "
         "\\frac{\\partial u}{\\partial x} + \\left(\\frac{\\partial z}{\\partial x}\\right)_{u} \\end{aligned}");
   CHECK(run({"z = f(u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂x"}) == "∂z/∂x = ∂z/∂u * ∂u/∂x + ∂z/∂v * ∂v/∂x");
+  // Inner names too, each intermediate held once (was ... + ∂z/∂u * ∂u/∂x + (∂z/∂x)_(u, u)).
+  CHECK(run({"z = x^2 u", "u = x w", "w = sin(x)", "∂z/∂x"}).starts_with(
+      "∂z/∂x = ∂z/∂u * ∂u/∂w * dw/dx + ∂z/∂u * (∂u/∂x)_w + (∂z/∂x)_u\n"));
 }
 
 TEST_CASE("a computational graph: local derivatives and backpropagation, exact") {

@@ -149,6 +149,36 @@ TEST_CASE("follow: a cycle through values read is refused like a cycle through n
              {"u = x^3", "y = u", "b = x^2", "z = b at x = 3", "s = sum(b n, n = 1 .. 3)", "f(t) = t", "g(t) = f(t)"});
 }
 
+// A name a statement binds (at x = 2, d/dx, a sum's index), undefined as it is read, gave the body
+// no value: defining it later reads nothing again and closes no cycle (w = sin(x) at x = 2 became
+// sin(3) after x = 3, and x = t was refused; x = a after a = d/dx x^2 at x = 3 was a cycle).
+TEST_CASE("follow: a bound name defined later is no name the definition was read through") {
+  check_in_turn({{"w = sin(x) at x = 2", ""},
+                 {"x = 3", ""},
+                 {"w", "sin(2)"},
+                 {"x = t", ""},
+                 {"w", "sin(2)"},
+                 {":clear", ""},
+                 {"a = d/dx x^2 at x = 3", ""},
+                 {"x = a", ""},
+                 {"x", "6"},
+                 {":clear", ""},
+                 {"v = d/dx y", ""},
+                 {"y = x^2", ""},
+                 {"v", "2x"},
+                 {"x = 2", ""},
+                 {"v", "4"},
+                 {"s = sum(k^2, k = 1 .. 3)", ""},
+                 {"k = 5", ""},
+                 {"s", "14"}});
+  // A function's parameter cannot become a declared vector under it either (its statement, read
+  // again, would name one: a later a = 2 was refused).
+  check_in_turn({{"f(t) = t^2 + a", ""},
+                 {"t in R^n", "error: 't' is used by the definition of f; :clear f first"},
+                 {"a = 2", ""},
+                 {"f(3)", "11"}});
+}
+
 // A failed statement teaches an abstract function no parameter names and forgets none (a refused
 // redefinition of g left q = d/dx g(x, y) printing ∂g/∂x1(x, y)).
 TEST_CASE("follow: a failed statement leaves the abstract functions' parameter names as they were") {

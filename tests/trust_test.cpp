@@ -1304,6 +1304,8 @@ TEST_CASE("trust: a total differential's left side is not one of its variables' 
       {"total(f x)", "dF = x df + f dx"},
       {"total(f F x)", "dg = f x dF + F x df + F f dx"},
       {"total(x)", "df = dx"},
+      {"total(f F g G h H x)", "df_1 = G H f g h x dF + F H f g h x dG + F G f g h x dH + F G H g h x df + F G H f h x dg + "
+                               "F G H f g x dh + F G H f g h dx"},
   });
   check_rows({{"total(z)", "dz = 2x y dx + x^2 dy"}}, {"z = x^2 y"});
 }

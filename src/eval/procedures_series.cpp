@@ -71,7 +71,12 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
     throw EvalError{call.span, e.what()};
   } catch (const MathError& e) {
     // 0/0 with a limit (sin(x)/x at 0): the series of the function's continuous extension, said so.
-    std::optional<std::vector<Expr>> extended = calc::removable_quotient_derivatives(f, x, n, point);
+    std::optional<std::vector<Expr>> extended;
+    try {
+      extended = calc::removable_quotient_derivatives(f, x, n, point);
+    } catch (const LimitError& limit) {
+      throw EvalError{call.span, std::string(limit.what()) + " (the derivatives grow too large; try a lower order)"};
+    }
     if (!extended) throw EvalError{call.span, "the function has no value at " + point_text + " (" + e.what() + ")"};
     derivatives = std::move(*extended);
     note = "the function has no value at " + point_text + ": the series of its continuous extension there";

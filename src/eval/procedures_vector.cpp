@@ -108,13 +108,14 @@ Result total_procedure(const Term& call, Evaluator& ev) {
   if (f.functions.size() != 1) throw EvalError{arg.span, "total takes one function"};
   TotalDifferential total;
   // dz for a name z; else df, or another letter where f is one of the variables (df = x df + f dx
-  // was an equation that does not hold). A variable written alone is no name: total(x) is df = dx.
+  // was an equation that does not hold; then f_1, f_2, ...). A variable written alone is no name: total(x) is df = dx.
   auto is_variable = [&](std::string_view n) {
     return std::any_of(f.vars.begin(), f.vars.end(), [&](Expr v) { return v.name() == n; });
   };
   total.name = call.names[0];
-  for (const char* name : {"f", "F", "g", "G", "h", "H"})
-    if (total.name.empty() || is_variable(total.name)) total.name = name;
+  const std::vector<std::string> letters = {"f", "F", "g", "G", "h", "H"};
+  for (std::size_t i = 0; total.name.empty() || is_variable(total.name); ++i)
+    total.name = i < letters.size() ? letters[i] : "f_" + std::to_string(i - letters.size() + 1);
   Expr sum;
   for (Expr v : f.vars) {
     Expr c = ev.differentiate(f.functions[0], {{v, 1}}, call);

@@ -6,28 +6,32 @@
 // A line that would repeat the one before (or say nothing new) is left out.
 #include "print/chain_render.hpp"
 
+#include <algorithm>
+
 namespace ddx::print {
 namespace {
 
-std::string factor_text(const calc::LeibnizFactor& f, Format fmt) {
-  return leibniz(f.name, {f.var}, 1, f.partial, fmt);
-}
-
-// In the answer to ∂z/∂x, the term of z's direct dependence on x is a partial with the
-// intermediates held fixed; written ∂z/∂x it made the line ∂z/∂x = ∂z/∂u * du/dx + ∂z/∂x. It is
-// written as thermodynamics writes it, the names held as a subscript: (∂z/∂x)_u.
-bool is_direct_term(const calc::Chain& c, const std::vector<calc::LeibnizFactor>& term) {
-  return c.partial && c.terms.size() > 1 && term.size() == 1 && term[0].name == c.target && term[0].var == c.var;
-}
-
-std::string held_fixed_text(const calc::Chain& c, Format f) {
+// In the answer to ∂z/∂x a factor ∂n/∂x of a name n that also reaches x through intermediates
+// (∂n/∂u, ...) is the partial with those held fixed; written ∂n/∂x, the line read ∂z/∂x = ∂z/∂u *
+// du/dx + ∂z/∂x, two meanings under one name. It is written as thermodynamics writes it, the
+// names held as a subscript: (∂z/∂x)_u.
+std::vector<std::string> held_fixed(const calc::Chain& c, const calc::LeibnizFactor& f) {
   std::vector<std::string> held;
+  if (!c.partial || f.var != c.var) return held;
   for (const auto& term : c.terms)
-    if (!term.empty() && term[0].name == c.target && term[0].var != c.var) held.push_back(term[0].var);
+    for (const calc::LeibnizFactor& other : term)
+      if (other.name == f.name && other.var != c.var && std::find(held.begin(), held.end(), other.var) == held.end())
+        held.push_back(other.var);
+  return held;
+}
+
+std::string factor_text(const calc::Chain& c, const calc::LeibnizFactor& f, Format fmt) {
+  std::vector<std::string> held = held_fixed(c, f);
+  std::string partial = leibniz(f.name, {f.var}, 1, f.partial || !held.empty(), fmt);
+  if (held.empty()) return partial;
   std::string names;
   for (const std::string& n : held) names += (names.empty() ? "" : ", ") + n;
-  std::string partial = leibniz(c.target, {c.var}, 1, true, f);
-  if (f == Format::Latex) return "\\left(" + partial + "\\right)_{" + names + "}";
+  if (fmt == Format::Latex) return "\\left(" + partial + "\\right)_{" + names + "}";
   return "(" + partial + ")_" + (held.size() == 1 ? names : "(" + names + ")");
 }
 
@@ -44,13 +48,9 @@ std::string leibniz_line(const calc::Chain& c, Format f) {
   std::string s;
   for (std::size_t i = 0; i < c.terms.size(); ++i) {
     if (i) s += " + ";
-    if (is_direct_term(c, c.terms[i])) {
-      s += held_fixed_text(c, f);
-      continue;
-    }
     for (std::size_t j = 0; j < c.terms[i].size(); ++j) {
       if (j) s += times(f);
-      s += factor_text(c.terms[i][j], f);
+      s += factor_text(c, c.terms[i][j], f);
     }
   }
   return s;

@@ -82,12 +82,14 @@ std::vector<std::string> Definitions::stale() const {
 }
 
 std::optional<std::string> Definitions::user_of(std::string_view name) const {
-  if (!is_used(sym(name)) && !is_read(name)) return std::nullopt;
   for (const auto& [user, changes] : history_) {
     const Change& now = changes.back();
     const auto& read = now.reading.names;
     if (std::find(read.begin(), read.end(), name) != read.end()) return user;
     if (now.variable && std::find(now.variable->symbols.begin(), now.variable->symbols.end(), sym(name)) != now.variable->symbols.end())
+      return user;
+    // (a function's parameter too: its statement, read again, would name a declared vector)
+    if (now.function && std::find(now.function->params.begin(), now.function->params.end(), sym(name)) != now.function->params.end())
       return user;
   }
   return std::nullopt;

@@ -76,7 +76,8 @@ class Definitions {
   // Whether some definition made now was read through `name` (only then can changing it leave
   // a body stale).
   bool is_read(std::string_view name) const { return readers_.contains(name); }
-  // A name defined now whose body uses `name` or was read through it, if any.
+  // A name defined now whose body uses `name` or was read through it, or a function with a
+  // parameter of that name, if any.
   std::optional<std::string> user_of(std::string_view name) const;
   // The names defined now whose bodies were read through a name changed since, oldest first.
   std::vector<std::string> stale() const;

@@ -51,20 +51,23 @@ std::optional<std::string> Session::follow_changes(const std::string& defined) {
   std::vector<std::string> changed = defs_->take_changed();
   if (std::none_of(changed.begin(), changed.end(), [&](const std::string& n) { return defs_->is_read(n); })) return std::nullopt;
   NameSet read;
-  for (;;) {
-    std::vector<std::string> stale = defs_->stale();
-    if (stale.empty()) {
-      defs_->take_changed();  // (the names read again: followed already)
-      return std::nullopt;
-    }
-    const std::string name = stale.front();
+  // Oldest first; the list is made again only after a name that others were read through changed.
+  std::vector<std::string> stale = defs_->stale();
+  for (std::size_t next = 0; next < stale.size();) {
+    const std::string name = stale[next++];
     if (name == defined || !read.insert(name).second) {
       std::vector<std::string> cycle = read_path(*defs_, name, name);
       return "'" + name + "' would depend on itself" + (cycle.empty() ? "" : " (" + joined(cycle) + ")") +
              "; the old definitions stay";
     }
     if (auto refused = read_again(name)) return refused;
+    if (defs_->is_read(name)) {
+      stale = defs_->stale();
+      next = 0;
+    }
   }
+  defs_->take_changed();  // (the names read again: followed already)
+  return std::nullopt;
 }
 
 // Reads the definition of `name` again from its statement; the reason when it does not read.

@@ -316,14 +316,16 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
     if (s.is_function) {
       resolve::FunctionDefinition def{.params = {}, .body = value, .dropped = {}, .exact = std::move(exact)};
       for (const std::string& p : params) def.params.push_back(sym(p));
-      if (calls_function(value, s.name) || cycle_through(s.name, {}, names_read())) return std::nullopt;  // (the first error stands)
-      defs_->define_function(s.name, std::move(def), reading(input));
+      Definitions::Reading read = reading(input);
+      if (calls_function(value, s.name) || cycle_through(s.name, {}, read.names)) return std::nullopt;  // (the first error stands)
+      defs_->define_function(s.name, std::move(def), std::move(read));
       forget_abstract_params(s.name);
       return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
     }
     if (variable) {
-      if (cycle_through(s.name, Definitions::symbols_used(value, {}), names_read())) return std::nullopt;  // (the first error stands)
-      defs_->define_variable(s.name, value, {}, std::move(exact), reading(input));
+      Definitions::Reading read = reading(input);
+      if (cycle_through(s.name, Definitions::symbols_used(value, {}), read.names)) return std::nullopt;  // (the first error stands)
+      defs_->define_variable(s.name, value, {}, std::move(exact), std::move(read));
       return Outcome{.kind = Outcome::Kind::Defined, .input = input, .result = {}, .message = s.name};
     }
     result = eval::Result::of(eval::Value::of(value));
@@ -406,12 +408,34 @@ std::optional<eval::Value> Session::answer() const {
   return ans_;
 }
 
-Definitions::Reading Session::reading(const std::string& statement) {
+namespace {
+
+// The names a statement binds: a point's (at x = 2), a derivative's variables, a sum's index, a
+// procedure's variable.
+void bound_names(const resolve::Term& t, std::vector<std::string>& out) {
+  if (t.kind == resolve::TermKind::At) out.insert(out.end(), t.names.begin(), t.names.end());
+  if (t.kind == resolve::TermKind::Binding || t.kind == resolve::TermKind::Range) out.push_back(t.name);
+  for (const grammar::DiffVar& v : t.vars) out.push_back(v.name);
+  for (const resolve::Term& c : t.children) bound_names(c, out);
+}
+
+}  // namespace
+
+Definitions::Reading Session::reading(const std::string& statement, const resolve::Term* body) {
   Definitions::Reading r = std::move(reading_).value_or(Definitions::Reading{});
   reading_.reset();
   r.statement = statement;
   std::sort(r.names.begin(), r.names.end());
   r.names.erase(std::unique(r.names.begin(), r.names.end()), r.names.end());
+  // A bound name undefined as the body is read gave it no value: its later definition is no reason
+  // to read the body again (w = sin(x) at x = 2 stays sin(2)), nor a cycle (x = w after w = d/dx t^2).
+  if (body) {
+    std::vector<std::string> bound;
+    bound_names(*body, bound);
+    std::erase_if(r.names, [&](const std::string& n) {
+      return !defs_->variable(n) && std::find(bound.begin(), bound.end(), n) != bound.end();
+    });
+  }
   return r;
 }
 
@@ -481,10 +505,11 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     if (calls_function(def.body, name))
       return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",
                       grammar::column_of(line, r.body_span.begin));
-    if (auto path = cycle_through(name, {}, names_read()))
+    Definitions::Reading read = reading(input, &r.body);
+    if (auto path = cycle_through(name, {}, read.names))
       return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                       grammar::column_of(line, r.body_span.begin));
-    defs_->define_function(name, std::move(def), reading(input));
+    defs_->define_function(name, std::move(def), std::move(read));
     forget_abstract_params(name);
     return o;
   }
@@ -498,11 +523,12 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     }
     body = value.scalar;
   }
-  if (auto path = cycle_through(name, Definitions::symbols_used(body, lost), names_read()))
+  Definitions::Reading read = reading(input, &r.body);
+  if (auto path = cycle_through(name, Definitions::symbols_used(body, lost), read.names))
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                     grammar::column_of(line, r.body_span.begin));
   std::optional<ExactForm> exact = unnoted([&] { return read_value_exactly(body, r.body, input, *this); });
-  defs_->define_variable(name, body, std::move(lost), std::move(exact), reading(input));
+  defs_->define_variable(name, body, std::move(lost), std::move(exact), std::move(read));
   return o;
 }
 

@@ -119,12 +119,9 @@ class Session : public resolve::Scope, public eval::Context {
     } paused{reading_};
     return check();
   }
-  // The names the definition being read has read so far.
-  std::span<const std::string> names_read() const {
-    return reading_ ? std::span<const std::string>(reading_->names) : std::span<const std::string>();
-  }
   // How the definition just read was read (its statement and the names it took values from).
-  Definitions::Reading reading(const std::string& statement);
+  // `body`: the statement's body, whose bound names (at x = 2, d/dx) undefined then are no names read.
+  Definitions::Reading reading(const std::string& statement, const resolve::Term* body = nullptr);
   // Reads again the definitions whose values came from names the last statement changed
   // (repl/follow.cpp); the reason when one no longer reads or a cycle closes, and then the
   // statement must be undone. `defined`: the name the statement defined, if any.
