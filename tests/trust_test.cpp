@@ -1296,6 +1296,20 @@ TEST_CASE("trust: a derivative's denominator written apart is refused, not read 
              {"x in R^n"});
 }
 
+// == checks exact sides at the very point the doubles were computed at: a difference the doubles
+// see is then never explained away by a point near it where it happens to vanish (sin(1024 pi x)
+// == 0 was true, its exact check made at a multiple of 1/1024), nor one they miss.
+TEST_CASE("trust: == checks exact sides at the random points themselves, not at points near them") {
+  check_rows({
+      {"sin(1024 pi x) == 0", "false"},
+      {"x + sin(2048 pi x) == x", "false"},
+      {"sin(1024 pi (x + y)) == 0", "false"},
+      {"x^2 == x^2 + 10^-20 sin(1024 pi x)", "false  # they differ by about 7.51e-21 at x = 2.16"},
+      {"x == x + 10^-12 (x - 2207/1024)", "false  # they differ by about -2.64e-16 at x = 2.16"},
+      {"10^20 (tan(x)^2 + 1 - sec(x)^2) == 0", "true  # checked numerically at 12 random points"},
+  });
+}
+
 // A total differential's left side is a differential none of its terms use: total(f x) printed
 // df = x df + f dx, an equation that does not hold; total(x) printed dx = dx.
 TEST_CASE("trust: a total differential's left side is not one of its variables' differentials") {

@@ -102,7 +102,18 @@ class Sampled {
   std::unordered_map<const void*, Expr> done_;
 };
 
-// Whether exact a and b, found equal in doubles at `where`, differ at a rational point next to it
+// The rational a double is, exactly: the point the doubles were computed at, not one near it (a
+// multiple of 1/1024, where sin(1024 pi x) is 0: sin(1024 pi x) == 0 was true).
+Number exact_value_of(double v) {
+  int exponent = 0;
+  double fraction = std::frexp(v, &exponent);  // v = fraction * 2^exponent, 0.5 <= |fraction| < 1
+  auto mantissa = static_cast<long long>(std::ldexp(fraction, 53));
+  exponent -= 53;
+  Number scale = *Number(2).pow(Number(exponent < 0 ? -exponent : exponent));
+  return exponent < 0 ? Number(mantissa) / scale : Number(mantissa) * scale;
+}
+
+// Whether exact a and b, found equal in doubles at `where`, differ at the rational point it is
 // (x == x + 10^-10 agrees in doubles): the difference, or nothing. Decided by the enclosure of
 // their difference there (core/real_value.hpp's constant_sign), which proves a difference however
 // small beside the sides (x + exp(pi sqrt(163)) == x + 640320^3 + 744 differ by 7.5e-13 at 2.6e17,
@@ -112,8 +123,7 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
   std::unordered_map<Expr, Expr> point;
   std::string at;
   for (Expr v : vars) {
-    Expr value = rational(static_cast<long long>(std::llround(where.at(v.name()) * 1024)), 1024);
-    point.emplace(v, value);
+    point.emplace(v, num(exact_value_of(where.at(v.name()))));
     at += (at.empty() ? " at " : ", ") + v.name() + " = " + decimal(where.at(v.name()));
   }
   try {
