@@ -1310,6 +1310,27 @@ TEST_CASE("trust: == checks exact sides at the random points themselves, not at 
   });
 }
 
+// A table with bounds that are numbers takes its rows at the exact x and prints certain digits:
+// 1/(x - 1/3) at 1/3 was -3000399485256.83 (the doubles' x0 + i step, a neighbour of 1/3), 3x at
+// 1/3 was 0.999999999999, sin(1/3) 0.327194696795837 (at x rounded to 12 digits), x - 1 near 1 was
+// 0 on every row, (1 - cos(x))/x^2 at 1e-8 was 0.
+TEST_CASE("trust: a table of exact bounds has exact rows and certain digits") {
+  check_rows({
+      {"table(1/(x - 1/3), x = 0 .. 1 step 1/3)",
+       "                x  1/(x - 1/3)\n                0           -3\n0.333333333333333    undefined\n"
+       "0.666666666666667            3\n                1          1.5"},
+      {"table(x, 3x, x = 0 .. 2/3 step 1/3)",
+       "                x                  x  3x\n                0                  0   0\n"
+       "0.333333333333333  0.333333333333333   1\n0.666666666666667  0.666666666666667   2"},
+      {"table(sin(x), x = 0 .. 1/3 step 1/3)", "                x             sin(x)\n                0                  0\n"
+                                               "0.333333333333333  0.327194696796152"},
+      {"table(x - 1, x = 0.99999999999998 .. 1 step 0.00000000000001)",
+       "               x   x - 1\n0.99999999999998  -2e-14\n0.99999999999999  -1e-14\n               1       0"},
+      {"table((1 - cos(x))/x^2, x = 1e-8 .. 2e-8 step 1e-8)", "    x  (1 - cos(x))/x^2\n1e-08               0.5\n2e-08               0.5"},
+      {"table(x/x, x = -1 .. 1 step 1)", " x          1\n-1          1\n 0  undefined\n 1          1"},
+  });
+}
+
 // A total differential's left side is a differential none of its terms use: total(f x) printed
 // df = x df + f dx, an equation that does not hold; total(x) printed dx = dx.
 TEST_CASE("trust: a total differential's left side is not one of its variables' differentials") {

@@ -2,7 +2,10 @@
 // plot(EXPR, ..., x = a .. b) and table(EXPR, ..., x = a .. b step s): the curves are the
 // expressions before the range; the range names the variable. The result is data; the printers
 // sample and draw it.
+#include <charconv>
 #include <cmath>
+#include <optional>
+#include <system_error>
 
 #include "calculus/eval.hpp"
 #include "calculus/simplify.hpp"
@@ -30,6 +33,17 @@ double number_of(const Term& n, Evaluator& ev) {
   }
   if (!std::isfinite(v)) throw EvalError{n.span, "expected a number here"};
   return v;
+}
+
+// A bound as the exact number it is written as (0.1 is 1/10), or nullopt where it is no number (pi/2).
+std::optional<Number> exact_number_of(const Term& n, Evaluator& ev) {
+  Expr e = ev.scalar(n);
+  if (!e.is_number()) return std::nullopt;
+  if (e.number().is_exact()) return e.number();
+  char text[32];
+  auto [end, error] = std::to_chars(text, text + sizeof text, e.number().to_double());  // (the shortest that reads back)
+  if (error != std::errc()) return std::nullopt;
+  return Number::from_decimal_text(std::string_view(text, static_cast<std::size_t>(end - text)));
 }
 
 Range range_argument(const Term& call, Evaluator& ev, const char* usage) {
@@ -107,6 +121,12 @@ Result table_procedure(const Term& call, Evaluator& ev) {
   table.from = range.from;
   table.to = range.to;
   table.step = range.step;
+  const Term& bounds = call.children.back();
+  std::optional<Number> from = exact_number_of(bounds.children[0], ev);
+  std::optional<Number> to = exact_number_of(bounds.children[1], ev);
+  std::optional<Number> step = bounds.children.size() == 3 ? exact_number_of(bounds.children[2], ev)
+                                                            : from && to ? std::optional<Number>((*to - *from) / Number(10)) : std::nullopt;
+  if (from && to && step && step->sign() > 0) table.exact_from = from, table.exact_to = to, table.exact_step = step;
   return Result::shaped(Expr(), std::move(table));
 }
 

@@ -30,7 +30,7 @@ static_assert(visited_as_of<calc::CriticalPoints, 104>() && visited_as_of<calc::
 static_assert(visited_as_of<TotalDifferential, 56>() && visited_as_of<TangentLine, 32>() &&
               visited_as_of<Decimal, 40>() && visited_as_of<FactoredSum, 24>() &&
               visited_as_of<NamedDerivative, 64>() && visited_as_of<TaylorPolynomial, 48>());
-static_assert(visited_as_of<ValueTable, 80>() && visited_as_of<PlotRequest, 72>() && visited_as_of<Curve, 72>());
+static_assert(visited_as_of<ValueTable, 152>() && visited_as_of<PlotRequest, 72>() && visited_as_of<Curve, 72>());
 static_assert(visited_as_of<MatrixAnswer, 144>() && visited_as_of<LinearEntries, 24>() &&
               visited_as_of<matrix::Node, 160>() && visited_as_of<matrix::Shape, 16>());
 

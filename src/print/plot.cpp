@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "calculus/at_point.hpp"
 #include "calculus/eval.hpp"
+#include "calculus/evalf.hpp"
 #include "core/corner_sign.hpp"
 #include "core/errors.hpp"
 #include "print/plot_scale.hpp"
@@ -140,7 +142,28 @@ Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
             } catch (const calc::NoDerivative&) {
               return static_cast<double>(NAN);
             }
-          }};
+          },
+          {}};
+}
+
+Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
+  Curve c = curve_of(e, var, std::move(label), lost);
+  c.at_exact = [e, var, lost = std::move(lost), inexact = c.f](const Number& x) {
+    try {
+      const calc::Point point{{var, num(x)}};
+      for (Expr part : lost) (void)calc::value_at(part, point);  // (throws where it has no value)
+      Expr v = calc::value_at(e, point);
+      if (v.is_number()) return v.number().to_double();
+      return std::strtod(calc::evalf_certain(v, 17).c_str(), nullptr);
+    } catch (const calc::Uncertain&) {
+      return inexact(x.to_double());
+    } catch (const MathError&) {
+      return static_cast<double>(NAN);
+    } catch (const calc::NoDerivative&) {
+      return static_cast<double>(NAN);
+    }
+  };
+  return c;
 }
 
 std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1, int width, int height, bool color) {
@@ -245,27 +268,31 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
 double table_row_count(double x0, double x1, double step) { return std::floor((x1 - x0) / step + 1e-9) + 1; }
 
 std::string table_text(const std::vector<Curve>& curves, const std::string& var, double x0, double x1, double step,
-                       TableFormat format) {
+                       TableFormat format, const std::optional<ExactGrid>& grid) {
   if (!(step > 0) || !std::isfinite(step)) throw std::invalid_argument("table step must be positive");
   if (!(x0 <= x1) || !std::isfinite(x0) || !std::isfinite(x1)) throw std::invalid_argument("table range must have x0 <= x1");
   double count = table_row_count(x0, x1, step);
   if (count > max_table_rows)
     throw std::invalid_argument("table would have more than " + std::to_string(max_table_rows) + " rows");
+  bool exact = grid && std::all_of(curves.begin(), curves.end(), [](const Curve& c) { return bool(c.at_exact); });
+  // (exact bounds count their rows exactly: 0.99999999999998 .. 1 step 1e-14 has 3)
+  if (exact) count = std::min(count + 1, ((grid->to - grid->from) / grid->step).floor().to_double() + 1);
   int n = static_cast<int>(count);
-  // x = x0 + i step, not a running sum, so that -2 .. 2 step 0.1 ends at 2, not 1.9999999999999.
   std::vector<double> xs;
-  for (int i = 0; i < n; ++i) {
-    double x = x0 + step * i;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.12g", x);  // drop the last bits of accumulated rounding
-    xs.push_back(std::strtod(buf, nullptr));
-  }
   std::vector<std::vector<double>> vals(curves.size());
-  for (std::size_t c = 0; c < curves.size(); ++c)
-    for (double x : xs) {
-      double y = curves[c].f ? curves[c].f(x) : NAN;
-      vals[c].push_back(y);
+  for (int i = 0; i < n; ++i) {
+    if (exact) {
+      Number x = grid->from + grid->step * Number(i);
+      xs.push_back(x.to_double());
+      for (std::size_t c = 0; c < curves.size(); ++c) vals[c].push_back(curves[c].at_exact(x));
+      continue;
     }
+    // x = x0 + i step, not a running sum, so that -2 .. 2 step 0.1 ends at 2, not 1.9999999999999.
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.12g", x0 + step * i);  // drop the last bits of accumulated rounding
+    xs.push_back(std::strtod(buf, nullptr));
+    for (std::size_t c = 0; c < curves.size(); ++c) vals[c].push_back(curves[c].f ? curves[c].f(xs.back()) : NAN);
+  }
   auto cell = [&](double y, const char* undefined) { return std::isfinite(y) ? number(y) : std::string(undefined); };
   std::string out;
   if (format == TableFormat::Json) {

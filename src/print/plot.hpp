@@ -6,16 +6,25 @@
 
 #include "core/limits.hpp"
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/expr.hpp"
+#include "core/number.hpp"
 
 namespace ddx::print {
 
 struct Curve {
   std::string label;                 // legend / column header, e.g. "2x^2 + 2"
   std::function<double(double)> f;  // NaN or ±inf: undefined there (drawn as a gap)
+  // A table's cell at an exact x: the nearest double to the value, or NaN (exact_curve_of).
+  std::function<double(const Number&)> at_exact = {};
+};
+
+// A table's rows at exact x (from, from + step, ...): what a table of exact bounds takes.
+struct ExactGrid {
+  Number from, to, step;
 };
 
 // The curve of e as a function of the Symbol var, through calc::evaluate. Throws MathError up
@@ -23,6 +32,10 @@ struct Curve {
 // (outside the domain) are NaN, and so are those where one of `lost` fails (what simplification
 // took out of e as written: x/x is 1 but undefined at 0).
 Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost = {});
+// The same curve with at_exact too: e at the exact x (the limits of a corner's sign taken as
+// calc::value_at takes them), each lost part required to have a value there, the value's digits
+// certain (calc::evalf_certain) where it is no number. A value ddx cannot tell from 0 is the double's.
+Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost = {});
 
 // A braille plot (2×4 dots per character) of the curves over [x0, x1]: y tick labels on the left,
 // x tick labels below, dotted zero axes when 0 is in range, and a legend line. `width` is the
@@ -46,7 +59,9 @@ double table_row_count(double x0, double x1, double step);
 // Json: an array of objects {"x": -2, "2x^2 + 2": 10}, null where undefined.
 // Numbers print with up to 15 significant digits. Throws std::invalid_argument for step <= 0,
 // x1 < x0, or more than max_table_rows rows.
+// With `grid` (and every curve's at_exact), x is exact: 1/(x - 1/3) is undefined at 1/3, where the
+// doubles' x0 + i step, a neighbour of 1/3, gave -3e12.
 std::string table_text(const std::vector<Curve>& curves, const std::string& var, double x0, double x1,
-                       double step, TableFormat format);
+                       double step, TableFormat format, const std::optional<ExactGrid>& grid = std::nullopt);
 
 }  // namespace ddx::print

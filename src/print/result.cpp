@@ -121,9 +121,11 @@ std::string decimal(const std::string& text, Format f) {
 
 std::string table(const eval::ValueTable& t, Format f) {
   std::vector<Curve> curves;
-  for (const eval::Curve& c : t.curves) curves.push_back(curve_of(c.expr, c.var, c.label, c.lost));
+  for (const eval::Curve& c : t.curves) curves.push_back(exact_curve_of(c.expr, c.var, c.label, c.lost));
+  std::optional<ExactGrid> grid;
+  if (t.exact_from && t.exact_to && t.exact_step) grid = ExactGrid{*t.exact_from, *t.exact_to, *t.exact_step};
   bool csv = is_code(f) || f == Format::Latex;
-  std::string s = table_text(curves, t.var, t.from, t.to, t.step, csv ? TableFormat::Csv : TableFormat::Text);
+  std::string s = table_text(curves, t.var, t.from, t.to, t.step, csv ? TableFormat::Csv : TableFormat::Text, grid);
   while (!s.empty() && s.back() == '\n') s.pop_back();
   if (f != Format::Latex) return s;
   // LaTeX: the CSV rows as an array; the headers are ddx text, which reads as math.
