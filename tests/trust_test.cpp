@@ -1331,6 +1331,16 @@ TEST_CASE("trust: a table of exact bounds has exact rows and certain digits") {
   });
 }
 
+// implicit ... at a point of decimals checks the curve with the decimals as written (0.8 is 4/5):
+// y = 0.8000000001 on x^2 + y^2 = 1 passed within the doubles' tolerance and gave -0.74999999990625.
+TEST_CASE("trust: implicit at a point of decimals checks the curve with them as written") {
+  check_rows({
+      {"implicit(x^2 + y^2 = 1, dy/dx) at x = 0.6, y = 0.8000000001", "error: the point x = 0.6, y = 0.8000000001 is not on the curve"},
+      {"implicit(x^3 + y^3 = 2, d^2y/dx^2) at x = 1, y = 1.00000000001", "error: is not on the curve"},
+      {"implicit(x^2 + y^2 = 1, dy/dx) at x = 0.6, y = 0.8", "-0.75"},
+  });
+}
+
 // A total differential's left side is a differential none of its terms use: total(f x) printed
 // df = x df + f dx, an equation that does not hold; total(x) printed dx = dx.
 TEST_CASE("trust: a total differential's left side is not one of its variables' differentials") {

@@ -10,13 +10,14 @@
 #include <array>
 #include <atomic>
 #include <bit>
-#include <cstdint>
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <numeric>
 #include <stdexcept>
+#include <system_error>
 
 #include "core/errors.hpp"
 
@@ -132,6 +133,13 @@ Number Number::from_integer_text(std::string_view digits) {
   }
   mpz_class z(std::string(digits.starts_with('+') ? digits.substr(1) : digits), 10);
   return NumberAccess::from(mpq_class(z));
+}
+
+Number Number::from_double_as_written(double v) {
+  char text[32];
+  auto [end, error] = std::to_chars(text, text + sizeof text, v);  // the shortest that reads back
+  if (error != std::errc()) throw std::logic_error("from_double_as_written: no decimal for the double");
+  return from_decimal_text(std::string_view(text, static_cast<std::size_t>(end - text)));
 }
 
 Number Number::from_decimal_text(std::string_view text) {

@@ -46,6 +46,9 @@ class Number {
   // The exact number a decimal denotes as written: "2.4" is 12/5, "1e-3" 1/1000, "-1.5E+2" -150.
   // Throws LimitError for an exponent beyond what an exact number holds.
   static Number from_decimal_text(std::string_view text);
+  // The exact number of the shortest decimal that reads back as v (0.1 is 1/10): a double as the
+  // decimal it was most likely written as. v must be finite.
+  static Number from_double_as_written(double v);
 
   bool is_float() const { return den_ == float_tag; }
   bool is_exact() const { return den_ != float_tag; }

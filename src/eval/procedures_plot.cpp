@@ -2,10 +2,8 @@
 // plot(EXPR, ..., x = a .. b) and table(EXPR, ..., x = a .. b step s): the curves are the
 // expressions before the range; the range names the variable. The result is data; the printers
 // sample and draw it.
-#include <charconv>
 #include <cmath>
 #include <optional>
-#include <system_error>
 
 #include "calculus/eval.hpp"
 #include "calculus/simplify.hpp"
@@ -40,10 +38,7 @@ std::optional<Number> exact_number_of(const Term& n, Evaluator& ev) {
   Expr e = ev.scalar(n);
   if (!e.is_number()) return std::nullopt;
   if (e.number().is_exact()) return e.number();
-  char text[32];
-  auto [end, error] = std::to_chars(text, text + sizeof text, e.number().to_double());  // (the shortest that reads back)
-  if (error != std::errc()) return std::nullopt;
-  return Number::from_decimal_text(std::string_view(text, static_cast<std::size_t>(end - text)));
+  return Number::from_double_as_written(e.number().to_double());
 }
 
 Range range_argument(const Term& call, Evaluator& ev, const char* usage) {

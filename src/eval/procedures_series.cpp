@@ -2,6 +2,7 @@
 // Taylor polynomials, series and implicit differentiation. Both take their derivatives through
 // the evaluator at a point, so a derivative that does not exist there is refused with its reason
 // rather than printed from a formula (sign(0) is 0, but abs has no derivative at 0).
+#include <cmath>
 #include <map>
 #include <unordered_map>
 #include <utility>
@@ -227,18 +228,33 @@ Result implicit_procedure(const Term& call, Evaluator& ev) {
         where += (where.empty() ? "" : ", ") + v.name() + " = " + ev.context().text(it->second);
     // The curve through the point: F - G must vanish there when it can be told.
     if (point->count(asked.x) && point->count(asked.y)) {
+      // A decimal of the point is the number it is written as (0.8 is 4/5), where the equation
+      // is exact: y = 0.8000000001 is off x^2 + y^2 = 1, which the doubles' tolerance passed.
+      calc::Point written = *point;
+      if (!has_float(left) && !has_float(right))
+        for (auto& [v, value] : written)
+          if (value.is_number() && value.number().is_float() && std::isfinite(value.number().to_double()))
+            value = num(Number::from_double_as_written(value.number().to_double()));
       Expr l, r;
       try {
-        l = substitute(left, *point);
-        r = substitute(right, *point);
+        l = substitute(left, written);
+        r = substitute(right, written);
       } catch (const MathError& e) {
         throw EvalError{eq.span, "the equation has no value at " + where + " (" + e.what() + ")"};
       }
       if (free_symbols(l - r).empty()) {
         Comparison c = compare_expressions(l, r);
-        if (c.decided && !c.equal && c.note.empty())
-          throw EvalError{eq.span, "the point " + where + " is not on the curve: the left side is " + ev.context().text(l) +
-                                       " there and the right side " + ev.context().text(r)};
+        if (c.decided && !c.equal && c.note.empty()) {
+          auto shown = [&](Expr side) {  // (in the decimals the point is written in)
+            try {
+              return ev.context().text(substitute(side, *point));
+            } catch (const MathError&) {
+              return ev.context().text(substitute(side, written));
+            }
+          };
+          throw EvalError{eq.span, "the point " + where + " is not on the curve: the left side is " + shown(left) +
+                                       " there and the right side " + shown(right)};
+        }
       }
     }
   }
