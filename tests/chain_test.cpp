@@ -18,11 +18,7 @@ using ddx_test::answer;
 
 namespace {
 std::string run(const std::vector<std::string>& lines, ddx::print::Format f = ddx::print::Format::Text) {
-  ddx::Session s;
-  s.set_format(f);
-  std::string last;
-  for (const std::string& line : lines) last = answer(s, line);
-  return last;
+  return ddx_test::answer_after(lines, f);
 }
 }  // namespace
 

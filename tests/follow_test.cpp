@@ -14,18 +14,6 @@ using ddx_test::answer;
 using ddx_test::check_in_turn;
 using ddx_test::check_rows;
 
-namespace {
-
-// The answer to the last line after the others, in one session.
-std::string answer_in_turn(const std::vector<std::string>& lines) {
-  ddx::Session s;
-  std::string last;
-  for (const std::string& line : lines) last = answer(s, line);
-  return last;
-}
-
-}  // namespace
-
 TEST_CASE("follow: a definition follows the functions and values it was read through") {
   check_in_turn({{"h(t) = t^2", ""},
                  {"q = h(x)", ""},
@@ -93,7 +81,7 @@ TEST_CASE("follow: a change a definition cannot follow is refused, and the old d
                  {"g(t) = t^2", ""},
                  {"p", "x^2 + v"}});
   // The refusal of a re-read that closes a cycle says its reason once.
-  CHECK(answer_in_turn({"h(u) = 1", "c = sin(h(b)) + x", "b = diff(c, x, 2)", ":clear h"}) ==
+  CHECK(ddx_test::answer_after({"h(u) = 1", "c = sin(h(b)) + x", "b = diff(c, x, 2)", ":clear h"}) ==
         "error@1: this changes what c = sin(h(b)) + x means, and it no longer reads: 'c' would depend on itself (c -> b -> "
         "c); the old definitions stay (:clear c first, or define it again after)");
 }

@@ -15,11 +15,7 @@ constexpr std::uint64_t highest_cancelled_order = 8;
 // Coefficients past this size are left as they are (simplify would cost more than it wins).
 constexpr std::size_t simplified_size = 200;
 
-Expr simpler(Expr e) {
-  if (e.is_number() || expr_size(e) > simplified_size) return e;
-  Expr s = simplify(e);
-  return expr_size(s) < expr_size(e) ? s : e;
-}
+Expr simpler(Expr e) { return simplified_if_smaller(e, simplified_size); }
 
 // Whether a coefficient is 0 (true), surely not (false), or neither is decided (nullopt).
 std::optional<bool> is_zero(Expr c) {

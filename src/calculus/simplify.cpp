@@ -170,4 +170,10 @@ Expr simplify(Expr e, std::vector<std::string>* fired) {
   return best;
 }
 
+Expr simplified_if_smaller(Expr e, std::size_t max_size) {
+  if (e.is_number() || expr_size(e) > max_size) return e;
+  Expr s = simplify(e);
+  return expr_size(s) < expr_size(e) ? s : e;
+}
+
 }  // namespace ddx::calc

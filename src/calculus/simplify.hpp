@@ -22,4 +22,8 @@ std::size_t expr_size(Expr e);
 // throws LimitError from expansion or cancellation: a candidate too large to compute is skipped.
 Expr simplify(Expr e, std::vector<std::string>* fired = nullptr);
 
+// e simplified when that makes it smaller; e itself past max_size nodes, where simplify's
+// expansions and cancelling would cost more than they rarely win (a Taylor coefficient).
+Expr simplified_if_smaller(Expr e, std::size_t max_size);
+
 }  // namespace ddx::calc

@@ -23,16 +23,6 @@
 namespace ddx::eval {
 namespace {
 
-// e simplified when that makes it smaller (simplify never throws past its limits). Past
-// max_size nodes e is left as it is: simplify's expansions and cancelling would cost seconds and
-// rarely win (a Taylor coefficient of tan(x) at a is already a polynomial in tan(a)).
-Expr simpler(Expr e, std::size_t max_size) {
-  if (e.is_number()) return e;
-  if (calc::expr_size(e) > max_size) return e;
-  Expr s = calc::simplify(e);
-  return calc::expr_size(s) < calc::expr_size(e) ? s : e;
-}
-
 // taylor(f, x = a, N) and series(f, x = a, N): the coefficients f^(k)(a)/k! for k < N, from the
 // derivatives at the point (each refused where it does not exist). Under an enclosing `at`, its
 // other values apply where the derivatives are taken (taylor(sin(b x), x = 0, 4) at b = 2), so a
@@ -104,7 +94,7 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   try {
     for (std::size_t k = 0; k < derivatives.size(); ++k) {
       if (k > 0) factorial = factorial * Number(static_cast<long long>(k));
-      Expr c = simpler(derivatives[k] * num(Number(1) / factorial), 200);
+      Expr c = calc::simplified_if_smaller(derivatives[k] * num(Number(1) / factorial), 200);
       shape.coefficients.push_back(c);
       if (!c.is_zero()) terms.push_back(c * pow(shift, Expr(static_cast<long long>(k))));
     }
@@ -282,7 +272,7 @@ Result implicit_procedure(const Term& call, Evaluator& ev) {
   } catch (const MathError& e) {
     throw EvalError{call.span, e.what()};
   }
-  return Result::of(Value::of(simpler(result, 1000)));
+  return Result::of(Value::of(calc::simplified_if_smaller(result, 1000)));
 }
 
 }  // namespace ddx::eval

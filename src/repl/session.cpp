@@ -385,22 +385,23 @@ const resolve::FunctionDefinition* Session::function(std::string_view name) cons
 
 bool Session::is_procedure(std::string_view name) const { return eval::find_procedure(name) != nullptr; }
 
-// A definition read through a name reads the names of its body too, defined or not yet (u = d/dx c
+// A definition read through a name, defined or not yet, reads the names of its body too (u = d/dx c
 // after c = (x + v)^2 follows a later v): noted with it.
+void Session::note_read_through(std::string_view name) const {
+  if (!reading_) return;
+  note_read(name);
+  if (const Definitions::Variable* v = defs_->variable(name))
+    for (Expr s : v->symbols) note_read(s.name());
+}
+
 std::optional<Expr> Session::definition(std::string_view name) const {
-  note_read(name);  // (undefined too: a definition read through it follows when it is defined)
-  std::optional<Expr> body = defs_->body(name, defs_->version());
-  if (body && reading_)
-    for (Expr s : defs_->variable(name)->symbols) note_read(s.name());
-  return body;
+  note_read_through(name);
+  return defs_->body(name, defs_->version());
 }
 
 std::optional<eval::Context::VariableView> Session::variable_view(std::string_view name) const {
-  note_read(name);
-  std::optional<VariableView> view = defs_->view(name, defs_->version());
-  if (view && reading_)
-    for (Expr s : defs_->variable(name)->symbols) note_read(s.name());
-  return view;
+  note_read_through(name);
+  return defs_->view(name, defs_->version());
 }
 
 std::optional<eval::Value> Session::answer() const {

@@ -119,6 +119,7 @@ class Session : public resolve::Scope, public eval::Context {
     } paused{reading_};
     return check();
   }
+  void note_read_through(std::string_view name) const;
   // How the definition just read was read (its statement and the names it took values from).
   // `body`: the statement's body, whose bound names (at x = 2, d/dx) undefined then are no names read.
   Definitions::Reading reading(const std::string& statement, const resolve::Term* body = nullptr);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "repl/render.hpp"
 #include "repl/session.hpp"
@@ -21,6 +22,15 @@ inline std::string answer(ddx::Session& s, const std::string& line) {
     out += piece;
   }
   return out;
+}
+
+// The answer to the last of `lines`, typed one after another into one session.
+inline std::string answer_after(const std::vector<std::string>& lines, ddx::print::Format f = ddx::print::Format::Text) {
+  ddx::Session s;
+  s.set_format(f);
+  std::string last;
+  for (const std::string& line : lines) last = answer(s, line);
+  return last;
 }
 
 inline std::string answer(const std::string& line) {
