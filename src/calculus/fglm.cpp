@@ -26,7 +26,7 @@ struct Form {
 
 class NormalForms {
  public:
-  explicit NormalForms(const std::vector<OPoly>& g) : g_(g), ptrs_(pointers(g)) {}
+  explicit NormalForms(const std::vector<OPoly>& g) : ptrs_(pointers(g)) {}
   Form one(std::size_t n) const { return {OPoly{n, {{Exponents(n, 0), 1}}}, 1}; }
   // The normal form of x_var times the polynomial whose normal form is f.
   Form times(const Form& f, std::size_t var) const {
@@ -50,8 +50,7 @@ class NormalForms {
   }
 
  private:
-  const std::vector<OPoly>& g_;
-  std::vector<const OPoly*> ptrs_;
+  std::vector<const OPoly*> ptrs_;  // into the basis, which outlives this
 };
 
 // Rows in reduced echelon form; each row remembers which combination of the monomials given so far

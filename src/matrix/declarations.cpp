@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/number.hpp"
+#include "matrix/build.hpp"  // detail::dim_text
 
 namespace ddx::matrix {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 constexpr std::string_view element_of = "\xE2\x88\x88";  // ∈
 constexpr std::string_view reals = "\xE2\x84\x9D";       // ℝ
 constexpr std::string_view superscript_n = "\xE2\x81\xBF";  // ⁿ
-constexpr std::string_view times = "\xC3\x97";              // ×: R^(m × n)
+constexpr std::string_view times_sign = "\xC3\x97";         // ×: R^(m × n)
 
 // A cursor over the line that skips spaces.
 struct Reader {
@@ -77,13 +78,11 @@ Expr dimension(Reader& r) {
   return sym(name);
 }
 
-std::string dim_text(Expr d) { return d.is_integer() ? d.number().to_string() : d.name(); }
-
 }  // namespace
 
 std::string Declaration::text() const {
-  if (shape.cols.is_one()) return name + " in R^" + dim_text(shape.rows);
-  return name + " in R^(" + dim_text(shape.rows) + ", " + dim_text(shape.cols) + ")";
+  if (shape.cols.is_one()) return name + " in R^" + detail::dim_text(shape.rows);
+  return name + " in R^(" + detail::dim_text(shape.rows) + ", " + detail::dim_text(shape.cols) + ")";
 }
 
 bool is_declaration(std::string_view line) {
@@ -107,7 +106,7 @@ Declaration read_declaration(std::string_view line) {
     throw DeclarationError("expected '^' and the dimensions: R^n or R^(m, n)", r.at);
   } else if (r.take("(")) {
     d.shape.rows = dimension(r);
-    if (!r.take(",") && !r.take(times)) throw DeclarationError("expected ',' between the dimensions: R^(m, n)", r.at);
+    if (!r.take(",") && !r.take(times_sign)) throw DeclarationError("expected ',' between the dimensions: R^(m, n)", r.at);
     d.shape.cols = dimension(r);
     if (!r.take(")")) throw DeclarationError("expected ')'", r.at);
   } else {

@@ -15,8 +15,6 @@ namespace {
 
 using namespace tex;
 
-double measure(std::string_view s) { return tex_width(s); }
-
 // A piece that can open up: a `\left…\right` pair or a fraction, at top level.
 struct Opening {
   std::size_t begin = 0, inner_begin = 0, inner_end = 0, end = 0;
@@ -36,7 +34,7 @@ Opening widest_opening(std::string_view s) {
       open = i;
       inner = skip_delimiter(s, e);
     } else if (depth == 0 && name == "right" && open != std::string_view::npos) {
-      Opening o{open, inner, i, skip_delimiter(s, e), false, measure(s.substr(inner, i - inner))};
+      Opening o{open, inner, i, skip_delimiter(s, e), false, tex_width(s.substr(inner, i - inner))};
       if (o.width > best.width) best = o;
       open = std::string_view::npos;
     } else if (depth == 0 && name == "frac") {
@@ -44,7 +42,7 @@ Opening widest_opening(std::string_view s) {
       if (after_top > s.size() || after_top == 0 || s[after_top - 1] != '}') return;  // \frac12: nothing to open
       std::size_t top_begin = after_top - 1 - top.size();
       std::size_t after_bottom = argument(s, after_top).second;
-      Opening o{i, top_begin, top_begin + top.size(), after_bottom, true, measure(top)};
+      Opening o{i, top_begin, top_begin + top.size(), after_bottom, true, tex_width(top)};
       if (o.width > best.width) best = o;
     }
   });
@@ -112,7 +110,7 @@ std::vector<std::string> open_widest(const std::string& given, double first, dou
     std::string_view s = piece;
     std::size_t bottom_begin = o.inner_end + 1;  // past the numerator's closing brace
     // A denominator as wide is better stacked in place (tex_break's last resort).
-    if (measure(s.substr(bottom_begin, o.end - bottom_begin)) >= o.width) return {given};
+    if (tex_width(s.substr(bottom_begin, o.end - bottom_begin)) >= o.width) return {given};
     std::string rewritten = std::string(s.substr(0, o.begin)) + "\\frac{1}" +
                             std::string(s.substr(bottom_begin, o.end - bottom_begin)) + " \\left(" +
                             std::string(s.substr(o.inner_begin, o.inner_end - o.inner_begin)) + "\\right)" +
@@ -131,7 +129,7 @@ std::vector<std::string> open_widest(const std::string& given, double first, dou
     close += suffix.substr(0, end);
     suffix = trim(std::string_view(suffix).substr(end));
   }
-  double prefix_width = measure(prefix);
+  double prefix_width = tex_width(prefix);
   std::vector<std::string> inner_lines = tex_break(inner, first - prefix_width - 0.5, rest - 1.0);
   if (inner_lines.size() == 1) return {given};
   std::vector<std::string> lines;
@@ -140,7 +138,7 @@ std::vector<std::string> open_widest(const std::string& given, double first, dou
     lines.push_back(k + 1 < inner_lines.size() ? line + " \\right." : line + " " + close);
   }
   if (suffix.empty()) return lines;
-  if (measure(lines.back() + " " + suffix) <= rest) {
+  if (tex_width(lines.back() + " " + suffix) <= rest) {
     lines.back() += " " + suffix;
     return lines;
   }
@@ -159,7 +157,7 @@ std::vector<std::string> break_words(const std::string& piece, double first, dou
   scan(piece, [&](std::size_t i, int depth) {
     if (depth != 0 || piece.compare(i, 6, "\\text{") != 0) return;
     std::size_t end = group_end(piece, i + 5);
-    double w = measure(std::string_view(piece).substr(i, end - i));
+    double w = tex_width(std::string_view(piece).substr(i, end - i));
     if (w > widest && piece.substr(i, end - i).find(' ') != std::string::npos) best = i, best_end = end, widest = w;
   });
   if (best == std::string::npos) return {piece};
@@ -172,7 +170,7 @@ std::vector<std::string> break_words(const std::string& piece, double first, dou
     std::size_t space = text.find(' ', start + 1);
     std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
     double budget = lines.empty() ? first : rest;
-    if (!line.ends_with("\\text{") && measure(line + word + "}") > budget) {
+    if (!line.ends_with("\\text{") && tex_width(line + word + "}") > budget) {
       lines.push_back(line + "}");
       line = "\\text{";
       if (word.starts_with(" ")) word.erase(0, 1);
@@ -207,7 +205,7 @@ std::string stack_wide_fractions(const std::string& line, double width) {
     if (line[after_top - 1] != '}' || line[after_bottom - 1] != '}') return;  // \frac12
     auto part = [&](std::string_view p) {
       std::string s(p);
-      return measure(s) > std::max(width, 10.0) ? stacked(s, width) : s;  // never 32 x^{6} stacked
+      return tex_width(s) > std::max(width, 10.0) ? stacked(s, width) : s;  // never 32 x^{6} stacked
     };
     out += line.substr(copied, i - copied) + "\\frac{" + part(top) + "}{" + part(bottom) + "}";
     copied = after_bottom;
@@ -279,13 +277,13 @@ std::vector<std::string> pack(const std::vector<std::string>& pieces, double fir
   auto budget = [&] { return lines.empty() ? first : rest; };
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     const std::string& piece = pieces[k];
-    if (!line.empty() && measure(line + " " + piece) <= budget()) {
+    if (!line.empty() && tex_width(line + " " + piece) <= budget()) {
       line += " " + piece;
       continue;
     }
-    if (!line.empty() && measure(piece) > rest) {  // 3 \left(…: the bracket opens after what leads it
+    if (!line.empty() && tex_width(piece) > rest) {  // 3 \left(…: the bracket opens after what leads it
       std::vector<std::string> opened = open_widest(line + " " + piece, budget(), rest);
-      if (opened.size() > 1 && measure(opened.front()) <= budget()) {
+      if (opened.size() > 1 && tex_width(opened.front()) <= budget()) {
         lines.insert(lines.end(), opened.begin(), opened.end() - 1);
         line = opened.back();
         continue;
@@ -293,7 +291,7 @@ std::vector<std::string> pack(const std::vector<std::string>& pieces, double fir
     }
     if (!line.empty()) lines.push_back(std::exchange(line, {}));
     std::string start = k == 0 ? piece : continuation + piece;
-    if (measure(start) <= budget()) {
+    if (tex_width(start) <= budget()) {
       line = start;
       continue;
     }
@@ -308,11 +306,11 @@ std::vector<std::string> pack(const std::vector<std::string>& pieces, double fir
 }  // namespace
 
 std::vector<std::string> tex_break(const std::string& math, double first, double rest) {
-  if (measure(math) <= first) return {math};
+  if (tex_width(math) <= first) return {math};
   std::vector<std::string> lines = pack(tex_terms(math), first, rest, "");
   // What is still too wide may hold a fraction whose parts can stack.
   for (std::size_t i = 0; i < lines.size(); ++i)
-    if (double budget = i == 0 ? first : rest; measure(lines[i]) > budget) lines[i] = stack_wide_fractions(lines[i], budget - 1.0);
+    if (double budget = i == 0 ? first : rest; tex_width(lines[i]) > budget) lines[i] = stack_wide_fractions(lines[i], budget - 1.0);
   return lines;
 }
 
