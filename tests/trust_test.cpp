@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -1329,6 +1330,50 @@ TEST_CASE("trust: a table of exact bounds has exact rows and certain digits") {
       {"table((1 - cos(x))/x^2, x = 1e-8 .. 2e-8 step 1e-8)", "    x  (1 - cos(x))/x^2\n1e-08               0.5\n2e-08               0.5"},
       {"table(x/x, x = -1 .. 1 step 1)", " x          1\n-1          1\n 0  undefined\n 1          1"},
   });
+}
+
+// Bounds that are other constants (pi/4) are exact too: the rows were at x rounded to 12 digits,
+// where sin(pi) was -2.07e-13, cos(pi/2) 4.9e-12, tan(pi/2) 204223803255.973 and sin(pi/4)
+// 0.70710678118623.
+TEST_CASE("trust: a table of constant bounds has exact rows and certain digits") {
+  check_rows({
+      {"table(tan(x), x = 0 .. pi step pi/4)",
+       "                x     tan(x)\n                0          0\n0.785398163397448          1\n"
+       "  1.5707963267949  undefined\n 2.35619449019234         -1\n 3.14159265358979          0"},
+      {"table(x, x = 0 .. 1 step 1/pi)",  // 1/(1/pi) = pi: four rows, counted by certain digits
+       "                x                  x\n                0                  0\n0.318309886183791  0.318309886183791\n"
+       "0.636619772367581  0.636619772367581\n0.954929658551372  0.954929658551372"},
+      {"table(x, x = 0 .. 1 step log(8) - 3log(2))", "error: the step must be a positive number"},
+  });
+  {
+    ddx::Session s;  // the default step, (pi - 0)/10, is exact too: cos(pi/2) is 0
+    std::string text = answer(s, "table(cos(x), x = 0 .. pi)");
+    CAPTURE(text);
+    CHECK(text.find("\n  1.5707963267949                   0\n") != std::string::npos);
+    CHECK(text.find("\n 3.14159265358979                  -1") != std::string::npos);
+  }
+  // Every row of sin and cos on 0 .. 2pi step pi/n against long-double sines, and exactly 0 where
+  // the exact value is 0.
+  for (int n : {2, 3, 4, 6, 12}) {
+    ddx::Session s;
+    std::string text = answer(s, "table(sin(x), cos(x), x = 0 .. 2pi step pi/" + std::to_string(n) + ")");
+    CAPTURE(text);
+    std::istringstream lines(text);
+    std::string line;
+    std::getline(lines, line);  // the header
+    int i = 0;
+    for (; std::getline(lines, line); ++i) {
+      std::istringstream cells(line);
+      std::string x, sin_cell, cos_cell;
+      cells >> x >> sin_cell >> cos_cell;
+      long double at = i * 3.14159265358979323846264338327950288L / n;
+      CHECK(std::fabs(std::strtold(sin_cell.c_str(), nullptr) - std::sin(at)) <= 1e-15L);
+      CHECK(std::fabs(std::strtold(cos_cell.c_str(), nullptr) - std::cos(at)) <= 1e-15L);
+      if (i % n == 0) CHECK(sin_cell == "0");
+      if ((2 * i) % n == 0 && (2 * i / n) % 2 == 1) CHECK(cos_cell == "0");
+    }
+    CHECK(i == 2 * n + 1);
+  }
 }
 
 // implicit ... at a point of decimals checks the curve with the decimals as written (0.8 is 4/5):

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "calculus/eval.hpp"
+#include "calculus/evalf.hpp"
 #include "calculus/simplify.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
@@ -34,11 +35,25 @@ double number_of(const Term& n, Evaluator& ev) {
 }
 
 // A bound as the exact number it is written as (0.1 is 1/10), or nullopt where it is no number (pi/2).
-std::optional<Number> exact_number_of(const Term& n, Evaluator& ev) {
+// Whether a constant is above 0, by its certain digits; EvalError at `at` when ddx cannot tell it from 0.
+bool certainly_positive(Expr c, SourceSpan at) {
+  if (c.is_number()) return c.number().sign() > 0;
+  try {
+    std::string digits = calc::evalf_certain(c, 17);
+    return digits.find_first_not_of("0.") != std::string::npos && digits[0] != '-';
+  } catch (const calc::Uncertain&) {
+    throw EvalError{at, "cannot tell the step from 0"};
+  }
+}
+
+// A table's bound or step as an exact constant: a number (a decimal as written: 0.1 is 1/10) or an
+// expression of no variable (pi/4); nullopt for anything else.
+std::optional<Expr> exact_constant_of(const Term& n, Evaluator& ev) {
   Expr e = ev.scalar(n);
-  if (!e.is_number()) return std::nullopt;
-  if (e.number().is_exact()) return e.number();
-  return Number::from_double_as_written(e.number().to_double());
+  if (e.is_number())
+    return e.number().is_exact() ? e : num(Number::from_double_as_written(e.number().to_double()));
+  if (free_symbols(e).empty()) return e;
+  return std::nullopt;
 }
 
 Range range_argument(const Term& call, Evaluator& ev, const char* usage) {
@@ -117,11 +132,16 @@ Result table_procedure(const Term& call, Evaluator& ev) {
   table.to = range.to;
   table.step = range.step;
   const Term& bounds = call.children.back();
-  std::optional<Number> from = exact_number_of(bounds.children[0], ev);
-  std::optional<Number> to = exact_number_of(bounds.children[1], ev);
-  std::optional<Number> step = bounds.children.size() == 3 ? exact_number_of(bounds.children[2], ev)
-                                                            : from && to ? std::optional<Number>((*to - *from) / Number(10)) : std::nullopt;
-  if (from && to && step && step->sign() > 0) table.exact_from = from, table.exact_to = to, table.exact_step = step;
+  std::optional<Expr> from = exact_constant_of(bounds.children[0], ev);
+  std::optional<Expr> to = exact_constant_of(bounds.children[1], ev);
+  std::optional<Expr> step = bounds.children.size() == 3 ? exact_constant_of(bounds.children[2], ev)
+                             : from && to ? std::optional<Expr>((*to - *from) / num(10)) : std::nullopt;
+  if (from && to && step) {
+    // A step whose double is positive may still be exactly 0 (log(8) - 3 log(2)): rows that never advance.
+    SourceSpan at = written.children.size() == 3 ? written.children[2].span : written.span;
+    if (!certainly_positive(*step, at)) throw EvalError{at, "the step must be a positive number"};
+    table.exact_from = from, table.exact_to = to, table.exact_step = step;
+  }
   return Result::shaped(Expr(), std::move(table));
 }
 

@@ -100,9 +100,9 @@ struct ValueTable {  // table(E, ..., x = a .. b step s)
   std::vector<Curve> curves;
   std::string var;
   double from = 0, to = 0, step = 0;
-  // The first x and the step exactly, where they are numbers (decimals as written): the rows'
-  // x are then exact, and so are the values' digits.
-  std::optional<Number> exact_from, exact_to, exact_step;
+  // The bounds and the step exactly, where they are constants: numbers (decimals as written) or
+  // expressions of no variable (pi/4). The rows' x are then exact, and so are the values' digits.
+  std::optional<Expr> exact_from, exact_to, exact_step;
 };
 struct PlotRequest {  // plot(E, ..., x = a .. b): the session decides where it goes
   std::vector<Curve> curves;

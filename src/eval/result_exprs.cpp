@@ -30,7 +30,7 @@ static_assert(visited_as_of<calc::CriticalPoints, 104>() && visited_as_of<calc::
 static_assert(visited_as_of<TotalDifferential, 56>() && visited_as_of<TangentLine, 32>() &&
               visited_as_of<Decimal, 40>() && visited_as_of<FactoredSum, 24>() &&
               visited_as_of<NamedDerivative, 64>() && visited_as_of<TaylorPolynomial, 48>());
-static_assert(visited_as_of<ValueTable, 152>() && visited_as_of<PlotRequest, 72>() && visited_as_of<Curve, 72>());
+static_assert(visited_as_of<ValueTable, 128>() && visited_as_of<PlotRequest, 72>() && visited_as_of<Curve, 72>());
 static_assert(visited_as_of<MatrixAnswer, 144>() && visited_as_of<LinearEntries, 24>() &&
               visited_as_of<matrix::Node, 160>() && visited_as_of<matrix::Shape, 16>());
 
@@ -123,7 +123,12 @@ void visit_shape(const Shape& shape, const ExprVisitor& visit) {
           visit(s.var);
           visit(s.point);
           visit_all(s.coefficients, visit);
-        } else if constexpr (std::is_same_v<S, ValueTable> || std::is_same_v<S, PlotRequest>) {
+        } else if constexpr (std::is_same_v<S, ValueTable>) {
+          visit_curves(s.curves, visit);
+          visit_optional(s.exact_from, visit);
+          visit_optional(s.exact_to, visit);
+          visit_optional(s.exact_step, visit);
+        } else if constexpr (std::is_same_v<S, PlotRequest>) {
           visit_curves(s.curves, visit);
         } else if constexpr (std::is_same_v<S, BackpropTrace>) {
           visit_trace(s.trace, visit);

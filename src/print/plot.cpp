@@ -146,17 +146,44 @@ Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
           {}};
 }
 
+namespace {
+
+// The double nearest a constant (1/3, pi/4), from its certain digits.
+double double_of(Expr x) {
+  if (x.is_number()) return x.number().to_double();
+  try {
+    return std::strtod(calc::evalf_certain(x, 17).c_str(), nullptr);
+  } catch (const calc::Uncertain&) {
+    return calc::evaluate(x, {});
+  }
+}
+
+// The rows of an exact grid, floor((to - from) / step) + 1: exactly where the quotient is a number,
+// by its certain digits where it is another constant (0 .. 1 step 1/pi has 4 rows); `approximate`
+// (the doubles' count) where ddx cannot tell its digits.
+double exact_row_count(const ExactGrid& grid, double approximate) {
+  Expr ratio = (grid.to - grid.from) / grid.step;
+  if (ratio.is_number()) return ratio.number().floor().to_double() + 1;
+  try {
+    return std::floor(std::strtod(calc::evalf_certain(ratio, 30).c_str(), nullptr)) + 1;
+  } catch (const calc::Uncertain&) {
+    return approximate;
+  }
+}
+
+}  // namespace
+
 Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
   Curve c = curve_of(e, var, std::move(label), lost);
-  c.at_exact = [e, var, lost = std::move(lost), inexact = c.f](const Number& x) {
+  c.at_exact = [e, var, lost = std::move(lost), inexact = c.f](Expr x) {
     try {
-      const calc::Point point{{var, num(x)}};
+      const calc::Point point{{var, x}};
       for (Expr part : lost) (void)calc::value_at(part, point);  // (throws where it has no value)
       Expr v = calc::value_at(e, point);
       if (v.is_number()) return v.number().to_double();
       return std::strtod(calc::evalf_certain(v, 17).c_str(), nullptr);
     } catch (const calc::Uncertain&) {
-      return inexact(x.to_double());
+      return inexact(double_of(x));
     } catch (const MathError&) {
       return static_cast<double>(NAN);
     } catch (const calc::NoDerivative&) {
@@ -276,14 +303,14 @@ std::string table_text(const std::vector<Curve>& curves, const std::string& var,
     throw std::invalid_argument("table would have more than " + std::to_string(max_table_rows) + " rows");
   bool exact = grid && std::all_of(curves.begin(), curves.end(), [](const Curve& c) { return bool(c.at_exact); });
   // (exact bounds count their rows exactly: 0.99999999999998 .. 1 step 1e-14 has 3)
-  if (exact) count = std::min(count + 1, ((grid->to - grid->from) / grid->step).floor().to_double() + 1);
+  if (exact) count = std::min(count + 1, exact_row_count(*grid, count));
   int n = static_cast<int>(count);
   std::vector<double> xs;
   std::vector<std::vector<double>> vals(curves.size());
   for (int i = 0; i < n; ++i) {
     if (exact) {
-      Number x = grid->from + grid->step * Number(i);
-      xs.push_back(x.to_double());
+      Expr x = grid->from + grid->step * num(i);
+      xs.push_back(double_of(x));
       for (std::size_t c = 0; c < curves.size(); ++c) vals[c].push_back(curves[c].at_exact(x));
       continue;
     }

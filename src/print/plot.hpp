@@ -18,13 +18,14 @@ namespace ddx::print {
 struct Curve {
   std::string label;                 // legend / column header, e.g. "2x^2 + 2"
   std::function<double(double)> f;  // NaN or ±inf: undefined there (drawn as a gap)
-  // A table's cell at an exact x: the nearest double to the value, or NaN (exact_curve_of).
-  std::function<double(const Number&)> at_exact = {};
+  // A table's cell at an exact x (a constant: 1/3, pi/4): the nearest double to the value, or NaN
+  // (exact_curve_of).
+  std::function<double(Expr)> at_exact = {};
 };
 
-// A table's rows at exact x (from, from + step, ...): what a table of exact bounds takes.
+// A table's rows at exact x (from, from + step, ...): what a table of constant bounds takes.
 struct ExactGrid {
-  Number from, to, step;
+  Expr from, to, step;
 };
 
 // The curve of e as a function of the Symbol var, through calc::evaluate. Throws MathError up
@@ -60,7 +61,7 @@ double table_row_count(double x0, double x1, double step);
 // Numbers print with up to 15 significant digits. Throws std::invalid_argument for step <= 0,
 // x1 < x0, or more than max_table_rows rows.
 // With `grid` (and every curve's at_exact), x is exact: 1/(x - 1/3) is undefined at 1/3, where the
-// doubles' x0 + i step, a neighbour of 1/3, gave -3e12.
+// doubles' x0 + i step, a neighbour of 1/3, gave -3e12, and tan(x) at pi/2, where it gave 2e11.
 std::string table_text(const std::vector<Curve>& curves, const std::string& var, double x0, double x1,
                        double step, TableFormat format, const std::optional<ExactGrid>& grid = std::nullopt);
 
