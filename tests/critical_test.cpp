@@ -342,6 +342,24 @@ TEST_CASE("critical: the answers, exact text") {
   CHECK(answer(s, "critical(x^2 + a, [x])") == "x = 0: minimum, value 3");
 }
 
+// An approximate number has no digit its point's uncertainty does not support: the value of
+// (x^3 - x - 1)^2 at its zero (known to 2^-256) printed 5.401648571e-155, and a multiple zero's
+// coordinate found to 1e-6 printed -1.5529e-10; both are 0.
+TEST_CASE("critical: approximate numbers show only the digits their point supports") {
+  check_rows({
+      {"critical((x^3 - x - 1)^2)", "x = -sqrt(3)/3: minimum, value 31/27 - 4 sqrt(3)/9\n"
+                                    "x = sqrt(3)/3: maximum, value 4 sqrt(3)/9 + 31/27\n"
+                                    "x ~ 1.324717957: minimum, value ~ 0.0"},
+      {"critical(x^2 - 3sin(x) + y^2 + 2cos(y))",
+       "a numeric search with -10 <= x, y <= 10 (points outside it, or very close together, can be missed):\n"
+       "(x, y) ~ (0.91486, 0.0): degenerate (the second-derivative test is inconclusive), value ~ 0.4595371943"},
+  });
+  ddx::Session s;  // a value that small and not 0 keeps its digits
+  std::string nonzero = answer(s, "critical((x^3 - x - 1)^2 + 10^-40)");
+  CAPTURE(nonzero);
+  CHECK(nonzero.find("\nx ~ 1.324717957: minimum, value ~ 1.0e-40") != std::string::npos);
+}
+
 // Where a gradient is only small (tanh, sigmoid and softplus saturating) the numeric search's
 // candidates are no zeros: Newton's method in 60-digit arithmetic walks away from them (a helper's
 // random cases: each of these listed points whose slope was 1e-8 to 1e-16, or was refused as having

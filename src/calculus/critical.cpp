@@ -227,6 +227,7 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
         c.exact_at.push_back(x.exact);
       }
       c.tolerance = 1e-40;
+      c.error = 1e-76;  // its approximate coordinates are within 2^-solve_bits (8.6e-78)
       candidates.push_back(std::move(c));
     }
     for (const auto& eqs : solved.sets) out.sets.push_back(describe_set(eqs, f, vars));

@@ -52,14 +52,32 @@ CriticalNumber exact_number(Expr e) {
   return n;
 }
 
-// A decimal of `digits` significant digits; `snap`: one below double precision's reach around 0
-// (a coordinate from the numeric search) is 0.0.
-CriticalNumber approximate_number(Expr close, int digits, bool snap) {
+// A decimal of `digits` significant digits, but none that `uncertainty` (how far the number may be
+// from the one it stands for) does not support: one within it of 0 is 0.0. A multiple zero's
+// coordinate of -1.55e-10, 0 to the search's 1e-6, and the value 5.4e-155 of (x^3 - x - 1)^2 at
+// its zero, 0 to the 6e-27 its coordinate's last bits move it, were printed with all their digits.
+CriticalNumber approximate_number(Expr close, int digits, double uncertainty) {
   CriticalNumber n;
   n.approximate = true;
   n.numeric = precise_value(close);
-  n.decimal = snap && std::abs(n.numeric) < 1e-13 ? "0.0" : decimal(close, digits);
+  if (std::abs(n.numeric) <= uncertainty) {
+    n.decimal = "0.0";
+    n.numeric = 0;
+    return n;
+  }
+  if (uncertainty > 0) digits = std::min(digits, static_cast<int>(std::floor(std::log10(std::abs(n.numeric) / uncertainty))));
+  n.decimal = decimal(close, std::max(digits, 1));
   return n;
+}
+
+// How far f's value at a searched point may be from its value at the zero the point stands for,
+// each coordinate `delta` from it: the gradient's first-order part and the Hessian's second.
+double value_uncertainty(const std::vector<double>& gradient, const std::vector<std::vector<double>>& hessian, double delta) {
+  double u = 0;
+  for (double g : gradient) u += std::abs(g) * delta;
+  for (const auto& row : hessian)
+    for (double h : row) u += std::abs(h) * delta * delta;
+  return u;
 }
 
 // A value at a radical point, tidied: a power A^(n + r) of a sum of numbers (n >= 1 whole,
@@ -241,11 +259,13 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
   check_interrupt();
   std::unordered_map<Expr, Expr> at = point_of(vars_, c.coords);
   Expr value;
+  std::vector<double> gradient;  // a searched point's, for the uncertainty of its value
   try {
     value = substitute(f_, at);
     if (free_symbols(value).empty()) (void)precise_value(value, 20);  // a real value
     for (Expr g : grad_) {
       Expr v = substitute(g, at);
+      if (c.error > 0 && !c.exact) gradient.push_back(precise_value(v));
       if (c.exact && !exactly_zero(v)) {
         // ddx's simplifier cannot show it: a point of an exact solution checked numerically
         // instead, and shown as decimals.
@@ -265,9 +285,17 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
   }
   CriticalPoint p;
   p.isolated = c.isolated;
+  // An approximate point is a zero to within c.error of its largest coordinate (a searched one,
+  // in doubles, to double precision's reach around 0 at best).
+  double delta = 0;
+  if (c.error > 0 && !c.exact) {
+    double scale = 1;
+    for (Expr x : c.coords) scale = std::max(scale, std::abs(precise_value(x)));
+    delta = std::max(c.searched ? 1e-13 : 0.0, c.error * scale);
+  }
   for (std::size_t k = 0; k < c.coords.size(); ++k) {
     bool exact = c.exact || (k < c.exact_at.size() && c.exact_at[k]);
-    p.coordinates.push_back(exact ? exact_number(c.coords[k]) : approximate_number(c.coords[k], c.digits, c.searched));
+    p.coordinates.push_back(exact ? exact_number(c.coords[k]) : approximate_number(c.coords[k], c.digits, delta));
   }
   Matrix h;
   try {
@@ -285,7 +313,20 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
   if (c.exact) {
     p.value = exact_number(tidy_value(value));
   } else {
-    p.value = approximate_number(value, critical_shown_digits, false);
+    double uncertainty = 0;
+    if (delta > 0) {
+      try {
+        std::vector<std::vector<double>> hessian;
+        for (const auto& row : h) {
+          hessian.emplace_back();
+          for (Expr e : row) hessian.back().push_back(precise_value(e));
+        }
+        uncertainty = value_uncertainty(gradient, hessian, delta);
+      } catch (const MathError&) {  // no second derivative there: the first-order part alone
+        uncertainty = value_uncertainty(gradient, {}, delta);
+      }
+    }
+    p.value = approximate_number(value, critical_shown_digits, uncertainty);
   }
   return p;
 }

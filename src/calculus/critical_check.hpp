@@ -28,7 +28,7 @@ struct Candidate {
   bool searched = false;     // from the numeric search (else from an exact solution)
   std::vector<Expr> coords;  // exact values, or rationals close to the point
   double tolerance = 0;      // approximate: |values| below tolerance * scale count as 0
-  double error = 0;          // searched: how far the point may be from the zero (relative)
+  double error = 0;          // approximate: how far the point may be from the zero (relative)
   int digits = critical_shown_digits;
   bool isolated = true;  // searched: else on a set of critical points (CriticalPoint::isolated)
 };
