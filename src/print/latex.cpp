@@ -5,6 +5,7 @@
 
 #include "core/interrupt.hpp"
 #include "print/emit.hpp"
+#include "print/latex_plain.hpp"
 
 namespace ddx::print {
 namespace {
@@ -27,6 +28,7 @@ std::string number(const Number& n) {
 std::string function_name(FunctionId f) {
   const FunctionInfo& info = function_info(f);
   if (info.abstract) return latex_name(info.name);
+  if (latex_written_plainly(info.name)) return "\\operatorname{" + info.name + "}";  // sigmoid beside a name sigma
   return info.latex;
 }
 

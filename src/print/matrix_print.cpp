@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "print/latex_plain.hpp"
+
 namespace ddx::print {
 namespace {
 
@@ -217,7 +219,8 @@ struct Printer {
       case Op::Diag: return call("diag", "\\operatorname{diag}", a->args[0]);
       case Op::Hadamard: return hadamard(*a);
       case Op::Entrywise:
-        if (a->name == "sigmoid") return call("sigmoid", "\\sigma", a->args[0]);
+        if (a->name == "sigmoid")
+          return call("sigmoid", latex_written_plainly("sigmoid") ? "\\operatorname{sigmoid}" : "\\sigma", a->args[0]);
         return call(a->name.c_str(), a->name == "exp" ? "\\exp" : "\\log", a->args[0]);
       case Op::Softmax: return call("softmax", "\\operatorname{softmax}", a->args[0]);
     }

@@ -9,6 +9,7 @@
 #include "core/greek.hpp"
 #include "core/node.hpp"
 #include "print/emit.hpp"
+#include "print/latex_plain.hpp"
 #include "print/foreign.hpp"
 
 namespace ddx::print {
@@ -44,6 +45,7 @@ std::string superscript(std::string_view s) {
 }
 
 std::string latex_name(std::string_view name) {
+  if (latex_written_plainly(name)) return "\\mathrm{" + std::string(name) + "}";  // x1 beside x_1
   // x_1 -> x_{1}, w_11 -> w_{11}, alpha_2 -> \alpha_{2}, x1 -> x_{1}.
   if (auto u = name.find('_'); u != std::string_view::npos && u > 0 && u + 1 < name.size()) {
     std::string_view sub = name.substr(u + 1);

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/interrupt.hpp"
+#include "print/latex_plain.hpp"
 #include "print/matrix_print.hpp"
 #include "print/print.hpp"
 #include "print/result.hpp"
@@ -274,6 +275,10 @@ void TexExport::for_each_expr(const eval::ExprVisitor& visit) const {
 }
 
 std::string TexExport::document() const {
+  // One LaTeX form per name in the whole document: x1 beside an x_1 anywhere in it is \mathrm{x1}.
+  std::vector<Expr> exprs;
+  for_each_expr([&exprs](Expr e) { exprs.push_back(e); });
+  print::LatexPlainNames plain(print::latex_collisions(exprs));
   std::string doc = k_preamble;
   if (entries_.empty()) doc += "No statements were answered.\n";
   if (left_out_ > 0)

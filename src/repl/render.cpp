@@ -4,7 +4,9 @@
 
 #include <sstream>
 
+#include "eval/result_exprs.hpp"
 #include "print/json.hpp"
+#include "print/latex_plain.hpp"
 #include "print/result.hpp"
 #include "print/steps_render.hpp"
 #include "print/trace_render.hpp"
@@ -13,13 +15,26 @@ namespace ddx {
 
 using print::json_quote;
 
+namespace {
+
+// The answer in LaTeX, with the names whose LaTeX would read as another's written out whole (x1
+// beside x_1, sigmoid beside a name sigma).
+std::string render_latex(const eval::Result& r) {
+  std::vector<Expr> exprs;
+  eval::for_each_expr(r, [&exprs](Expr e) { exprs.push_back(e); });
+  print::LatexPlainNames plain(print::latex_collisions(exprs));
+  return print::render(r, print::Format::Latex);
+}
+
+}  // namespace
+
 std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_number) {
   if (f == print::Format::Json) {
     std::string j = "{\"input\": " + json_quote(o.input);
     switch (o.kind) {
       case Outcome::Kind::Answer:
         j += ", \"text\": " + json_quote(print::render(o.result, print::Format::Text));
-        j += ", \"latex\": " + json_quote(print::render(o.result, print::Format::Latex));
+        j += ", \"latex\": " + json_quote(render_latex(o.result));
         j += ", \"code\": " + json_quote(print::render(o.result, print::Format::Code));
         if (!o.result.conditions.empty()) {  // where the answer holds: ["1 <= k <= N"]
           j += ", \"conditions\": [";
@@ -53,7 +68,7 @@ std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_nu
     return j + "}";
   }
   switch (o.kind) {
-    case Outcome::Kind::Answer: return print::render(o.result, f);
+    case Outcome::Kind::Answer: return f == print::Format::Latex ? render_latex(o.result) : print::render(o.result, f);
     case Outcome::Kind::Message: return o.message;
     default: return {};
   }
