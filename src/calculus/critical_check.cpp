@@ -70,7 +70,7 @@ CriticalNumber approximate_number(Expr close, int digits, double uncertainty) {
   return n;
 }
 
-// How far f's value at a searched point may be from its value at the zero the point stands for,
+// How far f's value at an approximate point may be from its value at the zero the point stands for,
 // each coordinate `delta` from it: the gradient's first-order part and the Hessian's second.
 double value_uncertainty(const std::vector<double>& gradient, const std::vector<std::vector<double>>& hessian, double delta) {
   double u = 0;
@@ -259,7 +259,7 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
   check_interrupt();
   std::unordered_map<Expr, Expr> at = point_of(vars_, c.coords);
   Expr value;
-  std::vector<double> gradient;  // a searched point's, for the uncertainty of its value
+  std::vector<double> gradient;  // an approximate point's, for the uncertainty of its value
   try {
     value = substitute(f_, at);
     if (free_symbols(value).empty()) (void)precise_value(value, 20);  // a real value
