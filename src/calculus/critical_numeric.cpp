@@ -207,14 +207,9 @@ std::optional<std::vector<double>> newton_zero(std::vector<double> x, const std:
 // (0, 0) was called an isolated critical point.
 bool on_a_set(const std::vector<double>& x, const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
               const std::vector<Expr>& vars, double bound) {
-  std::vector<double> quiet = x;
-  double size = std::max(1.0, std::sqrt(norm2(x)));
-  for (double& v : quiet)
-    if (std::abs(v) < 1e-9 * size) v = 0;
-  for (const std::vector<double>* from : {&x, static_cast<const std::vector<double>*>(&quiet)}) {
-    if (from == &quiet && quiet == x) break;
+  auto steps_land_elsewhere = [&](const std::vector<double>& from) {
     for (std::size_t k = 0; k < x.size(); ++k) {
-      std::vector<double> moved = *from;
+      std::vector<double> moved = from;
       double delta = 1e-3 * std::max(1.0, std::abs(x[k]));
       moved[k] += delta;
       std::optional<std::vector<double>> z = newton_zero(moved, grad, hess, vars, bound);
@@ -223,8 +218,13 @@ bool on_a_set(const std::vector<double>& x, const std::vector<Expr>& grad, const
       for (std::size_t i = 0; i < x.size(); ++i) apart[i] = (*z)[i] - x[i];
       if (std::sqrt(norm2(apart)) > 0.1 * delta) return true;
     }
-  }
-  return false;
+    return false;
+  };
+  std::vector<double> quiet = x;
+  double size = std::max(1.0, std::sqrt(norm2(x)));
+  for (double& v : quiet)
+    if (std::abs(v) < 1e-9 * size) v = 0;
+  return steps_land_elsewhere(x) || (quiet != x && steps_land_elsewhere(quiet));
 }
 
 // The candidates that are zeros of the gradient, each refined by newton_zero. A zero on a set of

@@ -41,7 +41,7 @@ void collect(Expr e, PointerSet& seen, std::vector<NameUse>& out) {
     for (Expr exponent : e.exponents()) collect(exponent, seen, out);
 }
 
-// x1, alpha2: digits after the letters, with no underscore (their LaTeX subscripts them anyway).
+// x1, w11: digits after the letters, with no underscore (their LaTeX subscripts them anyway).
 bool digits_unmarked(std::string_view name) {
   if (name.find('_') != std::string_view::npos || name.empty()) return false;
   return std::isdigit(static_cast<unsigned char>(name.back())) && !std::isdigit(static_cast<unsigned char>(name.front()));

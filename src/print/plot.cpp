@@ -148,11 +148,17 @@ Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
 
 namespace {
 
-// The double nearest a constant (1/3, pi/4), from its certain digits.
-double double_of(Expr x) {
+// The double nearest a constant (1/3, pi/4), from its certain digits; calc::Uncertain where ddx
+// cannot tell them.
+double certain_double(Expr x) {
   if (x.is_number()) return x.number().to_double();
+  return std::strtod(calc::evalf_certain(x, 17).c_str(), nullptr);
+}
+
+// The same, or the doubles' evaluation where the digits are uncertain (a row's x).
+double double_of(Expr x) {
   try {
-    return std::strtod(calc::evalf_certain(x, 17).c_str(), nullptr);
+    return certain_double(x);
   } catch (const calc::Uncertain&) {
     return calc::evaluate(x, {});
   }
@@ -179,9 +185,7 @@ Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost
     try {
       const calc::Point point{{var, x}};
       for (Expr part : lost) (void)calc::value_at(part, point);  // (throws where it has no value)
-      Expr v = calc::value_at(e, point);
-      if (v.is_number()) return v.number().to_double();
-      return std::strtod(calc::evalf_certain(v, 17).c_str(), nullptr);
+      return certain_double(calc::value_at(e, point));
     } catch (const calc::Uncertain&) {
       return inexact(double_of(x));
     } catch (const MathError&) {
