@@ -255,6 +255,12 @@ TEST_CASE("table: text, CSV and JSON") {
   CHECK(print::table_text(lg, "x", -1, 1, 1, print::TableFormat::Json) ==
         "[{\"x\": -1, \"log(x)\": null},\n {\"x\": 0, \"log(x)\": null},\n {\"x\": 1, \"log(x)\": 0}]");
   CHECK(print::table_text(lg, "x", 0, 1, 1, print::TableFormat::Text) == "x     log(x)\n0  undefined\n1          0\n");
+  // A value ddx cannot tell from 0 is ~0 at an exact x: a JSON string, no number, and no noise.
+  std::vector<Curve> one{print::exact_curve_of(pow(sin(x), num(2)) + pow(cos(x), num(2)) - num(1), x, "f")};
+  print::ExactGrid half{num(0), num(1), num(1) / num(2)};
+  CHECK(print::table_text(one, "x", 0, 1, 0.5, print::TableFormat::Json, half) ==
+        "[{\"x\": 0, \"f\": 0},\n {\"x\": 0.5, \"f\": \"~0\"},\n {\"x\": 1, \"f\": \"~0\"}]");
+  CHECK(print::table_text(one, "x", 0, 1, 0.5, print::TableFormat::Csv, half) == "x,f\n0,0\n0.5,~0\n1,~0\n");
   // 0.1 steps end exactly at the end point, with no 0.30000000000000004.
   std::string tenths = print::table_text({print::curve_of(x, x, "x")}, "x", 0, 1, 0.1, print::TableFormat::Csv);
   CHECK(tenths.find("0.3,0.3\n") != std::string::npos);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -1374,6 +1375,53 @@ TEST_CASE("trust: a table of constant bounds has exact rows and certain digits")
     }
     CHECK(i == 2 * n + 1);
   }
+}
+
+// A table's bounds and step with decimals are the exact numbers written (1e6 pi was 1000000.0 pi,
+// whose rows were doubles: sin -2.4e-10, tan 4193528956, one row lost; 1 + 1e-16 was 1, one row too
+// many); its ends are ordered exactly (10^16 .. 10^16 + 1 was refused, their doubles being equal)
+// and its x print as many digits as tell the rows apart; a cell has 15 certain digits (sqrt(2)
+// printed 1.41421356237309, from the double of its 17 digits) and one ddx cannot tell from 0 is ~0,
+// not the doubles' 2.8e-17.
+TEST_CASE("trust: a table reads decimals as written, orders its ends exactly and marks what it cannot tell from 0") {
+  check_rows({
+      {"table(sin(x), tan(x), x = 1e6*pi .. 1e6*pi + pi step pi/2)",
+       "               x  sin(x)     tan(x)\n3141592.65358979       0          0\n3141594.22438612       1  undefined\n"
+       "3141595.79518245       0          0"},
+      {"table(x, x = 10^16 .. 10^16+1 step 1/4)",
+       "                   x      x\n   10000000000000000  1e+16\n10000000000000000.25  1e+16\n"
+       " 10000000000000000.5  1e+16\n10000000000000000.75  1e+16\n   10000000000000001  1e+16"},
+      {"table(x, x = 0 .. 3 step 1e-16 + 1)", "x  x\n0  0\n1  1\n2  2"},
+      {"table(sin(0.5x), x = 0 .. pi step pi/2)",  // (the header as typed; the cells exact)
+       "               x          sin(0.5x)\n               0                  0\n 1.5707963267949  0.707106781186548\n"
+       "3.14159265358979                  1"},
+      {"table(sqrt(x), x = 2 .. 3 step 1)", "x           sqrt(x)\n2   1.4142135623731\n3  1.73205080756888"},
+      {"table(sin(x)^2 + cos(x)^2 - 1, x = 0 .. 1 step 1/2)",
+       "  x  cos(x)^2 + sin(x)^2 - 1\n  0                        0\n0.5                       ~0\n  1                       ~0"},
+      {"table(x, x = 1 .. 1)", "error: the range must go from a smaller to a larger number"},
+  });
+  // Every cell is the correctly rounded 15 digits (long double's 19 digits rounded, as %.15Lg does).
+  ddx::Session s;
+  std::string text = answer(s, "table(sqrt(x), sin(x), exp(x), x = 1 .. 40 step 1)");
+  CAPTURE(text);
+  std::istringstream lines(text);
+  std::string line;
+  std::getline(lines, line);  // the header
+  int x = 1;
+  for (; std::getline(lines, line); ++x) {
+    std::istringstream cells(line);
+    std::string at, sqrt_cell, sin_cell, exp_cell;
+    cells >> at >> sqrt_cell >> sin_cell >> exp_cell;
+    auto digits = [](long double v) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.15Lg", v);
+      return std::string(buf);
+    };
+    CHECK(sqrt_cell == digits(std::sqrt(static_cast<long double>(x))));
+    CHECK(sin_cell == digits(std::sin(static_cast<long double>(x))));
+    CHECK(exp_cell == digits(std::exp(static_cast<long double>(x))));
+  }
+  CHECK(x == 41);
 }
 
 // implicit ... at a point of decimals checks the curve with the decimals as written (0.8 is 4/5):

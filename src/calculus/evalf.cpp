@@ -77,13 +77,14 @@ std::string evalf(Expr e, int digits) {
 // The digits both ends of an enclosure round to (rounding is monotone, so the value between them
 // rounds to them too), at rising precisions until they agree. An enclosure of exactly 0 is a 0
 // that each step proved (sin(0), 0 * pi); one that only holds 0 decides no digit.
-std::string evalf_certain(Expr e, int digits) {
+std::string evalf_certain(Expr e, int digits, int most_digits) {
   check_digits(digits);
   // A sum of logarithms of numbers that is 0 by their primes (log(8) - 3 log(2)) is exactly 0,
   // which no enclosure can show (asked first: the enclosures would work up to 19,728 digits).
   if (logs_by_primes(e).is_zero()) return "0.0";
-  mpfr_prec_t const highest = highest_precision_for(digits);
+  mpfr_prec_t const highest = most_digits > digits ? precision_for(most_digits) : highest_precision_for(digits);
   std::string between;     // the last enclosure, for the refusal
+  bool near_zero = false;  // (whether it held 0)
   mpfr_prec_t reached = 0;  // and its precision
   for (mpfr_prec_t precision = precision_for(digits); reached < highest; precision = std::min(2 * precision + 64, highest)) {
     reached = precision;
@@ -96,12 +97,13 @@ std::string evalf_certain(Expr e, int digits) {
     std::string lo = digits_of(v.lo(), digits), hi = digits_of(v.hi(), digits);
     if (lo == hi) return lo;
     between = where(v);
+    near_zero = mpfr_sgn(v.lo()) <= 0 && mpfr_sgn(v.hi()) >= 0;
   }
   long worked = reached * 30103 / 100000;
   std::string sure = "cannot be sure of " + std::to_string(digits) + (digits == 1 ? " digit" : " digits") +
                      " of this value: worked out to " + std::to_string(worked) + " digits, ";
   throw Uncertain(sure + (between.empty() ? "it is still undecided whether a step of it has a value" : "it still lies " + between),
-                  worked);
+                  worked, near_zero);
 }
 
 }  // namespace ddx::calc

@@ -21,12 +21,15 @@ std::string evalf(Expr e, int digits);
 // The same digits, each one certain (approx): those on which both ends of the value's enclosure
 // agree (core/enclosure.hpp), at rising precisions until they do. Throws MathError as evalf does,
 // and Uncertain when they do not agree by the highest precision it allows (a value it cannot tell
-// from 0: sin(pi/7)^2 + cos(pi/7)^2 - 1).
-std::string evalf_certain(Expr e, int digits);
+// from 0: sin(pi/7)^2 + cos(pi/7)^2 - 1). `most_digits`, when given, lowers that highest
+// precision (a table's cell, where a value it cannot tell from 0 is marked, not refused).
+std::string evalf_certain(Expr e, int digits, int most_digits = 0);
 
 struct Uncertain : Unanswerable {
-  Uncertain(const std::string& message, long digits_worked) : Unanswerable(message), digits_worked(digits_worked) {}
+  Uncertain(const std::string& message, long digits_worked, bool near_zero)
+      : Unanswerable(message), digits_worked(digits_worked), near_zero(near_zero) {}
   long digits_worked;  // the working precision reached, in decimal digits
+  bool near_zero;      // the value's last enclosure held 0 (it may be exactly 0)
 };
 
 

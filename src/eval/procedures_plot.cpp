@@ -3,7 +3,6 @@
 // expressions before the range; the range names the variable. The result is data; the printers
 // sample and draw it.
 #include <cmath>
-#include <optional>
 
 #include "calculus/eval.hpp"
 #include "calculus/evalf.hpp"
@@ -34,28 +33,29 @@ double number_of(const Term& n, Evaluator& ev) {
   return v;
 }
 
-// A bound as the exact number it is written as (0.1 is 1/10), or nullopt where it is no number (pi/2).
-// Whether a constant is above 0, by its certain digits; EvalError at `at` when ddx cannot tell it from 0.
-bool certainly_positive(Expr c, SourceSpan at) {
+// Whether a constant is above 0, by its certain digits; EvalError at `at` saying `unsure` when ddx
+// cannot tell it from 0.
+bool certainly_positive(Expr c, SourceSpan at, const char* unsure) {
   if (c.is_number()) return c.number().sign() > 0;
   try {
     std::string digits = calc::evalf_certain(c, 17);
     return digits.find_first_not_of("0.") != std::string::npos && digits[0] != '-';
   } catch (const calc::Uncertain&) {
-    throw EvalError{at, "cannot tell the step from 0"};
+    throw EvalError{at, unsure};
   }
 }
 
-// A table's bound or step as an exact constant: a number (a decimal as written: 0.1 is 1/10) or an
-// expression of no variable (pi/4); nullopt for anything else.
-std::optional<Expr> exact_constant_of(const Term& n, Evaluator& ev) {
+// A table's bound or step, a constant (number_of took its value), exactly: a number (a decimal as
+// written: 0.1 is 1/10) or an expression of no variable (pi/4). (A statement with decimals is
+// read once more with every decimal exact, so that 1e6 pi and 1 + 1e-16 are no doubles here.)
+Expr exact_constant_of(const Term& n, Evaluator& ev) {
   Expr e = ev.scalar(n);
-  if (e.is_number())
-    return e.number().is_exact() ? e : num(Number::from_double_as_written(e.number().to_double()));
-  if (free_symbols(e).empty()) return e;
-  return std::nullopt;
+  if (e.is_number() && !e.number().is_exact()) return num(Number::from_double_as_written(e.number().to_double()));
+  return e;
 }
 
+// The range's bounds (and step) as doubles; whether they are in order is the caller's check (a
+// table's by its exact bounds: 10^16 .. 10^16 + 1 has two equal doubles).
 Range range_argument(const Term& call, Evaluator& ev, const char* usage) {
   if (call.children.size() < 2 || call.children.back().kind != TermKind::Range)
     throw EvalError{call.span, std::string("usage: ") + usage};
@@ -65,8 +65,11 @@ Range range_argument(const Term& call, Evaluator& ev, const char* usage) {
   range.from = number_of(r.children[0], ev);
   range.to = number_of(r.children[1], ev);
   if (r.children.size() == 3) range.step = number_of(r.children[2], ev);
-  if (!(range.from < range.to)) throw EvalError{r.span, "the range must go from a smaller to a larger number"};
   return range;
+}
+
+void require_increasing(bool increasing, const Term& range) {
+  if (!increasing) throw EvalError{range.span, "the range must go from a smaller to a larger number"};
 }
 
 // A curve's name in a table's header or a plot's legend: the expression as ddx prints it, or
@@ -108,6 +111,7 @@ void refuse_at_a_point(const Term& call, const Evaluator& ev) {
 Result plot_procedure(const Term& call, Evaluator& ev) {
   refuse_at_a_point(call, ev);
   Range range = range_argument(call, ev, "plot(EXPR, ..., x = a .. b)");
+  require_increasing(range.from < range.to, call.children.back());
   PlotRequest plot;
   plot.curves = curves(call, range, ev);
   plot.from = range.from;
@@ -120,10 +124,18 @@ Result table_procedure(const Term& call, Evaluator& ev) {
   refuse_at_a_point(call, ev);
   Range range = range_argument(call, ev, "table(EXPR, ..., x = a .. b step s)");
   const Term& written = call.children.back();
-  if (written.children.size() == 3 && !(range.step > 0))
-    throw EvalError{written.children[2].span, "the step must be a positive number"};
-  if (written.children.size() < 3) range.step = (range.to - range.from) / 10;
-  if (print::table_row_count(range.from, range.to, range.step) > max_table_rows)
+  bool step_written = written.children.size() == 3;
+  // The bounds are constants (number_of took their values), so the rows are taken at exact x.
+  Expr from = exact_constant_of(written.children[0], ev), to = exact_constant_of(written.children[1], ev);
+  require_increasing(certainly_positive(to - from, written.span, "cannot tell the ends of the range apart"), written);
+  Expr step = step_written ? exact_constant_of(written.children[2], ev) : (to - from) / num(10);
+  // A step whose double is positive may still be exactly 0 (log(8) - 3 log(2)): rows that never advance.
+  SourceSpan step_at = step_written ? written.children[2].span : written.span;
+  if (!certainly_positive(step, step_at, "cannot tell the step from 0"))
+    throw EvalError{step_at, "the step must be a positive number"};
+  if (!step_written) range.step = (range.to - range.from) / 10;
+  print::ExactGrid grid{from, to, step};
+  if (print::table_row_count(grid, print::table_row_count(range.from, range.to, range.step)) > max_table_rows)
     throw EvalError{written.span, "a table has at most " + std::to_string(max_table_rows) + " rows"};
   ValueTable table;
   table.curves = curves(call, range, ev);
@@ -131,17 +143,7 @@ Result table_procedure(const Term& call, Evaluator& ev) {
   table.from = range.from;
   table.to = range.to;
   table.step = range.step;
-  const Term& bounds = call.children.back();
-  std::optional<Expr> from = exact_constant_of(bounds.children[0], ev);
-  std::optional<Expr> to = exact_constant_of(bounds.children[1], ev);
-  std::optional<Expr> step = bounds.children.size() == 3 ? exact_constant_of(bounds.children[2], ev)
-                             : from && to ? std::optional<Expr>((*to - *from) / num(10)) : std::nullopt;
-  if (from && to && step) {
-    // A step whose double is positive may still be exactly 0 (log(8) - 3 log(2)): rows that never advance.
-    SourceSpan at = written.children.size() == 3 ? written.children[2].span : written.span;
-    if (!certainly_positive(*step, at)) throw EvalError{at, "the step must be a positive number"};
-    table.exact_from = from, table.exact_to = to, table.exact_step = step;
-  }
+  table.exact_from = from, table.exact_to = to, table.exact_step = step;
   return Result::shaped(Expr(), std::move(table));
 }
 

@@ -148,32 +148,42 @@ Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
 
 namespace {
 
-// The double nearest a constant (1/3, pi/4), from its certain digits; calc::Uncertain where ddx
-// cannot tell them.
-double certain_double(Expr x) {
-  if (x.is_number()) return x.number().to_double();
-  return std::strtod(calc::evalf_certain(x, 17).c_str(), nullptr);
+// A table prints 15 significant digits (number()), and works a cell's digits out to at most 1000
+// before it marks a value it cannot tell from 0 as ~0 (a refusal would work to 19,700 digits, and
+// a table of sin(x)^2 + cos(x)^2 - 1 took 13 s for 101 rows).
+constexpr int cell_digits = 15;
+constexpr int cell_most_digits = 1000;
+
+// A constant's 15 certain digits as number() prints them: a decimal of 15 digits survives the trip
+// through the double nearest it (sqrt(2) is 1.4142135623731, where the double of its 17 digits
+// printed 1.41421356237309). calc::Uncertain where ddx cannot tell them.
+std::string certain_cell(Expr v) {
+  if (v.is_number()) return number(v.number().to_double());
+  return number(std::strtod(calc::evalf_certain(v, cell_digits, cell_most_digits).c_str(), nullptr));
 }
 
-// The same, or the doubles' evaluation where the digits are uncertain (a row's x).
-double double_of(Expr x) {
+// A row's x: its certain digits, as many as tell it from the next row (10^16 .. 10^16 + 1 step 1/4
+// needs 19), and at least 15; the doubles' digits where ddx cannot tell them.
+std::string x_cell(Expr x, int digits) {
   try {
-    return certain_double(x);
+    if (digits <= cell_digits) return certain_cell(x);
+    std::string long_x = calc::evalf_certain(x, digits, cell_most_digits);
+    if (long_x.ends_with(".0")) long_x.resize(long_x.size() - 2);  // (1, as number() prints it)
+    return long_x;
   } catch (const calc::Uncertain&) {
-    return calc::evaluate(x, {});
+    return number(calc::evaluate(x, {}));
   }
 }
 
-// The rows of an exact grid, floor((to - from) / step) + 1: exactly where the quotient is a number,
-// by its certain digits where it is another constant (0 .. 1 step 1/pi has 4 rows); `approximate`
-// (the doubles' count) where ddx cannot tell its digits.
-double exact_row_count(const ExactGrid& grid, double approximate) {
-  Expr ratio = (grid.to - grid.from) / grid.step;
-  if (ratio.is_number()) return ratio.number().floor().to_double() + 1;
+// The digits a grid's x need: those of its largest bound's size in steps, and two more.
+int x_digits(const ExactGrid& grid) {
   try {
-    return std::floor(std::strtod(calc::evalf_certain(ratio, 30).c_str(), nullptr)) + 1;
-  } catch (const calc::Uncertain&) {
-    return approximate;
+    double size = std::max(std::abs(calc::evaluate(grid.from, {})), std::abs(calc::evaluate(grid.to, {})));
+    double steps = size / calc::evaluate(grid.step, {});
+    return std::isfinite(steps) && steps > 1 ? std::max(cell_digits, static_cast<int>(std::ceil(std::log10(steps))) + 2)
+                                             : cell_digits;
+  } catch (const MathError&) {
+    return cell_digits;
   }
 }
 
@@ -181,17 +191,22 @@ double exact_row_count(const ExactGrid& grid, double approximate) {
 
 Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
   Curve c = curve_of(e, var, std::move(label), lost);
-  c.at_exact = [e, var, lost = std::move(lost), inexact = c.f](Expr x) {
+  c.at_exact = [e, var, lost = std::move(lost)](Expr x) -> std::string {
     try {
       const calc::Point point{{var, x}};
       for (Expr part : lost) (void)calc::value_at(part, point);  // (throws where it has no value)
-      return certain_double(calc::value_at(e, point));
-    } catch (const calc::Uncertain&) {
-      return inexact(double_of(x));
+      Expr value = calc::value_at(e, point);
+      try {
+        return certain_cell(value);
+      } catch (const calc::Uncertain& u) {
+        if (u.near_zero) return "~0";
+        double v = calc::evaluate(value, {});
+        return std::isfinite(v) ? "~" + number(v) : "";
+      }
     } catch (const MathError&) {
-      return static_cast<double>(NAN);
+      return "";
     } catch (const calc::NoDerivative&) {
-      return static_cast<double>(NAN);
+      return "";
     }
   };
   return c;
@@ -298,40 +313,59 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
 
 double table_row_count(double x0, double x1, double step) { return std::floor((x1 - x0) / step + 1e-9) + 1; }
 
+double table_row_count(const ExactGrid& grid, double approximate) {
+  Expr ratio = (grid.to - grid.from) / grid.step;
+  if (ratio.is_number()) return ratio.number().floor().to_double() + 1;
+  try {
+    return std::floor(std::strtod(calc::evalf_certain(ratio, 30).c_str(), nullptr)) + 1;
+  } catch (const calc::Uncertain&) {
+    return approximate;
+  }
+}
+
 std::string table_text(const std::vector<Curve>& curves, const std::string& var, double x0, double x1, double step,
                        TableFormat format, const std::optional<ExactGrid>& grid) {
-  if (!(step > 0) || !std::isfinite(step)) throw std::invalid_argument("table step must be positive");
-  if (!(x0 <= x1) || !std::isfinite(x0) || !std::isfinite(x1)) throw std::invalid_argument("table range must have x0 <= x1");
-  double count = table_row_count(x0, x1, step);
-  if (count > max_table_rows)
-    throw std::invalid_argument("table would have more than " + std::to_string(max_table_rows) + " rows");
   bool exact = grid && std::all_of(curves.begin(), curves.end(), [](const Curve& c) { return bool(c.at_exact); });
-  // (exact bounds count their rows exactly: 0.99999999999998 .. 1 step 1e-14 has 3)
-  if (exact) count = std::min(count + 1, exact_row_count(*grid, count));
+  // (exact bounds count their rows exactly: 0.99999999999998 .. 1 step 1e-14 has 3, and
+  // 10^16 .. 10^16 + 1 step 1/4, whose doubles are one number, 5)
+  if (!exact && (!(step > 0) || !std::isfinite(step))) throw std::invalid_argument("table step must be positive");
+  if (!exact && (!(x0 <= x1) || !std::isfinite(x0) || !std::isfinite(x1)))
+    throw std::invalid_argument("table range must have x0 <= x1");
+  double count = exact ? table_row_count(*grid, table_row_count(x0, x1, step)) : table_row_count(x0, x1, step);
+  if (!(count <= max_table_rows))
+    throw std::invalid_argument("table would have more than " + std::to_string(max_table_rows) + " rows");
   int n = static_cast<int>(count);
-  std::vector<double> xs;
-  std::vector<std::vector<double>> vals(curves.size());
+  std::vector<std::string> xs;                                // each row's x
+  std::vector<std::vector<std::string>> vals(curves.size());  // and the curves' values there; "" where undefined
+  int digits = exact ? x_digits(*grid) : cell_digits;
   for (int i = 0; i < n; ++i) {
     if (exact) {
       Expr x = grid->from + grid->step * num(i);
-      xs.push_back(double_of(x));
+      xs.push_back(x_cell(x, digits));
       for (std::size_t c = 0; c < curves.size(); ++c) vals[c].push_back(curves[c].at_exact(x));
       continue;
     }
     // x = x0 + i step, not a running sum, so that -2 .. 2 step 0.1 ends at 2, not 1.9999999999999.
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.12g", x0 + step * i);  // drop the last bits of accumulated rounding
-    xs.push_back(std::strtod(buf, nullptr));
-    for (std::size_t c = 0; c < curves.size(); ++c) vals[c].push_back(curves[c].f ? curves[c].f(xs.back()) : NAN);
+    double x = std::strtod(buf, nullptr);
+    xs.push_back(number(x));
+    for (std::size_t c = 0; c < curves.size(); ++c) {
+      double y = curves[c].f ? curves[c].f(x) : NAN;
+      vals[c].push_back(std::isfinite(y) ? number(y) : std::string());
+    }
   }
-  auto cell = [&](double y, const char* undefined) { return std::isfinite(y) ? number(y) : std::string(undefined); };
+  auto cell = [&](const std::string& y, const char* undefined) { return y.empty() ? std::string(undefined) : y; };
   std::string out;
   if (format == TableFormat::Json) {
     out = "[";
     for (std::size_t i = 0; i < xs.size(); ++i) {
       out += i ? ",\n {" : "{";
-      out += json_quote(var) + ": " + number(xs[i]);
-      for (std::size_t c = 0; c < curves.size(); ++c) out += ", " + json_quote(curves[c].label) + ": " + cell(vals[c][i], "null");
+      out += json_quote(var) + ": " + xs[i];
+      for (std::size_t c = 0; c < curves.size(); ++c) {
+        const std::string& y = vals[c][i];  // (~0, a value ddx cannot tell from 0, is no JSON number)
+        out += ", " + json_quote(curves[c].label) + ": " + (y.starts_with('~') ? json_quote(y) : cell(y, "null"));
+      }
       out += "}";
     }
     return out + "]";
@@ -341,7 +375,7 @@ std::string table_text(const std::vector<Curve>& curves, const std::string& var,
     for (const Curve& c : curves) out += "," + csv_field(c.label);
     out += "\n";
     for (std::size_t i = 0; i < xs.size(); ++i) {
-      out += number(xs[i]);
+      out += xs[i];
       for (std::size_t c = 0; c < curves.size(); ++c) out += "," + cell(vals[c][i], "");
       out += "\n";
     }
@@ -352,7 +386,7 @@ std::string table_text(const std::vector<Curve>& curves, const std::string& var,
   table[0].push_back(var);
   for (const Curve& c : curves) table[0].push_back(c.label);
   for (std::size_t i = 0; i < xs.size(); ++i) {
-    table[i + 1].push_back(number(xs[i]));
+    table[i + 1].push_back(xs[i]);
     for (std::size_t c = 0; c < curves.size(); ++c) table[i + 1].push_back(cell(vals[c][i], "undefined"));
   }
   std::vector<std::size_t> w(curves.size() + 1, 0);

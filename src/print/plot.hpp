@@ -18,9 +18,9 @@ namespace ddx::print {
 struct Curve {
   std::string label;                 // legend / column header, e.g. "2x^2 + 2"
   std::function<double(double)> f;  // NaN or ±inf: undefined there (drawn as a gap)
-  // A table's cell at an exact x (a constant: 1/3, pi/4): the nearest double to the value, or NaN
-  // (exact_curve_of).
-  std::function<double(Expr)> at_exact = {};
+  // A table's cell at an exact x (a constant: 1/3, pi/4): the value's certain digits as the table
+  // prints them, "" where it has none, ~0 where ddx cannot tell it from 0 (exact_curve_of).
+  std::function<std::string(Expr)> at_exact = {};
 };
 
 // A table's rows at exact x (from, from + step, ...): what a table of constant bounds takes.
@@ -35,7 +35,7 @@ struct ExactGrid {
 Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost = {});
 // The same curve with at_exact too: e at the exact x (the limits of a corner's sign taken as
 // calc::value_at takes them), each lost part required to have a value there, the value's digits
-// certain (calc::evalf_certain) where it is no number. A value ddx cannot tell from 0 is the double's.
+// certain (calc::evalf_certain) where it is no number, ~0 where ddx cannot tell it from 0.
 Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost = {});
 
 // A braille plot (2×4 dots per character) of the curves over [x0, x1]: y tick labels on the left,
@@ -53,6 +53,10 @@ enum class TableFormat { Text, Csv, Json };
 // How many rows table_text prints from x0 to x1 (x0 <= x1, step > 0): x0, x0 + step, ... up to
 // x1 with rounding slack. The table procedure refuses a table of more than max_table_rows by it.
 double table_row_count(double x0, double x1, double step);
+// The rows of an exact grid, floor((to - from) / step) + 1: exactly where the quotient is a number,
+// by its certain digits where it is another constant (0 .. 1 step 1/pi has 4 rows); `approximate`
+// (the doubles' count) where ddx cannot tell its digits.
+double table_row_count(const ExactGrid& grid, double approximate);
 
 // Values of the curves at x = x0, x0 + step, ... up to x1 (inclusive, with rounding slack):
 // Text: right-aligned columns under a header (`var` then the labels), "undefined" where NaN;

@@ -139,6 +139,7 @@ std::string table(const eval::ValueTable& t, Format f) {
     while (true) {
       std::size_t comma = line.find(',', c);
       std::string cell = line.substr(c, comma == std::string::npos ? std::string::npos : comma - c);
+      if (cell.starts_with('~')) cell = "\\approx " + cell.substr(1);  // (~ is a space in LaTeX)
       cells += (c ? " & " : "") + cell;
       if (comma == std::string::npos) break;
       c = comma + 1;

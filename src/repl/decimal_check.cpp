@@ -497,7 +497,15 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
 }
 
 bool answered_as_written(const eval::Result& r) {
-  return std::holds_alternative<eval::Decimal>(r.shape) || r.value.kind == eval::Value::Kind::Truth;
+  return std::holds_alternative<eval::Decimal>(r.shape) || std::holds_alternative<eval::ValueTable>(r.shape) ||
+         r.value.kind == eval::Value::Kind::Truth;
+}
+
+void keep_typed_labels(const eval::Result& typed, eval::Result& exact) {
+  const auto* was = std::get_if<eval::ValueTable>(&typed.shape);
+  auto* is = std::get_if<eval::ValueTable>(&exact.shape);
+  if (!was || !is || was->curves.size() != is->curves.size()) return;
+  for (std::size_t i = 0; i < was->curves.size(); ++i) is->curves[i].label = was->curves[i].label;
 }
 
 std::optional<eval::Result> answer_as_written(std::string_view statement, const Session& session) {

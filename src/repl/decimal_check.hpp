@@ -19,7 +19,8 @@ class Session;
 // is 2e16): set in `value`, its exact form returned (what `ans` is in a later check). Nullopt
 // where that reading fails too, or gives no scalar: the first reading's error stands.
 std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const Session& session, Expr& value);
-// The answers that are no formula to check, approx's digits and =='s verdict, with every
+// The answers that are no formula to check, approx's digits, =='s verdict and a table's rows
+// (1e6 pi .. 1e6 pi + pi took its x in doubles), with every
 // decimal the exact number it is written as, as every other answer reads them
 // (approx(0.1 + 0.2 - 0.3) printed the doubles' 5.55e-17, where 0.1 + 0.2 - 0.3 is 0.0;
 // approx(sin(1e300)) sin of the double nearest 10^300; pi == 3.141592653589793 was true): the
@@ -27,6 +28,8 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
 // That reading's refusal (ResolveError, EvalError, MathError) is the statement's.
 bool answered_as_written(const eval::Result& r);
 std::optional<eval::Result> answer_as_written(std::string_view statement, const Session& session);
+// A table so read keeps the headers of the statement as typed (0.5x, not x/2).
+void keep_typed_labels(const eval::Result& typed, eval::Result& exact);
 // Whether a result's answer is its value alone, which check_decimals can check: a plain answer, a
 // named derivative's (`dv/dx = VALUE`), or a chain's (whose lines the caller drops when the value
 // is corrected).

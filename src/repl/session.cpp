@@ -350,7 +350,10 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
             .message = {}};
   std::optional<ExactForm> exact;
   if (!request.backprop && answered_as_written(o.result))
-    if (std::optional<eval::Result> as_written = answer_as_written(input, *this)) o.result = std::move(*as_written);
+    if (std::optional<eval::Result> as_written = answer_as_written(input, *this)) {
+      keep_typed_labels(o.result, *as_written);
+      o.result = std::move(*as_written);
+    }
   if (!request.backprop && answer_is_value(o.result)) {
     Expr printed = o.result.value.scalar;
     exact = check_decimals(o.result.value, request.body, input, *this);
