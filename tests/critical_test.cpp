@@ -360,6 +360,19 @@ TEST_CASE("critical: approximate numbers show only the digits their point suppor
   CHECK(nonzero.find("\nx ~ 1.324717957: minimum, value ~ 1.0e-40") != std::string::npos);
 }
 
+// A value that a decimal in f made a double is approximate, at an exact point too: (x^3 - 2x - 5)^2
+// + 1e-40 printed "value 37.071806264221536", exact-looking and wrong in its last digit. The point
+// stays exact (x = sqrt(6)/3); only the value carries the mark.
+TEST_CASE("critical: a value holding a decimal's double is marked approximate") {
+  check_rows({
+      {"critical((x^3 - 2x - 5)^2 + 1e-40)", "x = -sqrt(6)/3: minimum, value ~ 15.29856411\n"
+                                             "x = sqrt(6)/3: maximum, value ~ 37.07180626\n"
+                                             "x ~ 2.094551482: minimum, value ~ 1.0e-40"},
+      {"critical(x^2 + 0.1 + 0.2)", "x = 0: minimum, value ~ 0.3"},
+      {"critical(x^2 + 1/4)", "x = 0: minimum, value 1/4"},
+  });
+}
+
 // Where a gradient is only small (tanh, sigmoid and softplus saturating) the numeric search's
 // candidates are no zeros: Newton's method in 60-digit arithmetic walks away from them (a helper's
 // random cases: each of these listed points whose slope was 1e-8 to 1e-16, or was refused as having

@@ -310,7 +310,11 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
     if (std::string(e.what()).rfind("critical:", 0) == 0) throw;
     p.kind = CriticalKind::Degenerate;  // no second derivative there: the test does not apply
   }
-  if (c.exact) {
+  if (c.exact && has_float(value)) {
+    // A value a decimal of f made a double (37.071806264221536 for (x^3 - 2x - 5)^2 + 1e-40, its
+    // last digit wrong) is approximate: the digits a double's rounding leaves sure.
+    p.value = approximate_number(value, critical_shown_digits, 1e-13 * std::abs(precise_value(value)));
+  } else if (c.exact) {
     p.value = exact_number(tidy_value(value));
   } else {
     double uncertainty = 0;

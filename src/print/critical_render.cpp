@@ -2,6 +2,7 @@
 // critical(f) in every format (see critical_render.hpp).
 #include "print/critical_render.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "print/result.hpp"
@@ -115,7 +116,10 @@ std::string render_critical(const calc::CriticalPoints& c, const eval::Value& po
   for (const calc::CriticalPoint& p : c.points) {
     std::vector<std::string> coords;
     for (const calc::CriticalNumber& n : p.coordinates) coords.push_back(out.number(n));
-    std::string line = out.tuple(names) + out.equals(p.approximate()) + out.tuple(coords);
+    // (the value carries its own mark: x = 0 with value ~ 0.3 for x^2 + 0.1 + 0.2)
+    bool approximate_point = std::any_of(p.coordinates.begin(), p.coordinates.end(),
+                                         [](const calc::CriticalNumber& n) { return n.approximate; });
+    std::string line = out.tuple(names) + out.equals(approximate_point) + out.tuple(coords);
     std::string mark = !p.value.approximate ? "" : latex ? "\\approx " : f == Format::Unicode ? "≈ " : "~ ";
     line += out.words(": " + (p.isolated ? kind_text(p.kind) : on_a_set_text) + ", value ") + mark + out.number(p.value);
     out.add(line);
