@@ -34,6 +34,9 @@ TEST_CASE("latex: a name whose LaTeX another name of the answer has is written w
   CHECK(latex_of(s, "x1 + 1") == "x_{1} + 1");
   CHECK(latex_of(s, "x_1 + 1") == "x_{1} + 1");
   CHECK(latex_of(s, "sigmoid(x)") == "\\sigma{\\left(x \\right)}");
+  // The question's names count too: x_1 was typed, though only x1 is left in the answer.
+  CHECK(latex_of(s, "d/dx1 (x1^2 + x_1)") == "2 \\mathrm{x1}");
+  CHECK(latex_of(s, "sigmoid(x) + sigma - sigma") == "\\operatorname{sigmoid}{\\left(x \\right)}");
 }
 
 // Every pair of names from a list of look-alikes: the LaTeX of `a - b` has two different sides.
@@ -68,4 +71,18 @@ TEST_CASE("latex: an exported document gives two names two forms across its stat
   CAPTURE(doc);
   CHECK(doc.find("\\mathrm{x1}^{2}") != std::string::npos);
   CHECK(doc.find("3 x_{1}^{2}") != std::string::npos);
+}
+
+// A question's names count in a document too: d/dx1 (x1^2 + x_1) is 2 x1, written \mathrm{x1},
+// and so is x1 in the question.
+TEST_CASE("latex: an exported document counts the names its questions typed") {
+  ddx_test::TempDir tmp("ddx_latex_question_names");
+  ddx::Session s;
+  latex_of(s, "d/dx1 (x1^2 + x_1)");
+  std::string file = (tmp.dir / "question.tex").string();
+  s.eval_line(":export " + file);
+  std::string doc = ddx_test::read_file(file);
+  CAPTURE(doc);
+  CHECK(doc.find("2 \\mathrm{x1}") != std::string::npos);
+  CHECK(doc.find("\\mathrm{x1}^{2} + x_{1}") != std::string::npos);
 }

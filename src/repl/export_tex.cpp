@@ -12,6 +12,7 @@
 #include "print/result.hpp"
 #include "repl/question_tex.hpp"
 #include "repl/tex_measure.hpp"
+#include "repl/typed_names.hpp"
 
 namespace ddx {
 namespace {
@@ -275,9 +276,12 @@ void TexExport::for_each_expr(const eval::ExprVisitor& visit) const {
 }
 
 std::string TexExport::document() const {
-  // One LaTeX form per name in the whole document: x1 beside an x_1 anywhere in it is \mathrm{x1}.
+  // One LaTeX form per name in the whole document, its questions too: x1 beside an x_1 anywhere in
+  // it is \mathrm{x1}.
   std::vector<Expr> exprs;
   for_each_expr([&exprs](Expr e) { exprs.push_back(e); });
+  for (const Entry& e : entries_)
+    for (Expr name : typed_names(e.input)) exprs.push_back(name);
   print::LatexPlainNames plain(print::latex_collisions(exprs));
   std::string doc = k_preamble;
   if (entries_.empty()) doc += "No statements were answered.\n";

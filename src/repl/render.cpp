@@ -10,6 +10,7 @@
 #include "print/result.hpp"
 #include "print/steps_render.hpp"
 #include "print/trace_render.hpp"
+#include "repl/typed_names.hpp"
 
 namespace ddx {
 
@@ -18,9 +19,9 @@ using print::json_quote;
 namespace {
 
 // The answer in LaTeX, with the names whose LaTeX would read as another's written out whole (x1
-// beside x_1, sigmoid beside a name sigma).
-std::string render_latex(const eval::Result& r) {
-  std::vector<Expr> exprs;
+// beside x_1, sigmoid beside a name sigma), in the answer or in the question typed.
+std::string render_latex(const eval::Result& r, std::string_view question) {
+  std::vector<Expr> exprs = typed_names(question);
   eval::for_each_expr(r, [&exprs](Expr e) { exprs.push_back(e); });
   print::LatexPlainNames plain(print::latex_collisions(exprs));
   return print::render(r, print::Format::Latex);
@@ -34,7 +35,7 @@ std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_nu
     switch (o.kind) {
       case Outcome::Kind::Answer:
         j += ", \"text\": " + json_quote(print::render(o.result, print::Format::Text));
-        j += ", \"latex\": " + json_quote(render_latex(o.result));
+        j += ", \"latex\": " + json_quote(render_latex(o.result, o.input));
         j += ", \"code\": " + json_quote(print::render(o.result, print::Format::Code));
         if (!o.result.conditions.empty()) {  // where the answer holds: ["1 <= k <= N"]
           j += ", \"conditions\": [";
@@ -68,7 +69,7 @@ std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_nu
     return j + "}";
   }
   switch (o.kind) {
-    case Outcome::Kind::Answer: return f == print::Format::Latex ? render_latex(o.result) : print::render(o.result, f);
+    case Outcome::Kind::Answer: return f == print::Format::Latex ? render_latex(o.result, o.input) : print::render(o.result, f);
     case Outcome::Kind::Message: return o.message;
     default: return {};
   }

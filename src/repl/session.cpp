@@ -24,32 +24,12 @@
 #include "print/result.hpp"
 #include "repl/commands.hpp"
 #include "repl/decimal_check.hpp"
+#include "repl/typed_names.hpp"
 #include "resolve/resolve.hpp"
 #include "resolve/resolve_matrix.hpp"
 
 namespace ddx {
 namespace {
-
-// The words of a formula's text: runs of letters, digits and underscores that begin with a letter,
-// but the exponent of a number (1e-8).
-std::vector<std::string_view> words_of(std::string_view text) {
-  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); };
-  auto part = [&](char c) { return letter(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'; };
-  std::vector<std::string_view> words;
-  for (std::size_t i = 0; i < text.size();) {
-    bool after_digit = i > 0 && (std::isdigit(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '.');
-    bool exponent = after_digit && (text[i] == 'e' || text[i] == 'E') && i + 1 < text.size() &&
-                    (std::isdigit(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '-' || text[i + 1] == '+');
-    if (!letter(text[i]) || exponent) {
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < text.size() && part(text[i])) ++i;
-    words.push_back(text.substr(start, i - start));
-  }
-  return words;
-}
 
 std::string_view slice(std::string_view line, grammar::SourceSpan span) {
   std::size_t b = std::min<std::size_t>(span.begin, line.size());
@@ -297,7 +277,7 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
   // (but the functions') hold no defined name, not even as a part (ax may be a x), is read so. A
   // function's parameters are then its free symbols.
   if (definition)
-    for (std::string_view word : words_of(body)) {
+    for (std::string_view word : formula_words(body)) {
       if (find_function(word) || eval::find_procedure(word)) continue;
       auto in_word = [&](std::string_view name) { return word.find(name) != std::string_view::npos; };
       for (const auto& [name, defined] : defs_->variables())
