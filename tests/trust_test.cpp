@@ -1399,6 +1399,11 @@ TEST_CASE("trust: a table reads decimals as written, orders its ends exactly and
       {"table(sin(x)^2 + cos(x)^2 - 1, x = 0 .. 1 step 1/2)",
        "  x  cos(x)^2 + sin(x)^2 - 1\n  0                        0\n0.5                       ~0\n  1                       ~0"},
       {"table(x, x = 1 .. 1)", "error: the range must go from a smaller to a larger number"},
+      // past a double's range a value is its digits (they printed inf, 0 or undefined)
+      {"table(exp(x), exp(-x), x = 1000 .. 1001 step 1)",
+       "   x                    e^x                 e^(-x)\n1000  1.97007111401705e+434  5.07595889754946e-435\n"
+       "1001  5.35520851000461e+434   1.8673409226397e-435"},
+      {"table(x^2, x = 1e-300 .. 2e-300 step 1e-300)", "     x     x^2\n1e-300  1e-600\n2e-300  4e-600"},
   });
   // Every cell is the correctly rounded 15 digits (long double's 19 digits rounded, as %.15Lg does).
   ddx::Session s;

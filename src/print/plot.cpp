@@ -158,8 +158,20 @@ constexpr int cell_most_digits = 1000;
 // through the double nearest it (sqrt(2) is 1.4142135623731, where the double of its 17 digits
 // printed 1.41421356237309). calc::Uncertain where ddx cannot tell them.
 std::string certain_cell(Expr v) {
-  if (v.is_number()) return number(v.number().to_double());
-  return number(std::strtod(calc::evalf_certain(v, cell_digits, cell_most_digits).c_str(), nullptr));
+  if (v.is_number() && v.number().is_zero()) return "0";
+  std::string digits = v.is_number() ? std::string() : calc::evalf_certain(v, cell_digits, cell_most_digits);
+  double d = v.is_number() ? v.number().to_double() : std::strtod(digits.c_str(), nullptr);
+  if (std::isnormal(d)) return number(d);
+  // Past a double's range (e^1000, 10^-600: they printed inf, 0 or undefined), the digits as they
+  // are, their exponent written as number() writes one (1e+600).
+  if (digits.empty()) digits = calc::evalf_certain(v, cell_digits);
+  std::size_t e = digits.find('e');
+  if (e == std::string::npos) return digits;
+  std::string mantissa = digits.substr(0, e), exponent = digits.substr(e + 1);
+  if (mantissa.ends_with(".0")) mantissa.resize(mantissa.size() - 2);
+  bool negative = exponent.starts_with('-');
+  if (negative) exponent.erase(0, 1);
+  return mantissa + (negative ? "e-" : "e+") + (exponent.size() < 2 ? "0" : "") + exponent;
 }
 
 // A row's x: its certain digits, as many as tell it from the next row (10^16 .. 10^16 + 1 step 1/4
