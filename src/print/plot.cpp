@@ -367,7 +367,7 @@ std::string table_text(const std::vector<Curve>& curves, const std::string& var,
       vals[c].push_back(std::isfinite(y) ? number(y) : std::string());
     }
   }
-  auto cell = [&](const std::string& y, const char* undefined) { return y.empty() ? std::string(undefined) : y; };
+  auto cell = [](const std::string& y, const char* undefined) { return y.empty() ? std::string(undefined) : y; };
   std::string out;
   if (format == TableFormat::Json) {
     out = "[";

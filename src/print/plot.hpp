@@ -62,10 +62,11 @@ double table_row_count(const ExactGrid& grid, double approximate);
 // Text: right-aligned columns under a header (`var` then the labels), "undefined" where NaN;
 // Csv: a header line and comma-separated values, empty where undefined;
 // Json: an array of objects {"x": -2, "2x^2 + 2": 10}, null where undefined.
-// Numbers print with up to 15 significant digits. Throws std::invalid_argument for step <= 0,
-// x1 < x0, or more than max_table_rows rows.
+// Numbers print with up to 15 significant digits. Throws std::invalid_argument for more than
+// max_table_rows rows, and without `grid` for step <= 0 or x1 < x0.
 // With `grid` (and every curve's at_exact), x is exact: 1/(x - 1/3) is undefined at 1/3, where the
-// doubles' x0 + i step, a neighbour of 1/3, gave -3e12, and tan(x) at pi/2, where it gave 2e11.
+// doubles' x0 + i step, a neighbour of 1/3, gave -3e12, and tan(x) at pi/2, where it gave 2e11;
+// x0, x1 and step are then unused but for a count of rows where ddx cannot tell the exact one.
 std::string table_text(const std::vector<Curve>& curves, const std::string& var, double x0, double x1,
                        double step, TableFormat format, const std::optional<ExactGrid>& grid = std::nullopt);
 
