@@ -114,7 +114,9 @@ class Foreign {
   std::string symbol(std::string_view name) {
     for (auto it = bound_.rbegin(); it != bound_.rend(); ++it) {
       const std::string& index = it->name();
-      if (name == index) return foreign_symbol(name, f_);
+      // (C's loop counts with a long: in the arithmetic of its terms it is a double, as 1/n
+      // was integer division, 1 for 1/1 + 1/2 + 1/3)
+      if (name == index) return f_ == Format::C ? "(double)" + foreign_symbol(name, f_) : foreign_symbol(name, f_);
       if (auto family = family_of(name, index)) return member(*family, index);
     }
     return foreign_symbol(name, f_);
@@ -271,6 +273,17 @@ class Foreign {
     }
     if (f_ == Format::C) {
       out += "pow(";
+      put(base, out);
+      out += ", ";
+      put(d.children[1], out);
+      out += ')';
+      return;
+    }
+    // Python's ** makes a negative float to a power that is no whole number complex
+    // ((-8.0)**(1/3) is 1 + 1.73j); math.pow refuses it, as ddx leaves it undefined.
+    if (f_ == Format::Python && !(d.children[1].kind == DKind::Number && d.children[1].value.is_integer()) &&
+        !non_negative_base) {
+      out += "math.pow(";
       put(base, out);
       out += ", ";
       put(d.children[1], out);

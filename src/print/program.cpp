@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <utility>
 
 #include "core/common_subexpressions.hpp"
 #include "core/functions.hpp"
@@ -61,8 +62,16 @@ void collect(Expr e, const std::vector<Expr>& bound, Parameters& p, std::set<con
     std::vector<Expr> inner = bound;
     inner.push_back(a[1]);
     p.indices.insert(a[1].name());
+    std::set<std::string> families_before = std::exchange(p.families, {});
     std::set<const void*> inner_seen;  // the body means something else under its index
     collect(a[0], inner, p, inner_seen);
+    // A list holds x_1 first (x[0]): x_0 would be x[-1], Python's last entry (sum((n + 1) x_n,
+    // n = 0 .. 2) came out 11 for 14) and C's read before the array.
+    if (!p.families.empty() && a[2].is_number() && a[2].number() < Number(1))
+      throw Unprintable("generated code takes the family " + *p.families.begin() + " as a list from " + *p.families.begin() +
+                        "_1; this sum starts at " + a[1].name() + " = " + a[2].number().to_string() +
+                        ": start it at 1 (write its terms with " + a[1].name() + " + 1)");
+    p.families.insert(families_before.begin(), families_before.end());
     return;
   }
   for_each_child(e, [&](Expr c) { collect(c, bound, p, seen); });
@@ -87,6 +96,12 @@ class Program {
     for (Expr& e : entries_.exprs) e = rewritten_for(e, f);
     std::set<const void*> seen;
     for (Expr e : entries_.exprs) collect(e, {}, params_, seen);
+    // One parameter per name: x beside a family x_n (sum(x x_n, n = 1 .. 2) took x as the list
+    // too), or a bound N beside a family N_n, would be one parameter for two things.
+    for (const std::string& family : params_.families)
+      if (params_.names.contains(family))
+        throw Unprintable("generated code takes the family " + family + "_n as a list named " + family + ", and " + family +
+                          " is also a variable here: rename one of them");
     taken_.insert(params_.names.begin(), params_.names.end());
     taken_.insert(params_.families.begin(), params_.families.end());
     taken_.insert(params_.indices.begin(), params_.indices.end());
