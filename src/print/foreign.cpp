@@ -271,19 +271,11 @@ class Foreign {
       real_root(d, *odd_numerator, out);
       return;
     }
-    if (f_ == Format::C) {
-      out += "pow(";
-      put(base, out);
-      out += ", ";
-      put(d.children[1], out);
-      out += ')';
-      return;
-    }
-    // Python's ** makes a negative float to a power that is no whole number complex
-    // ((-8.0)**(1/3) is 1 + 1.73j); math.pow refuses it, as ddx leaves it undefined.
-    if (f_ == Format::Python && !(d.children[1].kind == DKind::Number && d.children[1].value.is_integer()) &&
-        !non_negative_base) {
-      out += "math.pow(";
+    // C has no power operator. Python's ** makes a negative float to a power that is no whole
+    // number complex ((-8.0)**(1/3) is 1 + 1.73j); math.pow refuses it, as ddx leaves it undefined.
+    bool whole_exponent = d.children[1].kind == DKind::Number && d.children[1].value.is_integer();
+    if (f_ == Format::C || (f_ == Format::Python && !whole_exponent && !non_negative_base)) {
+      out += f_ == Format::C ? "pow(" : "math.pow(";
       put(base, out);
       out += ", ";
       put(d.children[1], out);
