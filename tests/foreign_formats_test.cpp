@@ -441,6 +441,8 @@ TEST_CASE("programs: named after the question, free names as parameters, errors 
   for (const std::string f : {"python", "numpy", "c"}) {
     CAPTURE(f);
     CHECK(out(f, "sum((n + 1) x_n, n = 0 .. 2)\n").err.find("this sum starts at n = 0: start it at 1") != std::string::npos);
+    CHECK(out(f, "sum(x_n, n = N - 2 .. N)\n").err.find("starts at n = N - 2, which may be below 1") != std::string::npos);
+    CHECK(out(f, "sum(x_n, n = 2 .. N)\n").err.empty());
     CHECK(out(f, "sum(x x_n, n = 1 .. 2)\n").err.find("x is also a variable here") != std::string::npos);
     CHECK(out(f, "sum(N_n, n = 1 .. N)\n").err.find("N is also a variable here") != std::string::npos);
   }

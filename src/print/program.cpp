@@ -66,11 +66,15 @@ void collect(Expr e, const std::vector<Expr>& bound, Parameters& p, std::set<con
     std::set<const void*> inner_seen;  // the body means something else under its index
     collect(a[0], inner, p, inner_seen);
     // A list holds x_1 first (x[0]): x_0 would be x[-1], Python's last entry (sum((n + 1) x_n,
-    // n = 0 .. 2) came out 11 for 14) and C's read before the array.
-    if (!p.families.empty() && a[2].is_number() && a[2].number() < Number(1))
+    // n = 0 .. 2) came out 11 for 14) and C's read before the array. So a sum over a family starts
+    // at a number 1 or more (k .. N may start at 0).
+    if (!p.families.empty() && !(a[2].is_number() && !(a[2].number() < Number(1)))) {
+      std::string start = to_string(a[2], Format::Text);
       throw Unprintable("generated code takes the family " + *p.families.begin() + " as a list from " + *p.families.begin() +
-                        "_1; this sum starts at " + a[1].name() + " = " + a[2].number().to_string() +
-                        ": start it at 1 (write its terms with " + a[1].name() + " + 1)");
+                        "_1; this sum starts at " + a[1].name() + " = " + start +
+                        (a[2].is_number() ? ": start it at 1 (write its terms with " + a[1].name() + " + 1)"
+                                          : ", which may be below 1: start it at a number, 1 or more"));
+    }
     p.families.insert(families_before.begin(), families_before.end());
     return;
   }
