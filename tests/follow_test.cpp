@@ -137,6 +137,18 @@ TEST_CASE("follow: a cycle through values read is refused like a cycle through n
              {"u = x^3", "y = u", "b = x^2", "z = b at x = 3", "s = sum(b n, n = 1 .. 3)", "f(t) = t", "g(t) = f(t)"});
 }
 
+// A definition that reads a name only after a change (f(z) = g(q), typed before q, is f(z) = q once
+// g(z) = z) is read again after that name: it was refused as a cycle, "'f' would depend on
+// itself", and f(2) stayed 1. A true cycle made by the change is still refused.
+TEST_CASE("follow: a definition is read again after the names it reads, and only a true cycle is refused") {
+  check_in_turn({{"g(z) = 1", ""}, {"f(z) = g(q)", ""}, {"q = g(t)", ""}, {"g(z) = z", ""}, {"f(2)", "t"}, {"q", "t"}});
+  check_in_turn({{"h(z) = 1", ""},
+                 {"f(z) = h(q)", ""},
+                 {"q = h(t) + f(1)", ""},
+                 {"h(z) = z", "error: 'f' would depend on itself (f -> q -> f)"},
+                 {"f(2)", "1"}});
+}
+
 // A name a statement binds (at x = 2, d/dx, a sum's index), undefined as it is read, gave the body
 // no value: defining it later reads nothing again and closes no cycle (w = sin(x) at x = 2 became
 // sin(3) after x = 3, and x = t was refused; x = a after a = d/dx x^2 at x = 3 was a cycle).

@@ -1429,6 +1429,15 @@ TEST_CASE("trust: a table reads decimals as written, orders its ends exactly and
   CHECK(x == 41);
 }
 
+// A table is no value: ans stays the answer before it (it was 0, and ans + 1 was 1), as after a plot.
+TEST_CASE("trust: a table leaves ans as it was") {
+  ddx_test::check_in_turn({{"x^3", "x^3"},
+                           {"table(x^2, x = 1 .. 2 step 1)", "x  x^2\n1    1\n2    4"},
+                           {"ans + 1", "x^3 + 1"},
+                           {"table(x^2, x = 1e-300 .. 2e-300 step 1e-300)", "     x     x^2\n1e-300  1e-600\n2e-300  4e-600"},
+                           {"ans", "x^3 + 1"}});
+}
+
 // implicit ... at a point of decimals checks the curve with the decimals as written (0.8 is 4/5):
 // y = 0.8000000001 on x^2 + y^2 = 1 passed within the doubles' tolerance and gave -0.74999999990625.
 TEST_CASE("trust: implicit at a point of decimals checks the curve with them as written") {

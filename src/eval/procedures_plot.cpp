@@ -99,7 +99,8 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
   return out;
 }
 
-// A table or a plot is no value (its value is 0, for `ans`): `table(...) at y = 1` would print 0.
+// A table or a plot is no value (its value is 0, and `ans` stays as it was): `table(...) at y = 1`
+// would print 0.
 void refuse_at_a_point(const Term& call, const Evaluator& ev) {
   if (ev.at_a_point())
     throw EvalError{call.span, call.name + " computes its values itself and cannot be taken at a point; to fix a variable "

@@ -4,9 +4,9 @@
 // defined function is its body (q = h(x)), a derivative, `at` or sum reads the names' values
 // (q = d/dx y), a function's body holds the names' values (f(t) = a t), and an abstract call is
 // abstract only until the function is defined (r = g(x)). After a statement changes a name, the
-// definitions read through it are read again from their statements, oldest first (so a body is
-// read after the ones it reads), each at most once: needing one twice is a cycle through the
-// values. If one no longer reads, the statement is undone, as any failed statement.
+// definitions read through it are read again from their statements, each after the ones it reads
+// (oldest first among those ready), each once, or once more where a name it only now reads changed:
+// a name needed again that reads through itself is a cycle through the values. If one no longer reads, the statement is undone, as any failed statement.
 #include <algorithm>
 #include <deque>
 #include <string_view>
@@ -51,20 +51,32 @@ std::optional<std::string> Session::follow_changes(const std::string& defined) {
   std::vector<std::string> changed = defs_->take_changed();
   if (std::none_of(changed.begin(), changed.end(), [&](const std::string& n) { return defs_->is_read(n); })) return std::nullopt;
   NameSet read;
-  // Oldest first; the list is made again only after a name that others were read through changed.
+  // Each name is read once, but one that reads another name only once read again (f(z) = g(q),
+  // typed before q was defined: after g(z) = z it is f(z) = q, stale again after q) is read once
+  // more where no cycle runs through it; the count bounds the work all the same.
+  std::size_t more = 0;
+  // The list is made again only after a name that others were read through changed.
   std::vector<std::string> stale = defs_->stale();
-  for (std::size_t next = 0; next < stale.size();) {
-    const std::string name = stale[next++];
-    if (name == defined || !read.insert(name).second) {
-      std::vector<std::string> cycle = read_path(*defs_, name, name);
+  const std::size_t most_more = stale.size() + 8;
+  while (!stale.empty()) {
+    // The oldest whose inputs are all read already, so that a body is read after the ones it reads.
+    NameSet waiting(stale.begin(), stale.end());
+    auto ready = std::find_if(stale.begin(), stale.end(), [&](const std::string& n) {
+      const std::vector<std::string>& inputs = defs_->reading(n)->names;
+      return std::none_of(inputs.begin(), inputs.end(), [&](const std::string& i) { return i != n && waiting.contains(i); });
+    });
+    const std::string name = ready == stale.end() ? stale.front() : *ready;  // (none: a cycle, found below)
+    std::vector<std::string> cycle;
+    bool again = !read.insert(name).second;
+    if (again) cycle = read_path(*defs_, name, name);
+    if (name == defined || (again && (!cycle.empty() || ++more > most_more)))
       return "'" + name + "' would depend on itself" + (cycle.empty() ? "" : " (" + joined(cycle) + ")") +
              "; the old definitions stay";
-    }
     if (auto refused = read_again(name)) return refused;
-    if (defs_->is_read(name)) {
+    if (defs_->is_read(name))
       stale = defs_->stale();
-      next = 0;
-    }
+    else
+      stale.erase(std::find(stale.begin(), stale.end(), name));
   }
   defs_->take_changed();  // (the names read again: followed already)
   return std::nullopt;

@@ -312,6 +312,7 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
   }
   Outcome o{.kind = Outcome::Kind::Answer, .input = input, .result = std::move(*result), .message = {}};
   ensure_printable(o.result, format());
+  if (std::holds_alternative<eval::ValueTable>(o.result.shape)) return o;  // (no value: ans stays)
   ans_ = o.result.value;
   ans_dropped_.clear();
   ans_conditions_.clear();
@@ -351,6 +352,8 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
   }
   ensure_printable(o.result, format());
   o.input = std::move(input);  // (the error paths, which quote it, are behind us)
+  // A table is no value: `ans` stays what it was, as after a plot (it was 0, and ans + 1 was 1).
+  if (std::holds_alternative<eval::ValueTable>(o.result.shape)) return o;
   ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
   ans_dropped_ = std::move(lost);
   ans_conditions_ = o.result.conditions;
