@@ -140,8 +140,8 @@ TEST_CASE("implicit: bad input is a positioned error") {
        "error@1: dy/dx is not defined at x = 0, y = 0: the partial derivative of the left side minus the right side by y "
        "is 0 there (a vertical tangent or a singular point of the curve)"},
       {"implicit(abs(x) + y = 1, dy/dx) at x = 0, y = 1",
-       "error@1: the derivative does not exist at x = 0, y = 1 (a corner: the slope is -1 from the left and 1 from the "
-       "right)"},
+       "error@1: the equation's partial derivatives, which dy/dx is made of, do not all exist: the derivative does not "
+       "exist at x = 0, y = 1 (a corner: the slope is -1 from the left and 1 from the right)"},
       {"implicit(log(x) = y, dy/dx) at x = -1, y = 0", "error@10: the equation has no value at x = -1, y = 0 (log of a negative number is not real)"},
   });
   check_rows({{"implicit(f(x) + y^2 = 1, df/dt)",

@@ -232,6 +232,7 @@ Comparison compare_expressions(Expr a, Expr b) {
   for (int sample = 0; sample < 3; ++sample) {
     Sampled sampled(abstract, rng);
     verdict = at_random_points(sampled(a), sampled(b), with);
+    verdict.by_samples = true;
     if (!verdict.decided || !verdict.equal) return verdict;
   }
   return verdict;

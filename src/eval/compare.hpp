@@ -13,6 +13,9 @@ struct Comparison {
   bool equal = false;
   bool decided = true;  // false: neither equal nor unequal could be shown (`note` says why)
   std::string note;     // "checked numerically at 12 random points", "only one side is defined at ..."
+  // Decided with sample functions in place of abstract ones: a verdict on the identity for every
+  // function, none on a given one (implicit's point may be on f(x, y) = 0 for the f meant).
+  bool by_samples = false;
 };
 
 Comparison compare_expressions(Expr a, Expr b);

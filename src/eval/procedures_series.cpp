@@ -234,7 +234,9 @@ Result implicit_procedure(const Term& call, Evaluator& ev) {
       }
       if (free_symbols(l - r).empty()) {
         Comparison c = compare_expressions(l, r);
-        if (c.decided && !c.equal && c.note.empty()) {
+        // (Unequal constants are proved so, by their digits: x = pi, y = 0 is off y = x, which
+        // was let through for its note "they differ by about 3.14" and given the slope 1.)
+        if (c.decided && !c.equal && !c.by_samples) {
           auto shown = [&](Expr side) {  // (in the decimals the point is written in)
             try {
               return ev.context().text(substitute(side, *point));
@@ -257,7 +259,13 @@ Result implicit_procedure(const Term& call, Evaluator& ev) {
     calc::Differentiations by;
     if (i) by.emplace_back(asked.x, i);
     if (j) by.emplace_back(asked.y, j);
-    values.emplace(s, ev.differentiate(F, by, call));
+    try {
+      values.emplace(s, ev.differentiate(F, by, call));
+    } catch (EvalError& e) {  // (its slopes are the equation's, not y's: say whose)
+      e.message = "the equation's partial derivatives, which " + asked_text(d, asked.order) + " is made of, do not all exist: " +
+                  e.message;
+      throw;
+    }
   }
   if (values.at(partial_symbol(0, 1)).is_zero()) {
     std::string by = "the partial derivative of the left side minus the right side by " + d.name + " is 0";
