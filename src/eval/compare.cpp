@@ -152,6 +152,47 @@ std::optional<Comparison> compare_constants(Expr d) {
   }
 }
 
+// The sizes of the numbers written in e (not 0 or 1): where a kink or a branch of it may be.
+void written_sizes(Expr e, std::vector<double>& sizes, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  auto note = [&](const Number& n) {
+    double size = std::abs(n.to_double());
+    if (size > 1e-12 && size < 1e12 && size != 1 && std::find(sizes.begin(), sizes.end(), size) == sizes.end())
+      sizes.push_back(size);
+  };
+  if (e.is_number() || e.is(Kind::Add) || e.is(Kind::Mul)) note(e.number());
+  if (e.is(Kind::Add))
+    for (const Number& c : e.coefficients()) note(c);
+  visit_children(e, [&](Expr c) { written_sizes(c, sizes, seen); });
+}
+
+// Where two exact sides are compared beyond [-2.5, 2.5] (max(x, 3) == 3 agreed at every point
+// below 3, and was true): beside each number written in them, on both sides of it and of either
+// sign, and at sizes up to 100. The k-th such point takes its signs from k's bits, one a variable,
+// so that every sign is tried; its sizes cycle through the numbers and factors.
+class FarPoints {
+ public:
+  FarPoints(Expr a, Expr b) {
+    std::unordered_set<const void*> seen;
+    written_sizes(a, sizes_, seen);
+    written_sizes(b, sizes_, seen);
+  }
+  double operator()(std::size_t k, std::size_t var, std::mt19937_64& rng) const {
+    static constexpr double factors[] = {1.5, 0.6, 1.1, 0.9, 2.5, 0.3};
+    std::uniform_real_distribution<double> unit(0, 1);
+    double sign = (k >> var) & 1 ? -1 : 1;
+    std::size_t round = k / 2;  // (both signs of one size, then the next)
+    if (!sizes_.empty() && round % 2 == 0) {
+      double size = sizes_[(round / 2 + var) % sizes_.size()];
+      return sign * size * factors[(round / 2) % std::size(factors)] * (1 + 0.01 * unit(rng));
+    }
+    return sign * std::pow(10.0, 2 * unit(rng));
+  }
+
+ private:
+  std::vector<double> sizes_;
+};
+
 // a == b at random points: a point where they differ (or only one has a value) refutes it,
 // agreement at enough points is taken for equality, and too few values decide nothing.
 // `with` names what stands in the comparison for abstract functions (empty: none).
@@ -163,17 +204,26 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
   std::unordered_map<std::string, double> first_agreed;
   bool evaluable = true;
   bool const exact = !has_float(a) && !has_float(b);  // (decimals are doubles: theirs is the verdict)
-  for (int trial = 0; trial < 40 && agreed < 12; ++trial) {
+  const FarPoints far(a, b);
+  std::mt19937_64 far_rng(20261206);  // (its own: the points in [-2.5, 2.5] are the ones they were)
+  std::size_t far_tried = 0;  // (exact sides: 12 far points as well as 12 agreements)
+  for (int trial = 0; trial < 64 && (agreed < 12 || (exact && far_tried < 12)); ++trial) {
+    // A far point decides only where both sides have values and a difference is proved exactly
+    // (a side past a double's range there, or one that cancels, says nothing of the sides).
+    bool const far_point = exact && trial % 2 == 1;
     std::unordered_map<std::string, double> point;
-    for (Expr v : vars) point[v.name()] = pick(rng);
+    for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i].name()] = far_point ? far(far_tried, i, far_rng) : pick(rng);
+    far_tried += far_point;
     double x, y;
     try {
       x = calc::evaluate(a, point);
       y = calc::evaluate(b, point);
     } catch (const MathError&) {
+      if (far_point) continue;
       evaluable = false;  // a function with no values (a sum with symbolic bounds): no numeric check possible
       break;
     }
+    if (far_point && !(std::isfinite(x) && std::isfinite(y))) continue;
     // log(x^2) and 2 log(x) agree where both are defined, but only one is at x < 0: not equal.
     if (std::isfinite(x) != std::isfinite(y)) {
       std::string where;
