@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
-#include <utility>
 
 #include "core/common_subexpressions.hpp"
 #include "core/functions.hpp"
@@ -40,6 +40,7 @@ struct Parameters {
   std::set<std::string> names;
   std::set<std::string> families;
   std::set<std::string> indices;  // bound by sums: never parameters, never temporaries' names
+  std::map<std::string, std::set<std::string>> indexed_by;  // an index: the families it reads
 };
 
 void collect(Expr e, const std::vector<Expr>& bound, Parameters& p, std::set<const void*>& seen) {
@@ -49,6 +50,7 @@ void collect(Expr e, const std::vector<Expr>& bound, Parameters& p, std::set<con
       if (e == index) return;
       if (auto family = family_of(e.name(), index.name())) {
         p.families.insert(*family);
+        p.indexed_by[index.name()].insert(*family);
         return;
       }
     }
@@ -62,20 +64,19 @@ void collect(Expr e, const std::vector<Expr>& bound, Parameters& p, std::set<con
     std::vector<Expr> inner = bound;
     inner.push_back(a[1]);
     p.indices.insert(a[1].name());
-    std::set<std::string> families_before = std::exchange(p.families, {});
     std::set<const void*> inner_seen;  // the body means something else under its index
     collect(a[0], inner, p, inner_seen);
     // A list holds x_1 first (x[0]): x_0 would be x[-1], Python's last entry (sum((n + 1) x_n,
     // n = 0 .. 2) came out 11 for 14) and C's read before the array. So a sum over a family starts
     // at a number 1 or more (k .. N may start at 0).
-    if (!p.families.empty() && !(a[2].is_number() && !(a[2].number() < Number(1)))) {
-      std::string start = to_string(a[2], Format::Text);
-      throw Unprintable("generated code takes the family " + *p.families.begin() + " as a list from " + *p.families.begin() +
-                        "_1; this sum starts at " + a[1].name() + " = " + start +
+    const std::set<std::string>& read = p.indexed_by[a[1].name()];
+    if (!read.empty() && !(a[2].is_number() && !(a[2].number() < Number(1)))) {
+      const std::string& x = *read.begin();
+      throw Unprintable("generated code takes the family " + x + " as a list from " + x + "_1; this sum starts at " +
+                        a[1].name() + " = " + to_string(a[2], Format::Text) +
                         (a[2].is_number() ? ": start it at 1 (write its terms with " + a[1].name() + " + 1)"
                                           : ", which may be below 1: start it at a number, 1 or more"));
     }
-    p.families.insert(families_before.begin(), families_before.end());
     return;
   }
   for_each_child(e, [&](Expr c) { collect(c, bound, p, seen); });

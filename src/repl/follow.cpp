@@ -5,8 +5,9 @@
 // (q = d/dx y), a function's body holds the names' values (f(t) = a t), and an abstract call is
 // abstract only until the function is defined (r = g(x)). After a statement changes a name, the
 // definitions read through it are read again from their statements, each after the ones it reads
-// (oldest first among those ready), each once, or once more where a name it only now reads changed:
-// a name needed again that reads through itself is a cycle through the values. If one no longer reads, the statement is undone, as any failed statement.
+// (oldest first among those ready), each once, or once more where a name it only now reads
+// changed: a name needed again that reads through itself is a cycle through the values. If one no
+// longer reads, the statement is undone, as any failed statement.
 #include <algorithm>
 #include <deque>
 #include <string_view>
