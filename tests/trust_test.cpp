@@ -1450,6 +1450,27 @@ TEST_CASE("trust: == looks beyond the small numbers, beside the numbers the side
   });
 }
 
+// == looks beside every corner of a piece (where the argument of abs, sign, relu, max or min
+// changes sign, found along each variable), compares exact sides exactly at every point where
+// their doubles agree, and takes a double past its range for no edge of a domain (a helper's
+// findings: each of these was true, but the last, which was false "only one side is defined").
+TEST_CASE("trust: == looks beside corners, checks every agreeing point exactly, and overflow is no domain") {
+  check_rows({
+      {"relu(x - 2 pi) == 0", "false  # they differ by about 0.00628 at x = 6.29"},
+      {"relu(sqrt(x) - 2) == 0", "false  # they differ by about 0.001 at x = 4"},
+      {"relu(cos(x) - 99/100) == 0", "false  # they differ by about 0.00002 at x = -0.141"},
+      {"abs(x - 1/10) + abs(x + 1/10) == 2 abs(x)", "false  # they differ by about 0.0002 at x = 0.0999"},
+      {"relu(x - 3) relu(7/2 - x) == 0", "false  # they differ by about 0.00174 at x = 3.5"},
+      {"relu(x/y - 10) == 0", "false  # they differ by about 0.01 at x = -21.8, y = -2.18"},
+      {"sign(x)^2 == 1", "false  # they differ by about -1.0 at x = 0"},
+      {"10^-14 relu(-x) == 0", "false  # they differ by about 5.58e-15 at x = -0.558"},
+      {"x^40 + relu(-x - 2) == x^40", "false  # they differ by about 1.01 at x = -3.01"},
+      {"sinh(400 x)/cosh(400 x) == tanh(400 x)", "true  # checked numerically at 12 random points"},
+      {"relu(x) == max(x, 0)", "true  # checked numerically at 24 random points"},
+      {"log(x^2) == 2 log(x)", "false  # only one side is defined at x = -0.558"},
+  });
+}
+
 // A table is no value: ans stays the answer before it (it was 0, and ans + 1 was 1), as after a plot.
 TEST_CASE("trust: a table leaves ans as it was") {
   ddx_test::check_in_turn({{"x^3", "x^3"},

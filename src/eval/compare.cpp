@@ -139,6 +139,20 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
   return std::nullopt;
 }
 
+// Whether exact e has a value at the rational point the doubles were taken at (they may have
+// overflowed where it has one).
+bool has_value_at(Expr e, const std::vector<Expr>& vars, const std::unordered_map<std::string, double>& where) {
+  std::unordered_map<Expr, Expr> point;
+  for (Expr v : vars) point.emplace(v, num(exact_value_of(where.at(v.name()))));
+  try {
+    Real value(64);
+    real_value(e, point, DecimalReading::AsTyped, value.get());
+    return mpfr_number_p(value.get()) != 0;
+  } catch (const MathError&) {
+    return false;
+  }
+}
+
 // a == b between constants, whose difference d does not simplify to 0: unequal where d's
 // enclosure leaves 0 out, equal to so many digits where it still holds 0 at the highest
 // precision approx works at (atan(1/2) + atan(1/3) == pi/4), nothing where d has no value.
@@ -193,6 +207,68 @@ class FarPoints {
   std::vector<double> sizes_;
 };
 
+// The arguments whose sign splits a side into pieces: g of abs(g), sign(g), relu(g), and g - h of
+// max(g, h) and min(g, h).
+void corner_arguments(Expr e, std::vector<Expr>& out, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  if (e.is(Kind::Call) && function_info(e.function()).corners) {
+    auto a = e.args();
+    Expr g = a.size() == 2 ? a[0] - a[1] : a[0];
+    if (std::find(out.begin(), out.end(), g) == out.end()) out.push_back(g);
+  }
+  visit_children(e, [&](Expr c) { corner_arguments(c, out, seen); });
+}
+
+// Points on both sides of where a piece of a side begins (relu(x - 2 pi) == 0 agreed at every
+// random point, all below 2 pi; relu(cos(x) - 0.99) == 0 differs only for |x| < 0.14): along each
+// variable, the others at a random point, each corner argument's changes of sign over 0 and
+// +-10^-3 .. 10^3, each found by bisection and stepped over both ways.
+std::vector<std::unordered_map<std::string, double>> corner_points(Expr a, Expr b, const std::vector<Expr>& vars,
+                                                                     std::mt19937_64& rng) {
+  constexpr std::size_t most_arguments = 8, most_points = 64;
+  std::vector<Expr> arguments;
+  std::unordered_set<const void*> seen;
+  corner_arguments(a, arguments, seen);
+  corner_arguments(b, arguments, seen);
+  if (arguments.size() > most_arguments) arguments.resize(most_arguments);
+  std::vector<double> grid{0};
+  for (int i = -24; i <= 24; ++i) grid.push_back(std::pow(10.0, i / 8.0)), grid.push_back(-std::pow(10.0, i / 8.0));
+  std::sort(grid.begin(), grid.end());
+  std::uniform_real_distribution<double> pick(-2.5, 2.5);
+  std::vector<std::unordered_map<std::string, double>> points;
+  for (Expr g : arguments)
+    for (Expr v : vars) {
+      std::unordered_map<std::string, double> at;
+      for (Expr w : vars) at[w.name()] = pick(rng);
+      auto sign_at = [&](double t) {
+        at[v.name()] = t;
+        try {
+          double value = calc::evaluate(g, at);
+          return std::isnan(value) ? 2 : (value > 0) - (value < 0);
+        } catch (const MathError&) {
+          return 2;  // (no value: a piece of its own)
+        }
+      };
+      for (std::size_t i = 0; i + 1 < grid.size() && points.size() < most_points; ++i) {
+        double lo = grid[i], hi = grid[i + 1];
+        int s_lo = sign_at(lo), s_hi = sign_at(hi);
+        if (s_lo == 0) points.push_back(at), points.back()[v.name()] = lo;  // (on the corner: sign(x)^2 == 1 at 0)
+        if (s_lo == s_hi) continue;
+        for (int step = 0; step < 60; ++step) {  // (to where the change is, as far as doubles tell)
+          double mid = lo + (hi - lo) / 2;
+          if (mid <= lo || mid >= hi) break;
+          (sign_at(mid) == s_lo ? lo : hi) = mid;
+        }
+        double beside = 1e-3 * std::max(std::abs(lo), 1e-3);
+        for (double t : {lo - beside, hi + beside}) {
+          at[v.name()] = t;
+          points.push_back(at);
+        }
+      }
+    }
+  return points;
+}
+
 // a == b at random points: a point where they differ (or only one has a value) refutes it,
 // agreement at enough points is taken for equality, and too few values decide nothing.
 // `with` names what stands in the comparison for abstract functions (empty: none).
@@ -201,7 +277,6 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
   std::mt19937_64 rng(20261122);  // fixed: the same question always gets the same answer
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
   int agreed = 0;
-  std::unordered_map<std::string, double> first_agreed;
   bool evaluable = true;
   bool const exact = !has_float(a) && !has_float(b);  // (decimals are doubles: theirs is the verdict)
   const FarPoints far(a, b);
@@ -225,6 +300,8 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     }
     if (far_point && !(std::isfinite(x) && std::isfinite(y))) continue;
     // log(x^2) and 2 log(x) agree where both are defined, but only one is at x < 0: not equal.
+    // (A double past its range is no edge of a domain: sinh(400x)/cosh(400x) == tanh(400x).)
+    if (std::isfinite(x) != std::isfinite(y) && exact && has_value_at(a, vars, point) && has_value_at(b, vars, point)) continue;
     if (std::isfinite(x) != std::isfinite(y)) {
       std::string where;
       for (Expr v : vars) where += (where.empty() ? " at " : ", ") + v.name() + " = " + decimal(point[v.name()]);
@@ -236,15 +313,29 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     // the point, else it was rounding.
     if (std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y)) && (!exact || differ_precisely(a, b, vars, point)))
       return {false, true, with.empty() ? "" : "they differ" + with};
-    if (agreed++ == 0) first_agreed = point;
-  }
-  if (agreed >= 3) {
-    // Doubles agree to about 1e-9: exact sides are compared once more, by their difference's
-    // enclosure at a point.
+    // Doubles agree to about 1e-9: exact sides are compared once more at every such point, by
+    // their difference's enclosure (10^-14 relu(-x) == 0 agreed in doubles everywhere, and was
+    // compared exactly only at a point where it is 0).
     if (exact)
-      if (auto differ = differ_precisely(a, b, vars, first_agreed)) return {false, true, *differ + with};
-    return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
+      if (auto differ = differ_precisely(a, b, vars, point)) return {false, true, *differ + with};
+    ++agreed;
   }
+  if (agreed >= 3 && exact) {
+    // Beside every corner of a piece, which random points may all miss.
+    for (const auto& point : corner_points(a, b, vars, rng)) {
+      double x, y;
+      try {
+        x = calc::evaluate(a, point);
+        y = calc::evaluate(b, point);
+      } catch (const MathError&) {
+        continue;
+      }
+      if (!(std::isfinite(x) && std::isfinite(y))) continue;
+      if (auto differ = differ_precisely(a, b, vars, point)) return {false, true, *differ + with};
+    }
+  }
+  if (agreed >= 3)
+    return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
   if (!evaluable) return {false, false, "their difference does not simplify to 0, and it has no values at points to compare"};
   return {false, false, "their difference does not simplify to 0, and too few of their values at random points are finite numbers"};
 }
