@@ -1471,6 +1471,17 @@ TEST_CASE("trust: == looks beside corners, checks every agreeing point exactly, 
   });
 }
 
+// A decimal value that is 0 at every precision up to 4096 bits is 0 only where an enclosure at a
+// higher one does not leave 0 out: cosh(1450.0) - sinh(1450.0), 1.9e-630, printed 0.0.
+TEST_CASE("trust: a decimal value below every precision tried is not 0 when it is not") {
+  check_rows({
+      {"cosh(1450.0) - sinh(1450.0)", "error: beyond the range of a double"},
+      {"cosh(710.0) - sinh(710.0)", "error: below the range of a double"},
+      {"sin(1.0)^2 + cos(1.0)^2 - 1", "0.0"},
+      {"1 - tanh(100.5)^2", "2.036428323580044e-87"},
+  });
+}
+
 // A table is no value: ans stays the answer before it (it was 0, and ans + 1 was 1), as after a plot.
 TEST_CASE("trust: a table leaves ans as it was") {
   ddx_test::check_in_turn({{"x^3", "x^3"},

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/corner_sign.hpp"
+#include "core/enclosure.hpp"
 #include "core/errors.hpp"
 #include "core/pointer_set.hpp"
 #include "core/real_value.hpp"
@@ -96,6 +97,26 @@ mpfr_prec_t first_precision(Expr formula, const std::unordered_map<Expr, Expr>& 
 // The precise value of the formula at the exact point, rounded to a double: nullopt when it
 // cannot be evaluated (a symbol without a value). Throws MathError when it has no value there,
 // Underflow when it is nonzero but below the doubles' normal range.
+// A value that is 0 at every precision up to the last one tried: 0, unless an enclosure at a higher
+// precision leaves 0 out (cosh(1450.0) - sinh(1450.0) is 0 up to 4096 bits and 1.9e-630, which
+// printed 0.0): then it is below a double's range, the refusal exp(-1450.0) gets.
+double vanished_value(Expr formula, const std::unordered_map<Expr, Expr>& exact) {
+  try {
+    Expr at = substitute(formula, exact);
+    for (mpfr_prec_t precision : {mpfr_prec_t{16384}, mpfr_prec_t{65536}}) {
+      Interval v(precision);
+      try {
+        enclose(at, v);
+      } catch (const TooWide&) {
+        continue;
+      }
+      if (mpfr_sgn(v.lo()) > 0 || mpfr_sgn(v.hi()) < 0) throw Underflow{six_digits_of(v.lo())};
+    }
+  } catch (const MathError&) {  // (no enclosure: the precisions' 0 stands)
+  }
+  return 0.0;
+}
+
 std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr, Expr>& exact, DecimalReading reading,
                                     double computed) {
   std::string gave = std::isnan(computed) ? "" : " (double arithmetic gave " + six_digits(computed) + ")";
@@ -142,7 +163,7 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
     have_before = true;
     if (p == last) break;
   }
-  if (vanishing >= 2) return 0.0;
+  if (vanishing >= 2) return vanished_value(formula, exact);
   throw MathError("its value cannot be worked out: with the decimals as written, it changes with every digit of "
                   "precision up to 1,200 digits" + gave);
 }
