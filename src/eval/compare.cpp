@@ -232,7 +232,10 @@ std::vector<std::unordered_map<std::string, double>> corner_points(Expr a, Expr 
   corner_arguments(b, arguments, seen);
   if (arguments.size() > most_arguments) arguments.resize(most_arguments);
   std::vector<double> grid{0};
-  for (int i = -24; i <= 24; ++i) grid.push_back(std::pow(10.0, i / 8.0)), grid.push_back(-std::pow(10.0, i / 8.0));
+  for (int i = -24; i <= 24; ++i) {
+    grid.push_back(std::pow(10.0, i / 8.0));
+    grid.push_back(-grid.back());
+  }
   std::sort(grid.begin(), grid.end());
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
   std::vector<std::unordered_map<std::string, double>> points;
@@ -251,8 +254,8 @@ std::vector<std::unordered_map<std::string, double>> corner_points(Expr a, Expr 
       };
       for (std::size_t i = 0; i + 1 < grid.size() && points.size() < most_points; ++i) {
         double lo = grid[i], hi = grid[i + 1];
-        int s_lo = sign_at(lo), s_hi = sign_at(hi);
-        if (s_lo == 0) points.push_back(at), points.back()[v.name()] = lo;  // (on the corner: sign(x)^2 == 1 at 0)
+        int s_hi = sign_at(hi), s_lo = sign_at(lo);
+        if (s_lo == 0) points.push_back(at);  // (on the corner itself: sign(x)^2 == 1 at 0)
         if (s_lo == s_hi) continue;
         for (int step = 0; step < 60; ++step) {  // (to where the change is, as far as doubles tell)
           double mid = lo + (hi - lo) / 2;
