@@ -373,6 +373,27 @@ TEST_CASE("critical: a value holding a decimal's double is marked approximate") 
   });
 }
 
+// A searched point beside a cusp is no critical point (x^(2/3) at 0 has no derivative; its
+// Hessian's size let the search's point pass as a zero, listed as a maximum with value ~ 0.0 for
+// x^(2/3) + 5), and a point where f as written has no value is none either (x^3/x at 0 was a
+// minimum; x^2 + sqrt(x - 1)^2 had one at -1/2). A helper's findings.
+TEST_CASE("critical: no point at a cusp, and none where f as written has no value") {
+  check_rows({
+      {"critical(x^(2/3) + 5)", "no critical points found by a numeric search with -10 <= x <= 10 (points outside it, or "
+                                "very close together, can be missed)"},
+      {"critical(x^2 - x^(2/3))", "a numeric search with -10 <= x <= 10 (points outside it, or very close together, can be "
+                                  "missed):\nx ~ -0.4386913377: minimum, value ~ -0.3849001795\n"
+                                  "x ~ 0.4386913377: minimum, value ~ -0.3849001795"},
+      {"critical(x^3/x)", "no critical points"},
+      {"critical(x^2 + x/x)", "no critical points"},
+      {"critical(x^2 + sqrt(x - 1)^2)", "no critical points"},
+      {"critical(x^2 + y^2 x/x)", "no critical points"},
+      {"critical(x^(4/3))", "a numeric search with -10 <= x <= 10 (points outside it, or very close together, can be "
+                            "missed):\nx = 0: degenerate (the second-derivative test is inconclusive), value 0"},
+      {"critical(x^3 - 3x)", "x = -1: maximum, value 2\nx = 1: minimum, value -2"},
+  });
+}
+
 // Where a gradient is only small (tanh, sigmoid and softplus saturating) the numeric search's
 // candidates are no zeros: Newton's method in 60-digit arithmetic walks away from them (a helper's
 // random cases: each of these listed points whose slope was 1e-8 to 1e-16, or was refused as having

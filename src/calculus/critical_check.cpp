@@ -255,8 +255,31 @@ PointChecker::PointChecker(Expr f, const std::vector<Expr>& vars) : f_(f), vars_
 }
 
 
+// Whether the gradient has no value at the point with the coordinates negligible beside its size
+// made 0, where there are such: a searched point beside a cusp (x^(2/3) at 0, whose derivative
+// grows without bound there) passed as a zero by the Hessian's size, and was listed as a maximum.
+bool beside_a_gradient_without_value(const std::vector<Expr>& grad, const std::vector<Expr>& vars, std::vector<Expr> coords) {
+  double size = 1;
+  for (Expr x : coords) size = std::max(size, std::abs(precise_value(x)));
+  bool snapped = false;
+  for (Expr& x : coords)
+    if (!x.is_zero() && std::abs(precise_value(x)) < 1e-9 * size) {
+      x = num(0);
+      snapped = true;
+    }
+  if (!snapped) return false;
+  try {
+    std::unordered_map<Expr, Expr> at = point_of(vars, coords);
+    for (Expr g : grad) (void)precise_value(substitute(g, at));
+  } catch (const MathError&) {
+    return true;
+  }
+  return false;
+}
+
 std::optional<CriticalPoint> PointChecker::check(Candidate c) {
   check_interrupt();
+  if (c.searched && beside_a_gradient_without_value(grad_, vars_, c.coords)) return std::nullopt;
   std::unordered_map<Expr, Expr> at = point_of(vars_, c.coords);
   Expr value;
   std::vector<double> gradient;  // an approximate point's, for the uncertainty of its value

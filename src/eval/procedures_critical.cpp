@@ -3,8 +3,12 @@
 // Hessian, with f's value there (calculus/critical.hpp). `ans` becomes the list of points: the
 // coordinates of each ([x1, x2, ...] for one variable, [[x1, y1], ...] for several), decimals
 // where they are approximate.
+#include <algorithm>
+
+#include "calculus/at_point.hpp"
 #include "calculus/critical.hpp"
 #include "calculus/vector.hpp"
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "eval/procedures.hpp"
 
@@ -29,6 +33,25 @@ Value points_value(const calc::CriticalPoints& found) {
   return Value::list(std::move(points));
 }
 
+// Whether each part simplification took out of f has a value at the point (at its decimals'
+// exact values where it is approximate).
+bool written_f_has_value(const std::vector<Expr>& lost, const std::vector<Expr>& vars, const calc::CriticalPoint& p) {
+  if (lost.empty()) return true;
+  calc::Point at;
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    const calc::CriticalNumber& c = p.coordinates[i];
+    at.emplace(vars[i], c.approximate ? num(Number::from_double(c.numeric)) : c.exact);
+  }
+  try {
+    for (Expr part : lost) (void)calc::value_at(part, at);
+  } catch (const MathError&) {
+    return false;
+  } catch (const calc::NoDerivative&) {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Result critical_procedure(const Term& call, Evaluator& ev) {
@@ -46,7 +69,8 @@ Result critical_procedure(const Term& call, Evaluator& ev) {
     else
       listed->push_back(ev.variable(n));
   }
-  Expr f = listed ? ev.operand(arg, *listed) : ev.operand(arg, std::span<const Expr>());
+  std::vector<Expr> lost = arg.dropped;  // what simplification took out of f as written (x^3/x is x^2)
+  Expr f = noting_into(lost, [&] { return listed ? ev.operand(arg, *listed) : ev.operand(arg, std::span<const Expr>()); });
   std::vector<Expr> vars = listed ? *listed : calc::variables_of({f});
   if (vars.empty())
     throw EvalError{arg.span, "critical: " + ev.context().text(f) + " has no variables; name them: critical(f, [x])"};
@@ -58,6 +82,8 @@ Result critical_procedure(const Term& call, Evaluator& ev) {
   } catch (const LimitError& e) {
     throw EvalError{call.span, e.what()};
   }
+  // A point where f as written has no value is no critical point (x^3/x at 0 was a minimum).
+  std::erase_if(found.points, [&](const calc::CriticalPoint& p) { return !written_f_has_value(lost, vars, p); });
   Result r;
   r.value = points_value(found);
   r.shape = std::move(found);
