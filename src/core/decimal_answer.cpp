@@ -94,9 +94,6 @@ mpfr_prec_t first_precision(Expr formula, const std::unordered_map<Expr, Expr>& 
   return std::min<mpfr_prec_t>(4096, 128 + (highest - lowest));
 }
 
-// The precise value of the formula at the exact point, rounded to a double: nullopt when it
-// cannot be evaluated (a symbol without a value). Throws MathError when it has no value there,
-// Underflow when it is nonzero but below the doubles' normal range.
 // A value that is 0 at every precision up to the last one tried: 0, unless an enclosure at a higher
 // precision leaves 0 out (cosh(1450.0) - sinh(1450.0) is 0 up to 4096 bits and 1.9e-630, which
 // printed 0.0): then it is below a double's range, the refusal exp(-1450.0) gets.
@@ -117,6 +114,9 @@ double vanished_value(Expr formula, const std::unordered_map<Expr, Expr>& exact)
   return 0.0;
 }
 
+// The precise value of the formula at the exact point, rounded to a double: nullopt when it
+// cannot be evaluated (a symbol without a value). Throws MathError when it has no value there,
+// Underflow when it is nonzero but below the doubles' normal range.
 std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr, Expr>& exact, DecimalReading reading,
                                     double computed) {
   std::string gave = std::isnan(computed) ? "" : " (double arithmetic gave " + six_digits(computed) + ")";
