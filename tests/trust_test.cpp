@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "support/rows.hpp"
+#include "support/run_ddx.hpp"
 
 using ddx_test::answer;
 using ddx_test::check_in_turn;
@@ -1404,7 +1405,24 @@ TEST_CASE("trust: a table reads decimals as written, orders its ends exactly and
        "   x                    e^x                 e^(-x)\n1000  1.97007111401705e+434  5.07595889754946e-435\n"
        "1001  5.35520851000461e+434   1.8673409226397e-435"},
       {"table(x^2, x = 1e-300 .. 2e-300 step 1e-300)", "     x     x^2\n1e-300  1e-600\n2e-300  4e-600"},
+      // a fraction's own 15 digits, not its double's (1/109 ended in 551); a count that stops
+      // short of a row just past the end (pi - 10^-16 had a second row, at pi); x that a double
+      // cannot tell apart (1 + 10^-400 was 1); a million-digit cell a limit, no internal error
+      {"table(1/x, x = 109 .. 110 step 1)", "  x                  1/x\n109   0.0091743119266055\n110  0.00909090909090909"},
+      {"table(x, x = 0 .. pi - 10^-16 step pi)", "x  x\n0  0"},
   });
+  {
+    ddx::Session counted;
+    std::string ten = answer(counted, "table(x, x = 0 .. sqrt(200) - 10^-40 step sqrt(2))");
+    CHECK(std::count(ten.begin(), ten.end(), '\n') == 10);  // the header and 10 rows, not 11
+    std::string tiny = answer(counted, "table(x - 1, x = 1 .. 1 + 10^-400 step 10^-400)");
+    CHECK(tiny.find("1.0000000000") != std::string::npos);
+    CHECK(tiny.find("0000001  1e-400") != std::string::npos);
+  }
+  ddx_test::RunResult huge = ddx_test::run_ddx("", "table(x^(10^6), x = 1 .. 1.001 step 10^-3)\n");
+  CHECK(huge.err.find("error: integer result too large") != std::string::npos);
+  CHECK(huge.err.find("internal error") == std::string::npos);
+  CHECK(huge.status == 1);
   // Every cell is the correctly rounded 15 digits (long double's 19 digits rounded, as %.15Lg does).
   ddx::Session s;
   std::string text = answer(s, "table(sqrt(x), sin(x), exp(x), x = 1 .. 40 step 1)");

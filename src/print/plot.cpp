@@ -159,8 +159,11 @@ constexpr int cell_most_digits = 1000;
 // printed 1.41421356237309). calc::Uncertain where ddx cannot tell them.
 std::string certain_cell(Expr v) {
   if (v.is_number() && v.number().is_zero()) return "0";
-  std::string digits = v.is_number() ? std::string() : calc::evalf_certain(v, cell_digits, cell_most_digits);
-  double d = v.is_number() ? v.number().to_double() : std::strtod(digits.c_str(), nullptr);
+  // (A fraction too: the double nearest 1/109, printed to 15 digits, ends in 551, where 1/109's
+  // own 15 digits end in 55.) A decimal is the double it is.
+  bool a_double = v.is_number() && v.number().is_float();
+  std::string digits = a_double ? std::string() : calc::evalf_certain(v, cell_digits, cell_most_digits);
+  double d = a_double ? v.number().to_double() : std::strtod(digits.c_str(), nullptr);
   if (std::isnormal(d)) return number(d);
   // Past a double's range (e^1000, 10^-600: they printed inf, 0 or undefined), the digits as they
   // are, their exponent written as number() writes one (1e+600).
@@ -187,13 +190,16 @@ std::string x_cell(Expr x, int digits) {
   }
 }
 
-// The digits a grid's x need: those of its largest bound's size in steps, and two more.
+// The digits a grid's x need: those of its largest bound's size in steps, and two more (worked
+// out exactly: a step of 10^-400 is 0 as a double).
 int x_digits(const ExactGrid& grid) {
   try {
-    double size = std::max(std::abs(calc::evaluate(grid.from, {})), std::abs(calc::evaluate(grid.to, {})));
-    double steps = size / calc::evaluate(grid.step, {});
-    return std::isfinite(steps) && steps > 1 ? std::max(cell_digits, static_cast<int>(std::ceil(std::log10(steps))) + 2)
-                                             : cell_digits;
+    Expr steps = (abs(grid.from) + abs(grid.to)) / grid.step;
+    std::string digits = calc::evalf(steps, 5);
+    std::size_t e = digits.find('e');
+    long exponent = e != std::string::npos ? std::strtol(digits.c_str() + e + 1, nullptr, 10)
+                                           : static_cast<long>(digits.find('.')) - 1;
+    return static_cast<int>(std::clamp<long>(exponent + 3, cell_digits, 100000));
   } catch (const MathError&) {
     return cell_digits;
   }
@@ -329,7 +335,14 @@ double table_row_count(const ExactGrid& grid, double approximate) {
   Expr ratio = (grid.to - grid.from) / grid.step;
   if (ratio.is_number()) return ratio.number().floor().to_double() + 1;
   try {
-    return std::floor(std::strtod(calc::evalf_certain(ratio, 30).c_str(), nullptr)) + 1;
+    // The whole number of steps nearest the ratio, less one where the row it reaches is past the
+    // end, which what is left over tells exactly (0 .. pi - 10^-16 step pi has 1 row: the ratio's
+    // 30 digits rounded to 1, and a second row at pi, past the end, was printed).
+    double nearest = std::round(std::strtod(calc::evalf_certain(ratio, 30).c_str(), nullptr));
+    if (!(nearest <= max_table_rows)) return nearest + 1;
+    Expr left = grid.to - (grid.from + grid.step * num(static_cast<long long>(nearest)));
+    bool past = left.is_number() ? left.number().sign() < 0 : calc::evalf_certain(left, 3)[0] == '-';
+    return nearest + (past ? 0 : 1);
   } catch (const calc::Uncertain&) {
     return approximate;
   }

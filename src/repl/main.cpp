@@ -121,6 +121,8 @@ class Runner {
         print_failed(e.what());
       } catch (const std::bad_alloc&) {
         print_failed("out of memory while printing the answer");
+      } catch (const LimitError& e) {  // (a table's cell of a million digits: a limit, no bug)
+        print_failed(e.what());
       } catch (const std::exception& e) {  // a bug, but never a crash: report it and go on
         print_failed(std::string("internal error while printing the answer: ") + e.what());
       }
