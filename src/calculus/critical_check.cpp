@@ -259,12 +259,13 @@ PointChecker::PointChecker(Expr f, const std::vector<Expr>& vars) : f_(f), vars_
 // made 0, where there are such: a searched point beside a cusp (x^(2/3) at 0, whose derivative
 // grows without bound there) passed as a zero by the Hessian's size, and was listed as a maximum.
 bool beside_a_gradient_without_value(const std::vector<Expr>& grad, const std::vector<Expr>& vars, std::vector<Expr> coords) {
-  double size = 1;
-  for (Expr x : coords) size = std::max(size, std::abs(precise_value(x)));
+  std::vector<double> values;
+  for (Expr x : coords) values.push_back(std::abs(precise_value(x)));
+  double size = std::max(1.0, *std::max_element(values.begin(), values.end()));
   bool snapped = false;
-  for (Expr& x : coords)
-    if (!x.is_zero() && std::abs(precise_value(x)) < 1e-9 * size) {
-      x = num(0);
+  for (std::size_t k = 0; k < coords.size(); ++k)
+    if (!coords[k].is_zero() && values[k] < 1e-9 * size) {
+      coords[k] = num(0);
       snapped = true;
     }
   if (!snapped) return false;

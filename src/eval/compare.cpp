@@ -314,13 +314,13 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     // Doubles lose what exact sides keep (10^20 (tan(x)^2 + 1 - sec(x)^2) is 10^20 times their
     // rounding, and was found unequal to 0): a difference between exact sides is proved beside
     // the point, else it was rounding.
-    if (std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y)) && (!exact || differ_precisely(a, b, vars, point)))
-      return {false, true, with.empty() ? "" : "they differ" + with};
-    // Doubles agree to about 1e-9: exact sides are compared once more at every such point, by
-    // their difference's enclosure (10^-14 relu(-x) == 0 agreed in doubles everywhere, and was
-    // compared exactly only at a point where it is 0).
-    if (exact)
-      if (auto differ = differ_precisely(a, b, vars, point)) return {false, true, *differ + with};
+    // Where doubles agree to about 1e-9 too, exact sides are compared by their difference's
+    // enclosure (10^-14 relu(-x) == 0 agreed in doubles everywhere, and was compared exactly only
+    // at a point where it is 0): once a point, whatever the doubles say.
+    bool doubles_differ = std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y));
+    std::optional<std::string> proved = exact ? differ_precisely(a, b, vars, point) : std::nullopt;
+    if (doubles_differ && (!exact || proved)) return {false, true, with.empty() ? "" : "they differ" + with};
+    if (proved) return {false, true, *proved + with};
     ++agreed;
   }
   if (agreed >= 3 && exact) {

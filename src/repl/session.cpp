@@ -31,6 +31,10 @@
 namespace ddx {
 namespace {
 
+// Whether an answer becomes `ans`: a table is no value, and `ans` stays what it was, as after a
+// plot (it was 0, and ans + 1 was 1).
+bool sets_ans(const eval::Result& r) { return !std::holds_alternative<eval::ValueTable>(r.shape); }
+
 std::string_view slice(std::string_view line, grammar::SourceSpan span) {
   std::size_t b = std::min<std::size_t>(span.begin, line.size());
   std::size_t e = std::clamp<std::size_t>(span.end, b, line.size());
@@ -312,7 +316,7 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
   }
   Outcome o{.kind = Outcome::Kind::Answer, .input = input, .result = std::move(*result), .message = {}};
   ensure_printable(o.result, format());
-  if (std::holds_alternative<eval::ValueTable>(o.result.shape)) return o;  // (no value: ans stays)
+  if (!sets_ans(o.result)) return o;
   ans_ = o.result.value;
   ans_dropped_.clear();
   ans_conditions_.clear();
@@ -352,8 +356,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
   }
   ensure_printable(o.result, format());
   o.input = std::move(input);  // (the error paths, which quote it, are behind us)
-  // A table is no value: `ans` stays what it was, as after a plot (it was 0, and ans + 1 was 1).
-  if (std::holds_alternative<eval::ValueTable>(o.result.shape)) return o;
+  if (!sets_ans(o.result)) return o;
   ans_ = o.result.value;  // a derivation or a display (`y = 2x - 1`) leaves its expression
   ans_dropped_ = std::move(lost);
   ans_conditions_ = o.result.conditions;
