@@ -23,6 +23,7 @@
 #include "core/real_value.hpp"
 #include "core/substitute.hpp"
 #include "core/sums.hpp"
+#include "eval/trial_points.hpp"
 
 namespace ddx::eval {
 namespace {
@@ -31,6 +32,13 @@ std::string decimal(double v) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3g", v);
   return buffer;
+}
+
+// " at x = 1.5, y = -2": where a verdict was reached.
+std::string where_of(const std::vector<Expr>& vars, const TrialPoint& point) {
+  std::string where;
+  for (Expr v : vars) where += (where.empty() ? " at " : ", ") + v.name() + " = " + decimal(point.at(v.name()));
+  return where;
 }
 
 // The abstract functions (f, g, ...) called or differentiated in e.
@@ -119,13 +127,9 @@ Number exact_value_of(double v) {
 // small beside the sides (x + exp(pi sqrt(163)) == x + 640320^3 + 744 differ by 7.5e-13 at 2.6e17,
 // where 30-digit values, compared with a margin for their own rounding, found them equal).
 std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Expr>& vars,
-                                            const std::unordered_map<std::string, double>& where) {
+                                            const TrialPoint& where) {
   std::unordered_map<Expr, Expr> point;
-  std::string at;
-  for (Expr v : vars) {
-    point.emplace(v, num(exact_value_of(where.at(v.name()))));
-    at += (at.empty() ? " at " : ", ") + v.name() + " = " + decimal(where.at(v.name()));
-  }
+  for (Expr v : vars) point.emplace(v, num(exact_value_of(where.at(v.name()))));
   try {
     Expr difference = substitute(a - b, point);
     if (difference.is_number()) {
@@ -133,7 +137,7 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
     } else if (!constant_sign(difference)) {
       return std::nullopt;
     }
-    return "they differ by about " + calc::evalf_certain(difference, 3) + at;
+    return "they differ by about " + calc::evalf_certain(difference, 3) + where_of(vars, where);
   } catch (const MathError&) {  // no value there: the doubles' verdict stands
   }
   return std::nullopt;
@@ -141,7 +145,7 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
 
 // Whether exact e has a value at the rational point the doubles were taken at (they may have
 // overflowed where it has one).
-bool has_value_at(Expr e, const std::vector<Expr>& vars, const std::unordered_map<std::string, double>& where) {
+bool has_value_at(Expr e, const std::vector<Expr>& vars, const TrialPoint& where) {
   std::unordered_map<Expr, Expr> point;
   for (Expr v : vars) point.emplace(v, num(exact_value_of(where.at(v.name()))));
   try {
@@ -166,112 +170,6 @@ std::optional<Comparison> compare_constants(Expr d) {
   }
 }
 
-// The sizes of the numbers written in e (not 0 or 1): where a kink or a branch of it may be.
-void written_sizes(Expr e, std::vector<double>& sizes, std::unordered_set<const void*>& seen) {
-  if (!seen.insert(e.node()).second) return;
-  auto note = [&](const Number& n) {
-    double size = std::abs(n.to_double());
-    if (size > 1e-12 && size < 1e12 && size != 1 && std::find(sizes.begin(), sizes.end(), size) == sizes.end())
-      sizes.push_back(size);
-  };
-  if (e.is_number() || e.is(Kind::Add) || e.is(Kind::Mul)) note(e.number());
-  if (e.is(Kind::Add))
-    for (const Number& c : e.coefficients()) note(c);
-  visit_children(e, [&](Expr c) { written_sizes(c, sizes, seen); });
-}
-
-// Where two exact sides are compared beyond [-2.5, 2.5] (max(x, 3) == 3 agreed at every point
-// below 3, and was true): beside each number written in them, on both sides of it and of either
-// sign, and at sizes up to 100. The k-th such point takes its signs from k's bits, one a variable,
-// so that every sign is tried; its sizes cycle through the numbers and factors.
-class FarPoints {
- public:
-  FarPoints(Expr a, Expr b) {
-    std::unordered_set<const void*> seen;
-    written_sizes(a, sizes_, seen);
-    written_sizes(b, sizes_, seen);
-  }
-  double operator()(std::size_t k, std::size_t var, std::mt19937_64& rng) const {
-    static constexpr double factors[] = {1.5, 0.6, 1.1, 0.9, 2.5, 0.3};
-    std::uniform_real_distribution<double> unit(0, 1);
-    double sign = (k >> var) & 1 ? -1 : 1;
-    std::size_t round = k / 2;  // (both signs of one size, then the next)
-    if (!sizes_.empty() && round % 2 == 0) {
-      double size = sizes_[(round / 2 + var) % sizes_.size()];
-      return sign * size * factors[(round / 2) % std::size(factors)] * (1 + 0.01 * unit(rng));
-    }
-    return sign * std::pow(10.0, 2 * unit(rng));
-  }
-
- private:
-  std::vector<double> sizes_;
-};
-
-// The arguments whose sign splits a side into pieces: g of abs(g), sign(g), relu(g), and g - h of
-// max(g, h) and min(g, h).
-void corner_arguments(Expr e, std::vector<Expr>& out, std::unordered_set<const void*>& seen) {
-  if (!seen.insert(e.node()).second) return;
-  if (e.is(Kind::Call) && function_info(e.function()).corners) {
-    auto a = e.args();
-    Expr g = a.size() == 2 ? a[0] - a[1] : a[0];
-    if (std::find(out.begin(), out.end(), g) == out.end()) out.push_back(g);
-  }
-  visit_children(e, [&](Expr c) { corner_arguments(c, out, seen); });
-}
-
-// Points on both sides of where a piece of a side begins (relu(x - 2 pi) == 0 agreed at every
-// random point, all below 2 pi; relu(cos(x) - 0.99) == 0 differs only for |x| < 0.14): along each
-// variable, the others at a random point, each corner argument's changes of sign over 0 and
-// +-10^-3 .. 10^3, each found by bisection and stepped over both ways.
-std::vector<std::unordered_map<std::string, double>> corner_points(Expr a, Expr b, const std::vector<Expr>& vars,
-                                                                     std::mt19937_64& rng) {
-  constexpr std::size_t most_arguments = 8, most_points = 64;
-  std::vector<Expr> arguments;
-  std::unordered_set<const void*> seen;
-  corner_arguments(a, arguments, seen);
-  corner_arguments(b, arguments, seen);
-  if (arguments.size() > most_arguments) arguments.resize(most_arguments);
-  std::vector<double> grid{0};
-  for (int i = -24; i <= 24; ++i) {
-    grid.push_back(std::pow(10.0, i / 8.0));
-    grid.push_back(-grid.back());
-  }
-  std::sort(grid.begin(), grid.end());
-  std::uniform_real_distribution<double> pick(-2.5, 2.5);
-  std::vector<std::unordered_map<std::string, double>> points;
-  for (Expr g : arguments)
-    for (Expr v : vars) {
-      std::unordered_map<std::string, double> at;
-      for (Expr w : vars) at[w.name()] = pick(rng);
-      auto sign_at = [&](double t) {
-        at[v.name()] = t;
-        try {
-          double value = calc::evaluate(g, at);
-          return std::isnan(value) ? 2 : (value > 0) - (value < 0);
-        } catch (const MathError&) {
-          return 2;  // (no value: a piece of its own)
-        }
-      };
-      for (std::size_t i = 0; i + 1 < grid.size() && points.size() < most_points; ++i) {
-        double lo = grid[i], hi = grid[i + 1];
-        int s_hi = sign_at(hi), s_lo = sign_at(lo);
-        if (s_lo == 0) points.push_back(at);  // (on the corner itself: sign(x)^2 == 1 at 0)
-        if (s_lo == s_hi) continue;
-        for (int step = 0; step < 60; ++step) {  // (to where the change is, as far as doubles tell)
-          double mid = lo + (hi - lo) / 2;
-          if (mid <= lo || mid >= hi) break;
-          (sign_at(mid) == s_lo ? lo : hi) = mid;
-        }
-        double beside = 1e-3 * std::max(std::abs(lo), 1e-3);
-        for (double t : {lo - beside, hi + beside}) {
-          at[v.name()] = t;
-          points.push_back(at);
-        }
-      }
-    }
-  return points;
-}
-
 // a == b at random points: a point where they differ (or only one has a value) refutes it,
 // agreement at enough points is taken for equality, and too few values decide nothing.
 // `with` names what stands in the comparison for abstract functions (empty: none).
@@ -289,7 +187,7 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     // A far point decides only where both sides have values and a difference is proved exactly
     // (a side past a double's range there, or one that cancels, says nothing of the sides).
     bool const far_point = exact && trial % 2 == 1;
-    std::unordered_map<std::string, double> point;
+    TrialPoint point;
     for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i].name()] = far_point ? far(far_tried, i, far_rng) : pick(rng);
     far_tried += far_point;
     double x, y;
@@ -306,9 +204,7 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     // (A double past its range is no edge of a domain: sinh(400x)/cosh(400x) == tanh(400x).)
     if (std::isfinite(x) != std::isfinite(y) && exact && has_value_at(a, vars, point) && has_value_at(b, vars, point)) continue;
     if (std::isfinite(x) != std::isfinite(y)) {
-      std::string where;
-      for (Expr v : vars) where += (where.empty() ? " at " : ", ") + v.name() + " = " + decimal(point[v.name()]);
-      return {false, true, "only one side is defined" + where + with};
+      return {false, true, "only one side is defined" + where_of(vars, point) + with};
     }
     if (!std::isfinite(x)) continue;
     // Doubles lose what exact sides keep (10^20 (tan(x)^2 + 1 - sec(x)^2) is 10^20 times their
@@ -333,6 +229,21 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
       } catch (const MathError&) {
         continue;
       }
+      if (!(std::isfinite(x) && std::isfinite(y))) continue;
+      if (auto differ = differ_precisely(a, b, vars, point)) return {false, true, *differ + with};
+    }
+    // Where exponents are whole, which random points miss: there a side may have a value where
+    // the other has none, as at random points, or a different one.
+    for (const auto& point : whole_exponent_points(a, b, vars, rng)) {
+      double x, y;
+      try {
+        x = calc::evaluate(a, point);
+        y = calc::evaluate(b, point);
+      } catch (const MathError&) {
+        continue;
+      }
+      if (std::isfinite(x) != std::isfinite(y) && !(has_value_at(a, vars, point) && has_value_at(b, vars, point)))
+        return {false, true, "only one side is defined" + where_of(vars, point) + with};
       if (!(std::isfinite(x) && std::isfinite(y))) continue;
       if (auto differ = differ_precisely(a, b, vars, point)) return {false, true, *differ + with};
     }

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Where `==` looks beyond its random points (see trial_points.hpp).
+#include "eval/trial_points.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <unordered_set>
+
+#include "calculus/eval.hpp"
+#include "calculus/vector.hpp"
+#include "core/errors.hpp"
+#include "core/functions.hpp"
+
+namespace ddx::eval {
+namespace {
+
+// The sizes of the numbers written in e (not 0 or 1): where a kink or a branch of it may be.
+void written_sizes(Expr e, std::vector<double>& sizes, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  auto note = [&](const Number& n) {
+    double size = std::abs(n.to_double());
+    if (size > 1e-12 && size < 1e12 && size != 1 && std::find(sizes.begin(), sizes.end(), size) == sizes.end())
+      sizes.push_back(size);
+  };
+  if (e.is_number() || e.is(Kind::Add) || e.is(Kind::Mul)) note(e.number());
+  if (e.is(Kind::Add))
+    for (const Number& c : e.coefficients()) note(c);
+  visit_children(e, [&](Expr c) { written_sizes(c, sizes, seen); });
+}
+
+// The arguments whose sign splits a side into pieces: g of abs(g), sign(g), relu(g), and g - h of
+// max(g, h) and min(g, h).
+void corner_arguments(Expr e, std::vector<Expr>& out, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  if (e.is(Kind::Call) && function_info(e.function()).corners) {
+    auto a = e.args();
+    Expr g = a.size() == 2 ? a[0] - a[1] : a[0];
+    if (std::find(out.begin(), out.end(), g) == out.end()) out.push_back(g);
+  }
+  visit_children(e, [&](Expr c) { corner_arguments(c, out, seen); });
+}
+
+// The exponents of e that are no numbers (a of x^a, and of a product's factor x^a).
+void symbolic_exponents(Expr e, std::vector<Expr>& out, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  auto note = [&](Expr exponent) {
+    if (!exponent.is_number() && std::find(out.begin(), out.end(), exponent) == out.end()) out.push_back(exponent);
+  };
+  if (e.is(Kind::Pow)) note(e.exponent());
+  if (e.is(Kind::Mul))
+    for (Expr exponent : e.exponents()) note(exponent);
+  visit_children(e, [&](Expr c) { symbolic_exponents(c, out, seen); });
+}
+
+}  // namespace
+
+FarPoints::FarPoints(Expr a, Expr b) {
+  std::unordered_set<const void*> seen;
+  written_sizes(a, sizes_, seen);
+  written_sizes(b, sizes_, seen);
+}
+
+double FarPoints::operator()(std::size_t k, std::size_t var, std::mt19937_64& rng) const {
+  static constexpr double factors[] = {1.5, 0.6, 1.1, 0.9, 2.5, 0.3};
+  std::uniform_real_distribution<double> unit(0, 1);
+  double sign = (k >> var) & 1 ? -1 : 1;
+  std::size_t round = k / 2;  // (both signs of one size, then the next)
+  if (!sizes_.empty() && round % 2 == 0) {
+    double size = sizes_[(round / 2 + var) % sizes_.size()];
+    return sign * size * factors[(round / 2) % std::size(factors)] * (1 + 0.01 * unit(rng));
+  }
+  return sign * std::pow(10.0, 2 * unit(rng));
+}
+
+std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng) {
+  constexpr std::size_t most_arguments = 8, most_points = 64;
+  std::vector<Expr> arguments;
+  std::unordered_set<const void*> seen;
+  corner_arguments(a, arguments, seen);
+  corner_arguments(b, arguments, seen);
+  if (arguments.size() > most_arguments) arguments.resize(most_arguments);
+  std::vector<double> grid{0};
+  for (int i = -24; i <= 24; ++i) {
+    grid.push_back(std::pow(10.0, i / 8.0));
+    grid.push_back(-grid.back());
+  }
+  std::sort(grid.begin(), grid.end());
+  std::uniform_real_distribution<double> pick(-2.5, 2.5);
+  std::vector<TrialPoint> points;
+  for (Expr g : arguments)
+    for (Expr v : vars) {
+      TrialPoint at;
+      for (Expr w : vars) at[w.name()] = pick(rng);
+      auto sign_at = [&](double t) {
+        at[v.name()] = t;
+        try {
+          double value = calc::evaluate(g, at);
+          return std::isnan(value) ? 2 : (value > 0) - (value < 0);
+        } catch (const MathError&) {
+          return 2;  // (no value: a piece of its own)
+        }
+      };
+      for (std::size_t i = 0; i + 1 < grid.size() && points.size() < most_points; ++i) {
+        double lo = grid[i], hi = grid[i + 1];
+        int s_hi = sign_at(hi), s_lo = sign_at(lo);
+        if (s_lo == 0) points.push_back(at);  // (on the corner itself: sign(x)^2 == 1 at 0)
+        if (s_lo == s_hi) continue;
+        for (int step = 0; step < 60; ++step) {  // (to where the change is, as far as doubles tell)
+          double mid = lo + (hi - lo) / 2;
+          if (mid <= lo || mid >= hi) break;
+          (sign_at(mid) == s_lo ? lo : hi) = mid;
+        }
+        double beside = 1e-3 * std::max(std::abs(lo), 1e-3);
+        for (double t : {lo - beside, hi + beside}) {
+          at[v.name()] = t;
+          points.push_back(at);
+        }
+      }
+    }
+  return points;
+}
+
+std::vector<TrialPoint> whole_exponent_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng) {
+  constexpr std::size_t point_count = 32;
+  // Even and odd, of both signs: x^(a/2) has a value at x < 0 for even a alone.
+  static constexpr double wholes[] = {2, 1, -2, 3, 0, -1, 4, -3};
+  std::vector<Expr> exponents;
+  std::unordered_set<const void*> seen;
+  symbolic_exponents(a, exponents, seen);
+  symbolic_exponents(b, exponents, seen);
+  if (exponents.empty()) return {};
+  std::vector<Expr> in_exponents = calc::variables_of(exponents);
+  auto in_an_exponent = [&](Expr v) { return std::find(in_exponents.begin(), in_exponents.end(), v) != in_exponents.end(); };
+  std::uniform_real_distribution<double> size(0.3, 2.5), pick(-2.5, 2.5);
+  std::vector<TrialPoint> points;
+  for (std::size_t k = 0; k < point_count; ++k) {
+    // Every other point has its bases negative. The first half makes every exponent variable
+    // whole, each taking the list's values in turn; the second half makes whole the ones its
+    // bits choose, the others random (x^a whole, (x^a)^b not).
+    std::size_t const round = k / 2;
+    TrialPoint at;
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+      double const value = in_an_exponent(vars[i]) ? pick(rng) : size(rng);
+      at[vars[i].name()] = k % 2 == 0 && !in_an_exponent(vars[i]) ? -value : value;
+    }
+    for (std::size_t i = 0; i < in_exponents.size(); ++i)
+      if (round < point_count / 4 || ((round >> (i % 3)) & 1) == 0)
+        at[in_exponents[i].name()] = wholes[(round + i) % std::size(wholes)];
+    points.push_back(std::move(at));
+  }
+  return points;
+}
+
+}  // namespace ddx::eval
