@@ -196,6 +196,11 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
         if (in_superscript && !sup && would_continue_number(line, i, cp)) emit(' ');
         if (in_command && cp >= 0x80) {
             emit('_');
+        } else if (sup == '-' && in_superscript) {
+            // `x²⁻¹` read as x^2-1 in ASCII, a baseline minus where a raised one was written.
+            fail("a superscript minus inside a superscript exponent is ambiguous: write the exponent "
+                 "with ^ and brackets, as x^(2-1), or as x^2 - 1");
+            return;
         } else if (sup) {
             if (!in_superscript) emit('^');
             emit(sup);

@@ -1855,3 +1855,39 @@ TEST_CASE("trust: a slope that is 0/0 at the point is undecided, not said not to
       {"d/dx x abs(x) at x = 0", "0"},
   });
 }
+
+// The reader's shapes a helper found read quietly in a way the language does not say, or
+// crashing: each is now read as documented, or refused with the readings it could have.
+TEST_CASE("trust: inverse powers of log_b, calls after a function word, the root sign, raised minus, glued points") {
+  check_rows({
+      // log_2^-1 crashed (it looked for an inverse function's name log_2 has not)
+      {"log_2^-1 8", "error: log_2^-1(x) is ambiguous: write 2^x for the inverse function or 1/log_2(x) for the reciprocal"},
+      {"log_a^-1(x)", "error: write a^x for the inverse function or 1/log_a(x)"},
+      {"log^-1(x)", "error: write exp(x) for the inverse function or 1/log(x)"},
+      {"sin^-1.0(x)", "error: write asin(x) for the inverse function or 1/sin(x)"},
+      // a call ends a function word's argument, as a function word does (it was sin(x cos(x)))
+      {"sin x cos(x)", "sin(x) cos(x)"},
+      {"sin x cos(x) at x = 1", "sin(1) cos(1)"},
+      {"log x sin(x)", "sin(x) log(x)"},
+      {"sin x f(x)", "sin(x) f(x)"},
+      {"sin x(x + 1)", "sin(x (x + 1))"},
+      {"sin cos(x)", "sin(cos(x))"},
+      // √ before more than one factor: the root of them all, or of the first?
+      {"√4 x", "error: '√' before juxtaposed factors is ambiguous"},
+      {"√2 π", "error: '√' before juxtaposed factors is ambiguous"},
+      {"√x sin(x)", "sqrt(x) sin(x)"},
+      {"√x·y", "sqrt(x) y"},
+      {"√(x y)", "sqrt(x y)"},
+      {"2√x", "2 sqrt(x)"},
+      // a raised minus inside a raised exponent was a baseline minus (x^2 - 1)
+      {"x²⁻¹", "error: a superscript minus inside a superscript exponent is ambiguous"},
+      {"x⁻¹", "1/x"},
+      // a number glued to what is before it by its point was a product
+      {"x.5", "error: a number that begins with its decimal point right after a name, number or bracket is ambiguous"},
+      {"1.5.2", "error: a number that begins with its decimal point"},
+      {"sin x.5", "error: a number that begins with its decimal point"},
+      {"log_2.5(x)", "error: the base of log_b must be a whole number or a name: write log(x)/log(2.5)"},
+      {"x .5", "0.5x"},
+      {"x^.5", "x^0.5"},
+  });
+}

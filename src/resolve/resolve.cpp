@@ -60,6 +60,17 @@ Term composite(TermKind kind, std::vector<Term> children, std::string ops, Sourc
   return t;
 }
 
+// `x.5`, `1.5.2`, `log_2.5(x)`: a number that begins with its point, right after a name, a
+// number or a bracket with no space, was read as a product (0.5x, 0.3, log_2 of 0.5x), where a
+// point too many or a decimal base was meant as often. The factor's leaf that is such a number,
+// or null.
+const Node* glued_decimal_point(const Node& before, const Node& factor) {
+  const Node* leaf = &factor;
+  while (leaf->kind == NodeKind::Pow) leaf = &leaf->children[0];
+  bool const glued = leaf->kind == NodeKind::Number && leaf->text.starts_with(".") && before.span.end == leaf->span.begin;
+  return glued ? leaf : nullptr;
+}
+
 }  // namespace
 
 Expr value_of(const Term& t) { return t.expr; }
@@ -254,6 +265,7 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
         const Node& c = n.children[i];
         char op = i == 0 ? ' ' : n.op_before(i);
         if (op != ' ' && op != '*' && op != '/') return std::nullopt;
+        if (i > 0 && op == ' ' && glued_decimal_point(n.children[i - 1], c)) return std::nullopt;  // (refused)
         if (c.kind != NodeKind::Number && c.kind != NodeKind::Word && c.kind != NodeKind::Pow &&
             c.kind != NodeKind::Apply && (c.kind != NodeKind::Group || op == '/'))
           return std::nullopt;  // a sign moves out of the product; a bracketed divisor divides factor by factor
@@ -547,6 +559,21 @@ bool Resolver::is_function_word(const Node& n) const {
 }
 
 namespace {
+// Whether a function word was written `√` (read as sqrt): its span, in the line as typed, is
+// the sign's 3 bytes, not the word's 4.
+bool written_as_root_sign(const Node& fn) {
+  return fn.text == "sqrt" && fn.span.end - fn.span.begin != 4;
+}
+}  // namespace
+
+// `cos(x)`, `cos(x)^2`, `-f(x)`, `f'(x)`: a call, which ends the argument of a function word
+// before it (sin x cos(x)). (A factor before a bracket, `x(x + 1)`, is no call.)
+bool Resolver::starts_with_call(const Node& n) {
+  if (n.kind == NodeKind::Pow || n.kind == NodeKind::Neg) return starts_with_call(n.children[0]);
+  return n.kind == NodeKind::Prime || (n.kind == NodeKind::Apply && apply_is_call(n));
+}
+
+namespace {
 
 // k when x is the whole-number base b raised to the whole number k (log_2(8) = 3, log_10(1/1000) =
 // -3, as log(e^3) is 3), else nullopt: log_b(x) then stays log(x)/log(b). (Numbers of more than a
@@ -609,6 +636,25 @@ Term Resolver::product(const Node& n) {
   return product_of(std::move(factors), std::move(ops), n.span);
 }
 
+
+namespace {
+// Refuses the product's factor k when it is a number glued to the one before by its decimal
+// point (see glued_decimal_point).
+void refuse_glued_decimal_point(const Node& product, std::size_t k) {
+  if (k == 0 || product.op_before(k) != ' ') return;
+  const Node& before = product.children[k - 1];
+  const Node* glued = glued_decimal_point(before, product.children[k]);
+  if (!glued) return;
+  if (before.kind == NodeKind::Word && before.text.starts_with("log_"))
+    throw ResolveError{SourceSpan{before.span.begin, glued->span.end},
+                       "the base of log_b must be a whole number or a name: write log(x)/log(" +
+                           std::string(before.text.substr(4)) + std::string(glued->text) + ") for a decimal base"};
+  throw ResolveError{SourceSpan{before.span.begin, glued->span.end},
+                     "a number that begins with its decimal point right after a name, number or bracket is "
+                     "ambiguous: write a space or * before it for a product, as x*0.5 (or was a point too many?)"};
+}
+}  // namespace
+
 // A flat run of `*`, `/` and juxtaposition; `sin x cos x` applies each function word to the
 // juxtaposed factors after it, up to the next operator or function word.
 void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::string& ops) {
@@ -617,12 +663,14 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
     const std::size_t at = i;
     const Node& c = n.children[i];
     char op = i == 0 ? ' ' : n.op_before(i);
+    refuse_glued_decimal_point(n, i);
     std::vector<Term> values;
     if (is_function_word(c)) {
       std::size_t j = i + 1;
       std::vector<Term> arg;
       std::string arg_ops;
-      // The argument is the juxtaposed factors up to the next operator or function word, except
+      // The argument is the juxtaposed factors up to the next operator, function word or call
+      // (sin x cos(x) is sin(x) cos(x), as sin x cos x is: it was sin(x cos(x))), except
       // that a bracket right after the name is the whole argument: sin^2(x) cos(x) is
       // sin(x)^2 cos(x), as sin(x) cos(x) is.
       bool bracketed = j < n.children.size() && n.op_before(j) == ' ' && n.children[j].kind == NodeKind::Group;
@@ -641,7 +689,9 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
                            "'" + head + "(...)^" + k + "' is ambiguous: write (" + head + "(...))^" + k + " to raise the call, or " +
                                head + "((...)^" + k + ") to raise the argument"};
       }
-      while (j < n.children.size() && n.op_before(j) == ' ' && !is_function_word(n.children[j])) {
+      while (j < n.children.size() && n.op_before(j) == ' ' && !is_function_word(n.children[j]) &&
+             !(j > i + 1 && starts_with_call(n.children[j]))) {
+        refuse_glued_decimal_point(n, j);
         arg.push_back(term(n.children[j++]));
         arg_ops += ' ';
         if (bracketed) break;
@@ -655,6 +705,12 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       const Node& powered = *signed_node;
       const Node& fn = powered.kind == NodeKind::Pow ? powered.children[0] : powered;
       if (arg.empty()) throw ResolveError{fn.span, "'" + fn.text + "' needs an argument: " + fn.text + "(x) or " + fn.text + " x"};
+      // `√4 x`: the root of 4x, as `sqrt 4 x` is, or 2x, as a root sign drawn over the 4 alone
+      // is (ddx prints sqrt(x) y as √x·y)? Nothing in plain text tells: ask.
+      if (arg.size() > 1 && written_as_root_sign(fn))
+        throw ResolveError{SourceSpan{fn.span.begin, arg.back().span.end},
+                           "'√' before juxtaposed factors is ambiguous: write √(x y) for the root of them all, or "
+                           "√x·y for the root of the first"};
       try {
         SourceSpan arg_span{arg.front().span.begin, arg.back().span.end};
         std::vector<Term> one;
@@ -711,13 +767,27 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
   }
 }
 
+namespace {
+// How the inverse function of `name` is written, as a reading of name^-1(x) offered beside the
+// reciprocal: "asin(x) for the inverse function or ", "2^x ..." for log_2; empty when it has none.
+std::string inverse_function_reading(std::string_view name) {
+  std::string written;
+  if (name == "log" || name == "ln") written = "exp(x)";
+  else if (name.starts_with("log_")) written = std::string(name.substr(4)) + "^x";
+  else if (std::optional<std::string_view> const builtin = builtin_name(name); builtin && find_function("a" + std::string(*builtin)))
+    written = "a" + std::string(*builtin) + "(x)";
+  return written.empty() ? "" : written + " for the inverse function or ";
+}
+}  // namespace
+
 // `sin^2(x)` is sin(x)^2; `sin^-1(x)` is refused: arcsin or 1/sin, a reader cannot tell.
 Term Resolver::function_power(const Node& fn, const Node& exponent, Term applied) {
   Term k = term(exponent);
-  if (k.is_value() && k.expr.is_minus_one()) {
-    std::string name(*builtin_name(fn.text));
-    std::string inverse = find_function("a" + name) ? "a" + name + "(x) for the inverse function or " : "";
-    throw ResolveError{fn.span, fn.text + "^-1(x) is ambiguous: write " + inverse + "1/" + fn.text + "(x) for the reciprocal"};
+  // (-1.0 as much as -1: sin^-1.0(x) was 1/sin(x)^1.0)
+  if (k.is_value() && k.expr.is_number() &&
+      (k.expr.is_minus_one() || (k.expr.number().is_float() && k.expr.number().to_double() == -1))) {
+    throw ResolveError{fn.span, fn.text + "^-1(x) is ambiguous: write " + inverse_function_reading(fn.text) + "1/" +
+                                    fn.text + "(x) for the reciprocal"};
   }
   SourceSpan span{applied.span.begin, k.span.end};
   return power_of(std::move(applied), std::move(k), span);

@@ -64,6 +64,7 @@ class Resolver {
   std::optional<Term> whole_word(std::string_view w, SourceSpan span);
   std::vector<Term> juxtaposed_factors(const Node& n);
   bool is_function_word(const Node& n) const;
+  bool starts_with_call(const Node& n);
   Term apply_builtin(std::string_view name, std::vector<Term> args, const Node& at);
   Term product(const Node& n);
   void product_factors(const Node& n, std::vector<Term>& factors, std::string& ops);

@@ -738,7 +738,8 @@ class Renderer {
     if (t.name == "exp" && ctx != Ctx::Exponent && ctx != Ctx::Base && alias()) return render_pow(Tree::pow(Tree::e(), arg), ctx, tail);
     bool can_apply = tail && ctx != Ctx::Exponent && ctx != Ctx::Base && ctx != Ctx::Denom && ctx != Ctx::ApplyArg;
     if (t.name == "sqrt" && ctx != Ctx::Exponent && unicode()) {
-      if (can_apply && apply_arg_ok(arg) && apply_ok()) {
+      // (√ takes one factor: √3x could be √3·x, and is refused)
+      if (can_apply && apply_arg_ok(arg) && !arg.is(Tree::Kind::Mul) && apply_ok()) {
         Piece a = render(arg, Ctx::ApplyArg, false);
         return atom("√" + a.text, Edge::Sep, Edge::Apply);
       }
