@@ -1891,3 +1891,26 @@ TEST_CASE("trust: inverse powers of log_b, calls after a function word, the root
       {"x^.5", "x^0.5"},
   });
 }
+
+// More of the reader hunt: a power of a function's name before a bracket was the body's power
+// times the bracket (g^2(3) was 3 (x + 1)^2, f^-1(x) was x/f); a prime on a defined variable was
+// an abstract function's derivative (y'(3) after y = x^2); a Greek letter against a divisor was
+// a factor after the quotient (1/θα was alpha/theta, where 1/ab is refused).
+TEST_CASE("trust: powers of function names before brackets, primes of variables, Greek letters against a divisor") {
+  check_rows(
+      {
+          {"g^2(3)", "error: 'g^2(...)' is ambiguous: write g(...)^2 for a power of its value, or g(g(...)) to apply it again"},
+          {"g^-1(x)", "error: 'g^-1(...)' is ambiguous: it could mean the inverse function of g or 1/g(...)"},
+          {"f^2(x)", "error: 'f^2(...)' is ambiguous"},
+          {"f^-1(x)", "error: 'f^-1(...)' is ambiguous"},
+          {"g(3)^2", "16"},
+          {"h^2(x)", "9x"},
+          {"y'(3)", "error: 'y' is a defined variable, not a function: write d/dx y at x = ... for its derivative"},
+          {"d/dx y at x = 3", "6"},
+          {"1/θα", "error: dividing by theta alpha written together is ambiguous"},
+          {"1/xπ", "error: dividing by x pi written together is ambiguous"},
+          {"1/θ α", "alpha/theta"},
+          {"1/2π", "pi/2"},
+      },
+      {"g(x) = x + 1", "h = 3", "y = x^2"});
+}

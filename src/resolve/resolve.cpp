@@ -71,6 +71,17 @@ const Node* glued_decimal_point(const Node& before, const Node& factor) {
   return glued ? leaf : nullptr;
 }
 
+// `1/θα`, `1/xπ`: a Greek letter is a word of its own, and so a factor of its own, but written
+// against a divisor that is a word, with no space, it reads as `1/ab` does (refused: 1/(ab) and
+// b/a are both common). Whether the product's factor k is such a divisor.
+bool divisor_glued_to_a_word(const Node& product, std::size_t k) {
+  if (k == 0 || k + 1 >= product.children.size() || product.op_before(k) != '/' || product.op_before(k + 1) != ' ')
+    return false;
+  const Node& divisor = product.children[k];
+  const Node& next = product.children[k + 1];
+  return divisor.kind == NodeKind::Word && next.kind == NodeKind::Word && divisor.span.end == next.span.begin;
+}
+
 }  // namespace
 
 Expr value_of(const Term& t) { return t.expr; }
@@ -266,6 +277,7 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
         char op = i == 0 ? ' ' : n.op_before(i);
         if (op != ' ' && op != '*' && op != '/') return std::nullopt;
         if (i > 0 && op == ' ' && glued_decimal_point(n.children[i - 1], c)) return std::nullopt;  // (refused)
+        if (power_of_function_name(n, i) || divisor_glued_to_a_word(n, i)) return std::nullopt;  // (refused)
         if (c.kind != NodeKind::Number && c.kind != NodeKind::Word && c.kind != NodeKind::Pow &&
             c.kind != NodeKind::Apply && (c.kind != NodeKind::Group || op == '/'))
           return std::nullopt;  // a sign moves out of the product; a bracketed divisor divides factor by factor
@@ -566,6 +578,37 @@ bool written_as_root_sign(const Node& fn) {
 }
 }  // namespace
 
+// `g^2(3)` for a defined function g, `f^-1(x)` for an abstract f: a power of the value (as
+// sin^2(x) is), an iterate g(g(3)), or the inverse function? Such a power was read as the body's
+// power times the bracket (3 (x + 1)^2), or f's as a variable's. The power node when the
+// product's factor k is one, else null; a defined variable's power before a bracket (`h^2(x)`
+// after h = 3) stays a product.
+const Node* Resolver::power_of_function_name(const Node& product, std::size_t k) const {
+  const Node* power = &product.children[k];
+  while (power->kind == NodeKind::Neg) power = &power->children[0];
+  if (power->kind != NodeKind::Pow || power->children[0].kind != NodeKind::Word) return nullptr;
+  if (k + 1 >= product.children.size() || product.op_before(k + 1) != ' ' || product.children[k + 1].kind != NodeKind::Group)
+    return nullptr;
+  std::string_view const name = power->children[0].text;
+  return !is_variable(name) && (function(name) || is_fgh_name(name)) ? power : nullptr;
+}
+
+void Resolver::refuse_power_of_function_name(const Node& product, std::size_t k) const {
+  const Node* power = power_of_function_name(product, k);
+  if (!power) return;
+  const std::string name = power->children[0].text.str();
+  const Node& exponent = power->children[1];
+  SourceSpan const span{power->span.begin, product.children[k + 1].span.end};
+  bool const minus_one = exponent.kind == NodeKind::Neg && exponent.children[0].kind == NodeKind::Number &&
+                         exponent.children[0].text == "1";
+  if (minus_one)
+    throw ResolveError{span, "'" + name + "^-1(...)' is ambiguous: it could mean the inverse function of " + name +
+                                 " or 1/" + name + "(...); write 1/" + name + "(...) for the reciprocal"};
+  const std::string k_text = exponent.kind == NodeKind::Number ? exponent.text.str() : std::string("k");
+  throw ResolveError{span, "'" + name + "^" + k_text + "(...)' is ambiguous: write " + name + "(...)^" + k_text +
+                               " for a power of its value, or " + name + "(" + name + "(...)) to apply it again"};
+}
+
 // `cos(x)`, `cos(x)^2`, `-f(x)`, `f'(x)`: a call, which ends the argument of a function word
 // before it (sin x cos(x)). (A factor before a bracket, `x(x + 1)`, is no call.)
 bool Resolver::starts_with_call(const Node& n) {
@@ -723,6 +766,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       }
       i = j;
     } else {
+      refuse_power_of_function_name(n, i);
       // `-(a) (b)`: the sign is a factor of the whole product, not of (a) alone (which would
       // distribute over a sum and read back differently from how products are printed).
       const Node* inner = &c;
@@ -756,6 +800,14 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       // `1/2x` is x/2 (juxtaposition binds like `*`), but `1/ab` and `1/a(b+c)` are written as
       // if the whole run were the divisor, and read so by many: refuse rather than guess.
       if (values.size() > 1) throw ambiguous_divisor(c);
+      // `1/θα`, `1/xπ`: refused as `1/ab` is.
+      if (!is_function_word(c) && divisor_glued_to_a_word(n, at)) {
+        const Node& next = n.children[at + 1];
+        std::string const run = c.text + " " + next.text;
+        throw ResolveError{SourceSpan{c.span.begin, next.span.end}, "dividing by " + run +
+                                                                        " written together is ambiguous: write /(" + run +
+                                                                        ") to divide by both, or put a space or '*' after the divisor"};
+      }
       factors.push_back(std::move(values.front()));
       ops += '/';
       continue;

@@ -190,7 +190,7 @@ Term Resolver::prime(const Node& n) {
   Term t = form(TermKind::Prime, n);
   t.order = n.order();
   if (const FunctionDefinition* def = function(w)) {
-    if (def->params.size() != 1 || args.size() != 1) throw ResolveError{n.span, w + "' needs a function of one variable"};
+    if (def->params.size() != 1 || args.size() != 1) throw ResolveError{n.span, "'" + w + "' needs a function of one variable"};
     t.expr = body_as_read(*def);
     t.params = def->params;
   } else if (builtin_name(w) || !log_base(w).empty()) {  // sin'(x), log_2'(x)
@@ -204,8 +204,12 @@ Term Resolver::prime(const Node& n) {
     Expr param = sym("_t");  // a private symbol: user identifiers never start with '_'
     t.expr = value_of(apply_builtin(w, {Term::value(param, n.span)}, n));
     t.params = {param};
+  } else if (is_variable(w)) {
+    // y'(3) after y = x^2 was the abstract function y's derivative, the definition passed over.
+    throw ResolveError{n.name_span, "'" + w + "' is a defined variable, not a function: write d/dx " + w +
+                                        " at x = ... for its derivative, or define a function: " + w + "(t) = ..."};
   } else {
-    if (args.size() != 1) throw ResolveError{n.span, w + "' needs a function of one variable; use diff(" + w + "(...), var)"};
+    if (args.size() != 1) throw ResolveError{n.span, "'" + w + "' needs a function of one variable; use diff(" + w + "(...), var)"};
     Term f = abstract_call(n, args);
     t.abstract = true;
     t.function = f.is_value() ? (f.expr.is(Kind::Call) ? f.expr.function() : 0) : f.function;

@@ -65,6 +65,8 @@ class Resolver {
   std::vector<Term> juxtaposed_factors(const Node& n);
   bool is_function_word(const Node& n) const;
   bool starts_with_call(const Node& n);
+  const Node* power_of_function_name(const Node& product, std::size_t k) const;
+  void refuse_power_of_function_name(const Node& product, std::size_t k) const;
   Term apply_builtin(std::string_view name, std::vector<Term> args, const Node& at);
   Term product(const Node& n);
   void product_factors(const Node& n, std::vector<Term>& factors, std::string& ops);
