@@ -1914,3 +1914,20 @@ TEST_CASE("trust: powers of function names before brackets, primes of variables,
       },
       {"g(x) = x + 1", "h = 3", "y = x^2"});
 }
+
+// A helper's sums hunt: an entry below a sum's first index printed the term anyway under a
+// condition no N meets (∂/∂x_0 of a sum from n = 1 to N was 2x_0 (1 <= 0 <= N)), and a sum over
+// negative indices lost their terms (grad of the sum from n = -2 to 0 was [0, 0, 2x_0]).
+TEST_CASE("trust: entries outside a sum by one bound, and entries of negative index") {
+  check_rows({
+      {"∂/∂x_0 sum(x_n^2, n = 1 .. N)", "0"},
+      {"∂/∂x_2 sum(x_n^2, n = 3 .. N)", "0"},
+      {"∂/∂x_5 sum(x_n^2, n = M .. 3)", "0"},
+      {"∂/∂x_3 sum(x_n^2, n = 1 .. N)", "2x_3   (1 <= 3 <= N)"},
+      {"∂/∂x_k sum(x_n^2, n = 1 .. N) at k = 1/2", "error: the answer holds only where 1 <= k <= N, which k = 1/2 is not"},
+      {"grad(sum(x_n^2, n = -2 .. 0))", "[2x_-2, 2x_-1, 2x_0]"},
+      {"grad(sum(n x_n^2, n = -2 .. 1))", "[-4x_-2, -2x_-1, 0, 2x_1]"},
+      {"∂/∂x_j sum(x_n^2, n = -2 .. 2) at j = -1", "2x_-1"},
+      {"∂/∂x_j sum(x_n^2, n = -2 .. 2) at j = -3", "0"},
+  });
+}

@@ -240,8 +240,7 @@ class Differentiator {
     Expr result = make_sum(d(body), index, lower, upper);  // check_sum_variable refused a bound var_
     if (auto k = entry_subscript(var_.name()); k && entry_) {
       Expr member = *member_with_index(var_, index);
-      bool outside = k->is_integer() && lower.is_integer() && upper.is_integer() &&
-                     (k->number() < lower.number() || upper.number() < k->number());
+      bool outside = index_outside(*k, lower, upper);  // (x_0 of a sum from n = 1 to N, whatever N is)
       // The term n = k by its member x_n alone: what body holds of x_k otherwise (written, or in a
       // sum over x_m inside) d(body) has counted (sum(x_n + sum(x_m, m = 1 .. 2), n = 1 .. 2) by
       // x_2 was 4, not 3); nor are x_n and another entry x_j it names to be told apart here, as

@@ -14,10 +14,18 @@ namespace {
 // An ASCII digit (std::isdigit asks the locale, a call per character).
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Names compare with digit runs as numbers, so x2 < x10 and w_2 < w_11.
+// Names compare with digit runs as numbers, so x2 < x10 and w_2 < w_11, and an entry's negative
+// subscript as the number it is, x_-2 < x_-1 < x_0.
 int natural_compare(const std::string& a, const std::string& b) {
   std::size_t i = 0, j = 0;
+  bool negative = false;  // (the digit runs compared next follow a minus in both names)
   while (i < a.size() && j < b.size()) {
+    if (a[i] == '-' && b[j] == '-' && i > 0 && a[i - 1] == '_' && j > 0 && b[j - 1] == '_' && i + 1 < a.size() &&
+        j + 1 < b.size() && is_digit(a[i + 1]) && is_digit(b[j + 1])) {
+      negative = true;
+      ++i, ++j;
+      continue;
+    }
     if (is_digit(a[i]) && is_digit(b[j])) {
       std::size_t i2 = i, j2 = j;
       while (i2 < a.size() && is_digit(a[i2])) ++i2;
@@ -25,9 +33,11 @@ int natural_compare(const std::string& a, const std::string& b) {
       std::string_view da(a.data() + i, i2 - i), db(b.data() + j, j2 - j);
       while (da.size() > 1 && da[0] == '0') da.remove_prefix(1);
       while (db.size() > 1 && db[0] == '0') db.remove_prefix(1);
-      if (da.size() != db.size()) return da.size() < db.size() ? -1 : 1;
-      if (int c = da.compare(db)) return c < 0 ? -1 : 1;
+      int const flip = negative ? -1 : 1;
+      if (da.size() != db.size()) return flip * (da.size() < db.size() ? -1 : 1);
+      if (int c = da.compare(db)) return flip * (c < 0 ? -1 : 1);
       i = i2, j = j2;
+      negative = false;
       continue;
     }
     if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]) ? -1 : 1;

@@ -282,6 +282,11 @@ void note_condition(const IndexCondition& c) {
 
 std::size_t conditions_noted() { return live_log() ? live_log()->conditions.size() : 0; }
 
+bool index_outside(Expr k, Expr lower, Expr upper) {
+  return k.is_integer() && ((lower.is_integer() && k.number() < lower.number()) ||
+                            (upper.is_integer() && upper.number() < k.number()));
+}
+
 std::optional<IndexCondition> conditions_at(std::size_t first, const std::unordered_map<Expr, Expr>& point) {
   ConditionLog* log = live_log();
   if (!log) return std::nullopt;
@@ -290,15 +295,16 @@ std::optional<IndexCondition> conditions_at(std::size_t first, const std::unorde
     IndexCondition c = log->conditions[i];
     for (Expr* e : {&c.index, &c.lower, &c.upper, &c.other}) *e = substitute(*e, point);
     bool distinct = c.kind == IndexCondition::Kind::Distinct;
+    // An index that is a number but no whole one is no entry's (x_k at k = 1/2).
+    if (c.index.is_number() && !c.index.is_integer()) return log->conditions[i];
+    if (!distinct && index_outside(c.index, c.lower, c.upper)) return log->conditions[i];
     bool decided = distinct ? c.index.is_integer() && c.other.is_integer()
                             : c.index.is_integer() && c.lower.is_integer() && c.upper.is_integer();
     if (!decided) {
       add_once(kept, c);
       continue;
     }
-    bool holds = distinct ? c.index.number() != c.other.number()
-                          : !(c.index.number() < c.lower.number()) && !(c.upper.number() < c.index.number());
-    if (!holds) return log->conditions[i];
+    if (distinct && c.index.number() == c.other.number()) return log->conditions[i];
   }
   log->conditions = std::move(kept);
   return std::nullopt;
@@ -321,6 +327,9 @@ std::optional<Expr> entry_subscript(const std::string& name) {
   if (underscore == std::string::npos || underscore == 0 || underscore + 1 == name.size()) return std::nullopt;
   std::string sub = name.substr(underscore + 1);
   if (sub.find_first_not_of("0123456789") == std::string::npos) return num(Number::from_integer_text(sub));
+  // x_-1: the entry a sum from n = -2 writes out (grad of it was 0 there, its name not an entry's)
+  if (sub.size() > 1 && sub[0] == '-' && sub.find_first_not_of("0123456789", 1) == std::string::npos)
+    return num(-Number::from_integer_text(sub.substr(1)));
   bool plain = std::isalpha(static_cast<unsigned char>(sub[0])) &&
                std::all_of(sub.begin(), sub.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
   if (!plain) return std::nullopt;  // A_1_10 is the entry of a matrix, not of a family
@@ -362,7 +371,8 @@ void check_sum_variable(Expr e, Expr var) {
         throw MathError("cannot differentiate by " + var.name() + ": the bounds of the sum over " + a[1].name() +
                         " name " + n.name() + ", the index of a sum around it (not supported yet: write it out with " +
                         "numbers for the bounds, at N = 3)");
-    if (!log || (k.is_integer() && a[2].is_integer() && a[3].is_integer())) return;  // (decided: the term is there or not)
+    // (decided: the term is there or not; x_0 of a sum from n = 1 is outside whatever its end)
+    if (!log || (k.is_integer() && a[2].is_integer() && a[3].is_integer()) || index_outside(k, a[2], a[3])) return;
     IndexCondition c;
     c.index = k;
     c.lower = a[2];

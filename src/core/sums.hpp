@@ -23,7 +23,11 @@ Expr make_sum(Expr body, Expr index, Expr lower, Expr upper);
 
 // "x" for x_n and index n (the family of a member written with that index), else nullopt.
 std::optional<std::string> family_of(std::string_view name, std::string_view index);
-// The subscript of a name as the entry of a family: x_k -> k, x_3 -> 3; nullopt for a plain name.
+// Whether the whole number k is below a whole-number lower bound or above a whole-number upper
+// one: outside the range whatever the other bound is.
+bool index_outside(Expr k, Expr lower, Expr upper);
+// The subscript of a name as the entry of a family: x_k -> k, x_3 -> 3, x_-1 -> -1; nullopt for a
+// plain name.
 std::optional<Expr> entry_subscript(const std::string& name);
 // The member of var's family written with the index, when var is an entry: (x_k, n) -> x_n.
 std::optional<Expr> member_with_index(Expr var, Expr index);
