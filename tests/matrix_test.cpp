@@ -580,6 +580,9 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       "hessian(norm(exp((a^T x) x))^2, x)",
       // whole powers below -1 (refused) and above 1
       "d/dA tr(A^-2)", "d/dA tr(A^3 B)",
+      // det and logdet of a matrix times a scalar (refused as a column times a row)
+      "d/dA det(c A)", "d/dA logdet(c A)", "d/dA det(A/c)", "d/dA det(c B A)", "d/dA det(tr(A) A)",
+      "d/dx logdet((x^T x) A)",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -594,7 +597,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 66);
+  CHECK(rule_count == 72);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;

@@ -164,13 +164,20 @@ Differential map_terms(const Tree& a, const Tree& var, F each) {
 // (x x^T, u v^T: a column times a row) it has rank 1, so it is singular at every size above 1,
 // and such a formula has no value anywhere: d/dx det(x x^T) was 2det(x x^T) inv(x x^T) x, where
 // the derivative is 0 for n > 1.
+// A factor of one row and one column (c, x^T x in c X or (x^T x) A) is a scalar, which scales
+// the product and keeps its rank: det(c X) was refused so.
 void check_invertible(const Tree& a, const char* function) {
   if (a->op != Op::Product || a->shape.rows.is_one()) return;
-  for (std::size_t i = 0; i + 1 < a->args.size(); ++i)
-    if (a->args[i]->shape.cols.is_one())
+  auto is_scalar = [](const Tree& t) { return t->shape.rows.is_one() && t->shape.cols.is_one(); };
+  bool column_before = false;  // a factor of one column, not a scalar, before this one
+  for (const Tree& factor : a->args) {
+    if (is_scalar(factor)) continue;
+    if (column_before)
       throw MathError(std::string("ddx cannot differentiate ") + function + " of a column times a row: that matrix has rank 1, " +
                       "so it is singular (det 0, no inverse) at every size above 1, and the derivative's formula " +
                       "needs its inverse");
+    column_before = factor->shape.cols.is_one();
+  }
 }
 
 Differential differential(const Tree& f, const Tree& var) {
