@@ -220,33 +220,30 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     ++agreed;
   }
   if (agreed >= 3 && exact) {
-    // Beside every corner of a piece, which random points may all miss.
-    for (const auto& point : corner_points(a, b, vars, rng)) {
+    // A point beyond the random ones refutes equality by a difference proved there, or (where
+    // `one_side_counts`) by a value on one side only.
+    auto refuted_at = [&](const TrialPoint& point, bool one_side_counts) -> std::optional<Comparison> {
       double x, y;
       try {
         x = calc::evaluate(a, point);
         y = calc::evaluate(b, point);
       } catch (const MathError&) {
-        continue;
+        return std::nullopt;
       }
-      if (!(std::isfinite(x) && std::isfinite(y))) continue;
-      if (auto differ = differ_precisely(a, b, vars, point)) return {false, true, *differ + with};
-    }
+      if (one_side_counts && std::isfinite(x) != std::isfinite(y) &&
+          !(has_value_at(a, vars, point) && has_value_at(b, vars, point)))
+        return Comparison{false, true, "only one side is defined" + where_of(vars, point) + with};
+      if (!(std::isfinite(x) && std::isfinite(y))) return std::nullopt;
+      if (auto differ = differ_precisely(a, b, vars, point)) return Comparison{false, true, *differ + with};
+      return std::nullopt;
+    };
+    // Beside every corner of a piece, which random points may all miss.
+    for (const auto& point : corner_points(a, b, vars, rng))
+      if (auto refuted = refuted_at(point, false)) return *refuted;
     // Where exponents are whole, which random points miss: there a side may have a value where
     // the other has none, as at random points, or a different one.
-    for (const auto& point : whole_exponent_points(a, b, vars, rng)) {
-      double x, y;
-      try {
-        x = calc::evaluate(a, point);
-        y = calc::evaluate(b, point);
-      } catch (const MathError&) {
-        continue;
-      }
-      if (std::isfinite(x) != std::isfinite(y) && !(has_value_at(a, vars, point) && has_value_at(b, vars, point)))
-        return {false, true, "only one side is defined" + where_of(vars, point) + with};
-      if (!(std::isfinite(x) && std::isfinite(y))) continue;
-      if (auto differ = differ_precisely(a, b, vars, point)) return {false, true, *differ + with};
-    }
+    for (const auto& point : whole_exponent_points(a, b, vars, rng))
+      if (auto refuted = refuted_at(point, true)) return *refuted;
   }
   if (agreed >= 3)
     return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
