@@ -169,6 +169,11 @@ std::vector<Row> table() {
       {"x - 1/x", x - 1 / x, "x - 1/x", "x − 1/x", "x - \\frac{1}{x}", nullptr},
       {"3/x", 3 / x, "3/x", nullptr, "\\frac{3}{x}", nullptr},
       {"x^2.5", pow(x, flt(2.5)), "x^2.5", nullptr, "x^{2.5}", nullptr},
+      // a decimal with an exponent beside ^ (3 \cdot 10^{20}^{x} is a double superscript in LaTeX,
+      // and x^3e+20 did not read back)
+      {"(3e20)^x", pow(flt(3e20), x), "(3e+20)^x", nullptr, "\\left(3 \\cdot 10^{20}\\right)^{x}", nullptr},
+      {"x^(3e20)", pow(x, flt(3e20)), "x^(3e+20)", nullptr, "x^{3 \\cdot 10^{20}}", nullptr},
+      {"x^(1e-30)", pow(x, flt(1e-30)), "x^(1e-30)", nullptr, "x^{1 \\cdot 10^{-30}}", nullptr},
       {"sqrt(e)", sqrt(e), "sqrt(e)", "√e", "\\sqrt{e}", "sqrt(exp(1))"},
       {"x/sqrt(2)", x / sqrt(Expr(2)), "sqrt(2) x/2", "√2·x/2", "\\frac{\\sqrt{2} x}{2}", "sqrt(2)*x/2"},
       // names

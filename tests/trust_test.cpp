@@ -1931,3 +1931,14 @@ TEST_CASE("trust: entries outside a sum by one bound, and entries of negative in
       {"∂/∂x_j sum(x_n^2, n = -2 .. 2) at j = -3", "0"},
   });
 }
+
+// A helper's output hunt: a table's LaTeX headers were the typed text (x^10/2 read as x^1 0/2 in
+// TeX, and max(x, 1) broke the array at its comma), and its cells' 5e-11 read e as Euler's number.
+TEST_CASE("trust: a table in LaTeX has LaTeX headers and cells") {
+  ddx_test::RunResult r = ddx_test::run_ddx("--format latex", "table(max(x, 1), x^10/2, x = 0 .. 1 step 1/2)\ntable(x^10, x = 0.1 .. 0.2 step 0.1)\n");
+  CHECK(r.out ==
+        "\\begin{array}{rrr} x & \\max{\\left(x, 1 \\right)} & \\frac{x^{10}}{2} \\\\ 0 & 1 & 0 \\\\ 0.5 & 1 & 0.00048828125 "
+        "\\\\ 1 & 1 & 0.5 \\end{array}\n"
+        "\\begin{array}{rr} x & x^{10} \\\\ 0.1 & 1 \\cdot 10^{-10} \\\\ 0.2 & 1.024 \\cdot 10^{-7} \\end{array}\n");
+  CHECK(r.status == 0);
+}

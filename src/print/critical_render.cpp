@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "print/emit.hpp"
 #include "print/result.hpp"
 
 namespace ddx::print {
@@ -34,9 +35,7 @@ class Lines {
     if (!n.approximate) return to_string(n.exact, f_);
     std::string d = n.decimal;
     if (f_ == Format::Unicode && !d.empty() && d[0] == '-') d = "−" + d.substr(1);
-    auto e = d.find('e');
-    if (latex_ && e != std::string::npos) d = d.substr(0, e) + " \\cdot 10^{" + d.substr(e + 1) + "}";
-    return d;
+    return latex_ ? latex_decimal(d) : d;
   }
   std::string equals(bool approximate) const {
     if (!approximate) return " = ";

@@ -53,6 +53,9 @@ std::string emit_latex(const Display& d);
 
 // "12" -> "¹²" (digits and '-' only).
 std::string superscript(std::string_view s);
+// A decimal's digits as LaTeX writes them: 1e-05 -> 1 \cdot 10^{-5} (an `e` would read as
+// Euler's number); without an exponent, as they are.
+std::string latex_decimal(std::string_view digits);
 // A symbol or abstract function name in LaTeX: x_{1}, \alpha, \mathrm{rate}.
 std::string latex_name(std::string_view name);
 

@@ -12,18 +12,7 @@ namespace {
 
 bool is_exact_natural(const Display& d) { return d.kind == DKind::Number && d.value.is_integer(); }
 
-std::string number(const Number& n) {
-  std::string s = n.to_string();
-  auto e = s.find('e');
-  if (e == std::string::npos) return s;
-  // 1e-05 -> 1 \cdot 10^{-5}: an `e` here would read as Euler's number.
-  std::string mantissa = s.substr(0, e), exponent = s.substr(e + 1);
-  if (!exponent.empty() && exponent[0] == '+') exponent.erase(0, 1);
-  bool minus = !exponent.empty() && exponent[0] == '-';
-  if (minus) exponent.erase(0, 1);
-  while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
-  return mantissa + " \\cdot 10^{" + (minus ? "-" : "") + exponent + "}";
-}
+std::string number(const Number& n) { return latex_decimal(n.to_string()); }
 
 std::string function_name(FunctionId f) {
   const FunctionInfo& info = function_info(f);
@@ -37,6 +26,21 @@ bool is_sum_call(const Display& d) { return d.kind == DKind::Call && function_in
 
 // A function whose row writes its argument between bars (abs).
 bool bars(FunctionId f) { return function_info(f).notation == Notation::Bars; }
+
+}  // namespace
+
+std::string latex_decimal(std::string_view digits) {
+  auto e = digits.find('e');
+  if (e == std::string_view::npos) return std::string(digits);
+  std::string mantissa(digits.substr(0, e)), exponent(digits.substr(e + 1));
+  if (!exponent.empty() && exponent[0] == '+') exponent.erase(0, 1);
+  bool minus = !exponent.empty() && exponent[0] == '-';
+  if (minus) exponent.erase(0, 1);
+  while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
+  return mantissa + " \\cdot 10^{" + (minus ? "-" : "") + exponent + "}";
+}
+
+namespace {
 
 class Latex {
  public:

@@ -240,6 +240,11 @@ bool ends_in_pending(const Display& d) {
   return d.kind == DKind::Product && ends_in_pending(d.children.back());
 }
 
+// A decimal printed with an exponent: 3e+20, 1e-30.
+bool written_with_exponent(const Display& d) {
+  return d.kind == DKind::Number && d.value.is_float() && d.value.to_string().find('e') != std::string::npos;
+}
+
 bool is_atom(const Display& d) {
   return d.kind == DKind::Number || d.kind == DKind::Symbol || d.kind == DKind::Constant ||
          d.kind == DKind::Call || (d.kind == DKind::Derivative && !is_leibniz_form(d));
@@ -336,11 +341,14 @@ bool needs_parens(const Display& parent, std::size_t i, bool latex) {
       // In ddx 1/2x means x/2: a denominator that is more than one factor must be bracketed.
       return !(is_atom(c) || c.kind == DKind::Pow || c.kind == DKind::Sqrt);
     case DKind::Pow:
+      // (A decimal written with an exponent is no atom beside `^`: 3e+20^x is 3 \cdot 10^{20}^{x}
+      // in LaTeX, and x^3e+20 does not read back.)
       if (i == 0)  // `^` binds tightest and is right-associative: (x^2)^(1/3), (-2)^x, (3/2)^x
-        return !is_atom(c);
+        return !is_atom(c) || written_with_exponent(c);
       if (latex) return false;
       return !(c.kind == DKind::Number || c.kind == DKind::Symbol || c.kind == DKind::Constant ||
-               c.kind == DKind::Call || (c.kind == DKind::Derivative && !is_leibniz_form(c)));
+               c.kind == DKind::Call || (c.kind == DKind::Derivative && !is_leibniz_form(c))) ||
+             written_with_exponent(c);
     default: return false;
   }
 }

@@ -113,11 +113,7 @@ std::string coefficient_times_sum(const Number& c, Expr sum, Format f) {
   return minus + (latex ? "\\frac{" + s + "}{" + q.to_string() + "}" : s + "/" + q.to_string());
 }
 
-std::string decimal(const std::string& text, Format f) {
-  auto e = text.find('e');
-  if (f != Format::Latex || e == std::string::npos) return text;
-  return text.substr(0, e) + " \\cdot 10^{" + text.substr(e + 1) + "}";
-}
+std::string decimal(const std::string& text, Format f) { return f == Format::Latex ? latex_decimal(text) : text; }
 
 std::string table(const eval::ValueTable& t, Format f) {
   std::vector<Curve> curves;
@@ -128,25 +124,25 @@ std::string table(const eval::ValueTable& t, Format f) {
   std::string s = table_text(curves, t.var, t.from, t.to, t.step, csv ? TableFormat::Csv : TableFormat::Text, grid);
   while (!s.empty() && s.back() == '\n') s.pop_back();
   if (f != Format::Latex) return s;
-  // LaTeX: the CSV rows as an array; the headers are ddx text, which reads as math.
-  std::string out = "\\begin{array}{" + std::string(curves.size() + 1, 'r') + "} ";
-  std::size_t row = 0, start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find('\n', start);
-    std::string line = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    std::string cells;
-    std::size_t c = 0;
-    while (true) {
-      std::size_t comma = line.find(',', c);
+  // LaTeX: an array of the CSV rows, under headers in LaTeX (the typed ones are ddx text: x^10/2
+  // read x^1 0/2 there, and max(x, 1) broke at its comma); the rows hold only numbers, empty
+  // cells (no value) and ~0.
+  std::string out = "\\begin{array}{" + std::string(curves.size() + 1, 'r') + "} " + latex_name(t.var);
+  for (const eval::Curve& c : t.curves) out += " & " + to_string(c.expr, Format::Latex);
+  for (std::size_t start = s.find('\n'); start != std::string::npos;) {
+    std::size_t const end = s.find('\n', start + 1);
+    std::string const line = s.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1);
+    out += " \\\\ ";
+    for (std::size_t c = 0;;) {
+      std::size_t const comma = line.find(',', c);
       std::string cell = line.substr(c, comma == std::string::npos ? std::string::npos : comma - c);
-      if (cell.starts_with('~')) cell = "\\approx " + cell.substr(1);  // (~ is a space in LaTeX)
-      cells += (c ? " & " : "") + cell;
+      if (cell.starts_with('~')) cell = "\\approx " + decimal(cell.substr(1), f);  // (~ is a space in LaTeX)
+      else cell = decimal(cell, f);  // (5e-11: e would be Euler's number)
+      out += (c ? " & " : "") + cell;
       if (comma == std::string::npos) break;
       c = comma + 1;
     }
-    out += (row++ ? " \\\\ " : "") + cells;
-    if (end == std::string::npos) break;
-    start = end + 1;
+    start = end;
   }
   return out + " \\end{array}";
 }
