@@ -238,7 +238,9 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
             bool const lone_d = n >= 1 && out.text[n - 1] == 'd' && (n == 1 || !is_name_char(out.text[n - 2]));
             if (n > 0 && is_name_char(out.text[n - 1]) && !lone_d) emit(' ');
             for (char const c : name) emit(c);
-            if (i + len < line.size() && is_alnum(line[i + len])) emit(' ');
+            // A letter after it starts a word of its own (θx is θ·x); digits or `_` are its index,
+            // as they are a Latin letter's (θ1, θ_1 are names, as x1 and x_1 are).
+            if (i + len < line.size() && is_letter(line[i + len])) emit(' ');
         } else {
             fail("unexpected character '" + std::string(line.substr(i, len)) + "'");
             return;

@@ -1942,3 +1942,31 @@ TEST_CASE("trust: a table in LaTeX has LaTeX headers and cells") {
         "\\begin{array}{rr} x & x^{10} \\\\ 0.1 & 1 \\cdot 10^{-10} \\\\ 0.2 & 1.024 \\cdot 10^{-7} \\end{array}\n");
   CHECK(r.status == 0);
 }
+
+// A helper's reader hunt: a Greek letter with an index was the letter times the index or split
+// into letters (θ1 was θ, θ1^2 + θ2^2 was 5θ, eta_1 was e·a_1·t with e Euler's number), and a run
+// holding a Greek or a defined name split into letters (axi was a·x·i, abx after ab = 5 a·b·x).
+TEST_CASE("trust: Greek letters take an index as names do, and runs holding a name are refused") {
+  check_rows(
+      {
+          {"θ1^2 + θ2^2", "theta1^2 + theta2^2"},
+          {"β0 + β1 x", "beta1 x + beta0"},
+          {"d/dθ1 θ1 θ2", "theta2"},
+          {"eta_1", "eta_1"},
+          {"θ_1 + theta_1", "2 theta_1"},
+          {"xi1", "xi1"},
+          {"θx", "theta x"},
+          {"2θ", "2 theta"},
+          {"pi1", "error: 'pi1' is ambiguous"},
+          {"axi", "error: 'axi' is ambiguous: write a xi for ξ or a x i for single letters"},
+          {"nux", "error: 'nux' is ambiguous: write nu x for ν or n u x for single letters"},
+          {"pix", "error: 'pix' is ambiguous: write pi x for π or p i x for single letters"},
+          {"abx", "error: 'abx' is ambiguous: write ab x for the defined ab or a b x for single letters"},
+          {"ab x", "5x"},
+          {"x3x4", "x3 x4"},
+      },
+      {"ab = 5"});
+  // θ1 prints as θ1 in unicode, and reads back as the same name.
+  ddx_test::RunResult r = ddx_test::run_ddx("--format unicode", "theta1 + beta_0 + eta_t\nθ1 + β_0 + η_t == theta1 + beta_0 + eta_t\n");
+  CHECK(r.out == "β_0 + η_t + θ1\ntrue\n");
+}

@@ -61,9 +61,15 @@ std::string symbol_name(std::string_view name, Format f) {
   switch (f) {
     case Format::Latex: return latex_name(name);
     case Format::Unicode: {
-      // Only a whole Greek name becomes its letter; alpha_1 -> α_1 would not re-parse as one name.
+      // A Greek name becomes its letter, with its index: θ, θ1, θ_1 (each reads back as the name).
       std::string_view g = greek_letter(name);
-      return g.empty() ? std::string(name) : std::string(g);
+      if (!g.empty()) return std::string(g);
+      for (std::size_t letters = 2; letters < name.size(); ++letters)
+        if (std::string_view head = greek_letter(name.substr(0, letters));
+            !head.empty() && name.substr(0, letters) != "pi" &&
+            (std::isdigit(static_cast<unsigned char>(name[letters])) || name[letters] == '_'))
+          return std::string(head) + std::string(name.substr(letters));
+      return std::string(name);
     }
     default: return std::string(name);
   }

@@ -102,12 +102,23 @@ std::vector<std::string_view> split_run(std::string_view w) {
   return parts;
 }
 
+namespace {
+// What may follow a letter in a name: digits (x1, w12), or `_` and letters or digits (x_1, x_ab).
+bool is_name_index(std::string_view rest) {
+  if (std::all_of(rest.begin(), rest.end(), is_digit)) return true;
+  return rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum);
+}
+}  // namespace
+
 bool is_identifier(std::string_view w) {
   if (w.empty() || !is_letter(w[0])) return false;
-  std::string_view rest = w.substr(1);
-  if (rest.empty() || std::all_of(rest.begin(), rest.end(), is_digit)) return true;
-  if (rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum)) return true;
-  return w == "pi" || is_greek(w);
+  if (is_name_index(w.substr(1))) return true;
+  if (w == "pi" || is_greek(w)) return true;
+  // A Greek letter is a letter too, with its index: theta1, beta_0, eta_t (θ1 was θ·1, eta_1 was
+  // e·a_1·t).
+  for (std::size_t letters = 2; letters < w.size(); ++letters)
+    if (is_greek(w.substr(0, letters)) && is_name_index(w.substr(letters))) return true;
+  return false;
 }
 
 namespace {

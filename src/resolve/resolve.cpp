@@ -17,6 +17,7 @@
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
+#include "core/greek.hpp"
 #include "core/substitute.hpp"
 #include "resolve/names.hpp"
 #include "resolve/resolver.hpp"
@@ -461,17 +462,25 @@ std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
 std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceSpan span) {
   if (std::optional<Term> whole = whole_word(w, span)) return {{w, std::move(*whole)}};
   std::vector<std::string_view> parts = split_run(w);
-  // `pix`: π·x or p·i·x? A reader cannot tell; ask.
-  if (w.find("pi") != std::string_view::npos && parts.size() > 1 && parts.size() <= max_split_factors) {
-    std::string spaced;
-    for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
-    std::string with_pi(w);
-    with_pi.replace(with_pi.find("pi"), 2, " pi ");
-    while (!with_pi.empty() && with_pi.front() == ' ') with_pi.erase(0, 1);
-    while (!with_pi.empty() && with_pi.back() == ' ') with_pi.pop_back();
-    throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + with_pi + " for π or " + spaced +
-                                 " for single letters"};
-  }
+  // `pix`, `axi`, `abx` after ab = 5: π·x or p·i·x, a·ξ or a·x·i, ab·x or a·b·x? A reader cannot
+  // tell; ask. (A name that is one of the parts, x3 of x3x4, is read so either way.)
+  if (parts.size() > 1 && parts.size() <= max_split_factors)
+    for (std::size_t at = 0; at < w.size(); ++at)
+      for (std::size_t length = 2; at + length <= w.size(); ++length) {
+        std::string_view const name = w.substr(at, length);
+        bool const greek = name == "pi" || is_greek(name);
+        if (!(greek || is_variable(name) || function(name)) || std::find(parts.begin(), parts.end(), name) != parts.end())
+          continue;
+        std::string spaced;
+        for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
+        std::string with_name(w);
+        with_name.replace(at, length, " " + std::string(name) + " ");
+        while (!with_name.empty() && with_name.front() == ' ') with_name.erase(0, 1);
+        while (!with_name.empty() && with_name.back() == ' ') with_name.pop_back();
+        std::string const meaning = greek ? std::string(greek_letter(name)) : "the defined " + std::string(name);
+        throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + with_name + " for " + meaning + " or " +
+                                     spaced + " for single letters"};
+      }
   // A run that does not split (`_` of `x_`) would recurse forever (found by fuzzing).
   if (parts.size() == 1)
     throw ResolveError{span, "unexpected '" + std::string(w) + "' (a subscript needs letters or digits: x_1)"};
