@@ -1970,3 +1970,32 @@ TEST_CASE("trust: Greek letters take an index as names do, and runs holding a na
   ddx_test::RunResult r = ddx_test::run_ddx("--format unicode", "theta1 + beta_0 + eta_t\nθ1 + β_0 + η_t == theta1 + beta_0 + eta_t\n");
   CHECK(r.out == "β_0 + η_t + θ1\ntrue\n");
 }
+
+// A second reader hunt: a defined e1 was passed over in 2e1 (20.0 after e1 = 5); 0x10 was 0·x10;
+// at passed over a constant or a function (e^x at e = 2 was e^x); at x = y, y = 2 gave its values
+// all at once, unsaid; a derivative operator was taken into a function word's argument
+// (sin x d/dx x^2 at x = 1 was sin(2)) or into another's operand (d/dx x^3 / d/dx x^2 was x).
+TEST_CASE("trust: exponents beside names, other bases, bindings of constants and each other, operators in operands") {
+  check_rows(
+      {
+          {"x + 2e1", "error: '2e1' is ambiguous: write 2*e1 for a product with the defined e1, or 2e+1 for the number"},
+          {"2e+1", "20.0"},
+          {"2e3", "2000.0"},
+          {"0x10", "error: '0x10' looks like a number in another base"},
+          {"0b101", "error: '0b101' looks like a number in another base"},
+          {"0 x10", "0"},
+          {"e^x at e = 2", "error: 'e' is a constant: 'at' gives values to variables"},
+          {"pi x at pi = 3", "error: 'pi' is a constant"},
+          {"f(x) at f = 2", "error: 'f' is a function: 'at' gives values to variables"},
+          {"x + y at x = y, y = 2", "error: the value of x names y, which this 'at' gives a value too"},
+          {"(x + y at x = y) at y = 2", "4"},
+          {"x at x = x + 1", "x + 1"},
+          {"sin x d/dx x^2 at x = 1", "2 sin(1)"},
+          {"d/dx x^3 / d/dx x^2", "error: a second derivative operator inside the first's operand is ambiguous"},
+          {"d/dx x^3 * d/dx x^2", "error: a second derivative operator inside the first's operand is ambiguous"},
+          {"(d/dx x^3) / (d/dx x^2)", "3x/2"},
+          {"d/dx d/dx x^3", "6x"},
+          {"d/dx x^2 + d/dx x^3", "3x^2 + 2x"},
+      },
+      {"e1 = 5", "f(t) = t^2"});
+}

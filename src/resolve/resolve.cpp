@@ -75,6 +75,19 @@ const Node* glued_decimal_point(const Node& before, const Node& factor) {
 // `1/θα`, `1/xπ`: a Greek letter is a word of its own, and so a factor of its own, but written
 // against a divisor that is a word, with no space, it reads as `1/ab` does (refused: 1/(ab) and
 // b/a are both common). Whether the product's factor k is such a divisor.
+// `0x10`, `0b101`: a number in another base, read as 0 times the name x10 (so 0). The factor k
+// of the product when it is such a name glued to a 0 before it.
+bool base_prefix_glued(const Node& product, std::size_t k) {
+  if (k == 0 || product.op_before(k) != ' ') return false;
+  const Node& zero = product.children[k - 1];
+  const Node& word = product.children[k];
+  if (zero.kind != NodeKind::Number || zero.text != "0" || word.kind != NodeKind::Word || zero.span.end != word.span.begin)
+    return false;
+  std::string_view const w = word.text;
+  return w.size() >= 2 && std::string_view("xXbBoO").find(w[0]) != std::string_view::npos &&
+         std::all_of(w.begin() + 1, w.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
 bool divisor_glued_to_a_word(const Node& product, std::size_t k) {
   if (k == 0 || k + 1 >= product.children.size() || product.op_before(k) != '/' || product.op_before(k + 1) != ' ')
     return false;
@@ -232,6 +245,14 @@ std::optional<std::string> derivative_denominator_apart(const Node& product, std
 // a decimal answer, a decimal is a symbol for the exact number it is written as (decimal_symbols_).
 Expr Resolver::number_value(const Node& n) {
   if (!n.is_float) return num(Number::from_integer_text(n.text));
+  // `2e1` after e1 = 5: the number 20, or 2 times the name the session gave a value? Ask.
+  if (std::size_t const e = n.text.find_first_of("eE"); e != std::string::npos && e + 1 < n.text.size() && is_digit(n.text[e + 1])) {
+    std::string const name(n.text.substr(e));
+    if (is_variable(name) || function(name))
+      throw ResolveError{n.span, "'" + n.text + "' is ambiguous: write " + std::string(n.text.substr(0, e)) + "*" + name +
+                                     " for a product with the defined " + name + ", or " + std::string(n.text.substr(0, e + 1)) +
+                                     "+" + std::string(n.text.substr(e + 1)) + " for the number"};
+  }
   if (!decimal_symbols_) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
   Expr exact = num(Number::from_decimal_text(n.text));
   Expr symbol = decimal_symbol(*decimal_symbols_, exact);
@@ -278,7 +299,8 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
         char op = i == 0 ? ' ' : n.op_before(i);
         if (op != ' ' && op != '*' && op != '/') return std::nullopt;
         if (i > 0 && op == ' ' && glued_decimal_point(n.children[i - 1], c)) return std::nullopt;  // (refused)
-        if (power_of_function_name(n, i) || divisor_glued_to_a_word(n, i)) return std::nullopt;  // (refused)
+        if (power_of_function_name(n, i) || divisor_glued_to_a_word(n, i) || base_prefix_glued(n, i))
+          return std::nullopt;  // (refused)
         if (c.kind != NodeKind::Number && c.kind != NodeKind::Word && c.kind != NodeKind::Pow &&
             c.kind != NodeKind::Apply && (c.kind != NodeKind::Group || op == '/'))
           return std::nullopt;  // a sign moves out of the product; a bracketed divisor divides factor by factor
@@ -618,11 +640,11 @@ void Resolver::refuse_power_of_function_name(const Node& product, std::size_t k)
                                " for a power of its value, or " + name + "(" + name + "(...)) to apply it again"};
 }
 
-// `cos(x)`, `cos(x)^2`, `-f(x)`, `f'(x)`: a call, which ends the argument of a function word
-// before it (sin x cos(x)). (A factor before a bracket, `x(x + 1)`, is no call.)
+// `cos(x)`, `cos(x)^2`, `-f(x)`, `f'(x)`, `d/dx x^2`: a call or a derivative, which ends the
+// argument of a function word before it (sin x cos(x), sin x d/dx x^2). (A factor before a bracket, `x(x + 1)`, is no call.)
 bool Resolver::starts_with_call(const Node& n) {
   if (n.kind == NodeKind::Pow || n.kind == NodeKind::Neg) return starts_with_call(n.children[0]);
-  return n.kind == NodeKind::Prime || (n.kind == NodeKind::Apply && apply_is_call(n));
+  return n.kind == NodeKind::Prime || n.kind == NodeKind::DerivOp || (n.kind == NodeKind::Apply && apply_is_call(n));
 }
 
 namespace {
@@ -691,9 +713,13 @@ Term Resolver::product(const Node& n) {
 
 namespace {
 // Refuses the product's factor k when it is a number glued to the one before by its decimal
-// point (see glued_decimal_point).
-void refuse_glued_decimal_point(const Node& product, std::size_t k) {
+// point (see glued_decimal_point), or a name glued to a 0 as a number in another base.
+void refuse_glued_number(const Node& product, std::size_t k) {
   if (k == 0 || product.op_before(k) != ' ') return;
+  if (base_prefix_glued(product, k))
+    throw ResolveError{SourceSpan{product.children[k - 1].span.begin, product.children[k].span.end},
+                       "'0" + product.children[k].text + "' looks like a number in another base: ddx reads decimal "
+                       "numbers only; write 0 " + product.children[k].text + " for a product"};
   const Node& before = product.children[k - 1];
   const Node* glued = glued_decimal_point(before, product.children[k]);
   if (!glued) return;
@@ -715,7 +741,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
     const std::size_t at = i;
     const Node& c = n.children[i];
     char op = i == 0 ? ' ' : n.op_before(i);
-    refuse_glued_decimal_point(n, i);
+    refuse_glued_number(n, i);
     std::vector<Term> values;
     if (is_function_word(c)) {
       std::size_t j = i + 1;
@@ -743,7 +769,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       }
       while (j < n.children.size() && n.op_before(j) == ' ' && !is_function_word(n.children[j]) &&
              !(j > i + 1 && starts_with_call(n.children[j]))) {
-        refuse_glued_decimal_point(n, j);
+        refuse_glued_number(n, j);
         arg.push_back(term(n.children[j++]));
         arg_ops += ' ';
         if (bracketed) break;

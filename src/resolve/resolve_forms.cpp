@@ -42,6 +42,17 @@ Term form(TermKind kind, const Node& n) {
 
 Term Resolver::derivative_operator(const Node& n) {
   check_variables(n);
+  // d/dx x^3 / d/dx x^2: the second operator inside the first's operand (x), or the quotient of
+  // the two derivatives (3x/2)? Paper would mean the latter; the operand's rule the former. Ask.
+  if (const Node& operand = n.children[0]; operand.kind == NodeKind::Product)
+    for (std::size_t i = 1; i < operand.children.size(); ++i) {
+      const Node* factor = &operand.children[i];
+      while (factor->kind == NodeKind::Neg) factor = &factor->children[0];
+      if (factor->kind == NodeKind::DerivOp)
+        throw ResolveError{factor->span, "a second derivative operator inside the first's operand is ambiguous: write "
+                                         "(d/dx ...) * (d/dx ...) for a product of derivatives, or d/dx (... d/dx ...) "
+                                         "to differentiate the whole"};
+    }
   Term t = form(TermKind::Derivative, n);
   t.children.push_back(term(n.children[0]));
   return t;
@@ -232,6 +243,14 @@ bool holds_derivative(const Node& n) {
 
 }  // namespace
 
+namespace {
+// Whether the syntax names the word `name` (as a word of its own, or a call's name).
+bool names_word(const Node& n, std::string_view name) {
+  if ((n.kind == NodeKind::Word || n.kind == NodeKind::Apply) && n.text == name) return true;
+  return std::any_of(n.children.begin(), n.children.end(), [&](const Node& c) { return names_word(c, name); });
+}
+}  // namespace
+
 Term Resolver::at(const Node& n) {
   Term t;
   t.kind = TermKind::At;
@@ -247,6 +266,19 @@ Term Resolver::at(const Node& n) {
     // x^2 at x = 1, x = 2 took the last value without a word.
     if (std::find(t.names.begin(), t.names.end(), eq.text.str()) != t.names.end())
       throw ResolveError{eq.name_span, "'" + eq.text.str() + "' is given two values after 'at'"};
+    // e^x at e = 2 and f(x) at f = 2 passed the binding over (a constant or a function is no variable).
+    if (eq.text == "e" || eq.text == "pi")
+      throw ResolveError{eq.name_span, "'" + eq.text.str() + "' is a constant: 'at' gives values to variables"};
+    if (word_facts(eq.text).function || function(eq.text) || scope_.is_procedure(eq.text))
+      throw ResolveError{eq.name_span, "'" + eq.text.str() + "' is a function: 'at' gives values to variables (write " +
+                                           eq.text.str() + "(2) for its value at 2)"};
+    // x + y at x = y, y = 2: x = y given first (y + 2), or all at once (4)? Ask.
+    for (std::size_t j = 1; j < n.children.size(); ++j)
+      if (j != i && n.children[j].kind == NodeKind::Equation && names_word(eq.children[0], n.children[j].text))
+        throw ResolveError{eq.children[0].span, "the value of " + eq.text.str() + " names " + n.children[j].text.str() +
+                                                    ", which this 'at' gives a value too: write the two in separate "
+                                                    "steps, as (E at " + eq.text.str() + " = ...) at " +
+                                                    n.children[j].text.str() + " = ..."};
     {
       ReadingPoint point(*this, exact_point);
       values.push_back(term(eq.children[0]));
