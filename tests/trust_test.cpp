@@ -1999,3 +1999,24 @@ TEST_CASE("trust: exponents beside names, other bases, bindings of constants and
       },
       {"e1 = 5", "f(t) = t^2"});
 }
+
+// x^0 was made 1 as it was read, and nothing of it kept: x^0 at x = 0 was 1, where ddx calls 0^0
+// undefined (0^0 itself, x^n at x = 0, n = 0). The power as written is kept among what
+// simplification took out, and has pow's value at a point.
+TEST_CASE("trust: x^0 as written has no value where x is 0") {
+  check_rows(
+      {
+          {"x^0 at x = 0", "error: 0^0 is undefined in the expression as written"},
+          {"(x - 1)^0 at x = 1", "error: 0^0 is undefined in the expression as written"},
+          {"x^(x - x) at x = 0", "error: 0^0 is undefined"},
+          {"f(0)", "error: 0^0 is undefined"},
+          {"f(2)", "1"},
+          {"x^0 at x = 2", "1"},
+          {"(1/x)^0 at x = 0", "error: division by zero in the expression as written"},
+          {"x^0", "1"},
+          {"d/dx x^0", "0"},
+          {"sum(x^n, n = 0 .. 3) at x = 0", "1"},
+          {"x^n at x = 0, n = 0", "error: 0^0 is undefined"},
+      },
+      {"f(x) = x^0"});
+}

@@ -424,7 +424,9 @@ Expr pow(Expr b, Expr x) {
     const Number& xn = x.number();
     if (xn.is_zero()) {
       if (b.is_zero()) throw MathError("0^0 is undefined");
-      if (!b.is_number()) note_dropped(b);  // (1/x)^0: not at x = 0
+      // x^0 as written has no value where x is 0 (0^0) or has none ((1/x)^0): noted as that very
+      // power, left unsimplified, whose value at a point is pow's there.
+      if (!b.is_number() && noting_dropped()) note_dropped(Expr(intern_pair(Kind::Pow, b, x)));
       return xn.is_exact() ? Expr(1) : num(Number::from_double(1.0));
     }
     if (xn.is_one()) return b;
