@@ -647,9 +647,10 @@ auto const statement_def = spanned[(&lit(':') >> command[assign])
                          | (&backprop_kw >> (backprop_kw >> statement_body)[with_backprop])
                          | into[statement_body]];
 
-// command ::= ":" NAME REST-OF-LINE        (the rest is kept raw, `;` included)
+// command ::= ":" NAME ARGUMENTS        (kept raw up to a `;`, which ends a command as it ends a
+// statement: `:format code; x^2`)
 auto const command_def = spanned[lexeme[lit(':') >> raw[+(alnum | char_("-_"))][command_name] >>
-                                *ascii::blank >> raw[*char_][command_args]]];
+                                *ascii::blank >> raw[*(char_ - ';')][command_args]]];
 
 // statement_body ::= definition | full_expr
 // (definition is tried only where definition_head would match, tested without building nodes)

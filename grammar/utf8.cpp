@@ -188,7 +188,10 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
         }
         if (cp == 0) { fail("unexpected NUL character"); return; }
         if (statement_start && cp == ':') in_command = true;
-        if (cp == ';' && !in_command) statement_start = true;
+        if (cp == ';') {  // (a command's arguments end there too)
+            in_command = false;
+            statement_start = true;
+        }
         else if (cp != ' ' && cp != '\t') statement_start = false;
         char const sup = in_command ? 0 : superscript(cp);
         // A superscript ends its exponent: `x²3` is x^2·3 and `x²e−3` is x^2·e − 3, never x^23 or

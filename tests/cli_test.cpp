@@ -108,3 +108,41 @@ TEST_CASE("a failed statement changes nothing") {
   CHECK(r.status == 1);
   CHECK(r.out == "2x\n2x\n");
 }
+
+// A helper's hunt of the command line: -e always ran before the files; a folder given as a file
+// ran nothing and exited 0; answers lost to a full disk exited 0.
+TEST_CASE("-e and files run in the order given, a folder or a missing file stops ddx first, lost answers fail") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("ddx_cli_order_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "folder");
+  std::ofstream(dir / "use.ddx") << "a\n";
+  std::ofstream(dir / "define.ddx") << "a = 5\n";
+  auto quoted = [&](const char* name) { return "'" + (dir / name).string() + "'"; };
+  auto r = run_ddx(quoted("use.ddx") + " -e 'a = 5' " + quoted("use.ddx"), "");
+  CHECK(r.out == "a\n5\n");
+  r = run_ddx(quoted("define.ddx") + " -e 'a + 1'", "");
+  CHECK(r.out == "6\n");
+  r = run_ddx("-e 'x^2' " + quoted("folder"), "");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("is a directory") != std::string::npos);
+  r = run_ddx("-e 'x^2' " + quoted("missing.ddx"), "");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  REQUIRE(fs::exists("/dev/full"));  // (a device that takes no bytes: every write fails)
+  std::string const cmd = std::string("'") + DDX_BINARY + "' -e 'x^2' > /dev/full 2> '" + (dir / "err").string() + "'";
+  int const raw = std::system(cmd.c_str());
+  CHECK((WIFEXITED(raw) ? WEXITSTATUS(raw) : -1) == 1);
+  CHECK(ddx_test::read_file(dir / "err").find("could not be written") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+// Commands: a `;` ends one; more words than it takes is an error (:clear b a cleared b alone);
+// its errors have a column; a line's answers print in the format of their own statement.
+TEST_CASE("commands end at a semicolon, refuse extra words, point at their arguments, and keep each answer's format") {
+  auto r = run_ddx("", "a = 1\nb = 2\n:clear b a\n:vars\n:format latex; x^2\nx^3; :format text; x^4\n:clear z\n:quit now\n");
+  CHECK(r.out == "a = 1\nb = 2\nx^{2}\nx^{3}\nx^4\n");
+  CHECK(r.err == "<stdin>:3:8: error: usage: :clear [NAME]\n<stdin>:7:8: error: 'z' is not defined\n"
+                 "<stdin>:8:7: error: usage: :quit (it takes no arguments)\n");
+  CHECK(r.status == 1);
+}

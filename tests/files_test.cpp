@@ -64,7 +64,7 @@ TEST_CASE("files: :export keeps the old document when the new one cannot be writ
   CHECK(first.find("2 x") != std::string::npos);
   fs::path blocked = t.dir / "blocked.tex";
   fs::create_directory(blocked);
-  CHECK(answer(s, ":export " + blocked.string()).rfind("error@0: cannot write '" + blocked.string() + "': ", 0) == 0);
+  CHECK(answer(s, ":export " + blocked.string()).rfind("error@9: cannot write '" + blocked.string() + "': ", 0) == 0);
   CHECK(contents(tex) == first);
 }
 
@@ -73,7 +73,7 @@ TEST_CASE("files: plots go to NAME.svg, NAME-2.svg, ..., each said, and :plot-to
   ddx::Session s;
   fs::path svg = t.dir / "curve.svg";
   CHECK(answer(s, ":plot-to " + (t.dir / "no" / "x.svg").string()) ==
-        "error@0: cannot write plots to '" + (t.dir / "no" / "x.svg").string() + "': the folder '" +
+        "error@10: cannot write plots to '" + (t.dir / "no" / "x.svg").string() + "': the folder '" +
             (t.dir / "no").string() + "' does not exist");
   REQUIRE(answer(s, ":plot-to " + svg.string()).empty());
   CHECK(answer(s, "plot(x^2, x = 0 .. 1)") == "plot written to " + svg.string());
@@ -89,7 +89,7 @@ TEST_CASE("files: plots go to NAME.svg, NAME-2.svg, ..., each said, and :plot-to
 
 TEST_CASE("help: an unknown topic is an error that lists the topics") {
   CHECK(answer(":help nonsense") ==
-        "error@0: unknown help topic 'nonsense'; topics: diff chain functions procedures vectors formats commands errors");
+        "error@7: unknown help topic 'nonsense'; topics: diff chain functions procedures vectors formats commands errors");
   std::string commands = answer(":help commands");
   CHECK(commands.ends_with("continues on the next line"));
 }

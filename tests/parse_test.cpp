@@ -204,7 +204,8 @@ TEST_CASE("parse: statements") {
         {":clear u", "(:clear \"u\")"},
         {":plot-to out.svg  ", "(:plot-to \"out.svg\")"},
         {":export ∂ file.tex", "(:export \"∂ file.tex\")"},
-        {"x = 1; :format latex; y", "(define x 1); (:format \"latex; y\")"},
+        // a `;` ends a command as it ends a statement (the command took "latex; y")
+        {"x = 1; :format latex; y", "(define x 1); (:format \"latex\"); y"},
         {"", ""},
         {"   \t ", ""},
         {"# a comment", ""},

@@ -130,18 +130,20 @@ Outcome quit(Session& s, const std::string&) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"help", "[TOPIC]", "help; topics: diff chain functions procedures vectors formats commands errors", help},
-      {"format", "FMT", "output format: text, unicode, latex, code or json", format},
-      {"vars", "", "list the declarations and definitions", vars},
-      {"clear", "[NAME]", "forget one declaration or definition, or all of them", clear},
-      {"steps", "on|off", "explain each derivative step by step (also: steps d/dx sin(x^2))", steps},
-      {"export", "FILE.tex", "write every definition and answer so far as a LaTeX document", export_tex},
-      {"plot-to", "[FILE.svg]", "send the plots that follow to an SVG file (alone: the terminal)", plot_to},
-      {"set", "layout numerator|denominator", "how jacobian lays out its matrix", set},
-      {"quit", "", "leave (or Ctrl-D on an empty line)", quit},
+      {"help", "[TOPIC]", "help; topics: diff chain functions procedures vectors formats commands errors", help, 1},
+      {"format", "FMT", "output format: text, unicode, latex, code or json", format, 1},
+      {"vars", "", "list the declarations and definitions", vars, 0},
+      {"clear", "[NAME]", "forget one declaration or definition, or all of them", clear, 1},
+      {"steps", "on|off", "explain each derivative step by step (also: steps d/dx sin(x^2))", steps, 1},
+      {"export", "FILE.tex", "write every definition and answer so far as a LaTeX document", export_tex, 1},
+      {"plot-to", "[FILE.svg]", "send the plots that follow to an SVG file (alone: the terminal)", plot_to, 1},
+      {"set", "layout numerator|denominator", "how jacobian lays out its matrix", set, 2},
+      {"quit", "", "leave (or Ctrl-D on an empty line)", quit, 0},
   };
   return table;
 }
+
+std::size_t word_count(const std::string& args) { return words(args).size(); }
 
 const Command* find_command(std::string_view name) {
   if (name == "q" || name == "exit") name = "quit";

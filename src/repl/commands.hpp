@@ -16,10 +16,13 @@ struct Command {
   std::string_view arguments;  // "FMT", "[NAME]", "on|off"
   std::string_view help;       // one line
   Outcome (*run)(Session& session, const std::string& args);
+  std::size_t most_words;      // more is an error (:clear b a cleared b alone, and said nothing)
 };
 
 const std::vector<Command>& commands();
 // The command `name` (or one of the spellings of quit: q, exit), or nullptr.
 const Command* find_command(std::string_view name);
+// How many words `args` holds (separated by blanks).
+std::size_t word_count(const std::string& args);
 
 }  // namespace ddx

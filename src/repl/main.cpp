@@ -9,6 +9,7 @@
 #include <clocale>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -45,8 +46,12 @@ namespace ddx {
 namespace {
 
 struct Options {
-  std::vector<std::string> statements;  // -e
-  std::vector<std::string> files;
+  // The -e statements and the files, in the order given: they run so, in one session.
+  struct Input {
+    bool file = false;
+    std::string text;  // the statement, or the file's path
+  };
+  std::vector<Input> inputs;
   std::optional<print::Format> format;  // unset: unicode on a UTF-8 terminal, else text
   bool steps = false;
   bool stats = false;  // --stats: phase times and peak RSS on stderr at exit
@@ -111,10 +116,10 @@ class Runner {
         o.kind = Outcome::Kind::Error;
         o.message = std::move(message);
         o.column = 0;
-        out = render_stdout(o, session_.format(), line_number);
+        out = render_stdout(o, o.format, line_number);
       };
       try {
-        out = render_stdout(o, session_.format(), line_number);
+        out = render_stdout(o, o.format, line_number);
       } catch (const Interrupted&) {
         print_failed(interrupted());
       } catch (const print::Unprintable& e) {  // the answer stands (ans), but this format cannot show it
@@ -129,7 +134,7 @@ class Runner {
       lap(print_ticks_);
       if (o.kind == Outcome::Kind::Error) {
         failed_ = true;
-        if (session_.format() == print::Format::Json) {
+        if (o.format == print::Format::Json) {
           std::cout << out << '\n';
         } else if (interactive_) {
           report_interactive(line, o);
@@ -141,7 +146,7 @@ class Runner {
       }
       // Code is copied into other systems: a line break of ours inside it would break it there (a
       // Python body's indentation, an expression cut in two); the terminal's own wrapping copies whole.
-      print::Format f = session_.format();
+      print::Format f = o.format;
       if (interactive_ && f != print::Format::Json && !print::is_code(f)) out = wrap_for_terminal(out, terminal_width());
       if (!out.empty()) std::cout << out << '\n';
     }
@@ -153,7 +158,7 @@ class Runner {
   // (print::write_expression): a 10 MB answer is never held whole. Once its first piece is out it
   // must not be cut short, so Ctrl-C waits for its end; a request from before it still stops it.
   bool write_as_printed(const Outcome& o) {
-    print::Format f = session_.format();
+    print::Format f = o.format;
     if (interactive_ || !print::is_one_line(f) || o.kind != Outcome::Kind::Answer || interrupt_requested())
       return false;  // (interrupted: the usual path reports it)
     auto e = print::sole_expression(o.result, f);
@@ -229,6 +234,15 @@ bool utf8_locale() {
   return utf8;
 }
 
+// Flushes the answers; false, said on stderr, when standard output took them not (a full disk:
+// `ddx -e 'x^2' > /dev/full` exited 0, its answer lost).
+bool answers_written() {
+  std::cout.flush();
+  if (std::cout) return true;
+  std::cerr << "ddx: the answers could not be written to standard output\n";
+  return false;
+}
+
 int usage_error(const std::string& message) {
   std::cerr << "ddx: " << message << "\n(see ddx --help)\n";
   return 2;
@@ -241,7 +255,7 @@ int usage_error(const std::string& message) {
 int run(const Options& opt) {
   if (opt.stats) stats::enable();
   Session session;
-  bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && opt.statements.empty() && opt.files.empty();
+  bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && opt.inputs.empty();
   // At a UTF-8 terminal, 3u² (6x² + 6x) reads better than 3u^2 (6x^2 + 6x); pipes, files and -e
   // stay text, so scripts see the same output everywhere.
   session.set_format(opt.format.value_or(interactive && utf8_locale() ? print::Format::Unicode : print::Format::Text));
@@ -256,22 +270,38 @@ int run(const Options& opt) {
   const char* no_colour = std::getenv("NO_COLOR");
   set_colour(interactive && !(no_colour && *no_colour));
 
-  if (!opt.statements.empty() || !opt.files.empty()) {
+  if (!opt.inputs.empty()) {
+    // Every file is checked before anything runs: a mistyped name does not leave half a run.
+    for (const Options::Input& input : opt.inputs) {
+      if (!input.file) continue;
+      std::error_code error;
+      if (std::filesystem::is_directory(input.text, error)) {
+        std::cerr << "ddx: '" << input.text << "' is a directory, not a file of statements\n";
+        return 2;
+      }
+      if (!std::ifstream(input.text)) {
+        std::cerr << "ddx: cannot open '" << input.text << "'\n";
+        return 2;
+      }
+    }
     Runner runner(session, false);
     runner.set_timeout(opt.timeout);
-    for (std::size_t i = 0; i < opt.statements.size() && !session.quit_requested(); ++i)
-      runner.run_line(opt.statements[i], "<command line>", i + 1);
-    for (const std::string& path : opt.files) {
+    std::size_t statement_number = 0;  // (the -e statements are lines 1, 2, ... of <command line>)
+    for (const Options::Input& input : opt.inputs) {
       if (session.quit_requested() || sigint_seen()) break;
-      std::ifstream in(path);
+      if (!input.file) {
+        runner.run_line(input.text, "<command line>", ++statement_number);
+        continue;
+      }
+      std::ifstream in(input.text);
       if (!in) {
-        std::cerr << "ddx: cannot open '" << path << "'\n";
+        std::cerr << "ddx: cannot open '" << input.text << "'\n";
         return 2;
       }
       StreamLineReader reader(in);
-      runner.run_reader(reader, path);
+      runner.run_reader(reader, input.text);
     }
-    std::cout.flush();
+    if (!answers_written()) return 1;
     runner.report_stats();
     if (sigint_seen()) return 130;
     return runner.failed() ? 1 : 0;
@@ -292,7 +322,7 @@ int run(const Options& opt) {
   std::cin.tie(nullptr);
   StreamLineReader reader(std::cin);
   runner.run_reader(reader, "<stdin>");
-  std::cout.flush();
+  if (!answers_written()) return 1;
   runner.report_stats();
   if (sigint_seen()) return 130;  // SIGINT in batch: what was printed is flushed, then 130
   return runner.failed() ? 1 : 0;
@@ -326,7 +356,7 @@ int main(int argc, char** argv) {
     if (a == "-e") {
       auto v = value(a);
       if (!v) return usage_error("-e needs a statement");
-      opt.statements.push_back(*v);
+      opt.inputs.push_back({.file = false, .text = *v});
     } else if (a == "-f" || a == "--format" || a.starts_with("--format=")) {
       std::optional<std::string> v = a.starts_with("--format=") ? std::optional(a.substr(9)) : value(a);
       if (!v) return usage_error(a + " needs a format");
@@ -347,11 +377,11 @@ int main(int argc, char** argv) {
       if (v->empty() || *end != '\0' || !(opt.timeout > 0 && opt.timeout <= 1e6))
         return usage_error("--timeout needs a number of seconds (0 < SECONDS <= 1000000)");
     } else if (a == "--") {
-      for (++i; i < args.size(); ++i) opt.files.push_back(args[i]);
+      for (++i; i < args.size(); ++i) opt.inputs.push_back({.file = true, .text = args[i]});
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown option '" + a + "'");
     } else {
-      opt.files.push_back(a);
+      opt.inputs.push_back({.file = true, .text = a});
     }
   }
 

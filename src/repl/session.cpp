@@ -145,14 +145,20 @@ std::string cycle_path_text(std::vector<std::string_view> path) {
 }  // namespace
 
 std::vector<Outcome> Session::eval_line(std::string_view line) {
-  if (matrix::is_declaration(line)) return {declare(line)};
+  if (matrix::is_declaration(line)) {
+    Outcome o = declare(line);
+    o.format = format_;
+    return {std::move(o)};
+  }
   grammar::ParseOutcome parsed = [&] {
     stats::ScopedTimer timer(stats::grammar_ticks);
     return grammar::parse_line(line);
   }();
   if (!parsed.ok()) {
     const auto& d = parsed.diagnostics.front();
-    return {error_at(std::string(line), d.message, d.column)};
+    Outcome o = error_at(std::string(line), d.message, d.column);
+    o.format = format_;
+    return {std::move(o)};
   }
   std::vector<Outcome> out;
   for (grammar::Statement& s : parsed.statements) {
@@ -171,6 +177,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
     };
     out.emplace_back(Ran{*this, s, line});
     Outcome& o = out.back();
+    o.format = format_;
     // Definitions read through what the statement changed are read again (or it is undone).
     if (o.kind != Outcome::Kind::Error && defs_->version() != before)
       if (std::optional<std::string> refused = follow_changes(o.kind == Outcome::Kind::Defined ? o.message : std::string())) {
@@ -236,9 +243,16 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     switch (request.kind) {
       case resolve::RequestKind::Command: {
         const Command* c = find_command(request.name);
-        if (!c) return error_at(":" + request.name, "unknown command ':" + request.name + "' (try :help)", 0);
+        // (A command's error points at its arguments, or at the command when it has none.)
+        std::size_t const column = grammar::column_of(line, request.args.empty() ? s.span.begin : s.args_span.begin);
+        if (!c) return error_at(input, "unknown command ':" + request.name + "' (try :help)", grammar::column_of(line, s.span.begin));
+        if (word_count(request.args) > c->most_words)
+          return error_at(input, "usage: :" + std::string(c->name) + (c->arguments.empty() ? "" : " ") +
+                                     std::string(c->arguments) + (c->most_words == 0 ? " (it takes no arguments)" : ""),
+                          column);
         Outcome o = c->run(*this, request.args);
         if (o.input.empty()) o.input = input;
+        if (o.kind == Outcome::Kind::Error && o.column == 0) o.column = column;
         return o;
       }
       case resolve::RequestKind::Definition:

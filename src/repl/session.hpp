@@ -32,6 +32,9 @@ struct Outcome {
   std::string message;      // Defined: the name; Message: command output; Error: the error text
   std::size_t column = 0;   // Error: 1-based code-point column in the line (0 when not positional)
   bool matrix = false;      // Answer: of a statement about declared vectors and matrices
+  // The format in effect once the statement ran: x^2; :format latex prints x^2 as text (a line's
+  // answers are printed after all its statements ran).
+  print::Format format = print::Format::Text;
 };
 
 class Session : public resolve::Scope, public eval::Context {
