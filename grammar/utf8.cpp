@@ -103,12 +103,34 @@ std::optional<std::size_t> plain_ascii_length(std::string_view line) {
         std::memcpy(&word, line.data() + i, sizeof word);
         if (!word_is_plain(word)) break;
     }
+    std::optional<std::size_t> comment;  // (a comment is checked too: plain, or the general way)
     for (; i < line.size(); ++i) {
         auto const b = static_cast<unsigned char>(line[i]);
-        if (b == '#') return i;
+        if (b == '#' && !comment) comment = i;
         if (b >= 0x7F || (b < 0x20 && b != '\t')) return std::nullopt;
     }
-    return line.size();
+    return comment.value_or(line.size());
+}
+
+// Why the code point cp at byte i of the line cannot be in a line at all, or nothing: invalid
+// UTF-8, NUL, a line break, a control character (a tab and the CR of a final CRLF are fine).
+std::optional<std::string> character_fault(std::string_view line, std::size_t i, char32_t cp) {
+    char buf[64];
+    if (cp == invalid) {
+        std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X", static_cast<unsigned>(static_cast<unsigned char>(line[i])));
+        return buf;
+    }
+    if (cp == 0) return "unexpected NUL character";
+    if (cp == '\r') {
+        if (i + 1 == line.size()) return std::nullopt;
+        return "unexpected carriage return (CR) inside the line";
+    }
+    if (cp == '\n') return "unexpected line break inside a line (separate statements with ';')";
+    if ((cp < 0x20 && cp != '\t') || cp == 0x7F) {
+        std::snprintf(buf, sizeof buf, "unexpected control character U+%04X", static_cast<unsigned>(cp));
+        return buf;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -177,16 +199,29 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
         }
         std::size_t len = 1;
         char32_t const cp = decode(line, i, len);
-        if (cp == '#') break; // comment to end of line: neither parsed nor validated
+        if (cp == '#') {
+            // A comment runs to the end of the line, neither parsed nor normalised, but its
+            // characters are checked as the line's are (invalid UTF-8 or a NUL there was accepted).
+            std::size_t const mapped = out.byte_of_cp.size();
+            for (std::size_t j = i; j < line.size(); ++cp_index) {
+                std::size_t n = 1;
+                char32_t const c = decode(line, j, n);
+                out.byte_of_cp.push_back(static_cast<std::uint32_t>(j));
+                if (std::optional<std::string> why = character_fault(line, j, c)) {
+                    fail(std::move(*why));
+                    return;
+                }
+                j += n;
+            }
+            out.byte_of_cp.resize(mapped);
+            cp_index = static_cast<std::uint32_t>(mapped);  // (the text ends at the '#')
+            break;
+        }
         out.byte_of_cp.push_back(static_cast<std::uint32_t>(i));
-        if (cp == invalid) {
-            char buf[48];
-            std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X",
-                          static_cast<unsigned>(static_cast<unsigned char>(line[i])));
-            fail(buf);
+        if (std::optional<std::string> why = character_fault(line, i, cp)) {
+            fail(std::move(*why));
             return;
         }
-        if (cp == 0) { fail("unexpected NUL character"); return; }
         if (statement_start && cp == ':') in_command = true;
         if (cp == ';') {  // (a command's arguments end there too)
             in_command = false;
@@ -207,24 +242,10 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
         } else if (sup) {
             if (!in_superscript) emit('^');
             emit(sup);
-        } else if (cp == '\r' && i + 1 == line.size()) {
-            // CRLF: the line reader strips the LF, and a CR right before it is part of the same
-            // line ending (Windows files). Accepted by design; nothing else is dropped.
         } else if (cp == '\r') {
-            fail("unexpected carriage return (CR) inside the line");
-            return;
-        } else if (cp == '\n') {
-            fail("unexpected line break inside a line (separate statements with ';')");
-            return;
-        } else if (cp < 0x20 && cp != '\t') {
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "unexpected control character U+%04X",
-                          static_cast<unsigned>(cp));
-            fail(buf);
-            return;
-        } else if (cp == 0x7F) {
-            fail("unexpected control character U+007F");
-            return;
+            // CRLF: the line reader strips the LF, and a CR right before it is part of the same
+            // line ending (Windows files). Accepted by design (character_fault); nothing else is
+            // dropped.
         } else if (cp < 0x80) {
             emit(static_cast<char>(cp));
         } else if (char const r = operator_replacement(cp)) {

@@ -146,3 +146,13 @@ TEST_CASE("commands end at a semicolon, refuse extra words, point at their argum
                  "<stdin>:8:7: error: usage: :quit (it takes no arguments)\n");
   CHECK(r.status == 1);
 }
+
+// Bytes no line may hold are errors inside a comment too (they were accepted there), and JSON
+// stays JSON for a line of invalid UTF-8 (its raw byte was copied into "input").
+TEST_CASE("a comment's characters are checked, and JSON quotes invalid UTF-8 as U+FFFD") {
+  auto r = run_ddx("", std::string("x+1 # \xff\nx+2 # caf\xc3\xa9\nx+3 # a\x01z\nx+4 # tab\there\r\n", 46));
+  CHECK(r.out == "x + 2\nx + 4\n");
+  CHECK(r.err == "<stdin>:1:7: error: invalid UTF-8 byte 0xFF\n<stdin>:3:8: error: unexpected control character U+0001\n");
+  r = run_ddx("--format json", "x + \xff\n");
+  CHECK(r.out == "{\"input\": \"x + \\ufffd\", \"error\": {\"message\": \"invalid UTF-8 byte 0xFF\", \"line\": 1, \"column\": 5}}\n");
+}

@@ -210,7 +210,7 @@ TEST_CASE("parse: statements") {
         {"   \t ", ""},
         {"# a comment", ""},
         {"x + 1 # then a comment", "(+ x 1)"},
-        {"x # unicode in comments is ignored: \xff", "x"},
+        {"x # unicode in comments is not read: \xc3\xa9", "x"},
         {"y = x^2 at x = 3", "(define y (at (^ x 2) (= x 3)))"},
     });
 }
@@ -290,6 +290,7 @@ TEST_CASE("parse: errors name what was expected, with 1-based code-point columns
         {"α + ?", 5, "expected an expression"},
         {"α + € 1", 5, "unexpected character '€'"},
         {"x \xff", 3, "invalid UTF-8"},
+        {"x # \xff", 5, "invalid UTF-8"},  // (in a comment too)
         {"x \xc3", 3, "invalid UTF-8"},
         {"\xc0\xaf", 1, "invalid UTF-8"},          // overlong '/'
         {"\xed\xa0\x80", 1, "invalid UTF-8"},      // surrogate
@@ -405,9 +406,9 @@ TEST_CASE("normalisation: plain ASCII is its own normal form, as the general rea
     CAPTURE(s);
     bool plain = true;  // byte by byte: whether it is plain, and the plain part's length
     std::size_t plain_length = s.size();
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; i < s.size(); ++i) {  // (a comment's bytes are checked too)
       auto const b = static_cast<unsigned char>(s[i]);
-      if (b == '#') { plain_length = i; break; }
+      if (b == '#' && plain_length == s.size()) plain_length = i;
       if (b >= 0x7F || (b < 0x20 && b != '\t')) { plain = false; break; }
     }
     auto const n = normalize_line(s);
