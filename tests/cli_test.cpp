@@ -156,3 +156,12 @@ TEST_CASE("a comment's characters are checked, and JSON quotes invalid UTF-8 as 
   r = run_ddx("--format json", "x + \xff\n");
   CHECK(r.out == "{\"input\": \"x + \\ufffd\", \"error\": {\"message\": \"invalid UTF-8 byte 0xFF\", \"line\": 1, \"column\": 5}}\n");
 }
+
+// A line continued with '\' is read as one, but an error in it is said at its own physical line
+// and column (it was said at the first line, with the column in the joined text: 1:7).
+TEST_CASE("an error in a continued line is at its own line and column") {
+  auto r = run_ddx("", "x + \\\n1/0\nx + \\\ny + \\\n(z\n");
+  CHECK(r.err == "<stdin>:2:3: error: division by zero\n<stdin>:5:3: error: expected ')'\n");
+  r = run_ddx("--format json", "α + \\\n1/0\n");
+  CHECK(r.out == "{\"input\": \"α + 1/0\", \"error\": {\"message\": \"division by zero\", \"line\": 2, \"column\": 3}}\n");
+}

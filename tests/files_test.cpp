@@ -68,6 +68,23 @@ TEST_CASE("files: :export keeps the old document when the new one cannot be writ
   CHECK(contents(tex) == first);
 }
 
+// A link is written through, to the file it names (it was replaced by a file); anything but a
+// file is refused (:export /dev/full renamed a file over the device, and said it had written it).
+TEST_CASE("files: :export writes through a link and never over anything but a file") {
+  ddx_test::TempDir t("ddx_files");
+  ddx::Session s;
+  fs::path target = t.dir / "target.tex", link = t.dir / "link.tex";
+  std::ofstream(target) << "old";
+  fs::create_symlink(target, link);
+  REQUIRE(answer(s, "d/dx x^2") == "2x");
+  CHECK(answer(s, ":export " + link.string()) == "wrote " + link.string() + " (1 statement)");
+  CHECK(fs::is_symlink(link));
+  CHECK(contents(target).find("2 x") != std::string::npos);
+  REQUIRE(fs::exists("/dev/null"));
+  CHECK(answer(s, ":export /dev/null") == "error@9: cannot write '/dev/null': it is not a regular file");
+  CHECK(fs::is_character_file("/dev/null"));
+}
+
 TEST_CASE("files: plots go to NAME.svg, NAME-2.svg, ..., each said, and :plot-to checks its folder") {
   ddx_test::TempDir t("ddx_files");
   ddx::Session s;

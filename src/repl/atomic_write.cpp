@@ -35,14 +35,27 @@ std::optional<std::string> unwritable_folder(const std::string& path) {
   return std::nullopt;
 }
 
-std::optional<std::string> write_atomically(const std::string& path, const std::string& contents) {
-  if (auto why = unwritable_folder(path)) return "cannot write '" + path + "': " + *why;
+std::optional<std::string> write_atomically(const std::string& given, const std::string& contents) {
+  // Through a link to the file it names (the link was replaced by a file, its target left old);
+  // never over anything but a file (:export /dev/full renamed a file over the device, and said
+  // it had written it).
+  namespace fs = std::filesystem;
+  std::string path = given;
+  std::error_code ignored;  // (a path that does not exist is no error here: its type says so)
+  if (fs::symlink_status(given, ignored).type() == fs::file_type::symlink) {
+    std::error_code error;
+    path = fs::weakly_canonical(given, error).string();
+    if (error) return "cannot write '" + given + "': " + error.message();
+  }
+  if (fs::file_type const type = fs::status(path, ignored).type(); type != fs::file_type::not_found && type != fs::file_type::regular)
+    return "cannot write '" + given + "': it is not a regular file";
+  if (auto why = unwritable_folder(path)) return "cannot write '" + given + "': " + *why;
   std::string name = std::filesystem::path(path).filename().string();
   std::string pattern = folder_of(path) + "/." + name + ".XXXXXX";
   std::vector<char> temp(pattern.begin(), pattern.end());
   temp.push_back('\0');
   int fd = ::mkstemp(temp.data());
-  if (fd < 0) return cannot(path, errno);
+  if (fd < 0) return cannot(given, errno);
   const char* p = contents.data();
   std::size_t left = contents.size();
   int error = 0;
@@ -65,7 +78,7 @@ std::optional<std::string> write_atomically(const std::string& path, const std::
   if (!error && std::rename(temp.data(), path.c_str()) != 0) error = errno;
   if (error) {
     std::remove(temp.data());
-    return cannot(path, error);
+    return cannot(given, error);
   }
   return std::nullopt;
 }

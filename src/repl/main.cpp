@@ -9,6 +9,7 @@
 #include <clocale>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -58,6 +59,11 @@ struct Options {
   double timeout = 0;  // --timeout SECONDS per line; 0: none
 };
 
+// The number of code points in UTF-8 text (its bytes that start one).
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
 // DDX_RECLAIM_EVERY_LINE=1: nodes are reclaimed between every two lines instead of when they have
 // doubled, so that the tests run every path with freed memory about (the sanitizers' build shows
 // a node freed while still in use).
@@ -71,7 +77,10 @@ class Runner {
  public:
   Runner(Session& session, bool interactive) : session_(session), interactive_(interactive) {}
 
-  void run_line(const std::string& line, std::string_view source, std::size_t line_number) {
+  // `continued_at`: where the line's second, third ... physical lines begin, in code points (the
+  // line was joined from lines ending in '\\'): an error there is said at its own line and column.
+  void run_line(const std::string& line, std::string_view source, std::size_t line_number,
+                const std::vector<std::size_t>& continued_at = {}) {
     // The previous line's outcomes are printed and gone: what no one holds now is freed, before
     // this line needs the room (and never after the last line, when the process ends anyway).
     stats::Ticks t0 = stats::enabled ? stats::now() : 0;
@@ -79,12 +88,13 @@ class Runner {
     map_heap_growth_for_writing();
     stats::Ticks t1 = stats::enabled ? stats::now() : 0;
     reclaim_ticks_ += stats::elapsed(t0, t1);
-    answer_line(line, source, line_number, t1);
+    answer_line(line, source, line_number, t1, continued_at);
   }
   void set_timeout(double seconds) { timeout_ = seconds; }
 
   // `started`: the tick count (--stats) as the line's answer began.
-  void answer_line(const std::string& line, std::string_view source, std::size_t line_number, stats::Ticks started) {
+  void answer_line(const std::string& line, std::string_view source, std::size_t first_line_number, stats::Ticks started,
+                   const std::vector<std::size_t>& continued_at) {
     stats::Ticks mark = started;
     // Adds the time since the last mark to `total` (one clock read for the end of one phase and
     // the start of the next).
@@ -107,6 +117,14 @@ class Runner {
     lap(eval_ticks_);
     // Printing stays inside the computation: Ctrl-C stops a print of millions of terms too.
     for (Outcome& o : outcomes) {
+      std::size_t line_number = first_line_number;
+      if (o.kind == Outcome::Kind::Error) {
+        for (std::size_t start : continued_at) {  // (a column past a physical line's start is on it)
+          if (o.column <= start) break;
+          ++line_number;
+          o.column -= start;
+        }
+      }
       if (write_as_printed(o)) {
         lap(print_ticks_);
         continue;
@@ -178,14 +196,19 @@ class Runner {
       auto line = reader.read(false);
       if (!line || sigint_seen()) break;
       std::size_t first = ++number;
+      std::vector<std::size_t> continued_at;  // (each physical line's start, from the one before's)
+      std::size_t last_start = 0;
       while (!line->empty() && line->back() == '\\') {
         line->pop_back();
         auto more = reader.read(true);
         if (!more) break;
         ++number;
+        std::size_t const start = code_points(*line);
+        continued_at.push_back(start - last_start);
+        last_start = start;
         *line += *more;
       }
-      run_line(*line, source, first);
+      run_line(*line, source, first, continued_at);
     }
   }
 
