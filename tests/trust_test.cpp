@@ -1958,6 +1958,7 @@ TEST_CASE("trust: Greek letters take an index as names do, and runs holding a na
           {"θx", "theta x"},
           {"2θ", "2 theta"},
           {"pi1", "error: 'pi1' is ambiguous"},
+          {"pi_2", "error: 'pi_2' is ambiguous: write p i_2 for single letters, or choose another name (pi is π, which takes no index)"},
           {"axi", "error: 'axi' is ambiguous: write a xi for ξ or a x i for single letters"},
           {"nux", "error: 'nux' is ambiguous: write nu x for ν or n u x for single letters"},
           {"pix", "error: 'pix' is ambiguous: write pi x for π or p i x for single letters"},

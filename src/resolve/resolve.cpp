@@ -495,11 +495,16 @@ std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceS
           continue;
         std::string spaced;
         for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
+        std::string const meaning = greek ? std::string(greek_letter(name)) : "the defined " + std::string(name);
+        // (pi_2: the name is the head of an indexed name, which it cannot be)
+        if (at + length < w.size() && (w[at + length] == '_' || is_digit(w[at + length])))
+          throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + spaced + " for single letters, or " +
+                                       "choose another name (" + std::string(name) + " is " +
+                                       (greek ? meaning : std::string("a defined name")) + ", which takes no index)"};
         std::string with_name(w);
         with_name.replace(at, length, " " + std::string(name) + " ");
         while (!with_name.empty() && with_name.front() == ' ') with_name.erase(0, 1);
         while (!with_name.empty() && with_name.back() == ' ') with_name.pop_back();
-        std::string const meaning = greek ? std::string(greek_letter(name)) : "the defined " + std::string(name);
         throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + with_name + " for " + meaning + " or " +
                                      spaced + " for single letters"};
       }
