@@ -117,7 +117,8 @@ std::optional<std::size_t> plain_ascii_length(std::string_view line) {
 std::optional<std::string> character_fault(std::string_view line, std::size_t i, char32_t cp) {
     char buf[64];
     if (cp == invalid) {
-        std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X", static_cast<unsigned>(static_cast<unsigned char>(line[i])));
+        std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X",
+                      static_cast<unsigned>(static_cast<unsigned char>(line[i])));
         return buf;
     }
     if (cp == 0) return "unexpected NUL character";

@@ -47,7 +47,8 @@ std::optional<std::string> write_atomically(const std::string& given, const std:
     path = fs::weakly_canonical(given, error).string();
     if (error) return "cannot write '" + given + "': " + error.message();
   }
-  if (fs::file_type const type = fs::status(path, ignored).type(); type != fs::file_type::not_found && type != fs::file_type::regular)
+  if (fs::file_type const type = fs::status(path, ignored).type();
+      type != fs::file_type::not_found && type != fs::file_type::regular)
     return "cannot write '" + given + "': it is not a regular file";
   if (auto why = unwritable_folder(path)) return "cannot write '" + given + "': " + *why;
   std::string name = std::filesystem::path(path).filename().string();

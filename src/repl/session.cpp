@@ -245,7 +245,8 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
         const Command* c = find_command(request.name);
         // (A command's error points at its arguments, or at the command when it has none.)
         std::size_t const column = grammar::column_of(line, request.args.empty() ? s.span.begin : s.args_span.begin);
-        if (!c) return error_at(input, "unknown command ':" + request.name + "' (try :help)", grammar::column_of(line, s.span.begin));
+        if (!c)
+          return error_at(input, "unknown command ':" + request.name + "' (try :help)", grammar::column_of(line, s.span.begin));
         if (word_count(request.args) > c->most_words)
           return error_at(input, "usage: :" + std::string(c->name) + (c->arguments.empty() ? "" : " ") +
                                      std::string(c->arguments) + (c->most_words == 0 ? " (it takes no arguments)" : ""),

@@ -72,9 +72,6 @@ const Node* glued_decimal_point(const Node& before, const Node& factor) {
   return glued ? leaf : nullptr;
 }
 
-// `1/θα`, `1/xπ`: a Greek letter is a word of its own, and so a factor of its own, but written
-// against a divisor that is a word, with no space, it reads as `1/ab` does (refused: 1/(ab) and
-// b/a are both common). Whether the product's factor k is such a divisor.
 // `0x10`, `0b101`: a number in another base, read as 0 times the name x10 (so 0). The factor k
 // of the product when it is such a name glued to a 0 before it.
 bool base_prefix_glued(const Node& product, std::size_t k) {
@@ -88,6 +85,9 @@ bool base_prefix_glued(const Node& product, std::size_t k) {
          std::all_of(w.begin() + 1, w.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
+// `1/θα`, `1/xπ`: a Greek letter is a word of its own, and so a factor of its own, but written
+// against a divisor that is a word, with no space, it reads as `1/ab` does (refused: 1/(ab) and
+// b/a are both common). Whether the product's factor k is such a divisor.
 bool divisor_glued_to_a_word(const Node& product, std::size_t k) {
   if (k == 0 || k + 1 >= product.children.size() || product.op_before(k) != '/' || product.op_before(k + 1) != ' ')
     return false;
@@ -246,12 +246,12 @@ std::optional<std::string> derivative_denominator_apart(const Node& product, std
 Expr Resolver::number_value(const Node& n) {
   if (!n.is_float) return num(Number::from_integer_text(n.text));
   // `2e1` after e1 = 5: the number 20, or 2 times the name the session gave a value? Ask.
-  if (std::size_t const e = n.text.find_first_of("eE"); e != std::string::npos && e + 1 < n.text.size() && is_digit(n.text[e + 1])) {
-    std::string const name(n.text.substr(e));
+  std::size_t const e = n.text.find_first_of("eE");
+  if (e != std::string::npos && e + 1 < n.text.size() && is_digit(n.text[e + 1])) {
+    std::string const name(n.text.substr(e)), mantissa(n.text.substr(0, e));
     if (is_variable(name) || function(name))
-      throw ResolveError{n.span, "'" + n.text + "' is ambiguous: write " + std::string(n.text.substr(0, e)) + "*" + name +
-                                     " for a product with the defined " + name + ", or " + std::string(n.text.substr(0, e + 1)) +
-                                     "+" + std::string(n.text.substr(e + 1)) + " for the number"};
+      throw ResolveError{n.span, "'" + n.text + "' is ambiguous: write " + mantissa + "*" + name + " for a product with the defined " +
+                                     name + ", or " + mantissa + name.substr(0, 1) + "+" + name.substr(1) + " for the number"};
   }
   if (!decimal_symbols_) return num(Number::from_double(std::strtod(n.text.str().c_str(), nullptr)));
   Expr exact = num(Number::from_decimal_text(n.text));
@@ -646,7 +646,8 @@ void Resolver::refuse_power_of_function_name(const Node& product, std::size_t k)
 }
 
 // `cos(x)`, `cos(x)^2`, `-f(x)`, `f'(x)`, `d/dx x^2`: a call or a derivative, which ends the
-// argument of a function word before it (sin x cos(x), sin x d/dx x^2). (A factor before a bracket, `x(x + 1)`, is no call.)
+// argument of a function word before it (sin x cos(x), sin x d/dx x^2). (A factor before a
+// bracket, `x(x + 1)`, is no call.)
 bool Resolver::starts_with_call(const Node& n) {
   if (n.kind == NodeKind::Pow || n.kind == NodeKind::Neg) return starts_with_call(n.children[0]);
   return n.kind == NodeKind::Prime || n.kind == NodeKind::DerivOp || (n.kind == NodeKind::Apply && apply_is_call(n));
@@ -714,7 +715,6 @@ Term Resolver::product(const Node& n) {
   product_factors(n, factors, ops);
   return product_of(std::move(factors), std::move(ops), n.span);
 }
-
 
 namespace {
 // Refuses the product's factor k when it is a number glued to the one before by its decimal
@@ -844,9 +844,9 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       if (!is_function_word(c) && divisor_glued_to_a_word(n, at)) {
         const Node& next = n.children[at + 1];
         std::string const run = c.text + " " + next.text;
-        throw ResolveError{SourceSpan{c.span.begin, next.span.end}, "dividing by " + run +
-                                                                        " written together is ambiguous: write /(" + run +
-                                                                        ") to divide by both, or put a space or '*' after the divisor"};
+        throw ResolveError{SourceSpan{c.span.begin, next.span.end},
+                           "dividing by " + run + " written together is ambiguous: write /(" + run +
+                               ") to divide by both, or put a space or '*' after the divisor"};
       }
       factors.push_back(std::move(values.front()));
       ops += '/';
@@ -866,7 +866,8 @@ std::string inverse_function_reading(std::string_view name) {
   std::string written;
   if (name == "log" || name == "ln") written = "exp(x)";
   else if (name.starts_with("log_")) written = std::string(name.substr(4)) + "^x";
-  else if (std::optional<std::string_view> const builtin = builtin_name(name); builtin && find_function("a" + std::string(*builtin)))
+  else if (std::optional<std::string_view> const builtin = builtin_name(name);
+           builtin && find_function("a" + std::string(*builtin)))
     written = "a" + std::string(*builtin) + "(x)";
   return written.empty() ? "" : written + " for the inverse function or ";
 }
