@@ -261,7 +261,8 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
             // right before it stays attached so that `d/dα` and `dα/dt` keep their token shape.
             auto const n = out.text.size();
             bool const lone_d = n >= 1 && out.text[n - 1] == 'd' && (n == 1 || !is_name_char(out.text[n - 2]));
-            if (n > 0 && is_name_char(out.text[n - 1]) && !lone_d) emit(' ');
+            // (after `_` it is a subscript: x_μ is x_mu)
+            if (n > 0 && is_name_char(out.text[n - 1]) && out.text[n - 1] != '_' && !lone_d) emit(' ');
             for (char const c : name) emit(c);
             // A letter after it starts a word of its own (θx is θ·x); digits or `_` are its index,
             // as they are a Latin letter's (θ1, θ_1 are names, as x1 and x_1 are).

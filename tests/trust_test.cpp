@@ -2021,3 +2021,38 @@ TEST_CASE("trust: x^0 as written has no value where x is 0") {
       },
       {"f(x) = x^0"});
 }
+
+// Two more hunts: a defined name of four or more letters before a bracket was a product
+// (loss(2) after loss = x^2 was 2x^2), or an abstract call once loss(w) had been seen; an unknown
+// function called with two numbers of arguments printed f'(x) + ∂f/∂x, which reads back as
+// 2 f'(x); d/dh of a defined function's name was a silent 0; diff(x^3, x, n) after n = 2 took n
+// for a variable; f(x) at f = 2 passed the binding over for an abstract f; β1x (a Greek name with
+// its index, then a letter) was refused where x1x reads.
+TEST_CASE("trust: defined names before brackets, arities of unknown functions, names that are functions, Greek names in runs") {
+  check_rows(
+      {
+          {"loss(2)", "error: 'loss' is a defined variable, not a function"},
+          {"ab(x + 1)", "3x + 3"},
+          {"d/dx f(x) + f(x, y)", "error: 'f' is called with 1 and with 2 arguments here"},
+          {"d/dh h^2", "error: 'h' is a function: differentiate by a variable"},
+          {"d/dt h(t)^2", "4t^3"},
+          {"diff(x^3, x, n)", "error: 'n' is defined as 2: write diff(..., 2) for the order"},
+          {"diff(x^3, x, 2)", "6x"},
+          {"f(x) at f = 2", "error: 'f' is a function: 'at' gives values to variables"},
+          {"β0 + β1x", "beta1 x + beta0"},
+          {"θ1x1 + θ2x2", "theta1 x1 + theta2 x2"},
+          {"xeta2", "error: unknown name 'xeta2'"},
+          {"x_μ + x_mu", "2x_mu"},
+      },
+      {"loss = x^2", "ab = 3", "h(t) = t^2", "n = 2"});
+  ddx_test::check_in_turn({{"loss(w)", "loss(w)"}, {"loss = w^2", ""}, {"loss(3)", "error: 'loss' is a defined variable, not a function"}});
+}
+
+// A declaration with a comment after it was refused (the language's own example lines), and one
+// after a `;` was read as the product x·i·n·R^n.
+TEST_CASE("trust: a declaration takes a comment, and stands alone on its line") {
+  ddx_test::check_in_turn({{"x in R^n                       # a column vector", ""},
+                           {"A in R^(n, n) # a matrix", ""},
+                           {"d/dx x^T A x", "(A + A^T) x"},
+                           {"y = 2; z in R^n", "error: a declaration stands alone on its line"}});
+}

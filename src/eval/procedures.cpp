@@ -40,6 +40,11 @@ Result diff_procedure(const Term& call, Evaluator& ev) {
       d.back().second = order_argument(c, ev);
       continue;
     }
+    // diff(x^3, x, n) after n = 2: the variable n (0), or the order 2 (6x)? Ask.
+    if (i > 1 && ev.context().definition(c.expr.name()))
+      if (Expr value = *ev.context().definition(c.expr.name()); value.is_integer() && value.number().sign() > 0)
+        throw EvalError{c.span, "'" + c.expr.name() + "' is defined as " + value.number().to_string() + ": write diff(..., " +
+                                    value.number().to_string() + ") for the order, or differentiate by a name that is not defined"};
     d.emplace_back(ev.variable(c), 1);
   }
   return Result::of(Value::of(ev.derivative_of(call.children[0], d, call)));

@@ -43,9 +43,10 @@ struct Reader {
     while (at < line.size() && std::isdigit(static_cast<unsigned char>(line[at]))) ++at;
     return std::string(line.substr(b, at - b));
   }
+  // At the end of the line, or of what it says before a comment (or a CRLF's CR).
   bool done() {
     spaces();
-    return at == line.size();
+    return at == line.size() || line[at] == '#' || (line[at] == '\r' && at + 1 == line.size());
   }
 };
 

@@ -175,6 +175,13 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
       std::string_view line;
       operator Outcome() const { return session.run(statement, line); }
     };
+    // `y = 2; x in R^n` read its declaration as the product x·i·n·R^n.
+    if (parsed.statements.size() > 1 && matrix::is_declaration(slice(line, s.span))) {
+      out.push_back(error_at(std::string(slice(line, s.span)), "a declaration stands alone on its line",
+                             grammar::column_of(line, s.span.begin)));
+      out.back().format = format_;
+      continue;
+    }
     out.emplace_back(Ran{*this, s, line});
     Outcome& o = out.back();
     o.format = format_;

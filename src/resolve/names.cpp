@@ -89,6 +89,16 @@ std::string function_suffix(std::string_view w) {
 std::vector<std::string_view> split_run(std::string_view w) {
   std::vector<std::string_view> parts;
   std::size_t i = 0;
+  // A run that begins with a Greek letter's name and its digits begins with that name: beta1x is
+  // beta1 x, as x1x is x1 x (it was b e t a1 x, refused). Only at the start: in xeta2 the letters
+  // could be x e t a2 as well as x eta2.
+  for (std::size_t letters = 2; letters + 1 < w.size() && letters <= 7; ++letters)
+    if (is_greek(w.substr(0, letters)) && is_digit(w[letters])) {
+      i = letters;
+      while (i < w.size() && is_digit(w[i])) ++i;
+      parts.push_back(w.substr(0, i));
+      break;
+    }
   while (i < w.size()) {
     std::size_t start = i++;
     if (i < w.size() && is_digit(w[i])) {

@@ -493,6 +493,8 @@ std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceS
         bool const greek = name == "pi" || is_greek(name);
         if (!(greek || is_variable(name) || function(name)) || std::find(parts.begin(), parts.end(), name) != parts.end())
           continue;
+        // (a name inside one part that is a name itself: beta, eta of beta1 in beta1x)
+        if (at + length <= parts.front().size() && is_identifier(parts.front())) continue;
         std::string spaced;
         for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
         std::string const meaning = greek ? std::string(greek_letter(name)) : "the defined " + std::string(name);
@@ -890,8 +892,13 @@ bool Resolver::apply_is_call(const Node& n) {
   const std::string w = n.text.str();
   // A function's own name in its body: r(t) = r(t - 1) + 1 is recursive, not r·(t - 1) + 1.
   if (w == defining_) throw ResolveError{n.name_span, "'" + w + "' would call itself; recursive definitions are not supported"};
-  // A defined variable before a bracket that reads as a call (f(2) after f = 3): which was meant?
-  if (is_variable(w) && (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w) || function(w)))
+  // A defined variable before a bracket that reads as a call (f(2) after f = 3, loss(2) after
+  // loss = x^2, which was read as a product): which was meant?
+  auto const abstract = [&] { auto f = find_function(w); return f && function_info(*f).abstract; };
+  auto const long_name = [&] {  // (a word of four or more letters, no identifier, is a call)
+    return !is_identifier(w) && std::count_if(w.begin(), w.end(), is_letter) >= 4;
+  };
+  if (is_variable(w) && (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w) || function(w) || abstract() || long_name()))
     throw ResolveError{n.name_span, "'" + w + "' is a defined variable, not a function: write " + w +
                                         "*(...) for a product, or define a function: " + w + "(t) = ..."};
   const WordFacts facts = word_facts(w);
@@ -992,6 +999,10 @@ Term Resolver::call_arguments(const Node& n) {
 
 Term Resolver::abstract_call(const Node& n, std::vector<Term> args) {
   if (args.empty()) throw ResolveError{n.span, "expected an argument in " + n.text + "()"};
+  if (auto [taken, first] = abstract_arities_.try_emplace(n.text.str(), args.size()); !first && taken->second != args.size())
+    throw ResolveError{n.span, "'" + n.text + "' is called with " + std::to_string(taken->second) + " and with " +
+                                   std::to_string(args.size()) + " arguments here: an unknown function takes one number of "
+                                   "arguments (name the other one differently, as g)"};
   scope_.calls_abstract(n.text);
   FunctionId f = abstract_function(n.text, static_cast<int>(args.size()));
   const FunctionInfo& info = function_info(f);

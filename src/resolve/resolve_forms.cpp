@@ -42,6 +42,11 @@ Term form(TermKind kind, const Node& n) {
 
 Term Resolver::derivative_operator(const Node& n) {
   check_variables(n);
+  // d/dh h^2 after h(t) = t^2: h there is t^2, which holds no h (a silent 0).
+  for (const grammar::DiffVar& v : n.vars)
+    if (function(v.name) && !is_variable(v.name))
+      throw ResolveError{n.span, "'" + v.name + "' is a function: differentiate by a variable (its parameter, or a name "
+                                                 "it is applied to)"};
   // d/dx x^3 / d/dx x^2: the second operator inside the first's operand (x), or the quotient of
   // the two derivatives (3x/2)? Paper would mean the latter; the operand's rule the former. Ask.
   if (const Node& operand = n.children[0]; operand.kind == NodeKind::Product)
@@ -269,7 +274,9 @@ Term Resolver::at(const Node& n) {
     // e^x at e = 2 and f(x) at f = 2 passed the binding over (a constant or a function is no variable).
     if (eq.text == "e" || eq.text == "pi")
       throw ResolveError{eq.name_span, "'" + eq.text.str() + "' is a constant: 'at' gives values to variables"};
-    if (word_facts(eq.text).function || function(eq.text) || scope_.is_procedure(eq.text))
+    auto const abstract = [&] { auto f = find_function(eq.text); return f && function_info(*f).abstract; };
+    if (word_facts(eq.text).function || function(eq.text) || scope_.is_procedure(eq.text) ||
+        (!is_variable(eq.text) && (is_fgh_name(eq.text) || abstract())))
       throw ResolveError{eq.name_span, "'" + eq.text.str() + "' is a function: 'at' gives values to variables (write " +
                                            eq.text.str() + "(2) for its value at 2)"};
     // x + y at x = y, y = 2: x = y given first (y + 2), or all at once (4)? Ask.

@@ -99,6 +99,9 @@ class Resolver {
   std::unordered_map<Expr, Expr>* decimal_symbols_ = nullptr;
   DecimalsRead decimals_read_ = DecimalsRead::Symbols;  // (read_decimals_as_symbols)
   bool reading_point_ = false;   // within the values of an `at` point read exactly
+  // The number of arguments each unknown function took in this statement (f(x) + f(x, y) would
+  // print f'(x) + ∂f/∂x, which reads back as 2 f'(x): refused).
+  std::unordered_map<std::string, std::size_t> abstract_arities_;
   // Sets reading_point_ while it lives (a point's values, a Lagrange derivative's arguments).
   class ReadingPoint {
    public:
