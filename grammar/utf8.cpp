@@ -112,6 +112,30 @@ std::optional<std::size_t> plain_ascii_length(std::string_view line) {
     return comment.value_or(line.size());
 }
 
+// Where a lone factor starting at byte `from` ends, when one does there and an operator, a
+// bracket's end, a comma or the end of the line follows it: a letter with digits or a subscript
+// (x, x1, x_1) or a number (2, 2.5); else `from` (√ then takes what follows as a function word does).
+std::size_t lone_factor_end(std::string_view line, std::size_t from) {
+    std::size_t end = from;
+    if (end < line.size() && is_letter(line[end])) {
+        ++end;
+        if (end + 1 < line.size() && line[end] == '_' && is_alnum(line[end + 1])) {
+            for (++end; end < line.size() && is_alnum(line[end]);) ++end;
+        } else {
+            while (end < line.size() && is_digit(line[end])) ++end;
+        }
+    } else {
+        while (end < line.size() && (is_digit(line[end]) || line[end] == '.')) ++end;
+    }
+    if (end == from) return from;
+    if (end == line.size()) return end;
+    std::string_view const rest = line.substr(end);
+    if (rest.starts_with("**")) return from;  // (√x**2 is sqrt(x^2), as √x^2 is)
+    for (std::string_view op : {"+", "-", "*", "/", ")", "]", ",", ";", "=", "#", "\xC2\xB7", "\xC3\x97", "\xE2\x88\x92"})
+        if (rest.starts_with(op)) return end;
+    return from;
+}
+
 // Why the code point cp at byte i of the line cannot be in a line at all, or nothing: invalid
 // UTF-8, NUL, a line break, a control character (a tab and the CR of a final CRLF are fine).
 std::optional<std::string> character_fault(std::string_view line, std::size_t i, char32_t cp) {
@@ -253,9 +277,24 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
             emit(r);
         } else if (cp == 0x221A) {
             // √ reads like a function name applied by juxtaposition: `2√x` = 2 sqrt(x),
-            // `√(x + 1)` = sqrt(x + 1), `√x·y` = sqrt(x)·y.
+            // `√(x + 1)` = sqrt(x + 1), `√x·y` = sqrt(x)·y. A lone factor after it, a letter with
+            // its index or a number, that an operator or the end follows, is bracketed: e^√x is
+            // e^sqrt(x) (the word sqrt alone in an exponent has no argument).
             if (!out.text.empty() && is_name_char(out.text.back())) emit(' ');
-            for (char c : std::string_view("sqrt ")) emit(c);
+            std::size_t const after = i + len;
+            std::size_t const end = lone_factor_end(line, after);
+            if (end > after) {
+                for (char c : std::string_view("sqrt(")) emit(c);
+                for (std::size_t k = after; k < end; ++k) {
+                    ++cp_index;
+                    out.byte_of_cp.push_back(static_cast<std::uint32_t>(k));
+                    emit(line[k]);
+                }
+                emit(')');
+                len = end - i;
+            } else {
+                for (char c : std::string_view(after < line.size() && line[after] == '(' ? "sqrt" : "sqrt ")) emit(c);
+            }
         } else if (std::string_view const name = greek_name(cp); !name.empty()) {
             // Each Greek letter is a whole word: `αβ` = alpha·beta, `2α` = 2·alpha. A lone `d`
             // right before it stays attached so that `d/dα` and `dα/dt` keep their token shape.

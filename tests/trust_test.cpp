@@ -1879,6 +1879,17 @@ TEST_CASE("trust: inverse powers of log_b, calls after a function word, the root
       {"√x·y", "sqrt(x) y"},
       {"√(x y)", "sqrt(x y)"},
       {"2√x", "2 sqrt(x)"},
+      {"√xy", "error: '√' before juxtaposed factors is ambiguous"},
+      // a lone factor after √ is its argument wherever it stands (e^√x was refused: sqrt alone in
+      // an exponent had no argument)
+      {"e^√x", "e^(sqrt(x))"},
+      {"x^-√2", "x^(-sqrt(2))"},
+      {"e^√(x)", "e^(sqrt(x))"},
+      {"√√x", "sqrt(sqrt(x))"},
+      {"sin √x", "sin(sqrt(x))"},
+      {"√x^2", "sqrt(x^2)"},
+      {"√x**2", "sqrt(x^2)"},
+      {"√x_1 + 1", "sqrt(x_1) + 1"},
       // a raised minus inside a raised exponent was a baseline minus (x^2 - 1)
       {"x²⁻¹", "error: a superscript minus inside a superscript exponent is ambiguous"},
       {"x⁻¹", "1/x"},
