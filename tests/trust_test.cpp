@@ -2057,6 +2057,12 @@ TEST_CASE("trust: defined names before brackets, arities of unknown functions, n
       },
       {"loss = x^2", "ab = 3", "h(t) = t^2", "n = 2"});
   ddx_test::check_in_turn({{"loss(w)", "loss(w)"}, {"loss = w^2", ""}, {"loss(3)", "error: 'loss' is a defined variable, not a function"}});
+  // Across statements too: the answer holds one name for both.
+  ddx_test::check_in_turn({{"y = f(x)", ""},
+                           {"z = f(x, t)", ""},
+                           {"d/dx (y + z)", "error: 'f' stands for unknown functions of 1 and of 2 arguments here"},
+                           {"d/dx y", "f'(x)"},
+                           {"dz/dx", "dz/dx = ∂f/∂x"}});
 }
 
 // A declaration with a comment after it was refused (the language's own example lines), and one

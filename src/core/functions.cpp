@@ -21,6 +21,7 @@ struct Registry {
   std::unordered_map<std::string, FunctionId> abstract_by_key;  // "f/2"
   std::size_t builtin_count = 0;
   std::size_t abstract_count = 0;
+  bool arities_differ = false;  // (abstract_arities_differ)
   Registry() {
     KeepForever permanent;  // the rows' rules hold expressions for the whole process
     for (auto& info : builtin_function_table()) {
@@ -59,6 +60,7 @@ FunctionId abstract_function(std::string_view name, int arity) {
   // f(x) and f(x, y) are different unknown functions that share a name.
   std::string key = std::string(name) + "/" + std::to_string(arity);
   if (auto it = r.abstract_by_key.find(key); it != r.abstract_by_key.end()) return it->second;
+  if (auto it = r.by_name.find(name); it != r.by_name.end() && r.rows[it->second].abstract) r.arities_differ = true;
   FunctionInfo info;
   info.name = std::string(name);
   info.arity = arity;
@@ -70,6 +72,8 @@ FunctionId abstract_function(std::string_view name, int arity) {
   r.by_name.emplace(std::string(name), id);  // the first arity seen answers find_function
   return id;
 }
+
+bool abstract_arities_differ() { return registry().arities_differ; }
 
 void set_abstract_params(FunctionId f, std::vector<std::string> params) {
   auto& info = registry().rows.at(f);

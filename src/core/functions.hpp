@@ -66,6 +66,9 @@ FunctionInfo corner_sign_row(FunctionInfo sign);
 std::optional<FunctionId> find_function(std::string_view name);
 // Finds or registers the abstract function `name` of `arity` arguments.
 FunctionId abstract_function(std::string_view name, int arity);
+// Whether some name has stood for abstract functions of two numbers of arguments (f(x) and
+// f(x, y)): only then may an answer hold both (see Session's check).
+bool abstract_arities_differ();
 // Names its parameters (for ∂f/∂u). Lowering calls it on the first application to plain symbols
 // (docs/language.md §2); an explicit call replaces earlier names.
 void set_abstract_params(FunctionId f, std::vector<std::string> params);

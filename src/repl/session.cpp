@@ -7,6 +7,7 @@
 #include <cctype>
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
@@ -20,6 +21,7 @@
 #include "core/sums.hpp"
 #include "eval/matrix_eval.hpp"
 #include "eval/procedures.hpp"
+#include "eval/result_exprs.hpp"
 #include "eval/statement.hpp"
 #include "print/result.hpp"
 #include "repl/commands.hpp"
@@ -117,7 +119,32 @@ void ensure_printable(const eval::Value& v, print::Format f) {
   if (!print::is_program(f)) PrintedSize().add(v);
 }
 
+// An answer holding one name for unknown functions of two numbers of arguments (y = f(x),
+// z = f(x, t), d/dx (y + z)) printed f'(x) + ∂f/∂x, which reads back as 2 f'(x): refused.
+void refuse_mixed_arities(const eval::Result& r) {
+  if (!abstract_arities_differ()) return;  // (nearly every session: nothing to look at)
+  std::unordered_map<std::string, int> arity;
+  std::unordered_set<const void*> seen;
+  std::vector<Expr> to_visit;  // (an explicit stack: an answer may be deep)
+  eval::for_each_expr(r, [&](Expr e) { to_visit.push_back(e); });
+  while (!to_visit.empty()) {
+    Expr e = to_visit.back();
+    to_visit.pop_back();
+    if (!seen.insert(e.node()).second) continue;
+    if ((e.is(Kind::Call) || e.is(Kind::Derivative)) && function_info(e.function()).abstract) {
+      const FunctionInfo& info = function_info(e.function());
+      if (auto [it, first] = arity.try_emplace(info.name, info.arity); !first && it->second != info.arity)
+        throw MathError("'" + info.name + "' stands for unknown functions of " +
+                        std::to_string(std::min(it->second, info.arity)) + " and of " +
+                        std::to_string(std::max(it->second, info.arity)) + " arguments here: an unknown function takes "
+                        "one number of arguments (f'(x) and ∂f/∂x would print alike); name one of them differently, as g");
+    }
+    visit_children(e, [&](Expr c) { to_visit.push_back(c); });
+  }
+}
+
 void ensure_printable(const eval::Result& r, print::Format f) {
+  refuse_mixed_arities(r);
   if (print::is_program(f)) return;
   PrintedSize size;
   if (const auto* d = std::get_if<eval::Derivation>(&r.shape)) size.add(d->chain.filled);
