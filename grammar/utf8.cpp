@@ -136,6 +136,9 @@ std::size_t lone_factor_end(std::string_view line, std::size_t from) {
     return from;
 }
 
+// Whether character_fault need look at cp (nearly every code point is fine at a glance).
+bool may_be_faulty(char32_t cp) { return cp < 0x20 || cp == 0x7F || cp == invalid; }
+
 // Why the code point cp at byte i of the line cannot be in a line at all, or nothing: invalid
 // UTF-8, NUL, a line break, a control character (a tab and the CR of a final CRLF are fine).
 std::optional<std::string> character_fault(std::string_view line, std::size_t i, char32_t cp) {
@@ -243,10 +246,11 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
             break;
         }
         out.byte_of_cp.push_back(static_cast<std::uint32_t>(i));
-        if (std::optional<std::string> why = character_fault(line, i, cp)) {
-            fail(std::move(*why));
-            return;
-        }
+        if (may_be_faulty(cp))
+            if (std::optional<std::string> why = character_fault(line, i, cp)) {
+                fail(std::move(*why));
+                return;
+            }
         if (statement_start && cp == ':') in_command = true;
         if (cp == ';') {  // (a command's arguments end there too)
             in_command = false;
