@@ -1476,7 +1476,7 @@ TEST_CASE("trust: == looks beside corners, checks every agreeing point exactly, 
   check_rows({
       {"relu(x - 2 pi) == 0", "false  # they differ by about 0.00628 at x = 6.29"},
       {"relu(sqrt(x) - 2) == 0", "false  # they differ by about 0.001 at x = 4"},
-      {"relu(cos(x) - 99/100) == 0", "false  # they differ by about 0.00002 at x = -0.141"},
+      {"relu(cos(x) - 99/100) == 0", "false  # they differ by about 0.01 at x = 0"},
       {"abs(x - 1/10) + abs(x + 1/10) == 2 abs(x)", "false  # they differ by about 0.0002 at x = 0.0999"},
       {"relu(x - 3) relu(7/2 - x) == 0", "false  # they differ by about 0.00174 at x = 3.5"},
       {"relu(x/y - 10) == 0", "false  # they differ by about 0.01 at x = -21.8, y = -2.18"},
@@ -1502,6 +1502,22 @@ TEST_CASE("trust: == looks where exponents are whole numbers") {
       {"x^(a + b) == x^a x^b", "true"},
       {"2^x == exp(x log(2))", "true  # checked numerically at 24 random points"},
       {"(x^2 + 1)^a == exp(a log(x^2 + 1))", "true  # checked numerically at 24 random points"},
+  });
+}
+
+// A piece may begin and end between two points of the corner search's grid, and a corner may lie
+// beyond 10^3 (a helper's == hunt: each of these was true): == also tries each corner argument's
+// extremes, and its grid reaches 10^12.
+TEST_CASE("trust: == looks at the extremes of a corner's argument, and at corners far away") {
+  check_rows({
+      {"relu(cos(x - 1/2) - 9999/10000) == 0", "false  # they differ by about 0.0001 at x = 0.5"},
+      {"relu(cos(x - 50) - 9999/10000) == 0", "false  # they differ by about 0.0001 at x = -0.265"},
+      {"relu(sin(x) - 999999/1000000) == 0", "false  # they differ by about 0.000001 at x = 1.57"},
+      {"relu(x - e^10) == 0", "false  # they differ by about 22.0 at x = 2.2e+04"},
+      {"max(x, e^10) == e^10", "false  # they differ by about 22.0 at x = 2.2e+04"},
+      {"relu(log(x) - 20) == 0", "false  # they differ by about 0.001 at x = 4.86e+08"},
+      {"relu(x) == max(x, 0)", "true  # checked numerically at 24 random points"},
+      {"max(x, y) == (x + y + abs(x - y))/2", "true  # checked numerically at 24 random points"},
   });
 }
 

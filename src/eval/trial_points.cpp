@@ -7,6 +7,7 @@
 #include <iterator>
 #include <unordered_set>
 
+#include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "calculus/vector.hpp"
 #include "core/errors.hpp"
@@ -80,41 +81,72 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
   corner_arguments(a, arguments, seen);
   corner_arguments(b, arguments, seen);
   if (arguments.size() > most_arguments) arguments.resize(most_arguments);
+  // 0 and +-10^-3 .. 10^12 at 1/8 decade (relu(log(x) - 20) begins at 4.9e8), its intervals taken
+  // nearest 0 first, where most corners are and what doubles still resolve.
   std::vector<double> grid{0};
-  for (int i = -24; i <= 24; ++i) {
+  for (int i = -24; i <= 96; ++i) {
     grid.push_back(std::pow(10.0, i / 8.0));
     grid.push_back(-grid.back());
   }
   std::sort(grid.begin(), grid.end());
+  std::vector<std::size_t> intervals(grid.size() - 1);
+  for (std::size_t i = 0; i < intervals.size(); ++i) intervals[i] = i;
+  std::stable_sort(intervals.begin(), intervals.end(), [&](std::size_t i, std::size_t j) {
+    return std::min(std::abs(grid[i]), std::abs(grid[i + 1])) < std::min(std::abs(grid[j]), std::abs(grid[j + 1]));
+  });
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
   std::vector<TrialPoint> points;
   for (Expr g : arguments)
     for (Expr v : vars) {
       TrialPoint at;
       for (Expr w : vars) at[w.name()] = pick(rng);
-      auto sign_at = [&](double t) {
+      auto sign_at = [&](Expr f, double t) {
         at[v.name()] = t;
         try {
-          double value = calc::evaluate(g, at);
+          double value = calc::evaluate(f, at);
           return std::isnan(value) ? 2 : (value > 0) - (value < 0);
         } catch (const MathError&) {
           return 2;  // (no value: a piece of its own)
         }
       };
-      for (std::size_t i = 0; i + 1 < grid.size() && points.size() < most_points; ++i) {
-        double lo = grid[i], hi = grid[i + 1];
-        int s_hi = sign_at(hi), s_lo = sign_at(lo);
-        if (s_lo == 0) points.push_back(at);  // (on the corner itself: sign(x)^2 == 1 at 0)
-        if (s_lo == s_hi) continue;
-        for (int step = 0; step < 60; ++step) {  // (to where the change is, as far as doubles tell)
-          double mid = lo + (hi - lo) / 2;
-          if (mid <= lo || mid >= hi) break;
-          (sign_at(mid) == s_lo ? lo : hi) = mid;
-        }
-        double beside = 1e-3 * std::max(std::abs(lo), 1e-3);
-        for (double t : {lo - beside, hi + beside}) {
-          at[v.name()] = t;
-          points.push_back(at);
+      // Where g changes sign (the corner itself), and where its slope does: a piece may begin and
+      // end between two grid points (relu(cos(x - 1/2) - 0.9999) is above 0 only within 0.014 of
+      // 1/2), so g's extremes are tried too.
+      Expr slope;
+      try {
+        slope = calc::diff(g, v);
+      } catch (const MathError&) {
+        slope = Expr();
+      }
+      for (std::size_t i : intervals) {
+        if (points.size() >= most_points) break;
+        double const lo_end = grid[i], hi_end = grid[i + 1];
+        if (sign_at(g, lo_end) == 0) points.push_back(at);  // (on the corner itself: sign(x)^2 == 1 at 0)
+        for (Expr f : {g, slope}) {
+          if (f.is_number()) continue;  // (a constant changes no sign; nor does a slope that could not be taken)
+          double lo = lo_end, hi = hi_end;
+          int const s_lo = sign_at(f, lo), s_hi = sign_at(f, hi);
+          if (s_lo == s_hi) continue;
+          if (f != g && (s_lo == 0 || s_hi == 0)) {  // an extreme on the grid itself (cos(x) at 0)
+            at[v.name()] = s_lo == 0 ? lo_end : hi_end;
+            points.push_back(at);
+            continue;
+          }
+          for (int step = 0; step < 60; ++step) {  // (to where the change is, as far as doubles tell)
+            double mid = lo + (hi - lo) / 2;
+            if (mid <= lo || mid >= hi) break;
+            (sign_at(f, mid) == s_lo ? lo : hi) = mid;
+          }
+          if (f == g) {  // stepped over both ways
+            double beside = 1e-3 * std::max(std::abs(lo), 1e-3);
+            for (double t : {lo - beside, hi + beside}) {
+              at[v.name()] = t;
+              points.push_back(at);
+            }
+          } else {  // the extreme itself
+            at[v.name()] = lo + (hi - lo) / 2;
+            points.push_back(at);
+          }
         }
       }
     }
