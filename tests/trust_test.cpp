@@ -2089,3 +2089,21 @@ TEST_CASE("trust: a declaration takes a comment, and stands alone on its line") 
                            {"d/dx x^T A x", "(A + A^T) x"},
                            {"y = 2; z in R^n", "error: a declaration stands alone on its line"}});
 }
+
+// A derivative exists only where its function has a value: a table of d/dx log(x) showed -0.5 at
+// x = -2, y = d/dx log(x) at x = -1 was -1 (d/dx log(x) at x = -1 is refused), and == found
+// d/dx acosh(x) and 1/(sqrt(x - 1) sqrt(x + 1)) unequal at x = -1.06, where acosh has no value.
+TEST_CASE("trust: a derivative has no value where its function has none, in a table, a definition and ==") {
+  check_rows(
+      {
+          {"y at x = -1", "error: log of a negative number is not real in the expression as written"},
+          {"y at x = 2", "1/2"},
+          {"d/dx acosh(x) == 1/(sqrt(x - 1) sqrt(x + 1))", "true  # checked numerically at 12 random points"},
+          {"d/dx log(x) == 1/x", "true"},
+          {"log(x^2) == 2 log(x)", "false  # only one side is defined at x = -0.558"},
+          {"grad(x^2 + y^2) == [2x, y]", "false"},
+      },
+      {"y = d/dx log(x)"});
+  ddx_test::RunResult r = ddx_test::run_ddx("", "table(d/dx log(x), x = -2 .. 2 step 1)\n");
+  CHECK(r.out == " x        1/x\n-2  undefined\n-1  undefined\n 0  undefined\n 1          1\n 2        0.5\n");
+}

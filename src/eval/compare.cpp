@@ -173,7 +173,24 @@ std::optional<Comparison> compare_constants(Expr d) {
 // a == b at random points: a point where they differ (or only one has a value) refutes it,
 // agreement at enough points is taken for equality, and too few values decide nothing.
 // `with` names what stands in the comparison for abstract functions (empty: none).
-Comparison at_random_points(Expr a, Expr b, const std::string& with) {
+// Whether every part a side requires has a value at the point (as far as doubles tell: a part
+// past their range is taken to have one).
+bool requirements_met(std::span<const Expr> required, const TrialPoint& point) {
+  for (Expr part : required) {
+    // (a part of another variable than the pair compared, as grad's pairs are, says nothing here)
+    std::vector<Expr> const names = calc::variables_of({part});
+    if (!std::all_of(names.begin(), names.end(), [&](Expr v) { return point.count(v.name()) != 0; })) continue;
+    try {
+      if (std::isnan(calc::evaluate(part, point))) return false;
+    } catch (const MathError&) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<const Expr> required_a,
+                            std::span<const Expr> required_b) {
   std::vector<Expr> vars = calc::variables_of({a, b});
   std::mt19937_64 rng(20261122);  // fixed: the same question always gets the same answer
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
@@ -190,6 +207,8 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     TrialPoint point;
     for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i].name()] = far_point ? far(far_tried, i, far_rng) : pick(rng);
     far_tried += far_point;
+    // (where a side's derivative does not exist, say, the point is none of the comparison's)
+    if (!requirements_met(required_a, point) || !requirements_met(required_b, point)) continue;
     double x, y;
     try {
       x = calc::evaluate(a, point);
@@ -223,6 +242,7 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
     // A point beyond the random ones refutes equality by a difference proved there, or (where
     // `one_side_counts`) by a value on one side only.
     auto refuted_at = [&](const TrialPoint& point, bool one_side_counts) -> std::optional<Comparison> {
+      if (!requirements_met(required_a, point) || !requirements_met(required_b, point)) return std::nullopt;
       double x, y;
       try {
         x = calc::evaluate(a, point);
@@ -253,7 +273,7 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with) {
 
 }  // namespace
 
-Comparison compare_expressions(Expr a, Expr b) {
+Comparison compare_expressions(Expr a, Expr b, std::span<const Expr> required_a, std::span<const Expr> required_b) {
   // Formulas compare as printed: d/dx abs(x) == sign(x) (its sign has no value at 0, sign(0) is 0).
   a = with_canonical_indices(with_typed_signs(a));
   b = with_canonical_indices(with_typed_signs(b));
@@ -273,7 +293,7 @@ Comparison compare_expressions(Expr a, Expr b) {
   abstract_functions(b, abstract, seen);
   if (abstract.empty() && is_constant_expression(d))
     if (auto verdict = compare_constants(d)) return *verdict;
-  if (abstract.empty()) return at_random_points(a, b, "");
+  if (abstract.empty()) return at_random_points(a, b, "", required_a, required_b);
   // An identity in f holds for every f: a sample function for which the sides differ refutes it,
   // and agreement for three samples at random points is taken for equality.
   std::string names;
@@ -283,7 +303,7 @@ Comparison compare_expressions(Expr a, Expr b) {
   Comparison verdict;
   for (int sample = 0; sample < 3; ++sample) {
     Sampled sampled(abstract, rng);
-    verdict = at_random_points(sampled(a), sampled(b), with);
+    verdict = at_random_points(sampled(a), sampled(b), with, {}, {});
     verdict.by_samples = true;
     if (!verdict.decided || !verdict.equal) return verdict;
   }

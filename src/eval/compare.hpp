@@ -3,6 +3,7 @@
 // random points, with a note saying so, or honestly undecided (never reported as `false`).
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "core/expr.hpp"
@@ -18,6 +19,9 @@ struct Comparison {
   bool by_samples = false;
 };
 
-Comparison compare_expressions(Expr a, Expr b);
+// `required_a`, `required_b`: what each side requires to have a value (core/dropped.hpp: a
+// derivative's function, a part simplification took out); points where one does not are no
+// points of the comparison.
+Comparison compare_expressions(Expr a, Expr b, std::span<const Expr> required_a = {}, std::span<const Expr> required_b = {});
 
 }  // namespace ddx::eval

@@ -112,6 +112,10 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
   }
   if (!points_.empty()) return differentiate_at(e, d, points_.back().values, points_.back().text, at);
   if (!has_corners_or_jumps(e)) {
+    // A derivative exists only where its function has a value: d/dx log(x) is 1/x, which has
+    // values at x < 0 where it does not (a table showed -0.5 at x = -2, and y = d/dx log(x) at
+    // x = -1 was -1, though d/dx log(x) at x = -1 is refused).
+    if (noting_required() && !e.is_number()) note_required(e);
     for (const auto& [var, count] : d) e = calc::diff(e, var, static_cast<int>(count));
     return e;
   }

@@ -314,8 +314,11 @@ Expr Evaluator::operand(const Term& t, std::span<const Expr> vars) {
 
 // `A == B` for expressions, vectors and matrices (entry by entry; different shapes are unequal).
 Result Evaluator::compare(const Term& t) {
-  Value a = value(t.children[0]);
-  Value b = value(t.children[1]);
+  // What each side requires as it is worked out (a derivative, the function it is taken of:
+  // d/dx acosh(x) exists only for x >= 1, though its formula 1/sqrt(x^2 - 1) has values below -1).
+  std::vector<Expr> required_a, required_b;
+  Value a = noting_into(required_a, [&] { return value(t.children[0]); });
+  Value b = noting_into(required_b, [&] { return value(t.children[1]); });
   std::vector<std::pair<Expr, Expr>> pairs;
   std::function<bool(const Value&, const Value&)> pair_up = [&](const Value& x, const Value& y) {
     if (x.kind == Value::Kind::Truth || y.kind == Value::Kind::Truth)
@@ -335,7 +338,7 @@ Result Evaluator::compare(const Term& t) {
   Result all = Result::of(Value::boolean(true));
   std::optional<std::string> undecided;  // an entry neither equal nor unequal: the answer unless another differs
   for (const auto& [x, y] : pairs) {
-    Comparison c = compare_expressions(x, y);
+    Comparison c = compare_expressions(x, y, required_a, required_b);
     if (!c.decided) {
       if (!undecided) undecided = c.note;
       continue;
