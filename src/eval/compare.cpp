@@ -170,9 +170,6 @@ std::optional<Comparison> compare_constants(Expr d) {
   }
 }
 
-// a == b at random points: a point where they differ (or only one has a value) refutes it,
-// agreement at enough points is taken for equality, and too few values decide nothing.
-// `with` names what stands in the comparison for abstract functions (empty: none).
 // Whether every part a side requires has a value at the point (as far as doubles tell: a part
 // past their range is taken to have one).
 bool requirements_met(std::span<const Expr> required, const TrialPoint& point) {
@@ -189,6 +186,10 @@ bool requirements_met(std::span<const Expr> required, const TrialPoint& point) {
   return true;
 }
 
+// a == b at random points: a point where they differ (or only one has a value) refutes it,
+// agreement at enough points is taken for equality, and too few values decide nothing. A point
+// where a side's requirements have no value is none of them.
+// `with` names what stands in the comparison for abstract functions (empty: none).
 Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<const Expr> required_a,
                             std::span<const Expr> required_b) {
   std::vector<Expr> vars = calc::variables_of({a, b});

@@ -32,7 +32,8 @@ class FarPoints {
 // Both sides of where a piece of a side begins (relu(x - 2 pi) == 0 agreed at every random
 // point, all below 2 pi; relu(cos(x) - 0.99) == 0 differs only for |x| < 0.14): along each
 // variable, the others at a random point, each change of sign of an argument of abs, sign, relu,
-// max or min over 0 and +-10^-3 .. 10^3, found by bisection and stepped over both ways.
+// max or min over 0 and +-10^-3 .. 10^12, found by bisection and stepped over both ways, and the
+// argument's extremes, where a piece may begin and end between two points of the search.
 std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng);
 
 // Points where the variables of the exponents that are no numbers are whole, where alone a
