@@ -88,12 +88,30 @@ bool base_prefix_glued(const Node& product, std::size_t k) {
 // `1/θα`, `1/xπ`: a Greek letter is a word of its own, and so a factor of its own, but written
 // against a divisor that is a word, with no space, it reads as `1/ab` does (refused: 1/(ab) and
 // b/a are both common). Whether the product's factor k is such a divisor.
+// So is a power, a call or a bracket written against what follows it (`1/x^2(x+1)` was
+// (x + 1)/x^2 where `1/x(x+1)` is refused, `a/b^2c` was a c/b^2, `1/(x+1)(x-1)` (x - 1)/(x + 1)).
+// A number before it is no such divisor: `1/2x` is x/2, as the language says.
+// A factor as a message may quote it: x, 2, x^2, sin(...), (...).
+std::string written_simply(const Node& n) {
+  switch (n.kind) {
+    case NodeKind::Word:
+    case NodeKind::Number: return n.text.str();
+    case NodeKind::Pow: return written_simply(n.children[0]) + "^" + written_simply(n.children[1]);
+    case NodeKind::Apply: return n.text + "(...)";
+    default: return "(...)";
+  }
+}
+
 bool divisor_glued_to_a_word(const Node& product, std::size_t k) {
   if (k == 0 || k + 1 >= product.children.size() || product.op_before(k) != '/' || product.op_before(k + 1) != ' ')
     return false;
   const Node& divisor = product.children[k];
   const Node& next = product.children[k + 1];
-  return divisor.kind == NodeKind::Word && next.kind == NodeKind::Word && divisor.span.end == next.span.begin;
+  bool const divisor_written = divisor.kind == NodeKind::Word || divisor.kind == NodeKind::Pow ||
+                               divisor.kind == NodeKind::Apply || divisor.kind == NodeKind::Group;
+  bool const next_written = next.kind == NodeKind::Word || next.kind == NodeKind::Group || next.kind == NodeKind::Apply ||
+                            next.kind == NodeKind::Pow;
+  return divisor_written && next_written && divisor.span.end == next.span.begin;
 }
 
 }  // namespace
@@ -848,7 +866,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       // `1/θα`, `1/xπ`: refused as `1/ab` is.
       if (!is_function_word(c) && divisor_glued_to_a_word(n, at)) {
         const Node& next = n.children[at + 1];
-        std::string const run = c.text + " " + next.text;
+        std::string const run = written_simply(c) + " " + written_simply(next);
         throw ResolveError{SourceSpan{c.span.begin, next.span.end},
                            "dividing by " + run + " written together is ambiguous: write /(" + run +
                                ") to divide by both, or put a space or '*' after the divisor"};
