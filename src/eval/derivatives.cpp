@@ -137,6 +137,9 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
 
 Expr Evaluator::differentiate_at(Expr e, const calc::Differentiations& d, const calc::Point& point,
                                  const std::string& point_text, const Term& at) {
+  // (required as differentiate requires a smooth function: a part of a point may leave it open,
+  // at y = -1 of d/dx log(x y); one with corners is looked at beside the point instead)
+  if (noting_required() && !e.is_number() && !has_corners_or_jumps(e)) note_required(e);
   try {
     return calc::derivative_at(e, d, point);
   } catch (const calc::NoDerivative& why) {
@@ -381,6 +384,13 @@ Value Evaluator::at(const Term& t) {
   // x/x is 1, but x/x at x = 0 has no value: what simplification took out must have one too.
   if (auto why = value_missing(dropped, point.values))
     throw EvalError{t.span, *why + " in the expression as written (its simplified form hides it)"};
+  // At a part of the point, what is still open is still required: (d/dx log(x y) at y = -1) at
+  // x = 1 was 1, log(-x) forgotten once y had its value.
+  // (A corner's requirements are looked at beside their point, and stay as they are.)
+  if (noting_required())
+    for (Expr part : dropped)
+      if (!has_corners_or_jumps(part))
+        if (Expr rest = substitute(part, point.values); !free_symbols(rest).empty()) note_required(rest);
   return there;
 }
 
