@@ -2112,6 +2112,13 @@ TEST_CASE("trust: a derivative has no value where its function has none, in a ta
           {"grad(x^2 + y^2) == [2x, y]", "false"},
       },
       {"y = d/dx log(x)"});
+  // A prime of a defined function takes what its body lost: h'(0) after h(t) = t/t was 0.
+  ddx_test::check_in_turn({{"h(t) = t/t", ""},
+                           {"h'(0)", "error: division by zero in the function as written"},
+                           {"h'(2)", "0"},
+                           {"k(t) = sqrt(t)^2", ""},
+                           {"k'(-4)", "error: (-4)^(1/2) is not a real number in the function as written"},
+                           {"k'(4)", "1"}});
   // At a part of a point what is still open is still required (a helper's regression hunt).
   check_rows({{"(d/dx log(x y) at y = -1) at x = 1", "error: log of a negative number is not real"},
               {"(d/dx log(x y) at y = -1) at x = -1", "-1"}});

@@ -282,6 +282,15 @@ Expr Evaluator::prime(const Term& t) {
     return ddx::derivative(t.function, std::move(args), std::vector<int>(static_cast<std::size_t>(t.order), 0));
   Expr param = t.params[0];
   calc::Differentiations d{{param, t.order}};
+  // What the function's body lost as it was read must have a value where the argument lands (h'(0)
+  // after h(t) = t/t was 0, though h(0) is refused), and is required of the answer elsewhere.
+  if (!t.dropped.empty()) {
+    std::unordered_map<Expr, Expr> const where{{param, args[0]}};
+    if (auto why = value_missing(t.dropped, where))
+      throw EvalError{t.span, *why + " in the function as written (its simplified form hides it)"};
+    if (noting_required())
+      for (Expr part : t.dropped) note_required(substitute(part, where));
+  }
   // At a point, the derivative is taken where the argument lands: f'(2x) at x = 1 is f' at 2.
   if (!points_.empty()) {
     calc::Point p = points_.back().values;

@@ -126,6 +126,7 @@ Term Resolver::leibniz(const Node& n, bool argument) {
     t.of = LeibnizOf::Function;
     t.expr = body_as_read(*def);
     t.params = def->params;
+    t.dropped = def->dropped;  // (what the body lost, over its parameters: h(t) = t/t has no h'(0))
     if (!n.children.empty() && n.children.size() != def->params.size())
       throw ResolveError{n.span, n.text + " takes " + std::to_string(def->params.size()) + " argument(s)"};
     for (const Node& c : n.children) t.children.push_back(term(c));
@@ -209,6 +210,7 @@ Term Resolver::prime(const Node& n) {
     if (def->params.size() != 1 || args.size() != 1) throw ResolveError{n.span, "'" + w + "' needs a function of one variable"};
     t.expr = body_as_read(*def);
     t.params = def->params;
+    t.dropped = def->dropped;  // (what the body lost, over its parameters: h(t) = t/t has no h'(0))
   } else if (builtin_name(w) || !log_base(w).empty()) {  // sin'(x), log_2'(x)
     std::string primed = w + std::string(static_cast<std::size_t>(n.order()), '\'');
     if (builtin_name(w)) {
