@@ -2119,6 +2119,9 @@ TEST_CASE("trust: a derivative has no value where its function has none, in a ta
                            {"k(t) = sqrt(t)^2", ""},
                            {"k'(-4)", "error: (-4)^(1/2) is not a real number in the function as written"},
                            {"k'(4)", "1"}});
+  // With steps too (steps d/dx log(x) left ans at x = -1 at -1).
+  ddx_test::check_in_turn({{"steps d/dx log(x)", "d/dx log(x)\n  = 1/x    (logarithm)"},
+                           {"ans at x = -1", "error: log of a negative number is not real"}});
   // At a part of a point what is still open is still required (a helper's regression hunt).
   check_rows({{"(d/dx log(x y) at y = -1) at x = 1", "error: log of a negative number is not real"},
               {"(d/dx log(x y) at y = -1) at x = -1", "-1"}});
