@@ -133,7 +133,8 @@ std::size_t lone_factor_end(std::string_view line, std::size_t from) {
     if (next == line.size()) return end;
     std::string_view const rest = line.substr(next);
     if (rest.starts_with("**")) return from;  // (√x**2 is sqrt(x^2), as √x^2 is)
-    if (next > end && rest.starts_with("at") && (rest.size() == 2 || !is_name_char(rest[2]))) return end;  // (`at` ends it)
+    if (next > end && rest.starts_with("at") && (rest.size() == 2 || !is_name_char(rest[2])))
+        return end;  // (`at` ends it)
     for (std::string_view op : {"+", "-", "*", "/", ")", "]", ",", ";", "=", "#", "\xC2\xB7", "\xC3\x97", "\xE2\x88\x92"})
         if (rest.starts_with(op)) return end;
     return from;

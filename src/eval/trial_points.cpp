@@ -117,6 +117,8 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
         slope = calc::diff(g, v);
       } catch (const MathError&) {
         slope = Expr();
+      } catch (const LimitError&) {  // (too large to take: its extremes are not looked for)
+        slope = Expr();
       }
       for (std::size_t i : intervals) {
         if (points.size() >= most_points) break;
