@@ -1521,6 +1521,12 @@ TEST_CASE("trust: == looks at the extremes of a corner's argument, and at corner
   });
 }
 
+// A float zero beside terms goes as it goes beside one term (a helper's fuzzing: 2.5 (a - b)
+// printed 2.5a - 2.5b + 0.0, where x + 0.0 is x).
+TEST_CASE("trust: no + 0.0 beside terms") {
+  check_rows({{"2.5*(a - b)", "2.5a - 2.5b"}, {"(a - b)*0.1", "0.1a - 0.1b"}, {"x + 0.0", "x"}, {"0.5x - 0.5x", "0.0"}});
+}
+
 // A decimal value that is 0 at every precision up to 4096 bits is 0 only where an enclosure at a
 // higher one does not leave 0 out: cosh(1450.0) - sinh(1450.0), 1.9e-630, printed 0.0.
 TEST_CASE("trust: a decimal value below every precision tried is not 0 when it is not") {

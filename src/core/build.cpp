@@ -233,6 +233,9 @@ Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
   }
   if (acc.empty()) return num(constant_term);
   if (acc.size() == 1 && constant_term.is_zero()) return scale_term(acc[0].second, acc[0].first);
+  // A float zero beside terms goes as it goes beside one (x + 0.0 is x; 2.5 (a - b) printed
+  // 2.5a - 2.5b + 0.0).
+  if (constant_term.is_zero()) constant_term = Number(0);
   // acc is sorted by construction (collect).
   NodeParts n;
   n.kind = Kind::Add;
