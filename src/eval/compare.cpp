@@ -170,13 +170,22 @@ std::optional<Comparison> compare_constants(Expr d) {
   }
 }
 
+// The parts a side requires that are functions of the compared pair's variables alone (a part of
+// another variable, as grad's pairs have, says nothing of the pair).
+std::vector<Expr> requirements_of_pair(std::span<const Expr> required, const std::vector<Expr>& vars) {
+  std::vector<Expr> kept;
+  for (Expr part : required) {
+    std::vector<Expr> const names = calc::variables_of({part});
+    auto const compared = [&](Expr v) { return std::find(vars.begin(), vars.end(), v) != vars.end(); };
+    if (std::all_of(names.begin(), names.end(), compared)) kept.push_back(part);
+  }
+  return kept;
+}
+
 // Whether every part a side requires has a value at the point (as far as doubles tell: a part
 // past their range is taken to have one).
 bool requirements_met(std::span<const Expr> required, const TrialPoint& point) {
   for (Expr part : required) {
-    // (a part of another variable than the pair compared, as grad's pairs are, says nothing here)
-    std::vector<Expr> const names = calc::variables_of({part});
-    if (!std::all_of(names.begin(), names.end(), [&](Expr v) { return point.count(v.name()) != 0; })) continue;
     try {
       if (std::isnan(calc::evaluate(part, point))) return false;
     } catch (const MathError&) {
@@ -190,9 +199,11 @@ bool requirements_met(std::span<const Expr> required, const TrialPoint& point) {
 // agreement at enough points is taken for equality, and too few values decide nothing. A point
 // where a side's requirements have no value is none of them.
 // `with` names what stands in the comparison for abstract functions (empty: none).
-Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<const Expr> required_a,
-                            std::span<const Expr> required_b) {
+Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<const Expr> required_of_a,
+                            std::span<const Expr> required_of_b) {
   std::vector<Expr> vars = calc::variables_of({a, b});
+  std::vector<Expr> const required_a = requirements_of_pair(required_of_a, vars);
+  std::vector<Expr> const required_b = requirements_of_pair(required_of_b, vars);
   std::mt19937_64 rng(20261122);  // fixed: the same question always gets the same answer
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
   int agreed = 0;

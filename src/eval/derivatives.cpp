@@ -112,10 +112,9 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
   }
   if (!points_.empty()) return differentiate_at(e, d, points_.back().values, points_.back().text, at);
   if (!has_corners_or_jumps(e)) {
-    // A derivative exists only where its function has a value: d/dx log(x) is 1/x, which has
-    // values at x < 0 where it does not (a table showed -0.5 at x = -2, and y = d/dx log(x) at
-    // x = -1 was -1, though d/dx log(x) at x = -1 is refused).
-    if (noting_required() && !e.is_number()) note_required(e);
+    // (a table showed -0.5 at x = -2 for d/dx log(x), and y = d/dx log(x) at x = -1 was -1,
+    // though d/dx log(x) at x = -1 is refused)
+    require_smooth_function(e);
     for (const auto& [var, count] : d) e = calc::diff(e, var, static_cast<int>(count));
     return e;
   }
@@ -135,11 +134,13 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
   return e;
 }
 
+void require_smooth_function(Expr f) {
+  if (noting_required() && !f.is_number() && !has_corners_or_jumps(f)) note_required(f);
+}
+
 Expr Evaluator::differentiate_at(Expr e, const calc::Differentiations& d, const calc::Point& point,
                                  const std::string& point_text, const Term& at) {
-  // (required as differentiate requires a smooth function: a part of a point may leave it open,
-  // at y = -1 of d/dx log(x y); one with corners is looked at beside the point instead)
-  if (noting_required() && !e.is_number() && !has_corners_or_jumps(e)) note_required(e);
+  require_smooth_function(e);  // (a part of a point may leave it open: at y = -1 of d/dx log(x y))
   try {
     return calc::derivative_at(e, d, point);
   } catch (const calc::NoDerivative& why) {

@@ -29,6 +29,11 @@ struct EvalError {
   std::string message;
 };
 
+// A derivative of f exists only where f has a value: a smooth f is noted as required of the
+// answer (d/dx log(x) is 1/x, which has values at x < 0 where the derivative has none). One with
+// corners or jumps is looked at beside its point instead (derivatives.cpp).
+void require_smooth_function(Expr f);
+
 class Evaluator {
  public:
   // keep_names: defined names stay symbols (the body of a definition, `y = u^3`, remembers that

@@ -154,9 +154,7 @@ std::optional<Result> explain(const Term& body, const Context& context) {
   // alone, with a note saying why.
   StepsShown shown;
   std::size_t terms_left = max_steps_terms;
-  // The derivative exists where its function has a value, as without steps (steps d/dx log(x)
-  // left ans at x = -1 at -1).
-  if (noting_required() && !e.is_number() && !has_corners_or_jumps(e)) note_required(e);
+  require_smooth_function(e);  // (as without steps: steps d/dx log(x) left ans at x = -1 at -1)
   try {
     for (std::size_t i = 0; i < vars.size();) {
       std::size_t j = i;
