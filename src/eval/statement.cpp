@@ -205,8 +205,8 @@ std::string leibniz_identifier(std::string_view num, const std::vector<resolve::
   return leibniz_identifier(num, runs);
 }
 
-// What generated code calls the answer to `body` (the question): d_dx, dy_dx, grad, jacobian,
-// hessian; empty (f) for anything else. Asked of every statement, so it lists no strings.
+}  // namespace
+
 std::string program_name(const Term& body) {
   const Term& q = body.kind == TermKind::At && !body.children.empty() ? body.children.front() : body;
   switch (q.kind) {
@@ -230,6 +230,8 @@ std::string program_name(const Term& body) {
     default: return {};
   }
 }
+
+namespace {
 
 Result answer_to(const Term& body, const Context& context, bool steps) {
   if (steps)
@@ -263,7 +265,6 @@ void unify_signs(Value& v) {
 Result evaluate_expression(const Term& body, const Context& context, bool steps) {
   Result r = answer_to(body, context, steps);
   unify_signs(r.value);
-  r.name = program_name(body);
   return r;
 }
 

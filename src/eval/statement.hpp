@@ -17,6 +17,10 @@ namespace ddx::eval {
 // the answer alone with a note.
 Result evaluate_expression(const Term& body, const Context& context, bool steps);
 
+// What generated code calls the answer to `body` (the question): d_dx, dy_dx, grad, jacobian,
+// hessian; empty (f) for anything else. Asked only where an answer prints as a program.
+std::string program_name(const Term& body);
+
 // `backprop E at POINT`: the forward values and the adjoints of the graph of E (a defined name's
 // definitions, or the operations of an expression).
 Result evaluate_backprop(const Term& body, const Context& context);

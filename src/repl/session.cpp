@@ -388,6 +388,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
       keep_typed_labels(o.result, *as_written);
       o.result = std::move(*as_written);
     }
+  if (!request.backprop && print::is_program(format_)) o.result.name = eval::program_name(request.body);
   if (!request.backprop && answer_is_value(o.result)) {
     Expr printed = o.result.value.scalar;
     exact = check_decimals(o.result.value, request.body, input, *this);
