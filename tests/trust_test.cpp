@@ -2137,3 +2137,27 @@ TEST_CASE("trust: a derivative has no value where its function has none, in a ta
   ddx_test::RunResult r = ddx_test::run_ddx("", "table(d/dx log(x), x = -2 .. 2 step 1)\n");
   CHECK(r.out == " x        1/x\n-2  undefined\n-1  undefined\n 0  undefined\n 1          1\n 2        0.5\n");
 }
+
+// What ddx prints, typed back, was read as something else: total(x^2 y)'s 2x y dx + x^2 dy as
+// 3d x^2 y (the runs dx, dy are d·x, d·y), and a series' + O(x^3) as the product O·x^3 (a
+// helper's round trips found them). Both are refused with the readings.
+TEST_CASE("trust: a differential dx and a series' order term, typed back, are refused rather than read as products") {
+  check_rows({
+      {"total(x^2 y)", "df = 2x y dx + x^2 dy"},
+      {"2x y dx + x^2 dy", "error: 'dx' is ambiguous: write d x for a product; a differential dx is no expression ddx reads"},
+      {"2*dx*x*y + dy*x^2", "error: 'dx' is ambiguous"},
+      {"xdy", "error: 'xdy' is ambiguous: write x d y for a product; a differential dy"},
+      {"d x + a d", "a d + d x"},
+      {"series(e^x, x = 0, 3)", "x^2/2 + x + 1 + O(x^3)"},
+      {"x^2/2 + x + 1 + O(x^3)", "error: 'O(...)' is ambiguous: a series' order term"},
+      {"O (x^3)", "error: 'O(...)' is ambiguous"},
+      {"O*(x^3)", "O x^3"},
+      {"d(x^2)/dx", "2x"},
+  });
+  check_rows({{"dy/dx", "dy/dx = 2x"}}, {"y = x^2"});
+  // A defined name dx, or a function O, is read as itself.
+  check_rows({{"dx + 1", "x + 1"}}, {"dx = x"});
+  check_rows({{"O(3)", "9"}}, {"O(t) = t^2"});
+  // Each differential the language documents stays refused: a defined d decides nothing.
+  check_rows({{"dx", "error: 'dx' is ambiguous"}}, {"d = 3"});
+}

@@ -4,11 +4,14 @@
 // or `^` or pow(), `(` or `[`, Rational(1, 2) where Python would compute 0.5, Subscript[x, 1].
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
+#include "core/substitute.hpp"
 #include "core/sums.hpp"
 #include "print/emit.hpp"
 #include "print/foreign.hpp"
@@ -46,7 +49,8 @@ bool c_function_name(std::string_view name) {
 
 class Foreign {
  public:
-  Foreign(Format f, std::vector<Expr> bound) : f_(f), bound_(std::move(bound)) {}
+  Foreign(Format f, std::vector<Expr> bound, const std::set<std::string>& families)
+      : f_(f), bound_(std::move(bound)), families_(families) {}
 
   std::string emit(const Display& d) {
     std::string out;
@@ -57,6 +61,7 @@ class Foreign {
  private:
   Format f_;
   std::vector<Expr> bound_;  // the indices of the sums being written, innermost last
+  const std::set<std::string>& families_;  // written as indexed names (summed_families)
 
   bool brackets() const { return f_ == Format::Mathematica; }
   std::string open() const { return brackets() ? "[" : "("; }
@@ -117,19 +122,31 @@ class Foreign {
       // (C's loop counts with a long: in the arithmetic of its terms it is a double, as 1/n
       // was integer division, 1 for 1/1 + 1/2 + 1/3)
       if (name == index) return f_ == Format::C ? "(double)" + foreign_symbol(name, f_) : foreign_symbol(name, f_);
-      if (auto family = family_of(name, index)) return member(*family, index);
+      if (auto family = family_of(name, index)) return member(*family, sym(index));
     }
+    // x_2 or x_k beside a sum over x_n: an entry of the family the sum reads.
+    if (!families_.empty())
+      if (auto subscript = entry_subscript(std::string(name)))
+        if (std::string family(name.substr(0, name.find('_'))); families_.contains(family)) return member(family, *subscript);
     return foreign_symbol(name, f_);
   }
 
-  // x_n inside a sum over n: the n-th entry of the family x. Programs take x as a list from 0.
-  std::string member(const std::string& family, const std::string& index) {
-    std::string x = foreign_symbol(family, f_), n = foreign_symbol(index, f_);
+  // x_n inside a sum over n, or x_2: the n-th (2nd) entry of the family x. Programs take x as a
+  // list from x_1, at [0] (program.cpp refuses an entry before it).
+  std::string member(const std::string& family, Expr index) {
+    std::string x = foreign_symbol(family, f_);
+    bool const numbered = index.is_integer();
+    std::string n = numbered ? index.number().to_string() : foreign_symbol(index.name(), f_);
     switch (f_) {
       case Format::SymPy: return "Indexed('" + family + "', " + n + ")";
       case Format::Maxima:
       case Format::Mathematica: return x + "[" + n + "]";
-      default: return x + "[" + n + " - 1]";
+      default:
+        if (!numbered) return x + "[" + n + " - 1]";
+        if (index.number() < Number(1))
+          throw Unprintable("generated code takes the family " + family + " as a list from " + family + "_1, and " +
+                            family + "_" + n + " is before it");
+        return x + "[" + (index.number() - Number(1)).to_string() + "]";
     }
   }
 
@@ -340,8 +357,26 @@ std::string foreign_symbol(std::string_view name, Format f) {
   }
 }
 
-std::string foreign_expression(Expr e, Format f, std::vector<Expr> bound) {
-  return Foreign(f, std::move(bound)).emit(present(rewritten_for(e, f)));
+std::set<std::string> summed_families(Expr e) {
+  std::set<std::string> families;
+  if (!has_sum(e)) return families;
+  std::unordered_set<const Node*> seen;
+  std::function<void(Expr)> visit = [&](Expr x) {
+    if (!seen.insert(x.node()).second) return;
+    if (is_sum(x))
+      for (Expr s : free_symbols(x.args()[0]))
+        if (auto family = family_of(s.name(), x.args()[1].name())) families.insert(*family);
+    for_each_child(x, visit);
+  };
+  visit(e);
+  return families;
+}
+
+std::string foreign_expression(Expr e, Format f, std::vector<Expr> bound, const std::set<std::string>* families) {
+  Expr rewritten = rewritten_for(e, f);
+  std::set<std::string> own;
+  if (!families) own = summed_families(rewritten);
+  return Foreign(f, std::move(bound), families ? *families : own).emit(present(rewritten));
 }
 
 }  // namespace ddx::print

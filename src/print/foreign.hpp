@@ -5,6 +5,7 @@
 // (foreign_names.cpp); a function a system lacks is first rewritten with ones it has.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,10 +15,18 @@
 
 namespace ddx::print {
 
+// The families whose entries a sum in e reads: x of sum(x_n^2, n = 1 .. N). Another system
+// holds such a family as one indexed name (x[n], Indexed('x', n)), so its entries outside the
+// sum, x_2 or x_k, are written as entries of it too: as names of their own they were unrelated
+// symbols there, where in ddx x_2 is a term of the sum.
+std::set<std::string> summed_families(Expr e);
+
 // e in f (SymPy .. C), after rewritten_for. Unprintable where the system cannot say it (an
 // abstract function in a program; a sum in C, which program.cpp writes as a loop instead).
 // `bound`: the indices of the sums e is the body of (their families' x_n are entries).
-std::string foreign_expression(Expr e, Format f, std::vector<Expr> bound = {});
+// `families`: those written as indexed names (default: summed_families(e)).
+std::string foreign_expression(Expr e, Format f, std::vector<Expr> bound = {},
+                               const std::set<std::string>* families = nullptr);
 
 // e with the functions f's system lacks written with others: sigmoid(u) = 1/(1 + e^-u),
 // softplus(u) = log(1 + e^u), relu(u) = max(0, u); and cot, sec, csc in the programs.

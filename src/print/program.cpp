@@ -101,6 +101,7 @@ class Program {
     for (Expr& e : entries_.exprs) e = rewritten_for(e, f);
     std::set<const void*> seen;
     for (Expr e : entries_.exprs) collect(e, {}, params_, seen);
+    take_entries_into_families();
     // One parameter per name: x beside a family x_n (sum(x x_n, n = 1 .. 2) took x as the list
     // too), or a bound N beside a family N_n, would be one parameter for two things.
     for (const std::string& family : params_.families)
@@ -125,7 +126,23 @@ class Program {
   std::unordered_set<std::string> taken_;  // the parameters' and indices' names
   SharedForm shared_;
 
-  std::string expr(Expr e) const { return foreign_expression(e, f_); }
+  std::string expr(Expr e) const { return foreign_expression(e, f_, {}, &params_.families); }
+
+  // x_2 beside a sum over x_n is x[1] of the list x, not a parameter of its own (the function
+  // took x and x_2 apart, as if x_2 could differ from x[1]); x_k is x[k - 1], k a parameter.
+  void take_entries_into_families() {
+    if (params_.families.empty()) return;
+    std::set<std::string> names;
+    for (const std::string& name : params_.names) {
+      std::optional<Expr> subscript = entry_subscript(name);
+      if (!subscript || !params_.families.contains(name.substr(0, name.find('_')))) {
+        names.insert(name);
+      } else if (subscript->is(Kind::Symbol)) {
+        names.insert(subscript->name());
+      }
+    }
+    params_.names = std::move(names);
+  }
 
   // Every parameter, in order: the free names and the families, sorted together.
   std::set<std::string> all_parameters() const {
@@ -213,7 +230,7 @@ class Program {
         Expr body_expr = a[0];
         body += "    double " + t.name() + " = 0;\n";
         body += "    for (long " + n + " = " + expr(a[2]) + "; " + n + " <= " + expr(a[3]) + "; ++" + n + ") " + t.name() +
-                " += " + foreign_expression(body_expr, f_, {a[1]}) + ";\n";
+                " += " + foreign_expression(body_expr, f_, {a[1]}, &params_.families) + ";\n";
         continue;
       }
       body += "    double " + t.name() + " = " + expr(definition) + ";\n";

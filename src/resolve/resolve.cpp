@@ -502,6 +502,18 @@ std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
 std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceSpan span) {
   if (std::optional<Term> whole = whole_word(w, span)) return {{w, std::move(*whole)}};
   std::vector<std::string_view> parts = split_run(w);
+  // `dx` is d·x as a run of letters, and the differential dx as ddx prints one (total(x^2 y) is
+  // df = 2x y dx + x^2 dy; typed back, 2x y d x + x^2 d y was 3d x^2 y): ask.
+  if (parts.size() > 1 && parts.size() <= max_split_factors)
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i)
+      if (parts[i] == "d") {
+        std::string spaced;
+        for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
+        throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + spaced +
+                                     " for a product; a differential d" + std::string(parts[i + 1]) +
+                                     " is no expression ddx reads (for a derivative write d/d" + std::string(parts[i + 1]) +
+                                     ")"};
+      }
   // `pix`, `axi`, `abx` after ab = 5: π·x or p·i·x, a·ξ or a·x·i, ab·x or a·b·x? A reader cannot
   // tell; ask. (A name that is one of the parts, x3 of x3x4, is read so either way.)
   if (parts.size() > 1 && parts.size() <= max_split_factors)
@@ -761,6 +773,11 @@ void refuse_glued_number(const Node& product, std::size_t k) {
 // A flat run of `*`, `/` and juxtaposition; `sin x cos x` applies each function word to the
 // juxtaposed factors after it, up to the next operator or function word.
 void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::string& ops) {
+  // `d/d x x^2` and `d(x^2)/(dx)` read as products and quotients of the variable d (x^3, x),
+  // where a derivative was meant: ask rather than answer something else. (Before the factors are
+  // read: the `dy` of `dy/d x` is ambiguous itself, but the message for the whole says more.)
+  for (std::size_t k = 1; k < n.children.size(); ++k)
+    if (std::optional<std::string> apart = derivative_denominator_apart(n, k)) throw ResolveError{n.children[k].span, *apart};
   std::size_t i = 0;
   while (i < n.children.size()) {
     const std::size_t at = i;
@@ -842,9 +859,6 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       ++i;
     }
     if (op == '/') {
-      // `d/d x x^2` and `d(x^2)/(dx)` read as products and quotients of the variable d (x^3, x),
-      // where a derivative was meant: ask rather than answer something else.
-      if (std::optional<std::string> apart = derivative_denominator_apart(n, at)) throw ResolveError{c.span, *apart};
       if (values.size() == 1 && values[0].is_value() && values[0].expr.is_zero())
         throw ResolveError{c.span, "division by zero"};
       // x/(3 (y - 1)) divides by each factor: the same node as printed, even though
@@ -952,6 +966,11 @@ Term Resolver::apply(const Node& n) {
   // call they became an unknown function log_ times x.
   if (w.ends_with('_'))
     throw ResolveError{n.name_span, "unexpected '" + std::string(w) + "' (a subscript needs letters or digits: x_1, log_2(x))"};
+  // `+ O(x^3)` ends a series as ddx prints one; typed back it was the product O·x^3.
+  if (w == "O" && !function(w))
+    throw ResolveError{n.name_span, "'O(...)' is ambiguous: a series' order term is part of series(...)'s answer and "
+                                    "no expression ddx reads (taylor(...) gives the polynomial alone); write O*(...) "
+                                    "for a product"};
   if (!apply_is_call(n)) {
     return juxtaposed(juxtaposed_factors(n), n.span);
   }
