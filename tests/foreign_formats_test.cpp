@@ -447,6 +447,9 @@ TEST_CASE("programs: named after the question, free names as parameters, errors 
     CHECK(out(f, "sum(N_n, n = 1 .. N)\n").err.find("N is also a variable here") != std::string::npos);
     CHECK(out(f, "sum(x_n, n = 1 .. 2) + x_0\n").err.find("from x_1, and x_0 is before it") != std::string::npos);
   }
+  // A number past a double's range was the literal inf in C: x^2/10^310 computed 0 at x = 10^300.
+  CHECK(out("c", "d/dx x^2/10^310\n").err.find("(310 digits) is beyond their range") != std::string::npos);
+  CHECK(out("c", "d/dx x^2/10^300\n").err.empty());
   // A power that is no whole number of what may be negative is math.pow in Python: x**y gives a
   // complex number at a negative x, math.pow refuses it, as ddx does.
   CHECK(out("python", "d/dx x^y\n").out.find("math.pow(x, y - 1)*y") != std::string::npos);

@@ -4,6 +4,8 @@
 // or `^` or pow(), `(` or `[`, Rational(1, 2) where Python would compute 0.5, Subscript[x, 1].
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <optional>
 #include <unordered_set>
@@ -112,7 +114,13 @@ class Foreign {
       return s;
     }
     // C: an integer literal past int's range would not compile; as a double it is what C computes with.
-    if (f_ == Format::C && s.size() > 9) s += ".0";
+    if (f_ == Format::C && s.size() > 9) {
+      // (past a double's range the literal is inf, and x^2/10^310 came out 0 at x = 10^300)
+      if (std::isinf(std::strtod(s.c_str(), nullptr)))
+        throw Unprintable("C code computes with doubles, and " + s.substr(0, 12) + "... (" +
+                          std::to_string(s.size() - (s[0] == '-')) + " digits) is beyond their range");
+      s += ".0";
+    }
     return s;
   }
 
