@@ -373,6 +373,29 @@ TEST_CASE("critical: a value holding a decimal's double is marked approximate") 
   });
 }
 
+// An exact solution's decimal point where f'' = 0 took its kind from the rounding of the root:
+// (x^3 - x - 1)^3 had a "maximum" at 1.3247, an inflection (a helper's run against sympy). Only a
+// second derivative that stands out from what moving the root within its error does decides.
+TEST_CASE("critical: a decimal root where the Hessian is singular is degenerate, not what the rounding says") {
+  const std::string degenerate = ": degenerate (the second-derivative test is inconclusive), value ~ 0.0";
+  const std::string cubed = "x = -sqrt(3)/3: maximum, value 170 sqrt(3)/243 - 13/9\n"
+                            "x = sqrt(3)/3: minimum, value -170 sqrt(3)/243 - 13/9\nx ~ 1.324717957" + degenerate;
+  const std::string three = "x ~ -1.532088886" + degenerate + "\nx = -1: maximum, value 1\nx ~ -0.3472963553" + degenerate +
+                            "\nx = 1: minimum, value -27\nx ~ 1.879385242" + degenerate;
+  const std::string fourth = "x = -sqrt(3)/3: maximum, value 248 sqrt(3)/243 - 1393/729\n"
+                             "x = sqrt(3)/3: minimum, value -248 sqrt(3)/243 - 1393/729\nx ~ 1.324717957" + degenerate;
+  check_rows({
+      {"critical((x^3 - x - 1)^3)", cubed.c_str()},
+      {"critical((x^3 - 3x - 1)^3)", three.c_str()},
+      {"critical(-(x^3 - x - 1)^4)", fourth.c_str()},  // (its f''' is 0 too: the rounding's f'' has one sign)
+      // A decimal root where f'' is not 0 keeps its kind.
+      {"critical((x^3 - x - 1)^2 + y^2)", "(x, y) = (-sqrt(3)/3, 0): minimum, value 31/27 - 4 sqrt(3)/9\n"
+                                          "(x, y) = (sqrt(3)/3, 0): saddle, value 4 sqrt(3)/9 + 31/27\n"
+                                          "(x, y) ~ (1.324717957, 0): minimum, value ~ 0.0"},
+      {"critical(x^4 + x^3 - x - 1)", "x ~ 0.4554100411: minimum, value ~ -1.317944713"},
+  });
+}
+
 // A searched point beside a cusp is no critical point (x^(2/3) at 0 has no derivative; its
 // Hessian's size let the search's point pass as a zero, listed as a maximum with value ~ 0.0 for
 // x^(2/3) + 5), and a point where f as written has no value is none either (x^3/x at 0 was a

@@ -376,9 +376,38 @@ double PointChecker::gradient_scale(const std::unordered_map<Expr, Expr>& at) {
 }
 
 
+// How much each e_k moves when a decimal coordinate of an exact solution's point moves a million
+// times as far as it may be from the zero, either way: e_k that is 0 at the zero is no larger than
+// that at the point ((x^3 - x - 1)^3 has f'' = 0 at its real root, where the rounded root gave
+// f'' of 1e-75, and the point was called a maximum), and e_k that is not is far larger.
+std::vector<double> PointChecker::moved_sums(const Candidate& c, const std::vector<double>& at_point) {
+  std::vector<double> moved(at_point.size(), 0);
+  const Expr millionfold = num(Number::from_decimal_text("1e6")) * num(Number::from_double(c.error));
+  for (std::size_t i = 0; i < c.coords.size(); ++i) {
+    if (i < c.exact_at.size() && c.exact_at[i]) continue;
+    Expr step = millionfold * num(Number::from_double(std::max(1.0, std::ceil(std::abs(precise_value(c.coords[i], 20))))));
+    for (Expr shift : {step, -step}) {
+      std::vector<Expr> coords = c.coords;
+      coords[i] = coords[i] + shift;
+      std::unordered_map<Expr, Expr> there = point_of(vars_, coords);
+      Matrix h;
+      for (const auto& row : hess_) {
+        std::vector<Expr> r;
+        for (Expr e : row) r.push_back(substitute(e, there));
+        h.push_back(std::move(r));
+      }
+      std::vector<Expr> sums = principal_sums(h);
+      for (std::size_t k = 0; k < sums.size(); ++k)
+        moved[k] = std::max(moved[k], std::abs(precise_value(sums[k], 40) - at_point[k]));
+    }
+  }
+  return moved;
+}
+
 // Decimal points: e_k at the point (40 digits) is 0 unless it stands out from its noise: the
-// rounding of terms as large as its minors' products, and, for a point from the numeric search,
-// how much e_k changes over the point's own error (measured by differences in doubles).
+// rounding of terms as large as its minors' products, and how much e_k changes over the point's
+// own error: for a point from the numeric search, measured by differences in doubles; for a
+// decimal point of an exact solution, by moved_sums.
 CriticalKind PointChecker::approximate_kind(const Matrix& h, const Candidate& c) {
   std::size_t n = h.size();
   double largest = 0;
@@ -408,12 +437,14 @@ CriticalKind PointChecker::approximate_kind(const Matrix& h, const Candidate& c)
     }
   }
   std::vector<int> signs;
-  std::vector<Expr> sums = principal_sums(h);
+  std::vector<double> values;
+  for (Expr sum : principal_sums(h)) values.push_back(precise_value(sum, 40));
+  if (!c.searched && c.error > 0) sensitivity = moved_sums(c, values);
   double terms = 1;
   for (std::size_t k = 0; k < n; ++k) {
     terms *= largest * static_cast<double>(n - k);  // at most n!/(n-k)! products of k entries
     double noise = 1e-30 * terms + 10 * sensitivity[k];
-    double v = precise_value(sums[k], 40);
+    double v = values[k];
     signs.push_back(std::abs(v) <= noise ? 0 : v < 0 ? -1 : 1);
   }
   return kind_from_signs(signs);

@@ -53,6 +53,7 @@ class PointChecker {
  private:
   double gradient_scale(const std::unordered_map<Expr, Expr>& at);
   CriticalKind approximate_kind(const Matrix& h, const Candidate& c);
+  std::vector<double> moved_sums(const Candidate& c, const std::vector<double>& at_point);
 
   Expr f_;
   std::vector<Expr> vars_;
