@@ -2161,3 +2161,30 @@ TEST_CASE("trust: a differential dx and a series' order term, typed back, are re
   // Each differential the language documents stays refused: a defined d decides nothing.
   check_rows({{"dx", "error: 'dx' is ambiguous"}}, {"d = 3"});
 }
+
+// A chain written dy/dx noted nothing of where its function has a value: y = log(x), dy/dx, then
+// ans at x = -1 was -1, and w = dy/dx through u = x - 5 had a value at 0. What the chain's steps
+// lost was noted in the names between (1/sqrt(u)), so table(dy/dx, ...) found u without a value.
+// A helper's sessions against sympy found them.
+TEST_CASE("trust: a chain dy/dx requires its function, in the variable's terms") {
+  check_in_turn({{"y = log(x)", ""},
+                 {"dy/dx", "dy/dx = 1/x"},
+                 {"ans at x = -1", "error: log of a negative number is not real"},
+                 {"ans at x = 2", "1/2"},
+                 {"u = x - 5", ""},
+                 {"y = log(u)", ""},
+                 {"w = dy/dx", ""},
+                 {"w at x = 0", "error: log of a negative number is not real"},
+                 {"w at x = 6", "1"},
+                 {"d^2y/dx^2", "d^2y/dx^2 = d^2y/du^2 * (du/dx)^2 + dy/du * d^2u/dx^2\n          = -1/u^2\n          = -1/(x - 5)^2"},
+                 {"ans at x = 1", "error: log of a negative number is not real"},
+                 {"q = log(x) + t", ""},
+                 {"w2 = ∂q/∂x", ""},
+                 {"w2 at x = -2", "error: log of a negative number is not real"}});
+  check_in_turn({{"u = x^2 + 1", ""},
+                 {"y = sqrt(u)", ""},
+                 {"table(dy/dx, x = 0 .. 2 step 1)", "x    x/sqrt(x^2 + 1)\n0                  0\n1  0.707106781186548\n2  0.894427190999916"},
+                 {"v = x - 5", ""},
+                 {"z = log(v)", ""},
+                 {"table(dz/dx, x = 5 .. 6 step 1)", "x  1/(x - 5)\n5  undefined\n6          1"}});
+}

@@ -261,13 +261,38 @@ Expr Evaluator::leibniz(const Term& t) {
   }
   // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held
   // independent, as the chain display does.
+  return chain_value(t.name, chain_rule(t.name, t.vars[0].name, t.partial).substituted, sym(t.vars[0].name));
+}
+
+void Evaluator::note_in_terms_of(std::span<const Expr> lost, std::string_view var) {
+  Expr const own = sym(var);
+  for (Expr part : lost) note_required(substituted(part, std::span<const Expr>(&own, 1)));
+}
+
+calc::Chain Evaluator::chain_rule(std::string_view target, std::string_view var, bool partial) {
   calc::DefinitionLookup body_of = [this](std::string_view name) { return context_.definition(name); };
-  return chain_value(t.name, calc::chain_rule(t.name, t.vars[0].name, t.partial, body_of).substituted, sym(t.vars[0].name));
+  if (!noting_required()) return calc::chain_rule(target, var, partial, body_of);
+  std::vector<Expr> lost;
+  calc::Chain c = noting_into(lost, [&] { return calc::chain_rule(target, var, partial, body_of); });
+  note_in_terms_of(lost, var);
+  return c;
+}
+
+std::optional<calc::Chain> Evaluator::second_order_chain(std::string_view target, std::string_view var) {
+  calc::DefinitionLookup body_of = [this](std::string_view name) { return context_.definition(name); };
+  if (!noting_required()) return calc::second_order_chain(target, var, body_of);
+  std::vector<Expr> lost;
+  std::optional<calc::Chain> c = noting_into(lost, [&] { return calc::second_order_chain(target, var, body_of); });
+  note_in_terms_of(lost, var);
+  return c;
 }
 
 Expr Evaluator::chain_value(std::string_view target, Expr derivative, Expr var, int order) {
   Expr f = Evaluator(context_).definition_value(target);
-  if (!has_corners_or_jumps(f)) return derivative;
+  if (!has_corners_or_jumps(f)) {
+    require_smooth_function(f);  // (y = log(x), dy/dx, ans at x = -1 was -1)
+    return derivative;
+  }
   // Each derivative before the last must be continuous there too (as Evaluator::differentiate notes).
   for (int k = 0; k < order; ++k) {
     if (has_sign(f)) note_required(with_corner_signs(f));

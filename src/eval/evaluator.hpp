@@ -79,6 +79,11 @@ class Evaluator {
   // derivative before the last noted as required (core/corner_sign.hpp): y = u^2 + u, u = sign(x),
   // dy/dx is 0, but not at 0.
   Expr chain_value(std::string_view target, Expr derivative, Expr var, int order = 1);
+  // The chain rule through the definitions (calc::chain_rule, calc::second_order_chain), what its
+  // steps lost noted in the variable's terms as the answer is: they write it in the names between
+  // (1/sqrt(u) of y = sqrt(u), u = x^2 + 1, where table(dy/dx, ...) found u without a value).
+  calc::Chain chain_rule(std::string_view target, std::string_view var, bool partial);
+  std::optional<calc::Chain> second_order_chain(std::string_view target, std::string_view var);
   // The point of the innermost enclosing `at` being evaluated, or nullptr.
   const calc::Point* active_point() const;
   // A procedure call (procedures.hpp).
@@ -100,6 +105,8 @@ class Evaluator {
   };
   // (`own`: symbols that are not the session's names here, a bare function's parameters.)
   Expr substituted(Expr e, std::span<const Expr> own = {});
+  // Notes each of `lost` as required, every definition but var's substituted.
+  void note_in_terms_of(std::span<const Expr> lost, std::string_view var);
   Value previous_answer(const Term& t);
   std::optional<Expr> symbol_value(Expr symbol);  // a defined, unheld symbol's value
   struct KnownValue;

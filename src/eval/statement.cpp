@@ -61,10 +61,6 @@ class Hiding final : public Context {
 
 std::vector<std::string> listed(const Term& t) { return grammar::listed_vars(t.vars, max_derivative_order); }
 
-calc::DefinitionLookup lookup(const Context& c) {
-  return [&c](std::string_view name) { return c.definition(name); };
-}
-
 // dy/dx, ∂z/∂x and diff(z, x) on a defined name: the chain rule through the definitions, as a
 // textbook shows it; higher orders of a defined name show the question and the value.
 std::optional<Result> chain(const Term& body, const Context& context) {
@@ -75,7 +71,7 @@ std::optional<Result> chain(const Term& body, const Context& context) {
   if (defined_leibniz) vars = listed(body);
   if (defined_leibniz && vars.size() > 1) {
     if (vars.size() == 2 && vars[0] == vars[1] && !body.partial && resolve::is_identifier(vars[0]))
-      if (auto c = calc::second_order_chain(body.name, vars[0], lookup(context))) {
+      if (auto c = Evaluator(context).second_order_chain(body.name, vars[0])) {
         Expr value = Evaluator(context).chain_value(body.name, c->substituted, sym(vars[0]), 2);
         return Result::shaped(value, Derivation{std::move(*c)});
       }
@@ -96,7 +92,7 @@ std::optional<Result> chain(const Term& body, const Context& context) {
     return std::nullopt;
   }
   if (!context.definition(target) || !resolve::is_identifier(var)) return std::nullopt;
-  calc::Chain c = calc::chain_rule(target, var, partial, lookup(context));
+  calc::Chain c = Evaluator(context).chain_rule(target, var, partial);
   Expr value = Evaluator(context).chain_value(target, c.substituted, sym(var));
   std::string note;
   if (c.products_not_written > 0)
