@@ -248,16 +248,7 @@ Expr Evaluator::leibniz(const Term& t) {
   // (a defined name as the variable, ∂x5/∂x3, is held as the chain display holds it).
   if (!points_.empty() || d.size() > 1 || d[0].second > 1) {
     auto vars = variables(d);
-    std::size_t held_before = hold_defined(std::span<const Expr>(vars.data(), vars.size()));
-    Expr value;
-    try {
-      value = definition_value(t.name);
-    } catch (...) {
-      release_held(held_before);
-      throw;
-    }
-    release_held(held_before);
-    return differentiate(value, d, t);
+    return differentiate(definition_value_holding(t.name, std::span<const Expr>(vars.data(), vars.size())), d, t);
   }
   // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held
   // independent, as the chain display does.
@@ -267,6 +258,19 @@ Expr Evaluator::leibniz(const Term& t) {
 void Evaluator::note_in_terms_of(std::span<const Expr> lost, std::string_view var) {
   Expr const own = sym(var);
   for (Expr part : lost) note_required(substituted(part, std::span<const Expr>(&own, 1)));
+}
+
+Expr Evaluator::definition_value_holding(std::string_view name, std::span<const Expr> vars) {
+  std::size_t held_before = hold_defined(vars);
+  Expr value;
+  try {
+    value = definition_value(name);
+  } catch (...) {
+    release_held(held_before);
+    throw;
+  }
+  release_held(held_before);
+  return value;
 }
 
 calc::Chain Evaluator::chain_rule(std::string_view target, std::string_view var, bool partial) {

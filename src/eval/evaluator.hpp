@@ -92,6 +92,8 @@ class Evaluator {
   bool at_a_point() const { return !points_.empty(); }
   // The value of a defined name, every definition it uses substituted except held ones.
   Expr definition_value(std::string_view name);
+  // The same with the defined names among `vars` held independent (see operand): ∂x5/∂x3.
+  Expr definition_value_holding(std::string_view name, std::span<const Expr> vars);
   Expr definition_value(const Context::VariableView& variable);
 
   // Terms that are the whole statement (statement.cpp) see these too.

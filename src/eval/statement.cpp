@@ -136,7 +136,12 @@ std::optional<Result> explain(const Term& body, const Context& context) {
   if (vars.empty()) return std::nullopt;  // orders past the limit: ordinary evaluation decides
   for (const std::string& v : vars)
     if (!resolve::is_identifier(v)) return std::nullopt;
-  Expr e = operand ? Evaluator(context).scalar(*operand) : Evaluator(context).definition_value(body.name);
+  // A defined name as the variable is held independent, as without steps (steps d/du u^3 x after
+  // u = x^2 substituted u and answered 0).
+  std::vector<Expr> held;
+  for (const std::string& v : vars)
+    if (std::find(held.begin(), held.end(), sym(v)) == held.end()) held.push_back(sym(v));
+  Expr e = operand ? Evaluator(context).operand(*operand, held) : Evaluator(context).definition_value_holding(body.name, held);
   std::optional<Expr> as_written;
   if (operand) {
     Expr written = Evaluator(context, true).scalar(*operand);
