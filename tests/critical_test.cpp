@@ -370,6 +370,14 @@ TEST_CASE("critical: a value holding a decimal's double is marked approximate") 
                                              "x ~ 2.094551482: minimum, value ~ 1.0e-40"},
       {"critical(x^2 + 0.1 + 0.2)", "x = 0: minimum, value ~ 0.3"},
       {"critical(x^2 + 1/4)", "x = 0: minimum, value 1/4"},
+      // More whole digits than significant ones take an exponent: 123456789012.5 was shown
+      // 123456789000.0, its last digits false (a helper's finding).
+      {"critical(x^2 + 123456789012.5)", "x = 0: minimum, value ~ 1.23456789e11"},
+      {"critical(x^2 + 1234567890.5)", "x = 0: minimum, value ~ 1.23456789e9"},
+      {"critical(x^2 + 123456789.5)", "x = 0: minimum, value ~ 123456789.5"},
+      {"critical(10^20 (x^4 - 6x^2 + 4x))", "x ~ -1.879385242: minimum, value ~ -1.623442238e21\n"
+                                            "x ~ 0.3472963553: maximum, value ~ 6.800447907e19\n"
+                                            "x ~ 1.532088886: minimum, value ~ -2.445622407e20"},
   });
 }
 

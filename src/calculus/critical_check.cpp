@@ -33,6 +33,14 @@ std::string decimal(Expr e, int digits) {
   std::string s = evalf(e, digits);
   bool negative = !s.empty() && s[0] == '-';
   std::string body = negative ? s.substr(1) : s;
+  // More whole digits than significant ones: evalf pads them with zeros (123456789012.5 to 10
+  // digits was 123456789000.0, its last digits false), so the number takes an exponent.
+  if (std::size_t point = body.find('.'); point != std::string::npos && point >= static_cast<std::size_t>(digits)) {
+    std::string mantissa = body.substr(0, static_cast<std::size_t>(digits));
+    while (mantissa.size() > 2 && mantissa.back() == '0') mantissa.pop_back();
+    return (negative ? "-" : "") + mantissa.substr(0, 1) + "." + (mantissa.size() > 1 ? mantissa.substr(1) : "0") + "e" +
+           std::to_string(point - 1);
+  }
   if (body.rfind("0.0000", 0) != 0 || body == "0.0") return s;
   std::size_t first = body.find_first_not_of('0', 2);
   if (first == std::string::npos) return s;
