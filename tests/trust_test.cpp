@@ -2207,3 +2207,23 @@ TEST_CASE("trust: steps hold a defined name as the variable independent, as the 
                  {":steps off", ""},
                  {"∂x5/∂x3", "∂x5/∂x3 = x4\n        = e^4 x2^2"}});
 }
+
+// `k = ans` read a name that ans holds as the name's definition: x^2 + a, a = 5, then ans + 1 was
+// x^2 + a + 1 but k = ans was x^2 + 5 (a helper's sessions). Refused with both readings; a
+// definition made before the name was defined follows it, as a typed body does.
+TEST_CASE("trust: a definition made from ans that holds a defined name is refused") {
+  check_in_turn({{"x^2 + a", "x^2 + a"},
+                 {"a = 5", ""},
+                 {"ans + 1", "x^2 + a + 1"},
+                 {"k = ans", "error: ans holds the name a, which is defined: k would read a as its definition, where ans keeps the name"},
+                 {"f(t) = ans t", "error: ans holds the name a"},
+                 {"f(a) = ans", ""},
+                 {"f(2)", "x^2 + 3"},
+                 {"u = x^2", ""},
+                 {"d/du u^3 x", "3u^2 x"},
+                 {"m = ans", "error: ans holds the name u, which is defined"},
+                 {"x^2 + b", "x^2 + b"},
+                 {"k = ans", ""},
+                 {"b = 7", ""},
+                 {"k", "x^2 + 7"}});
+}

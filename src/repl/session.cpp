@@ -67,6 +67,20 @@ std::optional<Outcome> conditional_definition(const std::string& name, const std
                   grammar::column_of(line, r.body_span.begin));
 }
 
+// Where a statement's body reads `ans`, or nullptr.
+const resolve::Term* answer_read(const resolve::Term& t) {
+  if (t.kind == resolve::TermKind::Answer) return &t;
+  for (const resolve::Term& c : t.children)
+    if (const resolve::Term* a = answer_read(c)) return a;
+  return nullptr;
+}
+
+void collect_symbols(const eval::Value& v, std::vector<Expr>& out) {
+  if (v.kind == eval::Value::Kind::Scalar)
+    for (Expr s : free_symbols(v.scalar)) out.push_back(s);
+  for (const eval::Value& item : v.items) collect_symbols(item, out);
+}
+
 // Does e call (or differentiate) a function named `name`? A body that does would be recursive.
 // Each distinct node is asked once: f2(t) = f1(f1(t)), f3(t) = f2(f2(t)), ... make bodies whose
 // trees double with each definition (f6's was asked about 10^9 nodes).
@@ -535,6 +549,20 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
   o.kind = Outcome::Kind::Defined;
   o.input = input;
   o.message = name;
+  // `k = ans` after x^2 + a, then a = 5: k would read a as 5, where ans holds the name a that it
+  // was answered with (ans + 1 is x^2 + a + 1); so after d/du u^3 x with u defined. One value read
+  // two ways: ask.
+  if (const resolve::Term* used = answer_read(r.body); used && answer()) {
+    std::vector<Expr> held;
+    collect_symbols(*answer(), held);
+    for (Expr s : held)
+      if (defs_->variable(s.name()) && std::find(r.params.begin(), r.params.end(), s) == r.params.end())
+        return error_at(input,
+                        "ans holds the name " + s.name() + ", which is defined: " + name + " would read " + s.name() +
+                            " as its definition, where ans keeps the name; write the expression out, or :clear " + s.name() +
+                            " first",
+                        grammar::column_of(line, used->span.begin));
+  }
   if (r.kind == resolve::RequestKind::FunctionDefinition) {
     resolve::FunctionDefinition def;
     def.params = r.params;
