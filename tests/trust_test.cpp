@@ -2227,3 +2227,12 @@ TEST_CASE("trust: a definition made from ans that holds a defined name is refuse
                  {"b = 7", ""},
                  {"k", "x^2 + 7"}});
 }
+
+// A table or plot of a second derivative of a corner function was refused: what it requires
+// beside the corner holds a step that is no name ("cannot plot: step# has no value"; a helper's
+// finding). The corner's cell is undefined, the others their values.
+TEST_CASE("trust: a table of a second derivative across a corner") {
+  check_rows({{"table(d^2/dx^2 x abs(x), x = -1 .. 1 step 1)", " x  2 sign(x)\n-1         -2\n 0  undefined\n 1          2"},
+              {"table(d^2/dx^2 abs(x)^3, x = 1 .. 2 step 1)", "x  6 abs(x) sign(x)^2\n1                   6\n2                  12"}});
+  check_in_turn({{"h = d/dx abs(x)", ""}, {"k = d/dx h", ""}, {"table(k, x = -1 .. 1 step 1)", " x          0\n-1          0\n 0  undefined\n 1          0"}});
+}

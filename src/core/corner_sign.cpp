@@ -174,6 +174,8 @@ Expr beside_step() { return sym("step#"); }
 
 }  // namespace
 
+bool is_beside_step(Expr s) { return s == beside_step(); }
+
 Expr required_beside(Expr part, Expr var) { return substitute(part, {{var, var + beside_step()}}); }
 
 Expr value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {

@@ -65,6 +65,8 @@ Expr with_corner_signs_along(Expr e, Expr var);
 // just beside it along var: ∂/∂y of sign(y - 1) x^2 is 0, requiring sign(y - 1) x^2, which has a
 // value at x = 0, y = 1, but not beside it along x; so ∂/∂x of that 0 has none there.
 Expr required_beside(Expr part, Expr var);
+// Whether s is the symbol of that small step (no name a user can type; it needs no value).
+bool is_beside_step(Expr s);
 // Whether `part` has a value at the point, as value_whatever_the_corners tells, where a part that
 // required_beside made is taken just beside it (its step 2^-200 and 2^-400 either way, the point's
 // decimals as the exact numbers they are written as, so that 1.0 + 2^-200 is no 1.0; a step

@@ -7,6 +7,7 @@
 #include "calculus/eval.hpp"
 #include "calculus/evalf.hpp"
 #include "calculus/simplify.hpp"
+#include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/limits.hpp"
@@ -89,7 +90,8 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
     Expr e = noting_into(lost, [&] { return ev.scalar(c); });
     std::vector<Expr> symbols;  // y/y + x depends on y, though its simplified form does not
     for (Expr part : lost)
-      for (Expr s : free_symbols(part)) symbols.push_back(s);
+      for (Expr s : free_symbols(part))
+        if (!is_beside_step(s)) symbols.push_back(s);  // (d^2/dx^2 x abs(x): a step beside the corner, no name)
     for (Expr s : free_symbols(e)) symbols.push_back(s);
     for (Expr s : symbols)
       if (s != range.var)
