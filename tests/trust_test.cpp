@@ -2236,3 +2236,16 @@ TEST_CASE("trust: a table of a second derivative across a corner") {
               {"table(d^2/dx^2 abs(x)^3, x = 1 .. 2 step 1)", "x  6 abs(x) sign(x)^2\n1                   6\n2                  12"}});
   check_in_turn({{"h = d/dx abs(x)", ""}, {"k = d/dx h", ""}, {"table(k, x = -1 .. 1 step 1)", " x          0\n-1          0\n 0  undefined\n 1          0"}});
 }
+
+// A point worked out in decimals (y = sin(0.5), sqrt(0.99)) was "not on the curve" of implicit,
+// its doubles read as the decimals they print: "the left side is 0.479425538604203 there and the
+// right side 0.479425538604203" (a helper's finding). A point within the doubles' rounding is on
+// it; one typed off it is not.
+TEST_CASE("trust: implicit at a point worked out in decimals") {
+  check_rows({{"implicit(y = sin(x), dy/dx) at x = 0.5, y = sin(0.5)", "0.8775825618903728"},
+              {"implicit(x^2 + y^2 = 1, dy/dx) at x = 0.1, y = sqrt(0.99)", "-0.10050378152592121"},
+              {"implicit(x y = 1, dy/dx) at x = 0.3, y = 1/0.3", "-11.111111111111112"},
+              {"implicit(x^2 + y^2 = 1, dy/dx) at x = 0.6, y = 0.8", "-0.75"},
+              {"implicit(x^2 + y^2 = 1, dy/dx) at x = 0.6, y = 0.8000000001", "error: the point x = 0.6, y = 0.8000000001 is not on the curve"},
+              {"implicit(x^2 + y^2 = 1, dy/dx) at x = 0.6, y = 0.80000000000001", "error: the point x = 0.6, y = 0.80000000000001 is not on the curve"}});
+}
