@@ -25,6 +25,20 @@
 namespace ddx::eval {
 namespace {
 
+// Whether what the function as written requires has values on both sides of the point along x,
+// near it: then a point where it has none is a hole the simplified function fills.
+bool has_values_beside(const std::vector<Expr>& lost, const calc::Point& point, Expr x) {
+  Expr a = point.at(x);
+  if (!a.is_number() || !a.number().is_exact()) return false;
+  for (const char* step : {"1e-6", "1e-9"})
+    for (int side : {-1, 1}) {
+      calc::Point beside = point;
+      beside[x] = a + num(Number(static_cast<long long>(side)) * Number::from_decimal_text(step));
+      if (value_missing(lost, beside)) return false;
+    }
+  return true;
+}
+
 // taylor(f, x = a, N) and series(f, x = a, N): the coefficients f^(k)(a)/k! for k < N, from the
 // derivatives at the point (each refused where it does not exist). Under an enclosing `at`, its
 // other values apply where the derivatives are taken (taylor(sin(b x), x = 0, 4) at b = 2), so a
@@ -76,8 +90,14 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   } catch (const LimitError& e) {
     throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
   }
-  if (auto why = note.empty() ? value_missing(lost, point) : std::nullopt)  // x/x is 1, but has no value at x = 0
-    throw EvalError{call.span, "the function has no value at " + point_text + " (" + *why + " in the expression as written)"};
+  if (auto why = note.empty() ? value_missing(lost, point) : std::nullopt) {  // x/x is 1, but has no value at x = 0
+    // Written as a quotient 0/0 there (x^2/x), with values on both sides: its continuous extension
+    // is the simplified function, whose series this is (as for sin(x)/x); else none (a corner's
+    // or a jump's requirement, d/dx sign(x) at 0, is no hole to fill).
+    if (*why != "division by zero" || !has_values_beside(lost, point, x))
+      throw EvalError{call.span, "the function has no value at " + point_text + " (" + *why + " in the expression as written)"};
+    note = "the function has no value at " + point_text + ": the series of its continuous extension there";
+  }
   // A value ddx keeps exact may still not be real (sqrt(-tan(1))): a closed value is checked
   // numerically (values it cannot approximate, f(0) of an unknown f, stand).
   if (Expr value = derivatives[0]; !value.is_number() && free_symbols(value).empty()) {
