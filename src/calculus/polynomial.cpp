@@ -31,6 +31,18 @@ std::optional<Expr> cancel(Expr e) {
   return poly::to_expr(*f);
 }
 
+bool has_common_factor(Expr e) {
+  if (!e.is(Kind::Mul)) return false;
+  std::vector<Expr> below;  // the denominator as written
+  for (std::size_t i = 0; i < e.bases().size(); ++i)
+    if (Expr k = e.exponents()[i]; k.is_number() && k.number().is_negative()) below.push_back(pow(e.bases()[i], -k));
+  if (below.empty()) return false;
+  poly::WorkLimit work(max_cancel_work, "cancel");
+  auto written = poly::to_fraction(mul(std::move(below)), limits, "cancel");
+  auto lowest = poly::to_fraction(e, limits, "cancel");
+  return written && lowest && poly::total_degree(lowest->den) < poly::total_degree(written->num);
+}
+
 std::optional<Expr> polynomial_gcd(Expr a, Expr b) {
   poly::WorkLimit work(max_factor_work, "gcd");
   auto fs = poly::to_fractions({a, b}, limits, "gcd");

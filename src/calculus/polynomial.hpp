@@ -22,6 +22,10 @@ namespace ddx::calc {
 // (x^2 - 1)/(x - 1) -> x + 1. nullopt when e holds a floating-point number. Throws LimitError
 // past the limits.
 std::optional<Expr> cancel(Expr e);
+// Whether e, one quotient as written (a product with factors in its denominator), has a common
+// factor of its numerator and denominator to cancel: (x^3 + 1)/(x^2 - 1) has x + 1. Throws
+// LimitError past the limits.
+bool has_common_factor(Expr e);
 
 // The greatest common divisor of two polynomial expressions (content included, leading
 // coefficient positive): gcd(2x^2 - 2, 4x + 4) = 2x + 2. nullopt for floats or non-polynomials
