@@ -110,3 +110,20 @@ TEST_CASE("help: an unknown topic is an error that lists the topics") {
   std::string commands = answer(":help commands");
   CHECK(commands.ends_with("continues on the next line"));
 }
+
+// A plot of a derivative whose requirement is taken beside the point (a corner's of a second
+// derivative, an edge of the domain) drew no curve: the requirement's step, no name, had no value
+// at any sampled x. Each draws its curve now.
+TEST_CASE("files: a plot of a derivative with a requirement beside the point draws its curve") {
+  ddx_test::TempDir t("ddx_files");
+  ddx::Session s;
+  fs::path svg = t.dir / "d.svg";
+  REQUIRE(answer(s, ":plot-to " + svg.string()).empty());
+  for (const char* question : {"plot(d^2/dx^2 abs(x)^3, x = -1 .. 1)", "plot(d/dx x^(3/2), x = 0 .. 2)",
+                                      "plot(d^2/dx^2 x abs(x), x = -1 .. 1)"}) {
+    CAPTURE(question);
+    REQUIRE(answer(s, question) == "plot written to " + svg.string());
+    CHECK(contents(svg).find("<polyline") != std::string::npos);
+    REQUIRE(answer(s, ":plot-to " + svg.string()).empty());
+  }
+}

@@ -10,6 +10,7 @@
 
 #include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
+#include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/real_value.hpp"
 #include "core/substitute.hpp"
@@ -171,15 +172,43 @@ namespace {
 // (No name a user can type. Not kept in a static: a collection between statements may reclaim
 // the node, and the symbol cache makes it again.)
 Expr beside_step() { return sym("step#"); }
+Expr edge_step() { return sym("edge#"); }
+
+
+bool has_values_on_both_sides(Expr part, const std::unordered_map<Expr, Expr>& point) {
+  std::unordered_map<Expr, Expr> beside = point;
+  for (auto& [name, value] : beside)
+    if (value.is_number() && value.number().is_float()) value = num(Number::from_decimal_text(value.number().to_string()));
+  beside[beside_step()] = Expr(0);  // (a corner's step in it as well: at the point itself)
+  for (int power : {200, 300, 400})
+    for (int side : {-1, 1}) {
+      beside[edge_step()] = Expr(side) * pow(Expr(2), Expr(-power));
+      try {
+        (void)value_whatever_the_corners(part, beside);
+      } catch (const Unanswerable&) {  // (a name without a value, an unknown function: no evidence)
+        return true;
+      } catch (const CornerError&) {  // (a corner beside the point is no edge of the domain)
+      } catch (const MathError&) {
+        return false;
+      }
+    }
+  return true;
+}
 
 }  // namespace
 
-bool is_beside_step(Expr s) { return s == beside_step(); }
+bool is_beside_step(Expr s) { return s == beside_step() || s == edge_step(); }
 
 Expr required_beside(Expr part, Expr var) { return substitute(part, {{var, var + beside_step()}}); }
 
+Expr required_on_both_sides(Expr f, Expr var) { return substitute(f, {{var, var + edge_step()}}); }
+
+bool is_edge_requirement(Expr part) { return depends_on(part, edge_step()); }
+
+bool may_have_domain_edge(Expr f) { return f.node()->edges; }
+
 Expr value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
-  if (!depends_on(part, beside_step())) {
+  if (!depends_on(part, beside_step()) && !depends_on(part, edge_step())) {
     std::optional<Expr> v = value_whatever_the_corners(part, point);
     if (!v) throw CornerError();
     return *v;
@@ -193,6 +222,7 @@ Expr value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
 }
 
 bool has_value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
+  if (depends_on(part, edge_step())) return has_values_on_both_sides(part, point);
   Expr step = beside_step();
   if (!depends_on(part, step)) return value_whatever_the_corners(part, point).has_value();
   std::unordered_map<Expr, Expr> beside = point;

@@ -65,7 +65,18 @@ Expr with_corner_signs_along(Expr e, Expr var);
 // just beside it along var: ∂/∂y of sign(y - 1) x^2 is 0, requiring sign(y - 1) x^2, which has a
 // value at x = 0, y = 1, but not beside it along x; so ∂/∂x of that 0 has none there.
 Expr required_beside(Expr part, Expr var);
-// Whether s is the symbol of that small step (no name a user can type; it needs no value).
+// What a derivative along var requires of the function f it is taken of: values on both sides of
+// the point along var, not only at it (d/dx x^(3/2) is 3 sqrt(x)/2, 0 at 0, where x^(3/2) has no
+// values to the left: no derivative). f with var moved by a symbol for a small step either way,
+// which has_value_there takes at 2^-200, 2^-300 and 2^-400 on each side, where a value that is
+// not real counts against it (an edge of f's domain at the point).
+Expr required_on_both_sides(Expr f, Expr var);
+// Whether part is such a requirement (made by required_on_both_sides).
+bool is_edge_requirement(Expr part);
+// Whether f may have such an edge: a power that is no whole number (x^(3/2), sqrt) or a function
+// defined on part of the line (log, asin, acos, acosh, atanh) somewhere in it.
+bool may_have_domain_edge(Expr f);
+// Whether s is the symbol of one of those small steps (no name a user can type; it needs no value).
 bool is_beside_step(Expr s);
 // Whether `part` has a value at the point, as value_whatever_the_corners tells, where a part that
 // required_beside made is taken just beside it (its step 2^-200 and 2^-400 either way, the point's

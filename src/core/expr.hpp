@@ -80,7 +80,10 @@ struct Node {
   mutable std::uint8_t lifetime = 0;
   // Whether a call of a function with corners or jumps (abs, sign, relu, max, min) is at or below
   // the node, computed by intern(): false, no walk need look (core/corner_sign.hpp).
-  bool corners = false;
+  bool corners : 1 = false;
+  // Whether something whose domain may end is at or below it (a power that is no whole number, a
+  // function defined on part of the line): may_have_domain_edge, computed by intern() likewise.
+  bool edges : 1 = false;
   FunctionId function = 0;    // Call, Derivative
   std::uint32_t size = 0;     // ops (and exps or coeffs, parallel to them)
   std::uint16_t index_count = 0;

@@ -300,6 +300,7 @@ std::vector<FunctionInfo> builtin_function_table() {
   for (FunctionInfo& f : t) {
     if (f.name == "abs") f.notation = Notation::Bars;  // |x|, in LaTeX \left|x\right|
     f.corners = f.name == "abs" || f.name == "sign" || f.name == "relu" || f.name == "max" || f.name == "min";
+    f.partial_domain = f.name == "log" || f.name == "asin" || f.name == "acos" || f.name == "acosh" || f.name == "atanh";
   }
   return t;
 }

@@ -47,6 +47,7 @@ struct FunctionInfo {
   std::optional<PendingDerivative> pending;                    // a `steps` marker, not a function
   Notation notation = Notation::Call;
   bool corners = false;  // abs, sign, relu, max, min: a corner or a jump (core/corner_sign.hpp)
+  bool partial_domain = false;  // log, asin, acos, acosh, atanh: defined on part of the line only
 };
 
 namespace detail {

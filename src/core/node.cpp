@@ -364,9 +364,21 @@ const Node* intern(NodeParts&& n) {
     return found;
   }
   std::uint64_t symbols = n.kind == Kind::Symbol ? symbol_bit(n.name) : 0;
-  bool corners = n.kind == Kind::Call && function_info(n.function).corners;
-  for (Expr e : n.ops) symbols |= e.node()->symbols, corners |= e.node()->corners;
-  for (Expr e : n.exps) symbols |= e.node()->symbols, corners |= e.node()->corners;
+  bool corners = false, edges = false;
+  if (n.kind == Kind::Call) {
+    const FunctionInfo& f = function_info(n.function);
+    corners = f.corners, edges = f.partial_domain;
+  }
+  // (a power that is no whole number of a base that may be 0 or negative; e^x, 2^x have none)
+  auto root_of = [](Expr base, Expr exponent) {
+    return !exponent.is_integer() && !base.is(Kind::Constant) && !(base.is_number() && base.number().sign() > 0);
+  };
+  if (n.kind == Kind::Pow) edges = root_of(n.ops[0], n.ops[1]);
+  for (Expr e : n.ops) symbols |= e.node()->symbols, corners |= e.node()->corners, edges |= e.node()->edges;
+  for (std::size_t i = 0; i < n.exps.size(); ++i) {
+    Expr e = n.exps[i];
+    symbols |= e.node()->symbols, corners |= e.node()->corners, edges |= e.node()->edges || root_of(n.ops[i], e);
+  }
   // A sum depends on every x_k through its x_n: no symbol can be ruled out by the filter.
   if (n.kind == Kind::Call && is_sum_function(n.function)) symbols = ~std::uint64_t{0};
   std::size_t tree_size = tree_size_of(n);
@@ -376,6 +388,7 @@ const Node* intern(NodeParts&& n) {
   stored->hash = hash;
   stored->symbols = symbols;
   stored->corners = corners;
+  stored->edges = edges;
   stored->tree_size = tree_size;
   stored->height = height;
   t.insert(slot, stored);

@@ -114,7 +114,7 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
   if (!has_corners_or_jumps(e)) {
     // (a table showed -0.5 at x = -2 for d/dx log(x), and y = d/dx log(x) at x = -1 was -1,
     // though d/dx log(x) at x = -1 is refused)
-    require_smooth_function(e);
+    require_smooth_function(e, d);
     for (const auto& [var, count] : d) e = calc::diff(e, var, static_cast<int>(count));
     return e;
   }
@@ -134,13 +134,25 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
   return e;
 }
 
-void require_smooth_function(Expr f) {
-  if (noting_required() && !f.is_number() && !has_corners_or_jumps(f)) note_required(f);
+void require_smooth_function(Expr f, std::span<const Expr> vars) {
+  if (!noting_required() || f.is_number() || has_corners_or_jumps(f)) return;
+  note_required(f);
+  if (!may_have_domain_edge(f)) return;
+  for (std::size_t i = 0; i < vars.size(); ++i)
+    if (std::find(vars.begin(), vars.begin() + static_cast<std::ptrdiff_t>(i), vars[i]) == vars.begin() + static_cast<std::ptrdiff_t>(i) &&
+        depends_on(f, vars[i]))
+      note_required(required_on_both_sides(f, vars[i]));
+}
+
+void require_smooth_function(Expr f, const calc::Differentiations& d) {
+  boost::container::small_vector<Expr, 2> vars;
+  for (const auto& [var, count] : d) vars.push_back(var);
+  require_smooth_function(f, std::span<const Expr>(vars.data(), vars.size()));
 }
 
 Expr Evaluator::differentiate_at(Expr e, const calc::Differentiations& d, const calc::Point& point,
                                  const std::string& point_text, const Term& at) {
-  require_smooth_function(e);  // (a part of a point may leave it open: at y = -1 of d/dx log(x y))
+  require_smooth_function(e, d);  // (a part of a point may leave it open: at y = -1 of d/dx log(x y))
   try {
     return calc::derivative_at(e, d, point);
   } catch (const calc::NoDerivative& why) {
@@ -294,7 +306,7 @@ std::optional<calc::Chain> Evaluator::second_order_chain(std::string_view target
 Expr Evaluator::chain_value(std::string_view target, Expr derivative, Expr var, int order) {
   Expr f = Evaluator(context_).definition_value(target);
   if (!has_corners_or_jumps(f)) {
-    require_smooth_function(f);  // (y = log(x), dy/dx, ans at x = -1 was -1)
+    require_smooth_function(f, std::span<const Expr>(&var, 1));  // (y = log(x), dy/dx, ans at x = -1 was -1)
     return derivative;
   }
   // Each derivative before the last must be continuous there too (as Evaluator::differentiate notes).

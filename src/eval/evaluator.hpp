@@ -30,9 +30,11 @@ struct EvalError {
 };
 
 // A derivative of f exists only where f has a value: a smooth f is noted as required of the
-// answer (d/dx log(x) is 1/x, which has values at x < 0 where the derivative has none). One with
-// corners or jumps is looked at beside its point instead (derivatives.cpp).
-void require_smooth_function(Expr f);
+// answer (d/dx log(x) is 1/x, which has values at x < 0 where the derivative has none), and, where
+// its domain may end, its values on both sides along each of `vars` (d/dx x^(3/2) at 0, an edge).
+// One with corners or jumps is looked at beside its point instead (derivatives.cpp).
+void require_smooth_function(Expr f, std::span<const Expr> vars);
+void require_smooth_function(Expr f, const calc::Differentiations& d);
 
 class Evaluator {
  public:

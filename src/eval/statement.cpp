@@ -155,7 +155,7 @@ std::optional<Result> explain(const Term& body, const Context& context) {
   // alone, with a note saying why.
   StepsShown shown;
   std::size_t terms_left = max_steps_terms;
-  require_smooth_function(e);  // (as without steps: steps d/dx log(x) left ans at x = -1 at -1)
+  require_smooth_function(e, held);  // (as without steps: steps d/dx log(x) left ans at x = -1 at -1)
   try {
     for (std::size_t i = 0; i < vars.size();) {
       std::size_t j = i;

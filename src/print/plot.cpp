@@ -123,7 +123,21 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+// A requirement taken beside the point (core/corner_sign.hpp: a corner's, or values on both sides
+// of an edge of the domain): it holds a step that is no name, and decides only at the point
+// itself, never at a sampled x of a plot (an edge or a corner is a single point).
+bool taken_beside(Expr part) {
+  for (Expr s : free_symbols(part))
+    if (is_beside_step(s)) return true;
+  return false;
+}
+
+}  // namespace
+
 Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost) {
+  std::erase_if(lost, taken_beside);
   for (Expr s : free_symbols(e))
     if (s != var) throw MathError("cannot plot: " + s.name() + " has no value (give it one, or plot against it)");
   std::string name = var.name();
@@ -212,7 +226,9 @@ Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost
   c.at_exact = [e, var, lost = std::move(lost)](Expr x) -> std::string {
     try {
       const calc::Point point{{var, x}};
-      for (Expr part : lost) (void)calc::value_at(part, point);  // (throws where it has no value)
+      for (Expr part : lost)  // (throws where it has no value)
+        if (!taken_beside(part)) (void)calc::value_at(part, point);
+        else if (!has_value_there(part, point)) return std::string();
       Expr value = calc::value_at(e, point);
       try {
         return certain_cell(value);
