@@ -338,6 +338,18 @@ TEST_CASE("matrix: declarations, :vars and :clear") {
   REQUIRE(answer(s, ":clear").empty());
   // With nothing declared, x^T A x is the scalar product it always was.
   CHECK(answer(s, "x^T A x") == "A x^(T + 1)");
+  // A Greek name declares as its Latin spelling does: θ in R^n was the product R^n i n theta, and
+  // d/dθ θ^T θ then a scalar's derivative (a helper's finding).
+  CHECK(answer(s, "θ in R^n").empty());
+  CHECK(answer(s, "β1 ∈ ℝⁿ").empty());
+  CHECK(answer(s, "Θ in R^(n, n)").empty());
+  CHECK(answer(s, ":vars") == "theta in R^n\nbeta1 in R^n\nTheta in R^(n, n)");
+  CHECK(answer(s, "d/dθ θ^T θ") == "2theta");
+  CHECK(answer(s, "d/dΘ tr(Θ)") == "I_n");
+  // A size or an entry given two values after at is refused, as a scalar's is (the last was taken).
+  CHECK(answer(s, "θ^T θ at n = 2, n = 3") == "error@17: 'n' is given two values after 'at'");
+  CHECK(answer(s, "θ^T θ at n = 2, theta_1 = 1, theta_1 = 2") == "error@30: 'theta_1' is given two values after 'at'");
+  CHECK(answer(s, "θ^T θ at n = 2, theta_1 = 1") == "theta_2^2 + 1");
 }
 
 TEST_CASE("matrix: bad input is an error that says so, and changes nothing") {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/greek.hpp"
 #include "core/number.hpp"
 #include "matrix/build.hpp"  // detail::dim_text
 
@@ -37,6 +38,18 @@ struct Reader {
     }
     return line.substr(b, at - b);
   }
+  // A name as the reader spells it: a Greek letter is its name (θ is theta, θ1 theta1).
+  std::string name() {
+    spaces();
+    for (const GreekLetter& g : greek_letters)
+      if (line.substr(at, g.letter.size()) == g.letter) {
+        at += g.letter.size();
+        std::size_t b = at;
+        while (at < line.size() && (std::isalnum(static_cast<unsigned char>(line[at])) || line[at] == '_')) ++at;
+        return std::string(g.name) + std::string(line.substr(b, at - b));
+      }
+    return std::string(word());
+  }
   std::string digits() {
     spaces();
     std::size_t b = at;
@@ -52,7 +65,7 @@ struct Reader {
 
 // `in` or `∈`, then `R` or `ℝ`: true when the line has them after its first word.
 bool declaration_head(Reader& r) {
-  if (r.word().empty()) return false;
+  if (r.name().empty()) return false;
   std::size_t before = r.at;
   r.spaces();
   bool in = r.take(element_of);
@@ -97,7 +110,7 @@ Declaration read_declaration(std::string_view line) {
   Reader r{line};
   Declaration d;
   r.spaces();
-  d.name = std::string(Reader{line, r.at}.word());
+  d.name = Reader{line, r.at}.name();
   if (d.name == "T") throw DeclarationError("'T' cannot be declared: x^T is the transpose", r.at);
   if (!declaration_head(r)) throw DeclarationError("expected NAME in R^n", r.at);
   r.spaces();

@@ -525,6 +525,10 @@ MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declaratio
     const Node& eq = body.children[i];
     if (eq.kind != NodeKind::Equation)
       fail(eq.span, "after a matrix expression, at takes sizes (n = 2) and values of entries (x_1 = 3)");
+    // (at n = 2, n = 3 took the last size, and x_1 = 1, x_1 = 2 the last value, without a word)
+    for (std::size_t j = 1; j < i; ++j)
+      if (body.children[j].kind == NodeKind::Equation && body.children[j].text == eq.text)
+        fail(eq.name_span, "'" + eq.text.str() + "' is given two values after 'at'");
     if (reader.is_dimension(eq.text.str())) {
       (*r.sizes)[eq.text.str()] = reader.dimension_value(eq.children[0]);
     } else {
