@@ -112,6 +112,23 @@ std::optional<std::size_t> plain_ascii_length(std::string_view line) {
     return comment.value_or(line.size());
 }
 
+// Whether the bracket opening at byte `open` is closed and then raised: `^`, `**` or a superscript
+// after its `)` (blanks between change nothing).
+bool raised_after_bracket(std::string_view line, std::size_t open) {
+    std::size_t depth = 0, i = open;
+    for (; i < line.size(); ++i) {
+        if (line[i] == '(') ++depth;
+        else if (line[i] == ')' && --depth == 0) break;
+    }
+    if (i >= line.size()) return false;
+    for (++i; i < line.size() && is_blank(line[i]);) ++i;
+    if (i >= line.size()) return false;
+    if (line[i] == '^' || line.substr(i).starts_with("**")) return true;
+    std::size_t len = 1;
+    char32_t const cp = decode(line, i, len);
+    return superscript(cp) != 0;
+}
+
 // Where a lone factor starting at byte `from` ends, when one does there and an operator, a
 // bracket's end, a comma or the end of the line follows it: a letter with digits or a subscript
 // (x, x1, x_1) or a number (2, 2.5); else `from` (√ then takes what follows as a function word does).
@@ -301,6 +318,13 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
                 emit(')');
                 len = end - i;
             } else {
+                // √(x)² reads as the root of (x)², the one factor after √ as √x² is, or as the square of
+                // √(x), as sqrt(x)² would be: nothing on paper tells (it was the square of the root).
+                if (after < line.size() && line[after] == '(' && raised_after_bracket(line, after)) {
+                    fail("'√(...)' followed by a power is ambiguous: write √((x)^2) for the root of the power, "
+                         "or (√x)^2 for the power of the root");
+                    return;
+                }
                 for (char c : std::string_view(after < line.size() && line[after] == '(' ? "sqrt" : "sqrt ")) emit(c);
             }
         } else if (std::string_view const name = greek_name(cp); !name.empty()) {

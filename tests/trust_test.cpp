@@ -2285,3 +2285,15 @@ TEST_CASE("trust: a derivative at an edge of the function's domain does not exis
   // An edge 10^-17 away is no edge at the point (decimals as written).
   check_in_turn({{"y = atanh(u)", ""}, {"u = x - 0.00000000000000001", ""}, {"dy/dx at x = 1", "5e+16"}});
 }
+
+// √(x)² was the square of the root, (√x)², defined for x >= 0 only, where √x² is the root of the
+// square, |x|, and (x)² one factor everywhere else (a helper's metamorphic run). Refused with both.
+TEST_CASE("trust: a root sign before a bracket that is raised is refused") {
+  check_rows({{"√(x)² at x = -2", "error: '√(...)' followed by a power is ambiguous: write √((x)^2) for the root of the power, or (√x)^2 for the power of the root"},
+              {"√(x)^2", "error: '√(...)' followed by a power is ambiguous"},
+              {"√(x + 1) ³", "error: '√(...)' followed by a power is ambiguous"},
+              {"√x² at x = -2", "2"},
+              {"√((x)^2) at x = -2", "2"},
+              {"(√x)^2", "x"},
+              {"√(x + 1) + 1", "sqrt(x + 1) + 1"}});
+}
