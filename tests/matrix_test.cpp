@@ -711,3 +711,18 @@ TEST_CASE("matrix: random expressions printed as text, unicode and code read bac
   MESSAGE("read back as the same tree: " << read_back << " of 600; compared by value: " << c.comparisons);
   CHECK(read_back == 600);
 }
+
+// I_n and ones(n), as matrix answers print them, typed back were the scalar I_n (I_n at n = 2 the
+// name I_2, I_n + 1 a scalar sum) and an unknown function ones (a helper's round trips). With a
+// declaration in the session they are the identity and the vector of ones.
+TEST_CASE("matrix: the identity and ones, as answers print them, read back as matrices") {
+  Session s;
+  REQUIRE(answer(s, "A in R^(n, n)").empty());
+  CHECK(answer(s, "d/dA tr(A)") == "I_n");
+  CHECK(answer(s, "I_n at n = 2") == "[[1, 0], [0, 1]]");
+  CHECK(answer(s, "2I_n at n = 2") == "[[2, 0], [0, 2]]");
+  CHECK(answer(s, "I_n + 1") == "error@5: mismatched shapes in a sum: 'I_n' (n×n) and '1' (1×1)");
+  REQUIRE(answer(s, "x in R^n").empty());
+  CHECK(answer(s, "d/dx sum(x)") == "ones(n)");
+  CHECK(answer(s, "ones(n) at n = 2") == "[1, 1]");
+}

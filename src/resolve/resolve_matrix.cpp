@@ -503,6 +503,10 @@ bool mentions(const Node& n, const matrix::Declarations& declared, const Scope& 
     }
   }
   if (n.kind == NodeKind::Pow && is_word(n.children[1], "T")) return true;  // b^T: a transpose, declared or not
+  // The identity I_n and ones(n), as matrix answers print them: typed back alone they were the
+  // scalar I_n (I_n at n = 2 was the name I_2) and an unknown function.
+  if (n.kind == NodeKind::Word && n.text.str().starts_with("I_") && n.text.size() > 2) return true;
+  if (n.kind == NodeKind::Apply && n.text == "ones") return true;
   if (n.kind == NodeKind::DerivOp)
     for (const auto& v : n.vars)
       if (declared.find(v.name)) return true;
