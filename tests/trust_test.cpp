@@ -2268,19 +2268,19 @@ TEST_CASE("trust: taylor of a quotient 0/0 that simplifies away is the series of
 // formula's value at 0 (ans, a definition, a table), where sqrt(x^3) at 0 is undecided (a
 // helper's corner hunt). Refused every way; a point inside the domain is answered.
 TEST_CASE("trust: a derivative at an edge of the function's domain does not exist") {
-  check_rows({{"d/dx x^(3/2) at x = 0", "error: the derivative does not exist at x = 0 (the function has no values to the left of the point along x)"},
+  check_rows({{"d/dx x^(3/2) at x = 0", "error: the derivative does not exist at x = 0 (the function is not defined on both sides of the point along x: an edge of its domain)"},
               {"d/dx sqrt(x^3) at x = 0", "error: ddx cannot decide whether the derivative exists at x = 0 (its formula divides by zero there, a limit ddx does not take; numerically the slope approaches about 0 from the right (the function has no values on the left))"},
-              {"d/dx sqrt(1 - x^2)^3 at x = 1", "error: the derivative does not exist at x = 1 (the function has no values to the right of the point along x)"},
+              {"d/dx sqrt(1 - x^2)^3 at x = 1", "error: the derivative does not exist at x = 1 (the function is not defined on both sides of the point along x: an edge of its domain)"},
               {"tangent(x^(3/2), x = 0)", "error: the derivative does not exist at x = 0"},
               {"grad(x^(3/2) y) at x = 0, y = 1", "error: the derivative does not exist at x = 0, y = 1"},
               {"∂/∂y x^(3/2) y at x = 0, y = 1", "0"},
               {"d/dx x^(3/2) at x = 1", "3/2"},
               {"table(d/dx x^(3/2), x = -1 .. 1 step 1)", " x  3 sqrt(x)/2\n-1    undefined\n 0    undefined\n 1          1.5"}});
   check_in_turn({{"d/dx x^(3/2)", "3 sqrt(x)/2"},
-                 {"ans at x = 0", "error: the function has values on one side of the point only (an edge of its domain)"},
+                 {"ans at x = 0", "error: the function is not defined on both sides of the point: an edge of its domain"},
                  {"ans at x = 1", "3/2"},
                  {"y = d/dx sqrt(1 - x^2)^3", ""},
-                 {"y at x = 1", "error: the function has values on one side of the point only"},
+                 {"y at x = 1", "error: the function is not defined on both sides of the point"},
                  {"y at x = 0", "0"}});
   // An edge 10^-17 away is no edge at the point (decimals as written).
   check_in_turn({{"y = atanh(u)", ""}, {"u = x - 0.00000000000000001", ""}, {"dy/dx at x = 1", "5e+16"}});

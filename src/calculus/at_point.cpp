@@ -174,47 +174,19 @@ Limits slopes_beside(Expr g, Expr var, const Point& point) {
 
 }  // namespace
 
-// (2^-200 and 2^-400 away on either side: a corner nearer than that is missed. A point that gives
-// var no number, or where h has no value for other reasons, is no evidence against it.)
-// Whether f has real values beside the point on the side (-1 left, +1 right) along var, at point
-// ± 2^-200, 2^-300, 2^-400 (an edge of its domain 10^-17 away is no edge at the point:
-// atanh(x - 0.00000000000000001) at 1): false where it surely has none (a square root of a
-// negative number), nullopt where ddx cannot tell (an unknown function, a name without a value).
-std::optional<bool> has_values_on_side(Expr f, Expr var, const Point& point, int side) {
-  Point beside = point;
-  for (int power : {200, 300, 400}) {
-    Expr h = pow(Expr(2), Expr(-power));
-    beside[var] = point.at(var) + (side < 0 ? -h : h);
-    try {
-      Real r(1200);
-      real_value(f, beside, DecimalReading::AsDouble, r.get());
-    } catch (const Unanswerable&) {
-      return std::nullopt;
-    } catch (const CornerError&) {  // (a corner's sign of a derivative's formula: no domain's edge)
-      return std::nullopt;
-    } catch (const MathError&) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // A derivative needs the function on both sides of the point (the one-sided derivatives must
 // agree): at an edge of its domain it has none. d/dx x^(3/2) at 0 was its slope from the right, 0,
-// and a function with values at the point alone had the slope 0 there.
+// and a function with values at the point alone had the slope 0 there. (A derivative's formula
+// with a corner's sign has no value at the corner, nor a domain's edge there: the corners' own
+// checks decide it.)
 void require_values_on_both_sides(Expr f, Expr var, const Point& point) {
-  // (A derivative's formula with a corner's sign has no value at the corner, nor a domain's edge
-  // there: the corners' own checks decide it.)
-  if (!point.contains(var) || has_corner_sign(f)) return;
-  std::optional<bool> left = has_values_on_side(f, var, point, -1), right = has_values_on_side(f, var, point, +1);
-  if (left.value_or(true) && right.value_or(true)) return;
-  std::string const missing = !left.value_or(true) && !right.value_or(true) ? "on either side of"
-                              : !left.value_or(true)                           ? "to the left of"
-                                                                                : "to the right of";
-  throw NoDerivative(NoDerivative::Cause::Undefined, var, Expr(), Expr(),
-                     "the function has no values " + missing + " the point along " + var.name());
+  if (!point.contains(var) || has_corner_sign(f) || !may_have_domain_edge(f)) return;
+  if (!has_value_there(required_on_both_sides(f, var), point))
+    throw NoDerivative(NoDerivative::Cause::Undefined, var, Expr(), Expr(), edge_of_domain(var.name()));
 }
 
+// (2^-200 and 2^-400 away on either side: a corner nearer than that is missed. A point that gives
+// var no number, or where h has no value for other reasons, is no evidence against it.)
 bool has_values_beside(Expr h, Expr var, const Point& point, std::optional<Expr> continuous_along) {
   if (!point.contains(var) || !(continuous_along ? has_sign(h) : has_corner_sign(h))) return true;
   Expr cornered = continuous_along ? with_corner_signs_along(h, *continuous_along) : h;

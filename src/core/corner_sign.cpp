@@ -174,7 +174,7 @@ namespace {
 Expr beside_step() { return sym("step#"); }
 Expr edge_step() { return sym("edge#"); }
 
-
+// (made by required_on_both_sides: see has_value_there)
 bool has_values_on_both_sides(Expr part, const std::unordered_map<Expr, Expr>& point) {
   std::unordered_map<Expr, Expr> beside = point;
   for (auto& [name, value] : beside)

@@ -13,6 +13,8 @@
 // as a part the answer needs a value of (core/dropped.hpp's note_required).
 #pragma once
 
+#include <string>
+
 #include <optional>
 #include <unordered_map>
 
@@ -71,8 +73,13 @@ Expr required_beside(Expr part, Expr var);
 // which has_value_there takes at 2^-200, 2^-300 and 2^-400 on each side, where a value that is
 // not real counts against it (an edge of f's domain at the point).
 Expr required_on_both_sides(Expr f, Expr var);
-// Whether part is such a requirement (made by required_on_both_sides).
+// Whether part is such a requirement (made by required_on_both_sides), and what is said where one
+// has no value.
 bool is_edge_requirement(Expr part);
+inline std::string edge_of_domain(const std::string& along = {}) {
+  return "the function is not defined on both sides of the point" + (along.empty() ? std::string() : " along " + along) +
+         ": an edge of its domain";
+}
 // Whether f may have such an edge: a power that is no whole number (x^(3/2), sqrt) or a function
 // defined on part of the line (log, asin, acos, acosh, atanh) somewhere in it.
 bool may_have_domain_edge(Expr f);

@@ -37,7 +37,7 @@ Expr part_at(Expr part, const std::unordered_map<Expr, Expr>& arguments) { retur
 std::optional<std::string> value_missing(std::span<const Expr> parts, const std::unordered_map<Expr, Expr>& point) {
   for (Expr part : parts) try {
       if (!has_value_there(part, point)) {
-        if (is_edge_requirement(part)) return std::string("the function has values on one side of the point only (an edge of its domain)");
+        if (is_edge_requirement(part)) return edge_of_domain();
         throw CornerError();
       }
     } catch (const MathError& e) {
