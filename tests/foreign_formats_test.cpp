@@ -447,6 +447,10 @@ TEST_CASE("programs: named after the question, free names as parameters, errors 
     CHECK(out(f, "sum(N_n, n = 1 .. N)\n").err.find("N is also a variable here") != std::string::npos);
     CHECK(out(f, "sum(x_n, n = 1 .. 2) + x_0\n").err.find("from x_1, and x_0 is before it") != std::string::npos);
   }
+  // An entry x_k beside a sum over x_n indexes the list with k, a double in C: x[k - 1] did not
+  // compile (a helper's finding).
+  CHECK(out("c", "sum(x_n^2, n = 1 .. N) + x_k\n").out.find("x[(long)k - 1]") != std::string::npos);
+  CHECK(out("python", "sum(x_n^2, n = 1 .. N) + x_k\n").out.find("x[k - 1]") != std::string::npos);
   // A number past a double's range was the literal inf in C: x^2/10^310 computed 0 at x = 10^300.
   CHECK(out("c", "d/dx x^2/10^310\n").err.find("(310 digits) is beyond their range") != std::string::npos);
   CHECK(out("c", "d/dx x^2/10^300\n").err.empty());

@@ -2297,3 +2297,34 @@ TEST_CASE("trust: a root sign before a bracket that is raised is refused") {
               {"(√x)^2", "x"},
               {"√(x + 1) + 1", "sqrt(x + 1) + 1"}});
 }
+
+// The edge hidden by simplification, and the Lagrange formula path (two helpers' hunts): d/dx
+// sqrt(x)^2 at x = 0 was 1 (it reads as x, but has no values left of 0), d/dx sqrt(x)^2 -
+// sqrt(-x)^2 at 0 was 2 for a function defined at 0 alone, tangent and taylor likewise; and f(x) =
+// x^(3/2), g(x) = f'(x), g(0) was 0, as f''(x) of abs at 0 was.
+TEST_CASE("trust: an edge hidden by simplification, and Lagrange formulas, keep the derivative's requirements") {
+  const std::string edge = "the function is not defined on both sides of the point";
+  check_rows({{"d/dx sqrt(x)^2 at x = 0", ("error: the derivative does not exist at x = 0 (" + edge).c_str()},
+              {"d/dx sqrt(x)^2 - sqrt(-x)^2 at x = 0", ("error: the derivative does not exist at x = 0 (" + edge).c_str()},
+              {"d/dx x^(1/2) x^(1/2) at x = 0", "error: the derivative does not exist at x = 0"},
+              {"d/dx sqrt(x)^2 y at x = 0, y = 1", "error: the derivative does not exist at x = 0, y = 1"},
+              {"∂/∂y sqrt(x)^2 y at x = 0, y = 1", "0"},
+              {"tangent(sqrt(x)^2, x = 0)", ("error: the derivative does not exist at x = 0 (" + edge).c_str()},
+              {"taylor(sqrt(x)^2, x = 0, 2)", ("error: the derivative does not exist at x = 0 (" + edge).c_str()},
+              {"tangent(sqrt(x)^2, x = 1)", "y = x"},
+              {"d/dx sqrt(x)^2 at x = -1", "error: (-1)^(1/2) is not a real number in the expression as written"},
+              {"d/dx sqrt(x)^2 at x = 1", "1"}});
+  check_in_turn({{"d/dx sqrt(x)^2", "1"}, {"ans at x = 0", ("error: " + edge).c_str()}, {"ans at x = 1", "1"}});
+  check_in_turn({{"k(t) = sqrt(t)^2", ""}, {"k'(0)", ("error: " + edge).c_str()}, {"k'(1)", "1"}});
+  check_in_turn({{"f(x) = x^(3/2)", ""},
+                 {"g(x) = f'(x)", ""},
+                 {"g(0)", ("error: " + edge).c_str()},
+                 {"g(1)", "3/2"},
+                 {"f'(x)", "3 sqrt(x)/2"},
+                 {"ans at x = 0", ("error: " + edge).c_str()},
+                 {"table(f'(x), x = 0 .. 1 step 1)", "x  3 sqrt(x)/2\n0    undefined\n1          1.5"}});
+  check_in_turn({{"h(x) = abs(x)", ""},
+                 {"h''(x)", "0"},
+                 {"ans at x = 0", "error: the slope of abs, relu, max, min or sign at a corner or a jump has no value"},
+                 {"ans at x = 1", "0"}});
+}

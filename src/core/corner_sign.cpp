@@ -207,13 +207,24 @@ bool is_edge_requirement(Expr part) { return depends_on(part, edge_step()); }
 
 bool may_have_domain_edge(Expr f) { return f.node()->edges; }
 
+std::vector<Expr> required_with_sides(std::span<const Expr> lost, Expr var) {
+  std::vector<Expr> required(lost.begin(), lost.end());
+  for (Expr part : lost)
+    if (!has_corners_or_jumps(part) && may_have_domain_edge(part) && depends_on(part, var))
+      required.push_back(required_on_both_sides(part, var));
+  return required;
+}
+
 Expr value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
   if (!depends_on(part, beside_step()) && !depends_on(part, edge_step())) {
     std::optional<Expr> v = value_whatever_the_corners(part, point);
     if (!v) throw CornerError();
     return *v;
   }
-  if (!has_value_there(part, point)) throw CornerError();
+  if (!has_value_there(part, point)) {
+    if (is_edge_requirement(part)) throw MathError(edge_of_domain());
+    throw CornerError();
+  }
   try {
     return substitute(part, point);
   } catch (const MathError&) {

@@ -14,6 +14,8 @@
 #pragma once
 
 #include <string>
+#include <vector>
+#include <span>
 
 #include <optional>
 #include <unordered_map>
@@ -80,6 +82,10 @@ inline std::string edge_of_domain(const std::string& along = {}) {
   return "the function is not defined on both sides of the point" + (along.empty() ? std::string() : " along " + along) +
          ": an edge of its domain";
 }
+// What the function as written lost (core/dropped.hpp), with each part that may end at an edge
+// and moves with var required on both sides along it: sqrt(x) of sqrt(x)^2, which reads as x, but
+// has no derivative at 0 (a derivative's, a tangent's or a Taylor polynomial's requirements).
+std::vector<Expr> required_with_sides(std::span<const Expr> lost, Expr var);
 // Whether f may have such an edge: a power that is no whole number (x^(3/2), sqrt) or a function
 // defined on part of the line (log, asin, acos, acosh, atanh) somewhere in it.
 bool may_have_domain_edge(Expr f);

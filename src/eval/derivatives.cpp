@@ -209,13 +209,21 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
   std::vector<Expr> required;  // (copied: more is noted into the same list below)
   std::copy_if(notes->begin() + static_cast<std::ptrdiff_t>(noted_before), notes->end(), std::back_inserter(required),
                [](Expr part) { return has_sign(part); });
+  // What the operand as written requires where its domain may end: sqrt(x) of sqrt(x)^2, which
+  // reads as x, so that d/dx sqrt(x)^2 at x = 0 was 1 though sqrt(x)^2 has no values left of 0.
+  std::vector<Expr> edged;
+  std::copy_if(at.dropped.begin(), at.dropped.end(), std::back_inserter(edged),
+               [](Expr part) { return !has_corners_or_jumps(part) && may_have_domain_edge(part); });
   if (points_.empty()) {  // a formula: it holds where what it requires has values beside along each variable
-    for (const auto& [var, count] : d)
+    for (const auto& [var, count] : d) {
       for (Expr part : required) note_required(required_beside(part, var));
+      for (Expr part : edged)
+        if (depends_on(part, var)) note_required(required_on_both_sides(part, var));
+    }
     return differentiate(e, d, at);
   }
   const ActivePoint& point = points_.back();
-  for (const auto& [var, count] : d)
+  for (const auto& [var, count] : d) {
     for (Expr part : required)
       if (!calc::has_values_beside(part, var, point.values))
         throw EvalError{at.span, cause(calc::NoDerivative(calc::NoDerivative::Cause::Undefined, var, Expr(), Expr(),
@@ -223,6 +231,13 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
                                                               var.name() + ": a derivative there, of a function with a "
                                                                            "corner or a jump"),
                                        point.text, context_)};
+    for (Expr part : edged)  // (where it has no value at the point, that is said as it is)
+      if (depends_on(part, var) && !value_missing(std::span<const Expr>(&part, 1), point.values) &&
+          !has_value_there(required_on_both_sides(part, var), point.values))
+        throw EvalError{at.span, cause(calc::NoDerivative(calc::NoDerivative::Cause::Undefined, var, Expr(), Expr(),
+                                                          edge_of_domain(var.name())),
+                                       point.text, context_)};
+  }
   return differentiate(e, d, at);
 }
 
@@ -326,12 +341,15 @@ Expr Evaluator::prime(const Term& t) {
   calc::Differentiations d{{param, t.order}};
   // What the function's body lost as it was read must have a value where the argument lands (h'(0)
   // after h(t) = t/t was 0, though h(0) is refused), and is required of the answer elsewhere.
+  std::unordered_map<Expr, Expr> const where{{param, args[0]}};
   if (!t.dropped.empty()) {
-    std::unordered_map<Expr, Expr> const where{{param, args[0]}};
-    if (auto why = value_missing(t.dropped, where))
+    // (and on both sides of it where the body as written may end there: f(t) = sqrt(t)^2 reads
+    // as t, but f'(0) does not exist)
+    std::vector<Expr> required = required_with_sides(t.dropped, param);
+    if (auto why = value_missing(required, where))
       throw EvalError{t.span, *why + " in the function as written (its simplified form hides it)"};
     if (noting_required())
-      for (Expr part : t.dropped) note_required(substitute(part, where));
+      for (Expr part : required) note_required(substitute(part, where));
   }
   // At a point, the derivative is taken where the argument lands: f'(2x) at x = 1 is f' at 2.
   if (!points_.empty()) {
@@ -348,7 +366,14 @@ Expr Evaluator::prime(const Term& t) {
     Expr x = sym("x");
     return differentiate_at(substitute(t.expr, {{param, x}}), {{x, t.order}}, {{x, args[0]}}, "x = " + context_.text(args[0]), t);
   }
-  return substitute(calc::diff(t.expr, param, static_cast<int>(t.order)), {{param, args[0]}});
+  // A formula: what the derivative requires of the function (where it has values, on both sides
+  // of an edge, continuity at a corner) is noted where the argument lands, as d/dx's is: f(x) =
+  // x^(3/2), then f'(x) at x = 0 was 0, and f''(x) of abs at 0 was 0.
+  if (!noting_required()) return substitute(calc::diff(t.expr, param, static_cast<int>(t.order)), where);
+  std::vector<Expr> required;
+  Expr derivative = noting_into(required, [&] { return differentiate(t.expr, d, t); });
+  for (Expr part : required) note_required(substitute(part, where));
+  return substitute(derivative, where);
 }
 
 Value Evaluator::at(const Term& t) {

@@ -14,6 +14,7 @@
 #include "calculus/expand.hpp"
 #include "calculus/quotient_series.hpp"
 #include "calculus/simplify.hpp"
+#include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/limits.hpp"
@@ -90,12 +91,13 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   } catch (const LimitError& e) {
     throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
   }
-  if (auto why = note.empty() ? value_missing(lost, point) : std::nullopt) {  // x/x is 1, but has no value at x = 0
+  if (auto why = note.empty() ? value_missing(required_with_sides(lost, x), point) : std::nullopt) {  // x/x is 1, but has no value at x = 0
     // Written as a quotient 0/0 there (x^2/x), with values on both sides: its continuous extension
     // is the simplified function, whose series this is (as for sin(x)/x); else none (a corner's
     // or a jump's requirement, d/dx sign(x) at 0, is no hole to fill).
     if (*why != "division by zero" || !has_values_beside(lost, point, x))
-      throw EvalError{call.span, "the function has no value at " + point_text + " (" + *why + " in the expression as written)"};
+      throw EvalError{call.span, (*why == edge_of_domain() ? "the derivative does not exist at " : "the function has no value at ") +
+                                     point_text + " (" + *why + " in the expression as written)"};
     note = "the function has no value at " + point_text + ": the series of its continuous extension there";
   }
   // A value ddx keeps exact may still not be real (sqrt(-tan(1))): a closed value is checked

@@ -6,6 +6,7 @@
 #include "calculus/expand.hpp"
 #include "calculus/vector.hpp"
 #include "core/decimal_answer.hpp"
+#include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/substitute.hpp"
@@ -143,8 +144,9 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   } catch (const MathError& e) {
     throw EvalError{call.span, std::string("the function has no value at ") + point + " (" + e.what() + ")"};
   }
-  if (auto why = value_missing(lost, {{x, a}}))  // x/x is 1, but has no value at x = 0
-    throw EvalError{call.span, "the function has no value at " + point + " (" + *why + " in the expression as written)"};
+  if (auto why = value_missing(required_with_sides(lost, x), {{x, a}}))  // x/x is 1, but has no value at x = 0
+    throw EvalError{call.span, (*why == edge_of_domain() ? "the derivative does not exist at " : "the function has no value at ") +
+                                   point + " (" + *why + " in the expression as written)"};
   Expr slope = ev.differentiate_at(f, {{x, 1}}, {{x, a}}, point, call);
   Expr intercept = calc::expand(fa - slope * a);
   if (intercept.is_number() && intercept.number().is_float()) {

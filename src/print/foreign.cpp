@@ -139,6 +139,8 @@ class Foreign {
     return foreign_symbol(name, f_);
   }
 
+  bool is_bound(Expr index) const { return std::find(bound_.begin(), bound_.end(), index) != bound_.end(); }
+
   // x_n inside a sum over n, or x_2: the n-th (2nd) entry of the family x. Programs take x as a
   // list from x_1, at [0] (program.cpp refuses an entry before it).
   std::string member(const std::string& family, Expr index) {
@@ -150,7 +152,9 @@ class Foreign {
       case Format::Maxima:
       case Format::Mathematica: return x + "[" + n + "]";
       default:
-        if (!numbered) return x + "[" + n + " - 1]";
+        // (C indexes with a whole number: a parameter k is a double, x[k - 1] did not compile. A
+        // sum's own index is a long counter, and comes here as n already.)
+        if (!numbered) return x + "[" + (f_ == Format::C && !is_bound(index) ? "(long)" + n : n) + " - 1]";
         if (index.number() < Number(1))
           throw Unprintable("generated code takes the family " + family + " as a list from " + family + "_1, and " +
                             family + "_" + n + " is before it");

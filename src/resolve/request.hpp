@@ -69,7 +69,8 @@ struct Term {
   std::vector<Expr> dropped;       // At: what simplification took out of the expression as it was
                                    // read (core/dropped.hpp), to be checked at the point; Apply of
                                    // a defined function: what its body lost (over its parameters);
-                                   // a procedure's argument: what it lost (table, plot, tangent)
+                                   // a procedure's argument: what it lost (table, plot, tangent);
+                                   // Derivative: what its operand lost
 
   static Term value(Expr e, SourceSpan s) {
     Term t;

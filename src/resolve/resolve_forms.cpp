@@ -59,7 +59,12 @@ Term Resolver::derivative_operator(const Node& n) {
                                          "to differentiate the whole"};
     }
   Term t = form(TermKind::Derivative, n);
+  // What its operand loses as it is read (sqrt(x) of sqrt(x)^2, which reads as x), kept with the
+  // derivative too: where that may end, the derivative needs values on both sides of its point.
+  std::vector<Expr>* notes = required_notes();
+  std::size_t const noted_before = notes ? notes->size() : 0;
   t.children.push_back(term(n.children[0]));
+  if (notes) t.dropped.assign(notes->begin() + static_cast<std::ptrdiff_t>(noted_before), notes->end());
   return t;
 }
 
