@@ -321,8 +321,8 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
                 // √(x)² reads as the root of (x)², the one factor after √ as √x² is, or as the square of
                 // √(x), as sqrt(x)² would be: nothing on paper tells (it was the square of the root).
                 if (after < line.size() && line[after] == '(' && raised_after_bracket(line, after)) {
-                    fail("'√(...)' followed by a power is ambiguous: write √((x)^2) for the root of the power, "
-                         "or (√x)^2 for the power of the root");
+                    fail("'√(...)' followed by a power is ambiguous: write √((x)^k) for the root of the power, "
+                         "or (√x)^k for the power of the root");
                     return;
                 }
                 for (char c : std::string_view(after < line.size() && line[after] == '(' ? "sqrt" : "sqrt ")) emit(c);

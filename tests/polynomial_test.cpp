@@ -217,6 +217,7 @@ TEST_CASE("simplify cancels common factors") {
   CHECK(simplify((pow(x, 6) - 1) / (pow(x, 4) - 1)) == (pow(x, 4) + pow(x, 2) + 1) / (pow(x, 2) + 1));
   CHECK(simplify((pow(x, 10) - 1) / (pow(x, 4) - 1)) ==
         (pow(x, 8) + pow(x, 6) + pow(x, 4) + pow(x, 2) + 1) / (pow(x, 2) + 1));
+  CHECK(simplify((pow(x, 8) - 1) / (x - 1)) == (x + 1) * (pow(x, 2) + 1) * (pow(x, 4) + 1));  // (no fraction left, longer)
   CHECK(has_common_factor((pow(x, 3) + 1) / (pow(x, 2) - 1)));
   CHECK(!has_common_factor((pow(x, 2) + 1) / (x - 1)));
   CHECK(!has_common_factor(1 / x + 1 / y));

@@ -2289,7 +2289,7 @@ TEST_CASE("trust: a derivative at an edge of the function's domain does not exis
 // √(x)² was the square of the root, (√x)², defined for x >= 0 only, where √x² is the root of the
 // square, |x|, and (x)² one factor everywhere else (a helper's metamorphic run). Refused with both.
 TEST_CASE("trust: a root sign before a bracket that is raised is refused") {
-  check_rows({{"√(x)² at x = -2", "error: '√(...)' followed by a power is ambiguous: write √((x)^2) for the root of the power, or (√x)^2 for the power of the root"},
+  check_rows({{"√(x)² at x = -2", "error: '√(...)' followed by a power is ambiguous: write √((x)^k) for the root of the power, or (√x)^k for the power of the root"},
               {"√(x)^2", "error: '√(...)' followed by a power is ambiguous"},
               {"√(x + 1) ³", "error: '√(...)' followed by a power is ambiguous"},
               {"√x² at x = -2", "2"},
@@ -2323,6 +2323,9 @@ TEST_CASE("trust: an edge hidden by simplification, and Lagrange formulas, keep 
                  {"f'(x)", "3 sqrt(x)/2"},
                  {"ans at x = 0", ("error: " + edge).c_str()},
                  {"table(f'(x), x = 0 .. 1 step 1)", "x  3 sqrt(x)/2\n0    undefined\n1          1.5"}});
+  // A function defined at one point, with a corner's sign in its formula: (-abs(x))^(3/2).
+  check_in_turn({{"d/dx (-abs(x))^(3/2)", "-3 sqrt(-abs(x)) sign(x)/2"}, {"ans at x = 0", ("error: " + edge).c_str()}});
+  check_in_turn({{"d/dx abs(x)^(3/2)", "3 sqrt(abs(x)) sign(x)/2"}, {"ans at x = 0", "0"}});
   check_in_turn({{"h(x) = abs(x)", ""},
                  {"h''(x)", "0"},
                  {"ans at x = 0", "error: the slope of abs, relu, max, min or sign at a corner or a jump has no value"},

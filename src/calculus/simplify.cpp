@@ -5,7 +5,6 @@
 #include "calculus/simplify.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -146,14 +145,15 @@ Expr simplify(Expr e, std::vector<std::string>* fired) {
         current = next;
         if (next == *cancelled) break;  // the rules changed nothing, so cancel would not either
       }
-      // A fraction that cancels to no fraction at all is taken even a little longer
-      // ((x^20 - 1)/(x^4 - 1) is x^16 + x^12 + x^8 + x^4 + 1), within SymPy's ratio of 1.7; one
-      // whose numerator and denominator had a common factor is taken whatever its length, as
-      // language.md promises ((x^3 + 1)/(x^2 - 1) is (x^2 - x + 1)/(x - 1), a term longer).
+      // A fraction whose numerator and denominator had a common factor is taken in lowest terms up
+      // to four times as long, as language.md promises ((x^3 + 1)/(x^2 - 1) is (x^2 - x + 1)/(x - 1),
+      // a term longer; (x^8 - 1)/(x - 1) a product of three; but (x^100 - 1)/(x - 1) stays, not a
+      // hundred terms for two); another that cancels to no fraction at all (1/x + 1/y does not) is
+      // taken a little longer, within SymPy's ratio of 1.7.
       std::unordered_set<const void*> seen_again;
-      double allowance = !has_denominator(current, seen_again) ? 1.7
-                         : has_common_factor(direct)          ? std::numeric_limits<double>::infinity()
-                                                              : 1.0;
+      double allowance = has_common_factor(direct)            ? 4.0
+                         : !has_denominator(current, seen_again) ? 1.7
+                                                                 : 1.0;
       if (current != direct) consider(current, cancel_fired, "cancel common factors", allowance);
       // The same fraction with numerator and denominator factored: 1/(x + 1)^2, not
       // 1/(x^2 + 2x + 1). Under cancel's (smaller) work limit, as simplify must stay quick.

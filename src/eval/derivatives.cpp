@@ -126,6 +126,9 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
   // ∂/∂x of ∂/∂y x^2 abs(y) = x^2 sign(y) has none at 0, that having none where y = 0, x is not.
   for (const auto& [var, count] : d)
     for (std::uint64_t k = 0; k < count && !e.is_zero(); ++k) {
+      // ((-abs(x))^(3/2) has values at 0 alone: its formula's 0 there is no derivative)
+      if (k == 0 && noting_required() && may_have_domain_edge(e) && depends_on(e, var))
+        note_required(required_on_both_sides(e, var));
       if (has_sign(e)) note_required(with_corner_signs_along(e, var));
       if (has_corner_sign(e)) note_required(required_beside(e, var));
       e = calc::diff(e, var);
