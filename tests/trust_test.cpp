@@ -2312,6 +2312,9 @@ TEST_CASE("trust: an edge hidden by simplification, and Lagrange formulas, keep 
               {"tangent(sqrt(x)^2, x = 0)", ("error: the derivative does not exist at x = 0 (" + edge).c_str()},
               {"taylor(sqrt(x)^2, x = 0, 2)", ("error: the derivative does not exist at x = 0 (" + edge).c_str()},
               {"tangent(sqrt(x)^2, x = 1)", "y = x"},
+              {"grad(sqrt(x)^2 y) at x = 0, y = 1", "error: the derivative does not exist at x = 0, y = 1"},
+              {"grad(sqrt(x)^2 y) at x = 1, y = 1", "[1, 1]"},
+              {"jacobian([sqrt(x)^2, y]) at x = 0, y = 2", "error: the derivative does not exist at x = 0, y = 2"},
               {"d/dx sqrt(x)^2 at x = -1", "error: (-1)^(1/2) is not a real number in the expression as written"},
               {"d/dx sqrt(x)^2 at x = 1", "1"}});
   check_in_turn({{"d/dx sqrt(x)^2", "1"}, {"ans at x = 0", ("error: " + edge).c_str()}, {"ans at x = 1", "1"}});

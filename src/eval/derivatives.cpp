@@ -212,17 +212,12 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
   std::vector<Expr> required;  // (copied: more is noted into the same list below)
   std::copy_if(notes->begin() + static_cast<std::ptrdiff_t>(noted_before), notes->end(), std::back_inserter(required),
                [](Expr part) { return has_sign(part); });
-  // What the operand as written requires where its domain may end: sqrt(x) of sqrt(x)^2, which
-  // reads as x, so that d/dx sqrt(x)^2 at x = 0 was 1 though sqrt(x)^2 has no values left of 0.
-  std::vector<Expr> edged;
-  std::copy_if(at.dropped.begin(), at.dropped.end(), std::back_inserter(edged),
-               [](Expr part) { return !has_corners_or_jumps(part) && may_have_domain_edge(part); });
+  // What the operand as written lost where its domain may end: sqrt(x) of sqrt(x)^2, which reads
+  // as x, so that d/dx sqrt(x)^2 at x = 0 was 1 though sqrt(x)^2 has no values left of 0.
+  require_lost_on_both_sides(at.dropped, vars, at);
   if (points_.empty()) {  // a formula: it holds where what it requires has values beside along each variable
-    for (const auto& [var, count] : d) {
+    for (const auto& [var, count] : d)
       for (Expr part : required) note_required(required_beside(part, var));
-      for (Expr part : edged)
-        if (depends_on(part, var)) note_required(required_on_both_sides(part, var));
-    }
     return differentiate(e, d, at);
   }
   const ActivePoint& point = points_.back();
@@ -234,14 +229,25 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
                                                               var.name() + ": a derivative there, of a function with a "
                                                                            "corner or a jump"),
                                        point.text, context_)};
-    for (Expr part : edged)  // (where it has no value at the point, that is said as it is)
-      if (depends_on(part, var) && !value_missing(std::span<const Expr>(&part, 1), point.values) &&
+  }
+  return differentiate(e, d, at);
+}
+
+void Evaluator::require_lost_on_both_sides(std::span<const Expr> lost, std::span<const Expr> vars, const Term& at) {
+  for (Expr var : vars)
+    for (Expr part : lost) {
+      if (has_corners_or_jumps(part) || !may_have_domain_edge(part) || !depends_on(part, var)) continue;
+      if (points_.empty()) {
+        note_required(required_on_both_sides(part, var));
+        continue;
+      }
+      const ActivePoint& point = points_.back();  // (where it has no value at the point, that is said as it is)
+      if (!value_missing(std::span<const Expr>(&part, 1), point.values) &&
           !has_value_there(required_on_both_sides(part, var), point.values))
         throw EvalError{at.span, cause(calc::NoDerivative(calc::NoDerivative::Cause::Undefined, var, Expr(), Expr(),
                                                           edge_of_domain(var.name())),
                                        point.text, context_)};
-  }
-  return differentiate(e, d, at);
+    }
 }
 
 Expr Evaluator::leibniz(const Term& t) {

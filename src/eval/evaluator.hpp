@@ -81,6 +81,10 @@ class Evaluator {
   // derivative before the last noted as required (core/corner_sign.hpp): y = u^2 + u, u = sign(x),
   // dy/dx is 0, but not at 0.
   Expr chain_value(std::string_view target, Expr derivative, Expr var, int order = 1);
+  // What a function as written lost (core/dropped.hpp) where its domain may end, required on
+  // both sides of the point along each of vars (checked under `at`, noted for a formula): sqrt(x)
+  // of sqrt(x)^2, which reads as x, has no derivative at 0.
+  void require_lost_on_both_sides(std::span<const Expr> lost, std::span<const Expr> vars, const Term& at);
   // The chain rule through the definitions (calc::chain_rule, calc::second_order_chain), what its
   // steps lost noted in the variable's terms as the answer is: they write it in the names between
   // (1/sqrt(u) of y = sqrt(u), u = x^2 + 1, where table(dy/dx, ...) found u without a value).

@@ -44,6 +44,10 @@ Differentiated differentiated(const Term& call, Evaluator& ev) {
     out.functions.push_back(ev.operand(first, held));
   }
   out.vars = listed ? *listed : calc::variables_of(out.functions);
+  // (grad(sqrt(x)^2 y) at x = 0, y = 1 was [1, 0]: sqrt(x) was lost as it was read)
+  ev.require_lost_on_both_sides(first.dropped, out.vars, call);
+  if (first.kind == TermKind::Vector)
+    for (const Term& c : first.children) ev.require_lost_on_both_sides(c.dropped, out.vars, call);
   return out;
 }
 
