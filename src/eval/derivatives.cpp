@@ -141,10 +141,8 @@ void require_smooth_function(Expr f, std::span<const Expr> vars) {
   if (!noting_required() || f.is_number() || has_corners_or_jumps(f)) return;
   note_required(f);
   if (!may_have_domain_edge(f)) return;
-  for (std::size_t i = 0; i < vars.size(); ++i)
-    if (std::find(vars.begin(), vars.begin() + static_cast<std::ptrdiff_t>(i), vars[i]) == vars.begin() + static_cast<std::ptrdiff_t>(i) &&
-        depends_on(f, vars[i]))
-      note_required(required_on_both_sides(f, vars[i]));
+  for (Expr var : vars)
+    if (depends_on(f, var)) note_required(required_on_both_sides(f, var));
 }
 
 void require_smooth_function(Expr f, const calc::Differentiations& d) {
@@ -221,7 +219,7 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
     return differentiate(e, d, at);
   }
   const ActivePoint& point = points_.back();
-  for (const auto& [var, count] : d) {
+  for (const auto& [var, count] : d)
     for (Expr part : required)
       if (!calc::has_values_beside(part, var, point.values))
         throw EvalError{at.span, cause(calc::NoDerivative(calc::NoDerivative::Cause::Undefined, var, Expr(), Expr(),
@@ -229,7 +227,6 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
                                                               var.name() + ": a derivative there, of a function with a "
                                                                            "corner or a jump"),
                                        point.text, context_)};
-  }
   return differentiate(e, d, at);
 }
 
