@@ -2282,6 +2282,12 @@ TEST_CASE("trust: a derivative at an edge of the function's domain does not exis
                  {"y = d/dx sqrt(1 - x^2)^3", ""},
                  {"y at x = 1", "error: the function is not defined on both sides of the point"},
                  {"y at x = 0", "0"}});
+  // A point inside the domain, however near its edge, has its derivative (a helper's regression
+  // hunt: log(x) at 10^-100 was refused, a step of 2^-200 to its left leaving the domain).
+  check_rows({{"d/dx log(x) at x = 10^-100", "10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+              {"d/dx x^(3/2) at x = 1e-300", "1.5e-150"},
+              {"d/dx log(x - 1) at x = 1 + 10^-100", "10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+              {"grad(log(x) + y) at x = 10^-100, y = 0", "[10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000, 1]"}});
   // An edge 10^-17 away is no edge at the point (decimals as written).
   check_in_turn({{"y = atanh(u)", ""}, {"u = x - 0.00000000000000001", ""}, {"dy/dx at x = 1", "5e+16"}});
 }
@@ -2333,4 +2339,15 @@ TEST_CASE("trust: an edge hidden by simplification, and Lagrange formulas, keep 
                  {"h''(x)", "0"},
                  {"ans at x = 0", "error: the slope of abs, relu, max, min or sign at a corner or a jump has no value"},
                  {"ans at x = 1", "0"}});
+}
+
+// A partial derivative whose formula is 0/0 all along the line beside the point was said not to
+// exist: ∂/∂x sqrt(x y) at x = 1, y = 0 is 0 (the function is 0 along x there). ddx cannot decide
+// it, and says so (a helper's edge hunt).
+TEST_CASE("trust: a formula 0/0 all along the line beside the point is undecided, not said not to exist") {
+  check_rows({{"d/dx sqrt(x y) at x = 1, y = 0", "error: ddx cannot decide whether the derivative exists at x = 1, y = 0"},
+              {"d/dx asin(x y + 1) at x = 1, y = 0", "error: ddx cannot decide whether the derivative exists"},
+              {"d/dx sqrt(x) at x = 0", "error: the derivative does not exist at x = 0 (division by zero)"},
+              {"d/dx x^(1/3) at x = 0", "error: the derivative does not exist at x = 0 (division by zero)"},
+              {"d/dx (x y)^(3/2) at x = 1, y = 0", "0"}});
 }

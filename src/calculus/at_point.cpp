@@ -258,8 +258,13 @@ Limits slopes_of_formula(Expr g, Expr function, Expr var, const Point& point, bo
     return NoDerivative(NoDerivative::Cause::FormulaUndefined, var, Expr(), Expr(), why);
   };
   auto owed_to_formula = [&](const std::string& why) {
-    return why.find("division by zero") == std::string::npos && point.contains(var) &&
-           values_beside(function, var, point, -1) && values_beside(function, var, point, +1);
+    if (!point.contains(var) || !values_beside(function, var, point, -1) || !values_beside(function, var, point, +1))
+      return false;
+    // (A division by zero grows without bound, or division_by_zero looks beside; but a formula
+    // that has no value beside the point either, y/(2 sqrt(x y)) of sqrt(x y) along x where y = 0,
+    // tells nothing: sqrt(x y) is 0 all along that line, and its derivative was said not to exist.)
+    return why.find("division by zero") == std::string::npos ||
+           (!values_beside(g, var, point, -1) && !values_beside(g, var, point, +1));
   };
   try {
     return whatever_the_corners ? limits_or_value(g, var, point, slopes_beside) : slopes_beside(g, var, point);

@@ -180,18 +180,25 @@ bool has_values_on_both_sides(Expr part, const std::unordered_map<Expr, Expr>& p
   for (auto& [name, value] : beside)
     if (value.is_number() && value.number().is_float()) value = num(Number::from_decimal_text(value.number().to_string()));
   beside[beside_step()] = Expr(0);  // (a corner's step in it as well: at the point itself)
-  for (int power : {200, 300, 400})
-    for (int side : {-1, 1}) {
+  // A side has values when a step to it does, however small: the edge is at the point only if no
+  // step has one (log(x) at 10^-100 has none 2^-200 to the left, but has 2^-400 to the left).
+  for (int side : {-1, 1}) {
+    bool found = false;
+    for (int power : {200, 800, 3200}) {
       beside[edge_step()] = Expr(side) * pow(Expr(2), Expr(-power));
       try {
         (void)value_whatever_the_corners(part, beside);
+        found = true;
       } catch (const Unanswerable&) {  // (a name without a value, an unknown function: no evidence)
         return true;
       } catch (const CornerError&) {  // (a corner beside the point is no edge of the domain)
+        found = true;
       } catch (const MathError&) {
-        return false;
       }
+      if (found) break;
     }
+    if (!found) return false;
+  }
   return true;
 }
 

@@ -72,8 +72,8 @@ Expr required_beside(Expr part, Expr var);
 // What a derivative along var requires of the function f it is taken of: values on both sides of
 // the point along var, not only at it (d/dx x^(3/2) is 3 sqrt(x)/2, 0 at 0, where x^(3/2) has no
 // values to the left: no derivative). f with var moved by a symbol for a small step either way,
-// which has_value_there takes at 2^-200, 2^-300 and 2^-400 on each side, where a value that is
-// not real counts against it (an edge of f's domain at the point).
+// which has_value_there takes at 2^-200, 2^-800 and 2^-3200 on each side: a side where none of
+// them has a real value is an edge of f's domain at the point.
 Expr required_on_both_sides(Expr f, Expr var);
 // Whether part is such a requirement (made by required_on_both_sides), and what is said where one
 // has no value.
