@@ -2332,6 +2332,15 @@ TEST_CASE("trust: an edge hidden by simplification, and Lagrange formulas, keep 
                  {"f'(x)", "3 sqrt(x)/2"},
                  {"ans at x = 0", ("error: " + edge).c_str()},
                  {"table(f'(x), x = 0 .. 1 step 1)", "x  3 sqrt(x)/2\n0    undefined\n1          1.5"}});
+  // Through definitions whose values simplification reduced (u = sqrt(x), y = u^2 reads as x).
+  check_in_turn({{"u = sqrt(x)", ""},
+                 {"y = u^2", ""},
+                 {"dy/dx at x = 0", ("error: the derivative does not exist at x = 0 (" + edge).c_str()},
+                 {"dy/dx at x = 1", "1"},
+                 {"d^2y/dx^2 at x = 0", "error: the derivative does not exist at x = 0"},
+                 {"dy/dx", "dy/dx = dy/du * du/dx\n      = u/sqrt(x)\n      = 1"},
+                 {"ans at x = 0", "error: "},
+                 {"ans at x = 1", "1"}});
   // A function defined at one point, with a corner's sign in its formula: (-abs(x))^(3/2).
   check_in_turn({{"d/dx (-abs(x))^(3/2)", "-3 sqrt(-abs(x)) sign(x)/2"}, {"ans at x = 0", ("error: " + edge).c_str()}});
   check_in_turn({{"d/dx abs(x)^(3/2)", "3 sqrt(abs(x)) sign(x)/2"}, {"ans at x = 0", "0"}});

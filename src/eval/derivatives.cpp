@@ -281,7 +281,15 @@ Expr Evaluator::leibniz(const Term& t) {
   // (a defined name as the variable, ∂x5/∂x3, is held as the chain display holds it).
   if (!points_.empty() || d.size() > 1 || d[0].second > 1) {
     auto vars = variables(d);
-    return differentiate(definition_value_holding(t.name, std::span<const Expr>(vars.data(), vars.size())), d, t);
+    std::span<const Expr> held(vars.data(), vars.size());
+    if (!noting_required()) return differentiate(definition_value_holding(t.name, held), d, t);
+    // (what the definitions lost as their values went in, sqrt(x) of y = u^2 after u = sqrt(x),
+    // is required on both sides too: dy/dx at x = 0 was 1)
+    std::vector<Expr> lost;
+    Expr value = noting_into(lost, [&] { return definition_value_holding(t.name, held); });
+    for (Expr part : lost) note_required(part);
+    require_lost_on_both_sides(lost, held, t);
+    return differentiate(value, d, t);
   }
   // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held
   // independent, as the chain display does.
@@ -291,6 +299,14 @@ Expr Evaluator::leibniz(const Term& t) {
 void Evaluator::note_in_terms_of(std::span<const Expr> lost, std::string_view var) {
   Expr const own = sym(var);
   for (Expr part : lost) note_required(substituted(part, std::span<const Expr>(&own, 1)));
+}
+
+void Evaluator::note_lost_on_both_sides(std::span<const Expr> lost, std::string_view var) {
+  Expr const own = sym(var);
+  for (Expr part : lost)
+    if (Expr there = substituted(part, std::span<const Expr>(&own, 1));
+        !has_corners_or_jumps(there) && may_have_domain_edge(there) && depends_on(there, own))
+      note_required(required_on_both_sides(there, own));
 }
 
 Expr Evaluator::definition_value_holding(std::string_view name, std::span<const Expr> vars) {
@@ -312,6 +328,7 @@ calc::Chain Evaluator::chain_rule(std::string_view target, std::string_view var,
   std::vector<Expr> lost;
   calc::Chain c = noting_into(lost, [&] { return calc::chain_rule(target, var, partial, body_of); });
   note_in_terms_of(lost, var);
+  note_lost_on_both_sides(lost, var);
   return c;
 }
 
@@ -321,6 +338,7 @@ std::optional<calc::Chain> Evaluator::second_order_chain(std::string_view target
   std::vector<Expr> lost;
   std::optional<calc::Chain> c = noting_into(lost, [&] { return calc::second_order_chain(target, var, body_of); });
   note_in_terms_of(lost, var);
+  note_lost_on_both_sides(lost, var);
   return c;
 }
 

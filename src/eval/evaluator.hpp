@@ -113,8 +113,11 @@ class Evaluator {
   };
   // (`own`: symbols that are not the session's names here, a bare function's parameters.)
   Expr substituted(Expr e, std::span<const Expr> own = {});
-  // Notes each of `lost` as required, every definition but var's substituted.
+  // Notes each of `lost` as required, every definition but var's substituted; and, where it may
+  // end at an edge, its values on both sides along var (a chain's steps: sqrt(x) of y = u^2 after
+  // u = sqrt(x), which reads as x).
   void note_in_terms_of(std::span<const Expr> lost, std::string_view var);
+  void note_lost_on_both_sides(std::span<const Expr> lost, std::string_view var);
   Value previous_answer(const Term& t);
   std::optional<Expr> symbol_value(Expr symbol);  // a defined, unheld symbol's value
   struct KnownValue;
