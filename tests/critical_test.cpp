@@ -422,6 +422,12 @@ TEST_CASE("critical: no point at a cusp, and none where f as written has no valu
       {"critical(x^(4/3))", "a numeric search with -10 <= x <= 10 (points outside it, or very close together, can be "
                             "missed):\nx = 0: degenerate (the second-derivative test is inconclusive), value 0"},
       {"critical(x^3 - 3x)", "x = -1: maximum, value 2\nx = 1: minimum, value -2"},
+      // At an edge of f's domain f has no gradient: x = 0 was a maximum of x^(5/2) - x^2, and a
+      // degenerate point of sqrt(x)^2 x^2 (a helper's edge hunt).
+      {"critical(x^(5/2) - x^2)", "a numeric search with -10 <= x <= 10 (points outside it, or very close together, can be "
+                                  "missed):\nx ~ 0.64: minimum, value ~ -0.08192"},
+      {"critical(sqrt(x)^2 x^2)", "no critical points"},
+      {"critical(x^4 - 2x^2)", "x = -1: minimum, value -1\nx = 0: maximum, value 0\nx = 1: minimum, value -1"},
   });
 }
 

@@ -8,6 +8,7 @@
 #include "calculus/at_point.hpp"
 #include "calculus/critical.hpp"
 #include "calculus/vector.hpp"
+#include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "eval/procedures.hpp"
@@ -43,7 +44,14 @@ bool written_f_has_value(const std::vector<Expr>& lost, const std::vector<Expr>&
     at.emplace(vars[i], c.approximate ? num(Number::from_double(c.numeric)) : c.exact);
   }
   try {
-    for (Expr part : lost) (void)calc::value_at(part, at);
+    for (Expr part : lost) {
+      if (!is_edge_requirement(part)) {
+        (void)calc::value_at(part, at);
+      } else if (std::none_of(p.coordinates.begin(), p.coordinates.end(), [](const calc::CriticalNumber& c) { return c.approximate; }) &&
+                 !has_value_there(part, at)) {
+        return false;  // (an exact point at an edge of f's domain: no gradient there)
+      }
+    }
   } catch (const MathError&) {
     return false;
   } catch (const calc::NoDerivative&) {
@@ -82,7 +90,14 @@ Result critical_procedure(const Term& call, Evaluator& ev) {
   } catch (const LimitError& e) {
     throw EvalError{call.span, e.what()};
   }
-  // A point where f as written has no value is no critical point (x^3/x at 0 was a minimum).
+  // A point where f as written has no value is no critical point (x^3/x at 0 was a minimum), nor
+  // one at an edge of its domain, where it has no gradient (x^(5/2) - x^2 at 0 was a maximum).
+  std::vector<Expr> written = lost;
+  written.push_back(f);
+  for (Expr v : vars) {
+    std::vector<Expr> sides = required_with_sides(written, v);
+    lost.insert(lost.end(), sides.begin() + static_cast<std::ptrdiff_t>(written.size()), sides.end());
+  }
   std::erase_if(found.points, [&](const calc::CriticalPoint& p) { return !written_f_has_value(lost, vars, p); });
   Result r;
   r.value = points_value(found);
