@@ -2288,6 +2288,12 @@ TEST_CASE("trust: a derivative at an edge of the function's domain does not exis
               {"d/dx x^(3/2) at x = 1e-300", "1.5e-150"},
               {"d/dx log(x - 1) at x = 1 + 10^-100", "10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
               {"grad(log(x) + y) at x = 10^-100, y = 0", "[10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000, 1]"}});
+  // A decimal in the function is the number it is written as, so its edge is found too: the
+  // doubles absorbed the step beside the point, and d/dx (x - 0.5)^(3/2) at x = 0.5 was 0.0.
+  check_rows({{"d/dx (x - 0.5)^(3/2) at x = 0.5", "error: the derivative does not exist at x = 0.5 (the function is not defined on both sides"},
+              {"d/dx sqrt(x - 0.1)^3 at x = 0.1", "error: the derivative does not exist at x = 0.1"},
+              {"tangent(sqrt(x - 0.1)^3, x = 0.1)", "error: the derivative does not exist at x = 0.1"},
+              {"d/dx (x - 0.5)^(3/2) at x = 0.6", "0.47434164902525683"}});
   // An edge 10^-17 away is no edge at the point (decimals as written).
   check_in_turn({{"y = atanh(u)", ""}, {"u = x - 0.00000000000000001", ""}, {"dy/dx at x = 1", "5e+16"}});
 }

@@ -174,8 +174,35 @@ namespace {
 Expr beside_step() { return sym("step#"); }
 Expr edge_step() { return sym("edge#"); }
 
+// e with each decimal the exact number it is written as (0.5 is 1/2): a double absorbs a step of
+// 2^-200, and (x - 0.5)^(3/2) seemed to have values on both sides of 0.5 (its slope 0 was taken).
+Expr decimals_as_written(Expr e, std::unordered_map<Expr, Expr>& done) {
+  if (!has_float(e)) return e;
+  if (auto it = done.find(e); it != done.end()) return it->second;
+  auto exact = [](const Number& n) { return n.is_float() ? Number::from_decimal_text(n.to_string()) : n; };
+  auto again = [&](Expr c) { return decimals_as_written(c, done); };
+  Expr out;
+  if (e.is_number()) {
+    out = num(exact(e.number()));
+  } else if (e.is(Kind::Add)) {
+    std::vector<Expr> terms{num(exact(e.number()))};
+    for (std::size_t i = 0; i < e.terms().size(); ++i) terms.push_back(num(exact(e.coefficients()[i])) * again(e.terms()[i]));
+    out = add(std::move(terms));
+  } else if (e.is(Kind::Mul)) {
+    std::vector<Expr> factors{num(exact(e.number()))};
+    for (std::size_t i = 0; i < e.bases().size(); ++i) factors.push_back(pow(again(e.bases()[i]), again(e.exponents()[i])));
+    out = mul(std::move(factors));
+  } else {
+    out = map_children(e, again);
+  }
+  done.emplace(e, out);
+  return out;
+}
+
 // (made by required_on_both_sides: see has_value_there)
-bool has_values_on_both_sides(Expr part, const std::unordered_map<Expr, Expr>& point) {
+bool has_values_on_both_sides(Expr written, const std::unordered_map<Expr, Expr>& point) {
+  std::unordered_map<Expr, Expr> done;
+  Expr const part = decimals_as_written(written, done);
   std::unordered_map<Expr, Expr> beside = point;
   for (auto& [name, value] : beside)
     if (value.is_number() && value.number().is_float()) value = num(Number::from_decimal_text(value.number().to_string()));
