@@ -174,12 +174,23 @@ namespace {
 Expr beside_step() { return sym("step#"); }
 Expr edge_step() { return sym("edge#"); }
 
+// A decimal as the exact number it is written as (0.1 is 1/10); other numbers as they are.
+Number as_written(const Number& n) { return n.is_float() ? Number::from_decimal_text(n.to_string()) : n; }
+
+// The point with its decimals as written: 1.0 + 2^-200 is no 1.0.
+std::unordered_map<Expr, Expr> point_as_written(const std::unordered_map<Expr, Expr>& point) {
+  std::unordered_map<Expr, Expr> exact = point;
+  for (auto& [name, value] : exact)
+    if (value.is_number()) value = num(as_written(value.number()));
+  return exact;
+}
+
 // e with each decimal the exact number it is written as (0.5 is 1/2): a double absorbs a step of
 // 2^-200, and (x - 0.5)^(3/2) seemed to have values on both sides of 0.5 (its slope 0 was taken).
 Expr decimals_as_written(Expr e, std::unordered_map<Expr, Expr>& done) {
   if (!has_float(e)) return e;
   if (auto it = done.find(e); it != done.end()) return it->second;
-  auto exact = [](const Number& n) { return n.is_float() ? Number::from_decimal_text(n.to_string()) : n; };
+  auto exact = as_written;
   auto again = [&](Expr c) { return decimals_as_written(c, done); };
   Expr out;
   if (e.is_number()) {
@@ -203,9 +214,7 @@ Expr decimals_as_written(Expr e, std::unordered_map<Expr, Expr>& done) {
 bool has_values_on_both_sides(Expr written, const std::unordered_map<Expr, Expr>& point) {
   std::unordered_map<Expr, Expr> done;
   Expr const part = decimals_as_written(written, done);
-  std::unordered_map<Expr, Expr> beside = point;
-  for (auto& [name, value] : beside)
-    if (value.is_number() && value.number().is_float()) value = num(Number::from_decimal_text(value.number().to_string()));
+  std::unordered_map<Expr, Expr> beside = point_as_written(point);
   beside[beside_step()] = Expr(0);  // (a corner's step in it as well: at the point itself)
   // A side has values when a step to it does, however small: the edge is at the point only if no
   // step has one (log(x) at 10^-100 has none 2^-200 to the left, but has 2^-400 to the left).
@@ -241,11 +250,21 @@ bool is_edge_requirement(Expr part) { return depends_on(part, edge_step()); }
 
 bool may_have_domain_edge(Expr f) { return f.node()->edges; }
 
+bool may_end_along(Expr part, Expr var) {
+  return !has_corners_or_jumps(part) && may_have_domain_edge(part) && depends_on(part, var);
+}
+
+std::vector<Expr> edge_requirements(std::span<const Expr> lost, Expr var) {
+  std::vector<Expr> required;
+  for (Expr part : lost)
+    if (may_end_along(part, var)) required.push_back(required_on_both_sides(part, var));
+  return required;
+}
+
 std::vector<Expr> required_with_sides(std::span<const Expr> lost, Expr var) {
   std::vector<Expr> required(lost.begin(), lost.end());
-  for (Expr part : lost)
-    if (!has_corners_or_jumps(part) && may_have_domain_edge(part) && depends_on(part, var))
-      required.push_back(required_on_both_sides(part, var));
+  std::vector<Expr> sides = edge_requirements(lost, var);
+  required.insert(required.end(), sides.begin(), sides.end());
   return required;
 }
 
@@ -270,9 +289,7 @@ bool has_value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
   if (depends_on(part, edge_step())) return has_values_on_both_sides(part, point);
   Expr step = beside_step();
   if (!depends_on(part, step)) return value_whatever_the_corners(part, point).has_value();
-  std::unordered_map<Expr, Expr> beside = point;
-  for (auto& [name, value] : beside)
-    if (value.is_number() && value.number().is_float()) value = num(Number::from_decimal_text(value.number().to_string()));
+  std::unordered_map<Expr, Expr> beside = point_as_written(point);
   for (int power : {200, 400})
     for (int side : {-1, 1}) {
       beside[step] = Expr(side) * pow(Expr(2), Expr(-power));

@@ -82,9 +82,13 @@ inline std::string edge_of_domain(const std::string& along = {}) {
   return "the function is not defined on both sides of the point" + (along.empty() ? std::string() : " along " + along) +
          ": an edge of its domain";
 }
-// What the function as written lost (core/dropped.hpp), with each part that may end at an edge
-// and moves with var required on both sides along it: sqrt(x) of sqrt(x)^2, which reads as x, but
-// has no derivative at 0 (a derivative's, a tangent's or a Taylor polynomial's requirements).
+// Whether part may end at an edge of its domain along var: no corner or jump (the corners' own
+// checks decide those), a domain that may end, and var in it.
+bool may_end_along(Expr part, Expr var);
+// required_on_both_sides of each part of what the function as written lost (core/dropped.hpp) that
+// may end along var: sqrt(x) of sqrt(x)^2, which reads as x, but has no derivative at 0.
+std::vector<Expr> edge_requirements(std::span<const Expr> lost, Expr var);
+// The lost parts and their edge_requirements (a derivative's, a tangent's or a Taylor polynomial's).
 std::vector<Expr> required_with_sides(std::span<const Expr> lost, Expr var);
 // Whether f may have such an edge: a power that is no whole number (x^(3/2), sqrt) or a function
 // defined on part of the line (log, asin, acos, acosh, atanh) somewhere in it.

@@ -127,7 +127,7 @@ Expr Evaluator::differentiate(Expr e, const calc::Differentiations& d, const Ter
   for (const auto& [var, count] : d)
     for (std::uint64_t k = 0; k < count && !e.is_zero(); ++k) {
       // ((-abs(x))^(3/2) has values at 0 alone: its formula's 0 there is no derivative)
-      if (k == 0 && noting_required() && may_have_domain_edge(e) && depends_on(e, var))
+      if (k == 0 && noting_required() && may_have_domain_edge(e) && depends_on(e, var))  // (it has corners)
         note_required(required_on_both_sides(e, var));
       if (has_sign(e)) note_required(with_corner_signs_along(e, var));
       if (has_corner_sign(e)) note_required(required_beside(e, var));
@@ -233,7 +233,7 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
 void Evaluator::require_lost_on_both_sides(std::span<const Expr> lost, std::span<const Expr> vars, const Term& at) {
   for (Expr var : vars)
     for (Expr part : lost) {
-      if (has_corners_or_jumps(part) || !may_have_domain_edge(part) || !depends_on(part, var)) continue;
+      if (!may_end_along(part, var)) continue;
       if (points_.empty()) {
         note_required(required_on_both_sides(part, var));
         continue;
@@ -304,8 +304,7 @@ void Evaluator::note_in_terms_of(std::span<const Expr> lost, std::string_view va
 void Evaluator::note_lost_on_both_sides(std::span<const Expr> lost, std::string_view var) {
   Expr const own = sym(var);
   for (Expr part : lost)
-    if (Expr there = substituted(part, std::span<const Expr>(&own, 1));
-        !has_corners_or_jumps(there) && may_have_domain_edge(there) && depends_on(there, own))
+    if (Expr there = substituted(part, std::span<const Expr>(&own, 1)); may_end_along(there, own))
       note_required(required_on_both_sides(there, own));
 }
 

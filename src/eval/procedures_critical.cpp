@@ -95,8 +95,8 @@ Result critical_procedure(const Term& call, Evaluator& ev) {
   std::vector<Expr> written = lost;
   written.push_back(f);
   for (Expr v : vars) {
-    std::vector<Expr> sides = required_with_sides(written, v);
-    lost.insert(lost.end(), sides.begin() + static_cast<std::ptrdiff_t>(written.size()), sides.end());
+    std::vector<Expr> sides = edge_requirements(written, v);
+    lost.insert(lost.end(), sides.begin(), sides.end());
   }
   std::erase_if(found.points, [&](const calc::CriticalPoint& p) { return !written_f_has_value(lost, vars, p); });
   Result r;

@@ -27,16 +27,12 @@ namespace ddx::eval {
 namespace {
 
 // Whether what the function as written requires has values on both sides of the point along x,
-// near it: then a point where it has none is a hole the simplified function fills.
-bool has_values_beside(const std::vector<Expr>& lost, const calc::Point& point, Expr x) {
-  Expr a = point.at(x);
-  if (!a.is_number() || !a.number().is_exact()) return false;
-  for (const char* step : {"1e-6", "1e-9"})
-    for (int side : {-1, 1}) {
-      calc::Point beside = point;
-      beside[x] = a + num(Number(static_cast<long long>(side)) * Number::from_decimal_text(step));
-      if (value_missing(lost, beside)) return false;
-    }
+// however near (the steps an edge of a domain is looked for with): then a point where it has none
+// is a hole the simplified function fills.
+bool has_values_around(const std::vector<Expr>& lost, const calc::Point& point, Expr x) {
+  if (Expr a = point.at(x); !a.is_number() || !a.number().is_exact()) return false;
+  for (Expr part : lost)
+    if (depends_on(part, x) && !has_value_there(required_on_both_sides(part, x), point)) return false;
   return true;
 }
 
@@ -95,7 +91,7 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
     // Written as a quotient 0/0 there (x^2/x), with values on both sides: its continuous extension
     // is the simplified function, whose series this is (as for sin(x)/x); else none (a corner's
     // or a jump's requirement, d/dx sign(x) at 0, is no hole to fill).
-    if (*why != "division by zero" || !has_values_beside(lost, point, x))
+    if (*why != "division by zero" || !has_values_around(lost, point, x))
       throw EvalError{call.span, (*why == edge_of_domain() ? "the derivative does not exist at " : "the function has no value at ") +
                                      point_text + " (" + *why + " in the expression as written)"};
     note = "the function has no value at " + point_text + ": the series of its continuous extension there";

@@ -499,6 +499,17 @@ std::vector<Term> Resolver::run_factors(std::string_view w, SourceSpan span) {
   return factors;
 }
 
+namespace {
+
+// The parts of a run of letters written apart: "a b c".
+std::string spaced(const std::vector<std::string_view>& parts) {
+  std::string out;
+  for (std::string_view p : parts) out += (out.empty() ? "" : " ") + std::string(p);
+  return out;
+}
+
+}  // namespace
+
 std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceSpan span) {
   if (std::optional<Term> whole = whole_word(w, span)) return {{w, std::move(*whole)}};
   std::vector<std::string_view> parts = split_run(w);
@@ -507,9 +518,7 @@ std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceS
   if (parts.size() > 1 && parts.size() <= max_split_factors)
     for (std::size_t i = 0; i + 1 < parts.size(); ++i)
       if (parts[i] == "d") {
-        std::string spaced;
-        for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
-        throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + spaced +
+        throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + spaced(parts) +
                                      " for a product; a differential d" + std::string(parts[i + 1]) +
                                      " is no expression ddx reads (for a derivative write d/d" + std::string(parts[i + 1]) +
                                      ")"};
@@ -525,12 +534,11 @@ std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceS
           continue;
         // (a name inside one part that is a name itself: beta, eta of beta1 in beta1x)
         if (at + length <= parts.front().size() && is_identifier(parts.front())) continue;
-        std::string spaced;
-        for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
+        std::string const apart = spaced(parts);
         std::string const meaning = greek ? std::string(greek_letter(name)) : "the defined " + std::string(name);
         // (pi_2: the name is the head of an indexed name, which it cannot be)
         if (at + length < w.size() && (w[at + length] == '_' || is_digit(w[at + length])))
-          throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + spaced + " for single letters, or " +
+          throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + apart + " for single letters, or " +
                                        "choose another name (" + std::string(name) + " is " +
                                        (greek ? meaning : std::string("a defined name")) + ", which takes no index)"};
         std::string with_name(w);
@@ -538,16 +546,15 @@ std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceS
         while (!with_name.empty() && with_name.front() == ' ') with_name.erase(0, 1);
         while (!with_name.empty() && with_name.back() == ' ') with_name.pop_back();
         throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + with_name + " for " + meaning + " or " +
-                                     spaced + " for single letters"};
+                                     apart + " for single letters"};
       }
   // A run that does not split (`_` of `x_`) would recurse forever (found by fuzzing).
   if (parts.size() == 1)
     throw ResolveError{span, "unexpected '" + std::string(w) + "' (a subscript needs letters or digits: x_1)"};
   if (parts.size() > max_split_factors) {
-    std::string spaced;
-    for (std::string_view p : parts) spaced += (spaced.empty() ? "" : " ") + std::string(p);
+    std::string const apart = spaced(parts);
     throw ResolveError{span, "unknown name '" + std::string(w) + "' (define it first" +
-                                 (parts.size() <= 6 ? ", or write a product with spaces: " + spaced : std::string()) + ")"};
+                                 (parts.size() <= 6 ? ", or write a product with spaces: " + apart : std::string()) + ")"};
   }
   std::vector<WordPart> factors;
   std::size_t offset = 0;
@@ -952,9 +959,7 @@ bool Resolver::apply_is_call(const Node& n) {
   // A short run of letters could be either (xy(x+1): x·y·(x+1), or a function xy): refuse.
   std::vector<std::string_view> parts = split_run(w);
   if (parts.size() > 1 && parts.size() <= max_split_factors) {
-    std::string spaced;
-    for (std::string_view p : parts) spaced += std::string(p) + " ";
-    throw ResolveError{n.name_span, "'" + w + "(...)' is ambiguous: write " + spaced +
+    throw ResolveError{n.name_span, "'" + w + "(...)' is ambiguous: write " + spaced(parts) + " " +
                                         "(...) for a product, or define the function first: " + w + "(t) = ..."};
   }
   return true;
