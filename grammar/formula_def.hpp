@@ -802,11 +802,12 @@ auto const fraction_derivative_def = spanned[
     lit('/') >> lexeme[(lit('d') >> var_spec) | +(partial >> var_spec)]];
 
 // leibniz ::= ("d" ["^" N] NAME "/" "d" var | "∂" ["^" N] NAME "/" ("∂" var)+) ["(" args ")"]
-// (the optional arguments, right after the last variable, are the point of an abstract
-// derivative as ddx prints it: `∂f/∂u(x^2, y)`)
+// (the optional arguments are the point of an abstract derivative as ddx prints it,
+// `∂f/∂u(x^2, y)`, or of a defined function's, `dh/dt(0)`; a space before them changes nothing,
+// as for a call `f (3)`: `dh/dt (0)` was dh/dt times 0)
 auto const set_leibniz_args = [](auto& ctx) { _val(ctx).children = std::move(_attr(ctx)); };
 auto const leibniz_def = spanned[(d_leibniz[assign] | partial_leibniz[assign]) >>
-                                 -(x3::no_skip[lit('(')] > args > ')')[set_leibniz_args]];
+                                 -(lit('(') > args > ')')[set_leibniz_args]];
 auto const d_leibniz_def = spanned[lexeme[x3::eps[init_deriv<false>{}] >> lit('d') >>
                                   -(lit('^') >> order_number[set_order]) >> word_node[make_leibniz_name] >>
                                   lit('/') >> lit('d') >> var_spec]];

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -2365,4 +2366,53 @@ TEST_CASE("trust: a formula 0/0 all along the line beside the point is undecided
               {"d/dx sqrt(x) at x = 0", "error: the derivative does not exist at x = 0 (division by zero)"},
               {"d/dx x^(1/3) at x = 0", "error: the derivative does not exist at x = 0 (division by zero)"},
               {"d/dx (x y)^(3/2) at x = 1, y = 0", "0"}});
+}
+
+// A point whose value names its own variable (x = 2x) was put in twice where the body has a
+// derivative: the derivative took it as it was evaluated, the answer took it again (d/dx sin(x)
+// at x = 2x was cos(4x); a helper's textbook hunt). Metamorphic: in one statement, as it reads
+// through ans (derivative first, then the point), and with the point named by another letter.
+TEST_CASE("trust: a point that names its own variable is put in once") {
+  check_rows({{"d/dx sin(x) at x = 2x", "cos(2x)"},
+              {"d/dx x^2 at x = x + 1", "2x + 2"},
+              {"d/dx x^2 at x = -x", "-2x"},
+              {"d^2/dx^2 x^3 at x = 2x", "12x"},
+              {"sin'(x) at x = 2x", "cos(2x)"},
+              {"[d/dx x^2, x] at x = 2x", "[4x, 2x]"},
+              {"d/dx x^2 at x = x", "2x"}});
+  check_in_turn({{"f(x) = x^2", ""}, {"f'(x) at x = 2x", "4x"}, {"f'(2x)", "4x"}});
+  check_in_turn({{"y = u^2", ""}, {"u = sin x", ""}, {"dy/dx at x = 2x", "2 sin(2x) cos(2x)"}});
+  // What the derivative requires goes on in x (log(x) at x = -x^2 has no value at x = 1).
+  check_in_turn({{"d/dx log(x) at x = -x^2", "-1/x^2"}, {"ans at x = 1", "error: log of a negative number"}});
+  const char* functions[] = {"sin(x)", "x^3 - x", "exp(2x) x", "log(x^2 + 1)", "sqrt(x^2 + 4)", "atan(x)/x"};
+  const char* points[] = {"2x", "x + 1", "-x", "x^2 + 1", "3 - x"};
+  for (const char* f : functions)
+    for (const char* p : points)
+      for (const char* d : {"d/dx", "d^2/dx^2"}) {
+        std::string at_once = ddx_test::answer(std::string(d) + " " + f + " at x = " + p);
+        CAPTURE(f);
+        CAPTURE(p);
+        CAPTURE(d);
+        CHECK(at_once == ddx_test::answer_after({std::string(d) + " " + f, std::string("ans at x = ") + p}));
+        std::string by_t = ddx_test::answer_after({std::string(d) + " " + f + " at x = " + std::regex_replace(p, std::regex("x"), "t"),
+                                                   "ans at t = x"});
+        CHECK(at_once == by_t);
+      }
+}
+
+// `dh/dt (0)` was dh/dt times 0 where `dh/dt(0)` is the derivative at 0: a space before a
+// Leibniz quotient's point changes nothing, as for a call `f (3)` (a helper's textbook hunt).
+TEST_CASE("trust: a space before a Leibniz quotient's point changes nothing") {
+  check_in_turn({{"h(t) = sin(t)", ""},
+                 {"dh/dt(0)", "1"},
+                 {"dh/dt (0)", "1"},
+                 {"dh/dt (pi)", "-1"},
+                 {"d^2h/dt^2 (pi/2)", "-1"},
+                 {"f(x, y) = x y^2", ""},
+                 {"∂f/∂x (1, 2)", "4"},
+                 {"∂f/∂x(1, 2)", "4"},
+                 {"y = x^2", ""},
+                 {"dy/dx(3)", "error: 'y' is a defined name, not a function"},
+                 {"dy/dx (3)", "error: 'y' is a defined name, not a function"},
+                 {"(3) dy/dx", "6x"}});
 }

@@ -413,6 +413,25 @@ Value Evaluator::at(const Term& t) {
     point.values[sym(t.names[i - 1])] = value;
     point.text += (point.text.empty() ? "" : ", ") + t.names[i - 1] + " = " + context_.text(value);
   }
+  // A value that names the point's own variables (x = 2x) is given with them renamed apart, and
+  // the answer renamed back: the body's derivatives take the point as they are evaluated and the
+  // answer takes it again below, which put 2x in twice (d/dx sin(x) at x = 2x was cos(4x)).
+  std::unordered_map<Expr, Expr> apart, back;
+  for (const auto& [name, value] : point.values)
+    if (std::any_of(point.values.begin(), point.values.end(), [&](const auto& p) { return depends_on(p.second, name); })) {
+      Expr renamed = sym(name.name() + "#at");
+      apart.emplace(name, renamed);
+      back.emplace(renamed, name);
+    }
+  if (!apart.empty())
+    for (auto& [name, value] : point.values) value = substitute(value, apart);
+  std::function<Value(const Value&)> named_back = [&](const Value& x) -> Value {
+    if (back.empty() || x.kind == Value::Kind::Truth) return x;
+    if (x.kind == Value::Kind::Scalar) return Value::of(substitute(x.scalar, back));
+    std::vector<Value> items;
+    for (const Value& item : x.items) items.push_back(named_back(item));
+    return Value::list(std::move(items));
+  };
   points_.push_back(point);
   std::size_t own_conditions = conditions_noted();
   Value v;
@@ -489,8 +508,8 @@ Value Evaluator::at(const Term& t) {
   if (noting_required())
     for (Expr part : dropped)
       if (!has_corners_or_jumps(part))
-        if (Expr rest = substitute(part, point.values); !free_symbols(rest).empty()) note_required(rest);
-  return there;
+        if (Expr rest = substitute(part, point.values); !free_symbols(rest).empty()) note_required(substitute(rest, back));
+  return named_back(there);
 }
 
 }  // namespace ddx::eval
