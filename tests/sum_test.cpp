@@ -19,6 +19,7 @@
 #include "core/sums.hpp"
 #include "print/print.hpp"
 #include "support/random_expr.hpp"
+#include "support/rows.hpp"
 #include "support/session_helpers.hpp"
 
 using ddx_test::answer;
@@ -389,4 +390,34 @@ TEST_CASE("sum: differentiated then written out equals written out then differen
   MESSAGE(bodies << " bodies, " << compared << " comparisons");
   CHECK(bodies >= 40);
   CHECK(compared >= 1500);
+}
+
+// ∂/∂x_k of a sum whose bounds are N was refused where a term's domain may end (log, sqrt, a
+// power x_n^n: the requirement that the function have values on both sides moved x_k inside the
+// sum, which cannot say whether x_k is a term), and for nested sums and x_k beside a sum at k = 2
+// (renaming the index moved an entry likewise; a helper's machine-learning hunt). Each body, by
+// the entry x_k with bounds N and then k = 2, N = 3, reads as by x_2 with the bounds 1 .. 3.
+TEST_CASE("sum: by x_k with bounds N, for every kind of term, reads as by x_2 with bounds 1 .. 3") {
+  const char* bodies[] = {"log(x_n)",        "sqrt(x_n)",          "asin(x_n)",           "x_n^(1/3)",
+                          "x_n^n",           "log(1 + exp(x_n))",  "x_n^2",               "exp(x_n) t_n",
+                          "x_n log(x_n)",    "sum((x_n - x_m)^2, m = 1 .. N)"};
+  for (const char* body : bodies) {
+    CAPTURE(body);
+    std::string with_n = std::string("sum(") + body + ", n = 1 .. N)";
+    std::string formula = answer("∂/∂x_k " + with_n);
+    CHECK(formula.find("error") == std::string::npos);
+    CHECK(formula.find("(1 <= k <= N)") != std::string::npos);
+    std::string three = std::regex_replace(with_n, std::regex("N"), "3");
+    const std::string values = "x_1 = 3/10, x_2 = 7/10, x_3 = 1/5, t_1 = 2, t_2 = 3, t_3 = 5";
+    std::string by_x2 = answer("∂/∂x_2 " + three + " at " + values);
+    CHECK(by_x2.find("error") == std::string::npos);
+    CHECK(answer("∂/∂x_k " + with_n + " at k = 2, N = 3, " + values) == by_x2);
+    CHECK(answer("∂/∂x_k (x_k^2 + " + with_n + ") at k = 2, N = 3, " + values) ==
+          answer("∂/∂x_2 (x_2^2 + " + three + ") at " + values));
+  }
+  ddx_test::check_rows({{"∂/∂z_k log(sum(exp(z_j), j = 1 .. K))", "e^z_k/sum(e^z_j, j = 1 .. K)   (1 <= k <= K)"},
+                        {"∂/∂x_k (x_k sum(x_n, n = 1 .. N)) at k = 2, N = 3", "x_1 + 2x_2 + x_3"},
+                        // The edge is still seen, along x_2 alone.
+                        {"∂/∂x_k sum(x_n^(3/2), n = 1 .. N) at k = 2, N = 3, x_2 = 0", "error: the derivative does not exist"},
+                        {"∂/∂x_k sum(x_n^(3/2), n = 1 .. N) at k = 2, N = 3, x_1 = 0, x_2 = 1, x_3 = 1", "3/2"}});
 }

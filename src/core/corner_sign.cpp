@@ -14,6 +14,7 @@
 #include "core/functions.hpp"
 #include "core/real_value.hpp"
 #include "core/substitute.hpp"
+#include "core/sums.hpp"
 
 namespace ddx {
 
@@ -244,7 +245,39 @@ bool is_beside_step(Expr s) { return s == beside_step() || s == edge_step(); }
 
 Expr required_beside(Expr part, Expr var) { return substitute(part, {{var, var + beside_step()}}); }
 
-Expr required_on_both_sides(Expr f, Expr var) { return substitute(f, {{var, var + edge_step()}}); }
+namespace {
+
+// f with var moved to `to`. A sum over var's family (x_n, var x_k) whose bounds are not numbers
+// may hold var as its term n = k, which substitute cannot say, and refuses: there the term n = k
+// is moved and the others keep their x_n (what they hold of x_k itself moves), which is f moved
+// wherever k is one of its terms; a derivative by x_k holds only there (1 <= k <= N).
+Expr moved_along(Expr f, Expr var, Expr to, std::unordered_map<const void*, Expr>& done) {
+  if (f == var) return to;
+  if (f.is(Kind::Number) || f.is(Kind::Constant) || f.is(Kind::Symbol) || !depends_on(f, var)) return f;
+  if (auto it = done.find(f.node()); it != done.end()) return it->second;
+  Expr moved;
+  std::optional<Expr> member = is_sum(f) ? member_with_index(var, f.args()[1]) : std::nullopt;
+  if (member && !(f.args()[2].is_integer() && f.args()[3].is_integer()) && depends_on(f.args()[0], *member)) {
+    auto a = f.args();
+    Expr body = a[0], index = a[1], k = *entry_subscript(var.name());
+    Expr others = moved_along(body, var, to, done);  // (x_k itself in every term)
+    moved = make_sum(others, index, a[2], a[3]) - rename_index(others, index, k) +
+            moved_along(rename_index(body, index, k), var, to, done);
+  } else if (is_sum(f)) {
+    moved = substitute(f, {{var, to}});
+  } else {
+    moved = map_children(f, [&](Expr c) { return moved_along(c, var, to, done); });
+  }
+  done.emplace(f.node(), moved);
+  return moved;
+}
+
+}  // namespace
+
+Expr required_on_both_sides(Expr f, Expr var) {
+  std::unordered_map<const void*, Expr> done;
+  return moved_along(f, var, var + edge_step(), done);
+}
 
 bool is_edge_requirement(Expr part) { return depends_on(part, edge_step()); }
 

@@ -15,7 +15,7 @@ namespace {
 
 class Substituter {
  public:
-  explicit Substituter(const std::unordered_map<Expr, Expr>& s) : s_(s) {}
+  Substituter(const std::unordered_map<Expr, Expr>& s, bool renaming) : s_(s), renaming_(renaming) {}
   Expr operator()(Expr e) {
     if (auto it = s_.find(e); it != s_.end()) return it->second;
     if (e.is(Kind::Number) || e.is(Kind::Constant) || e.is(Kind::Symbol)) return e;
@@ -41,18 +41,21 @@ class Substituter {
                         ") inside the sum over " + index.name() + "; the sum's index is its own");
       inner.emplace(from, to);
     }
-    if (entry) {
+    // (A renamed entry is the one the term of its index holds: written out where the bounds
+    // allow, as a given one is, and otherwise kept.)
+    if (entry && !(renaming_ && (!lower.is_integer() || !upper.is_integer()))) {
       if (!lower.is_integer() || !upper.is_integer())
         throw Unanswerable("cannot give " + entry->name() + " a value inside a sum over " + index.name() +
                         " whose bounds are not numbers: whether it is one of the terms depends on them (give them values too)");
       return (*this)(write_out_sum(body, index, lower, upper));
     }
-    if (inner.size() != s_.size()) body = Substituter(inner)(body);
+    if (inner.size() != s_.size()) body = Substituter(inner, renaming_)(body);
     else body = (*this)(body);
     return make_sum(body, index, lower, upper);
   }
 
   const std::unordered_map<Expr, Expr>& s_;
+  bool renaming_;  // rename_with_entries
   std::unordered_map<const void*, Expr> done_;
 };
 
@@ -130,7 +133,12 @@ bool find_float(Expr e, PointerSet& seen) {
 
 Expr substitute(Expr e, const std::unordered_map<Expr, Expr>& s) {
   if (s.empty()) return e;
-  return Substituter(s)(e);
+  return Substituter(s, false)(e);
+}
+
+Expr rename_with_entries(Expr e, const std::unordered_map<Expr, Expr>& s) {
+  if (s.empty()) return e;
+  return Substituter(s, true)(e);
 }
 
 std::vector<Expr> free_symbols(Expr e) { return sorted_symbols(e, true); }

@@ -13,6 +13,10 @@ namespace ddx {
 // Replaces each Symbol key of s by its value, everywhere (also inside function arguments and
 // Derivative nodes: f'(x) at x = 2 is f'(2)), re-canonicalising. May throw MathError (1/x at x = 0).
 Expr substitute(Expr e, const std::unordered_map<Expr, Expr>& s);
+// substitute for a renaming in which each entry is renamed with its index (k made 2 and x_k made
+// x_2, n made k and x_n made x_k): the renamed entry is the one a sum's term of that index holds,
+// so a sum over its family whose bounds are not numbers (N) is kept, where substitute refuses it.
+Expr rename_with_entries(Expr e, const std::unordered_map<Expr, Expr>& s);
 // The symbols of e (not e or pi), sorted by compare.
 std::vector<Expr> free_symbols(Expr e);
 // The symbols e names outside the sums that bind them: free_symbols without the entries x_1 .. x_3

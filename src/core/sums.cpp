@@ -127,7 +127,7 @@ Expr renamed(Expr e, Expr index, Expr v, bool with_index) {
       s.emplace(sym_, sym(*base + "_" + suffix));
     }
   }
-  return substitute(e, s);
+  return rename_with_entries(e, s);
 }
 
 }  // namespace
