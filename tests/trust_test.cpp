@@ -2370,9 +2370,22 @@ TEST_CASE("trust: a formula 0/0 all along the line beside the point is undecided
 
 // A point whose value names its own variable (x = 2x) was put in twice where the body has a
 // derivative: the derivative took it as it was evaluated, the answer took it again (d/dx sin(x)
-// at x = 2x was cos(4x); a helper's textbook hunt). Metamorphic: in one statement, as it reads
-// through ans (derivative first, then the point), and with the point named by another letter.
-TEST_CASE("trust: a point that names its own variable is put in once") {
+// at x = 2x was cos(4x); a helper's textbook hunt). And a point of formulas found no corner
+// (d/dx abs(x - y) at y = x was 0, relu's 1/2) nor kept one ((d/dx sign(x) at x = y) at y = 0 was
+// 0; a helper's hunt of at). Metamorphic: in one statement, as it reads through ans (derivative
+// first, then the point), and with the point named by another letter.
+TEST_CASE("trust: a point of formulas is put in once, as ans at puts it") {
+  const std::string corner = "error: no value at y = x: this is a derivative's formula, and the derivative does not exist there";
+  check_rows({{"d/dx abs(x - y) at y = x", corner.c_str()},
+              {"d/dx relu(x - y) at y = x", corner.c_str()},
+              {"d/dx max(x, y) at y = x", corner.c_str()},
+              {"d/dx abs(x - y) at y = x + 1", "-1"},
+              {"(d/dx sign(x) at x = y) at y = 0", "error: the slope of abs, relu, max, min or sign at a corner"},
+              {"(d^2/dx^2 abs(x) at x = y) at y = 0", "error: the slope of abs, relu, max, min or sign at a corner"},
+              {"(d/dx sign(x) at x = y) at y = 1", "0"},
+              {"(d/dx x^2 y at x = y) at y = 3", "18"}});
+  check_in_turn({{"w = d^2/dx^2 relu(x) at x = t", ""}, {"w at t = 0", "error: the slope of abs"}, {"w at t = 1", "0"}});
+  check_in_turn({{"f(x, y) = relu(x - y)", ""}, {"∂f/∂x at y = x", corner.c_str()}});
   check_rows({{"d/dx sin(x) at x = 2x", "cos(2x)"},
               {"d/dx x^2 at x = x + 1", "2x + 2"},
               {"d/dx x^2 at x = -x", "-2x"},
@@ -2384,7 +2397,8 @@ TEST_CASE("trust: a point that names its own variable is put in once") {
   check_in_turn({{"y = u^2", ""}, {"u = sin x", ""}, {"dy/dx at x = 2x", "2 sin(2x) cos(2x)"}});
   // What the derivative requires goes on in x (log(x) at x = -x^2 has no value at x = 1).
   check_in_turn({{"d/dx log(x) at x = -x^2", "-1/x^2"}, {"ans at x = 1", "error: log of a negative number"}});
-  const char* functions[] = {"sin(x)", "x^3 - x", "exp(2x) x", "log(x^2 + 1)", "sqrt(x^2 + 4)", "atan(x)/x"};
+  const char* functions[] = {"sin(x)", "x^3 - x", "exp(2x) x", "log(x^2 + 1)", "sqrt(x^2 + 4)", "atan(x)/x",
+                             "abs(x - 1)", "relu(x^2 - 1) x", "sign(x) x^2"};
   const char* points[] = {"2x", "x + 1", "-x", "x^2 + 1", "3 - x"};
   for (const char* f : functions)
     for (const char* p : points)

@@ -413,36 +413,32 @@ Value Evaluator::at(const Term& t) {
     point.values[sym(t.names[i - 1])] = value;
     point.text += (point.text.empty() ? "" : ", ") + t.names[i - 1] + " = " + context_.text(value);
   }
-  // A value that names the point's own variables (x = 2x) is given with them renamed apart, and
-  // the answer renamed back: the body's derivatives take the point as they are evaluated and the
-  // answer takes it again below, which put 2x in twice (d/dx sin(x) at x = 2x was cos(4x)).
-  std::unordered_map<Expr, Expr> apart, back;
-  for (const auto& [name, value] : point.values)
-    if (std::any_of(point.values.begin(), point.values.end(), [&](const auto& p) { return depends_on(p.second, name); })) {
-      Expr renamed = sym(name.name() + "#at");
-      apart.emplace(name, renamed);
-      back.emplace(renamed, name);
-    }
-  if (!apart.empty())
-    for (auto& [name, value] : point.values) value = substitute(value, apart);
-  std::function<Value(const Value&)> named_back = [&](const Value& x) -> Value {
-    if (back.empty() || x.kind == Value::Kind::Truth) return x;
-    if (x.kind == Value::Kind::Scalar) return Value::of(substitute(x.scalar, back));
-    std::vector<Value> items;
-    for (const Value& item : x.items) items.push_back(named_back(item));
-    return Value::list(std::move(items));
+  // A point whose values are formulas (x = 2x, y = x, x = t) goes into the body's formula, as
+  // `ans at` puts it: the body is taken as a formula, noting what it requires, and the values are
+  // put in once, below, with a point's checks. Taken at the point, a derivative put 2x in twice
+  // (d/dx sin(x) at x = 2x was cos(4x)), and one at y = x of a corner along x found no corner
+  // (d/dx abs(x - y) at y = x was 0).
+  // The points of the `at`s around it are not this body's either: (d/dx sign(x) at x = y) at y = 0
+  // took d/dx sign(x) at y = 0, and found 0 with nothing required.
+  bool formula_point = std::any_of(point.values.begin(), point.values.end(),
+                                   [](const auto& p) { return !free_symbols(p.second).empty(); });
+  std::vector<ActivePoint> outer_points;
+  if (formula_point) outer_points = std::exchange(points_, {});
+  else points_.push_back(point);
+  auto leave_point = [&] {
+    if (formula_point) points_ = std::move(outer_points);
+    else points_.pop_back();
   };
-  points_.push_back(point);
   std::size_t own_conditions = conditions_noted();
   Value v;
   std::vector<Expr> dropped = t.dropped;
   try {
     v = noting_into(dropped, [&] { return value(t.children[0]); });  // and what combining its parts here takes out
   } catch (...) {
-    points_.pop_back();
+    leave_point();
     throw;
   }
-  points_.pop_back();
+  leave_point();
   // A defined name the expression is read through is gone from it, what it is made of left: at
   // u = 3 would change nothing (after u = x + 1, y = u^2, `y at u = 3` printed (x + 1)^2, and
   // dy/dx at u = 3 2x + 2). A derivative by the name takes the point (d/du y at u = 3 is 6).
@@ -504,12 +500,13 @@ Value Evaluator::at(const Term& t) {
     throw EvalError{t.span, *why + " in the expression as written (its simplified form hides it)"};
   // At a part of the point, what is still open is still required: (d/dx log(x y) at y = -1) at
   // x = 1 was 1, log(-x) forgotten once y had its value.
-  // (A corner's requirements are looked at beside their point, and stay as they are.)
+  // (A corner's requirements are looked at beside their point, and stay as they are; at a point
+  // of formulas they go on in its terms: (d/dx sign(x) at x = y) at y = 0 has no value.)
   if (noting_required())
     for (Expr part : dropped)
-      if (!has_corners_or_jumps(part))
-        if (Expr rest = substitute(part, point.values); !free_symbols(rest).empty()) note_required(substitute(rest, back));
-  return named_back(there);
+      if (formula_point || !has_corners_or_jumps(part))
+        if (Expr rest = substitute(part, point.values); !free_symbols(rest).empty()) note_required(rest);
+  return there;
 }
 
 }  // namespace ddx::eval
