@@ -2430,3 +2430,19 @@ TEST_CASE("trust: a space before a Leibniz quotient's point changes nothing") {
                  {"dy/dx (3)", "error: 'y' is a defined name, not a function"},
                  {"(3) dy/dx", "6x"}});
 }
+
+// A defined name the answer holds as a variable (dy/du = 3u^2 after u = x^2 + 1) was left as it
+// stood by at x = 1, where u is 2 (a definition w = dy/du at x = 1 then followed x); the point
+// must give it its value too (a helper's hunt of at).
+TEST_CASE("trust: at a point that does not give a held defined name its value is refused") {
+  const char* refusal = "error: 'u' stands as a variable in the answer (3u^2), though it is defined as x^2 + 1";
+  check_in_turn({{"y = u^3", ""},
+                 {"u = x^2 + 1", ""},
+                 {"dy/du at x = 1", refusal},
+                 {"w = dy/du at x = 1", refusal},
+                 {"dy/du at x = 1, u = 2", "12"},
+                 {"dy/du at u = 2", "12"},
+                 {"dy/dx at x = 1", "24"}});
+  check_in_turn({{"z = x u^2", ""}, {"u = x^2 + 1", ""}, {"∂z/∂u at x = 1", "error: 'u' stands as a variable"},
+                 {"∂z/∂u at x = 1, u = 2", "4"}});
+}

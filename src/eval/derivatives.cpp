@@ -464,6 +464,31 @@ Value Evaluator::at(const Term& t) {
                                            context_.text(*context_.definition(t.names[i])) + "): at " + t.names[i] +
                                            " = ... changes nothing here; give values to the names it is made of, or " +
                                            "differentiate by " + t.names[i] + " first"};
+  // A defined name the answer holds as a variable (dy/du is 3u^2 after u = x^2 + 1) is tied to
+  // nothing the point gives: at x = 1 left 3u^2 as it was, where u is 2 there. Which is meant,
+  // u as it stands or u at x = 1, cannot be told: the point must give it its value too.
+  std::function<void(const Value&)> refuse_held_apart = [&](const Value& x) {
+    if (x.kind == Value::Kind::List)
+      for (const Value& item : x.items) refuse_held_apart(item);
+    if (x.kind != Value::Kind::Scalar) return;
+    for (Expr name : free_symbols(x.scalar)) {
+      std::optional<Expr> definition = context_.definition(name.name());
+      if (!definition || point.values.contains(name)) continue;
+      for (std::size_t i = 0; i < t.names.size(); ++i) {
+        if (!depends_on(*definition, sym(t.names[i]))) continue;
+        std::string value_there = "...";
+        try {
+          if (Expr there = substitute(*definition, point.values); free_symbols(there).empty()) value_there = context_.text(there);
+        } catch (const MathError&) {
+        }
+        throw EvalError{t.name_spans[i], "'" + name.name() + "' stands as a variable in the answer (" + context_.text(x.scalar) +
+                                             "), though it is defined as " + context_.text(*definition) + ": at " +
+                                             t.names[i] + " = ... does not give it a value; give it one too (at " +
+                                             point.text + ", " + name.name() + " = " + value_there + ")"};
+      }
+    }
+  };
+  refuse_held_apart(v);
   std::function<Value(const Value&)> at_point = [&](const Value& x) -> Value {
     switch (x.kind) {
       case Value::Kind::List: {
