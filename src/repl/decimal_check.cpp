@@ -444,13 +444,13 @@ std::optional<Expr> precise_decimal(Expr closed, const Decimals& decimals) {
   return as_decimal(num(Number::from_double(*precise)));
 }
 
-// The statement's value with every decimal exact, as an answer: a whole number as it is, else
-// its precise value as a decimal.
+// The statement's value with every decimal exact, as an answer: its precise value as a decimal
+// (a whole number too: an answer with decimals in it is a decimal, and 1e400 is none).
 std::optional<ExactForm> exact_answer(std::string_view statement, const Session& session, Expr& value) {
   Decimals none;
   std::optional<Expr> exact = arithmetic_value(statement, session, none, resolve::DecimalsRead::Exact, true);
   if (!exact || !free_symbols(*exact).empty()) return std::nullopt;
-  std::optional<Expr> answer = exact->is_integer() ? exact : precise_decimal(*exact, none);
+  std::optional<Expr> answer = precise_decimal(*exact, none);
   if (!answer) return std::nullopt;
   value = *answer;
   return ExactForm{*exact, {}};
