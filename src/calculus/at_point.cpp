@@ -367,6 +367,13 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
         throw NoDerivative(NoDerivative::Cause::Corner, order[i], slopes.left, slopes.right);
       value = slopes.left;
     }
+  } catch (const NoDerivative& e) {
+    // A side the slope's numbers found no values on (sqrt(x^3) at 0, whose formula divides by
+    // zero there): where the function has none either, the point is an edge, and the derivative
+    // does not exist (ddx said it could not decide).
+    if (e.cause == NoDerivative::Cause::Indeterminate && (e.detail == "no left" || e.detail == "no right"))
+      require_values_on_both_sides(f, e.along, point);
+    throw;
   } catch (const Unanswerable&) {
     throw;
   } catch (const UndecidedCorner& e) {
