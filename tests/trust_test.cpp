@@ -2273,6 +2273,9 @@ TEST_CASE("trust: a derivative at an edge of the function's domain does not exis
               {"d/dx sqrt(x^3) at x = 0", "error: the derivative does not exist at x = 0 (the function is not defined on both sides of the point along x: an edge of its domain)"},
               {"d/dx sqrt(1 - x^2)^3 at x = 1", "error: the derivative does not exist at x = 1 (the function is not defined on both sides of the point along x: an edge of its domain)"},
               {"tangent(x^(3/2), x = 0)", "error: the derivative does not exist at x = 0"},
+              // (the first derivative's edge is said before what a higher one lacks: taylor named
+              // the second's division by zero)
+              {"taylor(x^(3/2), x = 0, 3)", "error: the derivative does not exist at x = 0 (the function is not defined on both sides"},
               {"grad(x^(3/2) y) at x = 0, y = 1", "error: the derivative does not exist at x = 0, y = 1"},
               {"∂/∂y x^(3/2) y at x = 0, y = 1", "0"},
               {"d/dx x^(3/2) at x = 1", "3/2"},

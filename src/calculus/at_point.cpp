@@ -420,7 +420,7 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
   double total = weight(values[0], seen);
   Expr g = f;
   std::uint64_t k = 1;
-  try {
+  auto take_derivatives = [&] {
     for (; k < count; ++k) {
       check_interrupt();
       if (k == 1) {  // continuity of f itself, as derivative_at checks it
@@ -441,24 +441,34 @@ std::vector<Expr> derivatives_at(Expr f, Expr var, std::uint64_t count, const Po
         throw LimitError("a Taylor polynomial holds at most " + std::to_string(static_cast<long long>(max_taylor_digits)) +
                          " digits in its coefficients; this one passes that at order " + std::to_string(k));
     }
-  } catch (NoDerivative& why) {
-    why.order = k;
-    throw;
-  } catch (const Unanswerable&) {
-    throw;
-  } catch (const MathError& e) {
-    NoDerivative why(NoDerivative::Cause::Undefined, var, Expr(), Expr(), e.what());
-    why.order = k;
-    throw why;
-  }
-  if (count > 1) {
+  };
+  // The first derivative needs f on both sides of the point: at an edge it does not exist, which
+  // is said before what a higher one lacks (taylor(x^(3/2), x = 0, 3) named the second's
+  // division by zero).
+  auto first_at_edge = [&] {
+    if (count < 2) return;
     try {
       require_values_on_both_sides(f, var, point);
     } catch (NoDerivative& why) {
       why.order = 1;
       throw;
     }
+  };
+  try {
+    take_derivatives();
+  } catch (NoDerivative& why) {
+    if (k > 1) first_at_edge();
+    why.order = k;
+    throw;
+  } catch (const Unanswerable&) {
+    throw;
+  } catch (const MathError& e) {
+    if (k > 1) first_at_edge();
+    NoDerivative why(NoDerivative::Cause::Undefined, var, Expr(), Expr(), e.what());
+    why.order = k;
+    throw why;
   }
+  first_at_edge();
   // The derivatives exist; each decimal one's digits are checked as an answer's are.
   for (std::size_t i = 0; i < values.size(); ++i) values[i] = checked_decimal(formulas[i], point, values[i]);
   return values;
