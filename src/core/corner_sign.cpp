@@ -12,6 +12,7 @@
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
+#include "core/node.hpp"
 #include "core/real_value.hpp"
 #include "core/substitute.hpp"
 #include "core/sums.hpp"
@@ -253,7 +254,9 @@ namespace {
 // wherever k is one of its terms; a derivative by x_k holds only there (1 <= k <= N).
 Expr moved_along(Expr f, Expr var, Expr to, std::unordered_map<const void*, Expr>& done) {
   if (f == var) return to;
-  if (f.is(Kind::Number) || f.is(Kind::Constant) || f.is(Kind::Symbol) || !depends_on(f, var)) return f;
+  // (The symbol filter, not a walk at every node; a sum's has every bit.)
+  if (f.is(Kind::Number) || f.is(Kind::Constant) || f.is(Kind::Symbol) || !(f.node()->symbols & symbol_bit(var.name())))
+    return f;
   if (auto it = done.find(f.node()); it != done.end()) return it->second;
   Expr moved;
   std::optional<Expr> member = is_sum(f) ? member_with_index(var, f.args()[1]) : std::nullopt;
@@ -275,6 +278,7 @@ Expr moved_along(Expr f, Expr var, Expr to, std::unordered_map<const void*, Expr
 }  // namespace
 
 Expr required_on_both_sides(Expr f, Expr var) {
+  if (!has_sum(f)) return substitute(f, {{var, var + edge_step()}});
   std::unordered_map<const void*, Expr> done;
   return moved_along(f, var, var + edge_step(), done);
 }
