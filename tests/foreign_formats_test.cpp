@@ -387,6 +387,22 @@ TEST_CASE("programs and dialects: names a system reads otherwise are written so 
   CHECK(print::foreign_symbol("double", print::Format::C) == "double_");
   CHECK(print::foreign_symbol("sin", print::Format::C) == "sin_");
   CHECK(print::foreign_symbol("x_1", print::Format::Maxima) == "x_1");
+  // An entry of negative index (a sum from n = -1 writes x_-1 out) is a name everywhere: 2*x_-1
+  // was 2*x_ - 1 in SymPy and Maxima, and no parameter in Python or C.
+  CHECK(print::foreign_symbol("x_-1", print::Format::SymPy) == "Symbol('x_-1')");
+  CHECK(print::foreign_symbol("x_-1", print::Format::Maxima) == "x_\\-1");
+  CHECK(print::foreign_symbol("x_-1", print::Format::Python) == "x_m1");
+  CHECK(print::foreign_symbol("x_-1", print::Format::C) == "x_m1");
+  CHECK(print::foreign_symbol("x_-1", print::Format::Mathematica) == "Subscript[x, -1]");
+  if (have_python_modules()) {
+    ddx_test::TempDir dir("ddx_negative_entry");
+    std::ofstream(dir.dir / "g.py") << ddx_test::run_ddx("--format python", "grad(sum(x_n^3, n = -1 .. 1))\n").out
+                                    << "\nprint(grad(2, 3, 5))\n";
+    CHECK(run(python + " " + (dir.dir / "g.py").string()) == "[12, 27, 75]\n");
+    std::ofstream(dir.dir / "s.py") << "from sympy import *\nx_0, x_1 = symbols('x_0 x_1')\nv = " << ddx_test::run_ddx("--format sympy", "grad(sum(x_n^3, n = -1 .. 1))\n").out
+                                    << "print(v[0].subs(Symbol('x_-1'), 2))\n";
+    CHECK(run(python + " " + (dir.dir / "s.py").string()) == "12\n");
+  }
 }
 
 TEST_CASE("dialects: every built-in function has a spelling in every system") {

@@ -2389,7 +2389,13 @@ TEST_CASE("trust: a point of formulas is put in once, as ans at puts it") {
               {"(d/dx sign(x) at x = y) at y = 0", "error: the slope of abs, relu, max, min or sign at a corner"},
               {"(d^2/dx^2 abs(x) at x = y) at y = 0", "error: the slope of abs, relu, max, min or sign at a corner"},
               {"(d/dx sign(x) at x = y) at y = 1", "0"},
-              {"(d/dx x^2 y at x = y) at y = 3", "18"}});
+              {"(d/dx x^2 y at x = y) at y = 3", "18"},
+              // (with a sum over a family anywhere, the point was put in before differentiating:
+              // 2x, 4y, [2x_1, 4x_2, 2x_2]; a helper's hunt of sums)
+              {"d/dx (x y + sum(t_n, n = 1 .. 2)) at y = x", "x"},
+              {"d/dy (x^2 + y^2 + sum(x_n, n = 1 .. N)) at x = y", "2y"},
+              {"grad(sum(x_n^2, n = 1 .. 3)) at x_3 = x_2", "[2x_1, 2x_2, 2x_2]"},
+              {"d/da sum(a x_n^2, n = 1 .. 3) at x_3 = a", "a^2 + x_1^2 + x_2^2"}});
   check_in_turn({{"w = d^2/dx^2 relu(x) at x = t", ""}, {"w at t = 0", "error: the slope of abs"}, {"w at t = 1", "0"}});
   check_in_turn({{"f(x, y) = relu(x - y)", ""}, {"∂f/∂x at y = x", corner.c_str()}});
   check_rows({{"d/dx sin(x) at x = 2x", "cos(2x)"},

@@ -347,8 +347,17 @@ std::vector<std::pair<int, std::size_t>> derivative_runs(std::span<const int> in
 
 std::string foreign_symbol(std::string_view name, Format f) {
   std::string n(name);
+  // An entry of negative index (x_-1, of a sum from n = -1) is no identifier anywhere: 2*x_-1
+  // was 2*x_ - 1 in SymPy and Maxima, and no parameter name in Python or C.
+  bool negative_index = n.find('-') != std::string::npos;
+  auto replaced_minus = [&](std::string_view by) {
+    std::string out;
+    for (char c : n) out += c == '-' ? std::string(by) : std::string(1, c);
+    return out;
+  };
   switch (f) {
-    case Format::SymPy: return among(sympy_taken, name) ? "Symbol('" + n + "')" : n;
+    case Format::SymPy: return among(sympy_taken, name) || negative_index ? "Symbol('" + n + "')" : n;
+    case Format::Maxima: return replaced_minus("\\-");  // (a backslash makes - part of a Maxima name)
     case Format::Mathematica: {
       if (among(mathematica_taken, name)) return "Global`" + n;
       auto u = n.find('_');
@@ -363,8 +372,8 @@ std::string foreign_symbol(std::string_view name, Format f) {
       return s + "]";
     }
     case Format::Python:
-    case Format::NumPy: return among(python_keywords, name) ? n + "_" : n;
-    case Format::C: return among(c_keywords, name) || c_function_name(name) ? n + "_" : n;
+    case Format::NumPy: return among(python_keywords, name) ? n + "_" : replaced_minus("m");
+    case Format::C: return among(c_keywords, name) || c_function_name(name) ? n + "_" : replaced_minus("m");
     default: return n;
   }
 }
