@@ -421,3 +421,16 @@ TEST_CASE("sum: by x_k with bounds N, for every kind of term, reads as by x_2 wi
                         {"∂/∂x_k sum(x_n^(3/2), n = 1 .. N) at k = 2, N = 3, x_2 = 0", "error: the derivative does not exist"},
                         {"∂/∂x_k sum(x_n^(3/2), n = 1 .. N) at k = 2, N = 3, x_1 = 0, x_2 = 1, x_3 = 1", "3/2"}});
 }
+
+// A sum over n around a sum over another family's m said its own condition for t_k, which is
+// the inner sum's term: ∂/∂t_k of sum(sum((x_n - t_m)^2, m = 1 .. M), n = 1 .. N) held "where
+// 1 <= k <= N" too, and ans at k = 5, M = 6, N = 3 was refused (a helper's hunt of sums).
+TEST_CASE("sum: a condition is said by the sum whose body writes the entry") {
+  ddx_test::check_in_turn({{"G = sum(sum((x_n - t_m)^2, m = 1 .. M), n = 1 .. N)", ""},
+                           {"d/dt_k G", "sum(2t_k - 2x_n, n = 1 .. N)   (1 <= k <= M)"},
+                           {"ans at k = 5, M = 6, N = 3", "6t_5 - 2x_1 - 2x_2 - 2x_3"},
+                           {"d/dx_k G", "sum(-2t_m + 2x_k, m = 1 .. M)   (1 <= k <= N)"},
+                           {"ans at k = 4, M = 2, N = 5", "-2t_1 - 2t_2 + 4x_4"},
+                           {"d/dx_k G", "sum(-2t_m + 2x_k, m = 1 .. M)   (1 <= k <= N)"},
+                           {"ans at k = 4, M = 2, N = 3", "error: the answer holds only where 1 <= k <= N"}});
+}

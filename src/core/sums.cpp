@@ -365,7 +365,11 @@ void check_sum_variable(Expr e, Expr var) {
   if (log) note_distinct_entries(e, var, k, *log);
   for_each_sum(e, [&](Expr sum) {
     auto a = sum.args();
-    if (!depends_on(a[0], *member_with_index(var, a[1]))) return;
+    // (Its body writes the member itself: through a sum over the family inside, t_m of a sum over
+    // m, the term is that sum's, which says its own condition; 1 <= k <= N was said for a sum over
+    // n around sum(t_m, m = 1 .. M).)
+    std::vector<Expr> written = written_symbols(a[0]);
+    if (std::find(written.begin(), written.end(), *member_with_index(var, a[1])) == written.end()) return;
     for (Expr n : indices)
       if (depends_on(a[2], n) || depends_on(a[3], n))
         throw MathError("cannot differentiate by " + var.name() + ": the bounds of the sum over " + a[1].name() +
