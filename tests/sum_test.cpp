@@ -434,3 +434,13 @@ TEST_CASE("sum: a condition is said by the sum whose body writes the entry") {
                            {"d/dx_k G", "sum(-2t_m + 2x_k, m = 1 .. M)   (1 <= k <= N)"},
                            {"ans at k = 4, M = 2, N = 3", "error: the answer holds only where 1 <= k <= N"}});
 }
+
+// ∂/∂x_2 of x_k^2 at k = 2 was refused as holding only where k != 2, where ∂/∂x_k (x_1 x_k) at
+// k = 1 is 2x_1 (a helper's hunt of sums): an entry the point names is that entry first.
+TEST_CASE("sum: an entry a point's whole number names is that entry, by whichever it is differentiated") {
+  ddx_test::check_rows({{"d/dx_2 (x_k^2 + sum(x_n^2, n = 1 .. 3)) at k = 2", "4x_2"},
+                        {"d/dx_2 (x_k x_2) at k = 2", "2x_2"},
+                        {"d/dx_2 x_k^2 at k = 3", "0"},
+                        {"d/dx_2 (x_k x_2)", "x_k   (k != 2)"},
+                        {"∂/∂x_k (x_1 x_k) at k = 1", "2x_1"}});
+}

@@ -316,6 +316,10 @@ Expr with_entries_prepared(Expr f, std::vector<Expr>& order, Point& point) {
                            " a value too");
     }
   }
+  // An entry a point's whole number names (x_k at k = 2) is that entry before differentiating
+  // too: ∂/∂x_2 of x_k^2 at k = 2 is 2x_2 (it was refused as holding only where k != 2).
+  for (const auto& [name, value] : point)
+    if (value.is_integer() && name.is(Kind::Symbol)) f = rename_entries(f, name, value);
   if (!has_sum(f)) return f;
   Point others;
   for (const auto& [name, value] : point)
