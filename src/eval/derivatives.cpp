@@ -481,8 +481,10 @@ Value Evaluator::at(const Term& t) {
           if (Expr there = substitute(*definition, point.values); free_symbols(there).empty()) value_there = context_.text(there);
         } catch (const MathError&) {
         }
-        throw EvalError{t.name_spans[i], "'" + name.name() + "' stands as a variable in the answer (" + context_.text(x.scalar) +
-                                             "), though it is defined as " + context_.text(*definition) + ": at " +
+        std::string answer = context_.text(x.scalar);
+        answer = answer.size() <= 60 ? " (" + answer + ")" : "";  // (not an answer of a page)
+        throw EvalError{t.name_spans[i], "'" + name.name() + "' stands as a variable in the answer" + answer +
+                                             ", though it is defined as " + context_.text(*definition) + ": at " +
                                              t.names[i] + " = ... does not give it a value; give it one too (at " +
                                              point.text + ", " + name.name() + " = " + value_there + ")"};
       }
