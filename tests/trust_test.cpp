@@ -2468,3 +2468,15 @@ TEST_CASE("trust: an answer read with its decimals exact is a decimal") {
               {"d/dx x^2 at x = 1e200", "2e+200"},
               {"2x at x = 1e200", "2e+200"}});
 }
+
+// Large arguments (a helper's numeric hunt): softplus(1e9) is about 1e9, and was refused as too
+// large (its exact check took e^1e9, past MPFR's range); cosh(1e10) is huge, and was called
+// undefined.
+TEST_CASE("trust: softplus of a large argument is about the argument, and cosh of one is no undefined value") {
+  check_rows({{"softplus(1e9)", "1e+09"},
+              {"approx(softplus(10^9))", "1000000000.0"},
+              {"approx(softplus(5/2), 30)", "2.57888973429254962334404391672"},
+              {"d/dx softplus(x) at x = 1e9", "1.0"},
+              {"cosh(1e10)", "error: cosh(1e+10) is beyond the range of a double"},
+              {"cosh(1e5)", "error: cosh(1e+05) is about 1.40333e+43429, beyond the range of a double"}});
+}

@@ -516,7 +516,11 @@ namespace {
     mpfr_set_d(a.get(), values[0], MPFR_RNDN);
     if (values.size() > 1) mpfr_set_d(b.get(), values[1], MPFR_RNDN);
     const mpfr_srcptr precise_args[] = {a.get(), b.get()};
+    mpfr_clear_overflow();
     info.precise(v.get(), precise_args);
+    if (mpfr_inf_p(v.get()) && mpfr_overflow_p())  // (past MPFR's range too: cosh(1e10) was called undefined)
+      throw Unanswerable(call_text + " is beyond the range of a double (about 1.8e308), and of ddx's approximations "
+                                     "(about 10^323228496)");
     if (mpfr_number_p(v.get())) {
       char digits[64];
       mpfr_snprintf(digits, sizeof digits, "%.6Rg", v.get());

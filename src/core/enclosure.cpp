@@ -30,10 +30,6 @@ int sigmoid_rounded(mpfr_ptr out, mpfr_srcptr x, mpfr_rnd_t r) {  // 1 / (1 + e^
   mpfr_add_ui(out, out, 1, inner);
   return mpfr_ui_div(out, 1, out, r);
 }
-int softplus_rounded(mpfr_ptr out, mpfr_srcptr x, mpfr_rnd_t r) {  // log(1 + e^x), both steps increasing
-  mpfr_exp(out, x, r);
-  return mpfr_log1p(out, out, r);
-}
 
 // How a function's values over an interval are bounded.
 enum class Shape {

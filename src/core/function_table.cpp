@@ -116,10 +116,7 @@ void precise_sigmoid(mpfr_ptr out, const mpfr_srcptr* a) {  // 1 / (1 + e^-a)
   mpfr_add_ui(out, out, 1, MPFR_RNDN);
   mpfr_ui_div(out, 1, out, MPFR_RNDN);
 }
-void precise_softplus(mpfr_ptr out, const mpfr_srcptr* a) {  // log(1 + e^a)
-  mpfr_exp(out, a[0], MPFR_RNDN);
-  mpfr_log1p(out, out, MPFR_RNDN);
-}
+void precise_softplus(mpfr_ptr out, const mpfr_srcptr* a) { softplus_rounded(out, a[0], MPFR_RNDN); }  // log(1 + e^a)
 // A value picked among numbers one of which is a decimal is a decimal (max(-2.5, 0) is 0.0):
 // an answer that involves a decimal is one, and is checked as one.
 Expr decimal_if_any(Expr picked, Args a) {

@@ -254,6 +254,21 @@ void check_reducible(mpfr_srcptr argument) {
     throw Unanswerable("cannot approximate a trigonometric function of a number above 10^19728");
 }
 
+int softplus_rounded(mpfr_ptr out, mpfr_srcptr x, mpfr_rnd_t r) {
+  if (mpfr_sgn(x) <= 0) {
+    mpfr_exp(out, x, r);
+    return mpfr_log1p(out, out, r);
+  }
+  mpfr_t tail;  // log(1 + e^-x), rounded the same way: -x is exact, and both steps increase
+  mpfr_init2(tail, mpfr_get_prec(out));
+  mpfr_neg(tail, x, r);
+  mpfr_exp(tail, tail, r);
+  mpfr_log1p(tail, tail, r);
+  int inexact = mpfr_add(out, x, tail, r);
+  mpfr_clear(tail);
+  return inexact;
+}
+
 bool is_constant_expression(Expr e) { return !e.is_number() && e.node()->symbols == 0; }
 
 namespace {

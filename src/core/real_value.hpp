@@ -35,6 +35,10 @@ void set_exact(const Number& n, mpfr_ptr out, mpfr_rnd_t rounding);
 // before its point (sin(e^250000000) took minutes): past max_reduced_argument_bits ddx refuses
 // (Unanswerable), the argument, rounded, being far from exact there at any precision it uses.
 void check_reducible(mpfr_srcptr argument);
+// softplus(x) = log(1 + e^x) rounded in direction r (both steps increasing in x), as
+// x + log(1 + e^-x) for x > 0: e^x overflows MPFR's range past x of about 7e8, where the value is
+// about x (softplus(1e9) was refused as too large).
+int softplus_rounded(mpfr_ptr out, mpfr_srcptr x, mpfr_rnd_t r);
 
 // Sets `out` (initialised by the caller, whose precision is used throughout) to the value of e.
 // An odd root of a negative number is real, as in exact arithmetic: (-8)^(1/3) = -2. Throws
