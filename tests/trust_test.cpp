@@ -2480,3 +2480,18 @@ TEST_CASE("trust: softplus of a large argument is about the argument, and cosh o
               {"cosh(1e10)", "error: cosh(1e+10) is beyond the range of a double"},
               {"cosh(1e5)", "error: cosh(1e+05) is about 1.40333e+43429, beyond the range of a double"}});
 }
+
+// approx of an exact number on a tie between two decimals was refused (its enclosure never
+// settles: approx(1/40, 1) lay "between 0.025 and 0.025"; a helper's numeric hunt): an exact
+// number's digits are rounded exactly, ties to even as MPFR rounds a binary one (approx(5/2, 1)).
+TEST_CASE("trust: approx rounds an exact number on a decimal tie to even") {
+  check_rows({{"approx(25/1000, 1)", "0.02"},
+              {"approx(35/1000, 1)", "0.04"},
+              {"approx(-25/1000, 1)", "-0.02"},
+              {"approx(3.000000000000005)", "3.0"},
+              {"approx(12345678901234.55)", "12345678901234.6"},
+              {"approx(5/2, 1)", "2.0"},
+              {"approx(95/10, 1)", "10.0"},
+              {"approx(-1/7, 5)", "-0.14286"},
+              {"approx(10^400/3)", "3.33333333333333e399"}});
+}

@@ -64,6 +64,26 @@ std::string where(const Interval& v) {
   return "within 10^" + std::to_string(mpfr_get_si(size.get(), MPFR_RNDU)) + " of 0 (it may be exactly 0)";
 }
 
+// An exact number's digits, its tie rounded to even as MPFR rounds a binary one: no enclosure
+// settles a tie between two decimals (approx(1/40, 1) lay "between 0.025 and 0.025").
+std::string exact_digits(const Number& q, int digits) {
+  if (q.is_zero()) return "0.0";
+  Number size = q.is_negative() ? -q : q;
+  Real estimate(64);
+  set_exact(size, estimate.get(), MPFR_RNDN);
+  mpfr_log10(estimate.get(), estimate.get(), MPFR_RNDN);
+  long power = mpfr_get_si(estimate.get(), MPFR_RNDD) - (digits - 1);  // size ~ n 10^power, n of `digits` digits
+  auto ten_to = [](long k) { return *Number(10).pow(Number(static_cast<long long>(k))); };
+  if (size / ten_to(power) < ten_to(digits - 1)) --power;  // (the estimate's log10 one too high)
+  if (!(size / ten_to(power) < ten_to(digits))) ++power;  // (or one too low)
+  Number scaled = size / ten_to(power), n = scaled.floor(), rest = scaled - n;
+  if (Number(1) < Number(2) * rest || (Number(2) * rest == Number(1) && n.is_odd())) n = n + Number(1);
+  // n 10^power to more bits than the digits need: its decimal digits are n's, far from any tie.
+  Real v(precision_for(digits) + 64);
+  set_exact(q.is_negative() ? -(n * ten_to(power)) : n * ten_to(power), v.get(), MPFR_RNDN);
+  return digits_of(v.get(), digits);
+}
+
 }  // namespace
 
 std::string evalf(Expr e, int digits) {
@@ -82,6 +102,7 @@ std::string evalf_certain(Expr e, int digits, int most_digits) {
   // A sum of logarithms of numbers that is 0 by their primes (log(8) - 3 log(2)) is exactly 0,
   // which no enclosure can show (asked first: the enclosures would work up to 19,728 digits).
   if (logs_by_primes(e).is_zero()) return "0.0";
+  if (e.is_number() && e.number().is_exact()) return exact_digits(e.number(), digits);
   mpfr_prec_t const highest = most_digits > digits ? precision_for(most_digits) : highest_precision_for(digits);
   std::string between;     // the last enclosure, for the refusal
   bool near_zero = false;  // (whether it held 0)
