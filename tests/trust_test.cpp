@@ -2457,6 +2457,30 @@ TEST_CASE("trust: at a point that does not give a held defined name its value is
                  {"dy/dx at x = 1", "24"}});
   check_in_turn({{"z = x u^2", ""}, {"u = x^2 + 1", ""}, {"∂z/∂u at x = 1", "error: 'u' stands as a variable"},
                  {"∂z/∂u at x = 1, u = 2", "4"}});
+  // (through definitions it names: u = z + 1, z = x^2; a helper's regression hunt)
+  check_in_turn({{"y = u^3", ""}, {"u = z + 1", ""}, {"z = x^2", ""}, {"dy/du at x = 1", "error: 'u' stands as a variable"}});
+}
+
+// An entry x_k at k = j was left x_k, the condition alone taking j (∂/∂x_k sum(x_n^2, n = 1 ..
+// 3) at k = j was 2x_k (1 <= j <= 3), and ans at j = 2 then 2x_k); at a formula it names no
+// entry (a helper's regression hunt).
+TEST_CASE("trust: an entry x_k at k = j is x_j, and a formula names no entry") {
+  check_in_turn({{"∂/∂x_k sum(x_n^2, n = 1 .. 3) at k = j", "2x_j   (1 <= j <= 3)"},
+                 {"ans at j = 2", "2x_2"},
+                 {"∂/∂x_k sum(x_n^2, n = 1 .. 3) at k = j", "2x_j   (1 <= j <= 3)"},
+                 {"ans at j = 9", "error: the answer holds only where 1 <= j <= 3"},
+                 {"∂/∂x_k (x_k^3 + x_1) at k = j", "3x_j^2   (j != 1)"},
+                 {"x_k^2 at k = j + 1", "error: 'x_k' is the entry k of a family, and j + 1 names no entry"},
+                 {"v_x + x at x = 2.5", "v_x + 2.5"}});
+}
+
+// Whether a point is at an edge of the domain may turn on a decimal of the formula: d/dx
+// (x - 0.3)^(3/2) at x = 0.1 + 0.2 was 0.0 (the check read the formula's 0.3 as a symbol, which
+// gave its edge probe no evidence; a helper's regression hunt).
+TEST_CASE("trust: a decimal point on an edge the formula's decimals make is refused") {
+  check_rows({{"d/dx (x - 0.3)^(3/2) at x = 0.1 + 0.2", "error: the derivative does not exist at x = 3/10"},
+              {"d/dx (x - 0.3)^(3/2) at x = 0.3", "error: the derivative does not exist"},
+              {"d/dx (x - 0.3)^(3/2) at x = 0.5", "0.6708203932499369"}});
 }
 
 // A statement that failed in doubles and was answered with its decimals exact printed a whole

@@ -467,6 +467,17 @@ Value Evaluator::at(const Term& t) {
   // A defined name the answer holds as a variable (dy/du is 3u^2 after u = x^2 + 1) is tied to
   // nothing the point gives: at x = 1 left 3u^2 as it was, where u is 2 there. Which is meant,
   // u as it stands or u at x = 1, cannot be told: the point must give it its value too.
+  // (What it is made of, through the definitions it names: u = z + 1 with z = x^2 is made of x.)
+  auto read_through_all = [&](Expr definition) {
+    for (int depth = 0; depth < 64; ++depth) {
+      std::unordered_map<Expr, Expr> values;
+      for (Expr s : free_symbols(definition))
+        if (std::optional<Expr> inner = context_.definition(s.name())) values.emplace(s, *inner);
+      if (values.empty()) break;
+      definition = substitute(definition, values);
+    }
+    return definition;
+  };
   std::function<void(const Value&)> refuse_held_apart = [&](const Value& x) {
     if (x.kind == Value::Kind::List)
       for (const Value& item : x.items) refuse_held_apart(item);
@@ -474,11 +485,12 @@ Value Evaluator::at(const Term& t) {
     for (Expr name : free_symbols(x.scalar)) {
       std::optional<Expr> definition = context_.definition(name.name());
       if (!definition || point.values.contains(name)) continue;
+      Expr made_of = read_through_all(*definition);
       for (std::size_t i = 0; i < t.names.size(); ++i) {
-        if (!depends_on(*definition, sym(t.names[i]))) continue;
+        if (!depends_on(made_of, sym(t.names[i]))) continue;
         std::string value_there = "...";
         try {
-          if (Expr there = substitute(*definition, point.values); free_symbols(there).empty()) value_there = context_.text(there);
+          if (Expr there = substitute(made_of, point.values); free_symbols(there).empty()) value_there = context_.text(there);
         } catch (const MathError&) {
         }
         std::string answer = context_.text(x.scalar);
@@ -503,11 +515,26 @@ Value Evaluator::at(const Term& t) {
         for (std::size_t i = 0; i < t.names.size(); ++i)
           if (auto why = bound_in_sum(x.scalar, sym(t.names[i])))
             throw EvalError{t.name_spans[i], "cannot give " + t.names[i] + " a value: " + *why};
-        // An entry x_k at k = 2 is x_2 (as in a derivative's point). A sum whose bounds are
+        // An entry x_k at k = 2 is x_2 (as in a derivative's point), and at k = j x_j (it was
+        // left x_k, the condition alone taking j). A formula names no entry: refused (a number
+        // that is no whole one leaves it, as a condition on k refuses it). A sum whose bounds are
         // numbers now is written out: at N = 3 is x_1 + x_2 + x_3.
         Expr e = x.scalar;
-        for (const auto& [name, value] : point.values)
-          if (value.is_integer()) e = rename_entries(e, name, value);
+        for (std::size_t i = 0; i < t.names.size(); ++i) {
+          Expr name = sym(t.names[i]), value = point.values.at(name);
+          // (not by a symbol of ddx's own: a decimal read as one, 2.5 as decimal#1)
+          if (value.is_integer() || (value.is(Kind::Symbol) && value.name().find('#') == std::string::npos)) {
+            e = rename_entries(e, name, value);
+            continue;
+          }
+          if (value.is_number() || (value.is(Kind::Symbol) && value.name().find('#') != std::string::npos)) continue;
+          for (Expr s : free_symbols(e))
+            if (s != name && family_of(s.name(), name.name()))
+              throw EvalError{t.name_spans[i], "'" + s.name() + "' is the entry " + name.name() + " of a family, and " +
+                                                   context_.text(value) + " names no entry: give " + name.name() +
+                                                   " a whole number or a name (or, if " + s.name() +
+                                                   " is no entry, call it something without _" + name.name() + ")"};
+        }
         return Value::of(value_at(e, point.values, point.text, t));
       }
     }

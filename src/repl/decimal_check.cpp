@@ -579,6 +579,10 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
     check_exactly(v, statement, session);
     return std::nullopt;
   }
+  // Whether the point is at an edge of the function's domain may turn on a decimal of the
+  // formula, a symbol in this reading, which then has no evidence of it: the statement read with
+  // every decimal exact decides, as for a corner (d/dx (x - 0.3)^(3/2) at x = 0.1 + 0.2 was 0.0).
+  if (at_a_point(body)) check_exactly(v, statement, session);
   if (formula.kind != eval::Value::Kind::Scalar) return std::nullopt;
   return ExactForm{formula.scalar, std::move(decimals)};
 }
