@@ -2519,3 +2519,14 @@ TEST_CASE("trust: approx rounds an exact number on a decimal tie to even") {
               {"approx(-1/7, 5)", "-0.14286"},
               {"approx(10^400/3)", "3.33333333333333e399"}});
 }
+
+// A formula answer with decimals came out exact where the check's exact reading wrote a constant
+// as a factor of its own (d/dx sqrt(x) at x = 0.5t was sqrt(2)/(2 sqrt(t)): its 0.7071067811865476
+// was taken for another term's coefficient; a helper's regression hunt). An answer with decimals
+// in it is a decimal.
+TEST_CASE("trust: a formula with decimals keeps its decimal coefficients through the check") {
+  check_rows({{"d/dx sqrt(x) at x = 0.5t", "0.7071067811865476/sqrt(t)"},
+              {"d/dx sqrt(x) at x = 0.5x", "0.7071067811865476/sqrt(x)"},
+              {"1/(2 sqrt(x)) at x = 0.5t", "0.7071067811865476/sqrt(t)"},
+              {"sin(exp(1000.0))", "-0.9068741707219151"}});
+}

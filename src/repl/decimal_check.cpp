@@ -18,6 +18,7 @@
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
+#include "core/real_value.hpp"
 #include "core/substitute.hpp"
 #include "eval/statement.hpp"
 #include "grammar/parse.hpp"
@@ -288,21 +289,42 @@ Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bi
 }
 
 // A sum's terms by what each is a number times (the constant term under 1).
+// A term's exact constant factors (sqrt(2), pi) as a number, and the rest: sqrt(2)/(2 sqrt(t)) is
+// 0.7071... times 1/sqrt(t), as the doubles' 0.7071067811865476/sqrt(t) is (it was taken for another
+// term, and the doubles' decimal answer replaced by the exact form). (One with a decimal in it,
+// sin(e^1000.0), is what the doubles could not work out: a term of its own.)
+std::pair<double, Expr> constant_apart(Expr term) {
+  auto exact_constant = [](Expr e) { return is_constant_expression(e) && !has_float(e); };
+  if (exact_constant(term))
+    if (std::optional<double> value = precise_double(term, {})) return {*value, num(1)};
+  if (!term.is(Kind::Mul)) return {1.0, term};
+  double constant = term.number().to_double();
+  std::vector<Expr> rest;
+  for (std::size_t i = 0; i < term.bases().size(); ++i) {
+    Expr factor = pow(term.bases()[i], term.exponents()[i]);
+    std::optional<double> value = exact_constant(factor) ? precise_double(factor, {}) : std::nullopt;
+    if (value) constant *= *value;
+    else rest.push_back(factor);
+  }
+  return {constant, mul(std::move(rest))};
+}
+
 std::unordered_map<Expr, double> coefficients_of(Expr e) {
   std::unordered_map<Expr, double> out;
-  if (e.is(Kind::Mul)) {
-    std::vector<Expr> factors;
-    for (std::size_t i = 0; i < e.bases().size(); ++i) factors.push_back(pow(e.bases()[i], e.exponents()[i]));
-    out[mul(factors)] = e.number().to_double();
+  if (e.is(Kind::Add)) {
+    if (!e.number().is_zero()) out[num(1)] = e.number().to_double();
+    for (std::size_t i = 0; i < e.terms().size(); ++i) {
+      auto [constant, rest] = constant_apart(e.terms()[i]);
+      out[rest] += e.coefficients()[i].to_double() * constant;
+    }
     return out;
   }
-  if (!e.is(Kind::Add)) {
-    if (e.is_number()) out[num(1)] = e.number().to_double();
-    else out[e] = 1;
+  if (e.is_number()) {
+    out[num(1)] = e.number().to_double();
     return out;
   }
-  if (!e.number().is_zero()) out[num(1)] = e.number().to_double();
-  for (std::size_t i = 0; i < e.terms().size(); ++i) out[e.terms()[i]] += e.coefficients()[i].to_double();
+  auto [constant, rest] = constant_apart(e);
+  out[rest] = constant;
   return out;
 }
 
