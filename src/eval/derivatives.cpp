@@ -497,8 +497,8 @@ Value Evaluator::at(const Term& t) {
         answer = answer.size() <= 60 ? " (" + answer + ")" : "";  // (not an answer of a page)
         throw EvalError{t.name_spans[i], "'" + name.name() + "' stands as a variable in the answer" + answer +
                                              ", though it is defined as " + context_.text(*definition) + ": at " +
-                                             t.names[i] + " = ... does not give it a value; give it one too (at " +
-                                             point.text + ", " + name.name() + " = " + value_there + ")"};
+                                             point.text + " gives it no value; give it one too (at " + point.text + ", " +
+                                             name.name() + " = " + value_there + ")"};
       }
     }
   };
