@@ -2530,3 +2530,13 @@ TEST_CASE("trust: a formula with decimals keeps its decimal coefficients through
               {"1/(2 sqrt(x)) at x = 0.5t", "0.7071067811865476/sqrt(t)"},
               {"sin(exp(1000.0))", "-0.9068741707219151"}});
 }
+
+// The fold of exact constants into coefficients is the precise formula's alone: a doubles'
+// answer that still holds sqrt(2) is no decimal answer, and is replaced (sqrt(2)/2.0 was 0.5
+// sqrt(2) in a first version; a helper's review).
+TEST_CASE("trust: a doubles' answer holding an exact constant is replaced by its decimal") {
+  check_rows({{"sqrt(2)/2.0", "0.7071067811865476"},
+              {"sin(0.5) sqrt(3)", "0.8303893913085537"},
+              {"0.5 sqrt(2) x + sqrt(2) x", "2.1213203435596424x"}});
+  check_in_turn({{"d/dx sqrt(x) at x = 0.5t", "0.7071067811865476/sqrt(t)"}, {"ans at t = 2", "0.5"}});
+}

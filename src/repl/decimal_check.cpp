@@ -289,12 +289,13 @@ Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bi
 }
 
 // A sum's terms by what each is a number times (the constant term under 1).
-// A term's exact constant factors (sqrt(2), pi) as a number, and the rest: sqrt(2)/(2 sqrt(t)) is
-// 0.7071... times 1/sqrt(t), as the doubles' 0.7071067811865476/sqrt(t) is (it was taken for another
-// term, and the doubles' decimal answer replaced by the exact form). (One with a decimal in it,
-// sin(e^1000.0), is what the doubles could not work out: a term of its own.)
-std::pair<double, Expr> constant_apart(Expr term) {
-  auto exact_constant = [](Expr e) { return is_constant_expression(e) && !has_float(e); };
+// A term's exact constant factors (sqrt(2), pi) as a number, and the rest, where `fold` says (the
+// precise formula's): sqrt(2)/(2 sqrt(t)) is 0.7071... times 1/sqrt(t), as the doubles'
+// 0.7071067811865476/sqrt(t) is (it was taken for another term, and the doubles' decimal answer
+// replaced by the exact form). The doubles' own (0.5 sqrt(2)) stay: no decimal answer, it is
+// replaced. (One with a decimal in it, sin(e^1000.0), the doubles could not work out.)
+std::pair<double, Expr> constant_apart(Expr term, bool fold) {
+  auto exact_constant = [fold](Expr e) { return fold && is_constant_expression(e) && !has_float(e); };
   if (exact_constant(term))
     if (std::optional<double> value = precise_double(term, {})) return {*value, num(1)};
   if (!term.is(Kind::Mul)) return {1.0, term};
@@ -309,12 +310,12 @@ std::pair<double, Expr> constant_apart(Expr term) {
   return {constant, mul(std::move(rest))};
 }
 
-std::unordered_map<Expr, double> coefficients_of(Expr e) {
+std::unordered_map<Expr, double> coefficients_of(Expr e, bool fold_constants) {
   std::unordered_map<Expr, double> out;
   if (e.is(Kind::Add)) {
     if (!e.number().is_zero()) out[num(1)] = e.number().to_double();
     for (std::size_t i = 0; i < e.terms().size(); ++i) {
-      auto [constant, rest] = constant_apart(e.terms()[i]);
+      auto [constant, rest] = constant_apart(e.terms()[i], fold_constants);
       out[rest] += e.coefficients()[i].to_double() * constant;
     }
     return out;
@@ -323,16 +324,17 @@ std::unordered_map<Expr, double> coefficients_of(Expr e) {
     out[num(1)] = e.number().to_double();
     return out;
   }
-  auto [constant, rest] = constant_apart(e);
+  auto [constant, rest] = constant_apart(e, fold_constants);
   out[rest] = constant;
   return out;
 }
 
 // Whether two sums of the same terms have a coefficient that differs beyond 12 digits (0.1xy +
 // 0.2xy + x - 0.3xy: 5.55e-17 xy + x has a term whose every digit is wrong, though the sum is x to
-// 12 digits); nullopt when their terms are not the same (a term missing counts as 0).
+// 12 digits); nullopt when their terms are not the same (a term missing counts as 0). `a` is the
+// precise formula, `b` the doubles' answer.
 std::optional<bool> coefficients_differ(Expr a, Expr b) {
-  std::unordered_map<Expr, double> ca = coefficients_of(a), cb = coefficients_of(b);
+  std::unordered_map<Expr, double> ca = coefficients_of(a, true), cb = coefficients_of(b, false);
   for (auto [term, coefficient] : ca) cb.try_emplace(term, 0.0);
   for (auto [term, coefficient] : cb) ca.try_emplace(term, 0.0);
   if (ca.size() != cb.size()) return std::nullopt;

@@ -182,7 +182,8 @@ Term Resolver::leibniz(const Node& n, bool argument) {
   }
   if (variable && !n.children.empty())
     throw ResolveError{n.children[0].span, "'" + n.text + "' is a defined name, not a function: write d" + n.text + "/d" +
-                                               n.vars[0].name + " at ..."};
+                                               n.vars[0].name + " at ... for its value at a point, or a * between for a " +
+                                               "product (d" + n.text + "/d" + n.vars[0].name + " * (...))"};
   if (!variable) {
     // dx/dx: the variable itself.
     if (n.vars.size() == 1 && n.vars[0].name == n.text && n.children.empty())
