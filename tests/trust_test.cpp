@@ -2470,8 +2470,14 @@ TEST_CASE("trust: an entry x_k at k = j is x_j, and a formula names no entry") {
                  {"∂/∂x_k sum(x_n^2, n = 1 .. 3) at k = j", "2x_j   (1 <= j <= 3)"},
                  {"ans at j = 9", "error: the answer holds only where 1 <= j <= 3"},
                  {"∂/∂x_k (x_k^3 + x_1) at k = j", "3x_j^2   (j != 1)"},
-                 {"x_k^2 at k = j + 1", "error: 'x_k' is the entry k of a family, and j + 1 names no entry"},
-                 {"v_x + x at x = 2.5", "v_x + 2.5"}});
+                 {"x_k^2 at k = j + 1", "error: 'x_k' reads as the entry k of a family, and j + 1 names no entry"},
+                 {"v_x + x at x = 2.5", "v_x + 2.5"},
+                 {"v_x x at x = pi", "pi v_x"},
+                 // (x a variable of the answer too: v_y, or v_x as it stands? a helper's review)
+                 {"v_x x at x = y", "error: 'v_x' reads as the entry x of a family, and x is a variable of the answer too: is it the entry v_y"},
+                 // (k != j at k = j: the answer for k != j does not hold; a helper's regression hunt)
+                 {"∂/∂x_k (x_j x_k) at k = j", "error: the answer holds only where k != j, which k = j is not"},
+                 {"∂/∂x_k (x_j x_k) at k = 3, j = 3", "2x_3"}});
 }
 
 // Whether a point is at an edge of the domain may turn on a decimal of the formula: d/dx

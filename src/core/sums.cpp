@@ -295,6 +295,8 @@ std::optional<IndexCondition> conditions_at(std::size_t first, const std::unorde
     IndexCondition c = log->conditions[i];
     for (Expr* e : {&c.index, &c.lower, &c.upper, &c.other}) *e = substitute(*e, point);
     bool distinct = c.kind == IndexCondition::Kind::Distinct;
+    // (k != j at k = j: the same name on both sides, whatever its number)
+    if (distinct && c.index == c.other) return log->conditions[i];
     // An index that is a number but no whole one is no entry's (x_k at k = 1/2).
     if (c.index.is_number() && !c.index.is_integer()) return log->conditions[i];
     if (!distinct && index_outside(c.index, c.lower, c.upper)) return log->conditions[i];

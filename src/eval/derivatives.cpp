@@ -516,24 +516,34 @@ Value Evaluator::at(const Term& t) {
           if (auto why = bound_in_sum(x.scalar, sym(t.names[i])))
             throw EvalError{t.name_spans[i], "cannot give " + t.names[i] + " a value: " + *why};
         // An entry x_k at k = 2 is x_2 (as in a derivative's point), and at k = j x_j (it was
-        // left x_k, the condition alone taking j). A formula names no entry: refused (a number
-        // that is no whole one leaves it, as a condition on k refuses it). A sum whose bounds are
-        // numbers now is written out: at N = 3 is x_1 + x_2 + x_3.
+        // left x_k, the condition alone taking j). A number that is no whole one (1/2, pi) names
+        // no entry and leaves it (a condition on k refuses it); a formula names none either, nor
+        // a name where k is a variable of the answer too (v_x x at x = y: v_y, or v_x?): refused.
+        // A sum whose bounds are numbers now is written out: at N = 3 is x_1 + x_2 + x_3.
         Expr e = x.scalar;
         for (std::size_t i = 0; i < t.names.size(); ++i) {
           Expr name = sym(t.names[i]), value = point.values.at(name);
-          // (not by a symbol of ddx's own: a decimal read as one, 2.5 as decimal#1)
-          if (value.is_integer() || (value.is(Kind::Symbol) && value.name().find('#') == std::string::npos)) {
+          if (value.is_integer()) {
             e = rename_entries(e, name, value);
             continue;
           }
-          if (value.is_number() || (value.is(Kind::Symbol) && value.name().find('#') != std::string::npos)) continue;
+          bool own_symbol = value.is(Kind::Symbol) && value.name().find('#') != std::string::npos;  // (2.5 read as decimal#1)
+          if (own_symbol || free_symbols(value).empty()) continue;
+          std::optional<Expr> entry;
           for (Expr s : free_symbols(e))
-            if (s != name && family_of(s.name(), name.name()))
-              throw EvalError{t.name_spans[i], "'" + s.name() + "' is the entry " + name.name() + " of a family, and " +
-                                                   context_.text(value) + " names no entry: give " + name.name() +
-                                                   " a whole number or a name (or, if " + s.name() +
-                                                   " is no entry, call it something without _" + name.name() + ")"};
+            if (s != name && family_of(s.name(), name.name())) entry = s;
+          if (!entry) continue;
+          if (value.is(Kind::Symbol) && !depends_on(e, name)) {
+            e = rename_entries(e, name, value);
+            continue;
+          }
+          std::string why = value.is(Kind::Symbol) ? name.name() + " is a variable of the answer too: is it the entry " +
+                                                         rename_entries(*entry, name, value).name() + " at " + point.text +
+                                                         ", or " + entry->name() + " as it stands?"
+                                                   : context_.text(value) + " names no entry.";
+          throw EvalError{t.name_spans[i], "'" + entry->name() + "' reads as the entry " + name.name() + " of a family, and " +
+                                               why + " Give " + name.name() + " a whole number (or call " + entry->name() +
+                                               " something without _" + name.name() + ")"};
         }
         return Value::of(value_at(e, point.values, point.text, t));
       }
