@@ -1421,7 +1421,7 @@ TEST_CASE("trust: a table reads decimals as written, orders its ends exactly and
     CHECK(tiny.find("0000001  1e-400") != std::string::npos);
   }
   ddx_test::RunResult huge = ddx_test::run_ddx("", "table(x^(10^6), x = 1 .. 1.001 step 10^-3)\n");
-  CHECK(huge.err.find("error: integer result too large") != std::string::npos);
+  CHECK(huge.err.find("error: exact result too large") != std::string::npos);
   CHECK(huge.err.find("internal error") == std::string::npos);
   CHECK(huge.status == 1);
   // Every cell is the correctly rounded 15 digits (long double's 19 digits rounded, as %.15Lg does).

@@ -334,7 +334,7 @@ std::optional<Number> Number::pow(const Number& e) const {
   };
   double digits = static_cast<double>(mag) * std::max(log10_of(base.get_num()), log10_of(base.get_den()));
   if (!std::isfinite(digits) || digits > max_result_digits)
-    throw LimitError("integer result too large (more than " + std::to_string(static_cast<long>(max_result_digits)) + " digits)");
+    throw LimitError("exact result too large (more than " + std::to_string(static_cast<long>(max_result_digits)) + " digits)");
   mpq_class r = int_power(base, mag);
   if (p < 0) r = 1 / r;
   return NumberAccess::from(r);
