@@ -2459,6 +2459,14 @@ TEST_CASE("trust: at a point that does not give a held defined name its value is
                  {"∂z/∂u at x = 1, u = 2", "4"}});
   // (through definitions it names: u = z + 1, z = x^2; a helper's regression hunt)
   check_in_turn({{"y = u^3", ""}, {"u = z + 1", ""}, {"z = x^2", ""}, {"dy/du at x = 1", "error: 'u' stands as a variable"}});
+  // A value naming, through a definition, another name of the same at: the answer kept x
+  // (3 (x^2 + 2)^2 for dy/du at x = 1, u = u + 1; a helper's regression hunt).
+  const char* through = "error: the value of u names x through a definition, which this 'at' gives a value too";
+  check_in_turn({{"y = u^3", ""},
+                 {"u = x^2 + 1", ""},
+                 {"dy/du at x = 1, u = u + 1", through},
+                 {"dy/du at u = u, x = 1", through},
+                 {"dy/du at x = 1, u = 2", "12"}});
 }
 
 // An entry x_k at k = j was left x_k, the condition alone taking j (∂/∂x_k sum(x_n^2, n = 1 ..

@@ -413,6 +413,28 @@ Value Evaluator::at(const Term& t) {
     point.values[sym(t.names[i - 1])] = value;
     point.text += (point.text.empty() ? "" : ", ") + t.names[i - 1] + " = " + context_.text(value);
   }
+  // (What it is made of, through the definitions it names: u = z + 1 with z = x^2 is made of x.)
+  auto read_through_all = [&](Expr definition) {
+    for (int depth = 0; depth < 64; ++depth) {
+      std::unordered_map<Expr, Expr> values;
+      for (Expr s : free_symbols(definition))
+        if (std::optional<Expr> inner = context_.definition(s.name())) values.emplace(s, *inner);
+      if (values.empty()) break;
+      definition = substitute(definition, values);
+    }
+    return definition;
+  };
+  // A value that names, through the definitions it names, another name this `at` gives a value
+  // (u = u + 1 and x = 1, after u = x^2 + 1) is refused, as one that names it directly is: the
+  // answer kept x (3 (x^2 + 2)^2 for dy/du at x = 1, u = u + 1).
+  for (std::size_t i = 0; i < t.names.size(); ++i) {
+    Expr made_of = read_through_all(point.values.at(sym(t.names[i])));
+    for (const std::string& other : t.names)
+      if (other != t.names[i] && depends_on(made_of, sym(other)))
+        throw EvalError{t.name_spans[i], "the value of " + t.names[i] + " names " + other + " through a definition, which this " +
+                                             "'at' gives a value too: write the two in separate steps, as (E at " + t.names[i] +
+                                             " = ...) at " + other + " = ..."};
+  }
   // A point whose values are formulas (x = 2x, y = x, x = t) goes into the body's formula, as
   // `ans at` puts it: the body is taken as a formula, noting what it requires, and the values are
   // put in once, below, with a point's checks. Taken at the point, a derivative put 2x in twice
@@ -467,17 +489,6 @@ Value Evaluator::at(const Term& t) {
   // A defined name the answer holds as a variable (dy/du is 3u^2 after u = x^2 + 1) is tied to
   // nothing the point gives: at x = 1 left 3u^2 as it was, where u is 2 there. Which is meant,
   // u as it stands or u at x = 1, cannot be told: the point must give it its value too.
-  // (What it is made of, through the definitions it names: u = z + 1 with z = x^2 is made of x.)
-  auto read_through_all = [&](Expr definition) {
-    for (int depth = 0; depth < 64; ++depth) {
-      std::unordered_map<Expr, Expr> values;
-      for (Expr s : free_symbols(definition))
-        if (std::optional<Expr> inner = context_.definition(s.name())) values.emplace(s, *inner);
-      if (values.empty()) break;
-      definition = substitute(definition, values);
-    }
-    return definition;
-  };
   std::function<void(const Value&)> refuse_held_apart = [&](const Value& x) {
     if (x.kind == Value::Kind::List)
       for (const Value& item : x.items) refuse_held_apart(item);
