@@ -2554,3 +2554,16 @@ TEST_CASE("trust: a doubles' answer holding an exact constant is replaced by its
               {"0.5 sqrt(2) x + sqrt(2) x", "2.1213203435596424x"}});
   check_in_turn({{"d/dx sqrt(x) at x = 0.5t", "0.7071067811865476/sqrt(t)"}, {"ans at t = 2", "0.5"}});
 }
+
+// A value below MPFR's own range (about 10^-323228496) printed 0.0, where a value too small for
+// a double is refused (exp(-1e10), softplus(1e10) - 1e10, sigmoid(-1e10); helpers' numeric and
+// regression hunts). A 0 the precise value reached by such an underflow is refused; a value
+// beside it that is not 0 stands.
+TEST_CASE("trust: a value that underflowed the precise arithmetic is refused, not 0.0") {
+  check_rows({{"exp(-1e10)", "error: with the decimals as written, the value is too small to approximate"},
+              {"softplus(1e10) - 1e10", "error: with the decimals as written, the value is too small to approximate"},
+              {"sigmoid(-1e10)", "error: with the decimals as written, the value is too small to approximate"},
+              {"1 + exp(-1e10)", "1.0"},
+              {"sigmoid(-2.5)", "0.07585818002124355"},
+              {"exp(-800.0)", "error: the value is about 3.66787e-348, below the range of a double"}});
+}

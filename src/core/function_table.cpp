@@ -111,6 +111,15 @@ void precise_corner_sign(mpfr_ptr out, const mpfr_srcptr* a) {
   else mpfr_set_si(out, mpfr_sgn(a[0]), MPFR_RNDN);
 }
 void precise_sigmoid(mpfr_ptr out, const mpfr_srcptr* a) {  // 1 / (1 + e^-a)
+  if (mpfr_sgn(a[0]) < 0) {  // e^a / (1 + e^a): e^-a would overflow to a sigmoid of 0 (sigmoid(-1e10) printed 0.0)
+    mpfr_t e;
+    mpfr_init2(e, mpfr_get_prec(out));
+    mpfr_exp(e, a[0], MPFR_RNDN);
+    mpfr_add_ui(out, e, 1, MPFR_RNDN);
+    mpfr_div(out, e, out, MPFR_RNDN);
+    mpfr_clear(e);
+    return;
+  }
   mpfr_neg(out, a[0], MPFR_RNDN);
   mpfr_exp(out, out, MPFR_RNDN);
   mpfr_add_ui(out, out, 1, MPFR_RNDN);

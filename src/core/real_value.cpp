@@ -237,16 +237,32 @@ void set_exact(const Number& n, mpfr_ptr out, mpfr_rnd_t rounding) {
   mpq_clear(q);
 }
 
+namespace {
+
+// A value of 0 from a part that underflowed MPFR's range (about 10^-323228496) is no 0:
+// exp(-1e10) printed 0.0, and softplus(1e10) - 1e10 too, where a value too small for a double is
+// refused. (A value beside it that is not 0, 1 + exp(-1e10), is that value.)
+void refuse_underflowed_zero(mpfr_srcptr v) {
+  if (mpfr_zero_p(v) && mpfr_underflow_p())
+    throw MathError("the value is too small to approximate (below about 10^-323228496), and no 0");
+}
+
+}  // namespace
+
 void real_value(Expr e, mpfr_ptr out) {
   mpfr_clear_overflow();  // (check() asks whether this evaluation overflowed)
+  mpfr_clear_underflow();
   Evaluator(mpfr_get_prec(out)).eval(e, out);
+  refuse_underflowed_zero(out);
 }
 
 void real_value(Expr e, const std::unordered_map<Expr, Expr>& values, DecimalReading reading, mpfr_ptr out) {
   mpfr_clear_overflow();
+  mpfr_clear_underflow();
   Evaluator evaluator(mpfr_get_prec(out), reading);
   evaluator.give(values);
   evaluator.eval(e, out);
+  refuse_underflowed_zero(out);
 }
 
 void check_reducible(mpfr_srcptr argument) {
