@@ -2567,3 +2567,13 @@ TEST_CASE("trust: a value that underflowed the precise arithmetic is refused, no
               {"sigmoid(-2.5)", "0.07585818002124355"},
               {"exp(-800.0)", "error: the value is about 3.66787e-348, below the range of a double"}});
 }
+
+// A name defined as a number is read as that number wherever it is: c x^2 at c = 2 was 3x^2, the
+// point changing nothing without a word (a helper's regression hunt).
+TEST_CASE("trust: at a name defined as a number is refused") {
+  check_in_turn({{"c = 3", ""},
+                 {"c x^2 at c = 2", "error: 'c' is a defined name, read as its value (3): at c = ... changes nothing here"},
+                 {"d/dx c x^2 at c = 2", "error: 'c' is a defined name"},
+                 {"d/dc c x^2 at c = 2", "x^2"},
+                 {"c x^2 at x = 2", "12"}});
+}

@@ -478,14 +478,19 @@ Value Evaluator::at(const Term& t) {
     std::optional<Expr> definition = context_.definition(name);
     if (!definition || is_held(name) || differentiates_by(name) || mentions(v, sym(name))) return false;
     std::vector<Expr> parts = free_symbols(*definition);
+    // (a name defined as a number is read as that number wherever it is: c x^2 at c = 2 was 3x^2)
+    if (parts.empty()) return true;
     return std::any_of(parts.begin(), parts.end(), [&](Expr part) { return mentions(v, part); });
   };
   for (std::size_t i = 0; i < t.names.size(); ++i)
-    if (read_through(t.names[i]))
-      throw EvalError{t.name_spans[i], "'" + t.names[i] + "' is a defined name, read as its value (" +
-                                           context_.text(*context_.definition(t.names[i])) + "): at " + t.names[i] +
-                                           " = ... changes nothing here; give values to the names it is made of, or " +
-                                           "differentiate by " + t.names[i] + " first"};
+    if (read_through(t.names[i])) {
+      Expr definition = *context_.definition(t.names[i]);
+      std::string instead = free_symbols(definition).empty() ? ":clear " + t.names[i] + " to give it other values"
+                                                             : "give values to the names it is made of";
+      throw EvalError{t.name_spans[i], "'" + t.names[i] + "' is a defined name, read as its value (" + context_.text(definition) +
+                                           "): at " + t.names[i] + " = ... changes nothing here; " + instead +
+                                           ", or differentiate by " + t.names[i] + " first"};
+    }
   // A defined name the answer holds as a variable (dy/du is 3u^2 after u = x^2 + 1) is tied to
   // nothing the point gives: at x = 1 left 3u^2 as it was, where u is 2 there. Which is meant,
   // u as it stands or u at x = 1, cannot be told: the point must give it its value too.
