@@ -2577,3 +2577,16 @@ TEST_CASE("trust: at a name defined as a number is refused") {
                  {"d/dc c x^2 at c = 2", "x^2"},
                  {"c x^2 at x = 2", "12"}});
 }
+
+// A variable others keep by name, defined again as a function, left them reading nothing: after
+// u = x^2, y = u^3, u(x) = sin(x), d/dx y was 0 (a helper's hunt of sessions). Refused, as the
+// other way round is.
+TEST_CASE("trust: a variable that others use is not made a function under them") {
+  check_in_turn({{"u = x^2", ""},
+                 {"y = u^3", ""},
+                 {"u(x) = sin(x)", "error: 'y' uses u as a variable: as a function u would leave y reading nothing"},
+                 {"d/dx y", "6x^5"},
+                 {":clear y", ""},
+                 {"u(x) = sin(x)", ""},
+                 {"d/dx u(x)^3", "3 sin(x)^2 cos(x)"}});
+}

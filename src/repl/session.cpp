@@ -577,6 +577,16 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     if (auto path = cycle_through(name, {}, read.names))
       return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                       grammar::column_of(line, r.body_span.begin));
+    // A variable that others keep by name (y = u^3 after u = x^2) would be a function they read
+    // as nothing: d/dx y was 0 after u(x) = sin(x). Refused, as a change that leaves a
+    // definition unread is.
+    if (defs_->variable(name))
+      for (const auto& [other, defined] : defs_->variables())
+        if (other != name && std::find(defined->symbols.begin(), defined->symbols.end(), sym(name)) != defined->symbols.end())
+          return error_at(input,
+                          "'" + other + "' uses " + name + " as a variable: as a function " + name + " would leave " + other +
+                              " reading nothing; the old definitions stay (:clear " + other + " first, or define it again after)",
+                          grammar::column_of(line, r.name_span.begin));
     defs_->define_function(name, std::move(def), std::move(read));
     forget_abstract_params(name);
     return o;
