@@ -288,7 +288,6 @@ Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bi
   return map_children(e, fold);
 }
 
-// A sum's terms by what each is a number times (the constant term under 1).
 // A term's exact constant factors (sqrt(2), pi) as a number, and the rest, where `fold` says (the
 // precise formula's): sqrt(2)/(2 sqrt(t)) is 0.7071... times 1/sqrt(t), as the doubles'
 // 0.7071067811865476/sqrt(t) is (it was taken for another term, and the doubles' decimal answer
@@ -310,6 +309,7 @@ std::pair<double, Expr> constant_apart(Expr term, bool fold) {
   return {constant, mul(std::move(rest))};
 }
 
+// A sum's terms by what each is a number times (the constant term under 1).
 std::unordered_map<Expr, double> coefficients_of(Expr e, bool fold_constants) {
   std::unordered_map<Expr, double> out;
   if (e.is(Kind::Add)) {
