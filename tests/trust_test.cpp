@@ -2553,6 +2553,11 @@ TEST_CASE("trust: a doubles' answer holding an exact constant is replaced by its
               {"sin(0.5) sqrt(3)", "0.8303893913085537"},
               {"0.5 sqrt(2) x + sqrt(2) x", "2.1213203435596424x"}});
   check_in_turn({{"d/dx sqrt(x) at x = 0.5t", "0.7071067811865476/sqrt(t)"}, {"ans at t = 2", "0.5"}});
+  // (and a constant the check puts in its place is a decimal: d/dx sqrt(x/3) at x = 0.5 was
+  // sqrt(6)/6, for the doubles' 0.23570226039551584 sqrt(3))
+  check_rows({{"d/dx sqrt(x/3) at x = 0.5", "0.408248290463863"},
+              {"d/dx sqrt(5x) at x = 0.001", "35.35533905932738"},
+              {"d/dx pi x at x = 0.5", "pi"}});
 }
 
 // A value below MPFR's own range (about 10^-323228496) printed 0.0, where a value too small for
