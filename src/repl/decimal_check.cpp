@@ -562,6 +562,47 @@ bool answer_is_value(const eval::Result& r) {
          std::holds_alternative<eval::Derivation>(r.shape);
 }
 
+void fold_constants_into_decimals(eval::Value& v) {
+  for (eval::Value& item : v.items) fold_constants_into_decimals(item);
+  if (v.kind != eval::Value::Kind::Scalar || !has_float(v.scalar)) return;
+  auto exact_constant = [](Expr e) -> std::optional<double> {
+    if (!is_constant_expression(e) || has_float(e)) return std::nullopt;
+    std::optional<double> value = precise_double(e, {});
+    return value && std::isfinite(*value) ? value : std::nullopt;
+  };
+  // c (constant factors) (the rest), with c a decimal: the constants in c.
+  auto folded = [&](Number coefficient, Expr term) -> std::pair<Number, Expr> {
+    if (!coefficient.is_float()) return {coefficient, term};
+    if (std::optional<double> k = exact_constant(term)) return {Number::from_double(coefficient.to_double() * *k), num(1)};
+    if (!term.is(Kind::Mul) || !term.number().is_one()) return {coefficient, term};
+    double c = coefficient.to_double();
+    std::vector<Expr> rest;
+    for (std::size_t i = 0; i < term.bases().size(); ++i) {
+      Expr factor = pow(term.bases()[i], term.exponents()[i]);
+      if (std::optional<double> k = exact_constant(factor)) c *= *k;
+      else rest.push_back(factor);
+    }
+    return {Number::from_double(c), mul(std::move(rest))};
+  };
+  Expr e = v.scalar;
+  try {
+    if (e.is(Kind::Mul)) {
+      std::vector<Expr> factors;
+      for (std::size_t i = 0; i < e.bases().size(); ++i) factors.push_back(pow(e.bases()[i], e.exponents()[i]));
+      auto [c, rest] = folded(e.number(), mul(std::move(factors)));
+      v.scalar = num(c) * rest;
+    } else if (e.is(Kind::Add)) {
+      std::vector<Expr> terms{num(e.number())};
+      for (std::size_t i = 0; i < e.terms().size(); ++i) {
+        auto [c, rest] = folded(e.coefficients()[i], e.terms()[i]);
+        terms.push_back(num(c) * rest);
+      }
+      v.scalar = add(std::move(terms));
+    }
+  } catch (const MathError&) {  // (as it was)
+  }
+}
+
 std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement,
                                         const Session& session) {
   // (8: 300 derivatives of 7 factors x - 0.14, ... at x = 0.55 take 0.05 s rather than 0.02; 4 left

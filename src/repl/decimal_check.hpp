@@ -41,6 +41,10 @@ bool answer_is_value(const eval::Result& r);
 // decimal, correct its digits or refuse it (MathError). Anything the second reading cannot do
 // leaves v as it is; Ctrl-C and --timeout still stop it.
 // Returns the answer's exact form when it is a scalar so read (what `ans` is in a later check).
+// Each exact constant beside a decimal coefficient folded into it, in a vector's or a matrix's
+// entries too: 2.0 sqrt(3) is 3.4641016151377544 (grad and hessian at decimal points printed it
+// half exact). An answer with decimals in it is a decimal.
+void fold_constants_into_decimals(eval::Value& v);
 std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement,
                                         const Session& session);
 

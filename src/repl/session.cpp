@@ -412,6 +412,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
       o.result.shape = eval::NamedDerivative{d->chain.target, std::vector<std::string>(static_cast<std::size_t>(d->chain.order), d->chain.var),
                                              d->chain.partial};
   }
+  if (!request.backprop && answer_is_value(o.result)) fold_constants_into_decimals(o.result.value);
   o.result.conditions = std::move(conditions.conditions);
   if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {
     o.input = input;
