@@ -2595,3 +2595,16 @@ TEST_CASE("trust: a variable that others use is not made a function under them")
                  {"u(x) = sin(x)", ""},
                  {"d/dx u(x)^3", "3 sin(x)^2 cos(x)"}});
 }
+
+// Procedures that find or check their own points saw no point of formulas: table(...) at x = 2x
+// printed 0, critical(x^3 - 3x) at x = 2x gave the critical points without the at, implicit at
+// x = t, y = 2/t skipped its check that the point is on the curve; and backprop took a value naming
+// another input through a definition (a helper's hunt of procedures at points of formulas).
+TEST_CASE("trust: procedures see a point of formulas as they see one of numbers") {
+  check_rows({{"table(x^2, x = 0 .. 1 step 1) at x = 2x", "error: table computes its values itself and cannot be taken at a point"},
+              {"critical(x^3 - 3x) at x = 2x", "error: critical finds points itself and cannot be taken at one"},
+              {"implicit(x y = 1, dy/dx) at x = t, y = 2/t", "error: the point x = t, y = 2/t is not on the curve"},
+              {"implicit(x^2 + y^2 = 1, dy/dx) at x = cos(t), y = sin(t)", "-cos(t)/sin(t)"}});
+  check_in_turn({{"u = y + 1", ""},
+                 {"backprop x^2 y at x = u, y = 2", "error: the value of x names y through a definition"}});
+}

@@ -43,6 +43,11 @@ Result evaluate_backprop(const Term& body, const Context& context) {
   Evaluator ev(context);
   std::unordered_map<std::string, Expr> point;
   for (std::size_t i = 1; i < body.children.size(); ++i) point[body.names[i - 1]] = ev.scalar(body.children[i]);
+  {  // (backprop x^2 y at x = u, y = 2, after u = y + 1, traced x = y + 1 with y left in)
+    calc::Point given;
+    for (const auto& [name, value] : point) given[sym(name)] = value;
+    ev.refuse_point_naming_another(body, given);
+  }
   const Term& operand = body.children[0];
   bool defined_name = operand.is_value() && operand.expr.is(Kind::Symbol) && context.definition(operand.expr.name());
   std::vector<Expr> lost = body.dropped;  // exp(log(y)) is y, but has no value at y = -3

@@ -196,7 +196,10 @@ Expr Evaluator::value_at(Expr e, const calc::Point& point, const std::string& po
   }
 }
 
-const calc::Point* Evaluator::active_point() const { return points_.empty() ? nullptr : &points_.back().values; }
+const calc::Point* Evaluator::active_point() const {
+  if (!points_.empty()) return &points_.back().values;
+  return formula_points_.empty() ? nullptr : &formula_points_.back().values;
+}
 
 Expr Evaluator::derivative(const Term& t) { return derivative_of(t.children[0], differentiations(t), t); }
 
@@ -399,6 +402,31 @@ Expr Evaluator::prime(const Term& t) {
   return substitute(derivative, where);
 }
 
+Expr Evaluator::made_of_through_definitions(Expr e) const {
+  for (int depth = 0; depth < 64; ++depth) {  // (a cycle of definitions is refused as they are made)
+    std::unordered_map<Expr, Expr> values;
+    for (Expr s : free_symbols(e))
+      if (std::optional<Expr> inner = context_.definition(s.name())) values.emplace(s, *inner);
+    if (values.empty()) break;
+    e = substitute(e, values);
+  }
+  return e;
+}
+
+void Evaluator::refuse_point_naming_another(const Term& at, const calc::Point& point) const {
+  // A value that names, through the definitions it names, another name this `at` gives a value
+  // (u = u + 1 and x = 1, after u = x^2 + 1) is refused, as one that names it directly is: the
+  // answer kept x (3 (x^2 + 2)^2 for dy/du at x = 1, u = u + 1).
+  for (std::size_t i = 0; i < at.names.size(); ++i) {
+    Expr made_of = made_of_through_definitions(point.at(sym(at.names[i])));
+    for (const std::string& other : at.names)
+      if (other != at.names[i] && depends_on(made_of, sym(other)))
+        throw EvalError{at.name_spans[i], "the value of " + at.names[i] + " names " + other + " through a definition, which " +
+                                              "this 'at' gives a value too: write the two in separate steps, as (E at " +
+                                              at.names[i] + " = ...) at " + other + " = ..."};
+  }
+}
+
 Value Evaluator::at(const Term& t) {
   // Inside a definition's body too the point is given to the names' values (after y = x^2, the
   // body of w = y at x = 2 is 4; it kept y, so w followed y and was x^2).
@@ -413,28 +441,7 @@ Value Evaluator::at(const Term& t) {
     point.values[sym(t.names[i - 1])] = value;
     point.text += (point.text.empty() ? "" : ", ") + t.names[i - 1] + " = " + context_.text(value);
   }
-  // (What it is made of, through the definitions it names: u = z + 1 with z = x^2 is made of x.)
-  auto read_through_all = [&](Expr definition) {
-    for (int depth = 0; depth < 64; ++depth) {
-      std::unordered_map<Expr, Expr> values;
-      for (Expr s : free_symbols(definition))
-        if (std::optional<Expr> inner = context_.definition(s.name())) values.emplace(s, *inner);
-      if (values.empty()) break;
-      definition = substitute(definition, values);
-    }
-    return definition;
-  };
-  // A value that names, through the definitions it names, another name this `at` gives a value
-  // (u = u + 1 and x = 1, after u = x^2 + 1) is refused, as one that names it directly is: the
-  // answer kept x (3 (x^2 + 2)^2 for dy/du at x = 1, u = u + 1).
-  for (std::size_t i = 0; i < t.names.size(); ++i) {
-    Expr made_of = read_through_all(point.values.at(sym(t.names[i])));
-    for (const std::string& other : t.names)
-      if (other != t.names[i] && depends_on(made_of, sym(other)))
-        throw EvalError{t.name_spans[i], "the value of " + t.names[i] + " names " + other + " through a definition, which this " +
-                                             "'at' gives a value too: write the two in separate steps, as (E at " + t.names[i] +
-                                             " = ...) at " + other + " = ..."};
-  }
+  refuse_point_naming_another(t, point.values);
   // A point whose values are formulas (x = 2x, y = x, x = t) goes into the body's formula, as
   // `ans at` puts it: the body is taken as a formula, noting what it requires, and the values are
   // put in once, below, with a point's checks. Taken at the point, a derivative put 2x in twice
@@ -445,11 +452,19 @@ Value Evaluator::at(const Term& t) {
   bool formula_point = std::any_of(point.values.begin(), point.values.end(),
                                    [](const auto& p) { return !free_symbols(p.second).empty(); });
   std::vector<ActivePoint> outer_points;
-  if (formula_point) outer_points = std::exchange(points_, {});
-  else points_.push_back(point);
+  if (formula_point) {
+    outer_points = std::exchange(points_, {});
+    formula_points_.push_back(point);
+  } else {
+    points_.push_back(point);
+  }
   auto leave_point = [&] {
-    if (formula_point) points_ = std::move(outer_points);
-    else points_.pop_back();
+    if (formula_point) {
+      points_ = std::move(outer_points);
+      formula_points_.pop_back();
+    } else {
+      points_.pop_back();
+    }
   };
   std::size_t own_conditions = conditions_noted();
   Value v;
@@ -501,7 +516,7 @@ Value Evaluator::at(const Term& t) {
     for (Expr name : free_symbols(x.scalar)) {
       std::optional<Expr> definition = context_.definition(name.name());
       if (!definition || point.values.contains(name)) continue;
-      Expr made_of = read_through_all(*definition);
+      Expr made_of = made_of_through_definitions(*definition);
       for (std::size_t i = 0; i < t.names.size(); ++i) {
         if (!depends_on(made_of, sym(t.names[i]))) continue;
         std::string value_there = "...";

@@ -92,10 +92,15 @@ class Evaluator {
   std::optional<calc::Chain> second_order_chain(std::string_view target, std::string_view var);
   // The point of the innermost enclosing `at` being evaluated, or nullptr.
   const calc::Point* active_point() const;
+  // e with every defined name in it replaced by its definition, and theirs, down to what it is
+  // made of (u = z + 1 with z = x^2 is made of x).
+  Expr made_of_through_definitions(Expr e) const;
+  // Refuses a point whose value names, through definitions, another name the same `at` gives.
+  void refuse_point_naming_another(const Term& at, const calc::Point& point) const;
   // A procedure call (procedures.hpp).
   Result call(const Term& t);
   // Whether an enclosing `at` is being evaluated (its point applies to what is inside).
-  bool at_a_point() const { return !points_.empty(); }
+  bool at_a_point() const { return !points_.empty() || !formula_points_.empty(); }
   // The value of a defined name, every definition it uses substituted except held ones.
   Expr definition_value(std::string_view name);
   // The same with the defined names among `vars` held independent (see operand): ∂x5/∂x3.
@@ -139,6 +144,10 @@ class Evaluator {
   bool keep_names_;
   std::vector<std::string> held_;    // defined names read as independent variables (operand())
   std::vector<ActivePoint> points_;  // the `at`s being evaluated, innermost last
+  // The `at`s of formulas (x = 2x) being evaluated: their bodies are taken as formulas, not at
+  // them (derivatives see no point), but a procedure that finds its own points, or checks one
+  // (critical, table, implicit), sees them.
+  std::vector<ActivePoint> formula_points_;
   // The values of the defined names met so far in this statement (symbol_value), with what their
   // substitution lost when they were made while notes were taken. A name met twice is substituted
   // once: a chain of definitions that each use the one before twice (g2 = g1 + h1, h2 = g1 - h1,
