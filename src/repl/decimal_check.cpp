@@ -293,17 +293,22 @@ Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bi
 // 0.7071067811865476/sqrt(t) is (it was taken for another term, and the doubles' decimal answer
 // replaced by the exact form). The doubles' own (0.5 sqrt(2)) stay: no decimal answer, it is
 // replaced. (One with a decimal in it, sin(e^1000.0), the doubles could not work out.)
+// An exact constant's value (sqrt(2), pi; not one with a decimal in it, nor one past a double).
+std::optional<double> exact_constant_value(Expr e) {
+  if (!is_constant_expression(e) || has_float(e)) return std::nullopt;
+  std::optional<double> value = precise_double(e, {});
+  return value && std::isfinite(*value) ? value : std::nullopt;
+}
+
 std::pair<double, Expr> constant_apart(Expr term, bool fold) {
-  auto exact_constant = [fold](Expr e) { return fold && is_constant_expression(e) && !has_float(e); };
-  if (exact_constant(term))
-    if (std::optional<double> value = precise_double(term, {})) return {*value, num(1)};
+  auto exact_constant = [fold](Expr e) { return fold ? exact_constant_value(e) : std::nullopt; };
+  if (std::optional<double> value = exact_constant(term)) return {*value, num(1)};
   if (!term.is(Kind::Mul)) return {1.0, term};
   double constant = term.number().to_double();
   std::vector<Expr> rest;
   for (std::size_t i = 0; i < term.bases().size(); ++i) {
     Expr factor = pow(term.bases()[i], term.exponents()[i]);
-    std::optional<double> value = exact_constant(factor) ? precise_double(factor, {}) : std::nullopt;
-    if (value) constant *= *value;
+    if (std::optional<double> value = exact_constant(factor)) constant *= *value;
     else rest.push_back(factor);
   }
   return {constant, mul(std::move(rest))};
@@ -392,9 +397,7 @@ void check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
       v.scalar = precise;
       // (a constant, as a decimal answer is: d/dx sqrt(x/3) at x = 0.5 was sqrt(6)/6, for the
       // doubles' 0.23570226039551584 sqrt(3))
-      if (is_constant_expression(precise))
-        if (std::optional<double> value = precise_double(precise, {}); value && std::isfinite(*value))
-          v.scalar = num(Number::from_double(*value));
+      if (std::optional<double> value = exact_constant_value(precise)) v.scalar = num(Number::from_double(*value));
     }
   } catch (const MathError&) {  // (no value at that point: as it was)
   }
@@ -565,38 +568,20 @@ bool answer_is_value(const eval::Result& r) {
 void fold_constants_into_decimals(eval::Value& v) {
   for (eval::Value& item : v.items) fold_constants_into_decimals(item);
   if (v.kind != eval::Value::Kind::Scalar || !has_float(v.scalar)) return;
-  auto exact_constant = [](Expr e) -> std::optional<double> {
-    if (!is_constant_expression(e) || has_float(e)) return std::nullopt;
-    std::optional<double> value = precise_double(e, {});
-    return value && std::isfinite(*value) ? value : std::nullopt;
-  };
-  // c (constant factors) (the rest), with c a decimal: the constants in c.
-  auto folded = [&](Number coefficient, Expr term) -> std::pair<Number, Expr> {
-    if (!coefficient.is_float()) return {coefficient, term};
-    if (std::optional<double> k = exact_constant(term)) return {Number::from_double(coefficient.to_double() * *k), num(1)};
-    if (!term.is(Kind::Mul) || !term.number().is_one()) return {coefficient, term};
-    double c = coefficient.to_double();
-    std::vector<Expr> rest;
-    for (std::size_t i = 0; i < term.bases().size(); ++i) {
-      Expr factor = pow(term.bases()[i], term.exponents()[i]);
-      if (std::optional<double> k = exact_constant(factor)) c *= *k;
-      else rest.push_back(factor);
-    }
-    return {Number::from_double(c), mul(std::move(rest))};
+  // c (constant factors) (the rest), with c a decimal: the constants in c (constant_apart).
+  auto folded = [](const Number& coefficient, Expr term) {
+    auto [constant, rest] = constant_apart(term, true);
+    return num(Number::from_double(coefficient.to_double() * constant)) * rest;
   };
   Expr e = v.scalar;
   try {
-    if (e.is(Kind::Mul)) {
-      std::vector<Expr> factors;
-      for (std::size_t i = 0; i < e.bases().size(); ++i) factors.push_back(pow(e.bases()[i], e.exponents()[i]));
-      auto [c, rest] = folded(e.number(), mul(std::move(factors)));
-      v.scalar = num(c) * rest;
+    if (e.is(Kind::Mul) && e.number().is_float()) {
+      v.scalar = folded(1, e);
     } else if (e.is(Kind::Add)) {
       std::vector<Expr> terms{num(e.number())};
-      for (std::size_t i = 0; i < e.terms().size(); ++i) {
-        auto [c, rest] = folded(e.coefficients()[i], e.terms()[i]);
-        terms.push_back(num(c) * rest);
-      }
+      for (std::size_t i = 0; i < e.terms().size(); ++i)
+        terms.push_back(e.coefficients()[i].is_float() ? folded(e.coefficients()[i], e.terms()[i])
+                                                       : num(e.coefficients()[i]) * e.terms()[i]);
       v.scalar = add(std::move(terms));
     }
   } catch (const MathError&) {  // (as it was)
