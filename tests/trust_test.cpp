@@ -549,6 +549,56 @@ TEST_CASE("trust: == proves a difference between constants however small beside 
   });
 }
 
+// A value below MPFR's range (about 10^-323228496) has an enclosure holding 0 at every precision,
+// as an exact 0 written so that ddx cannot fold it has: such a comparison is refused, where it
+// was "equal to 19728 digits" (and x exp(-10^10) == 0 agreed in doubles at every point).
+TEST_CASE("trust: == refuses a difference too small to tell from 0") {
+  check_rows({
+      {"exp(-10^10) == 0", "error: cannot decide whether the two sides are equal: a part of their difference is too small"},
+      {"exp(-1e10) == 0", "error: too small to approximate"},
+      {"exp(-10^10) == exp(-2*10^10)", "error: too small to approximate"},
+      {"1 + exp(-10^10) == 1", "error: too small to approximate"},
+      {"x exp(-10^10) == 0", "error: too small to approximate"},
+      {"exp(-10^10 (x^2 + 1)) == 0", "error: too small to approximate"},
+      {"approx(exp(-10^10))", "error: too small to approximate"},
+      // Within the range, the difference is proved.
+      {"exp(-10^8) == 0", "false  # they differ by about 6.45e-43429449"},
+      {"x exp(-10^8) == 0", "false  # they differ by about 1.39e-43429448 at x = 2.16"},
+      {"f(x) exp(-10^10) == 0", "error: cannot decide whether the two sides are equal"},
+      // A 0 past no range is still told apart or found equal.
+      {"sin(10^30000) == sin(10^30000 + 2 pi)", "error: too few of their values at random points are finite numbers"},
+  });
+}
+
+// Answers that no reading with the decimals exact checks (procedures, vectors of them) took a
+// double's 0.0 for a value below its range: expand((1e-200 x + 1)^2) dropped its x^2 term (and
+// was 3.0 at x = 1e200, for 4), grad(exp(-1000.0) x y) was [], tangent(1e-200 x^2 * 1e-200,
+// x = 1) y = 0.0. They are refused; a statement read again keeps the value it has.
+TEST_CASE("trust: an underflow of doubles in an answer no exact reading checks is refused") {
+  check_rows({
+      {"expand((1e-200 x + 1)^2)", "error: 1e-200 ^ 2 is about 1e-400, below the range of a double"},
+      {"expand((1e-200 x)^2)", "error: below the range of a double"},
+      {"simplify(1e-200*1e-200)", "error: below the range of a double"},
+      {"simplify(exp(-1000.0))", "error: the value is about 5.07596e-435, below the range of a double"},
+      {"grad(1e-200*x*1e-200*y, [x, y])", "error: below the range of a double"},
+      {"grad(1e-200*x*1e-200*y)", "error: below the range of a double"},
+      {"grad(exp(-1000.0) x y)", "error: below the range of a double"},
+      {"hessian(1e-200*x^2*y*1e-200)", "error: below the range of a double"},
+      {"jacobian([1e-200*x*1e-200*y, x], [x, y])", "error: below the range of a double"},
+      {"tangent(1e-200 x^2 * 1e-200, x = 1)", "error: below the range of a double"},
+      {"taylor(exp(1e-200*1e-200*x), x = 0, 2)", "error: below the range of a double"},
+      {"sigmoid(-800.0) x", "error: below the range of a double"},
+      // Read again with the decimals exact, a statement keeps its value.
+      {"exp(-1000.0) + 1", "1.0"},
+      {"1e-200*1e-200 + 1", "1.0"},
+      {"[1e-200*1e-200 + 1, 2]", "[1.0, 2]"},
+      {"x*1e-200*1e-200 at x = 1e200", "1e-200"},
+      {"log(1 + exp(-30.0))", "9.357622968839737e-14"},
+      {"sigmoid(800.0)", "1.0"},
+      {"sin(0.0)", "0.0"},
+  });
+}
+
 // f'(a) at a number is a derivative at a point like d/dx f(x) at x = a: refused at a corner or a
 // jump (abs'(0) was sign(0) = 0), the same value elsewhere.
 TEST_CASE("trust: Lagrange notation at a number exists only where the function is differentiable") {

@@ -110,6 +110,7 @@ std::string evalf_certain(Expr e, int digits, int most_digits) {
   for (mpfr_prec_t precision = precision_for(digits); reached < highest; precision = std::min(2 * precision + 64, highest)) {
     reached = precision;
     Interval v(precision);
+    mpfr_clear_underflow();
     try {
       enclose(e, v);
     } catch (const TooWide&) {
@@ -119,6 +120,11 @@ std::string evalf_certain(Expr e, int digits, int most_digits) {
     if (lo == hi) return lo;
     between = where(v);
     near_zero = mpfr_sgn(v.lo()) <= 0 && mpfr_sgn(v.hi()) >= 0;
+    // An end that underflowed MPFR's range (or is 1 over one that overflowed it) is a 0 no
+    // precision lifts: exp(-10^10) == 0 was "equal to 19728 digits", an enclosure of a positive
+    // value holding 0 only because its lower end could not be written.
+    if (near_zero && (mpfr_underflow_p() || mpfr_overflow_p()))
+      throw PastRange();
   }
   long worked = reached * 30103 / 100000;
   std::string sure = "cannot be sure of " + std::to_string(digits) + (digits == 1 ? " digit" : " digits") +

@@ -25,6 +25,12 @@ std::string evalf(Expr e, int digits);
 // precision (a table's cell, where a value it cannot tell from 0 is marked, not refused).
 std::string evalf_certain(Expr e, int digits, int most_digits = 0);
 
+// A value whose enclosure holds 0 only because a part of it went past MPFR's range (exp(-10^10)):
+// no precision tells it from 0.
+struct PastRange : Unanswerable {
+  PastRange() : Unanswerable("a part of this value is too small to approximate (below about 10^-323228496), so ddx cannot tell it from 0") {}
+};
+
 struct Uncertain : Unanswerable {
   Uncertain(const std::string& message, long digits_worked, bool near_zero)
       : Unanswerable(message), digits_worked(digits_worked), near_zero(near_zero) {}

@@ -4,13 +4,15 @@
 // function table's exact evaluations (sin(0) = 0). Optional identities live in calculus/rules.
 #include <algorithm>
 #include <cassert>
-#include <optional>
+#include <cfloat>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 #include "core/collect.hpp"
 #include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
 #include "core/node.hpp"
@@ -503,32 +505,55 @@ Expr pow(Expr b, Expr x) {
 
 namespace {
 
+// A call of a function at doubles, as written in messages: exp(-1000.0).
+std::string written_call(const FunctionInfo& info, const std::vector<double>& values) {
+  std::string text = info.name + "(";
+  for (std::size_t i = 0; i < values.size(); ++i) text += (i ? ", " : "") + Number::from_double(values[i]).to_string();
+  return text + ")";
+}
+
+// The function's value at the doubles to 64 bits (info.precise, which the caller made sure of),
+// and its digits for a message.
+void precise_value(const FunctionInfo& info, const std::vector<double>& values, Real& v) {
+  Real a(64), b(64);
+  mpfr_set_d(a.get(), values[0], MPFR_RNDN);
+  if (values.size() > 1) mpfr_set_d(b.get(), values[1], MPFR_RNDN);
+  const mpfr_srcptr precise_args[] = {a.get(), b.get()};
+  info.precise(v.get(), precise_args);
+}
+std::string six_digits(mpfr_srcptr v) {
+  char digits[64];
+  mpfr_snprintf(digits, sizeof digits, "%.6Rg", v);
+  return digits;
+}
+
 // A function of doubles whose double value is not finite: undefined there (log(0.0), atanh(1.0)),
 // or a value beyond a double's range (cosh(800.0) is about 1.4e347), which is no reason to call
 // it undefined, nor to say that a derivative there does not exist: Unanswerable.
 [[noreturn]] void not_finite(const FunctionInfo& info, const std::vector<double>& values) {
-  std::string call_text = info.name + "(";
-  for (std::size_t i = 0; i < values.size(); ++i)
-    call_text += (i ? ", " : "") + Number::from_double(values[i]).to_string();
-  call_text += ")";
+  std::string call_text = written_call(info, values);
   if (info.precise) {
-    Real v(64), a(64), b(64);
-    mpfr_set_d(a.get(), values[0], MPFR_RNDN);
-    if (values.size() > 1) mpfr_set_d(b.get(), values[1], MPFR_RNDN);
-    const mpfr_srcptr precise_args[] = {a.get(), b.get()};
+    Real v(64);
     mpfr_clear_overflow();
-    info.precise(v.get(), precise_args);
+    precise_value(info, values, v);
     if (mpfr_inf_p(v.get()) && mpfr_overflow_p())  // (past MPFR's range too: cosh(1e10) was called undefined)
       throw Unanswerable(call_text + " is beyond the range of a double (about 1.8e308), and of ddx's approximations "
                                      "(about 10^323228496)");
-    if (mpfr_number_p(v.get())) {
-      char digits[64];
-      mpfr_snprintf(digits, sizeof digits, "%.6Rg", v.get());
-      throw Unanswerable(call_text + " is about " + digits + ", beyond the range of a double (about 1.8e308): " +
+    if (mpfr_number_p(v.get()))
+      throw Unanswerable(call_text + " is about " + six_digits(v.get()) + ", beyond the range of a double (about 1.8e308): " +
                          "write the decimals as fractions and use approx(...) for its digits");
-    }
   }
   throw MathError(call_text + " is undefined");
+}
+
+// A function of doubles whose double value is 0 or below the normal range where its precise value
+// is not 0 (exp(-1000.0), sigmoid(-800.0)): noted, as a product of doubles that underflows is
+// (core/float_underflow.hpp; simplify(exp(-1000.0)) printed 0.0).
+void note_underflow(const FunctionInfo& info, const std::vector<double>& values) {
+  if (!info.precise) return;
+  Real v(64);
+  precise_value(info, values, v);
+  if (mpfr_regular_p(v.get())) note_float_underflow(written_call(info, values) + " is about " + six_digits(v.get()));
 }
 
 }  // namespace
@@ -550,6 +575,7 @@ Expr call(FunctionId f, std::vector<Expr> args) {
       for (Expr a : args) values.push_back(a.number().to_double());
       double r = info.numeric(values);
       if (!std::isfinite(r)) not_finite(info, values);
+      if (std::fabs(r) < DBL_MIN) note_underflow(info, values);
       return num(Number::from_double(r));
     }
   }

@@ -15,14 +15,6 @@
 
 namespace ddx {
 
-// A value that is not 0 but below the doubles' normal range (about 2.2e-308): no double holds its
-// digits, and it is refused as one beyond the range is. A caller whose value is checked again
-// later, as a whole statement's, may take it as it is (Evaluator::value_at: x^2 + 1 - cos(1e-8)
-// is x^2 in doubles, 1e-320 at x = 1e-160, and 5e-17 as written).
-struct UnderflowError : LimitError {
-  using LimitError::LimitError;
-};
-
 // Whether a value that turns out undefined (a pole that doubles rounded past: tan(π/2 · 1.0)) is
 // refused. Only a caller whose decimals are all exact as written may refuse: a point that went
 // through a double (x = 1.0000000000000000001 is 1.0 there) could put a pole where there is none.

@@ -25,4 +25,13 @@ struct LimitError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A value that is not 0 but below the doubles' normal range (about 2.2e-308): no double holds its
+// digits, and it is refused as one beyond the range is. A caller whose value is checked again
+// later, as a whole statement's, may take it as it is (Evaluator::value_at: x^2 + 1 - cos(1e-8)
+// is x^2 in doubles, 1e-320 at x = 1e-160, and 5e-17 as written); the session reads a statement
+// whose doubles underflowed with its decimals as written (1 + exp(-1000.0) is 1.0).
+struct UnderflowError : LimitError {
+  using LimitError::LimitError;
+};
+
 }  // namespace ddx

@@ -12,7 +12,9 @@
 #include <bit>
 #include <charconv>
 #include <cstdint>
+#include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <numeric>
@@ -20,6 +22,7 @@
 #include <system_error>
 
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 
 namespace ddx {
 
@@ -218,6 +221,26 @@ Number Number::operator-() const {
   return NumberAccess::from(mpq_class(-big().q));
 }
 
+namespace {
+
+// A product, quotient or power of nonzero numbers that a double rounds to 0 or below its normal
+// range (core/float_underflow.hpp), noted with its value to six digits where a long double holds it.
+double noting_underflow(double r, const Number& a, const Number& b, char op) {
+  if (std::fabs(r) >= DBL_MIN || a.is_zero() || (b.is_zero() && op != '^')) return r;
+  long double x = a.to_double(), y = b.to_double();
+  long double about = op == '*' ? x * y : op == '/' ? x / y : std::pow(x, y);
+  std::string what = a.to_string() + " " + op + " " + b.to_string();
+  if (about != 0) {
+    char digits[64];
+    std::snprintf(digits, sizeof digits, "%.6Lg", about);
+    what += std::string(" is about ") + digits;
+  }
+  note_float_underflow(std::move(what));
+  return r;
+}
+
+}  // namespace
+
 Number Number::add_general(const Number& a, const Number& b) {
   using Rep = Number::Rep;
   if (a.rep() == Rep::Float || b.rep() == Rep::Float) return Number::from_double(a.to_double() + b.to_double());
@@ -232,7 +255,8 @@ Number Number::add_general(const Number& a, const Number& b) {
 
 Number Number::multiply_general(const Number& a, const Number& b) {
   using Rep = Number::Rep;
-  if (a.rep() == Rep::Float || b.rep() == Rep::Float) return Number::from_double(a.to_double() * b.to_double());
+  if (a.rep() == Rep::Float || b.rep() == Rep::Float)
+    return Number::from_double(noting_underflow(a.to_double() * b.to_double(), a, b, '*'));
   if (a.rep() == Rep::Small && b.rep() == Rep::Small)
     return reduce(static_cast<i128>(a.num_) * b.num_, static_cast<i128>(a.den_) * b.den_);
   return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) * NumberAccess::to_mpq(b)));
@@ -241,7 +265,8 @@ Number Number::multiply_general(const Number& a, const Number& b) {
 Number operator/(const Number& a, const Number& b) {
   using Rep = Number::Rep;
   if (b.is_zero()) throw MathError("division by zero");
-  if (a.rep() == Rep::Float || b.rep() == Rep::Float) return Number::from_double(a.to_double() / b.to_double());
+  if (a.rep() == Rep::Float || b.rep() == Rep::Float)
+    return Number::from_double(noting_underflow(a.to_double() / b.to_double(), a, b, '/'));
   if (a.rep() == Rep::Small && b.rep() == Rep::Small)
     return reduce(static_cast<i128>(a.num_) * b.den_, static_cast<i128>(a.den_) * b.num_);
   return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) / NumberAccess::to_mpq(b)));
@@ -286,7 +311,7 @@ std::optional<Number> Number::pow(const Number& e) const {
     if (std::isnan(r) && is_exact() && e.is_float()) ++decimal_power_refused;
     if (std::isnan(r)) throw MathError(written + " is not a real number");
     if (std::isinf(r)) throw LimitError("floating-point overflow in " + written);
-    return from_double(r);
+    return from_double(noting_underflow(r, *this, e, '^'));
   }
   if (e.is_zero()) {
     if (is_zero()) throw MathError("0^0 is undefined");

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -18,6 +19,7 @@
 
 #include "core/enclosure.hpp"
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
@@ -360,9 +362,33 @@ std::optional<int> constant_sign(Expr e) {
   });
 }
 
+bool zero_past_range(Expr e) {
+  if (!is_constant_expression(e) || e.node()->tree_size > largest_checked_constant) return false;
+  Interval v(enclosure_precisions[0]);
+  mpfr_clear_underflow();
+  try {
+    enclose(e, v);  // (which clears the overflow flag first)
+  } catch (const MathError&) {
+    return false;
+  } catch (const TooWide&) {
+    return false;
+  }
+  bool holds_zero = mpfr_sgn(v.lo()) <= 0 && mpfr_sgn(v.hi()) >= 0;
+  return holds_zero && (mpfr_underflow_p() || mpfr_overflow_p());
+}
+
 std::optional<Number> decimal_value(Expr constant) {
   std::optional<double> v = constant_value(constant);
   if (!v || !std::isfinite(*v)) return std::nullopt;
+  // A constant that is not 0 but whose double is 0 or below the normal range (e^(-1000.0)):
+  // noted, as a product of doubles that underflows is (core/float_underflow.hpp).
+  if (std::fabs(*v) < DBL_MIN && constant_sign(constant)) {
+    Interval about(64);
+    enclose(constant, about);  // (it has one: constant_sign found it)
+    char digits[64];
+    mpfr_snprintf(digits, sizeof digits, "%.6Rg", about.lo());
+    note_float_underflow(std::string("the value is about ") + digits);
+  }
   return Number::from_double(*v);
 }
 

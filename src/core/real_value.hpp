@@ -75,6 +75,9 @@ std::optional<int> constant_sign(Expr e);
 // not fold (log(8) - 3 log(2)), or a value too small to tell from one. False for numbers,
 // symbols, constants with no real value and trees too large to evaluate on the way.
 bool may_be_zero(Expr e);
+// Whether a constant's interval holds 0 because a part of it went past MPFR's range (exp(-10^10),
+// its reciprocal of an overflow): a value no precision can tell from 0, though it may be none.
+bool zero_past_range(Expr e);
 
 // Whether a value v computed as above lies outside the domain `ok` with room to spare: v and its
 // neighbours within rounding are all outside (a constant equal to a bound, written so that ddx

@@ -110,6 +110,9 @@ class Sampled {
   std::unordered_map<const void*, Expr> done_;
 };
 
+// Why a difference with a part past MPFR's range is undecided.
+constexpr const char* past_range_note = "a part of their difference is too small to approximate (below about 10^-323228496), so ddx cannot tell it from 0";
+
 // The rational a double is, exactly: the point the doubles were computed at, not one near it (a
 // multiple of 1/1024, where sin(1024 pi x) is 0: sin(1024 pi x) == 0 was true).
 Number exact_value_of(double v) {
@@ -130,17 +133,21 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
                                             const TrialPoint& where) {
   std::unordered_map<Expr, Expr> point;
   for (Expr v : vars) point.emplace(v, num(exact_value_of(where.at(v.name()))));
+  bool past_range = false;
   try {
     Expr difference = substitute(a - b, point);
     if (difference.is_number()) {
       if (difference.is_zero()) return std::nullopt;
     } else if (!constant_sign(difference)) {
-      return std::nullopt;
+      past_range = zero_past_range(difference);
+      if (!past_range) return std::nullopt;
     }
-    return "they differ by about " + calc::evalf_certain(difference, 3) + where_of(vars, where);
+    if (!past_range) return "they differ by about " + calc::evalf_certain(difference, 3) + where_of(vars, where);
   } catch (const MathError&) {  // no value there: the doubles' verdict stands
+    return std::nullopt;
   }
-  return std::nullopt;
+  // (x exp(-10^10) == 0 agreed in doubles, and its difference's enclosure holds 0 at any precision)
+  throw calc::PastRange();
 }
 
 // Whether exact e has a value at the rational point the doubles were taken at (they may have
@@ -159,12 +166,15 @@ bool has_value_at(Expr e, const std::vector<Expr>& vars, const TrialPoint& where
 
 // a == b between constants, whose difference d does not simplify to 0: unequal where d's
 // enclosure leaves 0 out, equal to so many digits where it still holds 0 at the highest
-// precision approx works at (atan(1/2) + atan(1/3) == pi/4), nothing where d has no value.
+// precision approx works at (atan(1/2) + atan(1/3) == pi/4), nothing where d has no value, and
+// undecided where a part of d is past what can be approximated (exp(-10^10) == 0).
 std::optional<Comparison> compare_constants(Expr d) {
   try {
     return Comparison{false, true, "they differ by about " + calc::evalf_certain(d, 3)};
   } catch (const calc::Uncertain& uncertain) {
     return Comparison{true, true, "checked numerically: equal to " + std::to_string(uncertain.digits_worked) + " digits"};
+  } catch (const calc::PastRange&) {  // (doubles, which say 0 == 0, would say less)
+    return Comparison{false, false, past_range_note};
   } catch (const MathError&) {
     return std::nullopt;
   }
@@ -200,7 +210,7 @@ bool requirements_met(std::span<const Expr> required, const TrialPoint& point) {
 // where a side's requirements have no value is none of them.
 // `with` names what stands in the comparison for abstract functions (empty: none).
 Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<const Expr> required_of_a,
-                            std::span<const Expr> required_of_b) {
+                            std::span<const Expr> required_of_b) try {
   std::vector<Expr> vars = calc::variables_of({a, b});
   std::vector<Expr> const required_a = requirements_of_pair(required_of_a, vars);
   std::vector<Expr> const required_b = requirements_of_pair(required_of_b, vars);
@@ -281,6 +291,8 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
     return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
   if (!evaluable) return {false, false, "their difference does not simplify to 0, and it has no values at points to compare"};
   return {false, false, "their difference does not simplify to 0, and too few of their values at random points are finite numbers"};
+} catch (const calc::PastRange&) {  // (differ_precisely's: doubles said 0 == 0)
+  return {false, false, past_range_note};
 }
 
 }  // namespace

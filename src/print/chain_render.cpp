@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+#include "print/code_points.hpp"
+
 namespace ddx::print {
 namespace {
 
@@ -71,11 +73,6 @@ std::string second_order_line(const calc::Chain& c, Format f) {
          leibniz(c.target, {c.through}, 1, false, f) + t + leibniz(c.through, {c.var, c.var}, 2, false, f);
 }
 
-std::size_t display_width(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;  // code points, not bytes
-  return n;
-}
 
 }  // namespace
 
@@ -104,7 +101,7 @@ std::string render_chain(const calc::Chain& c, Format f) {
     return s + " \\end{aligned}";
   }
   std::string s = lhs;
-  std::string indent(display_width(lhs), ' ');
+  std::string indent(code_points(lhs), ' ');
   for (std::size_t i = 0; i < steps.size(); ++i) s += (i ? "\n" + indent : std::string()) + " = " + steps[i];
   return s;
 }

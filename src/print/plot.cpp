@@ -16,6 +16,7 @@
 #include "calculus/evalf.hpp"
 #include "core/corner_sign.hpp"
 #include "core/errors.hpp"
+#include "print/code_points.hpp"
 #include "print/plot_scale.hpp"
 
 namespace ddx::print {
@@ -102,10 +103,6 @@ class Canvas {
   std::vector<unsigned char> bits_;
   std::vector<int> owner_;
 };
-
-std::size_t columns(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 std::string number(double v) {
   char buf[64];
@@ -432,10 +429,10 @@ std::string table_text(const std::vector<Curve>& curves, const std::string& var,
   }
   std::vector<std::size_t> w(curves.size() + 1, 0);
   for (auto& row : table)
-    for (std::size_t k = 0; k < row.size(); ++k) w[k] = std::max(w[k], columns(row[k]));
+    for (std::size_t k = 0; k < row.size(); ++k) w[k] = std::max(w[k], code_points(row[k]));
   for (auto& row : table) {
     std::string line;
-    for (std::size_t k = 0; k < row.size(); ++k) line += (k ? "  " : "") + std::string(w[k] - columns(row[k]), ' ') + row[k];
+    for (std::size_t k = 0; k < row.size(); ++k) line += (k ? "  " : "") + std::string(w[k] - code_points(row[k]), ' ') + row[k];
     out += line + "\n";
   }
   return out;

@@ -5,13 +5,10 @@
 
 #include <algorithm>
 
+#include "print/code_points.hpp"
+
 namespace ddx::print {
 namespace {
-
-// Code points, for aligning the rule column under Unicode (·, ², −, ∂ are one column each).
-std::size_t columns(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 // The operator of order k: d/dx, d^2/dx^2, ∂²/∂x², \frac{d^{2}}{dx^{2}} (code writes it as text).
 std::string op(const calc::Steps& s, int k, Format f) {
@@ -59,7 +56,7 @@ std::string render_steps(const calc::Steps& s, Format f) {
   // The rule column starts after the longest expression when that keeps lines reasonably short.
   std::vector<StepRow> rows = step_rows(s, f);
   std::size_t width = 0;
-  for (const StepRow& r : rows) width = std::max(width, columns(r.expression));
+  for (const StepRow& r : rows) width = std::max(width, code_points(r.expression));
   if (width > 60) width = 0;
   std::size_t row = 0;
   for (std::size_t k = 0; k < s.blocks.size(); ++k) {
@@ -67,7 +64,7 @@ std::string render_steps(const calc::Steps& s, Format f) {
     out += header(s, s.blocks[k], static_cast<int>(k + 1), f);
     for (std::size_t i = 0; i < s.blocks[k].steps.size(); ++i, ++row) {
       const StepRow& r = rows[row];
-      std::size_t pad = width > columns(r.expression) ? width - columns(r.expression) : 0;
+      std::size_t pad = width > code_points(r.expression) ? width - code_points(r.expression) : 0;
       out += "\n  = " + r.expression + std::string(pad + 4, ' ') + "(" + r.rule + ")";
     }
   }

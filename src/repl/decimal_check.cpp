@@ -426,8 +426,9 @@ void correct_by(eval::Value& v, const eval::Value& exact) {
 // v checked against the statement read with every decimal its exact number (DecimalsRead::Exact):
 // where the formula has a corner at the point, d/dx abs(x - 0.3)^2 at x = 0.3 is 0 and
 // d/dx abs(x - 0.3) at x = 0.1 + 0.2 has no value (the doubles put the point past the corner, and
-// printed 1). The reading's refusal is the statement's; a reading that cannot be had leaves v.
-void check_exactly(eval::Value& v, std::string_view statement, const Session& session) {
+// printed 1). The reading's refusal is the statement's; a reading that cannot be had leaves v
+// (false: v was not checked).
+bool check_exactly(eval::Value& v, std::string_view statement, const Session& session) {
   Decimals decimals;  // (those of definitions read in their exact forms)
   std::optional<eval::Result> exact;
   try {
@@ -439,9 +440,11 @@ void check_exactly(eval::Value& v, std::string_view statement, const Session& se
   } catch (const MathError&) {
     throw;
   } catch (...) {
-    return;
+    return false;
   }
-  if (exact) correct_by(v, exact->value);
+  if (!exact) return false;
+  correct_by(v, exact->value);
+  return true;
 }
 
 // Whether t takes a value at a point or a derivative (`at`, d/dx, dy/dx, f'(x), diff).
@@ -589,7 +592,9 @@ void fold_constants_into_decimals(eval::Value& v) {
 }
 
 std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement,
-                                        const Session& session) {
+                                        const Session& session, bool* checked) {
+  bool ignored = false;
+  if (!checked) checked = &ignored;
   // (8: 300 derivatives of 7 factors x - 0.14, ... at x = 0.55 take 0.05 s rather than 0.02; 4 left
   // d/dx abs((2.6 + 0.075) x - (2.6 + 0.075)^2) at x = 2.675 unread, at its corner.)
   constexpr std::size_t few = 8;
@@ -610,10 +615,10 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
     // No value where the point is exact (∂/∂x abs(x - y) at x = 0.3, y = 0.1 + 0.2: the corner
     // x = y, which the doubles missed and printed -1), or a reading that needs the numbers (a
     // count of 3.0 steps): the statement read with every decimal exact decides.
-    check_exactly(v, statement, session);
+    *checked = check_exactly(v, statement, session);
     return std::nullopt;
   } catch (const MathError&) {
-    check_exactly(v, statement, session);
+    *checked = check_exactly(v, statement, session);
     return std::nullopt;
   } catch (...) {  // (a limit: as it was)
     return std::nullopt;
@@ -629,16 +634,17 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
   try {
     cancel(formula);
     check_against(v, formula, decimals, decimal_bits);
+    *checked = true;
   } catch (const CornerError&) {
     // The formula as written has a corner or a jump at the point itself (sign(3/10 - 0.3)), where
     // only one-sided limits tell: the statement read as if written in fractions decides.
-    check_exactly(v, statement, session);
+    *checked = check_exactly(v, statement, session);
     return std::nullopt;
   }
   // Whether the point is at an edge of the function's domain may turn on a decimal of the
   // formula, a symbol in this reading, which then has no evidence of it: the statement read with
   // every decimal exact decides, as for a corner (d/dx (x - 0.3)^(3/2) at x = 0.1 + 0.2 was 0.0).
-  if (at_a_point(body)) check_exactly(v, statement, session);
+  if (at_a_point(body)) check_exactly(v, statement, session);  // (checked already, by the formula)
   if (formula.kind != eval::Value::Kind::Scalar) return std::nullopt;
   return ExactForm{formula.scalar, std::move(decimals)};
 }

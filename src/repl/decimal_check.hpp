@@ -45,8 +45,9 @@ bool answer_is_value(const eval::Result& r);
 // entries too: 2.0 sqrt(3) is 3.4641016151377544 (grad and hessian at decimal points printed it
 // half exact). An answer with decimals in it is a decimal.
 void fold_constants_into_decimals(eval::Value& v);
+// `checked`, if given, is set when v was checked so (a reading that cannot be had leaves it).
 std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& body, std::string_view statement,
-                                        const Session& session);
+                                        const Session& session, bool* checked = nullptr);
 
 // A function definition whose body holds decimals gets its exact form (FunctionDefinition::
 // exact): `statement` read once more with each decimal a symbol for its exact value, and each

@@ -30,6 +30,7 @@
 #include "repl/help.hpp"
 #include "repl/interactive.hpp"
 #include "repl/line_reader.hpp"
+#include "print/code_points.hpp"
 #include "print/result.hpp"
 #include "repl/render.hpp"
 #include "core/node.hpp"
@@ -59,10 +60,6 @@ struct Options {
   double timeout = 0;  // --timeout SECONDS per line; 0: none
 };
 
-// The number of code points in UTF-8 text (its bytes that start one).
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 // DDX_RECLAIM_EVERY_LINE=1: nodes are reclaimed between every two lines instead of when they have
 // doubled, so that the tests run every path with freed memory about (the sanitizers' build shows

@@ -11,6 +11,7 @@
 
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
@@ -253,6 +254,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   // A scalar statement that failed in doubles may have a value with its decimals exact (Ctrl-C
   // while it is read again abandons it, as any statement).
   const std::uint64_t decimal_powers_before = Number::decimal_power_refusals();
+  underflows_before_ = float_underflows();
   // A definition notes the names it takes values from as it is read (Definitions::Reading).
   struct Reading {
     std::optional<Definitions::Reading>& names;
@@ -315,6 +317,9 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     if (auto o = beyond_doubles()) return std::move(*o);
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
   } catch (const MathError& e) {
+    if (auto o = beyond_doubles()) return std::move(*o);
+    return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
+  } catch (const UnderflowError& e) {  // (doubles' 0.0, where the decimals as written may have a value)
     if (auto o = beyond_doubles()) return std::move(*o);
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const LimitError& e) {
@@ -397,15 +402,17 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
                                        : eval::evaluate_expression(request.body, *this, request.steps || steps_),
             .message = {}};
   std::optional<ExactForm> exact;
+  bool checked = false;  // (read again with its decimals exact)
   if (!request.backprop && answered_as_written(o.result))
     if (std::optional<eval::Result> as_written = answer_as_written(input, *this)) {
       keep_typed_labels(o.result, *as_written);
       o.result = std::move(*as_written);
+      checked = true;
     }
   if (!request.backprop && print::is_program(format_)) o.result.name = eval::program_name(request.body);
   if (!request.backprop && answer_is_value(o.result)) {
     Expr printed = o.result.value.scalar;
-    exact = check_decimals(o.result.value, request.body, input, *this);
+    exact = check_decimals(o.result.value, request.body, input, *this, &checked);
     // A chain whose value its decimals' exact reading corrected has lines the doubles wrote
     // (dy/du · du/dx = 1.7e-16 u^2 for u = 0.1x + 0.2x - 0.3x): the corrected value alone.
     if (const auto* d = std::get_if<eval::Derivation>(&o.result.shape); d && o.result.value.scalar != printed)
@@ -413,6 +420,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
                                              d->chain.partial};
   }
   if (!request.backprop && answer_is_value(o.result)) fold_constants_into_decimals(o.result.value);
+  refuse_unchecked_underflow(checked);
   o.result.conditions = std::move(conditions.conditions);
   if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {
     o.input = input;
@@ -427,6 +435,10 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
   ans_conditions_ = o.result.conditions;
   ans_exact_ = std::move(exact);
   return o;
+}
+
+void Session::refuse_unchecked_underflow(bool checked) const {
+  if (!checked && float_underflows() != underflows_before_) throw UnderflowError(float_underflow_message());
 }
 
 bool Session::is_variable(std::string_view name) const { return defs_->variable(name) != nullptr; }
@@ -570,6 +582,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     def.body = eval::function_body(r.body, r.params, *this);
     if (auto refused = conditional_definition(name, input, line, r, conditions)) return *refused;
     unnoted([&] { read_body_exactly(def, input, *this); });
+    refuse_unchecked_underflow(def.exact.has_value());
     def.dropped = std::move(lost);
     if (calls_function(def.body, name))
       return error_at(input, "'" + name + "' would call itself; recursive definitions are not supported",
@@ -607,6 +620,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     return error_at(input, "'" + name + "' would depend on itself (" + name + " -> " + *path + "); the old definition stays",
                     grammar::column_of(line, r.body_span.begin));
   std::optional<ExactForm> exact = unnoted([&] { return read_value_exactly(body, r.body, input, *this); });
+  refuse_unchecked_underflow(exact.has_value());
   defs_->define_variable(name, body, std::move(lost), std::move(exact), std::move(read));
   return o;
 }

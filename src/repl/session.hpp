@@ -149,6 +149,11 @@ class Session : public resolve::Scope, public eval::Context {
   std::size_t nodes_after_reclaim_ = 0;
   // While a definition is read: the names it takes values from (note_read).
   mutable std::optional<Definitions::Reading> reading_;
+  // The count of double underflows when the statement began (core/float_underflow.hpp).
+  std::uint64_t underflows_before_ = 0;
+  // Refuses an answer or a definition during whose statement doubles underflowed, unless the
+  // statement was `checked`: read again with its decimals exact.
+  void refuse_unchecked_underflow(bool checked) const;
 };
 
 }  // namespace ddx

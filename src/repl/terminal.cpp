@@ -9,6 +9,7 @@
 #include <atomic>
 
 #include "core/interrupt.hpp"
+#include "print/code_points.hpp"
 
 namespace ddx {
 namespace {
@@ -35,12 +36,6 @@ void on_sigint(int) {
   }
 }
 
-// Code points of `s` (columns are counted in code points, docs/language.md §10).
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 }  // namespace
 

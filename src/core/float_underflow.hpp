@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Decimals whose double arithmetic underflowed: a product, quotient or power of nonzero doubles,
+// or a function of them, that a double rounds to 0 or below its normal range (1e-200 * 1e-200 is
+// 0.0; so is e^(-1000.0)). The value goes on as the double's, as it must where a statement is
+// read again with its decimals exact (1 + exp(-1000.0) is 1.0, a definition c = exp(-720.25) is
+// used as written); the session refuses an answer that saw one and that no such reading checked
+// (expand((1e-200 x + 1)^2) dropped its x^2 term, grad(exp(-1000.0) x y) printed []).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace ddx {
+
+// Notes an underflow; `what` says which value ("1e-200 * 1e-200 is about 1e-400").
+void note_float_underflow(std::string what);
+// How many were noted in this thread (a session compares the count before and after).
+std::uint64_t float_underflows();
+// The refusal for the last one noted.
+std::string float_underflow_message();
+
+}  // namespace ddx
