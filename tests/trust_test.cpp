@@ -410,7 +410,33 @@ TEST_CASE("trust: a negative constant to a power that is no integer is refused")
       {"2^pi", "2^pi"},
       // An exponent that is an integer ddx cannot fold is left, not refused.
       {"(-2)^(log(8)/log(2))", "(-2)^(log(8)/log(2))"},
+      // A decimal power of a negative constant: (-pi)^2.5 was left standing, d/dx x (-pi)^2.5
+      // answered it, and d/dx (-(2x)/(pi x))^1.5 was 0 (a helper's hunt of read-back answers).
+      {"(-pi)^2.5", "error: a negative base (-3.14159) to a power that is no integer (2.5) is not real"},
+      {"d/dx x (-pi)^2.5", "error: is not real"},
+      {"d/dx (-(2x)/(pi x))^1.5", "error: is not real"},
+      {"(-2/pi)^(-0.5)", "error: is not real"},
+      {"(1 - pi)^1.5", "error: is not real"},
+      {"(-pi)^2.0", "9.869604401089358"},
+      {"(-pi)^3.0", "-31.00627668029982"},
   });
+}
+
+// A decimal coefficient took a constant factor in a product (2.0 pi x is 6.283185307179586x) but
+// not when it reached a sum's terms: e^((pi x + x^2)/0.5) was e^(2.0x^2 + 2.0 pi x), which read
+// back as 6.28...x (a helper's hunt of read-back answers).
+TEST_CASE("trust: a decimal coefficient takes a constant factor in a sum's terms too") {
+  check_rows({
+      {"e^((pi x + x^2)/0.5)", "e^(2.0x^2 + 6.283185307179586x)"},
+      {"d/dx e^((pi x + x^2)/0.5)", "2.0e^(2.0x^2 + 6.283185307179586x) (2x + pi)"},
+      {"sin(2.0 (pi x + 1))", "sin(6.283185307179586x + 2.0)"},
+      {"e^(2.0 (pi x y + pi))", "e^(6.283185307179586x y + 6.283185307179586)"},
+      {"e^(2.0 pi x + 3 pi x)", "e^(15.707963267948966x)"},
+      // a root of a number stays beside its coefficient, as in a product
+      {"e^(0.5 (sqrt(2) x + y))", "e^(0.5y + 0.5 sqrt(2) x)"},
+  });
+  for (const char* answer_text : {"e^(2.0x^2 + 6.283185307179586x)", "2.0e^(2.0x^2 + 6.283185307179586x) (2x + pi)"})
+    CHECK(ddx_test::answer(answer_text) == answer_text);  // it reads back as itself
 }
 
 // `ans` is the previous statement as written: what simplification took out of it goes with it.

@@ -226,6 +226,32 @@ Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
                            }),
             acc.end());
   if (float_zero && constant_term.is_exact()) constant_term += Number::from_double(0.0);
+  // Beside a decimal coefficient a constant factor of a term is a decimal too, as in a product
+  // (multiply's rule, which leaves a root of a number as it is: 0.5 sqrt(2) x):
+  // 2.0 (pi x + 1) is 6.283185307179586x + 2.0 (inside e^(...) it was 2.0 pi x, which read back
+  // as 6.28...x).
+  if (float_coefficient) {
+    auto constant_factor = [](Expr t) {
+      if (!t.is(Kind::Mul)) return false;
+      for (std::size_t i = 0; i < t.bases().size(); ++i)
+        if (is_constant_expression(t.bases()[i]) || (t.bases()[i].is_number() && is_constant_expression(t.exponents()[i])))
+          return true;
+      return false;
+    };
+    std::vector<Expr> flat{num(constant_term)};
+    bool folded = false;
+    for (auto& [t, c] : acc) {
+      bool folds = false;
+      if (c.is_float() && constant_factor(t)) {
+        Expr product = mul({num(c), t});
+        folds = !(product.is(Kind::Mul) && constant_factor(unit_part(product)));
+        if (folds) flat.push_back(product);
+      }
+      if (!folds) flat.push_back(scale_term(c, t));
+      folded = folded || folds;
+    }
+    if (folded) return add(flat);
+  }
   // Merging can leave a sum with coefficient 1 as a term (2(x+1) - (x+1) + 5): flatten it, or the
   // result would be (x+1) + 5 instead of the canonical x + 6. One more round suffices.
   if (std::any_of(acc.begin(), acc.end(), [](const auto& tc) { return tc.first.is(Kind::Add) && tc.second.is_one(); })) {
@@ -491,11 +517,16 @@ Expr pow(Expr b, Expr x) {
       !x.number().denominator().is_odd())
     if (auto v = value_outside_interval_domain(b, not_negative))
       throw MathError("an even root of a negative number (" + *v + ") is not real");
-  // (-2)^pi, (1 - pi)^e, (-1)^cos(2): a negative constant to a power that is not an integer.
-  if (is_constant_expression(x) && (b.is_number() ? b.number().is_negative() : is_constant_expression(b) && !obviously_positive(b))) {
+  // (-2)^pi, (1 - pi)^e, (-1)^cos(2): a negative constant to a power that is not an integer; and
+  // (-pi)^2.5, a decimal power of one (it was left standing, and d/dx x (-pi)^2.5 answered it).
+  bool decimal_exponent = x.is_number() && x.number().is_float();
+  if ((is_constant_expression(x) || decimal_exponent) &&
+      (b.is_number() ? b.number().is_negative() : is_constant_expression(b) && !obviously_positive(b))) {
     auto negative = [](double y) { return y >= 0; };
+    auto whole = [](double y) { return y == std::round(y); };
     auto base = b.is_number() ? std::optional<double>(b.number().to_double()) : value_clearly_outside(b, negative);
-    auto exponent = value_clearly_outside(x, [](double y) { return y == std::round(y); });
+    auto exponent = decimal_exponent ? (whole(x.number().to_double()) ? std::nullopt : std::optional<double>(x.number().to_double()))
+                                     : value_clearly_outside(x, whole);
     if (base && exponent && clearly_outside(*base, negative))
       throw MathError("a negative base (" + six_digits(*base) + ") to a power that is no integer (" +
                       six_digits(*exponent) + ") is not real");
