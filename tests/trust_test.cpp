@@ -2028,7 +2028,15 @@ TEST_CASE("trust: powers of function names before brackets, primes of variables,
           {"1/2(x+1)", "x/2 + 1/2"},
           {"1/xπ", "error: dividing by x pi written together is ambiguous"},
           {"1/θ α", "alpha/theta"},
-          {"1/2π", "pi/2"},
+          // a number before a Greek letter or pi: 1/(2π) is what 1/2π nearly always means, and
+          // π/2 what the rule for 1/2x says (a helper's hunt of readings)
+          {"1/2π", "error: dividing by 2 pi written together is ambiguous: write /(2 pi) to divide by both"},
+          {"1/2pi", "error: dividing by 2 pi written together is ambiguous"},
+          {"x/4π", "error: dividing by 4 pi written together is ambiguous"},
+          {"1/2α^2", "error: dividing by 2 alpha^2 written together is ambiguous"},
+          {"1/2 π", "pi/2"},
+          {"1/(2π)", "1/(2 pi)"},
+          {"1/2x", "x/2"},
       },
       {"g(x) = x + 1", "h = 3", "y = x^2"});
 }
@@ -2683,4 +2691,35 @@ TEST_CASE("trust: procedures see a point of formulas as they see one of numbers"
               {"implicit(x^2 + y^2 = 1, dy/dx) at x = cos(t), y = sin(t)", "-cos(t)/sin(t)"}});
   check_in_turn({{"u = y + 1", ""},
                  {"backprop x^2 y at x = u, y = 2", "error: the value of x names y through a definition"}});
+}
+
+// A helper's hunt of readings: a defined function's name before a factor was its body times it
+// (after f(x) = x^2, `f 3` was 3x^2, `f^2 3` 3x^4), where `sin 3` is a call; d/dx h was 0 after
+// h(t) = sin(t), where dh/dx is refused; `y(2)` after y = x^2 was 2x^2. Each is refused now,
+// with both readings offered.
+TEST_CASE("trust: a defined name read two ways is refused with both readings") {
+  check_rows(
+      {
+          {"f 3", "error: 'f 3' is ambiguous: write f(3) to call f, or f * 3 for its body times 3"},
+          {"f x", "error: 'f x' is ambiguous"},
+          {"f^2 3", "error: 'f^2 3' is ambiguous: write f(3)^2 to call f, or f^2 * 3 for its body times 3"},
+          {"-f 3", "error: 'f 3' is ambiguous"},
+          {"g 2", "error: 'g 2' is ambiguous"},
+          {"f(3)", "9"},
+          {"f (3)", "9"},
+          {"f*3", "3x^2"},
+          {"2 f", "2x^2"},
+          {"x f", "x^3"},
+          {"d/dx h", "error: h is a function of t, not of x"},
+          {"∂/∂x h", "error: h is a function of t, not of x"},
+          {"d/dt h", "cos(t)"},
+          {"d/dz g", "error: g is a function of x, y, not of z"},
+          {"∂/∂x g", "y"},
+          {"y(2)", "error: 'y(...)' is ambiguous: y is a defined variable: write y*(...) for a product, or y at x = ... for"},
+          {"y(-2)", "error: 'y(...)' is ambiguous"},
+          {"y(x + 1)", "x^2 (x + 1)"},
+          {"y*(2)", "2x^2"},
+          {"y at x = 2", "4"},
+      },
+      {"f(x) = x^2", "g(x, y) = x y", "h(t) = sin(t)", "y = x^2"});
 }

@@ -90,7 +90,8 @@ bool base_prefix_glued(const Node& product, std::size_t k) {
 // b/a are both common). Whether the product's factor k is such a divisor.
 // So is a power, a call or a bracket written against what follows it (`1/x^2(x+1)` was
 // (x + 1)/x^2 where `1/x(x+1)` is refused, `a/b^2c` was a c/b^2, `1/(x+1)(x-1)` (x - 1)/(x + 1)).
-// A number before it is no such divisor: `1/2x` is x/2, as the language says.
+// A number before it is no such divisor: `1/2x` is x/2, as the language says; but one before a
+// Greek letter or pi is (`1/2π` was π/2, where 1/(2π) is what nearly everyone means by it).
 // A factor as a message may quote it: x, 2, x^2, sin(...), (...).
 std::string written_simply(const Node& n) {
   switch (n.kind) {
@@ -107,8 +108,12 @@ bool divisor_glued_to_a_word(const Node& product, std::size_t k) {
     return false;
   const Node& divisor = product.children[k];
   const Node& next = product.children[k + 1];
+  const Node* letter = &next;  // (or the base of its power: 1/2α^2)
+  while (letter->kind == NodeKind::Pow) letter = &letter->children[0];
+  bool const greek_after_number = divisor.kind == NodeKind::Number && letter->kind == NodeKind::Word &&
+                                  (letter->text == "pi" || is_greek(letter->text.str()));
   bool const divisor_written = divisor.kind == NodeKind::Word || divisor.kind == NodeKind::Pow ||
-                               divisor.kind == NodeKind::Apply || divisor.kind == NodeKind::Group;
+                               divisor.kind == NodeKind::Apply || divisor.kind == NodeKind::Group || greek_after_number;
   bool const next_written = next.kind == NodeKind::Word || next.kind == NodeKind::Group || next.kind == NodeKind::Apply ||
                             next.kind == NodeKind::Pow;
   return divisor_written && next_written && divisor.span.end == next.span.begin;
@@ -684,6 +689,24 @@ void Resolver::refuse_power_of_function_name(const Node& product, std::size_t k)
                                " for a power of its value, or " + name + "(" + name + "(...)) to apply it again"};
 }
 
+// `f 3` after f(x) = x^2: f's body times 3, as a defined function named bare is, or f(3), as
+// `sin 3` is? It was 3x^2 without a word (`f 2x` 2x^3, `f^2 3` 3x^4): ask.
+void Resolver::refuse_bare_function_before_factor(const Node& product, std::size_t k) const {
+  if (k + 1 >= product.children.size() || product.op_before(k + 1) != ' ') return;
+  const Node* head = &product.children[k];  // (f, or f^2 of `f^2 3`)
+  while (head->kind == NodeKind::Neg) head = &head->children[0];
+  const Node& name = head->kind == NodeKind::Pow ? head->children[0] : *head;
+  if (name.kind != NodeKind::Word || is_variable(name.text) || !function(name.text) || hidden_.count(name.text.str()))
+    return;
+  const Node& next = product.children[k + 1];
+  std::string const argument = next.kind == NodeKind::Word || next.kind == NodeKind::Number ? next.text.str() : "...";
+  std::string const power = head->kind == NodeKind::Pow ? "^" + written_simply(head->children[1]) : "";
+  std::string const f = name.text.str(), written = f + power;
+  throw ResolveError{SourceSpan{product.children[k].span.begin, next.span.end},
+                     "'" + written + " " + argument + "' is ambiguous: write " + f + "(" + argument + ")" + power + " to call " +
+                         f + ", or " + written + " * " + argument + " for its body times " + argument};
+}
+
 // `cos(x)`, `cos(x)^2`, `-f(x)`, `f'(x)`, `d/dx x^2`: a call or a derivative, which ends the
 // argument of a function word before it (sin x cos(x), sin x d/dx x^2). (A factor before a
 // bracket, `x(x + 1)`, is no call.)
@@ -854,6 +877,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       i = j;
     } else {
       refuse_power_of_function_name(n, i);
+      refuse_bare_function_before_factor(n, i);
       // `-(a) (b)`: the sign is a factor of the whole product, not of (a) alone (which would
       // distribute over a sum and read back differently from how products are printed).
       const Node* inner = &c;
@@ -943,6 +967,17 @@ bool Resolver::apply_is_call(const Node& n) {
   if (is_variable(w) && (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w) || function(w) || abstract() || long_name()))
     throw ResolveError{n.name_span, "'" + w + "' is a defined variable, not a function: write " + w +
                                         "*(...) for a product, or define a function: " + w + "(t) = ..."};
+  // y(2) after y = x^2: 2x^2, as a letter before a bracket is a factor, or y at x = 2, as a
+  // student writes it? A number alone in the bracket reads as a point as often: ask.
+  auto const number_alone = [&] {
+    if (n.children.size() != 1) return false;
+    const Node* c = &n.children[0];
+    while (c->kind == NodeKind::Neg) c = &c->children[0];
+    return c->kind == NodeKind::Number;
+  };
+  if (is_variable(w) && number_alone())
+    throw ResolveError{n.name_span, "'" + w + "(...)' is ambiguous: " + w + " is a defined variable: write " + w +
+                                        "*(...) for a product, or " + w + " at x = ... for its value at a point"};
   const WordFacts facts = word_facts(w);
   if (facts.function || scope_.is_procedure(w) || facts.foreign || facts.planned || function(w)) return true;
   if (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w)) return true;

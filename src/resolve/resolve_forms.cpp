@@ -40,6 +40,17 @@ Term form(TermKind kind, const Node& n) {
 
 }  // namespace
 
+// A defined function named bare, differentiated by a name that is none of its parameters (dh/dx,
+// d/dx h after h(t) = sin(t)): its body holds no x, and 0 would answer a question not asked.
+void Resolver::refuse_variable_not_a_parameter(const Node& n, const std::string& name, const FunctionDefinition& def) const {
+  std::vector<std::string> params;
+  for (Expr p : def.params) params.push_back(p.name());
+  for (const DiffVar& v : n.vars)
+    if (std::find(params.begin(), params.end(), v.name) == params.end())
+      throw ResolveError{n.span, name + " is a function of " + join(params) + ", not of " + v.name +
+                                     ": differentiate by its parameters, or write d/d" + v.name + " " + name + "(...)"};
+}
+
 Term Resolver::derivative_operator(const Node& n) {
   check_variables(n);
   // d/dh h^2 after h(t) = t^2: h there is t^2, which holds no h (a silent 0).
@@ -58,6 +69,9 @@ Term Resolver::derivative_operator(const Node& n) {
                                          "(d/dx ...) * (d/dx ...) for a product of derivatives, or d/dx (... d/dx ...) "
                                          "to differentiate the whole"};
     }
+  // d/dx h after h(t) = sin(t): dh/dx, written the other way, which is refused (it was 0).
+  if (const Node& operand = n.children[0]; operand.kind == NodeKind::Word && !is_variable(operand.text))
+    if (const FunctionDefinition* def = function(operand.text)) refuse_variable_not_a_parameter(n, operand.text.str(), *def);
   Term t = form(TermKind::Derivative, n);
   // What its operand loses as it is read (sqrt(x) of sqrt(x)^2, which reads as x), kept with the
   // derivative too: where that may end, the derivative needs values on both sides of its point.
@@ -121,12 +135,7 @@ Term Resolver::leibniz(const Node& n, bool argument) {
   // A defined function named bare: df/dx is the derivative of its body (after h(t) = sin(t),
   // dh/dt is cos(t)); its definition replaces any abstract f seen before.
   if (const FunctionDefinition* def = function(n.text)) {
-    std::vector<std::string> params;
-    for (Expr p : def->params) params.push_back(p.name());
-    for (const DiffVar& v : n.vars)
-      if (std::find(params.begin(), params.end(), v.name) == params.end())
-        throw ResolveError{n.span, n.text + " is a function of " + join(params) + ", not of " + v.name +
-                                       ": differentiate by its parameters, or write d/d" + v.name + " " + n.text + "(...)"};
+    refuse_variable_not_a_parameter(n, n.text.str(), *def);
     Term t = form(TermKind::Leibniz, n);
     t.of = LeibnizOf::Function;
     t.expr = body_as_read(*def);

@@ -67,6 +67,8 @@ class Resolver {
   bool starts_with_call(const Node& n);
   const Node* power_of_function_name(const Node& product, std::size_t k) const;
   void refuse_power_of_function_name(const Node& product, std::size_t k) const;
+  void refuse_bare_function_before_factor(const Node& product, std::size_t k) const;
+  void refuse_variable_not_a_parameter(const Node& n, const std::string& name, const FunctionDefinition& def) const;
   Term apply_builtin(std::string_view name, std::vector<Term> args, const Node& at);
   Term product(const Node& n);
   void product_factors(const Node& n, std::vector<Term>& factors, std::string& ops);

@@ -586,6 +586,8 @@ struct Piece {
   int run = 0;               // last == Letter: letters in the trailing run (x: 1, ab: 2)
   bool letters_only = false; // the whole piece is a run of single letters (x, e, ab)
   bool greek_last = false;   // last == Sep and a bracket after it would make a call (α(x) is a call)
+  bool greek_first = false;  // it begins with a Greek letter or pi (α, alpha, π, pi^2)
+  bool divisor_last = false; // it ends with a number divided by (3/2): 3/2π is refused, 1/(2π) or π/2?
 };
 
 enum class Ctx { Top, Term, Factor, Base, Exponent, Numer, Denom, Arg, ApplyArg };
@@ -647,16 +649,19 @@ class Renderer {
     if (name == "alpha" && unicode()) {
       Piece p = atom("α", Edge::Sep, Edge::Sep);
       p.greek_last = true;
+      p.greek_first = true;
       return p;
     }
-    return atom(name, Edge::Name, Edge::Name);
+    Piece p = atom(name, Edge::Name, Edge::Name);
+    p.greek_first = name == "alpha";
+    return p;
   }
 
   // May `l` and `r` be written side by side with nothing between them, or with a space?
   static bool glue_ok(const Piece& l, const Piece& r) {
     if (r.first == Edge::Digit || r.first == Edge::Minus || l.last == Edge::Apply) return false;
     switch (l.last) {
-      case Edge::Digit:
+      case Edge::Digit: return !(l.divisor_last && r.greek_first);
       case Edge::Super:
       case Edge::Close: return true;
       case Edge::Letter:
@@ -701,6 +706,8 @@ class Renderer {
     p.first = l.first;
     p.last = r.last;
     p.greek_last = r.greek_last;
+    p.greek_first = l.greek_first;
+    p.divisor_last = r.divisor_last;
     bool glued = sep.empty();
     p.run = glued && l.last == Edge::Letter && r.letters_only ? l.run + r.run : r.run;
     p.letters_only = glued && l.letters_only && r.letters_only;
@@ -828,6 +835,7 @@ class Renderer {
     Piece p;
     p.text = base.text + ex.text;
     p.first = base.first;
+    p.greek_first = base.greek_first;
     p.last = ex.last;
     p.run = ex.run;
     p.greek_last = ex.greek_last;
@@ -864,6 +872,7 @@ class Renderer {
       if (ctx == Ctx::ApplyArg) return bracket(render(t, Ctx::Arg, true));
       std::string slash = loose() && s_.juxt != Juxt::Glue ? " / " : "/";
       acc = atom(std::to_string(t.kids[0].n) + slash + std::to_string(t.kids[0].d), Edge::Digit, Edge::Digit);
+      acc.divisor_last = true;
       i = 1;
       have = true;
     }
@@ -884,6 +893,7 @@ class Renderer {
         std::string sep = s_.juxt == Juxt::Glue && g ? "" : " ";
         acc.text += sep + p.text;
         acc.last = p.last;
+        acc.divisor_last = p.divisor_last;
         acc.run = sep.empty() && p.letters_only ? acc.run + p.run : p.run;
         acc.letters_only = acc.letters_only && p.letters_only && sep.empty();
         continue;
@@ -929,9 +939,12 @@ class Renderer {
         if (unicode()) {
           Piece p = atom("π", Edge::Sep, Edge::Sep);
           p.greek_last = true;
+          p.greek_first = true;
           return p;
         }
-        return atom("pi", Edge::Name, Edge::Name);
+        Piece p = atom("pi", Edge::Name, Edge::Name);
+        p.greek_first = true;
+        return p;
       }
       case K::Sum: return render_sum(t, ctx);
       case K::Neg: {
