@@ -47,6 +47,30 @@ bool would_continue_number(std::string_view line, std::size_t i, char32_t cp) {
     return (next >= '0' && next <= '9') || next == '+' || next == '-' || next == 0x2212;
 }
 
+// Whether `^` or `**` comes next (after blanks) at byte i.
+bool power_follows(std::string_view line, std::size_t i) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    return i < line.size() && (line[i] == '^' || line.substr(i, 2) == "**");
+}
+
+// Whether the normalised text ends with an exponent that is a number or a bracket: `x^2`,
+// `x^-1.5`, `x**3`, `x^(3)` (e^x² is e^(x²), as on paper).
+bool after_number_exponent(std::string_view text) {
+    std::size_t n = text.size();
+    if (n > 0 && text[n - 1] == ')') {
+        int depth = 0;
+        do {
+            depth += text[n - 1] == ')' ? 1 : text[n - 1] == '(' ? -1 : 0;
+            --n;
+        } while (n > 0 && depth > 0);
+        return depth == 0 && n > 0 && (text[n - 1] == '^' || (n > 1 && text.substr(n - 2, 2) == "**"));
+    }
+    while (n > 0 && (is_digit(text[n - 1]) || text[n - 1] == '.')) --n;
+    if (n == text.size()) return false;
+    if (n > 0 && text[n - 1] == '-') --n;
+    return n > 0 && (text[n - 1] == '^' || (n > 1 && text.substr(n - 2, 2) == "**"));
+}
+
 // Superscript digit, minus or T -> its ASCII character, else 0.
 char superscript(char32_t cp) {
     switch (cp) {
@@ -284,6 +308,16 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
         if (in_superscript && !sup && would_continue_number(line, i, cp)) emit(' ');
         if (in_command && cp >= 0x80) {
             emit('_');
+        } else if (in_superscript && !sup && power_follows(line, i)) {
+            // `x²^3` read as x^2^3, a tower (x^8), where (x²)³ is as likely meant.
+            fail("a power after a superscript is ambiguous: write (x²)^k for a power of the power, or x^(2^k) "
+                 "for a tower");
+            return;
+        } else if (sup && !in_superscript && after_number_exponent(out.text)) {
+            // `x^2⁻¹` read as x^2^-1, a tower (sqrt(x)), where (x^2)⁻¹ is as likely meant.
+            fail("a superscript after an exponent is ambiguous: write (x^2)^k for a power of the power, or "
+                 "x^(2^k) for a tower");
+            return;
         } else if (sup == '-' && in_superscript) {
             // `x²⁻¹` read as x^2-1 in ASCII, a baseline minus where a raised one was written.
             fail("a superscript minus inside a superscript exponent is ambiguous: write the exponent "

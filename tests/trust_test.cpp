@@ -2723,3 +2723,28 @@ TEST_CASE("trust: a defined name read two ways is refused with both readings") {
       },
       {"f(x) = x^2", "g(x, y) = x y", "h(t) = sin(t)", "y = x^2"});
 }
+
+// The same hunt: a superscript then `^` was a tower (x²^3 was x^8, 2²^3 256, x^2⁻¹ sqrt(x)), and
+// √x(x+1) the root of the product, where √ takes one factor.
+TEST_CASE("trust: a superscript beside a power, and a root before a bracket, are refused") {
+  check_rows({
+      {"x²^3", "error: a power after a superscript is ambiguous: write (x²)^k for a power of the power, or x^(2^k)"},
+      {"2²^3", "error: a power after a superscript is ambiguous"},
+      {"x⁻¹^2", "error: a power after a superscript is ambiguous"},
+      {"x² ^3", "error: a power after a superscript is ambiguous"},
+      {"x²**3", "error: a power after a superscript is ambiguous"},
+      {"x^2⁻¹", "error: a superscript after an exponent is ambiguous"},
+      {"2^3²", "error: a superscript after an exponent is ambiguous"},
+      {"x^(3)²", "error: a superscript after an exponent is ambiguous"},
+      {"(x²)^3", "x^6"},
+      {"e^x²", "e^(x^2)"},
+      {"sin(x)²", "sin(x)^2"},
+      {"(x + 1)²", "(x + 1)^2"},
+      {"√x(x+1)", "error: '√' before juxtaposed factors is ambiguous"},
+      {"2√x(x+1)", "error: '√' before juxtaposed factors is ambiguous"},
+      {"√(x)(x+1)", "sqrt(x) (x + 1)"},
+      {"√x·(x+1)", "sqrt(x) (x + 1)"},
+      {"√(x(x+1))", "sqrt(x (x + 1))"},
+      {"d^2/dxdy x^2 y^3", "error: derivative order 2 does not match the variables below it (1 differentiation, by xdy)"},
+  });
+}

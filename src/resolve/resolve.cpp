@@ -858,8 +858,10 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       // `√4 x`: the root of 4x, as `sqrt 4 x` is, or 2x, as a root sign drawn over the 4 alone
       // is (ddx prints sqrt(x) y as √x·y)? Nothing in plain text tells: ask.
       const Node& first_argument = n.children[i + 1];
-      bool const run_of_factors = first_argument.kind == NodeKind::Word && !is_identifier(first_argument.text) &&
-                                  !is_variable(first_argument.text) && split_run(first_argument.text).size() > 1;
+      bool const run_of_factors = (first_argument.kind == NodeKind::Word && !is_identifier(first_argument.text) &&
+                                   !is_variable(first_argument.text) && split_run(first_argument.text).size() > 1) ||
+                                  // (√x(x+1): a letter before a bracket is a product, sqrt(x (x + 1)) or sqrt(x)(x + 1)?)
+                                  (first_argument.kind == NodeKind::Apply && !apply_is_call(first_argument));
       if ((arg.size() > 1 || run_of_factors) && written_as_root_sign(fn))
         throw ResolveError{SourceSpan{fn.span.begin, arg.back().span.end},
                            "'√' before juxtaposed factors is ambiguous: write √(x y) for the root of them all, or "
