@@ -2748,3 +2748,32 @@ TEST_CASE("trust: a superscript beside a power, and a root before a bracket, are
       {"d^2/dxdy x^2 y^3", "error: derivative order 2 does not match the variables below it (1 differentiation, by xdy)"},
   });
 }
+
+// A helper's hunt of ==: a side that read as a simpler formula was equal to it even where the side
+// as written has no value (sqrt(x)^2 == x was true, sqrt(x)^2 == abs(x) false; exp(log(x)) == x,
+// log(x) - log(x) == 0 true), against the rule that log(x^2) == 2 log(x) follows; and in two
+// variables a piece within 0.1 of the origin was missed (relu(1/100 - x^2 - y^2) == 0 was true).
+TEST_CASE("trust: == sees what a side lost as it was read, and corners in several variables") {
+  check_rows({
+      {"sqrt(x)^2 == x", "false  # only one side is defined at x = -0.558"},
+      {"sqrt(x)^2 == abs(x)", "false  # only one side is defined at x = -0.558"},
+      {"exp(log(x)) == x", "false  # only one side is defined at x = -0.558"},
+      {"sqrt(x) sqrt(x) == x", "false  # only one side is defined at x = -0.558"},
+      {"log(x) - log(x) == 0", "false  # only one side is defined at x = -0.558"},
+      {"[sqrt(x)^2, y] == [x, y]", "false  # only one side is defined at x = -0.558"},
+      {"sqrt(x)^2 == sqrt(x) sqrt(x)", "true"},
+      // a single point without a value is no refutation of a formula, and a derivative's
+      // requirement is none of its value's
+      {"x/x == 1", "true"},
+      {"d/dx log(x) == 1/x", "true"},
+      {"d/dx sqrt(x)^2 == 1", "true"},
+      {"d/dx f(g(x)) == f'(g(x)) g'(x)", "true"},
+      {"relu(1/100 - x^2 - y^2) == 0", "false  # they differ by about 0.01 at x = 0, y = 0"},
+      {"relu(1/1000 - (x - 1/2)^2 - (y - 1/3)^2) == 0", "false  # they differ by about 0.001 at x = 0.5, y = 0.333"},
+      {"sign(x^2 + y^2 - 1/100) == 1", "false  # they differ by about -2.0 at x = 0, y = 0"},
+      {"abs(x^2 + y^2 - 10^-6) == x^2 + y^2 - 10^-6", "false  # they differ by about 4.0e-9 at x = -0.000999, y = 0"},
+      {"d/dx relu(x^2 + y^2 - 1/100) == 2x", "false  # they differ by about 0.2 at x = -0.0999, y = 0"},
+      {"relu(x - y) + relu(y - x) == abs(x - y)", "true  # checked numerically at 24 random points"},
+      {"max(x, y) == (x + y + abs(x - y))/2", "true  # checked numerically at 24 random points"},
+  });
+}

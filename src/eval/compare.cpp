@@ -205,12 +205,28 @@ bool requirements_met(std::span<const Expr> required, const TrialPoint& point) {
   return true;
 }
 
+// Whether a side has a value at a point: the parts it lost as it was read have values there, and
+// so does its formula (one past a double's range, sinh(400x)/cosh(400x) at 2.16, is one: asked
+// exactly); nullopt where that cannot be told (an abstract function).
+std::optional<bool> defined_at(Expr side, std::span<const Expr> domain, const std::vector<Expr>& vars, const TrialPoint& point) {
+  try {
+    for (Expr part : domain)
+      if (std::isnan(calc::evaluate(part, point))) return false;
+    return !std::isnan(calc::evaluate(side, point)) || has_value_at(side, vars, point);
+  } catch (const Unanswerable&) {
+    return std::nullopt;
+  } catch (const MathError&) {
+    return false;
+  }
+}
+
 // a == b at random points: a point where they differ (or only one has a value) refutes it,
 // agreement at enough points is taken for equality, and too few values decide nothing. A point
 // where a side's requirements have no value is none of them.
 // `with` names what stands in the comparison for abstract functions (empty: none).
 Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<const Expr> required_of_a,
-                            std::span<const Expr> required_of_b) try {
+                            std::span<const Expr> required_of_b, std::span<const Expr> domain_a = {},
+                            std::span<const Expr> domain_b = {}) try {
   std::vector<Expr> vars = calc::variables_of({a, b});
   std::vector<Expr> const required_a = requirements_of_pair(required_of_a, vars);
   std::vector<Expr> const required_b = requirements_of_pair(required_of_b, vars);
@@ -231,6 +247,10 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
     far_tried += far_point;
     // (where a side's derivative does not exist, say, the point is none of the comparison's)
     if (!requirements_met(required_a, point) || !requirements_met(required_b, point)) continue;
+    if (!far_point)
+      if (std::optional<bool> a_defined = defined_at(a, domain_a, vars, point), b_defined = defined_at(b, domain_b, vars, point);
+          a_defined && b_defined && *a_defined != *b_defined)
+        return {false, true, "only one side is defined" + where_of(vars, point) + with};
     double x, y;
     try {
       x = calc::evaluate(a, point);
@@ -295,17 +315,44 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
   return {false, false, past_range_note};
 }
 
+// Sides equal as formulas whose domains as written differ (sqrt(x)^2 is x where x >= 0, and was
+// equal to x): a random point where only one side has a value refutes it, as at_random_points'
+// do. Points where a single value is missing (x/x at 0) are not found, and no refutation of a
+// formula.
+std::optional<Comparison> defined_apart(Expr a, Expr b, std::span<const Expr> required_of_a, std::span<const Expr> required_of_b,
+                                        std::span<const Expr> domain_a, std::span<const Expr> domain_b) {
+  if (domain_a.empty() && domain_b.empty()) return std::nullopt;
+  std::vector<Expr> everything{a, b};
+  everything.insert(everything.end(), domain_a.begin(), domain_a.end());
+  everything.insert(everything.end(), domain_b.begin(), domain_b.end());
+  std::vector<Expr> const vars = calc::variables_of(everything);  // (log(x) - log(x) == 0 holds no x in its sides)
+  std::vector<Expr> const required_a = requirements_of_pair(required_of_a, vars);
+  std::vector<Expr> const required_b = requirements_of_pair(required_of_b, vars);
+  std::mt19937_64 rng(20261122);  // (the points at_random_points takes first)
+  std::uniform_real_distribution<double> pick(-2.5, 2.5);
+  for (int trial = 0; trial < 24; ++trial) {
+    TrialPoint point;
+    for (Expr v : vars) point[v.name()] = pick(rng);
+    if (!requirements_met(required_a, point) || !requirements_met(required_b, point)) continue;
+    std::optional<bool> a_defined = defined_at(a, domain_a, vars, point), b_defined = defined_at(b, domain_b, vars, point);
+    if (a_defined && b_defined && *a_defined != *b_defined)
+      return Comparison{false, true, "only one side is defined" + where_of(vars, point)};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-Comparison compare_expressions(Expr a, Expr b, std::span<const Expr> required_a, std::span<const Expr> required_b) {
+Comparison compare_expressions(Expr a, Expr b, std::span<const Expr> required_a, std::span<const Expr> required_b,
+                               std::span<const Expr> domain_a, std::span<const Expr> domain_b) {
   // Formulas compare as printed: d/dx abs(x) == sign(x) (its sign has no value at 0, sign(0) is 0).
   a = with_canonical_indices(with_typed_signs(a));
   b = with_canonical_indices(with_typed_signs(b));
-  if (a == b) return {true, true, ""};
+  if (a == b) return defined_apart(a, b, required_a, required_b, domain_a, domain_b).value_or(Comparison{true, true, ""});
   Expr d = a - b;
   try {
     d = calc::simplify(calc::expand(d));
-    if (d.is_zero()) return {true, true, ""};
+    if (d.is_zero()) return defined_apart(a, b, required_a, required_b, domain_a, domain_b).value_or(Comparison{true, true, ""});
   } catch (const LimitError&) {
     // too big to expand: fall through to the numeric check
   }
@@ -317,7 +364,7 @@ Comparison compare_expressions(Expr a, Expr b, std::span<const Expr> required_a,
   abstract_functions(b, abstract, seen);
   if (abstract.empty() && is_constant_expression(d))
     if (auto verdict = compare_constants(d)) return *verdict;
-  if (abstract.empty()) return at_random_points(a, b, "", required_a, required_b);
+  if (abstract.empty()) return at_random_points(a, b, "", required_a, required_b, domain_a, domain_b);
   // An identity in f holds for every f: a sample function for which the sides differ refutes it,
   // and agreement for three samples at random points is taken for equality.
   std::string names;

@@ -20,8 +20,11 @@ struct Comparison {
 };
 
 // `required_a`, `required_b`: what each side requires to have a value (core/dropped.hpp: a
-// derivative's function, a part simplification took out); points where one does not are no
-// points of the comparison.
-Comparison compare_expressions(Expr a, Expr b, std::span<const Expr> required_a = {}, std::span<const Expr> required_b = {});
+// derivative's function, a part simplification took out as it was worked out); points where one
+// does not are no points of the comparison. `domain_a`, `domain_b`: the parts a side as written
+// needs a value of, lost as it was read (sqrt(x)^2 is x, where x >= 0): a point where one side's
+// hold and the other's do not, the other having a value, is one where only one side is defined.
+Comparison compare_expressions(Expr a, Expr b, std::span<const Expr> required_a = {}, std::span<const Expr> required_b = {},
+                               std::span<const Expr> domain_a = {}, std::span<const Expr> domain_b = {});
 
 }  // namespace ddx::eval

@@ -312,6 +312,28 @@ Expr Evaluator::operand(const Term& t, std::span<const Expr> vars) {
   }
 }
 
+namespace {
+
+// The parts of a derivative's operand that it lost as it was read, anywhere in t (each is a
+// requirement of the derivative, which == takes as such, not a part of the side's own value).
+void derivative_drops(const Term& t, std::vector<Expr>& out) {
+  if (t.kind == TermKind::Derivative || t.kind == TermKind::Leibniz || t.kind == TermKind::Prime)
+    out.insert(out.end(), t.dropped.begin(), t.dropped.end());
+  for (const Term& c : t.children) derivative_drops(c, out);
+}
+
+// What a side of == lost as it was read, but for its derivatives' operands: the parts it needs a
+// value of where it has one (sqrt(x)^2 is x where x >= 0; resolve notes them on the side).
+std::vector<Expr> domain_as_written(const Term& side) {
+  std::vector<Expr> of_derivatives, kept;
+  derivative_drops(side, of_derivatives);
+  for (Expr part : side.dropped)
+    if (std::find(of_derivatives.begin(), of_derivatives.end(), part) == of_derivatives.end()) kept.push_back(part);
+  return kept;
+}
+
+}  // namespace
+
 // `A == B` for expressions, vectors and matrices (entry by entry; different shapes are unequal).
 Result Evaluator::compare(const Term& t) {
   // What each side requires as it is worked out (a derivative, the function it is taken of:
@@ -319,6 +341,7 @@ Result Evaluator::compare(const Term& t) {
   std::vector<Expr> required_a, required_b;
   Value a = noting_into(required_a, [&] { return value(t.children[0]); });
   Value b = noting_into(required_b, [&] { return value(t.children[1]); });
+  std::vector<Expr> const domain_a = domain_as_written(t.children[0]), domain_b = domain_as_written(t.children[1]);
   std::vector<std::pair<Expr, Expr>> pairs;
   std::function<bool(const Value&, const Value&)> pair_up = [&](const Value& x, const Value& y) {
     if (x.kind == Value::Kind::Truth || y.kind == Value::Kind::Truth)
@@ -338,7 +361,7 @@ Result Evaluator::compare(const Term& t) {
   Result all = Result::of(Value::boolean(true));
   std::optional<std::string> undecided;  // an entry neither equal nor unequal: the answer unless another differs
   for (const auto& [x, y] : pairs) {
-    Comparison c = compare_expressions(x, y, required_a, required_b);
+    Comparison c = compare_expressions(x, y, required_a, required_b, domain_a, domain_b);
     if (!c.decided) {
       if (!undecided) undecided = c.note;
       continue;

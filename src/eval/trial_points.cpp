@@ -54,6 +54,42 @@ void symbolic_exponents(Expr e, std::vector<Expr>& out, std::unordered_set<const
   visit_children(e, [&](Expr c) { symbolic_exponents(c, out, seen); });
 }
 
+// A point near where g is largest (direction 1) or smallest (-1), by coordinates in turn: each
+// variable moved to the best of `grid` and of the values beside the best, the others held.
+TrialPoint extreme_point(Expr g, const std::vector<Expr>& vars, int direction, const std::vector<double>& grid,
+                         std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> pick(-2.5, 2.5);
+  TrialPoint at;
+  for (Expr w : vars) at[w.name()] = pick(rng);
+  auto value_at = [&](double& best, double t, const std::string& name) {
+    double const kept = at[name];
+    at[name] = t;
+    double value = -INFINITY;
+    try {
+      double v = calc::evaluate(g, at);
+      if (!std::isnan(v)) value = direction * v;
+    } catch (const MathError&) {
+    }
+    if (value > best) {
+      best = value;
+      return true;
+    }
+    at[name] = kept;
+    return false;
+  };
+  for (int round = 0; round < 4; ++round)
+    for (Expr v : vars) {
+      const std::string name = v.name();
+      double best = -INFINITY;
+      value_at(best, at[name], name);
+      for (double t : grid) value_at(best, t, name);
+      // Closer in around the best, halving the step (the grid is an eighth of a decade apart).
+      for (double step = std::max(0.2 * std::abs(at[name]), 1e-3); step > 1e-9 * (1 + std::abs(at[name])); step /= 2)
+        if (!value_at(best, at[name] - step, name)) value_at(best, at[name] + step, name);
+    }
+  return at;
+}
+
 }  // namespace
 
 FarPoints::FarPoints(Expr a, Expr b) {
@@ -96,10 +132,23 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
   });
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
   std::vector<TrialPoint> points;
-  for (Expr g : arguments)
+  // Lines through a random point, one variable moving; in several variables also lines through
+  // g's largest and smallest values (relu(1/100 - x^2 - y^2) is above 0 only within 0.1 of the
+  // origin, which no line at a random y meets).
+  std::vector<std::pair<Expr, TrialPoint>> lines;  // (the argument, a point its lines go through)
+  for (Expr g : arguments) {
+    TrialPoint at;
+    for (Expr w : vars) at[w.name()] = pick(rng);
+    lines.emplace_back(g, std::move(at));
+  }
+  if (vars.size() >= 2)
+    for (Expr g : arguments)
+      for (int direction : {1, -1}) lines.emplace_back(g, extreme_point(g, vars, direction, grid, rng));
+  std::size_t const most = vars.size() >= 2 ? most_points + most_points / 2 : most_points;
+  for (auto& [g, through] : lines)
     for (Expr v : vars) {
-      TrialPoint at;
-      for (Expr w : vars) at[w.name()] = pick(rng);
+      if (points.size() >= most) break;
+      TrialPoint at = through;
       auto sign_at = [&](Expr f, double t) {
         at[v.name()] = t;
         try {
@@ -121,7 +170,7 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
         slope = Expr();
       }
       for (std::size_t i : intervals) {
-        if (points.size() >= most_points) break;
+        if (points.size() >= most) break;
         double const lo_end = grid[i], hi_end = grid[i + 1];
         if (sign_at(g, lo_end) == 0) points.push_back(at);  // (on the corner itself: sign(x)^2 == 1 at 0)
         for (Expr f : {g, slope}) {

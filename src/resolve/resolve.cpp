@@ -445,9 +445,14 @@ Term Resolver::term_unguarded(const Node& n) {
     case NodeKind::Leibniz: return leibniz(n);
     case NodeKind::At: return at(n);
     case NodeKind::Compare: {
+      // What each side loses as it is read goes with it (sqrt(x)^2 is x where x >= 0): == asks
+      // whether both sides have values at the same points.
       std::vector<Term> sides;
-      sides.push_back(term(n.children[0]));
-      sides.push_back(term(n.children[1]));
+      for (const Node& side : n.children) {
+        std::vector<Expr> lost;
+        sides.push_back(noting_into(lost, [&] { return term(side); }));
+        sides.back().dropped.insert(sides.back().dropped.end(), lost.begin(), lost.end());
+      }
       return composite(TermKind::Compare, std::move(sides), "", n.span);
     }
     case NodeKind::Equality: {
