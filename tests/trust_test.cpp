@@ -1675,6 +1675,10 @@ TEST_CASE("trust: a tangent's left side is a name its function does not use") {
       {"tangent(x y, x = 2)", "Y = x y"},
       {"tangent(x^2 y, x = 1)", "Y = 2x y - y"},
       {"tangent(x y Y, x = 1)", "T = Y x y"},
+      // nor the variable the line is along (y = x^2 was a parabola; a helper's hunt)
+      {"tangent(x^2, y = 1)", "Y = x^2"},
+      {"tangent(5, y = 2)", "Y = 5"},
+      {"tangent(sin(y), y = 0)", "Y = y"},
   });
 }
 

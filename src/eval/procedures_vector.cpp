@@ -162,7 +162,8 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   TangentLine shape;
   for (const char* label : {"y", "Y", "T", "y_t"}) {
     shape.label = label;
-    if (!depends_on(f, sym(label)) && !depends_on(line, sym(label))) break;
+    // (nor the variable the line is along: tangent(x^2, y = 1) was y = x^2, a parabola)
+    if (!depends_on(f, sym(label)) && !depends_on(line, sym(label)) && x.name() != label) break;
   }
   return Result::shaped(line, std::move(shape));
 }
