@@ -9,6 +9,7 @@
 #include <exception>
 #include <functional>
 #include <new>
+#include <optional>
 
 #include "grammar/chars.hpp"
 #include "grammar/config.hpp"
@@ -197,6 +198,19 @@ std::string original_char(std::string_view line, NormalizedLine const& norm, std
     return std::string(line.substr(b, e - b));
 }
 
+// `x_1   (k != 1)`: an answer's condition typed back (ddx prints one after an answer that holds
+// only where it says) is no expression: the offset of its bracket, if the text holds one.
+std::optional<std::size_t> typed_condition(std::string const& t) {
+    for (std::string_view op : {"!=", "<=", ">="})
+        if (auto const at = t.find(op); at != std::string::npos)
+            if (auto const open = t.rfind('(', at); open != std::string::npos) return open;
+    return std::nullopt;
+}
+
+constexpr char const* condition_message =
+    "a condition such as (k != 1) is what ddx prints after an answer that holds only there, and no expression it "
+    "reads: type the answer alone (ans keeps its conditions), or give the index a value with at";
+
 void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome& out) {
     std::string const& t = norm.text;
     // Every level is a character of the line (a bracket, a sign, `^`, `/`), so a line shorter
@@ -235,6 +249,10 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
     // at -O0), more than a default 8 MB thread can promise.
     if (deepest > small_stack_levels) run_on_large_stack(std::size_t{512} << 20, run);
     else run();
+    if ((state.failed || !ok || first != last) && typed_condition(t)) {
+        out.diagnostics.push_back(diagnostic_at(norm, *typed_condition(t), condition_message));
+        return;
+    }
     if (state.failed) {
         auto const at = error_offset(t, static_cast<std::size_t>(state.where - t.data()));
         out.diagnostics.push_back(diagnostic_at(norm, at, expected_message(state.which)));

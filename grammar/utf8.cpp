@@ -334,6 +334,10 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
             emit(static_cast<char>(cp));
         } else if (char const r = operator_replacement(cp)) {
             emit(r);
+        } else if (cp == 0x2260 || cp == 0x2264 || cp == 0x2265) {
+            // ≠ ≤ ≥: as != <= >= (no expression holds them; the parser says what they are)
+            emit(cp == 0x2260 ? '!' : cp == 0x2264 ? '<' : '>');
+            emit('=');
         } else if (cp == 0x221A) {
             // √ reads like a function name applied by juxtaposition: `2√x` = 2 sqrt(x),
             // `√(x + 1)` = sqrt(x + 1), `√x·y` = sqrt(x)·y. A lone factor after it, a letter with

@@ -2781,3 +2781,16 @@ TEST_CASE("trust: == sees what a side lost as it was read, and corners in severa
       {"max(x, y) == (x + y + abs(x - y))/2", "true  # checked numerically at 24 random points"},
   });
 }
+
+// An answer's condition typed back read as nothing ddx knows ("expected ')'", "unexpected
+// character '≠'"), where language.md promises that answers read back (a helper's hunt).
+TEST_CASE("trust: a condition typed back is refused with a message saying what it is") {
+  check_rows({
+      {"x_1   (k != 1)", "error: a condition such as (k != 1) is what ddx prints after an answer that holds only there"},
+      {"x_1   (k ≠ 1)", "error: a condition such as (k != 1)"},
+      {"2x_k   (1 <= k <= 3)", "error: a condition such as (k != 1)"},
+      {"2x_k   (1 ≤ k ≤ 3)", "error: a condition such as (k != 1)"},
+      {"0   (1 <= j <= N, k != j)", "error: a condition such as (k != 1)"},
+      {"x_1", "x_1"},
+  });
+}
