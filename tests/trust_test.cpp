@@ -2794,3 +2794,19 @@ TEST_CASE("trust: a condition typed back is refused with a message saying what i
       {"x_1", "x_1"},
   });
 }
+
+// approx's result inside an expression is the decimal it prints, as a decimal typed is: approx(pi)
+// - pi cancelled pi's double against the double of approx's 15 digits (-3.1e-15, for -3.2e-15),
+// and approx(pi, 20) - pi was 0.0.
+TEST_CASE("trust: approx's result is read as the decimal it prints") {
+  check_rows({
+      {"approx(pi) - pi", "-3.2384626433832794e-15"},
+      {"approx(pi, 20) - pi", "3.7356616720497114e-20"},
+      {"sin(approx(pi))", "3.2384626433832794e-15"},
+      {"approx(pi) x - pi x", "-3.2384626433832794e-15 x"},
+      {"approx(1/3) - 1/3", "-3.333333333333333e-16"},
+      {"approx(pi)", "3.14159265358979"},
+      {"approx(pi) x", "3.14159265358979x"},
+      {"2 approx(pi)", "6.28318530717958"},
+  });
+}

@@ -45,6 +45,11 @@ class Context {
   virtual bool denominator_layout() const = 0;
   // e in the text format (`x = 1/2` in a message, a plot's legend).
   virtual std::string text(Expr e) const = 0;
+  // In a check's reading, where decimals are read as the exact numbers they are written as (or
+  // symbols for them), a decimal ddx made itself as such: approx's result is the decimal it prints
+  // (approx(pi) - pi took the double of pi's 15 digits and pi's own, and cancelled to -3.1e-15,
+  // for -3.2e-15). Nullopt when decimals are doubles, as everywhere else.
+  virtual std::optional<Expr> decimal_as_read(const Number& /*exact*/) const { return std::nullopt; }
 };
 
 }  // namespace ddx::eval

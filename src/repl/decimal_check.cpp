@@ -71,7 +71,7 @@ bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivat
     }
     case TermKind::Call:  // sums over data are arithmetic too
       if (t.name == "diff") return derivative_allowed && all(t.children.begin(), true);
-      return (t.name == "sum" || t.name == "mean") && all(t.children.begin(), derivative_allowed);
+      return (t.name == "sum" || t.name == "mean" || t.name == "approx") && all(t.children.begin(), derivative_allowed);
     default: return false;
   }
 }
@@ -81,6 +81,8 @@ bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivat
 std::size_t decimals_written(std::string_view text) {
   auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
   std::size_t count = 0;
+  // (approx's result is a decimal too, that it prints)
+  for (std::size_t at = text.find("approx("); at != std::string_view::npos; at = text.find("approx(", at + 1)) ++count;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '.' && (digit(i + 1) || (i > 0 && digit(i - 1)))) ++count;
     else if ((text[i] == 'e' || text[i] == 'E') && i > 0 && digit(i - 1) &&
@@ -122,6 +124,9 @@ class ExactReading final : public eval::Context {
   std::span<const IndexCondition> answer_conditions() const override { return session_.answer_conditions(); }
   bool denominator_layout() const override { return session_.denominator_layout(); }
   std::string text(Expr e) const override { return session_.text(e); }
+  std::optional<Expr> decimal_as_read(const Number& exact) const override {
+    return exact_numbers_ ? num(exact) : decimal_symbol(decimals_, num(exact));
+  }
 
  private:
   std::optional<Expr> exact_body(std::string_view name) const {
@@ -549,7 +554,14 @@ std::optional<eval::Result> answer_as_written(std::string_view statement, const 
   Decimals decimals;
   try {
     std::optional<eval::Result> exact = read_again(statement, session, decimals, resolve::DecimalsRead::Exact, evaluated);
-    if (exact && answered_as_written(*exact)) return exact;
+    if (!exact || !answered_as_written(*exact)) return std::nullopt;
+    // approx's answer, read as the decimal it prints, is the double of its digits, as it is
+    // without a reading (ans and code take that value).
+    if (const auto* d = std::get_if<eval::Decimal>(&exact->shape);
+        d && !d->beyond_doubles && exact->value.kind == eval::Value::Kind::Scalar && exact->value.scalar.is_number() &&
+        exact->value.scalar.number().is_exact())
+      exact->value.scalar = num(Number::from_double(std::strtod(d->digits.c_str(), nullptr)));
+    return exact;
   } catch (const Interrupted&) {
     throw;
   } catch (const resolve::ResolveError&) {  // (1/(0.1 + 0.2 - 0.3) divides by 0 as it is read)
@@ -607,7 +619,8 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
   eval::Value formula;
   try {
     std::optional<eval::Result> result = read_again(statement, session, decimals, resolve::DecimalsRead::ExactPoints, evaluated);
-    if (!result || decimals.empty() || !answer_is_value(*result)) return std::nullopt;
+    bool const approx_written = statement.find("approx(") != std::string_view::npos;  // (its decimal is no symbol)
+    if (!result || (decimals.empty() && !approx_written) || !answer_is_value(*result)) return std::nullopt;
     formula = std::move(result->value);
   } catch (const Interrupted&) {
     throw;
