@@ -2810,3 +2810,24 @@ TEST_CASE("trust: approx's result is read as the decimal it prints") {
       {"2 approx(pi)", "6.28318530717958"},
   });
 }
+
+// A defined function named bare is its body over its parameters, in order (language.md), but
+// grad, hessian, jacobian and total took the body's free symbols, sorted (a helper's hunt of
+// derivatives): grad(g) after g(x, y) = x^2 + a y was [y, 2x, a].
+TEST_CASE("trust: grad, hessian, jacobian and total of a bare defined function go by its parameters") {
+  check_rows(
+      {
+          {"grad(g)", "[2x, a]"},
+          {"hessian(g)", "[[2, 0], [0, 0]]"},
+          {"total(g)", "dg = 2x dx + a dy"},
+          {"jacobian(g)", "[[2x, a]]  # numerator layout"},
+          {"grad(h)", "[3x^2 y^2, 2x y^3]"},
+          {"grad(f)", "[y, x, 0]"},
+          {"hessian(f)", "[[0, 1, 0], [1, 0, 0], [0, 0, 0]]"},
+          {"total(k)", "dk = w cos(t w) dt"},
+          {"grad(g) at x = 1, y = 2", "[2, a]"},
+          // a call, or any other expression, goes by its free symbols as before
+          {"grad(g(x, y))", "[y, 2x, a]"},
+      },
+      {"g(x, y) = x^2 + a y", "h(y, x) = x^2 y^3", "f(x, y, z) = x y", "k(t) = sin(w t)"});
+}

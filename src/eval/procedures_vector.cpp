@@ -44,6 +44,9 @@ Differentiated differentiated(const Term& call, Evaluator& ev) {
     out.functions.push_back(ev.operand(first, held));
   }
   out.vars = listed ? *listed : calc::variables_of(out.functions);
+  // A defined function named bare is its body over its parameters, in order (after g(x, y) =
+  // x^2 + a y, grad(g) was [y, 2x, a], over a as well; after f(x, y, z) = x y it lacked ∂f/∂z).
+  if (!listed && first.kind == TermKind::Value && !first.params.empty()) out.vars = first.params;
   // (grad(sqrt(x)^2 y) at x = 0, y = 1 was [1, 0]: sqrt(x) was lost as it was read)
   ev.require_lost_on_both_sides(first.dropped, out.vars, call);
   if (first.kind == TermKind::Vector)
