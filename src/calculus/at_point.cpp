@@ -13,6 +13,7 @@
 #include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 #include "core/functions.hpp"
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
@@ -340,8 +341,12 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   Expr value;
   try {
     // The function itself must be continuous along the first variable: its value there (a typed
-    // sign(0) is 0) must equal both one-sided limits.
-    value = value_at(f, point);
+    // sign(0) is 0) must equal both one-sided limits. (Compared, not answered: a value below a
+    // double's range there is no refusal of the derivative's.)
+    value = [&] {
+      UnderflowsUnnoted compared_only;
+      return value_at(f, point);
+    }();
     for (std::size_t i = 0; i < order.size(); ++i) {
       // Before differentiating along order[i], g must be continuous along it (for i > 0, g's value
       // is the limit just agreed along order[i - 1], so only a change of variable can break it).
@@ -360,13 +365,20 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
           throw NoDerivative(NoDerivative::Cause::Undefined, order[0], Expr(), Expr(),
                              "the function is a derivative's formula with no value beside the point along " +
                                  order[0].name() + ": a corner there");
-        Limits along = limits_or_value(g, order[i], point, both_sides);
+        Limits along = [&] {
+          UnderflowsUnnoted compared_only;
+          return limits_or_value(g, order[i], point, both_sides);
+        }();
         if (along.left != value || along.right != value)
           throw NoDerivative(NoDerivative::Cause::Jump, order[i], along.left, along.right);
       }
       before = g;
       g = diff(g, order[i]);
-      Limits slopes = slopes_of_formula(g, before, order[i], point, true);
+      Limits slopes = [&] {  // (the last is the answer; those before, compared only)
+        std::optional<UnderflowsUnnoted> compared_only;
+        if (i + 1 < order.size()) compared_only.emplace();
+        return slopes_of_formula(g, before, order[i], point, true);
+      }();
       if (slopes.left != slopes.right)
         throw NoDerivative(NoDerivative::Cause::Corner, order[i], slopes.left, slopes.right);
       value = slopes.left;

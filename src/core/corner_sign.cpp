@@ -11,6 +11,7 @@
 #include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 #include "core/functions.hpp"
 #include "core/node.hpp"
 #include "core/real_value.hpp"
@@ -323,6 +324,7 @@ Expr value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
 }
 
 bool has_value_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
+  UnderflowsUnnoted asked_only;  // (whether it has a value, not the value: 1e-400 is one)
   if (depends_on(part, edge_step())) return has_values_on_both_sides(part, point);
   Expr step = beside_step();
   if (!depends_on(part, step)) return value_whatever_the_corners(part, point).has_value();

@@ -3,6 +3,7 @@
 
 #include "core/corner_sign.hpp"
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 #include "core/substitute.hpp"
 
 namespace ddx {
@@ -30,6 +31,11 @@ std::vector<Expr>* required_notes() {
 
 void note_required(Expr part) {
   if (std::vector<Expr>* into = required_notes()) into->push_back(part);
+}
+
+Expr requirement_there(Expr part, const std::unordered_map<Expr, Expr>& point) {
+  UnderflowsUnnoted asked_only;
+  return substitute(part, point);
 }
 
 Expr part_at(Expr part, const std::unordered_map<Expr, Expr>& arguments) { return value_there(part, arguments); }

@@ -88,6 +88,11 @@ std::vector<Expr>* required_notes();
 // Whether note_required is heard now.
 inline bool noting_required() { return detail::live_dropped_parts() || detail::paused_dropped_parts(); }
 
+// A requirement with a point put in, to be noted or asked whether it has a value: its value is
+// none of an answer's, and a double's underflow in it is not noted (core/float_underflow.hpp;
+// grad(x^4) at x = 1e-100 was refused for x^4's 1e-400).
+Expr requirement_there(Expr part, const std::unordered_map<Expr, Expr>& point);
+
 // A part with a function's arguments put in (f(x) = x/x, f(0): 1/0, which has none, throws): a
 // derivative's formula where it has a value whatever the slope at a corner (value_whatever_the_
 // corners: d/dx abs(x)^3 at 0 is 0); a MathError where it has none.

@@ -17,6 +17,9 @@ void note_float_underflow(std::string what) {
 
 std::uint64_t float_underflows() { return noted; }
 
+UnderflowsUnnoted::UnderflowsUnnoted() : noted_before_(noted) {}
+UnderflowsUnnoted::~UnderflowsUnnoted() { noted = noted_before_; }
+
 std::string float_underflow_message() {
   return last + ", below the range of a double (about 2.2e-308): write the decimals as fractions and use approx(...) "
                 "for its digits";

@@ -19,4 +19,18 @@ std::uint64_t float_underflows();
 // The refusal for the last one noted.
 std::string float_underflow_message();
 
+// While it lives, underflows are not noted: work whose values are compared, never answered (a
+// derivative at a point checks the function's value there against its limits; hessian(x y) at
+// x = 1e-200, y = 1e-200 was refused for x y's 1e-400).
+class UnderflowsUnnoted {
+ public:
+  UnderflowsUnnoted();
+  ~UnderflowsUnnoted();
+  UnderflowsUnnoted(const UnderflowsUnnoted&) = delete;
+  UnderflowsUnnoted& operator=(const UnderflowsUnnoted&) = delete;
+
+ private:
+  std::uint64_t noted_before_;
+};
+
 }  // namespace ddx

@@ -146,7 +146,6 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
   } catch (const MathError&) {  // no value there: the doubles' verdict stands
     return std::nullopt;
   }
-  // (x exp(-10^10) == 0 agreed in doubles, and its difference's enclosure holds 0 at any precision)
   throw calc::PastRange();
 }
 
@@ -172,6 +171,10 @@ std::optional<Comparison> compare_constants(Expr d) {
   try {
     return Comparison{false, true, "they differ by about " + calc::evalf_certain(d, 3)};
   } catch (const calc::Uncertain& uncertain) {
+    // (an enclosure that still held 0; one that never settled whether a step has a value, past
+    // MPFR's range as exp(10^10)/10^100 is, shows nothing: it was "equal to 19728 digits" to 0)
+    if (!uncertain.near_zero)
+      return Comparison{false, false, "ddx cannot approximate their difference (" + std::string(uncertain.what()) + ")"};
     return Comparison{true, true, "checked numerically: equal to " + std::to_string(uncertain.digits_worked) + " digits"};
   } catch (const calc::PastRange&) {  // (doubles, which say 0 == 0, would say less)
     return Comparison{false, false, past_range_note};
@@ -226,7 +229,7 @@ std::optional<bool> defined_at(Expr side, std::span<const Expr> domain, const st
 // `with` names what stands in the comparison for abstract functions (empty: none).
 Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<const Expr> required_of_a,
                             std::span<const Expr> required_of_b, std::span<const Expr> domain_a = {},
-                            std::span<const Expr> domain_b = {}) try {
+                            std::span<const Expr> domain_b = {}) {
   std::vector<Expr> vars = calc::variables_of({a, b});
   std::vector<Expr> const required_a = requirements_of_pair(required_of_a, vars);
   std::vector<Expr> const required_b = requirements_of_pair(required_of_b, vars);
@@ -234,6 +237,7 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
   int agreed = 0;
   bool evaluable = true;
+  bool past_range = false;  // a point whose difference is past MPFR's range (differ_precisely)
   bool const exact = !has_float(a) && !has_float(b);  // (decimals are doubles: theirs is the verdict)
   const FarPoints far(a, b);
   std::mt19937_64 far_rng(20261206);  // (its own: the points in [-2.5, 2.5] are the ones they were)
@@ -275,12 +279,18 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
     // enclosure (10^-14 relu(-x) == 0 agreed in doubles everywhere, and was compared exactly only
     // at a point where it is 0): once a point, whatever the doubles say.
     bool doubles_differ = std::abs(x - y) > 1e-9 * (1 + std::abs(x) + std::abs(y));
-    std::optional<std::string> proved = exact ? differ_precisely(a, b, vars, point) : std::nullopt;
+    std::optional<std::string> proved;
+    try {
+      if (exact) proved = differ_precisely(a, b, vars, point);
+    } catch (const calc::PastRange&) {  // (this point decides nothing; another may)
+      past_range = true;
+      continue;
+    }
     if (doubles_differ && (!exact || proved)) return {false, true, with.empty() ? "" : "they differ" + with};
     if (proved) return {false, true, *proved + with};
     ++agreed;
   }
-  if (agreed >= 3 && exact) {
+  if ((agreed >= 3 || past_range) && exact) {
     // A point beyond the random ones refutes equality by a difference proved there, or (where
     // `one_side_counts`) by a value on one side only.
     auto refuted_at = [&](const TrialPoint& point, bool one_side_counts) -> std::optional<Comparison> {
@@ -296,7 +306,11 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
           !(has_value_at(a, vars, point) && has_value_at(b, vars, point)))
         return Comparison{false, true, "only one side is defined" + where_of(vars, point) + with};
       if (!(std::isfinite(x) && std::isfinite(y))) return std::nullopt;
-      if (auto differ = differ_precisely(a, b, vars, point)) return Comparison{false, true, *differ + with};
+      try {
+        if (auto differ = differ_precisely(a, b, vars, point)) return Comparison{false, true, *differ + with};
+      } catch (const calc::PastRange&) {
+        past_range = true;
+      }
       return std::nullopt;
     };
     // Beside every corner of a piece, which random points may all miss.
@@ -307,12 +321,12 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
     for (const auto& point : whole_exponent_points(a, b, vars, rng))
       if (auto refuted = refuted_at(point, true)) return *refuted;
   }
+  // (x exp(-10^10) == 0 agreed in doubles, and its difference's enclosure holds 0 at any precision)
+  if (past_range) return {false, false, past_range_note};
   if (agreed >= 3)
     return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
   if (!evaluable) return {false, false, "their difference does not simplify to 0, and it has no values at points to compare"};
   return {false, false, "their difference does not simplify to 0, and too few of their values at random points are finite numbers"};
-} catch (const calc::PastRange&) {  // (differ_precisely's: doubles said 0 == 0)
-  return {false, false, past_range_note};
 }
 
 // Sides equal as formulas whose domains as written differ (sqrt(x)^2 is x where x >= 0, and was

@@ -375,7 +375,7 @@ Expr Evaluator::prime(const Term& t) {
     if (auto why = value_missing(required, where))
       throw EvalError{t.span, *why + " in the function as written (its simplified form hides it)"};
     if (noting_required())
-      for (Expr part : required) note_required(substitute(part, where));
+      for (Expr part : required) note_required(requirement_there(part, where));
   }
   // At a point, the derivative is taken where the argument lands: f'(2x) at x = 1 is f' at 2.
   if (!points_.empty()) {
@@ -398,7 +398,7 @@ Expr Evaluator::prime(const Term& t) {
   if (!noting_required()) return substitute(calc::diff(t.expr, param, static_cast<int>(t.order)), where);
   std::vector<Expr> required;
   Expr derivative = noting_into(required, [&] { return differentiate(t.expr, d, t); });
-  for (Expr part : required) note_required(substitute(part, where));
+  for (Expr part : required) note_required(requirement_there(part, where));
   return substitute(derivative, where);
 }
 
@@ -600,7 +600,7 @@ Value Evaluator::at(const Term& t) {
   if (noting_required())
     for (Expr part : dropped)
       if (formula_point || !has_corners_or_jumps(part))
-        if (Expr rest = substitute(part, point.values); !free_symbols(rest).empty()) note_required(rest);
+        if (Expr rest = requirement_there(part, point.values); !free_symbols(rest).empty()) note_required(rest);
   return there;
 }
 

@@ -70,7 +70,10 @@ bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivat
       return (derivative_allowed || (at_values && few_decimals)) && all(t.children.begin(), true);
     }
     case TermKind::Call:  // sums over data are arithmetic too
-      if (t.name == "diff") return derivative_allowed && all(t.children.begin(), true);
+      // (grad, jacobian and hessian at a point are derivatives at it: grad(1/(x - 0.3)) at x = 0.1 +
+      // 0.2 was -3.2e32, where the point is the pole)
+      if (t.name == "diff" || t.name == "grad" || t.name == "jacobian" || t.name == "hessian")
+        return derivative_allowed && all(t.children.begin(), true);
       return (t.name == "sum" || t.name == "mean" || t.name == "approx") && all(t.children.begin(), derivative_allowed);
     default: return false;
   }
@@ -373,14 +376,24 @@ std::optional<bool> differ(Expr a, Expr b) {
   return std::fabs(*x - *y) > 1e-12 * std::max(std::fabs(*x), std::fabs(*y));
 }
 
-// Each decimal of v against the same place of the formula (a vector's entries pairwise).
-void check_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits) {
-  if (v.kind != formula.kind) return;
+void check_scalar_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits);
+
+// Each decimal of v against the same place of the formula (a vector's entries pairwise); false
+// where their shapes differ, and nothing could be checked.
+bool check_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits) {
+  if (v.kind != formula.kind) return false;
   if (v.kind == eval::Value::Kind::List) {
-    if (v.items.size() != formula.items.size()) return;
-    for (std::size_t i = 0; i < v.items.size(); ++i) check_against(v.items[i], formula.items[i], decimals, decimal_bits);
-    return;
+    if (v.items.size() != formula.items.size()) return false;
+    bool all = true;
+    for (std::size_t i = 0; i < v.items.size(); ++i) all = check_against(v.items[i], formula.items[i], decimals, decimal_bits) && all;
+    return all;
   }
+  check_scalar_against(v, formula, decimals, decimal_bits);
+  return true;
+}
+
+// A scalar v against the formula's value in its place.
+void check_scalar_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits) {
   if (v.kind != eval::Value::Kind::Scalar) return;
   bool closed = (formula.scalar.node()->symbols & ~decimal_bits) == 0;
   if (v.scalar.is_number() && formula.scalar.is_number()) {  // (its decimals cancelled exactly)
@@ -646,8 +659,8 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
   };
   try {
     cancel(formula);
-    check_against(v, formula, decimals, decimal_bits);
-    *checked = true;
+    // (a shape apart, as grad(1e-200 x 1e-200 y) was [] in doubles, checks nothing)
+    *checked = check_against(v, formula, decimals, decimal_bits);
   } catch (const CornerError&) {
     // The formula as written has a corner or a jump at the point itself (sign(3/10 - 0.3)), where
     // only one-sided limits tell: the statement read as if written in fractions decides.
