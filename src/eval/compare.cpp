@@ -344,9 +344,13 @@ std::optional<Comparison> defined_apart(Expr a, Expr b, std::span<const Expr> re
   std::vector<Expr> const required_b = requirements_of_pair(required_of_b, vars);
   std::mt19937_64 rng(20261122);  // (the points at_random_points takes first)
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
-  for (int trial = 0; trial < 24; ++trial) {
-    TrialPoint point;
+  std::vector<TrialPoint> points(24);
+  for (TrialPoint& point : points)
     for (Expr v : vars) point[v.name()] = pick(rng);
+  // (and where exponents are whole, or halves whose sum is: x^a x^b is x^(a + b) where x^a and
+  // x^b have values, which at x = -1, a = b = 1/2 they have not)
+  for (TrialPoint& point : whole_exponent_points(a, b, vars, rng)) points.push_back(std::move(point));
+  for (const TrialPoint& point : points) {
     if (!requirements_met(required_a, point) || !requirements_met(required_b, point)) continue;
     std::optional<bool> a_defined = defined_at(a, domain_a, vars, point), b_defined = defined_at(b, domain_b, vars, point);
     if (a_defined && b_defined && *a_defined != *b_defined)

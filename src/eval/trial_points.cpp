@@ -135,19 +135,28 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
   // Lines through a random point, one variable moving; in several variables also lines through
   // g's largest and smallest values (relu(1/100 - x^2 - y^2) is above 0 only within 0.1 of the
   // origin, which no line at a random y meets).
-  std::vector<std::pair<Expr, TrialPoint>> lines;  // (the argument, a point its lines go through)
+  // The lines through random points share most_points; each through an extreme has a few of its
+  // own (cos(x) + cos(y) - 1.99 changes the slope's sign at every multiple of pi along a line, and
+  // the random lines' points used them all).
+  constexpr std::size_t points_per_extreme_line = 8;
+  struct Line {
+    Expr g;
+    TrialPoint through;
+    bool extreme;
+  };
+  std::vector<Line> lines;
   for (Expr g : arguments) {
     TrialPoint at;
     for (Expr w : vars) at[w.name()] = pick(rng);
-    lines.emplace_back(g, std::move(at));
+    lines.push_back({g, std::move(at), false});
   }
   if (vars.size() >= 2)
     for (Expr g : arguments)
-      for (int direction : {1, -1}) lines.emplace_back(g, extreme_point(g, vars, direction, grid, rng));
-  std::size_t const most = vars.size() >= 2 ? most_points + most_points / 2 : most_points;
-  for (auto& [g, through] : lines)
+      for (int direction : {1, -1}) lines.push_back({g, extreme_point(g, vars, direction, grid, rng), true});
+  for (auto& [g, through, extreme] : lines)
     for (Expr v : vars) {
-      if (points.size() >= most) break;
+      std::size_t const most = extreme ? points.size() + points_per_extreme_line : most_points;
+      if (points.size() >= most) continue;
       TrialPoint at = through;
       auto sign_at = [&](Expr f, double t) {
         at[v.name()] = t;
@@ -230,6 +239,14 @@ std::vector<TrialPoint> whole_exponent_points(Expr a, Expr b, const std::vector<
     for (std::size_t i = 0; i < in_exponents.size(); ++i)
       if (round < point_count / 4 || ((round >> (i % 3)) & 1) == 0)
         at[in_exponents[i].name()] = wholes[(round + i) % std::size(wholes)];
+    points.push_back(std::move(at));
+  }
+  // And every exponent variable a half, its bases negative: a sum or a multiple of them is then
+  // whole where they are not (x^a x^b has no value at x = -1, a = b = 1/2, and x^(a + b) is -1).
+  static constexpr double halves[] = {0.5, 1.5, -0.5};
+  for (double half : halves) {
+    TrialPoint at;
+    for (Expr v : vars) at[v.name()] = in_an_exponent(v) ? half : -size(rng);
     points.push_back(std::move(at));
   }
   return points;
