@@ -2885,3 +2885,19 @@ TEST_CASE("trust: == looks along the lines through a corner argument's extremes 
       {"relu(1/100 - x^2 - y^2) == 0", "false  # they differ by about 0.01 at x = 0, y = 0"},
   });
 }
+
+// A partial of an abstract function is printed by its parameter's name, and read back so; but a
+// parameter named like another position (the first of f(x2, x3) is named x2, which reads as the
+// second position wherever f's names are not known) printed ∂f/∂x2(1, 2) for the first (a
+// helper's hunt of derivatives). Such a slot prints as its own position, and xk always reads as
+// the k-th.
+TEST_CASE("trust: a partial of an abstract function prints and reads by position where a name would say another") {
+  check_in_turn({{"d/dx2 f(x2, x3) at x2 = 1, x3 = 2", "∂f/∂x1(1, 2)"},
+                 {"∂f/∂x1(1, 2) == ans", "true"},
+                 {"d/dx2 f(x2, x3)", "∂f/∂x1"}});
+  check_in_turn({{"d/dx f(x^2, 3x)", "2x ∂f/∂x1(x^2, 3x) + 3 ∂f/∂x2(x^2, 3x)"},
+                 {"d/dx1 f(x2, x1)", "∂f/∂x2"},
+                 // (typed back after f's names changed, the first answer is the same derivative)
+                 {"2x ∂f/∂x1(x^2, 3x) + 3 ∂f/∂x2(x^2, 3x)", "2x ∂f/∂x1(x^2, 3x) + 3 ∂f/∂x2(x^2, 3x)"}});
+  CHECK(ddx_test::answer("∂f/∂x1(1, 2)") == "∂f/∂x1(1, 2)");  // (and in a new session)
+}

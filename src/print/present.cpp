@@ -319,9 +319,22 @@ bool is_leibniz_form(const Display& d) { return d.kind == DKind::Derivative && d
 
 std::vector<std::string> derivative_vars(const Display& d) {
   const auto& params = function_info(d.function).params;
+  // A parameter named as another position's default name (the first of f(x2, x3) is x2, which
+  // reads as the second position, xk being the k-th, where f's names are not known: in a new
+  // session, or once f is used with other names): the position's own name, which reads the same
+  // anywhere (∂f/∂x2(1, 2) for the first was the second when typed back).
+  auto names_another_position = [&](const std::string& name, std::size_t slot) {
+    if (name.size() < 2 || name[0] != 'x' || name[1] == '0' || name.size() > 4) return false;
+    if (!std::all_of(name.begin() + 1, name.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    std::size_t const k = std::stoul(name.substr(1));
+    return k >= 1 && k <= params.size() && k != slot + 1;
+  };
   std::vector<std::string> vars;
-  for (int i : d.indices)
-    vars.push_back(static_cast<std::size_t>(i) < params.size() ? params[i] : "x" + std::to_string(i + 1));
+  for (int i : d.indices) {
+    auto const slot = static_cast<std::size_t>(i);
+    bool const named = slot < params.size() && !names_another_position(params[slot], slot);
+    vars.push_back(named ? params[slot] : "x" + std::to_string(i + 1));
+  }
   return vars;
 }
 

@@ -155,6 +155,12 @@ Term Resolver::leibniz(const Node& n, bool argument) {
       const FunctionInfo& info = function_info(*f);
       std::vector<int> indices;
       for (const DiffVar& v : n.vars) {
+        // xk is the k-th position whatever the names (ddx prints it so where a name would say
+        // another: the first of f(x2, x3) is x1); other names are the parameters'.
+        if (std::optional<int> position = default_parameter_position(v.name, info.params.size())) {
+          append_index(indices, n, v, *position);
+          continue;
+        }
         auto it = std::find(info.params.begin(), info.params.end(), v.name);
         if (it == info.params.end())
           throw ResolveError{n.span, n.text + " has no parameter '" + v.name + "' (its parameters: " + join(info.params) + ")"};
