@@ -327,7 +327,7 @@ std::vector<std::string> derivative_vars(const Display& d) {
     if (name.size() < 2 || name[0] != 'x' || name[1] == '0' || name.size() > 4) return false;
     if (!std::all_of(name.begin() + 1, name.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
     std::size_t const k = std::stoul(name.substr(1));
-    return k >= 1 && k <= params.size() && k != slot + 1;
+    return k != slot + 1;
   };
   std::vector<std::string> vars;
   for (int i : d.indices) {
