@@ -5,6 +5,7 @@
 // read again with its decimals exact (1 + exp(-1000.0) is 1.0, a definition c = exp(-720.25) is
 // used as written); the session refuses an answer that saw one and that no such reading checked
 // (expand((1e-200 x + 1)^2) dropped its x^2 term, grad(exp(-1000.0) x y) printed []).
+// (Implemented in number.cpp, beside the arithmetic that notes most of them.)
 #pragma once
 
 #include <cstdint>

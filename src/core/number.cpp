@@ -437,4 +437,26 @@ std::string Number::to_string() const {
   return {};
 }
 
+// Underflows of double arithmetic (core/float_underflow.hpp), noted here beside the arithmetic
+// that notes most of them.
+namespace {
+thread_local std::uint64_t underflows_noted = 0;
+thread_local std::string last_underflow;
+}  // namespace
+
+void note_float_underflow(std::string what) {
+  ++underflows_noted;
+  last_underflow = std::move(what);
+}
+
+std::uint64_t float_underflows() { return underflows_noted; }
+
+std::string float_underflow_message() {
+  return last_underflow + ", below the range of a double (about 2.2e-308): write the decimals as fractions and use "
+                          "approx(...) for its digits";
+}
+
+UnderflowsUnnoted::UnderflowsUnnoted() : noted_before_(underflows_noted) {}
+UnderflowsUnnoted::~UnderflowsUnnoted() { underflows_noted = noted_before_; }
+
 }  // namespace ddx

@@ -967,11 +967,12 @@ bool Resolver::apply_is_call(const Node& n) {
   if (w == defining_) throw ResolveError{n.name_span, "'" + w + "' would call itself; recursive definitions are not supported"};
   // A defined variable before a bracket that reads as a call (f(2) after f = 3, loss(2) after
   // loss = x^2, which was read as a product): which was meant?
+  bool const variable = is_variable(w);  // (looked up once: every call of a function asks)
   auto const abstract = [&] { auto f = find_function(w); return f && function_info(*f).abstract; };
   auto const long_name = [&] {  // (a word of four or more letters, no identifier, is a call)
     return !is_identifier(w) && std::count_if(w.begin(), w.end(), is_letter) >= 4;
   };
-  if (is_variable(w) && (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w) || function(w) || abstract() || long_name()))
+  if (variable && (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w) || function(w) || abstract() || long_name()))
     throw ResolveError{n.name_span, "'" + w + "' is a defined variable, not a function: write " + w +
                                         "*(...) for a product, or define a function: " + w + "(t) = ..."};
   // y(2) after y = x^2: 2x^2, as a letter before a bracket is a factor, or y at x = 2, as a
@@ -982,14 +983,14 @@ bool Resolver::apply_is_call(const Node& n) {
     while (c->kind == NodeKind::Neg) c = &c->children[0];
     return c->kind == NodeKind::Number;
   };
-  if (is_variable(w) && number_alone())
+  if (variable && number_alone())
     throw ResolveError{n.name_span, "'" + w + "(...)' is ambiguous: " + w + " is a defined variable: write " + w +
                                         "*(...) for a product, or " + w + " at x = ... for its value at a point"};
   const WordFacts facts = word_facts(w);
   if (facts.function || scope_.is_procedure(w) || facts.foreign || facts.planned || function(w)) return true;
   if (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w)) return true;
   if (auto f = find_function(w); f && function_info(*f).abstract) return true;
-  if (is_variable(w)) return false;
+  if (variable) return false;
   // A single letter (with index) is a factor: x(x+1). A long name is a function: loss(w).
   std::size_t letters = 0;
   for (char c : w) letters += is_letter(c);

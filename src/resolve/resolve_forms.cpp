@@ -69,9 +69,6 @@ Term Resolver::derivative_operator(const Node& n) {
                                          "(d/dx ...) * (d/dx ...) for a product of derivatives, or d/dx (... d/dx ...) "
                                          "to differentiate the whole"};
     }
-  // d/dx h after h(t) = sin(t): dh/dx, written the other way, which is refused (it was 0).
-  if (const Node& operand = n.children[0]; operand.kind == NodeKind::Word && !is_variable(operand.text))
-    if (const FunctionDefinition* def = function(operand.text)) refuse_variable_not_a_parameter(n, operand.text.str(), *def);
   Term t = form(TermKind::Derivative, n);
   // What its operand loses as it is read (sqrt(x) of sqrt(x)^2, which reads as x), kept with the
   // derivative too: where that may end, the derivative needs values on both sides of its point.
@@ -79,6 +76,10 @@ Term Resolver::derivative_operator(const Node& n) {
   std::size_t const noted_before = notes ? notes->size() : 0;
   t.children.push_back(term(n.children[0]));
   if (notes) t.dropped.assign(notes->begin() + static_cast<std::ptrdiff_t>(noted_before), notes->end());
+  // d/dx h after h(t) = sin(t): dh/dx, written the other way, which is refused (it was 0). (A
+  // function named bare reads as its body with its parameters: only then is it looked up.)
+  if (const Node& operand = n.children[0]; operand.kind == NodeKind::Word && !t.children.back().params.empty())
+    if (const FunctionDefinition* def = function(operand.text)) refuse_variable_not_a_parameter(n, operand.text.str(), *def);
   return t;
 }
 
