@@ -235,6 +235,8 @@ std::optional<Chain> second_order_chain(std::string_view target, std::string_vie
   c.var = std::string(var);
   c.order = 2;
   c.through = through->name();
+  c.target_partial = free_symbols(*body).size() > 1;
+  if (std::optional<Expr> through_body = body_of(c.through)) c.through_partial = free_symbols(*through_body).size() > 1;
   DefinitionLookup others = all_but(var, body_of);
   Expr x = sym(c.var);
   Expr du_dx = leibniz_chain(c.through, var, false, body_of).filled;

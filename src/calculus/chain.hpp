@@ -30,6 +30,9 @@ struct LeibnizFactor {
 struct Chain {
   std::string target, var;
   bool partial = false;                            // the question used ∂
+  // ∂ for a name of several arguments in the second-order line: the target's, and through's
+  // (z = u^2, u = x t: d^2z/du^2 (∂u/∂x)^2 + dz/du ∂^2u/∂x^2).
+  bool target_partial = false, through_partial = false;
   std::vector<std::vector<LeibnizFactor>> terms;   // a sum of products (first order)
   // Second order through one intermediate u: d²y/dx² = d²y/du² (du/dx)² + dy/du d²u/dx²;
   // `through` is u, and `terms` is empty.

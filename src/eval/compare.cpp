@@ -150,17 +150,28 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
 }
 
 // Whether exact e has a value at the rational point the doubles were taken at (they may have
-// overflowed where it has one).
-bool has_value_at(Expr e, const std::vector<Expr>& vars, const TrialPoint& where) {
+// overflowed where it has one), as ddx works it out: the point put in first, so that an exponent
+// a/3 at a = 2 is the odd root 2/3 (real), and 0^0 has none. Nullopt where that cannot be told:
+// an abstract function, a value past MPFR's range.
+std::optional<bool> value_there(Expr e, const std::vector<Expr>& vars, const TrialPoint& where) {
   std::unordered_map<Expr, Expr> point;
   for (Expr v : vars) point.emplace(v, num(exact_value_of(where.at(v.name()))));
   try {
+    Expr there = substitute(e, point);
     Real value(64);
-    real_value(e, point, DecimalReading::AsTyped, value.get());
+    real_value(there, value.get());
+    if (mpfr_inf_p(value.get())) return std::nullopt;
     return mpfr_number_p(value.get()) != 0;
+  } catch (const Unanswerable&) {
+    return std::nullopt;
   } catch (const MathError&) {
+    if (mpfr_underflow_p()) return std::nullopt;  // (a value below MPFR's range, refused as no 0: not told)
     return false;
   }
+}
+
+bool has_value_at(Expr e, const std::vector<Expr>& vars, const TrialPoint& where) {
+  return value_there(e, vars, where).value_or(false);
 }
 
 // a == b between constants, whose difference d does not simplify to 0: unequal where d's
@@ -209,18 +220,14 @@ bool requirements_met(std::span<const Expr> required, const TrialPoint& point) {
 }
 
 // Whether a side has a value at a point: the parts it lost as it was read have values there, and
-// so does its formula (one past a double's range, sinh(400x)/cosh(400x) at 2.16, is one: asked
-// exactly); nullopt where that cannot be told (an abstract function).
+// so does its formula (value_there: (x^(a/3))^3 at a = 2, x = -0.777 has one, 0^0 none); nullopt
+// where that cannot be told.
 std::optional<bool> defined_at(Expr side, std::span<const Expr> domain, const std::vector<Expr>& vars, const TrialPoint& point) {
-  try {
-    for (Expr part : domain)
-      if (std::isnan(calc::evaluate(part, point))) return false;
-    return !std::isnan(calc::evaluate(side, point)) || has_value_at(side, vars, point);
-  } catch (const Unanswerable&) {
-    return std::nullopt;
-  } catch (const MathError&) {
-    return false;
+  for (Expr part : domain) {
+    std::optional<bool> has = value_there(part, vars, point);
+    if (!has || !*has) return has;
   }
+  return value_there(side, vars, point);
 }
 
 // a == b at random points: a point where they differ (or only one has a value) refutes it,
@@ -302,8 +309,9 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
       } catch (const MathError&) {
         return std::nullopt;
       }
+      // (exactly one: where neither has a value, 0^0 at a = 0, the point says nothing)
       if (one_side_counts && std::isfinite(x) != std::isfinite(y) &&
-          !(has_value_at(a, vars, point) && has_value_at(b, vars, point)))
+          has_value_at(a, vars, point) != has_value_at(b, vars, point))
         return Comparison{false, true, "only one side is defined" + where_of(vars, point) + with};
       if (!(std::isfinite(x) && std::isfinite(y))) return std::nullopt;
       try {

@@ -341,7 +341,10 @@ Result Evaluator::compare(const Term& t) {
   std::vector<Expr> required_a, required_b;
   Value a = noting_into(required_a, [&] { return value(t.children[0]); });
   Value b = noting_into(required_b, [&] { return value(t.children[1]); });
-  std::vector<Expr> const domain_a = domain_as_written(t.children[0]), domain_b = domain_as_written(t.children[1]);
+  // (with the definitions they name put in: n = 3, then x^n x^2 == x^5 took n for a variable)
+  std::vector<Expr> domain_a = domain_as_written(t.children[0]), domain_b = domain_as_written(t.children[1]);
+  for (std::vector<Expr>* parts : {&domain_a, &domain_b})
+    for (Expr& part : *parts) part = substituted(part);
   std::vector<std::pair<Expr, Expr>> pairs;
   std::function<bool(const Value&, const Value&)> pair_up = [&](const Value& x, const Value& y) {
     if (x.kind == Value::Kind::Truth || y.kind == Value::Kind::Truth)

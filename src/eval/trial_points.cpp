@@ -3,6 +3,7 @@
 #include "eval/trial_points.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iterator>
 #include <unordered_set>
@@ -241,12 +242,18 @@ std::vector<TrialPoint> whole_exponent_points(Expr a, Expr b, const std::vector<
         at[in_exponents[i].name()] = wholes[(round + i) % std::size(wholes)];
     points.push_back(std::move(at));
   }
-  // And every exponent variable a half, its bases negative: a sum or a multiple of them is then
-  // whole where they are not (x^a x^b has no value at x = -1, a = b = 1/2, and x^(a + b) is -1).
-  static constexpr double halves[] = {0.5, 1.5, -0.5};
-  for (double half : halves) {
+  // And exponent variables whose sum or multiple is whole where they are not, or the reverse, their
+  // bases negative (x^a x^b has no value at x = -1, a = b = 1/2, and x^(a + b) is -1; so with
+  // a = b = 1/2, c = 1 for x^a x^b x^c, a = b = 1 for x^(a/2) x^(b/2), a = 1, b = 3 for quarters,
+  // a = b = 1/4 for x^(2a) x^(2b)).
+  // Each pattern gives the exponent variables its values in turn.
+  static constexpr std::array<std::array<double, 3>, 8> patterns{{
+      {0.5, 0.5, 0.5}, {1.5, 1.5, 1.5}, {-0.5, -0.5, -0.5}, {0.5, 0.5, 1}, {1, 1, 1}, {1, 3, 1}, {0.25, 0.25, 0.25},
+      {0.25, 0.75, 0.25}}};
+  for (const auto& pattern : patterns) {
     TrialPoint at;
-    for (Expr v : vars) at[v.name()] = in_an_exponent(v) ? half : -size(rng);
+    for (Expr v : vars) at[v.name()] = -size(rng);
+    for (std::size_t i = 0; i < in_exponents.size(); ++i) at[in_exponents[i].name()] = pattern[i % pattern.size()];
     points.push_back(std::move(at));
   }
   return points;

@@ -60,7 +60,7 @@ std::string leibniz_line(const calc::Chain& c, Format f) {
 
 // d^2y/du^2 * (du/dx)^2 + dy/du * d^2u/dx^2
 std::string second_order_line(const calc::Chain& c, Format f) {
-  std::string du_dx = leibniz(c.through, {c.var}, 1, false, f);
+  std::string du_dx = leibniz(c.through, {c.var}, 1, c.through_partial, f);
   std::string squared;
   switch (f) {
     case Format::Latex: squared = "\\left(" + du_dx + "\\right)^{2}"; break;
@@ -69,8 +69,8 @@ std::string second_order_line(const calc::Chain& c, Format f) {
     default: squared = "(" + du_dx + ")^2";
   }
   std::string t(times(f));
-  return leibniz(c.target, {c.through, c.through}, 2, false, f) + t + squared + " + " +
-         leibniz(c.target, {c.through}, 1, false, f) + t + leibniz(c.through, {c.var, c.var}, 2, false, f);
+  return leibniz(c.target, {c.through, c.through}, 2, c.target_partial, f) + t + squared + " + " +
+         leibniz(c.target, {c.through}, 1, c.target_partial, f) + t + leibniz(c.through, {c.var, c.var}, 2, c.through_partial, f);
 }
 
 

@@ -98,6 +98,27 @@ std::optional<int> default_parameter_position(std::string_view name, std::size_t
   return static_cast<int>(k - 1);
 }
 
+// The refusal of a name that is one parameter's (`named`) and by position another's: after
+// f(x2, y), x2 (the first by name, the second by position). Each way to write one of them without
+// the other is offered, where there is one (after q(x2, x1) there is none: :clear names again).
+std::string ambiguous_parameter(const std::string& f, const std::vector<std::string>& params, const std::string& name,
+                                std::size_t named, std::size_t position) {
+  auto positional = [](std::size_t slot) { return "x" + std::to_string(slot + 1); };
+  auto reads_as = [&](const std::string& written, std::size_t slot) {
+    auto it = std::find(params.begin(), params.end(), written);
+    std::optional<int> by_position = default_parameter_position(written, params.size());
+    return (it == params.end() || static_cast<std::size_t>(it - params.begin()) == slot) &&
+           (!by_position || static_cast<std::size_t>(*by_position) == slot);
+  };
+  std::string message = "'" + name + "' is ambiguous here: " + f + "'s parameter " + std::to_string(named + 1) + " is named " +
+                        name + ", and " + name + " also means parameter " + std::to_string(position + 1) + " by position";
+  std::vector<std::string> ways;
+  if (reads_as(positional(named), named)) ways.push_back(positional(named) + " for parameter " + std::to_string(named + 1));
+  if (reads_as(params[position], position)) ways.push_back(params[position] + " for parameter " + std::to_string(position + 1));
+  if (ways.empty()) return message + " (:clear " + f + " to name its parameters again)";
+  return message + ": write " + ways[0] + (ways.size() > 1 ? ", or " + ways[1] : "");
+}
+
 // Appends `position` once per order of `v` (∂^2f/∂u^2 differentiates twice by u).
 void append_index(std::vector<int>& indices, const Node& n, const DiffVar& v, int position) {
   if (v.count > static_cast<std::uint64_t>(max_derivative_order))
@@ -156,13 +177,18 @@ Term Resolver::leibniz(const Node& n, bool argument) {
       const FunctionInfo& info = function_info(*f);
       std::vector<int> indices;
       for (const DiffVar& v : n.vars) {
-        // xk is the k-th position whatever the names (ddx prints it so where a name would say
-        // another: the first of f(x2, x3) is x1); other names are the parameters'.
+        // xk is the k-th position (ddx prints it so where a name would say another: the first of
+        // f(x2, x3) is x1); other names are the parameters'. One that is both, a parameter's name
+        // and another position's (x2, for the first of f(x2, y)), is ambiguous.
+        auto it = std::find(info.params.begin(), info.params.end(), v.name);
         if (std::optional<int> position = default_parameter_position(v.name, info.params.size())) {
+          auto const named = it - info.params.begin();
+          if (it != info.params.end() && named != *position)
+            throw ResolveError{n.span, ambiguous_parameter(n.text.str(), info.params, v.name, static_cast<std::size_t>(named),
+                                                           static_cast<std::size_t>(*position))};
           append_index(indices, n, v, *position);
           continue;
         }
-        auto it = std::find(info.params.begin(), info.params.end(), v.name);
         if (it == info.params.end())
           throw ResolveError{n.span, n.text + " has no parameter '" + v.name + "' (its parameters: " + join(info.params) + ")"};
         append_index(indices, n, v, static_cast<int>(it - info.params.begin()));
