@@ -2863,6 +2863,13 @@ TEST_CASE("trust: approx's result is read as the decimal it prints") {
       {"approx(pi) x", "3.14159265358979x"},
       {"2 approx(pi)", "6.28318530717958"},
   });
+  // and ans after approx is that decimal (a helper's regression hunt)
+  check_in_turn({{"approx(pi)", "3.14159265358979"},
+                 {"ans - pi", "-3.2384626433832794e-15"},
+                 {"approx(pi, 20)", "3.1415926535897932385"},
+                 {"ans - pi", "3.7356616720497114e-20"},
+                 {"approx(1/3)", "0.333333333333333"},
+                 {"3 ans - 1", "-1e-15"}});
 }
 
 // A defined function named bare is its body over its parameters, in order (language.md), but

@@ -420,6 +420,13 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
                                              d->chain.partial};
   }
   if (!request.backprop && answer_is_value(o.result)) fold_constants_into_decimals(o.result.value);
+  // approx's answer is the decimal it prints, for a later check too (approx(pi), then ans - pi
+  // cancelled two doubles to -3.1e-15, for -3.2e-15)
+  if (const auto* d = std::get_if<eval::Decimal>(&o.result.shape); d && !d->beyond_doubles && !exact) {
+    ExactForm digits;
+    digits.expr = decimal_symbol(digits.decimals, num(Number::from_decimal_text(d->digits)));
+    exact = std::move(digits);
+  }
   refuse_unchecked_underflow(checked);
   o.result.conditions = std::move(conditions.conditions);
   if (std::holds_alternative<eval::PlotRequest>(o.result.shape)) {
