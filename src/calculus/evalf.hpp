@@ -28,7 +28,9 @@ std::string evalf_certain(Expr e, int digits, int most_digits = 0);
 // A value whose enclosure holds 0 only because a part of it went past MPFR's range (exp(-10^10)):
 // no precision tells it from 0.
 struct PastRange : Unanswerable {
-  PastRange() : Unanswerable("a part of this value is too small to approximate (below about 10^-323228496), so ddx cannot tell it from 0") {}
+  PastRange()
+      : Unanswerable("a part of this value is past the range of ddx's approximations (about 10^-323228496 to "
+                     "10^323228496), so ddx cannot tell it from 0") {}
 };
 
 struct Uncertain : Unanswerable {

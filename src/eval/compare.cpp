@@ -111,7 +111,9 @@ class Sampled {
 };
 
 // Why a difference with a part past MPFR's range is undecided.
-constexpr const char* past_range_note = "a part of their difference is too small to approximate (below about 10^-323228496), so ddx cannot tell it from 0";
+constexpr const char* past_range_note =
+    "a part of their difference is past the range of ddx's approximations (about 10^-323228496 to 10^323228496), so ddx "
+    "cannot tell it from 0";
 
 // The rational a double is, exactly: the point the doubles were computed at, not one near it (a
 // multiple of 1/1024, where sin(1024 pi x) is 0: sin(1024 pi x) == 0 was true).
