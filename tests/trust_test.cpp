@@ -2953,3 +2953,17 @@ TEST_CASE("chains: the second-order line writes ∂ for a name of several variab
                                "          = 6u (6x^2 + 6x)^2 + 3u^2 (12x + 6)\n"
                                "          = 6 (6x^2 + 6x)^2 (2x^3 + 3x^2) + 3 (2x^3 + 3x^2)^2 (12x + 6)"}});
 }
+
+// A name defined through another definition, given a value beside the name it is made of, took
+// its value there without a word: after y = u^3, u = 2x^3 + 3x^2, x^2 y at x = 0.5, y = 1.5 was
+// 0.25 (y read at x = 0.5), and grad, d/dx and hessian at that point ignored y = 1.5.
+TEST_CASE("trust: at a defined name made of another name the point gives is refused") {
+  check_in_turn({{"y = u^3", ""},
+                 {"u = 2x^3 + 3x^2", ""},
+                 {"x^2 y at x = 0.5, y = 1.5", "error: 'y' is a defined name, read as its value (u^3): at y = ... changes nothing here"},
+                 {"grad(x^2 y) at x = 0.5, y = 1.5", "error: 'y' is a defined name"},
+                 {"d/dx x^2 y at x = 0.5, y = 1.5", "error: 'y' is a defined name"},
+                 {"hessian(x^2 y) at x = 0.5, y = 1.5", "error: 'y' is a defined name"},
+                 {"x^2 y at x = 0.5", "0.25"},
+                 {"d/du y at u = 3", "27"}});
+}

@@ -485,6 +485,10 @@ Value Evaluator::at(const Term& t) {
     return x.kind == Value::Kind::Truth || depends_on(x.scalar, name);
   };
   const Term& body = t.children[0];
+  std::function<bool(const Term&, Expr)> writes = [&](const Term& term, Expr name) {  // (as typed; ans writes none)
+    if (term.kind == TermKind::Value && depends_on(term.expr, name)) return true;
+    return std::any_of(term.children.begin(), term.children.end(), [&](const Term& c) { return writes(c, name); });
+  };
   auto differentiates_by = [&](const std::string& name) {  // (∂x5/∂x3 at x3 = 1: x3 is a variable there)
     if (body.kind != TermKind::Derivative && body.kind != TermKind::Leibniz) return false;
     return std::any_of(body.vars.begin(), body.vars.end(), [&](const grammar::DiffVar& d) { return d.name == name; });
@@ -492,10 +496,16 @@ Value Evaluator::at(const Term& t) {
   auto read_through = [&](const std::string& name) {
     std::optional<Expr> definition = context_.definition(name);
     if (!definition || is_held(name) || differentiates_by(name) || mentions(v, sym(name))) return false;
-    std::vector<Expr> parts = free_symbols(*definition);
+    // (through the definitions it names: after y = u^3, u = 2x^3 + 3x^2, x^2 y at x = 0.5,
+    // y = 1.5 took y's value at x = 0.5 without a word)
+    std::vector<Expr> parts = free_symbols(made_of_through_definitions(*definition));
     // (a name defined as a number is read as that number wherever it is: c x^2 at c = 2 was 3x^2)
     if (parts.empty()) return true;
-    return std::any_of(parts.begin(), parts.end(), [&](Expr part) { return mentions(v, part); });
+    // (and one the expression writes, made of another name the point gives, is that name's:
+    // grad(x^2 y) at x = 0.5, y = 1.5, whose value no longer shows y)
+    auto given = [&](Expr part) { return std::find(t.names.begin(), t.names.end(), part.name()) != t.names.end(); };
+    bool const written = writes(body, sym(name));
+    return std::any_of(parts.begin(), parts.end(), [&](Expr part) { return mentions(v, part) || (written && given(part)); });
   };
   for (std::size_t i = 0; i < t.names.size(); ++i)
     if (read_through(t.names[i])) {
