@@ -2967,3 +2967,20 @@ TEST_CASE("trust: at a defined name made of another name the point gives is refu
                  {"x^2 y at x = 0.5", "0.25"},
                  {"d/du y at u = 3", "27"}});
 }
+
+// A review of this session's == work: a value past MPFR's range is not "no value" (exp(10^10 x)
+// - exp(10^10 x) == 0 was false, "only one side is defined"), nor are stale range flags or a
+// decimal side past a double's range at an exact point; a table marks a value past the range ~0
+// (it said undefined); and one point past the range no longer outweighs agreeing points.
+TEST_CASE("trust: == and tables tell a value past MPFR's range from no value") {
+  check_rows({
+      {"exp(10^10 x) - exp(10^10 x) == 0", "true"},
+      {"cosh(10^9 x) - cosh(10^9 x) == 0", "true"},
+      {"exp(10^10 x)/(exp(10^10 x) + 1) == sigmoid(10^10 x)", "error: cannot decide whether the two sides are equal"},
+      {"sqrt(1 + exp(-10^14 x^2))^2 sqrt(x)^2 == (1 + exp(-10^14 x^2)) x", "false  # only one side is defined at x = -0.558"},
+      {"sqrt(x)^2 sqrt(1 + exp(-10^14 x^2))^2 == (1 + exp(-10^14 x^2)) x", "false  # only one side is defined at x = -0.558"},
+      {"1.5 x^1000 tanh(x) == 1.5 x^1000 sinh(x)/cosh(x)", "true  # checked numerically at 12 random points"},
+      {"exp(-10^10 x^2) tanh(x) == exp(-10^10 x^2) sinh(x)/cosh(x)", "true  # checked numerically at 3 random points"},
+      {"table(exp(-10^10 x), x = 0 .. 1 step 0.5)", "  x  e^(-10000000000x)\n  0                  1\n0.5                 ~0\n  1                 ~0"},
+  });
+}

@@ -124,7 +124,7 @@ std::string evalf_certain(Expr e, int digits, int most_digits) {
     // precision lifts: exp(-10^10) == 0 was "equal to 19728 digits", an enclosure of a positive
     // value holding 0 only because its lower end could not be written.
     if (near_zero && (mpfr_underflow_p() || mpfr_overflow_p()))
-      throw PastRange();
+      throw PastRange(static_cast<long>(precision * 30103 / 100000));
   }
   long worked = reached * 30103 / 100000;
   std::string sure = "cannot be sure of " + std::to_string(digits) + (digits == 1 ? " digit" : " digits") +

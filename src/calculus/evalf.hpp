@@ -25,19 +25,21 @@ std::string evalf(Expr e, int digits);
 // precision (a table's cell, where a value it cannot tell from 0 is marked, not refused).
 std::string evalf_certain(Expr e, int digits, int most_digits = 0);
 
-// A value whose enclosure holds 0 only because a part of it went past MPFR's range (exp(-10^10)):
-// no precision tells it from 0.
-struct PastRange : Unanswerable {
-  PastRange()
-      : Unanswerable("a part of this value is past the range of ddx's approximations (about 10^-323228496 to "
-                     "10^323228496), so ddx cannot tell it from 0") {}
-};
-
 struct Uncertain : Unanswerable {
   Uncertain(const std::string& message, long digits_worked, bool near_zero)
       : Unanswerable(message), digits_worked(digits_worked), near_zero(near_zero) {}
   long digits_worked;  // the working precision reached, in decimal digits
   bool near_zero;      // the value's last enclosure held 0 (it may be exactly 0)
+};
+
+// A value whose enclosure holds 0 only because a part of it went past MPFR's range (exp(-10^10)):
+// no precision tells it from 0. As uncertain as that (a table marks it ~0), but no 0 that ==
+// may take for one.
+struct PastRange : Uncertain {
+  explicit PastRange(long digits_worked)
+      : Uncertain("a part of this value is past the range of ddx's approximations (about 10^-323228496 to "
+                  "10^323228496), so ddx cannot tell it from 0",
+                  digits_worked, true) {}
 };
 
 

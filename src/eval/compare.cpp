@@ -148,7 +148,7 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
   } catch (const MathError&) {  // no value there: the doubles' verdict stands
     return std::nullopt;
   }
-  throw calc::PastRange();
+  throw calc::PastRange(0);
 }
 
 // Whether exact e has a value at the rational point the doubles were taken at (they may have
@@ -158,22 +158,29 @@ std::optional<std::string> differ_precisely(Expr a, Expr b, const std::vector<Ex
 std::optional<bool> value_there(Expr e, const std::vector<Expr>& vars, const TrialPoint& where) {
   std::unordered_map<Expr, Expr> point;
   for (Expr v : vars) point.emplace(v, num(exact_value_of(where.at(v.name()))));
+  Expr there;
   try {
-    Expr there = substitute(e, point);
-    Real value(64);
-    real_value(there, value.get());
-    if (mpfr_inf_p(value.get())) return std::nullopt;
-    return mpfr_number_p(value.get()) != 0;
+    there = substitute(e, point);
   } catch (const Unanswerable&) {
     return std::nullopt;
   } catch (const MathError&) {
-    if (mpfr_underflow_p()) return std::nullopt;  // (a value below MPFR's range, refused as no 0: not told)
+    return false;
+  } catch (const LimitError&) {  // (a decimal side past a double's range there, an exact power too large)
+    return std::nullopt;
+  }
+  try {
+    Real value(64);
+    real_value(there, value.get());  // (which clears MPFR's range flags first)
+    if (mpfr_number_p(value.get())) return true;
+    if (mpfr_underflow_p() || mpfr_overflow_p()) return std::nullopt;  // (inf/inf past the range)
+    return false;
+  } catch (const Unanswerable&) {
+    return std::nullopt;
+  } catch (const MathError&) {
+    // (a value past MPFR's range, too small or too large, or a quotient of two such: not told)
+    if (mpfr_underflow_p() || mpfr_overflow_p()) return std::nullopt;
     return false;
   }
-}
-
-bool has_value_at(Expr e, const std::vector<Expr>& vars, const TrialPoint& where) {
-  return value_there(e, vars, where).value_or(false);
 }
 
 // a == b between constants, whose difference d does not simplify to 0: unequal where d's
@@ -183,14 +190,14 @@ bool has_value_at(Expr e, const std::vector<Expr>& vars, const TrialPoint& where
 std::optional<Comparison> compare_constants(Expr d) {
   try {
     return Comparison{false, true, "they differ by about " + calc::evalf_certain(d, 3)};
+  } catch (const calc::PastRange&) {  // (doubles, which say 0 == 0, would say less)
+    return Comparison{false, false, past_range_note};
   } catch (const calc::Uncertain& uncertain) {
     // (an enclosure that still held 0; one that never settled whether a step has a value, past
     // MPFR's range as exp(10^10)/10^100 is, shows nothing: it was "equal to 19728 digits" to 0)
     if (!uncertain.near_zero)
       return Comparison{false, false, "ddx cannot approximate their difference (" + std::string(uncertain.what()) + ")"};
     return Comparison{true, true, "checked numerically: equal to " + std::to_string(uncertain.digits_worked) + " digits"};
-  } catch (const calc::PastRange&) {  // (doubles, which say 0 == 0, would say less)
-    return Comparison{false, false, past_range_note};
   } catch (const MathError&) {
     return std::nullopt;
   }
@@ -275,9 +282,12 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
     }
     if (far_point && !(std::isfinite(x) && std::isfinite(y))) continue;
     // log(x^2) and 2 log(x) agree where both are defined, but only one is at x < 0: not equal.
-    // (A double past its range is no edge of a domain: sinh(400x)/cosh(400x) == tanh(400x).)
-    if (std::isfinite(x) != std::isfinite(y) && exact && has_value_at(a, vars, point) && has_value_at(b, vars, point)) continue;
+    // (A double past its range is no edge of a domain: sinh(400x)/cosh(400x) == tanh(400x); for
+    // exact sides the one without a finite double must be told to have no value, which a value
+    // past MPFR's range is not: e^(10^10 x)/(e^(10^10 x) + 1) == sigmoid(10^10 x).)
     if (std::isfinite(x) != std::isfinite(y)) {
+      std::optional<bool> has = exact ? value_there(std::isfinite(x) ? b : a, vars, point) : std::optional<bool>(false);
+      if (!has || *has) continue;
       return {false, true, "only one side is defined" + where_of(vars, point) + with};
     }
     if (!std::isfinite(x)) continue;
@@ -311,10 +321,13 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
       } catch (const MathError&) {
         return std::nullopt;
       }
-      // (exactly one: where neither has a value, 0^0 at a = 0, the point says nothing)
-      if (one_side_counts && std::isfinite(x) != std::isfinite(y) &&
-          has_value_at(a, vars, point) != has_value_at(b, vars, point))
-        return Comparison{false, true, "only one side is defined" + where_of(vars, point) + with};
+      // (exactly one, each told: where neither has a value, 0^0 at a = 0, or one past MPFR's
+      // range, the point says nothing)
+      if (one_side_counts && std::isfinite(x) != std::isfinite(y)) {
+        std::optional<bool> a_has = value_there(a, vars, point), b_has = value_there(b, vars, point);
+        if (a_has && b_has && *a_has != *b_has)
+          return Comparison{false, true, "only one side is defined" + where_of(vars, point) + with};
+      }
       if (!(std::isfinite(x) && std::isfinite(y))) return std::nullopt;
       try {
         if (auto differ = differ_precisely(a, b, vars, point)) return Comparison{false, true, *differ + with};
@@ -331,8 +344,9 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
     for (const auto& point : whole_exponent_points(a, b, vars, rng))
       if (auto refuted = refuted_at(point, true)) return *refuted;
   }
-  // (x exp(-10^10) == 0 agreed in doubles, and its difference's enclosure holds 0 at any precision)
-  if (past_range) return {false, false, past_range_note};
+  // (x exp(-10^10) == 0 agreed in doubles, and its difference's enclosure holds 0 at any precision:
+  // such a point is no evidence either way, and too few others leave it undecided)
+  if (past_range && agreed < 3) return {false, false, past_range_note};
   if (agreed >= 3)
     return {true, true, "checked numerically at " + std::to_string(agreed) + " random points" + with};
   if (!evaluable) return {false, false, "their difference does not simplify to 0, and it has no values at points to compare"};
