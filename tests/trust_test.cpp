@@ -2984,3 +2984,11 @@ TEST_CASE("trust: == and tables tell a value past MPFR's range from no value") {
       {"table(exp(-10^10 x), x = 0 .. 1 step 0.5)", "  x  e^(-10000000000x)\n  0                  1\n0.5                 ~0\n  1                 ~0"},
   });
 }
+
+// A value below a double's range at a taylor point said "the derivatives grow too large; try a
+// lower order", where the trouble is a value too small (a helper's regression hunt).
+TEST_CASE("trust: taylor's refusal of a value below a double's range says only that") {
+  std::string const got = ddx_test::answer("taylor(exp(-x^2), x = 27.0, 2)");
+  CHECK(got.find("below the range of a double") != std::string::npos);
+  CHECK(got.find("grow too large") == std::string::npos);
+}

@@ -26,6 +26,13 @@
 namespace ddx::eval {
 namespace {
 
+// A limit met on the way, and why: the derivatives grew too large, unless it is a value below a
+// double's range, which says so itself (taylor(exp(-x^2), x = 27.0, 2) was told to lower its order).
+std::string too_large(const LimitError& e) {
+  if (dynamic_cast<const UnderflowError*>(&e)) return e.what();
+  return std::string(e.what()) + " (the derivatives grow too large; try a lower order)";
+}
+
 // Whether what the function as written requires has values on both sides of the point along x,
 // however near (the steps an edge of a domain is looked for with): then a point where it has none
 // is a hole the simplified function fills.
@@ -79,13 +86,13 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
     try {
       extended = calc::removable_quotient_derivatives(f, x, n, point);
     } catch (const LimitError& limit) {
-      throw EvalError{call.span, std::string(limit.what()) + " (the derivatives grow too large; try a lower order)"};
+      throw EvalError{call.span, too_large(limit)};
     }
     if (!extended) throw EvalError{call.span, "the function has no value at " + point_text + " (" + e.what() + ")"};
     derivatives = std::move(*extended);
     note = "the function has no value at " + point_text + ": the series of its continuous extension there";
   } catch (const LimitError& e) {
-    throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
+    throw EvalError{call.span, too_large(e)};
   }
   if (auto why = note.empty() ? value_missing(required_with_sides(lost, x), point) : std::nullopt) {  // x/x is 1, but has no value at x = 0
     // Written as a quotient 0/0 there (x^2/x), with values on both sides: its continuous extension
@@ -119,7 +126,7 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
       if (!c.is_zero()) terms.push_back(c * pow(shift, Expr(static_cast<long long>(k))));
     }
   } catch (const LimitError& e) {
-    throw EvalError{call.span, std::string(e.what()) + " (the derivatives grow too large; try a lower order)"};
+    throw EvalError{call.span, too_large(e)};
   }
   Result r = Result::shaped(add(std::move(terms)), std::move(shape));
   r.note = std::move(note);
