@@ -2992,3 +2992,14 @@ TEST_CASE("trust: taylor's refusal of a value below a double's range says only t
   CHECK(got.find("below the range of a double") != std::string::npos);
   CHECK(got.find("grow too large") == std::string::npos);
 }
+
+// The corner search reached 10^12, so a corner written beyond it was missed (relu(x - 10^13) == 0
+// was true; a helper's hunt of ==): it also looks on both sides of each larger number written.
+TEST_CASE("trust: == looks for corners beside numbers written beyond 10^12") {
+  check_rows({
+      {"relu(x - 10^13) == 0", "false  # they differ by about 10000000000.0 at x = 1e+13"},
+      {"relu(-x - 10^13) == 0", "false  # they differ by about 10000000000.0 at x = -1e+13"},
+      {"max(x, 10^20) == 10^20", "false  # they differ by about 100000000000000000.0 at x = 1e+20"},
+      {"relu(x) == max(x, 0)", "true  # checked numerically at 24 random points"},
+  });
+}

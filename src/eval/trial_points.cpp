@@ -17,18 +17,20 @@
 namespace ddx::eval {
 namespace {
 
-// The sizes of the numbers written in e (not 0 or 1): where a kink or a branch of it may be.
-void written_sizes(Expr e, std::vector<double>& sizes, std::unordered_set<const void*>& seen) {
+// The sizes of the numbers written in e (not 0 or 1) between `smallest` and `largest`: where a
+// kink or a branch of it may be.
+void written_sizes(Expr e, std::vector<double>& sizes, std::unordered_set<const void*>& seen, double smallest = 1e-12,
+                   double largest = 1e12) {
   if (!seen.insert(e.node()).second) return;
   auto note = [&](const Number& n) {
     double size = std::abs(n.to_double());
-    if (size > 1e-12 && size < 1e12 && size != 1 && std::find(sizes.begin(), sizes.end(), size) == sizes.end())
+    if (size > smallest && size < largest && size != 1 && std::find(sizes.begin(), sizes.end(), size) == sizes.end())
       sizes.push_back(size);
   };
   if (e.is_number() || e.is(Kind::Add) || e.is(Kind::Mul)) note(e.number());
   if (e.is(Kind::Add))
     for (const Number& c : e.coefficients()) note(c);
-  visit_children(e, [&](Expr c) { written_sizes(c, sizes, seen); });
+  visit_children(e, [&](Expr c) { written_sizes(c, sizes, seen, smallest, largest); });
 }
 
 // The arguments whose sign splits a side into pieces: g of abs(g), sign(g), relu(g), and g - h of
@@ -125,7 +127,19 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
     grid.push_back(std::pow(10.0, i / 8.0));
     grid.push_back(-grid.back());
   }
+  // And beyond it, on both sides of each larger number the sides write (relu(x - 10^13) == 0 was
+  // true).
+  std::vector<double> large;
+  std::unordered_set<const void*> seen_sizes;
+  written_sizes(a, large, seen_sizes, 1e12, 1e300);
+  written_sizes(b, large, seen_sizes, 1e12, 1e300);
+  for (double size : large)
+    for (double t : {size / 2, size * 2}) {
+      grid.push_back(t);
+      grid.push_back(-t);
+    }
   std::sort(grid.begin(), grid.end());
+  grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
   std::vector<std::size_t> intervals(grid.size() - 1);
   for (std::size_t i = 0; i < intervals.size(); ++i) intervals[i] = i;
   std::stable_sort(intervals.begin(), intervals.end(), [&](std::size_t i, std::size_t j) {
