@@ -2803,7 +2803,7 @@ TEST_CASE("trust: a superscript beside a power, and a root before a bracket, are
       {"√(x)(x+1)", "sqrt(x) (x + 1)"},
       {"√x·(x+1)", "sqrt(x) (x + 1)"},
       {"√(x(x+1))", "sqrt(x (x + 1))"},
-      {"d^2/dxdy x^2 y^3", "error: derivative order 2 does not match the variables below it (1 differentiation, by xdy)"},
+      {"d^2/dxdy x^2 y^3", "error: derivative order 2 does not match the variables below it (1 differentiation): write d^2/dx^2"},
   });
 }
 
