@@ -11,6 +11,7 @@
 #include "core/corner_sign.hpp"
 #include "core/enclosure.hpp"
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 #include "core/pointer_set.hpp"
 #include "core/real_value.hpp"
 #include "core/substitute.hpp"
@@ -29,9 +30,7 @@ struct Underflow {
 };
 
 UnderflowError underflow_error(const Underflow& u) {
-  return UnderflowError("the value is about " + u.digits +
-                        ", below the range of a double (about 2.2e-308): write the decimals as fractions and use "
-                        "approx(...) for its digits");
+  return UnderflowError(below_double_range("the value is about " + u.digits));
 }
 
 // How the values at doubling precisions behave: settling on a value, shrinking towards 0 by as

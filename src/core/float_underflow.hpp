@@ -19,6 +19,8 @@ void note_float_underflow(std::string what);
 std::uint64_t float_underflows();
 // The refusal for the last one noted.
 std::string float_underflow_message();
+// The refusal of a value below a double's range, `what` saying which ("the value is about 1e-400").
+std::string below_double_range(const std::string& what);
 
 // While it lives, underflows are not noted: work whose values are compared, never answered (a
 // derivative at a point checks the function's value there against its limits; hessian(x y) at

@@ -451,10 +451,12 @@ void note_float_underflow(std::string what) {
 
 std::uint64_t float_underflows() { return underflows_noted; }
 
-std::string float_underflow_message() {
-  return last_underflow + ", below the range of a double (about 2.2e-308): write the decimals as fractions and use "
-                          "approx(...) for its digits";
+std::string below_double_range(const std::string& what) {
+  return what + ", below the range of a double (about 2.2e-308): write the decimals as fractions and use approx(...) "
+                "for its digits";
 }
+
+std::string float_underflow_message() { return below_double_range(last_underflow); }
 
 UnderflowsUnnoted::UnderflowsUnnoted() : noted_before_(underflows_noted) {}
 UnderflowsUnnoted::~UnderflowsUnnoted() { underflows_noted = noted_before_; }
