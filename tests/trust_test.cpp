@@ -2715,6 +2715,25 @@ TEST_CASE("trust: a value that underflowed the precise arithmetic is refused, no
               {"exp(-800.0)", "error: the value is about 3.66787e-348, below the range of a double"}});
 }
 
+// Beside a variable, such a value was the doubles' 0.0: x exp(-1e10), x sigmoid(-1e10) and
+// x softplus(-1e10) printed 0.0, the exact reading having built the factor from its doubles
+// again and found the same 0.0. A factor no precise reading reaches is now no check, and the
+// underflow is refused; an exact 0 (sin(0.0)) and values that cancel stand.
+TEST_CASE("trust: a factor past the precise arithmetic's range beside a variable is refused, not 0.0") {
+  check_rows({{"x exp(-1e10)", "error: the value is not 0 but below about 10^-323228496, past the range of a double"},
+              {"x exp(-1e10)^2", "error: the value is not 0 but below about 10^-323228496"},
+              {"x sigmoid(-1e10)", "error: sigmoid(-1e+10) is not 0 but below about 10^-323228496"},
+              {"x softplus(-1e10)", "error: softplus(-1e+10) is not 0 but below about 10^-323228496"},
+              {"x + exp(-1e10)", "error: the value is not 0 but below about 10^-323228496"},
+              {"x 2^(-1e10)", "error: 2 ^ -1e+10 is not 0 but below about 1e-4950, below the range of a double"},
+              {"x exp(-10^10)", "x/e^10000000000"},
+              {"x sin(0.0)", "0.0"},
+              {"x (exp(-1e10) - exp(-1e10))", "0.0"},
+              {"x exp(-1e10)/exp(-1e10)", "x"},
+              {"x exp(-800.5)", "error: the value is about 2.22468e-348, below the range of a double"},
+              {"d/dx cos(exp(1e-8 x + 1e8 x)) at x = 2.5", "error: floating-point overflow"}});
+}
+
 // A name defined as a number is read as that number wherever it is: c x^2 at c = 2 was 3x^2, the
 // point changing nothing without a word (a helper's regression hunt).
 TEST_CASE("trust: at a name defined as a number is refused") {

@@ -580,11 +580,18 @@ std::string six_digits(mpfr_srcptr v) {
 // A function of doubles whose double value is 0 or below the normal range where its precise value
 // is not 0 (exp(-1000.0), sigmoid(-800.0)): noted, as a product of doubles that underflows is
 // (core/float_underflow.hpp; simplify(exp(-1000.0)) printed 0.0).
+// Where MPFR's value is 0 too because a part of it passed MPFR's own range (exp(-1e10) underflows;
+// sigmoid(-1e10) is 1/(1 + an overflow)), it is no 0 either (x exp(-1e10) printed 0.0); an exact
+// 0 (sin(0.0)) raises neither flag.
 void note_underflow(const FunctionInfo& info, const std::vector<double>& values) {
   if (!info.precise) return;
   Real v(64);
+  mpfr_clear_underflow();
+  mpfr_clear_overflow();
   precise_value(info, values, v);
   if (mpfr_regular_p(v.get())) note_float_underflow(written_call(info, values) + " is about " + six_digits(v.get()));
+  else if (mpfr_zero_p(v.get()) && (mpfr_underflow_p() || mpfr_overflow_p()))
+    note_float_underflow(written_call(info, values) + " is not 0 but below about 10^-323228496", Approximable::No);
 }
 
 }  // namespace

@@ -13,14 +13,17 @@
 
 namespace ddx {
 
+// Whether approx(...) can give a value's digits: not past MPFR's range (about 10^-323228496).
+enum class Approximable { Yes, No };
+
 // Notes an underflow; `what` says which value ("1e-200 * 1e-200 is about 1e-400").
-void note_float_underflow(std::string what);
+void note_float_underflow(std::string what, Approximable approximable = Approximable::Yes);
 // How many were noted in this thread (a session compares the count before and after).
 std::uint64_t float_underflows();
 // The refusal for the last one noted.
 std::string float_underflow_message();
 // The refusal of a value below a double's range, `what` saying which ("the value is about 1e-400").
-std::string below_double_range(const std::string& what);
+std::string below_double_range(const std::string& what, Approximable approximable = Approximable::Yes);
 
 // While it lives, underflows are not noted: work whose values are compared, never answered (a
 // derivative at a point checks the function's value there against its limits; hessian(x y) at

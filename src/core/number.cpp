@@ -234,6 +234,8 @@ double noting_underflow(double r, const Number& a, const Number& b, char op) {
     char digits[64];
     std::snprintf(digits, sizeof digits, "%.6Lg", about);
     what += std::string(" is about ") + digits;
+  } else {
+    what += " is not 0 but below about 1e-4950";
   }
   note_float_underflow(std::move(what));
   return r;
@@ -442,21 +444,25 @@ std::string Number::to_string() const {
 namespace {
 thread_local std::uint64_t underflows_noted = 0;
 thread_local std::string last_underflow;
+thread_local Approximable last_approximable = Approximable::Yes;
 }  // namespace
 
-void note_float_underflow(std::string what) {
+void note_float_underflow(std::string what, Approximable approximable) {
   ++underflows_noted;
   last_underflow = std::move(what);
+  last_approximable = approximable;
 }
 
 std::uint64_t float_underflows() { return underflows_noted; }
 
-std::string below_double_range(const std::string& what) {
+std::string below_double_range(const std::string& what, Approximable approximable) {
+  if (approximable == Approximable::No)
+    return what + ", past the range of a double and of ddx's approximations: write the decimals as fractions";
   return what + ", below the range of a double (about 2.2e-308): write the decimals as fractions and use approx(...) "
                 "for its digits";
 }
 
-std::string float_underflow_message() { return below_double_range(last_underflow); }
+std::string float_underflow_message() { return below_double_range(last_underflow, last_approximable); }
 
 UnderflowsUnnoted::UnderflowsUnnoted() : noted_before_(underflows_noted) {}
 UnderflowsUnnoted::~UnderflowsUnnoted() { underflows_noted = noted_before_; }

@@ -247,16 +247,19 @@ Expr without_exact_zeros(Expr e, const Decimals& decimals, std::uint64_t decimal
 
 // The formula with each part that holds decimals and no other symbol replaced by its value to a
 // double's precision, built again: the answer had its decimals been folded without losing digits
-// (x sec(sinh(12.5 e)) is 17.000217323844584x, not -2.089088236176611x).
-Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bits) {
+// (x sec(sinh(12.5 e)) is 17.000217323844584x, not -2.089088236176611x). A part without a precise
+// value is built from its parts' doubles, and `all_precise` set false: that may have underflowed
+// (x e^(-1e10), its factor past MPFR's range, came out as the doubles' own 0.0).
+Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bits, bool& all_precise) {
   auto value = [&](Expr closed) -> std::optional<Expr> {
     if (std::optional<double> v = precise_double(closed, decimals)) return Expr(Number::from_double(*v));
+    all_precise = false;
     return std::nullopt;
   };
   if ((e.node()->symbols & decimal_bits) == 0) return e;
   if ((e.node()->symbols & ~decimal_bits) == 0)
     if (auto v = value(e)) return *v;
-  auto fold = [&](Expr part) { return folded_precisely(part, decimals, decimal_bits); };
+  auto fold = [&](Expr part) { return folded_precisely(part, decimals, decimal_bits, all_precise); };
   if (e.is(Kind::Mul)) {
     // The factors of decimals alone as one value (its coefficient first), where one holds a
     // decimal: a single factor too, as the walk below would take e^(-800.5) apart into e and
@@ -376,10 +379,10 @@ std::optional<bool> differ(Expr a, Expr b) {
   return std::fabs(*x - *y) > 1e-12 * std::max(std::fabs(*x), std::fabs(*y));
 }
 
-void check_scalar_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits);
+bool check_scalar_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits);
 
 // Each decimal of v against the same place of the formula (a vector's entries pairwise); false
-// where their shapes differ, and nothing could be checked.
+// where their shapes differ, or a place could not be checked.
 bool check_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits) {
   if (v.kind != formula.kind) return false;
   if (v.kind == eval::Value::Kind::List) {
@@ -388,28 +391,30 @@ bool check_against(eval::Value& v, const eval::Value& formula, const Decimals& d
     for (std::size_t i = 0; i < v.items.size(); ++i) all = check_against(v.items[i], formula.items[i], decimals, decimal_bits) && all;
     return all;
   }
-  check_scalar_against(v, formula, decimals, decimal_bits);
-  return true;
+  return check_scalar_against(v, formula, decimals, decimal_bits);
 }
 
-// A scalar v against the formula's value in its place.
-void check_scalar_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits) {
-  if (v.kind != eval::Value::Kind::Scalar) return;
+// A scalar v against the formula's value in its place; false where the formula's decimals could
+// not be read precisely.
+bool check_scalar_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits) {
+  if (v.kind != eval::Value::Kind::Scalar) return true;
   bool closed = (formula.scalar.node()->symbols & ~decimal_bits) == 0;
   if (v.scalar.is_number() && formula.scalar.is_number()) {  // (its decimals cancelled exactly)
     if (beyond_12_digits(formula.scalar.number().to_double(), v.scalar.number().to_double())) v.scalar = formula.scalar;
-    return;
+    return true;
   }
   if (v.scalar.is_number() && closed) {
     // (A derivative's formula has no value at a corner, where the answer came from calc::value_at.)
     v.scalar = checked_number(formula.scalar, decimals, v.scalar,
                               has_corner_sign(formula.scalar) ? Undefined::Keep : Undefined::Refuse);
-    return;
+    return true;
   }
   // A formula, or a number that doubles made of one (-72.74000000000000123 x + 72.74 x is
   // -1.23e-15 x, and 0.0 in doubles).
-  Expr precise = folded_precisely(formula.scalar, decimals, decimal_bits);
-  if (precise == v.scalar || (precise.node()->symbols & decimal_bits) != 0) return;
+  bool all_precise = true;
+  Expr precise = folded_precisely(formula.scalar, decimals, decimal_bits, all_precise);
+  if (!all_precise || (precise.node()->symbols & decimal_bits) != 0) return false;
+  if (precise == v.scalar) return true;
   try {
     if (coefficients_differ(precise, v.scalar).value_or(false) || differ(precise, v.scalar).value_or(false)) {
       v.scalar = precise;
@@ -419,6 +424,7 @@ void check_scalar_against(eval::Value& v, const eval::Value& formula, const Deci
     }
   } catch (const MathError&) {  // (no value at that point: as it was)
   }
+  return true;
 }
 
 // Each number of v against the same place of `exact` (the statement evaluated with its decimals
@@ -539,8 +545,9 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
       if (!precise) return std::nullopt;
       value = *precise;
     } else {
-      value = folded_precisely(formula, decimals, decimal_bits);
-      if ((value.node()->symbols & decimal_bits) != 0) return std::nullopt;
+      bool all_precise = true;
+      value = folded_precisely(formula, decimals, decimal_bits, all_precise);
+      if (!all_precise || (value.node()->symbols & decimal_bits) != 0) return std::nullopt;
     }
     return ExactForm{formula, std::move(decimals)};
   } catch (const Interrupted&) {
