@@ -2209,6 +2209,18 @@ TEST_CASE("trust: x^0 as written has no value where x is 0") {
 // Two more hunts: a defined name of four or more letters before a bracket was a product
 // (loss(2) after loss = x^2 was 2x^2), or an abstract call once loss(w) had been seen; an unknown
 // function called with two numbers of arguments printed f'(x) + ∂f/∂x, which reads back as
+// Two orders in a row: diff(x^5, x, 3, 1) was 5x^4, the last order counted without a word (a
+// helper's port of other systems' tests; SymPy refuses it too).
+TEST_CASE("trust: diff refuses an order after an order") {
+  check_rows({{"diff(x^5, x, 3, 1)", "error: an order follows an order: write one order after each variable"},
+              {"diff(x^5 y^5, x, 2, 2, y)", "error: an order follows an order"},
+              {"diff(x^5 y^5, x, 2, y, 3)", "1200x^3 y^2"},
+              {"diff(x^5 y^5, x, 2, y)", "100x^3 y^4"},
+              {"diff(x^5, x, 3)", "60x^2"}});
+  ddx::Session s;
+  CHECK(ddx_test::answer(s, "diff(x^5, x, 3, 1)").rfind("error@17:", 0) == 0);  // (at the second order)
+}
+
 // 2 f'(x); d/dh of a defined function's name was a silent 0; diff(x^3, x, n) after n = 2 took n
 // for a variable; f(x) at f = 2 passed the binding over for an abstract f; β1x (a Greek name with
 // its index, then a letter) was refused where x1x reads.

@@ -34,12 +34,18 @@ bool is_name(const Term& t) { return t.is_value() && t.expr.is(Kind::Symbol); }
 // diff(E, x), diff(E, x, 2), diff(E, x, y): partial derivatives in order.
 Result diff_procedure(const Term& call, Evaluator& ev) {
   calc::Differentiations d;
+  bool order_before = false;
   for (std::size_t i = 1; i < call.children.size(); ++i) {
     const Term& c = call.children[i];
     if (!is_name(c) && i > 1) {  // an order: how many times the variable before it is taken
+      // diff(x^5, x, 3, 1): the 3rd, the 4th or the 3rd and then the 1st? (The last one counted.)
+      if (order_before)
+        throw EvalError{c.span, "an order follows an order: write one order after each variable, as diff(E, x, 2, y, 3)"};
       d.back().second = order_argument(c, ev);
+      order_before = true;
       continue;
     }
+    order_before = false;
     // diff(x^3, x, n) after n = 2: the variable n (0), or the order 2 (6x)? Ask.
     if (i > 1 && ev.context().definition(c.expr.name()))
       if (Expr value = *ev.context().definition(c.expr.name()); value.is_integer() && value.number().sign() > 0)
