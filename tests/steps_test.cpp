@@ -119,6 +119,32 @@ TEST_CASE("steps: rule names of golden cases") {
   }
 }
 
+// The rule is named by what the reader sees: x e^(-x) is printed as a product (only negative
+// numbers as exponents go below a fraction bar), and was called the quotient rule (a helper's
+// reading of the LaTeX).
+TEST_CASE("steps: a product is the product rule unless a factor is printed below the bar") {
+  Expr x = sym("x");
+  struct Named {
+    Expr input;
+    const char* rule;
+    const char* not_rule;
+  };
+  const std::vector<Named> rows = {
+      {x * pow(e_const(), -x), "product rule", "quotient rule"},
+      {x * pow(Expr(2), -x), "product rule", "quotient rule"},
+      {x / sin(x), "quotient rule", "product rule"},
+      {x / pow(x + 1, 2), "quotient rule", "product rule"},
+  };
+  for (const Named& n : rows) {
+    calc::Steps s = calc::explain_derivative(n.input, x);
+    std::string rules = all_rules(s);
+    CAPTURE(print::render_steps(s, Format::Text));
+    CHECK(rules.find(n.rule) != std::string::npos);
+    CHECK(rules.find(n.not_rule) == std::string::npos);
+    check_derivation(n.input, x, 1);
+  }
+}
+
 TEST_CASE("steps: cos((e^x - a x)^3) reads as a chain of three, outer to inner") {
   Expr x = sym("x"), a = sym("a");
   calc::Steps s = calc::explain_derivative(cos(pow(pow(e_const(), x) - a * x, 3)), x);

@@ -37,6 +37,10 @@ constexpr std::size_t memo_kept_between_lines = 1024;
 // the product's other factors, sorted already (mul_into_run), instead of sorting them all anew.
 constexpr std::size_t long_product = 8;
 
+// Whether a factor with this exponent is printed below a fraction bar (print/present.cpp): a
+// negative number. x e^(-x) reads as a product, and its rule was called the quotient rule.
+bool below_the_bar(Expr exponent) { return exponent.is_number() && exponent.number().is_negative(); }
+
 class Differentiator {
  public:
   Differentiator(Expr var, DiffTrace* trace) : var_(var), memo_key_(var), var_bit_(symbol_bit(var.name())), trace_(trace) {}
@@ -158,7 +162,7 @@ class Differentiator {
       derivs[i] = d(factors[i]);
       if (!derivs[i].is_zero()) {
         ++nonconstant;
-        if (has_negative_sign(e.exponents()[i])) has_denominator = true;
+        if (below_the_bar(e.exponents()[i])) has_denominator = true;
       }
     }
     boost::container::small_vector<Expr, 8> terms, t, other_bases, other_exponents;
@@ -199,7 +203,7 @@ class Differentiator {
     if (nonconstant == 1) return report("constant multiple", e, r);
     bool has_numerator = false;
     for (std::size_t i = 0; i < n; ++i)
-      if (!derivs[i].is_zero() && !has_negative_sign(e.exponents()[i])) has_numerator = true;
+      if (!derivs[i].is_zero() && !below_the_bar(e.exponents()[i])) has_numerator = true;
     return report(has_denominator && has_numerator ? "quotient rule" : "product rule", e, r);
   }
 
