@@ -87,6 +87,14 @@ TEST_CASE("tex_break: lines fit, inside brackets and fractions too") {
   CHECK(stacked[0].starts_with("\\frac{2 x}{\\begin{aligned} &1 x^{1} + "));
   CHECK(ddx::tex_width(stacked[0]) <= 20);
   check_well_formed(stacked[0]);
+  // So is one inside a bracket (d/dx of a quotient, as :export writes the question): it ran
+  // past the margin, the bracket holding nothing else to break.
+  std::vector<std::string> question = ddx::tex_break("\\frac{d}{dx} \\left(\\frac{2 x}{" + sum + "}\\right)", 20, 18);
+  REQUIRE(question.size() == 1);
+  CHECK(question[0].starts_with("\\frac{d}{dx} \\left(\\frac{2 x}{\\begin{aligned} &1 x^{1} + "));
+  CHECK(question[0].ends_with("\\end{aligned}} \\right)"));
+  CHECK(ddx::tex_width(question[0]) <= 20);
+  check_well_formed(question[0]);
   // A function's bracketed argument opens too (its braces dropped), a fraction's or a power's not.
   std::vector<std::string> argument = ddx::tex_break("2 \\tan^{2}{\\left(" + sum + " \\right)}", 20, 18);
   CHECK(argument.size() > 3);

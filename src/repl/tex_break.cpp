@@ -131,7 +131,8 @@ std::vector<std::string> open_widest(const std::string& given, double first, dou
   }
   double prefix_width = tex_width(prefix);
   std::vector<std::string> inner_lines = tex_break(inner, first - prefix_width - 0.5, rest - 1.0);
-  if (inner_lines.size() == 1) return {given};
+  // (One line that changed is a fraction stacked inside: d/dx of a quotient, as a question.)
+  if (inner_lines.size() == 1 && inner_lines[0] == inner) return {given};
   std::vector<std::string> lines;
   for (std::size_t k = 0; k < inner_lines.size(); ++k) {
     std::string line = k == 0 ? prefix + inner_lines[k] : "\\left. {} " + inner_lines[k];
@@ -265,7 +266,7 @@ std::vector<std::string> pack(const std::vector<std::string>& pieces, double fir
 std::vector<std::string> break_piece(const std::string& piece, double first, double rest) {
   if (std::vector<std::string> f = factors(piece); f.size() > 1) return pack(f, first, rest, "\\cdot ");
   std::vector<std::string> lines = open_widest(piece, first, rest);
-  if (lines.size() == 1) lines = break_words(piece, first, rest);
+  if (lines.size() == 1 && lines[0] == piece) lines = break_words(piece, first, rest);
   return lines;
 }
 
