@@ -25,6 +25,7 @@
 #include "matrix/write_out.hpp"
 #include "print/matrix_print.hpp"
 #include "resolve/resolve_matrix.hpp"
+#include "support/rows.hpp"
 #include "support/run_ddx.hpp"
 #include "support/session_helpers.hpp"
 #include "support/temp_dir.hpp"
@@ -595,6 +596,9 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       // det and logdet of a matrix times a scalar (refused as a column times a row)
       "d/dA det(c A)", "d/dA logdet(c A)", "d/dA det(A/c)", "d/dA det(c B A)", "d/dA det(tr(A) A)",
       "d/dx logdet((x^T x) A)",
+      // det beside the inverse of its matrix, written out as the adjugate: XᵀX at m = 2, n = 3 is
+      // singular at every point, where the derivative of its det is 0 (it was 0/0 in every entry)
+      "d/dX det(X^T X)", "d/dX det(X X^T)",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -609,7 +613,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 72);
+  CHECK(rule_count == 74);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;
@@ -634,6 +638,27 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
   MESSAGE("rules: " << rule_count << ", entries compared: " << c.comparisons << " (" << c.nonzero << " not 0)");
   CHECK(c.comparisons >= 800);
   CHECK(c.nonzero >= 700);
+}
+
+// d/dX det(XᵀX) is 2det(XᵀX) X inv(XᵀX), which written out divided by det(XᵀX): at m = 2, n = 3,
+// where XᵀX has rank 2, every entry was 0/0, and at a point "division by zero", where the
+// derivative is 0 (a helper's check against finite differences). Beside the inverse of its own
+// matrix a determinant is written out as the adjugate; an inverse of a matrix singular at every
+// point is refused.
+TEST_CASE("matrix: a determinant beside its matrix's inverse is written out without dividing") {
+  ddx_test::check_in_turn({
+      {"X in R^(m, n)", ""},
+      {"d/dX det(X^T X) at m = 2, n = 3", "[[0, 0, 0], [0, 0, 0]]"},
+      {"d/dX det(X^T X) at m = 2, n = 3, X_11 = 2/7, X_12 = 6/5, X_13 = 1, X_21 = -7, X_22 = 2, X_23 = -1",
+       "[[0, 0, 0], [0, 0, 0]]"},
+      {"d/dX det(X X^T) at m = 3, n = 2", "[[0, 0], [0, 0], [0, 0]]"},
+      {"d/dX det(X^T X) at m = 2, n = 2, X_11 = 1, X_12 = 1, X_21 = 1, X_22 = 1", "[[0, 0], [0, 0]]"},
+      {"d/dX det(X^T X) at m = 2, n = 2, X_11 = 1, X_12 = 2, X_21 = 3, X_22 = 4", "[[-16, 12], [8, -4]]"},
+      {"d/dX log(det(X^T X)) at m = 2, n = 3", "error: the matrix written out is singular (its determinant is 0 at every point)"},
+      {"A in R^(n, n)", ""},
+      {"d/dA det(A) at n = 2", "[[A_22, -A_21], [-A_12, A_11]]"},
+      {"d/dA det(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 2, A_22 = 4", "[[4, -2], [-2, 1]]"},
+  });
 }
 
 TEST_CASE("matrix self-check: random well-shaped expressions") {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "calculus/expand.hpp"
 #include "core/errors.hpp"
 #include "core/substitute.hpp"
 #include "eval/evaluator.hpp"
@@ -16,17 +17,26 @@
 namespace ddx::eval {
 namespace {
 
+// An entry written out, or 0 where it cancels to 0 once expanded: d/dX det(XᵀX) at m = 2, n = 3
+// is 0 (XᵀX has rank 2), and its entries, written out from the adjugate, are sums of products that
+// cancel only when multiplied out. (Entries past a few thousand nodes are left as they are.)
+Value entry_value(Expr e) {
+  constexpr std::size_t largest_expanded = 4000;
+  if (!e.is_number() && e.node()->tree_size <= largest_expanded && !has_float(e) && calc::expand(e).is_zero()) return Value::of(Expr(0));
+  return Value::of(e);
+}
+
 // A grid as a value: a scalar, a column vector as a list, a matrix as a list of rows.
 Value grid_value(const matrix::Grid& g, const matrix::Shape& shape) {
-  if (shape.scalar()) return Value::of(g[0][0]);
+  if (shape.scalar()) return entry_value(g[0][0]);
   std::vector<Value> rows;
   if (shape.cols.is_one()) {
-    for (const auto& row : g) rows.push_back(Value::of(row[0]));
+    for (const auto& row : g) rows.push_back(entry_value(row[0]));
     return Value::list(std::move(rows));
   }
   for (const auto& row : g) {
     std::vector<Value> entries;
-    for (Expr e : row) entries.push_back(Value::of(e));
+    for (Expr e : row) entries.push_back(entry_value(e));
     rows.push_back(Value::list(std::move(entries)));
   }
   return Value::list(std::move(rows));

@@ -2,8 +2,13 @@
 // Writing matrix expressions out in entries (see write_out.hpp).
 #include "matrix/write_out.hpp"
 
+#include <optional>
+#include <random>
+#include <unordered_map>
+
 #include "core/errors.hpp"
 #include "core/functions.hpp"
+#include "core/substitute.hpp"
 #include "core/interrupt.hpp"
 #include "core/limits.hpp"
 
@@ -84,17 +89,45 @@ Grid minor_of(const Grid& a, std::size_t skip_row, std::size_t skip_col) {
   return m;
 }
 
-// The inverse as the adjugate over the determinant.
-Grid inverse_grid(const Grid& a) {
+// The adjugate: the transposed matrix of cofactors, which needs no division.
+Grid adjugate_grid(const Grid& a) {
   std::size_t n = a.size();
-  Expr d = determinant(a);
-  if (d.is_number() && d.number().is_zero()) throw MathError("the matrix written out is singular");
   Grid g = filled(n, n, Expr(0));
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j) {
       Expr cofactor = n == 1 ? Expr(1) : determinant(minor_of(a, j, i));
-      g[i][j] = ((i + j) % 2 ? -cofactor : cofactor) / d;
+      g[i][j] = (i + j) % 2 ? -cofactor : cofactor;
     }
+  return g;
+}
+
+// Whether a determinant written out is 0 at every point, though not written as 0 (XᵀX of a
+// 2×3 X has rank 2: its determinant is a polynomial of degree 6 that cancels to 0). Asked at two
+// points of large random integers: a polynomial that is not 0 vanishes at such a point with a
+// chance below its degree over 2^40 (Schwartz–Zippel), and a determinant that is 0 at both is
+// taken for one that is 0 everywhere.
+bool vanishes_everywhere(Expr d) {
+  if (d.is_number()) return d.number().is_zero();
+  static std::mt19937_64 random(20261206);
+  for (int trial = 0; trial < 2; ++trial) {
+    std::unordered_map<Expr, Expr> point;
+    for (Expr s : free_symbols(d)) point[s] = num(Number(static_cast<long long>(random() >> 24) + 1));
+    try {
+      if (!substitute(d, point).is_zero()) return false;
+    } catch (const MathError&) {  // (no value there: not a polynomial of the entries)
+      return false;
+    }
+  }
+  return true;
+}
+
+// The inverse as the adjugate over the determinant.
+Grid inverse_grid(const Grid& a) {
+  Expr d = determinant(a);
+  if (vanishes_everywhere(d)) throw MathError("the matrix written out is singular (its determinant is 0 at every point)");
+  Grid g = adjugate_grid(a);
+  for (auto& row : g)
+    for (Expr& e : row) e = e / d;
   return g;
 }
 
@@ -107,6 +140,77 @@ Grid each(Grid g, F f) {
   return g;
 }
 Grid of(Expr e) { return {{e}}; }
+
+// A determinant det(M)^k beside the inverse of the same M in a product (the derivative of a
+// determinant, det(M) M^-T): the inverse of M or of Mᵀ, or its transpose, at `inverse`, and the
+// determinant's factor at `determinant`. Written out they are det(M)^(k-1) times M's adjugate, with no division:
+// d/dX det(XᵀX) at m = 2, n = 3, where XᵀX is singular at every point, was 0/0 in every entry.
+struct DeterminantBesideInverse {
+  std::size_t determinant = 0, inverse = 0;
+  Number power{1};
+  bool transposed = false;
+};
+
+// In a product's factors `args`, the first `scalars` of them scalars.
+std::optional<DeterminantBesideInverse> determinant_beside_inverse(const std::vector<Tree>& args, std::size_t scalars) {
+  for (std::size_t d = 0; d < scalars; ++d) {
+    const Tree& f = args[d];
+    bool power = f->op == Op::Power && f->args[0]->op == Op::Det && f->exponent.is_integer() && f->exponent.sign() > 0;
+    const Tree* det_of = f->op == Op::Det ? &f->args[0] : power ? &f->args[0]->args[0] : nullptr;
+    if (!det_of) continue;
+    for (std::size_t i = scalars; i < args.size(); ++i) {
+      const Tree& g = args[i];
+      bool transposed = g->op == Op::Transpose && g->args[0]->op == Op::Inverse;
+      const Tree& inv = transposed ? g->args[0] : g;
+      if (inv->op != Op::Inverse) continue;
+      // (det(Mᵀ) is det(M): the inverse of Mᵀ pairs with it too, as in det(A) A^-T)
+      const Tree& m = inv->args[0]->op == Op::Transpose ? inv->args[0]->args[0] : inv->args[0];
+      if (inv->args[0]->key == (*det_of)->key || m->key == (*det_of)->key)
+        return DeterminantBesideInverse{d, i, power ? f->exponent : Number(1), transposed};
+    }
+  }
+  return std::nullopt;
+}
+
+Grid trace_grid(const Grid& g) {
+  std::vector<Expr> diagonal;
+  for (std::size_t i = 0; i < g.size(); ++i) diagonal.push_back(g[i][i]);
+  return of(add(std::move(diagonal)));
+}
+
+// coefficient × args in order (the first `scalars` of them scalars), a determinant beside the
+// inverse of its matrix written out as the adjugate. One beside a trace that holds that inverse
+// goes into the trace (det(M) tr(M^-1 dM), the differential of a determinant, is tr(adj(M) dM)).
+Grid product_grid(const Number& coefficient, const std::vector<Tree>& args, std::size_t scalars, const Sizes& sizes) {
+  Grid g = of(num(coefficient));
+  std::optional<DeterminantBesideInverse> pair = determinant_beside_inverse(args, scalars);
+  if (!pair)
+    for (std::size_t d = 0; d < scalars; ++d)
+      for (std::size_t t = 0; t < scalars; ++t) {
+        const Tree& traced = args[t];
+        if (t == d || traced->op != Op::Trace || traced->args[0]->op != Op::Product) continue;
+        const Tree& inside = traced->args[0];
+        std::vector<Tree> with_determinant{args[d]};
+        with_determinant.insert(with_determinant.end(), inside->args.begin(), inside->args.end());
+        if (!determinant_beside_inverse(with_determinant, inside->scalars + 1)) continue;
+        for (std::size_t k = 0; k < args.size(); ++k)
+          if (k != d && k != t) g = times(g, write_out(args[k], sizes));
+        return times(g, trace_grid(product_grid(inside->coefficient, with_determinant, inside->scalars + 1, sizes)));
+      }
+  for (std::size_t k = 0; k < args.size(); ++k) {
+    const Tree& f = args[k];
+    if (!pair || (k != pair->determinant && k != pair->inverse)) {
+      g = times(g, write_out(f, sizes));
+    } else if (k == pair->determinant) {
+      if (!pair->power.is_one()) g = times(g, of(pow(determinant(write_out(f->args[0]->args[0], sizes)), num(pair->power - Number(1)))));
+    } else {
+      const Tree& inverted = pair->transposed ? f->args[0]->args[0] : f->args[0];
+      Grid adjugate = adjugate_grid(write_out(inverted, sizes));
+      g = times(g, pair->transposed ? transposed(adjugate) : adjugate);
+    }
+  }
+  return g;
+}
 
 }  // namespace
 
@@ -167,17 +271,11 @@ Grid write_out(const Tree& a, const Sizes& sizes) {
         return filled(static_cast<std::size_t>(size_of(a->shape.rows, sizes)),
                       static_cast<std::size_t>(size_of(a->shape.cols, sizes)), num(a->coefficient));
       }
-      for (const Tree& f : a->args) g = times(g, write_out(f, sizes));
-      return g;
+      return product_grid(a->coefficient, a->args, a->scalars, sizes);
     }
     case Op::Transpose: return transposed(write_out(a->args[0], sizes));
     case Op::Inverse: return inverse_grid(write_out(a->args[0], sizes));
-    case Op::Trace: {
-      Grid g = write_out(a->args[0], sizes);
-      std::vector<Expr> diagonal;
-      for (std::size_t i = 0; i < g.size(); ++i) diagonal.push_back(g[i][i]);
-      return of(add(std::move(diagonal)));
-    }
+    case Op::Trace: return trace_grid(write_out(a->args[0], sizes));
     case Op::Det: return of(determinant(write_out(a->args[0], sizes)));
     case Op::Norm: {
       std::vector<Expr> squares;
