@@ -661,6 +661,19 @@ TEST_CASE("matrix: a determinant beside its matrix's inverse is written out with
   });
 }
 
+// A number times a sum inside a sum was left standing: d/dy (x + y)ᵀ(x - y) printed
+// x - y - (x + y) (a helper's check of the answers' forms).
+TEST_CASE("matrix: a number times a sum, in a sum, collects with the other terms") {
+  ddx_test::check_in_turn({
+      {"x in R^n", ""},
+      {"y in R^n", ""},
+      {"d/dy (x + y)^T (x - y)", "-2y"},
+      {"x - y - (x + y)", "-2y"},
+      {"2(x + y) + y", "2x + 3y"},
+      {"d/dy (x + y)^T (x + y)", "2 (x + y)"},
+  });
+}
+
 TEST_CASE("matrix self-check: random well-shaped expressions") {
   Comparer c;
   Generator g;

@@ -240,6 +240,10 @@ Tree sum(std::vector<Tree> terms) {
   for (Tree& t : terms) {
     if (t->op == Op::Sum) {
       flat.insert(flat.end(), t->args.begin(), t->args.end());
+    } else if (t->op == Op::Product && t->args.size() == 1 && t->args[0]->op == Op::Sum) {
+      // A number times a sum, in a sum, is spread over its terms so that they collect with the
+      // others: x - y - (x + y) is -2y.
+      for (const Tree& inner : t->args[0]->args) flat.push_back(scale(t->coefficient, inner));
     } else {
       flat.push_back(std::move(t));
     }
