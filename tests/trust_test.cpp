@@ -649,6 +649,19 @@ TEST_CASE("trust: grad, jacobian and hessian at a point read its decimals as wri
   });
 }
 
+// Where the doubles divide by a 0 that the decimals as written are not (1 - cos(1e-8) is 0.0 in
+// doubles), d/dx answers from the exact reading, and grad said "the derivative does not exist at
+// x = 1e-08": a vector answer is read so too, entry by entry.
+TEST_CASE("trust: grad, jacobian and hessian that fail in doubles are answered with their decimals exact") {
+  check_rows({
+      {"d/dx 1/(1 - cos(x)) at x = 1e-8", "-4e+24"},
+      {"grad(1/(1 - cos(x))) at x = 1e-8", "[-4e+24]"},
+      {"grad(x/(1 - cos(y))) at x = 2, y = 1e-8", "[2e+16, -8e+24]"},
+      {"jacobian([1/(1 - cos(x)), x]) at x = 1e-8", "[[-4e+24], [1.0]]"},
+      {"grad(1/(x - 0.3)) at x = 0.1 + 0.2", "error: division by zero"},
+  });
+}
+
 // == took an enclosure that never settled whether a step has a value (past MPFR's range) for
 // one holding 0: exp(10^10)/10^100 == 0 was "true  # checked numerically: equal to 19728 digits".
 // And a point past the range decides nothing, where another may: exp(x 10^10) == exp(x 10^10)

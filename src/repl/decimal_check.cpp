@@ -557,6 +557,28 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
   }
 }
 
+std::optional<eval::Result> list_beyond_doubles(std::string_view statement, const Session& session) {
+  if (decimals_written(statement) == 0 && !definitions_hold_decimals(session)) return std::nullopt;
+  try {
+    Decimals none;
+    std::optional<eval::Result> exact = read_again(statement, session, none, resolve::DecimalsRead::Exact, evaluated);
+    if (!exact || exact->value.kind != eval::Value::Kind::List || !answer_is_value(*exact)) return std::nullopt;
+    std::function<bool(eval::Value&)> as_decimals = [&](eval::Value& v) {
+      if (v.kind == eval::Value::Kind::List) return std::all_of(v.items.begin(), v.items.end(), as_decimals);
+      if (v.kind != eval::Value::Kind::Scalar || !free_symbols(v.scalar).empty()) return false;
+      std::optional<Expr> decimal = precise_decimal(v.scalar, none);
+      if (decimal) v.scalar = *decimal;
+      return decimal.has_value();
+    };
+    if (!as_decimals(exact->value)) return std::nullopt;
+    return exact;
+  } catch (const Interrupted&) {
+    throw;
+  } catch (...) {  // (no value this way either: the first reading's error stands)
+    return std::nullopt;
+  }
+}
+
 bool answered_as_written(const eval::Result& r) {
   return std::holds_alternative<eval::Decimal>(r.shape) || std::holds_alternative<eval::ValueTable>(r.shape) ||
          r.value.kind == eval::Value::Kind::Truth;

@@ -19,6 +19,10 @@ class Session;
 // is 2e16): set in `value`, its exact form returned (what `ans` is in a later check). Nullopt
 // where that reading fails too, or gives no scalar: the first reading's error stands.
 std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const Session& session, Expr& value);
+// The same for a statement whose answer is a vector or a matrix of numbers (grad(1/(1 - cos(x)))
+// at x = 1e-8 divided by the doubles' 0 as d/dx did): each entry its precise value as a decimal.
+// Nullopt where an entry has none, or the answer is no list of numbers.
+std::optional<eval::Result> list_beyond_doubles(std::string_view statement, const Session& session);
 // The answers that are no formula to check, approx's digits, =='s verdict and a table's rows
 // (1e6 pi .. 1e6 pi + pi took its x in doubles), with every
 // decimal the exact number it is written as, as every other answer reads them

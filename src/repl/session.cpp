@@ -361,6 +361,7 @@ std::optional<Outcome> Session::answer_beyond_doubles(const grammar::Statement& 
     }
   std::optional<eval::Result> result = definition ? std::nullopt : answer_as_written(input, *this);
   std::optional<ExactForm> exact;
+  if (!result && !definition) result = unnoted([&] { return list_beyond_doubles(input, *this); });
   if (!result) {
     Expr value;
     exact = unnoted([&] { return value_beyond_doubles(definition ? body : std::string_view(input), *this, value); });
