@@ -642,7 +642,7 @@ TEST_CASE("trust: grad, jacobian and hessian at a point read its decimals as wri
       {"grad(log(x - 0.3) + y) at x = 0.1 + 0.2, y = 1", "error: division by zero"},
       {"grad(abs(x - 0.3) y) at x = 0.1 + 0.2, y = 1", "error: the derivative does not exist at x = 3/10, y = 1 (a corner"},
       {"grad(max(x, y)) at x = 0.3, y = 0.1 + 0.2", "error: the derivative does not exist"},
-      {"hessian(abs(x - 0.3) y^2, [x, y]) at x = 0.1 + 0.2, y = 1", "error: the derivative does not exist"},
+      {"hessian(abs(x - 0.3) y^2, [x, y]) at x = 0.1 + 0.2, y = 1", "error: the first derivative does not exist"},
       {"jacobian([abs(x - 0.3) y], [x, y]) at x = 0.1 + 0.2, y = 1", "error: the derivative does not exist"},
       {"grad(x^2 y) at x = 0.5, y = 1.5", "[1.5, 0.25]"},
       {"hessian(x^2 y) at x = 0.1, y = 0.2", "[[0.4, 0.2], [0.2, 0]]"},
@@ -677,6 +677,19 @@ TEST_CASE("trust: == past MPFR's range is undecided, unless a point within it de
   });
 }
 
+// A higher derivative at a point said "the derivative" of whichever order failed: d^2/dx^2 x abs(x)
+// at x = 0 did not exist for its second, d^2/dx^2 x sqrt(x^2) could not be decided for its first.
+TEST_CASE("trust: a higher derivative at a point names the order that fails") {
+  check_rows({
+      {"d^2/dx^2 x abs(x) at x = 0", "error: the 2nd derivative does not exist at x = 0 (the first derivative has a corner there"},
+      {"d^3/dx^3 x^2 abs(x) at x = 0", "error: the 3rd derivative does not exist at x = 0 (the 2nd derivative has a corner there"},
+      {"d^2/dx^2 abs(x) at x = 0", "error: the first derivative does not exist at x = 0 (a corner"},
+      {"d^2/dx^2 x sqrt(x^2) at x = 0", "error: ddx cannot decide whether the first derivative exists at x = 0"},
+      {"d/dx abs(x) at x = 0", "error: the derivative does not exist at x = 0 (a corner"},
+      {"∂^2/∂x∂y abs(x) y at x = 0, y = 1", "error: the derivative does not exist at x = 0, y = 1"},
+  });
+}
+
 // f'(a) at a number is a derivative at a point like d/dx f(x) at x = a: refused at a corner or a
 // jump (abs'(0) was sign(0) = 0), the same value elsewhere.
 TEST_CASE("trust: Lagrange notation at a number exists only where the function is differentiable") {
@@ -688,7 +701,7 @@ TEST_CASE("trust: Lagrange notation at a number exists only where the function i
       {"sin''(pi/6)", "-1/2"},
   });
   check_in_turn({{"h(t) = t abs(t)", ""},
-                 {"h''(0)", "error: the derivative does not exist at t = 0 (a corner: the slope is -2 from the left and 2 from the right)"},
+                 {"h''(0)", "error: the 2nd derivative does not exist at t = 0 (the first derivative has a corner there: its slope is -2 from the left and 2 from the right)"},
                  {"h'(0)", "0"},
                  {"k(t) = abs(t - 1) + t^2", ""},
                  {"k'(1)", "error: a corner: the slope is 1 from the left and 3 from the right"},
@@ -1256,7 +1269,7 @@ TEST_CASE("trust: a decimal that vanished in doubles is found, and a value below
 // slope). Beside the corner the answers are as before.
 TEST_CASE("trust: a corner the doubles hide at a decimal point is refused in every notation") {
   check_rows({
-      {"d^2/dx^2 abs(x - 0.9) at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
+      {"d^2/dx^2 abs(x - 0.9) at x = 0.7 + 0.2", "error: the first derivative does not exist at x = 9/10 (a corner"},
       {"d/dx sign(x - 0.9) at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (the function jumps"},
       {"∂/∂x abs(x - y) at x = 0.3, y = 0.1 + 0.2", "error: the derivative does not exist at x = 3/10, y = 3/10 (a corner"},
       {"d/dx tan(x) at x = pi/2 * 1.0", "error: the derivative does not exist at x = pi/2 (tan is undefined at pi/2)"},
@@ -1281,11 +1294,11 @@ TEST_CASE("trust: a corner the doubles hide at a decimal point is refused in eve
                  {"f'(0.7 + 0.2)", "error: the derivative does not exist at x = 9/10 (a corner"},
                  {"d/dx f(x) at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
                  {"f'(0.5)", "-1"},
-                 {"f''(0.3 * 3)", "error: the derivative does not exist at x = 9/10 (a corner"},  // was 0
+                 {"f''(0.3 * 3)", "error: the first derivative does not exist at x = 9/10 (a corner"},  // was 0
                  {"f''(0.5)", "0"},
                  {"w = abs(x - 0.9)", ""},
                  {"dw/dx at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
-                 {"d^2w/dx^2 at x = 0.7 + 0.2", "error: the derivative does not exist at x = 9/10 (a corner"},
+                 {"d^2w/dx^2 at x = 0.7 + 0.2", "error: the first derivative does not exist at x = 9/10 (a corner"},
                  {"dw/dx at x = 0.5", "-1"},
                  {"h(x) = abs(sin(x) - sin(0.3))^2", ""},
                  {"h''(x) at x = 0.3", "1.8253356149096782"},
@@ -1994,7 +2007,7 @@ TEST_CASE("trust: a point that may be at a corner, for all ddx can tell, is refu
        "error: ddx cannot decide whether the derivative exists at x = 1 (it cannot tell on which side of 0 1 - cos(pi/7)^2 - sin(pi/7)^2 is there)"},
       {"d/dx relu(x - atan(1/2) - atan(1/3)) at x = pi/4", "error: ddx cannot decide whether the derivative exists at x = pi/4"},
       {"d/dx abs(x) at x = atan(1/2) + atan(1/3) - pi/4", "error: ddx cannot decide whether the derivative exists"},
-      {"d^2/dx^2 abs(x - sin(pi/7)^2 - cos(pi/7)^2) at x = 1", "error: ddx cannot decide whether the derivative exists at x = 1"},
+      {"d^2/dx^2 abs(x - sin(pi/7)^2 - cos(pi/7)^2) at x = 1", "error: ddx cannot decide whether the first derivative exists at x = 1"},
       {"d/dx (x - 1)^2 abs(x - sin(pi/7)^2 - cos(pi/7)^2) at x = 1", "0"},
       {"d/dx abs(x - 10^200 log(1 + 10^-200)) at x = 1", "1"},
       {"d/dx abs(x - exp(pi*sqrt(163))) at x = 640320^3 + 744", "1"},

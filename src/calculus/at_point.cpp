@@ -339,6 +339,18 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   f = with_entries_prepared(f, order, point);
   Expr g = f, before = f;  // the derivative so far, and the function it was taken of
   Expr value;
+  // Of a higher derivative along one variable, the order that fails is named (d^2/dx^2 x abs(x)
+  // at x = 0 said "the derivative does not exist" of its second, d^2/dx^2 x sqrt(x^2) "cannot
+  // decide" of its first).
+  std::size_t step = 0;
+  bool one_variable = std::all_of(order.begin(), order.end(), [&](Expr v) { return v == order.front(); });
+  auto named = [&](NoDerivative why) {
+    if (order.size() > 1 && one_variable && why.order == 0) {
+      why.order = step + 1;
+      why.asked = order.size();
+    }
+    return why;
+  };
   try {
     // The function itself must be continuous along the first variable: its value there (a typed
     // sign(0) is 0) must equal both one-sided limits. (Compared, not answered: a value below a
@@ -348,6 +360,7 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
       return value_at(f, point);
     }();
     for (std::size_t i = 0; i < order.size(); ++i) {
+      step = i;
       // Before differentiating along order[i], g must be continuous along it (for i > 0, g's value
       // is the limit just agreed along order[i - 1], so only a change of variable can break it).
       if (i == 0 || order[i] != order[i - 1]) {
@@ -389,13 +402,13 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
     // does not exist (ddx said it could not decide).
     if (e.cause == NoDerivative::Cause::Indeterminate && (e.detail == "no left" || e.detail == "no right"))
       require_values_on_both_sides(f, e.along, point);
-    throw;
+    throw named(e);
   } catch (const Unanswerable&) {
     throw;
   } catch (const UndecidedCorner& e) {
-    throw NoDerivative(NoDerivative::Cause::Undecided, order.front(), e.argument, Expr());
+    throw named(NoDerivative(NoDerivative::Cause::Undecided, order.front(), e.argument, Expr()));
   } catch (const MathError& e) {
-    throw NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what());
+    throw named(NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what()));
   }
   for (std::size_t i = 0; i < order.size(); ++i)
     if (i == 0 || order[i] != order[i - 1]) require_values_on_both_sides(f, order[i], point);

@@ -46,7 +46,8 @@ struct NoDerivative : std::runtime_error {
   Cause cause;
   Expr along, left, right;
   std::string detail;
-  std::uint64_t order = 0;  // derivatives_at: the order that does not exist (0: not said)
+  std::uint64_t order = 0;  // the order that does not exist (0: not said)
+  std::uint64_t asked = 0;  // derivative_at: the order asked for, where `order` is said
 };
 
 // The value of g at the point, where g may be a derivative's formula (see core/corner_sign.hpp):

@@ -40,7 +40,9 @@ std::string cause(const calc::NoDerivative& why, const std::string& point, const
   using Cause = calc::NoDerivative::Cause;
   std::string along = why.along.is(Kind::Symbol) ? " along " + why.along.name() : "";
   bool higher = why.order > 1;
-  std::string derivative = higher ? "the " + ordinal(why.order) + " derivative" : "the derivative";
+  std::string derivative = higher ? "the " + ordinal(why.order) + " derivative"
+                           : why.asked > 1 ? "the first derivative"  // (of a higher one asked for)
+                                           : "the derivative";
   switch (why.cause) {
     case Cause::Jump:
       if (why.left == why.right)  // sign(x)^2 at 0: a hole, not a jump
