@@ -355,8 +355,8 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
 
 // Sides equal as formulas whose domains as written differ (sqrt(x)^2 is x where x >= 0, and was
 // equal to x): a random point where only one side has a value refutes it, as at_random_points'
-// do. Points where a single value is missing (x/x at 0) are not found, and no refutation of a
-// formula.
+// do. A hole, a single point without a value (x/x at 0), is not looked for: the formulas are
+// compared there, as language.md says.
 std::optional<Comparison> defined_apart(Expr a, Expr b, std::span<const Expr> required_of_a, std::span<const Expr> required_of_b,
                                         std::span<const Expr> domain_a, std::span<const Expr> domain_b) {
   if (domain_a.empty() && domain_b.empty()) return std::nullopt;
