@@ -579,3 +579,64 @@ TEST_CASE("programs: an odd root of a negative number is real, as ddx computes i
     CHECK(std::fabs(std::stod(c_line) - want) <= tolerance);
   }
 }
+
+// A whole exponent past 2^53 is no double: the odd 2^60 + 1 rounded to the even 2^60, and
+// x^(2^60 + 1) came out +1 at x = -1 in all three programs (a helper's run of generated code).
+TEST_CASE("programs: a whole exponent past 2^53 keeps its parity") {
+  if (!have_python_modules() || !ddx_test::require_tool("cc", "gcc")) return;
+  const Expr x = sym("x");
+  const Number huge_odd = Number(static_cast<long long>(1) << 60) + Number(1);
+  const std::vector<Expr> answers = {pow(x, num(huge_odd)), pow(x, num(-huge_odd)), pow(x, num(huge_odd + Number(1)))};
+  // -1 and the double just below it: (1 + 2^-52)^(2^60) is e^256, about 1.5e111.
+  const std::vector<double> at = {-1.0, -1.0000000000000002};
+  const std::vector<double> expected = {-1.0, -1.5114276650040609e111, -1.0, -6.6162610567096718e-112, 1.0,
+                                        1.5114276650040613e111};  // (mpmath, 30 digits)
+  ddx_test::TempDir dir("ddx_parity");
+  std::string py = "import math\nimport numpy as np\n", c = "#include <stdio.h>\n", c_main = "int main(void) {\n";
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    eval::Result r = eval::Result::of(eval::Value::of(answers[i]));
+    r.name = "f" + std::to_string(i);
+    std::string numpy_version = print::program(r, print::Format::NumPy);
+    r.name = "p" + std::to_string(i);
+    py += print::program(r, print::Format::Python) + "\n" + numpy_version + "\n";
+    r.name = "c" + std::to_string(i);
+    c += print::program(r, print::Format::C) + "\n";
+    for (double p : at) {
+      py += "print(repr(float(p" + std::to_string(i) + "(" + python_number(p) + "))))\n";
+      py += "print(repr(float(f" + std::to_string(i) + "(np.float64(" + python_number(p) + ")))))\n";
+      c_main += "  printf(\"%.17g\\n\", c" + std::to_string(i) + "(" + python_number(p) + "));\n";
+    }
+  }
+  std::ofstream(dir.dir / "parity.py") << py;
+  std::ofstream(dir.dir / "parity.c") << c << c_main << "  return 0;\n}\n";
+  std::istringstream python_out(run(python + " " + (dir.dir / "parity.py").string()));
+  run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "parity").string() + " " + (dir.dir / "parity.c").string() + " -lm 2>&1");
+  std::istringstream c_out(run((dir.dir / "parity").string()));
+  for (double want : expected) {
+    std::string python_line, numpy_line, c_line;
+    REQUIRE(std::getline(python_out, python_line));
+    REQUIRE(std::getline(python_out, numpy_line));
+    REQUIRE(std::getline(c_out, c_line));
+    CAPTURE(want);
+    double tolerance = 1e-9 * std::fabs(want);
+    CHECK(std::fabs(std::stod(python_line) - want) <= tolerance);
+    CHECK(std::fabs(std::stod(numpy_line) - want) <= tolerance);
+    CHECK(std::fabs(std::stod(c_line) - want) <= tolerance);
+  }
+}
+
+// A power whose exponent is a formula has no real value at a negative base in code: NumPy's **
+// made a list's float to it a complex number (x_n^(n/3) of a family passed as a list); np.power
+// makes it NaN. And a number past a double's range is refused in Python and NumPy, as in C (their
+// whole numbers raised OverflowError when run).
+TEST_CASE("programs: a formula exponent is np.power in NumPy, and numbers past doubles are refused in every program") {
+  const Expr x = sym("x"), y = sym("y");
+  eval::Result power = eval::Result::of(eval::Value::of(pow(x, y)));
+  CHECK(print::program(power, print::Format::NumPy).find("np.power(x, y)") != std::string::npos);
+  CHECK(print::program(power, print::Format::Python).find("math.pow(x, y)") != std::string::npos);
+  eval::Result tiny = eval::Result::of(eval::Value::of(x / pow(num(Number(10)), num(Number(310)))));
+  for (print::Format f : {print::Format::Python, print::Format::NumPy, print::Format::C}) {
+    CAPTURE(static_cast<int>(f));
+    CHECK_THROWS_WITH_AS(print::program(tiny, f), doctest::Contains("computes with doubles"), print::Unprintable);
+  }
+}

@@ -113,14 +113,14 @@ class Foreign {
       if (auto e = s.find('e'); e != std::string::npos && f_ == Format::Mathematica) s.replace(e, 1, "*^");
       return s;
     }
+    // Programs compute with doubles: past their range a literal is inf in C (x^2/10^310 came out 0
+    // at x = 10^300), and Python's whole number beside a float raised OverflowError when run.
+    if (is_program(f_) && s.size() > 300 && std::isinf(std::strtod(s.c_str(), nullptr)))
+      throw Unprintable(std::string(f_ == Format::C ? "C" : f_ == Format::NumPy ? "NumPy" : "Python") +
+                        " code computes with doubles, and " + s.substr(0, 12) + "... (" +
+                        std::to_string(s.size() - (s[0] == '-')) + " digits) is beyond their range");
     // C: an integer literal past int's range would not compile; as a double it is what C computes with.
-    if (f_ == Format::C && s.size() > 9) {
-      // (past a double's range the literal is inf, and x^2/10^310 came out 0 at x = 10^300)
-      if (std::isinf(std::strtod(s.c_str(), nullptr)))
-        throw Unprintable("C code computes with doubles, and " + s.substr(0, 12) + "... (" +
-                          std::to_string(s.size() - (s[0] == '-')) + " digits) is beyond their range");
-      s += ".0";
-    }
+    if (f_ == Format::C && s.size() > 9) s += ".0";
     return s;
   }
 
@@ -300,9 +300,32 @@ class Foreign {
       real_root(d, *odd_numerator, out);
       return;
     }
-    // C has no power operator. Python's ** makes a negative float to a power that is no whole
-    // number complex ((-8.0)**(1/3) is 1 + 1.73j); math.pow refuses it, as ddx leaves it undefined.
     bool whole_exponent = d.children[1].kind == DKind::Number && d.children[1].value.is_integer();
+    // A whole exponent past 2^53 is no double: an odd one rounds to an even one, and x^(2^60 + 1)
+    // was +1 at x = -1. Its magnitude is taken of |x|, its sign x's where it is odd.
+    auto past_doubles = [](const Number& n) { return Number(static_cast<long long>(1) << 53) < (n.is_negative() ? -n : n); };
+    if (whole_exponent && is_program(f_) && !non_negative_base && past_doubles(d.children[1].value)) {
+      bool const odd = d.children[1].value.is_odd();
+      std::string base_text = emit(base), k = number(d.children[1].value);
+      std::string magnitude = f_ == Format::C ? "pow(fabs(" + base_text + "), " + k + ")"
+                              : f_ == Format::NumPy ? "np.abs(" + base_text + ")**" + k
+                                                    : "abs(" + base_text + ")**" + k;
+      if (!odd) out += magnitude;
+      else if (f_ == Format::NumPy) out += "(np.sign(" + base_text + ")*" + magnitude + ")";
+      else out += std::string(f_ == Format::C ? "copysign(" : "math.copysign(") + magnitude + ", " + base_text + ")";
+      return;
+    }
+    // C has no power operator. Python's ** makes a negative float to a power that is no whole
+    // number complex ((-8.0)**(1/3) is 1 + 1.73j); math.pow refuses it, as ddx leaves it undefined;
+    // np.power makes it NaN (x_n^(n/3) of a family passed as a list of floats was complex).
+    if (f_ == Format::NumPy && !whole_exponent && !non_negative_base) {
+      out += "np.power(";
+      put(base, out);
+      out += ", ";
+      put(d.children[1], out);
+      out += ')';
+      return;
+    }
     if (f_ == Format::C || (f_ == Format::Python && !whole_exponent && !non_negative_base)) {
       out += f_ == Format::C ? "pow(" : "math.pow(";
       put(base, out);
