@@ -659,6 +659,11 @@ TEST_CASE("matrix: a determinant beside its matrix's inverse is written out with
       {"d/dA det(A) at n = 2", "[[A_22, -A_21], [-A_12, A_11]]"},
       {"d/dA det(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 2, A_22 = 4", "[[4, -2], [-2, 1]]"},
   });
+  // Only an entry that is 0 at a random point is expanded to see whether it cancels: this one's
+  // expansion would have millions of terms (it was refused as too large to expand).
+  ddx::Session s;
+  for (const char* line : {"X in R^(n, n)", "a in R^n", "b in R^n"}) REQUIRE(ddx_test::answer(s, line).empty());
+  CHECK(ddx_test::answer(s, "d/dX (a^T X b)^30 at n = 3").starts_with("[[30a_1 b_1 (b_1 (X_11 a_1 + X_21 a_2 + X_31 a_3)"));
 }
 
 // A number times a sum inside a sum was left standing: d/dy (x + y)ᵀ(x - y) printed

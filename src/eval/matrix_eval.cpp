@@ -19,10 +19,15 @@ namespace {
 
 // An entry written out, or 0 where it cancels to 0 once expanded: d/dX det(XᵀX) at m = 2, n = 3
 // is 0 (XᵀX has rank 2), and its entries, written out from the adjugate, are sums of products that
-// cancel only when multiplied out. (Entries past a few thousand nodes are left as they are.)
+// cancel only when multiplied out. Only an entry that is 0 at a point of random whole numbers is
+// expanded (a power such as (aᵀX b)^29 would take millions of terms), and one too large to expand
+// is left as it is.
 Value entry_value(Expr e) {
-  constexpr std::size_t largest_expanded = 4000;
-  if (!e.is_number() && e.node()->tree_size <= largest_expanded && !has_float(e) && calc::expand(e).is_zero()) return Value::of(Expr(0));
+  if (e.is_number() || has_float(e) || !matrix::zero_at_random_points(e, 1)) return Value::of(e);
+  try {
+    if (calc::expand(e).is_zero()) return Value::of(Expr(0));
+  } catch (const LimitError&) {  // (too large to expand)
+  }
   return Value::of(e);
 }
 

@@ -101,30 +101,13 @@ Grid adjugate_grid(const Grid& a) {
   return g;
 }
 
-// Whether a determinant written out is 0 at every point, though not written as 0 (XᵀX of a
-// 2×3 X has rank 2: its determinant is a polynomial of degree 6 that cancels to 0). Asked at two
-// points of large random integers: a polynomial that is not 0 vanishes at such a point with a
-// chance below its degree over 2^40 (Schwartz–Zippel), and a determinant that is 0 at both is
-// taken for one that is 0 everywhere.
-bool vanishes_everywhere(Expr d) {
-  if (d.is_number()) return d.number().is_zero();
-  static std::mt19937_64 random(20261206);
-  for (int trial = 0; trial < 2; ++trial) {
-    std::unordered_map<Expr, Expr> point;
-    for (Expr s : free_symbols(d)) point[s] = num(Number(static_cast<long long>(random() >> 24) + 1));
-    try {
-      if (!substitute(d, point).is_zero()) return false;
-    } catch (const MathError&) {  // (no value there: not a polynomial of the entries)
-      return false;
-    }
-  }
-  return true;
-}
-
-// The inverse as the adjugate over the determinant.
+// The inverse as the adjugate over the determinant; refused where the determinant is 0 at every
+// point though not written as 0 (XᵀX of a 2×3 X has rank 2: its determinant is a polynomial of
+// degree 6 that cancels to 0).
 Grid inverse_grid(const Grid& a) {
   Expr d = determinant(a);
-  if (vanishes_everywhere(d)) throw MathError("the matrix written out is singular (its determinant is 0 at every point)");
+  if (d.is_number() ? d.is_zero() : zero_at_random_points(d, 2))
+    throw MathError("the matrix written out is singular (its determinant is 0 at every point)");
   Grid g = adjugate_grid(a);
   for (auto& row : g)
     for (Expr& e : row) e = e / d;
@@ -240,6 +223,20 @@ Grid entries_of(const std::string& name, const Shape& shape, const Sizes& sizes)
       g[static_cast<std::size_t>(i - 1)][static_cast<std::size_t>(j - 1)] = sym(name + "_" + entry);
     }
   return g;
+}
+
+bool zero_at_random_points(Expr e, int points) {
+  static std::mt19937_64 random(20261206);  // (the same points, run after run)
+  for (int k = 0; k < points; ++k) {
+    std::unordered_map<Expr, Expr> point;
+    for (Expr s : free_symbols(e)) point[s] = num(Number(static_cast<long long>(random() >> 24) + 1));
+    try {
+      if (!substitute(e, point).is_zero()) return false;
+    } catch (const MathError&) {  // (no value there)
+      return false;
+    }
+  }
+  return true;
 }
 
 Grid write_out(const Tree& a, const Sizes& sizes) {
