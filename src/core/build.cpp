@@ -482,6 +482,13 @@ Expr pow(Expr b, Expr x) {
       if (!whole.is_zero()) return mul({pow(b, num(whole)), pow(b, num(xn - whole))});
     } else if (bn.is_zero() && x.is_number() && x.number().is_negative()) {
       throw MathError("division by zero");
+    } else if (bn.is_zero() && is_constant_expression(x)) {
+      // 0^pi is 0 and 0^(-pi) divides by zero, as 0^2 and 0^(-2) do (left standing, 0^(-pi) was
+      // printed as a value and 0^pi == 0 was false); an exponent whose sign ddx cannot tell stays.
+      if (std::optional<int> sign = constant_sign(x)) {
+        if (*sign < 0) throw MathError("division by zero");
+        return b;
+      }
     }
   } else if (x.is_number() && x.number().is_negative() && is_constant_expression(b) && !obviously_positive(b) &&
              may_be_zero(b)) {
@@ -527,7 +534,8 @@ Expr pow(Expr b, Expr x) {
     auto base = b.is_number() ? std::optional<double>(b.number().to_double()) : value_clearly_outside(b, negative);
     auto exponent = decimal_exponent ? (whole(x.number().to_double()) ? std::nullopt : std::optional<double>(x.number().to_double()))
                                      : value_clearly_outside(x, whole);
-    if (base && exponent && clearly_outside(*base, negative))
+    // (a number's sign is exact: the step of -2^-200 beside x^pi at 0 is negative, however near 0)
+    if (base && exponent && (b.is_number() || clearly_outside(*base, negative)))
       throw MathError("a negative base (" + six_digits(*base) + ") to a power that is no integer (" +
                       six_digits(*exponent) + ") is not real");
   }
