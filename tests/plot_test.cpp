@@ -268,3 +268,40 @@ TEST_CASE("table: text, CSV and JSON") {
   CHECK(print::table_text(cs, "x", 0, 0, 1, print::TableFormat::Csv) == "x,2x^2 + 2,4x\n0,2,0\n");
   CHECK(print::table_text({{"a,b", [](double v) { return v; }}}, "x", 0, 0, 1, print::TableFormat::Csv) == "x,\"a,b\"\n0,0\n");
 }
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+// A curve was joined across a pole whose jump is less than the plot's height (1/(x - 1) + 100x^2,
+// tan(x) beside x^2), and across a jump (sign(x)); values reaching a double's limit padded the
+// range to inf and every point was NaN; values all past it were called undefined; and the ticks
+// of 1e12 + x were all 1e+12 (a helper's check of plots against the true curves).
+TEST_CASE("plot: curves break at poles and jumps only, huge values stay finite, and ticks tell apart") {
+  Expr x = sym("x");
+  auto svg = [&](std::vector<Curve> curves, double x0, double x1) { return print::plot_svg(curves, x0, x1, "", "x", 640, 400); };
+  auto one = [&](Expr e, double x0, double x1) { return svg({print::curve_of(e, x, "f")}, x0, x1); };
+  CHECK(count_of(one(1 / (x - 1) + 100 * pow(x, 2), -3, 3), "<polyline") == 2);
+  CHECK(count_of(svg({print::curve_of(tan(x), x, "tan"), print::curve_of(pow(x, 2), x, "sq")}, -10, 10), "<polyline") == 7 + 1);
+  CHECK(count_of(one(sign(x), -1, 1), "<polyline") == 2);
+  CHECK(count_of(one(sin(x), 0, 10), "<polyline") == 1);
+  CHECK(count_of(one(pow(x, rational(1, 3)), -1, 1), "<polyline") == 1);  // steep at 0, but continuous
+  CHECK(count_of(one(call("atan", {1000 * x}), -1, 1), "<polyline") == 1);
+  std::string huge = one(exp(x), 700, 720);
+  CHECK(huge.find("nan") == std::string::npos);
+  CHECK(count_of(huge, "<polyline") == 1);
+  std::string past = one(pow(x, 2), 1e300, 2e300);
+  CHECK(past.find("too large to plot on this range") != std::string::npos);
+  CHECK(past.find("undefined everywhere") == std::string::npos);
+  std::string narrow = one(num(Number(1000000000000LL)) + x, -1, 1);
+  CHECK(narrow.find(">999999999999.5<") != std::string::npos);
+  CHECK(narrow.find(">1000000000001<") != std::string::npos);
+  std::string terminal = print::plot_terminal({print::curve_of(pow(x, 2), x, "f")}, 1e300, 2e300, 40, 8);
+  CHECK(terminal.find("too large to plot on this range") != std::string::npos);
+}

@@ -275,8 +275,8 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
     for (int py = 0; py < H; py += 2) canvas.set(px, py, -1);
   }
 
-  // One sample per dot column; consecutive finite samples are joined unless the jump spans more
-  // than the whole height (a pole, not a steep stretch of the curve).
+  // One sample per dot column; consecutive finite samples are joined unless a pole or a jump lies
+  // between them (plot_scale.hpp).
   auto ys = sample(curves, x0, x1, W);
   for (std::size_t c = 0; c < curves.size(); ++c) {
     int style = color ? 0 : static_cast<int>(c), count = 0;
@@ -285,7 +285,8 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
       if (std::isnan(y)) continue;
       double fy = py_of(y);
       double prev = i > 0 ? ys[c][static_cast<std::size_t>(i - 1)] : NAN;
-      bool joined = !std::isnan(prev) && std::abs(prev - y) < (yr.hi - yr.lo);
+      bool joined = !std::isnan(prev) && plot_detail::joined(curves[c], sample_x(x0, x1, W, i - 1), prev, sample_x(x0, x1, W, i), y,
+                                                             yr.hi - yr.lo);
       // Clamp far-off values so that the drawn segment keeps its direction up to the frame.
       auto clamp = [&](double v) { return static_cast<int>(std::lround(std::clamp(v, -1.0 * H, 2.0 * H))); };
       if (joined)
@@ -337,7 +338,9 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
     if (color) sample_line = ansi[c % 6] + sample_line + ansi_reset;
     legend += (c ? "   " : "") + sample_line + " " + curves[c].label;
   }
-  if (yr.empty) legend += (curves.empty() ? "" : "   ") + std::string("(undefined everywhere on this range)");
+  if (yr.empty)
+    legend += (curves.empty() ? "" : "   ") + std::string(beyond_doubles(curves, x0, x1, W) ? "(too large to plot on this range: beyond about 1.8e308)"
+                                                                                         : "(undefined everywhere on this range)");
   out += legend + "\n";
   return out;
 }

@@ -3,8 +3,10 @@
 #include "print/plot_scale.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 namespace ddx::print::plot_detail {
 
@@ -26,6 +28,27 @@ std::vector<std::vector<double>> sample(const std::vector<Curve>& curves, double
   return out;
 }
 
+bool beyond_doubles(const std::vector<Curve>& curves, double x0, double x1, int n) {
+  for (const Curve& c : curves)
+    for (int i = 0; i < n && c.f; ++i)
+      if (std::isinf(c.f(sample_x(x0, x1, n, i)))) return true;
+  return false;
+}
+
+bool joined(const Curve& c, double xa, double ya, double xb, double yb, double height) {
+  double const change = std::abs(yb - ya);
+  if (change <= height / 50 || !c.f) return true;
+  for (int halving = 0; halving < 60; ++halving) {
+    double const xm = xa + (xb - xa) / 2;
+    if (xm <= xa || xm >= xb) break;  // (as near as doubles go)
+    double const ym = c.f(xm);
+    if (!std::isfinite(ym)) return false;
+    if (std::abs(ym - ya) >= std::abs(yb - ym)) xb = xm, yb = ym;
+    else xa = xm, ya = ym;
+  }
+  return std::abs(yb - ya) < change / 4;
+}
+
 Range y_range(const std::vector<std::vector<double>>& samples) {
   std::vector<double> ys;
   for (const auto& c : samples)
@@ -45,17 +68,12 @@ Range y_range(const std::vector<std::vector<double>>& samples) {
     lo = std::max(lo, qlo - pad);
     hi = std::min(hi, qhi + pad);
   }
-  if (hi - lo <= 1e-12 * std::max(1.0, std::abs(hi))) {
-    double d = std::max(1.0, std::abs(hi) * 0.1);
-    lo -= d;
-    hi += d;
-  } else {
-    double pad = 0.04 * (hi - lo);
-    lo -= pad;
-    hi += pad;
-  }
-  r.lo = lo;
-  r.hi = hi;
+  double pad = hi - lo <= 1e-12 * std::max(1.0, std::abs(hi)) ? std::max(1.0, std::abs(hi) * 0.1) : 0.04 * (hi - lo);
+  // (within a double's range, its span too: the plotters divide by it)
+  if (!std::isfinite(hi - lo)) throw std::invalid_argument("the values span more than a double can hold (about ±1.8e308)");
+  pad = std::min(pad, (DBL_MAX - (hi - lo)) / 2);
+  r.lo = std::max(lo - pad, -DBL_MAX);
+  r.hi = std::min(hi + pad, DBL_MAX);
   return r;
 }
 
@@ -82,7 +100,9 @@ std::string tick_label(double v, double spacing) {
   if (v == 0) return "0";
   double a = std::abs(v);
   if (a >= 1e6 || (a < 1e-4)) {
-    std::snprintf(buf, sizeof buf, "%.3g", v);
+    // As many significant digits as tell one tick from the next, 3 at least, 17 at most.
+    int digits = spacing > 0 ? static_cast<int>(std::ceil(std::log10(a / spacing) + 1e-9)) + 1 : 3;
+    std::snprintf(buf, sizeof buf, "%.*g", std::clamp(digits, 3, 17), v);
     return buf;
   }
   int decimals = spacing > 0 ? std::max(0, static_cast<int>(std::ceil(-std::log10(spacing) - 1e-9))) : 0;

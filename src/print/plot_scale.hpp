@@ -13,18 +13,30 @@ namespace ddx::print::plot_detail {
 // samples[c][i] = curves[c].f(x_i) for n evenly spaced x_i from x0 to x1; ±inf become NaN.
 std::vector<std::vector<double>> sample(const std::vector<Curve>& curves, double x0, double x1, int n);
 double sample_x(double x0, double x1, int n, int i);
+// Whether a curve with no finite sample has values past a double's range there (x^2 from 10^300
+// to 2 * 10^300), rather than none: then it is too large to plot, not undefined.
+bool beyond_doubles(const std::vector<Curve>& curves, double x0, double x1, int n);
+
+// Whether two consecutive samples, (xa, ya) and (xb, yb), finite, are joined by a line. They are
+// not across a pole or a jump, which a large change need not be (1/(x - 1) + 100x^2 jumps by less
+// than the plot's height): where the change is more than a 50th of the height, the interval is
+// halved towards the larger change, again and again; a continuous curve's change shrinks with it,
+// a pole's or a jump's does not, and a point without a value is a gap.
+bool joined(const Curve& c, double xa, double ya, double xb, double yb, double height);
 
 struct Range {
   double lo = -1, hi = 1;
   bool empty = true;  // no finite value at all
 };
 // The y range of the finite samples, padded a little; when a few samples dwarf the rest (poles),
-// the 2nd..98th percentile range instead. Never empty-width.
+// the 2nd..98th percentile range instead. Never empty-width, and never past a double's range
+// (e^x up to x = 709.78 padded to inf, and every point of the plot was NaN).
 Range y_range(const std::vector<std::vector<double>>& samples);
 
 // Ticks at 1, 2 or 5 × 10^k inside [lo, hi], at most max_count of them (at least 2 if possible).
 std::vector<double> nice_ticks(double lo, double hi, int max_count);
-// A tick label with just the decimals the tick spacing needs: 0.5, -1, 1e+06 for huge ones.
+// A tick label with just the digits the tick spacing needs: 0.5, -1, 1e+06 for huge ones, and
+// 1000000000000.5 beside 1000000000001 (all were 1e+12).
 std::string tick_label(double v, double spacing);
 
 }  // namespace ddx::print::plot_detail

@@ -123,8 +123,8 @@ std::string plot_svg(const std::vector<Curve>& curves, double x0, double x1, con
     o += "<text x=\"" + fmt(left - 6) + "\" y=\"" + fmt(Y(v) + 4) + "\" text-anchor=\"end\">" + xml_escape(tick_label(v, ysp)) + "</text>\n";
   o += "</g>\n";
 
-  // Curves: a new polyline wherever the function is undefined or jumps by more than the whole
-  // height between two samples (a pole); far-off points are clamped just outside the frame.
+  // Curves: a new polyline wherever the function is undefined, or has a pole or a jump between two
+  // samples (plot_scale.hpp); far-off points are clamped just outside the frame.
   o += "<g fill=\"none\" stroke-width=\"2\" stroke-linejoin=\"round\" clip-path=\"url(#frame)\">\n";
   for (std::size_t c = 0; c < curves.size(); ++c) {
     std::string dash = dashes[c % 4];
@@ -140,7 +140,9 @@ std::string plot_svg(const std::vector<Curve>& curves, double x0, double x1, con
     for (int i = 0; i < n; ++i) {
       double y = ys[c][static_cast<std::size_t>(i)];
       double prev = i > 0 ? ys[c][static_cast<std::size_t>(i - 1)] : NAN;
-      if (std::isnan(y) || (!std::isnan(prev) && std::abs(y - prev) >= yr.hi - yr.lo)) flush();
+      if (std::isnan(y) ||
+          (!std::isnan(prev) && !joined(curves[c], sample_x(x0, x1, n, i - 1), prev, sample_x(x0, x1, n, i), y, yr.hi - yr.lo)))
+        flush();
       if (std::isnan(y)) continue;
       double py = std::clamp(Y(y), top - ph, top + 2 * ph);
       points += (count ? " " : "") + fmt(X(sample_x(x0, x1, n, i))) + "," + fmt(py);
@@ -168,7 +170,9 @@ std::string plot_svg(const std::vector<Curve>& curves, double x0, double x1, con
     o += "<text x=\"" + fmt(legend.x + 36) + "\" y=\"" + fmt(y) + "\">" + xml_escape(curves[c].label) + "</text>\n";
   }
   if (yr.empty)
-    o += "<text x=\"" + fmt(left + pw / 2) + "\" y=\"" + fmt(top + ph / 2) + "\" text-anchor=\"middle\">undefined everywhere on this range</text>\n";
+    o += "<text x=\"" + fmt(left + pw / 2) + "\" y=\"" + fmt(top + ph / 2) + "\" text-anchor=\"middle\">" +
+         (beyond_doubles(curves, x0, x1, n) ? "too large to plot on this range: beyond about 1.8e308" : "undefined everywhere on this range") +
+         "</text>\n";
   o += "</svg>\n";
   return o;
 }
