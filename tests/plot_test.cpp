@@ -304,4 +304,6 @@ TEST_CASE("plot: curves break at poles and jumps only, huge values stay finite, 
   CHECK(narrow.find(">1000000000001<") != std::string::npos);
   std::string terminal = print::plot_terminal({print::curve_of(pow(x, 2), x, "f")}, 1e300, 2e300, 40, 8);
   CHECK(terminal.find("too large to plot on this range") != std::string::npos);
+  // Values whose own span is past a double's range are refused (the scale would divide by inf).
+  CHECK_THROWS_AS(one(num(Number::from_double(1.7e308)) * sin(x), 0, 7), LimitError);
 }

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "core/errors.hpp"
+
 namespace ddx::print::plot_detail {
 
 double sample_x(double x0, double x1, int n, int i) {
@@ -70,7 +72,8 @@ Range y_range(const std::vector<std::vector<double>>& samples) {
   }
   double pad = hi - lo <= 1e-12 * std::max(1.0, std::abs(hi)) ? std::max(1.0, std::abs(hi) * 0.1) : 0.04 * (hi - lo);
   // (within a double's range, its span too: the plotters divide by it)
-  if (!std::isfinite(hi - lo)) throw std::invalid_argument("the values span more than a double can hold (about ±1.8e308)");
+  if (!std::isfinite(hi - lo))
+    throw LimitError("the values on this range span more than a double can hold (about ±1.8e308): plot a smaller range");
   pad = std::min(pad, (DBL_MAX - (hi - lo)) / 2);
   r.lo = std::max(lo - pad, -DBL_MAX);
   r.hi = std::min(hi + pad, DBL_MAX);

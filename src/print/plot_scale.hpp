@@ -30,7 +30,8 @@ struct Range {
 };
 // The y range of the finite samples, padded a little; when a few samples dwarf the rest (poles),
 // the 2nd..98th percentile range instead. Never empty-width, and never past a double's range
-// (e^x up to x = 709.78 padded to inf, and every point of the plot was NaN).
+// (e^x up to x = 709.78 padded to inf, and every point of the plot was NaN): LimitError where the
+// values' own span is past it.
 Range y_range(const std::vector<std::vector<double>>& samples);
 
 // Ticks at 1, 2 or 5 × 10^k inside [lo, hi], at most max_count of them (at least 2 if possible).
