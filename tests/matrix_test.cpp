@@ -655,6 +655,9 @@ TEST_CASE("matrix: a determinant beside its matrix's inverse is written out with
       {"d/dX det(X^T X) at m = 2, n = 2, X_11 = 1, X_12 = 1, X_21 = 1, X_22 = 1", "[[0, 0], [0, 0]]"},
       {"d/dX det(X^T X) at m = 2, n = 2, X_11 = 1, X_12 = 2, X_21 = 3, X_22 = 4", "[[-16, 12], [8, -4]]"},
       {"d/dX log(det(X^T X)) at m = 2, n = 3", "error: the matrix written out is singular (its determinant is 0 at every point)"},
+      // (0 for c > 0 only: no cancellation, and no refusal)
+      {"x in R^n", ""},
+      {"inv(x x^T + (sqrt(c^2) - c) I_n) at n = 2, c = -1, x_1 = 1, x_2 = 0", "[[1/3, 0], [0, 1/2]]"},
       {"A in R^(n, n)", ""},
       {"d/dA det(A) at n = 2", "[[A_22, -A_21], [-A_12, A_11]]"},
       {"d/dA det(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 2, A_22 = 4", "[[4, -2], [-2, 1]]"},

@@ -290,6 +290,9 @@ TEST_CASE("plot: curves break at poles and jumps only, huge values stay finite, 
   CHECK(count_of(one(1 / (x - 1) + 100 * pow(x, 2), -3, 3), "<polyline") == 2);
   CHECK(count_of(svg({print::curve_of(tan(x), x, "tan"), print::curve_of(pow(x, 2), x, "sq")}, -10, 10), "<polyline") == 7 + 1);
   CHECK(count_of(one(sign(x), -1, 1), "<polyline") == 2);
+  CHECK(count_of(one(pow(x, -2), -1, 1), "<polyline") == 2);  // (alike on both sides of its pole)
+  CHECK(count_of(one(pow(x - rational(3, 10), -2), -1, 1), "<polyline") == 2);
+  CHECK(count_of(one(exp(-1000 * pow(x, 2)), -1, 1), "<polyline") == 1);  // (a narrow bump is continuous)
   CHECK(count_of(one(sin(x), 0, 10), "<polyline") == 1);
   CHECK(count_of(one(pow(x, rational(1, 3)), -1, 1), "<polyline") == 1);  // steep at 0, but continuous
   CHECK(count_of(one(call("atan", {1000 * x}), -1, 1), "<polyline") == 1);

@@ -410,8 +410,13 @@ Expr derivative_at(Expr f, const Differentiations& d, const Point& given) {
   } catch (const MathError& e) {
     throw named(NoDerivative(NoDerivative::Cause::Undefined, order.front(), Expr(), Expr(), e.what()));
   }
-  for (std::size_t i = 0; i < order.size(); ++i)
-    if (i == 0 || order[i] != order[i - 1]) require_values_on_both_sides(f, order[i], point);
+  try {
+    for (std::size_t i = 0; i < order.size(); ++i)
+      if (i == 0 || order[i] != order[i - 1]) require_values_on_both_sides(f, order[i], point);
+  } catch (const NoDerivative& e) {  // (at an edge of f's domain: the first derivative has none)
+    step = 0;
+    throw named(e);
+  }
   return checked_decimal(g, point, value);  // the derivative exists; its digits may not hold
 }
 

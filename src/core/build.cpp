@@ -536,8 +536,8 @@ Expr pow(Expr b, Expr x) {
                                      : value_clearly_outside(x, whole);
     // (a number's sign is exact: the step of -2^-200 beside x^pi at 0 is negative, however near 0)
     if (base && exponent && (b.is_number() || clearly_outside(*base, negative)))
-      throw MathError("a negative base (" + six_digits(*base) + ") to a power that is no integer (" +
-                      six_digits(*exponent) + ") is not real");
+      throw MathError("a negative base" + (*base != 0 ? " (" + six_digits(*base) + ")" : std::string()) +
+                      " to a power that is no integer (" + six_digits(*exponent) + ") is not real");
   }
   return Expr(intern_pair(Kind::Pow, b, x));
 }

@@ -381,8 +381,9 @@ std::optional<Number> decimal_value(Expr constant) {
   std::optional<double> v = constant_value(constant);
   if (!v || !std::isfinite(*v)) return std::nullopt;
   // A constant that is not 0 but whose double is 0 or below the normal range (e^(-1000.0)):
-  // noted, as a product of doubles that underflows is (core/float_underflow.hpp); one below
-  // MPFR's range too (e^(-1e10): x e^(-1e10) printed 0.0) is no 0 either.
+  // noted, as a product of doubles that underflows is (core/float_underflow.hpp); so is one whose
+  // enclosure holds 0 only by a part past MPFR's range (e^(-1e10): x e^(-1e10) printed 0.0), which
+  // may be no 0 (sign(e^(-1e10)) is 1).
   if (std::fabs(*v) >= DBL_MIN) return Number::from_double(*v);
   if (constant_sign(constant)) {
     Interval about(64);
@@ -391,7 +392,7 @@ std::optional<Number> decimal_value(Expr constant) {
     mpfr_snprintf(digits, sizeof digits, "%.6Rg", about.lo());
     note_float_underflow(std::string("the value is about ") + digits);
   } else if (zero_past_range(constant)) {
-    note_float_underflow("the value is not 0 but below about 10^-323228496", Approximable::No);
+    note_float_underflow("the value may not be 0: a part of it is below about 10^-323228496", Approximable::No);
   }
   return Number::from_double(*v);
 }

@@ -6,7 +6,6 @@
 #include <optional>
 #include <unordered_map>
 
-#include "calculus/expand.hpp"
 #include "core/errors.hpp"
 #include "core/substitute.hpp"
 #include "eval/evaluator.hpp"
@@ -19,15 +18,9 @@ namespace {
 
 // An entry written out, or 0 where it cancels to 0 once expanded: d/dX det(XᵀX) at m = 2, n = 3
 // is 0 (XᵀX has rank 2), and its entries, written out from the adjugate, are sums of products that
-// cancel only when multiplied out. Only an entry that is 0 at a point of random whole numbers is
-// expanded (a power such as (aᵀX b)^29 would take millions of terms), and one too large to expand
-// is left as it is.
+// cancel only when multiplied out.
 Value entry_value(Expr e) {
-  if (e.is_number() || has_float(e) || !matrix::zero_at_random_points(e, 1)) return Value::of(e);
-  try {
-    if (calc::expand(e).is_zero()) return Value::of(Expr(0));
-  } catch (const LimitError&) {  // (too large to expand)
-  }
+  if (!e.is_number() && !has_float(e) && matrix::cancels_to_zero(e)) return Value::of(Expr(0));
   return Value::of(e);
 }
 

@@ -6,6 +6,7 @@
 #include <random>
 #include <unordered_map>
 
+#include "calculus/expand.hpp"
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/substitute.hpp"
@@ -106,7 +107,7 @@ Grid adjugate_grid(const Grid& a) {
 // degree 6 that cancels to 0).
 Grid inverse_grid(const Grid& a) {
   Expr d = determinant(a);
-  if (d.is_number() ? d.is_zero() : zero_at_random_points(d, 2))
+  if (d.is_zero() || cancels_to_zero(d))
     throw MathError("the matrix written out is singular (its determinant is 0 at every point)");
   Grid g = adjugate_grid(a);
   for (auto& row : g)
@@ -225,18 +226,17 @@ Grid entries_of(const std::string& name, const Shape& shape, const Sizes& sizes)
   return g;
 }
 
-bool zero_at_random_points(Expr e, int points) {
-  static std::mt19937_64 random(20261206);  // (the same points, run after run)
-  for (int k = 0; k < points; ++k) {
-    std::unordered_map<Expr, Expr> point;
-    for (Expr s : free_symbols(e)) point[s] = num(Number(static_cast<long long>(random() >> 24) + 1));
-    try {
-      if (!substitute(e, point).is_zero()) return false;
-    } catch (const MathError&) {  // (no value there)
-      return false;
-    }
+bool cancels_to_zero(Expr e) {
+  if (e.is_number()) return e.is_zero();
+  std::mt19937_64 random(20261206);  // (the same point every time)
+  std::unordered_map<Expr, Expr> point;
+  for (Expr s : free_symbols(e)) point[s] = num(Number(static_cast<long long>(random() >> 23) - (1LL << 40)));
+  try {
+    return substitute(e, point).is_zero() && calc::expand(e).is_zero();
+  } catch (const MathError&) {  // (no value at that point)
+  } catch (const LimitError&) {  // (too large to expand)
   }
-  return true;
+  return false;
 }
 
 Grid write_out(const Tree& a, const Sizes& sizes) {

@@ -30,10 +30,9 @@ Grid entries_of(const std::string& name, const Shape& shape, const Sizes& sizes)
 // a written out (MathError when a size is missing, LimitError when too large).
 Grid write_out(const Tree& a, const Sizes& sizes);
 
-// Whether e, an entry written out, is 0 at `points` points of random whole numbers below 2^40
-// (exactly; false where it has no value there). A polynomial that is not 0 is 0 at such a point
-// with a chance below its degree over 2^40 (Schwartz–Zippel): a cheap test before an expansion, or
-// for a determinant, at two points, enough to take it for 0 everywhere.
-bool zero_at_random_points(Expr e, int points);
+// Whether e, written out, cancels to 0 once multiplied out (det(XᵀX) of a 2×3 X). Expanded only
+// where it is 0 at a point of random whole numbers of either sign (a power such as (aᵀX b)^29
+// would take millions of terms), and false where too large to expand.
+bool cancels_to_zero(Expr e);
 
 }  // namespace ddx::matrix

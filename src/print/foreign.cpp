@@ -317,9 +317,10 @@ class Foreign {
     }
     // C has no power operator. Python's ** makes a negative float to a power that is no whole
     // number complex ((-8.0)**(1/3) is 1 + 1.73j); math.pow refuses it, as ddx leaves it undefined;
-    // np.power makes it NaN (x_n^(n/3) of a family passed as a list of floats was complex).
+    // np.float_power makes it NaN (x_n^(n/3) of a family passed as a list of floats was complex),
+    // and takes whole numbers as floats (np.power(2, -1) raises ValueError).
     if (f_ == Format::NumPy && !whole_exponent && !non_negative_base) {
-      out += "np.power(";
+      out += "np.float_power(";
       put(base, out);
       out += ", ";
       put(d.children[1], out);

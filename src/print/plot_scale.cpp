@@ -37,18 +37,36 @@ bool beyond_doubles(const std::vector<Curve>& curves, double x0, double x1, int 
   return false;
 }
 
-bool joined(const Curve& c, double xa, double ya, double xb, double yb, double height) {
+namespace {
+
+// Whether f is continuous from xa to xb as far as halving tells: the interval is halved towards
+// its larger change until the change is a quarter of what it was (a continuous curve's, even
+// x^(1/41)'s at 0, shrinks so) or doubles can halve no more (a jump's or a pole's does not).
+bool continuous(const Curve& c, double xa, double ya, double xb, double yb, double small) {
   double const change = std::abs(yb - ya);
-  if (change <= height / 50 || !c.f) return true;
-  for (int halving = 0; halving < 60; ++halving) {
+  if (change <= small) return true;
+  for (int halving = 0; halving < 300; ++halving) {
     double const xm = xa + (xb - xa) / 2;
     if (xm <= xa || xm >= xb) break;  // (as near as doubles go)
     double const ym = c.f(xm);
     if (!std::isfinite(ym)) return false;
     if (std::abs(ym - ya) >= std::abs(yb - ym)) xb = xm, yb = ym;
     else xa = xm, ya = ym;
+    if (std::abs(yb - ya) < change / 4) return true;
   }
-  return std::abs(yb - ya) < change / 4;
+  return false;
+}
+
+}  // namespace
+
+bool joined(const Curve& c, double xa, double ya, double xb, double yb, double height) {
+  if (!c.f) return true;
+  if (std::abs(yb - ya) >= height) return false;  // (beyond the frame on one side at least)
+  double const xm = xa + (xb - xa) / 2, ym = c.f(xm);
+  if (!std::isfinite(ym)) return false;
+  // A pole of even order may leave the two alike (1/x^2): its midpoint is far beyond both.
+  if (std::min(std::abs(ym - ya), std::abs(ym - yb)) >= height) return false;
+  return continuous(c, xa, ya, xm, ym, height / 50) && continuous(c, xm, ym, xb, yb, height / 50);
 }
 
 Range y_range(const std::vector<std::vector<double>>& samples) {

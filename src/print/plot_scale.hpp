@@ -18,10 +18,11 @@ double sample_x(double x0, double x1, int n, int i);
 bool beyond_doubles(const std::vector<Curve>& curves, double x0, double x1, int n);
 
 // Whether two consecutive samples, (xa, ya) and (xb, yb), finite, are joined by a line. They are
-// not across a pole or a jump, which a large change need not be (1/(x - 1) + 100x^2 jumps by less
-// than the plot's height): where the change is more than a 50th of the height, the interval is
-// halved towards the larger change, again and again; a continuous curve's change shrinks with it,
-// a pole's or a jump's does not, and a point without a value is a gap.
+// not where they differ by the whole height, or their midpoint's value is that far beyond both (a
+// pole of even order, 1/x^2), nor across a pole or a jump whose change is smaller (1/(x - 1) +
+// 100x^2): each half of the interval whose change is more than a 50th of the height is halved
+// towards its larger change, again and again; a continuous curve's change shrinks with it, a
+// pole's or a jump's does not, and a point without a value is a gap.
 bool joined(const Curve& c, double xa, double ya, double xb, double yb, double height);
 
 struct Range {
