@@ -535,16 +535,18 @@ TEST_CASE("sums: the generated code and the dialects add up what ddx adds up") {
   CHECK(compared >= 16);
 }
 
-TEST_CASE("programs: an odd root of a negative number is real, as ddx computes it") {
-  // Python's ** gives a complex number and C's pow NaN for (-8)^(1/3); ddx means -2.
-  if (!have_python_modules() || !ddx_test::require_tool("cc", "gcc")) return;
-  const Expr x = sym("x"), y = sym("y");
-  Expr e = pow(x, rational(1, 3)) * y + pow(x - y, rational(2, 3)) + pow(y, rational(5, 3));
-  std::vector<Expr> answers = {e, calc::diff(e, x), calc::diff(e, y)};
-  const std::vector<Point> at = {{-1.3, 0.4}, {-0.7, -1.6}, {0.9, -0.2}};
-  ddx_test::TempDir dir("ddx_roots");
+namespace {
+
+// The values of each answer's Python, NumPy (given np.float64s) and C programs at each point (its
+// arguments in the programs' order), answer by answer, point by point: written to `name`.py and
+// `name`.c, run and compiled with -Wall -Werror.
+struct ProgramValues {
+  double python, numpy, c;
+};
+std::vector<ProgramValues> program_values(const std::vector<Expr>& answers, const std::vector<std::vector<double>>& points,
+                                          const std::string& name) {
+  ddx_test::TempDir dir("ddx_" + name);
   std::string py = "import math\nimport numpy as np\n", c = "#include <stdio.h>\n", c_main = "int main(void) {\n";
-  std::vector<double> expected;
   for (std::size_t i = 0; i < answers.size(); ++i) {
     eval::Result r = eval::Result::of(eval::Value::of(answers[i]));
     r.name = "f" + std::to_string(i);
@@ -553,31 +555,60 @@ TEST_CASE("programs: an odd root of a negative number is real, as ddx computes i
     py += print::program(r, print::Format::Python) + "\n" + numpy_version + "\n";
     r.name = "c" + std::to_string(i);
     c += print::program(r, print::Format::C) + "\n";
-    for (Point p : at) {
-      expected.push_back(calc::evaluate(answers[i], {{"x", p.x}, {"y", p.y}}));
-      std::string args = python_number(p.x) + ", " + python_number(p.y);
+    for (const std::vector<double>& point : points) {
+      std::string args, numpy_args;
+      for (double v : point) {
+        args += (args.empty() ? "" : ", ") + python_number(v);
+        numpy_args += (numpy_args.empty() ? "" : ", ") + std::string("np.float64(") + python_number(v) + ")";
+      }
       py += "print(repr(float(p" + std::to_string(i) + "(" + args + "))))\n";
-      py += "print(repr(float(f" + std::to_string(i) + "(np.float64(" + python_number(p.x) + "), np.float64(" +
-            python_number(p.y) + ")))))\n";
+      py += "print(repr(float(f" + std::to_string(i) + "(" + numpy_args + "))))\n";
       c_main += "  printf(\"%.17g\\n\", c" + std::to_string(i) + "(" + args + "));\n";
     }
   }
-  std::ofstream(dir.dir / "roots.py") << py;
-  std::ofstream(dir.dir / "roots.c") << c << c_main << "  return 0;\n}\n";
-  std::istringstream python_out(run(python + " " + (dir.dir / "roots.py").string()));
-  run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "roots").string() + " " + (dir.dir / "roots.c").string() + " -lm 2>&1");
-  std::istringstream c_out(run((dir.dir / "roots").string()));
-  for (double want : expected) {
-    REQUIRE(std::isfinite(want));
+  std::ofstream(dir.dir / (name + ".py")) << py;
+  std::ofstream(dir.dir / (name + ".c")) << c << c_main << "  return 0;\n}\n";
+  std::istringstream python_out(run(python + " " + (dir.dir / (name + ".py")).string()));
+  run("cc -std=c11 -Wall -Werror -o " + (dir.dir / name).string() + " " + (dir.dir / (name + ".c")).string() + " -lm 2>&1");
+  std::istringstream c_out(run((dir.dir / name).string()));
+  std::vector<ProgramValues> values;
+  for (std::size_t k = 0; k < answers.size() * points.size(); ++k) {
     std::string python_line, numpy_line, c_line;
     REQUIRE(std::getline(python_out, python_line));
     REQUIRE(std::getline(python_out, numpy_line));
     REQUIRE(std::getline(c_out, c_line));
-    double tolerance = 1e-9 * std::max(1.0, std::fabs(want));
-    CHECK(std::fabs(std::stod(python_line) - want) <= tolerance);
-    CHECK(std::fabs(std::stod(numpy_line) - want) <= tolerance);
-    CHECK(std::fabs(std::stod(c_line) - want) <= tolerance);
+    values.push_back({std::stod(python_line), std::stod(numpy_line), std::stod(c_line)});
   }
+  return values;
+}
+
+void check_program_values(const std::vector<ProgramValues>& got, const std::vector<double>& expected, double tolerance_floor) {
+  REQUIRE(got.size() == expected.size());
+  for (std::size_t k = 0; k < got.size(); ++k) {
+    double const want = expected[k], tolerance = 1e-9 * std::max(tolerance_floor, std::fabs(want));
+    CAPTURE(want);
+    CHECK(std::fabs(got[k].python - want) <= tolerance);
+    CHECK(std::fabs(got[k].numpy - want) <= tolerance);
+    CHECK(std::fabs(got[k].c - want) <= tolerance);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("programs: an odd root of a negative number is real, as ddx computes it") {
+  // Python's ** gives a complex number and C's pow NaN for (-8)^(1/3); ddx means -2.
+  if (!have_python_modules() || !ddx_test::require_tool("cc", "gcc")) return;
+  const Expr x = sym("x"), y = sym("y");
+  Expr e = pow(x, rational(1, 3)) * y + pow(x - y, rational(2, 3)) + pow(y, rational(5, 3));
+  std::vector<Expr> answers = {e, calc::diff(e, x), calc::diff(e, y)};
+  const std::vector<std::vector<double>> at = {{-1.3, 0.4}, {-0.7, -1.6}, {0.9, -0.2}};
+  std::vector<double> expected;
+  for (Expr answer : answers)
+    for (const std::vector<double>& p : at) {
+      expected.push_back(calc::evaluate(answer, {{"x", p[0]}, {"y", p[1]}}));
+      REQUIRE(std::isfinite(expected.back()));
+    }
+  check_program_values(program_values(answers, at, "roots"), expected, 1.0);
 }
 
 // A whole exponent past 2^53 is no double: the odd 2^60 + 1 rounded to the even 2^60, and
@@ -588,47 +619,17 @@ TEST_CASE("programs: a whole exponent past 2^53 keeps its parity") {
   const Number huge_odd = Number(static_cast<long long>(1) << 60) + Number(1);
   const std::vector<Expr> answers = {pow(x, num(huge_odd)), pow(x, num(-huge_odd)), pow(x, num(huge_odd + Number(1)))};
   // -1 and the double just below it: (1 + 2^-52)^(2^60) is e^256, about 1.5e111.
-  const std::vector<double> at = {-1.0, -1.0000000000000002};
+  const std::vector<std::vector<double>> at = {{-1.0}, {-1.0000000000000002}};
   const std::vector<double> expected = {-1.0, -1.5114276650040609e111, -1.0, -6.6162610567096718e-112, 1.0,
                                         1.5114276650040613e111};  // (mpmath, 30 digits)
-  ddx_test::TempDir dir("ddx_parity");
-  std::string py = "import math\nimport numpy as np\n", c = "#include <stdio.h>\n", c_main = "int main(void) {\n";
-  for (std::size_t i = 0; i < answers.size(); ++i) {
-    eval::Result r = eval::Result::of(eval::Value::of(answers[i]));
-    r.name = "f" + std::to_string(i);
-    std::string numpy_version = print::program(r, print::Format::NumPy);
-    r.name = "p" + std::to_string(i);
-    py += print::program(r, print::Format::Python) + "\n" + numpy_version + "\n";
-    r.name = "c" + std::to_string(i);
-    c += print::program(r, print::Format::C) + "\n";
-    for (double p : at) {
-      py += "print(repr(float(p" + std::to_string(i) + "(" + python_number(p) + "))))\n";
-      py += "print(repr(float(f" + std::to_string(i) + "(np.float64(" + python_number(p) + ")))))\n";
-      c_main += "  printf(\"%.17g\\n\", c" + std::to_string(i) + "(" + python_number(p) + "));\n";
-    }
-  }
-  std::ofstream(dir.dir / "parity.py") << py;
-  std::ofstream(dir.dir / "parity.c") << c << c_main << "  return 0;\n}\n";
-  std::istringstream python_out(run(python + " " + (dir.dir / "parity.py").string()));
-  run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "parity").string() + " " + (dir.dir / "parity.c").string() + " -lm 2>&1");
-  std::istringstream c_out(run((dir.dir / "parity").string()));
-  for (double want : expected) {
-    std::string python_line, numpy_line, c_line;
-    REQUIRE(std::getline(python_out, python_line));
-    REQUIRE(std::getline(python_out, numpy_line));
-    REQUIRE(std::getline(c_out, c_line));
-    CAPTURE(want);
-    double tolerance = 1e-9 * std::fabs(want);
-    CHECK(std::fabs(std::stod(python_line) - want) <= tolerance);
-    CHECK(std::fabs(std::stod(numpy_line) - want) <= tolerance);
-    CHECK(std::fabs(std::stod(c_line) - want) <= tolerance);
-  }
+  check_program_values(program_values(answers, at, "parity"), expected, 0.0);
 }
 
 // A power whose exponent is a formula has no real value at a negative base in code: NumPy's **
 // made a list's float to it a complex number (x_n^(n/3) of a family passed as a list);
-// np.float_power makes it NaN, and takes whole numbers as floats (np.power(2, -1) raises). And a number past a double's range is refused in Python and NumPy, as in C (their
-// whole numbers raised OverflowError when run).
+// np.float_power makes it NaN, and takes whole numbers as floats (np.power(2, -1) raises). And a
+// number past a double's range is refused in Python and NumPy, as in C (their whole numbers raised
+// OverflowError when run).
 TEST_CASE("programs: a formula exponent is np.float_power in NumPy, and numbers past doubles are refused in every program") {
   const Expr x = sym("x"), y = sym("y");
   eval::Result power = eval::Result::of(eval::Value::of(pow(x, y)));
