@@ -79,7 +79,16 @@ TEST_CASE("follow: a change a definition cannot follow is refused, and the old d
                  {"p = g(x) + v", ""},
                  {"v in R^n", "error: 'v' is used by the definition of p; :clear p first"},
                  {"g(t) = t^2", ""},
-                 {"p", "x^2 + v"}});
+                 {"p", "x^2 + v"},
+                 // ans's own abstract functions: k = ans kept the abstract psi when psi was defined
+                 // (k at x = 2 was psi(2)^2 while :vars showed k = psi(x)^2 and psi(t) = t^2).
+                 {"psi(x)^2", "psi(x)^2"},
+                 {"k = ans", ""},
+                 {"psi(t) = t^2", "error: this changes what k = ans means, and ans is no longer what it was then"},
+                 {"k at x = 2", "psi(2)^2"},
+                 {":clear k", ""},
+                 {"psi(t) = t^2", ""},
+                 {"psi(2)", "4"}});
   // The refusal of a re-read that closes a cycle says its reason once.
   CHECK(ddx_test::answer_after({"h(u) = 1", "c = sin(h(b)) + x", "b = diff(c, x, 2)", ":clear h"}) ==
         "error@1: this changes what c = sin(h(b)) + x means, and it no longer reads: 'c' would depend on itself (c -> b -> "

@@ -98,6 +98,19 @@ bool calls_function(Expr e, std::string_view name) {
   return calls_function(e, name, seen);
 }
 
+// The names of the abstract functions v calls or differentiates (g of g(x)^2), each once.
+void abstract_functions_called(Expr e, std::vector<std::string>& out, PointerSet& seen) {
+  if (!seen.insert(e.node())) return;
+  if ((e.is(Kind::Call) || e.is(Kind::Derivative)) && function_info(e.function()).abstract &&
+      std::find(out.begin(), out.end(), function_info(e.function()).name) == out.end())
+    out.push_back(function_info(e.function()).name);
+  visit_children(e, [&](Expr c) { abstract_functions_called(c, out, seen); });
+}
+void abstract_functions_called(const eval::Value& v, std::vector<std::string>& out, PointerSet& seen) {
+  if (v.kind == eval::Value::Kind::Scalar) abstract_functions_called(v.scalar, out, seen);
+  for (const eval::Value& item : v.items) abstract_functions_called(item, out, seen);
+}
+
 // The printed form of an expression is a tree, and sharing in the DAG can make it exponentially
 // larger than the expression itself (derivatives of x^x^x^x...): an answer whose expressions
 // print to more than max_printed_terms terms in all (a matrix's entries together) is refused
@@ -480,6 +493,15 @@ std::optional<eval::Context::VariableView> Session::variable_view(std::string_vi
 
 std::optional<eval::Value> Session::answer() const {
   note_read("ans");
+  // A definition made from ans calls its abstract functions as ans does (k = ans after g(x)^2): a
+  // later definition of one is a change it cannot follow, refused as such (repl/follow.cpp), where
+  // k kept the abstract g unnoticed.
+  if (reading_ && ans_) {
+    std::vector<std::string> called;
+    PointerSet seen;
+    abstract_functions_called(*ans_, called, seen);
+    for (const std::string& f : called) note_read(f);
+  }
   return ans_;
 }
 
