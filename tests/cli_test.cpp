@@ -165,3 +165,14 @@ TEST_CASE("an error in a continued line is at its own line and column") {
   r = run_ddx("--format json", "α + \\\n1/0\n");
   CHECK(r.out == "{\"input\": \"α + 1/0\", \"error\": {\"message\": \"division by zero\", \"line\": 2, \"column\": 3}}\n");
 }
+
+// In a file or a pipe a line continues as at the prompt: with CRLF line endings the `\` was
+// followed by the CR, and the continuation line ran as a statement of its own (` + x` printed x,
+// and y = 2 was lost); a `\` before a comment did not continue either.
+TEST_CASE("a continued line with a Windows line ending or a comment after its backslash") {
+  auto r = run_ddx("", "d/dx (x^2 + \\\r\n 3x)\r\ny = 2 \\\r\n + x\r\ny\r\nd/dx x^4 \\ # more below\n + x\n");
+  CHECK(r.err.empty());
+  CHECK(r.out == "2x + 3\nx + 2\n4x^3 + 1\n");
+  r = run_ddx("", "x + \\\r\n1/0\r\n");
+  CHECK(r.err == "<stdin>:2:3: error: division by zero\n");
+}

@@ -16,7 +16,7 @@ std::string without_comment(const std::string& line) { return line.substr(0, lin
 
 void join_continuation(std::string& logical, const std::string& next) {
   std::string code = without_comment(logical);
-  while (!code.empty() && (code.back() == ' ' || code.back() == '\t')) code.pop_back();
+  while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\r')) code.pop_back();
   if (!code.empty() && code.back() == '\\') code.pop_back();
   logical = code + next;
 }

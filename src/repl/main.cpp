@@ -30,6 +30,7 @@
 #include "repl/help.hpp"
 #include "repl/interactive.hpp"
 #include "repl/line_reader.hpp"
+#include "repl/terminal.hpp"
 #include "print/code_points.hpp"
 #include "print/result.hpp"
 #include "repl/render.hpp"
@@ -195,8 +196,10 @@ class Runner {
       std::size_t first = ++number;
       std::vector<std::size_t> continued_at;  // (each physical line's start, from the one before's)
       std::size_t last_start = 0;
-      while (!line->empty() && line->back() == '\\') {
-        line->pop_back();
+      // As at the prompt: a `\\` before blanks, a comment or a Windows line ending's CR continues
+      // too (after CRLF line endings the continuation line ran on its own).
+      while (needs_continuation(*line)) {
+        join_continuation(*line, "");
         auto more = reader.read(true);
         if (!more) break;
         ++number;

@@ -99,7 +99,7 @@ void end_computation() {
 
 bool needs_continuation(std::string_view line) {
   std::string_view code = line.substr(0, line.find('#'));
-  while (!code.empty() && (code.back() == ' ' || code.back() == '\t')) code.remove_suffix(1);
+  while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\r')) code.remove_suffix(1);
   return !code.empty() && code.back() == '\\';
 }
 
