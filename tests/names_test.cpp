@@ -10,6 +10,7 @@
 
 #include "core/functions.hpp"
 #include "resolve/names.hpp"
+#include "support/rows.hpp"
 
 namespace {
 
@@ -44,4 +45,15 @@ TEST_CASE("names: the cached facts of a word are the language's tests of it") {
   // Twice through all of them: the second time, many a word's slot holds another word.
   for (int pass = 0; pass < 2; ++pass)
     for (const std::string& w : words) check_facts(w);
+}
+
+// A Greek name is the same name typed as its letter or spelt out, in a command too: :clear θ said
+// 'θ' is not defined, and theta stayed (a helper's hunt of the REPL's commands).
+TEST_CASE("names: :clear takes a Greek name as its letter") {
+  ddx_test::check_in_turn({{"θ = 2", ""},
+                           {":clear θ", ""},
+                           {"theta", "theta"},
+                           {"φ(t) = t^2", ""},
+                           {":clear φ", ""},
+                           {":clear ψ", "error: 'ψ' is not defined"}});
 }

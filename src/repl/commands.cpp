@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/functions.hpp"
+#include "grammar/utf8.hpp"
 #include "repl/atomic_write.hpp"
 #include "repl/help.hpp"
 
@@ -73,7 +74,10 @@ Outcome vars(Session& s, const std::string&) {
 }
 
 Outcome clear(Session& s, const std::string& args) {
-  std::string name = first_word(args);
+  std::string const typed = first_word(args);
+  std::string name = typed;
+  // (spelt as a statement reads it: θ is theta, and :clear θ said 'θ' is not defined)
+  if (grammar::NormalizedLine spelt = grammar::normalize_line(name); spelt.ok) name = spelt.text;
   if (name.empty()) {
     s.definitions().clear();
     s.declarations().clear();
@@ -83,7 +87,7 @@ Outcome clear(Session& s, const std::string& args) {
   bool abstract = false;  // f after d/dx f(u, v): its parameter names are all there is to forget
   if (auto f = find_function(name); f && function_info(*f).abstract) abstract = !function_info(*f).params.empty();
   if (s.declarations().erase(name)) return message("");
-  if (!s.definitions().erase(name) && !abstract) return failure(":clear " + args, "'" + name + "' is not defined");
+  if (!s.definitions().erase(name) && !abstract) return failure(":clear " + args, "'" + typed + "' is not defined");
   forget_abstract_params(name);
   return message("");
 }
