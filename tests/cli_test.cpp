@@ -176,3 +176,11 @@ TEST_CASE("a continued line with a Windows line ending or a comment after its ba
   r = run_ddx("", "x + \\\r\n1/0\r\n");
   CHECK(r.err == "<stdin>:2:3: error: division by zero\n");
 }
+
+// A plot that cannot be drawn is an error at its statement's column like any other (it had none),
+// and a folder is no file to plot to (it was taken, and the next plot failed to write).
+TEST_CASE("plot errors have a column, and :plot-to refuses a folder") {
+  auto r = run_ddx("", "x; plot(x, x = 0 .. 1)\n:plot-to /tmp\n");
+  CHECK(r.err == "<stdin>:1:4: error: plot draws in a terminal; here, write it to a file first with :plot-to FILE.svg\n"
+                 "<stdin>:2:10: error: '/tmp' is a folder: usage: :plot-to FILE.svg\n");
+}

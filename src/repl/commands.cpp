@@ -3,6 +3,7 @@
 #include "repl/commands.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "core/functions.hpp"
@@ -101,8 +102,11 @@ Outcome steps(Session& s, const std::string& args) {
 
 Outcome plot_to(Session& s, const std::string& args) {
   std::string path = first_word(args);  // empty: back to the terminal
-  if (!path.empty())
+  if (!path.empty()) {
     if (auto why = unwritable_folder(path)) return failure(":plot-to " + args, "cannot write plots to '" + path + "': " + *why);
+    // (a folder was taken, and the next plot failed to write; any other name gets SVG all the same)
+    if (std::filesystem::is_directory(path)) return failure(":plot-to " + args, "'" + path + "' is a folder: usage: :plot-to FILE.svg");
+  }
   s.set_plot_to(path);
   return message("");
 }

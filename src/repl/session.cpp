@@ -321,7 +321,12 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
       }
       case resolve::RequestKind::Definition:
       case resolve::RequestKind::FunctionDefinition: return define(request, input, line, conditions, read.parts);
-      case resolve::RequestKind::Expression: return answer(request, input, conditions, read.parts);
+      case resolve::RequestKind::Expression: {
+        Outcome o = answer(request, input, conditions, read.parts);
+        // (a plot that could not be drawn or written: at the statement, as other errors are)
+        if (o.kind == Outcome::Kind::Error && o.column == 0) o.column = grammar::column_of(line, s.span.begin);
+        return o;
+      }
     }
   } catch (const resolve::ResolveError& e) {
     if (auto o = beyond_doubles()) return std::move(*o);
