@@ -599,6 +599,8 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       // det beside the inverse of its matrix, written out as the adjugate: XᵀX at m = 2, n = 3 is
       // singular at every point, where the derivative of its det is 0 (it was 0/0 in every entry)
       "d/dX det(X^T X)", "d/dX det(X X^T)",
+      // and beside a sum that holds the inverse (the product rule's det(M) X (tr(M) M^-1 + I))
+      "d/dX det(X^T X) tr(X^T X)", "d/dA det(A) tr(A)",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -613,7 +615,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 74);
+  CHECK(rule_count == 76);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;
@@ -661,6 +663,10 @@ TEST_CASE("matrix: a determinant beside its matrix's inverse is written out with
       {"A in R^(n, n)", ""},
       {"d/dA det(A) at n = 2", "[[A_22, -A_21], [-A_12, A_11]]"},
       {"d/dA det(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 2, A_22 = 4", "[[4, -2], [-2, 1]]"},
+      // (the determinant into each term of a sum beside it; refused as singular, then twice too large)
+      {"d/dA det(A) tr(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 2, A_22 = 4", "[[20, -10], [-10, 5]]"},
+      {"d/dA det(A) tr(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 3, A_22 = 7", "[[57, -24], [-16, 9]]"},
+      {"d/dX det(X^T X) tr(X^T X) at m = 2, n = 3", "[[0, 0, 0], [0, 0, 0]]"},
   });
   // Only an entry that is 0 at a random point is expanded to see whether it cancels: this one's
   // expansion would have millions of terms (it was refused as too large to expand).

@@ -181,6 +181,41 @@ Grid product_grid(const Number& coefficient, const std::vector<Tree>& args, std:
           if (k != d && k != t) g = times(g, write_out(args[k], sizes));
         return times(g, trace_grid(product_grid(inside->coefficient, with_determinant, inside->scalars + 1, sizes)));
       }
+  // One beside a sum whose terms hold that inverse goes into each term (det(M) X (tr(M) M^-1 + I),
+  // the derivative of det(M) tr(M)).
+  if (!pair)
+    for (std::size_t t = 0; t < args.size(); ++t)
+      if (args[t]->op == Op::Sum) {
+        std::vector<Grid> parts;
+        bool paired = false;
+        for (const Tree& term : args[t]->args) {
+          Number c = coefficient;
+          std::vector<Tree> scalar_factors(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(scalars)), matrices;
+          if (t < scalars) scalar_factors.erase(scalar_factors.begin() + static_cast<std::ptrdiff_t>(t));
+          std::vector<Tree> term_scalars, term_matrices;
+          if (term->op == Op::Product) {
+            c = c * term->coefficient;
+            term_scalars.assign(term->args.begin(), term->args.begin() + static_cast<std::ptrdiff_t>(term->scalars));
+            term_matrices.assign(term->args.begin() + static_cast<std::ptrdiff_t>(term->scalars), term->args.end());
+          } else {
+            (t < scalars ? term_scalars : term_matrices).push_back(term);
+          }
+          scalar_factors.insert(scalar_factors.end(), term_scalars.begin(), term_scalars.end());
+          for (std::size_t k = scalars; k < args.size(); ++k)
+            if (k == t) matrices.insert(matrices.end(), term_matrices.begin(), term_matrices.end());
+            else matrices.push_back(args[k]);
+          std::vector<Tree> flat = scalar_factors;
+          flat.insert(flat.end(), matrices.begin(), matrices.end());
+          paired = paired || determinant_beside_inverse(flat, scalar_factors.size()).has_value();
+          parts.push_back(product_grid(c, flat, scalar_factors.size(), sizes));
+        }
+        if (!paired) break;
+        Grid total = parts.front();
+        for (std::size_t p = 1; p < parts.size(); ++p)
+          for (std::size_t i = 0; i < total.size(); ++i)
+            for (std::size_t j = 0; j < total[i].size(); ++j) total[i][j] = total[i][j] + parts[p][i][j];
+        return total;  // (the coefficient is in each part)
+      }
   for (std::size_t k = 0; k < args.size(); ++k) {
     const Tree& f = args[k];
     if (!pair || (k != pair->determinant && k != pair->inverse)) {

@@ -307,9 +307,10 @@ class Foreign {
     if (whole_exponent && is_program(f_) && !non_negative_base && past_doubles(d.children[1].value)) {
       bool const odd = d.children[1].value.is_odd();
       std::string base_text = emit(base), k = number(d.children[1].value);
+      // (as floats: a Python whole number to such a power was worked out exactly, for ever)
       std::string magnitude = f_ == Format::C ? "pow(fabs(" + base_text + "), " + k + ")"
-                              : f_ == Format::NumPy ? "np.abs(" + base_text + ")**" + k
-                                                    : "abs(" + base_text + ")**" + k;
+                              : f_ == Format::NumPy ? "np.float_power(np.abs(" + base_text + "), " + k + ")"
+                                                    : "float(abs(" + base_text + "))**" + k;
       if (!odd) out += magnitude;
       else if (f_ == Format::NumPy) out += "(np.sign(" + base_text + ")*" + magnitude + ")";
       else out += std::string(f_ == Format::C ? "copysign(" : "math.copysign(") + magnitude + ", " + base_text + ")";
