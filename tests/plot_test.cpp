@@ -307,6 +307,12 @@ TEST_CASE("plot: curves break at poles and jumps only, huge values stay finite, 
   CHECK(narrow.find(">1000000000001<") != std::string::npos);
   std::string terminal = print::plot_terminal({print::curve_of(pow(x, 2), x, "f")}, 1e300, 2e300, 40, 8);
   CHECK(terminal.find("too large to plot on this range") != std::string::npos);
+  // Values past a double's range in part of the range are said not drawn (exp(x) up to 1000 ended
+  // at 709.8 without a word), and nothing is said where every value is drawn.
+  CHECK(one(exp(x), 0, 1000).find("not drawn where past a double's range") != std::string::npos);
+  CHECK(one(exp(x), 0, 700).find("not drawn where") == std::string::npos);
+  CHECK(print::plot_terminal({print::curve_of(exp(x), x, "f")}, 0, 1000, 60, 10).find("not drawn where past a double's range") !=
+        std::string::npos);
   // Values whose own span is past a double's range are refused (the scale would divide by inf).
   CHECK_THROWS_AS(one(num(Number::from_double(1.7e308)) * sin(x), 0, 7), LimitError);
 }

@@ -341,6 +341,8 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
   if (yr.empty)
     legend += (curves.empty() ? "" : "   ") + std::string(beyond_doubles(curves, x0, x1, W) ? "(too large to plot on this range: beyond about 1.8e308)"
                                                                                          : "(undefined everywhere on this range)");
+  else if (beyond_doubles(curves, x0, x1, W))  // (exp(x) up to 1000 ended at 709.8 without a word)
+    legend += "   (not drawn where past a double's range, about 1.8e308)";
   out += legend + "\n";
   return out;
 }

@@ -173,6 +173,9 @@ std::string plot_svg(const std::vector<Curve>& curves, double x0, double x1, con
     o += "<text x=\"" + fmt(left + pw / 2) + "\" y=\"" + fmt(top + ph / 2) + "\" text-anchor=\"middle\">" +
          (beyond_doubles(curves, x0, x1, n) ? "too large to plot on this range: beyond about 1.8e308" : "undefined everywhere on this range") +
          "</text>\n";
+  else if (beyond_doubles(curves, x0, x1, n))  // (exp(x) up to 1000 ended at 709.8 without a word)
+    o += "<text x=\"" + fmt(left + pw / 2) + "\" y=\"" + fmt(top + 14) + "\" text-anchor=\"middle\">not drawn where past a double's "
+         "range (about 1.8e308)</text>\n";
   o += "</svg>\n";
   return o;
 }
