@@ -277,7 +277,8 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
 
   // One sample per dot column; consecutive finite samples are joined unless a pole or a jump lies
   // between them (plot_scale.hpp).
-  auto ys = sample(curves, x0, x1, W);
+  bool beyond_doubles = false;
+  auto ys = sample(curves, x0, x1, W, &beyond_doubles);
   for (std::size_t c = 0; c < curves.size(); ++c) {
     int style = color ? 0 : static_cast<int>(c), count = 0;
     for (int i = 0; i < W; ++i) {
@@ -339,9 +340,9 @@ std::string plot_terminal(const std::vector<Curve>& curves, double x0, double x1
     legend += (c ? "   " : "") + sample_line + " " + curves[c].label;
   }
   if (yr.empty)
-    legend += (curves.empty() ? "" : "   ") + std::string(beyond_doubles(curves, x0, x1, W) ? "(too large to plot on this range: beyond about 1.8e308)"
-                                                                                         : "(undefined everywhere on this range)");
-  else if (beyond_doubles(curves, x0, x1, W))  // (exp(x) up to 1000 ended at 709.8 without a word)
+    legend += (curves.empty() ? "" : "   ") + std::string(beyond_doubles ? "(too large to plot on this range: beyond about 1.8e308)"
+                                                                       : "(undefined everywhere on this range)");
+  else if (beyond_doubles)  // (exp(x) up to 1000 ended at 709.8 without a word)
     legend += "   (not drawn where past a double's range, about 1.8e308)";
   out += legend + "\n";
   return out;

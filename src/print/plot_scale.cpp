@@ -17,24 +17,19 @@ double sample_x(double x0, double x1, int n, int i) {
   return i == n - 1 ? x1 : x0 + (x1 - x0) * i / (n - 1);  // the last sample exactly at x1
 }
 
-std::vector<std::vector<double>> sample(const std::vector<Curve>& curves, double x0, double x1, int n) {
+std::vector<std::vector<double>> sample(const std::vector<Curve>& curves, double x0, double x1, int n, bool* beyond_doubles) {
   std::vector<std::vector<double>> out;
+  if (beyond_doubles) *beyond_doubles = false;
   for (const Curve& c : curves) {
     std::vector<double> ys(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
       double y = c.f ? c.f(sample_x(x0, x1, n, i)) : NAN;
+      if (beyond_doubles && std::isinf(y)) *beyond_doubles = true;
       ys[static_cast<std::size_t>(i)] = std::isfinite(y) ? y : NAN;
     }
     out.push_back(std::move(ys));
   }
   return out;
-}
-
-bool beyond_doubles(const std::vector<Curve>& curves, double x0, double x1, int n) {
-  for (const Curve& c : curves)
-    for (int i = 0; i < n && c.f; ++i)
-      if (std::isinf(c.f(sample_x(x0, x1, n, i)))) return true;
-  return false;
 }
 
 namespace {

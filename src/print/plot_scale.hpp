@@ -10,12 +10,12 @@
 
 namespace ddx::print::plot_detail {
 
-// samples[c][i] = curves[c].f(x_i) for n evenly spaced x_i from x0 to x1; ±inf become NaN.
-std::vector<std::vector<double>> sample(const std::vector<Curve>& curves, double x0, double x1, int n);
+// samples[c][i] = curves[c].f(x_i) for n evenly spaced x_i from x0 to x1; ±inf become NaN, and
+// set `beyond_doubles` where given: a value past a double's range is too large to plot, not
+// undefined (x^2 from 10^300 to 2 * 10^300).
+std::vector<std::vector<double>> sample(const std::vector<Curve>& curves, double x0, double x1, int n,
+                                        bool* beyond_doubles = nullptr);
 double sample_x(double x0, double x1, int n, int i);
-// Whether a curve with no finite sample has values past a double's range there (x^2 from 10^300
-// to 2 * 10^300), rather than none: then it is too large to plot, not undefined.
-bool beyond_doubles(const std::vector<Curve>& curves, double x0, double x1, int n);
 
 // Whether two consecutive samples, (xa, ya) and (xb, yb), finite, are joined by a line. They are
 // not where they differ by the whole height, or their midpoint's value is that far beyond both (a

@@ -56,7 +56,8 @@ std::string plot_svg(const std::vector<Curve>& curves, double x0, double x1, con
   const double left = 72, right = 16, top = title.empty() ? 16 : 40, bottom = 56;
   const double pw = width - left - right, ph = height - top - bottom;
   const int n = std::max(200, static_cast<int>(pw) * 2);
-  auto ys = sample(curves, x0, x1, n);
+  bool beyond_doubles = false;
+  auto ys = sample(curves, x0, x1, n, &beyond_doubles);
   Range yr = y_range(ys);
   auto X = [&](double x) { return left + (x - x0) / (x1 - x0) * pw; };
   auto Y = [&](double y) { return top + (yr.hi - y) / (yr.hi - yr.lo) * ph; };
@@ -171,9 +172,9 @@ std::string plot_svg(const std::vector<Curve>& curves, double x0, double x1, con
   }
   if (yr.empty)
     o += "<text x=\"" + fmt(left + pw / 2) + "\" y=\"" + fmt(top + ph / 2) + "\" text-anchor=\"middle\">" +
-         (beyond_doubles(curves, x0, x1, n) ? "too large to plot on this range: beyond about 1.8e308" : "undefined everywhere on this range") +
+         (beyond_doubles ? "too large to plot on this range: beyond about 1.8e308" : "undefined everywhere on this range") +
          "</text>\n";
-  else if (beyond_doubles(curves, x0, x1, n))  // (exp(x) up to 1000 ended at 709.8 without a word)
+  else if (beyond_doubles)  // (exp(x) up to 1000 ended at 709.8 without a word)
     o += "<text x=\"" + fmt(left + pw / 2) + "\" y=\"" + fmt(top + 14) + "\" text-anchor=\"middle\">not drawn where past a double's "
          "range (about 1.8e308)</text>\n";
   o += "</svg>\n";

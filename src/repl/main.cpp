@@ -196,7 +196,7 @@ class Runner {
       std::size_t first = ++number;
       std::vector<std::size_t> continued_at;  // (each physical line's start, from the one before's)
       std::size_t last_start = 0;
-      // As at the prompt: a `\\` before blanks, a comment or a Windows line ending's CR continues
+      // As at the prompt: a backslash before blanks, a comment or a Windows line ending's CR continues
       // too (after CRLF line endings the continuation line ran on its own).
       while (needs_continuation(*line)) {
         join_continuation(*line, "");

@@ -82,32 +82,33 @@ void collect_symbols(const eval::Value& v, std::vector<Expr>& out) {
   for (const eval::Value& item : v.items) collect_symbols(item, out);
 }
 
-// Does e call (or differentiate) a function named `name`? A body that does would be recursive.
-// Each distinct node is asked once: f2(t) = f1(f1(t)), f3(t) = f2(f2(t)), ... make bodies whose
-// trees double with each definition (f6's was asked about 10^9 nodes).
-bool calls_function(Expr e, std::string_view name, PointerSet& seen) {
+// Whether `visit` is true of a function e calls or differentiates. Each distinct node is asked
+// once: f2(t) = f1(f1(t)), f3(t) = f2(f2(t)), ... make bodies whose trees double with each
+// definition (f6's was asked about 10^9 nodes).
+template <class Visit>
+bool any_function_called(Expr e, PointerSet& seen, Visit& visit) {
   if (!seen.insert(e.node())) return false;
-  if ((e.is(Kind::Call) || e.is(Kind::Derivative)) && function_info(e.function()).name == name) return true;
+  if ((e.is(Kind::Call) || e.is(Kind::Derivative)) && visit(e.function())) return true;
   bool found = false;
-  visit_children(e, [&](Expr c) { found = found || calls_function(c, name, seen); });
+  visit_children(e, [&](Expr c) { found = found || any_function_called(c, seen, visit); });
   return found;
 }
 
+// Does e call (or differentiate) a function named `name`? A body that does would be recursive.
 bool calls_function(Expr e, std::string_view name) {
   PointerSet seen;
-  return calls_function(e, name, seen);
+  auto named = [&](FunctionId f) { return function_info(f).name == name; };
+  return any_function_called(e, seen, named);
 }
 
 // The names of the abstract functions v calls or differentiates (g of g(x)^2), each once.
-void abstract_functions_called(Expr e, std::vector<std::string>& out, PointerSet& seen) {
-  if (!seen.insert(e.node())) return;
-  if ((e.is(Kind::Call) || e.is(Kind::Derivative)) && function_info(e.function()).abstract &&
-      std::find(out.begin(), out.end(), function_info(e.function()).name) == out.end())
-    out.push_back(function_info(e.function()).name);
-  visit_children(e, [&](Expr c) { abstract_functions_called(c, out, seen); });
-}
 void abstract_functions_called(const eval::Value& v, std::vector<std::string>& out, PointerSet& seen) {
-  if (v.kind == eval::Value::Kind::Scalar) abstract_functions_called(v.scalar, out, seen);
+  auto abstract = [&](FunctionId f) {
+    const FunctionInfo& info = function_info(f);
+    if (info.abstract && std::find(out.begin(), out.end(), info.name) == out.end()) out.push_back(info.name);
+    return false;
+  };
+  if (v.kind == eval::Value::Kind::Scalar) any_function_called(v.scalar, seen, abstract);
   for (const eval::Value& item : v.items) abstract_functions_called(item, out, seen);
 }
 
