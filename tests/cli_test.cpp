@@ -138,12 +138,14 @@ TEST_CASE("-e and files run in the order given, a folder or a missing file stops
 }
 
 // Commands: a `;` ends one; more words than it takes is an error (:clear b a cleared b alone);
-// its errors have a column; a line's answers print in the format of their own statement.
+// its errors have a column (an extra word's own); a line's answers print in the format of their
+// own statement.
 TEST_CASE("commands end at a semicolon, refuse extra words, point at their arguments, and keep each answer's format") {
-  auto r = run_ddx("", "a = 1\nb = 2\n:clear b a\n:vars\n:format latex; x^2\nx^3; :format text; x^4\n:clear z\n:quit now\n");
+  auto r = run_ddx("", "a = 1\nb = 2\n:clear b a\n:vars\n:format latex; x^2\nx^3; :format text; x^4\n:clear z\n:quit now\n"
+                       ":steps on \t off\n");
   CHECK(r.out == "a = 1\nb = 2\nx^{2}\nx^{3}\nx^4\n");
-  CHECK(r.err == "<stdin>:3:8: error: usage: :clear [NAME]\n<stdin>:7:8: error: 'z' is not defined\n"
-                 "<stdin>:8:7: error: usage: :quit (it takes no arguments)\n");
+  CHECK(r.err == "<stdin>:3:10: error: usage: :clear [NAME]\n<stdin>:7:8: error: 'z' is not defined\n"
+                 "<stdin>:8:7: error: usage: :quit (it takes no arguments)\n<stdin>:9:13: error: usage: :steps on|off\n");
   CHECK(r.status == 1);
 }
 

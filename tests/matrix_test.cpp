@@ -601,6 +601,8 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
       "d/dX det(X^T X)", "d/dX det(X X^T)",
       // and beside a sum that holds the inverse (the product rule's det(M) X (tr(M) M^-1 + I))
       "d/dX det(X^T X) tr(X^T X)", "d/dA det(A) tr(A)",
+      // and beside the inverse of the matrix it is a scalar multiple of (det(2A) A^-T)
+      "d/dA det(2A)", "d/dA det(c A^T)^2", "d/dA det(-A) tr(A)",
   };
   int rule_count = 0;
   for (const char* rule : rules) {
@@ -615,7 +617,7 @@ TEST_CASE("matrix self-check: each rule against the partial derivatives of its w
     }
     ++rule_count;
   }
-  CHECK(rule_count == 76);
+  CHECK(rule_count == 79);
   // The answer as `at n = 3` prints it (a matrix times a vector entry by entry, or the grid) has the
   // value of the answer written out.
   int printed = 0;
@@ -667,6 +669,9 @@ TEST_CASE("matrix: a determinant beside its matrix's inverse is written out with
       {"d/dA det(A) tr(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 2, A_22 = 4", "[[20, -10], [-10, 5]]"},
       {"d/dA det(A) tr(A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 3, A_22 = 7", "[[57, -24], [-16, 9]]"},
       {"d/dX det(X^T X) tr(X^T X) at m = 2, n = 3", "[[0, 0, 0], [0, 0, 0]]"},
+      // (det(2A) beside A^-T, the inverse of the matrix it is 2 times: "division by zero" here)
+      {"d/dA det(2A) at n = 2, A_11 = 1, A_12 = 2, A_21 = 2, A_22 = 4", "[[16, -8], [-8, 4]]"},
+      {"d/dA det(c A) at n = 2", "[[A_22 c^2, -A_21 c^2], [-A_12 c^2, A_11 c^2]]"},
   });
   // Only an entry that is 0 at a random point is expanded to see whether it cancels: this one's
   // expansion would have millions of terms (it was refused as too large to expand).

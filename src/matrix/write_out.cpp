@@ -133,7 +133,13 @@ struct DeterminantBesideInverse {
   std::size_t determinant = 0, inverse = 0;
   Number power{1};
   bool transposed = false;
+  bool scaled = false;  // the determinant's matrix is a scalar s times the inverted one: det(sM) = sⁿ det(M)
 };
+
+// M when `t` is a scalar multiple of the one matrix M (2A, a Aᵀ), else t itself.
+const Tree& without_scalars(const Tree& t) {
+  return t->op == Op::Product && t->args.size() == t->scalars + 1 ? t->args.back() : t;
+}
 
 // In a product's factors `args`, the first `scalars` of them scalars.
 std::optional<DeterminantBesideInverse> determinant_beside_inverse(const std::vector<Tree>& args, std::size_t scalars) {
@@ -149,8 +155,9 @@ std::optional<DeterminantBesideInverse> determinant_beside_inverse(const std::ve
       if (inv->op != Op::Inverse) continue;
       // (det(Mᵀ) is det(M): the inverse of Mᵀ pairs with it too, as in det(A) A^-T)
       const Tree& m = inv->args[0]->op == Op::Transpose ? inv->args[0]->args[0] : inv->args[0];
-      if (inv->args[0]->key == (*det_of)->key || m->key == (*det_of)->key)
-        return DeterminantBesideInverse{d, i, power ? f->exponent : Number(1), transposed};
+      const Tree& det_matrix = without_scalars(*det_of);
+      if (inv->args[0]->key == det_matrix->key || m->key == det_matrix->key)
+        return DeterminantBesideInverse{d, i, power ? f->exponent : Number(1), transposed, &det_matrix != det_of};
     }
   }
   return std::nullopt;
@@ -221,7 +228,12 @@ Grid product_grid(const Number& coefficient, const std::vector<Tree>& args, std:
     if (!pair || (k != pair->determinant && k != pair->inverse)) {
       g = times(g, write_out(f, sizes));
     } else if (k == pair->determinant) {
-      if (!pair->power.is_one()) g = times(g, of(pow(determinant(write_out(f->args[0]->args[0], sizes)), num(pair->power - Number(1)))));
+      const Tree& det = pair->power.is_one() ? f : f->args[0];
+      if (!pair->power.is_one()) g = times(g, of(pow(determinant(write_out(det->args[0], sizes)), num(pair->power - Number(1)))));
+      if (pair->scaled) {  // det(sM)^k M^-1 = det(sM)^(k-1) sⁿ adj(M)
+        auto n = static_cast<long long>(write_out(without_scalars(det->args[0]), sizes).size());
+        g = times(g, of(pow(scalar(write_out(scalar_part(det->args[0]), sizes)), num(Number(n)))));
+      }
     } else {
       const Tree& inverted = pair->transposed ? f->args[0]->args[0] : f->args[0];
       Grid adjugate = adjugate_grid(write_out(inverted, sizes));

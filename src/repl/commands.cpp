@@ -3,6 +3,7 @@
 #include "repl/commands.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <sstream>
 
@@ -152,6 +153,16 @@ const std::vector<Command>& commands() {
 }
 
 std::size_t word_count(const std::string& args) { return words(args).size(); }
+
+std::size_t word_start(std::string_view line, std::size_t from, std::size_t index) {
+  auto const blank = [&](std::size_t i) { return std::isspace(static_cast<unsigned char>(line[i])) != 0; };
+  std::size_t i = std::min(from, line.size());
+  for (std::size_t word = 0;; ++word) {
+    while (i < line.size() && blank(i)) ++i;
+    if (word == index || i == line.size()) return i;
+    while (i < line.size() && !blank(i)) ++i;
+  }
+}
 
 const Command* find_command(std::string_view name) {
   if (name == "q" || name == "exit") name = "quit";

@@ -24,5 +24,8 @@ const std::vector<Command>& commands();
 const Command* find_command(std::string_view name);
 // How many words `args` holds (separated by blanks).
 std::size_t word_count(const std::string& args);
+// Where word `index` (from 0) of the blank-separated words from byte `from` of `line` begins
+// (the line's end when there are fewer): an extra argument's column.
+std::size_t word_start(std::string_view line, std::size_t from, std::size_t index);
 
 }  // namespace ddx

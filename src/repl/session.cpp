@@ -314,7 +314,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
         if (word_count(request.args) > c->most_words)
           return error_at(input, "usage: :" + std::string(c->name) + (c->arguments.empty() ? "" : " ") +
                                      std::string(c->arguments) + (c->most_words == 0 ? " (it takes no arguments)" : ""),
-                          column);
+                          grammar::column_of(line, word_start(line, s.args_span.begin, c->most_words)));
         Outcome o = c->run(*this, request.args);
         if (o.input.empty()) o.input = input;
         if (o.kind == Outcome::Kind::Error && o.column == 0) o.column = column;
