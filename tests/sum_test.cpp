@@ -183,6 +183,49 @@ TEST_CASE("sum: canonical forms, writing out, numbers") {
                 });
 }
 
+// A range that runs backwards has no terms, with names for its bounds as with numbers. A body that
+// does not depend on the index was folded to B - A + 1 times itself, which goes negative there:
+// sum(sum(1, m = n .. 3), n = 1 .. 5) was 5 (it is 6), sum(a, n = 5 .. N) at N = 2 was -2a, and a
+// mean over a range an `at` made empty had a value (a helper's check against direct summation).
+// The count stays the sum of 1, printed B - A + 1; a bound that is a constant but no whole
+// number is refused, and == does not test sums over N terms at points where N is no whole number.
+TEST_CASE("sum: a range that runs backwards has no terms, whatever its bounds are written as") {
+  ddx_test::check_in_turn({
+                    {"sum(sum(1, m = n .. 3), n = 1 .. 5)", "6"},
+                    {"sum(sum(1, m = 1 .. 3 - n), n = 3 .. 5)", "0"},
+                    {"d/da sum(sum(a^2, m = n .. 3), n = 1 .. 5)", "12a"},
+                    {"sum(sum(1, m = n .. 3) x_n, n = 1 .. 5)", "3x_1 + 2x_2 + x_3"},
+                    {"sum(1, m = n .. 3) at n = 5", "0"},
+                    {"sum(1, m = n .. 3) at n = 2", "2"},
+                    {"sum(a, n = 5 .. N) at N = 2", "0"},
+                    {"sum(a, n = 5 .. N) at N = 7", "3a"},
+                    {"sum(a, n = M .. N) at M = 5, N = 3", "0"},
+                    {"sum(a, n = N .. 2N) at N = -2", "0"},
+                    {"sum(a, n = N + 2 .. N)", "0"},
+                    {"d/da sum(a^2, n = 4 .. N) at N = 1, a = 1", "0"},
+                    // printed as other systems print them, kept as counts
+                    {"sum(a, n = 5 .. N)", "a (N - 4)"},
+                    {"sum(1, n = 1 .. N)", "N"},
+                    {"k = sum(a, n = 1 .. N)", ""},
+                    {"k at N = -3", "0"},
+                    {"d/da k", "N"},
+                    {"mean(a, n = 1 .. N)", "a"},
+                    {"mean(a, n = 1 .. N) at N = -3", "error: division by zero"},
+                    {"mean(x_n, n = 5 .. N) at N = 2", "error: division by zero"},
+                    {"d/da mean(a^2 + 1, n = 2 .. N - 1) at N = 1, a = 4", "error: division by zero"},
+                    {"mean(a, n = 1 .. N) at N = 4", "a"},
+                    // bounds that are no whole numbers, once an at gives them values
+                    {"sum(a, n = 1 .. N) at N = 5/2", "error: the bounds of a sum must be whole numbers"},
+                    {"sum(a, n = 1 .. N) at N = 2.5", "error: the bounds of a sum must be whole numbers"},
+                    {"sum(x_n, n = 1 .. sqrt(N)) at N = 5", "error: the bounds of a sum must be whole numbers"},
+                    {"sum(x_n, n = 1 .. sqrt(N)) at N = 9", "x_1 + x_2 + x_3"},
+                    {"sum(n, n = 1 .. N) == N (N + 1)/2", "error: cannot decide whether the two sides are equal"},
+                });
+  // (code adds up the count as it adds up any sum: nothing for N < 1)
+  ddx::Session s;
+  CHECK(answer(s, ":format c; sum(a, n = 1 .. N)").find("for (long n = 1; n <= N; ++n) t1 += 1;") != std::string::npos);
+}
+
 // ans and a definition printed an answer's value without the conditions it holds under: after
 // ∂/∂x_k sum(x_n^2, n = 1 .. 3), `ans at x_k = 5` was 10, true only for 1 <= k <= 3; a definition
 // g = ∂L/∂x_k printed 2x_k alone at every use.

@@ -140,8 +140,9 @@ std::optional<Expr> simplify_sum(std::span<const Expr> a) {
   if (!index.is(Kind::Symbol)) throw MathError("the index of a sum must be a name");
   if (depends_on_index(lower, index) || depends_on_index(upper, index))
     throw MathError("the index " + index.name() + " of a sum cannot appear in its bounds");
-  for (Expr bound : {lower, upper})
-    if (bound.is_number() && !bound.is_integer()) throw MathError("the bounds of a sum must be whole numbers");
+  for (Expr bound : {lower, upper})  // (a constant that is no number, sqrt(5) or pi, is no whole number either)
+    if (bound.is_number() ? !bound.is_integer() : free_symbols(bound).empty())
+      throw MathError("the bounds of a sum must be whole numbers");
   if (lower.is_integer() && upper.is_integer() && upper.number() < lower.number()) return Expr(0);
   if (body.is_zero()) return body;  // (0.0 stays a decimal: an answer that involves one is one)
   // Written out where the index is alone, and where a sum inside has it in its bounds (the terms
@@ -149,8 +150,16 @@ std::optional<Expr> simplify_sum(std::span<const Expr> a) {
   // condition on a range cannot say; written out, each inner sum has numbers for bounds).
   if (lower.is_integer() && upper.is_integer() && (index_alone(body, index) || in_inner_bounds(body, index)))
     if (long count = term_count(lower, upper); count >= 0) return written_out(body, index, lower, count);
-  // What does not depend on the index comes out: a constant sums to itself times the count.
-  if (!depends_on_index(body, index)) return body * (upper - lower + 1);
+  // What does not depend on the index comes out: a constant sums to itself times the count. A
+  // count B - A + 1 that is no number stays the sum of 1 (is_count), which is 0 where the range
+  // runs backwards: sum(a, n = 5 .. N) at N = 2 is 0, not -2a, and sum(sum(1, m = n .. 3), n = 1
+  // .. 5) is 6, not 5. It prints as B - A + 1 (with_counts).
+  if (!depends_on_index(body, index)) {
+    Expr count = upper - lower + 1;
+    if (count.is_integer()) return count.number().sign() > 0 ? body * count : Expr(0);
+    if (!body.is_one()) return body * make_sum(Expr(1), index, lower, upper);
+    return std::nullopt;
+  }
   if (body.is(Kind::Mul)) {
     std::vector<Expr> outside{num(body.number())}, inside;
     for (std::size_t i = 0; i < body.bases().size(); ++i) {
@@ -205,6 +214,31 @@ bool has_unlisted_entries(Expr e) {
     for (Expr s : free_symbols(a[0]))
       if (family_of(s.name(), a[1].name())) found = true;
   });
+  return found;
+}
+
+bool is_count(Expr e) { return is_sum(e) && e.args()[0].is_one(); }
+
+Expr with_counts(Expr e) {
+  if (!might_hold_sum(e)) return e;
+  std::unordered_map<const void*, Expr> done;
+  std::function<Expr(Expr)> rebuild = [&](Expr x) -> Expr {
+    if (!might_hold_sum(x)) return x;
+    if (is_sum(x)) {  // (a count inside another sum may have that sum's index in its bounds)
+      auto a = x.args();
+      return is_count(x) ? a[3] - a[2] + 1 : x;
+    }
+    if (auto it = done.find(x.node()); it != done.end()) return it->second;
+    Expr r = map_children(x, rebuild);
+    done.emplace(x.node(), r);
+    return r;
+  };
+  return rebuild(e);
+}
+
+bool has_symbolic_range(Expr e) {
+  bool found = false;
+  for_each_sum(e, [&](Expr sum) { found = found || !sum.args()[2].is_integer() || !sum.args()[3].is_integer(); });
   return found;
 }
 

@@ -82,10 +82,11 @@ Result sum_procedure(const Term& call, Evaluator& ev) {
   return Result::of(Value::of(sum_of(s, call)));
 }
 
-// mean = the sum over the number of terms, B - A + 1.
+// mean = the sum over the number of terms, B - A + 1 (a count where that is no number: it is 0
+// where the range runs backwards, and so the mean has no value there).
 Result mean_procedure(const Term& call, Evaluator& ev) {
   Summation s = summation(call, ev);
-  Expr count = s.upper - s.lower + 1;
+  Expr count = sum_of({Expr(1), s.index, s.lower, s.upper}, call);
   if (count.is_number() && count.number().sign() <= 0)
     throw EvalError{call.children[1].span, "the mean of an empty range (it needs A <= B)"};
   // A symbolic count divides the sum, and may cancel against it (mean(x_1, n = 1 .. N) is x_1):

@@ -8,6 +8,7 @@
 #include "calculus/simplify.hpp"
 #include "core/greek.hpp"
 #include "core/node.hpp"
+#include "core/sums.hpp"
 #include "print/emit.hpp"
 #include "print/latex_plain.hpp"
 #include "print/foreign.hpp"
@@ -96,7 +97,8 @@ std::string listing(Expr e, Format f) {
 }
 
 std::string to_string(Expr e, Format f) {
-  if (f > Format::Json) return foreign_expression(e, f);
+  if (f > Format::Json) return foreign_expression(e, f);  // (a count is a loop there, as any sum)
+  e = with_counts(e);
   if (e.is(Kind::Add) && f != Format::Latex) return emit_linear(SumTerms(e), f, expected_length(e));
   Display d = present(e);
   if (f == Format::Latex) return emit_latex(d);
@@ -105,6 +107,7 @@ std::string to_string(Expr e, Format f) {
 
 void write_expression(Expr e, Format f, const TextSink& sink) {
   if (!is_one_line(f)) return sink(to_string(e, f));
+  e = with_counts(e);
   std::string rest = e.is(Kind::Add) ? emit_linear(SumTerms(e), f, expected_length(e), sink)
                                      : emit_linear(present(e), f, expected_length(e), sink);
   sink(rest);
