@@ -209,9 +209,14 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
   auto variables_of_d = variables(d);
   std::span<const Expr> vars(variables_of_d.data(), variables_of_d.size());
   std::vector<Expr>* notes = required_notes();
-  if (!notes) return differentiate(operand(t, vars), d, at);
+  if (!notes) {
+    Expr e = operand(t, vars);
+    refuse_held_inside(e, vars, at);
+    return differentiate(e, d, at);
+  }
   std::size_t noted_before = notes->size();
   Expr e = operand(t, vars);
+  refuse_held_inside(e, vars, at);
   std::vector<Expr> required;  // (copied: more is noted into the same list below)
   std::copy_if(notes->begin() + static_cast<std::ptrdiff_t>(noted_before), notes->end(), std::back_inserter(required),
                [](Expr part) { return has_sign(part); });
@@ -233,6 +238,22 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
                                                                            "corner or a jump"),
                                        point.text, context_)};
   return differentiate(e, d, at);
+}
+
+void Evaluator::refuse_held_inside(Expr operand, std::span<const Expr> vars, const Term& at) const {
+  for (Expr name : free_symbols(operand)) {
+    std::optional<Expr> definition = context_.definition(name.name());
+    // (only a name some derivative held: a function's parameter y may share a defined name's)
+    bool const was_held = std::find(ever_held_.begin(), ever_held_.end(), name.name()) != ever_held_.end();
+    if (!definition || !was_held || is_held(name.name()) || std::find(vars.begin(), vars.end(), name) != vars.end()) continue;
+    Expr made_of = made_of_through_definitions(*definition);
+    for (Expr var : vars)
+      if (depends_on(made_of, var))
+        throw EvalError{at.span, "'" + name.name() + "' is a variable in what the derivative by it inside gives, though it is defined as " +
+                                     context_.text(*definition) + ", which moves with " + var.name() +
+                                     ": whether this derivative follows it cannot be told; to have it follow, define the "
+                                     "inner derivative as a name first and differentiate that name"};
+  }
 }
 
 void Evaluator::require_lost_on_both_sides(std::span<const Expr> lost, std::span<const Expr> vars, const Term& at) {
@@ -297,7 +318,8 @@ Expr Evaluator::leibniz(const Term& t) {
     return differentiate(value, d, t);
   }
   // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held
-  // independent, as the chain display does.
+  // independent, as the chain display does (and its answer holds it as a variable).
+  if (context_.definition(t.vars[0].name)) remember_held(t.vars[0].name);
   return chain_value(t.name, chain_rule(t.name, t.vars[0].name, t.partial).substituted, sym(t.vars[0].name));
 }
 

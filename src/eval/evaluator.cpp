@@ -140,10 +140,17 @@ const Evaluator::KnownValue& Evaluator::know(Expr symbol, const Context::Variabl
   return known_values_.assign(symbol, std::move(known));
 }
 
+void Evaluator::remember_held(const std::string& name) {
+  if (std::find(ever_held_.begin(), ever_held_.end(), name) == ever_held_.end()) ever_held_.push_back(name);
+}
+
 std::size_t Evaluator::hold_defined(std::span<const Expr> vars) {
   std::size_t held_before = held_.size();
   for (Expr v : vars)
-    if (v.is(Kind::Symbol) && context_.definition(v.name()) && !is_held(v.name())) held_.push_back(v.name());
+    if (v.is(Kind::Symbol) && context_.definition(v.name()) && !is_held(v.name())) {
+      held_.push_back(v.name());
+      remember_held(v.name());
+    }
   if (held_.size() != held_before) known_values_.clear();  // a held name has no value
   return held_before;
 }

@@ -85,6 +85,10 @@ class Evaluator {
   // both sides of the point along each of vars (checked under `at`, noted for a formula): sqrt(x)
   // of sqrt(x)^2, which reads as x, has no derivative at 0.
   void require_lost_on_both_sides(std::span<const Expr> lost, std::span<const Expr> vars, const Term& at);
+  // Refuses a derivative by vars of an operand that holds a defined name as a variable (a
+  // derivative by that name inside it answers in it) whose definition moves with vars: after
+  // u = sin(x), d/dx (d/du u^2) was 0, taking the inner 2u's u as standing still.
+  void refuse_held_inside(Expr operand, std::span<const Expr> vars, const Term& at) const;
   // The chain rule through the definitions (calc::chain_rule, calc::second_order_chain), what its
   // steps lost noted in the variable's terms as the answer is: they write it in the names between
   // (1/sqrt(u) of y = sqrt(u), u = x^2 + 1, where table(dy/dx, ...) found u without a value).
@@ -143,6 +147,8 @@ class Evaluator {
   const Context& context_;
   bool keep_names_;
   std::vector<std::string> held_;    // defined names read as independent variables (operand())
+  std::vector<std::string> ever_held_;  // every name held so far: an answer may hold it as a variable
+  void remember_held(const std::string& name);
   std::vector<ActivePoint> points_;  // the `at`s being evaluated, innermost last
   // The `at`s of formulas (x = 2x) being evaluated: their bodies are taken as formulas, not at
   // them (derivatives see no point), but a procedure that finds its own points, or checks one
