@@ -30,6 +30,7 @@
 #include "core/functions.hpp"
 #include "core/substitute.hpp"
 #include "print/print.hpp"
+#include "support/rows.hpp"
 #include "support/session_helpers.hpp"
 
 using namespace ddx;
@@ -858,4 +859,18 @@ TEST_CASE("critical property: the lex basis through grevlex and FGLM is the one 
   }
   MESSAGE(zero_dimensional << " zero-dimensional, " << other << " other");
   CHECK(zero_dimensional >= 25);
+}
+
+// A zero of the derivative at an end of the one-variable search range was missed: there g is a
+// rounding's size rather than 0 and changes sign only across the end (a helper's dense scan).
+// In two variables the same points were found.
+TEST_CASE("critical: the numeric search in one variable finds zeros at the ends of its range") {
+  ddx_test::check_in_turn({
+      {"critical(cos(pi x/10))",
+       "infinitely many critical points (the function is periodic in x, with period 20); a numeric search with -10 <= x <= 10 "
+       "finds these:\nx = -10: minimum, value -1\nx = 0: maximum, value 1\nx = 10: minimum, value -1"},
+      {"critical(sin(pi x/20))",
+       "infinitely many critical points (the function is periodic in x, with period 40); a numeric search with -10 <= x <= 10 "
+       "finds these:\nx = -10: minimum, value -1\nx = 10: maximum, value 1"},
+  });
 }

@@ -307,24 +307,28 @@ double precise_bisect(Expr g, Expr var, double a, double b) {
 }
 
 std::vector<NumericZero> one_variable(Expr g, Expr g1, Expr var, double bound) {
-  constexpr int samples = 8000;
+  // (and one sample past each end: a zero at an end, x = 10 of cos(pi x/10), is a sign change
+  // across it, g there being a rounding's size rather than 0; it was missed)
+  constexpr int samples = 8000 + 2;
+  const double step = 2 * bound / (samples - 2);
   Point p({var});
   std::vector<double> xs(samples + 1), gs(samples + 1), g1s(samples + 1);
   for (int i = 0; i <= samples; ++i) {
-    xs[i] = -bound + 2 * bound * i / samples;
+    xs[i] = -bound + step * (i - 1);
     p.set({xs[i]});
     gs[i] = p(g);
     g1s[i] = p(g1);
   }
   std::vector<NumericZero> out;
-  const double step = 2 * bound / samples;
   // A zero where g changes sign is found to double precision when it is simple (|f''| step is
   // comparable to g's size on the samples around it); a touching zero is where f'' changes sign.
   // A multiple zero (|f''| step small beside g's size on the samples around it) is refined again
   // in high precision over the samples' interval [a, b]; a touching one is a zero of f'' with
   // g's sign unchanged, refined likewise.
   auto accept = [&](double r, double scale, bool touching, double a, double b) {
-    if (std::isnan(r) || r < -bound || r > bound) return;
+    const double slack = 1e-12 * bound;  // (an end's zero, found to a double's precision)
+    if (std::isnan(r) || r < -bound - slack || r > bound + slack) return;
+    r = std::clamp(r, -bound, bound);
     p.set({r});
     double gr = p(g), g1r = p(g1);
     if (!std::isfinite(gr) || std::abs(gr) > 1e-9 * std::max(1.0, scale)) return;
