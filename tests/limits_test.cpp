@@ -295,3 +295,20 @@ TEST_CASE("a chain of 50,000 definitions is evaluated without recursing through 
   CHECK(answer(s, "df50000/dx").rfind("df50000/dx = 2x + 50000  # chain not written out", 0) == 0);
   CHECK(answer(s, "f0 = f50000").find("would depend on itself") != std::string::npos);
 }
+
+// The chain form of a derivative through nested definitions worked out each name's derivative as
+// a product of all those below it: quadratic in the chain's length (da20000/dx of a_i =
+// sin(a_(i-1)) took 25 s and 3.5 GB before it said its answer is too large; past the nesting
+// limit it ran for minutes where d/dx refused at once). Past the products it writes out, its
+// value is the derivative of the target with the definitions substituted, as d/dx takes it.
+TEST_CASE("the chain form of a long nest of definitions is refused or answered as d/dx is") {
+  ddx::Session s;
+  CHECK(answer(s, "a0 = x") == "");
+  for (int i = 1; i <= 31000; ++i) answer(s, "a" + std::to_string(i) + " = sin(a" + std::to_string(i - 1) + ")");
+  CHECK(answer(s, "da31000/dx").find("error@1: expression nested deeper than") == 0);
+  CHECK(answer(s, "d/dx a31000").find("error@6: expression nested deeper than") == 0);
+  CHECK(answer(s, "da3/dx") == "da3/dx = da3/da2 * da2/da1 * da1/da0 * da0/dx\n"
+                               "       = cos(a0) cos(a1) cos(a2)\n"
+                               "       = cos(x) cos(sin(x)) cos(sin(sin(x)))");
+  CHECK(answer(s, "da2500/dx at x = 0") == "1");
+}
