@@ -874,3 +874,21 @@ TEST_CASE("critical: the numeric search in one variable finds zeros at the ends 
        "finds these:\nx = -10: minimum, value -1\nx = 10: maximum, value 1"},
   });
 }
+
+// The sign of a second derivative 10^-49 from 0 (e^-113 times a polynomial's value at the maximum
+// of (x - 15) e^(-x^2/2)) was refused as one 60 digits cannot tell from 0; intervals at up to 4096
+// bits tell it. A point whose second derivatives' products are past a double's range is refused
+// with that reason: the refusal blamed decimals the input did not have, and without it the
+// point near (-5.9, -36.0), a minimum, read as degenerate (a helper's 60-digit eigenvalues).
+TEST_CASE("critical: tiny second derivatives are told from 0 exactly, or the point is refused for it") {
+  ddx_test::check_in_turn({
+      {"critical((x - 15) e^(-x^2/2))",
+       "x = 15/2 - sqrt(229)/2: minimum, value e^(-(15/2 - sqrt(229)/2)^2/2) (-sqrt(229)/2 - 15/2)\n"
+       "x = sqrt(229)/2 + 15/2: maximum, value e^(-(sqrt(229)/2 + 15/2)^2/2) (sqrt(229)/2 - 15/2)"},
+      {"critical((x - 1000) e^(-x^2))",
+       "x = 500 - sqrt(1000002)/2: minimum, value e^(-(500 - sqrt(1000002)/2)^2) (-sqrt(1000002)/2 - 500)\n"
+       "x = sqrt(1000002)/2 + 500: maximum, value e^(-(sqrt(1000002)/2 + 500)^2) (sqrt(1000002)/2 - 500)"},
+      {"critical((3x^2 - x y - 3y) e^(-(x^2+y^2)/2))",
+       "error: too small for ddx to tell its kind (their products are below a double's range)"},
+  });
+}

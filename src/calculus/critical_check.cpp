@@ -3,6 +3,7 @@
 #include "calculus/critical_check.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -15,7 +16,9 @@
 #include "calculus/expand.hpp"
 #include "calculus/simplify.hpp"
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 #include "core/interrupt.hpp"
+#include "core/real_value.hpp"
 #include "core/substitute.hpp"
 
 namespace ddx::calc {
@@ -136,6 +139,10 @@ Expr tidy_value(Expr v) {
 // tell a tiny value from 0.
 int exact_sign(Expr e) {
   if (exactly_zero(e)) return 0;
+  if (e.is_number()) return e.number().sign();
+  // (an interval that leaves 0 out, at up to 4096 bits: the second derivative of (x - 15) e^(-x^2/2)
+  // at its maximum, e^-113 times a polynomial's value, is about 10^-49, below what 60 digits tell)
+  if (std::optional<int> sign = constant_sign(e)) return *sign;
   double v = precise_value(e, 60);
   if (std::abs(v) < 1e-40) throw MathError("critical: ddx cannot decide the sign of a second derivative at a critical point");
   return v < 0 ? -1 : 1;
@@ -389,6 +396,7 @@ double PointChecker::gradient_scale(const std::unordered_map<Expr, Expr>& at) {
 // that at the point ((x^3 - x - 1)^3 has f'' = 0 at its real root, where the rounded root gave
 // f'' of 1e-75, and the point was called a maximum), and e_k that is not is far larger.
 std::vector<double> PointChecker::moved_sums(const Candidate& c, const std::vector<double>& at_point) {
+  UnderflowsUnnoted estimate;  // (decimals beside the point, to see how much e_k moves: never answered)
   std::vector<double> moved(at_point.size(), 0);
   const Expr millionfold = num(Number::from_decimal_text("1e6")) * num(Number::from_double(c.error));
   for (std::size_t i = 0; i < c.coords.size(); ++i) {
@@ -421,6 +429,11 @@ CriticalKind PointChecker::approximate_kind(const Matrix& h, const Candidate& c)
   double largest = 0;
   for (const auto& row : h)
     for (Expr e : row) largest = std::max(largest, std::abs(precise_value(e, 20)));
+  // (the test below takes products of n entries in doubles: past their range every one is 0, and
+  // the minimum of (3x^2 - x y - 3y) e^(-(x^2 + y^2)/2) near (-5.9, -36.0) read as degenerate)
+  if (largest > 0 && std::pow(largest, static_cast<double>(n)) < DBL_MIN)
+    throw MathError("critical: at a point found numerically the second derivatives are about " + six_digits(largest) +
+                    ", too small for ddx to tell its kind (their products are below a double's range)");
   std::vector<double> sensitivity(n, 0);
   if (c.searched) {
     std::vector<double> x;
