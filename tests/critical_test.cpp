@@ -892,3 +892,13 @@ TEST_CASE("critical: tiny second derivatives are told from 0 exactly, or the poi
        "error: too small for ddx to tell its kind (their products are below a double's range)"},
   });
 }
+
+// A constant written so that ddx does not see it (cos(2x) + 2sin(x)^2 is 1) has a gradient that is
+// rounding alone: the search met it everywhere and said "more than 200 critical points". Where the
+// gradient is 0 to 60 digits at every point tried, the message says so.
+TEST_CASE("critical: a constant ddx does not recognise is named as one that may be") {
+  ddx_test::check_in_turn({
+      {"critical(cos(2x) + 2sin(x)^2)", "error: the function may be a constant written another way"},
+      {"critical(sin(50x))", "error: critical: more than 200 critical points in the search range"},
+  });
+}

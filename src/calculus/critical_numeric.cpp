@@ -227,6 +227,18 @@ bool on_a_set(const std::vector<double>& x, const std::vector<Expr>& grad, const
   return steps_land_elsewhere(x) || (quiet != x && steps_land_elsewhere(quiet));
 }
 
+// Whether every entry of the gradient is 0 to 60 digits at a few points spread over the box.
+bool vanishes_where_tried(const std::vector<Expr>& grad, const std::vector<Expr>& vars, double bound) {
+  constexpr int tries = 7;
+  for (int k = 0; k < tries; ++k) {
+    std::vector<double> x;
+    for (std::size_t i = 0; i < vars.size(); ++i) x.push_back(-bound + 2 * bound * ((k + 0.37 + 0.29 * i) / tries));
+    for (Expr g : grad)
+      if (!(std::abs(precise_value_at(g, vars, x)) < 1e-45)) return false;  // (NaN: no value there, not 0)
+  }
+  return true;
+}
+
 // The candidates that are zeros of the gradient, each refined by newton_zero. A zero on a set of
 // zeros is kept once for each value f has on such sets (f is constant along one): a search from a
 // grid meets the lines of sin(x + y) at hundreds of points. (An isolated zero of that value is
@@ -258,8 +270,12 @@ std::vector<NumericZero> confirmed_zeros(const std::vector<NumericZero>& candida
         z.isolated = false;
       }
     }
-    if (out.size() >= max_critical_points)
+    if (out.size() >= max_critical_points) {
+      if (vanishes_where_tried(grad, vars, bound))  // (cos(2x) + 2sin(x)^2 is 1, which ddx does not see)
+        throw MathError("critical: the gradient is 0 to 60 digits at every point tried, though ddx cannot show that it is 0 "
+                        "everywhere: the function may be a constant written another way");
       throw LimitError("critical: more than " + std::to_string(max_critical_points) + " critical points in the search range");
+    }
     out.push_back(std::move(z));
   }
   return out;
