@@ -210,3 +210,20 @@ TEST_CASE("property: backprop of random expressions equals their gradient") {
   MESSAGE("compared " << compared << " adjoints");
   CHECK(compared >= 200);
 }
+
+// A sum is traced written out, its bounds given their values at the point: over 1 .. N it asked
+// for a value of its index n, over 1 .. 2 it said its entries x_1, x_2 were no inputs, and
+// sum(a, n = 1 .. N) had a derivative by its bound N (a helper's check of §12).
+TEST_CASE("backprop: sums are traced written out, their entries inputs and their bounds none") {
+  ddx::Session s;
+  CHECK(answer(s, "backprop sum(x_n^2, n = 1 .. 2) at x_1 = 1, x_2 = 2").find("∂v3/∂x_2 = ∂v3/∂v2 * 2x_2 = 4") != std::string::npos);
+  CHECK(answer(s, "ans") == "[2, 4]");
+  const std::string point = " at a = 1, b = 2, x_1 = 1, x_2 = 2, t_1 = 0, t_2 = 1";
+  REQUIRE(answer(s, "backprop sum((t_n - (a x_n + b))^2, n = 1 .. N)" + point + ", N = 2").starts_with("forward"));
+  std::string const traced = answer(s, "ans");
+  CHECK(traced == answer(s, "grad((t_1 - (a x_1 + b))^2 + (t_2 - (a x_2 + b))^2, [a, b, t_1, t_2, x_1, x_2])" + point));
+  CHECK(traced == "[18, 12, -6, -6, 6, 6]");
+  CHECK(answer(s, "backprop sum(a, n = 1 .. N) at a = 1, N = 2").ends_with("∂v1/∂a = ∂v1/∂v1 * 2 = 2"));
+  CHECK(answer(s, "backprop sum(a n, n = 1 .. N) at a = 1") ==
+        "error@10: backprop traces a sum written out: give the names in its bounds values too");
+}

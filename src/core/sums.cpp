@@ -98,6 +98,7 @@ Expr written_out(Expr body, Expr index, Expr lower, long count) {
 }  // namespace
 
 bool is_sum(Expr e) { return e.is(Kind::Call) && e.function() == sum_function(); }
+bool is_count(Expr e) { return is_sum(e) && e.args()[0].is_one(); }
 
 std::optional<std::string> family_of(std::string_view name, std::string_view index) {
   if (name.size() < index.size() + 2 || !name.ends_with(index)) return std::nullopt;
@@ -135,6 +136,22 @@ Expr renamed(Expr e, Expr index, Expr v, bool with_index) {
 Expr rename_index(Expr e, Expr index, Expr v) { return renamed(e, index, v, true); }
 Expr rename_entries(Expr e, Expr index, Expr v) { return renamed(e, index, v, false); }
 
+namespace {
+
+// A count in a sum's body whose length grows with the sum's index, n + c, is that length all
+// through a range from A on where A + c >= 0: sum(sum(a, m = 1 .. n), n = 1 .. N) is
+// a sum(n, n = 1 .. N).
+Expr counts_known_in_range(Expr body, Expr index, Expr lower) {
+  if (!lower.is_integer()) return body;
+  return map_sums(body, [&](Expr sum) {
+    if (!is_count(sum)) return sum;
+    Expr length = sum.args()[3], c = length - index;
+    return c.is_integer() && (lower.number() + c.number()).sign() >= 0 ? length : sum;
+  });
+}
+
+}  // namespace
+
 std::optional<Expr> simplify_sum(std::span<const Expr> a) {
   Expr body = a[0], index = a[1], lower = a[2], upper = a[3];
   if (!index.is(Kind::Symbol)) throw MathError("the index of a sum must be a name");
@@ -151,15 +168,17 @@ std::optional<Expr> simplify_sum(std::span<const Expr> a) {
   if (lower.is_integer() && upper.is_integer() && (index_alone(body, index) || in_inner_bounds(body, index)))
     if (long count = term_count(lower, upper); count >= 0) return written_out(body, index, lower, count);
   // What does not depend on the index comes out: a constant sums to itself times the count. A
-  // count B - A + 1 that is no number stays the sum of 1 (is_count), which is 0 where the range
-  // runs backwards: sum(a, n = 5 .. N) at N = 2 is 0, not -2a, and sum(sum(1, m = n .. 3), n = 1
-  // .. 5) is 6, not 5. It prints as B - A + 1 (with_counts).
+  // count B - A + 1 that is no number stays the sum of 1 from 1 to it (is_count), which is 0
+  // where the range runs backwards: sum(a, n = 5 .. N) at N = 2 is 0, not -2a, and sum(sum(1, m =
+  // n .. 3), n = 1 .. 5) is 6, not 5. It prints as max(B - A + 1, 0) (with_counts).
   if (!depends_on_index(body, index)) {
     Expr count = upper - lower + 1;
     if (count.is_integer()) return count.number().sign() > 0 ? body * count : Expr(0);
-    if (!body.is_one()) return body * make_sum(Expr(1), index, lower, upper);
+    if (!body.is_one()) return body * make_sum(Expr(1), index, Expr(1), count);
+    if (!lower.is_one()) return make_sum(Expr(1), index, Expr(1), count);  // (one form for each count)
     return std::nullopt;
   }
+  if (Expr known = counts_known_in_range(body, index, lower); known != body) return make_sum(known, index, lower, upper);
   if (body.is(Kind::Mul)) {
     std::vector<Expr> outside{num(body.number())}, inside;
     for (std::size_t i = 0; i < body.bases().size(); ++i) {
@@ -217,23 +236,20 @@ bool has_unlisted_entries(Expr e) {
   return found;
 }
 
-bool is_count(Expr e) { return is_sum(e) && e.args()[0].is_one(); }
 
 Expr with_counts(Expr e) {
-  if (!might_hold_sum(e)) return e;
-  std::unordered_map<const void*, Expr> done;
-  std::function<Expr(Expr)> rebuild = [&](Expr x) -> Expr {
-    if (!might_hold_sum(x)) return x;
-    if (is_sum(x)) {  // (a count inside another sum may have that sum's index in its bounds)
-      auto a = x.args();
-      return is_count(x) ? a[3] - a[2] + 1 : x;
-    }
-    if (auto it = done.find(x.node()); it != done.end()) return it->second;
-    Expr r = map_children(x, rebuild);
-    done.emplace(x.node(), r);
-    return r;
-  };
-  return rebuild(e);
+  static FunctionId const larger = *find_function("max");
+  return map_sums(e, [](Expr sum) { return is_count(sum) ? call(larger, {sum.args()[3], Expr(0)}) : sum; });
+}
+
+std::vector<Expr> bound_symbols(Expr e) {
+  std::vector<Expr> out;
+  for_each_sum(e, [&](Expr sum) {
+    for (Expr bound : {sum.args()[2], sum.args()[3]})
+      for (Expr s : free_symbols(bound))
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  });
+  return out;
 }
 
 bool has_symbolic_range(Expr e) {

@@ -60,15 +60,17 @@ Expr write_out_sums(Expr e);
 Expr split_sums(Expr e);
 // Whether e holds a sum.
 bool has_sum(Expr e);
+// The names in the bounds of e's sums (N of sum(x_n, n = 1 .. N)).
+std::vector<Expr> bound_symbols(Expr e);
 // Whether e holds a sum whose bounds are not both whole numbers (it has no values at points).
 bool has_symbolic_range(Expr e);
-// The count of terms of a range whose bounds are not both numbers, sum(1, n = A .. B): 0 where the
-// range runs backwards (B < A - 1), where B - A + 1 is not. Pulled out of a sum whose body does not
-// depend on the index (sum(a, n = 1 .. N) is a times it).
+// The count of terms of a range whose bounds are not both numbers, sum(1, n = 1 .. B - A + 1):
+// 0 where the range runs backwards (B < A - 1), where B - A + 1 is not. Pulled out of a sum whose
+// body does not depend on the index (sum(a, n = 1 .. N) is a times it).
 bool is_count(Expr e);
-// e with each count outside any other sum written B - A + 1, to be shown: sum(a, n = 1 .. N) is
-// printed N a, as other systems print it, while the answer itself keeps the count (at N = -3 it
-// is 0). A count inside a sum may have that sum's index in its bounds, and is shown as it is.
+// e with each count written max(B - A + 1, 0), to be shown: sum(a, n = 1 .. N) is printed
+// a max(N, 0), which reads back as the same value for every N (N a would be -3a at N = -3, and
+// sum(a, n = 1 .. N) - N a would print 0).
 Expr with_counts(Expr e);
 // e with each sum's index renamed by its depth of nesting (#1 innermost), so that sums written
 // with different indices (sum(x_i, i = 1 .. N), sum(x_n, n = 1 .. N)) become the same node.

@@ -8,6 +8,7 @@
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/substitute.hpp"
+#include "core/sums.hpp"
 #include "eval/statement.hpp"
 
 namespace ddx::eval {
@@ -54,10 +55,29 @@ Result evaluate_backprop(const Term& body, const Context& context) {
   lost.insert(lost.end(), operand.dropped.begin(), operand.dropped.end());
   calc::Graph graph;
   std::string without;  // what the expression reads as, for a point that names what it lacks
+  std::vector<std::string> bounds;  // names the point gives that are bounds of sums: no inputs
   if (defined_name) {
     graph = calc::graph_of_definitions(operand.expr.name(), [&](std::string_view n) { return context.definition(n); });
   } else {
     Expr e = noting_into(lost, [&] { return ev.scalar(operand); });
+    // A sum is traced written out, its bounds given their values at the point: its terms' entries
+    // (x_1, x_2) are inputs, and its bounds, whole numbers, are none (a sum over 1 .. N asked
+    // for a value of its index, and sum(a, n = 1 .. N) had a derivative by N).
+    if (has_sum(e)) {
+      std::unordered_map<Expr, Expr> at_bounds;
+      for (Expr s : bound_symbols(e))
+        if (auto given = point.find(s.name()); given != point.end()) {
+          at_bounds.emplace(s, given->second);
+          bounds.push_back(s.name());
+        }
+      try {
+        e = write_out_sums(substitute(e, at_bounds));
+      } catch (const MathError& error) {
+        throw EvalError{operand.span, error.what()};
+      }
+      if (has_symbolic_range(e))
+        throw EvalError{operand.span, "backprop traces a sum written out: give the names in its bounds values too"};
+    }
     if (e.is(Kind::Number) || e.is(Kind::Constant))
       throw EvalError{operand.span, "backprop needs an expression of variables: a constant has no graph"};
     graph = calc::graph_of_expression(e);
@@ -65,6 +85,7 @@ Result evaluate_backprop(const Term& body, const Context& context) {
   }
   for (std::size_t i = 0; i < body.names.size(); ++i) {
     const std::string& name = body.names[i];
+    if (std::find(bounds.begin(), bounds.end(), name) != bounds.end()) continue;
     bool input = false;
     for (const calc::GraphNode& n : graph.nodes) input = input || (!n.definition && n.name == name);
     if (!input) throw EvalError{body.name_spans[i], "'" + name + "' is not an input of the graph" + without};

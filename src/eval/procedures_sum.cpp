@@ -82,16 +82,17 @@ Result sum_procedure(const Term& call, Evaluator& ev) {
   return Result::of(Value::of(sum_of(s, call)));
 }
 
-// mean = the sum over the number of terms, B - A + 1 (a count where that is no number: it is 0
-// where the range runs backwards, and so the mean has no value there).
+// mean = the sum over the number of terms, B - A + 1.
 Result mean_procedure(const Term& call, Evaluator& ev) {
   Summation s = summation(call, ev);
-  Expr count = sum_of({Expr(1), s.index, s.lower, s.upper}, call);
+  Expr count = s.upper - s.lower + 1;
   if (count.is_number() && count.number().sign() <= 0)
     throw EvalError{call.children[1].span, "the mean of an empty range (it needs A <= B)"};
   // A symbolic count divides the sum, and may cancel against it (mean(x_1, n = 1 .. N) is x_1):
-  // the mean as written has no value where the count is 0, and a later `at N = 0` must see that.
-  if (!count.is_number()) note_required(pow(count, Expr(-1)));
+  // the mean as written has no value where the range has no terms (the count of them is 0 where
+  // it runs backwards, and B - A + 1 is not), and a later `at N = 0` or `at N = -3` must see that.
+  if (!count.is_number()) note_required(pow(sum_of({Expr(1), s.index, s.lower, s.upper}, call), Expr(-1)));
+  if (!depends_on_index(s.body, s.index)) return Result::of(Value::of(s.body));
   return Result::of(Value::of(sum_of(s, call) / count));
 }
 
