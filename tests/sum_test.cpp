@@ -226,6 +226,9 @@ TEST_CASE("sum: a range that runs backwards has no terms, whatever its bounds ar
                     {"sum(x_n, n = 1 .. sqrt(N)) at N = 5", "error: the bounds of a sum must be whole numbers"},
                     {"sum(x_n, n = 1 .. sqrt(N)) at N = 9", "x_1 + x_2 + x_3"},
                     {"sum(n, n = 1 .. N) == N (N + 1)/2", "error: cannot decide whether the two sides are equal"},
+                    // (ddx does not differentiate by a bound: that is no derivative that "does not exist")
+                    {"grad(sum(a^2 + b, n = 1 .. N)) at N = -2", "error: cannot differentiate a sum by a variable of its bounds (N)"},
+                    {"d/dN sum(a n, n = 1 .. N) at N = 2", "error: cannot differentiate a sum by a variable of its bounds (N)"},
                 });
   // (code adds up the count as it adds up any sum: nothing for N < 1)
   ddx::Session s;

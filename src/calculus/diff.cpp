@@ -240,7 +240,7 @@ class Differentiator {
     auto a = e.args();
     Expr body = a[0], index = a[1], lower = a[2], upper = a[3];
     if (!d(lower).is_zero() || !d(upper).is_zero())
-      throw MathError("cannot differentiate a sum by a variable of its bounds (" + var_.name() + ")");
+      throw Unanswerable("cannot differentiate a sum by a variable of its bounds (" + var_.name() + ")");  // (it is no "does not exist")
     Expr result = make_sum(d(body), index, lower, upper);  // check_sum_variable refused a bound var_
     if (auto k = entry_subscript(var_.name()); k && entry_) {
       Expr member = *member_with_index(var_, index);
