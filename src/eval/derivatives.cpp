@@ -211,12 +211,12 @@ Expr Evaluator::derivative_of(const Term& t, const calc::Differentiations& d, co
   std::vector<Expr>* notes = required_notes();
   if (!notes) {
     Expr e = operand(t, vars);
-    refuse_held_inside(e, vars, at);
+    if (!ever_held_.empty()) refuse_held_inside(e, vars, at);  // (nearly always empty: no walk of the operand)
     return differentiate(e, d, at);
   }
   std::size_t noted_before = notes->size();
   Expr e = operand(t, vars);
-  refuse_held_inside(e, vars, at);
+  if (!ever_held_.empty()) refuse_held_inside(e, vars, at);
   std::vector<Expr> required;  // (copied: more is noted into the same list below)
   std::copy_if(notes->begin() + static_cast<std::ptrdiff_t>(noted_before), notes->end(), std::back_inserter(required),
                [](Expr part) { return has_sign(part); });
