@@ -359,3 +359,25 @@ TEST_CASE("series: a quotient with a removable singularity has the series of its
       CHECK(answer(line) == "true");
     }
 }
+
+// A helper's check of the order term and of continuous extensions: O(x^N) was printed where the
+// rest does not shrink like x^N (series(sqrt(x), x = 0, 1) was O(x), series(sign(x), x = 0, 1)
+// O(x)); x sign(x)^2/x, which is 1 beside 0, had the "continuous extension" 0 there (sign(0)^2),
+// and x sign(x)/x, a jump, had one too.
+TEST_CASE("series: the order term needs the derivative of its order; a corner or a jump is no continuous extension") {
+  ddx::Session s;
+  for (const char* refused : {"series(sign(x), x = 0, 1)", "series(sqrt(x), x = 0, 1)", "series(x^(4/3), x = 0, 2)",
+                              "series(abs(x)^(3/2), x = 0, 2)", "series(acos(x), x = 1, 1)", "series(sqrt(1 + x), x = -1, 1)"}) {
+    CAPTURE(refused);
+    CHECK(ddx_test::answer(s, refused).find("the order term of series(") != std::string::npos);
+  }
+  CHECK(ddx_test::answer(s, "taylor(sqrt(x), x = 0, 1)") == "0");
+  CHECK(ddx_test::answer(s, "series(sin(x), x = 0, 6)") == "x^5/120 - x^3/6 + x + O(x^6)");
+  CHECK(ddx_test::answer(s, "series(sin(x)/x, x = 0, 4)") ==
+        "-x^2/6 + 1 + O(x^4)  # the function has no value at x = 0: the series of its continuous extension there");
+  for (const char* refused : {"taylor(x sign(x)^2/x, x = 0, 1)", "taylor(x sign(x)/x, x = 0, 1)", "taylor(sign(x) + x/x, x = 0, 1)",
+                              "taylor(sign(x - 1) (x - 1)/(x - 1), x = 1, 1)"}) {
+    CAPTURE(refused);
+    CHECK(ddx_test::answer(s, refused).find("error@") == 0);
+  }
+}

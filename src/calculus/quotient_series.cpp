@@ -3,6 +3,7 @@
 #include "calculus/quotient_series.hpp"
 
 #include "calculus/simplify.hpp"
+#include "core/corner_sign.hpp"
 #include "core/errors.hpp"
 #include "core/real_value.hpp"
 #include "core/substitute.hpp"
@@ -95,6 +96,9 @@ std::optional<std::vector<Expr>> series_coefficients(Expr f, Expr var, std::uint
 }  // namespace
 
 std::optional<std::vector<Expr>> removable_quotient_derivatives(Expr f, Expr var, std::uint64_t count, const Point& point) {
+  // (the series of a corner's or a jump's formula are those of neither side: x sign(x)^2/x, which
+  // is 1 beside 0, had the continuous extension 0 there, sign(0)^2)
+  if (has_corners_or_jumps(f)) return std::nullopt;
   std::optional<std::vector<Expr>> c;
   try {
     c = series_coefficients(f, var, count, point);

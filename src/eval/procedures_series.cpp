@@ -101,7 +101,30 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
     if (*why != "division by zero" || !has_values_around(lost, point, x))
       throw EvalError{call.span, (*why == edge_of_domain() ? "the derivative does not exist at " : "the function has no value at ") +
                                      point_text + " (" + *why + " in the expression as written)"};
+    // (a formula with a corner or a jump is no continuous extension: x sign(x)/x is sign(x), whose
+    // 0 at 0 was given as the extension's value)
+    if (has_corners_or_jumps(f))
+      throw EvalError{call.span, "the function has no value at " + point_text +
+                                     " (division by zero in the expression as written), and ddx cannot tell whether it has a "
+                                     "continuous extension there: what is left has a corner or a jump"};
     note = "the function has no value at " + point_text + ": the series of its continuous extension there";
+  }
+  // O((x - a)^N) says the rest shrinks like (x - a)^N, which needs the N-th derivative at the point
+  // (Peano's remainder): series(sqrt(x), x = 0, 1) was O(x), where the rest is sqrt(x) itself.
+  if (order_term) {
+    std::string const needs = "the order term of series(..., " + std::to_string(n) + ") needs the derivative of order " +
+                              std::to_string(n) + " at " + point_text + ": ";
+    try {
+      if (note.empty()) (void)ev.derivatives_at(f, x, n + 1, point, point_text, call);
+      else if (!calc::removable_quotient_derivatives(f, x, n + 1, point))
+        throw EvalError{call.span, needs + "ddx cannot work it out there (taylor gives the polynomial alone)"};
+    } catch (const EvalError& e) {
+      throw EvalError{call.span, e.message.starts_with(needs) ? e.message : needs + e.message};
+    } catch (const MathError& e) {
+      throw EvalError{call.span, needs + e.what()};
+    } catch (const LimitError& e) {
+      throw EvalError{call.span, too_large(e)};
+    }
   }
   // A value ddx keeps exact may still not be real (sqrt(-tan(1))): a closed value is checked
   // numerically (values it cannot approximate, f(0) of an unknown f, stand).
