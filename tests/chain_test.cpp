@@ -429,3 +429,13 @@ TEST_CASE("a derivative of a derivative by a defined name that moves with its va
   CHECK(answer(s, "d/du (d/du u^3)") == "6u");  // (nor with itself held)
   CHECK(answer(s, "d/du (u d/dx x^2)") == "2x");
 }
+
+// f() = 1 was accepted as a function of nothing, which d/dx f then called "a function of , not of
+// x" (a helper's check of definitions).
+TEST_CASE("a function definition takes at least one parameter") {
+  ddx::Session s;
+  CHECK(answer(s, "f() = 1") == "error@1: a function takes at least one parameter, f(x) = ...; a name without any is defined as c = ...");
+  CHECK(answer(s, "f") == "f");  // (nothing was defined)
+  CHECK(answer(s, "f(x) = x^2") == "");
+  CHECK(answer(s, "f(3)") == "9");
+}

@@ -364,7 +364,7 @@ TEST_CASE("series: a quotient with a removable singularity has the series of its
 // rest does not shrink like x^N (series(sqrt(x), x = 0, 1) was O(x), series(sign(x), x = 0, 1)
 // O(x)); x sign(x)^2/x, which is 1 beside 0, had the "continuous extension" 0 there (sign(0)^2),
 // and x sign(x)/x, a jump, had one too.
-TEST_CASE("series: the order term needs the derivative of its order; a corner or a jump is no continuous extension") {
+TEST_CASE("series: the order term needs the derivative of its order, and a corner or a jump is no continuous extension") {
   ddx::Session s;
   for (const char* refused : {"series(sign(x), x = 0, 1)", "series(sqrt(x), x = 0, 1)", "series(x^(4/3), x = 0, 2)",
                               "series(abs(x)^(3/2), x = 0, 2)", "series(acos(x), x = 1, 1)", "series(sqrt(1 + x), x = -1, 1)"}) {

@@ -1177,6 +1177,9 @@ Request resolve_statement(const grammar::Statement& s, const Scope& scope, std::
   }
   if (is_reserved(s.name, scope)) throw ResolveError{s.name_span, "'" + s.name + "' is reserved and cannot be redefined"};
   if (!s.is_function) return resolved(RequestKind::Definition, Resolver(scope, {}, true), {});
+  // (f() = 1 was a function of nothing, which d/dx f called "a function of , not of x")
+  if (s.params.empty())
+    throw ResolveError{s.name_span, "a function takes at least one parameter, f(x) = ...; a name without any is defined as c = ..."};
   std::set<std::string, std::less<>> names;
   std::vector<Expr> params;
   for (const grammar::Node& p : s.params) {
