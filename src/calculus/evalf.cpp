@@ -35,7 +35,9 @@ std::string digits_of(mpfr_srcptr v, int digits) {
   if (negative) mantissa.erase(0, 1);
   while (mantissa.size() > 1 && mantissa.back() == '0') mantissa.pop_back();
   std::string s;
-  if (exp10 > 0 && exp10 <= 21) {
+  // (plain only where every digit before the point is one of the digits asked: 10^20 e to 15
+  // digits was 271828182845905000000.0, its last six zeros no digits of it)
+  if (exp10 > 0 && exp10 <= 21 && exp10 <= digits) {
     auto point = static_cast<std::size_t>(exp10);
     if (mantissa.size() <= point) mantissa.append(point - mantissa.size() + 1, '0');
     s = mantissa.substr(0, point) + "." + mantissa.substr(point);
