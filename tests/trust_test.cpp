@@ -3101,3 +3101,20 @@ TEST_CASE("trust: approx writes no zeros for digits it did not work out") {
       {"approx(10^21 e)", "2.71828182845905e21"},
   });
 }
+
+// A defined name listed among grad's, jacobian's, hessian's or total's variables is a variable
+// there, as under d/du: grad(u^2 x, [u, x]) at u = 2 was refused as giving a value to a defined
+// name "that changes nothing" (a helper's check of section 7). A table's message said "plot".
+TEST_CASE("trust: at gives a value to a defined name listed as a variable of grad, jacobian, hessian and total") {
+  ddx_test::check_in_turn({
+      {"u = x + 1", ""},
+      {"grad(u^2 x, [u, x]) at u = 2", "[4x, 4]"},
+      {"grad(u^2, [u]) at x = 0, u = 2", "[4]"},
+      {"hessian(u^3, [u]) at x = 0, u = 2", "[[12]]"},
+      {"jacobian([u^2], [u]) at x = 0, u = 2", "[[4]]"},
+      {"y = u^3", ""},
+      {"grad(y, [u]) at x = 1, u = 2", "[12]"},
+      {"grad(u^2 x) at u = 2", "error: 'u' is a defined name, read as its value (x + 1)"},
+      {"table(x^2 z, x = 0 .. 1 step 1/2)", "error: cannot tabulate: z has no value (give it one, or tabulate against it)"},
+  });
+}

@@ -514,6 +514,12 @@ Value Evaluator::at(const Term& t) {
     return std::any_of(term.children.begin(), term.children.end(), [&](const Term& c) { return writes(c, name); });
   };
   auto differentiates_by = [&](const std::string& name) {  // (∂x5/∂x3 at x3 = 1: x3 is a variable there)
+    // (and so it is among the variables listed to grad, jacobian, hessian and total: grad(u^2 x,
+    // [u, x]) at u = 2 was refused, where d/du (u^2 x) at u = 2 is answered)
+    if (body.kind == TermKind::Call && body.children.size() == 2 && body.children[1].kind == TermKind::Vector &&
+        (body.name == "grad" || body.name == "jacobian" || body.name == "hessian" || body.name == "total"))
+      return std::any_of(body.children[1].children.begin(), body.children[1].children.end(),
+                         [&](const Term& v) { return v.is_value() && v.expr.is(Kind::Symbol) && v.expr.name() == name; });
     if (body.kind != TermKind::Derivative && body.kind != TermKind::Leibniz) return false;
     return std::any_of(body.vars.begin(), body.vars.end(), [&](const grammar::DiffVar& d) { return d.name == name; });
   };

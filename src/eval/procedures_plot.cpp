@@ -95,7 +95,10 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
     for (Expr s : free_symbols(e)) symbols.push_back(s);
     for (Expr s : symbols)
       if (s != range.var)
-        throw EvalError{c.span, "cannot plot: " + s.name() + " has no value (give it one, or plot against it)"};
+      {
+        std::string const verb = call.name == "table" ? "tabulate" : "plot";  // (a table said "cannot plot")
+        throw EvalError{c.span, "cannot " + verb + ": " + s.name() + " has no value (give it one, or " + verb + " against it)"};
+      }
     out.push_back({curve_label(e, i, ev), e, range.var, std::move(lost)});
   }
   return out;
