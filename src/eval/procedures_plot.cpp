@@ -93,12 +93,10 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
       for (Expr s : free_symbols(part))
         if (!is_beside_step(s)) symbols.push_back(s);  // (d^2/dx^2 x abs(x): a step beside the corner, no name)
     for (Expr s : free_symbols(e)) symbols.push_back(s);
+    std::string const verb = call.name == "table" ? "tabulate" : "plot";  // (a table said "cannot plot")
     for (Expr s : symbols)
       if (s != range.var)
-      {
-        std::string const verb = call.name == "table" ? "tabulate" : "plot";  // (a table said "cannot plot")
         throw EvalError{c.span, "cannot " + verb + ": " + s.name() + " has no value (give it one, or " + verb + " against it)"};
-      }
     out.push_back({curve_label(e, i, ev), e, range.var, std::move(lost)});
   }
   return out;
