@@ -20,6 +20,7 @@
 #include "core/substitute.hpp"
 #include "print/print.hpp"
 #include "support/random_expr.hpp"
+#include "support/rows.hpp"
 #include "support/run_ddx.hpp"
 #include "support/session_helpers.hpp"
 
@@ -380,4 +381,21 @@ TEST_CASE("series: the order term needs the derivative of its order, and a corne
     CAPTURE(refused);
     CHECK(ddx_test::answer(s, refused).find("error@") == 0);
   }
+}
+
+// A centre written as a sum of decimals was worked out in doubles: taylor(abs(x - 0.3), x = 0.1 +
+// 0.2, 2) was a line through 0.30000000000000004, where 3/10, as the decimals are written, is a
+// corner (d/dx abs(x - 0.3) at x = 0.1 + 0.2 said so); taylor(sqrt(x - 0.3), x = 0.1 + 0.2, 1) was
+// 7.45e-09 for 0 (a helper's check). The statement is read again with its decimals exact.
+TEST_CASE("series: a centre written in decimals is the exact number it is written as") {
+  ddx_test::check_in_turn({
+      {"taylor(abs(x - 0.3), x = 0.1 + 0.2, 2)", "error: the derivative does not exist at x = 3/10 (a corner"},
+      {"taylor(1/(x - 0.3), x = 0.1 + 0.2, 2)", "error: the function has no value at x = 3/10 (division by zero)"},
+      {"taylor(abs(x - 0.9), x = 0.7 + 0.2, 2)", "error: the derivative does not exist at x = 9/10"},
+      {"taylor(sqrt(x - 0.3), x = 0.1 + 0.2, 1)", "0"},
+      {"ans", "0.0"},
+      {"series(exp(x), x = 0.1 + 0.2, 2)", "1.3498588075760032 (x - 0.3) + 1.3498588075760032 + O((x - 0.3)^2)"},
+      {"taylor(0.5 x^2, x = 1, 3)", "0.5 (x - 1)^2 + 1.0 (x - 1) + 0.5"},
+      {"taylor(sin(x), x = 0.5, 2)", "0.8775825618903728 (x - 0.5) + 0.479425538604203"},
+  });
 }

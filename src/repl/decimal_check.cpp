@@ -617,6 +617,47 @@ std::optional<eval::Result> answer_as_written(std::string_view statement, const 
   return std::nullopt;
 }
 
+void taylor_as_written(std::string_view statement, const Session& session, eval::Result& answer) {
+  if (decimals_written(statement) == 0 && !definitions_hold_decimals(session)) return;
+  Decimals decimals;
+  try {
+    std::optional<eval::Result> exact = read_again(statement, session, decimals, resolve::DecimalsRead::Exact, evaluated);
+    const auto* read = exact ? std::get_if<eval::TaylorPolynomial>(&exact->shape) : nullptr;
+    if (!read) return;
+    const auto* typed = std::get_if<eval::TaylorPolynomial>(&answer.shape);
+    if (!read || !typed || read->coefficients.size() != typed->coefficients.size()) return;
+    // What the doubles wrote as a decimal is the exact reading's value as one; the rest stays.
+    auto as_typed = [&](Expr doubles, Expr exact) -> std::optional<Expr> {
+      if (!doubles.is_number() || !doubles.number().is_float()) return doubles;
+      std::optional<Expr> d = precise_decimal(exact, decimals);
+      return d && d->is_zero() ? num(Number::from_double(0.0)) : d;  // (0.0, as the doubles write 0)
+    };
+    eval::TaylorPolynomial shape = *typed;
+    std::optional<Expr> point = as_typed(typed->point, read->point);
+    if (!point) return;
+    shape.point = *point;
+    std::vector<Expr> terms;
+    Expr shift = shape.point.is_zero() ? shape.var : shape.var - shape.point;
+    for (std::size_t k = 0; k < shape.coefficients.size(); ++k) {
+      std::optional<Expr> c = as_typed(typed->coefficients[k], read->coefficients[k]);
+      if (!c) return;  // (a coefficient with no decimal: the doubles' answer stands)
+      shape.coefficients[k] = *c;
+      terms.push_back(*c * pow(shift, Expr(static_cast<long long>(k))));
+    }
+    answer.value = eval::Value::of(add(std::move(terms)));
+    answer.shape = std::move(shape);
+  } catch (const Interrupted&) {
+    throw;
+  } catch (const resolve::ResolveError&) {
+    throw;
+  } catch (const eval::EvalError&) {
+    throw;
+  } catch (const MathError&) {
+    throw;
+  } catch (...) {  // (a limit: the doubles' answer stands)
+  }
+}
+
 bool answer_is_value(const eval::Result& r) {
   return std::holds_alternative<std::monostate>(r.shape) || std::holds_alternative<eval::NamedDerivative>(r.shape) ||
          std::holds_alternative<eval::Derivation>(r.shape);

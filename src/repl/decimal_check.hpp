@@ -32,6 +32,11 @@ std::optional<eval::Result> list_beyond_doubles(std::string_view statement, cons
 // That reading's refusal (ResolveError, EvalError, MathError) is the statement's.
 bool answered_as_written(const eval::Result& r);
 std::optional<eval::Result> answer_as_written(std::string_view statement, const Session& session);
+// A Taylor polynomial's statement read so: its refusal is the statement's (taylor(abs(x - 0.3),
+// x = 0.1 + 0.2, 2) was a line through 0.30000000000000004, where x = 3/10 is a corner), and its
+// centre and coefficients, as decimals, the answer's (taylor(sqrt(x - 0.3), x = 0.1 + 0.2, 1) was
+// 7.45e-09 for 0.0). Where a coefficient has no decimal, the doubles' answer stands.
+void taylor_as_written(std::string_view statement, const Session& session, eval::Result& answer);
 // A table so read keeps the headers of the statement as typed (0.5x, not x/2).
 void keep_typed_labels(const eval::Result& typed, eval::Result& exact);
 // Whether a result's answer is its value alone, which check_decimals can check: a plain answer, a

@@ -429,6 +429,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
       o.result = std::move(*as_written);
       checked = true;
     }
+  if (std::holds_alternative<eval::TaylorPolynomial>(o.result.shape)) taylor_as_written(input, *this, o.result);
   if (!request.backprop && print::is_program(format_)) o.result.name = eval::program_name(request.body);
   if (!request.backprop && answer_is_value(o.result)) {
     Expr printed = o.result.value.scalar;
