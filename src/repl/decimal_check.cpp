@@ -591,19 +591,13 @@ void keep_typed_labels(const eval::Result& typed, eval::Result& exact) {
   for (std::size_t i = 0; i < was->curves.size(); ++i) is->curves[i].label = was->curves[i].label;
 }
 
-std::optional<eval::Result> answer_as_written(std::string_view statement, const Session& session) {
-  if (decimals_written(statement) == 0 && !definitions_hold_decimals(session)) return std::nullopt;
-  Decimals decimals;
+namespace {
+
+// The statement read again with its decimals exact (nullopt where it is not one statement): its
+// refusals are the statement's, and a limit it meets leaves the doubles' answer standing.
+std::optional<eval::Result> exact_reading(std::string_view statement, const Session& session, Decimals& decimals) {
   try {
-    std::optional<eval::Result> exact = read_again(statement, session, decimals, resolve::DecimalsRead::Exact, evaluated);
-    if (!exact || !answered_as_written(*exact)) return std::nullopt;
-    // approx's answer, read as the decimal it prints, is the double of its digits, as it is
-    // without a reading (ans and code take that value).
-    if (const auto* d = std::get_if<eval::Decimal>(&exact->shape);
-        d && !d->beyond_doubles && exact->value.kind == eval::Value::Kind::Scalar && exact->value.scalar.is_number() &&
-        exact->value.scalar.number().is_exact())
-      exact->value.scalar = num(Number::from_double(std::strtod(d->digits.c_str(), nullptr)));
-    return exact;
+    return read_again(statement, session, decimals, resolve::DecimalsRead::Exact, evaluated);
   } catch (const Interrupted&) {
     throw;
   } catch (const resolve::ResolveError&) {  // (1/(0.1 + 0.2 - 0.3) divides by 0 as it is read)
@@ -617,21 +611,36 @@ std::optional<eval::Result> answer_as_written(std::string_view statement, const 
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<eval::Result> answer_as_written(std::string_view statement, const Session& session) {
+  if (decimals_written(statement) == 0 && !definitions_hold_decimals(session)) return std::nullopt;
+  Decimals decimals;
+  std::optional<eval::Result> exact = exact_reading(statement, session, decimals);
+  if (!exact || !answered_as_written(*exact)) return std::nullopt;
+  // approx's answer, read as the decimal it prints, is the double of its digits, as it is
+  // without a reading (ans and code take that value).
+  if (const auto* d = std::get_if<eval::Decimal>(&exact->shape);
+      d && !d->beyond_doubles && exact->value.kind == eval::Value::Kind::Scalar && exact->value.scalar.is_number() &&
+      exact->value.scalar.number().is_exact())
+    exact->value.scalar = num(Number::from_double(std::strtod(d->digits.c_str(), nullptr)));
+  return exact;
+}
+
 void taylor_as_written(std::string_view statement, const Session& session, eval::Result& answer) {
   if (decimals_written(statement) == 0 && !definitions_hold_decimals(session)) return;
   Decimals decimals;
+  std::optional<eval::Result> exact = exact_reading(statement, session, decimals);
+  const auto* read = exact ? std::get_if<eval::TaylorPolynomial>(&exact->shape) : nullptr;
+  const auto* typed = std::get_if<eval::TaylorPolynomial>(&answer.shape);
+  if (!read || !typed || read->coefficients.size() != typed->coefficients.size()) return;
+  // What the doubles wrote as a decimal is the exact reading's value as one; the rest stays.
+  auto as_typed = [&](Expr doubles, Expr exact_value) -> std::optional<Expr> {
+    if (!doubles.is_number() || !doubles.number().is_float()) return doubles;
+    std::optional<Expr> d = precise_decimal(exact_value, decimals);
+    return d && d->is_zero() ? num(Number::from_double(0.0)) : d;  // (0.0, as the doubles write 0)
+  };
   try {
-    std::optional<eval::Result> exact = read_again(statement, session, decimals, resolve::DecimalsRead::Exact, evaluated);
-    const auto* read = exact ? std::get_if<eval::TaylorPolynomial>(&exact->shape) : nullptr;
-    if (!read) return;
-    const auto* typed = std::get_if<eval::TaylorPolynomial>(&answer.shape);
-    if (!read || !typed || read->coefficients.size() != typed->coefficients.size()) return;
-    // What the doubles wrote as a decimal is the exact reading's value as one; the rest stays.
-    auto as_typed = [&](Expr doubles, Expr exact) -> std::optional<Expr> {
-      if (!doubles.is_number() || !doubles.number().is_float()) return doubles;
-      std::optional<Expr> d = precise_decimal(exact, decimals);
-      return d && d->is_zero() ? num(Number::from_double(0.0)) : d;  // (0.0, as the doubles write 0)
-    };
     eval::TaylorPolynomial shape = *typed;
     std::optional<Expr> point = as_typed(typed->point, read->point);
     if (!point) return;
@@ -646,15 +655,7 @@ void taylor_as_written(std::string_view statement, const Session& session, eval:
     }
     answer.value = eval::Value::of(add(std::move(terms)));
     answer.shape = std::move(shape);
-  } catch (const Interrupted&) {
-    throw;
-  } catch (const resolve::ResolveError&) {
-    throw;
-  } catch (const eval::EvalError&) {
-    throw;
-  } catch (const MathError&) {
-    throw;
-  } catch (...) {  // (a limit: the doubles' answer stands)
+  } catch (const LimitError&) {  // (the doubles' answer stands)
   }
 }
 
