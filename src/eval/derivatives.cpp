@@ -493,13 +493,21 @@ Value Evaluator::at(const Term& t) {
   std::size_t own_conditions = conditions_noted();
   Value v;
   std::vector<Expr> dropped = t.dropped;
+  // The names the body's own derivatives hold (below), kept for the statement's too.
+  std::vector<std::string> const held_before = std::exchange(ever_held_, {});
+  auto leave_body = [&] {
+    std::vector<std::string> body_held = std::exchange(ever_held_, held_before);
+    for (const std::string& name : body_held) remember_held(name);
+    leave_point();
+    return body_held;
+  };
   try {
     v = noting_into(dropped, [&] { return value(t.children[0]); });  // and what combining its parts here takes out
   } catch (...) {
-    leave_point();
+    leave_body();
     throw;
   }
-  leave_point();
+  std::vector<std::string> const body_held = leave_body();
   // A defined name the expression is read through is gone from it, what it is made of left: at
   // u = 3 would change nothing (after u = x + 1, y = u^2, `y at u = 3` printed (x + 1)^2, and
   // dy/dx at u = 3 2x + 2). A derivative by the name takes the point (d/du y at u = 3 is 6).
@@ -513,15 +521,10 @@ Value Evaluator::at(const Term& t) {
     if (term.kind == TermKind::Value && depends_on(term.expr, name)) return true;
     return std::any_of(term.children.begin(), term.children.end(), [&](const Term& c) { return writes(c, name); });
   };
-  auto differentiates_by = [&](const std::string& name) {  // (∂x5/∂x3 at x3 = 1: x3 is a variable there)
-    // (and so it is among the variables listed to grad, jacobian, hessian and total: grad(u^2 x,
-    // [u, x]) at u = 2 was refused, where d/du (u^2 x) at u = 2 is answered)
-    if (body.kind == TermKind::Call && body.children.size() == 2 && body.children[1].kind == TermKind::Vector &&
-        (body.name == "grad" || body.name == "jacobian" || body.name == "hessian" || body.name == "total"))
-      return std::any_of(body.children[1].children.begin(), body.children[1].children.end(),
-                         [&](const Term& v) { return v.is_value() && v.expr.is(Kind::Symbol) && v.expr.name() == name; });
-    if (body.kind != TermKind::Derivative && body.kind != TermKind::Leibniz) return false;
-    return std::any_of(body.vars.begin(), body.vars.end(), [&](const grammar::DiffVar& d) { return d.name == name; });
+  // A name a derivative of the body held is a variable there: ∂x5/∂x3 at x3 = 1, and a name
+  // listed among grad's variables (grad(u^2 x, [u, x]) at u = 2 was refused).
+  auto differentiates_by = [&](const std::string& name) {
+    return std::find(body_held.begin(), body_held.end(), name) != body_held.end();
   };
   auto read_through = [&](const std::string& name) {
     std::optional<Expr> definition = context_.definition(name);

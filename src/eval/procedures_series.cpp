@@ -17,6 +17,7 @@
 #include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
+#include "core/interrupt.hpp"
 #include "core/limits.hpp"
 #include "core/substitute.hpp"
 #include "eval/compare.hpp"
@@ -76,8 +77,21 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   std::string point_text = x.name() + " = " + ev.context().text(a);
   std::vector<Expr> derivatives;
   std::string note;
+  // series: the derivative of order N too, for its order term (below), in the same pass where it
+  // exists (asked in a pass of its own, series(exp(x), x = 0, 1000) took its derivatives twice).
+  bool order_term_checked = false;
+  if (order_term) {
+    try {
+      derivatives = ev.derivatives_at(f, x, n + 1, point, point_text, call);
+      derivatives.pop_back();
+      order_term_checked = true;
+    } catch (const Interrupted&) {
+      throw;
+    } catch (...) {  // (the polynomial's own derivatives are asked below: their refusal comes first)
+    }
+  }
   try {
-    derivatives = ev.derivatives_at(f, x, n, point, point_text, call);
+    if (!order_term_checked) derivatives = ev.derivatives_at(f, x, n, point, point_text, call);
   } catch (const Unanswerable& e) {  // (it may have one: ddx cannot tell)
     throw EvalError{call.span, e.what()};
   } catch (const MathError& e) {
@@ -111,7 +125,7 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
   }
   // O((x - a)^N) says the rest shrinks like (x - a)^N, which needs the N-th derivative at the point
   // (Peano's remainder): series(sqrt(x), x = 0, 1) was O(x), where the rest is sqrt(x) itself.
-  if (order_term) {
+  if (order_term && !order_term_checked) {
     std::string const needs = "the order term of series(..., " + std::to_string(n) + ") needs the derivative of order " +
                               std::to_string(n) + " at " + point_text + ": ";
     try {
