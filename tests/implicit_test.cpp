@@ -18,6 +18,7 @@
 #include "core/substitute.hpp"
 #include "eval/compare.hpp"
 #include "print/print.hpp"
+#include "support/rows.hpp"
 #include "support/session_helpers.hpp"
 
 namespace {
@@ -291,4 +292,17 @@ TEST_CASE("property: implicit agrees with -F_x/F_y and with the curve's own slop
   CHECK(numeric >= 80);
   CHECK(third >= 60);
   CHECK(off_curve >= 100);
+}
+
+// A point written as a sum of decimals is the exact number it is written as, as it is for d/dx:
+// implicit(y = abs(x - 0.3), dy/dx) at x = 0.1 + 0.2, y = 0 was 1, worked out at
+// 0.30000000000000004 where 3/10 is a corner (a helper's finding).
+TEST_CASE("implicit: a point written in decimals is exact") {
+  ddx_test::check_in_turn({
+      {"implicit(y = abs(x - 0.3), dy/dx) at x = 0.1 + 0.2, y = 0", "error: the equation's partial derivatives"},
+      {"implicit(y = abs(x - 0.3), dy/dx) at x = 0.1 + 0.2, y = 0", "error: the derivative does not exist at x = 3/10, y = 0 (a corner"},
+      {"implicit(y^2 = x - 0.3, dy/dx) at x = 0.1 + 0.2, y = 0", "error: dy/dx is not defined"},
+      {"implicit(y = x^2 - 0.09, dy/dx) at x = 0.1 + 0.2, y = 0", "0.6000000000000001"},  // (as 2 (0.1 + 0.2) is)
+      {"implicit(x y = 0.3, dy/dx) at x = 0.1 + 0.2, y = 1", "-3.333333333333333"},
+  });
 }

@@ -399,3 +399,16 @@ TEST_CASE("series: a centre written in decimals is the exact number it is writte
       {"taylor(sin(x), x = 0.5, 2)", "0.8775825618903728 (x - 0.5) + 0.479425538604203"},
   });
 }
+
+// Inside a larger expression too: taylor(abs(x - 0.3), x = 0.1 + 0.2, 2) + 1 was x + 0.7 and
+// taylor(sqrt(x - 0.3), x = 0.1 + 0.2, 1) + 1 was 1.0000000074505806 (a helper's finding).
+TEST_CASE("series: a centre written in decimals is exact inside a larger expression") {
+  ddx_test::check_in_turn({
+      {"taylor(abs(x - 0.3), x = 0.1 + 0.2, 2) + 1", "error: the derivative does not exist at x = 3/10 (a corner"},
+      {"2 taylor(abs(x - 0.9), x = 0.7 + 0.2, 3)", "error: the derivative does not exist at x = 9/10"},
+      {"taylor(sqrt(x - 0.3), x = 0.1 + 0.2, 1) + 1", "1.0"},
+      {"taylor(1/(x - 0.3), x = 0.1 + 0.2, 2) + 1", "error: division by zero"},
+      {"taylor(abs(x - 0.3), x = 0.1 + 0.2, 1) + 1", "1.0"},
+      {"taylor(exp(x), x = 0.5, 2) + 1", "1.6487212707001282x + 1.824360635350064"},
+  });
+}

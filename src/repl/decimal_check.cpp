@@ -55,6 +55,7 @@ bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivat
     case TermKind::Vector:
     case TermKind::Binding:
     case TermKind::Range:
+    case TermKind::Equation:
     case TermKind::Answer:
       return all(t.children.begin(), derivative_allowed);
     case TermKind::At: {
@@ -72,7 +73,8 @@ bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivat
     case TermKind::Call:  // sums over data are arithmetic too
       // (grad, jacobian and hessian at a point are derivatives at it: grad(1/(x - 0.3)) at x = 0.1 +
       // 0.2 was -3.2e32, where the point is the pole)
-      if (t.name == "diff" || t.name == "grad" || t.name == "jacobian" || t.name == "hessian")
+      if (t.name == "diff" || t.name == "grad" || t.name == "jacobian" || t.name == "hessian" || t.name == "implicit" ||
+          t.name == "taylor" || t.name == "series")
         return derivative_allowed && all(t.children.begin(), true);
       return (t.name == "sum" || t.name == "mean" || t.name == "approx") && all(t.children.begin(), derivative_allowed);
     default: return false;
