@@ -70,6 +70,30 @@ TEST_CASE("round trip of hand-picked shapes") {
   }
 }
 
+// A sum from a negative bound writes out entries x_-1, which printed as x_-1 (read back x_ - 1,
+// refused) and in LaTeX as x_{-_{1}}; they are x_(-1) and x_{-1} (a helper's finding).
+TEST_CASE("round trip: entries with negative subscripts") {
+  using namespace ddx;
+  Expr x = sym("x"), y = sym("y");
+  Expr m1 = sym("x_-1"), m12 = sym("theta_-12");
+  for (Expr e : {m1, 2 * m1, m1 * (y + 1), pow(m1, 2) * m12, sin(m1 * x) + sym("x_0"), -m1 / m12})
+    check_round_trip(e, 0);
+  CHECK(print::to_string(2 * m1, print::Format::Text) == "2x_(-1)");
+  CHECK(print::to_string(m12, print::Format::Unicode) == "θ_(−12)");
+  CHECK(print::to_string(m1 + m12, print::Format::Latex) == "\\theta_{-12} + x_{-1}");
+  Session s;
+  auto grad = s.eval_line("grad(sum(x_n^2, n = -2 .. 0))");
+  REQUIRE(grad.size() == 1);
+  CHECK(print::to_string(grad[0].result.value.items[1].scalar, print::Format::Code) == "2*x_(-1)");
+  // Only a letter's or a Greek letter's family reads so (ab_1 is a b_1); a whole negative number only.
+  for (const char* refused : {"sin_(-1)", "ab_(-1)", "x_(-1.0)", "x_(-0)", "x_(-y)"}) {
+    CAPTURE(refused);
+    auto r = s.eval_line(refused);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].kind == Outcome::Kind::Error);
+  }
+}
+
 TEST_CASE("round trip: partial derivatives of an abstract function whose parameters have no names") {
   // First applied to expressions, not to symbols, an abstract function prints its partial
   // derivatives by position (∂f/∂x1(x^2, x)); read back, x1, x2, ... are those positions.

@@ -2160,9 +2160,9 @@ TEST_CASE("trust: entries outside a sum by one bound, and entries of negative in
       {"∂/∂x_5 sum(x_n^2, n = M .. 3)", "0"},
       {"∂/∂x_3 sum(x_n^2, n = 1 .. N)", "2x_3   (1 <= 3 <= N)"},
       {"∂/∂x_k sum(x_n^2, n = 1 .. N) at k = 1/2", "error: the answer holds only where 1 <= k <= N, which k = 1/2 is not"},
-      {"grad(sum(x_n^2, n = -2 .. 0))", "[2x_-2, 2x_-1, 2x_0]"},
-      {"grad(sum(n x_n^2, n = -2 .. 1))", "[-4x_-2, -2x_-1, 0, 2x_1]"},
-      {"∂/∂x_j sum(x_n^2, n = -2 .. 2) at j = -1", "2x_-1"},
+      {"grad(sum(x_n^2, n = -2 .. 0))", "[2x_(-2), 2x_(-1), 2x_0]"},
+      {"grad(sum(n x_n^2, n = -2 .. 1))", "[-4x_(-2), -2x_(-1), 0, 2x_1]"},
+      {"∂/∂x_j sum(x_n^2, n = -2 .. 2) at j = -1", "2x_(-1)"},
       {"∂/∂x_j sum(x_n^2, n = -2 .. 2) at j = -3", "0"},
   });
 }

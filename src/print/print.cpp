@@ -50,7 +50,8 @@ std::string latex_name(std::string_view name) {
   // x_1 -> x_{1}, w_11 -> w_{11}, alpha_2 -> \alpha_{2}, x1 -> x_{1}.
   if (auto u = name.find('_'); u != std::string_view::npos && u > 0 && u + 1 < name.size()) {
     std::string_view sub = name.substr(u + 1);
-    return latex_head(name.substr(0, u)) + "_{" + (all_digits(sub) ? std::string(sub) : latex_name(sub)) + "}";
+    bool whole = all_digits(sub) || (sub.size() > 1 && sub[0] == '-' && all_digits(sub.substr(1)));  // x_{-1}
+    return latex_head(name.substr(0, u)) + "_{" + (whole ? std::string(sub) : latex_name(sub)) + "}";
   }
   std::size_t d = name.size();
   while (d > 0 && std::isdigit(static_cast<unsigned char>(name[d - 1]))) --d;
@@ -59,6 +60,9 @@ std::string latex_name(std::string_view name) {
 }
 
 std::string symbol_name(std::string_view name, Format f) {
+  // x_-1, an entry a sum from a negative bound writes out: x_(-1), as x_-1 would read x_ - 1.
+  if (auto u = name.find("_-"); u != std::string_view::npos && f != Format::Latex)
+    return symbol_name(name.substr(0, u), f) + "_(" + (f == Format::Unicode ? "−" : "-") + std::string(name.substr(u + 2)) + ")";
   switch (f) {
     case Format::Latex: return latex_name(name);
     case Format::Unicode: {

@@ -66,7 +66,8 @@ void write_expression(Expr e, Format f, const TextSink& sink);
 std::string leibniz(std::string_view num, std::vector<std::string> vars, int order, bool partial, Format f);
 
 // A variable name as the format writes it: `x_1` -> `x_{1}`, `alpha` -> `\alpha` (Latex),
-// `alpha` -> `α` (Unicode); unchanged in Text and Code.
+// `alpha` -> `α` (Unicode); unchanged in Text and Code but for a negative subscript: `x_-1` ->
+// `x_(-1)` (Text, Code), `x_(−1)` (Unicode), `x_{-1}` (Latex).
 std::string symbol_name(std::string_view name, Format f);
 
 

@@ -74,7 +74,7 @@ class Linear {
     switch (d.kind) {
       case DKind::Number: d.value.append_to(out); return;
       case DKind::Symbol:
-        if (f_ == Format::Unicode) out += symbol_name(d.name, f_);
+        if (f_ == Format::Unicode || d.name.find("_-") != std::string::npos) out += symbol_name(d.name, f_);
         else out += d.name;
         return;
       case DKind::Constant:

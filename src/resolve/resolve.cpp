@@ -611,6 +611,29 @@ std::optional<Term> Resolver::whole_word(std::string_view w, SourceSpan span) {
   return std::nullopt;
 }
 
+namespace {
+
+// The name x_-1 for x_(-1), a family's entry with a negative whole subscript (a sum from a negative
+// bound writes them out; x_-1 would read x_ - 1); nullopt for any other call.
+std::optional<std::string> negative_entry(const Node& n) {
+  std::string_view w = n.text;
+  if (w.size() < 2 || !w.ends_with('_') || n.children.size() != 1) return std::nullopt;
+  std::string_view family = w.substr(0, w.size() - 1);
+  // (a family is one letter or a Greek one, as x_1 and theta_1 read; ab_1 is a b_1)
+  if (!(family.size() == 1 && std::isalpha(static_cast<unsigned char>(family[0]))) && !is_greek(family))
+    return std::nullopt;
+  const Node& minus = n.children[0];
+  if (minus.kind != NodeKind::Neg || minus.children.size() != 1) return std::nullopt;
+  const Node& k = minus.children[0];
+  std::string_view digits = k.text;
+  if (k.kind != NodeKind::Number || k.is_float || digits.empty() || digits[0] == '0' ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return std::nullopt;
+  return std::string(w) + "-" + std::string(digits);
+}
+
+}  // namespace
+
 // The factors a juxtaposed operand stands for, in order. `^` binds tighter than juxtaposition,
 // also inside a run of letters and before a bracket, so a power on a run raises its last factor
 // only (`ax^2` = a·x², `x(x+1)^2` = x·(x+1)²), and an exponent takes only the first factor of a
@@ -619,6 +642,7 @@ std::vector<Term> Resolver::juxtaposed_factors(const Node& n) {
   switch (n.kind) {
     case NodeKind::Word: return run_factors(n.text, n.span);
     case NodeKind::Apply:
+      if (std::optional<std::string> entry = negative_entry(n)) return {Term::value(sym(*entry), n.span)};
       if (!apply_is_call(n)) {
         if (n.children.size() != 1) throw ResolveError{n.span, "expected one expression in parentheses"};
         std::vector<Term> factors = run_factors(n.text, n.name_span);
@@ -1010,6 +1034,8 @@ bool Resolver::apply_is_call(const Node& n) {
 
 Term Resolver::apply(const Node& n) {
   std::string_view w = n.text;
+  // x_(-1): the entry of the family x with subscript -1, as ddx prints it.
+  if (std::optional<std::string> entry = negative_entry(n)) return Term::value(sym(*entry), n.span);
   // `log_(2)(x)`, `sin_(x)`: no name ends in `_` (`x_` alone is refused the same way); read as a
   // call they became an unknown function log_ times x.
   if (w.ends_with('_'))
