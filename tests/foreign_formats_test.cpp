@@ -641,3 +641,44 @@ TEST_CASE("programs: a formula exponent is np.float_power in NumPy, and numbers 
     CHECK_THROWS_WITH_AS(print::program(tiny, f), doctest::Contains("computes with doubles"), print::Unprintable);
   }
 }
+
+// A helper's findings: a parameter named after what the code itself calls (Python's range and
+// float, C's out array, pow, copysign, M_PI) broke the function; lambda beside lambda_ were one
+// parameter twice; a constant past a double's range (e^1000) was inf in C and OverflowError in
+// Python; NumPy took no whole exponent of 2^64 or more; hessian in matrix notation was d_dx.
+TEST_CASE("programs: names the code uses itself are renamed, renamed names stay apart, constants stay within doubles") {
+  auto out = [](const std::string& format, const std::string& input) { return ddx_test::run_ddx("--format " + format, input); };
+  ddx_test::TempDir dir("ddx_program_names");
+  if (have_python_modules()) {
+    auto python_value = [&](const std::string& format, const std::string& input, const std::string& call) {
+      auto program = out(format, input);
+      REQUIRE(program.err.empty());
+      std::ofstream(dir.dir / "p.py") << program.out << "\nprint(" << call << ")\n";
+      return run(python + " " + (dir.dir / "p.py").string());
+    };
+    CHECK(python_value("python", "range = 1\ndiff(sum(range^2 x_n, n = 1 .. N), range)\n", "d_drange(3, 0.5, [1.0, 2.0, 3.0])") ==
+          "6.0\n");
+    CHECK(python_value("python", "lambda_ = 2\ngrad(lambda^2 lambda_^3, [lambda, lambda_])\n", "grad(2, 5)") == "[500, 300]\n");
+    CHECK(python_value("python", "float = 1\nrange = 1\ngrad(float^3 + range^2, [float, range])\n", "grad(2, 3)") == "[12, 6]\n");
+    CHECK(python_value("numpy", "d/dx x^(10^20)\n", "list(d_dx(np.array([0.5, -1.0])))") == "[0.0, -1e+20]\n");
+    CHECK(python_value("numpy", "x in R^2\nA in R^(2, 2)\nhessian(x^T A x, x)\n", "hessian(1, 2, 3, 4).tolist()") ==
+          "[[2, 5], [5, 8]]\n");
+  }
+  if (ddx_test::require_tool("cc", "gcc")) {
+    auto program = out("c", "out = 1\ncopysign = 1\npow = 1\ngrad(out^2 y + copysign^3 + pow M_PI, [out, y, copysign, pow, M_PI])\n");
+    REQUIRE(program.err.empty());
+    std::ofstream(dir.dir / "p.c") << program.out
+                                   << "\n#include <stdio.h>\nint main(void) { double r[5]; grad(3, 5, 2, 7, 11, r); "
+                                      "printf(\"%g %g %g %g %g\\n\", r[0], r[1], r[2], r[3], r[4]); return 0; }\n";
+    run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "p").string() + " " + (dir.dir / "p.c").string() + " -lm 2>&1");
+    CHECK(run((dir.dir / "p").string()) == "44 4 75 3 7\n");  // (parameters in order: M_PI, copysign, out, pow, y)
+  }
+  for (const std::string f : {"python", "numpy", "c"}) {
+    CAPTURE(f);
+    CHECK(out(f, "d/dx x exp(1000)\n").err.find("and e^1000 (about 1.97e+434) is beyond their range") != std::string::npos);
+    CHECK(out(f, "d/dx x e^-1000\n").err.find("(about 5.08e-435) is beyond their range") != std::string::npos);
+    CHECK(out(f, "d/dx sinh(800) x^2\n").err.find("sinh(800)") != std::string::npos);
+    CHECK(out(f, "d/dx x exp(700)\n").err.empty());
+    CHECK(out(f, "x in R^2\nA in R^(2, 2)\nhessian(x^T A x, x)\n").out.find("hessian(") != std::string::npos);
+  }
+}

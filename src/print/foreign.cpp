@@ -26,16 +26,22 @@ namespace {
 // symbols a single capital or a Greek name may name (the variable Pi was pasted as the number pi).
 constexpr std::array<std::string_view, 11> sympy_taken{"E", "I", "N", "O", "Q", "S", "beta", "gamma", "zeta", "lambda", "Lambda"};
 constexpr std::array<std::string_view, 9> mathematica_taken{"C", "D", "E", "I", "K", "N", "O", "Pi", "Gamma"};
-constexpr std::array<std::string_view, 38> python_keywords{
+// Python's keywords, and the names the generated code itself calls (a parameter `range` made
+// range(1, N + 1) call a float).
+constexpr std::array<std::string_view, 45> python_keywords{
     "False", "None",  "True",   "and",      "as",     "assert", "async",  "await",  "break",  "class",
     "continue", "def", "del",   "elif",     "else",   "except", "finally", "for",   "from",   "global",
     "if",    "import", "in",    "is",       "lambda", "nonlocal", "not",  "or",     "pass",   "raise",
-    "return", "try",  "while",  "with",     "yield",  "math",   "np",     "sum"};
-constexpr std::array<std::string_view, 34> c_keywords{
+    "return", "try",  "while",  "with",     "yield",  "math",   "np",     "sum",    "range",  "float",
+    "abs",   "max",   "min",    "sign",     "int"};
+// C's keywords, and the names the generated code uses besides math.h's functions: its output
+// array, the functions it writes powers and odd roots with, math.h's macros.
+constexpr std::array<std::string_view, 43> c_keywords{
     "auto",   "break",  "case",     "char",   "const",    "continue", "default", "do",     "double",
     "else",   "enum",   "extern",   "float",  "for",      "goto",     "if",      "inline", "int",
     "long",   "register", "restrict", "return", "short",  "signed",   "sizeof",  "static", "struct",
-    "switch", "typedef", "union",   "unsigned", "void",   "volatile", "while"};
+    "switch", "typedef", "union",   "unsigned", "void",   "volatile", "while",  "out",    "pow",
+    "copysign", "M_PI", "M_E",      "NAN",    "INFINITY", "HUGE_VAL", "main"};
 
 template <std::size_t N>
 bool among(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -116,8 +122,7 @@ class Foreign {
     // Programs compute with doubles: past their range a literal is inf in C (x^2/10^310 came out 0
     // at x = 10^300), and Python's whole number beside a float raised OverflowError when run.
     if (is_program(f_) && s.size() > 300 && std::isinf(std::strtod(s.c_str(), nullptr)))
-      throw Unprintable(std::string(f_ == Format::C ? "C" : f_ == Format::NumPy ? "NumPy" : "Python") +
-                        " code computes with doubles, and " + s.substr(0, 12) + "... (" +
+      throw Unprintable(std::string(program_language(f_)) + " code computes with doubles, and " + s.substr(0, 12) + "... (" +
                         std::to_string(s.size() - (s[0] == '-')) + " digits) is beyond their range");
     // C: an integer literal past int's range would not compile; as a double it is what C computes with.
     if (f_ == Format::C && s.size() > 9) s += ".0";
@@ -206,7 +211,7 @@ class Foreign {
   }
 
   std::string abstract_message(const std::string& name) const {
-    return std::string(f_ == Format::Python ? "Python" : f_ == Format::NumPy ? "NumPy" : "C") + " code needs every function known, and " + name +
+    return std::string(program_language(f_)) + " code needs every function known, and " + name +
            " is an abstract function: define it first";
   }
 
@@ -303,10 +308,11 @@ class Foreign {
     bool whole_exponent = d.children[1].kind == DKind::Number && d.children[1].value.is_integer();
     // A whole exponent past 2^53 is no double: an odd one rounds to an even one, and x^(2^60 + 1)
     // was +1 at x = -1. Its magnitude is taken of |x|, its sign x's where it is odd.
-    auto past_doubles = [](const Number& n) { return Number(static_cast<long long>(1) << 53) < (n.is_negative() ? -n : n); };
+    auto past_doubles = [](const Number& n) { return !((n.is_negative() ? -n : n) < Number(static_cast<long long>(1) << 53)); };
     if (whole_exponent && is_program(f_) && !non_negative_base && past_doubles(d.children[1].value)) {
       bool const odd = d.children[1].value.is_odd();
       std::string base_text = emit(base), k = number(d.children[1].value);
+      if (f_ == Format::NumPy && k.find('.') == std::string::npos) k += ".0";  // (np.float_power takes no int past 2^64)
       // (as floats: a Python whole number to such a power was worked out exactly, for ever)
       std::string magnitude = f_ == Format::C ? "pow(fabs(" + base_text + "), " + k + ")"
                               : f_ == Format::NumPy ? "np.float_power(np.abs(" + base_text + "), " + k + ")"
@@ -396,12 +402,16 @@ std::string foreign_symbol(std::string_view name, Format f) {
       }
       return s + "]";
     }
+    // A taken name gets a `_`, and so does one that ends in `_` (lambda and lambda_ are lambda_ and
+    // lambda__, not one parameter twice): no two names are written alike.
     case Format::Python:
-    case Format::NumPy: return among(python_keywords, name) ? n + "_" : replaced_minus("m");
-    case Format::C: return among(c_keywords, name) || c_function_name(name) ? n + "_" : replaced_minus("m");
+    case Format::NumPy: return among(python_keywords, name) || n.ends_with('_') ? n + "_" : replaced_minus("m");
+    case Format::C: return among(c_keywords, name) || c_function_name(name) || n.ends_with('_') ? n + "_" : replaced_minus("m");
     default: return n;
   }
 }
+
+std::string_view program_language(Format f) { return f == Format::Python ? "Python" : f == Format::NumPy ? "NumPy" : "C"; }
 
 std::set<std::string> summed_families(Expr e) {
   std::set<std::string> families;

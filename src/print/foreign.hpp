@@ -35,6 +35,8 @@ Expr rewritten_for(Expr e, Format f);
 // A name as f writes it: `N` is Symbol('N') in SymPy (N is SymPy's numeric function),
 // Global`N in Mathematica, where x_1 is Subscript[x, 1]; a Python or C keyword gets a trailing _.
 std::string foreign_symbol(std::string_view name, Format f);
+// The language a program format writes: "Python", "NumPy" or "C" (for messages).
+std::string_view program_language(Format f);
 
 // The function called `name` in f's system: "ArcSin", "np.arcsin", "signum"; "" when it lacks
 // one (rewritten_for removes those). logic_error for a function without a row in the table.

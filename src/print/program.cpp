@@ -8,8 +8,13 @@
 #include <map>
 #include <set>
 
+#include <cmath>
+#include <unordered_map>
+
 #include "core/common_subexpressions.hpp"
+#include "core/errors.hpp"
 #include "core/functions.hpp"
+#include "core/real_value.hpp"
 #include "core/sums.hpp"
 #include "print/foreign.hpp"
 #include "print/result.hpp"
@@ -82,6 +87,55 @@ void collect(Expr e, const std::vector<Expr>& bound, Parameters& p, std::set<con
   for_each_child(e, [&](Expr c) { collect(c, bound, p, seen); });
 }
 
+// Code computes with doubles: a constant past their range (e^1000, about 2e434) is inf there and
+// one nonzero below it (e^-1000) 0, where ddx's answer has its value. Refused, as a number
+// literal past it is (foreign.cpp); each largest constant part is valued once.
+class ConstantsInDoubles {
+ public:
+  explicit ConstantsInDoubles(Format f) : f_(f) {}
+  void check(Expr e) {
+    if (free_of_symbols(e)) check_value(e);
+  }
+
+ private:
+  Format f_;
+  std::unordered_map<const void*, bool> constant_;
+
+  bool free_of_symbols(Expr e) {
+    if (auto it = constant_.find(e.node()); it != constant_.end()) return it->second;
+    bool constant = !e.is(Kind::Symbol) && !is_sum(e);
+    std::vector<Expr> parts;
+    for_each_child(e, [&](Expr c) {
+      if (free_of_symbols(c)) parts.push_back(c);
+      else constant = false;
+    });
+    if (!constant)
+      for (Expr c : parts) check_value(c);
+    constant_.emplace(e.node(), constant);
+    return constant;
+  }
+
+  void check_value(Expr c) {
+    if (c.is(Kind::Number) || c.is(Kind::Constant)) return;
+    Real v(64);
+    try {
+      real_value(c, v.get());
+    } catch (const MathError&) {  // (no value, or none ddx works out: as it was)
+      return;
+    }
+    double d = mpfr_get_d(v.get(), MPFR_RNDN);
+    if (std::isinf(d) || (d == 0 && !mpfr_zero_p(v.get())))
+      throw Unprintable(std::string(program_language(f_)) + " code computes with doubles, and " + to_string(c, Format::Text) +
+                        " (about " + approximately(v.get()) + ") is beyond their range");
+  }
+
+  static std::string approximately(mpfr_ptr v) {
+    char buf[64];
+    mpfr_snprintf(buf, sizeof buf, "%.3Rg", v);
+    return buf;
+  }
+};
+
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
   std::string s;
   for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? sep : "") + parts[i];
@@ -99,6 +153,8 @@ class Program {
   Program(const eval::Result& r, Format f) : f_(f), name_(r.name.empty() ? "f" : r.name) {
     flatten(r.value, entries_, 0);
     for (Expr& e : entries_.exprs) e = rewritten_for(e, f);
+    ConstantsInDoubles in_doubles(f);
+    for (Expr e : entries_.exprs) in_doubles.check(e);
     std::set<const void*> seen;
     for (Expr e : entries_.exprs) collect(e, {}, params_, seen);
     take_entries_into_families();

@@ -699,6 +699,12 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
   o.matrix = true;
   bool steps = s.steps || steps_;
   o.result = eval::evaluate_matrix(request, denominator_layout_, steps);
+  // grad, jacobian and hessian name their code so, as for scalars (hessian(x^T A x, x) was d_dx)
+  if (print::is_program(format_)) {
+    const grammar::Node& asked = s.body.kind == grammar::NodeKind::At ? s.body.children[0] : s.body;
+    if (asked.kind == grammar::NodeKind::Apply && (asked.text == "grad" || asked.text == "jacobian" || asked.text == "hessian"))
+      o.result.name = asked.text.str();
+  }
   const auto* shown = std::get_if<eval::MatrixAnswer>(&o.result.shape);
   if (steps && (!shown || shown->differential.empty()))
     o.result.note = "steps are shown for d/dx of a matrix expression only";
