@@ -162,3 +162,36 @@ TEST_CASE("property: a long answer writes each repeated argument as a short answ
     CHECK(*back == answer);
   }
 }
+
+// A name that has stood for unknown functions of two numbers of arguments: ∂f/∂x, printed for
+// f(x, y), was read as f(t)'s and refused ("f has no parameter 'x'"), a helper's finding. The
+// point's count, or the parameters named, tell which.
+TEST_CASE("round trip: a Leibniz form names the unknown function of its parameters or its point's count") {
+  ddx::Session s;
+  std::vector<std::pair<std::string, std::string>> rows = {
+      {"kappa(t)", "kappa(t)"},
+      {"d/dx kappa(x, y)", "∂kappa/∂x"},
+      {"∂kappa/∂x", "∂kappa/∂x"},
+      {"d/dx kappa(x^2, y)", "2x ∂kappa/∂x(x^2, y)"},
+      {"2x ∂kappa/∂x(x^2, y)", "2x ∂kappa/∂x(x^2, y)"},
+      {"dkappa/dt", "kappa'(t)"},
+      {"d/dx ∂kappa/∂x2(x^2, 3x)", "2x ∂^2kappa/∂x∂y(x^2, 3x) + 3 ∂^2kappa/∂y^2(x^2, 3x)"},
+      {"rho(t)", "rho(t)"},
+      {"rho(t, s)", "rho(t, s)"},
+  };
+  for (const auto& [input, expected] : rows) {
+    CAPTURE(input);
+    auto out = s.eval_line(input);
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].kind == ddx::Outcome::Kind::Answer);
+    CHECK(ddx::print::to_string(out[0].result.value.scalar, ddx::print::Format::Text) == expected);
+  }
+  // Both have a parameter t: which one ∂rho/∂t means, only its point says.
+  auto both = s.eval_line("∂rho/∂t");
+  REQUIRE(both.size() == 1);
+  CHECK(both[0].kind == ddx::Outcome::Kind::Error);
+  CHECK(both[0].message.find("unknown functions of 1 and 2 arguments") != std::string::npos);
+  auto with_point = s.eval_line("∂rho/∂t(1, 2)");
+  REQUIRE(with_point.size() == 1);
+  CHECK(with_point[0].kind == ddx::Outcome::Kind::Answer);
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The registry of functions: the built-in rows (function_table.cpp), then the abstract functions
 // users apply without defining and the markers `steps` uses, looked up by name.
+#include <algorithm>
 #include "core/functions.hpp"
 #include "core/corner_sign.hpp"
 #include "core/node.hpp"
@@ -74,6 +75,14 @@ FunctionId abstract_function(std::string_view name, int arity) {
 }
 
 bool abstract_arities_differ() { return registry().arities_differ; }
+
+std::vector<FunctionId> abstract_functions_named(std::string_view name) {
+  std::vector<FunctionId> named;
+  for (const auto& [key, id] : registry().abstract_by_key)
+    if (key.size() > name.size() && key.starts_with(name) && key[name.size()] == '/') named.push_back(id);
+  std::sort(named.begin(), named.end(), [](FunctionId a, FunctionId b) { return function_info(a).arity < function_info(b).arity; });
+  return named;
+}
 
 void set_abstract_params(FunctionId f, std::vector<std::string> params) {
   auto& info = registry().rows.at(f);

@@ -70,6 +70,8 @@ FunctionId abstract_function(std::string_view name, int arity);
 // Whether some name has stood for abstract functions of two numbers of arguments (f(x) and
 // f(x, y)): only then may an answer hold both (see Session's check).
 bool abstract_arities_differ();
+// The abstract functions called `name`, one per number of arguments, fewest first.
+std::vector<FunctionId> abstract_functions_named(std::string_view name);
 // Names its parameters (for ∂f/∂u). Lowering calls it on the first application to plain symbols
 // (docs/language.md §2); an explicit call replaces earlier names.
 void set_abstract_params(FunctionId f, std::vector<std::string> params);

@@ -152,6 +152,29 @@ Term Resolver::abstract_leibniz(const Node& n, FunctionId f, std::vector<int> in
   return Term::value(derivative(f, std::move(args), std::move(indices)), n.span);
 }
 
+// The function a Leibniz form ∂f/∂u names. Where f has stood for unknown functions of several
+// numbers of arguments (f(t), then f(x, y)), the one its point has as many arguments as, or the
+// one whose parameters it names (∂f/∂x, printed for f(x, y), was read as f(t)'s and refused).
+std::optional<FunctionId> Resolver::abstract_named_by(const Node& n) const {
+  std::optional<FunctionId> first = find_function(n.text);
+  if (!first || !function_info(*first).abstract || !abstract_arities_differ()) return first;
+  std::vector<FunctionId> fits;
+  for (FunctionId g : abstract_functions_named(n.text)) {
+    const FunctionInfo& info = function_info(g);
+    bool fit = n.children.empty() ? std::all_of(n.vars.begin(), n.vars.end(), [&](const DiffVar& v) {
+      return std::find(info.params.begin(), info.params.end(), v.name) != info.params.end();
+    }) : info.arity == static_cast<int>(n.children.size());
+    if (fit) fits.push_back(g);
+  }
+  if (fits.size() > 1) {
+    std::string arities;
+    for (FunctionId g : fits) arities += (arities.empty() ? "" : " and ") + std::to_string(function_info(g).arity);
+    throw ResolveError{n.span, "'" + n.text + "' has stood for unknown functions of " + arities + " arguments here, which " +
+                                   "all have these parameters: write the point, as ∂" + n.text + "/∂" + n.vars[0].name + "(...)"};
+  }
+  return fits.empty() ? first : fits.front();
+}
+
 Term Resolver::leibniz(const Node& n, bool argument) {
   check_variables(n);
   // A defined function named bare: df/dx is the derivative of its body (after h(t) = sin(t),
@@ -172,7 +195,7 @@ Term Resolver::leibniz(const Node& n, bool argument) {
   if (!variable) {
     // `∂f/∂u` for an abstract f(u, v): the derivative node at the parameters (the printed form of
     // abstract derivatives, which must re-parse).
-    auto f = find_function(n.text);
+    std::optional<FunctionId> f = abstract_named_by(n);
     if (f && function_info(*f).abstract && !function_info(*f).params.empty()) {
       const FunctionInfo& info = function_info(*f);
       std::vector<int> indices;

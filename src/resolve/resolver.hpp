@@ -63,6 +63,7 @@ class Resolver {
   std::vector<Term> run_factors(std::string_view w, SourceSpan span);
   std::optional<Term> whole_word(std::string_view w, SourceSpan span);
   std::vector<Term> juxtaposed_factors(const Node& n);
+  std::optional<FunctionId> abstract_named_by(const Node& leibniz) const;
   bool is_function_word(const Node& n) const;
   bool starts_with_call(const Node& n);
   const Node* power_of_function_name(const Node& product, std::size_t k) const;
