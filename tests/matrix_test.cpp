@@ -372,7 +372,7 @@ TEST_CASE("matrix: bad input is an error that says so, and changes nothing") {
            {"d/dx x^T A x at m = 2", "error@1: no size for 'n': write it out with at n = 2"},
            {"d/dx x^T A x at n = 2, z_1 = 1", "error@24: 'z_1' is not an entry of this expression written out"},
            {"d/dx x^T x at n = 2, x_1 = 1.5", "error@28: the value of an entry is an exact number here (3, -1/2)"},
-           {"d/dx log(x^T x) at n = 2, x_1 = 0, x_2 = 0", "error@1: division by zero"},
+           {"d/dx log(x^T x) at n = 2, x_1 = 0, x_2 = 0", "error@1: the derivative does not exist at this point (log(0) is undefined)"},
            {"d/dX X w", "error@1: the derivative of a vector (m×1) by a matrix (m×n) is not a matrix; ddx differentiates scalars by vectors or matrices and vectors by vectors"},
            {"x^2", "error@2: 'x^2': a power of n×1; write x^T x or norm(x)^2"},
            {"exp(A)", "error@1: 'exp' of 'A' (n×n): entrywise functions of matrices are not supported yet (of vectors they are)"},
@@ -782,4 +782,27 @@ TEST_CASE("matrix: the identity and ones, as answers print them, read back as ma
   REQUIRE(answer(s, "x in R^n").empty());
   CHECK(answer(s, "d/dx sum(x)") == "ones(n)");
   CHECK(answer(s, "ones(n) at n = 2") == "[1, 1]");
+}
+
+// A helper's findings: e and pi could be declared, and every use then read the constant (d/de
+// e^T e was the zero vector); and a derivative written out at a point where the function has no
+// value was answered (d/dx log(x^T x - 5) at n = 2, x_1 = 1, x_2 = 1 was [-2/3, -2/3]).
+TEST_CASE("matrix: constants and functions are not declared, and a derivative at a point needs the function's value there") {
+  ddx_test::check_in_turn({
+      {"e in R^n", "error: 'e' is reserved and cannot be declared"},
+      {"pi in R^n", "error: 'pi' is reserved and cannot be declared"},
+      {"π in R^(n, n)", "error: 'pi' is reserved and cannot be declared"},
+      {"diag in R^n", "error: 'diag' is the name of a function"},
+      {"logdet in R^n", "error: 'logdet' is the name of a function"},
+      {"x in R^n", ""},
+      {"X in R^(n, n)", ""},
+      {"d/dx log(x^T x - 5) at n = 2, x_1 = 1, x_2 = 1", "error: the derivative does not exist at this point (log of a negative number"},
+      {"hessian(log(x^T x - 5), x) at n = 2, x_1 = 1, x_2 = 1", "error: the derivative does not exist at this point"},
+      {"d/dx sum(log(x)) at n = 2, x_1 = -1, x_2 = 1", "error: the derivative does not exist at this point"},
+      {"d/dX logdet(X) at n = 2, X_11 = -1, X_12 = 0, X_21 = 0, X_22 = 1", "error: the derivative does not exist at this point"},
+      {"d/dX log(det(X)) at n = 2, X_11 = -1, X_12 = 0, X_21 = 0, X_22 = 1", "error: the derivative does not exist at this point"},
+      {"d/dx log(x^T x - 1) at n = 2, x_1 = 1, x_2 = 1", "[2, 2]"},
+      {"d/dX logdet(X) at n = 2, X_11 = 2, X_12 = 0, X_21 = 0, X_22 = 1", "[[1/2, 0], [0, 1]]"},
+      {"d/dx log(x^T x - 5) at n = 2, x_1 = 1", "[2/(x_2^2 - 4), 2x_2/(x_2^2 - 4)]"},
+  });
 }

@@ -99,6 +99,16 @@ matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree
       throw EvalError{request.value_spans[i], "'" + request.values[i].first + "' is not an entry of this expression written out"};
     values[name] = num(request.values[i].second);
   }
+  // A derivative exists only where the function has a value: d/dx log(x^T x - 5) at n = 2, x_1 =
+  // 1, x_2 = 1 was [-2/3, -2/3], where log's argument is -3 (d/dx log(x^2 - 5) at x = 1 is refused).
+  if (request.kind != resolve::MatrixRequest::Kind::Value) {
+    try {
+      for (const auto& row : written[1])
+        for (Expr e : row) substitute(e, values);
+    } catch (const MathError& e) {
+      throw MathError("the derivative does not exist at this point (" + std::string(e.what()) + ")");
+    }
+  }
   for (auto& row : grid)
     for (Expr& e : row) e = substitute(e, values);
   return grid;

@@ -29,6 +29,7 @@
 #include "repl/decimal_check.hpp"
 #include "repl/typed_names.hpp"
 #include "resolve/resolve.hpp"
+#include "resolve/names.hpp"
 #include "resolve/resolve_matrix.hpp"
 
 namespace ddx {
@@ -674,8 +675,11 @@ Outcome Session::declare(std::string_view line) {
   std::size_t column = grammar::column_of(line, line.find_first_not_of(" \t"));
   if (defs_->variable(d.name) || defs_->function(d.name, defs_->version()))
     return error_at(input, "'" + d.name + "' is defined; :clear " + d.name + " first", column);
-  if (find_function(d.name) || eval::find_procedure(d.name))
+  if (find_function(d.name) || eval::find_procedure(d.name) || resolve::is_matrix_function(d.name))
     return error_at(input, "'" + d.name + "' is the name of a function", column);
+  // (e in R^n was accepted, and every use of e then read Euler's number: d/de e^T e was 0)
+  if (resolve::is_reserved(d.name, *this))
+    return error_at(input, "'" + d.name + "' is reserved and cannot be declared", column);
   // A definition using the name reads it as a scalar, which a declaration would change under it.
   if (std::optional<std::string> user = defs_->user_of(d.name))
     return error_at(input, "'" + d.name + "' is used by the definition of " + *user + "; :clear " + *user + " first", column);

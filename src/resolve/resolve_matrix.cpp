@@ -29,13 +29,6 @@ SourceSpan operator_span(std::string_view line, SourceSpan left, SourceSpan righ
   return {at, at + 1};
 }
 
-// The functions a matrix expression may call (other built-in functions are refused).
-bool is_matrix_function(const std::string& name) {
-  static const char* const names[] = {"transpose", "inv", "det", "tr", "trace", "norm", "logdet", "log", "exp",
-                                      "sqrt", "sigmoid", "softmax", "diag", "sum", "ones"};
-  return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return name == n; });
-}
-
 // The error for a function a matrix expression does not have (sin, an abstract g, a procedure).
 [[noreturn]] void unsupported_function(SourceSpan span, std::string_view name) {
   fail(span, "'" + std::string(name) + "' is not supported in a matrix expression (transpose, inv, det, tr, norm, logdet, log, "
@@ -541,6 +534,12 @@ MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declaratio
     }
   }
   return r;
+}
+
+bool is_matrix_function(std::string_view name) {
+  static const char* const names[] = {"transpose", "inv", "det", "tr", "trace", "norm", "logdet", "log", "exp",
+                                      "sqrt", "sigmoid", "softmax", "diag", "sum", "ones"};
+  return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return name == n; });
 }
 
 }  // namespace ddx::resolve

@@ -38,4 +38,7 @@ bool mentions_declared(const grammar::Node& body, const matrix::Declarations& de
 MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declarations& declared, const Scope& scope,
                              std::string_view line);
 
+// The functions a matrix expression may call (other built-in functions are refused).
+bool is_matrix_function(std::string_view name);
+
 }  // namespace ddx::resolve
