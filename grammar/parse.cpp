@@ -190,6 +190,17 @@ std::string expected_message(std::string const& which) {
     return "expected " + which;
 }
 
+// `2at`, `1/2 at^2`: `at` gives a point, and is never the product a·t (which `v_0 + at` would
+// suggest): where a point's equation was expected right after it, a hint.
+std::string after_at_keyword(std::string const& t, std::size_t offset) {
+    std::string_view before(t.data(), offset);
+    while (!before.empty() && is_blank(before.back())) before.remove_suffix(1);
+    if (!before.ends_with("at")) return {};
+    before.remove_suffix(2);
+    if (!before.empty() && (std::isalpha(static_cast<unsigned char>(before.back())) || before.back() == '_')) return {};
+    return " after 'at', which gives a point (for the product of a and t, write a t)";
+}
+
 // The original code point at a normalised offset, for "unexpected 'X'".
 std::string original_char(std::string_view line, NormalizedLine const& norm, std::size_t offset) {
     auto const cp = norm.cp_at(offset);
@@ -255,7 +266,7 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
     }
     if (state.failed) {
         auto const at = error_offset(t, static_cast<std::size_t>(state.where - t.data()));
-        out.diagnostics.push_back(diagnostic_at(norm, at, expected_message(state.which)));
+        out.diagnostics.push_back(diagnostic_at(norm, at, expected_message(state.which) + after_at_keyword(t, at)));
         return;
     }
     if (!ok || first != last) {

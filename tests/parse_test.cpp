@@ -285,6 +285,9 @@ TEST_CASE("parse: errors name what was expected, with 1-based code-point columns
         {"x^", 3, "expected an exponent"},
         {"d/dx", 5, "expected an expression to differentiate"},
         {"x at", 5, "expected an equation"},
+        // `at` gives a point, never the product a·t: a hint where it was glued to a factor
+        {"2at", 4, "after 'at', which gives a point (for the product of a and t, write a t)"},
+        {"s = v_0 t + 1/2 at^2", 19, "for the product of a and t, write a t"},
         {"table(x, x = 1 .. )", 19, "expected an expression"},
         {"α ?", 3, "unexpected '?'"},
         {"α + ?", 5, "expected an expression"},

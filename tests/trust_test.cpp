@@ -3118,3 +3118,16 @@ TEST_CASE("trust: at gives a value to a defined name listed as a variable of gra
       {"table(x^2 z, x = 0 .. 1 step 1/2)", "error: cannot tabulate: z has no value (give it one, or tabulate against it)"},
   });
 }
+
+// approx(E, N) at a point printed a double's 17 digits where N were asked for (its decimal was
+// taken at the point), and approx(x + pi, 30) at x = 1 was refused: the point goes into E.
+TEST_CASE("trust: approx at a point gives the digits asked for") {
+  ddx_test::check_rows({
+      {"approx(d/dx sin(x^2), 30) at x = 1", "1.08060461173627943480187321489"},
+      {"approx(x + pi, 30) at x = 1", "4.14159265358979323846264338328"},
+      {"approx(x + pi) at x = 1", "4.14159265358979"},
+      {"approx(sin(x), 20) at x = 0.1 + 0.2", "0.29552020666133957511"},
+      {"approx(x^2, 3) at x = 1/3", "0.111"},
+      {"approx(x) at x = y", "error: cannot approximate: 'y' has no value"},
+  });
+}

@@ -371,6 +371,16 @@ Term Resolver::at(const Node& n) {
     t.children.push_back(term(n.children[0]));
   }
   for (Term& v : values) t.children.push_back(std::move(v));
+  // approx(E, 30) at x = 1 is approx(E at x = 1, 30): the digits asked for are approx's (its
+  // decimal taken at the point was a double's 17 digits, and approx(x + pi, 30) at x = 1 was
+  // refused, x having no value inside).
+  if (Term& body = t.children.front(); body.kind == TermKind::Call && body.name == "approx" && !body.children.empty()) {
+    Term call = std::move(body);
+    body = std::move(call.children.front());
+    call.children.front() = std::move(t);
+    call.span = n.span;
+    return call;
+  }
   return t;
 }
 
