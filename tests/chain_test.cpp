@@ -213,6 +213,12 @@ TEST_CASE("docs/language.md §7: vectors, matrices, grad, jacobian, hessian, tot
             "[[2x y, 5], [x^2, cos(y)]]  # denominator layout"},
            {{"hessian(x^3 y^2, [x, y])"}, "[[6x y^2, 6x^2 y], [6x^2 y, 2x^3]]"},
            {{"z = 2x^3 + 4x y + 5y^2", "total(z)"}, "dz = (6x^2 + 4y) dx + (4x + 10y) dy"},
+           // At a point they say the same beside the value (total(...) at x = 1 printed 2 dx y + dy).
+           {{"z = 2x^3 + 4x y + 5y^2", "total(z) at x = 1"}, "dz = (4y + 6) dx + (10y + 4) dy"},
+           {{"total(x^2 y) at x = 1, y = 2"}, "df = 4 dx + dy"},
+           {{"total(x^2 + y) at x = 0"}, "df = dy"},
+           {{"jacobian([x^2 y, 5x + sin(y)], [x, y]) at x = 1"}, "[[2y, 1], [5, cos(y)]]  # numerator layout"},
+           {{":set layout denominator", "jacobian([x^2 y, 5x + sin(y)], [x, y]) at y = 0"}, "[[0, 5], [x^2, 1]]  # denominator layout"},
            {{"d/dx x^2 at x = 1"}, "2"},
            {{"x^2 y at x = 1, y = 2"}, "2"},
            {{"approx(pi)"}, "3.14159265358979"},

@@ -234,10 +234,28 @@ std::string program_name(const Term& body) {
 
 namespace {
 
+// total(...) and jacobian(...) at a point say what their answer is beside its value, as without
+// the point: df = ... and the layout (total(x^2 y) at x = 1 printed 2 dx y + dy).
+Result told_at_point(const Term& at, const Context& context) {
+  Result formula = Evaluator(context).call(at.children.front());
+  Result r = Result::of(Evaluator(context).value(at));
+  if (r.value.kind == Value::Kind::List) r.note = formula.note;
+  if (const auto* total = std::get_if<TotalDifferential>(&formula.shape); total && r.value.is_scalar()) {
+    TotalDifferential at_point{total->name, {}};
+    for (const auto& [coefficient, var] : total->terms)
+      if (Expr c = calc::diff(r.value.scalar, sym("d" + var)); !c.is_zero()) at_point.terms.emplace_back(c, var);
+    r.shape = std::move(at_point);
+  }
+  return r;
+}
+
 Result answer_to(const Term& body, const Context& context, bool steps) {
   if (steps)
     if (auto shown = explain(body, context)) return std::move(*shown);
   if (auto derivation = chain(body, context)) return std::move(*derivation);
+  if (body.kind == TermKind::At && body.children.front().kind == TermKind::Call &&
+      (body.children.front().name == "total" || body.children.front().name == "jacobian"))
+    return told_at_point(body, context);
   Evaluator ev(context);
   switch (body.kind) {
     case TermKind::Call: return ev.call(body);
