@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The registry of functions: the built-in rows (function_table.cpp), then the abstract functions
 // users apply without defining and the markers `steps` uses, looked up by name.
-#include <algorithm>
 #include "core/functions.hpp"
 #include "core/corner_sign.hpp"
 #include "core/node.hpp"
 #include "core/sums.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <stdexcept>
 #include <unordered_map>

@@ -15,6 +15,7 @@
 #include "calculus/steps.hpp"
 #include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
+#include "core/interrupt.hpp"
 #include "core/limits.hpp"
 #include "core/substitute.hpp"
 #include "resolve/names.hpp"
@@ -237,8 +238,15 @@ namespace {
 // total(...) and jacobian(...) at a point say what their answer is beside its value, as without
 // the point: df = ... and the layout (total(x^2 y) at x = 1 printed 2 dx y + dy).
 Result told_at_point(const Term& at, const Context& context) {
-  Result formula = Evaluator(context).call(at.children.front());
   Result r = Result::of(Evaluator(context).value(at));
+  Result formula;
+  try {
+    formula = Evaluator(context).call(at.children.front());
+  } catch (const Interrupted&) {
+    throw;
+  } catch (...) {  // (the point's answer stands, told as a value)
+    return r;
+  }
   if (r.value.kind == Value::Kind::List) r.note = formula.note;
   if (const auto* total = std::get_if<TotalDifferential>(&formula.shape); total && r.value.is_scalar()) {
     TotalDifferential at_point{total->name, {}};

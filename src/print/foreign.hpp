@@ -33,7 +33,8 @@ std::string foreign_expression(Expr e, Format f, std::vector<Expr> bound = {},
 Expr rewritten_for(Expr e, Format f);
 
 // A name as f writes it: `N` is Symbol('N') in SymPy (N is SymPy's numeric function),
-// Global`N in Mathematica, where x_1 is Subscript[x, 1]; a Python or C keyword gets a trailing _.
+// Global`N in Mathematica, where x_1 is Subscript[x, 1]; in Python and C a keyword, a name the
+// code itself uses (range, out, pow) and a name that ends in _ get a trailing _.
 std::string foreign_symbol(std::string_view name, Format f);
 // The language a program format writes: "Python", "NumPy" or "C" (for messages).
 std::string_view program_language(Format f);

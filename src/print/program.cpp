@@ -5,10 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
-
-#include <cmath>
 #include <unordered_map>
 
 #include "core/common_subexpressions.hpp"

@@ -28,8 +28,8 @@
 #include "repl/commands.hpp"
 #include "repl/decimal_check.hpp"
 #include "repl/typed_names.hpp"
-#include "resolve/resolve.hpp"
 #include "resolve/names.hpp"
+#include "resolve/resolve.hpp"
 #include "resolve/resolve_matrix.hpp"
 
 namespace ddx {
