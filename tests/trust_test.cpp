@@ -3131,3 +3131,32 @@ TEST_CASE("trust: approx at a point gives the digits asked for") {
       {"approx(x) at x = y", "error: cannot approximate: 'y' has no value"},
   });
 }
+
+// A helper's findings on ==: a side without values beyond the random points' range (sqrt(x +
+// 3)^2 == x + 3 was true), or in a gap between them (sqrt(x^2 - 1/100)^2, none within 1/10 of
+// 0); a point where neither side has a value taken as one where only one has (sin(asin(x)) == x +
+// 0 sqrt(4 - x^2) said false at 2.16, where both have none); and two corners 10^-3 apart, or a
+// corner where the formulas differ at the corner alone (sign(x - 2)^2 == 1), not told apart.
+TEST_CASE("trust: == looks beyond its random points for where only one side has a value, and between close corners") {
+  ddx_test::check_rows({
+      {"sqrt(x + 3)^2 == x + 3", "false  # only one side is defined at x = -4.52"},
+      {"log(x + 3) - log(x + 3) == 0", "false  # only one side is defined at x = -4.52"},
+      {"exp(log(x + 30)) == x + 30", "false  # only one side is defined at x = -45.2"},
+      {"sqrt(x^2 - 1/100)^2 == x^2 - 1/100", "false  # only one side is defined at x = 0.0151"},
+      {"sqrt(x^2 + y^2 - 1/100)^2 == x^2 + y^2 - 1/100", "false  # only one side is defined at x = 0, y = -0.0999"},
+      {"asin(x/3) + acos(x/3) == pi/2", "false  # only one side is defined at x = -86.2"},
+      {"log((x - 2)(x - 21/10)) == log(abs(x - 2)) + log(abs(x - 21/10))", "false  # only one side is defined at x = 2.1"},
+      {"sin(asin(x)) == x sqrt(1 - x^2)/sqrt(1 - x^2)", "true  # checked numerically at 12 random points"},
+      {"sin(asin(x)) == asin(x)/asin(x) x", "true  # checked numerically at 12 random points"},
+      {"tanh(atanh(x)) == x + 0 atanh(x)", "true  # checked numerically at 12 random points"},
+      {"sign(x - 2) == sign(x - 2001/1000)", "false  # they differ by about 1.0 at x = 2"},
+      {"sign(x - 2) == sign(x - 2.001)", "false  # they differ by about 1.0 at x = 2"},
+      {"sign(x - 2)^2 == 1", "false  # they differ by about -1.0 at x = 2"},
+      {"relu(sign(x - 5)) == (1 + sign(x - 5))/2", "false  # they differ by about -0.5 at x = 5"},
+      // Holes are no edges, and equal sides stay equal.
+      {"x/x == 1", "true"},
+      {"d/dx (a x)^a == a (a x)^a/x", "true  # checked numerically at 13 random points"},
+      {"sqrt(x + 3)^2 == x + 3 + 0 sqrt(x + 3)", "true"},
+      {"abs(x - 2) == sqrt((x - 2)^2)", "true  # checked numerically at 24 random points"},
+  });
+}

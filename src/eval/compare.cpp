@@ -271,10 +271,13 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
     far_tried += far_point;
     // (where a side's derivative does not exist, say, the point is none of the comparison's)
     if (!requirements_met(required_a, point) || !requirements_met(required_b, point)) continue;
-    if (!far_point)
-      if (std::optional<bool> a_defined = defined_at(a, domain_a, vars, point), b_defined = defined_at(b, domain_b, vars, point);
-          a_defined && b_defined && *a_defined != *b_defined)
-        return {false, true, "only one side is defined" + where_of(vars, point) + with};
+    // (at a far point too: asin(x/3) + acos(x/3) == pi/2 agreed at every point below 2.5; and a
+    // point where neither has a value says nothing: sin(asin(x)) == x + 0 sqrt(4 - x^2) at 2.16)
+    if (std::optional<bool> a_defined = defined_at(a, domain_a, vars, point), b_defined = defined_at(b, domain_b, vars, point);
+        a_defined && b_defined) {
+      if (*a_defined != *b_defined) return {false, true, "only one side is defined" + where_of(vars, point) + with};
+      if (!*a_defined) continue;
+    }
     double x, y;
     try {
       x = calc::evaluate(a, point);
@@ -327,8 +330,8 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
       }
       // (exactly one, each told: where neither has a value, 0^0 at a = 0, or one past MPFR's
       // range, the point says nothing)
-      if (one_side_counts && std::isfinite(x) != std::isfinite(y)) {
-        std::optional<bool> a_has = value_there(a, vars, point), b_has = value_there(b, vars, point);
+      if (one_side_counts) {
+        std::optional<bool> a_has = defined_at(a, domain_a, vars, point), b_has = defined_at(b, domain_b, vars, point);
         if (a_has && b_has && *a_has != *b_has)
           return Comparison{false, true, "only one side is defined" + where_of(vars, point) + with};
       }
@@ -341,11 +344,17 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
       return std::nullopt;
     };
     // Beside every corner of a piece, which random points may all miss.
-    for (const auto& point : corner_points(a, b, vars, rng))
-      if (auto refuted = refuted_at(point, false)) return *refuted;
+    // (a value on one side only counts beside a corner, not on it: formulas compare as printed)
+    for (const auto& [point, on_corner] : corner_points(a, b, vars, rng))
+      if (auto refuted = refuted_at(point, !on_corner)) return *refuted;
     // Where exponents are whole, which random points miss: there a side may have a value where
     // the other has none, as at random points, or a different one.
     for (const auto& point : whole_exponent_points(a, b, vars, rng))
+      if (auto refuted = refuted_at(point, true)) return *refuted;
+    // Beside where what a side needs a value of begins to have one.
+    std::vector<Expr> needed(domain_a.begin(), domain_a.end());
+    needed.insert(needed.end(), domain_b.begin(), domain_b.end());
+    for (const auto& point : edge_points(needed, vars, rng))
       if (auto refuted = refuted_at(point, true)) return *refuted;
   }
   // (x exp(-10^10) == 0 agreed in doubles, and its difference's enclosure holds 0 at any precision:
@@ -378,6 +387,19 @@ std::optional<Comparison> defined_apart(Expr a, Expr b, std::span<const Expr> re
   // (and where exponents are whole, or halves whose sum is: x^a x^b is x^(a + b) where x^a and
   // x^b have values, which at x = -1, a = b = 1/2 they have not)
   for (TrialPoint& point : whole_exponent_points(a, b, vars, rng)) points.push_back(std::move(point));
+  // Beside the numbers the sides write and at sizes up to 100 (sqrt(x + 3)^2 == x + 3 was true,
+  // every point above -2.5), and beside where what they need a value of begins to have one
+  // (sqrt(x^2 - 1/100)^2 has none within 1/10 of 0).
+  const FarPoints far(a, b, everything);
+  std::mt19937_64 far_rng(20261206);
+  for (std::size_t k = 0; k < 12; ++k) {
+    TrialPoint point;
+    for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i].name()] = far(k, i, far_rng);
+    points.push_back(std::move(point));
+  }
+  std::vector<Expr> needed(domain_a.begin(), domain_a.end());
+  needed.insert(needed.end(), domain_b.begin(), domain_b.end());
+  for (TrialPoint& point : edge_points(needed, vars, rng)) points.push_back(std::move(point));
   for (const TrialPoint& point : points) {
     if (!requirements_met(required_a, point) || !requirements_met(required_b, point)) continue;
     std::optional<bool> a_defined = defined_at(a, domain_a, vars, point), b_defined = defined_at(b, domain_b, vars, point);

@@ -95,10 +95,11 @@ TrialPoint extreme_point(Expr g, const std::vector<Expr>& vars, int direction, c
 
 }  // namespace
 
-FarPoints::FarPoints(Expr a, Expr b) {
+FarPoints::FarPoints(Expr a, Expr b, std::span<const Expr> more) {
   std::unordered_set<const void*> seen;
   written_sizes(a, sizes_, seen);
   written_sizes(b, sizes_, seen);
+  for (Expr e : more) written_sizes(e, sizes_, seen);
 }
 
 double FarPoints::operator()(std::size_t k, std::size_t var, std::mt19937_64& rng) const {
@@ -113,12 +114,13 @@ double FarPoints::operator()(std::size_t k, std::size_t var, std::mt19937_64& rn
   return sign * std::pow(10.0, 2 * unit(rng));
 }
 
-std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng) {
-  constexpr std::size_t most_arguments = 8, most_points = 64;
-  std::vector<Expr> arguments;
-  std::unordered_set<const void*> seen;
-  corner_arguments(a, arguments, seen);
-  corner_arguments(b, arguments, seen);
+namespace {
+
+// Both sides of each change of sign of an argument, and of its slope's (corner_points; a point
+// where an argument has no value is a sign of its own), the numbers of `written` beside them.
+std::vector<CornerPoint> beside_sign_changes(std::vector<Expr> arguments, std::span<const Expr> written, bool slopes,
+                                             const std::vector<Expr>& vars, std::mt19937_64& rng) {
+  constexpr std::size_t most_arguments = 8, most_points = 96;
   if (arguments.size() > most_arguments) arguments.resize(most_arguments);
   // 0 and +-10^-3 .. 10^12 at 1/8 decade (relu(log(x) - 20) begins at 4.9e8), its intervals taken
   // nearest 0 first, where most corners are and what doubles still resolve.
@@ -131,8 +133,7 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
   // true).
   std::vector<double> large;
   std::unordered_set<const void*> seen_sizes;
-  written_sizes(a, large, seen_sizes, 1e12, 1e300);
-  written_sizes(b, large, seen_sizes, 1e12, 1e300);
+  for (Expr e : written) written_sizes(e, large, seen_sizes, 1e12, 1e300);
   for (double size : large)
     for (double t : {size / 2, size * 2}) {
       grid.push_back(t);
@@ -146,7 +147,7 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
     return std::min(std::abs(grid[i]), std::abs(grid[i + 1])) < std::min(std::abs(grid[j]), std::abs(grid[j + 1]));
   });
   std::uniform_real_distribution<double> pick(-2.5, 2.5);
-  std::vector<TrialPoint> points;
+  std::vector<CornerPoint> points;
   // Lines through a random point, one variable moving; in several variables also lines through
   // g's largest and smallest values (relu(1/100 - x^2 - y^2) is above 0 only within 0.1 of the
   // origin, which no line at a random y meets).
@@ -187,7 +188,7 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
       // 1/2), so g's extremes are tried too.
       Expr slope;
       try {
-        slope = calc::diff(g, v);
+        if (slopes) slope = calc::diff(g, v);
       } catch (const MathError&) {
         slope = Expr();
       } catch (const LimitError&) {  // (too large to take: its extremes are not looked for)
@@ -196,7 +197,7 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
       for (std::size_t i : intervals) {
         if (points.size() >= most) break;
         double const lo_end = grid[i], hi_end = grid[i + 1];
-        if (sign_at(g, lo_end) == 0) points.push_back(at);  // (on the corner itself: sign(x)^2 == 1 at 0)
+        if (sign_at(g, lo_end) == 0) points.push_back({at, true});  // (on the corner itself: sign(x)^2 == 1 at 0)
         for (Expr f : {g, slope}) {
           if (f.is_number()) continue;  // (a constant changes no sign; nor does a slope that could not be taken)
           double lo = lo_end, hi = hi_end;
@@ -204,7 +205,7 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
           if (s_lo == s_hi) continue;
           if (f != g && (s_lo == 0 || s_hi == 0)) {  // an extreme on the grid itself (cos(x) at 0)
             at[v.name()] = s_lo == 0 ? lo_end : hi_end;
-            points.push_back(at);
+            points.push_back({at, false});
             continue;
           }
           for (int step = 0; step < 60; ++step) {  // (to where the change is, as far as doubles tell)
@@ -212,20 +213,40 @@ std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& v
             if (mid <= lo || mid >= hi) break;
             (sign_at(f, mid) == s_lo ? lo : hi) = mid;
           }
-          if (f == g) {  // stepped over both ways
+          if (f == g) {  // stepped over both ways, and to the doubles either side (two corners 10^-3 apart)
             double beside = 1e-3 * std::max(std::abs(lo), 1e-3);
-            for (double t : {lo - beside, hi + beside}) {
+            for (double t : {lo - beside, hi + beside, lo, hi}) {
               at[v.name()] = t;
-              points.push_back(at);
+              points.push_back({at, t == lo || t == hi});
             }
           } else {  // the extreme itself
             at[v.name()] = lo + (hi - lo) / 2;
-            points.push_back(at);
+            points.push_back({at, false});
           }
         }
       }
     }
   return points;
+}
+
+}  // namespace
+
+std::vector<CornerPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng) {
+  std::vector<Expr> arguments;
+  std::unordered_set<const void*> seen;
+  corner_arguments(a, arguments, seen);
+  corner_arguments(b, arguments, seen);
+  return beside_sign_changes(std::move(arguments), std::array{a, b}, true, vars, rng);
+}
+
+std::vector<TrialPoint> edge_points(std::span<const Expr> parts, const std::vector<Expr>& vars, std::mt19937_64& rng) {
+  std::vector<Expr> arguments;
+  for (Expr part : parts)
+    if (std::find(arguments.begin(), arguments.end(), part) == arguments.end()) arguments.push_back(part);
+  std::vector<TrialPoint> beside;
+  for (CornerPoint& p : beside_sign_changes(std::move(arguments), parts, false, vars, rng))
+    if (!p.on_corner) beside.push_back(std::move(p.point));
+  return beside;
 }
 
 std::vector<TrialPoint> whole_exponent_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng) {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <random>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,7 +23,7 @@ using TrialPoint = std::unordered_map<std::string, double>;
 // numbers and factors.
 class FarPoints {
  public:
-  FarPoints(Expr a, Expr b);
+  FarPoints(Expr a, Expr b, std::span<const Expr> more = {});
   double operator()(std::size_t k, std::size_t var, std::mt19937_64& rng) const;
 
  private:
@@ -33,8 +34,19 @@ class FarPoints {
 // point, all below 2 pi; relu(cos(x) - 0.99) == 0 differs only for |x| < 0.14): along each
 // variable, the others at a random point, each change of sign of an argument of abs, sign, relu,
 // max or min over 0 and +-10^-3 .. 10^12, found by bisection and stepped over both ways, and the
-// argument's extremes, where a piece may begin and end between two points of the search.
-std::vector<TrialPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng);
+// argument's extremes, where a piece may begin and end between two points of the search. Each
+// change is stepped over both ways, and to the doubles either side of it (`on_corner`: sign(x -
+// 2) == sign(x - 2001/1000) differs only between the two corners, sign(x - 2)^2 == 1 at 2).
+struct CornerPoint {
+  TrialPoint point;
+  bool on_corner = false;
+};
+std::vector<CornerPoint> corner_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng);
+
+// Both sides of where each of `parts` (what a side needs a value of: sqrt(x^2 - 1/100) of
+// sqrt(x^2 - 1/100)^2) begins or ends to have a value, as corner_points steps over corners (not
+// onto the edge itself: a hole, x/x at 0, is no edge).
+std::vector<TrialPoint> edge_points(std::span<const Expr> parts, const std::vector<Expr>& vars, std::mt19937_64& rng);
 
 // Points where the variables of the exponents that are no numbers are whole, where alone a
 // negative base may have such a power: (x^a)^b == x^(a b) agreed wherever both have values for a
