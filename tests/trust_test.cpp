@@ -3160,3 +3160,23 @@ TEST_CASE("trust: == looks beyond its random points for where only one side has 
       {"abs(x - 2) == sqrt((x - 2)^2)", "true  # checked numerically at 24 random points"},
   });
 }
+
+// A decimal exponent is floating point's (language.md): x^0.2 has no real value at a negative x.
+// Written with a decimal point the negative base was read again with 0.2 as 1/5, whose odd root
+// is real: x^1.2 at x = -1.5 was 1.63 and x^0.2 at x = -32.0 was -2.0, where x^0.2 at x = -32 is
+// refused; f(-1.0) was refused while f'(-1.0) had a value (a helper's finding).
+TEST_CASE("trust: a decimal exponent of a negative base has no real value however the base is written") {
+  ddx_test::check_rows({
+      {"x^0.2 at x = -32", "error: (-32)^(0.2) is not a real number"},
+      {"x^0.2 at x = -32.0", "error: (-32.0)^(0.2) is not a real number"},
+      {"x^1.2 at x = -1.5", "error: (-1.5)^(1.2) is not a real number"},
+      {"d/dx x^1.2 at x = -1.0", "error: the derivative does not exist at x = -1.0"},
+      {"x^1.2 at x = 1.5", "1.626707656796548"},
+      {"x^(6/5) at x = -1.5", "1.626707656796548"},
+      {"(0.3 - 0.1 - 0.2)^0.5", "0.0"},
+      {"(x - 0.1 - 0.2)^0.5 at x = 0.3", "0.0"},
+  });
+  ddx_test::check_rows({{"f(-1.0)", "error: (-1.0)^(1.2) is not a real number"},
+                        {"f'(-1.0)", "error: the derivative does not exist at t = -1.0"}},
+                       {"f(t) = t^1.2"});
+}

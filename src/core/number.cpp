@@ -310,7 +310,9 @@ std::optional<Number> Number::pow(const Number& e) const {
       if (e.numerator().is_odd()) r = -r;
     }
     std::string written = "(" + to_string() + ")^(" + e.to_string() + ")";
-    if (std::isnan(r) && is_exact() && e.is_float()) ++decimal_power_refused;
+    // (a decimal base too, unless so small that rounding may have made it negative: (0.3 - 0.1 -
+    // 0.2)^0.5 is 0 as written; x^1.2 at x = -1.5, read again with 1.2 as 6/5, was 1.63)
+    if (std::isnan(r) && e.is_float() && (is_exact() || std::abs(b) > 1e-6)) ++decimal_power_refused;
     if (std::isnan(r)) throw MathError(written + " is not a real number");
     if (std::isinf(r)) throw LimitError("floating-point overflow in " + written);
     return from_double(noting_underflow(r, *this, e, '^'));
