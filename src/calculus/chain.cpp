@@ -228,7 +228,14 @@ std::optional<Chain> second_order_chain(std::string_view target, std::string_vie
   c.order = 2;
   c.through = through->name();
   c.target_partial = free_symbols(*body).size() > 1;
-  if (std::optional<Expr> through_body = body_of(c.through)) c.through_partial = free_symbols(*through_body).size() > 1;
+  // ∂u/∂x where u's other names stand still as x moves; where one of them moves with x (u = x^2 w,
+  // w = sin(x)), the factor is the total dx-derivative, written d (it was ∂u/∂x, which the
+  // first-order chain uses for the part with w held).
+  if (std::optional<Expr> through_body = body_of(c.through)) {
+    std::vector<Expr> names = free_symbols(*through_body);
+    bool const others_move = std::any_of(names.begin(), names.end(), [&](Expr n) { return n.name() != var && builder.reaches(n.name()); });
+    c.through_partial = names.size() > 1 && !others_move;
+  }
   DefinitionLookup others = all_but(var, body_of);
   Expr x = sym(c.var);
   Expr du_dx = leibniz_chain(c.through, var, false, body_of).filled;
