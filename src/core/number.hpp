@@ -87,8 +87,9 @@ class Number {
   // this^e when the result is a Number: integer exponents (exact, size-limited), perfect roots of
   // rationals, and anything involving floats. nullopt when the exact result is irrational.
   std::optional<Number> pow(const Number& e) const;
-  // How many times an exact negative number has been raised to a decimal that is no integer
-  // ((-32)^0.2: no real value in floating point) and refused, in this thread. A statement that
+  // How many times a negative number, exact or a decimal not so small that rounding may have made
+  // it negative, has been raised to a decimal that is no integer ((-32)^0.2, (-32.0)^0.2: no real
+  // value in floating point) and refused, in this thread. A statement that
   // failed so is not read again with its decimals as the fractions they are written as, where
   // 0.2 = 1/5 would make the power an odd root with a value (-2), as the code printed for x^0.2
   // does not have one (a session compares the count before and after).
