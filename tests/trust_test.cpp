@@ -3153,8 +3153,15 @@ TEST_CASE("trust: == looks beyond its random points for where only one side has 
       {"sign(x - 2) == sign(x - 2.001)", "false  # they differ by about 1.0 at x = 2"},
       {"sign(x - 2)^2 == 1", "false  # they differ by about -1.0 at x = 2"},
       {"relu(sign(x - 5)) == (1 + sign(x - 5))/2", "false  # they differ by about -0.5 at x = 5"},
-      // Holes are no edges, and equal sides stay equal.
+      // Holes are no edges, and equal sides stay equal; a far point where neither side has a value
+      // still lets the others decide, and a decimal power refused at a sample point lets the
+      // statement be read with its decimals exact (the regression hunt's findings on a first version).
       {"x/x == 1", "true"},
+      {"(x - 2.5)^0.5 == sqrt(x - 2.5)", "true"},
+      {"(0.5x - 5)^1.5 + x == (0.5x - 5)^1.5 + 2x", "false"},
+      {"max(x, asin(x - 10)) == x + 0 asin(x - 10)", "true  # checked numerically at 12 random points"},
+      {"sign(asin(x - 10)) == sign(asin(x - 10.001))", "false  # only one side is defined at x = 9"},
+      {"max(1 + 3x, asin(x/2 - 5)) == max(2 + 3x, asin(x/2 - 5))", "false  # they differ by about -1.0 at x = 8.01"},
       {"d/dx (a x)^a == a (a x)^a/x", "true  # checked numerically at 13 random points"},
       {"sqrt(x + 3)^2 == x + 3 + 0 sqrt(x + 3)", "true"},
       {"abs(x - 2) == sqrt((x - 2)^2)", "true  # checked numerically at 24 random points"},

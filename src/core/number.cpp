@@ -297,6 +297,8 @@ thread_local std::uint64_t decimal_power_refused = 0;
 }  // namespace
 
 std::uint64_t Number::decimal_power_refusals() { return decimal_power_refused; }
+Number::TrialPowers::TrialPowers() : saved_(decimal_power_refused) {}
+Number::TrialPowers::~TrialPowers() { decimal_power_refused = saved_; }
 
 std::optional<Number> Number::pow(const Number& e) const {
   if (is_float() || e.is_float()) {

@@ -94,6 +94,17 @@ class Number {
   // 0.2 = 1/5 would make the power an odd root with a value (-2), as the code printed for x^0.2
   // does not have one (a session compares the count before and after).
   static std::uint64_t decimal_power_refusals();
+  // While one lives, refusals are trials' (== at sample points), not a statement's: forgotten at its end.
+  class TrialPowers {
+   public:
+    TrialPowers();
+    ~TrialPowers();
+    TrialPowers(const TrialPowers&) = delete;
+    TrialPowers& operator=(const TrialPowers&) = delete;
+
+   private:
+    std::uint64_t saved_;
+  };
   // Floor of an exact number as an integer Number.
   Number floor() const;
   // Number of decimal digits of the numerator plus denominator (a size measure for limits).

@@ -276,7 +276,7 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
     if (std::optional<bool> a_defined = defined_at(a, domain_a, vars, point), b_defined = defined_at(b, domain_b, vars, point);
         a_defined && b_defined) {
       if (*a_defined != *b_defined) return {false, true, "only one side is defined" + where_of(vars, point) + with};
-      if (!*a_defined) continue;
+      if (!*a_defined && !far_point) continue;
     }
     double x, y;
     try {
@@ -413,6 +413,9 @@ std::optional<Comparison> defined_apart(Expr a, Expr b, std::span<const Expr> re
 
 Comparison compare_expressions(Expr a, Expr b, std::span<const Expr> required_a, std::span<const Expr> required_b,
                                std::span<const Expr> domain_a, std::span<const Expr> domain_b) {
+  // (a decimal power refused at a sample point is no refusal of the statement's, which, undecided
+  // in doubles, may still be read with its decimals exact: (x - 2.5)^0.5 == sqrt(x - 2.5))
+  Number::TrialPowers trials;
   // Formulas compare as printed: d/dx abs(x) == sign(x) (its sign has no value at 0, sign(0) is 0).
   a = with_canonical_indices(with_typed_signs(a));
   b = with_canonical_indices(with_typed_signs(b));
