@@ -3187,3 +3187,23 @@ TEST_CASE("trust: a decimal exponent of a negative base has no real value howeve
                         {"f'(-1.0)", "error: the derivative does not exist at t = -1.0"}},
                        {"f(t) = t^1.2"});
 }
+
+// A defined name lost the check of what simplification takes out (a helper's finding): after a =
+// 0, a/a was 1 where 0/0 is refused; after b = -4, sqrt(b)^2 was -4; after u = x, u/u at x = 0 was 1.
+TEST_CASE("trust: what simplification takes out must have a value with the defined names' values in it") {
+  ddx_test::check_in_turn({
+      {"a = 0", ""},
+      {"a/a", "error: division by zero in the expression as written"},
+      {"0/a + 1", "error: division by zero in the expression as written"},
+      {"a - a", "0"},
+      {"b = -4", ""},
+      {"sqrt(b)^2", "error: (-4)^(1/2) is not a real number in the expression as written"},
+      {"u = x", ""},
+      {"u/u at x = 0", "error: division by zero in the expression as written"},
+      {"(u - u) log(u) at x = -1", "error: log of a negative number is not real in the expression as written"},
+      {"u/u at x = 1", "1"},
+      {"u/u", "1"},
+      {"c = 2", ""},
+      {"c/c", "1"},
+  });
+}

@@ -633,7 +633,15 @@ Value Evaluator::at(const Term& t) {
   if (std::optional<IndexCondition> unmet = conditions_at(own_conditions, point.values))
     throw EvalError{t.span, "the answer holds only where " + print::condition_texts({*unmet}, print::Format::Text).front() +
                                 ", which " + point.text + " is not"};
-  // x/x is 1, but x/x at x = 0 has no value: what simplification took out must have one too.
+  // x/x is 1, but x/x at x = 0 has no value: what simplification took out must have one too, a
+  // defined name in it standing for its value (after u = x, u/u at x = 0 was 1).
+  std::vector<Expr> given;
+  for (const std::string& name : t.names) given.push_back(sym(name));
+  for (Expr& part : dropped) try {
+      part = substituted(part, given);
+    } catch (const MathError& e) {
+      throw EvalError{t.span, std::string(e.what()) + " in the expression as written (its simplified form hides it)"};
+    }
   if (auto why = value_missing(dropped, point.values))
     throw EvalError{t.span, *why + " in the expression as written (its simplified form hides it)"};
   // At a part of the point, what is still open is still required: (d/dx log(x y) at y = -1) at

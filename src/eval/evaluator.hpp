@@ -111,6 +111,9 @@ class Evaluator {
   Expr definition_value_holding(std::string_view name, std::span<const Expr> vars);
   Expr definition_value(const Context::VariableView& variable);
 
+  // e with each defined name's value put in (held names kept).
+  Expr with_definitions(Expr e) { return substituted(e); }
+
   // Terms that are the whole statement (statement.cpp) see these too.
   Value at(const Term& t);
   Result compare(const Term& t);

@@ -295,6 +295,36 @@ Result evaluate_expression(const Term& body, const Context& context, bool steps)
   return r;
 }
 
+namespace {
+
+bool values_alone(const Term& t) {
+  switch (t.kind) {
+    case TermKind::Value:
+    case TermKind::Sum:
+    case TermKind::Product:
+    case TermKind::Power:
+    case TermKind::Negate:
+    case TermKind::Apply:
+    case TermKind::Vector:
+    case TermKind::Compare: return std::all_of(t.children.begin(), t.children.end(), values_alone);
+    default: return false;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> lost_value_missing(const Term& body, std::span<const Expr> lost, const Context& context) {
+  if (lost.empty() || !values_alone(body)) return std::nullopt;
+  Evaluator ev(context);
+  std::vector<Expr> closed;
+  for (Expr part : lost) try {
+      if (Expr there = ev.with_definitions(part); free_symbols(there).empty()) closed.push_back(there);
+    } catch (const MathError& e) {
+      return e.what();
+    }
+  return value_missing(closed, {});
+}
+
 Expr definition_body(const Term& body, const Context& context) {
   return with_signs_unified(Evaluator(context, true).scalar(body));
 }

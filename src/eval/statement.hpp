@@ -3,6 +3,9 @@
 // steps when asked, else its value), and the bodies definitions keep.
 #pragma once
 
+#include <optional>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "eval/context.hpp"
@@ -16,6 +19,12 @@ namespace ddx::eval {
 // (`steps d/dx E`, --steps, :steps on); a trace that would print more than max_steps_terms gives
 // the answer alone with a note.
 Result evaluate_expression(const Term& body, const Context& context, bool steps);
+
+// Why a statement of values alone has none: a part it lost as it was read (`lost`) left without
+// one once each defined name's value is put in (after a = 0, a/a was 1, where 0/0 is refused).
+// Nullopt where every part has one, or the statement holds more than values (derivatives,
+// procedures and points see to their own).
+std::optional<std::string> lost_value_missing(const Term& body, std::span<const Expr> lost, const Context& context);
 
 // What generated code calls the answer to `body` (the question): d_dx, dy_dx, grad, jacobian,
 // hessian; empty (f) for anything else. Asked only where an answer prints as a program.

@@ -422,6 +422,8 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
             .result = request.backprop ? eval::evaluate_backprop(request.body, *this)
                                        : eval::evaluate_expression(request.body, *this, request.steps || steps_),
             .message = {}};
+  if (std::optional<std::string> why = eval::lost_value_missing(request.body, lost, *this))
+    throw eval::EvalError{request.body.span, *why + " in the expression as written (its simplified form hides it)"};
   std::optional<ExactForm> exact;
   bool checked = false;  // (read again with its decimals exact)
   if (!request.backprop && answered_as_written(o.result))
