@@ -315,9 +315,16 @@ bool values_alone(const Term& t) {
 
 std::optional<std::string> lost_value_missing(const Term& body, std::span<const Expr> lost, const Context& context) {
   if (lost.empty() || !values_alone(body)) return std::nullopt;
+  std::vector<Expr> named;  // (only a part naming a defined variable can lose its value so)
+  for (Expr part : lost) {
+    std::vector<Expr> names = free_symbols(part);
+    if (std::any_of(names.begin(), names.end(), [&](Expr n) { return context.definition(n.name()).has_value(); }))
+      named.push_back(part);
+  }
+  if (named.empty()) return std::nullopt;
   Evaluator ev(context);
   std::vector<Expr> closed;
-  for (Expr part : lost) try {
+  for (Expr part : named) try {
       if (Expr there = ev.with_definitions(part); free_symbols(there).empty()) closed.push_back(there);
     } catch (const MathError& e) {
       return e.what();
