@@ -179,7 +179,9 @@ TEST_CASE("round trip: a Leibniz form names the unknown function of its paramete
       {"rho(t)", "rho(t)"},
       {"rho(t, s)", "rho(t, s)"},
   };
-  for (const auto& [input, expected] : rows) {
+  for (const auto& row : rows) {
+    const std::string& input = row.first;  // (not a structured binding: clang's CAPTURE cannot take one)
+    const std::string& expected = row.second;
     CAPTURE(input);
     auto out = s.eval_line(input);
     REQUIRE(out.size() == 1);
