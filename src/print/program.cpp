@@ -110,6 +110,10 @@ class ConstantsInDoubles {
     });
     if (!constant)
       for (Expr c : parts) check_value(c);
+    // (a product keeps e^1000 of x e^1000 as its base e and exponent 1000, no part of its own)
+    if (!constant && e.is(Kind::Mul))
+      for (std::size_t i = 0; i < e.bases().size(); ++i)
+        if (Expr b = e.bases()[i], x = e.exponents()[i]; !x.is_one() && free_of_symbols(b) && free_of_symbols(x)) check_value(pow(b, x));
     constant_.emplace(e.node(), constant);
     return constant;
   }
