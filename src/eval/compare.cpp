@@ -349,8 +349,9 @@ Comparison at_random_points(Expr a, Expr b, const std::string& with, std::span<c
       if (auto refuted = refuted_at(point, !on_corner)) return *refuted;
     // Where exponents are whole, which random points miss: there a side may have a value where
     // the other has none, as at random points, or a different one.
+    bool const whole_points_count_one_side = whole_exponents_may_lose_values(a, b);
     for (const auto& point : whole_exponent_points(a, b, vars, rng))
-      if (auto refuted = refuted_at(point, true)) return *refuted;
+      if (auto refuted = refuted_at(point, whole_points_count_one_side)) return *refuted;
     // Beside where what a side needs a value of begins to have one.
     std::vector<Expr> needed(domain_a.begin(), domain_a.end());
     needed.insert(needed.end(), domain_b.begin(), domain_b.end());
@@ -386,7 +387,9 @@ std::optional<Comparison> defined_apart(Expr a, Expr b, std::span<const Expr> re
     for (Expr v : vars) point[v.name()] = pick(rng);
   // (and where exponents are whole, or halves whose sum is: x^a x^b is x^(a + b) where x^a and
   // x^b have values, which at x = -1, a = b = 1/2 they have not)
-  for (TrialPoint& point : whole_exponent_points(a, b, vars, rng)) points.push_back(std::move(point));
+  std::vector<TrialPoint> whole_points = whole_exponent_points(a, b, vars, rng);
+  if (whole_exponents_may_lose_values(a, b))
+    for (TrialPoint& point : whole_points) points.push_back(std::move(point));
   // Beside the numbers the sides write and at sizes up to 100 (sqrt(x + 3)^2 == x + 3 was true,
   // every point above -2.5), and beside where what they need a value of begins to have one
   // (sqrt(x^2 - 1/100)^2 has none within 1/10 of 0).

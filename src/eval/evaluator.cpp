@@ -341,6 +341,21 @@ std::vector<Expr> domain_as_written(const Term& side) {
 
 }  // namespace
 
+// After r = sqrt(x), r^2 is x where x >= 0, as sqrt(x)^2 is: what the names' values lose as they
+// are put in is part of the side as written, as what the side itself lost is (domain_as_written),
+// not a requirement (r^2 == x was true, sqrt(x)^2 == x false). Inside a derivative it is one.
+std::vector<Expr> Evaluator::lost_to_definitions(const Term& side) {
+  std::vector<Expr> lost;
+  if (keep_names_ || !context_.has_definitions()) return lost;
+  auto walk = [&](auto& self, const Term& t) -> void {
+    if (t.kind == TermKind::Derivative || t.kind == TermKind::Leibniz || t.kind == TermKind::Prime) return;
+    if (t.kind == TermKind::Value) noting_into(lost, [&] { return substituted(t.expr); });
+    for (const Term& c : t.children) self(self, c);
+  };
+  walk(walk, side);
+  return lost;
+}
+
 // `A == B` for expressions, vectors and matrices (entry by entry; different shapes are unequal).
 Result Evaluator::compare(const Term& t) {
   // What each side requires as it is worked out (a derivative, the function it is taken of:
@@ -352,6 +367,11 @@ Result Evaluator::compare(const Term& t) {
   std::vector<Expr> domain_a = domain_as_written(t.children[0]), domain_b = domain_as_written(t.children[1]);
   for (std::vector<Expr>* parts : {&domain_a, &domain_b})
     for (Expr& part : *parts) part = substituted(part);
+  for (auto [side, domain, required] : {std::tuple{&t.children[0], &domain_a, &required_a}, std::tuple{&t.children[1], &domain_b, &required_b}})
+    for (Expr part : lost_to_definitions(*side)) {
+      domain->push_back(part);
+      std::erase(*required, part);
+    }
   std::vector<std::pair<Expr, Expr>> pairs;
   std::function<bool(const Value&, const Value&)> pair_up = [&](const Value& x, const Value& y) {
     if (x.kind == Value::Kind::Truth || y.kind == Value::Kind::Truth)

@@ -125,6 +125,8 @@ class Evaluator {
   };
   // (`own`: symbols that are not the session's names here, a bare function's parameters.)
   Expr substituted(Expr e, std::span<const Expr> own = {});
+  // What putting the defined names' values into a side of == loses outside its derivatives.
+  std::vector<Expr> lost_to_definitions(const Term& side);
   // Notes each of `lost` as required, every definition but var's substituted; and, where it may
   // end at an edge, its values on both sides along var (a chain's steps: sqrt(x) of y = u^2 after
   // u = sqrt(x), which reads as x).

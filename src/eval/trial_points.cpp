@@ -57,6 +57,21 @@ void symbolic_exponents(Expr e, std::vector<Expr>& out, std::unordered_set<const
   visit_children(e, [&](Expr c) { symbolic_exponents(c, out, seen); });
 }
 
+// Whether e has a power whose exponent is no number and whose base is no positive constant.
+bool power_of_a_base_that_may_be_negative(Expr e, std::unordered_set<const void*>& seen) {
+  if (!seen.insert(e.node()).second) return false;
+  auto may_be_negative = [](Expr base, Expr exponent) {
+    return !exponent.is_number() && !base.is(Kind::Constant) && !(base.is_number() && base.number().sign() > 0);
+  };
+  if (e.is(Kind::Pow) && may_be_negative(e.base(), e.exponent())) return true;
+  if (e.is(Kind::Mul))
+    for (std::size_t i = 0; i < e.bases().size(); ++i)
+      if (may_be_negative(e.bases()[i], e.exponents()[i])) return true;
+  bool found = false;
+  visit_children(e, [&](Expr c) { found = found || power_of_a_base_that_may_be_negative(c, seen); });
+  return found;
+}
+
 // A point near where g is largest (direction 1) or smallest (-1), by coordinates in turn: each
 // variable moved to the best of `grid` and of the values beside the best, the others held.
 TrialPoint extreme_point(Expr g, const std::vector<Expr>& vars, int direction, const std::vector<double>& grid,
@@ -247,6 +262,11 @@ std::vector<TrialPoint> edge_points(std::span<const Expr> parts, const std::vect
   for (CornerPoint& p : beside_sign_changes(std::move(arguments), parts, false, vars, rng))
     if (!p.on_corner) beside.push_back(std::move(p.point));
   return beside;
+}
+
+bool whole_exponents_may_lose_values(Expr a, Expr b) {
+  std::unordered_set<const void*> seen;
+  return power_of_a_base_that_may_be_negative(a, seen) || power_of_a_base_that_may_be_negative(b, seen);
 }
 
 std::vector<TrialPoint> whole_exponent_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng) {

@@ -55,4 +55,9 @@ std::vector<TrialPoint> edge_points(std::span<const Expr> parts, const std::vect
 // exponent has a variable.
 std::vector<TrialPoint> whole_exponent_points(Expr a, Expr b, const std::vector<Expr>& vars, std::mt19937_64& rng);
 
+// Whether a side may have a value at a whole-exponent point where it has none beside it: only a
+// power of a base that may be negative does (x^a at x = -1, a = 2). Else one side without a value
+// there is a hole: e^x (x - 3)/(x - 3) at x = 3, where e^x's exponent is whole.
+bool whole_exponents_may_lose_values(Expr a, Expr b);
+
 }  // namespace ddx::eval
