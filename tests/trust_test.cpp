@@ -3212,6 +3212,32 @@ TEST_CASE("trust: what simplification takes out must have a value with the defin
   });
 }
 
+// A definition without a value is refused as typed (b = 1/(2 - 2)); written through a name defined
+// as a number it was accepted, and each use of it failed (a helper's finding). Refused now, and the
+// session is as it was.
+TEST_CASE("trust: a definition that has no value through the numbers its names are defined as is refused") {
+  ddx_test::check_in_turn({
+      {"a = 2", ""},
+      {"b = 1/(a - 2)", "error: b = 1/(a - 2) would have no value: division by zero (a = 2)"},
+      {"b", "b"},
+      {"b = (a - 2)/(a - 2)", "error: division by zero (a = 2)"},
+      {"b = sqrt(a - 3)", "error: is not a real number (a = 2)"},
+      {"b = log(a - 2) + x", "error: log(0) is undefined (a = 2)"},
+      {"b = (a - 2)/(x - 2)", ""},
+      {"b", "0"},
+      {"c = 1/a", ""},
+      {"a = 0", "error: this leaves c = 1/a without a value: division by zero (a = 0)"},
+      {"a", "2"},
+      {"c", "1/2"},
+      {"a = 4", ""},
+      {"c", "1/4"},
+      {"k = pi/2", ""},
+      {"t = tan(k)", "error: tan is undefined at pi/2 (k = pi/2)"},
+      {"t = tan(k/2)", ""},
+      {"t", "1"},
+  });
+}
+
 // == took what a defined name's value lost as it was put in for a requirement, whose points it
 // skips, not for a part of the side as written: after r = sqrt(x), r^2 == x was true where
 // sqrt(x)^2 == x is false (a helper's finding). Each row reads as the same statement written

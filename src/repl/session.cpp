@@ -243,11 +243,15 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
     Outcome& o = out.back();
     o.format = format_;
     // Definitions read through what the statement changed are read again (or it is undone).
-    if (o.kind != Outcome::Kind::Error && defs_->version() != before)
-      if (std::optional<std::string> refused = follow_changes(o.kind == Outcome::Kind::Defined ? o.message : std::string())) {
+    if (o.kind != Outcome::Kind::Error && defs_->version() != before) {
+      std::string const defined = o.kind == Outcome::Kind::Defined ? o.message : std::string();
+      std::optional<std::string> refused = follow_changes(defined);
+      if (!refused && !defined.empty()) refused = left_without_value(defined);
+      if (refused) {
         defs_->roll_back(before);
         o = error_at(std::move(o.input), std::move(*refused), grammar::column_of(line, s.span.begin));
       }
+    }
     if (o.kind == Outcome::Kind::Error) restore_abstract_params(params_before);
     bool drawn = o.kind == Outcome::Kind::Message && std::holds_alternative<eval::PlotRequest>(o.result.shape);
     if (o.kind == Outcome::Kind::Answer || drawn)
