@@ -3270,3 +3270,53 @@ TEST_CASE("trust: == reads a side through its defined names as it reads the side
     CHECK(ddx_test::answer(plain, row.typed_in) == row.expected);
   }
 }
+
+// tangent and total at a point took a point written in decimals as its double: tangent(x^2, x =
+// 0.1 + 0.2 - 0.3) was y = 1.1e-16 x - 3.1e-33, tangent(abs(x - 0.3), x = 0.1 + 0.2) the line
+// y = x - 0.3 at the corner, tangent(1/x, x = 0.1 + 0.2 - 0.3) a line at the pole (a helper's
+// finding). Each now reads as the derivative at that point does: refused where it is, and else a
+// line through the function's value with the derivative's slope (each checked by ddx itself, the
+// line's right side typed back), and a total whose coefficient is the derivative.
+TEST_CASE("trust: tangent and total at a point written in decimals read it as the derivative there does") {
+  const char* const functions[] = {"abs(x - 0.3)", "abs(x - 0.3) (x - 0.3)", "x^2", "1/x", "sqrt(x - 0.3)", "log(x - 0.3)",
+                                   "sign(x - 0.3)", "(x - 0.1 - 0.2)^2", "abs(x - 0.1 - 0.2)", "abs(x - 0.3) (x - 0.3) + 5"};
+  const char* const points[] = {"0.1 + 0.2", "0.1 + 0.2 - 0.3", "0.3", "0.7 - 0.4", "0.5"};
+  int answered = 0, refused = 0;
+  for (const char* f : functions)
+    for (const char* p : points) {
+      std::string const function = f, point = p;
+      CAPTURE(function);
+      CAPTURE(point);
+      ddx::Session s;
+      std::string const slope = ddx_test::answer(s, "d/dx " + function + " at x = " + point);
+      std::string const line = ddx_test::answer(s, "tangent(" + function + ", x = " + point + ")");
+      std::string const total = ddx_test::answer(s, "total(" + function + ") at x = " + point);
+      bool const no_slope = slope.rfind("error@", 0) == 0;
+      CHECK((line.rfind("error@", 0) == 0) == no_slope);
+      CHECK((total.rfind("error@", 0) == 0) == no_slope);
+      if (no_slope || line.rfind("error@", 0) == 0) {
+        ++refused;
+        continue;
+      }
+      ++answered;
+      REQUIRE(line.size() > 4);
+      std::string const right_side = line.substr(line.find(" = ") + 3);
+      // (the line's coefficients are doubles: equal to 12 digits)
+      auto near_zero = [&](const std::string& difference) {
+        std::string const value = ddx_test::answer(s, difference);
+        CAPTURE(difference);
+        CAPTURE(value);
+        CHECK(std::abs(std::strtod(value.c_str(), nullptr)) < 1e-12);
+        CHECK(value.find_first_not_of("0123456789.e+- ") == std::string::npos);
+      };
+      near_zero("d/dx (" + right_side + ") - (" + slope + ")");
+      near_zero("((" + right_side + ") at x = " + point + ") - (" + function + " at x = " + point + ")");
+      // (df = C dx, df = dx, df = -dx or df = 0: C, 1, -1 or 0)
+      std::string coefficient = total.substr(total.find(" = ") + 3);
+      if (coefficient.ends_with("dx")) coefficient.resize(coefficient.size() - 2);
+      if (coefficient.empty() || coefficient == "-") coefficient += "1";
+      near_zero("d/dx (" + right_side + ") - (" + coefficient + ")");
+    }
+  CHECK(answered >= 20);
+  CHECK(refused >= 10);
+}

@@ -134,6 +134,13 @@ Result total_procedure(const Term& call, Evaluator& ev) {
   return Result::shaped(sum, std::move(total));
 }
 
+TotalDifferential differential_in(Expr sum, const TotalDifferential& like) {
+  TotalDifferential total{like.name, {}};
+  for (const auto& [coefficient, var] : like.terms)
+    if (Expr c = calc::diff(sum, sym("d" + var)); !c.is_zero()) total.terms.emplace_back(c, var);
+  return total;
+}
+
 // tangent(f, x = a): y = f(a) + f'(a) (x - a), refused where f has no derivative.
 Result tangent_procedure(const Term& call, Evaluator& ev) {
   const Term& at = call.children[1];

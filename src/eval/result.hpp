@@ -67,6 +67,10 @@ struct TotalDifferential {  // dz = (6x^2 + 4y) dx + (4x + 10y) dy
   std::string name;
   std::vector<std::pair<Expr, std::string>> terms;  // coefficient, variable
 };
+// The total differential whose value is `sum` (a sum of coefficients times dx, dy, ...), named and
+// ordered as `like`: each of like's variables with its coefficient in sum, those of 0 left out (a
+// total at a point, or one whose decimals were read again, has the coefficients of its value).
+TotalDifferential differential_in(Expr sum, const TotalDifferential& like);
 struct TangentLine {  // y = 2x - 1 (the line is the value)
   // The line's left side: y, or where the function names y, a name it does not (tangent(x y,
   // x = 2) is Y = x y; y = x y was an equation that does not hold).

@@ -248,12 +248,8 @@ Result told_at_point(const Term& at, const Context& context) {
     return r;
   }
   if (r.value.kind == Value::Kind::List) r.note = formula.note;
-  if (const auto* total = std::get_if<TotalDifferential>(&formula.shape); total && r.value.is_scalar()) {
-    TotalDifferential at_point{total->name, {}};
-    for (const auto& [coefficient, var] : total->terms)
-      if (Expr c = calc::diff(r.value.scalar, sym("d" + var)); !c.is_zero()) at_point.terms.emplace_back(c, var);
-    r.shape = std::move(at_point);
-  }
+  if (const auto* total = std::get_if<TotalDifferential>(&formula.shape); total && r.value.is_scalar())
+    r.shape = differential_in(r.value.scalar, *total);
   return r;
 }
 

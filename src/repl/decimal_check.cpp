@@ -76,7 +76,7 @@ bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivat
       // series at a centre, also inside a larger expression: taylor(abs(x - 0.3), x = 0.1 + 0.2,
       // 2) + 1 was x + 0.7)
       if (t.name == "diff" || t.name == "grad" || t.name == "jacobian" || t.name == "hessian" || t.name == "implicit" ||
-          t.name == "taylor" || t.name == "series")
+          t.name == "taylor" || t.name == "series" || t.name == "tangent" || t.name == "total")
         return derivative_allowed && all(t.children.begin(), true);
       return (t.name == "sum" || t.name == "mean" || t.name == "approx") && all(t.children.begin(), derivative_allowed);
     default: return false;
@@ -383,6 +383,16 @@ std::optional<bool> differ(Expr a, Expr b) {
   return std::fabs(*x - *y) > 1e-12 * std::max(std::fabs(*x), std::fabs(*y));
 }
 
+// Whether the doubles' formula b differs from the precise a beyond 12 digits: at a point, or in
+// the coefficient of a term of a's where b has all of them (1.1e-16 x + 5.0 against 5.0, which
+// agree at a point; 2.0e^(2.0x^2) is 1.0e^(2x^2) 2 written otherwise, and no term of it).
+bool formula_differs(Expr a, Expr b) {
+  if (differ(a, b).value_or(false)) return true;
+  std::unordered_map<Expr, double> const ca = coefficients_of(a, true), cb = coefficients_of(b, false);
+  if (std::any_of(ca.begin(), ca.end(), [&](const auto& term) { return !cb.contains(term.first); })) return false;
+  return coefficients_differ(a, b).value_or(false);
+}
+
 bool check_scalar_against(eval::Value& v, const eval::Value& formula, const Decimals& decimals, std::uint64_t decimal_bits);
 
 // Each decimal of v against the same place of the formula (a vector's entries pairwise); false
@@ -431,8 +441,37 @@ bool check_scalar_against(eval::Value& v, const eval::Value& formula, const Deci
   return true;
 }
 
+// A closed formula's precise value (given `decimals`) as the decimal an answer prints.
+std::optional<Expr> precise_decimal(Expr closed, const Decimals& decimals) {
+  std::optional<double> precise = precise_double(closed, decimals);
+  if (!precise || !std::isfinite(*precise)) return std::nullopt;
+  return as_decimal(num(Number::from_double(*precise)));
+}
+
+// An exact formula as a decimal answer writes it: the terms of a sum alike but for their closed
+// factors as one decimal coefficient times what they share (3/10 x - 9/100 is 0.3x - 0.09), a
+// closed formula as a decimal; nullopt where a coefficient has no precise value.
+std::optional<Expr> decimal_form(Expr exact) {
+  if (free_symbols(exact).empty()) return precise_decimal(exact, {});
+  if (exact.is(Kind::Mul)) {
+    std::vector<Expr> closed, others;
+    split_factors(exact, 0, closed, others);
+    std::optional<Expr> coefficient = precise_decimal(mul(closed), {});
+    return coefficient ? std::optional<Expr>(*coefficient * mul(others)) : std::nullopt;
+  }
+  if (!exact.is(Kind::Add)) return exact;
+  std::vector<Expr> terms;
+  for (const Alike& group : alike_terms(exact, 0)) {
+    std::optional<Expr> coefficient = precise_decimal(add(group.coefficients), {});
+    if (!coefficient) return std::nullopt;
+    terms.push_back(*coefficient * group.shared);
+  }
+  return add(std::move(terms));
+}
+
 // Each number of v against the same place of `exact` (the statement evaluated with its decimals
-// as fractions): corrected where they differ beyond 12 digits.
+// as fractions): corrected where they differ beyond 12 digits. A formula, a tangent's line,
+// against the exact formula's decimal form.
 void correct_by(eval::Value& v, const eval::Value& exact) {
   if (v.kind != exact.kind) return;
   if (v.kind == eval::Value::Kind::List) {
@@ -440,7 +479,12 @@ void correct_by(eval::Value& v, const eval::Value& exact) {
     for (std::size_t i = 0; i < v.items.size(); ++i) correct_by(v.items[i], exact.items[i]);
     return;
   }
-  if (v.kind != eval::Value::Kind::Scalar || !v.scalar.is_number()) return;
+  if (v.kind != eval::Value::Kind::Scalar) return;
+  if (!v.scalar.is_number()) {
+    std::optional<Expr> decimal = decimal_form(exact.scalar);
+    if (decimal && !free_symbols(v.scalar).empty() && formula_differs(*decimal, v.scalar)) v.scalar = *decimal;
+    return;
+  }
   if (!exact.scalar.is_number()) {
     // A closed formula (1 - cos(1/10^9), beside a sign whose argument was undecided with the
     // decimals as symbols): its precise value.
@@ -475,11 +519,11 @@ bool check_exactly(eval::Value& v, std::string_view statement, const Session& se
   return true;
 }
 
-// Whether t takes a value at a point or a derivative (`at`, d/dx, dy/dx, f'(x), diff).
+// Whether t takes a value at a point or a derivative (`at`, d/dx, dy/dx, f'(x), diff, tangent).
 bool at_a_point(const resolve::Term& t) {
   using resolve::TermKind;
   if (t.kind == TermKind::At || t.kind == TermKind::Derivative || t.kind == TermKind::Leibniz || t.kind == TermKind::Prime ||
-      (t.kind == TermKind::Call && t.name == "diff"))
+      (t.kind == TermKind::Call && (t.name == "diff" || t.name == "tangent")))
     return true;
   return std::any_of(t.children.begin(), t.children.end(), at_a_point);
 }
@@ -499,13 +543,6 @@ std::optional<Expr> arithmetic_value(std::string_view statement, const Session& 
   if (!std::holds_alternative<std::monostate>(result.shape) || result.value.kind != eval::Value::Kind::Scalar)
     return std::nullopt;
   return result.value.scalar;
-}
-
-// A closed formula's precise value (given `decimals`) as the decimal an answer prints.
-std::optional<Expr> precise_decimal(Expr closed, const Decimals& decimals) {
-  std::optional<double> precise = precise_double(closed, decimals);
-  if (!precise || !std::isfinite(*precise)) return std::nullopt;
-  return as_decimal(num(Number::from_double(*precise)));
 }
 
 // The statement's value with every decimal exact, as an answer: its precise value as a decimal
@@ -665,7 +702,8 @@ void taylor_as_written(std::string_view statement, const Session& session, eval:
 
 bool answer_is_value(const eval::Result& r) {
   return std::holds_alternative<std::monostate>(r.shape) || std::holds_alternative<eval::NamedDerivative>(r.shape) ||
-         std::holds_alternative<eval::Derivation>(r.shape);
+         std::holds_alternative<eval::Derivation>(r.shape) || std::holds_alternative<eval::TangentLine>(r.shape) ||
+         std::holds_alternative<eval::TotalDifferential>(r.shape);
 }
 
 void fold_constants_into_decimals(eval::Value& v) {

@@ -40,8 +40,9 @@ void taylor_as_written(std::string_view statement, const Session& session, eval:
 // A table so read keeps the headers of the statement as typed (0.5x, not x/2).
 void keep_typed_labels(const eval::Result& typed, eval::Result& exact);
 // Whether a result's answer is its value alone, which check_decimals can check: a plain answer, a
-// named derivative's (`dv/dx = VALUE`), or a chain's (whose lines the caller drops when the value
-// is corrected).
+// named derivative's (`dv/dx = VALUE`), a tangent line, a total differential (whose terms the
+// caller makes again from a corrected value), or a chain's (whose lines the caller drops when the
+// value is corrected).
 bool answer_is_value(const eval::Result& r);
 // When v holds decimal numbers (itself, or entries of a vector or matrix) and `body` (the
 // statement's expression, or a definition's right-hand side, as resolved) is arithmetic or a

@@ -446,6 +446,8 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
     if (const auto* d = std::get_if<eval::Derivation>(&o.result.shape); d && o.result.value.scalar != printed)
       o.result.shape = eval::NamedDerivative{d->chain.target, std::vector<std::string>(static_cast<std::size_t>(d->chain.order), d->chain.var),
                                              d->chain.partial};
+    if (const auto* total = std::get_if<eval::TotalDifferential>(&o.result.shape); total && o.result.value.scalar != printed)
+      o.result.shape = eval::differential_in(o.result.value.scalar, *total);
   }
   if (!request.backprop && answer_is_value(o.result)) fold_constants_into_decimals(o.result.value);
   // approx's answer is the decimal it prints, for a later check too (approx(pi), then ans - pi
