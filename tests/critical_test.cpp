@@ -902,3 +902,32 @@ TEST_CASE("critical: a constant ddx does not recognise is named as one that may 
       {"critical(sin(50x))", "error: critical: more than 200 critical points in the search range"},
   });
 }
+
+// A coordinate or value printed to one digit in scientific notation lost its exponent: (x -
+// 3e-12)^2 had its minimum at "x ~ 3.0e0", cos(x)^2 + 20exp(-x^2) one of value "3.0e0" for
+// 3.2e-26 (a helper's finding). Each printed number is read back and must be the number it stands
+// for, or 0.0 within the search's uncertainty of 0.
+TEST_CASE("critical: small numbers are printed with their exponent, in every format") {
+  for (int exponent = 3; exponent <= 40; exponent += 3) {
+    std::string const c = "3e-" + std::to_string(exponent);
+    double const expected = std::strtod(c.c_str(), nullptr);
+    CAPTURE(c);
+    for (const char* format : {"text", "unicode"}) {
+      ddx::Session s;
+      REQUIRE(ddx_test::answer(s, std::string(":format ") + format).find("error") == std::string::npos);
+      std::string const out = ddx_test::answer(s, "critical((x - " + c + ")^2)");
+      CAPTURE(out);
+      std::size_t const at = out.find(format == std::string("text") ? "x ~ " : "x ≈ ");
+      REQUIRE(at != std::string::npos);
+      double const printed = std::strtod(out.c_str() + at + (format == std::string("text") ? 4 : 6), nullptr);
+      // (or 0.0, where the number is within the search's uncertainty of 0, as language.md says)
+      if (printed == 0) CHECK(expected < 1e-13);
+      else CHECK(std::abs(printed - expected) <= 0.2 * expected);
+    }
+  }
+  ddx::Session s;
+  std::string const saddle = ddx_test::answer(s, "critical(x y + 1e-12 x)");
+  CHECK(saddle.find("(0.0, -1.0e-12): saddle") != std::string::npos);
+  std::string const valleys = ddx_test::answer(s, "critical(cos(x)^2 + 20exp(-x^2))");
+  CHECK(valleys.find("x ~ 7.853981634: minimum, value ~ 3.0e-26") != std::string::npos);
+}

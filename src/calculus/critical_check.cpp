@@ -36,6 +36,9 @@ std::string decimal(Expr e, int digits) {
   std::string s = evalf(e, digits);
   bool negative = !s.empty() && s[0] == '-';
   std::string body = negative ? s.substr(1) : s;
+  // (evalf's own scientific notation, 3.0e-12, stands: its "3." is no count of whole digits, and
+  // 3e-12 to 1 digit was printed 3.0e0)
+  if (body.find('e') != std::string::npos) return s;
   // More whole digits than significant ones: evalf pads them with zeros (123456789012.5 to 10
   // digits was 123456789000.0, its last digits false), so the number takes an exponent.
   if (std::size_t point = body.find('.'); point != std::string::npos && point >= static_cast<std::size_t>(digits)) {
