@@ -2733,10 +2733,28 @@ TEST_CASE("trust: approx rounds an exact number on a decimal tie to even") {
               {"approx(-25/1000, 1)", "-0.02"},
               {"approx(3.000000000000005)", "3.0"},
               {"approx(12345678901234.55)", "12345678901234.6"},
-              {"approx(5/2, 1)", "2.0"},
-              {"approx(95/10, 1)", "1.0e1"},
+              {"approx(5/2, 1)", "2e0"},
+              {"approx(95/10, 1)", "1e1"},
               {"approx(-1/7, 5)", "-0.14286"},
               {"approx(10^400/3)", "3.33333333333333e399"}});
+}
+
+// approx printed a 0 after the point that is no digit of the value where the digits asked end at
+// the units: approx(1.5, 1) was 2.0, approx(10^14 e) 271828182845905.0 for ...904.52 (a helper's
+// finding). Such a value has an exponent, as one whose digits end before the point has; a whole
+// number of the digits asked is that number, and its 0 after the point is certain.
+TEST_CASE("trust: approx prints no 0 after the point that is not a digit of the value") {
+  check_rows({{"approx(1.5, 1)", "2e0"},
+              {"approx(pi, 1)", "3e0"},
+              {"approx(12345.6, 5)", "1.2346e4"},
+              {"approx(10^4 pi, 5)", "3.1416e4"},
+              {"approx(10^14 e)", "2.71828182845905e14"},
+              {"approx(10^13 e)", "27182818284590.5"},
+              {"approx(x, 3) at x = 314.159", "3.14e2"},
+              {"approx(100, 3)", "100.0"},
+              {"approx(12345, 5)", "12345.0"},
+              {"approx(0.05, 1)", "0.05"},
+              {"approx(2)", "2.0"}});
 }
 
 // A formula answer with decimals came out exact where the check's exact reading wrote a constant

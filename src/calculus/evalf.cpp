@@ -35,14 +35,17 @@ std::string digits_of(mpfr_srcptr v, int digits) {
   if (negative) mantissa.erase(0, 1);
   while (mantissa.size() > 1 && mantissa.back() == '0') mantissa.pop_back();
   std::string s;
-  // (plain only where every digit before the point is one of the digits asked: 10^20 e to 15
-  // digits was 271828182845905000000.0, its last six zeros no digits of it)
-  if (exp10 > 0 && exp10 <= 21 && exp10 <= digits) {
+  // (plain only where every digit before the point is one of the digits asked, and the digit after
+  // it too: 10^20 e to 15 digits was 271828182845905000000.0, its last six zeros no digits of it,
+  // and 1.5 to 1 digit 2.0, its 0 none)
+  if (exp10 > 0 && exp10 <= 21 && exp10 < digits) {
     auto point = static_cast<std::size_t>(exp10);
     if (mantissa.size() <= point) mantissa.append(point - mantissa.size() + 1, '0');
     s = mantissa.substr(0, point) + "." + mantissa.substr(point);
   } else if (exp10 <= 0 && exp10 > -7) {
     s = "0." + std::string(static_cast<std::size_t>(-exp10), '0') + mantissa;
+  } else if (digits == 1) {  // (3e-12: "3.0e-12" would claim a second digit)
+    s = mantissa.substr(0, 1) + "e" + std::to_string(exp10 - 1);
   } else {
     s = mantissa.substr(0, 1) + "." + (mantissa.size() > 1 ? mantissa.substr(1) : "0") + "e" + std::to_string(exp10 - 1);
   }
@@ -79,6 +82,9 @@ std::string exact_digits(const Number& q, int digits) {
   if (size / ten_to(power) < ten_to(digits - 1)) --power;  // (the estimate's log10 one too high)
   if (!(size / ten_to(power) < ten_to(digits))) ++power;  // (or one too low)
   Number scaled = size / ten_to(power), n = scaled.floor(), rest = scaled - n;
+  // A whole number of the digits asked has a certain 0 after the point too: approx(100, 3) is 100.0
+  // (digits_of, which does not know the value exact, would write 1.0e2).
+  if (rest.is_zero() && power == 0 && digits <= 21) return q.to_string() + ".0";
   if (Number(1) < Number(2) * rest || (Number(2) * rest == Number(1) && n.is_odd())) n = n + Number(1);
   // n 10^power to more bits than the digits need: its decimal digits are n's, far from any tie.
   Real v(precision_for(digits) + 64);
