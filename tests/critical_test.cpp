@@ -931,3 +931,31 @@ TEST_CASE("critical: small numbers are printed with their exponent, in every for
   std::string const valleys = ddx_test::answer(s, "critical(cos(x)^2 + 20exp(-x^2))");
   CHECK(valleys.find("x ~ 7.853981634: minimum, value ~ 3e-26") != std::string::npos);
 }
+
+// Where the Hessian is flat in a direction, Newton's steps leave the gradient's component along it
+// alone, and stopped where the other components' rounding was larger: cos(x + y)/2 +
+// exp(-x^2 y^2/16)/2 was listed as having critical points at (±5.5, ∓5.5) and (±6.5, ∓6.5), where
+// its gradient along x = -y is e^(-x^2 y^2/16) x y (x - y)/16, 1.5e-24 and 6e-48 (a helper's
+// finding). Every point listed on that line must have that component below what 60 digits tell
+// beside the other one (about 1e-16 there: 1e-76).
+TEST_CASE("critical: no point is listed where the gradient along a flat direction is not 0 to 60 digits") {
+  ddx::Session s;
+  REQUIRE(ddx_test::answer(s, ":format code").find("error") == std::string::npos);
+  std::string const listed = ddx_test::answer(s, "critical(cos(x + y)/2 + exp(-x^2*y^2/16)/2, [x, y])");
+  REQUIRE(listed.rfind("[[", 0) == 0);
+  int on_the_line = 0;
+  for (std::size_t at = listed.find('['); (at = listed.find('[', at + 1)) != std::string::npos;) {
+    char* end = nullptr;
+    double const x = std::strtod(listed.c_str() + at + 1, &end);
+    if (end == listed.c_str() + at + 1 || *end != ',') continue;  // (an exact coordinate, -3*pi)
+    char* end_y = nullptr;
+    double const y = std::strtod(end + 1, &end_y);
+    if (end_y == end + 1 || *end_y != ']' || std::abs(x + y) > 1e-6 || std::abs(x) < 1) continue;
+    ++on_the_line;
+    double const along = std::exp(-x * x * y * y / 16) * x * y * (x - y) / 16;
+    CAPTURE(x);
+    CAPTURE(y);
+    CHECK(std::abs(along) < 1e-76);
+  }
+  CHECK(on_the_line >= 2);  // (the two at about ±10 and ±7.5, where it is 1e-85 and less: no evidence either way)
+}

@@ -158,6 +158,40 @@ bool solves(const std::vector<std::vector<double>>& h, const std::vector<double>
   return norm2(residual) <= 1e-12 * norm2(g);
 }
 
+// Whether, along each direction the Hessian h is flat in at x, the gradient's component could
+// vanish within `reach` of x: it is at most ten times what its slope and curvature along the
+// direction (by differences a millionth of x apart) make of a step of `reach`, or 60 digits' noise.
+// Newton's steps leave that component alone, and stop where another component's rounding is the
+// larger: cos(x + y)/2 + exp(-x^2 y^2/16)/2 was listed as a saddle at (-5.5, 5.5), where its
+// gradient is 1.5e-24 along x = -y, and almost constant there.
+bool flat_components_vanish(const std::vector<double>& x, const std::vector<std::vector<double>>& h, const std::vector<Expr>& grad,
+                            const std::vector<Expr>& vars, double reach) {
+  std::vector<std::vector<double>> directions;
+  std::vector<double> ev = symmetric_eigen(h, directions);
+  double largest = 0;
+  for (double v : ev) largest = std::max(largest, std::abs(v));
+  double const size = std::max(1.0, std::sqrt(norm2(x)));
+  for (std::size_t k = 0; k < ev.size(); ++k) {
+    if (std::abs(ev[k]) > 1e-8 * std::max(1.0, largest)) continue;
+    const std::vector<double>& v = directions[k];
+    // (summed in 60 digits: the other components' rounding, 1e-16 of them, cancels in doubles)
+    std::vector<Expr> terms;
+    for (std::size_t i = 0; i < grad.size(); ++i) terms.push_back(num(poly::to_number(mpq_class(v[i]))) * grad[i]);
+    Expr const along = add(std::move(terms));
+    auto component = [&](double t) {
+      std::vector<double> at = x;
+      for (std::size_t i = 0; i < at.size(); ++i) at[i] += t * v[i];
+      return precise_value_at(along, vars, at);
+    };
+    double const c0 = component(0);
+    if (std::abs(c0) <= 1e-50 * std::max(1.0, largest) * size) continue;
+    double const tau = 1e-6 * size, plus = component(tau), minus = component(-tau);
+    double const slope = std::abs(plus - minus) / (2 * tau), curvature = std::abs(plus + minus - 2 * c0) / (tau * tau);
+    if (!(std::abs(c0) <= 10 * (slope * reach + curvature * reach * reach))) return false;
+  }
+  return true;
+}
+
 // The zero Newton's method reaches from x, with the gradient and Hessian in 60-digit arithmetic,
 // or nullopt. A simple zero is reached at once, a multiple one by a constant ratio a step, while
 // where the gradient is only small the steps stay long and leave the range (2·bound): tanh(x) +
@@ -194,7 +228,11 @@ std::optional<std::vector<double>> newton_zero(std::vector<double> x, const std:
     double length = std::sqrt(norm2(d));
     for (std::size_t k = 0; k < n; ++k) x[k] += d[k];
     if (!std::all_of(x.begin(), x.end(), [&](double v) { return std::abs(v) <= 2 * bound; })) return std::nullopt;
-    if (length <= 1e-10 * std::max(1.0, std::sqrt(norm2(x)))) return x;
+    // (a zero reached by a constant ratio a step is within about ten steps' length; one reached at
+    // once, within a few units of the doubles' last place)
+    double const reach = std::max(10 * length, 1e-15 * std::max(1.0, std::sqrt(norm2(x))));
+    if (length <= 1e-10 * std::max(1.0, std::sqrt(norm2(x))))
+      return n == 1 || !singular(h) || flat_components_vanish(x, h, grad, vars, reach) ? std::optional(x) : std::nullopt;
   }
   return std::nullopt;
 }
@@ -465,8 +503,18 @@ std::vector<NumericZero> several_variables(const std::vector<Expr>& grad, const 
 }  // namespace
 
 std::vector<double> symmetric_eigenvalues(std::vector<std::vector<double>> a) {
-  // Cyclic Jacobi rotations until the off-diagonal part is negligible.
+  std::vector<std::vector<double>> ignored;
+  std::vector<double> ev = symmetric_eigen(std::move(a), ignored);
+  std::sort(ev.begin(), ev.end());
+  return ev;
+}
+
+std::vector<double> symmetric_eigen(std::vector<std::vector<double>> a, std::vector<std::vector<double>>& vectors) {
+  // Cyclic Jacobi rotations until the off-diagonal part is negligible; their product, column by
+  // column, holds the eigenvectors.
   std::size_t n = a.size();
+  std::vector<std::vector<double>> v(n, std::vector<double>(n, 0));
+  for (std::size_t k = 0; k < n; ++k) v[k][k] = 1;
   for (int sweep = 0; sweep < 100; ++sweep) {
     double off = 0, all = 0;
     for (std::size_t r = 0; r < n; ++r)
@@ -491,11 +539,19 @@ std::vector<double> symmetric_eigenvalues(std::vector<std::vector<double>> a) {
           a[p][k] = c * apk - s * aqk;
           a[q][k] = s * apk + c * aqk;
         }
+        for (std::size_t k = 0; k < n; ++k) {  // the eigenvectors' columns p, q
+          double vkp = v[k][p], vkq = v[k][q];
+          v[k][p] = c * vkp - s * vkq;
+          v[k][q] = s * vkp + c * vkq;
+        }
       }
   }
   std::vector<double> ev;
-  for (std::size_t k = 0; k < n; ++k) ev.push_back(a[k][k]);
-  std::sort(ev.begin(), ev.end());
+  vectors.assign(n, std::vector<double>(n));
+  for (std::size_t k = 0; k < n; ++k) {
+    ev.push_back(a[k][k]);
+    for (std::size_t i = 0; i < n; ++i) vectors[k][i] = v[i][k];
+  }
   return ev;
 }
 

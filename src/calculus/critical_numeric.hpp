@@ -35,6 +35,8 @@ std::vector<std::vector<Expr>> exact_candidates(const std::vector<double>& x, do
 
 // The eigenvalues of a symmetric matrix, increasing (Jacobi's method).
 std::vector<double> symmetric_eigenvalues(std::vector<std::vector<double>> a);
+// The same, unsorted, with the unit eigenvector of each in `vectors`.
+std::vector<double> symmetric_eigen(std::vector<std::vector<double>> a, std::vector<std::vector<double>>& vectors);
 
 // The period of f in var, when var occurs only inside sin, cos, tan, cot, sec and csc of linear
 // arguments a var + b whose slopes a are commensurable (rational, or rational multiples of pi):
