@@ -3253,7 +3253,30 @@ TEST_CASE("trust: a definition that has no value through the numbers its names a
       {"t = tan(k)", "error: tan is undefined at pi/2 (k = pi/2)"},
       {"t = tan(k/2)", ""},
       {"t", "1"},
+      // Through a name that is a number through another (the regression hunt's gaps), and the
+      // names that use a name changed, in turn.
+      {"b4 = a", ""},
+      {"c4 = 1/(b4 - 4)", "error: c4 = 1/(b4 - 4) would have no value: division by zero (b4 = 4)"},
+      {"d4 = 1/b4", ""},
+      {":clear c", ""},
+      {"a = 0", "error: this leaves d4 = 1/b4 without a value: division by zero (b4 = 0)"},
+      {"d4", "1/4"},
+      // A body with decimals is no exact number: its doubles may have lost what the decimals
+      // hold (1/(a - 4 + 1e-20) is 1e20), and a double's overflow there is for its uses to say.
+      {"e4 = 1/(a - 4 + 1e-20)", ""},
+      {"e4", "1e+20"},
+      {"w = 1e300^a", ""},
+      {"w", "error: overflow"},
   });
+}
+
+// A refusal of a statement's definitions is an error as any other: in JSON, an object on stdout.
+TEST_CASE("trust: a definition refused for having no value is a JSON error object") {
+  ddx_test::RunResult const run = ddx_test::run_ddx("--format json", "a = 2\nb = 1/(a - 2)\nc = 1/a\na = 0\n");
+  std::string const& out = run.out;
+  CHECK(run.err.empty());
+  CHECK(out.find("{\"input\": \"b = 1/(a - 2)\", \"error\": {\"message\": \"b = 1/(a - 2) would have no value") != std::string::npos);
+  CHECK(out.find("{\"input\": \"a = 0\", \"error\": {\"message\": \"this leaves c = 1/a without a value") != std::string::npos);
 }
 
 // == took what a defined name's value lost as it was put in for a requirement, whose points it
@@ -3337,4 +3360,8 @@ TEST_CASE("trust: tangent and total at a point written in decimals read it as th
     }
   CHECK(answered >= 20);
   CHECK(refused >= 10);
+  // (the reading with decimals exact took them for variables of total: a d decimal#1 term, and
+  // the doubles' answer was replaced by one with 1/2 in it; the regression hunt's finding)
+  check_rows({{"total(2.0/(y - x)) at x = 0.5", "df = 2.0/(y - 0.5)^2 dx - 2.0/(y - 0.5)^2 dy"},
+              {"total(y + sqrt(1e-3 y)) at x = 0.1 + 0.2", "df = (0.015811388300841896/sqrt(y) + 1) dy"}});
 }

@@ -44,6 +44,9 @@ Differentiated differentiated(const Term& call, Evaluator& ev) {
     out.functions.push_back(ev.operand(first, held));
   }
   out.vars = listed ? *listed : calc::variables_of(out.functions);
+  // (a decimal read again as the exact number it is written as, decimal#1, is no variable: total's
+  // reading had a d decimal#1 term, and grad's an entry for it)
+  std::erase_if(out.vars, [](Expr v) { return is_decimal_symbol(v); });
   // A defined function named bare is its body over its parameters, in order (after g(x, y) =
   // x^2 + a y, grad(g) was [y, 2x, a], over a as well; after f(x, y, z) = x y it lacked ∂f/∂z).
   if (!listed && first.kind == TermKind::Value && !first.params.empty()) out.vars = first.params;

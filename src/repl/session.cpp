@@ -250,6 +250,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
       if (refused) {
         defs_->roll_back(before);
         o = error_at(std::move(o.input), std::move(*refused), grammar::column_of(line, s.span.begin));
+        o.format = format_;
       }
     }
     if (o.kind == Outcome::Kind::Error) restore_abstract_params(params_before);

@@ -3,6 +3,8 @@
 // Written through a name defined as a number it was accepted, and every use of it then failed:
 // b = 1/(a - 2) after a = 2, or c = 1/a and then a = 0. Such names are put into the bodies that
 // use them, and a body without a value so refuses the statement, as the number typed in would.
+// Only exact bodies are read so: decimals are the exact numbers they are written as, which the
+// doubles a body holds may have lost (b = 1/(a - 2 + 1e-20) is 1e20, where doubles make it 1/0).
 #include <unordered_map>
 
 #include "core/errors.hpp"
@@ -12,27 +14,49 @@
 namespace ddx {
 namespace {
 
-// A body that is an exact number or constant (a = 2, k = pi/2): one that every use reads the same.
-bool is_exact_constant(Expr body) { return !has_float(body) && free_symbols(body).empty(); }
+// The exact number or constant a name is defined as, through the names its body uses (a = 2, then
+// b = a - 2 is 0), or nullopt; `depth` bounds a long chain of names.
+std::optional<Expr> exact_constant(const Definitions& defs, const Definitions::Variable& v, int depth = 16) {
+  if (has_float(v.body) || depth == 0) return std::nullopt;
+  std::unordered_map<Expr, Expr> values;
+  for (Expr s : free_symbols(v.body)) {
+    const Definitions::Variable* used = defs.variable(s.name());
+    std::optional<Expr> value = used && used != &v ? exact_constant(defs, *used, depth - 1) : std::nullopt;
+    if (!value) return std::nullopt;
+    values.emplace(s, *value);
+  }
+  if (values.empty()) return v.body;
+  try {
+    return substitute(v.body, values);
+  } catch (const MathError&) {  // (no value: that name's own definition was refused)
+    return std::nullopt;
+  } catch (const LimitError&) {
+    return std::nullopt;
+  }
+}
 
 }  // namespace
 
 std::optional<std::string> Session::without_value(const std::string& name) const {
   const Definitions::Variable* v = defs_->variable(name);
-  if (!v) return std::nullopt;
+  if (!v || has_float(v->body)) return std::nullopt;
+  for (Expr part : v->dropped)
+    if (has_float(part)) return std::nullopt;
   std::unordered_map<Expr, Expr> constants;
   std::string where;  // " (a = 2)"
   for (Expr s : v->symbols)
-    if (const Definitions::Variable* used = defs_->variable(s.name()); used && used != v && is_exact_constant(used->body)) {
-      constants.emplace(s, used->body);
-      where += (where.empty() ? " (" : ", ") + s.name() + " = " + text(used->body);
-    }
+    if (const Definitions::Variable* used = defs_->variable(s.name()); used && used != v)
+      if (std::optional<Expr> value = exact_constant(*defs_, *used)) {
+        constants.emplace(s, *value);
+        where += (where.empty() ? " (" : ", ") + s.name() + " = " + text(*value);
+      }
   if (constants.empty()) return std::nullopt;
   try {
     substitute(v->body, constants);
     for (Expr part : v->dropped) substitute(part, constants);
   } catch (const MathError& e) {
     return std::string(e.what()) + where + ")";
+  } catch (const LimitError&) {  // (too large to work out exactly: the uses will say)
   }
   return std::nullopt;
 }
@@ -45,12 +69,19 @@ std::optional<std::string> Session::left_without_value(const std::string& define
   };
   if (auto why = without_value(defined)) return as_typed(defined) + " would have no value: " + *why + "; the old definition stays";
   const Definitions::Variable* v = defs_->variable(defined);
-  if (!v || !is_exact_constant(v->body) || !defs_->is_used(sym(defined))) return std::nullopt;
-  for (const auto& [other, used] : defs_->variables())
-    if (std::find(used->symbols.begin(), used->symbols.end(), sym(defined)) != used->symbols.end())
-      if (auto why = without_value(other))
-        return "this leaves " + as_typed(other) + " without a value: " + *why + "; the old definitions stay (:clear " + other +
-               " first, or define it again after)";
+  if (!v || !exact_constant(*defs_, *v) || !defs_->is_used(sym(defined))) return std::nullopt;
+  // (the names that use it, and those that use them: a = 1, b = a, c = 1/b, then a = 0)
+  std::vector<std::string> changed{defined};
+  NameSet seen{defined};
+  for (std::size_t next = 0; next < changed.size() && next < 64; ++next)
+    for (const auto& [other, used] : defs_->variables())
+      if (std::find(used->symbols.begin(), used->symbols.end(), sym(changed[next])) != used->symbols.end() &&
+          seen.insert(other).second) {
+        if (auto why = without_value(other))
+          return "this leaves " + as_typed(other) + " without a value: " + *why + "; the old definitions stay (:clear " + other +
+                 " first, or define it again after)";
+        if (exact_constant(*defs_, *used)) changed.push_back(other);
+      }
   return std::nullopt;
 }
 
