@@ -175,8 +175,10 @@ Result tangent_procedure(const Term& call, Evaluator& ev) {
   TangentLine shape;
   for (const char* label : {"y", "Y", "T", "y_t"}) {
     shape.label = label;
-    // (nor the variable the line is along: tangent(x^2, y = 1) was y = x^2, a parabola)
-    if (!depends_on(f, sym(label)) && !depends_on(line, sym(label)) && x.name() != label) break;
+    // (nor the variable the line is along: tangent(x^2, y = 1) was y = x^2, a parabola; nor a
+    // defined name: after y = x^2, tangent(y, x = 1) was y = 2x - 1)
+    if (!depends_on(f, sym(label)) && !depends_on(line, sym(label)) && x.name() != label && !ev.context().definition(label))
+      break;
   }
   return Result::shaped(line, std::move(shape));
 }
