@@ -115,7 +115,7 @@ TEST_CASE("export: every command and procedure, compiled with pdflatex: no overf
   for (const char* expected : {
            "\\frac{d}{dx} \\left(3 x + 4\\right)^{2} &= 18 x + 24",
            "\\left.\\frac{\\partial x_{5}}{\\partial x_{2}}\\right|_{x_{1} = 3,\\, x_{2} = 4} &= 72 e^{4}",
-           "\\text{tangent to }x^{2}\\text{ at }x = 1:\\; y &= 2 x - 1",
+           "\\text{tangent to }x^{2}\\text{ at }x = 1:\\; Y &= 2 x - 1",  // (Y: y is defined in the session)
            "\\mathrm{d}z &= \\left(3 v^{2} + x^{2}\\right) \\, \\mathrm{d}v + 2 v x \\, \\mathrm{d}x",
            "J^{\\top} &= \\begin{pmatrix}",
            "\\text{Hessian of }v x^{3} + v^{2}:\\; H &= \\begin{pmatrix}",
