@@ -3367,3 +3367,19 @@ TEST_CASE("trust: tangent and total at a point written in decimals read it as th
   check_rows({{"total(2.0/(y - x)) at x = 0.5", "df = 2.0/(y - 0.5)^2 dx - 2.0/(y - 0.5)^2 dy"},
               {"total(y + sqrt(1e-3 y)) at x = 0.1 + 0.2", "df = (0.015811388300841896/sqrt(y) + 1) dy"}});
 }
+
+// A definition whose body is a derivative was not read again with its decimals exact, as the same
+// derivative typed as a statement is: w = d/dx x^2/(sqrt(2) - 1.414213562373095) was
+// 9007199254740992.0x, its doubles' cancellation, where the statement is 40982188368572448.0x (the
+// regression hunt's finding, in both binaries). Each definition must read as its statement does.
+TEST_CASE("trust: a defined derivative with decimals is the derivative typed as a statement") {
+  for (const char* derivative : {"d/dx x^2/(sqrt(2) - 1.414213562373095)", "d/dx x^2/(pi - 3.141592653589793 + 1e-10)",
+                                 "d/dx x^2/(0.1000000000000001 - 0.1)", "d/dx (0.1x^2 + 0.2x^2 - 0.3x^2 + x)",
+                                 "d/dx sin(x) (0.5 + 0.123456789012345 - 0.623456789012345)"}) {
+    ddx::Session typed, defined;
+    std::string const statement = ddx_test::answer(typed, derivative);
+    REQUIRE(ddx_test::answer(defined, std::string("w = ") + derivative).empty());
+    CAPTURE(std::string(derivative));
+    CHECK(ddx_test::answer(defined, "w") == statement);
+  }
+}

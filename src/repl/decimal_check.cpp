@@ -31,6 +31,11 @@
 namespace ddx {
 namespace {
 
+// The most decimals a statement with a derivative may write and be read again with each decimal a
+// symbol (8: 300 derivatives of 7 factors x - 0.14, ... at x = 0.55 take 0.05 s rather than 0.02;
+// 4 left d/dx abs((2.6 + 0.075) x - (2.6 + 0.075)^2) at x = 2.675 unread, at its corner).
+constexpr std::size_t few_decimals_for_derivatives = 8;
+
 // Reading a statement again costs what reading and evaluating it cost: arithmetic, values,
 // vectors and points of them are read again, and a derivative only with few decimals (each a
 // symbol that the derivative carries through: 79 factors x - 0.1, ... took 4 times as long), as a
@@ -733,9 +738,7 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
                                         const Session& session, bool* checked) {
   bool ignored = false;
   if (!checked) checked = &ignored;
-  // (8: 300 derivatives of 7 factors x - 0.14, ... at x = 0.55 take 0.05 s rather than 0.02; 4 left
-  // d/dx abs((2.6 + 0.075) x - (2.6 + 0.075)^2) at x = 2.675 unread, at its corner.)
-  constexpr std::size_t few = 8;
+  constexpr std::size_t few = few_decimals_for_derivatives;
   std::size_t written = decimals_written(statement);
   // (Most statements stop at the first test. An answer without a decimal is read again too:
   // doubles' 0.0 vanishes in a sum, and y + 1 - cos(1e-8) printed y.)
@@ -824,8 +827,10 @@ void read_body_exactly(resolve::FunctionDefinition& def, std::string_view statem
 
 std::optional<ExactForm> read_value_exactly(Expr body, const resolve::Term& read, std::string_view statement,
                                             const Session& session) {
-  constexpr bool few_decimals = true;
-  if (!may_hold_decimals(body, statement, session) || !worth_reading_again(read, few_decimals)) return std::nullopt;
+  // (a derivative too, with few decimals, as check_decimals reads an answer: w = d/dx x^2/(sqrt(2) -
+  // 1.414213562373095) was 9007199254740992.0x, its doubles' 2/(sqrt(2) - 1.414213562373095))
+  bool const few_decimals = decimals_written(statement) <= few_decimals_for_derivatives;
+  if (!may_hold_decimals(body, statement, session) || !worth_reading_again(read, few_decimals, few_decimals)) return std::nullopt;
   return read_exactly(statement, session, [](const resolve::Term& again, const eval::Context& reading) {
     return eval::definition_body(again, reading);
   });
