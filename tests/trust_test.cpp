@@ -3383,3 +3383,32 @@ TEST_CASE("trust: a defined derivative with decimals is the derivative typed as 
     CHECK(ddx_test::answer(defined, "w") == statement);
   }
 }
+
+// A syntax error in one of a line's `;` statements threw the others away, unsaid: `a = 1; x^2; b =
+// x +* 2` said only the third one's error, and a stayed undefined (a helper's finding). Statements
+// joined by `;` must do what they do one per line, each error at its own place in the line.
+TEST_CASE("trust: statements joined by semicolons each stand or fall alone, whatever the others' syntax") {
+  std::vector<std::vector<std::string>> const lines{
+      {"a = 1", "x^2", "b = x +* 2", "a + 1"},
+      {"x^3", "(x", "d/dx x^2"},
+      {"u = x^2", "y = u^3 +", "dy/dx", "y = u^3", "dy/dx"},
+      {":format latex", "x^2 ^", "x^2"},
+      {"f(t) = t^2", "f(", "f(3)"},
+  };
+  for (const std::vector<std::string>& statements : lines) {
+    ddx::Session alone, joined;
+    std::string expected, line;
+    for (const std::string& s : statements) {
+      std::string got = ddx_test::answer(alone, s);
+      // (an error's column moves by where its statement begins in the joined line)
+      if (got.rfind("error@", 0) == 0) {
+        std::size_t const column = std::stoul(got.substr(6));
+        got = "error@" + std::to_string(column + line.size() + (line.empty() ? 0 : 2)) + got.substr(got.find(':'));
+      }
+      if (!got.empty()) expected += (expected.empty() ? "" : "\n") + got;
+      line += (line.empty() ? "" : "; ") + s;
+    }
+    CAPTURE(line);
+    CHECK(ddx_test::answer(joined, line) == expected);
+  }
+}

@@ -199,6 +199,22 @@ std::string cycle_path_text(std::vector<std::string_view> path) {
   return text;
 }
 
+// The line's statements, split at each `;` (which the grammar reads nowhere else, not even inside
+// brackets: `(x; y` is two statements, the first without its `)`), without their spaces around:
+// for a line that does not parse whole, so that each is read alone.
+std::vector<std::string_view> statements_apart(std::string_view line) {
+  std::vector<std::string_view> pieces;
+  for (std::size_t start = 0; start <= line.size();) {
+    std::size_t end = std::min(line.find(';', start), line.size());
+    std::string_view piece = line.substr(start, end - start);
+    while (!piece.empty() && (piece.front() == ' ' || piece.front() == '\t')) piece.remove_prefix(1);
+    while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\t')) piece.remove_suffix(1);
+    if (!piece.empty()) pieces.push_back(piece);
+    start = end + 1;
+  }
+  return pieces;
+}
+
 }  // namespace
 
 std::vector<Outcome> Session::eval_line(std::string_view line) {
@@ -212,6 +228,20 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
     return grammar::parse_line(line);
   }();
   if (!parsed.ok()) {
+    // Statements separated by `;` each stand or fall alone: a syntax error in the last of
+    // `a = 1; x^2; b = x +* 2` threw away the two before it, unsaid.
+    if (std::vector<std::string_view> pieces = statements_apart(line); pieces.size() > 1) {
+      std::vector<Outcome> out;
+      for (std::string_view piece : pieces) {
+        std::size_t const columns_before = grammar::column_of(line, static_cast<std::size_t>(piece.data() - line.data())) - 1;
+        for (Outcome& o : eval_line(piece)) {
+          if (o.kind == Outcome::Kind::Error && o.column > 0) o.column += columns_before;
+          out.push_back(std::move(o));
+        }
+        if (quit_) break;
+      }
+      return out;
+    }
     const auto& d = parsed.diagnostics.front();
     Outcome o = error_at(std::string(line), d.message, d.column);
     o.format = format_;
