@@ -3412,3 +3412,22 @@ TEST_CASE("trust: statements joined by semicolons each stand or fall alone, what
     CHECK(ddx_test::answer(joined, line) == expected);
   }
 }
+
+// A pole that doubles rounded past was refused only where the answer's own value grew with the
+// precision: wrapped in a bounded function it settled, and atan(tan(0.5 pi)) was
+// 1.5707963267948966, 1/tan(pi/2 * 1.0) 0.0 (a helper's finding). Each is refused as the same
+// statement written exactly is, and a part near its pole but not at it keeps its value.
+TEST_CASE("trust: a pole that doubles rounded past is refused inside a bounded function too") {
+  for (const char* wrapped : {"atan(tan(0.5 pi))", "1/tan(pi/2*1.0)", "tanh(cot(2.0 pi))", "min(tan(pi/2*1.0), 1)",
+                              "atan(1/sin(pi*1.0))", "sigmoid(cot(pi/1e-3))", "atan(1/(0.3 - 0.1 - 0.2))"}) {
+    ddx::Session s;
+    std::string const got = ddx_test::answer(s, wrapped);
+    CAPTURE(std::string(wrapped));
+    CHECK(got.rfind("error@1: ", 0) == 0);
+    CHECK((got.find("undefined") != std::string::npos || got.find("division by zero") != std::string::npos));
+  }
+  check_rows({{"atan(tan(0.4 pi))", "1.2566370614359172"},
+              {"1/(0.3 - 0.1 - 0.2 + 1)", "1.0"},
+              {"atan(1/(0.3 - 0.1 - 0.2 + 1e-30))", "1.5707963267948966"}});
+  check_rows({{"f(0.5 pi)", "error: the value is undefined"}}, {"f(x) = atan(tan(x))"});
+}

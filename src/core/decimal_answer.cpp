@@ -12,6 +12,7 @@
 #include "core/enclosure.hpp"
 #include "core/errors.hpp"
 #include "core/float_underflow.hpp"
+#include "core/functions.hpp"
 #include "core/pointer_set.hpp"
 #include "core/real_value.hpp"
 #include "core/substitute.hpp"
@@ -196,6 +197,37 @@ bool agrees_at_first_precision(Expr formula, const std::unordered_map<Expr, Expr
   }
 }
 
+// Whether a part may have a pole: a power of negative exponent, or a function with one (tan at
+// pi/2, log at 0, ...).
+bool may_have_a_pole(Expr e) {
+  if (e.is(Kind::Pow)) return e.exponent().is_number() && e.exponent().number().is_negative();
+  if (e.is(Kind::Mul))
+    return std::any_of(e.exponents().begin(), e.exponents().end(),
+                       [](Expr x) { return x.is_number() && x.number().is_negative(); });
+  if (!e.is(Kind::Call)) return false;
+  static const char* const with_poles[] = {"tan", "cot", "sec", "csc", "log", "coth", "csch", "atanh", "acoth"};
+  const std::string& name = function_info(e.function()).name;
+  return std::any_of(std::begin(with_poles), std::end(with_poles), [&](const char* f) { return name == f; });
+}
+
+// Refuses a part of the formula at a pole that doubles rounded past, which the formula's own value
+// need not show: atan(tan(0.5 pi)) settles on pi/2 while its tan grows with every bit of precision,
+// and was 1.5707963267948966 where tan(0.5 pi) is refused; 1/tan(pi/2 * 1.0) was 0.0. Only parts
+// holding the point's decimals are asked (what holds none has no rounding to hide a pole).
+void refuse_hidden_poles(Expr formula, const std::unordered_map<Expr, Expr>& exact, double computed) {
+  PointerSet seen;
+  auto walk = [&](auto& self, Expr e) -> void {
+    if (!seen.insert(e.node()) || free_symbols(e).empty()) return;
+    visit_children(e, [&](Expr c) { self(self, c); });
+    if (e == formula || !may_have_a_pole(e)) return;
+    try {
+      precise_value(e, exact, DecimalReading::AsTyped, computed);
+    } catch (const Underflow&) {  // (a value, only a small one)
+    }
+  };
+  walk(walk, formula);
+}
+
 }  // namespace
 
 Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed, Undefined undefined) {
@@ -221,8 +253,9 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, 
   // A decimal inside the formula was rounded when the formula was built (3 (x - 0.2) holds
   // 0.6000000000000001): no refusal on its account, and a value only where its rounding does not
   // move it.
-  if (agrees_at_first_precision(formula, exact, d)) return computed;  // nearly every answer, at one evaluation
   bool rounded_inside = has_float(formula);
+  if (undefined == Undefined::Refuse && !rounded_inside) refuse_hidden_poles(formula, exact, std::nan(""));
+  if (agrees_at_first_precision(formula, exact, d)) return computed;  // nearly every answer, at one evaluation
   std::optional<double> precise;
   std::optional<Underflow> underflow;
   try {
