@@ -766,12 +766,18 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
     return std::nullopt;
   }
   std::uint64_t decimal_bits = bits_of(decimals);
+  // (ans keeps the exact number: d/dx x/3 at x = 0.3 is 1/3, and approx(ans, 20) was the double's
+  // 0.33333333333333331483)
+  std::optional<Expr> exact_number;
   std::function<void(eval::Value&)> cancel = [&](eval::Value& x) {
     for (eval::Value& item : x.items) cancel(item);
     if (x.kind != eval::Value::Kind::Scalar) return;
     x.scalar = without_exact_zeros(x.scalar, decimals, decimal_bits);
     // (all its decimals cancelled: the decimal answer's precise value, 0.0 for 0.1 + 0.2 - 0.3)
-    if (x.scalar.is_number() && !x.scalar.number().is_float()) x.scalar = as_decimal(x.scalar);
+    if (x.scalar.is_number() && !x.scalar.number().is_float()) {
+      if (&x == &formula) exact_number = x.scalar;
+      x.scalar = as_decimal(x.scalar);
+    }
   };
   try {
     cancel(formula);
@@ -788,7 +794,7 @@ std::optional<ExactForm> check_decimals(eval::Value& v, const resolve::Term& bod
   // every decimal exact decides, as for a corner (d/dx (x - 0.3)^(3/2) at x = 0.1 + 0.2 was 0.0).
   if (at_a_point(body)) check_exactly(v, statement, session);  // (checked already, by the formula)
   if (formula.kind != eval::Value::Kind::Scalar) return std::nullopt;
-  return ExactForm{formula.scalar, std::move(decimals)};
+  return ExactForm{exact_number.value_or(formula.scalar), std::move(decimals)};
 }
 
 namespace {
