@@ -214,12 +214,12 @@ bool may_have_a_pole(Expr e) {
 // need not show: atan(tan(0.5 pi)) settles on pi/2 while its tan grows with every bit of precision,
 // and was 1.5707963267948966 where tan(0.5 pi) is refused; 1/tan(pi/2 * 1.0) was 0.0. Only parts
 // holding the point's decimals are asked (what holds none has no rounding to hide a pole).
-void refuse_hidden_poles(Expr formula, const std::unordered_map<Expr, Expr>& exact, double computed) {
+void refuse_hidden_poles(Expr formula, const std::unordered_map<Expr, Expr>& exact, double computed, bool the_whole_too = false) {
   PointerSet seen;
   auto walk = [&](auto& self, Expr e) -> void {
     if (!seen.insert(e.node()) || free_symbols(e).empty()) return;
     visit_children(e, [&](Expr c) { self(self, c); });
-    if (e == formula || !may_have_a_pole(e)) return;
+    if ((e == formula && !the_whole_too) || !may_have_a_pole(e)) return;
     try {
       precise_value(e, exact, DecimalReading::AsTyped, computed);
     } catch (const Underflow&) {  // (a value, only a small one)
@@ -229,6 +229,10 @@ void refuse_hidden_poles(Expr formula, const std::unordered_map<Expr, Expr>& exa
 }
 
 }  // namespace
+
+void refuse_poles_rounded_past(Expr closed, const std::unordered_map<Expr, Expr>& point) {
+  refuse_hidden_poles(closed, as_written(point), std::nan(""), true);
+}
 
 Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed, Undefined undefined) {
   if (!computed.is_number() || !computed.number().is_float() || formula.is_number()) return computed;

@@ -42,6 +42,10 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, 
 Expr checked_number(Expr formula, const std::unordered_map<Expr, Expr>& point, Expr computed,
                     Undefined undefined = Undefined::Keep);
 
+// Throws MathError where `closed`, or a part of it that may have a pole (tan, log, 1/u, ...), is at
+// a pole that doubles rounded past, its decimals (symbols of `point`) as written: sec(pi/2 * 1.0).
+void refuse_poles_rounded_past(Expr closed, const std::unordered_map<Expr, Expr>& point);
+
 // An exact number as the decimal an answer prints: its double, or itself beyond a double's range;
 // UnderflowError when it is not 0 but below the normal range (x^2 at x = 1e-160 is 10^-320).
 Expr as_decimal(Expr exact);

@@ -262,6 +262,9 @@ Expr without_exact_zeros(Expr e, const Decimals& decimals, std::uint64_t decimal
 Expr folded_precisely(Expr e, const Decimals& decimals, std::uint64_t decimal_bits, bool& all_precise) {
   auto value = [&](Expr closed) -> std::optional<Expr> {
     if (std::optional<double> v = precise_double(closed, decimals)) return Expr(Number::from_double(*v));
+    // (a part with no value with its decimals as written, a pole that doubles rounded past, is
+    // refused as it is alone: sec(pi/2*1.0) + x was x + 16331239353195370.0)
+    if (!has_float(closed)) refuse_poles_rounded_past(closed, decimals);
     all_precise = false;
     return std::nullopt;
   };

@@ -199,10 +199,11 @@ std::string cycle_path_text(std::vector<std::string_view> path) {
   return text;
 }
 
-// The line's statements, split at each `;` (which the grammar reads nowhere else, not even inside
-// brackets: `(x; y` is two statements, the first without its `)`), without their spaces around:
-// for a line that does not parse whole, so that each is read alone.
+// The line's statements, split at each `;` before its comment (the grammar reads `;` nowhere else,
+// not even inside brackets: `(x; y` is two statements, the first without its `)`), without their
+// spaces around: for a line that does not parse whole, so that each is read alone.
 std::vector<std::string_view> statements_apart(std::string_view line) {
+  line = line.substr(0, line.find('#'));  // (a comment's `;` separates nothing: x +* 2 # note; a = 5)
   std::vector<std::string_view> pieces;
   for (std::size_t start = 0; start <= line.size();) {
     std::size_t end = std::min(line.find(';', start), line.size());
