@@ -131,11 +131,10 @@ class Session : public resolve::Scope, public eval::Context {
   // statement must be undone. `defined`: the name the statement defined, if any.
   std::optional<std::string> follow_changes(const std::string& defined);
   std::optional<std::string> read_again(const std::string& name);
-  // A name defined as an exact number put into the definitions that use it (repl/valueless.cpp):
+  // Names defined as exact numbers put into the definitions that use them (repl/valueless.cpp):
   // why `name`'s body would have no value so (b = 1/(a - 2) after a = 2: "division by zero (a =
-  // 2)"), or nullopt; and the
-  // same of the name a statement defined and, when it is such a number, of the names that use it
-  // (c = 1/a, then a = 0): then the statement must be undone.
+  // 2)"), or nullopt; and the same of the name a statement defined and, when it is such a number,
+  // of the names that use it (c = 1/a, then a = 0): then the statement must be undone.
   std::optional<std::string> without_value(const std::string& name) const;
   std::optional<std::string> left_without_value(const std::string& defined) const;
 
