@@ -218,6 +218,28 @@ std::vector<std::string_view> statements_apart(std::string_view line) {
 
 }  // namespace
 
+// (Apart from eval_line, whose one list is built in place and returned as itself.)
+std::vector<Outcome> Session::eval_unparsed_line(std::string_view line, const grammar::ParseOutcome& parsed) {
+  // Statements separated by `;` each stand or fall alone: a syntax error in the last of
+  // `a = 1; x^2; b = x +* 2` threw away the two before it, unsaid.
+  std::vector<Outcome> out;
+  if (std::vector<std::string_view> pieces = statements_apart(line); pieces.size() > 1) {
+    for (std::string_view piece : pieces) {
+      std::size_t const columns_before = grammar::column_of(line, static_cast<std::size_t>(piece.data() - line.data())) - 1;
+      for (Outcome& o : eval_line(piece)) {
+        if (o.kind == Outcome::Kind::Error && o.column > 0) o.column += columns_before;
+        out.push_back(std::move(o));
+      }
+      if (quit_) break;
+    }
+    return out;
+  }
+  const auto& d = parsed.diagnostics.front();
+  out.push_back(error_at(std::string(line), d.message, d.column));
+  out.back().format = format_;
+  return out;
+}
+
 std::vector<Outcome> Session::eval_line(std::string_view line) {
   if (matrix::is_declaration(line)) {
     Outcome o = declare(line);
@@ -228,26 +250,7 @@ std::vector<Outcome> Session::eval_line(std::string_view line) {
     stats::ScopedTimer timer(stats::grammar_ticks);
     return grammar::parse_line(line);
   }();
-  if (!parsed.ok()) {
-    // Statements separated by `;` each stand or fall alone: a syntax error in the last of
-    // `a = 1; x^2; b = x +* 2` threw away the two before it, unsaid.
-    if (std::vector<std::string_view> pieces = statements_apart(line); pieces.size() > 1) {
-      std::vector<Outcome> out;
-      for (std::string_view piece : pieces) {
-        std::size_t const columns_before = grammar::column_of(line, static_cast<std::size_t>(piece.data() - line.data())) - 1;
-        for (Outcome& o : eval_line(piece)) {
-          if (o.kind == Outcome::Kind::Error && o.column > 0) o.column += columns_before;
-          out.push_back(std::move(o));
-        }
-        if (quit_) break;
-      }
-      return out;
-    }
-    const auto& d = parsed.diagnostics.front();
-    Outcome o = error_at(std::string(line), d.message, d.column);
-    o.format = format_;
-    return {std::move(o)};
-  }
+  if (!parsed.ok()) return eval_unparsed_line(line, parsed);
   std::vector<Outcome> out;
   for (grammar::Statement& s : parsed.statements) {
     // What `ans` meant, for :export to show the question; kept only where the statement says ans

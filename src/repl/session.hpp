@@ -103,6 +103,8 @@ class Session : public resolve::Scope, public eval::Context {
   // `lost`: what the statement lost as it was read, kept for `ans`.
   Outcome answer(const resolve::Request& request, std::string& input, ConditionLog& conditions, std::vector<Expr>& lost);
   Outcome draw(Outcome o);
+  // A line that does not parse whole: its `;` statements each on its own, or its error.
+  std::vector<Outcome> eval_unparsed_line(std::string_view line, const grammar::ParseOutcome& parsed);
   Outcome declare(std::string_view line);
   Outcome run_matrix(const grammar::Statement& s, std::string input, std::string_view line);
   std::optional<std::string> cycle_through(std::string_view name, std::span<const Expr> used,
