@@ -3269,6 +3269,12 @@ TEST_CASE("trust: a definition that has no value through the numbers its names a
       {"e4", "1e+20"},
       {"w = 1e300^a", ""},
       {"w", "error: overflow"},
+      // Names defined as decimals are the exact numbers they are written as (the hunt's gaps).
+      {"z = 0.1", ""},
+      {"c5 = 1/(z - 0.1)", "error: c5 = 1/(z - 0.1) would have no value: division by zero (z = 0.1)"},
+      {"c5 = 1/(z - 0.1 + 1e-30)", ""},
+      {"c5", "1e+30"},
+      {"z = 0.1 - 1e-30", "error: this leaves c5 = 1/(z - 0.1 + 1e-30) without a value: division by zero (z = 0.1 - 1e-30)"},
   });
 }
 

@@ -3,8 +3,8 @@
 // Written through a name defined as a number it was accepted, and every use of it then failed:
 // b = 1/(a - 2) after a = 2, or c = 1/a and then a = 0. Such names are put into the bodies that
 // use them, and a body without a value so refuses the statement, as the number typed in would.
-// Only exact bodies are read so: decimals are the exact numbers they are written as, which the
-// doubles a body holds may have lost (b = 1/(a - 2 + 1e-20) is 1e20, where doubles make it 1/0).
+// Bodies are read with their decimals the exact numbers they are written as, which the doubles a
+// body holds may have lost (b = 1/(a - 2 + 1e-20) is 1e20, where doubles make it 1/0).
 #include <unordered_map>
 
 #include "core/errors.hpp"
@@ -14,20 +14,37 @@
 namespace ddx {
 namespace {
 
+// A body with its decimals the exact numbers they are written as (its exact form's), or nullopt
+// where it has decimals and no exact form: z = 0.1 is 1/10, b = 1/(a - 2 + 1e-20) is
+// 1/(a - 2 + 10^-20), whose doubles made it 1/(a - 2).
+std::optional<Expr> body_as_written(const Definitions::Variable& v) {
+  if (!has_float(v.body)) return v.body;
+  if (!v.exact) return std::nullopt;
+  try {
+    Expr e = substitute(v.exact->expr, v.exact->decimals);
+    return has_float(e) ? std::nullopt : std::optional<Expr>(e);
+  } catch (const MathError&) {
+    return std::nullopt;
+  } catch (const LimitError&) {
+    return std::nullopt;
+  }
+}
+
 // The exact number or constant a name is defined as, through the names its body uses (a = 2, then
 // b = a - 2 is 0), or nullopt; `depth` bounds a long chain of names.
 std::optional<Expr> exact_constant(const Definitions& defs, const Definitions::Variable& v, int depth = 16) {
-  if (has_float(v.body) || depth == 0) return std::nullopt;
+  std::optional<Expr> body = body_as_written(v);
+  if (!body || depth == 0) return std::nullopt;
   std::unordered_map<Expr, Expr> values;
-  for (Expr s : free_symbols(v.body)) {
+  for (Expr s : free_symbols(*body)) {
     const Definitions::Variable* used = defs.variable(s.name());
     std::optional<Expr> value = used && used != &v ? exact_constant(defs, *used, depth - 1) : std::nullopt;
     if (!value) return std::nullopt;
     values.emplace(s, *value);
   }
-  if (values.empty()) return v.body;
+  if (values.empty()) return *body;
   try {
-    return substitute(v.body, values);
+    return substitute(*body, values);
   } catch (const MathError&) {  // (no value: that name's own definition was refused)
     return std::nullopt;
   } catch (const LimitError&) {
@@ -39,21 +56,26 @@ std::optional<Expr> exact_constant(const Definitions& defs, const Definitions::V
 
 std::optional<std::string> Session::without_value(const std::string& name) const {
   const Definitions::Variable* v = defs_->variable(name);
-  if (!v || has_float(v->body)) return std::nullopt;
-  for (Expr part : v->dropped)
-    if (has_float(part)) return std::nullopt;
+  std::optional<Expr> body = v ? body_as_written(*v) : std::nullopt;
+  if (!body) return std::nullopt;
+  bool const dropped_exact = std::none_of(v->dropped.begin(), v->dropped.end(), [](Expr part) { return has_float(part); });
   std::unordered_map<Expr, Expr> constants;
   std::string where;  // " (a = 2)"
   for (Expr s : v->symbols)
     if (const Definitions::Variable* used = defs_->variable(s.name()); used && used != v)
       if (std::optional<Expr> value = exact_constant(*defs_, *used)) {
         constants.emplace(s, *value);
-        where += (where.empty() ? " (" : ", ") + s.name() + " = " + text(*value);
+        // (a decimal as it was typed: z = 0.1 - 1e-30, not its double 0.1 nor the fraction)
+        const Definitions::Reading* typed = defs_->reading(s.name());
+        where += (where.empty() ? " (" : ", ") + (has_float(used->body) && typed && !typed->statement.empty()
+                                                      ? typed->statement
+                                                      : s.name() + " = " + text(*value));
       }
   if (constants.empty()) return std::nullopt;
   try {
-    substitute(v->body, constants);
-    for (Expr part : v->dropped) substitute(part, constants);
+    substitute(*body, constants);
+    if (dropped_exact)
+      for (Expr part : v->dropped) substitute(part, constants);
   } catch (const MathError& e) {
     return std::string(e.what()) + where + ")";
   } catch (const LimitError&) {  // (too large to work out exactly: the uses will say)
