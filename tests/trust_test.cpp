@@ -3276,6 +3276,27 @@ TEST_CASE("trust: a definition that has no value through the numbers its names a
       {"c5", "1e+30"},
       {"z = 0.1 - 1e-30", "error: this leaves c5 = 1/(z - 0.1 + 1e-30) without a value: division by zero (z = 0.1 - 1e-30)"},
   });
+  // Through a definition read through the name, which takes values as it is read (a derivative,
+  // an at, a call), the user's users too (the last regression hunt's finding); each undone whole.
+  check_in_turn({
+      {"a = 0.1", ""},
+      {"w = d/dx (a x)", ""},
+      {"v = 1/(w - 0.2)", ""},
+      {"a = 0.2", "error: this leaves v = 1/(w - 0.2) without a value: division by zero"},
+      {"v", "-10.0"},
+      {"h(t) = t + 1", ""},
+      {"w2 = h(0)", ""},
+      {"v2 = 1/w2", ""},
+      {"h(t) = t", "error: this leaves v2 = 1/w2 without a value: division by zero (w2 = 0)"},
+      {"v2", "1"},
+      {"q = x + 1", ""},
+      {"w3 = q at x = 0", ""},
+      {"v3 = 1/w3", ""},
+      {"q = x", "error: this leaves v3 = 1/w3 without a value: division by zero (w3 = 0)"},
+      {"v3", "1"},
+      {"q = x + 2", ""},
+      {"v3", "1/2"},
+  });
 }
 
 // A refusal of a statement's definitions is an error as any other: in JSON, an object on stdout.

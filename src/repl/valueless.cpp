@@ -91,14 +91,21 @@ std::optional<std::string> Session::left_without_value(const std::string& define
   };
   if (auto why = without_value(defined)) return as_typed(defined) + " would have no value: " + *why + "; the old definition stays";
   const Definitions::Variable* v = defs_->variable(defined);
-  if (!v || !exact_constant(*defs_, *v) || !defs_->is_used(sym(defined))) return std::nullopt;
-  // (the names that use it, and those that use them: a = 1, b = a, c = 1/b, then a = 0)
+  bool const a_number = v && exact_constant(*defs_, *v);
+  if (!(a_number && defs_->is_used(sym(defined))) && !defs_->is_read(defined)) return std::nullopt;
+  // (the names that use it, and those that use them: a = 1, b = a, c = 1/b, then a = 0; and those
+  // read through it, which follow_changes read again: a = 0.1, w = d/dx (a x), v = 1/(w - 0.2),
+  // then a = 0.2, or h(t) = t + 1, w = h(0), v = 1/w, then h(t) = t)
+  auto reads = [&](const std::string& user, const Definitions::Variable& body, const std::string& name) {
+    if (std::find(body.symbols.begin(), body.symbols.end(), sym(name)) != body.symbols.end()) return true;
+    const Definitions::Reading* r = defs_->reading(user);
+    return r && std::find(r->names.begin(), r->names.end(), name) != r->names.end();
+  };
   std::vector<std::string> changed{defined};
   NameSet seen{defined};
   for (std::size_t next = 0; next < changed.size() && next < 64; ++next)
     for (const auto& [other, used] : defs_->variables())
-      if (std::find(used->symbols.begin(), used->symbols.end(), sym(changed[next])) != used->symbols.end() &&
-          seen.insert(other).second) {
+      if (reads(other, *used, changed[next]) && seen.insert(other).second) {
         if (auto why = without_value(other))
           return "this leaves " + as_typed(other) + " without a value: " + *why + "; the old definitions stay (:clear " + other +
                  " first, or define it again after)";
