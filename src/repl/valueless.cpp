@@ -103,8 +103,9 @@ std::optional<std::string> Session::left_without_value(const std::string& define
   };
   std::vector<std::string> changed{defined};
   NameSet seen{defined};
+  auto const variables = defs_->variables();  // (once: each call lists and sorts every name)
   for (std::size_t next = 0; next < changed.size() && next < 64; ++next)
-    for (const auto& [other, used] : defs_->variables())
+    for (const auto& [other, used] : variables)
       if (reads(other, *used, changed[next]) && seen.insert(other).second) {
         if (auto why = without_value(other))
           return "this leaves " + as_typed(other) + " without a value: " + *why + "; the old definitions stay (:clear " + other +
