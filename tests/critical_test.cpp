@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <random>
+#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -969,5 +970,61 @@ TEST_CASE("critical: an underflow in the search's own arithmetic refuses nothing
     std::string const found = ddx_test::answer(s, std::string("critical(") + f + ")");
     CAPTURE(found);
     CHECK(found.find("(x, y) ~ (0.0, 0.0): degenerate") != std::string::npos);
+  }
+}
+
+// Where the Hessian is flat in a direction, a point where the gradient's component along it is
+// only small looked like a multiple zero to Newton's steps stopped at 1e-10: 1.5x^2 y + 1.5x^2 +
+// 3y^3 + 1e-12 x had a degenerate critical point at (0, 0), where its gradient is (1e-12, 0) and
+// which no zero is near (the y component, a x^2 + 3b y^2, vanishes only at (0, 0)). None of the
+// family has a critical point, turned 45 degrees too; without the x term each has the one at
+// (0, 0), and a multiple zero on a flat direction is still found.
+TEST_CASE("critical: no point where the gradient along a flat direction is small but not 0") {
+  for (const char* a : {"1", "1.5", "2"})
+    for (const char* b : {"1", "3"})
+      for (const char* eps : {"1e-14", "1e-12", "1e-10", "(-1e-12)"}) {
+        std::string const f = std::string(a) + "x^2 y + " + a + "x^2 + " + b + "y^3 + " + eps + " x";
+        CAPTURE(f);
+        CHECK(ddx_test::answer("critical(" + f + ")").rfind("no critical points", 0) == 0);
+      }
+  CHECK(ddx_test::answer("critical(1.5(u + v)^2 (u - v) + 1.5(u + v)^2 + 3(u - v)^3 + 1e-12 (u + v))").rfind("no critical points", 0) == 0);
+  CHECK(ddx_test::answer("critical(1.5x^2 y + 1.5x^2 + 3y^3)").find("(x, y) ~ (0.0, 0.0): degenerate") != std::string::npos);
+  CHECK(ddx_test::answer("critical(1.5(u + v)^2 (u - v) + 1.5(u + v)^2 + 3(u - v)^3)").find("(u, v) ~ (0.0, 0.0): degenerate") !=
+        std::string::npos);
+  CHECK(ddx_test::answer("critical(x^2 - 3sin(x) + y^2 + 2cos(y))").find("(x, y) ~ (0.91486, 0.0): degenerate") != std::string::npos);
+}
+
+// The search's precise values took f's decimals as doubles, whose arithmetic underflows to 0:
+// exp(x^2 y + x^2 + y^3 + 1e-12 x) had "infinitely many critical points" through (-10, -10), where
+// its gradient is e^-1900 times 180. The critical points of exp(g) are g's, of the same kinds.
+TEST_CASE("critical: exp(g) has the critical points of g, where exp(g) underflows a double too") {
+  for (const char* g : {"x^2 y + x^2 + y^3 + 1e-12 x", "0.5x^2 + y^3 - 3y", "x^3 - 3x + y^2 + 0.5y", "x^2 + y^4 + 1e-12 y",
+                        "x^2 y + x^2 + y^3 + z^2 + 1e-12 x", "0.25x^4 - x^2 + y^2 - 2y"}) {
+    CAPTURE(g);
+    auto kinds = [](const std::string& listed) {  // each point and its kind, without the value
+      std::string out;
+      std::istringstream lines(listed);
+      for (std::string line; std::getline(lines, line);) out += line.substr(0, line.find(", value")) + "\n";
+      return out;
+    };
+    std::string const of_g = ddx_test::answer("critical(" + std::string(g) + ")");
+    CHECK(kinds(ddx_test::answer("critical(exp(" + std::string(g) + "))")) == kinds(of_g));
+  }
+}
+
+// A coordinate printed to one digit, below 1, took the branch for numbers with more whole digits
+// than significant ones: the minimum of x^2 + y^4 + 1e-12 y, at y = -6.3e-5, was at "(0.0,
+// -0.0e0)". Each such coordinate reads back as the number it stands for, to its digit.
+TEST_CASE("critical: a coordinate of one digit below 1 is printed as that digit") {
+  for (double c : {1e-12, 3e-12, 1e-11, 5e-13, 2e-12}) {
+    std::ostringstream f;
+    f << "critical(x^2 + y^4 + " << c << " y)";
+    std::string const out = ddx_test::answer(f.str());
+    CAPTURE(out);
+    std::size_t const at = out.find("(x, y) ~ (0.0, ");
+    REQUIRE(at != std::string::npos);
+    double const printed = std::strtod(out.c_str() + at + 15, nullptr), expected = -std::cbrt(c / 4);
+    CHECK(printed < 0);
+    CHECK(std::abs(printed - expected) <= 0.5 * std::abs(expected));
   }
 }

@@ -40,8 +40,10 @@ std::string decimal(Expr e, int digits) {
   // 3e-12 to 1 digit was printed 3.0e0)
   if (body.find('e') != std::string::npos) return s;
   // More whole digits than significant ones: evalf pads them with zeros (123456789012.5 to 10
-  // digits was 123456789000.0, its last digits false), so the number takes an exponent.
-  if (std::size_t point = body.find('.'); point != std::string::npos && point >= static_cast<std::size_t>(digits)) {
+  // digits was 123456789000.0, its last digits false), so the number takes an exponent. (A number
+  // below 1 has none: -6.3e-5 to 1 digit, -0.00006, was printed -0.0e0.)
+  if (std::size_t point = body.find('.');
+      point != std::string::npos && point >= static_cast<std::size_t>(digits) && body.rfind("0.", 0) != 0) {
     std::string mantissa = body.substr(0, static_cast<std::size_t>(digits));
     while (mantissa.size() > 2 && mantissa.back() == '0') mantissa.pop_back();
     return (negative ? "-" : "") + mantissa.substr(0, 1) + "." + (mantissa.size() > 1 ? mantissa.substr(1) : "0") + "e" +
@@ -51,7 +53,8 @@ std::string decimal(Expr e, int digits) {
   std::size_t first = body.find_first_not_of('0', 2);
   if (first == std::string::npos) return s;
   std::string mantissa = body.substr(first);
-  std::string out = mantissa.substr(0, 1) + "." + (mantissa.size() > 1 ? mantissa.substr(1) : "0");
+  // (one digit has no point: 6e-5, as approx writes it; 6.0e-5 would claim a second)
+  std::string out = digits == 1 ? mantissa.substr(0, 1) : mantissa.substr(0, 1) + "." + (mantissa.size() > 1 ? mantissa.substr(1) : "0");
   return (negative ? "-" : "") + out + "e-" + std::to_string(first - 1);
 }
 

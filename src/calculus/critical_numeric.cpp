@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <functional>
 #include <unordered_map>
@@ -86,12 +87,18 @@ void add_zero(std::vector<NumericZero>& out, NumericZero z) {
 }
 
 // The value of e where vars are x, in 60-digit (or `digits`) arithmetic at the exact rationals x
-// holds (NAN where it has none).
+// holds (NAN where it has none), e's decimals exact. A value below the doubles' range is the
+// smallest double of its sign, not 0: exp(x^2 y + x^2 + y^3 + 1e-12 x) has a gradient of e^-1900
+// times 180 at (-10, -10), whose doubles are 0, and was said to have a surface of critical points
+// through it.
 double precise_value_at(Expr e, const std::vector<Expr>& vars, const std::vector<double>& x, int digits = 60) {
   std::unordered_map<Expr, Expr> point;
   for (std::size_t k = 0; k < vars.size(); ++k) point.emplace(vars[k], num(poly::to_number(mpq_class(x[k]))));
   try {
-    return std::strtod(evalf(substitute(e, point), digits).c_str(), nullptr);
+    std::string const value = evalf(substitute(decimals_as_written(e), point), digits);
+    double const v = std::strtod(value.c_str(), nullptr);
+    if (v != 0 || value == "0.0") return v;
+    return value[0] == '-' ? -std::numeric_limits<double>::denorm_min() : std::numeric_limits<double>::denorm_min();
   } catch (const MathError&) {
     return NAN;
   }
@@ -192,19 +199,28 @@ bool flat_components_vanish(const std::vector<double>& x, const std::vector<std:
   return true;
 }
 
-// The zero Newton's method reaches from x, with the gradient and Hessian in 60-digit arithmetic,
-// or nullopt. A simple zero is reached at once, a multiple one by a constant ratio a step, while
-// where the gradient is only small the steps stay long and leave the range (2·bound): tanh(x) +
-// tanh(y) has a slope of 8e-9 at (10, 10) and was called a maximum there; a logistic loss over
-// separable data got minima where its slope is 5e-9; and the noise of tanh(2x + 1) - tanh(2x)'s
-// slope past x = 9 gave 188 minima. Where the Hessian is singular in doubles, on a set of zeros
-// (the lines x + y = pi/2 + k pi of sin(x + y)), the step is the shortest least-squares one, which
-// goes straight to the nearest zero of the set, where it solves Newton's equations (solves).
-std::optional<std::vector<double>> newton_zero(std::vector<double> x, const std::vector<Expr>& grad,
-                                               const std::vector<std::vector<Expr>>& hess, const std::vector<Expr>& vars,
-                                               double bound) {
+// Where Newton's steps from x end: the point, the Hessian there and how far the zero may still
+// be (`reach`), with `exact` where the gradient is 0 to 240 digits there.
+struct NewtonEnd {
+  std::vector<double> x;
+  std::vector<std::vector<double>> h;
+  double reach = 0;
+  bool exact = false;
+};
+
+// Newton's steps from x, with the gradient and Hessian in 60-digit arithmetic, until one is no
+// longer than `shortest` times x's size (nullopt if none is within `steps`). A simple zero is
+// reached at once, a multiple one by a constant ratio a step, while where the gradient is only
+// small the steps stay long and leave the range (2·bound): tanh(x) + tanh(y) has a slope of 8e-9
+// at (10, 10) and was called a maximum there; a logistic loss over separable data got minima where
+// its slope is 5e-9; and the noise of tanh(2x + 1) - tanh(2x)'s slope past x = 9 gave 188 minima.
+// Where the Hessian is singular in doubles, on a set of zeros (the lines x + y = pi/2 + k pi of
+// sin(x + y)), the step is the shortest least-squares one, which goes straight to the nearest zero
+// of the set, where it solves Newton's equations (solves).
+std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
+                                      const std::vector<Expr>& vars, double bound, double shortest, int steps) {
   std::size_t n = vars.size();
-  for (int step = 0; step < 80; ++step) {
+  for (int step = 0; step < steps; ++step) {
     check_interrupt();
     std::vector<double> g(n);
     for (std::size_t k = 0; k < n; ++k) g[k] = precise_value_at(grad[k], vars, x);
@@ -213,7 +229,7 @@ std::optional<std::vector<double>> newton_zero(std::vector<double> x, const std:
     // tanh(x^2)^2 at x = 10 is 1e-87).
     bool zero = true;
     for (std::size_t k = 0; k < n && zero; ++k) zero = g[k] == 0 && precise_value_at(grad[k], vars, x, 240) == 0;
-    if (zero) return x;
+    if (zero) return NewtonEnd{x, {}, 0, true};
     std::vector<std::vector<double>> h(n, std::vector<double>(n));
     double largest = 0;
     for (std::size_t r = 0; r < n; ++r)
@@ -228,13 +244,30 @@ std::optional<std::vector<double>> newton_zero(std::vector<double> x, const std:
     double length = std::sqrt(norm2(d));
     for (std::size_t k = 0; k < n; ++k) x[k] += d[k];
     if (!std::all_of(x.begin(), x.end(), [&](double v) { return std::abs(v) <= 2 * bound; })) return std::nullopt;
+    double const size = std::max(1.0, std::sqrt(norm2(x)));
     // (a zero reached by a constant ratio a step is within about ten steps' length; one reached at
     // once, within a few units of the doubles' last place)
-    double const reach = std::max(10 * length, 1e-15 * std::max(1.0, std::sqrt(norm2(x))));
-    if (length <= 1e-10 * std::max(1.0, std::sqrt(norm2(x))))
-      return n == 1 || !singular(h) || flat_components_vanish(x, h, grad, vars, reach) ? std::optional(x) : std::nullopt;
+    if (length <= shortest * size) return NewtonEnd{x, std::move(h), std::max(10 * length, 1e-15 * size), false};
   }
   return std::nullopt;
+}
+
+// The zero Newton's steps reach from x (newton_steps, to 1e-10 of its size), or nullopt. Where the
+// Hessian is singular there, a multiple zero and a point where the gradient along a flat direction
+// is only small look alike at that length: 1.5x^2 y + 1.5x^2 + 3y^3 + 1e-12 x, whose y component
+// 9y^2 + 1.5x^2 is at least 1.7e-25, had a critical point at (0, 0). The steps go on to what
+// doubles tell: to a multiple zero they go on shrinking by their ratio, and past such a point they
+// jump about; and there the flat components must vanish within the last step's reach. (The point
+// is the one at 1e-10, whose Hessian classifies it: x^2 - 3sin(x) + y^2 + 2cos(y) is flat along y
+// at its zero, and the steps on leave y at 1e-40, where the Hessian is no longer singular.)
+std::optional<std::vector<double>> newton_zero(const std::vector<double>& x, const std::vector<Expr>& grad,
+                                               const std::vector<std::vector<Expr>>& hess, const std::vector<Expr>& vars,
+                                               double bound) {
+  std::optional<NewtonEnd> end = newton_steps(x, grad, hess, vars, bound, 1e-10, 80);
+  if (!end || end->exact || vars.size() == 1 || !singular(end->h)) return end ? std::optional(end->x) : std::nullopt;
+  std::optional<NewtonEnd> close = newton_steps(end->x, grad, hess, vars, bound, 1e-15, 80);
+  if (!close || (!close->exact && !flat_components_vanish(close->x, close->h, grad, vars, close->reach))) return std::nullopt;
+  return end->x;
 }
 
 // Whether the zero x, where the Hessian is singular, lies on a set of zeros: a step of 1e-3 along

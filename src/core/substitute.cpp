@@ -4,6 +4,7 @@
 #include "core/substitute.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/errors.hpp"
 #include "core/node.hpp"
@@ -152,6 +153,46 @@ bool depends_on(Expr e, Expr var) {
 bool has_float(Expr e) {
   PointerSet seen;
   return find_float(e, seen);
+}
+
+namespace {
+
+Number number_as_written(const Number& n) {
+  return n.is_exact() || !std::isfinite(n.to_double()) ? n : Number::from_double_as_written(n.to_double());
+}
+
+Expr decimals_as_written(Expr e, std::unordered_map<Expr, Expr>& done) {
+  if (e.is(Kind::Symbol) || e.is(Kind::Constant)) return e;
+  if (auto it = done.find(e); it != done.end()) return it->second;
+  auto again = [&](Expr child) { return decimals_as_written(child, done); };
+  Expr out;
+  switch (e.kind()) {
+    case Kind::Number: out = num(number_as_written(e.number())); break;
+    case Kind::Mul: {  // (map_children keeps a product's and a sum's coefficients as they are)
+      std::vector<Expr> factors{num(number_as_written(e.number()))};
+      for (std::size_t i = 0; i < e.bases().size(); ++i) factors.push_back(pow(again(e.bases()[i]), again(e.exponents()[i])));
+      out = mul(std::move(factors));
+      break;
+    }
+    case Kind::Add: {
+      std::vector<Expr> terms{num(number_as_written(e.number()))};
+      for (std::size_t i = 0; i < e.terms().size(); ++i)
+        terms.push_back(num(number_as_written(e.coefficients()[i])) * again(e.terms()[i]));
+      out = add(std::move(terms));
+      break;
+    }
+    default: out = map_children(e, again);
+  }
+  done.emplace(e, out);
+  return out;
+}
+
+}  // namespace
+
+Expr decimals_as_written(Expr e) {
+  if (!has_float(e)) return e;
+  std::unordered_map<Expr, Expr> done;
+  return decimals_as_written(e, done);
 }
 
 }  // namespace ddx

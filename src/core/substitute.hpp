@@ -26,5 +26,8 @@ std::vector<Expr> written_symbols(Expr e);
 bool depends_on(Expr e, Expr var);
 // True when e has a floating-point number anywhere (a coefficient, a constant term, a power).
 bool has_float(Expr e);
+// e with each decimal the exact number it is written as (0.1 is 1/10, 1e-12 is 1/10^12), so that
+// its value can be worked out in MPFR throughout: a decimal's arithmetic is a double's.
+Expr decimals_as_written(Expr e);
 
 }  // namespace ddx
