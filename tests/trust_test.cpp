@@ -1983,6 +1983,22 @@ TEST_CASE("trust: approx prints only digits it is sure of") {
   });
 }
 
+// A value that is a tie at the digits asked, not written as a fraction (log(8)/log(2)/2 is 3/2), is
+// refused, as no enclosure settles a tie: the refusal said it lay "between 1.5 and 1.5". It names
+// the tie; a value 10^-30 off it has its digit.
+TEST_CASE("trust: approx of a tie it cannot settle says it is one") {
+  check_rows({
+      {"approx(log(8)/log(2)/2, 1)",
+       "error: cannot be sure of 1 digit of this value: worked out to 19728 digits, it is still 1.5 to all of them, halfway "
+       "between two numbers of 1 digit (it may be exactly 1.5)"},
+      {"approx(log(32)/log(2)/4, 2)", "error: cannot be sure of 2 digits of this value: worked out to 19728 digits, it is still "
+                                      "1.25 to all of them, halfway between two numbers of 2 digits (it may be exactly 1.25)"},
+      {"approx(log(8)/log(2)/2 + 10^-30, 1)", "2e0"},
+      {"approx(log(8)/log(2)/2 - 10^-30, 1)", "1e0"},
+      {"approx(3/2, 1)", "2e0"},
+  });
+}
+
 // approx read decimals as the doubles nearest them, where every other answer reads the exact
 // numbers they are written as: approx(0.1 + 0.2 - 0.3) was 5.55e-17 beside 0.1 + 0.2 - 0.3 = 0.0,
 // and approx(sin(1e300)) -0.818 (sin of the double) beside sin(1e300) = -0.986.

@@ -58,15 +58,21 @@ std::string digits_of(mpfr_srcptr v, int digits) {
 mpfr_prec_t highest_precision_for(int digits) { return std::max<mpfr_prec_t>(mpfr_prec_t{1} << 16, 4 * precision_for(digits)); }
 
 // Where an enclosure lies, for a refusal: within a power of ten of 0 (its ends' digits shift with
-// the order in which the terms were added), or between its ends.
-std::string where(const Interval& v) {
-  if (mpfr_sgn(v.lo()) > 0 || mpfr_sgn(v.hi()) < 0)  // (digits that disagree at the last place)
-    return "between " + digits_of(v.lo(), 17) + " and " + digits_of(v.hi(), 17);
+// the order in which the terms were added), or between its ends; or, where their 17 digits agree,
+// at a tie of the `digits` asked (log(8)/log(2)/2 to 1 digit lay "between 1.5 and 1.5").
+std::string where(const Interval& v, int digits) {
+  if (mpfr_sgn(v.lo()) > 0 || mpfr_sgn(v.hi()) < 0) {  // (digits that disagree at the last place)
+    std::string const lo = digits_of(v.lo(), 17), hi = digits_of(v.hi(), 17);
+    if (lo == hi && digits < 17)
+      return "is still " + lo + " to all of them, halfway between two numbers of " + std::to_string(digits) +
+             (digits == 1 ? " digit" : " digits") + " (it may be exactly " + lo + ")";
+    return "still lies between " + lo + " and " + hi;
+  }
   Real size(64);
   mpfr_abs(size.get(), v.lo(), MPFR_RNDU);
   if (mpfr_cmpabs(v.hi(), size.get()) > 0) mpfr_abs(size.get(), v.hi(), MPFR_RNDU);
   mpfr_log10(size.get(), size.get(), MPFR_RNDU);
-  return "within 10^" + std::to_string(mpfr_get_si(size.get(), MPFR_RNDU)) + " of 0 (it may be exactly 0)";
+  return "still lies within 10^" + std::to_string(mpfr_get_si(size.get(), MPFR_RNDU)) + " of 0 (it may be exactly 0)";
 }
 
 // An exact number's digits, its tie rounded to even as MPFR rounds a binary one: no enclosure
@@ -126,7 +132,7 @@ std::string evalf_certain(Expr e, int digits, int most_digits) {
     }
     std::string lo = digits_of(v.lo(), digits), hi = digits_of(v.hi(), digits);
     if (lo == hi) return lo;
-    between = where(v);
+    between = where(v, digits);
     near_zero = mpfr_sgn(v.lo()) <= 0 && mpfr_sgn(v.hi()) >= 0;
     // An end that underflowed MPFR's range (or is 1 over one that overflowed it) is a 0 no
     // precision lifts: exp(-10^10) == 0 was "equal to 19728 digits", an enclosure of a positive
@@ -137,7 +143,7 @@ std::string evalf_certain(Expr e, int digits, int most_digits) {
   long worked = reached * 30103 / 100000;
   std::string sure = "cannot be sure of " + std::to_string(digits) + (digits == 1 ? " digit" : " digits") +
                      " of this value: worked out to " + std::to_string(worked) + " digits, ";
-  throw Uncertain(sure + (between.empty() ? "it is still undecided whether a step of it has a value" : "it still lies " + between),
+  throw Uncertain(sure + "it " + (between.empty() ? "is still undecided whether a step of it has a value" : between),
                   worked, near_zero);
 }
 
