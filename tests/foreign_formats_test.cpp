@@ -393,6 +393,13 @@ TEST_CASE("programs and dialects: names a system reads otherwise are written so 
   CHECK(print::foreign_symbol("x_-1", print::Format::Maxima) == "x_\\-1");
   CHECK(print::foreign_symbol("x_-1", print::Format::Python) == "x_m1");
   CHECK(print::foreign_symbol("x_-1", print::Format::C) == "x_m1");
+  // (a helper's findings: math.h's macros M_LN2, M_SQRT2, ... as C parameters did not compile;
+  // SymPy's E1 and n_order are its functions, and E1 + x raised TypeError)
+  for (const char* macro : {"M_LN2", "M_SQRT2", "M_LOG2E", "M_El", "NAN", "HUGE_VALF", "FP_ZERO", "math_errhandling"})
+    CHECK(print::foreign_symbol(macro, print::Format::C) == std::string(macro) + "_");
+  CHECK(print::foreign_symbol("M", print::Format::C) == "M");
+  CHECK(print::foreign_symbol("E1", print::Format::SymPy) == "Symbol('E1')");
+  CHECK(print::foreign_symbol("n_order", print::Format::SymPy) == "Symbol('n_order')");
   CHECK(print::foreign_symbol("x_-1", print::Format::Mathematica) == "Subscript[x, -1]");
   if (have_python_modules()) {
     ddx_test::TempDir dir("ddx_negative_entry");
@@ -642,6 +649,17 @@ TEST_CASE("programs: a formula exponent is np.float_power in NumPy, and numbers 
   }
 }
 
+// Mathematica reads a whole mantissa before *^ as an exact number (1*^-07 is 1/10^7), and a
+// decimal's exponent was written with its sign and zeros as C prints it: a decimal is a machine
+// real there, its mantissa with a point, its exponent as written.
+TEST_CASE("dialects: a decimal with an exponent is a machine real in Mathematica") {
+  auto mathematica = [](const std::string& input) { return ddx_test::run_ddx("--format mathematica", input).out; };
+  CHECK(mathematica("1e-7 x\n") == "1.*^-7*x\n");
+  CHECK(mathematica("2.5e20 x\n") == "2.5*^20*x\n");
+  CHECK(mathematica("-1.5e-300\n") == "-1.5*^-300\n");
+  CHECK(mathematica("0.5 x\n") == "0.5*x\n");
+}
+
 // A helper's findings: a parameter named after what the code itself calls (Python's range and
 // float, C's out array, pow, copysign, M_PI) broke the function; lambda beside lambda_ were one
 // parameter twice; a constant past a double's range (e^1000) was inf in C and OverflowError in
@@ -672,6 +690,15 @@ TEST_CASE("programs: names the code uses itself are renamed, renamed names stay 
                                       "printf(\"%g %g %g %g %g\\n\", r[0], r[1], r[2], r[3], r[4]); return 0; }\n";
     run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "p").string() + " " + (dir.dir / "p.c").string() + " -lm 2>&1");
     CHECK(run((dir.dir / "p").string()) == "44 4 75 3 7\n");  // (parameters in order: M_PI, copysign, out, pow, y)
+    // math.h's macros, with GNU's long double ones (M_El): each a parameter of its own
+    auto macros = out("c", "grad(M_LN2 x^2 + M_SQRT2 y + M_El M_PIl, [x, y, M_LN2, M_SQRT2, M_El, M_PIl])\n");
+    REQUIRE(macros.err.empty());
+    std::ofstream(dir.dir / "m.c") << "#define _GNU_SOURCE\n"
+                                   << macros.out
+                                   << "\n#include <stdio.h>\nint main(void) { double r[6]; grad(2, 3, 5, 7, 11, 13, r); "
+                                      "printf(\"%g %g %g %g %g %g\\n\", r[0], r[1], r[2], r[3], r[4], r[5]); return 0; }\n";
+    run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "m").string() + " " + (dir.dir / "m.c").string() + " -lm 2>&1");
+    CHECK(run((dir.dir / "m").string()) == "66 7 121 13 5 2\n");  // (parameters: M_El, M_LN2, M_PIl, M_SQRT2, x, y)
   }
   for (const std::string f : {"python", "numpy", "c"}) {
     CAPTURE(f);

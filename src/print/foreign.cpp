@@ -24,7 +24,7 @@ namespace {
 // Names a system reads as something else. SymPy: `from sympy import *` binds these (sympy.abc
 // calls them its clashes; Lambda is its class of anonymous functions); Mathematica: System`
 // symbols a single capital or a Greek name may name (the variable Pi was pasted as the number pi).
-constexpr std::array<std::string_view, 11> sympy_taken{"E", "I", "N", "O", "Q", "S", "beta", "gamma", "zeta", "lambda", "Lambda"};
+constexpr std::array<std::string_view, 13> sympy_taken{"E", "I", "N", "O", "Q", "S", "E1", "beta", "gamma", "zeta", "lambda", "Lambda", "n_order"};
 constexpr std::array<std::string_view, 9> mathematica_taken{"C", "D", "E", "I", "K", "N", "O", "Pi", "Gamma"};
 // Python's keywords, and the names the generated code itself calls (a parameter `range` made
 // range(1, N + 1) call a float).
@@ -35,17 +35,35 @@ constexpr std::array<std::string_view, 45> python_keywords{
     "return", "try",  "while",  "with",     "yield",  "math",   "np",     "sum",    "range",  "float",
     "abs",   "max",   "min",    "sign",     "int"};
 // C's keywords, and the names the generated code uses besides math.h's functions: its output
-// array, the functions it writes powers and odd roots with, math.h's macros.
-constexpr std::array<std::string_view, 43> c_keywords{
+// array, the functions it writes powers and odd roots with (math.h's macros: c_macro_name).
+constexpr std::array<std::string_view, 38> c_keywords{
     "auto",   "break",  "case",     "char",   "const",    "continue", "default", "do",     "double",
     "else",   "enum",   "extern",   "float",  "for",      "goto",     "if",      "inline", "int",
     "long",   "register", "restrict", "return", "short",  "signed",   "sizeof",  "static", "struct",
     "switch", "typedef", "union",   "unsigned", "void",   "volatile", "while",  "out",    "pow",
-    "copysign", "M_PI", "M_E",      "NAN",    "INFINITY", "HUGE_VAL", "main"};
+    "copysign", "main"};
 
 template <std::size_t N>
 bool among(const std::array<std::string_view, N>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// A name math.h takes as a macro (or may: it reserves these prefixes): M_LN2 as a parameter was
+// `double 0.69314718055994530942`, which no compiler reads.
+bool c_macro_name(std::string_view name) {
+  constexpr std::array<std::string_view, 7> macros{"NAN", "INFINITY", "HUGE_VAL", "HUGE_VALF", "HUGE_VALL", "MATH_ERRNO", "MATH_ERREXCEPT"};
+  return name.starts_with("M_") || name.starts_with("FP_") || name == "math_errhandling" || among(macros, name);
+}
+
+// A decimal with an exponent (its `e` at `e`) as Mathematica reads a machine real: 1e-07 is
+// 1.*^-7 and 2.5e+20 2.5*^20 (1*^-07, a whole mantissa, is an exact rational there).
+std::string mathematica_real(const std::string& s, std::size_t e) {
+  std::string mantissa = s.substr(0, e), exponent = s.substr(e + 1);
+  if (mantissa.find('.') == std::string::npos) mantissa += '.';
+  bool negative = !exponent.empty() && exponent[0] == '-';
+  if (!exponent.empty() && (exponent[0] == '-' || exponent[0] == '+')) exponent.erase(0, 1);
+  exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
+  return mantissa + "*^" + (negative ? "-" : "") + exponent;
 }
 
 // A C name that a math.h function (or the program's sign) would shadow.
@@ -116,7 +134,7 @@ class Foreign {
   std::string number(const Number& n) {
     std::string s = n.to_string();
     if (!n.is_integer()) {  // a float: Mathematica writes its exponent *^
-      if (auto e = s.find('e'); e != std::string::npos && f_ == Format::Mathematica) s.replace(e, 1, "*^");
+      if (auto e = s.find('e'); e != std::string::npos && f_ == Format::Mathematica) s = mathematica_real(s, e);
       return s;
     }
     // Programs compute with doubles: past their range a literal is inf in C (x^2/10^310 came out 0
@@ -406,7 +424,9 @@ std::string foreign_symbol(std::string_view name, Format f) {
     // lambda__, not one parameter twice): no two names are written alike.
     case Format::Python:
     case Format::NumPy: return among(python_keywords, name) || n.ends_with('_') ? n + "_" : replaced_minus("m");
-    case Format::C: return among(c_keywords, name) || c_function_name(name) || n.ends_with('_') ? n + "_" : replaced_minus("m");
+    case Format::C:
+      return among(c_keywords, name) || c_function_name(name) || c_macro_name(name) || n.ends_with('_') ? n + "_"
+                                                                                                         : replaced_minus("m");
     default: return n;
   }
 }
