@@ -10,6 +10,7 @@
 #include <cmath>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -248,14 +249,18 @@ TEST_CASE("c: the generated functions compile with -Wall -Werror and compute ddx
   if (!ddx_test::require_tool("cc", "gcc")) return;
   ddx_test::TempDir dir("ddx_c");
   std::string source = "#include <stdio.h>\n";
-  bool sign_defined = false;
+  std::set<std::string> helpers_defined;
   for (const Case& c : cases()) {
     std::string text = print::program(c.result, print::Format::C);
-    // The helper sign() comes with every function that uses it: once is enough in one file.
-    const std::string helper = "static double sign(double v) { return (v > 0) - (v < 0); }\n";
-    if (auto at = text.find(helper); at != std::string::npos) {
-      if (sign_defined) text.erase(at, helper.size());
-      sign_defined = true;
+    // The helpers (sign, softplus, sigmoid) come with every function that uses them: once is
+    // enough in one file. Each is a line `static double NAME(...) { ... }`, or such a head to a
+    // line `}`.
+    for (std::size_t at = 0; (at = text.find("static double ", at)) != std::string::npos;) {
+      std::size_t const line_end = text.find('\n', at);
+      std::size_t const end = text[line_end - 1] == '}' ? line_end + 1 : text.find("\n}\n", at) + 3;
+      std::string const name = text.substr(at + 14, text.find('(', at) - at - 14);
+      if (helpers_defined.insert(name).second) at = end;
+      else text.erase(at, end - at);
     }
     source += text + "\n\n";
   }
@@ -646,6 +651,64 @@ TEST_CASE("programs: a formula exponent is np.float_power in NumPy, and numbers 
   for (print::Format f : {print::Format::Python, print::Format::NumPy, print::Format::C}) {
     CAPTURE(static_cast<int>(f));
     CHECK_THROWS_WITH_AS(print::program(tiny, f), doctest::Contains("computes with doubles"), print::Unprintable);
+  }
+}
+
+// softplus(u) was written log(exp(u) + 1) in programs: inf past u = 709.78 in C and NumPy (a loss
+// of 800 at u = 800) and OverflowError in Python, where sigmoid's exp(-u) raised below u = -709.78
+// too. Each program's softplus and sigmoid, and a derivative's, against long double's log(1 +
+// e^u), at points across the range and past where e^u overflows a double.
+TEST_CASE("programs: softplus and sigmoid have their values where exp(u) overflows a double") {
+  const std::vector<double> points{-800, -710, -30, -1, -1e-9, 0, 1e-9, 1, 30, 710, 800};
+  auto expected = [&](bool softplus) {
+    std::string out;
+    for (double u : points) {
+      long double const v = softplus ? std::log1p(std::exp(static_cast<long double>(u)))
+                                     : 1 / (1 + std::exp(-static_cast<long double>(u)));
+      out += python_number(static_cast<double>(v)) + "\n";
+    }
+    return out;
+  };
+  // (the relative difference, as each language prints its doubles)
+  auto close = [&](const std::string& printed, const std::string& wanted) {
+    std::istringstream a(printed), b(wanted);
+    std::size_t count = 0;
+    for (double x, y; b >> y; ++count) {
+      if (!(a >> x)) return false;
+      if (!(std::abs(x - y) <= 1e-14 * std::abs(y))) return false;
+    }
+    return count == points.size();
+  };
+  ddx_test::TempDir dir("ddx_program_softplus");
+  std::string list;
+  for (double u : points) list += (list.empty() ? "" : ", ") + python_number(u);
+  for (const std::string statement : {"softplus(u)", "sigmoid(u)", "d/du softplus(u)"}) {
+    CAPTURE(statement);
+    bool const softplus = statement == "softplus(u)";
+    std::string const name = statement.starts_with("d/du") ? "d_du" : "f";
+    if (have_python_modules())
+      for (const std::string format : {"python", "numpy"}) {
+        CAPTURE(format);
+        auto program = ddx_test::run_ddx("--format " + format, statement + "\n");
+        REQUIRE(program.err.empty());
+        std::ofstream(dir.dir / "p.py") << "import warnings\nwarnings.simplefilter('error')\n"
+                                        << program.out << "\nfor u in [" << list << "]:\n    print(repr(float(" << name
+                                        << "(u))))\n";
+        std::string const printed = run(python + " " + (dir.dir / "p.py").string() + " 2>&1");
+        CAPTURE(printed);
+        CHECK(close(printed, expected(softplus)));
+      }
+    if (ddx_test::require_tool("cc", "gcc")) {
+      auto program = ddx_test::run_ddx("--format c", statement + "\n");
+      REQUIRE(program.err.empty());
+      std::ofstream(dir.dir / "p.c") << program.out << "\n#include <stdio.h>\nint main(void) { double u[] = {" << list
+                                     << "}; for (int i = 0; i < " << points.size() << "; ++i) printf(\"%.17g\\n\", " << name
+                                     << "(u[i])); return 0; }\n";
+      run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "p").string() + " " + (dir.dir / "p.c").string() + " -lm 2>&1");
+      std::string const printed = run((dir.dir / "p").string());
+      CAPTURE(printed);
+      CHECK(close(printed, expected(softplus)));
+    }
   }
 }
 

@@ -56,8 +56,11 @@ constexpr Spelling spellings[] = {
     // Maxima's sign is a predicate (pos, neg, pnz): its function is signum. Python and C have
     // none: the program defines sign (program.cpp).
     {"sign",     {"sign",  "signum", "Sign",    "sign",       "np.sign",    "sign"}},
-    {"sigmoid",  {"",      "",       "",        "",           "",           ""}},
-    {"softplus", {"",      "",       "",        "",           "",           ""}},
+    // Programs define softplus, whose log(1 + exp(u)) is inf past u = 709.78 (800 for 800.0 in C
+    // and NumPy; OverflowError in Python), and sigmoid, whose exp(-u) raises below -709.78 in
+    // Python, warns in NumPy and in C is 0 where the value is a double still (4.5e-309 at -710).
+    {"sigmoid",  {"",      "",       "",        "sigmoid",    "sigmoid",    "sigmoid"}},
+    {"softplus", {"",      "",       "",        "softplus",   "softplus",   "softplus"}},
     {"relu",     {"",      "",       "",        "",           "",           ""}},
     {"max",      {"Max",   "max",    "Max",     "max",        "np.maximum", "fmax"}},
     {"min",      {"Min",   "min",    "Min",     "min",        "np.minimum", "fmin"}},

@@ -263,12 +263,21 @@ class Program {
     std::string body;
     for (const auto& [t, definition] : shared_.temporaries) body += "    " + t.name() + " = " + expr(definition) + "\n";
     body += python_return();
+    std::string helpers;  // (functions Python and NumPy lack, the program's own)
+    if (uses(body, "sign(") && f_ == Format::Python) helpers += "def sign(v):\n    return (v > 0) - (v < 0)\n\n";
+    // (each written so that no exp overflows: u + log(1 + e^-u) for a positive u, e^-|u| for sigmoid)
+    if (uses(body, "softplus(") && f_ == Format::Python)
+      helpers += "def softplus(u):\n    return u + math.log1p(math.exp(-u)) if u > 0 else math.log1p(math.exp(u))\n\n";
+    if (uses(body, "softplus(") && f_ == Format::NumPy) helpers += "def softplus(u):\n    return np.logaddexp(0, u)\n\n";
+    if (uses(body, "sigmoid(") && f_ == Format::Python)
+      helpers += "def sigmoid(u):\n    e = math.exp(-abs(u))\n    return 1/(1 + e) if u >= 0 else e/(1 + e)\n\n";
+    if (uses(body, "sigmoid(") && f_ == Format::NumPy)
+      helpers += "def sigmoid(u):\n    e = np.exp(-np.abs(u))\n    return np.where(u >= 0, 1/(1 + e), e/(1 + e))\n\n";
     std::string head;
-    if (uses(body, "math.")) head += "import math\n";
-    if (uses(body, "np.")) head += "import numpy as np\n";
+    if (uses(body + helpers, "math.")) head += "import math\n";
+    if (uses(body + helpers, "np.")) head += "import numpy as np\n";
     if (!head.empty()) head += "\n";
-    if (uses(body, "sign(") && f_ == Format::Python)
-      head += "def sign(v):\n    return (v > 0) - (v < 0)\n\n";
+    head += helpers;
     return head + "def " + name_ + "(" + join(parameter_names(), ", ") + "):\n" + body;
   }
 
@@ -307,6 +316,10 @@ class Program {
     }
     std::string head = "#include <math.h>\n\n";
     if (uses(body, "sign(")) head += "static double sign(double v) { return (v > 0) - (v < 0); }\n\n";
+    if (uses(body, "softplus("))
+      head += "static double softplus(double u) { return u > 0 ? u + log1p(exp(-u)) : log1p(exp(u)); }\n\n";
+    if (uses(body, "sigmoid("))
+      head += "static double sigmoid(double u) {\n    double e = exp(-fabs(u));\n    return u >= 0 ? 1/(1 + e) : e/(1 + e);\n}\n\n";
     return head + signature + " {\n" + body + "}";
   }
 };
