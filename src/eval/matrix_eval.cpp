@@ -11,6 +11,7 @@
 #include "eval/evaluator.hpp"
 
 #include "matrix/differentiate.hpp"
+#include "matrix/nowhere_defined.hpp"
 #include "matrix/write_out.hpp"
 
 namespace ddx::eval {
@@ -119,6 +120,7 @@ matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree
 Result evaluate_matrix(const resolve::MatrixRequest& request, bool denominator_layout, bool steps) {
   using Kind = resolve::MatrixRequest::Kind;
   matrix::Tree answer = request.expr;
+  matrix::refuse_functions_of_zero(request.expr, request.sizes ? &*request.sizes : nullptr);
   auto layout = denominator_layout ? matrix::Layout::Denominator : matrix::Layout::Numerator;
   if (request.kind == Kind::Derivative) answer = matrix::derivative(request.expr, request.var, layout);
   if (request.kind == Kind::Hessian) answer = matrix::hessian(request.expr, request.var);

@@ -111,6 +111,7 @@ Tree entrywise(const std::string& function, Tree v) {
     if (function == "sigmoid") return scale(Number::rational(1, 2), ones(v->shape.rows));
     if (function == "log") throw MathError("log of a zero vector: log(0) is undefined");
   }
+  if (v->op == Op::Ones && function == "log") return zero(v->shape);  // (log(ones(n)) is 0: a log of it is log(0))
   Node n;
   n.op = Op::Entrywise;
   n.shape = v->shape;

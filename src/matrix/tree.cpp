@@ -260,7 +260,13 @@ Tree sum(std::vector<Tree> terms) {
     Number c = t->op == Op::Product ? t->coefficient : Number(1);
     Tree rest = t->op == Op::Product && !c.is_one() ? product(std::vector<Tree>(t->args.begin(), t->args.end())) : t;
     if (t->op == Op::Product && t->args.empty()) rest = number(Number(1));
-    auto it = std::find_if(like.begin(), like.end(), [&](const auto& p) { return p.first->key == rest->key; });
+    // (a 1×1 product is its own transpose: xᵀa - aᵀx and xᵀAx - xᵀAᵀx are 0, and log of them,
+    // 0 everywhere, had a derivative, 0)
+    std::string const transposed = rest->shape.scalar() && rest->op == Op::Product && rest->args.size() > rest->scalars
+                                       ? transpose(rest)->key
+                                       : rest->key;
+    auto it = std::find_if(like.begin(), like.end(),
+                           [&](const auto& p) { return p.first->key == rest->key || p.first->key == transposed; });
     if (it == like.end()) {
       like.emplace_back(rest, c);
     } else {
@@ -307,6 +313,7 @@ Tree transpose(Tree a) {
 Tree inverse(Tree a) {
   if (!a->shape.square()) throw MathError("inverse of a non-square matrix (" + shape_text(a->shape) + ")");
   if (a->shape.scalar()) return power(a, Number(-1));
+  if (is_zero(a)) throw MathError("the zero matrix has no inverse");
   switch (a->op) {
     case Op::Identity: return a;
     case Op::Inverse: return a->args[0];
@@ -328,6 +335,7 @@ Tree trace(Tree a) {
   if (a->shape.scalar()) return a;
   switch (a->op) {
     case Op::Identity: return a->shape.rows.is_integer() ? number(a->shape.rows.number()) : scalar_name(a->shape.rows.name());
+    case Op::Transpose: return trace(a->args[0]);  // (tr(X - Xᵀ) is 0)
     case Op::Sum: {
       std::vector<Tree> terms;
       for (const Tree& t : a->args) terms.push_back(trace(t));
@@ -349,6 +357,7 @@ Tree trace(Tree a) {
 Tree det(Tree a) {
   if (!a->shape.square()) throw MathError("determinant of a non-square matrix (" + shape_text(a->shape) + ")");
   if (a->shape.scalar()) return a;
+  if (is_zero(a)) return number(Number(0));
   switch (a->op) {
     case Op::Identity: return number(Number(1));
     case Op::Transpose: return det(a->args[0]);
@@ -365,11 +374,14 @@ Tree det(Tree a) {
   return unary(Op::Det, a, scalar_shape, "det");
 }
 
-Tree norm(Tree a) { return unary(Op::Norm, a, scalar_shape, "norm"); }
+Tree norm(Tree a) { return is_zero(a) ? number(Number(0)) : unary(Op::Norm, a, scalar_shape, "norm"); }
 
 Tree log(Tree a) {
   if (!a->shape.scalar()) throw MathError("log of " + shape_text(a->shape) + " (entrywise functions are not supported)");
   if (is_one(a)) return number(Number(0));
+  // (as the scalar engine refuses them: log(0) x was log(0) I_n)
+  if (is_zero(a)) throw MathError("log(0) is undefined");
+  if (a->op == Op::Product && a->args.empty() && a->coefficient.sign() < 0) throw MathError("log of a negative number is not real");
   if (a->op == Op::Exp) return a->args[0];
   return unary(Op::Log, a, scalar_shape, "log");
 }
@@ -382,6 +394,11 @@ Tree exp(Tree a) {
 
 Tree power(Tree a, const Number& k) {
   if (!a->shape.scalar()) throw MathError("power of " + shape_text(a->shape) + ": write products or transposes");
+  // (as the scalar engine refuses them: 0^0 x was x, sqrt(-1) x^T x 2 (-1)^(1/2) x)
+  if (is_zero(a) && k.is_zero()) throw MathError("0^0 is undefined");
+  if (is_zero(a) && k.sign() < 0) throw MathError("division by zero");
+  if (a->op == Op::Product && a->args.empty() && a->coefficient.sign() < 0 && k.is_exact() && !k.denominator().is_odd())
+    throw MathError("(" + a->coefficient.to_string() + ")^(" + k.to_string() + ") is not a real number");
   if (k.is_zero()) return number(Number(1));
   if (k.is_one()) return a;
   if (a->op == Op::Product && a->args.empty()) {

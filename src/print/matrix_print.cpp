@@ -118,8 +118,29 @@ struct Printer {
       for (std::size_t i = 0; i < den.size(); ++i) denominator += (i ? times() : "") + factor(den[i], false);
       if (!latex()) denominator = "(" + denominator + ")";
     }
+    if (!latex()) numerator = not_leibniz(numerator, denominator);
     std::string out = latex() ? "\\frac{" + numerator + "}{" + denominator + "}" : numerator + "/" + denominator;
     return (negative ? minus() : "") + out;
+  }
+
+  // A numerator whose last factor is a word beginning with d, over a denominator beginning with
+  // d, reads back as Leibniz's dy/dx: diag(z)/det(A) and -2diag(z)/det(A) were "'diag(z)/det' is
+  // not supported"; (diag(z))/det(A) is the quotient.
+  static std::string not_leibniz(const std::string& numerator, const std::string& denominator) {
+    if (!denominator.starts_with('d') || numerator.empty()) return numerator;
+    std::size_t end = numerator.size();
+    if (numerator.back() == ')') {  // the word before its bracket: diag(...)
+      int depth = 0;
+      while (end-- > 0) {
+        depth += numerator[end] == ')' ? 1 : numerator[end] == '(' ? -1 : 0;
+        if (depth == 0) break;
+      }
+      if (end == std::string::npos) return numerator;
+    }
+    std::size_t start = end;
+    while (start > 0 && (std::isalnum(static_cast<unsigned char>(numerator[start - 1])) || numerator[start - 1] == '_')) --start;
+    while (start < end && std::isdigit(static_cast<unsigned char>(numerator[start]))) ++start;  // (2diag: the word is diag)
+    return start < end && numerator[start] == 'd' ? "(" + numerator + ")" : numerator;
   }
 
   std::string dim(Expr d) const { return d.is_integer() ? d.number().to_string() : d.name(); }
@@ -153,7 +174,7 @@ struct Printer {
     std::string bottom = den.size() > 1 ? parens(join(den)) : den[0];
     if (latex()) return "\\frac{" + top + "}{" + (den.size() > 1 ? join(den) : den[0]) + "}";
     if (num.size() > 1) top = "(" + top + ")";
-    return top + "/" + bottom;
+    return not_leibniz(top, bottom) + "/" + bottom;
   }
 
   std::string power(const Node& p) const {
