@@ -453,7 +453,9 @@ struct Reader {
     switch (n.kind) {
       case NodeKind::Number:
         if (!n.is_float) return Number::from_integer_text(n.text);
-        break;
+        // (a decimal's double would make the entries doubles, which the written-out form is not)
+        fail(n.span, "the value of an entry is an exact number here: write " + n.text + " as " +
+                         Number::from_decimal_text(n.text).to_string());
       case NodeKind::Neg: return -exact_value(n.children[0]);
       case NodeKind::Group: return exact_value(n.children[0]);
       case NodeKind::Sum: {
