@@ -215,22 +215,33 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
     return out;
   }
   std::vector<Candidate> candidates;
-  if (auto system = polynomial_system(grad, vars)) {
-    SolvedSystem solved = solve_real(*system, vars.size(), solve_bits);
-    if (solved.points.size() > max_critical_points)
+  // With decimals, the system of the numbers they are written as (0.001 is 1/1000), solved as
+  // exactly, its points then decimals: the search in doubles met x^3 + 0.001x^2's maximum at
+  // -1/1500 and minimum at 0 as one point. (A set of critical points is still searched for, and
+  // shown in the decimals f is written in.)
+  bool const decimals = std::any_of(grad.begin(), grad.end(), [](Expr g) { return has_float(g); });
+  std::vector<Expr> as_written;
+  for (Expr g : grad) as_written.push_back(decimals ? decimals_as_written(g) : g);
+  std::optional<SolvedSystem> solved;
+  if (auto system = polynomial_system(as_written, vars)) {
+    solved = solve_real(*system, vars.size(), solve_bits);
+    if (decimals && !solved->sets.empty()) solved.reset();
+  }
+  if (solved) {
+    if (solved->points.size() > max_critical_points)
       throw LimitError("critical: more than " + std::to_string(max_critical_points) + " critical points");
-    for (const SolvedPoint& p : solved.points) {
+    for (const SolvedPoint& p : solved->points) {
       Candidate c;
-      c.exact = std::all_of(p.begin(), p.end(), [](const SolvedCoordinate& x) { return x.exact; });
+      c.exact = !decimals && std::all_of(p.begin(), p.end(), [](const SolvedCoordinate& x) { return x.exact; });
       for (const SolvedCoordinate& x : p) {
         c.coords.push_back(x.exact ? x.value : rational(x.approx));
-        c.exact_at.push_back(x.exact);
+        c.exact_at.push_back(!decimals && x.exact);
       }
-      c.tolerance = 1e-40;
+      c.tolerance = decimals ? 1e-9 : 1e-40;  // (f's doubles: their gradient is 0 to their rounding)
       c.error = 1e-76;  // its approximate coordinates are within 2^-solve_bits (8.6e-78)
       candidates.push_back(std::move(c));
     }
-    for (const auto& eqs : solved.sets) out.sets.push_back(describe_set(eqs, f, vars));
+    for (const auto& eqs : solved->sets) out.sets.push_back(describe_set(eqs, f, vars));
   } else {
     if (vars.size() > max_critical_search_variables)
       throw LimitError("critical: the gradient is not polynomial, and a numeric search takes at most " +
