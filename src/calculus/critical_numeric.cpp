@@ -200,16 +200,20 @@ bool flat_components_vanish(const std::vector<double>& x, const std::vector<std:
 }
 
 // Where Newton's steps from x end: the point, the Hessian there and how far the zero may still
-// be (`reach`), with `exact` where the gradient is 0 to 240 digits there.
+// be (`reach`), with `exact` where the gradient is 0 to 240 digits there, and `stuck` where no
+// step could be solved for (the Hessian singular in doubles, the gradient not in its range).
 struct NewtonEnd {
   std::vector<double> x;
   std::vector<std::vector<double>> h;
   double reach = 0;
   bool exact = false;
+  bool stuck = false;
 };
 
 // Newton's steps from x, with the gradient and Hessian in 60-digit arithmetic, until one is no
-// longer than `shortest` times x's size (nullopt if none is within `steps`). A simple zero is
+// longer than `shortest` times x's size (nullopt if none is within `steps`, or, unless
+// `stuck_ends`, where no step can be solved for; with it, that point is the end, its reach the
+// last step's, or `reach` before any). A simple zero is
 // reached at once, a multiple one by a constant ratio a step, while where the gradient is only
 // small the steps stay long and leave the range (2·bound): tanh(x) + tanh(y) has a slope of 8e-9
 // at (10, 10) and was called a maximum there; a logistic loss over separable data got minima where
@@ -218,7 +222,8 @@ struct NewtonEnd {
 // sin(x + y)), the step is the shortest least-squares one, which goes straight to the nearest zero
 // of the set, where it solves Newton's equations (solves).
 std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
-                                      const std::vector<Expr>& vars, double bound, double shortest, int steps) {
+                                      const std::vector<Expr>& vars, double bound, double shortest, int steps,
+                                      bool stuck_ends = false, double reach = 0) {
   std::size_t n = vars.size();
   for (int step = 0; step < steps; ++step) {
     check_interrupt();
@@ -239,15 +244,18 @@ std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<E
       }
     std::vector<double> d;
     if (!newton_step(h, g, d) &&
-        !(n > 1 && singular(h) && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d)))
+        !(n > 1 && singular(h) && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d))) {
+      if (stuck_ends) return NewtonEnd{x, std::move(h), reach, false, true};
       return std::nullopt;
+    }
     double length = std::sqrt(norm2(d));
     for (std::size_t k = 0; k < n; ++k) x[k] += d[k];
     if (!std::all_of(x.begin(), x.end(), [&](double v) { return std::abs(v) <= 2 * bound; })) return std::nullopt;
     double const size = std::max(1.0, std::sqrt(norm2(x)));
     // (a zero reached by a constant ratio a step is within about ten steps' length; one reached at
     // once, within a few units of the doubles' last place)
-    if (length <= shortest * size) return NewtonEnd{x, std::move(h), std::max(10 * length, 1e-15 * size), false};
+    reach = std::max(10 * length, 1e-15 * size);
+    if (length <= shortest * size) return NewtonEnd{x, std::move(h), reach, false, false};
   }
   return std::nullopt;
 }
@@ -257,15 +265,18 @@ std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<E
 // is only small look alike at that length: 1.5x^2 y + 1.5x^2 + 3y^3 + 1e-12 x, whose y component
 // 9y^2 + 1.5x^2 is at least 1.7e-25, had a critical point at (0, 0). The steps go on to what
 // doubles tell: to a multiple zero they go on shrinking by their ratio, and past such a point they
-// jump about; and there the flat components must vanish within the last step's reach. (The point
-// is the one at 1e-10, whose Hessian classifies it: x^2 - 3sin(x) + y^2 + 2cos(y) is flat along y
-// at its zero, and the steps on leave y at 1e-40, where the Hessian is no longer singular.)
+// jump about; and there the flat components must vanish within the last step's reach. Where the
+// Hessian becomes singular in doubles first, so that no step can be solved for, that is where
+// they are asked ((x - y)^2 + tanh(x + y)^4 near 0, flat along x = y: a first version rejected
+// its zero). (The point is the one at 1e-10, whose Hessian classifies it: x^2 - 3sin(x) + y^2 +
+// 2cos(y) is flat along y at its zero, and the steps on leave y at 1e-40, where the Hessian is
+// no longer singular.)
 std::optional<std::vector<double>> newton_zero(const std::vector<double>& x, const std::vector<Expr>& grad,
                                                const std::vector<std::vector<Expr>>& hess, const std::vector<Expr>& vars,
                                                double bound) {
   std::optional<NewtonEnd> end = newton_steps(x, grad, hess, vars, bound, 1e-10, 80);
   if (!end || end->exact || vars.size() == 1 || !singular(end->h)) return end ? std::optional(end->x) : std::nullopt;
-  std::optional<NewtonEnd> close = newton_steps(end->x, grad, hess, vars, bound, 1e-15, 80);
+  std::optional<NewtonEnd> close = newton_steps(end->x, grad, hess, vars, bound, 1e-15, 80, true, end->reach);
   if (!close || (!close->exact && !flat_components_vanish(close->x, close->h, grad, vars, close->reach))) return std::nullopt;
   return end->x;
 }

@@ -87,8 +87,10 @@ matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree
   matrix::Grid grid = matrix::write_out(answer, *request.sizes);
   std::vector<Expr> known;
   std::vector<matrix::Grid> written{grid, matrix::write_out(request.expr, *request.sizes)};
-  // The variable's entries, though they may drop out (d/dx 3 at n = 2, x_1 = 1 is [0, 0]).
+  // The variable's entries, though they may drop out (d/dx 3 at n = 2, x_1 = 1 is [0, 0]), and
+  // those of every name written (x^T A x - x^T A^T x at n = 2, x_1 = 1 is 0).
   if (request.var) written.push_back(matrix::entries_of(request.var->name, request.var->shape, *request.sizes));
+  for (const matrix::Tree& name : request.named) written.push_back(matrix::entries_of(name->name, name->shape, *request.sizes));
   for (const matrix::Grid& g : written)
     for (const auto& row : g)
       for (Expr e : row)

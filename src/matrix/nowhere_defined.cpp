@@ -11,6 +11,40 @@
 namespace ddx::matrix {
 namespace {
 
+// a with its products multiplied out over its sums (in order: the factors are matrices), so that
+// like terms meet: xᵀ(A - Aᵀ)x is xᵀAx - xᵀAᵀx, and the sum, a 1×1 product beside its transpose,
+// is 0. An identity for every size. (Past 256 terms, a as it is.)
+Tree multiplied_out(const Tree& a) {
+  switch (a->op) {
+    case Op::Sum: {
+      std::vector<Tree> terms;
+      for (const Tree& t : a->args) terms.push_back(multiplied_out(t));
+      return sum(std::move(terms));
+    }
+    case Op::Transpose: return transpose(multiplied_out(a->args[0]));
+    case Op::Trace: return trace(multiplied_out(a->args[0]));
+    case Op::Product: {
+      std::vector<std::vector<Tree>> combinations{{number(a->coefficient)}};
+      for (const Tree& factor : a->args) {
+        Tree f = multiplied_out(factor);
+        std::vector<Tree> terms = f->op == Op::Sum ? f->args : std::vector<Tree>{f};
+        if (combinations.size() * terms.size() > 256) return a;
+        std::vector<std::vector<Tree>> next;
+        for (const auto& c : combinations)
+          for (const Tree& t : terms) {
+            next.push_back(c);
+            next.back().push_back(t);
+          }
+        combinations = std::move(next);
+      }
+      std::vector<Tree> terms;
+      for (auto& c : combinations) terms.push_back(product(std::move(c)));
+      return sum(std::move(terms));
+    }
+    default: return a;
+  }
+}
+
 void collect_dimensions(const Tree& a, std::set<std::string>& names) {
   for (Expr d : {a->shape.rows, a->shape.cols})
     if (d.is(Kind::Symbol)) names.insert(d.name());
@@ -30,23 +64,20 @@ bool zero_at(const Tree& a, const Sizes& sizes) {
   return true;
 }
 
-// Whether a is 0 at every point: at the sizes given, or else at every dimension 2 and then 3
-// (`where` says which, for the message).
-bool zero_everywhere(const Tree& a, const Sizes* sizes, std::string& where) {
+// Whether a is 0 at every point: multiplied out, at every size; or written out, at the sizes
+// given (a written-out zero at some sizes is no zero at all: (n - 2)(n - 3) xᵀx is 0 at n = 2 and
+// 3 only, and det(A - Aᵀ) times a norm was 0 at 2 and 3 and 2448 at a point of size 4).
+bool zero_everywhere(const Tree& a, const Sizes* sizes) {
+  if (is_zero(multiplied_out(a))) return true;
+  if (!sizes) return false;
   std::set<std::string> dimensions;
   collect_dimensions(a, dimensions);
-  if (sizes || dimensions.empty()) {
-    where = "";
-    for (const std::string& d : dimensions)
-      if (!sizes->contains(d)) return false;
-    Sizes given;
-    for (const std::string& d : dimensions) given[d] = sizes->at(d);
-    return zero_at(a, given);
+  Sizes given;
+  for (const std::string& d : dimensions) {
+    if (!sizes->contains(d)) return false;
+    given[d] = sizes->at(d);
   }
-  where = ", written out at every size 2 and 3";
-  Sizes twos, threes;
-  for (const std::string& d : dimensions) twos[d] = 2, threes[d] = 3;
-  return zero_at(a, twos) && zero_at(a, threes);
+  return zero_at(a, given);
 }
 
 }  // namespace
@@ -55,11 +86,10 @@ void refuse_functions_of_zero(const Tree& f, const Sizes* sizes) {
   for (const Tree& t : f->args) refuse_functions_of_zero(t, sizes);
   bool const negative_power = f->op == Op::Power && f->exponent.sign() < 0 && f->shape.scalar();
   if (f->op != Op::Log && f->op != Op::Inverse && !negative_power) return;
-  std::string where;
-  if (!zero_everywhere(f->args[0], sizes, where)) return;
-  if (f->op == Op::Log) throw MathError("log(0) is undefined (its argument is 0 at every point" + where + ")");
-  if (f->op == Op::Inverse) throw MathError("the zero matrix has no inverse (its entries are 0 at every point" + where + ")");
-  throw MathError("division by zero (the divisor is 0 at every point" + where + ")");
+  if (!zero_everywhere(f->args[0], sizes)) return;
+  if (f->op == Op::Log) throw MathError("log(0) is undefined (its argument is 0 at every point)");
+  if (f->op == Op::Inverse) throw MathError("the zero matrix has no inverse (its entries are 0 at every point)");
+  throw MathError("division by zero (the divisor is 0 at every point)");
 }
 
 }  // namespace ddx::matrix

@@ -11,8 +11,8 @@
 namespace ddx::matrix {
 
 // MathError (as the scalar engine's: "log(0) is undefined", "division by zero") where f holds a
-// log, a negative power or an inverse of a part that, written out at the sizes given (or, with
-// none, with every dimension 2 and then 3), is 0 in every entry. (At m = 1, det(u uᵀ) is u_1^2.)
+// log, a negative power or an inverse of a part that is 0 at every point: multiplied out, at every
+// size, or written out at the sizes given, if any (at m = 1, det(u uᵀ) is u_1^2, no zero).
 void refuse_functions_of_zero(const Tree& f, const Sizes* sizes);
 
 }  // namespace ddx::matrix

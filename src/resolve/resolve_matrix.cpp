@@ -41,6 +41,7 @@ struct Reader {
   const matrix::Declarations& declared;
   const Scope& scope;
   std::string_view line;
+  std::vector<Tree>& named;  // the declared names read (MatrixRequest::named)
 
   std::string written(SourceSpan span) const {
     std::size_t b = std::min<std::size_t>(span.begin, line.size()), e = std::min<std::size_t>(span.end, line.size());
@@ -66,7 +67,10 @@ struct Reader {
   // A name standing alone: a declared vector or matrix, the identity I_n, or a scalar. A defined
   // name is refused: ignoring its definition would answer about another expression.
   Tree name(const std::string& w, SourceSpan span) const {
-    if (const auto* d = declared.find(w)) return matrix::symbol(d->name, d->shape);
+    if (const auto* d = declared.find(w)) {
+      named.push_back(matrix::symbol(d->name, d->shape));
+      return named.back();
+    }
     if (w == "T") fail(span, "'T' stands alone: a transpose is written x^T");
     if (const auto* owner = entry_owner(w))
       fail(span, "'" + w + "' is an entry of " + owner->name + ", which matrix notation takes whole: write the expression in " +
@@ -516,9 +520,11 @@ bool mentions_declared(const grammar::Node& body, const matrix::Declarations& de
 
 MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declarations& declared, const Scope& scope,
                              std::string_view line) {
-  Reader reader{declared, scope, line};
+  std::vector<Tree> named;
+  Reader reader{declared, scope, line, named};
   if (body.kind != NodeKind::At) return reader.request(body);
   MatrixRequest r = reader.request(body.children[0]);
+  r.named = std::move(named);
   r.sizes.emplace();
   for (std::size_t i = 1; i < body.children.size(); ++i) {
     const Node& eq = body.children[i];

@@ -26,6 +26,9 @@ struct MatrixRequest {
   // `at n = 2, x_1 = 3`: exact values of entries (or undeclared scalars) in the written-out answer
   std::vector<std::pair<std::string, Number>> values;
   std::vector<SourceSpan> value_spans;  // where each value's name is written
+  // The declared names the statement writes (with `at`): their entries take values where the
+  // expression cancels them (x^T A x - x^T A^T x at n = 2, x_1 = 1 is 0).
+  std::vector<matrix::Tree> named;
 };
 
 // Whether the statement's body names a declared vector or matrix, alone or as a factor of a run
