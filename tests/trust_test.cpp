@@ -3501,3 +3501,45 @@ TEST_CASE("trust: ans after a value at a decimal point reads as a definition of 
     }
   }
 }
+
+// A base of 1 took its exponent's domain away: 1^sqrt(x) at x = -1 was 1, d/dx 1^atanh(x) at x =
+// 2 was 0 (a helper's finding). The exponent is noted as what simplification dropped, as log(x)
+// in 0 log(x) is: a point where it has no value is refused, however the 1 is written, and one
+// where it has is answered.
+TEST_CASE("trust: a power of 1 has no value where its exponent has none") {
+  struct Where {
+    const char* exponent;
+    const char* outside;  // a point where the exponent has no value
+    const char* inside;   // one where it has
+  };
+  for (const Where& w : {Where{"sqrt(x)", "-1", "4"}, Where{"atanh(x)", "2", "1/2"}, Where{"log(x)", "0", "3"},
+                         Where{"tan(x)", "pi/2", "1"}, Where{"x^x", "0", "2"}, Where{"acosh(x)", "0", "2"}})
+    for (const char* one : {"1", "cos(0)", "(2/2)", "(x/x)"}) {
+      std::string const power = std::string(one) + "^" + w.exponent;
+      CAPTURE(power);
+      for (const char* form : {"%s at x = %s", "d/dx %s at x = %s", "tangent(%s, x = %s)"}) {
+        char outside[200], inside[200];
+        std::snprintf(outside, sizeof outside, form, power.c_str(), w.outside);
+        std::snprintf(inside, sizeof inside, form, power.c_str(), w.inside);
+        CAPTURE(outside);
+        CHECK(ddx_test::answer(outside).find("error") != std::string::npos);
+        std::string const value = ddx_test::answer(inside);
+        CHECK((value == "1" || value == "0" || value == "y = 1"));
+      }
+    }
+}
+
+// 0^x is 0 wherever it has a value (x > 0), and so is its derivative: d/dx 0^x at x = 1 was
+// refused, "log(0) is undefined", from the exponential rule's log of the base (a helper's finding).
+TEST_CASE("trust: 0^u has the derivative 0 where it has a value, and none where it has none") {
+  check_rows({
+      {"d/dx 0^x at x = 1", "0"},
+      {"d/dx 0^(x^2 + 1) at x = 0", "0"},
+      {"d/dx (x - x)^x at x = 1", "0"},
+      {"d/dx sin(pi)^x at x = 1", "0"},
+      {"tangent(0^x, x = 1)", "y = 0"},
+      {"d/dx 0^x", "0"},
+      {"d/dx 0^x at x = -1", "error: the derivative does not exist at x = -1 (division by zero)"},
+      {"d/dx 0^x at x = 0", "error: the derivative does not exist at x = 0 (0^0 is undefined)"},
+  });
+}

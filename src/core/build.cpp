@@ -464,7 +464,10 @@ Expr pow(Expr b, Expr x) {
   }
   if (b.is_number()) {
     const Number& bn = b.number();
-    if (bn.is_one()) return b;
+    if (bn.is_one()) {
+      if (!x.is_number() && noting_dropped()) note_dropped(x);  // 1^sqrt(x) = 1: not at x = -1
+      return b;
+    }
     if (x.is_number()) {
       const Number& xn = x.number();
       if (xn.is_integer() && !xn.fits_long() && !bn.is_zero() && !bn.is_minus_one())
