@@ -1047,6 +1047,13 @@ TEST_CASE("critical: a polynomial gradient with decimals is solved as written, i
       {"critical(x^3 + 0.0001x^2 + y^2)",
        "(x, y) ~ (-6.666666667e-5, 0.0): saddle, value ~ 1.481481481e-13\n(x, y) ~ (0.0, 0.0): minimum, value ~ 0.0"},
       {"critical(x^2 + 0.1 + 0.2)", "x = 0: minimum, value ~ 0.3"},
+      // a set of critical points is described, where the search listed 15 points of this line
+      // as isolated, degenerate ones (the regression hunt)
+      {"critical((x + y)^2 + (x + y - 2z)^2 + 0.1(x + y + z)^4)",
+       "infinitely many critical points: on 2x + 2y - 3z = 0 and 25z^3 + 8z = 0"},
+      {"critical(0.5(x - y)^2 + 0.1 + 0.2)", "infinitely many critical points: on x - y = 0, value 0.3"},
+      {"critical(x^4 - 1e-6 x^2)",
+       "x ~ -0.0007071067812: minimum, value ~ -2.5e-13\nx ~ 0.0: maximum, value ~ 0.0\nx ~ 0.0007071067812: minimum, value ~ -2.5e-13"},
   });
   // A twin whose points are irrational is answered in decimals too: the same answer, line by line;
   // one with rational or radical points has its kinds in the same order.

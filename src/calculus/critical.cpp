@@ -6,6 +6,7 @@
 #include <gmpxx.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 #include "calculus/critical_check.hpp"
 #include "calculus/critical_numeric.hpp"
 #include "calculus/critical_solve.hpp"
+#include "calculus/evalf.hpp"
 #include "calculus/groebner.hpp"
 #include "calculus/poly_convert.hpp"
 #include "calculus/polynomial.hpp"
@@ -217,15 +219,14 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
   std::vector<Candidate> candidates;
   // With decimals, the system of the numbers they are written as (0.001 is 1/1000), solved as
   // exactly, its points then decimals: the search in doubles met x^3 + 0.001x^2's maximum at
-  // -1/1500 and minimum at 0 as one point. (A set of critical points is still searched for, and
-  // shown in the decimals f is written in.)
+  // -1/1500 and minimum at 0 as one point. (A set of critical points is described by the
+  // equations of those numbers: the search listed points of it as isolated.)
   bool const decimals = std::any_of(grad.begin(), grad.end(), [](Expr g) { return has_float(g); });
   std::vector<Expr> as_written;
   for (Expr g : grad) as_written.push_back(decimals ? decimals_as_written(g) : g);
   std::optional<SolvedSystem> solved;
   if (auto system = polynomial_system(as_written, vars)) {
     solved = solve_real(*system, vars.size(), solve_bits);
-    if (decimals && !solved->sets.empty()) solved.reset();
   }
   if (solved) {
     if (solved->points.size() > max_critical_points)
@@ -241,7 +242,12 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
       c.error = 1e-76;  // its approximate coordinates are within 2^-solve_bits (8.6e-78)
       candidates.push_back(std::move(c));
     }
-    for (const auto& eqs : solved->sets) out.sets.push_back(describe_set(eqs, f, vars));
+    for (const auto& eqs : solved->sets) {
+      CriticalSet set = describe_set(eqs, decimals ? decimals_as_written(f) : f, vars);
+      if (decimals && set.value)  // (f's value there to the digits a point's value shows: 0.1 + 0.2 is 0.3)
+        set.value = num(Number::from_double(std::strtod(evalf(*set.value, critical_shown_digits).c_str(), nullptr)));
+      out.sets.push_back(std::move(set));
+    }
   } else {
     if (vars.size() > max_critical_search_variables)
       throw LimitError("critical: the gradient is not polynomial, and a numeric search takes at most " +
