@@ -658,13 +658,20 @@ TEST_CASE("programs: a formula exponent is np.float_power in NumPy, and numbers 
 // of 800 at u = 800) and OverflowError in Python, where sigmoid's exp(-u) raised below u = -709.78
 // too. Each program's softplus and sigmoid, and a derivative's, against long double's log(1 +
 // e^u), at points across the range and past where e^u overflows a double.
+//
+// log(sigmoid(u)) and log(1 - sigmoid(u)), the logistic loss's terms, were log(0) past there too
+// (log(sigmoid(-800)) a math domain error in Python, -inf in C, for -800): programs write them as
+// -softplus(-u) and -softplus(u).
 TEST_CASE("programs: softplus and sigmoid have their values where exp(u) overflows a double") {
   const std::vector<double> points{-800, -710, -30, -1, -1e-9, 0, 1e-9, 1, 30, 710, 800};
-  auto expected = [&](bool softplus) {
+  auto expected = [&](const std::string& statement) {
     std::string out;
     for (double u : points) {
-      long double const v = softplus ? std::log1p(std::exp(static_cast<long double>(u)))
-                                     : 1 / (1 + std::exp(-static_cast<long double>(u)));
+      long double const w = u, softplus_w = std::log1p(std::exp(w)), softplus_minus_w = std::log1p(std::exp(-w));
+      long double const v = statement == "softplus(u)"          ? softplus_w
+                            : statement == "log(sigmoid(u))"     ? -softplus_minus_w
+                            : statement == "log(1 - sigmoid(u))" ? -softplus_w
+                                                                 : 1 / (1 + std::exp(-w));
       out += python_number(static_cast<double>(v)) + "\n";
     }
     return out;
@@ -682,9 +689,8 @@ TEST_CASE("programs: softplus and sigmoid have their values where exp(u) overflo
   ddx_test::TempDir dir("ddx_program_softplus");
   std::string list;
   for (double u : points) list += (list.empty() ? "" : ", ") + python_number(u);
-  for (const std::string statement : {"softplus(u)", "sigmoid(u)", "d/du softplus(u)"}) {
+  for (const std::string statement : {"softplus(u)", "sigmoid(u)", "d/du softplus(u)", "log(sigmoid(u))", "log(1 - sigmoid(u))"}) {
     CAPTURE(statement);
-    bool const softplus = statement == "softplus(u)";
     std::string const name = statement.starts_with("d/du") ? "d_du" : "f";
     if (have_python_modules())
       for (const std::string format : {"python", "numpy"}) {
@@ -696,7 +702,7 @@ TEST_CASE("programs: softplus and sigmoid have their values where exp(u) overflo
                                         << "(u))))\n";
         std::string const printed = run(python + " " + (dir.dir / "p.py").string() + " 2>&1");
         CAPTURE(printed);
-        CHECK(close(printed, expected(softplus)));
+        CHECK(close(printed, expected(statement)));
       }
     if (ddx_test::require_tool("cc", "gcc")) {
       auto program = ddx_test::run_ddx("--format c", statement + "\n");
@@ -707,7 +713,7 @@ TEST_CASE("programs: softplus and sigmoid have their values where exp(u) overflo
       run("cc -std=c11 -Wall -Werror -o " + (dir.dir / "p").string() + " " + (dir.dir / "p.c").string() + " -lm 2>&1");
       std::string const printed = run((dir.dir / "p").string());
       CAPTURE(printed);
-      CHECK(close(printed, expected(softplus)));
+      CHECK(close(printed, expected(statement)));
     }
   }
 }

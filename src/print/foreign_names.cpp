@@ -3,11 +3,13 @@
 // built-in function, one column per system. A function a system lacks is rewritten first into
 // ones it has (sigmoid(u) = 1/(1 + e^-u)); a test checks that every built-in has a row.
 #include <array>
+#include <optional>
 #include <unordered_map>
 
 #include "core/functions.hpp"
 #include "core/sums.hpp"
 #include "print/foreign.hpp"
+#include "print/print.hpp"
 
 namespace ddx::print {
 namespace {
@@ -84,6 +86,24 @@ const Spelling* spelling_row(std::string_view name) {
   return nullptr;
 }
 
+// The argument u of sigmoid(u), or nullopt.
+std::optional<Expr> sigmoid_argument(Expr e) {
+  if (!e.is(Kind::Call) || function_info(e.function()).name != "sigmoid") return std::nullopt;
+  return e.args()[0];
+}
+
+// log(sigmoid(u)) as -softplus(-u), and log(1 - sigmoid(u)) as -softplus(u), for programs, whose
+// softplus is written so that no exp overflows: the logistic loss's log(sigmoid(-800)) was
+// log(0), a math domain error in Python and -inf in C, for -800. nullopt for anything else.
+std::optional<Expr> log_sigmoid(Expr e) {
+  if (!e.is(Kind::Call) || function_info(e.function()).name != "log") return std::nullopt;
+  Expr a = e.args()[0];
+  if (auto u = sigmoid_argument(a)) return -call("softplus", {-*u});
+  if (a.is(Kind::Add) && a.number().is_one() && a.terms().size() == 1 && a.coefficients()[0].is_minus_one())
+    if (auto u = sigmoid_argument(a.terms()[0])) return -call("softplus", {*u});
+  return std::nullopt;
+}
+
 class Rewriter {
  public:
   explicit Rewriter(Format f) : f_(f) {}
@@ -91,6 +111,8 @@ class Rewriter {
     if (e.is(Kind::Number) || e.is(Kind::Constant) || e.is(Kind::Symbol)) return e;
     if (auto it = done_.find(e.node()); it != done_.end()) return it->second;
     Expr r = map_children(e, [this](Expr c) { return (*this)(c); });
+    if (is_program(f_))
+      if (auto stable = log_sigmoid(r)) r = (*this)(*stable);
     if (r.is(Kind::Call) && !function_info(r.function()).abstract && !is_sum(r)) {
       const std::string& name = function_info(r.function()).name;
       if (foreign_function(name, f_).empty()) r = (*this)(written_with_others(name, r.args()[0]));
