@@ -200,24 +200,23 @@ bool flat_components_vanish(const std::vector<double>& x, const std::vector<std:
 }
 
 // Where Newton's steps from x end: the point, the Hessian there and how far the zero may still
-// be (`reach`), with `exact` where the gradient is 0 to 240 digits there, and `stuck` where no
-// step could be solved for (the Hessian singular in doubles, the gradient not in its range).
+// be (`reach`), with `exact` where the gradient is 0 to 240 digits there.
 struct NewtonEnd {
   std::vector<double> x;
   std::vector<std::vector<double>> h;
   double reach = 0;
   bool exact = false;
-  bool stuck = false;
 };
 
 // Newton's steps from x, with the gradient and Hessian in 60-digit arithmetic, until one is no
-// longer than `shortest` times x's size (nullopt if none is within `steps`, or, unless
-// `stuck_ends`, where no step can be solved for; with it, that point is the end, its reach the
-// last step's, or `reach` before any). A simple zero is
-// reached at once, a multiple one by a constant ratio a step, while where the gradient is only
-// small the steps stay long and leave the range (2·bound): tanh(x) + tanh(y) has a slope of 8e-9
-// at (10, 10) and was called a maximum there; a logistic loss over separable data got minima where
-// its slope is 5e-9; and the noise of tanh(2x + 1) - tanh(2x)'s slope past x = 9 gave 188 minima.
+// longer than `shortest` times x's size: nullopt if none is within `steps`, or where no step can
+// be solved for (the Hessian singular in doubles, the gradient not in its range), unless
+// `stuck_ends`: then that point is the end, its reach the last step's (`reach` before any).
+// A simple zero is reached at once, a multiple one by a constant ratio a step, while where the
+// gradient is only small the steps stay long and leave the range (2·bound): tanh(x) + tanh(y) has
+// a slope of 8e-9 at (10, 10) and was called a maximum there; a logistic loss over separable data
+// got minima where its slope is 5e-9; and the noise of tanh(2x + 1) - tanh(2x)'s slope past x = 9
+// gave 188 minima.
 // Where the Hessian is singular in doubles, on a set of zeros (the lines x + y = pi/2 + k pi of
 // sin(x + y)), the step is the shortest least-squares one, which goes straight to the nearest zero
 // of the set, where it solves Newton's equations (solves).
@@ -245,7 +244,7 @@ std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<E
     std::vector<double> d;
     if (!newton_step(h, g, d) &&
         !(n > 1 && singular(h) && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d))) {
-      if (stuck_ends) return NewtonEnd{x, std::move(h), reach, false, true};
+      if (stuck_ends) return NewtonEnd{x, std::move(h), reach, false};
       return std::nullopt;
     }
     double length = std::sqrt(norm2(d));
@@ -255,7 +254,7 @@ std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<E
     // (a zero reached by a constant ratio a step is within about ten steps' length; one reached at
     // once, within a few units of the doubles' last place)
     reach = std::max(10 * length, 1e-15 * size);
-    if (length <= shortest * size) return NewtonEnd{x, std::move(h), reach, false, false};
+    if (length <= shortest * size) return NewtonEnd{x, std::move(h), reach, false};
   }
   return std::nullopt;
 }
