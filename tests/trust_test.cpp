@@ -3528,18 +3528,3 @@ TEST_CASE("trust: a power of 1 has no value where its exponent has none") {
       }
     }
 }
-
-// 0^x is 0 wherever it has a value (x > 0), and so is its derivative: d/dx 0^x at x = 1 was
-// refused, "log(0) is undefined", from the exponential rule's log of the base (a helper's finding).
-TEST_CASE("trust: 0^u has the derivative 0 where it has a value, and none where it has none") {
-  check_rows({
-      {"d/dx 0^x at x = 1", "0"},
-      {"d/dx 0^(x^2 + 1) at x = 0", "0"},
-      {"d/dx (x - x)^x at x = 1", "0"},
-      {"d/dx sin(pi)^x at x = 1", "0"},
-      {"tangent(0^x, x = 1)", "y = 0"},
-      {"d/dx 0^x", "0"},
-      {"d/dx 0^x at x = -1", "error: the derivative does not exist at x = -1 (division by zero)"},
-      {"d/dx 0^x at x = 0", "error: the derivative does not exist at x = 0 (0^0 is undefined)"},
-  });
-}

@@ -6,6 +6,7 @@
 #include <gmpxx.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <unordered_map>
@@ -132,6 +133,28 @@ std::optional<std::vector<poly::Poly>> polynomial_system(const std::vector<Expr>
   return out;
 }
 
+// Whether each decimal in e reads back from 12 significant digits, as one a person typed does
+// (0.001, 2.5e-7), where doubles' arithmetic leaves 16 or 17 (0.14000000000000001).
+bool decimals_look_typed(Expr e) {
+  auto typed = [](const Number& n) {
+    if (n.is_exact()) return true;
+    char text[32];
+    std::snprintf(text, sizeof text, "%.12g", n.to_double());
+    return std::strtod(text, nullptr) == n.to_double();
+  };
+  bool all = true;
+  std::function<void(Expr)> walk = [&](Expr x) {
+    if (!all || !has_float(x)) return;
+    if (x.is(Kind::Number)) all = typed(x.number());
+    if (x.is(Kind::Mul) || x.is(Kind::Add)) all = all && typed(x.number());
+    if (x.is(Kind::Add))
+      for (const Number& c : x.coefficients()) all = all && typed(c);
+    for_each_child(x, walk);
+  };
+  walk(e);
+  return all;
+}
+
 Expr rational(const mpq_class& q) { return num(poly::to_number(q)); }
 
 Expr rational(double d) {
@@ -221,13 +244,17 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
   // exactly, its points then decimals: the search in doubles met x^3 + 0.001x^2's maximum at
   // -1/1500 and minimum at 0 as one point. (A set of critical points is described by the
   // equations of those numbers: the search listed points of it as isolated.)
+  // Only where each decimal reads as one a person writes: a coefficient that doubles' arithmetic
+  // made (0.7 (x - y - 0.1)^2 holds 0.14000000000000001; 0.1 + 0.2 - 0.3 is 5.551115123125783e-17)
+  // is not the number written, and the search in doubles, whose answer carries their rounding,
+  // is the reading.
   bool const decimals = std::any_of(grad.begin(), grad.end(), [](Expr g) { return has_float(g); });
+  bool const as_typed = std::all_of(grad.begin(), grad.end(), [](Expr g) { return decimals_look_typed(g); });
   std::vector<Expr> as_written;
   for (Expr g : grad) as_written.push_back(decimals ? decimals_as_written(g) : g);
   std::optional<SolvedSystem> solved;
-  if (auto system = polynomial_system(as_written, vars)) {
-    solved = solve_real(*system, vars.size(), solve_bits);
-  }
+  if (!decimals || as_typed)
+    if (auto system = polynomial_system(as_written, vars)) solved = solve_real(*system, vars.size(), solve_bits);
   if (solved) {
     if (solved->points.size() > max_critical_points)
       throw LimitError("critical: more than " + std::to_string(max_critical_points) + " critical points");
@@ -239,7 +266,9 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
         c.exact_at.push_back(!decimals && x.exact);
       }
       c.tolerance = decimals ? 1e-9 : 1e-40;  // (f's doubles: their gradient is 0 to their rounding)
-      c.error = 1e-76;  // its approximate coordinates are within 2^-solve_bits (8.6e-78)
+      // its approximate coordinates are within 2^-solve_bits (8.6e-78); f's doubles, to their
+      // rounding (the value of 1.5(x - 1)^2 at its minimum is 0.0, not a double's 1e-33)
+      c.error = decimals ? 1e-13 : 1e-76;
       candidates.push_back(std::move(c));
     }
     for (const auto& eqs : solved->sets) {
