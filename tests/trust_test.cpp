@@ -3528,3 +3528,25 @@ TEST_CASE("trust: a power of 1 has no value where its exponent has none") {
       }
     }
 }
+
+// An `at` inside a procedure's argument lost what its body's simplification dropped: approx(x/x
+// at x = 0) was 1.0, expand(0 log(x) at x = -1) 0, approx(sqrt(x)^2 at x = -4) -4.0 (found beside
+// a helper's finding). Each procedure refuses such a point as the expression alone does, and
+// answers one where the dropped part has a value.
+TEST_CASE("trust: an at inside a procedure's argument keeps what its body dropped") {
+  struct Dropped {
+    const char* body;
+    const char* outside;
+    const char* inside;
+  };
+  for (const Dropped& d : {Dropped{"0 log(x)", "-1", "2"}, Dropped{"x/x", "0", "1"}, Dropped{"sqrt(x)^2", "-4", "4"},
+                           Dropped{"1^log(x)", "-1", "3"}, Dropped{"(x - 1)^2/(x - 1)", "1", "3"}})
+    for (const char* procedure : {"approx", "expand", "simplify", "factor"}) {
+      std::string const outside = std::string(procedure) + "(" + d.body + " at x = " + d.outside + ")";
+      std::string const inside = std::string(procedure) + "(" + d.body + " at x = " + d.inside + ")";
+      CAPTURE(outside);
+      CHECK(ddx_test::answer(outside).find("error") != std::string::npos);
+      CAPTURE(inside);
+      CHECK(ddx_test::answer(inside).find("error") == std::string::npos);
+    }
+}

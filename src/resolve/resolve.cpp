@@ -1094,7 +1094,9 @@ Term Resolver::call_arguments(const Node& n) {
         DroppedParts reading(lost);
         t.children.push_back(term(c));
       }
-      t.children.back().dropped = std::move(lost);
+      // (an at's own list is for its point, and stays: expand(0 log(x) at x = -1) was 0, the
+      // log(x) that 0 log(x) drops overwritten by what the argument dropped outside the at, nothing)
+      if (t.children.back().kind != TermKind::At) t.children.back().dropped = std::move(lost);
     }
     t.names.push_back(c.kind == NodeKind::Word ? c.text.str() : std::string());  // total(z) names dz
   }
@@ -1106,8 +1108,9 @@ Term Resolver::call_arguments(const Node& n) {
     return false;
   };
   for (const Term& a : t.children)
-    for (Expr part : a.dropped)
-      if (!bound(part)) note_dropped(part);
+    if (a.kind != TermKind::At)
+      for (Expr part : a.dropped)
+        if (!bound(part)) note_dropped(part);
   return t;
 }
 
