@@ -3550,3 +3550,31 @@ TEST_CASE("trust: an at inside a procedure's argument keeps what its body droppe
       CHECK(ddx_test::answer(inside).find("error") == std::string::npos);
     }
 }
+
+// Readings a helper found taken silently where the language's own rules ask: √ before factors the
+// last of which has a power (√x(x+1)^2 was the root of them all, 2 at x = 1 for √x·(x+1)^2's 4),
+// an index of digits that letters follow (x_1sin(x) was the name x_1sin times x; d/dx x_1x was
+// 0), a name with digits glued to a call (x1sin(x) was an unknown function), and a run ending in
+// ln (xln x was x·l·n·x). Each is refused with the readings to write instead; each written so is
+// read as meant.
+TEST_CASE("trust: a root sign, an index, or a function glued to a name is asked about, not guessed") {
+  check_rows({
+      {"√x(x+1)^2", "error: '√' before juxtaposed factors is ambiguous: write √(x y) for the root of them all, or √x·y for "
+                    "the root of the first"},
+      {"√xe^x", "error: '√' before juxtaposed factors is ambiguous"},
+      {"√xy^2", "error: '√' before juxtaposed factors is ambiguous"},
+      {"√x·(x+1)^2 at x = 1", "4"},
+      {"√x^2 at x = -3", "3"},
+      {"x_1sin(x)", "error: 'x_1sin' is ambiguous: write x_1 sin, with a space (an index of digits ends where a letter follows it)"},
+      {"d/dx x_1x", "error: 'x_1x' is ambiguous: write x_1 x, with a space"},
+      {"x_1e^x", "error: 'x_1e' is ambiguous"},
+      {"v_0t", "error: 'v_0t' is ambiguous"},
+      {"d/dx x_1 x", "x_1"},
+      {"x_12 + x_n1 + x_ab", "x_12 + x_ab + x_n1"},
+      {"x1sin(x)", "error: unknown function 'x1sin'; did you mean 'x1 sin(...)'?"},
+      {"x1sin x", "error: 'x1sin' is ambiguous: write x1 sin(...) for sin of what follows, or x1 s i n for single letters"},
+      {"xln x", "error: 'xln' is ambiguous: write x ln(...) for ln of what follows, or x l n for single letters"},
+      {"d/dx x ln x", "log(x) + 1"},
+      {"d/dx x1 sin(x)", "x1 cos(x)"},
+  });
+}

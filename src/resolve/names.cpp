@@ -83,7 +83,8 @@ std::string function_suffix(std::string_view w) {
   if (best.empty() && w.size() > 2 && w.ends_with("ln")) best = "ln";
   if (best.empty()) return best;
   std::string_view head = w.substr(0, w.size() - best.size());
-  return std::all_of(head.begin(), head.end(), is_letter) ? best : std::string();
+  // (a name with its digits before it too: x1sin(x) was an unknown function x1sin)
+  return std::all_of(head.begin(), head.end(), is_letter) || is_identifier(head) ? best : std::string();
 }
 
 std::vector<std::string_view> split_run(std::string_view w) {
@@ -116,7 +117,10 @@ namespace {
 // What may follow a letter in a name: digits (x1, w12), or `_` and letters or digits (x_1, x_ab).
 bool is_name_index(std::string_view rest) {
   if (std::all_of(rest.begin(), rest.end(), is_digit)) return true;
-  return rest.size() >= 2 && rest[0] == '_' && std::all_of(rest.begin() + 1, rest.end(), is_alnum);
+  if (rest.size() < 2 || rest[0] != '_' || !std::all_of(rest.begin() + 1, rest.end(), is_alnum)) return false;
+  // An index of digits and then letters is none: x_1sin(x) was the name x_1sin times x, and x_1x
+  // a name whose derivative by x is 0 (word_parts asks which is meant).
+  return !is_digit(rest[1]) || std::all_of(rest.begin() + 1, rest.end(), is_digit);
 }
 }  // namespace
 

@@ -487,6 +487,25 @@ bool Resolver::is_variable(std::string_view w) const { return !hidden_.count(w) 
 
 const FunctionDefinition* Resolver::function(std::string_view w) const { return scope_.function(w); }
 
+namespace {
+
+// A subscript of digits that letters follow (x_1sin, x_1x, v_0t): an index and a product after it,
+// or one index? Nothing tells, and no name has such an index: ask. (x_1sin(x) was the name
+// x_1sin times x, and d/dx x_1x was 0.)
+void refuse_letters_after_index(std::string_view w, SourceSpan span) {
+  if (w.starts_with("log_")) return;  // (a base: log_b's own reading says what is wrong with it)
+  for (std::size_t u = w.find('_'); u != std::string_view::npos; u = w.find('_', u + 1)) {
+    std::size_t end = u + 1;
+    while (end < w.size() && is_digit(w[end])) ++end;
+    if (end == u + 1 || end == w.size() || !is_letter(w[end])) continue;
+    std::string const head(w.substr(0, end)), rest(w.substr(end));
+    throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + head + " " + rest +
+                                 ", with a space (an index of digits ends where a letter follows it)"};
+  }
+}
+
+}  // namespace
+
 // A word as a value: a defined name, a constant, an identifier, or a run of identifiers.
 Term Resolver::word(std::string_view w, SourceSpan span) {
   if (std::optional<Term> whole = whole_word(w, span)) return std::move(*whole);  // (no list of one)
@@ -522,7 +541,13 @@ std::string spaced(const std::vector<std::string_view>& parts) {
 
 std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceSpan span) {
   if (std::optional<Term> whole = whole_word(w, span)) return {{w, std::move(*whole)}};
+  refuse_letters_after_index(w, span);
   std::vector<std::string_view> parts = split_run(w);
+  // xln x: x times ln of x, or the letters x l n? (It was x·l·n·x; xsin x, a longer run, is
+  // refused as unknown, and xln(x) as a function glued to x.)
+  if (std::string f = function_suffix(w); !f.empty() && parts.size() > 1)
+    throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + std::string(w.substr(0, w.size() - f.size())) +
+                                 " " + f + "(...) for " + f + " of what follows, or " + spaced(parts) + " for single letters"};
   // `dx` is d·x as a run of letters, and the differential dx as ddx prints one (total(x^2 y) is
   // df = 2x y dx + x^2 dy; typed back, 2x y d x + x^2 d y was 3d x^2 y): ask.
   if (parts.size() > 1 && parts.size() <= max_split_factors)
@@ -886,7 +911,9 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       if (arg.empty()) throw ResolveError{fn.span, "'" + fn.text + "' needs an argument: " + fn.text + "(x) or " + fn.text + " x"};
       // `√4 x`: the root of 4x, as `sqrt 4 x` is, or 2x, as a root sign drawn over the 4 alone
       // is (ddx prints sqrt(x) y as √x·y)? Nothing in plain text tells: ask.
-      const Node& first_argument = n.children[i + 1];
+      // (through a power: √x(x+1)^2 and √xe^x were read as the root of them all)
+      const Node& first_written = n.children[i + 1];
+      const Node& first_argument = first_written.kind == NodeKind::Pow ? first_written.children[0] : first_written;
       bool const run_of_factors = (first_argument.kind == NodeKind::Word && !is_identifier(first_argument.text) &&
                                    !is_variable(first_argument.text) && split_run(first_argument.text).size() > 1) ||
                                   // (√x(x+1): a letter before a bracket is a product, sqrt(x (x + 1)) or sqrt(x)(x + 1)?)
@@ -1034,6 +1061,7 @@ bool Resolver::apply_is_call(const Node& n) {
 
 Term Resolver::apply(const Node& n) {
   std::string_view w = n.text;
+  refuse_letters_after_index(w, n.name_span);
   // x_(-1): the entry of the family x with subscript -1, as ddx prints it.
   if (std::optional<std::string> entry = negative_entry(n)) return Term::value(sym(*entry), n.span);
   // `log_(2)(x)`, `sin_(x)`: no name ends in `_` (`x_` alone is refused the same way); read as a
