@@ -53,6 +53,12 @@ bool power_follows(std::string_view line, std::size_t i) {
     return i < line.size() && (line[i] == '^' || line.substr(i, 2) == "**");
 }
 
+// The text without the blanks it ends with.
+std::string_view without_trailing_blanks(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
 // Whether the normalised text ends with an exponent that is a number or a bracket: `x^2`,
 // `x^-1.5`, `x**3`, `x^(3)` (e^x² is e^(x²), as on paper).
 bool after_number_exponent(std::string_view text) {
@@ -313,8 +319,9 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
             fail("a power after a superscript is ambiguous: write (x²)^k for a power of the power, or x^(2^k) "
                  "for a tower");
             return;
-        } else if (sup && !in_superscript && after_number_exponent(out.text)) {
-            // `x^2⁻¹` read as x^2^-1, a tower (sqrt(x)), where (x^2)⁻¹ is as likely meant.
+        } else if (sup && !in_superscript && after_number_exponent(without_trailing_blanks(out.text))) {
+            // `x^2⁻¹` read as x^2^-1, a tower (sqrt(x)), where (x^2)⁻¹ is as likely meant; and
+            // so were `2^3 ²` (512) and `x² ³` (x^8), a blank between.
             fail("a superscript after an exponent is ambiguous: write (x^2)^k for a power of the power, or "
                  "x^(2^k) for a tower");
             return;

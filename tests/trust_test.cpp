@@ -3576,5 +3576,9 @@ TEST_CASE("trust: a root sign, an index, or a function glued to a name is asked 
       {"xln x", "error: 'xln' is ambiguous: write x ln(...) for ln of what follows, or x l n for single letters"},
       {"d/dx x ln x", "log(x) + 1"},
       {"d/dx x1 sin(x)", "x1 cos(x)"},
+      // a superscript after an exponent, a blank between (2^3 ² was 512, x² ³ x^8)
+      {"2^3 ²", "error: a superscript after an exponent is ambiguous"},
+      {"x² ³", "error: a superscript after an exponent is ambiguous"},
+      {"2^3 x²", "8x^2"},
   });
 }
