@@ -1054,11 +1054,14 @@ TEST_CASE("critical: a polynomial gradient with decimals is solved as written, i
       {"critical(0.5(x - y)^2 + 0.1 + 0.2)", "infinitely many critical points: on x - y = 0, value 0.3"},
       {"critical(x^4 - 1e-6 x^2)",
        "x ~ -0.000707106781: minimum, value ~ -2.5e-13\nx ~ 0.0: maximum, value ~ 0.0\nx ~ 0.000707106781: minimum, value ~ -2.5e-13"},
-      // a decimal that doubles' arithmetic made is no decimal written: the search in doubles (the
-      // regression hunt: 0.7(x - y - 0.1)^2's line was 140000000000000000x - ... = 0)
-      {"critical(0.7(x - y - 0.1)^2)",
-       "a numeric search with -10 <= x, y <= 10 (points outside it, or very close together, can be missed):\n(x, y) ~ (-9.45, "
-       "-9.55): one of infinitely many critical points (not isolated: a curve or surface of them passes through it), value ~ 0.0"},
+      // f's decimals as written, not the gradient's doubles (the regression hunts: 0.7(x - y - 0.1)^2's
+      // line was 140000000000000000x - ... = 0, and 0.1x^3's 0.30000000000000004x^2 sent it to the
+      // search, which missed the maximum at -40/3)
+      {"critical(0.7(x - y - 0.1)^2)", "infinitely many critical points: on 10x - 10y - 1 = 0, value 0.0"},
+      {"critical(0.1x^3 + 2x^2)", "x ~ -13.33333333: maximum, value ~ 118.5185185\nx ~ 0.0: minimum, value ~ 0.0"},
+      {"critical((2x - 2y - z)^2 + 1.2(x - 2y + z)^2)", "infinitely many critical points: on x - 2z = 0 and 2y - 3z = 0, value 0.0"},
+      // a decimal that doubles' arithmetic made as f was built is no decimal written: the search
+      // in doubles
       {"critical(x^2 + (0.1 + 0.2 - 0.3) x)",
        "a numeric search with -10 <= x <= 10 (points outside it, or very close together, can be missed):\nx ~ 0.0: minimum, value ~ 0.0"},
   });

@@ -15,6 +15,7 @@
 #include "calculus/critical_check.hpp"
 #include "calculus/critical_numeric.hpp"
 #include "calculus/critical_solve.hpp"
+#include "calculus/diff.hpp"
 #include "calculus/evalf.hpp"
 #include "calculus/groebner.hpp"
 #include "calculus/poly_convert.hpp"
@@ -244,16 +245,21 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
   // exactly, its points then decimals: the search in doubles met x^3 + 0.001x^2's maximum at
   // -1/1500 and minimum at 0 as one point. (A set of critical points is described by the
   // equations of those numbers: the search listed points of it as isolated.)
-  // Only where each decimal reads as one a person writes: a coefficient that doubles' arithmetic
-  // made (0.7 (x - y - 0.1)^2 holds 0.14000000000000001; 0.1 + 0.2 - 0.3 is 5.551115123125783e-17)
-  // is not the number written, and the search in doubles, whose answer carries their rounding,
-  // is the reading.
+  // The gradient is that of f with its decimals as written (0.1x^3's is 3x^2/10, where doubles'
+  // arithmetic makes 0.30000000000000004x^2), and only where each decimal of f reads as one a
+  // person writes: one that doubles' arithmetic made as f was built (0.1 + 0.2 - 0.3 is
+  // 5.551115123125783e-17) is not the number written, and the search in doubles, whose answer
+  // carries their rounding, is the reading.
   bool const decimals = std::any_of(grad.begin(), grad.end(), [](Expr g) { return has_float(g); });
-  bool const as_typed = std::all_of(grad.begin(), grad.end(), [](Expr g) { return decimals_look_typed(g); });
-  std::vector<Expr> as_written;
-  for (Expr g : grad) as_written.push_back(decimals ? decimals_as_written(g) : g);
+  std::vector<Expr> as_written = grad;
+  // (a constant term is no part of the gradient: 0.5(x - y)^2 + 0.1 + 0.2's 0.30000000000000004)
+  Expr const varying = f.is(Kind::Add) ? f - num(f.number()) : f;
+  if (decimals && decimals_look_typed(varying)) {
+    Expr const exact = decimals_as_written(varying);
+    for (std::size_t k = 0; k < vars.size(); ++k) as_written[k] = diff(exact, vars[k]);
+  }
   std::optional<SolvedSystem> solved;
-  if (!decimals || as_typed)
+  if (std::none_of(as_written.begin(), as_written.end(), [](Expr g) { return has_float(g); }))
     if (auto system = polynomial_system(as_written, vars)) solved = solve_real(*system, vars.size(), solve_bits);
   if (solved) {
     if (solved->points.size() > max_critical_points)
