@@ -1093,3 +1093,14 @@ TEST_CASE("critical: a polynomial gradient with decimals is solved as written, i
     else CHECK(kinds(a) == kinds(b));
   }
 }
+
+// A function with a gradient 0 everywhere that has no value anywhere as written (1^log(-x^2) is 1,
+// and log(-x^2) has no real value) had "infinitely many critical points" (a helper's finding).
+TEST_CASE("critical: a function defined nowhere as written has no set of critical points") {
+  ddx_test::check_rows({
+      {"critical(1^log(-x^2), [x])", "no critical points"},
+      {"critical(0 log(-x^2) + 3, [x])", "no critical points"},
+      {"critical(1^log(x), [x])", "infinitely many critical points: the gradient is zero everywhere, value 1"},
+      {"critical(x/x, [x])", "infinitely many critical points: the gradient is zero everywhere, value 1"},
+  });
+}

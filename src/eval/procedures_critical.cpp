@@ -61,6 +61,22 @@ bool written_f_has_value(const std::vector<Expr>& lost, const std::vector<Expr>&
   return true;
 }
 
+// Whether each part simplification took out of f has a value at one of a few points spread over
+// -10 .. 10 (none: f as written has none).
+bool has_a_value_somewhere(const std::vector<Expr>& lost, const std::vector<Expr>& vars) {
+  if (lost.empty()) return true;
+  for (int k = 0; k < 7; ++k) {
+    calc::CriticalPoint p;
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+      calc::CriticalNumber c;
+      c.exact = num(Number::rational(static_cast<long long>(37 * k + 29 * static_cast<long long>(i)) % 200 - 100, 10));
+      p.coordinates.push_back(c);
+    }
+    if (written_f_has_value(lost, vars, p)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result critical_procedure(const Term& call, Evaluator& ev) {
@@ -104,6 +120,9 @@ Result critical_procedure(const Term& call, Evaluator& ev) {
     lost.insert(lost.end(), sides.begin(), sides.end());
   }
   std::erase_if(found.points, [&](const calc::CriticalPoint& p) { return !written_f_has_value(lost, vars, p); });
+  // Nor is a set where f as written has no value at any point tried: 1^log(-x^2) is 1, with a
+  // gradient 0 everywhere, and has no value anywhere.
+  std::erase_if(found.sets, [&](const calc::CriticalSet& set) { return set.equations.empty() && !has_a_value_somewhere(lost, vars); });
   Result r;
   r.value = points_value(found);
   r.shape = std::move(found);
