@@ -3575,6 +3575,8 @@ TEST_CASE("trust: a root sign, an index, or a function glued to a name is asked 
       {"x1sin x", "error: 'x1sin' is ambiguous: write x1 sin(...) for sin of what follows, or x1 s i n for single letters"},
       {"xln x", "error: 'xln' is ambiguous: write x ln(...) for ln of what follows, or x l n for single letters"},
       {"d/dx x ln x", "log(x) + 1"},
+      {"xarctan x", "error: 'xarctan' is ambiguous: write x arctan(...) for arctan of what follows, or x a r c t a n for single "
+                    "letters"},
       {"d/dx x1 sin(x)", "x1 cos(x)"},
       // a superscript after an exponent, a blank between (2^3 ² was 512, x² ³ x^8)
       {"2^3 ²", "error: a superscript after an exponent is ambiguous"},

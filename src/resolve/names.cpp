@@ -80,7 +80,9 @@ std::string function_suffix(std::string_view w) {
   std::string best;
   for (const std::string& name : builtin_function_names())
     if (w.size() > name.size() && w.ends_with(name) && name.size() > best.size()) best = name;
-  if (best.empty() && w.size() > 2 && w.ends_with("ln")) best = "ln";
+  // (and their other spellings: xarctan was xarc tan(...), arctan's tan)
+  for (const auto& [alias, name] : function_aliases)
+    if (w.size() > alias.size() && w.ends_with(alias) && alias.size() > best.size()) best = alias;
   if (best.empty()) return best;
   std::string_view head = w.substr(0, w.size() - best.size());
   // (a name with its digits before it too: x1sin(x) was an unknown function x1sin)
