@@ -241,15 +241,13 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars) {
     return out;
   }
   std::vector<Candidate> candidates;
-  // With decimals, the system of the numbers they are written as (0.001 is 1/1000), solved as
-  // exactly, its points then decimals: the search in doubles met x^3 + 0.001x^2's maximum at
-  // -1/1500 and minimum at 0 as one point. (A set of critical points is described by the
-  // equations of those numbers: the search listed points of it as isolated.)
-  // The gradient is that of f with its decimals as written (0.1x^3's is 3x^2/10, where doubles'
-  // arithmetic makes 0.30000000000000004x^2), and only where each decimal of f reads as one a
-  // person writes: one that doubles' arithmetic made as f was built (0.1 + 0.2 - 0.3 is
-  // 5.551115123125783e-17) is not the number written, and the search in doubles, whose answer
-  // carries their rounding, is the reading.
+  // With decimals, the gradient of f with its decimals as the numbers they are written as (0.001
+  // is 1/1000; 0.1x^3's is 3x^2/10, where doubles make 0.30000000000000004x^2), solved exactly,
+  // its points then decimals, a set of them described by its equations: the search in doubles
+  // met x^3 + 0.001x^2's maximum at -1/1500 and minimum at 0 as one point, and listed points of a
+  // set as isolated ones. Only where each decimal of f reads as one a person writes: one that
+  // doubles' arithmetic made as f was built (0.1 + 0.2 - 0.3 is 5.551115123125783e-17) is not
+  // the number written, and the search, whose answer carries the doubles' rounding, is the reading.
   bool const decimals = std::any_of(grad.begin(), grad.end(), [](Expr g) { return has_float(g); });
   std::vector<Expr> as_written = grad;
   // (a constant term is no part of the gradient: 0.5(x - y)^2 + 0.1 + 0.2's 0.30000000000000004)
