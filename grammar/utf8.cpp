@@ -241,6 +241,7 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
 
     std::uint32_t cp_index = 0;
     bool in_superscript = false;
+    bool star_from_sign = false;  // (the last code point was a times sign, written `*`)
     // A `:command` (at the start of a statement) keeps its arguments raw: any valid Unicode is
     // allowed there and stands in the normalised text as one placeholder byte per code point.
     bool statement_start = true, in_command = false;
@@ -258,7 +259,7 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
     while (i < line.size()) {
         // A run of ASCII that stands for itself is copied whole, its maps written in sequence:
         // `∂/∂x37 F17` is mostly such runs, a character at a time they cost five times as much.
-        if (!in_superscript && !in_command) {
+        if (!in_superscript && !in_command && !(star_from_sign && line[i] == '*')) {
             std::size_t end = i;
             bool blank_only = true;
             for (; end < line.size() && copies_itself(line[end]); ++end)
@@ -271,6 +272,7 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
                     out.byte_of_cp.push_back(static_cast<std::uint32_t>(i) + k);
                 }
                 if (!blank_only) statement_start = false;
+                star_from_sign = false;
                 cp_index += run;
                 i = end;
                 continue;
@@ -338,8 +340,13 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
             // line ending (Windows files). Accepted by design (character_fault); nothing else is
             // dropped.
         } else if (cp < 0x80) {
+            // (`×*` is two signs, as `××` is below, never the power `**`)
+            if (cp == '*' && star_from_sign && !out.text.empty() && out.text.back() == '*') emit(' ');
             emit(static_cast<char>(cp));
         } else if (char const r = operator_replacement(cp)) {
+            // `××`, `··`, `*×`: two times signs, which the parser refuses as `* *` (they were `**`,
+            // a power: 2××3 was 8)
+            if (r == '*' && !out.text.empty() && out.text.back() == '*') emit(' ');
             emit(r);
         } else if (cp == 0x2260 || cp == 0x2264 || cp == 0x2265) {
             // ≠ ≤ ≥: as != <= >= (no expression holds them; the parser says what they are)
@@ -388,6 +395,7 @@ void normalize_line(std::string_view line, NormalizedLine& out) {
             return;
         }
         in_superscript = sup != 0;
+        star_from_sign = operator_replacement(cp) == '*';
         i += len;
         ++cp_index;
     }

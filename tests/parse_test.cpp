@@ -378,6 +378,7 @@ TEST_CASE("normalisation: plain ASCII is its own normal form, as the general rea
   for (int k = 0; k < 2000; ++k) {
     std::string s;
     for (int n = static_cast<int>(rng() % 40); n > 0; --n) s += alphabet[rng() % alphabet.size()];
+    if (!s.empty() && s.back() == '*') s += 'a';  // (*· is two signs, written * *: a byte more)
     CAPTURE(s);
     auto fast = normalize_line(s);
     auto general = normalize_line(s + "\xC2\xB7");

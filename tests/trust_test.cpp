@@ -3584,3 +3584,32 @@ TEST_CASE("trust: a root sign, an index, or a function glued to a name is asked 
       {"2^3 x²", "8x^2"},
   });
 }
+
+// Two times signs side by side were a power (a helper's finding): 2××3 was 8, x ·· 2 and x ×* 2
+// were x^2, the signs written * and the two read as **. They are refused as * * is; one sign, or
+// ** itself, reads as before.
+TEST_CASE("trust: two times signs side by side are no power") {
+  check_rows({
+      {"2××3", "error: unexpected '×'"},
+      {"2 ·· 3", "error: unexpected '·'"},
+      {"x ⋅⋅ 2", "error: unexpected '⋅'"},
+      {"x·×2", "error: unexpected '·'"},
+      {"x ×* 2", "error: unexpected '×'"},
+      {"x *× 2", "error: unexpected '*'"},
+      {"2×3", "6"},
+      {"2 · 3", "6"},
+      {"x**2", "x^2"},
+  });
+}
+
+// A statement whose answer the program formats cannot write (an abstract function in C) failed at
+// printing, after ans had taken the answer: ans then was fctor(x) (a helper's finding). It fails
+// before, with a column, and ans is as it was.
+TEST_CASE("trust: a statement the program format cannot write changes no ans") {
+  for (const char* format : {"c", "python", "numpy"}) {
+    CAPTURE(format);
+    auto r = ddx_test::run_ddx(std::string("--format ") + format, "x^2 + 7\nfctor(x)\n:format text\nans\n");
+    CHECK(r.err.find(":2:1: error: ") != std::string::npos);
+    CHECK(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1) == "x^2 + 7\n");
+  }
+}

@@ -24,6 +24,7 @@
 #include "eval/procedures.hpp"
 #include "eval/result_exprs.hpp"
 #include "eval/statement.hpp"
+#include "print/program.hpp"
 #include "print/result.hpp"
 #include "repl/commands.hpp"
 #include "repl/decimal_check.hpp"
@@ -175,7 +176,16 @@ void refuse_mixed_arities(const eval::Result& r) {
 
 void ensure_printable(const eval::Result& r, print::Format f) {
   refuse_mixed_arities(r);
-  if (print::is_program(f)) return;
+  if (print::is_program(f)) {
+    // A program it cannot be (an abstract function's call in C) fails the statement here, before
+    // ans takes the answer: printing's refusal left ans changed by a failed statement.
+    try {
+      (void)print::program(r, f);
+    } catch (const print::Unprintable& e) {
+      throw MathError(e.what());
+    }
+    return;
+  }
   PrintedSize size;
   if (const auto* d = std::get_if<eval::Derivation>(&r.shape)) size.add(d->chain.filled);
   size.add(r.value);
