@@ -3613,3 +3613,18 @@ TEST_CASE("trust: a statement the program format cannot write changes no ans") {
     CHECK(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1) == "x^2 + 7\n");
   }
 }
+
+// A definition whose formula holds a pole its decimals' doubles rounded past was accepted, where
+// the statement alone is refused (a helper's finding): k = x + tan(pi/2*1.0) stood as x +
+// 16331239353195370.0, and after f(t) = t + tan(pi/2*1.0), d/dx f(x) was 1.
+TEST_CASE("trust: a definition holding a pole the doubles rounded past is refused, as the statement is") {
+  check_in_turn({
+      {"x + tan(pi/2*1.0)", "error: the value is undefined: a division by zero with the decimals as written"},
+      {"k = x + tan(pi/2*1.0)", "error: the value is undefined: a division by zero with the decimals as written"},
+      {"f(t) = t + tan(pi/2*1.0)", "error: the value is undefined: a division by zero with the decimals as written"},
+      {":vars", "no definitions"},
+      {"k = x + tan(pi/2*0.9)", ""},
+      {"f(t) = 0.5t + 0.1", ""},
+      {"f(2)", "1.1"},
+  });
+}

@@ -155,8 +155,8 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
       }
       vanishing = t == Trend::Vanishes ? vanishing + 1 : 0;
       if (t == Trend::Grows && previous == Trend::Grows)
-        throw MathError("the value is undefined: a division by zero with the decimals as written, which doubles "
-                        "rounded past" + gave);
+        throw PoleRoundedPast("the value is undefined: a division by zero with the decimals as written, which doubles "
+                              "rounded past" + gave);
       previous = t;
     }
     mpfr_swap(before.get(), now.get());

@@ -20,6 +20,12 @@ namespace ddx {
 // through a double (x = 1.0000000000000000001 is 1.0 there) could put a pole where there is none.
 enum class Undefined { Keep, Refuse };
 
+// A value that grows without bound as its decimals are worked out more precisely: a pole their
+// doubles rounded past (tan(pi/2*1.0) is 16331239353195370.0 in doubles).
+struct PoleRoundedPast : MathError {
+  using MathError::MathError;
+};
+
 // The answer to print for `computed`, the double-precision value of `formula` where each symbol
 // of `point` has its value (closed expressions; a decimal among them is the exact number its
 // shortest decimal denotes, x = 0.1 being x = 1/10):

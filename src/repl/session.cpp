@@ -646,6 +646,23 @@ std::optional<std::string> Session::cycle_through(std::string_view name, std::sp
   return std::nullopt;
 }
 
+// A formula body's closed parts of decimals, read as the statement's are: a pole their doubles
+// rounded past refuses the definition, as it refuses the statement (k = x + tan(pi/2*1.0) was
+// accepted as x + 16331239353195370.0, and f(t) = t + tan(pi/2*1.0) gave d/dx f(x) = 1, where
+// x + tan(pi/2*1.0) is refused). Anything else is for the definition's other checks, or its uses,
+// to say (w = 1e300^a overflows only where it is used).
+void Session::refuse_pole_rounded_past(Expr body, const resolve::Term& read, const std::string& input) {
+  eval::Value value = eval::Value::of(body);
+  try {
+    unnoted([&] { check_decimals(value, read, input, *this); });
+  } catch (const PoleRoundedPast&) {
+    throw;
+  } catch (const Interrupted&) {
+    throw;
+  } catch (...) {
+  }
+}
+
 Outcome Session::define(const resolve::Request& r, std::string input, std::string_view line, const ConditionLog& conditions,
                         std::vector<Expr>& lost) {
   const std::string& name = r.name;
@@ -672,6 +689,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     def.params = r.params;
     def.body = eval::function_body(r.body, r.params, *this);
     if (auto refused = conditional_definition(name, input, line, r, conditions)) return *refused;
+    if (has_float(def.body)) refuse_pole_rounded_past(def.body, r.body, input);
     unnoted([&] { read_body_exactly(def, input, *this); });
     refuse_unchecked_underflow(def.exact.has_value());
     def.dropped = std::move(lost);
@@ -698,13 +716,18 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
   }
   Expr body = eval::definition_body(r.body, *this);
   if (auto refused = conditional_definition(name, input, line, r, conditions)) return *refused;
-  if (body.is_number() && body.number().is_float()) {  // its digits, as an answer's (a = sec(sinh(12.5 e)))
+  // Its digits, as an answer's (a = sec(sinh(12.5 e))), and a formula's closed parts of decimals
+  // as an answer's (k = x + tan(pi/2*1.0) was accepted as x + 16331239353195370.0, where the
+  // statement x + tan(pi/2*1.0) is refused: a pole the doubles rounded past).
+  if (body.is_number() && body.number().is_float()) {
     eval::Value value = eval::Value::of(body);
     try {
       unnoted([&] { check_decimals(value, r.body, input, *this); });
     } catch (const UnderflowError&) {  // (no answer printed: its uses read the body as written)
     }
     body = value.scalar;
+  } else if (has_float(body)) {
+    refuse_pole_rounded_past(body, r.body, input);
   }
   Definitions::Reading read = reading(input, &r.body);
   if (auto path = cycle_through(name, Definitions::symbols_used(body, lost), read.names))

@@ -98,6 +98,7 @@ class Session : public resolve::Scope, public eval::Context {
   // `lost`: what the body lost as it was read (core/dropped.hpp), kept with the definition.
   std::optional<Outcome> answer_beyond_doubles(const grammar::Statement& s, const std::string& input, std::string_view body,
                                                const std::vector<std::string>& params);
+  void refuse_pole_rounded_past(Expr body, const resolve::Term& read, const std::string& input);
   Outcome define(const resolve::Request& r, std::string input, std::string_view line, const ConditionLog& conditions,
                  std::vector<Expr>& lost);
   // `lost`: what the statement lost as it was read, kept for `ans`.
