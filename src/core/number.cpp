@@ -356,14 +356,16 @@ std::optional<Number> Number::pow(const Number& e) const {
     mpq_class root(sgn(base) < 0 ? mpz_class(-*rn) : *rn, *rd);
     base = root;
   }
-  // log10(|z| + 1), also past 10^308, where a double would overflow (and refuse (10^400)^2).
+  // log10(|z|) (0 for 0), also past 10^308, where a double would overflow (and refuse (10^400)^2).
   auto log10_of = [](const mpz_class& z) {
-    if (mpz_sizeinbase(z.get_mpz_t(), 2) < 1000) return std::log10(std::abs(z.get_d()) + 1);
+    if (mpz_sizeinbase(z.get_mpz_t(), 2) < 1000) return std::log10(std::max(1.0, std::abs(z.get_d())));
     long exponent = 0;
     double mantissa = mpz_get_d_2exp(&exponent, z.get_mpz_t());
     return std::log10(std::abs(mantissa)) + static_cast<double>(exponent) * std::log10(2.0);
   };
-  double digits = static_cast<double>(mag) * std::max(log10_of(base.get_num()), log10_of(base.get_den()));
+  // (the digits of the larger of numerator and denominator: 10^999999 has 1,000,000, where
+  // log10(|z| + 1) counted 10^990000's as 1,030,992 and refused it)
+  double digits = std::floor(static_cast<double>(mag) * std::max(log10_of(base.get_num()), log10_of(base.get_den()))) + 1;
   if (!std::isfinite(digits) || digits > max_result_digits)
     throw LimitError("exact result too large (more than " + std::to_string(static_cast<long>(max_result_digits)) + " digits)");
   mpq_class r = int_power(base, mag);
