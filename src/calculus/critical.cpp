@@ -137,23 +137,11 @@ std::optional<std::vector<poly::Poly>> polynomial_system(const std::vector<Expr>
 // Whether each decimal in e reads back from 12 significant digits, as one a person typed does
 // (0.001, 2.5e-7), where doubles' arithmetic leaves 16 or 17 (0.14000000000000001).
 bool decimals_look_typed(Expr e) {
-  auto typed = [](const Number& n) {
-    if (n.is_exact()) return true;
+  return all_floats(e, [](double v) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.12g", n.to_double());
-    return std::strtod(text, nullptr) == n.to_double();
-  };
-  bool all = true;
-  std::function<void(Expr)> walk = [&](Expr x) {
-    if (!all || !has_float(x)) return;
-    if (x.is(Kind::Number)) all = typed(x.number());
-    if (x.is(Kind::Mul) || x.is(Kind::Add)) all = all && typed(x.number());
-    if (x.is(Kind::Add))
-      for (const Number& c : x.coefficients()) all = all && typed(c);
-    for_each_child(x, walk);
-  };
-  walk(e);
-  return all;
+    std::snprintf(text, sizeof text, "%.12g", v);
+    return std::strtod(text, nullptr) == v;
+  });
 }
 
 Expr rational(const mpq_class& q) { return num(poly::to_number(q)); }

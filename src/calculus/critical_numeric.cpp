@@ -87,15 +87,15 @@ void add_zero(std::vector<NumericZero>& out, NumericZero z) {
 }
 
 // The value of e where vars are x, in 60-digit (or `digits`) arithmetic at the exact rationals x
-// holds (NAN where it has none), e's decimals exact. A value below the doubles' range is the
-// smallest double of its sign, not 0: exp(x^2 y + x^2 + y^3 + 1e-12 x) has a gradient of e^-1900
-// times 180 at (-10, -10), whose doubles are 0, and was said to have a surface of critical points
-// through it.
+// holds (NAN where it has none). e's decimals are exact (numeric_gradient_zeros reads them as
+// written), and a value below the doubles' range is the smallest double of its sign, not 0:
+// exp(x^2 y + x^2 + y^3 + 1e-12 x) has a gradient of e^-1900 times 180 at (-10, -10), whose
+// doubles are 0, and was said to have a surface of critical points through it.
 double precise_value_at(Expr e, const std::vector<Expr>& vars, const std::vector<double>& x, int digits = 60) {
   std::unordered_map<Expr, Expr> point;
   for (std::size_t k = 0; k < vars.size(); ++k) point.emplace(vars[k], num(poly::to_number(mpq_class(x[k]))));
   try {
-    std::string const value = evalf(substitute(decimals_as_written(e), point), digits);
+    std::string const value = evalf(substitute(e, point), digits);
     double const v = std::strtod(value.c_str(), nullptr);
     if (v != 0 || value == "0.0") return v;
     return value[0] == '-' ? -std::numeric_limits<double>::denorm_min() : std::numeric_limits<double>::denorm_min();
@@ -598,9 +598,14 @@ std::vector<double> symmetric_eigen(std::vector<std::vector<double>> a, std::vec
   return ev;
 }
 
-std::vector<NumericZero> numeric_gradient_zeros(Expr f, const std::vector<Expr>& grad,
-                                                const std::vector<std::vector<Expr>>& hessian, const std::vector<Expr>& vars,
-                                                double bound) {
+std::vector<NumericZero> numeric_gradient_zeros(Expr f, std::vector<Expr> grad, std::vector<std::vector<Expr>> hessian,
+                                                const std::vector<Expr>& vars, double bound) {
+  // (the precise values read decimals as written, once for all: see precise_value_at; the doubles'
+  // search reads those numbers as the doubles they were)
+  f = decimals_as_written(f);
+  for (Expr& g : grad) g = decimals_as_written(g);
+  for (auto& row : hessian)
+    for (Expr& e : row) e = decimals_as_written(e);
   std::vector<NumericZero> candidates = vars.size() == 1 ? one_variable(grad[0], hessian[0][0], vars[0], bound)
                                                          : several_variables(grad, hessian, vars, bound);
   std::vector<NumericZero> zeros = confirmed_zeros(candidates, f, grad, hessian, vars, bound);

@@ -22,10 +22,10 @@ struct NumericZero {
 // touching zeros found where f'' changes sign; several: damped Newton (Levenberg-Marquardt)
 // from a grid, the limits merged. Each is confirmed by Newton's method in 60-digit arithmetic.
 // Zeros closer than about 1e-6 are one; zeros on a set of them (not isolated) one for each value
-// of f there. Throws LimitError past the search's evaluation budget or max_critical_points zeros.
-std::vector<NumericZero> numeric_gradient_zeros(Expr f, const std::vector<Expr>& grad,
-                                                const std::vector<std::vector<Expr>>& hessian, const std::vector<Expr>& vars,
-                                                double bound);
+// of f there. The confirmations read f's decimals as the numbers they are written as. Throws
+// LimitError past the search's evaluation budget or max_critical_points zeros.
+std::vector<NumericZero> numeric_gradient_zeros(Expr f, std::vector<Expr> grad, std::vector<std::vector<Expr>> hessian,
+                                                const std::vector<Expr>& vars, double bound);
 
 // Exact values near a numeric zero x, for the caller to check exactly: each coordinate a rational
 // with a small denominator, a rational multiple of pi or e, the square root of a rational or

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "core/errors.hpp"
 #include "core/node.hpp"
@@ -116,18 +117,22 @@ bool find_symbol(Expr e, Expr var, PointerSet& seen) {
   return found;
 }
 
-bool find_float(Expr e, PointerSet& seen) {
-  if (!seen.insert(e.node())) return false;
-  if (e.is_number()) return e.number().is_float();
+// Whether `ok` holds for every floating-point number in e: the numbers, and a sum's or a
+// product's coefficients and constant term (false at the first that fails it).
+template <class Ok>
+bool floats_pass(Expr e, PointerSet& seen, const Ok& ok) {
+  if (!seen.insert(e.node())) return true;
+  auto passes = [&](const Number& n) { return !n.is_float() || ok(n.to_double()); };
+  if (e.is_number()) return passes(e.number());
   if (e.is(Kind::Add) || e.is(Kind::Mul)) {
-    if (e.number().is_float()) return true;
+    if (!passes(e.number())) return false;
     if (e.is(Kind::Add))
       for (const Number& c : e.coefficients())
-        if (c.is_float()) return true;
+        if (!passes(c)) return false;
   }
-  bool found = false;
-  visit_children(e, [&](Expr c) { found = found || find_float(c, seen); });
-  return found;
+  bool all = true;
+  visit_children(e, [&](Expr c) { all = all && floats_pass(c, seen, ok); });
+  return all;
 }
 
 }  // namespace
@@ -152,7 +157,12 @@ bool depends_on(Expr e, Expr var) {
 
 bool has_float(Expr e) {
   PointerSet seen;
-  return find_float(e, seen);
+  return !floats_pass(e, seen, [](double) { return false; });
+}
+
+bool all_floats(Expr e, const std::function<bool(double)>& ok) {
+  PointerSet seen;
+  return floats_pass(e, seen, ok);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 // needs (resolving names, evaluating, differentiating). Exact substitution re-canonicalises.
 #pragma once
 
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -26,6 +27,8 @@ std::vector<Expr> written_symbols(Expr e);
 bool depends_on(Expr e, Expr var);
 // True when e has a floating-point number anywhere (a coefficient, a constant term, a power).
 bool has_float(Expr e);
+// Whether `ok` holds for each floating-point number in e (a coefficient, a constant term, a power).
+bool all_floats(Expr e, const std::function<bool(double)>& ok);
 // e with each decimal the exact number it is written as (0.1 is 1/10, 1e-12 is 1/10^12), so that
 // its value can be worked out in MPFR throughout: a decimal's arithmetic is a double's.
 Expr decimals_as_written(Expr e);

@@ -151,6 +151,26 @@ std::string position(std::size_t i, const std::vector<std::size_t>& shape) {
   return "[" + std::to_string(i / shape[1]) + "][" + std::to_string(i % shape[1]) + "]";
 }
 
+// Functions a language lacks that programs call, each defined in the program that calls it:
+// sign where Python and C have none; softplus and sigmoid written so that no exp overflows
+// (u + log(1 + e^-u) for a positive u; e^-|u|): log(exp(800) + 1) was inf, and Python's
+// math.exp(800) raised OverflowError.
+struct ProgramHelper {
+  Format language;
+  std::string_view name;
+  std::string_view definition;
+};
+constexpr ProgramHelper program_helpers[] = {
+    {Format::Python, "sign", "def sign(v):\n    return (v > 0) - (v < 0)"},
+    {Format::Python, "softplus", "def softplus(u):\n    return u + math.log1p(math.exp(-u)) if u > 0 else math.log1p(math.exp(u))"},
+    {Format::Python, "sigmoid", "def sigmoid(u):\n    e = math.exp(-abs(u))\n    return 1/(1 + e) if u >= 0 else e/(1 + e)"},
+    {Format::NumPy, "softplus", "def softplus(u):\n    return np.logaddexp(0, u)"},
+    {Format::NumPy, "sigmoid", "def sigmoid(u):\n    e = np.exp(-np.abs(u))\n    return np.where(u >= 0, 1/(1 + e), e/(1 + e))"},
+    {Format::C, "sign", "static double sign(double v) { return (v > 0) - (v < 0); }"},
+    {Format::C, "softplus", "static double softplus(double u) { return u > 0 ? u + log1p(exp(-u)) : log1p(exp(u)); }"},
+    {Format::C, "sigmoid", "static double sigmoid(double u) {\n    double e = exp(-fabs(u));\n    return u >= 0 ? 1/(1 + e) : e/(1 + e);\n}"},
+};
+
 class Program {
  public:
   Program(const eval::Result& r, Format f) : f_(f), name_(r.name.empty() ? "f" : r.name) {
@@ -225,6 +245,14 @@ class Program {
     return false;
   }
 
+  // The program's own definitions of the helpers its body calls, in this language.
+  std::string helpers_used(const std::string& body) const {
+    std::string out;
+    for (const ProgramHelper& h : program_helpers)
+      if (h.language == f_ && uses(body, std::string(h.name) + "(")) out += std::string(h.definition) + "\n\n";
+    return out;
+  }
+
   // `return` and what comes before it: [a, b] or [[a, b], [c, d]] of the results. NumPy: an
   // array, its entries broadcast first (a constant entry beside one that is an array per point).
   std::string python_return() const {
@@ -263,16 +291,7 @@ class Program {
     std::string body;
     for (const auto& [t, definition] : shared_.temporaries) body += "    " + t.name() + " = " + expr(definition) + "\n";
     body += python_return();
-    std::string helpers;  // (functions Python and NumPy lack, the program's own)
-    if (uses(body, "sign(") && f_ == Format::Python) helpers += "def sign(v):\n    return (v > 0) - (v < 0)\n\n";
-    // (each written so that no exp overflows: u + log(1 + e^-u) for a positive u, e^-|u| for sigmoid)
-    if (uses(body, "softplus(") && f_ == Format::Python)
-      helpers += "def softplus(u):\n    return u + math.log1p(math.exp(-u)) if u > 0 else math.log1p(math.exp(u))\n\n";
-    if (uses(body, "softplus(") && f_ == Format::NumPy) helpers += "def softplus(u):\n    return np.logaddexp(0, u)\n\n";
-    if (uses(body, "sigmoid(") && f_ == Format::Python)
-      helpers += "def sigmoid(u):\n    e = math.exp(-abs(u))\n    return 1/(1 + e) if u >= 0 else e/(1 + e)\n\n";
-    if (uses(body, "sigmoid(") && f_ == Format::NumPy)
-      helpers += "def sigmoid(u):\n    e = np.exp(-np.abs(u))\n    return np.where(u >= 0, 1/(1 + e), e/(1 + e))\n\n";
+    std::string const helpers = helpers_used(body);
     std::string head;
     if (uses(body + helpers, "math.")) head += "import math\n";
     if (uses(body + helpers, "np.")) head += "import numpy as np\n";
@@ -314,13 +333,7 @@ class Program {
         body += "    out" + position(i, entries_.shape) + " = " + expr(shared_.results[i]) + ";\n";
       signature = "void " + name_ + "(" + c_parameters("double out" + dims) + ")";
     }
-    std::string head = "#include <math.h>\n\n";
-    if (uses(body, "sign(")) head += "static double sign(double v) { return (v > 0) - (v < 0); }\n\n";
-    if (uses(body, "softplus("))
-      head += "static double softplus(double u) { return u > 0 ? u + log1p(exp(-u)) : log1p(exp(u)); }\n\n";
-    if (uses(body, "sigmoid("))
-      head += "static double sigmoid(double u) {\n    double e = exp(-fabs(u));\n    return u >= 0 ? 1/(1 + e) : e/(1 + e);\n}\n\n";
-    return head + signature + " {\n" + body + "}";
+    return "#include <math.h>\n\n" + helpers_used(body) + signature + " {\n" + body + "}";
   }
 };
 
