@@ -77,7 +77,7 @@ std::vector<Row> table() {
       {"(x+1 at end of input", "(x+1", "expected ')'", true, 5},
       {"x+*2", "x+*2", "expected an expression", true, 3},
       {")", ")", "unexpected ')'", true, 1},
-      {"2 3 is a product", "2 3", "6", false},
+      {"2 3 is ambiguous (a product, or 23)", "2 3", "two numbers side by side are ambiguous", true, 1},
       {"x_ (fuzz: endless recursion)", "x_", "a subscript needs letters or digits", true, 2},
       {"1/0", "1/0", "division by zero", true},
       {"log(0)", "log(0)", "log(0) is undefined", true},

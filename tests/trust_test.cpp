@@ -3628,3 +3628,28 @@ TEST_CASE("trust: a definition holding a pole the doubles rounded past is refuse
       {"f(2)", "1.1"},
   });
 }
+
+// Two numbers side by side were their product: `1 000` (the thousands separator of SI and of many
+// languages) was 0, `1 000 000` 0, `d/dx x^2 at x = 1 000` 2000's 0. Refused now with both
+// readings; a number beside anything else is still a product.
+TEST_CASE("trust: two numbers side by side are refused with both readings") {
+  check_rows({
+      {"1 000", "error@1: two numbers side by side are ambiguous: write 1000 for one number (ddx separates no digits), or 1*000 for a product"},
+      {"1 000 000", "error: two numbers side by side are ambiguous: write 1000 for one number"},
+      {"2 3", "error@1: two numbers side by side are ambiguous: write 23 for one number (ddx separates no digits), or 2*3 for a product"},
+      {"-1 000", "error@1: two numbers side by side are ambiguous: write 1000 for one number (ddx separates no digits), or 1*000 for a product"},
+      {"x - 1 000", "error@5: two numbers side by side are ambiguous: write 1000 for one number (ddx separates no digits), or 1*000 for a product"},
+      {"2 .5", "error@1: two numbers side by side are ambiguous: write 2.5 for one number (ddx separates no digits), or 2*.5 for a product"},
+      {"1e3 4", "error@1: two numbers side by side are ambiguous: write 1e3*4 for a product"},
+      {"sin 2 3", "error@5: two numbers side by side are ambiguous: write 23 for one number (ddx separates no digits), or 2*3 for a product"},
+      {"[1 000, 2]", "error@2: two numbers side by side are ambiguous: write 1000 for one number (ddx separates no digits), or 1*000 for a product"},
+      {"d/dx x^2 at x = 1 000", "error@17: two numbers side by side are ambiguous: write 1000 for one number (ddx separates no digits), or 1*000 for a product"},
+      {"diff(x^2 2 3, x)", "error@10: two numbers side by side are ambiguous: write 23 for one number (ddx separates no digits), or 2*3 for a product"},
+      {"2*3", "6"},
+      {"2 (3)", "6"},
+      {"2 x 3", "6x"},
+      {"x^2 3", "3x^2"},
+      {"2 3x", "error@1: two numbers side by side are ambiguous: write 23 for one number (ddx separates no digits), or 2*3 for a product"},
+      {"1.5.2", "error: a number that begins with its decimal point"},
+  });
+}

@@ -214,6 +214,19 @@ std::optional<Expr> Resolver::plain_value(const Node& n) {
 
 namespace {
 
+// A factor that is a number, or a signed one (`-1`): the number, else null.
+const Node* number_factor(const Node& factor) {
+  const Node* n = &factor;
+  while (n->kind == NodeKind::Neg) n = &n->children[0];
+  return n->kind == NodeKind::Number ? n : nullptr;
+}
+
+// The product's factor k is a number juxtaposed to a number before it: `1 000`, `2 3`, `-1 000`.
+bool numbers_side_by_side(const Node& product, std::size_t k) {
+  return product.op_before(k) == ' ' && product.children[k].kind == NodeKind::Number &&
+         number_factor(product.children[k - 1]);
+}
+
 // The letter d, or a power of it (the d^2 of d^2/d x^2).
 bool is_letter_d(const Node& c) {
   const Node& base = c.kind == NodeKind::Pow ? c.children[0] : c;
@@ -321,7 +334,8 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
         const Node& c = n.children[i];
         char op = i == 0 ? ' ' : n.op_before(i);
         if (op != ' ' && op != '*' && op != '/') return std::nullopt;
-        if (i > 0 && op == ' ' && glued_decimal_point(n.children[i - 1], c)) return std::nullopt;  // (refused)
+        if (i > 0 && op == ' ' && (glued_decimal_point(n.children[i - 1], c) || numbers_side_by_side(n, i)))
+          return std::nullopt;  // (refused)
         if (power_of_function_name(n, i) || divisor_glued_to_a_word(n, i) || base_prefix_glued(n, i))
           return std::nullopt;  // (refused)
         if (c.kind != NodeKind::Number && c.kind != NodeKind::Word && c.kind != NodeKind::Pow &&
@@ -852,6 +866,24 @@ void refuse_glued_number(const Node& product, std::size_t k) {
                      "a number that begins with its decimal point right after a name, number or bracket is "
                      "ambiguous: write a space or * before it for a product, as x*0.5 (or was a point too many?)"};
 }
+
+// Refuses the product's factor k when it is a number after a number and a blank: `1 000` is a
+// thousands separator to some, a product to others.
+void refuse_numbers_side_by_side(const Node& product, std::size_t k) {
+  if (k == 0 || product.children[k - 1].span.end == product.children[k].span.begin ||
+      !numbers_side_by_side(product, k))
+    return;
+  std::string_view const first = number_factor(product.children[k - 1])->text, second = product.children[k].text;
+  // Their digits as one number, where that is a number: `1e3 4` is none.
+  bool const joinable = first.find_first_of("eE") == std::string_view::npos &&
+                        (first.find('.') == std::string_view::npos || second.find('.') == std::string_view::npos);
+  std::string const product_text = std::string(first) + "*" + std::string(second);
+  throw ResolveError{SourceSpan{product.children[k - 1].span.begin, product.children[k].span.end},
+                     "two numbers side by side are ambiguous: write " +
+                         (joinable ? std::string(first) + std::string(second) +
+                                         " for one number (ddx separates no digits), or " + product_text + " for a product"
+                                   : product_text + " for a product")};
+}
 }  // namespace
 
 // A flat run of `*`, `/` and juxtaposition; `sin x cos x` applies each function word to the
@@ -868,6 +900,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
     const Node& c = n.children[i];
     char op = i == 0 ? ' ' : n.op_before(i);
     refuse_glued_number(n, i);
+    refuse_numbers_side_by_side(n, i);
     std::vector<Term> values;
     if (is_function_word(c)) {
       std::size_t j = i + 1;
@@ -896,6 +929,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
       while (j < n.children.size() && n.op_before(j) == ' ' && !is_function_word(n.children[j]) &&
              !(j > i + 1 && starts_with_call(n.children[j]))) {
         refuse_glued_number(n, j);
+        refuse_numbers_side_by_side(n, j);
         arg.push_back(term(n.children[j++]));
         arg_ops += ' ';
         if (bracketed) break;
