@@ -265,7 +265,9 @@ TEST_CASE("steps: random expressions end in diff's answer") {
 // the whole sum. Every text line of these derivations must equal the answer.
 TEST_CASE("steps: every line reads back as the derivative it stands for") {
   for (const char* question : {"d/dx sin(cos(x)) + x", "d/dx x sin(x^2) + x", "d/dx cos(x^3) + sin(x^2)",
-                               "d/dx sin(x^2)^2 + x", "d/dx sqrt(tan(x)) + x^2", "d/dx exp(sin(x)) cos(x) - x"}) {
+                               "d/dx sin(x^2)^2 + x", "d/dx sqrt(tan(x)) + x^2", "d/dx exp(sin(x)) cos(x) - x",
+                               "d/dx x/(x + 1)", "d/dx (x^2 + 1)/(x - 1)", "d/dx sin(x)/cos(x)", "d/dx e^x/x^2",
+                               "d/dx 3x^2/(x + 1)^2 + x", "d/dx sin(x^2)/(x + 1)", "d/dx x sin(x)/(x + 1)"}) {
     ddx::Session s;
     std::string shown = ddx_test::answer(s, std::string("steps ") + question);
     std::string answer = ddx_test::answer(s, question);
@@ -280,5 +282,37 @@ TEST_CASE("steps: every line reads back as the derivative it stands for") {
       ++lines;
     }
     CHECK(lines >= 2);
+  }
+}
+
+// A quotient's step was called the quotient rule but showed f·d/dx (1/g) + f'/g, the product rule
+// on f·g^-1 (a helper's finding). The textbook's shape, one factor above the bar and one below,
+// now shows (g f' - f g')/g^2 with both derivatives pending; other quotients show the product
+// rule they are given, by that name.
+TEST_CASE("steps: a quotient f/g shows the quotient rule's formula, other quotients the product rule") {
+  struct Shown {
+    const char* question;
+    const char* first_line;  // the first step's expression
+    const char* rule;
+  };
+  for (const Shown& row : std::vector<Shown>{
+           {"d/dx (x + 1)/(x - 1)", "(-(x + 1) d/dx (x - 1) + (x - 1) d/dx (x + 1))/(x - 1)^2", "quotient rule"},
+           {"d/dx sin(x)/cos(x)", "(cos(x) d/dx (sin(x)) - sin(x) d/dx (cos(x)))/cos(x)^2", "quotient rule"},
+           {"d/dx e^x/x^2", "(x^2 d/dx (e^x) - 2x e^x)/x^4", "quotient rule"},
+           {"d/dx 3x^2/(x + 1)^2", "(-6x^2 (x + 1) d/dx (x + 1) + 3 (x + 1)^2 d/dx (x^2))/(x + 1)^4", "quotient rule"},
+           {"d/dx x sin(x)/(x + 1)", "x sin(x) d/dx (1/(x + 1)) + x cos(x)/(x + 1) + sin(x)/(x + 1)",
+            "product rule; trigonometric"},
+       }) {
+    ddx::Session s;
+    std::string shown = ddx_test::answer(s, std::string("steps ") + row.question);
+    CAPTURE(shown);
+    std::size_t const at = shown.find("\n  = ") + 5;
+    std::size_t const rule_at = shown.find("  (", at);
+    std::string line = shown.substr(at, rule_at - at);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    CHECK(line == row.first_line);
+    CHECK(shown.substr(shown.find('(', rule_at), std::string(row.rule).size() + 2) == "(" + std::string(row.rule) + ")");
+    if (std::string(row.rule) == "quotient rule") CHECK(shown.find("product rule") == std::string::npos);
+    else CHECK(shown.find("quotient rule") == std::string::npos);
   }
 }

@@ -2,7 +2,9 @@
 // explain_derivative: records the differentiator's rule applications as a tree (DiffTrace enter /
 // rule events) and replays it outer to inner. Each node's local formula - its rule with the parts
 // kept undifferentiated - is also the differentiator's work: diff() applied once to the node with
-// each part replaced by an opaque stand-in function, checked against the traced result.
+// each part replaced by an opaque stand-in function, checked against the traced result. A
+// quotient f/g, which the differentiator takes as the product f·g^-1, is shown by the quotient
+// rule (g f' - f g')/g^2, checked against the product rule's result it stands for.
 #include "calculus/steps.hpp"
 
 #include <functional>
@@ -152,7 +154,12 @@ struct Local {
   std::optional<Expr> outer;   // over stand-in symbol
   std::optional<Expr> inner;
   std::optional<Expr> inner_symbol;
+  std::string rule;            // the rule the formula shows, where it is not the node's own
+  bool quotient = false;       // the formula is the textbook's quotient rule, (g f' - f g')/g^2
 };
+
+// A quotient's factors below the bar: a negative number exponent (as diff.cpp's rule name counts it).
+bool below_the_bar(Expr exponent) { return exponent.is_number() && exponent.number().is_negative(); }
 
 class Replayer {
  public:
@@ -212,12 +219,85 @@ class Replayer {
     return it->second;
   }
 
+  // The node's parts under stand-ins: a stand-in function of the variable for each part that is
+  // neither a leaf nor constant, with what each stands for (`back`: the part and its pending
+  // derivative; `check`: the part and its traced derivative).
+  struct StoodIn {
+    Expr stand_in;
+    std::size_t child;  // the part's trace node
+  };
+  std::optional<StoodIn> stand_in(Expr part, std::size_t child, std::size_t i, Replacements& back, Replacements& check) {
+    const TraceNode& c = rec_.nodes()[child];
+    if (is_leaf(part) || c.result.is_zero()) return std::nullopt;
+    FunctionId f = abstract_function("steps·u" + std::to_string(i), 1);
+    Expr s = call(f, {var_});
+    Expr ds = derivative(f, {var_}, {0});
+    back[s] = part;
+    back[ds] = pending(part);
+    check[s] = part;
+    check[ds] = c.result;
+    return StoodIn{s, child};
+  }
+
+  // The quotient rule as a textbook writes it, (g f' - f g')/g^2, for a product of one factor
+  // above the bar and one below (a number besides): f/g, f/g^k. The differentiator applied the
+  // product rule to f·g^-k; the formula must give its result. nullopt for other shapes.
+  std::optional<Local> quotient_local(const TraceNode& n, const std::unordered_map<Expr, std::size_t>& child_of) {
+    Expr const e = n.input;
+    Expr above = num(e.number()), below = Expr(1);
+    std::vector<std::size_t> kept;
+    Replacements back, check;
+    bool has_above = false, has_below = false;
+    for (std::size_t i = 0; i < e.bases().size(); ++i) {
+      Expr const base = e.bases()[i], exponent = e.exponents()[i];
+      Expr const part = exponent.is_one() ? base : pow(base, exponent);
+      auto it = child_of.find(part);
+      if (it == child_of.end()) return std::nullopt;
+      if (!below_the_bar(exponent)) {
+        if (rec_.nodes()[it->second].result.is_zero()) {
+          above = above * part;
+          continue;
+        }
+        if (std::exchange(has_above, true)) return std::nullopt;
+        std::optional<StoodIn> s = stand_in(part, it->second, i, back, check);
+        above = above * (s ? s->stand_in : part);
+        if (s) kept.push_back(s->child);
+        continue;
+      }
+      if (std::exchange(has_below, true)) return std::nullopt;
+      // g^-k's trace node has g's among its children (the power rule's base).
+      std::optional<std::size_t> base_child;
+      for (std::size_t c : rec_.nodes()[it->second].children)
+        if (rec_.nodes()[c].input == base) base_child = c;
+      if (!base_child) return std::nullopt;
+      std::optional<StoodIn> s = stand_in(base, *base_child, i, back, check);
+      below = pow(s ? s->stand_in : base, -exponent);
+      if (s) kept.push_back(s->child);
+    }
+    if (!has_above || !has_below) return std::nullopt;
+    try {
+      Expr const d_above = diff(above, var_), d_below = diff(below, var_);
+      // The formula must give the traced result: written out as the product rule's two terms it
+      // is the differentiator's own sum.
+      Expr const as_product = d_above * pow(below, Expr(-1)) - above * d_below * pow(below, Expr(-2));
+      if (replace(as_product, check) != n.result) return std::nullopt;
+      Local out{replace((below * d_above - above * d_below) * pow(below, Expr(-2)), back), {}, {}, {}, {}, {}, true};
+      for (std::size_t c : kept) out.pending.push_back(c);
+      return out;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+
   Local compute_local(std::size_t index) {
     const TraceNode& n = rec_.nodes()[index];
     std::vector<Expr> parts = parts_of(n.input);
     std::unordered_map<Expr, std::size_t> child_of;
     for (std::size_t c : n.children) child_of.emplace(rec_.nodes()[c].input, c);
-    Local out{n.result, {}, {}, {}, {}};
+    bool const quotient = n.rule == "quotient rule";
+    if (quotient)
+      if (std::optional<Local> q = quotient_local(n, child_of)) return *q;
+    Local out{n.result, {}, {}, {}, {}, {}, false};
     if (n.children.size() != parts.size()) return out;  // not the shape we know: show the result
     std::vector<Expr> stood = parts;
     Replacements back, check;
@@ -225,16 +305,9 @@ class Replayer {
     for (std::size_t i = 0; i < parts.size(); ++i) {
       auto it = child_of.find(parts[i]);
       if (it == child_of.end()) return out;
-      const TraceNode& c = rec_.nodes()[it->second];
-      if (is_leaf(parts[i]) || c.result.is_zero()) continue;
-      FunctionId f = abstract_function("steps·u" + std::to_string(i), 1);
-      Expr s = call(f, {var_});
-      Expr ds = derivative(f, {var_}, {0});
-      stood[i] = s;
-      back[s] = parts[i];
-      back[ds] = pending(parts[i]);
-      check[s] = parts[i];
-      check[ds] = c.result;
+      std::optional<StoodIn> s = stand_in(parts[i], it->second, i, back, check);
+      if (!s) continue;
+      stood[i] = s->stand_in;
       kept.push_back(it->second);
     }
     try {
@@ -243,6 +316,8 @@ class Replayer {
       // put in; otherwise the step would claim something the differentiator did not do.
       if (replace(applied, check) != n.result) return out;
       out.formula = replace(applied, back);
+      // A quotient not in the textbook's shape is shown as the product it is: f·g^-1's rule.
+      if (quotient && !kept.empty()) out.rule = "product rule";
     } catch (const std::exception&) {
       return out;
     }
@@ -275,7 +350,10 @@ class Replayer {
     // A sum or product shows its elementary parts (e^x, a x, x^3: nothing left pending inside)
     // differentiated in the same line, as a textbook does: "sum rule; exponential; power rule".
     // Chain rules keep their inner derivative pending for a line, which is what they teach.
-    std::string rule = n.rule;
+    // The quotient rule's line is its formula with the derivatives pending, as a textbook writes
+    // it; its elementary parts are filled in on the line after.
+    std::string const own_rule = l.rule.empty() ? n.rule : l.rule;
+    std::string rule = l.quotient ? std::string() : own_rule;
     std::vector<std::size_t> next;
     Replacements folded;
     for (std::size_t c : l.pending) {
@@ -283,14 +361,16 @@ class Replayer {
         const Local& lc = local(c);
         if (lc.pending.empty()) {
           folded.emplace(pending(rec_.nodes()[c].input), lc.formula);
-          if (rule.find(rec_.nodes()[c].rule) == std::string::npos) rule += "; " + rec_.nodes()[c].rule;
+          if (rule.find(rec_.nodes()[c].rule) == std::string::npos)
+            rule += (rule.empty() ? "" : "; ") + rec_.nodes()[c].rule;
           continue;
         }
       }
       next.push_back(c);
     }
+    if (l.quotient) push({own_rule, {}, {}, {}, shown_});
     if (!folded.empty()) shown_ = replace(shown_, folded);
-    push({rule, l.outer, l.inner_symbol, l.inner, shown_});
+    if (!l.quotient || !folded.empty()) push({rule, l.outer, l.inner_symbol, l.inner, shown_});
     for (std::size_t c : next) expand(c, false);
   }
 };
