@@ -241,6 +241,29 @@ double noting_underflow(double r, const Number& a, const Number& b, char op) {
   return r;
 }
 
+[[noreturn]] void refuse_too_many_digits() {
+  throw LimitError("exact result too large (more than " + std::to_string(static_cast<long>(max_result_digits)) + " digits)");
+}
+
+// Refuses an exact sum, product or quotient whose numerator or denominator has more digits than
+// the limit (a power is refused before it is computed; these are cheap to compute first, and a
+// product of products could otherwise grow without bound: thirty factors of 10^900000 took 6 s).
+mpq_class within_digit_limit(mpq_class r) {
+  auto over = [](const mpz_class& z) {
+    std::size_t const digits_or_one_more = mpz_sizeinbase(z.get_mpz_t(), 10);
+    if (digits_or_one_more <= static_cast<std::size_t>(max_result_digits)) return false;
+    if (digits_or_one_more > static_cast<std::size_t>(max_result_digits) + 1) return true;
+    static mpz_class const first_too_long = [] {
+      mpz_class p;
+      mpz_ui_pow_ui(p.get_mpz_t(), 10, static_cast<unsigned long>(max_result_digits));
+      return p;
+    }();
+    return mpz_cmpabs(z.get_mpz_t(), first_too_long.get_mpz_t()) >= 0;
+  };
+  if (over(r.get_num()) || over(r.get_den())) refuse_too_many_digits();
+  return r;
+}
+
 }  // namespace
 
 Number Number::add_general(const Number& a, const Number& b) {
@@ -252,7 +275,7 @@ Number Number::add_general(const Number& a, const Number& b) {
     i128 den = static_cast<i128>(a.den_) * b.den_;
     return reduce(num, den);
   }
-  return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) + NumberAccess::to_mpq(b)));
+  return NumberAccess::from(within_digit_limit(NumberAccess::to_mpq(a) + NumberAccess::to_mpq(b)));
 }
 
 Number Number::multiply_general(const Number& a, const Number& b) {
@@ -261,7 +284,7 @@ Number Number::multiply_general(const Number& a, const Number& b) {
     return Number::from_double(noting_underflow(a.to_double() * b.to_double(), a, b, '*'));
   if (a.rep() == Rep::Small && b.rep() == Rep::Small)
     return reduce(static_cast<i128>(a.num_) * b.num_, static_cast<i128>(a.den_) * b.den_);
-  return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) * NumberAccess::to_mpq(b)));
+  return NumberAccess::from(within_digit_limit(NumberAccess::to_mpq(a) * NumberAccess::to_mpq(b)));
 }
 
 Number operator/(const Number& a, const Number& b) {
@@ -271,7 +294,7 @@ Number operator/(const Number& a, const Number& b) {
     return Number::from_double(noting_underflow(a.to_double() / b.to_double(), a, b, '/'));
   if (a.rep() == Rep::Small && b.rep() == Rep::Small)
     return reduce(static_cast<i128>(a.num_) * b.den_, static_cast<i128>(a.den_) * b.num_);
-  return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) / NumberAccess::to_mpq(b)));
+  return NumberAccess::from(within_digit_limit(NumberAccess::to_mpq(a) / NumberAccess::to_mpq(b)));
 }
 
 namespace {
@@ -366,8 +389,7 @@ std::optional<Number> Number::pow(const Number& e) const {
   // (the digits of the larger of numerator and denominator: 10^999999 has 1,000,000, where
   // log10(|z| + 1) counted 10^990000's as 1,030,992 and refused it)
   double digits = std::floor(static_cast<double>(mag) * std::max(log10_of(base.get_num()), log10_of(base.get_den()))) + 1;
-  if (!std::isfinite(digits) || digits > max_result_digits)
-    throw LimitError("exact result too large (more than " + std::to_string(static_cast<long>(max_result_digits)) + " digits)");
+  if (!std::isfinite(digits) || digits > max_result_digits) refuse_too_many_digits();
   mpq_class r = int_power(base, mag);
   if (p < 0) r = 1 / r;
   return NumberAccess::from(r);
