@@ -476,7 +476,7 @@ TEST_CASE("matrix: a word reads as in scalar statements, each factor then declar
            {{"d/dx x_1 x^T x at n = 2", "d/dx x^T x x_1"}, "'x_1' is an entry of x, which matrix notation takes whole: write the expression in x"},
            {{"d/dx A_12 x^T x", "d/dA tr(A) A_12"}, "'A_12' is an entry of A, which matrix notation takes whole: write the expression in A"},
            {{"x/c (a + w)", "x/c(a + w)"},
-            "dividing by c(...) is ambiguous: write /(c(...)) to divide by the whole product, or put a space or '*' after the divisor"},
+            "dividing by c(...) is ambiguous: write /(c(...)) to divide by the whole product, or put a '*' after the divisor, as /c*(...)"},
            {{"x/cb"}, "dividing by cb is ambiguous: write /(cb) to divide by the whole product, or put a space or '*' after the divisor"},
            {{"d/dx cx(x^T x)"}, "'cx(...)' is ambiguous: write c x (...) for a product, or define the function first: cx(t) = ..."},
            {{"d/dx cb^T x", "d/dx c b^T x"}, "'b' is not declared, so it has no transpose (declare it: b in R^n or b in R^(m, n))"},

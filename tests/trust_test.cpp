@@ -3653,3 +3653,15 @@ TEST_CASE("trust: two numbers side by side are refused with both readings") {
       {"1.5.2", "error: a number that begins with its decimal point"},
   });
 }
+
+// The refusal of 1/x (x+1) told to put a space after the divisor, where one was: a blank between
+// a name and its bracket changes nothing. It tells of '*' there; after a run of letters a blank
+// still ends the divisor (1/a b is b/a).
+TEST_CASE("trust: an ambiguous divisor's message offers what reads otherwise") {
+  check_rows({
+      {"1/x (x+1)", "error: dividing by x(...) is ambiguous: write /(x(...)) to divide by the whole product, or put a '*' after the divisor, as /x*(...)"},
+      {"1/x*(x+1)", "(x + 1)/x"},
+      {"1/ab", "error: or put a space or '*' after the divisor"},
+      {"1/a b", "b/a"},
+  });
+}

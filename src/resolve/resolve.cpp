@@ -529,8 +529,12 @@ Term Resolver::word(std::string_view w, SourceSpan span) {
 ResolveError ambiguous_divisor(const Node& divisor) {
   const Node& c = divisor;
   std::string run = c.kind == NodeKind::Apply ? c.text + "(...)" : c.kind == NodeKind::Word ? c.text.str() : "this";
+  // A blank between a name and its bracket changes nothing (`x (x+1)` is `x(x+1)`); between
+  // letters it ends the divisor (`1/a b` is b/a).
+  std::string const apart = c.kind == NodeKind::Apply ? "a '*' after the divisor, as /" + c.text + "*(...)"
+                                                       : "a space or '*' after the divisor";
   return ResolveError{c.span, "dividing by " + run + " is ambiguous: write /(" + run +
-                                  ") to divide by the whole product, or put a space or '*' after the divisor"};
+                                  ") to divide by the whole product, or put " + apart};
 }
 
 // The factors a word stands for: one for a name (defined, a constant, an identifier), or the
