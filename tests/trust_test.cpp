@@ -3665,3 +3665,14 @@ TEST_CASE("trust: an ambiguous divisor's message offers what reads otherwise") {
       {"1/a b", "b/a"},
   });
 }
+
+// d^n/dx^n with a name for the order said 'dx' is ambiguous (a differential), which is not what
+// was asked: it says that the order must be a whole number.
+TEST_CASE("trust: a derivative's order written as a name is refused for what it is") {
+  check_rows({
+      {"d^n/dx^n x^2", "error: a derivative's order must be a positive whole number as written: write d^2/dx^2 for the second derivative, or diff(E, x, 2)"},
+      {"d^a/dt^a sin(t)", "error: write d^2/dt^2 for the second derivative, or diff(E, t, 2)"},
+      {"d^k y/dx^k", "error: a derivative's order must be a positive whole number"},
+      {"d^2/dx^2 x^3", "6x"},
+  });
+}
