@@ -3676,3 +3676,14 @@ TEST_CASE("trust: a derivative's order written as a name is refused for what it 
       {"d^2/dx^2 x^3", "6x"},
   });
 }
+
+// r_0x_1cos^2 y suggested r_0 x_1cos, which is refused in turn: the suggestion puts a space after
+// every index that letters follow.
+TEST_CASE("trust: letters after an index: the suggestion spaces every such index") {
+  check_rows({
+      {"r_0x_1cos^2 y", "error: 'r_0x_1cos' is ambiguous: write r_0 x_1 cos, with a space"},
+      {"a_1b_2c_3", "error: write a_1 b_2 c_3, with a space"},
+      {"r_0 x_1 cos^2 y", "r_0 x_1 cos(y)^2"},
+      {"a_1 b_2 c_3", "a_1 b_2 c_3"},
+  });
+}

@@ -515,14 +515,20 @@ namespace {
 // x_1sin times x, and d/dx x_1x was 0.)
 void refuse_letters_after_index(std::string_view w, SourceSpan span) {
   if (w.starts_with("log_")) return;  // (a base: log_b's own reading says what is wrong with it)
+  // The word with a space after each such index (r_0x_1cos: r_0 x_1 cos, not r_0 x_1cos).
+  std::string spaced;
+  std::size_t written = 0;
   for (std::size_t u = w.find('_'); u != std::string_view::npos; u = w.find('_', u + 1)) {
     std::size_t end = u + 1;
     while (end < w.size() && is_digit(w[end])) ++end;
     if (end == u + 1 || end == w.size() || !is_letter(w[end])) continue;
-    std::string const head(w.substr(0, end)), rest(w.substr(end));
-    throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + head + " " + rest +
-                                 ", with a space (an index of digits ends where a letter follows it)"};
+    spaced += std::string(w.substr(written, end - written)) + " ";
+    written = end;
   }
+  if (written == 0) return;
+  spaced += w.substr(written);
+  throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + spaced +
+                               ", with a space (an index of digits ends where a letter follows it)"};
 }
 
 }  // namespace
