@@ -3687,3 +3687,39 @@ TEST_CASE("trust: letters after an index: the suggestion spaces every such index
       {"a_1 b_2 c_3", "a_1 b_2 c_3"},
   });
 }
+
+// Other notations' names for functions ddx has were letters or abstract functions: tg x (tan x in
+// Russian textbooks) was t·g·x, sin x tg x sin(g t x^2), arctg(x) an abstract function, lg 100
+// 100 g l. Called or before a factor they are refused, saying how ddx writes the function and
+// how to write the letters; alone or after the factors they multiply they are still letters, and
+// a definition makes the name the user's.
+TEST_CASE("trust: other notations' function names are refused before an argument") {
+  check_rows({
+      {"tg x", "error: 'tg' is tan in some notations: write tan(x), or t g for the product of letters"},
+      {"d/dx tg x", "error: 'tg' is tan in some notations"},
+      {"sin x tg x", "error: 'tg' is tan in some notations"},
+      {"tg^2 x", "error: 'tg' is tan in some notations"},
+      {"tg(x)", "error: 'tg' is tan in some notations"},
+      {"sh 2x", "error: 'sh' is sinh in some notations: write sinh(x), or s h for the product of letters"},
+      {"ch(x)", "error: 'ch' is cosh in some notations"},
+      {"th x", "error: 'th' is tanh in some notations"},
+      {"cth x", "error: 'cth' is coth in some notations: write 1/tanh(x)"},
+      {"ctg x", "error: 'ctg' is cot in some notations"},
+      {"sen x", "error: 'sen' is sin in some notations"},
+      {"lg 100", "error: 'lg' is log_10 in some notations and log_2 in others: write log_10(x) or log_2(x)"},
+      {"arctg(x)", "error: 'arctg' is atan in some notations: write atan(x)"},
+      {"arctg x", "error: 'arctg' is atan in some notations: write atan(x)"},
+      {"cosec(x)", "error: 'cosec' is csc in some notations: write csc(x)"},
+      {"arsh(x)", "error: 'arsh' is asinh in some notations"},
+      {"ch/λ", "c h/lambda"},
+      {"x th", "h t x"},
+      {"d/dx sh", "0"},
+      {"t g x", "g t x"},
+  });
+  check_in_turn({
+      {"tg(t) = sin(t)/cos(t)", ""},
+      {"tg(pi/4)", "1"},
+      {"ch = 3", ""},
+      {"ch x", "3x"},
+  });
+}

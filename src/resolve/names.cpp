@@ -38,6 +38,34 @@ constexpr std::array<std::string_view, 25> foreign_names = {
 constexpr std::array<std::string_view, 9> planned_names = {
     "prod", "product", "det", "inv", "tr", "transpose", "norm", "logdet", "softmax"};
 
+// Other notations' names for functions ddx has (Russian and older European textbooks, Spanish
+// and Portuguese ones): the name, what it means, and how ddx writes it.
+struct OtherNotation {
+  std::string_view name, meaning, written;
+};
+constexpr std::array<OtherNotation, 15> other_notations = {{
+    {"tg", "tan", "tan(x)"},          {"ctg", "cot", "cot(x)"},         {"cotg", "cot", "cot(x)"},
+    {"cosec", "csc", "csc(x)"},       {"sen", "sin", "sin(x)"},         {"sh", "sinh", "sinh(x)"},
+    {"ch", "cosh", "cosh(x)"},        {"th", "tanh", "tanh(x)"},        {"tgh", "tanh", "tanh(x)"},
+    {"cth", "coth", "1/tanh(x)"},     {"arctg", "atan", "atan(x)"},     {"arsh", "asinh", "asinh(x)"},
+    {"arch", "acosh", "acosh(x)"},    {"arth", "atanh", "atanh(x)"},
+    {"lg", "log_10 in some notations and log_2 in others", "log_10(x) or log_2(x)"},
+}};
+
+std::optional<std::string> other_notation_message(std::string_view w) {
+  for (const OtherNotation& other : other_notations)
+    if (w == other.name) {
+      std::string meaning(other.meaning);
+      if (meaning.find(' ') == std::string::npos) meaning += " in some notations";
+      std::string message = "'" + std::string(w) + "' is " + meaning + ": write " + std::string(other.written);
+      if (w.size() > 3) return message;  // (a longer run of letters is no product: it is unknown)
+      message += ", or";
+      for (char letter : w) message += std::string(" ") + letter;
+      return message + " for the product of letters";
+    }
+  return std::nullopt;
+}
+
 std::optional<std::string_view> builtin_name(std::string_view w) {
   for (const auto& [alias, name] : function_aliases)
     if (w == alias) {

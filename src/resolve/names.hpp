@@ -28,6 +28,10 @@ std::optional<std::string_view> builtin_name(std::string_view w);
 bool is_foreign_name(std::string_view w);
 // An operation ddx does not have yet (`sum`, `det`, ...): refused as such, never an abstract f.
 bool is_planned_name(std::string_view w);
+// Another notation's name for a function ddx spells otherwise (`tg`, `sh`, `cosec`, `arctg`,
+// `lg`): the message that says how ddx writes it, or nullopt. Such a name is never an abstract
+// function, nor, before a factor (`tg x`), a product of letters.
+std::optional<std::string> other_notation_message(std::string_view w);
 // `log_2`, `log_a`: the base part, or empty.
 std::string_view log_base(std::string_view w);
 // f, g, h with an optional index: f1, f_2, g_u (always calls, never products).

@@ -661,6 +661,8 @@ std::optional<Term> Resolver::whole_word(std::string_view w, SourceSpan span) {
                                  std::string(w) + " x"};
   if (scope_.is_procedure(w)) throw ResolveError{span, "'" + std::string(w) + "' needs its arguments: " + std::string(w) + "(...)"};
   if (facts.identifier) return Term::value(sym(w), span);
+  if (w.size() > max_split_factors)  // (a shorter one is its letters unless a factor follows: product_factors)
+    if (std::optional<std::string> message = other_notation_message(w)) throw ResolveError{span, *message};
   if (std::string f = function_prefix(w); !f.empty())
     throw ResolveError{span, "unknown name '" + std::string(w) + "'; did you mean '" + f + " " +
                                  std::string(w.substr(f.size())) + "'?"};
@@ -855,6 +857,17 @@ Term Resolver::apply_builtin(std::string_view name, std::vector<Term> args, cons
   return t;
 }
 
+// `tg x`, `sh^2 x`: another notation's function before a factor (tan x, sinh(x)^2), or letters
+// (t·g·x)? Refused with both readings; `ch/λ` and `x th` stay products of letters.
+void Resolver::refuse_other_notation_before_factor(const Node& product, std::size_t k) const {
+  if (k + 1 >= product.children.size() || product.op_before(k + 1) != ' ') return;
+  const Node& c = product.children[k];
+  const Node& word = c.kind == NodeKind::Pow ? c.children[0] : c;
+  if (word.kind != NodeKind::Word || is_variable(word.text) || function(word.text)) return;
+  if (std::optional<std::string> message = other_notation_message(word.text))
+    throw ResolveError{SourceSpan{c.span.begin, product.children[k + 1].span.end}, *message};
+}
+
 Term Resolver::product(const Node& n) {
   std::vector<Term> factors;
   std::string ops;
@@ -918,6 +931,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
     char op = i == 0 ? ' ' : n.op_before(i);
     refuse_glued_number(n, i);
     refuse_numbers_side_by_side(n, i);
+    refuse_other_notation_before_factor(n, i);
     std::vector<Term> values;
     if (is_function_word(c)) {
       std::size_t j = i + 1;
@@ -947,6 +961,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
              !(j > i + 1 && starts_with_call(n.children[j]))) {
         refuse_glued_number(n, j);
         refuse_numbers_side_by_side(n, j);
+        refuse_other_notation_before_factor(n, j);
         arg.push_back(term(n.children[j++]));
         arg_ops += ' ';
         if (bracketed) break;
@@ -1090,6 +1105,8 @@ bool Resolver::apply_is_call(const Node& n) {
                                         "*(...) for a product, or " + w + " at x = ... for its value at a point"};
   const WordFacts facts = word_facts(w);
   if (facts.function || scope_.is_procedure(w) || facts.foreign || facts.planned || function(w)) return true;
+  if (!variable)
+    if (std::optional<std::string> message = other_notation_message(w)) throw ResolveError{n.name_span, *message};
   if (n.children.size() >= 2 || is_fgh_name(w) || is_greek(w)) return true;
   if (auto f = find_function(w); f && function_info(*f).abstract) return true;
   if (variable) return false;

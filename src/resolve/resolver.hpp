@@ -69,6 +69,7 @@ class Resolver {
   const Node* power_of_function_name(const Node& product, std::size_t k) const;
   void refuse_power_of_function_name(const Node& product, std::size_t k) const;
   void refuse_bare_function_before_factor(const Node& product, std::size_t k) const;
+  void refuse_other_notation_before_factor(const Node& product, std::size_t k) const;
   void refuse_variable_not_a_parameter(const Node& n, const std::string& name, const FunctionDefinition& def) const;
   Term apply_builtin(std::string_view name, std::vector<Term> args, const Node& at);
   Term product(const Node& n);
