@@ -1104,3 +1104,26 @@ TEST_CASE("critical: a function defined nowhere as written has no set of critica
       {"critical(x/x, [x])", "infinitely many critical points: the gradient is zero everywhere, value 1"},
   });
 }
+
+// A multiple zero on a flat direction the axes do not follow was lost where the Hessian's small
+// eigenvalue fell below the doubles' rounding of its entries before Newton's steps were short:
+// (x - y)^2 + (x + y - pi)^4 had "no critical points" (its curvature along x = y is 12t^2 at t
+// from the zero, beside entries of 2), and (x - y)^2 + sin(x + y)^4 listed 3 of its 13 minima
+// at x = y = k pi/2. Each step's component and curvature along the Hessian's eigenvectors are
+// summed in 60 digits there.
+TEST_CASE("critical: a multiple zero along a slanted flat direction is found") {
+  CHECK(ddx_test::answer("critical((x - y)^2 + (x + y - pi)^4)") ==
+        "a numeric search with -10 <= x, y <= 10 (points outside it, or very close together, can be missed):\n"
+        "(x, y) = (pi/2, pi/2): degenerate (the second-derivative test is inconclusive), value 0");
+  std::string const listed = ddx_test::answer("critical((x - y)^2 + sin(x + y)^4)");
+  CAPTURE(listed);
+  for (const char* point : {"(-3 pi, -3 pi)", "(-5 pi/2, -5 pi/2)", "(-2 pi, -2 pi)", "(-3 pi/2, -3 pi/2)", "(-pi, -pi)",
+                            "(-pi/2, -pi/2)", "(0, 0)", "(pi/2, pi/2)", "(pi, pi)", "(3 pi/2, 3 pi/2)", "(2 pi, 2 pi)",
+                            "(5 pi/2, 5 pi/2)", "(3 pi, 3 pi)"}) {
+    CAPTURE(point);
+    CHECK(listed.find(std::string("(x, y) = ") + point + ": degenerate (the second-derivative test is inconclusive), value 0") !=
+          std::string::npos);
+  }
+  CHECK(ddx_test::answer("critical(-tanh(x - sqrt(2))^4 + 3sin(x - y)^2, [x, y])").find("(x, y) = (sqrt(2), sqrt(2)): degenerate") !=
+        std::string::npos);
+}

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "calculus/diff.hpp"
 #include "calculus/eval.hpp"
 #include "calculus/evalf.hpp"
 #include "calculus/poly_convert.hpp"
@@ -165,6 +166,37 @@ bool solves(const std::vector<std::vector<double>>& h, const std::vector<double>
   return norm2(residual) <= 1e-12 * norm2(g);
 }
 
+// The gradient's component along v, summed in 60 digits (the other components' rounding, 1e-16
+// of them, cancels in doubles).
+Expr component_along(const std::vector<double>& v, const std::vector<Expr>& grad) {
+  std::vector<Expr> terms;
+  for (std::size_t i = 0; i < grad.size(); ++i) terms.push_back(num(poly::to_number(mpq_class(v[i]))) * grad[i]);
+  return add(std::move(terms));
+}
+
+// Newton's step in the eigenvectors of h, the gradient's component and the curvature along each
+// summed in 60 digits; false where a curvature is 0 there but not its component. Where h's
+// smallest eigenvalue is below the doubles' rounding of its entries, a step solved in doubles is
+// noise: (x - y)^2 + (x + y - pi)^4 has a curvature of 12t^2 along x = y at t from its zero,
+// beside entries of 2, and its minimum was not found.
+bool precise_eigen_step(const std::vector<double>& x, const std::vector<std::vector<double>>& h, const std::vector<Expr>& grad,
+                        const std::vector<Expr>& vars, std::vector<double>& d) {
+  std::vector<std::vector<double>> directions;
+  symmetric_eigen(h, directions);
+  d.assign(x.size(), 0);
+  for (const std::vector<double>& v : directions) {
+    Expr const along = component_along(v, grad);
+    std::vector<Expr> derivatives;
+    for (std::size_t i = 0; i < vars.size(); ++i) derivatives.push_back(num(poly::to_number(mpq_class(v[i]))) * diff(along, vars[i]));
+    double const slope = precise_value_at(along, vars, x), curvature = precise_value_at(add(std::move(derivatives)), vars, x);
+    if (!std::isfinite(slope) || !std::isfinite(curvature)) return false;
+    if (slope == 0) continue;
+    if (curvature == 0) return false;
+    for (std::size_t i = 0; i < x.size(); ++i) d[i] -= slope / curvature * v[i];
+  }
+  return std::all_of(d.begin(), d.end(), [](double t) { return std::isfinite(t); });
+}
+
 // Whether, along each direction the Hessian h is flat in at x, the gradient's component could
 // vanish within `reach` of x: it is at most ten times what its slope and curvature along the
 // direction (by differences a millionth of x apart) make of a step of `reach`, or 60 digits' noise.
@@ -181,10 +213,7 @@ bool flat_components_vanish(const std::vector<double>& x, const std::vector<std:
   for (std::size_t k = 0; k < ev.size(); ++k) {
     if (std::abs(ev[k]) > 1e-8 * std::max(1.0, largest)) continue;
     const std::vector<double>& v = directions[k];
-    // (summed in 60 digits: the other components' rounding, 1e-16 of them, cancels in doubles)
-    std::vector<Expr> terms;
-    for (std::size_t i = 0; i < grad.size(); ++i) terms.push_back(num(poly::to_number(mpq_class(v[i]))) * grad[i]);
-    Expr const along = add(std::move(terms));
+    Expr const along = component_along(v, grad);
     auto component = [&](double t) {
       std::vector<double> at = x;
       for (std::size_t i = 0; i < at.size(); ++i) at[i] += t * v[i];
@@ -243,7 +272,8 @@ std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<E
       }
     std::vector<double> d;
     if (!newton_step(h, g, d) &&
-        !(n > 1 && singular(h) && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d))) {
+        !(n > 1 && singular(h) && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d)) &&
+        !(n > 1 && precise_eigen_step(x, h, grad, vars, d))) {
       if (stuck_ends) return NewtonEnd{x, std::move(h), reach, false};
       return std::nullopt;
     }
