@@ -37,10 +37,6 @@ constexpr std::size_t memo_kept_between_lines = 1024;
 // the product's other factors, sorted already (mul_into_run), instead of sorting them all anew.
 constexpr std::size_t long_product = 8;
 
-// Whether a factor with this exponent is printed below a fraction bar (print/present.cpp): a
-// negative number. x e^(-x) reads as a product, and its rule was called the quotient rule.
-bool below_the_bar(Expr exponent) { return exponent.is_number() && exponent.number().is_negative(); }
-
 class Differentiator {
  public:
   Differentiator(Expr var, DiffTrace* trace) : var_(var), memo_key_(var), var_bit_(symbol_bit(var.name())), trace_(trace) {}
@@ -349,5 +345,8 @@ void clear_diff_memo() { memo().clear(); }
 void trim_diff_memo() {
   if (memo().size() > memo_kept_between_lines) clear_diff_memo();
 }
+
+// x e^(-x) reads as a product, and its rule was called the quotient rule.
+bool below_the_bar(Expr exponent) { return exponent.is_number() && exponent.number().is_negative(); }
 
 }  // namespace ddx::calc

@@ -32,6 +32,11 @@ Expr diff(Expr e, Expr var, int order = 1, DiffTrace* trace = nullptr);
 // the result for smooth expressions, and exactly so for abstract functions).
 Expr diff(Expr e, const std::vector<Expr>& vars, DiffTrace* trace = nullptr);
 
+// Whether a product's factor with this exponent is printed below a fraction bar
+// (print/present.cpp): a negative number. A product with such factors and others is a quotient,
+// to the rule names of a trace and to steps.
+bool below_the_bar(Expr exponent);
+
 // Drops the process-wide (node, var) memo (when nodes are reclaimed: it is keyed by their address;
 // and tests).
 void clear_diff_memo();

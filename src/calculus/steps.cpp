@@ -158,9 +158,6 @@ struct Local {
   bool quotient = false;       // the formula is the textbook's quotient rule, (g f' - f g')/g^2
 };
 
-// A quotient's factors below the bar: a negative number exponent (as diff.cpp's rule name counts it).
-bool below_the_bar(Expr exponent) { return exponent.is_number() && exponent.number().is_negative(); }
-
 class Replayer {
  public:
   Replayer(const Recorder& rec, Expr var, bool partial, Expr question, std::size_t max_terms)
