@@ -3723,3 +3723,42 @@ TEST_CASE("trust: other notations' function names are refused before an argument
       {"ch x", "3x"},
   });
 }
+
+// A derivative by a defined name could not see the name where a definition had taken its value
+// as it was read (a helper's finding): after a = 2, F(s) = a s^2 (whose body is 2s^2) and
+// y = F(x), dy/da, d/da F(x) and grad(y, [x, a]) gave 0 where x^2 is right; w = a x at x = 3,
+// v = d/dx a x^2 and L = sum(...) of a likewise gave dw/da = 0, dv/da = 0, ∂L/∂a = 0. Refused
+// now, naming the definition; where a definition keeps the name, the derivative is as before.
+TEST_CASE("trust: a derivative by a defined name whose value a definition took is refused") {
+  const char* refused = "error: the derivative by a cannot be taken through ";
+  check_in_turn({
+      {"a = 2", ""},
+      {"F(s) = a s^2", ""},
+      {"y = F(x)", ""},
+      {"y", "2x^2"},
+      {"dy/da", "error: the derivative by a cannot be taken through F: its definition took a's value when it was read"},
+      {"d/da F(x)", refused},
+      {"∂/∂a F(x)", refused},
+      {"diff(y, a)", refused},
+      {"d^2y/da^2", refused},
+      {"grad(y, [x, a])", refused},
+      {"steps d/da F(x)", refused},
+      {"w = a x at x = 3", ""},
+      {"dw/da", "error: the derivative by a cannot be taken through w"},
+      {"v = d/dx a x^2", ""},
+      {"dv/da", "error: the derivative by a cannot be taken through v"},
+      {"L = sum((t_n - (a x_n + b))^2, n = 1 .. N)", ""},
+      {"∂L/∂a", "error: the derivative by a cannot be taken through L"},
+      {"k = dy/da", "error: the derivative by a cannot be taken through F"},
+      {":vars", "a = 2\ny = 2x^2\nw = 6\nv = 4x\nL = sum((-b + t_n - 2x_n)^2, n = 1 .. N)\nF(s) = 2s^2"},
+      // where the name is kept, as before
+      {"y2 = a x^2", ""},
+      {"dy2/da", "dy2/da = x^2"},
+      {"grad(y2, [x, a])", "[2a x, x^2]"},
+      {"g(t) = t^2", ""},
+      {"h = g(a x)", ""},
+      {"dh/da", "dh/da = 2a x^2"},
+      {"dy/dx", "dy/dx = 4x"},
+      {"d/dx F(x)", "4x"},
+  });
+}

@@ -142,6 +142,7 @@ const Evaluator::KnownValue& Evaluator::know(Expr symbol, const Context::Variabl
 
 void Evaluator::remember_held(const std::string& name) {
   if (std::find(ever_held_.begin(), ever_held_.end(), name) == ever_held_.end()) ever_held_.push_back(name);
+  context_.holds_for_derivative(name);
 }
 
 std::size_t Evaluator::hold_defined(std::span<const Expr> vars) {

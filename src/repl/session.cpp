@@ -325,6 +325,8 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     ~Reading() { names.reset(); }
   } reading_names{reading_};
   if (s.kind == grammar::StatementKind::Definition) reading_.emplace();
+  statement_reads_.clear();
+  statement_held_.clear();
   auto beyond_doubles = [&]() -> std::optional<Outcome> {
     if (!scalar_statement || Number::decimal_power_refusals() != decimal_powers_before) return std::nullopt;
     try {
@@ -473,6 +475,7 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
             .message = {}};
   if (std::optional<std::string> why = eval::lost_value_missing(request.body, lost, *this))
     throw eval::EvalError{request.body.span, *why + " in the expression as written (its simplified form hides it)"};
+  refuse_derivative_past_taken_values();
   std::optional<ExactForm> exact;
   bool checked = false;  // (read again with its decimals exact)
   if (!request.backprop && answered_as_written(o.result))
@@ -527,7 +530,10 @@ bool Session::is_variable(std::string_view name) const { return defs_->variable(
 
 const resolve::FunctionDefinition* Session::function(std::string_view name) const {
   const resolve::FunctionDefinition* f = defs_->function(name, defs_->version());
-  if (f) note_read(name);
+  if (f) {
+    note_read(name);
+    statement_reads_.emplace_back(name);
+  }
   return f;
 }
 
@@ -544,12 +550,46 @@ void Session::note_read_through(std::string_view name) const {
 
 std::optional<Expr> Session::definition(std::string_view name) const {
   note_read_through(name);
-  return defs_->body(name, defs_->version());
+  std::optional<Expr> body = defs_->body(name, defs_->version());
+  if (body) statement_reads_.emplace_back(name);
+  return body;
 }
 
 std::optional<eval::Context::VariableView> Session::variable_view(std::string_view name) const {
   note_read_through(name);
-  return defs_->view(name, defs_->version());
+  std::optional<eval::Context::VariableView> view = defs_->view(name, defs_->version());
+  if (view) statement_reads_.emplace_back(name);
+  return view;
+}
+
+void Session::refuse_derivative_past_taken_values() const {
+  for (const std::string& held : statement_held_)
+    if (std::optional<std::string> took = took_value_of(held))
+      throw MathError("the derivative by " + held + " cannot be taken through " + *took + ": its definition took " + held +
+                      "'s value when it was read (a function's body, or a definition through at, d/dx or sum, keeps values, "
+                      "not names); write the formula with " + held + " in it instead");
+}
+
+// Through the bodies and readings of what the statement has read: a definition read through
+// `name`, whose body holds name's value where the derivative by it holds the name.
+std::optional<std::string> Session::took_value_of(std::string_view name) const {
+  std::unordered_set<std::string_view> reached;
+  std::vector<std::string_view> to_visit;
+  auto reach = [&](std::string_view n) {
+    if (n != name && reached.insert(n).second) to_visit.push_back(n);
+  };
+  for (const std::string& n : statement_reads_) reach(n);
+  while (!to_visit.empty()) {
+    std::string_view const n = to_visit.back();
+    to_visit.pop_back();
+    if (const Definitions::Reading* reading = defs_->reading(n)) {
+      if (std::find(reading->names.begin(), reading->names.end(), name) != reading->names.end()) return std::string(n);
+      for (const std::string& read : reading->names) reach(read);
+    }
+    if (const Definitions::Variable* defined = defs_->variable(n))
+      for (Expr s : defined->symbols) reach(s.name());
+  }
+  return std::nullopt;
 }
 
 std::optional<eval::Value> Session::answer() const {
@@ -688,6 +728,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     resolve::FunctionDefinition def;
     def.params = r.params;
     def.body = eval::function_body(r.body, r.params, *this);
+    refuse_derivative_past_taken_values();
     if (auto refused = conditional_definition(name, input, line, r, conditions)) return *refused;
     if (has_float(def.body)) refuse_pole_rounded_past(def.body, r.body, input);
     unnoted([&] { read_body_exactly(def, input, *this); });
@@ -715,6 +756,7 @@ Outcome Session::define(const resolve::Request& r, std::string input, std::strin
     return o;
   }
   Expr body = eval::definition_body(r.body, *this);
+  refuse_derivative_past_taken_values();
   if (auto refused = conditional_definition(name, input, line, r, conditions)) return *refused;
   // Its digits, as an answer's (a = sec(sinh(12.5 e))), and a formula's closed parts of decimals
   // as an answer's (k = x + tan(pi/2*1.0) was accepted as x + 16331239353195370.0, where the

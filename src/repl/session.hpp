@@ -91,6 +91,8 @@ class Session : public resolve::Scope, public eval::Context {
   const std::optional<ExactForm>& answer_exactly() const { return ans_exact_; }
   bool denominator_layout() const override { return denominator_layout_; }
   std::string text(Expr e) const override;
+  std::optional<std::string> took_value_of(std::string_view name) const override;
+  void holds_for_derivative(std::string_view name) const override { statement_held_.emplace_back(name); }
 
  private:
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
@@ -158,6 +160,14 @@ class Session : public resolve::Scope, public eval::Context {
   std::size_t nodes_after_reclaim_ = 0;
   // While a definition is read: the names it takes values from (note_read).
   mutable std::optional<Definitions::Reading> reading_;
+  // The defined names the statement has read so far (functions it calls, variables it reads):
+  // where the derivative by a defined name may not see it (took_value_of).
+  mutable std::vector<std::string> statement_reads_;
+  // The defined names the statement has held for a derivative by them so far.
+  mutable std::vector<std::string> statement_held_;
+  // Refuses a statement that differentiated by a defined name whose value a definition it read
+  // took (took_value_of): the derivative there would be 0, silently.
+  void refuse_derivative_past_taken_values() const;
   // The count of double underflows when the statement began (core/float_underflow.hpp).
   std::uint64_t underflows_before_ = 0;
   // Refuses an answer or a definition during whose statement doubles underflowed, unless the
