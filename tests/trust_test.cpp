@@ -3762,3 +3762,15 @@ TEST_CASE("trust: a derivative by a defined name whose value a definition took i
       {"d/dx F(x)", "4x"},
   });
 }
+
+// An abstract derivative printed without its point before a bracket read back as the derivative
+// at a point (a helper's finding): 2 f(t, y) ∂f/∂t (∂f/∂y)^2 + ... typed back said 'f takes 2
+// argument(s)'. A '*' goes between them, as between a function's name and a bracket.
+TEST_CASE("trust: an abstract derivative before a bracket prints so that it reads back") {
+  check_in_turn({
+      {"d/dt f(t, y)^2 (d/dy f(t, y))^2", "2 f(t, y) ∂f/∂t*(∂f/∂y)^2 + 2 f(t, y)^2 ∂^2f/∂t∂y ∂f/∂y"},
+      {"2 f(t, y) ∂f/∂t*(∂f/∂y)^2 + 2 f(t, y)^2 ∂^2f/∂t∂y ∂f/∂y", "2 f(t, y) ∂f/∂t*(∂f/∂y)^2 + 2 f(t, y)^2 ∂^2f/∂t∂y ∂f/∂y"},
+      {"ans == d/dt f(t, y)^2 (d/dy f(t, y))^2", "true"},
+      {"∂f/∂t (1, 2)", "∂f/∂t(1, 2)"},
+  });
+}

@@ -336,10 +336,12 @@ class Linear {
     if (prev.kind == DKind::Number && prev_s.find('e') == std::string::npos && tight_after_number(next)) return "";
     // "2 3" would be read as one number by a human, and 2 3^x is easy to misread: be explicit.
     if (!next_s.empty() && (std::isdigit(static_cast<unsigned char>(next_s[0])) || next_s[0] == '.')) return times;
-    // f (x + 1) and alpha (x + 1) would re-parse as calls.
+    // f (x + 1) and alpha (x + 1) would re-parse as calls, and so would ∂f/∂t (...) as the
+    // derivative at a point.
     if (!next_s.empty() && next_s[0] == '(') {
       std::string name = trailing_name(prev);
       if (!name.empty() && callable_name(name)) return times;
+      if (prev.kind == DKind::Derivative && prev.point_implicit) return times;
     }
     // sin²(x) y would read as sin²(x y): the argument of `sin²` runs to the next operator.
     if (f_ == Format::Unicode && prev.kind == DKind::Pow && unicode_function_power(prev)) return times;
