@@ -3774,3 +3774,14 @@ TEST_CASE("trust: an abstract derivative before a bracket prints so that it read
       {"∂f/∂t (1, 2)", "∂f/∂t(1, 2)"},
   });
 }
+
+// d/dx_(-1) said it cannot differentiate with respect to 'x_' (a helper's finding): it says how a
+// derivative by an entry with a negative subscript is written.
+TEST_CASE("trust: a derivative operator by an entry with a negative subscript says how to write it") {
+  check_rows({
+      {"∂/∂x_(-1) sum(x_n^2, n = -1 .. 1)",
+       "error: a derivative by an entry with a negative subscript is written diff(E, x_(-1)): the variable of d/dx or ∂/∂x is a name"},
+      {"d/dx_(-1) x_(-1)^2", "error: is written diff(E, x_(-1))"},
+      {"diff(sum(x_n^2, n = -1 .. 1), x_(-1))", "2x_(-1)"},
+  });
+}

@@ -22,9 +22,15 @@ std::string join(const std::vector<std::string>& names) {
 }
 
 void check_variables(const Node& n) {
-  for (const DiffVar& v : n.vars)
+  for (const DiffVar& v : n.vars) {
+    // `d/dx_(-1)`: the operator's variable is a name, and the bracket its operand's (an entry
+    // with a negative subscript is a variable of diff: diff(E, x_(-1))).
+    if (v.name.size() > 1 && v.name.back() == '_')
+      throw ResolveError{n.span, "a derivative by an entry with a negative subscript is written diff(E, " + v.name +
+                                     "(-1)): the variable of d/dx or ∂/∂x is a name"};
     if (!is_identifier(v.name) || (n.kind == NodeKind::DerivOp && (v.name == "e" || v.name == "pi")))
       throw ResolveError{n.span, "cannot differentiate with respect to '" + v.name + "'"};
+  }
 }
 
 Term form(TermKind kind, const Node& n) {
