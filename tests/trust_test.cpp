@@ -3760,6 +3760,12 @@ TEST_CASE("trust: a derivative by a defined name whose value a definition took i
       {"dh/da", "dh/da = 2a x^2"},
       {"dy/dx", "dy/dx = 4x"},
       {"d/dx F(x)", "4x"},
+      // only what the derivative's operand reads counts (a regression hunt: F(x) + d/da a^2 was
+      // refused, where F is outside the derivative)
+      {"F(x) + d/da a^2", "2x^2 + 2a"},
+      {"[d/da a^2, F(x)]", "[2a, 2x^2]"},
+      {"d/da a^2 at a = F(1)", "4"},
+      {"w + d/da a^2", "2a + 6"},
   });
 }
 

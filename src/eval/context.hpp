@@ -50,14 +50,13 @@ class Context {
   // (approx(pi) - pi took the double of pi's 15 digits and pi's own, and cancelled to -3.1e-15,
   // for -3.2e-15). Nullopt when decimals are doubles, as everywhere else.
   virtual std::optional<Expr> decimal_as_read(const Number& /*exact*/) const { return std::nullopt; }
-  // A definition the statement has read so far whose body took the value of the defined name
-  // `name` as it was read (a function's body, or a definition through an `at`, a derivative or a
-  // sum), if any: a derivative by that name cannot see it there (f(s) = a s^2 keeps a's value,
-  // 2s^2, and d/da f(x) was 0).
-  virtual std::optional<std::string> took_value_of(std::string_view /*name*/) const { return std::nullopt; }
-  // A derivative by the defined name `name` holds it as an independent variable (its value
-  // stays out): the statement asks took_value_of(name) once it has read all it reads.
-  virtual void holds_for_derivative(std::string_view /*name*/) const {}
+  // A derivative by the defined name `name` holds it as an independent variable (its value stays
+  // out). The statement, once read, asks whether a definition it read took the name's value as
+  // it was read (a function's body, or a definition through an `at`, a derivative or a sum): a
+  // derivative by the name cannot see it there (f(s) = a s^2 keeps a's value, 2s^2, and d/da
+  // f(x) was 0).
+  // `read`: the names the derivative's operand reads (its defined names, functions called).
+  virtual void holds_for_derivative(std::string_view /*name*/, std::vector<std::string> /*read*/) const {}
 };
 
 }  // namespace ddx::eval

@@ -319,7 +319,10 @@ Expr Evaluator::leibniz(const Term& t) {
   }
   // Through the chain of definitions, so that a defined name as the variable (∂x5/∂x3) is held
   // independent, as the chain display does (and its answer holds it as a variable).
-  if (context_.definition(t.vars[0].name)) remember_held(t.vars[0].name);
+  if (context_.definition(t.vars[0].name)) {
+    remember_held(t.vars[0].name);
+    tell_held(sym(t.vars[0].name), nullptr, t.name);
+  }
   return chain_value(t.name, chain_rule(t.name, t.vars[0].name, t.partial).substituted, sym(t.vars[0].name));
 }
 
@@ -336,7 +339,7 @@ void Evaluator::note_lost_on_both_sides(std::span<const Expr> lost, std::string_
 }
 
 Expr Evaluator::definition_value_holding(std::string_view name, std::span<const Expr> vars) {
-  std::size_t held_before = hold_defined(vars);
+  std::size_t held_before = hold_defined(vars, nullptr, name);
   Expr value;
   try {
     value = definition_value(name);

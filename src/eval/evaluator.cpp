@@ -142,15 +142,37 @@ const Evaluator::KnownValue& Evaluator::know(Expr symbol, const Context::Variabl
 
 void Evaluator::remember_held(const std::string& name) {
   if (std::find(ever_held_.begin(), ever_held_.end(), name) == ever_held_.end()) ever_held_.push_back(name);
-  context_.holds_for_derivative(name);
 }
 
-std::size_t Evaluator::hold_defined(std::span<const Expr> vars) {
+namespace {
+
+// The names a reading holds: its values' symbols, the names it writes (dy/dx's y) and the
+// functions it called.
+void names_read(const Term& t, std::vector<std::string>& out) {
+  for (Expr s : free_symbols(t.expr)) out.push_back(s.name());
+  if (!t.name.empty()) out.push_back(t.name);
+  for (const std::string& n : t.names)
+    if (!n.empty()) out.push_back(n);
+  if (t.functions) out.insert(out.end(), t.functions->begin(), t.functions->end());
+  for (const Term& c : t.children) names_read(c, out);
+}
+
+}  // namespace
+
+void Evaluator::tell_held(Expr var, const Term* operand, std::string_view target) const {
+  std::vector<std::string> read;
+  if (operand) names_read(*operand, read);
+  if (!target.empty()) read.emplace_back(target);
+  context_.holds_for_derivative(var.name(), std::move(read));
+}
+
+std::size_t Evaluator::hold_defined(std::span<const Expr> vars, const Term* operand, std::string_view target) {
   std::size_t held_before = held_.size();
   for (Expr v : vars)
     if (v.is(Kind::Symbol) && context_.definition(v.name()) && !is_held(v.name())) {
       held_.push_back(v.name());
       remember_held(v.name());
+      tell_held(v, operand, target);
     }
   if (held_.size() != held_before) known_values_.clear();  // a held name has no value
   return held_before;
@@ -299,7 +321,7 @@ Expr Evaluator::variable(const Term& t) {
 }
 
 Expr Evaluator::operand(const Term& t, std::span<const Expr> vars) {
-  std::size_t held_before = hold_defined(vars);
+  std::size_t held_before = hold_defined(vars, &t, {});
   std::vector<ActivePoint> points = std::move(points_);
   points_.clear();
   // A derivative inside a definition's body differentiates the names' values (u = x^2;

@@ -139,9 +139,10 @@ class Evaluator {
   void know_definitions_below(const Context::VariableView& variable);
   const KnownValue& know(Expr symbol, const Context::VariableView& variable);
   bool is_held(std::string_view name) const;
-  // Holds the defined names among `vars` independent (see operand); returns what release_held
-  // takes to let them go again.
-  std::size_t hold_defined(std::span<const Expr> vars);
+  // Holds the defined names among `vars` independent (see operand), telling the context with
+  // the names the derivative's operand reads (tell_held); returns what release_held takes to let
+  // them go again.
+  std::size_t hold_defined(std::span<const Expr> vars, const Term* operand, std::string_view target);
   void release_held(std::size_t held_before);
   Expr scalar_unguarded(const Term& t);
   Expr combine(const Term& t);
@@ -154,6 +155,9 @@ class Evaluator {
   std::vector<std::string> held_;    // defined names read as independent variables (operand())
   std::vector<std::string> ever_held_;  // every name held so far: an answer may hold it as a variable
   void remember_held(const std::string& name);
+  // Tells the context that a derivative holds the defined name var, with the names its operand
+  // reads (`operand`'s, or the defined name `target` differentiated).
+  void tell_held(Expr var, const Term* operand, std::string_view target) const;
   std::vector<ActivePoint> points_;  // the `at`s being evaluated, innermost last
   // The `at`s of formulas (x = 2x) being evaluated: their bodies are taken as formulas, not at
   // them (derivatives see no point), but a procedure that finds its own points, or checks one

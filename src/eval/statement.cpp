@@ -73,7 +73,7 @@ std::optional<Result> chain(const Term& body, const Context& context) {
   // (a defined name as the variable is held independent: the statement asks whether a definition
   // it read took its value)
   for (const std::string& v : vars)
-    if (context.definition(v)) context.holds_for_derivative(v);
+    if (context.definition(v)) context.holds_for_derivative(v, {body.name});
   if (defined_leibniz && vars.size() > 1) {
     if (vars.size() == 2 && vars[0] == vars[1] && !body.partial && resolve::is_identifier(vars[0]))
       if (auto c = Evaluator(context).second_order_chain(body.name, vars[0])) {
@@ -97,7 +97,7 @@ std::optional<Result> chain(const Term& body, const Context& context) {
     return std::nullopt;
   }
   if (!context.definition(target) || !resolve::is_identifier(var)) return std::nullopt;
-  if (context.definition(var)) context.holds_for_derivative(var);
+  if (context.definition(var)) context.holds_for_derivative(var, {target});
   calc::Chain c = Evaluator(context).chain_rule(target, var, partial);
   Expr value = Evaluator(context).chain_value(target, c.substituted, sym(var));
   std::string note;

@@ -325,7 +325,6 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     ~Reading() { names.reset(); }
   } reading_names{reading_};
   if (s.kind == grammar::StatementKind::Definition) reading_.emplace();
-  statement_reads_.clear();
   statement_held_.clear();
   auto beyond_doubles = [&]() -> std::optional<Outcome> {
     if (!scalar_statement || Number::decimal_power_refusals() != decimal_powers_before) return std::nullopt;
@@ -530,10 +529,7 @@ bool Session::is_variable(std::string_view name) const { return defs_->variable(
 
 const resolve::FunctionDefinition* Session::function(std::string_view name) const {
   const resolve::FunctionDefinition* f = defs_->function(name, defs_->version());
-  if (f) {
-    note_read(name);
-    statement_reads_.emplace_back(name);
-  }
+  if (f) note_read(name);
   return f;
 }
 
@@ -550,35 +546,31 @@ void Session::note_read_through(std::string_view name) const {
 
 std::optional<Expr> Session::definition(std::string_view name) const {
   note_read_through(name);
-  std::optional<Expr> body = defs_->body(name, defs_->version());
-  if (body) statement_reads_.emplace_back(name);
-  return body;
+  return defs_->body(name, defs_->version());
 }
 
 std::optional<eval::Context::VariableView> Session::variable_view(std::string_view name) const {
   note_read_through(name);
-  std::optional<eval::Context::VariableView> view = defs_->view(name, defs_->version());
-  if (view) statement_reads_.emplace_back(name);
-  return view;
+  return defs_->view(name, defs_->version());
 }
 
-void Session::refuse_derivative_past_taken_values() const {
-  for (const std::string& held : statement_held_)
-    if (std::optional<std::string> took = took_value_of(held))
+void Session::refuse_derivative_past_taken_values_held() const {
+  for (const auto& [held, read] : statement_held_)
+    if (std::optional<std::string> took = took_value_of(held, read))
       throw MathError("the derivative by " + held + " cannot be taken through " + *took + ": its definition took " + held +
                       "'s value when it was read (a function's body, or a definition through at, d/dx or sum, keeps values, "
                       "not names); write the formula with " + held + " in it instead");
 }
 
-// Through the bodies and readings of what the statement has read: a definition read through
-// `name`, whose body holds name's value where the derivative by it holds the name.
-std::optional<std::string> Session::took_value_of(std::string_view name) const {
+// Through the bodies and readings of the names `read`: a definition read through `name`, whose
+// body holds name's value where the derivative by it holds the name.
+std::optional<std::string> Session::took_value_of(std::string_view name, std::span<const std::string> read) const {
   std::unordered_set<std::string_view> reached;
   std::vector<std::string_view> to_visit;
   auto reach = [&](std::string_view n) {
     if (n != name && reached.insert(n).second) to_visit.push_back(n);
   };
-  for (const std::string& n : statement_reads_) reach(n);
+  for (const std::string& n : read) reach(n);
   while (!to_visit.empty()) {
     std::string_view const n = to_visit.back();
     to_visit.pop_back();

@@ -91,8 +91,9 @@ class Session : public resolve::Scope, public eval::Context {
   const std::optional<ExactForm>& answer_exactly() const { return ans_exact_; }
   bool denominator_layout() const override { return denominator_layout_; }
   std::string text(Expr e) const override;
-  std::optional<std::string> took_value_of(std::string_view name) const override;
-  void holds_for_derivative(std::string_view name) const override { statement_held_.emplace_back(name); }
+  void holds_for_derivative(std::string_view name, std::vector<std::string> read) const override {
+    statement_held_.emplace_back(std::string(name), std::move(read));
+  }
 
  private:
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
@@ -160,14 +161,19 @@ class Session : public resolve::Scope, public eval::Context {
   std::size_t nodes_after_reclaim_ = 0;
   // While a definition is read: the names it takes values from (note_read).
   mutable std::optional<Definitions::Reading> reading_;
-  // The defined names the statement has read so far (functions it calls, variables it reads):
-  // where the derivative by a defined name may not see it (took_value_of).
-  mutable std::vector<std::string> statement_reads_;
-  // The defined names the statement has held for a derivative by them so far.
-  mutable std::vector<std::string> statement_held_;
-  // Refuses a statement that differentiated by a defined name whose value a definition it read
-  // took (took_value_of): the derivative there would be 0, silently.
-  void refuse_derivative_past_taken_values() const;
+  // The defined names the statement has held for a derivative by them, each with the names the
+  // derivative's operand reads (eval::Context::holds_for_derivative).
+  mutable std::vector<std::pair<std::string, std::vector<std::string>>> statement_held_;
+  // Refuses a statement that differentiated by a defined name whose value a definition its
+  // operand read took (took_value_of): the derivative there would be 0, silently.
+  void refuse_derivative_past_taken_values() const {
+    if (!statement_held_.empty()) refuse_derivative_past_taken_values_held();
+  }
+  void refuse_derivative_past_taken_values_held() const;
+  // A definition reached from the names `read` (through bodies and readings) whose body took the
+  // value of the defined name `name` as it was read (a function's body, or a definition through
+  // an `at`, a derivative or a sum): a derivative by that name cannot see it there.
+  std::optional<std::string> took_value_of(std::string_view name, std::span<const std::string> read) const;
   // The count of double underflows when the statement began (core/float_underflow.hpp).
   std::uint64_t underflows_before_ = 0;
   // Refuses an answer or a definition during whose statement doubles underflowed, unless the

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,9 @@ struct Term {
                                    // a defined function: what its body lost (over its parameters);
                                    // a procedure's argument: what it lost (table, plot, tangent);
                                    // Derivative: what its operand lost
+  // A derivative's operand, a procedure's argument: the defined functions its reading called
+  // (their bodies are in it); null for none, as nearly always (a Term is made for every part).
+  std::shared_ptr<const std::vector<std::string>> functions;
 
   static Term value(Expr e, SourceSpan s) {
     Term t;

@@ -506,7 +506,17 @@ Term Resolver::term_unguarded(const Node& n) {
 
 bool Resolver::is_variable(std::string_view w) const { return !hidden_.count(w) && scope_.is_variable(w); }
 
-const FunctionDefinition* Resolver::function(std::string_view w) const { return scope_.function(w); }
+std::shared_ptr<const std::vector<std::string>> Resolver::called_since(std::size_t before) const {
+  if (functions_called_.size() == before) return nullptr;
+  return std::make_shared<const std::vector<std::string>>(functions_called_.begin() + static_cast<std::ptrdiff_t>(before),
+                                                          functions_called_.end());
+}
+
+const FunctionDefinition* Resolver::function(std::string_view w) const {
+  const FunctionDefinition* f = scope_.function(w);
+  if (f) functions_called_.emplace_back(w);
+  return f;
+}
 
 namespace {
 
@@ -1186,10 +1196,12 @@ Term Resolver::call_arguments(const Node& n) {
     } else {
       // Table, plot and tangent refuse the points where the argument as written has no value.
       std::vector<Expr> lost;
+      std::size_t const called_before = functions_called_.size();
       {
         DroppedParts reading(lost);
         t.children.push_back(term(c));
       }
+      t.children.back().functions = called_since(called_before);
       // (an at's own list is for its point, and stays: expand(0 log(x) at x = -1) was 0, the
       // log(x) that 0 log(x) drops overwritten by what the argument dropped outside the at, nothing)
       if (t.children.back().kind != TermKind::At) t.children.back().dropped = std::move(lost);

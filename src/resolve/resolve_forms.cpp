@@ -80,7 +80,9 @@ Term Resolver::derivative_operator(const Node& n) {
   // derivative too: where that may end, the derivative needs values on both sides of its point.
   std::vector<Expr>* notes = required_notes();
   std::size_t const noted_before = notes ? notes->size() : 0;
+  std::size_t const called_before = functions_called_.size();
   t.children.push_back(term(n.children[0]));
+  t.children.back().functions = called_since(called_before);
   if (notes) t.dropped.assign(notes->begin() + static_cast<std::ptrdiff_t>(noted_before), notes->end());
   // d/dx h after h(t) = sin(t): dh/dx, written the other way, which is refused (it was 0). (A
   // function named bare reads as its body with its parameters: only then is it looked up.)

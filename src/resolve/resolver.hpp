@@ -99,6 +99,10 @@ class Resolver {
   std::string defining_;
   std::vector<const Node*> read_once_;
   std::unordered_set<const Node*> not_plain_;  // nodes plain_value found not plain below them
+  // The defined functions called as the statement is read, in order (Term::functions), and
+  // those called since the count `before`.
+  mutable std::vector<std::string> functions_called_;
+  std::shared_ptr<const std::vector<std::string>> called_since(std::size_t before) const;
   std::size_t plain_asks_ = 0;                  // plain_value calls so far (see there)
   std::unordered_map<Expr, Expr>* decimal_symbols_ = nullptr;
   DecimalsRead decimals_read_ = DecimalsRead::Symbols;  // (read_decimals_as_symbols)
