@@ -3791,3 +3791,11 @@ TEST_CASE("trust: a derivative operator by an entry with a negative subscript sa
       {"diff(sum(x_n^2, n = -1 .. 1), x_(-1))", "2x_(-1)"},
   });
 }
+
+// The JSON steps array of a mixed partial held only the last variable's run (a helper's finding):
+// steps diff(x^2 y^3, x, y) listed the ∂/∂y step alone, as order 1.
+TEST_CASE("trust: the JSON steps of a mixed partial list every variable's run in turn") {
+  auto r = ddx_test::run_ddx("-f json", "steps diff(x^2 y^3, x, y)\n");
+  CHECK(r.out.find("\"steps\": [{\"order\": 1, \"rule\": \"constant multiple; power rule\", \"expression\": \"2x y^3\"}, "
+                   "{\"order\": 2, \"rule\": \"constant multiple; power rule\", \"expression\": \"6x y^2\"}]") != std::string::npos);
+}

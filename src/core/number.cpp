@@ -245,8 +245,8 @@ double noting_underflow(double r, const Number& a, const Number& b, char op) {
   throw LimitError("exact result too large (more than " + std::to_string(static_cast<long>(max_result_digits)) + " digits)");
 }
 
-// Refuses an exact sum, product or quotient whose numerator or denominator has more digits than
-// the limit (a power is refused before it is computed; these are cheap to compute first, and a
+// Refuses an exact product or quotient whose numerator or denominator has more digits than the
+// limit (a power is refused before it is computed; these are cheap to compute first, and a
 // product of products could otherwise grow without bound: thirty factors of 10^900000 took 6 s).
 mpq_class within_digit_limit(mpq_class r) {
   auto over = [](const mpz_class& z) {
@@ -275,7 +275,9 @@ Number Number::add_general(const Number& a, const Number& b) {
     i128 den = static_cast<i128>(a.den_) * b.den_;
     return reduce(num, den);
   }
-  return NumberAccess::from(within_digit_limit(NumberAccess::to_mpq(a) + NumberAccess::to_mpq(b)));
+  // (a sum is not held to the limit: it grows by a digit at most, and a sum of terms within the
+  // limit may be within it too where a partial sum is not)
+  return NumberAccess::from(mpq_class(NumberAccess::to_mpq(a) + NumberAccess::to_mpq(b)));
 }
 
 Number Number::multiply_general(const Number& a, const Number& b) {

@@ -45,13 +45,18 @@ std::string render_stdout(const Outcome& o, print::Format f, std::size_t line_nu
         }
         if (const auto* b = std::get_if<eval::BackpropTrace>(&o.result.shape)) j += ", \"trace\": " + print::trace_json(b->trace);
         if (const auto* shown = std::get_if<eval::StepsShown>(&o.result.shape)) {
-          // steps as an array: [{"order": 1, "rule": ..., "expression": ...}]
+          // steps as an array: [{"order": 1, "rule": ..., "expression": ...}], every variable's run
+          // in turn (∂/∂x then ∂/∂y of diff(E, x, y): orders 1 and 2)
           j += ", \"steps\": [";
           bool first = true;
-          for (const print::StepRow& row : print::step_rows(shown->parts.back(), print::Format::Text)) {
-            j += std::string(first ? "" : ", ") + "{\"order\": " + std::to_string(row.order) +
-                 ", \"rule\": " + json_quote(row.rule) + ", \"expression\": " + json_quote(row.expression) + "}";
-            first = false;
+          int orders_before = 0;
+          for (const calc::Steps& part : shown->parts) {
+            for (const print::StepRow& row : print::step_rows(part, print::Format::Text)) {
+              j += std::string(first ? "" : ", ") + "{\"order\": " + std::to_string(orders_before + row.order) +
+                   ", \"rule\": " + json_quote(row.rule) + ", \"expression\": " + json_quote(row.expression) + "}";
+              first = false;
+            }
+            orders_before += static_cast<int>(part.blocks.size());
           }
           j += "]";
         }
