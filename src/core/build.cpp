@@ -56,10 +56,33 @@ Expr unit_part(Expr m) {
   return make(std::move(n));
 }
 
+// extract_perfect_power's trial division in exact arithmetic, for a positive integer past a
+// machine word (sqrt(2^63) = 2147483648 sqrt(2), and sqrt(2^65) - 2^32 sqrt(2) is 0), up to a
+// thousand digits (each division by p^q walks all of them).
+std::optional<Expr> extract_perfect_power_of_big(const Number& n, const Number& x) {
+  constexpr std::size_t most_digits = 1000;
+  if (!n.is_exact() || !n.is_integer() || n.sign() <= 0 || n.digits_estimate() > most_digits) return std::nullopt;
+  long long const q = x.denominator().to_long();
+  if (q > 64) return std::nullopt;
+  Number rest = n, pulled(1);
+  for (long long p = 2; p <= 1000; ++p) {
+    Number pq(1);
+    for (long long i = 0; i < q; ++i) pq *= Number(p);
+    for (Number quotient = rest / pq; quotient.is_integer(); quotient = rest / pq) {
+      rest = quotient;
+      pulled *= Number(p);
+    }
+  }
+  if (pulled.is_one()) return std::nullopt;
+  return pow(num(pulled), num(x.numerator())) * pow(num(rest), num(x));
+}
+
 // n^(p/q) for an integer n with a factor k^q (trial division by small primes): k^p · m^(p/q),
 // so sqrt(8) = 2 sqrt(2) and sqrt(12) = 2 sqrt(3). nullopt when nothing can be pulled out.
 std::optional<Expr> extract_perfect_power(const Number& n, const Number& x) {
-  if (!n.fits_long() || n.to_long() <= 0 || !x.denominator().fits_long() || !x.numerator().fits_long()) return std::nullopt;
+  if (!x.denominator().fits_long() || !x.numerator().fits_long()) return std::nullopt;
+  if (!n.fits_long()) return extract_perfect_power_of_big(n, x);
+  if (n.to_long() <= 0) return std::nullopt;
   long long rest = n.to_long(), q = x.denominator().to_long(), pulled = 1;
   if (q > 64) return std::nullopt;
   for (long long p = 2; p <= 1000 && p * p <= rest; ++p) {
