@@ -51,11 +51,10 @@ class Context {
   // for -3.2e-15). Nullopt when decimals are doubles, as everywhere else.
   virtual std::optional<Expr> decimal_as_read(const Number& /*exact*/) const { return std::nullopt; }
   // A derivative by the defined name `name` holds it as an independent variable (its value stays
-  // out). The statement, once read, asks whether a definition it read took the name's value as
-  // it was read (a function's body, or a definition through an `at`, a derivative or a sum): a
-  // derivative by the name cannot see it there (f(s) = a s^2 keeps a's value, 2s^2, and d/da
-  // f(x) was 0).
-  // `read`: the names the derivative's operand reads (its defined names, functions called).
+  // out); `read` is what its operand reads (defined names, functions called). The statement,
+  // once read, asks whether a definition reached from them took the name's value as it was read
+  // (a function's body, or a definition through an `at`, a derivative or a sum): the derivative
+  // cannot see the name there (f(s) = a s^2 keeps a's value, 2s^2, and d/da f(x) was 0).
   virtual void holds_for_derivative(std::string_view /*name*/, std::vector<std::string> /*read*/) const {}
 };
 
