@@ -41,7 +41,7 @@ namespace poly = ddx::calc::poly;
 
 namespace {
 
-const std::uint64_t base_seed = std::getenv("DDX_SEED") ? std::strtoull(std::getenv("DDX_SEED"), nullptr, 10) : 20260611;
+const std::uint64_t critical_seed = std::getenv("DDX_SEED") ? std::strtoull(std::getenv("DDX_SEED"), nullptr, 10) : 20260611;
 
 struct Row {
   const char* input;
@@ -595,7 +595,7 @@ TEST_CASE("critical: bad input gives a positioned error and changes nothing") {
 TEST_CASE("critical property: one variable, f' built from known roots") {
   int checked = 0;
   for (std::uint64_t c = 0; c < 60; ++c) {
-    std::uint64_t seed = base_seed + c;
+    std::uint64_t seed = critical_seed + c;
     CAPTURE(seed);
     Random r(seed);
     Expr x = sym("x");
@@ -649,7 +649,7 @@ TEST_CASE("critical property: one variable, f' built from known roots") {
 TEST_CASE("critical property: one variable, random polynomials against sampled roots of f'") {
   int checked = 0, skipped = 0;
   for (std::uint64_t c = 0; c < 60; ++c) {
-    std::uint64_t seed = base_seed + 1000 + c;
+    std::uint64_t seed = critical_seed + 1000 + c;
     CAPTURE(seed);
     Random r(seed);
     Expr x = sym("x");
@@ -684,7 +684,7 @@ TEST_CASE("critical property: one variable, random polynomials against sampled r
 TEST_CASE("critical property: least squares, sums of squares of linear forms") {
   int unique = 0, lines = 0;
   for (std::uint64_t c = 0; c < 60; ++c) {
-    std::uint64_t seed = base_seed + 2000 + c;
+    std::uint64_t seed = critical_seed + 2000 + c;
     CAPTURE(seed);
     Random r(seed);
     Expr x = sym("x"), y = sym("y");
@@ -733,7 +733,7 @@ TEST_CASE("critical property: least squares, sums of squares of linear forms") {
 TEST_CASE("critical property: random polynomials in two and three variables") {
   int points = 0, decisive = 0, functions = 0, refused = 0, approximate = 0, newton = 0;
   for (std::uint64_t c = 0; c < 80; ++c) {
-    std::uint64_t seed = base_seed + 3000 + c;
+    std::uint64_t seed = critical_seed + 3000 + c;
     CAPTURE(seed);
     Random r(seed);
     std::vector<Expr> vars = {sym("x"), sym("y"), sym("z")};
@@ -800,7 +800,7 @@ TEST_CASE("critical property: random polynomials in two and three variables") {
 TEST_CASE("critical property: nothing is found where there is nothing") {
   int checked = 0;
   for (std::uint64_t c = 0; c < 30; ++c) {
-    std::uint64_t seed = base_seed + 4000 + c;
+    std::uint64_t seed = critical_seed + 4000 + c;
     CAPTURE(seed);
     Random r(seed);
     Expr x = sym("x"), y = sym("y");
@@ -827,7 +827,7 @@ TEST_CASE("critical property: nothing is found where there is nothing") {
 TEST_CASE("critical property: the lex basis through grevlex and FGLM is the one Buchberger computes in lex") {
   int zero_dimensional = 0, other = 0;
   for (std::uint64_t c = 0; c < 60; ++c) {
-    std::uint64_t seed = base_seed + 5000 + c;
+    std::uint64_t seed = critical_seed + 5000 + c;
     CAPTURE(seed);
     Random r(seed);
     std::size_t n = c % 3 == 2 ? 3 : 2;

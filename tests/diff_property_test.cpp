@@ -20,7 +20,7 @@ using namespace ddx::calc;
 namespace {
 
 // DDX_SEED in the environment replays (or explores) another seed.
-const std::uint64_t base_seed = std::getenv("DDX_SEED") ? std::strtoull(std::getenv("DDX_SEED"), nullptr, 10) : 20260101;
+const std::uint64_t property_seed = std::getenv("DDX_SEED") ? std::strtoull(std::getenv("DDX_SEED"), nullptr, 10) : 20260101;
 constexpr int count = 1200;
 
 // Random expressions, skipping the ones whose construction is undefined (1/0 folded exactly).
@@ -52,9 +52,9 @@ bool close(double a, double b, double rel = 1e-4, double abs_floor = 1e-6) {
 }  // namespace
 
 TEST_CASE("property: derivative matches central difference") {
-  INFO("seed " << base_seed);
+  INFO("seed " << property_seed);
   int checked = 0;
-  for_random_exprs(base_seed, count, [&](Expr e, test::RandomExpr& gen) {
+  for_random_exprs(property_seed, count, [&](Expr e, test::RandomExpr& gen) {
     Expr d = diff(e, sym("x"));
     std::uniform_real_distribution<double> point(-2, 2);
     for (int k = 0; k < 3; ++k) {
@@ -81,9 +81,9 @@ TEST_CASE("property: derivative matches central difference") {
 }
 
 TEST_CASE("property: differentiation is linear") {
-  INFO("seed " << base_seed + 1);
+  INFO("seed " << property_seed + 1);
   Expr x = sym("x");
-  test::RandomExpr gen(base_seed + 1);
+  test::RandomExpr gen(property_seed + 1);
   int checked = 0;
   for (int i = 0; i < count; ++i) {
     try {
@@ -116,10 +116,10 @@ TEST_CASE("property: differentiation is linear") {
 }
 
 TEST_CASE("property: mixed partials commute") {
-  INFO("seed " << base_seed + 2);
+  INFO("seed " << property_seed + 2);
   Expr x = sym("x"), y = sym("y");
   int checked = 0;
-  for_random_exprs(base_seed + 2, count, [&](Expr e, test::RandomExpr&) {
+  for_random_exprs(property_seed + 2, count, [&](Expr e, test::RandomExpr&) {
     Expr dxy = diff(e, {x, y}), dyx = diff(e, {y, x});
     if (dxy == dyx) {
       ++checked;
@@ -139,9 +139,9 @@ TEST_CASE("property: mixed partials commute") {
 }
 
 TEST_CASE("property: canonical forms are fixed points") {
-  INFO("seed " << base_seed + 3);
+  INFO("seed " << property_seed + 3);
   auto identity = [](Expr c) { return c; };
-  for_random_exprs(base_seed + 3, count, [&](Expr e, test::RandomExpr&) {
+  for_random_exprs(property_seed + 3, count, [&](Expr e, test::RandomExpr&) {
     CAPTURE(debug_string(e));
     CHECK(map_children(e, identity) == e);
     Expr d = diff(e, sym("x"));

@@ -18,15 +18,15 @@ using ddx::calc::diff;
 
 namespace {
 
-struct Row {
+struct DiffRow {
   std::string name;
   Expr input, var, expected;
   int order = 1;
 };
 
 // Each row's derivative must be exactly (the same canonical node as) its expected expression.
-void check_rows(const std::vector<Row>& rows) {
-  for (const Row& row : rows) {
+void check_diff_rows(const std::vector<DiffRow>& rows) {
+  for (const DiffRow& row : rows) {
     CAPTURE(row.name);
     Expr got = diff(row.input, row.var, row.order);
     CAPTURE(debug_string(got));
@@ -51,7 +51,7 @@ TEST_CASE("diff: the derivative examples of docs/language.md §3") {
   Expr x = sym("x"), y = sym("y"), a = sym("a"), b = sym("b"), c = sym("c"), t = sym("t"), v0 = sym("v_0");
   Expr e = e_const();
   Expr u = pow(e, x) - a * x;
-  const std::vector<Row> rows = {
+  const std::vector<DiffRow> rows = {
       {"(3x+4)^2", pow(3 * x + 4, 2), x, 6 * (3 * x + 4)},
       {"2x^3+4x+8", 2 * pow(x, 3) + 4 * x + 8, x, 6 * pow(x, 2) + 4},
       {"partial x", 2 * pow(x, 3) + 4 * x * y + 5 * pow(y, 2), x, 6 * pow(x, 2) + 4 * y},
@@ -71,12 +71,12 @@ TEST_CASE("diff: the derivative examples of docs/language.md §3") {
       {"v_0 t + a t^2/2", v0 * t + a * pow(t, 2) / 2, t, a, 2},
       {"sin(x)^2/x", pow(sin(x), 2) / x, x, 2 * sin(x) * cos(x) / x - pow(sin(x), 2) / pow(x, 2)},
   };
-  check_rows(rows);
+  check_diff_rows(rows);
 }
 
 TEST_CASE("diff: structural and function rules") {
   Expr x = sym("x"), y = sym("y"), k = sym("k");
-  const std::vector<Row> rows = {
+  const std::vector<DiffRow> rows = {
       {"constant", Expr(7), x, Expr(0)},
       {"pi", pi_const(), x, Expr(0)},
       {"other symbol", y, x, Expr(0)},
@@ -100,7 +100,7 @@ TEST_CASE("diff: structural and function rules") {
       {"x^3 4th", pow(x, 3), x, Expr(0), 4},
       {"order 0", sin(x), x, sin(x), 0},
   };
-  check_rows(rows);
+  check_diff_rows(rows);
 }
 
 TEST_CASE("diff: abstract functions") {

@@ -25,16 +25,16 @@ namespace {
 
 using ddx_test::answer;
 
-struct Row {
+struct ImplicitRow {
   const char* input;
   const char* expected;  // "error@COL: message" for an error
 };
 
 // Each row in a fresh session that has a definition and an answer, which every row (and above all
 // every error) must leave as they were.
-void check_rows(const std::vector<Row>& rows, ddx::print::Format format = ddx::print::Format::Text,
+void check_implicit_rows(const std::vector<ImplicitRow>& rows, ddx::print::Format format = ddx::print::Format::Text,
                 const std::vector<std::string>& setup = {}) {
-  for (const Row& row : rows) {
+  for (const ImplicitRow& row : rows) {
     std::string input = row.input;
     CAPTURE(input);
     ddx::Session s;
@@ -54,7 +54,7 @@ const std::uint64_t base_seed = std::getenv("DDX_SEED") ? std::strtoull(std::get
 }  // namespace
 
 TEST_CASE("implicit: examples in text") {
-  check_rows({
+  check_implicit_rows({
       {"implicit(x^2 + y^2 = 1, dy/dx)", "-x/y"},
       {"implicit(x^2 + y^2 = 1, d^2y/dx^2)", "-(x^2 + y^2)/y^3"},
       {"implicit(x^2 + y^2 = 1, d^3y/dx^3)", "-3x (x^2 + y^2)/y^5"},
@@ -89,22 +89,22 @@ TEST_CASE("implicit: examples in text") {
       {"[implicit(x^2 + y^2 = 1, dy/dx), 1]", "[-x/y, 1]"},
   });
   // A defined y or x is the name the equation speaks of (held, as for a derivative by it).
-  check_rows({{"implicit(x^2 + y^2 = 1, dy/dx)", "-x/y"}, {"implicit(y = x^2, dy/dx)", "2x"}}, ddx::print::Format::Text,
+  check_implicit_rows({{"implicit(x^2 + y^2 = 1, dy/dx)", "-x/y"}, {"implicit(y = x^2, dy/dx)", "2x"}}, ddx::print::Format::Text,
              {"y = 3", "x = t"});
 }
 
 TEST_CASE("implicit: unicode, LaTeX and code") {
   using ddx::print::Format;
-  check_rows({{"implicit(x^2 + y^2 = 1, d^2y/dx^2)", "−(x² + y²)/y³"}, {"implicit(x y = 1, dy/dx)", "−y/x"}}, Format::Unicode);
-  check_rows({{"implicit(x^2 + y^2 = 1, dy/dx)", "-\\frac{x}{y}"},
+  check_implicit_rows({{"implicit(x^2 + y^2 = 1, d^2y/dx^2)", "−(x² + y²)/y³"}, {"implicit(x y = 1, dy/dx)", "−y/x"}}, Format::Unicode);
+  check_implicit_rows({{"implicit(x^2 + y^2 = 1, dy/dx)", "-\\frac{x}{y}"},
               {"implicit(x^2 + y^2 = 1, d^2y/dx^2)", "-\\frac{x^{2} + y^{2}}{y^{3}}"}},
              Format::Latex);
-  check_rows({{"implicit(x^2 + y^2 = 1, dy/dx)", "-x/y"}, {"implicit(x^2 + y^2 = 1, d^2y/dx^2)", "-(x^2 + y^2)/y^3"}},
+  check_implicit_rows({{"implicit(x^2 + y^2 = 1, dy/dx)", "-x/y"}, {"implicit(x^2 + y^2 = 1, d^2y/dx^2)", "-(x^2 + y^2)/y^3"}},
              Format::Code);
 }
 
 TEST_CASE("implicit: bad input is a positioned error") {
-  check_rows({
+  check_implicit_rows({
       {"implicit(x^2 + y^2, dy/dx)",
        "error@10: expected an equation F = G as the first argument, e.g. implicit(x^2 + y^2 = 1, dy/dx)"},
       {"implicit(x^2 + y^2 == 1, dy/dx)", "error@10: an equation is written with one '=': implicit(x^2 + y^2 = 1, dy/dx)"},
@@ -145,7 +145,7 @@ TEST_CASE("implicit: bad input is a positioned error") {
        "exist at x = 0, y = 1 (a corner: the slope is -1 from the left and 1 from the right)"},
       {"implicit(log(x) = y, dy/dx) at x = -1, y = 0", "error@10: the equation has no value at x = -1, y = 0 (log of a negative number is not real)"},
   });
-  check_rows({{"implicit(f(x) + y^2 = 1, df/dt)",
+  check_implicit_rows({{"implicit(f(x) + y^2 = 1, df/dt)",
                "error@27: 'f' is a function; implicit needs the name the equation defines, as in implicit(x^2 + y^2 = 1, dy/dx)"}},
              ddx::print::Format::Text, {"f(t) = t^2"});
 }
@@ -153,7 +153,7 @@ TEST_CASE("implicit: bad input is a positioned error") {
 TEST_CASE("implicit: dy/dx of an undefined y is kept only as a procedure's argument") {
   const std::string undefined =
       ": 'y' is not defined; define it first (e.g. y = x^2) or differentiate an expression: d/dx EXPR";
-  check_rows({
+  check_implicit_rows({
       {"dy/dx", ("error@2" + undefined).c_str()},
       {"1 + dy/dx", ("error@6" + undefined).c_str()},
       {"diff(dy/dx, x)", ("error@7" + undefined).c_str()},
@@ -168,7 +168,7 @@ TEST_CASE("implicit: dy/dx of an undefined y is kept only as a procedure's argum
       {"z = dy/dx", ("error@6" + undefined).c_str()},
   });
   // Defined, it is what it always was.
-  check_rows({{"diff(dy/dx, x)", "2"}, {"dy/dx", "dy/dx = 2x"}}, ddx::print::Format::Text, {"y = x^2"});
+  check_implicit_rows({{"diff(dy/dx, x)", "2"}, {"dy/dx", "dy/dx = 2x"}}, ddx::print::Format::Text, {"y = x^2"});
 }
 
 namespace {

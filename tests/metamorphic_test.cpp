@@ -16,7 +16,7 @@
 #include "support/spelled_expr.hpp"
 
 using namespace ddx;
-using ddx::test::Tree;
+using FormulaTree = ddx::test::Tree;
 
 namespace {
 
@@ -94,7 +94,7 @@ struct Tally {
 };
 
 // One tree: all its spellings, their values and derivatives.
-void check_tree(Session& session, const Tree& tree, std::uint64_t seed, Tally& tally) {
+void check_tree(Session& session, const FormulaTree& tree, std::uint64_t seed, Tally& tally) {
   ++tally.trees;
   std::ostringstream head;
   head << "DDX_TREE_SEED=" << seed << ": " << test::dump_tree(tree) << "\n";
@@ -193,7 +193,7 @@ TEST_CASE("metamorphic: every spelling of a random formula reads as the formula,
     std::uint64_t seed = only_tree ? std::strtoull(only_tree, nullptr, 10) : base_seed * 7919 + static_cast<std::uint64_t>(i);
     test::RngSource src(seed);
     test::TreeGen<test::RngSource> gen(src, cfg);
-    Tree tree = gen.expr(1 + static_cast<int>(seed % cfg.max_depth));  // small formulas as often as nested ones
+    FormulaTree tree = gen.expr(1 + static_cast<int>(seed % cfg.max_depth));  // small formulas as often as nested ones
     if (test::tree_size(tree) > 60 && !only_tree) continue;  // keep the run to a few seconds
     check_tree(session, tree, seed, tally);
     if (only_tree) break;

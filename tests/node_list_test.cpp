@@ -12,14 +12,14 @@
 
 namespace {
 
-using ddx::grammar::Node;
+using SyntaxNode = ddx::grammar::Node;
 using ddx::grammar::NodeKind;
 using ddx::grammar::NodeList;
 
 // A leaf whose text is long enough to live on the heap now and then, so a node moved without its
 // text (or copied shallowly) shows up as a wrong or freed text.
-Node leaf(int k) {
-  Node n;
+SyntaxNode leaf(int k) {
+  SyntaxNode n;
   n.kind = NodeKind::Word;
   n.text = (k % 3 == 0 ? "a_name_longer_than_sixteen_" : "w") + std::to_string(k);
   n.span = {static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k + 1)};
@@ -30,9 +30,9 @@ Node leaf(int k) {
 template <class List>
 std::vector<std::string> texts(List const& list) {
   std::vector<std::string> out;
-  for (Node const& n : list) {
+  for (SyntaxNode const& n : list) {
     out.push_back(n.text.str());
-    for (Node const& c : n.children) out.push_back("." + c.text.str());
+    for (SyntaxNode const& c : n.children) out.push_back("." + c.text.str());
   }
   return out;
 }
@@ -42,12 +42,12 @@ std::vector<std::string> texts(List const& list) {
 TEST_CASE("syntax tree: a node's children hold what a std::vector holds under the same operations") {
   std::mt19937 rng(20261203);
   NodeList list;
-  std::vector<Node> reference;
+  std::vector<SyntaxNode> reference;
   int made = 0;
   for (int step = 0; step < 4000; ++step) {
     switch (rng() % 8) {
       case 0: case 1: case 2: {
-        Node n = leaf(made++);
+        SyntaxNode n = leaf(made++);
         if (rng() % 4 == 0) n.children.push_back(leaf(made++));
         list.push_back(n);
         reference.push_back(n);
@@ -57,7 +57,7 @@ TEST_CASE("syntax tree: a node's children hold what a std::vector holds under th
         if (!reference.empty()) {
           std::size_t i = rng() % reference.size();
           list.push_back(list[i]);
-          reference.push_back(Node(reference[i]));
+          reference.push_back(SyntaxNode(reference[i]));
         }
         break;
       case 4: {
@@ -89,11 +89,11 @@ TEST_CASE("syntax tree: a node's children hold what a std::vector holds under th
 }
 
 TEST_CASE("syntax tree: a node is 56 bytes, and its derivative order is copied with it") {
-  CHECK(sizeof(Node) == 56);
-  Node derivative;
+  CHECK(sizeof(SyntaxNode) == 56);
+  SyntaxNode derivative;
   CHECK(derivative.order() == 0);
   derivative.set_order(7);
-  Node copy = derivative;
+  SyntaxNode copy = derivative;
   derivative.set_order(1);
   CHECK(copy.order() == 7);
   CHECK(derivative.order() == 1);

@@ -21,18 +21,18 @@ namespace {
 
 namespace chunks = ddx::page_chunks;
 
-struct Taken {
+struct TakenChunk {
     void* chunk;
     unsigned char mark;
 };
 
-Taken take(unsigned char mark) {
-    Taken t{chunks::take(), mark};
+TakenChunk take_marked(unsigned char mark) {
+    TakenChunk t{chunks::take(), mark};
     std::memset(t.chunk, mark, chunks::chunk_bytes);
     return t;
 }
 
-bool intact(Taken const& t) {
+bool chunk_intact(TakenChunk const& t) {
     auto const* bytes = static_cast<unsigned char const*>(t.chunk);
     for (std::size_t i = 0; i < chunks::chunk_bytes; i += 97)
         if (bytes[i] != t.mark) return false;
@@ -42,34 +42,34 @@ bool intact(Taken const& t) {
 bool aligned(void* chunk) { return reinterpret_cast<std::uintptr_t>(chunk) % chunks::chunk_bytes == 0; }
 
 // Random takes and gives (more takes than gives, now and then everything given back), with the
-// large-work hint switched on and off: returns whether every chunk was aligned and intact.
+// large-work hint switched on and off: returns whether every chunk was aligned and chunk_intact.
 bool random_use(unsigned seed, int steps) {
     std::mt19937 random(seed);
-    std::vector<Taken> held;
+    std::vector<TakenChunk> held;
     bool ok = true;
     for (int step = 0; step < steps; ++step) {
         unsigned const roll = random() % 100;
         if (roll < 3) {
             chunks::expect(random() % 2 ? std::size_t{8} << 20 : 100);
         } else if (roll < 5) {
-            for (Taken const& t : held) {
-                ok = ok && intact(t);
+            for (TakenChunk const& t : held) {
+                ok = ok && chunk_intact(t);
                 chunks::give_back(t.chunk);
             }
             held.clear();
         } else if (roll < 60 || held.empty()) {
-            held.push_back(take(static_cast<unsigned char>(random())));
+            held.push_back(take_marked(static_cast<unsigned char>(random())));
             ok = ok && aligned(held.back().chunk);
         } else {
             std::size_t const i = random() % held.size();
-            ok = ok && intact(held[i]);
+            ok = ok && chunk_intact(held[i]);
             chunks::give_back(held[i].chunk);
             held[i] = held.back();
             held.pop_back();
         }
     }
-    for (Taken const& t : held) {
-        ok = ok && intact(t);
+    for (TakenChunk const& t : held) {
+        ok = ok && chunk_intact(t);
         chunks::give_back(t.chunk);
     }
     chunks::expect(0);
@@ -87,7 +87,7 @@ long resident_bytes() {
 
 }  // namespace
 
-TEST_CASE("page chunks: aligned, distinct and intact under random use, with and without the hint") {
+TEST_CASE("page chunks: aligned, distinct and chunk_intact under random use, with and without the hint") {
     CHECK(random_use(1, 4000));
     CHECK(random_use(2, 4000));
 }
@@ -117,10 +117,10 @@ TEST_CASE("page chunks: slabs given back whole leave the resident set") {
     if constexpr (ddx::under_address_sanitizer) return;
     constexpr std::size_t count = 1024;  // 64 MiB
     chunks::expect(count * chunks::chunk_bytes);
-    std::vector<Taken> held;
-    for (std::size_t i = 0; i < count; ++i) held.push_back(take(static_cast<unsigned char>(i)));
+    std::vector<TakenChunk> held;
+    for (std::size_t i = 0; i < count; ++i) held.push_back(take_marked(static_cast<unsigned char>(i)));
     long const full = resident_bytes();
-    for (Taken const& t : held) chunks::give_back(t.chunk);
+    for (TakenChunk const& t : held) chunks::give_back(t.chunk);
     chunks::expect(0);
     long const emptied = resident_bytes();
     INFO("resident with the chunks " << full << ", after giving them back " << emptied);

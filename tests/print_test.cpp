@@ -18,7 +18,7 @@ using print::Format;
 
 namespace {
 
-struct Row {
+struct PrintRow {
   const char* what;
   Expr e;
   const char* text;
@@ -50,7 +50,7 @@ std::string reparse(const std::string& s) {
   return debug_string(o.result.value.scalar);
 }
 
-std::vector<Row> table() {
+std::vector<PrintRow> table() {
   Expr x = sym("x"), y = sym("y"), a = sym("a"), b = sym("b"), t = sym("t"), u = sym("u"), v = sym("v");
   Expr e = e_const(), pi = pi_const();
   FunctionId f = abstract_function("f", 1);
@@ -188,7 +188,7 @@ std::vector<Row> table() {
 }  // namespace
 
 TEST_CASE("print: table of formats") {
-  for (const Row& row : table()) {
+  for (const PrintRow& row : table()) {
     std::string what = row.what;
     CAPTURE(what);
     CAPTURE(debug_string(row.e));
@@ -200,7 +200,7 @@ TEST_CASE("print: table of formats") {
 }
 
 TEST_CASE("print: LaTeX is ASCII with balanced braces, text is ASCII but for ∂") {
-  for (const Row& row : table()) {
+  for (const PrintRow& row : table()) {
     std::string what = row.what;
     CAPTURE(what);
     std::string latex = print::to_string(row.e, Format::Latex);
@@ -214,7 +214,7 @@ TEST_CASE("print: LaTeX is ASCII with balanced braces, text is ASCII but for ∂
 
 // docs/language.md §9: every text, unicode and code answer, typed back into ddx, gives the same expression.
 TEST_CASE("print: round trip through the parser") {
-  for (const Row& row : table()) {
+  for (const PrintRow& row : table()) {
     if (!row.reparse) continue;
     for (Format f : {Format::Text, Format::Unicode, Format::Code}) {
       std::string s = print::to_string(row.e, f);

@@ -23,7 +23,7 @@ using namespace ddx;
 using namespace ddx::calc;
 
 namespace {
-struct Row {
+struct SimplifyRow {
   std::string name;
   Expr input, expected;
 };
@@ -33,7 +33,7 @@ Expr sinh_(Expr a) { return call("sinh", {a}); }
 
 TEST_CASE("expand") {
   Expr x = sym("x"), y = sym("y"), a = sym("a");
-  const std::vector<Row> rows = {
+  const std::vector<SimplifyRow> rows = {
       {"(x+1)^2", pow(x + 1, 2), pow(x, 2) + 2 * x + 1},
       {"6(3x+4)", 6 * (3 * x + 4), 18 * x + 24},
       {"(x+1)(x-1)", (x + 1) * (x - 1), pow(x, 2) - 1},
@@ -47,7 +47,7 @@ TEST_CASE("expand") {
       // Multiplying terms can merge roots into a new sum, which must be multiplied out too.
       {"merged roots", (1 + sqrt(x + y)) * (x * sqrt(x + y)), x * sqrt(x + y) + pow(x, 2) + x * y},
   };
-  for (const Row& row : rows) {
+  for (const SimplifyRow& row : rows) {
     CAPTURE(row.name);
     Expr got = expand(row.input);
     CAPTURE(debug_string(got));
@@ -85,7 +85,7 @@ TEST_CASE("matcher") {
 
 TEST_CASE("simplify rules") {
   Expr x = sym("x"), y = sym("y"), k = sym("k"), u = sym("u");
-  const std::vector<Row> rows = {
+  const std::vector<SimplifyRow> rows = {
       {"sin^2 + cos^2", pow(sin(x), 2) + pow(cos(x), 2), Expr(1)},
       {"in a larger sum", pow(sin(2 * x), 2) + pow(cos(2 * x), 2) + y, y + 1},
       {"common coefficient", 3 * pow(sin(x), 2) + 3 * pow(cos(x), 2) + x, x + 3},
@@ -102,7 +102,7 @@ TEST_CASE("simplify rules") {
       {"nothing to do", sin(x) * y, sin(x) * y},
       {"shorter unexpanded kept", pow(x + 1, 5), pow(x + 1, 5)},
   };
-  for (const Row& row : rows) {
+  for (const SimplifyRow& row : rows) {
     CAPTURE(row.name);
     Expr got = simplify(row.input);
     CAPTURE(debug_string(got));

@@ -9,14 +9,14 @@
 using ddx_test::answer;
 
 namespace {
-struct Row {
+struct SpecRow {
   const char* input;
   const char* printed;  // what ddx prints (text format)
   const char* spec;     // the spec's answer, any equivalent form
 };
 
-void check_rows(const std::vector<Row>& rows) {
-  for (const Row& row : rows) {
+void check_rows(const std::vector<SpecRow>& rows) {
+  for (const SpecRow& row : rows) {
     CAPTURE(row.input);
     CHECK(answer(row.input) == row.printed);
     std::string same = answer(std::string("(") + row.input + ") == (" + row.spec + ")");

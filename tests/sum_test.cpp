@@ -26,12 +26,12 @@ using ddx_test::answer;
 
 namespace {
 
-struct Row {
+struct SumRow {
   std::string input, expected;
 };
 
-void check_rows(ddx::Session& s, const std::vector<Row>& rows) {
-  for (const Row& row : rows) {
+void check_rows(ddx::Session& s, const std::vector<SumRow>& rows) {
+  for (const SumRow& row : rows) {
     CAPTURE(row.input);
     CHECK(answer(s, row.input) == row.expected);
   }
