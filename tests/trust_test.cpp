@@ -3813,3 +3813,20 @@ TEST_CASE("trust: powers are taken out of radicands past a machine word") {
       {"sqrt(10^40 + 1)", "sqrt(10000000000000000000000000000000000000001)"},
   });
 }
+
+// A decimal that doubles cancelled out of critical's function left it exact: (1 - cos(1e-8)) x is
+// 0.0 x in doubles, and critical(x^2 + (1 - cos(1e-8)) x) printed the exact minimum of x^2,
+// `x = 0: minimum, value 0`, where the minimum is at -2.5e-17. A statement that writes or reads
+// decimals has decimal points, as it has when its function keeps them.
+TEST_CASE("trust: critical's points are decimals when the statement's decimals cancelled in doubles") {
+  check_in_turn({
+      {"critical(x^2 + (1 - cos(1e-8)) x)", "x ~ 0.0: minimum, value ~ 0.0"},
+      {"critical(x^2 + 5e-17 x)", "x ~ 0.0: minimum, value ~ 0.0"},
+      {"critical((x - 0.5 + 0.5)^2 + y^2)", "(x, y) ~ (0.0, 0.0): minimum, value ~ 0.0"},
+      {"critical(x^2 - 2x)", "x = 1: minimum, value -1"},
+      {"f = x^2 + (1 - cos(1e-8)) x", ""},
+      {"critical(f)", "x ~ 0.0: minimum, value ~ 0.0"},
+      {"g = x^2 - 2x", ""},
+      {"critical(g)", "x = 1: minimum, value -1"},
+  });
+}

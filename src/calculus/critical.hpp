@@ -63,6 +63,10 @@ struct CriticalPoints {
 // the user ("critical: ...") when the question has no answer ddx can give (a non-differentiable
 // function, symbols other than the variables in the gradient, real solutions it cannot decide)
 // and LimitError past the limits of core/limits.hpp.
-CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars);
+// `decimals_written`: the statement wrote or read decimals. Where f holds none, doubles cancelled
+// them ((1 - cos(1e-8)) x is 0.0 x in them: x^2 + (1 - cos(1e-8)) x was read as x^2, and its
+// exact minimum, x = 0, printed as the answer): its points and values are decimals, as f's would
+// be. (Where a decimal is left in f's constant term, a cancelled one is not seen.)
+CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decimals_written = false);
 
 }  // namespace ddx::calc

@@ -56,6 +56,11 @@ class Context {
   // (a function's body, or a definition through an `at`, a derivative or a sum): the derivative
   // cannot see the name there (f(s) = a s^2 keeps a's value, 2s^2, and d/da f(x) was 0).
   virtual void holds_for_derivative(std::string_view /*name*/, std::vector<std::string> /*read*/) const {}
+  // Whether the statement writes a decimal, or reads a definition whose body held one: a formula
+  // read from it may hold none even so, where doubles cancelled one (1 - cos(1e-8) is 0.0 in
+  // doubles, and (1 - cos(1e-8)) x is read as 0), and an answer worked out from that formula is
+  // no more exact than its decimals.
+  virtual bool statement_reads_decimals() const { return false; }
 };
 
 }  // namespace ddx::eval

@@ -54,6 +54,10 @@ class Hiding final : public Context {
   std::span<const IndexCondition> answer_conditions() const override { return outer_.answer_conditions(); }
   bool denominator_layout() const override { return outer_.denominator_layout(); }
   std::string text(Expr e) const override { return outer_.text(e); }
+  void holds_for_derivative(std::string_view name, std::vector<std::string> read) const override {
+    outer_.holds_for_derivative(name, std::move(read));
+  }
+  bool statement_reads_decimals() const override { return outer_.statement_reads_decimals(); }
 
  private:
   const Context& outer_;

@@ -88,22 +88,6 @@ bool worth_reading_again(const resolve::Term& t, bool few_decimals, bool derivat
   }
 }
 
-// How many decimals the statement writes (2.5, .5, 1e-3; an upper bound): without one there is
-// nothing to read again, and nearly every statement is answered without looking at its answer.
-std::size_t decimals_written(std::string_view text) {
-  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
-  std::size_t count = 0;
-  // (approx's result is a decimal too, that it prints)
-  for (std::size_t at = text.find("approx("); at != std::string_view::npos; at = text.find("approx(", at + 1)) ++count;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '.' && (digit(i + 1) || (i > 0 && digit(i - 1)))) ++count;
-    else if ((text[i] == 'e' || text[i] == 'E') && i > 0 && digit(i - 1) &&
-             (digit(i + 1) || ((i + 1 < text.size() && (text[i + 1] == '-' || text[i + 1] == '+')) && digit(i + 2))))
-      ++count;
-  }
-  return count;
-}
-
 using Decimals = std::unordered_map<Expr, Expr>;
 
 // The session as a check's reading sees it: a defined variable whose body holds decimals is
@@ -626,6 +610,22 @@ std::optional<eval::Result> list_beyond_doubles(std::string_view statement, cons
   } catch (...) {  // (no value this way either: the first reading's error stands)
     return std::nullopt;
   }
+}
+
+// How many decimals the statement writes (2.5, .5, 1e-3; an upper bound): without one there is
+// nothing to read again, and nearly every statement is answered without looking at its answer.
+std::size_t decimals_written(std::string_view text) {
+  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  std::size_t count = 0;
+  // (approx's result is a decimal too, that it prints)
+  for (std::size_t at = text.find("approx("); at != std::string_view::npos; at = text.find("approx(", at + 1)) ++count;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '.' && (digit(i + 1) || (i > 0 && digit(i - 1)))) ++count;
+    else if ((text[i] == 'e' || text[i] == 'E') && i > 0 && digit(i - 1) &&
+             (digit(i + 1) || ((i + 1 < text.size() && (text[i + 1] == '-' || text[i + 1] == '+')) && digit(i + 2))))
+      ++count;
+  }
+  return count;
 }
 
 bool answered_as_written(const eval::Result& r) {

@@ -31,6 +31,8 @@ std::optional<eval::Result> list_beyond_doubles(std::string_view statement, cons
 // statement read so, when it holds decimals, or a definition it may use does; nullopt otherwise.
 // That reading's refusal (ResolveError, EvalError, MathError) is the statement's.
 bool answered_as_written(const eval::Result& r);
+// How many decimals `text` writes (2.5, .5, 1e-3, and approx's decimal; an upper bound).
+std::size_t decimals_written(std::string_view text);
 std::optional<eval::Result> answer_as_written(std::string_view statement, const Session& session);
 // A Taylor polynomial's statement read so: its refusal is the statement's (taylor(abs(x - 0.3),
 // x = 0.1 + 0.2, 2) was a line through 0.30000000000000004, where x = 3/10 is a corner), and its

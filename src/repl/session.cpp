@@ -326,6 +326,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   } reading_names{reading_};
   if (s.kind == grammar::StatementKind::Definition) reading_.emplace();
   statement_held_.clear();
+  statement_reads_decimals_ = decimals_written(input) > 0;
   auto beyond_doubles = [&]() -> std::optional<Outcome> {
     if (!scalar_statement || Number::decimal_power_refusals() != decimal_powers_before) return std::nullopt;
     try {
@@ -538,6 +539,8 @@ bool Session::is_procedure(std::string_view name) const { return eval::find_proc
 // A definition read through a name, defined or not yet, reads the names of its body too (u = d/dx c
 // after c = (x + v)^2 follows a later v): noted with it.
 void Session::note_read_through(std::string_view name) const {
+  if (!statement_reads_decimals_)
+    if (const Definitions::Variable* v = defs_->variable(name); v && v->exact) statement_reads_decimals_ = true;
   if (!reading_) return;
   note_read(name);
   if (const Definitions::Variable* v = defs_->variable(name))

@@ -94,6 +94,7 @@ class Session : public resolve::Scope, public eval::Context {
   void holds_for_derivative(std::string_view name, std::vector<std::string> read) const override {
     statement_held_.emplace_back(std::string(name), std::move(read));
   }
+  bool statement_reads_decimals() const override { return statement_reads_decimals_; }
 
  private:
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
@@ -164,6 +165,9 @@ class Session : public resolve::Scope, public eval::Context {
   // The defined names the statement has held for a derivative by them, each with the names the
   // derivative's operand reads (eval::Context::holds_for_derivative).
   mutable std::vector<std::pair<std::string, std::vector<std::string>>> statement_held_;
+  // (eval::Context::statement_reads_decimals: set as the statement begins, and as it reads a
+  // definition whose body held decimals)
+  mutable bool statement_reads_decimals_ = false;
   // Refuses a statement that differentiated by a defined name whose value a definition its
   // operand read took (took_value_of): the derivative there would be 0, silently.
   void refuse_derivative_past_taken_values() const {
