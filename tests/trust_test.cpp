@@ -3830,3 +3830,19 @@ TEST_CASE("trust: critical's points are decimals when the statement's decimals c
       {"critical(g)", "x = 1: minimum, value -1"},
   });
 }
+
+// Another system's format, or a program's, refused an answer in matrix notation with no column
+// (a helper's finding: `<stdin>:3: error:`), where every other error names one; and a matrix
+// derivative written out with `at` was a program named f where its matrix-notation form is d_dx.
+TEST_CASE("trust: matrix notation a format cannot show is refused where its statement begins") {
+  std::string const declared = "x in R^n\nA in R^(n, n)\n";
+  for (std::string format : {"sympy", "maxima", "mathematica", "python", "numpy", "c"}) {
+    CAPTURE(format);
+    auto r = ddx_test::run_ddx("-f " + format, declared + "d/dx x^T A x\n1 + 1; d/dx x^T A x\n");
+    CHECK(r.err.find("<stdin>:3:1: error: " + format) == 0);
+    CHECK(r.err.find("<stdin>:4:8: error: " + format) != std::string::npos);
+  }
+  auto named = ddx_test::run_ddx("-f python", declared + "d/dx x^T x at n = 2\nX in R^(2, 2)\nd/dX det(X) at X_11 = 1\n");
+  CHECK(named.out.find("def d_dx(x_1, x_2):\n    return [2*x_1, 2*x_2]") != std::string::npos);
+  CHECK(named.out.find("def d_dX(X_12, X_21, X_22):") != std::string::npos);
+}

@@ -191,6 +191,17 @@ void ensure_printable(const eval::Result& r, print::Format f) {
   size.add(r.value);
 }
 
+// An answer in matrix notation, in a format that cannot show it (another system's, a program's),
+// fails the statement where it begins, as its other errors do (printing's refusal named no column).
+void ensure_notation_printable(const eval::Result& r, print::Format f) {
+  if (f <= print::Format::Json) return;
+  try {
+    (void)(print::is_program(f) ? print::program(r, f) : print::render(r, f));
+  } catch (const print::Unprintable& e) {
+    throw MathError(e.what());
+  }
+}
+
 // `path` (the last name a body uses first, the cycle's name first) as `a -> b -> name`, its
 // middle left out when it is long: a cycle through ten thousand definitions is still one line.
 std::string cycle_path_text(std::vector<std::string_view> path) {
@@ -816,17 +827,22 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
   o.matrix = true;
   bool steps = s.steps || steps_;
   o.result = eval::evaluate_matrix(request, denominator_layout_, steps);
-  // grad, jacobian and hessian name their code so, as for scalars (hessian(x^T A x, x) was d_dx)
+  // grad, jacobian and hessian name their code so, as for scalars (hessian(x^T A x, x) was d_dx),
+  // and a derivative written out in entries by its variable, as one in matrix notation is
+  // (d/dx x^T x at n = 2 was f)
   if (print::is_program(format_)) {
     const grammar::Node& asked = s.body.kind == grammar::NodeKind::At ? s.body.children[0] : s.body;
     if (asked.kind == grammar::NodeKind::Apply && (asked.text == "grad" || asked.text == "jacobian" || asked.text == "hessian"))
       o.result.name = asked.text.str();
+    else if (request.kind == resolve::MatrixRequest::Kind::Derivative)
+      o.result.name = "d_d" + request.var->name;
   }
   const auto* shown = std::get_if<eval::MatrixAnswer>(&o.result.shape);
   if (steps && (!shown || shown->differential.empty()))
     o.result.note = "steps are shown for d/dx of a matrix expression only";
   if (shown) {
     if (shown->entries) ensure_printable(*shown->entries, format());  // (a matrix notation prints as small as it is)
+    else ensure_notation_printable(o.result, format());
     return o;
   }
   ensure_printable(o.result, format());
