@@ -3846,3 +3846,18 @@ TEST_CASE("trust: matrix notation a format cannot show is refused where its stat
   CHECK(named.out.find("def d_dx(x_1, x_2):\n    return [2*x_1, 2*x_2]") != std::string::npos);
   CHECK(named.out.find("def d_dX(X_12, X_21, X_22):") != std::string::npos);
 }
+
+// steps d/dx d/dx x^3 showed the outer derivative's steps on 3x^2 and the inner one's after them:
+// nested derivatives are explained as the one derivative they are, innermost first, and give
+// what they give without steps.
+TEST_CASE("trust: steps of nested derivatives take the inner one first and answer as without steps") {
+  std::string const shown = ddx_test::answer("steps d/dx d/dx x^3");
+  CHECK(shown.find("d/dx (x^3)\n  = 3x^2") != std::string::npos);
+  CHECK(shown.find("d/dx (x^3)") < shown.find("= 6x"));
+  check_in_turn({
+      {"steps ∂/∂x ∂/∂y x^3 y^2", "∂/∂y (x^3 y^2)\n  = 2x^3 y    (constant multiple; power rule)\n∂/∂x (2x^3 y)\n  = 6x^2 y    (constant multiple; power rule)"},
+      {"u = x^2", ""},
+      {"steps d/dx d/du u^3", "error: 'u' is a variable in what the derivative by it inside gives"},
+      {"d/dx d/du u^3", "error: 'u' is a variable in what the derivative by it inside gives"},
+  });
+}

@@ -123,6 +123,20 @@ std::optional<Result> explain(const Term& body, const Context& context) {
     operand = &body.children[0];
     vars = listed(body);
     partial = body.partial;
+    // d/dx d/dy E is ∂^2/∂x∂y E, the inner derivative taken first: its steps too (the outer's
+    // alone were shown, on the inner's answer). By a defined name, which each derivative reads on
+    // its own, ordinary evaluation decides (d/dx d/du u^3 after u = x^2 is refused; its steps
+    // showed d/dx (3u^2) = 0).
+    auto by_defined_name = [&](const std::vector<std::string>& names) {
+      return std::any_of(names.begin(), names.end(), [&](const std::string& v) { return context.definition(v).has_value(); });
+    };
+    while (operand->kind == TermKind::Derivative) {
+      if (by_defined_name(vars) || by_defined_name(listed(*operand))) return std::nullopt;
+      if (operand->partial != partial) break;
+      std::vector<std::string> inner = listed(*operand);
+      vars.insert(vars.begin(), inner.begin(), inner.end());
+      operand = &operand->children[0];
+    }
   } else if (body.kind == TermKind::Leibniz && body.of == resolve::LeibnizOf::Variable && body.children.empty()) {
     vars = listed(body);
     partial = body.partial;
