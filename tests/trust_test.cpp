@@ -3861,3 +3861,17 @@ TEST_CASE("trust: steps of nested derivatives take the inner one first and answe
       {"d/dx d/du u^3", "error: 'u' is a variable in what the derivative by it inside gives"},
   });
 }
+
+// steps f'(x) printed the answer alone: f' of a defined function at its own variable shows the
+// steps of d/dx of its body, as steps d/dx f(x) does; at another argument it is answered as
+// without steps.
+TEST_CASE("trust: steps of f'(x) explain the derivative of f's body") {
+  check_in_turn({
+      {"f(x) = x^3", ""},
+      {"steps f'(x)", "d/dx (x^3)\n  = 3x^2    (power rule)"},
+      {"steps f''(x)", "d/dx (x^3)\n  = 3x^2    (power rule)\nd^2/dx^2 (x^3) = d/dx (3x^2)\n  = 6x      (constant multiple; power rule)"},
+      {"steps f'(2)", "12"},
+      {"g(t) = t sin(t)", ""},
+      {"steps g'(t)", "d/dt (t sin(t))\n  = t cos(t) + sin(t)    (product rule; trigonometric)"},
+  });
+}

@@ -117,6 +117,7 @@ std::optional<Result> chain(const Term& body, const Context& context) {
 // the statement is no derivative.
 std::optional<Result> explain(const Term& body, const Context& context) {
   const Term* operand = nullptr;
+  std::optional<Expr> primed;  // f'(x) of a defined f(x): its body
   std::vector<std::string> vars;
   bool partial = false;
   if (body.kind == TermKind::Derivative) {
@@ -154,6 +155,13 @@ std::optional<Result> explain(const Term& body, const Context& context) {
       }
     }
     partial = true;
+  } else if (body.kind == TermKind::Prime && !body.abstract && body.params.size() == 1 && body.children.size() == 1 &&
+             body.children[0].is_value() && body.children[0].expr == body.params[0] &&
+             !body.params[0].name().starts_with('_')) {
+    // f'(x) after f(x) = x^3 is d/dx of its body (at another argument, ordinary evaluation:
+    // its steps are the body's in its own variable)
+    primed = body.expr;
+    vars.assign(static_cast<std::size_t>(body.order), body.params[0].name());
   } else {
     return std::nullopt;
   }
@@ -165,12 +173,14 @@ std::optional<Result> explain(const Term& body, const Context& context) {
   std::vector<Expr> held;
   for (const std::string& v : vars)
     if (std::find(held.begin(), held.end(), sym(v)) == held.end()) held.push_back(sym(v));
-  Expr e = operand ? Evaluator(context).operand(*operand, held) : Evaluator(context).definition_value_holding(body.name, held);
+  Expr e = primed     ? *primed
+           : operand  ? Evaluator(context).operand(*operand, held)
+                      : Evaluator(context).definition_value_holding(body.name, held);
   std::optional<Expr> as_written;
   if (operand) {
     Expr written = Evaluator(context, true).scalar(*operand);
     if (written != e) as_written = written;
-  } else {
+  } else if (!primed) {
     as_written = sym(body.name);
   }
   // One explanation per run of the same variable: diff(E, x, x, y) is d/dx twice, then d/dy.
