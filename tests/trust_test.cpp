@@ -3875,3 +3875,26 @@ TEST_CASE("trust: steps of f'(x) explain the derivative of f's body") {
       {"steps g'(t)", "d/dt (t sin(t))\n  = t cos(t) + sin(t)    (product rule; trigonometric)"},
   });
 }
+
+// A derivative by a defined name was refused through any definition that took the name's value
+// as it was read, even where that definition's value does not depend on the name: after k = 2
+// and Q = d/dx (x^2 + k), Q is 2x whatever k is, and d/dk Q is 0. Such a definition is read
+// again with the name held; only one that depends on it refuses.
+TEST_CASE("trust: a derivative by a defined name passes a definition that took its value but does not depend on it") {
+  check_in_turn({
+      {"k = 2", ""},
+      {"Q = d/dx (x^2 + k)", ""},
+      {"d/dk Q", "0"},
+      {"dQ/dk", "dQ/dk = 0"},
+      {"P = k x", ""},
+      {"R = d/dx (P + k)", ""},
+      {"d/dk R", "error: the derivative by k cannot be taken through R"},
+      {"a = 2", ""},
+      {"F(s) = d/da (a s)", ""},
+      {"d/da F(x)", "0"},
+      {"G(s) = a s^2", ""},
+      {"d/da G(x)", "error: the derivative by a cannot be taken through G"},
+      {"H(s) = G(s) + d/da (a s)", ""},
+      {"d/da H(x)", "error: the derivative by a cannot be taken through"},
+  });
+}

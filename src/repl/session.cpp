@@ -589,7 +589,8 @@ std::optional<std::string> Session::took_value_of(std::string_view name, std::sp
     std::string_view const n = to_visit.back();
     to_visit.pop_back();
     if (const Definitions::Reading* reading = defs_->reading(n)) {
-      if (std::find(reading->names.begin(), reading->names.end(), name) != reading->names.end()) return std::string(n);
+      if (std::find(reading->names.begin(), reading->names.end(), name) != reading->names.end() && value_depends_on(n, name))
+        return std::string(n);
       for (const std::string& read : reading->names) reach(read);
     }
     if (const Definitions::Variable* defined = defs_->variable(n))
