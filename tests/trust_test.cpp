@@ -3898,3 +3898,17 @@ TEST_CASE("trust: a derivative by a defined name passes a definition that took i
       {"d/da H(x)", "error: the derivative by a cannot be taken through"},
   });
 }
+
+// Inside a function's body a derivative by a defined name did not tell the session that it held
+// the name (the body's context, which hides the parameters, did not pass it on): after a = 2 and
+// F(s) = a s^2, G(t) = d/da F(t) was defined as 0, where d/da (a t^2) is t^2.
+TEST_CASE("trust: a derivative by a defined name inside a function's body is refused through a definition that took its value") {
+  check_in_turn({
+      {"a = 2", ""},
+      {"F(s) = a s^2", ""},
+      {"G(t) = d/da F(t)", "error: the derivative by a cannot be taken through F"},
+      {"H(t) = d/da (a t^2)", ""},
+      {"H(x)", "x^2"},
+      {"K(t) = d/da (F(t) - a t^2 + t)", "error: the derivative by a cannot be taken through F"},
+  });
+}
