@@ -3912,3 +3912,17 @@ TEST_CASE("trust: a derivative by a defined name inside a function's body is ref
       {"K(t) = d/da (F(t) - a t^2 + t)", "error: the derivative by a cannot be taken through F"},
   });
 }
+
+// A log of a root of a rational was no sum of logs of primes: log(sqrt(6)) - log(2)/2 - log(3)/2,
+// exactly 0, was refused by approx (within 10^-19727 of 0, it could not tell) and kept by
+// simplify. log(a^(p/q)) is (p/q) log(a) for a positive a, and so are products of such powers.
+TEST_CASE("trust: logs of roots of rationals are sums of logs of primes, and their sums that are 0 are 0") {
+  check_rows({
+      {"approx(log(sqrt(6)) - log(2)/2 - log(3)/2)", "0.0"},
+      {"simplify(log(sqrt(6)) - log(2)/2 - log(3)/2)", "0"},
+      {"log(2 sqrt(3)) - log(12)/2 == 0", "true"},
+      {"simplify(log(6^(1/3)/5) - log(6)/3 + log(5))", "0"},
+      {"approx(log(sqrt(2)))", "0.346573590279973"},
+      {"simplify(log(sqrt(8)))", "3 log(2)/2"},
+  });
+}

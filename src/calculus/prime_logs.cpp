@@ -68,10 +68,27 @@ bool is_log(Expr e) {
 
 // Whether e holds a log of a positive rational to write by primes (most expressions hold none,
 // and are then not rebuilt).
+bool positive_rational(Expr e) { return e.is(Kind::Number) && e.number().is_exact() && e.number().sign() > 0; }
+
+// A positive rational's rational power (sqrt(6) = 6^(1/2)).
+bool rational_power_of_positive(Expr e) {
+  return e.is(Kind::Pow) && positive_rational(e.base()) && e.exponent().is(Kind::Number) && e.exponent().number().is_exact();
+}
+
+// A product of a positive rational and such powers (2 sqrt(3), 6^(1/3)/5): its log is a sum of
+// logs of primes.
+bool positive_radical_monomial(Expr e) {
+  if (positive_rational(e) || rational_power_of_positive(e)) return true;
+  if (!e.is(Kind::Mul) || !e.number().is_exact() || e.number().sign() <= 0) return false;
+  for (std::size_t i = 0; i < e.bases().size(); ++i)
+    if (!positive_rational(e.bases()[i]) || !e.exponents()[i].is(Kind::Number) || !e.exponents()[i].number().is_exact())
+      return false;
+  return true;
+}
+
 bool has_log_of_number(Expr e, PointerSet& seen) {
   if (e.is(Kind::Number) || e.is(Kind::Symbol) || e.is(Kind::Constant) || !seen.insert(e.node())) return false;
-  if (is_log(e) && e.args()[0].is(Kind::Number) && e.args()[0].number().is_exact() && e.args()[0].number().sign() > 0)
-    return true;
+  if (is_log(e) && positive_radical_monomial(e.args()[0])) return true;
   bool found = false;
   visit_children(e, [&](Expr c) { found = found || has_log_of_number(c, seen); });
   return found;
@@ -90,10 +107,16 @@ class ByPrimes {
  private:
   Expr of_log(Expr e) {
     Expr a = e.args()[0];
-    if (!a.is(Kind::Number) || !a.number().is_exact() || a.number().sign() <= 0)
-      return map_children(e, [this](Expr c) { return (*this)(c); });
-    return log_of_integer(a.number().numerator()) - log_of_integer(a.number().denominator());
+    if (!positive_radical_monomial(a)) return map_children(e, [this](Expr c) { return (*this)(c); });
+    if (a.is(Kind::Number)) return log_of_rational(a.number());
+    // log(6^(1/2)) = log(6)/2, log(2 sqrt(3)) = log(2) + log(3)/2: each factor positive
+    if (a.is(Kind::Pow)) return a.exponent() * log_of_rational(a.base().number());
+    Expr sum = log_of_rational(a.number());
+    for (std::size_t i = 0; i < a.bases().size(); ++i) sum += a.exponents()[i] * log_of_rational(a.bases()[i].number());
+    return sum;
   }
+
+  static Expr log_of_rational(const Number& r) { return log_of_integer(r.numerator()) - log_of_integer(r.denominator()); }
 
   // log(n), n >= 1, by its factors where it has several.
   static Expr log_of_integer(const Number& n) {
