@@ -145,6 +145,18 @@ Number Number::from_double_as_written(double v) {
   return from_decimal_text(std::string_view(text, static_cast<std::size_t>(end - text)));
 }
 
+namespace {
+
+// (a decimal of a hundred thousand digits is named by its first and last few)
+LimitError exponent_beyond_exact(std::string_view text) {
+  constexpr std::size_t shown = 40;
+  std::string const named = text.size() <= shown ? std::string(text)
+                                                  : std::string(text.substr(0, shown / 2)) + "…" + std::string(text.substr(text.size() - shown / 2));
+  return LimitError("the exponent of " + named + " is beyond what an exact number holds");
+}
+
+}  // namespace
+
 Number Number::from_decimal_text(std::string_view text) {
   constexpr auto limit = static_cast<long long>(max_integer_digits);
   std::string digits;
@@ -155,21 +167,21 @@ Number Number::from_decimal_text(std::string_view text) {
   for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
     if (text[i] == '.') point = true;
     else {
-      digits += text[i];
+      if (text[i] != '0' || (!digits.empty() && digits != "-")) digits += text[i];  // (leading zeros are no digits)
       if (point) --exponent;
     }
   }
+  if (digits.empty() || digits == "-") digits += '0';
   if (i < text.size()) {  // the exponent: [eE][+-]digits
     long long e = 0;
     std::string_view rest = text.substr(i + 1);
     if (rest.starts_with('+')) rest.remove_prefix(1);
     auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), e);
     if (ec != std::errc() || end != rest.data() + rest.size() || e > limit || e < -limit)
-      throw LimitError("the exponent of " + std::string(text) + " is beyond what an exact number holds");
+      throw exponent_beyond_exact(text);
     exponent += e;
   }
-  if (exponent > limit || exponent < -limit)
-    throw LimitError("the exponent of " + std::string(text) + " is beyond what an exact number holds");
+  if (exponent > limit || exponent < -limit) throw exponent_beyond_exact(text);
   Number mantissa = from_integer_text(digits);  // (its own digit limit)
   Number scale = *Number(10).pow(Number(exponent < 0 ? -exponent : exponent));
   return exponent < 0 ? mantissa / scale : mantissa * scale;

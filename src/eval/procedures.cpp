@@ -105,8 +105,15 @@ Result approx_procedure(const Term& call, Evaluator& ev) {
   // (MPFR's exponent range is far wider than a double's: 1.0e400 and 1.0e-400 are its digits.)
   if (!std::isfinite(value) || (value == 0 && !e.is_zero()))
     return Result::shaped(e, Decimal{text, true});
-  if (std::optional<Expr> as_read = ev.context().decimal_as_read(Number::from_decimal_text(text)))
-    return Result::shaped(*as_read, Decimal{text});
+  // (in a check's reading, the exact number the digits write; one past what an exact number
+  // holds is its double, as outside one: approx(1/30, 100000) was refused for it)
+  std::optional<Number> written;
+  try {
+    written = Number::from_decimal_text(text);
+  } catch (const LimitError&) {
+  }
+  if (written)
+    if (std::optional<Expr> as_read = ev.context().decimal_as_read(*written)) return Result::shaped(*as_read, Decimal{text});
   return Result::shaped(num(Number::from_double(value)), Decimal{text});
 }
 

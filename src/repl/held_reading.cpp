@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A definition that took a name's value as it was read (a function's body, a definition through
-// `at`, a derivative or a sum), read again with that name held as a symbol: whether its value
-// depends on the name at all. A derivative by the name is refused through one that does (its
-// derivative there would be 0, silently), and taken through one that does not (after k = 2 and
-// Q = d/dx (x^2 + k), Q is 2x whatever k is, and d/dk Q is 0).
-#include <algorithm>
+// `at`, a derivative or a sum), read again with that name held as a symbol: whether it reads the
+// same. A derivative by the name is taken through one that does (after k = 2 and
+// Q = d/dx (x^2 + k), Q is 2x whatever k is, and d/dk Q is 0) and refused through one that does
+// not (its derivative there would miss what the value stands for: after a = 5,
+// k = (a at x = 1) - a is 5 - a, whose derivative by a is -1 where k is 0 whatever a is).
 
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
-#include "core/substitute.hpp"
 #include "eval/statement.hpp"
 #include "grammar/parse.hpp"
 #include "repl/session.hpp"
@@ -45,29 +44,29 @@ class HoldingName final : public resolve::Scope, public eval::Context {
 
 }  // namespace
 
-bool Session::value_depends_on(std::string_view definition, std::string_view name) const {
+bool Session::reads_alike_held(std::string_view definition, std::string_view name) const {
   const Definitions::Reading* reading = defs_->reading(definition);
-  if (!reading) return true;
+  if (!reading) return false;
   grammar::ParseOutcome parsed = grammar::parse_line(reading->statement);
-  if (!parsed.ok() || parsed.statements.size() != 1) return true;
+  if (!parsed.ok() || parsed.statements.size() != 1) return false;
   DefinitionsSnapshot const now = snapshot();
   HoldingName const holding(now, name);
   NotingPaused not_this_statements_parts;
   try {
     resolve::Request const again = resolve::resolve(parsed.statements.front(), holding);
-    Expr body;
-    if (again.kind == resolve::RequestKind::FunctionDefinition)
-      body = eval::function_body(again.body, again.params, holding);
-    else if (again.kind == resolve::RequestKind::Definition)
-      body = eval::definition_body(again.body, holding);
-    else
-      return true;
-    std::vector<Expr> const symbols = free_symbols(body);
-    return std::find(symbols.begin(), symbols.end(), sym(std::string(name))) != symbols.end();
+    if (again.kind == resolve::RequestKind::FunctionDefinition) {
+      const resolve::FunctionDefinition* stored = defs_->function(definition, defs_->version());
+      return stored && stored->params == again.params && stored->body == eval::function_body(again.body, again.params, holding);
+    }
+    if (again.kind == resolve::RequestKind::Definition) {
+      const Definitions::Variable* stored = defs_->variable(definition);
+      return stored && stored->body == eval::definition_body(again.body, holding);
+    }
+    return false;
   } catch (const Interrupted&) {
     throw;
   } catch (...) {  // (it does not read so: as it was read, it took the value)
-    return true;
+    return false;
   }
 }
 

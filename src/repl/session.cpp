@@ -510,11 +510,15 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
   }
   if (!request.backprop && answer_is_value(o.result)) fold_constants_into_decimals(o.result.value);
   // approx's answer is the decimal it prints, for a later check too (approx(pi), then ans - pi
-  // cancelled two doubles to -3.1e-15, for -3.2e-15)
+  // cancelled two doubles to -3.1e-15, for -3.2e-15); one past what an exact number holds
+  // (approx(1/30, 100000): 100,001 places) is its double there, as it is here
   if (const auto* d = std::get_if<eval::Decimal>(&o.result.shape); d && !d->beyond_doubles && !exact) {
-    ExactForm digits;
-    digits.expr = decimal_symbol(digits.decimals, num(Number::from_decimal_text(d->digits)));
-    exact = std::move(digits);
+    try {
+      ExactForm digits;
+      digits.expr = decimal_symbol(digits.decimals, num(Number::from_decimal_text(d->digits)));
+      exact = std::move(digits);
+    } catch (const LimitError&) {
+    }
   }
   refuse_unchecked_underflow(checked);
   o.result.conditions = std::move(conditions.conditions);
@@ -589,7 +593,7 @@ std::optional<std::string> Session::took_value_of(std::string_view name, std::sp
     std::string_view const n = to_visit.back();
     to_visit.pop_back();
     if (const Definitions::Reading* reading = defs_->reading(n)) {
-      if (std::find(reading->names.begin(), reading->names.end(), name) != reading->names.end() && value_depends_on(n, name))
+      if (std::find(reading->names.begin(), reading->names.end(), name) != reading->names.end() && !reads_alike_held(n, name))
         return std::string(n);
       for (const std::string& read : reading->names) reach(read);
     }

@@ -178,9 +178,9 @@ class Session : public resolve::Scope, public eval::Context {
   // value of the defined name `name` as it was read (a function's body, or a definition through
   // an `at`, a derivative or a sum): a derivative by that name cannot see it there.
   std::optional<std::string> took_value_of(std::string_view name, std::span<const std::string> read) const;
-  // Whether the definition of `definition`, read again with `name` held as a symbol, depends on
-  // it (repl/held_reading.cpp); true where it does not read so.
-  bool value_depends_on(std::string_view definition, std::string_view name) const;
+  // Whether the definition of `definition`, read again with `name` held as a symbol, is what it
+  // is (repl/held_reading.cpp); false where it does not read so.
+  bool reads_alike_held(std::string_view definition, std::string_view name) const;
   // The count of double underflows when the statement began (core/float_underflow.hpp).
   std::uint64_t underflows_before_ = 0;
   // Refuses an answer or a definition during whose statement doubles underflowed, unless the
