@@ -220,7 +220,7 @@ TEST_CASE("series: derivatives of high order end, with an error at worst") {
         "(the derivatives grow too large; try a lower order)");
   // Derivatives that blow up stop on the time limit (as on Ctrl-C), and the next line runs.
   auto r = ddx_test::run_ddx("--timeout 1", "taylor(x^x, x = 1, 40)\ntaylor(sin(x), x = 0, 4)\n");
-  CHECK(r.err == "<stdin>:1: error: time limit exceeded (--timeout 1 s)\n");
+  CHECK(r.err == "<stdin>:1:1: error: time limit exceeded (--timeout 1 s)\n");
   CHECK(r.out == "-x^3/6 + x\n");
 }
 

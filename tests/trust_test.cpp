@@ -3954,3 +3954,14 @@ TEST_CASE("trust: approx gives a value below 1 to the most digits it takes") {
   CHECK(ddx_test::answer(s, "ans * 30") == "1.0");
   check_rows({{"0.000000000001 * 10^12", "1.0"}, {"-0.0", "0.0"}, {"0.0e5", "0.0"}});
 }
+
+// --timeout and Ctrl-C named no column (a helper's finding), and on a line of several statements
+// the answers before the one that ran out were lost: `1 + 1; expand(...)` printed the time limit
+// twice, once in place of 2. The statement that ran out is named by its column; the answers
+// before it are printed.
+TEST_CASE("trust: a statement that runs out of time is named by its column, and the answers before it stand") {
+  auto r = ddx_test::run_ddx("--timeout 1", "x^2\n1 + 1; expand((a+b+c+d+1)^60)\nd/dx x^2\n");
+  CHECK(r.out == "x^2\n2\n2x\n");
+  CHECK(r.err == "<stdin>:2:8: error: time limit exceeded (--timeout 1 s)\n");
+  CHECK(r.status == 1);
+}

@@ -105,13 +105,20 @@ class Runner {
     begin_computation();  // Ctrl-C from here on interrupts this line's computation
     // --timeout bounds the whole line, its printing too (a matrix's entries can print 100 MB).
     Watchdog watchdog(timeout_);
+    std::optional<Watchdog> printing;  // (a deadline of its own, when the line's ran out computing)
     auto interrupted = [&] {
-      return watchdog.fired() ? "time limit exceeded (--timeout " + timeout_text() + " s)" : std::string("interrupted");
+      bool const fired = printing ? printing->fired() : watchdog.fired();
+      return fired ? "time limit exceeded (--timeout " + timeout_text() + " s)" : std::string("interrupted");
     };
     std::vector<Outcome> outcomes = session_.eval_line(line);
-    if (watchdog.fired())
+    if (watchdog.fired()) {
       for (Outcome& o : outcomes)
         if (o.kind == Outcome::Kind::Error && o.message == "interrupted") o.message = interrupted();
+      // The statements answered before the deadline are printed, under a deadline of their own
+      // (`1 + 1; expand((a+b+c+d+1)^60)` printed the time limit twice, once for 2).
+      clear_interrupt();
+      printing.emplace(timeout_);
+    }
     lap(eval_ticks_);
     // Printing stays inside the computation: Ctrl-C stops a print of millions of terms too.
     for (Outcome& o : outcomes) {

@@ -343,7 +343,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     try {
       return answer_beyond_doubles(s, input, body_text, params);
     } catch (const Interrupted&) {
-      return error_at(input, "interrupted", 0);
+      return error_at(input, "interrupted", grammar::column_of(line, s.span.begin));
     } catch (...) {
       return std::nullopt;
     }
@@ -407,7 +407,7 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   } catch (const LimitError& e) {
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const Interrupted&) {  // Ctrl-C or --timeout: the statement is abandoned, state intact
-    return error_at(input, "interrupted", 0);
+    return error_at(input, "interrupted", grammar::column_of(line, s.span.begin));
   } catch (const std::bad_alloc&) {
     return error_at(input, "out of memory", grammar::column_of(line, s.span.begin));
   } catch (const std::exception& e) {  // a bug, but never a crash: report it, change nothing
