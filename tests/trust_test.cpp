@@ -3965,3 +3965,14 @@ TEST_CASE("trust: a statement that runs out of time is named by its column, and 
   CHECK(r.err == "<stdin>:2:8: error: time limit exceeded (--timeout 1 s)\n");
   CHECK(r.status == 1);
 }
+
+// d^N/dx^N with an order the grammar takes for none, a decimal or a number past 2^64, said 'dx'
+// is ambiguous (a helper's finding): it says what is wrong with the order.
+TEST_CASE("trust: a derivative operator's order that is no small whole number is refused for what it is") {
+  check_rows({
+      {"d^18446744073709551616/dx^18446744073709551616 sin(x)", "error: derivative order 18446744073709551616 is beyond the limit of 1000"},
+      {"d^0.5/dx^0.5 x", "error: a derivative's order must be a positive whole number as written"},
+      {"d^1001/dx^1001 sin(x)", "error: derivative order 1001 is beyond the limit of 1000"},
+      {"d^3/dx^3 x^3", "6"},
+  });
+}

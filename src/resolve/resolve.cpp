@@ -265,13 +265,18 @@ std::optional<std::string> apart_denominator(const Node& n, std::size_t i) {
 
 std::optional<std::string> derivative_denominator_apart(const Node& product, std::size_t i) {
   if (product.op_before(i) != '/' || !reads_as_derivative_top(product.children[0])) return std::nullopt;
-  // `d^n/dx^n`: an order that is no number reads as powers of d and of dx.
+  // `d^n/dx^n`: an order that is no number reads as powers of d and of dx; so does one the
+  // grammar took for no order (d^0.5/dx^0.5, or past 2^64), which said 'dx' was ambiguous.
   if (const Node& top = product.children[0], &bottom = product.children[i];
-      top.kind == NodeKind::Pow && top.children[1].kind != NodeKind::Number && bottom.kind == NodeKind::Pow &&
-      bottom.children[0].kind == NodeKind::Word && bottom.children[0].text.size() == 2 && bottom.children[0].text[0] == 'd')
-    return "a derivative's order must be a positive whole number as written: write d^2/d" +
-           std::string(bottom.children[0].text.substr(1)) + "^2 for the second derivative, or diff(E, " +
-           std::string(bottom.children[0].text.substr(1)) + ", 2)";
+      top.kind == NodeKind::Pow && bottom.kind == NodeKind::Pow && bottom.children[0].kind == NodeKind::Word &&
+      bottom.children[0].text.size() == 2 && bottom.children[0].text[0] == 'd') {
+    std::string const var(bottom.children[0].text.substr(1));
+    if (const Node& order = top.children[1]; order.kind == NodeKind::Number && !order.is_float)
+      return "derivative order " + order.text.str() + " is beyond the limit of " + std::to_string(max_derivative_order) +
+             " (diff(E, " + var + ", N) takes a larger N where E is a polynomial of lower degree)";
+    return "a derivative's order must be a positive whole number as written: write d^2/d" + var +
+           "^2 for the second derivative, or diff(E, " + var + ", 2)";
+  }
   std::optional<std::string> written = apart_denominator(product, i);
   if (!written) return std::nullopt;
   std::string name = *written;  // without the brackets, the space and the d
