@@ -337,7 +337,8 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   } reading_names{reading_};
   if (s.kind == grammar::StatementKind::Definition) reading_.emplace();
   statement_held_.clear();
-  statement_reads_decimals_ = decimals_written(input) > 0;
+  statement_text_ = input;
+  statement_reads_decimals_ = false;
   auto beyond_doubles = [&]() -> std::optional<Outcome> {
     if (!scalar_statement || Number::decimal_power_refusals() != decimal_powers_before) return std::nullopt;
     try {
@@ -551,10 +552,14 @@ const resolve::FunctionDefinition* Session::function(std::string_view name) cons
 
 bool Session::is_procedure(std::string_view name) const { return eval::find_procedure(name) != nullptr; }
 
+bool Session::statement_reads_decimals() const {
+  return statement_reads_decimals_ || decimals_written(statement_text_) > 0;
+}
+
 // A definition read through a name, defined or not yet, reads the names of its body too (u = d/dx c
 // after c = (x + v)^2 follows a later v): noted with it.
 void Session::note_read_through(std::string_view name) const {
-  if (!statement_reads_decimals_)
+  if (!statement_reads_decimals_ && defs_->ever_held_decimals())
     if (const Definitions::Variable* v = defs_->variable(name); v && v->exact) statement_reads_decimals_ = true;
   if (!reading_) return;
   note_read(name);

@@ -94,7 +94,7 @@ class Session : public resolve::Scope, public eval::Context {
   void holds_for_derivative(std::string_view name, std::vector<std::string> read) const override {
     statement_held_.emplace_back(std::string(name), std::move(read));
   }
-  bool statement_reads_decimals() const override { return statement_reads_decimals_; }
+  bool statement_reads_decimals() const override;
 
  private:
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
@@ -165,8 +165,9 @@ class Session : public resolve::Scope, public eval::Context {
   // The defined names the statement has held for a derivative by them, each with the names the
   // derivative's operand reads (eval::Context::holds_for_derivative).
   mutable std::vector<std::pair<std::string, std::vector<std::string>>> statement_held_;
-  // (eval::Context::statement_reads_decimals: set as the statement begins, and as it reads a
-  // definition whose body held decimals)
+  // (eval::Context::statement_reads_decimals: the running statement's text, and whether it read a
+  // definition whose body held decimals; asked only of a few procedures, while it runs)
+  std::string_view statement_text_;
   mutable bool statement_reads_decimals_ = false;
   // Refuses a statement that differentiated by a defined name whose value a definition its
   // operand read took (took_value_of): the derivative there would be 0, silently.
