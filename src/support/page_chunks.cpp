@@ -8,6 +8,7 @@
 #include <mutex>
 #include <new>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <sys/mman.h>
@@ -46,6 +47,9 @@ struct Source {
   std::size_t first_free = 0;     // no slab before this one has a free chunk
   std::size_t empty_holding = 0;  // slabs all free that still hold memory
   std::atomic<bool> large_expected = false;  // what expect() said last (asked of every line: no lock)
+  // Moves on at each expect() and each slab given back to the system: a thread mapping slabs in
+  // ahead (expect) stops when it has, rather than map in again what was just given back.
+  std::atomic<std::uint64_t> prefault_generation = 0;
 };
 
 // A huge page costs about 0.2 ms to map in, as much as 40 small pages, and stays whole in the
@@ -124,7 +128,37 @@ void* take() {
   return chunk;
 }
 
-void expect(std::size_t bytes) { source().large_expected.store(bytes >= huge_page_worth, std::memory_order_relaxed); }
+// From this size on, the slabs about to be written are mapped in by a thread of their own while
+// the work that writes them runs.
+constexpr std::size_t prefault_worth = std::size_t{8} << 20;
+
+void expect(std::size_t bytes) {
+  Source& s = source();
+  s.large_expected.store(bytes >= huge_page_worth, std::memory_order_relaxed);
+  std::uint64_t const generation = ++s.prefault_generation;
+  if (under_address_sanitizer || bytes < prefault_worth) return;
+  std::vector<char*> ahead;
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    std::size_t wanted = (bytes + slab_bytes - 1) / slab_bytes;
+    for (std::size_t i = s.first_free; wanted > 0; ++i) {
+      if (i == s.slabs.size()) open_region(s);
+      Slab& slab = s.slabs[i];
+      if (slab.free == 0 || !(slab.huge || !slab.holds_memory)) continue;
+      --wanted;
+      if (slab.holds_memory) continue;
+      choose_page_size(s, slab);
+      ahead.push_back(slab.base);
+    }
+  }
+  if (ahead.empty()) return;
+  std::thread([ahead = std::move(ahead), generation, &s] {
+    for (char* base : ahead) {
+      if (s.prefault_generation.load(std::memory_order_relaxed) != generation) return;
+      map_pages_for_writing(base, slab_bytes);
+    }
+  }).detach();
+}
 
 void give_back(void* chunk) {
   if constexpr (under_address_sanitizer) return ::operator delete(chunk, chunk_alignment);
@@ -142,6 +176,7 @@ void give_back(void* chunk) {
     ++s.empty_holding;
     return;
   }
+  ++s.prefault_generation;
   madvise(slab.base, slab_bytes, MADV_DONTNEED);
   slab.holds_memory = false;
 }
