@@ -66,8 +66,6 @@ bool is_log(Expr e) {
   return e.is(Kind::Call) && e.function() == log_id;
 }
 
-// Whether e holds a log of a positive rational to write by primes (most expressions hold none,
-// and are then not rebuilt).
 bool positive_rational(Expr e) { return e.is(Kind::Number) && e.number().is_exact() && e.number().sign() > 0; }
 
 // A positive rational's rational power (sqrt(6) = 6^(1/2)).
@@ -86,6 +84,8 @@ bool positive_radical_monomial(Expr e) {
   return true;
 }
 
+// Whether e holds a log of such a product to write by primes (most expressions hold none, and are
+// then not rebuilt).
 bool has_log_of_number(Expr e, PointerSet& seen) {
   if (e.is(Kind::Number) || e.is(Kind::Symbol) || e.is(Kind::Constant) || !seen.insert(e.node())) return false;
   if (is_log(e) && positive_radical_monomial(e.args()[0])) return true;

@@ -144,7 +144,7 @@ void expect(std::size_t bytes) {
     for (std::size_t i = s.first_free; wanted > 0; ++i) {
       if (i == s.slabs.size()) open_region(s);
       Slab& slab = s.slabs[i];
-      if (slab.free == 0 || !(slab.huge || !slab.holds_memory)) continue;
+      if (!suits(s, slab)) continue;  // (as take() passes it over)
       --wanted;
       if (slab.holds_memory) continue;
       choose_page_size(s, slab);
