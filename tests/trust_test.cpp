@@ -3940,8 +3940,10 @@ TEST_CASE("trust: logs of roots of rationals are sums of logs of primes, and the
 // counted), and approx(1/30, 100000) printed its 100 KB decimal in the message; the exact number a
 // result's digits write is only for a later check, and is the double past what one holds.
 TEST_CASE("trust: approx gives a value below 1 to the most digits it takes") {
-  for (auto const& [asked, first] : std::vector<std::pair<std::string, std::string>>{
+  for (auto const& row : std::vector<std::pair<std::string, std::string>>{
            {"approx(1/3, 100000)", "0.333"}, {"approx(1/30, 100000)", "0.0333"}, {"approx(-1/300, 100000)", "-0.00333"}}) {
+    std::string const& asked = row.first;
+    std::string const& first = row.second;
     CAPTURE(asked);
     std::string const got = ddx_test::answer(asked);
     CHECK(got.rfind(first, 0) == 0);
