@@ -3978,3 +3978,18 @@ TEST_CASE("trust: a derivative operator's order that is no small whole number is
       {"d^3/dx^3 x^3", "6"},
   });
 }
+
+// `n in R^n` was accepted (a helper's finding): a vector named after its own size, whose
+// `at n = 2` gives the size and names the entries at once; so was a size named after a declared
+// vector. One name is one of them.
+TEST_CASE("trust: a declaration cannot name both a vector or matrix and a size") {
+  check_in_turn({
+      {"n in R^n", "error: 'n' cannot name both what is declared and its size"},
+      {"A in R^(m, m)", ""},
+      {"m in R^2", "error: 'm' is a size of A in R^(m, m); declare it under another name"},
+      {"x in R^k", ""},
+      {"B in R^(x, 2)", "error: 'x' is declared (x in R^k) and cannot be a size too"},
+      {"x in R^j", ""},
+      {"d/dx x^T x", "2x"},
+  });
+}

@@ -817,6 +817,21 @@ Outcome Session::declare(std::string_view line) {
   // A definition using the name reads it as a scalar, which a declaration would change under it.
   if (std::optional<std::string> user = defs_->user_of(d.name))
     return error_at(input, "'" + d.name + "' is used by the definition of " + *user + "; :clear " + *user + " first", column);
+  // A vector or matrix and a size under one name (n in R^n; m in R^m after A in R^(m, m)):
+  // `at n = 2` would give the size and name the entries at once.
+  auto names_size = [](const matrix::Shape& s, std::string_view name) {
+    return (s.rows.is(Kind::Symbol) && s.rows.name() == name) || (s.cols.is(Kind::Symbol) && s.cols.name() == name);
+  };
+  if (names_size(d.shape, d.name))
+    return error_at(input, "'" + d.name + "' cannot name both what is declared and its size: write another name for the size",
+                    column);
+  for (const matrix::Declaration& other : declarations_.list()) {
+    if (other.name == d.name) continue;
+    if (names_size(other.shape, d.name))
+      return error_at(input, "'" + d.name + "' is a size of " + other.text() + "; declare it under another name", column);
+    if (names_size(d.shape, other.name))
+      return error_at(input, "'" + other.name + "' is declared (" + other.text() + ") and cannot be a size too", column);
+  }
   std::string name = d.name;
   declarations_.declare(std::move(d));
   Outcome o;
