@@ -52,8 +52,8 @@ case "$mode" in
     # Debian package, and SymPy, Maxima, Python and a C compiler reading its other systems'
     # formats; nor those whose time goes to numeric searches in 60-digit arithmetic over the same
     # few paths (critical's searches, 75 s of the suite's 430 under the sanitizers) or to one
-    # chain of 50,000 definitions. The Release suite runs them all. CI's whole time is near its
-    # 15 minutes: 926 s on a machine of 2096 MHz before these were left out.)
+    # chain of 50,000 definitions. The Release suite runs them all. CI took 926 s of its 15
+    # minutes on a machine of 2096 MHz before these were left out.)
     other_systems='sympy: each answer|maxima: each answer|python and numpy: the generated|c: the generated functions'
     other_systems+='|sums: the generated code and the dialects'
     numeric_searches='critical: a numeric search|critical: no point|critical: a constant ddx does not recognise'
