@@ -3993,3 +3993,25 @@ TEST_CASE("trust: a declaration cannot name both a vector or matrix and a size")
       {"d/dx x^T x", "2x"},
   });
 }
+
+// A decimal zero that took a part that varies out of critical's function ((1 + 1e-20) x - x is
+// 0.0 x in doubles, 1e-20 x as written) was seen only where no decimal was left in the function
+// at all: with a constant 0.5 beside it, critical printed the exact minimum of x^2 + 0.5, x = 0,
+// where the function written has its minimum at -5e-21. Its points are decimals now, through a
+// definition too; decimals that only add up (0.1 + 0.2) leave them exact.
+TEST_CASE("trust: critical's points are decimals where a decimal zero took a part of its function") {
+  check_in_turn({
+      {"critical(x^2 + (1 + 1e-20) x - x + 0.5)", "x ~ 0.0: minimum, value ~ 0.5"},
+      {"critical(x^2 + (1 - cos(1e-8)) x + 0.5)", "x ~ 0.0: minimum, value ~ 0.5"},
+      {"k = x^2 + (1 + 1e-20) x - x + 0.5", ""},
+      {"critical(k)", "x ~ 0.0: minimum, value ~ 0.5"},
+      {"m = k + 1", ""},
+      {"critical(m)", "x ~ 0.0: minimum, value ~ 1.5"},
+      {"F(t) = t^2 + (1 + 1e-20) t - t + 0.5", ""},
+      {"critical(F(x))", "x ~ 0.0: minimum, value ~ 0.5"},
+      {"critical(x^2 + 0.1 + 0.2)", "x = 0: minimum, value ~ 0.3"},
+      {"critical(x^3 - 3x + 0.5)", "x = -1: maximum, value ~ 2.5\nx = 1: minimum, value ~ -1.5"},
+      {"c = 0.5", ""},
+      {"critical(x^2 + c)", "x = 0: minimum, value ~ 0.5"},
+  });
+}

@@ -198,7 +198,7 @@ bool CriticalPoint::approximate() const {
   return std::any_of(coordinates.begin(), coordinates.end(), [](const CriticalNumber& n) { return n.approximate; });
 }
 
-CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decimals_written) {
+CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decimals_written, bool decimal_zero_took_part) {
   if (vars.empty()) throw MathError("critical: the function has no variables");
   if (vars.size() > max_critical_variables)
     throw LimitError("critical: at most " + std::to_string(max_critical_variables) + " variables");
@@ -236,9 +236,10 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decim
   // set as isolated ones. Only where each decimal of f reads as one a person writes: one that
   // doubles' arithmetic made as f was built (0.1 + 0.2 - 0.3 is 5.551115123125783e-17) is not
   // the number written, and the search, whose answer carries the doubles' rounding, is the reading.
-  // (A statement's decimals that left no decimal in f at all cancelled in doubles: see the header.
-  // One in f's constant term alone, x^2 + 0.1, leaves its points exact.)
-  bool const decimals_cancelled = decimals_written && !has_float(f);
+  // (A statement's decimals that left no decimal in f at all cancelled in doubles, as did one whose
+  // zero took a part that varies: see the header. One in f's constant term alone, x^2 + 0.1,
+  // leaves its points exact.)
+  bool const decimals_cancelled = (decimals_written && !has_float(f)) || decimal_zero_took_part;
   bool const decimals = decimals_cancelled || std::any_of(grad.begin(), grad.end(), [](Expr g) { return has_float(g); });
   std::vector<Expr> as_written = grad;
   // (a constant term is no part of the gradient: 0.5(x - y)^2 + 0.1 + 0.2's 0.30000000000000004)

@@ -66,7 +66,10 @@ struct CriticalPoints {
 // `decimals_written`: the statement wrote or read decimals. Where f holds none, doubles cancelled
 // them ((1 - cos(1e-8)) x is 0.0 x in them: x^2 + (1 - cos(1e-8)) x was read as x^2, and its
 // exact minimum, x = 0, printed as the answer): its points and values are decimals, as f's would
-// be. (Where a decimal is left in f's constant term, a cancelled one is not seen.)
-CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decimals_written = false);
+// be. `decimal_zero_took_part`: a decimal zero took a part that varies out of f as it was read
+// ((1 + 1e-20) x - x is 0.0 in doubles), so its points and values are decimals too, whatever
+// decimals are left in f (x^2 + (1 + 1e-20) x - x + 0.5 printed x^2 + 0.5's exact minimum).
+CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decimals_written = false,
+                               bool decimal_zero_took_part = false);
 
 }  // namespace ddx::calc

@@ -253,7 +253,10 @@ Expr add(std::span<const Expr> operands, std::span<const ScaledTerm> scaled) {
   acc.erase(std::remove_if(acc.begin(), acc.end(),
                            [&](const auto& tc) {
                              if (!tc.second.is_zero()) return false;
-                             float_zero = float_zero || tc.second.is_float();
+                             if (tc.second.is_float()) {
+                               float_zero = true;
+                               note_decimal_zero_took_part();
+                             }
                              if (noting) note_dropped(tc.first);  // log(x) - log(x): not at x = -1
                              return true;
                            }),
@@ -375,6 +378,7 @@ Expr multiply(std::span<const Expr> operands, std::span<const Expr> run_bases, s
   }
   if (noting_dropped()) note_restricted_factors(items, run_bases, run_exps, coeff.is_zero());
   if (coeff.is_zero()) {
+    if (coeff.is_float() && !(items.empty() && run_bases.empty())) note_decimal_zero_took_part();
     // 0 * (1/0) must still fail: check that no factor is a division by zero (x^-1 at 0 is symbolic).
     return num(coeff.is_exact() ? Number(0) : coeff);
   }
@@ -491,6 +495,7 @@ Expr pow(Expr b, Expr x) {
       // x^0 as written has no value where x is 0 (0^0) or has none ((1/x)^0): noted as that very
       // power, left unsimplified, whose value at a point is pow's there.
       if (!b.is_number() && noting_dropped()) note_dropped(Expr(intern_pair(Kind::Pow, b, x)));
+      if (!b.is_number() && xn.is_float()) note_decimal_zero_took_part();
       return xn.is_exact() ? Expr(1) : num(Number::from_double(1.0));
     }
     if (xn.is_one()) return b;

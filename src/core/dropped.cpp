@@ -23,6 +23,13 @@ NotingPaused::~NotingPaused() {
   detail::paused_dropped_parts() = paused_before_;
 }
 
+namespace {
+thread_local std::uint64_t decimal_zero_parts = 0;
+}  // namespace
+
+void note_decimal_zero_took_part() { ++decimal_zero_parts; }
+std::uint64_t decimal_zero_took_parts() { return decimal_zero_parts; }
+
 std::vector<Expr>* required_notes() {
   DroppedParts* into = detail::live_dropped_parts();
   if (!into) into = detail::paused_dropped_parts();

@@ -6,6 +6,7 @@
 // expression as written has none there either.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -77,6 +78,14 @@ inline bool noting_dropped() { return detail::live_dropped_parts() != nullptr; }
 inline void note_dropped(Expr part) {
   if (DroppedParts* live = detail::live_dropped_parts()) live->into_.push_back(part);
 }
+
+// A part that varies taken out by a decimal zero as an expression is built: 0.0 x is 0.0, and
+// (1 + 1e-20) x - x, 1e-20 x as written, is 0.0 in doubles. Counted in this thread (a session
+// compares the count before and after a statement), for answers worked out from the doubles'
+// formula that no reading with the decimals as written checks: critical(x^2 + (1 + 1e-20) x - x
+// + 0.5) printed the exact minimum of x^2 + 0.5.
+void note_decimal_zero_took_part();
+std::uint64_t decimal_zero_took_parts();
 
 // A part the expression as written needs to have a value, noted even while a pause that keeps
 // them lives (a procedure whose answer is a derivative's formula: grad, hessian): a derivative's

@@ -61,6 +61,9 @@ class Context {
   // doubles, and (1 - cos(1e-8)) x is read as 0), and an answer worked out from that formula is
   // no more exact than its decimals.
   virtual bool statement_reads_decimals() const { return false; }
+  // Whether a decimal zero took a part that varies out of what the statement has read so far, or
+  // out of a definition it read (core/dropped.hpp): (1 + 1e-20) x - x is 0.0 in doubles.
+  virtual bool statement_lost_part_to_decimal_zero() const { return false; }
 };
 
 }  // namespace ddx::eval

@@ -105,7 +105,8 @@ Result critical_procedure(const Term& call, Evaluator& ev) {
     // the answer's, whose numbers carry their own uncertainty; critical(y^3 + 0.1x^2) was refused
     // for 0.2 times a 300-digit fraction)
     UnderflowsUnnoted searched;
-    found = calc::critical_points(f, vars, ev.context().statement_reads_decimals());
+    found = calc::critical_points(f, vars, ev.context().statement_reads_decimals(),
+                                  ev.context().statement_lost_part_to_decimal_zero());
   } catch (const MathError& e) {
     throw EvalError{arg.span, e.what()};
   } catch (const LimitError& e) {

@@ -58,6 +58,7 @@ class Hiding final : public Context {
     outer_.holds_for_derivative(name, std::move(read));
   }
   bool statement_reads_decimals() const override { return outer_.statement_reads_decimals(); }
+  bool statement_lost_part_to_decimal_zero() const override { return outer_.statement_lost_part_to_decimal_zero(); }
 
  private:
   const Context& outer_;

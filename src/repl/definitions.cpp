@@ -45,6 +45,7 @@ void Definitions::define_variable(const std::string& name, Expr body, std::vecto
                                   std::optional<ExactForm> exact, Reading reading) {
   const Variable* old = variable(name);
   ever_held_decimals_ = ever_held_decimals_ || exact.has_value();
+  ever_lost_to_decimal_zero_ = ever_lost_to_decimal_zero_ || reading.decimal_zero_took_part;
   std::vector<Expr> symbols = symbols_used(body, dropped);
   change(name, {0, Variable{body, old ? old->order : next_order_++, std::move(symbols), std::move(dropped), std::move(exact), std::nullopt, {}},
                 std::nullopt, std::move(reading)});
@@ -112,6 +113,7 @@ std::vector<Expr> Definitions::symbols_used(Expr body, std::span<const Expr> dro
 
 void Definitions::define_function(const std::string& name, resolve::FunctionDefinition def, Reading reading) {
   ever_held_decimals_ = ever_held_decimals_ || def.exact.has_value();
+  ever_lost_to_decimal_zero_ = ever_lost_to_decimal_zero_ || reading.decimal_zero_took_part;
   change(name, {0, std::nullopt, std::move(def), std::move(reading)});
 }
 

@@ -34,6 +34,10 @@ class Definitions {
   struct Reading {
     std::string statement;
     std::vector<std::string> names;
+    // A decimal zero took a part that varies out of the body, or out of a definition it read
+    // (core/dropped.hpp: note_decimal_zero_took_part). (No initializer here, where one would keep
+    // `Reading reading = {}` below from compiling: every Reading is value-initialized.)
+    bool decimal_zero_took_part;
   };
   struct Variable {
     Expr body;          // as written, defined names kept as symbols
@@ -53,6 +57,8 @@ class Definitions {
   Version version() const { return version_; }
   // Whether a definition with an exact form (a body that held decimals) was ever made.
   bool ever_held_decimals() const { return ever_held_decimals_; }
+  // Whether a definition whose reading lost a part to a decimal zero was ever made.
+  bool ever_lost_to_decimal_zero() const { return ever_lost_to_decimal_zero_; }
   // Whether any variable is defined now.
   bool has_variables() const { return live_variables_ > 0; }
   // Whether the body of some variable defined now uses `symbol` (only then can defining that
@@ -113,6 +119,7 @@ class Definitions {
 
   // Hashed, not ordered: every word of every statement asks it, some several times (the listings sort).
   bool ever_held_decimals_ = false;
+  bool ever_lost_to_decimal_zero_ = false;
   ByName<std::deque<Change>> history_;  // deque: pointers stay valid
   Version version_ = 0;
   std::size_t live_variables_ = 0;

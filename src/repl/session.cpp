@@ -339,6 +339,8 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   statement_held_.clear();
   statement_text_ = input;
   statement_reads_decimals_ = false;
+  decimal_zero_parts_before_ = decimal_zero_took_parts();
+  statement_read_decimal_zero_loss_ = false;
   auto beyond_doubles = [&]() -> std::optional<Outcome> {
     if (!scalar_statement || Number::decimal_power_refusals() != decimal_powers_before) return std::nullopt;
     try {
@@ -546,7 +548,10 @@ bool Session::is_variable(std::string_view name) const { return defs_->variable(
 
 const resolve::FunctionDefinition* Session::function(std::string_view name) const {
   const resolve::FunctionDefinition* f = defs_->function(name, defs_->version());
-  if (f) note_read(name);
+  if (f) {
+    note_read(name);
+    note_decimal_zero_loss_of(name);
+  }
   return f;
 }
 
@@ -556,11 +561,22 @@ bool Session::statement_reads_decimals() const {
   return statement_reads_decimals_ || decimals_written(statement_text_) > 0;
 }
 
+bool Session::statement_lost_part_to_decimal_zero() const {
+  return statement_read_decimal_zero_loss_ || decimal_zero_took_parts() != decimal_zero_parts_before_;
+}
+
+void Session::note_decimal_zero_loss_of(std::string_view name) const {
+  if (statement_read_decimal_zero_loss_ || !defs_->ever_lost_to_decimal_zero()) return;
+  if (const Definitions::Reading* r = defs_->reading(name); r && r->decimal_zero_took_part)
+    statement_read_decimal_zero_loss_ = true;
+}
+
 // A definition read through a name, defined or not yet, reads the names of its body too (u = d/dx c
 // after c = (x + v)^2 follows a later v): noted with it.
 void Session::note_read_through(std::string_view name) const {
   if (!statement_reads_decimals_ && defs_->ever_held_decimals())
     if (const Definitions::Variable* v = defs_->variable(name); v && v->exact) statement_reads_decimals_ = true;
+  note_decimal_zero_loss_of(name);
   if (!reading_) return;
   note_read(name);
   if (const Definitions::Variable* v = defs_->variable(name))
@@ -639,6 +655,7 @@ Definitions::Reading Session::reading(const std::string& statement, const resolv
   Definitions::Reading r = std::move(reading_).value_or(Definitions::Reading{});
   reading_.reset();
   r.statement = statement;
+  r.decimal_zero_took_part = statement_lost_part_to_decimal_zero();
   std::sort(r.names.begin(), r.names.end());
   r.names.erase(std::unique(r.names.begin(), r.names.end()), r.names.end());
   // A bound name undefined as the body is read gave it no value: its later definition is no reason

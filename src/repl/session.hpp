@@ -95,6 +95,7 @@ class Session : public resolve::Scope, public eval::Context {
     statement_held_.emplace_back(std::string(name), std::move(read));
   }
   bool statement_reads_decimals() const override;
+  bool statement_lost_part_to_decimal_zero() const override;
 
  private:
   // Runs s; its syntax tree is released once resolved (only its spans are used after that).
@@ -169,6 +170,12 @@ class Session : public resolve::Scope, public eval::Context {
   // definition whose body held decimals; asked only of a few procedures, while it runs)
   std::string_view statement_text_;
   mutable bool statement_reads_decimals_ = false;
+  // (eval::Context::statement_lost_part_to_decimal_zero: the count when the statement began, and
+  // whether it read a definition that lost one)
+  std::uint64_t decimal_zero_parts_before_ = 0;
+  mutable bool statement_read_decimal_zero_loss_ = false;
+  // A definition read, its reading's loss to a decimal zero noted as the statement's.
+  void note_decimal_zero_loss_of(std::string_view name) const;
   // Refuses a statement that differentiated by a defined name whose value a definition its
   // operand read took (took_value_of): the derivative there would be 0, silently.
   void refuse_derivative_past_taken_values() const {
