@@ -2101,7 +2101,7 @@ TEST_CASE("trust: inverse powers of log_b, calls after a function word, the root
       // √ before more than one factor: the root of them all, or of the first?
       {"√4 x", "error: '√' before juxtaposed factors is ambiguous"},
       {"√2 π", "error: '√' before juxtaposed factors is ambiguous"},
-      {"√x sin(x)", "sqrt(x) sin(x)"},
+      {"√x sin(x)", "error: '√' before juxtaposed factors is ambiguous"},
       {"√x·y", "sqrt(x) y"},
       {"√(x y)", "sqrt(x y)"},
       {"2√x", "2 sqrt(x)"},
@@ -3631,7 +3631,9 @@ TEST_CASE("trust: a definition holding a pole the doubles rounded past is refuse
 
 // Two numbers side by side were their product: `1 000` (the thousands separator of SI and of many
 // languages) was 0, `1 000 000` 0, `d/dx x^2 at x = 1 000` 2000's 0. Refused now with both
-// readings; a number beside anything else is still a product.
+// readings; a number beside anything else is still a product. So are digits that meet across a
+// blank after an exponent (`x^2 3`: x^23, as spaces change nothing, or x^2·3?), but for a function
+// word's power, whose argument follows (`sin^2 2x`).
 TEST_CASE("trust: two numbers side by side are refused with both readings") {
   check_rows({
       {"1 000", "error@1: two numbers side by side are ambiguous: write 1000 for one number (ddx separates no digits), or 1*000 for a product"},
@@ -3644,11 +3646,12 @@ TEST_CASE("trust: two numbers side by side are refused with both readings") {
       {"sin 2 3", "error@5: two numbers side by side are ambiguous: write 23 for one number (ddx separates no digits), or 2*3 for a product"},
       {"[1 000, 2]", "error@2: two numbers side by side are ambiguous: write 1000 for one number (ddx separates no digits), or 1*000 for a product"},
       {"d/dx x^2 at x = 1 000", "error@17: two numbers side by side are ambiguous: write 1000 for one number (ddx separates no digits), or 1*000 for a product"},
-      {"diff(x^2 2 3, x)", "error@10: two numbers side by side are ambiguous: write 23 for one number (ddx separates no digits), or 2*3 for a product"},
+      {"diff(x^2 2 3, x)", "error@8: two numbers side by side are ambiguous: write * between them for a product, or their digits together for one number (ddx separates no digits)"},
       {"2*3", "6"},
       {"2 (3)", "6"},
       {"2 x 3", "6x"},
-      {"x^2 3", "3x^2"},
+      {"x^2 3", "error@3: two numbers side by side are ambiguous: write * between them for a product, or their digits together for one number (ddx separates no digits)"},
+      {"sin^2 2x", "sin(2x)^2"},
       {"2 3x", "error@1: two numbers side by side are ambiguous: write 23 for one number (ddx separates no digits), or 2*3 for a product"},
       {"1.5.2", "error: a number that begins with its decimal point"},
   });
@@ -4013,5 +4016,113 @@ TEST_CASE("trust: critical's points are decimals where a decimal zero took a par
       {"critical(x^3 - 3x + 0.5)", "x = -1: maximum, value ~ 2.5\nx = 1: minimum, value ~ -1.5"},
       {"c = 0.5", ""},
       {"critical(x^2 + c)", "x = 0: minimum, value ~ 0.5"},
+  });
+}
+
+// A derivative in a later term of a derivative's operand, after a sign and factors, was taken
+// inside the first operand (a helper's finding): `2 d/dx x^2 + 3 d/dx x^3` was 40x, where a
+// student means 4x + 9x^2, and `d/dx x^2 + dy/dx` read 8x where `dy/dx + d/dx x^2` read 3x^2 + 2x.
+// Only a sign followed by the operator itself ends an operand; the rest is refused as ambiguous.
+TEST_CASE("trust: a derivative after a sign and factors inside a derivative's operand is refused") {
+  char const* ambiguous = "error: a derivative after '+' or '-' inside a derivative's operand is ambiguous";
+  check_in_turn({
+      {"2 d/dx x^2 + 3 d/dx x^3", ambiguous},
+      {"d/dx x^2 - 1/2 d/dx x^3", ambiguous},
+      {"d/dx x^2 + -d/dx x^3", ambiguous},
+      {"d/dx sin(x) + 2 d/dx cos(x)", ambiguous},
+      {"∂/∂x x^2y + 2 ∂/∂y x^2y", ambiguous},
+      {"d/dx x^2 + d(x^3)/dx", ambiguous},
+      {"d/dx x^2 + dx^3/dx", ambiguous},
+      {"d/dx x^2 + (d/dx x^3)", ambiguous},
+      {"y = x^3", ""},
+      {"d/dx x^2 + dy/dx", ambiguous},
+      {"dy/dx + d/dx x^2", "3x^2 + 2x"},
+      {"d/dx x^2 + d/dx x^3", "3x^2 + 2x"},
+      {"(2 d/dx x^2) + (3 d/dx x^3)", "9x^2 + 4x"},
+      {"d/dx (x^2 + 2 d/dx x^3)", "14x"},
+      {"d/dx x^2 + 3x", "2x + 3"},
+  });
+}
+
+// A one-letter defined function inside a run of letters was its body times the rest (a
+// helper's finding): after f(x) = x^2, `fx` was x^3 where `f x` is refused as ambiguous; `gx`
+// after g(t) = t^2 was t^2 x. The run is refused alike; a function's name after the letters
+// (`xf`: x times its body, as `x f` is) is no call.
+TEST_CASE("trust: a defined function's one-letter name before letters in a run is refused as f x is") {
+  check_in_turn({
+      {"f(x) = x^2", ""},
+      {"fx", "error@1: 'fx' is ambiguous: write f(x) to call f, or f * x for its body times x"},
+      {"d/dx fx", "error@6: 'fx' is ambiguous: write f(x) to call f, or f * x for its body times x"},
+      {"afx", "error: 'afx' is ambiguous: write a f(x) to call f, or a f * x for its body times x"},
+      {"g(t) = t^2", ""},
+      {"gx", "error: 'gx' is ambiguous"},
+      {"fg", "error: 'fg' is ambiguous"},
+      {"xf", "x^3"},
+      {"f x", "error: 'f x' is ambiguous"},
+      {"f(x)", "x^2"},
+  });
+}
+
+// A prime skipped every check a call's name gets (a helper's finding): `xf'(x)`, `erf'(x)`,
+// `integrate'(x)`, `e'(x)`, `ans'(x)` were echoed back as derivatives of unknown functions of
+// those names, and `k'(x)` made k one, so that `k(x)` on a later line was a call where it is
+// k·x. A prime's name must be one a call could have.
+TEST_CASE("trust: a prime of a name that is no function is refused, and changes nothing after") {
+  check_in_turn({
+      {"xf'(x)", "error: 'xf(...)' is ambiguous"},
+      {"xsin'(x)", "error: unknown function 'xsin'"},
+      {"erf'(x)", "error: 'erf' is not a ddx function"},
+      {"integrate'(x)", "error: 'integrate' is not a ddx function"},
+      {"tg'(x)", "error: 'tg' is tan in some notations"},
+      {"e'(x)", "error: 'e' is no function, and e'(...) no derivative"},
+      {"ans'(x)", "error: 'ans' is no function"},
+      {"k'(x)", "error: 'k' is no function: k(...) reads as a product"},
+      {"x'(x)", "error: 'x' is no function"},
+      {"k(x)", "k x"},
+      {"f'(x)", "f'(x)"},
+      {"g''(t)", "g''(t)"},
+      {"phi'(x)", "phi'(x)"},
+      {"loss'(w)", "loss'(w)"},
+      {"sin'(x)", "cos(x)"},
+      {"k(t) = t^3", ""},
+      {"k'(x)", "3x^2"},
+  });
+}
+
+// Digits that meet across a blank after an exponent were a product (a helper's finding):
+// `10^1 000` was 0 (10^1 times 000), `2^10 24` 24576, `2 3^2` 18, where spaces change nothing
+// in a formula and the digits read as one number too. Refused as `1 000` is; a function's power
+// is followed by its argument (`sin^2 2x`).
+TEST_CASE("trust: digits that meet across a blank after an exponent are refused as two numbers side by side") {
+  char const* side_by_side = "error: two numbers side by side are ambiguous";
+  check_rows({
+      {"10^1 000", side_by_side},
+      {"x^1 000", side_by_side},
+      {"e^-1 000", side_by_side},
+      {"2^10 24", side_by_side},
+      {"2 3^2", side_by_side},
+      {"x^-2 3", side_by_side},
+      {"x at x = 10^1 000", "error@13: two numbers side by side are ambiguous: write * between them for a product, or their digits together for one number (ddx separates no digits)"},
+      {"sin^2 2x", "sin(2x)^2"},
+      {"log^3 3 y", "log(3y)^3"},
+      {"x^2 y", "x^2 y"},
+      {"2^x 3", "3*2^x"},
+      {"x^2*3", "3x^2"},
+  });
+}
+
+// `√x sin(x)` was sqrt(x)·sin(x), where `√x e^x` is refused as ambiguous (a helper's finding):
+// the root of them all or of the first? A call after the root's factor is one more factor.
+TEST_CASE("trust: a root sign before a factor and a call is refused as before other factors") {
+  char const* ambiguous = "error: '√' before juxtaposed factors is ambiguous";
+  check_rows({
+      {"√x sin(x)", ambiguous},
+      {"√x exp(x)", ambiguous},
+      {"√x f(x)", ambiguous},
+      {"√x sin x", ambiguous},
+      {"√x √y", "sqrt(x) sqrt(y)"},
+      {"√(x) sin(x)", "sqrt(x) sin(x)"},
+      {"√x·sin(x)", "sqrt(x) sin(x)"},
+      {"sqrt x sin(x)", "sqrt(x) sin(x)"},
   });
 }

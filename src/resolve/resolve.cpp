@@ -221,10 +221,30 @@ const Node* number_factor(const Node& factor) {
   return n->kind == NodeKind::Number ? n : nullptr;
 }
 
-// The product's factor k is a number juxtaposed to a number before it: `1 000`, `2 3`, `-1 000`.
+// The number a factor ends with as written, signs and exponents included (`-1`, `x^2`, `10^-3`),
+// and the one it begins with (`3^2`): else null. (A function word's power, the 2 of `sin^2 2x`,
+// is none: its argument follows.)
+const Node* number_at_end(const Node& factor) {
+  const Node* n = &factor;
+  while (n->kind == NodeKind::Neg || n->kind == NodeKind::Pow) {
+    if (n->kind == NodeKind::Pow && n->children[0].kind == NodeKind::Word &&
+        (word_facts(n->children[0].text).function || !log_base(n->children[0].text).empty()))
+      return nullptr;
+    n = &n->children.back();
+  }
+  return n->kind == NodeKind::Number ? n : nullptr;
+}
+const Node* number_at_start(const Node& factor) {
+  const Node* n = &factor;
+  while (n->kind == NodeKind::Pow) n = &n->children[0];
+  return n->kind == NodeKind::Number ? n : nullptr;
+}
+
+// The product's factor k begins with a number juxtaposed to a number the factor before it ends
+// with: `1 000`, `2 3`, `-1 000`, and through a power, where the digits may join as well
+// (`10^1 000` is 10^1000 or 10·0; `x^2 3`, `2 3^2`).
 bool numbers_side_by_side(const Node& product, std::size_t k) {
-  return product.op_before(k) == ' ' && product.children[k].kind == NodeKind::Number &&
-         number_factor(product.children[k - 1]);
+  return product.op_before(k) == ' ' && number_at_start(product.children[k]) && number_at_end(product.children[k - 1]);
 }
 
 // The letter d, or a power of it (the d^2 of d^2/d x^2).
@@ -604,6 +624,17 @@ std::vector<Resolver::WordPart> Resolver::word_parts(std::string_view w, SourceS
                                      " is no expression ddx reads (for a derivative write d/d" + std::string(parts[i + 1]) +
                                      ")"};
       }
+  // `fx` after f(x) = x^2: f's body times x (x^3), as a defined function named bare reads, or
+  // f(x)? `f x` is refused so (refuse_bare_function_before_factor), and the run is written alike.
+  if (parts.size() > 1 && parts.size() <= max_split_factors)
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i)
+      if (!is_variable(parts[i]) && !hidden_.count(parts[i]) && function(parts[i])) {
+        std::string const f(parts[i]), before = spaced({parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(i)}),
+                          after = spaced({parts.begin() + static_cast<std::ptrdiff_t>(i) + 1, parts.end()});
+        std::string const lead = before.empty() ? "" : before + " ";
+        throw ResolveError{span, "'" + std::string(w) + "' is ambiguous: write " + lead + f + "(" + after + ") to call " + f +
+                                     ", or " + lead + f + " * " + after + " for its body times " + after};
+      }
   // `pix`, `axi`, `abx` after ab = 5: π·x or p·i·x, a·ξ or a·x·i, ab·x or a·b·x? A reader cannot
   // tell; ask. (A name that is one of the parts, x3 of x3x4, is read so either way.)
   if (parts.size() > 1 && parts.size() <= max_split_factors)
@@ -757,6 +788,13 @@ namespace {
 // the sign's 3 bytes, not the word's 4.
 bool written_as_root_sign(const Node& fn) {
   return fn.text == "sqrt" && fn.span.end - fn.span.begin != 4;
+}
+// Whether a factor is a root drawn as such: `√y`, `√(y)`, `√y^2`.
+bool root_sign_factor(const Node& factor) {
+  const Node* w = &factor;
+  while (w->kind == NodeKind::Neg || w->kind == NodeKind::Pow) w = &w->children[0];
+  if (w->kind == NodeKind::Apply) return w->text == "sqrt" && w->name_span.end - w->name_span.begin != 4;
+  return w->kind == NodeKind::Word && written_as_root_sign(*w);
 }
 }  // namespace
 
@@ -918,16 +956,22 @@ void refuse_numbers_side_by_side(const Node& product, std::size_t k) {
   if (k == 0 || product.children[k - 1].span.end == product.children[k].span.begin ||
       !numbers_side_by_side(product, k))
     return;
-  std::string_view const first = number_factor(product.children[k - 1])->text, second = product.children[k].text;
+  const Node& first_number = *number_at_end(product.children[k - 1]);
+  const Node& second_number = *number_at_start(product.children[k]);
+  std::string_view const first = first_number.text, second = second_number.text;
   // Their digits as one number, where that is a number: `1e3 4` is none.
   bool const joinable = first.find_first_of("eE") == std::string_view::npos &&
                         (first.find('.') == std::string_view::npos || second.find('.') == std::string_view::npos);
   std::string const product_text = std::string(first) + "*" + std::string(second);
-  throw ResolveError{SourceSpan{product.children[k - 1].span.begin, product.children[k].span.end},
+  // (through a power, `x^2 3`: the digits are no whole factors, and the message names them apart)
+  bool const plain = product.children[k].kind == NodeKind::Number && number_factor(product.children[k - 1]);
+  throw ResolveError{SourceSpan{plain ? product.children[k - 1].span.begin : first_number.span.begin, second_number.span.end},
                      "two numbers side by side are ambiguous: write " +
-                         (joinable ? std::string(first) + std::string(second) +
-                                         " for one number (ddx separates no digits), or " + product_text + " for a product"
-                                   : product_text + " for a product")};
+                         (!plain ? "* between them for a product, or their digits together for one number (ddx "
+                                   "separates no digits)"
+                          : joinable ? std::string(first) + std::string(second) +
+                                           " for one number (ddx separates no digits), or " + product_text + " for a product"
+                                     : product_text + " for a product")};
 }
 }  // namespace
 
@@ -999,7 +1043,11 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
                                    !is_variable(first_argument.text) && split_run(first_argument.text).size() > 1) ||
                                   // (√x(x+1): a letter before a bracket is a product, sqrt(x (x + 1)) or sqrt(x)(x + 1)?)
                                   (first_argument.kind == NodeKind::Apply && !apply_is_call(first_argument));
-      if ((arg.size() > 1 || run_of_factors) && written_as_root_sign(fn))
+      // (√x sin(x), √x exp(x): the argument ends at the call, where √x e^x is refused; √x √y is
+      // two roots as drawn)
+      bool const call_follows =
+          !bracketed && j < n.children.size() && n.op_before(j) == ' ' && !root_sign_factor(n.children[j]);
+      if ((arg.size() > 1 || run_of_factors || call_follows) && written_as_root_sign(fn))
         throw ResolveError{SourceSpan{fn.span.begin, arg.back().span.end},
                            "'√' before juxtaposed factors is ambiguous: write √(x y) for the root of them all, or "
                            "√x·y for the root of the first"};
@@ -1140,6 +1188,25 @@ bool Resolver::apply_is_call(const Node& n) {
                                         "(...) for a product, or define the function first: " + w + "(t) = ..."};
   }
   return true;
+}
+
+// `k'(x)`, `xf'(x)`, `erf'(x)`, `e'(x)`: a prime of a name that is no function before a bracket
+// (k(x) is k·x, xf(x) is ambiguous, erf no ddx function, e a constant) was the derivative of an
+// unknown function of that name, made silently, and k(x) on a later line a call of it.
+void Resolver::refuse_prime_of_no_function(const Node& prime) {
+  std::string const w = prime.text.str();
+  std::string const primed = w + std::string(static_cast<std::size_t>(prime.order()), '\'');
+  if (w == "e" || w == "pi" || w == "ans")
+    throw ResolveError{prime.name_span, "'" + w + "' is no function, and " + primed + "(...) no derivative"};
+  const WordFacts facts = word_facts(w);
+  if (facts.foreign) throw ResolveError{prime.name_span, foreign_message(w)};
+  if (facts.planned) throw ResolveError{prime.name_span, planned_message(w)};
+  if (scope_.is_procedure(w))
+    throw ResolveError{prime.name_span, "'" + w + "' is a procedure, not a function: " + primed + "(...) is no derivative"};
+  if (!apply_is_call(prime))
+    throw ResolveError{prime.name_span, "'" + w + "' is no function: " + w + "(...) reads as a product; write " + primed +
+                                            "(...) of an unknown function named f, g or h (or a longer name), or define " + w +
+                                            "(t) = ... first"};
 }
 
 Term Resolver::apply(const Node& n) {

@@ -33,6 +33,18 @@ void check_variables(const Node& n) {
   }
 }
 
+// A derivative written as a term or a term's factor, signs and brackets aside (d/dx E, ∂/∂x E,
+// d(E)/dx, dy/dx, as 2 d/dx x^3, -dy/dx and (d/dx x^3) are): the first, else null.
+const Node* derivative_among_factors(const Node& term) {
+  const Node* t = &term;
+  while (t->kind == NodeKind::Neg || t->kind == NodeKind::Group) t = &t->children[0];
+  if (t->kind == NodeKind::DerivOp || t->kind == NodeKind::Leibniz) return t;
+  if (t->kind != NodeKind::Product) return nullptr;
+  for (const Node& factor : t->children)
+    if (const Node* found = derivative_among_factors(factor)) return found;
+  return nullptr;
+}
+
 Term form(TermKind kind, const Node& n) {
   Term t;
   t.kind = kind;
@@ -75,6 +87,15 @@ Term Resolver::derivative_operator(const Node& n) {
                                          "(d/dx ...) * (d/dx ...) for a product of derivatives, or d/dx (... d/dx ...) "
                                          "to differentiate the whole"};
     }
+  // d/dx x^2 + 2 d/dx x^3: the second derivative inside the first's operand (14x), or beside it
+  // (2x + 6x^2), as `d/dx x^2 + d/dx x^3` is (the grammar ends an operand only where a `+`/`-`
+  // is followed by the operator itself)? So dy/dx, d(x^3)/dx and ∂/∂y after a sign and factors.
+  if (const Node& operand = n.children[0]; operand.kind == NodeKind::Sum)
+    for (std::size_t i = 1; i < operand.children.size(); ++i)
+      if (const Node* inner = derivative_among_factors(operand.children[i]))
+        throw ResolveError{inner->span, "a derivative after '+' or '-' inside a derivative's operand is ambiguous: "
+                                        "write (d/dx ...) + ... for a sum of derivatives, or d/dx (... + ...) to "
+                                        "differentiate the whole"};
   Term t = form(TermKind::Derivative, n);
   // What its operand loses as it is read (sqrt(x) of sqrt(x)^2, which reads as x), kept with the
   // derivative too: where that may end, the derivative needs values on both sides of its point.
@@ -306,6 +327,7 @@ Term Resolver::prime(const Node& n) {
     throw ResolveError{n.name_span, "'" + w + "' is a defined variable, not a function: write d/dx " + w +
                                         " at x = ... for its derivative, or define a function: " + w + "(t) = ..."};
   } else {
+    refuse_prime_of_no_function(n);
     if (args.size() != 1) throw ResolveError{n.span, "'" + w + "' needs a function of one variable; use diff(" + w + "(...), var)"};
     Term f = abstract_call(n, args);
     t.abstract = true;

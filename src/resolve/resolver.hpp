@@ -76,6 +76,7 @@ class Resolver {
   void product_factors(const Node& n, std::vector<Term>& factors, std::string& ops);
   Term function_power(const Node& fn, const Node& exponent, Term applied);
   bool apply_is_call(const Node& n);
+  void refuse_prime_of_no_function(const Node& prime);
   Term apply(const Node& n);
   Term abstract_call(const Node& n, std::vector<Term> args);
   Term defined_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n);
