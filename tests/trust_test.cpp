@@ -4126,3 +4126,20 @@ TEST_CASE("trust: a root sign before a factor and a call is refused as before ot
       {"sqrt x sin(x)", "sqrt(x) sin(x)"},
   });
 }
+
+// The kind of a decimal point was told from the doubles' Hessian, with the point allowed to be a
+// millionth off (a helper's finding): critical(x^3 - 1e-12 x)'s maximum and minimum, where
+// f'' = -+3.5e-6, read as degenerate, where the exact form of the same function has them. A point
+// that solves the gradient exactly with the decimals as written takes its kind from that
+// Hessian, exactly; a decimal zero of the Hessian there stays degenerate.
+TEST_CASE("trust: critical tells the kind of a decimal point from the function with its decimals as written") {
+  check_rows({
+      {"critical(x^3 - 1e-12 x)",
+       "x ~ -5.7735e-7: maximum, value ~ 3.849001795e-19\nx ~ 5.7735e-7: minimum, value ~ -3.849001795e-19"},
+      {"critical(x^3 - 1e-12 x + y^2)",
+       "(x, y) ~ (-5.7735e-7, 0.0): saddle, value ~ 3.849002e-19\n(x, y) ~ (5.7735e-7, 0.0): minimum, value ~ -3.849002e-19"},
+      {"critical(1e-12 x^2 - x^4)",
+       "x ~ -7.07107e-7: maximum, value ~ 2.5e-25\nx ~ 0.0: minimum, value ~ 0.0\nx ~ 7.07107e-7: maximum, value ~ 2.5e-25"},
+      {"critical(0.1(x - 0.3)^3)", "x ~ 0.3: degenerate (the second-derivative test is inconclusive), value ~ 0.0"},
+  });
+}

@@ -244,9 +244,12 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decim
   std::vector<Expr> as_written = grad;
   // (a constant term is no part of the gradient: 0.5(x - y)^2 + 0.1 + 0.2's 0.30000000000000004)
   Expr const varying = f.is(Kind::Add) ? f - num(f.number()) : f;
-  if (decimals && decimals_look_typed(varying)) {
+  bool const solving_as_written = decimals && decimals_look_typed(varying);
+  if (solving_as_written) {
     Expr const exact = decimals_as_written(varying);
     for (std::size_t k = 0; k < vars.size(); ++k) as_written[k] = diff(exact, vars[k]);
+    // (not where a decimal zero took a part: the kind is the doubles' function's, as it was read)
+    if (!decimals_cancelled) solver.judge_kinds_as_written(exact);
   }
   std::optional<SolvedSystem> solved;
   if (std::none_of(as_written.begin(), as_written.end(), [](Expr g) { return has_float(g); }))
@@ -256,7 +259,9 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decim
       throw LimitError("critical: more than " + std::to_string(max_critical_points) + " critical points");
     for (const SolvedPoint& p : solved->points) {
       Candidate c;
-      c.exact = !decimals && std::all_of(p.begin(), p.end(), [](const SolvedCoordinate& x) { return x.exact; });
+      bool const every_exact = std::all_of(p.begin(), p.end(), [](const SolvedCoordinate& x) { return x.exact; });
+      c.exact = !decimals && every_exact;
+      c.solved_as_written = solving_as_written && every_exact;
       for (const SolvedCoordinate& x : p) {
         c.coords.push_back(x.exact ? x.value : rational(x.approx));
         c.exact_at.push_back(!decimals && x.exact);

@@ -266,13 +266,39 @@ std::unordered_map<Expr, Expr> point_of(const std::vector<Expr>& vars, const std
   return p;
 }
 
-PointChecker::PointChecker(Expr f, const std::vector<Expr>& vars) : f_(f), vars_(vars) {
-  for (Expr v : vars) grad_.push_back(diff(f, v));
+namespace {
+// The matrix with the point put in.
+std::vector<std::vector<Expr>> substituted(const std::vector<std::vector<Expr>>& m, const std::unordered_map<Expr, Expr>& at) {
+  std::vector<std::vector<Expr>> out;
+  for (const auto& row : m) {
+    std::vector<Expr> r;
+    for (Expr e : row) r.push_back(substitute(e, at));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// The Hessian of f whose gradient is `grad`, each entry below the diagonal the one above it.
+std::vector<std::vector<Expr>> hessian_of(const std::vector<Expr>& grad, const std::vector<Expr>& vars) {
+  std::vector<std::vector<Expr>> h;
   for (std::size_t i = 0; i < vars.size(); ++i) {
     std::vector<Expr> row;
-    for (std::size_t j = 0; j < vars.size(); ++j) row.push_back(j < i ? hess_[j][i] : diff(grad_[i], vars[j]));
-    hess_.push_back(std::move(row));
+    for (std::size_t j = 0; j < vars.size(); ++j) row.push_back(j < i ? h[j][i] : diff(grad[i], vars[j]));
+    h.push_back(std::move(row));
   }
+  return h;
+}
+}  // namespace
+
+PointChecker::PointChecker(Expr f, const std::vector<Expr>& vars) : f_(f), vars_(vars) {
+  for (Expr v : vars) grad_.push_back(diff(f, v));
+  hess_ = hessian_of(grad_, vars);
+}
+
+void PointChecker::judge_kinds_as_written(Expr written) {
+  std::vector<Expr> grad;
+  for (Expr v : vars_) grad.push_back(diff(written, v));
+  written_hess_ = hessian_of(grad, vars_);
 }
 
 
@@ -344,13 +370,16 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
   }
   Matrix h;
   try {
-    for (const auto& row : hess_) {
-      std::vector<Expr> r;
-      for (Expr e : row) r.push_back(substitute(e, at));
-      h.push_back(std::move(r));
-    }
+    h = substituted(hess_, at);
     // (On a set of critical points the Hessian is singular: its rounded coordinates may not show it.)
-    p.kind = !c.isolated ? CriticalKind::Degenerate : c.exact ? exact_kind(h) : approximate_kind(h, c);
+    if (!c.isolated)
+      p.kind = CriticalKind::Degenerate;
+    else if (c.exact)
+      p.kind = exact_kind(h);
+    else if (c.solved_as_written && written_hess_)
+      p.kind = exact_kind(substituted(*written_hess_, at));
+    else
+      p.kind = approximate_kind(h, c);
   } catch (const MathError& e) {
     if (std::string(e.what()).rfind("critical:", 0) == 0) throw;
     p.kind = CriticalKind::Degenerate;  // no second derivative there: the test does not apply
@@ -411,14 +440,7 @@ std::vector<double> PointChecker::moved_sums(const Candidate& c, const std::vect
     for (Expr shift : {step, -step}) {
       std::vector<Expr> coords = c.coords;
       coords[i] = coords[i] + shift;
-      std::unordered_map<Expr, Expr> there = point_of(vars_, coords);
-      Matrix h;
-      for (const auto& row : hess_) {
-        std::vector<Expr> r;
-        for (Expr e : row) r.push_back(substitute(e, there));
-        h.push_back(std::move(r));
-      }
-      std::vector<Expr> sums = principal_sums(h);
+      std::vector<Expr> sums = principal_sums(substituted(hess_, point_of(vars_, coords)));
       for (std::size_t k = 0; k < sums.size(); ++k)
         moved[k] = std::max(moved[k], std::abs(precise_value(sums[k], 40) - at_point[k]));
     }

@@ -31,6 +31,9 @@ struct Candidate {
   double error = 0;          // approximate: how far the point may be from the zero (relative)
   int digits = critical_shown_digits;
   bool isolated = true;  // searched: else on a set of critical points (CriticalPoint::isolated)
+  // A decimal point whose every coordinate solves f's gradient exactly with f's decimals as
+  // written (PointChecker::judge_kinds_as_written)
+  bool solved_as_written = false;
 };
 
 std::unordered_map<Expr, Expr> point_of(const std::vector<Expr>& vars, const std::vector<Expr>& coords);
@@ -49,6 +52,10 @@ class PointChecker {
   // its domain, or a searched point that is not a zero after all). A point of an exact solution
   // whose gradient is not 0 is a bug: logic_error.
   std::optional<CriticalPoint> check(Candidate c);
+  // f with its decimals as the exact numbers they are written as: the kind of a point solved so
+  // is that Hessian's there, exactly. (The doubles' Hessian told x^3 - 1e-12x's maximum and
+  // minimum, where f'' is -+3.5e-6, from a zero only to the doubles' rounding: degenerate.)
+  void judge_kinds_as_written(Expr written);
 
  private:
   double gradient_scale(const std::unordered_map<Expr, Expr>& at);
@@ -59,6 +66,7 @@ class PointChecker {
   std::vector<Expr> vars_;
   std::vector<Expr> grad_;
   Matrix hess_;
+  std::optional<Matrix> written_hess_;  // (judge_kinds_as_written)
 };
 
 }  // namespace ddx::calc
