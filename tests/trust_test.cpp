@@ -4143,3 +4143,17 @@ TEST_CASE("trust: critical tells the kind of a decimal point from the function w
       {"critical(0.1(x - 0.3)^3)", "x ~ 0.3: degenerate (the second-derivative test is inconclusive), value ~ 0.0"},
   });
 }
+
+// A derivative after a sign in the value of an `at` binding was part of the point (a helper's
+// finding): `d/dx x^2 at x = 1 + d/dx x^3` was 6x^2 + 2, the derivative at x = 1 + 3x^2, where
+// the derivative added to the value at 1 may be meant. Refused as inside a derivative's operand.
+TEST_CASE("trust: a derivative after a sign in the value after at is refused as ambiguous") {
+  check_rows({
+      {"d/dx x^2 at x = 1 + d/dx x^3",
+       "error@21: a derivative after '+' or '-' in the value after 'at' is ambiguous: write (E at x = ...) + ... to add it "
+       "to the value at the point, or E at x = (... + ...) for a point that holds it"},
+      {"(d/dx x^2 at x = 1) + d/dx x^3", "3x^2 + 2"},
+      {"d/dx x^2 at x = (1 + d/dx x^3)", "6x^2 + 2"},
+      {"x^2 at x = d/dx x^3", "9x^4"},
+  });
+}

@@ -389,6 +389,14 @@ Term Resolver::at(const Node& n) {
                                                     ", which this 'at' gives a value too: write the two in separate "
                                                     "steps, as (E at " + eq.text.str() + " = ...) at " +
                                                     n.children[j].text.str() + " = ..."};
+    // d/dx x^2 at x = 1 + d/dx x^3: the value 1 + 3x^2 (6x^2 + 2), or the derivative added to
+    // the value at 1 (3x^2 + 2)? Ask, as inside a derivative's operand.
+    if (const Node& value = eq.children[0]; value.kind == NodeKind::Sum)
+      for (std::size_t k = 1; k < value.children.size(); ++k)
+        if (const Node* inner = derivative_among_factors(value.children[k]))
+          throw ResolveError{inner->span, "a derivative after '+' or '-' in the value after 'at' is ambiguous: write "
+                                          "(E at " + eq.text.str() + " = ...) + ... to add it to the value at the "
+                                          "point, or E at " + eq.text.str() + " = (... + ...) for a point that holds it"};
     {
       ReadingPoint point(*this, exact_point);
       values.push_back(term(eq.children[0]));
