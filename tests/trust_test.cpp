@@ -4157,3 +4157,16 @@ TEST_CASE("trust: a derivative after a sign in the value after at is refused as 
       {"x^2 at x = d/dx x^3", "9x^4"},
   });
 }
+
+// `1/2e` was e/2 where `1/2π` is refused (a helper's finding): a constant after a number reads
+// as one quantity as often as not. And de/dx suggested defining e, which cannot be.
+TEST_CASE("trust: 1/2e is refused as 1/2π is, and de/dx names e a constant") {
+  check_rows({
+      {"1/2e", "error@3: dividing by 2 e written together is ambiguous: write /(2 e) to divide by both, or put a space or '*' after the divisor"},
+      {"1/2π", "error: dividing by 2 pi written together is ambiguous"},
+      {"1/2 e", "e/2"},
+      {"1/(2e)", "1/(2e)"},
+      {"1/2x", "x/2"},
+      {"de/dx", "error@2: 'e' is a constant, whose derivative is 0; to differentiate an expression write d/dx EXPR"},
+  });
+}

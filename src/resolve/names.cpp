@@ -232,6 +232,9 @@ bool is_reserved(std::string_view w, const Scope& scope) {
 
 std::string undefined_leibniz_message(std::string_view name, std::string_view var) {
   std::string n(name), v(var);
+  // (de/dx suggested defining e, which cannot be)
+  if (n == "e" || n == "pi")
+    return "'" + n + "' is a constant, whose derivative is 0; to differentiate an expression write d/d" + v + " EXPR";
   return "'" + n + "' is not defined; define it first (e.g. " + n + " = " + v + "^2) or differentiate an expression: d/d" + v +
          " EXPR";
 }

@@ -110,8 +110,10 @@ bool divisor_glued_to_a_word(const Node& product, std::size_t k) {
   const Node& next = product.children[k + 1];
   const Node* letter = &next;  // (or the base of its power: 1/2α^2)
   while (letter->kind == NodeKind::Pow) letter = &letter->children[0];
+  // (a constant or a Greek letter after a number is read as one quantity, 2π, as often as not:
+  // 1/2e was e/2, where 1/2π is refused)
   bool const greek_after_number = divisor.kind == NodeKind::Number && letter->kind == NodeKind::Word &&
-                                  (letter->text == "pi" || is_greek(letter->text.str()));
+                                  (letter->text == "pi" || letter->text == "e" || is_greek(letter->text.str()));
   bool const divisor_written = divisor.kind == NodeKind::Word || divisor.kind == NodeKind::Pow ||
                                divisor.kind == NodeKind::Apply || divisor.kind == NodeKind::Group || greek_after_number;
   bool const next_written = next.kind == NodeKind::Word || next.kind == NodeKind::Group || next.kind == NodeKind::Apply ||

@@ -586,7 +586,7 @@ struct Piece {
   int run = 0;               // last == Letter: letters in the trailing run (x: 1, ab: 2)
   bool letters_only = false; // the whole piece is a run of single letters (x, e, ab)
   bool greek_last = false;   // last == Sep and a bracket after it would make a call (α(x) is a call)
-  bool greek_first = false;  // it begins with a Greek letter or pi (α, alpha, π, pi^2)
+  bool greek_first = false;  // it begins with a Greek letter, pi or e (α, alpha, π, pi^2, e^x)
   bool divisor_last = false; // it ends with a number divided by (3/2): 3/2π is refused, 1/(2π) or π/2?
 };
 
@@ -934,7 +934,11 @@ class Renderer {
         return ctx == Ctx::Top || ctx == Ctx::Term || ctx == Ctx::Arg ? p : bracket(p);
       }
       case K::Sym: return symbol(t.name);
-      case K::E: return atom("e", Edge::Letter, Edge::Letter, 1, true);
+      case K::E: {
+        Piece p = atom("e", Edge::Letter, Edge::Letter, 1, true);
+        p.greek_first = true;  // (3/2e is refused as 3/2π is)
+        return p;
+      }
       case K::Pi: {
         if (unicode()) {
           Piece p = atom("π", Edge::Sep, Edge::Sep);
