@@ -225,7 +225,8 @@ const Node* number_factor(const Node& factor) {
 
 // The number a factor ends with as written, signs and exponents included (`-1`, `x^2`, `10^-3`),
 // and the one it begins with (`3^2`): else null. (A function word's power, the 2 of `sin^2 2x`,
-// is none: its argument follows.)
+// is none: its argument follows; nor is a superscript, the 2 of `x² 3`, whose digits cannot join
+// a 3 written on the line: its span in the line as typed is longer than its digits.)
 const Node* number_at_end(const Node& factor) {
   const Node* n = &factor;
   while (n->kind == NodeKind::Neg || n->kind == NodeKind::Pow) {
@@ -234,7 +235,8 @@ const Node* number_at_end(const Node& factor) {
       return nullptr;
     n = &n->children.back();
   }
-  return n->kind == NodeKind::Number ? n : nullptr;
+  if (n->kind != NodeKind::Number || n->span.end - n->span.begin != n->text.size()) return nullptr;
+  return n;
 }
 const Node* number_at_start(const Node& factor) {
   const Node* n = &factor;
