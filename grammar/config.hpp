@@ -26,6 +26,7 @@ struct ParseState {
     BracketPairs const* brackets = nullptr;
     std::size_t last_slash = 0;     // a derivative written as a fraction starts before it
     bool derivative_tried = false;  // a derivative rule ran (the trees need their orders checked)
+    bool range_made = false;        // a range was read (its end is checked: parse.cpp's Finisher)
     bool failed = false;
     iterator_type where = nullptr;
     std::string which;

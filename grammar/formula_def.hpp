@@ -320,6 +320,7 @@ auto const make_equation = [](auto& ctx) {
     v.children.push_back(std::move(at_c<1>(_attr(ctx))));
 };
 auto const make_range = [](auto& ctx) {
+    x3::get<state_tag>(ctx).range_made = true;
     Node& v = _val(ctx);
     v.kind = NodeKind::Range;
     for (auto& c : _attr(ctx).children) v.children.push_back(std::move(c));

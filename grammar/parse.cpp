@@ -117,8 +117,9 @@ std::size_t nesting_violation(std::string const& t, std::size_t& deepest) {
 }
 
 // Maps every span of a node tree from normalised offsets to original byte offsets, and checks
-// what the grammar cannot: that a derivative's order matches its variables. Returns the first
-// problem found.
+// what the grammar cannot: that a derivative's order matches its variables, and that a range's
+// end is not a decimal point glued to its `..` (`0...5` read as 0 .. .5: a third dot too many, or
+// a decimal end?). Returns the first problem found.
 struct Finisher {
     NormalizedLine const& norm;
     std::vector<Diagnostic>& diagnostics;
@@ -151,6 +152,11 @@ struct Finisher {
                                   " differentiation" + (taken == 1 ? "" : "s") +
                                   "): write d^2/dx^2 for a second derivative, ∂^2/∂x∂y for a mixed one");
         }
+        if (n.kind == NodeKind::Range && n.children.size() >= 2 && n.children[1].kind == NodeKind::Number &&
+            n.children[1].text.starts_with(".") && n.children[1].span.begin > 0 &&
+            norm.text[n.children[1].span.begin - 1] == '.')
+            error(n.children[1].span, "'...' is ambiguous: write a .. b for a range (two dots), or a .. .5 with a "
+                                      "blank for an end that begins with its decimal point");
         bool const named = n.kind == NodeKind::Apply || n.kind == NodeKind::Prime ||
                            n.kind == NodeKind::Leibniz || n.kind == NodeKind::Equation ||
                            n.kind == NodeKind::Range;
@@ -299,8 +305,8 @@ void parse_normalised(std::string_view line, NormalizedLine& norm, ParseOutcome&
         }
         s.span = finish.map(s.span);
         s.name_span = finish.map(s.name_span);
-        // A plain-ASCII line without derivatives has nothing to map or check in its trees.
-        if (norm.identity && !state.derivative_tried) continue;
+        // A plain-ASCII line without derivatives or ranges has nothing to map or check in its trees.
+        if (norm.identity && !state.derivative_tried && !state.range_made) continue;
         for (auto& p : s.params) finish.node(p);
         finish.node(s.body);
     }

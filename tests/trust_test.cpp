@@ -4180,3 +4180,73 @@ TEST_CASE("trust: 1/2e is refused as 1/2π is, and de/dx names e a constant") {
       {"de/dx", "error@2: 'e' is a constant, whose derivative is 0; to differentiate an expression write d/dx EXPR"},
   });
 }
+
+// A defined name as table's or plot's variable reached inside (a helper's finding): after x = 2,
+// table(x^2, x = 0 .. 1 step 1) was 4 in every row and plot(x^2, ...) drew the constant 4. The
+// range's variable is held, as a sum's index is.
+TEST_CASE("trust: table's variable is the range's even where the name is defined") {
+  check_in_turn({
+      {"x = 2", ""},
+      {"table(x^2, d/dx x^2, x = 0 .. 1 step 1)", "x  x^2  2x\n0    0   0\n1    1   2"},
+      {"y = x^3", ""},
+      {"table(y, x = 0 .. 1 step 1)", "x  x^3\n0    0\n1    1"},
+      {"x^2", "4"},
+  });
+}
+
+// diff(...) and f'(x) after a sign inside a derivative's operand were taken inside it (helpers'
+// finding): `d/dx x^2 + sin'(x)` was 2x - sin(x), `d/dx x^2 + diff(x^3, x)` 8x. Refused as the
+// other forms of a derivative are.
+TEST_CASE("trust: diff and primes after a sign inside a derivative's operand are refused as ambiguous") {
+  char const* ambiguous = "error: a derivative after '+' or '-' inside a derivative's operand is ambiguous";
+  check_rows({
+      {"d/dx x^2 + diff(x^3, x)", ambiguous},
+      {"d/dx x^2 + sin'(x)", ambiguous},
+      {"d/dx x^2 - f'(x)", ambiguous},
+      {"d/dx (x^2 + f'(x))", "f''(x) + 2x"},
+      {"d/dx x^2 f'(x)", "x^2 f''(x) + 2x f'(x)"},
+      {"(d/dx x^2) + sin'(x)", "cos(x) + 2x"},
+  });
+}
+
+// Other systems' names for what ddx writes with its own functions were unknown functions echoed
+// back (a helper's finding): d/dx coth(x) was coth'(x), pow(x, 3) an abstract function of two
+// arguments. Each says how ddx writes it; a definition under the name still stands.
+TEST_CASE("trust: other systems' function names say how ddx writes them") {
+  check_in_turn({
+      {"d/dx coth(x)", "error@6: 'coth' is the hyperbolic cotangent: write 1/tanh(x)"},
+      {"sech(x)", "error: 'sech' is the hyperbolic secant: write 1/cosh(x)"},
+      {"log1p(x)", "error: 'log1p' is log(1 + x) in other systems: write log(1 + x)"},
+      {"cbrt(x)", "error: 'cbrt' is the real cube root"},
+      {"pow(x, 3)", "error: 'pow' is a power in other systems: write x^y"},
+      {"atan2(y, x)", "error: 'atan2' is the angle of the point (x, y)"},
+      {"signum(x)", "error: 'signum' is sign in other systems: write sign(x)"},
+      {"coth(t) = 1/tanh(t)", ""},
+      {"coth(2)", "1/tanh(2)"},
+  });
+}
+
+// `0...5` in a range was 0 .. .5 (a helper's finding): table(x, x = 0...5) tabulated 0 to 0.5.
+TEST_CASE("trust: a range written with three dots is refused") {
+  check_rows({
+      {"table(x, x = 0...5)", "error@17: '...' is ambiguous: write a .. b for a range (two dots), or a .. .5 with a blank "
+                              "for an end that begins with its decimal point"},
+      {"sum(n^2, n = 1...3)", "error: '...' is ambiguous"},
+      {"table(x^2, x = 0 .. .5 step 0.25)", "   x     x^2\n   0       0\n0.25  0.0625\n 0.5    0.25"},
+  });
+}
+
+// A Greek name is a call before a bracket, and as the variable of a derivative or of `at` too
+// (a helper's finding): d/dθ θ(θ+1) was theta'(theta + 1), θ(θ+1) at θ = 2 theta(3).
+TEST_CASE("trust: a name called as a function is no variable of a derivative or of at") {
+  check_rows({
+      {"d/dθ θ(θ+1)", "error@1: 'theta' is the variable of this derivative and a function called in its operand: write "
+                      "theta*(...) for a product, or name the function otherwise"},
+      {"θ(θ+1) at θ = 2", "error@11: 'theta' is called as a function here: 'at' gives values to variables (write "
+                          "theta*(...) for a product)"},
+      {"d/df f(f + 1)", "error: 'f' is the variable of this derivative and a function called in its operand"},
+      {"d/dθ θ*(θ+1)", "2 theta + 1"},
+      {"d/dt t(t+1)", "2t + 1"},
+      {"x(x+1) at x = 2", "6"},
+  });
+}

@@ -87,7 +87,9 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
   for (std::size_t i = 0; i + 1 < call.children.size(); ++i) {
     const Term& c = call.children[i];
     std::vector<Expr> lost = c.dropped;  // and what the body of a definition it names lost
-    Expr e = noting_into(lost, [&] { return ev.scalar(c); });
+    // (a defined x does not reach inside, as a sum's defined n does not: after x = 2, table(x^2,
+    // x = 0 .. 1) was 4 in every row)
+    Expr e = noting_into(lost, [&] { return ev.operand(c, range.var); });
     std::vector<Expr> symbols;  // y/y + x depends on y, though its simplified form does not
     for (Expr part : lost)
       for (Expr s : free_symbols(part))

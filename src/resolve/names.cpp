@@ -39,11 +39,22 @@ constexpr std::array<std::string_view, 9> planned_names = {
     "prod", "product", "det", "inv", "tr", "transpose", "norm", "logdet", "softmax"};
 
 // Other notations' names for functions ddx has (Russian and older European textbooks, Spanish
-// and Portuguese ones): the name, what it means, and how ddx writes it.
+// and Portuguese ones; other systems' names for what ddx writes with its own functions, which
+// were unknown functions echoed back: d/dx coth(x) was coth'(x)): the name, what it means, and
+// how ddx writes it.
 struct OtherNotation {
   std::string_view name, meaning, written;
 };
-constexpr std::array<OtherNotation, 15> other_notations = {{
+constexpr std::array<OtherNotation, 33> other_notations = {{
+    {"coth", "the hyperbolic cotangent", "1/tanh(x)"},  {"sech", "the hyperbolic secant", "1/cosh(x)"},
+    {"csch", "the hyperbolic cosecant", "1/sinh(x)"},   {"acot", "the inverse cotangent", "atan(1/x) or pi/2 - atan(x) (conventions differ)"},
+    {"asec", "the inverse secant", "acos(1/x)"},        {"acsc", "the inverse cosecant", "asin(1/x)"},
+    {"acoth", "the inverse hyperbolic cotangent", "atanh(1/x)"}, {"asech", "the inverse hyperbolic secant", "acosh(1/x)"},
+    {"acsch", "the inverse hyperbolic cosecant", "asinh(1/x)"},  {"log1p", "log(1 + x) in other systems", "log(1 + x)"},
+    {"expm1", "e^x - 1 in other systems", "e^x - 1"},   {"cbrt", "the real cube root", "sign(x) abs(x)^(1/3)"},
+    {"pow", "a power in other systems", "x^y"},         {"atan2", "the angle of the point (x, y)", "atan(y/x) where x > 0"},
+    {"hypot", "sqrt(x^2 + y^2) in other systems", "sqrt(x^2 + y^2)"}, {"signum", "sign in other systems", "sign(x)"},
+    {"sgn", "sign in other systems", "sign(x)"},
     {"tg", "tan", "tan(x)"},          {"ctg", "cot", "cot(x)"},         {"cotg", "cot", "cot(x)"},
     {"cosec", "csc", "csc(x)"},       {"sen", "sin", "sin(x)"},         {"sh", "sinh", "sinh(x)"},
     {"ch", "cosh", "cosh(x)"},        {"th", "tanh", "tanh(x)"},        {"tgh", "tanh", "tanh(x)"},

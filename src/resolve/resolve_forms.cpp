@@ -34,11 +34,14 @@ void check_variables(const Node& n) {
 }
 
 // A derivative written as a term or a term's factor, signs and brackets aside (d/dx E, ∂/∂x E,
-// d(E)/dx, dy/dx, as 2 d/dx x^3, -dy/dx and (d/dx x^3) are): the first, else null.
+// d(E)/dx, dy/dx, f'(x), diff(E, x), as 2 d/dx x^3, -dy/dx, (d/dx x^3) and sin'(x) are): the
+// first, else null.
 const Node* derivative_among_factors(const Node& term) {
   const Node* t = &term;
   while (t->kind == NodeKind::Neg || t->kind == NodeKind::Group) t = &t->children[0];
-  if (t->kind == NodeKind::DerivOp || t->kind == NodeKind::Leibniz) return t;
+  if (t->kind == NodeKind::DerivOp || t->kind == NodeKind::Leibniz || t->kind == NodeKind::Prime ||
+      (t->kind == NodeKind::Apply && t->text == "diff"))
+    return t;
   if (t->kind != NodeKind::Product) return nullptr;
   for (const Node& factor : t->children)
     if (const Node* found = derivative_among_factors(factor)) return found;
@@ -76,6 +79,12 @@ Term Resolver::derivative_operator(const Node& n) {
     if (function(v.name) && !is_variable(v.name))
       throw ResolveError{n.span, "'" + v.name + "' is a function: differentiate by a variable (its parameter, or a name "
                                                  "it is applied to)"};
+  // d/dθ θ(θ + 1): θ the variable, and a function called (a Greek name before a bracket is a
+  // call), whose derivative came out as theta'(theta + 1) where 2θ + 1 was meant.
+  for (const grammar::DiffVar& v : n.vars)
+    if (calls_as_function(n.children[0], v.name))
+      throw ResolveError{n.span, "'" + v.name + "' is the variable of this derivative and a function called in its "
+                                 "operand: write " + v.name + "*(...) for a product, or name the function otherwise"};
   // d/dx x^3 / d/dx x^2: the second operator inside the first's operand (x), or the quotient of
   // the two derivatives (3x/2)? Paper would mean the latter; the operand's rule the former. Ask.
   if (const Node& operand = n.children[0]; operand.kind == NodeKind::Product)
@@ -359,6 +368,14 @@ bool names_word(const Node& n, std::string_view name) {
 }
 }  // namespace
 
+// Whether the syntax calls `name` as a function: θ(θ + 1) (a Greek name before a bracket is a
+// call), f'(x); x(x + 1) is a product.
+bool Resolver::calls_as_function(const Node& n, std::string_view name) {
+  if (n.kind == NodeKind::Prime && n.text == name) return true;
+  if (n.kind == NodeKind::Apply && n.text == name && apply_is_call(n)) return true;
+  return std::any_of(n.children.begin(), n.children.end(), [&](const Node& c) { return calls_as_function(c, name); });
+}
+
 Term Resolver::at(const Node& n) {
   Term t;
   t.kind = TermKind::At;
@@ -382,6 +399,10 @@ Term Resolver::at(const Node& n) {
         (!is_variable(eq.text) && (is_fgh_name(eq.text) || abstract())))
       throw ResolveError{eq.name_span, "'" + eq.text.str() + "' is a function: 'at' gives values to variables (write " +
                                            eq.text.str() + "(2) for its value at 2)"};
+    // θ(θ + 1) at θ = 2 was theta(3): a name called as a function is no variable to give a value.
+    if (calls_as_function(n.children[0], eq.text))
+      throw ResolveError{eq.name_span, "'" + eq.text.str() + "' is called as a function here: 'at' gives values to "
+                                           "variables (write " + eq.text.str() + "*(...) for a product)"};
     // x + y at x = y, y = 2: x = y given first (y + 2), or all at once (4)? Ask.
     for (std::size_t j = 1; j < n.children.size(); ++j)
       if (j != i && n.children[j].kind == NodeKind::Equation && names_word(eq.children[0], n.children[j].text))

@@ -77,6 +77,7 @@ class Resolver {
   Term function_power(const Node& fn, const Node& exponent, Term applied);
   bool apply_is_call(const Node& n);
   void refuse_prime_of_no_function(const Node& prime);
+  bool calls_as_function(const Node& n, std::string_view name);
   Term apply(const Node& n);
   Term abstract_call(const Node& n, std::vector<Term> args);
   Term defined_call(const FunctionDefinition& def, std::vector<Term> args, const Node& n);
