@@ -4111,6 +4111,12 @@ TEST_CASE("trust: digits that meet across a blank after an exponent are refused 
       {"x^2 y", "x^2 y"},
       {"2^x 3", "3*2^x"},
       {"x^2*3", "3x^2"},
+      // (a name that ends with a digit, a blank and a number: x_1·2, or x_12?)
+      {"x_1 2", "error@1: a name that ends with a digit and a number side by side are ambiguous: write x_1*2 for a product, "
+                "or x_12 for one name"},
+      {"theta_1 0", "error: a name that ends with a digit and a number side by side are ambiguous"},
+      {"x_1*2", "2x_1"},
+      {"log_2 8", "3"},
   });
 }
 

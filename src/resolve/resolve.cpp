@@ -244,11 +244,22 @@ const Node* number_at_start(const Node& factor) {
   return n->kind == NodeKind::Number ? n : nullptr;
 }
 
+// A name that ends with digits written on the line (`x_1`, `x1`, `w_12`): `x_1 2` is x_1·2, or
+// x_12 as spaces change nothing? Else null. (A function's, log_2 of `log_2 8`, is followed by
+// its argument.)
+const Node* index_at_end(const Node& factor) {
+  bool const digit_last = factor.kind == NodeKind::Word && !factor.text.empty() && is_digit(factor.text.back()) &&
+                          factor.span.end - factor.span.begin == factor.text.size() &&
+                          !word_facts(factor.text).function && log_base(factor.text).empty();
+  return digit_last ? &factor : nullptr;
+}
+
 // The product's factor k begins with a number juxtaposed to a number the factor before it ends
 // with: `1 000`, `2 3`, `-1 000`, and through a power, where the digits may join as well
 // (`10^1 000` is 10^1000 or 10·0; `x^2 3`, `2 3^2`).
 bool numbers_side_by_side(const Node& product, std::size_t k) {
-  return product.op_before(k) == ' ' && number_at_start(product.children[k]) && number_at_end(product.children[k - 1]);
+  return product.op_before(k) == ' ' && number_at_start(product.children[k]) &&
+         (number_at_end(product.children[k - 1]) || index_at_end(product.children[k - 1]));
 }
 
 // The letter d, or a power of it (the d^2 of d^2/d x^2).
@@ -960,8 +971,13 @@ void refuse_numbers_side_by_side(const Node& product, std::size_t k) {
   if (k == 0 || product.children[k - 1].span.end == product.children[k].span.begin ||
       !numbers_side_by_side(product, k))
     return;
-  const Node& first_number = *number_at_end(product.children[k - 1]);
   const Node& second_number = *number_at_start(product.children[k]);
+  if (const Node* name = index_at_end(product.children[k - 1]))
+    throw ResolveError{SourceSpan{name->span.begin, second_number.span.end},
+                       "a name that ends with a digit and a number side by side are ambiguous: write " + name->text.str() +
+                           "*" + second_number.text.str() + " for a product, or " + name->text.str() +
+                           second_number.text.str() + " for one name"};
+  const Node& first_number = *number_at_end(product.children[k - 1]);
   std::string_view const first = first_number.text, second = second_number.text;
   // Their digits as one number, where that is a number: `1e3 4` is none.
   bool const joinable = first.find_first_of("eE") == std::string_view::npos &&
