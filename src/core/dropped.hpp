@@ -84,7 +84,7 @@ inline void note_dropped(Expr part) {
 // compares the count before and after a statement), for answers worked out from the doubles'
 // formula that no reading with the decimals as written checks: critical(x^2 + (1 + 1e-20) x - x
 // + 0.5) printed the exact minimum of x^2 + 0.5.
-void note_decimal_zero_took_part();
+[[gnu::cold]] void note_decimal_zero_took_part();  // (cold: it is rare, and off the constructors' hot paths)
 std::uint64_t decimal_zero_took_parts();
 
 // A part the expression as written needs to have a value, noted even while a pause that keeps
