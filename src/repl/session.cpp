@@ -565,8 +565,9 @@ bool Session::statement_lost_part_to_decimal_zero() const {
   return statement_read_decimal_zero_loss_ || decimal_zero_took_parts() != decimal_zero_parts_before_;
 }
 
-void Session::note_decimal_zero_loss_of(std::string_view name) const {
-  if (statement_read_decimal_zero_loss_ || !defs_->ever_lost_to_decimal_zero()) return;
+bool Session::ever_lost_to_decimal_zero() const { return defs_->ever_lost_to_decimal_zero(); }
+
+void Session::note_decimal_zero_loss_looked_up(std::string_view name) const {
   if (const Definitions::Reading* r = defs_->reading(name); r && r->decimal_zero_took_part)
     statement_read_decimal_zero_loss_ = true;
 }

@@ -174,8 +174,13 @@ class Session : public resolve::Scope, public eval::Context {
   // whether it read a definition that lost one)
   std::uint64_t decimal_zero_parts_before_ = 0;
   mutable bool statement_read_decimal_zero_loss_ = false;
-  // A definition read, its reading's loss to a decimal zero noted as the statement's.
-  void note_decimal_zero_loss_of(std::string_view name) const;
+  // A definition read, its reading's loss to a decimal zero noted as the statement's (looked up
+  // only once a definition has lost one: every name read asks).
+  void note_decimal_zero_loss_of(std::string_view name) const {
+    if (!statement_read_decimal_zero_loss_ && ever_lost_to_decimal_zero()) note_decimal_zero_loss_looked_up(name);
+  }
+  bool ever_lost_to_decimal_zero() const;
+  void note_decimal_zero_loss_looked_up(std::string_view name) const;
   // Refuses a statement that differentiated by a defined name whose value a definition its
   // operand read took (took_value_of): the derivative there would be 0, silently.
   void refuse_derivative_past_taken_values() const {

@@ -81,10 +81,12 @@ Term Resolver::derivative_operator(const Node& n) {
                                                  "it is applied to)"};
   // d/dθ θ(θ + 1): θ the variable, and a function called (a Greek name before a bracket is a
   // call), whose derivative came out as theta'(theta + 1) where 2θ + 1 was meant.
-  for (const grammar::DiffVar& v : n.vars)
-    if (calls_as_function(n.children[0], v.name))
-      throw ResolveError{n.span, "'" + v.name + "' is the variable of this derivative and a function called in its "
-                                 "operand: write " + v.name + "*(...) for a product, or name the function otherwise"};
+  // (a leaf, the F of ∂/∂x F, calls nothing: asked only of an operand with parts)
+  if (!n.children[0].children.empty())
+    for (const grammar::DiffVar& v : n.vars)
+      if (calls_as_function(n.children[0], v.name))
+        throw ResolveError{n.span, "'" + v.name + "' is the variable of this derivative and a function called in its "
+                                   "operand: write " + v.name + "*(...) for a product, or name the function otherwise"};
   // d/dx x^3 / d/dx x^2: the second operator inside the first's operand (x), or the quotient of
   // the two derivatives (3x/2)? Paper would mean the latter; the operand's rule the former. Ask.
   if (const Node& operand = n.children[0]; operand.kind == NodeKind::Product)
@@ -98,7 +100,8 @@ Term Resolver::derivative_operator(const Node& n) {
     }
   // d/dx x^2 + 2 d/dx x^3: the second derivative inside the first's operand (14x), or beside it
   // (2x + 6x^2), as `d/dx x^2 + d/dx x^3` is (the grammar ends an operand only where a `+`/`-`
-  // is followed by the operator itself)? So dy/dx, d(x^3)/dx and ∂/∂y after a sign and factors.
+  // is followed by the operator itself)? So dy/dx, d(x^3)/dx, f'(x) and diff(...) after a sign and
+  // factors.
   if (const Node& operand = n.children[0]; operand.kind == NodeKind::Sum)
     for (std::size_t i = 1; i < operand.children.size(); ++i)
       if (const Node* inner = derivative_among_factors(operand.children[i]))
@@ -373,7 +376,9 @@ bool names_word(const Node& n, std::string_view name) {
 bool Resolver::calls_as_function(const Node& n, std::string_view name) {
   if (n.kind == NodeKind::Prime && n.text == name) return true;
   if (n.kind == NodeKind::Apply && n.text == name && apply_is_call(n)) return true;
-  return std::any_of(n.children.begin(), n.children.end(), [&](const Node& c) { return calls_as_function(c, name); });
+  for (const Node& c : n.children)
+    if (calls_as_function(c, name)) return true;
+  return false;
 }
 
 Term Resolver::at(const Node& n) {
