@@ -4187,16 +4187,22 @@ TEST_CASE("trust: 1/2e is refused as 1/2π is, and de/dx names e a constant") {
   });
 }
 
-// A defined name as table's or plot's variable reached inside (a helper's finding): after x = 2,
-// table(x^2, x = 0 .. 1 step 1) was 4 in every row and plot(x^2, ...) drew the constant 4. The
-// range's variable is held, as a sum's index is.
-TEST_CASE("trust: table's variable is the range's even where the name is defined") {
+// A defined name as table's or plot's variable was read as its value (a helper's finding): after
+// x = 2, table(x^2, x = 0 .. 1 step 1) was 4 in every row and plot(x^2, ...) drew the constant 4.
+// Refused, as `at x = ...` is. (A first version held the name, as a sum holds its index; the
+// regression hunt found it refused tables of functions whose bodies took the name's value with a
+// message about a derivative.)
+TEST_CASE("trust: a table or plot over a defined name is refused") {
   check_in_turn({
       {"x = 2", ""},
-      {"table(x^2, d/dx x^2, x = 0 .. 1 step 1)", "x  x^2  2x\n0    0   0\n1    1   2"},
-      {"y = x^3", ""},
-      {"table(y, x = 0 .. 1 step 1)", "x  x^3\n0    0\n1    1"},
-      {"x^2", "4"},
+      {"table(x^2, d/dx x^2, x = 0 .. 1 step 1)",
+       "error@22: 'x' is a defined name, read as its value (2): a table over x changes nothing; :clear x to run it over a "
+       "range, or use another name"},
+      {"plot(x^2, x = 0 .. 1)", "error: 'x' is a defined name, read as its value (2): a plot over x changes nothing"},
+      {"h(t) = t^2 + x", ""},
+      {"table(h(t), t = 0 .. 1 step 1)", "t  t^2 + 2\n0        2\n1        3"},
+      {":clear x", ""},
+      {"table(x^2, x = 0 .. 1 step 1)", "x  x^2\n0    0\n1    1"},
   });
 }
 

@@ -61,6 +61,16 @@ Range range_argument(const Term& call, Evaluator& ev, const char* usage) {
   if (call.children.size() < 2 || call.children.back().kind != TermKind::Range)
     throw EvalError{call.span, std::string("usage: ") + usage};
   const Term& r = call.children.back();
+  // A defined name as the variable is read as its value wherever it is used (after x = 2,
+  // table(x^2, x = 0 .. 1) was 4 in every row): the range would change nothing. Refused, as `at`
+  // refuses it.
+  if (std::optional<Expr> definition = ev.context().definition(r.name)) {
+    std::string const instead = free_symbols(*definition).empty() ? ":clear " + r.name + " to run it over a range"
+                                                                  : "run the names it is made of over a range";
+    throw EvalError{r.name_span, "'" + r.name + "' is a defined name, read as its value (" + ev.context().text(*definition) +
+                                     "): a " + call.name + " over " + r.name + " changes nothing; " + instead +
+                                     ", or use another name"};
+  }
   Range range;
   range.var = sym(r.name);
   range.from = number_of(r.children[0], ev);
@@ -87,9 +97,7 @@ std::vector<Curve> curves(const Term& call, const Range& range, Evaluator& ev) {
   for (std::size_t i = 0; i + 1 < call.children.size(); ++i) {
     const Term& c = call.children[i];
     std::vector<Expr> lost = c.dropped;  // and what the body of a definition it names lost
-    // (a defined x does not reach inside, as a sum's defined n does not: after x = 2, table(x^2,
-    // x = 0 .. 1) was 4 in every row)
-    Expr e = noting_into(lost, [&] { return ev.operand(c, range.var); });
+    Expr e = noting_into(lost, [&] { return ev.scalar(c); });
     std::vector<Expr> symbols;  // y/y + x depends on y, though its simplified form does not
     for (Expr part : lost)
       for (Expr s : free_symbols(part))
