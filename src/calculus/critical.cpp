@@ -251,6 +251,7 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decim
     // (not where a decimal zero took a part: the kind is the doubles' function's, as it was read)
     if (!decimals_cancelled) solver.judge_kinds_as_written(exact);
   }
+  bool const kinds_as_written = solving_as_written && !decimals_cancelled;
   std::optional<SolvedSystem> solved;
   if (std::none_of(as_written.begin(), as_written.end(), [](Expr g) { return has_float(g); }))
     if (auto system = polynomial_system(as_written, vars)) solved = solve_real(*system, vars.size(), solve_bits);
@@ -261,15 +262,19 @@ CriticalPoints critical_points(Expr f, const std::vector<Expr>& vars, bool decim
       Candidate c;
       bool const every_exact = std::all_of(p.begin(), p.end(), [](const SolvedCoordinate& x) { return x.exact; });
       c.exact = !decimals && every_exact;
-      c.solved_as_written = solving_as_written && every_exact;
+      c.solved_as_written = kinds_as_written;
+      c.solved_exactly = kinds_as_written && every_exact;
       for (const SolvedCoordinate& x : p) {
         c.coords.push_back(x.exact ? x.value : rational(x.approx));
         c.exact_at.push_back(!decimals && x.exact);
       }
       c.tolerance = decimals ? 1e-9 : 1e-40;  // (f's doubles: their gradient is 0 to their rounding)
-      // its approximate coordinates are within 2^-solve_bits (8.6e-78); f's doubles, to their
-      // rounding (the value of 1.5(x - 1)^2 at its minimum is 0.0, not a double's 1e-33)
-      c.error = decimals ? 1e-13 : 1e-76;
+      // its approximate coordinates are within 2^-solve_bits (8.6e-78), of f's zero or, solved with
+      // its decimals as written, of that function's (-0.001x y + 0.3y^2 + 0.75y^4 - 0.6x^3's
+      // minimum near (-9.26e-7, -1.54e-9) was degenerate, its digits and kind those of a point a
+      // millionth of 1e-13 off); else f's doubles', to their rounding (the value of 1.5(x - 1)^2 at
+      // its minimum is 0.0, not a double's 1e-33)
+      c.error = decimals && !kinds_as_written ? 1e-13 : 1e-76;
       candidates.push_back(std::move(c));
     }
     for (const auto& eqs : solved->sets) {

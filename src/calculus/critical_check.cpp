@@ -357,11 +357,10 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
   CriticalPoint p;
   p.isolated = c.isolated;
   // An approximate point is a zero to within c.error of its largest coordinate (a searched one,
-  // in doubles, to double precision's reach around 0 at best). One solved with the decimals as
-  // written is that function's zero to the solver's 2^-256: its digits are sure (x^3 - 1e-30x's
-  // two points, 5.8e-16 from 0, were shown as 0.0 within 1e-13, and listed once).
+  // in doubles, to double precision's reach around 0 at best; one solved with the decimals as
+  // written, that function's, to the solver's 2^-256).
   double delta = 0;
-  if (c.error > 0 && !c.exact && !c.solved_as_written) {
+  if (c.error > 0 && !c.exact) {
     double scale = 1;
     for (Expr x : c.coords) scale = std::max(scale, std::abs(precise_value(x)));
     delta = std::max(c.searched ? 1e-13 : 0.0, c.error * scale);
@@ -378,10 +377,10 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
       p.kind = CriticalKind::Degenerate;
     else if (c.exact)
       p.kind = exact_kind(h);
-    else if (c.solved_as_written && written_hess_)
+    else if (c.solved_exactly && written_hess_)
       p.kind = exact_kind(substituted(*written_hess_, at));
     else
-      p.kind = approximate_kind(h, c);
+      p.kind = approximate_kind(&kind_hessian(c) == &hess_ ? h : substituted(kind_hessian(c), at), c);
   } catch (const MathError& e) {
     if (std::string(e.what()).rfind("critical:", 0) == 0) throw;
     p.kind = CriticalKind::Degenerate;  // no second derivative there: the test does not apply
@@ -442,7 +441,7 @@ std::vector<double> PointChecker::moved_sums(const Candidate& c, const std::vect
     for (Expr shift : {step, -step}) {
       std::vector<Expr> coords = c.coords;
       coords[i] = coords[i] + shift;
-      std::vector<Expr> sums = principal_sums(substituted(hess_, point_of(vars_, coords)));
+      std::vector<Expr> sums = principal_sums(substituted(kind_hessian(c), point_of(vars_, coords)));
       for (std::size_t k = 0; k < sums.size(); ++k)
         moved[k] = std::max(moved[k], std::abs(precise_value(sums[k], 40) - at_point[k]));
     }

@@ -31,9 +31,10 @@ struct Candidate {
   double error = 0;          // approximate: how far the point may be from the zero (relative)
   int digits = critical_shown_digits;
   bool isolated = true;  // searched: else on a set of critical points (CriticalPoint::isolated)
-  // A decimal point whose every coordinate solves f's gradient exactly with f's decimals as
-  // written (PointChecker::judge_kinds_as_written)
+  // A decimal point of the exact solution of f's gradient with f's decimals as written, judged by
+  // that Hessian (PointChecker::judge_kinds_as_written); `exactly`, where every coordinate is exact
   bool solved_as_written = false;
+  bool solved_exactly = false;
 };
 
 std::unordered_map<Expr, Expr> point_of(const std::vector<Expr>& vars, const std::vector<Expr>& coords);
@@ -61,6 +62,8 @@ class PointChecker {
   double gradient_scale(const std::unordered_map<Expr, Expr>& at);
   CriticalKind approximate_kind(const Matrix& h, const Candidate& c);
   std::vector<double> moved_sums(const Candidate& c, const std::vector<double>& at_point);
+  // The Hessian a candidate's kind is told from: f's, or f's with its decimals as written.
+  const Matrix& kind_hessian(const Candidate& c) const { return c.solved_as_written && written_hess_ ? *written_hess_ : hess_; }
 
   Expr f_;
   std::vector<Expr> vars_;
