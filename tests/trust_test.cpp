@@ -4161,9 +4161,7 @@ TEST_CASE("trust: critical tells the kind of a decimal point from the function w
       // from the doubles' Hessian at points a millionth of 1e-13 off, and read as degenerate)
       {"critical(-0.001x y + 0.3y^2 + 0.75y^4 - 0.6x^3)",
        "(x, y) ~ (-9.259259259e-7, -1.543209877e-9): minimum, value ~ -2.381496723e-19\n"
-       "(x, y) ~ (0.0, 0.0): saddle, value ~ 0.0\n"
-       "(x, y) ~ (-7.179659324, -3.2307342): minimum, value ~ -26.2000678\n"
-       "(x, y) ~ (-0.1367976784, -0.0614466605): saddle, value ~ 0.0003712033258"},
+       "(x, y) ~ (0.0, 0.0): saddle, value ~ 0.0"},
   });
 }
 
