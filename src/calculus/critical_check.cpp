@@ -379,8 +379,10 @@ std::optional<CriticalPoint> PointChecker::check(Candidate c) {
       p.kind = exact_kind(h);
     else if (c.solved_exactly && written_hess_)
       p.kind = exact_kind(substituted(*written_hess_, at));
+    else if (c.solved_as_written && written_hess_)
+      p.kind = approximate_kind(substituted(*written_hess_, at), c);
     else
-      p.kind = approximate_kind(&kind_hessian(c) == &hess_ ? h : substituted(kind_hessian(c), at), c);
+      p.kind = approximate_kind(h, c);
   } catch (const MathError& e) {
     if (std::string(e.what()).rfind("critical:", 0) == 0) throw;
     p.kind = CriticalKind::Degenerate;  // no second derivative there: the test does not apply
