@@ -48,6 +48,15 @@ const Node* derivative_among_factors(const Node& term) {
   return nullptr;
 }
 
+// The first derivative among the terms after the first of a sum (d/dx x^2 + 2 d/dx x^3 as an
+// operand, 1 + d/dx x^3 as a value after `at`), else null: inside it, or beside it?
+const Node* derivative_in_later_term(const Node& n) {
+  if (n.kind != NodeKind::Sum) return nullptr;
+  for (std::size_t i = 1; i < n.children.size(); ++i)
+    if (const Node* inner = derivative_among_factors(n.children[i])) return inner;
+  return nullptr;
+}
+
 Term form(TermKind kind, const Node& n) {
   Term t;
   t.kind = kind;
@@ -102,12 +111,10 @@ Term Resolver::derivative_operator(const Node& n) {
   // (2x + 6x^2), as `d/dx x^2 + d/dx x^3` is (the grammar ends an operand only where a `+`/`-`
   // is followed by the operator itself)? So dy/dx, d(x^3)/dx, f'(x) and diff(...) after a sign and
   // factors.
-  if (const Node& operand = n.children[0]; operand.kind == NodeKind::Sum)
-    for (std::size_t i = 1; i < operand.children.size(); ++i)
-      if (const Node* inner = derivative_among_factors(operand.children[i]))
-        throw ResolveError{inner->span, "a derivative after '+' or '-' inside a derivative's operand is ambiguous: "
-                                        "write (d/dx ...) + ... for a sum of derivatives, or d/dx (... + ...) to "
-                                        "differentiate the whole"};
+  if (const Node* inner = derivative_in_later_term(n.children[0]))
+    throw ResolveError{inner->span, "a derivative after '+' or '-' inside a derivative's operand is ambiguous: "
+                                    "write (d/dx ...) + ... for a sum of derivatives, or d/dx (... + ...) to "
+                                    "differentiate the whole"};
   Term t = form(TermKind::Derivative, n);
   // What its operand loses as it is read (sqrt(x) of sqrt(x)^2, which reads as x), kept with the
   // derivative too: where that may end, the derivative needs values on both sides of its point.
@@ -417,12 +424,10 @@ Term Resolver::at(const Node& n) {
                                                     n.children[j].text.str() + " = ..."};
     // d/dx x^2 at x = 1 + d/dx x^3: the value 1 + 3x^2 (6x^2 + 2), or the derivative added to
     // the value at 1 (3x^2 + 2)? Ask, as inside a derivative's operand.
-    if (const Node& value = eq.children[0]; value.kind == NodeKind::Sum)
-      for (std::size_t k = 1; k < value.children.size(); ++k)
-        if (const Node* inner = derivative_among_factors(value.children[k]))
-          throw ResolveError{inner->span, "a derivative after '+' or '-' in the value after 'at' is ambiguous: write "
-                                          "(E at " + eq.text.str() + " = ...) + ... to add it to the value at the "
-                                          "point, or E at " + eq.text.str() + " = (... + ...) for a point that holds it"};
+    if (const Node* inner = derivative_in_later_term(eq.children[0]))
+      throw ResolveError{inner->span, "a derivative after '+' or '-' in the value after 'at' is ambiguous: write "
+                                      "(E at " + eq.text.str() + " = ...) + ... to add it to the value at the "
+                                      "point, or E at " + eq.text.str() + " = (... + ...) for a point that holds it"};
     {
       ReadingPoint point(*this, exact_point);
       values.push_back(term(eq.children[0]));
