@@ -485,6 +485,14 @@ TEST_CASE("critical: a numeric search says when its zeros are not isolated") {
       {ddx::sin(x * y) + ddx::cos(y * z), {x, y, z}, 4, {}},
       {pow(x, Expr(2)) - ddx::call("sigmoid", {y * y}), {x, y}, 0, {0}},
       {pow(x, Expr(2)) + pow(y, Expr(2)) + ddx::sin(x * y), {x, y}, 0, {0}},
+      // Planes in space, whose flat directions the doubles' eigenvectors hold 1e-16 off: every zero
+      // was rejected (sin(x + y + z) had "no critical points found"), or not seen to lie on a set
+      // (cos(x + y + z) and cosh(x + y - z) listed dozens of points of the plane as degenerate).
+      {ddx::sin(x + y + z), {x, y, z}, 2, {}},
+      {ddx::sin(x + y - z), {x, y, z}, 2, {}},
+      {ddx::sin(x + Expr(2) * y - z), {x, y, z}, 2, {}},
+      {ddx::cos(x + y + z), {x, y, z}, 2, {}},
+      {ddx::call("cosh", {x + y - z}), {x, y, z}, 1, {}},
   };
   for (const Row& row : rows) {
     std::string f = print::to_string(row.f, print::Format::Text);

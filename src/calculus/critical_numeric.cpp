@@ -92,9 +92,9 @@ void add_zero(std::vector<NumericZero>& out, NumericZero z) {
 // written), and a value below the doubles' range is the smallest double of its sign, not 0:
 // exp(x^2 y + x^2 + y^3 + 1e-12 x) has a gradient of e^-1900 times 180 at (-10, -10), whose
 // doubles are 0, and was said to have a surface of critical points through it.
-double precise_value_at(Expr e, const std::vector<Expr>& vars, const std::vector<double>& x, int digits = 60) {
+double precise_value_at(Expr e, const std::vector<Expr>& vars, const std::vector<mpq_class>& x, int digits = 60) {
   std::unordered_map<Expr, Expr> point;
-  for (std::size_t k = 0; k < vars.size(); ++k) point.emplace(vars[k], num(poly::to_number(mpq_class(x[k]))));
+  for (std::size_t k = 0; k < vars.size(); ++k) point.emplace(vars[k], num(poly::to_number(x[k])));
   try {
     std::string const value = evalf(substitute(e, point), digits);
     double const v = std::strtod(value.c_str(), nullptr);
@@ -103,6 +103,12 @@ double precise_value_at(Expr e, const std::vector<Expr>& vars, const std::vector
   } catch (const MathError&) {
     return NAN;
   }
+}
+
+std::vector<mpq_class> exactly(const std::vector<double>& x) { return std::vector<mpq_class>(x.begin(), x.end()); }
+
+double precise_value_at(Expr e, const std::vector<Expr>& vars, const std::vector<double>& x, int digits = 60) {
+  return precise_value_at(e, vars, exactly(x), digits);
 }
 
 // Solves the n×(n+1) augmented system [A | b] for d by Gauss-Jordan elimination with partial
@@ -210,14 +216,31 @@ bool flat_components_vanish(const std::vector<double>& x, const std::vector<std:
   double largest = 0;
   for (double v : ev) largest = std::max(largest, std::abs(v));
   double const size = std::max(1.0, std::sqrt(norm2(x)));
+  auto flat = [&](std::size_t k) { return std::abs(ev[k]) <= 1e-8 * std::max(1.0, largest); };
+  // The components are read where Newton's steps along the other directions, in exact rationals,
+  // have made the gradient there 1e-48 of what it is at x: the directions are the doubles', 1e-16
+  // off, and that much of the gradient's other components shows in theirs. On the planes of
+  // zeros of sin(x + y + z) it was 1e-33, not 0, and every zero was rejected.
+  std::vector<mpq_class> at = exactly(x);
+  for (int step = 0; step < 3; ++step) {
+    std::vector<double> g;
+    for (Expr e : grad) g.push_back(precise_value_at(e, vars, at));
+    if (!std::all_of(g.begin(), g.end(), [](double v) { return std::isfinite(v); })) break;
+    for (std::size_t k = 0; k < ev.size(); ++k) {
+      if (flat(k)) continue;
+      double along = 0;
+      for (std::size_t i = 0; i < g.size(); ++i) along += directions[k][i] * g[i];
+      for (std::size_t i = 0; i < at.size(); ++i) at[i] -= mpq_class(along / ev[k] * directions[k][i]);
+    }
+  }
   for (std::size_t k = 0; k < ev.size(); ++k) {
-    if (std::abs(ev[k]) > 1e-8 * std::max(1.0, largest)) continue;
+    if (!flat(k)) continue;
     const std::vector<double>& v = directions[k];
     Expr const along = component_along(v, grad);
     auto component = [&](double t) {
-      std::vector<double> at = x;
-      for (std::size_t i = 0; i < at.size(); ++i) at[i] += t * v[i];
-      return precise_value_at(along, vars, at);
+      std::vector<mpq_class> moved = at;
+      for (std::size_t i = 0; i < moved.size(); ++i) moved[i] += mpq_class(t * v[i]);
+      return precise_value_at(along, vars, moved);
     };
     double const c0 = component(0);
     if (std::abs(c0) <= 1e-50 * std::max(1.0, largest) * size) continue;
