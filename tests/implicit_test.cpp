@@ -131,6 +131,10 @@ TEST_CASE("implicit: bad input is a positioned error") {
        "error@10: the point x = 1, y = 1 is not on the curve: the left side is 2 there and the right side 1"},
       {"implicit(x^2 + y^2 = 1, dy/dx) at x = 0.6, y = 0.9",
        "error@10: the point x = 0.6, y = 0.9 is not on the curve: the left side is 1.17 there and the right side 1"},
+      {"implicit(x^2 + y^2 = 1, dy/dx) at x = 2", "error@10: the curve has no point with x = 2: no real y solves the equation there"},
+      {"implicit(x^2 + y^2 = 1, dy/dx) at y = -1.5",
+       "error@10: the curve has no point with y = -1.5: no real x solves the equation there"},
+      {"implicit(x^2 + y^2 = 1, dy/dx) at x = 0.6", "-0.6/y"},
       {"implicit(x^2 + y^2 = 1, dy/dx) at x = 1, y = 0",
        "error@1: dy/dx is not defined at x = 1, y = 0: the partial derivative of the left side minus the right side by y "
        "is 0 there (a vertical tangent or a singular point of the curve)"},

@@ -4267,3 +4267,24 @@ TEST_CASE("trust: a name called as a function is no variable of a derivative or 
       {"x(x+1) at x = 2", "6"},
   });
 }
+
+// A point that gives only x of an implicit curve gave a slope in y where the curve has no point
+// with that x: implicit(x^2 + y^2 = 1, dy/dx) at x = 2 was -2/y. Where the equation there is a
+// polynomial in the other name without a real root, that is said; where it has one, or cannot be
+// told, the answer keeps the other name.
+TEST_CASE("trust: implicit at a point the curve does not reach") {
+  ddx_test::check_rows({
+      {"implicit(x^2 + y^2 = 1, dy/dx) at x = 2", "error: the curve has no point with x = 2"},
+      {"implicit(x^2 + y^2 = 1, d^2y/dx^2) at x = -5/4", "error: the curve has no point with x = -5/4"},
+      {"implicit(x^2 + y^2 = 1, dy/dx) at x = 1.0001", "error: the curve has no point with x = 1.0001"},
+      {"implicit(x^2 + y^2 = 1, dy/dx) at y = 3", "error: the curve has no point with y = 3"},
+      {"implicit(y^4 + x^2 y^2 + 1 = 0, dy/dx) at x = 1", "error: the curve has no point with x = 1"},
+      {"implicit(y^2 = x, dy/dx) at x = -1", "error: the curve has no point with x = -1"},
+      {"implicit(x^2 + y^2 = 1, dy/dx) at x = 1/2", "-1/(2y)"},
+      {"implicit(x^2 + y^2 = 1, dy/dx) at x = 1", "-1/y"},
+      {"implicit(y^3 + x y = 5, dy/dx) at x = 100", "-y/(3y^2 + 100)"},
+      {"implicit(x^2 + y^2 = a, dy/dx) at x = 2", "-2/y"},
+      {"implicit(y = sin(x) + 2, dy/dx) at y = 0", "cos(x)"},
+      {"implicit(e^y = x, dy/dx) at x = -1", "e^(-y)"},  // (no polynomial in y: not told)
+  });
+}

@@ -12,7 +12,9 @@
 #include "calculus/diff.hpp"
 #include "calculus/evalf.hpp"
 #include "calculus/expand.hpp"
+#include "calculus/poly_convert.hpp"
 #include "calculus/quotient_series.hpp"
+#include "calculus/real_roots.hpp"
 #include "calculus/simplify.hpp"
 #include "core/corner_sign.hpp"
 #include "core/dropped.hpp"
@@ -258,6 +260,27 @@ bool within_rounding(Expr left, Expr right, const calc::Point& point) {
   }
 }
 
+// Whether left = right, with the point's values in, is a polynomial equation in `other` alone
+// with no real solution (false where that cannot be told: another name, a function of `other`,
+// a decimal).
+bool no_real_solution(Expr left, Expr right, const calc::Point& point, Expr other) {
+  Expr difference;
+  try {
+    difference = substitute(left - right, point);
+  } catch (const MathError&) {
+    return false;  // (the check of the point itself says why)
+  }
+  constexpr calc::poly::ConvertLimits limits{max_poly_terms, max_poly_degree, max_poly_variables};
+  std::optional<calc::poly::Fraction> f;
+  try {
+    f = calc::poly::to_fraction(difference, limits, "implicit");
+  } catch (const LimitError&) {
+    return false;
+  }
+  if (!f || f->gens.size() != 1 || f->gens[0] != other) return false;
+  return calc::poly::count_real_roots(calc::poly::dense(f->num, 0)) == 0;
+}
+
 }  // namespace
 
 Result taylor_procedure(const Term& call, Evaluator& ev) { return taylor_polynomial(call, ev, false); }
@@ -296,15 +319,21 @@ Result implicit_procedure(const Term& call, Evaluator& ev) {
     for (Expr v : vars)
       if (auto it = point->find(v); it != point->end())
         where += (where.empty() ? "" : ", ") + v.name() + " = " + ev.context().text(it->second);
+    // A decimal of the point is the number it is written as (0.8 is 4/5), where the equation
+    // is exact: y = 0.8000000001 is off x^2 + y^2 = 1, which the doubles' tolerance passed.
+    calc::Point written = *point;
+    if (!has_float(left) && !has_float(right))
+      for (auto& [v, value] : written)
+        if (value.is_number() && value.number().is_float() && std::isfinite(value.number().to_double()))
+          value = num(Number::from_double_as_written(value.number().to_double()));
+    // A point that gives one of the names must have the other on the curve, when that can be
+    // told: x^2 + y^2 = 1 at x = 2 was -2/y, a slope of points that do not exist.
+    for (auto [given, other] : {std::pair{asked.x, asked.y}, std::pair{asked.y, asked.x}})
+      if (point->count(given) && !point->count(other) && no_real_solution(left, right, written, other))
+        throw EvalError{eq.span, "the curve has no point with " + where + ": no real " + other.name() +
+                                     " solves the equation there"};
     // The curve through the point: F - G must vanish there when it can be told.
     if (point->count(asked.x) && point->count(asked.y)) {
-      // A decimal of the point is the number it is written as (0.8 is 4/5), where the equation
-      // is exact: y = 0.8000000001 is off x^2 + y^2 = 1, which the doubles' tolerance passed.
-      calc::Point written = *point;
-      if (!has_float(left) && !has_float(right))
-        for (auto& [v, value] : written)
-          if (value.is_number() && value.number().is_float() && std::isfinite(value.number().to_double()))
-            value = num(Number::from_double_as_written(value.number().to_double()));
       Expr l, r;
       try {
         l = substitute(left, written);
