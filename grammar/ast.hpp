@@ -57,6 +57,8 @@ enum class NodeKind : std::uint8_t {
     Compare,   // `A == B`: children = {A, B}
     Equality,  // `F = G` as a call argument whose left side is no plain name (`x^2 + y^2 = 1`):
                // children = {F, G}
+    Held,      // `(∂z/∂x)_u`, `(∂z/∂x)_(u, v)`: a bracket with the names it holds fixed as a subscript,
+               // as thermodynamics writes a partial derivative: children = {the Group, a Word per name}
 };
 
 // A differentiation variable and how many times it is taken: `dx^3` is {x, 3}.

@@ -91,6 +91,7 @@ void dump_to(std::string& out, Node const& n) {
     case NodeKind::At: out += "(at"; dump_children(out, n); out += ')'; return;
     case NodeKind::Compare: out += "(=="; dump_children(out, n); out += ')'; return;
     case NodeKind::Equality: out += "(eq"; dump_children(out, n); out += ')'; return;
+    case NodeKind::Held: out += "(held"; dump_children(out, n); out += ')'; return;
     }
     out += "(?)";
 }

@@ -726,8 +726,16 @@ auto const exponent_primary_def = spanned[(&(digit | '.') >> into[number])
                                 | (leibniz_start >> into[leibniz]) | (&alpha >> into[tight_named])
                                 | (&lit('(') >> into[group]) | (&lit('[') >> into[vector])];
 
-// group ::= "(" full_expr ")"           (`(x^3 at x = 2) + 1`: a point inside brackets)
-auto const group_def = spanned[(lit('(') > full_expr > ')')[wrap_val<NodeKind::Group>{}]];
+// group ::= "(" full_expr ")" [held]    (`(x^3 at x = 2) + 1`: a point inside brackets)
+// held ::= "_" NAME | "_(" NAME { "," NAME } ")"      (right after the bracket: `(∂z/∂x)_u`)
+auto const wrap_held = [](auto& ctx) {
+    NodeList group;
+    group.push_back(std::move(_val(ctx)));
+    _val(ctx) = make_node(NodeKind::Held, std::move(group));
+};
+auto const held = x3::omit[x3::no_skip[lit('_') >> &(alpha | '(')][wrap_held] >>
+                           (word_node[push_child] | (lit('(') > (word_node[push_child] % ',') > ')'))];
+auto const group_def = spanned[(lit('(') > full_expr > ')')[wrap_val<NodeKind::Group>{}] >> -held];
 
 // vector ::= "[" expr { "," expr } "]"
 auto const vector_def = spanned[((lit('[') > expr)[wrap_val<NodeKind::Vector>{}] >>

@@ -77,14 +77,15 @@ TEST_CASE("docs/language.md §5: multivariate chain sums with ∂ where a name h
         "      = 2x ∂f/∂u(x^2, sin(x)) + cos(x) ∂f/∂v(x^2, sin(x))");
 }
 
-// Where z depends on x directly too, the direct term of ∂z/∂x holds the intermediates fixed and says
-// so: written ∂z/∂x, the line read ∂z/∂x = ∂z/∂u * du/dx + ∂z/∂x. The total dz/dx keeps ∂z/∂x.
+// Where z depends on x directly too, the direct term of a chain holds the intermediates fixed and
+// says so: written ∂z/∂x, the line read ∂z/∂x = ∂z/∂u * du/dx + ∂z/∂x, and the total dz/dx's line,
+// typed back, counted the way through u twice.
 TEST_CASE("docs/language.md §5: the direct term of a partial chain names what it holds fixed") {
   CHECK(run({"z = x^2 u", "u = sin(x)", "∂z/∂x"}) ==
         "∂z/∂x = ∂z/∂u * du/dx + (∂z/∂x)_u\n"
         "      = x^2 cos(x) + 2u x\n"
         "      = x^2 cos(x) + 2x sin(x)");
-  CHECK(run({"z = x^2 u", "u = sin(x)", "dz/dx"}, ddx::print::Format::Unicode).starts_with("dz/dx = ∂z/∂u · du/dx + ∂z/∂x\n"));
+  CHECK(run({"z = x^2 u", "u = sin(x)", "dz/dx"}, ddx::print::Format::Unicode).starts_with("dz/dx = ∂z/∂u · du/dx + (∂z/∂x)_u\n"));
   CHECK(run({"z = f(x, u, v)", "u = g(x, y)", "v = h(x, y)", "∂z/∂x"}, ddx::print::Format::Unicode) ==
         "∂z/∂x = ∂z/∂u · ∂u/∂x + ∂z/∂v · ∂v/∂x + (∂z/∂x)_(u, v)");
   CHECK(run({"z = f(x, u)", "u = g(x, y)", "∂z/∂x"}, ddx::print::Format::Latex) ==
@@ -451,4 +452,42 @@ TEST_CASE("a function definition takes at least one parameter") {
   CHECK(answer(s, "f") == "f");  // (nothing was defined)
   CHECK(answer(s, "f(x) = x^2") == "");
   CHECK(answer(s, "f(3)") == "9");
+}
+
+// Every chain's first line, typed back into the session, is the derivative: with the names its
+// held partials keep then substituted (its answer typed again), it is the last line. The total
+// chain's direct term was written ∂z/∂x, which typed back chained through u and counted that way
+// twice.
+TEST_CASE("docs/language.md §5: a chain's first line reads back as the derivative") {
+  struct Case {
+    std::vector<std::string> definitions;
+    std::string asked;
+  };
+  const std::vector<Case> cases{
+      {{"z = x^2 u", "u = sin(x)"}, "dz/dx"},
+      {{"z = x^2 u", "u = sin(x)"}, "∂z/∂x"},
+      {{"z = u^2 + x", "u = sin(x)"}, "dz/dx"},
+      {{"z = x^2 u", "u = x w", "w = sin(x)"}, "∂z/∂x"},
+      {{"z = x^2 u", "u = x w", "w = sin(x)"}, "dz/dx"},
+      {{"z = x u + y v", "u = x^2 y", "v = exp(x)"}, "∂z/∂x"},
+      {{"z = x u + y v", "u = x^2 y", "v = exp(x)"}, "∂z/∂y"},
+      {{"z = u v + x", "u = x^2", "v = log(x)"}, "dz/dx"},
+      {{"y = u^3", "u = 2x^3 + 3x^2"}, "dy/dx"},
+      {{"q = p^2 + t p", "p = t^3"}, "dq/dt"},
+  };
+  for (const Case& c : cases) {
+    ddx::Session s;
+    for (const std::string& d : c.definitions) REQUIRE(ddx_test::answer(s, d).empty());
+    std::string const shown = ddx_test::answer(s, c.asked);
+    CAPTURE(shown);
+    std::size_t const first_end = shown.find('\n');
+    REQUIRE(first_end != std::string::npos);
+    std::string const first = shown.substr(shown.find("= ") + 2, first_end - shown.find("= ") - 2);
+    std::string const last = shown.substr(shown.rfind("= ") + 2);
+    std::string const read_back = ddx_test::answer(s, first);
+    CAPTURE(first);
+    CAPTURE(read_back);
+    REQUIRE(read_back.find("error") == std::string::npos);
+    CHECK(ddx_test::answer(s, "(" + read_back + ") - (" + last + ")") == "0");
+  }
 }

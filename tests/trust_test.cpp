@@ -4288,3 +4288,39 @@ TEST_CASE("trust: implicit at a point the curve does not reach") {
       {"implicit(e^y = x, dy/dx) at x = -1", "e^(-y)"},  // (no polynomial in y: not told)
   });
 }
+
+// The textbook's dz/dx = ∂z/∂u du/dx + ∂z/∂x means by ∂z/∂x the part with u held fixed; ddx's
+// ∂z/∂x chains through u (SPEC §5), so the line typed counted the way through u twice (z = u^2 +
+// x, u = sin(x): 2u cos(x) + 2sin(x) cos(x) + 1, where dz/dx is 2sin(x) cos(x) + 1). Refused
+// wherever ∂z/∂x stands beside a derivative of z by an intermediate that moves with x; the held
+// partial is written (∂z/∂x)_u.
+TEST_CASE("trust: a partial derivative beside the chain it is part of") {
+  ddx_test::check_in_turn({
+      {"z = u^2 + x", ""},
+      {"u = sin(x)", ""},
+      {"r = x^2 v", ""},
+      {"v = y^3", ""},
+      {"m = k(u, x)", ""},
+      {"∂z/∂u * du/dx + ∂z/∂x", "error: ∂z/∂x is the whole partial derivative of z by x, through u as well, so beside ∂z/∂u"},
+      {"dz/du * du/dx + ∂z/∂x", "error: so beside dz/du it counts the way through u twice"},
+      {"∂z/∂x + cos(x) ∂z/∂u", "error: counts the way through u twice"},
+      {"w = ∂z/∂u du/dx + ∂z/∂x", "error: counts the way through u twice"},
+      {"g(t) = t ∂z/∂u + ∂z/∂x", "error: counts the way through u twice"},
+      {"∂m/∂u * du/dx + ∂m/∂x", "error: counts the way through u twice"},
+      {"∂z/∂u * du/dx + (∂z/∂x)_u", "2u cos(x) + 1"},
+      {"(∂z/∂x)_u", "1"},
+      {"dz/dx", "dz/dx = ∂z/∂u * du/dx + (∂z/∂x)_u\n      = 2u cos(x) + 1\n      = 2 sin(x) cos(x) + 1"},
+      {"∂z/∂x", "∂z/∂x = ∂z/∂u * du/dx + (∂z/∂x)_u\n      = 2u cos(x) + 1\n      = 2 sin(x) cos(x) + 1"},
+      {"dz/du + dz/dx", "2 sin(x) cos(x) + 2u + 1"},     // (a total dz/dx is the whole: no other reading)
+      {"∂r/∂v + ∂r/∂x", "2x y^3 + x^2"},                 // (v does not move with x)
+      {"∂z/∂u + ∂r/∂x", "2x y^3 + 2u"},                  // (two names)
+      {"(∂z/∂x)_(u, v)", "1"},                           // (v held, though z does not read it)
+      {"(∂z/∂x)_(u, y)", "error: 'y' is no defined name"},
+      {"(∂z/∂x)_x", "error: a derivative by x cannot hold x fixed"},
+      {"(dz/dx)_u", "error: a subscript after a bracket names the defined names a partial derivative holds fixed"},
+      {"(x + 1)_u", "error: a subscript after a bracket names the defined names a partial derivative holds fixed"},
+      {"(∂f/∂x)_u", "error: 'f' is not defined"},
+      {"(∂k/∂x)_u", "error: 'k' is no defined name"},
+      {"(∂z/∂x)_u at x = 1, u = 2", "1"},
+  });
+}

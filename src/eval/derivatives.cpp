@@ -303,10 +303,12 @@ Expr Evaluator::leibniz(const Term& t) {
       throw EvalError{t.name_span, resolve::undefined_leibniz_message(t.name, t.vars[0].name)};
     case resolve::LeibnizOf::Variable: break;
   }
-  // At a point, or of higher order: the value of the name with the variables held independent
-  // (a defined name as the variable, ∂x5/∂x3, is held as the chain display holds it).
-  if (!points_.empty() || d.size() > 1 || d[0].second > 1) {
+  // At a point, of higher order, or with names held fixed ((∂z/∂x)_u): the value of the name with
+  // the variables and those names held independent (a defined name as the variable, ∂x5/∂x3, is
+  // held as the chain display holds it).
+  if (!points_.empty() || d.size() > 1 || d[0].second > 1 || !t.params.empty()) {
     auto vars = variables(d);
+    vars.insert(vars.end(), t.params.begin(), t.params.end());
     std::span<const Expr> held(vars.data(), vars.size());
     if (!noting_required()) return differentiate(definition_value_holding(t.name, held), d, t);
     // (what the definitions lost as their values went in, sqrt(x) of y = u^2 after u = sqrt(x),

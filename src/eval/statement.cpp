@@ -73,7 +73,8 @@ std::optional<Result> chain(const Term& body, const Context& context) {
   std::string target, var;
   bool partial = false;
   std::vector<std::string> vars;
-  bool defined_leibniz = body.kind == TermKind::Leibniz && body.of == resolve::LeibnizOf::Variable && body.children.empty();
+  bool defined_leibniz = body.kind == TermKind::Leibniz && body.of == resolve::LeibnizOf::Variable && body.children.empty() &&
+                         body.params.empty();  // ((∂z/∂x)_u is a value)
   if (defined_leibniz) vars = listed(body);
   // (a defined name as the variable is held independent: the statement asks whether a definition
   // it read took its value)
@@ -139,7 +140,8 @@ std::optional<Result> explain(const Term& body, const Context& context) {
       vars.insert(vars.begin(), inner.begin(), inner.end());
       operand = &operand->children[0];
     }
-  } else if (body.kind == TermKind::Leibniz && body.of == resolve::LeibnizOf::Variable && body.children.empty()) {
+  } else if (body.kind == TermKind::Leibniz && body.of == resolve::LeibnizOf::Variable && body.children.empty() &&
+             body.params.empty()) {
     vars = listed(body);
     partial = body.partial;
   } else if (body.kind == TermKind::Call && body.name == "diff" && body.children.size() >= 2) {
@@ -319,7 +321,60 @@ void unify_signs(Value& v) {
 
 }  // namespace
 
+namespace {
+
+// The Leibniz forms of defined names in t (dy/dx, ∂z/∂u; not (∂z/∂x)_u, which holds its names).
+void defined_leibniz_forms(const Term& t, std::vector<const Term*>& out) {
+  if (t.kind == TermKind::Leibniz && t.of == resolve::LeibnizOf::Variable && t.params.empty() && t.vars.size() == 1)
+    out.push_back(&t);
+  for (const Term& c : t.children) defined_leibniz_forms(c, out);
+}
+
+// Whether the definition of `name` reads `other`, directly or through other definitions.
+bool reads(const Context& context, const std::string& name, const std::string& other) {
+  std::vector<std::string> todo{name}, seen;
+  while (!todo.empty()) {
+    std::string next = std::move(todo.back());
+    todo.pop_back();
+    if (std::find(seen.begin(), seen.end(), next) != seen.end()) continue;
+    seen.push_back(next);
+    std::optional<Expr> body = context.definition(next);
+    if (!body) continue;
+    for (Expr s : free_symbols(*body)) {
+      if (s.name() == other) return true;
+      todo.push_back(s.name());
+    }
+  }
+  return false;
+}
+
+// ∂z/∂x beside ∂z/∂u, where z reads u and u moves with x: ddx's ∂z/∂x chains through u (§5), so
+// that the textbook's dz/dx = ∂z/∂u du/dx + ∂z/∂x, typed, counted the route through u twice
+// (z = u^2 + x, u = sin(x): 2u cos(x) + 2sin(x) cos(x) + 1). Refused, with both readings offered.
+void refuse_a_route_counted_twice(const Term& body, const Context& context) {
+  std::vector<const Term*> forms;
+  defined_leibniz_forms(body, forms);
+  for (const Term* whole : forms) {
+    if (!whole->partial) continue;
+    std::string const& x = whole->vars[0].name;
+    for (const Term* part : forms) {
+      std::string const& u = part->vars[0].name;
+      if (part->name != whole->name || u == x || !context.definition(u) || !reads(context, u, x) ||
+          !reads(context, whole->name, u))
+        continue;
+      std::string const z = whole->name, d = part->partial ? "∂" : "d";
+      throw EvalError{whole->span, "∂" + z + "/∂" + x + " is the whole partial derivative of " + z + " by " + x +
+                                       ", through " + u + " as well, so beside " + d + z + "/" + d + u +
+                                       " it counts the way through " + u + " twice: write (∂" + z + "/∂" + x + ")_" + u +
+                                       " for the part with " + u + " held fixed, or d" + z + "/d" + x + " for the whole"};
+    }
+  }
+}
+
+}  // namespace
+
 Result evaluate_expression(const Term& body, const Context& context, bool steps) {
+  refuse_a_route_counted_twice(body, context);
   Result r = answer_to(body, context, steps);
   unify_signs(r.value);
   return r;
@@ -363,11 +418,13 @@ std::optional<std::string> lost_value_missing(const Term& body, std::span<const 
 }
 
 Expr definition_body(const Term& body, const Context& context) {
+  refuse_a_route_counted_twice(body, context);
   return with_signs_unified(Evaluator(context, true).scalar(body));
 }
 
 Expr function_body(const Term& body, const std::vector<Expr>& params, const Context& context) {
   Hiding scope(context, params);
+  refuse_a_route_counted_twice(body, scope);
   return with_signs_unified(Evaluator(scope).scalar(body));
 }
 

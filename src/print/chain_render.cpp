@@ -13,13 +13,14 @@
 namespace ddx::print {
 namespace {
 
-// In the answer to ∂z/∂x a factor ∂n/∂x of a name n that also reaches x through intermediates
-// (∂n/∂u, ...) is the partial with those held fixed; written ∂n/∂x, the line read ∂z/∂x = ∂z/∂u *
-// du/dx + ∂z/∂x, two meanings under one name. It is written as thermodynamics writes it, the
-// names held as a subscript: (∂z/∂x)_u.
+// In a chain by x a factor ∂n/∂x of a name n that also reaches x through intermediates (∂n/∂u,
+// ...) is the partial with those held fixed; written ∂n/∂x, the line read ∂z/∂x = ∂z/∂u * du/dx
+// + ∂z/∂x, two meanings under one name, and typed back (as the textbook's dz/dx = ∂z/∂u du/dx +
+// ∂z/∂x) ∂z/∂x chains through u. It is written as thermodynamics writes it, the names held as a
+// subscript: (∂z/∂x)_u, which reads back as that partial.
 std::vector<std::string> held_fixed(const calc::Chain& c, const calc::LeibnizFactor& f) {
   std::vector<std::string> held;
-  if (!c.partial || f.var != c.var) return held;
+  if (f.var != c.var) return held;
   for (const auto& term : c.terms)
     for (const calc::LeibnizFactor& other : term)
       if (other.name == f.name && other.var != c.var && std::find(held.begin(), held.end(), other.var) == held.end())

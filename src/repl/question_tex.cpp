@@ -90,6 +90,11 @@ class QuestionReader {
       }
       case NodeKind::Pow: return base(n.children[0]) + "^{" + math(n.children[1]) + "}";
       case NodeKind::Group: return bracketed(math(n.children[0]));
+      case NodeKind::Held: {  // (∂z/∂x)_(u, v)
+        std::string names;
+        for (std::size_t i = 1; i < n.children.size(); ++i) names += (i > 1 ? ", " : "") + name(n.children[i].text);
+        return math(n.children[0]) + "_{" + names + "}";
+      }
       case NodeKind::Vector: return vector(n);
       case NodeKind::DerivOp: return derivative_operator(n) + " " + operand(n.children[0]);
       case NodeKind::Leibniz: {

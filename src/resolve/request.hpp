@@ -61,7 +61,8 @@ struct Term {
   bool partial = false;            // Derivative, Leibniz: written with ∂
   std::uint64_t order = 0;         // Prime: the number of primes
   LeibnizOf of = LeibnizOf::Variable;
-  std::vector<Expr> params;        // Leibniz of a function, Prime: the parameters
+  std::vector<Expr> params;        // Leibniz of a function, Prime: the parameters; Leibniz of a
+                                   // variable: the defined names it holds fixed ((∂z/∂x)_u)
   FunctionId function = 0;         // Apply; Prime of an abstract function
   bool abstract = false;           // Prime of an abstract function
   std::vector<std::string> names;  // At: the point's names, one per value; Call: each argument

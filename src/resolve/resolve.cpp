@@ -504,6 +504,7 @@ Term Resolver::term_unguarded(const Node& n) {
     }
     case NodeKind::DerivOp: return derivative_operator(n);
     case NodeKind::Leibniz: return leibniz(n);
+    case NodeKind::Held: return held_partial(n);
     case NodeKind::At: return at(n);
     case NodeKind::Compare: {
       // What each side loses as it is read goes with it (sqrt(x)^2 is x where x >= 0): == asks

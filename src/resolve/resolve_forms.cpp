@@ -38,7 +38,7 @@ void check_variables(const Node& n) {
 // first, else null.
 const Node* derivative_among_factors(const Node& term) {
   const Node* t = &term;
-  while (t->kind == NodeKind::Neg || t->kind == NodeKind::Group) t = &t->children[0];
+  while (t->kind == NodeKind::Neg || t->kind == NodeKind::Group || t->kind == NodeKind::Held) t = &t->children[0];
   if (t->kind == NodeKind::DerivOp || t->kind == NodeKind::Leibniz || t->kind == NodeKind::Prime ||
       (t->kind == NodeKind::Apply && t->text == "diff"))
     return t;
@@ -311,6 +311,34 @@ Term Resolver::leibniz(const Node& n, bool argument) {
   }
   Term t = form(TermKind::Leibniz, n);
   t.of = LeibnizOf::Variable;
+  return t;
+}
+
+// `(∂z/∂x)_u`: the partial derivative of the defined z by x with the defined names after the
+// bracket held fixed, as the chain display writes the direct part of a chain (∂z/∂x = ∂z/∂u *
+// du/dx + (∂z/∂x)_u); plain ∂z/∂x chains through u as well.
+Term Resolver::held_partial(const Node& n) {
+  const Node* inner = &n.children[0];
+  while (inner->kind == NodeKind::Group) inner = &inner->children[0];
+  std::string const usage = "a subscript after a bracket names the defined names a partial derivative holds fixed: "
+                            "(∂z/∂x)_u, or (∂z/∂x)_(u, v)";
+  if (inner->kind != NodeKind::Leibniz || !inner->is_partial || inner->vars.size() != 1 || inner->vars[0].count != 1 ||
+      !inner->children.empty())
+    throw ResolveError{n.span, usage};
+  Term t = leibniz(*inner);
+  if (t.kind != TermKind::Leibniz || t.of != LeibnizOf::Variable)
+    throw ResolveError{inner->name_span, usage + "; '" + inner->text + "' is no defined name"};
+  for (std::size_t i = 1; i < n.children.size(); ++i) {
+    const Node& held = n.children[i];
+    if (held.text.view() == inner->vars[0].name)
+      throw ResolveError{held.span, "a derivative by " + held.text + " cannot hold " + held.text + " fixed"};
+    if (!is_variable(held.text))
+      throw ResolveError{held.span, "'" + held.text + "' is no defined name: ∂" + inner->text + "/∂" + inner->vars[0].name +
+                                        " holds every variable but " + inner->vars[0].name + " fixed already"};
+    Expr const name = sym(held.text);
+    if (std::find(t.params.begin(), t.params.end(), name) == t.params.end()) t.params.push_back(name);
+  }
+  t.span = n.span;
   return t;
 }
 

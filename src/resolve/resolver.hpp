@@ -91,6 +91,7 @@ class Resolver {
   Term derivative_operator(const Node& n);
   // argument: the whole of a procedure's argument, where dy/dx of an undefined y is kept.
   Term leibniz(const Node& n, bool argument = false);
+  Term held_partial(const Node& n);
   Term abstract_leibniz(const Node& n, FunctionId f, std::vector<int> indices);
   Term prime(const Node& n);
   Term at(const Node& n);
