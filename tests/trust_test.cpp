@@ -4324,3 +4324,34 @@ TEST_CASE("trust: a partial derivative beside the chain it is part of") {
       {"(∂z/∂x)_u at x = 1, u = 2", "1"},
   });
 }
+
+// A determinant's derivative is written out as the adjugate where the inverse beside it is of the
+// determinant's matrix or its transpose; the transpose of a sum or a product is written term by
+// term (Aᵀ + Bᵀ, Wᵀ X), which the pairing did not recognise, so that d/dA det(A + B) at a singular
+// A + B was "division by zero" where d/dA det(A) has its cofactors (a helper's finding). And a
+// product declared through a smaller number of rows or columns (XᵀX of a 2×3 X) is singular
+// everywhere: logdet(XᵀX) was printed as a formula.
+TEST_CASE("trust: determinants of sums and of products through a smaller size") {
+  ddx_test::check_rows({
+      {"d/dA det(A + B) at n = 2, A_11 = 1, A_12 = 1, A_21 = 1, A_22 = 1, B_11 = 0, B_12 = 0, B_21 = 0, B_22 = 0",
+       "[[1, -1], [-1, 1]]"},
+      {"d/dA det(A - B) at n = 2, A_11 = 2, A_12 = 1, A_21 = 4, A_22 = 2, B_11 = 0, B_12 = 0, B_21 = 0, B_22 = 0",
+       "[[2, -4], [-1, 2]]"},
+      {"d/dA det(A + B) at n = 2", "[[A_22 + B_22, -A_21 - B_21], [-A_12 - B_12, A_11 + B_11]]"},
+      {"d/dX det(W^T X) at m = 2, n = 3", "[[0, 0, 0], [0, 0, 0]]"},
+      {"d/dA det(A - A^T) at n = 3", "[[0, 0, 0], [0, 0, 0], [0, 0, 0]]"},
+      {"d/dA det(x z^T + A) at n = 2, A_11 = 0, A_12 = 0, A_21 = 0, A_22 = 0, x_1 = 1, x_2 = 2, z_1 = 3, z_2 = 4",
+       "[[8, -6], [-4, 3]]"},
+  }, {"A in R^(n, n)", "B in R^(n, n)", "X in R^(m, n)", "W in R^(m, n)", "x in R^n", "z in R^n"});
+  ddx_test::check_rows({
+      {"det(Z^T Z)", "0"},
+      {"logdet(Z^T Z)", "error: log(0) is undefined"},
+      {"d/dZ logdet(Z^T Z)", "error: log(0) is undefined"},
+      {"inv(Z^T Z)", "error: this 3×3 product has no inverse: its rank is at most 2, the smallest size among its factors"},
+      {"d/dZ det(Z^T Z)", "0  # the zero matrix, 2×3"},
+      {"det(Z Z^T)", "det(Z Z^T)"},
+      {"det(v v^T)", "0"},
+      {"d/dv det(v v^T)", "0  # the zero vector, 3×1"},
+      {"inv(v v^T)", "error: its rank is at most 1"},
+  }, {"Z in R^(2, 3)", "v in R^3"});
+}

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "core/errors.hpp"
 
@@ -94,6 +95,19 @@ Tree combine(const Tree& prev, const Tree& m) {
 }
 
 // Whether a product's matrix factors are all square (of the product's size).
+// The bound on a's rank where a is a product of matrices one of whose numbers of rows or columns
+// is below a's own number of rows, which makes it singular everywhere (XᵀX with X of 2×3 is 3×3 of
+// rank at most 2: logdet(XᵀX) was a formula where it has no value), else nullopt. (Symbolic sizes
+// tell nothing: x zᵀ is invertible at n = 1.)
+std::optional<Number> rank_below_size(const Tree& a) {
+  if (a->op != Op::Product || !a->shape.rows.is_integer()) return std::nullopt;
+  std::optional<Number> bound;
+  for (std::size_t i = a->scalars; i < a->args.size(); ++i)
+    for (Expr d : {a->args[i]->shape.rows, a->args[i]->shape.cols})
+      if (d.is_integer() && d.number() < a->shape.rows.number() && (!bound || d.number() < *bound)) bound = d.number();
+  return bound;
+}
+
 bool all_square(const Tree& a) {
   return a->op == Op::Product && a->args.size() > a->scalars &&
          std::all_of(a->args.begin() + static_cast<std::ptrdiff_t>(a->scalars), a->args.end(),
@@ -314,6 +328,9 @@ Tree inverse(Tree a) {
   if (!a->shape.square()) throw MathError("inverse of a non-square matrix (" + shape_text(a->shape) + ")");
   if (a->shape.scalar()) return power(a, Number(-1));
   if (is_zero(a)) throw MathError("the zero matrix has no inverse");
+  if (std::optional<Number> rank = rank_below_size(a))
+    throw MathError("this " + shape_text(a->shape) + " product has no inverse: its rank is at most " + rank->to_string() +
+                    ", the smallest size among its factors, so it is singular everywhere");
   switch (a->op) {
     case Op::Identity: return a;
     case Op::Inverse: return a->args[0];
@@ -357,7 +374,7 @@ Tree trace(Tree a) {
 Tree det(Tree a) {
   if (!a->shape.square()) throw MathError("determinant of a non-square matrix (" + shape_text(a->shape) + ")");
   if (a->shape.scalar()) return a;
-  if (is_zero(a)) return number(Number(0));
+  if (is_zero(a) || rank_below_size(a)) return number(Number(0));  // (singular everywhere)
   switch (a->op) {
     case Op::Identity: return number(Number(1));
     case Op::Transpose: return det(a->args[0]);

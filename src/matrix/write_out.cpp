@@ -153,10 +153,11 @@ std::optional<DeterminantBesideInverse> determinant_beside_inverse(const std::ve
       bool transposed = g->op == Op::Transpose && g->args[0]->op == Op::Inverse;
       const Tree& inv = transposed ? g->args[0] : g;
       if (inv->op != Op::Inverse) continue;
-      // (det(Mᵀ) is det(M): the inverse of Mᵀ pairs with it too, as in det(A) A^-T)
-      const Tree& m = inv->args[0]->op == Op::Transpose ? inv->args[0]->args[0] : inv->args[0];
+      // (det(Mᵀ) is det(M): the inverse of Mᵀ pairs with it too, as in det(A) A^-T, and Mᵀ is
+      // asked of transpose(), which writes (A + B)ᵀ as Aᵀ + Bᵀ and (Xᵀ W)ᵀ as Wᵀ X, as the
+      // derivative does: det(A + B)'s was refused as a division by zero where A + B is singular)
       const Tree& det_matrix = without_scalars(*det_of);
-      if (inv->args[0]->key == det_matrix->key || m->key == det_matrix->key)
+      if (inv->args[0]->key == det_matrix->key || transpose(inv->args[0])->key == det_matrix->key)
         return DeterminantBesideInverse{d, i, power ? f->exponent : Number(1), transposed, &det_matrix != det_of};
     }
   }
