@@ -2,6 +2,7 @@
 // Whole statements (see statement.hpp): chains through definitions, steps, definition bodies.
 #include "eval/statement.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -323,10 +324,21 @@ void unify_signs(Value& v) {
 
 namespace {
 
+bool is_defined_leibniz(const Term& t) {
+  return t.kind == TermKind::Leibniz && t.of == resolve::LeibnizOf::Variable && t.params.empty() && t.vars.size() == 1;
+}
+
+// Whether t holds a ∂z/∂x of a defined z (nearly no statement does: asked first, without a list).
+bool holds_defined_partial(const Term& t) {
+  if (t.kind == TermKind::Leibniz) return t.partial && is_defined_leibniz(t);
+  for (const Term& c : t.children)
+    if (!c.is_value() && holds_defined_partial(c)) return true;
+  return false;
+}
+
 // The Leibniz forms of defined names in t (dy/dx, ∂z/∂u; not (∂z/∂x)_u, which holds its names).
 void defined_leibniz_forms(const Term& t, std::vector<const Term*>& out) {
-  if (t.kind == TermKind::Leibniz && t.of == resolve::LeibnizOf::Variable && t.params.empty() && t.vars.size() == 1)
-    out.push_back(&t);
+  if (is_defined_leibniz(t)) out.push_back(&t);
   for (const Term& c : t.children) defined_leibniz_forms(c, out);
 }
 
@@ -351,7 +363,7 @@ bool reads(const Context& context, const std::string& name, const std::string& o
 // ∂z/∂x beside ∂z/∂u, where z reads u and u moves with x: ddx's ∂z/∂x chains through u (§5), so
 // that the textbook's dz/dx = ∂z/∂u du/dx + ∂z/∂x, typed, counted the route through u twice
 // (z = u^2 + x, u = sin(x): 2u cos(x) + 2sin(x) cos(x) + 1). Refused, with both readings offered.
-void refuse_a_route_counted_twice(const Term& body, const Context& context) {
+[[gnu::noinline]] void refuse_a_route_counted_twice_in(const Term& body, const Context& context) {
   std::vector<const Term*> forms;
   defined_leibniz_forms(body, forms);
   for (const Term* whole : forms) {
@@ -369,6 +381,10 @@ void refuse_a_route_counted_twice(const Term& body, const Context& context) {
                                        " for the part with " + u + " held fixed, or d" + z + "/d" + x + " for the whole"};
     }
   }
+}
+
+inline void refuse_a_route_counted_twice(const Term& body, const Context& context) {
+  if (!body.is_value() && holds_defined_partial(body)) refuse_a_route_counted_twice_in(body, context);
 }
 
 }  // namespace
