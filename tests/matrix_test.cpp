@@ -262,6 +262,9 @@ TEST_CASE("matrix: the language's examples in matrix notation") {
   CHECK(answer(s, "steps d/dx x^T A x") == "d(x^T A x) = dx^T A x + x^T A dx\nd/dx (x^T A x) = (A + A^T) x");
   CHECK(answer(s, "steps d/dA log(det(A))") == "d(log(det(A))) = tr(A^-1 dA)\nd/dA log(det(A)) = A^-T");
   CHECK(answer(s, "steps hessian(x^T A x, x)") == "A + A^T  # steps are shown for d/dx of a matrix expression only");
+  // (a derivative of an expression without x has no steps: the note said it was no derivative,
+  // and lost the zero's shape)
+  CHECK(answer(s, "steps d/dx tr(A)") == "0  # the zero vector, n×1; no steps: the expression does not depend on x");
   REQUIRE(answer(s, ":set layout denominator").empty());
   CHECK(answer(s, "d/dx A x") == "A^T");
   CHECK(answer(s, "d/dx x^T A x") == "(A + A^T) x");  // a gradient keeps x's shape in both layouts

@@ -881,8 +881,14 @@ Outcome Session::run_matrix(const grammar::Statement& s, std::string input, std:
       o.result.name = "d_d" + request.var->name;
   }
   const auto* shown = std::get_if<eval::MatrixAnswer>(&o.result.shape);
-  if (steps && (!shown || shown->differential.empty()))
-    o.result.note = "steps are shown for d/dx of a matrix expression only";
+  if (steps && (!shown || shown->differential.empty())) {
+    // (a derivative with no differential is of an expression without the variable: its note, the
+    // zero's shape, stays)
+    std::string const why = shown && request.kind == resolve::MatrixRequest::Kind::Derivative
+                                ? "no steps: the expression does not depend on " + request.var->name
+                                : "steps are shown for d/dx of a matrix expression only";
+    o.result.note = o.result.note.empty() ? why : o.result.note + "; " + why;
+  }
   if (shown) {
     if (shown->entries) ensure_printable(*shown->entries, format());  // (a matrix notation prints as small as it is)
     else ensure_notation_printable(o.result, format());
