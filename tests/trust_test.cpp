@@ -4355,3 +4355,34 @@ TEST_CASE("trust: determinants of sums and of products through a smaller size") 
       {"inv(v v^T)", "error: its rank is at most 1"},
   }, {"Z in R^(2, 3)", "v in R^3"});
 }
+
+// Scientific notation typed with a blank: `1.5e 3` was 1.5·e·3 (12.23...) and `2e -5` was 2e - 5
+// (0.44...), where 1500 and 0.00002 were likely meant. Refused where the e is glued to the digits
+// before it and a blank parts it from the exponent's digits (or from the sign before them).
+TEST_CASE("trust: scientific notation with a blank") {
+  ddx_test::check_rows({
+      {"1e 3", "error@1: '1e 3' is ambiguous: write 1e3 for the number 1·10^3, or 1e*3 for a product"},
+      {"1.5e 3", "error@1: '1.5e 3' is ambiguous: write 1.5e3 for the number 1.5·10^3, or 1.5e*3 for a product"},
+      {"x + 1E 3", "error: '1E 3' is ambiguous"},
+      {"2e 3x", "error: '2e 3' is ambiguous"},
+      {"2e -5", "error: '2e' and '-5' one blank apart are ambiguous: write 2e-5 for the number 2·10^-5, or 2e - 5 for a "
+                "difference"},
+      {"2e- 5", "error: '2e' and '-5' one blank apart are ambiguous"},
+      {"2e +5", "error@1: '2e' and '+5' one blank apart are ambiguous: write 2e+5 for the number 2·10^5, or 2e + 5 for a sum"},
+      {"x + 2e -5 + 1", "error: '2e' and '-5' one blank apart"},
+      {"sin(2e -5)", "error: '2e' and '-5' one blank apart"},
+      {"d/dx 2e -5x", "error: '2e' and '-5' one blank apart"},
+      {"f(t) = 2e -5 t", "error: '2e' and '-5' one blank apart"},
+      {"a = 1e 3", "error: '1e 3' is ambiguous"},
+      // (each reading written out stands)
+      {"2e - 5", "2e - 5"},
+      {"2e-5", "2e-05"},
+      {"1e3", "1000.0"},
+      {"1e*3", "3e"},
+      {"2 e 3", "6e"},
+      {"e -5", "e - 5"},
+      {"5e -x", "-x + 5e"},
+      {"2e^x", "2e^x"},
+      {"3e x", "3e x"},
+  });
+}

@@ -262,6 +262,59 @@ bool numbers_side_by_side(const Node& product, std::size_t k) {
          (number_at_end(product.children[k - 1]) || index_at_end(product.children[k - 1]));
 }
 
+// The e (or E) of `1e 3` or `1.5e -3`: a letter e right after the digits `digits_before` ends
+// with, as in the scientific notation 1e3, while a blank parts it from what follows. Else null.
+const Node* exponent_letter_glued(const Node& e, const Node& digits_before) {
+  if (e.kind != NodeKind::Word || (e.text != "e" && e.text != "E")) return nullptr;
+  const Node* digits = number_at_end(digits_before);
+  if (!digits || digits->span.end != e.span.begin || digits->text.find_first_of("eE") != std::string_view::npos) return nullptr;
+  return digits;
+}
+
+// Whether a product's factor k is a number after a blank and the e of exponent_letter_glued: `1e 3`.
+bool spaced_exponent(const Node& product, std::size_t k) {
+  if (k < 2 || product.op_before(k) != ' ' || product.op_before(k - 1) != ' ') return false;
+  const Node& e = product.children[k - 1];
+  return exponent_letter_glued(e, product.children[k - 2]) && number_at_start(product.children[k]) &&
+         e.span.end != product.children[k].span.begin;
+}
+
+void refuse_spaced_exponent(const Node& product, std::size_t k) {
+  if (!spaced_exponent(product, k)) return;
+  const Node& e = product.children[k - 1];
+  const Node* digits = exponent_letter_glued(e, product.children[k - 2]);
+  const Node* number = number_at_start(product.children[k]);
+  std::string const mantissa = digits->text.str() + e.text.str();
+  throw ResolveError{SourceSpan{digits->span.begin, number->span.end},
+                     "'" + mantissa + " " + number->text.str() + "' is ambiguous: write " + mantissa + number->text.str() +
+                         " for the number " + digits->text.str() + "·10^" + number->text.str() + ", or " + mantissa + "*" +
+                         number->text.str() + " for a product"};
+}
+
+// A sum's term k begins with a number right after its sign, and the term before it ends with
+// the e of exponent_letter_glued, one blank about the sign: `2e -5`, `2e- 5`.
+[[gnu::cold, gnu::noinline]] void refuse_spaced_exponent_sign_apart(const Node& sum, std::size_t k) {
+  const Node& before = sum.children[k - 1];
+  if (before.kind != NodeKind::Product || before.children.size() < 2 || before.op_before(before.children.size() - 1) != ' ')
+    return;
+  const Node& e = before.children.back();
+  const Node* digits = exponent_letter_glued(e, before.children[before.children.size() - 2]);
+  const Node* first = &sum.children[k];
+  while (first->kind == NodeKind::Product || first->kind == NodeKind::Pow) first = &first->children[0];
+  if (!digits || first->kind != NodeKind::Number || first->span.begin != sum.children[k].span.begin) return;
+  std::string const mantissa = digits->text.str() + e.text.str(), sign(1, sum.op_before(k)), power = first->text.str();
+  throw ResolveError{SourceSpan{digits->span.begin, first->span.end},
+                     "'" + mantissa + "' and '" + sign + power + "' one blank apart are ambiguous: write " + mantissa + sign +
+                         power + " for the number " + digits->text.str() + "·10^" + (sign == "-" ? "-" : "") + power + ", or " +
+                         mantissa + " " + sign + " " + power + " for a " + (sign == "-" ? "difference" : "sum")};
+}
+
+// (asked of every term of every sum: the rare case out of line)
+inline void refuse_spaced_exponent_sign(const Node& sum, std::size_t k) {
+  if (k != 0 && k < sum.children.size() && sum.children[k].span.begin == sum.children[k - 1].span.end + 2)
+    refuse_spaced_exponent_sign_apart(sum, k);
+}
+
 // The letter d, or a power of it (the d^2 of d^2/d x^2).
 bool is_letter_d(const Node& c) {
   const Node& base = c.kind == NodeKind::Pow ? c.children[0] : c;
@@ -359,6 +412,7 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
       if (read_once(n)) return std::nullopt;  // the general way releases its terms as it reads them
       boost::container::small_vector<Expr, 8> parts;
       for (std::size_t i = 0; i < n.children.size(); ++i) {
+        refuse_spaced_exponent_sign(n, i);
         std::optional<Expr> v = plain_value(n.children[i]);
         if (!v) return std::nullopt;
         parts.push_back(n.op_before(i) == '-' ? -*v : *v);
@@ -381,7 +435,7 @@ std::optional<Expr> Resolver::plain_value_unguarded(const Node& n) {
         const Node& c = n.children[i];
         char op = i == 0 ? ' ' : n.op_before(i);
         if (op != ' ' && op != '*' && op != '/') return std::nullopt;
-        if (i > 0 && op == ' ' && (glued_decimal_point(n.children[i - 1], c) || numbers_side_by_side(n, i)))
+        if (i > 0 && op == ' ' && (glued_decimal_point(n.children[i - 1], c) || numbers_side_by_side(n, i) || spaced_exponent(n, i)))
           return std::nullopt;  // (refused)
         if (power_of_function_name(n, i) || divisor_glued_to_a_word(n, i) || base_prefix_glued(n, i))
           return std::nullopt;  // (refused)
@@ -472,6 +526,8 @@ Term Resolver::term_unguarded(const Node& n) {
       values.reserve(n.children.size());
       spans.reserve(n.children.size());
       for (const Node& c : n.children) {
+        // (the pair of this term and the next, before this one is released)
+        refuse_spaced_exponent_sign(n, static_cast<std::size_t>(&c - n.children.begin()) + 1);
         Term t = term(c);
         // The statement's own tree, read once (resolve_releasing): not const, only seen so here.
         if (release) const_cast<Node&>(c) = Node{};
@@ -1011,6 +1067,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
     char op = i == 0 ? ' ' : n.op_before(i);
     refuse_glued_number(n, i);
     refuse_numbers_side_by_side(n, i);
+    refuse_spaced_exponent(n, i);
     refuse_other_notation_before_factor(n, i);
     std::vector<Term> values;
     if (is_function_word(c)) {
@@ -1041,6 +1098,7 @@ void Resolver::product_factors(const Node& n, std::vector<Term>& factors, std::s
              !(j > i + 1 && starts_with_call(n.children[j]))) {
         refuse_glued_number(n, j);
         refuse_numbers_side_by_side(n, j);
+        refuse_spaced_exponent(n, j);
         refuse_other_notation_before_factor(n, j);
         arg.push_back(term(n.children[j++]));
         arg_ops += ' ';
