@@ -4386,3 +4386,17 @@ TEST_CASE("trust: scientific notation with a blank") {
       {"3e x", "3e x"},
   });
 }
+
+// Other systems' pi: `sin(Pi/2)` was sin(Pi/2) in a name Pi and `PI` was I·P, where π was meant.
+TEST_CASE("trust: other systems' names of pi") {
+  ddx_test::check_rows({
+      {"sin(Pi/2)", "error@5: 'Pi' is pi in other systems: write pi (or π), or P i for the product of letters"},
+      {"PI", "error@1: 'PI' is pi in other systems: write pi (or π), or P I for the product of letters"},
+      {"2Pi x", "error: 'Pi' is pi in other systems"},
+      {"d/dx cos(PI x)", "error: 'PI' is pi in other systems"},
+      {"P I", "I P"},
+      {"P i", "P i"},
+      {"sin(pi/2)", "1"},
+  });
+  ddx_test::check_in_turn({{"Pi = 3", ""}, {"2Pi", "6"}, {"PI = 4", ""}, {"PI/2", "2"}});
+}

@@ -77,6 +77,14 @@ std::optional<std::string> other_notation_message(std::string_view w) {
   return std::nullopt;
 }
 
+std::optional<std::string> other_constant_message(std::string_view w) {
+  // (Mathematica's Pi, C's and many a language's PI: read as a name, or as P times I, the answer
+  // was a formula in them where a number was meant)
+  if (!is_other_constant(w)) return std::nullopt;
+  return "'" + std::string(w) + "' is pi in other systems: write pi (or π), or " + w[0] + " " + w[1] +
+         " for the product of letters";
+}
+
 std::optional<std::string_view> builtin_name(std::string_view w) {
   for (const auto& [alias, name] : function_aliases)
     if (w == alias) {

@@ -32,6 +32,9 @@ bool is_planned_name(std::string_view w);
 // `lg`): the message that says how ddx writes it, or nullopt. Such a name is never an abstract
 // function, nor, before a factor (`tg x`), a product of letters.
 std::optional<std::string> other_notation_message(std::string_view w);
+// Other systems' names of pi (`Pi`, `PI`), and how ddx writes it (else nullopt).
+inline bool is_other_constant(std::string_view w) { return w.size() == 2 && w[0] == 'P' && (w[1] == 'i' || w[1] == 'I'); }
+std::optional<std::string> other_constant_message(std::string_view w);
 // `log_2`, `log_a`: the base part, or empty.
 std::string_view log_base(std::string_view w);
 // f, g, h with an optional index: f1, f_2, g_u (always calls, never products).

@@ -185,7 +185,7 @@ Term Resolver::term(const Node& n) {
 // A word that stands for its own symbol whatever surrounds it: an identifier that is nothing
 // else (not defined, not a function, constant, procedure or reserved word).
 bool Resolver::plain_word(std::string_view w) const {
-  if (w == "ans" || w == "e" || w == "pi") return false;
+  if (w == "ans" || w == "e" || w == "pi" || is_other_constant(w)) return false;
   const WordFacts facts = word_facts(w);
   if (!facts.identifier || facts.foreign || facts.planned || facts.function) return false;
   return !is_variable(w) && !function(w) && !scope_.is_procedure(w);
@@ -771,6 +771,7 @@ std::optional<Term> Resolver::whole_word(std::string_view w, SourceSpan span) {
   }
   if (w == "e") return Term::value(e_const(), span);
   if (w == "pi") return Term::value(pi_const(), span);
+  if (std::optional<std::string> message = other_constant_message(w)) throw ResolveError{span, *message};
   const WordFacts facts = word_facts(w);
   if (facts.foreign) throw ResolveError{span, foreign_message(w)};
   if (facts.planned) throw ResolveError{span, planned_message(w)};
