@@ -474,6 +474,11 @@ TEST_CASE("docs/language.md §5: a chain's first line reads back as the derivati
       {{"z = u v + x", "u = x^2", "v = log(x)"}, "dz/dx"},
       {{"y = u^3", "u = 2x^3 + 3x^2"}, "dy/dx"},
       {{"q = p^2 + t p", "p = t^3"}, "dq/dt"},
+      // (a direct factor by an intermediate: (∂z/∂v)_u, written ∂z/∂v, counted the way through u twice)
+      {{"u = 3v", "z = -3u + cos(v)", "v = exp(x/3)"}, "dz/dx"},
+      {{"u = 3v", "z = -3u + cos(v)", "v = exp(x/3)"}, "∂z/∂v"},
+      {{"q = x^2 m", "m = x k", "k = sin(x)"}, "∂q/∂x"},
+      {{"z = u v + v^2", "u = v x", "v = x^2"}, "dz/dx"},
   };
   for (const Case& c : cases) {
     ddx::Session s;

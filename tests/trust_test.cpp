@@ -4317,11 +4317,20 @@ TEST_CASE("trust: a partial derivative beside the chain it is part of") {
       {"(∂z/∂x)_(u, v)", "1"},                           // (v held, though z does not read it)
       {"(∂z/∂x)_(u, y)", "error: 'y' is no defined name"},
       {"(∂z/∂x)_x", "error: a derivative by x cannot hold x fixed"},
+      {"(∂z/∂x)_z", "error: a derivative of z cannot hold z itself fixed"},
+      {"(∂u/∂x)_(z, u)", "error: a derivative of u cannot hold u itself fixed"},
       {"(dz/dx)_u", "error: a subscript after a bracket names the defined names a partial derivative holds fixed"},
       {"(x + 1)_u", "error: a subscript after a bracket names the defined names a partial derivative holds fixed"},
-      {"(∂f/∂x)_u", "error: 'f' is not defined"},
+      {"(∂Q/∂x)_u", "error: 'Q' is not defined"},
       {"(∂k/∂x)_u", "error: 'k' is no defined name"},
       {"(∂z/∂x)_u at x = 1, u = 2", "1"},
+      // (side by side in a product, a vector, a call or across `==`, nothing adds the routes)
+      {"[∂z/∂u, ∂z/∂x]", "[2u, 2 sin(x) cos(x) + 1]"},
+      {"∂z/∂x * ∂z/∂u", "2u (2 sin(x) cos(x) + 1)"},
+      {"sin(∂z/∂x) + ∂z/∂u", "sin(2 sin(x) cos(x) + 1) + 2u"},
+      {"∂z/∂u * du/dx + (∂z/∂x)_u == ∂z/∂x", "true"},
+      {"2(∂z/∂x + ∂z/∂u)", "error: counts the way through u twice"},
+      {"-∂z/∂x + cos(x) ∂z/∂u", "error: counts the way through u twice"},
   });
 }
 
@@ -4399,4 +4408,22 @@ TEST_CASE("trust: other systems' names of pi") {
       {"sin(pi/2)", "1"},
   });
   ddx_test::check_in_turn({{"Pi = 3", ""}, {"2Pi", "6"}, {"PI = 4", ""}, {"PI/2", "2"}});
+}
+
+// `==` compares the sides with a name a derivative was taken by (dy/du's u, which stays in its
+// answer 3u^2) worth its definition: dy/du * du/dx == dy/dx was false (a helper's finding).
+TEST_CASE("trust: a comparison of chain rules written out") {
+  ddx_test::check_in_turn({
+      {"y = u^3", ""},
+      {"u = 2x^3 + 3x^2", ""},
+      {"dy/du * du/dx == dy/dx", "true"},
+      {"dy/du == 3u^2", "true"},
+      {"dy/du == 3x^2", "false"},
+      {"z = x^2 w", ""},
+      {"w = sin(x)", ""},
+      {"∂z/∂w * dw/dx + (∂z/∂x)_w == dz/dx", "true"},
+      {"∂z/∂w * dw/dx + (∂z/∂x)_w == x^2 cos(x) + 2x sin(x)", "true"},
+      {"x3 = x1 + x2", ""},
+      {"d/dx3 x3^2 == 2x3", "true"},
+  });
 }

@@ -402,7 +402,10 @@ Result Evaluator::compare(const Term& t) {
     bool x_list = x.kind == Value::Kind::List, y_list = y.kind == Value::Kind::List;
     if (x_list != y_list) return false;
     if (!x_list) {
-      pairs.emplace_back(x.scalar, y.scalar);
+      // (a name a derivative was taken by stays in its answer, dy/du's u in 3u^2: the sides are
+      // compared with it worth its definition, as the chain display's last line has it, or
+      // dy/du * du/dx == dy/dx was false)
+      pairs.emplace_back(substituted(x.scalar), substituted(y.scalar));
       return true;
     }
     if (x.items.size() != y.items.size()) return false;

@@ -336,10 +336,12 @@ bool holds_defined_partial(const Term& t) {
   return false;
 }
 
-// The Leibniz forms of defined names in t (dy/dx, ∂z/∂u; not (∂z/∂x)_u, which holds its names).
-void defined_leibniz_forms(const Term& t, std::vector<const Term*>& out) {
-  if (is_defined_leibniz(t)) out.push_back(&t);
-  for (const Term& c : t.children) defined_leibniz_forms(c, out);
+// The Leibniz forms of defined names (dy/dx, ∂z/∂u; not (∂z/∂x)_u, which holds its names) that
+// are a term of a sum or its factors, signs aside, as the factors of a chain's terms are.
+void defined_leibniz_factors(const Term& term, std::vector<const Term*>& out) {
+  if (is_defined_leibniz(term)) out.push_back(&term);
+  if (term.kind == TermKind::Product || term.kind == TermKind::Negate)
+    for (const Term& c : term.children) defined_leibniz_factors(c, out);
 }
 
 // Whether the definition of `name` reads `other`, directly or through other definitions.
@@ -360,27 +362,37 @@ bool reads(const Context& context, const std::string& name, const std::string& o
   return false;
 }
 
-// ∂z/∂x beside ∂z/∂u, where z reads u and u moves with x: ddx's ∂z/∂x chains through u (§5), so
-// that the textbook's dz/dx = ∂z/∂u du/dx + ∂z/∂x, typed, counted the route through u twice
-// (z = u^2 + x, u = sin(x): 2u cos(x) + 2sin(x) cos(x) + 1). Refused, with both readings offered.
-[[gnu::noinline]] void refuse_a_route_counted_twice_in(const Term& body, const Context& context) {
-  std::vector<const Term*> forms;
-  defined_leibniz_forms(body, forms);
-  for (const Term* whole : forms) {
-    if (!whole->partial) continue;
-    std::string const& x = whole->vars[0].name;
-    for (const Term* part : forms) {
-      std::string const& u = part->vars[0].name;
-      if (part->name != whole->name || u == x || !context.definition(u) || !reads(context, u, x) ||
-          !reads(context, whole->name, u))
-        continue;
-      std::string const z = whole->name, d = part->partial ? "∂" : "d";
-      throw EvalError{whole->span, "∂" + z + "/∂" + x + " is the whole partial derivative of " + z + " by " + x +
-                                       ", through " + u + " as well, so beside " + d + z + "/" + d + u +
-                                       " it counts the way through " + u + " twice: write (∂" + z + "/∂" + x + ")_" + u +
-                                       " for the part with " + u + " held fixed, or d" + z + "/d" + x + " for the whole"};
+// ∂z/∂x as one term of a sum or its factor and ∂z/∂u so in another, where z reads u and u moves with x: ddx's
+// ∂z/∂x chains through u (§5), so that the textbook's dz/dx = ∂z/∂u du/dx + ∂z/∂x, typed, counted
+// the way through u twice (z = u^2 + x, u = sin(x): 2u cos(x) + 2sin(x) cos(x) + 1). Refused, with
+// both readings offered. (Side by side in a product, a vector, or across `==`, the two are what
+// they are: only a sum adds the routes.)
+void refuse_terms_counting_a_route_twice(const Term& sum, const Context& context) {
+  std::vector<std::vector<const Term*>> forms(sum.children.size());
+  for (std::size_t i = 0; i < sum.children.size(); ++i) defined_leibniz_factors(sum.children[i], forms[i]);
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    for (const Term* whole : forms[i]) {
+      if (!whole->partial) continue;
+      std::string const& x = whole->vars[0].name;
+      for (std::size_t j = 0; j < forms.size(); ++j)
+        for (const Term* part : forms[j]) {
+          std::string const& u = part->vars[0].name;
+          if (j == i || part->name != whole->name || u == x || !context.definition(u) || !reads(context, u, x) ||
+              !reads(context, whole->name, u))
+            continue;
+          std::string const z = whole->name, d = part->partial ? "∂" : "d";
+          throw EvalError{whole->span, "∂" + z + "/∂" + x + " is the whole partial derivative of " + z + " by " + x +
+                                           ", through " + u + " as well, so beside " + d + z + "/" + d + u +
+                                           " it counts the way through " + u + " twice: write (∂" + z + "/∂" + x + ")_" +
+                                           u + " for the part with " + u + " held fixed, or d" + z + "/d" + x + " for the whole"};
+        }
     }
-  }
+}
+
+[[gnu::noinline]] void refuse_a_route_counted_twice_in(const Term& t, const Context& context) {
+  if (t.kind == TermKind::Sum) refuse_terms_counting_a_route_twice(t, context);
+  for (const Term& c : t.children)
+    if (!c.is_value()) refuse_a_route_counted_twice_in(c, context);
 }
 
 inline void refuse_a_route_counted_twice(const Term& body, const Context& context) {

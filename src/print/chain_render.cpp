@@ -13,18 +13,24 @@
 namespace ddx::print {
 namespace {
 
-// In a chain by x a factor ∂n/∂x of a name n that also reaches x through intermediates (∂n/∂u,
-// ...) is the partial with those held fixed; written ∂n/∂x, the line read ∂z/∂x = ∂z/∂u * du/dx
-// + ∂z/∂x, two meanings under one name, and typed back (as the textbook's dz/dx = ∂z/∂u du/dx +
-// ∂z/∂x) ∂z/∂x chains through u. It is written as thermodynamics writes it, the names held as a
-// subscript: (∂z/∂x)_u, which reads back as that partial.
+// In a chain by x a factor ∂n/∂v of a name n that also reaches v through intermediates (∂n/∂u,
+// ..., u moving with v) is the partial with those held fixed; written ∂n/∂v, the line read ∂z/∂x =
+// ∂z/∂u * du/dx + ∂z/∂x, two meanings under one name, and typed back (as the textbook's dz/dx =
+// ∂z/∂u du/dx + ∂z/∂x) ∂z/∂x chains through u. It is written as thermodynamics writes it, the
+// names held as a subscript: (∂z/∂x)_u, which reads back as that partial. So for a v before x
+// (z = -3u + cos(v), u = 3v, v = e^(x/3): ... + (∂z/∂v)_u * dv/dx).
 std::vector<std::string> held_fixed(const calc::Chain& c, const calc::LeibnizFactor& f) {
   std::vector<std::string> held;
-  if (f.var != c.var) return held;
   for (const auto& term : c.terms)
-    for (const calc::LeibnizFactor& other : term)
-      if (other.name == f.name && other.var != c.var && std::find(held.begin(), held.end(), other.var) == held.end())
+    for (std::size_t i = 0; i < term.size(); ++i) {
+      const calc::LeibnizFactor& other = term[i];
+      if (other.name != f.name || other.var == f.var || std::find(held.begin(), held.end(), other.var) != held.end())
+        continue;
+      // (other.var moves with f.var where a route goes on from it to a derivative by f.var)
+      if (std::any_of(term.begin() + static_cast<std::ptrdiff_t>(i) + 1, term.end(),
+                      [&](const calc::LeibnizFactor& later) { return later.var == f.var; }))
         held.push_back(other.var);
+    }
   return held;
 }
 

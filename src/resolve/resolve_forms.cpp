@@ -332,6 +332,8 @@ Term Resolver::held_partial(const Node& n) {
     const Node& held = n.children[i];
     if (held.text.view() == inner->vars[0].name)
       throw ResolveError{held.span, "a derivative by " + held.text + " cannot hold " + held.text + " fixed"};
+    if (held.text == inner->text)  // (z held fixed has no derivative but 0: (∂z/∂x)_z was ∂z/∂x)
+      throw ResolveError{held.span, "a derivative of " + held.text + " cannot hold " + held.text + " itself fixed"};
     if (!is_variable(held.text))
       throw ResolveError{held.span, "'" + held.text + "' is no defined name: ∂" + inner->text + "/∂" + inner->vars[0].name +
                                         " holds every variable but " + inner->vars[0].name + " fixed already"};
