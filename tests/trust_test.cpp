@@ -4410,6 +4410,13 @@ TEST_CASE("trust: other systems' names of pi") {
   ddx_test::check_in_turn({{"Pi = 3", ""}, {"2Pi", "6"}, {"PI = 4", ""}, {"PI/2", "2"}});
 }
 
+// A held partial's program is named for what it is, not for the whole derivative dz/dx.
+TEST_CASE("trust: the program of a held partial derivative") {
+  ddx::Session s;
+  for (const char* line : {"z = x^2 u", "u = sin(x)", ":format python"}) REQUIRE(ddx_test::answer(s, line).empty());
+  CHECK(ddx_test::answer(s, "(∂z/∂x)_u") == "def dz_dx_holding_u(u, x):\n    return 2*u*x");
+}
+
 // `==` compares the sides with a name a derivative was taken by (dy/du's u, which stays in its
 // answer 3u^2) worth its definition: dy/du * du/dx == dy/dx was false (a helper's finding).
 TEST_CASE("trust: a comparison of chain rules written out") {

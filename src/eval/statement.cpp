@@ -250,7 +250,12 @@ std::string program_name(const Term& body) {
   const Term& q = body.kind == TermKind::At && !body.children.empty() ? body.children.front() : body;
   switch (q.kind) {
     case TermKind::Derivative: return leibniz_identifier("", q.vars);
-    case TermKind::Leibniz: return leibniz_identifier(q.name, q.vars);
+    case TermKind::Leibniz: {
+      std::string name = leibniz_identifier(q.name, q.vars);
+      if (q.of == resolve::LeibnizOf::Variable)  // (∂z/∂x)_u: not dz/dx
+        for (std::size_t i = 0; i < q.params.size(); ++i) name += (i == 0 ? "_holding_" : "_") + q.params[i].name();
+      return name;
+    }
     case TermKind::Call: {
       if (q.name == "grad" || q.name == "jacobian" || q.name == "hessian") return q.name;
       if (q.name != "diff") return {};
