@@ -294,8 +294,12 @@ std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<E
         largest = std::max(largest, std::abs(h[r][c]));
       }
     std::vector<double> d;
-    if (!newton_step(h, g, d) &&
-        !(n > 1 && singular(h) && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d)) &&
+    // (a Hessian singular but for its doubles' rounding solves by elimination to a step along its
+    // flat direction that rounding picks: from beside a line of zeros of sin(3x + y)^2 the steps
+    // went back to where they started, and the line's points were called isolated)
+    bool const flat = n > 1 && singular(h);
+    if (!(!flat && newton_step(h, g, d)) &&
+        !(flat && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d)) &&
         !(n > 1 && precise_eigen_step(x, h, grad, vars, d))) {
       if (stuck_ends) return NewtonEnd{x, std::move(h), reach, false};
       return std::nullopt;
