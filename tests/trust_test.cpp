@@ -4330,6 +4330,9 @@ TEST_CASE("trust: a partial derivative beside the chain it is part of") {
       {"sin(∂z/∂x) + ∂z/∂u", "sin(2 sin(x) cos(x) + 1) + 2u"},
       {"∂z/∂u * du/dx + (∂z/∂x)_u == ∂z/∂x", "true"},
       {"2(∂z/∂x + ∂z/∂u)", "error: counts the way through u twice"},
+      {"diff(z, x) + diff(z, u) du/dx", "error: counts the way through u twice"},  // (however written)
+      {"∂/∂x z + ∂/∂u z", "error: counts the way through u twice"},
+      {"d/dx z + d/du z", "2 sin(x) cos(x) + 2u + 1"},
       {"-∂z/∂x + cos(x) ∂z/∂u", "error: counts the way through u twice"},
   });
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -329,24 +330,43 @@ void unify_signs(Value& v) {
 
 namespace {
 
-bool is_defined_leibniz(const Term& t) {
-  return t.kind == TermKind::Leibniz && t.of == resolve::LeibnizOf::Variable && t.params.empty() && t.vars.size() == 1;
+// A first derivative of a defined name by one variable, however written: dz/dx, ∂z/∂x, ∂/∂x z,
+// diff(z, x) (diff's as ∂'s). Not (∂z/∂x)_u, which holds its names.
+struct NamedDerivative {
+  std::string name, var;
+  bool partial = false;
+  SourceSpan span;
+};
+
+std::optional<NamedDerivative> named_derivative(const Term& t, const Context& context) {
+  auto defined_symbol = [&](const Term& c) {
+    return c.is_value() && c.expr.is(Kind::Symbol) && context.definition(c.expr.name()).has_value();
+  };
+  if (t.kind == TermKind::Leibniz && t.of == resolve::LeibnizOf::Variable && t.params.empty() && t.vars.size() == 1 &&
+      t.vars[0].count == 1)
+    return NamedDerivative{t.name, t.vars[0].name, t.partial, t.span};
+  if (t.kind == TermKind::Derivative && t.vars.size() == 1 && t.vars[0].count == 1 && defined_symbol(t.children[0]))
+    return NamedDerivative{t.children[0].expr.name(), t.vars[0].name, t.partial, t.span};
+  if (t.kind == TermKind::Call && t.name == "diff" && t.children.size() == 2 && defined_symbol(t.children[0]) &&
+      t.children[1].is_value() && t.children[1].expr.is(Kind::Symbol))
+    return NamedDerivative{t.children[0].expr.name(), t.children[1].expr.name(), true, t.span};
+  return std::nullopt;
 }
 
-// Whether t holds a ∂z/∂x of a defined z (nearly no statement does: asked first, without a list).
-bool holds_defined_partial(const Term& t) {
-  if (t.kind == TermKind::Leibniz) return t.partial && is_defined_leibniz(t);
+// Whether t holds a sum that is no value (nearly no statement does: asked first, without a list).
+bool holds_sum_of_forms(const Term& t) {
+  if (t.kind == TermKind::Sum) return true;
   for (const Term& c : t.children)
-    if (!c.is_value() && holds_defined_partial(c)) return true;
+    if (!c.is_value() && holds_sum_of_forms(c)) return true;
   return false;
 }
 
-// The Leibniz forms of defined names (dy/dx, ∂z/∂u; not (∂z/∂x)_u, which holds its names) that
-// are a term of a sum or its factors, signs aside, as the factors of a chain's terms are.
-void defined_leibniz_factors(const Term& term, std::vector<const Term*>& out) {
-  if (is_defined_leibniz(term)) out.push_back(&term);
+// The derivatives of defined names that are a term of a sum or its factors, signs aside, as the
+// factors of a chain's terms are.
+void named_derivative_factors(const Term& term, const Context& context, std::vector<NamedDerivative>& out) {
+  if (std::optional<NamedDerivative> d = named_derivative(term, context)) out.push_back(std::move(*d));
   if (term.kind == TermKind::Product || term.kind == TermKind::Negate)
-    for (const Term& c : term.children) defined_leibniz_factors(c, out);
+    for (const Term& c : term.children) named_derivative_factors(c, context, out);
 }
 
 // Whether the definition of `name` reads `other`, directly or through other definitions.
@@ -373,23 +393,23 @@ bool reads(const Context& context, const std::string& name, const std::string& o
 // both readings offered. (Side by side in a product, a vector, or across `==`, the two are what
 // they are: only a sum adds the routes.)
 void refuse_terms_counting_a_route_twice(const Term& sum, const Context& context) {
-  std::vector<std::vector<const Term*>> forms(sum.children.size());
-  for (std::size_t i = 0; i < sum.children.size(); ++i) defined_leibniz_factors(sum.children[i], forms[i]);
+  std::vector<std::vector<NamedDerivative>> forms(sum.children.size());
+  for (std::size_t i = 0; i < sum.children.size(); ++i) named_derivative_factors(sum.children[i], context, forms[i]);
   for (std::size_t i = 0; i < forms.size(); ++i)
-    for (const Term* whole : forms[i]) {
-      if (!whole->partial) continue;
-      std::string const& x = whole->vars[0].name;
+    for (const NamedDerivative& whole : forms[i]) {
+      if (!whole.partial) continue;
+      std::string const& x = whole.var;
       for (std::size_t j = 0; j < forms.size(); ++j)
-        for (const Term* part : forms[j]) {
-          std::string const& u = part->vars[0].name;
-          if (j == i || part->name != whole->name || u == x || !context.definition(u) || !reads(context, u, x) ||
-              !reads(context, whole->name, u))
+        for (const NamedDerivative& part : forms[j]) {
+          std::string const& u = part.var;
+          if (j == i || part.name != whole.name || u == x || !context.definition(u) || !reads(context, u, x) ||
+              !reads(context, whole.name, u))
             continue;
-          std::string const z = whole->name, d = part->partial ? "∂" : "d";
-          throw EvalError{whole->span, "∂" + z + "/∂" + x + " is the whole partial derivative of " + z + " by " + x +
-                                           ", through " + u + " as well, so beside " + d + z + "/" + d + u +
-                                           " it counts the way through " + u + " twice: write (∂" + z + "/∂" + x + ")_" +
-                                           u + " for the part with " + u + " held fixed, or d" + z + "/d" + x + " for the whole"};
+          std::string const z = whole.name, d = part.partial ? "∂" : "d";
+          throw EvalError{whole.span, "∂" + z + "/∂" + x + " is the whole partial derivative of " + z + " by " + x +
+                                          ", through " + u + " as well, so beside " + d + z + "/" + d + u +
+                                          " it counts the way through " + u + " twice: write (∂" + z + "/∂" + x + ")_" + u +
+                                          " for the part with " + u + " held fixed, or d" + z + "/d" + x + " for the whole"};
         }
     }
 }
@@ -401,7 +421,7 @@ void refuse_terms_counting_a_route_twice(const Term& sum, const Context& context
 }
 
 inline void refuse_a_route_counted_twice(const Term& body, const Context& context) {
-  if (!body.is_value() && holds_defined_partial(body)) refuse_a_route_counted_twice_in(body, context);
+  if (!body.is_value() && holds_sum_of_forms(body)) refuse_a_route_counted_twice_in(body, context);
 }
 
 }  // namespace
