@@ -4286,6 +4286,12 @@ TEST_CASE("trust: implicit at a point the curve does not reach") {
       {"implicit(x^2 + y^2 = a, dy/dx) at x = 2", "-2/y"},
       {"implicit(y = sin(x) + 2, dy/dx) at y = 0", "cos(x)"},
       {"implicit(e^y = x, dy/dx) at x = -1", "e^(-y)"},  // (no polynomial in y: not told)
+      // (0 = 1 there: no point; a regression hunt's finding, which was "a vertical tangent")
+      {"implicit(x y = 1, dy/dx) at x = 0", "error: the curve has no point with x = 0"},
+      // (a decimal worked out, the double nearest sqrt(2) a little past the circle's end, is on it
+      // within the doubles' rounding, as for a point with both names)
+      {"implicit(y^2 + x^2 = 2, dy/dx) at x = sqrt(2.0)", "-1.4142135623730951/y"},
+      {"implicit(y^2 + x^2 = 2, dy/dx) at x = 1.4142135624", "error: the curve has no point with x = 1.4142135624"},
   });
 }
 

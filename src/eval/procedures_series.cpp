@@ -277,6 +277,7 @@ bool no_real_solution(Expr left, Expr right, const calc::Point& point, Expr othe
   } catch (const LimitError&) {
     return false;
   }
+  if (f && f->gens.empty()) return f->coefficient != 0;  // (x y = 1 at x = 0: 0 = 1)
   if (!f || f->gens.size() != 1 || f->gens[0] != other) return false;
   return calc::poly::count_real_roots(calc::poly::dense(f->num, 0)) == 0;
 }
@@ -328,10 +329,21 @@ Result implicit_procedure(const Term& call, Evaluator& ev) {
           value = num(Number::from_double_as_written(value.number().to_double()));
     // A point that gives one of the names must have the other on the curve, when that can be
     // told: x^2 + y^2 = 1 at x = 2 was -2/y, a slope of points that do not exist.
-    for (auto [given, other] : {std::pair{asked.x, asked.y}, std::pair{asked.y, asked.x}})
-      if (point->count(given) && !point->count(other) && no_real_solution(left, right, written, other))
+    for (auto [given, other] : {std::pair{asked.x, asked.y}, std::pair{asked.y, asked.x}}) {
+      if (!point->count(given) || point->count(other)) continue;
+      // (a decimal, within the doubles' rounding as for a point on the curve: the double nearest
+      // sqrt(2) is a little past x^2 + y^2 = 2, which has a point at sqrt(2))
+      std::vector<calc::Point> near{written};
+      if (Expr value = point->at(given); value.is_number() && value.number().is_float() && written.at(given) != value)
+        for (Expr scale : {num(Number::from_double_as_written(1 - 1e-14)), num(Number::from_double_as_written(1 + 1e-14))}) {
+          near.push_back(written);
+          near.back()[given] = written.at(given) * scale;
+        }
+      if (std::all_of(near.begin() + (near.size() > 1 ? 1 : 0), near.end(),
+                      [&](const calc::Point& p) { return no_real_solution(left, right, p, other); }))
         throw EvalError{eq.span, "the curve has no point with " + where + ": no real " + other.name() +
                                      " solves the equation there"};
+    }
     // The curve through the point: F - G must vanish there when it can be told.
     if (point->count(asked.x) && point->count(asked.y)) {
       Expr l, r;
