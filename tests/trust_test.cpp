@@ -4329,6 +4329,8 @@ TEST_CASE("trust: a partial derivative beside the chain it is part of") {
       {"(x + 1)_u", "error: a subscript after a bracket names the defined names a partial derivative holds fixed"},
       {"(∂Q/∂x)_u", "error: 'Q' is not defined"},
       {"(∂k/∂x)_u", "error: 'k' is no defined name"},
+      {"g(x, y) = x^2 y", ""},
+      {"(∂g/∂x)_y", "error: 'g' is a defined function, whose partial derivatives hold its other parameters fixed"},
       {"(∂z/∂x)_u at x = 1, u = 2", "1"},
       // (side by side in a product, a vector, a call or across `==`, nothing adds the routes)
       {"[∂z/∂u, ∂z/∂x]", "[2u, 2 sin(x) cos(x) + 1]"},

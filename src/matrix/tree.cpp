@@ -94,7 +94,6 @@ Tree combine(const Tree& prev, const Tree& m) {
   return nullptr;
 }
 
-// Whether a product's matrix factors are all square (of the product's size).
 // The bound on a's rank where a is a product of matrices one of whose numbers of rows or columns
 // is below a's own number of rows, which makes it singular everywhere (XᵀX with X of 2×3 is 3×3 of
 // rank at most 2: logdet(XᵀX) was a formula where it has no value), else nullopt. (Symbolic sizes
@@ -108,6 +107,7 @@ std::optional<Number> rank_below_size(const Tree& a) {
   return bound;
 }
 
+// Whether a product's matrix factors are all square (of the product's size).
 bool all_square(const Tree& a) {
   return a->op == Op::Product && a->args.size() > a->scalars &&
          std::all_of(a->args.begin() + static_cast<std::ptrdiff_t>(a->scalars), a->args.end(),

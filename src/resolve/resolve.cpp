@@ -262,8 +262,9 @@ bool numbers_side_by_side(const Node& product, std::size_t k) {
          (number_at_end(product.children[k - 1]) || index_at_end(product.children[k - 1]));
 }
 
-// The e (or E) of `1e 3` or `1.5e -3`: a letter e right after the digits `digits_before` ends
-// with, as in the scientific notation 1e3, while a blank parts it from what follows. Else null.
+// Where `e` is the e (or E) of `1e 3` or `1.5e -3`, a letter e right after the digits
+// `digits_before` ends with, as in the scientific notation 1e3: those digits. Else null. (Whether
+// a blank parts it from the exponent's digits, the callers ask.)
 const Node* exponent_letter_glued(const Node& e, const Node& digits_before) {
   if (e.kind != NodeKind::Word || (e.text != "e" && e.text != "E")) return nullptr;
   const Node* digits = number_at_end(digits_before);

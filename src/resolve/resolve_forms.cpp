@@ -327,7 +327,10 @@ Term Resolver::held_partial(const Node& n) {
     throw ResolveError{n.span, usage};
   Term t = leibniz(*inner);
   if (t.kind != TermKind::Leibniz || t.of != LeibnizOf::Variable)
-    throw ResolveError{inner->name_span, usage + "; '" + inner->text + "' is no defined name"};
+    throw ResolveError{inner->name_span, usage + "; '" + inner->text + "' is " +
+                                             (t.of == LeibnizOf::Function
+                                                  ? "a defined function, whose partial derivatives hold its other parameters fixed"
+                                                  : "no defined name")};
   for (std::size_t i = 1; i < n.children.size(); ++i) {
     const Node& held = n.children[i];
     if (held.text.view() == inner->vars[0].name)
