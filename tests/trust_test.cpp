@@ -4404,21 +4404,26 @@ TEST_CASE("trust: scientific notation with a blank") {
       {"5e -x", "-x + 5e"},
       {"2e^x", "2e^x"},
       {"3e x", "3e x"},
+      // (an exponent is whole digits: 2e 0.5 is no scientific notation, a regression hunt's finding)
+      {"2e 0.5", "2.718281828459045"},
+      {"2e -0.5", "4.93656365691809"},
   });
 }
 
-// Other systems' pi: `sin(Pi/2)` was sin(Pi/2) in a name Pi and `PI` was I·P, where π was meant.
-TEST_CASE("trust: other systems' names of pi") {
+// Other systems' pi: `PI` was I·P, where π was meant. (`Pi` is ddx's spelling of the capital Π,
+// which a first version refused too, and Π with it: a regression hunt's finding.)
+TEST_CASE("trust: other systems' name of pi") {
   ddx_test::check_rows({
-      {"sin(Pi/2)", "error@5: 'Pi' is pi in other systems: write pi (or π), or P i for the product of letters"},
+      {"sin(PI/2)", "error@5: 'PI' is pi in other systems: write pi (or π), or P I for the product of letters"},
       {"PI", "error@1: 'PI' is pi in other systems: write pi (or π), or P I for the product of letters"},
-      {"2Pi x", "error: 'Pi' is pi in other systems"},
+      {"2PI x", "error: 'PI' is pi in other systems"},
       {"d/dx cos(PI x)", "error: 'PI' is pi in other systems"},
       {"P I", "I P"},
-      {"P i", "P i"},
+      {"Π + 1", "Pi + 1"},
+      {"Pi", "Pi"},
       {"sin(pi/2)", "1"},
   });
-  ddx_test::check_in_turn({{"Pi = 3", ""}, {"2Pi", "6"}, {"PI = 4", ""}, {"PI/2", "2"}});
+  ddx_test::check_in_turn({{"PI = 4", ""}, {"PI/2", "2"}});
 }
 
 // A held partial's program is named for what it is, not for the whole derivative dz/dx.

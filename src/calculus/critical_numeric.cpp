@@ -294,12 +294,8 @@ std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<E
         largest = std::max(largest, std::abs(h[r][c]));
       }
     std::vector<double> d;
-    // (a Hessian singular but for its doubles' rounding solves by elimination to a step along its
-    // flat direction that rounding picks: from beside a line of zeros of sin(3x + y)^2 the steps
-    // went back to where they started, and the line's points were called isolated)
-    bool const flat = n > 1 && singular(h);
-    if (!(!flat && newton_step(h, g, d)) &&
-        !(flat && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d)) &&
+    if (!newton_step(h, g, d) &&
+        !(n > 1 && singular(h) && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d)) &&
         !(n > 1 && precise_eigen_step(x, h, grad, vars, d))) {
       if (stuck_ends) return NewtonEnd{x, std::move(h), reach, false};
       return std::nullopt;
@@ -338,23 +334,44 @@ std::optional<std::vector<double>> newton_zero(const std::vector<double>& x, con
 }
 
 // Whether the zero x, where the Hessian is singular, lies on a set of zeros: a step of 1e-3 along
-// some variable, taken back to the zeros by Newton's method, lands on another zero (on the line
-// y = 0 of x tanh(y) - x y, at once); from an isolated one it comes back (x^4 + sin(y)^2 at 0).
+// some variable or flat direction, taken back to the zeros by Newton's method, lands on another
+// zero (on the line y = 0 of x tanh(y) - x y, at once); from an isolated one it comes back
+// (x^4 + sin(y)^2 at 0, cos(x - y) + y^4 at (pi, 0)).
 // The steps are tried from x and from x with its coordinates below 1e-9 of its size made 0: on
 // that line, from (-1.5e-10, -6.2e-14), the noise in y kept Newton's method from settling, and
 // (0, 0) was called an isolated critical point.
 bool on_a_set(const std::vector<double>& x, const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
               const std::vector<Expr>& vars, double bound) {
+  // The directions tried: each variable's, and the Hessian's flat ones, along which a set of
+  // zeros runs where no axis does (from the lines of sin(3x + y)^2 the steps along x and y went
+  // back to where they began, and their points were called isolated).
+  std::size_t const n = x.size();
+  struct Step {
+    std::vector<double> along;
+    double length;
+  };
+  std::vector<Step> steps;
+  for (std::size_t k = 0; k < n; ++k) {
+    steps.push_back({std::vector<double>(n, 0.0), 1e-3 * std::max(1.0, std::abs(x[k]))});
+    steps.back().along[k] = 1;
+  }
+  std::vector<std::vector<double>> h(n, std::vector<double>(n)), eigenvectors;
+  for (std::size_t r = 0; r < n; ++r)
+    for (std::size_t c = r; c < n; ++c) h[r][c] = h[c][r] = precise_value_at(hess[r][c], vars, x);
+  std::vector<double> ev = symmetric_eigen(h, eigenvectors);
+  double largest = 0;
+  for (double v : ev) largest = std::max(largest, std::abs(v));
+  for (std::size_t k = 0; k < n; ++k)
+    if (std::abs(ev[k]) <= 1e-8 * std::max(1.0, largest)) steps.push_back({eigenvectors[k], 1e-3 * std::max(1.0, std::sqrt(norm2(x)))});
   auto steps_land_elsewhere = [&](const std::vector<double>& from) {
-    for (std::size_t k = 0; k < x.size(); ++k) {
+    for (const Step& step : steps) {
       std::vector<double> moved = from;
-      double delta = 1e-3 * std::max(1.0, std::abs(x[k]));
-      moved[k] += delta;
+      for (std::size_t k = 0; k < n; ++k) moved[k] += step.length * step.along[k];
       std::optional<std::vector<double>> z = newton_zero(moved, grad, hess, vars, bound);
       if (!z) continue;
-      std::vector<double> apart(x.size());
-      for (std::size_t i = 0; i < x.size(); ++i) apart[i] = (*z)[i] - x[i];
-      if (std::sqrt(norm2(apart)) > 0.1 * delta) return true;
+      std::vector<double> apart(n);
+      for (std::size_t i = 0; i < n; ++i) apart[i] = (*z)[i] - x[i];
+      if (std::sqrt(norm2(apart)) > 0.1 * step.length) return true;
     }
     return false;
   };

@@ -78,8 +78,8 @@ std::optional<std::string> other_notation_message(std::string_view w) {
 }
 
 std::optional<std::string> other_constant_message(std::string_view w) {
-  // (Mathematica's Pi, C's and many a language's PI: read as a name, or as P times I, the answer
-  // was a formula in them where a number was meant)
+  // (C's and many a language's PI: read as P times I, the answer was a formula in them where a
+  // number was meant)
   if (!is_other_constant(w)) return std::nullopt;
   return "'" + std::string(w) + "' is pi in other systems: write pi (or π), or " + w[0] + " " + w[1] +
          " for the product of letters";

@@ -32,8 +32,9 @@ bool is_planned_name(std::string_view w);
 // `lg`): the message that says how ddx writes it, or nullopt. Such a name is never an abstract
 // function, nor, before a factor (`tg x`), a product of letters.
 std::optional<std::string> other_notation_message(std::string_view w);
-// Other systems' names of pi (`Pi`, `PI`), and how ddx writes it (else nullopt).
-inline bool is_other_constant(std::string_view w) { return w.size() == 2 && w[0] == 'P' && (w[1] == 'i' || w[1] == 'I'); }
+// Other systems' name of pi, `PI`, and how ddx writes it (else nullopt). (`Pi` is ddx's spelling
+// of the capital letter Π.)
+inline bool is_other_constant(std::string_view w) { return w == "PI"; }
 std::optional<std::string> other_constant_message(std::string_view w);
 // `log_2`, `log_a`: the base part, or empty.
 std::string_view log_base(std::string_view w);

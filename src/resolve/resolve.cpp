@@ -262,6 +262,11 @@ bool numbers_side_by_side(const Node& product, std::size_t k) {
          (number_at_end(product.children[k - 1]) || index_at_end(product.children[k - 1]));
 }
 
+// Digits alone, as an exponent of scientific notation is written (not 0.5, nor 1e3).
+bool is_whole_number_text(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Where `e` is the e (or E) of `1e 3` or `1.5e -3`, a letter e right after the digits
 // `digits_before` ends with, as in the scientific notation 1e3: those digits. Else null. (Whether
 // a blank parts it from the exponent's digits, the callers ask.)
@@ -276,7 +281,8 @@ const Node* exponent_letter_glued(const Node& e, const Node& digits_before) {
 bool spaced_exponent(const Node& product, std::size_t k) {
   if (k < 2 || product.op_before(k) != ' ' || product.op_before(k - 1) != ' ') return false;
   const Node& e = product.children[k - 1];
-  return exponent_letter_glued(e, product.children[k - 2]) && number_at_start(product.children[k]) &&
+  const Node* number = number_at_start(product.children[k]);
+  return exponent_letter_glued(e, product.children[k - 2]) && number && is_whole_number_text(number->text) &&
          e.span.end != product.children[k].span.begin;
 }
 
@@ -302,7 +308,9 @@ void refuse_spaced_exponent(const Node& product, std::size_t k) {
   const Node* digits = exponent_letter_glued(e, before.children[before.children.size() - 2]);
   const Node* first = &sum.children[k];
   while (first->kind == NodeKind::Product || first->kind == NodeKind::Pow) first = &first->children[0];
-  if (!digits || first->kind != NodeKind::Number || first->span.begin != sum.children[k].span.begin) return;
+  if (!digits || first->kind != NodeKind::Number || !is_whole_number_text(first->text) ||
+      first->span.begin != sum.children[k].span.begin)
+    return;
   std::string const mantissa = digits->text.str() + e.text.str(), sign(1, sum.op_before(k)), power = first->text.str();
   throw ResolveError{SourceSpan{digits->span.begin, first->span.end},
                      "'" + mantissa + "' and '" + sign + power + "' one blank apart are ambiguous: write " + mantissa + sign +
