@@ -333,15 +333,15 @@ std::optional<std::vector<double>> newton_zero(const std::vector<double>& x, con
   return end->x;
 }
 
-// Whether the zero x, where the Hessian is singular, lies on a set of zeros: a step of 1e-3 along
-// some variable or flat direction, taken back to the zeros by Newton's method, lands on another
-// zero (on the line y = 0 of x tanh(y) - x y, at once); from an isolated one it comes back
-// (x^4 + sin(y)^2 at 0, cos(x - y) + y^4 at (pi, 0)).
+// Whether the zero x, where the Hessian is h and singular, lies on a set of zeros: a step of
+// 1e-3 along some variable or flat direction, taken back to the zeros by Newton's method, lands
+// on another zero (on the line y = 0 of x tanh(y) - x y, at once); from an isolated one it comes
+// back (x^4 + sin(y)^2 at 0, cos(x - y) + y^4 at (pi, 0)).
 // The steps are tried from x and from x with its coordinates below 1e-9 of its size made 0: on
 // that line, from (-1.5e-10, -6.2e-14), the noise in y kept Newton's method from settling, and
 // (0, 0) was called an isolated critical point.
-bool on_a_set(const std::vector<double>& x, const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
-              const std::vector<Expr>& vars, double bound) {
+bool on_a_set(const std::vector<double>& x, const std::vector<std::vector<double>>& h, const std::vector<Expr>& grad,
+              const std::vector<std::vector<Expr>>& hess, const std::vector<Expr>& vars, double bound) {
   // The directions tried: each variable's, and the Hessian's flat ones, along which a set of
   // zeros runs where no axis does (from the lines of sin(3x + y)^2 the steps along x and y went
   // back to where they began, and their points were called isolated).
@@ -355,9 +355,7 @@ bool on_a_set(const std::vector<double>& x, const std::vector<Expr>& grad, const
     steps.push_back({std::vector<double>(n, 0.0), 1e-3 * std::max(1.0, std::abs(x[k]))});
     steps.back().along[k] = 1;
   }
-  std::vector<std::vector<double>> h(n, std::vector<double>(n)), eigenvectors;
-  for (std::size_t r = 0; r < n; ++r)
-    for (std::size_t c = r; c < n; ++c) h[r][c] = h[c][r] = precise_value_at(hess[r][c], vars, x);
+  std::vector<std::vector<double>> eigenvectors;
   std::vector<double> ev = symmetric_eigen(h, eigenvectors);
   double largest = 0;
   for (double v : ev) largest = std::max(largest, std::abs(v));
@@ -418,7 +416,7 @@ std::vector<NumericZero> confirmed_zeros(const std::vector<NumericZero>& candida
       std::vector<std::vector<double>> h(n, std::vector<double>(n));
       for (std::size_t r = 0; r < n; ++r)
         for (std::size_t c = r; c < n; ++c) h[r][c] = h[c][r] = precise_value_at(hess[r][c], vars, x);
-      if (singular(h) && on_a_set(x, grad, hess, vars, bound)) {
+      if (singular(h) && on_a_set(x, h, grad, hess, vars, bound)) {
         double value = precise_value_at(f, vars, x);
         if (known_set(value)) continue;
         set_values.push_back(value);
