@@ -329,7 +329,8 @@ Result implicit_procedure(const Term& call, Evaluator& ev) {
           value = num(Number::from_double_as_written(value.number().to_double()));
     // A point that gives one of the names must have the other on the curve, when that can be
     // told: x^2 + y^2 = 1 at x = 2 was -2/y, a slope of points that do not exist.
-    for (auto [given, other] : {std::pair{asked.x, asked.y}, std::pair{asked.y, asked.x}}) {
+    for (const auto& names : {std::pair{asked.x, asked.y}, std::pair{asked.y, asked.x}}) {
+      Expr const given = names.first, other = names.second;  // (no structured binding: a lambda reads them)
       if (!point->count(given) || point->count(other)) continue;
       // (a decimal, within the doubles' rounding as for a point on the curve: the double nearest
       // sqrt(2) is a little past x^2 + y^2 = 2, which has a point at sqrt(2))

@@ -18,6 +18,7 @@
 #include "core/errors.hpp"
 #include "core/functions.hpp"
 #include "core/greek.hpp"
+#include "core/limits.hpp"
 #include "core/substitute.hpp"
 #include "resolve/names.hpp"
 #include "resolve/resolver.hpp"
