@@ -1184,3 +1184,15 @@ TEST_CASE("critical: slanted flat directions, of a multiple zero and of a line")
     CHECK(count("degenerate") == row.degenerate);
   }
 }
+
+// A line or plane of critical points of a function that is no polynomial had no value: f is
+// constant along a connected set of its critical points, so its value at a point of the set is
+// the value (asked at two, which must agree). (The second regression hunt met log(1 + (x + y + z)^2).)
+TEST_CASE("critical: the value on a linear set of critical points of a function that is no polynomial") {
+  ddx_test::check_rows({
+      {"critical(log(1 + (x + y + z)^2))", "infinitely many critical points: on x + y + z = 0, value 0"},
+      {"critical(exp((x + y)^2))", "infinitely many critical points: on x + y = 0, value 1"},
+      {"critical(log(1 + (x + y)^2) + z^2)", "infinitely many critical points: on x + y = 0 and z = 0, value 0"},
+      {"critical(atan((x - 2y)^2) + 3)", "infinitely many critical points: on x - 2y = 0, value 3"},
+  });
+}

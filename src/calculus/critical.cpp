@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -151,18 +152,86 @@ Expr rational(double d) {
   return rational(q);
 }
 
+// f's value on a set of critical points that is a line or a plane (every equation linear), where
+// f is no polynomial: f is constant along a connected set of its critical points, so its value at
+// any point of it is the value; it is asked at two, which must agree (a set cut by where f has no
+// value is no connected one). log(1 + (x + y + z)^2) on x + y + z = 0 had none: 0.
+std::optional<Expr> value_on_linear_set(const std::vector<poly::Poly>& eqs, Expr f, const std::vector<Expr>& vars) {
+  std::size_t const n = vars.size();
+  std::vector<std::vector<mpq_class>> rows;  // a_0 .. a_{n-1}, then the constant
+  for (const poly::Poly& p : eqs) {
+    if (p.is_zero()) continue;
+    if (poly::total_degree(p) != 1) return std::nullopt;
+    std::vector<mpq_class> row(n + 1, 0);
+    for (const poly::Term& t : p.terms) {
+      auto const var = std::find(t.e.begin(), t.e.end(), 1u);
+      row[var == t.e.end() ? n : static_cast<std::size_t>(var - t.e.begin())] = t.c;
+    }
+    rows.push_back(std::move(row));
+  }
+  // Reduced row echelon form, exactly.
+  std::vector<std::size_t> pivots;
+  for (std::size_t col = 0, r = 0; col < n && r < rows.size(); ++col) {
+    auto const found = std::find_if(rows.begin() + static_cast<std::ptrdiff_t>(r), rows.end(),
+                                    [&](const std::vector<mpq_class>& row) { return row[col] != 0; });
+    if (found == rows.end()) continue;
+    std::swap(rows[r], *found);
+    mpq_class const lead = rows[r][col];
+    for (mpq_class& a : rows[r]) a /= lead;
+    for (std::size_t other = 0; other < rows.size(); ++other) {
+      if (other == r || rows[other][col] == 0) continue;
+      mpq_class const times = rows[other][col];
+      for (std::size_t k = 0; k <= n; ++k) rows[other][k] -= times * rows[r][k];
+    }
+    pivots.push_back(col);
+    ++r;
+  }
+  for (std::size_t r = pivots.size(); r < rows.size(); ++r)
+    if (rows[r][n] != 0) return std::nullopt;  // (no point at all)
+  if (pivots.size() == n) return std::nullopt;  // (a point, not a set)
+  std::optional<Expr> value;
+  for (int sample = 1; sample <= 2; ++sample) {
+    std::vector<mpq_class> point(n, 0);
+    for (std::size_t k = 0; k < n; ++k)
+      if (std::find(pivots.begin(), pivots.end(), k) == pivots.end()) point[k] = sample * static_cast<long>(k + 1);
+    for (std::size_t r = 0; r < pivots.size(); ++r) {
+      mpq_class v = -rows[r][n];
+      for (std::size_t k = 0; k < n; ++k)
+        if (k != pivots[r]) v -= rows[r][k] * point[k];
+      point[pivots[r]] = v;
+    }
+    std::unordered_map<Expr, Expr> at;
+    for (std::size_t k = 0; k < n; ++k) at.emplace(vars[k], num(poly::to_number(point[k])));
+    Expr there;
+    try {
+      there = substitute(f, at);
+    } catch (const MathError&) {
+      return std::nullopt;
+    }
+    if (!free_symbols(there).empty() || (value && !(*value == there))) return std::nullopt;
+    value = there;
+  }
+  return value;
+}
+
 // The set's equations as expressions, and f's constant value on it when there is one.
 CriticalSet describe_set(const std::vector<poly::Poly>& eqs, Expr f, const std::vector<Expr>& vars) {
   CriticalSet s;
   // The basis is sorted smallest leading monomial first: the first variable's equation last.
   for (auto p = eqs.rbegin(); p != eqs.rend(); ++p) s.equations.push_back(poly::to_expr(*p, vars));
   auto fr = poly::to_fractions({f}, convert_limits, "critical");
-  if (!fr || !(*fr)[0].den.is_constant()) return s;
+  if (!fr || !(*fr)[0].den.is_constant()) {
+    s.value = value_on_linear_set(eqs, f, vars);
+    return s;
+  }
   const poly::Fraction& ff = (*fr)[0];
   std::vector<std::size_t> perm;
   for (Expr g : ff.gens) {
     auto it = std::find(vars.begin(), vars.end(), g);
-    if (it == vars.end()) return s;  // f holds more than the variables
+    if (it == vars.end()) {  // f holds more than the variables: a function of them, or a parameter
+      s.value = value_on_linear_set(eqs, f, vars);
+      return s;
+    }
     perm.push_back(static_cast<std::size_t>(it - vars.begin()));
   }
   poly::Poly num = poly::permute(ff.num, perm, vars.size());
