@@ -4296,10 +4296,10 @@ TEST_CASE("trust: implicit at a point the curve does not reach") {
 }
 
 // The textbook's dz/dx = ∂z/∂u du/dx + ∂z/∂x means by ∂z/∂x the part with u held fixed; ddx's
-// ∂z/∂x chains through u (SPEC §5), so the line typed counted the way through u twice (z = u^2 +
-// x, u = sin(x): 2u cos(x) + 2sin(x) cos(x) + 1, where dz/dx is 2sin(x) cos(x) + 1). Refused
-// wherever ∂z/∂x stands beside a derivative of z by an intermediate that moves with x; the held
-// partial is written (∂z/∂x)_u.
+// ∂z/∂x chains through u (docs/language.md §5), so the line typed counted the way through u
+// twice (z = u^2 + x, u = sin(x): 2u cos(x) + 2sin(x) cos(x) + 1, where dz/dx is 2sin(x) cos(x)
+// + 1). Refused where ∂z/∂x and a derivative of z by an intermediate that moves with x are terms
+// of one sum; the held partial is written (∂z/∂x)_u.
 TEST_CASE("trust: a partial derivative beside the chain it is part of") {
   ddx_test::check_in_turn({
       {"z = u^2 + x", ""},

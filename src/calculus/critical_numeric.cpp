@@ -24,6 +24,17 @@
 namespace ddx::calc {
 namespace {
 
+// The distinct nodes of es together, counted up to a little past `enough`.
+std::size_t distinct_nodes(const std::vector<Expr>& es, std::size_t enough = SIZE_MAX) {
+  std::unordered_set<const void*> seen;
+  std::function<void(Expr)> walk = [&](Expr x) {
+    if (seen.size() > enough || !seen.insert(x.node()).second) return;
+    for_each_child(x, walk);
+  };
+  for (Expr e : es) walk(e);
+  return seen.size();
+}
+
 // Evaluations of the gradient's and Hessian's entries, each counting its number of nodes against
 // the search's budget.
 class Point {
@@ -52,13 +63,7 @@ class Point {
   std::size_t nodes(Expr e) {
     auto it = sizes_.find(e.node());
     if (it != sizes_.end()) return it->second;
-    std::unordered_set<const void*> seen;
-    std::function<void(Expr)> walk = [&](Expr x) {
-      if (!seen.insert(x.node()).second) return;
-      for_each_child(x, walk);
-    };
-    walk(e);
-    return sizes_[e.node()] = seen.size();
+    return sizes_[e.node()] = distinct_nodes({e});
   }
 
   std::vector<Expr> vars_;
@@ -539,15 +544,9 @@ std::vector<NumericZero> one_variable(Expr g, Expr g1, Expr var, double bound) {
 // not (0, pi/2, 1). (The search's budget counts nodes evaluated: a large gradient keeps 9.)
 bool small_enough_for_a_finer_grid(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess) {
   constexpr std::size_t largest = 400;
-  std::unordered_set<const void*> seen;
-  std::function<void(Expr)> walk = [&](Expr x) {
-    if (seen.size() > largest || !seen.insert(x.node()).second) return;
-    for_each_child(x, walk);
-  };
-  for (Expr g : grad) walk(g);
-  for (const auto& row : hess)
-    for (Expr h : row) walk(h);
-  return seen.size() <= largest;
+  std::vector<Expr> entries = grad;
+  for (const auto& row : hess) entries.insert(entries.end(), row.begin(), row.end());
+  return distinct_nodes(entries, largest) <= largest;
 }
 
 std::vector<NumericZero> several_variables(const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,

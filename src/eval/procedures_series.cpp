@@ -334,14 +334,13 @@ Result implicit_procedure(const Term& call, Evaluator& ev) {
       if (!point->count(given) || point->count(other)) continue;
       // (a decimal, within the doubles' rounding as for a point on the curve: the double nearest
       // sqrt(2) is a little past x^2 + y^2 = 2, which has a point at sqrt(2))
-      std::vector<calc::Point> near{written};
-      if (Expr value = point->at(given); value.is_number() && value.number().is_float() && written.at(given) != value)
-        for (Expr scale : {num(Number::from_double_as_written(1 - 1e-14)), num(Number::from_double_as_written(1 + 1e-14))}) {
-          near.push_back(written);
-          near.back()[given] = written.at(given) * scale;
-        }
-      if (std::all_of(near.begin() + (near.size() > 1 ? 1 : 0), near.end(),
-                      [&](const calc::Point& p) { return no_real_solution(left, right, p, other); }))
+      std::vector<calc::Point> tried{written};
+      if (Expr value = point->at(given); value.is_number() && value.number().is_float() && written.at(given) != value) {
+        tried.assign(2, written);
+        tried[0][given] = written.at(given) * num(Number::from_double_as_written(1 - 1e-14));
+        tried[1][given] = written.at(given) * num(Number::from_double_as_written(1 + 1e-14));
+      }
+      if (std::all_of(tried.begin(), tried.end(), [&](const calc::Point& p) { return no_real_solution(left, right, p, other); }))
         throw EvalError{eq.span, "the curve has no point with " + where + ": no real " + other.name() +
                                      " solves the equation there"};
     }

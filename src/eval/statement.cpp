@@ -388,10 +388,10 @@ bool reads(const Context& context, const std::string& name, const std::string& o
 }
 
 // ∂z/∂x as one term of a sum or its factor and ∂z/∂u so in another, where z reads u and u moves
-// with x: ddx's ∂z/∂x chains through u (§5), so that the textbook's dz/dx = ∂z/∂u du/dx + ∂z/∂x,
-// typed, counted the way through u twice (z = u^2 + x, u = sin(x): 2u cos(x) + 2sin(x) cos(x) +
-// 1). Refused, with both readings offered. (Side by side in a product, a vector, or across `==`,
-// the two are what they are: only a sum adds the routes.)
+// with x: ddx's ∂z/∂x chains through u (docs/language.md §5), so that the textbook's dz/dx =
+// ∂z/∂u du/dx + ∂z/∂x, typed, counted the way through u twice (z = u^2 + x, u = sin(x): 2u cos(x)
+// + 2sin(x) cos(x) + 1). Refused, with both readings offered. (Side by side in a product, a
+// vector, or across `==`, the two are what they are: only a sum adds the routes.)
 void refuse_terms_counting_a_route_twice(const Term& sum, const Context& context) {
   std::vector<std::vector<NamedDerivative>> forms(sum.children.size());
   for (std::size_t i = 0; i < sum.children.size(); ++i) named_derivative_factors(sum.children[i], context, forms[i]);

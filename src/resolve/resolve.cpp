@@ -278,19 +278,22 @@ const Node* exponent_letter_glued(const Node& e, const Node& digits_before) {
   return digits;
 }
 
-// Whether a product's factor k is a number after a blank and the e of exponent_letter_glued: `1e 3`.
-bool spaced_exponent(const Node& product, std::size_t k) {
-  if (k < 2 || product.op_before(k) != ' ' || product.op_before(k - 1) != ' ') return false;
+// Where a product's factor k is a number after a blank and the e of exponent_letter_glued (`1e 3`):
+// the digits before the e. Else null.
+const Node* spaced_exponent(const Node& product, std::size_t k) {
+  if (k < 2 || product.op_before(k) != ' ' || product.op_before(k - 1) != ' ') return nullptr;
   const Node& e = product.children[k - 1];
+  const Node* digits = exponent_letter_glued(e, product.children[k - 2]);
+  if (!digits) return nullptr;
   const Node* number = number_at_start(product.children[k]);
-  return exponent_letter_glued(e, product.children[k - 2]) && number && is_whole_number_text(number->text) &&
-         e.span.end != product.children[k].span.begin;
+  if (!number || !is_whole_number_text(number->text) || e.span.end == product.children[k].span.begin) return nullptr;
+  return digits;
 }
 
 void refuse_spaced_exponent(const Node& product, std::size_t k) {
-  if (!spaced_exponent(product, k)) return;
+  const Node* digits = spaced_exponent(product, k);
+  if (!digits) return;
   const Node& e = product.children[k - 1];
-  const Node* digits = exponent_letter_glued(e, product.children[k - 2]);
   const Node* number = number_at_start(product.children[k]);
   std::string const mantissa = digits->text.str() + e.text.str();
   throw ResolveError{SourceSpan{digits->span.begin, number->span.end},
