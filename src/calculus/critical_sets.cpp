@@ -9,7 +9,7 @@
 // h(x, .) do not change in number between them); otherwise its real points are isolated and
 // among the solutions of h = h_x = h_y = 0. In space, a sample is tried, else ddx says it
 // cannot decide. Without a common factor (a curve in space), random values of the free
-// variables are tried.
+// variables are tried, after a system whose basis factors is split into one for each factor.
 #include <algorithm>
 #include <optional>
 
@@ -132,6 +132,61 @@ bool infinitely_many_real_zeros(const Poly& h, std::size_t n, int bits, std::vec
   return !zeros.sets.empty();
 }
 
+// Whether the point p lies on the set given by `equations`: each is 0 at p's approximation, to
+// within 2^(-bits/2) of the size of its terms there (the approximation is within about 2^-bits).
+bool lies_on(const SolvedPoint& p, const std::vector<Poly>& equations, int bits) {
+  mpq_class tolerance(1);
+  mpz_mul_2exp(tolerance.get_den_mpz_t(), tolerance.get_den_mpz_t(), static_cast<mp_bitcnt_t>(bits / 2));
+  tolerance.canonicalize();
+  for (const Poly& e : equations) {
+    mpq_class value = 0, size = 0;
+    for (const Term& t : e.terms) {
+      mpq_class term(t.c), bound(abs(t.c));
+      for (std::size_t k = 0; k < p.size(); ++k)
+        for (std::uint32_t power = 0; power < t.e[k]; ++power) {
+          term *= p[k].approx;
+          bound *= std::max(mpq_class(1), mpq_class(abs(p[k].approx)));
+        }
+      value += term;
+      size += bound;
+    }
+    if (abs(value) > tolerance * size) return false;
+  }
+  return true;
+}
+
+// A curve in space that is the union of several: where an element of the basis g factors, the
+// zeros are those of g with each irreducible factor added, each solved on its own (each such
+// ideal is larger than g's, as no factor of an element of a reduced basis is in its ideal, so
+// the splitting ends). Points that lie on a set of another branch are dropped. nullopt where
+// no element factors, or where a branch cannot be decided (then the system is described whole,
+// as before). (x^2 + y^2 - 1)^2 + z^2's gradient vanishes on the circle x^2 + y^2 = 1, z = 0
+// and at its centre, a saddle: described whole, as its three equations, the centre was hidden.
+std::optional<SolvedSystem> split_by_factors(const std::vector<Poly>& g, std::size_t n, int bits) {
+  for (const Poly& q : g) {
+    poly::Factored const factored = poly::factor(q);
+    if (factored.factors.size() == 1 && factored.factors.front().second == 1) continue;
+    SolvedSystem all;
+    try {
+      for (const auto& [p, m] : factored.factors) {
+        std::vector<Poly> branch = g;
+        branch.push_back(p);
+        SolvedSystem part = solve(branch, n, bits);
+        for (SolvedPoint& point : part.points) all.points.push_back(std::move(point));
+        for (auto& set : part.sets)
+          if (std::find(all.sets.begin(), all.sets.end(), set) == all.sets.end()) all.sets.push_back(std::move(set));
+      }
+    } catch (const MathError&) {
+      return std::nullopt;
+    }
+    std::erase_if(all.points, [&](const SolvedPoint& point) {
+      return std::any_of(all.sets.begin(), all.sets.end(), [&](const std::vector<Poly>& set) { return lies_on(point, set, bits); });
+    });
+    return all;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<Poly>& eqs, std::size_t n, int bits) {
@@ -150,8 +205,9 @@ SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<
     for (auto& s : rest.sets) out.sets.push_back(std::move(s));
     return out;
   }
-  // A curve in space without a common factor: real solutions at sampled values of the free
-  // variables (those with no pure power among the leading monomials).
+  if (std::optional<SolvedSystem> split = split_by_factors(g, n, bits)) return std::move(*split);
+  // An irreducible curve in space without a common factor: real solutions at sampled values of
+  // the free variables (those with no pure power among the leading monomials).
   std::vector<bool> bound(n, false);
   for (const Poly& p : g) {
     const Exponents& lm = p.terms.front().e;
