@@ -781,3 +781,31 @@ TEST_CASE("programs: names the code uses itself are renamed, renamed names stay 
     CHECK(out(f, "x in R^2\nA in R^(2, 2)\nhessian(x^T A x, x)\n").out.find("hessian(") != std::string::npos);
   }
 }
+
+// A derivative of an abstract function at a point that repeats an argument, typed into SymPy,
+// must be the derivative: with a stand-in for every argument in each Subs, SymPy took the two
+// terms of d/dx f(x, x) for one (2x^2 for f(u, v) = u v^2, not 3x^2). Each answer gets a concrete
+// f and is compared with SymPy's own derivative of the concrete function.
+TEST_CASE("sympy: derivatives of an abstract function at repeated arguments keep every term") {
+  if (!have_python_modules()) return;
+  ddx_test::TempDir dir("ddx_sympy_subs");
+  struct Row {
+    const char* line;
+    const char* f;         // the concrete function put for f: f2 or f3 below
+    const char* expected;  // the same derivative of the concrete function, by SymPy
+  };
+  std::string s = "from sympy import *\nx, y, u, v, w = symbols('x y u v w')\n"
+                  "f2 = Lambda((u, v), u*v**2 + sin(u)*v)\nf3 = Lambda((u, v, w), u*v**2*w + exp(u)*w)\n";
+  for (const Row& row : std::vector<Row>{{"d/dx f(x, x)", "f2", "diff(f2(x, x), x)"},
+                                         {"d^2/dx^2 f(x, x)", "f2", "diff(f2(x, x), x, 2)"},
+                                         {"d/dx f(x^2, x^2)", "f2", "diff(f2(x**2, x**2), x)"},
+                                         {"d/dx f(x, x, x)", "f3", "diff(f3(x, x, x), x)"},
+                                         {"diff(f(x, x, y), x, 2)", "f3", "diff(f3(x, x, y), x, 2)"}}) {
+    ddx_test::RunResult const answer = ddx_test::run_ddx("--format sympy", std::string(row.line) + "\n");
+    REQUIRE(answer.err.empty());
+    std::string const pasted = answer.out.substr(0, answer.out.find('\n'));
+    s += "print(simplify(sympify('" + pasted + "').replace(Function('f'), " + row.f + ").doit() - (" + row.expected + ")) == 0)\n";
+  }
+  std::ofstream(dir.dir / "s.py") << s;
+  CHECK(run(python + " " + (dir.dir / "s.py").string()) == "True\nTrue\nTrue\nTrue\nTrue\n");
+}

@@ -251,22 +251,37 @@ class Foreign {
     for (std::size_t i = 0; i < d.args.size(); ++i)
       own_variables = own_variables && d.args[i].is(Kind::Symbol) &&
                       std::count(d.args.begin(), d.args.end(), d.args[i]) == 1;
-    std::vector<std::string> vars = own_variables ? args : std::vector<std::string>{};
-    if (!own_variables)
-      for (std::size_t i = 0; i < d.args.size(); ++i) vars.push_back("ddx_u" + std::to_string(i + 1));
-    std::string diff = "diff(" + symbol(name) + "(" + join(vars) + ")";
     auto runs = derivative_runs(d.indices);  // diff(f(x), x), diff(f(x), x, 2), diff(f(u, v), u, 1, v, 1)
-    for (const auto& [index, count] : runs)
-      diff += ", " + vars[static_cast<std::size_t>(index)] + (count > 1 || runs.size() > 1 ? ", " + std::to_string(count) : "");
-    diff += ")";
-    if (own_variables) return diff;
+    // diff(f(inside...), ...): the derivative by the arguments that `inside` writes at its places.
+    auto diff_of = [&](const std::vector<std::string>& inside) {
+      std::string diff = "diff(" + symbol(name) + "(" + join(inside) + ")";
+      for (const auto& [index, count] : runs)
+        diff += ", " + inside[static_cast<std::size_t>(index)] + (count > 1 || runs.size() > 1 ? ", " + std::to_string(count) : "");
+      return diff + ")";
+    };
+    if (own_variables) return diff_of(args);
+    // A stand-in for each argument the derivative is taken by (SymPy: only those, as SymPy writes
+    // its own, Subs(Derivative(f(_xi_1, x), _xi_1), _xi_1, x); with stand-ins for every argument,
+    // SymPy took the two terms of d/dx f(x, x), at the point (x, x), for one and added them into
+    // 2 Subs(diff(f(ddx_u1, ddx_u2), ddx_u1), ...): 2x^2 for f(u, v) = u v^2, not 3x^2). Maxima:
+    // for every argument.
+    std::vector<bool> taken(args.size(), f_ == Format::Maxima);
+    for (const auto& [index, count] : runs) taken[static_cast<std::size_t>(index)] = true;
+    std::vector<std::string> inside = args, vars, points;
+    for (std::size_t i = 0; i < args.size(); ++i)
+      if (taken[i]) {
+        inside[i] = "ddx_u" + std::to_string(i + 1);
+        vars.push_back(inside[i]);
+        points.push_back(args[i]);
+      }
+    std::string const diff = diff_of(inside);
     if (f_ == Format::Maxima) {
       std::string point;
-      for (std::size_t i = 0; i < vars.size(); ++i) point += (i ? ", " : "") + vars[i] + " = " + args[i];
+      for (std::size_t i = 0; i < vars.size(); ++i) point += (i ? ", " : "") + vars[i] + " = " + points[i];
       return "at(" + diff + ", [" + point + "])";
     }
-    if (vars.size() == 1) return "Subs(" + diff + ", " + vars[0] + ", " + args[0] + ")";
-    return "Subs(" + diff + ", (" + join(vars) + "), (" + join(args) + "))";
+    if (vars.size() == 1) return "Subs(" + diff + ", " + vars[0] + ", " + points[0] + ")";
+    return "Subs(" + diff + ", (" + join(vars) + "), (" + join(points) + "))";
   }
 
   static std::string join(const std::vector<std::string>& parts) {
