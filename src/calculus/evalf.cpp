@@ -144,7 +144,7 @@ std::string evalf_certain(Expr e, int digits, int most_digits) {
   std::string sure = "cannot be sure of " + std::to_string(digits) + (digits == 1 ? " digit" : " digits") +
                      " of this value: worked out to " + std::to_string(worked) + " digits, ";
   throw Uncertain(sure + "it " + (between.empty() ? "is still undecided whether a step of it has a value" : between),
-                  worked, near_zero);
+                  worked, near_zero, between.empty());
 }
 
 }  // namespace ddx::calc

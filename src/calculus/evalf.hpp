@@ -26,10 +26,12 @@ std::string evalf(Expr e, int digits);
 std::string evalf_certain(Expr e, int digits, int most_digits = 0);
 
 struct Uncertain : Unanswerable {
-  Uncertain(const std::string& message, long digits_worked, bool near_zero)
-      : Unanswerable(message), digits_worked(digits_worked), near_zero(near_zero) {}
-  long digits_worked;  // the working precision reached, in decimal digits
-  bool near_zero;      // the value's last enclosure held 0 (it may be exactly 0)
+  Uncertain(const std::string& message, long digits_worked, bool near_zero, bool existence_undecided = false)
+      : Unanswerable(message), digits_worked(digits_worked), near_zero(near_zero), existence_undecided(existence_undecided) {}
+  long digits_worked;        // the working precision reached, in decimal digits
+  bool near_zero;            // the value's last enclosure held 0 (it may be exactly 0)
+  bool existence_undecided;  // no enclosure at all: a step's argument stayed astride the edge of its
+                             // domain (atanh(acos(cos(1))): whether the value exists is undecided
 };
 
 // A value whose enclosure holds 0 only because a part of it went past MPFR's range (exp(-10^10)):

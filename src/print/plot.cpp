@@ -231,6 +231,9 @@ Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost
         return certain_cell(value);
       } catch (const calc::Uncertain& u) {
         if (u.near_zero) return "~0";
+        // (the doubles' value is no evidence that there is one: atanh(acos(cos(x))) at x = 1,
+        // exactly atanh(1), was ~18.7149738751185, atanh of the double below 1)
+        if (u.existence_undecided) return std::string(undecided_cell);
         double v = calc::evaluate(value, {});
         return std::isfinite(v) ? "~" + number(v) : "";
       }
@@ -408,7 +411,7 @@ std::string table_text(const std::vector<Curve>& curves, const std::string& var,
       out += json_quote(var) + ": " + xs[i];
       for (std::size_t c = 0; c < curves.size(); ++c) {
         const std::string& y = vals[c][i];  // (~0, a value ddx cannot tell from 0, is no JSON number)
-        out += ", " + json_quote(curves[c].label) + ": " + (y.starts_with('~') ? json_quote(y) : cell(y, "null"));
+        out += ", " + json_quote(curves[c].label) + ": " + (y.starts_with('~') || y == undecided_cell ? json_quote(y) : cell(y, "null"));
       }
       out += "}";
     }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/expr.hpp"
@@ -19,9 +20,12 @@ struct Curve {
   std::string label;                 // legend / column header, e.g. "2x^2 + 2"
   std::function<double(double)> f;  // NaN or ±inf: undefined there (drawn as a gap)
   // A table's cell at an exact x (a constant: 1/3, pi/4): the value's certain digits as the table
-  // prints them, "" where it has none, ~0 where ddx cannot tell it from 0 (exact_curve_of).
+  // prints them, "" where it has none, ~0 where ddx cannot tell it from 0, undecided_cell where
+  // it cannot tell whether there is one (exact_curve_of).
   std::function<std::string(Expr)> at_exact = {};
 };
+
+inline constexpr std::string_view undecided_cell = "undecided";
 
 // A table's rows at exact x (from, from + step, ...): what a table of constant bounds takes.
 struct ExactGrid {
@@ -35,7 +39,8 @@ struct ExactGrid {
 Curve curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost = {});
 // The same curve with at_exact too: e at the exact x (the limits of a corner's sign taken as
 // calc::value_at takes them), each lost part required to have a value there, the value's digits
-// certain (calc::evalf_certain) where it is no number, ~0 where ddx cannot tell it from 0.
+// certain (calc::evalf_certain) where it is no number, ~0 where ddx cannot tell it from 0,
+// undecided_cell where it cannot tell whether it has a value.
 Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost = {});
 
 // A braille plot (2×4 dots per character) of the curves over [x0, x1]: y tick labels on the left,
