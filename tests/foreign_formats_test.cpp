@@ -809,3 +809,48 @@ TEST_CASE("sympy: derivatives of an abstract function at repeated arguments keep
   std::ofstream(dir.dir / "s.py") << s;
   CHECK(run(python + " " + (dir.dir / "s.py").string()) == "True\nTrue\nTrue\nTrue\nTrue\n");
 }
+
+// NumPy takes a whole number past 64 bits for a Python object, and an array times one for an
+// array of objects, which np.cos, np.log and the rest refuse: d/dx sin(2^70 x) raised TypeError on
+// an array of x (a helper's finding). Such numbers are written as doubles, what the program
+// computes with; each answer is run on an array and compared with the math module's value.
+TEST_CASE("numpy: whole numbers past 64 bits run on arrays") {
+  if (!have_python_modules()) return;
+  ddx_test::TempDir dir("ddx_numpy_big");
+  struct Row {
+    const char* line;
+    const char* reference;  // the derivative at t, by the math module
+  };
+  std::string s = "import math\nimport numpy as np\n";
+  std::vector<Row> const rows = {{"d/dx sin(2^70 x)", "2**70*math.cos(2**70*t)"},
+                                 {"d/dx exp(x/2^70)", "math.exp(t/2**70)/2**70"},
+                                 {"d/dx x^6 log(2633105860113532982688029)", "6*t**5*math.log(2633105860113532982688029)"}};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    ddx_test::RunResult program = ddx_test::run_ddx("--format numpy", std::string(rows[i].line) + "\n");
+    REQUIRE(program.err.empty());
+    std::size_t const def = program.out.find("def d_dx(");
+    REQUIRE(def != std::string::npos);
+    std::string const name = "f" + std::to_string(i);
+    s += program.out.replace(def, 8, "def " + name) + "\n";
+    s += "v = " + name + "(np.array([0.5, 0.25]))\n";
+    s += "print(all(math.isclose(float(a), " + std::string(rows[i].reference) + ", rel_tol=1e-9) for a, t in zip(v, [0.5, 0.25])))\n";
+  }
+  std::ofstream(dir.dir / "s.py") << s;
+  CHECK(run(python + " " + (dir.dir / "s.py").string() + " 2>&1") == "True\nTrue\nTrue\n");
+}
+
+// A fraction whose numerator or denominator is past a double's range while its value is not
+// ((3/2)^1000, 1.2e176) is the double in a program; it was refused as beyond the doubles' range
+// (a helper's finding). One whose value is past it, or below the normal doubles, is still refused.
+TEST_CASE("programs: a fraction of wide numbers with a double's value is that double") {
+  for (const std::string f : {"python", "numpy", "c"}) {
+    CAPTURE(f);
+    auto run = [&](const std::string& line) { return ddx_test::run_ddx("--format " + f, line + "\n"); };
+    CHECK(run("d/dx (3/2)^1000 x^2").out.find("2.467681193812347e+176*x") != std::string::npos);
+    CHECK(run("d/dx x^1000 at x = 3/2").out.find("8.225603979374489e+178") != std::string::npos);
+    CHECK(run("1 - (3/2)^1000 x").out.find("1 - 1.2338405969061735e+176*x") != std::string::npos);
+    CHECK(run("(2/3)^1000 x^2").out.find("8.104774656527566e-177*") != std::string::npos);
+    CHECK(run("d/dx x^2/10^310").err.find("is beyond their range") != std::string::npos);
+    CHECK(run("(3/2)^2000 x").err.find("is beyond their range") != std::string::npos);
+  }
+}

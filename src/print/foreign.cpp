@@ -144,6 +144,10 @@ class Foreign {
                         std::to_string(s.size() - (s[0] == '-')) + " digits) is beyond their range");
     // C: an integer literal past int's range would not compile; as a double it is what C computes with.
     if (f_ == Format::C && s.size() > 9) s += ".0";
+    // NumPy: a whole number past 64 bits is a Python object to it, and an array times one is an
+    // array of objects, which np.cos and the rest refuse (d/dx sin(2^70 x) raised TypeError on an
+    // array); as a double it is what the program computes with.
+    if (f_ == Format::NumPy && s.size() - (s[0] == '-') > 18) s += ".0";
     return s;
   }
 

@@ -3,10 +3,12 @@
 // built-in function, one column per system. A function a system lacks is rewritten first into
 // ones it has (sigmoid(u) = 1/(1 + e^-u)); a test checks that every built-in has a row.
 #include <array>
+#include <cmath>
 #include <optional>
 #include <unordered_map>
 
 #include "core/functions.hpp"
+#include "core/real_value.hpp"
 #include "core/sums.hpp"
 #include "print/foreign.hpp"
 #include "print/print.hpp"
@@ -104,13 +106,50 @@ std::optional<Expr> log_sigmoid(Expr e) {
   return std::nullopt;
 }
 
+// A rational whose numerator or denominator is past a double's range while its value is a normal
+// double ((3/2)^1000, 1.2e176, is 3^1000/2^1000): that double, which a program computes with (such
+// numbers were refused as beyond the doubles' range). nullopt for any other number.
+std::optional<Number> double_of_wide(const Number& n) {
+  if (!n.is_exact() || n.is_integer() || !(std::isinf(n.numerator().to_double()) || std::isinf(n.denominator().to_double())))
+    return std::nullopt;
+  Real value(53);
+  set_exact(n, value.get(), MPFR_RNDN);
+  double const v = mpfr_get_d(value.get(), MPFR_RNDN);
+  if (!std::isnormal(v)) return std::nullopt;
+  return Number::from_double(v);
+}
+
+// e with each such rational, a number or the coefficient of a product or of a sum's term, that
+// double (for programs).
+Expr wide_numbers_as_doubles(Expr e) {
+  if (e.is(Kind::Number)) {
+    auto d = double_of_wide(e.number());
+    return d ? num(*d) : e;
+  }
+  if (e.is(Kind::Mul)) {
+    auto d = double_of_wide(e.number());
+    return d ? e / num(e.number()) * num(*d) : e;
+  }
+  if (!e.is(Kind::Add)) return e;
+  std::optional<Number> constant = double_of_wide(e.number());
+  bool wide = constant.has_value();
+  for (const Number& c : e.coefficients()) wide = wide || double_of_wide(c);
+  if (!wide) return e;
+  std::vector<Expr> terms{num(constant.value_or(e.number()))};
+  for (std::size_t i = 0; i < e.terms().size(); ++i)
+    terms.push_back(num(double_of_wide(e.coefficients()[i]).value_or(e.coefficients()[i])) * e.terms()[i]);
+  return add(std::move(terms));
+}
+
 class Rewriter {
  public:
   explicit Rewriter(Format f) : f_(f) {}
   Expr operator()(Expr e) {
-    if (e.is(Kind::Number) || e.is(Kind::Constant) || e.is(Kind::Symbol)) return e;
+    if (e.is(Kind::Number)) return is_program(f_) ? wide_numbers_as_doubles(e) : e;
+    if (e.is(Kind::Constant) || e.is(Kind::Symbol)) return e;
     if (auto it = done_.find(e.node()); it != done_.end()) return it->second;
     Expr r = map_children(e, [this](Expr c) { return (*this)(c); });
+    if (is_program(f_)) r = wide_numbers_as_doubles(r);
     if (is_program(f_))
       if (auto stable = log_sigmoid(r)) r = (*this)(*stable);
     if (r.is(Kind::Call) && !function_info(r.function()).abstract && !is_sum(r)) {
