@@ -265,8 +265,8 @@ SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<
     return out;
   }
   if (std::optional<SolvedSystem> split = split_by_factors(g, n, bits)) return std::move(*split);
-  // An irreducible curve in space without a common factor: real solutions at sampled values of
-  // the free variables (those with no pure power among the leading monomials).
+  // A curve in space without a common factor, no element of whose basis factors: real solutions
+  // at sampled values of the free variables (those with no pure power among the leading monomials).
   std::vector<bool> bound(n, false);
   for (const Poly& p : g) {
     const Exponents& lm = p.terms.front().e;

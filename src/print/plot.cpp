@@ -16,6 +16,7 @@
 #include "calculus/evalf.hpp"
 #include "core/corner_sign.hpp"
 #include "core/errors.hpp"
+#include "core/functions.hpp"
 #include "print/code_points.hpp"
 #include "print/plot_scale.hpp"
 
