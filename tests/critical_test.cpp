@@ -1220,7 +1220,22 @@ TEST_CASE("critical: a curve in space and isolated points are described apart") 
       // set: it was called one where a sampled z was 0. A set needs real points at a sample and
       // beside it; else its real points are the complex curve's singular ones (here 0, on the line).
       {"critical(x^3 + y^3 + z^3 - 3x y z)", "infinitely many critical points: on x - z = 0 and y - z = 0, value 0"},
+      // (a set that was one real point: x^2 + y^2 = 0 with z = 0)
+      {"critical((x^2 + y^2)^2 + z^2)", "(x, y, z) = (0, 0, 0): degenerate (the second-derivative test is inconclusive), value 0"},
+      // A set within another is not listed again (the circle of the sphere where z = 0 came from
+      // a branch of its own; the line x = y = z of the planes from the rest of their common factor).
+      {"critical((x^2 + y^2 + z^2 - 1)^2 + w^2)",
+       "infinitely many critical points: on w = 0 and x^2 + y^2 + z^2 - 1 = 0, value 0\n"
+       "(w, x, y, z) = (0, 0, 0, 0): saddle, value 1"},
+      {"critical((x - y)^2 (y - z)^2 (z - x)^2)",
+       "infinitely many critical points: on y - z = 0, value 0\n"
+       "infinitely many critical points: on x - z = 0, value 0\n"
+       "infinitely many critical points: on x - y = 0, value 0"},
   });
+  // Where the parts take more than a quarter of the work allowed, the system is described whole,
+  // as before the split (it was refused as too large).
+  std::string const whole = ddx_test::answer("critical((x^2 + y^2 + z^2 - 2)^2 ((1 - 2y - 2z)^2 + 1) + (2x - 1)^2)");
+  CHECK(whole.starts_with("infinitely many critical points: on "));
 }
 
 // Newton's steps stop short of a multiple zero by about 1e-9 of its size, where a Hessian that is

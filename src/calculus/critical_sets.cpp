@@ -18,6 +18,7 @@
 #include "calculus/poly_factor.hpp"
 #include "calculus/real_roots.hpp"
 #include "core/errors.hpp"
+#include "core/limits.hpp"
 #include "core/interrupt.hpp"
 
 namespace ddx::calc::solver {
@@ -214,6 +215,28 @@ std::optional<std::vector<SolvedPoint>> isolated_real_points(const std::vector<P
   return solve(system, n, bits).points;
 }
 
+// Drops each set that lies within another (each of the other's equations is in its ideal: the
+// circle x^2 + y^2 = 1, z = 0, w = 0 of the sphere x^2 + y^2 + z^2 = 1, w = 0 came from a
+// branch of its own), of two sets within each other the second, and each point on a set: the
+// parts of a system solved in parts.
+void drop_repeated_parts(SolvedSystem& solved, int bits) {
+  std::vector<std::vector<Poly>>& sets = solved.sets;
+  std::vector<std::vector<Poly>> bases;
+  for (const std::vector<Poly>& set : sets) bases.push_back(poly::groebner(set));
+  auto within = [&](std::size_t a, std::size_t b) {  // the zeros of set a among set b's
+    return std::all_of(sets[b].begin(), sets[b].end(), [&](const Poly& e) { return poly::normal_form(e, bases[a]).is_zero(); });
+  };
+  std::vector<bool> dropped(sets.size(), false);
+  for (std::size_t a = 0; a < sets.size(); ++a)
+    for (std::size_t b = 0; b < sets.size() && !dropped[a]; ++b)
+      if (b != a && !dropped[b] && within(a, b) && (b < a || !within(b, a))) dropped[a] = true;
+  std::size_t i = 0;
+  std::erase_if(sets, [&](const std::vector<Poly>&) { return dropped[i++]; });
+  std::erase_if(solved.points, [&](const SolvedPoint& point) {
+    return std::any_of(sets.begin(), sets.end(), [&](const std::vector<Poly>& set) { return lies_on(point, set, bits); });
+  });
+}
+
 // A curve in space that is the union of several: where an element of the basis g factors, the
 // zeros are those of g with each irreducible factor added, each solved on its own (each such
 // ideal is larger than g's, as no factor of an element of a reduced basis is in its ideal, so
@@ -227,6 +250,9 @@ std::optional<SolvedSystem> split_by_factors(const std::vector<Poly>& g, std::si
     if (factored.factors.size() == 1 && factored.factors.front().second == 1) continue;
     SolvedSystem all;
     try {
+      // (at most a quarter of the work allowed: what is left is the whole system's, described
+      // whole as before, where the parts take more)
+      poly::WorkLimit work(max_critical_work / 4, "critical");
       for (const auto& [p, m] : factored.factors) {
         std::vector<Poly> branch = g;
         branch.push_back(p);
@@ -237,10 +263,10 @@ std::optional<SolvedSystem> split_by_factors(const std::vector<Poly>& g, std::si
       }
     } catch (const MathError&) {
       return std::nullopt;
+    } catch (const LimitError&) {
+      return std::nullopt;
     }
-    std::erase_if(all.points, [&](const SolvedPoint& point) {
-      return std::any_of(all.sets.begin(), all.sets.end(), [&](const std::vector<Poly>& set) { return lies_on(point, set, bits); });
-    });
+    drop_repeated_parts(all, bits);
     return all;
   }
   return std::nullopt;
@@ -262,6 +288,8 @@ SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<
     SolvedSystem rest = solve(cofactors, n, bits);
     for (SolvedPoint& p : rest.points) out.points.push_back(std::move(p));
     for (auto& s : rest.sets) out.sets.push_back(std::move(s));
+    // ((x - y)^2 (y - z)^2 (z - x)^2: the line x = y = z of the rest lies on the planes)
+    drop_repeated_parts(out, bits);
     return out;
   }
   if (std::optional<SolvedSystem> split = split_by_factors(g, n, bits)) return std::move(*split);
