@@ -156,65 +156,6 @@ bool lies_on(const SolvedPoint& p, const std::vector<Poly>& equations, int bits)
   return true;
 }
 
-// The determinant of a square matrix of polynomials (by its first row: the matrices are at most
-// 3 by 3).
-Poly determinant(const std::vector<std::vector<Poly>>& m, std::size_t nvars) {
-  if (m.size() == 1) return m[0][0];
-  Poly sum(nvars);
-  for (std::size_t c = 0; c < m.size(); ++c) {
-    std::vector<std::vector<Poly>> minor;
-    for (std::size_t r = 1; r < m.size(); ++r) {
-      minor.emplace_back();
-      for (std::size_t k = 0; k < m.size(); ++k)
-        if (k != c) minor.back().push_back(m[r][k]);
-    }
-    Poly term = m[0][c] * determinant(minor, nvars);
-    sum = c % 2 == 0 ? std::move(sum) + term : std::move(sum) - term;
-  }
-  return sum;
-}
-
-// The real points of a curve in space (the zeros of the basis g) where no real curve of it was
-// met: each is a singular point of the complex curve (through a regular real point a real curve
-// passes), where g's Jacobian has rank below n - 1; nullopt where those points are not finitely
-// many (g not radical) or the work is too large (more than four variables).
-std::optional<std::vector<SolvedPoint>> isolated_real_points(const std::vector<Poly>& g, std::size_t n, int bits) {
-  if (n < 2 || n > 4) return std::nullopt;
-  std::vector<Poly> system = g;
-  std::size_t const size = n - 1;
-  // Every choice of `size` rows of the Jacobian and `size` of its columns.
-  auto choices = [](std::size_t from, std::size_t k) {
-    std::vector<std::vector<std::size_t>> out;
-    std::vector<std::size_t> pick;
-    auto next = [&](auto& self, std::size_t start) -> void {
-      if (pick.size() == k) {
-        out.push_back(pick);
-        return;
-      }
-      for (std::size_t i = start; i < from; ++i) {
-        pick.push_back(i);
-        self(self, i + 1);
-        pick.pop_back();
-      }
-    };
-    next(next, 0);
-    return out;
-  };
-  for (const std::vector<std::size_t>& rows : choices(g.size(), size))
-    for (const std::vector<std::size_t>& columns : choices(n, size)) {
-      std::vector<std::vector<Poly>> m;
-      for (std::size_t r : rows) {
-        m.emplace_back();
-        for (std::size_t c : columns) m.back().push_back(poly::derivative(g[r], c));
-      }
-      if (Poly minor = determinant(m, n); !minor.is_zero()) system.push_back(std::move(minor));
-    }
-  std::vector<Poly> basis = poly::groebner(system);
-  if (poly::is_unit_ideal(basis)) return std::vector<SolvedPoint>{};
-  if (!poly::is_zero_dimensional(basis)) return std::nullopt;
-  return solve(system, n, bits).points;
-}
-
 // Drops each set that lies within another (each of the other's equations is in its ideal: the
 // circle x^2 + y^2 = 1, z = 0, w = 0 of the sphere x^2 + y^2 + z^2 = 1, w = 0 came from a
 // branch of its own), of two sets within each other the second, and each point on a set: the
@@ -322,10 +263,6 @@ SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<
       out.sets.push_back(g);
       return out;
     }
-  if (std::optional<std::vector<SolvedPoint>> points = isolated_real_points(g, n, bits)) {
-    out.points = std::move(*points);
-    return out;
-  }
   throw MathError(cannot_decide);
 }
 
