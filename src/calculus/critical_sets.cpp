@@ -18,8 +18,8 @@
 #include "calculus/poly_factor.hpp"
 #include "calculus/real_roots.hpp"
 #include "core/errors.hpp"
-#include "core/limits.hpp"
 #include "core/interrupt.hpp"
+#include "core/limits.hpp"
 
 namespace ddx::calc::solver {
 namespace {
@@ -181,7 +181,7 @@ void drop_repeated_parts(SolvedSystem& solved, int bits) {
 // A curve in space that is the union of several: where an element of the basis g factors, the
 // zeros are those of g with each irreducible factor added, each solved on its own (each such
 // ideal is larger than g's, as no factor of an element of a reduced basis is in its ideal, so
-// the splitting ends). Points that lie on a set of another branch are dropped. nullopt where
+// the splitting ends). What one branch repeats of another is dropped (drop_repeated_parts). nullopt where
 // no element factors, or where a branch cannot be decided (then the system is described whole,
 // as before). (x^2 + y^2 - 1)^2 + z^2's gradient vanishes on the circle x^2 + y^2 = 1, z = 0
 // and at its centre, a saddle: described whole, as its three equations, the centre was hidden.
