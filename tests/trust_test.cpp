@@ -4468,14 +4468,15 @@ TEST_CASE("trust: a table's value that may not exist is undecided, not the doubl
             .find("1 & \\text{undecided}") != std::string::npos);
 }
 
-// A refusal that a double's underflow to 0 may have caused says so, with the underflow: log of
-// 0.5^(10^10), a positive number, said only that log(0) is undefined (a helper's finding).
-TEST_CASE("trust: a refusal after a double's underflow names the underflow") {
-  ddx_test::check_rows({
-      {"log(0.5^(10^10))", "error: log(0) is undefined in doubles, where 0.5 ^ 10000000000 is not 0 but below about 1e-4950"},
-      {"1/(1e-200*1e-200)", "error: division by zero in doubles, where 1e-200 * 1e-200 is about 1e-400, below the range of a double"},
-      {"log(1e-200 * 1e-200)", "-921.0340371976183"},
-      {"log(0.0)", "error: log(0) is undefined"},
-  });
-  CHECK(ddx_test::answer("log(0.0)").find("in doubles") == std::string::npos);
+// A refusal is not blamed on an underflow it does not depend on: a first attempt to name the
+// underflow in refusals after one (log(0.5^(10^10)) says only that log(0) is undefined) named it
+// for any error later in the statement (1e-200 * 1e-200 + 1/0), whose cause holds with the
+// decimals exact too (a regression hunt's finding); it was withdrawn.
+TEST_CASE("trust: refusals after an unrelated underflow are the plain ones") {
+  for (const char* line : {"1e-200 * 1e-200 + 1/0", "(1e-200*1e-200) + log(-1)", "exp(-1000.0) + 1/0", "[1e-200*1e-200, 1/0]"}) {
+    std::string const refused = ddx_test::answer(line);
+    CAPTURE(line);
+    CHECK(refused.starts_with("error"));
+    CHECK(refused.find("below the range of a double") == std::string::npos);
+  }
 }

@@ -397,13 +397,13 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     }
   } catch (const resolve::ResolveError& e) {
     if (auto o = beyond_doubles()) return std::move(*o);
-    return error_at(input, after_underflow(e.message), grammar::column_of(line, e.span.begin));
+    return error_at(input, e.message, grammar::column_of(line, e.span.begin));
   } catch (const eval::EvalError& e) {
     if (auto o = beyond_doubles()) return std::move(*o);
-    return error_at(input, after_underflow(e.message), grammar::column_of(line, e.span.begin));
+    return error_at(input, e.message, grammar::column_of(line, e.span.begin));
   } catch (const MathError& e) {
     if (auto o = beyond_doubles()) return std::move(*o);
-    return error_at(input, after_underflow(e.what()), grammar::column_of(line, s.span.begin));
+    return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const UnderflowError& e) {  // (doubles' 0.0, where the decimals as written may have a value)
     if (auto o = beyond_doubles()) return std::move(*o);
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
@@ -538,13 +538,6 @@ Outcome Session::answer(const resolve::Request& request, std::string& input, Con
   ans_conditions_ = o.result.conditions;
   ans_exact_ = std::move(exact);
   return o;
-}
-
-// A refusal that a double's underflow to 0 may have caused says so: log(0.5^(10^10)) said only
-// that log(0) is undefined, of a number that is no 0.
-std::string Session::after_underflow(const std::string& refusal) const {
-  if (float_underflows() == underflows_before_) return refusal;
-  return refusal + " in doubles, where " + float_underflow_message();
 }
 
 void Session::refuse_unchecked_underflow(bool checked) const {

@@ -194,7 +194,6 @@ class Session : public resolve::Scope, public eval::Context {
   // Whether the definition of `definition`, read again with `name` held as a symbol, is what it
   // is (repl/held_reading.cpp); false where it does not read so.
   bool reads_alike_held(std::string_view definition, std::string_view name) const;
-  std::string after_underflow(const std::string& refusal) const;
   // The count of double underflows when the statement began (core/float_underflow.hpp).
   std::uint64_t underflows_before_ = 0;
   // Refuses an answer or a definition during whose statement doubles underflowed, unless the
