@@ -4480,3 +4480,16 @@ TEST_CASE("trust: refusals after an unrelated underflow are the plain ones") {
     CHECK(refused.find("below the range of a double") == std::string::npos);
   }
 }
+
+// A product of decimals is as small as their magnitudes' sum, and the precise reading of a decimal
+// answer starts wide enough for it: asin(1 + 1e-200 * 1e-200), whose argument is above 1, printed
+// asin(1) = 1.5707963267948966, the 1e-400 lost at 128 bits beyond the 1e-200 (a regression
+// hunt's finding; the same as 1 + 1e-17 is refused).
+TEST_CASE("trust: a product of small decimals is not lost where it decides a domain") {
+  ddx_test::check_rows({
+      {"asin(1 + 1e-200*1e-200)", "error: with the decimals as written, the value is not a real number"},
+      {"asin(1 + 1e-17)", "error: with the decimals as written, the value is not a real number"},
+      {"asin(1 - 1e-200*1e-200)", "1.5707963267948966"},
+      {"1 + 1e-200*1e-200", "1.0"},
+  });
+}

@@ -67,11 +67,13 @@ int magnitude_bits(const Number& n) {
 // 10^300 · 0.2 - 2 · 10^300 + 1.5 the 1.5 shows only past 1,000 bits). At most 4096 bits.
 mpfr_prec_t first_precision(Expr formula, const std::unordered_map<Expr, Expr>& exact) {
   int lowest = 0, highest = 0;
+  auto widen_bits = [&](double bits) {
+    int const b = static_cast<int>(std::clamp(bits, -1e5, 1e5));
+    lowest = std::min(lowest, b);
+    highest = std::max(highest, b);
+  };
   auto widen = [&](const Number& n) {
-    if (n.is_zero()) return;
-    int e = magnitude_bits(n);
-    lowest = std::min(lowest, e);
-    highest = std::max(highest, e);
+    if (!n.is_zero()) widen_bits(magnitude_bits(n));
   };
   for (const auto& [symbol, value] : exact)
     if (value.is_number()) {
@@ -82,10 +84,29 @@ mpfr_prec_t first_precision(Expr formula, const std::unordered_map<Expr, Expr>& 
       if (n.is_exact() && !n.is_zero())
         lowest = std::min(lowest, magnitude_bits(n) - static_cast<int>(std::min<std::size_t>(n.numerator().digits_estimate(), 1300) * 10 / 3));
     }
+  // A product of the point's values has their magnitudes' sum: asin(1 + 1e-200 * 1e-200) needs
+  // the 1e-400, which 128 bits beyond the 1e-200 lose, and gave asin(1) = pi/2 where there is no
+  // value (a regression hunt's finding).
+  auto value_bits = [&](Expr base, Expr exponent) -> std::optional<double> {  // of base^exponent
+    auto it = exact.find(base);
+    if (it == exact.end() || !it->second.is_number() || it->second.number().is_zero() || !exponent.is_integer())
+      return std::nullopt;
+    return magnitude_bits(it->second.number()) * exponent.number().to_double();
+  };
+  auto widen_product = [&](Expr e) {
+    double bits = e.number().is_zero() ? 0 : magnitude_bits(e.number());
+    bool of_values = false;
+    for (std::size_t i = 0; i < e.bases().size(); ++i)
+      if (std::optional<double> b = value_bits(e.bases()[i], e.exponents()[i])) bits += *b, of_values = true;
+    if (of_values) widen_bits(bits);
+  };
   PointerSet seen;
   auto walk = [&](auto& self, Expr e) -> void {
     if (!seen.insert(e.node())) return;
     if (e.is_number() || e.is(Kind::Add) || e.is(Kind::Mul)) widen(e.number());
+    if (e.is(Kind::Mul)) widen_product(e);
+    if (e.is(Kind::Pow))
+      if (std::optional<double> b = value_bits(e.args()[0], e.args()[1])) widen_bits(*b);
     if (e.is(Kind::Add))
       for (const Number& c : e.coefficients()) widen(c);
     visit_children(e, [&](Expr child) { self(self, child); });
