@@ -116,6 +116,16 @@ double precise_value_at(Expr e, const std::vector<Expr>& vars, const std::vector
   return precise_value_at(e, vars, exactly(x), digits);
 }
 
+// The Hessian's entries at x, in 60-digit arithmetic.
+std::vector<std::vector<double>> precise_hessian_at(const std::vector<std::vector<Expr>>& hess, const std::vector<Expr>& vars,
+                                                    const std::vector<double>& x) {
+  std::size_t const n = vars.size();
+  std::vector<std::vector<double>> h(n, std::vector<double>(n));
+  for (std::size_t r = 0; r < n; ++r)
+    for (std::size_t c = r; c < n; ++c) h[r][c] = h[c][r] = precise_value_at(hess[r][c], vars, x);
+  return h;
+}
+
 // Solves the n×(n+1) augmented system [A | b] for d by Gauss-Jordan elimination with partial
 // pivoting; false when A is singular.
 bool solve_augmented(std::vector<std::vector<double>> a, std::vector<double>& d) {
@@ -157,6 +167,10 @@ bool damped_step(const std::vector<std::vector<double>>& j, const std::vector<do
   }
   return solve_augmented(std::move(a), d);
 }
+
+// Whether an eigenvalue of a Hessian whose largest is `largest` is 0 for the search (the test
+// singular() makes of the least).
+bool flat_eigenvalue(double eigenvalue, double largest) { return std::abs(eigenvalue) <= 1e-8 * std::max(1.0, largest); }
 
 // Whether h is singular for the search: its smallest eigenvalue negligible beside its largest, or
 // beside 1 (x tanh(y) - x y has a Hessian of 1e-23 at (1e-10, 1e-14), next to its line of zeros).
@@ -221,7 +235,7 @@ bool flat_components_vanish(const std::vector<double>& x, const std::vector<std:
   double largest = 0;
   for (double v : ev) largest = std::max(largest, std::abs(v));
   double const size = std::max(1.0, std::sqrt(norm2(x)));
-  auto flat = [&](std::size_t k) { return std::abs(ev[k]) <= 1e-8 * std::max(1.0, largest); };
+  auto flat = [&](std::size_t k) { return flat_eigenvalue(ev[k], largest); };
   // The components are read where Newton's steps along the other directions, in exact rationals,
   // have made the gradient there 1e-48 of what it is at x: the directions are the doubles', 1e-16
   // off, and that much of the gradient's other components shows in theirs. On the planes of
@@ -291,13 +305,10 @@ std::optional<NewtonEnd> newton_steps(std::vector<double> x, const std::vector<E
     bool zero = true;
     for (std::size_t k = 0; k < n && zero; ++k) zero = g[k] == 0 && precise_value_at(grad[k], vars, x, 240) == 0;
     if (zero) return NewtonEnd{x, {}, 0, true};
-    std::vector<std::vector<double>> h(n, std::vector<double>(n));
+    std::vector<std::vector<double>> h = precise_hessian_at(hess, vars, x);
     double largest = 0;
-    for (std::size_t r = 0; r < n; ++r)
-      for (std::size_t c = r; c < n; ++c) {
-        h[r][c] = h[c][r] = precise_value_at(hess[r][c], vars, x);
-        largest = std::max(largest, std::abs(h[r][c]));
-      }
+    for (const std::vector<double>& row : h)
+      for (double v : row) largest = std::max(largest, std::abs(v));
     std::vector<double> d;
     if (!newton_step(h, g, d) &&
         !(n > 1 && singular(h) && damped_step(h, g, 1e-12 * largest * largest, d) && solves(h, g, d)) &&
@@ -374,7 +385,7 @@ bool on_a_set(const std::vector<double>& x, const std::vector<std::vector<double
   double largest = 0;
   for (double v : ev) largest = std::max(largest, std::abs(v));
   for (std::size_t k = 0; k < n; ++k)
-    if (std::abs(ev[k]) <= 1e-8 * std::max(1.0, largest)) steps.push_back({eigenvectors[k], 1e-3 * std::max(1.0, std::sqrt(norm2(x)))});
+    if (flat_eigenvalue(ev[k], largest)) steps.push_back({eigenvectors[k], 1e-3 * std::max(1.0, std::sqrt(norm2(x)))});
   auto steps_land_elsewhere = [&](const std::vector<double>& from) {
     for (const Step& step : steps) {
       std::vector<double> moved = from;
@@ -424,19 +435,14 @@ std::vector<NumericZero> confirmed_zeros(const std::vector<NumericZero>& candida
     if (std::any_of(out.begin(), out.end(), [&](const NumericZero& o) { return same(o.x, x); })) continue;
     NumericZero z{x, candidate.well_conditioned, true};
     if (n > 1) {
-      auto hessian_at = [&](const std::vector<double>& at) {
-        std::vector<std::vector<double>> h(n, std::vector<double>(n));
-        for (std::size_t r = 0; r < n; ++r)
-          for (std::size_t c = r; c < n; ++c) h[r][c] = h[c][r] = precise_value_at(hess[r][c], vars, at);
-        return h;
-      };
-      std::vector<std::vector<double>> h = hessian_at(x);
+      std::vector<std::vector<double>> h = precise_hessian_at(hess, vars, x);
       // The Hessian is asked where the coordinates that Newton's steps left near 0 are 0 too: on
       // the lines x = 2 pi k, y = 0 of cos(x) + x^2 y^2 z the steps stopped at y = 4.5e-10, where
       // the Hessian's least eigenvalue is 3.6e-8, and points of the lines were listed as isolated
       // "degenerate" ones beside the lines' representatives.
       if (!singular(h))
-        if (std::vector<double> const quiet = quietened(x); quiet != x && singular(hessian_at(quiet))) h = hessian_at(quiet);
+        if (std::vector<double> const quiet = quietened(x); quiet != x)
+          if (std::vector<std::vector<double>> at_quiet = precise_hessian_at(hess, vars, quiet); singular(at_quiet)) h = std::move(at_quiet);
       if (singular(h) && on_a_set(x, h, grad, hess, vars, bound)) {
         double value = precise_value_at(f, vars, x);
         if (known_set(value)) continue;

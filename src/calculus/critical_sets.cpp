@@ -136,9 +136,7 @@ bool infinitely_many_real_zeros(const Poly& h, std::size_t n, int bits, std::vec
 // Whether the point p lies on the set given by `equations`: each is 0 at p's approximation, to
 // within 2^(-bits/2) of the size of its terms there (the approximation is within about 2^-bits).
 bool lies_on(const SolvedPoint& p, const std::vector<Poly>& equations, int bits) {
-  mpq_class tolerance(1);
-  mpz_mul_2exp(tolerance.get_den_mpz_t(), tolerance.get_den_mpz_t(), static_cast<mp_bitcnt_t>(bits / 2));
-  tolerance.canonicalize();
+  mpq_class const tolerance = half_the_bits(bits);
   for (const Poly& e : equations) {
     mpq_class value = 0, size = 0;
     for (const Term& t : e.terms) {

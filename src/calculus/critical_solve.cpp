@@ -50,6 +50,13 @@ ZPoly squarefree_part(const ZPoly& p) {
   return poly::dense(squarefree_part(q, 0), 0);
 }
 
+mpq_class half_the_bits(int bits) {
+  mpq_class tolerance(1);
+  mpz_mul_2exp(tolerance.get_den_mpz_t(), tolerance.get_den_mpz_t(), static_cast<mp_bitcnt_t>(bits / 2));
+  tolerance.canonicalize();
+  return tolerance;
+}
+
 Poly substitute_var(const Poly& g, std::size_t v, const mpq_class& r) {
   std::size_t n = g.nvars;
   std::uint32_t d = poly::degree(g, v);
@@ -181,9 +188,7 @@ std::vector<SolvedPoint> shape_points(const std::vector<Poly>& b, const std::vec
 void exact_where_possible(const std::vector<Poly>& b, std::vector<SolvedPoint>& points, int bits) {
   if (points.empty()) return;
   std::size_t n = points[0].size();
-  mpq_class tolerance(1);
-  mpz_mul_2exp(tolerance.get_den_mpz_t(), tolerance.get_den_mpz_t(), static_cast<mp_bitcnt_t>(bits / 2));
-  tolerance.canonicalize();
+  mpq_class const tolerance = half_the_bits(bits);
   for (std::size_t v = 0; v < n; ++v) {
     bool needed = false;
     for (const SolvedPoint& p : points) needed = needed || !p[v].exact;
@@ -364,9 +369,7 @@ SolvedSystem solve_real(const std::vector<poly::Poly>& eqs, std::size_t nvars, i
   SolvedSystem s = solver::solve(eqs, nvars, bits);
   // The same point can come from two branches of a positive-dimensional split: keep one.
   std::vector<SolvedPoint> unique;
-  mpq_class tolerance(1);
-  mpz_mul_2exp(tolerance.get_den_mpz_t(), tolerance.get_den_mpz_t(), static_cast<mp_bitcnt_t>(bits / 2));
-  tolerance.canonicalize();
+  mpq_class const tolerance = solver::half_the_bits(bits);
   for (SolvedPoint& p : s.points) {
     bool seen = false;
     for (const SolvedPoint& q : unique) {

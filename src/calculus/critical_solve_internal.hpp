@@ -26,5 +26,7 @@ poly::ZPoly squarefree_part(const poly::ZPoly& p);
 // g with variable v replaced by the rational r, as an integer polynomial (times a positive power
 // of r's denominator) in the other variables (v removed, later ones shifted down).
 poly::Poly substitute_var(const poly::Poly& g, std::size_t v, const mpq_class& r);
+// 2^(-bits/2): how near two approximations (within 2^-bits) of one number can be told to agree.
+mpq_class half_the_bits(int bits);
 
 }  // namespace ddx::calc::solver
