@@ -4493,3 +4493,26 @@ TEST_CASE("trust: a product of small decimals is not lost where it decides a dom
       {"1 + 1e-200*1e-200", "1.0"},
   });
 }
+
+// A precise value beyond a double's range is refused, as 1e400 is: its double is infinite, and
+// the check that compares the doubles' answer with it took |a - inf| <= inf for agreement, so
+// tan(pi/2 + 1e-400), about -1e400, printed the doubles' 16331239353195370.0 and the derivative
+// of tan at pi/2 + 1e-200 printed 2.70384464585838e+33 (a regression hunt's lead). A number past
+// a double's range counts by its digits where the reading's precision is chosen (10^-400 was
+// taken for 2^-1100, too few bits to hold it beside pi/2). Within the range, the value stands.
+TEST_CASE("trust: a decimal answer beyond a double's range is refused, not the doubles' number") {
+  for (const char* line : {"tan(pi/2 + 1e-400)", "tan(pi/2 + 1e-200*1e-200)", "tan(pi/2 + 1e-320)", "tan(x) at x = pi/2 + 1e-400",
+                           "tan(pi/2 + x) at x = 1e-400", "d/dx tan(x) at x = pi/2 + 1e-200", "tan(pi/2 - 1e-1000)"}) {
+    std::string const refused = ddx_test::answer(line);
+    CAPTURE(line);
+    CHECK(refused.starts_with("error"));
+    CHECK(refused.find("beyond the range of a double") != std::string::npos);
+  }
+  ddx_test::check_rows({
+      {"tan(pi/2 + 1e-300)", "-1e+300"},
+      {"tan(pi/2 - 1e-1000)", "error@1: the value is about 1e+1000, beyond the range of a double (about 1.8e308): write the "
+                              "decimals as fractions and use approx(...) for its digits"},
+      {"atan(tan(pi/2 + 1e-400))", "-1.5707963267948966"},
+      {"approx(tan(pi/2 + 1e-400))", "-1.0e400"},
+  });
+}

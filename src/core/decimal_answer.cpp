@@ -34,6 +34,16 @@ UnderflowError underflow_error(const Underflow& u) {
   return UnderflowError(below_double_range("the value is about " + u.digits));
 }
 
+// A value that settled beyond a double's range: its double is infinite, which agreed with any
+// answer (tan(pi/2 + 1e-400), about -1e400, printed the doubles' 16331239353195370.0). Refused,
+// as 1e400 is; a caller that only compares values takes it as a value, a large one.
+struct Overflow {
+  std::string digits;  // the value, to six digits
+  double infinite;     // with its sign
+};
+
+LimitError overflow_error(const Overflow& o) { return LimitError(beyond_double_range("the value is about " + o.digits)); }
+
 // How the values at doubling precisions behave: settling on a value, shrinking towards 0 by as
 // many bits as are added (a value that is 0, up to the rounding of its parts: sin(π x) at
 // x = 1.0), or growing as fast (a pole: tan(π/2 · 1.0)). Rounding noise shrinks too before the
@@ -56,9 +66,14 @@ Trend trend(mpfr_srcptr before, mpfr_srcptr now) {
 }
 
 // The binary exponent of a number's magnitude (capped: the precision is at most 4096 bits anyway).
+// An exact one past a double's range counts by its digits: 10^-400 was taken for 2^-1100, and
+// tan(pi/2 + 1e-400) read at too few bits to hold the 1e-400.
 int magnitude_bits(const Number& n) {
   double v = std::fabs(n.to_double());
-  return v == 0 ? -1100 : std::isinf(v) ? 1100 : std::ilogb(v);
+  if (v != 0 && !std::isinf(v)) return std::ilogb(v);
+  if (!n.is_exact() || n.is_zero()) return v == 0 ? -1100 : 1100;
+  double digits = static_cast<double>(n.numerator().digits_estimate()) - static_cast<double>(n.denominator().digits_estimate());
+  return static_cast<int>(std::clamp(digits * 10 / 3, -1e5, 1e5));
 }
 
 // The precision to start from: 128 bits beyond the spread of the magnitudes of the point's values
@@ -137,7 +152,7 @@ double vanished_value(Expr formula, const std::unordered_map<Expr, Expr>& exact)
 
 // The precise value of the formula at the exact point, rounded to a double: nullopt when it
 // cannot be evaluated (a symbol without a value). Throws MathError when it has no value there,
-// Underflow when it is nonzero but below the doubles' normal range.
+// Underflow when it is nonzero but below the doubles' normal range, Overflow when it is beyond it.
 std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr, Expr>& exact, DecimalReading reading,
                                     double computed) {
   std::string gave = std::isnan(computed) ? "" : " (double arithmetic gave " + six_digits(computed) + ")";
@@ -172,6 +187,7 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
       if (t == Trend::Settles) {
         double settled = mpfr_get_d(now.get(), MPFR_RNDN);
         if (!mpfr_zero_p(now.get()) && !(std::fabs(settled) >= DBL_MIN)) throw Underflow{six_digits_of(now.get())};
+        if (std::isinf(settled)) throw Overflow{six_digits_of(now.get()), settled};
         return settled;
       }
       vanishing = t == Trend::Vanishes ? vanishing + 1 : 0;
@@ -189,7 +205,8 @@ std::optional<double> precise_value(Expr formula, const std::unordered_map<Expr,
                   "precision up to 1,200 digits" + gave);
 }
 
-bool agrees(double a, double b) { return std::fabs(a - b) <= agreement * std::fabs(b); }
+// (An infinite b, a precise value beyond the doubles, agrees with nothing: |a - inf| <= inf.)
+bool agrees(double a, double b) { return std::isfinite(b) && std::fabs(a - b) <= agreement * std::fabs(b); }
 
 // The point with each decimal value replaced by the exact number its shortest decimal denotes
 // (x = 0.1 gives x = 1/10, as Number prints it).
@@ -244,6 +261,7 @@ void refuse_hidden_poles(Expr formula, const std::unordered_map<Expr, Expr>& exa
     try {
       precise_value(e, exact, DecimalReading::AsTyped, computed);
     } catch (const Underflow&) {  // (a value, only a small one)
+    } catch (const Overflow&) {   // (or a large one)
     }
   };
   walk(walk, formula);
@@ -283,6 +301,7 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, 
   if (agrees_at_first_precision(formula, exact, d)) return computed;  // nearly every answer, at one evaluation
   std::optional<double> precise;
   std::optional<Underflow> underflow;
+  std::optional<Overflow> overflow;
   try {
     precise = precise_value(formula, exact, DecimalReading::AsTyped, d);
   } catch (const MathError&) {
@@ -290,9 +309,12 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, 
     return computed;
   } catch (const Underflow& u) {
     underflow = u;
+  } catch (const Overflow& o) {
+    overflow = o;
   }
   if (underflow && !rounded_inside) throw underflow_error(*underflow);
-  if (!underflow && (!precise || agrees(d, *precise))) return computed;
+  if (overflow && !rounded_inside) throw overflow_error(*overflow);
+  if (!underflow && !overflow && (!precise || agrees(d, *precise))) return computed;
   if (rounded_inside) {
     std::optional<double> as_doubles;
     try {
@@ -302,8 +324,11 @@ Expr checked_decimal(Expr formula, const std::unordered_map<Expr, Expr>& point, 
     } catch (const Underflow&) {
       if (underflow) throw underflow_error(*underflow);
       return computed;
+    } catch (const Overflow&) {
+      if (overflow) throw overflow_error(*overflow);
+      return computed;
     }
-    if (underflow || !as_doubles || !agrees(*as_doubles, *precise)) return computed;
+    if (underflow || overflow || !as_doubles || !agrees(*as_doubles, *precise)) return computed;
   }
   return Expr(Number::from_double(*precise));
 }
@@ -323,6 +348,8 @@ Expr checked_number(Expr formula, const std::unordered_map<Expr, Expr>& point, E
     return difference && *difference == 0 ? computed : as_double;
   } catch (const MathError&) {
   } catch (const Underflow&) {
+    return as_double;
+  } catch (const Overflow&) {
     return as_double;
   }
   return computed;
@@ -349,6 +376,8 @@ std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr
   } catch (const MathError&) {
   } catch (const Underflow& u) {
     throw underflow_error(u);
+  } catch (const Overflow& o) {  // (infinite, as its callers take a value beyond the doubles)
+    return o.infinite;
   }
   return std::nullopt;
 }

@@ -24,6 +24,8 @@ std::uint64_t float_underflows();
 std::string float_underflow_message();
 // The refusal of a value below a double's range, `what` saying which ("the value is about 1e-400").
 std::string below_double_range(const std::string& what, Approximable approximable = Approximable::Yes);
+// And of one beyond it ("the value is about -1e+400").
+std::string beyond_double_range(const std::string& what);
 
 // While it lives, underflows are not noted: work whose values are compared, never answered (a
 // derivative at a point checks the function's value there against its limits; hessian(x y) at

@@ -504,6 +504,11 @@ std::string below_double_range(const std::string& what, Approximable approximabl
                 "for its digits";
 }
 
+std::string beyond_double_range(const std::string& what) {
+  return what + ", beyond the range of a double (about 1.8e308): write the decimals as fractions and use approx(...) "
+                "for its digits";
+}
+
 std::string float_underflow_message() { return below_double_range(last_underflow, last_approximable); }
 
 UnderflowsUnnoted::UnderflowsUnnoted() : noted_before_(underflows_noted) {}
