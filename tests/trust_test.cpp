@@ -4516,3 +4516,28 @@ TEST_CASE("trust: a decimal answer beyond a double's range is refused, not the d
       {"approx(tan(pi/2 + 1e-400))", "-1.0e400"},
   });
 }
+
+// A Taylor polynomial with decimals is read again with them exact, and its decimals are the exact
+// reading's; where that reading's coefficient is past a double's range the doubles' polynomial
+// stood, worked out at the centre's double (a regression hunt's finding: taylor(tan(x), x = pi/2 -
+// 1e-150, 3) printed 1.4e+50 for about 1e+450). Refused now, as such a value is anywhere. And a
+// centre no double holds, where the polynomial's coefficients are steep enough that the nearest
+// double, printed as the centre, moves them beyond 12 digits, is refused: the answer printed
+// about 1.5707963266948965 gave 1e+10 there, where tan is 9999988076.9. Ordinary centres (0.1 +
+// 0.2, pi/6 + 0.1) are written as before.
+TEST_CASE("trust: a Taylor polynomial's coefficients past a double, or a centre no double holds, are refused") {
+  ddx_test::check_rows({
+      {"taylor(tan(x), x = pi/2 - 1e-150, 3)", "error@1: a coefficient of the polynomial is about 1e+450, beyond the range of a "
+                                               "double (about 1.8e308): write the decimals as fractions and use approx(...) for its digits"},
+      {"taylor(2.5e-10 tan(x), x = pi/2 + 1e-150, 4)", "error: a coefficient of the polynomial is about -2.5e+440"},
+      {"taylor(tan(x), x = pi/2 - 1e-10, 2)",
+       "error@1: the centre is no double, and the polynomial written about the nearest one, 1.5707963266948965, would be wrong "
+       "beyond 12 digits: write the centre without decimals for the exact polynomial"},
+      {"taylor(1e300 cot(x), x = pi/2 - 1e-100, 2)", "error: the centre is no double"},
+      {"taylor(sin(x), x = 0.1 + 0.2, 3)", "-0.1477601033306698 (x - 0.3)^2 + 0.955336489125606 (x - 0.3) + 0.2955202066613396"},
+      {"taylor(sin(x), x = pi/6 + 0.1, 2)", "0.8117821756786865 (x - 0.6235987755982989) + 0.5839603576017623"},
+      {"taylor(tan(x), x = 1.5707963267948966, 2)", "2.70384464585838e+33 (x - 1.5707963267948966) + 51998506188720272.0"},
+  });
+  // The exact centre gives the exact polynomial.
+  CHECK(ddx_test::answer("taylor(tan(x), x = pi/2 - 10^-10, 2)").find("tan(") != std::string::npos);
+}

@@ -16,6 +16,7 @@
 #include "calculus/eval.hpp"
 #include "calculus/evalf.hpp"
 #include "calculus/poly_convert.hpp"
+#include "core/real_value.hpp"
 #include "core/substitute.hpp"
 #include "core/errors.hpp"
 #include "core/interrupt.hpp"
@@ -97,14 +98,18 @@ void add_zero(std::vector<NumericZero>& out, NumericZero z) {
 // written), and a value below the doubles' range is the smallest double of its sign, not 0:
 // exp(x^2 y + x^2 + y^3 + 1e-12 x) has a gradient of e^-1900 times 180 at (-10, -10), whose
 // doubles are 0, and was said to have a surface of critical points through it.
+// The point is not substituted into e: the exact rationals of a search's doubles made every
+// product and sum of the formula anew, and critical(2cos(x - z) + x^2 y^2) ended in "expression
+// too large" after some 15 s.
 double precise_value_at(Expr e, const std::vector<Expr>& vars, const std::vector<mpq_class>& x, int digits = 60) {
   std::unordered_map<Expr, Expr> point;
   for (std::size_t k = 0; k < vars.size(); ++k) point.emplace(vars[k], num(poly::to_number(x[k])));
   try {
-    std::string const value = evalf(substitute(e, point), digits);
-    double const v = std::strtod(value.c_str(), nullptr);
-    if (v != 0 || value == "0.0") return v;
-    return value[0] == '-' ? -std::numeric_limits<double>::denorm_min() : std::numeric_limits<double>::denorm_min();
+    Real v(static_cast<mpfr_prec_t>(std::ceil(digits * 3.3219280948873623)) + 64);
+    real_value(e, point, DecimalReading::AsTyped, v.get());
+    double const d = mpfr_get_d(v.get(), MPFR_RNDN);
+    if (d != 0 || mpfr_zero_p(v.get())) return d;
+    return mpfr_sgn(v.get()) < 0 ? -std::numeric_limits<double>::denorm_min() : std::numeric_limits<double>::denorm_min();
   } catch (const MathError&) {
     return NAN;
   }
@@ -358,6 +363,38 @@ std::vector<double> quietened(std::vector<double> x) {
   return x;
 }
 
+// Whether x is a zero of the gradient as nearly as doubles can hold one: Newton's step across the
+// Hessian's flat directions is short (a rounding's, not a step's length), and along each flat one
+// the gradient's component vanishes where that step is taken (flat_components_vanish, within a
+// rounding of x). A set of zeros that no double lies on (the line y = -3 pi of
+// sin(x)^2 sin(y)^2) is a valley of the rounding's residue, whose lowest point is where it
+// crosses another set (at x = -3 pi): Newton's steps from a point of the line went back to the
+// crossing, which was listed as an isolated "degenerate" point. From an isolated zero, a step's
+// length away, the step back is that long, or the flat component does not vanish (x^4 + 1000 y^2
+// at (0.001, 0)).
+bool zero_to_the_doubles(const std::vector<double>& x, const std::vector<Expr>& grad, const std::vector<std::vector<Expr>>& hess,
+                         const std::vector<Expr>& vars) {
+  std::vector<double> g;
+  for (Expr e : grad) g.push_back(precise_value_at(e, vars, x));
+  std::vector<std::vector<double>> const h = precise_hessian_at(hess, vars, x);
+  std::vector<std::vector<double>> directions;
+  std::vector<double> const ev = symmetric_eigen(h, directions);
+  double largest = 0;
+  for (double v : ev) largest = std::max(largest, std::abs(v));
+  if (!std::isfinite(largest) || !std::all_of(g.begin(), g.end(), [](double v) { return std::isfinite(v); })) return false;
+  double const size = std::max(1.0, std::sqrt(norm2(x)));
+  double across = 0;  // the step's length squared
+  for (std::size_t k = 0; k < ev.size(); ++k) {
+    if (flat_eigenvalue(ev[k], largest)) continue;
+    double along = 0;
+    for (std::size_t i = 0; i < g.size(); ++i) along += directions[k][i] * g[i];
+    across += (along / ev[k]) * (along / ev[k]);
+  }
+  double const rounding = 1e-7 * size;  // (Newton's steps stop short of a multiple zero by 1e-9 of its size)
+  return std::sqrt(across) <= rounding &&
+         flat_components_vanish(x, h, grad, vars, 4 * std::numeric_limits<double>::epsilon() * size);
+}
+
 // Whether the zero x, where the Hessian is h and singular, lies on a set of zeros: a step of
 // 1e-3 along some variable or flat direction, taken back to the zeros by Newton's method, lands
 // on another zero (on the line y = 0 of x tanh(y) - x y, at once); from an isolated one it comes
@@ -390,6 +427,7 @@ bool on_a_set(const std::vector<double>& x, const std::vector<std::vector<double
     for (const Step& step : steps) {
       std::vector<double> moved = from;
       for (std::size_t k = 0; k < n; ++k) moved[k] += step.length * step.along[k];
+      if (zero_to_the_doubles(moved, grad, hess, vars)) return true;
       std::optional<std::vector<double>> z = newton_zero(moved, grad, hess, vars, bound);
       if (!z) continue;
       std::vector<double> apart(n);

@@ -11,6 +11,7 @@
 // cannot decide. Without a common factor (a curve in space), random values of the free
 // variables are tried, after a system whose basis factors is split into one for each factor.
 #include <algorithm>
+#include <bit>
 #include <optional>
 
 #include "calculus/critical_solve_internal.hpp"
@@ -59,6 +60,22 @@ std::vector<mpq_class> samples_around_roots(const ZPoly& p) {
   for (std::size_t i = 0; i + 1 < roots.size(); ++i) out.push_back((roots[i].hi + roots[i + 1].lo) / 2);
   out.push_back(roots.back().hi + 1);
   return out;
+}
+
+// Whether h (or -h) is a sum of even monomials with positive coefficients (x^2 + y^2): it never
+// changes sign, so each real zero of it is a minimum of h (or -h), where its gradient is 0 too.
+bool even_of_one_sign(const Poly& h) {
+  int const sign = sgn(h.lc());
+  return std::all_of(h.terms.begin(), h.terms.end(), [&](const Term& t) {
+    return sgn(t.c) == sign && std::all_of(t.e.begin(), t.e.end(), [](std::uint32_t e) { return e % 2 == 0; });
+  });
+}
+
+// The equations with h's partial derivatives added (those not 0).
+std::vector<Poly> with_gradient_of(const Poly& h, std::vector<Poly> equations, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k)
+    if (Poly d = poly::derivative(h, k); !d.is_zero()) equations.push_back(std::move(d));
+  return equations;
 }
 
 // Whether the irreducible h has infinitely many real zeros; when it has not, its finitely many real
@@ -117,18 +134,10 @@ bool infinitely_many_real_zeros(const Poly& h, std::size_t n, int bits, std::vec
     negative = negative || sg < 0;
   }
   if (positive && negative) return true;
-  // No real zero found. When h (or -h) is a sum of even monomials with positive coefficients it
-  // never changes sign, so each real zero is a minimum of h (or -h), where its gradient is 0 too.
-  bool even = true;
-  int sign = sgn(h.lc());
-  for (const Term& t : h.terms) {
-    even = even && sgn(t.c) == sign;
-    for (std::uint32_t e : t.e) even = even && e % 2 == 0;
-  }
-  if (!even) throw MathError(cannot_decide);
-  std::vector<Poly> singular{h};
-  for (std::size_t k = 0; k < n; ++k) singular.push_back(poly::derivative(h, k));
-  SolvedSystem zeros = solve(singular, n, bits);
+  // No real zero found. When h is a sum of even monomials of one sign its real zeros are its
+  // gradient's zeros too.
+  if (!even_of_one_sign(h)) throw MathError(cannot_decide);
+  SolvedSystem zeros = solve(with_gradient_of(h, {h}, n), n, bits);
   for (SolvedPoint& p : zeros.points) isolated.push_back(std::move(p));
   return !zeros.sets.empty();
 }
@@ -183,6 +192,27 @@ void drop_repeated_parts(SolvedSystem& solved, int bits) {
 // no element factors, or where a branch cannot be decided (then the system is described whole,
 // as before). (x^2 + y^2 - 1)^2 + z^2's gradient vanishes on the circle x^2 + y^2 = 1, z = 0
 // and at its centre, a saddle: described whole, as its three equations, the centre was hidden.
+// A largest set of variables (true) that no leading monomial of the basis g lies in: as many as
+// the dimension of its zeros, which are finite once those variables are given values. Of sets
+// alike in size, the one of the latest variables (the lexicographic order's last).
+std::vector<bool> largest_independent_set(const std::vector<Poly>& g, std::size_t n) {
+  auto independent = [&](std::uint32_t set) {
+    return std::none_of(g.begin(), g.end(), [&](const Poly& p) {
+      const Exponents& lm = p.terms.front().e;
+      for (std::size_t k = 0; k < n; ++k)
+        if (lm[k] && !(set >> k & 1)) return false;
+      return true;
+    });
+  };
+  std::uint32_t best = 0;
+  for (std::uint32_t set = 1; set < (std::uint32_t{1} << n); ++set)
+    if (independent(set) && (std::popcount(set) > std::popcount(best) || (std::popcount(set) == std::popcount(best) && set > best)))
+      best = set;
+  std::vector<bool> chosen(n);
+  for (std::size_t k = 0; k < n; ++k) chosen[k] = best >> k & 1;
+  return chosen;
+}
+
 std::optional<SolvedSystem> split_by_factors(const std::vector<Poly>& g, std::size_t n, int bits) {
   for (const Poly& q : g) {
     poly::Factored const factored = poly::factor(q);
@@ -233,15 +263,13 @@ SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<
   }
   if (std::optional<SolvedSystem> split = split_by_factors(g, n, bits)) return std::move(*split);
   // A curve in space without a common factor, no element of whose basis factors: real solutions
-  // at sampled values of the free variables (those with no pure power among the leading monomials).
-  std::vector<bool> bound(n, false);
-  for (const Poly& p : g) {
-    const Exponents& lm = p.terms.front().e;
-    std::size_t used = 0, var = 0;
-    for (std::size_t k = 0; k < n; ++k)
-      if (lm[k]) ++used, var = k;
-    if (used == 1) bound[var] = true;
-  }
+  // at sampled values of the free variables, a largest set of them no leading monomial lies in
+  // (what is left is then finite at each sample). Those with no pure power among the leading
+  // monomials are not enough: x y - 1 = y z - 1 = 0 has the basis x - z, y z - 1, a curve, and at
+  // sampled y and z no point at all (it was refused).
+  std::vector<bool> const free = largest_independent_set(g, n);
+  std::vector<bool> bound(n);
+  for (std::size_t k = 0; k < n; ++k) bound[k] = !free[k];
   // Real points at sampled values of the free variables, and again at values 1/997 beside them:
   // a real curve goes on beside a sample, an isolated real point does not (x + y + z = 0 with
   // y^2 + y z + z^2 = 0, whose only real point is 0, was called a set for the sample z = 0).
@@ -260,6 +288,17 @@ SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<
     if (real_points_at(attempt, 0) && real_points_at(attempt, mpq_class(1, 997))) {
       out.sets.push_back(g);
       return out;
+    }
+  // No real curve found. Where an element of the basis is a sum of even monomials of one sign, its
+  // gradient vanishes at every real zero, and the system with it added has the same real points
+  // and fewer complex ones: x^2 + y^2 = z = 0, from (x^2 + y^2)^2 + z^2, is its one real point
+  // (0, 0, 0), where it was refused. (Only where the gradient is no part of the ideal already.)
+  for (const Poly& h : g)
+    if (even_of_one_sign(h)) {
+      std::vector<Poly> more = with_gradient_of(h, g, n);
+      if (std::any_of(more.begin() + static_cast<std::ptrdiff_t>(g.size()), more.end(),
+                      [&](const Poly& d) { return !poly::normal_form(d, g).is_zero(); }))
+        return solve(more, n, bits);
     }
   throw MathError(cannot_decide);
 }

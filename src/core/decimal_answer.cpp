@@ -382,6 +382,17 @@ std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr
   return std::nullopt;
 }
 
+std::optional<std::string> digits_past_doubles(Expr formula, const std::unordered_map<Expr, Expr>& exact) {
+  try {
+    (void)precise_value(formula, exact, DecimalReading::AsTyped, std::nan(""));
+  } catch (const Overflow& o) {
+    return o.digits;
+  } catch (const MathError&) {
+  } catch (const Underflow&) {
+  }
+  return std::nullopt;
+}
+
 namespace {
 constexpr std::string_view decimal_prefix = "decimal#";
 }  // namespace

@@ -74,7 +74,9 @@ Expr merged_into(const ExactForm& form, std::unordered_map<Expr, Expr>& decimals
 
 // The value of a closed formula (given `exact`) as checked_decimal finds it, rounded to a double:
 // nullopt when it cannot be evaluated, has no value, or the readings of its floats disagree;
-// UnderflowError when it underflows.
+// UnderflowError when it underflows; infinite when it is past a double's range.
 std::optional<double> precise_double(Expr formula, const std::unordered_map<Expr, Expr>& exact);
+// Such a value past a double's range, to six digits ("1e+450"); nullopt for any other.
+std::optional<std::string> digits_past_doubles(Expr formula, const std::unordered_map<Expr, Expr>& exact);
 
 }  // namespace ddx

@@ -17,6 +17,7 @@
 #include "core/decimal_answer.hpp"
 #include "core/dropped.hpp"
 #include "core/errors.hpp"
+#include "core/float_underflow.hpp"
 #include "core/interrupt.hpp"
 #include "core/real_value.hpp"
 #include "core/substitute.hpp"
@@ -676,6 +677,23 @@ std::optional<eval::Result> answer_as_written(std::string_view statement, const 
   return exact;
 }
 
+namespace {
+
+// Whether the polynomial of `coefficients` about the exact centre, written about a decimal `apart`
+// from it, changes beyond 12 digits: a coefficient moves by the next one times `apart` (and so
+// on). taylor(tan(x), x = pi/2 - 1e-10, 2) printed 1e+20 (x - 1.5707963266948966) + 1e+10, where
+// tan at that decimal is 9999988076.9: 1e+20 times its 1.2e-16 from the centre.
+bool moved_by_the_centre(const std::vector<double>& coefficients, double apart) {
+  if (apart == 0) return false;
+  for (std::size_t k = 0; k + 1 < coefficients.size(); ++k) {
+    double const moved = std::fabs(coefficients[k + 1] * apart) * static_cast<double>(k + 1);
+    if (!(moved <= 1e-12 * std::fabs(coefficients[k]))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void taylor_as_written(std::string_view statement, const Session& session, eval::Result& answer) {
   if (decimals_written(statement) == 0 && !definitions_hold_decimals(session)) return;
   Decimals decimals;
@@ -683,9 +701,17 @@ void taylor_as_written(std::string_view statement, const Session& session, eval:
   const auto* read = exact ? std::get_if<eval::TaylorPolynomial>(&exact->shape) : nullptr;
   const auto* typed = std::get_if<eval::TaylorPolynomial>(&answer.shape);
   if (!read || !typed || read->coefficients.size() != typed->coefficients.size()) return;
-  // What the doubles wrote as a decimal is the exact reading's value as one; the rest stays.
+  // What the doubles wrote as a decimal is the exact reading's value as one; the rest stays. A
+  // coefficient past a double's range is refused, as such a value is anywhere (taylor(tan(x), x =
+  // pi/2 - 1e-150, 3), whose last is about 1e+450, printed the doubles' polynomial at
+  // 1.5707963267948966, 1.4e+50 for it).
+  std::optional<std::string> refusal;
   auto as_typed = [&](Expr doubles, Expr exact_value) -> std::optional<Expr> {
     if (!doubles.is_number() || !doubles.number().is_float()) return doubles;
+    if (std::optional<std::string> beyond = digits_past_doubles(exact_value, decimals)) {
+      refusal = beyond_double_range("a coefficient of the polynomial is about " + *beyond);
+      return std::nullopt;
+    }
     std::optional<Expr> d = precise_decimal(exact_value, decimals);
     return d && d->is_zero() ? num(Number::from_double(0.0)) : d;  // (0.0, as the doubles write 0)
   };
@@ -695,17 +721,35 @@ void taylor_as_written(std::string_view statement, const Session& session, eval:
     if (!point) return;
     shape.point = *point;
     std::vector<Expr> terms;
+    std::vector<double> values;
     Expr shift = shape.point.is_zero() ? shape.var : shape.var - shape.point;
-    for (std::size_t k = 0; k < shape.coefficients.size(); ++k) {
+    for (std::size_t k = 0; k < shape.coefficients.size() && !refusal; ++k) {
       std::optional<Expr> c = as_typed(typed->coefficients[k], read->coefficients[k]);
-      if (!c) return;  // (a coefficient with no decimal: the doubles' answer stands)
+      if (!c) break;
       shape.coefficients[k] = *c;
       terms.push_back(*c * pow(shift, Expr(static_cast<long long>(k))));
+      values.push_back(c->is_number() ? c->number().to_double() : NAN);
     }
-    answer.value = eval::Value::of(add(std::move(terms)));
-    answer.shape = std::move(shape);
+    if (!refusal && terms.size() == shape.coefficients.size() && shape.point.is_number() && shape.point.number().is_float()) {
+      // (the centre as its decimal is read: 1.5707963266948966 is that decimal's fraction)
+      Expr const written = num(Number::from_decimal_text(shape.point.number().to_string()));
+      std::optional<double> apart = precise_double(read->point - written, decimals);
+      if (apart && std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }) &&
+          moved_by_the_centre(values, *apart))
+        refusal = "the centre is no double, and the polynomial written about the nearest one, " +
+                  shape.point.number().to_string() + ", would be wrong beyond 12 digits: write the centre without " +
+                  "decimals for the exact polynomial";
+    }
+    if (!refusal) {
+      if (terms.size() != shape.coefficients.size()) return;  // (a coefficient with no decimal: the doubles' answer stands)
+      answer.value = eval::Value::of(add(std::move(terms)));
+      answer.shape = std::move(shape);
+      return;
+    }
   } catch (const LimitError&) {  // (the doubles' answer stands)
+    return;
   }
+  throw LimitError(*refusal);
 }
 
 bool answer_is_value(const eval::Result& r) {
