@@ -874,3 +874,25 @@ TEST_CASE("matrix: constants and functions are not declared, and a derivative at
       {"d/dx log(x^T x - 5) at n = 2, x_1 = 1", "[2/(x_2^2 - 4), 2x_2/(x_2^2 - 4)]"},
   });
 }
+
+// A quotient by a column that is 0 at every point is refused, as 1/0 is: x/(a - a) printed x/0,
+// its derivative diag(1/0), and d/dx sum(x/(a - a)) a scalar 1/0 where a gradient is a column (a
+// regression hunt's finding). By form (a - a, 0 a) or multiplied out ((A + A) x - 2 A x); a column
+// that is 0 only somewhere (A x - A^T x) divides as before.
+TEST_CASE("matrix: a quotient by a column that is 0 at every point is refused") {
+  check_matrix_rows({
+      {"x/(a - a)", "error@3: division by zero"},
+      {"1/(a - a)", "error@3: division by zero"},
+      {"d/dx x/(a - a)", "error@8: division by zero"},
+      {"d/dx x/(x - x)", "error@8: division by zero"},
+      {"d/dx sum(x/(a - a))", "error@12: division by zero"},
+      {"d/dx sum(x/(0 a))", "error@12: division by zero"},
+      {"d/dx sum(x/(A x - A x))", "error@12: division by zero"},
+      {"d/dx sum(exp(x)/(exp(x) - exp(x)))", "error@17: division by zero"},
+      {"d/dx sum(x/((A + A) x - 2A x))", "error@12: division by zero"},
+      {"d/dx sum(x/((A + B) x - A x - B x))", "error@1: division by zero (the divisor is 0 at every point)"},
+      {"(x - x) .* a", "0  # the zero vector, n×1"},
+      {"x/a", "x/a"},
+      {"d/dx sum(x/a)", "1/a"},
+  });
+}

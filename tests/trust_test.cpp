@@ -4541,3 +4541,17 @@ TEST_CASE("trust: a Taylor polynomial's coefficients past a double, or a centre 
   // The exact centre gives the exact polynomial.
   CHECK(ddx_test::answer("taylor(tan(x), x = pi/2 - 10^-10, 2)").find("tan(") != std::string::npos);
 }
+
+// The constant term of a Taylor polynomial read with its decimals exact is the coefficient alone:
+// written times (x - a)^0, `ans at x = a` met 0^0 there and was refused (a regression hunt's
+// finding), where the polynomial without decimals has its value.
+TEST_CASE("trust: a decimal Taylor polynomial has a value at its centre") {
+  ddx_test::check_in_turn({
+      {"taylor(2.0 x, x = 0, 2)", "2.0x"},
+      {"ans at x = 0", "0.0"},
+      {"taylor(exp(1.0x), x = 1, 3)", "1.3591409142295225 (x - 1)^2 + 2.718281828459045 (x - 1) + 2.718281828459045"},
+      {"ans at x = 1", "2.718281828459045"},
+      {"taylor(exp(x), x = 1, 3)", "e (x - 1)^2/2 + e (x - 1) + e"},
+      {"ans at x = 1", "e"},
+  });
+}

@@ -162,7 +162,7 @@ Result taylor_polynomial(const Term& call, Evaluator& ev, bool order_term) {
       if (k > 0) factorial = factorial * Number(static_cast<long long>(k));
       Expr c = calc::simplified_if_smaller(derivatives[k] * num(Number(1) / factorial), 200);
       shape.coefficients.push_back(c);
-      if (!c.is_zero()) terms.push_back(c * pow(shift, Expr(static_cast<long long>(k))));
+      if (!c.is_zero()) terms.push_back(k == 0 ? c : c * pow(shift, Expr(static_cast<long long>(k))));
     }
   } catch (const LimitError& e) {
     throw EvalError{call.span, too_large(e)};

@@ -41,6 +41,9 @@ Tree diag(Tree v) {
 
 Tree entrywise_power(Tree v, const Number& k) {
   if (v->shape.scalar()) return power(v, k);
+  // (as power's: x/(y - y) was x/0, its derivative diag(1/0))
+  if (is_zero(v) && k.is_zero()) throw MathError("0^0 is undefined");
+  if (is_zero(v) && k.sign() < 0) throw MathError("division by zero");
   if (k.is_zero()) return ones(v->shape.rows);
   if (k.is_one()) return v;
   if (v->op == Op::Power) return entrywise_power(v->args[0], v->exponent * k);

@@ -84,7 +84,7 @@ bool zero_everywhere(const Tree& a, const Sizes* sizes) {
 
 void refuse_functions_of_zero(const Tree& f, const Sizes* sizes) {
   for (const Tree& t : f->args) refuse_functions_of_zero(t, sizes);
-  bool const negative_power = f->op == Op::Power && f->exponent.sign() < 0 && f->shape.scalar();
+  bool const negative_power = f->op == Op::Power && f->exponent.sign() < 0;  // (of a scalar, or entrywise)
   if (f->op != Op::Log && f->op != Op::Inverse && !negative_power) return;
   if (!zero_everywhere(f->args[0], sizes)) return;
   if (f->op == Op::Log) throw MathError("log(0) is undefined (its argument is 0 at every point)");

@@ -727,7 +727,8 @@ void taylor_as_written(std::string_view statement, const Session& session, eval:
       std::optional<Expr> c = as_typed(typed->coefficients[k], read->coefficients[k]);
       if (!c) break;
       shape.coefficients[k] = *c;
-      terms.push_back(*c * pow(shift, Expr(static_cast<long long>(k))));
+      // (the constant term alone: (x - 1)^0, read at x = 1, was 0^0 for `ans at x = 1`)
+      terms.push_back(k == 0 ? *c : *c * pow(shift, Expr(static_cast<long long>(k))));
       values.push_back(c->is_number() ? c->number().to_double() : NAN);
     }
     if (!refusal && terms.size() == shape.coefficients.size() && shape.point.is_number() && shape.point.number().is_float()) {
