@@ -896,3 +896,30 @@ TEST_CASE("matrix: a quotient by a column that is 0 at every point is refused") 
       {"d/dx sum(x/a)", "1/a"},
   });
 }
+
+// What the expression as written holds and its simplified form cancels must have a value at a
+// point, as in scalars (x/x at x = 0 is refused): norm(x)/norm(x) at x = 0 was 1, (x^T x)/norm(x)
+// there 0 (written out, the scalar engine's x/sqrt(x) is sqrt(x)), and the derivative of
+// (x^T x)/(x^T x) there [0, 0] (a regression hunt's lead). Where the function has a value and the
+// derivative's formula has none, the derivative may still exist: d/dx norm(x) x at 0 is 0, and
+// "division by zero" said it had none; undecided, as the scalar engine says.
+TEST_CASE("matrix: at a point, what the simplified form cancels must have a value") {
+  check_matrix_rows({
+      {"norm(x)/norm(x) at n = 2, x_1 = 0, x_2 = 0", "error@1: division by zero in the expression as written (its simplified form hides it)"},
+      {"(x^T x)/norm(x) at n = 2, x_1 = 0, x_2 = 0", "error@1: division by zero in the expression as written (its simplified form hides it)"},
+      {"d/dx (x^T x)/(x^T x) at n = 2, x_1 = 0, x_2 = 0",
+       "error@1: the derivative does not exist at this point (division by zero in the expression as written)"},
+      {"1/norm(x) - 1/norm(x) at n = 2, x_1 = 0, x_2 = 0", "error@1: division by zero in the expression as written (its simplified form hides it)"},
+      {"0 log(x^T x) at n = 2, x_1 = 0, x_2 = 0", "error@1: log(0) is undefined in the expression as written (its simplified form hides it)"},
+      {"inv(A) A x at n = 2, A_11 = 0, A_12 = 0, A_21 = 0, A_22 = 0", "error@1: division by zero in the expression as written (its simplified form hides it)"},
+      {"d/dx norm(x) x at n = 2, x_1 = 0, x_2 = 0",
+       "error@1: ddx cannot decide whether the derivative exists at this point (the function has a value there, but the derivative's "
+       "formula has none: division by zero, a limit ddx does not take)"},
+      // where the parts have values, as before
+      {"norm(x)/norm(x) at n = 2, x_1 = 1, x_2 = 0", "1"},
+      {"(x^T x)/norm(x) at n = 2, x_1 = 3, x_2 = 4", "5"},
+      {"inv(A) A x at n = 2, A_11 = 1, A_12 = 0, A_21 = 0, A_22 = 1", "[x_1, x_2]"},
+      {"d/dx norm(x)^2 at n = 2, x_1 = 0, x_2 = 0", "[0, 0]"},
+      {"norm(x)/norm(x)", "1"},
+  });
+}

@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/dropped.hpp"
 #include "core/errors.hpp"
 #include "core/substitute.hpp"
 #include "eval/evaluator.hpp"
@@ -86,7 +87,8 @@ bool numeric_shapes(const matrix::Tree& a) {
 matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree& answer) {
   matrix::Grid grid = matrix::write_out(answer, *request.sizes);
   std::vector<Expr> known;
-  std::vector<matrix::Grid> written{grid, matrix::write_out(request.expr, *request.sizes)};
+  std::vector<Expr> lost;  // what the entries written out lost to the scalar engine's simplification
+  std::vector<matrix::Grid> written{grid, noting_into(lost, [&] { return matrix::write_out(request.expr, *request.sizes); })};
   // The variable's entries, though they may drop out (d/dx 3 at n = 2, x_1 = 1 is [0, 0]), and
   // those of every name written (x^T A x - x^T A^T x at n = 2, x_1 = 1 is 0).
   if (request.var) written.push_back(matrix::entries_of(request.var->name, request.var->shape, *request.sizes));
@@ -102,6 +104,18 @@ matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree
       throw EvalError{request.value_spans[i], "'" + request.values[i].first + "' is not an entry of this expression written out"};
     values[name] = num(request.values[i].second);
   }
+  // What the expression as written cancelled must have a value too: in matrix notation
+  // (norm(x)/norm(x) at x = 0 was 1) or written out ((x^T x)/norm(x) at x = 0 was 0).
+  try {
+    for (const matrix::Tree& part : request.cancelled)
+      for (const auto& row : matrix::write_out(part, *request.sizes))
+        for (Expr e : row) substitute(e, values);
+    for (Expr part : lost) substitute(part, values);
+  } catch (const MathError& e) {
+    std::string const why = std::string(e.what()) + " in the expression as written";
+    if (request.kind == resolve::MatrixRequest::Kind::Value) throw MathError(why + " (its simplified form hides it)");
+    throw MathError("the derivative does not exist at this point (" + why + ")");
+  }
   // A derivative exists only where the function has a value: d/dx log(x^T x - 5) at n = 2, x_1 =
   // 1, x_2 = 1 was [-2/3, -2/3], where log's argument is -3 (d/dx log(x^2 - 5) at x = 1 is refused).
   if (request.kind != resolve::MatrixRequest::Kind::Value) {
@@ -112,8 +126,18 @@ matrix::Grid at_values(const resolve::MatrixRequest& request, const matrix::Tree
       throw MathError("the derivative does not exist at this point (" + std::string(e.what()) + ")");
     }
   }
-  for (auto& row : grid)
-    for (Expr& e : row) e = substitute(e, values);
+  // Where the function has a value and the derivative's formula has none, the derivative may
+  // still exist: d/dx norm(x) x at n = 2, x_1 = 0, x_2 = 0 (x x^T/norm(x) + norm(x) I there) is
+  // 0, and "division by zero" said it had none. Undecided, as the scalar engine says of its own
+  // formulas that divide by zero.
+  try {
+    for (auto& row : grid)
+      for (Expr& e : row) e = substitute(e, values);
+  } catch (const MathError& e) {
+    if (request.kind == resolve::MatrixRequest::Kind::Value) throw;
+    throw MathError("ddx cannot decide whether the derivative exists at this point (the function has a value there, but "
+                    "the derivative's formula has none: " + std::string(e.what()) + ", a limit ddx does not take)");
+  }
   return grid;
 }
 

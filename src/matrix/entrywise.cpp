@@ -60,6 +60,7 @@ Tree entrywise_power(Tree v, const Number& k) {
 Tree hadamard(std::vector<Tree> factors) {
   std::vector<Tree> scalars{number(Number(1))};
   std::map<std::string, std::pair<Tree, Number>> powers;  // base key -> (base, exponent)
+  std::map<std::string, std::vector<Tree>> merged;         // (while noting: each base's factors)
   std::optional<Shape> shape;
   std::function<void(const Tree&)> add = [&](const Tree& f) {
     if (f->shape.scalar()) {
@@ -80,9 +81,14 @@ Tree hadamard(std::vector<Tree> factors) {
       auto [base, k] = f->op == Op::Power ? std::pair{f->args[0], f->exponent} : std::pair{f, Number(1)};
       auto [it, fresh] = powers.try_emplace(base->key, base, k);
       if (!fresh) it->second.second += k;
+      if (noting_cancelled()) merged[base->key].push_back(f);
     }
   };
   for (const Tree& f : factors) add(f);
+  for (const auto& [key, parts] : merged)  // (x/x is ones(n): x needs no 0 entry, as x/x in scalars)
+    if (parts.size() > 1)
+      for (const Tree& part : parts)
+        if (part->op == Op::Power && part->exponent.sign() < 0) note_cancelled(part);
   if (!shape) return product(std::move(scalars));
   std::vector<Tree> kept;
   for (auto& [key, bk] : powers)

@@ -39,6 +39,11 @@ using namespace detail;
 
 namespace {
 
+CancelledParts*& live_cancelled_parts() {
+  thread_local CancelledParts* live = nullptr;
+  return live;
+}
+
 const Shape scalar_shape{};
 
 // A scalar factor as (base, exponent): b^k -> (b, k), anything else -> (a, 1).
@@ -76,8 +81,10 @@ struct Flat {
 // What two adjacent matrix factors are together, when it is simpler: A⁻¹ A = I, diag(a) diag(b) =
 // diag(a ⊙ b), diag(a) v = a ⊙ v, vᵀ diag(a) = (a ⊙ v)ᵀ; null when nothing applies.
 Tree combine(const Tree& prev, const Tree& m) {
-  if ((prev->op == Op::Inverse && prev->args[0]->key == m->key) || (m->op == Op::Inverse && m->args[0]->key == prev->key))
+  if ((prev->op == Op::Inverse && prev->args[0]->key == m->key) || (m->op == Op::Inverse && m->args[0]->key == prev->key)) {
+    note_cancelled(prev->op == Op::Inverse ? prev : m);
     return identity(m->shape.rows);
+  }
   if (prev->op == Op::Transpose && prev->args[0]->op == Op::Ones && m->op == Op::Ones)  // onesᵀ ones = n
     return trace(identity(m->shape.rows));
   if (prev->op == Op::Diag && m->op == Op::Diag) return diag(hadamard({prev->args[0], m->args[0]}));
@@ -136,6 +143,15 @@ std::vector<Tree> cancel_matrices(std::vector<Tree> ms) {
 }
 
 }  // namespace
+
+CancelledParts::CancelledParts() : outer_(live_cancelled_parts()) { live_cancelled_parts() = this; }
+CancelledParts::~CancelledParts() { live_cancelled_parts() = outer_; }
+
+void note_cancelled(const Tree& part) {
+  if (CancelledParts* live = live_cancelled_parts()) live->parts.push_back(part);
+}
+
+bool noting_cancelled() { return live_cancelled_parts() != nullptr; }
 
 std::string shape_text(const Shape& s) { return dim_text(s.rows) + "×" + dim_text(s.cols); }
 
@@ -213,15 +229,26 @@ Tree product(std::vector<Tree> factors) {
     if (a.cols != b.rows)
       throw MathError("mismatched shapes in a product: " + shape_text(a) + " times " + shape_text(b));
   }
-  if (flat.coefficient.is_zero()) return zero(outer_shape(factors));
+  if (flat.coefficient.is_zero()) {
+    if (noting_cancelled())
+      for (const Tree& f : factors)
+        if (!(f->op == Op::Product && f->args.empty())) note_cancelled(f);
+    return zero(outer_shape(factors));
+  }
   Shape shape = flat.matrices.empty() ? scalar_shape : Shape{flat.matrices.front()->shape.rows, flat.matrices.back()->shape.cols};
   // Powers of one base merge; the scalars sort by key so that equal products are one key.
   std::map<std::string, std::pair<Tree, Number>> powers;
+  std::map<std::string, std::vector<Tree>> merged;  // (while noting: the factors of each base, to note its negative powers)
   for (const Tree& s : flat.scalars) {
     auto [base, k] = base_exponent(s);
     auto [it, fresh] = powers.try_emplace(base->key, base, k);
     if (!fresh) it->second.second += k;
+    if (noting_cancelled()) merged[base->key].push_back(s);
   }
+  for (const auto& [key, parts] : merged)
+    if (parts.size() > 1)
+      for (const Tree& part : parts)
+        if (base_exponent(part).second.sign() < 0) note_cancelled(part);
   std::vector<Tree> scalars;
   for (auto& [key, bk] : powers) {
     if (bk.second.is_zero()) continue;
@@ -269,6 +296,7 @@ Tree sum(std::vector<Tree> terms) {
       throw MathError("mismatched shapes in a sum: " + shape_text(shape) + " plus " + shape_text(t->shape));
   // Like terms: the same product up to the coefficient; the first one's place is kept.
   std::vector<std::pair<Tree, Number>> like;  // (term without its coefficient, coefficient)
+  std::vector<std::vector<Tree>> like_terms;  // (while noting: the terms of each, to note those that cancel)
   for (const Tree& t : flat) {
     if (is_zero(t)) continue;
     Number c = t->op == Op::Product ? t->coefficient : Number(1);
@@ -283,13 +311,19 @@ Tree sum(std::vector<Tree> terms) {
                            [&](const auto& p) { return p.first->key == rest->key || p.first->key == transposed; });
     if (it == like.end()) {
       like.emplace_back(rest, c);
+      if (noting_cancelled()) like_terms.push_back({t});
     } else {
       it->second += c;
+      if (noting_cancelled()) like_terms[static_cast<std::size_t>(it - like.begin())].push_back(t);
     }
   }
   std::vector<Tree> out;
-  for (auto& [rest, c] : like)
+  for (std::size_t i = 0; i < like.size(); ++i) {
+    auto& [rest, c] = like[i];
     if (!c.is_zero()) out.push_back(c.is_one() ? rest : scale(c, rest));
+    else if (noting_cancelled())
+      for (const Tree& t : like_terms[i]) note_cancelled(t);
+  }
   if (out.empty()) return zero(shape);
   if (out.size() == 1) return out[0];
   Node n;

@@ -108,6 +108,27 @@ std::vector<Tree> matrix_factors(const Tree& a);
 // The part of a product before its matrices (coefficient and scalars), 1 for a non-product.
 Tree scalar_part(const Tree& a);
 
+// What the canonical constructors cancel that needs a value of its own, as the scalar engine's
+// (core/dropped.hpp): a negative power merged with another power of its base (norm(x)/norm(x) is
+// 1), an inverse beside its matrix (A⁻¹A = I), the factors a 0 coefficient absorbs, terms that
+// cancel. Noted while a CancelledParts lives (a statement's reading): where a part has no value at
+// a point, the expression as written has none there either (norm(x)/norm(x) at x = 0 was 1).
+class CancelledParts {
+ public:
+  CancelledParts();
+  ~CancelledParts();
+  CancelledParts(const CancelledParts&) = delete;
+  CancelledParts& operator=(const CancelledParts&) = delete;
+  std::vector<Tree> parts;
+
+ private:
+  CancelledParts* outer_;
+};
+// Into the innermost live CancelledParts, if any.
+void note_cancelled(const Tree& part);
+// Whether a CancelledParts lives (the constructors look for what they cancel only then).
+bool noting_cancelled();
+
 // Whether `leaf` (a declared symbol) occurs in a.
 bool depends_on(const Tree& a, const std::string& name);
 

@@ -522,8 +522,10 @@ MatrixRequest resolve_matrix(const grammar::Node& body, const matrix::Declaratio
                              std::string_view line) {
   std::vector<Tree> named;
   Reader reader{declared, scope, line, named};
+  matrix::CancelledParts cancelled;
   if (body.kind != NodeKind::At) return reader.request(body);
   MatrixRequest r = reader.request(body.children[0]);
+  r.cancelled = std::move(cancelled.parts);
   r.named = std::move(named);
   r.sizes.emplace();
   for (std::size_t i = 1; i < body.children.size(); ++i) {

@@ -29,6 +29,9 @@ struct MatrixRequest {
   // The declared names the statement writes (with `at`): their entries take values where the
   // expression cancels them (x^T A x - x^T A^T x at n = 2, x_1 = 1 is 0).
   std::vector<matrix::Tree> named;
+  // What the expression as written holds and its simplified form cancelled (matrix::CancelledParts):
+  // at a point each must have a value, as the scalar engine's dropped parts must.
+  std::vector<matrix::Tree> cancelled;
 };
 
 // Whether the statement's body names a declared vector or matrix, alone or as a factor of a run
