@@ -4555,3 +4555,21 @@ TEST_CASE("trust: a decimal Taylor polynomial has a value at its centre") {
       {"ans at x = 1", "e"},
   });
 }
+
+// A statement that fails in doubles is read again with its decimals exact; where that reading's
+// value is past a double's range, that is the refusal, not the doubles' cause: 1/1e-400 said
+// "division by zero" and cot(1e-400) "cot(0) is undefined", 1e-400 being the doubles' 0 (a
+// regression hunt's finding). An error that the exact reading meets too stays the statement's.
+TEST_CASE("trust: a refusal past a double's range says so, not the doubles' division by zero") {
+  for (const char* line : {"1/1e-400", "cot(1e-400)", "1/(1e-200*1e-200)", "1/(exp(-1000.0) + 1e-400)", "c = 1/1e-400"}) {
+    std::string const refused = ddx_test::answer(line);
+    CAPTURE(line);
+    CHECK(refused.starts_with("error@1: the value is about "));
+    CHECK(refused.find("beyond the range of a double (about 1.8e308)") != std::string::npos);
+  }
+  ddx_test::check_rows({
+      {"1e-300/(1e-200*1e-200)", "1e+100"},
+      {"1/(1e-200*1e-200) + 1/0", "error: division by zero"},
+      {"1/(0.1 + 0.2 - 0.3)", "error@1: division by zero"},
+  });
+}

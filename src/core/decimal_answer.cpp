@@ -42,7 +42,7 @@ struct Overflow {
   double infinite;     // with its sign
 };
 
-LimitError overflow_error(const Overflow& o) { return LimitError(beyond_double_range("the value is about " + o.digits)); }
+OverflowError overflow_error(const Overflow& o) { return OverflowError(beyond_double_range("the value is about " + o.digits)); }
 
 // How the values at doubling precisions behave: settling on a value, shrinking towards 0 by as
 // many bits as are added (a value that is 0, up to the rounding of its parts: sin(π x) at

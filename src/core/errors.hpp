@@ -34,4 +34,10 @@ struct UnderflowError : LimitError {
   using LimitError::LimitError;
 };
 
+// A value past the doubles' range (about 1.8e308) that a decimal answer would have to print: its
+// digits are MPFR's, and it is refused as 1e400 is (approx gives them).
+struct OverflowError : LimitError {
+  using LimitError::LimitError;
+};
+
 }  // namespace ddx

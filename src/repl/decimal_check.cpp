@@ -575,6 +575,10 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
     std::uint64_t decimal_bits = bits_of(decimals);
     Expr formula = without_exact_zeros(*read, decimals, decimal_bits);
     if ((formula.node()->symbols & ~decimal_bits) == 0) {  // a number
+      // (past a double's range, that is the refusal: 1/1e-400 said "division by zero", by the
+      // doubles' 0 for 1e-400, and cot(1e-400) "cot(0) is undefined")
+      if (std::optional<std::string> past = digits_past_doubles(formula, decimals))
+        throw OverflowError(beyond_double_range("the value is about " + *past));
       std::optional<Expr> precise = precise_decimal(formula, decimals);
       if (!precise) return std::nullopt;
       value = *precise;
@@ -585,6 +589,8 @@ std::optional<ExactForm> value_beyond_doubles(std::string_view statement, const 
     }
     return ExactForm{formula, std::move(decimals)};
   } catch (const Interrupted&) {
+    throw;
+  } catch (const OverflowError&) {
     throw;
   } catch (...) {  // (no value this way either: the first reading's error stands)
     return std::nullopt;

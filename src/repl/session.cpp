@@ -341,12 +341,18 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
   statement_reads_decimals_ = false;
   decimal_zero_parts_before_ = decimal_zero_took_parts();
   statement_read_decimal_zero_loss_ = false;
-  auto beyond_doubles = [&]() -> std::optional<Outcome> {
+  // `refused`: the doubles' refusal. Where the exact reading's value is past a double's range,
+  // that is the refusal, unless the doubles' already says so (cosh(800.0) names its function).
+  auto beyond_doubles = [&](std::string_view refused) -> std::optional<Outcome> {
     if (!scalar_statement || Number::decimal_power_refusals() != decimal_powers_before) return std::nullopt;
     try {
       return answer_beyond_doubles(s, input, body_text, params);
     } catch (const Interrupted&) {
       return error_at(input, "interrupted", grammar::column_of(line, s.span.begin));
+    } catch (const OverflowError& e) {
+      bool const said = refused.find("overflow") != std::string_view::npos || refused.find("beyond the range") != std::string_view::npos;
+      if (said) return std::nullopt;
+      return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
     } catch (...) {
       return std::nullopt;
     }
@@ -396,16 +402,16 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
       }
     }
   } catch (const resolve::ResolveError& e) {
-    if (auto o = beyond_doubles()) return std::move(*o);
+    if (auto o = beyond_doubles(e.message)) return std::move(*o);
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
   } catch (const eval::EvalError& e) {
-    if (auto o = beyond_doubles()) return std::move(*o);
+    if (auto o = beyond_doubles(e.message)) return std::move(*o);
     return error_at(input, e.message, grammar::column_of(line, e.span.begin));
   } catch (const MathError& e) {
-    if (auto o = beyond_doubles()) return std::move(*o);
+    if (auto o = beyond_doubles(e.what())) return std::move(*o);
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const UnderflowError& e) {  // (doubles' 0.0, where the decimals as written may have a value)
-    if (auto o = beyond_doubles()) return std::move(*o);
+    if (auto o = beyond_doubles(e.what())) return std::move(*o);
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const LimitError& e) {
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
