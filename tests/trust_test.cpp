@@ -4573,3 +4573,19 @@ TEST_CASE("trust: a refusal past a double's range says so, not the doubles' divi
       {"1/(0.1 + 0.2 - 0.3)", "error@1: division by zero"},
   });
 }
+
+// A double's overflow on the way to a value within the range is no refusal: the statement is read
+// again with its decimals exact, as after other failures in doubles ((0.5 x)^487 at x = 8 passed
+// 1e308 at 8^487 and was refused, though its value is 4^487; a regression hunt's finding). Where
+// the value itself is past the range, the doubles' refusal stands.
+TEST_CASE("trust: an overflow on the way to a value in range is no refusal") {
+  ddx_test::check_rows({
+      {"(0.5*x)^487 at x = 8", "1.596672247627776e+293"},
+      {"0.5*(2^x) at x = 1024", "8.98846567431158e+307"},
+      {"2.5e-10/x at x = 1e-310", "2.5e+300"},
+      {"d/dx (0.001x)^700 at x = 614.5", "1.0517129185089857e-148"},
+      {"1e400", "error@1: floating-point overflow (beyond about 1.8e308)"},
+      {"10.0^400", "error@1: floating-point overflow in (10.0)^(400)"},
+      {"1 + exp(1000.0)", "error@1: floating-point overflow (beyond about 1.8e308)"},
+  });
+}

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace ddx {
 
@@ -26,6 +27,8 @@ std::string float_underflow_message();
 std::string below_double_range(const std::string& what, Approximable approximable = Approximable::Yes);
 // And of one beyond it ("the value is about -1e+400").
 std::string beyond_double_range(const std::string& what);
+// How a double's overflow in arithmetic is refused (a LimitError's message starts so).
+inline constexpr std::string_view float_overflow_message = "floating-point overflow";
 
 // While it lives, underflows are not noted: work whose values are compared, never answered (a
 // derivative at a point checks the function's value there against its limits; hessian(x y) at

@@ -190,7 +190,7 @@ Number Number::from_decimal_text(std::string_view text) {
 Number Number::from_double(double v) {
   // Every float enters here, so no inf or nan can ever be stored, printed or computed with.
   if (std::isnan(v)) throw MathError("the floating-point result is not a real number");
-  if (std::isinf(v)) throw LimitError("floating-point overflow (beyond about 1.8e308)");
+  if (std::isinf(v)) throw LimitError(std::string(float_overflow_message) + " (beyond about 1.8e308)");
   Number n;
   n.num_ = std::bit_cast<long long>(v == 0 ? 0.0 : v);  // no negative zero
   n.den_ = float_tag;
@@ -353,7 +353,7 @@ std::optional<Number> Number::pow(const Number& e) const {
     // 0.2)^0.5 is 0 as written; x^1.2 at x = -1.5, read again with 1.2 as 6/5, was 1.63)
     if (std::isnan(r) && e.is_float() && (is_exact() || std::abs(b) > 1e-6)) ++decimal_power_refused;
     if (std::isnan(r)) throw MathError(written + " is not a real number");
-    if (std::isinf(r)) throw LimitError("floating-point overflow in " + written);
+    if (std::isinf(r)) throw LimitError(std::string(float_overflow_message) + " in " + written);
     return from_double(noting_underflow(r, *this, e, '^'));
   }
   if (e.is_zero()) {

@@ -414,6 +414,10 @@ Outcome Session::run(grammar::Statement& s, std::string_view line) {
     if (auto o = beyond_doubles(e.what())) return std::move(*o);
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const LimitError& e) {
+    // (a double's overflow on the way to a value within the range: (0.5 x)^487 at x = 8, past 1e308
+    // at 8^487, is 4^487)
+    if (std::string_view(e.what()).starts_with(float_overflow_message))
+      if (auto o = beyond_doubles(e.what())) return std::move(*o);
     return error_at(input, e.what(), grammar::column_of(line, s.span.begin));
   } catch (const Interrupted&) {  // Ctrl-C or --timeout: the statement is abandoned, state intact
     return error_at(input, "interrupted", grammar::column_of(line, s.span.begin));
