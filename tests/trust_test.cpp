@@ -4589,3 +4589,16 @@ TEST_CASE("trust: an overflow on the way to a value in range is no refusal") {
       {"1 + exp(1000.0)", "error@1: floating-point overflow (beyond about 1.8e308)"},
   });
 }
+
+// A value that exists but is past what ddx can approximate (about 10^323228496) is no undefined
+// cell: table(exp(x), x = 1e153 .. 1.1e153 step 5e151) said "undefined" in every row (a
+// regression hunt's finding), where approx says the value is too large. Such a cell prints
+// "too large", as a string in JSON and as text in LaTeX.
+TEST_CASE("trust: a table's value past ddx's approximations is too large, not undefined") {
+  ddx_test::check_rows({
+      {"table(exp(x), x = 1e153 .. 1.1e153 step 5e151)", "        x        e^x\n   1e+153  too large\n1.05e+153  too large\n 1.1e+153  too large"},
+      {"table(log(x), x = 0 .. 1 step 1)", "x     log(x)\n0  undefined\n1          0"},
+  });
+  CHECK(ddx_test::answer_after({"table(exp(x), x = 1e153 .. 1.1e153 step 5e151)"}, ddx::print::Format::Latex).find("\\text{too large}") !=
+        std::string::npos);
+}

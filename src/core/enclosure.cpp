@@ -114,7 +114,7 @@ void settle(const Interval& v) {
     no_real_value();
   }
   if ((mpfr_sgn(v.lo()) > 0 && huge(v.lo())) || (mpfr_sgn(v.hi()) < 0 && huge(v.hi())))
-    throw MathError("the value is too large to approximate (beyond about 10^323228496)");
+    throw PastApproximation("the value is too large to approximate (beyond about 10^323228496)");
   if (mpfr_inf_p(v.lo()) || mpfr_inf_p(v.hi())) {
     if (mpfr_overflow_p()) throw TooWide();
     division_by_zero();

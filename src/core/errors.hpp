@@ -20,6 +20,12 @@ struct Unanswerable : MathError {
   using MathError::MathError;
 };
 
+// A value that exists but lies past MPFR's exponent range (about 10^323228496): too large to
+// approximate, no undefined value (a table's cell says so: exp(1e153) was "undefined").
+struct PastApproximation : MathError {
+  using MathError::MathError;
+};
+
 // A documented resource limit was hit: integer size, nesting, expression size, derivative order.
 struct LimitError : std::runtime_error {
   using std::runtime_error::runtime_error;

@@ -37,7 +37,7 @@ void check(mpfr_ptr v) {
   // A finite value beyond MPFR's exponent range (about 2^(2^30)) overflows to infinity too, but
   // it is no division by zero (f_k(t) = f_(k-1)(f_(k-1)(t)), f1(t) = t^2 + t, at pi).
   if (mpfr_inf_p(v) && mpfr_overflow_p())
-    throw MathError("the value is too large to approximate (beyond about 10^323228496)");
+    throw PastApproximation("the value is too large to approximate (beyond about 10^323228496)");
   if (mpfr_inf_p(v)) throw MathError("the value is infinite (division by zero)");
 }
 

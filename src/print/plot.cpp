@@ -238,6 +238,8 @@ Curve exact_curve_of(Expr e, Expr var, std::string label, std::vector<Expr> lost
         double v = calc::evaluate(value, {});
         return std::isfinite(v) ? "~" + number(v) : "";
       }
+    } catch (const PastApproximation&) {
+      return std::string(too_large_cell);
     } catch (const MathError&) {
       return "";
     } catch (const calc::NoDerivative&) {
@@ -412,7 +414,7 @@ std::string table_text(const std::vector<Curve>& curves, const std::string& var,
       out += json_quote(var) + ": " + xs[i];
       for (std::size_t c = 0; c < curves.size(); ++c) {
         const std::string& y = vals[c][i];  // (~0, a value ddx cannot tell from 0, is no JSON number)
-        out += ", " + json_quote(curves[c].label) + ": " + (y.starts_with('~') || y == undecided_cell ? json_quote(y) : cell(y, "null"));
+        out += ", " + json_quote(curves[c].label) + ": " + (y.starts_with('~') || y == undecided_cell || y == too_large_cell ? json_quote(y) : cell(y, "null"));
       }
       out += "}";
     }

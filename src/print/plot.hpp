@@ -21,11 +21,13 @@ struct Curve {
   std::function<double(double)> f;  // NaN or ±inf: undefined there (drawn as a gap)
   // A table's cell at an exact x (a constant: 1/3, pi/4): the value's certain digits as the table
   // prints them, "" where it has none, ~0 where ddx cannot tell it from 0, undecided_cell where
-  // it cannot tell whether there is one (exact_curve_of).
+  // it cannot tell whether there is one, too_large_cell past its approximations (exact_curve_of).
   std::function<std::string(Expr)> at_exact = {};
 };
 
 inline constexpr std::string_view undecided_cell = "undecided";
+// A value past what ddx can approximate (about 10^323228496), which exists: exp(1e153).
+inline constexpr std::string_view too_large_cell = "too large";
 
 // A table's rows at exact x (from, from + step, ...): what a table of constant bounds takes.
 struct ExactGrid {

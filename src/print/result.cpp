@@ -137,7 +137,7 @@ std::string table(const eval::ValueTable& t, Format f) {
       std::size_t const comma = line.find(',', c);
       std::string cell = line.substr(c, comma == std::string::npos ? std::string::npos : comma - c);
       if (cell.starts_with('~')) cell = "\\approx " + decimal(cell.substr(1), f);  // (~ is a space in LaTeX)
-      else if (cell == undecided_cell) cell = "\\text{" + cell + "}";
+      else if (cell == undecided_cell || cell == too_large_cell) cell = "\\text{" + cell + "}";
       else cell = decimal(cell, f);  // (5e-11: e would be Euler's number)
       out += (c ? " & " : "") + cell;
       if (comma == std::string::npos) break;
