@@ -4602,3 +4602,16 @@ TEST_CASE("trust: a table's value past ddx's approximations is too large, not un
   CHECK(ddx_test::answer_after({"table(exp(x), x = 1e153 .. 1.1e153 step 5e151)"}, ddx::print::Format::Latex).find("\\text{too large}") !=
         std::string::npos);
 }
+
+// 0^u is 0 wherever it has a value (u > 0), and so is its derivative: the exponential rule's
+// log(0) refused it, and d/dx 0^x at x = 1 was said not to exist (a claim, and a false one).
+// Where 0^u has no value, neither has the derivative.
+TEST_CASE("trust: the derivative of 0^x is 0 where 0^x has a value") {
+  ddx_test::check_rows({
+      {"d/dx 0^x at x = 1", "0"},
+      {"d/dx 0^(2x) at x = 1", "0"},
+      {"d^2/dx^2 0^x at x = 2", "0"},
+      {"d/dx 0^x at x = -1", "error@1: the derivative does not exist at x = -1 (division by zero)"},
+      {"d/dx 0^x at x = 0", "error@1: the derivative does not exist at x = 0 (0^0 is undefined)"},
+  });
+}

@@ -222,6 +222,9 @@ class Differentiator {
       return report(with_chain("power rule", b), e, power_rule(b, x, db));
     }
     if (db.is_zero()) {
+      // 0^x is 0 wherever it has a value (x > 0), its derivative too: log(0) would refuse it, and
+      // d/dx 0^x at x = 1 was said not to exist.
+      if (b.is_zero()) return report(with_chain("exponential", x), e, Expr(0));
       // b^x log(b) x'; log(e) folds to 1.
       return report(with_chain("exponential", x), e, mul({e, log(b), dx}));
     }
