@@ -686,8 +686,8 @@ std::optional<eval::Result> answer_as_written(std::string_view statement, const 
 namespace {
 
 // Whether the polynomial of `coefficients` about the exact centre, written about a decimal `apart`
-// from it, changes beyond 12 digits: a coefficient moves by the next one times `apart` (and so
-// on). taylor(tan(x), x = pi/2 - 1e-10, 2) printed 1e+20 (x - 1.5707963266948966) + 1e+10, where
+// from it, changes beyond 12 digits: a coefficient moves by about the next one times `apart` times
+// its degree (the first order of the shift, which decides). taylor(tan(x), x = pi/2 - 1e-10, 2) printed 1e+20 (x - 1.5707963266948965) + 1e+10, where
 // tan at that decimal is 9999988076.9: 1e+20 times its 1.2e-16 from the centre.
 bool moved_by_the_centre(const std::vector<double>& coefficients, double apart) {
   if (apart == 0) return false;
@@ -738,7 +738,7 @@ void taylor_as_written(std::string_view statement, const Session& session, eval:
       values.push_back(c->is_number() ? c->number().to_double() : NAN);
     }
     if (!refusal && terms.size() == shape.coefficients.size() && shape.point.is_number() && shape.point.number().is_float()) {
-      // (the centre as its decimal is read: 1.5707963266948966 is that decimal's fraction)
+      // (the centre as its decimal is read: 1.5707963266948965 is that decimal's fraction)
       Expr const written = num(Number::from_decimal_text(shape.point.number().to_string()));
       std::optional<double> apart = precise_double(read->point - written, decimals);
       if (apart && std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }) &&
