@@ -213,6 +213,55 @@ std::vector<bool> largest_independent_set(const std::vector<Poly>& g, std::size_
   return chosen;
 }
 
+// The determinant of a square matrix of polynomials, by its first row's cofactors.
+Poly determinant(const std::vector<std::vector<Poly>>& m, std::size_t nvars) {
+  if (m.size() == 1) return m[0][0];
+  Poly det(nvars);
+  for (std::size_t c = 0; c < m.size(); ++c) {
+    if (m[0][c].is_zero()) continue;
+    std::vector<std::vector<Poly>> minor;
+    for (std::size_t r = 1; r < m.size(); ++r) {
+      minor.emplace_back();
+      for (std::size_t k = 0; k < m.size(); ++k)
+        if (k != c) minor.back().push_back(m[r][k]);
+    }
+    Poly const term = m[0][c] * determinant(minor, nvars);
+    det = c % 2 == 0 ? std::move(det) + term : std::move(det) - term;
+  }
+  return det;
+}
+
+// p in one more variable, the last, which it does not hold.
+Poly widened(const Poly& p) {
+  std::vector<Term> terms = p.terms;
+  for (Term& t : terms) t.e.push_back(0);
+  return poly::from_terms(p.nvars + 1, std::move(terms));
+}
+
+// The solutions of n equations in n variables where their Jacobian is invertible: isolated ones
+// (the inverse function theorem), the solutions of the equations with t det(J) = 1 in one more
+// variable t. nullopt where that system takes more than a fortieth of the work allowed.
+std::optional<std::vector<SolvedPoint>> nonsingular_points(const std::vector<Poly>& eqs, std::size_t n, int bits) {
+  std::vector<std::vector<Poly>> jacobian;
+  for (const Poly& e : eqs) {
+    jacobian.emplace_back();
+    for (std::size_t k = 0; k < n; ++k) jacobian.back().push_back(poly::derivative(e, k));
+  }
+  std::vector<Poly> system;
+  for (const Poly& e : eqs) system.push_back(widened(e));
+  system.push_back(poly::variable(n + 1, n) * widened(determinant(jacobian, n)) - poly::constant(n + 1, 1));
+  try {
+    poly::WorkLimit work(max_critical_work / 40, "critical");
+    std::vector<SolvedPoint> points = solve(system, n + 1, bits).points;
+    for (SolvedPoint& p : points) p.pop_back();  // (t)
+    return points;
+  } catch (const MathError&) {
+    return std::nullopt;
+  } catch (const LimitError&) {
+    return std::nullopt;
+  }
+}
+
 // How many branches of split_by_factors are being solved, one inside another (0: the system itself).
 thread_local int branches_open = 0;
 
@@ -279,10 +328,21 @@ SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<
   for (std::size_t k = 0; k < n; ++k) bound[k] = !free[k];
   // A system described whole, unsplit, may hold isolated points among its curves that the
   // description hides ((x + y + 1)^2 + ((y^2 - x)(y z - 1))^2 has a saddle at (-1/2, 0, 2) beside
-  // its curve of minima: a regression hunt's finding). Such a system is described as before only
-  // where the variables without a pure power among the leading monomials are its dimension's (as
-  // they were sampled before); otherwise refused, as before. A branch of a split is one factor's.
-  if (branches_open == 0)
+  // its curve of minima: a regression hunt's finding). Of n equations (a gradient), those where
+  // the Jacobian is invertible are listed beside it; where they cannot be worked out, such a
+  // system is described as before only where the variables without a pure power among the
+  // leading monomials are its dimension's (as they were sampled before), otherwise refused as
+  // before. (A branch of a split is one factor's.)
+  auto described_whole = [&] {
+    out.sets.push_back(g);
+    if (branches_open > 0) return out;
+    std::optional<std::vector<SolvedPoint>> isolated;
+    // (only with half the work allowed still left: what follows needs its share)
+    if (eqs.size() == n && n <= 4 && poly::work_left() > max_critical_work / 2) isolated = nonsingular_points(eqs, n, bits);
+    if (isolated) {
+      out.points = std::move(*isolated);
+      return out;
+    }
     for (std::size_t k = 0; k < n; ++k) {
       bool const pure_power = std::any_of(g.begin(), g.end(), [&](const Poly& p) {
         const Exponents& lm = p.terms.front().e;
@@ -290,6 +350,8 @@ SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<
       });
       if (!pure_power && !free[k]) throw MathError(cannot_decide);
     }
+    return out;
+  };
   // Real points at sampled values of the free variables, and again at values 1/997 beside them:
   // a real curve goes on beside a sample, an isolated real point does not (x + y + z = 0 with
   // y^2 + y z + z^2 = 0, whose only real point is 0, was called a set for the sample z = 0).
@@ -305,10 +367,7 @@ SolvedSystem positive_dimensional(const std::vector<Poly>& g, const std::vector<
     return !sub.points.empty() || !sub.sets.empty();
   };
   for (unsigned attempt = 0; attempt < 12; ++attempt)
-    if (real_points_at(attempt, 0) && real_points_at(attempt, mpq_class(1, 997))) {
-      out.sets.push_back(g);
-      return out;
-    }
+    if (real_points_at(attempt, 0) && real_points_at(attempt, mpq_class(1, 997))) return described_whole();
   // No real curve found. Where an element of the basis is a sum of even monomials of one sign, its
   // gradient vanishes at every real zero, and the system with it added has the same real points
   // and fewer complex ones: x^2 + y^2 = z = 0, from (x^2 + y^2)^2 + z^2, is its one real point

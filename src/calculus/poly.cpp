@@ -372,6 +372,8 @@ WorkLimit::~WorkLimit() {
   work_what = std::move(saved_what_);
 }
 
+double work_left() { return remaining_work; }
+
 void charge(double units) {
   remaining_work -= units;
   if (remaining_work < 0) {

@@ -111,6 +111,8 @@ class WorkLimit {
   std::string saved_what_;
 };
 void charge(double units);
+// The work the innermost limit has left (infinite without one).
+double work_left();
 // Throws LimitError("<what>: <reason>") naming the computation that the innermost limit is for.
 [[noreturn]] void refuse(const std::string& reason);
 

@@ -77,8 +77,27 @@ class Lines {
 
 }  // namespace
 
+namespace {
+
+bool listed_whole(const calc::CriticalPoints& c) {
+  return c.sets.empty() && !c.period &&
+         std::all_of(c.points.begin(), c.points.end(), [](const calc::CriticalPoint& p) { return p.isolated; });
+}
+
+}  // namespace
+
+void refuse_list_of_infinitely_many(const calc::CriticalPoints& c, Format f) {
+  if (listed_whole(c)) return;
+  throw Unprintable("critical: there are infinitely many critical points, and the " + std::string(format_name(f)) +
+                    " answer, a list of points, cannot hold them (the text format describes them)");
+}
+
 std::string render_critical(const calc::CriticalPoints& c, const eval::Value& points, Format f) {
-  if (is_code(f)) return render(points, f);  // the points, pasteable
+  // In code, the points, pasteable; where they are not all, the description as text says what they are.
+  if (is_code(f)) {
+    if (listed_whole(c)) return render(points, f);
+    f = Format::Text;
+  }
   Lines out(f);
   bool latex = f == Format::Latex;
   auto text_then_math = [&](const std::string& words, const std::string& math) {

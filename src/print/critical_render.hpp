@@ -15,4 +15,9 @@ namespace ddx::print {
 // `points` is the answer's value (the list of points, for code).
 std::string render_critical(const calc::CriticalPoints& c, const eval::Value& points, Format f);
 
+// Unprintable where the critical points are not all listed as isolated ones (a set of them, a
+// periodic function's, a point that stands for a curve): in code and programs the answer is the
+// list of points alone, and critical((x - y)^2) was [], as critical(e^x) is.
+void refuse_list_of_infinitely_many(const calc::CriticalPoints& c, Format f);
+
 }  // namespace ddx::print

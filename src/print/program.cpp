@@ -15,6 +15,7 @@
 #include "core/functions.hpp"
 #include "core/real_value.hpp"
 #include "core/sums.hpp"
+#include "print/critical_render.hpp"
 #include "print/foreign.hpp"
 #include "print/result.hpp"
 
@@ -350,6 +351,7 @@ std::string program(const eval::Result& r, Format f) {
     if (entries.name.empty() && !m->var.empty()) entries.name = "d_d" + m->var;  // d/dx of a matrix expression
     return program(entries, f);
   }
+  if (const auto* c = std::get_if<eval::CriticalPoints>(&r.shape)) refuse_list_of_infinitely_many(*c, f);
   if (std::holds_alternative<eval::ValueTable>(r.shape) || std::holds_alternative<eval::PlotRequest>(r.shape))
     return render(r, Format::Code);  // a table is data (CSV), a plot goes to a file
   if (r.value.kind == eval::Value::Kind::Truth) {
