@@ -33,6 +33,7 @@
 #include "core/substitute.hpp"
 #include "print/print.hpp"
 #include "support/rows.hpp"
+#include "support/run_ddx.hpp"
 #include "support/session_helpers.hpp"
 
 using namespace ddx;
