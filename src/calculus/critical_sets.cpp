@@ -8,8 +8,9 @@
 // y) has a real root at a sample s between the roots of lc_y(h) res_y(h, h_y) (the real roots of
 // h(x, .) do not change in number between them); otherwise its real points are isolated and
 // among the solutions of h = h_x = h_y = 0. In space, a sample is tried, else ddx says it
-// cannot decide. Without a common factor (a curve in space), random values of the free
-// variables are tried, after a system whose basis factors is split into one for each factor.
+// cannot decide. Without a common factor (a curve in space), a system whose basis factors is
+// split into one for each factor; else random values of as many variables as its dimension are
+// tried, and a system described whole has its nonsingular (isolated) points listed beside it.
 #include <algorithm>
 #include <bit>
 #include <optional>
@@ -185,13 +186,6 @@ void drop_repeated_parts(SolvedSystem& solved, int bits) {
   });
 }
 
-// A curve in space that is the union of several: where an element of the basis g factors, the
-// zeros are those of g with each irreducible factor added, each solved on its own (each such
-// ideal is larger than g's, as no factor of an element of a reduced basis is in its ideal, so
-// the splitting ends). What one branch repeats of another is dropped (drop_repeated_parts). nullopt where
-// no element factors, or where a branch cannot be decided (then the system is described whole,
-// as before). (x^2 + y^2 - 1)^2 + z^2's gradient vanishes on the circle x^2 + y^2 = 1, z = 0
-// and at its centre, a saddle: described whole, as its three equations, the centre was hidden.
 // A largest set of variables (true) that no leading monomial of the basis g lies in: as many as
 // the dimension of its zeros, which are finite once those variables are given values. Of sets
 // alike in size, the one of the latest variables (the lexicographic order's last).
@@ -265,6 +259,13 @@ std::optional<std::vector<SolvedPoint>> nonsingular_points(const std::vector<Pol
 // How many branches of split_by_factors are being solved, one inside another (0: the system itself).
 thread_local int branches_open = 0;
 
+// A curve in space that is the union of several: where an element of the basis g factors, the
+// zeros are those of g with each irreducible factor added, each solved on its own (each such
+// ideal is larger than g's, as no factor of an element of a reduced basis is in its ideal, so
+// the splitting ends). What one branch repeats of another is dropped (drop_repeated_parts). nullopt where
+// no element factors, or where a branch cannot be decided (then the system is described whole,
+// as before). (x^2 + y^2 - 1)^2 + z^2's gradient vanishes on the circle x^2 + y^2 = 1, z = 0
+// and at its centre, a saddle: described whole, as its three equations, the centre was hidden.
 std::optional<SolvedSystem> split_by_factors(const std::vector<Poly>& g, std::size_t n, int bits) {
   for (const Poly& q : g) {
     poly::Factored const factored = poly::factor(q);
